@@ -1,0 +1,212 @@
+"""Fit the combiner's weights on annotated pages and write src/boilerstrip/_weights.py.
+
+    python benchmarks/tune.py ../shared/datasets [--write] [--folds 5]
+
+Every block of every page with a text ground truth gets a target: content when most of
+its word trigrams (or, for blocks under three words, its whole text) occur in the true
+text. Two logistic regressions are fitted with numpy (``pip install -e .[tune]``): the
+scorers' outputs to a probability, then the block's and its neighbours' log-odds to the
+smoothed probability. Each page weighs the same within its set, and each set in
+proportion to the square root of its size, so that wcxb (1,476 pages) does not drown the
+small sets nor do they dominate it. The threshold is then chosen on the word-level F1
+that ../shared/tools/score.py reports. ``--folds`` reports the same fit's F1 on pages
+it was not fitted on (cross-validation by page), to show it does not memorise pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import math
+import random
+import sys
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import numpy as np
+import regex
+
+from boilerstrip._combine import SMOOTHING_INPUTS, smoothing_inputs
+from boilerstrip._features import compute_features, to_blocks
+from boilerstrip._options import Options
+from boilerstrip._parse import body_of, page_info, parse
+from boilerstrip._scorers import SCORERS
+from boilerstrip._segment import segment
+
+WORD = regex.compile(r"\w+")
+NAMES = tuple(SCORERS)
+L2 = 1e-3  # ridge on the weights: keeps rare one-hot scorers from running off
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text.lower())
+
+
+def block_targets(block_words: list[list[str]], truth: str) -> list[int]:
+    gt = words(truth)
+    trigrams = set(zip(gt, gt[1:], gt[2:]))
+    joined = f" {' '.join(gt)} "
+    out = []
+    for toks in block_words:
+        if len(toks) >= 3:
+            grams = list(zip(toks, toks[1:], toks[2:]))
+            out.append(int(sum(g in trigrams for g in grams) >= 0.5 * len(grams)))
+        else:
+            out.append(int(bool(toks) and f" {' '.join(toks)} " in joined))
+    return out
+
+
+def page_rows(args: tuple[str, str, str]) -> tuple[str, np.ndarray, list[int], list[int], list[Counter[str]], Counter[str]]:
+    """(set, scorer outputs per block, targets, word counts, word bags, true bag) of one page."""
+    name, html_path, gt_path = args
+    html = gzip.open(html_path).read().decode("utf-8", "replace") if html_path.endswith(".gz") else Path(
+        html_path).read_text("utf-8", "replace")
+    truth = Path(gt_path).read_text("utf-8", "replace")
+    tree = parse(html)
+    seg = segment(body_of(tree))
+    feats, _ = compute_features(seg, page_info(tree).language, Options())
+    blocks = to_blocks(seg, feats)
+    x = np.array([[SCORERS[n](blocks, i) for n in NAMES] for i in range(len(blocks))], dtype=float)
+    bw = [words(b.text) for b in blocks]
+    return name, x.reshape(len(blocks), len(NAMES)), block_targets(bw, truth), [b.features.words for b in blocks], [
+        Counter(w) for w in bw], Counter(words(truth))
+
+
+def load(root: Path, jobs: int) -> list[tuple[str, np.ndarray, list[int], list[int], list[Counter[str]], Counter[str]]]:
+    tasks = []
+    for set_dir in sorted(p for p in root.iterdir() if (p / "html").is_dir() and (p / "gt").is_dir()):
+        for gt in sorted((set_dir / "gt").glob("*.txt")):
+            page = set_dir / "html" / f"{gt.stem}.html.gz"
+            page = page if page.exists() else set_dir / "html" / f"{gt.stem}.html"
+            if page.exists():
+                tasks.append((set_dir.name, str(page), str(gt)))
+    with ProcessPoolExecutor(jobs) as pool:
+        return list(pool.map(page_rows, tasks, chunksize=8))
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, s: np.ndarray, iterations: int = 30) -> np.ndarray:
+    """Weighted, ridge-regularised logistic regression by Newton's method; bias last."""
+    xb = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(xb.shape[1])
+    ridge = L2 * np.eye(xb.shape[1])
+    ridge[-1, -1] = 0.0
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-np.clip(xb @ w, -30, 30)))
+        grad = xb.T @ (s * (p - y)) + ridge @ w
+        hess = (xb * (s * p * (1 - p))[:, None]).T @ xb + ridge
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return w
+
+
+def sample_weights(pages: list, sizes: Counter[str]) -> list[np.ndarray]:
+    out = []
+    for name, _x, _y, nw, _bags, _truth in pages:
+        total = sum(nw) + len(nw)
+        page_weight = math.sqrt(sizes[name]) / sizes[name]
+        out.append(np.array([(n + 1) / total * page_weight for n in nw]))
+    return out
+
+
+def probabilities(w: np.ndarray, x: np.ndarray) -> np.ndarray:
+    z = x @ w[:-1] + w[-1]
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -12, 12)))
+
+
+def smooth_matrix(p: np.ndarray, nw: list[int], window: int) -> np.ndarray:
+    return np.array(smoothing_inputs(list(p), nw, window), dtype=float).reshape(len(nw), len(SMOOTHING_INPUTS))
+
+
+def fit(pages: list, sizes: Counter[str], window: int) -> tuple[np.ndarray, np.ndarray]:
+    sw = sample_weights(pages, sizes)
+    x = np.vstack([p[1] for p in pages])
+    y = np.concatenate([np.array(p[2], dtype=float) for p in pages])
+    w1 = fit_logistic(x, y, np.concatenate(sw))
+    x2 = np.vstack([smooth_matrix(probabilities(w1, p[1]), p[3], window) for p in pages])
+    w2 = fit_logistic(x2, y, np.concatenate(sw))
+    return w1, w2
+
+
+def page_f1(bags: list[Counter[str]], keep: np.ndarray, truth: Counter[str]) -> float:
+    out: Counter[str] = Counter()
+    for bag, k in zip(bags, keep):
+        if k:
+            out.update(bag)
+    if not truth:
+        return 1.0 if not out else 0.0
+    common = sum((out & truth).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(out.values()), common / sum(truth.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def evaluate(pages: list, w1: np.ndarray, w2: np.ndarray, threshold: float, window: int) -> dict[str, float]:
+    per_set: dict[str, list[float]] = {}
+    for name, x, _y, nw, bags, truth in pages:
+        p = probabilities(w2, smooth_matrix(probabilities(w1, x), nw, window)) if len(nw) else np.zeros(0)
+        per_set.setdefault(name, []).append(page_f1(bags, p >= threshold, truth))
+    return {k: sum(v) / len(v) for k, v in sorted(per_set.items())}
+
+
+def show(label: str, figures: dict[str, float]) -> None:
+    mean = sum(figures.values()) / len(figures)
+    print(f"{label:>14} mean={mean:.4f} " + " ".join(f"{k[:10]}={v:.3f}" for k, v in figures.items()))
+
+
+def write_weights(path: Path, w1: np.ndarray, w2: np.ndarray, summary: str) -> None:
+    pairs1 = ",\n".join(f"    ({n!r}, {v:.4f})" for n, v in [*zip(NAMES, w1[:-1]), ("bias", w1[-1])])
+    pairs2 = ",\n".join(f"    ({n!r}, {v:.4f})" for n, v in [*zip(SMOOTHING_INPUTS, w2[:-1]), ("bias", w2[-1])])
+    path.write_text(
+        '"""Combiner weights: written by benchmarks/tune.py from the development sets; do not edit by hand.\n\n'
+        f"{summary}\n" + '"""\n\nfrom __future__ import annotations\n\n'
+        f"SCORER_WEIGHTS: tuple[tuple[str, float], ...] = (\n{pairs1},\n)\n\n"
+        f"SMOOTHING_WEIGHTS: tuple[tuple[str, float], ...] = (\n{pairs2},\n)\n"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data", type=Path, help="folder of annotated sets (../shared/datasets)")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--folds", type=int, default=0, help="cross-validate by page with this many folds")
+    parser.add_argument("--write", action="store_true", help="write src/boilerstrip/_weights.py")
+    args = parser.parse_args(argv)
+    window = Options().smoothing_window
+    pages = load(args.data, args.jobs)
+    sizes = Counter(p[0] for p in pages)
+    print(f"{len(pages)} pages, {sum(len(p[2]) for p in pages)} blocks", file=sys.stderr)
+    w1, w2 = fit(pages, sizes, window)
+    means = {t: sum(f.values()) / len(f) for t in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+             for f in [evaluate(pages, w1, w2, t, window)]}
+    best = (means, max(means, key=means.__getitem__))
+    for t in (0.4, 0.5, 0.6):
+        show(f"fit t={t}", evaluate(pages, w1, w2, t, window))
+    if args.folds:
+        order = list(range(len(pages)))
+        random.Random(0).shuffle(order)
+        held: list = []
+        for k in range(args.folds):
+            test = set(order[k :: args.folds])
+            f1, f2 = fit([p for i, p in enumerate(pages) if i not in test], sizes, window)
+            held += [(p, f1, f2) for i, p in enumerate(pages) if i in test]
+        per_set: dict[str, list[float]] = {}
+        for p, f1, f2 in held:
+            per_set.setdefault(p[0], []).append(next(iter(evaluate([p], f1, f2, 0.5, window).values())))
+        show("held-out t=0.5", {k: sum(v) / len(v) for k, v in sorted(per_set.items())})
+    for n, v in sorted(zip(NAMES, w1[:-1]), key=lambda nv: -abs(nv[1])):
+        print(f"  {n:28s} {v:+.3f}")
+    if args.write:
+        figures = evaluate(pages, w1, w2, 0.5, window)
+        summary = (f"Fitted on {len(pages)} pages of {len(sizes)} sets; word F1 at threshold 0.5: "
+                   + ", ".join(f"{k} {v:.3f}" for k, v in figures.items()) + ".")
+        write_weights(Path(__file__).resolve().parents[1] / "src/boilerstrip/_weights.py", w1, w2, summary)
+    print(f"best threshold on the fit: {best[1]}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

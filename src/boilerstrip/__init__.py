@@ -1,0 +1,25 @@
+"""boilerstrip: the main content of web pages, with every block labelled content or chrome.
+
+>>> from boilerstrip import extract
+>>> result = extract("<html><body><nav><a href='/'>Home</a></nav><p>Hello.</p></body></html>")
+"""
+
+from ._errors import BoilerstripError, InputError, OptionsError
+from ._extract import extract
+from ._model import Block, Extraction, Features, Label, Role
+from ._options import Options
+from ._version import __version__
+
+__all__ = [
+    "Block",
+    "BoilerstripError",
+    "Extraction",
+    "Features",
+    "InputError",
+    "Label",
+    "Options",
+    "OptionsError",
+    "Role",
+    "__version__",
+    "extract",
+]

@@ -1,0 +1,95 @@
+"""Command line: ``boilerstrip PAGE.html ...`` prints the main text of each page."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from dataclasses import asdict
+from typing import Any
+
+from ._errors import BoilerstripError
+from ._extract import extract
+from ._model import Extraction
+from ._options import Options
+from ._version import __version__
+
+
+def as_dict(result: Extraction) -> dict[str, Any]:
+    """The Extraction as plain JSON-ready data: enums as their values, blocks in full."""
+    return {
+        "title": result.title,
+        "text": result.text,
+        "confidence": result.confidence,
+        "language": result.language,
+        "url": result.url,
+        "blocks": [
+            {
+                "index": b.index,
+                "text": b.text,
+                "label": b.label.value,
+                "score": round(b.score, 4),
+                "role": b.role.value,
+                "heading_level": b.heading_level,
+                "locator": b.locator,
+                "features": asdict(b.features),
+                "scores": {name: round(value, 4) for name, value in b.scores},
+            }
+            for b in result.blocks
+        ],
+    }
+
+
+def _blocks_table(result: Extraction) -> str:
+    lines = []
+    for b in result.blocks:
+        text = b.text.replace("\n", " ")
+        lines.append(f"{b.index:4d} {b.label.value:10s} {b.score:5.2f} {b.role.value:10s} {text[:100]}")
+    return "\n".join(lines)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="boilerstrip", description="Print the main content of HTML pages.")
+    parser.add_argument("pages", nargs="+", help="HTML files, or - for standard input")
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--blocks", action="store_true", help="print every block with its label and score")
+    shown.add_argument("--json", action="store_true", help="print the whole extraction as JSON")
+    preset = parser.add_mutually_exclusive_group()
+    preset.add_argument("--precision", action="store_true", help="keep fewer doubtful blocks")
+    preset.add_argument("--recall", action="store_true", help="keep more doubtful blocks")
+    parser.add_argument("--comments", action="store_true", help="count user comments as content")
+    parser.add_argument("--language", help="ISO 639-1 language hint (default: detected)")
+    parser.add_argument("--version", action="version", version=f"boilerstrip {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    factory = Options.precision if args.precision else Options.recall if args.recall else Options
+    try:
+        options = factory(include_comments=args.comments, language=args.language)
+    except BoilerstripError as error:
+        print(f"boilerstrip: {error}", file=sys.stderr)
+        return 2
+    status = 0
+    for index, page in enumerate(args.pages):
+        try:
+            data = sys.stdin.buffer.read() if page == "-" else Path(page).read_bytes()
+        except OSError as error:
+            print(f"boilerstrip: {page}: {error.strerror}", file=sys.stderr)
+            status = 1
+            continue
+        result = extract(data, url=None if page == "-" else page, options=options)
+        if args.json:
+            print(json.dumps(as_dict(result), ensure_ascii=False))
+        else:
+            if len(args.pages) > 1:
+                print(f"{'' if index == 0 else chr(10)}==> {page} <==")
+            print(_blocks_table(result) if args.blocks else result.text)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

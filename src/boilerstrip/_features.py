@@ -1,0 +1,183 @@
+"""Features stage: the measurements of every block, each computed once.
+
+Element-level facts (which chrome an enclosing element names, which region it is in,
+its composite text density) are computed in one forward pass over the elements and
+read by the blocks they own.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ._language import detect_language, stopwords, tokens
+from ._model import Block, Features, Label
+from ._options import Options
+from ._phrases import phrase_kind
+from ._region import block_points, region_ancestry, region_roots, subtree_totals
+from ._rules import (
+    CHROME_ROLES, CHROME_TAGS, CONTENT_ROLES, CONTENT_SCOPE_TAGS, SCOPED_CHROME_TAGS,
+    chrome_kind_of_name, names_content, normalise_name,
+)
+from ._segment import Element, Segmented
+
+_SENTENCE_END = frozenset(".!?:;\"'”’»)…。！？；")
+_TAG_STRENGTH = 1.0  # chrome named by a tag or ARIA role
+_NAME_STRENGTH = 0.7  # chrome named by a class, id or itemprop value
+
+
+@dataclass(frozen=True, slots=True)
+class _Container:
+    kind: str
+    strength: float
+    content_hint: bool
+    in_scope: bool  # inside <article>/<main>
+
+
+def _own_container(element: Element, in_scope: bool) -> tuple[str, float, bool]:
+    """(chrome kind, strength, names content) named by the element itself."""
+    tag = element.tag
+    hint = tag in CONTENT_SCOPE_TAGS or element.aria_role in CONTENT_ROLES
+    if tag in CHROME_TAGS and not (in_scope and tag in SCOPED_CHROME_TAGS):
+        return CHROME_TAGS[tag].value, _TAG_STRENGTH, hint
+    if element.aria_role in CHROME_ROLES:
+        return CHROME_ROLES[element.aria_role].value, _TAG_STRENGTH, hint
+    if element.names and tag not in ("html", "body"):
+        name = normalise_name(element.names)
+        kind = chrome_kind_of_name(name)
+        if kind is not None:
+            return kind.value, _NAME_STRENGTH, hint
+        hint = hint or names_content(name)
+    return "", 0.0, hint
+
+
+def _containers(elements: Sequence[Element], above_region: Sequence[bool]) -> list[_Container]:
+    """Innermost chrome kind enclosing each element. An element that encloses a region
+    root is not chrome, whatever its name (``<div class="page has-ads">`` around it all)."""
+    out: list[_Container] = []
+    none = _Container("", 0.0, False, False)
+    for index, element in enumerate(elements):
+        parent = out[element.parent] if element.parent >= 0 else none
+        in_scope = parent.in_scope or element.tag in CONTENT_SCOPE_TAGS
+        kind, strength, hint = _own_container(element, parent.in_scope)
+        if not kind or above_region[index]:
+            kind, strength = parent.kind, parent.strength
+        out.append(_Container(kind, strength, hint or parent.content_hint, in_scope))
+    return out
+
+
+def _composite_density(elements: Sequence[Element]) -> list[float]:
+    """CETD (Sun et al. 2011) of each element, as log of its ratio to the page root's.
+
+    The logarithm's base is shifted by e - 1 so that it stays above 1 on pages without
+    links, where the paper's base ln(e) = 1 would divide by zero.
+    """
+
+    def ctd(e: Element, root: Element) -> float:
+        c, t = max(e.chars, 1), max(e.tags, 1)
+        lc, lt = max(e.link_chars, 1), max(e.link_tags, 1)
+        non_link = max(e.chars - e.link_chars, 1)
+        base = math.log(c / non_link * e.link_chars + root.link_chars / max(root.chars, 1) * c + math.e)
+        return (c / t) * math.log(c / lc * t / lt) / math.log(base + math.e - 1.0)
+
+    if not elements:
+        return []
+    root_density = max(ctd(elements[0], elements[0]), 1e-6)
+    return [math.log1p(max(ctd(e, elements[0]), 0.0) / root_density) for e in elements]
+
+
+def _phrase_boxes(
+    elements: Sequence[Element], owners: Sequence[int], phrases: Sequence[Label | None],
+    above_region: Sequence[bool], options: Options,
+) -> list[str]:
+    """Per element, the kind of the innermost enclosing box dense with boilerplate phrases."""
+    hits = subtree_totals(elements, _count(len(elements), owners, [p is not None for p in phrases]))
+    counts = subtree_totals(elements, _count(len(elements), owners, [True] * len(owners)))
+    kinds: dict[int, dict[str, int]] = {}
+    for owner, phrase in zip(owners, phrases):
+        if phrase is None:
+            continue
+        node = owner
+        while node >= 0:
+            tally = kinds.setdefault(node, {})
+            tally[phrase.value] = tally.get(phrase.value, 0) + 1
+            node = elements[node].parent
+    out: list[str] = []
+    for index, element in enumerate(elements):
+        box = (
+            hits[index] >= options.phrase_box_min_hits
+            and hits[index] >= options.phrase_box_min_share * counts[index]
+            and not above_region[index]
+        )
+        if box:
+            tally = kinds[index]
+            out.append(max(sorted(tally), key=tally.__getitem__))
+        else:
+            out.append(out[element.parent] if element.parent >= 0 else "")
+    return out
+
+
+def _count(size: int, owners: Sequence[int], flags: Sequence[bool]) -> list[float]:
+    own = [0.0] * size
+    for owner, flag in zip(owners, flags):
+        if flag:
+            own[owner] += 1.0
+    return own
+
+
+def compute_features(seg: Segmented, declared_language: str, options: Options) -> tuple[tuple[Features, ...], str]:
+    """Features of every block of ``seg``, and the language they were measured in."""
+    blocks, elements = seg.blocks, seg.elements
+    toks = [tokens(b.text) for b in blocks]
+    language = options.language or detect_language(sorted(toks, key=len, reverse=True), declared_language)
+    stop = stopwords(language)
+    owners = [b.element for b in blocks]
+    words = [len(t) for t in toks]
+    chars = [len(b.text) for b in blocks]
+    link_density = [min(b.link_chars / c, 1.0) if c else 0.0 for b, c in zip(blocks, chars)]
+    points = [block_points(b.text, w, ld, options) for b, w, ld in zip(blocks, words, link_density)]
+    roots = region_roots(elements, owners, points, options)
+    # Names and phrase boxes are trusted everywhere but above the best region's root;
+    # further regions must not be named chrome (a dense donation appeal is no region).
+    _, above = region_ancestry(elements, roots[:1])
+    containers = _containers(elements, above)
+    phrases = [phrase_kind(b.text, options.phrase_scan_chars, options.whole_phrase_max_chars) for b in blocks]
+    boxes = _phrase_boxes(elements, owners, phrases, above, options)
+    roots = roots[:1] + tuple(r for r in roots[1:] if not containers[r].kind and not boxes[r])
+    inside, _ = region_ancestry(elements, roots)
+    cetd = _composite_density(elements)
+    last = max(len(blocks) - 1, 1)
+    width = options.wrap_width
+    features = []
+    for i, block in enumerate(blocks):
+        w, c, owner = words[i], chars[i], block.element
+        container = containers[owner]
+        phrase = phrases[i]
+        features.append(Features(
+            words=w,
+            chars=c,
+            link_density=link_density[i],
+            text_density=float(w) if c < width else w * width / c,
+            stopword_density=sum(1 for t in toks[i] if t in stop) / w if w else 0.0,
+            composite_density=cetd[owner],
+            position=i / last,
+            depth=elements[owner].depth,
+            in_main_region=inside[owner],
+            container=container.kind,
+            container_strength=container.strength,
+            content_hint=container.content_hint,
+            phrase=phrase.value if phrase is not None else "",
+            phrase_container=boxes[owner],
+            ends_sentence=block.text[-1] in _SENTENCE_END,
+        ))
+    return tuple(features), language
+
+
+def to_blocks(seg: Segmented, features: Sequence[Features]) -> tuple[Block, ...]:
+    """The unlabelled blocks: text, structure and locator from the segment stage, plus features."""
+    return tuple(
+        Block(index=i, text=raw.text, role=raw.role, heading_level=raw.heading_level,
+              locator=seg.elements[raw.element].locator, features=f, row=raw.row)
+        for i, (raw, f) in enumerate(zip(seg.blocks, features))
+    )

@@ -1,0 +1,57 @@
+"""Tokens, stopwords and the page language.
+
+Words are ``\\w+`` runs, except that each Han, Hiragana or Katakana character counts
+as one word, since those scripts do not separate words with spaces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from ._stopwords_data import STOPWORDS
+
+_TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|\w+")
+_CJK = frozenset({"zh", "ja"})
+
+# word -> languages whose stoplist holds it; built once at import, never changed.
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in sorted(STOPWORDS.items()):
+    for _word in _words:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _lang)
+
+# Weight of the <html lang> declaration against stopword evidence: declarations are
+# often left at a template's default, so they only break near-ties.
+_DECLARED_BONUS = 1.15
+_DETECTION_TOKENS = 3000
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def stopwords(language: str) -> frozenset[str]:
+    return STOPWORDS.get(language, frozenset())
+
+
+def detect_language(token_lists: Iterable[list[str]], declared: str = "") -> str:
+    """The language whose stopwords cover most of the tokens; ``""`` when none do."""
+    hits: dict[str, float] = {}
+    seen = 0
+    for toks in token_lists:
+        for tok in toks:
+            for lang in _LANGUAGES_OF.get(tok, ()):
+                hits[lang] = hits.get(lang, 0.0) + 1.0
+        seen += len(toks)
+        if seen >= _DETECTION_TOKENS:
+            break
+    if declared in hits:
+        hits[declared] *= _DECLARED_BONUS
+    if not hits:
+        return declared if declared in STOPWORDS else ""
+    return max(sorted(hits), key=hits.__getitem__)
+
+
+def is_cjk(language: str) -> bool:
+    return language in _CJK

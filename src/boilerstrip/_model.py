@@ -1,0 +1,102 @@
+"""The immutable values the pipeline passes between stages and returns to the user."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Label(str, enum.Enum):
+    """What a block is: the main content, or one kind of page chrome."""
+
+    CONTENT = "content"
+    NAVIGATION = "navigation"  # menus, breadcrumbs, pagination, tables of contents
+    HEADER = "header"  # site banner, logo, top bar
+    FOOTER = "footer"  # site footer
+    SIDEBAR = "sidebar"  # sidebars and related-content lists
+    PROMO = "promo"  # ads, donation and newsletter appeals, subscribe and paywall prompts
+    SHARE = "share"  # share and social bars
+    COMMENTS = "comments"  # user comments
+    LEGAL = "legal"  # cookie notices, copyright and legal notices
+    METADATA = "metadata"  # bylines, dates, captions, credits
+    OTHER = "other"  # chrome of no recognised kind
+
+    @property
+    def is_content(self) -> bool:
+        return self is Label.CONTENT
+
+
+class Role(str, enum.Enum):
+    """The structural role of a block in the page, used to lay out the text."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+    CODE = "code"
+    QUOTE = "quote"
+    CAPTION = "caption"
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Per-block measurements, computed once, that the scorers read.
+
+    Densities are ratios in [0, 1] unless stated; ``text_density`` follows
+    Kohlschütter et al. (2010): words per line after wrapping the text at 80 columns.
+    """
+
+    words: int  # \\w+ tokens; CJK characters count one each
+    chars: int  # non-space characters
+    link_density: float  # characters inside <a> / all characters
+    text_density: float  # words per 80-column wrapped line
+    stopword_density: float  # share of words that are stopwords of the page language
+    composite_density: float  # CETD of the block's container, relative to the page's
+    position: float  # block index / number of blocks, 0 = first
+    depth: int  # element depth of the block's container
+    in_main_region: bool  # inside the subtree(s) holding most of the dense text
+    container: str  # chrome kind named by an enclosing tag, ARIA role or class/id, or ""
+    container_strength: float  # 1 = tag/role, 0.7 = class/id name, decayed with distance
+    content_hint: bool  # an enclosing element is named like main content (article-body, ...)
+    phrase: str  # chrome kind of a boilerplate phrase found in the text, or ""
+    phrase_container: str  # chrome kind of an enclosing box dense with boilerplate phrases, or ""
+    ends_sentence: bool  # last character is sentence punctuation
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One run of text of the page, with its label, its score and why."""
+
+    index: int  # position among the page's blocks, in document order
+    text: str
+    role: Role
+    heading_level: int  # 1-6 for headings, 0 otherwise
+    locator: str  # CSS path of the element that holds the text, e.g. "body>div.main>p:nth-of-type(3)"
+    features: Features
+    label: Label = Label.OTHER
+    score: float = 0.0  # probability that the block is content
+    scores: tuple[tuple[str, float], ...] = field(default=())  # each scorer's output, by name
+    row: int = -1  # table row the cell belongs to (element index), or -1
+
+    @property
+    def is_content(self) -> bool:
+        return self.label is Label.CONTENT
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The result of :func:`boilerstrip.extract`."""
+
+    text: str
+    title: str
+    blocks: tuple[Block, ...]
+    confidence: float
+    url: str | None = None
+    language: str = ""
+
+    @property
+    def content_blocks(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.label is Label.CONTENT)
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,0 +1,81 @@
+"""Parse stage: bytes to text (encoding detection) and text to a Lexbor tree."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+from selectolax.lexbor import LexborHTMLParser
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">
+_META_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]{1,40})""", regex.I)
+_SNIFF_BYTES = 4096
+_FALLBACK_ENCODING = "windows-1252"  # what browsers assume for undeclared non-UTF-8 pages
+
+
+@dataclass(frozen=True, slots=True)
+class PageInfo:
+    title: str
+    language: str  # primary subtag of <html lang>, lowercased, or ""
+
+
+def _known(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes) -> str:
+    """Text of an HTML document given as bytes; never raises on undecodable bytes.
+
+    Order: byte-order mark, then a meta charset in the first 4 KB, then UTF-8 if the
+    bytes are valid UTF-8, then windows-1252. Bad bytes become U+FFFD.
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(name, errors="replace")
+    match = _META_CHARSET.search(data[:_SNIFF_BYTES])
+    declared = _known(match.group(1).decode("ascii", "replace")) if match else None
+    # A page declared as Latin-1 but valid UTF-8 is almost always UTF-8 mislabelled.
+    if declared and declared not in ("utf-8", "latin-1", "cp1252", "iso8859-1"):
+        return data.decode(declared, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        if declared == "utf-8":
+            return data.decode("utf-8", errors="replace")
+        return data.decode(declared or _FALLBACK_ENCODING, errors="replace")
+
+
+def parse(html: str) -> LexborHTMLParser:
+    """The Lexbor tree of ``html``."""
+    return LexborHTMLParser(html)
+
+
+def body_of(tree: LexborHTMLParser) -> Any:
+    """The node to segment: <body>, or the document root for body-less documents."""
+    return tree.body if tree.body is not None else tree.root
+
+
+def page_info(tree: LexborHTMLParser) -> PageInfo:
+    title = ""
+    for selector, attr in (('meta[property="og:title"]', "content"), ("title", "")):
+        node = tree.css_first(selector)
+        if node is not None:
+            value = node.attributes.get(attr) if attr else node.text()
+            if value and value.strip():
+                title = " ".join(value.split())
+                break
+    root = tree.root
+    lang = (root.attributes.get("lang") or "") if root is not None else ""
+    return PageInfo(title, lang.strip().lower().split("-")[0].split("_")[0][:8])

@@ -1,0 +1,93 @@
+"""The main-content region(s): the subtrees that hold most of the page's dense text.
+
+As in Readability, each dense block (long enough, few links) gives points to the
+element that holds its paragraph, half as many to that element's parent and a quarter
+to the grandparent: 1 plus one per comma plus one per 100 characters (at most 3),
+scaled by 1 - link density. The element with the most points is the main region;
+elements elsewhere in the tree with a given share of its points are further regions
+(multi-section pages). Points only flow a few levels up, so a large wrapper that holds
+the article and a dense donation appeal beside it does not outscore the article body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ._options import Options
+from ._segment import Element
+
+
+def subtree_totals(elements: Sequence[Element], own: Sequence[float]) -> list[float]:
+    """Sum of ``own`` over each element's subtree."""
+    totals = list(own)
+    for index in range(len(elements) - 1, 0, -1):
+        parent = elements[index].parent
+        if parent >= 0:
+            totals[parent] += totals[index]
+    return totals
+
+
+def _is_ancestor(elements: Sequence[Element], ancestor: int, node: int) -> bool:
+    while node >= 0:
+        if node == ancestor:
+            return True
+        node = elements[node].parent
+    return False
+
+
+_PARAGRAPH_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 li dt dd pre blockquote td th figcaption span".split())
+_LEVEL_SHARES = (1.0, 0.5, 0.25)
+
+
+def block_points(text: str, words: int, link_density: float, options: Options) -> float:
+    if words < options.region_min_words or link_density > options.region_max_link_density:
+        return 0.0
+    return (1.0 + text.count(",") + text.count("，") + min(len(text) / 100.0, 3.0)) * (1.0 - link_density)
+
+
+def region_roots(
+    elements: Sequence[Element],
+    owners: Sequence[int],
+    points: Sequence[float],
+    options: Options,
+) -> tuple[int, ...]:
+    """Element indices of the main-content region roots, best first."""
+    if not elements:
+        return ()
+    score = [0.0] * len(elements)
+    for owner, value in zip(owners, points):
+        if value <= 0.0:
+            continue
+        node = elements[owner].parent if elements[owner].tag in _PARAGRAPH_TAGS else owner
+        for share in _LEVEL_SHARES:
+            if node < 0:
+                break
+            score[node] += share * value
+            node = elements[node].parent
+    ranked = sorted(range(len(elements)), key=lambda i: (-score[i], i))
+    best = score[ranked[0]]
+    if best <= 0.0:
+        return (0,)  # no dense text anywhere: the whole page is the region
+    roots: list[int] = []
+    for index in ranked:
+        if score[index] < options.region_secondary_share * best or len(roots) >= options.region_max_count:
+            break
+        if any(_is_ancestor(elements, r, index) or _is_ancestor(elements, index, r) for r in roots):
+            continue
+        roots.append(index)
+    return tuple(roots)
+
+
+def region_ancestry(elements: Sequence[Element], roots: Sequence[int]) -> tuple[list[bool], list[bool]]:
+    """Per element: (inside a region, an ancestor-or-self of a region root)."""
+    above = [False] * len(elements)
+    for root in roots:
+        node = root
+        while node >= 0 and not above[node]:
+            above[node] = True
+            node = elements[node].parent
+    inside = [False] * len(elements)
+    root_set = set(roots)
+    for index, element in enumerate(elements):
+        inside[index] = index in root_set or (element.parent >= 0 and inside[element.parent])
+    return inside, above

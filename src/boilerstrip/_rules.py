@@ -1,0 +1,122 @@
+"""Rule tables: which tags, ARIA roles and class/id names mark chrome or content.
+
+Pure data plus the one compiled form the pipeline uses. Names are matched on a
+normalised string: camelCase split, ``-``/``_``/``:`` turned to spaces, lowercased, so
+one pattern covers BEM (``c-share-bar__item``), camelCase (``shareBar``) and
+hyphenated (``share-bar``) styles.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ._model import Label
+
+# Tags whose subtree is never text of the page.
+SKIPPED_TAGS = frozenset(
+    "script style noscript template svg math iframe object embed canvas head title "
+    "select option datalist audio video map area link meta base input textarea".split()
+)
+
+# Tags that start a new block; every other element is inline.
+BLOCK_TAGS = frozenset(
+    "html body div p section article main aside header footer nav h1 h2 h3 h4 h5 h6 "
+    "ul ol dl dt dd li table thead tbody tfoot tr td th caption blockquote pre figure "
+    "figcaption form fieldset legend address hr details summary dialog center menu "
+    "hgroup frameset frame noframes output".split()
+)
+
+HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+# Chrome named by the tag itself. header/footer inside <article>/<main> belong to the
+# article (its headline, its byline): see CONTENT_SCOPE_TAGS.
+CHROME_TAGS: dict[str, Label] = {
+    "nav": Label.NAVIGATION,
+    "aside": Label.SIDEBAR,
+    "header": Label.HEADER,
+    "footer": Label.FOOTER,
+    "menu": Label.NAVIGATION,
+}
+CONTENT_SCOPE_TAGS = frozenset({"article", "main"})
+SCOPED_CHROME_TAGS = frozenset({"header", "footer"})
+
+CHROME_ROLES: dict[str, Label] = {
+    "navigation": Label.NAVIGATION,
+    "banner": Label.HEADER,
+    "contentinfo": Label.FOOTER,
+    "complementary": Label.SIDEBAR,
+    "search": Label.NAVIGATION,
+    "menu": Label.NAVIGATION,
+    "menubar": Label.NAVIGATION,
+    "tablist": Label.NAVIGATION,
+    "toolbar": Label.SHARE,
+    "dialog": Label.PROMO,
+    "alertdialog": Label.PROMO,
+}
+CONTENT_ROLES = frozenset({"main", "article"})
+
+# (kind, pattern over normalised class/id/itemprop tokens). The first row that
+# matches names the kind, so more specific rows come first.
+NAME_RULES: tuple[tuple[Label, str], ...] = (
+    (Label.COMMENTS, r"\b(?:comments?|commentlist|disqus|respond|replies|discussion)\b"),
+    (Label.LEGAL, r"\b(?:cookies?|consent|gdpr|cmp|onetrust|cookiebot|legal|disclaimer|privacy)\b"),
+    (Label.SHARE, r"\b(?:share|shares|sharing|sharethis|addthis|social|sociallinks|follow us)\b"),
+    (
+        Label.PROMO,
+        r"\b(?:ads?|advert\w*|adslot|adunit|advertisement|sponsor\w*|promo\w*|newsletter\w*|"
+        r"subscribe\w*|subscription|signup|sign up|donat\w*|contribut\w*|paywall|membership|"
+        r"outbrain|taboola|dfp|gpt ad|commercial|marketing|modal|popup|overlay|interstitial|"
+        r"support us|upsell|teaser ad)\b",
+    ),
+    (
+        Label.METADATA,
+        r"\b(?:byline|bylines|author|authors|dateline|timestamp|published|posted on|"
+        r"entry meta|post meta|article meta|meta|caption|credit|credits|tags|tag list|tagcloud|"
+        r"categories|cat links|post info|entry info)\b",
+    ),
+    (
+        Label.NAVIGATION,
+        r"\b(?:nav|navbar|navigation|menu|menus|breadcrumbs?|crumbs?|pagination|pager|"
+        r"paging|toc|table of contents|skip link|skip links|jump links|prev next)\b",
+    ),
+    (
+        Label.SIDEBAR,
+        r"\b(?:sidebar|side bar|sidebars|widget|widgets|related|recommend\w*|more stories|"
+        r"trending|popular|most read|most popular|rail|right col|left col|secondary)\b",
+    ),
+    (Label.FOOTER, r"\b(?:footer|colophon|copyright|site info|bottom bar)\b"),
+    (Label.HEADER, r"\b(?:masthead|topbar|top bar|site header|global header|branding)\b"),
+)
+
+# Names that mark the main content (Readability's positive names, plus itemprop).
+CONTENT_NAME_RULE = (
+    r"\b(?:article ?body|article content|article text|entry content|entry body|post content|"
+    r"post body|post text|story body|story content|main content|page content|content body|"
+    r"body text|blog post|markdown body|rich text|prose|articlebody|text content)\b"
+)
+
+_CAMEL = regex.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SEPARATORS = regex.compile(r"[-_:./]+")
+# Layout state flags name what the page has, not what the element is ("has-sidebar").
+_STATE_FLAGS = regex.compile(r"\b(?:has|no|with|without|show|hide|is|toggle) \w+")
+
+
+def normalise_name(raw: str) -> str:
+    """``'relatedPosts c-share-bar__item'`` -> ``'related posts c share bar item'``."""
+    return _STATE_FLAGS.sub(" ", _SEPARATORS.sub(" ", _CAMEL.sub(" ", raw)).lower())
+
+
+_NAME_PATTERNS = tuple((kind, regex.compile(p)) for kind, p in NAME_RULES)
+_CONTENT_NAME = regex.compile(CONTENT_NAME_RULE)
+
+
+def chrome_kind_of_name(name: str) -> Label | None:
+    """The chrome kind a normalised class/id string names, if any."""
+    for kind, pattern in _NAME_PATTERNS:
+        if pattern.search(name):
+            return kind
+    return None
+
+
+def names_content(name: str) -> bool:
+    return _CONTENT_NAME.search(name) is not None

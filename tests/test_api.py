@@ -1,0 +1,95 @@
+"""The public surface: exported names, result shape, purity and picklability."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+import boilerstrip
+from boilerstrip import Block, Extraction, Label, Options, Role, extract
+
+SEED = (Path(__file__).parent / "fixtures" / "news_seed.html").read_bytes()
+
+
+def test_exported_names() -> None:
+    assert sorted(boilerstrip.__all__) == [
+        "Block", "BoilerstripError", "Extraction", "Features", "InputError", "Label",
+        "Options", "OptionsError", "Role", "__version__", "extract",
+    ]
+    for name in boilerstrip.__all__:
+        assert getattr(boilerstrip, name) is not None
+
+
+def test_version_is_the_one_in_version_module() -> None:
+    from boilerstrip._version import __version__
+
+    assert boilerstrip.__version__ == __version__
+
+
+def test_result_shape() -> None:
+    result = extract(SEED)
+    assert isinstance(result, Extraction)
+    assert str(result) == result.text
+    assert result.title == "Turkey In Talks to Purchase Russia's Newest Missile System"
+    assert 0.0 <= result.confidence <= 1.0
+    assert [b.index for b in result.blocks] == list(range(len(result.blocks)))
+    assert result.content_blocks == tuple(b for b in result.blocks if b.label is Label.CONTENT)
+    assert all(0.0 <= b.score <= 1.0 for b in result.blocks)
+
+
+def test_blocks_are_frozen() -> None:
+    block = extract(SEED).blocks[0]
+    assert isinstance(block, Block)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        block.text = "x"  # type: ignore[misc]
+
+
+def test_block_explains_itself() -> None:
+    block = next(b for b in extract(SEED).blocks if b.text.startswith("Turkey has announced"))
+    assert block.role is Role.PARAGRAPH
+    assert block.features.words > 10
+    assert dict(block.scores)["main_region"] == 1.0
+
+
+def test_locator_selects_the_element_of_the_block() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(SEED.decode())
+    for block in extract(SEED).content_blocks:
+        node = tree.css_first(block.locator)
+        assert node is not None and " ".join(block.text.split())[:40] in " ".join(node.text().split())
+
+
+def test_headings_carry_their_level() -> None:
+    heading = extract(SEED).content_blocks[0]
+    assert (heading.role, heading.heading_level) == (Role.HEADING, 1)
+
+
+def test_same_input_same_output_in_threads() -> None:
+    first = extract(SEED)
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: extract(SEED), range(8)))
+    assert all(r == first for r in results)
+
+
+def test_options_and_results_pickle() -> None:
+    options = Options.precision(include_comments=True)
+    assert pickle.loads(pickle.dumps(options)) == options
+    result = extract(SEED, options=options)
+    assert pickle.loads(pickle.dumps(result)) == result
+    assert pickle.loads(pickle.dumps(extract)) is extract
+
+
+def test_url_is_recorded() -> None:
+    assert extract(SEED, url="https://example.org/a").url == "https://example.org/a"
+
+
+def test_wrong_input_type_is_a_typed_error() -> None:
+    with pytest.raises(boilerstrip.InputError):
+        extract(12)  # type: ignore[arg-type]
+    with pytest.raises(boilerstrip.BoilerstripError):
+        extract("<p>x</p>", options="fast")  # type: ignore[arg-type]

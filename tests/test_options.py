@@ -1,0 +1,72 @@
+"""Options: frozen, keyword-only, validated, with presets."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from boilerstrip import Options, OptionsError, extract
+
+
+def test_keyword_only_and_frozen() -> None:
+    with pytest.raises(TypeError):
+        Options(0.5)  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Options().threshold = 0.1  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"threshold": 1.5},
+        {"threshold": -0.1},
+        {"wrap_width": 0},
+        {"region_secondary_share": 0.0},
+        {"phrase_box_min_share": 2.0},
+        {"language": "x"},
+        {"weights": (("link_density", "high"),)},
+        {"disabled_scorers": {"link_density"}},
+    ],
+)
+def test_invalid_values_are_refused(changes: dict[str, object]) -> None:
+    with pytest.raises(OptionsError):
+        Options(**changes)  # type: ignore[arg-type]
+
+
+def test_presets_order_thresholds() -> None:
+    assert Options.precision().threshold > Options().threshold > Options.recall().threshold
+    assert Options.precision(include_comments=True).include_comments
+
+
+def test_replace_validates() -> None:
+    assert Options().replace(threshold=0.7).threshold == 0.7
+    with pytest.raises(OptionsError):
+        Options().replace(threshold=7)
+
+
+def test_every_weighted_scorer_exists() -> None:
+    from boilerstrip._scorers import SCORERS
+
+    names = {name for name, _ in Options().weights} - {"bias"}
+    assert names and names <= set(SCORERS)
+
+
+PAGE = """<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>A headline of the page</h1>
+<p>This is the first paragraph of a long article, with enough words in it, commas, and a full stop.</p>
+<p>This is the second paragraph, which also says something of substance about the topic at hand.</p>
+<p>Maybe.</p>
+<p>A third paragraph closes the article with a few more words, so that it looks like real prose.</p>
+</article><footer>All rights reserved.</footer></body></html>"""
+
+
+def test_precision_keeps_no_more_than_recall() -> None:
+    strict = {b.index for b in extract(PAGE, options=Options.precision()).content_blocks}
+    loose = {b.index for b in extract(PAGE, options=Options.recall()).content_blocks}
+    assert strict <= loose
+
+
+def test_disabling_a_scorer_removes_its_output() -> None:
+    block = extract(PAGE, options=Options(disabled_scorers=frozenset({"link_density"}))).blocks[0]
+    assert "link_density" not in dict(block.scores)

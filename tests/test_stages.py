@@ -1,0 +1,232 @@
+"""Each stage on its own, on hand-built input."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from boilerstrip import Block, Features, Label, Options, Role
+from boilerstrip._assemble import confidence, layout, title
+from boilerstrip._combine import label, score, smooth
+from boilerstrip._language import detect_language, tokens
+from boilerstrip._parse import body_of, decode, parse
+from boilerstrip._phrases import phrase_kind
+from boilerstrip._region import region_roots
+from boilerstrip._rules import chrome_kind_of_name, normalise_name
+from boilerstrip._scorers import SCORERS
+from boilerstrip._segment import Element, segment
+
+
+def _texts(html: str) -> list[str]:
+    return [b.text for b in segment(body_of(parse(html))).blocks]
+
+
+# -- segment ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("html", "blocks"),
+    [
+        ("<p>one <b>bold</b> <a href='#'>link</a> two</p>", ["one bold link two"]),
+        ("<div>a<p>b</p>c</div>", ["a", "b", "c"]),
+        ("<p>line one<br>line two</p>", ["line one\nline two"]),
+        ("<div>para one<br><br>para two</div>", ["para one", "para two"]),
+        ("<p>x</p><script>var a = 1;</script><style>p{}</style><noscript>n</noscript>", ["x"]),
+        ("<p>x</p><template><p>t</p></template><svg><text>s</text></svg>", ["x"]),
+        ("<p>x</p><div hidden>h</div><p style='display: none'>d</p>", ["x"]),
+        ("<ul><li>one</li><li><p>two</p></li></ul>", ["one", "two"]),
+        ("<pre>  a\n    b</pre>", ["  a\n    b"]),
+        ("<p>  spaced \n\t out  </p>", ["spaced out"]),
+        ("", []),
+    ],
+)
+def test_segment_blocks(html: str, blocks: list[str]) -> None:
+    assert _texts(html) == blocks
+
+
+def test_segment_roles_and_rows() -> None:
+    seg = segment(body_of(parse(
+        "<h2>H</h2><ul><li>i</li></ul><table><tr><td>a</td><td>b</td></tr></table>"
+        "<blockquote><p>q</p></blockquote><figure><figcaption>c</figcaption></figure><pre>x</pre>"
+    )))
+    got = [(b.text, b.role, b.heading_level) for b in seg.blocks]
+    assert got == [
+        ("H", Role.HEADING, 2), ("i", Role.LIST_ITEM, 0), ("a", Role.TABLE_CELL, 0),
+        ("b", Role.TABLE_CELL, 0), ("q", Role.QUOTE, 0), ("c", Role.CAPTION, 0), ("x", Role.CODE, 0),
+    ]
+    assert seg.blocks[2].row == seg.blocks[3].row >= 0
+
+
+def test_segment_counts_link_characters_and_subtree_totals() -> None:
+    seg = segment(body_of(parse("<div><p>abc <a href='#'>link</a></p></div>")))
+    assert seg.blocks[0].link_chars == 4
+    div = seg.elements[1]
+    # characters of each text node without its surrounding whitespace: "abc" + "link"
+    assert (div.tag, div.chars, div.link_chars, div.link_tags) == ("div", 7, 4, 1)
+
+
+def test_segment_survives_deep_nesting() -> None:
+    html = "<div>" * 5000 + "deep" + "</div>" * 5000
+    assert _texts(html) == ["deep"]
+
+
+# -- parse --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        ("<p>café</p>".encode(), "<p>café</p>"),
+        (b"\xef\xbb\xbf<p>caf\xc3\xa9</p>", "<p>café</p>"),
+        ('<meta charset="iso-8859-5"><p>\xc0\xe3</p>'.encode("latin-1"), '<meta charset="iso-8859-5"><p>Ру</p>'),
+        (b"<p>caf\xe9</p>", "<p>café</p>"),  # not UTF-8, no declaration: windows-1252
+        (b"<meta charset='utf-8'><p>\xff\xfe bad</p>", "<meta charset='utf-8'><p>\ufffd\ufffd bad</p>"),
+        (b"<meta charset='no-such-codec'><p>ok</p>", "<meta charset='no-such-codec'><p>ok</p>"),
+    ],
+)
+def test_decode(data: bytes, text: str) -> None:
+    assert decode(data) == text
+
+
+# -- rules and phrases ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        ("relatedPosts", Label.SIDEBAR),
+        ("c-share-bar__item", Label.SHARE),
+        ("newsletter-signup", Label.PROMO),
+        ("cookie_banner", Label.LEGAL),
+        ("entry-meta byline", Label.METADATA),
+        ("main-nav", Label.NAVIGATION),
+        ("site-footer", Label.FOOTER),
+        ("article-body", None),
+        ("page has-sidebar", None),
+        ("_3xk9Q", None),
+    ],
+)
+def test_class_names(raw: str, kind: Label | None) -> None:
+    assert chrome_kind_of_name(normalise_name(raw)) is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Sign up for our free weekly newsletter", Label.PROMO),
+        ("We use cookies to improve your experience on our website.", Label.LEGAL),
+        ("© 2024 Example. All rights reserved.", Label.LEGAL),
+        ("Alle Rechte vorbehalten", Label.LEGAL),
+        ("Все права защищены", Label.LEGAL),
+        ("版权所有", Label.LEGAL),
+        ("The minister said the talks would continue next week.", None),
+    ],
+)
+def test_phrases(text: str, kind: Label | None) -> None:
+    assert phrase_kind(text, 400, 60) is kind
+
+
+# -- language -------------------------------------------------------------------------------
+def test_tokens_count_cjk_characters() -> None:
+    assert tokens("Hello, World 你好") == ["hello", "world", "你", "好"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("the cat sat on the mat and it was not happy about that at all", "en"),
+        ("der Hund ist nicht mit dem Auto in die Stadt gefahren und das ist gut", "de"),
+        ("il a dit que les élèves sont dans la classe pour une heure de plus", "fr"),
+        ("он сказал что это не так и мы все были там когда это было", "ru"),
+    ],
+)
+def test_detect_language(text: str, language: str) -> None:
+    assert detect_language([tokens(text)]) == language
+
+
+# -- region ---------------------------------------------------------------------------------
+def _element(tag: str, parent: int) -> Element:
+    return Element(tag, parent, 0, "", "", tag, 0, 0, 1, 0)
+
+
+def test_region_is_the_container_of_the_dense_paragraphs() -> None:
+    # body > (nav > p), (div > p, p, p)
+    elements = [_element("body", -1), _element("nav", 0), _element("p", 1), _element("div", 0),
+                _element("p", 3), _element("p", 3), _element("p", 3)]
+    assert region_roots(elements, [2, 4, 5, 6], [0.5, 5.0, 5.0, 5.0], Options())[0] == 3
+
+
+def test_no_dense_text_means_the_whole_page() -> None:
+    assert region_roots([_element("body", -1)], [0], [0.0], Options()) == (0,)
+
+
+# -- scorers, combiner, labels ------------------------------------------------------------
+def _block(index: int, text: str, **changes: object) -> Block:
+    values: dict[str, object] = dict(
+        words=len(text.split()), chars=len(text), link_density=0.0, text_density=10.0,
+        stopword_density=0.3, composite_density=1.0, position=0.5, depth=3, in_main_region=True,
+        container="", container_strength=0.0, content_hint=False, phrase="", phrase_container="",
+        ends_sentence=True,
+    )
+    values.update(changes)
+    return Block(index=index, text=text, role=Role.PARAGRAPH, heading_level=0, locator="p",
+                 features=Features(**values))  # type: ignore[arg-type]
+
+
+def test_every_scorer_returns_a_finite_number() -> None:
+    blocks = [_block(0, "a b c"), _block(1, "d e f", link_density=1.0, container="navigation",
+                                         container_strength=1.0)]
+    for name, scorer in SCORERS.items():
+        for i in range(2):
+            assert -10.0 <= scorer(blocks, i) <= 10.0, name
+
+
+def test_container_scorer_names_its_kind() -> None:
+    blocks = [_block(0, "x", container="sidebar", container_strength=0.7)]
+    assert SCORERS["container_sidebar"](blocks, 0) == 0.7
+    assert SCORERS["container_navigation"](blocks, 0) == 0.0
+
+
+def test_score_is_the_logistic_of_the_weighted_sum() -> None:
+    options = Options(weights=(("link_density", -4.0), ("bias", 2.0)), smoothing=())
+    plain, linked = score([_block(0, "a"), _block(1, "b", link_density=1.0)], options)
+    assert plain.score == pytest.approx(1 / (1 + 2.718281828 ** -2.0), rel=1e-6)
+    assert linked.score == pytest.approx(1 / (1 + 2.718281828 ** 2.0), rel=1e-6)
+
+
+def test_smoothing_pulls_a_short_block_towards_its_neighbours() -> None:
+    options = Options(smoothing=(("own", 1.0), ("neighbours", 1.0)))
+    blocks = [_block(i, "t") for i in range(3)]
+    blocks = [dataclasses.replace(b, score=s) for b, s in zip(blocks, (0.95, 0.3, 0.95))]
+    assert smooth(blocks, options)[1].score > 0.5
+
+
+def test_label_names_the_kind_of_chrome() -> None:
+    options = Options(threshold=0.5)
+    blocks = [_block(0, "nav", container="navigation"), _block(1, "ad", phrase="promo"),
+              _block(2, "box", container="sidebar", phrase_container="promo"), _block(3, "links", link_density=0.9)]
+    blocks = [dataclasses.replace(b, score=0.1) for b in blocks]
+    assert [b.label for b in label(blocks, options)] == [Label.NAVIGATION, Label.PROMO, Label.PROMO, Label.NAVIGATION]
+
+
+# -- assemble --------------------------------------------------------------------------------
+def _labelled(index: int, text: str, role: Role, row: int = -1, level: int = 0) -> Block:
+    b = _block(index, text)
+    return Block(index=index, text=text, role=role, heading_level=level, locator="p", features=b.features,
+                 label=Label.CONTENT, score=0.9, row=row)
+
+
+def test_layout() -> None:
+    blocks = [
+        _labelled(0, "Title", Role.HEADING, level=1), _labelled(1, "Para.", Role.PARAGRAPH),
+        _labelled(2, "one", Role.LIST_ITEM), _labelled(3, "two", Role.LIST_ITEM),
+        _labelled(4, "a", Role.TABLE_CELL, row=7), _labelled(5, "b", Role.TABLE_CELL, row=7),
+        _labelled(6, "c", Role.TABLE_CELL, row=8), _labelled(7, "End.", Role.PARAGRAPH),
+    ]
+    assert layout(blocks) == "Title\n\nPara.\n\none\ntwo\n\na | b\nc\n\nEnd."
+
+
+def test_title_prefers_the_content_h1_named_by_the_page_title() -> None:
+    blocks = [_labelled(0, "Big news", Role.HEADING, level=1)]
+    assert title(blocks, "Big news | Example Times") == "Big news"
+    assert title([], "Big news | Example Times") == "Big news"
+
+
+def test_confidence_is_zero_without_content() -> None:
+    assert confidence([_block(0, "x")]) == 0.0
+    assert 0.0 < confidence([_labelled(0, "x", Role.PARAGRAPH)]) <= 1.0
