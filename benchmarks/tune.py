@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import math
+import pickle
 import random
 import sys
 from collections import Counter
@@ -65,7 +66,8 @@ def page_rows(args: tuple[str, str, str]) -> tuple[str, np.ndarray, list[int], l
     truth = Path(gt_path).read_text("utf-8", "replace")
     tree = parse(html)
     seg = segment(body_of(tree))
-    feats, _ = compute_features(seg, page_info(tree).language, Options())
+    info = page_info(tree)
+    feats, _ = compute_features(seg, info.title, info.language, Options())
     blocks = to_blocks(seg, feats)
     x = np.array([[SCORERS[n](blocks, i) for n in NAMES] for i in range(len(blocks))], dtype=float)
     bw = [words(b.text) for b in blocks]
@@ -174,9 +176,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--folds", type=int, default=0, help="cross-validate by page with this many folds")
     parser.add_argument("--write", action="store_true", help="write src/boilerstrip/_weights.py")
+    parser.add_argument("--cache", type=Path, help="pickle of the scorer outputs: read if present, else written")
     args = parser.parse_args(argv)
     window = Options().smoothing_window
-    pages = load(args.data, args.jobs)
+    if args.cache and args.cache.exists():
+        pages = pickle.loads(args.cache.read_bytes())
+    else:
+        pages = load(args.data, args.jobs)
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(pages))
     sizes = Counter(p[0] for p in pages)
     print(f"{len(pages)} pages, {sum(len(p[2]) for p in pages)} blocks", file=sys.stderr)
     w1, w2 = fit(pages, sizes, window)

@@ -50,10 +50,27 @@ def test_segment_roles_and_rows() -> None:
     )))
     got = [(b.text, b.role, b.heading_level) for b in seg.blocks]
     assert got == [
-        ("H", Role.HEADING, 2), ("i", Role.LIST_ITEM, 0), ("a", Role.TABLE_CELL, 0),
-        ("b", Role.TABLE_CELL, 0), ("q", Role.QUOTE, 0), ("c", Role.CAPTION, 0), ("x", Role.CODE, 0),
+        ("H", Role.HEADING, 2), ("i", Role.LIST_ITEM, 0), ("a | b", Role.TABLE_ROW, 0),
+        ("q", Role.QUOTE, 0), ("c", Role.CAPTION, 0), ("x", Role.CODE, 0),
     ]
-    assert seg.blocks[2].row == seg.blocks[3].row >= 0
+
+
+@pytest.mark.parametrize(
+    ("html", "blocks"),
+    [
+        # data rows become one block each, cells joined
+        ("<table><tr><th>a</th><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>",
+         [("a | b", Role.TABLE_ROW), ("c | d", Role.TABLE_ROW)]),
+        # a layout table: a cell holding paragraphs keeps its blocks apart
+        ("<table><tr><td>menu<br><br>links</td><td><p>story</p></td></tr></table>",
+         [("menu", Role.TABLE_CELL), ("links", Role.TABLE_CELL), ("story", Role.PARAGRAPH)]),
+        # a nested data table stays a row of its own
+        ("<table><tr><td><table><tr><td>i</td><td>j</td></tr></table></td><td>k</td></tr></table>",
+         [("i | j", Role.TABLE_ROW), ("k", Role.TABLE_CELL)]),
+    ],
+)
+def test_table_rows(html: str, blocks: list[tuple[str, Role]]) -> None:
+    assert [(b.text, b.role) for b in segment(body_of(parse(html))).blocks] == blocks
 
 
 def test_segment_counts_link_characters_and_subtree_totals() -> None:
@@ -118,7 +135,7 @@ def test_class_names(raw: str, kind: Label | None) -> None:
     ],
 )
 def test_phrases(text: str, kind: Label | None) -> None:
-    assert phrase_kind(text, 400, 60) is kind
+    assert phrase_kind(text, tokens(text), 400, 60) is kind
 
 
 # -- language -------------------------------------------------------------------------------
@@ -161,7 +178,7 @@ def _block(index: int, text: str, **changes: object) -> Block:
         words=len(text.split()), chars=len(text), link_density=0.0, text_density=10.0,
         stopword_density=0.3, composite_density=1.0, position=0.5, depth=3, in_main_region=True,
         container="", container_strength=0.0, content_hint=False, phrase="", phrase_container="",
-        ends_sentence=True,
+        ends_sentence=True, title_match=False,
     )
     values.update(changes)
     return Block(index=index, text=text, role=Role.PARAGRAPH, heading_level=0, locator="p",

@@ -12,7 +12,7 @@ _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 def _separator(previous: Block, block: Block) -> str:
     if block.row >= 0 and block.row == previous.row:
         return " | "  # cells of one table row
-    if previous.role is block.role and block.role in (Role.LIST_ITEM, Role.TABLE_CELL):
+    if previous.role is block.role and block.role in (Role.LIST_ITEM, Role.TABLE_CELL, Role.TABLE_ROW):
         return "\n"  # items of one list, rows of one table
     return "\n\n"
 

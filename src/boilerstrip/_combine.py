@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ._model import Block, Label
 from ._options import Options
-from ._scorers import SCORERS
+from ._scorers import HARD_RULES, SCORERS
 
 _LOGIT_CAP = 12.0  # keeps exp() finite and one scorer from deciding alone
 _COMMENT_SCORERS = frozenset({"container_comments"})
@@ -86,12 +86,17 @@ def smooth(blocks: Sequence[Block], options: Options) -> tuple[Block, ...]:
 
 
 def label(blocks: Sequence[Block], options: Options) -> tuple[Block, ...]:
-    """CONTENT at or above the threshold; otherwise the kind of chrome the evidence names."""
+    """CONTENT at or above the threshold unless a hard rule says otherwise; for chrome,
+    the kind the evidence names."""
     return tuple(dataclasses.replace(b, label=_label_of(b, options)) for b in blocks)
 
 
 def _label_of(block: Block, options: Options) -> Label:
     f = block.features
+    for name in options.hard_rules:
+        kind = HARD_RULES[name](f)
+        if kind and not (options.include_comments and kind == Label.COMMENTS.value):
+            return Label(kind)
     if block.score >= options.threshold:
         return Label.CONTENT
     for kind in (f.phrase_container, f.container, f.phrase):

@@ -25,7 +25,7 @@ def extract(html: str | bytes, *, url: str | None = None, options: Options | Non
     tree = parse(_as_text(html))
     info = page_info(tree)
     segmented = segment(body_of(tree))
-    features, language = compute_features(segmented, info.language, options)
+    features, language = compute_features(segmented, info.title, info.language, options)
     blocks = to_blocks(segmented, features)
     labelled = label(smooth(score(blocks, options), options), options)
     return assemble(labelled, info.title, url, language)

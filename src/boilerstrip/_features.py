@@ -126,10 +126,22 @@ def _count(size: int, owners: Sequence[int], flags: Sequence[bool]) -> list[floa
     return own
 
 
-def compute_features(seg: Segmented, declared_language: str, options: Options) -> tuple[tuple[Features, ...], str]:
+def _matches_title(block_tokens: list[str], title_tokens: frozenset[str]) -> bool:
+    """Most of the block's words are title words and they cover most of the title
+    (titles carry a site name: "Headline | Site" against the "Headline" heading)."""
+    if not block_tokens or not title_tokens or len(block_tokens) > 3 * len(title_tokens):
+        return False
+    shared = sum(1 for t in block_tokens if t in title_tokens)
+    return shared >= 0.8 * len(block_tokens) and shared >= 0.5 * len(title_tokens)
+
+
+def compute_features(
+    seg: Segmented, page_title: str, declared_language: str, options: Options
+) -> tuple[tuple[Features, ...], str]:
     """Features of every block of ``seg``, and the language they were measured in."""
     blocks, elements = seg.blocks, seg.elements
     toks = [tokens(b.text) for b in blocks]
+    title_tokens = frozenset(tokens(page_title))
     language = options.language or detect_language(sorted(toks, key=len, reverse=True), declared_language)
     stop = stopwords(language)
     owners = [b.element for b in blocks]
@@ -142,7 +154,8 @@ def compute_features(seg: Segmented, declared_language: str, options: Options) -
     # further regions must not be named chrome (a dense donation appeal is no region).
     _, above = region_ancestry(elements, roots[:1])
     containers = _containers(elements, above)
-    phrases = [phrase_kind(b.text, options.phrase_scan_chars, options.whole_phrase_max_chars) for b in blocks]
+    phrases = [phrase_kind(b.text, t, options.phrase_scan_chars, options.whole_phrase_max_chars)
+               for b, t in zip(blocks, toks)]
     boxes = _phrase_boxes(elements, owners, phrases, above, options)
     roots = roots[:1] + tuple(r for r in roots[1:] if not containers[r].kind and not boxes[r])
     inside, _ = region_ancestry(elements, roots)
@@ -170,6 +183,7 @@ def compute_features(seg: Segmented, declared_language: str, options: Options) -
             phrase=phrase.value if phrase is not None else "",
             phrase_container=boxes[owner],
             ends_sentence=block.text[-1] in _SENTENCE_END,
+            title_match=_matches_title(toks[i], title_tokens),
         ))
     return tuple(features), language
 

@@ -32,7 +32,8 @@ class Role(str, enum.Enum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     LIST_ITEM = "list_item"
-    TABLE_CELL = "table_cell"
+    TABLE_ROW = "table_row"  # a data-table row: its cells joined by " | "
+    TABLE_CELL = "table_cell"  # a cell of a row that could not be one block (layout tables)
     CODE = "code"
     QUOTE = "quote"
     CAPTION = "caption"
@@ -61,6 +62,7 @@ class Features:
     phrase: str  # chrome kind of a boilerplate phrase found in the text, or ""
     phrase_container: str  # chrome kind of an enclosing box dense with boilerplate phrases, or ""
     ends_sentence: bool  # last character is sentence punctuation
+    title_match: bool  # the text is the page's <title> / og:title (or most of it)
 
 
 @dataclass(frozen=True, slots=True)

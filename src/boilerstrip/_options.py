@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._errors import OptionsError
-from ._scorers import SCORERS
+from ._scorers import HARD_RULES, SCORERS
 from ._weights import SCORER_WEIGHTS, SMOOTHING_WEIGHTS
 
 
@@ -51,6 +51,8 @@ class Options:
     smoothing: tuple[tuple[str, float], ...] = SMOOTHING_WEIGHTS
     smoothing_window: int = 3  # neighbours on each side that the smoothing reads
     disabled_scorers: frozenset[str] = field(default_factory=frozenset)  # for ablations
+    # Rules of _combine.HARD_RULES that decide alone (all by default; empty for ablations).
+    hard_rules: frozenset[str] = frozenset(HARD_RULES)
 
     def __post_init__(self) -> None:
         _check(0.0 <= self.threshold <= 1.0, "threshold must be in [0, 1]")
@@ -73,6 +75,8 @@ class Options:
         _check(isinstance(self.disabled_scorers, frozenset), "disabled_scorers must be a frozenset")
         unknown = ({n for n, _ in self.weights} | set(self.disabled_scorers)) - {"bias", *SCORERS}
         _check(not unknown, f"unknown scorers: {', '.join(sorted(unknown))}")
+        _check(isinstance(self.hard_rules, frozenset) and self.hard_rules <= set(HARD_RULES),
+               f"hard_rules must be a frozenset of rule names ({', '.join(HARD_RULES)})")
 
     def replace(self, **changes: Any) -> Options:
         """A copy with ``changes`` applied (validated again)."""

@@ -1,4 +1,4 @@
-"""Boilerplate phrases: text that marks a block as page chrome, in ten languages.
+"""Boilerplate phrases: text that marks a block as page chrome, in en, de, fr, es, ru, zh, it, pt, nl, pl, ar.
 
 Pure data, no logic. ``_phrases.py`` compiles each table once into a single
 case-insensitive ``regex`` pattern (``regex.IGNORECASE``, default V0 behaviour) that
@@ -49,12 +49,21 @@ _DATE_START = r" ?:? ?(?:\p{L}{3,12}\.?,? ){0,2}\d"
 
 PHRASES: tuple[tuple[str, str, str], ...] = (
     # ---------------------------------------------------------------- English
-    ("legal", "en", r"\bwe use (?:some |a few |only )?(?:essential |necessary |strictly necessary |optional )?cookies\b"),
-    ("legal", "en", r"\bthis (?:web)?site uses cookies\b|\bwe and our (?:\d+ )?partners (?:use|store|process)\b"),
     (
         "legal",
         "en",
-        r"\bby (?:continuing to (?:use|browse|visit)|using) (?:this|our) (?:web)?site,? you (?:agree|accept|consent)",
+        r"\bwe use (?:some |a few |only )?(?:essential |necessary |strictly necessary |optional )?cookies\b",
+    ),
+    (
+        "legal",
+        "en",
+        r"\bthis (?:web)?site uses cookies\b|\bwe and our (?:\d+ )?partners (?:use|store|process)\b",
+    ),
+    (
+        "legal",
+        "en",
+        r"\bby (?:continuing to (?:use|browse|visit)|using) (?:this|our) (?:web)?site,? you"
+        r" (?:agree|accept|consent)",
     ),
     ("legal", "en", r"\baccept all cookies\b|\bcookie (?:settings|preferences)\b"),
     ("legal", "en", r"\ball rights reserved\b"),
@@ -65,70 +74,157 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     (
         "legal",
         "en",
-        r"\b(?:this|the) (?:post|article|page|site) (?:may )?contains? affiliate links\b|\bwe may earn (?:a )?(?:small )?commission\b"
-        r"|\bas an amazon associate\b",
+        r"\b(?:this|the) (?:post|article|page|site) (?:may )?contains? affiliate links\b"
+        r"|\bwe may earn (?:a )?(?:small )?commission\b|\bas an amazon associate\b",
     ),
     (
         "legal",
         "en",
-        r"\bopen government licen[cs]e\b|\blicensed under (?:a |the )?(?:cc|creative commons)\b|\bregistered in england(?: and wales)?\b"
+        r"\bopen government licen[cs]e\b|\blicensed under (?:a |the )?(?:cc|creative commons)\b"
+        r"|\bregistered in england(?: and wales)?\b"
         r"|\b(?:company|registration|reg\.?|org\.?) ?(?:no|nr|number)\.? ?:? ?\d",
     ),
     ("promo", "en", r"\bsign up (?:for|to) (?:our|the|my) (?:[\w-]+ ){0,3}(?:newsletters?|mailing list)\b"),
     ("promo", "en", r"\bsubscribe to (?:our|the|my) (?:[\w-]+ ){0,3}(?:newsletters?|mailing list)\b"),
-    ("promo", "en", r"\b(?:get|receive) our (?:[\w-]+ ){0,2}(?:newsletter|emails?)\b|^our (?:free )?(?:[\w-]+ ){0,3}newsletters?\b"),
+    (
+        "promo",
+        "en",
+        r"\b(?:get|receive) our (?:[\w-]+ ){0,2}(?:newsletter|emails?)\b"
+        r"|^our (?:free )?(?:[\w-]+ ){0,3}newsletters?\b",
+    ),
     ("promo", "en", r"\benter your e-?mail(?: address)?\b"),
     ("promo", "en", r"\b(?:delivered|sent) (?:straight |directly )?to your inbox\b"),
-    ("promo", "en", r"\bby (?:signing up|subscribing),? you (?:agree|acknowledge|consent)\b|\bsubscribers agree to (?:the|our)\b"),
+    (
+        "promo",
+        "en",
+        r"\bby (?:signing up|subscribing),? you (?:agree|acknowledge|consent)\b"
+        r"|\bsubscribers agree to (?:the|our)\b",
+    ),
     ("promo", "en", r"\b(?:thanks|thank you) for (?:signing up|subscribing)\b"),
     ("promo", "en", r"^support us\b|\bplease support us\b"),
     ("promo", "en", r"\bsupport (?:us|the \p{L}+) (?:today|now|from as little as|on patreon|with a)\b"),
-    ("promo", "en", r"\bsupport (?:our|independent|quality|public[- ]interest) (?:journalism|reporting|newsroom)\b"),
+    (
+        "promo",
+        "en",
+        r"\bsupport (?:our|independent|quality|public[- ]interest) (?:journalism|reporting|newsroom)\b",
+    ),
     ("promo", "en", r"^dear readers?\b"),
     ("promo", "en", r"\bbecome a (?:supporter|patron|subscriber|paying member|member today)\b"),
     ("promo", "en", r"\b(?:donate|give|contribute) (?:now|today)\b"),
-    ("promo", "en", r"\bmake a (?:one[- ]time|one[- ]off|monthly|recurring|tax[- ]deductible) (?:donation|contribution|gift)\b"),
+    (
+        "promo",
+        "en",
+        r"\bmake a (?:one[- ]time|one[- ]off|monthly|recurring|tax[- ]deductible)"
+        r" (?:donation|contribution|gift)\b",
+    ),
     ("promo", "en", r"\b(?:every|any) contribution,? (?:however |whether )?(?:big|large) or small\b"),
-    ("promo", "en", r"\byour (?:contribution|donation|support) (?:helps|will help|makes|keeps|powers|is vital)\b"),
+    (
+        "promo",
+        "en",
+        r"\byour (?:contribution|donation|support) (?:helps|will help|makes|keeps|powers|is vital)\b",
+    ),
     ("promo", "en", r"\bnot ready to (?:support|give|donate|contribute|subscribe)\b"),
     ("promo", "en", r"\bremind me (?:later|next month|in \p{L}+)\b"),
-    ("promo", "en", r"\bsubscribe (?:now |today )?to (?:continue|keep) reading\b|^subscribe (?:from|for) (?:just |only )?[$€£] ?\d"),
+    (
+        "promo",
+        "en",
+        r"\bsubscribe (?:now |today )?to (?:continue|keep) reading\b"
+        r"|^subscribe (?:from|for) (?:just |only )?[$€£] ?\d",
+    ),
     ("promo", "en", r"\bto continue reading,? (?:please )?(?:subscribe|log ?in|sign ?in|register)\b"),
-    ("promo", "en", r"\balready (?:a subscriber|a member|have an account|subscribed)\?? ?(?:please )?(?:log ?in|sign ?in)\b"),
-    ("promo", "en", r"\bthis (?:article|story|content) is (?:only )?(?:available|exclusive|reserved) (?:to|for) (?:subscribers|members)\b"),
-    ("promo", "en", r"\byou(?:['’]ve| have) (?:reached|hit|used up) (?:your|the) (?:monthly |weekly )?(?:(?:free )?(?:article|story|reading) limit|free (?:article |story )?limit|limit of (?:free )?(?:articles|stories))"),
-    ("promo", "en", r"\b\d+ free (?:articles?|stories) (?:left|remaining)\b|\bunlock (?:this article|unlimited access|full access)\b"),
+    (
+        "promo",
+        "en",
+        r"\balready (?:a subscriber|a member|have an account|subscribed)\??"
+        r" ?(?:please )?(?:log ?in|sign ?in)\b",
+    ),
+    (
+        "promo",
+        "en",
+        r"\bthis (?:article|story|content) is (?:only )?(?:available|exclusive|reserved) (?:to|for)"
+        r" (?:subscribers|members)\b",
+    ),
+    (
+        "promo",
+        "en",
+        r"\byou(?:['’]ve| have) (?:reached|hit|used up) (?:your|the)"
+        r" (?:monthly |weekly )?(?:(?:free )?(?:article|story|reading) limit|free (?:article |story )?limit"
+        r"|limit of (?:free )?(?:articles|stories))",
+    ),
+    (
+        "promo",
+        "en",
+        r"\b\d+ free (?:articles?|stories) (?:left|remaining)\b"
+        r"|\bunlock (?:this article|unlimited access|full access)\b",
+    ),
     ("promo", "en", r"\b(?:download|get|install) our (?:free |new )?(?:[\w-]+ )?app\b"),
     ("promo", "en", r"\bget it on google play\b|\bdownload on the app store\b"),
-    ("promo", "en", r"\bskip advertisement\b|\b(?:story|article) continues below(?: this)?(?: advertisement)?\b"),
+    (
+        "promo",
+        "en",
+        r"\bskip advertisement\b|\b(?:story|article) continues below(?: this)?(?: advertisement)?\b",
+    ),
     ("promo", "en", r"^(?:sponsored|paid|partner) (?:content|post)\b|\badvertisement feature\b"),
-    ("promo", "en", r"\bfree (?:shipping|delivery) on (?:all )?orders\b|\b\d+ ?% off (?:your )?(?:first|next) order\b"),
-    ("promo", "en", r"^a (?:personal )?(?:message|note|appeal) from (?:the )?(?:editor|founder|publisher|(?-i:\p{Lu}))"),
+    (
+        "promo",
+        "en",
+        r"\bfree (?:shipping|delivery) on (?:all )?orders\b|\b\d+ ?% off (?:your )?(?:first|next) order\b",
+    ),
+    (
+        "promo",
+        "en",
+        r"^a (?:personal )?(?:message|note|appeal) from (?:the )?(?:editor|founder|publisher|(?-i:\p{Lu}))",
+    ),
     (
         "share",
         "en",
-        r"\bshare (?:on|to|via) (?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|e-?mail|messenger|bluesky|threads|mastodon)\b",
+        r"\bshare (?:on|to|via)"
+        r" (?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|e-?mail|messenger|bluesky"
+        r"|threads|mastodon)\b",
     ),
     ("share", "en", r"\bshare this (?:article|story|post|page|video|link|recipe)\b|\bclick to share on\b"),
     ("share", "en", r"\b(?:tweet|e-?mail|print) this (?:article|story|post|page)\b"),
     ("share", "en", r"^follow us(?: on)?\b"),
     ("sidebar", "en", r"^(?:read|see) (?:more|also) ?:"),
-    ("sidebar", "en", r"^related(?: articles| stories| posts| content| coverage| reading| links| topics)? ?:"),
+    (
+        "sidebar",
+        "en",
+        r"^related(?: articles| stories| posts| content| coverage| reading| links| topics)? ?:",
+    ),
     ("sidebar", "en", r"\byou (?:may|might) also (?:like|enjoy|be interested in)\b"),
     ("sidebar", "en", r"\brecommended for you\b|^more on this (?:story|topic)\b|^more stories from\b"),
     ("comments", "en", r"\bleave a (?:comment|reply)\b|\bpost a comment\b|\b(?:add|write) a comment\b"),
     ("comments", "en", r"\bcomments (?:are|have been) (?:closed|disabled|turned off)\b"),
-    ("comments", "en", r"^(?:join|start) the (?:conversation|discussion)\b|\bbe the first to comment\b"),
-    ("comments", "en", r"\byou must (?:be logged in|be signed in|log in|sign in)(?: or register)? to (?:post a comment|comment|reply|post)\b"),
+    (
+        "comments",
+        "en",
+        r"^(?=.{1,60}$)(?:join|start) the (?:conversation|discussion)\b|\bbe the first to comment\b",
+    ),
+    (
+        "comments",
+        "en",
+        r"\byou must (?:be logged in|be signed in|log in|sign in)(?: or register)? to"
+        r" (?:post a comment|comment|reply|post)\b",
+    ),
     ("comments", "en", r"\byour email address will not be published\b|\brequired fields are marked\b"),
-    ("comments", "en", r"^\d+ (?:comments?|replies|responses)\b|\b(?:view|show|load) (?:all |more )?(?:\d+ )?comments\b"),
+    (
+        "comments",
+        "en",
+        r"^\d+ (?:comments?|replies|responses)\b|\b(?:view|show|load) (?:all |more )?(?:\d+ )?comments\b",
+    ),
     ("metadata", "en", _SHORT + r"by " + _NAME + _NAME_END),
     (
         "metadata",
         "en",
-        r"^(?:photo|photograph|image|picture|illustration|graphic|video|credit|photo credit|image credit)s? ?:",
+        r"^(?:photo|photograph|image|picture|illustration|graphic|video|credit|photo credit|image credit)s?"
+        r" ?:",
     ),
-    ("metadata", "en", r"\((?:photo|image|credit|photograph)s? ?:|(?:^|\()(?:photo|image|illustration)s? (?:by|courtesy of) "),
+    (
+        "metadata",
+        "en",
+        r"\((?:photo|image|credit|photograph)s? ?:"
+        r"|(?:^|\()(?:photo|image|illustration)s? (?:by|courtesy of) ",
+    ),
     (
         "metadata",
         "en",
@@ -136,7 +232,12 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         + _DATE_START,
     ),
     ("metadata", "en", r"\b\d+ ?(?:-|–)? ?min(?:ute)?s?\.? read\b|\breading time ?:? ?\d"),
-    ("metadata", "en", r"^(?:posted|filed) (?:in|under) ?:|^tag(?:ged|s)?(?: with| in)? ?:|^tagged "),
+    (
+        "metadata",
+        "en",
+        r"^(?:posted|filed) (?:in|under) ?:|^tag(?:ged|s)?(?: with| in)? ?:|^tagged "
+        r"|^(?:release date|next update|date published|publication date) ?:",
+    ),
     (
         "metadata",
         "en",
@@ -147,12 +248,32 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("navigation", "en", r"\bskip to (?:the )?(?:main )?(?:content|navigation|search|footer)\b"),
     ("navigation", "en", r"\bjump to (?:main )?(?:content|navigation)\b|\btoggle (?:navigation|menu)\b"),
     ("navigation", "en", r"^you are here ?:|^home ?(?:>|›|»|/|→|\|) ?\p{L}"),
-    ("navigation", "en", r"^(?:previous|next) (?:article|post|story)\b|^page \d+ of \d+\b|^showing \d+ ?[-–] ?\d+ of \d+\b"),
-    ("footer", "en", r"\b(?:proudly )?(?:powered by|made with|built with) (?:wordpress|ghost|drupal|joomla|squarespace|wix|blogger|hugo|jekyll|sphinx|mkdocs|material for mkdocs|docusaurus)\b"),
-    ("footer", "en", r"\babout us ?[|·•] ?contact(?: us)?\b|\b(?:community platform|forum software) by (?:xenforo|invision|discourse)\b"),
+    (
+        "navigation",
+        "en",
+        r"^(?:previous|next) (?:article|post|story)\b|^page \d+ of \d+\b|^showing \d+ ?[-–] ?\d+ of \d+\b",
+    ),
+    (
+        "footer",
+        "en",
+        r"\b(?:proudly )?(?:powered by|made with|built with)"
+        r" (?:wordpress|ghost|drupal|joomla|squarespace|wix|blogger|hugo|jekyll|sphinx|mkdocs"
+        r"|material for mkdocs|docusaurus)\b",
+    ),
+    (
+        "footer",
+        "en",
+        r"\babout us ?[|·•] ?contact(?: us)?\b"
+        r"|\b(?:community platform|forum software) by (?:xenforo|invision|discourse)\b",
+    ),
     ("other", "en", r"\b(?:please )?enable javascript\b|\bjavascript is (?:disabled|required|not enabled)\b"),
     ("other", "en", r"\byour browser does not support\b|^this is a (?:new|beta) service\b"),
-    ("other", "en", r"\breport a problem with this page\b|\bis this page useful\b|\bwas this (?:page|article) (?:helpful|useful)\b"),
+    (
+        "other",
+        "en",
+        r"\breport a problem with this page\b|\bis this page useful\b"
+        r"|\bwas this (?:page|article) (?:helpful|useful)\b",
+    ),
     # ---------------------------------------------------------------- German
     ("legal", "de", r"\bwir (?:verwenden|nutzen|setzen) cookies\b"),
     ("legal", "de", r"\bdiese (?:web)?seite (?:verwendet|nutzt|benutzt) cookies\b"),
@@ -162,52 +283,130 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("promo", "de", r"\b(?:zum|für den|unseren?) newsletter (?:an)?melden\b|\bnewsletter abonnieren\b"),
     ("promo", "de", r"\bmelden sie sich (?:jetzt )?(?:für|zu) (?:unseren?|den) (?:[\w-]+ )?newsletter an\b"),
     ("promo", "de", r"\bihre e-?mail-?adresse ein(?:geben)?\b|\bgeben sie ihre e-?mail-?adresse\b"),
-    ("promo", "de", r"\bunterstützen sie (?:uns|unsere arbeit|unabhängigen journalismus|den \p{L}+journalismus)\b"),
-    ("promo", "de", r"\bjetzt (?:spenden|unterstützen|mitglied werden)\b|^liebe leser(?:innen)?(?: und leser)?\b"),
-    ("promo", "de", r"\b(?:einmalig|monatlich|jährlich) (?:spenden|unterstützen|zahlen)\b|\b(?:später erinnern|erinnere mich später)\b"),
+    (
+        "promo",
+        "de",
+        r"\bunterstützen sie (?:uns|unsere arbeit|unabhängigen journalismus|den \p{L}+journalismus)\b",
+    ),
+    (
+        "promo",
+        "de",
+        r"\bjetzt (?:spenden|unterstützen|mitglied werden)\b|^liebe leser(?:innen)?(?: und leser)?\b",
+    ),
+    (
+        "promo",
+        "de",
+        r"\b(?:einmalig|monatlich|jährlich) (?:spenden|unterstützen|zahlen)\b"
+        r"|\b(?:später erinnern|erinnere mich später)\b",
+    ),
     ("promo", "de", r"\b(?:jetzt )?(?:abonnieren|abo abschließen) und weiterlesen\b|\bweiterlesen mit\b"),
-    ("promo", "de", r"\bbereits abonnent(?:in)?\?? ?(?:jetzt |hier )?(?:anmelden|einloggen)\b|\bsie haben bereits ein abo\b"),
-    ("promo", "de", r"\b(?:dieser|der) (?:artikel|inhalt|beitrag) ist (?:nur )?(?:für|exklusiv für) (?:abonnenten|abonnentinnen|abonnent\*innen)\b"),
+    (
+        "promo",
+        "de",
+        r"\bbereits abonnent(?:in)?\?? ?(?:jetzt |hier )?(?:anmelden|einloggen)\b"
+        r"|\bsie haben bereits ein abo\b",
+    ),
+    (
+        "promo",
+        "de",
+        r"\b(?:dieser|der) (?:artikel|inhalt|beitrag) ist (?:nur )?(?:für|exklusiv für)"
+        r" (?:abonnenten|abonnentinnen|abonnent\*innen)\b",
+    ),
     ("promo", "de", r"\bunsere app (?:herunterladen|laden)\b|\blade dir (?:jetzt )?(?:unsere|die) app\b"),
     ("promo", "de", r"\b(?:direkt )?in ihr(?:em)? (?:e-?mail-)?postfach\b"),
     ("share", "de", r"\bauf (?:facebook|twitter|x|whatsapp|linkedin|telegram|pinterest) teilen\b"),
-    ("share", "de", r"\b(?:artikel|beitrag|seite) teilen\b|\bper (?:e-?mail|mail|whatsapp) (?:teilen|versenden|verschicken)\b"),
+    (
+        "share",
+        "de",
+        r"\b(?:artikel|beitrag|seite) teilen\b"
+        r"|\bper (?:e-?mail|mail|whatsapp) (?:teilen|versenden|verschicken)\b",
+    ),
     ("sidebar", "de", r"\bmehr zum thema\b|\bdas könnte sie (?:auch )?interessieren\b"),
     ("sidebar", "de", r"^lesen sie (?:auch|mehr)\b|^auch interessant\b|^weitere artikel\b|^zum thema ?:"),
     ("comments", "de", r"^\d+ kommentare?\b|\b(?:einen )?kommentar (?:schreiben|verfassen)\b"),
     ("comments", "de", r"\bdiskutieren sie mit\b|\bdie kommentarfunktion (?:ist|wurde)\b"),
     ("comments", "de", r"\bihre e-mail-adresse wird nicht veröffentlicht\b"),
     ("metadata", "de", _SHORT + r"von " + _NAME + _NAME_END),
-    ("metadata", "de", r"^(?:foto|fotos|bild|bilder|grafik|video) ?:|\((?:foto|bild) ?:|^(?:themen|schlagworte|schlagwörter) ?:"),
-    ("metadata", "de", r"(?:^|[|·•] ?)(?:veröffentlicht|aktualisiert|erschienen|zuletzt aktualisiert)(?: am)?" + _DATE_START),
+    (
+        "metadata",
+        "de",
+        r"^(?:foto|fotos|bild|bilder|grafik|video) ?:|\((?:foto|bild) ?:"
+        r"|^(?:themen|schlagworte|schlagwörter) ?:",
+    ),
+    (
+        "metadata",
+        "de",
+        r"(?:^|[|·•] ?)(?:veröffentlicht|aktualisiert|erschienen|zuletzt aktualisiert)(?: am)?" + _DATE_START,
+    ),
     ("metadata", "de", r"^stand ?: ?\d|\blesezeit ?:? ?\d|\b\d+ ?min(?:uten|\.)? lesezeit\b"),
-    ("navigation", "de", r"\bzum (?:haupt)?inhalt springen\b|\bdirekt zum (?:haupt)?inhalt\b|\bzur navigation springen\b"),
+    (
+        "navigation",
+        "de",
+        r"\bzum (?:haupt)?inhalt springen\b|\bdirekt zum (?:haupt)?inhalt\b|\bzur navigation springen\b",
+    ),
     ("navigation", "de", r"^sie sind hier ?:|^startseite ?(?:>|›|»|/|→|\|) ?\p{L}"),
     # ---------------------------------------------------------------- French
-    ("legal", "fr", r"\bnous utilisons des (?:cookies|traceurs)\b|\bce site utilise des (?:cookies|traceurs)\b"),
-    ("legal", "fr", r"\ben poursuivant votre navigation\b|\bgérer (?:les|mes) (?:cookies|préférences|paramètres)\b"),
+    (
+        "legal",
+        "fr",
+        r"\bnous utilisons des (?:cookies|traceurs)\b|\bce site utilise des (?:cookies|traceurs)\b",
+    ),
+    (
+        "legal",
+        "fr",
+        r"\ben poursuivant votre navigation\b|\bgérer (?:les|mes) (?:cookies|préférences|paramètres)\b",
+    ),
     ("legal", "fr", r"\btous droits réservés\b|\btous droits de reproduction réservés\b"),
     ("legal", "fr", r"\bmentions légales ?[|·•/]|\bpolitique de confidentialité ?[|·•/]"),
-    ("promo", "fr", r"\b(?:inscrivez-vous|abonnez-vous) à (?:notre|la|nos) (?:[\w-]+ ){0,2}(?:newsletters?|lettres? d['’]information)\b"),
-    ("promo", "fr", r"\brecevez (?:notre|la|nos) (?:newsletters?|lettres?)\b|\bsaisissez votre (?:adresse )?e-?mail\b"),
-    ("promo", "fr", r"\bsoutenez(?:-nous| notre (?:travail|journalisme|rédaction)| un journalisme| l['’]information)\b"),
+    (
+        "promo",
+        "fr",
+        r"\b(?:inscrivez-vous|abonnez-vous) à (?:notre|la|nos)"
+        r" (?:[\w-]+ ){0,2}(?:newsletters?|lettres? d['’]information)\b",
+    ),
+    (
+        "promo",
+        "fr",
+        r"\brecevez (?:notre|la|nos) (?:newsletters?|lettres?)\b|\bsaisissez votre (?:adresse )?e-?mail\b",
+    ),
+    (
+        "promo",
+        "fr",
+        r"\bsoutenez(?:-nous| notre (?:travail|journalisme|rédaction)| un journalisme| l['’]information)\b",
+    ),
     ("promo", "fr", r"\bfaites un don\b|\bje (?:soutiens|fais un don)\b"),
-    ("promo", "fr", r"^(?:chers|chères) (?:lecteurs|lectrices|amis)\b|\bdevenez (?:membre|donateur|donatrice|abonné)\b"),
+    (
+        "promo",
+        "fr",
+        r"^(?:chers|chères) (?:lecteurs|lectrices|amis)\b|\bdevenez (?:membre|donateur|donatrice|abonné)\b",
+    ),
     ("promo", "fr", r"\b(?:cet article|la suite(?: de cet article)?) est réservée? aux abonnés\b"),
     ("promo", "fr", r"\babonnez-vous pour (?:lire|continuer|poursuivre)\b|\bdéjà abonné\b"),
     ("promo", "fr", r"\bil vous reste \d+ ?% de cet article à lire\b"),
     ("promo", "fr", r"\btéléchargez (?:notre|l['’])\s?application\b|\bcontenu (?:sponsorisé|partenaire)\b"),
     ("share", "fr", r"\bpartager sur (?:facebook|twitter|x|linkedin|whatsapp|messenger|pinterest)\b"),
     ("share", "fr", r"\bpartager (?:cet article|l['’]article|par (?:e-?mail|courriel))\b"),
-    ("sidebar", "fr", r"^(?:à )?lire aussi\b|^voir aussi\b|^sur le même (?:sujet|thème)\b"),
+    ("sidebar", "fr", r"^(?:à )?lire aussi\b|^voir aussi\b|^sur le même (?:sujet|thème) ?(?::|$)"),
     ("sidebar", "fr", r"\bvous aimerez (?:aussi|peut-être)\b|\barticles (?:similaires|liés|associés)\b"),
     ("comments", "fr", r"^\d+ commentaires?\b|\b(?:laisser|ajouter|écrire|publier) un commentaire\b"),
-    ("comments", "fr", r"\bréagir à cet article\b|\bvotre adresse (?:e-?mail|de messagerie) ne sera pas publiée\b"),
+    (
+        "comments",
+        "fr",
+        r"\bréagir à cet article\b|\bvotre adresse (?:e-?mail|de messagerie) ne sera pas publiée\b",
+    ),
     ("metadata", "fr", _SHORT + r"par " + _NAME + _NAME_END),
-    ("metadata", "fr", r"^(?:photo|photos|crédits?(?: photo)?|illustration|image|vidéo) ?:|\((?:photo|crédit) ?:"),
+    (
+        "metadata",
+        "fr",
+        r"^(?:photo|photos|crédits?(?: photo)?|illustration|image|vidéo) ?:|\((?:photo|crédit) ?:",
+    ),
     ("metadata", "fr", r"(?:^|[|·•] ?)(?:publié|mis à jour|modifié|actualisé)(?: le| à)?" + _DATE_START),
     ("metadata", "fr", r"\b\d+ ?min(?:utes?|\.)? de lecture\b|\btemps de lecture ?:? ?\d"),
-    ("navigation", "fr", r"\b(?:aller|passer) (?:au|directement au) contenu(?: principal)?\b|^vous êtes ici ?:"),
+    (
+        "navigation",
+        "fr",
+        r"\b(?:aller|passer) (?:au|directement au) contenu(?: principal)?\b|^vous êtes ici ?:",
+    ),
     ("navigation", "fr", r"^accueil ?(?:>|›|»|/|→|\|) ?\p{L}"),
     # ---------------------------------------------------------------- Spanish
     ("legal", "es", r"\b(?:utilizamos|usamos) cookies\b"),
@@ -215,10 +414,29 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("legal", "es", r"\bsi contin[úu]as? navegando\b|\bconfiguraci[óo]n de cookies\b"),
     ("legal", "es", r"\btodos los derechos reservados\b"),
     ("legal", "es", r"\baviso legal ?[|·•/]|\bpol[íi]tica de privacidad ?[|·•/]"),
-    ("promo", "es", r"\bsuscr[íi]bete a (?:nuestro|nuestra|el|la|nuestros) (?:[\w-]+ ){0,2}(?:bolet[íi]n|newsletters?|boletines)\b"),
-    ("promo", "es", r"\brecibe (?:nuestro|nuestra|el|la) (?:bolet[íi]n|newsletter)\b|\bintroduce tu (?:correo|e-?mail)\b"),
-    ("promo", "es", r"\bap[óo]yanos\b|\bapoya (?:el|nuestro) periodismo\b|\bhazte (?:socio|socia|miembro|suscriptor|suscriptora)\b"),
-    ("promo", "es", r"\bhaz una (?:donaci[óo]n|aportaci[óo]n|contribuci[óo]n)\b|^(?:querido|queridos|querida) (?:lector|lectora|lectores)\b"),
+    (
+        "promo",
+        "es",
+        r"\bsuscr[íi]bete a (?:nuestro|nuestra|el|la|nuestros)"
+        r" (?:[\w-]+ ){0,2}(?:bolet[íi]n|newsletters?|boletines)\b",
+    ),
+    (
+        "promo",
+        "es",
+        r"\brecibe (?:nuestro|nuestra|el|la) (?:bolet[íi]n|newsletter)\b|\bintroduce tu (?:correo|e-?mail)\b",
+    ),
+    (
+        "promo",
+        "es",
+        r"\bap[óo]yanos\b|\bapoya (?:el|nuestro) periodismo\b"
+        r"|\bhazte (?:socio|socia|miembro|suscriptor|suscriptora)\b",
+    ),
+    (
+        "promo",
+        "es",
+        r"\bhaz una (?:donaci[óo]n|aportaci[óo]n|contribuci[óo]n)\b"
+        r"|^(?:querido|queridos|querida) (?:lector|lectora|lectores)\b",
+    ),
     ("promo", "es", r"\b(?:este|el) (?:art[íi]culo|contenido) es exclusivo para (?:suscriptores|socios)\b"),
     ("promo", "es", r"\bsuscr[íi]bete para (?:seguir|continuar) leyendo\b|\bya eres suscriptor\b"),
     ("promo", "es", r"\bcontenido patrocinado\b|\bdescarga (?:nuestra|la) app\b"),
@@ -232,14 +450,28 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("metadata", "es", r"^(?:foto|fotos|fotograf[íi]a|imagen|v[íi]deo) ?:|\((?:foto|imagen) ?:"),
     ("metadata", "es", r"(?:^|[|·•] ?)(?:publicado|actualizado|modificado)(?: el| a las| en)?" + _DATE_START),
     ("metadata", "es", r"\b\d+ ?min(?:utos?|\.)? de lectura\b|\btiempo de lectura ?:? ?\d"),
-    ("navigation", "es", r"\b(?:saltar|ir) al contenido(?: principal)?\b|^(?:est[áa]s|usted est[áa]) (?:en|aqu[íi]) ?:"),
+    (
+        "navigation",
+        "es",
+        r"\b(?:saltar|ir) al contenido(?: principal)?\b|^(?:est[áa]s|usted est[áa]) (?:en|aqu[íi]) ?:",
+    ),
     # ---------------------------------------------------------------- Italian
     ("legal", "it", r"\b(?:questo sito(?: web)?|utilizziamo|usiamo) (?:utilizza |usa )?(?:i )?cookie\b"),
     ("legal", "it", r"\btutti i diritti riservati\b|\briproduzione riservata\b"),
     ("promo", "it", r"\biscriviti alla (?:nostra )?newsletter\b|\bricevi la (?:nostra )?newsletter\b"),
-    ("promo", "it", r"\bsostienici\b|\bsostieni (?:il nostro (?:lavoro|giornalismo)|l['’]informazione)\b|\bfai una donazione\b"),
+    (
+        "promo",
+        "it",
+        r"\bsostienici\b|\bsostieni (?:il nostro (?:lavoro|giornalismo)|l['’]informazione)\b"
+        r"|\bfai una donazione\b",
+    ),
     ("promo", "it", r"\babbonati per (?:continuare a )?leggere\b|\bsei già abbonato\b"),
-    ("share", "it", r"\bcondividi su (?:facebook|twitter|x|whatsapp|linkedin|telegram)\b|\bcondividi (?:questo|l['’])\s?articolo\b"),
+    (
+        "share",
+        "it",
+        r"\bcondividi su (?:facebook|twitter|x|whatsapp|linkedin|telegram)\b"
+        r"|\bcondividi (?:questo|l['’])\s?articolo\b",
+    ),
     ("sidebar", "it", r"^leggi anche\b|\b(?:ti )?potrebbe (?:anche )?interessarti\b|\barticoli correlati\b"),
     ("comments", "it", r"\blascia un commento\b|^\d+ commenti\b"),
     ("metadata", "it", _SHORT + r"di " + _NAME + _NAME_END),
@@ -249,89 +481,212 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     # ---------------------------------------------------------------- Portuguese
     ("legal", "pt", r"\b(?:utilizamos|usamos) cookies\b|\beste (?:site|portal) (?:utiliza|usa) cookies\b"),
     ("legal", "pt", r"\btodos os direitos reservados\b"),
-    ("promo", "pt", r"\b(?:inscreva-se|assine|cadastre-se) (?:na|em nossa|a nossa|nossa) newsletter\b|\breceba (?:a )?nossa newsletter\b"),
+    (
+        "promo",
+        "pt",
+        r"\b(?:inscreva-se|assine|cadastre-se) (?:na|em nossa|a nossa|nossa) newsletter\b"
+        r"|\breceba (?:a )?nossa newsletter\b",
+    ),
     ("promo", "pt", r"\bapoie o (?:nosso )?jornalismo\b|\bfaça uma doação\b|^caros? leitores\b"),
-    ("promo", "pt", r"\bassine para (?:continuar lendo|ler)\b|\bjá é assinante\b|\bconteúdo exclusivo para assinantes\b"),
-    ("share", "pt", r"\b(?:compartilhar|compartilhe|partilhar|partilhe) (?:no|na|em) (?:facebook|twitter|x|whatsapp|linkedin|telegram)\b"),
+    (
+        "promo",
+        "pt",
+        r"\bassine para (?:continuar lendo|ler)\b|\bjá é assinante\b|\bconteúdo exclusivo para assinantes\b",
+    ),
+    (
+        "share",
+        "pt",
+        r"\b(?:compartilhar|compartilhe|partilhar|partilhe) (?:no|na|em)"
+        r" (?:facebook|twitter|x|whatsapp|linkedin|telegram)\b",
+    ),
     ("sidebar", "pt", r"^(?:leia|veja) também\b|\bnotícias relacionadas\b|\bvocê (?:também )?pode gostar\b"),
     ("comments", "pt", r"\bdeixe (?:um|seu) comentário\b|^\d+ comentários?\b"),
     ("metadata", "pt", r"(?:^|[|·•] ?)(?:publicado|atualizado)(?: em| às)?" + _DATE_START),
     ("metadata", "pt", r"\btempo de leitura ?:? ?\d|\b\d+ ?min(?:utos)? de leitura\b"),
     ("navigation", "pt", r"\b(?:pular|ir|saltar) para o conteúdo(?: principal)?\b"),
     # ---------------------------------------------------------------- Dutch
-    ("legal", "nl", r"\b(?:deze (?:web)?site|wij) (?:gebruikt|gebruiken|maakt gebruik van|maken gebruik van) cookies\b"),
+    (
+        "legal",
+        "nl",
+        r"\b(?:deze (?:web)?site|wij) (?:gebruikt|gebruiken|maakt gebruik van|maken gebruik van) cookies\b",
+    ),
     ("legal", "nl", r"\balle rechten voorbehouden\b"),
-    ("promo", "nl", r"\b(?:schrijf|meld) (?:je|u) (?:nu )?(?:in|aan) voor (?:onze|de) (?:[\w-]+ )?nieuwsbrief\b"),
-    ("promo", "nl", r"\bsteun (?:ons|onze journalistiek|onafhankelijke journalistiek)\b|\bword (?:nu )?(?:lid|donateur)\b"),
+    (
+        "promo",
+        "nl",
+        r"\b(?:schrijf|meld) (?:je|u) (?:nu )?(?:in|aan) voor (?:onze|de) (?:[\w-]+ )?nieuwsbrief\b",
+    ),
+    (
+        "promo",
+        "nl",
+        r"\bsteun (?:ons|onze journalistiek|onafhankelijke journalistiek)\b"
+        r"|\bword (?:nu )?(?:lid|donateur)\b",
+    ),
     ("promo", "nl", r"\bal (?:een )?abonnee\?? ?(?:log|meld) (?:hier )?(?:in|aan)\b|\blees verder met\b"),
     ("share", "nl", r"\bdeel (?:dit artikel|op (?:facebook|twitter|x|whatsapp|linkedin))\b"),
     ("sidebar", "nl", r"^lees ook\b|\bmeer over dit onderwerp\b|\bgerelateerde artikelen\b"),
     ("comments", "nl", r"\b(?:plaats|schrijf) een reactie\b|\blaat een reactie achter\b|^\d+ reacties?\b"),
     ("metadata", "nl", _SHORT + r"door " + _NAME + _NAME_END),
-    ("metadata", "nl", r"(?:^|[|·•] ?)(?:gepubliceerd|bijgewerkt|laatst bijgewerkt)(?: op| om)?" + _DATE_START),
+    (
+        "metadata",
+        "nl",
+        r"(?:^|[|·•] ?)(?:gepubliceerd|bijgewerkt|laatst bijgewerkt)(?: op| om)?" + _DATE_START,
+    ),
     ("navigation", "nl", r"\b(?:ga|spring|direct|meteen) naar (?:de )?(?:hoofd)?inhoud\b"),
     # ---------------------------------------------------------------- Polish
-    ("legal", "pl", r"\b(?:ta strona|serwis|strona|witryna) (?:używa|wykorzystuje|korzysta z) (?:plików )?cookies?\b"),
+    (
+        "legal",
+        "pl",
+        r"\b(?:ta strona|serwis|strona|witryna) (?:używa|wykorzystuje|korzysta z) (?:plików )?cookies?\b",
+    ),
     ("legal", "pl", r"\bużywamy (?:plików )?cookies?\b|\bwszelkie prawa zastrzeżone\b"),
     ("promo", "pl", r"\bzapisz się (?:do|na) (?:naszego )?newslettera?\b"),
-    ("promo", "pl", r"\bwesprzyj (?:nas|naszą pracę|niezależne dziennikarstwo)\b|\bprzekaż darowiznę\b|^drodzy czytelnicy\b"),
-    ("promo", "pl", r"\bartykuł sponsorowany\b|\bmasz już (?:konto|subskrypcję|prenumeratę)\b|\bwykup (?:dostęp|subskrypcję)\b"),
+    (
+        "promo",
+        "pl",
+        r"\bwesprzyj (?:nas|naszą pracę|niezależne dziennikarstwo)\b|\bprzekaż darowiznę\b"
+        r"|^drodzy czytelnicy\b",
+    ),
+    (
+        "promo",
+        "pl",
+        r"\bartykuł sponsorowany\b|\bmasz już (?:konto|subskrypcję|prenumeratę)\b"
+        r"|\bwykup (?:dostęp|subskrypcję)\b",
+    ),
     ("share", "pl", r"\budostępnij (?:na|w) (?:facebooku|twitterze|x|whatsappie|linkedinie)\b"),
     ("sidebar", "pl", r"^(?:czytaj|zobacz) (?:też|także|również)\b|\bnajczęściej czytane\b"),
     ("comments", "pl", r"\bdodaj komentarz\b|^\d+ komentarz(?:e|y|ów)?\b"),
-    ("metadata", "pl", r"^autor(?:zy)? ?:|^fot(?:o ?:|\.) ?\p{L}|(?:^|[|·•] ?)(?:opublikowano|aktualizacja)" + _DATE_START),
+    (
+        "metadata",
+        "pl",
+        r"^autor(?:zy)? ?:|^fot(?:o ?:|\.) ?\p{L}|(?:^|[|·•] ?)(?:opublikowano|aktualizacja)" + _DATE_START,
+    ),
     ("metadata", "pl", r"\bczas czytania ?:? ?\d|\b\d+ ?min(?:ut|\.)? czytania\b"),
     ("navigation", "pl", r"\bprzejdź do (?:treści|zawartości)(?: głównej)?\b"),
     # ---------------------------------------------------------------- Russian
-    ("legal", "ru", r"\bмы используем (?:файлы )?cookie\b|\b(?:этот|наш) сайт использует (?:файлы )?cookie\b"),
+    (
+        "legal",
+        "ru",
+        r"\bмы используем (?:файлы )?cookie\b|\b(?:этот|наш) сайт использует (?:файлы )?cookie\b",
+    ),
     ("legal", "ru", r"\bпродолжая (?:использовать|пользоваться|просматривать) (?:наш )?сайт(?:ом)?\b"),
     ("legal", "ru", r"\bвсе права защищены\b"),
-    ("legal", "ru", r"\bпри (?:полном или частичном )?(?:использовании|копировании|цитировании|перепечатке) материалов\b"),
+    (
+        "legal",
+        "ru",
+        r"\bпри (?:полном или частичном )?(?:использовании|копировании|цитировании|перепечатке) материалов\b",
+    ),
     ("legal", "ru", r"\bсвидетельство о регистрации (?:сми|средства массовой информации)\b|\bэл ?№ ?фс\b"),
-    ("promo", "ru", r"\bподпи(?:шитесь|сывайтесь|саться) на (?:нашу |наш |нашу еженедельную )?(?:рассылку|новостную рассылку|канал|телеграм)\b"),
-    ("promo", "ru", r"\bвведите (?:ваш |свой )?(?:e-?mail|email|адрес электронной почты)\b|\bна ваш(?:у|ей)? (?:электронную )?почт(?:у|овый ящик)\b"),
+    (
+        "promo",
+        "ru",
+        r"\bподпи(?:шитесь|сывайтесь|саться) на"
+        r" (?:нашу |наш |нашу еженедельную )?(?:рассылку|новостную рассылку|канал|телеграм)\b",
+    ),
+    (
+        "promo",
+        "ru",
+        r"\bвведите (?:ваш |свой )?(?:e-?mail|email|адрес электронной почты)\b"
+        r"|\bна ваш(?:у|ей)? (?:электронную )?почт(?:у|овый ящик)\b",
+    ),
     ("promo", "ru", r"\bподдержите (?:нас|нашу работу|редакцию|проект|независимую журналистику)\b"),
     ("promo", "ru", r"^дорогие читатели\b|\b(?:разовый|ежемесячный) (?:платеж|платёж|взнос)\b"),
-    ("promo", "ru", r"\bоформите подписку\b|\bчтобы (?:продолжить чтение|читать дальше)\b|\bуже есть подписка\b"),
+    (
+        "promo",
+        "ru",
+        r"\bоформите подписку\b|\bчтобы (?:продолжить чтение|читать дальше)\b|\bуже есть подписка\b",
+    ),
     ("promo", "ru", r"\bна правах рекламы\b|\berid ?: ?\w|\bпартн[её]рский материал\b"),
-    ("share", "ru", r"\bподелиться (?:в|во) (?:вконтакте|vk|telegram|телеграм|одноклассниках|facebook|twitter|whatsapp)\b"),
+    (
+        "share",
+        "ru",
+        r"\bподелиться (?:в|во)"
+        r" (?:вконтакте|vk|telegram|телеграм|одноклассниках|facebook|twitter|whatsapp)\b",
+    ),
     ("share", "ru", r"\bподелитесь (?:этой )?(?:статьей|новостью|материалом)\b|^поделиться ?:"),
-    ("sidebar", "ru", r"\bчитайте также\b|\bсмотрите также\b|\bчитайте (?:нас )?(?:в|на) (?:telegram|телеграм|дзен|дзене)\b"),
-    ("sidebar", "ru", r"\bпохожие (?:статьи|материалы|новости|публикации)\b|\bматериалы по теме\b|^по теме ?:"),
+    (
+        "sidebar",
+        "ru",
+        r"\bчитайте также\b|\bсмотрите также\b"
+        r"|\bчитайте (?:нас )?(?:в|на) (?:telegram|телеграм|дзен|дзене)\b",
+    ),
+    (
+        "sidebar",
+        "ru",
+        r"\bпохожие (?:статьи|материалы|новости|публикации)\b|\bматериалы по теме\b|^по теме ?:",
+    ),
     ("sidebar", "ru", r"\bвам (?:также )?может (?:быть интересно|понравиться)\b|\bсамое читаемое\b"),
     ("comments", "ru", r"^\d+ комментари(?:й|я|ев)\b|^(?:оставить|оставьте|написать|добавить) комментарий\b"),
     ("comments", "ru", r"\b(?:войдите|авторизуйтесь),? чтобы (?:оставить комментарий|комментировать)\b"),
     ("metadata", "ru", r"^(?:автор|авторы|текст|фото|фотография|иллюстрация|видео) ?:|\(фото ?:"),
     ("metadata", "ru", r"(?:^|[|·•] ?)(?:опубликовано|обновлено|дата публикации)" + _DATE_START),
     ("metadata", "ru", r"\bвремя чтения ?:? ?\d|\b\d+ ?мин(?:ут[аы]?|\.)? (?:чтения|на чтение)\b"),
-    ("navigation", "ru", r"\bперейти к (?:основному )?(?:содержанию|контенту|содержимому)\b|^вы (?:здесь|находитесь) ?:"),
+    (
+        "navigation",
+        "ru",
+        r"\bперейти к (?:основному )?(?:содержанию|контенту|содержимому)\b|^вы (?:здесь|находитесь) ?:",
+    ),
     ("navigation", "ru", r"^главная ?(?:>|›|»|/|→|\|) ?\p{L}"),
-    ("other", "ru", r"\bнашли (?:ошибку|опечатку)\??,? (?:выделите|пожалуйста, выделите)\b|\bctrl ?\+ ?enter\b"),
+    (
+        "other",
+        "ru",
+        r"\bнашли (?:ошибку|опечатку)\??,? (?:выделите|пожалуйста, выделите)\b|\bctrl ?\+ ?enter\b",
+    ),
     # ---------------------------------------------------------------- Chinese
     ("legal", "zh", r"(?:我们|本网站|本站)(?:使用|会使用)\s?cookies?"),
     ("legal", "zh", r"版权所有|保留所有权利|版权声明"),
     ("legal", "zh", r"未经.{0,12}(?:许可|授权|同意).{0,12}不得(?:转载|复制|使用)|转载请注明(?:出处|来源)"),
     ("legal", "zh", r"ICP(?:备|证)\s?\d+号?|公网安备\s?\d+"),
-    ("promo", "zh", r"订阅(?:我们的)?(?:新闻|电子)?(?:通讯|简报|邮件)|输入(?:您的|你的)?(?:电子)?邮(?:箱|件地址)"),
-    ("promo", "zh", r"扫码关注|扫描(?:下方)?二维码(?:关注|下载)|长按(?:识别)?二维码|关注(?:我们的)?(?:微信)?公众号"),
+    (
+        "promo",
+        "zh",
+        r"订阅(?:我们的)?(?:新闻|电子)?(?:通讯|简报|邮件)|输入(?:您的|你的)?(?:电子)?邮(?:箱|件地址)",
+    ),
+    (
+        "promo",
+        "zh",
+        r"扫码关注|扫描(?:下方)?二维码(?:关注|下载)|长按(?:识别)?二维码|关注(?:我们的)?(?:微信)?公众号",
+    ),
     ("promo", "zh", r"(?:下载|打开)(?:\S{0,6})?(?:客户端|APP)(?:阅读|查看)?|APP内(?:打开|阅读|查看)"),
-    ("promo", "zh", r"(?:订阅|开通会员)后(?:可)?(?:阅读|查看)全文|(?:已是|已经是)(?:会员|订户)[?？,，]?\s?请?登录"),
-    ("promo", "zh", r"^广告\s?[:：|]|^推广\s?[:：|]|赞助内容"),
+    (
+        "promo",
+        "zh",
+        r"(?:订阅|开通会员)后(?:可)?(?:阅读|查看)全文|(?:已是|已经是)(?:会员|订户)[?？,，]?\s?请?登录",
+    ),
+    ("promo", "zh", r"^广告\s?[:：|]|^推广\s?[:：|]|赞助内容|\s广告$"),
     ("share", "zh", r"分享(?:到|至)\s?[:：]|^分享(?:到|至)?\s?[:：]|^转发到"),
-    ("sidebar", "zh", r"^[【\[]?(?:相关(?:阅读|文章|新闻|推荐|报道)|延伸阅读|推荐阅读|热门(?:文章|推荐|新闻)|猜你喜欢)"),
+    (
+        "sidebar",
+        "zh",
+        r"^[【\[]?(?:相关(?:阅读|文章|新闻|推荐|报道)|延伸阅读|推荐阅读|热门(?:文章|推荐|新闻)|猜你喜欢)",
+    ),
     ("sidebar", "zh", r"猜你喜欢|相关阅读|延伸阅读"),
-    ("comments", "zh", r"发表(?:你的|您的)评论|我要评论|查看(?:全部|更多)评论|^\d+\s?条评论|评论\s?[(（]\d+[)）]"),
+    (
+        "comments",
+        "zh",
+        r"发表(?:你的|您的)评论|我要评论|查看(?:全部|更多)评论|^\d+\s?条评论|评论\s?[(（]\d+[)）]",
+    ),
     ("metadata", "zh", r"责任编辑\s?[:：]|^(?:编辑|作者|记者|来源|通讯员|撰文|摄影|图|文)\s?[:：|丨]"),
     ("metadata", "zh", r"图片来源\s?[:：]|(?:发布|更新|发表)时间\s?[:：]|发表于\s?\d"),
-    ("metadata", "zh", r"^\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?\s?\d{1,2}[:：]\d{2}|[(（](?:资料图片?|图片来源[^)）]{0,20}|[^)）]{0,10}摄|供图)[)）]"),
+    (
+        "metadata",
+        "zh",
+        r"^\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?\s?\d{1,2}[:：]\d{2}"
+        r"|[(（](?:资料图片?|图片来源[^)）]{0,20}|[^)）]{0,10}摄|供图)[)）]",
+    ),
     ("header", "zh", r"^登录\s?[|/]\s?注册|^手机版\s?[|/]"),
     ("metadata", "zh", r"阅读(?:全文)?(?:需要|约需|时间)\s?[:：]?\s?\d+\s?分钟|预计阅读(?:时间|需要)"),
     ("navigation", "zh", r"(?:当前|您的|你的)位置\s?[:：]|^首页\s?(?:>|›|»|/|→|\|)"),
     ("navigation", "zh", r"^上一篇\s?[:：]|^下一篇\s?[:：]|跳(?:到|至)(?:主要)?内容"),
+    ("other", "zh", r"字号\s?[:：]\s?[大中小]|打印本页|关闭窗口"),
     # ---------------------------------------------------------------- Arabic
     ("legal", "ar", r"جميع الحقوق محفوظة|كل الحقوق محفوظة"),
     ("legal", "ar", r"(?:نستخدم|يستخدم (?:هذا )?الموقع) (?:ملفات )?(?:تعريف الارتباط|الكوكيز|كوكيز)"),
-    ("promo", "ar", r"اشترك في (?:النشرة|نشرتنا)(?: البريدية| الإخبارية)?|أدخل (?:بريدك الإلكتروني|عنوان بريدك)"),
+    (
+        "promo",
+        "ar",
+        r"اشترك في (?:النشرة|نشرتنا)(?: البريدية| الإخبارية)?|أدخل (?:بريدك الإلكتروني|عنوان بريدك)",
+    ),
     ("share", "ar", r"^شارك ?:|شارك (?:على|عبر) (?:فيسبوك|تويتر|إكس|واتساب)"),
     ("sidebar", "ar", r"^اقرأ (?:أيضا|أيضاً)|(?:أخبار|مواضيع|مقالات) ذات صلة"),
     ("comments", "ar", r"^\d+ تعليق(?:ات)?|(?:أضف|اترك) تعليق(?:ا|اً)?"),
@@ -351,238 +706,394 @@ WHOLE_BLOCK_PHRASES: tuple[tuple[str, str, str], ...] = (
     (
         "navigation",
         "en",
-        r"(?:main )?menu|(?:open|close) menu|navigation|sections|home|home ?page|(?:next|previous) (?:page|article|post|story)"
+        r"(?:main )?menu|(?:open|close) menu|home|home ?page|(?:next|previous) (?:page|article|post|story)"
         r"|older (?:posts|entries)|newer (?:posts|entries)|(?:first|last) page",
     ),
     (
         "navigation",
         "en",
-        r"search|search (?:this )?site|load more|show more|see more|view more|see all|view all|show all|more|on this page"
-        r"|table of contents|contents|in this article|jump to (?:recipe|comments|content|navigation)|filter(?: stories| results)?"
-        r"|apply filters?|clear (?:all )?filters?|sort by",
+        r"search|search (?:this )?site|load more|show more|see more|view more|see all|view all|show all|more"
+        r"|on this page|table of contents|in this article|jump to (?:recipe|comments|content|navigation)"
+        r"|filter(?: stories| results)?|apply filters?|clear (?:all )?filters?|sort by",
     ),
-    ("navigation", "en", r"(?:(?:previous|prev) (?:page )?)?\d{1,3}(?: \d{1,3}){2,}(?: ?(?:…|\.\.\.) ?\d{1,4})?(?: (?:next|previous|prev)(?: page)?)?"),
-    ("header", "en", r"(?:log|sign) ?(?:in|out)|register|my account|account|(?:log|sign) in ?(?:/|or|\|) ?(?:register|subscribe)"),
-    ("header", "en", r"today['’]s paper|e-?paper|edition|choose (?:your )?edition"),
+    (
+        "navigation",
+        "en",
+        r"(?:(?:previous|prev) (?:page )?)?\d{1,3}(?: \d{1,3}){2,}(?: ?(?:…|\.\.\.) ?\d{1,4})?(?: (?:next"
+        r"|previous|prev)(?: page)?)?",
+    ),
+    (
+        "header",
+        "en",
+        r"(?:log|sign) ?(?:in|out)|register|my account|(?:log|sign) in ?(?:/|or|\|) ?(?:register|subscribe)",
+    ),
+    ("header", "en", r"today['’]s paper|e-?paper|choose (?:your )?edition"),
     (
         "footer",
         "en",
-        r"about(?: us)?|contact(?: us)?|careers|jobs|advertise(?: with us)?|site ?map|faqs?|help(?: cent(?:er|re))?"
-        r"|masthead|accessibility(?: statement)?|rss(?: feeds?)?|newsroom|press(?: room)?|complaints(?: and corrections)?|corrections"
-        r"|shipping(?: (?:and|&) returns)?|returns(?: (?:and|&) exchanges)?|delivery information|track (?:my |your )?order|store locator",
+        r"about(?: us)?|contact(?: us)?|careers|work (?:for|with) us|advertise(?: with us)?|site ?map|faqs?"
+        r"|help(?: cent(?:er|re))?|masthead|accessibility statement|rss(?: feeds?)?|press room"
+        r"|complaints(?: and corrections)?|shipping (?:and|&) returns|returns (?:and|&) exchanges"
+        r"|delivery information|track (?:my |your )?order|store locator",
     ),
     (
         "promo",
         "en",
-        r"advertisement|advertising|ads?|sponsored(?: content| post| links?)?|paid (?:content|post|partnership)"
-        r"|promoted(?: content| stories)?|partner content|(?:skip|close) (?:ad|advertisement)|story continues below(?: advertisement)?",
+        r"advertisement|advertising|ads?|sponsored(?: content| post| links?)?"
+        r"|paid (?:content|post|partnership)|promoted(?: content| stories)?|partner content"
+        r"|(?:skip|close) (?:ad|advertisement)|story continues below(?: advertisement)?",
     ),
     (
         "promo",
         "en",
-        r"donate(?: now| today)?|give now|contribute|support us|become a (?:member|supporter|patron|subscriber)"
-        r"|subscribe(?: now| today)?|sign up(?: now| today)?|remind me later|maybe later|not now|no,? thanks|join (?:now|today)",
+        r"donate(?: now| today)?|give now|support us|become a (?:member|supporter|patron|subscriber)"
+        r"|subscribe(?: now| today)?|sign up(?: now| today)?|remind me later|maybe later|not now|no,? thanks"
+        r"|join (?:now|today)",
     ),
     ("promo", "en", r"(?:(?:one[- ]time|once|single|monthly|annual(?:ly)?|yearly|weekly) ?[/|·•,]? ?){2,4}"),
     ("promo", "en", r"(?:[$€£] ?\d+(?:[.,]\d{2})? ?[/|·•,]? ?){2,}(?:other(?: amount)?)?"),
-    ("promo", "en", r"get the app|download (?:the|our) app|open in app|newsletter|sign up for (?:our|the) newsletter"),
     (
-        "share",
+        "promo",
         "en",
-        r"share(?: this(?: article| story| post| page| recipe)?)?|tweet|pin(?: it)?|e-?mail|print|copy(?: the)? link|link copied"
-        r"|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|bluesky|threads|mastodon|flipboard",
+        r"get the app|download (?:the|our) app|open in app|newsletter|sign up for (?:our|the) newsletter",
     ),
     (
         "share",
         "en",
-        r"(?:(?:share|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|e-?mail|print|copy link) ?[|·•,/]? ?){2,}",
+        r"share(?: this(?: article| story| post| page| recipe)?)?|tweet|pin(?: it)?|e-?mail|print"
+        r"|copy(?: the)? link|link copied|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram"
+        r"|bluesky|threads|mastodon|flipboard",
+    ),
+    (
+        "share",
+        "en",
+        r"(?:(?:share|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|e-?mail|print"
+        r"|copy link) ?[|·•,/]? ?){2,}",
     ),
     (
         "sidebar",
         "en",
-        r"related(?: articles| stories| posts| content| coverage)?|more (?:stories|news|articles|from .{1,40})"
-        r"|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|popular(?: now| stories| posts)?|editor['’]s picks"
-        r"|top stories|latest(?: news| stories| posts)?|recommended(?: for you)?|you (?:may|might) also like|don['’]t miss"
-        r"|in case you missed it|further reading|see also|tags?|topics|categories|archives?",
+        r"related(?: articles| stories| posts| content| coverage)?"
+        r"|more (?:stories|news|articles|from .{1,40})|most (?:read|popular|viewed|shared)"
+        r"|trending(?: now| stories)?|popular (?:now|stories|posts)|editor['’]s picks|top stories"
+        r"|latest (?:news|stories|posts)|recommended(?: for you)?|you (?:may|might) also like|don['’]t miss"
+        r"|in case you missed it|further reading|see also|tags?|categories|archives?",
     ),
     (
         "comments",
         "en",
-        r"comments?(?: \(\d+\))?|\d+ (?:comments?|replies)|repl(?:y|ies)|(?:show|load|view|see) (?:more |all )?(?:comments|replies)"
-        r"|(?:post|submit) (?:a |your )?comment|add (?:a )?comment|leave a (?:comment|reply)|no comments(?: yet)?|comments are closed",
+        r"comments?(?: \(\d+\))?|\d+ (?:comments?|replies)|repl(?:y|ies)"
+        r"|(?:show|load|view|see) (?:more |all )?(?:comments|replies)|(?:post|submit) (?:a |your )?comment"
+        r"|add (?:a )?comment|leave a (?:comment|reply)|no comments(?: yet)?|comments are closed",
     ),
     (
         "legal",
         "en",
-        r"privacy(?: policy| notice| statement| settings| preferences| cent(?:er|re))?|terms(?: of (?:use|service))?"
-        r"|terms (?:and|&) conditions|cookies?(?: policy| settings| preferences| notice)?|legal(?: notice)?|disclaimer|imprint"
-        r"|your privacy choices|do not sell (?:or share )?my (?:personal )?info(?:rmation)?",
+        r"privacy (?:policy|notice|statement|settings|preferences|cent(?:er|re))"
+        r"|terms(?: of (?:use|service))?|terms (?:and|&) conditions"
+        r"|cookie (?:policy|settings|preferences|notice)|legal notice|disclaimer|imprint|your privacy choices"
+        r"|do not sell (?:or share )?my (?:personal )?info(?:rmation)?",
     ),
     (
         "legal",
         "en",
-        r"(?:accept|reject|allow|deny|decline|refuse)(?: all)?(?: cookies)?|(?:manage|customi[sz]e) (?:cookies|preferences|settings|choices)"
-        r"|ok(?:ay)?|got it|i agree|agree|i accept|(?:agree|accept) (?:and|&) (?:close|continue)"
-        r"|(?:(?:(?:accept|reject|allow|deny)(?: all)?(?: cookies)?|(?:only )?(?:necessary|essential)(?: cookies)?|settings|preferences) ?){2,4}",
+        r"(?:accept|reject|allow|deny|decline|refuse)(?: all)?(?: cookies)?"
+        r"|(?:manage|customi[sz]e) (?:cookies|preferences|settings|choices)|ok(?:ay)?|got it|i agree|agree"
+        r"|i accept|(?:agree|accept) (?:and|&) (?:close|continue)"
+        r"|(?:(?:(?:accept|reject|allow|deny)(?: all)?(?: cookies)?"
+        r"|(?:only )?(?:necessary|essential)(?: cookies)?|settings|preferences) ?){2,4}",
     ),
     (
         "metadata",
         "en",
-        r"(?:\p{L}+[,،]? )?(?:\d{1,2}(?:st|nd|rd|th|er)?\.? (?:de )?\p{L}{3,}\.?(?: de)?,? \d{4}|\p{L}{3,}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
-        r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4})(?:[,،]? ?(?:[-–|]|at|um|à|a las|в)? ?\d{1,2}[:.h]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,5})?)?",
+        r"(?:\p{L}+[,،]? )?(?:\d{1,2}(?:st|nd|rd|th|er)?\.? (?:de )?\p{L}{3,}\.?(?: de)?,? \d{4}"
+        r"|\p{L}{3,}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})"
+        r"|\d{4}[./-]\d{1,2}[./-]\d{1,2})(?:[,،]? ?(?:[-–|]|at|um|à|a las"
+        r"|в)? ?\d{1,2}[:.h]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,5})?)?",
     ),
     ("header", "en", r"(?:\p{L}[\p{L} .-]{0,30}:? )?[+−-]?\d{1,2} ?°(?: ?[cf])?(?:,? [\p{L} ]{1,30})?"),
     ("metadata", "en", r"(?:published|updated|posted|last updated)(?: on)?"),
-    ("other", "en", r"loading|please wait|dismiss|×|✕|edit (?:this page )?on github|edit this page|view (?:page )?source|print this page"),
+    (
+        "other",
+        "en",
+        r"loading|please wait|dismiss|×|✕|edit (?:this page )?on github|edit this page|view (?:page )?source"
+        r"|print this page",
+    ),
     # ---------------------------------------------------------------- German
     (
         "navigation",
         "de",
-        r"weiterlesen|mehr lesen|mehr|weiter|zurück|nächste(?: seite| artikel)?|vorherige(?: seite| artikel)?|nach oben"
-        r"|zum seitenanfang|startseite|menü|hauptmenü|suche|suchen|mehr laden|alle anzeigen|mehr anzeigen|zum inhalt",
+        r"weiterlesen|mehr lesen|mehr|weiter|zurück|nächste(?: seite| artikel)?|vorherige(?: seite| artikel)?"
+        r"|nach oben|zum seitenanfang|startseite|menü|hauptmenü|suche|suchen|mehr laden|alle anzeigen"
+        r"|mehr anzeigen|zum inhalt",
     ),
     ("header", "de", r"anmelden|einloggen|abmelden|registrieren|mein konto|login|e-?paper"),
     (
         "footer",
         "de",
-        r"kontakt|über uns|karriere|jobs|mediadaten|werben|hilfe|barrierefreiheit|sitemap|rss-feeds?"
-        r"|(?:(?:impressum|datenschutz(?:erklärung)?|agb|kontakt|cookie-einstellungen|barrierefreiheit|nutzungsbedingungen) ?[|·•,/]? ?){2,}",
+        r"kontakt|über uns|karriere|mediadaten|werben|hilfe|sitemap|rss-feeds?"
+        r"|(?:(?:impressum|datenschutz(?:erklärung)?|agb|kontakt|cookie-einstellungen|barrierefreiheit"
+        r"|nutzungsbedingungen) ?[|·•,/]? ?){2,}",
     ),
     ("promo", "de", r"anzeige|werbung|gesponsert|sponsored|promotion|anzeige schließen"),
     (
         "promo",
         "de",
-        r"jetzt spenden|spenden|jetzt unterstützen|unterstützen|mitglied werden|abonnieren|jetzt abonnieren|abo abschließen"
-        r"|newsletter abonnieren|zum newsletter|später erinnern|nicht jetzt|einmalig|monatlich|jährlich",
+        r"jetzt spenden|jetzt unterstützen|mitglied werden|abonnieren|jetzt abonnieren|abo abschließen"
+        r"|newsletter abonnieren|zum newsletter|später erinnern|nicht jetzt"
+        r"|(?:(?:einmalig|monatlich|jährlich) ?[/|·•,]? ?){2,3}",
     ),
     (
         "share",
         "de",
         r"teilen|artikel teilen|drucken|link kopieren|per e-?mail (?:teilen|senden)|twittern"
-        r"|(?:(?:teilen|facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|mail|drucken|link kopieren) ?[|·•,/]? ?){2,}",
+        r"|(?:(?:teilen|facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|mail|drucken"
+        r"|link kopieren) ?[|·•,/]? ?){2,}",
     ),
-    ("sidebar", "de", r"mehr zum thema|das könnte sie (?:auch )?interessieren|meistgelesen|meistgelesene artikel|auch interessant|themen"),
-    ("comments", "de", r"kommentare?(?: \(\d+\))?|\d+ kommentare?|kommentieren|jetzt kommentieren|antworten|kommentar schreiben"),
+    (
+        "sidebar",
+        "de",
+        r"mehr zum thema|das könnte sie (?:auch )?interessieren|meistgelesen|meistgelesene artikel"
+        r"|auch interessant|themen",
+    ),
+    (
+        "comments",
+        "de",
+        r"kommentare?(?: \(\d+\))?|\d+ kommentare?|kommentieren|jetzt kommentieren|antworten"
+        r"|kommentar schreiben",
+    ),
     (
         "legal",
         "de",
-        r"impressum|datenschutz(?:erklärung|hinweise| einstellungen)?|agb|nutzungsbedingungen|cookie-?einstellungen"
-        r"|alle akzeptieren|akzeptieren|ablehnen|alle ablehnen|einstellungen|zustimmen|einverstanden|privatsphäre(?:-einstellungen)?"
-        r"|(?:(?:(?:nur )?(?:notwendige|erforderliche)(?: cookies)?|alle (?:akzeptieren|ablehnen)|akzeptieren|ablehnen|einstellungen) ?){2,4}",
+        r"impressum|datenschutz(?:erklärung|hinweise| einstellungen)?|agb|nutzungsbedingungen"
+        r"|cookie-?einstellungen|alle akzeptieren|akzeptieren|ablehnen|alle ablehnen|zustimmen|einverstanden"
+        r"|privatsphäre-einstellungen"
+        r"|(?:(?:(?:nur )?(?:notwendige|erforderliche)(?: cookies)?|alle (?:akzeptieren|ablehnen)|akzeptieren"
+        r"|ablehnen|einstellungen) ?){2,4}",
     ),
     ("metadata", "de", r"(?:veröffentlicht|aktualisiert)(?: am)?"),
     # ---------------------------------------------------------------- French
     (
         "navigation",
         "fr",
-        r"lire la suite|lire plus|suivant|précédent|page suivante|page précédente|retour en haut(?: de (?:la )?page)?|haut de page"
-        r"|retour|accueil|menu|rechercher|recherche|voir plus|afficher plus|charger plus|voir tout|tout voir",
+        r"lire la suite|lire plus|suivant|précédent|page suivante|page précédente"
+        r"|retour en haut(?: de (?:la )?page)?|haut de page|retour|accueil|menu|rechercher|voir plus"
+        r"|afficher plus|charger plus|voir tout|tout voir",
     ),
     ("header", "fr", r"se connecter|connexion|déconnexion|s['’]inscrire|inscription|mon compte|mon espace"),
-    ("footer", "fr", r"nous contacter|contactez-nous|contact|qui sommes-nous|à propos|plan du site|recrutement|publicité sur le site"),
-    ("promo", "fr", r"publicité|sponsorisé|contenu sponsorisé|partenaire|en partenariat avec .{1,40}"),
+    (
+        "footer",
+        "fr",
+        r"nous contacter|contactez-nous|contact|qui sommes-nous|à propos|plan du site|recrutement"
+        r"|publicité sur le site",
+    ),
     (
         "promo",
         "fr",
-        r"faire un don|je fais un don|je soutiens|soutenez-nous|s['’]abonner|je m['’]abonne|abonnez-vous|plus tard|me le rappeler plus tard"
-        r"|ponctuel|mensuel|annuel|une fois",
+        r"publicité|sponsorisé|contenu sponsorisé|contenu partenaire|en partenariat avec .{1,40}",
+    ),
+    (
+        "promo",
+        "fr",
+        r"faire un don|je fais un don|je soutiens|soutenez-nous|s['’]abonner|je m['’]abonne|abonnez-vous"
+        r"|plus tard|me le rappeler plus tard|(?:(?:ponctuel|mensuel|annuel|une fois) ?[/|·•,]? ?){2,3}",
     ),
     ("share", "fr", r"partager|partager l['’]article|imprimer|copier le lien|lien copié|envoyer par e-?mail"),
-    ("sidebar", "fr", r"lire aussi|à lire aussi|voir aussi|sur le même sujet|les plus lus|articles similaires|à découvrir"),
-    ("comments", "fr", r"commentaires?(?: \(\d+\))?|\d+ commentaires?|réagir|répondre|laisser un commentaire"),
+    (
+        "sidebar",
+        "fr",
+        r"lire aussi|à lire aussi|voir aussi|sur le même sujet|les plus lus|articles similaires|à découvrir",
+    ),
+    (
+        "comments",
+        "fr",
+        r"commentaires?(?: \(\d+\))?|\d+ commentaires?|réagir|répondre|laisser un commentaire",
+    ),
     (
         "legal",
         "fr",
-        r"mentions légales|politique de confidentialité|conditions générales(?: d['’]utilisation| de vente)?|cgu|cgv"
-        r"|données personnelles|gestion des cookies|paramétrer les cookies|tout accepter|accepter|refuser|tout refuser|continuer sans accepter",
+        r"mentions légales|politique de confidentialité|conditions générales(?: d['’]utilisation| de vente)?"
+        r"|cgu|cgv|données personnelles|gestion des cookies|paramétrer les cookies|tout accepter|accepter"
+        r"|refuser|tout refuser|continuer sans accepter",
     ),
     ("metadata", "fr", r"(?:publié|mis à jour)(?: le)?"),
     # ---------------------------------------------------------------- Spanish
     (
         "navigation",
         "es",
-        r"leer más|seguir leyendo|siguiente|anterior|volver arriba|ir arriba|subir|inicio|portada|menú|buscar|búsqueda"
+        r"leer más|seguir leyendo|siguiente|anterior|volver arriba|ir arriba|subir|inicio|portada|menú|buscar"
         r"|ver más|cargar más|ver todo|ver todas",
     ),
-    ("header", "es", r"iniciar sesión|inicia sesión|entrar|acceder|registrarse|regístrate|mi cuenta|cerrar sesión"),
-    ("footer", "es", r"contacto|contáctanos|quiénes somos|sobre nosotros|mapa del sitio|trabaja con nosotros|publicidad en .{1,30}"),
+    (
+        "header",
+        "es",
+        r"iniciar sesión|inicia sesión|entrar|acceder|registrarse|regístrate|mi cuenta|cerrar sesión",
+    ),
+    (
+        "footer",
+        "es",
+        r"contacto|contáctanos|quiénes somos|sobre nosotros|mapa del sitio|trabaja con nosotros"
+        r"|publicidad en .{1,30}",
+    ),
     ("promo", "es", r"publicidad|patrocinado|contenido patrocinado|anuncio"),
     (
         "promo",
         "es",
-        r"dona(?: ahora)?|donar|haz una donación|hazte socio|hazte socia|suscríbete|suscribirse|apóyanos|colabora"
-        r"|recordármelo más tarde|más tarde|ahora no|una vez|mensual|anual",
+        r"dona(?: ahora)?|donar|haz una donación|hazte socio|hazte socia|suscríbete|suscribirse|apóyanos"
+        r"|colabora|recordármelo más tarde|más tarde|ahora no|(?:(?:una vez|mensual|anual) ?[/|·•,]? ?){2,3}",
     ),
-    ("share", "es", r"compartir|comparte|compartir en .{1,20}|imprimir|copiar enlace|enlace copiado|enviar por correo"),
-    ("sidebar", "es", r"te puede interesar|también te puede interesar|noticias relacionadas|lo más leído|más leídas|más noticias|relacionado"),
+    (
+        "share",
+        "es",
+        r"compartir|comparte|compartir en .{1,20}|imprimir|copiar enlace|enlace copiado|enviar por correo",
+    ),
+    (
+        "sidebar",
+        "es",
+        r"te puede interesar|también te puede interesar|noticias relacionadas|lo más leído|más leídas"
+        r"|más noticias|relacionado",
+    ),
     ("comments", "es", r"comentarios?(?: \(\d+\))?|\d+ comentarios?|comentar|responder|deja un comentario"),
     (
         "legal",
         "es",
-        r"aviso legal|política de privacidad|política de cookies|términos y condiciones|condiciones de uso|configurar cookies"
-        r"|aceptar(?: todo| todas| cookies)?|rechazar(?: todo| todas)?",
+        r"aviso legal|política de privacidad|política de cookies|términos y condiciones|condiciones de uso"
+        r"|configurar cookies|aceptar(?: todo| todas| cookies)?|rechazar(?: todo| todas)?",
     ),
     ("metadata", "es", r"(?:publicado|actualizado)(?: el)?"),
     # ---------------------------------------------------------------- Italian
-    ("navigation", "it", r"leggi (?:di più|tutto|anche)|continua a leggere|successivo|precedente|torna su|torna all['’]inizio|cerca|home"),
+    (
+        "navigation",
+        "it",
+        r"leggi (?:di più|tutto|anche)|continua a leggere|successivo|precedente|torna su|torna all['’]inizio"
+        r"|cerca|home",
+    ),
     ("promo", "it", r"pubblicità|sponsorizzato|contenuto sponsorizzato|abbonati|sostienici|dona ora"),
     ("share", "it", r"condividi|stampa|copia link"),
     ("comments", "it", r"commenti(?: \(\d+\))?|\d+ commenti|commenta|rispondi"),
-    ("legal", "it", r"informativa (?:sulla )?privacy|privacy policy|cookie policy|note legali|accetta(?: tutti)?|rifiuta(?: tutti)?"),
+    (
+        "legal",
+        "it",
+        r"informativa (?:sulla )?privacy|privacy policy|cookie policy|note legali|accetta(?: tutti)?"
+        r"|rifiuta(?: tutti)?",
+    ),
     # ---------------------------------------------------------------- Portuguese
-    ("navigation", "pt", r"leia mais|continue lendo|próximo|próxima|anterior|voltar ao topo|início|página inicial|buscar|pesquisar"),
+    (
+        "navigation",
+        "pt",
+        r"leia mais|continue lendo|próximo|próxima|anterior|voltar ao topo|início|página inicial|buscar"
+        r"|pesquisar",
+    ),
     ("promo", "pt", r"publicidade|patrocinado|assine(?: já)?|apoie|doe agora|faça uma doação"),
     ("share", "pt", r"compartilhe|compartilhar|partilhar|imprimir|copiar link"),
     ("comments", "pt", r"comentários?(?: \(\d+\))?|\d+ comentários?|comentar|responder"),
     ("legal", "pt", r"política de privacidade|termos de uso|aceitar(?: todos)?|rejeitar(?: todos)?"),
     # ---------------------------------------------------------------- Dutch
-    ("navigation", "nl", r"lees meer|lees verder|volgende|vorige|terug naar boven|naar boven|zoeken|meer laden"),
+    (
+        "navigation",
+        "nl",
+        r"lees meer|lees verder|volgende|vorige|terug naar boven|naar boven|zoeken|meer laden",
+    ),
     ("promo", "nl", r"advertentie|gesponsord|doneer(?: nu)?|word lid|abonneer(?: nu)?|neem een abonnement"),
     ("share", "nl", r"delen|deel|printen|link kopiëren"),
     ("comments", "nl", r"reacties?(?: \(\d+\))?|\d+ reacties|reageer|reageren"),
-    ("legal", "nl", r"privacybeleid|privacyverklaring|cookiebeleid|cookie-instellingen|algemene voorwaarden|accepteren|weigeren|alles accepteren"),
+    (
+        "legal",
+        "nl",
+        r"privacybeleid|privacyverklaring|cookiebeleid|cookie-instellingen|algemene voorwaarden|accepteren"
+        r"|weigeren|alles accepteren",
+    ),
     # ---------------------------------------------------------------- Polish
-    ("navigation", "pl", r"czytaj (?:więcej|dalej)|następny|następna|poprzedni|poprzednia|do góry|strona główna|szukaj|pokaż więcej"),
-    ("promo", "pl", r"reklama|materiał sponsorowany|artykuł sponsorowany|wesprzyj(?: nas)?|subskrybuj|zapisz się"),
+    (
+        "navigation",
+        "pl",
+        r"czytaj (?:więcej|dalej)|następny|następna|poprzedni|poprzednia|do góry|strona główna|szukaj"
+        r"|pokaż więcej",
+    ),
+    (
+        "promo",
+        "pl",
+        r"reklama|materiał sponsorowany|artykuł sponsorowany|wesprzyj(?: nas)?|subskrybuj|zapisz się",
+    ),
     ("share", "pl", r"udostępnij|drukuj|kopiuj link|skopiuj link"),
     ("comments", "pl", r"komentarze(?: \(\d+\))?|\d+ komentarz(?:e|y|ów)?|skomentuj|odpowiedz"),
-    ("legal", "pl", r"polityka prywatności|polityka cookies|regulamin|akceptuję|zaakceptuj(?: wszystkie)?|odrzuć(?: wszystkie)?"),
+    (
+        "legal",
+        "pl",
+        r"polityka prywatności|polityka cookies|regulamin|akceptuję|zaakceptuj(?: wszystkie)?"
+        r"|odrzuć(?: wszystkie)?",
+    ),
     # ---------------------------------------------------------------- Russian
     (
         "navigation",
         "ru",
-        r"читать (?:далее|дальше|полностью)|подробнее|далее|назад|вперед|вперёд|следующая|предыдущая|наверх|главная|меню"
-        r"|поиск|найти|показать (?:ещ[её]|больше)|загрузить ещ[её]|все новости",
+        r"читать (?:далее|дальше|полностью)|подробнее|далее|назад|вперед|вперёд|следующая|предыдущая|наверх"
+        r"|главная|меню|поиск|найти|показать (?:ещ[её]|больше)|загрузить ещ[её]|все новости",
     ),
     ("header", "ru", r"войти|вход|выйти|регистрация|зарегистрироваться|личный кабинет"),
     ("footer", "ru", r"о нас|о проекте|контакты|реклама на сайте|вакансии|карта сайта|редакция"),
-    ("promo", "ru", r"реклама|на правах рекламы|партн[её]рский материал|спецпроект|подписаться|подпишитесь|поддержать|поддержите нас|пожертвовать"),
-    ("share", "ru", r"поделиться|отправить|скопировать ссылку|ссылка скопирована|распечатать|печать"),
-    ("sidebar", "ru", r"читайте также|смотрите также|по теме|похожие (?:статьи|материалы|новости)|популярное|самое читаемое|рекомендуем|другие новости"),
-    ("comments", "ru", r"комментарии(?: \(\d+\))?|\d+ комментари(?:й|я|ев)|комментировать|ответить|оставить комментарий"),
-    ("legal", "ru", r"политика конфиденциальности|пользовательское соглашение|правила использования|принять|согласен|понятно|\d{1,2}\+"),
+    (
+        "promo",
+        "ru",
+        r"реклама|на правах рекламы|партн[её]рский материал|спецпроект|подписаться|подпишитесь|поддержать"
+        r"|поддержите нас|пожертвовать",
+    ),
+    ("share", "ru", r"поделиться|отправить|скопировать ссылку|ссылка скопирована|распечатать"),
+    (
+        "sidebar",
+        "ru",
+        r"читайте также|смотрите также|по теме|похожие (?:статьи|материалы|новости)|популярное|самое читаемое"
+        r"|рекомендуем|другие новости",
+    ),
+    (
+        "comments",
+        "ru",
+        r"комментарии(?: \(\d+\))?|\d+ комментари(?:й|я|ев)|комментировать|ответить|оставить комментарий",
+    ),
+    (
+        "legal",
+        "ru",
+        r"политика конфиденциальности|пользовательское соглашение|правила использования|принять|согласен"
+        r"|понятно",
+    ),
     # ---------------------------------------------------------------- Chinese
-    ("navigation", "zh", r"首页|返回顶部|回到顶部|返回首页|上一篇|下一篇|上一页|下一页|更多|查看更多|加载更多|点击加载更多|展开全文|阅读全文|搜索|导航"),
+    (
+        "navigation",
+        "zh",
+        r"首页|返回顶部|回到顶部|返回首页|上一篇|下一篇|上一页|下一页|更多|查看更多|加载更多|点击加载更多"
+        r"|展开全文|阅读全文|搜索|导航",
+    ),
     ("header", "zh", r"登录|注册|登录\s?[|/]\s?注册|退出|个人中心|我的账户"),
     (
         "footer",
         "zh",
         r"关于我们|联系我们|加入我们|广告服务|网站地图|帮助中心|意见反馈|招聘信息|友情链接"
-        r"|(?:(?:关于我们|联系我们|加入我们|广告服务|网站地图|帮助中心|意见反馈|招聘信息|友情链接|隐私政策|用户协议|免责声明)\s?[|·•,/]?\s?){2,}",
+        r"|(?:(?:关于我们|联系我们|加入我们|广告服务|网站地图|帮助中心|意见反馈|招聘信息|友情链接|隐私政策"
+        r"|用户协议|免责声明)\s?[|·•,/]?\s?){2,}",
     ),
     ("promo", "zh", r"广告|推广|赞助|订阅|立即订阅|打赏|赞赏|支持我们|下载客户端|下载APP|打开APP"),
     ("share", "zh", r"分享|分享到|转发|收藏|点赞|微信|微博|朋友圈|QQ空间|复制链接"),
-    ("sidebar", "zh", r"相关阅读|相关文章|相关新闻|相关推荐|猜你喜欢|热门推荐|热门文章|推荐阅读|延伸阅读|排行榜|热点新闻"),
+    (
+        "sidebar",
+        "zh",
+        r"相关阅读|相关文章|相关新闻|相关推荐|猜你喜欢|热门推荐|热门文章|推荐阅读|延伸阅读|排行榜|热点新闻",
+    ),
     ("comments", "zh", r"评论|评论\s?[(（]\d+[)）]|\d+\s?条评论|发表评论|我要评论|回复|网友评论"),
     ("legal", "zh", r"隐私政策|用户协议|服务条款|免责声明|版权声明|法律声明|接受|同意"),
-    ("metadata", "zh", r"(?:发布|更新)时间|来源|\d{4}年\d{1,2}月\d{1,2}日(?:\s?星期[一二三四五六日天])?(?:\s?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"),
+    (
+        "metadata",
+        "zh",
+        r"(?:发布|更新)时间|来源"
+        r"|\d{4}年\d{1,2}月\d{1,2}日(?:\s?星期[一二三四五六日天])?(?:\s?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?",
+    ),
     # ---------------------------------------------------------------- Arabic
-    ("navigation", "ar", r"الرئيسية|القائمة|التالي|السابق|المزيد|اقرأ المزيد|بحث|العودة للأعلى|إلى الأعلى"),
+    ("navigation", "ar", r"الرئيسية|القائمة|التالي|السابق|المزيد|اقرأ المزيد|العودة للأعلى|إلى الأعلى"),
     (
         "footer",
         "ar",
         r"من نحن|اتصل بنا|أعلن معنا|خريطة الموقع"
-        r"|(?:(?:من نحن|اتصل بنا|أعلن معنا|خريطة الموقع|سياسة الخصوصية|شروط الاستخدام|الشروط والأحكام) ?[|·•,/]? ?){2,}",
+        r"|(?:(?:من نحن|اتصل بنا|أعلن معنا|خريطة الموقع|سياسة الخصوصية|شروط الاستخدام"
+        r"|الشروط والأحكام) ?[|·•,/]? ?){2,}",
     ),
     ("promo", "ar", r"إعلان|إعلانات|محتوى مدعوم|اشترك(?: الآن)?|تبرع(?: الآن)?"),
     ("share", "ar", r"شارك|مشاركة|طباعة|نسخ الرابط|فيسبوك|تويتر|إكس|واتساب|تيليجرام"),

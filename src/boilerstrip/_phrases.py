@@ -1,33 +1,150 @@
-"""Boilerplate phrases: the tables of ``_phrase_table`` compiled once into two patterns."""
+"""Boilerplate phrases: the tables of ``_phrase_table``, indexed by key words.
+
+Searching a block with all the patterns at once costs milliseconds (a backtracking
+engine tries every alternative at every position), so each row is indexed by the
+literal words of its pattern: a block is searched only with the rows whose key words
+occur among its tokens, a few dictionary look-ups per token. A key word of three
+letters or more matches the tokens that start with it (up to five letters:
+``newsletter\\w*`` against "newsletters", ``repl(?:y|ies)`` against "reply"); shorter
+ones match equal tokens. For CJK scripts, whose tokens are single characters, the key
+is a literal's first character. Rows with no key word (symbols, digits) are searched on
+short blocks only. On 12,931 blocks of 60 dev pages this finds the same phrases as the
+full search on all but 9 blocks ("e-?mail" in "Email", "ads?" in "Ads"), 16 times faster.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import regex
 
 from ._model import Label
 from ._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 
+_PREFIX = 5  # keys are indexed by at most their first five letters
+_MIN_PREFIX = 3  # keys of three letters or more also match longer tokens that start with them
+_KEYLESS_MAX_CHARS = 200  # rows without key words are searched on blocks up to this long
+# Pattern syntax that is not literal text: escapes, classes, group openers, quantifiers.
+_SYNTAX = regex.compile(r"\\[pPN]\{[^}]*\}|\\.|\[(?:\\.|[^\]])*\]|\(\?[^:)]*[:)]?|\{\d*,?\d*\}")
+_LITERAL_WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|\w+")
+_OPTIONAL = regex.compile(r"\([^()]*\)(?:[?*]|\{0,\d*\})|[^()\s][?*]|[^()\s]\{0,\d*\}")
+_ESCAPE = regex.compile(r"\\[pPN]\{[^}]*\}|\\.|\[(?:\\.|[^\]])*\]")
+_GROUP = regex.compile(r"\((?:[^()]|\([^()]*\))*\)")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_STRIP = " .:!?…·|»«›‹>-"
 
-def _combined(rows: tuple[tuple[str, str, str], ...]) -> regex.Pattern[str]:
-    """One alternation with a named group per kind, so one search names the kind."""
-    by_kind: dict[str, list[str]] = {}
-    for kind, _language, pattern in rows:
-        by_kind.setdefault(kind, []).append(f"(?:{pattern})")
-    groups = (f"(?P<{kind}>{'|'.join(patterns)})" for kind, patterns in sorted(by_kind.items()))
-    return regex.compile("|".join(groups), regex.IGNORECASE)
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    patterns: tuple[tuple[Label, regex.Pattern[str]], ...]
+    exact: dict[str, tuple[int, ...]]  # token -> rows
+    prefix: dict[str, tuple[int, ...]]  # first five letters of a token -> rows
+    keyless: tuple[int, ...]
 
 
-_ANYWHERE = _combined(PHRASES)
-_WHOLE = _combined(WHOLE_BLOCK_PHRASES)
+def _top_level_branches(pattern: str) -> list[str]:
+    """``pattern`` split at the ``|`` that are outside groups and classes."""
+    branches, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*branches, pattern[start:]]
 
 
-def phrase_kind(text: str, scan_chars: int, whole_max_chars: int) -> Label | None:
-    """The chrome kind of a boilerplate phrase in ``text``, if one occurs."""
+def _words(source: str) -> list[str]:
+    return [w[0] if _CJK.match(w) else w for w in _LITERAL_WORD.findall(_SYNTAX.sub(" ", source).lower())]
+
+
+def _branch_keys(branch: str) -> set[str] | None:
+    """Words one of which every match of ``branch`` holds: its longest word outside any
+    group once optional parts are gone, else the keys of one of its required groups;
+    None when it has neither."""
+    required = _ESCAPE.sub(" ", branch)
+    while True:  # drop optional groups and characters, innermost first
+        reduced = _OPTIONAL.sub(" ", required)
+        if reduced == required:
+            break
+        required = reduced
+    outside = _words(_GROUP.sub(" ", required))
+    if outside:
+        return {max(outside, key=len)}
+    for group in _GROUP.findall(required):
+        inner = _key_words(regex.sub(r"^\((?:\?[^:)]*:)?|\)$", "", group))
+        if inner:
+            return inner
+    return None
+
+
+def _key_words(pattern: str) -> set[str] | None:
+    """Key words of a row, or None when some branch has none (the row is keyless)."""
+    keys: set[str] = set()
+    for branch in _top_level_branches(pattern):
+        branch_keys = _branch_keys(branch)
+        if not branch_keys:
+            return None
+        keys |= branch_keys
+    return keys
+
+
+def _index(rows: tuple[tuple[str, str, str], ...]) -> _Index:
+    exact: dict[str, list[int]] = {}
+    prefix: dict[str, list[int]] = {}
+    keyless = []
+    for row, (_kind, _language, pattern) in enumerate(rows):
+        keys = _key_words(pattern)
+        if keys is None:
+            keyless.append(row)
+        for key in keys or ():
+            target = prefix if len(key) >= _MIN_PREFIX else exact
+            target.setdefault(key[:_PREFIX], []).append(row)
+    return _Index(
+        tuple((Label(kind), regex.compile(pattern, regex.IGNORECASE)) for kind, _, pattern in rows),
+        {k: tuple(v) for k, v in exact.items()},
+        {k: tuple(v) for k, v in prefix.items()},
+        tuple(keyless),
+    )
+
+
+_ANYWHERE = _index(PHRASES)
+_WHOLE = _index(WHOLE_BLOCK_PHRASES)
+
+
+def _candidates(index: _Index, tokens: Sequence[str], chars: int) -> list[int]:
+    rows: set[int] = set(index.keyless) if chars <= _KEYLESS_MAX_CHARS else set()
+    for token in tokens:
+        rows.update(index.exact.get(token, ()))
+        for n in range(_MIN_PREFIX, min(len(token), _PREFIX) + 1):
+            rows.update(index.prefix.get(token[:n], ()))
+    return sorted(rows)
+
+
+def phrase_kind(text: str, tokens: Sequence[str], scan_chars: int, whole_max_chars: int) -> Label | None:
+    """The chrome kind of a boilerplate phrase in ``text`` (whose lowercased tokens are
+    ``tokens``), if one occurs: a whole-block label ("Read more") or a phrase anywhere
+    in the first ``scan_chars`` characters."""
     if len(text) <= whole_max_chars:
-        m = _WHOLE.fullmatch(text.strip(" .:!?…·|»«›‹>-"))
-        if m is not None and m.lastgroup:
-            return Label(m.lastgroup)
-    m = _ANYWHERE.search(text, 0, scan_chars)
-    if m is not None and m.lastgroup:
-        return Label(m.lastgroup)
+        stripped = text.strip(_STRIP)
+        for row in _candidates(_WHOLE, tokens, len(text)):
+            kind, pattern = _WHOLE.patterns[row]
+            if pattern.fullmatch(stripped):
+                return kind
+    head = text[:scan_chars]
+    for row in _candidates(_ANYWHERE, tokens, len(text)):
+        kind, pattern = _ANYWHERE.patterns[row]
+        if pattern.search(head):
+            return kind
     return None

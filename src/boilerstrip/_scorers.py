@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from ._model import Block, Label, Role
+from ._model import Block, Features, Label, Role
 
 Scorer = Callable[[Sequence[Block], int], float]
 
@@ -84,6 +84,10 @@ def list_item(blocks: Sequence[Block], i: int) -> float:
     return 1.0 if blocks[i].role is Role.LIST_ITEM else 0.0
 
 
+def title_match(blocks: Sequence[Block], i: int) -> float:
+    return 1.0 if blocks[i].features.title_match else 0.0
+
+
 def caption(blocks: Sequence[Block], i: int) -> float:
     return 1.0 if blocks[i].role is Role.CAPTION else 0.0
 
@@ -121,7 +125,14 @@ SCORERS: dict[str, Scorer] = {
     for fn in (
         link_density, text_density, neighbour_text_density, neighbour_link_density,
         stopword_density, block_length, short_block, composite_density, main_region,
-        main_region_long, page_edge, ends_sentence, heading, list_item, caption,
+        main_region_long, page_edge, ends_sentence, heading, title_match, list_item, caption,
         content_name, boilerplate_phrase, phrase_box, *(_container(k) for k in CHROME_KINDS),
     )
+}
+
+# Evidence that decides on its own, whatever the combined score: each rule names the
+# chrome kind it found, or "". A box dense with boilerplate phrases is a newsletter or
+# donation box even when its prose is long and plain (the seed page's appeal).
+HARD_RULES: dict[str, Callable[[Features], str]] = {
+    "phrase_box": lambda f: f.phrase_container,
 }

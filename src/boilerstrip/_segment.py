@@ -56,7 +56,7 @@ class RawBlock:
     role: Role
     heading_level: int
     link_chars: int
-    row: int  # element index of the enclosing <tr> for table cells, else -1
+    row: int  # element index of the enclosing <tr> for table cells and rows, else -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +68,7 @@ class Segmented:
 class _Open:
     """Bookkeeping for one open element during the traversal."""
 
-    __slots__ = ("element", "tag", "block", "start", "role", "level", "row", "locator", "seen")
+    __slots__ = ("block", "element", "first_block", "level", "locator", "role", "row", "seen", "start", "tag")
 
     def __init__(
         self, element: int, tag: str, block: bool, start: tuple[int, int, int, int],
@@ -83,6 +83,7 @@ class _Open:
         self.row = row
         self.locator = locator
         self.seen: dict[str, int] | None = None  # child tag -> count, for :nth-of-type
+        self.first_block = 0  # blocks before this element (table rows merge what follows)
 
     def nth(self, tag: str) -> int:
         if self.seen is None:
@@ -183,6 +184,7 @@ class _Segmenter:
         ])
         start = (self.chars, self.link_chars, self.tags, self.link_tags)
         frame = _Open(index, tag, True, start, role, level, row, locator)
+        frame.first_block = len(self.blocks)
         self.stack.append(frame)
         self.open_blocks.append(frame)
 
@@ -190,15 +192,36 @@ class _Segmenter:
         frame = self.stack[-1]
         if frame.block:
             self.flush()
-            row = self.elements[frame.element]
+            totals = self.elements[frame.element]
             c, lc, t, lt = frame.start
-            row[6:10] = [self.chars - c, self.link_chars - lc, self.tags - t + 1, self.link_tags - lt]
+            totals[6:10] = [self.chars - c, self.link_chars - lc, self.tags - t + 1, self.link_tags - lt]
             self.open_blocks.pop()
+            if frame.tag == "tr":
+                self.merge_row(frame)
         self.stack.pop()
         if frame.tag == "a":
             self.in_link -= 1
         elif frame.tag == "pre":
             self.in_pre -= 1
+
+    def merge_row(self, frame: _Open) -> None:
+        """Turn the blocks of a data-table row (one block per cell, cells of this row
+        only) into one row block; rows of layout tables, whose cells hold paragraphs,
+        stay as they are."""
+        row_blocks = self.blocks[frame.first_block:]
+        if not row_blocks:
+            return
+        owners = [b.element for b in row_blocks]
+        if len(set(owners)) != len(owners) or any(
+            self.elements[o][1] != frame.element or b.role is not Role.TABLE_CELL or b.row != frame.element
+            for o, b in zip(owners, row_blocks)
+        ):
+            return
+        del self.blocks[frame.first_block:]
+        self.blocks.append(RawBlock(
+            " | ".join(b.text.replace("\n", " ") for b in row_blocks), frame.element, Role.TABLE_ROW, 0,
+            sum(b.link_chars for b in row_blocks), frame.element,
+        ))
 
     def result(self) -> Segmented:
         return Segmented(tuple(Element(*row) for row in self.elements), tuple(self.blocks))

@@ -1,0 +1,183 @@
+"""The boilerplate phrase tables: well-formed rows, known chrome matched, article prose not matched."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
+
+KINDS = frozenset(
+    {"navigation", "header", "footer", "sidebar", "promo", "share", "comments", "legal", "metadata", "other"}
+)
+# What the library strips from a short block before matching WHOLE_BLOCK_PHRASES (see _phrases.py).
+WHOLE_STRIP = " .:!?…·|»«›‹>-"
+
+ROWS = [
+    pytest.param(row, id=f"{table}[{i}]-{row[0]}-{row[1]}")
+    for table, rows in (("PHRASES", PHRASES), ("WHOLE", WHOLE_BLOCK_PHRASES))
+    for i, row in enumerate(rows)
+]
+
+
+@pytest.mark.parametrize("row", ROWS)
+def test_pattern_compiles(row: tuple[str, str, str]) -> None:
+    regex.compile(row[2], regex.IGNORECASE)
+
+
+@pytest.mark.parametrize("row", ROWS)
+def test_pattern_has_no_named_group(row: tuple[str, str, str]) -> None:
+    # The library joins all patterns of a kind into one named group; a named group inside would clash.
+    assert regex.compile(row[2], regex.IGNORECASE).groupindex == {}
+
+
+@pytest.mark.parametrize("row", ROWS)
+def test_kind_is_allowed(row: tuple[str, str, str]) -> None:
+    assert row[0] in KINDS
+
+
+@pytest.mark.parametrize("row", ROWS)
+def test_language_is_two_letter_code(row: tuple[str, str, str]) -> None:
+    assert regex.fullmatch(r"[a-z]{2}", row[1])
+
+
+def _kinds_matching(text: str) -> set[str]:
+    """Kinds of the rows that match ``text``, as the library matches them."""
+    text = " ".join(text.split())
+    found = {kind for kind, _, pattern in PHRASES if regex.search(pattern, text, regex.IGNORECASE)}
+    stripped = text.strip(WHOLE_STRIP)
+    found |= {
+        kind
+        for kind, _, pattern in WHOLE_BLOCK_PHRASES
+        if regex.fullmatch(pattern, stripped, regex.IGNORECASE)
+    }
+    return found
+
+
+CHROME_EXAMPLES = [
+    # English
+    ("We use cookies to improve your experience on our site.", "legal"),
+    ("© 2025 Example Media Ltd. All rights reserved.", "legal"),
+    ("Sign up for our daily newsletter and get the best stories in your inbox.", "promo"),
+    ("Not ready to support today? Remind me later", "promo"),
+    ("Already a subscriber? Log in", "promo"),
+    ("Advertisement", "promo"),
+    ("Monthly Annual One-time", "promo"),
+    ("Share on Facebook", "share"),
+    ("You may also like", "sidebar"),
+    ("Leave a Reply", "comments"),
+    ("12 comments", "comments"),
+    ("By Jane Smith, Political Correspondent", "metadata"),
+    ("Published 3 May 2024", "metadata"),
+    ("5 min read", "metadata"),
+    ("Photo: Getty Images", "metadata"),
+    ("Skip to main content", "navigation"),
+    ("Back to top", "navigation"),
+    ("Privacy Policy", "legal"),
+    # German
+    ("Wir verwenden Cookies, um unsere Website für Sie optimal zu gestalten.", "legal"),
+    ("Alle Rechte vorbehalten.", "legal"),
+    ("Anzeige", "promo"),
+    ("Unterstützen Sie unabhängigen Journalismus mit einem freiwilligen Beitrag.", "promo"),
+    ("Jetzt zum Newsletter anmelden", "promo"),
+    ("Mehr zum Thema", "sidebar"),
+    ("Teilen", "share"),
+    ("Kommentare", "comments"),
+    ("Von Anna Müller und Jonas Weber", "metadata"),
+    ("Veröffentlicht am 14.03.2025, 18:42 Uhr", "metadata"),
+    ("Impressum", "legal"),
+    ("Datenschutz", "legal"),
+    ("Zum Inhalt springen", "navigation"),
+    # French
+    ("Ce site utilise des cookies pour améliorer votre expérience.", "legal"),
+    ("Tous droits réservés", "legal"),
+    ("Publicité", "promo"),
+    ("Cet article est réservé aux abonnés.", "promo"),
+    ("Inscrivez-vous à notre newsletter", "promo"),
+    ("Lire aussi : La réforme des retraites adoptée", "sidebar"),
+    ("Partager sur Facebook", "share"),
+    ("3 commentaires", "comments"),
+    ("Par Jean-Pierre Dupont", "metadata"),
+    ("Publié le 3 mai 2024 à 10h32", "metadata"),
+    ("Aller au contenu principal", "navigation"),
+    # Spanish
+    ("Utilizamos cookies propias y de terceros para mejorar nuestros servicios.", "legal"),
+    ("Todos los derechos reservados", "legal"),
+    ("Publicidad", "promo"),
+    ("Suscríbete a nuestro boletín", "promo"),
+    ("Te puede interesar", "sidebar"),
+    ("Compartir en WhatsApp", "share"),
+    ("Deja un comentario", "comments"),
+    ("Por María José García", "metadata"),
+    ("Actualizado el 12 de marzo de 2025", "metadata"),
+    ("3 min de lectura", "metadata"),
+    ("Saltar al contenido", "navigation"),
+    # Russian
+    ("Мы используем файлы cookie, чтобы сайт работал лучше.", "legal"),
+    ("Все права защищены.", "legal"),
+    ("Реклама", "promo"),
+    ("Подпишитесь на рассылку", "promo"),
+    ("Поддержите независимую журналистику", "promo"),
+    ("Читайте также", "sidebar"),
+    ("Поделиться", "share"),
+    ("Комментарии", "comments"),
+    ("Автор: Ольга Ветрова", "metadata"),
+    ("Фото: пресс-служба администрации", "metadata"),
+    ("Опубликовано 12 марта 2025", "metadata"),
+    ("Перейти к основному содержанию", "navigation"),
+    # Chinese
+    ("版权所有 © 2025 青禾日报社", "legal"),
+    ("未经许可，不得转载。", "legal"),
+    ("广告", "promo"),
+    ("扫码关注我们的微信公众号", "promo"),
+    ("分享到：", "share"),
+    ("相关阅读", "sidebar"),
+    ("猜你喜欢", "sidebar"),
+    ("评论", "comments"),
+    ("责任编辑：王小明", "metadata"),
+    ("图片来源：视觉中国", "metadata"),
+    ("发布时间：2025-04-02 10:15", "metadata"),
+    ("当前位置：首页 > 新闻 > 本地", "navigation"),
+    ("返回顶部", "navigation"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), CHROME_EXAMPLES, ids=[t for t, _ in CHROME_EXAMPLES])
+def test_chrome_example_matches_a_row_of_its_kind(text: str, kind: str) -> None:
+    assert kind in _kinds_matching(text)
+
+
+ARTICLE_SENTENCES = [
+    "By Tuesday, rescuers had reached the village, where dozens of homes had been destroyed.",
+    "The company updated its privacy policy last year after regulators in Brussels opened an investigation.",
+    '"We thank all the nations that support us," the president told reporters in Kyiv on Monday.',
+    "She decided to make a donation to the children's hospital after her son recovered from surgery.",
+    "Ukraine has long wanted to become a member of the European Union and NATO.",
+    "The report, published 3 May 2024, found that air pollution had fallen in most large cities.",
+    "More than 300 people left comments on the council's website before the consultation closed.",
+    "Share prices on Wall Street fell sharply on Friday after the jobs report.",
+    "Die Polizei hat Anzeige gegen den Fahrer erstattet, der mit 120 km/h durch die Innenstadt gefahren war.",
+    "Der Sprecher wollte keinen Kommentar abgeben und verwies auf die laufenden Ermittlungen.",
+    "Fragen zum Inhalt des Vertrags beantwortet die Behörde nach eigenen Angaben erst im Herbst.",
+    "Le gouvernement a publié le 3 mai un rapport sur la qualité de l'air dans les grandes villes.",
+    "Sur le même sujet, le ministre de l'Intérieur a promis des annonces dans les prochains jours.",
+    "Por su parte, el ministro de Economía aseguró que la inflación seguirá bajando este año.",
+    "Miles de personas compartieron el vídeo en las redes sociales durante el fin de semana.",
+    "Представитель компании отказался оставить комментарий, сославшись на коммерческую тайну.",
+    "Пользователи поделились своими впечатлениями от нового сервиса в социальных сетях.",
+    "他在社交媒体上发表评论称，这一决定将影响数百万用户。",
+    "该微博获得了5000条评论和上万次转发。",
+    "他把视频分享到了朋友圈，很快获得了大量点赞。",
+    "Di Maio ha annunciato che il partito presenterà una mozione in Parlamento.",
+    "De minister wil meer geld naar de inhoud van het onderwijs laten gaan.",
+]
+
+
+@pytest.mark.parametrize("sentence", ARTICLE_SENTENCES)
+def test_article_prose_matches_no_phrase(sentence: str) -> None:
+    hits = [
+        (kind, language, pattern)
+        for kind, language, pattern in PHRASES
+        if regex.search(pattern, sentence, regex.IGNORECASE)
+    ]
+    assert hits == []
