@@ -21,6 +21,7 @@ import math
 import pickle
 import random
 import sys
+import textwrap
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -58,11 +59,13 @@ def block_targets(block_words: list[list[str]], truth: str) -> list[int]:
     return out
 
 
-def page_rows(args: tuple[str, str, str]) -> tuple[str, np.ndarray, list[int], list[int], list[Counter[str]], Counter[str]]:
+def page_rows(
+    args: tuple[str, str, str],
+) -> tuple[str, np.ndarray, list[int], list[int], list[Counter[str]], Counter[str]]:
     """(set, scorer outputs per block, targets, word counts, word bags, true bag) of one page."""
     name, html_path, gt_path = args
-    html = gzip.open(html_path).read().decode("utf-8", "replace") if html_path.endswith(".gz") else Path(
-        html_path).read_text("utf-8", "replace")
+    raw = Path(html_path).read_bytes()
+    html = (gzip.decompress(raw) if html_path.endswith(".gz") else raw).decode("utf-8", "replace")
     truth = Path(gt_path).read_text("utf-8", "replace")
     tree = parse(html)
     seg = segment(body_of(tree))
@@ -71,11 +74,19 @@ def page_rows(args: tuple[str, str, str]) -> tuple[str, np.ndarray, list[int], l
     blocks = to_blocks(seg, feats)
     x = np.array([[SCORERS[n](blocks, i) for n in NAMES] for i in range(len(blocks))], dtype=float)
     bw = [words(b.text) for b in blocks]
-    return name, x.reshape(len(blocks), len(NAMES)), block_targets(bw, truth), [b.features.words for b in blocks], [
-        Counter(w) for w in bw], Counter(words(truth))
+    return (
+        name,
+        x.reshape(len(blocks), len(NAMES)),
+        block_targets(bw, truth),
+        [b.features.words for b in blocks],
+        [Counter(w) for w in bw],
+        Counter(words(truth)),
+    )
 
 
-def load(root: Path, jobs: int) -> list[tuple[str, np.ndarray, list[int], list[int], list[Counter[str]], Counter[str]]]:
+def load(
+    root: Path, jobs: int
+) -> list[tuple[str, np.ndarray, list[int], list[int], list[Counter[str]], Counter[str]]]:
     tasks = []
     for set_dir in sorted(p for p in root.iterdir() if (p / "html").is_dir() and (p / "gt").is_dir()):
         for gt in sorted((set_dir / "gt").glob("*.txt")):
@@ -119,7 +130,9 @@ def probabilities(w: np.ndarray, x: np.ndarray) -> np.ndarray:
 
 
 def smooth_matrix(p: np.ndarray, nw: list[int], window: int) -> np.ndarray:
-    return np.array(smoothing_inputs(list(p), nw, window), dtype=float).reshape(len(nw), len(SMOOTHING_INPUTS))
+    return np.array(smoothing_inputs(list(p), nw, window), dtype=float).reshape(
+        len(nw), len(SMOOTHING_INPUTS)
+    )
 
 
 def fit(pages: list, sizes: Counter[str], window: int) -> tuple[np.ndarray, np.ndarray]:
@@ -161,22 +174,28 @@ def show(label: str, figures: dict[str, float]) -> None:
 
 def write_weights(path: Path, w1: np.ndarray, w2: np.ndarray, summary: str) -> None:
     pairs1 = ",\n".join(f"    ({n!r}, {v:.4f})" for n, v in [*zip(NAMES, w1[:-1]), ("bias", w1[-1])])
-    pairs2 = ",\n".join(f"    ({n!r}, {v:.4f})" for n, v in [*zip(SMOOTHING_INPUTS, w2[:-1]), ("bias", w2[-1])])
+    pairs2 = ",\n".join(
+        f"    ({n!r}, {v:.4f})" for n, v in [*zip(SMOOTHING_INPUTS, w2[:-1]), ("bias", w2[-1])]
+    )
+    header = "Combiner weights: written by benchmarks/tune.py from the development sets; do not edit."
     path.write_text(
-        '"""Combiner weights: written by benchmarks/tune.py from the development sets; do not edit by hand.\n\n'
-        f"{summary}\n" + '"""\n\nfrom __future__ import annotations\n\n'
+        f'"""{header}\n\n{textwrap.fill(summary, 100)}\n"""\n\nfrom __future__ import annotations\n\n'
         f"SCORER_WEIGHTS: tuple[tuple[str, float], ...] = (\n{pairs1},\n)\n\n"
         f"SMOOTHING_WEIGHTS: tuple[tuple[str, float], ...] = (\n{pairs2},\n)\n"
     )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("data", type=Path, help="folder of annotated sets (../shared/datasets)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--folds", type=int, default=0, help="cross-validate by page with this many folds")
     parser.add_argument("--write", action="store_true", help="write src/boilerstrip/_weights.py")
-    parser.add_argument("--cache", type=Path, help="pickle of the scorer outputs: read if present, else written")
+    parser.add_argument(
+        "--cache", type=Path, help="pickle of the scorer outputs: read if present, else written"
+    )
     args = parser.parse_args(argv)
     window = Options().smoothing_window
     if args.cache and args.cache.exists():
@@ -188,8 +207,11 @@ def main(argv: list[str] | None = None) -> int:
     sizes = Counter(p[0] for p in pages)
     print(f"{len(pages)} pages, {sum(len(p[2]) for p in pages)} blocks", file=sys.stderr)
     w1, w2 = fit(pages, sizes, window)
-    means = {t: sum(f.values()) / len(f) for t in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
-             for f in [evaluate(pages, w1, w2, t, window)]}
+    means = {
+        t: sum(f.values()) / len(f)
+        for t in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+        for f in [evaluate(pages, w1, w2, t, window)]
+    }
     best = (means, max(means, key=means.__getitem__))
     for t in (0.4, 0.5, 0.6):
         show(f"fit t={t}", evaluate(pages, w1, w2, t, window))
@@ -209,8 +231,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {n:28s} {v:+.3f}")
     if args.write:
         figures = evaluate(pages, w1, w2, 0.5, window)
-        summary = (f"Fitted on {len(pages)} pages of {len(sizes)} sets; word F1 at threshold 0.5: "
-                   + ", ".join(f"{k} {v:.3f}" for k, v in figures.items()) + ".")
+        summary = (
+            f"Fitted on {len(pages)} pages of {len(sizes)} sets; word F1 at threshold 0.5: "
+            + ", ".join(f"{k} {v:.3f}" for k, v in figures.items())
+            + "."
+        )
         write_weights(Path(__file__).resolve().parents[1] / "src/boilerstrip/_weights.py", w1, w2, summary)
     print(f"best threshold on the fit: {best[1]}", file=sys.stderr)
     return 0

@@ -17,8 +17,17 @@ SEED = (Path(__file__).parent / "fixtures" / "news_seed.html").read_bytes()
 
 def test_exported_names() -> None:
     assert sorted(boilerstrip.__all__) == [
-        "Block", "BoilerstripError", "Extraction", "Features", "InputError", "Label",
-        "Options", "OptionsError", "Role", "__version__", "extract",
+        "Block",
+        "BoilerstripError",
+        "Extraction",
+        "Features",
+        "InputError",
+        "Label",
+        "Options",
+        "OptionsError",
+        "Role",
+        "__version__",
+        "extract",
     ]
     for name in boilerstrip.__all__:
         assert getattr(boilerstrip, name) is not None

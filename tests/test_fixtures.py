@@ -75,8 +75,11 @@ def test_key_block_label(name: str, snippet: str, label: str) -> None:
         assert _normalise(snippet) not in _normalise(result.text)
 
 
-@pytest.mark.parametrize(("name", "snippet", "label"), [c for c in CASES if c[2] != "content"],
-                         ids=[f"{n}:{s[:30]}" for n, s, lab in CASES if lab != "content"])
+@pytest.mark.parametrize(
+    ("name", "snippet", "label"),
+    [c for c in CASES if c[2] != "content"],
+    ids=[f"{n}:{s[:30]}" for n, s, lab in CASES if lab != "content"],
+)
 def test_key_block_chrome_kind(name: str, snippet: str, label: str) -> None:
     blocks = [b for b in _extract(name).blocks if snippet in b.text]
     assert blocks and blocks[0].label is Label(label)

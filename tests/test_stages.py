@@ -44,14 +44,22 @@ def test_segment_blocks(html: str, blocks: list[str]) -> None:
 
 
 def test_segment_roles_and_rows() -> None:
-    seg = segment(body_of(parse(
-        "<h2>H</h2><ul><li>i</li></ul><table><tr><td>a</td><td>b</td></tr></table>"
-        "<blockquote><p>q</p></blockquote><figure><figcaption>c</figcaption></figure><pre>x</pre>"
-    )))
+    seg = segment(
+        body_of(
+            parse(
+                "<h2>H</h2><ul><li>i</li></ul><table><tr><td>a</td><td>b</td></tr></table>"
+                "<blockquote><p>q</p></blockquote><figure><figcaption>c</figcaption></figure><pre>x</pre>"
+            )
+        )
+    )
     got = [(b.text, b.role, b.heading_level) for b in seg.blocks]
     assert got == [
-        ("H", Role.HEADING, 2), ("i", Role.LIST_ITEM, 0), ("a | b", Role.TABLE_ROW, 0),
-        ("q", Role.QUOTE, 0), ("c", Role.CAPTION, 0), ("x", Role.CODE, 0),
+        ("H", Role.HEADING, 2),
+        ("i", Role.LIST_ITEM, 0),
+        ("a | b", Role.TABLE_ROW, 0),
+        ("q", Role.QUOTE, 0),
+        ("c", Role.CAPTION, 0),
+        ("x", Role.CODE, 0),
     ]
 
 
@@ -59,14 +67,20 @@ def test_segment_roles_and_rows() -> None:
     ("html", "blocks"),
     [
         # data rows become one block each, cells joined
-        ("<table><tr><th>a</th><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>",
-         [("a | b", Role.TABLE_ROW), ("c | d", Role.TABLE_ROW)]),
+        (
+            "<table><tr><th>a</th><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>",
+            [("a | b", Role.TABLE_ROW), ("c | d", Role.TABLE_ROW)],
+        ),
         # a layout table: a cell holding paragraphs keeps its blocks apart
-        ("<table><tr><td>menu<br><br>links</td><td><p>story</p></td></tr></table>",
-         [("menu", Role.TABLE_CELL), ("links", Role.TABLE_CELL), ("story", Role.PARAGRAPH)]),
+        (
+            "<table><tr><td>menu<br><br>links</td><td><p>story</p></td></tr></table>",
+            [("menu", Role.TABLE_CELL), ("links", Role.TABLE_CELL), ("story", Role.PARAGRAPH)],
+        ),
         # a nested data table stays a row of its own
-        ("<table><tr><td><table><tr><td>i</td><td>j</td></tr></table></td><td>k</td></tr></table>",
-         [("i | j", Role.TABLE_ROW), ("k", Role.TABLE_CELL)]),
+        (
+            "<table><tr><td><table><tr><td>i</td><td>j</td></tr></table></td><td>k</td></tr></table>",
+            [("i | j", Role.TABLE_ROW), ("k", Role.TABLE_CELL)],
+        ),
     ],
 )
 def test_table_rows(html: str, blocks: list[tuple[str, Role]]) -> None:
@@ -92,7 +106,10 @@ def test_segment_survives_deep_nesting() -> None:
     [
         ("<p>café</p>".encode(), "<p>café</p>"),
         (b"\xef\xbb\xbf<p>caf\xc3\xa9</p>", "<p>café</p>"),
-        ('<meta charset="iso-8859-5"><p>\xc0\xe3</p>'.encode("latin-1"), '<meta charset="iso-8859-5"><p>Ру</p>'),
+        (
+            '<meta charset="iso-8859-5"><p>\xc0\xe3</p>'.encode("latin-1"),
+            '<meta charset="iso-8859-5"><p>Ру</p>',
+        ),
         (b"<p>caf\xe9</p>", "<p>café</p>"),  # not UTF-8, no declaration: windows-1252
         (b"<meta charset='utf-8'><p>\xff\xfe bad</p>", "<meta charset='utf-8'><p>\ufffd\ufffd bad</p>"),
         (b"<meta charset='no-such-codec'><p>ok</p>", "<meta charset='no-such-codec'><p>ok</p>"),
@@ -163,8 +180,15 @@ def _element(tag: str, parent: int) -> Element:
 
 def test_region_is_the_container_of_the_dense_paragraphs() -> None:
     # body > (nav > p), (div > p, p, p)
-    elements = [_element("body", -1), _element("nav", 0), _element("p", 1), _element("div", 0),
-                _element("p", 3), _element("p", 3), _element("p", 3)]
+    elements = [
+        _element("body", -1),
+        _element("nav", 0),
+        _element("p", 1),
+        _element("div", 0),
+        _element("p", 3),
+        _element("p", 3),
+        _element("p", 3),
+    ]
     assert region_roots(elements, [2, 4, 5, 6], [0.5, 5.0, 5.0, 5.0], Options())[0] == 3
 
 
@@ -175,19 +199,34 @@ def test_no_dense_text_means_the_whole_page() -> None:
 # -- scorers, combiner, labels ------------------------------------------------------------
 def _block(index: int, text: str, **changes: object) -> Block:
     values: dict[str, object] = dict(
-        words=len(text.split()), chars=len(text), link_density=0.0, text_density=10.0,
-        stopword_density=0.3, composite_density=1.0, position=0.5, depth=3, in_main_region=True,
-        container="", container_strength=0.0, content_hint=False, phrase="", phrase_container="",
-        ends_sentence=True, title_match=False,
+        words=len(text.split()),
+        chars=len(text),
+        link_density=0.0,
+        text_density=10.0,
+        stopword_density=0.3,
+        composite_density=1.0,
+        position=0.5,
+        depth=3,
+        in_main_region=True,
+        container="",
+        container_strength=0.0,
+        content_hint=False,
+        phrase="",
+        phrase_container="",
+        ends_sentence=True,
+        title_match=False,
     )
     values.update(changes)
-    return Block(index=index, text=text, role=Role.PARAGRAPH, heading_level=0, locator="p",
-                 features=Features(**values))  # type: ignore[arg-type]
+    return Block(
+        index=index, text=text, role=Role.PARAGRAPH, heading_level=0, locator="p", features=Features(**values)
+    )  # type: ignore[arg-type]
 
 
 def test_every_scorer_returns_a_finite_number() -> None:
-    blocks = [_block(0, "a b c"), _block(1, "d e f", link_density=1.0, container="navigation",
-                                         container_strength=1.0)]
+    blocks = [
+        _block(0, "a b c"),
+        _block(1, "d e f", link_density=1.0, container="navigation", container_strength=1.0),
+    ]
     for name, scorer in SCORERS.items():
         for i in range(2):
             assert -10.0 <= scorer(blocks, i) <= 10.0, name
@@ -202,8 +241,8 @@ def test_container_scorer_names_its_kind() -> None:
 def test_score_is_the_logistic_of_the_weighted_sum() -> None:
     options = Options(weights=(("link_density", -4.0), ("bias", 2.0)), smoothing=())
     plain, linked = score([_block(0, "a"), _block(1, "b", link_density=1.0)], options)
-    assert plain.score == pytest.approx(1 / (1 + 2.718281828 ** -2.0), rel=1e-6)
-    assert linked.score == pytest.approx(1 / (1 + 2.718281828 ** 2.0), rel=1e-6)
+    assert plain.score == pytest.approx(1 / (1 + 2.718281828**-2.0), rel=1e-6)
+    assert linked.score == pytest.approx(1 / (1 + 2.718281828**2.0), rel=1e-6)
 
 
 def test_smoothing_pulls_a_short_block_towards_its_neighbours() -> None:
@@ -215,25 +254,47 @@ def test_smoothing_pulls_a_short_block_towards_its_neighbours() -> None:
 
 def test_label_names_the_kind_of_chrome() -> None:
     options = Options(threshold=0.5)
-    blocks = [_block(0, "nav", container="navigation"), _block(1, "ad", phrase="promo"),
-              _block(2, "box", container="sidebar", phrase_container="promo"), _block(3, "links", link_density=0.9)]
+    blocks = [
+        _block(0, "nav", container="navigation"),
+        _block(1, "ad", phrase="promo"),
+        _block(2, "box", container="sidebar", phrase_container="promo"),
+        _block(3, "links", link_density=0.9),
+    ]
     blocks = [dataclasses.replace(b, score=0.1) for b in blocks]
-    assert [b.label for b in label(blocks, options)] == [Label.NAVIGATION, Label.PROMO, Label.PROMO, Label.NAVIGATION]
+    assert [b.label for b in label(blocks, options)] == [
+        Label.NAVIGATION,
+        Label.PROMO,
+        Label.PROMO,
+        Label.NAVIGATION,
+    ]
 
 
 # -- assemble --------------------------------------------------------------------------------
 def _labelled(index: int, text: str, role: Role, row: int = -1, level: int = 0) -> Block:
     b = _block(index, text)
-    return Block(index=index, text=text, role=role, heading_level=level, locator="p", features=b.features,
-                 label=Label.CONTENT, score=0.9, row=row)
+    return Block(
+        index=index,
+        text=text,
+        role=role,
+        heading_level=level,
+        locator="p",
+        features=b.features,
+        label=Label.CONTENT,
+        score=0.9,
+        row=row,
+    )
 
 
 def test_layout() -> None:
     blocks = [
-        _labelled(0, "Title", Role.HEADING, level=1), _labelled(1, "Para.", Role.PARAGRAPH),
-        _labelled(2, "one", Role.LIST_ITEM), _labelled(3, "two", Role.LIST_ITEM),
-        _labelled(4, "a", Role.TABLE_CELL, row=7), _labelled(5, "b", Role.TABLE_CELL, row=7),
-        _labelled(6, "c", Role.TABLE_CELL, row=8), _labelled(7, "End.", Role.PARAGRAPH),
+        _labelled(0, "Title", Role.HEADING, level=1),
+        _labelled(1, "Para.", Role.PARAGRAPH),
+        _labelled(2, "one", Role.LIST_ITEM),
+        _labelled(3, "two", Role.LIST_ITEM),
+        _labelled(4, "a", Role.TABLE_CELL, row=7),
+        _labelled(5, "b", Role.TABLE_CELL, row=7),
+        _labelled(6, "c", Role.TABLE_CELL, row=8),
+        _labelled(7, "End.", Role.PARAGRAPH),
     ]
     assert layout(blocks) == "Title\n\nPara.\n\none\ntwo\n\na | b\nc\n\nEnd."
 

@@ -59,12 +59,14 @@ def smoothing_inputs(probabilities: Sequence[float], words: Sequence[int], windo
         lo, hi = max(0, i - window), min(n, i + window + 1)
         span = [(logits[j], words[j] + 1) for j in range(lo, hi) if j != i]
         total = sum(w for _, w in span)
-        rows.append([
-            logits[i],
-            sum(near) / len(near) if near else 0.0,
-            sum(z * w for z, w in span) / total if total else 0.0,
-            1.0 if words[i] < 5 else 0.0,
-        ])
+        rows.append(
+            [
+                logits[i],
+                sum(near) / len(near) if near else 0.0,
+                sum(z * w for z, w in span) / total if total else 0.0,
+                1.0 if words[i] < 5 else 0.0,
+            ]
+        )
     return rows
 
 
@@ -77,10 +79,14 @@ def smooth(blocks: Sequence[Block], options: Options) -> tuple[Block, ...]:
     if not options.smoothing:
         return tuple(blocks)
     weights = dict(options.smoothing)
-    rows = smoothing_inputs([b.score for b in blocks], [b.features.words for b in blocks], options.smoothing_window)
+    rows = smoothing_inputs(
+        [b.score for b in blocks], [b.features.words for b in blocks], options.smoothing_window
+    )
     out = []
     for block, row in zip(blocks, rows):
-        z = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * v for name, v in zip(SMOOTHING_INPUTS, row))
+        z = weights.get("bias", 0.0) + sum(
+            weights.get(name, 0.0) * v for name, v in zip(SMOOTHING_INPUTS, row)
+        )
         out.append(dataclasses.replace(block, score=_sigmoid(z)))
     return tuple(out)
 
@@ -99,7 +105,7 @@ def _label_of(block: Block, options: Options) -> Label:
             return Label(kind)
     if block.score >= options.threshold:
         return Label.CONTENT
-    for kind in (f.phrase_container, f.container, f.phrase):
+    for kind in (f.phrase_container, f.phrase, f.container):  # most specific first
         if kind:
             return Label(kind)
     return Label.NAVIGATION if f.link_density >= 0.5 else Label.OTHER

@@ -11,17 +11,24 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ._language import detect_language, stopwords, tokens
+from ._language import detect_language, is_cjk_char, stopwords, tokens
 from ._model import Block, Features, Label
 from ._options import Options
 from ._phrases import phrase_kind
 from ._region import block_points, region_ancestry, region_roots, subtree_totals
 from ._rules import (
-    CHROME_ROLES, CHROME_TAGS, CONTENT_ROLES, CONTENT_SCOPE_TAGS, SCOPED_CHROME_TAGS,
-    chrome_kind_of_name, names_content, normalise_name,
+    CHROME_ROLES,
+    CHROME_TAGS,
+    CONTENT_ROLES,
+    CONTENT_SCOPE_TAGS,
+    SCOPED_CHROME_TAGS,
+    chrome_kind_of_name,
+    names_content,
+    normalise_name,
 )
 from ._segment import Element, Segmented
 
+_CJK_CHARS_PER_WORD = 3
 _SENTENCE_END = frozenset(".!?:;\"'”’»)…。！？；")
 _TAG_STRENGTH = 1.0  # chrome named by a tag or ARIA role
 _NAME_STRENGTH = 0.7  # chrome named by a class, id or itemprop value
@@ -88,8 +95,11 @@ def _composite_density(elements: Sequence[Element]) -> list[float]:
 
 
 def _phrase_boxes(
-    elements: Sequence[Element], owners: Sequence[int], phrases: Sequence[Label | None],
-    above_region: Sequence[bool], options: Options,
+    elements: Sequence[Element],
+    owners: Sequence[int],
+    phrases: Sequence[Label | None],
+    above_region: Sequence[bool],
+    options: Options,
 ) -> list[str]:
     """Per element, the kind of the innermost enclosing box dense with boilerplate phrases."""
     hits = subtree_totals(elements, _count(len(elements), owners, [p is not None for p in phrases]))
@@ -126,6 +136,13 @@ def _count(size: int, owners: Sequence[int], flags: Sequence[bool]) -> list[floa
     return own
 
 
+def _word_count(n_tokens: int, n_cjk: int) -> int:
+    """Words of a block, where CJK characters (one token each) count a third of a word,
+    so that lengths and densities of CJK blocks compare with spaced scripts' (a line of
+    80 columns holds ~13 English words or ~40 Chinese characters)."""
+    return n_tokens - n_cjk + (n_cjk + _CJK_CHARS_PER_WORD - 1) // _CJK_CHARS_PER_WORD
+
+
 def _matches_title(block_tokens: list[str], title_tokens: frozenset[str]) -> bool:
     """Most of the block's words are title words and they cover most of the title
     (titles carry a site name: "Headline | Site" against the "Headline" heading)."""
@@ -145,7 +162,8 @@ def compute_features(
     language = options.language or detect_language(sorted(toks, key=len, reverse=True), declared_language)
     stop = stopwords(language)
     owners = [b.element for b in blocks]
-    words = [len(t) for t in toks]
+    cjk = [sum(1 for t in block_tokens if len(t) == 1 and is_cjk_char(t)) for block_tokens in toks]
+    words = [_word_count(len(t), k) for t, k in zip(toks, cjk)]
     chars = [len(b.text) for b in blocks]
     link_density = [min(b.link_chars / c, 1.0) if c else 0.0 for b, c in zip(blocks, chars)]
     points = [block_points(b.text, w, ld, options) for b, w, ld in zip(blocks, words, link_density)]
@@ -154,12 +172,15 @@ def compute_features(
     # further regions must not be named chrome (a dense donation appeal is no region).
     _, above = region_ancestry(elements, roots[:1])
     containers = _containers(elements, above)
-    phrases = [phrase_kind(b.text, t, options.phrase_scan_chars, options.whole_phrase_max_chars)
-               for b, t in zip(blocks, toks)]
+    phrases = [
+        phrase_kind(b.text, t, options.phrase_scan_chars, options.whole_phrase_max_chars)
+        for b, t in zip(blocks, toks)
+    ]
     boxes = _phrase_boxes(elements, owners, phrases, above, options)
     roots = roots[:1] + tuple(r for r in roots[1:] if not containers[r].kind and not boxes[r])
     inside, _ = region_ancestry(elements, roots)
     cetd = _composite_density(elements)
+    columns = [c + k for c, k in zip(chars, cjk)]  # CJK characters are two columns wide
     last = max(len(blocks) - 1, 1)
     width = options.wrap_width
     features = []
@@ -167,31 +188,40 @@ def compute_features(
         w, c, owner = words[i], chars[i], block.element
         container = containers[owner]
         phrase = phrases[i]
-        features.append(Features(
-            words=w,
-            chars=c,
-            link_density=link_density[i],
-            text_density=float(w) if c < width else w * width / c,
-            stopword_density=sum(1 for t in toks[i] if t in stop) / w if w else 0.0,
-            composite_density=cetd[owner],
-            position=i / last,
-            depth=elements[owner].depth,
-            in_main_region=inside[owner],
-            container=container.kind,
-            container_strength=container.strength,
-            content_hint=container.content_hint,
-            phrase=phrase.value if phrase is not None else "",
-            phrase_container=boxes[owner],
-            ends_sentence=block.text[-1] in _SENTENCE_END,
-            title_match=_matches_title(toks[i], title_tokens),
-        ))
+        features.append(
+            Features(
+                words=w,
+                chars=c,
+                link_density=link_density[i],
+                text_density=float(w) if columns[i] < width else w * width / columns[i],
+                stopword_density=sum(1 for t in toks[i] if t in stop) / len(toks[i]) if toks[i] else 0.0,
+                composite_density=cetd[owner],
+                position=i / last,
+                depth=elements[owner].depth,
+                in_main_region=inside[owner],
+                container=container.kind,
+                container_strength=container.strength,
+                content_hint=container.content_hint,
+                phrase=phrase.value if phrase is not None else "",
+                phrase_container=boxes[owner],
+                ends_sentence=block.text[-1] in _SENTENCE_END,
+                title_match=_matches_title(toks[i], title_tokens),
+            )
+        )
     return tuple(features), language
 
 
 def to_blocks(seg: Segmented, features: Sequence[Features]) -> tuple[Block, ...]:
     """The unlabelled blocks: text, structure and locator from the segment stage, plus features."""
     return tuple(
-        Block(index=i, text=raw.text, role=raw.role, heading_level=raw.heading_level,
-              locator=seg.elements[raw.element].locator, features=f, row=raw.row)
+        Block(
+            index=i,
+            text=raw.text,
+            role=raw.role,
+            heading_level=raw.heading_level,
+            locator=seg.elements[raw.element].locator,
+            features=f,
+            row=raw.row,
+        )
         for i, (raw, f) in enumerate(zip(seg.blocks, features))
     )

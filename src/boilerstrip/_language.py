@@ -55,3 +55,11 @@ def detect_language(token_lists: Iterable[list[str]], declared: str = "") -> str
 
 def is_cjk(language: str) -> bool:
     return language in _CJK
+
+
+_CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+
+
+def is_cjk_char(token: str) -> bool:
+    """Whether a one-character token is Han, Hiragana or Katakana (full-width script)."""
+    return _CJK_CHAR.match(token) is not None

@@ -66,17 +66,25 @@ class Options:
         _check(self.phrase_box_min_hits >= 1, "phrase_box_min_hits must be >= 1")
         _check(0.0 < self.phrase_box_min_share <= 1.0, "phrase_box_min_share must be in (0, 1]")
         _check(self.smoothing_window >= 0, "smoothing_window must be >= 0")
-        _check(self.language is None or (isinstance(self.language, str) and 2 <= len(self.language) <= 8),
-               "language must be an ISO 639 code or None")
-        _check(all(isinstance(n, str) and isinstance(w, (int, float)) for n, w in self.weights),
-               "weights must be (name, number) pairs")
-        _check(all(isinstance(n, str) and isinstance(w, (int, float)) for n, w in self.smoothing),
-               "smoothing must be (name, number) pairs")
+        _check(
+            self.language is None or (isinstance(self.language, str) and 2 <= len(self.language) <= 8),
+            "language must be an ISO 639 code or None",
+        )
+        _check(
+            all(isinstance(n, str) and isinstance(w, (int, float)) for n, w in self.weights),
+            "weights must be (name, number) pairs",
+        )
+        _check(
+            all(isinstance(n, str) and isinstance(w, (int, float)) for n, w in self.smoothing),
+            "smoothing must be (name, number) pairs",
+        )
         _check(isinstance(self.disabled_scorers, frozenset), "disabled_scorers must be a frozenset")
         unknown = ({n for n, _ in self.weights} | set(self.disabled_scorers)) - {"bias", *SCORERS}
         _check(not unknown, f"unknown scorers: {', '.join(sorted(unknown))}")
-        _check(isinstance(self.hard_rules, frozenset) and self.hard_rules <= set(HARD_RULES),
-               f"hard_rules must be a frozenset of rule names ({', '.join(HARD_RULES)})")
+        _check(
+            isinstance(self.hard_rules, frozenset) and self.hard_rules <= set(HARD_RULES),
+            f"hard_rules must be a frozenset of rule names ({', '.join(HARD_RULES)})",
+        )
 
     def replace(self, **changes: Any) -> Options:
         """A copy with ``changes`` applied (validated again)."""

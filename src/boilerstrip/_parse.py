@@ -43,7 +43,7 @@ def decode(data: bytes) -> str:
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(name, errors="replace")
+            return data[len(bom) :].decode(name, errors="replace")
     match = _META_CHARSET.search(data[:_SNIFF_BYTES])
     declared = _known(match.group(1).decode("ascii", "replace")) if match else None
     # A page declared as Latin-1 but valid UTF-8 is almost always UTF-8 mislabelled.

@@ -108,6 +108,22 @@ def phrase_box(blocks: Sequence[Block], i: int) -> float:
     return 1.0 if blocks[i].features.phrase_container else 0.0
 
 
+def chrome_agreement(blocks: Sequence[Block], i: int) -> float:
+    """The block's own phrase names the same chrome as its container (an ad box saying
+    "Advertisement"): two independent signs agreeing."""
+    f = blocks[i].features
+    return 1.0 if f.phrase and f.phrase in (f.container, f.phrase_container) else 0.0
+
+
+def _phrase(kind: Label) -> Scorer:
+    def scorer(blocks: Sequence[Block], i: int) -> float:
+        return 1.0 if blocks[i].features.phrase == kind.value else 0.0
+
+    scorer.__name__ = f"phrase_{kind.value}"
+    scorer.__doc__ = f"A {kind.value} boilerplate phrase occurs in the block."
+    return scorer
+
+
 def _container(kind: Label) -> Scorer:
     def scorer(blocks: Sequence[Block], i: int) -> float:
         f = blocks[i].features
@@ -123,16 +139,39 @@ CHROME_KINDS = tuple(label for label in Label if label is not Label.CONTENT)
 SCORERS: dict[str, Scorer] = {
     fn.__name__: fn
     for fn in (
-        link_density, text_density, neighbour_text_density, neighbour_link_density,
-        stopword_density, block_length, short_block, composite_density, main_region,
-        main_region_long, page_edge, ends_sentence, heading, title_match, list_item, caption,
-        content_name, boilerplate_phrase, phrase_box, *(_container(k) for k in CHROME_KINDS),
+        link_density,
+        text_density,
+        neighbour_text_density,
+        neighbour_link_density,
+        stopword_density,
+        block_length,
+        short_block,
+        composite_density,
+        main_region,
+        main_region_long,
+        page_edge,
+        ends_sentence,
+        heading,
+        title_match,
+        list_item,
+        caption,
+        content_name,
+        boilerplate_phrase,
+        phrase_box,
+        chrome_agreement,
+        *(_container(k) for k in CHROME_KINDS),
+        *(_phrase(k) for k in CHROME_KINDS),
     )
 }
 
 # Evidence that decides on its own, whatever the combined score: each rule names the
 # chrome kind it found, or "". A box dense with boilerplate phrases is a newsletter or
 # donation box even when its prose is long and plain (the seed page's appeal).
+# A short line that is a byline, date or credit ("By Jane Doe", "14.03.2025, 18:42 Uhr")
+# is metadata, however close it sits to the headline.
+_METADATA_LINE_WORDS = 12
+
 HARD_RULES: dict[str, Callable[[Features], str]] = {
     "phrase_box": lambda f: f.phrase_container,
+    "metadata_line": lambda f: f.phrase if f.phrase == "metadata" and f.words <= _METADATA_LINE_WORDS else "",
 }

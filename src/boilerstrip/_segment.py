@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ._rules import BLOCK_TAGS, HEADING_LEVELS, SKIPPED_TAGS
 from ._model import Role
+from ._rules import BLOCK_TAGS, HEADING_LEVELS, SKIPPED_TAGS
 
 _ROLE_OF_TAG: dict[str, Role] = {
     "li": Role.LIST_ITEM,
@@ -71,8 +71,16 @@ class _Open:
     __slots__ = ("block", "element", "first_block", "level", "locator", "role", "row", "seen", "start", "tag")
 
     def __init__(
-        self, element: int, tag: str, block: bool, start: tuple[int, int, int, int],
-        role: Role | None, level: int, row: int, locator: str,
+        self,
+        *,
+        element: int,
+        tag: str,
+        block: bool,
+        start: tuple[int, int, int, int],
+        role: Role | None,
+        level: int,
+        row: int,
+        locator: str,
     ) -> None:
         self.element = element
         self.tag = tag
@@ -130,11 +138,10 @@ class _Segmenter:
             self.block_link_chars += n
 
     def line_break(self) -> None:
-        last = self.lines[-1]
-        if not last or not "".join(last).strip():
-            if len(self.lines) > 1:  # <br><br>: a paragraph break
-                self.flush()
-                return
+        line_is_empty = not "".join(self.lines[-1]).strip()
+        if line_is_empty and len(self.lines) > 1:  # <br><br>: a paragraph break
+            self.flush()
+            return
         self.lines.append([])
 
     def flush(self) -> None:
@@ -151,8 +158,14 @@ class _Segmenter:
         owner = self.open_blocks[-1]
         role = owner.role or Role.PARAGRAPH
         self.blocks.append(
-            RawBlock(text, owner.element, role, owner.level if role is Role.HEADING else 0,
-                     min(link_chars, len(text)), owner.row if role is Role.TABLE_CELL else -1)
+            RawBlock(
+                text,
+                owner.element,
+                role,
+                owner.level if role is Role.HEADING else 0,
+                min(link_chars, len(text)),
+                owner.row if role is Role.TABLE_CELL else -1,
+            )
         )
 
     # -- elements -------------------------------------------------------------
@@ -166,7 +179,17 @@ class _Segmenter:
         parent = self.stack[-1] if self.stack else None
         locator = f"{parent.locator}>{tag}:nth-of-type({parent.nth(tag)})" if parent else tag
         if tag not in BLOCK_TAGS:
-            self.stack.append(_Open(-1, tag, False, (0, 0, 0, 0), None, 0, -1, locator))
+            frame = _Open(
+                element=-1,
+                tag=tag,
+                block=False,
+                start=(0, 0, 0, 0),
+                role=None,
+                level=0,
+                row=-1,
+                locator=locator,
+            )
+            self.stack.append(frame)
             return
         self.flush()
         own_role = _ROLE_OF_TAG.get(tag)
@@ -178,12 +201,24 @@ class _Segmenter:
             row = outer.element if tag in ("td", "th") and outer.tag == "tr" else outer.row
         names = " ".join(v for k in ("class", "id", "itemprop") if (v := attrs.get(k)))
         index = len(self.elements)
-        self.elements.append([
-            tag, outer.element if outer else -1, len(self.open_blocks),
-            names, (attrs.get("role") or "").lower(), locator, 0, 0, 0, 0,
-        ])
+        self.elements.append(
+            [
+                tag,
+                outer.element if outer else -1,
+                len(self.open_blocks),
+                names,
+                (attrs.get("role") or "").lower(),
+                locator,
+                0,
+                0,
+                0,
+                0,
+            ]
+        )
         start = (self.chars, self.link_chars, self.tags, self.link_tags)
-        frame = _Open(index, tag, True, start, role, level, row, locator)
+        frame = _Open(
+            element=index, tag=tag, block=True, start=start, role=role, level=level, row=row, locator=locator
+        )
         frame.first_block = len(self.blocks)
         self.stack.append(frame)
         self.open_blocks.append(frame)
@@ -208,7 +243,7 @@ class _Segmenter:
         """Turn the blocks of a data-table row (one block per cell, cells of this row
         only) into one row block; rows of layout tables, whose cells hold paragraphs,
         stay as they are."""
-        row_blocks = self.blocks[frame.first_block:]
+        row_blocks = self.blocks[frame.first_block :]
         if not row_blocks:
             return
         owners = [b.element for b in row_blocks]
@@ -217,11 +252,17 @@ class _Segmenter:
             for o, b in zip(owners, row_blocks)
         ):
             return
-        del self.blocks[frame.first_block:]
-        self.blocks.append(RawBlock(
-            " | ".join(b.text.replace("\n", " ") for b in row_blocks), frame.element, Role.TABLE_ROW, 0,
-            sum(b.link_chars for b in row_blocks), frame.element,
-        ))
+        del self.blocks[frame.first_block :]
+        self.blocks.append(
+            RawBlock(
+                " | ".join(b.text.replace("\n", " ") for b in row_blocks),
+                frame.element,
+                Role.TABLE_ROW,
+                0,
+                sum(b.link_chars for b in row_blocks),
+                frame.element,
+            )
+        )
 
     def result(self) -> Segmented:
         return Segmented(tuple(Element(*row) for row in self.elements), tuple(self.blocks))
