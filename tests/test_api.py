@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import pickle
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -12,7 +13,8 @@ import pytest
 import boilerstrip
 from boilerstrip import Block, Extraction, Label, Options, Role, extract
 
-SEED = (Path(__file__).parent / "fixtures" / "news_seed.html").read_bytes()
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = (FIXTURES / "news_seed.html").read_bytes()
 
 
 def test_exported_names() -> None:
@@ -102,3 +104,26 @@ def test_wrong_input_type_is_a_typed_error() -> None:
         extract(12)  # type: ignore[arg-type]
     with pytest.raises(boilerstrip.BoilerstripError):
         extract("<p>x</p>", options="fast")  # type: ignore[arg-type]
+
+
+def test_same_output_whatever_the_hash_seed() -> None:
+    """Set and dict order must not leak into the result (str hashes differ per process)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, boilerstrip, pathlib\n"
+        "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.html')):\n"
+        "    r = boilerstrip.extract(p.read_bytes())\n"
+        "    print(p.name, [(b.label.value, round(b.score, 6)) for b in r.blocks], repr(r.text))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(FIXTURES)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1

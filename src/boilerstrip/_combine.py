@@ -12,6 +12,8 @@ from ._scorers import HARD_RULES, SCORERS
 
 _LOGIT_CAP = 12.0  # keeps exp() finite and one scorer from deciding alone
 _COMMENT_SCORERS = frozenset({"container_comments"})
+_LINK_LIST_DENSITY = 0.5  # chrome mostly made of links is a menu or a related list
+_HEADLINE_WORDS = 6
 
 
 def _sigmoid(x: float) -> float:
@@ -99,8 +101,10 @@ def label(blocks: Sequence[Block], options: Options) -> tuple[Block, ...]:
 
 def _label_of(block: Block, options: Options) -> Label:
     f = block.features
-    for name in options.hard_rules:
-        kind = HARD_RULES[name](f)
+    for name, rule in HARD_RULES.items():  # table order, not set order: same output in every process
+        if name not in options.hard_rules:
+            continue
+        kind = rule(f)
         if kind and not (options.include_comments and kind == Label.COMMENTS.value):
             return Label(kind)
     if block.score >= options.threshold:
@@ -108,4 +112,7 @@ def _label_of(block: Block, options: Options) -> Label:
     for kind in (f.phrase_container, f.phrase, f.container):  # most specific first
         if kind:
             return Label(kind)
-    return Label.NAVIGATION if f.link_density >= 0.5 else Label.OTHER
+    if f.link_density < _LINK_LIST_DENSITY:
+        return Label.OTHER
+    # Links of headline length are related content; short ones are menus.
+    return Label.SIDEBAR if f.words >= _HEADLINE_WORDS else Label.NAVIGATION

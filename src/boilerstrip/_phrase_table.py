@@ -43,7 +43,7 @@ _NAME = r"(?-i:\p{Lu})[\p{L}'’.-]*(?: (?-i:\p{Lu})[\p{L}'’.-]*){1,3}"
 # Start of a block of at most 120 characters (see the module docstring).
 _SHORT = r"^(?=.{1,120}$)"
 # End of a byline's name: end of block, or a separator before a role, date or second name.
-_NAME_END = r"(?:$|\s*[,|·•–—/(]|\s+(?:and|und|et|y|e|en|i|и|&)\s)"
+_NAME_END = r"(?:$|\s*[,|·•–—/(]|\s+\d|\s+(?:and|und|et|y|e|en|i|и|&)\s)"
 # Optional leading word (month or weekday name) before the first digit of a date.
 _DATE_START = r" ?:? ?(?:\p{L}{3,12}\.?,? ){0,2}\d"
 
@@ -338,7 +338,7 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "de",
         r"(?:^|[|·•] ?)(?:veröffentlicht|aktualisiert|erschienen|zuletzt aktualisiert)(?: am)?" + _DATE_START,
     ),
-    ("metadata", "de", r"^stand ?: ?\d|\blesezeit ?:? ?\d|\b\d+ ?min(?:uten|\.)? lesezeit\b"),
+    ("metadata", "de", r"^stand ?: ?\d|\b(?:lesezeit|lesedauer) ?:? ?\d|\b\d+ ?min(?:uten|\.)? lesezeit\b"),
     (
         "navigation",
         "de",
