@@ -72,7 +72,7 @@ def page_rows(
     info = page_info(tree)
     feats, _ = compute_features(seg, info.title, info.language, Options())
     blocks = to_blocks(seg, feats)
-    x = np.array([[SCORERS[n](blocks, i) for n in NAMES] for i in range(len(blocks))], dtype=float)
+    x = np.array([SCORERS[n](blocks) for n in NAMES], dtype=float).T
     bw = [words(b.text) for b in blocks]
     return (
         name,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+import math
 
 import pytest
 
@@ -222,51 +222,70 @@ def _block(index: int, text: str, **changes: object) -> Block:
     )  # type: ignore[arg-type]
 
 
-def test_every_scorer_returns_a_finite_number() -> None:
+def test_every_scorer_returns_one_finite_number_per_block() -> None:
     blocks = [
         _block(0, "a b c"),
         _block(1, "d e f", link_density=1.0, container="navigation", container_strength=1.0),
+        _block(2, "g", phrase="promo", phrase_container="promo"),
     ]
     for name, scorer in SCORERS.items():
-        for i in range(2):
-            assert -10.0 <= scorer(blocks, i) <= 10.0, name
+        values = scorer(blocks)
+        assert len(values) == 3 and all(-10.0 <= v <= 10.0 for v in values), name
+        assert scorer([]) == [], name
 
 
 def test_container_scorer_names_its_kind() -> None:
     blocks = [_block(0, "x", container="sidebar", container_strength=0.7)]
-    assert SCORERS["container_sidebar"](blocks, 0) == 0.7
-    assert SCORERS["container_navigation"](blocks, 0) == 0.0
+    assert SCORERS["container_sidebar"](blocks) == [0.7]
+    assert SCORERS["container_navigation"](blocks) == [0.0]
+
+
+def test_neighbour_scorer_reads_the_neighbours() -> None:
+    blocks = [_block(0, "a", link_density=1.0), _block(1, "b"), _block(2, "c", link_density=0.5)]
+    assert SCORERS["neighbour_link_density"](blocks) == [0.0, 0.75, 0.0]
 
 
 def test_score_is_the_logistic_of_the_weighted_sum() -> None:
     options = Options(weights=(("link_density", -4.0), ("bias", 2.0)), smoothing=())
-    plain, linked = score([_block(0, "a"), _block(1, "b", link_density=1.0)], options)
-    assert plain.score == pytest.approx(1 / (1 + 2.718281828**-2.0), rel=1e-6)
-    assert linked.score == pytest.approx(1 / (1 + 2.718281828**2.0), rel=1e-6)
+    scores = score([_block(0, "a"), _block(1, "b", link_density=1.0)], options)
+    assert scores.names == ("link_density",)
+    assert scores.outputs == ((0.0,), (1.0,))
+    assert scores.probabilities[0] == pytest.approx(1 / (1 + math.exp(-2.0)))
+    assert scores.probabilities[1] == pytest.approx(1 / (1 + math.exp(2.0)))
 
 
 def test_smoothing_pulls_a_short_block_towards_its_neighbours() -> None:
     options = Options(smoothing=(("own", 1.0), ("neighbours", 1.0)))
     blocks = [_block(i, "t") for i in range(3)]
-    blocks = [dataclasses.replace(b, score=s) for b, s in zip(blocks, (0.95, 0.3, 0.95))]
-    assert smooth(blocks, options)[1].score > 0.5
+    assert smooth(blocks, (0.95, 0.3, 0.95), options)[1] > 0.5
 
 
 def test_label_names_the_kind_of_chrome() -> None:
-    options = Options(threshold=0.5)
     blocks = [
         _block(0, "nav", container="navigation"),
         _block(1, "ad", phrase="promo"),
         _block(2, "box", container="sidebar", phrase_container="promo"),
         _block(3, "links", link_density=0.9),
+        _block(4, "the headline of a related story", link_density=0.9),
+        _block(5, "kept"),
     ]
-    blocks = [dataclasses.replace(b, score=0.1) for b in blocks]
-    assert [b.label for b in label(blocks, options)] == [
+    options = Options(weights=(), smoothing=())
+    labelled = label(blocks, (0.1, 0.1, 0.9, 0.1, 0.1, 0.9), score(blocks, options), options)
+    assert [b.label for b in labelled] == [
         Label.NAVIGATION,
         Label.PROMO,
         Label.PROMO,
         Label.NAVIGATION,
+        Label.SIDEBAR,
+        Label.CONTENT,
     ]
+    assert [b.score for b in labelled] == [0.1, 0.1, 0.9, 0.1, 0.1, 0.9]
+
+
+def test_hard_rules_can_be_switched_off() -> None:
+    blocks = [_block(0, "box", phrase_container="promo")]
+    options = Options(weights=(), smoothing=(), hard_rules=frozenset())
+    assert label(blocks, (0.9,), score(blocks, options), options)[0].label is Label.CONTENT
 
 
 # -- assemble --------------------------------------------------------------------------------

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from ._model import Block, Label
+from ._model import Block, Features, Label
 from ._options import Options
 from ._scorers import HARD_RULES, SCORERS
 
@@ -40,15 +40,29 @@ def active_weights(options: Options) -> tuple[float, list[tuple[str, float]]]:
     return bias, pairs
 
 
-def score(blocks: Sequence[Block], options: Options) -> tuple[Block, ...]:
-    """Each block with every scorer's output and the combined content probability."""
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """The score stage's result: every scorer's output per block, and their combination."""
+
+    names: tuple[str, ...]
+    outputs: tuple[tuple[float, ...], ...]  # per block, one value per name
+    probabilities: tuple[float, ...]
+
+
+def score(blocks: Sequence[Block], options: Options) -> Scores:
+    """Every scorer's output for every block, and the combined content probability."""
     bias, pairs = active_weights(options)
-    out = []
-    for i, block in enumerate(blocks):
-        outputs = tuple((name, SCORERS[name](blocks, i)) for name, _ in pairs)
-        z = bias + sum(w * v for (_, w), (_, v) in zip(pairs, outputs))
-        out.append(dataclasses.replace(block, score=_sigmoid(z), scores=outputs))
-    return tuple(out)
+    z = [bias] * len(blocks)
+    columns = []
+    for name, weight in pairs:
+        column = SCORERS[name](blocks)
+        columns.append(column)
+        z = [zi + weight * v for zi, v in zip(z, column)]
+    return Scores(
+        names=tuple(name for name, _ in pairs),
+        outputs=tuple(zip(*columns)) if columns else tuple(() for _ in blocks),
+        probabilities=tuple(_sigmoid(zi) for zi in z),
+    )
 
 
 def smoothing_inputs(probabilities: Sequence[float], words: Sequence[int], window: int) -> list[list[float]]:
@@ -75,39 +89,48 @@ def smoothing_inputs(probabilities: Sequence[float], words: Sequence[int], windo
 SMOOTHING_INPUTS = ("own", "neighbours", "window", "short")
 
 
-def smooth(blocks: Sequence[Block], options: Options) -> tuple[Block, ...]:
-    """Re-estimate each probability from its neighbours' (a short block between content
+def smooth(blocks: Sequence[Block], probabilities: Sequence[float], options: Options) -> tuple[float, ...]:
+    """Each probability re-estimated from its neighbours' (a short block between content
     blocks is content; a block among chrome is doubtful)."""
     if not options.smoothing:
-        return tuple(blocks)
+        return tuple(probabilities)
     weights = dict(options.smoothing)
-    rows = smoothing_inputs(
-        [b.score for b in blocks], [b.features.words for b in blocks], options.smoothing_window
-    )
-    out = []
-    for block, row in zip(blocks, rows):
-        z = weights.get("bias", 0.0) + sum(
-            weights.get(name, 0.0) * v for name, v in zip(SMOOTHING_INPUTS, row)
+    bias = weights.get("bias", 0.0)
+    coefficients = [weights.get(name, 0.0) for name in SMOOTHING_INPUTS]
+    rows = smoothing_inputs(probabilities, [b.features.words for b in blocks], options.smoothing_window)
+    return tuple(_sigmoid(bias + sum(c * v for c, v in zip(coefficients, row))) for row in rows)
+
+
+def label(
+    blocks: Sequence[Block], probabilities: Sequence[float], scores: Scores, options: Options
+) -> tuple[Block, ...]:
+    """The final blocks: CONTENT at or above the threshold unless a hard rule says
+    otherwise; for chrome, the kind the evidence names."""
+    return tuple(
+        Block(
+            index=b.index,
+            text=b.text,
+            role=b.role,
+            heading_level=b.heading_level,
+            locator=b.locator,
+            features=b.features,
+            label=_label_of(b.features, p, options),
+            score=p,
+            scores=tuple(zip(scores.names, outputs)),
+            row=b.row,
         )
-        out.append(dataclasses.replace(block, score=_sigmoid(z)))
-    return tuple(out)
+        for b, p, outputs in zip(blocks, probabilities, scores.outputs)
+    )
 
 
-def label(blocks: Sequence[Block], options: Options) -> tuple[Block, ...]:
-    """CONTENT at or above the threshold unless a hard rule says otherwise; for chrome,
-    the kind the evidence names."""
-    return tuple(dataclasses.replace(b, label=_label_of(b, options)) for b in blocks)
-
-
-def _label_of(block: Block, options: Options) -> Label:
-    f = block.features
+def _label_of(f: Features, probability: float, options: Options) -> Label:
     for name, rule in HARD_RULES.items():  # table order, not set order: same output in every process
         if name not in options.hard_rules:
             continue
         kind = rule(f)
         if kind and not (options.include_comments and kind == Label.COMMENTS.value):
             return Label(kind)
-    if block.score >= options.threshold:
+    if probability >= options.threshold:
         return Label.CONTENT
     for kind in (f.phrase_container, f.phrase, f.container):  # most specific first
         if kind:

@@ -27,7 +27,8 @@ def extract(html: str | bytes, *, url: str | None = None, options: Options | Non
     segmented = segment(body_of(tree))
     features, language = compute_features(segmented, info.title, info.language, options)
     blocks = to_blocks(segmented, features)
-    labelled = label(smooth(score(blocks, options), options), options)
+    scores = score(blocks, options)
+    labelled = label(blocks, smooth(blocks, scores.probabilities, options), scores, options)
     return assemble(labelled, info.title, url, language)
 
 

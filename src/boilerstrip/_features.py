@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ._language import detect_language, is_cjk_char, stopwords, tokens
 from ._model import Block, Features, Label
 from ._options import Options
-from ._phrases import phrase_kind
+from ._phrases import phrase_kinds
 from ._region import block_points, region_ancestry, region_roots, subtree_totals
 from ._rules import (
     CHROME_ROLES,
@@ -42,7 +42,21 @@ class _Container:
     in_scope: bool  # inside <article>/<main>
 
 
-def _own_container(element: Element, in_scope: bool) -> tuple[str, float, bool]:
+def _name_verdict(names: str, seen: dict[str, tuple[str, bool]]) -> tuple[str, bool]:
+    """(chrome kind, names content) of a class/id string; pages repeat the same names
+    on many elements, so each distinct string is matched once per page."""
+    verdict = seen.get(names)
+    if verdict is None:
+        name = normalise_name(names)
+        kind = chrome_kind_of_name(name)
+        verdict = (kind.value, False) if kind is not None else ("", names_content(name))
+        seen[names] = verdict
+    return verdict
+
+
+def _own_container(
+    element: Element, in_scope: bool, seen: dict[str, tuple[str, bool]]
+) -> tuple[str, float, bool]:
     """(chrome kind, strength, names content) named by the element itself."""
     tag = element.tag
     hint = tag in CONTENT_SCOPE_TAGS or element.aria_role in CONTENT_ROLES
@@ -51,11 +65,10 @@ def _own_container(element: Element, in_scope: bool) -> tuple[str, float, bool]:
     if element.aria_role in CHROME_ROLES:
         return CHROME_ROLES[element.aria_role].value, _TAG_STRENGTH, hint
     if element.names and tag not in ("html", "body"):
-        name = normalise_name(element.names)
-        kind = chrome_kind_of_name(name)
-        if kind is not None:
-            return kind.value, _NAME_STRENGTH, hint
-        hint = hint or names_content(name)
+        kind, content = _name_verdict(element.names, seen)
+        if kind:
+            return kind, _NAME_STRENGTH, hint
+        hint = hint or content
     return "", 0.0, hint
 
 
@@ -64,18 +77,20 @@ def _containers(elements: Sequence[Element], above_region: Sequence[bool]) -> li
     root is not chrome, whatever its name (``<div class="page has-ads">`` around it all)."""
     out: list[_Container] = []
     none = _Container("", 0.0, False, False)
+    seen: dict[str, tuple[str, bool]] = {}
     for index, element in enumerate(elements):
         parent = out[element.parent] if element.parent >= 0 else none
         in_scope = parent.in_scope or element.tag in CONTENT_SCOPE_TAGS
-        kind, strength, hint = _own_container(element, parent.in_scope)
+        kind, strength, hint = _own_container(element, parent.in_scope, seen)
         if not kind or above_region[index]:
             kind, strength = parent.kind, parent.strength
         out.append(_Container(kind, strength, hint or parent.content_hint, in_scope))
     return out
 
 
-def _composite_density(elements: Sequence[Element]) -> list[float]:
-    """CETD (Sun et al. 2011) of each element, as log of its ratio to the page root's.
+def _composite_density(elements: Sequence[Element], owners: Sequence[int]) -> dict[int, float]:
+    """CETD (Sun et al. 2011) of each element that owns a block, as log of its ratio to
+    the page root's.
 
     The logarithm's base is shifted by e - 1 so that it stays above 1 on pages without
     links, where the paper's base ln(e) = 1 would divide by zero.
@@ -89,9 +104,10 @@ def _composite_density(elements: Sequence[Element]) -> list[float]:
         return (c / t) * math.log(c / lc * t / lt) / math.log(base + math.e - 1.0)
 
     if not elements:
-        return []
-    root_density = max(ctd(elements[0], elements[0]), 1e-6)
-    return [math.log1p(max(ctd(e, elements[0]), 0.0) / root_density) for e in elements]
+        return {}
+    root = elements[0]
+    root_density = max(ctd(root, root), 1e-6)
+    return {i: math.log1p(max(ctd(elements[i], root), 0.0) / root_density) for i in set(owners)}
 
 
 def _phrase_boxes(
@@ -172,14 +188,16 @@ def compute_features(
     # further regions must not be named chrome (a dense donation appeal is no region).
     _, above = region_ancestry(elements, roots[:1])
     containers = _containers(elements, above)
-    phrases = [
-        phrase_kind(b.text, t, options.phrase_scan_chars, options.whole_phrase_max_chars)
-        for b, t in zip(blocks, toks)
-    ]
+    phrases = phrase_kinds(
+        [b.text for b in blocks],
+        [t[: options.phrase_scan_words] for t in toks],
+        options.phrase_scan_chars,
+        options.whole_phrase_max_chars,
+    )
     boxes = _phrase_boxes(elements, owners, phrases, above, options)
     roots = roots[:1] + tuple(r for r in roots[1:] if not containers[r].kind and not boxes[r])
     inside, _ = region_ancestry(elements, roots)
-    cetd = _composite_density(elements)
+    cetd = _composite_density(elements, owners)
     columns = [c + k for c, k in zip(chars, cjk)]  # CJK characters are two columns wide
     last = max(len(blocks) - 1, 1)
     width = options.wrap_width

@@ -38,6 +38,7 @@ class Options:
     region_max_count: int = 4
     # -- boilerplate phrases -------------------------------------------------
     phrase_scan_chars: int = 400  # phrases are searched in the first N characters of a block
+    phrase_scan_words: int = 80  # ... whose first N tokens select the phrase patterns to try
     whole_phrase_max_chars: int = 60  # button/link labels are matched only on short blocks
     # A box is promo/legal/... when it holds at least this many phrase hits making at
     # least this share of its blocks (chosen so that one newsletter box inside an
@@ -62,6 +63,7 @@ class Options:
         _check(0.0 < self.region_secondary_share <= 1.0, "region_secondary_share must be in (0, 1]")
         _check(self.region_max_count >= 1, "region_max_count must be >= 1")
         _check(self.phrase_scan_chars > 0, "phrase_scan_chars must be positive")
+        _check(self.phrase_scan_words > 0, "phrase_scan_words must be positive")
         _check(self.whole_phrase_max_chars >= 0, "whole_phrase_max_chars must be >= 0")
         _check(self.phrase_box_min_hits >= 1, "phrase_box_min_hits must be >= 1")
         _check(0.0 < self.phrase_box_min_share <= 1.0, "phrase_box_min_share must be in (0, 1]")

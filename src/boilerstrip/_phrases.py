@@ -123,28 +123,64 @@ _ANYWHERE = _index(PHRASES)
 _WHOLE = _index(WHOLE_BLOCK_PHRASES)
 
 
-def _candidates(index: _Index, tokens: Sequence[str], chars: int) -> list[int]:
+def _candidates(
+    index: _Index, rows_of: dict[str, tuple[int, ...]], tokens: Sequence[str], chars: int
+) -> list[int]:
     rows: set[int] = set(index.keyless) if chars <= _KEYLESS_MAX_CHARS else set()
     for token in tokens:
-        rows.update(index.exact.get(token, ()))
-        for n in range(_MIN_PREFIX, min(len(token), _PREFIX) + 1):
-            rows.update(index.prefix.get(token[:n], ()))
+        found = rows_of.get(token)
+        if found is None:
+            found = rows_of[token] = _rows_of_token(index, token)
+        rows.update(found)
     return sorted(rows)
 
 
-def phrase_kind(text: str, tokens: Sequence[str], scan_chars: int, whole_max_chars: int) -> Label | None:
-    """The chrome kind of a boilerplate phrase in ``text`` (whose lowercased tokens are
-    ``tokens``), if one occurs: a whole-block label ("Read more") or a phrase anywhere
-    in the first ``scan_chars`` characters."""
+def _rows_of_token(index: _Index, token: str) -> tuple[int, ...]:
+    found = list(index.exact.get(token, ()))
+    for n in range(_MIN_PREFIX, min(len(token), _PREFIX) + 1):
+        found += index.prefix.get(token[:n], ())
+    return tuple(found)
+
+
+def phrase_kinds(
+    texts: Sequence[str], token_lists: Sequence[Sequence[str]], scan_chars: int, whole_max_chars: int
+) -> list[Label | None]:
+    """Per block, the chrome kind of a boilerplate phrase in its text (whose lowercased
+    tokens are given), if one occurs: a whole-block label ("Read more") or a phrase
+    anywhere in the first ``scan_chars`` characters."""
+    whole_rows: dict[str, tuple[int, ...]] = {}  # token -> rows, for this page only
+    anywhere_rows: dict[str, tuple[int, ...]] = {}
+    return [
+        _phrase_kind(
+            text, toks, scan_chars, whole_max_chars, whole_rows=whole_rows, anywhere_rows=anywhere_rows
+        )
+        for text, toks in zip(texts, token_lists)
+    ]
+
+
+def _phrase_kind(
+    text: str,
+    tokens: Sequence[str],
+    scan_chars: int,
+    whole_max_chars: int,
+    *,
+    whole_rows: dict[str, tuple[int, ...]],
+    anywhere_rows: dict[str, tuple[int, ...]],
+) -> Label | None:
     if len(text) <= whole_max_chars:
         stripped = text.strip(_STRIP)
-        for row in _candidates(_WHOLE, tokens, len(text)):
+        for row in _candidates(_WHOLE, whole_rows, tokens, len(text)):
             kind, pattern = _WHOLE.patterns[row]
             if pattern.fullmatch(stripped):
                 return kind
     head = text[:scan_chars]
-    for row in _candidates(_ANYWHERE, tokens, len(text)):
+    for row in _candidates(_ANYWHERE, anywhere_rows, tokens, len(text)):
         kind, pattern = _ANYWHERE.patterns[row]
         if pattern.search(head):
             return kind
     return None
+
+
+def phrase_kind(text: str, tokens: Sequence[str], scan_chars: int, whole_max_chars: int) -> Label | None:
+    """The chrome kind of a boilerplate phrase in one block's text, if one occurs."""
+    return phrase_kinds([text], [tokens], scan_chars, whole_max_chars)[0]

@@ -1,9 +1,11 @@
 """Scorers: small named functions, one signature, each one piece of evidence.
 
-A scorer reads the block at ``i`` (and, for context scorers, its neighbours) and returns
-a number, usually in [0, 1]. The combiner weighs them (``_combine``); the weights are
-fitted on the development sets, so a scorer only has to be informative, not calibrated.
-``SCORERS`` is the one place they are collected.
+A scorer reads the blocks of a page and returns one number per block, usually in
+[0, 1]; context scorers also read the neighbours. Whole-page signatures keep the loop
+inside one list comprehension per scorer. The combiner weighs the outputs
+(``_combine``) with weights fitted on the development sets, so a scorer only has to be
+informative, not calibrated. ``SCORERS`` and ``HARD_RULES`` are the one place they are
+collected.
 """
 
 from __future__ import annotations
@@ -13,111 +15,125 @@ from collections.abc import Callable, Sequence
 
 from ._model import Block, Features, Label, Role
 
-Scorer = Callable[[Sequence[Block], int], float]
+Scorer = Callable[[Sequence[Block]], list[float]]
 
 _TEXT_DENSITY_CAP = 20.0  # words per wrapped line above which density says nothing more
 _LENGTH_SCALE = math.log1p(400.0)  # block length at which the length scorer saturates
 _SHORT_WORDS = 5
+_CETD_CAP = 3.0  # log density ratio above which CETD says nothing more
+
+
+def _neighbour_mean(values: list[float]) -> list[float]:
+    n = len(values)
+    if n < 2:
+        return [0.0] * n
+    middle = [(values[i - 1] + values[i + 1]) / 2.0 for i in range(1, n - 1)]
+    return [values[1], *middle, values[-2]]
+
+
+def _flag(blocks: Sequence[Block], test: Callable[[Block], bool]) -> list[float]:
+    return [1.0 if test(b) else 0.0 for b in blocks]
 
 
 # -- density-based -----------------------------------------------------------------
-def link_density(blocks: Sequence[Block], i: int) -> float:
-    return blocks[i].features.link_density
+def link_density(blocks: Sequence[Block]) -> list[float]:
+    return [b.features.link_density for b in blocks]
 
 
-def text_density(blocks: Sequence[Block], i: int) -> float:
-    return min(blocks[i].features.text_density, _TEXT_DENSITY_CAP) / _TEXT_DENSITY_CAP
+def text_density(blocks: Sequence[Block]) -> list[float]:
+    return [min(b.features.text_density, _TEXT_DENSITY_CAP) / _TEXT_DENSITY_CAP for b in blocks]
 
 
-def neighbour_text_density(blocks: Sequence[Block], i: int) -> float:
+def neighbour_text_density(blocks: Sequence[Block]) -> list[float]:
     """Kohlschütter et al.: the neighbours' densities matter as much as the block's own."""
-    near = [text_density(blocks, j) for j in (i - 1, i + 1) if 0 <= j < len(blocks)]
-    return sum(near) / len(near) if near else 0.0
+    return _neighbour_mean(text_density(blocks))
 
 
-def neighbour_link_density(blocks: Sequence[Block], i: int) -> float:
-    near = [blocks[j].features.link_density for j in (i - 1, i + 1) if 0 <= j < len(blocks)]
-    return sum(near) / len(near) if near else 0.0
+def neighbour_link_density(blocks: Sequence[Block]) -> list[float]:
+    return _neighbour_mean(link_density(blocks))
 
 
-def stopword_density(blocks: Sequence[Block], i: int) -> float:
-    return blocks[i].features.stopword_density
+def stopword_density(blocks: Sequence[Block]) -> list[float]:
+    return [b.features.stopword_density for b in blocks]
 
 
-def block_length(blocks: Sequence[Block], i: int) -> float:
-    return min(math.log1p(blocks[i].features.words) / _LENGTH_SCALE, 1.0)
+def block_length(blocks: Sequence[Block]) -> list[float]:
+    return [min(math.log1p(b.features.words) / _LENGTH_SCALE, 1.0) for b in blocks]
 
 
-def short_block(blocks: Sequence[Block], i: int) -> float:
-    return 1.0 if blocks[i].features.words < _SHORT_WORDS else 0.0
+def short_block(blocks: Sequence[Block]) -> list[float]:
+    return _flag(blocks, lambda b: b.features.words < _SHORT_WORDS)
 
 
-def composite_density(blocks: Sequence[Block], i: int) -> float:
-    return min(blocks[i].features.composite_density, 3.0) / 3.0
+def composite_density(blocks: Sequence[Block]) -> list[float]:
+    return [min(b.features.composite_density, _CETD_CAP) / _CETD_CAP for b in blocks]
 
 
-def main_region(blocks: Sequence[Block], i: int) -> float:
-    return 1.0 if blocks[i].features.in_main_region else 0.0
+def main_region(blocks: Sequence[Block]) -> list[float]:
+    return _flag(blocks, lambda b: b.features.in_main_region)
 
 
-def main_region_long(blocks: Sequence[Block], i: int) -> float:
+def main_region_long(blocks: Sequence[Block]) -> list[float]:
     """Region membership weighs more for long blocks (an interaction the logistic needs)."""
-    return main_region(blocks, i) * block_length(blocks, i)
+    return [r * n for r, n in zip(main_region(blocks), block_length(blocks))]
 
 
-def page_edge(blocks: Sequence[Block], i: int) -> float:
+def page_edge(blocks: Sequence[Block]) -> list[float]:
     """1 at the first and last block of the page, 0 in the middle."""
-    position = blocks[i].features.position
-    return 1.0 - 2.0 * min(position, 1.0 - position)
+    return [1.0 - 2.0 * min(b.features.position, 1.0 - b.features.position) for b in blocks]
 
 
-def ends_sentence(blocks: Sequence[Block], i: int) -> float:
-    return 1.0 if blocks[i].features.ends_sentence else 0.0
+def ends_sentence(blocks: Sequence[Block]) -> list[float]:
+    return _flag(blocks, lambda b: b.features.ends_sentence)
 
 
 # -- structure -----------------------------------------------------------------------
-def heading(blocks: Sequence[Block], i: int) -> float:
-    return 1.0 if blocks[i].role is Role.HEADING else 0.0
+def heading(blocks: Sequence[Block]) -> list[float]:
+    return _flag(blocks, lambda b: b.role is Role.HEADING)
 
 
-def list_item(blocks: Sequence[Block], i: int) -> float:
-    return 1.0 if blocks[i].role is Role.LIST_ITEM else 0.0
+def title_match(blocks: Sequence[Block]) -> list[float]:
+    return _flag(blocks, lambda b: b.features.title_match)
 
 
-def title_match(blocks: Sequence[Block], i: int) -> float:
-    return 1.0 if blocks[i].features.title_match else 0.0
+def list_item(blocks: Sequence[Block]) -> list[float]:
+    return _flag(blocks, lambda b: b.role is Role.LIST_ITEM)
 
 
-def caption(blocks: Sequence[Block], i: int) -> float:
-    return 1.0 if blocks[i].role is Role.CAPTION else 0.0
+def caption(blocks: Sequence[Block]) -> list[float]:
+    return _flag(blocks, lambda b: b.role is Role.CAPTION)
 
 
 # -- rule-based ------------------------------------------------------------------------
-def content_name(blocks: Sequence[Block], i: int) -> float:
-    return 1.0 if blocks[i].features.content_hint else 0.0
+def content_name(blocks: Sequence[Block]) -> list[float]:
+    return _flag(blocks, lambda b: b.features.content_hint)
 
 
-def boilerplate_phrase(blocks: Sequence[Block], i: int) -> float:
+def boilerplate_phrase(blocks: Sequence[Block]) -> list[float]:
     """A boilerplate phrase in the block; worth more in short blocks than long ones."""
-    f = blocks[i].features
-    return 1.0 / (1.0 + f.words / 40.0) if f.phrase else 0.0
+    return [1.0 / (1.0 + b.features.words / 40.0) if b.features.phrase else 0.0 for b in blocks]
 
 
-def phrase_box(blocks: Sequence[Block], i: int) -> float:
+def phrase_box(blocks: Sequence[Block]) -> list[float]:
     """The block sits in a box full of boilerplate phrases (donation and newsletter boxes)."""
-    return 1.0 if blocks[i].features.phrase_container else 0.0
+    return _flag(blocks, lambda b: bool(b.features.phrase_container))
 
 
-def chrome_agreement(blocks: Sequence[Block], i: int) -> float:
+def chrome_agreement(blocks: Sequence[Block]) -> list[float]:
     """The block's own phrase names the same chrome as its container (an ad box saying
     "Advertisement"): two independent signs agreeing."""
-    f = blocks[i].features
-    return 1.0 if f.phrase and f.phrase in (f.container, f.phrase_container) else 0.0
+    return _flag(
+        blocks,
+        lambda b: (
+            bool(b.features.phrase)
+            and b.features.phrase in (b.features.container, b.features.phrase_container)
+        ),
+    )
 
 
 def _phrase(kind: Label) -> Scorer:
-    def scorer(blocks: Sequence[Block], i: int) -> float:
-        return 1.0 if blocks[i].features.phrase == kind.value else 0.0
+    def scorer(blocks: Sequence[Block]) -> list[float]:
+        return _flag(blocks, lambda b: b.features.phrase == kind.value)
 
     scorer.__name__ = f"phrase_{kind.value}"
     scorer.__doc__ = f"A {kind.value} boilerplate phrase occurs in the block."
@@ -125,9 +141,8 @@ def _phrase(kind: Label) -> Scorer:
 
 
 def _container(kind: Label) -> Scorer:
-    def scorer(blocks: Sequence[Block], i: int) -> float:
-        f = blocks[i].features
-        return f.container_strength if f.container == kind.value else 0.0
+    def scorer(blocks: Sequence[Block]) -> list[float]:
+        return [b.features.container_strength if b.features.container == kind.value else 0.0 for b in blocks]
 
     scorer.__name__ = f"container_{kind.value}"
     scorer.__doc__ = f"An enclosing tag, ARIA role or class/id names the block {kind.value}."
@@ -164,13 +179,13 @@ SCORERS: dict[str, Scorer] = {
     )
 }
 
-# Evidence that decides on its own, whatever the combined score: each rule names the
-# chrome kind it found, or "". A box dense with boilerplate phrases is a newsletter or
-# donation box even when its prose is long and plain (the seed page's appeal).
 # A short line that is a byline, date or credit ("By Jane Doe", "14.03.2025, 18:42 Uhr")
 # is metadata, however close it sits to the headline.
 _METADATA_LINE_WORDS = 12
 
+# Evidence that decides on its own, whatever the combined score: each rule names the
+# chrome kind it found, or "". A box dense with boilerplate phrases is a newsletter or
+# donation box even when its prose is long and plain (the seed page's appeal).
 HARD_RULES: dict[str, Callable[[Features], str]] = {
     "phrase_box": lambda f: f.phrase_container,
     "metadata_line": lambda f: f.phrase if f.phrase == "metadata" and f.words <= _METADATA_LINE_WORDS else "",
