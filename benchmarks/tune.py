@@ -30,11 +30,9 @@ import numpy as np
 import regex
 
 from boilerstrip._combine import SMOOTHING_INPUTS, smoothing_inputs
-from boilerstrip._features import compute_features, to_blocks
+from boilerstrip._extract import measure
 from boilerstrip._options import Options
-from boilerstrip._parse import body_of, page_info, parse
 from boilerstrip._scorers import SCORERS
-from boilerstrip._segment import segment
 
 WORD = regex.compile(r"\w+")
 NAMES = tuple(SCORERS)
@@ -67,11 +65,7 @@ def page_rows(
     raw = Path(html_path).read_bytes()
     html = (gzip.decompress(raw) if html_path.endswith(".gz") else raw).decode("utf-8", "replace")
     truth = Path(gt_path).read_text("utf-8", "replace")
-    tree = parse(html)
-    seg = segment(body_of(tree))
-    info = page_info(tree)
-    feats, _ = compute_features(seg, info.title, info.language, Options())
-    blocks = to_blocks(seg, feats)
+    blocks = measure(html, Options()).blocks
     x = np.array([SCORERS[n](blocks) for n in NAMES], dtype=float).T
     bw = [words(b.text) for b in blocks]
     return (

@@ -327,3 +327,21 @@ def test_title_prefers_the_content_h1_named_by_the_page_title() -> None:
 def test_confidence_is_zero_without_content() -> None:
     assert confidence([_block(0, "x")]) == 0.0
     assert 0.0 < confidence([_labelled(0, "x", Role.PARAGRAPH)]) <= 1.0
+
+
+def test_reveal_reads_hidden_and_noscript_text() -> None:
+    html = "<p>x</p><div hidden><p>streamed</p></div><noscript><p>no scripts</p></noscript>"
+    assert _texts(html) == ["x"]
+    assert [b.text for b in segment(body_of(parse(html)), reveal=True).blocks] == [
+        "x",
+        "streamed",
+        "no scripts",
+    ]
+
+
+def test_a_page_visible_only_after_scripts_is_read() -> None:
+    from boilerstrip import extract
+
+    story = "A long paragraph of the story, rendered by the server, hidden until scripts swap it in. " * 3
+    html = f"<body><div id='root'></div><div hidden><article><h1>Title</h1><p>{story}</p></article></div></body>"
+    assert "rendered by the server" in extract(html).text

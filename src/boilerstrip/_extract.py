@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ._assemble import assemble
 from ._combine import label, score, smooth
 from ._errors import InputError
 from ._features import compute_features, to_blocks
-from ._model import Extraction
+from ._model import Block, Extraction
 from ._options import DEFAULT_OPTIONS, Options
 from ._parse import body_of, decode, page_info, parse
 from ._segment import segment
@@ -22,14 +24,32 @@ def extract(html: str | bytes, *, url: str | None = None, options: Options | Non
     options = DEFAULT_OPTIONS if options is None else options
     if not isinstance(options, Options):
         raise InputError(f"options must be an Options, not {type(options).__name__}")
+    page = measure(html, options)
+    scores = score(page.blocks, options)
+    labelled = label(page.blocks, smooth(page.blocks, scores.probabilities, options), scores, options)
+    return assemble(labelled, page.title, url, page.language)
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """A page segmented into blocks whose features are measured, not yet scored."""
+
+    blocks: tuple[Block, ...]
+    title: str
+    language: str
+
+
+def measure(html: str | bytes, options: Options) -> Measured:
+    """The first stages of :func:`extract`: parse, segment and features (also what the
+    weights are fitted on, in benchmarks/tune.py)."""
     tree = parse(_as_text(html))
     info = page_info(tree)
-    segmented = segment(body_of(tree))
+    root = body_of(tree)
+    segmented = segment(root)
+    if segmented.chars < options.reveal_below_chars:
+        segmented = segment(root, reveal=True)
     features, language = compute_features(segmented, info.title, info.language, options)
-    blocks = to_blocks(segmented, features)
-    scores = score(blocks, options)
-    labelled = label(blocks, smooth(blocks, scores.probabilities, options), scores, options)
-    return assemble(labelled, info.title, url, language)
+    return Measured(to_blocks(segmented, features), info.title, language)
 
 
 def _as_text(html: str | bytes) -> str:

@@ -26,6 +26,10 @@ class Options:
     threshold: float = 0.5
     include_comments: bool = False  # user comments count as content
     language: str | None = None  # ISO 639-1 hint; None detects it from stopwords
+    # A page whose visible text is shorter than this is read again with its hidden and
+    # <noscript> text (server-rendered React pages, Discourse forums): 45 dev pages came
+    # out empty without it.
+    reveal_below_chars: int = 200
     # -- density features ----------------------------------------------------
     wrap_width: int = 80  # text density: words per line at this width (Kohlschütter et al.)
     # -- main-content region ---------------------------------------------------
@@ -58,6 +62,7 @@ class Options:
     def __post_init__(self) -> None:
         _check(0.0 <= self.threshold <= 1.0, "threshold must be in [0, 1]")
         _check(self.wrap_width > 0, "wrap_width must be positive")
+        _check(self.reveal_below_chars >= 0, "reveal_below_chars must be >= 0")
         _check(self.region_min_words >= 0, "region_min_words must be >= 0")
         _check(0.0 <= self.region_max_link_density <= 1.0, "region_max_link_density must be in [0, 1]")
         _check(0.0 < self.region_secondary_share <= 1.0, "region_secondary_share must be in (0, 1]")

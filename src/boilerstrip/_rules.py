@@ -18,6 +18,10 @@ SKIPPED_TAGS = frozenset(
     "select option datalist audio video map area link meta base input textarea".split()
 )
 
+# What a page shows once scripts run, or to clients without scripts, is read when the
+# visible page is (nearly) empty: noscript is then no longer skipped.
+REVEALED_SKIPPED_TAGS = SKIPPED_TAGS - {"noscript"}
+
 # Tags that start a new block; every other element is inline.
 BLOCK_TAGS = frozenset(
     "html body div p section article main aside header footer nav h1 h2 h3 h4 h5 h6 "

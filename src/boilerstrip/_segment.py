@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._model import Role
-from ._rules import BLOCK_TAGS, HEADING_LEVELS, SKIPPED_TAGS
+from ._rules import BLOCK_TAGS, HEADING_LEVELS, REVEALED_SKIPPED_TAGS, SKIPPED_TAGS
 
 _ROLE_OF_TAG: dict[str, Role] = {
     "li": Role.LIST_ITEM,
@@ -63,6 +63,10 @@ class RawBlock:
 class Segmented:
     elements: tuple[Element, ...]
     blocks: tuple[RawBlock, ...]
+
+    @property
+    def chars(self) -> int:
+        return self.elements[0].chars if self.elements else 0
 
 
 class _Open:
@@ -268,8 +272,14 @@ class _Segmenter:
         return Segmented(tuple(Element(*row) for row in self.elements), tuple(self.blocks))
 
 
-def segment(root: Any) -> Segmented:
-    """Blocks and element statistics of the subtree at ``root`` (a selectolax node)."""
+def segment(root: Any, *, reveal: bool = False) -> Segmented:
+    """Blocks and element statistics of the subtree at ``root`` (a selectolax node).
+
+    With ``reveal``, the text a browser hides until scripts run (``hidden`` and
+    ``display:none`` elements, where server-rendered React pages stream their content)
+    and ``<noscript>`` content (what a client without scripts is shown) are read too.
+    """
+    skipped = REVEALED_SKIPPED_TAGS if reveal else SKIPPED_TAGS
     seg = _Segmenter()
     if root is None:
         return seg.result()
@@ -282,9 +292,9 @@ def segment(root: Any) -> Segmented:
             seg.text(node.text_content or "")
         elif tag == "br":
             seg.line_break()
-        elif tag and tag[0] not in "-_!" and tag not in SKIPPED_TAGS:
+        elif tag and tag[0] not in "-_!" and tag not in skipped:
             attrs = node.attributes
-            if not _is_hidden(attrs):
+            if reveal or not _is_hidden(attrs):
                 seg.enter(tag, attrs)
                 descend = True
         child = node.child if descend else None

@@ -1,0 +1,71 @@
+"""The command line: text, blocks and JSON of one or several pages, or standard input."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from boilerstrip._cli import main
+
+SEED = Path(__file__).parent / "fixtures" / "news_seed.html"
+TEXT_ONLY = Path(__file__).parent / "fixtures" / "text_only.html"
+
+
+def test_prints_the_main_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(SEED)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Turkey In Talks to Purchase Russia's Newest Missile System\n")
+    assert "Dear readers" not in out
+
+
+def test_blocks_shows_labels_and_scores(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--blocks", str(SEED)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    dear = next(line for line in lines if "Dear readers" in line)
+    assert dear.split()[1] == "promo"
+    assert any(line.split()[1] == "content" for line in lines)
+
+
+def test_json_is_the_whole_extraction(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--json", str(SEED)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["title"] == "Turkey In Talks to Purchase Russia's Newest Missile System"
+    assert {"text", "confidence", "language", "blocks", "url"} <= data.keys()
+    block = data["blocks"][0]
+    assert {"index", "text", "label", "score", "role", "locator", "features", "scores"} <= block.keys()
+
+
+def test_several_pages_get_headers(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(SEED), str(TEXT_ONLY)]) == 0
+    out = capsys.readouterr().out
+    assert f"==> {SEED} <==" in out and f"==> {TEXT_ONLY} <==" in out
+
+
+def test_reads_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    page = b"<html><body><p>Plain words of a page given on standard input, long enough.</p></body></html>"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(page)))
+    assert main(["-"]) == 0
+    assert "Plain words of a page" in capsys.readouterr().out
+
+
+def test_missing_file_is_an_error_not_a_crash(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main([str(tmp_path / "nope.html"), str(SEED)]) == 1
+    captured = capsys.readouterr()
+    assert "nope.html" in captured.err and "Turkey" in captured.out
+
+
+def test_bad_language_hint_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--language", "x", str(SEED)]) == 2
+    assert "language" in capsys.readouterr().err
+
+
+def test_presets(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--precision", str(SEED)]) == 0
+    strict = capsys.readouterr().out
+    assert main(["--recall", str(SEED)]) == 0
+    loose = capsys.readouterr().out
+    assert len(strict) <= len(loose)
