@@ -343,5 +343,5 @@ def test_a_page_visible_only_after_scripts_is_read() -> None:
     from boilerstrip import extract
 
     story = "A long paragraph of the story, rendered by the server, hidden until scripts swap it in. " * 3
-    html = f"<body><div id='root'></div><div hidden><article><h1>Title</h1><p>{story}</p></article></div></body>"
+    html = f"<body><div id='root'></div><div hidden><h1>Title</h1><p>{story}</p></div></body>"
     assert "rendered by the server" in extract(html).text
