@@ -116,7 +116,8 @@ def label(
             features=b.features,
             label=_label_of(b.features, p, options),
             score=p,
-            scores=tuple(zip(scores.names, outputs)),
+            scorer_names=scores.names,
+            scorer_outputs=outputs,
             row=b.row,
         )
         for b, p, outputs in zip(blocks, probabilities, scores.outputs)

@@ -77,8 +77,14 @@ class Block:
     features: Features
     label: Label = Label.OTHER
     score: float = 0.0  # probability that the block is content
-    scores: tuple[tuple[str, float], ...] = field(default=())  # each scorer's output, by name
+    scorer_names: tuple[str, ...] = field(default=(), repr=False)  # shared by all blocks of a page
+    scorer_outputs: tuple[float, ...] = field(default=(), repr=False)  # one per name
     row: int = -1  # table row the cell belongs to (element index), or -1
+
+    @property
+    def scores(self) -> tuple[tuple[str, float], ...]:
+        """Each scorer's output for this block, by name: why it got its score."""
+        return tuple(zip(self.scorer_names, self.scorer_outputs))
 
     @property
     def is_content(self) -> bool:

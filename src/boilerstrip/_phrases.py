@@ -33,6 +33,12 @@ _ESCAPE = regex.compile(r"\\[pPN]\{[^}]*\}|\\.|\[(?:\\.|[^\]])*\]")
 _GROUP = regex.compile(r"\((?:[^()]|\([^()]*\))*\)")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _STRIP = " .:!?…·|»«›‹>-"
+# Words on most blocks of a page in their language: poor keys.
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at by for from with and or is are be this that you your our we it "
+    "de la le les des du un une et en el los las y por para con der die das und ein eine von zu mit "
+    "il lo di da per che e o no na do em um uma и в на с по не".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,14 +85,16 @@ def _branch_keys(branch: str) -> set[str] | None:
         if reduced == required:
             break
         required = reduced
-    outside = _words(_GROUP.sub(" ", required))
-    if outside:
-        return {max(outside, key=len)}
+    outside = sorted(_words(_GROUP.sub(" ", required)), key=lambda w: (w in _FUNCTION_WORDS, -len(w), w))
+    if outside and outside[0] not in _FUNCTION_WORDS:
+        return {outside[0]}
+    # Only function words outside groups ("join the (?:conversation|discussion)"): the
+    # words of a required group select far fewer blocks.
     for group in _GROUP.findall(required):
         inner = _key_words(regex.sub(r"^\((?:\?[^:)]*:)?|\)$", "", group))
-        if inner:
+        if inner and not inner & _FUNCTION_WORDS:
             return inner
-    return None
+    return {outside[0]} if outside else None
 
 
 def _key_words(pattern: str) -> set[str] | None:
