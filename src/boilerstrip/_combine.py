@@ -12,8 +12,6 @@ from ._scorers import HARD_RULES, SCORERS
 
 _LOGIT_CAP = 12.0  # keeps exp() finite and one scorer from deciding alone
 _COMMENT_SCORERS = frozenset({"container_comments"})
-_LINK_LIST_DENSITY = 0.5  # chrome mostly made of links is a menu or a related list
-_HEADLINE_WORDS = 6
 
 
 def _sigmoid(x: float) -> float:
@@ -128,7 +126,7 @@ def _label_of(f: Features, probability: float, options: Options) -> Label:
     for name, rule in HARD_RULES.items():  # table order, not set order: same output in every process
         if name not in options.hard_rules:
             continue
-        kind = rule(f)
+        kind = rule(f, options.metadata_line_max_words)
         if kind and not (options.include_comments and kind == Label.COMMENTS.value):
             return Label(kind)
     if probability >= options.threshold:
@@ -136,7 +134,7 @@ def _label_of(f: Features, probability: float, options: Options) -> Label:
     for kind in (f.phrase_container, f.phrase, f.container):  # most specific first
         if kind:
             return Label(kind)
-    if f.link_density < _LINK_LIST_DENSITY:
+    if f.link_density < options.link_list_density:
         return Label.OTHER
     # Links of headline length are related content; short ones are menus.
-    return Label.SIDEBAR if f.words >= _HEADLINE_WORDS else Label.NAVIGATION
+    return Label.SIDEBAR if f.words >= options.headline_words else Label.NAVIGATION

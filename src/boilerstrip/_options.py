@@ -16,13 +16,15 @@ class Options:
     """How :func:`boilerstrip.extract` decides. Immutable; derive variants with
     :meth:`replace` or the presets :meth:`precision` and :meth:`recall`.
 
-    Tuned values say how they were tuned ("dev" = all sets of the development data,
-    mean word F1 over sets, see benchmarks/).
+    Each value says where it comes from: "dev" figures are word F1 on the development
+    sets (benchmarks/tune.py, ../shared/tools/score.py); "design" values are set by the
+    method they implement and were not tuned.
     """
 
     # -- decision -------------------------------------------------------------
-    # Content probability at or above which a block is content (dev: the F1 optimum
-    # of the combined model was flat between 0.40 and 0.55).
+    # Content probability at or above which a block is content. Dev (tune.py, 8 text
+    # sets): 0.4 / 0.5 / 0.6 give a mean of 0.899 / 0.905 / 0.909 but wcxb 0.822 /
+    # 0.817 / 0.804; 0.5 keeps multi-section pages. Presets: precision 0.65, recall 0.35.
     threshold: float = 0.5
     include_comments: bool = False  # user comments count as content
     language: str | None = None  # ISO 639-1 hint; None detects it from stopwords
@@ -31,22 +33,26 @@ class Options:
     # out empty without it.
     reveal_below_chars: int = 200
     # -- density features ----------------------------------------------------
-    wrap_width: int = 80  # text density: words per line at this width (Kohlschütter et al.)
+    wrap_width: int = 80  # design: text density is words per line at 80 columns (Kohlschütter et al.)
     # -- main-content region ---------------------------------------------------
-    # A block is "dense" (gives region points) with at least this many words and at
-    # most this link density (Readability's 25-character paragraphs, in words).
+    # Design: a block is "dense" (gives region points) with at least this many words and
+    # at most this link density (Readability's minimum paragraph, in words).
     region_min_words: int = 10
     region_max_link_density: float = 0.35
-    # Further regions beside the best one need this share of its score (multi-section pages).
+    # Design: further regions beside the best one need this share of its points
+    # (Readability's sibling rule: 20%, raised to 30% as regions may be far apart).
     region_secondary_share: float = 0.3
     region_max_count: int = 4
     # -- boilerplate phrases -------------------------------------------------
-    phrase_scan_chars: int = 400  # phrases are searched in the first N characters of a block
-    phrase_scan_words: int = 80  # ... whose first N tokens select the phrase patterns to try
-    whole_phrase_max_chars: int = 60  # button/link labels are matched only on short blocks
-    # A box is promo/legal/... when it holds at least this many phrase hits making at
-    # least this share of its blocks (chosen so that one newsletter box inside an
-    # article body does not mark the body).
+    # Design (speed): phrases are searched in the first N characters of a block, whose
+    # first N tokens select the patterns to try; button and link labels ("Read more")
+    # are matched on blocks up to 60 characters.
+    phrase_scan_chars: int = 400
+    phrase_scan_words: int = 80
+    whole_phrase_max_chars: int = 60
+    # Design: a box is promo/legal/... when it holds at least this many phrase hits making
+    # at least this share of its blocks, so that one newsletter box (2-3 hits) inside an
+    # article body of ten paragraphs does not mark the body.
     phrase_box_min_hits: int = 3
     phrase_box_min_share: float = 0.3
     # -- combiner --------------------------------------------------------------
@@ -56,8 +62,16 @@ class Options:
     smoothing: tuple[tuple[str, float], ...] = SMOOTHING_WEIGHTS
     smoothing_window: int = 3  # neighbours on each side that the smoothing reads
     disabled_scorers: frozenset[str] = field(default_factory=frozenset)  # for ablations
-    # Rules of _combine.HARD_RULES that decide alone (all by default; empty for ablations).
+    # Rules of _scorers.HARD_RULES that decide alone (all by default; empty for ablations).
+    # On 60 dev pages a set: phrase_box +0.001 mean F1 over sets and +0.004 snippet F1
+    # on trafilatura-eval; metadata_line -0.001 (kept: bylines are not content).
     hard_rules: frozenset[str] = frozenset(HARD_RULES)
+    metadata_line_max_words: int = 12  # a metadata phrase decides alone in lines this short
+    # -- naming the chrome ------------------------------------------------------
+    # A chrome block this link-dense is a menu, or a related list when its links are
+    # headline-length (at least this many words); these only name the kind.
+    link_list_density: float = 0.5
+    headline_words: int = 6
 
     def __post_init__(self) -> None:
         _check(0.0 <= self.threshold <= 1.0, "threshold must be in [0, 1]")
@@ -73,6 +87,9 @@ class Options:
         _check(self.phrase_box_min_hits >= 1, "phrase_box_min_hits must be >= 1")
         _check(0.0 < self.phrase_box_min_share <= 1.0, "phrase_box_min_share must be in (0, 1]")
         _check(self.smoothing_window >= 0, "smoothing_window must be >= 0")
+        _check(self.metadata_line_max_words >= 0, "metadata_line_max_words must be >= 0")
+        _check(0.0 <= self.link_list_density <= 1.0, "link_list_density must be in [0, 1]")
+        _check(self.headline_words >= 0, "headline_words must be >= 0")
         _check(
             self.language is None or (isinstance(self.language, str) and 2 <= len(self.language) <= 8),
             "language must be an ISO 639 code or None",

@@ -179,14 +179,24 @@ SCORERS: dict[str, Scorer] = {
     )
 }
 
-# A short line that is a byline, date or credit ("By Jane Doe", "14.03.2025, 18:42 Uhr")
-# is metadata, however close it sits to the headline.
-_METADATA_LINE_WORDS = 12
+# Evidence that decides on its own, whatever the combined score: each rule reads a
+# block's features and the page-independent limit it needs, and names the chrome kind
+# it found, or "". A box dense with boilerplate phrases is a newsletter or donation box
+# even when its prose is long and plain (the seed page's appeal); a short line that is
+# a byline, date or credit ("By Jane Doe", "14.03.2025, 18:42 Uhr") is metadata,
+# however close it sits to the headline.
+HardRule = Callable[[Features, int], str]
 
-# Evidence that decides on its own, whatever the combined score: each rule names the
-# chrome kind it found, or "". A box dense with boilerplate phrases is a newsletter or
-# donation box even when its prose is long and plain (the seed page's appeal).
-HARD_RULES: dict[str, Callable[[Features], str]] = {
-    "phrase_box": lambda f: f.phrase_container,
-    "metadata_line": lambda f: f.phrase if f.phrase == "metadata" and f.words <= _METADATA_LINE_WORDS else "",
+
+def _phrase_box_rule(f: Features, _limit: int) -> str:
+    return f.phrase_container
+
+
+def _metadata_line_rule(f: Features, max_words: int) -> str:
+    return f.phrase if f.phrase == "metadata" and f.words <= max_words else ""
+
+
+HARD_RULES: dict[str, HardRule] = {
+    "phrase_box": _phrase_box_rule,
+    "metadata_line": _metadata_line_rule,
 }
