@@ -51,7 +51,10 @@ def _blocks_table(result: Extraction) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="boilerstrip", description="Print the main content of HTML pages.")
+    parser = argparse.ArgumentParser(
+        prog="boilerstrip",
+        description="Print the main content of HTML pages. 'boilerstrip bench --help' benchmarks it.",
+    )
     parser.add_argument("pages", nargs="+", help="HTML files, or - for standard input")
     shown = parser.add_mutually_exclusive_group()
     shown.add_argument("--blocks", action="store_true", help="print every block with its label and score")
@@ -66,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["bench"]:
+        from ._bench import main as bench
+
+        return bench(argv[1:])
     args = _parser().parse_args(argv)
     factory = Options.precision if args.precision else Options.recall if args.recall else Options
     try:

@@ -1,0 +1,152 @@
+"""The benchmark: metrics as the reference scorer counts them, sets, the quality gate."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from boilerstrip import Options
+from boilerstrip._bench import benchmark
+from boilerstrip._bench._gate import check, raise_floors, set_figures
+from boilerstrip._bench._metrics import snippet_counts, snippet_f1, text_score, words
+from boilerstrip._bench._sets import load_sets
+from boilerstrip._cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REFERENCE_SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score.py"
+
+
+@pytest.mark.parametrize(
+    ("output", "truth", "expected"),
+    [
+        ("the cat sat", "the cat sat", (1.0, 1.0, 1.0)),
+        # 2 of 4 output words are true (precision 1/2), 2 of 3 true words found (recall 2/3)
+        ("The cat, the dog", "the cat sat", (0.5, 2 / 3, 2 * 0.5 * (2 / 3) / (0.5 + 2 / 3))),
+        ("", "the cat", (0.0, 0.0, 0.0)),
+        ("", "", (1.0, 1.0, 1.0)),
+        ("words", "", (0.0, 1.0, 0.0)),
+        ("Straße café 東京", "straße CAFÉ 東京", (1.0, 1.0, 1.0)),
+    ],
+)
+def test_text_score(output: str, truth: str, expected: tuple[float, float, float]) -> None:
+    score = text_score(output, words(truth))
+    assert (score.precision, score.recall, score.f1) == pytest.approx(expected)
+
+
+def test_snippets_are_pooled() -> None:
+    # whitespace-normalised, case-sensitive substrings, as trafilatura's evaluation counts them
+    a = snippet_counts("Hello   big world", ["big world", "missing"], ["Hello"])
+    assert snippet_counts("Hello world", [], ["hello"]) == (0, 0, 0, 1)
+    b = snippet_counts("", ["x"], ["y"])
+    assert a == (1, 1, 1, 0) and b == (0, 0, 1, 1)
+    assert snippet_f1([a, b])["f1"] == pytest.approx(2 * 1 / (2 * 1 + 1 + 2))
+
+
+def test_a_folder_of_pairs_is_a_set() -> None:
+    sets = load_sets([FIXTURES])
+    assert list(sets) == ["fixtures"]
+    assert len(sets["fixtures"]) == len(list(FIXTURES.glob("*.html")))
+
+
+def _layout_copy(tmp_path: Path) -> Path:
+    """tests/fixtures in the development data's layout: <set>/html/<id>.html, <set>/gt/<id>.txt."""
+    root = tmp_path / "sets" / "fixtures"
+    (root / "html").mkdir(parents=True)
+    (root / "gt").mkdir()
+    for page in FIXTURES.glob("*.html"):
+        shutil.copy(page, root / "html" / page.name)
+        shutil.copy(page.with_suffix(".txt"), root / "gt" / f"{page.stem}.txt")
+    return root.parent
+
+
+def test_both_layouts_give_the_same_figures(tmp_path: Path) -> None:
+    _, pairs = benchmark([FIXTURES], timing=False)
+    _, layout = benchmark([_layout_copy(tmp_path)], timing=False)
+    assert set_figures(pairs) == set_figures(layout)
+
+
+@pytest.mark.skipif(
+    not REFERENCE_SCORER.is_file(), reason="the reference scorer ../shared/tools/score.py is absent"
+)
+def test_figures_agree_with_the_reference_scorer(tmp_path: Path) -> None:
+    data = _layout_copy(tmp_path)
+    out = tmp_path / "reference.json"
+    env = {**os.environ, "BOILERSTRIP_SRC": str(Path(__file__).resolve().parents[1] / "src")}
+    subprocess.run(
+        [
+            sys.executable,
+            str(REFERENCE_SCORER),
+            "--data",
+            str(data),
+            "--extractors",
+            "boilerstrip",
+            "--no-timing",
+            "--quiet",
+            "--out",
+            str(out),
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
+    reference = json.loads(out.read_text())
+    theirs = {key.split("/", 1)[1]: rec["f1"] for key, rec in reference["per_page"]["boilerstrip"].items()}
+    _, ours = benchmark([data], timing=False)
+    mine = {key.split("/", 1)[1]: rec["f1"] for key, rec in ours["boilerstrip"]["pages"].items()}
+    assert mine.keys() == theirs.keys()
+    assert all(abs(mine[k] - theirs[k]) < 0.001 for k in mine)
+    assert abs(sum(mine.values()) / len(mine) - sum(theirs.values()) / len(theirs)) < 0.001
+
+
+def test_gate_fails_when_quality_drops() -> None:
+    _, good = benchmark([FIXTURES], timing=False)
+    floors = raise_floors(set_figures(good), {})
+    assert check(set_figures(good), floors) == []
+    _, worse = benchmark([FIXTURES], options=Options(threshold=0.97), timing=False)
+    failures = check(set_figures(worse), floors)
+    assert failures and failures[0].startswith("fixtures:")
+
+
+def test_floors_never_go_down() -> None:
+    assert raise_floors({"a": 0.5, "b": 0.9}, {"a": 0.8, "b": 0.7}) == {"a": 0.8, "b": 0.9}
+
+
+def test_bench_command_gate_and_exit_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"fixtures": 0.999}))
+    assert main(["bench", str(FIXTURES), "--no-timing", "--quiet", "--gate", str(floors)]) == 1
+    assert "Quality gate: FAILED" in capsys.readouterr().out
+    floors.write_text(json.dumps({"fixtures": 0.5}))
+    out = tmp_path / "run.json"
+    assert (
+        main(
+            [
+                "bench",
+                str(FIXTURES),
+                "--quiet",
+                "--gate",
+                str(floors),
+                "--raise-floors",
+                "--out",
+                str(out),
+                "--worst",
+                "2",
+            ]
+        )
+        == 0
+    )
+    printed = capsys.readouterr().out
+    assert "| fixtures (16) |" in printed and "worst pages" in printed and "median ms" in printed
+    assert json.loads(floors.read_text())["fixtures"] > 0.5
+    assert json.loads(out.read_text())["extractors"]["boilerstrip"]["pages"]
+
+
+def test_unknown_peer_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bench", str(FIXTURES), "--against", "nosuch"]) == 2
+    assert "unknown extractor" in capsys.readouterr().err
