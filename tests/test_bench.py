@@ -150,3 +150,9 @@ def test_bench_command_gate_and_exit_status(tmp_path: Path, capsys: pytest.Captu
 def test_unknown_peer_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bench", str(FIXTURES), "--against", "nosuch"]) == 2
     assert "unknown extractor" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("flags", [["--jobs", "0"], ["--timeout", "0"], ["--threshold", "2"]])
+def test_bad_numbers_are_usage_errors(flags: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bench", str(FIXTURES), *flags]) == 2
+    assert "boilerstrip bench:" in capsys.readouterr().err

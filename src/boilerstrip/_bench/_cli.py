@@ -95,6 +95,8 @@ def main(argv: Sequence[str]) -> int:
         options = Options() if args.threshold is None else Options(threshold=args.threshold)
         for name in against:
             canonical(name)
+        if args.jobs < 1 or args.timeout <= 0 or args.sample < 0 or args.worst < 0:
+            raise ValueError("--jobs must be at least 1, --timeout positive, --sample and --worst not negative")
     except ValueError as error:
         print(f"boilerstrip bench: {error}", file=sys.stderr)
         return 2
