@@ -96,7 +96,9 @@ def main(argv: Sequence[str]) -> int:
         for name in against:
             canonical(name)
         if args.jobs < 1 or args.timeout <= 0 or args.sample < 0 or args.worst < 0:
-            raise ValueError("--jobs must be at least 1, --timeout positive, --sample and --worst not negative")
+            raise ValueError(
+                "--jobs must be at least 1, --timeout positive, --sample and --worst not negative"
+            )
     except ValueError as error:
         print(f"boilerstrip bench: {error}", file=sys.stderr)
         return 2
