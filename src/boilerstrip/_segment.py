@@ -40,7 +40,7 @@ class Element:
     depth: int  # block-level ancestors above it
     names: str  # raw class, id and itemprop values, space separated
     aria_role: str
-    locator: str
+    locator: str  # CSS path; built only for elements that own a block ("" otherwise)
     chars: int  # characters of text in the subtree
     link_chars: int
     tags: int  # elements in the subtree, itself included
@@ -69,10 +69,22 @@ class Segmented:
         return self.elements[0].chars if self.elements else 0
 
 
+Path = tuple[Any, str]  # (parent's Path or None, "tag:nth-of-type(k)")
+
+
+def _css_path(path: Path) -> str:
+    steps = []
+    node: Path | None = path
+    while node is not None:
+        node, step = node
+        steps.append(step)
+    return ">".join(reversed(steps))
+
+
 class _Open:
     """Bookkeeping for one open element during the traversal."""
 
-    __slots__ = ("block", "element", "first_block", "level", "locator", "role", "row", "seen", "start", "tag")
+    __slots__ = ("block", "element", "first_block", "level", "path", "role", "row", "seen", "start", "tag")
 
     def __init__(
         self,
@@ -84,7 +96,7 @@ class _Open:
         role: Role | None,
         level: int,
         row: int,
-        locator: str,
+        path: Path,
     ) -> None:
         self.element = element
         self.tag = tag
@@ -93,7 +105,7 @@ class _Open:
         self.role = role
         self.level = level
         self.row = row
-        self.locator = locator
+        self.path = path
         self.seen: dict[str, int] | None = None  # child tag -> count, for :nth-of-type
         self.first_block = 0  # blocks before this element (table rows merge what follows)
 
@@ -181,7 +193,9 @@ class _Segmenter:
         elif tag == "pre":
             self.in_pre += 1
         parent = self.stack[-1] if self.stack else None
-        locator = f"{parent.locator}>{tag}:nth-of-type({parent.nth(tag)})" if parent else tag
+        # The CSS path as a linked chain of steps, joined into a string only for the
+        # elements that own blocks: strings per element would cost depth squared.
+        path: Path = (parent.path, f"{tag}:nth-of-type({parent.nth(tag)})") if parent else (None, tag)
         if tag not in BLOCK_TAGS:
             frame = _Open(
                 element=-1,
@@ -191,7 +205,7 @@ class _Segmenter:
                 role=None,
                 level=0,
                 row=-1,
-                locator=locator,
+                path=path,
             )
             self.stack.append(frame)
             return
@@ -212,7 +226,7 @@ class _Segmenter:
                 len(self.open_blocks),
                 names,
                 (attrs.get("role") or "").lower(),
-                locator,
+                path,
                 0,
                 0,
                 0,
@@ -221,7 +235,7 @@ class _Segmenter:
         )
         start = (self.chars, self.link_chars, self.tags, self.link_tags)
         frame = _Open(
-            element=index, tag=tag, block=True, start=start, role=role, level=level, row=row, locator=locator
+            element=index, tag=tag, block=True, start=start, role=role, level=level, row=row, path=path
         )
         frame.first_block = len(self.blocks)
         self.stack.append(frame)
@@ -269,6 +283,12 @@ class _Segmenter:
         )
 
     def result(self) -> Segmented:
+        owners = {b.element for b in self.blocks}
+        for index in owners:  # CSS paths as strings, for the block owners only
+            self.elements[index][5] = _css_path(self.elements[index][5])
+        for index, row in enumerate(self.elements):
+            if index not in owners:
+                row[5] = ""
         return Segmented(tuple(Element(*row) for row in self.elements), tuple(self.blocks))
 
 
