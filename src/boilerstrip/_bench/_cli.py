@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import shlex
@@ -123,7 +124,11 @@ def main(argv: Sequence[str]) -> int:
         print("boilerstrip bench: no annotated pages found", file=sys.stderr)
         return 2
     command = "boilerstrip bench " + shlex.join(sys.argv[2:] if sys.argv[1:2] == ["bench"] else list(argv))
-    report = markdown(results, command)
+    where = (
+        f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime(started))} on {platform.machine()} "
+        f"({os.cpu_count()} CPUs), Python {platform.python_version()}."
+    )
+    report = markdown(results, command, where)
     worst = worst_pages(results, sets, args.worst, options) if args.worst else []
     if worst:
         report += worst_markdown(worst)

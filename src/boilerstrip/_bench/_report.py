@@ -109,9 +109,10 @@ def _accuracy_rows(results: dict[str, Any], names: Sequence[str], key: str) -> l
     return rows
 
 
-def markdown(results: dict[str, Any], command: str) -> str:
+def markdown(results: dict[str, Any], command: str, where: str = "") -> str:
     names = [n for n, r in results.items() if r["available"]]
-    lines = [f"Command: `{command}`", ""]
+    versions = ", ".join(f"{n} {results[n]['version']}" for n in names)
+    lines = [f"Command: `{command}`", "", f"Versions: {versions}.{' ' + where if where else ''}", ""]
     lines += ["Word F1, mean over the pages of each set († snippet sets: pooled snippet F1):", ""]
     rows = _accuracy_rows(results, names, "f1")
     means = [results[n]["mean_over_sets"] for n in names]
