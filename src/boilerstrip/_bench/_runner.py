@@ -56,6 +56,10 @@ def _serve(conn: Connection, name: str, options: Any, cpu: int | None) -> None:
 
     from ._peers import block_network, load, version
 
+    # Peers print warnings and tracebacks freely; errors are recorded per page instead.
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
     if cpu is not None and hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {cpu})
     block_network()
