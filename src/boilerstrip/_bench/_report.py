@@ -146,7 +146,7 @@ def markdown(results: dict[str, Any], command: str, where: str = "") -> str:
         speed_rows = []
         for n in timed:
             s = results[n]["speed"]
-            ratio = f"{s['median_ms'] / base:.2f}" if base else "–"
+            ratio = f"{base / s['median_ms']:.2f}" if base and s["median_ms"] else "–"
             speed_rows.append(
                 [
                     n,
@@ -164,7 +164,7 @@ def markdown(results: dict[str, Any], command: str, where: str = "") -> str:
             "p95 ms",
             "pages/s",
             "peak RSS MB",
-            "median / boilerstrip's",
+            "boilerstrip's median ÷ this",
             "failures",
         ]
         lines += _table(header, speed_rows)
