@@ -156,3 +156,13 @@ def test_unknown_peer_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> No
 def test_bad_numbers_are_usage_errors(flags: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bench", str(FIXTURES), *flags]) == 2
     assert "boilerstrip bench:" in capsys.readouterr().err
+
+
+def test_ablation_switches_off_matching_scorers_and_rules() -> None:
+    from boilerstrip._bench._cli import ablated
+
+    options = ablated(Options(), ["container_*", "phrase_box"])
+    assert "container_promo" in options.disabled_scorers and "link_density" not in options.disabled_scorers
+    assert "phrase_box" in options.disabled_scorers and "phrase_box" not in options.hard_rules
+    with pytest.raises(ValueError, match="nosuch"):
+        ablated(Options(), ["nosuch*"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
 import platform
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .._options import Options
+from .._scorers import HARD_RULES, SCORERS
 from .._version import __version__
 from ._gate import check, raise_floors, read_floors, set_figures, write_floors
 from ._peers import PEERS, canonical
@@ -53,6 +55,18 @@ def benchmark(
     return sets, figures(runs, sets, timed)
 
 
+def ablated(options: Options, patterns: Sequence[str]) -> Options:
+    """``options`` with the scorers and hard rules that match ``patterns`` switched off."""
+    scorers = {n for n in SCORERS if any(fnmatch.fnmatchcase(n, p) for p in patterns)}
+    rules = {n for n in HARD_RULES if any(fnmatch.fnmatchcase(n, p) for p in patterns)}
+    unknown = [p for p in patterns if not any(fnmatch.fnmatchcase(n, p) for n in (*SCORERS, *HARD_RULES))]
+    if unknown:
+        raise ValueError(f"no scorer or hard rule matches {', '.join(unknown)}")
+    return options.replace(
+        disabled_scorers=options.disabled_scorers | scorers, hard_rules=options.hard_rules - rules
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="boilerstrip bench",
@@ -75,6 +89,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--gt-dir", default="gt", help="read the truth from this folder (e.g. gt_article)")
     parser.add_argument("--threshold", type=float, help="boilerstrip's content threshold (Options.threshold)")
+    parser.add_argument(
+        "--disable",
+        default="",
+        help="boilerstrip scorers or hard rules to switch off, comma separated; * matches (ablations)",
+    )
     parser.add_argument("--out", type=Path, help="write the figures, with per-page records, as JSON")
     parser.add_argument(
         "--worst", type=int, default=0, help="list the N worst pages and their costliest blocks"
@@ -93,7 +112,9 @@ def main(argv: Sequence[str]) -> int:
     args = _parser().parse_args(argv)
     against = list(PEERS) if args.against == "all" else [n for n in args.against.split(",") if n]
     try:
-        options = Options() if args.threshold is None else Options(threshold=args.threshold)
+        options = ablated(Options(), [p for p in args.disable.split(",") if p])
+        if args.threshold is not None:
+            options = options.replace(threshold=args.threshold)
         for name in against:
             canonical(name)
         if args.jobs < 1 or args.timeout <= 0 or args.sample < 0 or args.worst < 0:
