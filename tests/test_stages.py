@@ -345,3 +345,12 @@ def test_a_page_visible_only_after_scripts_is_read() -> None:
     story = "A long paragraph of the story, rendered by the server, hidden until scripts swap it in. " * 3
     html = f"<body><div id='root'></div><div hidden><h1>Title</h1><p>{story}</p></div></body>"
     assert "rendered by the server" in extract(html).text
+
+
+def test_interpolate_is_piecewise_linear_and_flat_outside() -> None:
+    from boilerstrip._assemble import interpolate
+
+    points = ((0.2, 0.1), (0.6, 0.5), (1.0, 0.9))
+    assert [interpolate(points, x) for x in (0.0, 0.2, 0.4, 0.8, 1.0, 1.5)] == pytest.approx(
+        [0.1, 0.1, 0.3, 0.7, 0.9, 0.9]
+    )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
+from ._calibration import CONFIDENCE_POINTS
 from ._model import Block, Extraction, Label, Role
 
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
@@ -46,14 +48,30 @@ def title(blocks: Sequence[Block], page_title: str) -> str:
     return page_title
 
 
-def confidence(blocks: Sequence[Block]) -> float:
-    """How decided the labels are: the word-weighted margin of the probabilities from 0.5,
-    rescaled to [0, 1]; 0 when nothing is content. Not yet calibrated against F1."""
-    if not any(b.label is Label.CONTENT for b in blocks):
-        return 0.0
+def raw_confidence(blocks: Sequence[Block]) -> float:
+    """How decided the labels are: the word-weighted margin of the probabilities from
+    0.5, rescaled to [0, 1]."""
     total = sum(b.features.words + 1 for b in blocks)
     margin = sum((b.features.words + 1) * abs(b.score - 0.5) * 2.0 for b in blocks)
-    return round(margin / total, 4) if total else 0.0
+    return margin / total if total else 0.0
+
+
+def confidence(blocks: Sequence[Block]) -> float:
+    """The expected word F1 of the page: the raw confidence mapped through the calibration
+    fitted on the development sets (benchmarks/calibrate.py); 0 when nothing is content."""
+    if not any(b.label is Label.CONTENT for b in blocks):
+        return 0.0
+    return round(interpolate(CONFIDENCE_POINTS, raw_confidence(blocks)), 4)
+
+
+def interpolate(points: Sequence[tuple[float, float]], x: float) -> float:
+    """The piecewise-linear function through ``points`` (sorted by x), flat outside them."""
+    if x <= points[0][0]:
+        return points[0][1]
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        if x <= x1:
+            return y0 + (y1 - y0) * (x - x0) / (x1 - x0) if x1 > x0 else y1
+    return points[-1][1]
 
 
 def assemble(blocks: tuple[Block, ...], page_title: str, url: str | None, language: str) -> Extraction:
