@@ -109,11 +109,18 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, s: np.ndarray, iterations: int = 
     return w
 
 
-def sample_weights(pages: list, sizes: Counter[str]) -> list[np.ndarray]:
+SET_WEIGHTS = {  # how much a set weighs in the fit, given its number of pages
+    "sqrt": math.sqrt,  # default: between the two below
+    "pages": float,  # every page the same (wcxb, 1,476 pages, dominates)
+    "sets": lambda n: 1.0,  # every set the same (34 readability pages weigh as much as wcxb)
+}
+
+
+def sample_weights(pages: list, sizes: Counter[str], scheme: str = "sqrt") -> list[np.ndarray]:
     out = []
     for name, _x, _y, nw, _bags, _truth in pages:
         total = sum(nw) + len(nw)
-        page_weight = math.sqrt(sizes[name]) / sizes[name]
+        page_weight = SET_WEIGHTS[scheme](sizes[name]) / sizes[name]
         out.append(np.array([(n + 1) / total * page_weight for n in nw]))
     return out
 
@@ -129,8 +136,8 @@ def smooth_matrix(p: np.ndarray, nw: list[int], window: int) -> np.ndarray:
     )
 
 
-def fit(pages: list, sizes: Counter[str], window: int) -> tuple[np.ndarray, np.ndarray]:
-    sw = sample_weights(pages, sizes)
+def fit(pages: list, sizes: Counter[str], window: int, scheme: str = "sqrt") -> tuple[np.ndarray, np.ndarray]:
+    sw = sample_weights(pages, sizes, scheme)
     x = np.vstack([p[1] for p in pages])
     y = np.concatenate([np.array(p[2], dtype=float) for p in pages])
     w1 = fit_logistic(x, y, np.concatenate(sw))
@@ -190,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--cache", type=Path, help="pickle of the scorer outputs: read if present, else written"
     )
+    parser.add_argument("--set-weight", choices=sorted(SET_WEIGHTS), default="sqrt", help="a set's weight in the fit")
     args = parser.parse_args(argv)
     window = Options().smoothing_window
     if args.cache and args.cache.exists():
@@ -200,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
             args.cache.write_bytes(pickle.dumps(pages))
     sizes = Counter(p[0] for p in pages)
     print(f"{len(pages)} pages, {sum(len(p[2]) for p in pages)} blocks", file=sys.stderr)
-    w1, w2 = fit(pages, sizes, window)
+    w1, w2 = fit(pages, sizes, window, args.set_weight)
     means = {
         t: sum(f.values()) / len(f)
         for t in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
@@ -215,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
         held: list = []
         for k in range(args.folds):
             test = set(order[k :: args.folds])
-            f1, f2 = fit([p for i, p in enumerate(pages) if i not in test], sizes, window)
+            train = [p for i, p in enumerate(pages) if i not in test]
+            f1, f2 = fit(train, sizes, window, args.set_weight)
             held += [(p, f1, f2) for i, p in enumerate(pages) if i in test]
         per_set: dict[str, list[float]] = {}
         for p, f1, f2 in held:
