@@ -215,6 +215,8 @@ def _block(index: int, text: str, **changes: object) -> Block:
         phrase_container="",
         ends_sentence=True,
         title_match=False,
+        repeat_chars=0,
+        repeat_link_density=0.0,
     )
     values.update(changes)
     return Block(

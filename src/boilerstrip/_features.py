@@ -15,6 +15,7 @@ from ._language import detect_language, is_cjk_char, stopwords, tokens
 from ._model import Block, Features, Label
 from ._options import Options
 from ._phrases import phrase_kinds
+from ._repeats import repeated_groups
 from ._region import block_points, region_ancestry, region_roots, subtree_totals
 from ._rules import (
     CHROME_ROLES,
@@ -198,6 +199,7 @@ def compute_features(
     roots = roots[:1] + tuple(r for r in roots[1:] if not containers[r].kind and not boxes[r])
     inside, _ = region_ancestry(elements, roots)
     cetd = _composite_density(elements, owners)
+    groups = repeated_groups(elements, options.repeat_min_siblings)
     columns = [c + k for c, k in zip(chars, cjk)]  # CJK characters are two columns wide
     last = max(len(blocks) - 1, 1)
     width = options.wrap_width
@@ -224,6 +226,8 @@ def compute_features(
                 phrase_container=boxes[owner],
                 ends_sentence=block.text[-1] in _SENTENCE_END,
                 title_match=_matches_title(toks[i], title_tokens),
+                repeat_chars=groups[owner].chars,
+                repeat_link_density=groups[owner].link_density,
             )
         )
     return tuple(features), language

@@ -63,6 +63,8 @@ class Features:
     phrase_container: str  # chrome kind of an enclosing box dense with boilerplate phrases, or ""
     ends_sentence: bool  # last character is sentence punctuation
     title_match: bool  # the text is the page's <title> / og:title (or most of it)
+    repeat_chars: int  # text of the repeated sibling group (cards, posts, menu items) it is in; 0 if none
+    repeat_link_density: float  # share of that group's text inside links
 
 
 @dataclass(frozen=True, slots=True)

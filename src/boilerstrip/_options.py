@@ -43,6 +43,9 @@ class Options:
     # (Readability's sibling rule: 20%, raised to 30% as regions may be far apart).
     region_secondary_share: float = 0.3
     region_max_count: int = 4
+    # Design: siblings alike in tag and names form a repeated group (cards, posts, menu
+    # items) from this many on.
+    repeat_min_siblings: int = 3
     # -- boilerplate phrases -------------------------------------------------
     # Design (speed): phrases are searched in the first N characters of a block, whose
     # first N tokens select the patterns to try; button and link labels ("Read more")
@@ -81,6 +84,7 @@ class Options:
         _check(0.0 <= self.region_max_link_density <= 1.0, "region_max_link_density must be in [0, 1]")
         _check(0.0 < self.region_secondary_share <= 1.0, "region_secondary_share must be in (0, 1]")
         _check(self.region_max_count >= 1, "region_max_count must be >= 1")
+        _check(self.repeat_min_siblings >= 2, "repeat_min_siblings must be >= 2")
         _check(self.phrase_scan_chars > 0, "phrase_scan_chars must be positive")
         _check(self.phrase_scan_words > 0, "phrase_scan_words must be positive")
         _check(self.whole_phrase_max_chars >= 0, "whole_phrase_max_chars must be >= 0")

@@ -20,7 +20,10 @@ Scorer = Callable[[Sequence[Block]], list[float]]
 _TEXT_DENSITY_CAP = 20.0  # words per wrapped line above which density says nothing more
 _LENGTH_SCALE = math.log1p(400.0)  # block length at which the length scorer saturates
 _SHORT_WORDS = 5
-_CETD_CAP = 3.0  # log density ratio above which CETD says nothing more
+_CETD_CAP = 3.0
+_REPEAT_SCALE = math.log1p(
+    20000.0
+)  # group text at which the repeated-text scorer saturates  # log density ratio above which CETD says nothing more
 
 
 def _neighbour_mean(values: list[float]) -> list[float]:
@@ -85,6 +88,16 @@ def page_edge(blocks: Sequence[Block]) -> list[float]:
 
 def ends_sentence(blocks: Sequence[Block]) -> list[float]:
     return _flag(blocks, lambda b: b.features.ends_sentence)
+
+
+def repeated_text(blocks: Sequence[Block]) -> list[float]:
+    """Text volume of the repeated sibling group the block sits in (cards, posts)."""
+    return [min(math.log1p(b.features.repeat_chars) / _REPEAT_SCALE, 1.0) for b in blocks]
+
+
+def repeated_links(blocks: Sequence[Block]) -> list[float]:
+    """Link share of that group: menus are all links, listings partly, threads hardly."""
+    return [b.features.repeat_link_density if b.features.repeat_chars else 0.0 for b in blocks]
 
 
 # -- structure -----------------------------------------------------------------------
@@ -162,6 +175,8 @@ SCORERS: dict[str, Scorer] = {
         block_length,
         short_block,
         composite_density,
+        repeated_text,
+        repeated_links,
         main_region,
         main_region_long,
         page_edge,
