@@ -15,8 +15,8 @@ from ._language import detect_language, is_cjk_char, stopwords, tokens
 from ._model import Block, Features, Label
 from ._options import Options
 from ._phrases import phrase_kinds
-from ._repeats import repeated_groups
 from ._region import block_points, region_ancestry, region_roots, subtree_totals
+from ._repeats import repeated_groups
 from ._rules import (
     CHROME_ROLES,
     CHROME_TAGS,
