@@ -20,10 +20,8 @@ Scorer = Callable[[Sequence[Block]], list[float]]
 _TEXT_DENSITY_CAP = 20.0  # words per wrapped line above which density says nothing more
 _LENGTH_SCALE = math.log1p(400.0)  # block length at which the length scorer saturates
 _SHORT_WORDS = 5
-_CETD_CAP = 3.0
-_REPEAT_SCALE = math.log1p(
-    20000.0
-)  # group text at which the repeated-text scorer saturates  # log density ratio above which CETD says nothing more
+_CETD_CAP = 3.0  # log density ratio above which CETD says nothing more
+_REPEAT_SCALE = math.log1p(20000.0)  # group text at which the repeated-text scorer saturates
 
 
 def _neighbour_mean(values: list[float]) -> list[float]:
