@@ -48,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     for label, patterns in (("all scorers", ()), *GROUPS):
         options = ablated(Options(), patterns)
         _, results = benchmark([args.data], options=options, jobs=args.jobs, timing=False)
+        if not results["boilerstrip"]["available"]:
+            raise SystemExit(f"{label}: boilerstrip did not run: {results['boilerstrip']['why_unavailable']}")
         runs[label] = set_figures(results)
         print(f"{label}: done", file=sys.stderr)
     sets = sorted(runs["all scorers"])
