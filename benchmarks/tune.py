@@ -197,7 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--cache", type=Path, help="pickle of the scorer outputs: read if present, else written"
     )
-    parser.add_argument("--set-weight", choices=sorted(SET_WEIGHTS), default="sqrt", help="a set's weight in the fit")
+    parser.add_argument(
+        "--set-weight", choices=sorted(SET_WEIGHTS), default="sqrt", help="a set's weight in the fit"
+    )
     args = parser.parse_args(argv)
     window = Options().smoothing_window
     if args.cache and args.cache.exists():
