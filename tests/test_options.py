@@ -20,6 +20,7 @@ def test_keyword_only_and_frozen() -> None:
     "changes",
     [
         {"threshold": 1.5},
+        {"decision": "best"},
         {"threshold": -0.1},
         {"wrap_width": 0},
         {"region_secondary_share": 0.0},

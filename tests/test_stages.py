@@ -356,3 +356,20 @@ def test_interpolate_is_piecewise_linear_and_flat_outside() -> None:
     assert [interpolate(points, x) for x in (0.0, 0.2, 0.4, 0.8, 1.0, 1.5)] == pytest.approx(
         [0.1, 0.1, 0.3, 0.7, 0.9, 0.9]
     )
+
+
+@pytest.mark.parametrize(
+    ("decision", "threshold", "kept"),
+    [
+        ("threshold", 0.5, [True, False, False]),
+        # expected F1 with 11 weighted words a block: keeping 1, 2, 3 blocks gives
+        # 19.8/26.95 = 0.73, 29.7/37.95 = 0.78, 31.9/48.95 = 0.65: keep two
+        ("expected_f1", 0.2, [True, True, False]),
+        ("expected_f1", 0.5, [True, False, False]),  # the threshold is a floor
+    ],
+)
+def test_decisions(decision: str, threshold: float, kept: list[bool]) -> None:
+    blocks = [_block(i, " ".join(["word"] * 10)) for i in range(3)]
+    options = Options(weights=(), smoothing=(), decision=decision, threshold=threshold)
+    labelled = label(blocks, (0.9, 0.45, 0.1), score(blocks, options), options)
+    assert [b.label is Label.CONTENT for b in labelled] == kept
