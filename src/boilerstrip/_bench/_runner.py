@@ -93,7 +93,11 @@ class _Worker:
         if not self.conn.poll(load_timeout):
             self.kill()
             raise RuntimeError(f"{name} did not load within {load_timeout:.0f} s")
-        reply = self.conn.recv()
+        try:
+            reply = self.conn.recv()
+        except (EOFError, OSError) as error:  # the worker died while loading
+            self.kill()
+            raise RuntimeError(f"{name} worker exited while loading ({type(error).__name__})") from error
         if reply[0] != "ready":
             self.kill()
             raise RuntimeError(reply[1])
