@@ -373,3 +373,10 @@ def test_decisions(decision: str, threshold: float, kept: list[bool]) -> None:
     options = Options(weights=(), smoothing=(), decision=decision, threshold=threshold)
     labelled = label(blocks, (0.9, 0.45, 0.1), score(blocks, options), options)
     assert [b.label is Label.CONTENT for b in labelled] == kept
+
+
+@pytest.mark.parametrize("junk", ["\x00", "\x07", "\x1b[31m", "\x7f", "\x85", "\x0c"])
+def test_control_characters_never_reach_the_text(junk: str) -> None:
+    [text] = _texts(f"<p>before{junk}after</p>")
+    assert text.replace("[31m", "") in ("beforeafter", "before after", "before\ufffdafter")
+    assert not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in text)

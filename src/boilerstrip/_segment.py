@@ -28,6 +28,9 @@ _ROLE_OF_TAG: dict[str, Role] = {
 }
 # Roles a nested block inherits from an enclosing element (a <p> inside <li> is a list item).
 _INHERITED_ROLES = frozenset({Role.LIST_ITEM, Role.CODE, Role.QUOTE, Role.CAPTION, Role.HEADING})
+# Control characters never reach the text (terminal escapes, bells, NULs); tab and
+# newline are whitespace and handled as such.
+_CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
 _HIDDEN_STYLE = ("display:none", "display: none", "visibility:hidden", "visibility: hidden")
 
 
@@ -162,10 +165,10 @@ class _Segmenter:
 
     def flush(self) -> None:
         if self.in_pre:
-            text = "\n".join("".join(line) for line in self.lines).strip("\n")
+            text = "\n".join("".join(line) for line in self.lines).translate(_CONTROL).strip("\n")
             text = text if text.strip() else ""
         else:
-            parts = (" ".join("".join(line).split()) for line in self.lines)
+            parts = (" ".join("".join(line).translate(_CONTROL).split()) for line in self.lines)
             text = "\n".join(p for p in parts if p)
         self.lines = [[]]
         link_chars, self.block_link_chars = self.block_link_chars, 0
