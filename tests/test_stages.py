@@ -380,3 +380,28 @@ def test_control_characters_never_reach_the_text(junk: str) -> None:
     [text] = _texts(f"<p>before{junk}after</p>")
     assert text.replace("[31m", "") in ("beforeafter", "before after", "before\ufffdafter")
     assert not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in text)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20,
+        b"%PDF-1.4\n" + bytes((i * 97) % 256 for i in range(6000)),
+        __import__("gzip").compress(b"<p>hello</p>" * 2000),
+        bytes(range(256)).decode("latin-1") * 10,
+    ],
+    ids=["png", "pdf", "gzip", "binary-as-str"],
+)
+def test_binary_input_gives_an_empty_result(data: bytes | str) -> None:
+    from boilerstrip import extract
+
+    result = extract(data)
+    assert (result.text, result.blocks, result.confidence) == ("", (), 0.0)
+
+
+def test_text_with_a_few_control_characters_is_not_binary() -> None:
+    from boilerstrip._parse import looks_binary
+
+    page = "<p>" + "words " * 200 + "\x00\x07</p>"
+    assert not looks_binary(page) and not looks_binary(page.encode())
+    assert not looks_binary("") and not looks_binary(b"")

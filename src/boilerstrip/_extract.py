@@ -10,7 +10,7 @@ from ._errors import InputError
 from ._features import compute_features, to_blocks
 from ._model import Block, Extraction
 from ._options import DEFAULT_OPTIONS, Options
-from ._parse import body_of, decode, page_info, parse
+from ._parse import body_of, decode, looks_binary, page_info, parse
 from ._segment import segment
 
 
@@ -24,6 +24,10 @@ def extract(html: str | bytes, *, url: str | None = None, options: Options | Non
     options = DEFAULT_OPTIONS if options is None else options
     if not isinstance(options, Options):
         raise InputError(f"options must be an Options, not {type(options).__name__}")
+    if not isinstance(html, (str, bytes, bytearray, memoryview)):
+        raise InputError(f"html must be str or bytes, not {type(html).__name__}")
+    if looks_binary(html):
+        return assemble((), "", url, "")  # an image, archive or PDF: no text to extract
     page = measure(html, options)
     scores = score(page.blocks, options)
     labelled = label(page.blocks, smooth(page.blocks, scores.probabilities, options), scores, options)

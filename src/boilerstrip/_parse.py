@@ -79,3 +79,24 @@ def page_info(tree: LexborHTMLParser) -> PageInfo:
     root = tree.root
     lang = (root.attributes.get("lang") or "") if root is not None else ""
     return PageInfo(title, lang.strip().lower().split("-")[0].split("_")[0][:8])
+
+
+# Bytes and characters that text never holds: C0 controls but tab, newline, form feed and
+# carriage return (escape is left out: some pages carry terminal colours).
+_BINARY_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+_BINARY_CHARS = regex.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\ufffd]")
+_BINARY_SHARE = 0.05  # random bytes hold 9% of them; HTML, even broken, next to none
+_BINARY_SNIFF = 8192
+
+
+def looks_binary(html: str | bytes) -> bool:
+    """Whether the input is binary data (an image, an archive, a PDF) rather than text:
+    at least 5% of its first 8 KB are control bytes or U+FFFD."""
+    head = html[:_BINARY_SNIFF]
+    if not head:
+        return False
+    if isinstance(head, str):
+        odd = len(_BINARY_CHARS.findall(head))
+    else:
+        odd = len(head) - len(bytes(head).translate(None, _BINARY_BYTES))
+    return odd >= _BINARY_SHARE * len(head)
