@@ -35,8 +35,10 @@ def test_invalid_values_are_refused(changes: dict[str, object]) -> None:
         Options(**changes)  # type: ignore[arg-type]
 
 
-def test_presets_order_thresholds() -> None:
-    assert Options.precision().threshold > Options().threshold > Options.recall().threshold
+def test_presets() -> None:
+    precision, recall = Options.precision(), Options.recall()
+    assert (precision.decision, recall.decision) == ("threshold", "expected_f1")
+    assert precision.threshold > Options().threshold
     assert Options.precision(include_comments=True).include_comments
 
 

@@ -359,18 +359,23 @@ def test_interpolate_is_piecewise_linear_and_flat_outside() -> None:
 
 
 @pytest.mark.parametrize(
-    ("decision", "threshold", "kept"),
+    ("decision", "floor", "margin", "kept"),
     [
-        ("threshold", 0.5, [True, False, False]),
+        ("threshold", 0.2, 0.6, [True, False, False]),
         # expected F1 with 11 weighted words a block: keeping 1, 2, 3 blocks gives
         # 19.8/26.95 = 0.73, 29.7/37.95 = 0.78, 31.9/48.95 = 0.65: keep two
-        ("expected_f1", 0.2, [True, True, False]),
-        ("expected_f1", 0.5, [True, False, False]),  # the threshold is a floor
+        ("expected_f1", 0.2, 0.6, [True, True, False]),
+        ("expected_f1", 0.5, 0.6, [True, False, False]),  # nothing below the floor
+        # the page's margin is (0.8 + 0.1 + 0.8) / 3 = 0.57: unsure below 0.6, sure below 0.5
+        ("adaptive", 0.2, 0.6, [True, True, False]),
+        ("adaptive", 0.2, 0.5, [True, False, False]),
     ],
 )
-def test_decisions(decision: str, threshold: float, kept: list[bool]) -> None:
+def test_decisions(decision: str, floor: float, margin: float, kept: list[bool]) -> None:
     blocks = [_block(i, " ".join(["word"] * 10)) for i in range(3)]
-    options = Options(weights=(), smoothing=(), decision=decision, threshold=threshold)
+    options = Options(
+        weights=(), smoothing=(), decision=decision, expected_f1_floor=floor, adaptive_margin=margin
+    )
     labelled = label(blocks, (0.9, 0.45, 0.1), score(blocks, options), options)
     assert [b.label is Label.CONTENT for b in labelled] == kept
 

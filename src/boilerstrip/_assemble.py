@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Sequence
 
 from ._calibration import CONFIDENCE_POINTS
+from ._combine import margin
 from ._model import Block, Extraction, Label, Role
 
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
@@ -51,9 +52,7 @@ def title(blocks: Sequence[Block], page_title: str) -> str:
 def raw_confidence(blocks: Sequence[Block]) -> float:
     """How decided the labels are: the word-weighted margin of the probabilities from
     0.5, rescaled to [0, 1]."""
-    total = sum(b.features.words + 1 for b in blocks)
-    margin = sum((b.features.words + 1) * abs(b.score - 0.5) * 2.0 for b in blocks)
-    return margin / total if total else 0.0
+    return margin([b.score for b in blocks], [b.features.words for b in blocks])
 
 
 def confidence(blocks: Sequence[Block]) -> float:

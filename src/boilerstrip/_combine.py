@@ -123,17 +123,29 @@ def label(
     )
 
 
+def margin(probabilities: Sequence[float], words: Sequence[int]) -> float:
+    """How decided a page is: the word-weighted mean of |p - 0.5| * 2, in [0, 1]."""
+    total = sum(w + 1 for w in words)
+    return sum((w + 1) * abs(p - 0.5) * 2.0 for p, w in zip(probabilities, words)) / total if total else 0.0
+
+
 def _decide(blocks: Sequence[Block], probabilities: Sequence[float], options: Options) -> list[bool]:
     """Which blocks are kept as content, before the hard rules.
 
     "threshold": every block whose probability reaches ``Options.threshold``.
     "expected_f1": the blocks, taken in order of probability, that maximise the page's
     expected word F1 under the probabilities (the plug-in rule of Ye et al. 2012,
-    "Optimizing F-measures"): 2 E[kept true words] / (kept words + E[true words]); a
-    block must still reach ``Options.threshold``, which acts as a floor. It keeps more
-    of uncertain pages (multi-section ones), where a fixed cut loses whole sections.
+    "Optimizing F-measures"): 2 E[kept true words] / (kept words + E[true words]), among
+    those reaching ``Options.expected_f1_floor``. It keeps more of uncertain pages
+    (multi-section ones), where a fixed cut loses whole sections.
+    "adaptive": "expected_f1" on pages whose margin is below ``Options.adaptive_margin``
+    (the model is unsure of them), "threshold" on the others.
     """
-    if options.decision == "threshold":
+    decision = options.decision
+    if decision == "adaptive":
+        unsure = margin(probabilities, [b.features.words for b in blocks]) < options.adaptive_margin
+        decision = "expected_f1" if unsure else "threshold"
+    if decision == "threshold":
         return [p >= options.threshold for p in probabilities]
     weights = [b.features.words + 1.0 for b in blocks]
     expected_truth = sum(p * w for p, w in zip(probabilities, weights))
@@ -146,7 +158,7 @@ def _decide(blocks: Sequence[Block], probabilities: Sequence[float], options: Op
         if f1 > best:
             best, best_count = f1, count
     chosen = set(order[:best_count])
-    return [i in chosen and p >= options.threshold for i, p in enumerate(probabilities)]
+    return [i in chosen and p >= options.expected_f1_floor for i, p in enumerate(probabilities)]
 
 
 def _label_of(f: Features, keep: bool, options: Options) -> Label:

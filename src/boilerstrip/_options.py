@@ -26,11 +26,18 @@ class Options:
     # sets): 0.4 / 0.5 / 0.6 give a mean of 0.902 / 0.907 / 0.907 but wcxb 0.825 /
     # 0.819 / 0.806; 0.5 keeps multi-section pages. Presets: precision 0.65, recall below.
     threshold: float = 0.5
-    # "threshold" keeps the blocks at or above it; "expected_f1" keeps the blocks that
-    # maximise the page's expected F1, with the threshold as a floor. Dev (tune.py, 8
-    # text sets): expected_f1 with floor 0.2 gives wcxb 0.839 against 0.819, mean 0.904
-    # against 0.907 (articles lose a little); it beats any lower threshold on both.
-    decision: str = "threshold"
+    # How blocks are kept (see _combine._decide): "threshold" keeps those at or above it;
+    # "expected_f1" those that maximise the page's expected F1; "adaptive" the second on
+    # pages the model is unsure of, the first on the others. Dev (boilerstrip bench, mean
+    # over the 9 sets / wcxb): threshold 0.907 / 0.818; expected_f1 0.904 / 0.839;
+    # adaptive 0.909 / 0.830 (google-trends-2017 loses 0.007, l3s-gn1 0.001).
+    decision: str = "adaptive"
+    # A page is unsure below this margin (word-weighted mean of |p - 0.5| * 2). Dev
+    # (tune.py): 0.5 to 0.65 all give a mean of 0.908 and wcxb 0.830-0.835; 0.55 keeps
+    # l3s-gn1 (0.938, against 0.934 at 0.6).
+    adaptive_margin: float = 0.55
+    # Expected-F1 keeps no block below this probability (dev: 0.2 beat 0.3-0.45 on wcxb).
+    expected_f1_floor: float = 0.2
     include_comments: bool = False  # user comments count as content
     language: str | None = None  # ISO 639-1 hint; None detects it from stopwords
     # A page whose visible text is shorter than this is read again with its hidden and
@@ -83,7 +90,12 @@ class Options:
 
     def __post_init__(self) -> None:
         _check(0.0 <= self.threshold <= 1.0, "threshold must be in [0, 1]")
-        _check(self.decision in ("threshold", "expected_f1"), "decision must be 'threshold' or 'expected_f1'")
+        _check(
+            self.decision in ("threshold", "expected_f1", "adaptive"),
+            "decision must be 'threshold', 'expected_f1' or 'adaptive'",
+        )
+        _check(0.0 <= self.adaptive_margin <= 1.0, "adaptive_margin must be in [0, 1]")
+        _check(0.0 <= self.expected_f1_floor <= 1.0, "expected_f1_floor must be in [0, 1]")
         _check(self.wrap_width > 0, "wrap_width must be positive")
         _check(self.reveal_below_chars >= 0, "reveal_below_chars must be >= 0")
         _check(self.region_min_words >= 0, "region_min_words must be >= 0")
@@ -127,13 +139,13 @@ class Options:
     @classmethod
     def precision(cls, **changes: Any) -> Options:
         """A preset that keeps fewer doubtful blocks: less chrome, some content lost."""
-        return cls(**{"threshold": 0.65, **changes})
+        return cls(**{"decision": "threshold", "threshold": 0.65, **changes})
 
     @classmethod
     def recall(cls, **changes: Any) -> Options:
         """A preset that keeps more doubtful blocks: all content, some chrome. It keeps
         what maximises each page's expected F1, which helps multi-section pages most."""
-        return cls(**{"decision": "expected_f1", "threshold": 0.2, **changes})
+        return cls(**{"decision": "expected_f1", **changes})
 
 
 def _check(condition: bool, message: str) -> None:
