@@ -24,11 +24,10 @@ def extract(html: str | bytes, *, url: str | None = None, options: Options | Non
     options = DEFAULT_OPTIONS if options is None else options
     if not isinstance(options, Options):
         raise InputError(f"options must be an Options, not {type(options).__name__}")
-    if not isinstance(html, (str, bytes, bytearray, memoryview)):
-        raise InputError(f"html must be str or bytes, not {type(html).__name__}")
-    if looks_binary(html):
+    text = _as_text(html)
+    if looks_binary(text):
         return assemble((), "", url, "")  # an image, archive or PDF: no text to extract
-    page = measure(html, options)
+    page = measure(text, options)
     scores = score(page.blocks, options)
     labelled = label(page.blocks, smooth(page.blocks, scores.probabilities, options), scores, options)
     return assemble(labelled, page.title, url, page.language)

@@ -44,6 +44,9 @@ def decode(data: bytes) -> str:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(name, errors="replace")
+    utf16 = _utf16_without_bom(data[:_SNIFF_BYTES])
+    if utf16:
+        return data.decode(utf16, errors="replace")
     match = _META_CHARSET.search(data[:_SNIFF_BYTES])
     declared = _known(match.group(1).decode("ascii", "replace")) if match else None
     # A page declared as Latin-1 but valid UTF-8 is almost always UTF-8 mislabelled.
@@ -55,6 +58,20 @@ def decode(data: bytes) -> str:
         if declared == "utf-8":
             return data.decode("utf-8", errors="replace")
         return data.decode(declared or _FALLBACK_ENCODING, errors="replace")
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 text without a byte-order mark: markup is mostly ASCII, so every other byte
+    is NUL, on the odd positions for little-endian, the even ones for big-endian."""
+    if len(head) < 64:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd >= 0.8 * half and even <= 0.05 * half:
+        return "utf-16-le"
+    if even >= 0.8 * half and odd <= 0.05 * half:
+        return "utf-16-be"
+    return None
 
 
 def parse(html: str) -> LexborHTMLParser:
