@@ -27,24 +27,19 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
-import regex
 
+from boilerstrip._bench._metrics import bag_score, tokens, words
 from boilerstrip._combine import SMOOTHING_INPUTS, smoothing_inputs
 from boilerstrip._extract import measure
 from boilerstrip._options import Options
 from boilerstrip._scorers import SCORERS
 
-WORD = regex.compile(r"\w+")
 NAMES = tuple(SCORERS)
 L2 = 1e-3  # ridge on the weights: keeps rare one-hot scorers from running off
 
 
-def words(text: str) -> list[str]:
-    return WORD.findall(text.lower())
-
-
 def block_targets(block_words: list[list[str]], truth: str) -> list[int]:
-    gt = words(truth)
+    gt = tokens(truth)
     trigrams = set(zip(gt, gt[1:], gt[2:]))
     joined = f" {' '.join(gt)} "
     out = []
@@ -67,14 +62,14 @@ def page_rows(
     truth = Path(gt_path).read_text("utf-8", "replace")
     blocks = measure(html, Options()).blocks
     x = np.array([SCORERS[n](blocks) for n in NAMES], dtype=float).T
-    bw = [words(b.text) for b in blocks]
+    bw = [tokens(b.text) for b in blocks]
     return (
         name,
         x.reshape(len(blocks), len(NAMES)),
         block_targets(bw, truth),
         [b.features.words for b in blocks],
         [Counter(w) for w in bw],
-        Counter(words(truth)),
+        words(truth),
     )
 
 
@@ -151,13 +146,7 @@ def page_f1(bags: list[Counter[str]], keep: np.ndarray, truth: Counter[str]) -> 
     for bag, k in zip(bags, keep):
         if k:
             out.update(bag)
-    if not truth:
-        return 1.0 if not out else 0.0
-    common = sum((out & truth).values())
-    if not common:
-        return 0.0
-    precision, recall = common / sum(out.values()), common / sum(truth.values())
-    return 2 * precision * recall / (precision + recall)
+    return bag_score(out, truth).f1
 
 
 def evaluate(pages: list, w1: np.ndarray, w2: np.ndarray, threshold: float, window: int) -> dict[str, float]:

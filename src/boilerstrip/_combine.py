@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ._model import Block, Features, Label
 from ._options import Options
-from ._scorers import HARD_RULES, SCORERS
+from ._scorers import HARD_RULES, SCORERS, SHORT_WORDS
 
 _LOGIT_CAP = 12.0  # keeps exp() finite and one scorer from deciding alone
 _COMMENT_SCORERS = frozenset({"container_comments"})
@@ -78,7 +78,7 @@ def smoothing_inputs(probabilities: Sequence[float], words: Sequence[int], windo
                 logits[i],
                 sum(near) / len(near) if near else 0.0,
                 sum(z * w for z, w in span) / total if total else 0.0,
-                1.0 if words[i] < 5 else 0.0,
+                1.0 if words[i] < SHORT_WORDS else 0.0,
             ]
         )
     return rows

@@ -19,7 +19,7 @@ Scorer = Callable[[Sequence[Block]], list[float]]
 
 _TEXT_DENSITY_CAP = 20.0  # words per wrapped line above which density says nothing more
 _LENGTH_SCALE = math.log1p(400.0)  # block length at which the length scorer saturates
-_SHORT_WORDS = 5
+SHORT_WORDS = 5  # blocks under this many words are "short" (scorer and smoothing)
 _CETD_CAP = 3.0  # log density ratio above which CETD says nothing more
 _REPEAT_SCALE = math.log1p(20000.0)  # group text at which the repeated-text scorer saturates
 
@@ -63,7 +63,7 @@ def block_length(blocks: Sequence[Block]) -> list[float]:
 
 
 def short_block(blocks: Sequence[Block]) -> list[float]:
-    return _flag(blocks, lambda b: b.features.words < _SHORT_WORDS)
+    return _flag(blocks, lambda b: b.features.words < SHORT_WORDS)
 
 
 def composite_density(blocks: Sequence[Block]) -> list[float]:

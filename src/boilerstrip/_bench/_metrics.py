@@ -22,8 +22,13 @@ _WORD = regex.compile(r"\w+")
 _SPACE = regex.compile(r"\s+")
 
 
+def tokens(text: str) -> list[str]:
+    """The lowercased ``\\w+`` words of ``text``, in order."""
+    return _WORD.findall(text.lower())
+
+
 def words(text: str) -> Counter[str]:
-    return Counter(_WORD.findall(text.lower()))
+    return Counter(tokens(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +39,11 @@ class TextScore:
 
 
 def text_score(output: str, truth: Counter[str]) -> TextScore:
-    got = words(output)
+    return bag_score(words(output), truth)
+
+
+def bag_score(got: Counter[str], truth: Counter[str]) -> TextScore:
+    """Precision, recall and F1 of two bags of words."""
     n_got, n_truth = sum(got.values()), sum(truth.values())
     if n_truth == 0:
         return TextScore(1.0, 1.0, 1.0) if n_got == 0 else TextScore(0.0, 1.0, 0.0)
