@@ -152,7 +152,19 @@ def test_unknown_peer_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> No
     assert "unknown extractor" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("flags", [["--jobs", "0"], ["--timeout", "0"], ["--threshold", "2"]])
+@pytest.mark.parametrize(
+    "flags",
+    [
+        ["--jobs", "0"],
+        ["--timeout", "0"],
+        ["--threshold", "2"],
+        ["--set", "nosuch=1"],
+        ["--set", "threshold"],
+        ["--set", "threshold=2"],
+        ["--set", "decision=maybe"],
+        ["--set", "include_comments=yes"],
+    ],
+)
 def test_bad_numbers_are_usage_errors(flags: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bench", str(FIXTURES), *flags]) == 2
     assert "boilerstrip bench:" in capsys.readouterr().err
@@ -166,3 +178,21 @@ def test_ablation_switches_off_matching_scorers_and_rules() -> None:
     assert "phrase_box" in options.disabled_scorers and "phrase_box" not in options.hard_rules
     with pytest.raises(ValueError, match="nosuch"):
         ablated(Options(), ["nosuch*"])
+
+
+@pytest.mark.parametrize(
+    ("setting", "field", "value"),
+    [
+        ("decision=threshold", "decision", "threshold"),
+        ("threshold=0.7", "threshold", 0.7),
+        ("region_max_count=2", "region_max_count", 2),
+        ("include_comments=true", "include_comments", True),
+        ("language=de", "language", "de"),
+        ("language=none", "language", None),
+        ("hard_rules=phrase_box", "hard_rules", frozenset({"phrase_box"})),
+    ],
+)
+def test_settings_take_the_field_type(setting: str, field: str, value: object) -> None:
+    from boilerstrip._bench._cli import with_settings
+
+    assert getattr(with_settings(Options(), [setting]), field) == value

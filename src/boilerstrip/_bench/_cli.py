@@ -67,6 +67,27 @@ def ablated(options: Options, patterns: Sequence[str]) -> Options:
     )
 
 
+def with_settings(options: Options, settings: Sequence[str]) -> Options:
+    """``options`` with NAME=VALUE settings applied; VALUE is read as the field's type."""
+    changes: dict[str, object] = {}
+    for setting in settings:
+        name, sep, text = setting.partition("=")
+        if not sep or not hasattr(options, name) or name in ("weights", "smoothing"):
+            raise ValueError(f"--set takes NAME=VALUE with NAME an Options field, not {setting!r}")
+        current = getattr(options, name)
+        if isinstance(current, bool):
+            if text not in ("true", "false"):
+                raise ValueError(f"--set {name} takes true or false")
+            changes[name] = text == "true"
+        elif isinstance(current, (int, float)):
+            changes[name] = type(current)(float(text)) if isinstance(current, float) else int(text)
+        elif isinstance(current, frozenset):
+            changes[name] = frozenset(v for v in text.split(",") if v)
+        else:
+            changes[name] = None if text == "none" else text
+    return options.replace(**changes)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="boilerstrip bench",
@@ -89,6 +110,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--gt-dir", default="gt", help="read the truth from this folder (e.g. gt_article)")
     parser.add_argument("--threshold", type=float, help="boilerstrip's content threshold (Options.threshold)")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set an Options field for boilerstrip (repeatable), e.g. --set decision=threshold",
+    )
     parser.add_argument(
         "--disable",
         default="",
@@ -115,6 +143,7 @@ def main(argv: Sequence[str]) -> int:
         options = ablated(Options(), [p for p in args.disable.split(",") if p])
         if args.threshold is not None:
             options = options.replace(threshold=args.threshold)
+        options = with_settings(options, args.set)
         for name in against:
             canonical(name)
         if args.jobs < 1 or args.timeout <= 0 or args.sample < 0 or args.worst < 0:
