@@ -132,6 +132,8 @@ def test_decode(data: bytes, text: str) -> None:
         ("site-footer", Label.FOOTER),
         ("article-body", None),
         ("page has-sidebar", None),
+        ("post hentry category-news tag-promotion", None),  # taxonomy slugs are no role
+        ("tag-list", Label.METADATA),
         ("_3xk9Q", None),
     ],
 )
@@ -149,6 +151,10 @@ def test_class_names(raw: str, kind: Label | None) -> None:
         ("Все права защищены", Label.LEGAL),
         ("版权所有", Label.LEGAL),
         ("The minister said the talks would continue next week.", None),
+        ("jane_doe says:", Label.COMMENTS),
+        ("Bob Smith says :", Label.COMMENTS),
+        ("Hans Müller sagt:", Label.COMMENTS),
+        ("He says: the talks would continue next week and then stop.", None),
     ],
 )
 def test_phrases(text: str, kind: Label | None) -> None:
@@ -377,6 +383,16 @@ def test_decisions(decision: str, floor: float, margin: float, kept: list[bool])
         weights=(), smoothing=(), decision=decision, expected_f1_floor=floor, adaptive_margin=margin
     )
     labelled = label(blocks, (0.9, 0.45, 0.1), score(blocks, options), options)
+    assert [b.label is Label.CONTENT for b in labelled] == kept
+
+
+# Expected F1 with 11 weighted words a block and 9.35 expected true words: keeping the
+# best 1, 2, 3 blocks gives 9.9/20.35 = 0.49, 16.5/31.35 = 0.53, 18.7/42.35 = 0.44.
+@pytest.mark.parametrize(("never_empty", "kept"), [(True, [True, True, False]), (False, [False] * 3)])
+def test_a_page_below_the_threshold_keeps_its_likeliest_block(never_empty: bool, kept: list[bool]) -> None:
+    blocks = [_block(i, " ".join(["word"] * 10)) for i in range(3)]
+    options = Options(weights=(), smoothing=(), decision="threshold", never_empty=never_empty)
+    labelled = label(blocks, (0.3, 0.45, 0.1), score(blocks, options), options)
     assert [b.label is Label.CONTENT for b in labelled] == kept
 
 

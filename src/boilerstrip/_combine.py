@@ -140,13 +140,23 @@ def _decide(blocks: Sequence[Block], probabilities: Sequence[float], options: Op
     (multi-section ones), where a fixed cut loses whole sections.
     "adaptive": "expected_f1" on pages whose margin is below ``Options.adaptive_margin``
     (the model is unsure of them), "threshold" on the others.
+    With ``Options.never_empty``, a page where the threshold keeps nothing falls back to
+    "expected_f1", which keeps its likeliest blocks.
     """
     decision = options.decision
     if decision == "adaptive":
         unsure = margin(probabilities, [b.features.words for b in blocks]) < options.adaptive_margin
         decision = "expected_f1" if unsure else "threshold"
     if decision == "threshold":
-        return [p >= options.threshold for p in probabilities]
+        kept = [p >= options.threshold for p in probabilities]
+        if any(kept) or not options.never_empty:
+            return kept
+    return _expected_f1_choice(blocks, probabilities, options)
+
+
+def _expected_f1_choice(
+    blocks: Sequence[Block], probabilities: Sequence[float], options: Options
+) -> list[bool]:
     weights = [b.features.words + 1.0 for b in blocks]
     expected_truth = sum(p * w for p, w in zip(probabilities, weights))
     order = sorted(range(len(blocks)), key=lambda i: (-probabilities[i], i))

@@ -207,6 +207,8 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         r" (?:post a comment|comment|reply|post)\b",
     ),
     ("comments", "en", r"\byour email address will not be published\b|\brequired fields are marked\b"),
+    # The author line over each comment in the common blog themes: "jane_doe says:".
+    ("comments", "en", r"^(?=.{1,60}$)\S+(?: \S+){0,3} says ?:$"),
     (
         "comments",
         "en",
@@ -326,6 +328,7 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("comments", "de", r"^\d+ kommentare?\b|\b(?:einen )?kommentar (?:schreiben|verfassen)\b"),
     ("comments", "de", r"\bdiskutieren sie mit\b|\bdie kommentarfunktion (?:ist|wurde)\b"),
     ("comments", "de", r"\bihre e-mail-adresse wird nicht veröffentlicht\b"),
+    ("comments", "de", r"^(?=.{1,60}$)\S+(?: \S+){0,3} sagt ?:$"),
     ("metadata", "de", _SHORT + r"von " + _NAME + _NAME_END),
     (
         "metadata",

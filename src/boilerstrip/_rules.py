@@ -103,11 +103,14 @@ _CAMEL = regex.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SEPARATORS = regex.compile(r"[-_:./]+")
 # Layout state flags name what the page has, not what the element is ("has-sidebar").
 _STATE_FLAGS = regex.compile(r"\b(?:has|no|with|without|show|hide|is|toggle) \w+")
+# Taxonomy classes carry the author's tag and category slugs (WordPress's post_class:
+# "tag-promotion", "category-ads"): they say what a post is about, not what the element is.
+_TAXONOMY = regex.compile(r"(?<![^\s])(?:tag|category)-(?!(?:cloud|list|links|nav|menu|widget)\b)\S+")
 
 
 def normalise_name(raw: str) -> str:
     """``'relatedPosts c-share-bar__item'`` -> ``'related posts c share bar item'``."""
-    return _STATE_FLAGS.sub(" ", _SEPARATORS.sub(" ", _CAMEL.sub(" ", raw)).lower())
+    return _STATE_FLAGS.sub(" ", _SEPARATORS.sub(" ", _CAMEL.sub(" ", _TAXONOMY.sub(" ", raw))).lower())
 
 
 _NAME_PATTERNS = tuple((kind, regex.compile(p)) for kind, p in NAME_RULES)
