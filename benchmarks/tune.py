@@ -74,11 +74,14 @@ def page_rows(
 
 
 def load(
-    root: Path, jobs: int
+    root: Path, jobs: int, truth_dirs: dict[str, str] | None = None
 ) -> list[tuple[str, np.ndarray, list[int], list[int], list[Counter[str]], Counter[str]]]:
+    """Every page with a text truth; ``truth_dirs`` reads a set's truth from another folder
+    (``{"dragnet": "gt_article"}``: its articles without the user comments)."""
     tasks = []
     for set_dir in sorted(p for p in root.iterdir() if (p / "html").is_dir() and (p / "gt").is_dir()):
-        for gt in sorted((set_dir / "gt").glob("*.txt")):
+        truth_dir = set_dir / (truth_dirs or {}).get(set_dir.name, "gt")
+        for gt in sorted(truth_dir.glob("*.txt")):
             page = set_dir / "html" / f"{gt.stem}.html.gz"
             page = page if page.exists() else set_dir / "html" / f"{gt.stem}.html"
             if page.exists():
@@ -189,12 +192,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set-weight", choices=sorted(SET_WEIGHTS), default="sqrt", help="a set's weight in the fit"
     )
+    parser.add_argument(
+        "--truth",
+        action="append",
+        default=[],
+        metavar="SET=DIR",
+        help="read SET's truth from DIR instead of gt (e.g. dragnet=gt_article: comments are chrome)",
+    )
     args = parser.parse_args(argv)
+    truth_dirs = dict(t.split("=", 1) for t in args.truth)
     window = Options().smoothing_window
     if args.cache and args.cache.exists():
         pages = pickle.loads(args.cache.read_bytes())
     else:
-        pages = load(args.data, args.jobs)
+        pages = load(args.data, args.jobs, truth_dirs)
         if args.cache:
             args.cache.write_bytes(pickle.dumps(pages))
     sizes = Counter(p[0] for p in pages)
