@@ -426,3 +426,39 @@ def test_text_with_a_few_control_characters_is_not_binary() -> None:
     page = "<p>" + "words " * 200 + "\x00\x07</p>"
     assert not looks_binary(page) and not looks_binary(page.encode())
     assert not looks_binary("") and not looks_binary(b"")
+
+
+# -- declared page type ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("head", "declared"),
+    [
+        ('<meta property="og:type" content="article">', "article"),
+        ('<meta property="og:type" content="website">', "sectioned"),
+        ('<meta property="og:type" content="product.item">', "sectioned"),
+        ('<script type="application/ld+json">{"@type": "Product", "name": "x"}</script>', "sectioned"),
+        ('<script type="application/ld+json">{"@type": ["QAPage"]}</script>', "sectioned"),
+        ('<script type="application/ld+json">{"@type": "https://schema.org/ItemList"}</script>', "sectioned"),
+        (
+            '<meta property="og:type" content="website">'
+            '<script type="application/ld+json">{"@type": "NewsArticle"}</script>',
+            "article",
+        ),
+        ('<script type="application/ld+json">{"@type": "Organization"}</script>', ""),
+        ('<script>var x = {"@type": "Product"};</script>', ""),  # not JSON-LD
+        ("", ""),
+    ],
+)
+def test_declared_type(head: str, declared: str) -> None:
+    from boilerstrip._page_type import declared_type
+
+    assert declared_type(parse(f"<html><head>{head}</head><body><p>x</p></body></html>")) == declared
+
+
+@pytest.mark.parametrize(
+    ("declared", "kept"), [("", [True, False, False]), ("sectioned", [True, True, False])]
+)
+def test_sectioned_pages_keep_sections_by_expected_f1(declared: str, kept: list[bool]) -> None:
+    blocks = [_block(i, " ".join(["word"] * 10)) for i in range(3)]
+    options = Options(weights=(), smoothing=(), decision="threshold")
+    labelled = label(blocks, (0.9, 0.45, 0.1), score(blocks, options), options, declared=declared)
+    assert [b.label is Label.CONTENT for b in labelled] == kept

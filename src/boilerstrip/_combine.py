@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ._model import Block, Features, Label
 from ._options import Options
+from ._page_type import SECTIONED
 from ._scorers import HARD_RULES, SCORERS, SHORT_WORDS
 
 _LOGIT_CAP = 12.0  # keeps exp() finite and one scorer from deciding alone
@@ -100,10 +101,18 @@ def smooth(blocks: Sequence[Block], probabilities: Sequence[float], options: Opt
 
 
 def label(
-    blocks: Sequence[Block], probabilities: Sequence[float], scores: Scores, options: Options
+    blocks: Sequence[Block],
+    probabilities: Sequence[float],
+    scores: Scores,
+    options: Options,
+    *,
+    declared: str = "",
 ) -> tuple[Block, ...]:
     """The final blocks: CONTENT when the decision keeps them unless a hard rule says
-    otherwise; for chrome, the kind the evidence names."""
+    otherwise; for chrome, the kind the evidence names. ``declared`` is the page type the
+    page's markup declares (see _page_type)."""
+    if declared == SECTIONED and options.sectioned_decision:
+        options = options.replace(decision=options.sectioned_decision)
     kept = _decide(blocks, probabilities, options)
     return tuple(
         Block(

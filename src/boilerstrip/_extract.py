@@ -10,6 +10,7 @@ from ._errors import InputError
 from ._features import compute_features, to_blocks
 from ._model import Block, Extraction
 from ._options import DEFAULT_OPTIONS, Options
+from ._page_type import declared_type
 from ._parse import body_of, decode, looks_binary, page_info, parse
 from ._segment import segment
 
@@ -29,7 +30,8 @@ def extract(html: str | bytes, *, url: str | None = None, options: Options | Non
         return assemble((), "", url, "")  # an image, archive or PDF: no text to extract
     page = measure(text, options)
     scores = score(page.blocks, options)
-    labelled = label(page.blocks, smooth(page.blocks, scores.probabilities, options), scores, options)
+    probabilities = smooth(page.blocks, scores.probabilities, options)
+    labelled = label(page.blocks, probabilities, scores, options, declared=page.declared)
     return assemble(labelled, page.title, url, page.language)
 
 
@@ -40,6 +42,7 @@ class Measured:
     blocks: tuple[Block, ...]
     title: str
     language: str
+    declared: str  # the page type its markup declares (_page_type.declared_type)
 
 
 def measure(html: str | bytes, options: Options) -> Measured:
@@ -52,7 +55,7 @@ def measure(html: str | bytes, options: Options) -> Measured:
     if segmented.chars < options.reveal_below_chars:
         segmented = segment(root, reveal=True)
     features, language = compute_features(segmented, info.title, info.language, options)
-    return Measured(to_blocks(segmented, features), info.title, language)
+    return Measured(to_blocks(segmented, features), info.title, language, declared_type(tree))
 
 
 def _as_text(html: str | bytes) -> str:

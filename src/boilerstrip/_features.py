@@ -115,12 +115,17 @@ def _phrase_boxes(
     elements: Sequence[Element],
     owners: Sequence[int],
     phrases: Sequence[Label | None],
+    words: Sequence[int],
+    *,
     above_region: Sequence[bool],
     options: Options,
 ) -> list[str]:
     """Per element, the kind of the innermost enclosing box dense with boilerplate phrases."""
-    hits = subtree_totals(elements, _count(len(elements), owners, [p is not None for p in phrases]))
+    flags = [p is not None for p in phrases]
+    hits = subtree_totals(elements, _count(len(elements), owners, flags))
     counts = subtree_totals(elements, _count(len(elements), owners, [True] * len(owners)))
+    hit_words = subtree_totals(elements, _count(len(elements), owners, flags, words))
+    all_words = subtree_totals(elements, _count(len(elements), owners, [True] * len(owners), words))
     kinds: dict[int, dict[str, int]] = {}
     for owner, phrase in zip(owners, phrases):
         if phrase is None:
@@ -137,19 +142,33 @@ def _phrase_boxes(
             and hits[index] >= options.phrase_box_min_share * counts[index]
             and not above_region[index]
         )
-        if box:
-            tally = kinds[index]
-            out.append(max(sorted(tally), key=tally.__getitem__))
+        kind = _majority(kinds[index]) if box else ""
+        # Dates, bylines and post counts are short lines that every post has: a box of
+        # them that also holds much prose is a post (a forum reply, a blog entry), not a
+        # metadata box. Other kinds keep the count rule: the seed page's donation appeal is
+        # long prose with few phrase hits, and must stay a promo box.
+        if kind and (
+            kind != Label.METADATA.value
+            or hit_words[index] >= options.phrase_box_min_word_share * all_words[index]
+        ):
+            out.append(kind)
         else:
             out.append(out[element.parent] if element.parent >= 0 else "")
     return out
 
 
-def _count(size: int, owners: Sequence[int], flags: Sequence[bool]) -> list[float]:
+def _majority(tally: dict[str, int]) -> str:
+    return max(sorted(tally), key=tally.__getitem__)
+
+
+def _count(
+    size: int, owners: Sequence[int], flags: Sequence[bool], amounts: Sequence[int] | None = None
+) -> list[float]:
+    """Per element, the number (with ``amounts``: the words + 1) of its own flagged blocks."""
     own = [0.0] * size
-    for owner, flag in zip(owners, flags):
+    for i, (owner, flag) in enumerate(zip(owners, flags)):
         if flag:
-            own[owner] += 1.0
+            own[owner] += 1.0 if amounts is None else amounts[i] + 1.0
     return own
 
 
@@ -195,7 +214,7 @@ def compute_features(
         options.phrase_scan_chars,
         options.whole_phrase_max_chars,
     )
-    boxes = _phrase_boxes(elements, owners, phrases, above, options)
+    boxes = _phrase_boxes(elements, owners, phrases, words, above_region=above, options=options)
     roots = roots[:1] + tuple(r for r in roots[1:] if not containers[r].kind and not boxes[r])
     inside, _ = region_ancestry(elements, roots)
     cetd = _composite_density(elements, owners)

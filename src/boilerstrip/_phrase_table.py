@@ -812,7 +812,8 @@ WHOLE_BLOCK_PHRASES: tuple[tuple[str, str, str], ...] = (
         r"(?:\p{L}+[,،]? )?(?:\d{1,2}(?:st|nd|rd|th|er)?\.? (?:de )?\p{L}{3,}\.?(?: de)?,? \d{4}"
         r"|\p{L}{3,}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})"
         r"|\d{4}[./-]\d{1,2}[./-]\d{1,2})(?:[,،]? ?(?:[-–|]|at|um|à|a las"
-        r"|в)? ?\d{1,2}[:.h]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,5})?)?",
+        r"|в)? ?\d{1,2}[:.h]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,5})?)?"
+        r"(?: ?#\d{1,6})?",  # a forum post's date carries its number: "Jan 14, 2025 at 9:03 PM #2"
     ),
     ("header", "en", r"(?:\p{L}[\p{L} .-]{0,30}:? )?[+−-]?\d{1,2} ?°(?: ?[cf])?(?:,? [\p{L} ]{1,30})?"),
     ("metadata", "en", r"(?:published|updated|posted|last updated)(?: on)?"),
