@@ -108,7 +108,7 @@ def test_gate_fails_when_quality_drops() -> None:
     _, good = benchmark([FIXTURES], timing=False)
     floors = raise_floors(set_figures(good), {})
     assert check(set_figures(good), floors) == []
-    _, worse = benchmark([FIXTURES], options=Options(threshold=0.97), timing=False)
+    _, worse = benchmark([FIXTURES], options=Options(decision="threshold", threshold=0.97), timing=False)
     failures = check(set_figures(worse), floors)
     assert failures and failures[0].startswith("fixtures:")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pytest
@@ -461,4 +462,60 @@ def test_sectioned_pages_keep_sections_by_expected_f1(declared: str, kept: list[
     blocks = [_block(i, " ".join(["word"] * 10)) for i in range(3)]
     options = Options(weights=(), smoothing=(), decision="threshold")
     labelled = label(blocks, (0.9, 0.45, 0.1), score(blocks, options), options, declared=declared)
+    assert [b.label is Label.CONTENT for b in labelled] == kept
+
+
+# -- predicted threshold --------------------------------------------------------------------
+def test_page_statistics_by_hand() -> None:
+    from boilerstrip._cut import STATISTICS, page_statistics
+
+    # weights 10 and 30 (words + 1); 40 words in all, 10 of them at or above 0.5
+    stats = dict(zip(STATISTICS, page_statistics([0.9, 0.3], [9, 29])))
+    assert stats["mean"] == pytest.approx((0.9 * 10 + 0.3 * 30) / 40)
+    assert stats["above_half"] == pytest.approx(0.25)
+    assert stats["doubtful_low"] == pytest.approx(0.75)
+    assert stats["doubtful_high"] == pytest.approx(0.0)
+    assert stats["margin"] == pytest.approx((0.8 * 10 + 0.4 * 30) / 40)
+    assert stats["max"] == pytest.approx(0.9)
+    assert stats["log_words"] == pytest.approx(math.log(40))
+
+
+def test_predicted_threshold_takes_the_best_predicted_candidate() -> None:
+    from boilerstrip._cut import STATISTICS, predicted_threshold
+
+    n = 2 * len(STATISTICS) + 1
+    above_half = STATISTICS.index("above_half")
+    # the first candidate predicts F1 = above_half share, the second a constant 0.5
+    first = tuple(1.0 if i == above_half else 0.0 for i in range(n))
+    second = tuple(0.5 if i == len(STATISTICS) else 0.0 for i in range(n))
+    model = ((0.3, first), (0.7, second))
+    assert predicted_threshold([0.9, 0.9], [5, 5], model) == 0.3  # share 1.0 beats 0.5
+    assert predicted_threshold([0.1, 0.1], [5, 5], model) == 0.7  # share 0.0 loses
+
+
+def test_empty_page_statistics_are_zero() -> None:
+    from boilerstrip._cut import STATISTICS, page_statistics
+
+    assert page_statistics([], []) == (0.0,) * len(STATISTICS)
+
+
+@pytest.mark.parametrize(
+    ("heading_score", "reach", "kept"),
+    [
+        (0.4, 3, [True, False, False, True]),  # kept: the section below it is
+        (0.2, 3, [False, False, False, True]),  # below the floor
+        (0.4, 1, [False, False, False, True]),  # the kept block is out of reach
+    ],
+)
+def test_a_heading_is_kept_with_its_section(heading_score: float, reach: int, kept: list[bool]) -> None:
+    blocks = [
+        dataclasses.replace(_block(0, "A headline"), role=Role.HEADING, heading_level=1),
+        _block(1, "Nov. 21, 2016"),
+        _block(2, "Photo credit"),
+        _block(3, " ".join(["word"] * 30)),
+    ]
+    options = Options(
+        weights=(), smoothing=(), decision="threshold", heading_reach=reach, hard_rules=frozenset()
+    )
+    labelled = label(blocks, (heading_score, 0.1, 0.1, 0.9), score(blocks, options), options)
     assert [b.label is Label.CONTENT for b in labelled] == kept

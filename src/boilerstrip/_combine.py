@@ -6,7 +6,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ._model import Block, Features, Label
+from ._cut import predicted_threshold
+from ._model import Block, Features, Label, Role
 from ._options import Options
 from ._page_type import SECTIONED
 from ._scorers import HARD_RULES, SCORERS, SHORT_WORDS
@@ -139,7 +140,32 @@ def margin(probabilities: Sequence[float], words: Sequence[int]) -> float:
 
 
 def _decide(blocks: Sequence[Block], probabilities: Sequence[float], options: Options) -> list[bool]:
-    """Which blocks are kept as content, before the hard rules.
+    """Which blocks are kept as content, before the hard rules: the decision's choice,
+    with the headings of the sections it keeps (see :func:`_with_headings`)."""
+    return _with_headings(blocks, probabilities, _choose(blocks, probabilities, options), options)
+
+
+def _with_headings(
+    blocks: Sequence[Block], probabilities: Sequence[float], kept: list[bool], options: Options
+) -> list[bool]:
+    """A heading belongs to the section below it: a heading that is not kept but reaches
+    ``Options.heading_floor`` is kept when one of the next ``Options.heading_reach``
+    blocks is (a headline above its dateline and photo credit)."""
+    out = list(kept)
+    reach = options.heading_reach
+    for i, block in enumerate(blocks):
+        if (
+            not out[i]
+            and block.role is Role.HEADING
+            and probabilities[i] >= options.heading_floor
+            and any(kept[i + 1 : i + 1 + reach])
+        ):
+            out[i] = True
+    return out
+
+
+def _choose(blocks: Sequence[Block], probabilities: Sequence[float], options: Options) -> list[bool]:
+    """Which blocks the decision keeps.
 
     "threshold": every block whose probability reaches ``Options.threshold``.
     "expected_f1": the blocks, taken in order of probability, that maximise the page's
@@ -149,15 +175,20 @@ def _decide(blocks: Sequence[Block], probabilities: Sequence[float], options: Op
     (multi-section ones), where a fixed cut loses whole sections.
     "adaptive": "expected_f1" on pages whose margin is below ``Options.adaptive_margin``
     (the model is unsure of them), "threshold" on the others.
+    "predicted": a threshold chosen per page from the shape of its probabilities (_cut).
     With ``Options.never_empty``, a page where the threshold keeps nothing falls back to
     "expected_f1", which keeps its likeliest blocks.
     """
     decision = options.decision
+    threshold = options.threshold
+    if decision == "predicted":
+        decision = "threshold"
+        threshold = predicted_threshold(probabilities, [b.features.words for b in blocks], options.cut_model)
     if decision == "adaptive":
         unsure = margin(probabilities, [b.features.words for b in blocks]) < options.adaptive_margin
         decision = "expected_f1" if unsure else "threshold"
     if decision == "threshold":
-        kept = [p >= options.threshold for p in probabilities]
+        kept = [p >= threshold for p in probabilities]
         if any(kept) or not options.never_empty:
             return kept
     return _expected_f1_choice(blocks, probabilities, options)

@@ -6,6 +6,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+from ._cut import CutModel
+from ._cut_weights import CUT_MODEL
 from ._errors import OptionsError
 from ._scorers import HARD_RULES, SCORERS
 from ._weights import SCORER_WEIGHTS, SMOOTHING_WEIGHTS
@@ -28,16 +30,25 @@ class Options:
     threshold: float = 0.5
     # How blocks are kept (see _combine._decide): "threshold" keeps those at or above it;
     # "expected_f1" those that maximise the page's expected F1; "adaptive" the second on
-    # pages the model is unsure of, the first on the others. Dev (boilerstrip bench, mean
-    # over the 9 sets / wcxb): threshold 0.907 / 0.818; expected_f1 0.904 / 0.839;
-    # adaptive 0.909 / 0.830 (google-trends-2017 loses 0.007, l3s-gn1 0.001).
-    decision: str = "adaptive"
+    # pages the model is unsure of, the first on the others; "predicted" a threshold
+    # chosen per page from the shape of its probabilities (_cut). Dev (boilerstrip bench,
+    # mean over the 9 sets / wcxb): threshold 0.907 / 0.818; expected_f1 0.904 / 0.839;
+    # adaptive 0.910 / 0.837; predicted 0.914 / 0.842 (cleaneval and trafilatura-eval
+    # -0.003, the others +0.002 to +0.015). tune_cut.py's 5-fold cross-validation on the
+    # 8 text sets: 0.915 against 0.916 fitted.
+    decision: str = "predicted"
     # The decision on pages whose markup declares a multi-section type (a product, forum,
     # Q&A or collection page; an og:type other than article), "" for the usual one. Dev
-    # (boilerstrip bench): "expected_f1" moves wcxb 0.832 -> 0.836 (collection, listing and
-    # service +0.013 to +0.015, product -0.004), trafilatura-eval +0.001, mean +0.0004;
-    # "threshold" on pages declaring an article as well: mean -0.0005.
+    # (boilerstrip bench): against "adaptive", "expected_f1" moved wcxb 0.832 -> 0.836 and
+    # the mean +0.0004; against "predicted", the mean +0.0005 (cleanportaleval +0.008,
+    # scrapinghub -0.003, wcxb +0.0002).
     sectioned_decision: str = "expected_f1"
+    # A heading at or above this probability is kept when one of the next heading_reach
+    # blocks is kept (the headline above its dateline and photo credit). Dev: mean -0.0004
+    # (trafilatura-eval -0.002, l3s-gn1 +0.0003), kept: a headline belongs to its article
+    # (the seed fixtures' headline scores 0.57 under a predicted threshold of 0.6).
+    heading_floor: float = 0.3
+    heading_reach: int = 3
     # A page is unsure below this margin (word-weighted mean of |p - 0.5| * 2). Dev
     # (tune.py): 0.5 to 0.65 all give a mean of 0.908 and wcxb 0.830-0.835; 0.55 keeps
     # l3s-gn1 (0.938, against 0.934 at 0.6).
@@ -90,6 +101,9 @@ class Options:
     weights: tuple[tuple[str, float], ...] = SCORER_WEIGHTS
     # Neighbour smoothing: logistic weights over the block's and its neighbours' log-odds.
     smoothing: tuple[tuple[str, float], ...] = SMOOTHING_WEIGHTS
+    # The "predicted" decision's models (threshold, coefficients), fitted by
+    # benchmarks/tune_cut.py on dev.
+    cut_model: CutModel = CUT_MODEL
     smoothing_window: int = 3  # neighbours on each side that the smoothing reads
     disabled_scorers: frozenset[str] = field(default_factory=frozenset)  # for ablations
     # Rules of _scorers.HARD_RULES that decide alone (all by default; empty for ablations).
@@ -106,14 +120,16 @@ class Options:
     def __post_init__(self) -> None:
         _check(0.0 <= self.threshold <= 1.0, "threshold must be in [0, 1]")
         _check(
-            self.decision in ("threshold", "expected_f1", "adaptive"),
-            "decision must be 'threshold', 'expected_f1' or 'adaptive'",
+            self.decision in DECISIONS,
+            f"decision must be one of {', '.join(DECISIONS)}",
         )
         _check(
-            self.sectioned_decision in ("", "threshold", "expected_f1", "adaptive"),
-            "sectioned_decision must be '', 'threshold', 'expected_f1' or 'adaptive'",
+            self.sectioned_decision in ("", *DECISIONS),
+            f"sectioned_decision must be '' or one of {', '.join(DECISIONS)}",
         )
         _check(0.0 <= self.adaptive_margin <= 1.0, "adaptive_margin must be in [0, 1]")
+        _check(0.0 <= self.heading_floor <= 1.0, "heading_floor must be in [0, 1]")
+        _check(self.heading_reach >= 0, "heading_reach must be >= 0")
         _check(0.0 <= self.expected_f1_floor <= 1.0, "expected_f1_floor must be in [0, 1]")
         _check(self.wrap_width > 0, "wrap_width must be positive")
         _check(self.reveal_below_chars >= 0, "reveal_below_chars must be >= 0")
@@ -144,6 +160,11 @@ class Options:
             all(isinstance(n, str) and isinstance(w, (int, float)) for n, w in self.smoothing),
             "smoothing must be (name, number) pairs",
         )
+        _check(
+            bool(self.cut_model)
+            and all(0.0 <= t <= 1.0 and len(c) == len(self.cut_model[0][1]) for t, c in self.cut_model),
+            "cut_model must be (threshold in [0, 1], coefficients) pairs of one length",
+        )
         _check(isinstance(self.disabled_scorers, frozenset), "disabled_scorers must be a frozenset")
         unknown = ({n for n, _ in self.weights} | set(self.disabled_scorers)) - {"bias", *SCORERS}
         _check(not unknown, f"unknown scorers: {', '.join(sorted(unknown))}")
@@ -166,6 +187,9 @@ class Options:
         """A preset that keeps more doubtful blocks: all content, some chrome. It keeps
         what maximises each page's expected F1, which helps multi-section pages most."""
         return cls(**{"decision": "expected_f1", **changes})
+
+
+DECISIONS = ("threshold", "expected_f1", "adaptive", "predicted")
 
 
 def _check(condition: bool, message: str) -> None:
