@@ -156,6 +156,11 @@ def test_class_names(raw: str, kind: Label | None) -> None:
         ("Bob Smith says :", Label.COMMENTS),
         ("Hans Müller sagt:", Label.COMMENTS),
         ("He says: the talks would continue next week and then stop.", None),
+        ("Weiterführende Links", Label.SIDEBAR),
+        ("Die weiterführende Schule plant einen Ausbau und stellt neue Lehrer ein.", None),
+        ("Schreibe einen Kommentar", Label.COMMENTS),
+        ("Temas relacionados", Label.SIDEBAR),
+        ("To view the full story, please subscribe to The Daily.", Label.PROMO),
     ],
 )
 def test_phrases(text: str, kind: Label | None) -> None:

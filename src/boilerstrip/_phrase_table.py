@@ -93,6 +93,9 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         r"|^our (?:free )?(?:[\w-]+ ){0,3}newsletters?\b",
     ),
     ("promo", "en", r"\benter your e-?mail(?: address)?\b"),
+    # Paywall prompts over a truncated story.
+    ("promo", "en", r"\bto (?:view|read|continue reading) the full (?:story|article),? please subscribe\b"),
+    ("promo", "en", r"\bif you(?:'|’)re (?:seeing this message but you(?:'|’)re )?already a subscriber\b"),
     ("promo", "en", r"\b(?:delivered|sent) (?:straight |directly )?to your inbox\b"),
     (
         "promo",
@@ -193,6 +196,7 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ),
     ("sidebar", "en", r"\byou (?:may|might) also (?:like|enjoy|be interested in)\b"),
     ("sidebar", "en", r"\brecommended for you\b|^more on this (?:story|topic)\b|^more stories from\b"),
+    ("sidebar", "en", r"^(?=.{1,40}$)explore further\b"),
     ("comments", "en", r"\bleave a (?:comment|reply)\b|\bpost a comment\b|\b(?:add|write) a comment\b"),
     ("comments", "en", r"\bcomments (?:are|have been) (?:closed|disabled|turned off)\b"),
     (
@@ -325,8 +329,11 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ),
     ("sidebar", "de", r"\bmehr zum thema\b|\bdas könnte sie (?:auch )?interessieren\b"),
     ("sidebar", "de", r"^lesen sie (?:auch|mehr)\b|^auch interessant\b|^weitere artikel\b|^zum thema ?:"),
+    ("sidebar", "de", r"^(?=.{1,60}$)weiterführende (?:informationen|links|artikel|themen)\b"),
     ("comments", "de", r"^\d+ kommentare?\b|\b(?:einen )?kommentar (?:schreiben|verfassen)\b"),
     ("comments", "de", r"\bdiskutieren sie mit\b|\bdie kommentarfunktion (?:ist|wurde)\b"),
+    ("comments", "de", r"^(?=.{1,60}$)(?:schreibe|schreiben sie) einen kommentar\b"),
+    ("other", "de", r"^(?=.{1,80}$)wie (?:bewerten|fanden) sie diese[nrs]? (?:artikel|beitrag|seite)\b"),
     ("comments", "de", r"\bihre e-mail-adresse wird nicht veröffentlicht\b"),
     ("comments", "de", r"^(?=.{1,60}$)\S+(?: \S+){0,3} sagt ?:$"),
     ("metadata", "de", _SHORT + r"von " + _NAME + _NAME_END),
@@ -447,6 +454,7 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("share", "es", r"\bcomparte (?:este art[íi]culo|esta noticia)\b"),
     ("sidebar", "es", r"\b(?:también )?te puede interesar\b|\bquiz[áa]s te interese\b"),
     ("sidebar", "es", r"\bnoticias relacionadas\b|\bart[íi]culos relacionados\b|^(?:lee|lea) tambi[ée]n\b"),
+    ("sidebar", "es", r"^(?=.{1,60}$)temas relacionados\b"),
     ("comments", "es", r"^\d+ comentarios?\b|\b(?:deja|añade|escribe) (?:un|tu) comentario\b"),
     ("comments", "es", r"\btu (?:direcci[óo]n de )?correo electr[óo]nico no ser[áa] publicad[ao]\b"),
     ("metadata", "es", _SHORT + r"por " + _NAME + _NAME_END),
