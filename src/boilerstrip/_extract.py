@@ -54,8 +54,11 @@ def measure(html: str | bytes, options: Options) -> Measured:
     segmented = segment(root)
     if segmented.chars < options.reveal_below_chars:
         segmented = segment(root, reveal=True)
-    features, language = compute_features(segmented, info.title, info.language, options)
-    return Measured(to_blocks(segmented, features), info.title, language, declared_type(tree))
+    declared = declared_type(tree)
+    features, language = compute_features(
+        segmented, info.title, info.language, options, declared_type=declared
+    )
+    return Measured(to_blocks(segmented, features), info.title, language, declared)
 
 
 def _as_text(html: str | bytes) -> str:

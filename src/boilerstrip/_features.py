@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ._language import detect_language, is_cjk_char, stopwords, tokens
 from ._model import Block, Features, Label
 from ._options import Options
+from ._page_type import ARTICLE
 from ._phrases import phrase_kinds
 from ._region import block_points, region_ancestry, region_roots, subtree_totals
 from ._repeats import repeated_groups
@@ -87,6 +88,20 @@ def _containers(elements: Sequence[Element], above_region: Sequence[bool]) -> li
             kind, strength = parent.kind, parent.strength
         out.append(_Container(kind, strength, hint or parent.content_hint, in_scope))
     return out
+
+
+def _is_thread(
+    containers: Sequence[_Container], owners: Sequence[int], points: Sequence[float], options: Options
+) -> bool:
+    """A forum or Q&A page: most of its dense text sits in containers named as comments
+    (posts in class="comment"), so those are its content, not a thread below an article."""
+    total = sum(points)
+    in_comments = sum(p for o, p in zip(owners, points) if containers[o].kind == Label.COMMENTS.value)
+    return in_comments > 0.0 and in_comments >= options.thread_min_share * total
+
+
+def _not_comments(c: _Container) -> _Container:
+    return _Container("", 0.0, c.content_hint, c.in_scope) if c.kind == Label.COMMENTS.value else c
 
 
 def _composite_density(elements: Sequence[Element], owners: Sequence[int]) -> dict[int, float]:
@@ -189,9 +204,10 @@ def _matches_title(block_tokens: list[str], title_tokens: frozenset[str]) -> boo
 
 
 def compute_features(
-    seg: Segmented, page_title: str, declared_language: str, options: Options
+    seg: Segmented, page_title: str, declared_language: str, options: Options, *, declared_type: str = ""
 ) -> tuple[tuple[Features, ...], str]:
-    """Features of every block of ``seg``, and the language they were measured in."""
+    """Features of every block of ``seg``, and the language they were measured in.
+    ``declared_type`` is the page type its markup declares (_page_type)."""
     blocks, elements = seg.blocks, seg.elements
     toks = [tokens(b.text) for b in blocks]
     title_tokens = frozenset(tokens(page_title))
@@ -208,6 +224,10 @@ def compute_features(
     # further regions must not be named chrome (a dense donation appeal is no region).
     _, above = region_ancestry(elements, roots[:1])
     containers = _containers(elements, above)
+    # A page that declares itself an article is not a thread, however long its comments.
+    thread = declared_type != ARTICLE and _is_thread(containers, owners, points, options)
+    if thread:
+        containers = [_not_comments(c) for c in containers]
     phrases = phrase_kinds(
         [b.text for b in blocks],
         [t[: options.phrase_scan_words] for t in toks],
@@ -215,6 +235,8 @@ def compute_features(
         options.whole_phrase_max_chars,
     )
     boxes = _phrase_boxes(elements, owners, phrases, words, above_region=above, options=options)
+    if thread:
+        boxes = ["" if box == Label.COMMENTS.value else box for box in boxes]
     roots = roots[:1] + tuple(r for r in roots[1:] if not containers[r].kind and not boxes[r])
     inside, _ = region_ancestry(elements, roots)
     cetd = _composite_density(elements, owners)

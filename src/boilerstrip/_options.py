@@ -80,6 +80,11 @@ class Options:
     # Design: siblings alike in tag and names form a repeated group (cards, posts, menu
     # items) from this many on.
     repeat_min_siblings: int = 3
+    # A page not declared an article whose comment-named containers hold this share of
+    # the region points is a forum or Q&A thread: its "comments" are its content. Dev
+    # (boilerstrip bench, weights fitted with comments as chrome): wcxb forum 0.679 ->
+    # 0.718, dragnet 0.826 -> 0.867; 0.4 gives forum 0.734 but l3s-gn1 -0.007.
+    thread_min_share: float = 0.5
     # -- boilerplate phrases -------------------------------------------------
     # Design (speed): phrases are searched in the first N characters of a block, whose
     # first N tokens select the patterns to try; button and link labels ("Read more")
@@ -97,7 +102,8 @@ class Options:
     # +0.002, google-trends-2017 -0.002; 0.2 gave half of it.
     phrase_box_min_word_share: float = 0.35
     # -- combiner --------------------------------------------------------------
-    # Logistic weights per scorer (name, weight), fitted by benchmarks/tune.py on dev.
+    # Logistic weights per scorer (name, weight), fitted by benchmarks/tune.py on dev with
+    # --truth dragnet=gt_article (user comments are chrome, as boilerstrip defines them).
     weights: tuple[tuple[str, float], ...] = SCORER_WEIGHTS
     # Neighbour smoothing: logistic weights over the block's and its neighbours' log-odds.
     smoothing: tuple[tuple[str, float], ...] = SMOOTHING_WEIGHTS
