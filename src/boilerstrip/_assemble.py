@@ -73,7 +73,9 @@ def interpolate(points: Sequence[tuple[float, float]], x: float) -> float:
     return points[-1][1]
 
 
-def assemble(blocks: tuple[Block, ...], page_title: str, url: str | None, language: str) -> Extraction:
+def assemble(
+    blocks: tuple[Block, ...], page_title: str, url: str | None, language: str, *, truncated: bool = False
+) -> Extraction:
     return Extraction(
         text=layout(blocks),
         title=title(blocks, page_title),
@@ -81,4 +83,5 @@ def assemble(blocks: tuple[Block, ...], page_title: str, url: str | None, langua
         confidence=confidence(blocks),
         url=url,
         language=language,
+        truncated=truncated,
     )
