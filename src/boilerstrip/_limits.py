@@ -22,19 +22,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_RAW_TEXT = "script style textarea title xmp iframe noembed noframes"
-# Attributes up to the ">" that ends the tag: a quoted value may hold ">" and markup. An
-# unclosed quote runs to the end of the input, where the tokenizer drops the tag.
-_ATTRIBUTES = r"""(?:[^>=]|=[\t\n\f\r ]*(?:"[^"]*"?|'[^']*'?|))*>?"""
+_RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes".split())
+# Attributes up to the ">" that ends the tag: a quoted value may hold ">" and markup, and an
+# unclosed quote runs to the end of the input, where the tokenizer drops the tag. Written as
+# runs of plain characters between "=" signs, which the regex engine takes in one step.
+_ATTRIBUTES = r"""[^>=]*(?:=[\t\n\f\r ]*(?:"[^"]*"?|'[^']*'?)?[^>=]*)*>?"""
 _TOKEN = re.compile(
-    r"<!--(?:-?>|.*?(?:--!?>|\Z))"  # a comment; "<!-->" and "<!--->" are empty ones
-    r"|<[!?][^>]*>?"  # doctype, CDATA, processing instruction: bogus comments to the next ">"
-    r"|</(?:>|[^A-Za-z>][^>]*>?)"  # "</>" and "</ junk>"
-    rf"|<(?P<raw>{_RAW_TEXT.replace(' ', '|')})(?=[\t\n\f\r />]){_ATTRIBUTES}"  # text up to its end tag
-    rf"|</?(?P<name>[A-Za-z][^\t\n\f\r />]*){_ATTRIBUTES}",
-    re.S | re.I,
+    r"<(?:!--(?:-?>|.*?(?:--!?>|\Z))"  # a comment; "<!-->" and "<!--->" are empty ones
+    r"|[!?][^>]*>?"  # doctype, CDATA, processing instruction: bogus comments to the next ">"
+    r"|/(?:>|[^A-Za-z>][^>]*>?)"  # "</>" and "</ junk>"
+    rf"|/?(?P<name>[A-Za-z][^\t\n\f\r />]*){_ATTRIBUTES})",
+    re.S,
 )
-_RAW_END = {name: re.compile(rf"</{name}[\t\n\f\r />]", re.I) for name in _RAW_TEXT.split()}
+_RAW_END = {name: re.compile(rf"</(?i:{name})[\t\n\f\r />]") for name in _RAW_TEXT}
 _ATTRIBUTE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 _LONG_TAG = 512  # attributes are counted only in tags this long (in characters) or longer
 
@@ -231,11 +231,13 @@ class _Stack:
         )
 
 
-def scan(text: str, *, max_nodes: int | None, max_depth: int | None, max_attributes: int | None) -> Scan:
+def scan(  # noqa: PLR0915 - one loop, its common cases inlined for speed
+    text: str, *, max_nodes: int | None, max_depth: int | None, max_attributes: int | None
+) -> Scan:
     """Estimated elements and depth of the tree Lexbor builds from ``text``, and the offset
     of the first tag past a limit (None disables a limit)."""
     stack = _Stack()
-    names = stack.names
+    names, keys = stack.names, stack.keys
     elements = depth = 0
     unlimited = len(text) + 1
     node_limit = unlimited if max_nodes is None else max_nodes
@@ -249,8 +251,8 @@ def scan(text: str, *, max_nodes: int | None, max_depth: int | None, max_attribu
             start, end = match.span()
             had_text = had_text or start > previous_end
             previous_end = end
-            group = match.lastgroup
-            if group is None:  # a comment, a doctype, a processing instruction or "</" junk
+            name = match.group("name")
+            if name is None:  # a comment, a doctype, a processing instruction or "</" junk
                 continue
             if text[end - 1] != ">":
                 return Scan(elements, depth + _BASE_DEPTH)  # a tag cut by the end: dropped
@@ -259,14 +261,23 @@ def scan(text: str, *, max_nodes: int | None, max_depth: int | None, max_attribu
             if had_text and stack.detached:  # text re-creates the detached formatting elements
                 elements += stack.reconstruct()
             had_text = False
-            lower = match.group(group).lower()
+            lower = name.lower()
             if text[start + 1] == "/":
-                elements += _end_tag(stack, lower)
+                if names and names[-1] == lower and lower not in _KIND and not keys[-1]:
+                    names.pop()  # the common case, inline: the end of the current element
+                    keys.pop()
+                else:
+                    elements += _end_tag(stack, lower)
                 continue
             if lower in _IGNORED:
                 continue
-            raw = group == "raw" and not (stack.foreign and stack.in_foreign())  # svg's <style> is markup
-            elements += _start_tag(stack, lower, text, start, end)
+            raw = lower in _RAW_TEXT and not (stack.foreign and stack.in_foreign())  # svg's <style> is markup
+            if stack.foreign or stack.detached or lower in _ACTIVE or lower in _KIND:
+                elements += _start_tag(stack, lower, text, start, end)
+            else:
+                names.append(lower)  # the common case, inline: an element that only opens
+                keys.append("")
+                elements += 1
             if raw:
                 close = _RAW_END[lower].search(text, end)
                 resume = close.start() if close else len(text)
