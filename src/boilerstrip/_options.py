@@ -92,7 +92,7 @@ class Options:
     # the first tag past it, and the result says truncated=True; on_limit="raise" raises
     # LimitError instead. Dev: the largest of the 2,731 pages has 5.3 M characters, 15,797
     # elements, depth 56 and no tag with 100 attributes; none reaches a limit.
-    max_input_chars: int | None = 10_000_000  # design: ~2.5 s to extract 10 M characters of prose
+    max_input_chars: int | None = 10_000_000  # design: 10 M characters of prose extract in 2-6 s
     max_nodes: int | None = 250_000  # design: 16x the dev maximum; 250,000 elements extract in ~2.5 s
     # Design: Lexbor looks down the open elements for each block tag (cost depth x tags);
     # Chromium's parser stops nesting at 512.
