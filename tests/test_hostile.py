@@ -36,6 +36,16 @@ CASES: dict[str, str | bytes] = {
     "pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 5 /Filter /FlateDecode >>\nstream\n"
     + bytes(range(256)) * 4,
     "gzip stream": gzip.compress(f"<p>{PROSE}</p>".encode() * 20, mtime=0),
+    # Found by benchmarks/fuzz.py (seed 111739): one content block at probability 0.5 had
+    # confidence 0, the confidence of an empty result.
+    "fuzz 111739": (
+        "<table data-x='>'/><dt><plaintext \">مرحبا بالعالم هذا نص عربي</plaintext><code>the harbour "
+        "boats were quiet that morning and nobody came<button a= lang=\"ar\"></button></code>"
+        "<!-- \ud800 \udfff -->Ünïcödé ñ ß ø<header><nobr src=\"http://127.0.0.1:9/x.js\" "
+        "class=\"nav menu\">\ud800 \udfff</iframe></nobr><mtext role=\"navigation\" \"><!-- &amp; "
+        "&lt; &#0; &#xD800; &#x110000; &#99999999999; &nbsp &copy --><!-- &amp; &lt; &#0; &#xD800; "
+        "&#x110000; &#99999999999; &nbsp &copy --></mtext></header></dt></table>"
+    ),
     "control characters": f"<title>T\x07i\x1bt\ud800le</title><p>{PROSE}\x01\x08\x0b\x0c\x7f\x85</p>",
 }
 
