@@ -95,6 +95,27 @@ def test_crafted_input_raises_when_asked(name: str) -> None:
         extract(CRAFTED[name], options=Options(on_limit="raise"))
 
 
+# Misnested formatting: the adoption agency clones elements, and the scan must count them.
+MISNESTED = {
+    "b div /b": "<b><div></b>",
+    "b i u s div /b": "<b><i><u><s><div>x</b>",
+    "b i u s div p /b": "<b><i><u><s><div><p>x</b>y",
+    "a b i div p /a": "<a><b><i><div><p>x</a>y",
+    "b div b div /b /b": "<b><div><b><div>x</b></b>y",
+    "five b, div, five /b": "<b>" * 5 + "<div>x" + "</b>" * 5 + "y",
+    "i b div i b div /i /b": "<i><b><div><i><b><div>x</i></b>y",
+    "eight distinct b": "".join(f"<b id={i}>" for i in range(8)) + "<div>x" + "</b>" * 8 + "y",
+}
+
+
+@pytest.mark.parametrize("name", list(MISNESTED))
+def test_scan_counts_the_clones_of_misnested_formatting(name: str) -> None:
+    html = MISNESTED[name] * 200
+    found = scan(html, max_nodes=None, max_depth=None, max_attributes=None)
+    elements, depth = _tree_size(html)
+    assert found.elements >= elements - 3 and found.depth >= depth - 1
+
+
 @pytest.mark.parametrize("page", sorted(FIXTURES.glob("*.html")), ids=lambda p: p.stem)
 def test_scan_counts_at_least_what_the_parser_builds(page: Path) -> None:
     html = page.read_text("utf-8")

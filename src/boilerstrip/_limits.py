@@ -187,6 +187,16 @@ class _Stack:
                 del self.detached[index]
                 return
 
+    def formatting_above(self, position: int) -> int:
+        """Formatting elements above ``position`` that the adoption agency clones (at most
+        three; three when too far down to count)."""
+        keys, count = self.keys, 0
+        for index in range(len(keys) - 1, max(position, len(keys) - _SEARCH_DEPTH - 1), -1):
+            count += bool(keys[index])
+            if count == 3:
+                break
+        return count if len(keys) - position <= _SEARCH_DEPTH else 3
+
     def last(self, name: str) -> int:
         if name in _TRACKED:
             positions = self.where.get(name)
@@ -371,7 +381,7 @@ def _table_part(stack: _Stack, name: str, table: int) -> int:
 
 def _end_tag(stack: _Stack, name: str) -> int:
     """Apply end tag ``name``; the elements it adds (a lone ``</p>`` makes an empty p,
-    the adoption agency a clone of a formatting element)."""
+    the adoption agency clones formatting elements)."""
     names = stack.names
     if names and names[-1] == name:
         stack.pop_to(len(names) - 1, own=name)
@@ -392,8 +402,11 @@ def _end_tag(stack: _Stack, name: str) -> int:
         last = stack.last(name)
         if not stack.no_special_above(last):
             if name in _FORMATTING:
-                if last >= 0:
-                    return 1  # cloned below the block it wraps; the stack keeps its size
+                if last >= 0:  # the adoption agency: clones, the stack keeps its size
+                    stack.names[last] = "#" + name  # its clone, which this end tag no longer closes
+                    if name in _TRACKED:
+                        stack.where[name].pop()
+                    return 1 + stack.formatting_above(last)
                 stack.forget(name)
             return 0
     if last >= 0:
