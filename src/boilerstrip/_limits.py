@@ -20,10 +20,13 @@ import re
 from dataclasses import dataclass
 
 _RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes".split())
-# Attributes up to the ">" that ends the tag: a quoted value may hold ">" and markup, and an
-# unclosed quote runs to the end of the input, where the tokenizer drops the tag. Written as
-# runs of plain characters between "=" signs, which the regex engine takes in one step.
-_ATTRIBUTES = r"""[^>=]*(?:=[\t\n\f\r ]*(?:"[^"]*"?|'[^']*'?)?[^>=]*)*>?"""
+# Attributes up to the ">" that ends the tag, as the tokenizer reads them: a quoted value may
+# hold ">" and markup (an unclosed quote runs to the end of the input, where the tag is
+# dropped); an unquoted value runs to a space or ">"; "=" with no name before it is a name.
+_ATTRIBUTES = (
+    r"""(?:[\t\n\f\r /]+|[^\t\n\f\r />][^\t\n\f\r /=>]*"""  # a name may start with "=" or a quote
+    r"""(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"[^"]*"?|'[^']*'?|[^\t\n\f\r >]*))?)*>?"""
+)
 _TOKEN = re.compile(
     r"<(?:!--(?:-?>|.*?(?:--!?>|\Z))"  # a comment; "<!-->" and "<!--->" are empty ones
     r"|[!?][^>]*>?"  # doctype, CDATA, processing instruction: bogus comments to the next ">"
@@ -187,6 +190,16 @@ class _Stack:
                 del self.detached[index]
                 return
 
+    def adopt(self, position: int) -> int:
+        """The adoption agency for the formatting element at ``position`` with a block
+        above it: the stack keeps its size, and the element and up to three formatting
+        elements above it are cloned. The element counts as closed from now on."""
+        name = self.names[position]
+        self.names[position] = "#" + name
+        if name in _TRACKED:
+            self.where[name].pop()
+        return 1 + self.formatting_above(position)
+
     def formatting_above(self, position: int) -> int:
         """Formatting elements above ``position`` that the adoption agency clones (at most
         three; three when too far down to count)."""
@@ -278,17 +291,17 @@ def scan(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                 continue
             if lower in _IGNORED:
                 continue
-            raw = lower in _RAW_TEXT and not (stack.foreign and stack.in_foreign())  # svg's <style> is markup
+            html = not (stack.foreign and stack.in_foreign())  # svg's <style> holds markup
             if stack.foreign or stack.detached or lower in _ACTIVE or lower in _KIND:
                 elements += _start_tag(stack, lower, text, start, end)
             else:
                 names.append(lower)  # the common case, inline: an element that only opens
                 keys.append("")
                 elements += 1
-            if raw:
+            if html and lower in _RAW_TEXT:
                 close = _RAW_END[lower].search(text, end)
                 resume = close.start() if close else len(text)
-            elif lower == "plaintext":
+            elif html and lower == "plaintext":
                 resume = len(text)
             if len(names) > depth:
                 depth = len(names)
@@ -310,12 +323,12 @@ def _start_tag(stack: _Stack, name: str, text: str, start: int, end: int) -> int
     implied table sections and rows)."""
     names = stack.names
     if stack.foreign and name not in _BREAKOUT and stack.in_foreign():
-        if text[end - 2] != "/":
+        if not _self_closing(text, start, end):
             stack.push(name)
         return 1
     added = 1
-    if stack.detached and name not in _NO_RECONSTRUCT:
-        added += stack.reconstruct()
+    if stack.detached and name not in _NO_RECONSTRUCT and name not in ("a", "button"):
+        added += stack.reconstruct()  # those two close their namesake first
     if name not in _ACTIVE:
         stack.push(name)
         return added
@@ -337,6 +350,10 @@ def _start_tag(stack: _Stack, name: str, text: str, start: int, end: int) -> int
         last = stack.in_scope(name)
         if last >= 0 and (name == "button" or stack.no_special_above(last)):
             stack.pop_to(last, own=name)
+        elif last >= 0:
+            added += stack.adopt(last)
+        if stack.detached:
+            added += stack.reconstruct()
     elif name == "select":
         last = stack.last("select")
         if last >= 0:  # a select in a select closes it
@@ -354,6 +371,23 @@ def _start_tag(stack: _Stack, name: str, text: str, start: int, end: int) -> int
     if name not in _VOID:
         stack.push(name, text[start:end] if name in _FORMATTING else "")
     return added
+
+
+def _self_closing(text: str, start: int, end: int) -> bool:
+    """Whether the tag ``text[start:end]`` ends in a "/>" that closes it, rather than in an
+    unquoted attribute value ending with "/" (``fill=red/>``): unsure means no."""
+    if text[end - 2] != "/":
+        return False
+    before = end - 3
+    while before > start and text[before] in " \t\n\f\r":
+        before -= 1
+    mark = text[before]
+    if mark in "\"'":  # the end of a quoted value, if its opening quote follows an "="
+        opening = text.rfind(mark, start, before)
+        return opening > start and text[start:opening].rstrip().endswith("=")
+    while before > start and text[before] not in " \t\n\f\r=":
+        before -= 1
+    return text[before] != "="
 
 
 def _table_part(stack: _Stack, name: str, table: int) -> int:
@@ -386,7 +420,9 @@ def _end_tag(stack: _Stack, name: str) -> int:
     if names and names[-1] == name:
         stack.pop_to(len(names) - 1, own=name)
         return 0
-    if name in _IGNORED or name == "br":
+    if name == "br":  # read as <br>
+        return 1 + (stack.reconstruct() if stack.detached else 0)
+    if name in _IGNORED:
         return 0
     if name == "p":
         last = stack.in_scope("p", "button")
@@ -396,17 +432,16 @@ def _end_tag(stack: _Stack, name: str) -> int:
         last = stack.in_table_scope(name)
     elif name == "select":
         last = stack.last("select")
+    elif name == "form":
+        return 0  # removes the form alone, not what is open in it: kept open (errs on the safe side)
     elif name in _SPECIAL:
         last = stack.in_scope(name)
     else:
         last = stack.last(name)
         if not stack.no_special_above(last):
             if name in _FORMATTING:
-                if last >= 0:  # the adoption agency: clones, the stack keeps its size
-                    stack.names[last] = "#" + name  # its clone, which this end tag no longer closes
-                    if name in _TRACKED:
-                        stack.where[name].pop()
-                    return 1 + stack.formatting_above(last)
+                if last >= 0:
+                    return stack.adopt(last)
                 stack.forget(name)
             return 0
     if last >= 0:
