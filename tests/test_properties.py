@@ -78,3 +78,19 @@ def test_random_bytes(page: bytes) -> None:
 @given(st.text(alphabet=st.sampled_from("<>/!-='\" abcdipv&#;x\x00\ud800"), max_size=300))
 def test_random_markup_characters(page: str) -> None:
     _check(page)
+
+
+@settings(SETTINGS, max_examples=400)
+@given(st.lists(HTML.map(lambda page: page[len("<html><head><title>t</title></head><body>") :]), min_size=1,
+                max_size=3).map("".join), st.integers(min_value=20, max_value=300))
+def test_limits_scan_never_counts_far_below_the_parser(unit: str, repeats: int) -> None:
+    """Repeated random constructs (the shape of the slow inputs): the scan's depth and
+    element count stay at or above what Lexbor builds, give or take the implied elements."""
+    from boilerstrip._limits import scan
+    from test_limits import _tree_size
+
+    html = unit * repeats
+    found = scan(html, max_nodes=None, max_depth=None, max_attributes=None)
+    elements, depth = _tree_size(html)
+    assert found.depth >= depth - 3
+    assert found.elements >= 0.9 * elements - 10
