@@ -46,6 +46,9 @@ CASES: dict[str, str | bytes] = {
         "&lt; &#0; &#xD800; &#x110000; &#99999999999; &nbsp &copy --><!-- &amp; &lt; &#0; &#xD800; "
         "&#x110000; &#99999999999; &nbsp &copy --></mtext></header></dt></table>"
     ),
+    # A paragraph a table may have closed stays counted by the limits scan, and must leave
+    # its bookkeeping when closed (this raised IndexError once).
+    "paragraph closed by a table, then a list item": "<ul><li><div><p>x<table></table></div><li>b",
     "control characters": f"<title>T\x07i\x1bt\ud800le</title><p>{PROSE}\x01\x08\x0b\x0c\x7f\x85</p>",
 }
 

@@ -48,6 +48,7 @@ CRAFTED: dict[str, str] = {
     "nested lists": "<ul><li>" * 50_000,
     "select": "<select>" + "<div>" * 50_000,
     "many attributes": large.attribute_bomb(40_000),
+    "deep, then many blocks": "<div>" * 990 + "<p>x</p>" * 100_000,
 }
 
 
@@ -71,7 +72,13 @@ def _tree_size(html: str) -> tuple[int, int]:
 @pytest.mark.parametrize("name", list(CRAFTED))
 def test_the_cut_input_stays_within_the_limits(name: str) -> None:
     html = CRAFTED[name]
-    found = scan(html, max_nodes=DEFAULTS.max_nodes, max_depth=DEFAULTS.max_depth, max_attributes=256)
+    found = scan(
+        html,
+        max_nodes=DEFAULTS.max_nodes,
+        max_depth=DEFAULTS.max_depth,
+        max_attributes=DEFAULTS.max_attributes,
+        max_depth_sum=DEFAULTS.max_depth_sum,
+    )
     assert found.cut is not None, "each of these inputs is past a default limit"
     began = time.perf_counter()
     elements, depth = _tree_size(html[: found.cut])
@@ -215,6 +222,7 @@ def test_no_time_budget() -> None:
         {"max_input_chars": 0},
         {"max_nodes": -1},
         {"max_depth": 1.5},
+        {"max_depth_sum": 0},
         {"max_attributes": "many"},
         {"on_limit": "ignore"},
         {"time_budget": 0},

@@ -117,7 +117,11 @@ def _prepare(html: object, charset: str | None, options: Options) -> tuple[str |
     if cut and options.on_limit == "raise":
         raise LimitError(f"the input is longer than max_input_chars={limit}")
     found = scan(
-        text, max_nodes=options.max_nodes, max_depth=options.max_depth, max_attributes=options.max_attributes
+        text,
+        max_nodes=options.max_nodes,
+        max_depth=options.max_depth,
+        max_attributes=options.max_attributes,
+        max_depth_sum=options.max_depth_sum,
     )
     if found.cut is not None:
         if options.on_limit == "raise":
