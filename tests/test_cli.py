@@ -69,3 +69,26 @@ def test_presets(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--recall", str(SEED)]) == 0
     loose = capsys.readouterr().out
     assert len(strict) <= len(loose)
+
+
+def test_json_says_whether_the_input_was_cut(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    deep = tmp_path / "deep.html"
+    deep.write_text("<div>" * 5_000 + "<p>deep</p>")
+    assert main(["--json", str(SEED), str(deep)]) == 0
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert (first["truncated"], second["truncated"]) == (False, True)
+
+
+def test_an_extraction_error_is_reported_not_raised(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import boilerstrip._cli as cli
+    from boilerstrip import ExtractionTimeoutError
+
+    def too_slow(*args: object, **kwargs: object) -> None:
+        raise ExtractionTimeoutError("extraction ran past Options.time_budget")
+
+    monkeypatch.setattr(cli, "extract", too_slow)
+    assert main([str(SEED), str(TEXT_ONLY)]) == 1
+    err = capsys.readouterr().err
+    assert f"{SEED}: extraction ran past Options.time_budget" in err and str(TEXT_ONLY) in err

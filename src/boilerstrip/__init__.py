@@ -4,7 +4,7 @@
 >>> result = extract("<html><body><nav><a href='/'>Home</a></nav><p>Hello.</p></body></html>")
 """
 
-from ._errors import BoilerstripError, InputError, OptionsError
+from ._errors import BoilerstripError, ExtractionTimeoutError, InputError, LimitError, OptionsError
 from ._extract import extract
 from ._model import Block, Extraction, Features, Label, Role
 from ._options import Options
@@ -14,9 +14,11 @@ __all__ = [
     "Block",
     "BoilerstripError",
     "Extraction",
+    "ExtractionTimeoutError",
     "Features",
     "InputError",
     "Label",
+    "LimitError",
     "Options",
     "OptionsError",
     "Role",

@@ -9,6 +9,7 @@ from ._calibration import CONFIDENCE_POINTS
 from ._combine import margin
 from ._model import Block, Extraction, Label, Role
 
+_MIN_CONFIDENCE = 0.0001  # the smallest confidence at 4 decimals
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 
 
@@ -60,7 +61,9 @@ def confidence(blocks: Sequence[Block]) -> float:
     fitted on the development sets (benchmarks/calibrate.py); 0 when nothing is content."""
     if not any(b.label is Label.CONTENT for b in blocks):
         return 0.0
-    return round(interpolate(CONFIDENCE_POINTS, raw_confidence(blocks)), 4)
+    # Never 0 when something is content: a page whose probabilities all sit at 0.5 (found
+    # by fuzzing) would otherwise round to the confidence of an empty result.
+    return max(round(interpolate(CONFIDENCE_POINTS, raw_confidence(blocks)), 4), _MIN_CONFIDENCE)
 
 
 def interpolate(points: Sequence[tuple[float, float]], x: float) -> float:
@@ -73,7 +76,9 @@ def interpolate(points: Sequence[tuple[float, float]], x: float) -> float:
     return points[-1][1]
 
 
-def assemble(blocks: tuple[Block, ...], page_title: str, url: str | None, language: str) -> Extraction:
+def assemble(
+    blocks: tuple[Block, ...], page_title: str, url: str | None, language: str, *, truncated: bool = False
+) -> Extraction:
     return Extraction(
         text=layout(blocks),
         title=title(blocks, page_title),
@@ -81,4 +86,5 @@ def assemble(blocks: tuple[Block, ...], page_title: str, url: str | None, langua
         confidence=confidence(blocks),
         url=url,
         language=language,
+        truncated=truncated,
     )

@@ -25,6 +25,7 @@ def as_dict(result: Extraction) -> dict[str, Any]:
         "confidence": result.confidence,
         "language": result.language,
         "url": result.url,
+        "truncated": result.truncated,
         "blocks": [
             {
                 "index": b.index,
@@ -89,7 +90,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"boilerstrip: {page}: {error.strerror}", file=sys.stderr)
             status = 1
             continue
-        result = extract(data, url=None if page == "-" else page, options=options)
+        try:
+            result = extract(data, url=None if page == "-" else page, options=options)
+        except BoilerstripError as error:  # past the time budget, or a limit with on_limit="raise"
+            print(f"boilerstrip: {page}: {error}", file=sys.stderr)
+            status = 1
+            continue
         if args.json:
             print(json.dumps(as_dict(result), ensure_ascii=False))
         else:

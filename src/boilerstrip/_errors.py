@@ -13,3 +13,12 @@ class OptionsError(BoilerstripError, ValueError):
 
 class InputError(BoilerstripError, TypeError):
     """``extract()`` was given something that is not HTML text or bytes."""
+
+
+class LimitError(BoilerstripError, ValueError):
+    """The input exceeds a limit of :class:`~boilerstrip.Options` (size, elements, depth or
+    attributes) and ``Options.on_limit`` is ``"raise"``."""
+
+
+class ExtractionTimeoutError(BoilerstripError, TimeoutError):
+    """``extract()`` ran past ``Options.time_budget``."""

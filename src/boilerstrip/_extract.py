@@ -2,37 +2,71 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
 
 from ._assemble import assemble
 from ._combine import label, score, smooth
-from ._errors import InputError
+from ._errors import ExtractionTimeoutError, InputError, LimitError
 from ._features import compute_features, to_blocks
+from ._limits import scan
 from ._model import Block, Extraction
 from ._options import DEFAULT_OPTIONS, Options
 from ._page_type import declared_type
 from ._parse import body_of, decode, looks_binary, page_info, parse
+from ._parse import content_type as parse_content_type
 from ._segment import segment
 
+_BYTES_PER_CHAR = 4  # bytes are cut at this many times max_input_chars before decoding (UTF-8, UTF-32)
 
-def extract(html: str | bytes, *, url: str | None = None, options: Options | None = None) -> Extraction:
+
+def extract(
+    html: str | bytes | Any,
+    *,
+    url: str | None = None,
+    options: Options | None = None,
+    content_type: str | None = None,
+) -> Extraction:
     """The main content of an HTML page, with every block labelled.
 
-    ``html`` is the page as text, or as bytes in any encoding (detected from a byte-order
-    mark or a meta charset, else UTF-8, else windows-1252; bad bytes never raise).
+    ``html`` is the page as text; or as bytes in any encoding, decoded from a byte-order
+    mark, else the charset of ``content_type``, else a meta charset, else UTF-8, else
+    windows-1252 (bad bytes never raise); or a page already parsed, as a selectolax
+    ``LexborHTMLParser`` or ``HTMLParser`` or an lxml element or tree (never modified).
+    ``content_type`` is the HTTP Content-Type header value, e.g. ``"text/html;
+    charset=iso-8859-1"``: a type that is not text (an image, a PDF) gives an empty result.
     ``url`` is recorded in the result. ``options`` defaults to ``Options()``.
+
+    Text beyond a limit of ``options`` (characters, elements, nesting depth, attributes of
+    a tag) is cut before the first tag past it and the result has ``truncated=True``, or,
+    with ``on_limit="raise"``, :class:`LimitError` is raised. An extraction that runs past
+    ``options.time_budget`` seconds raises :class:`ExtractionTimeoutError`. Every error derives
+    from :class:`BoilerstripError`. Nothing in the page is fetched or run.
     """
     options = DEFAULT_OPTIONS if options is None else options
     if not isinstance(options, Options):
         raise InputError(f"options must be an Options, not {type(options).__name__}")
-    text = _as_text(html)
-    if looks_binary(text):
-        return assemble((), "", url, "")  # an image, archive or PDF: no text to extract
-    page = measure(text, options)
-    scores = score(page.blocks, options)
-    probabilities = smooth(page.blocks, scores.probabilities, options)
-    labelled = label(page.blocks, probabilities, scores, options, declared=page.declared)
-    return assemble(labelled, page.title, url, page.language)
+    deadline = None if options.time_budget is None else time.monotonic() + options.time_budget
+    charset = None
+    if content_type is not None:
+        if not isinstance(content_type, str):
+            raise InputError(f"content_type must be str, not {type(content_type).__name__}")
+        textual, charset = parse_content_type(content_type)
+        if not textual:
+            return assemble((), "", url, "")  # an image, an archive, a PDF: no text
+    page, truncated = _prepare(html, charset, options)
+    if isinstance(page, str) and looks_binary(page):
+        return assemble((), "", url, "", truncated=truncated)  # binary data sent as HTML
+    measured = measure(page, options, deadline=deadline)
+    scores = score(measured.blocks, options)
+    _check_deadline(deadline)
+    probabilities = smooth(measured.blocks, scores.probabilities, options)
+    labelled = label(measured.blocks, probabilities, scores, options, declared=measured.declared)
+    _check_deadline(deadline)
+    return assemble(labelled, measured.title, url, measured.language, truncated=truncated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,20 +79,81 @@ class Measured:
     declared: str  # the page type its markup declares (_page_type.declared_type)
 
 
-def measure(html: str | bytes, options: Options) -> Measured:
+def measure(
+    html: str | bytes | LexborHTMLParser, options: Options, *, deadline: float | None = None
+) -> Measured:
     """The first stages of :func:`extract`: parse, segment and features (also what the
     weights are fitted on, in benchmarks/tune.py)."""
-    tree = parse(_as_text(html))
+    tree = html if isinstance(html, LexborHTMLParser) else parse(_as_text(html))
+    _check_deadline(deadline)
     info = page_info(tree)
     root = body_of(tree)
-    segmented = segment(root)
+    segmented = segment(root, deadline=deadline)
     if segmented.chars < options.reveal_below_chars:
-        segmented = segment(root, reveal=True)
+        segmented = segment(root, reveal=True, deadline=deadline)
+    _check_deadline(deadline)
     declared = declared_type(tree)
     features, language = compute_features(
         segmented, info.title, info.language, options, declared_type=declared
     )
+    _check_deadline(deadline)
     return Measured(to_blocks(segmented, features), info.title, language, declared)
+
+
+def _check_deadline(deadline: float | None) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise ExtractionTimeoutError("extraction ran past Options.time_budget")
+
+
+def _prepare(html: object, charset: str | None, options: Options) -> tuple[str | LexborHTMLParser, bool]:
+    """The page as text cut at the limits, or as the caller's Lexbor tree; and whether it was cut."""
+    if isinstance(html, LexborHTMLParser):
+        return html, False  # already parsed: the parse cost is paid, the time budget still holds
+    limit = options.max_input_chars
+    cut = False
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        data = bytes(html)
+        if limit is not None and len(data) > limit * _BYTES_PER_CHAR:
+            data, cut = data[: limit * _BYTES_PER_CHAR], True
+        text = decode(data, charset)
+    else:
+        text = _tree_text(html) if not isinstance(html, str) else html
+    if limit is not None and len(text) > limit:
+        text, cut = text[:limit], True
+    if cut and options.on_limit == "raise":
+        raise LimitError(f"the input is longer than max_input_chars={limit}")
+    found = scan(
+        text,
+        max_nodes=options.max_nodes,
+        max_depth=options.max_depth,
+        max_attributes=options.max_attributes,
+        max_depth_sum=options.max_depth_sum,
+    )
+    if found.cut is not None:
+        if options.on_limit == "raise":
+            value = getattr(options, found.limit)
+            raise LimitError(f"the input exceeds {found.limit}={value} at character {found.cut}")
+        text, cut = text[: found.cut], True
+    return text, cut
+
+
+def _tree_text(html: object) -> str:
+    """The markup of a page parsed by selectolax's other engine or by lxml (serialised, so
+    the caller's tree is never touched)."""
+    module = type(html).__module__
+    if module.startswith("selectolax."):
+        markup = getattr(html, "html", None)
+        if isinstance(markup, str) or markup is None:
+            return markup or ""
+    elif module.startswith("lxml."):
+        from lxml import etree
+
+        if isinstance(html, (etree._Element, etree._ElementTree)):
+            return str(etree.tostring(html, encoding="unicode", method="html"))
+    raise InputError(
+        "html must be str, bytes, a selectolax parser or an lxml element or tree, "
+        f"not {type(html).__name__}"
+    )
 
 
 def _as_text(html: str | bytes) -> str:

@@ -103,6 +103,7 @@ class Extraction:
     confidence: float
     url: str | None = None
     language: str = ""
+    truncated: bool = False  # the input was cut at a limit of Options (size, elements, depth)
 
     @property
     def content_blocks(self) -> tuple[Block, ...]:

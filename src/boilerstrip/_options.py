@@ -122,6 +122,26 @@ class Options:
     # headline-length (at least this many words); these only name the kind.
     link_list_density: float = 0.5
     headline_words: int = 6
+    # -- limits ------------------------------------------------------------------
+    # Hostile input (see _limits.py): None lifts a limit. Input past a limit is cut before
+    # the first tag past it, and the result says truncated=True; on_limit="raise" raises
+    # LimitError instead. Dev: the largest of the 2,731 pages has 5.3 M characters, 15,797
+    # elements, depth 56, a depth sum of 231,391 and no tag with 256 attributes: none is cut.
+    max_input_chars: int | None = 10_000_000  # design: 10 M characters of prose extract in 2-6 s
+    max_nodes: int | None = 250_000  # design: 16x the dev maximum; 250,000 elements extract in ~2.5 s
+    # Design: Lexbor looks down the open elements for each block tag (cost depth x tags);
+    # Chromium's parser stops nesting at 512.
+    max_depth: int | None = 1_000
+    # The depths of all elements added up: what the parser's scope checks and the blocks'
+    # locators and phrase boxes cost (1,000 levels x 250,000 elements would be 250 M; 2 M
+    # take about 2 s). Dev: at most 231,391.
+    max_depth_sum: int | None = 2_000_000
+    max_attributes: int | None = 256  # design: one tag's attributes are compared pairwise
+    on_limit: str = "truncate"  # or "raise"
+    # Seconds one extract() may take (ExtractionTimeoutError); checked between stages and in the
+    # traversal. Design: the largest accepted input (10 M characters of prose) took up to 9.9 s
+    # on the shared 2-core machine (benchmarks/RESULTS.md), so 30 s stops hangs, not big pages.
+    time_budget: float | None = 30.0
 
     def __post_init__(self) -> None:
         _check(0.0 <= self.threshold <= 1.0, "threshold must be in [0, 1]")
@@ -154,6 +174,15 @@ class Options:
         _check(self.metadata_line_max_words >= 0, "metadata_line_max_words must be >= 0")
         _check(0.0 <= self.link_list_density <= 1.0, "link_list_density must be in [0, 1]")
         _check(self.headline_words >= 0, "headline_words must be >= 0")
+        for name in ("max_input_chars", "max_nodes", "max_depth", "max_depth_sum", "max_attributes"):
+            value = getattr(self, name)
+            positive = value is None or (isinstance(value, int) and value > 0)
+            _check(positive, f"{name} must be positive or None")
+        _check(self.on_limit in ("truncate", "raise"), "on_limit must be 'truncate' or 'raise'")
+        _check(
+            self.time_budget is None or (isinstance(self.time_budget, (int, float)) and self.time_budget > 0),
+            "time_budget must be positive or None",
+        )
         _check(
             self.language is None or (isinstance(self.language, str) and 2 <= len(self.language) <= 8),
             "language must be an ISO 639 code or None",

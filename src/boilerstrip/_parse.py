@@ -19,6 +19,12 @@ _BOMS = (
 # <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">
 _META_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]{1,40})""", regex.I)
 _SNIFF_BYTES = 4096
+# Characters a title never keeps: C0 and C1 controls (tab and newline become spaces) and
+# lone surrogates, which cannot be encoded.
+_NOT_TEXT = {
+    **dict.fromkeys([*range(0x00, 0x20), *range(0x7F, 0xA0)], " "),
+    **dict.fromkeys(range(0xD800, 0xE000)),
+}
 _FALLBACK_ENCODING = "windows-1252"  # what browsers assume for undeclared non-UTF-8 pages
 
 
@@ -30,25 +36,45 @@ class PageInfo:
 
 def _known(name: str) -> str | None:
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        return codecs.lookup(name.strip().strip("\"'")).name
+    except (LookupError, ValueError):  # unknown, or holding a NUL
         return None
 
 
-def decode(data: bytes) -> str:
+_HTML_TYPES = ("text/", "application/xhtml", "application/xml", "application/rss", "application/atom")
+
+
+def content_type(header: str) -> tuple[bool, str | None]:
+    """Whether an HTTP Content-Type header value names a text type (HTML, XML, plain
+    text) rather than an image, a PDF or an archive, and the charset it declares."""
+    mime, _, params = header.partition(";")
+    mime = mime.strip().lower()
+    charset = None
+    for param in params.split(";"):
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            charset = value
+    textual = not mime or mime.startswith(_HTML_TYPES) or mime.endswith("+xml")
+    return textual, charset
+
+
+def decode(data: bytes, charset: str | None = None) -> str:
     """Text of an HTML document given as bytes; never raises on undecodable bytes.
 
-    Order: byte-order mark, then a meta charset in the first 4 KB, then UTF-8 if the
-    bytes are valid UTF-8, then windows-1252. Bad bytes become U+FFFD.
+    Order, as browsers do: byte-order mark, then ``charset`` (from the HTTP Content-Type
+    header), then a meta charset in the first 4 KB, then UTF-8 if the bytes are valid
+    UTF-8, then windows-1252. Bad bytes become U+FFFD.
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(name, errors="replace")
-    utf16 = _utf16_without_bom(data[:_SNIFF_BYTES])
-    if utf16:
-        return data.decode(utf16, errors="replace")
-    match = _META_CHARSET.search(data[:_SNIFF_BYTES])
-    declared = _known(match.group(1).decode("ascii", "replace")) if match else None
+    declared = _known(charset) if charset else None
+    if declared is None:
+        utf16 = _utf16_without_bom(data[:_SNIFF_BYTES])
+        if utf16:
+            return data.decode(utf16, errors="replace")
+        match = _META_CHARSET.search(data[:_SNIFF_BYTES])
+        declared = _known(match.group(1).decode("ascii", "replace")) if match else None
     # A page declared as Latin-1 but valid UTF-8 is almost always UTF-8 mislabelled.
     if declared and declared not in ("utf-8", "latin-1", "cp1252", "iso8859-1"):
         return data.decode(declared, errors="replace")
@@ -91,7 +117,7 @@ def page_info(tree: LexborHTMLParser) -> PageInfo:
         if node is not None:
             value = node.attributes.get(attr) if attr else node.text()
             if value and value.strip():
-                title = " ".join(value.split())
+                title = " ".join(value.translate(_NOT_TEXT).split())
                 break
     root = tree.root
     lang = (root.attributes.get("lang") or "") if root is not None else ""

@@ -8,9 +8,11 @@ tags, links) from counters read at entry and exit. It never modifies the tree.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
+from ._errors import ExtractionTimeoutError
 from ._model import Role
 from ._rules import BLOCK_TAGS, HEADING_LEVELS, REVEALED_SKIPPED_TAGS, SKIPPED_TAGS
 
@@ -31,6 +33,7 @@ _INHERITED_ROLES = frozenset({Role.LIST_ITEM, Role.CODE, Role.QUOTE, Role.CAPTIO
 # Control characters never reach the text (terminal escapes, bells, NULs); tab and
 # newline are whitespace and handled as such.
 _CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
+_CHECK_EVERY = 4096  # nodes between two looks at the clock
 _HIDDEN_STYLE = ("display:none", "display: none", "visibility:hidden", "visibility: hidden")
 
 
@@ -295,12 +298,13 @@ class _Segmenter:
         return Segmented(tuple(Element(*row) for row in self.elements), tuple(self.blocks))
 
 
-def segment(root: Any, *, reveal: bool = False) -> Segmented:
+def segment(root: Any, *, reveal: bool = False, deadline: float | None = None) -> Segmented:
     """Blocks and element statistics of the subtree at ``root`` (a selectolax node).
 
     With ``reveal``, the text a browser hides until scripts run (``hidden`` and
     ``display:none`` elements, where server-rendered React pages stream their content)
     and ``<noscript>`` content (what a client without scripts is shown) are read too.
+    Past ``deadline`` (a time.monotonic() value) it raises ExtractionTimeoutError.
     """
     skipped = REVEALED_SKIPPED_TAGS if reveal else SKIPPED_TAGS
     seg = _Segmenter()
@@ -308,7 +312,11 @@ def segment(root: Any, *, reveal: bool = False) -> Segmented:
         return seg.result()
     parents: list[Any] = []
     node = root
+    visited = 0
     while node is not None:
+        visited += 1
+        if deadline is not None and not visited % _CHECK_EVERY and time.monotonic() > deadline:
+            raise ExtractionTimeoutError("extraction ran past Options.time_budget")
         tag = node.tag
         descend = False
         if tag == "-text":

@@ -1,0 +1,140 @@
+"""Limits: a cheap pass over the markup that bounds what the C parser will build.
+
+A call into Lexbor cannot be interrupted, and some small inputs make it slow or huge:
+each block start tag looks down the open elements for a ``<p>`` to close (8,000 nested
+``<div>`` take 0.08 s, 32,000 take 4.6 s); formatting elements closed by a block end are
+re-created at the next text, so n distinct unclosed ``<b id=i>`` and m ``</p><p>x`` build
+n x m elements (90 KB make ten million); one tag's attributes are compared pairwise
+(40,000 of them take 3.6 s).
+
+:func:`scan` follows the HTML tree builder closely enough to bound all three: one regex
+pass with a stack of open elements, the implied ends that real pages rely on (``<p>``,
+``<li>``, table cells, ...), scopes, and the detached formatting elements. Where it is
+unsure it keeps elements open, so that crafted input cannot make it count less than the
+parser builds. It gives the offset of the first tag past a limit: the text is cut there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._open_elements import ACTIVE, BASE_DEPTH, IGNORED, KIND, OpenElements, end_tag, start_tag
+
+_RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes".split())
+# Attributes up to the ">" that ends the tag, as the tokenizer reads them: a quoted value may
+# hold ">" and markup (an unclosed quote runs to the end of the input, where the tag is
+# dropped); an unquoted value runs to a space or ">"; "=" with no name before it is a name.
+_ATTRIBUTES = (
+    r"""(?:[\t\n\f\r /]+|[^\t\n\f\r />][^\t\n\f\r /=>]*"""  # a name may start with "=" or a quote
+    r"""(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"[^"]*"?|'[^']*'?|[^\t\n\f\r >]*))?)*>?"""
+)
+_TOKEN = re.compile(
+    r"<(?:!--(?:-?>|.*?(?:--!?>|\Z))"  # a comment; "<!-->" and "<!--->" are empty ones
+    r"|[!?][^>]*>?"  # doctype, CDATA, processing instruction: bogus comments to the next ">"
+    r"|/(?:>|[^A-Za-z>][^>]*>?)"  # "</>" and "</ junk>"
+    rf"|/?(?P<name>[A-Za-z][^\t\n\f\r />]*){_ATTRIBUTES})",
+    re.S,
+)
+_RAW_END = {name: re.compile(rf"</(?i:{name})[\t\n\f\r />]") for name in _RAW_TEXT}
+_ATTRIBUTE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
+_LONG_TAG = 512  # attributes are counted only in tags this long (in characters) or longer
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """What :func:`scan` found: the estimated element count and depth of the parsed tree,
+    and where the text must be cut for the limits to hold (None: nowhere)."""
+
+    elements: int
+    depth: int
+    depth_sum: int  # the depths of all the elements added up: the parser's and locators' work
+    cut: int | None = None
+    limit: str = ""  # the limit that set the cut: "max_nodes", "max_depth", ... or ""
+
+
+def scan(  # noqa: PLR0915 - one loop, its common cases inlined for speed
+    text: str,
+    *,
+    max_nodes: int | None,
+    max_depth: int | None,
+    max_attributes: int | None,
+    max_depth_sum: int | None = None,
+) -> Scan:
+    """Estimated elements, depth and depth sum of the tree Lexbor builds from ``text``, and
+    the offset of the first tag past a limit (None disables a limit)."""
+    stack = OpenElements()
+    names, keys = stack.names, stack.keys
+    elements = depth = volume = 0
+    unlimited = len(text) ** 2 + 1
+    node_limit = unlimited if max_nodes is None else max_nodes
+    depth_limit = (unlimited if max_depth is None else max_depth) - BASE_DEPTH
+    attribute_limit = unlimited if max_attributes is None else max_attributes
+    volume_limit = unlimited if max_depth_sum is None else max_depth_sum
+
+    def result(cut: int | None = None, limit: str = "") -> Scan:
+        return Scan(elements, depth + BASE_DEPTH, volume, cut, limit)
+
+    pos = previous_end = 0
+    had_text = False
+    while pos < len(text):
+        resume = -1
+        for match in _TOKEN.finditer(text, pos):
+            start, end = match.span()
+            had_text = had_text or start > previous_end
+            previous_end = end
+            name = match.group("name")
+            if name is None:  # a comment, a doctype, a processing instruction or "</" junk
+                continue
+            if text[end - 1] != ">":
+                return result()  # a tag cut by the end: dropped
+            if end - start >= _LONG_TAG and len(_ATTRIBUTE.findall(text, start + 2, end)) > attribute_limit:
+                return result(start, "max_attributes")
+            if had_text and stack.detached:  # text re-creates the detached formatting elements
+                added = stack.reconstruct()
+                elements += added
+                volume += added * len(names)
+            had_text = False
+            lower = name.lower()
+            if text[start + 1] == "/":
+                if names and names[-1] == lower and lower not in KIND and not keys[-1] and not stack.foreign:
+                    names.pop()  # the common case, inline: the end of the current element
+                    keys.pop()
+                else:
+                    elements += end_tag(stack, lower)
+                continue
+            if lower in IGNORED:
+                continue
+            # Raw text only where the parser inserts the element: svg's <style> holds markup,
+            # and a select or a frameset ignores most of them (all but <script>).
+            raw = lower in _RAW_TEXT and not (stack.foreign and stack.in_foreign())
+            ignoring = stack.where.get("select") or stack.where.get("frameset")
+            raw = raw and (lower == "script" or not ignoring)
+            html = not (stack.foreign and stack.in_foreign())
+            if stack.foreign or stack.detached or lower in ACTIVE or lower in KIND:
+                added = start_tag(stack, lower, text, start, end)
+            else:
+                names.append(lower)  # the common case, inline: an element that only opens
+                keys.append("")
+                added = 1
+            elements += added
+            volume += added * (len(names) + BASE_DEPTH)
+            if raw:
+                close = _RAW_END[lower].search(text, end)
+                resume = close.start() if close else len(text)
+            elif html and lower == "plaintext":
+                resume = len(text)
+            if len(names) > depth:
+                depth = len(names)
+                if depth > depth_limit:
+                    return result(start, "max_depth")
+            if elements > node_limit:
+                return result(start, "max_nodes")
+            if volume > volume_limit:
+                return result(start, "max_depth_sum")
+            if resume >= 0:
+                break
+        if resume < 0:
+            break
+        pos = previous_end = resume
+    return result()

@@ -1,0 +1,376 @@
+"""The stack of open elements, as the HTML tree builder keeps it, for the limits scan.
+
+Only what the depth and the element count depend on is followed: implied ends, scopes,
+foreign content, and formatting elements (detached, re-created, adopted). Where it is
+unsure the stack keeps elements open, so that it never counts much less than the parser
+builds (tests/test_properties.py checks that on random repeated constructs).
+"""
+
+from __future__ import annotations
+
+
+def _names(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_VOID = _names(
+    "area base basefont bgsound br col embed frame hr image img input keygen link meta param source track wbr"
+)
+_FORMATTING = _names("a b big code em font i nobr s small strike strong tt u")
+_SPECIAL = _names(
+    "address applet article aside blockquote button caption center colgroup dd details dir "
+    "div dl dt fieldset figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup "
+    "li listing main marquee menu nav noscript object ol p pre search section select summary "
+    "table tbody td template tfoot th thead tr ul"
+)
+# Elements that stop the search for an open element "in scope" (svg, math and frameset too: fewer
+# elements in scope keep more open, which errs on the safe side).
+_BOUNDARY = _names("applet caption table td th marquee object template svg math frameset")
+_MARKER = _names("applet caption td th marquee object template")
+_HEADINGS = _names("h1 h2 h3 h4 h5 h6")
+_CLOSES_P = _HEADINGS | _names(
+    "address article aside blockquote center details dialog dir div dl fieldset figcaption "
+    "figure footer header hgroup main menu nav ol p search section summary ul pre listing form "
+    "li dd dt xmp hr plaintext"
+)
+# End tags that close their element when it is in scope, whatever is open above it.
+_SCOPED_END = _HEADINGS | _names(
+    "address article aside blockquote button center details dialog dir div dl fieldset figcaption "
+    "figure footer header hgroup listing main menu nav ol pre search section summary ul dd dt "
+    "applet marquee object template"
+)
+_TABLE_SECTIONS = ("tbody", "thead", "tfoot")
+_TABLE_PARTS = _names("tbody thead tfoot tr td th caption colgroup")
+IGNORED = _names("html head body")  # merged into the ones that always exist
+# Start tags before which the parser surely does not re-create detached formatting elements
+# (re-creating too often only counts more).
+_NO_RECONSTRUCT = (_CLOSES_P - {"xmp"}) | _TABLE_PARTS | _names(
+    "table template textarea iframe noembed noframes script style title meta link base basefont "
+    "bgsound frameset frame col"
+)
+# In svg and math a tag ending in "/>" closes itself, but these HTML names leave foreign
+# content; inside the integration points, elements are HTML again.
+_BREAKOUT = _HEADINGS | _names(
+    "b big blockquote body br center code dd div dl dt em embed head hr i img li listing "
+    "menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var"
+)
+_INTEGRATION = ("foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml")
+# Start tags that do more than open an element.
+ACTIVE = _CLOSES_P | _TABLE_PARTS | _VOID | _FORMATTING | _names("option optgroup button select table")
+_SEARCH_DEPTH = 64  # searches down the stack give up (keeping elements open) past this
+_NOAHS_ARK = 3  # the parser keeps at most three identical detached formatting elements
+BASE_DEPTH = 2  # <html> and <body>
+# The elements whose positions the implied ends and scopes look up (others are searched
+# for near the top of the stack only).
+_TRACKED = _names(
+    "p button li ul ol dd dt a nobr select table td th caption tr template tbody thead tfoot svg "
+    "math frameset h1 h2 h3 h4 h5 h6"
+) | frozenset(_INTEGRATION)
+_IS_BOUNDARY, _IS_SPECIAL, _IS_MARKER, _IS_FOREIGN, _IS_TRACKED = 1, 2, 4, 8, 16
+KIND = {
+    name: (name in _BOUNDARY) * _IS_BOUNDARY
+    + (name in _SPECIAL) * _IS_SPECIAL
+    + (name in _MARKER) * _IS_MARKER
+    + (name in ("svg", "math")) * _IS_FOREIGN
+    + (name in _TRACKED) * _IS_TRACKED
+    for name in _BOUNDARY | _SPECIAL | _TRACKED
+}
+
+
+class OpenElements:
+    """The open elements, with the positions of the kinds that scopes look for."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.keys: list[str] = []  # the raw start tag of formatting elements, "" for others
+        self.where: dict[str, list[int]] = {}
+        self.bounds: list[int] = []
+        self.special: list[int] = []
+        self.foreign: list[int] = []  # positions of the svg and math elements (and those in them)
+        self.markers: list[int] = []  # length of `detached` when each marker opened
+        # (name, key) of the formatting elements closed by another element's end
+        self.detached: list[tuple[str, str]] = []
+        self.detached_count: dict[str, int] = {}
+
+    def push(self, name: str, key: str = "", *, foreign: bool = False) -> None:
+        position = len(self.names)
+        if foreign:
+            self.foreign.append(position)
+        self.names.append(name)
+        self.keys.append(key)
+        kind = KIND.get(name)
+        if kind:
+            if kind & _IS_TRACKED:
+                self.where.setdefault(name, []).append(position)
+            if kind & _IS_BOUNDARY:
+                self.bounds.append(position)
+            if kind & _IS_SPECIAL:
+                self.special.append(position)
+            if kind & _IS_MARKER:
+                self.markers.append(len(self.detached))
+            if kind & _IS_FOREIGN and not foreign:
+                self.foreign.append(position)
+
+    def pop_to(self, position: int, own: str = "") -> None:
+        """Close every element from ``position`` up; formatting elements other than
+        ``own`` stay active, to be re-created at the next text."""
+        names, keys = self.names, self.keys
+        while len(names) > position:
+            name = names.pop()
+            key = keys.pop()
+            kind = KIND.get(name)
+            if kind is None and name[:1] == "#":  # retired: its position is no longer tracked
+                kind = KIND.get(name[1:], 0) & ~_IS_TRACKED
+            if kind:
+                if kind & _IS_TRACKED:
+                    self.where[name].pop()
+                if kind & _IS_BOUNDARY:
+                    self.bounds.pop()
+                if kind & _IS_SPECIAL:
+                    self.special.pop()
+                if kind & _IS_MARKER:
+                    self.clear_to(self.markers.pop())
+            if self.foreign and self.foreign[-1] == len(names):
+                self.foreign.pop()
+            if key and not (name == own and len(names) == position):
+                count = self.detached_count.get(key, 0)
+                if count < _NOAHS_ARK:
+                    self.detached.append((name, key))
+                    self.detached_count[key] = count + 1
+
+    def clear_to(self, length: int) -> None:
+        for _, key in self.detached[length:]:
+            self.detached_count[key] -= 1
+        del self.detached[length:]
+
+    def reconstruct(self) -> int:
+        """Reopen the detached formatting elements after the last marker."""
+        start = self.markers[-1] if self.markers else 0
+        entries = self.detached[start:]
+        self.clear_to(start)
+        for name, key in entries:
+            self.push(name, key)
+        return len(entries)
+
+    def forget(self, name: str) -> None:
+        """The end tag of a detached formatting element drops it (searched near the end)."""
+        start = max(self.markers[-1] if self.markers else 0, len(self.detached) - _SEARCH_DEPTH)
+        for index in range(len(self.detached) - 1, start - 1, -1):
+            detached, key = self.detached[index]
+            if detached == name:
+                self.detached_count[key] -= 1
+                del self.detached[index]
+                return
+
+    def retire(self, position: int) -> None:
+        """Leave the element at ``position`` open (counted) but no longer findable: for an
+        element the parser may have closed, or moved, while others stay open above it."""
+        name = self.names[position]
+        self.names[position] = "#" + name
+        if name in _TRACKED:
+            self.where[name].pop()
+
+    def adopt(self, position: int) -> int:
+        """The adoption agency for the formatting element at ``position`` with a block
+        above it: the stack keeps its size, and the element and up to three formatting
+        elements above it are cloned. The element counts as closed from now on."""
+        name = self.names[position]
+        self.retire(position)
+        clones = self.formatting_above(position)
+        self.push("#" + name)  # counted one level deeper, to err on the safe side
+        return 1 + clones
+
+    def formatting_above(self, position: int) -> int:
+        """Formatting elements above ``position`` that the adoption agency clones (at most
+        three; three when too far down to count)."""
+        keys, count = self.keys, 0
+        for index in range(len(keys) - 1, max(position, len(keys) - _SEARCH_DEPTH - 1), -1):
+            count += bool(keys[index])
+            if count == 3:
+                break
+        return count if len(keys) - position <= _SEARCH_DEPTH else 3
+
+    def last(self, name: str) -> int:
+        if name in _TRACKED:
+            positions = self.where.get(name)
+            return positions[-1] if positions else -1
+        names = self.names
+        for position in range(len(names) - 1, max(len(names) - _SEARCH_DEPTH, 0) - 1, -1):
+            if names[position] == name:
+                return position
+        return -1  # deeper than that it is taken as closed already: the end tag is ignored
+
+    def in_scope(self, name: str, *extra: str) -> int:
+        """Position of the last open ``name`` with no boundary above it, or -1."""
+        position = self.last(name)
+        if position < 0:
+            return -1
+        above = max([self.bounds[-1] if self.bounds else -1, *(self.last(e) for e in extra)])
+        return position if above <= position else -1
+
+    def in_table_scope(self, name: str) -> int:
+        position = self.last(name)
+        if position < 0 or name == "table":
+            return position if self.last("template") <= position else -1
+        return position if max(self.last("table"), self.last("template")) < position else -1
+
+    def no_special_above(self, position: int, allowed: frozenset[str] = frozenset()) -> bool:
+        if position < 0:
+            return False
+        for steps, above in enumerate(reversed(self.special)):
+            if above <= position:
+                return True
+            if self.names[above] not in allowed or steps >= _SEARCH_DEPTH:
+                return False
+        return True
+
+    def in_foreign(self) -> bool:
+        """Whether the current element is an svg or math one, but not an integration point."""
+        top = len(self.names) - 1
+        return bool(self.foreign) and self.foreign[-1] == top and self.names[top] not in _INTEGRATION
+
+    def leave_foreign(self) -> None:
+        """Close the svg and math elements above the last HTML one (an HTML tag in svg)."""
+        run = len(self.foreign) - 1
+        while run > 0 and self.foreign[run - 1] == self.foreign[run] - 1:
+            run -= 1
+        self.pop_to(self.foreign[run])
+
+
+def start_tag(stack: OpenElements, name: str, text: str, start: int, end: int) -> int:
+    """Open start tag ``name`` (``text[start:end]``) with its implied ends; the elements it
+    adds (0 when the parser ignores it, more for re-created formatting elements and
+    implied table sections and rows)."""
+    names = stack.names
+    if stack.foreign and stack.in_foreign():
+        if name not in _BREAKOUT:
+            if not _self_closing(text, start, end):
+                stack.push(name, foreign=True)
+            return 1
+        stack.leave_foreign()
+    added = 1
+    if stack.detached and name not in _NO_RECONSTRUCT and name not in ("a", "button"):
+        added += stack.reconstruct()  # those two close their namesake first
+    if name not in ACTIVE or stack.where.get("frameset"):
+        stack.push(name)  # a frameset ignores the rest, which must not close anything either
+        return added
+    if name in ("li", "dd", "dt"):
+        kinds = ("li",) if name == "li" else ("dd", "dt")
+        last = max(stack.last(k) for k in kinds)
+        if stack.no_special_above(last, frozenset({"address", "div", "p", *kinds})):
+            stack.pop_to(last)
+    if name in _CLOSES_P:
+        p = stack.in_scope("p", "button")
+        if p >= 0:
+            stack.pop_to(p)
+        if name in _HEADINGS and names and names[-1] in _HEADINGS:
+            stack.pop_to(len(names) - 1)
+    elif name in ("option", "optgroup"):
+        if names and names[-1] == "option":
+            stack.pop_to(len(names) - 1)
+    elif name in ("a", "nobr", "button"):
+        last = stack.in_scope(name)
+        if last >= 0 and (name == "button" or stack.no_special_above(last)):
+            stack.pop_to(last, own=name)
+        elif last >= 0:
+            added += stack.adopt(last)
+        if stack.detached:
+            added += stack.reconstruct()
+    elif name == "table":
+        table = stack.last("table")
+        if table > max(stack.last("td"), stack.last("th"), stack.last("caption")):
+            stack.pop_to(table)  # a table directly in a table closes it
+        p = stack.in_scope("p", "button")
+        if p >= 0:  # closed unless the page is in quirks mode: open, but never closed later
+            stack.retire(p)
+    elif name in _TABLE_PARTS:
+        table = stack.last("table")
+        if table < 0:
+            return added - 1  # outside a table the parser ignores it
+        added += _table_part(stack, name, table)
+    if name not in _VOID:
+        stack.push(name, text[start:end] if name in _FORMATTING else "")
+    return added
+
+
+def _self_closing(text: str, start: int, end: int) -> bool:
+    """Whether the tag ``text[start:end]`` ends in a "/>" that closes it, rather than in an
+    unquoted attribute value ending with "/" (``fill=red/>``): unsure means no."""
+    if text[end - 2] != "/":
+        return False
+    before = end - 3
+    while before > start and text[before] in " \t\n\f\r":
+        before -= 1
+    mark = text[before]
+    if mark in "\"'":  # the end of a quoted value, if its opening quote follows an "="
+        opening = text.rfind(mark, start, before)
+        return opening > start and text[start:opening].rstrip().endswith("=")
+    while before > start and text[before] not in " \t\n\f\r=":
+        before -= 1
+    return text[before] != "="
+
+
+def _table_part(stack: OpenElements, name: str, table: int) -> int:
+    if name not in ("td", "th", "tr"):
+        stack.pop_to(table + 1)  # sections, captions and column groups sit in the table
+        return 0
+    added = 0
+    if name != "tr":
+        cell = max(stack.in_table_scope("td"), stack.in_table_scope("th"))
+        if cell >= 0:
+            stack.pop_to(cell)
+    row = stack.in_table_scope("tr")
+    if name == "tr" and row >= 0:
+        stack.pop_to(row)
+    elif row < 0:
+        if max(stack.last(s) for s in _TABLE_SECTIONS) < table:
+            stack.pop_to(table + 1)
+            stack.push("tbody")
+            added += 1
+        if name != "tr":
+            stack.push("tr")
+            added += 1
+    return added
+
+
+def end_tag(stack: OpenElements, name: str) -> int:
+    """Apply end tag ``name``; the elements it adds (a lone ``</p>`` makes an empty p,
+    the adoption agency clones formatting elements)."""
+    names = stack.names
+    if names and names[-1] == name:
+        stack.pop_to(len(names) - 1, own=name)
+        return 0
+    if name == "br":  # read as <br>
+        return 1 + (stack.reconstruct() if stack.detached else 0)
+    if name in IGNORED or stack.where.get("frameset"):
+        return 0  # a frameset ignores the end tags but its own
+    if name in _HEADINGS:  # any open heading, whatever its level
+        last = max(stack.in_scope(h) for h in _HEADINGS)
+    elif name == "p":
+        last = stack.in_scope("p", "button")
+    elif name == "li":
+        last = stack.in_scope("li", "ul", "ol")
+    elif name in _TABLE_PARTS or name == "table":
+        last = stack.in_table_scope(name)
+    elif name == "select":
+        last = stack.in_scope("select")
+    elif name == "template":
+        last = stack.last("template")  # closes it from anywhere
+    elif name in ("form", "frameset"):
+        # </form> removes the form alone, not what is open in it; a <frameset> in a page
+        # with text was ignored: either way what is above stays open.
+        return 0
+    elif name in _SCOPED_END:
+        last = stack.in_scope(name)
+    else:
+        last = stack.last(name)
+        if not stack.no_special_above(last):
+            if name in _FORMATTING:
+                if last >= 0:
+                    return stack.adopt(last)
+                stack.forget(name)
+            return 0
+    if last >= 0:
+        stack.pop_to(last, own=name)
+        return 0
+    return 1 if name == "p" else 0

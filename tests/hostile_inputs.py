@@ -1,0 +1,43 @@
+"""The large hostile inputs, generated at test time (and by benchmarks/hostile.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PARAGRAPH = (
+    "<p>The harbour was quiet that morning. Fishing boats lay at anchor, their crews ashore "
+    "mending nets, while a ferry crossed slowly towards the island and gulls circled the pier.</p>\n"
+)
+_SEED = Path(__file__).parent / "fixtures" / "news_seed.html"
+
+
+def deep_nesting(depth: int = 100_000) -> str:
+    return "<html><body>" + "<div>" * depth + "deep" + "</div>" * depth + "</body></html>"
+
+
+def siblings(count: int = 1_000_000) -> str:
+    return "<html><body>" + "<span>x</span>" * count + "</body></html>"
+
+
+def big_page(megabytes: float = 50) -> str:
+    """A realistic page (the seed article's body, repeated) of about ``megabytes`` MB."""
+    seed = _SEED.read_text("utf-8")
+    head, _, rest = seed.partition("<body")
+    body = rest.partition(">")[2].rpartition("</body>")[0]
+    copies = int(megabytes * 1_000_000 / len(body)) + 1
+    return f"{head}<body>{body * copies}</body></html>"
+
+
+def one_text_node(megabytes: float = 1) -> str:
+    words = ("harbour ", "boats ", "quiet ", "morning. ")
+    text = "".join(words[i % 4] for i in range(int(megabytes * 1_000_000 / 7)))
+    return f"<html><body><article><p>{text}</p></article></body></html>"
+
+
+def formatting_bomb(distinct: int = 1_000, repeats: int = 10_000) -> str:
+    """n distinct unclosed <b>, each re-created at every one of m paragraphs: n x m elements."""
+    return "<p>" + "".join(f"<b id={i}>" for i in range(distinct)) + "</p><p>x" * repeats
+
+
+def attribute_bomb(count: int = 40_000) -> str:
+    return "<div " + " ".join(f"a{i}" for i in range(count)) + ">x</div>"

@@ -1,0 +1,235 @@
+"""Limits: the pre-scan bounds what Lexbor builds, large and crafted inputs get a truncated
+result or a typed error within the defaults, and the time budget holds."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+import hostile_inputs as large
+from boilerstrip import (
+    BoilerstripError,
+    Extraction,
+    ExtractionTimeoutError,
+    LimitError,
+    Options,
+    OptionsError,
+    extract,
+)
+from boilerstrip._limits import scan
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SANITY_SECONDS = 60  # a loose bound against hangs; the timings are in benchmarks/RESULTS.md
+DEFAULTS = Options()
+
+# Crafted inputs that make Lexbor slow or huge, and those that would fool a naive scan
+# into counting less than the parser builds (markup in quotes, foreign content, ...).
+CRAFTED: dict[str, str] = {
+    "nested div": "<div>" * 100_000,
+    "nested div/": "<div/>" * 100_000,
+    "deep spans then paragraphs": "<span>" * 20_000 + "<p>x</p>" * 20_000,
+    "re-created formatting": large.formatting_bomb(1_000, 10_000),
+    "re-created formatting, shallow": large.formatting_bomb(100, 20_000),
+    "end tags inside quoted attributes": '<div title="</div>">' * 50_000,
+    "formatting end across a block": "<b><div></b>" * 50_000,
+    "li end out of scope": "<li><ul></li>" * 50_000,
+    "span end across a block": "<span><div></span>" * 50_000,
+    "svg style holds markup": "<svg><style>" + "<div>" * 50_000,
+    "svg title holds markup": "<svg><title>" + "<div>" * 50_000,
+    "self-closing in foreignObject": "<svg><foreignObject>" + "<section/>" * 50_000,
+    "svg left by a div": "<svg><div></svg>" + "<div/>" * 50_000,
+    "p, table, cell, div": "<p><table><td><div>" * 30_000,
+    "empty comment": "<!-->" + "<div>" * 50_000,
+    "nested tables": "<table><tr><td>" * 30_000,
+    "nested lists": "<ul><li>" * 50_000,
+    "select": "<select>" + "<div>" * 50_000,
+    "many attributes": large.attribute_bomb(40_000),
+    "deep, then many blocks": "<div>" * 990 + "<p>x</p>" * 100_000,
+}
+
+
+def _tree_size(html: str) -> tuple[int, int]:
+    """Elements and depth of the tree Lexbor builds (leaves included)."""
+    tree = LexborHTMLParser(html)
+    elements = depth = 0
+    stack = [(tree.root, 1)]
+    while stack:
+        node, level = stack.pop()
+        if node is None or not node.tag or node.tag[0] in "-_!":
+            continue
+        elements, depth = elements + 1, max(depth, level)
+        child = node.child
+        while child is not None:
+            stack.append((child, level + 1))
+            child = child.next
+    return elements, depth
+
+
+@pytest.mark.parametrize("name", list(CRAFTED))
+def test_the_cut_input_stays_within_the_limits(name: str) -> None:
+    html = CRAFTED[name]
+    found = scan(
+        html,
+        max_nodes=DEFAULTS.max_nodes,
+        max_depth=DEFAULTS.max_depth,
+        max_attributes=DEFAULTS.max_attributes,
+        max_depth_sum=DEFAULTS.max_depth_sum,
+    )
+    assert found.cut is not None, "each of these inputs is past a default limit"
+    began = time.perf_counter()
+    elements, depth = _tree_size(html[: found.cut])
+    assert time.perf_counter() - began < 5
+    # Within 1%: the text after the cut re-creates the last formatting elements once more.
+    assert elements <= 1.01 * DEFAULTS.max_nodes and depth <= DEFAULTS.max_depth + 1
+
+
+@pytest.mark.parametrize("name", list(CRAFTED))
+def test_crafted_input_gives_a_truncated_result(name: str) -> None:
+    began = time.perf_counter()
+    result = extract(CRAFTED[name])
+    assert time.perf_counter() - began < SANITY_SECONDS
+    assert isinstance(result, Extraction) and result.truncated
+    assert 0.0 <= result.confidence <= 1.0
+
+
+@pytest.mark.parametrize("name", ["nested div", "re-created formatting", "many attributes"])
+def test_crafted_input_raises_when_asked(name: str) -> None:
+    with pytest.raises(LimitError):
+        extract(CRAFTED[name], options=Options(on_limit="raise"))
+
+
+# Misnested formatting: the adoption agency clones elements, and the scan must count them.
+MISNESTED = {
+    "b div /b": "<b><div></b>",
+    "b i u s div /b": "<b><i><u><s><div>x</b>",
+    "b i u s div p /b": "<b><i><u><s><div><p>x</b>y",
+    "a b i div p /a": "<a><b><i><div><p>x</a>y",
+    "b div b div /b /b": "<b><div><b><div>x</b></b>y",
+    "five b, div, five /b": "<b>" * 5 + "<div>x" + "</b>" * 5 + "y",
+    "i b div i b div /i /b": "<i><b><div><i><b><div>x</i></b>y",
+    "eight distinct b": "".join(f"<b id={i}>" for i in range(8)) + "<div>x" + "</b>" * 8 + "y",
+}
+
+
+@pytest.mark.parametrize("name", list(MISNESTED))
+def test_scan_counts_the_clones_of_misnested_formatting(name: str) -> None:
+    html = MISNESTED[name] * 200
+    found = scan(html, max_nodes=None, max_depth=None, max_attributes=None)
+    elements, depth = _tree_size(html)
+    assert found.elements >= elements - 3 and found.depth >= depth - 1
+
+
+@pytest.mark.parametrize("page", sorted(FIXTURES.glob("*.html")), ids=lambda p: p.stem)
+def test_scan_counts_at_least_what_the_parser_builds(page: Path) -> None:
+    html = page.read_text("utf-8")
+    found = scan(html, max_nodes=None, max_depth=None, max_attributes=None)
+    elements, depth = _tree_size(html)
+    assert found.cut is None
+    assert found.depth >= depth - 1  # the parser's depth counts leaves, the scan open elements
+    assert found.elements >= 0.9 * elements - 3  # html, head, body and implied tbody aside
+
+
+@pytest.mark.parametrize("page", sorted(FIXTURES.glob("*.html")), ids=lambda p: p.stem)
+def test_default_limits_do_not_touch_real_pages(page: Path) -> None:
+    assert not extract(page.read_bytes()).truncated
+
+
+def test_a_limit_can_be_lifted() -> None:
+    html = "<div>" * 1_500 + "<p>" + large.PARAGRAPH * 3 + "</p>"
+    assert extract(html).truncated
+    lifted = extract(html, options=Options(max_depth=None))
+    assert not lifted.truncated and "harbour was quiet" in lifted.text
+
+
+def test_deep_nesting() -> None:
+    began = time.perf_counter()
+    result = extract(large.deep_nesting(100_000))
+    assert time.perf_counter() - began < SANITY_SECONDS
+    assert result.truncated and (result.text, result.confidence) == ("", 0.0)
+
+
+def test_a_million_siblings() -> None:
+    began = time.perf_counter()
+    result = extract(large.siblings(1_000_000), options=Options(max_input_chars=None))
+    assert time.perf_counter() - began < SANITY_SECONDS
+    assert result.truncated and result.text.startswith("xxxx")
+
+
+def test_one_megabyte_text_node() -> None:
+    result = extract(large.one_text_node(1))
+    assert not result.truncated and len(result.text) > 1_000_000
+
+
+@pytest.fixture(scope="module")
+def fifty_megabytes() -> str:
+    return large.big_page(50)
+
+
+def test_fifty_megabyte_page_is_cut_at_max_input_chars(fifty_megabytes: str) -> None:
+    began = time.perf_counter()
+    try:
+        result = extract(fifty_megabytes)
+    except ExtractionTimeoutError:  # a loaded machine: still a typed, documented outcome
+        return
+    assert time.perf_counter() - began < SANITY_SECONDS
+    assert result.truncated and result.content_blocks
+
+
+def test_fifty_megabyte_page_raises_when_asked(fifty_megabytes: str) -> None:
+    with pytest.raises(LimitError):
+        extract(fifty_megabytes, options=Options(on_limit="raise"))
+
+
+def test_fifty_megabytes_as_bytes(fifty_megabytes: str) -> None:
+    with pytest.raises(LimitError):
+        extract(fifty_megabytes.encode(), options=Options(on_limit="raise"))
+
+
+def test_time_budget_raises_a_typed_error() -> None:
+    html = (FIXTURES / "news_seed.html").read_text("utf-8") * 20
+    with pytest.raises(ExtractionTimeoutError) as caught:
+        extract(html, options=Options(time_budget=1e-6))
+    assert isinstance(caught.value, BoilerstripError) and isinstance(caught.value, TimeoutError)
+
+
+def test_time_budget_works_off_the_main_thread() -> None:
+    html = (FIXTURES / "news_seed.html").read_text("utf-8") * 20
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            extract(html, options=Options(time_budget=1e-6))
+        except BaseException as error:
+            errors.append(error)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    assert len(errors) == 1 and isinstance(errors[0], ExtractionTimeoutError)
+
+
+def test_no_time_budget() -> None:
+    assert extract(large.PARAGRAPH * 3, options=Options(time_budget=None)).text
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"max_input_chars": 0},
+        {"max_nodes": -1},
+        {"max_depth": 1.5},
+        {"max_depth_sum": 0},
+        {"max_attributes": "many"},
+        {"on_limit": "ignore"},
+        {"time_budget": 0},
+        {"time_budget": "soon"},
+    ],
+    ids=str,
+)
+def test_limit_options_are_validated(changes: dict[str, object]) -> None:
+    with pytest.raises(OptionsError):
+        Options(**changes)  # type: ignore[arg-type]
