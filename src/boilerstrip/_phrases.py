@@ -14,6 +14,7 @@ full search on all but 9 blocks ("e-?mail" in "Email", "ads?" in "Ads"), 16 time
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -43,7 +44,8 @@ _FUNCTION_WORDS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class _Index:
-    patterns: tuple[tuple[Label, regex.Pattern[str]], ...]
+    kinds: tuple[Label, ...]  # per row
+    sources: tuple[str, ...]  # per row: the pattern, compiled on first use (_compiled)
     exact: dict[str, tuple[int, ...]]  # token -> rows
     prefix: dict[str, tuple[int, ...]]  # first five letters of a token -> rows
     keyless: tuple[int, ...]
@@ -120,15 +122,27 @@ def _index(rows: tuple[tuple[str, str, str], ...]) -> _Index:
             target = prefix if len(key) >= _MIN_PREFIX else exact
             target.setdefault(key[:_PREFIX], []).append(row)
     return _Index(
-        tuple((Label(kind), regex.compile(pattern, regex.IGNORECASE)) for kind, _, pattern in rows),
+        tuple(Label(kind) for kind, _, _ in rows),
+        tuple(pattern for _, _, pattern in rows),
         {k: tuple(v) for k, v in exact.items()},
         {k: tuple(v) for k, v in prefix.items()},
         tuple(keyless),
     )
 
 
-_ANYWHERE = _index(PHRASES)
-_WHOLE = _index(WHOLE_BLOCK_PHRASES)
+# Built on first use, not at import: indexing and compiling the tables costs ~100 ms,
+# most of the import time. Both caches hold values that depend only on the tables (built
+# once per process, the same in every thread), so they never change an output.
+@functools.cache
+def _indexes() -> tuple[_Index, _Index]:
+    """The indexes of (PHRASES, WHOLE_BLOCK_PHRASES)."""
+    return _index(PHRASES), _index(WHOLE_BLOCK_PHRASES)
+
+
+@functools.cache
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    """A row's pattern, compiled once per process when a block first needs it."""
+    return regex.compile(pattern, regex.IGNORECASE)
 
 
 def _candidates(
@@ -156,11 +170,17 @@ def phrase_kinds(
     """Per block, the chrome kind of a boilerplate phrase in its text (whose lowercased
     tokens are given), if one occurs: a whole-block label ("Read more") or a phrase
     anywhere in the first ``scan_chars`` characters."""
+    anywhere, whole = _indexes()
     whole_rows: dict[str, tuple[int, ...]] = {}  # token -> rows, for this page only
     anywhere_rows: dict[str, tuple[int, ...]] = {}
     return [
         _phrase_kind(
-            text, toks, scan_chars, whole_max_chars, whole_rows=whole_rows, anywhere_rows=anywhere_rows
+            text,
+            toks,
+            scan_chars,
+            whole_max_chars,
+            tables=(anywhere, whole),
+            rows=(anywhere_rows, whole_rows),
         )
         for text, toks in zip(texts, token_lists)
     ]
@@ -172,20 +192,19 @@ def _phrase_kind(
     scan_chars: int,
     whole_max_chars: int,
     *,
-    whole_rows: dict[str, tuple[int, ...]],
-    anywhere_rows: dict[str, tuple[int, ...]],
+    tables: tuple[_Index, _Index],
+    rows: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]],
 ) -> Label | None:
+    anywhere, whole = tables
     if len(text) <= whole_max_chars:
         stripped = text.strip(_STRIP)
-        for row in _candidates(_WHOLE, whole_rows, tokens, len(text)):
-            kind, pattern = _WHOLE.patterns[row]
-            if pattern.fullmatch(stripped):
-                return kind
+        for row in _candidates(whole, rows[1], tokens, len(text)):
+            if _compiled(whole.sources[row]).fullmatch(stripped):
+                return whole.kinds[row]
     head = text[:scan_chars]
-    for row in _candidates(_ANYWHERE, anywhere_rows, tokens, len(text)):
-        kind, pattern = _ANYWHERE.patterns[row]
-        if pattern.search(head):
-            return kind
+    for row in _candidates(anywhere, rows[0], tokens, len(text)):
+        if _compiled(anywhere.sources[row]).search(head):
+            return anywhere.kinds[row]
     return None
 
 
