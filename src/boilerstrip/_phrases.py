@@ -48,7 +48,11 @@ class _Index:
     sources: tuple[str, ...]  # per row: the pattern, compiled on first use (_compiled)
     exact: dict[str, tuple[int, ...]]  # token -> rows
     prefix: dict[str, tuple[int, ...]]  # first five letters of a token -> rows
+    heads: frozenset[str]  # the first three letters of every prefix key
     keyless: tuple[int, ...]
+    # The keyless rows as one alternation: whether any of them matches is one regex call
+    # (the same answer as trying each), and only then is each tried in row order.
+    any_keyless: str
 
 
 def _top_level_branches(pattern: str) -> list[str]:
@@ -126,7 +130,9 @@ def _index(rows: tuple[tuple[str, str, str], ...]) -> _Index:
         tuple(pattern for _, _, pattern in rows),
         {k: tuple(v) for k, v in exact.items()},
         {k: tuple(v) for k, v in prefix.items()},
+        frozenset(k[:_MIN_PREFIX] for k in prefix),
         tuple(keyless),
+        "|".join(f"(?:{rows[row][2]})" for row in keyless),
     )
 
 
@@ -146,21 +152,25 @@ def _compiled(pattern: str) -> regex.Pattern[str]:
 
 
 def _candidates(
-    index: _Index, rows_of: dict[str, tuple[int, ...]], tokens: Sequence[str], chars: int
+    index: _Index, rows_of: dict[str, tuple[int, ...]], tokens: Sequence[str], keyless: bool
 ) -> list[int]:
-    rows: set[int] = set(index.keyless) if chars <= _KEYLESS_MAX_CHARS else set()
+    """The rows to try on a block, in row order: those whose key words its tokens hold,
+    and the keyless rows when ``keyless`` (one of them matches the block)."""
+    rows: set[int] = set(index.keyless) if keyless else set()
     for token in tokens:
         found = rows_of.get(token)
         if found is None:
             found = rows_of[token] = _rows_of_token(index, token)
-        rows.update(found)
+        if found:
+            rows.update(found)
     return sorted(rows)
 
 
 def _rows_of_token(index: _Index, token: str) -> tuple[int, ...]:
     found = list(index.exact.get(token, ()))
-    for n in range(_MIN_PREFIX, min(len(token), _PREFIX) + 1):
-        found += index.prefix.get(token[:n], ())
+    if token[:_MIN_PREFIX] in index.heads:  # else no prefix key can match: most tokens
+        for n in range(_MIN_PREFIX, min(len(token), _PREFIX) + 1):
+            found += index.prefix.get(token[:n], ())
     return tuple(found)
 
 
@@ -196,13 +206,16 @@ def _phrase_kind(
     rows: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]],
 ) -> Label | None:
     anywhere, whole = tables
+    short = len(text) <= _KEYLESS_MAX_CHARS  # keyless rows are tried on short blocks only
     if len(text) <= whole_max_chars:
         stripped = text.strip(_STRIP)
-        for row in _candidates(whole, rows[1], tokens, len(text)):
+        keyless = short and bool(whole.any_keyless) and _compiled(whole.any_keyless).fullmatch(stripped)
+        for row in _candidates(whole, rows[1], tokens, bool(keyless)):
             if _compiled(whole.sources[row]).fullmatch(stripped):
                 return whole.kinds[row]
     head = text[:scan_chars]
-    for row in _candidates(anywhere, rows[0], tokens, len(text)):
+    keyless = short and bool(anywhere.any_keyless) and _compiled(anywhere.any_keyless).search(head)
+    for row in _candidates(anywhere, rows[0], tokens, bool(keyless)):
         if _compiled(anywhere.sources[row]).search(head):
             return anywhere.kinds[row]
     return None
