@@ -7,6 +7,7 @@ as one word, since those scripts do not separate words with spaces.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Iterable
 
 import regex
@@ -50,16 +51,18 @@ def stopwords(language: str) -> frozenset[str]:
 
 def detect_language(token_lists: Iterable[list[str]], declared: str = "") -> str:
     """The language whose stopwords cover most of the tokens; ``""`` when none do."""
-    languages_of = _languages_of()
-    hits: dict[str, float] = {}
+    counts: Counter[str] = Counter()  # counted in C, then each distinct token looked up once
     seen = 0
     for toks in token_lists:
-        for tok in toks:
-            for lang in languages_of.get(tok, ()):
-                hits[lang] = hits.get(lang, 0.0) + 1.0
+        counts.update(toks)
         seen += len(toks)
         if seen >= _DETECTION_TOKENS:
             break
+    languages_of = _languages_of()
+    hits: dict[str, float] = {}
+    for tok, count in counts.items():
+        for lang in languages_of.get(tok, ()):
+            hits[lang] = hits.get(lang, 0.0) + count  # whole numbers: exact in any order
     if declared in hits:
         hits[declared] *= _DECLARED_BONUS
     if not hits:
@@ -74,6 +77,11 @@ def is_cjk(language: str) -> bool:
 _CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
 
+# No Han, Hiragana or Katakana character comes before U+2E80 (CJK radicals): the
+# comparison settles the common one-letter tokens ("a", "I", "1") without the regex.
+_FIRST_CJK = "\u2e80"
+
+
 def is_cjk_char(token: str) -> bool:
     """Whether a one-character token is Han, Hiragana or Katakana (full-width script)."""
-    return _CJK_CHAR.match(token) is not None
+    return token >= _FIRST_CJK and _CJK_CHAR.match(token) is not None
