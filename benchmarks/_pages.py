@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def page_keys(data: Path) -> dict[str, Path]:
-    """"set/id" -> path of every page under ``data`` (``<set>/html/<id>.html.gz``)."""
+    """ "set/id" -> path of every page under ``data`` (``<set>/html/<id>.html.gz``)."""
     return {
         f"{p.parent.parent.name}/{p.name.removesuffix('.html.gz')}": p
         for p in sorted(data.glob("*/html/*.html.gz"))

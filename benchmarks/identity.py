@@ -25,8 +25,19 @@ def page_digest(result: boilerstrip.Extraction) -> str:
     head = (result.text, result.title, result.language, repr(result.confidence), result.url)
     h.update(repr(head).encode("utf-8", "surrogatepass"))
     for b in result.blocks:
-        row = (b.index, b.text, b.role.value, b.heading_level, b.locator, repr(b.features),
-               b.label.value, repr(b.score), b.scorer_names, repr(b.scorer_outputs), b.row)
+        row = (
+            b.index,
+            b.text,
+            b.role.value,
+            b.heading_level,
+            b.locator,
+            repr(b.features),
+            b.label.value,
+            repr(b.score),
+            b.scorer_names,
+            repr(b.scorer_outputs),
+            b.row,
+        )
         h.update(repr(row).encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
@@ -36,7 +47,9 @@ def pages(data: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("data", type=Path, help="folder of sets, e.g. ../shared/datasets")
     parser.add_argument("--out", type=Path, required=True, help="JSON file of page -> digest")
     parser.add_argument("--compare", type=Path, help="an earlier --out file: list the pages that differ")
@@ -55,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.compare:
         old = json.loads(args.compare.read_text())
         differ = sorted(k for k in digests.keys() | old.keys() if digests.get(k) != old.get(k))
-        print(f"{len(differ)} of {len(digests)} pages differ" + (": " + ", ".join(differ[:20]) if differ else ""))
+        listed = ": " + ", ".join(differ[:20]) if differ else ""
+        print(f"{len(differ)} of {len(digests)} pages differ{listed}")
         return 1 if differ else 0
     return 0
 

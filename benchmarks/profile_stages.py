@@ -20,10 +20,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _pages import sample  # noqa: E402
-
-import boilerstrip  # noqa: E402
-from boilerstrip import _extract, _features  # noqa: E402
+import boilerstrip
+from _pages import sample
+from boilerstrip import _extract, _features
 
 # (module, attribute, stage name): the functions extract() calls, by stage.
 _STAGES = (
@@ -56,7 +55,9 @@ def _timed(fn: Callable[..., Any], name: str, spent: dict[str, float]) -> Callab
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("data", type=Path)
     parser.add_argument("--sample", type=int, default=300)
     parser.add_argument("--seed", type=int, default=0)
@@ -87,8 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     total = statistics.fmean(best["total"])
     for name in names:
         values = best[name]
-        print(f"| {name} | {statistics.median(values):.2f} | {statistics.fmean(values):.2f} | "
-              f"{statistics.fmean(values) / total:.0%} |")
+        print(
+            f"| {name} | {statistics.median(values):.2f} | {statistics.fmean(values):.2f} | "
+            f"{statistics.fmean(values) / total:.0%} |"
+        )
     if args.pyinstrument:
         from pyinstrument import Profiler
 
