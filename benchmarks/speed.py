@@ -140,14 +140,45 @@ def env_for(src: Path | None) -> dict[str, str]:
 
 
 def run_child(args: list[str], src: Path | None) -> Any:
-    out = subprocess.run(
-        [sys.executable, __file__, *args], env=env_for(src), capture_output=True, text=True, check=True
-    )
+    command = [sys.executable, __file__, *args]
+    out = subprocess.run(command, env=env_for(src), capture_output=True, text=True, check=False)
+    if out.returncode:
+        raise SystemExit(f"{' '.join(args)} failed:\n{out.stderr}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def part_peers(args: argparse.Namespace) -> dict[str, Any]:
-    out = Path(args.out).with_suffix(".peers.json")
+    """``--peer-runs`` runs of score.py; per extractor, the median over the runs of its median
+    and p90. score.py times the extractors one after the other, so on a shared machine a
+    change of load between them moves one run's ratios: the runs show by how much."""
+    runs = [one_peer_run(args, index) for index in range(args.peer_runs)]
+    rows = {}
+    for name in runs[0]["extractors"]:
+        per_run = [run["extractors"][name] for run in runs]
+        rows[name] = {
+            key: statistics.median(r[key] for r in per_run) for key in per_run[0] if key != "version"
+        }
+        rows[name]["version"] = per_run[0]["version"]
+    ratios = {
+        name: {
+            "median": [
+                r["extractors"]["boilerstrip"]["median_ms"] / r["extractors"][name]["median_ms"] for r in runs
+            ],
+            "p90": [r["extractors"]["boilerstrip"]["p90_ms"] / r["extractors"][name]["p90_ms"] for r in runs],
+        }
+        for name in rows
+    }
+    return {
+        "command": runs[0]["command"],
+        "pages": runs[0]["pages"],
+        "runs": runs,
+        "extractors": rows,
+        "ratios": ratios,
+    }
+
+
+def one_peer_run(args: argparse.Namespace, index: int) -> dict[str, Any]:
+    out = Path(args.out).with_suffix(f".peers{index + 1}.json")
     command = [
         sys.executable, str(args.score_py), "--data", str(args.data),
         "--extractors", ",".join(("boilerstrip", *PEERS)),
@@ -190,7 +221,7 @@ def part_import(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def part_rss(args: argparse.Namespace) -> dict[str, Any]:
-    child = ["--child-rss", str(args.extractions), "--data", str(args.data), "--seed", str(args.seed)]
+    child = [str(args.data), "--child-rss", str(args.extractions), "--seed", str(args.seed)]
     result: dict[str, Any] = run_child(child, args.src)
     samples = result["samples"]
     first = next(mb for i, mb in samples if i >= 1000) if samples[-1][0] >= 1000 else samples[0][1]
@@ -219,17 +250,20 @@ def markdown(results: dict[str, Any]) -> str:
         peers = results["peers"]
         rows, ours = peers["extractors"], peers["extractors"]["boilerstrip"]
         lines += [
-            f"`{peers['command']}` ({peers['pages']} pages):",
+            f"`{peers['command']}` ({peers['pages']} pages), run {len(peers['runs'])} times; figures are the "
+            "medians over the runs, ratios per run in brackets:",
             "",
             "| extractor | median ms | p90 ms | mean ms | peak RSS MB | boilerstrip median ÷ this | "
             "boilerstrip p90 ÷ this |",
             "|---|---|---|---|---|---|---|",
         ]
         for name, row in rows.items():
+            ratio = peers["ratios"][name]
             lines.append(
                 f"| {name} | {row['median_ms']:.2f} | {row['p90_ms']:.2f} | {row['mean_ms']:.2f} | "
-                f"{row['peak_rss_mb']:.0f} | {ours['median_ms'] / row['median_ms']:.2f} | "
-                f"{ours['p90_ms'] / row['p90_ms']:.2f} |"
+                f"{row['peak_rss_mb']:.0f} | {ours['median_ms'] / row['median_ms']:.2f} "
+                f"({', '.join(f'{r:.2f}' for r in ratio['median'])}) | {ours['p90_ms'] / row['p90_ms']:.2f} "
+                f"({', '.join(f'{r:.2f}' for r in ratio['p90'])}) |"
             )
         lines.append("")
     if "import" in results:
@@ -280,6 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--extractions", type=int, default=20_000)
     parser.add_argument("--import-runs", type=int, default=10)
+    parser.add_argument("--peer-runs", type=int, default=3, help="runs of score.py (medians over them)")
     parser.add_argument("--sizes", type=float, nargs="+", default=list(SIZES_MB))
     parser.add_argument("--child-size", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--child-rss", type=int, help=argparse.SUPPRESS)
@@ -303,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         results[name] = parts[name](args)
         print(f"{name}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    args.out.write_text(json.dumps(results, indent=1))
+        args.out.write_text(json.dumps(results, indent=1))  # after each part: a long run keeps what it did
     report = markdown(results)
     args.out.with_suffix(".md").write_text(report)
     print(report)
