@@ -13,8 +13,9 @@ Parts:
   import  median of 10 fresh interpreters timing ``import boilerstrip`` (perf_counter around the
           statement), and of the whole ``python -c "import boilerstrip"`` minus ``python -c pass``.
   rss     20,000 extractions in one process cycling the dev pages (a fixed shuffle, read from
-          disk each time); resident memory (VmRSS after gc.collect()) every 1,000 extractions;
-          growth from the 1,000th to the last.
+          disk each time); every 1,000 extractions, after gc.collect(): VmRSS, VmRSS once glibc's
+          malloc_trim(0) has returned the free heap, and Python's allocated blocks; growth from
+          the 1,000th extraction to the last.
   size    a page of about 1, 5, 25 and 50 MB built from repeated paragraphs and chrome, each in
           its own process: time of extract() and the process's peak RSS (getrusage), against
           the same process before extract() (interpreter, page and import).
@@ -114,11 +115,17 @@ def child_size(megabytes: float) -> dict[str, Any]:
 
 
 def child_rss(data: Path, total: int, seed: int, every: int) -> dict[str, Any]:
+    """Samples every ``every`` extractions: (extractions, VmRSS MB, VmRSS MB after glibc's
+    malloc_trim gave the free heap back, Python's allocated blocks). Raw RSS moves with the
+    size of the last pages (the allocator keeps freed memory); a leak shows in all three."""
+    import ctypes
+
     import boilerstrip
 
+    libc = ctypes.CDLL("libc.so.6")
     paths = sorted(data.glob("*/html/*.html.gz"))
     random.Random(seed).shuffle(paths)
-    samples: list[tuple[int, float]] = []
+    samples: list[tuple[int, float, float, int]] = []
     started = time.perf_counter()
     for i in range(1, total + 1):
         html = gzip.decompress(paths[(i - 1) % len(paths)].read_bytes()).decode("utf-8", "replace")
@@ -126,7 +133,9 @@ def child_rss(data: Path, total: int, seed: int, every: int) -> dict[str, Any]:
         del html
         if i % every == 0:
             gc.collect()
-            samples.append((i, rss_mb()))
+            raw = rss_mb()
+            libc.malloc_trim(0)
+            samples.append((i, raw, rss_mb(), sys.getallocatedblocks()))
     return {"pages": len(paths), "samples": samples, "seconds": time.perf_counter() - started}
 
 
@@ -222,11 +231,16 @@ def part_import(args: argparse.Namespace) -> dict[str, Any]:
 
 def part_rss(args: argparse.Namespace) -> dict[str, Any]:
     child = [str(args.data), "--child-rss", str(args.extractions), "--seed", str(args.seed)]
+    child += ["--every", str(args.every)]
     result: dict[str, Any] = run_child(child, args.src)
-    samples = result["samples"]
-    first = next(mb for i, mb in samples if i >= 1000) if samples[-1][0] >= 1000 else samples[0][1]
-    last = samples[-1][1]
-    result.update(rss_first_mb=first, rss_last_mb=last, growth_pct=(last / first - 1.0) * 100)
+    first, last = result["samples"][0], result["samples"][-1]  # the first is at --every (1,000)
+    result.update(
+        rss_first_mb=first[1],
+        rss_last_mb=last[1],
+        growth_pct=(last[1] / first[1] - 1.0) * 100,
+        trimmed_growth_pct=(last[2] / first[2] - 1.0) * 100,
+        blocks_growth_pct=(last[3] / first[3] - 1.0) * 100,
+    )
     return result
 
 
@@ -275,13 +289,17 @@ def markdown(results: dict[str, Any]) -> str:
         ]
     if "rss" in results:
         rss = results["rss"]
-        n = rss["samples"][-1][0]
+        samples = rss["samples"]
+        n, every = samples[-1][0], samples[0][0]
         lines += [
-            f"RSS over {n:,} extractions cycling {rss['pages']:,} dev pages: {rss['rss_first_mb']:.1f} MB "
-            f"after 1,000, {rss['rss_last_mb']:.1f} MB after {n:,}: growth {rss['growth_pct']:+.1f}% "
-            f"({rss['seconds']:.0f} s). Every 1,000: "
-            + ", ".join(f"{mb:.1f}" for _, mb in rss["samples"])
-            + " MB.",
+            f"Memory over {n:,} extractions in one process cycling {rss['pages']:,} dev pages "
+            f"({rss['seconds']:.0f} s): VmRSS {rss['rss_first_mb']:.1f} MB after {every:,}, "
+            f"{rss['rss_last_mb']:.1f} MB after {n:,}, growth {rss['growth_pct']:+.1f}%; after malloc_trim "
+            f"{rss['trimmed_growth_pct']:+.1f}%; Python's allocated blocks {rss['blocks_growth_pct']:+.1f}%.",
+            "",
+            "| extractions | VmRSS MB | VmRSS after malloc_trim MB | Python allocated blocks |",
+            "|---|---|---|---|",
+            *(f"| {i:,} | {raw:.1f} | {trimmed:.1f} | {blocks:,} |" for i, raw, trimmed, blocks in samples),
             "",
         ]
     if "size" in results:
@@ -313,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=300)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--extractions", type=int, default=20_000)
+    parser.add_argument("--every", type=int, default=1_000, help="extractions between RSS samples")
     parser.add_argument("--import-runs", type=int, default=10)
     parser.add_argument("--peer-runs", type=int, default=3, help="runs of score.py (medians over them)")
     parser.add_argument("--sizes", type=float, nargs="+", default=list(SIZES_MB))
@@ -323,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(child_size(args.child_size)))
         return 0
     if args.child_rss is not None:
-        print(json.dumps(child_rss(args.data, args.child_rss, args.seed, every=1000)))
+        print(json.dumps(child_rss(args.data, args.child_rss, args.seed, every=args.every)))
         return 0
     if args.quick:
         args.sample, args.extractions, args.sizes = 60, 2_000, [1.0, 5.0]
