@@ -6,20 +6,34 @@ as one word, since those scripts do not separate words with spaces.
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
 from collections.abc import Iterable
 
 import regex
 
-from ._stopwords_data import STOPWORDS
+from ._stopwords_data import SEP, STOPWORD_TEXT
 
 _TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|\w+")
 _CJK = frozenset({"zh", "ja"})
 
-# word -> languages whose stoplist holds it; built once at import, never changed.
-_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
-for _lang, _words in sorted(STOPWORDS.items()):
-    for _word in _words:
-        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _lang)
+
+# The stoplists are split into sets when first used, not at import (a third of the
+# import time). Both caches depend only on the data, so they never change an output.
+@functools.cache
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """word -> languages whose stoplist holds it, in code order; never changed."""
+    languages: dict[str, tuple[str, ...]] = {}
+    for lang in sorted(STOPWORD_TEXT):
+        for word in stopwords(lang):
+            languages[word] = (*languages.get(word, ()), lang)
+    return languages
+
+
+@functools.cache
+def _stoplist(language: str) -> frozenset[str]:
+    return frozenset(STOPWORD_TEXT[language].split(SEP))
+
 
 # Weight of the <html lang> declaration against stopword evidence: declarations are
 # often left at a template's default, so they only break near-ties.
@@ -32,24 +46,27 @@ def tokens(text: str) -> list[str]:
 
 
 def stopwords(language: str) -> frozenset[str]:
-    return STOPWORDS.get(language, frozenset())
+    return _stoplist(language) if language in STOPWORD_TEXT else frozenset()
 
 
 def detect_language(token_lists: Iterable[list[str]], declared: str = "") -> str:
     """The language whose stopwords cover most of the tokens; ``""`` when none do."""
-    hits: dict[str, float] = {}
+    counts: Counter[str] = Counter()  # counted in C, then each distinct token looked up once
     seen = 0
     for toks in token_lists:
-        for tok in toks:
-            for lang in _LANGUAGES_OF.get(tok, ()):
-                hits[lang] = hits.get(lang, 0.0) + 1.0
+        counts.update(toks)
         seen += len(toks)
         if seen >= _DETECTION_TOKENS:
             break
+    languages_of = _languages_of()
+    hits: dict[str, float] = {}
+    for tok, count in counts.items():
+        for lang in languages_of.get(tok, ()):
+            hits[lang] = hits.get(lang, 0.0) + count  # whole numbers: exact in any order
     if declared in hits:
         hits[declared] *= _DECLARED_BONUS
     if not hits:
-        return declared if declared in STOPWORDS else ""
+        return declared if declared in STOPWORD_TEXT else ""
     return max(sorted(hits), key=hits.__getitem__)
 
 
@@ -60,6 +77,11 @@ def is_cjk(language: str) -> bool:
 _CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
 
+# No Han, Hiragana or Katakana character comes before U+2E80 (CJK radicals): the
+# comparison settles the common one-letter tokens ("a", "I", "1") without the regex.
+_FIRST_CJK = "\u2e80"
+
+
 def is_cjk_char(token: str) -> bool:
     """Whether a one-character token is Han, Hiragana or Katakana (full-width script)."""
-    return _CJK_CHAR.match(token) is not None
+    return token >= _FIRST_CJK and _CJK_CHAR.match(token) is not None

@@ -14,6 +14,7 @@ full search on all but 9 blocks ("e-?mail" in "Email", "ads?" in "Ads"), 16 time
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -43,10 +44,15 @@ _FUNCTION_WORDS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class _Index:
-    patterns: tuple[tuple[Label, regex.Pattern[str]], ...]
+    kinds: tuple[Label, ...]  # per row
+    sources: tuple[str, ...]  # per row: the pattern, compiled on first use (_compiled)
     exact: dict[str, tuple[int, ...]]  # token -> rows
     prefix: dict[str, tuple[int, ...]]  # first five letters of a token -> rows
+    heads: frozenset[str]  # the first three letters of every prefix key
     keyless: tuple[int, ...]
+    # The keyless rows as one alternation: whether any of them matches is one regex call
+    # (the same answer as trying each), and only then is each tried in row order.
+    any_keyless: str
 
 
 def _top_level_branches(pattern: str) -> list[str]:
@@ -120,33 +126,51 @@ def _index(rows: tuple[tuple[str, str, str], ...]) -> _Index:
             target = prefix if len(key) >= _MIN_PREFIX else exact
             target.setdefault(key[:_PREFIX], []).append(row)
     return _Index(
-        tuple((Label(kind), regex.compile(pattern, regex.IGNORECASE)) for kind, _, pattern in rows),
+        tuple(Label(kind) for kind, _, _ in rows),
+        tuple(pattern for _, _, pattern in rows),
         {k: tuple(v) for k, v in exact.items()},
         {k: tuple(v) for k, v in prefix.items()},
+        frozenset(k[:_MIN_PREFIX] for k in prefix),
         tuple(keyless),
+        "|".join(f"(?:{rows[row][2]})" for row in keyless),
     )
 
 
-_ANYWHERE = _index(PHRASES)
-_WHOLE = _index(WHOLE_BLOCK_PHRASES)
+# Built on first use, not at import: indexing and compiling the tables costs ~100 ms,
+# most of the import time. Both caches hold values that depend only on the tables (built
+# once per process, the same in every thread), so they never change an output.
+@functools.cache
+def _indexes() -> tuple[_Index, _Index]:
+    """The indexes of (PHRASES, WHOLE_BLOCK_PHRASES)."""
+    return _index(PHRASES), _index(WHOLE_BLOCK_PHRASES)
+
+
+@functools.cache
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    """A row's pattern, compiled once per process when a block first needs it."""
+    return regex.compile(pattern, regex.IGNORECASE)
 
 
 def _candidates(
-    index: _Index, rows_of: dict[str, tuple[int, ...]], tokens: Sequence[str], chars: int
+    index: _Index, rows_of: dict[str, tuple[int, ...]], tokens: Sequence[str], keyless: bool
 ) -> list[int]:
-    rows: set[int] = set(index.keyless) if chars <= _KEYLESS_MAX_CHARS else set()
+    """The rows to try on a block, in row order: those whose key words its tokens hold,
+    and the keyless rows when ``keyless`` (one of them matches the block)."""
+    rows: set[int] = set(index.keyless) if keyless else set()
     for token in tokens:
         found = rows_of.get(token)
         if found is None:
             found = rows_of[token] = _rows_of_token(index, token)
-        rows.update(found)
+        if found:
+            rows.update(found)
     return sorted(rows)
 
 
 def _rows_of_token(index: _Index, token: str) -> tuple[int, ...]:
     found = list(index.exact.get(token, ()))
-    for n in range(_MIN_PREFIX, min(len(token), _PREFIX) + 1):
-        found += index.prefix.get(token[:n], ())
+    if token[:_MIN_PREFIX] in index.heads:  # else no prefix key can match: most tokens
+        for n in range(_MIN_PREFIX, min(len(token), _PREFIX) + 1):
+            found += index.prefix.get(token[:n], ())
     return tuple(found)
 
 
@@ -156,11 +180,17 @@ def phrase_kinds(
     """Per block, the chrome kind of a boilerplate phrase in its text (whose lowercased
     tokens are given), if one occurs: a whole-block label ("Read more") or a phrase
     anywhere in the first ``scan_chars`` characters."""
+    anywhere, whole = _indexes()
     whole_rows: dict[str, tuple[int, ...]] = {}  # token -> rows, for this page only
     anywhere_rows: dict[str, tuple[int, ...]] = {}
     return [
         _phrase_kind(
-            text, toks, scan_chars, whole_max_chars, whole_rows=whole_rows, anywhere_rows=anywhere_rows
+            text,
+            toks,
+            scan_chars,
+            whole_max_chars,
+            tables=(anywhere, whole),
+            rows=(anywhere_rows, whole_rows),
         )
         for text, toks in zip(texts, token_lists)
     ]
@@ -172,20 +202,22 @@ def _phrase_kind(
     scan_chars: int,
     whole_max_chars: int,
     *,
-    whole_rows: dict[str, tuple[int, ...]],
-    anywhere_rows: dict[str, tuple[int, ...]],
+    tables: tuple[_Index, _Index],
+    rows: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]],
 ) -> Label | None:
+    anywhere, whole = tables
+    short = len(text) <= _KEYLESS_MAX_CHARS  # keyless rows are tried on short blocks only
     if len(text) <= whole_max_chars:
         stripped = text.strip(_STRIP)
-        for row in _candidates(_WHOLE, whole_rows, tokens, len(text)):
-            kind, pattern = _WHOLE.patterns[row]
-            if pattern.fullmatch(stripped):
-                return kind
+        keyless = short and bool(whole.any_keyless) and _compiled(whole.any_keyless).fullmatch(stripped)
+        for row in _candidates(whole, rows[1], tokens, bool(keyless)):
+            if _compiled(whole.sources[row]).fullmatch(stripped):
+                return whole.kinds[row]
     head = text[:scan_chars]
-    for row in _candidates(_ANYWHERE, anywhere_rows, tokens, len(text)):
-        kind, pattern = _ANYWHERE.patterns[row]
-        if pattern.search(head):
-            return kind
+    keyless = short and bool(anywhere.any_keyless) and _compiled(anywhere.any_keyless).search(head)
+    for row in _candidates(anywhere, rows[0], tokens, bool(keyless)):
+        if _compiled(anywhere.sources[row]).search(head):
+            return anywhere.kinds[row]
     return None
 
 

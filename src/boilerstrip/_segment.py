@@ -8,9 +8,11 @@ tags, links) from counters read at entry and exit. It never modifies the tree.
 
 from __future__ import annotations
 
+import itertools
+import re
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._errors import ExtractionTimeoutError
 from ._model import Role
@@ -34,11 +36,15 @@ _INHERITED_ROLES = frozenset({Role.LIST_ITEM, Role.CODE, Role.QUOTE, Role.CAPTIO
 # newline are whitespace and handled as such.
 _CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
 _CHECK_EVERY = 4096  # nodes between two looks at the clock
+# str.translate looks up every character of non-ASCII text in the dict: searching for one
+# first is many times faster, and text almost never holds any.
+_HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _HIDDEN_STYLE = ("display:none", "display: none", "visibility:hidden", "visibility: hidden")
 
 
-@dataclass(frozen=True, slots=True)
-class Element:
+# Element and RawBlock are immutable named tuples rather than frozen dataclasses: a page
+# makes hundreds of each, and a frozen dataclass's __init__ costs four times as much.
+class Element(NamedTuple):
     """A block-level element of the page, with the totals of its subtree."""
 
     tag: str
@@ -53,8 +59,7 @@ class Element:
     link_tags: int
 
 
-@dataclass(frozen=True, slots=True)
-class RawBlock:
+class RawBlock(NamedTuple):
     """A run of text that belongs to one block-level element."""
 
     text: str
@@ -75,52 +80,113 @@ class Segmented:
         return self.elements[0].chars if self.elements else 0
 
 
-Path = tuple[Any, str]  # (parent's Path or None, "tag:nth-of-type(k)")
+# The CSS path of an element as a linked chain (parent's path, tag, :nth-of-type index),
+# joined into a string only for the elements that own blocks: strings per element would
+# cost depth squared. The root's index is 0 (its step is the bare tag).
+Path = tuple[Any, str, int]
+
+# Fields of an open block-level element, kept in a tuple (one allocation per element).
+_ELEMENT, _TAG, _CHARS, _LINK_CHARS, _TAGS, _LINK_TAGS, _ROLE, _LEVEL, _ROW, _FIRST_BLOCK = range(10)
 
 
-def _css_path(path: Path) -> str:
-    steps = []
+def _css_path(path: Path, known: dict[int, str]) -> str:
+    """The CSS path string of ``path``. ``known`` maps id(path) to the strings built so
+    far: owners share their ancestors, so each step is formatted once per page."""
+    chain = []
     node: Path | None = path
-    while node is not None:
-        node, step = node
-        steps.append(step)
-    return ">".join(reversed(steps))
+    while node is not None and id(node) not in known:
+        chain.append(node)
+        node = node[0]
+    prefix = known[id(node)] if node is not None else ""
+    for step in reversed(chain):
+        parent, tag, nth = step
+        prefix = f"{prefix}>{tag}:nth-of-type({nth})" if parent is not None else tag
+        known[id(step)] = prefix
+    return prefix
 
 
-class _Open:
-    """Bookkeeping for one open element during the traversal."""
+def _block_text(pieces: list[str], breaks: list[int], pre: bool) -> str:
+    """The text of a block from its raw pieces; ``breaks`` are the indices of the pieces
+    that start a new line (``<br>``). Whitespace is collapsed outside ``<pre>``."""
+    if breaks:
+        bounds = [0, *breaks, len(pieces)]
+        lines = ["".join(pieces[a:b]) for a, b in itertools.pairwise(bounds)]
+    else:  # one line: the common case
+        lines = ["".join(pieces)]
+    if any(_HAS_CONTROL.search(line) for line in lines):
+        lines = [line.translate(_CONTROL) for line in lines]
+    if pre:
+        text = "\n".join(lines).strip("\n")
+        return text if text.strip() else ""
+    if not breaks:
+        return " ".join(lines[0].split())
+    parts = (" ".join(line.split()) for line in lines)
+    return "\n".join(p for p in parts if p)
 
-    __slots__ = ("block", "element", "first_block", "level", "path", "role", "row", "seen", "start", "tag")
 
-    def __init__(
-        self,
-        *,
-        element: int,
-        tag: str,
-        block: bool,
-        start: tuple[int, int, int, int],
-        role: Role | None,
-        level: int,
-        row: int,
-        path: Path,
-    ) -> None:
-        self.element = element
-        self.tag = tag
-        self.block = block
-        self.start = start
-        self.role = role
-        self.level = level
-        self.row = row
-        self.path = path
-        self.seen: dict[str, int] | None = None  # child tag -> count, for :nth-of-type
-        self.first_block = 0  # blocks before this element (table rows merge what follows)
+class _State:
+    """What the traversal has built and its running counters."""
 
-    def nth(self, tag: str) -> int:
-        if self.seen is None:
-            self.seen = {}
-        n = self.seen.get(tag, 0) + 1
-        self.seen[tag] = n
-        return n
+    __slots__ = (
+        "block_link_chars",
+        "blocks",
+        "breaks",
+        "chars",
+        "elements",
+        "has_text",
+        "in_link",
+        "in_pre",
+        "link_chars",
+        "link_tags",
+        "open_blocks",
+        "pieces",
+        "reveal",
+        "stack",
+        "tags",
+    )
+
+    def __init__(self, reveal: bool) -> None:
+        self.reveal = reveal
+        self.elements: list[list[Any]] = []  # mutable rows, frozen into Element at the end
+        self.blocks: list[RawBlock] = []
+        self.open_blocks: list[tuple[Any, ...]] = []  # the open block-level elements
+        # Every open element: [tag, path, block tuple or None, child tag -> count or None].
+        self.stack: list[list[Any]] = []
+        self.pieces: list[str] = []  # raw text of the current block
+        self.breaks: list[int] = []  # indices in pieces where a <br> started a new line
+        self.has_text = False  # some piece holds more than whitespace (else the block is empty)
+        self.chars = self.link_chars = self.tags = self.link_tags = 0  # running totals
+        self.block_link_chars = self.in_link = self.in_pre = 0
+
+
+def _end_block(st: _State) -> None:
+    """End the current block: its text, if any, becomes a RawBlock of the innermost open
+    block-level element."""
+    if st.has_text:
+        text = _block_text(st.pieces, st.breaks, st.in_pre > 0)
+        if text:
+            owner = st.open_blocks[-1]
+            role = owner[_ROLE] or Role.PARAGRAPH
+            st.blocks.append(
+                RawBlock(
+                    text,
+                    owner[_ELEMENT],
+                    role,
+                    owner[_LEVEL] if role is Role.HEADING else 0,
+                    min(st.block_link_chars, len(text)),
+                    owner[_ROW] if role is Role.TABLE_CELL else -1,
+                )
+            )
+    del st.pieces[:], st.breaks[:]
+    st.block_link_chars, st.has_text = 0, False
+
+
+def _line_break(st: _State) -> None:
+    breaks, pieces = st.breaks, st.pieces
+    if not breaks or "".join(pieces[breaks[-1] :]).strip():
+        breaks.append(len(pieces))
+    else:  # <br><br> (a line with nothing on it after a break): a paragraph break
+        _end_block(st)
 
 
 def _is_hidden(attrs: dict[str, str | None]) -> bool:
@@ -131,171 +197,106 @@ def _is_hidden(attrs: dict[str, str | None]) -> bool:
     return bool(style) and any(s in style.lower() for s in _HIDDEN_STYLE)  # type: ignore[union-attr]
 
 
-class _Segmenter:
-    """Accumulates blocks while the traversal feeds it entry, exit and text events."""
+def _enter(st: _State, tag: str, attrs: dict[str, str | None]) -> bool:
+    """Open an element; False (and nothing recorded) when it is hidden."""
+    if not st.reveal and _is_hidden(attrs):
+        return False
+    st.tags += 1
+    if tag == "a":
+        st.link_tags += 1
+        st.in_link += 1
+    elif tag == "pre":
+        st.in_pre += 1
+    stack = st.stack
+    if stack:
+        top = stack[-1]
+        seen = top[3]
+        if seen is None:
+            seen = top[3] = {}
+        nth = seen[tag] = seen.get(tag, 0) + 1
+        path: Path = (top[1], tag, nth)
+    else:
+        path = (None, tag, 0)
+    stack.append([tag, path, _open_block(st, tag, attrs, path) if tag in BLOCK_TAGS else None, None])
+    return True
 
-    def __init__(self) -> None:
-        self.elements: list[list[Any]] = []  # mutable rows, frozen into Element at the end
-        self.blocks: list[RawBlock] = []
-        self.lines: list[list[str]] = [[]]  # current block: lines of raw text pieces
-        self.block_link_chars = 0
-        self.chars = 0
-        self.link_chars = 0
-        self.tags = 0
-        self.link_tags = 0
-        self.in_link = 0
-        self.in_pre = 0
-        self.stack: list[_Open] = []  # every open element
-        self.open_blocks: list[_Open] = []  # the open block-level elements
 
-    # -- text ---------------------------------------------------------------
-    def text(self, raw: str) -> None:
-        if not raw:
-            return
-        self.lines[-1].append(raw)
-        n = len(raw) if self.in_pre else len(raw.strip())
-        self.chars += n
-        if self.in_link:
-            self.link_chars += n
-            self.block_link_chars += n
+def _open_block(st: _State, tag: str, attrs: dict[str, str | None], path: Path) -> tuple[Any, ...]:
+    """Record a block-level element on entry, with the running totals its subtree's
+    totals are measured from."""
+    _end_block(st)
+    role, level, row = _ROLE_OF_TAG.get(tag), HEADING_LEVELS.get(tag, 0), -1
+    open_blocks = st.open_blocks
+    outer = open_blocks[-1] if open_blocks else None
+    if outer is not None:
+        if role is None and outer[_ROLE] in _INHERITED_ROLES:
+            role, level = outer[_ROLE], outer[_LEVEL]
+        row = outer[_ELEMENT] if tag in ("td", "th") and outer[_TAG] == "tr" else outer[_ROW]
+    names = " ".join([v for v in (attrs.get("class"), attrs.get("id"), attrs.get("itemprop")) if v])
+    index = len(st.elements)
+    parent = outer[_ELEMENT] if outer is not None else -1
+    role_attr = (attrs.get("role") or "").lower()
+    st.elements.append([tag, parent, len(open_blocks), names, role_attr, path, 0, 0, 0, 0])
+    frame = (index, tag, st.chars, st.link_chars, st.tags, st.link_tags, role, level, row, len(st.blocks))
+    open_blocks.append(frame)
+    return frame
 
-    def line_break(self) -> None:
-        line_is_empty = not "".join(self.lines[-1]).strip()
-        if line_is_empty and len(self.lines) > 1:  # <br><br>: a paragraph break
-            self.flush()
-            return
-        self.lines.append([])
 
-    def flush(self) -> None:
-        if self.in_pre:
-            text = "\n".join("".join(line) for line in self.lines).translate(_CONTROL).strip("\n")
-            text = text if text.strip() else ""
-        else:
-            parts = (" ".join("".join(line).translate(_CONTROL).split()) for line in self.lines)
-            text = "\n".join(p for p in parts if p)
-        self.lines = [[]]
-        link_chars, self.block_link_chars = self.block_link_chars, 0
-        if not text:
-            return
-        owner = self.open_blocks[-1]
-        role = owner.role or Role.PARAGRAPH
-        self.blocks.append(
-            RawBlock(
-                text,
-                owner.element,
-                role,
-                owner.level if role is Role.HEADING else 0,
-                min(link_chars, len(text)),
-                owner.row if role is Role.TABLE_CELL else -1,
-            )
+def _exit(st: _State) -> None:
+    """Close the innermost open element; a block-level one ends its block and learns
+    the totals of its subtree."""
+    tag, _path, frame, _seen = st.stack.pop()
+    if frame is not None:
+        _end_block(st)
+        st.elements[frame[_ELEMENT]][6:10] = [
+            st.chars - frame[_CHARS],
+            st.link_chars - frame[_LINK_CHARS],
+            st.tags - frame[_TAGS] + 1,
+            st.link_tags - frame[_LINK_TAGS],
+        ]
+        st.open_blocks.pop()
+        if tag == "tr":
+            _merge_row(st.blocks, st.elements, frame)
+    if tag == "a":
+        st.in_link -= 1
+    elif tag == "pre":
+        st.in_pre -= 1
+
+
+def _merge_row(blocks: list[RawBlock], elements: list[list[Any]], frame: tuple[Any, ...]) -> None:
+    """Turn the blocks of a data-table row (one block per cell, cells of this row
+    only) into one row block; rows of layout tables, whose cells hold paragraphs,
+    stay as they are."""
+    first, element = frame[_FIRST_BLOCK], frame[_ELEMENT]
+    row_blocks = blocks[first:]
+    if not row_blocks:
+        return
+    owners = [b.element for b in row_blocks]
+    if len(set(owners)) != len(owners) or any(
+        elements[o][1] != element or b.role is not Role.TABLE_CELL or b.row != element
+        for o, b in zip(owners, row_blocks)
+    ):
+        return
+    del blocks[first:]
+    blocks.append(
+        RawBlock(
+            " | ".join(b.text.replace("\n", " ") for b in row_blocks),
+            element,
+            Role.TABLE_ROW,
+            0,
+            sum(b.link_chars for b in row_blocks),
+            element,
         )
+    )
 
-    # -- elements -------------------------------------------------------------
-    def enter(self, tag: str, attrs: dict[str, str | None]) -> None:
-        self.tags += 1
-        if tag == "a":
-            self.link_tags += 1
-            self.in_link += 1
-        elif tag == "pre":
-            self.in_pre += 1
-        parent = self.stack[-1] if self.stack else None
-        # The CSS path as a linked chain of steps, joined into a string only for the
-        # elements that own blocks: strings per element would cost depth squared.
-        path: Path = (parent.path, f"{tag}:nth-of-type({parent.nth(tag)})") if parent else (None, tag)
-        if tag not in BLOCK_TAGS:
-            frame = _Open(
-                element=-1,
-                tag=tag,
-                block=False,
-                start=(0, 0, 0, 0),
-                role=None,
-                level=0,
-                row=-1,
-                path=path,
-            )
-            self.stack.append(frame)
-            return
-        self.flush()
-        own_role = _ROLE_OF_TAG.get(tag)
-        outer = self.open_blocks[-1] if self.open_blocks else None
-        role, level, row = own_role, HEADING_LEVELS.get(tag, 0), -1
-        if outer is not None:
-            if role is None and outer.role in _INHERITED_ROLES:
-                role, level = outer.role, outer.level
-            row = outer.element if tag in ("td", "th") and outer.tag == "tr" else outer.row
-        names = " ".join(v for k in ("class", "id", "itemprop") if (v := attrs.get(k)))
-        index = len(self.elements)
-        self.elements.append(
-            [
-                tag,
-                outer.element if outer else -1,
-                len(self.open_blocks),
-                names,
-                (attrs.get("role") or "").lower(),
-                path,
-                0,
-                0,
-                0,
-                0,
-            ]
-        )
-        start = (self.chars, self.link_chars, self.tags, self.link_tags)
-        frame = _Open(
-            element=index, tag=tag, block=True, start=start, role=role, level=level, row=row, path=path
-        )
-        frame.first_block = len(self.blocks)
-        self.stack.append(frame)
-        self.open_blocks.append(frame)
 
-    def exit(self) -> None:
-        frame = self.stack[-1]
-        if frame.block:
-            self.flush()
-            totals = self.elements[frame.element]
-            c, lc, t, lt = frame.start
-            totals[6:10] = [self.chars - c, self.link_chars - lc, self.tags - t + 1, self.link_tags - lt]
-            self.open_blocks.pop()
-            if frame.tag == "tr":
-                self.merge_row(frame)
-        self.stack.pop()
-        if frame.tag == "a":
-            self.in_link -= 1
-        elif frame.tag == "pre":
-            self.in_pre -= 1
-
-    def merge_row(self, frame: _Open) -> None:
-        """Turn the blocks of a data-table row (one block per cell, cells of this row
-        only) into one row block; rows of layout tables, whose cells hold paragraphs,
-        stay as they are."""
-        row_blocks = self.blocks[frame.first_block :]
-        if not row_blocks:
-            return
-        owners = [b.element for b in row_blocks]
-        if len(set(owners)) != len(owners) or any(
-            self.elements[o][1] != frame.element or b.role is not Role.TABLE_CELL or b.row != frame.element
-            for o, b in zip(owners, row_blocks)
-        ):
-            return
-        del self.blocks[frame.first_block :]
-        self.blocks.append(
-            RawBlock(
-                " | ".join(b.text.replace("\n", " ") for b in row_blocks),
-                frame.element,
-                Role.TABLE_ROW,
-                0,
-                sum(b.link_chars for b in row_blocks),
-                frame.element,
-            )
-        )
-
-    def result(self) -> Segmented:
-        owners = {b.element for b in self.blocks}
-        for index in owners:  # CSS paths as strings, for the block owners only
-            self.elements[index][5] = _css_path(self.elements[index][5])
-        for index, row in enumerate(self.elements):
-            if index not in owners:
-                row[5] = ""
-        return Segmented(tuple(Element(*row) for row in self.elements), tuple(self.blocks))
+def _result(st: _State) -> Segmented:
+    elements, blocks = st.elements, st.blocks
+    owners = {b.element for b in blocks}
+    known: dict[int, str] = {}  # every path stays alive (in elements) while this runs
+    for index, row in enumerate(elements):  # CSS paths as strings, for the block owners only
+        row[5] = _css_path(row[5], known) if index in owners else ""
+    return Segmented(tuple(map(Element._make, elements)), tuple(blocks))
 
 
 def segment(root: Any, *, reveal: bool = False, deadline: float | None = None) -> Segmented:
@@ -305,11 +306,13 @@ def segment(root: Any, *, reveal: bool = False, deadline: float | None = None) -
     ``display:none`` elements, where server-rendered React pages stream their content)
     and ``<noscript>`` content (what a client without scripts is shown) are read too.
     Past ``deadline`` (a time.monotonic() value) it raises ExtractionTimeoutError.
+
+    This loop runs once per node of the page, so what it costs is the calls and objects
+    per node: text nodes, the most frequent, are handled inline.
     """
     skipped = REVEALED_SKIPPED_TAGS if reveal else SKIPPED_TAGS
-    seg = _Segmenter()
-    if root is None:
-        return seg.result()
+    st = _State(reveal)
+    pieces = st.pieces
     parents: list[Any] = []
     node = root
     visited = 0
@@ -320,32 +323,35 @@ def segment(root: Any, *, reveal: bool = False, deadline: float | None = None) -
         tag = node.tag
         descend = False
         if tag == "-text":
-            seg.text(node.text_content or "")
+            raw = node.text_content
+            if raw:
+                pieces.append(raw)
+                visible = len(raw.strip())
+                n = len(raw) if st.in_pre else visible
+                if visible:
+                    st.has_text = True
+                st.chars += n
+                if st.in_link:
+                    st.link_chars += n
+                    st.block_link_chars += n
         elif tag == "br":
-            seg.line_break()
+            _line_break(st)
         elif tag and tag[0] not in "-_!" and tag not in skipped:
-            attrs = node.attributes
-            if reveal or not _is_hidden(attrs):
-                seg.enter(tag, attrs)
-                descend = True
+            descend = _enter(st, tag, node.attributes)
         child = node.child if descend else None
         if child is not None:
             parents.append(node)
             node = child
             continue
+        # Leave the node's subtree: close it (if entered) and every parent it ends.
         if descend:
-            seg.exit()
-        node = _next_node(node, root, parents, seg)
-    return seg.result()
-
-
-def _next_node(node: Any, root: Any, parents: list[Any], seg: _Segmenter) -> Any:
-    """The next node in document order after ``node``'s subtree, closing finished parents."""
-    while True:
-        if not parents:  # node is root: nothing after it
-            return None
-        nxt = node.next
-        if nxt is not None:
-            return nxt
-        node = parents.pop()
-        seg.exit()
+            _exit(st)
+        following = None
+        while parents:
+            following = node.next
+            if following is not None:
+                break
+            node = parents.pop()
+            _exit(st)
+        node = following
+    return _result(st)

@@ -2,8 +2,9 @@
 # licence MIT + BSD-3-Clause; do not edit
 #
 # Stopword lists keyed by ISO 639-1 code; entries are NFC-normalised and lowercased.
-# Each list is stored as one string split at import time: that imports faster than
-# frozenset({...}) literals. Provenance per language is at the end of this header.
+# Each list is stored as one string, split by _language.py when first used: that
+# imports faster than frozenset({...}) literals. Provenance per language is at the
+# end of this header.
 #
 # Licence notice for the stopwords-iso data (https://github.com/stopwords-iso),
 # PyPI package stopwordsiso 0.7.1:
@@ -123,9 +124,9 @@
 
 from __future__ import annotations
 
-_SEP = "|"
+SEP = "|"
 
-_RAW: dict[str, str] = {
+STOPWORD_TEXT: dict[str, str] = {
     "af": (
         "aan|af|al|as|baie|by|daar|dag|dat|die|dit|een|ek|en|gaan|gesê|haar|het|hom|hulle|hy|in|is|jou|jy|"
         "kan|kom|ma|maar|met|my|n|na|nie|om|ons|op|saam|sal|se|sien|so|sy|te|toe|uit|van|vir|was|wat|ŉ"
@@ -1627,5 +1628,3 @@ _RAW: dict[str, str] = {
     ),
 }
 
-STOPWORDS: dict[str, frozenset[str]] = {k: frozenset(v.split(_SEP)) for k, v in _RAW.items()}
-del _RAW

@@ -1,0 +1,78 @@
+"""Output identity: one hash per development page of everything ``extract()`` returns.
+
+Run it with two versions of the code and compare the files, to show that a speed change
+changes no output (text, title, language, confidence, and every block's label, score,
+role, locator, features and scorer outputs):
+
+    PYTHONPATH=/path/to/old/src python benchmarks/identity.py ../shared/datasets --out /tmp/old.json
+    python benchmarks/identity.py ../shared/datasets --out /tmp/new.json --compare /tmp/old.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import boilerstrip
+
+
+def page_digest(result: boilerstrip.Extraction) -> str:
+    h = hashlib.sha256()
+    head = (result.text, result.title, result.language, repr(result.confidence), result.url)
+    h.update(repr(head).encode("utf-8", "surrogatepass"))
+    for b in result.blocks:
+        row = (
+            b.index,
+            b.text,
+            b.role.value,
+            b.heading_level,
+            b.locator,
+            repr(b.features),
+            b.label.value,
+            repr(b.score),
+            b.scorer_names,
+            repr(b.scorer_outputs),
+            b.row,
+        )
+        h.update(repr(row).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def pages(data: Path) -> list[Path]:
+    return sorted(data.glob("*/html/*.html.gz"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("data", type=Path, help="folder of sets, e.g. ../shared/datasets")
+    parser.add_argument("--out", type=Path, required=True, help="JSON file of page -> digest")
+    parser.add_argument("--compare", type=Path, help="an earlier --out file: list the pages that differ")
+    parser.add_argument("--limit", type=int, default=0, help="first N pages only")
+    args = parser.parse_args(argv)
+    files = pages(args.data)
+    if args.limit:
+        files = files[: args.limit]
+    digests = {}
+    for path in files:
+        html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        key = f"{path.parent.parent.name}/{path.name.removesuffix('.html.gz')}"
+        digests[key] = page_digest(boilerstrip.extract(html))
+    args.out.write_text(json.dumps(digests, indent=0, sort_keys=True))
+    print(f"{len(digests)} pages hashed with {boilerstrip.__file__}", file=sys.stderr)
+    if args.compare:
+        old = json.loads(args.compare.read_text())
+        differ = sorted(k for k in digests.keys() | old.keys() if digests.get(k) != old.get(k))
+        listed = ": " + ", ".join(differ[:20]) if differ else ""
+        print(f"{len(differ)} of {len(digests)} pages differ{listed}")
+        return 1 if differ else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""The shortcuts taken for speed give the answers of the plain computations they replace."""
+
+from __future__ import annotations
+
+import pytest
+
+from boilerstrip._language import _CJK_CHAR, is_cjk_char
+from boilerstrip._parse import body_of, parse
+from boilerstrip._phrases import _STRIP, _compiled, _indexes
+from boilerstrip._segment import _CONTROL, _HAS_CONTROL, segment
+
+SHORT_TEXTS = [
+    "$10 $25 $50 Other amount",
+    "3 May 2024",
+    "Monday, 12th of March 2023",
+    "London: 21 °C, sunny",
+    "Loading",
+    "×",
+    "© 2024 Example Ltd",
+    "Copyright 2019 The Authors",
+    "2023-05-01 12:30",
+    "(资料图片)",
+    "The council met on Tuesday.",
+    "",
+    "Read more",
+]
+
+
+@pytest.mark.parametrize("text", SHORT_TEXTS)
+def test_keyless_rows_as_one_alternation(text: str) -> None:
+    anywhere, whole = _indexes()
+    stripped = text.strip(_STRIP)
+    each = any(_compiled(whole.sources[r]).fullmatch(stripped) for r in whole.keyless)
+    assert bool(_compiled(whole.any_keyless).fullmatch(stripped)) == each
+    each = any(_compiled(anywhere.sources[r]).search(text) for r in anywhere.keyless)
+    assert bool(_compiled(anywhere.any_keyless).search(text)) == each
+
+
+def test_keyless_alternation_finds_matches() -> None:
+    anywhere, whole = _indexes()
+    assert _compiled(whole.any_keyless).fullmatch("$10 $25 $50 Other amount")
+    assert _compiled(anywhere.any_keyless).search("© 2024 Example Ltd")
+
+
+def test_control_search_matches_the_translation_table() -> None:
+    for code in [*range(0x00, 0x200), 0x2028, 0xFEFF, 0x10FFFF]:
+        assert (_HAS_CONTROL.search(chr(code)) is not None) == (code in _CONTROL)
+
+
+def test_cjk_shortcut_at_the_boundary() -> None:
+    for char in ["a", "1", "é", "\u2e7f", "\u2e80", "の", "カ", "中", "\uff66", "한"]:
+        assert is_cjk_char(char) == (_CJK_CHAR.match(char) is not None)
+
+
+@pytest.mark.parametrize(
+    ("html", "texts"),
+    [
+        ("<p>a\x01b\u0085c</p>", ["abc"]),  # control characters dropped, as before
+        ("<pre>x\x02\n  y</pre>", ["x\n  y"]),
+        ("<div>one<br>two<br><br>three</div>", ["one\ntwo", "three"]),
+        ("<div> <span> </span> </div><p>x</p>", ["x"]),  # whitespace-only runs make no block
+        ("<p><br>lead</p>", ["lead"]),
+    ],
+)
+def test_block_text(html: str, texts: list[str]) -> None:
+    assert [b.text for b in segment(body_of(parse(html))).blocks] == texts
+
+
+def test_locators_share_prefixes() -> None:
+    seg = segment(body_of(parse("<div><p>a</p><p>b</p></div><div><ul><li>c</li></ul></div>")))
+    owners = [seg.elements[b.element].locator for b in seg.blocks]
+    assert owners == [
+        "body>div:nth-of-type(1)>p:nth-of-type(1)",
+        "body>div:nth-of-type(1)>p:nth-of-type(2)",
+        "body>div:nth-of-type(2)>ul:nth-of-type(1)>li:nth-of-type(1)",
+    ]
