@@ -233,3 +233,15 @@ def test_no_time_budget() -> None:
 def test_limit_options_are_validated(changes: dict[str, object]) -> None:
     with pytest.raises(OptionsError):
         Options(**changes)  # type: ignore[arg-type]
+
+
+def test_the_features_stage_checks_the_time_budget() -> None:
+    import time
+
+    from boilerstrip._features import compute_features
+    from boilerstrip._parse import body_of, parse
+    from boilerstrip._segment import segment
+
+    segmented = segment(body_of(parse((FIXTURES / "news_seed.html").read_text("utf-8"))))
+    with pytest.raises(ExtractionTimeoutError):
+        compute_features(segmented, "", "", Options(), deadline=time.monotonic() - 1.0)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 
 class BoilerstripError(Exception):
     """Base class of every error boilerstrip raises."""
@@ -22,3 +24,9 @@ class LimitError(BoilerstripError, ValueError):
 
 class ExtractionTimeoutError(BoilerstripError, TimeoutError):
     """``extract()`` ran past ``Options.time_budget``."""
+
+
+def check_deadline(deadline: float | None) -> None:
+    """Raise :class:`ExtractionTimeoutError` once ``time.monotonic()`` is past ``deadline``."""
+    if deadline is not None and time.monotonic() > deadline:
+        raise ExtractionTimeoutError("extraction ran past Options.time_budget")

@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ._assemble import assemble
 from ._combine import label, score, smooth
-from ._errors import ExtractionTimeoutError, InputError, LimitError
+from ._errors import InputError, LimitError, check_deadline
 from ._features import compute_features, to_blocks
 from ._limits import scan
 from ._model import Block, Extraction
@@ -62,10 +62,10 @@ def extract(
         return assemble((), "", url, "", truncated=truncated)  # binary data sent as HTML
     measured = measure(page, options, deadline=deadline)
     scores = score(measured.blocks, options)
-    _check_deadline(deadline)
+    check_deadline(deadline)
     probabilities = smooth(measured.blocks, scores.probabilities, options)
     labelled = label(measured.blocks, probabilities, scores, options, declared=measured.declared)
-    _check_deadline(deadline)
+    check_deadline(deadline)
     return assemble(labelled, measured.title, url, measured.language, truncated=truncated)
 
 
@@ -85,24 +85,19 @@ def measure(
     """The first stages of :func:`extract`: parse, segment and features (also what the
     weights are fitted on, in benchmarks/tune.py)."""
     tree = html if isinstance(html, LexborHTMLParser) else parse(_as_text(html))
-    _check_deadline(deadline)
+    check_deadline(deadline)
     info = page_info(tree)
     root = body_of(tree)
     segmented = segment(root, deadline=deadline)
     if segmented.chars < options.reveal_below_chars:
         segmented = segment(root, reveal=True, deadline=deadline)
-    _check_deadline(deadline)
+    check_deadline(deadline)
     declared = declared_type(tree)
     features, language = compute_features(
-        segmented, info.title, info.language, options, declared_type=declared
+        segmented, info.title, info.language, options, declared_type=declared, deadline=deadline
     )
-    _check_deadline(deadline)
+    check_deadline(deadline)
     return Measured(to_blocks(segmented, features), info.title, language, declared)
-
-
-def _check_deadline(deadline: float | None) -> None:
-    if deadline is not None and time.monotonic() > deadline:
-        raise ExtractionTimeoutError("extraction ran past Options.time_budget")
 
 
 def _prepare(html: object, charset: str | None, options: Options) -> tuple[str | LexborHTMLParser, bool]:

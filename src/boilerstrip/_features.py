@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ._errors import check_deadline
 from ._language import detect_language, is_cjk_char, stopwords, tokens
 from ._model import Block, Features, Label
 from ._options import Options
@@ -204,10 +205,17 @@ def _matches_title(block_tokens: list[str], title_tokens: frozenset[str]) -> boo
 
 
 def compute_features(
-    seg: Segmented, page_title: str, declared_language: str, options: Options, *, declared_type: str = ""
+    seg: Segmented,
+    page_title: str,
+    declared_language: str,
+    options: Options,
+    *,
+    declared_type: str = "",
+    deadline: float | None = None,
 ) -> tuple[tuple[Features, ...], str]:
     """Features of every block of ``seg``, and the language they were measured in.
-    ``declared_type`` is the page type its markup declares (_page_type)."""
+    ``declared_type`` is the page type its markup declares (_page_type). Past ``deadline``
+    (a time.monotonic() value) it raises ExtractionTimeoutError."""
     blocks, elements = seg.blocks, seg.elements
     toks = [tokens(b.text) for b in blocks]
     title_tokens = frozenset(tokens(page_title))
@@ -220,6 +228,7 @@ def compute_features(
     link_density = [min(b.link_chars / c, 1.0) if c else 0.0 for b, c in zip(blocks, chars)]
     points = [block_points(b.text, w, ld, options) for b, w, ld in zip(blocks, words, link_density)]
     roots = region_roots(elements, owners, points, options)
+    check_deadline(deadline)
     # Names and phrase boxes are trusted everywhere but above the best region's root;
     # further regions must not be named chrome (a dense donation appeal is no region).
     _, above = region_ancestry(elements, roots[:1])
@@ -234,13 +243,16 @@ def compute_features(
         options.phrase_scan_chars,
         options.whole_phrase_max_chars,
     )
+    check_deadline(deadline)
     boxes = _phrase_boxes(elements, owners, phrases, words, above_region=above, options=options)
+    check_deadline(deadline)
     if thread:
         boxes = ["" if box == Label.COMMENTS.value else box for box in boxes]
     roots = roots[:1] + tuple(r for r in roots[1:] if not containers[r].kind and not boxes[r])
     inside, _ = region_ancestry(elements, roots)
     cetd = _composite_density(elements, owners)
     groups = repeated_groups(elements, options.repeat_min_siblings)
+    check_deadline(deadline)
     columns = [c + k for c, k in zip(chars, cjk)]  # CJK characters are two columns wide
     last = max(len(blocks) - 1, 1)
     width = options.wrap_width
