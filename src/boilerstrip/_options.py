@@ -24,7 +24,8 @@ class Options:
     """
 
     # -- decision -------------------------------------------------------------
-    # Content probability at or above which a block is content. Dev (tune.py, 8 text
+    # Content probability at or above which a block is content, with decision="threshold"
+    # or "adaptive" ("predicted" chooses its own per page). Dev (tune.py, 8 text
     # sets): 0.4 / 0.5 / 0.6 give a mean of 0.902 / 0.907 / 0.907 but wcxb 0.825 /
     # 0.819 / 0.806; 0.5 keeps multi-section pages. Presets: precision 0.65, recall below.
     threshold: float = 0.5
