@@ -109,7 +109,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--sample", type=int, default=0, help="N random pages across the sets")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--gt-dir", default="gt", help="read the truth from this folder (e.g. gt_article)")
-    parser.add_argument("--threshold", type=float, help="boilerstrip's content threshold (Options.threshold)")
+    parser.add_argument(
+        "--threshold", type=float, help="a fixed content threshold for boilerstrip (decision='threshold')"
+    )
     parser.add_argument(
         "--set",
         action="append",
@@ -142,7 +144,7 @@ def main(argv: Sequence[str]) -> int:
     try:
         options = ablated(Options(), [p for p in args.disable.split(",") if p])
         if args.threshold is not None:
-            options = options.replace(threshold=args.threshold)
+            options = options.replace(decision="threshold", threshold=args.threshold)
         options = with_settings(options, args.set)
         for name in against:
             canonical(name)
