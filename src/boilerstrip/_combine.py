@@ -112,9 +112,8 @@ def label(
     """The final blocks: CONTENT when the decision keeps them unless a hard rule says
     otherwise; for chrome, the kind the evidence names. ``declared`` is the page type the
     page's markup declares (see _page_type)."""
-    if declared == SECTIONED and options.sectioned_decision:
-        options = options.replace(decision=options.sectioned_decision)
-    kept = _decide(blocks, probabilities, options)
+    decision = options.sectioned_decision if declared == SECTIONED and options.sectioned_decision else ""
+    kept = _decide(blocks, probabilities, options, decision or options.decision)
     return tuple(
         Block(
             index=b.index,
@@ -139,10 +138,12 @@ def margin(probabilities: Sequence[float], words: Sequence[int]) -> float:
     return sum((w + 1) * abs(p - 0.5) * 2.0 for p, w in zip(probabilities, words)) / total if total else 0.0
 
 
-def _decide(blocks: Sequence[Block], probabilities: Sequence[float], options: Options) -> list[bool]:
+def _decide(
+    blocks: Sequence[Block], probabilities: Sequence[float], options: Options, decision: str
+) -> list[bool]:
     """Which blocks are kept as content, before the hard rules: the decision's choice,
     with the headings of the sections it keeps (see :func:`_with_headings`)."""
-    return _with_headings(blocks, probabilities, _choose(blocks, probabilities, options), options)
+    return _with_headings(blocks, probabilities, _choose(blocks, probabilities, options, decision), options)
 
 
 def _with_headings(
@@ -164,7 +165,9 @@ def _with_headings(
     return out
 
 
-def _choose(blocks: Sequence[Block], probabilities: Sequence[float], options: Options) -> list[bool]:
+def _choose(
+    blocks: Sequence[Block], probabilities: Sequence[float], options: Options, decision: str
+) -> list[bool]:
     """Which blocks the decision keeps.
 
     "threshold": every block whose probability reaches ``Options.threshold``.
@@ -179,7 +182,6 @@ def _choose(blocks: Sequence[Block], probabilities: Sequence[float], options: Op
     With ``Options.never_empty``, a page where the threshold keeps nothing falls back to
     "expected_f1", which keeps its likeliest blocks.
     """
-    decision = options.decision
     threshold = options.threshold
     if decision == "predicted":
         decision = "threshold"
