@@ -35,7 +35,7 @@ def extract(
     ``html`` is the page as text; or as bytes in any encoding, decoded from a byte-order
     mark, else the charset of ``content_type``, else a meta charset, else UTF-8, else
     windows-1252 (bad bytes never raise); or a page already parsed, as a selectolax
-    ``LexborHTMLParser`` or ``HTMLParser`` or an lxml element or tree (never modified).
+    ``LexborHTMLParser`` or an lxml element or tree (never modified).
     ``content_type`` is the HTTP Content-Type header value, e.g. ``"text/html;
     charset=iso-8859-1"``: a type that is not text (an image, a PDF) gives an empty result.
     ``url`` is recorded in the result. ``options`` defaults to ``Options()``.
