@@ -112,8 +112,9 @@ def label(
     """The final blocks: CONTENT when the decision keeps them unless a hard rule says
     otherwise; for chrome, the kind the evidence names. ``declared`` is the page type the
     page's markup declares (see _page_type)."""
-    decision = options.sectioned_decision if declared == SECTIONED and options.sectioned_decision else ""
-    kept = _decide(blocks, probabilities, options, decision or options.decision)
+    sectioned = declared == SECTIONED and options.sectioned_decision
+    decision = options.sectioned_decision if sectioned else options.decision
+    kept = _decide(blocks, probabilities, options, decision)
     return tuple(
         Block(
             index=b.index,

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import itertools
 import re
-import time
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from ._errors import ExtractionTimeoutError
+from ._errors import check_deadline
 from ._model import Role
 from ._rules import BLOCK_TAGS, HEADING_LEVELS, REVEALED_SKIPPED_TAGS, SKIPPED_TAGS
 
@@ -318,8 +317,8 @@ def segment(root: Any, *, reveal: bool = False, deadline: float | None = None) -
     visited = 0
     while node is not None:
         visited += 1
-        if deadline is not None and not visited % _CHECK_EVERY and time.monotonic() > deadline:
-            raise ExtractionTimeoutError("extraction ran past Options.time_budget")
+        if deadline is not None and not visited % _CHECK_EVERY:
+            check_deadline(deadline)
         tag = node.tag
         descend = False
         if tag == "-text":
