@@ -285,6 +285,15 @@ def test_caller_trees_are_untouched() -> None:
     assert lxml_html.tostring(tree) == serialised
 
 
+def test_same_input_same_view_in_any_thread() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    data = SEED.read_bytes()
+    with ThreadPoolExecutor(4) as pool:
+        views = list(pool.map(annotate, [data] * 8))
+    assert len(set(views)) == 1 and views[0] == annotate(data)
+
+
 def test_bytes_are_decoded_by_their_declared_charset() -> None:
     page = f'<html><head><meta charset="iso-8859-1"></head><body><p>Café. {PROSE}</p></body></html>'
     view = annotate(page.encode("iso-8859-1"))
@@ -457,3 +466,17 @@ def test_no_page_script_runs_in_the_view(tmp_path: Path, page: str, expected: tu
     if CHROMIUM is None:
         pytest.fail("BOILERSTRIP_REQUIRE_CHROMIUM=1 but no chromium binary on PATH")
     assert _blank_colour(page, tmp_path, "page") == expected
+
+
+@needs_chromium
+def test_a_page_hidden_until_its_scripts_run_is_shown(tmp_path: Path) -> None:
+    """An anti-flicker snippet: the page stays transparent until a script removes a class."""
+    if CHROMIUM is None:
+        pytest.fail("BOILERSTRIP_REQUIRE_CHROMIUM=1 but no chromium binary on PATH")
+    page = (
+        '<html class="async-hide"><head><style>.async-hide{opacity:0!important}</style></head>'
+        f'<body style="margin:0"><p style="margin:0;height:400px">{PROSE}</p></body></html>'
+    )
+    label = extract(page).blocks[0].label
+    seen = _blank_colour(annotate(page), tmp_path, "view")
+    assert max(abs(a - b) for a, b in zip(seen, tint(label))) <= _TOLERANCE, seen

@@ -71,9 +71,9 @@ def annotate(
     Arguments are those of :func:`extract`, which it calls. An element holding several
     blocks takes the label holding most of their words (the first such block's label on
     a tie); its hover text lists them all. Blocks whose element is not in the view are
-    listed, marked. The page's scripts, frames, plugins, event handlers, script URLs,
-    meta refreshes and <base> are removed; its style sheets and markup are kept. The
-    caller's input is never modified.
+    listed, marked. The page's scripts, noscript, frames, plugins, event handlers, script
+    URLs, meta refreshes and <base> are removed; its style sheets and markup are kept.
+    The caller's input is never modified; the same input gives the same view.
     """
     options = DEFAULT_OPTIONS if options is None else options
     if not isinstance(options, Options):

@@ -62,7 +62,10 @@ def _label_rules(label: Label) -> str:
     )
 
 
+# Anti-flicker snippets hide the page (opacity 0 on <html> or <body>) until a script shows
+# it, and no script runs in the view.
 _PANEL_CSS = f"""
+html{_STRONG},body{_STRONG}{{opacity:1!important;visibility:visible!important}}
 html{_STRONG}{{margin-right:{PANEL_WIDTH_PX + 10}px!important}}
 html:has(#bs-hide:checked){_STRONG}{{margin-right:0!important}}
 [data-bs-label]:hover{_STRONG}{{outline-width:4px!important}}
