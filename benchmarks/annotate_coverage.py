@@ -36,7 +36,25 @@ def check(html: str) -> tuple[int, Counter[str], float, float]:
             kinds[row.text().rpartition("(")[2].rstrip(")")] += 1
         else:
             kinds["marked"] += 1
+    # Does each marked element hold its blocks' text? In order, that is: the element's text
+    # also holds what the blocks leave out (hidden parts, <select> options, control characters).
+    for node in view.css("[data-bs-blocks]"):
+        held = _squeezed(node.text(separator=""))
+        for index in (node.attributes.get("data-bs-blocks") or "").split():
+            found = _within(_squeezed(result.blocks[int(index)].text), held)
+            kinds["marked, text in its element" if found else "marked, text not in its element"] += 1
     return len(result.blocks), kinds, middle - start, end - middle
+
+
+def _within(part: str, whole: str) -> bool:
+    """Whether the characters of ``part`` appear in ``whole`` in the same order."""
+    rest = iter(whole)
+    return all(char in rest for char in part)
+
+
+def _squeezed(text: str) -> str:
+    """Text without whitespace or the " | " that joins the cells of a table row."""
+    return "".join(text.replace("|", "").split())
 
 
 def main() -> int:
@@ -52,14 +70,17 @@ def main() -> int:
         blocks, found, extract_s, annotate_s = check(html)
         total += blocks
         kinds.update(found)
-        if found["marked"] != blocks:
-            pages_with_loss.append(f"{key}: {blocks - found['marked']} of {blocks} not marked")
+        if found["marked"] != blocks or found["marked, text not in its element"]:
+            pages_with_loss.append(
+                f"{key}: {blocks - found['marked']} of {blocks} not marked, "
+                f"{found['marked, text not in its element']} marked elsewhere than their text"
+            )
         if extract_s > 0:
             ratios.append(annotate_s / extract_s)
     pages = len(ratios)
     print(f"{pages} pages, {total} blocks: " + ", ".join(f"{k} {v}" for k, v in kinds.most_common()))
     print(f"marked: {kinds['marked'] / max(total, 1):.4%} of blocks")
-    print(f"pages with a block not marked: {len(pages_with_loss)}")
+    print(f"pages with a block not marked or marked elsewhere than its text: {len(pages_with_loss)}")
     for line in pages_with_loss[:20]:
         print("  " + line)
     if ratios:

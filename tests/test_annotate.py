@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from boilerstrip import Label, Options, annotate, extract
+from boilerstrip import InputError, Label, Options, annotate, extract
 from boilerstrip._annotate import _HEAD, _mark, locate
 from boilerstrip._annotate_view import LABEL_COLOURS, Placement, panel, tint
 from boilerstrip._cli import main
@@ -283,6 +283,22 @@ def test_caller_trees_are_untouched() -> None:
     serialised = lxml_html.tostring(tree)
     assert "data-bs-blocks" in annotate(tree)
     assert lxml_html.tostring(tree) == serialised
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"html": 42}, {"html": "<p>x</p>", "options": {}}, {"html": "<p>x</p>", "content_type": b"text/html"}],
+    ids=["html", "options", "content_type"],
+)
+def test_wrong_arguments_raise_input_error(kwargs: dict[str, object]) -> None:
+    with pytest.raises(InputError):
+        annotate(**kwargs)  # type: ignore[arg-type]
+
+
+def test_a_page_id_is_kept_as_the_anchor() -> None:
+    view = view_of(f'<p id="intro">{PROSE}</p><p id=" ">{PROSE}</p>')
+    assert [n.attributes["id"] for n in view.css("[data-bs-blocks]")] == ["intro", "bs-block-1"]
+    assert [r.attributes["href"] for r in view.css("#bs-panel a.bs-row")] == ["#intro", "#bs-block-1"]
 
 
 def test_same_input_same_view_in_any_thread() -> None:

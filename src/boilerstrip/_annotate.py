@@ -176,8 +176,9 @@ def _mark(tree: LexborHTMLParser, result: Extraction, *, reveal: bool) -> dict[i
             words[b.label.value] += b.features.words
         top = max(words.values())
         main = next(b for b in blocks if words[b.label.value] == top)  # the first on a tie
-        anchor = (node.attributes.get("id") or "").strip() or f"bs-block-{blocks[0].index}"
-        node.attrs["id"] = anchor
+        anchor = node.attributes.get("id") or ""
+        if not anchor.strip():  # the page's own id when it has one: its CSS may use it
+            anchor = node.attrs["id"] = f"bs-block-{blocks[0].index}"
         node.attrs["data-bs-blocks"] = " ".join(str(b.index) for b in blocks)
         node.attrs["data-bs-label"] = main.label.value
         node.attrs["data-bs-score"] = f"{main.score:.2f}"
