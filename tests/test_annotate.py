@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 from selectolax.lexbor import LexborHTMLParser
 
 from boilerstrip import InputError, Label, Options, annotate, extract
@@ -18,6 +19,7 @@ from boilerstrip._annotate import _HEAD, _mark, locate
 from boilerstrip._annotate_view import LABEL_COLOURS, Placement, panel, tint
 from boilerstrip._cli import main
 from chromium import find_chromium, read_png, screenshot
+from test_properties import HTML, SETTINGS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "news_seed.html"
@@ -496,3 +498,24 @@ def test_a_page_hidden_until_its_scripts_run_is_shown(tmp_path: Path) -> None:
     label = extract(page).blocks[0].label
     seen = _blank_colour(annotate(page), tmp_path, "view")
     assert max(abs(a - b) for a, b in zip(seen, tint(label))) <= _TOLERANCE, seen
+
+
+# -- generated pages ----------------------------------------------------------------------------
+
+
+@settings(SETTINGS, max_examples=400)
+@given(HTML)
+def test_generated_pages_give_a_clean_view_with_every_block_marked(page: str) -> None:
+    result = extract(page)
+    view = annotate(page)
+    view.encode("utf-8")  # what the command line writes
+    tree = LexborHTMLParser(view)
+    assert tree.css("script, noscript, iframe, object, embed, base") == []
+    assert not any(
+        name.lower().startswith("on")
+        for node in tree.root.traverse()
+        for name in node.attributes  # type: ignore[union-attr]
+    )
+    assert len(tree.css("#bs-panel .bs-row")) == len(result.blocks)
+    marks = marked_indices(tree)
+    assert set(marks) == {b.index for b in result.blocks}

@@ -251,7 +251,7 @@ def _sanitise(tree: LexborHTMLParser, *, read_noscript: bool) -> None:
     for node in doomed:
         node.decompose()
     for node in unwrapped:
-        node.unwrap()
+        node.unwrap(delete_empty=True)
 
 
 def _indices(node: Any) -> list[int]:
