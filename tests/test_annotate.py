@@ -19,6 +19,7 @@ from boilerstrip._annotate import _HEAD, _mark, locate
 from boilerstrip._annotate_view import LABEL_COLOURS, Placement, panel, tint
 from boilerstrip._cli import main
 from chromium import find_chromium, read_png, screenshot
+from test_hostile import CASES as HOSTILE_CASES
 from test_properties import HTML, SETTINGS
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -265,11 +266,16 @@ def test_label_colours_are_distinct_in_tint() -> None:
 # -- inputs ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("page", HOSTILE, ids=lambda p: p.stem)
-def test_hostile_fixtures_give_a_view(page: Path) -> None:
-    data = page.read_bytes()
+@pytest.mark.parametrize(
+    "data",
+    [*(p.read_bytes() for p in HOSTILE), *HOSTILE_CASES.values()],
+    ids=[*(p.stem for p in HOSTILE), *HOSTILE_CASES],
+)
+def test_hostile_inputs_give_a_view(data: str | bytes) -> None:
     view = view_of(data)
-    assert len(view.css("#bs-panel .bs-row")) == len(extract(data).blocks)
+    result = extract(data)
+    assert len(view.css("#bs-panel .bs-row")) == len(result.blocks)
+    assert set(marked_indices(view)) == {b.index for b in result.blocks}
     assert view.css("script") == []
 
 

@@ -35,9 +35,12 @@ from ._segment import _is_hidden, segment
 _REMOVED_TAGS = frozenset(
     "script noscript iframe frame object embed applet base portal fencedframe param".split()
 )
+# <plaintext> has no end tag: parsed again, it would turn the rest of the view, side panel
+# included, into text. It is unwrapped (its text stays), as <noscript> is on the pages
+# read with its content.
 # Raw-text elements inside SVG or MathML: serialised and parsed again, their text can turn
 # into markup (the known mutation of <math><mtext><mglyph><style>), so they go.
-_RAW_TEXT_TAGS = frozenset({"style", "xmp", "noembed", "noframes", "plaintext"})
+_RAW_TEXT_TAGS = frozenset({"style", "xmp", "noembed", "noframes"})
 _FOREIGN_TAGS = frozenset({"svg", "math"})
 # SVG animations can set an href to a script URL.
 _ANIMATION_TAGS = frozenset({"animate", "set", "animatemotion", "animatetransform"})
@@ -231,7 +234,7 @@ def _sanitise(tree: LexborHTMLParser, *, read_noscript: bool) -> None:
     while node is not None:  # iterative: any depth is safe
         descend = False
         if node.is_element_node:
-            if read_noscript and node.tag == "noscript":
+            if node.tag == "plaintext" or (read_noscript and node.tag == "noscript"):
                 unwrapped.append(node)
                 descend = True
             elif _unsafe(node) or _mutates(node, parents):
