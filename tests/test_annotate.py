@@ -131,6 +131,7 @@ def test_every_block_is_marked_with_its_label(page: Path) -> None:
             assert attrs["data-bs-label"] == block.label.value
             assert attrs["data-bs-score"] == f"{block.score:.2f}"
         assert f"block {block.index}: {block.label.value}, score {block.score:.2f}" in (attrs["title"] or "")
+        assert "bs-block" in (attrs["class"] or "").split()
 
 
 def test_a_shared_element_takes_the_label_with_most_words() -> None:
@@ -304,8 +305,9 @@ def test_wrong_arguments_raise_input_error(kwargs: dict[str, object]) -> None:
 
 
 def test_a_page_id_is_kept_as_the_anchor() -> None:
-    view = view_of(f'<p id="intro">{PROSE}</p><p id=" ">{PROSE}</p>')
+    view = view_of(f'<p id="intro" class="lead">{PROSE}</p><p id=" ">{PROSE}</p>')
     assert [n.attributes["id"] for n in view.css("[data-bs-blocks]")] == ["intro", "bs-block-1"]
+    assert [n.attributes["class"] for n in view.css("[data-bs-blocks]")] == ["lead bs-block", "bs-block"]
     assert [r.attributes["href"] for r in view.css("#bs-panel a.bs-row")] == ["#intro", "#bs-block-1"]
 
 

@@ -155,7 +155,7 @@ def locate(root: Any, locators: set[str], *, reveal: bool) -> dict[str, Any]:
 
 def _mark(tree: LexborHTMLParser, result: Extraction, *, reveal: bool) -> dict[int, Placement]:
     """Mark the element of every block with its blocks, label and score (data-bs-*
-    attributes and a title); the placement of each located block."""
+    attributes, the class bs-block and a title); the placement of each located block."""
     by_locator: dict[str, list[Block]] = {}
     for block in result.blocks:
         if block.locator:
@@ -182,6 +182,7 @@ def _mark(tree: LexborHTMLParser, result: Extraction, *, reveal: bool) -> dict[i
         anchor = node.attributes.get("id") or ""
         if not anchor.strip():  # the page's own id when it has one: its CSS may use it
             anchor = node.attrs["id"] = f"bs-block-{blocks[0].index}"
+        node.attrs["class"] = " ".join([*(node.attributes.get("class") or "").split(), "bs-block"])
         node.attrs["data-bs-blocks"] = " ".join(str(b.index) for b in blocks)
         node.attrs["data-bs-label"] = main.label.value
         node.attrs["data-bs-score"] = f"{main.score:.2f}"
