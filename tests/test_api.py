@@ -31,6 +31,7 @@ def test_exported_names() -> None:
         "OptionsError",
         "Role",
         "__version__",
+        "annotate",
         "extract",
     ]
     for name in boilerstrip.__all__:

@@ -4,6 +4,7 @@
 >>> result = extract("<html><body><nav><a href='/'>Home</a></nav><p>Hello.</p></body></html>")
 """
 
+from ._annotate import annotate
 from ._errors import BoilerstripError, ExtractionTimeoutError, InputError, LimitError, OptionsError
 from ._extract import extract
 from ._model import Block, Extraction, Features, Label, Role
@@ -23,5 +24,6 @@ __all__ = [
     "OptionsError",
     "Role",
     "__version__",
+    "annotate",
     "extract",
 ]

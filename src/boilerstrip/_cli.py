@@ -51,20 +51,34 @@ def _blocks_table(result: Extraction) -> str:
     return "\n".join(lines)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="boilerstrip",
-        description="Print the main content of HTML pages. 'boilerstrip bench --help' benchmarks it.",
-    )
-    parser.add_argument("pages", nargs="+", help="HTML files, or - for standard input")
-    shown = parser.add_mutually_exclusive_group()
-    shown.add_argument("--blocks", action="store_true", help="print every block with its label and score")
-    shown.add_argument("--json", action="store_true", help="print the whole extraction as JSON")
+def add_option_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments that set the Options (read back by :func:`options_from`)."""
     preset = parser.add_mutually_exclusive_group()
     preset.add_argument("--precision", action="store_true", help="keep fewer doubtful blocks")
     preset.add_argument("--recall", action="store_true", help="keep more doubtful blocks")
     parser.add_argument("--comments", action="store_true", help="count user comments as content")
     parser.add_argument("--language", help="ISO 639-1 language hint (default: detected)")
+
+
+def options_from(args: argparse.Namespace) -> Options:
+    """The Options the arguments of :func:`add_option_arguments` ask for (OptionsError if invalid)."""
+    factory = Options.precision if args.precision else Options.recall if args.recall else Options
+    return factory(include_comments=args.comments, language=args.language)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="boilerstrip",
+        description=(
+            "Print the main content of HTML pages. 'boilerstrip bench --help' benchmarks it; "
+            "'boilerstrip annotate --help' writes a page's annotated view."
+        ),
+    )
+    parser.add_argument("pages", nargs="+", help="HTML files, or - for standard input")
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--blocks", action="store_true", help="print every block with its label and score")
+    shown.add_argument("--json", action="store_true", help="print the whole extraction as JSON")
+    add_option_arguments(parser)
     parser.add_argument("--version", action="version", version=f"boilerstrip {__version__}")
     return parser
 
@@ -75,10 +89,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ._bench import main as bench
 
         return bench(argv[1:])
+    if argv[:1] == ["annotate"]:
+        from ._annotate_cli import main as annotate
+
+        return annotate(argv[1:])
     args = _parser().parse_args(argv)
-    factory = Options.precision if args.precision else Options.recall if args.recall else Options
     try:
-        options = factory(include_comments=args.comments, language=args.language)
+        options = options_from(args)
     except BoilerstripError as error:
         print(f"boilerstrip: {error}", file=sys.stderr)
         return 2
