@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Label(str, enum.Enum):
@@ -67,6 +68,45 @@ class Features:
     repeat_link_density: float  # share of that group's text inside links
 
 
+# Link, Image and Markup are immutable named tuples rather than frozen dataclasses: the
+# segment stage makes one for most blocks with a link, and a frozen dataclass's __init__
+# costs several times as much (see _segment.Element).
+class Link(NamedTuple):
+    """A link inside a block's text: ``text[start:end]`` is its anchor text."""
+
+    start: int
+    end: int
+    href: str  # as the page gives it (relative URLs are resolved by the renderers)
+
+
+class Image(NamedTuple):
+    """An image shown with a block (inside it, or just before it in its figure)."""
+
+    src: str
+    alt: str
+
+
+class Markup(NamedTuple):
+    """The structure of a block that the output formats need, recorded by the segment stage.
+
+    ``lists`` holds the enclosing lists, outermost first, as ``(list id, "ul" or "ol",
+    item number)``: the list id tells two adjacent lists apart, and two blocks with the
+    same ``lists`` belong to the same list item.
+    """
+
+    lists: tuple[tuple[int, str, int], ...] = ()
+    quote_depth: int = 0  # enclosing <blockquote> elements
+    language: str = ""  # code language of a <pre> block, from class="language-x" and the like
+    table: int = -1  # id of the enclosing <table>, or -1
+    cells: tuple[str, ...] = ()  # the cells of a table row
+    header: bool = False  # a table row of <th> cells, or inside <thead>
+    links: tuple[Link, ...] = ()
+    images: tuple[Image, ...] = ()
+
+
+NO_MARKUP = Markup()
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One run of text of the page, with its label, its score and why."""
@@ -82,6 +122,7 @@ class Block:
     scorer_names: tuple[str, ...] = field(default=(), repr=False)  # shared by all blocks of a page
     scorer_outputs: tuple[float, ...] = field(default=(), repr=False)  # one per name
     row: int = -1  # table row the cell belongs to (element index), or -1
+    markup: Markup = field(default=NO_MARKUP, repr=False)  # structure for the output formats
 
     @property
     def scores(self) -> tuple[tuple[str, float], ...]:
