@@ -136,7 +136,7 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """The result of :func:`boilerstrip.extract`."""
+    """The result of :func:`boilerstrip.extract`, with its output formats."""
 
     text: str
     title: str
@@ -149,6 +149,21 @@ class Extraction:
     @property
     def content_blocks(self) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.label is Label.CONTENT)
+
+    def to_markdown(self, *, links: bool = False, images: bool = False) -> str:
+        """The content as Markdown: headings, nested lists, pipe tables, fenced code (with
+        its language), blockquotes; links and images when asked."""
+        from ._markdown import render
+
+        return render(self.blocks, self.url, links=links, images=images)
+
+    def to_html(self, *, links: bool = False, images: bool = False) -> str:
+        """The content as clean HTML (an ``<article>``): only content elements, every text
+        and attribute escaped, no script, style or event handler; links and images when
+        asked, with http(s), mailto and relative URLs only."""
+        from ._html_out import render
+
+        return render(self.blocks, self.url, links=links, images=images)
 
     def __str__(self) -> str:
         return self.text
