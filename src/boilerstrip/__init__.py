@@ -6,7 +6,8 @@
 
 from ._errors import BoilerstripError, ExtractionTimeoutError, InputError, LimitError, OptionsError
 from ._extract import extract
-from ._model import Block, Extraction, Features, Label, Role
+from ._json_out import json_schema
+from ._model import Block, Extraction, Features, Image, Label, Link, Markup, Metadata, Role, Sourced
 from ._options import Options
 from ._version import __version__
 
@@ -16,12 +17,18 @@ __all__ = [
     "Extraction",
     "ExtractionTimeoutError",
     "Features",
+    "Image",
     "InputError",
     "Label",
     "LimitError",
+    "Link",
+    "Markup",
+    "Metadata",
     "Options",
     "OptionsError",
     "Role",
+    "Sourced",
     "__version__",
     "extract",
+    "json_schema",
 ]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
+
+T = TypeVar("T")
 
 
 class Label(str, enum.Enum):
@@ -135,6 +137,35 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class Sourced(Generic[T]):
+    """A metadata value and where it was found: "json-ld", "open-graph", "twitter",
+    "meta" (other meta tags), "link" (link rel=canonical), "html" (the html element, the
+    title element) or "page" (the visible page: its h1, a <time>, a byline); "" when not found."""
+
+    value: T
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the page says about itself. URLs are resolved against ``extract(url=...)``
+    when it is an http(s) URL; the date is ISO 8601 when it could be read unambiguously,
+    else as the page gives it."""
+
+    title: Sourced[str] = Sourced("")
+    authors: Sourced[tuple[str, ...]] = Sourced(())
+    published: Sourced[str] = Sourced("")
+    site_name: Sourced[str] = Sourced("")
+    language: Sourced[str] = Sourced("")
+    canonical_url: Sourced[str] = Sourced("")
+    description: Sourced[str] = Sourced("")
+    image: Sourced[str] = Sourced("")
+
+
+NO_METADATA = Metadata()
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """The result of :func:`boilerstrip.extract`, with its output formats."""
 
@@ -145,6 +176,7 @@ class Extraction:
     url: str | None = None
     language: str = ""
     truncated: bool = False  # the input was cut at a limit of Options (size, elements, depth)
+    metadata: Metadata = NO_METADATA
 
     @property
     def content_blocks(self) -> tuple[Block, ...]:
@@ -164,6 +196,18 @@ class Extraction:
         from ._html_out import render
 
         return render(self.blocks, self.url, links=links, images=images)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole extraction as JSON-ready data, as described by :func:`boilerstrip.json_schema`."""
+        from ._json_out import to_dict
+
+        return to_dict(self)
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """:meth:`to_dict` as a JSON string (non-ASCII characters kept)."""
+        import json
+
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def __str__(self) -> str:
         return self.text
