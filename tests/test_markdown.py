@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from boilerstrip import extract
+from boilerstrip import Label, extract
 from structured_pages import content_of
 
 CASES = {
@@ -82,6 +84,17 @@ LINKS = {
 @pytest.mark.parametrize(("html", "expected"), list(LINKS.values()), ids=list(LINKS))
 def test_markdown_links(html: str, expected: str) -> None:
     assert content_of(html, url="https://ex.org/page").to_markdown(links=True) == expected
+
+
+def test_items_whose_outer_items_are_not_content_are_not_indented() -> None:
+    result = content_of(
+        "<ul><li>outer<ul><li>inner a</li><li>inner b<ul><li>deep</li></ul></li></ul></li></ul>"
+    )
+    blocks = tuple(
+        dataclasses.replace(b, label=Label.NAVIGATION) if b.text == "outer" else b for b in result.blocks
+    )
+    shown = dataclasses.replace(result, blocks=blocks).to_markdown()
+    assert shown == "- inner a\n- inner b\n  - deep"
 
 
 def test_links_are_off_by_default() -> None:

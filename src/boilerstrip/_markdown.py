@@ -92,10 +92,11 @@ def _cells(row: Block, base: str | None, links: bool) -> list[str]:
     return out
 
 
-def _list_item(block: Block, previous: Block | None, body: str) -> str:
+def _list_item(block: Block, previous: Block | None, body: str, hidden: int) -> str:
     """A list item's marker and indentation from its enclosing lists; a second block of
-    the same item is a paragraph indented under it."""
-    levels = block.markup.lists or ((0, "ul", 1),)
+    the same item is a paragraph indented under it. The ``hidden`` outer levels are not
+    indented for (their items are not shown: the run of items began in a nested list)."""
+    levels = (block.markup.lists or ((0, "ul", 1),))[hidden:]
     indent = "".join(" " * len(_marker(kind, number)) for _, kind, number in levels[:-1])
     _, kind, number = levels[-1]
     marker = _marker(kind, number)
@@ -134,7 +135,7 @@ def render(
     content = [b for b in blocks if b.label is Label.CONTENT]
     parts: list[str] = []
     previous: Block | None = None
-    i = 0
+    i = hidden = 0
     while i < len(content):
         block = content[i]
         if block.role is Role.TABLE_ROW:  # the rows of one table go together
@@ -147,7 +148,9 @@ def render(
                 j += 1
             body, last = _table(content[i:j], base, links), content[j - 1]
         else:
-            body, last, j = _body(block, previous, base, links), block, i + 1
+            if block.role is Role.LIST_ITEM:
+                hidden = _hidden_levels(block, previous, hidden)
+            body, last, j = _body(block, previous, base, links, hidden), block, i + 1
         if images:
             shown = [s for s in (_image(m, base) for m in block.markup.images) if s]
             body = "\n\n".join([*shown, body]) if shown else body
@@ -161,12 +164,22 @@ def render(
     return "".join(parts)
 
 
-def _body(block: Block, previous: Block | None, base: str | None, links: bool) -> str:
+def _hidden_levels(block: Block, previous: Block | None, hidden: int) -> int:
+    """The outer list levels of a list item not shown: those above the first item of its
+    run of items (items of one outermost list, one after another)."""
+    depth = max(len(block.markup.lists), 1)
+    a, b = previous.markup.lists if previous is not None else (), block.markup.lists
+    if previous is None or previous.role is not Role.LIST_ITEM or not (a and b) or a[0][0] != b[0][0]:
+        return depth - 1  # a new run: its first item is not indented
+    return min(hidden, depth - 1)
+
+
+def _body(block: Block, previous: Block | None, base: str | None, links: bool, hidden: int) -> str:
     if block.role is Role.CODE:
         return _code(block)
     text = _inline(block.text, block.markup.links, base, links)
     if block.role is Role.HEADING:
         return "#" * max(1, min(block.heading_level, 6)) + " " + text.replace("\\\n", " ")
     if block.role is Role.LIST_ITEM:
-        return _list_item(block, previous, text)
+        return _list_item(block, previous, text, hidden)
     return text
