@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
-import email.utils
+import re
 
-import regex
-
-_ISO = regex.compile(
+_ISO = re.compile(
     r"(\d{4})-?(\d{2})-?(\d{2})"
     r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
-_SLASHED = regex.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
+_SLASHED = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -35,11 +32,13 @@ _MONTHS = {
 }
 # "March 5, 2024", "5 March 2024", "Tue, 5 Mar 2024" (English month names only: others
 # are kept as given).
-_MONTH_FIRST = regex.compile(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-_DAY_FIRST = regex.compile(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b")
+_MONTH_FIRST = re.compile(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+_DAY_FIRST = re.compile(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b")
 
 
 def _date(year: int, month: int, day: int) -> str | None:
+    import datetime  # imported on first use: it adds to the import time of boilerstrip
+
     try:
         return datetime.date(year, month, day).isoformat()
     except ValueError:
@@ -66,6 +65,8 @@ def normalise_date(value: str) -> str:
     if match is not None:
         return _date(*map(int, match.groups())) or value
     if "," in text and ":" in text:  # RFC 2822, as in HTTP headers and RSS
+        import email.utils  # imported here: the email package costs 20 ms to import
+
         try:
             parsed = email.utils.parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):

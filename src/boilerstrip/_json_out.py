@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
-from importlib import resources
 from typing import Any
 
 from ._model import Block, Extraction, Features, Markup, Metadata
@@ -19,6 +18,8 @@ _FEATURES = tuple(f.name for f in fields(Features))  # dataclasses.asdict deep-c
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of :meth:`Extraction.to_dict`'s output."""
+    from importlib import resources  # imported here: it costs more than the rest of this module
+
     text = resources.files("boilerstrip").joinpath("schema").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema

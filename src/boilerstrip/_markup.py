@@ -9,9 +9,8 @@ operations and nothing is read twice. Blocks with no structure share ``NO_MARKUP
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Any
-
-import regex
 
 from ._model import NO_MARKUP, Image, Link, Markup
 
@@ -21,7 +20,7 @@ ENTERED = frozenset({"ul", "ol", "li", "blockquote", "table", "thead", "pre", "c
 EXITED = frozenset({"ul", "ol", "blockquote", "table", "thead", "pre"})
 # class="language-python", "lang-js", "highlight-python" (Sphinx), "highlight-source-go"
 # (GitHub), "sourceCode haskell" (pandoc).
-_LANGUAGE = regex.compile(
+_LANGUAGE = re.compile(
     r"(?:^|\s)(?:(?:language|lang|highlight-source|highlight)-([\w+#.-]{1,30})|sourceCode\s+([\w+#.-]{1,30}))"
 )
 _NO_LANGUAGE = frozenset({"default", "none", "text", "plain", "plaintext", "nohighlight", "auto"})

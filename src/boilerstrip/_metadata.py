@@ -8,7 +8,8 @@ several give one, the first source of ``SOURCES`` wins. Bad JSON-LD is skipped, 
 
 from __future__ import annotations
 
-import json
+import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -84,14 +85,14 @@ FIELDS = ("title", "authors", "published", "site_name", "language", "canonical_u
 _SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
 _MAX_OBJECTS = 200  # JSON-LD objects looked at per page
 _MAX_CHARS = 2000  # longer values are cut (a description that holds a whole article)
-_BYLINE = regex.compile(
+_BYLINE_PATTERN = (
     r"^(?i:(?:written|posted|words|text|photos?)\s+)?(?i:by|von|par|por|door|di|av|af|автор:?)\s+"
     r"(\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|van|von|de|der|da|di|del|la|le)){0,4}"
     r"(?:\s*(?:,|&|and|und|et|y|e)\s+\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3})*)"
 )
 _BYLINE_WORDS = 14  # a byline block is short
-_NAME_SPLIT = regex.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b)\s*")
-_URL_LIKE = regex.compile(r"^(?:https?:)?//|^www\.")
+_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b)\s*")
+_URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.")
 
 
 def _clean(value: object) -> str:
@@ -136,6 +137,8 @@ def _names(value: object) -> list[str]:
 
 def json_ld_objects(texts: Iterable[str]) -> list[dict[str, Any]]:
     """The JSON-LD objects of the page (top level, in lists and in @graph), bad JSON skipped."""
+    import json  # imported on first use: it adds to the import time of boilerstrip
+
     objects: list[dict[str, Any]] = []
     for text in texts:
         try:
@@ -252,12 +255,19 @@ def complete(metadata: Metadata, blocks: Sequence[Block], base: str | None) -> M
     return replace(metadata, **changes) if changes else metadata
 
 
+# Compiled on first use, not at import (as the phrase tables are): it is only needed for
+# pages whose markup names no author. The cache holds one value that depends on nothing.
+@functools.cache
+def _byline_pattern() -> regex.Pattern[str]:
+    return regex.compile(_BYLINE_PATTERN)
+
+
 def _byline(blocks: Sequence[Block]) -> tuple[str, ...]:
     """The names of the first byline ("By Jane Doe and John Roe") among short blocks."""
     for block in blocks:
         if block.features.words > _BYLINE_WORDS or block.label not in (Label.METADATA, Label.CONTENT):
             continue
-        match = _BYLINE.match(block.text)
+        match = _byline_pattern().match(block.text)
         if match is not None:
             return tuple(n for n in _NAME_SPLIT.split(match.group(1)) if n)
     return ()

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
-import regex
+import re
 
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # Browsers strip ASCII whitespace and controls around a URL and drop tabs and newlines
 # inside it ("java\tscript:" runs): the same is done before the scheme is checked.
 _EDGES = "".join(map(chr, range(0x21)))
-_INSIDE = regex.compile(r"[\x00-\x1f\x7f]+")
-_SCHEME = regex.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_INSIDE = re.compile(r"[\x00-\x1f\x7f]+")
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
 def is_web_url(url: str | None) -> bool:
     """Whether ``url`` is an absolute http(s) URL that relative URLs can be resolved against."""
-    return bool(url) and regex.match(r"(?i)https?://[^/\s]", url or "") is not None
+    return bool(url) and re.match(r"(?i)https?://[^/\s]", url or "") is not None
 
 
 def safe_url(href: str, base: str | None) -> str | None:
@@ -29,6 +27,8 @@ def safe_url(href: str, base: str | None) -> str | None:
     if scheme is not None and scheme.group(1).lower() not in _SAFE_SCHEMES:
         return None
     if base is not None and is_web_url(base):
+        from urllib.parse import urljoin  # imported on first use: it adds to the import time of boilerstrip
+
         try:
             cleaned = urljoin(base, cleaned)
         except ValueError:  # an invalid IPv6 host, say
