@@ -3,7 +3,9 @@
 The traversal is iterative (no recursion, so any nesting depth is safe) and sees each
 element twice, on entry and on exit, so that a block ends exactly where its element
 ends and every element learns the totals of its subtree (characters, link characters,
-tags, links) from counters read at entry and exit. It never modifies the tree.
+tags, links) from counters read at entry and exit. It never modifies the tree. On the
+way it records the structure each block has for the output formats (lists, quotes,
+tables, code language, links, images: _markup.py).
 """
 
 from __future__ import annotations
