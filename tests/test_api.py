@@ -24,15 +24,21 @@ def test_exported_names() -> None:
         "Extraction",
         "ExtractionTimeoutError",
         "Features",
+        "Image",
         "InputError",
         "Label",
         "LimitError",
+        "Link",
+        "Markup",
+        "Metadata",
         "Options",
         "OptionsError",
         "Role",
+        "Sourced",
         "__version__",
         "annotate",
         "extract",
+        "json_schema",
     ]
     for name in boilerstrip.__all__:
         assert getattr(boilerstrip, name) is not None

@@ -92,3 +92,50 @@ def test_an_extraction_error_is_reported_not_raised(
     assert main([str(SEED), str(TEXT_ONLY)]) == 1
     err = capsys.readouterr().err
     assert f"{SEED}: extraction ran past Options.time_budget" in err and str(TEXT_ONLY) in err
+
+
+TUTORIAL = Path(__file__).parent / "fixtures" / "tutorial.html"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--format", "text"], "Parsing log files with generators\n\nA web server"),
+        (["--format", "markdown"], "# Parsing log files with generators\n\nA web server"),
+        (["--format", "html"], "<article>\n<h1>Parsing log files with generators</h1>\n<p>A web server"),
+    ],
+    ids=["text", "markdown", "html"],
+)
+def test_formats(args: list[str], expected: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*args, str(TUTORIAL)]) == 0
+    assert capsys.readouterr().out.startswith(expected)
+
+
+def test_markdown_links_and_images(capsys: pytest.CaptureFixture[str]) -> None:
+    url = "https://quietloops.example.org/posts/parsing-logs-with-generators/"
+    assert main(["--format", "markdown", "--links", "--images", "--url", url, str(TUTORIAL)]) == 0
+    out = capsys.readouterr().out
+    image = "![Three generator stages feeding one another](https://quietloops.example.org/media/pipeline.png)"
+    assert image in out
+    assert "```python\ndef read_lines(path):" in out
+
+
+@pytest.mark.parametrize("flag", [["--json"], ["--format", "json"]], ids=["--json", "--format json"])
+def test_json_validates_against_the_schema(flag: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    import jsonschema
+
+    import boilerstrip
+
+    assert main([*flag, str(TUTORIAL), str(SEED)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        jsonschema.validate(json.loads(line), boilerstrip.json_schema(), cls=jsonschema.Draft202012Validator)
+    assert json.loads(lines[0])["metadata"]["authors"] == {"value": ["Ines Albrecht"], "source": "json-ld"}
+
+
+def test_unknown_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--format", "pdf", str(SEED)])
+    assert exit_.value.code == 2
+    assert "pdf" in capsys.readouterr().err

@@ -62,6 +62,7 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     ("kind", "forum_thread", "Roasting since 2011. Gen"): "named content, expected other",
     ("kind", "forum_thread", "You must log in or regis"): "named comments, expected other",
     ("kind", "service_page", "Trusted by more than 3,0"): _SERVICE,
+    ("kind", "tutorial", "Ines Albrecht writes abo"): "named sidebar, expected metadata",
     ("kind", "german_news", "Alle Rechte vorbehalten."): "named footer, expected legal",
     ("kind", "listing_page", "Filter stories"): "named navigation, expected sidebar",
     ("kind", "listing_page", "Northern Ledger Media Lt"): "named footer, expected legal",

@@ -7,7 +7,8 @@
 from ._annotate import annotate
 from ._errors import BoilerstripError, ExtractionTimeoutError, InputError, LimitError, OptionsError
 from ._extract import extract
-from ._model import Block, Extraction, Features, Label, Role
+from ._json_out import json_schema
+from ._model import Block, Extraction, Features, Image, Label, Link, Markup, Metadata, Role, Sourced
 from ._options import Options
 from ._version import __version__
 
@@ -17,13 +18,19 @@ __all__ = [
     "Extraction",
     "ExtractionTimeoutError",
     "Features",
+    "Image",
     "InputError",
     "Label",
     "LimitError",
+    "Link",
+    "Markup",
+    "Metadata",
     "Options",
     "OptionsError",
     "Role",
+    "Sourced",
     "__version__",
     "annotate",
     "extract",
+    "json_schema",
 ]

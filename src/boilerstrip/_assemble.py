@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ._calibration import CONFIDENCE_POINTS
 from ._combine import margin
-from ._model import Block, Extraction, Label, Role
+from ._model import NO_METADATA, Block, Extraction, Label, Metadata, Role
 
 _MIN_CONFIDENCE = 0.0001  # the smallest confidence at 4 decimals
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
@@ -77,7 +77,13 @@ def interpolate(points: Sequence[tuple[float, float]], x: float) -> float:
 
 
 def assemble(
-    blocks: tuple[Block, ...], page_title: str, url: str | None, language: str, *, truncated: bool = False
+    blocks: tuple[Block, ...],
+    page_title: str,
+    url: str | None,
+    language: str,
+    *,
+    truncated: bool = False,
+    metadata: Metadata = NO_METADATA,
 ) -> Extraction:
     return Extraction(
         text=layout(blocks),
@@ -87,4 +93,5 @@ def assemble(
         url=url,
         language=language,
         truncated=truncated,
+        metadata=metadata,
     )

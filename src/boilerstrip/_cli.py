@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 from ._errors import BoilerstripError
 from ._extract import extract
@@ -17,38 +14,26 @@ from ._options import Options
 from ._version import __version__
 
 
-def as_dict(result: Extraction) -> dict[str, Any]:
-    """The Extraction as plain JSON-ready data: enums as their values, blocks in full."""
-    return {
-        "title": result.title,
-        "text": result.text,
-        "confidence": result.confidence,
-        "language": result.language,
-        "url": result.url,
-        "truncated": result.truncated,
-        "blocks": [
-            {
-                "index": b.index,
-                "text": b.text,
-                "label": b.label.value,
-                "score": round(b.score, 4),
-                "role": b.role.value,
-                "heading_level": b.heading_level,
-                "locator": b.locator,
-                "features": asdict(b.features),
-                "scores": {name: round(value, 4) for name, value in b.scores},
-            }
-            for b in result.blocks
-        ],
-    }
-
-
 def _blocks_table(result: Extraction) -> str:
     lines = []
     for b in result.blocks:
         text = b.text.replace("\n", " ")
         lines.append(f"{b.index:4d} {b.label.value:10s} {b.score:5.2f} {b.role.value:10s} {text[:100]}")
     return "\n".join(lines)
+
+
+FORMATS = ("text", "markdown", "html", "json")
+
+
+def render(result: Extraction, output: str, *, links: bool = False, images: bool = False) -> str:
+    """The result in one of FORMATS."""
+    if output == "markdown":
+        return result.to_markdown(links=links, images=images)
+    if output == "html":
+        return result.to_html(links=links, images=images)
+    if output == "json":
+        return result.to_json()
+    return result.text
 
 
 def add_option_arguments(parser: argparse.ArgumentParser) -> None:
@@ -76,8 +61,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("pages", nargs="+", help="HTML files, or - for standard input")
     shown = parser.add_mutually_exclusive_group()
+    shown.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (default), markdown, html (clean, content elements only) or json (the whole "
+        "extraction, one line per page, see boilerstrip.json_schema())",
+    )
+    shown.add_argument("--json", action="store_true", help="the same as --format json")
     shown.add_argument("--blocks", action="store_true", help="print every block with its label and score")
-    shown.add_argument("--json", action="store_true", help="print the whole extraction as JSON")
+    parser.add_argument("--links", action="store_true", help="keep links (markdown, html)")
+    parser.add_argument("--images", action="store_true", help="keep images (markdown, html)")
+    parser.add_argument(
+        "--url", help="the page's URL, to resolve its relative links (default: the file name)"
+    )
     add_option_arguments(parser)
     parser.add_argument("--version", action="version", version=f"boilerstrip {__version__}")
     return parser
@@ -94,6 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return annotate(argv[1:])
     args = _parser().parse_args(argv)
+    output = "json" if args.json else args.format
     try:
         options = options_from(args)
     except BoilerstripError as error:
@@ -108,17 +106,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = 1
             continue
         try:
-            result = extract(data, url=None if page == "-" else page, options=options)
+            url = args.url or (None if page == "-" else page)
+            result = extract(data, url=url, options=options)
         except BoilerstripError as error:  # past the time budget, or a limit with on_limit="raise"
             print(f"boilerstrip: {page}: {error}", file=sys.stderr)
             status = 1
             continue
-        if args.json:
-            print(json.dumps(as_dict(result), ensure_ascii=False))
+        if output == "json":  # one JSON document per line
+            print(result.to_json())
+            continue
+        if len(args.pages) > 1:
+            print(f"{'' if index == 0 else chr(10)}==> {page} <==")
+        if args.blocks:
+            print(_blocks_table(result))
         else:
-            if len(args.pages) > 1:
-                print(f"{'' if index == 0 else chr(10)}==> {page} <==")
-            print(_blocks_table(result) if args.blocks else result.text)
+            print(render(result, output, links=args.links, images=args.images))
     return status
 
 

@@ -128,6 +128,7 @@ def label(
             scorer_names=scores.names,
             scorer_outputs=outputs,
             row=b.row,
+            markup=b.markup,
         )
         for b, p, keep, outputs in zip(blocks, probabilities, kept, scores.outputs)
     )

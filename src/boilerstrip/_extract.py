@@ -13,9 +13,10 @@ from ._combine import label, score, smooth
 from ._errors import InputError, LimitError, check_deadline
 from ._features import compute_features, to_blocks
 from ._limits import scan
-from ._model import Block, Extraction
+from ._metadata import complete, read_page
+from ._model import Block, Extraction, Metadata
 from ._options import DEFAULT_OPTIONS, Options
-from ._page_type import declared_type
+from ._page_type import declared_type, json_ld_texts
 from ._parse import body_of, decode, looks_binary, page_info, parse
 from ._parse import content_type as parse_content_type
 from ._segment import segment
@@ -66,7 +67,8 @@ def extract(
     probabilities = smooth(measured.blocks, scores.probabilities, options)
     labelled = label(measured.blocks, probabilities, scores, options, declared=measured.declared)
     check_deadline(deadline)
-    return assemble(labelled, measured.title, url, measured.language, truncated=truncated)
+    metadata = complete(measured.metadata, labelled, url)
+    return assemble(labelled, measured.title, url, measured.language, truncated=truncated, metadata=metadata)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,7 @@ class Measured:
     title: str
     language: str
     declared: str  # the page type its markup declares (_page_type.declared_type)
+    metadata: Metadata  # what the markup says of the page (_metadata.read_page)
 
 
 def measure(
@@ -92,12 +95,14 @@ def measure(
     if segmented.chars < options.reveal_below_chars:
         segmented = segment(root, reveal=True, deadline=deadline)
     check_deadline(deadline)
-    declared = declared_type(tree)
+    ld_texts = json_ld_texts(tree)
+    declared = declared_type(tree, ld_texts)
     features, language = compute_features(
         segmented, info.title, info.language, options, declared_type=declared, deadline=deadline
     )
     check_deadline(deadline)
-    return Measured(to_blocks(segmented, features), info.title, language, declared)
+    metadata = read_page(tree, ld_texts)
+    return Measured(to_blocks(segmented, features), info.title, language, declared, metadata)
 
 
 def _prepare(html: object, charset: str | None, options: Options) -> tuple[str | LexborHTMLParser, bool]:

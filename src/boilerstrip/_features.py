@@ -297,6 +297,7 @@ def to_blocks(seg: Segmented, features: Sequence[Features]) -> tuple[Block, ...]
             locator=seg.elements[raw.element].locator,
             features=f,
             row=raw.row,
+            markup=raw.markup,
         )
         for i, (raw, f) in enumerate(zip(seg.blocks, features))
     )

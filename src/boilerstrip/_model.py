@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Any, Generic, NamedTuple, TypeVar
+
+T = TypeVar("T")
 
 
 class Label(str, enum.Enum):
@@ -67,6 +70,45 @@ class Features:
     repeat_link_density: float  # share of that group's text inside links
 
 
+# Link, Image and Markup are immutable named tuples rather than frozen dataclasses: the
+# segment stage makes one for most blocks with a link, and a frozen dataclass's __init__
+# costs several times as much (see _segment.Element).
+class Link(NamedTuple):
+    """A link inside a block's text: ``text[start:end]`` is its anchor text."""
+
+    start: int
+    end: int
+    href: str  # as the page gives it (relative URLs are resolved by the renderers)
+
+
+class Image(NamedTuple):
+    """An image shown with a block (inside it, or just before it in its figure)."""
+
+    src: str
+    alt: str
+
+
+class Markup(NamedTuple):
+    """The structure of a block that the output formats need, recorded by the segment stage.
+
+    ``lists`` holds the enclosing lists, outermost first, as ``(list id, "ul" or "ol",
+    item number)``: the list id tells two adjacent lists apart, and two blocks with the
+    same ``lists`` belong to the same list item.
+    """
+
+    lists: tuple[tuple[int, str, int], ...] = ()
+    quote_depth: int = 0  # enclosing <blockquote> elements
+    language: str = ""  # code language of a <pre> block, from class="language-x" and the like
+    table: int = -1  # id of the enclosing <table>, or -1
+    cells: tuple[str, ...] = ()  # the cells of a table row
+    header: bool = False  # a table row of <th> cells, or inside <thead>
+    links: tuple[Link, ...] = ()
+    images: tuple[Image, ...] = ()
+
+
+NO_MARKUP = Markup()
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One run of text of the page, with its label, its score and why."""
@@ -82,6 +124,7 @@ class Block:
     scorer_names: tuple[str, ...] = field(default=(), repr=False)  # shared by all blocks of a page
     scorer_outputs: tuple[float, ...] = field(default=(), repr=False)  # one per name
     row: int = -1  # table row the cell belongs to (element index), or -1
+    markup: Markup = field(default=NO_MARKUP, repr=False)  # structure for the output formats
 
     @property
     def scores(self) -> tuple[tuple[str, float], ...]:
@@ -94,8 +137,37 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class Sourced(Generic[T]):
+    """A metadata value and where it was found: "json-ld", "open-graph", "twitter",
+    "meta" (other meta tags), "link" (link rel=canonical), "html" (the html element, the
+    title element) or "page" (the visible page: its h1, a <time>, a byline); "" when not found."""
+
+    value: T
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the page says about itself. URLs are resolved against ``extract(url=...)``
+    when it is an http(s) URL; the date is ISO 8601 when it could be read unambiguously,
+    else as the page gives it."""
+
+    title: Sourced[str] = Sourced("")
+    authors: Sourced[tuple[str, ...]] = Sourced(())
+    published: Sourced[str] = Sourced("")
+    site_name: Sourced[str] = Sourced("")
+    language: Sourced[str] = Sourced("")
+    canonical_url: Sourced[str] = Sourced("")
+    description: Sourced[str] = Sourced("")
+    image: Sourced[str] = Sourced("")
+
+
+NO_METADATA = Metadata()
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
-    """The result of :func:`boilerstrip.extract`."""
+    """The result of :func:`boilerstrip.extract`, with its output formats."""
 
     text: str
     title: str
@@ -104,10 +176,38 @@ class Extraction:
     url: str | None = None
     language: str = ""
     truncated: bool = False  # the input was cut at a limit of Options (size, elements, depth)
+    metadata: Metadata = NO_METADATA
 
     @property
     def content_blocks(self) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.label is Label.CONTENT)
+
+    def to_markdown(self, *, links: bool = False, images: bool = False) -> str:
+        """The content as Markdown: headings, nested lists, pipe tables, fenced code (with
+        its language), blockquotes; links and images when asked."""
+        from ._markdown import render
+
+        return render(self.blocks, self.url, links=links, images=images)
+
+    def to_html(self, *, links: bool = False, images: bool = False) -> str:
+        """The content as clean HTML (an ``<article>``): only content elements, every text
+        and attribute escaped, no script, style or event handler; links and images when
+        asked, with http(s), mailto and relative URLs only."""
+        from ._html_out import render
+
+        return render(self.blocks, self.url, links=links, images=images)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole extraction as JSON-ready data, as described by :func:`boilerstrip.json_schema`."""
+        from ._json_out import to_dict
+
+        return to_dict(self)
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """:meth:`to_dict` as a JSON string (non-ASCII characters kept)."""
+        import json
+
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def __str__(self) -> str:
         return self.text

@@ -8,6 +8,7 @@ that declare nothing, or declare an article, are left to the usual decision.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import regex
@@ -37,20 +38,30 @@ ARTICLE = "article"
 SECTIONED = "sectioned"
 
 
-def declared_type(tree: Any) -> str:
-    """"article" (an article type is declared, whatever else is), "sectioned" (another
-    og:type, or a multi-section schema.org type) or "" (nothing declared)."""
-    declared: set[str] = set()
-    og = tree.css_first('meta[property="og:type"]') or tree.css_first('meta[name="og:type"]')
-    og_type = (og.attributes.get("content") or "").strip().lower() if og is not None else ""
-    declared.add(og_type)
+def json_ld_texts(tree: Any) -> tuple[str, ...]:
+    """The text of the page's JSON-LD scripts, up to _LD_MAX_CHARS in all (read once, for
+    the page type and for the metadata)."""
+    texts = []
     budget = _LD_MAX_CHARS
     for script in tree.css('script[type="application/ld+json"]'):
         text = script.text(deep=True)[:budget]
         budget -= len(text)
-        declared.update(t.lower() for t in _LD_TYPE.findall(text))
+        texts.append(text)
         if budget <= 0:
             break
+    return tuple(texts)
+
+
+def declared_type(tree: Any, ld_texts: Sequence[str] | None = None) -> str:
+    """ "article" (an article type is declared, whatever else is), "sectioned" (another
+    og:type, or a multi-section schema.org type) or "" (nothing declared). ``ld_texts``:
+    the page's JSON-LD (json_ld_texts), read here when not given."""
+    declared: set[str] = set()
+    og = tree.css_first('meta[property="og:type"]') or tree.css_first('meta[name="og:type"]')
+    og_type = (og.attributes.get("content") or "").strip().lower() if og is not None else ""
+    declared.add(og_type)
+    for text in json_ld_texts(tree) if ld_texts is None else ld_texts:
+        declared.update(t.lower() for t in _LD_TYPE.findall(text))
     if declared & ARTICLE_TYPES:
         return ARTICLE
     return SECTIONED if og_type or declared & SECTIONED_LD_TYPES else ""

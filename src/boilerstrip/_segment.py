@@ -3,7 +3,9 @@
 The traversal is iterative (no recursion, so any nesting depth is safe) and sees each
 element twice, on entry and on exit, so that a block ends exactly where its element
 ends and every element learns the totals of its subtree (characters, link characters,
-tags, links) from counters read at entry and exit. It never modifies the tree.
+tags, links) from counters read at entry and exit. It never modifies the tree. On the
+way it records the structure each block has for the output formats (lists, quotes,
+tables, code language, links, images: _markup.py).
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ._errors import check_deadline
-from ._model import Role
+from ._markup import ENTERED, EXITED, Recorder, row_markup
+from ._model import NO_MARKUP, Markup, Role
 from ._rules import BLOCK_TAGS, HEADING_LEVELS, REVEALED_SKIPPED_TAGS, SKIPPED_TAGS
 
 _ROLE_OF_TAG: dict[str, Role] = {
@@ -67,6 +70,7 @@ class RawBlock(NamedTuple):
     heading_level: int
     link_chars: int
     row: int  # element index of the enclosing <tr> for table cells and rows, else -1
+    markup: Markup = NO_MARKUP  # the structure the output formats need (_markup.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +141,7 @@ class _State:
         "in_pre",
         "link_chars",
         "link_tags",
+        "markup",
         "open_blocks",
         "pieces",
         "reveal",
@@ -156,6 +161,7 @@ class _State:
         self.has_text = False  # some piece holds more than whitespace (else the block is empty)
         self.chars = self.link_chars = self.tags = self.link_tags = 0  # running totals
         self.block_link_chars = self.in_link = self.in_pre = 0
+        self.markup = Recorder()
 
 
 def _end_block(st: _State) -> None:
@@ -166,6 +172,9 @@ def _end_block(st: _State) -> None:
         if text:
             owner = st.open_blocks[-1]
             role = owner[_ROLE] or Role.PARAGRAPH
+            cell = role is Role.TABLE_CELL
+            rec = st.markup  # most blocks have no structure: the recorder is asked only when one may
+            structured = rec.lists or rec.quotes or rec.links or rec.anchors or rec.images or st.in_pre
             st.blocks.append(
                 RawBlock(
                     text,
@@ -173,9 +182,14 @@ def _end_block(st: _State) -> None:
                     role,
                     owner[_LEVEL] if role is Role.HEADING else 0,
                     min(st.block_link_chars, len(text)),
-                    owner[_ROW] if role is Role.TABLE_CELL else -1,
+                    owner[_ROW] if cell else -1,
+                    rec.markup(text, st.pieces, owner[_TAG], st.in_pre > 0, cell)
+                    if structured or (cell and rec.tables)
+                    else NO_MARKUP,
                 )
             )
+    if st.markup.links or st.markup.anchors:
+        st.markup.block_done()
     del st.pieces[:], st.breaks[:]
     st.block_link_chars, st.has_text = 0, False
 
@@ -204,6 +218,7 @@ def _enter(st: _State, tag: str, attrs: dict[str, str | None]) -> bool:
     if tag == "a":
         st.link_tags += 1
         st.in_link += 1
+        st.markup.open_link(len(st.pieces), attrs.get("href"))
     elif tag == "pre":
         st.in_pre += 1
     stack = st.stack
@@ -217,6 +232,8 @@ def _enter(st: _State, tag: str, attrs: dict[str, str | None]) -> bool:
     else:
         path = (None, tag, 0)
     stack.append([tag, path, _open_block(st, tag, attrs, path) if tag in BLOCK_TAGS else None, None])
+    if tag in ENTERED:
+        st.markup.enter(tag, attrs, st.in_pre, _wrapper_names(st) if tag == "pre" else "")
     return True
 
 
@@ -241,6 +258,11 @@ def _open_block(st: _State, tag: str, attrs: dict[str, str | None], path: Path) 
     return frame
 
 
+def _wrapper_names(st: _State) -> str:
+    """The class and id names of the three block-level elements around the innermost one."""
+    return " ".join(st.elements[frame[_ELEMENT]][3] for frame in st.open_blocks[-4:-1])
+
+
 def _exit(st: _State) -> None:
     """Close the innermost open element; a block-level one ends its block and learns
     the totals of its subtree."""
@@ -258,8 +280,11 @@ def _exit(st: _State) -> None:
             _merge_row(st.blocks, st.elements, frame)
     if tag == "a":
         st.in_link -= 1
-    elif tag == "pre":
-        st.in_pre -= 1
+        st.markup.close_link(len(st.pieces))
+    elif tag in EXITED:
+        st.markup.exit(tag, st.in_pre)
+        if tag == "pre":
+            st.in_pre -= 1
 
 
 def _merge_row(blocks: list[RawBlock], elements: list[list[Any]], frame: tuple[Any, ...]) -> None:
@@ -277,14 +302,16 @@ def _merge_row(blocks: list[RawBlock], elements: list[list[Any]], frame: tuple[A
     ):
         return
     del blocks[first:]
+    cells = [b.text.replace("\n", " ") for b in row_blocks]
     blocks.append(
         RawBlock(
-            " | ".join(b.text.replace("\n", " ") for b in row_blocks),
+            " | ".join(cells),
             element,
             Role.TABLE_ROW,
             0,
             sum(b.link_chars for b in row_blocks),
             element,
+            row_markup([(c, b.markup) for c, b in zip(cells, row_blocks)]),
         )
     )
 

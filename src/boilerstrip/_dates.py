@@ -1,0 +1,84 @@
+"""Publication dates as ISO 8601, when the form the page gives can be read unambiguously."""
+
+from __future__ import annotations
+
+import re
+
+_ISO = re.compile(
+    r"(\d{4})-?(\d{2})-?(\d{2})"
+    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
+)
+_SLASHED = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+# "March 5, 2024", "5 March 2024", "Tue, 5 Mar 2024" (English month names only: others
+# are kept as given).
+_MONTH_FIRST = re.compile(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+_DAY_FIRST = re.compile(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b")
+
+
+def _date(year: int, month: int, day: int) -> str | None:
+    import datetime  # imported on first use: it adds to the import time of boilerstrip
+
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def normalise_date(value: str) -> str:
+    """``value`` as ISO 8601 (a date, or a date and time with its offset when given), or
+    unchanged when its form is not one read here (or names no valid date)."""
+    text = value.strip()
+    match = _ISO.fullmatch(text)
+    if match is not None:
+        year, month, day, hour, minute, second, zone = match.groups()
+        date = _date(int(year), int(month), int(day))
+        if date is None:
+            return value
+        if hour is None:
+            return date
+        if int(hour) > 23 or int(minute) > 59 or int(second or 0) > 59:
+            return value
+        zone = "" if zone is None else "Z" if zone == "Z" else f"{zone[:3]}:{zone[-2:]}"
+        return f"{date}T{hour}:{minute}:{second or '00'}{zone}"
+    match = _SLASHED.fullmatch(text)
+    if match is not None:
+        return _date(*map(int, match.groups())) or value
+    if "," in text and ":" in text:  # RFC 2822, as in HTTP headers and RSS
+        import email.utils  # imported here: the email package costs 20 ms to import
+
+        try:
+            parsed = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            parsed = None
+        if parsed is not None:
+            return parsed.isoformat()
+    for pattern, order in ((_MONTH_FIRST, (2, 0, 1)), (_DAY_FIRST, (2, 1, 0))):
+        match = pattern.fullmatch(text) or pattern.search(text) if len(text) < 40 else None
+        if match is not None:
+            parts = match.groups()
+            year, month_name, day = parts[order[0]], parts[order[1]], parts[order[2]]
+            month = _MONTHS.get(month_name.lower())
+            if month is not None:
+                return _date(int(year), month, int(day)) or value
+    return value

@@ -1,0 +1,203 @@
+"""The structure the output formats need, recorded during the segment stage's traversal.
+
+The segment stage calls :class:`Recorder` on entering and leaving the few elements that
+carry structure (lists, blockquotes, tables, code, links, images) and asks it for a
+:class:`Markup` only when it creates a block, so a block's structure costs a few stack
+operations and nothing is read twice. Blocks with no structure share ``NO_MARKUP``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+from ._model import NO_MARKUP, Image, Link, Markup
+
+# Elements whose entry and exit the recorder sees (every other element costs one set
+# lookup); the segment stage records <a> itself, the most frequent of them.
+ENTERED = frozenset({"ul", "ol", "li", "blockquote", "table", "thead", "pre", "code", "img"})
+EXITED = frozenset({"ul", "ol", "blockquote", "table", "thead", "pre"})
+# class="language-python", "lang-js", "highlight-python" (Sphinx), "highlight-source-go"
+# (GitHub), "sourceCode haskell" (pandoc).
+_LANGUAGE = re.compile(
+    r"(?:^|\s)(?:(?:language|lang|highlight-source|highlight)-([\w+#.-]{1,30})|sourceCode\s+([\w+#.-]{1,30}))"
+)
+_NO_LANGUAGE = frozenset({"default", "none", "text", "plain", "plaintext", "nohighlight", "auto"})
+_MAX_MISSES = 32  # links of a block whose text is not found before the rest are given up
+_MAX_PENDING_IMAGES = 8  # images waiting for a block (a text-less gallery keeps its last few)
+
+
+def code_language(attrs: dict[str, str | None]) -> str:
+    """The code language an element names in its class or data-lang attribute, or ""."""
+    named = (attrs.get("data-lang") or "").strip().lower()
+    if named:
+        return "" if named in _NO_LANGUAGE else named
+    return named_language(attrs.get("class") or "")
+
+
+def named_language(names: str) -> str:
+    """The code language class names name ("language-python", "highlight-rust"), or ""."""
+    found = _LANGUAGE.search(names)
+    if found is None:
+        return ""
+    named = (found.group(1) or found.group(2)).lower()
+    return "" if named in _NO_LANGUAGE else named
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+class Recorder:
+    """Open lists, quotes, tables, anchors and pending images of the traversal."""
+
+    __slots__ = (
+        "_ids",
+        "anchors",
+        "images",
+        "language",
+        "links",
+        "lists",
+        "quotes",
+        "tables",
+        "thead",
+    )
+
+    def __init__(self) -> None:
+        self.lists: list[tuple[int, str, int]] = []  # (list id, tag, items so far)
+        self.quotes = self.thead = 0
+        self.tables: list[int] = []
+        self.language = ""  # of the open <pre>
+        self.anchors: list[list[Any]] = []  # open <a>: [first piece, href or None]
+        self.links: list[tuple[int, int, str]] = []  # closed links of the current block (pieces)
+        self.images: list[Image] = []  # seen since the last block was made
+        self._ids = 0
+
+    def enter(self, tag: str, attrs: dict[str, str | None], in_pre: int, wrappers: str) -> None:
+        """An element opens; ``wrappers``: for <pre>, the class names of the block-level
+        elements around it (highlighters name the language on a wrapper)."""
+        if tag == "li":
+            if self.lists:
+                list_id, kind, items = self.lists[-1]
+                self.lists[-1] = (list_id, kind, items + 1)
+        elif tag in ("ul", "ol"):
+            self._ids += 1
+            start = _start(attrs.get("start")) if tag == "ol" else 1
+            self.lists.append((self._ids, tag, start - 1))
+        elif tag == "img":
+            src = attrs.get("src") or attrs.get("data-src")
+            if src and src.strip() and not src.lstrip().lower().startswith("data:"):
+                self.images.append(Image(src.strip(), _collapse(attrs.get("alt") or "")))
+                del self.images[:-_MAX_PENDING_IMAGES]
+        elif tag == "blockquote":
+            self.quotes += 1
+        elif tag == "table":
+            self._ids += 1
+            self.tables.append(self._ids)
+        elif tag == "thead":
+            self.thead += 1
+        elif tag == "pre":
+            self.language = code_language(attrs) or named_language(wrappers)
+        elif in_pre and not self.language:  # <code> inside <pre>
+            self.language = code_language(attrs)
+
+    def open_link(self, pieces: int, href: str | None) -> None:
+        self.anchors.append([pieces, href.strip() if href and href.strip() else None])
+
+    def close_link(self, pieces: int) -> None:
+        start, href = self.anchors.pop()
+        if href is not None and pieces > start:
+            self.links.append((start, pieces, href))
+
+    def exit(self, tag: str, in_pre: int) -> None:
+        if tag in ("ul", "ol"):
+            self.lists.pop()
+        elif tag == "blockquote":
+            self.quotes -= 1
+        elif tag == "table":
+            self.tables.pop()
+        elif tag == "thead":
+            self.thead -= 1
+        elif tag == "pre" and in_pre <= 1:
+            self.language = ""
+
+    def markup(self, text: str, pieces: list[str], owner_tag: str, pre: bool, cell: bool) -> Markup:
+        """The structure of the block being made from ``pieces`` (whose text is ``text``)."""
+        links = tuple(self._links(text, pieces, pre)) if self.links or self.anchors else ()
+        images = tuple(self.images)
+        self.images.clear()
+        table = self.tables[-1] if cell and self.tables else -1  # only rows and cells need it
+        if not (self.lists or self.quotes or table >= 0 or links or images or (pre and self.language)):
+            return NO_MARKUP
+        header = cell and (owner_tag == "th" or self.thead > 0)
+        language = self.language if pre else ""
+        # _make takes the fields in order: a named tuple's keyword call costs far more.
+        return Markup._make((tuple(self.lists), self.quotes, language, table, (), header, links, images))
+
+    def _links(self, text: str, pieces: list[str], pre: bool) -> list[Link]:
+        """Links as offsets in the block's text: each anchor's text is looked for after the
+        previous one, no further than the raw text between them reaches (so a block of many
+        links costs the length of its text, whether each is found or not)."""
+        spans = self.links
+        if self.anchors:  # links still open go on to the end of the block
+            spans = sorted([*spans, *((a[0], len(pieces), a[1]) for a in self.anchors if a[1] is not None)])
+        if len(spans) == 1:  # the common case: one link, often the whole block
+            start, end, href = spans[0]
+            anchor = "".join(pieces[start:end])
+            anchor = anchor.strip("\n") if pre else _collapse(anchor)
+            at = text.find(anchor) if anchor else -1
+            return [Link._make((at, at + len(anchor), href))] if at >= 0 else []
+        ends = [0, *itertools.accumulate(map(len, pieces))]  # raw characters before each piece
+        found: list[Link] = []
+        cursor = after = misses = 0  # end of the last link found: in the text, in pieces
+        for start, end, href in spans:
+            anchor = "".join(pieces[start:end])
+            anchor = anchor.strip("\n") if pre else _collapse(anchor)
+            if not anchor or start < after:
+                continue
+            limit = cursor + (ends[start] - ends[after]) + len(anchor) + 1
+            at = text.find(anchor, cursor, limit)
+            if at >= 0:
+                found.append(Link._make((at, at + len(anchor), href)))
+                cursor, after = at + len(anchor), end
+            else:  # its text differs (a <br> in it): the window to the next link grows
+                misses += 1
+                if misses > _MAX_MISSES:
+                    break
+        return found
+
+    def block_done(self) -> None:
+        """A block was made (or its pieces were dropped): what belonged to it is used."""
+        self.links.clear()
+        for anchor in self.anchors:  # an open link goes on into the next block
+            anchor[0] = 0
+
+
+def _start(value: str | None) -> int:
+    """The first number of an ordered list (its start attribute, default 1)."""
+    try:
+        return max(min(int((value or "1").strip()), 1_000_000), -1_000_000)
+    except ValueError:
+        return 1
+
+
+def row_markup(cells: list[tuple[str, Markup]]) -> Markup:
+    """The structure of a data-table row merged from its cells (text joined by " | ")."""
+    links: list[Link] = []
+    images: list[Image] = []
+    offset = 0
+    for text, markup in cells:
+        links.extend(Link(k.start + offset, k.end + offset, k.href) for k in markup.links)
+        images.extend(markup.images)
+        offset += len(text) + 3
+    first = cells[0][1]
+    return Markup(
+        lists=first.lists,
+        quote_depth=first.quote_depth,
+        table=first.table,
+        cells=tuple(text for text, _ in cells),
+        header=all(markup.header for _, markup in cells),
+        links=tuple(links),
+        images=tuple(images),
+    )

@@ -1,0 +1,273 @@
+"""Metadata of a page: title, authors, date, site, language, canonical URL, description, image.
+
+Read in one pass over the ``<meta>`` and ``<link>`` tags of the head, from the JSON-LD
+scripts that :mod:`._page_type` already selects, and from the visible page (its h1, a
+``<time datetime>``, a byline block). Each value keeps the source that gave it; when
+several give one, the first source of ``SOURCES`` wins. Bad JSON-LD is skipped, never raised.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Any
+
+import regex
+
+from ._dates import normalise_date
+from ._model import Block, Label, Metadata, Role, Sourced
+from ._page_type import ARTICLE_TYPES
+from ._urls import safe_url
+
+# Sources in order of trust: structured data first, the visible page last.
+SOURCES = ("json-ld", "open-graph", "twitter", "meta", "link", "html", "page")
+_RANK = {source: rank for rank, source in enumerate(SOURCES)}
+
+# meta property/name (lowercased) -> (field, source)
+_META: dict[str, tuple[str, str]] = {
+    "og:title": ("title", "open-graph"),
+    "og:site_name": ("site_name", "open-graph"),
+    "og:url": ("canonical_url", "open-graph"),
+    "og:description": ("description", "open-graph"),
+    "og:image": ("image", "open-graph"),
+    "og:image:url": ("image", "open-graph"),
+    "og:image:secure_url": ("image", "open-graph"),
+    "og:locale": ("language", "open-graph"),
+    "article:published_time": ("published", "open-graph"),
+    "article:author": ("authors", "open-graph"),
+    "twitter:title": ("title", "twitter"),
+    "twitter:description": ("description", "twitter"),
+    "twitter:image": ("image", "twitter"),
+    "twitter:image:src": ("image", "twitter"),
+    "description": ("description", "meta"),
+    "author": ("authors", "meta"),
+    "citation_title": ("title", "meta"),
+    "citation_author": ("authors", "meta"),
+    "citation_publication_date": ("published", "meta"),
+    "citation_date": ("published", "meta"),
+    "dc.title": ("title", "meta"),
+    "dc.creator": ("authors", "meta"),
+    "dc.date": ("published", "meta"),
+    "dc.date.issued": ("published", "meta"),
+    "dcterms.created": ("published", "meta"),
+    "dcterms.issued": ("published", "meta"),
+    "dc.language": ("language", "meta"),
+    "content-language": ("language", "meta"),
+    "date": ("published", "meta"),
+    "pubdate": ("published", "meta"),
+    "publishdate": ("published", "meta"),
+    "publish-date": ("published", "meta"),
+    "publish_date": ("published", "meta"),
+    "parsely-author": ("authors", "meta"),
+    "parsely-pub-date": ("published", "meta"),
+    "sailthru.author": ("authors", "meta"),
+    "sailthru.date": ("published", "meta"),
+    "application-name": ("site_name", "meta"),
+}
+# JSON-LD types whose object is the page's main entity, in order of preference.
+_MAIN_TYPES = ARTICLE_TYPES | {
+    "recipe",
+    "product",
+    "videoobject",
+    "event",
+    "howto",
+    "creativework",
+    "book",
+    "movie",
+    "review",
+}
+_PAGE_TYPES = frozenset(
+    {"webpage", "itempage", "aboutpage", "profilepage", "qapage", "faqpage", "collectionpage"}
+)
+FIELDS = ("title", "authors", "published", "site_name", "language", "canonical_url", "description", "image")
+_SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
+_MAX_OBJECTS = 200  # JSON-LD objects looked at per page
+_MAX_CHARS = 2000  # longer values are cut (a description that holds a whole article)
+_BYLINE_PATTERN = (
+    r"^(?i:(?:written|posted|words|text|photos?)\s+)?(?i:by|von|par|por|door|di|av|af|автор:?)\s+"
+    r"(\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|van|von|de|der|da|di|del|la|le)){0,4}"
+    r"(?:\s*(?:,|&|and|und|et|y|e)\s+\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3})*)"
+)
+_BYLINE_WORDS = 14  # a byline block is short
+_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b)\s*")
+_URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.")
+
+
+def _clean(value: object) -> str:
+    return " ".join(str(value).split())[:_MAX_CHARS] if isinstance(value, (str, int, float)) else ""
+
+
+class _Found:
+    """Values found so far: field -> source -> value (authors accumulate within a source)."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, dict[str, Any]] = {}
+
+    def add(self, field: str, source: str, value: object) -> None:
+        if field == "authors":
+            names = tuple(n for n in _names(value) if n)
+            if names:
+                by_source = self.values.setdefault(field, {})
+                old = by_source.get(source, ())
+                by_source[source] = old + tuple(n for n in names if n not in old)
+            return
+        text = _clean(value)
+        if text:
+            self.values.setdefault(field, {}).setdefault(source, text)
+
+    def best(self, field: str) -> tuple[Any, str] | None:
+        by_source = self.values.get(field)
+        if not by_source:
+            return None
+        source = min(by_source, key=_RANK.__getitem__)
+        return by_source[source], source
+
+
+def _names(value: object) -> list[str]:
+    """Author names from a JSON-LD author (text, Person, list of them) or a meta value."""
+    if isinstance(value, list):
+        return [n for item in value[:20] for n in _names(item)]
+    if isinstance(value, dict):
+        value = value.get("name", "")
+    name = _clean(value)
+    return [] if not name or _URL_LIKE.match(name) else [name]
+
+
+def json_ld_objects(texts: Iterable[str]) -> list[dict[str, Any]]:
+    """The JSON-LD objects of the page (top level, in lists and in @graph), bad JSON skipped."""
+    import json  # imported on first use: it adds to the import time of boilerstrip
+
+    objects: list[dict[str, Any]] = []
+    for text in texts:
+        try:
+            data = json.loads(text.strip().removesuffix(";"), parse_constant=lambda _: None)
+        except (ValueError, RecursionError):  # malformed, or nested beyond the parser's reach
+            continue
+        pending = [data]
+        while pending and len(objects) < _MAX_OBJECTS:
+            item = pending.pop(0)
+            if isinstance(item, list):
+                pending.extend(item[:_MAX_OBJECTS])
+            elif isinstance(item, dict):
+                objects.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    pending.extend(graph[:_MAX_OBJECTS])
+                main = item.get("mainEntity")
+                if isinstance(main, dict):
+                    pending.append(main)
+    return objects
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    declared = obj.get("@type")
+    values = declared if isinstance(declared, list) else [declared]
+    return {v.rsplit("/", 1)[-1].lower() for v in values if isinstance(v, str)}
+
+
+def _url_of(value: object) -> str:
+    """A URL from a JSON-LD value: text, an ImageObject, or a list (the first)."""
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("contentUrl") or value.get("@id") or ""
+    return _clean(value)
+
+
+def _read_json_ld(objects: Sequence[dict[str, Any]], found: _Found) -> None:
+    main = next((o for o in objects if _types(o) & _MAIN_TYPES), None)
+    page = next((o for o in objects if _types(o) & _PAGE_TYPES), None)
+    site = next((o for o in objects if _types(o) & _SITE_TYPES), None)
+    for entity in (main, page):
+        if entity is None:
+            continue
+        found.add("title", "json-ld", entity.get("headline") or entity.get("name"))
+        found.add("authors", "json-ld", entity.get("author") or entity.get("creator"))
+        found.add("published", "json-ld", entity.get("datePublished") or entity.get("dateCreated"))
+        found.add("description", "json-ld", entity.get("description"))
+        found.add("image", "json-ld", _url_of(entity.get("image") or entity.get("thumbnailUrl")))
+        found.add("canonical_url", "json-ld", _url_of(entity.get("url") or entity.get("mainEntityOfPage")))
+        found.add("language", "json-ld", entity.get("inLanguage"))
+        publisher = entity.get("publisher")
+        if isinstance(publisher, dict):
+            found.add("site_name", "json-ld", publisher.get("name"))
+    if site is not None:
+        found.add("site_name", "json-ld", site.get("name"))
+
+
+def _read_head(tree: Any, found: _Found) -> None:
+    head = tree.head
+    if head is None:
+        return
+    for node in head.css("meta, link, title"):
+        attrs = node.attributes
+        if node.tag == "title":
+            found.add("title", "html", node.text())
+        elif node.tag == "link":
+            if "canonical" in (attrs.get("rel") or "").lower().split():
+                found.add("canonical_url", "link", attrs.get("href"))
+        else:
+            key = attrs.get("property") or attrs.get("name") or attrs.get("http-equiv") or ""
+            target = _META.get(key.strip().lower())
+            if target is not None:
+                found.add(*target, attrs.get("content"))
+
+
+def read_page(tree: Any, json_ld: Sequence[str]) -> Metadata:
+    """The metadata the page's markup gives (head tags, JSON-LD, html lang, a <time>)."""
+    found = _Found()
+    _read_json_ld(json_ld_objects(json_ld), found)
+    _read_head(tree, found)
+    root = tree.root
+    if root is not None:
+        found.add("language", "html", root.attributes.get("lang"))
+    if found.best("published") is None:
+        time = tree.css_first("time[datetime]")
+        if time is not None:
+            found.add("published", "page", time.attributes.get("datetime"))
+    values: dict[str, Sourced[Any]] = {}
+    for field in FIELDS:
+        best = found.best(field)
+        if best is not None:
+            value, source = best
+            values[field] = Sourced(normalise_date(value) if field == "published" else value, source)
+    return Metadata(**values)
+
+
+def complete(metadata: Metadata, blocks: Sequence[Block], base: str | None) -> Metadata:
+    """``metadata`` with what the visible page adds (the h1, a byline) and its URLs resolved."""
+    changes: dict[str, Sourced[Any]] = {}
+    if not metadata.title.value:
+        h1 = next((b for b in blocks if b.role is Role.HEADING and b.heading_level == 1), None)
+        if h1 is not None:
+            changes["title"] = Sourced(h1.text, "page")
+    if not metadata.authors.value:
+        names = _byline(blocks)
+        if names:
+            changes["authors"] = Sourced(names, "page")
+    for field in ("canonical_url", "image"):
+        found: Sourced[str] = getattr(metadata, field)
+        if found.value:
+            url = safe_url(found.value, base)
+            changes[field] = Sourced(url, found.source) if url else Sourced("")
+    return replace(metadata, **changes) if changes else metadata
+
+
+# Compiled on first use, not at import (as the phrase tables are): it is only needed for
+# pages whose markup names no author. The cache holds one value that depends on nothing.
+@functools.cache
+def _byline_pattern() -> regex.Pattern[str]:
+    return regex.compile(_BYLINE_PATTERN)
+
+
+def _byline(blocks: Sequence[Block]) -> tuple[str, ...]:
+    """The names of the first byline ("By Jane Doe and John Roe") among short blocks."""
+    for block in blocks:
+        if block.features.words > _BYLINE_WORDS or block.label not in (Label.METADATA, Label.CONTENT):
+            continue
+        match = _byline_pattern().match(block.text)
+        if match is not None:
+            return tuple(n for n in _NAME_SPLIT.split(match.group(1)) if n)
+    return ()
