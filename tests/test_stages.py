@@ -441,7 +441,13 @@ def test_text_with_a_few_control_characters_is_not_binary() -> None:
         ('<meta property="og:type" content="article">', "article"),
         ('<meta property="og:type" content="website">', "sectioned"),
         ('<meta property="og:type" content="product.item">', "sectioned"),
-        ('<script type="application/ld+json">{"@type": "Product", "name": "x"}</script>', "sectioned"),
+        ('<meta property="og:type" content="product">', "product"),
+        ('<script type="application/ld+json">{"@type": "Product", "name": "x"}</script>', "product"),
+        (
+            '<meta property="og:type" content="product">'
+            '<script type="application/ld+json">{"@type": "BlogPosting"}</script>',
+            "article",
+        ),
         ('<script type="application/ld+json">{"@type": ["QAPage"]}</script>', "sectioned"),
         ('<script type="application/ld+json">{"@type": "https://schema.org/ItemList"}</script>', "sectioned"),
         (
