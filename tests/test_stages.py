@@ -254,6 +254,20 @@ def test_container_scorer_names_its_kind() -> None:
     assert SCORERS["container_navigation"](blocks) == [0.0]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Former Gov. Jane Doe, left, speaks with a business owner during a campaign stop.", 1.0),
+        ("Nigeria's Noah Akwu, second from left, crosses the finish line in a 200-metre heat.", 1.0),
+        ("Turns out the position of the line (left, center, right) matters more than anything.", 0.0),
+        ("The possible values are left, center, and right; use them for alignment.", 0.0),
+        ("The council met on Tuesday, and the mayor, who left, said nothing.", 0.0),
+    ],
+)
+def test_caption_scorer_reads_caption_style_text(text: str, expected: float) -> None:
+    assert SCORERS["caption"]([_block(0, text)]) == [expected]
+
+
 def test_neighbour_scorer_reads_the_neighbours() -> None:
     blocks = [_block(0, "a", link_density=1.0), _block(1, "b"), _block(2, "c", link_density=0.5)]
     assert SCORERS["neighbour_link_density"](blocks) == [0.0, 0.75, 0.0]
