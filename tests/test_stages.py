@@ -525,16 +525,19 @@ def test_empty_page_statistics_are_zero() -> None:
 
 
 @pytest.mark.parametrize(
-    ("heading_score", "reach", "kept"),
+    ("heading_score", "reach", "phrase", "kept"),
     [
-        (0.4, 3, [True, False, False, True]),  # kept: the section below it is
-        (0.2, 3, [False, False, False, True]),  # below the floor
-        (0.4, 1, [False, False, False, True]),  # the kept block is out of reach
+        (0.4, 3, "", [True, False, False, True]),  # kept: the section below it is
+        (0.2, 3, "", [False, False, False, True]),  # below the floor
+        (0.4, 1, "", [False, False, False, True]),  # the kept block is out of reach
+        (0.4, 3, "sidebar", [False, False, False, True]),  # "You might also like": heads chrome
     ],
 )
-def test_a_heading_is_kept_with_its_section(heading_score: float, reach: int, kept: list[bool]) -> None:
+def test_a_heading_is_kept_with_its_section(
+    heading_score: float, reach: int, phrase: str, kept: list[bool]
+) -> None:
     blocks = [
-        dataclasses.replace(_block(0, "A headline"), role=Role.HEADING, heading_level=1),
+        dataclasses.replace(_block(0, "A headline", phrase=phrase), role=Role.HEADING, heading_level=1),
         _block(1, "Nov. 21, 2016"),
         _block(2, "Photo credit"),
         _block(3, " ".join(["word"] * 30)),
