@@ -4,7 +4,8 @@
 
 Each row switches off one scorer (or a family, such as every ``container_*``) without
 refitting the others' weights, so a row shows what the current model loses without
-that evidence. Rows are sorted by the drop of the mean over sets.
+that evidence. Rows are sorted by the drop of the mean over sets. ``--sample N`` runs
+every row on the same N random pages (``--seed``), for a busy machine.
 """
 
 from __future__ import annotations
@@ -43,11 +44,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("data", type=Path)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--sample", type=int, default=0, help="N random pages across the sets (0: all)")
+    parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     runs = {}
     for label, patterns in (("all scorers", ()), *GROUPS):
         options = ablated(Options(), patterns)
-        _, results = benchmark([args.data], options=options, jobs=args.jobs, timing=False)
+        _, results = benchmark(
+            [args.data], options=options, jobs=args.jobs, timing=False, sample=args.sample, seed=args.seed
+        )
         if not results["boilerstrip"]["available"]:
             raise SystemExit(f"{label}: boilerstrip did not run: {results['boilerstrip']['why_unavailable']}")
         runs[label] = set_figures(results)

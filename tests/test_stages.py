@@ -254,6 +254,20 @@ def test_container_scorer_names_its_kind() -> None:
     assert SCORERS["container_navigation"](blocks) == [0.0]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Former Gov. Jane Doe, left, speaks with a business owner during a campaign stop.", 1.0),
+        ("Nigeria's Noah Akwu, second from left, crosses the finish line in a 200-metre heat.", 1.0),
+        ("Turns out the position of the line (left, center, right) matters more than anything.", 0.0),
+        ("The possible values are left, center, and right; use them for alignment.", 0.0),
+        ("The council met on Tuesday, and the mayor, who left, said nothing.", 0.0),
+    ],
+)
+def test_caption_scorer_reads_caption_style_text(text: str, expected: float) -> None:
+    assert SCORERS["caption"]([_block(0, text)]) == [expected]
+
+
 def test_neighbour_scorer_reads_the_neighbours() -> None:
     blocks = [_block(0, "a", link_density=1.0), _block(1, "b"), _block(2, "c", link_density=0.5)]
     assert SCORERS["neighbour_link_density"](blocks) == [0.0, 0.75, 0.0]
@@ -441,7 +455,13 @@ def test_text_with_a_few_control_characters_is_not_binary() -> None:
         ('<meta property="og:type" content="article">', "article"),
         ('<meta property="og:type" content="website">', "sectioned"),
         ('<meta property="og:type" content="product.item">', "sectioned"),
-        ('<script type="application/ld+json">{"@type": "Product", "name": "x"}</script>', "sectioned"),
+        ('<meta property="og:type" content="product">', "product"),
+        ('<script type="application/ld+json">{"@type": "Product", "name": "x"}</script>', "product"),
+        (
+            '<meta property="og:type" content="product">'
+            '<script type="application/ld+json">{"@type": "BlogPosting"}</script>',
+            "article",
+        ),
         ('<script type="application/ld+json">{"@type": ["QAPage"]}</script>', "sectioned"),
         ('<script type="application/ld+json">{"@type": "https://schema.org/ItemList"}</script>', "sectioned"),
         (
@@ -505,16 +525,19 @@ def test_empty_page_statistics_are_zero() -> None:
 
 
 @pytest.mark.parametrize(
-    ("heading_score", "reach", "kept"),
+    ("heading_score", "reach", "phrase", "kept"),
     [
-        (0.4, 3, [True, False, False, True]),  # kept: the section below it is
-        (0.2, 3, [False, False, False, True]),  # below the floor
-        (0.4, 1, [False, False, False, True]),  # the kept block is out of reach
+        (0.4, 3, "", [True, False, False, True]),  # kept: the section below it is
+        (0.2, 3, "", [False, False, False, True]),  # below the floor
+        (0.4, 1, "", [False, False, False, True]),  # the kept block is out of reach
+        (0.4, 3, "sidebar", [False, False, False, True]),  # "You might also like": heads chrome
     ],
 )
-def test_a_heading_is_kept_with_its_section(heading_score: float, reach: int, kept: list[bool]) -> None:
+def test_a_heading_is_kept_with_its_section(
+    heading_score: float, reach: int, phrase: str, kept: list[bool]
+) -> None:
     blocks = [
-        dataclasses.replace(_block(0, "A headline"), role=Role.HEADING, heading_level=1),
+        dataclasses.replace(_block(0, "A headline", phrase=phrase), role=Role.HEADING, heading_level=1),
         _block(1, "Nov. 21, 2016"),
         _block(2, "Photo credit"),
         _block(3, " ".join(["word"] * 30)),

@@ -153,13 +153,16 @@ def _with_headings(
 ) -> list[bool]:
     """A heading belongs to the section below it: a heading that is not kept but reaches
     ``Options.heading_floor`` is kept when one of the next ``Options.heading_reach``
-    blocks is (a headline above its dateline and photo credit)."""
+    blocks is (a headline above its dateline and photo credit). A heading that is itself
+    a boilerplate phrase ("You might also like", "Weiterführende Links") heads a box of
+    chrome, not a section, and is left to its own probability."""
     out = list(kept)
     reach = options.heading_reach
     for i, block in enumerate(blocks):
         if (
             not out[i]
             and block.role is Role.HEADING
+            and not block.features.phrase
             and probabilities[i] >= options.heading_floor
             and any(kept[i + 1 : i + 1 + reach])
         ):

@@ -15,7 +15,7 @@ from ._errors import check_deadline
 from ._language import detect_language, is_cjk_char, stopwords, tokens
 from ._model import Block, Features, Label
 from ._options import Options
-from ._page_type import ARTICLE
+from ._page_type import ARTICLE, PRODUCT
 from ._phrases import phrase_kinds
 from ._region import block_points, region_ancestry, region_roots, subtree_totals
 from ._repeats import repeated_groups
@@ -233,8 +233,9 @@ def compute_features(
     # further regions must not be named chrome (a dense donation appeal is no region).
     _, above = region_ancestry(elements, roots[:1])
     containers = _containers(elements, above)
-    # A page that declares itself an article is not a thread, however long its comments.
-    thread = declared_type != ARTICLE and _is_thread(containers, owners, points, options)
+    # A page that declares itself an article or a product is not a thread, however long
+    # its comments or customer reviews.
+    thread = declared_type not in (ARTICLE, PRODUCT) and _is_thread(containers, owners, points, options)
     if thread:
         containers = [_not_comments(c) for c in containers]
     phrases = phrase_kinds(

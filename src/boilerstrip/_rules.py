@@ -62,7 +62,13 @@ CONTENT_ROLES = frozenset({"main", "article"})
 # (kind, pattern over normalised class/id/itemprop tokens). The first row that
 # matches names the kind, so more specific rows come first.
 NAME_RULES: tuple[tuple[Label, str], ...] = (
-    (Label.COMMENTS, r"\b(?:comments?|commentlist|disqus|respond|replies|discussion)\b"),
+    # Customer reviews are the comments of a product page ("product-reviews",
+    # "customerReviews", "individual-review"); a bare "review" names review articles too.
+    (
+        Label.COMMENTS,
+        r"\b(?:comments?|commentlist|disqus|respond|replies|discussion|reviews|"
+        r"(?:customer|product|user|individual|guest) review)\b",
+    ),
     (Label.LEGAL, r"\b(?:cookies?|consent|gdpr|cmp|onetrust|cookiebot|legal|disclaimer|privacy)\b"),
     (Label.SHARE, r"\b(?:share|shares|sharing|sharethis|addthis|social|sociallinks|follow us)\b"),
     (

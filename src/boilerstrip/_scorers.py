@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
+import regex
+
 from ._model import Block, Features, Label, Role
 
 Scorer = Callable[[Sequence[Block]], list[float]]
@@ -111,8 +113,22 @@ def list_item(blocks: Sequence[Block]) -> list[float]:
     return _flag(blocks, lambda b: b.role is Role.LIST_ITEM)
 
 
+# A news-photo caption outside <figcaption>: a name placed in the picture ("Jane Doe,
+# left, speaks with ...", the agencies' caption style) near the start of the block.
+_CAPTION_TEXT = regex.compile(
+    r"^.{0,100}?(?-i:\p{Lu})[\p{L}'’.-]+, (?:left|right|center|centre|second (?:from )?(?:left|right)"
+    r"|top|bottom|front|rear)(?: row)?, ",
+    regex.IGNORECASE,
+)
+_CAPTION_SCAN_CHARS = 160  # the placed name comes early; the search reads no further
+
+
 def caption(blocks: Sequence[Block]) -> list[float]:
-    return _flag(blocks, lambda b: b.role is Role.CAPTION)
+    """A <figcaption>, or text written as a photo caption (the name placed in the picture)."""
+    return _flag(
+        blocks,
+        lambda b: b.role is Role.CAPTION or _CAPTION_TEXT.search(b.text[:_CAPTION_SCAN_CHARS]) is not None,
+    )
 
 
 # -- rule-based ------------------------------------------------------------------------
