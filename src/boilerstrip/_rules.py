@@ -8,6 +8,8 @@ hyphenated (``share-bar``) styles.
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ._model import Label
@@ -119,18 +121,24 @@ def normalise_name(raw: str) -> str:
     return _STATE_FLAGS.sub(" ", _SEPARATORS.sub(" ", raw).lower())
 
 
-_NAME_PATTERNS = tuple((kind, regex.compile(p)) for kind, p in NAME_RULES)
-# All rows as one alternation: it matches exactly when some row does (most names match
-# none, and one search costs about half of trying the rows one by one).
-_ANY_NAME_PATTERN = regex.compile("|".join(f"(?:{p})" for _, p in NAME_RULES))
+@functools.cache
+def _name_patterns() -> tuple[regex.Pattern[str], tuple[tuple[Label, regex.Pattern[str]], ...]]:
+    """The name rows compiled, on first use rather than at import (compiling them is a third
+    of the import time; the value depends only on NAME_RULES, so it never changes an output):
+    all rows as one alternation, which matches exactly when some row does (most names match
+    none, and one search costs about half of trying the rows one by one), and each row."""
+    rows = tuple((kind, regex.compile(p)) for kind, p in NAME_RULES)
+    return regex.compile("|".join(f"(?:{p})" for _, p in NAME_RULES)), rows
+
 _CONTENT_NAME = regex.compile(CONTENT_NAME_RULE)
 
 
 def chrome_kind_of_name(name: str) -> Label | None:
     """The chrome kind a normalised class/id string names, if any."""
-    if _ANY_NAME_PATTERN.search(name) is None:
+    any_row, rows = _name_patterns()
+    if any_row.search(name) is None:
         return None
-    for kind, pattern in _NAME_PATTERNS:
+    for kind, pattern in rows:
         if pattern.search(name):
             return kind
     return None
