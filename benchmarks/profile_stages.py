@@ -26,6 +26,7 @@ from boilerstrip import _extract, _features
 
 # (module, attribute, stage name): the functions extract() calls, by stage.
 _STAGES = (
+    (_extract, "scan", "limits"),
     (_extract, "parse", "parse"),
     (_extract, "page_info", "parse"),
     (_extract, "segment", "segment"),

@@ -11,7 +11,8 @@ Parts:
           --sample 300 --seed 0 --jobs 1`` (one worker pinned to one core, extraction call only,
           after a warm-up call); median and p90 per extractor and boilerstrip's ratios to each.
   import  median of 10 fresh interpreters timing ``import boilerstrip`` (perf_counter around the
-          statement), and of the whole ``python -c "import boilerstrip"`` minus ``python -c pass``.
+          statement), and of the whole ``python -c "import boilerstrip"`` minus ``python -c pass``;
+          with bytecode compiled once into a fresh PYTHONPYCACHEPREFIX, as an installed wheel has it.
   rss     20,000 extractions in one process cycling the dev pages (a fixed shuffle, read from
           disk each time); every 1,000 extractions, after gc.collect(): VmRSS, VmRSS once glibc's
           malloc_trim(0) has returned the free heap, and Python's allocated blocks; growth from
@@ -31,12 +32,14 @@ import dataclasses
 import gc
 import gzip
 import json
+import math
 import os
 import random
 import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -45,7 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PEERS = ("resiliparse", "trafilatura")
 SIZES_MB = (1, 5, 25, 50)
 # Options fields that cap the input (on branches that add limits): None lifts each one.
-LIMIT_FIELDS = ("max_input_chars", "max_nodes", "max_depth", "max_attributes", "time_budget")
+LIMIT_FIELDS = ("max_input_chars", "max_nodes", "max_depth", "max_depth_sum", "max_attributes", "time_budget")
 
 
 # -- children ---------------------------------------------------------------------------------
@@ -98,14 +101,15 @@ def child_size(megabytes: float) -> dict[str, Any]:
     html = big_page(megabytes)
     gc.collect()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     result = boilerstrip.extract(html, options=options)
-    seconds = time.perf_counter() - started
+    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     return {
         "mb": megabytes,
         "input_mb": len(html.encode()) / 2**20,
         "seconds": seconds,
+        "cpu_seconds": cpu_seconds,  # the process's own CPU time: steadier than wall time on a busy machine
         "peak_rss_mb": peak,
         "rss_before_mb": before,
         "blocks": len(result.blocks),
@@ -211,17 +215,22 @@ def one_peer_run(args: argparse.Namespace, index: int) -> dict[str, Any]:
 
 def part_import(args: argparse.Namespace) -> dict[str, Any]:
     statement = "import time; t = time.perf_counter(); import boilerstrip; print(time.perf_counter() - t)"
+    # With compiled bytecode, as an installed wheel has it: an editable install under
+    # PYTHONDONTWRITEBYTECODE=1 would compile every module from source in every run.
+    env = env_for(args.src)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     inside, whole, bare = [], [], []
-    for _ in range(args.import_runs):
-        started = time.perf_counter()
-        out = subprocess.run(
-            [sys.executable, "-c", statement], env=env_for(args.src), capture_output=True, check=True
-        )
-        whole.append(time.perf_counter() - started)
-        inside.append(float(out.stdout))
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "pass"], env=env_for(args.src), check=True)
-        bare.append(time.perf_counter() - started)
+    with tempfile.TemporaryDirectory(prefix="speed-pycache-") as cache:
+        env["PYTHONPYCACHEPREFIX"] = cache
+        subprocess.run([sys.executable, "-c", "import boilerstrip"], env=env, check=True)  # compiles
+        for _ in range(args.import_runs):
+            started = time.perf_counter()
+            out = subprocess.run([sys.executable, "-c", statement], env=env, capture_output=True, check=True)
+            whole.append(time.perf_counter() - started)
+            inside.append(float(out.stdout))
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-c", "pass"], env=env, check=True)
+            bare.append(time.perf_counter() - started)
     return {
         "runs": args.import_runs,
         "import_ms": statistics.median(inside) * 1000,
@@ -253,6 +262,7 @@ def part_size(args: argparse.Namespace) -> list[dict[str, Any]]:
         row["peak_over_input"] = row["peak_rss_mb"] / row["input_mb"]
         row["added_over_input"] = (row["peak_rss_mb"] - row["rss_before_mb"]) / row["input_mb"]
         row["ms_per_mb"] = row["seconds"] * 1000 / row["input_mb"]
+        row["cpu_ms_per_mb"] = row.get("cpu_seconds", math.nan) * 1000 / row["input_mb"]
         rows.append(row)
     return rows
 
@@ -304,13 +314,14 @@ def markdown(results: dict[str, Any]) -> str:
         ]
     if "size" in results:
         lines += [
-            "| page | seconds | ms per MB | peak RSS MB | peak ÷ input | RSS before extract MB | "
-            "(peak − before) ÷ input | blocks |",
-            "|---|---|---|---|---|---|---|---|",
+            "| page | seconds | ms per MB | CPU seconds | CPU ms per MB | peak RSS MB | peak ÷ input | "
+            "RSS before extract MB | (peak − before) ÷ input | blocks |",
+            "|---|---|---|---|---|---|---|---|---|---|",
         ]
         for row in results["size"]:
             lines.append(
                 f"| {row['input_mb']:.1f} MB | {row['seconds']:.2f} | {row['ms_per_mb']:.0f} | "
+                f"{row.get('cpu_seconds', math.nan):.2f} | {row.get('cpu_ms_per_mb', math.nan):.0f} | "
                 f"{row['peak_rss_mb']:.0f} | {row['peak_over_input']:.1f} | {row['rss_before_mb']:.0f} | "
                 f"{row['added_over_input']:.1f} | {row['blocks']:,} |"
             )

@@ -97,11 +97,14 @@ def measure(
     check_deadline(deadline)
     ld_texts = json_ld_texts(tree)
     declared = declared_type(tree, ld_texts)
+    metadata = read_page(tree, ld_texts)
+    # Nothing after this reads the tree: releasing it here (Lexbor's nodes take about seven
+    # times the input) lowers the peak memory of the features stage by as much.
+    del tree, root
     features, language = compute_features(
         segmented, info.title, info.language, options, declared_type=declared, deadline=deadline
     )
     check_deadline(deadline)
-    metadata = read_page(tree, ld_texts)
     return Measured(to_blocks(segmented, features), info.title, language, declared, metadata)
 
 

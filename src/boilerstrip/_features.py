@@ -222,7 +222,10 @@ def compute_features(
     language = options.language or detect_language(sorted(toks, key=len, reverse=True), declared_language)
     stop = stopwords(language)
     owners = [b.element for b in blocks]
-    cjk = [sum(1 for t in block_tokens if len(t) == 1 and is_cjk_char(t)) for block_tokens in toks]
+    cjk = [  # an ASCII text has no CJK token: only the others are looked through
+        0 if b.text.isascii() else sum(1 for t in block_tokens if len(t) == 1 and is_cjk_char(t))
+        for b, block_tokens in zip(blocks, toks)
+    ]
     words = [_word_count(len(t), k) for t, k in zip(toks, cjk)]
     chars = [len(b.text) for b in blocks]
     link_density = [min(b.link_chars / c, 1.0) if c else 0.0 for b, c in zip(blocks, chars)]
@@ -268,7 +271,7 @@ def compute_features(
                 chars=c,
                 link_density=link_density[i],
                 text_density=float(w) if columns[i] < width else w * width / columns[i],
-                stopword_density=sum(1 for t in toks[i] if t in stop) / len(toks[i]) if toks[i] else 0.0,
+                stopword_density=sum(map(stop.__contains__, toks[i])) / len(toks[i]) if toks[i] else 0.0,
                 composite_density=cetd[owner],
                 position=i / last,
                 depth=elements[owner].depth,

@@ -7,6 +7,7 @@ as one word, since those scripts do not separate words with spaces.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -15,6 +16,7 @@ import regex
 from ._stopwords_data import SEP, STOPWORD_TEXT
 
 _TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|\w+")
+_ASCII_TOKEN = re.compile(r"\w+")  # the same tokens as _TOKEN in ASCII text
 _CJK = frozenset({"zh", "ja"})
 
 
@@ -42,7 +44,9 @@ _DETECTION_TOKENS = 3000
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower())
+    lowered = text.lower()
+    # In ASCII text the tokens are the \w+ runs, which the standard re finds faster.
+    return _ASCII_TOKEN.findall(lowered) if lowered.isascii() else _TOKEN.findall(lowered)
 
 
 def stopwords(language: str) -> frozenset[str]:

@@ -19,7 +19,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._open_elements import ACTIVE, BASE_DEPTH, IGNORED, KIND, OpenElements, end_tag, start_tag
+from ._open_elements import (
+    ACTIVE,
+    BASE_DEPTH,
+    IGNORED,
+    KIND,
+    PLAIN_START,
+    VOID,
+    OpenElements,
+    end_tag,
+    start_tag,
+)
 
 _RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes".split())
 # Attributes up to the ">" that ends the tag, as the tokenizer reads them: a quoted value may
@@ -64,7 +74,7 @@ def scan(  # noqa: PLR0915 - one loop, its common cases inlined for speed
     """Estimated elements, depth and depth sum of the tree Lexbor builds from ``text``, and
     the offset of the first tag past a limit (None disables a limit)."""
     stack = OpenElements()
-    names, keys = stack.names, stack.keys
+    names, keys, where = stack.names, stack.keys, stack.where
     elements = depth = volume = 0
     unlimited = len(text) ** 2 + 1
     node_limit = unlimited if max_nodes is None else max_nodes
@@ -97,21 +107,29 @@ def scan(  # noqa: PLR0915 - one loop, its common cases inlined for speed
             had_text = False
             lower = name.lower()
             if text[start + 1] == "/":
-                if names and names[-1] == lower and lower not in KIND and not keys[-1] and not stack.foreign:
+                if not names or names[-1] != lower:
+                    elements += end_tag(stack, lower)
+                elif lower not in KIND and not keys[-1] and not stack.foreign:
                     names.pop()  # the common case, inline: the end of the current element
                     keys.pop()
                 else:
-                    elements += end_tag(stack, lower)
+                    stack.pop_to(len(names) - 1, own=lower)  # what end_tag does first
                 continue
             if lower in IGNORED:
                 continue
             # Raw text only where the parser inserts the element: svg's <style> holds markup,
             # and a select or a frameset ignores most of them (all but <script>).
             raw = lower in _RAW_TEXT and not (stack.foreign and stack.in_foreign())
-            ignoring = stack.where.get("select") or stack.where.get("frameset")
+            ignoring = where.get("select") or where.get("frameset")
             raw = raw and (lower == "script" or not ignoring)
             html = not (stack.foreign and stack.in_foreign())
-            if stack.foreign or stack.detached or lower in ACTIVE or lower in KIND:
+            if stack.foreign or stack.detached:
+                added = start_tag(stack, lower, text, start, end)
+            elif lower in PLAIN_START and not where.get("p") and not where.get("frameset"):
+                if lower not in VOID:  # the common cases, inline: a void element, a block with no <p> open
+                    stack.push(lower)
+                added = 1
+            elif lower in ACTIVE or lower in KIND:
                 added = start_tag(stack, lower, text, start, end)
             else:
                 names.append(lower)  # the common case, inline: an element that only opens

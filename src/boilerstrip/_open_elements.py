@@ -57,6 +57,10 @@ _BREAKOUT = _HEADINGS | _names(
 _INTEGRATION = ("foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml")
 # Start tags that do more than open an element.
 ACTIVE = _CLOSES_P | _TABLE_PARTS | _VOID | _FORMATTING | _names("option optgroup button select table")
+# Start tags that, with nothing foreign, detached, in a frameset or a <p> open, only add
+# themselves (pushed unless void): the scan takes them without calling start_tag.
+PLAIN_START = _VOID | (_CLOSES_P - _HEADINGS - {"li", "dd", "dt"})
+VOID = _VOID
 _SEARCH_DEPTH = 64  # searches down the stack give up (keeping elements open) past this
 _NOAHS_ARK = 3  # the parser keeps at most three identical detached formatting elements
 BASE_DEPTH = 2  # <html> and <body>
