@@ -6,6 +6,9 @@ role, locator, features and scorer outputs):
 
     PYTHONPATH=/path/to/old/src python benchmarks/identity.py ../shared/datasets --out /tmp/old.json
     python benchmarks/identity.py ../shared/datasets --out /tmp/new.json --compare /tmp/old.json
+
+With ``--formats`` each digest also covers the output formats: ``to_markdown()`` and
+``to_html()`` with links and images, ``to_json()`` and ``result.metadata``.
 """
 
 from __future__ import annotations
@@ -20,8 +23,16 @@ from pathlib import Path
 import boilerstrip
 
 
-def page_digest(result: boilerstrip.Extraction) -> str:
+def page_digest(result: boilerstrip.Extraction, formats: bool = False) -> str:
     h = hashlib.sha256()
+    if formats:
+        outputs = (
+            result.to_markdown(links=True, images=True),
+            result.to_html(links=True, images=True),
+            result.to_json(),
+            repr(result.metadata),
+        )
+        h.update(repr(outputs).encode("utf-8", "surrogatepass"))
     head = (result.text, result.title, result.language, repr(result.confidence), result.url)
     h.update(repr(head).encode("utf-8", "surrogatepass"))
     for b in result.blocks:
@@ -53,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", type=Path, help="folder of sets, e.g. ../shared/datasets")
     parser.add_argument("--out", type=Path, required=True, help="JSON file of page -> digest")
     parser.add_argument("--compare", type=Path, help="an earlier --out file: list the pages that differ")
+    parser.add_argument("--formats", action="store_true", help="hash the output formats and metadata too")
     parser.add_argument("--limit", type=int, default=0, help="first N pages only")
     args = parser.parse_args(argv)
     files = pages(args.data)
@@ -62,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in files:
         html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
         key = f"{path.parent.parent.name}/{path.name.removesuffix('.html.gz')}"
-        digests[key] = page_digest(boilerstrip.extract(html))
+        digests[key] = page_digest(boilerstrip.extract(html), args.formats)
     args.out.write_text(json.dumps(digests, indent=0, sort_keys=True))
     print(f"{len(digests)} pages hashed with {boilerstrip.__file__}", file=sys.stderr)
     if args.compare:

@@ -46,6 +46,8 @@ _STAGES = (
     ("_extract", "smooth", "smooth"),
     ("_extract", "label", "label"),
     ("_extract", "assemble", "assemble"),
+    ("_extract", "read_page", "metadata"),
+    ("_extract", "complete", "metadata"),
 )
 
 

@@ -54,6 +54,7 @@ class Recorder:
 
     __slots__ = (
         "_ids",
+        "_lists_now",
         "anchors",
         "images",
         "language",
@@ -66,6 +67,8 @@ class Recorder:
 
     def __init__(self) -> None:
         self.lists: list[tuple[int, str, int]] = []  # (list id, tag, items so far)
+        # tuple(self.lists), kept until the lists change: the blocks of one list item share it
+        self._lists_now: tuple[tuple[int, str, int], ...] | None = ()
         self.quotes = self.thead = 0
         self.tables: list[int] = []
         self.language = ""  # of the open <pre>
@@ -81,10 +84,12 @@ class Recorder:
             if self.lists:
                 list_id, kind, items = self.lists[-1]
                 self.lists[-1] = (list_id, kind, items + 1)
+                self._lists_now = None
         elif tag in ("ul", "ol"):
             self._ids += 1
             start = _start(attrs.get("start")) if tag == "ol" else 1
             self.lists.append((self._ids, tag, start - 1))
+            self._lists_now = None
         elif tag == "img":
             src = attrs.get("src") or attrs.get("data-src")
             if src and src.strip() and not src.lstrip().lower().startswith("data:"):
@@ -103,7 +108,8 @@ class Recorder:
             self.language = code_language(attrs)
 
     def open_link(self, pieces: int, href: str | None) -> None:
-        self.anchors.append([pieces, href.strip() if href and href.strip() else None])
+        href = href.strip() if href else href  # stripped once; "" and None both mean no link
+        self.anchors.append([pieces, href or None])
 
     def close_link(self, pieces: int) -> None:
         start, href = self.anchors.pop()
@@ -113,6 +119,7 @@ class Recorder:
     def exit(self, tag: str, in_pre: int) -> None:
         if tag in ("ul", "ol"):
             self.lists.pop()
+            self._lists_now = None
         elif tag == "blockquote":
             self.quotes -= 1
         elif tag == "table":
@@ -124,18 +131,23 @@ class Recorder:
 
     def markup(self, text: str, pieces: list[str], owner_tag: str, pre: bool, cell: bool) -> Markup:
         """The structure of the block being made from ``pieces`` (whose text is ``text``)."""
-        links = tuple(self._links(text, pieces, pre)) if self.links or self.anchors else ()
-        images = tuple(self.images)
-        self.images.clear()
+        links = self._links(text, pieces, pre) if self.links or self.anchors else ()
+        images: tuple[Image, ...] = ()
+        if self.images:  # most blocks have none: no copy, no clear
+            images = tuple(self.images)
+            self.images.clear()
         table = self.tables[-1] if cell and self.tables else -1  # only rows and cells need it
         if not (self.lists or self.quotes or table >= 0 or links or images or (pre and self.language)):
             return NO_MARKUP
         header = cell and (owner_tag == "th" or self.thead > 0)
         language = self.language if pre else ""
         # _make takes the fields in order: a named tuple's keyword call costs far more.
-        return Markup._make((tuple(self.lists), self.quotes, language, table, (), header, links, images))
+        lists = self._lists_now
+        if lists is None:
+            lists = self._lists_now = tuple(self.lists)
+        return Markup._make((lists, self.quotes, language, table, (), header, links, images))
 
-    def _links(self, text: str, pieces: list[str], pre: bool) -> list[Link]:
+    def _links(self, text: str, pieces: list[str], pre: bool) -> tuple[Link, ...]:
         """Links as offsets in the block's text: each anchor's text is looked for after the
         previous one, no further than the raw text between them reaches (so a block of many
         links costs the length of its text, whether each is found or not)."""
@@ -144,10 +156,10 @@ class Recorder:
             spans = sorted([*spans, *((a[0], len(pieces), a[1]) for a in self.anchors if a[1] is not None)])
         if len(spans) == 1:  # the common case: one link, often the whole block
             start, end, href = spans[0]
-            anchor = "".join(pieces[start:end])
-            anchor = anchor.strip("\n") if pre else _collapse(anchor)
+            anchor = pieces[start] if end - start == 1 else "".join(pieces[start:end])  # mostly one piece
+            anchor = anchor.strip("\n") if pre else " ".join(anchor.split())
             at = text.find(anchor) if anchor else -1
-            return [Link._make((at, at + len(anchor), href))] if at >= 0 else []
+            return (Link._make((at, at + len(anchor), href)),) if at >= 0 else ()
         ends = [0, *itertools.accumulate(map(len, pieces))]  # raw characters before each piece
         found: list[Link] = []
         cursor = after = misses = 0  # end of the last link found: in the text, in pieces
@@ -165,7 +177,7 @@ class Recorder:
                 misses += 1
                 if misses > _MAX_MISSES:
                     break
-        return found
+        return tuple(found)
 
     def block_done(self) -> None:
         """A block was made (or its pieces were dropped): what belonged to it is used."""
