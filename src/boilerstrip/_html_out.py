@@ -16,7 +16,7 @@ from html import escape
 import regex
 
 from ._model import Block, Label, Link, Markup, Role
-from ._urls import safe_url
+from ._urls import link_runs, safe_url
 
 _LANGUAGE_NAME = regex.compile(r"[^\w+#.\-]")
 
@@ -26,15 +26,10 @@ def _inline(text: str, spans: Sequence[Link], base: str | None, links: bool) -> 
     if not (links and spans):
         out = escape(text)
     else:
-        parts, at = [], 0
-        for link in spans:
-            href = safe_url(link.href, base)
-            parts.append(escape(text[at : link.start]))
-            anchor = escape(text[link.start : link.end])
-            parts.append(anchor if href is None else f'<a href="{escape(href)}">{anchor}</a>')
-            at = link.end
-        parts.append(escape(text[at:]))
-        out = "".join(parts)
+        out = "".join(
+            escape(run) if href is None else f'<a href="{escape(href)}">{escape(run)}</a>'
+            for run, href in link_runs(text, spans, base)
+        )
     return out.replace("\n", "<br>\n")
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import regex
 
 from ._model import Block, Image, Label, Link, Role
-from ._urls import safe_url
+from ._urls import link_runs, safe_url
 
 # Characters that start inline markup anywhere, and line starts that make a block.
 _INLINE = regex.compile(r"([\\`*\[\]<>]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}]))")
@@ -31,18 +31,10 @@ def _inline(text: str, spans: Sequence[Link], base: str | None, links: bool) -> 
     if not (links and spans):
         out = escape(text)
     else:
-        parts, at = [], 0
-        for link in spans:
-            href = safe_url(link.href, base)
-            parts.append(escape(text[at : link.start]))
-            anchor = escape(text[link.start : link.end])
-            if href is None:
-                parts.append(anchor)
-            else:
-                parts.append(f"[{anchor}]({_destination(href)})")
-            at = link.end
-        parts.append(escape(text[at:]))
-        out = "".join(parts)
+        out = "".join(
+            escape(run) if href is None else f"[{escape(run)}]({_destination(href)})"
+            for run, href in link_runs(text, spans, base)
+        )
     return out.replace("\n", "\\\n")
 
 

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._model import Link
 
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # Browsers strip ASCII whitespace and controls around a URL and drop tabs and newlines
@@ -37,3 +42,17 @@ def safe_url(href: str, base: str | None) -> str | None:
         if scheme is None or scheme.group(1).lower() not in _SAFE_SCHEMES:
             return None
     return cleaned
+
+
+def link_runs(text: str, spans: Sequence[Link], base: str | None) -> list[tuple[str, str | None]]:
+    """``text`` cut at its links into (run, href) pairs, in order: href is the link's safe
+    URL (:func:`safe_url`), or None for text outside links and for links whose URL is not
+    safe (their text stays, unlinked). Markdown and HTML render the runs each their way."""
+    runs: list[tuple[str, str | None]] = []
+    at = 0
+    for link in spans:
+        runs.append((text[at : link.start], None))
+        runs.append((text[link.start : link.end], safe_url(link.href, base)))
+        at = link.end
+    runs.append((text[at:], None))
+    return runs
