@@ -95,8 +95,10 @@ def annotate(
     if looks_binary(text):
         text, note = "", "not shown: binary data"
     deadline = None if options.time_budget is None else time.monotonic() + options.time_budget
-    result = extract(text, url=url, options=options)
+    # One parse serves both: extract() reads a Lexbor tree without touching it, and only
+    # then is the tree marked and cleaned.
     tree = parse(text)
+    result = extract(tree, url=url, options=options)
     reveal = _revealed(tree, options, deadline)
     places = _mark(tree, result, reveal=reveal)
     _sanitise(tree, read_noscript=reveal)
