@@ -33,6 +33,7 @@ from datatrove.pipeline.writers import JsonlWriter
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from boilerstrip.integrations import datatrove as integration
 from boilerstrip.integrations.datatrove import Boilerstrip
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -166,3 +167,9 @@ def test_sandbox_drops_a_hung_or_crashed_page_and_goes_on(marker: str, stat: str
     kept = list(step.run(iter(_documents(f"<p>{marker}</p>", SEED))))
     assert step.stats[stat].total == 1
     assert [doc.text for doc in kept] == [extract(SEED).text]
+
+
+def test_exported_names() -> None:
+    assert sorted(integration.__all__) == sorted(["Boilerstrip", "document_metadata"])
+    for name in integration.__all__:
+        assert getattr(integration, name) is not None

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -31,8 +32,9 @@ if os.environ.get("BOILERSTRIP_REQUIRE_INTEGRATIONS") != "1":
     )
 
 from scrapy.exceptions import DropItem
-from scrapy.utils.test import get_crawler
+from scrapy.settings import Settings
 
+from boilerstrip.integrations import scrapy as integration
 from boilerstrip.integrations.scrapy import BoilerstripPipeline
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -115,7 +117,8 @@ def test_crawled_item_holds_the_extraction(page: Path, crawled: dict[str, dict[s
 
 
 def _pipeline(**settings: Any) -> BoilerstripPipeline:
-    return BoilerstripPipeline.from_crawler(get_crawler(settings_dict=settings))
+    # from_crawler reads only the crawler's settings; a real Crawler needs a reactor here.
+    return BoilerstripPipeline.from_crawler(SimpleNamespace(settings=Settings(settings)))  # type: ignore[arg-type]
 
 
 def test_default_fields_are_written_and_the_html_kept() -> None:
@@ -191,3 +194,9 @@ def test_failed_page_drops_the_item() -> None:
 def test_bad_settings_fail_when_the_crawler_starts(settings: dict[str, Any], message: str) -> None:
     with pytest.raises(OptionsError, match=message):
         _pipeline(**settings)
+
+
+def test_exported_names() -> None:
+    assert sorted(integration.__all__) == sorted(["FIELDS", "BoilerstripPipeline", "extract_response"])
+    for name in integration.__all__:
+        assert getattr(integration, name) is not None
