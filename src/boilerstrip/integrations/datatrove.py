@@ -121,6 +121,9 @@ class Boilerstrip(BaseExtractor):  # type: ignore[misc]  # datatrove ships no ty
         except EOFError:
             logger.warning("The extraction process died: a new one starts for the next document")
             return "broken_process"
+        except Exception as error:  # the sandbox's pipe failed: skipped as BaseExtractor does
+            self._warn_once(_Failure("error", f"{type(error).__name__}: {error}"))
+            return "clean_error"
         if isinstance(result, _Failure):
             self._warn_once(result)
             return "timeout" if result.kind == "timeout" else "clean_error"

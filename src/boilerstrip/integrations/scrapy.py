@@ -109,6 +109,7 @@ class BoilerstripPipeline:
         )
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
+        # ``spider`` is optional: older Scrapy passes it, newer Scrapy warns when it is required.
         adapter = ItemAdapter(item)
         html = adapter.get(self.html_field)
         if html is None:
