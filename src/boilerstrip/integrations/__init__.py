@@ -1,0 +1,1 @@
+"""Adapters for data-processing engines and scrapers; each is imported only by its user."""
