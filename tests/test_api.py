@@ -136,3 +136,24 @@ def test_same_output_whatever_the_hash_seed() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1
+
+
+def test_batch_exported_names() -> None:
+    import boilerstrip.batch
+
+    assert sorted(boilerstrip.batch.__all__) == [
+        "ERROR_KINDS",
+        "MissingExtraError",
+        "RECORD_FIELDS",
+        "SourcePage",
+        "error_record",
+        "input_files",
+        "iter_sources",
+        "page_record",
+        "read_html_file",
+        "read_jsonl",
+        "read_path",
+        "read_warc",
+    ]
+    for name in boilerstrip.batch.__all__:
+        assert getattr(boilerstrip.batch, name) is not None
