@@ -157,3 +157,20 @@ def test_batch_exported_names() -> None:
     ]
     for name in boilerstrip.batch.__all__:
         assert getattr(boilerstrip.batch, name) is not None
+
+
+@pytest.mark.parametrize(
+    ("module", "names"),
+    [
+        ("boilerstrip.integrations.ray", ["Extractor", "read_warc_dataset"]),
+        ("boilerstrip.integrations.dask", ["extract_page", "read_warc_bag"]),
+    ],
+)
+def test_integration_exported_names(module: str, names: list[str]) -> None:
+    import importlib
+
+    # The engines themselves are imported only when a reader is called.
+    integration = importlib.import_module(module)
+    assert sorted(integration.__all__) == names
+    for name in names:
+        assert callable(getattr(integration, name))
