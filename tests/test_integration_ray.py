@@ -18,7 +18,7 @@ from boilerstrip.integrations.ray import Extractor, read_warc_dataset  # noqa: E
 
 # Ray Data warns about its own deprecated settings when it copies its context to workers.
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:ray.data.context")
-# Ray's smallest object store; the pages of the test take well under 1 MB.
+# Just above Ray's minimum object store (75 MiB); the pages of the test take well under 1 MB.
 OBJECT_STORE_BYTES = 80 * 1024 * 1024
 
 

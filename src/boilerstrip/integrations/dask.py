@@ -1,5 +1,6 @@
 """Dask: extract the pages of a Bag, on any Dask scheduler.
 
+>>> import json
 >>> from dask.distributed import Client
 >>> from boilerstrip.integrations.dask import extract_page, read_warc_bag
 >>> client = Client()                                   # or any cluster

@@ -5,7 +5,7 @@
 >>> from boilerstrip.integrations.ray import Extractor, read_warc_dataset
 >>> pages = read_warc_dataset(["crawl-00000.warc.gz", "crawl-00001.warc.gz"])
 >>> records = pages.map_batches(Extractor, fn_constructor_kwargs={"blocks": True},
-...                             compute=ActorPoolStrategy(size=3), batch_size=64)
+...                             compute=ActorPoolStrategy(size=3), batch_size=64)  # 4 CPUs
 >>> records.write_parquet("out/")
 
 Each actor builds one :class:`Extractor`, which holds only the :class:`~boilerstrip.Options`
