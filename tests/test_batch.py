@@ -201,6 +201,19 @@ def test_usage_errors_exit_2(
     assert not list(tmp_path.glob("out.*"))
 
 
+def test_parquet_without_pyarrow_names_the_extra(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # import fails as if not installed
+    assert batch(pages, "-o", tmp_path / "out.parquet") == 2
+    assert "pip install 'boilerstrip[parquet]'" in capsys.readouterr().err
+    assert not list(tmp_path.glob("out.*"))
+
+
+def test_output_folder_that_does_not_exist_is_a_usage_error(pages: Path, tmp_path: Path) -> None:
+    assert batch(pages, "-o", tmp_path / "absent" / "out.jsonl") == 2
+
+
 def test_options_are_shipped_to_the_workers(pages: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     settings = ["--recall", "--set", "decision=threshold", "--set", "threshold=0.1"]

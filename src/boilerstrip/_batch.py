@@ -90,6 +90,13 @@ def _inject_fault(action: str) -> None:
         raise RuntimeError("fault injected by the fault plan")
 
 
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity mask, as taskset and containers set it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 def _exit_when_orphaned(lifeline: Connection) -> None:
     """End the worker, even in a stuck page, once its parent is gone (killed with SIGKILL,
     say): the parent holds the other end of ``lifeline`` and never writes to it."""
@@ -221,7 +228,7 @@ def run_batch(
     unknown = sorted(set(plan.values()) - set(FAULTS))
     if unknown:
         raise ValueError(f"fault plan actions must be {', '.join(FAULTS)}, not {', '.join(unknown)}")
-    jobs = max(1, jobs or os.cpu_count() or 1)
+    jobs = max(1, jobs or usable_cpus())
     if timeout and options.time_budget is not None:
         options = options.replace(time_budget=min(options.time_budget, timeout * BUDGET_SHARE))
     done = kept_records(output) if resume else {}

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ._batch import FAULTS, run_batch
+from ._batch import FAULTS, run_batch, usable_cpus
 from ._batch_output import OUTPUT_SUFFIXES
 from ._cli import add_option_arguments, options_from
 from ._errors import BoilerstripError
 
-EXIT_OK, EXIT_USAGE, EXIT_FAILED_PAGES, EXIT_INTERRUPTED = 0, 2, 3, 130
+EXIT_OK, EXIT_BROKEN, EXIT_USAGE, EXIT_FAILED_PAGES, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 _EPILOG = """\
 Each record holds url, record_id (the WARC-Record-ID, or the JSONL id field), origin (the
@@ -35,7 +34,8 @@ The output is written to OUT.partial and renamed over OUT when the run stops, al
 Ctrl-C or SIGTERM, so OUT is always complete and valid.
 
 Exit status: 0 when every page gave an ok record; 3 when some page failed or an input file
-could not be read; 2 for a usage error; 130 when interrupted by Ctrl-C.
+could not be read; 2 for a usage error; 1 when a worker process cannot start; 130 when
+interrupted by Ctrl-C or SIGTERM.
 """
 
 
@@ -58,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", required=True, type=Path, help=f"the output: {', '.join(OUTPUT_SUFFIXES)}"
     )
     parser.add_argument(
-        "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: CPUs)"
+        "-j", "--jobs", type=int, default=usable_cpus(), help="worker processes (default: the usable CPUs)"
     )
     parser.add_argument(
         "--timeout",
@@ -149,9 +149,12 @@ def main(argv: Sequence[str]) -> int:
             progress=progress,
             fault_plan=plan,
         )
-    except (BoilerstripError, ValueError) as error:  # a missing extra, an output of no known kind
+    except (BoilerstripError, ValueError, OSError) as error:  # a missing extra, an output it cannot write
         print(f"boilerstrip batch: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except RuntimeError as error:  # a worker that cannot even start
+        print(f"boilerstrip batch: {error}", file=sys.stderr)
+        return EXIT_BROKEN
     finally:
         signal.signal(signal.SIGTERM, on_term)
         close_bar()
