@@ -142,6 +142,7 @@ def test_batch_exported_names() -> None:
     import boilerstrip.batch
 
     assert sorted(boilerstrip.batch.__all__) == [
+        "BatchSummary",
         "ERROR_KINDS",
         "MissingExtraError",
         "RECORD_FIELDS",
@@ -154,6 +155,7 @@ def test_batch_exported_names() -> None:
         "read_jsonl",
         "read_path",
         "read_warc",
+        "run_batch",
     ]
     for name in boilerstrip.batch.__all__:
         assert getattr(boilerstrip.batch, name) is not None

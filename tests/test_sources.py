@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,40 @@ def test_warc_charset_from_the_http_header(tmp_path: Path) -> None:
     assert record["text"] == expected.text
     assert record["text"].startswith("Речной трамвай вернётся в Заречинск")
     assert record["title"] == expected.title
+
+
+def chunked(data: bytes, size: int) -> bytes:
+    chunks = [data[i : i + size] for i in range(0, len(data), size)]
+    return b"".join(b"%x;ext=1\r\n%s\r\n" % (len(c), c) for c in chunks) + b"0\r\n\r\n"
+
+
+def deflated(data: bytes, wbits: int) -> bytes:
+    packer = zlib.compressobj(wbits=wbits)
+    return packer.compress(data) + packer.flush()
+
+
+SEED = fixture("news_seed")
+CODED = {
+    "chunked": (chunked(SEED, 1000), [("Transfer-Encoding", "chunked")]),
+    "gzip": (gzip.compress(SEED), [("Content-Encoding", "gzip")]),
+    "gzip+chunked": (
+        chunked(gzip.compress(SEED), 700),
+        [("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")],
+    ),
+    "deflate (zlib)": (deflated(SEED, 15), [("Content-Encoding", "deflate")]),
+    "deflate (raw)": (deflated(SEED, -15), [("Content-Encoding", "deflate")]),
+    "decoded, headers left": (SEED, [("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")]),
+}
+
+
+@needs_warc
+@pytest.mark.parametrize("coding", list(CODED))
+def test_warc_bodies_archived_raw_are_decoded(tmp_path: Path, coding: str) -> None:
+    body, headers = CODED[coding]
+    path = tmp_path / "raw.warc"
+    write_warc(path, [Response("https://example.org/", body, "text/html", tuple(headers))], gzip=False)
+    (page,) = read_warc(path)
+    assert page.html == SEED
 
 
 def test_jsonl_pages_and_bad_lines(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ class Response:
     url: str
     body: bytes
     content_type: str | None = "text/html; charset=utf-8"
+    extra_headers: tuple[tuple[str, str], ...] = ()
 
 
 def fixture(name: str) -> bytes:
@@ -50,6 +51,7 @@ def write_warc(path: Path, responses: list[Response], *, gzip: bool, requests: b
                     )
                 )
             headers = [] if response.content_type is None else [("Content-Type", response.content_type)]
+            headers.extend(response.extra_headers)
             http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
             record = writer.create_warc_record(
                 response.url, "response", payload=io.BytesIO(response.body), http_headers=http

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,9 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 ALL_SUFFIXES = WARC_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES
+# Design: a compressed body is inflated up to this many bytes, 4x Options.max_input_chars'
+# default (what extract() reads of bytes at most), so a small zip bomb costs no more.
+MAX_INFLATED_BYTES = 40_000_000
 # JSON strings are Unicode: their pages are handed to extract() as UTF-8 whatever their meta says.
 _JSONL_CONTENT_TYPE = "text/html; charset=utf-8"
 
@@ -125,12 +129,53 @@ def read_warc(path: str | os.PathLike[str]) -> Iterator[SourcePage]:
             if not _is_html(content_type):
                 continue
             yield SourcePage(
-                html=record.reader.read(),
+                html=_decoded_body(record.reader.read(), record.http_headers),
                 url=record.headers.get("WARC-Target-URI"),
                 record_id=record.record_id,
                 content_type=content_type,
                 origin=f"{path}#{record.stream_pos}",
             )
+
+
+def _dechunked(body: bytes) -> bytes:
+    """An HTTP/1.1 chunked body's data (what it holds up to a malformed chunk, if any)."""
+    parts, at = [], 0
+    while True:
+        end = body.find(b"\r\n", at)
+        try:
+            size = int(body[at:end].split(b";", 1)[0], 16) if end >= 0 else -1
+        except ValueError:
+            size = -1
+        if size <= 0:
+            break
+        parts.append(body[end + 2 : end + 2 + size])
+        at = end + 2 + size + 2
+    return b"".join(parts) if parts else body
+
+
+def _decoded_body(body: bytes, headers: Any) -> bytes:
+    """The page as the server meant it: crawlers that archive the raw HTTP stream (wget,
+    Heritrix) keep chunked transfer coding and gzip or deflate content coding; Common
+    Crawl's WARCs hold decoded bodies and rename those headers. Other codings (br, zstd)
+    are left as they are. Inflating stops at MAX_INFLATED_BYTES."""
+    if headers is None:
+        return body
+    if "chunked" in str(headers.get("Transfer-Encoding") or "").lower():
+        body = _dechunked(body)
+    coding = str(headers.get("Content-Encoding") or "").strip().lower()
+    if coding in ("gzip", "x-gzip", "deflate"):
+        # wbits: 16 + 15 reads gzip; 32 + 15 detects zlib or gzip (deflate is often either).
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS if "gzip" in coding else 32 + zlib.MAX_WBITS)
+        try:
+            return inflater.decompress(body, MAX_INFLATED_BYTES)
+        except zlib.error:
+            if coding != "deflate":
+                return body
+            try:  # raw deflate, without the zlib header
+                return zlib.decompressobj(-zlib.MAX_WBITS).decompress(body, MAX_INFLATED_BYTES)
+            except zlib.error:
+                return body
+    return body
 
 
 def _http_header(record: Any, name: str) -> str | None:

@@ -7,6 +7,7 @@
 Standard library only at import; WARC reading needs ``pip install 'boilerstrip[warc]'``.
 """
 
+from ._batch import BatchSummary, run_batch
 from ._errors import MissingExtraError
 from ._records import ERROR_KINDS, RECORD_FIELDS, error_record, page_record
 from ._sources import SourcePage, input_files, iter_sources, read_html_file, read_jsonl, read_path, read_warc
@@ -14,6 +15,7 @@ from ._sources import SourcePage, input_files, iter_sources, read_html_file, rea
 __all__ = [
     "ERROR_KINDS",
     "RECORD_FIELDS",
+    "BatchSummary",
     "MissingExtraError",
     "SourcePage",
     "error_record",
@@ -24,4 +26,5 @@ __all__ = [
     "read_jsonl",
     "read_path",
     "read_warc",
+    "run_batch",
 ]
