@@ -80,10 +80,40 @@ def test_extractor_keeps_every_row_of_a_batch() -> None:
     assert out["error"][2] == "body must be str or bytes, not NoneType"
 
 
-def test_extractor_reads_the_header_charset_of_a_pyarrow_batch() -> None:
-    pyarrow = import_or_skip("pyarrow", "ray")
-    html = "<html><body><p>Привет, мир.</p></body></html>".encode("cp1251")
-    table = pyarrow.table({"html": [html], "url": ["u"], "content_type": ["text/html; charset=windows-1251"]})
-    out = Extractor(blocks=True)(table)
+CP1251_ROW = {
+    "html": "<html><body><p>Привет, мир.</p></body></html>".encode("cp1251"),
+    "url": "u",
+    "content_type": "text/html; charset=windows-1251",
+}
+
+
+def _numpy_batch() -> Any:
+    import numpy
+
+    return {name: numpy.array([value], dtype=object) for name, value in CP1251_ROW.items()}
+
+
+def _pyarrow_batch() -> Any:
+    import pyarrow
+
+    return pyarrow.table({name: [value] for name, value in CP1251_ROW.items()})
+
+
+def _pandas_batch() -> Any:
+    import pandas
+
+    return pandas.DataFrame({name: [value] for name, value in CP1251_ROW.items()})
+
+
+@pytest.mark.parametrize("make_batch", [_numpy_batch, _pyarrow_batch, _pandas_batch])
+def test_extractor_reads_each_batch_format(make_batch: Any) -> None:
+    # The charset is only in the content_type column: it must reach extract().
+    out = Extractor(blocks=True)(make_batch())
     assert out["text"] == ["Привет, мир."]
+    assert out["url"] == ["u"]
     assert [block["label"] for block in out["blocks"][0]] == ["content"]
+
+
+def test_extractor_names_a_missing_html_column() -> None:
+    with pytest.raises(KeyError, match="html_column"):
+        Extractor(html_column="body")({"html": [b"<p>x</p>"]})

@@ -66,6 +66,11 @@ class Extractor:
         """Records for a batch given as columns (``batch_format="numpy"`` or ``"default"``,
         a dict of lists, or a pyarrow Table or pandas DataFrame)."""
         columns = _as_columns(batch)
+        if self.html_column not in columns:
+            raise KeyError(
+                f"no column {self.html_column!r} in the batch (it has {sorted(columns)}): "
+                "name the page's column with Extractor(html_column=...)"
+            )
         size = len(columns[self.html_column])
         out: dict[str, list[Any]] = {name: [] for name in self.columns}
         for index in range(size):
