@@ -136,3 +136,48 @@ def test_same_output_whatever_the_hash_seed() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1
+
+
+def test_batch_exported_names() -> None:
+    import boilerstrip.batch
+
+    assert sorted(boilerstrip.batch.__all__) == [
+        "BatchSummary",
+        "ERROR_KINDS",
+        "MissingExtraError",
+        "RECORD_FIELDS",
+        "SourcePage",
+        "error_record",
+        "input_files",
+        "iter_sources",
+        "page_record",
+        "read_html_file",
+        "read_jsonl",
+        "read_path",
+        "read_warc",
+        "run_batch",
+    ]
+    for name in boilerstrip.batch.__all__:
+        assert getattr(boilerstrip.batch, name) is not None
+
+
+@pytest.mark.parametrize(
+    ("module", "names"),
+    [
+        ("boilerstrip.integrations.ray", ["Extractor", "read_warc_dataset"]),
+        ("boilerstrip.integrations.dask", ["extract_page", "read_warc_bag"]),
+    ],
+)
+def test_integration_exported_names(module: str, names: list[str]) -> None:
+    import subprocess
+    import sys
+
+    # The engine itself is imported only when a reader is called.
+    engines = "{'ray', 'dask', 'distributed', 'pyarrow'}"
+    script = (
+        f"import sys, {module} as m; "
+        "print(sorted(m.__all__), all(callable(getattr(m, n)) for n in m.__all__), "
+        f"sorted({{n.partition('.')[0] for n in sys.modules}} & {engines}))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == f"{names} True []"

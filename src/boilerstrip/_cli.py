@@ -56,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="boilerstrip",
         description=(
             "Print the main content of HTML pages. 'boilerstrip bench --help' benchmarks it; "
-            "'boilerstrip annotate --help' writes a page's annotated view."
+            "'boilerstrip annotate --help' writes a page's annotated view; "
+            "'boilerstrip batch --help' extracts many pages (folders, JSONL, WARC) on all cores."
         ),
     )
     parser.add_argument("pages", nargs="+", help="HTML files, or - for standard input")
@@ -86,6 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ._bench import main as bench
 
         return bench(argv[1:])
+    if argv[:1] == ["batch"]:
+        from ._batch_cli import main as batch
+
+        return batch(argv[1:])
     if argv[:1] == ["annotate"]:
         from ._annotate_cli import main as annotate
 

@@ -30,3 +30,8 @@ def check_deadline(deadline: float | None) -> None:
     """Raise :class:`ExtractionTimeoutError` once ``time.monotonic()`` is past ``deadline``."""
     if deadline is not None and time.monotonic() > deadline:
         raise ExtractionTimeoutError("extraction ran past Options.time_budget")
+
+
+class MissingExtraError(BoilerstripError, ImportError):
+    """A feature needs an optional dependency that is not installed; the message names the
+    extra to install, e.g. ``pip install 'boilerstrip[warc]'``."""

@@ -1,0 +1,159 @@
+"""Where a batch writes its records: JSONL (plain or gzip) or Parquet, and what --resume reads back.
+
+A run writes to ``OUT.partial`` beside the output and renames it over the output when it
+stops (finished, interrupted by Ctrl-C, or failed), so the output is always a whole file:
+complete JSONL lines, a closed gzip stream, a Parquet file with its footer.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any, Protocol, cast
+
+from ._extras import require
+from ._records import RECORD_FIELDS
+
+OUTPUT_SUFFIXES = (".jsonl", ".jsonl.gz", ".parquet")
+# Records held before a Parquet row group is written: small enough to keep memory flat.
+PARQUET_ROWS_PER_GROUP = 1_000
+
+
+class RecordWriter(Protocol):
+    def write(self, record: dict[str, Any]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def output_kind(path: Path) -> str:
+    """ "jsonl", "jsonl.gz" or "parquet", from the name; ValueError for any other name."""
+    name = path.name.lower()
+    for suffix in OUTPUT_SUFFIXES:
+        if name.endswith(suffix):
+            return suffix[1:]
+    raise ValueError(f"the output must end in {', '.join(OUTPUT_SUFFIXES)}: {path}")
+
+
+def record_key(record: dict[str, Any]) -> str | None:
+    """The page a record belongs to: its record_id, else its origin (SourcePage.key)."""
+    key = record.get("record_id")
+    if key is None:
+        key = record.get("origin")
+    return None if key is None else str(key)
+
+
+class _JsonlWriter:
+    def __init__(self, path: Path, compressed: bool) -> None:
+        # A plain file is flushed after every record (a line costs far less than its page's
+        # extraction), so that it can be followed while it grows; gzip would lose its ratio.
+        self._flush_each = not compressed
+        # Held open for the run, closed by close().
+        opened = gzip.open(path, "wt", encoding="utf-8") if compressed else path.open("w", encoding="utf-8")  # noqa: SIM115
+        self._stream = cast(IO[str], opened)
+
+    def write(self, record: dict[str, Any]) -> None:
+        self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        if self._flush_each:
+            self._stream.flush()
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+def _parquet_schema(pa: Any, blocks: bool) -> Any:
+    types = {
+        "confidence": pa.float64(),
+        "truncated": pa.bool_(),
+        "blocks": pa.list_(
+            pa.struct([("text", pa.string()), ("label", pa.string()), ("score", pa.float64())])
+        ),
+    }
+    names = [n for n in RECORD_FIELDS if blocks or n != "blocks"]
+    return pa.schema([(n, types.get(n, pa.string())) for n in names])
+
+
+class _ParquetWriter:
+    def __init__(self, path: Path, blocks: bool) -> None:
+        self._pa: Any = require("pyarrow", "parquet", "writing Parquet")
+        parquet: Any = require("pyarrow.parquet", "parquet", "writing Parquet")
+        self._schema = _parquet_schema(self._pa, blocks)
+        self._writer = parquet.ParquetWriter(str(path), self._schema)
+        self._rows: list[dict[str, Any]] = []
+
+    def write(self, record: dict[str, Any]) -> None:
+        self._rows.append(record)
+        if len(self._rows) >= PARQUET_ROWS_PER_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._rows:
+            self._writer.write_table(self._pa.Table.from_pylist(self._rows, schema=self._schema))
+            self._rows = []
+
+    def close(self) -> None:
+        self._flush()
+        self._writer.close()
+
+
+def partial_path(output: Path) -> Path:
+    return output.with_name(output.name + ".partial")
+
+
+def open_writer(output: Path, *, blocks: bool) -> RecordWriter:
+    """A writer of ``output``'s kind, writing into :func:`partial_path` (see :func:`finish`)."""
+    kind = output_kind(output)
+    target = partial_path(output)
+    if kind == "parquet":
+        return _ParquetWriter(target, blocks)
+    return _JsonlWriter(target, compressed=kind == "jsonl.gz")
+
+
+def finish(writer: RecordWriter, output: Path) -> None:
+    """Close ``writer`` and put its file in the place of ``output``."""
+    writer.close()
+    os.replace(partial_path(output), output)
+
+
+def _jsonl_records(output: Path, compressed: bool) -> Iterator[dict[str, Any]]:
+    opened = gzip.open(output, "rt", encoding="utf-8") if compressed else output.open(encoding="utf-8")  # noqa: SIM115
+    with cast(IO[str], opened) as stream:
+        try:
+            for line in stream:
+                try:
+                    record = json.loads(line)
+                except ValueError:  # a line cut short by a killed run
+                    continue
+                if isinstance(record, dict):
+                    yield record
+        except EOFError:  # a gzip stream cut short by a killed run: its whole lines count
+            return
+
+
+def read_records(output: Path) -> Iterator[dict[str, Any]]:
+    """The records of an earlier output (none when it does not exist)."""
+    if not output.exists():
+        return
+    kind = output_kind(output)
+    if kind == "parquet":
+        parquet: Any = require("pyarrow.parquet", "parquet", "reading Parquet")
+        yield from parquet.read_table(str(output)).to_pylist()
+    else:
+        yield from _jsonl_records(output, compressed=kind == "jsonl.gz")
+
+
+def kept_records(output: Path) -> dict[str, dict[str, Any]]:
+    """The successful records of an earlier output, by page key (the later record of a page
+    wins): what --resume keeps. Error records are dropped, so their pages are tried again."""
+    kept: dict[str, dict[str, Any]] = {}
+    for record in read_records(output):
+        key = record_key(record)
+        if key is None:
+            continue
+        if record.get("status") == "ok":
+            kept[key] = record
+        else:
+            kept.pop(key, None)
+    return kept

@@ -1,0 +1,239 @@
+"""Input readers for batch runs: HTML files, folders, JSONL and WARC files, one SourcePage per page.
+
+Standard library only at import: fastwarc is imported by :func:`read_warc` when it is
+called (``pip install 'boilerstrip[warc]'``). Every reader is a generator, so a batch
+holds only the pages in flight, whatever the size of its inputs.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, cast
+
+from ._extras import require
+
+# What an HTTP Content-Type must start with for a WARC response to count as a page.
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+# The file names a folder is searched for (outside folders, any other name is read as HTML).
+WARC_SUFFIXES = (".warc", ".warc.gz")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
+ALL_SUFFIXES = WARC_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES
+# Design: a compressed body is inflated up to this many bytes, 4x Options.max_input_chars'
+# default (what extract() reads of bytes at most), so a small zip bomb costs no more.
+MAX_INFLATED_BYTES = 40_000_000
+# JSON strings are Unicode: their pages are handed to extract() as UTF-8 whatever their meta says.
+_JSONL_CONTENT_TYPE = "text/html; charset=utf-8"
+
+
+@dataclass(frozen=True, slots=True)
+class SourcePage:
+    """One page to extract, as read from its input.
+
+    ``content_type`` is the HTTP Content-Type header value (WARC), to be passed to
+    ``extract(content_type=...)`` so that the header's charset decodes the page.
+    ``origin`` names where the page was read, unique per page: the file path, with
+    ``#offset`` (a WARC record's byte offset) or ``:line`` (a JSONL line number, from 1).
+    It is the resume key when ``record_id`` is None. ``error`` is set when the input
+    held something that is not a page (a JSONL line without an html string):
+    :func:`boilerstrip.batch.page_record` turns such a page into an error record.
+    """
+
+    html: bytes
+    url: str | None
+    record_id: str | None
+    content_type: str | None
+    origin: str
+    error: str = ""
+
+    @property
+    def key(self) -> str:
+        """The page's identity in an output: its WARC record id, else its origin."""
+        return self.record_id if self.record_id is not None else self.origin
+
+
+def _has_suffix(path: Path, suffixes: tuple[str, ...]) -> bool:
+    return path.name.lower().endswith(suffixes)
+
+
+def _open_maybe_gzip(path: Path) -> IO[bytes]:
+    return cast(IO[bytes], gzip.open(path, "rb")) if path.name.lower().endswith(".gz") else path.open("rb")
+
+
+def read_html_file(path: str | os.PathLike[str]) -> SourcePage:
+    """One HTML file (gzip-compressed when its name ends in .gz) as a page with no URL."""
+    path = Path(path)
+    with _open_maybe_gzip(path) as stream:
+        html = stream.read()
+    return SourcePage(html=html, url=None, record_id=None, content_type=None, origin=str(path))
+
+
+def _jsonl_page(line: bytes, origin: str, html_field: str, url_field: str, id_field: str) -> SourcePage:
+    def not_a_page(why: str) -> SourcePage:
+        return SourcePage(html=b"", url=None, record_id=None, content_type=None, origin=origin, error=why)
+
+    try:
+        record = json.loads(line)
+    except ValueError as error:  # also UnicodeDecodeError
+        return not_a_page(f"line is not JSON: {error}")
+    if not isinstance(record, dict):
+        return not_a_page(f"line is a JSON {type(record).__name__}, not an object")
+    html, url, record_id = record.get(html_field), record.get(url_field), record.get(id_field)
+    url = url if isinstance(url, str) else None
+    record_id = None if record_id is None else str(record_id)
+    if not isinstance(html, str):
+        why = f"no {html_field!r} string field" if html is None else f"{html_field!r} is not a string"
+        return SourcePage(b"", url, record_id, None, origin, error=why)
+    html_bytes = html.encode("utf-8", "surrogatepass")
+    return SourcePage(html_bytes, url, record_id, _JSONL_CONTENT_TYPE, origin)
+
+
+def read_jsonl(
+    path: str | os.PathLike[str], *, html_field: str = "html", url_field: str = "url", id_field: str = "id"
+) -> Iterator[SourcePage]:
+    """The pages of a JSONL file (gzip-compressed when its name ends in .gz): one JSON object
+    per line, the page's HTML in ``html_field``, its URL in ``url_field`` and its identifier,
+    if any, in ``id_field`` (the page's record_id). Blank lines are skipped; a line that is
+    not an object with an HTML string gives a page whose ``error`` says why."""
+    path = Path(path)
+    with _open_maybe_gzip(path) as stream:
+        for number, line in enumerate(stream, 1):
+            if line.strip():
+                yield _jsonl_page(line, f"{path}:{number}", html_field, url_field, id_field)
+
+
+def _is_html(content_type: str | None) -> bool:
+    return content_type is None or content_type.strip().lower().startswith(HTML_TYPES)
+
+
+def read_warc(path: str | os.PathLike[str]) -> Iterator[SourcePage]:
+    """The HTML pages of a WARC file (plain or gzip-compressed, per record or whole): its
+    response records whose HTTP Content-Type is HTML or missing, with the target URI, the
+    WARC-Record-ID and the HTTP Content-Type header (whose charset extract() uses before the
+    page's meta). Requests, metadata, images and other records are skipped.
+
+    Needs fastwarc: ``pip install 'boilerstrip[warc]'`` (:class:`MissingExtraError` otherwise).
+    """
+    warc: Any = require("fastwarc.warc", "warc", "reading WARC files")
+    path = Path(path)
+    with path.open("rb") as stream:
+        records = warc.ArchiveIterator(stream, record_types=warc.WarcRecordType.response, parse_http=True)
+        for record in records:
+            content_type = _http_header(record, "Content-Type")
+            if not _is_html(content_type):
+                continue
+            yield SourcePage(
+                html=_decoded_body(record.reader.read(), record.http_headers),
+                url=record.headers.get("WARC-Target-URI"),
+                record_id=record.record_id,
+                content_type=content_type,
+                origin=f"{path}#{record.stream_pos}",
+            )
+
+
+def _dechunked(body: bytes) -> bytes:
+    """An HTTP/1.1 chunked body's data (what it holds up to a malformed chunk, if any)."""
+    parts, at = [], 0
+    while True:
+        end = body.find(b"\r\n", at)
+        try:
+            size = int(body[at:end].split(b";", 1)[0], 16) if end >= 0 else -1
+        except ValueError:
+            size = -1
+        if size <= 0:
+            break
+        parts.append(body[end + 2 : end + 2 + size])
+        at = end + 2 + size + 2
+    return b"".join(parts) if parts else body
+
+
+def _decoded_body(body: bytes, headers: Any) -> bytes:
+    """The page as the server meant it: crawlers that archive the raw HTTP stream (wget,
+    Heritrix) keep chunked transfer coding and gzip or deflate content coding; Common
+    Crawl's WARCs hold decoded bodies and rename those headers. Other codings (br, zstd)
+    are left as they are. Inflating stops at MAX_INFLATED_BYTES."""
+    if headers is None:
+        return body
+    if "chunked" in str(headers.get("Transfer-Encoding") or "").lower():
+        body = _dechunked(body)
+    coding = str(headers.get("Content-Encoding") or "").strip().lower()
+    if coding in ("gzip", "x-gzip", "deflate"):
+        # wbits: 16 + 15 reads gzip; 32 + 15 detects zlib or gzip (deflate is often either).
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS if "gzip" in coding else 32 + zlib.MAX_WBITS)
+        try:
+            return inflater.decompress(body, MAX_INFLATED_BYTES)
+        except zlib.error:
+            if coding != "deflate":
+                return body
+            try:  # raw deflate, without the zlib header
+                return zlib.decompressobj(-zlib.MAX_WBITS).decompress(body, MAX_INFLATED_BYTES)
+            except zlib.error:
+                return body
+    return body
+
+
+def _http_header(record: Any, name: str) -> str | None:
+    headers = record.http_headers
+    if headers is None:
+        return None
+    value = headers.get(name)
+    return None if value is None else str(value)
+
+
+def _kind(path: Path) -> str:
+    if _has_suffix(path, WARC_SUFFIXES):
+        return "warc"
+    if _has_suffix(path, JSONL_SUFFIXES):
+        return "jsonl"
+    return "html"
+
+
+def _folder_files(folder: Path) -> Iterator[Path]:
+    """The input files under ``folder``, sorted by their path (the same order on every run)."""
+    found = [p for p in folder.rglob("*") if _has_suffix(p, ALL_SUFFIXES) and p.is_file()]
+    yield from sorted(found, key=lambda p: p.relative_to(folder).parts)
+
+
+def read_path(
+    path: str | os.PathLike[str], *, html_field: str = "html", url_field: str = "url", id_field: str = "id"
+) -> Iterator[SourcePage]:
+    """The pages of one file, read by its name: .warc and .warc.gz as WARC, .jsonl and
+    .jsonl.gz as JSONL, anything else as one HTML page."""
+    path = Path(path)
+    kind = _kind(path)
+    if kind == "warc":
+        yield from read_warc(path)
+    elif kind == "jsonl":
+        yield from read_jsonl(path, html_field=html_field, url_field=url_field, id_field=id_field)
+    else:
+        yield read_html_file(path)
+
+
+def input_files(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """The files named by ``inputs``: a folder stands for its WARC, JSONL and HTML files
+    (recursively, sorted); a file stands for itself whatever its name."""
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            yield from _folder_files(path)
+        else:
+            yield path
+
+
+def iter_sources(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    html_field: str = "html",
+    url_field: str = "url",
+    id_field: str = "id",
+) -> Iterator[SourcePage]:
+    """The pages of ``inputs`` (files and folders), in order: see :func:`input_files` and
+    :func:`read_path`. A file that cannot be read raises OSError when its turn comes."""
+    for path in input_files(inputs):
+        yield from read_path(path, html_field=html_field, url_field=url_field, id_field=id_field)

@@ -1,0 +1,283 @@
+"""`boilerstrip batch`: inputs, one record per page, faults isolated, resume, exit codes, output."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from boilerstrip import Options, extract
+from boilerstrip._batch_cli import main
+from boilerstrip.batch import run_batch
+from optional import needs
+from warc_pages import Response, cp1251_page, fixture, write_warc
+
+NAMES = ["news_seed", "german_news", "recipe", "docs_page", "forum_thread", "text_only"]
+TIMEOUT = "5"  # seconds per page: the hanging page costs this much, the others take well under it
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    data = gzip.decompress(path.read_bytes()) if path.name.endswith(".gz") else path.read_bytes()
+    return [json.loads(line) for line in data.decode("utf-8").splitlines()]
+
+
+def batch(*args: str | Path) -> int:
+    return main([str(a) for a in args])
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> Path:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name in NAMES:
+        (folder / f"{name}.html").write_bytes(fixture(name))
+    return folder
+
+
+@pytest.fixture
+def warc(tmp_path: Path) -> tuple[Path, list[str]]:
+    responses = [Response(f"https://example.org/{n}", fixture(n)) for n in NAMES]
+    responses.append(Response("https://example.org/ru", cp1251_page(), "text/html; charset=windows-1251"))
+    responses.append(Response("https://example.org/a.css", b"body{}", "text/css"))
+    path = tmp_path / "crawl.warc.gz"
+    return path, write_warc(path, responses, gzip=True)
+
+
+def test_folder_of_html_files(pages: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.jsonl"
+    assert batch(pages, "-o", out, "-j", "2", "--quiet") == 0
+    records = read_jsonl(out)
+    assert [r["origin"] for r in records] == [str(pages / f"{n}.html") for n in sorted(NAMES)]
+    for record in records:
+        expected = extract(Path(record["origin"]).read_bytes())
+        assert (record["status"], record["text"], record["title"]) == ("ok", expected.text, expected.title)
+    assert "6 pages" in capsys.readouterr().err
+    assert not (tmp_path / "out.jsonl.partial").exists()
+
+
+@needs("warcio", "fastwarc")
+def test_warc_gives_one_record_per_html_response(
+    warc: tuple[Path, list[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, ids = warc
+    out = tmp_path / "out.jsonl.gz"
+    assert batch(path, "-o", out, "-j", "2", "--blocks") == 0
+    records = read_jsonl(out)
+    assert [r["record_id"] for r in records] == ids[:-1]  # the style sheet is no page
+    assert [r["url"] for r in records][-1] == "https://example.org/ru"
+    assert records[-1]["text"] == extract(fixture("russian_news")).text  # the header's charset
+    seed = extract(fixture("news_seed"), url="https://example.org/news_seed")
+    assert records[0]["blocks"] == [
+        {"text": b.text, "label": b.label.value, "score": b.score} for b in seed.blocks
+    ]
+    summary = capsys.readouterr().err
+    assert "7 pages" in summary and "7 ok" in summary and "0 errors" in summary
+
+
+def test_jsonl_input_with_field_names(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps({"key": i, "link": f"https://example.org/{n}", "body": fixture(n).decode()})
+        for i, n in enumerate(NAMES)
+    ]
+    source.write_text("\n".join([*lines, "not json"]) + "\n", "utf-8")
+    out = tmp_path / "out.jsonl"
+    code = batch(
+        source, "-o", out, "--html-field", "body", "--url-field", "link", "--id-field", "key", "-j", "1"
+    )
+    records = read_jsonl(out)
+    assert [r["record_id"] for r in records[:-1]] == [str(i) for i in range(len(NAMES))]
+    assert [r["status"] for r in records] == ["ok"] * len(NAMES) + ["error"]
+    assert records[-1]["origin"] == f"{source}:{len(NAMES) + 1}"
+    assert code == 3
+
+
+def write_plan(tmp_path: Path, plan: dict[str, str]) -> Path:
+    path = tmp_path / "faults.json"
+    path.write_text(json.dumps(plan), "utf-8")
+    return path
+
+
+FAULTY = {"german_news": "crash", "recipe": "hang", "docs_page": "raise"}
+KINDS = {"crash": "crash", "hang": "timeout", "raise": "error"}
+
+
+def test_faults_give_one_error_record_each(
+    pages: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = write_plan(tmp_path, {str(pages / f"{n}.html"): a for n, a in FAULTY.items()})
+    out = tmp_path / "out.jsonl"
+    assert batch(pages, "-o", out, "-j", "2", "--timeout", TIMEOUT, "--fault-plan", plan) == 3
+    records = {Path(r["origin"]).stem: r for r in read_jsonl(out)}
+    assert len(records) == len(NAMES) == len(read_jsonl(out))
+    for name, record in records.items():
+        assert record["status"] == (KINDS[FAULTY[name]] if name in FAULTY else "ok")
+    assert "SIGSEGV" in records["german_news"]["error"]
+    assert "fault injected" in records["docs_page"]["error"]
+    summary = capsys.readouterr().err
+    assert "3 ok, 3 errors (crash 1, error 1, timeout 1)" in summary
+
+
+def test_resume_skips_done_pages_and_retries_failed_ones(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    origins = [str(pages / f"{n}.html") for n in sorted(NAMES)]
+    first = write_plan(tmp_path, {origins[0]: "raise", origins[1]: "crash"})
+    assert batch(pages, "-o", out, "-j", "2", "--fault-plan", first) == 3
+    assert [r["status"] for r in read_jsonl(out)][:2] == ["error", "crash"]
+    # Any page extracted again would now fail: the resumed run must only touch the two failed ones.
+    second = write_plan(tmp_path, dict.fromkeys(origins[2:], "raise"))
+    assert batch(pages, "-o", out, "-j", "2", "--resume", "--fault-plan", second) == 0
+    records = read_jsonl(out)
+    assert sorted(r["origin"] for r in records) == origins
+    assert all(r["status"] == "ok" for r in records)
+
+
+def test_resume_of_a_finished_output_does_nothing(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    assert batch(pages, "-o", out, "-j", "1") == 0
+    before = out.read_bytes()
+    summary = run_batch([pages], out, jobs=1, resume=True)
+    assert (summary.pages, summary.skipped, summary.failed) == (0, len(NAMES), False)
+    assert out.read_bytes() == before
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@needs("tqdm")
+@pytest.mark.parametrize("quiet", [False, True], ids=["bar", "quiet"])
+def test_progress_bar_on_a_terminal_unless_quiet(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, quiet: bool
+) -> None:
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert batch(pages, "-o", tmp_path / "out.jsonl", "-j", "1", *(["--quiet"] if quiet else [])) == 0
+    shown = terminal.getvalue()
+    assert ("\r" in shown) == (not quiet)  # tqdm redraws its line with carriage returns
+    assert shown.count("boilerstrip batch done: 6 pages") == 1
+
+
+@needs("pyarrow")
+def test_parquet_output(pages: Path, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "out.parquet"
+    plan = write_plan(tmp_path, {str(pages / "recipe.html"): "raise"})
+    assert batch(pages, "-o", out, "-j", "2", "--blocks", "--fault-plan", plan) == 3
+    rows = {Path(r["origin"]).stem: r for r in pq.read_table(out).to_pylist()}
+    assert rows["news_seed"]["text"] == extract(fixture("news_seed")).text
+    assert rows["news_seed"]["blocks"][0]["label"] == extract(fixture("news_seed")).blocks[0].label.value
+    assert (rows["recipe"]["status"], rows["recipe"]["text"]) == ("error", None)
+    assert batch(pages, "-o", out, "-j", "1", "--resume") == 0
+    assert {r["status"] for r in pq.read_table(out).to_pylist()} == {"ok"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["-o", "out.csv"],
+        ["-o", "out.jsonl", "--set", "no_such_option=1"],
+        ["-o", "out.jsonl", "--jobs", "0"],
+        ["-o", "out.jsonl", "--set", "threshold=2"],
+    ],
+    ids=["output kind", "unknown option", "no workers", "option out of range"],
+)
+def test_usage_errors_exit_2(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert batch(pages, *args) == 2
+    assert not list(tmp_path.glob("out.*"))
+
+
+def test_parquet_without_pyarrow_names_the_extra(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # import fails as if not installed
+    assert batch(pages, "-o", tmp_path / "out.parquet") == 2
+    assert "pip install 'boilerstrip[parquet]'" in capsys.readouterr().err
+    assert not list(tmp_path.glob("out.*"))
+
+
+def test_output_folder_that_does_not_exist_is_a_usage_error(pages: Path, tmp_path: Path) -> None:
+    assert batch(pages, "-o", tmp_path / "absent" / "out.jsonl") == 2
+
+
+def test_options_are_shipped_to_the_workers(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    settings = ["--recall", "--set", "decision=threshold", "--set", "threshold=0.1"]
+    assert batch(pages / "news_seed.html", "-o", out, *settings, "-j", "1") == 0
+    (record,) = read_jsonl(out)
+    expected = extract(fixture("news_seed"), options=Options.recall(decision="threshold", threshold=0.1))
+    assert record["text"] == expected.text
+    assert len(expected.text) > len(extract(fixture("news_seed")).text)  # the options matter here
+
+
+def test_unreadable_input_is_reported_and_the_rest_goes_on(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    summary = run_batch([tmp_path / "missing.html", pages / "recipe.html"], out, jobs=1, stderr=io.StringIO())
+    assert (summary.ok, summary.unreadable_inputs, summary.failed) == (1, 1, True)
+
+
+def start_hanging_run(pages: Path, out: Path, tmp_path: Path) -> subprocess.Popen[str]:
+    """A batch in a session of its own, stuck on its fourth page of six once three are written."""
+    plan = write_plan(tmp_path, {str(pages / "news_seed.html"): "hang"})
+    command = [sys.executable, "-m", "boilerstrip", "batch", str(pages), "-o", str(out), "-j", "1",
+               "--timeout", "300", "--fault-plan", str(plan)]  # fmt: skip
+    process = subprocess.Popen(
+        command,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        # A shell's background job ignores SIGINT, and its children inherit that: undo it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509
+    )
+    partial = out.with_name(out.name + ".partial")
+    deadline = time.monotonic() + 120
+    while not (partial.exists() and partial.read_text("utf-8").count("\n") >= 3):
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.1)
+    return process
+
+
+def wait_for_group_exit(group: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_stopping_ends_the_workers_and_leaves_valid_output(
+    pages: Path, tmp_path: Path, stop: signal.Signals
+) -> None:
+    out = tmp_path / "out.jsonl"
+    process = start_hanging_run(pages, out, tmp_path)
+    os.killpg(process.pid, stop)  # to the whole group, as a terminal's Ctrl-C
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert "interrupted: 3 pages" in err
+    assert [Path(r["origin"]).stem for r in read_jsonl(out)] == sorted(NAMES)[:3]
+    assert wait_for_group_exit(process.pid, 10)  # the workers and multiprocessing's helpers too
+
+
+def test_a_killed_parent_takes_its_stuck_worker_with_it(pages: Path, tmp_path: Path) -> None:
+    process = start_hanging_run(pages, tmp_path / "out.jsonl", tmp_path)
+    process.kill()  # SIGKILL to the parent alone: nothing of it can clean up
+    process.communicate(timeout=60)
+    assert wait_for_group_exit(process.pid, 10)
