@@ -88,11 +88,18 @@ def run(warc: Path, output: Path, jobs: int, timeout: float, plan_path: Path) ->
         sys.executable, "-m", "boilerstrip", "batch", str(warc), "-o", str(output), "--jobs", str(jobs),
         "--timeout", str(timeout), "--quiet", "--fault-plan", str(plan_path),
     ]  # fmt: skip
+    load = round(os.getloadavg()[0], 2)
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - started
     summary = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
-    return {"jobs": jobs, "exit_code": done.returncode, "wall_seconds": round(seconds, 2), "summary": summary}
+    return {
+        "jobs": jobs,
+        "load_average_1min_at_start": load,
+        "exit_code": done.returncode,
+        "wall_seconds": round(seconds, 2),
+        "summary": summary,
+    }
 
 
 def main() -> int:
@@ -109,6 +116,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=HERE / "batch-results", help="writes OUT.json and OUT.md")
     args = parser.parse_args()
     load = os.getloadavg()
+    date = datetime.now(timezone.utc).isoformat(timespec="seconds")
     work = Path(tempfile.mkdtemp(prefix="boilerstrip-batch-bench-", dir="/tmp"))
     try:
         warc = work / "pages.warc.gz"
@@ -129,7 +137,7 @@ def main() -> int:
         for result in runs:
             result["speedup"] = round(result["pages_per_second"] / runs[0]["pages_per_second"], 3)
         figures = {
-            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "date": date,
             "machine": {
                 "cpus": os.cpu_count(),
                 "load_average_at_start": [round(v, 2) for v in load],
@@ -152,25 +160,29 @@ def main() -> int:
 
 def markdown(figures: dict[str, Any]) -> str:
     machine = figures["machine"]
+    load = " / ".join(str(v) for v in machine["load_average_at_start"])
     lines = [
         "# boilerstrip batch: throughput and fault isolation",
         "",
-        f"`python benchmarks/batch_throughput.py DATA` on {figures['date']}: a WARC of {figures['pages']} "
-        f"development pages ({figures['warc_mb']} MB gzip), one page crashing its worker, one hanging "
-        f"(--timeout {figures['timeout']:g} s) and one raising. {machine['cpus']} CPUs, load average "
-        f"{' / '.join(str(v) for v in machine['load_average_at_start'])} at the start (1, 5, 15 min), "
+        f"`python benchmarks/batch_throughput.py DATA`, started {figures['date']}: a WARC of "
+        f"{figures['pages']} development pages ({figures['warc_mb']} MB gzip), one page crashing its "
+        f"worker, one hanging (--timeout {figures['timeout']:g} s) and one raising. {machine['cpus']} "
+        f"CPUs, load average {load} at the start (1, 5, 15 min), "
         f"Python {machine['python']}.",
         "",
-        "| --jobs | pages/s | speed-up | wall s | ok | timeout | crash | error | exit |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| --jobs | pages/s | speed-up | wall s | ok | timeout | crash | error | exit | load at start |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in figures["runs"]:
         c = r["records"]
         lines.append(
             f"| {r['jobs']} | {r['pages_per_second']} | {r['speedup']} | {r['wall_seconds']} "
             f"| {c.get('ok', 0)} | {c.get('timeout', 0)} | {c.get('crash', 0)} | {c.get('error', 0)} "
-            f"| {r['exit_code']} |"
+            f"| {r['exit_code']} | {r['load_average_1min_at_start']} |"
         )
+    if machine["load_average_at_start"][0] >= (machine["cpus"] or 1):
+        lines += ["", "The machine was busy with other work (load at or above its CPUs): pages/s and the "
+                  "speed-up do not measure the batch alone. Run again on an idle machine."]  # fmt: skip
     return "\n".join(lines) + "\n"
 
 

@@ -216,6 +216,10 @@ def run_batch(
     written after each one. ``fault_plan`` (page key -> "crash", "hang" or "raise") is a
     test hook that makes the worker fail on those pages. Ctrl-C stops the workers and
     leaves a valid output of the records written so far (the summary says interrupted).
+
+    Workers are started as multiprocessing starts them (forkserver, else spawn): a script
+    that calls this must do so under ``if __name__ == "__main__":``, or its workers run the
+    script again and fail to start (RuntimeError).
     """
     options = Options() if options is None else options
     stderr = sys.stderr if stderr is None else stderr
