@@ -281,3 +281,23 @@ def test_a_killed_parent_takes_its_stuck_worker_with_it(pages: Path, tmp_path: P
     process.kill()  # SIGKILL to the parent alone: nothing of it can clean up
     process.communicate(timeout=60)
     assert wait_for_group_exit(process.pid, 10)
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz"])
+def test_resume_reads_what_a_killed_run_left(tmp_path: Path, name: str) -> None:
+    from boilerstrip._batch_output import kept_records
+
+    lines = [
+        {"record_id": "a", "origin": "w#0", "status": "ok", "text": "A"},
+        {"record_id": None, "origin": "p.html", "status": "crash", "error": "died"},
+        {"record_id": "b", "origin": "w#9", "status": "timeout", "error": "slow"},
+        {"record_id": "b", "origin": "w#9", "status": "ok", "text": "B"},  # retried: the later record wins
+        {"record_id": "c", "origin": "w#20", "status": "ok", "text": "C"},
+        {"record_id": "c", "origin": "w#20", "status": "error", "error": "x"},
+    ]
+    data = "".join(json.dumps(r) + "\n" for r in lines) + '{"record_id": "d", "sta'  # cut short
+    path = tmp_path / name
+    raw = data.encode()
+    path.write_bytes(gzip.compress(raw)[:-8] if name.endswith(".gz") else raw)  # gzip: no trailer either
+    kept = kept_records(path)
+    assert {k: r["text"] for k, r in kept.items()} == {"a": "A", "b": "B"}
