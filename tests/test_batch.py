@@ -301,3 +301,18 @@ def test_resume_reads_what_a_killed_run_left(tmp_path: Path, name: str) -> None:
     path.write_bytes(gzip.compress(raw)[:-8] if name.endswith(".gz") else raw)  # gzip: no trailer either
     kept = kept_records(path)
     assert {k: r["text"] for k, r in kept.items()} == {"a": "A", "b": "B"}
+
+
+def test_a_worker_that_died_idle_is_replaced_and_no_page_is_lost(pages: Path) -> None:
+    from boilerstrip._batch import BatchSummary, _Supervisor
+    from boilerstrip.batch import iter_sources
+
+    supervisor = _Supervisor(1, 30.0, (Options(), False, {}))
+    while not supervisor.workers[0].ready:
+        supervisor._wait()
+    supervisor.workers[0].process.kill()  # killed from outside (an OOM kill) before its first page
+    supervisor.workers[0].process.join()
+    records: list[dict[str, Any]] = []
+    supervisor.run(iter_sources([pages]), {}, BatchSummary(), records.append)
+    assert [r["origin"] for r in records] == [str(pages / f"{n}.html") for n in sorted(NAMES)]
+    assert {r["status"] for r in records} == {"ok"}
