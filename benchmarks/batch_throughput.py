@@ -7,7 +7,9 @@ crash its worker (SIGSEGV), one hang and one raise. Runs ``boilerstrip batch`` o
 each ``--jobs`` value, checks that every run writes one ok record for every other page and one
 error record of the right kind (crash, timeout, error) for each faulty page, in input order,
 and exits with status 3, then writes the figures (pages/s per run, the ratio to the first run,
-the error counts, the machine's load at the start) as JSON and Markdown.
+the error counts, the machine's load at the start, and before each run the speed-up that
+--jobs spinning loops get on the machine as it is, the most the batch can get) as JSON and
+Markdown.
 
     python benchmarks/batch_throughput.py /work/shared/datasets
 
@@ -83,11 +85,38 @@ def check(output: Path, keys: list[str], plan: dict[str, str]) -> dict[str, int]
     return counts
 
 
+def _spin(seconds: float, counts: Any) -> None:
+    end, n = time.perf_counter() + seconds, 0
+    while time.perf_counter() < end:
+        for _ in range(10_000):
+            n += 1
+    counts.put(n)
+
+
+def cpu_ceiling(processes: int, seconds: float = 3.0) -> float:
+    """How much faster ``processes`` pure-Python loops run together than one alone, now: the
+    most the batch can gain here (about ``processes`` on an idle machine, far less on a busy one)."""
+    import multiprocessing
+
+    def rate(n: int) -> float:
+        counts: Any = multiprocessing.Queue()
+        spinners = [multiprocessing.Process(target=_spin, args=(seconds, counts)) for _ in range(n)]
+        for spinner in spinners:
+            spinner.start()
+        total = sum(counts.get() for _ in spinners)
+        for spinner in spinners:
+            spinner.join()
+        return total / seconds
+
+    return round(rate(processes) / rate(1), 2)
+
+
 def run(warc: Path, output: Path, jobs: int, timeout: float, plan_path: Path) -> dict[str, Any]:
     command = [
         sys.executable, "-m", "boilerstrip", "batch", str(warc), "-o", str(output), "--jobs", str(jobs),
         "--timeout", str(timeout), "--quiet", "--fault-plan", str(plan_path),
     ]  # fmt: skip
+    ceiling = cpu_ceiling(jobs) if jobs > 1 else 1.0
     load = round(os.getloadavg()[0], 2)
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -96,6 +125,7 @@ def run(warc: Path, output: Path, jobs: int, timeout: float, plan_path: Path) ->
     return {
         "jobs": jobs,
         "load_average_1min_at_start": load,
+        "cpu_ceiling": ceiling,
         "exit_code": done.returncode,
         "wall_seconds": round(seconds, 2),
         "summary": summary,
@@ -170,16 +200,20 @@ def markdown(figures: dict[str, Any]) -> str:
         f"CPUs, load average {load} at the start (1, 5, 15 min), "
         f"Python {machine['python']}.",
         "",
-        "| --jobs | pages/s | speed-up | wall s | ok | timeout | crash | error | exit | load at start |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| --jobs | pages/s | speed-up | CPU ceiling | wall s | ok | timeout | crash | error | exit "
+        "| load at start |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in figures["runs"]:
         c = r["records"]
         lines.append(
-            f"| {r['jobs']} | {r['pages_per_second']} | {r['speedup']} | {r['wall_seconds']} "
+            f"| {r['jobs']} | {r['pages_per_second']} | {r['speedup']} | {r.get('cpu_ceiling', 'n/a')} "
+            f"| {r['wall_seconds']} "
             f"| {c.get('ok', 0)} | {c.get('timeout', 0)} | {c.get('crash', 0)} | {c.get('error', 0)} "
             f"| {r['exit_code']} | {r['load_average_1min_at_start']} |"
         )
+    lines += ["", "CPU ceiling: how much faster that many pure-Python loops ran together than one alone, "
+              "just before the run (about --jobs on an idle machine)."]  # fmt: skip
     if machine["load_average_at_start"][0] >= (machine["cpus"] or 1):
         lines += ["", "The machine was busy with other work (load at or above its CPUs): pages/s and the "
                   "speed-up do not measure the batch alone. Run again on an idle machine."]  # fmt: skip
