@@ -7,7 +7,9 @@ crash its worker (SIGSEGV), one hang and one raise. Runs ``boilerstrip batch`` o
 each ``--jobs`` value, checks that every run writes one ok record for every other page and one
 error record of the right kind (crash, timeout, error) for each faulty page, in input order,
 and exits with status 3, then writes the figures (pages/s per run, the ratio to the first run,
-the error counts, the machine's load at the start) as JSON and Markdown.
+the error counts, the machine's load at the start, and before each run the speed-up that
+--jobs spinning loops get on the machine as it is, the most the batch can get) as JSON and
+Markdown.
 
     python benchmarks/batch_throughput.py /work/shared/datasets
 
@@ -83,16 +85,51 @@ def check(output: Path, keys: list[str], plan: dict[str, str]) -> dict[str, int]
     return counts
 
 
+def _spin(seconds: float, counts: Any) -> None:
+    end, n = time.perf_counter() + seconds, 0
+    while time.perf_counter() < end:
+        for _ in range(10_000):
+            n += 1
+    counts.put(n)
+
+
+def cpu_ceiling(processes: int, seconds: float = 3.0) -> float:
+    """How much faster ``processes`` pure-Python loops run together than one alone, now: the
+    most the batch can gain here (about ``processes`` on an idle machine, far less on a busy one)."""
+    import multiprocessing
+
+    def rate(n: int) -> float:
+        counts: Any = multiprocessing.Queue()
+        spinners = [multiprocessing.Process(target=_spin, args=(seconds, counts)) for _ in range(n)]
+        for spinner in spinners:
+            spinner.start()
+        total = sum(counts.get() for _ in spinners)
+        for spinner in spinners:
+            spinner.join()
+        return total / seconds
+
+    return round(rate(processes) / rate(1), 2)
+
+
 def run(warc: Path, output: Path, jobs: int, timeout: float, plan_path: Path) -> dict[str, Any]:
     command = [
         sys.executable, "-m", "boilerstrip", "batch", str(warc), "-o", str(output), "--jobs", str(jobs),
         "--timeout", str(timeout), "--quiet", "--fault-plan", str(plan_path),
     ]  # fmt: skip
+    ceiling = cpu_ceiling(jobs) if jobs > 1 else 1.0
+    load = round(os.getloadavg()[0], 2)
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - started
     summary = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
-    return {"jobs": jobs, "exit_code": done.returncode, "wall_seconds": round(seconds, 2), "summary": summary}
+    return {
+        "jobs": jobs,
+        "load_average_1min_at_start": load,
+        "cpu_ceiling": ceiling,
+        "exit_code": done.returncode,
+        "wall_seconds": round(seconds, 2),
+        "summary": summary,
+    }
 
 
 def main() -> int:
@@ -109,6 +146,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=HERE / "batch-results", help="writes OUT.json and OUT.md")
     args = parser.parse_args()
     load = os.getloadavg()
+    date = datetime.now(timezone.utc).isoformat(timespec="seconds")
     work = Path(tempfile.mkdtemp(prefix="boilerstrip-batch-bench-", dir="/tmp"))
     try:
         warc = work / "pages.warc.gz"
@@ -129,7 +167,7 @@ def main() -> int:
         for result in runs:
             result["speedup"] = round(result["pages_per_second"] / runs[0]["pages_per_second"], 3)
         figures = {
-            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "date": date,
             "machine": {
                 "cpus": os.cpu_count(),
                 "load_average_at_start": [round(v, 2) for v in load],
@@ -152,25 +190,33 @@ def main() -> int:
 
 def markdown(figures: dict[str, Any]) -> str:
     machine = figures["machine"]
+    load = " / ".join(str(v) for v in machine["load_average_at_start"])
     lines = [
         "# boilerstrip batch: throughput and fault isolation",
         "",
-        f"`python benchmarks/batch_throughput.py DATA` on {figures['date']}: a WARC of {figures['pages']} "
-        f"development pages ({figures['warc_mb']} MB gzip), one page crashing its worker, one hanging "
-        f"(--timeout {figures['timeout']:g} s) and one raising. {machine['cpus']} CPUs, load average "
-        f"{' / '.join(str(v) for v in machine['load_average_at_start'])} at the start (1, 5, 15 min), "
+        f"`python benchmarks/batch_throughput.py DATA`, started {figures['date']}: a WARC of "
+        f"{figures['pages']} development pages ({figures['warc_mb']} MB gzip), one page crashing its "
+        f"worker, one hanging (--timeout {figures['timeout']:g} s) and one raising. {machine['cpus']} "
+        f"CPUs, load average {load} at the start (1, 5, 15 min), "
         f"Python {machine['python']}.",
         "",
-        "| --jobs | pages/s | speed-up | wall s | ok | timeout | crash | error | exit |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| --jobs | pages/s | speed-up | CPU ceiling | wall s | ok | timeout | crash | error | exit "
+        "| load at start |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in figures["runs"]:
         c = r["records"]
         lines.append(
-            f"| {r['jobs']} | {r['pages_per_second']} | {r['speedup']} | {r['wall_seconds']} "
+            f"| {r['jobs']} | {r['pages_per_second']} | {r['speedup']} | {r.get('cpu_ceiling', 'n/a')} "
+            f"| {r['wall_seconds']} "
             f"| {c.get('ok', 0)} | {c.get('timeout', 0)} | {c.get('crash', 0)} | {c.get('error', 0)} "
-            f"| {r['exit_code']} |"
+            f"| {r['exit_code']} | {r['load_average_1min_at_start']} |"
         )
+    lines += ["", "CPU ceiling: how much faster that many pure-Python loops ran together than one alone, "
+              "just before the run (about --jobs on an idle machine)."]  # fmt: skip
+    if machine["load_average_at_start"][0] >= (machine["cpus"] or 1):
+        lines += ["", "The machine was busy with other work (load at or above its CPUs): pages/s and the "
+                  "speed-up do not measure the batch alone. Run again on an idle machine."]  # fmt: skip
     return "\n".join(lines) + "\n"
 
 

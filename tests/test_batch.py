@@ -281,3 +281,38 @@ def test_a_killed_parent_takes_its_stuck_worker_with_it(pages: Path, tmp_path: P
     process.kill()  # SIGKILL to the parent alone: nothing of it can clean up
     process.communicate(timeout=60)
     assert wait_for_group_exit(process.pid, 10)
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz"])
+def test_resume_reads_what_a_killed_run_left(tmp_path: Path, name: str) -> None:
+    from boilerstrip._batch_output import kept_records
+
+    lines = [
+        {"record_id": "a", "origin": "w#0", "status": "ok", "text": "A"},
+        {"record_id": None, "origin": "p.html", "status": "crash", "error": "died"},
+        {"record_id": "b", "origin": "w#9", "status": "timeout", "error": "slow"},
+        {"record_id": "b", "origin": "w#9", "status": "ok", "text": "B"},  # retried: the later record wins
+        {"record_id": "c", "origin": "w#20", "status": "ok", "text": "C"},
+        {"record_id": "c", "origin": "w#20", "status": "error", "error": "x"},
+    ]
+    data = "".join(json.dumps(r) + "\n" for r in lines) + '{"record_id": "d", "sta'  # cut short
+    path = tmp_path / name
+    raw = data.encode()
+    path.write_bytes(gzip.compress(raw)[:-8] if name.endswith(".gz") else raw)  # gzip: no trailer either
+    kept = kept_records(path)
+    assert {k: r["text"] for k, r in kept.items()} == {"a": "A", "b": "B"}
+
+
+def test_a_worker_that_died_idle_is_replaced_and_no_page_is_lost(pages: Path) -> None:
+    from boilerstrip._batch import BatchSummary, _Supervisor
+    from boilerstrip.batch import iter_sources
+
+    supervisor = _Supervisor(1, 30.0, (Options(), False, {}))
+    while not supervisor.workers[0].ready:
+        supervisor._wait()
+    supervisor.workers[0].process.kill()  # killed from outside (an OOM kill) before its first page
+    supervisor.workers[0].process.join()
+    records: list[dict[str, Any]] = []
+    supervisor.run(iter_sources([pages]), {}, BatchSummary(), records.append)
+    assert [r["origin"] for r in records] == [str(pages / f"{n}.html") for n in sorted(NAMES)]
+    assert {r["status"] for r in records} == {"ok"}

@@ -216,6 +216,10 @@ def run_batch(
     written after each one. ``fault_plan`` (page key -> "crash", "hang" or "raise") is a
     test hook that makes the worker fail on those pages. Ctrl-C stops the workers and
     leaves a valid output of the records written so far (the summary says interrupted).
+
+    Workers are started as multiprocessing starts them (forkserver, else spawn): a script
+    that calls this must do so under ``if __name__ == "__main__":``, or its workers run the
+    script again and fail to start (RuntimeError).
     """
     options = Options() if options is None else options
     stderr = sys.stderr if stderr is None else stderr
@@ -272,6 +276,8 @@ class _Supervisor:
         self.workers = [_Worker(self.context, worker_args) for _ in range(jobs)]
         self.finished: dict[int, dict[str, Any]] = {}  # records waiting for the ones before them
         self.next_seq = self.next_write = 0
+        self.exhausted = False
+        self.unsent: list[tuple[int, SourcePage]] = []  # pages a dead worker never received
 
     def run(
         self,
@@ -282,24 +288,42 @@ class _Supervisor:
     ) -> None:
         self.write = write
         try:
-            exhausted = False
-            while not exhausted or self.next_write < self.next_seq:
+            while not self.exhausted or self.unsent or self.next_write < self.next_seq:
                 for worker in self.workers:
-                    while not exhausted and worker.ready and worker.page is None and self._room():
-                        page = next(pages, None)
-                        if page is None:
-                            exhausted = True
-                        elif page.key in done:
-                            summary.skipped += 1
-                        else:
-                            worker.send(self.next_seq, page, self.timeout)
-                            self.next_seq += 1
+                    while worker.ready and worker.page is None:
+                        job = self._next_job(pages, done, summary)
+                        if job is None:
+                            break
+                        try:
+                            worker.send(*job, self.timeout)
+                        except OSError:  # the worker died while idle: its page goes to the next one
+                            self.unsent.append(job)
+                            worker.page = None
+                            self._replace(worker, "crash", _death(worker))
+                            break
                 starting = not all(w.ready for w in self.workers)
-                if self.next_write < self.next_seq or (starting and not exhausted):
+                if self.next_write < self.next_seq or (starting and (self.unsent or not self.exhausted)):
                     self._wait()
         finally:
             for worker in self.workers:
                 worker.kill()
+
+    def _next_job(
+        self, pages: Iterator[SourcePage], done: Mapping[str, object], summary: BatchSummary
+    ) -> tuple[int, SourcePage] | None:
+        """The next page to hand out, with its sequence number (None: none now)."""
+        if self.unsent:
+            return self.unsent.pop()
+        while not self.exhausted and self._room():
+            page = next(pages, None)
+            if page is None:
+                self.exhausted = True
+            elif page.key in done:
+                summary.skipped += 1
+            else:
+                self.next_seq += 1
+                return self.next_seq - 1, page
+        return None
 
     def _room(self) -> bool:
         return self.next_seq - self.next_write < self.window

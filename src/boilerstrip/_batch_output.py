@@ -114,7 +114,9 @@ def open_writer(output: Path, *, blocks: bool) -> RecordWriter:
 def finish(writer: RecordWriter, output: Path) -> None:
     """Close ``writer`` and put its file in the place of ``output``."""
     writer.close()
-    os.replace(partial_path(output), output)
+    partial = partial_path(output)
+    if partial.exists():  # else another run took it (a script that ran itself again): keep its error
+        os.replace(partial, output)
 
 
 def _jsonl_records(output: Path, compressed: bool) -> Iterator[dict[str, Any]]:

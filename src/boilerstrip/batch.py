@@ -3,6 +3,12 @@
 >>> from boilerstrip.batch import iter_sources, page_record
 >>> from boilerstrip import Options
 >>> records = [page_record(page, Options()) for page in iter_sources(["pages/"])]  # doctest: +SKIP
+>>> from boilerstrip.batch import run_batch
+>>> summary = run_batch(["crawl.warc.gz"], "pages.jsonl", jobs=4, timeout=30)  # doctest: +SKIP
+
+Every engine (the ``boilerstrip batch`` command, :func:`run_batch`, the integrations in
+``boilerstrip.integrations``) reads pages as :class:`SourcePage` and writes the records of
+:func:`page_record` and :func:`error_record`, so all write the same records.
 
 Standard library only at import; WARC reading needs ``pip install 'boilerstrip[warc]'``.
 """
