@@ -84,11 +84,11 @@ class CompiledBuildHook(BuildHookInterface):
         self._work = Path(tempfile.mkdtemp(prefix="boilerstrip-mypyc-"))
         try:
             built = compile_modules(Path(self.root), self._work)
-        except Exception as error:
+        except (Exception, SystemExit) as error:  # mypyc exits on a type error
             if mode != "auto":
                 raise
             print(
-                f"boilerstrip: the compiled build failed ({error}); building the pure-Python wheel",
+                f"boilerstrip: the compiled build failed ({error!r}); building the pure-Python wheel",
                 file=sys.stderr,
             )
             return
