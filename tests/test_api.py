@@ -37,6 +37,7 @@ def test_exported_names() -> None:
         "Sourced",
         "__version__",
         "annotate",
+        "compiled",
         "extract",
         "json_schema",
     ]

@@ -5,11 +5,13 @@
 """
 
 from ._annotate import annotate
+from ._compiled import compiled
 from ._errors import BoilerstripError, ExtractionTimeoutError, InputError, LimitError, OptionsError
 from ._extract import extract
 from ._json_out import json_schema
-from ._model import Block, Extraction, Features, Image, Label, Link, Markup, Metadata, Role, Sourced
+from ._model import Block, Extraction, Features, Image, Label, Link, Markup, Metadata, Role
 from ._options import Options
+from ._sourced import Sourced
 from ._version import __version__
 
 __all__ = [
@@ -31,6 +33,7 @@ __all__ = [
     "Sourced",
     "__version__",
     "annotate",
+    "compiled",
     "extract",
     "json_schema",
 ]

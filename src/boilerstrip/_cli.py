@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ._compiled import compiled
 from ._errors import BoilerstripError
 from ._extract import extract
 from ._model import Extraction
@@ -23,6 +24,7 @@ def _blocks_table(result: Extraction) -> str:
 
 
 FORMATS = ("text", "markdown", "html", "json")
+_BUILDS = {True: "compiled", False: "pure Python"}  # which path runs, for --version
 
 
 def render(result: Extraction, output: str, *, links: bool = False, images: bool = False) -> str:
@@ -77,7 +79,8 @@ def _parser() -> argparse.ArgumentParser:
         "--url", help="the page's URL, to resolve its relative links (default: the file name)"
     )
     add_option_arguments(parser)
-    parser.add_argument("--version", action="version", version=f"boilerstrip {__version__}")
+    version = f"boilerstrip {__version__} ({_BUILDS[compiled()]})"
+    parser.add_argument("--version", action="version", version=version)
     return parser
 
 

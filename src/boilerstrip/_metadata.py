@@ -17,8 +17,9 @@ from typing import Any
 import regex
 
 from ._dates import normalise_date
-from ._model import Block, Label, Metadata, Role, Sourced
+from ._model import Block, Label, Metadata, Role
 from ._page_type import ARTICLE_TYPES
+from ._sourced import Sourced
 from ._urls import safe_url
 
 # Sources in order of trust: structured data first, the visible page last.

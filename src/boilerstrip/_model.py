@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
-from typing import Any, Generic, NamedTuple, TypeVar
+from dataclasses import dataclass, field, fields
+from typing import Any, NamedTuple
 
-T = TypeVar("T")
+from ._sourced import Sourced
+
+# The frozen classes below pickle through their constructor (__reduce__): the optional
+# compiled build (mypyc, see _compiled.py) cannot restore a frozen instance's state otherwise.
+
+
+def _by_constructor(value: Any) -> tuple[Any, ...]:
+    return (type(value), tuple(getattr(value, f.name) for f in fields(value)))
 
 
 class Label(str, enum.Enum):
@@ -69,6 +76,9 @@ class Features:
     repeat_chars: int  # text of the repeated sibling group (cards, posts, menu items) it is in; 0 if none
     repeat_link_density: float  # share of that group's text inside links
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_constructor(self)
+
 
 # Link, Image and Markup are immutable named tuples rather than frozen dataclasses: the
 # segment stage makes one for most blocks with a link, and a frozen dataclass's __init__
@@ -126,6 +136,9 @@ class Block:
     row: int = -1  # table row the cell belongs to (element index), or -1
     markup: Markup = field(default=NO_MARKUP, repr=False)  # structure for the output formats
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_constructor(self)
+
     @property
     def scores(self) -> tuple[tuple[str, float], ...]:
         """Each scorer's output for this block, by name: why it got its score."""
@@ -134,16 +147,6 @@ class Block:
     @property
     def is_content(self) -> bool:
         return self.label is Label.CONTENT
-
-
-@dataclass(frozen=True, slots=True)
-class Sourced(Generic[T]):
-    """A metadata value and where it was found: "json-ld", "open-graph", "twitter",
-    "meta" (other meta tags), "link" (link rel=canonical), "html" (the html element, the
-    title element) or "page" (the visible page: its h1, a <time>, a byline); "" when not found."""
-
-    value: T
-    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +164,9 @@ class Metadata:
     description: Sourced[str] = Sourced("")
     image: Sourced[str] = Sourced("")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_constructor(self)
+
 
 NO_METADATA = Metadata()
 
@@ -177,6 +183,9 @@ class Extraction:
     language: str = ""
     truncated: bool = False  # the input was cut at a limit of Options (size, elements, depth)
     metadata: Metadata = NO_METADATA
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_constructor(self)
 
     @property
     def content_blocks(self) -> tuple[Block, ...]:

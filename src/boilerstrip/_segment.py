@@ -85,8 +85,10 @@ class Segmented:
 
 # The CSS path of an element as a linked chain (parent's path, tag, :nth-of-type index),
 # joined into a string only for the elements that own blocks: strings per element would
-# cost depth squared. The root's index is 0 (its step is the bare tag).
-Path = tuple[Any, str, int]
+# cost depth squared. The root's index is 0 (its step is the bare tag). Typed as a tuple of
+# any length: mypyc (the compiled build) would unbox a fixed-length tuple into a new object
+# at each use, and _css_path needs each path to stay one object (it caches by id).
+Path = tuple[Any, ...]
 
 # Fields of an open block-level element, kept in a tuple (one allocation per element).
 _ELEMENT, _TAG, _CHARS, _LINK_CHARS, _TAGS, _LINK_TAGS, _ROLE, _LEVEL, _ROW, _FIRST_BLOCK = range(10)

@@ -1,0 +1,47 @@
+"""Which path runs: the Python source, or the optional compiled build of the hot modules.
+
+``BOILERSTRIP_COMPILE=1 pip install .`` compiles the modules of :data:`COMPILED_MODULES`
+with mypyc (hatch_build.py at the project root reads the list from here); their source is
+the pure-Python path, and a default install runs it. Both give the same output.
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.machinery import ExtensionFileLoader
+
+# The stages' modules that the compiled build compiles. Not compiled: _options (mypyc
+# fails on it), _sourced (a generic dataclass, which mypyc cannot compile), _extract (the
+# entry point, cheap, and where benchmarks/profile_ab.py times the stages), the output
+# formats, the CLI, the annotated view and the data tables (no loops to speed up).
+COMPILED_MODULES = (
+    "_assemble",
+    "_combine",
+    "_cut",
+    "_dates",
+    "_features",
+    "_language",
+    "_limits",
+    "_markup",
+    "_metadata",
+    "_model",
+    "_open_elements",
+    "_page_type",
+    "_parse",
+    "_phrases",
+    "_region",
+    "_repeats",
+    "_rules",
+    "_scorers",
+    "_segment",
+    "_urls",
+    "_weights",
+)
+
+
+def compiled() -> bool:
+    """Whether this install runs the compiled build (True) or the Python source (False)."""
+    return all(
+        isinstance(importlib.import_module(f"{__package__}.{name}").__loader__, ExtensionFileLoader)
+        for name in COMPILED_MODULES
+    )
