@@ -11,7 +11,7 @@ language, on its longest blocks). Both ways give the same counts.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ._language import detect_language, is_cjk_char, stopwords, tokens
 from ._model import Label
@@ -22,8 +22,8 @@ from ._phrases import phrase_kinds
 CHUNK_BLOCKS = 4096
 
 
-@dataclass(frozen=True, slots=True)
-class TokenStats:
+# A named tuple: made once per page, and a dataclass costs more to define at import.
+class TokenStats(NamedTuple):
     """Per block (in block order) the counts its tokens give, and the page language."""
 
     counts: list[int]  # tokens
