@@ -24,6 +24,11 @@ import boilerstrip
 from _pages import sample
 from boilerstrip import _extract, _features
 
+try:  # where newer code reads the tokens
+    from boilerstrip import _token_stats
+except ImportError:
+    _token_stats = _features
+
 # (module, attribute, stage name): the functions extract() calls, by stage.
 _STAGES = (
     (_extract, "scan", "limits"),
@@ -31,9 +36,9 @@ _STAGES = (
     (_extract, "page_info", "parse"),
     (_extract, "segment", "segment"),
     (_extract, "compute_features", "features"),
-    (_features, "tokens", "features: tokens"),
-    (_features, "detect_language", "features: language"),
-    (_features, "phrase_kinds", "features: phrases"),
+    (_token_stats, "tokens", "features: tokens"),
+    (_token_stats, "detect_language", "features: language"),
+    (_token_stats, "phrase_kinds", "features: phrases"),
     (_features, "region_roots", "features: region"),
     (_features, "repeated_groups", "features: repeats"),
     (_extract, "to_blocks", "blocks"),

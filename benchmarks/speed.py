@@ -121,7 +121,9 @@ def child_size(megabytes: float) -> dict[str, Any]:
 def child_rss(data: Path, total: int, seed: int, every: int) -> dict[str, Any]:
     """Samples every ``every`` extractions: (extractions, VmRSS MB, VmRSS MB after glibc's
     malloc_trim gave the free heap back, Python's allocated blocks). Raw RSS moves with the
-    size of the last pages (the allocator keeps freed memory); a leak shows in all three."""
+    size of the last pages (the allocator keeps freed memory); a leak shows in all three.
+    The same is sampled at the same point of every cycle through the pages (after ``every``
+    + k x pages extractions: the same last pages each time), which that swing does not move."""
     import ctypes
 
     import boilerstrip
@@ -130,17 +132,24 @@ def child_rss(data: Path, total: int, seed: int, every: int) -> dict[str, Any]:
     paths = sorted(data.glob("*/html/*.html.gz"))
     random.Random(seed).shuffle(paths)
     samples: list[tuple[int, float, float, int]] = []
+    aligned: list[tuple[int, float, float, int]] = []
     started = time.perf_counter()
     for i in range(1, total + 1):
         html = gzip.decompress(paths[(i - 1) % len(paths)].read_bytes()).decode("utf-8", "replace")
         boilerstrip.extract(html)
         del html
-        if i % every == 0:
+        periodic, in_cycle = i % every == 0, i >= every and (i - every) % len(paths) == 0
+        if periodic or in_cycle:
             gc.collect()
             raw = rss_mb()
             libc.malloc_trim(0)
-            samples.append((i, raw, rss_mb(), sys.getallocatedblocks()))
-    return {"pages": len(paths), "samples": samples, "seconds": time.perf_counter() - started}
+            sample = (i, raw, rss_mb(), sys.getallocatedblocks())
+            if periodic:
+                samples.append(sample)
+            if in_cycle:
+                aligned.append(sample)
+    seconds = time.perf_counter() - started
+    return {"pages": len(paths), "samples": samples, "aligned": aligned, "seconds": seconds}
 
 
 # -- parts --------------------------------------------------------------------------------------
@@ -250,6 +259,13 @@ def part_rss(args: argparse.Namespace) -> dict[str, Any]:
         trimmed_growth_pct=(last[2] / first[2] - 1.0) * 100,
         blocks_growth_pct=(last[3] / first[3] - 1.0) * 100,
     )
+    aligned = result.get("aligned", [])
+    if len(aligned) > 1:
+        result.update(
+            aligned_growth_pct=(aligned[-1][1] / aligned[0][1] - 1.0) * 100,
+            aligned_trimmed_growth_pct=(aligned[-1][2] / aligned[0][2] - 1.0) * 100,
+            aligned_max_growth_pct=(max(a[1] for a in aligned) / aligned[0][1] - 1.0) * 100,
+        )
     return result
 
 
@@ -312,6 +328,20 @@ def markdown(results: dict[str, Any]) -> str:
             *(f"| {i:,} | {raw:.1f} | {trimmed:.1f} | {blocks:,} |" for i, raw, trimmed, blocks in samples),
             "",
         ]
+        if "aligned_growth_pct" in rss:
+            aligned = rss["aligned"]
+            lines += [
+                f"At the same point of each cycle through the {rss['pages']:,} pages: VmRSS growth "
+                f"{rss['aligned_growth_pct']:+.1f}% from the first such sample to the last (largest "
+                f"{rss['aligned_max_growth_pct']:+.1f}%); after malloc_trim "
+                f"{rss['aligned_trimmed_growth_pct']:+.1f}%.",
+                "",
+                "| extractions (cycle-aligned) | VmRSS MB | VmRSS after malloc_trim MB | "
+                "Python allocated blocks |",
+                "|---|---|---|---|",
+                *(f"| {i:,} | {raw:.1f} | {trim:.1f} | {blocks:,} |" for i, raw, trim, blocks in aligned),
+                "",
+            ]
     if "size" in results:
         lines += [
             "| page | seconds | ms per MB | CPU seconds | CPU ms per MB | peak RSS MB | peak ÷ input | "

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -71,8 +70,8 @@ def extract(
     return assemble(labelled, measured.title, url, measured.language, truncated=truncated, metadata=metadata)
 
 
-@dataclass(frozen=True, slots=True)
-class Measured:
+# A named tuple, not a frozen dataclass: defining one costs a fifth as much at import.
+class Measured(NamedTuple):
     """A page segmented into blocks whose features are measured, not yet scored."""
 
     blocks: tuple[Block, ...]

@@ -12,11 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ._errors import check_deadline
-from ._language import detect_language, is_cjk_char, stopwords, tokens
 from ._model import Block, Features, Label
 from ._options import Options
 from ._page_type import ARTICLE, PRODUCT
-from ._phrases import phrase_kinds
 from ._region import block_points, region_ancestry, region_roots, subtree_totals
 from ._repeats import repeated_groups
 from ._rules import (
@@ -30,6 +28,7 @@ from ._rules import (
     normalise_name,
 )
 from ._segment import Element, Segmented
+from ._token_stats import CHUNK_BLOCKS, token_stats
 
 _CJK_CHARS_PER_WORD = 3
 _SENTENCE_END = frozenset(".!?:;\"'”’»)…。！？；")
@@ -195,15 +194,6 @@ def _word_count(n_tokens: int, n_cjk: int) -> int:
     return n_tokens - n_cjk + (n_cjk + _CJK_CHARS_PER_WORD - 1) // _CJK_CHARS_PER_WORD
 
 
-def _matches_title(block_tokens: list[str], title_tokens: frozenset[str]) -> bool:
-    """Most of the block's words are title words and they cover most of the title
-    (titles carry a site name: "Headline | Site" against the "Headline" heading)."""
-    if not block_tokens or not title_tokens or len(block_tokens) > 3 * len(title_tokens):
-        return False
-    shared = sum(1 for t in block_tokens if t in title_tokens)
-    return shared >= 0.8 * len(block_tokens) and shared >= 0.5 * len(title_tokens)
-
-
 def compute_features(
     seg: Segmented,
     page_title: str,
@@ -212,22 +202,28 @@ def compute_features(
     *,
     declared_type: str = "",
     deadline: float | None = None,
+    chunk: int = CHUNK_BLOCKS,
 ) -> tuple[tuple[Features, ...], str]:
     """Features of every block of ``seg``, and the language they were measured in.
     ``declared_type`` is the page type its markup declares (_page_type). Past ``deadline``
     (a time.monotonic() value) it raises ExtractionTimeoutError."""
     blocks, elements = seg.blocks, seg.elements
-    toks = [tokens(b.text) for b in blocks]
-    title_tokens = frozenset(tokens(page_title))
-    language = options.language or detect_language(sorted(toks, key=len, reverse=True), declared_language)
-    stop = stopwords(language)
+    texts = [b.text for b in blocks]
+    counted = token_stats(
+        texts,
+        page_title,
+        declared_language,
+        language=options.language or "",
+        scan_words=options.phrase_scan_words,
+        scan_chars=options.phrase_scan_chars,
+        whole_max_chars=options.whole_phrase_max_chars,
+        chunk=chunk,
+    )
+    check_deadline(deadline)
+    language, cjk, phrases = counted.language, counted.cjk, counted.phrases
     owners = [b.element for b in blocks]
-    cjk = [  # an ASCII text has no CJK token: only the others are looked through
-        0 if b.text.isascii() else sum(1 for t in block_tokens if len(t) == 1 and is_cjk_char(t))
-        for b, block_tokens in zip(blocks, toks)
-    ]
-    words = [_word_count(len(t), k) for t, k in zip(toks, cjk)]
-    chars = [len(b.text) for b in blocks]
+    words = [_word_count(n, k) for n, k in zip(counted.counts, cjk)]
+    chars = [len(text) for text in texts]
     link_density = [min(b.link_chars / c, 1.0) if c else 0.0 for b, c in zip(blocks, chars)]
     points = [block_points(b.text, w, ld, options) for b, w, ld in zip(blocks, words, link_density)]
     roots = region_roots(elements, owners, points, options)
@@ -241,13 +237,6 @@ def compute_features(
     thread = declared_type not in (ARTICLE, PRODUCT) and _is_thread(containers, owners, points, options)
     if thread:
         containers = [_not_comments(c) for c in containers]
-    phrases = phrase_kinds(
-        [b.text for b in blocks],
-        [t[: options.phrase_scan_words] for t in toks],
-        options.phrase_scan_chars,
-        options.whole_phrase_max_chars,
-    )
-    check_deadline(deadline)
     boxes = _phrase_boxes(elements, owners, phrases, words, above_region=above, options=options)
     check_deadline(deadline)
     if thread:
@@ -271,7 +260,7 @@ def compute_features(
                 chars=c,
                 link_density=link_density[i],
                 text_density=float(w) if columns[i] < width else w * width / columns[i],
-                stopword_density=sum(map(stop.__contains__, toks[i])) / len(toks[i]) if toks[i] else 0.0,
+                stopword_density=counted.stops[i] / counted.counts[i] if counted.counts[i] else 0.0,
                 composite_density=cetd[owner],
                 position=i / last,
                 depth=elements[owner].depth,
@@ -282,7 +271,7 @@ def compute_features(
                 phrase=phrase.value if phrase is not None else "",
                 phrase_container=boxes[owner],
                 ends_sentence=block.text[-1] in _SENTENCE_END,
-                title_match=_matches_title(toks[i], title_tokens),
+                title_match=counted.title_match[i],
                 repeat_chars=groups[owner].chars,
                 repeat_link_density=groups[owner].link_density,
             )

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 from selectolax.lexbor import LexborHTMLParser
@@ -28,8 +27,8 @@ _NOT_TEXT = {
 _FALLBACK_ENCODING = "windows-1252"  # what browsers assume for undeclared non-UTF-8 pages
 
 
-@dataclass(frozen=True, slots=True)
-class PageInfo:
+# A named tuple, not a frozen dataclass: defining one costs a fifth as much at import.
+class PageInfo(NamedTuple):
     title: str
     language: str  # primary subtag of <html lang>, lowercased, or ""
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -27,12 +27,14 @@ _PREFIX = 5  # keys are indexed by at most their first five letters
 _MIN_PREFIX = 3  # keys of three letters or more also match longer tokens that start with them
 _KEYLESS_MAX_CHARS = 200  # rows without key words are searched on blocks up to this long
 # Pattern syntax that is not literal text: escapes, classes, group openers, quantifiers.
-_SYNTAX = regex.compile(r"\\[pPN]\{[^}]*\}|\\.|\[(?:\\.|[^\]])*\]|\(\?[^:)]*[:)]?|\{\d*,?\d*\}")
-_LITERAL_WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|\w+")
-_OPTIONAL = regex.compile(r"\([^()]*\)(?:[?*]|\{0,\d*\})|[^()\s][?*]|[^()\s]\{0,\d*\}")
-_ESCAPE = regex.compile(r"\\[pPN]\{[^}]*\}|\\.|\[(?:\\.|[^\]])*\]")
-_GROUP = regex.compile(r"\((?:[^()]|\([^()]*\))*\)")
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# The patterns that read the tables' own patterns, compiled when the index is first built
+# (_syntax), not at import.
+_SYNTAX = r"\\[pPN]\{[^}]*\}|\\.|\[(?:\\.|[^\]])*\]|\(\?[^:)]*[:)]?|\{\d*,?\d*\}"
+_LITERAL_WORD = r"[\p{Han}\p{Hiragana}\p{Katakana}]|\w+"
+_OPTIONAL = r"\([^()]*\)(?:[?*]|\{0,\d*\})|[^()\s][?*]|[^()\s]\{0,\d*\}"
+_ESCAPE = r"\\[pPN]\{[^}]*\}|\\.|\[(?:\\.|[^\]])*\]"
+_GROUP = r"\((?:[^()]|\([^()]*\))*\)"
+_CJK = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 _STRIP = " .:!?…·|»«›‹>-"
 # Words on most blocks of a page in their language: poor keys.
 _FUNCTION_WORDS = frozenset(
@@ -42,8 +44,8 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Index:
+# A named tuple, not a frozen dataclass: defining one costs a fifth as much at import.
+class _Index(NamedTuple):
     kinds: tuple[Label, ...]  # per row
     sources: tuple[str, ...]  # per row: the pattern, compiled on first use (_compiled)
     exact: dict[str, tuple[int, ...]]  # token -> rows
@@ -53,6 +55,11 @@ class _Index:
     # The keyless rows as one alternation: whether any of them matches is one regex call
     # (the same answer as trying each), and only then is each tried in row order.
     any_keyless: str
+
+
+@functools.cache
+def _syntax(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern)
 
 
 def _top_level_branches(pattern: str) -> list[str]:
@@ -78,25 +85,27 @@ def _top_level_branches(pattern: str) -> list[str]:
 
 
 def _words(source: str) -> list[str]:
-    return [w[0] if _CJK.match(w) else w for w in _LITERAL_WORD.findall(_SYNTAX.sub(" ", source).lower())]
+    literal = _syntax(_SYNTAX).sub(" ", source).lower()
+    return [w[0] if _syntax(_CJK).match(w) else w for w in _syntax(_LITERAL_WORD).findall(literal)]
 
 
 def _branch_keys(branch: str) -> set[str] | None:
     """Words one of which every match of ``branch`` holds: its longest word outside any
     group once optional parts are gone, else the keys of one of its required groups;
     None when it has neither."""
-    required = _ESCAPE.sub(" ", branch)
+    required = _syntax(_ESCAPE).sub(" ", branch)
     while True:  # drop optional groups and characters, innermost first
-        reduced = _OPTIONAL.sub(" ", required)
+        reduced = _syntax(_OPTIONAL).sub(" ", required)
         if reduced == required:
             break
         required = reduced
-    outside = sorted(_words(_GROUP.sub(" ", required)), key=lambda w: (w in _FUNCTION_WORDS, -len(w), w))
+    outside_groups = _syntax(_GROUP).sub(" ", required)
+    outside = sorted(_words(outside_groups), key=lambda w: (w in _FUNCTION_WORDS, -len(w), w))
     if outside and outside[0] not in _FUNCTION_WORDS:
         return {outside[0]}
     # Only function words outside groups ("join the (?:conversation|discussion)"): the
     # words of a required group select far fewer blocks.
-    for group in _GROUP.findall(required):
+    for group in _syntax(_GROUP).findall(required):
         inner = _key_words(regex.sub(r"^\((?:\?[^:)]*:)?|\)$", "", group))
         if inner and not inner & _FUNCTION_WORDS:
             return inner
