@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ._options import Options
+from ._rules import names_overlay, normalise_name
 from ._segment import Element
 
 
@@ -76,6 +77,25 @@ def region_roots(
             continue
         roots.append(index)
     return tuple(roots)
+
+
+_PAGE_TAGS = frozenset({"html", "body"})  # their names say what the page has ("modal-open")
+
+
+def in_overlay(elements: Sequence[Element]) -> list[bool]:
+    """Per element: it is, or sits inside, a layer drawn over the page (a modal, a
+    cookie-consent panel; see _rules.OVERLAY_NAME_RULE)."""
+    out: list[bool] = []
+    seen: dict[str, bool] = {}
+    for element in elements:
+        inside = element.parent >= 0 and out[element.parent]
+        if not inside and element.names and element.tag not in _PAGE_TAGS:
+            named = seen.get(element.names)
+            if named is None:
+                named = seen[element.names] = names_overlay(normalise_name(element.names))
+            inside = named
+        out.append(inside)
+    return out
 
 
 def region_ancestry(elements: Sequence[Element], roots: Sequence[int]) -> tuple[list[bool], list[bool]]:
