@@ -137,6 +137,7 @@ def test_decode(data: bytes, text: str) -> None:
         ("tag-list", Label.METADATA),
         ("_3xk9Q", None),
         ("cmp-text aem-GridColumn", None),  # Adobe Experience Manager's component prefix
+        ("a-expander-content reviewText review-text-content", Label.COMMENTS),
     ],
 )
 def test_class_names(raw: str, kind: Label | None) -> None:
@@ -230,6 +231,12 @@ def test_overlay_names(names: str, overlay: bool) -> None:
     # body > div[names] > p: the flag holds for the named element and what it encloses
     elements = [_element("body", -1), _named("div", 0, names), _element("p", 1)]
     assert in_overlay(elements) == [False, overlay, overlay]
+
+
+@pytest.mark.parametrize(("reviews", "overlay"), [(False, False), (True, True)])
+def test_customer_reviews_are_an_overlay_on_product_pages(reviews: bool, overlay: bool) -> None:
+    elements = [_element("body", -1), _named("div", 0, "product-reviews"), _element("p", 1)]
+    assert in_overlay(elements, reviews=reviews) == [False, overlay, overlay]
 
 
 def test_the_body_s_state_names_are_no_overlay() -> None:

@@ -229,7 +229,7 @@ def compute_features(
     words = [_word_count(len(t), k) for t, k in zip(toks, cjk)]
     chars = [len(b.text) for b in blocks]
     link_density = [min(b.link_chars / c, 1.0) if c else 0.0 for b, c in zip(blocks, chars)]
-    overlay = in_overlay(elements)
+    overlay = in_overlay(elements, reviews=declared_type == PRODUCT)
     points = [
         0.0 if overlay[b.element] else block_points(b.text, w, ld, options)
         for b, w, ld in zip(blocks, words, link_density)

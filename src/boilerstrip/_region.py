@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ._model import Label
 from ._options import Options
-from ._rules import names_overlay, normalise_name
+from ._rules import chrome_kind_of_name, names_overlay, normalise_name
 from ._segment import Element
 
 
@@ -82,9 +83,10 @@ def region_roots(
 _PAGE_TAGS = frozenset({"html", "body"})  # their names say what the page has ("modal-open")
 
 
-def in_overlay(elements: Sequence[Element]) -> list[bool]:
+def in_overlay(elements: Sequence[Element], *, reviews: bool = False) -> list[bool]:
     """Per element: it is, or sits inside, a layer drawn over the page (a modal, a
-    cookie-consent panel; see _rules.OVERLAY_NAME_RULE)."""
+    cookie-consent panel; see _rules.OVERLAY_NAME_RULE); with ``reviews``, also a box
+    named as comments (a product page's customer reviews)."""
     out: list[bool] = []
     seen: dict[str, bool] = {}
     for element in elements:
@@ -92,7 +94,9 @@ def in_overlay(elements: Sequence[Element]) -> list[bool]:
         if not inside and element.names and element.tag not in _PAGE_TAGS:
             named = seen.get(element.names)
             if named is None:
-                named = seen[element.names] = names_overlay(normalise_name(element.names))
+                name = normalise_name(element.names)
+                named = names_overlay(name) or (reviews and chrome_kind_of_name(name) is Label.COMMENTS)
+                seen[element.names] = named
             inside = named
         out.append(inside)
     return out

@@ -69,7 +69,7 @@ NAME_RULES: tuple[tuple[Label, str], ...] = (
     (
         Label.COMMENTS,
         r"\b(?:comments?|commentlist|disqus|respond|replies|discussion|reviews|"
-        r"(?:customer|product|user|individual|guest) review)\b",
+        r"(?:customer|product|user|individual|guest) review|review text)\b",
     ),
     # Not "cmp": Adobe Experience Manager prefixes every component with it ("cmp-text").
     (Label.LEGAL, r"\b(?:cookies?|consent|gdpr|onetrust|cookiebot|legal|disclaimer|privacy)\b"),
