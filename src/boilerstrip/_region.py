@@ -7,6 +7,9 @@ scaled by 1 - link density. The element with the most points is the main region;
 elements elsewhere in the tree with a given share of its points are further regions
 (multi-section pages). Points only flow a few levels up, so a large wrapper that holds
 the article and a dense donation appeal beside it does not outscore the article body.
+Blocks inside a layer drawn over the page (a modal, a cookie-consent panel) give no
+points (:func:`in_overlay`): a privacy policy in a modal is often the densest text of a
+product page.
 """
 
 from __future__ import annotations
