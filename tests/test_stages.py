@@ -239,6 +239,13 @@ def test_customer_reviews_are_an_overlay_on_product_pages(reviews: bool, overlay
     assert in_overlay(elements, reviews=reviews) == [False, overlay, overlay]
 
 
+@pytest.mark.parametrize(("wrapper", "barred"), [("div", True), ("main", False), ("article", False)])
+def test_the_page_footer_is_no_region(wrapper: str, barred: bool) -> None:
+    # body > wrapper > footer > p: a footer inside <article>/<main> is the article's own
+    elements = [_element("body", -1), _element(wrapper, 0), _element("footer", 1), _element("p", 2)]
+    assert in_overlay(elements) == [False, False, barred, barred]
+
+
 def test_the_body_s_state_names_are_no_overlay() -> None:
     assert in_overlay([_named("body", -1, "modal-open cookie-consent"), _element("p", 0)]) == [False, False]
 
