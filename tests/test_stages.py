@@ -7,13 +7,13 @@ import math
 
 import pytest
 
-from boilerstrip import Block, Features, Label, Options, Role
+from boilerstrip import Block, Features, Label, Options, Role, extract
 from boilerstrip._assemble import confidence, layout, title
 from boilerstrip._combine import label, score, smooth
 from boilerstrip._language import detect_language, tokens
 from boilerstrip._parse import body_of, decode, parse
 from boilerstrip._phrases import phrase_kind
-from boilerstrip._region import region_roots
+from boilerstrip._region import in_overlay, region_roots
 from boilerstrip._rules import chrome_kind_of_name, normalise_name
 from boilerstrip._scorers import SCORERS
 from boilerstrip._segment import Element, segment
@@ -136,6 +136,8 @@ def test_decode(data: bytes, text: str) -> None:
         ("post hentry category-news tag-promotion", None),  # taxonomy slugs are no role
         ("tag-list", Label.METADATA),
         ("_3xk9Q", None),
+        ("cmp-text aem-GridColumn", None),  # Adobe Experience Manager's component prefix
+        ("a-expander-content reviewText review-text-content", Label.COMMENTS),
     ],
 )
 def test_class_names(raw: str, kind: Label | None) -> None:
@@ -206,6 +208,46 @@ def test_region_is_the_container_of_the_dense_paragraphs() -> None:
 
 def test_no_dense_text_means_the_whole_page() -> None:
     assert region_roots([_element("body", -1)], [0], [0.0], Options()) == (0,)
+
+
+def _named(tag: str, parent: int, names: str) -> Element:
+    return Element(tag, parent, 0, names, "", tag, 0, 0, 1, 0)
+
+
+@pytest.mark.parametrize(
+    ("names", "overlay"),
+    [
+        ("modal fade", True),
+        ("onetrust-consent-sdk", True),
+        ("cookielawinfo-row", True),
+        ("gdpr-banner__text", True),
+        ("box article modal-enabled", False),  # page state on a wrapper, not the layer
+        ("mm-use-consent-management-enabled", False),
+        ("article-body", False),
+        ("cmp-container", False),
+    ],
+)
+def test_overlay_names(names: str, overlay: bool) -> None:
+    # body > div[names] > p: the flag holds for the named element and what it encloses
+    elements = [_element("body", -1), _named("div", 0, names), _element("p", 1)]
+    assert in_overlay(elements) == [False, overlay, overlay]
+
+
+@pytest.mark.parametrize(("reviews", "overlay"), [(False, False), (True, True)])
+def test_customer_reviews_are_an_overlay_on_product_pages(reviews: bool, overlay: bool) -> None:
+    elements = [_element("body", -1), _named("div", 0, "product-reviews"), _element("p", 1)]
+    assert in_overlay(elements, reviews=reviews) == [False, overlay, overlay]
+
+
+@pytest.mark.parametrize(("wrapper", "barred"), [("div", True), ("main", False), ("article", False)])
+def test_the_page_footer_is_no_region(wrapper: str, barred: bool) -> None:
+    # body > wrapper > footer > p: a footer inside <article>/<main> is the article's own
+    elements = [_element("body", -1), _element(wrapper, 0), _element("footer", 1), _element("p", 2)]
+    assert in_overlay(elements) == [False, False, barred, barred]
+
+
+def test_the_body_s_state_names_are_no_overlay() -> None:
+    assert in_overlay([_named("body", -1, "modal-open cookie-consent"), _element("p", 0)]) == [False, False]
 
 
 # -- scorers, combiner, labels ------------------------------------------------------------
@@ -547,3 +589,34 @@ def test_a_heading_is_kept_with_its_section(
     )
     labelled = label(blocks, (heading_score, 0.1, 0.1, 0.9), score(blocks, options), options)
     assert [b.label is Label.CONTENT for b in labelled] == kept
+
+
+_CONSENT_PARAGRAPH = (
+    "<p>Cookies, pixels and similar technologies of our partners, advertisers and vendors "
+    "store identifiers on your device, measure visits, clicks, scrolling and purchases, "
+    "build profiles of your interests, and match them across devices, browsers and sites, "
+    "for the purposes listed here, which you may refuse, change or withdraw at any time.</p>"
+)
+
+
+def test_the_main_region_is_not_sought_in_a_consent_panel() -> None:
+    # The consent panel holds denser text than the product description (more commas,
+    # longer paragraphs): the main region is still the description, and the panel, outside
+    # it, is named by its id (names above the main region's root are not trusted).
+    html = (
+        "<html><head><title>Oak desk</title></head><body>"
+        "<main><h1>Oak desk</h1>"
+        "<div class='description'><p>A solid oak desk with two drawers and a cable tray, "
+        "finished in natural oil and made to order in our workshop.</p>"
+        "<p>The top is 140 cm wide and 70 cm deep; the legs are bolted for shipping.</p></div>"
+        "</main>"
+        f"<div id='onetrust-consent-sdk'><div class='ot-pc-content'>{_CONSENT_PARAGRAPH * 6}</div></div>"
+        "</body></html>"
+    )
+    blocks = extract(html).blocks
+    description = [b for b in blocks if "oak desk with" in b.text or "140 cm" in b.text]
+    panel = [b for b in blocks if "pixels and similar" in b.text]
+    assert len(description) == 2 and len(panel) == 6
+    assert all(b.features.in_main_region for b in description)
+    assert not any(b.features.in_main_region for b in panel)
+    assert all(b.features.container == "legal" for b in panel)  # its name is trusted again

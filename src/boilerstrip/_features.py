@@ -15,7 +15,7 @@ from ._errors import check_deadline
 from ._model import Block, Features, Label
 from ._options import Options
 from ._page_type import ARTICLE, PRODUCT
-from ._region import block_points, region_ancestry, region_roots, subtree_totals
+from ._region import block_points, in_overlay, region_ancestry, region_roots, subtree_totals
 from ._repeats import repeated_groups
 from ._rules import (
     CHROME_ROLES,
@@ -225,7 +225,11 @@ def compute_features(
     words = [_word_count(n, k) for n, k in zip(counted.counts, cjk)]
     chars = [len(text) for text in texts]
     link_density = [min(b.link_chars / c, 1.0) if c else 0.0 for b, c in zip(blocks, chars)]
-    points = [block_points(b.text, w, ld, options) for b, w, ld in zip(blocks, words, link_density)]
+    overlay = in_overlay(elements, reviews=declared_type == PRODUCT)
+    points = [
+        0.0 if overlay[b.element] else block_points(b.text, w, ld, options)
+        for b, w, ld in zip(blocks, words, link_density)
+    ]
     roots = region_roots(elements, owners, points, options)
     check_deadline(deadline)
     # Names and phrase boxes are trusted everywhere but above the best region's root;

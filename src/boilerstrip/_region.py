@@ -7,13 +7,18 @@ scaled by 1 - link density. The element with the most points is the main region;
 elements elsewhere in the tree with a given share of its points are further regions
 (multi-section pages). Points only flow a few levels up, so a large wrapper that holds
 the article and a dense donation appeal beside it does not outscore the article body.
+Blocks inside a layer drawn over the page (a modal, a cookie-consent panel) or in the
+page's footer give no points (:func:`in_overlay`): a privacy policy in a modal, or the
+legal footnotes in a footer, are often the densest text of a product page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ._model import Label
 from ._options import Options
+from ._rules import CONTENT_SCOPE_TAGS, chrome_kind_of_name, names_overlay, normalise_name
 from ._segment import Element
 
 
@@ -76,6 +81,37 @@ def region_roots(
             continue
         roots.append(index)
     return tuple(roots)
+
+
+_PAGE_TAGS = frozenset({"html", "body"})  # their names say what the page has ("modal-open")
+# The page's own footer and navigation bars (outside <article>/<main>): a footer of dense
+# legal footnotes (financing, trade-in terms) is no main region either.
+_PAGE_BAR_TAGS = frozenset({"footer", "nav"})
+
+
+def in_overlay(elements: Sequence[Element], *, reviews: bool = False) -> list[bool]:
+    """Per element: it is, or sits inside, a layer drawn over the page (a modal, a
+    cookie-consent panel; see _rules.OVERLAY_NAME_RULE) or the page's footer or navigation
+    bar; with ``reviews``, also a box named as comments (a product page's customer
+    reviews). The main region is not sought there."""
+    out: list[bool] = []
+    seen: dict[str, bool] = {}
+    scoped: list[bool] = []  # inside <article>/<main>, where a <footer> is the article's
+    for element in elements:
+        inside = element.parent >= 0 and out[element.parent]
+        in_scope = (element.parent >= 0 and scoped[element.parent]) or element.tag in CONTENT_SCOPE_TAGS
+        scoped.append(in_scope)
+        if not inside and element.tag in _PAGE_BAR_TAGS and not in_scope:
+            inside = True
+        if not inside and element.names and element.tag not in _PAGE_TAGS:
+            named = seen.get(element.names)
+            if named is None:
+                name = normalise_name(element.names)
+                named = names_overlay(name) or (reviews and chrome_kind_of_name(name) is Label.COMMENTS)
+                seen[element.names] = named
+            inside = named
+        out.append(inside)
+    return out
 
 
 def region_ancestry(elements: Sequence[Element], roots: Sequence[int]) -> tuple[list[bool], list[bool]]:

@@ -69,9 +69,10 @@ NAME_RULES: tuple[tuple[Label, str], ...] = (
     (
         Label.COMMENTS,
         r"\b(?:comments?|commentlist|disqus|respond|replies|discussion|reviews|"
-        r"(?:customer|product|user|individual|guest) review)\b",
+        r"(?:customer|product|user|individual|guest) review|review text)\b",
     ),
-    (Label.LEGAL, r"\b(?:cookies?|consent|gdpr|cmp|onetrust|cookiebot|legal|disclaimer|privacy)\b"),
+    # Not "cmp": Adobe Experience Manager prefixes every component with it ("cmp-text").
+    (Label.LEGAL, r"\b(?:cookies?|consent|gdpr|onetrust|cookiebot|legal|disclaimer|privacy)\b"),
     (Label.SHARE, r"\b(?:share|shares|sharing|sharethis|addthis|social|sociallinks|follow us)\b"),
     (
         Label.PROMO,
@@ -107,6 +108,18 @@ CONTENT_NAME_RULE = (
     r"body text|blog post|markdown body|rich text|prose|articlebody|text content)\b"
 )
 
+# Layers drawn over the page (modals, cookie-consent panels): they can hold the densest
+# text of a page (a privacy policy in a modal, a consent SDK's purpose list) but never its
+# main content, so the main region is not sought inside them (_region). Dialog roles and
+# tooltips are left out: product pages put their description in slide-out "sheets" with
+# role="dialog" and size advice in tooltips (wcxb product pages lost more than they gained).
+# A name that says a layer is switched on ("modal-enabled", "consent-management-enabled")
+# is page state on a wrapper, not the layer.
+OVERLAY_NAME_RULE = (
+    r"\b(?:modal|modals|consent|onetrust|cookiebot|cookie\w*|gdpr)\b"
+    r"(?! (?:\w+ )?(?:enabled|active|open|opened|visible|shown|on)\b)"
+)
+
 _CAMEL = regex.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SEPARATORS = regex.compile(r"[-_:./]+")
 # Layout state flags name what the page has, not what the element is ("has-sidebar").
@@ -137,6 +150,7 @@ def _name_patterns() -> tuple[regex.Pattern[str], tuple[tuple[Label, regex.Patte
     return regex.compile("|".join(f"(?:{p})" for _, p in NAME_RULES)), rows
 
 _CONTENT_NAME = regex.compile(CONTENT_NAME_RULE)
+_OVERLAY_NAME = regex.compile(OVERLAY_NAME_RULE)
 
 
 def chrome_kind_of_name(name: str) -> Label | None:
@@ -152,3 +166,8 @@ def chrome_kind_of_name(name: str) -> Label | None:
 
 def names_content(name: str) -> bool:
     return _CONTENT_NAME.search(name) is not None
+
+
+def names_overlay(name: str) -> bool:
+    """A normalised class/id string names a layer drawn over the page (OVERLAY_NAME_RULE)."""
+    return _OVERLAY_NAME.search(name) is not None
