@@ -81,6 +81,9 @@ def part_peers(args: argparse.Namespace, compiled: Path, work: Path) -> None:
                 src=src, out=work / f"{name}.json",
             )  # fmt: skip
             rows = speed.one_peer_run(run_args, index)["extractors"]
+            missing = [k for k in ("resiliparse", "trafilatura") if k not in rows]
+            if missing:  # score.py skips a peer that is not installed
+                sys.exit(f"peers not installed: {', '.join(missing)} (pip install -e '.[bench]')")
             own, res, tra = (rows[k]["median_ms"] for k in ("boilerstrip", "resiliparse", "trafilatura"))
             cells = (
                 index + 1,
