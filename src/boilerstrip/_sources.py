@@ -194,9 +194,10 @@ def _kind(path: Path) -> str:
     return "html"
 
 
-def _folder_files(folder: Path) -> Iterator[Path]:
-    """The input files under ``folder``, sorted by their path (the same order on every run)."""
-    found = [p for p in folder.rglob("*") if _has_suffix(p, ALL_SUFFIXES) and p.is_file()]
+def folder_files(folder: Path, suffixes: tuple[str, ...] = ALL_SUFFIXES) -> Iterator[Path]:
+    """The files under ``folder`` whose names end in one of ``suffixes`` (by default every
+    input kind), sorted by their path (the same order on every run)."""
+    found = [p for p in folder.rglob("*") if _has_suffix(p, suffixes) and p.is_file()]
     yield from sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
@@ -221,7 +222,7 @@ def input_files(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            yield from _folder_files(path)
+            yield from folder_files(path)
         else:
             yield path
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from .._options import Options
 from .._records import RECORD_FIELDS, page_record
-from .._sources import WARC_SUFFIXES, SourcePage
+from .._sources import WARC_SUFFIXES, SourcePage, folder_files
 
 # The columns of a page, as the WARC readers of the integrations give them.
 PAGE_FIELDS = ("html", "url", "record_id", "content_type", "origin", "error")
@@ -83,7 +83,7 @@ def warc_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]])
     for item in items:
         path = Path(item)
         if path.is_dir():
-            found.extend(str(p) for p in sorted(path.rglob("*")) if p.name.endswith(WARC_SUFFIXES))
+            found.extend(str(p) for p in folder_files(path, WARC_SUFFIXES))
         else:
             found.append(str(path))
     return found
