@@ -23,9 +23,7 @@ from ._rules import (
     CONTENT_ROLES,
     CONTENT_SCOPE_TAGS,
     SCOPED_CHROME_TAGS,
-    chrome_kind_of_name,
-    names_content,
-    normalise_name,
+    NameVerdicts,
 )
 from ._segment import Element, Segmented
 from ._token_stats import CHUNK_BLOCKS, token_stats
@@ -44,21 +42,7 @@ class _Container:
     in_scope: bool  # inside <article>/<main>
 
 
-def _name_verdict(names: str, seen: dict[str, tuple[str, bool]]) -> tuple[str, bool]:
-    """(chrome kind, names content) of a class/id string; pages repeat the same names
-    on many elements, so each distinct string is matched once per page."""
-    verdict = seen.get(names)
-    if verdict is None:
-        name = normalise_name(names)
-        kind = chrome_kind_of_name(name)
-        verdict = (kind.value, False) if kind is not None else ("", names_content(name))
-        seen[names] = verdict
-    return verdict
-
-
-def _own_container(
-    element: Element, in_scope: bool, seen: dict[str, tuple[str, bool]]
-) -> tuple[str, float, bool]:
+def _own_container(element: Element, in_scope: bool, names: NameVerdicts) -> tuple[str, float, bool]:
     """(chrome kind, strength, names content) named by the element itself."""
     tag = element.tag
     hint = tag in CONTENT_SCOPE_TAGS or element.aria_role in CONTENT_ROLES
@@ -67,23 +51,24 @@ def _own_container(
     if element.aria_role in CHROME_ROLES:
         return CHROME_ROLES[element.aria_role].value, _TAG_STRENGTH, hint
     if element.names and tag not in ("html", "body"):
-        kind, content = _name_verdict(element.names, seen)
+        kind, content, _ = names(element.names)
         if kind:
             return kind, _NAME_STRENGTH, hint
         hint = hint or content
     return "", 0.0, hint
 
 
-def _containers(elements: Sequence[Element], above_region: Sequence[bool]) -> list[_Container]:
+def _containers(
+    elements: Sequence[Element], above_region: Sequence[bool], names: NameVerdicts
+) -> list[_Container]:
     """Innermost chrome kind enclosing each element. An element that encloses a region
     root is not chrome, whatever its name (``<div class="page has-ads">`` around it all)."""
     out: list[_Container] = []
     none = _Container("", 0.0, False, False)
-    seen: dict[str, tuple[str, bool]] = {}
     for index, element in enumerate(elements):
         parent = out[element.parent] if element.parent >= 0 else none
         in_scope = parent.in_scope or element.tag in CONTENT_SCOPE_TAGS
-        kind, strength, hint = _own_container(element, parent.in_scope, seen)
+        kind, strength, hint = _own_container(element, parent.in_scope, names)
         if not kind or above_region[index]:
             kind, strength = parent.kind, parent.strength
         out.append(_Container(kind, strength, hint or parent.content_hint, in_scope))
@@ -225,7 +210,8 @@ def compute_features(
     words = [_word_count(n, k) for n, k in zip(counted.counts, cjk)]
     chars = [len(text) for text in texts]
     link_density = [min(b.link_chars / c, 1.0) if c else 0.0 for b, c in zip(blocks, chars)]
-    overlay = in_overlay(elements, reviews=declared_type == PRODUCT)
+    names = NameVerdicts()  # what the page's class/id strings name, matched once per page
+    overlay = in_overlay(elements, reviews=declared_type == PRODUCT, names=names)
     points = [
         0.0 if overlay[b.element] else block_points(b.text, w, ld, options)
         for b, w, ld in zip(blocks, words, link_density)
@@ -235,7 +221,7 @@ def compute_features(
     # Names and phrase boxes are trusted everywhere but above the best region's root;
     # further regions must not be named chrome (a dense donation appeal is no region).
     _, above = region_ancestry(elements, roots[:1])
-    containers = _containers(elements, above)
+    containers = _containers(elements, above, names)
     # A page that declares itself an article or a product is not a thread, however long
     # its comments or customer reviews.
     thread = declared_type not in (ARTICLE, PRODUCT) and _is_thread(containers, owners, points, options)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from ._model import Label
 from ._options import Options
-from ._rules import CONTENT_SCOPE_TAGS, chrome_kind_of_name, names_overlay, normalise_name
+from ._rules import CONTENT_SCOPE_TAGS, NameVerdicts
 from ._segment import Element
 
 
@@ -89,13 +89,17 @@ _PAGE_TAGS = frozenset({"html", "body"})  # their names say what the page has ("
 _PAGE_BAR_TAGS = frozenset({"footer", "nav"})
 
 
-def in_overlay(elements: Sequence[Element], *, reviews: bool = False) -> list[bool]:
+def in_overlay(
+    elements: Sequence[Element], *, reviews: bool = False, names: NameVerdicts | None = None
+) -> list[bool]:
     """Per element: it is, or sits inside, a layer drawn over the page (a modal, a
     cookie-consent panel; see _rules.OVERLAY_NAME_RULE) or the page's footer or navigation
     bar; with ``reviews``, also a box named as comments (a product page's customer
-    reviews). The main region is not sought there."""
+    reviews). The main region is not sought there. ``names`` is the page's memo of what
+    its class/id strings name, shared with the features stage."""
+    verdict_of = NameVerdicts() if names is None else names
+    comments = Label.COMMENTS.value
     out: list[bool] = []
-    seen: dict[str, bool] = {}
     scoped: list[bool] = []  # inside <article>/<main>, where a <footer> is the article's
     for element in elements:
         inside = element.parent >= 0 and out[element.parent]
@@ -104,12 +108,8 @@ def in_overlay(elements: Sequence[Element], *, reviews: bool = False) -> list[bo
         if not inside and element.tag in _PAGE_BAR_TAGS and not in_scope:
             inside = True
         if not inside and element.names and element.tag not in _PAGE_TAGS:
-            named = seen.get(element.names)
-            if named is None:
-                name = normalise_name(element.names)
-                named = names_overlay(name) or (reviews and chrome_kind_of_name(name) is Label.COMMENTS)
-                seen[element.names] = named
-            inside = named
+            kind, _, overlay = verdict_of(element.names)
+            inside = overlay or (reviews and kind == comments)
         out.append(inside)
     return out
 

@@ -171,3 +171,25 @@ def names_content(name: str) -> bool:
 def names_overlay(name: str) -> bool:
     """A normalised class/id string names a layer drawn over the page (OVERLAY_NAME_RULE)."""
     return _OVERLAY_NAME.search(name) is not None
+
+
+class NameVerdicts:
+    """What each distinct class/id string of one page names, matched once per page (pages
+    repeat the same names on many elements, and both the region's overlay test and the
+    containers read them): (chrome kind's value or "", names content, names an overlay).
+    Make one per page: it only memoises pure functions of the string."""
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen: dict[str, tuple[str, bool, bool]] = {}
+
+    def __call__(self, names: str) -> tuple[str, bool, bool]:
+        verdict = self._seen.get(names)
+        if verdict is None:
+            name = normalise_name(names)
+            kind = chrome_kind_of_name(name)
+            content = kind is None and names_content(name)
+            verdict = ("" if kind is None else kind.value, content, names_overlay(name))
+            self._seen[names] = verdict
+        return verdict
