@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ._cut import predicted_threshold
-from ._model import Block, Features, Label, Role
+from ._model import Block, Label, Role
 from ._options import Options
 from ._page_type import SECTIONED
 from ._scorers import HARD_RULES, SCORERS, SHORT_WORDS
@@ -123,7 +123,7 @@ def label(
             heading_level=b.heading_level,
             locator=b.locator,
             features=b.features,
-            label=_label_of(b.features, keep, options),
+            label=_label_of(b, keep, options),
             score=p,
             scorer_names=scores.names,
             scorer_outputs=outputs,
@@ -218,11 +218,12 @@ def _expected_f1_choice(
     return [i in chosen and p >= options.expected_f1_floor for i, p in enumerate(probabilities)]
 
 
-def _label_of(f: Features, keep: bool, options: Options) -> Label:
+def _label_of(b: Block, keep: bool, options: Options) -> Label:
+    f = b.features
     for name, rule in HARD_RULES.items():  # table order, not set order: same output in every process
         if name not in options.hard_rules:
             continue
-        kind = rule(f, options.metadata_line_max_words)
+        kind = rule(b, options)
         if kind and not (options.include_comments and kind == Label.COMMENTS.value):
             return Label(kind)
     if keep:
