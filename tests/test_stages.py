@@ -662,3 +662,23 @@ def test_teaser_line_rule(block: Block, kind: str) -> None:
 def test_phrase_heading_rule(role: Role, phrase: str, kind: str) -> None:
     block = dataclasses.replace(_block(0, "Mehr zum Thema", phrase=phrase), role=role)
     assert HARD_RULES["phrase_heading"](block, Options()) == kind
+
+
+_PROSE = "The council met on Tuesday and agreed to rebuild the bridge over the river before the winter."
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "teaser_kept"),
+    [
+        (_PROSE, _PROSE, False),  # a linked line inside the article: a teaser for another story
+        (_PROSE, None, True),  # the last kept block: left to the decision
+        ("Short line.", _PROSE, True),  # not between prose
+    ],
+)
+def test_linked_line_between_prose_is_a_teaser(before: str, after: str | None, teaser_kept: bool) -> None:
+    texts = [before, "Also on example.com: Storm closes the harbour for a week", *([after] if after else [])]
+    blocks = [_block(i, t, link_density=0.95 if i == 1 else 0.0) for i, t in enumerate(texts)]
+    options = Options(weights=(), smoothing=(), decision="threshold")
+    labelled = label(blocks, (0.9,) * len(blocks), score(blocks, options), options)
+    assert (labelled[1].label is Label.CONTENT) is teaser_kept
+    assert labelled[0].label is Label.CONTENT

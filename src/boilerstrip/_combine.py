@@ -14,6 +14,7 @@ from ._scorers import HARD_RULES, SCORERS, SHORT_WORDS
 
 _LOGIT_CAP = 12.0  # keeps exp() finite and one scorer from deciding alone
 _COMMENT_SCORERS = frozenset({"container_comments"})
+_PROSE_LINK_DENSITY = 0.2  # a paragraph under this link density is plain prose (a few inline links)
 
 
 def _sigmoid(x: float) -> float:
@@ -145,7 +146,33 @@ def _decide(
 ) -> list[bool]:
     """Which blocks are kept as content, before the hard rules: the decision's choice,
     with the headings of the sections it keeps (see :func:`_with_headings`)."""
-    return _with_headings(blocks, probabilities, _choose(blocks, probabilities, options, decision), options)
+    kept = _with_headings(blocks, probabilities, _choose(blocks, probabilities, options, decision), options)
+    return _without_inline_teasers(blocks, kept, options)
+
+
+def _is_prose(block: Block, options: Options) -> bool:
+    f = block.features
+    long_enough = f.words >= options.inline_teaser_prose_words
+    return block.role is Role.PARAGRAPH and long_enough and f.link_density < _PROSE_LINK_DENSITY
+
+
+def _without_inline_teasers(blocks: Sequence[Block], kept: list[bool], options: Options) -> list[bool]:
+    """A kept paragraph that is (nearly) all link, set between two kept paragraphs of
+    plain prose, is a teaser for another story placed inside the article ("Also on
+    example.com <headline>", "DON'T MISS <headline>"), not part of it."""
+    out = list(kept)
+    chosen = [i for i, k in enumerate(kept) if k]
+    for before, i, after in zip(chosen, chosen[1:], chosen[2:]):
+        f = blocks[i].features
+        if (
+            blocks[i].role is Role.PARAGRAPH
+            and f.link_density >= options.inline_teaser_link_density
+            and 3 <= f.words <= options.inline_teaser_max_words
+            and _is_prose(blocks[before], options)
+            and _is_prose(blocks[after], options)
+        ):
+            out[i] = False
+    return out
 
 
 def _with_headings(
