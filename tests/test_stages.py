@@ -651,17 +651,18 @@ def test_teaser_line_rule(block: Block, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("role", "phrase", "kind"),
+    ("role", "text", "phrase", "kind"),
     [
-        (Role.HEADING, "sidebar", "sidebar"),  # "Das könnte Sie auch interessieren"
-        (Role.HEADING, "comments", "comments"),  # "Leave a comment"
-        (Role.HEADING, "navigation", ""),  # "Contact": the heading of a section
-        (Role.PARAGRAPH, "sidebar", ""),  # left to the combined score
+        (Role.HEADING, "Das könnte Sie auch interessieren", "sidebar", "sidebar"),
+        (Role.HEADING, "Leave a comment", "comments", "comments"),
+        (Role.PARAGRAPH, "Mehr Themen:", "sidebar", "sidebar"),  # a short line
+        (Role.HEADING, "Contact", "navigation", ""),  # the heading of a section
+        (Role.PARAGRAPH, "Read more about the new rules in our guide to the law", "sidebar", ""),  # long
     ],
 )
-def test_phrase_heading_rule(role: Role, phrase: str, kind: str) -> None:
-    block = dataclasses.replace(_block(0, "Mehr zum Thema", phrase=phrase), role=role)
-    assert HARD_RULES["phrase_heading"](block, Options()) == kind
+def test_box_label_rule(role: Role, text: str, phrase: str, kind: str) -> None:
+    block = dataclasses.replace(_block(0, text, phrase=phrase), role=role)
+    assert HARD_RULES["box_label"](block, Options()) == kind
 
 
 _PROSE = "The council met on Tuesday and agreed to rebuild the bridge over the river before the winter."

@@ -221,10 +221,11 @@ SCORERS: dict[str, Scorer] = {
 # the chrome kind it found, or "". A box dense with boilerplate phrases is a newsletter or
 # donation box even when its prose is long and plain (the seed page's appeal); a short
 # line that is a byline, date or credit ("By Jane Doe", "14.03.2025, 18:42 Uhr") is
-# metadata, however close it sits to the headline; a heading that is itself a related,
-# share, comment or promo phrase ("Das könnte Sie auch interessieren", "Leave a comment")
-# heads a box of chrome; a "read also" line ("Lesen Sie auch: <headline>", "PUEDES VER: <headline>")
-# is a short unlinked label and one link to another story, in any language.
+# metadata, however close it sits to the headline; a heading or a short line that is a
+# related, share, comment or promo phrase ("Das könnte Sie auch interessieren", "Mehr
+# Themen:", "Leave a comment") labels a box of chrome; a "read also" line ("Lesen Sie
+# auch: <headline>", "PUEDES VER: <headline>") is a short unlinked label and one link to
+# another story, in any language.
 HardRule = Callable[[Block, "Options"], str]
 
 
@@ -242,9 +243,12 @@ def _metadata_line_rule(b: Block, options: Options) -> str:
 _BOX_HEADING_KINDS = frozenset(k.value for k in (Label.SIDEBAR, Label.SHARE, Label.COMMENTS, Label.PROMO))
 
 
-def _phrase_heading_rule(b: Block, _options: Options) -> str:
-    kind = b.features.phrase
-    return kind if b.role is Role.HEADING and kind in _BOX_HEADING_KINDS else ""
+def _box_label_rule(b: Block, options: Options) -> str:
+    """A heading, or a line of at most ``box_label_max_words`` words, that is a related,
+    share, comment or promo phrase: the label of a box of that chrome."""
+    f = b.features
+    short = b.role is Role.HEADING or f.words <= options.box_label_max_words
+    return f.phrase if short and f.phrase in _BOX_HEADING_KINDS else ""
 
 
 _TEASER_ROLES = frozenset({Role.PARAGRAPH, Role.QUOTE, Role.HEADING})
@@ -272,6 +276,6 @@ def _teaser_line_rule(b: Block, options: Options) -> str:
 HARD_RULES: dict[str, HardRule] = {
     "phrase_box": _phrase_box_rule,
     "metadata_line": _metadata_line_rule,
-    "phrase_heading": _phrase_heading_rule,
+    "box_label": _box_label_rule,
     "teaser_line": _teaser_line_rule,
 }
