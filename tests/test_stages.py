@@ -11,11 +11,12 @@ from boilerstrip import Block, Features, Label, Options, Role, extract
 from boilerstrip._assemble import confidence, layout, title
 from boilerstrip._combine import label, score, smooth
 from boilerstrip._language import detect_language, tokens
+from boilerstrip._model import Link, Markup
 from boilerstrip._parse import body_of, decode, parse
 from boilerstrip._phrases import phrase_kind
 from boilerstrip._region import in_overlay, region_roots
 from boilerstrip._rules import chrome_kind_of_name, normalise_name
-from boilerstrip._scorers import SCORERS
+from boilerstrip._scorers import HARD_RULES, SCORERS
 from boilerstrip._segment import Element, segment
 
 
@@ -620,3 +621,65 @@ def test_the_main_region_is_not_sought_in_a_consent_panel() -> None:
     assert all(b.features.in_main_region for b in description)
     assert not any(b.features.in_main_region for b in panel)
     assert all(b.features.container == "legal" for b in panel)  # its name is trusted again
+
+
+# -- hard rules: "read also" lines and headings of chrome boxes ---------------------------------
+def _linked(text: str, *anchors: str, role: Role = Role.PARAGRAPH) -> Block:
+    """A block whose ``anchors`` are links (by default, all the text after the colon)."""
+    anchors = anchors or (text.split(": ", 1)[1],)
+    links = tuple(Link(text.index(a), text.index(a) + len(a), "/x") for a in anchors)
+    return dataclasses.replace(_block(0, text), role=role, markup=Markup(links=links))
+
+
+@pytest.mark.parametrize(
+    ("block", "kind"),
+    [
+        (_linked("Lesen Sie auch: Wie der Winter in die Stadt kam"), "sidebar"),
+        (_linked("PUEDES VER: ¿Qué es la Sunedu y para qué sirve?"), "sidebar"),
+        (_linked("Read more: Prices rose again in May", role=Role.HEADING), "sidebar"),
+        (_linked("Source: Reuters"), ""),  # a credit, not a headline
+        (_linked("Posted by: Jane Doe | May 18, 2012 at 08:40", "Jane Doe", "May 18, 2012"), ""),  # byline
+        (_linked("Read the report: it says why prices rose", "the report"), ""),  # link before the colon
+        (_linked("The minister said on Tuesday in Berlin: prices rose"), ""),  # a sentence's colon
+        (_linked("Lesen Sie auch: Wie der Winter in die Stadt kam", "Winter"), ""),  # a link in prose
+        (_linked("Lesen Sie auch: Wie der Winter kam", role=Role.LIST_ITEM), ""),  # list items stay
+    ],
+    ids=lambda v: v.text[:30] if isinstance(v, Block) else repr(v),
+)
+def test_teaser_line_rule(block: Block, kind: str) -> None:
+    assert HARD_RULES["teaser_line"](block, Options()) == kind
+
+
+@pytest.mark.parametrize(
+    ("role", "text", "phrase", "kind"),
+    [
+        (Role.HEADING, "Das könnte Sie auch interessieren", "sidebar", "sidebar"),
+        (Role.HEADING, "Leave a comment", "comments", "comments"),
+        (Role.PARAGRAPH, "Mehr Themen:", "sidebar", "sidebar"),  # a short line
+        (Role.HEADING, "Contact", "navigation", ""),  # the heading of a section
+        (Role.PARAGRAPH, "Read more about the new rules in our guide to the law", "sidebar", ""),  # long
+    ],
+)
+def test_box_label_rule(role: Role, text: str, phrase: str, kind: str) -> None:
+    block = dataclasses.replace(_block(0, text, phrase=phrase), role=role)
+    assert HARD_RULES["box_label"](block, Options()) == kind
+
+
+_PROSE = "The council met on Tuesday and agreed to rebuild the bridge over the river before the winter."
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "teaser_kept"),
+    [
+        (_PROSE, _PROSE, False),  # a linked line inside the article: a teaser for another story
+        (_PROSE, None, True),  # the last kept block: left to the decision
+        ("Short line.", _PROSE, True),  # not between prose
+    ],
+)
+def test_linked_line_between_prose_is_a_teaser(before: str, after: str | None, teaser_kept: bool) -> None:
+    texts = [before, "Also on example.com: Storm closes the harbour for a week", *([after] if after else [])]
+    blocks = [_block(i, t, link_density=0.95 if i == 1 else 0.0) for i, t in enumerate(texts)]
+    options = Options(weights=(), smoothing=(), decision="threshold")
+    labelled = label(blocks, (0.9,) * len(blocks), score(blocks, options), options)
+    assert (labelled[1].label is Label.CONTENT) is teaser_kept
+    assert labelled[0].label is Label.CONTENT

@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ._cut import predicted_threshold
-from ._model import Block, Features, Label, Role
+from ._model import Block, Label, Role
 from ._options import Options
 from ._page_type import SECTIONED
 from ._scorers import HARD_RULES, SCORERS, SHORT_WORDS
 
 _LOGIT_CAP = 12.0  # keeps exp() finite and one scorer from deciding alone
 _COMMENT_SCORERS = frozenset({"container_comments"})
+_PROSE_LINK_DENSITY = 0.2  # a paragraph under this link density is plain prose (a few inline links)
 
 
 def _sigmoid(x: float) -> float:
@@ -123,7 +124,7 @@ def label(
             heading_level=b.heading_level,
             locator=b.locator,
             features=b.features,
-            label=_label_of(b.features, keep, options),
+            label=_label_of(b, keep, options),
             score=p,
             scorer_names=scores.names,
             scorer_outputs=outputs,
@@ -145,7 +146,33 @@ def _decide(
 ) -> list[bool]:
     """Which blocks are kept as content, before the hard rules: the decision's choice,
     with the headings of the sections it keeps (see :func:`_with_headings`)."""
-    return _with_headings(blocks, probabilities, _choose(blocks, probabilities, options, decision), options)
+    kept = _with_headings(blocks, probabilities, _choose(blocks, probabilities, options, decision), options)
+    return _without_inline_teasers(blocks, kept, options)
+
+
+def _is_prose(block: Block, options: Options) -> bool:
+    f = block.features
+    long_enough = f.words >= options.inline_teaser_prose_words
+    return block.role is Role.PARAGRAPH and long_enough and f.link_density < _PROSE_LINK_DENSITY
+
+
+def _without_inline_teasers(blocks: Sequence[Block], kept: list[bool], options: Options) -> list[bool]:
+    """A kept paragraph that is (nearly) all link, set between two kept paragraphs of
+    plain prose, is a teaser for another story placed inside the article ("Also on
+    example.com <headline>", "DON'T MISS <headline>"), not part of it."""
+    out = list(kept)
+    chosen = [i for i, k in enumerate(kept) if k]
+    for before, i, after in zip(chosen, chosen[1:], chosen[2:]):
+        f = blocks[i].features
+        if (
+            blocks[i].role is Role.PARAGRAPH
+            and f.link_density >= options.inline_teaser_link_density
+            and 3 <= f.words <= options.inline_teaser_max_words
+            and _is_prose(blocks[before], options)
+            and _is_prose(blocks[after], options)
+        ):
+            out[i] = False
+    return out
 
 
 def _with_headings(
@@ -218,11 +245,12 @@ def _expected_f1_choice(
     return [i in chosen and p >= options.expected_f1_floor for i, p in enumerate(probabilities)]
 
 
-def _label_of(f: Features, keep: bool, options: Options) -> Label:
+def _label_of(b: Block, keep: bool, options: Options) -> Label:
+    f = b.features
     for name, rule in HARD_RULES.items():  # table order, not set order: same output in every process
         if name not in options.hard_rules:
             continue
-        kind = rule(f, options.metadata_line_max_words)
+        kind = rule(b, options)
         if kind and not (options.include_comments and kind == Label.COMMENTS.value):
             return Label(kind)
     if keep:

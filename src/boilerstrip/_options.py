@@ -123,6 +123,25 @@ class Options:
     # on trafilatura-eval; metadata_line -0.001 (kept: bylines are not content).
     hard_rules: frozenset[str] = frozenset(HARD_RULES)
     metadata_line_max_words: int = 12  # a metadata phrase decides alone in lines this short
+    # A "read also" line (hard rule teaser_line): an unlinked label this short, a colon,
+    # then one link over this share of the rest, of at least this many words. Dev, every
+    # set (block dumps, then boilerstrip bench): trafilatura-eval +0.0035, scrapinghub
+    # +0.0011, no set -0.0002; one link only (two or more are bylines, "Posted by: X | date").
+    teaser_label_max_chars: int = 30
+    # Hard rule box_label: a heading, or a line of at most this many words, that is a
+    # related/share/comment/promo phrase. Dev (block dumps, every set): 6 against headings
+    # only: trafilatura-eval +0.0005, dragnet +0.0002, no set lower.
+    box_label_max_words: int = 6
+    teaser_link_share: float = 0.8
+    teaser_min_words: int = 3
+    # A kept paragraph of 3 to inline_teaser_max_words words with at least this link
+    # density, between two kept paragraphs of plain prose (at least inline_teaser_prose_words
+    # words, link density under 0.2), is a teaser for another story. Dev, every set (block
+    # dumps): scrapinghub +0.0025, l3s-gn1 +0.0003, readability -0.0005 (its truth keeps
+    # "Related:" links), the others within 0.0001; link density 0.9 gave scrapinghub +0.0010.
+    inline_teaser_link_density: float = 0.8
+    inline_teaser_max_words: int = 60
+    inline_teaser_prose_words: int = 15
     # -- naming the chrome ------------------------------------------------------
     # A chrome block this link-dense is a menu, or a related list when its links are
     # headline-length (at least this many words); these only name the kind.
@@ -178,6 +197,13 @@ class Options:
         _check(0.0 <= self.phrase_box_min_word_share <= 1.0, "phrase_box_min_word_share must be in [0, 1]")
         _check(self.smoothing_window >= 0, "smoothing_window must be >= 0")
         _check(self.metadata_line_max_words >= 0, "metadata_line_max_words must be >= 0")
+        _check(self.teaser_label_max_chars >= 0, "teaser_label_max_chars must be >= 0")
+        _check(0.0 <= self.teaser_link_share <= 1.0, "teaser_link_share must be in [0, 1]")
+        _check(self.teaser_min_words >= 0, "teaser_min_words must be >= 0")
+        _check(self.box_label_max_words >= 0, "box_label_max_words must be >= 0")
+        _check(0.0 <= self.inline_teaser_link_density <= 1.0, "inline_teaser_link_density must be in [0, 1]")
+        _check(self.inline_teaser_max_words >= 0, "inline_teaser_max_words must be >= 0")
+        _check(self.inline_teaser_prose_words >= 0, "inline_teaser_prose_words must be >= 0")
         _check(0.0 <= self.link_list_density <= 1.0, "link_list_density must be in [0, 1]")
         _check(self.headline_words >= 0, "headline_words must be >= 0")
         for name in ("max_input_chars", "max_nodes", "max_depth", "max_depth_sum", "max_attributes"):

@@ -859,14 +859,18 @@ WHOLE_BLOCK_PHRASES: tuple[tuple[str, str, str], ...] = (
         "share",
         "de",
         r"teilen|artikel teilen|drucken|link kopieren|per e-?mail (?:teilen|senden)|twittern"
+        r"|(?:news|artikel|beitrag|seite) teilen(?: mit)?|teilen mit|sharen mit|teilen sie (?:dies|diese[ns]?"
+        r"(?: artikel| beitrag| seite)?)(?: mit)?"
         r"|(?:(?:teilen|facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|mail|drucken"
         r"|link kopieren) ?[|·•,/]? ?){2,}",
     ),
     (
         "sidebar",
         "de",
-        r"mehr zum thema|das könnte sie (?:auch )?interessieren|meistgelesen|meistgelesene artikel"
-        r"|auch interessant|themen",
+        r"mehr zum thema|das könnte (?:sie|dich|euch) (?:auch )?interessieren|meistgelesen"
+        r"|meistgelesene artikel|auch interessant|themen|mehr themen|weitere themen|siehe auch|empfehlungen"
+        r"|(?:verwandte|ähnliche) (?:artikel|beiträge|themen|inhalte)"
+        r"|weitere (?:artikel|beiträge|meldungen|nachrichten|pressemitteilungen)(?: .{1,40})?",
     ),
     (
         "comments",
@@ -962,8 +966,8 @@ WHOLE_BLOCK_PHRASES: tuple[tuple[str, str, str], ...] = (
     (
         "sidebar",
         "es",
-        r"te puede interesar|también te puede interesar|noticias relacionadas|lo más leído|más leídas"
-        r"|más noticias|relacionado",
+        r"(?:también )?(?:te|le) puede interesar|noticias relacionadas|lo más leído|más leídas"
+        r"|más noticias|relacionado|contenidos? relacionados?|artículos relacionados",
     ),
     ("comments", "es", r"comentarios?(?: \(\d+\))?|\d+ comentarios?|comentar|responder|deja un comentario"),
     (

@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import regex
 
-from ._model import Block, Features, Label, Role
+from ._model import Block, Label, Role
+
+if TYPE_CHECKING:
+    from ._options import Options
 
 Scorer = Callable[[Sequence[Block]], list[float]]
 
@@ -213,23 +217,65 @@ SCORERS: dict[str, Scorer] = {
 }
 
 # Evidence that decides on its own, whatever the combined score: each rule reads a
-# block's features and the page-independent limit it needs, and names the chrome kind
-# it found, or "". A box dense with boilerplate phrases is a newsletter or donation box
-# even when its prose is long and plain (the seed page's appeal); a short line that is
-# a byline, date or credit ("By Jane Doe", "14.03.2025, 18:42 Uhr") is metadata,
-# however close it sits to the headline.
-HardRule = Callable[[Features, int], str]
+# block (its features, text and links) and the options that hold its limits, and names
+# the chrome kind it found, or "". A box dense with boilerplate phrases is a newsletter or
+# donation box even when its prose is long and plain (the seed page's appeal); a short
+# line that is a byline, date or credit ("By Jane Doe", "14.03.2025, 18:42 Uhr") is
+# metadata, however close it sits to the headline; a heading or a short line that is a
+# related, share, comment or promo phrase ("Das könnte Sie auch interessieren", "Mehr
+# Themen:", "Leave a comment") labels a box of chrome; a "read also" line ("Lesen Sie
+# auch: <headline>", "PUEDES VER: <headline>") is a short unlinked label and one link to
+# another story, in any language.
+HardRule = Callable[[Block, "Options"], str]
 
 
-def _phrase_box_rule(f: Features, _limit: int) -> str:
-    return f.phrase_container
+def _phrase_box_rule(b: Block, _options: Options) -> str:
+    return b.features.phrase_container
 
 
-def _metadata_line_rule(f: Features, max_words: int) -> str:
-    return f.phrase if f.phrase == "metadata" and f.words <= max_words else ""
+def _metadata_line_rule(b: Block, options: Options) -> str:
+    f = b.features
+    return f.phrase if f.phrase == "metadata" and f.words <= options.metadata_line_max_words else ""
+
+
+# Phrase kinds that head a box of chrome; a heading named "Contact", "About" or "FAQ"
+# (navigation and footer labels) still heads a section of many pages.
+_BOX_HEADING_KINDS = frozenset(k.value for k in (Label.SIDEBAR, Label.SHARE, Label.COMMENTS, Label.PROMO))
+
+
+def _box_label_rule(b: Block, options: Options) -> str:
+    """A heading, or a line of at most ``box_label_max_words`` words, that is a related,
+    share, comment or promo phrase: the label of a box of that chrome."""
+    f = b.features
+    short = b.role is Role.HEADING or f.words <= options.box_label_max_words
+    return f.phrase if short and f.phrase in _BOX_HEADING_KINDS else ""
+
+
+_TEASER_ROLES = frozenset({Role.PARAGRAPH, Role.QUOTE, Role.HEADING})
+
+
+def _teaser_line_rule(b: Block, options: Options) -> str:
+    """ "<label>: <headline>": an unlinked label of at most ``teaser_label_max_chars``
+    characters, a colon, then one link covering at least ``teaser_link_share`` of the
+    rest, which holds at least ``teaser_min_words`` words."""
+    links = b.markup.links
+    if len(links) != 1 or b.role not in _TEASER_ROLES:
+        return ""
+    text = b.text
+    colon = text.find(":", 0, options.teaser_label_max_chars + 1)
+    link = links[0]
+    if colon <= 0 or link.start < colon:
+        return ""
+    rest = text[colon + 1 :]
+    if len(rest.split()) < options.teaser_min_words:
+        return ""
+    covered = link.end - link.start >= options.teaser_link_share * len(rest.strip())
+    return Label.SIDEBAR.value if covered else ""
 
 
 HARD_RULES: dict[str, HardRule] = {
     "phrase_box": _phrase_box_rule,
     "metadata_line": _metadata_line_rule,
+    "box_label": _box_label_rule,
+    "teaser_line": _teaser_line_rule,
 }
