@@ -504,7 +504,18 @@ def test_text_with_a_few_control_characters_is_not_binary() -> None:
             '<script type="application/ld+json">{"@type": "BlogPosting"}</script>',
             "article",
         ),
-        ('<script type="application/ld+json">{"@type": ["QAPage"]}</script>', "sectioned"),
+        ('<script type="application/ld+json">{"@type": ["QAPage"]}</script>', "thread"),
+        (  # a forum's og:type is often "article": the JSON-LD's discussion says more
+            '<meta property="og:type" content="article">'
+            '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>',
+            "thread",
+        ),
+        (  # an article with its comments marked up stays an article
+            '<script type="application/ld+json">[{"@type": "NewsArticle"}, '
+            '{"@type": "DiscussionForumPosting"}]</script>',
+            "article",
+        ),
+        ('<meta property="og:type" content="discussionforumposting">', "sectioned"),  # og alone: no
         ('<script type="application/ld+json">{"@type": "https://schema.org/ItemList"}</script>', "sectioned"),
         (
             '<meta property="og:type" content="website">'
@@ -620,3 +631,29 @@ def test_the_main_region_is_not_sought_in_a_consent_panel() -> None:
     assert all(b.features.in_main_region for b in description)
     assert not any(b.features.in_main_region for b in panel)
     assert all(b.features.container == "legal" for b in panel)  # its name is trusted again
+
+
+# -- declared discussions -------------------------------------------------------------------
+_QUESTION = "How do I keep bread fresh, soft and crusty for days, without a freezer, a bag or a box? " * 4
+_ANSWER = "Wrap it in a cotton cloth and keep it cut side down on the board."
+_QA_PAGE = (
+    "<html><head>{head}</head><body><main><div class='question'><p>{q}</p></div>"
+    "<div class='comments'><div class='comment'><p>{a}</p></div><div class='comment'><p>{a}</p></div>"
+    "</div></main></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "answer_container"),
+    [
+        ("", "comments"),  # the answers hold under half of the dense text: comments below a post
+        ('<script type="application/ld+json">{"@type": "QAPage"}</script>', ""),  # a declared thread
+    ],
+)
+def test_declared_thread_posts_are_not_comments(head: str, answer_container: str) -> None:
+    from boilerstrip._extract import measure
+
+    blocks = measure(_QA_PAGE.format(head=head, q=_QUESTION, a=_ANSWER), Options()).blocks
+    answers = [b for b in blocks if b.text == _ANSWER]
+    assert len(answers) == 2
+    assert all(b.features.container == answer_container for b in answers)
