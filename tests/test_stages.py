@@ -657,3 +657,42 @@ def test_declared_thread_posts_are_not_comments(head: str, answer_container: str
     answers = [b for b in blocks if b.text == _ANSWER]
     assert len(answers) == 2
     assert all(b.features.container == answer_container for b in answers)
+
+
+# -- product pages hidden until scripts run -------------------------------------------------
+_DESCRIPTION = "A dark roast of arabica and robusta beans, ground for drip machines and French presses alike."
+_HIDDEN_PRODUCT = (
+    "<html><head>{ld}</head><body><nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav>"
+    "<div style='display:none'><h1>Dark Roast</h1><p>{d}</p></div>"
+    "<footer><p>Questions? Write to us any day of the week, we answer within a day.</p>"
+    "<p>Free returns within thirty days. Our roastery is open to visitors on Saturdays from nine"
+    " to five, with tastings every hour and a shop that sells every bean we roast.</p></footer></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("ld", "found"),
+    [
+        ('{{"@type": "Product", "description": "<p>{d}</p>"}}', True),  # described in JSON-LD: read hidden text
+        ('{{"@type": "Product", "description": "Dark roast."}}', False),  # too short to tell
+        ('{{"@type": "Organization", "description": "{d}"}}', False),  # not a product page
+    ],
+)
+def test_hidden_product_description_reads_hidden_text(ld: str, found: bool) -> None:
+    script = '<script type="application/ld+json">' + ld.format(d=_DESCRIPTION) + "</script>"
+    text = extract(_HIDDEN_PRODUCT.format(ld=script, d=_DESCRIPTION)).text
+    assert (_DESCRIPTION in text) is found
+
+
+@pytest.mark.parametrize(
+    ("texts", "hidden"),
+    [
+        ([], True),
+        (["A dark roast of arabica beans"], True),  # 6 of 16 words visible
+        (["A dark roast of arabica and robusta beans, ground for drip machines"], False),  # 11 of 16
+    ],
+)
+def test_description_hidden_counts_visible_words(texts: list[str], hidden: bool) -> None:
+    from boilerstrip._page_type import description_hidden
+
+    assert description_hidden(_DESCRIPTION, texts, Options()) is hidden

@@ -16,10 +16,13 @@ left to the usual decision.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import regex
+
+from ._options import Options
 
 # schema.org types (JSON-LD "@type") and og:type values, lowercased.
 ARTICLE_TYPES = frozenset(
@@ -84,3 +87,23 @@ def declared_type(tree: Any, ld_texts: Sequence[str] | None = None) -> str:
     if declared & PRODUCT_TYPES:
         return PRODUCT
     return SECTIONED if og_type or declared & SECTIONED_LD_TYPES else ""
+
+
+_WORD = regex.compile(r"\w+")
+_TAG = regex.compile(r"<[^>]{0,200}>")  # descriptions are often HTML written into the JSON
+
+
+def description_hidden(description: str, texts: Iterable[str], options: Options) -> bool:
+    """A product's JSON-LD description (``Options.hidden_description_min_words`` words or
+    more) of which less than ``Options.hidden_description_share`` of the words occur in
+    ``texts``, the page's visible blocks: the page hides its description until scripts
+    run (a storefront app that shows the page only after a check), so its hidden text is
+    worth reading."""
+    words = Counter(_WORD.findall(_TAG.sub(" ", description).lower()))
+    total = sum(words.values())
+    if total < options.hidden_description_min_words or not options.hidden_description_share:
+        return False
+    visible: Counter[str] = Counter()
+    for text in texts:
+        visible.update(_WORD.findall(text.lower()))
+    return sum((words & visible).values()) < options.hidden_description_share * total
