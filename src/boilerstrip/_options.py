@@ -70,8 +70,10 @@ class Options:
     language: str | None = None  # ISO 639-1 hint; None detects it from stopwords
     # A page whose visible text is shorter than this is read again with its hidden and
     # <noscript> text (server-rendered React pages, Discourse forums): 45 dev pages came
-    # out empty without it.
-    reveal_below_chars: int = 200
+    # out empty without it. Dev (boilerstrip bench, all sets): 200 -> 500 changed 3 wcxb
+    # pages (+0.69, +0.98, -0.03: pages hidden until scripts run); 1000 changed 3 more
+    # (+0.99, +0.14, and a product page -0.40 whose hidden text is carousels of other products).
+    reveal_below_chars: int = 500
     # A declared product page whose JSON-LD description (at least min_words words) is
     # less than this share visible is read again with its hidden text too (0 never):
     # storefront apps hide a whole product page until a script shows it. Dev (wcxb,
