@@ -505,7 +505,18 @@ def test_text_with_a_few_control_characters_is_not_binary() -> None:
             '<script type="application/ld+json">{"@type": "BlogPosting"}</script>',
             "article",
         ),
-        ('<script type="application/ld+json">{"@type": ["QAPage"]}</script>', "sectioned"),
+        ('<script type="application/ld+json">{"@type": ["QAPage"]}</script>', "thread"),
+        (  # a forum's og:type is often "article": the JSON-LD's discussion says more
+            '<meta property="og:type" content="article">'
+            '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>',
+            "thread",
+        ),
+        (  # an article with its comments marked up stays an article
+            '<script type="application/ld+json">[{"@type": "NewsArticle"}, '
+            '{"@type": "DiscussionForumPosting"}]</script>',
+            "article",
+        ),
+        ('<meta property="og:type" content="discussionforumposting">', "sectioned"),  # og alone: no
         ('<script type="application/ld+json">{"@type": "https://schema.org/ItemList"}</script>', "sectioned"),
         (
             '<meta property="og:type" content="website">'
@@ -683,3 +694,69 @@ def test_linked_line_between_prose_is_a_teaser(before: str, after: str | None, t
     labelled = label(blocks, (0.9,) * len(blocks), score(blocks, options), options)
     assert (labelled[1].label is Label.CONTENT) is teaser_kept
     assert labelled[0].label is Label.CONTENT
+
+
+# -- declared discussions -------------------------------------------------------------------
+_QUESTION = "How do I keep bread fresh, soft and crusty for days, without a freezer, a bag or a box? " * 4
+_ANSWER = "Wrap it in a cotton cloth and keep it cut side down on the board."
+_QA_PAGE = (
+    "<html><head>{head}</head><body><main><div class='question'><p>{q}</p></div>"
+    "<div class='comments'><div class='comment'><p>{a}</p></div><div class='comment'><p>{a}</p></div>"
+    "</div></main></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "answer_container"),
+    [
+        ("", "comments"),  # the answers hold under half of the dense text: comments below a post
+        ('<script type="application/ld+json">{"@type": "QAPage"}</script>', ""),  # a declared thread
+    ],
+)
+def test_declared_thread_posts_are_not_comments(head: str, answer_container: str) -> None:
+    from boilerstrip._extract import measure
+
+    blocks = measure(_QA_PAGE.format(head=head, q=_QUESTION, a=_ANSWER), Options()).blocks
+    answers = [b for b in blocks if b.text == _ANSWER]
+    assert len(answers) == 2
+    assert all(b.features.container == answer_container for b in answers)
+
+
+# -- product pages hidden until scripts run -------------------------------------------------
+_DESCRIPTION = "A dark roast of arabica and robusta beans, ground for drip machines and French presses alike."
+_HIDDEN_PRODUCT = (
+    "<html><head>{ld}</head><body><nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav>"
+    "<div style='display:none'><h1>Dark Roast</h1><p>{d}</p></div>"
+    "<footer><p>Questions? Write to us any day of the week, we answer within a day.</p>"
+    "<p>Free returns within thirty days. Our roastery is open to visitors on Saturdays from nine"
+    " to five, with tastings every hour and a shop that sells every bean we roast.</p></footer></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("ld", "found"),
+    [
+        ('{{"@type": "Product", "description": "<p>{d}</p>"}}', True),  # described: read hidden text
+        ('{{"@type": "Product", "description": "Dark roast."}}', False),  # too short to tell
+        ('{{"@type": "Organization", "description": "{d}"}}', False),  # not a product page
+    ],
+)
+def test_hidden_product_description_reads_hidden_text(ld: str, found: bool) -> None:
+    script = '<script type="application/ld+json">' + ld.format(d=_DESCRIPTION) + "</script>"
+    options = Options(reveal_below_chars=0)  # the page is short: only the description may reveal it
+    text = extract(_HIDDEN_PRODUCT.format(ld=script, d=_DESCRIPTION), options=options).text
+    assert (_DESCRIPTION in text) is found
+
+
+@pytest.mark.parametrize(
+    ("texts", "hidden"),
+    [
+        ([], True),
+        (["A dark roast of arabica beans"], True),  # 6 of 16 words visible
+        (["A dark roast of arabica and robusta beans, ground for drip machines"], False),  # 11 of 16
+    ],
+)
+def test_description_hidden_counts_visible_words(texts: list[str], hidden: bool) -> None:
+    from boilerstrip._page_type import description_hidden
+
+    assert description_hidden(_DESCRIPTION, texts, Options()) is hidden

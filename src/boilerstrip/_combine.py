@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ._cut import predicted_threshold
 from ._model import Block, Label, Role
 from ._options import Options
-from ._page_type import SECTIONED
+from ._page_type import SECTIONED, THREAD
 from ._scorers import HARD_RULES, SCORERS, SHORT_WORDS
 
 _LOGIT_CAP = 12.0  # keeps exp() finite and one scorer from deciding alone
@@ -113,7 +113,7 @@ def label(
     """The final blocks: CONTENT when the decision keeps them unless a hard rule says
     otherwise; for chrome, the kind the evidence names. ``declared`` is the page type the
     page's markup declares (see _page_type)."""
-    sectioned = declared == SECTIONED and options.sectioned_decision
+    sectioned = declared in (SECTIONED, THREAD) and options.sectioned_decision
     decision = options.sectioned_decision if sectioned else options.decision
     kept = _decide(blocks, probabilities, options, decision)
     return tuple(

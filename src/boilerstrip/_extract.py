@@ -12,10 +12,10 @@ from ._combine import label, score, smooth
 from ._errors import InputError, LimitError, check_deadline
 from ._features import compute_features, to_blocks
 from ._limits import scan
-from ._metadata import complete, read_page
+from ._metadata import complete, product_description, read_page
 from ._model import Block, Extraction, Metadata
 from ._options import DEFAULT_OPTIONS, Options
-from ._page_type import declared_type, json_ld_texts
+from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_texts
 from ._parse import body_of, decode, looks_binary, page_info, parse
 from ._parse import content_type as parse_content_type
 from ._segment import segment
@@ -97,6 +97,10 @@ def measure(
     ld_texts = json_ld_texts(tree)
     declared = declared_type(tree, ld_texts)
     metadata = read_page(tree, ld_texts)
+    if declared == PRODUCT and description_hidden(
+        product_description(ld_texts), (b.text for b in segmented.blocks), options
+    ):
+        segmented = segment(root, reveal=True, deadline=deadline)  # a product page hidden until scripts run
     # Nothing after this reads the tree: releasing it here (Lexbor's nodes take about seven
     # times the input) lowers the peak memory of the features stage by as much.
     del tree, root

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ._errors import check_deadline
 from ._model import Block, Features, Label
 from ._options import Options
-from ._page_type import ARTICLE, PRODUCT
+from ._page_type import ARTICLE, PRODUCT, THREAD
 from ._region import block_points, in_overlay, region_ancestry, region_roots, subtree_totals
 from ._repeats import repeated_groups
 from ._rules import (
@@ -222,9 +222,11 @@ def compute_features(
     # further regions must not be named chrome (a dense donation appeal is no region).
     _, above = region_ancestry(elements, roots[:1])
     containers = _containers(elements, above, names)
-    # A page that declares itself an article or a product is not a thread, however long
-    # its comments or customer reviews.
-    thread = declared_type not in (ARTICLE, PRODUCT) and _is_thread(containers, owners, points, options)
+    # A page that declares a discussion is a thread; one that declares itself an article or
+    # a product is not, however long its comments or customer reviews.
+    thread = declared_type == THREAD or (
+        declared_type not in (ARTICLE, PRODUCT) and _is_thread(containers, owners, points, options)
+    )
     if thread:
         containers = [_not_comments(c) for c in containers]
     boxes = _phrase_boxes(elements, owners, phrases, words, above_region=above, options=options)

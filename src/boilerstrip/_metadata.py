@@ -18,7 +18,7 @@ import regex
 
 from ._dates import normalise_date
 from ._model import Block, Label, Metadata, Role
-from ._page_type import ARTICLE_TYPES
+from ._page_type import ARTICLE_TYPES, PRODUCT_TYPES
 from ._sourced import Sourced
 from ._urls import safe_url
 
@@ -160,6 +160,16 @@ def json_ld_objects(texts: Iterable[str]) -> list[dict[str, Any]]:
                 if isinstance(main, dict):
                     pending.append(main)
     return objects
+
+
+def product_description(json_ld: Sequence[str]) -> str:
+    """The longest description the page's JSON-LD gives a product (or "")."""
+    found = [
+        o["description"]
+        for o in json_ld_objects(json_ld)
+        if _types(o) & PRODUCT_TYPES and isinstance(o.get("description"), str)
+    ]
+    return max(found, key=len, default="")
 
 
 def _types(obj: dict[str, Any]) -> set[str]:

@@ -6,16 +6,23 @@ several sections (posts, cards), where a fixed threshold loses whole sections; s
 boilerplate, financing footnotes, customer reviews, bundles) is long and plain, so
 keeping every doubtful block costs it more than it gains (wcxb product pages: 0.607
 with the sectioned decision, 0.616 with the usual one), and its customer reviews are
-never a forum thread. Pages that declare nothing, or declare an article, are left to
-the usual decision.
+never a forum thread. A page whose JSON-LD declares a discussion (a forum posting, a
+Q&A page) is a thread, whatever its og:type says: its posts are its content even in
+containers named as comments (all 43 wcxb pages that declare one are forum pages; their
+posts were lost where the comment share of the dense text stayed under
+``Options.thread_min_share``). Pages that declare nothing, or declare an article, are
+left to the usual decision.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import regex
+
+from ._options import Options
 
 # schema.org types (JSON-LD "@type") and og:type values, lowercased.
 ARTICLE_TYPES = frozenset(
@@ -41,6 +48,9 @@ _LD_MAX_CHARS = 200_000  # JSON-LD blocks past this are not read (some embed who
 ARTICLE = "article"
 SECTIONED = "sectioned"
 PRODUCT = "product"
+THREAD = "thread"
+# schema.org types (JSON-LD only) of a discussion: a forum thread, a Q&A page.
+THREAD_LD_TYPES = frozenset({"discussionforumposting", "qapage"})
 # schema.org types and og:type values of a product page (a subset of the sectioned ones).
 PRODUCT_TYPES = frozenset({"product", "productgroup"})
 
@@ -60,18 +70,40 @@ def json_ld_texts(tree: Any) -> tuple[str, ...]:
 
 
 def declared_type(tree: Any, ld_texts: Sequence[str] | None = None) -> str:
-    """The declared type: "article" (an article type is declared, whatever else is),
-    "product" (a product type is), "sectioned" (another og:type, or a multi-section
-    schema.org type) or "" (nothing declared). ``ld_texts``: the page's JSON-LD
-    (json_ld_texts), read here when not given."""
-    declared: set[str] = set()
+    """The declared type: "thread" (the JSON-LD declares a discussion and no article),
+    "article" (an article type is declared, whatever else is), "product" (a product type
+    is), "sectioned" (another og:type, or a multi-section schema.org type) or "" (nothing
+    declared). ``ld_texts``: the page's JSON-LD (json_ld_texts), read here when not given."""
+    ld: set[str] = set()
     og = tree.css_first('meta[property="og:type"]') or tree.css_first('meta[name="og:type"]')
     og_type = (og.attributes.get("content") or "").strip().lower() if og is not None else ""
-    declared.add(og_type)
     for text in json_ld_texts(tree) if ld_texts is None else ld_texts:
-        declared.update(t.lower() for t in _LD_TYPE.findall(text))
+        ld.update(t.lower() for t in _LD_TYPE.findall(text))
+    if ld & THREAD_LD_TYPES and not ld & ARTICLE_TYPES:
+        return THREAD  # a forum's og:type is often "article"; its JSON-LD says more
+    declared = ld | {og_type}
     if declared & ARTICLE_TYPES:
         return ARTICLE
     if declared & PRODUCT_TYPES:
         return PRODUCT
     return SECTIONED if og_type or declared & SECTIONED_LD_TYPES else ""
+
+
+_WORD = regex.compile(r"\w+")
+_TAG = regex.compile(r"<[^>]{0,200}>")  # descriptions are often HTML written into the JSON
+
+
+def description_hidden(description: str, texts: Iterable[str], options: Options) -> bool:
+    """A product's JSON-LD description (``Options.hidden_description_min_words`` words or
+    more) of which less than ``Options.hidden_description_share`` of the words occur in
+    ``texts``, the page's visible blocks: the page hides its description until scripts
+    run (a storefront app that shows the page only after a check), so its hidden text is
+    worth reading."""
+    words = Counter(_WORD.findall(_TAG.sub(" ", description).lower()))
+    total = sum(words.values())
+    if total < options.hidden_description_min_words or not options.hidden_description_share:
+        return False
+    visible: Counter[str] = Counter()
+    for text in texts:
+        visible.update(_WORD.findall(text.lower()))
+    return sum((words & visible).values()) < options.hidden_description_share * total
