@@ -316,3 +316,34 @@ def test_a_worker_that_died_idle_is_replaced_and_no_page_is_lost(pages: Path) ->
     supervisor.run(iter_sources([pages]), {}, BatchSummary(), records.append)
     assert [r["origin"] for r in records] == [str(pages / f"{n}.html") for n in sorted(NAMES)]
     assert {r["status"] for r in records} == {"ok"}
+
+
+# Run in a fresh interpreter: the call is process-wide. A freed 4 MB block would raise glibc's
+# dynamic threshold to 4 MB; with the threshold fixed, a new 1 MB block is still mmapped.
+_THRESHOLD_CHECK = """
+import ctypes, sys
+from boilerstrip._batch import fix_mmap_threshold
+libc = ctypes.CDLL(None)
+if not hasattr(libc, "mallinfo2"):
+    sys.exit(3)
+NAMES = "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost"
+class Info(ctypes.Structure):
+    _fields_ = [(n, ctypes.c_size_t) for n in NAMES.split()]
+libc.mallinfo2.restype = Info
+fixed = "fix" in sys.argv and fix_mmap_threshold()
+big = bytes(4 << 20)
+del big
+before = libc.mallinfo2().hblkhd
+block = bytes(1 << 20)
+print(int(fixed), int(libc.mallinfo2().hblkhd - before >= 1 << 20))
+"""
+
+
+@pytest.mark.skipif(not (os.confstr("CS_GNU_LIBC_VERSION") or "").startswith("glibc"), reason="glibc only")
+@pytest.mark.parametrize(("argument", "expected"), [("fix", "1 1"), ("", "0 0")])
+def test_worker_keeps_glibc_mmap_threshold_fixed(argument: str, expected: str) -> None:
+    command = [sys.executable, "-c", _THRESHOLD_CHECK, argument]
+    out = subprocess.run(command, check=False, capture_output=True, text=True)
+    if out.returncode == 3:
+        pytest.skip("no mallinfo2 in this glibc")
+    assert out.stdout.split() == expected.split(), out.stderr

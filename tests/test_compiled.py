@@ -61,6 +61,7 @@ def _parts() -> list[tuple[str, Any]]:
     return [
         ("extraction", result),
         ("block", result.blocks[0]),
+        ("scoring", result.blocks[0].scoring),
         ("features", result.blocks[0].features),
         ("markup", result.blocks[0].markup),
         ("metadata", result.metadata),

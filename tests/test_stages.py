@@ -319,8 +319,8 @@ def test_neighbour_scorer_reads_the_neighbours() -> None:
 def test_score_is_the_logistic_of_the_weighted_sum() -> None:
     options = Options(weights=(("link_density", -4.0), ("bias", 2.0)), smoothing=())
     scores = score([_block(0, "a"), _block(1, "b", link_density=1.0)], options)
-    assert scores.names == ("link_density",)
-    assert scores.outputs == ((0.0,), (1.0,))
+    assert scores.table.names == ("link_density",)
+    assert (scores.table.row(0), scores.table.row(1)) == ((0.0,), (1.0,))
     assert scores.probabilities[0] == pytest.approx(1 / (1 + math.exp(-2.0)))
     assert scores.probabilities[1] == pytest.approx(1 / (1 + math.exp(2.0)))
 

@@ -42,6 +42,14 @@ WINDOW_PER_JOB = 256
 # deadline, so that a slow page usually ends with a clean "timeout" record and no kill.
 BUDGET_SHARE = 0.9
 FAULTS = ("crash", "hang", "raise")
+# glibc's mallopt(M_MMAP_THRESHOLD): a fixed threshold (glibc's default, 128 KiB) for a worker.
+# glibc otherwise raises it to the size of every larger block it frees (a page's text, up to
+# 32 MB), after which everything below that size comes from its heap and the heap it keeps
+# grows with the largest pages seen: the raw RSS of a process that extracts pages in a loop
+# swung by 23 MB around 50-68 MB, and by 5 MB with the fixed threshold (benchmarks/RESULTS.md).
+# Process-wide, so only in our own worker processes: extract() never sets it.
+_M_MMAP_THRESHOLD = -3
+_MMAP_THRESHOLD = 128 * 1024
 
 
 @dataclass
@@ -97,6 +105,19 @@ def usable_cpus() -> int:
     return os.cpu_count() or 1
 
 
+def fix_mmap_threshold() -> bool:
+    """Keep glibc's mmap threshold fixed in this process (see _MMAP_THRESHOLD); False
+    where the C library is not glibc."""
+    try:
+        if not (os.confstr("CS_GNU_LIBC_VERSION") or "").startswith("glibc"):
+            return False
+        import ctypes
+
+        return bool(ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD))
+    except (ValueError, OSError, AttributeError):  # no such confstr name, no libc, no mallopt
+        return False
+
+
 def _exit_when_orphaned(lifeline: Connection) -> None:
     """End the worker, even in a stuck page, once its parent is gone (killed with SIGKILL,
     say): the parent holds the other end of ``lifeline`` and never writes to it."""
@@ -110,6 +131,7 @@ def _serve(
 ) -> None:
     """Worker main: answer pages until the pipe closes. Ctrl-C is the parent's to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    fix_mmap_threshold()
     threading.Thread(target=_exit_when_orphaned, args=(lifeline,), daemon=True).start()
     conn.send(None)  # ready: the first page's deadline does not pay for the worker's start
     while True:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ._cut import predicted_threshold
-from ._model import Block, Label, Role
+from ._model import Block, Label, Role, ScoreRow, ScoreTable
 from ._options import Options
 from ._page_type import SECTIONED, THREAD
 from ._scorers import HARD_RULES, SCORERS, SHORT_WORDS
@@ -45,8 +45,7 @@ def active_weights(options: Options) -> tuple[float, list[tuple[str, float]]]:
 class Scores:
     """The score stage's result: every scorer's output per block, and their combination."""
 
-    names: tuple[str, ...]
-    outputs: tuple[tuple[float, ...], ...]  # per block, one value per name
+    table: ScoreTable  # row i: the outputs for block i
     probabilities: tuple[float, ...]
 
 
@@ -57,11 +56,10 @@ def score(blocks: Sequence[Block], options: Options) -> Scores:
     columns = []
     for name, weight in pairs:
         column = SCORERS[name](blocks)
-        columns.append(column)
+        columns.append(ScoreTable.pack(column))  # packed at once: one column of floats alive at a time
         z = [zi + weight * v for zi, v in zip(z, column)]
     return Scores(
-        names=tuple(name for name, _ in pairs),
-        outputs=tuple(zip(*columns)) if columns else tuple(() for _ in blocks),
+        table=ScoreTable(tuple(name for name, _ in pairs), tuple(columns)),
         probabilities=tuple(_sigmoid(zi) for zi in z),
     )
 
@@ -126,12 +124,13 @@ def label(
             features=b.features,
             label=_label_of(b, keep, options),
             score=p,
-            scorer_names=scores.names,
-            scorer_outputs=outputs,
+            # The block's own index object when it is the row (it is for extract()'s blocks):
+            # one int object fewer per block.
+            scoring=ScoreRow(scores.table, b.index if b.index == i else i),
             row=b.row,
             markup=b.markup,
         )
-        for b, p, keep, outputs in zip(blocks, probabilities, kept, scores.outputs)
+        for i, (b, p, keep) in enumerate(zip(blocks, probabilities, kept))
     )
 
 

@@ -86,7 +86,13 @@ def measure(
 ) -> Measured:
     """The first stages of :func:`extract`: parse, segment and features (also what the
     weights are fitted on, in benchmarks/tune.py)."""
-    tree = html if isinstance(html, LexborHTMLParser) else parse(_as_text(html))
+    if isinstance(html, LexborHTMLParser):
+        tree = html
+    else:
+        tree = parse(_as_text(html))
+        # Our own tree: the UTF-8 copy of the page it keeps (read by nothing below, only
+        # by its clone()) is released before the segment stage, the peak of memory.
+        tree.raw_html = b""
     check_deadline(deadline)
     info = page_info(tree)
     root = body_of(tree)

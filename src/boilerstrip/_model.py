@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, NamedTuple
 
@@ -119,6 +121,67 @@ class Markup(NamedTuple):
 NO_MARKUP = Markup()
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class ScoreTable:
+    """Every scorer's output for every block of one page, stored once for the page.
+
+    One column per scorer name: an array of doubles (8 bytes a value, where a tuple per
+    block took a slot of 8 and a float object of 24 for most values), or a single float
+    when every block has bit for bit the same output (a scorer that finds nothing on the
+    page). Columns are made by :meth:`pack`; read one block at a time through :class:`ScoreRow`.
+    """
+
+    names: tuple[str, ...]
+    columns: tuple[float | array[float], ...]  # one per name
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_constructor(self)
+
+    @staticmethod
+    def pack(column: Sequence[float]) -> float | array[float]:
+        """One scorer's outputs, a value per block, as a column of the table."""
+        packed = array("d", column)
+        # Compared as bytes, not as floats: -0.0 == 0.0, and the outputs must come back exactly.
+        if packed and packed.tobytes() == packed[:1].tobytes() * len(packed):
+            return packed[0]
+        return packed
+
+    def row(self, index: int) -> tuple[float, ...]:
+        """The outputs of the block at ``index``, one per name."""
+        return tuple(c if isinstance(c, float) else c[index] for c in self.columns)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ScoreRow:
+    """One block's row of its page's :class:`ScoreTable`; equal to another row with the
+    same names and outputs, as the tuples it replaces were."""
+
+    table: ScoreTable
+    row: int
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_constructor(self)  # the table is pickled once for all the rows of a result
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return self.table.names
+
+    @property
+    def outputs(self) -> tuple[float, ...]:
+        return self.table.row(self.row)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ScoreRow):
+            return NotImplemented
+        return self.names == other.names and self.outputs == other.outputs
+
+    def __hash__(self) -> int:
+        return hash((self.names, self.outputs))
+
+
+NO_SCORES = ScoreRow(ScoreTable((), ()), 0)
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One run of text of the page, with its label, its score and why."""
@@ -131,8 +194,7 @@ class Block:
     features: Features
     label: Label = Label.OTHER
     score: float = 0.0  # probability that the block is content
-    scorer_names: tuple[str, ...] = field(default=(), repr=False)  # shared by all blocks of a page
-    scorer_outputs: tuple[float, ...] = field(default=(), repr=False)  # one per name
+    scoring: ScoreRow = field(default=NO_SCORES, repr=False)  # its row of the page's scorer outputs
     row: int = -1  # table row the cell belongs to (element index), or -1
     markup: Markup = field(default=NO_MARKUP, repr=False)  # structure for the output formats
 
@@ -140,9 +202,20 @@ class Block:
         return _by_constructor(self)
 
     @property
+    def scorer_names(self) -> tuple[str, ...]:
+        """The names of the scorers, the same for every block of a page."""
+        return self.scoring.names
+
+    @property
+    def scorer_outputs(self) -> tuple[float, ...]:
+        """Each scorer's output for this block, in the order of :attr:`scorer_names`."""
+        return self.scoring.outputs
+
+    @property
     def scores(self) -> tuple[tuple[str, float], ...]:
         """Each scorer's output for this block, by name: why it got its score."""
-        return tuple(zip(self.scorer_names, self.scorer_outputs))
+        scoring = self.scoring
+        return tuple(zip(scoring.names, scoring.outputs))
 
     @property
     def is_content(self) -> bool:
