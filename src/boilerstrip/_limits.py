@@ -46,6 +46,7 @@ _TOKEN = re.compile(
     rf"|/?(?P<name>[A-Za-z][^\t\n\f\r />]*){_ATTRIBUTES})",
     re.S,
 )
+_TEXT_STARTS = _RAW_TEXT | {"plaintext"}
 _RAW_END = {name: re.compile(rf"</(?i:{name})[\t\n\f\r />]") for name in _RAW_TEXT}
 _ATTRIBUTE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 _LONG_TAG = 512  # attributes are counted only in tags this long (in characters) or longer
@@ -74,7 +75,9 @@ def scan(  # noqa: PLR0915 - one loop, its common cases inlined for speed
     """Estimated elements, depth and depth sum of the tree Lexbor builds from ``text``, and
     the offset of the first tag past a limit (None disables a limit)."""
     stack = OpenElements()
+    # The stack's lists are changed in place, never replaced: read once here.
     names, keys, where = stack.names, stack.keys, stack.where
+    detached, foreign = stack.detached, stack.foreign
     elements = depth = volume = 0
     unlimited = len(text) ** 2 + 1
     node_limit = unlimited if max_nodes is None else max_nodes
@@ -93,14 +96,14 @@ def scan(  # noqa: PLR0915 - one loop, its common cases inlined for speed
             start, end = match.span()
             had_text = had_text or start > previous_end
             previous_end = end
-            name = match.group("name")
+            name = match[1]  # the tag's name, None for other tokens
             if name is None:  # a comment, a doctype, a processing instruction or "</" junk
                 continue
             if text[end - 1] != ">":
                 return result()  # a tag cut by the end: dropped
             if end - start >= _LONG_TAG and len(_ATTRIBUTE.findall(text, start + 2, end)) > attribute_limit:
                 return result(start, "max_attributes")
-            if had_text and stack.detached:  # text re-creates the detached formatting elements
+            if had_text and detached:  # text re-creates the detached formatting elements
                 added = stack.reconstruct()
                 elements += added
                 volume += added * len(names)
@@ -109,7 +112,7 @@ def scan(  # noqa: PLR0915 - one loop, its common cases inlined for speed
             if text[start + 1] == "/":
                 if not names or names[-1] != lower:
                     elements += end_tag(stack, lower)
-                elif lower not in KIND and not keys[-1] and not stack.foreign:
+                elif lower not in KIND and not keys[-1] and not foreign:
                     names.pop()  # the common case, inline: the end of the current element
                     keys.pop()
                 else:
@@ -118,12 +121,15 @@ def scan(  # noqa: PLR0915 - one loop, its common cases inlined for speed
             if lower in IGNORED:
                 continue
             # Raw text only where the parser inserts the element: svg's <style> holds markup,
-            # and a select or a frameset ignores most of them (all but <script>).
-            raw = lower in _RAW_TEXT and not (stack.foreign and stack.in_foreign())
-            ignoring = where.get("select") or where.get("frameset")
-            raw = raw and (lower == "script" or not ignoring)
-            html = not (stack.foreign and stack.in_foreign())
-            if stack.foreign or stack.detached:
+            # and a select or a frameset ignores most of them (all but <script>). Read before
+            # the tag changes the stack; only for the few names that can start it.
+            follows = ""  # "raw": raw text up to the element's end tag; "all": the rest is text
+            if lower in _TEXT_STARTS and not (foreign and stack.in_foreign()):
+                if lower == "plaintext":
+                    follows = "all"
+                elif lower == "script" or not (where.get("select") or where.get("frameset")):
+                    follows = "raw"
+            if foreign or detached:
                 added = start_tag(stack, lower, text, start, end)
             elif lower in PLAIN_START and not where.get("p") and not where.get("frameset"):
                 if lower not in VOID:  # the common cases, inline: a void element, a block with no <p> open
@@ -137,10 +143,10 @@ def scan(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                 added = 1
             elements += added
             volume += added * (len(names) + BASE_DEPTH)
-            if raw:
+            if follows == "raw":
                 close = _RAW_END[lower].search(text, end)
                 resume = close.start() if close else len(text)
-            elif html and lower == "plaintext":
+            elif follows:
                 resume = len(text)
             if len(names) > depth:
                 depth = len(names)
