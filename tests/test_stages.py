@@ -696,6 +696,29 @@ def test_linked_line_between_prose_is_a_teaser(before: str, after: str | None, t
     assert labelled[0].label is Label.CONTENT
 
 
+_COPY = "Free returns within 30 days on every order shipped to the mainland."
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "levels", "copy_kept"),
+    [
+        ("body>div.page>div.info>p", "body>div.sticky>div.bar>p", 2, False),  # a second rendering
+        ("body>div.page>ul>li:nth-of-type(1)", "body>div.page>ul>li:nth-of-type(2)", 2, True),  # one list
+        ("body>main>div.a>div>p", "body>main>div.b>div>p", 3, True),  # they share main, 3 levels up
+        ("body>div.page>div.info>p", "body>div.sticky>div.bar>p", 0, True),  # switched off
+    ],
+)
+def test_a_copy_elsewhere_on_the_page_is_dropped(
+    first: str, second: str, levels: int, copy_kept: bool
+) -> None:
+    texts = [_COPY, _PROSE, "  " + _COPY.upper()]  # case and spacing aside, the same text
+    locators = [first, "body>div.page>p", second]
+    blocks = [dataclasses.replace(_block(i, t), locator=x) for i, (t, x) in enumerate(zip(texts, locators))]
+    options = Options(weights=(), smoothing=(), decision="threshold", copy_shared_ancestor_levels=levels)
+    labelled = label(blocks, (0.9,) * 3, score(blocks, options), options)
+    assert [b.label is Label.CONTENT for b in labelled] == [True, True, copy_kept]
+
+
 # -- declared discussions -------------------------------------------------------------------
 _QUESTION = "How do I keep bread fresh, soft and crusty for days, without a freezer, a bag or a box? " * 4
 _ANSWER = "Wrap it in a cotton cloth and keep it cut side down on the board."

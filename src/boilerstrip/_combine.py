@@ -114,6 +114,7 @@ def label(
     sectioned = declared in (SECTIONED, THREAD) and options.sectioned_decision
     decision = options.sectioned_decision if sectioned else options.decision
     kept = _decide(blocks, probabilities, options, decision)
+    labels = _without_copies(blocks, [_label_of(b, keep, options) for b, keep in zip(blocks, kept)], options)
     return tuple(
         Block(
             index=b.index,
@@ -122,7 +123,7 @@ def label(
             heading_level=b.heading_level,
             locator=b.locator,
             features=b.features,
-            label=_label_of(b, keep, options),
+            label=labels[i],
             score=p,
             # The block's own index object when it is the row (it is for extract()'s blocks):
             # one int object fewer per block.
@@ -130,8 +131,32 @@ def label(
             row=b.row,
             markup=b.markup,
         )
-        for i, (b, p, keep) in enumerate(zip(blocks, probabilities, kept))
+        for i, (b, p) in enumerate(zip(blocks, probabilities))
     )
+
+
+def _ancestor(locator: str, levels: int) -> str:
+    """The CSS path of the element ``levels`` levels above the one at ``locator``."""
+    return locator.rsplit(">", levels)[0]
+
+
+def _without_copies(blocks: Sequence[Block], labels: list[Label], options: Options) -> list[Label]:
+    """A CONTENT block whose text, case and spacing aside, repeats an earlier CONTENT
+    block's is a second rendering of it and takes the label its own evidence names,
+    unless the two share their ancestor ``Options.copy_shared_ancestor_levels`` levels up
+    (items or paragraphs repeated in one box are the page's own)."""
+    levels = options.copy_shared_ancestor_levels
+    if not levels:
+        return labels
+    out = list(labels)
+    first: dict[str, int] = {}  # normalised text -> index of its first CONTENT block
+    for i, b in enumerate(blocks):
+        if labels[i] is not Label.CONTENT or not b.features.words:
+            continue
+        j = first.setdefault(" ".join(b.text.split()).lower(), i)
+        if j != i and _ancestor(blocks[j].locator, levels) != _ancestor(b.locator, levels):
+            out[i] = _label_of(b, False, options)
+    return out
 
 
 def margin(probabilities: Sequence[float], words: Sequence[int]) -> float:
