@@ -14,7 +14,6 @@ from ._scorers import HARD_RULES, SCORERS, SHORT_WORDS
 
 _LOGIT_CAP = 12.0  # keeps exp() finite and one scorer from deciding alone
 _COMMENT_SCORERS = frozenset({"container_comments"})
-_PROSE_LINK_DENSITY = 0.2  # a paragraph under this link density is plain prose (a few inline links)
 
 
 def _sigmoid(x: float) -> float:
@@ -177,7 +176,8 @@ def _decide(
 def _is_prose(block: Block, options: Options) -> bool:
     f = block.features
     long_enough = f.words >= options.inline_teaser_prose_words
-    return block.role is Role.PARAGRAPH and long_enough and f.link_density < _PROSE_LINK_DENSITY
+    plain = f.link_density < options.inline_teaser_prose_link_density
+    return block.role is Role.PARAGRAPH and long_enough and plain
 
 
 def _without_inline_teasers(blocks: Sequence[Block], kept: list[bool], options: Options) -> list[bool]:
@@ -191,7 +191,7 @@ def _without_inline_teasers(blocks: Sequence[Block], kept: list[bool], options: 
         if (
             blocks[i].role is Role.PARAGRAPH
             and f.link_density >= options.inline_teaser_link_density
-            and 3 <= f.words <= options.inline_teaser_max_words
+            and options.inline_teaser_min_words <= f.words <= options.inline_teaser_max_words
             and _is_prose(blocks[before], options)
             and _is_prose(blocks[after], options)
         ):

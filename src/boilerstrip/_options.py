@@ -143,14 +143,17 @@ class Options:
     box_label_max_words: int = 6
     teaser_link_share: float = 0.8
     teaser_min_words: int = 3
-    # A kept paragraph of 3 to inline_teaser_max_words words with at least this link
-    # density, between two kept paragraphs of plain prose (at least inline_teaser_prose_words
-    # words, link density under 0.2), is a teaser for another story. Dev, every set (block
+    # A kept paragraph of inline_teaser_min_words to inline_teaser_max_words words with at
+    # least this link density, between two kept paragraphs of plain prose (at least
+    # inline_teaser_prose_words words, link density under inline_teaser_prose_link_density),
+    # is a teaser for another story. Dev, every set (block
     # dumps): scrapinghub +0.0025, l3s-gn1 +0.0003, readability -0.0005 (its truth keeps
     # "Related:" links), the others within 0.0001; link density 0.9 gave scrapinghub +0.0010.
     inline_teaser_link_density: float = 0.8
     inline_teaser_max_words: int = 60
+    inline_teaser_min_words: int = 3
     inline_teaser_prose_words: int = 15
+    inline_teaser_prose_link_density: float = 0.2  # design: prose with a few inline links
     # A kept block whose text (case and spacing aside) repeats an earlier kept block's is a
     # second rendering (a responsive layout's mobile copy, a sticky product bar, a quoted
     # post) and is dropped, unless the two share their ancestor this many levels up (list
@@ -222,7 +225,12 @@ class Options:
         _check(self.box_label_max_words >= 0, "box_label_max_words must be >= 0")
         _check(0.0 <= self.inline_teaser_link_density <= 1.0, "inline_teaser_link_density must be in [0, 1]")
         _check(self.inline_teaser_max_words >= 0, "inline_teaser_max_words must be >= 0")
+        _check(self.inline_teaser_min_words >= 0, "inline_teaser_min_words must be >= 0")
         _check(self.inline_teaser_prose_words >= 0, "inline_teaser_prose_words must be >= 0")
+        _check(
+            0.0 <= self.inline_teaser_prose_link_density <= 1.0,
+            "inline_teaser_prose_link_density must be in [0, 1]",
+        )
         _check(self.copy_shared_ancestor_levels >= 0, "copy_shared_ancestor_levels must be >= 0")
         _check(0.0 <= self.link_list_density <= 1.0, "link_list_density must be in [0, 1]")
         _check(self.headline_words >= 0, "headline_words must be >= 0")
