@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser
@@ -18,7 +19,7 @@ from ._options import DEFAULT_OPTIONS, Options
 from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_texts
 from ._parse import body_of, decode, looks_binary, page_info, parse
 from ._parse import content_type as parse_content_type
-from ._segment import segment
+from ._segment import Segmented, segment
 
 _BYTES_PER_CHAR = 4  # bytes are cut at this many times max_input_chars before decoding (UTF-8, UTF-32)
 
@@ -96,17 +97,13 @@ def measure(
     check_deadline(deadline)
     info = page_info(tree)
     root = body_of(tree)
-    segmented = segment(root, deadline=deadline)
-    if segmented.chars < options.reveal_below_chars:
-        segmented = segment(root, reveal=True, deadline=deadline)
-    check_deadline(deadline)
     ld_texts = json_ld_texts(tree)
     declared = declared_type(tree, ld_texts)
     metadata = read_page(tree, ld_texts)
-    if declared == PRODUCT and description_hidden(
-        product_description(ld_texts), (b.text for b in segmented.blocks), options
-    ):
-        segmented = segment(root, reveal=True, deadline=deadline)  # a product page hidden until scripts run
+    segmented = segment(root, deadline=deadline)
+    if _hides_its_text(segmented, declared, ld_texts, options):
+        segmented = segment(root, reveal=True, deadline=deadline)
+    check_deadline(deadline)
     # Nothing after this reads the tree: releasing it here (Lexbor's nodes take about seven
     # times the input) lowers the peak memory of the features stage by as much.
     del tree, root
@@ -115,6 +112,17 @@ def measure(
     )
     check_deadline(deadline)
     return Measured(to_blocks(segmented, features), info.title, language, declared, metadata)
+
+
+def _hides_its_text(segmented: Segmented, declared: str, ld_texts: Sequence[str], options: Options) -> bool:
+    """Whether the page is worth reading again with its hidden text: its visible text is
+    shorter than ``Options.reveal_below_chars``, or it is a product page whose JSON-LD
+    description is mostly hidden (a page hidden until scripts run)."""
+    if segmented.chars < options.reveal_below_chars:
+        return True
+    return declared == PRODUCT and description_hidden(
+        product_description(ld_texts), (b.text for b in segmented.blocks), options
+    )
 
 
 def _prepare(html: object, charset: str | None, options: Options) -> tuple[str | LexborHTMLParser, bool]:
