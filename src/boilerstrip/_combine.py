@@ -114,6 +114,8 @@ def label(
     decision = options.sectioned_decision if sectioned else options.decision
     kept = _decide(blocks, probabilities, options, decision)
     labels = _without_copies(blocks, [_label_of(b, keep, options) for b, keep in zip(blocks, kept)], options)
+    if declared not in (SECTIONED, THREAD):
+        labels = _without_tail(blocks, labels, options)
     return tuple(
         Block(
             index=b.index,
@@ -155,6 +157,38 @@ def _without_copies(blocks: Sequence[Block], labels: list[Label], options: Optio
         j = first.setdefault(" ".join(b.text.split()).lower(), i)
         if j != i and _ancestor(blocks[j].locator, levels) != _ancestor(b.locator, levels):
             out[i] = _label_of(b, False, options)
+    return out
+
+
+def _is_tail_line(block: Block, options: Options) -> bool:
+    f = block.features
+    linked = f.link_density >= options.tail_link_density and f.words <= options.tail_link_max_words
+    return block.role is Role.HEADING or f.words <= options.tail_short_words or linked
+
+
+def _without_tail(blocks: Sequence[Block], labels: list[Label], options: Options) -> list[Label]:
+    """The last CONTENT blocks of a page, at most ``Options.tail_max_blocks`` of them, that
+    are headings, short lines or links, right after a CONTENT paragraph of plain prose,
+    take the label their own evidence names: they head or link the boxes that follow an
+    article ("Originalpublikation", "Mehr zum Thema", "Read more"), whose bodies were
+    dropped, and end no section of it."""
+    kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT]
+    tail: list[int] = []
+    while kept and len(tail) < options.tail_max_blocks and _is_tail_line(blocks[kept[-1]], options):
+        tail.append(kept.pop())
+    if not tail or not kept:
+        return labels
+    last = blocks[kept[-1]]
+    prose = (
+        last.role is Role.PARAGRAPH
+        and last.features.words >= options.tail_prose_words
+        and last.features.link_density < options.tail_prose_link_density
+    )
+    if not prose:
+        return labels
+    out = list(labels)
+    for i in tail:
+        out[i] = _label_of(blocks[i], False, options)
     return out
 
 

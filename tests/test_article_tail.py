@@ -1,0 +1,84 @@
+"""The kept text's tail: headings, short lines and links after the article's last prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from boilerstrip import Block, Features, Label, Options, Role
+from boilerstrip._combine import label, score
+from boilerstrip._page_type import SECTIONED
+
+_PROSE = (
+    "The council met on Tuesday and agreed to rebuild the old stone bridge over the river "
+    "before the winter, after engineers found that two of its arches had cracked in the floods."
+)
+
+
+def _block(index: int, text: str, role: Role = Role.PARAGRAPH, link_density: float = 0.0) -> Block:
+    features = Features(
+        words=len(text.split()),
+        chars=len(text),
+        link_density=link_density,
+        text_density=10.0,
+        stopword_density=0.3,
+        composite_density=1.0,
+        position=0.5,
+        depth=3,
+        in_main_region=True,
+        container="",
+        container_strength=0.0,
+        content_hint=False,
+        phrase="",
+        phrase_container="",
+        ends_sentence=True,
+        title_match=False,
+        repeat_chars=0,
+        repeat_link_density=0.0,
+    )
+    return Block(index=index, text=text, role=role, heading_level=0, locator="p", features=features)
+
+
+def _kept(tail: list[tuple[str, Role, float]], *, before: str = _PROSE, declared: str = "") -> list[bool]:
+    blocks = [_block(0, "A bridge for the winter", Role.HEADING), _block(1, before)]
+    blocks += [_block(2 + i, text, role, ld) for i, (text, role, ld) in enumerate(tail)]
+    options = Options(weights=(), smoothing=(), decision="threshold")
+    labelled = label(blocks, (0.9,) * len(blocks), score(blocks, options), options, declared=declared)
+    return [b.label is Label.CONTENT for b in labelled]
+
+
+_HEADING = ("Originalpublikation", Role.HEADING, 0.0)
+_SHORT = ("Alle Angaben ohne Gewähr", Role.PARAGRAPH, 0.0)
+_LINK = ("Storm closes the harbour for a week", Role.LIST_ITEM, 1.0)
+_SENTENCE = ("The work is to start in March and to last eight months.", Role.PARAGRAPH, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("tail", "kept"),
+    [
+        ([_HEADING], [True, True, False]),  # the heading of a box whose body was dropped
+        ([_HEADING, _LINK, _SHORT], [True, True, False, False, False]),  # a box of links, then a line
+        ([_SENTENCE], [True, True, True]),  # the article's last sentence
+        ([_HEADING, _SENTENCE], [True, True, True, True]),  # a last section: heading and text
+        ([_LINK] * 6, [True] * 8),  # more than tail_max_blocks: a list the decision kept
+    ],
+    ids=["heading", "links-and-line", "sentence", "section", "long-run"],
+)
+def test_the_tail_after_the_last_prose_is_dropped(
+    tail: list[tuple[str, Role, float]], kept: list[bool]
+) -> None:
+    assert _kept(tail) == kept
+
+
+def test_the_tail_needs_prose_before_it() -> None:
+    assert _kept([_HEADING], before="Photo: Jane Doe") == [True, True, True]
+
+
+def test_multi_section_pages_keep_their_tail() -> None:
+    assert _kept([_HEADING], declared=SECTIONED) == [True, True, True]
+
+
+def test_no_tail_blocks_turns_it_off() -> None:
+    blocks = [_block(0, _PROSE), _block(1, "Originalpublikation", Role.HEADING)]
+    options = Options(weights=(), smoothing=(), decision="threshold", tail_max_blocks=0)
+    labelled = label(blocks, (0.9, 0.9), score(blocks, options), options)
+    assert [b.label is Label.CONTENT for b in labelled] == [True, True]
