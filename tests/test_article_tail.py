@@ -14,7 +14,9 @@ _PROSE = (
 )
 
 
-def _block(index: int, text: str, role: Role = Role.PARAGRAPH, link_density: float = 0.0) -> Block:
+def _block(
+    index: int, text: str, role: Role = Role.PARAGRAPH, link_density: float = 0.0, container: str = ""
+) -> Block:
     features = Features(
         words=len(text.split()),
         chars=len(text),
@@ -25,8 +27,8 @@ def _block(index: int, text: str, role: Role = Role.PARAGRAPH, link_density: flo
         position=0.5,
         depth=3,
         in_main_region=True,
-        container="",
-        container_strength=0.0,
+        container=container,
+        container_strength=0.7 if container else 0.0,
         content_hint=False,
         phrase="",
         phrase_container="",
@@ -82,3 +84,25 @@ def test_no_tail_blocks_turns_it_off() -> None:
     options = Options(weights=(), smoothing=(), decision="threshold", tail_max_blocks=0)
     labelled = label(blocks, (0.9, 0.9), score(blocks, options), options)
     assert [b.label is Label.CONTENT for b in labelled] == [True, True]
+
+
+_APPEAL = "Get the best stories of the week in your inbox every Friday morning, free of charge."
+
+
+@pytest.mark.parametrize(
+    ("container", "include_comments", "appeal_kept"),
+    [
+        ("promo", False, False),  # a newsletter box after the article
+        ("comments", False, False),
+        ("comments", True, True),  # comments are content when asked for
+        ("sidebar", False, True),  # the name also sits on article columns
+        ("", False, True),  # a last sentence
+    ],
+)
+def test_a_chrome_box_after_the_last_prose_is_tail(
+    container: str, include_comments: bool, appeal_kept: bool
+) -> None:
+    blocks = [_block(0, _PROSE), _block(1, _APPEAL, container=container)]
+    options = Options(weights=(), smoothing=(), decision="threshold", include_comments=include_comments)
+    labelled = label(blocks, (0.9, 0.9), score(blocks, options), options)
+    assert [b.label is Label.CONTENT for b in labelled] == [True, appeal_kept]

@@ -160,18 +160,27 @@ def _without_copies(blocks: Sequence[Block], labels: list[Label], options: Optio
     return out
 
 
+# Boxes named as this chrome hold the tail's appeals, bylines and share prompts; a name
+# saying "sidebar" also sits on many article columns, so it is left out.
+_TAIL_BOX_KINDS = frozenset(k.value for k in (Label.PROMO, Label.SHARE, Label.COMMENTS, Label.METADATA))
+
+
 def _is_tail_line(block: Block, options: Options) -> bool:
     f = block.features
     linked = f.link_density >= options.tail_link_density and f.words <= options.tail_link_max_words
-    return block.role is Role.HEADING or f.words <= options.tail_short_words or linked
+    boxed = f.container in _TAIL_BOX_KINDS and not (
+        options.include_comments and f.container == Label.COMMENTS.value
+    )
+    return block.role is Role.HEADING or f.words <= options.tail_short_words or linked or boxed
 
 
 def _without_tail(blocks: Sequence[Block], labels: list[Label], options: Options) -> list[Label]:
     """The last CONTENT blocks of a page, at most ``Options.tail_max_blocks`` of them, that
-    are headings, short lines or links, right after a CONTENT paragraph of plain prose,
-    take the label their own evidence names: they head or link the boxes that follow an
-    article ("Originalpublikation", "Mehr zum Thema", "Read more"), whose bodies were
-    dropped, and end no section of it."""
+    are headings, short lines, links or text in a box named as promo, share, comments or
+    metadata, right after a CONTENT paragraph of plain prose, take the label their own
+    evidence names: they head or fill the boxes that follow an article
+    ("Originalpublikation", "Mehr zum Thema", "Read more", a newsletter appeal), and end no
+    section of it."""
     kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT]
     tail: list[int] = []
     while kept and len(tail) < options.tail_max_blocks and _is_tail_line(blocks[kept[-1]], options):

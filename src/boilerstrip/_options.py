@@ -163,14 +163,15 @@ class Options:
     # (any copy) readability -0.031 (its test pages repeat filler paragraphs side by side).
     copy_shared_ancestor_levels: int = 2
     # The kept text's tail: up to tail_max_blocks kept blocks at its very end that are
-    # headings, lines of at most tail_short_words words, or links (link density at least
-    # tail_link_density, at most tail_link_max_words words), right after a kept paragraph of
-    # plain prose (at least tail_prose_words words, link density under
-    # tail_prose_link_density), label or link to the boxes after the article
-    # ("Quellenangaben:", "Mehr zum Thema", "Read more") and are dropped; pages declared
-    # multi-section or threads keep them; 0 blocks turns it off. Dev, every set (block
-    # dumps, then boilerstrip bench): trafilatura-eval +0.008, scrapinghub +0.0016, no set
-    # lower; prose of 15-25 words or a run of 2-3 gave less, collection -0.0013 at 25.
+    # headings, lines of at most tail_short_words words, links (link density at least
+    # tail_link_density, at most tail_link_max_words words) or text in a promo, share,
+    # comments or metadata box, right after a kept paragraph of plain prose (at least
+    # tail_prose_words words, link density under tail_prose_link_density), label or fill the
+    # boxes after the article ("Quellenangaben:", "Mehr zum Thema", "Read more", a newsletter
+    # appeal) and are dropped; pages declared multi-section or threads keep them; 0 blocks
+    # turns it off. Dev, every set (block dumps, then boilerstrip bench): trafilatura-eval
+    # +0.009, scrapinghub +0.0016, no set lower; prose of 15-25 words or a run of 2-3 gave
+    # less, collection -0.0013 at 25; sidebar boxes too: wcxb article pages lost.
     tail_max_blocks: int = 5
     tail_prose_words: int = 30
     tail_prose_link_density: float = 0.2
