@@ -410,6 +410,35 @@ def test_reveal_reads_hidden_and_noscript_text() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("hidden", "read"),
+    [
+        ("<div role='tabpanel' hidden><p>spec</p></div>", True),
+        ("<div class='tab-pane' style='display:none'><p>spec</p></div>", True),
+        ("<div id='specsTabPanel' hidden><p>spec</p></div>", True),
+        ("<div class='accordion__body' style='display: none'><p>spec</p></div>", True),
+        ("<dd class='faq-item is-collapsed collapsible' hidden><p>spec</p></dd>", True),
+        ("<div class='popup' hidden><p>spec</p></div>", False),  # a popup stays hidden
+        ("<div class='mega-menu' style='display:none'><p>spec</p></div>", False),
+        ("<div id='S:0' hidden><p>spec</p></div>", False),  # a streamed template
+        ("<div class='table-wrap' hidden><p>spec</p></div>", False),  # "table" is no tab
+        ("<div class='tabs-content' hidden><p>spec</p></div>", False),  # share forms in tabs
+    ],
+)
+def test_hidden_tab_and_accordion_panels_are_read(hidden: str, read: bool) -> None:
+    root = body_of(parse(f"<p>x</p>{hidden}"))
+    assert [b.text for b in segment(root, panels=True).blocks] == (["x", "spec"] if read else ["x"])
+    assert [b.text for b in segment(root).blocks] == ["x"]  # without panels: hidden
+
+
+def test_reveal_panels_option_reads_a_hidden_specification_tab() -> None:
+    spec = "The frame is made of aluminium and weighs two kilograms without the battery pack. " * 3
+    visible = f"<p>{spec}</p>" * 3  # longer than reveal_below_chars: the page is not read whole
+    html = f"<main><h1>Bike</h1>{visible}<div role='tabpanel' hidden><p>Warranty: {spec}</p></div></main>"
+    assert "Warranty:" in extract(html).text
+    assert "Warranty:" not in extract(html, options=Options(reveal_panels=False)).text
+
+
 def test_a_page_visible_only_after_scripts_is_read() -> None:
     from boilerstrip import extract
 

@@ -100,7 +100,7 @@ def annotate(
     tree = parse(text)
     result = extract(tree, url=url, options=options)
     reveal = _revealed(tree, options, deadline)
-    places = _mark(tree, result, reveal=reveal)
+    places = _mark(tree, result, reveal=reveal, panels=options.reveal_panels)
     _sanitise(tree, read_noscript=reveal)
     kept = {i for node in tree.css("[data-bs-blocks]") for i in _indices(node)}
     for index in set(places) - kept:  # inside an element that could run code
@@ -113,10 +113,13 @@ def _revealed(tree: LexborHTMLParser, options: Options, deadline: float | None) 
     shown, as ``_extract.measure`` decides it: the visible text is nearly empty."""
     if options.reveal_below_chars <= 0:
         return False
-    return segment(body_of(tree), deadline=deadline).chars < options.reveal_below_chars
+    seg = segment(body_of(tree), panels=options.reveal_panels, deadline=deadline)
+    return seg.chars < options.reveal_below_chars
 
 
-def _numbered_children(node: Any, skipped: frozenset[str], reveal: bool) -> dict[tuple[str, int], Any]:
+def _numbered_children(
+    node: Any, skipped: frozenset[str], reveal: bool, panels: bool
+) -> dict[tuple[str, int], Any]:
     """The children of ``node`` by (tag, n) as the segment stage numbers them for
     :nth-of-type: elements it enters only (not skipped, not hidden unless revealed)."""
     found: dict[tuple[str, int], Any] = {}
@@ -125,14 +128,14 @@ def _numbered_children(node: Any, skipped: frozenset[str], reveal: bool) -> dict
     while child is not None:
         tag = child.tag
         entered = tag and tag[0] not in "-_!" and tag != "br" and tag not in skipped
-        if entered and (reveal or not _is_hidden(child.attributes)):
+        if entered and (reveal or not _is_hidden(child.attributes, panels)):
             seen[tag] += 1
             found[(tag, seen[tag])] = child
         child = child.next
     return found
 
 
-def locate(root: Any, locators: set[str], *, reveal: bool) -> dict[str, Any]:
+def locate(root: Any, locators: set[str], *, reveal: bool, panels: bool = True) -> dict[str, Any]:
     """The element of each locator (a CSS path from the segment stage) under ``root``;
     locators that find none are left out."""
     skipped = REVEALED_SKIPPED_TAGS if reveal else SKIPPED_TAGS
@@ -148,14 +151,16 @@ def locate(root: Any, locators: set[str], *, reveal: bool) -> dict[str, Any]:
                 break
             table = tables.get(node.mem_id)
             if table is None:
-                table = tables[node.mem_id] = _numbered_children(node, skipped, reveal)
+                table = tables[node.mem_id] = _numbered_children(node, skipped, reveal, panels)
             node = table.get((match[1], int(match[2])))
         if node is not None:
             found[locator] = node
     return found
 
 
-def _mark(tree: LexborHTMLParser, result: Extraction, *, reveal: bool) -> dict[int, Placement]:
+def _mark(
+    tree: LexborHTMLParser, result: Extraction, *, reveal: bool, panels: bool = True
+) -> dict[int, Placement]:
     """Mark the element of every block with its blocks, label and score (data-bs-*
     attributes, the class bs-block and a title); the placement of each located block."""
     by_locator: dict[str, list[Block]] = {}
@@ -164,7 +169,7 @@ def _mark(tree: LexborHTMLParser, result: Extraction, *, reveal: bool) -> dict[i
             by_locator.setdefault(block.locator, []).append(block)
     if not by_locator:
         return {}
-    elements = locate(body_of(tree), set(by_locator), reveal=reveal)
+    elements = locate(body_of(tree), set(by_locator), reveal=reveal, panels=panels)
     # Elements holding other marked elements (their inline text beside block children)
     # are outlined only: a tint would cover the blocks inside them.
     outer: set[int] = set()  # mem_id of every ancestor of a marked element

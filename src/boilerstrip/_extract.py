@@ -100,9 +100,10 @@ def measure(
     ld_texts = json_ld_texts(tree)
     declared = declared_type(tree, ld_texts)
     metadata = read_page(tree, ld_texts)
-    segmented = segment(root, deadline=deadline)
+    panels = options.reveal_panels
+    segmented = segment(root, panels=panels, deadline=deadline)
     if _hides_its_text(segmented, declared, ld_texts, options):
-        segmented = segment(root, reveal=True, deadline=deadline)
+        segmented = segment(root, reveal=True, panels=panels, deadline=deadline)
     check_deadline(deadline)
     # Nothing after this reads the tree: releasing it here (Lexbor's nodes take about seven
     # times the input) lowers the peak memory of the features stage by as much.

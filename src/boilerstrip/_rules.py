@@ -120,6 +120,16 @@ OVERLAY_NAME_RULE = (
     r"(?! (?:\w+ )?(?:enabled|active|open|opened|visible|shown|on)\b)"
 )
 
+# Panels of disclosure widgets (tab panes, accordions, collapsible sections): pages write
+# the panels not shown yet with ``hidden`` or ``display:none`` and show them on a click, so
+# their text is the page's own (a product's specification tab, a service's FAQ answers).
+# Hidden popups, menus and streamed templates are not named so and stay hidden (_segment).
+# "tab" alone or "tabs content" is left out: a recipe page's share actions ("Text the
+# ingredients", "Email the ingredients") sit in hidden "tabs content" forms.
+DISCLOSURE_NAME_RULE = (
+    r"\b(?:tab ?panes?|tab ?panels?|accordions?|collapse|collapsible|collapsed|expander|expandable)\b"
+)
+
 _CAMEL = regex.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SEPARATORS = regex.compile(r"[-_:./]+")
 # Layout state flags name what the page has, not what the element is ("has-sidebar").
@@ -151,6 +161,7 @@ def _name_patterns() -> tuple[regex.Pattern[str], tuple[tuple[Label, regex.Patte
 
 _CONTENT_NAME = regex.compile(CONTENT_NAME_RULE)
 _OVERLAY_NAME = regex.compile(OVERLAY_NAME_RULE)
+_DISCLOSURE_NAME = regex.compile(DISCLOSURE_NAME_RULE)
 
 
 def chrome_kind_of_name(name: str) -> Label | None:
@@ -193,3 +204,12 @@ class NameVerdicts:
             verdict = ("" if kind is None else kind.value, content, names_overlay(name))
             self._seen[names] = verdict
         return verdict
+
+
+def is_disclosure_panel(attrs: dict[str, str | None]) -> bool:
+    """The element is a panel of a tab set or accordion (role="tabpanel", or a class/id
+    that names one; see DISCLOSURE_NAME_RULE)."""
+    if (attrs.get("role") or "").strip().lower() == "tabpanel":
+        return True
+    raw = " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
+    return bool(raw) and _DISCLOSURE_NAME.search(normalise_name(raw)) is not None

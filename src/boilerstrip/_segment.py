@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from ._errors import check_deadline
 from ._markup import ENTERED, EXITED, Recorder, row_markup
 from ._model import NO_MARKUP, Markup, Role
-from ._rules import BLOCK_TAGS, HEADING_LEVELS, REVEALED_SKIPPED_TAGS, SKIPPED_TAGS
+from ._rules import BLOCK_TAGS, HEADING_LEVELS, REVEALED_SKIPPED_TAGS, SKIPPED_TAGS, is_disclosure_panel
 
 _ROLE_OF_TAG: dict[str, Role] = {
     "li": Role.LIST_ITEM,
@@ -144,14 +144,16 @@ class _State:
         "link_tags",
         "markup",
         "open_blocks",
+        "panels",
         "pieces",
         "reveal",
         "stack",
         "tags",
     )
 
-    def __init__(self, reveal: bool) -> None:
+    def __init__(self, reveal: bool, panels: bool = False) -> None:
         self.reveal = reveal
+        self.panels = panels
         self.elements: list[list[Any]] = []  # mutable rows, frozen into Element at the end
         self.blocks: list[RawBlock] = []
         self.open_blocks: list[tuple[Any, ...]] = []  # the open block-level elements
@@ -203,17 +205,18 @@ def _line_break(st: _State) -> None:
         _end_block(st)
 
 
-def _is_hidden(attrs: dict[str, str | None]) -> bool:
-    if "hidden" in attrs:
-        return True
+def _is_hidden(attrs: dict[str, str | None], panels: bool = False) -> bool:
+    """Whether the element is hidden; with ``panels``, the hidden panels of tab sets and
+    accordions are not (a click shows them: _rules.DISCLOSURE_NAME_RULE)."""
     style = attrs.get("style")
     # aria-hidden is not hiding: sites set it on icons and on visible decorative text.
-    return bool(style) and any(s in style.lower() for s in _HIDDEN_STYLE)  # type: ignore[union-attr]
+    hidden = "hidden" in attrs or (bool(style) and any(s in style.lower() for s in _HIDDEN_STYLE))  # type: ignore[union-attr]
+    return hidden and not (panels and is_disclosure_panel(attrs))
 
 
 def _enter(st: _State, tag: str, attrs: dict[str, str | None]) -> bool:
     """Open an element; False (and nothing recorded) when it is hidden."""
-    if not st.reveal and _is_hidden(attrs):
+    if not st.reveal and _is_hidden(attrs, st.panels):
         return False
     st.tags += 1
     if tag == "a":
@@ -326,19 +329,23 @@ def _result(st: _State) -> Segmented:
     return Segmented(tuple(map(Element._make, elements)), tuple(blocks))
 
 
-def segment(root: Any, *, reveal: bool = False, deadline: float | None = None) -> Segmented:
+def segment(
+    root: Any, *, reveal: bool = False, panels: bool = False, deadline: float | None = None
+) -> Segmented:
     """Blocks and element statistics of the subtree at ``root`` (a selectolax node).
 
     With ``reveal``, the text a browser hides until scripts run (``hidden`` and
     ``display:none`` elements, where server-rendered React pages stream their content)
     and ``<noscript>`` content (what a client without scripts is shown) are read too.
-    Past ``deadline`` (a time.monotonic() value) it raises ExtractionTimeoutError.
+    With ``panels``, the hidden panels of tab sets and accordions are read (see
+    :func:`_is_hidden`). Past ``deadline`` (a time.monotonic() value) it raises
+    ExtractionTimeoutError.
 
     This loop runs once per node of the page, so what it costs is the calls and objects
     per node: text nodes, the most frequent, are handled inline.
     """
     skipped = REVEALED_SKIPPED_TAGS if reveal else SKIPPED_TAGS
-    st = _State(reveal)
+    st = _State(reveal, panels)
     pieces = st.pieces
     parents: list[Any] = []
     node = root
