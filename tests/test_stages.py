@@ -748,6 +748,28 @@ def test_a_copy_elsewhere_on_the_page_is_dropped(
     assert [b.label is Label.CONTENT for b in labelled] == [True, True, copy_kept]
 
 
+_SAMPLE = "pip install boilerstrip\nboilerstrip page.html > page.txt"
+
+
+@pytest.mark.parametrize(
+    ("role", "copy_kept"),
+    [
+        (Role.CODE, True),  # documentation shows one sample in several tabs: each is content
+        (Role.PARAGRAPH, False),  # the same text as prose in another box: a second rendering
+    ],
+)
+def test_code_repeated_elsewhere_is_not_a_copy(role: Role, copy_kept: bool) -> None:
+    texts = [_SAMPLE, _PROSE, _SAMPLE]
+    locators = ["body>main>div.tab-linux>pre", "body>main>p", "body>main>section>div.tab-mac>pre"]
+    blocks = [
+        dataclasses.replace(_block(i, t), locator=x, role=role if t == _SAMPLE else Role.PARAGRAPH)
+        for i, (t, x) in enumerate(zip(texts, locators))
+    ]
+    options = Options(weights=(), smoothing=(), decision="threshold")
+    labelled = label(blocks, (0.9,) * 3, score(blocks, options), options)
+    assert [b.label is Label.CONTENT for b in labelled] == [True, True, copy_kept]
+
+
 # -- declared discussions -------------------------------------------------------------------
 _QUESTION = "How do I keep bread fresh, soft and crusty for days, without a freezer, a bag or a box? " * 4
 _ANSWER = "Wrap it in a cotton cloth and keep it cut side down on the board."
