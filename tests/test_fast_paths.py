@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
-from boilerstrip._language import _CJK_CHAR, is_cjk_char
+from boilerstrip._language import _CJK_CHAR, is_cjk_char, tokens
 from boilerstrip._parse import body_of, parse
-from boilerstrip._phrases import _STRIP, _compiled, _indexes
+from boilerstrip._phrases import _STRIP, _compiled, _indexes, phrase_kind, phrase_kinds
+from boilerstrip._rules import (
+    _PORTABLE,
+    CONTENT_NAME_RULE,
+    NAME_RULES,
+    chrome_kind_of_name,
+    names_content,
+    normalise_name,
+)
 from boilerstrip._segment import _CONTROL, _HAS_CONTROL, segment
 
 SHORT_TEXTS = [
@@ -74,3 +83,46 @@ def test_locators_share_prefixes() -> None:
         "body>div:nth-of-type(1)>p:nth-of-type(2)",
         "body>div:nth-of-type(2)>ul:nth-of-type(1)>li:nth-of-type(1)",
     ]
+
+
+CLASS_NAMES = [
+    "relatedPosts c-share-bar__item",
+    "site-footer",
+    "comment-list",
+    "customerReviews",
+    "ad-slot",
+    "advertisement",
+    "has-sidebar main",
+    "entry-content",
+    "articleBody",
+    "nav_menu",
+    "headline",
+    "Navigation",
+    "menü-oben",  # non-ASCII: regex only
+    "article_body",
+]
+
+
+@pytest.mark.parametrize("raw", CLASS_NAMES)
+def test_name_rows_on_re_agree_with_regex(raw: str) -> None:
+    name = normalise_name(raw)
+    expected = next((kind for kind, pattern in NAME_RULES if regex.search(pattern, name)), None)
+    assert chrome_kind_of_name(name) is expected
+    assert names_content(name) == (regex.search(CONTENT_NAME_RULE, name) is not None)
+
+
+@pytest.mark.parametrize(("raw", "name"), [("shareBar", "share bar"), ("a--b__c:d.e/f", "a b c d e f")])
+def test_normalise_name_on_re(raw: str, name: str) -> None:
+    assert normalise_name(raw) == name
+
+
+def test_portable_syntax_excludes_regex_only_patterns() -> None:
+    assert _PORTABLE.fullmatch(r"\b(?:nav|menus?|advert\w*)\b")
+    assert not _PORTABLE.fullmatch(r"\b\p{L}+\b")
+    assert not _PORTABLE.fullmatch(r"[[:alpha:]]")
+
+
+def test_phrase_kinds_of_repeated_texts() -> None:
+    texts = ["Read more", "A long paragraph of the article itself.", "Read more", "Share"]
+    token_lists = [tokens(t) for t in texts]
+    assert phrase_kinds(texts, token_lists, 400, 60) == [phrase_kind(t, tokens(t), 400, 60) for t in texts]

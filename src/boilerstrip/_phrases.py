@@ -166,8 +166,9 @@ def _candidates(
     """The rows to try on a block, in row order: those whose key words its tokens hold,
     and the keyless rows when ``keyless`` (one of them matches the block)."""
     rows: set[int] = set(index.keyless) if keyless else set()
+    known = rows_of.get
     for token in tokens:
-        found = rows_of.get(token)
+        found = known(token)
         if found is None:
             found = rows_of[token] = _rows_of_token(index, token)
         if found:
@@ -176,11 +177,11 @@ def _candidates(
 
 
 def _rows_of_token(index: _Index, token: str) -> tuple[int, ...]:
-    found = list(index.exact.get(token, ()))
+    found = index.exact.get(token, ())
     if token[:_MIN_PREFIX] in index.heads:  # else no prefix key can match: most tokens
         for n in range(_MIN_PREFIX, min(len(token), _PREFIX) + 1):
             found += index.prefix.get(token[:n], ())
-    return tuple(found)
+    return found
 
 
 def phrase_kinds(
@@ -192,8 +193,15 @@ def phrase_kinds(
     anywhere, whole = _indexes()
     whole_rows: dict[str, tuple[int, ...]] = {}  # token -> rows, for this page only
     anywhere_rows: dict[str, tuple[int, ...]] = {}
-    return [
-        _phrase_kind(
+    # A page repeats many short texts ("Reply", "Share", dates): a fifth of its blocks, and
+    # most of the keyless searches. Their tokens are those of the text, so one answer holds.
+    kinds: dict[str, Label | None] = {}
+    out: list[Label | None] = []
+    for text, toks in zip(texts, token_lists):
+        if text in kinds:
+            out.append(kinds[text])
+            continue
+        kind = kinds[text] = _phrase_kind(
             text,
             toks,
             scan_chars,
@@ -201,8 +209,8 @@ def phrase_kinds(
             tables=(anywhere, whole),
             rows=(anywhere_rows, whole_rows),
         )
-        for text, toks in zip(texts, token_lists)
-    ]
+        out.append(kind)
+    return out
 
 
 def _phrase_kind(
