@@ -190,7 +190,9 @@ def _end_block(st: _State) -> None:
         text = _block_text(st.pieces, st.breaks, st.in_pre > 0)
         if text:
             owner = st.open_blocks[-1]
-            _own_path(st, owner)
+            at = owner[_ELEMENT] * _ROW_SIZE + _LOCATOR  # _own_path, inline: once per block
+            if not st.elements[at]:
+                st.elements[at] = _css_path(st.stack, owner[_STACK])
             role = owner[_ROLE] or Role.PARAGRAPH
             cell = role is Role.TABLE_CELL
             rec = st.markup  # most blocks have no structure: the recorder is asked only when one may
@@ -234,7 +236,6 @@ def _enter(st: _State, tag: str, attrs: dict[str, str | None]) -> bool:
     """Open an element; False (and nothing recorded) when it is hidden."""
     if not st.reveal and _is_hidden(attrs):
         return False
-    tag = st.strings.setdefault(tag, tag)
     st.tags += 1
     if tag == "a":
         st.link_tags += 1
@@ -269,6 +270,7 @@ def _open_block(st: _State, tag: str, attrs: dict[str, str | None]) -> tuple[Any
             role, level = outer[_ROLE], outer[_LEVEL]
         row = outer[_ELEMENT] if tag in ("td", "th") and outer[_TAG] == "tr" else outer[_ROW]
     strings = st.strings
+    tag = strings.setdefault(tag, tag)
     names = " ".join([v for v in (attrs.get("class"), attrs.get("id"), attrs.get("itemprop")) if v])
     names = strings.setdefault(names, names)
     index = len(st.elements) // _ROW_SIZE
