@@ -126,3 +126,52 @@ def test_phrase_kinds_of_repeated_texts() -> None:
     texts = ["Read more", "A long paragraph of the article itself.", "Read more", "Share"]
     token_lists = [tokens(t) for t in texts]
     assert phrase_kinds(texts, token_lists, 400, 60) == [phrase_kind(t, tokens(t), 400, 60) for t in texts]
+
+
+_ROW = "body>table:nth-of-type(1)>tbody:nth-of-type(1)>tr:nth-of-type(1)"
+
+
+@pytest.mark.parametrize(
+    ("html", "located"),
+    [
+        # a merged data-table row is located at its <tr>, built once its cells are closed
+        (
+            "<table><tr><td>a</td><td>b</td></tr></table><p>c</p>",
+            [("a | b", _ROW), ("c", "body>p:nth-of-type(1)")],
+        ),
+        # text after a nested block belongs to the element still open around it
+        (
+            "<div>x<p>y</p>z</div>",
+            [
+                ("x", "body>div:nth-of-type(1)"),
+                ("y", "body>div:nth-of-type(1)>p:nth-of-type(1)"),
+                ("z", "body>div:nth-of-type(1)"),
+            ],
+        ),
+        # paragraphs in a layout cell: the row stays as it is, each paragraph its own path
+        (
+            "<table><tr><td><p>p1</p><p>p2</p></td></tr></table>",
+            [
+                ("p1", f"{_ROW}>td:nth-of-type(1)>p:nth-of-type(1)"),
+                ("p2", f"{_ROW}>td:nth-of-type(1)>p:nth-of-type(2)"),
+            ],
+        ),
+        (
+            "<ul><li>a<ul><li>b</li></ul>c</li></ul>",
+            [
+                ("a", "body>ul:nth-of-type(1)>li:nth-of-type(1)"),
+                ("b", "body>ul:nth-of-type(1)>li:nth-of-type(1)>ul:nth-of-type(1)>li:nth-of-type(1)"),
+                ("c", "body>ul:nth-of-type(1)>li:nth-of-type(1)"),
+            ],
+        ),
+    ],
+)
+def test_block_locators(html: str, located: list[tuple[str, str]]) -> None:
+    seg = segment(body_of(parse(html)))
+    assert [(b.text, seg.elements[b.element].locator) for b in seg.blocks] == located
+
+
+def test_only_block_owners_have_locators() -> None:
+    """The cells of a merged row own no block: they keep no path."""
+    seg = segment(body_of(parse("<table><tr><td>a</td><td>b</td></tr></table>")))
+    assert [e.locator for e in seg.elements if e.locator] == [_ROW]

@@ -82,31 +82,40 @@ class Segmented(NamedTuple):
         return self.elements[0].chars if self.elements else 0
 
 
-# The CSS path of an element as a linked chain (parent's path, tag, :nth-of-type index),
-# joined into a string only for the elements that own blocks: strings per element would
-# cost depth squared. The root's index is 0 (its step is the bare tag). Typed as a tuple of
-# any length: mypyc (the compiled build) would unbox a fixed-length tuple into a new object
-# at each use, and _css_path needs each path to stay one object (it caches by id).
-Path = tuple[Any, ...]
-
-# Fields of an open block-level element, kept in a tuple (one allocation per element).
-_ELEMENT, _TAG, _CHARS, _LINK_CHARS, _TAGS, _LINK_TAGS, _ROLE, _LEVEL, _ROW, _FIRST_BLOCK = range(10)
+# Fields of an open block-level element, kept in a tuple (one allocation per element);
+# _STACK is its position in the stack of open elements.
+_ELEMENT, _TAG, _CHARS, _LINK_CHARS, _TAGS, _LINK_TAGS, _ROLE, _LEVEL, _ROW, _FIRST_BLOCK, _STACK = range(11)
+# Fields of an entry of the stack of open elements (a list: its child counts and its CSS
+# path are filled in when first needed).
+_NTH, _FRAME, _SEEN, _PATH = 1, 2, 3, 4
+_ROW_SIZE, _LOCATOR = len(Element._fields), Element._fields.index("locator")
 
 
-def _css_path(path: Path, known: dict[int, str]) -> str:
-    """The CSS path string of ``path``. ``known`` maps id(path) to the strings built so
-    far: owners share their ancestors, so each step is formatted once per page."""
-    chain = []
-    node: Path | None = path
-    while node is not None and id(node) not in known:
-        chain.append(node)
-        node = node[0]
-    prefix = known[id(node)] if node is not None else ""
-    for step in reversed(chain):
-        parent, tag, nth = step
-        prefix = f"{prefix}>{tag}:nth-of-type({nth})" if parent is not None else tag
-        known[id(step)] = prefix
+def _css_path(stack: list[list[Any]], top: int) -> str:
+    """The CSS path of the open element ``stack[top]``, e.g. "body>div:nth-of-type(2)>p:nth-of-type(1)".
+
+    A block's owner is open when its block is made, and so are all its ancestors: the path
+    is read off the stack, and each open element keeps its own path once built, which its
+    descendants share as a prefix. So a path is built only for elements that own blocks
+    (strings for every element would cost depth squared) and nothing per element outlives
+    the element's visit (a linked chain of steps per element took about 0.7 times the
+    page's size on a big page, freed only at the end)."""
+    start = top
+    while start >= 0 and stack[start][_PATH] is None:
+        start -= 1
+    prefix = stack[start][_PATH] if start >= 0 else ""
+    for index in range(start + 1, top + 1):
+        entry = stack[index]
+        prefix = f"{prefix}>{entry[0]}:nth-of-type({entry[_NTH]})" if index else entry[0]
+        entry[_PATH] = prefix
     return prefix
+
+
+def _own_path(st: _State, frame: tuple[Any, ...]) -> None:
+    """Give the element of ``frame`` (open) its CSS path, if it has none yet."""
+    at = frame[_ELEMENT] * _ROW_SIZE + _LOCATOR
+    if not st.elements[at]:
+        st.elements[at] = _css_path(st.stack, frame[_STACK])
 
 
 def _block_text(pieces: list[str], breaks: list[int], pre: bool) -> str:
@@ -148,16 +157,21 @@ class _State:
         "pieces",
         "reveal",
         "stack",
+        "strings",
         "tags",
     )
 
     def __init__(self, reveal: bool, panels: bool = False) -> None:
         self.reveal = reveal
         self.panels = panels
-        self.elements: list[list[Any]] = []  # mutable rows, frozen into Element at the end
+        # The fields of every block-level element, _ROW_SIZE a row, made into Elements
+        # at the end: one list for the page, not a list per element (two small objects
+        # per element, which left holes in Python's memory arenas when they were freed).
+        self.elements: list[Any] = []
         self.blocks: list[RawBlock] = []
         self.open_blocks: list[tuple[Any, ...]] = []  # the open block-level elements
-        # Every open element: [tag, path, block tuple or None, child tag -> count or None].
+        # Every open element: [tag, :nth-of-type index, block tuple or None, child tag ->
+        # count or None, CSS path or None].
         self.stack: list[list[Any]] = []
         self.pieces: list[str] = []  # raw text of the current block
         self.breaks: list[int] = []  # indices in pieces where a <br> started a new line
@@ -165,6 +179,10 @@ class _State:
         self.chars = self.link_chars = self.tags = self.link_tags = 0  # running totals
         self.block_link_chars = self.in_link = self.in_pre = 0
         self.markup = Recorder()
+        # One object per distinct tag, class/id string and ARIA role of the page: Lexbor
+        # hands out a new string each time, and every element keeps its own otherwise
+        # (about 0.4 times the page's size while the tree is alive, on a 5 MB page).
+        self.strings: dict[str, str] = {}
 
 
 def _end_block(st: _State) -> None:
@@ -174,6 +192,9 @@ def _end_block(st: _State) -> None:
         text = _block_text(st.pieces, st.breaks, st.in_pre > 0)
         if text:
             owner = st.open_blocks[-1]
+            at = owner[_ELEMENT] * _ROW_SIZE + _LOCATOR  # _own_path, inline: once per block
+            if not st.elements[at]:
+                st.elements[at] = _css_path(st.stack, owner[_STACK])
             role = owner[_ROLE] or Role.PARAGRAPH
             cell = role is Role.TABLE_CELL
             rec = st.markup  # most blocks have no structure: the recorder is asked only when one may
@@ -232,16 +253,15 @@ def _enter(st: _State, tag: str, attrs: dict[str, str | None]) -> bool:
         if seen is None:
             seen = top[3] = {}
         nth = seen[tag] = seen.get(tag, 0) + 1
-        path: Path = (top[1], tag, nth)
     else:
-        path = (None, tag, 0)
-    stack.append([tag, path, _open_block(st, tag, attrs, path) if tag in BLOCK_TAGS else None, None])
+        nth = 0  # the root: its step is the bare tag
+    stack.append([tag, nth, _open_block(st, tag, attrs) if tag in BLOCK_TAGS else None, None, None])
     if tag in ENTERED:
         st.markup.enter(tag, attrs, st.in_pre, _wrapper_names(st) if tag == "pre" else "")
     return True
 
 
-def _open_block(st: _State, tag: str, attrs: dict[str, str | None], path: Path) -> tuple[Any, ...]:
+def _open_block(st: _State, tag: str, attrs: dict[str, str | None]) -> tuple[Any, ...]:
     """Record a block-level element on entry, with the running totals its subtree's
     totals are measured from."""
     _end_block(st)
@@ -252,28 +272,35 @@ def _open_block(st: _State, tag: str, attrs: dict[str, str | None], path: Path) 
         if role is None and outer[_ROLE] in _INHERITED_ROLES:
             role, level = outer[_ROLE], outer[_LEVEL]
         row = outer[_ELEMENT] if tag in ("td", "th") and outer[_TAG] == "tr" else outer[_ROW]
+    strings = st.strings
+    tag = strings.setdefault(tag, tag)
     names = " ".join([v for v in (attrs.get("class"), attrs.get("id"), attrs.get("itemprop")) if v])
-    index = len(st.elements)
+    names = strings.setdefault(names, names)
+    index = len(st.elements) // _ROW_SIZE
     parent = outer[_ELEMENT] if outer is not None else -1
     role_attr = (attrs.get("role") or "").lower()
-    st.elements.append([tag, parent, len(open_blocks), names, role_attr, path, 0, 0, 0, 0])
-    frame = (index, tag, st.chars, st.link_chars, st.tags, st.link_tags, role, level, row, len(st.blocks))
+    role_attr = strings.setdefault(role_attr, role_attr)
+    st.elements.extend((tag, parent, len(open_blocks), names, role_attr, "", 0, 0, 0, 0))
+    blocks, depth = len(st.blocks), len(st.stack)
+    frame = (index, tag, st.chars, st.link_chars, st.tags, st.link_tags, role, level, row, blocks, depth)
     open_blocks.append(frame)
     return frame
 
 
 def _wrapper_names(st: _State) -> str:
     """The class and id names of the three block-level elements around the innermost one."""
-    return " ".join(st.elements[frame[_ELEMENT]][3] for frame in st.open_blocks[-4:-1])
+    return " ".join(st.elements[frame[_ELEMENT] * _ROW_SIZE + 3] for frame in st.open_blocks[-4:-1])
 
 
 def _exit(st: _State) -> None:
     """Close the innermost open element; a block-level one ends its block and learns
-    the totals of its subtree."""
-    tag, _path, frame, _seen = st.stack.pop()
+    the totals of its subtree (popped from the stack last: its path may be read)."""
+    entry = st.stack[-1]
+    tag, frame = entry[0], entry[_FRAME]
     if frame is not None:
         _end_block(st)
-        st.elements[frame[_ELEMENT]][6:10] = [
+        at = frame[_ELEMENT] * _ROW_SIZE
+        st.elements[at + 6 : at + _ROW_SIZE] = [
             st.chars - frame[_CHARS],
             st.link_chars - frame[_LINK_CHARS],
             st.tags - frame[_TAGS] + 1,
@@ -281,7 +308,8 @@ def _exit(st: _State) -> None:
         ]
         st.open_blocks.pop()
         if tag == "tr":
-            _merge_row(st.blocks, st.elements, frame)
+            _merge_row(st, frame)
+    st.stack.pop()
     if tag == "a":
         st.in_link -= 1
         st.markup.close_link(len(st.pieces))
@@ -291,21 +319,23 @@ def _exit(st: _State) -> None:
             st.in_pre -= 1
 
 
-def _merge_row(blocks: list[RawBlock], elements: list[list[Any]], frame: tuple[Any, ...]) -> None:
+def _merge_row(st: _State, frame: tuple[Any, ...]) -> None:
     """Turn the blocks of a data-table row (one block per cell, cells of this row
     only) into one row block; rows of layout tables, whose cells hold paragraphs,
     stay as they are."""
+    blocks, elements = st.blocks, st.elements
     first, element = frame[_FIRST_BLOCK], frame[_ELEMENT]
     row_blocks = blocks[first:]
     if not row_blocks:
         return
     owners = [b.element for b in row_blocks]
     if len(set(owners)) != len(owners) or any(
-        elements[o][1] != element or b.role is not Role.TABLE_CELL or b.row != element
+        elements[o * _ROW_SIZE + 1] != element or b.role is not Role.TABLE_CELL or b.row != element
         for o, b in zip(owners, row_blocks)
     ):
         return
     del blocks[first:]
+    _own_path(st, frame)
     cells = [b.text.replace("\n", " ") for b in row_blocks]
     blocks.append(
         RawBlock(
@@ -321,12 +351,15 @@ def _merge_row(blocks: list[RawBlock], elements: list[list[Any]], frame: tuple[A
 
 
 def _result(st: _State) -> Segmented:
-    elements, blocks = st.elements, st.blocks
+    rows, blocks = st.elements, st.blocks
     owners = {b.element for b in blocks}
-    known: dict[int, str] = {}  # every path stays alive (in elements) while this runs
-    for index, row in enumerate(elements):  # CSS paths as strings, for the block owners only
-        row[5] = _css_path(row[5], known) if index in owners else ""
-    return Segmented(tuple(map(Element._make, elements)), tuple(blocks))
+    make = Element._make
+    elements = []
+    for index, at in enumerate(range(0, len(rows), _ROW_SIZE)):
+        if rows[at + _LOCATOR] and index not in owners:
+            rows[at + _LOCATOR] = ""  # a cell merged into a row block owns no block any more
+        elements.append(make(rows[at : at + _ROW_SIZE]))
+    return Segmented(tuple(elements), tuple(blocks))
 
 
 def segment(
