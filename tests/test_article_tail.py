@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from boilerstrip import Block, Features, Label, Options, Role
+from blocks import make_block
+from boilerstrip import Block, Label, Options, Role
 from boilerstrip._combine import label, score
 from boilerstrip._page_type import SECTIONED
 
@@ -17,27 +18,10 @@ _PROSE = (
 def _block(
     index: int, text: str, role: Role = Role.PARAGRAPH, link_density: float = 0.0, container: str = ""
 ) -> Block:
-    features = Features(
-        words=len(text.split()),
-        chars=len(text),
-        link_density=link_density,
-        text_density=10.0,
-        stopword_density=0.3,
-        composite_density=1.0,
-        position=0.5,
-        depth=3,
-        in_main_region=True,
-        container=container,
-        container_strength=0.7 if container else 0.0,
-        content_hint=False,
-        phrase="",
-        phrase_container="",
-        ends_sentence=True,
-        title_match=False,
-        repeat_chars=0,
-        repeat_link_density=0.0,
+    strength = 0.7 if container else 0.0
+    return make_block(
+        index, text, role=role, link_density=link_density, container=container, container_strength=strength
     )
-    return Block(index=index, text=text, role=role, heading_level=0, locator="p", features=features)
 
 
 def _kept(tail: list[tuple[str, Role, float]], *, before: str = _PROSE, declared: str = "") -> list[bool]:

@@ -7,7 +7,8 @@ import math
 
 import pytest
 
-from boilerstrip import Block, Features, Label, Options, Role, extract
+from blocks import make_block
+from boilerstrip import Block, Label, Options, Role, extract
 from boilerstrip._assemble import confidence, layout, title
 from boilerstrip._combine import label, score, smooth
 from boilerstrip._language import detect_language, tokens
@@ -252,31 +253,7 @@ def test_the_body_s_state_names_are_no_overlay() -> None:
 
 
 # -- scorers, combiner, labels ------------------------------------------------------------
-def _block(index: int, text: str, **changes: object) -> Block:
-    values: dict[str, object] = dict(
-        words=len(text.split()),
-        chars=len(text),
-        link_density=0.0,
-        text_density=10.0,
-        stopword_density=0.3,
-        composite_density=1.0,
-        position=0.5,
-        depth=3,
-        in_main_region=True,
-        container="",
-        container_strength=0.0,
-        content_hint=False,
-        phrase="",
-        phrase_container="",
-        ends_sentence=True,
-        title_match=False,
-        repeat_chars=0,
-        repeat_link_density=0.0,
-    )
-    values.update(changes)
-    return Block(
-        index=index, text=text, role=Role.PARAGRAPH, heading_level=0, locator="p", features=Features(**values)
-    )  # type: ignore[arg-type]
+_block = make_block
 
 
 def test_every_scorer_returns_one_finite_number_per_block() -> None:
