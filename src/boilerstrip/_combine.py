@@ -169,6 +169,13 @@ def _without_copies(blocks: Sequence[Block], labels: list[Label], options: Optio
     return out
 
 
+def _is_prose(block: Block, min_words: int, max_link_density: float) -> bool:
+    """A paragraph of plain prose: at least ``min_words`` words, link density under
+    ``max_link_density`` (the article text the tail and teaser rules look around)."""
+    f = block.features
+    return block.role is Role.PARAGRAPH and f.words >= min_words and f.link_density < max_link_density
+
+
 # Boxes named as this chrome hold the tail's appeals, bylines and share prompts; a name
 # saying "sidebar" also sits on many article columns, so it is left out.
 _TAIL_BOX_KINDS = frozenset(k.value for k in (Label.PROMO, Label.SHARE, Label.COMMENTS, Label.METADATA))
@@ -196,13 +203,7 @@ def _without_tail(blocks: Sequence[Block], labels: list[Label], options: Options
         tail.append(kept.pop())
     if not tail or not kept:
         return labels
-    last = blocks[kept[-1]]
-    prose = (
-        last.role is Role.PARAGRAPH
-        and last.features.words >= options.tail_prose_words
-        and last.features.link_density < options.tail_prose_link_density
-    )
-    if not prose:
+    if not _is_prose(blocks[kept[-1]], options.tail_prose_words, options.tail_prose_link_density):
         return labels
     out = list(labels)
     for i in tail:
@@ -225,11 +226,6 @@ def _decide(
     return _without_inline_teasers(blocks, kept, options)
 
 
-def _is_prose(block: Block, options: Options) -> bool:
-    f = block.features
-    long_enough = f.words >= options.inline_teaser_prose_words
-    plain = f.link_density < options.inline_teaser_prose_link_density
-    return block.role is Role.PARAGRAPH and long_enough and plain
 
 
 def _without_inline_teasers(blocks: Sequence[Block], kept: list[bool], options: Options) -> list[bool]:
@@ -238,14 +234,16 @@ def _without_inline_teasers(blocks: Sequence[Block], kept: list[bool], options: 
     example.com <headline>", "DON'T MISS <headline>"), not part of it."""
     out = list(kept)
     chosen = [i for i, k in enumerate(kept) if k]
+    prose_words = options.inline_teaser_prose_words
+    prose_link_density = options.inline_teaser_prose_link_density
     for before, i, after in zip(chosen, chosen[1:], chosen[2:]):
         f = blocks[i].features
         if (
             blocks[i].role is Role.PARAGRAPH
             and f.link_density >= options.inline_teaser_link_density
             and options.inline_teaser_min_words <= f.words <= options.inline_teaser_max_words
-            and _is_prose(blocks[before], options)
-            and _is_prose(blocks[after], options)
+            and _is_prose(blocks[before], prose_words, prose_link_density)
+            and _is_prose(blocks[after], prose_words, prose_link_density)
         ):
             out[i] = False
     return out
