@@ -46,7 +46,7 @@ FAULTS = ("crash", "hang", "raise")
 # glibc otherwise raises it to the size of every larger block it frees (a page's text, up to
 # 32 MB), after which everything below that size comes from its heap and the heap it keeps
 # grows with the largest pages seen: the raw RSS of a process that extracts pages in a loop
-# swung by 23 MB around 50-68 MB, and by 5 MB with the fixed threshold (benchmarks/RESULTS.md).
+# swung by 23 MB around 50-68 MB, and by 5 MB with the fixed threshold (benchmarks/HISTORY.md, "Speed").
 # Process-wide, so only in our own worker processes: extract() never sets it.
 _M_MMAP_THRESHOLD = -3
 _MMAP_THRESHOLD = 128 * 1024

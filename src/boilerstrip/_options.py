@@ -84,7 +84,7 @@ class Options:
     # Hidden panels of tab sets and accordions (role="tabpanel"; class or id naming tabs,
     # accordions, collapsible sections) are read on every page: a click shows them, and
     # product and service pages keep their specifications, details and FAQ answers there.
-    # Dev: see benchmarks/RESULTS.md, "Hidden tab and accordion panels".
+    # Dev: see benchmarks/HISTORY.md, "Hidden tab and accordion panels".
     reveal_panels: bool = True
     # -- density features ----------------------------------------------------
     wrap_width: int = 80  # design: text density is words per line at 80 columns (Kohlschütter et al.)
