@@ -773,6 +773,59 @@ def test_declared_thread_posts_are_not_comments(head: str, answer_container: str
     assert all(b.features.container == answer_container for b in answers)
 
 
+
+@pytest.mark.parametrize(
+    ("declared", "url", "treated_as"),
+    [
+        ("", "https://forum.example.org/viewtopic.php?t=123", "thread"),  # phpBB
+        ("", "https://example.org/community/showthread.php?t=42", "thread"),  # vBulletin
+        ("sectioned", "https://example.org/threads/best-budget-tents.123456/", "thread"),  # XenForo
+        ("sectioned", "https://discuss.example.org/t/first-telescope/155/4", "thread"),  # Discourse
+        ("article", "https://community.example.org/topic/18427/release-notes", "thread"),  # NodeBB
+        ("", "/d/2068-threads-as-a-discussion-engine", "thread"),  # Flarum, a relative URL
+        ("", "https://www.reddit.com/r/science/comments/1rku5x9/hair_follicles/", "thread"),
+        ("product", "https://example.org/threads/a-product.123/", "product"),  # a declared product stays
+        ("", "https://news.example.com/id/4829/ns/health/t/us-pledges-aid/", ""),  # a news section "t"
+        ("", "https://shop.example.com/topic/headphones", ""),  # a shop's topic page: no topic id
+        ("article", "https://example.com/2024/05/threads-of-gold/", "article"),
+        ("", "", ""),
+    ],
+)
+def test_page_type_from_thread_url(declared: str, url: str, treated_as: str) -> None:
+    from boilerstrip._page_type import page_type
+
+    assert page_type(declared, url, Options()) == treated_as
+
+
+@pytest.mark.parametrize(
+    ("options", "treated_as"),
+    [
+        (Options(), "thread"),
+        (Options(thread_urls_over_article=False), "article"),
+        (Options(thread_urls=False), "article"),
+    ],
+)
+def test_thread_url_options(options: Options, treated_as: str) -> None:
+    from boilerstrip._page_type import page_type
+
+    assert page_type("article", "https://example.org/threads/tents.123456/", options) == treated_as
+
+
+@pytest.mark.parametrize(
+    ("head", "answer_container"),
+    [
+        ('<link rel="canonical" href="https://example.org/news/bread-keeping/">', "comments"),
+        ('<link rel="canonical" href="https://example.org/viewtopic.php?t=77">', ""),  # a phpBB thread
+    ],
+)
+def test_thread_url_posts_are_not_comments(head: str, answer_container: str) -> None:
+    from boilerstrip._extract import measure
+
+    blocks = measure(_QA_PAGE.format(head=head, q=_QUESTION, a=_ANSWER), Options()).blocks
+    answers = [b for b in blocks if b.text == _ANSWER]
+    assert len(answers) == 2
+    assert all(b.features.container == answer_container for b in answers)
+
 # -- product pages hidden until scripts run -------------------------------------------------
 _DESCRIPTION = "A dark roast of arabica and robusta beans, ground for drip machines and French presses alike."
 _HIDDEN_PRODUCT = (

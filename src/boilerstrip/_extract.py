@@ -16,7 +16,7 @@ from ._limits import scan
 from ._metadata import complete, product_description, read_page
 from ._model import Block, Extraction, Metadata
 from ._options import DEFAULT_OPTIONS, Options
-from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_texts
+from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_texts, page_type
 from ._parse import body_of, decode, looks_binary, page_info, parse
 from ._parse import content_type as parse_content_type
 from ._segment import Segmented, segment
@@ -78,7 +78,7 @@ class Measured(NamedTuple):
     blocks: tuple[Block, ...]
     title: str
     language: str
-    declared: str  # the page type its markup declares (_page_type.declared_type)
+    declared: str  # the page type its markup and URL declare (_page_type.page_type)
     metadata: Metadata  # what the markup says of the page (_metadata.read_page)
 
 
@@ -98,8 +98,8 @@ def measure(
     info = page_info(tree)
     root = body_of(tree)
     ld_texts = json_ld_texts(tree)
-    declared = declared_type(tree, ld_texts)
     metadata = read_page(tree, ld_texts)
+    declared = page_type(declared_type(tree, ld_texts), metadata.canonical_url.value, options)
     panels = options.reveal_panels
     segmented = segment(root, panels=panels, deadline=deadline)
     if _hides_its_text(segmented, declared, ld_texts, options):

@@ -105,6 +105,13 @@ class Options:
     # (boilerstrip bench, weights fitted with comments as chrome): wcxb forum 0.679 ->
     # 0.718, dragnet 0.826 -> 0.867; 0.4 gives forum 0.734 but l3s-gn1 -0.007.
     thread_min_share: float = 0.5
+    # A page at a thread URL of common forum software (phpBB, vBulletin, XenForo,
+    # Discourse, NodeBB, Flarum, Reddit: _page_type._THREAD_URLS) is a thread when it
+    # declares nothing or a multi-section type, and also when it declares an article with
+    # the second flag (XenForo and NodeBB declare one). Dev: see benchmarks/RESULTS.md,
+    # "Thread URLs" (screened on every set, even and odd wcxb ids apart).
+    thread_urls: bool = True
+    thread_urls_over_article: bool = True
     # -- boilerplate phrases -------------------------------------------------
     # Design (speed): phrases are searched in the first N characters of a block, whose
     # first N tokens select the patterns to try; button and link labels ("Read more")
