@@ -773,7 +773,6 @@ def test_declared_thread_posts_are_not_comments(head: str, answer_container: str
     assert all(b.features.container == answer_container for b in answers)
 
 
-
 @pytest.mark.parametrize(
     ("declared", "url", "treated_as"),
     [
@@ -825,6 +824,24 @@ def test_thread_url_posts_are_not_comments(head: str, answer_container: str) -> 
     answers = [b for b in blocks if b.text == _ANSWER]
     assert len(answers) == 2
     assert all(b.features.container == answer_container for b in answers)
+
+
+@pytest.mark.parametrize(
+    ("url", "answer_container"),
+    [
+        (None, "comments"),
+        ("https://example.org/news/bread-keeping/", "comments"),
+        ("https://example.org/viewtopic.php?t=77", ""),  # no canonical link: the address tells
+    ],
+)
+def test_thread_url_from_the_callers_address(url: str | None, answer_container: str) -> None:
+    from boilerstrip._extract import measure
+
+    blocks = measure(_QA_PAGE.format(head="", q=_QUESTION, a=_ANSWER), Options(), url=url).blocks
+    answers = [b for b in blocks if b.text == _ANSWER]
+    assert len(answers) == 2
+    assert all(b.features.container == answer_container for b in answers)
+
 
 # -- product pages hidden until scripts run -------------------------------------------------
 _DESCRIPTION = "A dark roast of arabica and robusta beans, ground for drip machines and French presses alike."

@@ -39,7 +39,8 @@ def extract(
     ``LexborHTMLParser`` or an lxml element or tree (never modified).
     ``content_type`` is the HTTP Content-Type header value, e.g. ``"text/html;
     charset=iso-8859-1"``: a type that is not text (an image, a PDF) gives an empty result.
-    ``url`` is recorded in the result. ``options`` defaults to ``Options()``.
+    ``url`` is recorded in the result; where the markup names no canonical URL it also tells
+    a forum thread by its address. ``options`` defaults to ``Options()``.
 
     Text beyond a limit of ``options`` (characters, elements, nesting depth, attributes of
     a tag) is cut before the first tag past it and the result has ``truncated=True``, or,
@@ -61,7 +62,7 @@ def extract(
     page, truncated = _prepare(html, charset, options)
     if isinstance(page, str) and looks_binary(page):
         return assemble((), "", url, "", truncated=truncated)  # binary data sent as HTML
-    measured = measure(page, options, deadline=deadline)
+    measured = measure(page, options, deadline=deadline, url=url)
     scores = score(measured.blocks, options)
     check_deadline(deadline)
     probabilities = smooth(measured.blocks, scores.probabilities, options)
@@ -83,10 +84,15 @@ class Measured(NamedTuple):
 
 
 def measure(
-    html: str | bytes | LexborHTMLParser, options: Options, *, deadline: float | None = None
+    html: str | bytes | LexborHTMLParser,
+    options: Options,
+    *,
+    deadline: float | None = None,
+    url: str | None = None,
 ) -> Measured:
     """The first stages of :func:`extract`: parse, segment and features (also what the
-    weights are fitted on, in benchmarks/tune.py)."""
+    weights are fitted on, in benchmarks/tune.py). ``url``, the page's address, tells its
+    type when its markup names no canonical URL (_page_type.page_type)."""
     if isinstance(html, LexborHTMLParser):
         tree = html
     else:
@@ -99,7 +105,8 @@ def measure(
     root = body_of(tree)
     ld_texts = json_ld_texts(tree)
     metadata = read_page(tree, ld_texts)
-    declared = page_type(declared_type(tree, ld_texts), metadata.canonical_url.value, options)
+    address = metadata.canonical_url.value or (url if isinstance(url, str) else "")
+    declared = page_type(declared_type(tree, ld_texts), address, options)
     panels = options.reveal_panels
     segmented = segment(root, panels=panels, deadline=deadline)
     if _hides_its_text(segmented, declared, ld_texts, options):
