@@ -843,6 +843,31 @@ def test_thread_url_from_the_callers_address(url: str | None, answer_container: 
     assert all(b.features.container == answer_container for b in answers)
 
 
+_PRICE = "<span class='price'>$19</span>"
+
+
+@pytest.mark.parametrize(
+    ("declared", "prices", "price_markup", "options", "treated_as"),
+    [
+        ("", 7, _PRICE, Options(), "sectioned"),  # a product grid: its cards are its content
+        ("", 7, "<b itemprop='price'>19</b>", Options(), "sectioned"),  # microdata prices
+        ("", 6, _PRICE, Options(), ""),  # too few prices to tell
+        ("", 7, "<span class='price-note'>$19</span>", Options(), ""),  # not a price element
+        ("article", 7, _PRICE, Options(), "article"),  # a declared article stays one
+        ("product", 7, _PRICE, Options(), "product"),
+        ("", 7, _PRICE, Options(listing_min_prices=0), ""),  # the rule off
+    ],
+)
+def test_page_type_of_a_product_grid(
+    declared: str, prices: int, price_markup: str, options: Options, treated_as: str
+) -> None:
+    from boilerstrip._page_type import page_type
+
+    cards = "".join(f"<div><a href='/{i}'>No. {i}</a>{price_markup}</div>" for i in range(prices))
+    tree = parse(f"<html><body><main>{cards}</main></body></html>")
+    assert page_type(declared, "https://shop.example.com/chairs/", options, tree) == treated_as
+
+
 # -- product pages hidden until scripts run -------------------------------------------------
 _DESCRIPTION = "A dark roast of arabica and robusta beans, ground for drip machines and French presses alike."
 _HIDDEN_PRODUCT = (

@@ -106,7 +106,7 @@ def measure(
     ld_texts = json_ld_texts(tree)
     metadata = read_page(tree, ld_texts)
     address = metadata.canonical_url.value or (url if isinstance(url, str) else "")
-    declared = page_type(declared_type(tree, ld_texts), address, options)
+    declared = page_type(declared_type(tree, ld_texts), address, options, tree)
     panels = options.reveal_panels
     segmented = segment(root, panels=panels, deadline=deadline)
     if _hides_its_text(segmented, declared, ld_texts, options):

@@ -127,15 +127,34 @@ _THREAD_URL = regex.compile("|".join(f"(?:{pattern})" for _, pattern in _THREAD_
 _URL_PATH = regex.compile(r"^(?:[a-z][a-z0-9+.\-]*:)?(?://[^/?#]*)?([^#]*)")
 
 
-def page_type(declared: str, url: str, options: Options) -> str:
-    """The type the page is treated as: ``declared`` (declared_type), or "thread" when
+def page_type(declared: str, url: str, options: Options, tree: Any = None) -> str:
+    """The type the page is treated as: ``declared`` (declared_type); or "thread" when
     the page's ``url`` is a thread of common forum software (_THREAD_URLS) and it
     declares nothing, a multi-section type or (``Options.thread_urls_over_article``) an
-    article. A declared product or thread is kept."""
-    if not options.thread_urls or declared in (PRODUCT, THREAD) or not url:
+    article; or "sectioned" when it declares nothing and its ``tree`` shows a product grid
+    (_shows_prices). A declared product or thread is kept."""
+    if declared in (PRODUCT, THREAD):
         return declared
-    if declared == ARTICLE and not options.thread_urls_over_article:
-        return declared
+    if _thread_url(declared, url, options):
+        return THREAD
+    if not declared and tree is not None and _shows_prices(tree, options.listing_min_prices):
+        return SECTIONED
+    return declared
+
+
+def _thread_url(declared: str, url: str, options: Options) -> bool:
+    if not options.thread_urls or not url or (declared == ARTICLE and not options.thread_urls_over_article):
+        return False
     match = _URL_PATH.match(url.strip().lower())
     path = match.group(1) if match is not None else ""
-    return THREAD if _THREAD_URL.search("/" + path.lstrip("/")) else declared
+    return _THREAD_URL.search("/" + path.lstrip("/")) is not None
+
+
+# Price elements: schema.org microdata's price, or a class naming the price alone.
+_PRICE_SELECTOR = '[itemprop="price"], .price'
+
+
+def _shows_prices(tree: Any, min_prices: int) -> bool:
+    """Whether the page holds at least ``min_prices`` price elements (0: never): a grid
+    of products, a collection page, whose cards are its content."""
+    return bool(min_prices) and len(tree.css(_PRICE_SELECTOR)) >= min_prices
