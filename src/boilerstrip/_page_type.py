@@ -11,7 +11,8 @@ Q&A page) is a thread, whatever its og:type says: its posts are its content even
 containers named as comments (all 43 wcxb pages that declare one are forum pages; their
 posts were lost where the comment share of the dense text stayed under
 ``Options.thread_min_share``). Pages that declare nothing, or declare an article, are
-left to the usual decision, unless their URL is a thread's (:func:`page_type`).
+left to the usual decision, unless their URL is a thread's or, declaring nothing, they
+show a grid of prices (:func:`page_type`).
 """
 
 from __future__ import annotations
