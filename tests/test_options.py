@@ -28,6 +28,7 @@ def test_keyword_only_and_frozen() -> None:
         {"language": "x"},
         {"weights": (("link_density", "high"),)},
         {"disabled_scorers": {"link_density"}},
+        {"listing_min_prices": -1},
     ],
 )
 def test_invalid_values_are_refused(changes: dict[str, object]) -> None:

@@ -773,6 +773,101 @@ def test_declared_thread_posts_are_not_comments(head: str, answer_container: str
     assert all(b.features.container == answer_container for b in answers)
 
 
+@pytest.mark.parametrize(
+    ("declared", "url", "treated_as"),
+    [
+        ("", "https://forum.example.org/viewtopic.php?t=123", "thread"),  # phpBB
+        ("", "https://example.org/community/showthread.php?t=42", "thread"),  # vBulletin
+        ("sectioned", "https://example.org/threads/best-budget-tents.123456/", "thread"),  # XenForo
+        ("sectioned", "https://discuss.example.org/t/first-telescope/155/4", "thread"),  # Discourse
+        ("article", "https://community.example.org/topic/18427/release-notes", "thread"),  # NodeBB
+        ("", "/d/2068-threads-as-a-discussion-engine", "thread"),  # Flarum, a relative URL
+        ("", "https://www.reddit.com/r/science/comments/1rku5x9/hair_follicles/", "thread"),
+        ("product", "https://example.org/threads/a-product.123/", "product"),  # a declared product stays
+        ("", "https://news.example.com/id/4829/ns/health/t/us-pledges-aid/", ""),  # a news section "t"
+        ("", "https://shop.example.com/topic/headphones", ""),  # a shop's topic page: no topic id
+        ("article", "https://example.com/2024/05/threads-of-gold/", "article"),
+        ("", "", ""),
+    ],
+)
+def test_page_type_from_thread_url(declared: str, url: str, treated_as: str) -> None:
+    from boilerstrip._page_type import page_type
+
+    assert page_type(declared, url, Options()) == treated_as
+
+
+@pytest.mark.parametrize(
+    ("options", "treated_as"),
+    [
+        (Options(), "thread"),
+        (Options(thread_urls_over_article=False), "article"),
+        (Options(thread_urls=False), "article"),
+    ],
+)
+def test_thread_url_options(options: Options, treated_as: str) -> None:
+    from boilerstrip._page_type import page_type
+
+    assert page_type("article", "https://example.org/threads/tents.123456/", options) == treated_as
+
+
+@pytest.mark.parametrize(
+    ("head", "answer_container"),
+    [
+        ('<link rel="canonical" href="https://example.org/news/bread-keeping/">', "comments"),
+        ('<link rel="canonical" href="https://example.org/viewtopic.php?t=77">', ""),  # a phpBB thread
+    ],
+)
+def test_thread_url_posts_are_not_comments(head: str, answer_container: str) -> None:
+    from boilerstrip._extract import measure
+
+    blocks = measure(_QA_PAGE.format(head=head, q=_QUESTION, a=_ANSWER), Options()).blocks
+    answers = [b for b in blocks if b.text == _ANSWER]
+    assert len(answers) == 2
+    assert all(b.features.container == answer_container for b in answers)
+
+
+@pytest.mark.parametrize(
+    ("url", "answer_container"),
+    [
+        (None, "comments"),
+        ("https://example.org/news/bread-keeping/", "comments"),
+        ("https://example.org/viewtopic.php?t=77", ""),  # no canonical link: the address tells
+    ],
+)
+def test_thread_url_from_the_callers_address(url: str | None, answer_container: str) -> None:
+    from boilerstrip._extract import measure
+
+    blocks = measure(_QA_PAGE.format(head="", q=_QUESTION, a=_ANSWER), Options(), url=url).blocks
+    answers = [b for b in blocks if b.text == _ANSWER]
+    assert len(answers) == 2
+    assert all(b.features.container == answer_container for b in answers)
+
+
+_PRICE = "<span class='price'>$19</span>"
+
+
+@pytest.mark.parametrize(
+    ("declared", "prices", "price_markup", "options", "treated_as"),
+    [
+        ("", 7, _PRICE, Options(), "sectioned"),  # a product grid: its cards are its content
+        ("", 7, "<b itemprop='price'>19</b>", Options(), "sectioned"),  # microdata prices
+        ("", 6, _PRICE, Options(), ""),  # too few prices to tell
+        ("", 7, "<span class='price-note'>$19</span>", Options(), ""),  # not a price element
+        ("article", 7, _PRICE, Options(), "article"),  # a declared article stays one
+        ("product", 7, _PRICE, Options(), "product"),
+        ("", 7, _PRICE, Options(listing_min_prices=0), ""),  # the rule off
+    ],
+)
+def test_page_type_of_a_product_grid(
+    declared: str, prices: int, price_markup: str, options: Options, treated_as: str
+) -> None:
+    from boilerstrip._page_type import page_type
+
+    cards = "".join(f"<div><a href='/{i}'>No. {i}</a>{price_markup}</div>" for i in range(prices))
+    tree = parse(f"<html><body><main>{cards}</main></body></html>")
+    assert page_type(declared, "https://shop.example.com/chairs/", options, tree) == treated_as
+
+
 # -- product pages hidden until scripts run -------------------------------------------------
 _DESCRIPTION = "A dark roast of arabica and robusta beans, ground for drip machines and French presses alike."
 _HIDDEN_PRODUCT = (

@@ -16,7 +16,7 @@ from ._limits import scan
 from ._metadata import complete, product_description, read_page
 from ._model import Block, Extraction, Metadata
 from ._options import DEFAULT_OPTIONS, Options
-from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_texts
+from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_texts, page_type
 from ._parse import body_of, decode, looks_binary, page_info, parse
 from ._parse import content_type as parse_content_type
 from ._segment import Segmented, segment
@@ -39,7 +39,8 @@ def extract(
     ``LexborHTMLParser`` or an lxml element or tree (never modified).
     ``content_type`` is the HTTP Content-Type header value, e.g. ``"text/html;
     charset=iso-8859-1"``: a type that is not text (an image, a PDF) gives an empty result.
-    ``url`` is recorded in the result. ``options`` defaults to ``Options()``.
+    ``url`` is recorded in the result; where the markup names no canonical URL it also tells
+    a forum thread by its address. ``options`` defaults to ``Options()``.
 
     Text beyond a limit of ``options`` (characters, elements, nesting depth, attributes of
     a tag) is cut before the first tag past it and the result has ``truncated=True``, or,
@@ -61,7 +62,7 @@ def extract(
     page, truncated = _prepare(html, charset, options)
     if isinstance(page, str) and looks_binary(page):
         return assemble((), "", url, "", truncated=truncated)  # binary data sent as HTML
-    measured = measure(page, options, deadline=deadline)
+    measured = measure(page, options, deadline=deadline, url=url)
     scores = score(measured.blocks, options)
     check_deadline(deadline)
     probabilities = smooth(measured.blocks, scores.probabilities, options)
@@ -78,15 +79,20 @@ class Measured(NamedTuple):
     blocks: tuple[Block, ...]
     title: str
     language: str
-    declared: str  # the page type its markup declares (_page_type.declared_type)
+    declared: str  # the page type its markup and URL declare (_page_type.page_type)
     metadata: Metadata  # what the markup says of the page (_metadata.read_page)
 
 
 def measure(
-    html: str | bytes | LexborHTMLParser, options: Options, *, deadline: float | None = None
+    html: str | bytes | LexborHTMLParser,
+    options: Options,
+    *,
+    deadline: float | None = None,
+    url: str | None = None,
 ) -> Measured:
     """The first stages of :func:`extract`: parse, segment and features (also what the
-    weights are fitted on, in benchmarks/tune.py)."""
+    weights are fitted on, in benchmarks/tune.py). ``url``, the page's address, tells its
+    type when its markup names no canonical URL (_page_type.page_type)."""
     if isinstance(html, LexborHTMLParser):
         tree = html
     else:
@@ -98,8 +104,9 @@ def measure(
     info = page_info(tree)
     root = body_of(tree)
     ld_texts = json_ld_texts(tree)
-    declared = declared_type(tree, ld_texts)
     metadata = read_page(tree, ld_texts)
+    address = metadata.canonical_url.value or (url if isinstance(url, str) else "")
+    declared = page_type(declared_type(tree, ld_texts), address, options, tree)
     panels = options.reveal_panels
     segmented = segment(root, panels=panels, deadline=deadline)
     if _hides_its_text(segmented, declared, ld_texts, options):

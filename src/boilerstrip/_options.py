@@ -105,6 +105,19 @@ class Options:
     # (boilerstrip bench, weights fitted with comments as chrome): wcxb forum 0.679 ->
     # 0.718, dragnet 0.826 -> 0.867; 0.4 gives forum 0.734 but l3s-gn1 -0.007.
     thread_min_share: float = 0.5
+    # A page at a thread URL of common forum software (phpBB, vBulletin, XenForo,
+    # Discourse, NodeBB, Flarum, Reddit: _page_type._THREAD_URLS) is a thread when it
+    # declares nothing or a multi-section type, and also when it declares an article with
+    # the second flag (XenForo and NodeBB declare one). Dev: see benchmarks/RESULTS.md,
+    # "A page-type signal for pages that declare nothing" (every set; even and odd wcxb ids).
+    thread_urls: bool = True
+    thread_urls_over_article: bool = True
+    # A page that declares nothing and holds at least this many price elements
+    # (itemprop="price", class "price") is a product grid: a multi-section page (0:
+    # never). Dev (per-page oracle replay, every set): 5, 7, 11 and 15 all gave wcxb
+    # +0.0012 (collection +0.012-0.013); 7: 14 pages, 8 up and 4 down, even and odd wcxb
+    # ids both up; no page of another set fell. Pages declaring an article: left alone.
+    listing_min_prices: int = 7
     # -- boilerplate phrases -------------------------------------------------
     # Design (speed): phrases are searched in the first N characters of a block, whose
     # first N tokens select the patterns to try; button and link labels ("Read more")
@@ -253,7 +266,7 @@ class Options:
             "inline_teaser_prose_link_density must be in [0, 1]",
         )
         _check(self.copy_shared_ancestor_levels >= 0, "copy_shared_ancestor_levels must be >= 0")
-        self._check_tail()
+        self._check_parts()
         _check(0.0 <= self.link_list_density <= 1.0, "link_list_density must be in [0, 1]")
         _check(self.headline_words >= 0, "headline_words must be >= 0")
         for name in ("max_input_chars", "max_nodes", "max_depth", "max_depth_sum", "max_attributes"):
@@ -289,6 +302,10 @@ class Options:
             isinstance(self.hard_rules, frozenset) and self.hard_rules <= set(HARD_RULES),
             f"hard_rules must be a frozenset of rule names ({', '.join(HARD_RULES)})",
         )
+
+    def _check_parts(self) -> None:
+        self._check_tail()
+        _check(self.listing_min_prices >= 0, "listing_min_prices must be >= 0")
 
     def _check_tail(self) -> None:
         for name in ("tail_max_blocks", "tail_prose_words", "tail_short_words", "tail_link_max_words"):

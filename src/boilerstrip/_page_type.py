@@ -11,7 +11,8 @@ Q&A page) is a thread, whatever its og:type says: its posts are its content even
 containers named as comments (all 43 wcxb pages that declare one are forum pages; their
 posts were lost where the comment share of the dense text stayed under
 ``Options.thread_min_share``). Pages that declare nothing, or declare an article, are
-left to the usual decision.
+left to the usual decision, unless their URL is a thread's or, declaring nothing, they
+show a grid of prices (:func:`page_type`).
 """
 
 from __future__ import annotations
@@ -107,3 +108,54 @@ def description_hidden(description: str, texts: Iterable[str], options: Options)
     for text in texts:
         visible.update(_WORD.findall(text.lower()))
     return sum((words & visible).values()) < options.hidden_description_share * total
+
+
+# Thread URLs of common forum software (matched on the lowercased path and query of the
+# page's canonical URL): such a page is a discussion whatever its og:type says (XenForo
+# and NodeBB declare "article"; Discourse and phpBB "website" or nothing). Each row is the
+# software's own URL scheme, with its topic id where a news site's path could look alike
+# (a "/t/" or "/topic/" section of a news or shop site).
+_THREAD_URLS = (
+    ("phpBB", r"/viewtopic\.php"),
+    ("vBulletin", r"/showthread\.php"),
+    ("XenForo", r"/threads/[^/]+\.\d+"),
+    ("Discourse", r"/t/[^/]+/\d+"),
+    ("NodeBB", r"/topic/\d+/"),
+    ("Flarum", r"/d/\d+-"),
+    ("Reddit", r"/r/\w+/comments/"),
+)
+_THREAD_URL = regex.compile("|".join(f"(?:{pattern})" for _, pattern in _THREAD_URLS))
+_URL_PATH = regex.compile(r"^(?:[a-z][a-z0-9+.\-]*:)?(?://[^/?#]*)?([^#]*)")
+
+
+def page_type(declared: str, url: str, options: Options, tree: Any = None) -> str:
+    """The type the page is treated as: ``declared`` (declared_type); or "thread" when
+    the page's ``url`` is a thread of common forum software (_THREAD_URLS) and it
+    declares nothing, a multi-section type or (``Options.thread_urls_over_article``) an
+    article; or "sectioned" when it declares nothing and its ``tree`` shows a product grid
+    (_shows_prices). A declared product or thread is kept."""
+    if declared in (PRODUCT, THREAD):
+        return declared
+    if _thread_url(declared, url, options):
+        return THREAD
+    if not declared and tree is not None and _shows_prices(tree, options.listing_min_prices):
+        return SECTIONED
+    return declared
+
+
+def _thread_url(declared: str, url: str, options: Options) -> bool:
+    if not options.thread_urls or not url or (declared == ARTICLE and not options.thread_urls_over_article):
+        return False
+    match = _URL_PATH.match(url.strip().lower())
+    path = match.group(1) if match is not None else ""
+    return _THREAD_URL.search("/" + path.lstrip("/")) is not None
+
+
+# Price elements: schema.org microdata's price, or a class naming the price alone.
+_PRICE_SELECTOR = '[itemprop="price"], .price'
+
+
+def _shows_prices(tree: Any, min_prices: int) -> bool:
+    """Whether the page holds at least ``min_prices`` price elements (0: never): a grid
+    of products, a collection page, whose cards are its content."""
+    return bool(min_prices) and len(tree.css(_PRICE_SELECTOR)) >= min_prices
