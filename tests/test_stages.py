@@ -868,6 +868,33 @@ def test_page_type_of_a_product_grid(
     assert page_type(declared, "https://shop.example.com/chairs/", options, tree) == treated_as
 
 
+# -- posts in boxes of post lines ----------------------------------------------------------
+_POST_PROSE = "Wrap the loaf in a cotton cloth and keep it cut side down on a board, away from the oven. " * 2
+_POST = "<div class='post'><p>{a}</p><div>Reply</div><div>Add a comment</div><div>Share</div></div>"
+_POSTS_PAGE = (
+    "<html><body><article><h1>Bread</h1>{body}</article>"
+    "<section class='{section}'>{posts}</section></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("section", "box"),
+    [
+        ("answers", ""),  # an answer with its "Reply", "Share" lines: a post, not a box of them
+        ("comments", "comments"),  # the same inside a comment section: the prose is the comments
+    ],
+)
+def test_a_box_of_post_lines_with_much_prose_is_a_post(section: str, box: str) -> None:
+    from boilerstrip._extract import measure
+
+    paragraph = "Bread goes stale as its starch crystallises again, fastest in the fridge. " * 6
+    body = f"<p>{paragraph}</p>" * 3
+    html = _POSTS_PAGE.format(body=body, section=section, posts=_POST.format(a=_POST_PROSE) * 2)
+    posts = [b for b in measure(html, Options()).blocks if b.text == _POST_PROSE.strip()]
+    assert len(posts) == 2
+    assert all(b.features.phrase_container == box for b in posts)
+
+
 # -- product pages hidden until scripts run -------------------------------------------------
 _DESCRIPTION = "A dark roast of arabica and robusta beans, ground for drip machines and French presses alike."
 _HIDDEN_PRODUCT = (
