@@ -183,6 +183,18 @@ class Options:
     tail_short_words: int = 4
     tail_link_density: float = 0.8
     tail_link_max_words: int = 20
+    # Cards of other products on a declared product page (_product_cards): the kept blocks
+    # inside at least product_card_min_cards sibling boxes (an ancestor up to
+    # product_card_levels levels above a price line of at most product_card_price_words
+    # words) that each hold a price are dropped, unless they hold more than
+    # product_card_max_share of the kept words (a listing declaring a product); 0 cards
+    # turns it off. Dev (block dumps of all wcxb pages, 1-12 levels, shares 0.3-1): wcxb
+    # product +0.0045, collection +0.0062, listing -0.0009; 6 levels found too few cards,
+    # share 1 (no limit): collection -0.0066 on top (listings declaring a product).
+    product_card_min_cards: int = 3
+    product_card_levels: int = 10
+    product_card_price_words: int = 8
+    product_card_max_share: float = 0.5
     # -- naming the chrome ------------------------------------------------------
     # A chrome block this link-dense is a menu, or a related list when its links are
     # headline-length (at least this many words); these only name the kind.
@@ -291,10 +303,17 @@ class Options:
         )
 
     def _check_tail(self) -> None:
+        self._check_product_cards()  # called here: __post_init__ is at the statement limit
         for name in ("tail_max_blocks", "tail_prose_words", "tail_short_words", "tail_link_max_words"):
             _check(getattr(self, name) >= 0, f"{name} must be >= 0")
         for name in ("tail_prose_link_density", "tail_link_density"):
             _check(0.0 <= getattr(self, name) <= 1.0, f"{name} must be in [0, 1]")
+
+    def _check_product_cards(self) -> None:
+        _check(self.product_card_min_cards >= 0, "product_card_min_cards must be >= 0")
+        for name in ("product_card_levels", "product_card_price_words"):
+            _check(getattr(self, name) >= 1, f"{name} must be >= 1")
+        _check(0.0 <= self.product_card_max_share <= 1.0, "product_card_max_share must be in [0, 1]")
 
     def replace(self, **changes: Any) -> Options:
         """A copy with ``changes`` applied (validated again)."""
