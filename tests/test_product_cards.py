@@ -81,3 +81,34 @@ def test_cards_are_the_priced_siblings() -> None:
 )
 def test_price_lines(text: str, price: bool) -> None:
     assert _is_price(make_block(0, text), Options().product_card_price_words) is price
+
+
+_FRAME = "Free delivery on every order over fifty pounds"
+
+
+def _framed_page(*, titles: int, frame: str) -> list[Block]:
+    """A product box (h1, description) and a line of the shop's frame outside it."""
+    title = _at(make_block(0, "Trail Runner 2", role=Role.HEADING), f"{_PRODUCT}>h1")
+    blocks = [dataclasses.replace(title, index=i, heading_level=1) for i in range(titles)]
+    blocks.append(_at(make_block(len(blocks), _DESCRIPTION), f"{_PRODUCT}>div>p"))
+    blocks.append(_at(make_block(len(blocks), frame), "body>footer>div>p"))
+    return blocks
+
+
+@pytest.mark.parametrize(
+    ("titles", "frame", "declared", "changes", "kept"),
+    [
+        (1, _FRAME, PRODUCT, {}, False),  # the frame's line goes
+        (2, _FRAME, PRODUCT, {}, True),  # two h1: no product box
+        (1, _FRAME, SECTIONED, {}, True),  # not a product page
+        (1, _FRAME, PRODUCT, {"product_box_share": 0.0}, True),  # the rule off
+        (1, " ".join([_DESCRIPTION] * 3), PRODUCT, {}, True),  # most kept words outside: no box below body
+    ],
+    ids=["frame", "two-titles", "not-a-product-page", "off", "most-text-outside"],
+)
+def test_text_outside_the_product_box(
+    titles: int, frame: str, declared: str, changes: dict[str, object], kept: bool
+) -> None:
+    text = _kept_text(_framed_page(titles=titles, frame=frame), declared=declared, **changes)
+    assert _DESCRIPTION in text
+    assert (frame in text) is kept

@@ -1,10 +1,13 @@
-"""Cards of other products on a product page: a carousel or grid of items that each show a price.
+"""Declared product pages: cards of other products, and the product's own box.
 
 A declared product page sells one product; a row of three or more sibling boxes that each
 hold a price line ("$168.54", "EUR 163.12", "previous price $185.39", "12,90 €") is a
 carousel of other products ("Similar items", "Customers also bought", a bundle grid), whose
 titles, prices and delivery notes are chrome. A page whose cards hold most of its kept
-text is a listing that declares a product, and keeps them.
+text is a listing that declares a product, and keeps them. The page's one ``<h1>`` names the
+product, and the smallest element around it that holds most of the kept text is the
+product's own box: kept text outside it (a shop's service promises, a blog teaser, a
+newsletter appeal set in the page's frame) is not about the product.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Callable, Sequence
 
 import regex
 
-from ._model import Block, Label
+from ._model import Block, Label, Role
 from ._options import Options
 
 # A price: a currency sign or code next to a number, either way round, in a short line.
@@ -92,3 +95,42 @@ def without_product_cards(
     for i in inside:
         out[i] = relabel(blocks[i])
     return out
+
+
+def _shared_steps(locator: str, steps: Sequence[str]) -> int:
+    """How many leading steps of its CSS path ``locator`` shares with ``steps``."""
+    count = 0
+    for mine, theirs in zip(locator.split(">"), steps):
+        if mine != theirs:
+            break
+        count += 1
+    return count
+
+
+def within_product_box(
+    blocks: Sequence[Block],
+    labels: list[Label],
+    options: Options,
+    relabel: Callable[[Block], Label],
+) -> list[Label]:
+    """On a page with one ``<h1>``, kept: the smallest element above it (below ``<body>``)
+    that holds at least ``Options.product_box_share`` of the kept words is the product's
+    box, and the CONTENT blocks outside it take the label ``relabel`` gives them. For
+    declared product pages."""
+    if not options.product_box_share:
+        return labels
+    titles = [i for i, b in enumerate(blocks) if b.role is Role.HEADING and b.heading_level == 1]
+    if len(titles) != 1 or labels[titles[0]] is not Label.CONTENT:
+        return labels
+    steps = blocks[titles[0]].locator.split(">")
+    kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT]
+    shared = {i: _shared_steps(blocks[i].locator, steps) for i in kept}
+    needed = options.product_box_share * sum(blocks[i].features.words for i in kept)
+    for depth in range(len(steps) - 1, 1, -1):  # the h1's parent up to the child of <body>
+        if sum(blocks[i].features.words for i in kept if shared[i] >= depth) >= needed:
+            out = list(labels)
+            for i in kept:
+                if shared[i] < depth:
+                    out[i] = relabel(blocks[i])
+            return out
+    return labels
