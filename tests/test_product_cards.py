@@ -1,4 +1,4 @@
-"""Cards of other products on a declared product page: the carousel's titles and prices go."""
+"""Cards of other products on a declared product page, and the box of a page's one title."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from blocks import make_block
 from boilerstrip import Block, Label, Options, Role
 from boilerstrip._combine import label, score
-from boilerstrip._page_type import PRODUCT, SECTIONED
+from boilerstrip._page_type import PRODUCT, SECTIONED, THREAD
 from boilerstrip._product_cards import _is_price, product_cards
 
 _DESCRIPTION = (
@@ -87,7 +87,7 @@ _FRAME = "Free delivery on every order over fifty pounds"
 
 
 def _framed_page(*, titles: int, frame: str) -> list[Block]:
-    """A product box (h1, description) and a line of the shop's frame outside it."""
+    """A title's box (h1, description) and a line of the shop's frame outside it."""
     title = _at(make_block(0, "Trail Runner 2", role=Role.HEADING), f"{_PRODUCT}>h1")
     blocks = [dataclasses.replace(title, index=i, heading_level=1) for i in range(titles)]
     blocks.append(_at(make_block(len(blocks), _DESCRIPTION), f"{_PRODUCT}>div>p"))
@@ -100,13 +100,14 @@ def _framed_page(*, titles: int, frame: str) -> list[Block]:
     [
         (1, _FRAME, PRODUCT, {}, False),  # the frame's line goes
         (2, _FRAME, PRODUCT, {}, True),  # two h1: no product box
-        (1, _FRAME, SECTIONED, {}, True),  # not a product page
-        (1, _FRAME, PRODUCT, {"product_box_share": 0.0}, True),  # the rule off
+        (1, _FRAME, SECTIONED, {}, False),  # any page but a thread
+        (1, _FRAME, THREAD, {}, True),  # a thread: posts sit beside the title's box
+        (1, _FRAME, PRODUCT, {"title_box_share": 0.0}, True),  # the rule off
         (1, " ".join([_DESCRIPTION] * 3), PRODUCT, {}, True),  # most kept words outside: no box below body
     ],
-    ids=["frame", "two-titles", "not-a-product-page", "off", "most-text-outside"],
+    ids=["frame", "two-titles", "sectioned", "thread", "off", "most-text-outside"],
 )
-def test_text_outside_the_product_box(
+def test_text_outside_the_title_box(
     titles: int, frame: str, declared: str, changes: dict[str, object], kept: bool
 ) -> None:
     text = _kept_text(_framed_page(titles=titles, frame=frame), declared=declared, **changes)

@@ -1,13 +1,14 @@
-"""Declared product pages: cards of other products, and the product's own box.
+"""Cards of other products on declared product pages, and the box of a page's one title.
 
 A declared product page sells one product; a row of three or more sibling boxes that each
 hold a price line ("$168.54", "EUR 163.12", "previous price $185.39", "12,90 €") is a
 carousel of other products ("Similar items", "Customers also bought", a bundle grid), whose
 titles, prices and delivery notes are chrome. A page whose cards hold most of its kept
-text is a listing that declares a product, and keeps them. The page's one ``<h1>`` names the
-product, and the smallest element around it that holds most of the kept text is the
-product's own box: kept text outside it (a shop's service promises, a blog teaser, a
-newsletter appeal set in the page's frame) is not about the product.
+text is a listing that declares a product, and keeps them. A page's one ``<h1>`` names what
+the page is about (the product, the article, the service), and the smallest element around
+it that holds half the kept text is its box: kept text outside it (a shop's service
+promises, teasers, a newsletter appeal set in the page's frame) is not about it. Threads
+are left alone: their posts often sit beside the box of the thread's title.
 """
 
 from __future__ import annotations
@@ -107,17 +108,16 @@ def _shared_steps(locator: str, steps: Sequence[str]) -> int:
     return count
 
 
-def within_product_box(
+def within_title_box(
     blocks: Sequence[Block],
     labels: list[Label],
     options: Options,
     relabel: Callable[[Block], Label],
 ) -> list[Label]:
     """On a page with one ``<h1>``, kept: the smallest element above it (below ``<body>``)
-    that holds at least ``Options.product_box_share`` of the kept words is the product's
-    box, and the CONTENT blocks outside it take the label ``relabel`` gives them. For
-    declared product pages."""
-    if not options.product_box_share:
+    that holds at least ``Options.title_box_share`` of the kept words is the title's box,
+    and the CONTENT blocks outside it take the label ``relabel`` gives them."""
+    if not options.title_box_share:
         return labels
     titles = [i for i, b in enumerate(blocks) if b.role is Role.HEADING and b.heading_level == 1]
     if len(titles) != 1 or labels[titles[0]] is not Label.CONTENT:
@@ -125,7 +125,7 @@ def within_product_box(
     steps = blocks[titles[0]].locator.split(">")
     kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT]
     shared = {i: _shared_steps(blocks[i].locator, steps) for i in kept}
-    needed = options.product_box_share * sum(blocks[i].features.words for i in kept)
+    needed = options.title_box_share * sum(blocks[i].features.words for i in kept)
     for depth in range(len(steps) - 1, 1, -1):  # the h1's parent up to the child of <body>
         if sum(blocks[i].features.words for i in kept if shared[i] >= depth) >= needed:
             out = list(labels)
