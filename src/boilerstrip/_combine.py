@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from ._cut import predicted_threshold
 from ._model import Block, Label, Role, ScoreRow, ScoreTable
 from ._options import Options
-from ._page_type import SECTIONED, THREAD
+from ._page_type import PRODUCT, SECTIONED, THREAD
+from ._product_cards import within_title_box, without_product_cards
 from ._scorers import HARD_RULES, SCORERS, SHORT_WORDS
 
 _LOGIT_CAP = 12.0  # keeps exp() finite and one scorer from deciding alone
@@ -116,6 +117,10 @@ def label(
     labels = _without_copies(blocks, [_label_of(b, keep, options) for b, keep in zip(blocks, kept)], options)
     if declared not in (SECTIONED, THREAD):
         labels = _without_tail(blocks, labels, options)
+    if declared == PRODUCT:
+        labels = without_product_cards(blocks, labels, options, lambda b: _label_of(b, False, options))
+    if declared != THREAD:
+        labels = within_title_box(blocks, labels, options, lambda b: _label_of(b, False, options))
     return tuple(
         Block(
             index=b.index,

@@ -13,7 +13,7 @@ from ._combine import label, score, smooth
 from ._errors import InputError, LimitError, check_deadline
 from ._features import compute_features, to_blocks
 from ._limits import scan
-from ._metadata import complete, product_description, read_page
+from ._metadata import complete, json_ld_objects, product_description, read_page
 from ._model import Block, Extraction, Metadata
 from ._options import DEFAULT_OPTIONS, Options
 from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_texts, page_type
@@ -104,12 +104,13 @@ def measure(
     info = page_info(tree)
     root = body_of(tree)
     ld_texts = json_ld_texts(tree)
-    metadata = read_page(tree, ld_texts)
+    ld_objects = json_ld_objects(ld_texts)  # parsed once: for the metadata and the product description
+    metadata = read_page(tree, ld_objects)
     address = metadata.canonical_url.value or (url if isinstance(url, str) else "")
     declared = page_type(declared_type(tree, ld_texts), address, options, tree)
     panels = options.reveal_panels
     segmented = segment(root, panels=panels, deadline=deadline)
-    if _hides_its_text(segmented, declared, ld_texts, options):
+    if _hides_its_text(segmented, declared, ld_objects, options):
         segmented = segment(root, reveal=True, panels=panels, deadline=deadline)
     check_deadline(deadline)
     # Nothing after this reads the tree: releasing it here (Lexbor's nodes take about seven
@@ -122,14 +123,16 @@ def measure(
     return Measured(to_blocks(segmented, features), info.title, language, declared, metadata)
 
 
-def _hides_its_text(segmented: Segmented, declared: str, ld_texts: Sequence[str], options: Options) -> bool:
+def _hides_its_text(
+    segmented: Segmented, declared: str, ld_objects: Sequence[dict[str, Any]], options: Options
+) -> bool:
     """Whether the page is worth reading again with its hidden text: its visible text is
     shorter than ``Options.reveal_below_chars``, or it is a product page whose JSON-LD
     description is mostly hidden (a page hidden until scripts run)."""
     if segmented.chars < options.reveal_below_chars:
         return True
     return declared == PRODUCT and description_hidden(
-        product_description(ld_texts), (b.text for b in segmented.blocks), options
+        product_description(ld_objects), (b.text for b in segmented.blocks), options
     )
 
 

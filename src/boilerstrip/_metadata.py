@@ -162,11 +162,12 @@ def json_ld_objects(texts: Iterable[str]) -> list[dict[str, Any]]:
     return objects
 
 
-def product_description(json_ld: Sequence[str]) -> str:
-    """The longest description the page's JSON-LD gives a product (or "")."""
+def product_description(objects: Sequence[dict[str, Any]]) -> str:
+    """The longest description the page's JSON-LD objects (json_ld_objects) give a product
+    (or "")."""
     found = [
         o["description"]
-        for o in json_ld_objects(json_ld)
+        for o in objects
         if _types(o) & PRODUCT_TYPES and isinstance(o.get("description"), str)
     ]
     return max(found, key=len, default="")
@@ -226,10 +227,11 @@ def _read_head(tree: Any, found: _Found) -> None:
                 found.add(*target, attrs.get("content"))
 
 
-def read_page(tree: Any, json_ld: Sequence[str]) -> Metadata:
-    """The metadata the page's markup gives (head tags, JSON-LD, html lang, a <time>)."""
+def read_page(tree: Any, ld_objects: Sequence[dict[str, Any]]) -> Metadata:
+    """The metadata the page's markup gives (head tags, the JSON-LD objects of
+    json_ld_objects, html lang, a <time>)."""
     found = _Found()
-    _read_json_ld(json_ld_objects(json_ld), found)
+    _read_json_ld(ld_objects, found)
     _read_head(tree, found)
     root = tree.root
     if root is not None:

@@ -1,0 +1,136 @@
+"""Cards of other products on declared product pages, and the box of a page's one title.
+
+A declared product page sells one product; a row of three or more sibling boxes that each
+hold a price line ("$168.54", "EUR 163.12", "previous price $185.39", "12,90 €") is a
+carousel of other products ("Similar items", "Customers also bought", a bundle grid), whose
+titles, prices and delivery notes are chrome. A page whose cards hold most of its kept
+text is a listing that declares a product, and keeps them. A page's one ``<h1>`` names what
+the page is about (the product, the article, the service), and the smallest element around
+it that holds half the kept text is its box: kept text outside it (a shop's service
+promises, teasers, a newsletter appeal set in the page's frame) is not about it. Threads
+are left alone: their posts often sit beside the box of the thread's title.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+import regex
+
+from ._model import Block, Label, Role
+from ._options import Options
+
+# A price: a currency sign or code next to a number, either way round, in a short line.
+_CURRENCY = (
+    r"(?:[$€£¥₹₩₽]|\b(?:USD|EUR|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|CZK|HUF|JPY|INR|BRL|MXN|ZAR|"
+    r"R\$|Rs\.?|kr|zł|Kč|Ft|lei)\b)"
+)
+_NUMBER = r"\d[\d.,\s]*"
+_PRICE = regex.compile(rf"{_CURRENCY}\s?{_NUMBER}|{_NUMBER}\s?{_CURRENCY}", regex.IGNORECASE)
+_NTH = regex.compile(r":nth-of-type\(\d+\)$")
+
+
+def _ancestor(locator: str, levels: int) -> str:
+    """The CSS path of the element ``levels`` levels above the one at ``locator``, or ""
+    past the root."""
+    parts = locator.split(">")
+    return ">".join(parts[:-levels]) if levels < len(parts) else ""
+
+
+def _is_price(block: Block, max_words: int) -> bool:
+    return 0 < block.features.words <= max_words and _PRICE.search(block.text) is not None
+
+
+def product_cards(blocks: Sequence[Block], options: Options) -> frozenset[str]:
+    """The CSS paths of the cards: for a price line and each of its ancestors up to
+    ``Options.product_card_levels`` levels, the sibling elements of one tag under one
+    parent that each hold a price line, when there are at least
+    ``Options.product_card_min_cards`` of them."""
+    siblings: defaultdict[tuple[int, str], set[str]] = defaultdict(set)
+    for block in blocks:
+        if not _is_price(block, options.product_card_price_words):
+            continue
+        for levels in range(1, options.product_card_levels + 1):
+            card = _ancestor(block.locator, levels)
+            if not card:
+                break
+            siblings[(levels, _NTH.sub("", card))].add(card)
+    cards: set[str] = set()
+    for found in siblings.values():
+        if len(found) >= options.product_card_min_cards:
+            cards |= found
+    return frozenset(cards)
+
+
+def _in_cards(locator: str, cards: frozenset[str]) -> bool:
+    start = locator.find(">")
+    while start != -1:
+        if locator[:start] in cards:
+            return True
+        start = locator.find(">", start + 1)
+    return False
+
+
+def without_product_cards(
+    blocks: Sequence[Block],
+    labels: list[Label],
+    options: Options,
+    relabel: Callable[[Block], Label],
+) -> list[Label]:
+    """The CONTENT blocks inside product cards (:func:`product_cards`) take the label
+    ``relabel`` gives them, unless they hold more than ``Options.product_card_max_share``
+    of the kept words (the page lists products). For declared product pages."""
+    if not options.product_card_min_cards:
+        return labels
+    cards = product_cards(blocks, options)
+    if not cards:
+        return labels
+    kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT]
+    inside = [i for i in kept if _in_cards(blocks[i].locator, cards)]
+    kept_words = sum(blocks[i].features.words for i in kept)
+    card_words = sum(blocks[i].features.words for i in inside)
+    if not inside or card_words > options.product_card_max_share * kept_words:
+        return labels
+    out = list(labels)
+    for i in inside:
+        out[i] = relabel(blocks[i])
+    return out
+
+
+def _shared_steps(locator: str, steps: Sequence[str]) -> int:
+    """How many leading steps of its CSS path ``locator`` shares with ``steps``."""
+    count = 0
+    for mine, theirs in zip(locator.split(">"), steps):
+        if mine != theirs:
+            break
+        count += 1
+    return count
+
+
+def within_title_box(
+    blocks: Sequence[Block],
+    labels: list[Label],
+    options: Options,
+    relabel: Callable[[Block], Label],
+) -> list[Label]:
+    """On a page with one ``<h1>``, kept: the smallest element above it (below ``<body>``)
+    that holds at least ``Options.title_box_share`` of the kept words is the title's box,
+    and the CONTENT blocks outside it take the label ``relabel`` gives them."""
+    if not options.title_box_share:
+        return labels
+    titles = [i for i, b in enumerate(blocks) if b.role is Role.HEADING and b.heading_level == 1]
+    if len(titles) != 1 or labels[titles[0]] is not Label.CONTENT:
+        return labels
+    steps = blocks[titles[0]].locator.split(">")
+    kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT]
+    shared = {i: _shared_steps(blocks[i].locator, steps) for i in kept}
+    needed = options.title_box_share * sum(blocks[i].features.words for i in kept)
+    for depth in range(len(steps) - 1, 1, -1):  # the h1's parent up to the child of <body>
+        if sum(blocks[i].features.words for i in kept if shared[i] >= depth) >= needed:
+            out = list(labels)
+            for i in kept:
+                if shared[i] < depth:
+                    out[i] = relabel(blocks[i])
+            return out
+    return labels
