@@ -17,7 +17,9 @@ The models are fitted by benchmarks/tune_cut.py and live in ``_cut_weights``.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 CutModel = tuple[tuple[float, tuple[float, ...]], ...]  # (threshold, coefficients) per candidate
 
@@ -63,16 +65,33 @@ def candidate_statistics(
     probabilities: Sequence[float], words: Sequence[int], threshold: float
 ) -> tuple[float, ...]:
     """The statistics of ``CANDIDATE_STATISTICS`` for one page and candidate threshold."""
+    return _candidate_rows(probabilities, words, (threshold,))[0]
+
+
+def _candidate_rows(
+    probabilities: Sequence[float], words: Sequence[int], thresholds: Sequence[float]
+) -> list[tuple[float, ...]]:
+    """``candidate_statistics`` for several thresholds, from one sort of the blocks by
+    probability and running sums (one pass per candidate would cost a few per cent of
+    extract() on long pages)."""
     weights = [w + 1.0 for w in words]
     total = sum(weights)
     expected_truth = sum(p * w for p, w in zip(probabilities, weights))
-    kept = sum(w for p, w in zip(probabilities, weights) if p >= threshold)
-    true_kept = sum(p * w for p, w in zip(probabilities, weights) if p >= threshold)
-    denominator = kept + expected_truth
-    return (
-        2.0 * true_kept / denominator if denominator > 0.0 else 0.0,
-        kept / total if total > 0.0 else 0.0,
-    )
+    order = sorted(range(len(weights)), key=probabilities.__getitem__, reverse=True)
+    negated = [-probabilities[i] for i in order]  # ascending, for bisect
+    kept_sums = [0.0, *accumulate(weights[i] for i in order)]
+    true_sums = [0.0, *accumulate(probabilities[i] * weights[i] for i in order)]
+    rows: list[tuple[float, ...]] = []
+    for threshold in thresholds:
+        count = bisect_right(negated, -threshold)  # blocks at or above the threshold
+        kept, denominator = kept_sums[count], kept_sums[count] + expected_truth
+        rows.append(
+            (
+                2.0 * true_sums[count] / denominator if denominator > 0.0 else 0.0,
+                kept / total if total > 0.0 else 0.0,
+            )
+        )
+    return rows
 
 
 def model_inputs(statistics: Sequence[float], candidate: Sequence[float] = ()) -> tuple[float, ...]:
@@ -85,9 +104,10 @@ def model_inputs(statistics: Sequence[float], candidate: Sequence[float] = ()) -
 def predicted_threshold(probabilities: Sequence[float], words: Sequence[int], model: CutModel) -> float:
     """The candidate threshold whose predicted word F1 is highest (the first on ties)."""
     statistics = page_statistics(probabilities, words)
+    rows = _candidate_rows(probabilities, words, [threshold for threshold, _ in model])
     best_threshold, best = 0.5, -math.inf
-    for threshold, coefficients in model:
-        inputs = model_inputs(statistics, candidate_statistics(probabilities, words, threshold))
+    for (threshold, coefficients), candidate in zip(model, rows):
+        inputs = model_inputs(statistics, candidate)
         predicted = sum(c * x for c, x in zip(coefficients, inputs))
         if predicted > best:
             best_threshold, best = threshold, predicted
