@@ -578,10 +578,46 @@ def test_predicted_threshold_takes_the_best_predicted_candidate() -> None:
     assert predicted_threshold([0.1, 0.1], [5, 5], model) == 0.7  # share 0.0 loses
 
 
+@pytest.mark.parametrize(
+    ("threshold", "expected_f1", "kept"),
+    [
+        # weights 10 and 30 (words + 1); expected true words 0.9 * 10 + 0.3 * 30 = 18
+        (0.5, 2 * 9 / (10 + 18), 0.25),  # keeps the first block: 9 expected true words
+        (0.2, 2 * 18 / (40 + 18), 1.0),  # keeps both
+        (0.95, 0.0, 0.0),  # keeps nothing
+    ],
+)
+def test_candidate_statistics_by_hand(threshold: float, expected_f1: float, kept: float) -> None:
+    from boilerstrip._cut import CANDIDATE_STATISTICS, candidate_statistics
+
+    stats = dict(zip(CANDIDATE_STATISTICS, candidate_statistics([0.9, 0.3], [9, 29], threshold)))
+    assert stats == {"expected_f1": pytest.approx(expected_f1), "kept": pytest.approx(kept)}
+
+
+@pytest.mark.parametrize(
+    ("probabilities", "chosen"),
+    [
+        ([0.9, 0.3], 0.5),  # expected F1 0.643 at 0.5 against 0.621 at 0.2
+        ([0.9, 0.45], 0.2),  # 0.554 at 0.5 against 0.720 at 0.2
+    ],
+)
+def test_predicted_threshold_reads_the_candidates_own_statistics(
+    probabilities: list[float], chosen: float
+) -> None:
+    from boilerstrip._cut import CANDIDATE_STATISTICS, STATISTICS, predicted_threshold
+
+    # both candidates predict F1 = the plug-in expected F1 of their own cut
+    position = 2 * len(STATISTICS) + 1 + CANDIDATE_STATISTICS.index("expected_f1")
+    coefficients = tuple(1.0 if i == position else 0.0 for i in range(position + 1))
+    model = ((0.2, coefficients), (0.5, coefficients))
+    assert predicted_threshold(probabilities, [9, 29], model) == chosen
+
+
 def test_empty_page_statistics_are_zero() -> None:
-    from boilerstrip._cut import STATISTICS, page_statistics
+    from boilerstrip._cut import STATISTICS, candidate_statistics, page_statistics
 
     assert page_statistics([], []) == (0.0,) * len(STATISTICS)
+    assert candidate_statistics([], [], 0.5) == (0.0, 0.0)
 
 
 @pytest.mark.parametrize(

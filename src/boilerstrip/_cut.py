@@ -6,15 +6,20 @@ threshold of each page, chosen with hindsight, would lift the mean word F1 from 
 to 0.953. The shape of a page's probabilities tells much of it: a page with a clear
 article has most of its words near 0 or 1; a multi-section page has many in between
 and loses whole sections at 0.5. So for each candidate threshold a linear model (over
-a few statistics of the page's probabilities and their squares) predicts the page's
-word F1 at that threshold, and the page takes the candidate with the best prediction.
+a few statistics of the page's probabilities, two statistics of the candidate itself,
+and their squares) predicts the page's word F1 at that threshold, and the page takes the
+candidate with the best prediction. The candidate's own statistics (the F1 its cut would
+have if the probabilities were right, and the share of words it keeps) let the models
+rank the candidates of one page rather than only guess how good the page is.
 The models are fitted by benchmarks/tune_cut.py and live in ``_cut_weights``.
 """
 
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 CutModel = tuple[tuple[float, tuple[float, ...]], ...]  # (threshold, coefficients) per candidate
 
@@ -28,6 +33,11 @@ STATISTICS = (
     "max",
     "log_words",
     "log_words_above_half",
+)
+
+CANDIDATE_STATISTICS = (
+    "expected_f1",  # 2 E[true words kept] / (words kept + E[true words]), p as truth
+    "kept",  # share of words at or above the candidate
 )
 
 
@@ -51,16 +61,53 @@ def page_statistics(probabilities: Sequence[float], words: Sequence[int]) -> tup
     )
 
 
-def model_inputs(statistics: Sequence[float]) -> tuple[float, ...]:
-    """The models' inputs: the statistics, a constant and the statistics squared."""
-    return (*statistics, 1.0, *(s * s for s in statistics))
+def candidate_statistics(
+    probabilities: Sequence[float], words: Sequence[int], threshold: float
+) -> tuple[float, ...]:
+    """The statistics of ``CANDIDATE_STATISTICS`` for one page and candidate threshold."""
+    return _candidate_rows(probabilities, words, (threshold,))[0]
+
+
+def _candidate_rows(
+    probabilities: Sequence[float], words: Sequence[int], thresholds: Sequence[float]
+) -> list[tuple[float, ...]]:
+    """``candidate_statistics`` for several thresholds, from one sort of the blocks by
+    probability and running sums (one pass per candidate would cost a few per cent of
+    extract() on long pages)."""
+    weights = [w + 1.0 for w in words]
+    total = sum(weights)
+    expected_truth = sum(p * w for p, w in zip(probabilities, weights))
+    order = sorted(range(len(weights)), key=probabilities.__getitem__, reverse=True)
+    negated = [-probabilities[i] for i in order]  # ascending, for bisect
+    kept_sums = [0.0, *accumulate(weights[i] for i in order)]
+    true_sums = [0.0, *accumulate(probabilities[i] * weights[i] for i in order)]
+    rows: list[tuple[float, ...]] = []
+    for threshold in thresholds:
+        count = bisect_right(negated, -threshold)  # blocks at or above the threshold
+        kept, denominator = kept_sums[count], kept_sums[count] + expected_truth
+        rows.append(
+            (
+                2.0 * true_sums[count] / denominator if denominator > 0.0 else 0.0,
+                kept / total if total > 0.0 else 0.0,
+            )
+        )
+    return rows
+
+
+def model_inputs(statistics: Sequence[float], candidate: Sequence[float] = ()) -> tuple[float, ...]:
+    """The models' inputs: the page's statistics, a constant, the statistics squared, then
+    the candidate's statistics and their squares. A model with fewer coefficients (one
+    fitted without the candidate's statistics) reads only the first inputs."""
+    return (*statistics, 1.0, *(s * s for s in statistics), *candidate, *(c * c for c in candidate))
 
 
 def predicted_threshold(probabilities: Sequence[float], words: Sequence[int], model: CutModel) -> float:
     """The candidate threshold whose predicted word F1 is highest (the first on ties)."""
-    inputs = model_inputs(page_statistics(probabilities, words))
+    statistics = page_statistics(probabilities, words)
+    rows = _candidate_rows(probabilities, words, [threshold for threshold, _ in model])
     best_threshold, best = 0.5, -math.inf
-    for threshold, coefficients in model:
+    for (threshold, coefficients), candidate in zip(model, rows):
+        inputs = model_inputs(statistics, candidate)
         predicted = sum(c * x for c, x in zip(coefficients, inputs))
         if predicted > best:
             best_threshold, best = threshold, predicted
