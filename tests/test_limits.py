@@ -3,6 +3,7 @@ result or a typed error within the defaults, and the time budget holds."""
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from pathlib import Path
@@ -18,6 +19,7 @@ from boilerstrip import (
     LimitError,
     Options,
     OptionsError,
+    _limits,
     extract,
 )
 from boilerstrip._limits import scan
@@ -245,3 +247,35 @@ def test_the_features_stage_checks_the_time_budget() -> None:
     segmented = segment(body_of(parse((FIXTURES / "news_seed.html").read_text("utf-8"))))
     with pytest.raises(ExtractionTimeoutError):
         compute_features(segmented, "", "", Options(), deadline=time.monotonic() - 1.0)
+
+
+# The scan's token regex uses possessive repeats (Python 3.11+) where no backtracking can
+# change its match; the greedy form (3.10) must read the same tokens, spans and names.
+_GREEDY = _limits._TOKEN.pattern.replace("*+", "*").replace("++", "+").replace("?+", "?")
+_GREEDY_TOKEN = re.compile(_GREEDY, re.S)
+_TAG_SHAPES = {
+    "quoted >": '<a title="x > y" href=\'a>b\'>t</a>',
+    "unclosed quote": '<div class="x>y<p>z',
+    "quote in an unquoted value": "<a b=x\"y>z\">w",
+    "name starting with = or a quote": '<a ="x>y" \'c>d\'>e',
+    "== before a quote": '<a b=="x>y">z',
+    "spaces around =": '<img src = "a>b"  alt\t=\n\'c\' / >',
+    "self-closing and slashes": "<br/><svg><path d=M0/></svg><a/b/c>",
+    "bogus comments": "<!doctype html><?xml x?><!x><! y",
+    "end-tag junk": "</><// x></ y>",
+    "comments": "<!--><!---><!-- a -- b --!><!-- unclosed",
+    "cut tag": '<div class="a" id=b',
+    "upper case and non-ASCII": '<DIV Class="A"><spän x=1>é</spän></DIV>',
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*_TAG_SHAPES.values(), *(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.html")))],
+    ids=[*_TAG_SHAPES, *(p.stem for p in sorted(FIXTURES.glob("*.html")))],
+)
+def test_token_regex_reads_as_its_greedy_form(text: str) -> None:
+    def tokens(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], str | None]]:
+        return [(m.span(), m["name"]) for m in pattern.finditer(text)]
+
+    assert tokens(_limits._TOKEN) == tokens(_GREEDY_TOKEN)
