@@ -35,6 +35,8 @@ _STAGES = (
     (_extract, "parse", "parse"),
     (_extract, "page_info", "parse"),
     (_extract, "segment", "segment"),
+    (_extract, "traverse", "segment"),  # newer code: the traversal, then its Elements
+    (_extract, "finish", "segment"),
     (_extract, "compute_features", "features"),
     (_token_stats, "tokens", "features: tokens"),
     (_token_stats, "detect_language", "features: language"),
@@ -42,6 +44,8 @@ _STAGES = (
     (_features, "region_roots", "features: region"),
     (_features, "repeated_groups", "features: repeats"),
     (_extract, "to_blocks", "blocks"),
+    (_extract, "locators", "blocks"),
+    (_extract, "blocks_of", "blocks"),
     (_extract, "score", "score"),
     (_extract, "smooth", "smooth"),
     (_extract, "label", "label"),

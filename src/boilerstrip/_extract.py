@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ._assemble import assemble
 from ._combine import label, score, smooth
 from ._errors import InputError, LimitError, check_deadline
-from ._features import compute_features, to_blocks
+from ._features import blocks_of, compute_features, locators
 from ._limits import scan
 from ._metadata import complete, json_ld_objects, product_description, read_page
 from ._model import Block, Extraction, Metadata
@@ -19,7 +19,7 @@ from ._options import DEFAULT_OPTIONS, Options
 from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_texts, page_type
 from ._parse import body_of, decode, looks_binary, page_info, parse
 from ._parse import content_type as parse_content_type
-from ._segment import Segmented, segment
+from ._segment import Traversal, finish, traverse
 
 _BYTES_PER_CHAR = 4  # bytes are cut at this many times max_input_chars before decoding (UTF-8, UTF-32)
 
@@ -62,14 +62,17 @@ def extract(
     page, truncated = _prepare(html, charset, options)
     if isinstance(page, str) and looks_binary(page):
         return assemble((), "", url, "", truncated=truncated)  # binary data sent as HTML
-    measured = measure(page, options, deadline=deadline, url=url)
-    scores = score(measured.blocks, options)
+    blocks, page_title, language, declared, page_metadata = measure(page, options, deadline=deadline, url=url)
+    scores = score(blocks, options)
     check_deadline(deadline)
-    probabilities = smooth(measured.blocks, scores.probabilities, options)
-    labelled = label(measured.blocks, probabilities, scores, options, declared=measured.declared)
+    probabilities = smooth(blocks, scores.probabilities, options)
+    labelled = label(blocks, probabilities, scores, options, declared=declared)
+    # The unlabelled blocks and the probabilities are read no more: released before the
+    # result's text is made (on a big page, the blocks are about 0.65 times its size).
+    del blocks, scores, probabilities
     check_deadline(deadline)
-    metadata = complete(measured.metadata, labelled, url)
-    return assemble(labelled, measured.title, url, measured.language, truncated=truncated, metadata=metadata)
+    metadata = complete(page_metadata, labelled, url)
+    return assemble(labelled, page_title, url, language, truncated=truncated, metadata=metadata)
 
 
 # A named tuple, not a frozen dataclass: defining one costs a fifth as much at import.
@@ -96,7 +99,10 @@ def measure(
     if isinstance(html, LexborHTMLParser):
         tree = html
     else:
-        tree = parse(_as_text(html))
+        text = _as_text(html)
+        apart = options.parse_apart_min_chars is not None and len(text) >= options.parse_apart_min_chars
+        tree = parse(text, apart=apart)
+        del text
         # Our own tree: the UTF-8 copy of the page it keeps (read by nothing below, only
         # by its clone()) is released before the segment stage, the peak of memory.
         tree.raw_html = b""
@@ -109,22 +115,27 @@ def measure(
     address = metadata.canonical_url.value or (url if isinstance(url, str) else "")
     declared = page_type(declared_type(tree, ld_texts), address, options, tree)
     panels = options.reveal_panels
-    segmented = segment(root, panels=panels, deadline=deadline)
-    if _hides_its_text(segmented, declared, ld_objects, options):
-        segmented = segment(root, reveal=True, panels=panels, deadline=deadline)
+    traversal = traverse(root, panels=panels, deadline=deadline)
+    if _hides_its_text(traversal, declared, ld_objects, options):
+        traversal = traverse(root, reveal=True, panels=panels, deadline=deadline)
     check_deadline(deadline)
-    # Nothing after this reads the tree: releasing it here (Lexbor's nodes take about seven
-    # times the input) lowers the peak memory of the features stage by as much.
+    # Nothing after this reads the tree: releasing it here (Lexbor's nodes take about six
+    # times the input) lowers the peak memory of the later stages by as much, and the
+    # traversal's Elements and locators are made only once it is gone.
     del tree, root
+    segmented = finish(traversal)
+    del traversal
     features, language = compute_features(
         segmented, info.title, info.language, options, declared_type=declared, deadline=deadline
     )
     check_deadline(deadline)
-    return Measured(to_blocks(segmented, features), info.title, language, declared, metadata)
+    paths, raw_blocks = locators(segmented), segmented.blocks
+    del segmented  # its elements are read no more
+    return Measured(blocks_of(raw_blocks, paths, features), info.title, language, declared, metadata)
 
 
 def _hides_its_text(
-    segmented: Segmented, declared: str, ld_objects: Sequence[dict[str, Any]], options: Options
+    segmented: Traversal, declared: str, ld_objects: Sequence[dict[str, Any]], options: Options
 ) -> bool:
     """Whether the page is worth reading again with its hidden text: its visible text is
     shorter than ``Options.reveal_below_chars``, or it is a product page whose JSON-LD
@@ -132,7 +143,7 @@ def _hides_its_text(
     if segmented.chars < options.reveal_below_chars:
         return True
     return declared == PRODUCT and description_hidden(
-        product_description(ld_objects), (b.text for b in segmented.blocks), options
+        product_description(ld_objects), segmented.texts, options
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from array import array
 from typing import Any
 
 from ._model import NO_MARKUP, Image, Link, Markup
@@ -26,6 +27,7 @@ _LANGUAGE = re.compile(
 _NO_LANGUAGE = frozenset({"default", "none", "text", "plain", "plaintext", "nohighlight", "auto"})
 _MAX_MISSES = 32  # links of a block whose text is not found before the rest are given up
 _MAX_PENDING_IMAGES = 8  # images waiting for a block (a text-less gallery keeps its last few)
+_HEADER_ONLY = Markup(header=True)  # a header cell's structure when its links are set apart
 
 
 def code_language(attrs: dict[str, str | None]) -> str:
@@ -56,11 +58,13 @@ class Recorder:
         "_ids",
         "_lists_now",
         "anchors",
+        "hrefs",
         "images",
         "language",
         "links",
         "lists",
         "quotes",
+        "spans",
         "tables",
         "thead",
     )
@@ -76,6 +80,11 @@ class Recorder:
         self.links: list[tuple[int, int, str]] = []  # closed links of the current block (pieces)
         self.images: list[Image] = []  # seen since the last block was made
         self._ids = 0
+        # The links of the blocks made so far, in order: (start, end) in spans, the URL in
+        # hrefs; made into Links once the tree is released (links_of()), as a Link, its
+        # tuple and its ints took about 0.4 times the page while the tree was alive.
+        self.spans: array[int] = array("q")
+        self.hrefs: list[str] = []
 
     def enter(self, tag: str, attrs: dict[str, str | None], in_pre: int, wrappers: str) -> None:
         """An element opens; ``wrappers``: for <pre>, the class names of the block-level
@@ -130,8 +139,12 @@ class Recorder:
             self.language = ""
 
     def markup(self, text: str, pieces: list[str], owner_tag: str, pre: bool, cell: bool) -> Markup:
-        """The structure of the block being made from ``pieces`` (whose text is ``text``)."""
+        """The structure of the block being made from ``pieces`` (whose text is ``text``),
+        but for its links, which go to ``spans`` and ``hrefs`` (see :func:`links_of`)."""
         links = self._links(text, pieces, pre) if self.links or self.anchors else ()
+        for link in links:
+            self.spans.extend((link.start, link.end))
+            self.hrefs.append(link.href)
         images: tuple[Image, ...] = ()
         if self.images:  # most blocks have none: no copy, no clear
             images = tuple(self.images)
@@ -140,12 +153,14 @@ class Recorder:
         if not (self.lists or self.quotes or table >= 0 or links or images or (pre and self.language)):
             return NO_MARKUP
         header = cell and (owner_tag == "th" or self.thead > 0)
+        if not (self.lists or self.quotes or table >= 0 or images or (pre and self.language)):
+            return _HEADER_ONLY if header else NO_MARKUP  # links only: shared
         language = self.language if pre else ""
         # _make takes the fields in order: a named tuple's keyword call costs far more.
         lists = self._lists_now
         if lists is None:
             lists = self._lists_now = tuple(self.lists)
-        return Markup._make((lists, self.quotes, language, table, (), header, links, images))
+        return Markup._make((lists, self.quotes, language, table, (), header, (), images))
 
     def _links(self, text: str, pieces: list[str], pre: bool) -> tuple[Link, ...]:
         """Links as offsets in the block's text: each anchor's text is looked for after the
@@ -192,6 +207,12 @@ def _start(value: str | None) -> int:
         return max(min(int((value or "1").strip()), 1_000_000), -1_000_000)
     except ValueError:
         return 1
+
+
+def links_of(spans: array[int], hrefs: list[str], first: int, end: int) -> tuple[Link, ...]:
+    """The links ``first`` to ``end`` (excluded) that :class:`Recorder` set apart."""
+    make = Link._make
+    return tuple(make((spans[2 * k], spans[2 * k + 1], hrefs[k])) for k in range(first, end))
 
 
 def row_markup(cells: list[tuple[str, Markup]]) -> Markup:

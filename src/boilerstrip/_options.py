@@ -240,6 +240,17 @@ class Options:
     # traversal. Design: the largest accepted input (10 M characters of prose) took up to 9.9 s
     # on the shared 2-core machine (benchmarks/RESULTS.md), so 30 s stops hangs, not big pages.
     time_budget: float | None = 30.0
+    # -- memory --------------------------------------------------------------------
+    # Pages of at least this many characters are parsed in a short-lived thread of their
+    # own (_parse.parse): the tree (about six times the page) then comes from an allocator
+    # arena that goes back to the system when the tree is freed, rather than staying in the
+    # process's heap below what later stages allocate. None parses every page in the
+    # caller's thread. Design: glibc keeps the top of a thread's arena, up to its trim
+    # threshold (at most 64 MB), resident after the tree is freed (+12 MB of trimmed RSS
+    # over 2,000 dev extractions with 1 M characters); the tree of a 10 M character page
+    # is about that size, so only trees above it are built apart (size test, fresh
+    # process: 50 MB 15.7x -> 11.9x; 25 MB 14.9x in place, 15.0x apart).
+    parse_apart_min_chars: int | None = 10_000_000
 
     def __post_init__(self) -> None:
         _check(0.0 <= self.threshold <= 1.0, "threshold must be in [0, 1]")
@@ -288,7 +299,10 @@ class Options:
         self._check_parts()
         _check(0.0 <= self.link_list_density <= 1.0, "link_list_density must be in [0, 1]")
         _check(self.headline_words >= 0, "headline_words must be >= 0")
-        for name in ("max_input_chars", "max_nodes", "max_depth", "max_depth_sum", "max_attributes"):
+        for name in (
+            *("max_input_chars", "max_nodes", "max_depth", "max_depth_sum", "max_attributes"),
+            "parse_apart_min_chars",
+        ):
             value = getattr(self, name)
             positive = value is None or (isinstance(value, int) and value > 0)
             _check(positive, f"{name} must be positive or None")

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from array import array
 from typing import Any, NamedTuple
 
 from ._errors import check_deadline
-from ._markup import ENTERED, EXITED, Recorder, row_markup
+from ._markup import ENTERED, EXITED, Recorder, links_of, row_markup
 from ._model import NO_MARKUP, Markup, Role
 from ._rules import BLOCK_TAGS, HEADING_LEVELS, REVEALED_SKIPPED_TAGS, SKIPPED_TAGS, is_disclosure_panel
 
@@ -82,40 +83,70 @@ class Segmented(NamedTuple):
         return self.elements[0].chars if self.elements else 0
 
 
+class Traversal(NamedTuple):
+    """What the traversal records, before it is made into a :class:`Segmented` (by
+    :func:`finish`): compact, as it is alive beside the tree (about six times the page).
+
+    Per block-level element, ``strings`` holds a row of _STRINGS (tag, class/id names,
+    ARIA role, CSS step) and ``numbers`` a row of _NUMBERS (parent, depth, characters,
+    link characters, tags, links): an element's Element tuple, its locator and its ints
+    took about 1.7 times the page while the tree was alive, where these take 0.5. Per
+    block, ``texts``, ``roles`` and ``markups`` hold an item and ``block_numbers`` a row
+    of _BLOCK_NUMBERS (element, heading level, link characters, table row, first link):
+    a RawBlock and the int of its element's index took 0.7 times the page, these 0.3.
+    The markups lack their links, which are in ``spans`` and ``hrefs`` (_markup.Recorder)."""
+
+    strings: list[str]
+    numbers: array[int]
+    texts: list[str]
+    roles: list[Role]
+    block_numbers: array[int]
+    markups: list[Markup]
+    spans: array[int]
+    hrefs: list[str]
+
+    @property
+    def chars(self) -> int:
+        return self.numbers[_CHARS] if self.numbers else 0
+
+
 # Fields of an open block-level element, kept in a tuple (one allocation per element);
 # _STACK is its position in the stack of open elements.
-_ELEMENT, _TAG, _CHARS, _LINK_CHARS, _TAGS, _LINK_TAGS, _ROLE, _LEVEL, _ROW, _FIRST_BLOCK, _STACK = range(11)
-# Fields of an entry of the stack of open elements (a list: its child counts and its CSS
-# path are filled in when first needed).
-_NTH, _FRAME, _SEEN, _PATH = 1, 2, 3, 4
-_ROW_SIZE, _LOCATOR = len(Element._fields), Element._fields.index("locator")
+# _AT_*: the running totals when it opened.
+_ELEMENT, _TAG, _AT_CHARS, _AT_LINK_CHARS, _AT_TAGS, _AT_LINK_TAGS = range(6)
+_ROLE, _LEVEL, _ROW, _FIRST_BLOCK, _STACK = range(6, 11)
+# Fields of an entry of the stack of open elements (a list: its child counts are filled in
+# when first needed).
+_NTH, _FRAME, _SEEN = 1, 2, 3
+# A block-level element's row in Traversal.strings and in Traversal.numbers.
+_STRINGS, _NAMES, _ARIA, _STEP = 4, 1, 2, 3
+_NUMBERS, _PARENT, _DEPTH, _CHARS = 6, 0, 1, 2
+_BLOCK_NUMBERS, _FIRST_LINK = 5, 4
 
 
-def _css_path(stack: list[list[Any]], top: int) -> str:
-    """The CSS path of the open element ``stack[top]``, e.g. "body>div:nth-of-type(2)>p:nth-of-type(1)".
+def _record_steps(st: _State, frames: list[tuple[Any, ...]]) -> None:
+    """Record the CSS step of the open element ``frames[-1]`` and of its block-level
+    ancestors (``frames``, outermost first) that have none yet: the part of its CSS path
+    below its block-level parent, e.g. ">div:nth-of-type(2)>p:nth-of-type(1)".
 
-    A block's owner is open when its block is made, and so are all its ancestors: the path
-    is read off the stack, and each open element keeps its own path once built, which its
-    descendants share as a prefix. So a path is built only for elements that own blocks
-    (strings for every element would cost depth squared) and nothing per element outlives
-    the element's visit (a linked chain of steps per element took about 0.7 times the
-    page's size on a big page, freed only at the end)."""
-    start = top
-    while start >= 0 and stack[start][_PATH] is None:
-        start -= 1
-    prefix = stack[start][_PATH] if start >= 0 else ""
-    for index in range(start + 1, top + 1):
-        entry = stack[index]
-        prefix = f"{prefix}>{entry[0]}:nth-of-type({entry[_NTH]})" if index else entry[0]
-        entry[_PATH] = prefix
-    return prefix
-
-
-def _own_path(st: _State, frame: tuple[Any, ...]) -> None:
-    """Give the element of ``frame`` (open) its CSS path, if it has none yet."""
-    at = frame[_ELEMENT] * _ROW_SIZE + _LOCATOR
-    if not st.elements[at]:
-        st.elements[at] = _css_path(st.stack, frame[_STACK])
+    A block's owner is open when its block is made, and so are all its ancestors: the
+    steps are read off the stack, and :func:`finish` joins them into paths once the tree
+    is released. So steps are made only for owners of blocks and their ancestors, and the
+    same step is one string for the page."""
+    strings, stack, known = st.elements, st.stack, st.strings
+    k = len(frames) - 1
+    while k >= 0:
+        frame = frames[k]
+        at = frame[_ELEMENT] * _STRINGS + _STEP
+        if strings[at]:
+            return  # its ancestors have theirs too
+        start = frames[k - 1][_STACK] + 1 if k else 0
+        # The root's step is its bare tag.
+        root = stack[0][0] if not start else ""
+        entries = stack[max(start, 1) : frame[_STACK] + 1]
+        step = root + "".join([f">{e[0]}:nth-of-type({e[_NTH]})" for e in entries])
+        strings[at] = known.setdefault(step, step)
+        k -= 1
 
 
 def _block_text(pieces: list[str], breaks: list[int], pre: bool) -> str:
@@ -142,7 +173,7 @@ class _State:
 
     __slots__ = (
         "block_link_chars",
-        "blocks",
+        "block_numbers",
         "breaks",
         "chars",
         "elements",
@@ -152,26 +183,35 @@ class _State:
         "link_chars",
         "link_tags",
         "markup",
+        "markups",
+        "numbers",
         "open_blocks",
         "panels",
         "pieces",
         "reveal",
+        "roles",
         "stack",
         "strings",
         "tags",
+        "texts",
     )
 
     def __init__(self, reveal: bool, panels: bool = False) -> None:
         self.reveal = reveal
         self.panels = panels
-        # The fields of every block-level element, _ROW_SIZE a row, made into Elements
-        # at the end: one list for the page, not a list per element (two small objects
-        # per element, which left holes in Python's memory arenas when they were freed).
-        self.elements: list[Any] = []
-        self.blocks: list[RawBlock] = []
+        # The fields of every block-level element, a row of _STRINGS and one of _NUMBERS,
+        # made into Elements by finish(): one list and one array for the page, not a list
+        # per element (two small objects per element, which left holes in Python's memory
+        # arenas when they were freed), nor an int object per count.
+        self.elements: list[str] = []
+        self.numbers: array[int] = array("q")
+        self.texts: list[str] = []  # the blocks' columns (see Traversal)
+        self.roles: list[Role] = []
+        self.block_numbers: array[int] = array("q")
+        self.markups: list[Markup] = []
         self.open_blocks: list[tuple[Any, ...]] = []  # the open block-level elements
         # Every open element: [tag, :nth-of-type index, block tuple or None, child tag ->
-        # count or None, CSS path or None].
+        # count or None].
         self.stack: list[list[Any]] = []
         self.pieces: list[str] = []  # raw text of the current block
         self.breaks: list[int] = []  # indices in pieces where a <br> started a new line
@@ -192,25 +232,27 @@ def _end_block(st: _State) -> None:
         text = _block_text(st.pieces, st.breaks, st.in_pre > 0)
         if text:
             owner = st.open_blocks[-1]
-            at = owner[_ELEMENT] * _ROW_SIZE + _LOCATOR  # _own_path, inline: once per block
-            if not st.elements[at]:
-                st.elements[at] = _css_path(st.stack, owner[_STACK])
+            if not st.elements[owner[_ELEMENT] * _STRINGS + _STEP]:
+                _record_steps(st, st.open_blocks)
             role = owner[_ROLE] or Role.PARAGRAPH
             cell = role is Role.TABLE_CELL
             rec = st.markup  # most blocks have no structure: the recorder is asked only when one may
             structured = rec.lists or rec.quotes or rec.links or rec.anchors or rec.images or st.in_pre
-            st.blocks.append(
-                RawBlock(
-                    text,
+            st.texts.append(text)
+            st.roles.append(role)
+            st.block_numbers.extend(
+                (
                     owner[_ELEMENT],
-                    role,
                     owner[_LEVEL] if role is Role.HEADING else 0,
                     min(st.block_link_chars, len(text)),
                     owner[_ROW] if cell else -1,
-                    rec.markup(text, st.pieces, owner[_TAG], st.in_pre > 0, cell)
-                    if structured or (cell and rec.tables)
-                    else NO_MARKUP,
+                    len(rec.hrefs),
                 )
+            )
+            st.markups.append(
+                rec.markup(text, st.pieces, owner[_TAG], st.in_pre > 0, cell)
+                if structured or (cell and rec.tables)
+                else NO_MARKUP
             )
     if st.markup.links or st.markup.anchors:
         st.markup.block_done()
@@ -255,7 +297,7 @@ def _enter(st: _State, tag: str, attrs: dict[str, str | None]) -> bool:
         nth = seen[tag] = seen.get(tag, 0) + 1
     else:
         nth = 0  # the root: its step is the bare tag
-    stack.append([tag, nth, _open_block(st, tag, attrs) if tag in BLOCK_TAGS else None, None, None])
+    stack.append([tag, nth, _open_block(st, tag, attrs) if tag in BLOCK_TAGS else None, None])
     if tag in ENTERED:
         st.markup.enter(tag, attrs, st.in_pre, _wrapper_names(st) if tag == "pre" else "")
     return True
@@ -276,12 +318,13 @@ def _open_block(st: _State, tag: str, attrs: dict[str, str | None]) -> tuple[Any
     tag = strings.setdefault(tag, tag)
     names = " ".join([v for v in (attrs.get("class"), attrs.get("id"), attrs.get("itemprop")) if v])
     names = strings.setdefault(names, names)
-    index = len(st.elements) // _ROW_SIZE
+    index = len(st.elements) // _STRINGS
     parent = outer[_ELEMENT] if outer is not None else -1
     role_attr = (attrs.get("role") or "").lower()
     role_attr = strings.setdefault(role_attr, role_attr)
-    st.elements.extend((tag, parent, len(open_blocks), names, role_attr, "", 0, 0, 0, 0))
-    blocks, depth = len(st.blocks), len(st.stack)
+    st.elements.extend((tag, names, role_attr, ""))
+    st.numbers.extend((parent, len(open_blocks), 0, 0, 0, 0))
+    blocks, depth = len(st.texts), len(st.stack)
     frame = (index, tag, st.chars, st.link_chars, st.tags, st.link_tags, role, level, row, blocks, depth)
     open_blocks.append(frame)
     return frame
@@ -289,7 +332,7 @@ def _open_block(st: _State, tag: str, attrs: dict[str, str | None]) -> tuple[Any
 
 def _wrapper_names(st: _State) -> str:
     """The class and id names of the three block-level elements around the innermost one."""
-    return " ".join(st.elements[frame[_ELEMENT] * _ROW_SIZE + 3] for frame in st.open_blocks[-4:-1])
+    return " ".join(st.elements[frame[_ELEMENT] * _STRINGS + _NAMES] for frame in st.open_blocks[-4:-1])
 
 
 def _exit(st: _State) -> None:
@@ -299,13 +342,12 @@ def _exit(st: _State) -> None:
     tag, frame = entry[0], entry[_FRAME]
     if frame is not None:
         _end_block(st)
-        at = frame[_ELEMENT] * _ROW_SIZE
-        st.elements[at + 6 : at + _ROW_SIZE] = [
-            st.chars - frame[_CHARS],
-            st.link_chars - frame[_LINK_CHARS],
-            st.tags - frame[_TAGS] + 1,
-            st.link_tags - frame[_LINK_TAGS],
-        ]
+        at = frame[_ELEMENT] * _NUMBERS + _CHARS
+        numbers = st.numbers
+        numbers[at] = st.chars - frame[_AT_CHARS]
+        numbers[at + 1] = st.link_chars - frame[_AT_LINK_CHARS]
+        numbers[at + 2] = st.tags - frame[_AT_TAGS] + 1
+        numbers[at + 3] = st.link_tags - frame[_AT_LINK_TAGS]
         st.open_blocks.pop()
         if tag == "tr":
             _merge_row(st, frame)
@@ -323,49 +365,97 @@ def _merge_row(st: _State, frame: tuple[Any, ...]) -> None:
     """Turn the blocks of a data-table row (one block per cell, cells of this row
     only) into one row block; rows of layout tables, whose cells hold paragraphs,
     stay as they are."""
-    blocks, elements = st.blocks, st.elements
+    numbers, rec = st.numbers, st.markup
     first, element = frame[_FIRST_BLOCK], frame[_ELEMENT]
-    row_blocks = blocks[first:]
+    row_blocks = _raw_blocks(_traversal(st), first)
     if not row_blocks:
         return
     owners = [b.element for b in row_blocks]
     if len(set(owners)) != len(owners) or any(
-        elements[o * _ROW_SIZE + 1] != element or b.role is not Role.TABLE_CELL or b.row != element
+        numbers[o * _NUMBERS + _PARENT] != element or b.role is not Role.TABLE_CELL or b.row != element
         for o, b in zip(owners, row_blocks)
     ):
         return
-    del blocks[first:]
-    _own_path(st, frame)
+    first_link = st.block_numbers[first * _BLOCK_NUMBERS + _FIRST_LINK]
+    del st.texts[first:], st.roles[first:], st.markups[first:], st.block_numbers[first * _BLOCK_NUMBERS :]
+    del rec.spans[2 * first_link :], rec.hrefs[first_link:]
+    if not st.elements[element * _STRINGS + _STEP]:
+        _record_steps(st, [*st.open_blocks, frame])  # the row is closed: no longer in open_blocks
     cells = [b.text.replace("\n", " ") for b in row_blocks]
-    blocks.append(
-        RawBlock(
-            " | ".join(cells),
-            element,
-            Role.TABLE_ROW,
-            0,
-            sum(b.link_chars for b in row_blocks),
-            element,
-            row_markup([(c, b.markup) for c, b in zip(cells, row_blocks)]),
-        )
-    )
+    st.texts.append(" | ".join(cells))
+    st.roles.append(Role.TABLE_ROW)
+    st.block_numbers.extend((element, 0, sum(b.link_chars for b in row_blocks), element, first_link))
+    markup = row_markup([(c, b.markup) for c, b in zip(cells, row_blocks)])
+    for link in markup.links:  # set apart again, as the cells' were
+        rec.spans.extend((link.start, link.end))
+        rec.hrefs.append(link.href)
+    st.markups.append(markup._replace(links=()))
 
 
-def _result(st: _State) -> Segmented:
-    rows, blocks = st.elements, st.blocks
-    owners = {b.element for b in blocks}
+def _traversal(st: _State) -> Traversal:
+    rec = st.markup
+    columns = (st.texts, st.roles, st.block_numbers, st.markups, rec.spans, rec.hrefs)
+    return Traversal(st.elements, st.numbers, *columns)
+
+
+def _raw_blocks(traversal: Traversal, first: int = 0) -> list[RawBlock]:
+    """The blocks from ``first`` on, from their columns, with their links."""
+    texts, roles, numbers, markups, spans, hrefs = traversal[2:]
+    make = RawBlock._make
+    out = []
+    count = len(texts)
+    for i in range(first, count):
+        at = i * _BLOCK_NUMBERS
+        element, level, link_chars, row, first_link = numbers[at : at + _BLOCK_NUMBERS]
+        end_link = numbers[at + _BLOCK_NUMBERS + _FIRST_LINK] if i + 1 < count else len(hrefs)
+        markup = markups[i]
+        if end_link > first_link:
+            markup = markup._replace(links=links_of(spans, hrefs, first_link, end_link))
+        out.append(make((texts[i], element, roles[i], level, link_chars, row, markup)))
+    return out
+
+
+def finish(traversal: Traversal) -> Segmented:
+    """The Elements, with the CSS paths of the elements that own blocks, of a traversal
+    (made once the tree is released: see :class:`Traversal`)."""
+    strings, numbers = traversal.strings, traversal.numbers
+    blocks = _raw_blocks(traversal)
+    paths: dict[int, str] = {}  # element -> its CSS path, for owners and their ancestors
+    for owner in {b.element for b in blocks}:
+        chain = []
+        node = owner
+        while node >= 0 and node not in paths:
+            chain.append(node)
+            node = numbers[node * _NUMBERS + _PARENT]
+        prefix = paths[node] if node >= 0 else ""
+        for node in reversed(chain):
+            prefix = paths[node] = prefix + strings[node * _STRINGS + _STEP]
+    owners = {b.element: paths[b.element] for b in blocks}  # a cell merged into a row owns none
+    del paths
     make = Element._make
     elements = []
-    for index, at in enumerate(range(0, len(rows), _ROW_SIZE)):
-        if rows[at + _LOCATOR] and index not in owners:
-            rows[at + _LOCATOR] = ""  # a cell merged into a row block owns no block any more
-        elements.append(make(rows[at : at + _ROW_SIZE]))
+    for index in range(len(strings) // _STRINGS):
+        at, to = index * _STRINGS, index * _NUMBERS
+        tag, names, aria, _ = strings[at : at + _STRINGS]
+        parent, depth, chars, link_chars, tags, link_tags = numbers[to : to + _NUMBERS]
+        locator = owners.get(index, "")
+        elements.append(make((tag, parent, depth, names, aria, locator, chars, link_chars, tags, link_tags)))
     return Segmented(tuple(elements), tuple(blocks))
 
 
 def segment(
     root: Any, *, reveal: bool = False, panels: bool = False, deadline: float | None = None
 ) -> Segmented:
-    """Blocks and element statistics of the subtree at ``root`` (a selectolax node).
+    """Blocks and element statistics of the subtree at ``root`` (a selectolax node); see
+    :func:`traverse`."""
+    return finish(traverse(root, reveal=reveal, panels=panels, deadline=deadline))
+
+
+def traverse(
+    root: Any, *, reveal: bool = False, panels: bool = False, deadline: float | None = None
+) -> Traversal:
+    """Blocks and element statistics of the subtree at ``root`` (a selectolax node), in
+    the compact form :func:`finish` makes into a :class:`Segmented`.
 
     With ``reveal``, the text a browser hides until scripts run (``hidden`` and
     ``display:none`` elements, where server-rendered React pages stream their content)
@@ -421,4 +511,4 @@ def segment(
             node = parents.pop()
             _exit(st)
         node = following
-    return _result(st)
+    return _traversal(st)
