@@ -798,9 +798,11 @@ _QA_PAGE = (
     [
         ("", "comments"),  # the answers hold under half of the dense text: comments below a post
         ('<script type="application/ld+json">{"@type": "QAPage"}</script>', ""),  # a declared thread
+        ('<link rel="canonical" href="https://example.org/news/bread-keeping/">', "comments"),
+        ('<link rel="canonical" href="https://example.org/viewtopic.php?t=77">', ""),  # a phpBB thread URL
     ],
 )
-def test_declared_thread_posts_are_not_comments(head: str, answer_container: str) -> None:
+def test_thread_posts_are_not_comments(head: str, answer_container: str) -> None:
     from boilerstrip._extract import measure
 
     blocks = measure(_QA_PAGE.format(head=head, q=_QUESTION, a=_ANSWER), Options()).blocks
@@ -844,22 +846,6 @@ def test_thread_url_options(options: Options, treated_as: str) -> None:
     from boilerstrip._page_type import page_type
 
     assert page_type("article", "https://example.org/threads/tents.123456/", options) == treated_as
-
-
-@pytest.mark.parametrize(
-    ("head", "answer_container"),
-    [
-        ('<link rel="canonical" href="https://example.org/news/bread-keeping/">', "comments"),
-        ('<link rel="canonical" href="https://example.org/viewtopic.php?t=77">', ""),  # a phpBB thread
-    ],
-)
-def test_thread_url_posts_are_not_comments(head: str, answer_container: str) -> None:
-    from boilerstrip._extract import measure
-
-    blocks = measure(_QA_PAGE.format(head=head, q=_QUESTION, a=_ANSWER), Options()).blocks
-    answers = [b for b in blocks if b.text == _ANSWER]
-    assert len(answers) == 2
-    assert all(b.features.container == answer_container for b in answers)
 
 
 @pytest.mark.parametrize(
