@@ -18,7 +18,8 @@ from boilerstrip._phrases import phrase_kind
 from boilerstrip._region import in_overlay, region_roots
 from boilerstrip._rules import chrome_kind_of_name, normalise_name
 from boilerstrip._scorers import HARD_RULES, SCORERS
-from boilerstrip._segment import Element, segment
+from boilerstrip._segment import segment
+from boilerstrip._segmented import Element
 
 
 def _texts(html: str) -> list[str]:

@@ -34,6 +34,7 @@ COMPILED_MODULES = (
     "_rules",
     "_scorers",
     "_segment",
+    "_segmented",
     "_token_stats",
     "_urls",
     "_weights",

@@ -19,7 +19,8 @@ from ._options import DEFAULT_OPTIONS, Options
 from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_texts, page_type
 from ._parse import body_of, decode, looks_binary, page_info, parse
 from ._parse import content_type as parse_content_type
-from ._segment import Traversal, finish, traverse
+from ._segment import traverse
+from ._segmented import Traversal, finish
 
 _BYTES_PER_CHAR = 4  # bytes are cut at this many times max_input_chars before decoding (UTF-8, UTF-32)
 

@@ -25,7 +25,7 @@ from ._rules import (
     SCOPED_CHROME_TAGS,
     NameVerdicts,
 )
-from ._segment import Element, RawBlock, Segmented
+from ._segmented import Element, RawBlock, Segmented
 from ._token_stats import CHUNK_BLOCKS, token_stats
 
 _CJK_CHARS_PER_WORD = 3

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from ._model import Label
 from ._options import Options
 from ._rules import CONTENT_SCOPE_TAGS, NameVerdicts
-from ._segment import Element
+from ._segmented import Element
 
 
 def subtree_totals(elements: Sequence[Element], own: Sequence[float]) -> list[float]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from ._segment import Element
+from ._segmented import Element
 
 
 # A named tuple, not a frozen dataclass: defining one costs a fifth as much at import.

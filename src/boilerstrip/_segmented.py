@@ -1,0 +1,131 @@
+"""What the segment stage returns: the page's block-level elements and text blocks.
+
+:func:`._segment.traverse` records them in the compact form of :class:`Traversal` while the
+parsed tree is alive; :func:`finish` makes them into a :class:`Segmented` once the tree is
+released, the form every later stage reads.
+"""
+
+from __future__ import annotations
+
+from array import array
+from typing import NamedTuple
+
+from ._markup import links_of
+from ._model import NO_MARKUP, Markup, Role
+
+
+# Element and RawBlock are immutable named tuples rather than frozen dataclasses: a page
+# makes hundreds of each, and a frozen dataclass's __init__ costs four times as much.
+class Element(NamedTuple):
+    """A block-level element of the page, with the totals of its subtree."""
+
+    tag: str
+    parent: int  # index of the nearest block-level ancestor, -1 for the root
+    depth: int  # block-level ancestors above it
+    names: str  # raw class, id and itemprop values, space separated
+    aria_role: str
+    locator: str  # CSS path; built only for elements that own a block ("" otherwise)
+    chars: int  # characters of text in the subtree
+    link_chars: int
+    tags: int  # elements in the subtree, itself included
+    link_tags: int
+
+
+class RawBlock(NamedTuple):
+    """A run of text that belongs to one block-level element."""
+
+    text: str
+    element: int  # index of the owning Element
+    role: Role
+    heading_level: int
+    link_chars: int
+    row: int  # element index of the enclosing <tr> for table cells and rows, else -1
+    markup: Markup = NO_MARKUP  # the structure the output formats need (_markup.py)
+
+
+# A named tuple, not a frozen dataclass: defining one costs a fifth as much at import.
+class Segmented(NamedTuple):
+    elements: tuple[Element, ...]
+    blocks: tuple[RawBlock, ...]
+
+    @property
+    def chars(self) -> int:
+        return self.elements[0].chars if self.elements else 0
+
+
+class Traversal(NamedTuple):
+    """What the traversal records, before it is made into a :class:`Segmented` (by
+    :func:`finish`): compact, as it is alive beside the tree (about six times the page).
+
+    Per block-level element, ``strings`` holds a row of _STRINGS (tag, class/id names,
+    ARIA role, CSS step) and ``numbers`` a row of _NUMBERS (parent, depth, characters,
+    link characters, tags, links): an element's Element tuple, its locator and its ints
+    took about 1.7 times the page while the tree was alive, where these take 0.5. Per
+    block, ``texts``, ``roles`` and ``markups`` hold an item and ``block_numbers`` a row
+    of _BLOCK_NUMBERS (element, heading level, link characters, table row, first link):
+    a RawBlock and the int of its element's index took 0.7 times the page, these 0.3.
+    The markups lack their links, which are in ``spans`` and ``hrefs`` (_markup.Recorder)."""
+
+    strings: list[str]
+    numbers: array[int]
+    texts: list[str]
+    roles: list[Role]
+    block_numbers: array[int]
+    markups: list[Markup]
+    spans: array[int]
+    hrefs: list[str]
+
+    @property
+    def chars(self) -> int:
+        return self.numbers[_CHARS] if self.numbers else 0
+
+
+# A block-level element's row in Traversal.strings and in Traversal.numbers.
+_STRINGS, _NAMES, _ARIA, _STEP = 4, 1, 2, 3
+_NUMBERS, _PARENT, _DEPTH, _CHARS = 6, 0, 1, 2
+_BLOCK_NUMBERS, _FIRST_LINK = 5, 4
+
+
+def raw_blocks(traversal: Traversal, first: int = 0) -> list[RawBlock]:
+    """The blocks from ``first`` on, from their columns, with their links."""
+    texts, roles, numbers, markups, spans, hrefs = traversal[2:]
+    make = RawBlock._make
+    out = []
+    count = len(texts)
+    for i in range(first, count):
+        at = i * _BLOCK_NUMBERS
+        element, level, link_chars, row, first_link = numbers[at : at + _BLOCK_NUMBERS]
+        end_link = numbers[at + _BLOCK_NUMBERS + _FIRST_LINK] if i + 1 < count else len(hrefs)
+        markup = markups[i]
+        if end_link > first_link:
+            markup = markup._replace(links=links_of(spans, hrefs, first_link, end_link))
+        out.append(make((texts[i], element, roles[i], level, link_chars, row, markup)))
+    return out
+
+
+def finish(traversal: Traversal) -> Segmented:
+    """The Elements, with the CSS paths of the elements that own blocks, of a traversal
+    (made once the tree is released: see :class:`Traversal`)."""
+    strings, numbers = traversal.strings, traversal.numbers
+    blocks = raw_blocks(traversal)
+    paths: dict[int, str] = {}  # element -> its CSS path, for owners and their ancestors
+    for owner in {b.element for b in blocks}:
+        chain = []
+        node = owner
+        while node >= 0 and node not in paths:
+            chain.append(node)
+            node = numbers[node * _NUMBERS + _PARENT]
+        prefix = paths[node] if node >= 0 else ""
+        for node in reversed(chain):
+            prefix = paths[node] = prefix + strings[node * _STRINGS + _STEP]
+    owners = {b.element: paths[b.element] for b in blocks}  # a cell merged into a row owns none
+    del paths
+    make = Element._make
+    elements = []
+    for index in range(len(strings) // _STRINGS):
+        at, to = index * _STRINGS, index * _NUMBERS
+        tag, names, aria, _ = strings[at : at + _STRINGS]
+        parent, depth, chars, link_chars, tags, link_tags = numbers[to : to + _NUMBERS]
+        locator = owners.get(index, "")
+        elements.append(make((tag, parent, depth, names, aria, locator, chars, link_chars, tags, link_tags)))
+    return Segmented(tuple(elements), tuple(blocks))
