@@ -294,11 +294,6 @@ def compute_features(
     return tuple(features), language
 
 
-def to_blocks(seg: Segmented, features: Sequence[Features]) -> tuple[Block, ...]:
-    """The unlabelled blocks: text, structure and locator from the segment stage, plus features."""
-    return blocks_of(seg.blocks, locators(seg), features)
-
-
 def locators(seg: Segmented) -> list[str]:
     """The CSS path of each block's element (what :func:`blocks_of` needs of the elements)."""
     elements = seg.elements
@@ -308,8 +303,9 @@ def locators(seg: Segmented) -> list[str]:
 def blocks_of(
     raw_blocks: Sequence[RawBlock], paths: Sequence[str], features: Sequence[Features]
 ) -> tuple[Block, ...]:
-    """:func:`to_blocks` from the blocks' :func:`locators`, without the elements (so that a
-    caller can release them first: about 0.8 times the page on a big page)."""
+    """The unlabelled blocks: text and structure from the segment stage, the CSS paths
+    from :func:`locators`, plus features. It takes the paths rather than the elements, so
+    that a caller can release the elements first (about 0.8 times the page on a big page)."""
     return tuple(
         Block(
             index=i,
