@@ -148,7 +148,7 @@ def test_a_shared_element_takes_the_label_with_most_words() -> None:
         ),
     )
     tree = LexborHTMLParser(page)
-    _mark(tree, relabelled, reveal=False)
+    _mark(tree, relabelled, reveal=False, panels=Options().reveal_panels)
     div = tree.css_first("div")
     assert div.attributes["data-bs-blocks"] == "0 1"
     assert div.attributes["data-bs-label"] == "promo"  # its 40-odd words against 2
@@ -212,7 +212,7 @@ def test_a_block_inside_removed_markup_is_listed_as_such() -> None:
 )
 def test_locate(locator: str, found: str | None) -> None:
     tree = LexborHTMLParser('<div id="first"></div><div id="second"><p id="inner">x</p></div>')
-    located = locate(tree.body, {locator}, reveal=False)
+    located = locate(tree.body, {locator}, reveal=False, panels=Options().reveal_panels)
     node = located.get(locator)
     assert (None if node is None else node.attributes.get("id", node.tag)) == found
 

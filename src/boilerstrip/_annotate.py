@@ -135,7 +135,7 @@ def _numbered_children(
     return found
 
 
-def locate(root: Any, locators: set[str], *, reveal: bool, panels: bool = True) -> dict[str, Any]:
+def locate(root: Any, locators: set[str], *, reveal: bool, panels: bool) -> dict[str, Any]:
     """The element of each locator (a CSS path from the segment stage) under ``root``;
     locators that find none are left out."""
     skipped = REVEALED_SKIPPED_TAGS if reveal else SKIPPED_TAGS
@@ -159,7 +159,7 @@ def locate(root: Any, locators: set[str], *, reveal: bool, panels: bool = True) 
 
 
 def _mark(
-    tree: LexborHTMLParser, result: Extraction, *, reveal: bool, panels: bool = True
+    tree: LexborHTMLParser, result: Extraction, *, reveal: bool, panels: bool
 ) -> dict[int, Placement]:
     """Mark the element of every block with its blocks, label and score (data-bs-*
     attributes, the class bs-block and a title); the placement of each located block."""
