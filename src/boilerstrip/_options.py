@@ -126,9 +126,9 @@ class Options:
     # On a page declared a thread, a block of at least this many words of plain prose
     # (link density under the second value) after the first kept block, that no chrome
     # name, phrase or phrase box claims, is a post, kept whatever its probability (0
-    # words: never). Dev (wcxb forum, block dumps; only wcxb pages are threads): 20 words:
-    # even ids +0.28 page points (8 up, 0 down), odd +0.19 (7 up, 2 down); 15 words loses
-    # 6 odd pages, 30 gains less; without "after the first kept block" -0.01.
+    # words: never). Dev (full bench): wcxb forum +0.0042 (even ids +0.28 page points, 8
+    # up, 0 down; odd +0.19, 7 up, 2 down), trafilatura-eval +0.0006 (its two threads), no
+    # other set moved. Block dumps: 15 words loses 6 odd pages, 30 gains less.
     thread_post_min_words: int = 20
     thread_post_max_link_density: float = 0.2
     # -- boilerplate phrases -------------------------------------------------
