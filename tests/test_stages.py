@@ -822,6 +822,10 @@ def test_thread_posts_are_not_comments(head: str, answer_container: str) -> None
         ("article", "https://community.example.org/topic/18427/release-notes", "thread"),  # NodeBB
         ("", "/d/2068-threads-as-a-discussion-engine", "thread"),  # Flarum, a relative URL
         ("", "https://www.reddit.com/r/science/comments/1rku5x9/hair_follicles/", "thread"),
+        ("", "https://www.example.org/community/index.php?topic=589061.0", "thread"),  # Simple Machines
+        ("sectioned", "https://www.example.com/groups/fish/new-fish-t17351.html", "thread"),  # Tapatalk
+        ("", "https://www.example.org/community/index.php?board=12.0", ""),  # a board, not a topic
+        ("", "https://news.example.com/2024/05/t-shirts-on-sale.html", ""),
         ("product", "https://example.org/threads/a-product.123/", "product"),  # a declared product stays
         ("", "https://news.example.com/id/4829/ns/health/t/us-pledges-aid/", ""),  # a news section "t"
         ("", "https://shop.example.com/topic/headphones", ""),  # a shop's topic page: no topic id
@@ -864,6 +868,25 @@ def test_thread_url_from_the_callers_address(url: str | None, answer_container: 
     answers = [b for b in blocks if b.text == _ANSWER]
     assert len(answers) == 2
     assert all(b.features.container == answer_container for b in answers)
+
+
+@pytest.mark.parametrize(
+    ("head", "treated_as"),
+    [
+        # The JSON-LD names the thread by a search-friendly address, its og:url by the
+        # software's own: any address the page gives itself tells.
+        ('<meta property="og:url" content="https://example.org/showthread.php?t=1488296">', "thread"),
+        ('<link rel="canonical" href="https://example.org/showthread.php?t=1488296">', "thread"),
+        ('<meta property="og:url" content="https://example.org/beginners/1488296-a-method.html">', "article"),
+    ],
+)
+def test_thread_url_from_any_address_of_the_page(head: str, treated_as: str) -> None:
+    from boilerstrip._extract import measure
+
+    ld = '{"@type": "Article", "url": "https://example.org/beginners/1488296-a-method.html"}'
+    script = f'<script type="application/ld+json">{ld}</script>'
+    page = f"<html><head>{head}{script}</head><body><p>Hi.</p></body></html>"
+    assert measure(page, Options()).declared == treated_as
 
 
 _PRICE = "<span class='price'>$19</span>"

@@ -114,6 +114,8 @@ def label(
     sectioned = declared in (SECTIONED, THREAD) and options.sectioned_decision
     decision = options.sectioned_decision if sectioned else options.decision
     kept = _decide(blocks, probabilities, options, decision)
+    if declared == THREAD:
+        kept = _with_posts(blocks, kept, options)
     labels = _without_copies(blocks, [_label_of(b, keep, options) for b, keep in zip(blocks, kept)], options)
     if declared not in (SECTIONED, THREAD):
         labels = _without_tail(blocks, labels, options)
@@ -139,6 +141,31 @@ def label(
         )
         for i, (b, p) in enumerate(zip(blocks, probabilities))
     )
+
+
+def _with_posts(blocks: Sequence[Block], kept: list[bool], options: Options) -> list[bool]:
+    """On a thread, a block of plain prose (``Options.thread_post_min_words`` words or
+    more, link density under ``Options.thread_post_max_link_density``) that no chrome
+    name, phrase or phrase box claims, and that comes after the first kept block, is part
+    of a post: replies outside the region of the first post score low on region and
+    position, yet are the thread's content; prose above the first kept block is the
+    forum's own blurb ("X is a forum for fans of...")."""
+    min_words = options.thread_post_min_words
+    if not min_words:
+        return kept
+    first = next((i for i, k in enumerate(kept) if k), len(kept))
+    out = list(kept)
+    for i, b in enumerate(blocks):
+        f = b.features
+        if (
+            i > first
+            and not out[i]
+            and f.words >= min_words
+            and f.link_density < options.thread_post_max_link_density
+            and not (f.container or f.phrase or f.phrase_container)
+        ):
+            out[i] = True
+    return out
 
 
 def _ancestor(locator: str, levels: int) -> str:

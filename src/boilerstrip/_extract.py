@@ -10,6 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ._assemble import assemble
 from ._combine import label, score, smooth
+from ._described import with_description
 from ._errors import InputError, LimitError, check_deadline
 from ._features import blocks_of, compute_features, locators
 from ._limits import scan
@@ -72,6 +73,7 @@ def extract(
     # result's text is made (on a big page, the blocks are about 0.65 times its size).
     del blocks, scores, probabilities
     check_deadline(deadline)
+    labelled = with_description(labelled, declared, page_metadata, options)
     metadata = complete(page_metadata, labelled, url)
     return assemble(labelled, page_title, url, language, truncated=truncated, metadata=metadata)
 

@@ -111,10 +111,10 @@ def description_hidden(description: str, texts: Iterable[str], options: Options)
 
 
 # Thread URLs of common forum software (matched on the lowercased path and query of the
-# page's canonical URL): such a page is a discussion whatever its og:type says (XenForo
-# and NodeBB declare "article"; Discourse and phpBB "website" or nothing). Each row is the
-# software's own URL scheme, with its topic id where a news site's path could look alike
-# (a "/t/" or "/topic/" section of a news or shop site).
+# page's canonical URL, og:url or canonical link): such a page is a discussion whatever
+# its og:type says (XenForo and NodeBB declare "article"; Discourse and phpBB "website" or
+# nothing). Each row is the software's own URL scheme, with its topic id where a news
+# site's path could look alike (a "/t/" or "/topic/" section of a news or shop site).
 _THREAD_URLS = (
     ("phpBB", r"/viewtopic\.php"),
     ("vBulletin", r"/showthread\.php"),
@@ -123,6 +123,8 @@ _THREAD_URLS = (
     ("NodeBB", r"/topic/\d+/"),
     ("Flarum", r"/d/\d+-"),
     ("Reddit", r"/r/\w+/comments/"),
+    ("Simple Machines", r"/index\.php\?topic=\d+"),
+    ("phpBB SEO, Tapatalk", r"-t\d+(?:-\d+)?\.html"),
 )
 _THREAD_URL = regex.compile("|".join(f"(?:{pattern})" for _, pattern in _THREAD_URLS))
 _URL_PATH = regex.compile(r"^(?:[a-z][a-z0-9+.\-]*:)?(?://[^/?#]*)?([^#]*)")
@@ -130,17 +132,33 @@ _URL_PATH = regex.compile(r"^(?:[a-z][a-z0-9+.\-]*:)?(?://[^/?#]*)?([^#]*)")
 
 def page_type(declared: str, url: str, options: Options, tree: Any = None) -> str:
     """The type the page is treated as: ``declared`` (declared_type); or "thread" when
-    the page's ``url`` is a thread of common forum software (_THREAD_URLS) and it
+    the page's ``url``, or an address its ``tree`` gives itself (og:url, the canonical
+    link), is a thread of common forum software (_THREAD_URLS) and it
     declares nothing, a multi-section type or (``Options.thread_urls_over_article``) an
     article; or "sectioned" when it declares nothing and its ``tree`` shows a product grid
     (_shows_prices). A declared product or thread is kept."""
     if declared in (PRODUCT, THREAD):
         return declared
-    if _thread_url(declared, url, options):
+    if any(_thread_url(declared, address, options) for address in (url, *_own_addresses(tree))):
         return THREAD
     if not declared and tree is not None and _shows_prices(tree, options.listing_min_prices):
         return SECTIONED
     return declared
+
+
+def _own_addresses(tree: Any) -> tuple[str, ...]:
+    """The addresses the page's head gives itself besides the best one (og:url, the
+    canonical link): a forum's JSON-LD may name its thread by a search-friendly address
+    while its og:url keeps the software's own (vBulletin's showthread.php)."""
+    head = tree.head if tree is not None else None
+    if head is None:
+        return ()
+    found = []
+    for node in head.css('meta[property="og:url"], link[rel="canonical"]'):
+        value = node.attributes.get("content") or node.attributes.get("href")
+        if value:
+            found.append(value)
+    return tuple(found)
 
 
 def _thread_url(declared: str, url: str, options: Options) -> bool:
