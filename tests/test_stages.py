@@ -141,6 +141,15 @@ def test_decode(data: bytes, text: str) -> None:
         ("_3xk9Q", None),
         ("cmp-text aem-GridColumn", None),  # Adobe Experience Manager's component prefix
         ("a-expander-content reviewText review-text-content", Label.COMMENTS),
+        # page builders' module wrappers are no sidebar; the module's own type still names it
+        ("elementor-widget-container", None),
+        ("elementor-element elementor-widget elementor-widget-text-editor", None),
+        ("elementor-widget elementor-widget-nav-menu", Label.NAVIGATION),
+        ("so-widget-sow-editor so-widget-sow-editor-base", None),
+        ("span12 widget-span widget-type-custom_widget dnd-module", None),
+        ("hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_rich_text", None),
+        ("widget widget_text", Label.SIDEBAR),  # a WordPress sidebar widget stays one
+        ("sidebar-widget", Label.SIDEBAR),
     ],
 )
 def test_class_names(raw: str, kind: Label | None) -> None:

@@ -143,6 +143,15 @@ _STATE_FLAGS_ASCII = re.compile(_STATE_FLAGS_RULE)
 # Taxonomy classes carry the author's tag and category slugs (WordPress's post_class:
 # "tag-promotion", "category-ads"): they say what a post is about, not what the element is.
 _TAXONOMY = regex.compile(r"(?<![^\s])(?:tag|category)-(?!(?:cloud|list|links|nav|menu|widget)\b)\S+")
+# Page builders call every content module a widget (Elementor's "elementor-widget-container"
+# around each paragraph, SiteOrigin's "so-widget-sow-editor", HubSpot's "widget-span"): their
+# wrappers are taken out and their prefixes dropped, so that the module's own type still
+# names it ("elementor-widget-nav-menu" -> "nav-menu", "elementor-widget-text-editor" -> "text-editor").
+_BUILDER_WIDGETS = regex.compile(
+    r"(?<![^\s])(?:(?:elementor-widget(?:-container|-wrap)?|hs_cos_wrapper_widget|widget-span|"
+    r"widget-type-custom_widget|ck-widget)"
+    r"(?![^\s])|elementor-widget-|so-widget-|siteorigin-widget-|widget-type-)"
+)
 
 
 def normalise_name(raw: str) -> str:
@@ -151,6 +160,8 @@ def normalise_name(raw: str) -> str:
     # "category-", and a camelCase split needs an upper-case letter.
     if "tag-" in raw or "category-" in raw:
         raw = _TAXONOMY.sub(" ", raw)
+    if "widget" in raw:
+        raw = _BUILDER_WIDGETS.sub(" ", raw)
     if not raw.islower():
         raw = _CAMEL.sub(" ", raw)
     name = _SEPARATORS.sub(" ", raw).lower()
