@@ -141,6 +141,14 @@ def test_decode(data: bytes, text: str) -> None:
         ("_3xk9Q", None),
         ("cmp-text aem-GridColumn", None),  # Adobe Experience Manager's component prefix
         ("a-expander-content reviewText review-text-content", Label.COMMENTS),
+        # Page builders' boxes are "widgets"; the rest of their names still counts.
+        ("elementor-widget elementor-widget-text-editor", None),
+        ("elementor-widget-container", None),
+        ("hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_rich_text", None),
+        ("widget-span widget-type-cell", None),
+        ("elementor-widget elementor-widget-nav-menu", Label.NAVIGATION),
+        ("elementor-widget elementor-widget-wp-widget-recent-posts", Label.SIDEBAR),
+        ("widget widget_text", Label.SIDEBAR),
     ],
 )
 def test_class_names(raw: str, kind: Label | None) -> None:

@@ -143,6 +143,11 @@ _STATE_FLAGS_ASCII = re.compile(_STATE_FLAGS_RULE)
 # Taxonomy classes carry the author's tag and category slugs (WordPress's post_class:
 # "tag-promotion", "category-ads"): they say what a post is about, not what the element is.
 _TAXONOMY = regex.compile(r"(?<![^\s])(?:tag|category)-(?!(?:cloud|list|links|nav|menu|widget)\b)\S+")
+# Page builders call every box of a page a widget (Elementor's "elementor-widget-container"
+# and "elementor-widget-text-editor", HubSpot's "hs_cos_wrapper_widget", "widget-span",
+# "widget-type-custom_widget"): the builder's word for a box, not a sidebar's. The rest of the
+# name still counts ("elementor-widget-nav-menu" names a menu).
+_BUILDER_WIDGET = re.compile(r"elementor-widget|hs_cos_wrapper(?:_type)?_widget|\bwidget-(?:span\b|type-\S*)")
 
 
 def normalise_name(raw: str) -> str:
@@ -151,6 +156,8 @@ def normalise_name(raw: str) -> str:
     # "category-", and a camelCase split needs an upper-case letter.
     if "tag-" in raw or "category-" in raw:
         raw = _TAXONOMY.sub(" ", raw)
+    if "widget" in raw:
+        raw = _BUILDER_WIDGET.sub("builder-", raw)
     if not raw.islower():
         raw = _CAMEL.sub(" ", raw)
     name = _SEPARATORS.sub(" ", raw).lower()
