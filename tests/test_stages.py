@@ -150,6 +150,8 @@ def test_decode(data: bytes, text: str) -> None:
         ("hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_rich_text", None),
         ("widget widget_text", Label.SIDEBAR),  # a WordPress sidebar widget stays one
         ("sidebar-widget", Label.SIDEBAR),
+        ("widget-span widget-type-cell", None),
+        ("elementor-widget elementor-widget-wp-widget-recent-posts", Label.SIDEBAR),
     ],
 )
 def test_class_names(raw: str, kind: Label | None) -> None:
