@@ -82,7 +82,8 @@ def test_features_made_apart_equal_compute_features(page: str) -> None:
 
 
 def test_equal_link_urls_are_one_string() -> None:
-    html = "<body>" + "".join(f"<p>Story {i} <a href=' /same '>read more</a></p>" for i in range(3)) + "</body>"
+    stories = "".join(f"<p>Story {i} <a href=' /same '>read more</a></p>" for i in range(3))
+    html = f"<body>{stories}</body>"
     links = [link for b in extract(html).blocks for link in b.markup.links]
     assert len(links) == 3 and links[0].href == "/same"
     assert all(link.href is links[0].href for link in links)
