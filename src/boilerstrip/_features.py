@@ -332,26 +332,26 @@ def features_of(c: Columns, options: Options) -> tuple[Features, ...]:
     last = max(len(c.words) - 1, 1)
     width = options.wrap_width
     features = []
-    for i, w in enumerate(c.words):
-        container, group, count = c.containers[i], c.groups[i], c.counts[i]
+    rows = enumerate(zip(*c, strict=True))  # the lists in Columns' order
+    for i, (w, chars, ld, cols, n, stops, cetd, depth, inside, kind, phrase, box, end, title, group) in rows:
         features.append(
             Features(
                 words=w,
-                chars=c.chars[i],
-                link_density=c.link_density[i],
-                text_density=float(w) if c.columns[i] < width else w * width / c.columns[i],
-                stopword_density=c.stops[i] / count if count else 0.0,
-                composite_density=c.cetd[i],
+                chars=chars,
+                link_density=ld,
+                text_density=float(w) if cols < width else w * width / cols,
+                stopword_density=stops / n if n else 0.0,
+                composite_density=cetd,
                 position=i / last,
-                depth=c.depth[i],
-                in_main_region=c.inside[i],
-                container=container.kind,
-                container_strength=container.strength,
-                content_hint=container.content_hint,
-                phrase=c.phrases[i],
-                phrase_container=c.boxes[i],
-                ends_sentence=c.ends[i],
-                title_match=c.title_match[i],
+                depth=depth,
+                in_main_region=inside,
+                container=kind.kind,
+                container_strength=kind.strength,
+                content_hint=kind.content_hint,
+                phrase=phrase,
+                phrase_container=box,
+                ends_sentence=end,
+                title_match=title,
                 repeat_chars=group.chars,
                 repeat_link_density=group.link_density,
             )
