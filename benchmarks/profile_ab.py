@@ -38,6 +38,8 @@ _STAGES = (
     ("_extract", "traverse", "segment"),  # newer code: the traversal, then its Elements
     ("_extract", "finish", "segment"),
     ("_extract", "compute_features", "features"),
+    ("_extract", "feature_columns", "features"),  # newer code: the columns, then the Features
+    ("_extract", "features_of", "features"),
     ("_features", "tokens", "features: tokens"),
     ("_features", "detect_language", "features: language"),
     ("_features", "phrase_kinds", "features: phrases"),
@@ -54,6 +56,8 @@ _STAGES = (
     ("_extract", "score", "score"),
     ("_extract", "smooth", "smooth"),
     ("_extract", "label", "label"),
+    ("_extract", "decide", "label"),  # newer code: the labels, then the labelled blocks
+    ("_extract", "relabel", "label"),
     ("_extract", "assemble", "assemble"),
     ("_extract", "read_page", "metadata"),
     ("_extract", "complete", "metadata"),

@@ -38,6 +38,8 @@ _STAGES = (
     (_extract, "traverse", "segment"),  # newer code: the traversal, then its Elements
     (_extract, "finish", "segment"),
     (_extract, "compute_features", "features"),
+    (_extract, "feature_columns", "features"),  # newer code: the columns, then the Features
+    (_extract, "features_of", "features"),
     (_token_stats, "tokens", "features: tokens"),
     (_token_stats, "detect_language", "features: language"),
     (_token_stats, "phrase_kinds", "features: phrases"),
@@ -49,6 +51,8 @@ _STAGES = (
     (_extract, "score", "score"),
     (_extract, "smooth", "smooth"),
     (_extract, "label", "label"),
+    (_extract, "decide", "label"),  # newer code: the labels, then the labelled blocks
+    (_extract, "relabel", "label"),
     (_extract, "assemble", "assemble"),
     # Metadata (issue 7); absent from older code, whose run then skips them.
     (_extract, "json_ld_texts", "metadata"),

@@ -9,10 +9,10 @@ from typing import Any, NamedTuple
 from selectolax.lexbor import LexborHTMLParser
 
 from ._assemble import assemble
-from ._combine import label, score, smooth
+from ._combine import decide, relabel, score, smooth
 from ._described import with_description
 from ._errors import InputError, LimitError, check_deadline
-from ._features import blocks_of, compute_features, locators
+from ._features import blocks_of, feature_columns, features_of, locators
 from ._limits import scan
 from ._metadata import complete, json_ld_objects, product_description, read_page
 from ._model import Block, Extraction, Metadata
@@ -68,10 +68,14 @@ def extract(
     scores = score(blocks, options)
     check_deadline(deadline)
     probabilities = smooth(blocks, scores.probabilities, options)
-    labelled = label(blocks, probabilities, scores, options, declared=declared)
-    # The unlabelled blocks and the probabilities are read no more: released before the
-    # result's text is made (on a big page, the blocks are about 0.65 times its size).
-    del blocks, scores, probabilities
+    labels = decide(blocks, probabilities, options, declared=declared)
+    # Each unlabelled block is released as its labelled copy is made (relabel), and the
+    # probabilities before the result's text is made (on a big page, the blocks are about
+    # 0.65 times its size).
+    owned = list(blocks)
+    del blocks
+    labelled = relabel(owned, labels, probabilities, scores.table)
+    del owned, labels, scores, probabilities
     check_deadline(deadline)
     labelled = with_description(labelled, declared, page_metadata, options)
     metadata = complete(page_metadata, labelled, url)
@@ -128,12 +132,14 @@ def measure(
     del tree, root
     segmented = finish(traversal)
     del traversal
-    features, language = compute_features(
+    columns, language = feature_columns(
         segmented, info.title, info.language, options, declared_type=declared, deadline=deadline
     )
     check_deadline(deadline)
     paths, raw_blocks = locators(segmented), segmented.blocks
-    del segmented  # its elements are read no more
+    del segmented  # its elements are read no more: released before the Features are made
+    features = features_of(columns, options)
+    del columns
     return Measured(blocks_of(raw_blocks, paths, features), info.title, language, declared, metadata)
 
 

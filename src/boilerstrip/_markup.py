@@ -57,6 +57,7 @@ class Recorder:
     __slots__ = (
         "_ids",
         "_lists_now",
+        "_urls",
         "anchors",
         "hrefs",
         "images",
@@ -85,6 +86,9 @@ class Recorder:
         # tuple and its ints took about 0.4 times the page while the tree was alive.
         self.spans: array[int] = array("q")
         self.hrefs: list[str] = []
+        # One string per distinct URL of the page (Lexbor returns a new string each time):
+        # menus, share bars and repeated cards link to the same few URLs.
+        self._urls: dict[str, str] = {}
 
     def enter(self, tag: str, attrs: dict[str, str | None], in_pre: int, wrappers: str) -> None:
         """An element opens; ``wrappers``: for <pre>, the class names of the block-level
@@ -123,7 +127,7 @@ class Recorder:
     def close_link(self, pieces: int) -> None:
         start, href = self.anchors.pop()
         if href is not None and pieces > start:
-            self.links.append((start, pieces, href))
+            self.links.append((start, pieces, self._urls.setdefault(href, href)))
 
     def exit(self, tag: str, in_pre: int) -> None:
         if tag in ("ul", "ol"):

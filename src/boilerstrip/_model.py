@@ -121,34 +121,63 @@ class Markup(NamedTuple):
 NO_MARKUP = Markup()
 
 
+class CodedColumn(NamedTuple):
+    """A scorer's column of few distinct outputs: block ``i``'s output is
+    ``values[codes[i]]`` (a byte a block where an array of doubles takes 8; most scorers
+    give a handful of values over a page: rules 0 or 1, names a few strengths)."""
+
+    values: tuple[float, ...]
+    codes: bytes
+
+    def at(self, index: int) -> float:
+        return self.values[self.codes[index]]
+
+
+_MAX_CODED = 256  # distinct outputs a byte can tell apart
+_NEGATIVE_ZERO = array("d", [-0.0]).tobytes()
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class ScoreTable:
     """Every scorer's output for every block of one page, stored once for the page.
 
     One column per scorer name: an array of doubles (8 bytes a value, where a tuple per
-    block took a slot of 8 and a float object of 24 for most values), or a single float
+    block took a slot of 8 and a float object of 24 for most values); a
+    :class:`CodedColumn` when it holds at most 256 distinct values; or a single float
     when every block has bit for bit the same output (a scorer that finds nothing on the
     page). Columns are made by :meth:`pack`; read one block at a time through :class:`ScoreRow`.
     """
 
     names: tuple[str, ...]
-    columns: tuple[float | array[float], ...]  # one per name
+    columns: tuple[float | array[float] | CodedColumn, ...]  # one per name
 
     def __reduce__(self) -> tuple[Any, ...]:
         return _by_constructor(self)
 
     @staticmethod
-    def pack(column: Sequence[float]) -> float | array[float]:
-        """One scorer's outputs, a value per block, as a column of the table."""
+    def pack(column: Sequence[float], *, coded_min: int | None = None) -> float | array[float] | CodedColumn:
+        """One scorer's outputs, a value per block, as a column of the table; a column of
+        at least ``coded_min`` values (None: never) and few distinct ones is coded."""
         packed = array("d", column)
         # Compared as bytes, not as floats: -0.0 == 0.0, and the outputs must come back exactly.
-        if packed and packed.tobytes() == packed[:1].tobytes() * len(packed):
+        raw = packed.tobytes()
+        if packed and raw == raw[:8] * len(packed):
             return packed[0]
-        return packed
+        if coded_min is None or len(packed) < coded_min:
+            return packed
+        distinct = set(column)  # floats equal as floats have the same bits, but for zeros:
+        if len(distinct) > _MAX_CODED or _NEGATIVE_ZERO in raw:  # (a stray match only keeps the array)
+            return packed
+        keys = list(distinct)
+        code = dict(zip(keys, range(len(keys))))
+        return CodedColumn(tuple(array("d", keys)), bytes(map(code.__getitem__, column)))
 
     def row(self, index: int) -> tuple[float, ...]:
         """The outputs of the block at ``index``, one per name."""
-        return tuple(c if isinstance(c, float) else c[index] for c in self.columns)
+        return tuple(
+            c if isinstance(c, float) else c[index] if isinstance(c, array) else c.at(index)
+            for c in self.columns
+        )
 
 
 @dataclass(frozen=True, slots=True, eq=False)

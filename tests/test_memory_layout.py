@@ -1,0 +1,89 @@
+"""What extract() does to keep a big page's peak memory low changes no output: coded
+scorer columns give back the same bits, blocks relabelled in place equal label()'s,
+the Features made apart equal compute_features()'s, and a page's equal link URLs are
+one string."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import pytest
+
+from boilerstrip import Options, extract
+from boilerstrip._combine import decide, label, relabel, score, smooth
+from boilerstrip._extract import measure
+from boilerstrip._features import compute_features, feature_columns, features_of
+from boilerstrip._model import CodedColumn, ScoreTable
+from boilerstrip._parse import body_of, page_info, parse
+from boilerstrip._segment import segment
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PAGES = ["news_seed.html", "forum_thread.html", "listing_page.html", "data_table.html"]
+
+
+def _bits(values: list[float]) -> list[bytes]:
+    return [struct.pack("<d", v) for v in values]
+
+
+@pytest.mark.parametrize(
+    ("column", "coded"),
+    [
+        ([0.0, 1.0, 0.0, 0.5], True),
+        ([1, 0, True, 2.5], True),  # ints and bools come back as the floats an array gives
+        ([0.0, -0.0, 1.0], False),  # a negative zero keeps the array: 0.0 == -0.0 as keys
+        ([float(i) for i in range(300)], False),  # more than a byte can tell apart
+        ([0.25, 0.75] * 3, True),
+    ],
+)
+def test_a_coded_column_gives_back_the_same_bits(column: list[float], coded: bool) -> None:
+    packed = ScoreTable.pack(column, coded_min=1)
+    assert isinstance(packed, CodedColumn) is coded
+    table = ScoreTable(("s",), (packed,))
+    assert _bits([table.row(i)[0] for i in range(len(column))]) == _bits([float(v) for v in column])
+
+
+@pytest.mark.parametrize("coded_min", [None, 7])
+def test_short_columns_are_not_coded(coded_min: int | None) -> None:
+    assert not isinstance(ScoreTable.pack([0.0, 1.0, 0.0, 1.0], coded_min=coded_min), CodedColumn)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_coding_changes_no_result(page: str) -> None:
+    html = (FIXTURES / page).read_bytes()
+    coded = extract(html, options=Options(coded_scores_min_blocks=1))
+    plain = extract(html, options=Options(coded_scores_min_blocks=None))
+    assert any(isinstance(c, CodedColumn) for c in coded.blocks[0].scoring.table.columns)
+    assert coded == plain and coded.to_json() == plain.to_json()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_relabel_in_place_equals_label(page: str) -> None:
+    options = Options()
+    measured = measure((FIXTURES / page).read_bytes(), options)
+    blocks = measured.blocks
+    scores = score(blocks, options)
+    probabilities = smooth(blocks, scores.probabilities, options)
+    expected = label(blocks, probabilities, scores, options, declared=measured.declared)
+    owned = list(blocks)
+    labels = decide(blocks, probabilities, options, declared=measured.declared)
+    assert relabel(owned, labels, probabilities, scores.table) == expected
+    assert all(a is not b for a, b in zip(owned, blocks))  # each entry was replaced
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_features_made_apart_equal_compute_features(page: str) -> None:
+    tree = parse((FIXTURES / page).read_text(encoding="utf-8", errors="replace"))
+    info = page_info(tree)
+    segmented = segment(body_of(tree))
+    columns, language = feature_columns(segmented, info.title, info.language, Options())
+    whole = compute_features(segmented, info.title, info.language, Options())
+    assert (features_of(columns, Options()), language) == whole
+
+
+def test_equal_link_urls_are_one_string() -> None:
+    stories = "".join(f"<p>Story {i} <a href=' /same '>read more</a></p>" for i in range(3))
+    html = f"<body>{stories}</body>"
+    links = [link for b in extract(html).blocks for link in b.markup.links]
+    assert len(links) == 3 and links[0].href == "/same"
+    assert all(link.href is links[0].href for link in links)
