@@ -3,13 +3,13 @@
 A default ``pip install .`` builds the pure-Python wheel and needs no compiler. With
 ``BOILERSTRIP_COMPILE=1`` the wheel also holds the modules listed in
 ``src/boilerstrip/_compiled.py`` compiled by mypyc from the very same source, so the
-pure-Python path stays (``boilerstrip.compiled()`` tells which one runs). It also holds
-``boilerstrip._cscan``, the limits scan's loop in C (``src/boilerstrip/_cscan.c``, plain C
-on Python's C API: no build dependency beyond the compiler), which ``_limits.scan`` runs
-when present. The compiled
-build needs a C compiler and Python's headers; pip installs mypy (mypyc ships with it),
-regex's type stubs and setuptools into the isolated build environment. A failed compile
-fails the install; ``BOILERSTRIP_COMPILE=auto`` falls back to the pure-Python wheel instead.
+pure-Python path stays (``boilerstrip.compiled()`` tells which one runs), and
+``boilerstrip._cscan``, the limits scan's loop in C (``src/boilerstrip/_cscan.c``: plain C
+on Python's API, nothing to install but the compiler), which ``_limits.scan`` runs when
+present. The compiled build needs a C compiler and Python's headers; pip installs mypy
+(mypyc ships with it), regex's type stubs and setuptools into the isolated build
+environment. A failed compile fails the install; ``BOILERSTRIP_COMPILE=auto`` falls back to
+the pure-Python wheel instead.
 Editable installs are never compiled.
 """
 
