@@ -3,10 +3,13 @@
 A default ``pip install .`` builds the pure-Python wheel and needs no compiler. With
 ``BOILERSTRIP_COMPILE=1`` the wheel also holds the modules listed in
 ``src/boilerstrip/_compiled.py`` compiled by mypyc from the very same source, so the
-pure-Python path stays (``boilerstrip.compiled()`` tells which one runs). The compiled
-build needs a C compiler and Python's headers; pip installs mypy (mypyc ships with it),
-regex's type stubs and setuptools into the isolated build environment. A failed compile
-fails the install; ``BOILERSTRIP_COMPILE=auto`` falls back to the pure-Python wheel instead.
+pure-Python path stays (``boilerstrip.compiled()`` tells which one runs), and
+``boilerstrip._cscan``, the limits scan's loop in C (``src/boilerstrip/_cscan.c``: plain C
+on Python's API, nothing to install but the compiler), which ``_limits.scan`` runs when
+present. The compiled build needs a C compiler and Python's headers; pip installs mypy
+(mypyc ships with it), regex's type stubs and setuptools into the isolated build
+environment. A failed compile fails the install; ``BOILERSTRIP_COMPILE=auto`` falls back to
+the pure-Python wheel instead.
 Editable installs are never compiled.
 """
 
@@ -27,6 +30,7 @@ SWITCH = "BOILERSTRIP_COMPILE"
 # pyproject.toml), so regex's stubs are needed; setuptools builds the C extensions.
 BUILD_REQUIRES = ("mypy>=1.8", "types-regex", "setuptools>=65")
 LIST = "src/boilerstrip/_compiled.py"  # COMPILED_MODULES: the modules to compile
+C_SCAN = ("boilerstrip._cscan", "src/boilerstrip/_cscan.c")  # the C loop of the limits scan
 
 
 def _mode() -> str:
@@ -51,7 +55,7 @@ def module_names(root: Path) -> tuple[str, ...]:
 def compile_modules(root: Path, work: Path) -> dict[str, str]:
     """Compile the listed modules under ``work``: {built file: its path in the wheel}."""
     from mypyc.build import mypycify
-    from setuptools import Distribution
+    from setuptools import Distribution, Extension
     from setuptools.command.build_ext import build_ext
 
     paths = [f"src/boilerstrip/{name}.py" for name in module_names(root)]
@@ -59,6 +63,7 @@ def compile_modules(root: Path, work: Path) -> dict[str, str]:
     os.chdir(root)  # mypyc reads pyproject.toml's [tool.mypy] from the working directory
     try:
         extensions = mypycify(paths, opt_level="3", target_dir=str(work / "c"), group_name="boilerstrip")
+        extensions.append(Extension(C_SCAN[0], [C_SCAN[1]]))
         command = build_ext(Distribution({"name": "boilerstrip", "ext_modules": extensions}))
         command.build_lib = str(work / "lib")
         command.build_temp = str(work / "temp")

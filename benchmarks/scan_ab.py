@@ -2,6 +2,7 @@
 
     python benchmarks/scan_ab.py ../shared/datasets --old-src /path/to/old/src --generated 1000
     python benchmarks/scan_ab.py ../shared/datasets --old-src /path/to/old/src --time 100
+    python benchmarks/scan_ab.py ../shared/datasets --c --generated 1000 --time 100
 
 A change to ``_limits.py`` or ``_open_elements.py`` that is meant to be faster must leave
 every ``scan()`` result (element count, depth, depth sum, cut and limit) as it was. The old
@@ -13,19 +14,28 @@ pieces chosen to meet the scan's inline paths (inline pairs, void tags, quoted "
 tags, upper case, non-ASCII names). ``--time N`` then scans N sampled pages with both
 versions in turn (each first on every other page, three times each) and prints the mean ms
 per page of each.
+
+With ``--c`` the two versions are this checkout's Python loop (``_limits.scan_python``, as
+"old") and its C loop (``_cscan``, the compiled build's, as "new"): the installed one when
+the compiled build is installed, else one built here from ``src/boilerstrip/_cscan.c`` with
+the C compiler. The C loop calls this checkout's Python steps (start_tag, end_tag, the stack),
+compiled or not as installed: time it with the compiled build installed.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import random
 import shutil
+import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from pathlib import Path
-from types import ModuleType
+from types import SimpleNamespace
 from typing import Any
 
 import hostile_grammar as grammar
@@ -113,7 +123,7 @@ def pieces(rng: random.Random) -> str:
     return "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 80)))
 
 
-def _differ(old: ModuleType, new: ModuleType, text: str) -> list[tuple[dict[str, Any], Any, Any]]:
+def _differ(old: Any, new: Any, text: str) -> list[tuple[dict[str, Any], Any, Any]]:
     found = []
     for setting in SETTINGS:
         before, after = old.scan(text, **setting), new.scan(text, **setting)
@@ -122,7 +132,7 @@ def _differ(old: ModuleType, new: ModuleType, text: str) -> list[tuple[dict[str,
     return found
 
 
-def check(old: ModuleType, new: ModuleType, pages: list[tuple[str, str]], seeds: int) -> int:
+def check(old: Any, new: Any, pages: list[tuple[str, str]], seeds: int) -> int:
     failures = 0
     for key, html in pages:
         for setting, before, after in _differ(old, new, html):
@@ -149,7 +159,7 @@ def check(old: ModuleType, new: ModuleType, pages: list[tuple[str, str]], seeds:
     return failures
 
 
-def timing(old: ModuleType, new: ModuleType, pages: list[tuple[str, str]]) -> None:
+def timing(old: Any, new: Any, pages: list[tuple[str, str]]) -> None:
     spent = {"old": 0.0, "new": 0.0}
     setting = SETTINGS[0]
     for index, (_, html) in enumerate(pages):
@@ -166,21 +176,59 @@ def timing(old: ModuleType, new: ModuleType, pages: list[tuple[str, str]]) -> No
     )
 
 
+def c_versions(folder: Path) -> tuple[Any, Any]:
+    """This checkout's Python loop and its C loop, each with a ``scan()`` like _limits'."""
+    from boilerstrip import _limits
+
+    loop = _limits.c_loop()
+    installed = loop is not None
+    if loop is None:  # not the compiled build: build the extension from the source
+        source = Path(_limits.__file__).with_name("_cscan.c")
+        target = folder / f"_cscan{sysconfig.get_config_var('EXT_SUFFIX')}"
+        include = sysconfig.get_paths()["include"]
+        subprocess.run(
+            ["cc", "-O3", "-shared", "-fPIC", f"-I{include}", str(source), "-o", str(target)], check=True
+        )
+        spec = importlib.util.spec_from_file_location("boilerstrip._cscan", target)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        loop = module.scan
+    print(
+        f"C loop: {'installed' if installed else 'built from source'}; compiled build: {_compiled()}"
+    )
+    python = SimpleNamespace(scan=_limits.scan_python)
+    c = SimpleNamespace(scan=lambda text, **setting: _limits.scan_c(loop, text, **setting))
+    return python, c
+
+
+def _compiled() -> bool:
+    import boilerstrip
+
+    return boilerstrip.compiled()
+
+
 def main() -> int:
     formatter = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
     parser.add_argument("data", type=Path)
-    parser.add_argument("--old-src", type=Path, required=True, help="the src/ folder of the old version")
+    parser.add_argument("--old-src", type=Path, help="the src/ folder of the old version")
+    parser.add_argument("--c", action="store_true", help="this checkout's Python loop against its C loop")
     parser.add_argument("--generated", type=int, default=1000, help="seeds of generated inputs (0: none)")
     parser.add_argument("--no-pages", action="store_true", help="skip the development pages in the check")
     parser.add_argument("--time", type=int, default=0, help="also time the scan on this many sampled pages")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
+    if args.c == (args.old_src is not None):
+        parser.error("give one of --old-src and --c")
     with tempfile.TemporaryDirectory() as folder:
-        shutil.copytree(args.old_src / "boilerstrip", Path(folder) / "boilerstrip_old")
-        sys.path.insert(0, folder)
-        old = importlib.import_module("boilerstrip_old._limits")
-        new = importlib.import_module("boilerstrip._limits")
+        if args.c:
+            old, new = c_versions(Path(folder))
+        else:
+            shutil.copytree(args.old_src / "boilerstrip", Path(folder) / "boilerstrip_old")
+            sys.path.insert(0, folder)
+            old = importlib.import_module("boilerstrip_old._limits")
+            new = importlib.import_module("boilerstrip._limits")
         pages = [] if args.no_pages else sample(args.data, 0, 0)
         failures = check(old, new, pages, args.generated)
         if args.time:

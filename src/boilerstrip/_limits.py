@@ -12,19 +12,28 @@ pass with a stack of open elements, the implied ends that real pages rely on (``
 ``<li>``, table cells, ...), scopes, and the detached formatting elements. Where it is
 unsure it keeps elements open, so that crafted input cannot make it count less than the
 parser builds. It gives the offset of the first tag past a limit: the text is cut there.
+
+The compiled build also holds ``_cscan``, the same loop in C (``_cscan.c``): its tokenizer
+reads ``_TOKEN``'s matches by hand and it calls the same ``start_tag``, ``end_tag`` and
+stack methods; :func:`scan` runs it when present, else :func:`scan_python`, which is the
+reference (tests/test_cscan.py checks that the two agree).
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple, cast
 
 from ._open_elements import (
     ACTIVE,
     BASE_DEPTH,
+    FORMATTING,
     IGNORED,
     KIND,
+    KIND_BITS,
     PLAIN_START,
     VOID,
     OpenElements,
@@ -70,7 +79,61 @@ class Scan(NamedTuple):
     limit: str = ""  # the limit that set the cut: "max_nodes", "max_depth", ... or ""
 
 
-def scan(  # noqa: PLR0915 - one loop, its common cases inlined for speed
+# What the C loop is given besides the text and the limits: the tables and the Python steps
+# it shares with scan_python.
+TABLES = (
+    IGNORED,
+    _TEXT_STARTS,
+    PLAIN_START,
+    VOID,
+    ACTIVE,
+    FORMATTING,
+    KIND,
+    KIND_BITS,
+    start_tag,
+    end_tag,
+    _ATTRIBUTE,
+    _RAW_END,
+    BASE_DEPTH,
+    _LONG_TAG,
+)
+_C_BOUND = 2**62  # the C loop counts in 64 bits: limits past this are the same as none
+CLoop = Callable[
+    [str, OpenElements, int, int, int, int, tuple[object, ...]], tuple[int, int, int, "int | None", str]
+]
+
+
+def c_loop() -> CLoop | None:
+    """The C loop of the compiled build, or None (a pure-Python install)."""
+    try:
+        module = importlib.import_module(f"{__package__}._cscan")
+    except ImportError:
+        return None
+    return cast(CLoop, module.scan)
+
+
+_C_LOOP = c_loop()
+
+
+def _limits(
+    length: int,
+    max_nodes: int | None,
+    max_depth: int | None,
+    max_attributes: int | None,
+    max_depth_sum: int | None,
+) -> tuple[int, int, int, int]:
+    """The node, depth, attribute and depth-sum limits the loop compares with (None: more
+    than the text can reach)."""
+    unlimited = length**2 + 1
+    return (
+        unlimited if max_nodes is None else max_nodes,
+        (unlimited if max_depth is None else max_depth) - BASE_DEPTH,
+        unlimited if max_attributes is None else max_attributes,
+        unlimited if max_depth_sum is None else max_depth_sum,
+    )
+
+
+def scan(
     text: str,
     *,
     max_nodes: int | None,
@@ -80,16 +143,58 @@ def scan(  # noqa: PLR0915 - one loop, its common cases inlined for speed
 ) -> Scan:
     """Estimated elements, depth and depth sum of the tree Lexbor builds from ``text``, and
     the offset of the first tag past a limit (None disables a limit)."""
+    if _C_LOOP is None:
+        return scan_python(
+            text,
+            max_nodes=max_nodes,
+            max_depth=max_depth,
+            max_attributes=max_attributes,
+            max_depth_sum=max_depth_sum,
+        )
+    return scan_c(
+        _C_LOOP,
+        text,
+        max_nodes=max_nodes,
+        max_depth=max_depth,
+        max_attributes=max_attributes,
+        max_depth_sum=max_depth_sum,
+    )
+
+
+def scan_c(
+    loop: CLoop,
+    text: str,
+    *,
+    max_nodes: int | None,
+    max_depth: int | None,
+    max_attributes: int | None,
+    max_depth_sum: int | None = None,
+) -> Scan:
+    """:func:`scan` with the C loop ``loop``."""
+    nodes, depth, attributes, depth_sum = (
+        max(-_C_BOUND, min(limit, _C_BOUND))
+        for limit in _limits(len(text), max_nodes, max_depth, max_attributes, max_depth_sum)
+    )
+    return Scan(*loop(text, OpenElements(), nodes, depth, attributes, depth_sum, TABLES))
+
+
+def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
+    text: str,
+    *,
+    max_nodes: int | None,
+    max_depth: int | None,
+    max_attributes: int | None,
+    max_depth_sum: int | None = None,
+) -> Scan:
+    """:func:`scan` in Python: the reference, and the path of a pure-Python install."""
     stack = OpenElements()
     # The stack's lists are changed in place, never replaced: read once here.
     names, keys, where = stack.names, stack.keys, stack.where
     detached, foreign = stack.detached, stack.foreign
     elements = depth = volume = 0
-    unlimited = len(text) ** 2 + 1
-    node_limit = unlimited if max_nodes is None else max_nodes
-    depth_limit = (unlimited if max_depth is None else max_depth) - BASE_DEPTH
-    attribute_limit = unlimited if max_attributes is None else max_attributes
-    volume_limit = unlimited if max_depth_sum is None else max_depth_sum
+    node_limit, depth_limit, attribute_limit, volume_limit = _limits(
+        len(text), max_nodes, max_depth, max_attributes, max_depth_sum
+    )
 
     def result(cut: int | None = None, limit: str = "") -> Scan:
         return Scan(elements, depth + BASE_DEPTH, volume, cut, limit)

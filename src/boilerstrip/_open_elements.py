@@ -79,6 +79,10 @@ KIND = {
     + (name in _TRACKED) * _IS_TRACKED
     for name in _BOUNDARY | _SPECIAL | _TRACKED
 }
+# What the C loop of the compiled build (_cscan.c) is given: the formatting elements, and
+# the bits of KIND in the order it reads them.
+FORMATTING = _FORMATTING
+KIND_BITS = (_IS_TRACKED, _IS_BOUNDARY, _IS_SPECIAL, _IS_MARKER, _IS_FOREIGN)
 
 
 class OpenElements:

@@ -1,0 +1,13 @@
+# The C loop of the limits scan (_cscan.c), in the compiled build only.
+from ._open_elements import OpenElements
+
+def scan(
+    text: str,
+    stack: OpenElements,
+    node_limit: int,
+    depth_limit: int,
+    attribute_limit: int,
+    volume_limit: int,
+    tables: tuple[object, ...],
+    /,
+) -> tuple[int, int, int, int | None, str]: ...

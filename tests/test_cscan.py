@@ -1,0 +1,219 @@
+"""The limits scan's C loop (_cscan.c, the compiled build) gives exactly the Scan of the
+Python loop, the reference: on hand-made, hostile and generated inputs, under several
+settings of the limits. Where the compiled build is not installed the extension is built
+here from the source with the C compiler (the test skips without one)."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import shutil
+import subprocess
+import sysconfig
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import hostile_inputs as large
+from boilerstrip import _limits, _parse
+
+SOURCE = Path(_limits.__file__).with_name("_cscan.c")
+
+SETTINGS: tuple[dict[str, Any], ...] = (
+    {"max_nodes": 250_000, "max_depth": 1000, "max_attributes": 256, "max_depth_sum": 2_000_000},
+    {"max_nodes": 60, "max_depth": 8, "max_attributes": 2, "max_depth_sum": 400},
+    {"max_nodes": 7, "max_depth": 3, "max_attributes": 0, "max_depth_sum": 30},
+    {"max_nodes": None, "max_depth": None, "max_attributes": None, "max_depth_sum": None},
+    {"max_nodes": 50, "max_depth": None, "max_attributes": None, "max_depth_sum": None},
+    {"max_nodes": None, "max_depth": None, "max_attributes": None, "max_depth_sum": 500},
+    {"max_nodes": 10**30, "max_depth": -5, "max_attributes": -1, "max_depth_sum": 10**30},  # past 64 bits
+)
+
+# Hostile and odd markup, each a case the tokenizer or the stack reads differently.
+HAND_MADE: dict[str, str] = {
+    "empty": "",
+    "text only": "just text",
+    "lone lt": "a < b <",
+    "lt at the end": "<",
+    "end tag opener at the end": "x </",
+    "empty end tag": "</><p>x",
+    "junk end tag": "</ 3><p></ p>x",
+    "huge attributes": "<div" + ' a="x"' * 5_000 + ">x</div>",
+    "huge attribute value": '<img alt="' + "v" * 100_000 + '">',
+    "long tag of spaces": "<span" + " " * 600 + ">x",
+    "many attributes": large.attribute_bomb(2_000),
+    "deep nesting": "<div>" * 3_000,
+    "deep spans": "<span>" * 3_000 + "</span>" * 1_000,
+    "formatting bomb": large.formatting_bomb(50, 200),
+    "unterminated tag": "<div><span class='x",
+    "unterminated attribute": '<div title="x>y',
+    "unterminated tag name": "<p>text<div",
+    "comments": "<!-- a --><!----><!--><!---><!-- b --!><div><!-- <div> -->",
+    "unterminated comment": "<div><!-- <div><div>",
+    "comment of dashes": "<!------><p>x<!--->-->",
+    "cdata": "<![CDATA[<div>]]><p>x<![CDATA[",
+    "doctype and pi": "<!DOCTYPE html><?xml version='1.0'?><p>x<!x",
+    "quoted gt": "<a title=\"a>b\" href='c>d'>x</a><em title=<x>>",
+    "unquoted slash": "<svg><path d=M0/><path fill=red/></svg><p>x",
+    "equals first": "<span =x a= b = c>x",
+    "upper case": "<DIV><P>X</p></DiV><SCRIPT>x</ScRiPt>",
+    "raw text": "<script><div></script><style>p{}</style ><title><b></title><textarea></textarea>",
+    "unclosed script": "<script>var a = '<div>';",
+    "plaintext": "<p><plaintext><div><div>",
+    "svg and math": "<svg><style><div></style><foreignObject><p>x</p></foreignObject></svg>"
+    "<math><mi><b>x</math>",
+    "tables": "<table><td>a<td>b<tr><th>c</table><table><caption>x<tbody><tr><td>",
+    "lists and headings": "<ul><li>a<li>b<p>c<li>d</ul><h1><h2>x</h1></h2><dl><dt>a<dd>b",
+    "formatting across blocks": "<b><i><div></b>x</i><p><a href=1><a href=2><nobr><nobr>x</p>y",
+    "select and frameset": "<select><option>a<optgroup><option>b</select><frameset><div></frameset>",
+    "template and marker": "<template><b>x</template><td><b>y</td><applet><i>z</applet>w",
+    "buttons": "<button><p>x<button>y</button></p>",
+    "non-ASCII names": "<\u017fpan>x</\u017fPAN><span\u017f><\u0130mg><DİV>x</dİv>",
+    "non-BMP text": "<p>\U0001f600<b>\U0001f600</b>\U0001f600</p>",
+    "two-byte text": "<p>\u0100\u4e2d<div title='\u4e2d'>\u4e2d</div>",
+    "lone surrogates": "<p>\udcff<div>\ud800</div><b\udcff>x",
+    "replacement characters": _parse.decode(b"<p>\xff\xfe<div>\x80\x81<b>\xc3(</b>"),
+    "control characters": "<p\v>x<div\x00>y</div\x0b><a\x0c href=x>z",
+}
+
+
+def _generated(seed: int) -> str:
+    """Random runs of the pieces the loop's branches turn on."""
+    rng = random.Random(seed)
+    pieces = [
+        "<span>",
+        "</span>",
+        "<SPAN class='x'>",
+        '<a href="/x">',
+        "</a>",
+        "</A >",
+        "<b>",
+        "</b>",
+        "<i>",
+        "<br>",
+        "</br>",
+        "<img src=x/>",
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<li>",
+        "</li>",
+        "<ul>",
+        "</ul>",
+        "<table><td>",
+        "</td>",
+        "<tr>",
+        "</table>",
+        "<svg>",
+        "</svg>",
+        "<path/>",
+        "<nobr>",
+        "</nobr>",
+        "<h2>",
+        "</h2>",
+        "<em title='<x>'>",
+        "<font size=2>",
+        "</font>",
+        "<frameset>",
+        "<select>",
+        "<option>",
+        "<template>",
+        "</template>",
+        "<caption>",
+        "<math>",
+        "<mi>",
+        "<foreignObject>",
+        "<title>",
+        "</title>",
+        "<textarea>",
+        "<script>x</script>",
+        "<style>",
+        "</style>",
+        "<plaintext>",
+        "<!-- c -->",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "]]>",
+        "<?x>",
+        "</ x>",
+        "text ",
+        "< 3 ",
+        "\u017f",
+        "\U0001f600",
+        "<span" + " a=b" * 130 + ">",
+        '"',
+        "'",
+        "=",
+        ">",
+        "<",
+        "/",
+    ]
+    return "".join(rng.choice(pieces) for _ in range(rng.randint(0, 300)))
+
+
+@pytest.fixture(scope="module")
+def loop(tmp_path_factory: pytest.TempPathFactory) -> _limits.CLoop:
+    installed = _limits.c_loop()
+    if installed is not None:
+        return installed
+    compiler = shutil.which("cc") or shutil.which("gcc")
+    if compiler is None:
+        pytest.skip("no C compiler, and the compiled build is not installed")
+    target = tmp_path_factory.mktemp("cscan") / f"_cscan{sysconfig.get_config_var('EXT_SUFFIX')}"
+    include = sysconfig.get_paths()["include"]
+    subprocess.run(
+        [compiler, "-O2", "-shared", "-fPIC", f"-I{include}", str(SOURCE), "-o", str(target)], check=True
+    )
+    spec = importlib.util.spec_from_file_location("boilerstrip._cscan", target)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    loop: _limits.CLoop = module.scan
+    return loop
+
+
+def _assert_same(loop: _limits.CLoop, text: str) -> None:
+    for setting in SETTINGS:
+        assert _limits.scan_c(loop, text, **setting) == _limits.scan_python(text, **setting), setting
+
+
+@pytest.mark.parametrize("name", sorted(HAND_MADE))
+def test_hand_made(loop: _limits.CLoop, name: str) -> None:
+    _assert_same(loop, HAND_MADE[name])
+
+
+@pytest.mark.parametrize("name", sorted(HAND_MADE))
+def test_hand_made_cut_anywhere(loop: _limits.CLoop, name: str) -> None:
+    text = HAND_MADE[name][:5_000]
+    for end in range(0, len(text), max(1, len(text) // 60)):
+        _assert_same(loop, text[:end])
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_generated(loop: _limits.CLoop, seed: int) -> None:
+    _assert_same(loop, _generated(seed))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="<>/!?-=\"' \t\nabdipsvAB\u017f\U0001f600", max_size=200))
+def test_random_markup(loop: _limits.CLoop, text: str) -> None:
+    _assert_same(loop, text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.binary(max_size=300))
+def test_bytes_not_utf8(loop: _limits.CLoop, data: bytes) -> None:
+    _assert_same(loop, _parse.decode(b"<p><div title='x'>" + data + b"<b>y</b>"))
+
+
+def test_cuts_are_found(loop: _limits.CLoop) -> None:
+    """The settings above do reach every limit (else agreeing would prove little)."""
+    found = {
+        _limits.scan_c(loop, text, **setting).limit for text in HAND_MADE.values() for setting in SETTINGS
+    }
+    assert {"max_nodes", "max_depth", "max_attributes", "max_depth_sum"} <= found
