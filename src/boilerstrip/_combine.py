@@ -6,6 +6,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ._card_slots import with_card_slots
 from ._cut import predicted_threshold
 from ._model import Block, Label, Role, ScoreRow, ScoreTable
 from ._options import Options
@@ -121,6 +122,7 @@ def label(
         labels = without_product_cards(blocks, labels, options, lambda b: _label_of(b, False, options))
     if declared != THREAD:
         labels = within_title_box(blocks, labels, options, lambda b: _label_of(b, False, options))
+    labels = with_card_slots(blocks, labels, options)
     return tuple(
         Block(
             index=b.index,

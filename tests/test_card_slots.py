@@ -1,0 +1,78 @@
+"""Slots of repeated cards: a dropped block at the same place as the kept blocks of other cards."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from blocks import make_block
+from boilerstrip import Block, Label, Options
+from boilerstrip._card_slots import card_slots
+from boilerstrip._combine import label, score
+
+_GRID = "body>main>div"
+_TEASER = "A short account of what the story says, long enough to be read as a teaser of it."
+
+
+def _at(block: Block, locator: str) -> Block:
+    return dataclasses.replace(block, locator=locator)
+
+
+def _cards(
+    count: int, *, dropped_title: int, container: str = "", per_card: int = 2
+) -> tuple[list[Block], list[float]]:
+    """``count`` cards (a linked title and a teaser each); the title of card
+    ``dropped_title`` scores low and is all link (a menu line to its own evidence)."""
+    blocks: list[Block] = []
+    probabilities: list[float] = []
+    for i in range(1, count + 1):
+        card = f"{_GRID}>article:nth-of-type({i})"
+        low = i == dropped_title
+        title = make_block(
+            len(blocks), f"Story number {i}", link_density=1.0 if low else 0.0, container=container
+        )
+        blocks.append(_at(title, f"{card}>h3:nth-of-type(1)>a:nth-of-type(1)"))
+        probabilities.append(0.1 if low else 0.9)
+        if per_card > 1:
+            blocks.append(
+                _at(make_block(len(blocks), _TEASER, container=container), f"{card}>p:nth-of-type(1)")
+            )
+            probabilities.append(0.9)
+    return blocks, probabilities
+
+
+def _labels(blocks: list[Block], probabilities: list[float], **changes: object) -> list[Label]:
+    options = Options(weights=(), smoothing=(), decision="threshold", tail_max_blocks=0, **changes)  # type: ignore[arg-type]
+    return [b.label for b in label(blocks, tuple(probabilities), score(blocks, options), options)]
+
+
+def test_a_dropped_title_of_a_kept_slot_is_kept() -> None:
+    blocks, probabilities = _cards(5, dropped_title=3)
+    assert all(kind is Label.CONTENT for kind in _labels(blocks, probabilities))
+
+
+@pytest.mark.parametrize(
+    ("cards", "container", "per_card", "changes"),
+    [
+        (5, "navigation", 2, {}),  # cards inside a box named as a menu
+        (3, "", 2, {"card_slot_min_blocks": 4}),  # too few cards hold the slot
+        (5, "", 1, {}),  # one block per member: list items, not cards
+        (5, "", 2, {"card_slot_keep_share": 0.0}),  # the rule off
+        (5, "", 2, {"card_slot_keep_share": 0.9}),  # 4 of 5 titles kept: under the share
+    ],
+    ids=["chrome-box", "few-cards", "list-items", "off", "share"],
+)
+def test_the_title_stays_dropped(
+    cards: int, container: str, per_card: int, changes: dict[str, object]
+) -> None:
+    blocks, probabilities = _cards(cards, dropped_title=2, container=container, per_card=per_card)
+    labels = _labels(blocks, probabilities, **changes)
+    assert labels[2 if per_card == 2 else 1] is not Label.CONTENT
+
+
+def test_slots_are_paths_inside_the_innermost_card() -> None:
+    blocks, _ = _cards(3, dropped_title=0)
+    slots = card_slots([b.locator for b in blocks])
+    key = f"{_GRID}>article"
+    assert slots == [(key, ">h3:nth-of-type(1)>a:nth-of-type(1)"), (key, ">p:nth-of-type(1)")] * 3
