@@ -10,6 +10,7 @@ from blocks import make_block
 from boilerstrip import Block, Label, Options
 from boilerstrip._card_slots import card_slots
 from boilerstrip._combine import label, score
+from boilerstrip._page_type import ARTICLE, SECTIONED
 
 _GRID = "body>main>div"
 _TEASER = "A short account of what the story says, long enough to be read as a teaser of it."
@@ -42,14 +43,24 @@ def _cards(
     return blocks, probabilities
 
 
-def _labels(blocks: list[Block], probabilities: list[float], **changes: object) -> list[Label]:
+def _labels(
+    blocks: list[Block], probabilities: list[float], declared: str = "", **changes: object
+) -> list[Label]:
     options = Options(weights=(), smoothing=(), decision="threshold", tail_max_blocks=0, **changes)  # type: ignore[arg-type]
-    return [b.label for b in label(blocks, tuple(probabilities), score(blocks, options), options)]
+    labelled = label(blocks, tuple(probabilities), score(blocks, options), options, declared=declared)
+    return [b.label for b in labelled]
 
 
-def test_a_dropped_title_of_a_kept_slot_is_kept() -> None:
+@pytest.mark.parametrize("declared", ["", SECTIONED])
+def test_a_dropped_title_of_a_kept_slot_is_kept(declared: str) -> None:
     blocks, probabilities = _cards(5, dropped_title=3)
-    assert all(kind is Label.CONTENT for kind in _labels(blocks, probabilities))
+    assert all(kind is Label.CONTENT for kind in _labels(blocks, probabilities, declared))
+
+
+def test_not_on_declared_articles() -> None:
+    # An article's repeated boxes are related-story rails: their dropped lines stay dropped.
+    blocks, probabilities = _cards(5, dropped_title=3)
+    assert _labels(blocks, probabilities, ARTICLE)[4] is not Label.CONTENT
 
 
 @pytest.mark.parametrize(
