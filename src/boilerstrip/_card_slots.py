@@ -30,34 +30,37 @@ _COMPLETED = frozenset({Label.SIDEBAR, Label.NAVIGATION, Label.OTHER, Label.META
 _COMPLETED_CONTAINERS = frozenset({"", Label.METADATA.value})
 
 
-def _levels(locator: str) -> list[tuple[str, str]]:
-    """(group key, member path) for every level below the root: the key is the parent's
-    path and the member's tag, the member path the element's own path."""
-    cuts = [i for i, c in enumerate(locator) if c == ">"]
-    ends = [*cuts, len(locator)]
-    out = []
-    for d, start in enumerate(cuts):
-        end = ends[d + 1]
-        segment = locator[start + 1 : end]
-        out.append((locator[:start] + ">" + segment.split(":", 1)[0], locator[:end]))
-    return out
+Slot = tuple[tuple[int, str], str]  # ((parent element id, member tag), path inside the card)
 
 
-def card_slots(locators: Sequence[str]) -> list[tuple[str, str] | None]:
-    """Per block: (group key, path inside its card) for the innermost card holding it, or None."""
-    levels = [_levels(loc) for loc in locators]
-    members: dict[str, set[str]] = {}
-    blocks_in: dict[str, int] = {}
-    for block_levels in levels:
-        for key, member in block_levels:
-            members.setdefault(key, set()).add(member)
-            blocks_in[member] = blocks_in.get(member, 0) + 1
-    out: list[tuple[str, str] | None] = []
-    for loc, block_levels in zip(locators, levels):
+def card_slots(locators: Sequence[str]) -> list[Slot | None]:
+    """Per block: (group key, path inside its card) for the innermost card holding it, or
+    None. Paths are interned as ids of a tree of their segments, so the work and memory are
+    linear in the locators' length (a prefix string per level would be quadratic on deep pages)."""
+    ids: dict[tuple[int, str], int] = {}  # (parent id, segment) -> element id
+    chains: list[list[tuple[int, str, int]]] = []  # per block: (parent id, tag, element id) per level
+    members: dict[tuple[int, str], set[int]] = {}
+    blocks_in: dict[int, int] = {}
+    for loc in locators:
+        segments = loc.split(">")
+        parent = ids.setdefault((-1, segments[0]), len(ids))
+        chain = []
+        for segment in segments[1:]:
+            node = ids.setdefault((parent, segment), len(ids))
+            tag = segment.split(":", 1)[0]
+            chain.append((parent, tag, node))
+            members.setdefault((parent, tag), set()).add(node)
+            blocks_in[node] = blocks_in.get(node, 0) + 1
+            parent = node
+        chains.append(chain)
+    out: list[Slot | None] = []
+    for loc, chain in zip(locators, chains):
         slot = None
-        for key, member in reversed(block_levels):
-            if len(members[key]) >= _MIN_CARDS and blocks_in[member] >= _MIN_CARD_BLOCKS:
-                slot = (key, loc[len(member) :])
+        for level in range(len(chain) - 1, -1, -1):
+            parent, tag, node = chain[level]
+            if len(members[(parent, tag)]) >= _MIN_CARDS and blocks_in[node] >= _MIN_CARD_BLOCKS:
+                rest = loc.split(">")[level + 2 :]
+                slot = ((parent, tag), "".join(">" + segment for segment in rest))
                 break
         out.append(slot)
     return out
@@ -69,8 +72,8 @@ def with_card_slots(blocks: Sequence[Block], labels: list[Label], options: Optio
     if not share:
         return labels
     slots = card_slots([b.locator for b in blocks])
-    total: dict[tuple[str, str], int] = {}
-    kept: dict[tuple[str, str], int] = {}
+    total: dict[Slot, int] = {}
+    kept: dict[Slot, int] = {}
     for slot, kind in zip(slots, labels):
         if slot is not None:
             total[slot] = total.get(slot, 0) + 1
