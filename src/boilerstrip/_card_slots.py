@@ -1,0 +1,91 @@
+"""Slots of repeated cards: the same place in each of several alike siblings.
+
+A listing's cards (a collection's product tiles, a feed's stories) repeat one structure:
+a title, a byline, a date, a teaser, each at the same path inside every card. Each block
+is scored on its own, so the title of one card is kept and the title of the next, a few
+characters shorter or with one more link, is dropped as a menu line. Here every block
+inside a card (a member of a group of at least ``_MIN_CARDS`` siblings of one tag under
+one parent, each holding at least two blocks) has a slot: its path inside the card. When
+most blocks of a slot are kept (``Options.card_slot_keep_share``), its dropped blocks
+are the same part of other cards and are kept too, unless a hard rule or a chrome name
+dropped them for a reason of their own (only the labels of _COMPLETED, outside
+boxes named as chrome). Cards and slots
+are read from the blocks' locators (tag paths with nth-of-type indices).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ._model import Block, Label
+from ._options import Options
+
+_MIN_CARDS = 3  # siblings that make a group of cards (as _repeats' default)
+_MIN_CARD_BLOCKS = 2  # a card holds a title and something more; one block is a list item
+# Labels a block of a kept slot loses: those given by its link density or a weak name
+# (the kinds a card's title, byline or date gets); not a footer, a promo, a share bar.
+_COMPLETED = frozenset({Label.SIDEBAR, Label.NAVIGATION, Label.OTHER, Label.METADATA})
+# ... and only outside boxes named as chrome (menus, footers, sidebars, promo rails hold
+# cards of their own, not the page's); a box named as metadata is a card's byline line.
+_COMPLETED_CONTAINERS = frozenset({"", Label.METADATA.value})
+
+
+Slot = tuple[tuple[int, str], str]  # ((parent element id, member tag), path inside the card)
+
+
+def card_slots(locators: Sequence[str]) -> list[Slot | None]:
+    """Per block: (group key, path inside its card) for the innermost card holding it, or
+    None. Paths are interned as ids of a tree of their segments, so the work and memory are
+    linear in the locators' length (a prefix string per level would be quadratic on deep pages)."""
+    ids: dict[tuple[int, str], int] = {}  # (parent id, segment) -> element id
+    chains: list[list[tuple[int, str, int]]] = []  # per block: (parent id, tag, element id) per level
+    members: dict[tuple[int, str], set[int]] = {}
+    blocks_in: dict[int, int] = {}
+    for loc in locators:
+        segments = loc.split(">")
+        parent = ids.setdefault((-1, segments[0]), len(ids))
+        chain = []
+        for segment in segments[1:]:
+            node = ids.setdefault((parent, segment), len(ids))
+            tag = segment.split(":", 1)[0]
+            chain.append((parent, tag, node))
+            members.setdefault((parent, tag), set()).add(node)
+            blocks_in[node] = blocks_in.get(node, 0) + 1
+            parent = node
+        chains.append(chain)
+    out: list[Slot | None] = []
+    for loc, chain in zip(locators, chains):
+        slot = None
+        for level in range(len(chain) - 1, -1, -1):
+            parent, tag, node = chain[level]
+            if len(members[(parent, tag)]) >= _MIN_CARDS and blocks_in[node] >= _MIN_CARD_BLOCKS:
+                rest = loc.split(">")[level + 2 :]
+                slot = ((parent, tag), "".join(">" + segment for segment in rest))
+                break
+        out.append(slot)
+    return out
+
+
+def with_card_slots(blocks: Sequence[Block], labels: list[Label], options: Options) -> list[Label]:
+    """``labels`` with the dropped blocks of mostly kept card slots kept (see the module)."""
+    share = options.card_slot_keep_share
+    if not share:
+        return labels
+    slots = card_slots([b.locator for b in blocks])
+    total: dict[Slot, int] = {}
+    kept: dict[Slot, int] = {}
+    for slot, kind in zip(slots, labels):
+        if slot is not None:
+            total[slot] = total.get(slot, 0) + 1
+            kept[slot] = kept.get(slot, 0) + (kind is Label.CONTENT)
+    out = list(labels)
+    for i, slot in enumerate(slots):
+        if (
+            slot is not None
+            and labels[i] in _COMPLETED
+            and blocks[i].features.container in _COMPLETED_CONTAINERS
+            and total[slot] >= options.card_slot_min_blocks
+            and kept[slot] >= share * total[slot]
+        ):
+            out[i] = Label.CONTENT
+    return out

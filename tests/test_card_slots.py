@@ -1,0 +1,99 @@
+"""Slots of repeated cards: a dropped block at the same place as the kept blocks of other cards."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from blocks import make_block
+from boilerstrip import Block, Label, Options
+from boilerstrip._card_slots import card_slots
+from boilerstrip._combine import label, score
+from boilerstrip._page_type import ARTICLE, SECTIONED
+
+_GRID = "body>main>div"
+_TEASER = "A short account of what the story says, long enough to be read as a teaser of it."
+
+
+def _at(block: Block, locator: str) -> Block:
+    return dataclasses.replace(block, locator=locator)
+
+
+def _cards(
+    count: int, *, dropped_title: int, container: str = "", per_card: int = 2
+) -> tuple[list[Block], list[float]]:
+    """``count`` cards (a linked title and a teaser each); the title of card
+    ``dropped_title`` scores low and is all link (a menu line to its own evidence)."""
+    blocks: list[Block] = []
+    probabilities: list[float] = []
+    for i in range(1, count + 1):
+        card = f"{_GRID}>article:nth-of-type({i})"
+        low = i == dropped_title
+        title = make_block(
+            len(blocks), f"Story number {i}", link_density=1.0 if low else 0.0, container=container
+        )
+        blocks.append(_at(title, f"{card}>h3:nth-of-type(1)>a:nth-of-type(1)"))
+        probabilities.append(0.1 if low else 0.9)
+        if per_card > 1:
+            blocks.append(
+                _at(make_block(len(blocks), _TEASER, container=container), f"{card}>p:nth-of-type(1)")
+            )
+            probabilities.append(0.9)
+    return blocks, probabilities
+
+
+def _labels(
+    blocks: list[Block], probabilities: list[float], declared: str = "", **changes: object
+) -> list[Label]:
+    options = Options(weights=(), smoothing=(), decision="threshold", tail_max_blocks=0, **changes)  # type: ignore[arg-type]
+    labelled = label(blocks, tuple(probabilities), score(blocks, options), options, declared=declared)
+    return [b.label for b in labelled]
+
+
+@pytest.mark.parametrize("declared", ["", SECTIONED])
+def test_a_dropped_title_of_a_kept_slot_is_kept(declared: str) -> None:
+    blocks, probabilities = _cards(5, dropped_title=3)
+    assert all(kind is Label.CONTENT for kind in _labels(blocks, probabilities, declared))
+
+
+def test_not_on_declared_articles() -> None:
+    # An article's repeated boxes are related-story rails: their dropped lines stay dropped.
+    blocks, probabilities = _cards(5, dropped_title=3)
+    assert _labels(blocks, probabilities, ARTICLE)[4] is not Label.CONTENT
+
+
+@pytest.mark.parametrize(
+    ("cards", "container", "per_card", "changes"),
+    [
+        (5, "navigation", 2, {}),  # cards inside a box named as a menu
+        (3, "", 2, {"card_slot_min_blocks": 4}),  # too few cards hold the slot
+        (5, "", 1, {}),  # one block per member: list items, not cards
+        (5, "", 2, {"card_slot_keep_share": 0.0}),  # the rule off
+        (5, "", 2, {"card_slot_keep_share": 0.9}),  # 4 of 5 titles kept: under the share
+    ],
+    ids=["chrome-box", "few-cards", "list-items", "off", "share"],
+)
+def test_the_title_stays_dropped(
+    cards: int, container: str, per_card: int, changes: dict[str, object]
+) -> None:
+    blocks, probabilities = _cards(cards, dropped_title=2, container=container, per_card=per_card)
+    labels = _labels(blocks, probabilities, **changes)
+    assert labels[2 if per_card == 2 else 1] is not Label.CONTENT
+
+
+def test_slots_are_paths_inside_the_innermost_card() -> None:
+    blocks, _ = _cards(3, dropped_title=0)
+    slots = card_slots([b.locator for b in blocks])
+    assert all(slot is not None for slot in slots)
+    assert len({slot[0] for slot in slots if slot is not None}) == 1  # one group: the articles
+    assert [slot[1] for slot in slots if slot is not None] == [
+        ">h3:nth-of-type(1)>a:nth-of-type(1)",
+        ">p:nth-of-type(1)",
+    ] * 3
+
+
+def test_deep_pages_are_linear() -> None:
+    # 2,000 levels: a prefix string per level would hold about 4 * 10^9 characters.
+    deep = ">".join(["body", *(["div"] * 2000)])
+    assert card_slots([deep + f">p:nth-of-type({i})" for i in range(1, 4)]) == [None] * 3
