@@ -15,6 +15,7 @@ are read from the blocks' locators (tag paths with nth-of-type indices).
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 
 from ._model import Block, Label
@@ -30,38 +31,51 @@ _COMPLETED = frozenset({Label.SIDEBAR, Label.NAVIGATION, Label.OTHER, Label.META
 _COMPLETED_CONTAINERS = frozenset({"", Label.METADATA.value})
 
 
-Slot = tuple[tuple[int, str], str]  # ((parent element id, member tag), path inside the card)
+Slot = tuple[tuple[int, int], str]  # ((parent element, member tag), path inside the card)
 
 
 def card_slots(locators: Sequence[str]) -> list[Slot | None]:
     """Per block: (group key, path inside its card) for the innermost card holding it, or
-    None. Paths are interned as ids of a tree of their segments, so the work and memory are
-    linear in the locators' length (a prefix string per level would be quadratic on deep pages)."""
-    ids: dict[tuple[int, str], int] = {}  # (parent id, segment) -> element id
-    chains: list[list[tuple[int, str, int]]] = []  # per block: (parent id, tag, element id) per level
-    members: dict[tuple[int, str], set[int]] = {}
-    blocks_in: dict[int, int] = {}
+    None. The blocks come in document order, so an element's blocks are consecutive and the
+    elements are read off a stack of the previous locator's segments; each element is a row
+    of flat arrays (parent, depth, tag, blocks inside), so the memory is a few words per
+    element, not a tuple per element and level (which took 5 times a big page's size)."""
+    parents, depths, tags, blocks_in, leaves = (array("q") for _ in range(5))
+    tag_ids: dict[str, int] = {}
+    members: dict[tuple[int, int], int] = {}  # (parent, tag) -> elements of that tag under it
+    open_segments: list[str] = []
+    open_nodes: list[int] = []
     for loc in locators:
         segments = loc.split(">")
-        parent = ids.setdefault((-1, segments[0]), len(ids))
-        chain = []
-        for segment in segments[1:]:
-            node = ids.setdefault((parent, segment), len(ids))
-            tag = segment.split(":", 1)[0]
-            chain.append((parent, tag, node))
-            members.setdefault((parent, tag), set()).add(node)
-            blocks_in[node] = blocks_in.get(node, 0) + 1
-            parent = node
-        chains.append(chain)
+        common, limit = 0, min(len(segments), len(open_segments))
+        while common < limit and segments[common] == open_segments[common]:
+            common += 1
+        del open_segments[common:], open_nodes[common:]
+        for depth in range(common, len(segments)):
+            segment, node = segments[depth], len(parents)
+            parent = open_nodes[-1] if open_nodes else -1
+            tag = tag_ids.setdefault(segment.split(":", 1)[0], len(tag_ids)) if depth else -1
+            parents.append(parent)
+            depths.append(depth)
+            tags.append(tag)
+            blocks_in.append(0)
+            if depth:
+                members[(parent, tag)] = members.get((parent, tag), 0) + 1
+            open_segments.append(segment)
+            open_nodes.append(node)
+        for node in open_nodes[1:]:
+            blocks_in[node] += 1
+        leaves.append(open_nodes[-1])
     out: list[Slot | None] = []
-    for loc, chain in zip(locators, chains):
-        slot = None
-        for level in range(len(chain) - 1, -1, -1):
-            parent, tag, node = chain[level]
-            if len(members[(parent, tag)]) >= _MIN_CARDS and blocks_in[node] >= _MIN_CARD_BLOCKS:
-                rest = loc.split(">")[level + 2 :]
-                slot = ((parent, tag), "".join(">" + segment for segment in rest))
+    for loc, leaf in zip(locators, leaves):
+        slot, node = None, leaf
+        while node >= 0 and depths[node] >= 1:
+            group = (parents[node], tags[node])
+            if members[group] >= _MIN_CARDS and blocks_in[node] >= _MIN_CARD_BLOCKS:
+                rest = loc.split(">")[depths[node] + 1 :]
+                slot = (group, "".join(">" + segment for segment in rest))
                 break
+            node = parents[node]
         out.append(slot)
     return out
 
