@@ -16,7 +16,7 @@ are read from the blocks' locators (tag paths with nth-of-type indices).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ._model import Block, Label
 from ._options import Options
@@ -36,10 +36,24 @@ Slot = tuple[tuple[int, int], str]  # ((parent element, member tag), path inside
 
 def card_slots(locators: Sequence[str]) -> list[Slot | None]:
     """Per block: (group key, path inside its card) for the innermost card holding it, or
-    None. The blocks come in document order, so an element's blocks are consecutive and the
-    elements are read off a stack of the previous locator's segments; each element is a row
-    of flat arrays (parent, depth, tag, blocks inside), so the memory is a few words per
-    element, not a tuple per element and level (which took 5 times a big page's size)."""
+    None (see :func:`_slots`)."""
+    return list(_slots(locators))
+
+
+def slot_numbers(locators: Sequence[str]) -> tuple[array[int], int]:
+    """Per block, the number of its slot (-1 for none), and how many slots there are: one
+    int a block instead of a slot's tuples and path string for each (0.5 times a big page)."""
+    numbers: dict[Slot, int] = {}
+    out = array("q", (-1 if s is None else numbers.setdefault(s, len(numbers)) for s in _slots(locators)))
+    return out, len(numbers)
+
+
+def _slots(locators: Sequence[str]) -> Iterator[Slot | None]:
+    """Per block, its slot or None. The blocks come in document order, so an element's
+    blocks are consecutive and the elements are read off a stack of the previous locator's
+    segments; each element is a row of flat arrays (parent, depth, tag, blocks inside), so
+    the memory is a few words per element, not a tuple per element and level (which took
+    5 times a big page's size)."""
     parents, depths, tags, blocks_in, leaves = (array("q") for _ in range(5))
     tag_ids: dict[str, int] = {}
     members: dict[tuple[int, int], int] = {}  # (parent, tag) -> elements of that tag under it
@@ -66,7 +80,6 @@ def card_slots(locators: Sequence[str]) -> list[Slot | None]:
         for node in open_nodes[1:]:
             blocks_in[node] += 1
         leaves.append(open_nodes[-1])
-    out: list[Slot | None] = []
     for loc, leaf in zip(locators, leaves):
         slot, node = None, leaf
         while node >= 0 and depths[node] >= 1:
@@ -76,8 +89,7 @@ def card_slots(locators: Sequence[str]) -> list[Slot | None]:
                 slot = (group, "".join(">" + segment for segment in rest))
                 break
             node = parents[node]
-        out.append(slot)
-    return out
+        yield slot
 
 
 def with_card_slots(blocks: Sequence[Block], labels: list[Label], options: Options) -> list[Label]:
@@ -85,21 +97,21 @@ def with_card_slots(blocks: Sequence[Block], labels: list[Label], options: Optio
     share = options.card_slot_keep_share
     if not share:
         return labels
-    slots = card_slots([b.locator for b in blocks])
-    total: dict[Slot, int] = {}
-    kept: dict[Slot, int] = {}
-    for slot, kind in zip(slots, labels):
-        if slot is not None:
-            total[slot] = total.get(slot, 0) + 1
-            kept[slot] = kept.get(slot, 0) + (kind is Label.CONTENT)
+    numbers, count = slot_numbers([b.locator for b in blocks])
+    total = [0] * count
+    kept = [0] * count
+    for number, kind in zip(numbers, labels):
+        if number >= 0:
+            total[number] += 1
+            kept[number] += kind is Label.CONTENT
     out = list(labels)
-    for i, slot in enumerate(slots):
+    for i, number in enumerate(numbers):
         if (
-            slot is not None
+            number >= 0
             and labels[i] in _COMPLETED
             and blocks[i].features.container in _COMPLETED_CONTAINERS
-            and total[slot] >= options.card_slot_min_blocks
-            and kept[slot] >= share * total[slot]
+            and total[number] >= options.card_slot_min_blocks
+            and kept[number] >= share * total[number]
         ):
             out[i] = Label.CONTENT
     return out
