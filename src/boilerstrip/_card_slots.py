@@ -49,37 +49,30 @@ def slot_numbers(locators: Sequence[str]) -> tuple[array[int], int]:
 
 
 def _slots(locators: Sequence[str]) -> Iterator[Slot | None]:
-    """Per block, its slot or None. The blocks come in document order, so an element's
-    blocks are consecutive and the elements are read off a stack of the previous locator's
-    segments; each element is a row of flat arrays (parent, depth, tag, blocks inside), so
-    the memory is a few words per element, not a tuple per element and level (which took
-    5 times a big page's size)."""
+    """Per block, its slot or None. Elements are keyed by their parent and their locator
+    segment (deep locators are capped, so one segment path can recur apart); each element is
+    a row of flat arrays (parent, depth, tag, blocks inside), so the memory is one dict entry
+    and a few words per element, not a tuple per block and level (which took 5 times a big
+    page's size)."""
     parents, depths, tags, blocks_in, leaves = (array("q") for _ in range(5))
+    ids: dict[tuple[int, str], int] = {}  # (parent, segment) -> element
     tag_ids: dict[str, int] = {}
     members: dict[tuple[int, int], int] = {}  # (parent, tag) -> elements of that tag under it
-    open_segments: list[str] = []
-    open_nodes: list[int] = []
     for loc in locators:
-        segments = loc.split(">")
-        common, limit = 0, min(len(segments), len(open_segments))
-        while common < limit and segments[common] == open_segments[common]:
-            common += 1
-        del open_segments[common:], open_nodes[common:]
-        for depth in range(common, len(segments)):
-            segment, node = segments[depth], len(parents)
-            parent = open_nodes[-1] if open_nodes else -1
-            tag = tag_ids.setdefault(segment.split(":", 1)[0], len(tag_ids)) if depth else -1
-            parents.append(parent)
-            depths.append(depth)
-            tags.append(tag)
-            blocks_in.append(0)
+        node = -1
+        for depth, segment in enumerate(loc.split(">")):
+            parent, node = node, ids.setdefault((node, segment), len(parents))
+            if node == len(parents):  # a new element
+                tag = tag_ids.setdefault(segment.split(":", 1)[0], len(tag_ids)) if depth else -1
+                parents.append(parent)
+                depths.append(depth)
+                tags.append(tag)
+                blocks_in.append(0)
+                if depth:
+                    members[(parent, tag)] = members.get((parent, tag), 0) + 1
             if depth:
-                members[(parent, tag)] = members.get((parent, tag), 0) + 1
-            open_segments.append(segment)
-            open_nodes.append(node)
-        for node in open_nodes[1:]:
-            blocks_in[node] += 1
-        leaves.append(open_nodes[-1])
+                blocks_in[node] += 1
+        leaves.append(node)
     for loc, leaf in zip(locators, leaves):
         slot, node = None, leaf
         while node >= 0 and depths[node] >= 1:
