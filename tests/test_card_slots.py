@@ -97,3 +97,11 @@ def test_deep_pages_are_linear() -> None:
     # 2,000 levels: a prefix string per level would hold about 4 * 10^9 characters.
     deep = ">".join(["body", *(["div"] * 2000)])
     assert card_slots([deep + f">p:nth-of-type({i})" for i in range(1, 4)]) == [None] * 3
+
+
+def test_an_element_whose_blocks_recur_apart_is_one_card() -> None:
+    # Capped deep locators can name one element again after another's blocks: it is still
+    # one element, so two divs are not a group of three cards.
+    first, second = "body>div:nth-of-type(1)", "body>div:nth-of-type(2)"
+    locators = [f"{first}>p", f"{first}>h2", f"{second}>p", f"{second}>h2", f"{first}>span", f"{first}>em"]
+    assert card_slots(locators) == [None] * 6
