@@ -23,6 +23,7 @@ from ._options import Options
 
 _MIN_CARDS = 3  # siblings that make a group of cards (as _repeats' default)
 _MIN_CARD_BLOCKS = 2  # a card holds a title and something more; one block is a list item
+_SEGMENT_KEYS = 1 << 32  # an element's key: (parent + 1) * this + its segment's number
 # Labels a block of a kept slot loses: those given by its link density or a weak name
 # (the kinds a card's title, byline or date gets); not a footer, a promo, a share bar.
 _COMPLETED = frozenset({Label.SIDEBAR, Label.NAVIGATION, Label.OTHER, Label.METADATA})
@@ -50,18 +51,20 @@ def slot_numbers(locators: Sequence[str]) -> tuple[array[int], int]:
 
 def _slots(locators: Sequence[str]) -> Iterator[Slot | None]:
     """Per block, its slot or None. Elements are keyed by their parent and their locator
-    segment (deep locators are capped, so one segment path can recur apart); each element is
-    a row of flat arrays (parent, depth, tag, blocks inside), so the memory is one dict entry
-    and a few words per element, not a tuple per block and level (which took 5 times a big
-    page's size)."""
+    segment (deep locators are capped, so one segment path can recur apart), as one int;
+    each element is a row of flat arrays (parent, depth, tag, blocks inside), so the memory
+    is one dict entry and a few words per element, not a tuple per block and level (which
+    took 5 times a big page's size)."""
     parents, depths, tags, blocks_in, leaves = (array("q") for _ in range(5))
-    ids: dict[tuple[int, str], int] = {}  # (parent, segment) -> element
+    segment_ids: dict[str, int] = {}  # few distinct segments: the elements' keys are ints
+    ids: dict[int, int] = {}  # (parent, segment) as one int -> element
     tag_ids: dict[str, int] = {}
     members: dict[tuple[int, int], int] = {}  # (parent, tag) -> elements of that tag under it
     for loc in locators:
         node = -1
         for depth, segment in enumerate(loc.split(">")):
-            parent, node = node, ids.setdefault((node, segment), len(parents))
+            key = (node + 1) * _SEGMENT_KEYS + segment_ids.setdefault(segment, len(segment_ids))
+            parent, node = node, ids.setdefault(key, len(parents))
             if node == len(parents):  # a new element
                 tag = tag_ids.setdefault(segment.split(":", 1)[0], len(tag_ids)) if depth else -1
                 parents.append(parent)
