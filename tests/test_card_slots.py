@@ -105,3 +105,49 @@ def test_an_element_whose_blocks_recur_apart_is_one_card() -> None:
     first, second = "body>div:nth-of-type(1)", "body>div:nth-of-type(2)"
     locators = [f"{first}>p", f"{first}>h2", f"{second}>p", f"{second}>h2", f"{first}>span", f"{first}>em"]
     assert card_slots(locators) == [None] * 6
+
+
+def _partition(locators: list[str]) -> dict[str, tuple[frozenset[str], str] | None]:
+    """Per locator, the locators in its card group and its path inside the card: what a
+    slot means, whatever numbers the groups get."""
+    slots = dict(zip(locators, card_slots(locators)))
+    members: dict[object, set[str]] = {}
+    for loc, slot in slots.items():
+        if slot is not None:
+            members.setdefault(slot[0], set()).add(loc)
+    return {
+        loc: None if slot is None else (frozenset(members[slot[0]]), slot[1]) for loc, slot in slots.items()
+    }
+
+
+_ORDERS = {
+    "cards": [
+        f"body>main>div>article:nth-of-type({i})>{leaf}"
+        for i in range(1, 5)
+        for leaf in ("h3:nth-of-type(1)>a:nth-of-type(1)", "p:nth-of-type(1)", "p:nth-of-type(2)")
+    ],
+    # an ancestor's block after its descendants', cousins, and a locator that is a prefix of another
+    "nested": [
+        "body>div>ul>li:nth-of-type(1)>a",
+        "body>div>ul>li:nth-of-type(1)>span",
+        "body>div>ul>li:nth-of-type(2)>a",
+        "body>div>ul>li:nth-of-type(2)>span",
+        "body>div>ul>li:nth-of-type(3)>a",
+        "body>div>ul>li:nth-of-type(3)>span",
+        "body>div>ul",
+        "body>div",
+        "body>div>ul>li:nth-of-type(3)>a>b",
+        "body",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(_ORDERS))
+def test_slots_do_not_depend_on_the_order_of_the_blocks(name: str) -> None:
+    # Each locator reuses the elements it shares with the previous one: read in another
+    # order (other prefixes shared), every block has the same card group and path.
+    locators = _ORDERS[name]
+    expected = _partition(locators)
+    assert any(slot is not None for slot in expected.values())
+    for order in (locators[::-1], locators[::2] + locators[1::2], sorted(locators)):
+        assert _partition(order) == expected

@@ -50,42 +50,91 @@ def slot_numbers(locators: Sequence[str]) -> tuple[array[int], int]:
 
 
 def _slots(locators: Sequence[str]) -> Iterator[Slot | None]:
-    """Per block, its slot or None. Elements are keyed by their parent and their locator
-    segment (deep locators are capped, so one segment path can recur apart), as one int;
-    each element is a row of flat arrays (parent, depth, tag, blocks inside), so the memory
-    is one dict entry and a few words per element, not a tuple per block and level (which
-    took 5 times a big page's size)."""
-    parents, depths, tags, blocks_in, leaves = (array("q") for _ in range(5))
-    segment_ids: dict[str, int] = {}  # few distinct segments: the elements' keys are ints
-    ids: dict[int, int] = {}  # (parent, segment) as one int -> element
-    tag_ids: dict[str, int] = {}
-    members: dict[tuple[int, int], int] = {}  # (parent, tag) -> elements of that tag under it
-    for loc in locators:
-        node = -1
-        for depth, segment in enumerate(loc.split(">")):
-            key = (node + 1) * _SEGMENT_KEYS + segment_ids.setdefault(segment, len(segment_ids))
-            parent, node = node, ids.setdefault(key, len(parents))
-            if node == len(parents):  # a new element
-                tag = tag_ids.setdefault(segment.split(":", 1)[0], len(tag_ids)) if depth else -1
-                parents.append(parent)
-                depths.append(depth)
-                tags.append(tag)
-                blocks_in.append(0)
-                if depth:
-                    members[(parent, tag)] = members.get((parent, tag), 0) + 1
+    """Per block, its slot or None (its innermost card, and the rest of its locator)."""
+    elements = _Elements(locators)
+    parents, tags, ends, cards = elements.parents, elements.tags, elements.ends, elements.cards()
+    for loc, leaf in zip(locators, elements.leaves):
+        card = cards[leaf]
+        # A slot is the locator's path below the card: "" or a path from its ">".
+        yield None if card < 0 else ((parents[card], tags[card]), loc[ends[card] :])
+
+
+class _Elements:
+    """The elements on the blocks' locators. Elements are keyed by their parent and their
+    locator segment (deep locators are capped, so one segment path can recur apart), as
+    one int; each element is a row of flat arrays (parent, depth, tag, blocks inside, where
+    its segment ends), so the memory is one dict entry and a few words per element, not a
+    tuple per block and level (which took 5 times a big page's size)."""
+
+    def __init__(self, locators: Sequence[str]) -> None:
+        self.parents, self.depths, self.tags, self.blocks_in, self.ends, self.leaves = (
+            array("q") for _ in range(6)
+        )
+        self.segment_ids: dict[str, int] = {}  # few distinct segments: keys are ints
+        self.ids: dict[int, int] = {}  # (parent, segment) as one int -> element
+        self.tag_ids: dict[str, int] = {}
+        self.members: dict[tuple[int, int], int] = {}  # (parent, tag) -> its elements
+        # Blocks come in document order, so a locator mostly repeats the previous one's
+        # first segments: their elements are taken from it, only the rest are looked up.
+        last = ""
+        chain: list[int] = []  # the elements of the previous locator's segments
+        for loc in locators:
+            cut = loc.rfind(">")
+            if cut >= 0 and last.startswith(loc[: cut + 1]):  # a sibling's or an ancestor's
+                shared, rest = loc.count(">"), [loc[cut + 1 :]]
+            else:
+                segments, before = loc.split(">"), last.split(">")
+                shared, most = 0, min(len(segments), len(before))
+                while shared < most and segments[shared] == before[shared]:
+                    shared += 1
+                rest = segments[shared:]
+            del chain[shared:]
+            node = chain[-1] if shared else -1
+            end = self.ends[node] if shared else -1
+            for depth, segment in enumerate(rest, shared):
+                end += len(segment) + 1
+                node = self._element(node, segment, depth, end)
+                chain.append(node)
+            last = loc
+            self.blocks_in[node] += 1
+            self.leaves.append(node)
+        # A block is inside every element on its path: the leaves' counts, added up from
+        # the children (made after their parent) to the parents.
+        parents, blocks_in = self.parents, self.blocks_in
+        for node in range(len(parents) - 1, -1, -1):
+            if parents[node] >= 0:
+                blocks_in[parents[node]] += blocks_in[node]
+
+    def _element(self, parent: int, segment: str, depth: int, end: int) -> int:
+        """The element of ``segment`` under ``parent``, made if new."""
+        key = (parent + 1) * _SEGMENT_KEYS + self.segment_ids.setdefault(segment, len(self.segment_ids))
+        node = self.ids.setdefault(key, len(self.parents))
+        if node == len(self.parents):  # a new element
+            tag = self.tag_ids.setdefault(segment.split(":", 1)[0], len(self.tag_ids)) if depth else -1
+            self.parents.append(parent)
+            self.depths.append(depth)
+            self.tags.append(tag)
+            self.blocks_in.append(0)
+            self.ends.append(end)  # where its segment ends in any locator through it
             if depth:
-                blocks_in[node] += 1
-        leaves.append(node)
-    for loc, leaf in zip(locators, leaves):
-        slot, node = None, leaf
-        while node >= 0 and depths[node] >= 1:
-            group = (parents[node], tags[node])
-            if members[group] >= _MIN_CARDS and blocks_in[node] >= _MIN_CARD_BLOCKS:
-                rest = loc.split(">")[depths[node] + 1 :]
-                slot = (group, "".join(">" + segment for segment in rest))
-                break
-            node = parents[node]
-        yield slot
+                self.members[(parent, tag)] = self.members.get((parent, tag), 0) + 1
+        return node
+
+    def cards(self) -> array[int]:
+        """Per element, the innermost card at or above it (-1: none), parents first."""
+        parents, depths, tags, blocks_in = self.parents, self.depths, self.tags, self.blocks_in
+        members = self.members
+        cards = array("q", bytes(8 * len(parents)))
+        for node in range(len(parents)):
+            card = -1
+            if depths[node] >= 1:
+                group = (parents[node], tags[node])
+                if members[group] >= _MIN_CARDS and blocks_in[node] >= _MIN_CARD_BLOCKS:
+                    card = node
+                else:
+                    card = cards[parents[node]]
+            cards[node] = card
+        return cards
 
 
 def with_card_slots(blocks: Sequence[Block], labels: list[Label], options: Options) -> list[Label]:

@@ -16,9 +16,11 @@ from importlib.machinery import ExtensionFileLoader
 # formats, the CLI, the annotated view and the data tables (no loops to speed up).
 COMPILED_MODULES = (
     "_assemble",
+    "_card_slots",
     "_combine",
     "_cut",
     "_dates",
+    "_described",
     "_features",
     "_language",
     "_limits",
@@ -29,6 +31,7 @@ COMPILED_MODULES = (
     "_page_type",
     "_parse",
     "_phrases",
+    "_product_cards",
     "_region",
     "_repeats",
     "_rules",

@@ -13,7 +13,7 @@ import re
 from array import array
 from typing import Any
 
-from ._model import NO_MARKUP, Image, Link, Markup
+from ._model import NO_MARKUP, Image, Link, Markup, new_tuple
 
 # Elements whose entry and exit the recorder sees (every other element costs one set
 # lookup); the segment stage records <a> itself, the most frequent of them.
@@ -160,11 +160,11 @@ class Recorder:
         if not (self.lists or self.quotes or table >= 0 or images or (pre and self.language)):
             return _HEADER_ONLY if header else NO_MARKUP  # links only: shared
         language = self.language if pre else ""
-        # _make takes the fields in order: a named tuple's keyword call costs far more.
+        # The fields in order: a named tuple's keyword call costs far more.
         lists = self._lists_now
         if lists is None:
             lists = self._lists_now = tuple(self.lists)
-        return Markup._make((lists, self.quotes, language, table, (), header, (), images))
+        return new_tuple(Markup, (lists, self.quotes, language, table, (), header, (), images))
 
     def _links(self, text: str, pieces: list[str], pre: bool) -> tuple[Link, ...]:
         """Links as offsets in the block's text: each anchor's text is looked for after the
@@ -178,7 +178,7 @@ class Recorder:
             anchor = pieces[start] if end - start == 1 else "".join(pieces[start:end])  # mostly one piece
             anchor = anchor.strip("\n") if pre else " ".join(anchor.split())
             at = text.find(anchor) if anchor else -1
-            return (Link._make((at, at + len(anchor), href)),) if at >= 0 else ()
+            return (new_tuple(Link, (at, at + len(anchor), href)),) if at >= 0 else ()
         ends = [0, *itertools.accumulate(map(len, pieces))]  # raw characters before each piece
         found: list[Link] = []
         cursor = after = misses = 0  # end of the last link found: in the text, in pieces
@@ -190,7 +190,7 @@ class Recorder:
             limit = cursor + (ends[start] - ends[after]) + len(anchor) + 1
             at = text.find(anchor, cursor, limit)
             if at >= 0:
-                found.append(Link._make((at, at + len(anchor), href)))
+                found.append(new_tuple(Link, (at, at + len(anchor), href)))
                 cursor, after = at + len(anchor), end
             else:  # its text differs (a <br> in it): the window to the next link grows
                 misses += 1
@@ -215,8 +215,7 @@ def _start(value: str | None) -> int:
 
 def links_of(spans: array[int], hrefs: list[str], first: int, end: int) -> tuple[Link, ...]:
     """The links ``first`` to ``end`` (excluded) that :class:`Recorder` set apart."""
-    make = Link._make
-    return tuple(make((spans[2 * k], spans[2 * k + 1], hrefs[k])) for k in range(first, end))
+    return tuple(new_tuple(Link, (spans[2 * k], spans[2 * k + 1], hrefs[k])) for k in range(first, end))
 
 
 def row_markup(cells: list[tuple[str, Markup]]) -> Markup:

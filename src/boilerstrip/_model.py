@@ -120,6 +120,17 @@ class Markup(NamedTuple):
 
 NO_MARKUP = Markup()
 
+# A named tuple made from a tuple of its fields in one C call, as its _make does but
+# without _make's Python frame (which the compiled build pays too: a named tuple's class
+# call, _make and _replace stay Python code). The caller gives every field, in order.
+new_tuple = tuple.__new__
+
+
+def with_links(markup: Markup, links: tuple[Link, ...]) -> Markup:
+    """``markup._replace(links=links)``, without _replace's Python frames."""
+    lists, quote_depth, language, table, cells, header, _, images = markup
+    return new_tuple(Markup, (lists, quote_depth, language, table, cells, header, links, images))
+
 
 class CodedColumn(NamedTuple):
     """A scorer's column of few distinct outputs: block ``i``'s output is

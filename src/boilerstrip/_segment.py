@@ -17,7 +17,7 @@ from typing import Any
 
 from ._errors import check_deadline
 from ._markup import ENTERED, EXITED, Recorder, row_markup
-from ._model import NO_MARKUP, Markup, Role
+from ._model import NO_MARKUP, Markup, Role, with_links
 from ._rules import BLOCK_TAGS, HEADING_LEVELS, REVEALED_SKIPPED_TAGS, SKIPPED_TAGS, is_disclosure_panel
 from ._segmented import (
     _BLOCK_NUMBERS,
@@ -333,7 +333,7 @@ def _merge_row(st: _State, frame: tuple[Any, ...]) -> None:
     for link in markup.links:  # set apart again, as the cells' were
         rec.spans.extend((link.start, link.end))
         rec.hrefs.append(link.href)
-    st.markups.append(markup._replace(links=()))
+    st.markups.append(with_links(markup, ()))
 
 
 def _traversal(st: _State) -> Traversal:

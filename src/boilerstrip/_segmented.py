@@ -11,7 +11,7 @@ from array import array
 from typing import NamedTuple
 
 from ._markup import links_of
-from ._model import NO_MARKUP, Markup, Role
+from ._model import NO_MARKUP, Markup, Role, new_tuple, with_links
 
 
 # Element and RawBlock are immutable named tuples rather than frozen dataclasses: a page
@@ -101,14 +101,14 @@ def raw_blocks(traversal: Traversal, first: int = 0) -> list[RawBlock]:
         end_link = numbers[at + _BLOCK_NUMBERS + _FIRST_LINK] if i + 1 < count else len(hrefs)
         markup = markups[i]
         if end_link > first_link:
-            markup = markup._replace(links=links_of(spans, hrefs, first_link, end_link))
+            markup = with_links(markup, links_of(spans, hrefs, first_link, end_link))
         linked.append(markup)
-    make = RawBlock._make
     out = []
     for i in range(first, count):
         at = i * _BLOCK_NUMBERS
         element, level, link_chars, row, _ = numbers[at : at + _BLOCK_NUMBERS]
-        out.append(make((texts[i], element, roles[i], level, link_chars, row, linked[i - first])))
+        fields = (texts[i], element, roles[i], level, link_chars, row, linked[i - first])
+        out.append(new_tuple(RawBlock, fields))
     return out
 
 
@@ -129,12 +129,12 @@ def finish(traversal: Traversal) -> Segmented:
             prefix = paths[node] = prefix + strings[node * _STRINGS + _STEP]
     owners = {b.element: paths[b.element] for b in blocks}  # a cell merged into a row owns none
     del paths
-    make = Element._make
     elements = []
     for index in range(len(strings) // _STRINGS):
         at, to = index * _STRINGS, index * _NUMBERS
         tag, names, aria, _ = strings[at : at + _STRINGS]
         parent, depth, chars, link_chars, tags, link_tags = numbers[to : to + _NUMBERS]
         locator = owners.get(index, "")
-        elements.append(make((tag, parent, depth, names, aria, locator, chars, link_chars, tags, link_tags)))
+        fields = (tag, parent, depth, names, aria, locator, chars, link_chars, tags, link_tags)
+        elements.append(new_tuple(Element, fields))
     return Segmented(tuple(elements), tuple(blocks))
