@@ -55,11 +55,16 @@ def _slots(locators: Sequence[str]) -> Iterator[Slot | None]:
     each element is a row of flat arrays (parent, depth, tag, blocks inside), so the memory
     is one dict entry and a few words per element, not a tuple per block and level (which
     took 5 times a big page's size)."""
-    parents, depths, tags, blocks_in, leaves = (array("q") for _ in range(5))
+    # Every count and index is below the locators' total length plus their number (an
+    # element is a segment of at least one character and its ">"): 4-byte ints hold them on
+    # any page where that is below 2**31 (8 bytes each took a quarter of this pass's memory
+    # on a big page).
+    typecode = "i" if sum(map(len, locators)) + len(locators) < 2**31 else "q"
+    parents, depths, tags, blocks_in, leaves = (array(typecode) for _ in range(5))
     segment_ids: dict[str, int] = {}  # few distinct segments: the elements' keys are ints
     ids: dict[int, int] = {}  # (parent, segment) as one int -> element
     tag_ids: dict[str, int] = {}
-    members: dict[tuple[int, int], int] = {}  # (parent, tag) -> elements of that tag under it
+    members: dict[int, int] = {}  # (parent, tag) as one int -> elements of that tag under it
     for loc in locators:
         node = -1
         for depth, segment in enumerate(loc.split(">")):
@@ -72,17 +77,20 @@ def _slots(locators: Sequence[str]) -> Iterator[Slot | None]:
                 tags.append(tag)
                 blocks_in.append(0)
                 if depth:
-                    members[(parent, tag)] = members.get((parent, tag), 0) + 1
+                    group = (parent + 1) * _SEGMENT_KEYS + tag  # an int, not a tuple a group
+                    members[group] = members.get(group, 0) + 1
             if depth:
                 blocks_in[node] += 1
         leaves.append(node)
+    del ids, segment_ids
     for loc, leaf in zip(locators, leaves):
         slot, node = None, leaf
         while node >= 0 and depths[node] >= 1:
-            group = (parents[node], tags[node])
-            if members[group] >= _MIN_CARDS and blocks_in[node] >= _MIN_CARD_BLOCKS:
+            parent, tag = parents[node], tags[node]
+            cards = members[(parent + 1) * _SEGMENT_KEYS + tag]
+            if cards >= _MIN_CARDS and blocks_in[node] >= _MIN_CARD_BLOCKS:
                 rest = loc.split(">")[depths[node] + 1 :]
-                slot = (group, "".join(">" + segment for segment in rest))
+                slot = ((parent, tag), "".join(">" + segment for segment in rest))
                 break
             node = parents[node]
         yield slot
