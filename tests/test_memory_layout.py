@@ -158,3 +158,13 @@ def test_shared_floats_keep_their_bits() -> None:
     shared = [_shared(known, v) for v in values]
     assert _bits(shared) == _bits(values)
     assert shared[1] is shared[2] and shared[0] is not shared[1]
+
+
+def test_siblings_share_their_parents_index_object() -> None:
+    # The parent's index is past 256 (ints below it are one object in any case).
+    menu = "".join(f"<li>Item {i}</li>" for i in range(300))
+    story = "".join(f"<p>Paragraph {i} of the story.</p>" for i in range(300))
+    elements = segment(body_of(parse(f"<body><ul>{menu}</ul><div>{story}</div></body>"))).elements
+    children = [e for e in elements if e.tag == "p"]
+    assert len(children) == 300 and children[0].parent > 256
+    assert all(e.parent is children[0].parent for e in children)
