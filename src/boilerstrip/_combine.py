@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import math
-from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import repeat
-from operator import add, mul
 
 from ._card_slots import with_card_slots
 from ._cut import predicted_threshold
@@ -56,15 +53,13 @@ class Scores:
 def score(blocks: Sequence[Block], options: Options) -> Scores:
     """Every scorer's output for every block, and the combined content probability."""
     bias, pairs = active_weights(options)
-    z = array("d", [bias]) * len(blocks)
+    z = [bias] * len(blocks)
     columns = []
     for name, weight in pairs:
         column = SCORERS[name](blocks)
         # Packed at once: one column of floats alive at a time.
         columns.append(ScoreTable.pack(column, coded_min=options.coded_scores_min_blocks))
-        # The sums in an array made from iterators: a new list of new floats a scorer (32
-        # bytes a block, 25 times over) left holes in the memory of a big page.
-        z = array("d", map(add, z, map(mul, repeat(weight), column)))
+        z = [zi + weight * v for zi, v in zip(z, column)]
     return Scores(
         table=ScoreTable(tuple(name for name, _ in pairs), tuple(columns)),
         probabilities=tuple(_sigmoid(zi) for zi in z),
