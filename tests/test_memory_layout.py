@@ -1,22 +1,26 @@
 """What extract() does to keep a big page's peak memory low changes no output: coded
 scorer columns give back the same bits, blocks relabelled in place equal label()'s,
 the Features made apart equal compute_features()'s, and a page's equal link URLs are
-one string."""
+one string; block texts kept as UTF-8 come back exactly, the traversal's counts in 4 bytes
+give the same blocks (and a count too big for them the same result), and shared floats
+keep their bits."""
 
 from __future__ import annotations
 
 import struct
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from boilerstrip import Options, extract
+from boilerstrip import Options, _extract, extract
 from boilerstrip._combine import decide, label, relabel, score, smooth
 from boilerstrip._extract import measure
-from boilerstrip._features import compute_features, feature_columns, features_of
+from boilerstrip._features import _shared, compute_features, feature_columns, features_of
 from boilerstrip._model import CodedColumn, ScoreTable
 from boilerstrip._parse import body_of, page_info, parse
-from boilerstrip._segment import segment
+from boilerstrip._segment import segment, traverse
+from boilerstrip._segmented import Texts, finish
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = ["news_seed.html", "forum_thread.html", "listing_page.html", "data_table.html"]
@@ -34,6 +38,8 @@ def _bits(values: list[float]) -> list[bytes]:
         ([0.0, -0.0, 1.0], False),  # a negative zero keeps the array: 0.0 == -0.0 as keys
         ([float(i) for i in range(300)], False),  # more than a byte can tell apart
         ([0.25, 0.75] * 3, True),
+        ([-0.0, -0.0, -0.0], False),  # one value for the column: a float, its sign kept
+        ([0.5, 0.5, 0.5, 0.5000000000000001], True),  # all but the last alike: not one value
     ],
 )
 def test_a_coded_column_gives_back_the_same_bits(column: list[float], coded: bool) -> None:
@@ -87,3 +93,78 @@ def test_equal_link_urls_are_one_string() -> None:
     links = [link for b in extract(html).blocks for link in b.markup.links]
     assert len(links) == 3 and links[0].href == "/same"
     assert all(link.href is links[0].href for link in links)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["plain", "", "ünïcödé", "中文 text", "emoji 😀", "lone \ud800 surrogate", "pair \ud83d\ude00 apart"],
+        ["one"],
+    ],
+)
+def test_block_texts_come_back_exactly(texts: list[str]) -> None:
+    kept = Texts()
+    for text in texts:
+        kept.append(text)
+    assert len(kept) == len(texts) and list(kept) == texts
+    assert [kept[i] for i in range(-len(texts), 0)] == texts
+    kept.truncate(1)
+    kept.append("after")
+    assert list(kept) == [texts[0], "after"]
+    kept.truncate(0)
+    assert list(kept) == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_counts_in_four_bytes_change_no_segment(page: str) -> None:
+    root = body_of(parse((FIXTURES / page).read_text(encoding="utf-8", errors="replace")))
+    narrow = traverse(root, narrow=True)
+    assert narrow.numbers.typecode == "i" and narrow.block_numbers.typecode == "i"
+    assert finish(narrow) == finish(traverse(root))
+
+
+def test_a_count_past_four_bytes_traverses_again_in_eight(monkeypatch: pytest.MonkeyPatch) -> None:
+    html = (FIXTURES / PAGES[0]).read_bytes()
+    expected = extract(html)
+    calls: list[bool] = []
+
+    def overflowing(*args: Any, narrow: bool = False, **kwargs: Any) -> Any:
+        calls.append(narrow)
+        if narrow:
+            raise OverflowError("signed integer is greater than maximum")
+        return traverse(*args, **kwargs)
+
+    monkeypatch.setattr(_extract, "traverse", overflowing)
+    assert extract(html) == expected and calls == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("values", "same"),
+    [
+        ([0.5, 1 / 2, 2 / 4], True),
+        ([1e-300, 1e-300 * 1.0], True),
+        ([0.0, 0.0 * 1.0], True),
+    ],
+)
+def test_equal_densities_are_one_float(values: list[float], same: bool) -> None:
+    known: dict[float, float] = {}
+    shared = [_shared(known, v) for v in values]
+    assert all((s is shared[0]) is same for s in shared) and shared == values
+
+
+def test_shared_floats_keep_their_bits() -> None:
+    known: dict[float, float] = {}
+    values = [0.0, -0.0, 0.0 * -1.0, float("nan"), 0.25, float("inf"), -0.0 * 1.0]
+    shared = [_shared(known, v) for v in values]
+    assert _bits(shared) == _bits(values)
+    assert shared[1] is shared[2] and shared[0] is not shared[1]
+
+
+def test_siblings_share_their_parents_index_object() -> None:
+    # The parent's index is past 256 (ints below it are one object in any case).
+    menu = "".join(f"<li>Item {i}</li>" for i in range(300))
+    story = "".join(f"<p>Paragraph {i} of the story.</p>" for i in range(300))
+    elements = segment(body_of(parse(f"<body><ul>{menu}</ul><div>{story}</div></body>"))).elements
+    children = [e for e in elements if e.tag == "p"]
+    assert len(children) == 300 and children[0].parent > 256
+    assert all(e.parent is children[0].parent for e in children)

@@ -67,13 +67,18 @@ class _Elements:
     tuple per block and level (which took 5 times a big page's size)."""
 
     def __init__(self, locators: Sequence[str]) -> None:
+        # Every count and index is below the locators' total length plus their number (an
+        # element is a segment of at least one character and its ">"): 4-byte ints hold them
+        # on any page where that is below 2**31 (8 bytes each took a quarter of this pass's
+        # memory on a big page).
+        self.typecode = "i" if sum(map(len, locators)) + len(locators) < 2**31 else "q"
         self.parents, self.depths, self.tags, self.blocks_in, self.ends, self.leaves = (
-            array("q") for _ in range(6)
+            array(self.typecode) for _ in range(6)
         )
         self.segment_ids: dict[str, int] = {}  # few distinct segments: keys are ints
         self.ids: dict[int, int] = {}  # (parent, segment) as one int -> element
         self.tag_ids: dict[str, int] = {}
-        self.members: dict[tuple[int, int], int] = {}  # (parent, tag) -> its elements
+        self.members: dict[int, int] = {}  # (parent, tag) as one int -> elements of that tag
         # Blocks come in document order, so a locator mostly repeats the previous one's
         # first segments: their elements are taken from it, only the rest are looked up.
         last = ""
@@ -98,6 +103,8 @@ class _Elements:
             last = loc
             self.blocks_in[node] += 1
             self.leaves.append(node)
+        self.ids.clear()  # the lookups are done: free them before the cards are found
+        self.segment_ids.clear()
         # A block is inside every element on its path: the leaves' counts, added up from
         # the children (made after their parent) to the parents.
         parents, blocks_in = self.parents, self.blocks_in
@@ -117,18 +124,19 @@ class _Elements:
             self.blocks_in.append(0)
             self.ends.append(end)  # where its segment ends in any locator through it
             if depth:
-                self.members[(parent, tag)] = self.members.get((parent, tag), 0) + 1
+                group = (parent + 1) * _SEGMENT_KEYS + tag  # an int, not a tuple a group
+                self.members[group] = self.members.get(group, 0) + 1
         return node
 
     def cards(self) -> array[int]:
         """Per element, the innermost card at or above it (-1: none), parents first."""
         parents, depths, tags, blocks_in = self.parents, self.depths, self.tags, self.blocks_in
         members = self.members
-        cards = array("q", bytes(8 * len(parents)))
+        cards = array(self.typecode, bytes(array(self.typecode).itemsize * len(parents)))
         for node in range(len(parents)):
             card = -1
             if depths[node] >= 1:
-                group = (parents[node], tags[node])
+                group = (parents[node] + 1) * _SEGMENT_KEYS + tags[node]
                 if members[group] >= _MIN_CARDS and blocks_in[node] >= _MIN_CARD_BLOCKS:
                     card = node
                 else:

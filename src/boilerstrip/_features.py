@@ -330,21 +330,41 @@ def feature_columns(
     )
 
 
+def _shared(known: dict[float, float], x: float) -> float:
+    """``x``, or the float object of the same bits met before (zeros keep their sign: -0.0
+    equals 0.0 as a key; a NaN matches no key and stays itself)."""
+    if x == 0.0:
+        return _NEGATIVE_ZERO if math.copysign(1.0, x) < 0 else _ZERO
+    if len(known) < _MAX_SHARED:
+        return known.setdefault(x, x)
+    return known.get(x, x)
+
+
+_ZERO, _NEGATIVE_ZERO = 0.0, -0.0
+# Distinct values remembered per page: repeated values are met early; a page of all
+# distinct densities (long prose) would otherwise fill a dict as big as its floats.
+_MAX_SHARED = 4096
+
+
 def features_of(c: Columns, options: Options) -> tuple[Features, ...]:
     """The second part of :func:`compute_features`: each block's Features."""
     last = max(len(c.words) - 1, 1)
     width = options.wrap_width
     features = []
+    # Equal densities share one float object: most blocks' densities take a few values
+    # (0 and 1, short lines' words per line, repeated boxes), and a float a field and
+    # block took 0.6 times a big page's size.
+    known: dict[float, float] = {}
     rows = enumerate(zip(*c, strict=True))  # the lists in Columns' order
     for i, (w, chars, ld, cols, n, stops, cetd, depth, inside, kind, phrase, box, end, title, group) in rows:
         features.append(
             Features(
                 words=w,
                 chars=chars,
-                link_density=ld,
-                text_density=float(w) if cols < width else w * width / cols,
-                stopword_density=stops / n if n else 0.0,
-                composite_density=cetd,
+                link_density=_shared(known, ld),
+                text_density=_shared(known, float(w) if cols < width else w * width / cols),
+                stopword_density=_shared(known, stops / n) if n else 0.0,
+                composite_density=_shared(known, cetd),
                 position=i / last,
                 depth=depth,
                 in_main_region=inside,

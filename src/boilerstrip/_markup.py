@@ -70,7 +70,7 @@ class Recorder:
         "thead",
     )
 
-    def __init__(self) -> None:
+    def __init__(self, typecode: str = "q") -> None:
         self.lists: list[tuple[int, str, int]] = []  # (list id, tag, items so far)
         # tuple(self.lists), kept until the lists change: the blocks of one list item share it
         self._lists_now: tuple[tuple[int, str, int], ...] | None = ()
@@ -84,7 +84,7 @@ class Recorder:
         # The links of the blocks made so far, in order: (start, end) in spans, the URL in
         # hrefs; made into Links once the tree is released (links_of()), as a Link, its
         # tuple and its ints took about 0.4 times the page while the tree was alive.
-        self.spans: array[int] = array("q")
+        self.spans: array[int] = array(typecode)  # "i" on pages too short to need 8 bytes
         self.hrefs: list[str] = []
         # One string per distinct URL of the page (Lexbor returns a new string each time):
         # menus, share bars and repeated cards link to the same few URLs.

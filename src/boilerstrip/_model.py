@@ -171,8 +171,10 @@ class ScoreTable:
         at least ``coded_min`` values (None: never) and few distinct ones is coded."""
         packed = array("d", column)
         # Compared as bytes, not as floats: -0.0 == 0.0, and the outputs must come back exactly.
+        # Every value has the first one's bits when the first 8 bytes occur len(packed) times
+        # without overlapping (they tile the bytes): no second copy of the column is made.
         raw = packed.tobytes()
-        if packed and raw == raw[:8] * len(packed):
+        if packed and raw.count(raw[:8]) == len(packed):
             return packed[0]
         if coded_min is None or len(packed) < coded_min:
             return packed
