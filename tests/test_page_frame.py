@@ -1,4 +1,4 @@
-"""The page's own footer: kept blocks inside a <footer> outside <article>/<main> are dropped."""
+"""The page's frame: kept blocks inside a <footer> or <nav> outside <article>/<main> are dropped."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from blocks import make_block
 from boilerstrip import Label, Options
 from boilerstrip._combine import label, score
-from boilerstrip._page_footer import in_page_footer
+from boilerstrip._page_frame import in_page_frame
 from boilerstrip._page_type import ARTICLE, PRODUCT, SECTIONED
 
 _POLICY = "Returns are accepted within thirty days of delivery, provided the item is unused and in its box."
@@ -24,10 +24,13 @@ _POLICY = "Returns are accepted within thirty days of delivery, provided the ite
         ("body>div:nth-of-type(1)>article:nth-of-type(1)>footer:nth-of-type(1)>p:nth-of-type(1)", False),
         ("body>div:nth-of-type(1)>p:nth-of-type(1)", False),
         ("body>div:nth-of-type(1)>footers:nth-of-type(1)>p:nth-of-type(1)", False),  # not the tag
+        ("body>nav:nth-of-type(1)>ul:nth-of-type(1)>li:nth-of-type(2)", True),
+        ("body>main:nth-of-type(1)>nav:nth-of-type(1)>p:nth-of-type(1)", False),
+        ("body>div:nth-of-type(1)>navbar:nth-of-type(1)>p:nth-of-type(1)", False),
     ],
 )
-def test_in_page_footer(locator: str, expected: bool) -> None:
-    assert in_page_footer(locator) is expected
+def test_in_page_frame(locator: str, expected: bool) -> None:
+    assert in_page_frame(locator) is expected
 
 
 def _labels(locator: str, declared: str, **changes: object) -> list[Label]:
@@ -41,8 +44,9 @@ def _labels(locator: str, declared: str, **changes: object) -> list[Label]:
 
 
 @pytest.mark.parametrize("declared", ["", SECTIONED, PRODUCT, ARTICLE])
-def test_a_kept_block_of_the_page_footer_takes_its_own_label(declared: str) -> None:
-    locator = "body>footer:nth-of-type(1)>div:nth-of-type(1)>p:nth-of-type(1)"
+@pytest.mark.parametrize("frame", ["footer", "nav"])
+def test_a_kept_block_of_the_page_frame_takes_its_own_label(declared: str, frame: str) -> None:
+    locator = f"body>{frame}:nth-of-type(1)>div:nth-of-type(1)>p:nth-of-type(1)"
     assert _labels(locator, declared) == [Label.CONTENT, Label.PROMO]
 
 
@@ -53,4 +57,4 @@ def test_an_article_footer_is_left_alone() -> None:
 
 def test_off() -> None:
     locator = "body>footer:nth-of-type(1)>p:nth-of-type(1)"
-    assert _labels(locator, "", page_footer_drop=False) == [Label.CONTENT, Label.CONTENT]
+    assert _labels(locator, "", page_frame_drop=False) == [Label.CONTENT, Label.CONTENT]
