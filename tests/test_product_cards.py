@@ -91,7 +91,8 @@ def _framed_page(*, titles: int, frame: str) -> list[Block]:
     title = _at(make_block(0, "Trail Runner 2", role=Role.HEADING), f"{_PRODUCT}>h1")
     blocks = [dataclasses.replace(title, index=i, heading_level=1) for i in range(titles)]
     blocks.append(_at(make_block(len(blocks), _DESCRIPTION), f"{_PRODUCT}>div>p"))
-    blocks.append(_at(make_block(len(blocks), frame), "body>footer>div>p"))
+    # A box of the frame, not the page's <footer> (whose kept blocks _page_frame drops).
+    blocks.append(_at(make_block(len(blocks), frame), "body>div>div>p"))
     return blocks
 
 

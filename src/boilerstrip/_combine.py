@@ -10,6 +10,7 @@ from ._card_slots import with_card_slots
 from ._cut import predicted_threshold
 from ._model import Block, Label, Role, ScoreRow, ScoreTable
 from ._options import Options
+from ._page_frame import without_page_frame
 from ._page_type import ARTICLE, PRODUCT, SECTIONED, THREAD
 from ._product_cards import within_title_box, without_product_cards
 from ._scorers import HARD_RULES, SCORERS, SHORT_WORDS
@@ -140,7 +141,8 @@ def decide(
         # An article's repeated boxes are related-story rails; the rules above drop their
         # lines on purpose (trafilatura-eval -0.0015 with the slots on articles, -0.0011 off).
         labels = with_card_slots(blocks, labels, options)
-    return labels
+    # Last: no rule above keeps a block of the page's footer or navigation.
+    return without_page_frame(blocks, labels, options, lambda b: _label_of(b, False, options))
 
 
 def relabel(
