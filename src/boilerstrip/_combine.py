@@ -13,6 +13,7 @@ from ._options import Options
 from ._page_type import ARTICLE, PRODUCT, SECTIONED, THREAD
 from ._product_cards import within_title_box, without_product_cards
 from ._scorers import HARD_RULES, SCORERS, SHORT_WORDS
+from ._sections import with_section_prose
 
 _LOGIT_CAP = 12.0  # keeps exp() finite and one scorer from deciding alone
 _COMMENT_SCORERS = frozenset({"container_comments"})
@@ -140,6 +141,9 @@ def decide(
         # An article's repeated boxes are related-story rails; the rules above drop their
         # lines on purpose (trafilatura-eval -0.0015 with the slots on articles, -0.0011 off).
         labels = with_card_slots(blocks, labels, options)
+    if declared == SECTIONED:
+        kept_label = lambda b: _label_of(b, True, options)  # noqa: E731 -- the hard rules' verdict
+        labels = with_section_prose(blocks, labels, probabilities, options, kept_label)
     return labels
 
 
@@ -283,8 +287,6 @@ def _decide(
     with the headings of the sections it keeps (see :func:`_with_headings`)."""
     kept = _with_headings(blocks, probabilities, _choose(blocks, probabilities, options, decision), options)
     return _without_inline_teasers(blocks, kept, options)
-
-
 
 
 def _without_inline_teasers(blocks: Sequence[Block], kept: list[bool], options: Options) -> list[bool]:
