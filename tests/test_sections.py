@@ -58,18 +58,21 @@ def test_only_on_multi_section_pages(declared: str) -> None:
         ({"container": "promo"}, {}),  # a box named as chrome
         ({"phrase": "promo"}, {}),  # a boilerplate phrase
         ({"link_density": 0.5}, {}),  # links, not prose
+        ({"stopword_density": 0.0}, {}),  # filler, not prose
         ({"text": "Call us today for a quote."}, {}),  # too short
         ({"text": _KEPT}, {}),  # a second rendering of kept text
         ({}, {"section_prose_min_words": 0}),  # the rule off
     ],
-    ids=["h1", "heading-dropped", "floor", "chrome-box", "phrase", "links", "short", "copy", "off"],
+    ids=["h1", "heading-dropped", "floor", "chrome-box", "phrase", "links", "filler", "short", "copy", "off"],
 )
 def test_the_paragraph_stays_dropped(section: dict[str, object], changes: dict[str, object]) -> None:
     blocks, probabilities = _section(**section)  # type: ignore[arg-type]
     assert _labels(blocks, probabilities, SECTIONED, **changes)[2] is not Label.CONTENT
 
 
-@pytest.mark.parametrize("field", ["section_prose_floor", "section_prose_max_link_density"])
+@pytest.mark.parametrize(
+    "field", ["section_prose_floor", "section_prose_max_link_density", "section_prose_min_stopwords"]
+)
 def test_shares_are_validated(field: str) -> None:
     with pytest.raises(ValueError):
         Options(**{field: 1.5})  # type: ignore[arg-type]

@@ -34,7 +34,8 @@ def with_section_prose(
 ) -> list[Label]:
     """``labels`` with the dropped prose under kept section headings kept: blocks of
     at least ``Options.section_prose_min_words`` words (0: never), link density under
-    ``Options.section_prose_max_link_density`` and probability at least
+    ``Options.section_prose_max_link_density``, stopword density at least
+    ``Options.section_prose_min_stopwords`` (prose, not a font probe's filler) and probability at least
     ``Options.section_prose_floor``, that ``kept_label`` (the hard rules) keeps as CONTENT.
     For pages declared multi-section."""
     min_words = options.section_prose_min_words
@@ -54,6 +55,7 @@ def with_section_prose(
             and b.role in _PROSE_ROLES
             and f.words >= min_words
             and f.link_density < options.section_prose_max_link_density
+            and f.stopword_density >= options.section_prose_min_stopwords
             and probabilities[i] >= options.section_prose_floor
             and not (f.container or f.phrase or f.phrase_container)
             and _key(b.text) not in seen
