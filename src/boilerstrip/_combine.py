@@ -14,6 +14,7 @@ from ._page_frame import without_page_frame
 from ._page_type import ARTICLE, PRODUCT, SECTIONED, THREAD
 from ._product_cards import within_title_box, without_product_cards
 from ._scorers import HARD_RULES, SCORERS, SHORT_WORDS
+from ._sections import with_section_prose
 
 _LOGIT_CAP = 12.0  # keeps exp() finite and one scorer from deciding alone
 _COMMENT_SCORERS = frozenset({"container_comments"})
@@ -141,6 +142,9 @@ def decide(
         # An article's repeated boxes are related-story rails; the rules above drop their
         # lines on purpose (trafilatura-eval -0.0015 with the slots on articles, -0.0011 off).
         labels = with_card_slots(blocks, labels, options)
+    if declared == SECTIONED:
+        kept_label = lambda b: _label_of(b, True, options)  # noqa: E731 -- the hard rules' verdict
+        labels = with_section_prose(blocks, labels, probabilities, options, kept_label)
     # Last: no rule above keeps a block of the page's footer or navigation.
     return without_page_frame(blocks, labels, options, lambda b: _label_of(b, False, options))
 
@@ -285,8 +289,6 @@ def _decide(
     with the headings of the sections it keeps (see :func:`_with_headings`)."""
     kept = _with_headings(blocks, probabilities, _choose(blocks, probabilities, options, decision), options)
     return _without_inline_teasers(blocks, kept, options)
-
-
 
 
 def _without_inline_teasers(blocks: Sequence[Block], kept: list[bool], options: Options) -> list[bool]:

@@ -1,0 +1,65 @@
+"""Prose under a kept section heading, on pages declared multi-section.
+
+A service or company page (declared "website" or another multi-section type) is made
+of sections: a heading, then a few paragraphs (what the service does, who it is for, how
+to reach the office). Each block is scored on its own, and outside the main region a
+section's paragraphs score low on region and position while its heading is kept: the
+section is then kept without its text. Here, on such pages, a dropped paragraph or list
+item of plain prose under a kept heading of level 2 or lower (a section's heading, not the
+page's headline) is kept too, unless a chrome name, phrase or phrase box claims it, a hard
+rule drops it, or it repeats text already kept (a second rendering).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ._model import Block, Label, Role
+from ._options import Options
+
+_PROSE_ROLES = frozenset({Role.PARAGRAPH, Role.LIST_ITEM})
+_MIN_LEVEL = 2  # an <h1> heads the page, not a section: its deck and byline stay dropped
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def with_section_prose(
+    blocks: Sequence[Block],
+    labels: list[Label],
+    probabilities: Sequence[float],
+    options: Options,
+    kept_label: Callable[[Block], Label],
+) -> list[Label]:
+    """``labels`` with the dropped prose under kept section headings kept: blocks of
+    at least ``Options.section_prose_min_words`` words (0: never), link density under
+    ``Options.section_prose_max_link_density``, stopword density at least
+    ``Options.section_prose_min_stopwords`` (prose, not a font probe's filler) and probability at least
+    ``Options.section_prose_floor``, that ``kept_label`` (the hard rules) keeps as CONTENT.
+    For pages declared multi-section."""
+    min_words = options.section_prose_min_words
+    if not min_words:
+        return labels
+    seen = {_key(b.text) for b, kind in zip(blocks, labels) if kind is Label.CONTENT}
+    out = list(labels)
+    in_section = False
+    for i, b in enumerate(blocks):
+        if b.role is Role.HEADING:
+            in_section = labels[i] is Label.CONTENT and b.heading_level >= _MIN_LEVEL
+            continue
+        f = b.features
+        if (
+            in_section
+            and labels[i] is not Label.CONTENT
+            and b.role in _PROSE_ROLES
+            and f.words >= min_words
+            and f.link_density < options.section_prose_max_link_density
+            and f.stopword_density >= options.section_prose_min_stopwords
+            and probabilities[i] >= options.section_prose_floor
+            and not (f.container or f.phrase or f.phrase_container)
+            and _key(b.text) not in seen
+            and kept_label(b) is Label.CONTENT
+        ):
+            out[i] = Label.CONTENT
+    return out
