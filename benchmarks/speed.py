@@ -169,8 +169,6 @@ def child_rss(
         html = gzip.decompress(paths[(i - 1) % len(paths)].read_bytes()).decode("utf-8", "replace")
         boilerstrip.extract(html, options=options)
         del html
-        if release is not None and i % release_every == 0:
-            release()
         periodic, in_cycle = i % every == 0, i >= every and (i - every) % len(paths) == 0
         if periodic or in_cycle:
             gc.collect()
@@ -184,6 +182,8 @@ def child_rss(
                 samples.append(sample)
             if in_cycle:
                 aligned.append(sample)
+        if release is not None and i % release_every == 0:  # after the sample: its worst point
+            release()
     seconds = time.perf_counter() - started
     return {
         "pages": len(paths), "samples": samples, "aligned": aligned, "seconds": seconds,
