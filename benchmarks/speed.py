@@ -14,9 +14,13 @@ Parts:
           statement), and of the whole ``python -c "import boilerstrip"`` minus ``python -c pass``;
           with bytecode compiled once into a fresh PYTHONPYCACHEPREFIX, as an installed wheel has it.
   rss     20,000 extractions in one process cycling the dev pages (a fixed shuffle, read from
-          disk each time); every 1,000 extractions, after gc.collect(): VmRSS, VmRSS once glibc's
-          malloc_trim(0) has returned the free heap, and Python's allocated blocks; growth from
-          the 1,000th extraction to the last.
+          disk each time, no time budget: the machine's load must not stop a page); every 1,000
+          extractions, after gc.collect(): VmRSS, Python's allocated blocks and glibc's heap
+          (mallinfo2, which changes nothing: in use, free, free at the top); growth from the
+          1,000th extraction to the last. Nothing is trimmed unless asked: ``--trim`` also reads
+          VmRSS once malloc_trim(0) has returned the free heap (which empties the heap the next
+          sample's raw VmRSS would show: that run's raw figure is not a plain loop's);
+          ``--release-every N`` calls ``boilerstrip.release_memory()`` every N extractions.
   size    a page of about 1, 5, 25 and 50 MB built from repeated paragraphs and chrome, each in
           its own process: time of extract() and the process's peak RSS (getrusage), against
           the same process before extract() (interpreter, page and import).
@@ -28,6 +32,7 @@ to --out (JSON) and a Markdown file beside it.
 from __future__ import annotations
 
 import argparse
+import ctypes
 import dataclasses
 import gc
 import gzip
@@ -118,38 +123,72 @@ def child_size(megabytes: float) -> dict[str, Any]:
     }
 
 
-def child_rss(data: Path, total: int, seed: int, every: int) -> dict[str, Any]:
-    """Samples every ``every`` extractions: (extractions, VmRSS MB, VmRSS MB after glibc's
-    malloc_trim gave the free heap back, Python's allocated blocks). Raw RSS moves with the
-    size of the last pages (the allocator keeps freed memory); a leak shows in all three.
-    The same is sampled at the same point of every cycle through the pages (after ``every``
-    + k x pages extractions: the same last pages each time), which that swing does not move."""
-    import ctypes
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost".split()
+    ]
 
+
+def heap_mb(libc: Any) -> tuple[float, float, float]:
+    """glibc's heaps (mallinfo2, which changes nothing): MB in use, MB free, MB free at the
+    top of the main heap (what glibc returns once it passes the trim threshold); -1 without
+    mallinfo2 (glibc before 2.33)."""
+    if not hasattr(libc, "mallinfo2"):
+        return -1.0, -1.0, -1.0
+    libc.mallinfo2.restype = _MallInfo2
+    info = libc.mallinfo2()
+    return info.uordblks / 2**20, info.fordblks / 2**20, info.keepcost / 2**20
+
+
+def child_rss(
+    data: Path, total: int, seed: int, every: int, *, trim: bool = False, release_every: int = 0
+) -> dict[str, Any]:
+    """Samples every ``every`` extractions: (extractions, VmRSS MB, VmRSS MB after glibc's
+    malloc_trim gave the free heap back (with ``trim``, else None), Python's allocated
+    blocks, glibc heap MB in use, free, free at the top). Raw RSS moves with the size of the
+    last pages (the allocator keeps freed memory); a leak shows in all of them. The same is
+    sampled at the same point of every cycle through the pages (after ``every`` + k x pages
+    extractions: the same last pages each time), which that swing does not move."""
     import boilerstrip
+    from boilerstrip import Options
 
     libc = ctypes.CDLL("libc.so.6")
+    # No time budget: under load a big page can pass 30 s, which would end the run.
+    names = {f.name for f in dataclasses.fields(Options)}
+    options = Options(time_budget=None) if "time_budget" in names else Options()
+    release = getattr(boilerstrip, "release_memory", None) if release_every else None
+    if release_every and release is None:
+        raise SystemExit("--release-every: this version has no boilerstrip.release_memory()")
     paths = sorted(data.glob("*/html/*.html.gz"))
     random.Random(seed).shuffle(paths)
-    samples: list[tuple[int, float, float, int]] = []
-    aligned: list[tuple[int, float, float, int]] = []
+    samples: list[tuple[Any, ...]] = []
+    aligned: list[tuple[Any, ...]] = []
     started = time.perf_counter()
     for i in range(1, total + 1):
         html = gzip.decompress(paths[(i - 1) % len(paths)].read_bytes()).decode("utf-8", "replace")
-        boilerstrip.extract(html)
+        boilerstrip.extract(html, options=options)
         del html
         periodic, in_cycle = i % every == 0, i >= every and (i - every) % len(paths) == 0
         if periodic or in_cycle:
             gc.collect()
-            raw = rss_mb()
-            libc.malloc_trim(0)
-            sample = (i, raw, rss_mb(), sys.getallocatedblocks())
+            raw, heap = rss_mb(), heap_mb(libc)
+            trimmed = None
+            if trim:
+                libc.malloc_trim(0)
+                trimmed = rss_mb()
+            sample = (i, raw, trimmed, sys.getallocatedblocks(), *heap)
             if periodic:
                 samples.append(sample)
             if in_cycle:
                 aligned.append(sample)
+        if release is not None and i % release_every == 0:  # after the sample: its worst point
+            release()
     seconds = time.perf_counter() - started
-    return {"pages": len(paths), "samples": samples, "aligned": aligned, "seconds": seconds}
+    return {
+        "pages": len(paths), "samples": samples, "aligned": aligned, "seconds": seconds,
+        "trim": trim, "release_every": release_every,
+    }  # fmt: skip
 
 
 # -- parts --------------------------------------------------------------------------------------
@@ -249,24 +288,39 @@ def part_import(args: argparse.Namespace) -> dict[str, Any]:
 
 def part_rss(args: argparse.Namespace) -> dict[str, Any]:
     child = [str(args.data), "--child-rss", str(args.extractions), "--seed", str(args.seed)]
-    child += ["--every", str(args.every)]
+    child += ["--every", str(args.every), "--release-every", str(args.release_every)]
+    child += ["--trim"] if args.trim else []
     result: dict[str, Any] = run_child(child, args.src)
-    first, last = result["samples"][0], result["samples"][-1]  # the first is at --every (1,000)
+    samples = result["samples"]
+    first, last = samples[0], samples[-1]  # the first is at --every (1,000)
+    raws = [s[1] for s in samples]
     result.update(
         rss_first_mb=first[1],
         rss_last_mb=last[1],
-        growth_pct=(last[1] / first[1] - 1.0) * 100,
-        trimmed_growth_pct=(last[2] / first[2] - 1.0) * 100,
-        blocks_growth_pct=(last[3] / first[3] - 1.0) * 100,
+        growth_pct=pct(last[1], first[1]),
+        # Raw VmRSS swings with the last pages: its range says where the 1,000th and the
+        # last sample fell in the swing.
+        rss_min_mb=min(raws),
+        rss_max_mb=max(raws),
+        max_growth_pct=pct(max(raws), first[1]),
+        trimmed_growth_pct=pct(last[2], first[2]) if first[2] is not None else None,
+        blocks_growth_pct=pct(last[3], first[3]),
+        heap_used_growth_pct=pct(last[4], first[4]) if len(first) > 4 and first[4] > 0 else None,
     )
     aligned = result.get("aligned", [])
     if len(aligned) > 1:
         result.update(
-            aligned_growth_pct=(aligned[-1][1] / aligned[0][1] - 1.0) * 100,
-            aligned_trimmed_growth_pct=(aligned[-1][2] / aligned[0][2] - 1.0) * 100,
-            aligned_max_growth_pct=(max(a[1] for a in aligned) / aligned[0][1] - 1.0) * 100,
+            aligned_growth_pct=pct(aligned[-1][1], aligned[0][1]),
+            aligned_trimmed_growth_pct=(
+                pct(aligned[-1][2], aligned[0][2]) if aligned[0][2] is not None else None
+            ),
+            aligned_max_growth_pct=pct(max(a[1] for a in aligned), aligned[0][1]),
         )
     return result
+
+
+def pct(last: float, first: float) -> float:
+    return (last / first - 1.0) * 100
 
 
 def part_size(args: argparse.Namespace) -> list[dict[str, Any]]:
@@ -314,34 +368,7 @@ def markdown(results: dict[str, Any]) -> str:
             "",
         ]
     if "rss" in results:
-        rss = results["rss"]
-        samples = rss["samples"]
-        n, every = samples[-1][0], samples[0][0]
-        lines += [
-            f"Memory over {n:,} extractions in one process cycling {rss['pages']:,} dev pages "
-            f"({rss['seconds']:.0f} s): VmRSS {rss['rss_first_mb']:.1f} MB after {every:,}, "
-            f"{rss['rss_last_mb']:.1f} MB after {n:,}, growth {rss['growth_pct']:+.1f}%; after malloc_trim "
-            f"{rss['trimmed_growth_pct']:+.1f}%; Python's allocated blocks {rss['blocks_growth_pct']:+.1f}%.",
-            "",
-            "| extractions | VmRSS MB | VmRSS after malloc_trim MB | Python allocated blocks |",
-            "|---|---|---|---|",
-            *(f"| {i:,} | {raw:.1f} | {trimmed:.1f} | {blocks:,} |" for i, raw, trimmed, blocks in samples),
-            "",
-        ]
-        if "aligned_growth_pct" in rss:
-            aligned = rss["aligned"]
-            lines += [
-                f"At the same point of each cycle through the {rss['pages']:,} pages: VmRSS growth "
-                f"{rss['aligned_growth_pct']:+.1f}% from the first such sample to the last (largest "
-                f"{rss['aligned_max_growth_pct']:+.1f}%); after malloc_trim "
-                f"{rss['aligned_trimmed_growth_pct']:+.1f}%.",
-                "",
-                "| extractions (cycle-aligned) | VmRSS MB | VmRSS after malloc_trim MB | "
-                "Python allocated blocks |",
-                "|---|---|---|---|",
-                *(f"| {i:,} | {raw:.1f} | {trim:.1f} | {blocks:,} |" for i, raw, trim, blocks in aligned),
-                "",
-            ]
+        lines += rss_lines(results["rss"])
     if "size" in results:
         lines += [
             "| page | seconds | ms per MB | CPU seconds | CPU ms per MB | peak RSS MB | peak ÷ input | "
@@ -359,6 +386,59 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _mb(value: float | None) -> str:
+    return "" if value is None or value < 0 else f"{value:.1f}"
+
+
+def _rss_table(rows: list[list[Any]], first: str) -> list[str]:
+    """One row a sample: (extractions, VmRSS, trimmed or None, blocks[, heap used, free, top])."""
+    lines = [
+        f"| {first} | VmRSS MB | after malloc_trim MB | Python allocated blocks | glibc heap in use MB | "
+        "free MB | free at top MB |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        i, raw, trimmed, blocks, *heap = row
+        heap += [None] * (3 - len(heap))
+        lines.append(
+            f"| {i:,} | {raw:.1f} | {_mb(trimmed)} | {blocks:,} | "
+            f"{_mb(heap[0])} | {_mb(heap[1])} | {_mb(heap[2])} |"
+        )
+    return [*lines, ""]
+
+
+def rss_lines(rss: dict[str, Any]) -> list[str]:
+    samples = rss["samples"]
+    n, every = samples[-1][0], samples[0][0]
+    mode = "malloc_trim(0) after each sample's VmRSS" if rss.get("trim") else "nothing trimmed"
+    if rss.get("release_every"):
+        mode += f", release_memory() every {rss['release_every']:,} extractions"
+    trimmed = rss.get("trimmed_growth_pct")
+    lines = [
+        f"Memory over {n:,} extractions in one process cycling {rss['pages']:,} dev pages "
+        f"({rss['seconds']:.0f} s; {mode}): VmRSS {rss['rss_first_mb']:.1f} MB after {every:,}, "
+        f"{rss['rss_last_mb']:.1f} MB after {n:,}, growth {rss['growth_pct']:+.1f}% (range "
+        f"{rss.get('rss_min_mb', math.nan):.1f}-{rss.get('rss_max_mb', math.nan):.1f} MB, largest "
+        f"{rss.get('max_growth_pct', math.nan):+.1f}%)"
+        + (f"; after malloc_trim {trimmed:+.1f}%" if trimmed is not None else "")
+        + f"; Python's allocated blocks {rss['blocks_growth_pct']:+.1f}%.",
+        "",
+        *_rss_table(samples, "extractions"),
+    ]
+    if "aligned_growth_pct" in rss:
+        trimmed = rss.get("aligned_trimmed_growth_pct")
+        lines += [
+            f"At the same point of each cycle through the {rss['pages']:,} pages: VmRSS growth "
+            f"{rss['aligned_growth_pct']:+.1f}% from the first such sample to the last (largest "
+            f"{rss['aligned_max_growth_pct']:+.1f}%)"
+            + (f"; after malloc_trim {trimmed:+.1f}%" if trimmed is not None else "")
+            + ".",
+            "",
+            *_rss_table(rss["aligned"], "extractions (cycle-aligned)"),
+        ]
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -373,6 +453,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--extractions", type=int, default=20_000)
     parser.add_argument("--every", type=int, default=1_000, help="extractions between RSS samples")
+    parser.add_argument("--trim", action="store_true", help="rss: VmRSS after malloc_trim(0) too")
+    parser.add_argument("--release-every", type=int, default=0, help="rss: release_memory() every N")
     parser.add_argument("--import-runs", type=int, default=10)
     parser.add_argument("--peer-runs", type=int, default=3, help="runs of score.py (medians over them)")
     parser.add_argument("--sizes", type=float, nargs="+", default=list(SIZES_MB))
@@ -383,7 +465,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(child_size(args.child_size)))
         return 0
     if args.child_rss is not None:
-        print(json.dumps(child_rss(args.data, args.child_rss, args.seed, every=args.every)))
+        result = child_rss(
+            args.data, args.child_rss, args.seed, args.every, trim=args.trim, release_every=args.release_every
+        )
+        print(json.dumps(result))
         return 0
     if args.quick:
         args.sample, args.extractions, args.sizes = 60, 2_000, [1.0, 5.0]

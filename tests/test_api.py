@@ -40,6 +40,7 @@ def test_exported_names() -> None:
         "compiled",
         "extract",
         "json_schema",
+        "release_memory",
     ]
     for name in boilerstrip.__all__:
         assert getattr(boilerstrip, name) is not None

@@ -11,6 +11,7 @@ from ._errors import BoilerstripError, ExtractionTimeoutError, InputError, Limit
 from ._extract import extract
 from ._model import Block, Extraction, Features, Image, Label, Link, Markup, Metadata, Role
 from ._options import Options
+from ._release import release_memory
 from ._sourced import Sourced
 from ._version import __version__
 
@@ -59,4 +60,5 @@ __all__ = [
     "compiled",
     "extract",
     "json_schema",
+    "release_memory",
 ]

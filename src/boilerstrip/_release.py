@@ -1,0 +1,28 @@
+"""release_memory(): an opt-in call for long runs that gives the C allocator's free memory back."""
+
+from __future__ import annotations
+
+import os
+
+
+def release_memory() -> bool:
+    """Return the memory the C allocator holds free to the system (glibc's ``malloc_trim(0)``);
+    False, doing nothing, where the C library is not glibc.
+
+    Never called by :func:`extract`, and never changes an output. After a large page, glibc
+    keeps up to twice the largest block freed so far (its dynamic mmap threshold, raised by
+    the page's text and tree) at the top of its heap, and freed pages inside it, so a process
+    that extracts many pages in a loop sees its RSS swing with the last pages. A loop may
+    call this every N pages: after every dev page one call took 0.5 ms of CPU (median; at
+    most 3 ms), 1% of the extraction time (benchmarks/RESULTS.md). ``boilerstrip batch``
+    workers fix glibc's mmap threshold instead, which keeps most of the swing away.
+    """
+    try:
+        if not (os.confstr("CS_GNU_LIBC_VERSION") or "").startswith("glibc"):
+            return False
+        import ctypes  # only here: most processes never call this
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (ValueError, OSError, AttributeError):  # no such confstr name, no libc, no malloc_trim
+        return False
+    return True
