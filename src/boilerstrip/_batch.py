@@ -32,6 +32,7 @@ from ._errors import MissingExtraError
 from ._extras import require
 from ._options import Options
 from ._records import error_record, page_record
+from ._release import glibc
 from ._sources import WARC_SUFFIXES, SourcePage, input_files, read_path
 
 # Records held, per worker, behind a page still in progress (so that output keeps input
@@ -108,13 +109,12 @@ def usable_cpus() -> int:
 def fix_mmap_threshold() -> bool:
     """Keep glibc's mmap threshold fixed in this process (see _MMAP_THRESHOLD); False
     where the C library is not glibc."""
+    libc = glibc()
+    if libc is None:
+        return False
     try:
-        if not (os.confstr("CS_GNU_LIBC_VERSION") or "").startswith("glibc"):
-            return False
-        import ctypes
-
-        return bool(ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD))
-    except (ValueError, OSError, AttributeError):  # no such confstr name, no libc, no mallopt
+        return bool(libc.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD))
+    except AttributeError:  # no mallopt
         return False
 
 

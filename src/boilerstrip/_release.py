@@ -3,6 +3,20 @@
 from __future__ import annotations
 
 import os
+from typing import Any
+
+
+def glibc() -> Any | None:
+    """This process's C library through ctypes when it is glibc, else None (the allocator
+    calls of release_memory() and the batch workers' fixed mmap threshold are glibc's)."""
+    try:
+        if not (os.confstr("CS_GNU_LIBC_VERSION") or "").startswith("glibc"):
+            return None
+        import ctypes  # only here: most processes never need it
+
+        return ctypes.CDLL(None)
+    except (ValueError, OSError):  # no such confstr name, no libc
+        return None
 
 
 def release_memory() -> bool:
@@ -17,12 +31,11 @@ def release_memory() -> bool:
     most 3 ms), 1% of the extraction time (benchmarks/RESULTS.md). ``boilerstrip batch``
     workers fix glibc's mmap threshold instead, which keeps most of the swing away.
     """
+    libc = glibc()
+    if libc is None:
+        return False
     try:
-        if not (os.confstr("CS_GNU_LIBC_VERSION") or "").startswith("glibc"):
-            return False
-        import ctypes  # only here: most processes never call this
-
-        ctypes.CDLL(None).malloc_trim(0)
-    except (ValueError, OSError, AttributeError):  # no such confstr name, no libc, no malloc_trim
+        libc.malloc_trim(0)
+    except AttributeError:  # no malloc_trim
         return False
     return True
