@@ -41,7 +41,7 @@ def with_section_prose(
     min_words = options.section_prose_min_words
     if not min_words:
         return labels
-    seen = {_key(b.text) for b, kind in zip(blocks, labels) if kind is Label.CONTENT}
+    seen: set[str] | None = None  # the kept texts, made once a block gets that far
     out = list(labels)
     in_section = False
     for i, b in enumerate(blocks):
@@ -58,8 +58,10 @@ def with_section_prose(
             and f.stopword_density >= options.section_prose_min_stopwords
             and probabilities[i] >= options.section_prose_floor
             and not (f.container or f.phrase or f.phrase_container)
-            and _key(b.text) not in seen
             and kept_label(b) is Label.CONTENT
         ):
-            out[i] = Label.CONTENT
+            if seen is None:
+                seen = {_key(k.text) for k, kind in zip(blocks, labels) if kind is Label.CONTENT}
+            if _key(b.text) not in seen:
+                out[i] = Label.CONTENT
     return out
