@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ._card_slots import with_card_slots
+from ._closing_box import without_closing_box
 from ._cut import predicted_threshold
 from ._model import Block, Label, Role, ScoreRow, ScoreTable
 from ._options import Options
@@ -146,7 +147,10 @@ def decide(
         kept_label = lambda b: _label_of(b, True, options)  # noqa: E731 -- the hard rules' verdict
         labels = with_section_prose(blocks, labels, probabilities, options, kept_label)
     # Last: no rule above keeps a block of the page's footer or navigation.
-    return without_page_frame(blocks, labels, options, lambda b: _label_of(b, False, options))
+    labels = without_page_frame(blocks, labels, options, lambda b: _label_of(b, False, options))
+    if declared not in (SECTIONED, THREAD):
+        labels = without_closing_box(blocks, labels, options, lambda b: _label_of(b, False, options))
+    return labels
 
 
 def relabel(

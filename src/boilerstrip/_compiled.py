@@ -17,6 +17,7 @@ from importlib.machinery import ExtensionFileLoader
 COMPILED_MODULES = (
     "_assemble",
     "_card_slots",
+    "_closing_box",
     "_combine",
     "_cut",
     "_dates",
