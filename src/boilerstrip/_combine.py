@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ._card_slots import with_card_slots
+from ._copied_boxes import without_copied_boxes
 from ._cut import predicted_threshold
 from ._model import Block, Label, Role, ScoreRow, ScoreTable
 from ._options import Options
@@ -145,8 +146,9 @@ def decide(
     if declared == SECTIONED:
         kept_label = lambda b: _label_of(b, True, options)  # noqa: E731 -- the hard rules' verdict
         labels = with_section_prose(blocks, labels, probabilities, options, kept_label)
-    # Last: no rule above keeps a block of the page's footer or navigation.
-    return without_page_frame(blocks, labels, options, lambda b: _label_of(b, False, options))
+    # Near last: no rule above keeps a block of the page's footer or navigation.
+    labels = without_page_frame(blocks, labels, options, lambda b: _label_of(b, False, options))
+    return without_copied_boxes(blocks, labels, options, lambda b: _label_of(b, False, options))
 
 
 def relabel(

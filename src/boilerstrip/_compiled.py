@@ -18,6 +18,7 @@ COMPILED_MODULES = (
     "_assemble",
     "_card_slots",
     "_combine",
+    "_copied_boxes",
     "_cut",
     "_dates",
     "_described",
