@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ._card_slots import with_card_slots
 from ._closing_box import without_closing_box
+from ._copied_boxes import without_copied_boxes
 from ._cut import predicted_threshold
 from ._model import Block, Label, Role, ScoreRow, ScoreTable
 from ._options import Options
@@ -130,15 +131,16 @@ def decide(
     sectioned = declared in (SECTIONED, THREAD) and options.sectioned_decision
     decision = options.sectioned_decision if sectioned else options.decision
     kept = _decide(blocks, probabilities, options, decision)
+    chrome = lambda b: _label_of(b, False, options)  # noqa: E731 -- the label of a dropped block
     if declared == THREAD:
         kept = _with_posts(blocks, kept, options)
     labels = _without_copies(blocks, [_label_of(b, keep, options) for b, keep in zip(blocks, kept)], options)
     if declared not in (SECTIONED, THREAD):
         labels = _without_tail(blocks, labels, options)
     if declared == PRODUCT:
-        labels = without_product_cards(blocks, labels, options, lambda b: _label_of(b, False, options))
+        labels = without_product_cards(blocks, labels, options, chrome)
     if declared != THREAD:
-        labels = within_title_box(blocks, labels, options, lambda b: _label_of(b, False, options))
+        labels = within_title_box(blocks, labels, options, chrome)
     if declared != ARTICLE:
         # An article's repeated boxes are related-story rails; the rules above drop their
         # lines on purpose (trafilatura-eval -0.0015 with the slots on articles, -0.0011 off).
@@ -146,10 +148,12 @@ def decide(
     if declared == SECTIONED:
         kept_label = lambda b: _label_of(b, True, options)  # noqa: E731 -- the hard rules' verdict
         labels = with_section_prose(blocks, labels, probabilities, options, kept_label)
-    # Last: no rule above keeps a block of the page's footer or navigation.
-    labels = without_page_frame(blocks, labels, options, lambda b: _label_of(b, False, options))
+    # Near last: no rule above keeps a block of the page's footer or navigation, nor a second
+    # copy of a box; then the closing box looks at the last block still kept.
+    labels = without_page_frame(blocks, labels, options, chrome)
+    labels = without_copied_boxes(blocks, labels, options, chrome)
     if declared not in (SECTIONED, THREAD):
-        labels = without_closing_box(blocks, labels, options, lambda b: _label_of(b, False, options))
+        labels = without_closing_box(blocks, labels, options, chrome)
     return labels
 
 

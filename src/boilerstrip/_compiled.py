@@ -19,6 +19,7 @@ COMPILED_MODULES = (
     "_card_slots",
     "_closing_box",
     "_combine",
+    "_copied_boxes",
     "_cut",
     "_dates",
     "_described",

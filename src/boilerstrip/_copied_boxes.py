@@ -1,0 +1,55 @@
+"""Boxes rendered twice: a box whose kept texts repeat, in order, an earlier box's.
+
+A responsive product page or a tab set often writes one description twice: the same
+paragraphs, in the same order, in a desktop and a mobile box, or in a tab panel and the
+accordion that replaces it on small screens. The copy rule (_combine) leaves copies that
+share their grandparent alone (a refrain, a test page's filler repeated side by side),
+and the two renderings are often siblings under one parent, so it misses them. Here the
+unit is the box: the kept blocks with one parent element, taken in page order; when that
+sequence of texts (case and spacing aside, at least ``Options.copy_box_min_blocks`` of
+them, ``Options.copy_box_min_words`` words in all) is an earlier box's, the later box is a
+second rendering and its blocks are dropped. Code is never a copy (a sample shown per
+platform is the page's own, as in _combine).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ._model import Block, Label, Role
+from ._options import Options
+
+_NEVER_COPIES = frozenset({Role.CODE})
+
+
+def _parent(locator: str) -> str:
+    return locator.rsplit(">", 1)[0]
+
+
+def without_copied_boxes(
+    blocks: Sequence[Block],
+    labels: list[Label],
+    options: Options,
+    relabel: Callable[[Block], Label],
+) -> list[Label]:
+    """``labels`` with the CONTENT blocks of every box that repeats an earlier box's kept
+    texts (see the module's doc) given ``relabel(block)``."""
+    min_blocks, min_words = options.copy_box_min_blocks, options.copy_box_min_words
+    if not min_blocks:
+        return labels
+    boxes: dict[str, list[int]] = {}  # parent's CSS path -> its kept blocks, in page order
+    for i, b in enumerate(blocks):
+        if labels[i] is Label.CONTENT and b.features.words and b.role not in _NEVER_COPIES:
+            boxes.setdefault(_parent(b.locator), []).append(i)
+    first: set[tuple[str, ...]] = set()
+    out = list(labels)
+    for members in boxes.values():  # dicts keep insertion order: boxes in page order
+        if len(members) < min_blocks or sum(blocks[i].features.words for i in members) < min_words:
+            continue
+        texts = tuple(" ".join(blocks[i].text.split()).lower() for i in members)
+        if texts in first:
+            for i in members:
+                out[i] = relabel(blocks[i])
+        else:
+            first.add(texts)
+    return out
