@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from ._card_groups import with_card_groups
 from ._card_slots import with_card_slots
 from ._cut import predicted_threshold
 from ._model import Block, Label, Role, ScoreRow, ScoreTable
@@ -145,6 +146,9 @@ def decide(
     if declared == SECTIONED:
         kept_label = lambda b: _label_of(b, True, options)  # noqa: E731 -- the hard rules' verdict
         labels = with_section_prose(blocks, labels, probabilities, options, kept_label)
+    if declared in ("", SECTIONED):
+        # A listing's or a grid's many cards, mostly kept, are one unit (_card_groups).
+        labels = with_card_groups(blocks, labels, probabilities, options)
     # Last: no rule above keeps a block of the page's footer or navigation.
     return without_page_frame(blocks, labels, options, lambda b: _label_of(b, False, options))
 
