@@ -41,6 +41,19 @@ def card_slots(locators: Sequence[str]) -> list[Slot | None]:
     return list(_slots(locators))
 
 
+def card_members(locators: Sequence[str]) -> list[tuple[int, int]]:
+    """Per block, (its card group, its card) as element numbers, or (-1, -1) outside any
+    card: the group is the parent of the innermost card holding it (cards of one group
+    share their parent and tag)."""
+    elements = _Elements(locators)
+    parents, cards = elements.parents, elements.cards()
+    out = []
+    for leaf in elements.leaves:
+        card = cards[leaf]
+        out.append((-1, -1) if card < 0 else (parents[card], card))
+    return out
+
+
 def slot_numbers(locators: Sequence[str]) -> tuple[array[int], int]:
     """Per block, the number of its slot (-1 for none), and how many slots there are: one
     int a block instead of a slot's tuples and path string for each (0.5 times a big page)."""

@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from ._card_groups import with_card_groups
 from ._card_slots import with_card_slots
 from ._closing_box import without_closing_box
 from ._copied_boxes import without_copied_boxes
@@ -148,6 +149,9 @@ def decide(
     if declared == SECTIONED:
         kept_label = lambda b: _label_of(b, True, options)  # noqa: E731 -- the hard rules' verdict
         labels = with_section_prose(blocks, labels, probabilities, options, kept_label)
+    if declared in ("", SECTIONED):
+        # A listing's or a grid's many cards, mostly kept, are one unit (_card_groups).
+        labels = with_card_groups(blocks, labels, probabilities, options)
     # Near last: no rule above keeps a block of the page's footer or navigation, nor a second
     # copy of a box; then the closing box looks at the last block still kept.
     labels = without_page_frame(blocks, labels, options, chrome)

@@ -1,0 +1,57 @@
+"""Groups of many cards, mostly kept: the rest of the group is the same content.
+
+A listing's or a shop grid's cards are one unit: a feed of a dozen stories, a grid of
+products. Each block is still scored on its own, and where most of such a group is kept
+some of its cards' titles, bylines or teasers fall just under the cut and are dropped as
+menu lines or related links (labels given by link density or a weak name), which splits
+the group. Slots (_card_slots) mend this where the same path is mostly kept; this rule
+works on the whole group: on a page declaring nothing or a multi-section type, in a group
+of at least ``Options.card_group_min_cards`` cards holding at least
+``Options.card_group_keep_share`` of its words in kept blocks, a dropped block labelled
+sidebar, navigation, other, metadata or promo whose probability reaches
+``Options.card_group_floor`` is kept. Articles are left alone: their groups of cards are
+related-story rails, which their truths leave out; a product page's groups are other
+products; a thread's are posts (their own rule).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ._card_slots import card_members
+from ._model import Block, Label
+from ._options import Options
+
+# Labels a block of a mostly kept group loses: those given by link density or a weak
+# name; not a footer, legal text, a share bar, comments or a header, nor a hard rule's.
+_COMPLETED = frozenset({Label.SIDEBAR, Label.NAVIGATION, Label.OTHER, Label.METADATA, Label.PROMO})
+
+
+def with_card_groups(
+    blocks: Sequence[Block], labels: list[Label], probabilities: Sequence[float], options: Options
+) -> list[Label]:
+    """``labels`` with the doubtful dropped blocks of mostly kept card groups kept (see
+    the module)."""
+    min_cards = options.card_group_min_cards
+    if not min_cards:
+        return labels
+    members = card_members([b.locator for b in blocks])
+    cards: dict[int, set[int]] = {}
+    words: dict[int, int] = {}
+    kept: dict[int, int] = {}
+    for (group, card), block, kind in zip(members, blocks, labels):
+        n = block.features.words
+        if group < 0 or not n:
+            continue
+        cards.setdefault(group, set()).add(card)
+        words[group] = words.get(group, 0) + n
+        kept[group] = kept.get(group, 0) + (n if kind is Label.CONTENT else 0)
+    share = options.card_group_keep_share
+    chosen = {g for g, c in cards.items() if len(c) >= min_cards and kept[g] > share * words[g]}
+    if not chosen:
+        return labels
+    out = list(labels)
+    for i, (group, _card) in enumerate(members):
+        if group in chosen and labels[i] in _COMPLETED and probabilities[i] >= options.card_group_floor:
+            out[i] = Label.CONTENT
+    return out
