@@ -8,7 +8,7 @@ released, the form every later stage reads.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from ._markup import links_of
@@ -55,16 +55,20 @@ class Segmented(NamedTuple):
 
 
 class Texts:
-    """The blocks' texts while the tree is alive: one UTF-8 buffer for the page and each
-    text's end in it, made into str objects by :func:`raw_blocks` once the tree is released
-    (a str a block, alive beside the tree, took 49 bytes more than its characters and a
-    list slot: about 0.3 times a big page). ``surrogatepass`` gives back any str exactly."""
+    """The blocks' texts of a page of many blocks while the tree is alive: one UTF-8 buffer
+    for the page and each text's end in it, made into str objects by :func:`raw_blocks`
+    once the tree is released (a str a block, alive beside the tree, took 49 bytes more
+    than its characters and a list slot: about 0.3 times a big page). ``surrogatepass``
+    gives back any str exactly. Pages of fewer blocks keep a list of strs (see
+    :func:`packed`): encoding and decoding cost more than a list."""
 
     __slots__ = ("data", "ends")
 
-    def __init__(self) -> None:
+    def __init__(self, texts: Iterable[str] = ()) -> None:
         self.data = bytearray()
         self.ends: array[int] = array("q")
+        for text in texts:
+            self.append(text)
 
     def append(self, text: str) -> None:
         self.data += text.encode("utf-8", "surrogatepass")
@@ -87,6 +91,26 @@ class Texts:
         return map(self.__getitem__, range(len(self.ends)))
 
 
+# The blocks' texts during the traversal: a list of strs, or on a page of many blocks a
+# Texts buffer (the same texts in the same order; see packed()).
+BlockTexts = list[str] | Texts
+
+
+def packed(texts: BlockTexts, at: int | None) -> BlockTexts:
+    """``texts`` in a Texts buffer once they number ``at`` (None: never), else as they are."""
+    if at is not None and len(texts) >= at and isinstance(texts, list):
+        return Texts(texts)
+    return texts
+
+
+def truncate(texts: BlockTexts, count: int) -> None:
+    """Keep the first ``count`` texts."""
+    if isinstance(texts, list):
+        del texts[count:]
+    else:
+        texts.truncate(count)
+
+
 class Traversal(NamedTuple):
     """What the traversal records, before it is made into a :class:`Segmented` (by
     :func:`finish`): compact, as it is alive beside the tree (about six times the page).
@@ -102,7 +126,7 @@ class Traversal(NamedTuple):
 
     strings: list[str]
     numbers: array[int]
-    texts: Texts
+    texts: BlockTexts
     roles: list[Role]
     block_numbers: array[int]
     markups: list[Markup]
