@@ -7,6 +7,7 @@ released, the form every later stage reads.
 
 from __future__ import annotations
 
+import struct
 from array import array
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
@@ -162,9 +163,10 @@ def raw_blocks(traversal: Traversal, first: int = 0) -> list[RawBlock]:
             markup = with_links(markup, links_of(spans, hrefs, first_link, end_link))
         linked.append(markup)
     out = []
+    # A row read as C ints in one call: an array's slice is a new array, read item by item.
+    row_of, size = struct.Struct(f"@{_BLOCK_NUMBERS}{numbers.typecode}").unpack_from, numbers.itemsize
     for i in range(first, count):
-        at = i * _BLOCK_NUMBERS
-        element, level, link_chars, row, _ = numbers[at : at + _BLOCK_NUMBERS]
+        element, level, link_chars, row, _ = row_of(numbers, i * _BLOCK_NUMBERS * size)
         fields = (texts[i], element, roles[i], level, link_chars, row, linked[i - first])
         out.append(new_tuple(RawBlock, fields))
     return out
@@ -194,10 +196,11 @@ def finish(traversal: Traversal) -> Segmented:
     # counts share one object (the first _MAX_SHARED_INTS distinct values are remembered).
     above: list[int] = []  # per depth, the index object of the last element made at it
     known: dict[int, int] = {}
+    row_of, size = struct.Struct(f"@{_NUMBERS}{numbers.typecode}").unpack_from, numbers.itemsize
     for index in range(len(strings) // _STRINGS):
-        at, to = index * _STRINGS, index * _NUMBERS
+        at = index * _STRINGS
         tag, names, aria, _ = strings[at : at + _STRINGS]
-        parent, depth, chars, link_chars, tags, link_tags = numbers[to : to + _NUMBERS]
+        parent, depth, chars, link_chars, tags, link_tags = row_of(numbers, index * _NUMBERS * size)
         if 0 < depth <= len(above) and above[depth - 1] == parent:
             parent = above[depth - 1]
         if depth <= len(above):
