@@ -122,9 +122,10 @@ def measure(
     address = metadata.canonical_url.value or (url if isinstance(url, str) else "")
     declared = page_type(declared_type(tree, ld_texts), address, options, tree)
     panels = options.reveal_panels
-    traversal = _traverse(root, panels=panels, deadline=deadline)
+    pack = options.packed_texts_min_blocks
+    traversal = _traverse(root, panels=panels, deadline=deadline, pack=pack)
     if _hides_its_text(traversal, declared, ld_objects, options):
-        traversal = _traverse(root, reveal=True, panels=panels, deadline=deadline)
+        traversal = _traverse(root, reveal=True, panels=panels, deadline=deadline, pack=pack)
     check_deadline(deadline)
     # Nothing after this reads the tree: releasing it here (Lexbor's nodes take about six
     # times the input) lowers the peak memory of the later stages by as much, and the
@@ -143,13 +144,17 @@ def measure(
     return Measured(blocks_of(raw_blocks, paths, features), info.title, language, declared, metadata)
 
 
-def _traverse(root: Any, *, reveal: bool = False, panels: bool, deadline: float | None) -> Traversal:
+def _traverse(
+    root: Any, *, reveal: bool = False, panels: bool, deadline: float | None, pack: int | None
+) -> Traversal:
     """The segment stage's traversal, its counts in 4 bytes; in 8 on a page where one
     reaches 2**31 (only the parser's copies of formatting elements could, on a huge page)."""
     try:
-        return traverse(root, reveal=reveal, panels=panels, deadline=deadline, narrow=True)
+        return traverse(
+            root, reveal=reveal, panels=panels, deadline=deadline, narrow=True, pack_texts_at=pack
+        )
     except OverflowError:
-        return traverse(root, reveal=reveal, panels=panels, deadline=deadline)
+        return traverse(root, reveal=reveal, panels=panels, deadline=deadline, pack_texts_at=pack)
 
 
 def _hides_its_text(

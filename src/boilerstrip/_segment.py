@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import struct
 from array import array
 from typing import Any
 
@@ -28,11 +29,13 @@ from ._segmented import (
     _PARENT,
     _STEP,
     _STRINGS,
+    BlockTexts,
     Segmented,
-    Texts,
     Traversal,
     finish,
+    packed,
     raw_blocks,
+    truncate,
 )
 
 _ROLE_OF_TAG: dict[str, Role] = {
@@ -56,6 +59,13 @@ _CHECK_EVERY = 4096  # nodes between two looks at the clock
 # str.translate looks up every character of non-ASCII text in the dict: searching for one
 # first is many times faster, and text almost never holds any.
 _HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_NO_TAG = "\x00"  # not a tag name: marks a tag id not yet looked up
+# Rows written into the arrays of a traversal, by their typecode: an element's numbers on
+# entry (_NUMBERS), its subtree's four counts on exit, a block's numbers (_BLOCK_NUMBERS).
+# Packed as C ints in one call: array.extend and item assignment convert each int with
+# PyArg_Parse, a tenth of the traversal's instructions. A count past the typecode's range
+# raises struct.error, given to the caller as OverflowError (as the arrays raise it).
+_ROWS = {code: tuple(struct.Struct(f"@{n}{code}") for n in (6, 4, 5)) for code in ("i", "q")}
 _HIDDEN_STYLE = ("display:none", "display: none", "visibility:hidden", "visibility: hidden")
 
 
@@ -97,18 +107,21 @@ def _record_steps(st: _State, frames: list[tuple[Any, ...]]) -> None:
 def _block_text(pieces: list[str], breaks: list[int], pre: bool) -> str:
     """The text of a block from its raw pieces; ``breaks`` are the indices of the pieces
     that start a new line (``<br>``). Whitespace is collapsed outside ``<pre>``."""
-    if breaks:
-        bounds = [0, *breaks, len(pieces)]
-        lines = ["".join(pieces[a:b]) for a, b in itertools.pairwise(bounds)]
-    else:  # one line: the common case
-        lines = ["".join(pieces)]
+    if not breaks:  # one line: the common case, without the lists of the general one
+        line = "".join(pieces)
+        if _HAS_CONTROL.search(line) is not None:
+            line = line.translate(_CONTROL)
+        if pre:
+            text = line.strip("\n")
+            return text if text.strip() else ""
+        return " ".join(line.split())
+    bounds = [0, *breaks, len(pieces)]
+    lines = ["".join(pieces[a:b]) for a, b in itertools.pairwise(bounds)]
     if any(_HAS_CONTROL.search(line) for line in lines):
         lines = [line.translate(_CONTROL) for line in lines]
     if pre:
         text = "\n".join(lines).strip("\n")
         return text if text.strip() else ""
-    if not breaks:
-        return " ".join(lines[0].split())
     parts = (" ".join(line.split()) for line in lines)
     return "\n".join(p for p in parts if p)
 
@@ -131,17 +144,21 @@ class _State:
         "markups",
         "numbers",
         "open_blocks",
+        "pack_at",
         "panels",
         "pieces",
         "reveal",
         "roles",
+        "rows",
         "stack",
         "strings",
         "tags",
         "texts",
     )
 
-    def __init__(self, reveal: bool, panels: bool = False, typecode: str = "q") -> None:
+    def __init__(
+        self, reveal: bool, panels: bool = False, typecode: str = "q", pack_at: int | None = None
+    ) -> None:
         self.reveal = reveal
         self.panels = panels
         # The fields of every block-level element, a row of _STRINGS and one of _NUMBERS,
@@ -150,7 +167,9 @@ class _State:
         # arenas when they were freed), nor an int object per count.
         self.elements: list[str] = []
         self.numbers: array[int] = array(typecode)
-        self.texts = Texts()  # the blocks' columns (see Traversal)
+        self.rows = _ROWS[typecode]
+        self.texts: BlockTexts = []  # the blocks' columns (see Traversal)
+        self.pack_at = pack_at  # the texts go into a buffer once they number this many
         self.roles: list[Role] = []
         self.block_numbers: array[int] = array(typecode)
         self.markups: list[Markup] = []
@@ -172,7 +191,9 @@ class _State:
 
 def _end_block(st: _State) -> None:
     """End the current block: its text, if any, becomes a RawBlock of the innermost open
-    block-level element."""
+    block-level element. With no pieces and no breaks it has nothing to do (callers skip
+    it then): text, link characters and the block's closed links all come with pieces, and
+    open links' first pieces were set to 0 when the pieces were last dropped."""
     if st.has_text:
         text = _block_text(st.pieces, st.breaks, st.in_pre > 0)
         if text:
@@ -184,9 +205,11 @@ def _end_block(st: _State) -> None:
             rec = st.markup  # most blocks have no structure: the recorder is asked only when one may
             structured = rec.lists or rec.quotes or rec.links or rec.anchors or rec.images or st.in_pre
             st.texts.append(text)
+            if len(st.texts) == st.pack_at:
+                st.texts = packed(st.texts, st.pack_at)
             st.roles.append(role)
-            st.block_numbers.extend(
-                (
+            st.block_numbers.frombytes(
+                st.rows[2].pack(
                     owner[_ELEMENT],
                     owner[_LEVEL] if role is Role.HEADING else 0,
                     min(st.block_link_chars, len(text)),
@@ -224,7 +247,8 @@ def _is_hidden(attrs: dict[str, str | None], panels: bool = False) -> bool:
 
 def _enter(st: _State, tag: str, attrs: dict[str, str | None]) -> bool:
     """Open an element; False (and nothing recorded) when it is hidden."""
-    if not st.reveal and _is_hidden(attrs, st.panels):
+    # Most elements have neither attribute: _is_hidden is called only for those that do.
+    if not st.reveal and ("hidden" in attrs or "style" in attrs) and _is_hidden(attrs, st.panels):
         return False
     st.tags += 1
     if tag == "a":
@@ -251,7 +275,8 @@ def _enter(st: _State, tag: str, attrs: dict[str, str | None]) -> bool:
 def _open_block(st: _State, tag: str, attrs: dict[str, str | None]) -> tuple[Any, ...]:
     """Record a block-level element on entry, with the running totals its subtree's
     totals are measured from."""
-    _end_block(st)
+    if st.pieces or st.breaks:  # else there is no block to end (see _end_block)
+        _end_block(st)
     role, level, row = _ROLE_OF_TAG.get(tag), HEADING_LEVELS.get(tag, 0), -1
     open_blocks = st.open_blocks
     outer = open_blocks[-1] if open_blocks else None
@@ -259,16 +284,19 @@ def _open_block(st: _State, tag: str, attrs: dict[str, str | None]) -> tuple[Any
         if role is None and outer[_ROLE] in _INHERITED_ROLES:
             role, level = outer[_ROLE], outer[_LEVEL]
         row = outer[_ELEMENT] if tag in ("td", "th") and outer[_TAG] == "tr" else outer[_ROW]
-    strings = st.strings
-    tag = strings.setdefault(tag, tag)
-    names = " ".join([v for v in (attrs.get("class"), attrs.get("id"), attrs.get("itemprop")) if v])
+    strings = st.strings  # (the tag is one string a page already: traverse's tag ids)
+    names = attrs.get("class") or ""
+    ident, prop = attrs.get("id"), attrs.get("itemprop")
+    if ident or prop:  # most elements name a class at most
+        names = " ".join([v for v in (names, ident, prop) if v])
     names = strings.setdefault(names, names)
     index = len(st.elements) // _STRINGS
     parent = outer[_ELEMENT] if outer is not None else -1
     role_attr = (attrs.get("role") or "").lower()
-    role_attr = strings.setdefault(role_attr, role_attr)
+    if role_attr:
+        role_attr = strings.setdefault(role_attr, role_attr)
     st.elements.extend((tag, names, role_attr, ""))
-    st.numbers.extend((parent, len(open_blocks), 0, 0, 0, 0))
+    st.numbers.frombytes(st.rows[0].pack(parent, len(open_blocks), 0, 0, 0, 0))
     blocks, depth = len(st.texts), len(st.stack)
     frame = (index, tag, st.chars, st.link_chars, st.tags, st.link_tags, role, level, row, blocks, depth)
     open_blocks.append(frame)
@@ -286,13 +314,17 @@ def _exit(st: _State) -> None:
     entry = st.stack[-1]
     tag, frame = entry[0], entry[_FRAME]
     if frame is not None:
-        _end_block(st)
-        at = frame[_ELEMENT] * _NUMBERS + _CHARS
+        if st.pieces or st.breaks:  # else there is no block to end (see _end_block)
+            _end_block(st)
         numbers = st.numbers
-        numbers[at] = st.chars - frame[_AT_CHARS]
-        numbers[at + 1] = st.link_chars - frame[_AT_LINK_CHARS]
-        numbers[at + 2] = st.tags - frame[_AT_TAGS] + 1
-        numbers[at + 3] = st.link_tags - frame[_AT_LINK_TAGS]
+        st.rows[1].pack_into(
+            numbers,
+            (frame[_ELEMENT] * _NUMBERS + _CHARS) * numbers.itemsize,
+            st.chars - frame[_AT_CHARS],
+            st.link_chars - frame[_AT_LINK_CHARS],
+            st.tags - frame[_AT_TAGS] + 1,
+            st.link_tags - frame[_AT_LINK_TAGS],
+        )
         st.open_blocks.pop()
         if tag == "tr":
             _merge_row(st, frame)
@@ -322,7 +354,7 @@ def _merge_row(st: _State, frame: tuple[Any, ...]) -> None:
     ):
         return
     first_link = st.block_numbers[first * _BLOCK_NUMBERS + _FIRST_LINK]
-    st.texts.truncate(first)
+    truncate(st.texts, first)
     del st.roles[first:], st.markups[first:], st.block_numbers[first * _BLOCK_NUMBERS :]
     del rec.spans[2 * first_link :], rec.hrefs[first_link:]
     if not st.elements[element * _STRINGS + _STEP]:
@@ -359,6 +391,7 @@ def traverse(
     panels: bool = False,
     deadline: float | None = None,
     narrow: bool = False,
+    pack_texts_at: int | None = None,
 ) -> Traversal:
     """Blocks and element statistics of the subtree at ``root`` (a selectolax node), in
     the compact form :func:`finish` makes into a :class:`Segmented`.
@@ -371,13 +404,24 @@ def traverse(
     ExtractionTimeoutError. With ``narrow``, its counts (characters, elements, element and
     link indices, link offsets) are kept in 4 bytes each rather than 8 (about 0.3 times a
     big page less beside the tree), and a count of 2**31 or more raises OverflowError.
+    Once the blocks number ``pack_texts_at`` (None: never), their texts are kept in one
+    UTF-8 buffer (:class:`._segmented.Texts`: less memory beside the tree, more time).
 
     This loop runs once per node of the page, so what it costs is the calls and objects
     per node: text nodes, the most frequent, are handled inline.
     """
-    skipped = REVEALED_SKIPPED_TAGS if reveal else SKIPPED_TAGS
-    st = _State(reveal, panels, "i" if narrow else "q")
+    st = _State(reveal, panels, "i" if narrow else "q", pack_texts_at)
+    try:
+        _walk(st, root, REVEALED_SKIPPED_TAGS if reveal else SKIPPED_TAGS, deadline)
+    except struct.error as error:  # a count past the typecode's range (see _ROWS)
+        raise OverflowError(str(error)) from None
+    return _traversal(st)
+
+
+def _walk(st: _State, root: Any, skipped: frozenset[str], deadline: float | None) -> None:
+    """The loop of :func:`traverse`."""
     pieces = st.pieces
+    tags: dict[int, str | None] = {}
     parents: list[Any] = []
     node = root
     visited = 0
@@ -385,7 +429,12 @@ def traverse(
         visited += 1
         if deadline is not None and not visited % _CHECK_EVERY:
             check_deadline(deadline)
-        tag = node.tag
+        # Lexbor decodes an element's name into a new str at each .tag; its tag id is
+        # an int, and one name per id is looked up once a page (ids of custom elements are
+        # the document's own; an id's name differs only in SVG and MathML, never entered).
+        tag = tags.get(node.tag_id, _NO_TAG)
+        if tag is _NO_TAG:
+            tag = tags[node.tag_id] = node.tag
         descend = False
         if tag == "-text":
             raw = node.text_content
@@ -419,4 +468,3 @@ def traverse(
             node = parents.pop()
             _exit(st)
         node = following
-    return _traversal(st)

@@ -7,8 +7,9 @@ released, the form every later stage reads.
 
 from __future__ import annotations
 
+import struct
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from ._markup import links_of
@@ -55,16 +56,20 @@ class Segmented(NamedTuple):
 
 
 class Texts:
-    """The blocks' texts while the tree is alive: one UTF-8 buffer for the page and each
-    text's end in it, made into str objects by :func:`raw_blocks` once the tree is released
-    (a str a block, alive beside the tree, took 49 bytes more than its characters and a
-    list slot: about 0.3 times a big page). ``surrogatepass`` gives back any str exactly."""
+    """The blocks' texts of a page of many blocks while the tree is alive: one UTF-8 buffer
+    for the page and each text's end in it, made into str objects by :func:`raw_blocks`
+    once the tree is released (a str a block, alive beside the tree, took 49 bytes more
+    than its characters and a list slot: about 0.3 times a big page). ``surrogatepass``
+    gives back any str exactly. Pages of fewer blocks keep a list of strs (see
+    :func:`packed`): encoding and decoding cost more than a list."""
 
     __slots__ = ("data", "ends")
 
-    def __init__(self) -> None:
+    def __init__(self, texts: Iterable[str] = ()) -> None:
         self.data = bytearray()
         self.ends: array[int] = array("q")
+        for text in texts:
+            self.append(text)
 
     def append(self, text: str) -> None:
         self.data += text.encode("utf-8", "surrogatepass")
@@ -87,6 +92,26 @@ class Texts:
         return map(self.__getitem__, range(len(self.ends)))
 
 
+# The blocks' texts during the traversal: a list of strs, or on a page of many blocks a
+# Texts buffer (the same texts in the same order; see packed()).
+BlockTexts = list[str] | Texts
+
+
+def packed(texts: BlockTexts, at: int | None) -> BlockTexts:
+    """``texts`` in a Texts buffer once they number ``at`` (None: never), else as they are."""
+    if at is not None and len(texts) >= at and isinstance(texts, list):
+        return Texts(texts)
+    return texts
+
+
+def truncate(texts: BlockTexts, count: int) -> None:
+    """Keep the first ``count`` texts."""
+    if isinstance(texts, list):
+        del texts[count:]
+    else:
+        texts.truncate(count)
+
+
 class Traversal(NamedTuple):
     """What the traversal records, before it is made into a :class:`Segmented` (by
     :func:`finish`): compact, as it is alive beside the tree (about six times the page).
@@ -102,7 +127,7 @@ class Traversal(NamedTuple):
 
     strings: list[str]
     numbers: array[int]
-    texts: Texts
+    texts: BlockTexts
     roles: list[Role]
     block_numbers: array[int]
     markups: list[Markup]
@@ -138,9 +163,10 @@ def raw_blocks(traversal: Traversal, first: int = 0) -> list[RawBlock]:
             markup = with_links(markup, links_of(spans, hrefs, first_link, end_link))
         linked.append(markup)
     out = []
+    # A row read as C ints in one call: an array's slice is a new array, read item by item.
+    row_of, size = struct.Struct(f"@{_BLOCK_NUMBERS}{numbers.typecode}").unpack_from, numbers.itemsize
     for i in range(first, count):
-        at = i * _BLOCK_NUMBERS
-        element, level, link_chars, row, _ = numbers[at : at + _BLOCK_NUMBERS]
+        element, level, link_chars, row, _ = row_of(numbers, i * _BLOCK_NUMBERS * size)
         fields = (texts[i], element, roles[i], level, link_chars, row, linked[i - first])
         out.append(new_tuple(RawBlock, fields))
     return out
@@ -170,10 +196,11 @@ def finish(traversal: Traversal) -> Segmented:
     # counts share one object (the first _MAX_SHARED_INTS distinct values are remembered).
     above: list[int] = []  # per depth, the index object of the last element made at it
     known: dict[int, int] = {}
+    row_of, size = struct.Struct(f"@{_NUMBERS}{numbers.typecode}").unpack_from, numbers.itemsize
     for index in range(len(strings) // _STRINGS):
-        at, to = index * _STRINGS, index * _NUMBERS
+        at = index * _STRINGS
         tag, names, aria, _ = strings[at : at + _STRINGS]
-        parent, depth, chars, link_chars, tags, link_tags = numbers[to : to + _NUMBERS]
+        parent, depth, chars, link_chars, tags, link_tags = row_of(numbers, index * _NUMBERS * size)
         if 0 < depth <= len(above) and above[depth - 1] == parent:
             parent = above[depth - 1]
         if depth <= len(above):

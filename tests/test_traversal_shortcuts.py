@@ -1,0 +1,101 @@
+"""The traversal's shortcuts change no output: tag names read once per tag id, block texts
+packed into a buffer only from ``Options.packed_texts_min_blocks`` blocks, and rows of
+numbers packed as C ints (a count past their range still retries in 8 bytes)."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from boilerstrip import Options, OptionsError, _segment, extract
+from boilerstrip._parse import body_of, parse
+from boilerstrip._segment import segment, traverse
+from boilerstrip._segmented import Texts, finish
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PAGES = ["news_seed.html", "forum_thread.html", "listing_page.html", "data_table.html"]
+
+
+@pytest.mark.parametrize(
+    ("html", "locator"),
+    [
+        # A custom element's tag id is the document's own: each keeps its name.
+        (
+            "<body><my-card><p>a</p></my-card><x-y><p>b</p></x-y></body>",
+            ["body>my-card:nth-of-type(1)>p", "x-y"],
+        ),
+        # An HTML foreignobject has the id of SVG's foreignObject, which is never entered.
+        (
+            "<body><svg><foreignObject><p>c</p></foreignObject></svg><foreignobject><p>d</p></foreignobject></body>",
+            ["foreignobject:nth-of-type(1)>p"],
+        ),
+        (
+            "<body><DIV><P>e</P></DIV><div><p>f</p></div></body>",
+            ["div:nth-of-type(1)>p", "div:nth-of-type(2)>p"],
+        ),
+    ],
+)
+def test_tag_names_come_from_their_tag_ids(html: str, locator: list[str]) -> None:
+    seg = segment(body_of(parse(html)))
+    paths = [seg.elements[b.element].locator for b in seg.blocks]
+    assert len(paths) == len(locator)
+    assert all(part in path for part, path in zip(locator, paths))
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("at", [1, 2, 7])
+def test_packed_texts_give_the_same_segment(page: str, at: int) -> None:
+    root = body_of(parse((FIXTURES / page).read_text(encoding="utf-8", errors="replace")))
+    packed = traverse(root, narrow=True, pack_texts_at=at)
+    plain = traverse(root, narrow=True)
+    assert isinstance(packed.texts, Texts) and isinstance(plain.texts, list)
+    assert finish(packed) == finish(plain)
+
+
+@pytest.mark.parametrize("at", [1, 2, 3, 4])
+def test_a_row_merged_after_packing_keeps_its_cells(at: int) -> None:
+    # The row's cells are made into one block after the texts may have been packed.
+    html = "<body><p>x</p><table><tr><td>a</td><td>b</td><td>c</td></tr></table><p>y</p></body>"
+    root = body_of(parse(html))
+    texts = [b.text for b in finish(traverse(root, pack_texts_at=at)).blocks]
+    assert texts == ["x", "a | b | c", "y"]
+
+
+@pytest.mark.parametrize("value", [1, 3, None])
+def test_extract_with_packed_texts_is_the_same(value: int | None) -> None:
+    html = (FIXTURES / PAGES[0]).read_text(encoding="utf-8")
+    assert extract(html, options=Options(packed_texts_min_blocks=value)) == extract(html)
+
+
+@pytest.mark.parametrize("value", [0, -1, 2.5])
+def test_the_pack_size_is_validated(value: object) -> None:
+    with pytest.raises(OptionsError):
+        Options(packed_texts_min_blocks=value)  # type: ignore[arg-type]
+
+
+class _OneByteRange(struct.Struct):
+    """Four-byte rows that refuse what one byte cannot hold, as a four-byte row refuses 2**31."""
+
+    def pack(self, *values: int) -> bytes:
+        return super().pack(*self._checked(values))
+
+    def pack_into(self, buffer: Any, offset: int, *values: int) -> None:
+        super().pack_into(buffer, offset, *self._checked(values))
+
+    @staticmethod
+    def _checked(values: tuple[int, ...]) -> tuple[int, ...]:
+        if max(values) > 127:
+            raise struct.error("'b' format requires -128 <= number <= 127")
+        return values
+
+
+def test_a_count_past_the_packed_range_is_an_overflow(monkeypatch: pytest.MonkeyPatch) -> None:
+    html = (FIXTURES / PAGES[0]).read_text(encoding="utf-8")
+    expected = extract(html)
+    monkeypatch.setitem(_segment._ROWS, "i", tuple(_OneByteRange(f"@{n}i") for n in (6, 4, 5)))
+    with pytest.raises(OverflowError):
+        traverse(body_of(parse(html)), narrow=True)
+    assert extract(html) == expected  # traversed again with 8-byte counts
