@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 import regex
 
+from boilerstrip._combine import _add_weighted, _sigmoid
 from boilerstrip._language import _CJK_CHAR, is_cjk_char, tokens
 from boilerstrip._parse import body_of, parse
 from boilerstrip._phrases import _STRIP, _compiled, _indexes, phrase_kind, phrase_kinds
@@ -246,3 +249,27 @@ def test_only_block_owners_have_locators() -> None:
     """The cells of a merged row own no block: they keep no path."""
     seg = segment(body_of(parse("<table><tr><td>a</td><td>b</td></tr></table>")))
     assert [e.locator for e in seg.elements if e.locator] == [_ROW]
+
+
+_NAN, _INF = float("nan"), float("inf")
+
+
+@pytest.mark.parametrize(
+    ("weight", "column"),
+    [
+        (1.5, [0.0] * 10),
+        (-0.7, [0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.3, 0.0]),  # sparse: only the non-zeros added
+        (2.0, [0.1, 0.2, 0.0, 0.4, 0.5]),  # dense
+        (-1.0, [-0.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
+        (0.5, [0.0, _NAN, 0.0, 0.0, 0.0]),  # a NaN output is not zero
+        (_INF, [0.0, 0.0, 1.0, 0.0, 0.0]),  # inf * 0.0 is NaN: added densely
+        (0.0, [1.0, 0.0, 0.0, 0.0]),
+    ],
+)
+@pytest.mark.parametrize("start", [0.0, -0.0, 0.25, -3.0])
+def test_weighted_sum_skips_zero_outputs_exactly(weight: float, column: list[float], start: float) -> None:
+    z = [start + 0.125 * i for i in range(len(column))]
+    dense = [zi + weight * v for zi, v in zip(z, column)]
+    _add_weighted(z, weight, column)
+    assert [repr(_sigmoid(x)) for x in z] == [repr(_sigmoid(x)) for x in dense]
+    assert [x == y or (math.isnan(x) and math.isnan(y)) for x, y in zip(z, dense)] == [True] * len(z)
