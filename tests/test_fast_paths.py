@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 import regex
 
+from boilerstrip._combine import _add_weighted, _sigmoid
 from boilerstrip._language import _CJK_CHAR, is_cjk_char, tokens
 from boilerstrip._parse import body_of, parse
 from boilerstrip._phrases import _STRIP, _compiled, _indexes, phrase_kind, phrase_kinds
 from boilerstrip._rules import (
+    _CAMEL,
     _PORTABLE,
+    _SEPARATORS,
+    _STATE_FLAGS,
     CONTENT_NAME_RULE,
     NAME_RULES,
+    _by_first_letter,
+    _name_patterns,
     chrome_kind_of_name,
     names_content,
     normalise_name,
@@ -116,6 +124,72 @@ def test_normalise_name_on_re(raw: str, name: str) -> None:
     assert normalise_name(raw) == name
 
 
+def _names_from(rule: str) -> list[str]:
+    """Strings on and around the literal words of ``rule``: each word alone, cut short,
+    lengthened, glued to a neighbour, between other words, in ASCII and not."""
+    names = []
+    for word in regex.findall(r"[a-z][a-z ]*[a-z]", rule):
+        names += [word, word[:-1], word + "s", word + "x", "x" + word, f"a {word} b", f"é {word}", f"{word}ü"]
+    return names
+
+
+@pytest.mark.parametrize(
+    "rules", [[p for _, p in NAME_RULES], *([p] for _, p in NAME_RULES), [CONTENT_NAME_RULE]]
+)
+def test_alternatives_by_first_letter_match_where_the_rules_do(rules: list[str]) -> None:
+    grouped = regex.compile(_by_first_letter(rules))
+    for name in [n for rule in rules for n in _names_from(rule)] + ["", "x", "main"]:
+        assert (grouped.search(name) is not None) == any(regex.search(r, name) for r in rules), name
+
+
+@pytest.mark.parametrize(
+    ("rules", "name", "found"),
+    [
+        ([r"\b(?:s?hare|sx)\b"], "hare", True),  # a quantified first letter is no prefix
+        ([r"\b(?:ads?|advert\w*)\b", r"\b(?:nav)\b"], "adverts nav", True),
+        ([r"\b(?:ads?|advert\w*)\b"], "add", False),
+        ([r"\b(?:a(?:b|c)|x)\b"], "ac", True),
+    ],
+)
+def test_alternatives_by_first_letter(rules: list[str], name: str, found: bool) -> None:
+    assert (regex.search(_by_first_letter(rules), name) is not None) is found
+
+
+def test_alternatives_by_first_letter_need_word_rules() -> None:
+    with pytest.raises(ValueError, match="not a"):
+        _by_first_letter([r"(?:nav)\b"])
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+def test_name_patterns_by_first_letter(ascii_only: bool) -> None:
+    any_row, _, content = _name_patterns(ascii_only)
+    for name in ["share bar", "site footer", "entry content", "headline", "has sidebar", "menü oben"]:
+        assert (any_row.search(name) is not None) == any(regex.search(p, name) for _, p in NAME_RULES)
+        assert (content.search(name) is not None) == (regex.search(CONTENT_NAME_RULE, name) is not None)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "has-sidebar main",
+        "hide-on-mobile nav",
+        "without-sidebar",
+        "is-active",
+        "no js",
+        "toggle-menu",
+        "with-image",
+        "showcase",
+        "bishop",
+        "nothing",
+        "shower-head",
+        "menü has-x",
+    ],
+)
+def test_state_flags_skipped_only_where_none_can_match(raw: str) -> None:
+    plain = _SEPARATORS.sub(" ", raw if raw.islower() else _CAMEL.sub(" ", raw)).lower()
+    assert normalise_name(raw) == _STATE_FLAGS.sub(" ", plain)
+
+
 def test_portable_syntax_excludes_regex_only_patterns() -> None:
     assert _PORTABLE.fullmatch(r"\b(?:nav|menus?|advert\w*)\b")
     assert not _PORTABLE.fullmatch(r"\b\p{L}+\b")
@@ -175,3 +249,27 @@ def test_only_block_owners_have_locators() -> None:
     """The cells of a merged row own no block: they keep no path."""
     seg = segment(body_of(parse("<table><tr><td>a</td><td>b</td></tr></table>")))
     assert [e.locator for e in seg.elements if e.locator] == [_ROW]
+
+
+_NAN, _INF = float("nan"), float("inf")
+
+
+@pytest.mark.parametrize(
+    ("weight", "column"),
+    [
+        (1.5, [0.0] * 10),
+        (-0.7, [0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.3, 0.0]),  # sparse: only the non-zeros added
+        (2.0, [0.1, 0.2, 0.0, 0.4, 0.5]),  # dense
+        (-1.0, [-0.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
+        (0.5, [0.0, _NAN, 0.0, 0.0, 0.0]),  # a NaN output is not zero
+        (_INF, [0.0, 0.0, 1.0, 0.0, 0.0]),  # inf * 0.0 is NaN: added densely
+        (0.0, [1.0, 0.0, 0.0, 0.0]),
+    ],
+)
+@pytest.mark.parametrize("start", [0.0, -0.0, 0.25, -3.0])
+def test_weighted_sum_skips_zero_outputs_exactly(weight: float, column: list[float], start: float) -> None:
+    z = [start + 0.125 * i for i in range(len(column))]
+    dense = [zi + weight * v for zi, v in zip(z, column)]
+    _add_weighted(z, weight, column)
+    assert [repr(_sigmoid(x)) for x in z] == [repr(_sigmoid(x)) for x in dense]
+    assert [x == y or (math.isnan(x) and math.isnan(y)) for x, y in zip(z, dense)] == [True] * len(z)

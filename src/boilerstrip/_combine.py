@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from ._card_groups import with_card_groups
 from ._card_slots import with_card_slots
@@ -64,11 +65,23 @@ def score(blocks: Sequence[Block], options: Options) -> Scores:
         column = SCORERS[name](blocks)
         # Packed at once: one column of floats alive at a time.
         columns.append(ScoreTable.pack(column, coded_min=options.coded_scores_min_blocks))
-        z = [zi + weight * v for zi, v in zip(z, column)]
+        _add_weighted(z, weight, column)
     return Scores(
         table=ScoreTable(tuple(name for name, _ in pairs), tuple(columns)),
         probabilities=tuple(_sigmoid(zi) for zi in z),
     )
+
+
+def _add_weighted(z: list[float], weight: float, column: Sequence[float]) -> None:
+    """``z[i] += weight * column[i]``; a column of mostly zeros (flags, kinds) only where it
+    is not zero: times a finite weight, a zero changes no sum but a zero's sign (and
+    _sigmoid(-0.0) == _sigmoid(0.0))."""
+    present = list(compress(range(len(column)), column))  # the non-zero outputs, found in C
+    if 2 * len(present) >= len(column) or not math.isfinite(weight):
+        z[:] = [zi + weight * v for zi, v in zip(z, column)]
+        return
+    for i in present:
+        z[i] += weight * column[i]
 
 
 def smoothing_inputs(probabilities: Sequence[float], words: Sequence[int], window: int) -> list[list[float]]:

@@ -14,6 +14,7 @@ import re
 import regex
 
 from ._model import Label
+from ._phrases import _top_level_branches
 
 # Tags whose subtree is never text of the page.
 SKIPPED_TAGS = frozenset(
@@ -140,6 +141,8 @@ _SEPARATORS = re.compile(r"[-_:./]+")
 _STATE_FLAGS_RULE = r"\b(?:has|no|with|without|show|hide|is|toggle) \w+"
 _STATE_FLAGS = regex.compile(_STATE_FLAGS_RULE)
 _STATE_FLAGS_ASCII = re.compile(_STATE_FLAGS_RULE)
+# What every match of _STATE_FLAGS_RULE holds ("with" also stands for "without ").
+_STATE_WORDS = ("has ", "no ", "with", "show ", "hide ", "is ", "toggle ")
 # Taxonomy classes carry the author's tag and category slugs (WordPress's post_class:
 # "tag-promotion", "category-ads"): they say what a post is about, not what the element is.
 _TAXONOMY = regex.compile(r"(?<![^\s])(?:tag|category)-(?!(?:cloud|list|links|nav|menu|widget)\b)\S+")
@@ -165,6 +168,10 @@ def normalise_name(raw: str) -> str:
     if not raw.islower():
         raw = _CAMEL.sub(" ", raw)
     name = _SEPARATORS.sub(" ", raw).lower()
+    # A state flag is one of _STATE_WORDS and a space: without one, nothing to take out
+    # (19 names in 20 on 300 dev pages; the test is half the search's time).
+    if not any(map(name.__contains__, _STATE_WORDS)):
+        return name
     return (_STATE_FLAGS_ASCII if name.isascii() else _STATE_FLAGS).sub(" ", name)
 
 
@@ -190,8 +197,34 @@ def _name_patterns(ascii_only: bool) -> tuple[_Pattern, tuple[tuple[Label, _Patt
     none, and one search costs about half of trying the rows one by one), each row, and the
     content rule; with ``ascii_only``, the forms for ASCII strings."""
     rows = tuple((kind, _compile(p, ascii_only)) for kind, p in NAME_RULES)
-    any_row = _compile("|".join(f"(?:{p})" for _, p in NAME_RULES), ascii_only)
-    return any_row, rows, _compile(CONTENT_NAME_RULE, ascii_only)
+    any_row = _compile(_by_first_letter([p for _, p in NAME_RULES]), ascii_only)
+    return any_row, rows, _compile(_by_first_letter([CONTENT_NAME_RULE]), ascii_only)
+
+
+_WORD_START = r"\b(?:"
+_WORD_END = r")\b"
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _by_first_letter(rules: list[str]) -> str:
+    """One pattern that matches a string exactly when one of ``rules`` (each
+    ``\\b(?:a|b|...)\\b``) does: their alternatives in one group, those that start with
+    the same literal letter under it (``c(?:omments?|ookies?)``). A search then tries a few
+    letters at each word start, not every alternative (twice as fast on dev names). Only
+    whether it matches is read: the order of the alternatives does not change that."""
+    by_letter: dict[str, list[str]] = {}
+    others: list[str] = []
+    for rule in rules:
+        if not (rule.startswith(_WORD_START) and rule.endswith(_WORD_END)):
+            raise ValueError(f"not a \\b(?:...)\\b rule: {rule!r}")
+        for alternative in _top_level_branches(rule[len(_WORD_START) : -len(_WORD_END)]):
+            # A first letter with a quantifier ("s?") is not a prefix of every match.
+            if alternative[:1] in _LETTERS and alternative[1:2] not in ("?", "*", "+", "{"):
+                by_letter.setdefault(alternative[0], []).append(alternative[1:])
+            else:
+                others.append(alternative)
+    groups = [f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items()]
+    return _WORD_START + "|".join(groups + others) + _WORD_END
 
 
 _OVERLAY_NAME = regex.compile(OVERLAY_NAME_RULE)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ._model import Block, Label, Role
+from ._model import Block, Features, Label, Role
 
 if TYPE_CHECKING:
     from ._options import Options
@@ -38,8 +38,10 @@ def _neighbour_mean(values: list[float]) -> list[float]:
     return [values[1], *middle, values[-2]]
 
 
-def _flag(blocks: Sequence[Block], test: Callable[[Block], bool]) -> list[float]:
-    return [1.0 if test(b) else 0.0 for b in blocks]
+# The flag scorers test each block inside their own comprehension, not through a test
+# function: a call per block cost as much as the test (the score stage's largest part).
+# Enum members are read once (a class attribute look-up per block otherwise).
+_HEADING, _LIST_ITEM, _CAPTION = Role.HEADING, Role.LIST_ITEM, Role.CAPTION
 
 
 # -- density-based -----------------------------------------------------------------
@@ -69,7 +71,7 @@ def block_length(blocks: Sequence[Block]) -> list[float]:
 
 
 def short_block(blocks: Sequence[Block]) -> list[float]:
-    return _flag(blocks, lambda b: b.features.words < SHORT_WORDS)
+    return [1.0 if b.features.words < SHORT_WORDS else 0.0 for b in blocks]
 
 
 def composite_density(blocks: Sequence[Block]) -> list[float]:
@@ -77,7 +79,7 @@ def composite_density(blocks: Sequence[Block]) -> list[float]:
 
 
 def main_region(blocks: Sequence[Block]) -> list[float]:
-    return _flag(blocks, lambda b: b.features.in_main_region)
+    return [1.0 if b.features.in_main_region else 0.0 for b in blocks]
 
 
 def main_region_long(blocks: Sequence[Block]) -> list[float]:
@@ -91,7 +93,7 @@ def page_edge(blocks: Sequence[Block]) -> list[float]:
 
 
 def ends_sentence(blocks: Sequence[Block]) -> list[float]:
-    return _flag(blocks, lambda b: b.features.ends_sentence)
+    return [1.0 if b.features.ends_sentence else 0.0 for b in blocks]
 
 
 def repeated_text(blocks: Sequence[Block]) -> list[float]:
@@ -106,15 +108,15 @@ def repeated_links(blocks: Sequence[Block]) -> list[float]:
 
 # -- structure -----------------------------------------------------------------------
 def heading(blocks: Sequence[Block]) -> list[float]:
-    return _flag(blocks, lambda b: b.role is Role.HEADING)
+    return [1.0 if b.role is _HEADING else 0.0 for b in blocks]
 
 
 def title_match(blocks: Sequence[Block]) -> list[float]:
-    return _flag(blocks, lambda b: b.features.title_match)
+    return [1.0 if b.features.title_match else 0.0 for b in blocks]
 
 
 def list_item(blocks: Sequence[Block]) -> list[float]:
-    return _flag(blocks, lambda b: b.role is Role.LIST_ITEM)
+    return [1.0 if b.role is _LIST_ITEM else 0.0 for b in blocks]
 
 
 # A news-photo caption outside <figcaption>: a name placed in the picture ("Jane Doe,
@@ -129,15 +131,15 @@ _CAPTION_SCAN_CHARS = 160  # the placed name comes early; the search reads no fu
 
 def caption(blocks: Sequence[Block]) -> list[float]:
     """A <figcaption>, or text written as a photo caption (the name placed in the picture)."""
-    return _flag(
-        blocks,
-        lambda b: b.role is Role.CAPTION or _CAPTION_TEXT.search(b.text[:_CAPTION_SCAN_CHARS]) is not None,
-    )
+    return [
+        1.0 if b.role is _CAPTION or _CAPTION_TEXT.search(b.text[:_CAPTION_SCAN_CHARS]) is not None else 0.0
+        for b in blocks
+    ]
 
 
 # -- rule-based ------------------------------------------------------------------------
 def content_name(blocks: Sequence[Block]) -> list[float]:
-    return _flag(blocks, lambda b: b.features.content_hint)
+    return [1.0 if b.features.content_hint else 0.0 for b in blocks]
 
 
 def boilerplate_phrase(blocks: Sequence[Block]) -> list[float]:
@@ -147,19 +149,17 @@ def boilerplate_phrase(blocks: Sequence[Block]) -> list[float]:
 
 def phrase_box(blocks: Sequence[Block]) -> list[float]:
     """The block sits in a box full of boilerplate phrases (donation and newsletter boxes)."""
-    return _flag(blocks, lambda b: bool(b.features.phrase_container))
+    return [1.0 if b.features.phrase_container else 0.0 for b in blocks]
 
 
 def chrome_agreement(blocks: Sequence[Block]) -> list[float]:
     """The block's own phrase names the same chrome as its container (an ad box saying
     "Advertisement"): two independent signs agreeing."""
-    return _flag(
-        blocks,
-        lambda b: (
-            bool(b.features.phrase)
-            and b.features.phrase in (b.features.container, b.features.phrase_container)
-        ),
-    )
+    return [1.0 if _agree(b.features) else 0.0 for b in blocks]
+
+
+def _agree(f: Features) -> bool:
+    return bool(f.phrase) and f.phrase in (f.container, f.phrase_container)
 
 
 def _phrase(kind: Label) -> Scorer:
