@@ -19,6 +19,7 @@ from ._page_type import ARTICLE, PRODUCT, SECTIONED, THREAD
 from ._product_cards import within_title_box, without_product_cards
 from ._scorers import HARD_RULES, SCORERS, SHORT_WORDS
 from ._sections import with_section_prose
+from ._tail import is_prose, without_tail
 
 _LOGIT_CAP = 12.0  # keeps exp() finite and one scorer from deciding alone
 _COMMENT_SCORERS = frozenset({"container_comments"})
@@ -150,7 +151,7 @@ def decide(
         kept = _with_posts(blocks, kept, options)
     labels = _without_copies(blocks, [_label_of(b, keep, options) for b, keep in zip(blocks, kept)], options)
     if declared not in (SECTIONED, THREAD):
-        labels = _without_tail(blocks, labels, options)
+        labels = without_tail(blocks, labels, options, chrome)
     if declared == PRODUCT:
         labels = without_product_cards(blocks, labels, options, chrome)
     if declared != THREAD:
@@ -259,48 +260,6 @@ def _without_copies(blocks: Sequence[Block], labels: list[Label], options: Optio
     return out
 
 
-def _is_prose(block: Block, min_words: int, max_link_density: float) -> bool:
-    """A paragraph of plain prose: at least ``min_words`` words, link density under
-    ``max_link_density`` (the article text the tail and teaser rules look around)."""
-    f = block.features
-    return block.role is Role.PARAGRAPH and f.words >= min_words and f.link_density < max_link_density
-
-
-# Boxes named as this chrome hold the tail's appeals, bylines and share prompts; a name
-# saying "sidebar" also sits on many article columns, so it is left out.
-_TAIL_BOX_KINDS = frozenset(k.value for k in (Label.PROMO, Label.SHARE, Label.COMMENTS, Label.METADATA))
-
-
-def _is_tail_line(block: Block, options: Options) -> bool:
-    f = block.features
-    linked = f.link_density >= options.tail_link_density and f.words <= options.tail_link_max_words
-    boxed = f.container in _TAIL_BOX_KINDS and not (
-        options.include_comments and f.container == Label.COMMENTS.value
-    )
-    return block.role is Role.HEADING or f.words <= options.tail_short_words or linked or boxed
-
-
-def _without_tail(blocks: Sequence[Block], labels: list[Label], options: Options) -> list[Label]:
-    """The last CONTENT blocks of a page, at most ``Options.tail_max_blocks`` of them, that
-    are headings, short lines, links or text in a box named as promo, share, comments or
-    metadata, right after a CONTENT paragraph of plain prose, take the label their own
-    evidence names: they head or fill the boxes that follow an article
-    ("Originalpublikation", "Mehr zum Thema", "Read more", a newsletter appeal), and end no
-    section of it."""
-    kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT]
-    tail: list[int] = []
-    while kept and len(tail) < options.tail_max_blocks and _is_tail_line(blocks[kept[-1]], options):
-        tail.append(kept.pop())
-    if not tail or not kept:
-        return labels
-    if not _is_prose(blocks[kept[-1]], options.tail_prose_words, options.tail_prose_link_density):
-        return labels
-    out = list(labels)
-    for i in tail:
-        out[i] = _label_of(blocks[i], False, options)
-    return out
-
-
 def margin(probabilities: Sequence[float], words: Sequence[int]) -> float:
     """How decided a page is: the word-weighted mean of |p - 0.5| * 2, in [0, 1]."""
     total = sum(w + 1 for w in words)
@@ -330,8 +289,8 @@ def _without_inline_teasers(blocks: Sequence[Block], kept: list[bool], options: 
             blocks[i].role is Role.PARAGRAPH
             and f.link_density >= options.inline_teaser_link_density
             and options.inline_teaser_min_words <= f.words <= options.inline_teaser_max_words
-            and _is_prose(blocks[before], prose_words, prose_link_density)
-            and _is_prose(blocks[after], prose_words, prose_link_density)
+            and is_prose(blocks[before], prose_words, prose_link_density)
+            and is_prose(blocks[after], prose_words, prose_link_density)
         ):
             out[i] = False
     return out

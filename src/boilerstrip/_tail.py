@@ -1,0 +1,53 @@
+"""The kept text's tail: the lines after an article's last paragraph of prose (a "Read
+more" heading, a newsletter appeal, share prompts) that end no section of it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ._model import Block, Label, Role
+from ._options import Options
+
+
+def is_prose(block: Block, min_words: int, max_link_density: float) -> bool:
+    """A paragraph of plain prose: at least ``min_words`` words, link density under
+    ``max_link_density`` (the article text the tail and teaser rules look around)."""
+    f = block.features
+    return block.role is Role.PARAGRAPH and f.words >= min_words and f.link_density < max_link_density
+
+
+# Boxes named as this chrome hold the tail's appeals, bylines and share prompts; a name
+# saying "sidebar" also sits on many article columns, so it is left out.
+_TAIL_BOX_KINDS = frozenset(k.value for k in (Label.PROMO, Label.SHARE, Label.COMMENTS, Label.METADATA))
+
+
+def _is_tail_line(block: Block, options: Options) -> bool:
+    f = block.features
+    linked = f.link_density >= options.tail_link_density and f.words <= options.tail_link_max_words
+    boxed = f.container in _TAIL_BOX_KINDS and not (
+        options.include_comments and f.container == Label.COMMENTS.value
+    )
+    return block.role is Role.HEADING or f.words <= options.tail_short_words or linked or boxed
+
+
+def without_tail(
+    blocks: Sequence[Block], labels: list[Label], options: Options, chrome: Callable[[Block], Label]
+) -> list[Label]:
+    """The last CONTENT blocks of a page, at most ``Options.tail_max_blocks`` of them, that
+    are headings, short lines, links or text in a box named as promo, share, comments or
+    metadata, right after a CONTENT paragraph of plain prose, take the label their own
+    evidence names: they head or fill the boxes that follow an article
+    ("Originalpublikation", "Mehr zum Thema", "Read more", a newsletter appeal), and end no
+    section of it."""
+    kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT]
+    tail: list[int] = []
+    while kept and len(tail) < options.tail_max_blocks and _is_tail_line(blocks[kept[-1]], options):
+        tail.append(kept.pop())
+    if not tail or not kept:
+        return labels
+    if not is_prose(blocks[kept[-1]], options.tail_prose_words, options.tail_prose_link_density):
+        return labels
+    out = list(labels)
+    for i in tail:
+        out[i] = chrome(blocks[i])
+    return out
