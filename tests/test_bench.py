@@ -113,6 +113,13 @@ def test_gate_fails_when_quality_drops() -> None:
     assert failures and failures[0].startswith("fixtures:")
 
 
+@pytest.mark.parametrize("f1", [0.93406, 0.98148, 0.88489, 0.5, 0.99999])
+def test_a_raised_floor_never_stands_above_its_figure(f1: float) -> None:
+    figures = set_figures({"boilerstrip": {"sets": {"a": {"f1": f1}}}})
+    assert f1 - 0.0001 < figures["a"] <= f1
+    assert raise_floors(figures, {})["a"] <= f1
+
+
 def test_floors_never_go_down() -> None:
     assert raise_floors({"a": 0.5, "b": 0.9}, {"a": 0.8, "b": 0.7}) == {"a": 0.8, "b": 0.9}
 
