@@ -67,7 +67,9 @@ def unlimited_options() -> Any:
 
 def big_page(megabytes: float) -> str:
     """A page of about ``megabytes`` MB: a header, then sections of article prose with a
-    related-links box and a share bar, then a footer, as on a long news or forum page."""
+    related-links box and a share bar, then a footer, as on a long news or forum page. Each
+    section is numbered in its text: identical sections would be second renderings of the
+    first, which extract() drops (_copied_boxes), and the page would measure little text."""
     head = (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Big page</title></head><body>"
         "<header><nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav></header>"
@@ -77,7 +79,7 @@ def big_page(megabytes: float) -> str:
     section = []
     for k in range(6):
         section.append(
-            f"<p>The council met on Tuesday to discuss part {k} of the river plan, which residents say "
+            f"<p>The council met on Tuesday to discuss part {k} of river plan #N#, which residents say "
             "has been delayed for years. Officials said that funding from the national government would "
             "cover most of the cost, and that work on the northern bank could begin in the spring, "
             "weather permitting, with the <a href='/a'>first results</a> expected within a year.</p>"
@@ -90,7 +92,7 @@ def big_page(megabytes: float) -> str:
         + "</ul></aside><div class='share'><a href='#'>Share</a> <a href='#'>Tweet</a></div></section>"
     )
     count = max(1, round((megabytes * 2**20 - len(head) - len(tail)) / len(chunk)))
-    return head + chunk * count + tail
+    return head + "".join(chunk.replace("#N#", str(n)) for n in range(count)) + tail
 
 
 def child_size(megabytes: float) -> dict[str, Any]:
