@@ -8,8 +8,8 @@ from typing import Any
 
 from ._cut import CutModel
 from ._cut_weights import CUT_MODEL
-from ._errors import OptionsError
-from ._scorers import HARD_RULES, SCORERS
+from ._option_checks import check_options
+from ._scorers import HARD_RULES
 from ._weights import SCORER_WEIGHTS, SMOOTHING_WEIGHTS
 
 
@@ -330,128 +330,7 @@ class Options:
     packed_texts_min_blocks: int | None = 4096
 
     def __post_init__(self) -> None:
-        _check(0.0 <= self.threshold <= 1.0, "threshold must be in [0, 1]")
-        _check(
-            self.decision in DECISIONS,
-            f"decision must be one of {', '.join(DECISIONS)}",
-        )
-        _check(
-            self.sectioned_decision in ("", *DECISIONS),
-            f"sectioned_decision must be '' or one of {', '.join(DECISIONS)}",
-        )
-        _check(0.0 <= self.adaptive_margin <= 1.0, "adaptive_margin must be in [0, 1]")
-        _check(0.0 <= self.heading_floor <= 1.0, "heading_floor must be in [0, 1]")
-        _check(self.heading_reach >= 0, "heading_reach must be >= 0")
-        _check(0.0 <= self.expected_f1_floor <= 1.0, "expected_f1_floor must be in [0, 1]")
-        _check(0.0 <= self.hidden_description_share <= 1.0, "hidden_description_share must be in [0, 1]")
-        _check(self.hidden_description_min_words >= 0, "hidden_description_min_words must be >= 0")
-        _check(self.wrap_width > 0, "wrap_width must be positive")
-        _check(self.reveal_below_chars >= 0, "reveal_below_chars must be >= 0")
-        _check(self.region_min_words >= 0, "region_min_words must be >= 0")
-        _check(0.0 <= self.region_max_link_density <= 1.0, "region_max_link_density must be in [0, 1]")
-        _check(0.0 < self.region_secondary_share <= 1.0, "region_secondary_share must be in (0, 1]")
-        _check(self.region_max_count >= 1, "region_max_count must be >= 1")
-        _check(self.repeat_min_siblings >= 2, "repeat_min_siblings must be >= 2")
-        _check(self.phrase_scan_chars > 0, "phrase_scan_chars must be positive")
-        _check(self.phrase_scan_words > 0, "phrase_scan_words must be positive")
-        _check(self.whole_phrase_max_chars >= 0, "whole_phrase_max_chars must be >= 0")
-        _check(self.phrase_box_min_hits >= 1, "phrase_box_min_hits must be >= 1")
-        _check(0.0 < self.phrase_box_min_share <= 1.0, "phrase_box_min_share must be in (0, 1]")
-        _check(0.0 <= self.phrase_box_min_word_share <= 1.0, "phrase_box_min_word_share must be in [0, 1]")
-        _check(self.smoothing_window >= 0, "smoothing_window must be >= 0")
-        _check(self.metadata_line_max_words >= 0, "metadata_line_max_words must be >= 0")
-        _check(self.teaser_label_max_chars >= 0, "teaser_label_max_chars must be >= 0")
-        _check(0.0 <= self.teaser_link_share <= 1.0, "teaser_link_share must be in [0, 1]")
-        _check(self.teaser_min_words >= 0, "teaser_min_words must be >= 0")
-        _check(self.box_label_max_words >= 0, "box_label_max_words must be >= 0")
-        _check(0.0 <= self.inline_teaser_link_density <= 1.0, "inline_teaser_link_density must be in [0, 1]")
-        _check(self.inline_teaser_max_words >= 0, "inline_teaser_max_words must be >= 0")
-        _check(self.inline_teaser_min_words >= 0, "inline_teaser_min_words must be >= 0")
-        _check(self.inline_teaser_prose_words >= 0, "inline_teaser_prose_words must be >= 0")
-        _check(
-            0.0 <= self.inline_teaser_prose_link_density <= 1.0,
-            "inline_teaser_prose_link_density must be in [0, 1]",
-        )
-        _check(self.copy_shared_ancestor_levels >= 0, "copy_shared_ancestor_levels must be >= 0")
-        self._check_parts()
-        _check(0.0 <= self.link_list_density <= 1.0, "link_list_density must be in [0, 1]")
-        _check(self.headline_words >= 0, "headline_words must be >= 0")
-        for name in (
-            *("max_input_chars", "max_nodes", "max_depth", "max_depth_sum", "max_attributes"),
-            "parse_apart_min_chars",
-            "coded_scores_min_blocks",
-            "packed_texts_min_blocks",
-        ):
-            value = getattr(self, name)
-            positive = value is None or (isinstance(value, int) and value > 0)
-            _check(positive, f"{name} must be positive or None")
-        _check(self.on_limit in ("truncate", "raise"), "on_limit must be 'truncate' or 'raise'")
-        _check(
-            self.time_budget is None or (isinstance(self.time_budget, (int, float)) and self.time_budget > 0),
-            "time_budget must be positive or None",
-        )
-        _check(
-            self.language is None or (isinstance(self.language, str) and 2 <= len(self.language) <= 8),
-            "language must be an ISO 639 code or None",
-        )
-        _check(
-            all(isinstance(n, str) and isinstance(w, (int, float)) for n, w in self.weights),
-            "weights must be (name, number) pairs",
-        )
-        _check(
-            all(isinstance(n, str) and isinstance(w, (int, float)) for n, w in self.smoothing),
-            "smoothing must be (name, number) pairs",
-        )
-        _check(
-            bool(self.cut_model)
-            and all(0.0 <= t <= 1.0 and len(c) == len(self.cut_model[0][1]) for t, c in self.cut_model),
-            "cut_model must be (threshold in [0, 1], coefficients) pairs of one length",
-        )
-        _check(isinstance(self.disabled_scorers, frozenset), "disabled_scorers must be a frozenset")
-        unknown = ({n for n, _ in self.weights} | set(self.disabled_scorers)) - {"bias", *SCORERS}
-        _check(not unknown, f"unknown scorers: {', '.join(sorted(unknown))}")
-        _check(
-            isinstance(self.hard_rules, frozenset) and self.hard_rules <= set(HARD_RULES),
-            f"hard_rules must be a frozenset of rule names ({', '.join(HARD_RULES)})",
-        )
-
-    def _check_parts(self) -> None:
-        self._check_tail()
-        _check(self.listing_min_prices >= 0, "listing_min_prices must be >= 0")
-        _check(self.thread_description_min_words >= 0, "thread_description_min_words must be >= 0")
-        _check(self.thread_post_min_words >= 0, "thread_post_min_words must be >= 0")
-        _check(
-            0.0 <= self.thread_post_max_link_density <= 1.0, "thread_post_max_link_density must be in [0, 1]"
-        )
-
-    def _check_tail(self) -> None:
-        self._check_product_cards()  # called here: __post_init__ is at the statement limit
-        for name in (
-            "tail_max_blocks",
-            "tail_prose_words",
-            "tail_short_words",
-            "tail_link_max_words",
-            "closing_box_max_words",
-        ):
-            _check(getattr(self, name) >= 0, f"{name} must be >= 0")
-        for name in ("tail_prose_link_density", "tail_link_density"):
-            _check(0.0 <= getattr(self, name) <= 1.0, f"{name} must be in [0, 1]")
-
-    def _check_product_cards(self) -> None:
-        _check(self.product_card_min_cards >= 0, "product_card_min_cards must be >= 0")
-        for name in ("product_card_levels", "product_card_price_words"):
-            _check(getattr(self, name) >= 1, f"{name} must be >= 1")
-        for name in ("product_card_max_share", "title_box_share", "card_slot_keep_share"):
-            _check(0.0 <= getattr(self, name) <= 1.0, f"{name} must be in [0, 1]")
-        _check(self.card_slot_min_blocks >= 1, "card_slot_min_blocks must be >= 1")
-        for name in ("copy_box_min_blocks", "copy_box_min_words"):
-            _check(getattr(self, name) >= 0, f"{name} must be >= 0")
-        _check(self.card_group_min_cards >= 0, "card_group_min_cards must be >= 0")
-        for name in ("card_group_keep_share", "card_group_floor"):
-            _check(0.0 <= getattr(self, name) <= 1.0, f"{name} must be in [0, 1]")
-        _check(self.section_prose_min_words >= 0, "section_prose_min_words must be >= 0")
-        for name in ("section_prose_floor", "section_prose_max_link_density", "section_prose_min_stopwords"):
-            _check(0.0 <= getattr(self, name) <= 1.0, f"{name} must be in [0, 1]")
+        check_options(self)
 
     def replace(self, **changes: Any) -> Options:
         """A copy with ``changes`` applied (validated again)."""
@@ -467,14 +346,6 @@ class Options:
         """A preset that keeps more doubtful blocks: all content, some chrome. It keeps
         what maximises each page's expected F1, which helps multi-section pages most."""
         return cls(**{"decision": "expected_f1", **changes})
-
-
-DECISIONS = ("threshold", "expected_f1", "adaptive", "predicted")
-
-
-def _check(condition: bool, message: str) -> None:
-    if not condition:
-        raise OptionsError(message)
 
 
 DEFAULT_OPTIONS = Options()

@@ -1,0 +1,105 @@
+"""The checks ``Options`` runs on creation, as tables of field names by the range they
+must lie in, then the few checks of their own kind."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._errors import OptionsError
+from ._scorers import HARD_RULES, SCORERS
+
+if TYPE_CHECKING:
+    from ._options import Options
+
+DECISIONS = ("threshold", "expected_f1", "adaptive", "predicted")
+
+# Shares, densities, probabilities and floors: in [0, 1].
+UNIT = (
+    "threshold", "adaptive_margin", "heading_floor", "expected_f1_floor", "hidden_description_share",
+    "region_max_link_density", "phrase_box_min_word_share", "teaser_link_share",
+    "inline_teaser_link_density", "inline_teaser_prose_link_density", "link_list_density",
+    "thread_post_max_link_density", "tail_prose_link_density", "tail_link_density",
+    "product_card_max_share", "title_box_share", "card_slot_keep_share", "card_group_keep_share",
+    "card_group_floor", "section_prose_floor", "section_prose_max_link_density",
+    "section_prose_min_stopwords",
+)  # fmt: skip
+# Shares that must leave something: in (0, 1].
+OPEN_UNIT = ("region_secondary_share", "phrase_box_min_share")
+# Counts where 0 switches a step off or means "any": at least 0.
+NON_NEGATIVE = (
+    "heading_reach", "hidden_description_min_words", "reveal_below_chars", "region_min_words",
+    "whole_phrase_max_chars", "smoothing_window", "metadata_line_max_words", "teaser_label_max_chars",
+    "teaser_min_words", "box_label_max_words", "inline_teaser_max_words", "inline_teaser_min_words",
+    "inline_teaser_prose_words", "copy_shared_ancestor_levels", "headline_words", "listing_min_prices",
+    "thread_description_min_words", "thread_post_min_words", "tail_max_blocks", "tail_prose_words",
+    "tail_short_words", "tail_link_max_words", "closing_box_max_words", "product_card_min_cards",
+    "copy_box_min_blocks", "copy_box_min_words", "card_group_min_cards", "section_prose_min_words",
+)  # fmt: skip
+# Counts of at least one.
+AT_LEAST_ONE = (
+    "region_max_count", "phrase_box_min_hits", "product_card_levels", "product_card_price_words",
+    "card_slot_min_blocks",
+)  # fmt: skip
+POSITIVE = ("wrap_width", "phrase_scan_chars", "phrase_scan_words")
+# Limits and size switches: a positive int, or None for none.
+POSITIVE_OR_NONE = (
+    "max_input_chars", "max_nodes", "max_depth", "max_depth_sum", "max_attributes",
+    "parse_apart_min_chars", "coded_scores_min_blocks", "packed_texts_min_blocks",
+)  # fmt: skip
+
+
+def check_options(o: Options) -> None:
+    """Raise :class:`OptionsError` for the first field out of its range."""
+    for name in UNIT:
+        _check(0.0 <= getattr(o, name) <= 1.0, f"{name} must be in [0, 1]")
+    for name in OPEN_UNIT:
+        _check(0.0 < getattr(o, name) <= 1.0, f"{name} must be in (0, 1]")
+    for name in NON_NEGATIVE:
+        _check(getattr(o, name) >= 0, f"{name} must be >= 0")
+    for name in AT_LEAST_ONE:
+        _check(getattr(o, name) >= 1, f"{name} must be >= 1")
+    for name in POSITIVE:
+        _check(getattr(o, name) > 0, f"{name} must be positive")
+    for name in POSITIVE_OR_NONE:
+        value = getattr(o, name)
+        _check(value is None or (isinstance(value, int) and value > 0), f"{name} must be positive or None")
+    _check(o.repeat_min_siblings >= 2, "repeat_min_siblings must be >= 2")
+    _check(o.decision in DECISIONS, f"decision must be one of {', '.join(DECISIONS)}")
+    _check(
+        o.sectioned_decision in ("", *DECISIONS),
+        f"sectioned_decision must be '' or one of {', '.join(DECISIONS)}",
+    )
+    _check(o.on_limit in ("truncate", "raise"), "on_limit must be 'truncate' or 'raise'")
+    _check(
+        o.time_budget is None or (isinstance(o.time_budget, (int, float)) and o.time_budget > 0),
+        "time_budget must be positive or None",
+    )
+    _check(
+        o.language is None or (isinstance(o.language, str) and 2 <= len(o.language) <= 8),
+        "language must be an ISO 639 code or None",
+    )
+    _check(
+        all(isinstance(n, str) and isinstance(w, (int, float)) for n, w in o.weights),
+        "weights must be (name, number) pairs",
+    )
+    _check(
+        all(isinstance(n, str) and isinstance(w, (int, float)) for n, w in o.smoothing),
+        "smoothing must be (name, number) pairs",
+    )
+    _check(
+        bool(o.cut_model)
+        and all(0.0 <= t <= 1.0 and len(c) == len(o.cut_model[0][1]) for t, c in o.cut_model),
+        "cut_model must be (threshold in [0, 1], coefficients) pairs of one length",
+    )
+    _check(isinstance(o.disabled_scorers, frozenset), "disabled_scorers must be a frozenset")
+    unknown = ({n for n, _ in o.weights} | set(o.disabled_scorers)) - {"bias", *SCORERS}
+    _check(not unknown, f"unknown scorers: {', '.join(sorted(unknown))}")
+    _check(
+        isinstance(o.hard_rules, frozenset) and o.hard_rules <= set(HARD_RULES),
+        f"hard_rules must be a frozenset of rule names ({', '.join(HARD_RULES)})",
+    )
+
+
+def _check(condition: bool, message: str) -> None:
+    if not condition:
+        raise OptionsError(message)
