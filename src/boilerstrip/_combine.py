@@ -10,7 +10,7 @@ from itertools import compress
 from ._card_groups import with_card_groups
 from ._card_slots import with_card_slots
 from ._closing_box import without_closing_box
-from ._copied_boxes import without_copied_boxes
+from ._copied_boxes import NEVER_COPIES, without_copied_boxes
 from ._cut import predicted_threshold
 from ._model import Block, Label, Role, ScoreRow, ScoreTable
 from ._options import Options
@@ -232,19 +232,12 @@ def _ancestor(locator: str, levels: int) -> str:
     return locator.rsplit(">", levels)[0]
 
 
-# Roles never taken for a second rendering: documentation shows one code sample in
-# several places (a tab per platform, the sample again beside its explanation), and its
-# truth keeps each. Dev, every set (block dumps): wcxb documentation +0.0015, forum
-# -0.0001, no other set or type moved; table rows left alone too: cleaneval -0.0007.
-_NEVER_COPIES = frozenset({Role.CODE})
-
-
 def _without_copies(blocks: Sequence[Block], labels: list[Label], options: Options) -> list[Label]:
     """A CONTENT block whose text, case and spacing aside, repeats an earlier CONTENT
     block's is a second rendering of it and takes the label its own evidence names,
     unless the two share their ancestor ``Options.copy_shared_ancestor_levels`` levels up
     (items or paragraphs repeated in one box are the page's own), or it is code
-    (_NEVER_COPIES)."""
+    (NEVER_COPIES)."""
     levels = options.copy_shared_ancestor_levels
     if not levels:
         return labels
@@ -255,7 +248,7 @@ def _without_copies(blocks: Sequence[Block], labels: list[Label], options: Optio
             continue
         j = first.setdefault(" ".join(b.text.split()).lower(), i)
         elsewhere = _ancestor(blocks[j].locator, levels) != _ancestor(b.locator, levels)
-        if j != i and elsewhere and b.role not in _NEVER_COPIES:
+        if j != i and elsewhere and b.role not in NEVER_COPIES:
             out[i] = _label_of(b, False, options)
     return out
 
