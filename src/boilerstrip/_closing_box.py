@@ -15,12 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ._model import Block, Label, Role
+from ._model import Block, Label, Role, ancestor
 from ._options import Options
-
-
-def _parent(locator: str) -> str:
-    return locator.rsplit(">", 1)[0]
 
 
 def _is_closing_line(block: Block, prose: Block, options: Options) -> bool:
@@ -30,7 +26,7 @@ def _is_closing_line(block: Block, prose: Block, options: Options) -> bool:
         and 0 < f.words <= options.closing_box_max_words
         and not f.in_main_region
         and p.in_main_region
-        and _parent(block.locator) != _parent(prose.locator)
+        and ancestor(block.locator) != ancestor(prose.locator)
         and prose.role is Role.PARAGRAPH
         and p.words >= options.tail_prose_words
         and p.link_density < options.tail_prose_link_density

@@ -10,9 +10,9 @@ from itertools import compress
 from ._card_groups import with_card_groups
 from ._card_slots import with_card_slots
 from ._closing_box import without_closing_box
-from ._copied_boxes import NEVER_COPIES, without_copied_boxes
+from ._copied_boxes import NEVER_COPIES, copy_key, without_copied_boxes
 from ._cut import predicted_threshold
-from ._model import Block, Label, Role, ScoreRow, ScoreTable
+from ._model import Block, Label, Role, ScoreRow, ScoreTable, ancestor
 from ._options import Options
 from ._page_frame import without_page_frame
 from ._page_type import ARTICLE, PRODUCT, SECTIONED, THREAD
@@ -227,11 +227,6 @@ def _with_posts(blocks: Sequence[Block], kept: list[bool], options: Options) -> 
     return out
 
 
-def _ancestor(locator: str, levels: int) -> str:
-    """The CSS path of the element ``levels`` levels above the one at ``locator``."""
-    return locator.rsplit(">", levels)[0]
-
-
 def _without_copies(blocks: Sequence[Block], labels: list[Label], options: Options) -> list[Label]:
     """A CONTENT block whose text, case and spacing aside, repeats an earlier CONTENT
     block's is a second rendering of it and takes the label its own evidence names,
@@ -246,8 +241,8 @@ def _without_copies(blocks: Sequence[Block], labels: list[Label], options: Optio
     for i, b in enumerate(blocks):
         if labels[i] is not Label.CONTENT or not b.features.words:
             continue
-        j = first.setdefault(" ".join(b.text.split()).lower(), i)
-        elsewhere = _ancestor(blocks[j].locator, levels) != _ancestor(b.locator, levels)
+        j = first.setdefault(copy_key(b.text), i)
+        elsewhere = ancestor(blocks[j].locator, levels) != ancestor(b.locator, levels)
         if j != i and elsewhere and b.role not in NEVER_COPIES:
             out[i] = _label_of(b, False, options)
     return out

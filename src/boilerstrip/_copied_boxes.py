@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ._model import Block, Label, Role
+from ._model import Block, Label, Role, ancestor
 from ._options import Options
 
 # Roles never taken for a second rendering, by this rule or _combine's copy rule:
@@ -27,8 +27,9 @@ from ._options import Options
 NEVER_COPIES = frozenset({Role.CODE})
 
 
-def _parent(locator: str) -> str:
-    return locator.rsplit(">", 1)[0]
+def copy_key(text: str) -> str:
+    """A block's text as the copy rules compare it: case and spacing aside."""
+    return " ".join(text.split()).lower()
 
 
 def without_copied_boxes(
@@ -45,13 +46,13 @@ def without_copied_boxes(
     boxes: dict[str, list[int]] = {}  # parent's CSS path -> its kept blocks, in page order
     for i, b in enumerate(blocks):
         if labels[i] is Label.CONTENT and b.features.words and b.role not in NEVER_COPIES:
-            boxes.setdefault(_parent(b.locator), []).append(i)
+            boxes.setdefault(ancestor(b.locator), []).append(i)
     first: set[tuple[str, ...]] = set()
     out = list(labels)
     for members in boxes.values():  # dicts keep insertion order: boxes in page order
         if len(members) < min_blocks or sum(blocks[i].features.words for i in members) < min_words:
             continue
-        texts = tuple(" ".join(blocks[i].text.split()).lower() for i in members)
+        texts = tuple(copy_key(blocks[i].text) for i in members)
         if texts in first:
             for i in members:
                 out[i] = relabel(blocks[i])

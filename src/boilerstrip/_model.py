@@ -126,6 +126,12 @@ NO_MARKUP = Markup()
 new_tuple = tuple.__new__
 
 
+def ancestor(locator: str, levels: int = 1) -> str:
+    """The CSS path of the element ``levels`` levels above the one at ``locator`` (the
+    block's own element's parent for 1)."""
+    return locator.rsplit(">", levels)[0]
+
+
 def with_links(markup: Markup, links: tuple[Link, ...]) -> Markup:
     """``markup._replace(links=links)``, without _replace's Python frames."""
     lists, quote_depth, language, table, cells, header, _, images = markup

@@ -62,7 +62,7 @@ def _syntax(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern)
 
 
-def _top_level_branches(pattern: str) -> list[str]:
+def top_level_branches(pattern: str) -> list[str]:
     """``pattern`` split at the ``|`` that are outside groups and classes."""
     branches, depth, start, i, in_class = [], 0, 0, 0, False
     while i < len(pattern):
@@ -115,7 +115,7 @@ def _branch_keys(branch: str) -> set[str] | None:
 def _key_words(pattern: str) -> set[str] | None:
     """Key words of a row, or None when some branch has none (the row is keyless)."""
     keys: set[str] = set()
-    for branch in _top_level_branches(pattern):
+    for branch in top_level_branches(pattern):
         branch_keys = _branch_keys(branch)
         if not branch_keys:
             return None

@@ -14,7 +14,7 @@ import re
 import regex
 
 from ._model import Label
-from ._phrases import _top_level_branches
+from ._phrases import top_level_branches
 
 # Tags whose subtree is never text of the page.
 SKIPPED_TAGS = frozenset(
@@ -217,7 +217,7 @@ def _by_first_letter(rules: list[str]) -> str:
     for rule in rules:
         if not (rule.startswith(_WORD_START) and rule.endswith(_WORD_END)):
             raise ValueError(f"not a \\b(?:...)\\b rule: {rule!r}")
-        for alternative in _top_level_branches(rule[len(_WORD_START) : -len(_WORD_END)]):
+        for alternative in top_level_branches(rule[len(_WORD_START) : -len(_WORD_END)]):
             # A first letter with a quantifier ("s?") is not a prefix of every match.
             if alternative[:1] in _LETTERS and alternative[1:2] not in ("?", "*", "+", "{"):
                 by_letter.setdefault(alternative[0], []).append(alternative[1:])

@@ -14,15 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ._copied_boxes import copy_key
 from ._model import Block, Label, Role
 from ._options import Options
 
 _PROSE_ROLES = frozenset({Role.PARAGRAPH, Role.LIST_ITEM})
 _MIN_LEVEL = 2  # an <h1> heads the page, not a section: its deck and byline stay dropped
-
-
-def _key(text: str) -> str:
-    return " ".join(text.split()).lower()
 
 
 def with_section_prose(
@@ -61,7 +58,7 @@ def with_section_prose(
             and kept_label(b) is Label.CONTENT
         ):
             if seen is None:
-                seen = {_key(k.text) for k, kind in zip(blocks, labels) if kind is Label.CONTENT}
-            if _key(b.text) not in seen:
+                seen = {copy_key(k.text) for k, kind in zip(blocks, labels) if kind is Label.CONTENT}
+            if copy_key(b.text) not in seen:
                 out[i] = Label.CONTENT
     return out
