@@ -70,11 +70,14 @@ def main(argv: list[str] | None = None) -> int:
     files = pages(args.data)
     if args.limit:
         files = files[: args.limit]
+    # No time budget: on a loaded machine a slow page would otherwise end early and
+    # differ between two runs of the same code.
+    options = boilerstrip.Options(time_budget=None)
     digests = {}
     for path in files:
         html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
         key = f"{path.parent.parent.name}/{path.name.removesuffix('.html.gz')}"
-        digests[key] = page_digest(boilerstrip.extract(html), args.formats)
+        digests[key] = page_digest(boilerstrip.extract(html, options=options), args.formats)
     args.out.write_text(json.dumps(digests, indent=0, sort_keys=True))
     print(f"{len(digests)} pages hashed with {boilerstrip.__file__}", file=sys.stderr)
     if args.compare:
