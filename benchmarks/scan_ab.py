@@ -26,12 +26,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
 import random
 import shutil
-import subprocess
 import sys
-import sysconfig
 import tempfile
 import time
 from pathlib import Path
@@ -183,17 +180,10 @@ def c_versions(folder: Path) -> tuple[Any, Any]:
     loop = _limits.c_loop()
     installed = loop is not None
     if loop is None:  # not the compiled build: build the extension from the source
-        source = Path(_limits.__file__).with_name("_cscan.c")
-        target = folder / f"_cscan{sysconfig.get_config_var('EXT_SUFFIX')}"
-        include = sysconfig.get_paths()["include"]
-        subprocess.run(
-            ["cc", "-O3", "-shared", "-fPIC", f"-I{include}", str(source), "-o", str(target)], check=True
-        )
-        spec = importlib.util.spec_from_file_location("boilerstrip._cscan", target)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        loop = module.scan
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+        import cscan_build
+
+        loop = cscan_build.build(folder, "cc", "-O3")  # as this script always timed it
     print(
         f"C loop: {'installed' if installed else 'built from source'}; compiled build: {_compiled()}"
     )

@@ -5,22 +5,16 @@ here from the source with the C compiler (the test skips without one)."""
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import shutil
-import subprocess
-import sysconfig
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import cscan_build
 import hostile_inputs as large
 from boilerstrip import _limits, _parse
-
-SOURCE = Path(_limits.__file__).with_name("_cscan.c")
 
 SETTINGS: tuple[dict[str, Any], ...] = (
     {"max_nodes": 250_000, "max_depth": 1000, "max_attributes": 256, "max_depth_sum": 2_000_000},
@@ -161,20 +155,10 @@ def loop(tmp_path_factory: pytest.TempPathFactory) -> _limits.CLoop:
     installed = _limits.c_loop()
     if installed is not None:
         return installed
-    compiler = shutil.which("cc") or shutil.which("gcc")
-    if compiler is None:
+    cc = cscan_build.compiler()
+    if cc is None:
         pytest.skip("no C compiler, and the compiled build is not installed")
-    target = tmp_path_factory.mktemp("cscan") / f"_cscan{sysconfig.get_config_var('EXT_SUFFIX')}"
-    include = sysconfig.get_paths()["include"]
-    subprocess.run(
-        [compiler, "-O2", "-shared", "-fPIC", f"-I{include}", str(SOURCE), "-o", str(target)], check=True
-    )
-    spec = importlib.util.spec_from_file_location("boilerstrip._cscan", target)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    loop: _limits.CLoop = module.scan
-    return loop
+    return cscan_build.build(tmp_path_factory.mktemp("cscan"), cc)
 
 
 def _assert_same(loop: _limits.CLoop, text: str) -> None:
