@@ -184,9 +184,7 @@ def c_versions(folder: Path) -> tuple[Any, Any]:
         import cscan_build
 
         loop = cscan_build.build(folder, "cc", "-O3")  # as this script always timed it
-    print(
-        f"C loop: {'installed' if installed else 'built from source'}; compiled build: {_compiled()}"
-    )
+    print(f"C loop: {'installed' if installed else 'built from source'}; compiled build: {_compiled()}")
     python = SimpleNamespace(scan=_limits.scan_python)
     c = SimpleNamespace(scan=lambda text, **setting: _limits.scan_c(loop, text, **setting))
     return python, c

@@ -164,9 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         summary = (
             f"Fitted on {len(names)} pages of {len(sizes)} sets, with prior weight {args.prior_weight}"
-            f" (cut_prior); word F1 of the fit: "
-            + ", ".join(f"{k} {v:.3f}" for k, v in fitted.items())
-            + "."
+            f" (cut_prior); word F1 of the fit: " + ", ".join(f"{k} {v:.3f}" for k, v in fitted.items()) + "."
         )
         write_model(
             Path(__file__).resolve().parents[1] / "src/boilerstrip/_cut_weights.py", coefficients, summary

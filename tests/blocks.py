@@ -29,6 +29,4 @@ def make_block(index: int, text: str, *, role: Role = Role.PARAGRAPH, **changes:
         repeat_link_density=0.0,
     )
     values.update(changes)
-    return Block(
-        index=index, text=text, role=role, heading_level=0, locator="p", features=Features(**values)
-    )  # type: ignore[arg-type]
+    return Block(index=index, text=text, role=role, heading_level=0, locator="p", features=Features(**values))  # type: ignore[arg-type]

@@ -40,9 +40,9 @@ CASES: dict[str, str | bytes] = {
     # confidence 0, the confidence of an empty result.
     "fuzz 111739": (
         "<table data-x='>'/><dt><plaintext \">مرحبا بالعالم هذا نص عربي</plaintext><code>the harbour "
-        "boats were quiet that morning and nobody came<button a= lang=\"ar\"></button></code>"
-        "<!-- \ud800 \udfff -->Ünïcödé ñ ß ø<header><nobr src=\"http://127.0.0.1:9/x.js\" "
-        "class=\"nav menu\">\ud800 \udfff</iframe></nobr><mtext role=\"navigation\" \"><!-- &amp; "
+        'boats were quiet that morning and nobody came<button a= lang="ar"></button></code>'
+        '<!-- \ud800 \udfff -->Ünïcödé ñ ß ø<header><nobr src="http://127.0.0.1:9/x.js" '
+        'class="nav menu">\ud800 \udfff</iframe></nobr><mtext role="navigation" "><!-- &amp; '
         "&lt; &#0; &#xD800; &#x110000; &#99999999999; &nbsp &copy --><!-- &amp; &lt; &#0; &#xD800; "
         "&#x110000; &#99999999999; &nbsp &copy --></mtext></header></dt></table>"
     ),

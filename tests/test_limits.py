@@ -254,12 +254,12 @@ def test_the_features_stage_checks_the_time_budget() -> None:
 _GREEDY = _limits._TOKEN.pattern.replace("*+", "*").replace("++", "+").replace("?+", "?")
 _GREEDY_TOKEN = re.compile(_GREEDY, re.S)
 _TAG_SHAPES = {
-    "quoted >": '<a title="x > y" href=\'a>b\'>t</a>',
+    "quoted >": "<a title=\"x > y\" href='a>b'>t</a>",
     "unclosed quote": '<div class="x>y<p>z',
-    "quote in an unquoted value": "<a b=x\"y>z\">w",
-    "name starting with = or a quote": '<a ="x>y" \'c>d\'>e',
+    "quote in an unquoted value": '<a b=x"y>z">w',
+    "name starting with = or a quote": "<a =\"x>y\" 'c>d'>e",
     "== before a quote": '<a b=="x>y">z',
-    "spaces around =": '<img src = "a>b"  alt\t=\n\'c\' / >',
+    "spaces around =": "<img src = \"a>b\"  alt\t=\n'c' / >",
     "self-closing and slashes": "<br/><svg><path d=M0/></svg><a/b/c>",
     "bogus comments": "<!doctype html><?xml x?><!x><! y",
     "end-tag junk": "</><// x></ y>",

@@ -15,8 +15,19 @@ TAGS = (
     "template svg math noscript iframe textarea title br hr img frameset object caption nobr"
 ).split()
 ATTRIBUTES = st.sampled_from(
-    ['class="content"', 'class="nav menu"', 'id="main"', "hidden", 'style="display:none"',
-     'role="navigation"', 'title="</div><p>"', "data-x='>'", 'href="/x"', "a=", '"']
+    [
+        'class="content"',
+        'class="nav menu"',
+        'id="main"',
+        "hidden",
+        'style="display:none"',
+        'role="navigation"',
+        'title="</div><p>"',
+        "data-x='>'",
+        'href="/x"',
+        "a=",
+        '"',
+    ]
 )
 TEXT = st.one_of(
     st.text(max_size=40),  # any code point, surrogates, NUL and controls included

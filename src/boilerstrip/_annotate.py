@@ -158,9 +158,7 @@ def locate(root: Any, locators: set[str], *, reveal: bool, panels: bool) -> dict
     return found
 
 
-def _mark(
-    tree: LexborHTMLParser, result: Extraction, *, reveal: bool, panels: bool
-) -> dict[int, Placement]:
+def _mark(tree: LexborHTMLParser, result: Extraction, *, reveal: bool, panels: bool) -> dict[int, Placement]:
     """Mark the element of every block with its blocks, label and score (data-bs-*
     attributes, the class bs-block and a title); the placement of each located block."""
     by_locator: dict[str, list[Block]] = {}

@@ -216,8 +216,7 @@ def _tree_text(html: object) -> str:
         if isinstance(html, (etree._Element, etree._ElementTree)):
             return str(etree.tostring(html, encoding="unicode", method="html"))
     raise InputError(
-        "html must be str, bytes, a selectolax parser or an lxml element or tree, "
-        f"not {type(html).__name__}"
+        f"html must be str, bytes, a selectolax parser or an lxml element or tree, not {type(html).__name__}"
     )
 
 
