@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from boilerstrip import Options, OptionsError, _segment, extract
+from boilerstrip import Options, OptionsError, _segment_blocks, extract
 from boilerstrip._parse import body_of, parse
 from boilerstrip._segment import segment, traverse
 from boilerstrip._segmented import Texts, finish
@@ -95,7 +95,7 @@ class _OneByteRange(struct.Struct):
 def test_a_count_past_the_packed_range_is_an_overflow(monkeypatch: pytest.MonkeyPatch) -> None:
     html = (FIXTURES / PAGES[0]).read_text(encoding="utf-8")
     expected = extract(html)
-    monkeypatch.setitem(_segment._ROWS, "i", tuple(_OneByteRange(f"@{n}i") for n in (6, 4, 5)))
+    monkeypatch.setitem(_segment_blocks._ROWS, "i", tuple(_OneByteRange(f"@{n}i") for n in (6, 4, 5)))
     with pytest.raises(OverflowError):
         traverse(body_of(parse(html)), narrow=True)
     assert extract(html) == expected  # traversed again with 8-byte counts
