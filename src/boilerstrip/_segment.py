@@ -12,7 +12,7 @@ closes elements; what the walk holds and how a block is finished are in _segment
 from __future__ import annotations
 
 import struct
-from typing import Any
+from typing import Any, Final
 
 from ._errors import check_deadline
 from ._markup import ENTERED, EXITED
@@ -37,7 +37,8 @@ from ._segment_blocks import (
 )
 from ._segmented import _CHARS, _NAMES, _NUMBERS, _STRINGS, Segmented, Traversal, finish
 
-_ROLE_OF_TAG: dict[str, Role] = {
+# Final, as every table read per element: a C static in the compiled build.
+_ROLE_OF_TAG: Final[dict[str, Role]] = {
     "li": Role.LIST_ITEM,
     "dt": Role.LIST_ITEM,
     "dd": Role.LIST_ITEM,
@@ -50,10 +51,10 @@ _ROLE_OF_TAG: dict[str, Role] = {
     **{h: Role.HEADING for h in HEADING_LEVELS},
 }
 # Roles a nested block inherits from an enclosing element (a <p> inside <li> is a list item).
-_INHERITED_ROLES = frozenset({Role.LIST_ITEM, Role.CODE, Role.QUOTE, Role.CAPTION, Role.HEADING})
-_CHECK_EVERY = 4096  # nodes between two looks at the clock
+_INHERITED_ROLES: Final = frozenset({Role.LIST_ITEM, Role.CODE, Role.QUOTE, Role.CAPTION, Role.HEADING})
+_CHECK_EVERY: Final = 4096  # nodes between two looks at the clock
 _NO_TAG = "\x00"  # not a tag name: marks a tag id not yet looked up
-_HIDDEN_STYLE = ("display:none", "display: none", "visibility:hidden", "visibility: hidden")
+_HIDDEN_STYLE: Final = ("display:none", "display: none", "visibility:hidden", "visibility: hidden")
 
 
 def _is_hidden(attrs: dict[str, str | None], panels: bool = False) -> bool:
