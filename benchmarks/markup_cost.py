@@ -20,7 +20,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _pages import sample
-from boilerstrip import _extract, _markup, _segment
+from boilerstrip import _extract, _markup, _segment, _segment_blocks
 from boilerstrip._model import NO_MARKUP, Markup
 
 
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     recorders: dict[str, Any] = {"recorded": _markup.Recorder, "none": NullRecorder}
     spent: dict[str, list[float]] = {name: [] for name in recorders}
-    real = _segment.Recorder
+    real = _segment_blocks.Recorder
     try:
         for i, (_key, html) in enumerate(sample(args.data, args.sample, args.seed)):
             tree = _extract.parse(_extract._as_text(html))
@@ -66,14 +66,14 @@ def main(argv: list[str] | None = None) -> int:
             best: dict[str, float] = {}
             for _ in range(args.repeat):
                 for name, recorder in order:
-                    _segment.Recorder = recorder  # type: ignore[misc]
+                    _segment_blocks.Recorder = recorder  # type: ignore[misc]
                     started = time.perf_counter()
                     _segment.segment(root)
                     best[name] = min(best.get(name, float("inf")), time.perf_counter() - started)
             for name in recorders:
                 spent[name].append(best[name] * 1000)
     finally:
-        _segment.Recorder = real  # type: ignore[misc]
+        _segment_blocks.Recorder = real  # type: ignore[misc]
     n = len(spent["recorded"])
     print(f"{n} pages; segment ms per page, fastest of {args.repeat}")
     print("| recorder | mean | median |")

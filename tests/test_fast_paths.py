@@ -24,7 +24,8 @@ from boilerstrip._rules import (
     names_content,
     normalise_name,
 )
-from boilerstrip._segment import _CONTROL, _HAS_CONTROL, segment
+from boilerstrip._segment import segment
+from boilerstrip._segment_blocks import _CONTROL, _HAS_CONTROL
 
 SHORT_TEXTS = [
     "$10 $25 $50 Other amount",

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from boilerstrip import Options, OptionsError, _segment, extract
+from boilerstrip import Options, OptionsError, _segment_blocks, extract
 from boilerstrip._parse import body_of, parse
 from boilerstrip._segment import segment, traverse
 from boilerstrip._segmented import Texts, finish
@@ -43,6 +43,42 @@ def test_tag_names_come_from_their_tag_ids(html: str, locator: list[str]) -> Non
     paths = [seg.elements[b.element].locator for b in seg.blocks]
     assert len(paths) == len(locator)
     assert all(part in path for part, path in zip(locator, paths))
+
+
+@pytest.mark.parametrize(
+    ("html", "locators"),
+    [
+        # Each block's owner directly under its block-level parent: one element a step.
+        (
+            "<body><div><p>a</p><p>b</p></div><div><p>c</p></div></body>",
+            [
+                "body>div:nth-of-type(1)>p:nth-of-type(1)",
+                "body>div:nth-of-type(1)>p:nth-of-type(2)",
+                "body>div:nth-of-type(2)>p:nth-of-type(1)",
+            ],
+        ),
+        # Inline elements between an owner and its block-level parent: steps of several
+        # elements, below the root and below another block.
+        (
+            "<body><span><b><div>e</div></b></span><section><span><p>f</p></span><span><p>g</p></span>"
+            "<p>h</p></section></body>",
+            [
+                "body>span:nth-of-type(1)>b:nth-of-type(1)>div:nth-of-type(1)",
+                "body>section:nth-of-type(1)>span:nth-of-type(1)>p:nth-of-type(1)",
+                "body>section:nth-of-type(1)>span:nth-of-type(2)>p:nth-of-type(1)",
+                "body>section:nth-of-type(1)>p:nth-of-type(1)",
+            ],
+        ),
+        # A data-table row merged from its cells is owned by the row, closed when merged.
+        (
+            "<body><table><tr><td>i</td><td>j</td></tr></table></body>",
+            ["body>table:nth-of-type(1)>tbody:nth-of-type(1)>tr:nth-of-type(1)"],
+        ),
+    ],
+)
+def test_steps_make_the_css_paths(html: str, locators: list[str]) -> None:
+    seg = segment(body_of(parse(html)))
+    assert [seg.elements[b.element].locator for b in seg.blocks] == locators
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -95,7 +131,7 @@ class _OneByteRange(struct.Struct):
 def test_a_count_past_the_packed_range_is_an_overflow(monkeypatch: pytest.MonkeyPatch) -> None:
     html = (FIXTURES / PAGES[0]).read_text(encoding="utf-8")
     expected = extract(html)
-    monkeypatch.setitem(_segment._ROWS, "i", tuple(_OneByteRange(f"@{n}i") for n in (6, 4, 5)))
+    monkeypatch.setitem(_segment_blocks._ROWS, "i", tuple(_OneByteRange(f"@{n}i") for n in (6, 4, 5)))
     with pytest.raises(OverflowError):
         traverse(body_of(parse(html)), narrow=True)
     assert extract(html) == expected  # traversed again with 8-byte counts

@@ -42,6 +42,7 @@ COMPILED_MODULES = (
     "_scorers",
     "_sections",
     "_segment",
+    "_segment_blocks",
     "_segmented",
     "_tail",
     "_token_stats",

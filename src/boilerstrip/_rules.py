@@ -10,31 +10,33 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Final
 
 import regex
 
 from ._model import Label
 from ._phrases import top_level_branches
 
-# Tags whose subtree is never text of the page.
-SKIPPED_TAGS = frozenset(
+# Tags whose subtree is never text of the page. The tag tables read at every element are
+# Final: the compiled build holds each in a C static (else a dict lookup at each use).
+SKIPPED_TAGS: Final = frozenset(
     "script style noscript template svg math iframe object embed canvas head title "
     "select option datalist audio video map area link meta base input textarea".split()
 )
 
 # What a page shows once scripts run, or to clients without scripts, is read when the
 # visible page is (nearly) empty: noscript is then no longer skipped.
-REVEALED_SKIPPED_TAGS = SKIPPED_TAGS - {"noscript"}
+REVEALED_SKIPPED_TAGS: Final = SKIPPED_TAGS - {"noscript"}
 
 # Tags that start a new block; every other element is inline.
-BLOCK_TAGS = frozenset(
+BLOCK_TAGS: Final = frozenset(
     "html body div p section article main aside header footer nav h1 h2 h3 h4 h5 h6 "
     "ul ol dl dt dd li table thead tbody tfoot tr td th caption blockquote pre figure "
     "figcaption form fieldset legend address hr details summary dialog center menu "
     "hgroup frameset frame noframes output".split()
 )
 
-HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+HEADING_LEVELS: Final = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 # Chrome named by the tag itself. header/footer inside <article>/<main> belong to the
 # article (its headline, its byline): see CONTENT_SCOPE_TAGS.

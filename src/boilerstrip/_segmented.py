@@ -10,7 +10,7 @@ from __future__ import annotations
 import struct
 from array import array
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ._markup import links_of
 from ._model import NO_MARKUP, Markup, Role, new_tuple, with_links
@@ -140,9 +140,17 @@ class Traversal(NamedTuple):
 
 
 # A block-level element's row in Traversal.strings and in Traversal.numbers.
-_STRINGS, _NAMES, _ARIA, _STEP = 4, 1, 2, 3
-_NUMBERS, _PARENT, _DEPTH, _CHARS = 6, 0, 1, 2
-_BLOCK_NUMBERS, _FIRST_LINK = 5, 4
+# Final: the compiled build inlines each (a plain module global is a dict lookup there).
+_STRINGS: Final = 4
+_NAMES: Final = 1
+_ARIA: Final = 2
+_STEP: Final = 3
+_NUMBERS: Final = 6
+_PARENT: Final = 0
+_DEPTH: Final = 1
+_CHARS: Final = 2
+_BLOCK_NUMBERS: Final = 5
+_FIRST_LINK: Final = 4
 
 
 def raw_blocks(traversal: Traversal, first: int = 0) -> list[RawBlock]:

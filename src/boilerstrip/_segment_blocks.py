@@ -1,0 +1,264 @@
+"""The segment stage's state and its blocks: what the traversal holds while it walks the
+tree (:class:`_State`), and how a block is finished when its element ends or a block-level
+element opens: its text collapsed, its CSS steps recorded, a data-table row's cells merged.
+:mod:`._segment` walks the tree and calls these.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import struct
+from array import array
+from typing import Any, Final
+
+from ._markup import Recorder, row_markup
+from ._model import NO_MARKUP, Markup, Role, with_links
+from ._segmented import (
+    _BLOCK_NUMBERS,
+    _FIRST_LINK,
+    _NUMBERS,
+    _PARENT,
+    _STEP,
+    _STRINGS,
+    BlockTexts,
+    Traversal,
+    packed,
+    raw_blocks,
+    truncate,
+)
+
+# Control characters never reach the text (terminal escapes, bells, NULs); tab and
+# newline are whitespace and handled as such.
+_CONTROL: Final = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
+# str.translate looks up every character of non-ASCII text in the dict: searching for one
+# first is many times faster, and text almost never holds any.
+_HAS_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Rows written into the arrays of a traversal, by their typecode: an element's numbers on
+# entry (_NUMBERS), its subtree's four counts on exit, a block's numbers (_BLOCK_NUMBERS).
+# Packed as C ints in one call: array.extend and item assignment convert each int with
+# PyArg_Parse, a tenth of the traversal's instructions. A count past the typecode's range
+# raises struct.error, given to the caller as OverflowError (as the arrays raise it).
+_ROWS: Final = {code: tuple(struct.Struct(f"@{n}{code}") for n in (6, 4, 5)) for code in ("i", "q")}
+
+# Fields of an open block-level element, kept in a tuple (one allocation per element);
+# _STACK is its position in the stack of open elements.
+# _AT_*: the running totals when it opened. Final: the compiled build inlines each index
+# (a plain module global is a dict lookup there at every use; Python sees no difference).
+_ELEMENT: Final = 0
+_TAG: Final = 1
+_AT_CHARS: Final = 2
+_AT_LINK_CHARS: Final = 3
+_AT_TAGS: Final = 4
+_AT_LINK_TAGS: Final = 5
+_ROLE: Final = 6
+_LEVEL: Final = 7
+_ROW: Final = 8
+_FIRST_BLOCK: Final = 9
+_STACK: Final = 10
+# Fields of an entry of the stack of open elements (a list: its child counts are filled in
+# when first needed).
+_NTH: Final = 1
+_FRAME: Final = 2
+_SEEN: Final = 3
+
+
+def _record_steps(st: _State, frames: list[tuple[Any, ...]]) -> None:
+    """Record the CSS step of the open element ``frames[-1]`` and of its block-level
+    ancestors (``frames``, outermost first) that have none yet: the part of its CSS path
+    below its block-level parent, e.g. ">div:nth-of-type(2)>p:nth-of-type(1)".
+
+    A block's owner is open when its block is made, and so are all its ancestors: the
+    steps are read off the stack, and :func:`finish` joins them into paths once the tree
+    is released. So steps are made only for owners of blocks and their ancestors, and the
+    same step is one string for the page."""
+    strings, stack, known = st.elements, st.stack, st.strings
+    k = len(frames) - 1
+    while k >= 0:
+        frame = frames[k]
+        at = frame[_ELEMENT] * _STRINGS + _STEP
+        if strings[at]:
+            return  # its ancestors have theirs too
+        end = frame[_STACK]
+        if not k:  # the outermost: the root's step is its bare tag
+            step = stack[0][0] + "".join([f">{e[0]}:nth-of-type({e[_NTH]})" for e in stack[1 : end + 1]])
+        elif frames[k - 1][_STACK] + 1 == end:
+            # Its parent is its block-level parent (97% of the steps of 100 dev pages):
+            # one element, without the slice, list and join of the general case.
+            entry = stack[end]
+            step = f">{entry[0]}:nth-of-type({entry[_NTH]})"
+        else:
+            entries = stack[frames[k - 1][_STACK] + 1 : end + 1]
+            step = "".join([f">{e[0]}:nth-of-type({e[_NTH]})" for e in entries])
+        strings[at] = known.setdefault(step, step)
+        k -= 1
+
+
+def _block_text(pieces: list[str], breaks: list[int], pre: bool) -> str:
+    """The text of a block from its raw pieces; ``breaks`` are the indices of the pieces
+    that start a new line (``<br>``). Whitespace is collapsed outside ``<pre>``."""
+    if not breaks:  # one line: the common case, without the lists of the general one
+        line = "".join(pieces)
+        if _HAS_CONTROL.search(line) is not None:
+            line = line.translate(_CONTROL)
+        if pre:
+            text = line.strip("\n")
+            return text if text.strip() else ""
+        return " ".join(line.split())
+    bounds = [0, *breaks, len(pieces)]
+    lines = ["".join(pieces[a:b]) for a, b in itertools.pairwise(bounds)]
+    if any(_HAS_CONTROL.search(line) for line in lines):
+        lines = [line.translate(_CONTROL) for line in lines]
+    if pre:
+        text = "\n".join(lines).strip("\n")
+        return text if text.strip() else ""
+    parts = (" ".join(line.split()) for line in lines)
+    return "\n".join(p for p in parts if p)
+
+
+class _State:
+    """What the traversal has built and its running counters."""
+
+    __slots__ = (
+        "block_link_chars",
+        "block_numbers",
+        "breaks",
+        "chars",
+        "elements",
+        "has_text",
+        "in_link",
+        "in_pre",
+        "link_chars",
+        "link_tags",
+        "markup",
+        "markups",
+        "numbers",
+        "open_blocks",
+        "pack_at",
+        "panels",
+        "pieces",
+        "reveal",
+        "roles",
+        "rows",
+        "stack",
+        "strings",
+        "tags",
+        "texts",
+    )
+
+    def __init__(
+        self, reveal: bool, panels: bool = False, typecode: str = "q", pack_at: int | None = None
+    ) -> None:
+        self.reveal = reveal
+        self.panels = panels
+        # The fields of every block-level element, a row of _STRINGS and one of _NUMBERS,
+        # made into Elements by finish(): one list and one array for the page, not a list
+        # per element (two small objects per element, which left holes in Python's memory
+        # arenas when they were freed), nor an int object per count.
+        self.elements: list[str] = []
+        self.numbers: array[int] = array(typecode)
+        self.rows = _ROWS[typecode]
+        self.texts: BlockTexts = []  # the blocks' columns (see Traversal)
+        self.pack_at = pack_at  # the texts go into a buffer once they number this many
+        self.roles: list[Role] = []
+        self.block_numbers: array[int] = array(typecode)
+        self.markups: list[Markup] = []
+        self.open_blocks: list[tuple[Any, ...]] = []  # the open block-level elements
+        # Every open element: [tag, :nth-of-type index, block tuple or None, child tag ->
+        # count or None].
+        self.stack: list[list[Any]] = []
+        self.pieces: list[str] = []  # raw text of the current block
+        self.breaks: list[int] = []  # indices in pieces where a <br> started a new line
+        self.has_text = False  # some piece holds more than whitespace (else the block is empty)
+        self.chars = self.link_chars = self.tags = self.link_tags = 0  # running totals
+        self.block_link_chars = self.in_link = self.in_pre = 0
+        self.markup = Recorder(typecode)
+        # One object per distinct tag, class/id string and ARIA role of the page: Lexbor
+        # hands out a new string each time, and every element keeps its own otherwise
+        # (about 0.4 times the page's size while the tree is alive, on a 5 MB page).
+        self.strings: dict[str, str] = {}
+
+
+def _end_block(st: _State) -> None:
+    """End the current block: its text, if any, becomes a RawBlock of the innermost open
+    block-level element. With no pieces and no breaks it has nothing to do (callers skip
+    it then): text, link characters and the block's closed links all come with pieces, and
+    open links' first pieces were set to 0 when the pieces were last dropped."""
+    if st.has_text:
+        text = _block_text(st.pieces, st.breaks, st.in_pre > 0)
+        if text:
+            owner = st.open_blocks[-1]
+            if not st.elements[owner[_ELEMENT] * _STRINGS + _STEP]:
+                _record_steps(st, st.open_blocks)
+            role = owner[_ROLE] or Role.PARAGRAPH
+            cell = role is Role.TABLE_CELL
+            rec = st.markup  # most blocks have no structure: the recorder is asked only when one may
+            structured = rec.lists or rec.quotes or rec.links or rec.anchors or rec.images or st.in_pre
+            st.texts.append(text)
+            if len(st.texts) == st.pack_at:
+                st.texts = packed(st.texts, st.pack_at)
+            st.roles.append(role)
+            st.block_numbers.frombytes(
+                st.rows[2].pack(
+                    owner[_ELEMENT],
+                    owner[_LEVEL] if role is Role.HEADING else 0,
+                    min(st.block_link_chars, len(text)),
+                    owner[_ROW] if cell else -1,
+                    len(rec.hrefs),
+                )
+            )
+            st.markups.append(
+                rec.markup(text, st.pieces, owner[_TAG], st.in_pre > 0, cell)
+                if structured or (cell and rec.tables)
+                else NO_MARKUP
+            )
+    if st.markup.links or st.markup.anchors:
+        st.markup.block_done()
+    del st.pieces[:], st.breaks[:]
+    st.block_link_chars, st.has_text = 0, False
+
+
+def _line_break(st: _State) -> None:
+    breaks, pieces = st.breaks, st.pieces
+    if not breaks or "".join(pieces[breaks[-1] :]).strip():
+        breaks.append(len(pieces))
+    else:  # <br><br> (a line with nothing on it after a break): a paragraph break
+        _end_block(st)
+
+
+def _merge_row(st: _State, frame: tuple[Any, ...]) -> None:
+    """Turn the blocks of a data-table row (one block per cell, cells of this row
+    only) into one row block; rows of layout tables, whose cells hold paragraphs,
+    stay as they are."""
+    numbers, rec = st.numbers, st.markup
+    first, element = frame[_FIRST_BLOCK], frame[_ELEMENT]
+    row_blocks = raw_blocks(_traversal(st), first)
+    if not row_blocks:
+        return
+    owners = [b.element for b in row_blocks]
+    if len(set(owners)) != len(owners) or any(
+        numbers[o * _NUMBERS + _PARENT] != element or b.role is not Role.TABLE_CELL or b.row != element
+        for o, b in zip(owners, row_blocks)
+    ):
+        return
+    first_link = st.block_numbers[first * _BLOCK_NUMBERS + _FIRST_LINK]
+    truncate(st.texts, first)
+    del st.roles[first:], st.markups[first:], st.block_numbers[first * _BLOCK_NUMBERS :]
+    del rec.spans[2 * first_link :], rec.hrefs[first_link:]
+    if not st.elements[element * _STRINGS + _STEP]:
+        _record_steps(st, [*st.open_blocks, frame])  # the row is closed: no longer in open_blocks
+    cells = [b.text.replace("\n", " ") for b in row_blocks]
+    st.texts.append(" | ".join(cells))
+    st.roles.append(Role.TABLE_ROW)
+    st.block_numbers.extend((element, 0, sum(b.link_chars for b in row_blocks), element, first_link))
+    markup = row_markup([(c, b.markup) for c, b in zip(cells, row_blocks)])
+    for link in markup.links:  # set apart again, as the cells' were
+        rec.spans.extend((link.start, link.end))
+        rec.hrefs.append(link.href)
+    st.markups.append(with_links(markup, ()))
+
+
+def _traversal(st: _State) -> Traversal:
+    rec = st.markup
+    columns = (st.texts, st.roles, st.block_numbers, st.markups, rec.spans, rec.hrefs)
+    return Traversal(st.elements, st.numbers, *columns)
