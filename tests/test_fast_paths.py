@@ -10,7 +10,16 @@ import regex
 from boilerstrip._combine import _add_weighted, _sigmoid
 from boilerstrip._language import _CJK_CHAR, is_cjk_char, tokens
 from boilerstrip._parse import body_of, parse
-from boilerstrip._phrases import _STRIP, _compiled, _indexes, phrase_kind, phrase_kinds
+from boilerstrip._phrases import (
+    _STRIP,
+    _compiled,
+    _found,
+    _indexes,
+    _split,
+    phrase_kind,
+    phrase_kinds,
+    top_level_branches,
+)
 from boilerstrip._rules import (
     _CAMEL,
     _PORTABLE,
@@ -58,6 +67,53 @@ def test_keyless_alternation_finds_matches() -> None:
     anywhere, whole = _indexes()
     assert _compiled(whole.any_keyless).fullmatch("$10 $25 $50 Other amount")
     assert _compiled(anywhere.any_keyless).search("© 2024 Example Ltd")
+
+
+# Texts where rows with ``^`` branches match at the start, in the middle only, or not at all.
+FOUND_TEXTS = [
+    *SHORT_TEXTS,
+    "Posts: 1,024",
+    "Joined: March 2020",
+    "Thread starter Alice Smith",
+    "More on this story",
+    "We also have more on this story and you may want to read more on this story.",
+    "Leggi anche: il resto",
+    "Dear readers, we use cookies to improve this site. All rights reserved.",
+    "Published on 3 May 2024 | Updated 4 May 2024",
+    "Start the conversation",
+    "Our free weekly newsletter",
+    "Sign up for our newsletter",
+    "Foto: dpa",
+    "By Jane Smith, 3 May 2024",
+    "(资料图片) 2023-05-01 12:30",
+]
+
+
+@pytest.mark.parametrize("text", FOUND_TEXTS)
+def test_found_gives_the_search_answer(text: str) -> None:
+    anywhere, _ = _indexes()
+    for pattern in (*anywhere.sources, anywhere.any_keyless):
+        assert _found(pattern, text) == (_compiled(pattern).search(text) is not None), pattern
+
+
+def test_split_keeps_every_branch_once() -> None:
+    anywhere, whole = _indexes()
+    for pattern in (*anywhere.sources, *whole.sources):
+        branches = top_level_branches(pattern)
+        assert "|".join(branches) == pattern
+        for branch in branches:  # a branch cut inside a group or class would not compile
+            regex.compile(branch)
+        start, rest = _split(pattern)
+        got = (start.pattern.split("|") if start else []) + (rest.pattern.split("|") if rest else [])
+        assert sorted(got) == sorted("|".join(branches).split("|"))
+
+
+def test_found_tries_start_branches_at_the_start_only() -> None:
+    assert _found("^more on this story|\\bdonate now\\b", "More on this story")
+    assert not _found("^more on this story|\\bdonate now\\b", "Read more on this story")
+    assert _found("^more on this story|\\bdonate now\\b", "Please donate now")
+    assert _split("\\bdonate now\\b").start is None
+    assert _split("^support us").rest is None
 
 
 def test_control_search_matches_the_translation_table() -> None:

