@@ -43,6 +43,7 @@ COMPILED_MODULES = (
     "_sections",
     "_segment",
     "_segmented",
+    "_stray_text",
     "_tail",
     "_token_stats",
     "_urls",
