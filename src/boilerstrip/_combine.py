@@ -19,6 +19,7 @@ from ._page_type import ARTICLE, PRODUCT, SECTIONED, THREAD
 from ._product_cards import within_title_box, without_product_cards
 from ._scorers import HARD_RULES, SCORERS, SHORT_WORDS
 from ._sections import with_section_prose
+from ._stray_text import without_stray_text
 from ._tail import is_prose, without_tail
 
 _LOGIT_CAP = 12.0  # keeps exp() finite and one scorer from deciding alone
@@ -170,6 +171,7 @@ def decide(
     # copy of a box; then the closing box looks at the last block still kept.
     labels = without_page_frame(blocks, labels, options, chrome)
     labels = without_copied_boxes(blocks, labels, options, chrome)
+    labels = without_stray_text(blocks, labels, options, chrome)
     if declared not in (SECTIONED, THREAD):
         labels = without_closing_box(blocks, labels, options, chrome)
     return labels

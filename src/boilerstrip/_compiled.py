@@ -44,6 +44,7 @@ COMPILED_MODULES = (
     "_segment",
     "_segment_blocks",
     "_segmented",
+    "_stray_text",
     "_tail",
     "_token_stats",
     "_urls",

@@ -1,0 +1,55 @@
+"""Text a reader does not read as the page: tooltip layers and strings of identifiers.
+
+Two kinds of kept text are never a page's main content, whatever their scores:
+
+- the text of a tooltip or popover written as a custom element (``<tool-tip>``,
+  ``<cms-popover>``): help shown on hover ("Headphone sensitivity measures how loud...",
+  "The Shipping Weight includes..."), which product pages put beside their specifications,
+  so it sits among kept blocks at high probability;
+- a block made of opaque identifiers (UUIDs run together, as ad code writes to hide
+  sponsored links from crawlers): dense, link-free, and scored as prose.
+
+Both are given the label their own evidence names. Code blocks are left alone (an API's
+documentation may show identifiers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ._model import Block, Label, Role
+from ._options import Options
+
+# A step of a CSS path whose tag names a tooltip or a popover ("tool-tip:nth-of-type(1)",
+# "cms-popover:nth-of-type(2)"); only custom elements carry such tag names.
+_TOOLTIP_STEP = re.compile(r"(?:^|>)[a-z0-9-]*(?:tool-?tip|popover)[a-z0-9-]*(?::|>|$)")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
+
+
+def in_tooltip(block: Block) -> bool:
+    """Whether the block sits in a tooltip or popover element (by tag name)."""
+    return _TOOLTIP_STEP.search(block.locator) is not None
+
+
+def is_id_string(block: Block, min_ids: int) -> bool:
+    """Whether the block holds at least ``min_ids`` UUIDs and they make most of its text."""
+    found = _UUID.findall(block.text)
+    return len(found) >= min_ids and 36 * len(found) * 2 >= len(block.text)
+
+
+def without_stray_text(
+    blocks: Sequence[Block], labels: list[Label], options: Options, dropped: Callable[[Block], Label]
+) -> list[Label]:
+    """``labels`` with CONTENT blocks in tooltips (``Options.tooltips_dropped``) or made of
+    identifiers (``Options.id_string_min_ids``, 0: off) given ``dropped(block)``."""
+    tooltips, min_ids = options.tooltips_dropped, options.id_string_min_ids
+    if not (tooltips or min_ids):
+        return labels
+    out = list(labels)
+    for i, b in enumerate(blocks):
+        if labels[i] is not Label.CONTENT or b.role is Role.CODE:
+            continue
+        if (tooltips and in_tooltip(b)) or (min_ids and is_id_string(b, min_ids)):
+            out[i] = dropped(b)
+    return out
