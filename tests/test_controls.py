@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from blocks import make_block
-from boilerstrip import Block, Label, Options, OptionsError
+from boilerstrip import Block, Label, Options, OptionsError, extract
 from boilerstrip._combine import label, score
 from boilerstrip._controls import is_control
 from boilerstrip._page_type import ARTICLE, SECTIONED
@@ -81,3 +81,28 @@ def test_the_length_limit_and_the_switch() -> None:
 def test_invalid_values_are_refused() -> None:
     with pytest.raises(OptionsError):
         Options(control_max_chars=-1)
+
+
+def _shop_grid(button: str) -> str:
+    """A hand-made collection page: ten product cards, each a linked title, a description
+    and ``button``."""
+    cards = "".join(
+        f'<li class="product-card"><h3><a href="/p/{i}">Walnut side table model {i}</a></h3>'
+        "<p>A small side table of oiled walnut with a drawer and a shelf, finished by hand"
+        f" in our workshop, number {i}.</p><button>{button}</button></li>"
+        for i in range(1, 11)
+    )
+    return (
+        '<html><head><title>Side tables</title><script type="application/ld+json">'
+        '{"@type": "CollectionPage"}</script></head><body><main><h1>Side tables</h1>'
+        f'<ul class="grid">{cards}</ul></main></body></html>'
+    )
+
+
+@pytest.mark.parametrize(("button", "kept"), [("Add to cart", False), ("Made to order", True)])
+def test_a_grids_buttons_leave_the_text(button: str, kept: bool) -> None:
+    html = _shop_grid(button)
+    assert extract(html, options=Options(control_max_chars=0)).text.count(button) == 10  # kept before
+    text = extract(html).text
+    assert text.count("Walnut side table model") == 10
+    assert text.count(button) == (10 if kept else 0)
