@@ -10,6 +10,7 @@ from itertools import compress
 from ._card_groups import with_card_groups
 from ._card_slots import with_card_slots
 from ._closing_box import without_closing_box
+from ._controls import without_controls
 from ._copied_boxes import NEVER_COPIES, copy_key, without_copied_boxes
 from ._cut import predicted_threshold
 from ._model import Block, Label, Role, ScoreRow, ScoreTable, ancestor
@@ -167,6 +168,8 @@ def decide(
     if declared in ("", SECTIONED):
         # A listing's or a grid's many cards, mostly kept, are one unit (_card_groups).
         labels = with_card_groups(blocks, labels, probabilities, options)
+    # After the rules that keep cards' lines: a grid's buttons and switches are not its text.
+    labels = without_controls(blocks, labels, options, chrome)
     # Near last: no rule above keeps a block of the page's footer or navigation, nor a second
     # copy of a box; then the closing box looks at the last block still kept.
     labels = without_page_frame(blocks, labels, options, chrome)

@@ -20,6 +20,7 @@ COMPILED_MODULES = (
     "_card_slots",
     "_closing_box",
     "_combine",
+    "_controls",
     "_copied_boxes",
     "_cut",
     "_dates",
