@@ -28,7 +28,6 @@ _TABLE_PAGE = "page furniture beside a data table (download links, contact) read
 _RECIPE = "rating widget and comment prompt inside the recipe card"
 KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     ("text", "data_table", ""): _TABLE_PAGE,
-    ("text", "forum_thread", ""): _FORUM,
     ("paragraphs", "forum_thread", ""): _FORUM_TITLE,
     ("paragraphs", "service_page", ""): _SERVICE,
     ("label", "data_table", "Official statistics"): _TABLE_PAGE,

@@ -57,6 +57,7 @@ def _kinds_matching(text: str) -> set[str]:
 CHROME_EXAMPLES = [
     # English
     ("We use cookies to improve your experience on our site.", "legal"),
+    ("By clicking “Post Your Answer”, you agree to our terms of service.", "legal"),
     ("© 2025 Example Media Ltd. All rights reserved.", "legal"),
     ("Sign up for our daily newsletter and get the best stories in your inbox.", "promo"),
     ("Not ready to support today? Remind me later", "promo"),

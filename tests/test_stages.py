@@ -152,6 +152,12 @@ def test_decode(data: bytes, text: str) -> None:
         ("sidebar-widget", Label.SIDEBAR),
         ("widget-span widget-type-cell", None),
         ("elementor-widget elementor-widget-wp-widget-recent-posts", Label.SIDEBAR),
+        # a forum post's signature is the poster's, not the post
+        ("message-signature", Label.METADATA),
+        ("postsignature postmsg", Label.METADATA),
+        ("signaturecontainer", Label.METADATA),
+        ("post-signature-block", Label.METADATA),
+        ("signed-in", None),
     ],
 )
 def test_class_names(raw: str, kind: Label | None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from blocks import make_block
-from boilerstrip import Label, Options, extract
+from boilerstrip import Label, Options, Role, extract
 from boilerstrip._calibration import CONFIDENCE_POINTS
 from boilerstrip._combine import label, score
 
@@ -97,4 +97,28 @@ def test_replies_of_plain_prose_are_posts_on_a_thread(
     blocks = _thread_blocks()
     options = Options(weights=(), smoothing=(), decision="threshold", sectioned_decision="threshold")
     labelled = label(blocks, probabilities, score(blocks, options), options, declared=declared)
+    assert [b.index for b in labelled if b.label is Label.CONTENT] == content
+
+
+@pytest.mark.parametrize(
+    ("declared", "content"),
+    [
+        # After a thread's last post, its reply prompt and the heading of the similar
+        # threads box are its tail, as they are an article's.
+        ("thread", [0, 1, 2]),
+        ("", [0, 1, 2]),
+        # A multi-section page's short last lines may end a section: left alone.
+        ("sectioned", [0, 1, 2, 3, 4]),
+    ],
+)
+def test_the_lines_after_a_threads_last_post_are_its_tail(declared: str, content: list[int]) -> None:
+    blocks = [
+        make_block(0, "First telescope?", role=Role.HEADING),
+        make_block(1, _OPENING),
+        make_block(2, _REPLY + " It packs into one bag for a dark site."),  # 30+ words of prose
+        make_block(3, "Post reply"),
+        make_block(4, "Similar threads", role=Role.HEADING),
+    ]
+    options = Options(weights=(), smoothing=(), decision="threshold", sectioned_decision="threshold")
+    labelled = label(blocks, (0.9,) * len(blocks), score(blocks, options), options, declared=declared)
     assert [b.index for b in labelled if b.label is Label.CONTENT] == content

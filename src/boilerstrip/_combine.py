@@ -152,7 +152,9 @@ def decide(
     if declared == THREAD:
         kept = _with_posts(blocks, kept, options)
     labels = _without_copies(blocks, [_label_of(b, keep, options) for b, keep in zip(blocks, kept)], options)
-    if declared not in (SECTIONED, THREAD):
+    if declared != SECTIONED:
+        # A thread's last post ends in prose too, and the lines after it ("Post reply",
+        # "Insert quotes…", "Similar threads") are its tail (wcxb forum: 10 pages up, 1 down).
         labels = without_tail(blocks, labels, options, chrome)
     if declared == PRODUCT:
         labels = without_product_cards(blocks, labels, options, chrome)

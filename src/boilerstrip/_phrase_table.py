@@ -104,6 +104,12 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         r"|\bsubscribers agree to (?:the|our)\b",
     ),
     ("promo", "en", r"\b(?:thanks|thank you) for (?:signing up|subscribing)\b"),
+    # Consent under a form ("By clicking “Post Your Answer”, you agree to our terms of service").
+    (
+        "legal",
+        "en",
+        r"\bby (?:clicking|continuing|registering|submitting)\b.{0,80}?\byou (?:agree|consent|accept)\b",
+    ),
     ("promo", "en", r"^support us\b|\bplease support us\b"),
     ("promo", "en", r"\bsupport (?:us|the \p{L}+) (?:today|now|from as little as|on patreon|with a)\b"),
     (
