@@ -238,8 +238,13 @@ def compute_features(
     ``declared_type`` is the page type its markup declares (_page_type). Past ``deadline``
     (a time.monotonic() value) it raises ExtractionTimeoutError."""
     columns, language = feature_columns(
-        seg, page_title, declared_language, options,
-        declared_type=declared_type, deadline=deadline, chunk=chunk,
+        seg,
+        page_title,
+        declared_language,
+        options,
+        declared_type=declared_type,
+        deadline=deadline,
+        chunk=chunk,
     )
     return features_of(columns, options), language
 

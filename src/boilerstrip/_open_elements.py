@@ -44,9 +44,13 @@ _TABLE_PARTS = _names("tbody thead tfoot tr td th caption colgroup")
 IGNORED = _names("html head body")  # merged into the ones that always exist
 # Start tags before which the parser surely does not re-create detached formatting elements
 # (re-creating too often only counts more).
-_NO_RECONSTRUCT = (_CLOSES_P - {"xmp"}) | _TABLE_PARTS | _names(
-    "table template textarea iframe noembed noframes script style title meta link base basefont "
-    "bgsound frameset frame col"
+_NO_RECONSTRUCT = (
+    (_CLOSES_P - {"xmp"})
+    | _TABLE_PARTS
+    | _names(
+        "table template textarea iframe noembed noframes script style title meta link base basefont "
+        "bgsound frameset frame col"
+    )
 )
 # In svg and math a tag ending in "/>" closes itself, but these HTML names leave foreign
 # content; inside the integration points, elements are HTML again.
