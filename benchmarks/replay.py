@@ -38,11 +38,11 @@ from typing import Any, NamedTuple, cast
 from boilerstrip import Options
 from boilerstrip._assemble import layout
 from boilerstrip._bench._cli import ablated, with_settings
-from boilerstrip._bench._report import _group, page_record
+from boilerstrip._bench._report import group_figures, page_record
 from boilerstrip._bench._sets import Page, load_sets
 from boilerstrip._combine import decide, relabel, score, smooth
 from boilerstrip._described import with_description
-from boilerstrip._extract import _prepare, measure
+from boilerstrip._extract import measure, prepare_input
 from boilerstrip._model import NO_METADATA, Block, Label, Metadata, ScoreTable
 from boilerstrip._parse import looks_binary
 from boilerstrip._version import __version__
@@ -90,7 +90,7 @@ def dump_page(page: Page) -> tuple[Dumped, set[str]]:
     reading = _Reading(Options())
     options = cast(Options, reading)
     try:
-        text, _ = _prepare(page.html(), None, options)
+        text, _ = prepare_input(page.html(), None, options)
         if isinstance(text, str) and looks_binary(text):
             return Dumped(page.key, (), (), ScoreTable((), ()), "", NO_METADATA, ""), reading.read
         measured = measure(text, options)
@@ -194,7 +194,7 @@ def half(page: Page) -> str:
 
 def f1(records: dict[str, dict[str, Any]], pages: Sequence[Page]) -> float:
     """The bench's figure of ``pages``: mean page F1, or pooled snippet F1."""
-    return float(_group([records[p.key] for p in pages])["f1"]) if pages else float("nan")
+    return float(group_figures([records[p.key] for p in pages])["f1"]) if pages else float("nan")
 
 
 def compare(

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ._annotate_view import STYLE, Placement, panel, tooltip
 from ._errors import InputError
-from ._extract import _prepare, extract
+from ._extract import extract, prepare_input
 from ._model import Block, Extraction
 from ._options import DEFAULT_OPTIONS, Options
 from ._parse import body_of, looks_binary, parse
@@ -90,7 +90,7 @@ def annotate(
             html, note = "", f"not shown: the content type is {content_type.split(';')[0].strip()}"
     if isinstance(html, LexborHTMLParser):
         html = html.html or ""  # serialised: the caller's tree is never touched
-    text, truncated = _prepare(html, charset, options)
+    text, truncated = prepare_input(html, charset, options)
     assert isinstance(text, str)  # only a Lexbor tree stays parsed, and it was serialised
     if looks_binary(text):
         text, note = "", "not shown: binary data"

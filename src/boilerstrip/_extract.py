@@ -61,7 +61,7 @@ def extract(
         textual, charset = parse_content_type(content_type)
         if not textual:
             return assemble((), "", url, "")  # an image, an archive, a PDF: no text
-    page, truncated = _prepare(html, charset, options)
+    page, truncated = prepare_input(html, charset, options)
     if isinstance(page, str) and looks_binary(page):
         return assemble((), "", url, "", truncated=truncated)  # binary data sent as HTML
     blocks, page_title, language, declared, page_metadata = measure(page, options, deadline=deadline, url=url)
@@ -170,7 +170,7 @@ def _hides_its_text(
     )
 
 
-def _prepare(html: object, charset: str | None, options: Options) -> tuple[str | LexborHTMLParser, bool]:
+def prepare_input(html: object, charset: str | None, options: Options) -> tuple[str | LexborHTMLParser, bool]:
     """The page as text cut at the limits, or as the caller's Lexbor tree; and whether it was cut."""
     if isinstance(html, LexborHTMLParser):
         return html, False  # already parsed: the parse cost is paid, the time budget still holds

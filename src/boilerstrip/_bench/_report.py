@@ -20,7 +20,7 @@ def page_record(page: Page, text: str, seconds: float, status: str) -> dict[str,
     return record
 
 
-def _group(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
+def group_figures(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
     if records and "counts" in records[0]:
         return {"kind": "snippets", "pages": len(records), **snippet_f1([r["counts"] for r in records])}
     f1 = summary([r["f1"] for r in records])
@@ -52,10 +52,10 @@ def figures(runs: Sequence[Run], sets: dict[str, list[Page]], timing: bool) -> d
                 records.append((page, record))
             if not records:
                 continue
-            by_set[name] = _group([r for _, r in records])
+            by_set[name] = group_figures([r for _, r in records])
             types = sorted({p.page_type for p, _ in records if p.page_type})
             if types:
-                by_type[name] = {t: _group([r for p, r in records if p.page_type == t]) for t in types}
+                by_type[name] = {t: group_figures([r for p, r in records if p.page_type == t]) for t in types}
         seconds = [o.seconds for o in run.outcomes.values() if o.status == "ok"]
         statuses = [o.status for o in run.outcomes.values()]
         entry: dict[str, Any] = {
