@@ -10,7 +10,7 @@ import pytest
 from blocks import make_block
 from boilerstrip import Block, Label, Options, Role, extract
 from boilerstrip._assemble import confidence, layout, title
-from boilerstrip._combine import label, score, smooth
+from boilerstrip._combine import decide, label, score, smooth
 from boilerstrip._language import detect_language, tokens
 from boilerstrip._model import Link, Markup
 from boilerstrip._parse import body_of, decode, parse
@@ -352,6 +352,29 @@ def test_hard_rules_can_be_switched_off() -> None:
     blocks = [_block(0, "box", phrase_container="promo")]
     options = Options(weights=(), smoothing=(), hard_rules=frozenset())
     assert label(blocks, (0.9,), score(blocks, options), options)[0].label is Label.CONTENT
+
+
+_PROSE = " ".join(["The council approved the plan after a long debate on Tuesday."] * 4)
+
+
+@pytest.mark.parametrize(
+    ("declared", "undeclared_too", "byline"),
+    [
+        ("", False, Label.CONTENT),  # no declared type: left to its probability
+        ("", True, Label.METADATA),
+        ("article", False, Label.METADATA),
+        ("article", True, Label.METADATA),
+        ("sectioned", False, Label.METADATA),
+        ("product", False, Label.METADATA),
+    ],
+)
+def test_the_metadata_line_rule_decides_on_declared_pages(
+    declared: str, undeclared_too: bool, byline: Label
+) -> None:
+    blocks = [_block(0, "By Jane Doe, 3 March 2025", phrase="metadata"), _block(1, _PROSE)]
+    options = Options(weights=(), smoothing=(), decision="threshold", metadata_line_undeclared=undeclared_too)
+    labels = decide(blocks, (0.9, 0.9), options, declared=declared)
+    assert labels == [byline, Label.CONTENT]
 
 
 # -- assemble --------------------------------------------------------------------------------

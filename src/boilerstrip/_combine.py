@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
@@ -148,10 +148,12 @@ def decide(
     sectioned = declared in (SECTIONED, THREAD) and options.sectioned_decision
     decision = options.sectioned_decision if sectioned else options.decision
     kept = _decide(blocks, probabilities, options, decision)
-    chrome = lambda b: _label_of(b, False, options)  # noqa: E731 -- the label of a dropped block
+    rules = hard_rules_of(declared, options)
+    chrome = lambda b: _label_of(b, False, options, rules)  # noqa: E731 -- the label of a dropped block
     if declared == THREAD:
         kept = _with_posts(blocks, kept, options)
-    labels = _without_copies(blocks, [_label_of(b, keep, options) for b, keep in zip(blocks, kept)], options)
+    labels = [_label_of(b, keep, options, rules) for b, keep in zip(blocks, kept)]
+    labels = _without_copies(blocks, labels, options, chrome)
     if declared != SECTIONED:
         # A thread's last post ends in prose too, and the lines after it ("Post reply",
         # "Insert quotes…", "Similar threads") are its tail (wcxb forum: 10 pages up, 1 down).
@@ -165,7 +167,7 @@ def decide(
         # lines on purpose (trafilatura-eval -0.0015 with the slots on articles, -0.0011 off).
         labels = with_card_slots(blocks, labels, options)
     if declared == SECTIONED:
-        kept_label = lambda b: _label_of(b, True, options)  # noqa: E731 -- the hard rules' verdict
+        kept_label = lambda b: _label_of(b, True, options, rules)  # noqa: E731 -- the hard rules' verdict
         labels = with_section_prose(blocks, labels, probabilities, options, kept_label)
     if declared in ("", SECTIONED):
         # A listing's or a grid's many cards, mostly kept, are one unit (_card_groups).
@@ -234,7 +236,9 @@ def _with_posts(blocks: Sequence[Block], kept: list[bool], options: Options) -> 
     return out
 
 
-def _without_copies(blocks: Sequence[Block], labels: list[Label], options: Options) -> list[Label]:
+def _without_copies(
+    blocks: Sequence[Block], labels: list[Label], options: Options, chrome: Callable[[Block], Label]
+) -> list[Label]:
     """A CONTENT block whose text, case and spacing aside, repeats an earlier CONTENT
     block's is a second rendering of it and takes the label its own evidence names,
     unless the two share their ancestor ``Options.copy_shared_ancestor_levels`` levels up
@@ -251,7 +255,7 @@ def _without_copies(blocks: Sequence[Block], labels: list[Label], options: Optio
         j = first.setdefault(copy_key(b.text), i)
         elsewhere = ancestor(blocks[j].locator, levels) != ancestor(b.locator, levels)
         if j != i and elsewhere and b.role not in NEVER_COPIES:
-            out[i] = _label_of(b, False, options)
+            out[i] = chrome(b)
     return out
 
 
@@ -361,10 +365,21 @@ def _expected_f1_choice(
     return [i in chosen and p >= options.expected_f1_floor for i, p in enumerate(probabilities)]
 
 
-def _label_of(b: Block, keep: bool, options: Options) -> Label:
+def hard_rules_of(declared: str, options: Options) -> frozenset[str]:
+    """The hard rules that decide alone on a page of type ``declared``: ``Options.hard_rules``,
+    less the metadata-line rule on a page that declares no type unless
+    ``Options.metadata_line_undeclared``. The sets' truths split on short bylines and dates;
+    on pages that declare no type they keep them more often than not (dragnet, l3s-gn1,
+    cleaneval, wcxb listings), so there the line's own probability decides."""
+    if declared or options.metadata_line_undeclared:
+        return options.hard_rules
+    return options.hard_rules - {"metadata_line"}
+
+
+def _label_of(b: Block, keep: bool, options: Options, rules: frozenset[str]) -> Label:
     f = b.features
     for name, rule in HARD_RULES.items():  # table order, not set order: same output in every process
-        if name not in options.hard_rules:
+        if name not in rules:
             continue
         kind = rule(b, options)
         if kind and not (options.include_comments and kind == Label.COMMENTS.value):
