@@ -10,7 +10,7 @@ from blocks import make_block
 from boilerstrip import Block, Label, Options, Role
 from boilerstrip._combine import label, score
 from boilerstrip._page_type import PRODUCT, SECTIONED, THREAD
-from boilerstrip._product_cards import _is_price, product_cards
+from boilerstrip._product_cards import _is_price, product_cards, title_heading
 
 _DESCRIPTION = (
     "A light trail shoe with a rock plate and a grippy outsole, made for long runs on rough "
@@ -114,3 +114,52 @@ def test_text_outside_the_title_box(
     text = _kept_text(_framed_page(titles=titles, frame=frame), declared=declared, **changes)
     assert _DESCRIPTION in text
     assert (frame in text) is kept
+
+
+def _titled_page(*, matches: tuple[bool, bool]) -> list[Block]:
+    """Two <h1>: the product's, in its box, and the shop's, in the page's frame beside a
+    line of the frame; ``matches`` says which of the two matches the page's <title>."""
+    blocks = [
+        _at(make_block(0, "Trail Runner 2", role=Role.HEADING, title_match=matches[0]), f"{_PRODUCT}>h1"),
+        _at(make_block(1, _DESCRIPTION), f"{_PRODUCT}>div>p"),
+        _at(make_block(2, "Trail Shop", role=Role.HEADING, title_match=matches[1]), "body>div>div>h1"),
+        _at(make_block(3, _FRAME), "body>div>div>p"),
+    ]
+    return [dataclasses.replace(b, heading_level=1) if b.role is Role.HEADING else b for b in blocks]
+
+
+@pytest.mark.parametrize(
+    ("matches", "changes", "frame_kept"),
+    [
+        ((True, False), {}, False),  # of two kept h1, the one matching the <title> has the box
+        ((False, False), {}, True),  # neither matches: no title, no box
+        ((True, True), {}, True),  # both match: no one title
+        ((True, False), {"title_box_several_h1": False}, True),  # one h1 only, as before
+    ],
+    ids=["one-matches", "none-matches", "both-match", "off"],
+)
+def test_the_title_among_several_h1(
+    matches: tuple[bool, bool], changes: dict[str, object], frame_kept: bool
+) -> None:
+    text = _kept_text(_titled_page(matches=matches), **changes)
+    assert _DESCRIPTION in text
+    assert (_FRAME in text) is frame_kept
+    assert ("Trail Shop" in text) is frame_kept
+
+
+@pytest.mark.parametrize(
+    ("kept", "matches", "several", "title"),
+    [
+        ((True, False), (False, False), True, 0),  # the one kept h1 (the other is a dropped logo)
+        ((False, True), (False, False), True, 2),
+        ((False, False), (True, False), True, -1),  # none kept
+        ((True, True), (False, True), True, 2),  # both kept: the one matching the <title>
+        ((True, False), (False, False), False, -1),  # several h1 not looked at
+    ],
+)
+def test_title_heading(
+    kept: tuple[bool, bool], matches: tuple[bool, bool], several: bool, title: int
+) -> None:
+    blocks = _titled_page(matches=matches)
+    labels = [Label.CONTENT if k else Label.NAVIGATION for k in (kept[0], True, kept[1], True)]
+    assert title_heading(blocks, labels, Options(title_box_several_h1=several)) == title

@@ -247,6 +247,11 @@ class Options:
     # (dragnet +0.0026, trafilatura-eval +0.0021, wcxb +0.0009; collection -0.0022 after the
     # card rule's +0.006); shares 0.5-0.8 gained on both halves of the pages, 0.3-0.4 on one.
     title_box_share: float = 0.5
+    # ...also on a page with several <h1>: the box of the one kept, or of the one kept that
+    # matches the <title> (_product_cards.title_heading). Dev, block-dump replay of every set:
+    # mean over sets +0.0008, news-7 +0.0010, wcxb +0.0004 (even and odd ids up), product
+    # +0.0033; 32 pages up, 4 down (cleaneval -0.0001 on one page).
+    title_box_several_h1: bool = True
     # Stray text (_stray_text, every page): kept blocks inside a tooltip or popover element
     # (by tag name) are dropped. Dev, block dumps of every set: wcxb product +0.0037 (3 pages
     # up, on 2 sites), article +0.00004 (1 up); no page down.

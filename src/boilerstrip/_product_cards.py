@@ -4,8 +4,9 @@ A declared product page sells one product; a row of three or more sibling boxes 
 hold a price line ("$168.54", "EUR 163.12", "previous price $185.39", "12,90 €") is a
 carousel of other products ("Similar items", "Customers also bought", a bundle grid), whose
 titles, prices and delivery notes are chrome. A page whose cards hold most of its kept
-text is a listing that declares a product, and keeps them. A page's one ``<h1>`` names what
-the page is about (the product, the article, the service), and the smallest element around
+text is a listing that declares a product, and keeps them. The ``<h1>`` of a page's title
+names what the page is about (the product, the article, the service): its one ``<h1>``, or
+of several the one kept (or kept and matching the ``<title>``); the smallest element around
 it that holds half the kept text is its box: kept text outside it (a shop's service
 promises, teasers, a newsletter appeal set in the page's frame) is not about it. Threads
 are left alone: their posts often sit beside the box of the thread's title.
@@ -108,21 +109,36 @@ def _shared_steps(locator: str, steps: Sequence[str]) -> int:
     return count
 
 
+def title_heading(blocks: Sequence[Block], labels: Sequence[Label], options: Options) -> int:
+    """The index of the ``<h1>`` of the page's title, or -1: the page's one ``<h1>`` when it
+    is kept; on a page with several, with ``Options.title_box_several_h1``, the one kept
+    (a logo's or a hidden menu's ``<h1>`` is dropped), or, among several kept, the one that
+    matches the page's ``<title>``."""
+    titles = [i for i, b in enumerate(blocks) if b.role is Role.HEADING and b.heading_level == 1]
+    if len(titles) > 1 and not options.title_box_several_h1:
+        return -1
+    kept = [i for i in titles if labels[i] is Label.CONTENT]
+    if len(kept) > 1:
+        kept = [i for i in kept if blocks[i].features.title_match]
+    return kept[0] if len(kept) == 1 else -1
+
+
 def within_title_box(
     blocks: Sequence[Block],
     labels: list[Label],
     options: Options,
     relabel: Callable[[Block], Label],
 ) -> list[Label]:
-    """On a page with one ``<h1>``, kept: the smallest element above it (below ``<body>``)
-    that holds at least ``Options.title_box_share`` of the kept words is the title's box,
-    and the CONTENT blocks outside it take the label ``relabel`` gives them."""
+    """On a page whose title has an ``<h1>`` (:func:`title_heading`): the smallest element
+    above it (below ``<body>``) that holds at least ``Options.title_box_share`` of the kept
+    words is the title's box, and the CONTENT blocks outside it take the label ``relabel``
+    gives them."""
     if not options.title_box_share:
         return labels
-    titles = [i for i, b in enumerate(blocks) if b.role is Role.HEADING and b.heading_level == 1]
-    if len(titles) != 1 or labels[titles[0]] is not Label.CONTENT:
+    title = title_heading(blocks, labels, options)
+    if title < 0:
         return labels
-    steps = blocks[titles[0]].locator.split(">")
+    steps = blocks[title].locator.split(">")
     kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT]
     shared = {i: _shared_steps(blocks[i].locator, steps) for i in kept}
     needed = options.title_box_share * sum(blocks[i].features.words for i in kept)
