@@ -23,6 +23,7 @@ def _labels(
     *,
     box: tuple[str, ...] = (_BOX,),
     box_in_region: bool = False,
+    box_links: float = 0.0,
     gap: str = _RAIL,
     boxes: int = 1,
     declared: str = ARTICLE,
@@ -34,7 +35,7 @@ def _labels(
         texts.append((gap, _DROPPED, False, Role.PARAGRAPH))
         texts += [(line, _KEPT, box_in_region, Role.PARAGRAPH) for line in box]
     blocks = [
-        make_block(i, text, role=role, in_main_region=region)
+        make_block(i, text, role=role, in_main_region=region, link_density=box_links if i > 1 else 0.0)
         for i, (text, _, region, role) in enumerate(texts)
     ]
     options = Options(  # type: ignore[arg-type]
@@ -56,19 +57,38 @@ def test_short_boxes_after_the_body_are_dropped(box: tuple[str, ...], boxes: int
     assert not any(kept[2:])
 
 
+@pytest.mark.parametrize("links", [0.5, 1.0])
+def test_lists_of_links_after_the_body_are_dropped_in_the_region_too(links: float) -> None:
+    kept = _labels(box=(_BOX,) * 3, box_in_region=True, box_links=links)  # 42 words of links
+    assert kept == [True, True, False, False, False, False]
+
+
 @pytest.mark.parametrize(
     "changes",
     [
         {"box_in_region": True},  # in the main region: a closing section of the article
         {"box": (_PROSE,)},  # a paragraph of prose: a closing section too
         {"box": (_BOX,) * 5},  # 70 words: more than detached_max_words
+        {"box": (_BOX,) * 3, "box_in_region": True, "box_links": 0.4},  # in the region, few links
+        {"box": (_BOX,) * 3, "box_in_region": True, "box_links": 1.0, "detached_link_density": 0.0},
         {"boxes": 3},  # more runs after the body than detached_max_runs: a listing's cards
         {"gap": ""},  # nothing dropped between: the body's own last lines
         {"declared": ""},  # only declared articles
         {"declared": PRODUCT},
         {"detached_max_words": 0},  # off
     ],
-    ids=["in-region", "prose", "long", "many-runs", "no-gap", "undeclared", "product", "off"],
+    ids=[
+        "in-region",
+        "prose",
+        "long",
+        "few-links",
+        "links-off",
+        "many-runs",
+        "no-gap",
+        "undeclared",
+        "product",
+        "off",
+    ],
 )
 def test_what_is_not_a_detached_box_is_kept(changes: dict[str, object]) -> None:
     kept = _labels(**changes)  # type: ignore[arg-type]
@@ -95,7 +115,10 @@ def test_kept_runs_are_split_by_dropped_text(labels: str, runs: list[list[int]])
     assert kept_runs(blocks, kinds) == runs
 
 
-@pytest.mark.parametrize("field", ["detached_max_words", "detached_max_runs"])
-def test_out_of_range_limits_are_refused(field: str) -> None:
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("detached_max_words", -1), ("detached_max_runs", 0), ("detached_link_density", 1.5)],
+)
+def test_out_of_range_limits_are_refused(field: str, value: float) -> None:
     with pytest.raises(OptionsError):
-        Options(**{field: -1})  # type: ignore[arg-type]
+        Options(**{field: value})  # type: ignore[arg-type]

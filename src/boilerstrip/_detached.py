@@ -2,14 +2,16 @@
 
 On a page that declares an article, the kept blocks fall into runs: blocks kept one after
 the other, with no dropped block of text between them. The run holding the most words is
-the body. A run after it is a box of its own below the article when it is short (at most
-``Options.detached_max_words`` words), lies wholly outside the main region and holds no
-paragraph of plain prose: a newsletter or download appeal, a site's disclaimer, a comment
-form's fields, a "More on this topic" box of two teasers. When the body has at most
-``Options.detached_max_runs`` runs after it, those that are such boxes are dropped and take
-the label their own evidence names. More runs than that are a listing's cards or a
-multi-section page declaring an article (wcxb listing pages lost their cards), and a run
-in the region or holding prose is more often a closing section the truths keep.
+the body. A run after it that holds no paragraph of plain prose is a box of its own below
+the article when it is short (at most ``Options.detached_max_words`` words) and lies wholly
+outside the main region (a newsletter or download appeal, a site's disclaimer, a comment
+form's fields), or when it is mostly links (link density at least
+``Options.detached_link_density``, in the region or not: a list of related stories). When
+the body has at most ``Options.detached_max_runs`` runs after it, those that are such boxes
+are dropped and take the label their own evidence names. More runs than that are a
+listing's cards or a multi-section page declaring an article (wcxb listing pages lost their
+cards), and a longer run in the region, or one holding prose, is more often a closing
+section the truths keep.
 """
 
 from __future__ import annotations
@@ -37,12 +39,13 @@ def kept_runs(blocks: Sequence[Block], labels: Sequence[Label]) -> list[list[int
 
 
 def _is_detached_box(blocks: Sequence[Block], run: list[int], options: Options) -> bool:
-    words, density = options.tail_prose_words, options.tail_prose_link_density
-    return (
-        sum(blocks[i].features.words for i in run) <= options.detached_max_words
-        and not any(blocks[i].features.in_main_region for i in run)
-        and not any(is_prose(blocks[i], words, density) for i in run)
-    )
+    if any(is_prose(blocks[i], options.tail_prose_words, options.tail_prose_link_density) for i in run):
+        return False
+    words = sum(blocks[i].features.words for i in run)
+    if words <= options.detached_max_words and not any(blocks[i].features.in_main_region for i in run):
+        return True
+    linked = sum(blocks[i].features.link_density * blocks[i].features.words for i in run)
+    return linked >= options.detached_link_density * words > 0
 
 
 def without_detached_boxes(

@@ -21,7 +21,7 @@ UNIT = (
     "thread_post_max_link_density", "tail_prose_link_density", "tail_link_density",
     "product_card_max_share", "title_box_share", "card_slot_keep_share", "card_group_keep_share",
     "card_group_floor", "section_prose_floor", "section_prose_max_link_density",
-    "section_prose_min_stopwords",
+    "section_prose_min_stopwords", "detached_link_density",
 )  # fmt: skip
 # Shares that must leave something: in (0, 1].
 OPEN_UNIT = ("region_secondary_share", "phrase_box_min_share")
