@@ -13,6 +13,7 @@ from ._closing_box import without_closing_box
 from ._controls import without_controls
 from ._copied_boxes import NEVER_COPIES, copy_key, without_copied_boxes
 from ._cut import predicted_threshold
+from ._detached import without_detached_boxes
 from ._model import Block, Label, Role, ScoreRow, ScoreTable, ancestor
 from ._options import Options
 from ._page_frame import without_page_frame
@@ -181,6 +182,8 @@ def decide(
     labels = without_stray_text(blocks, labels, options, chrome)
     if declared not in (SECTIONED, THREAD):
         labels = without_closing_box(blocks, labels, options, chrome)
+    if declared == ARTICLE:
+        labels = without_detached_boxes(blocks, labels, options, chrome)
     return labels
 
 

@@ -229,6 +229,18 @@ class Options:
     # +0.0008, scrapinghub +0.0004, trafilatura-eval +0.0005, cleaneval -0.00003,
     # google-trends-2017 -0.0001 (one page); 15 and 60 words: within 0.00005 of the mean.
     closing_box_max_words: int = 25
+    # Detached boxes (_detached): on a declared article, the kept runs after the body (the
+    # run of most words; runs are split by dropped blocks with words), when there are at
+    # most detached_max_runs of them, that hold no prose paragraph and either hold at most
+    # detached_max_words words wholly outside the main region or have a link density of at
+    # least detached_link_density, are dropped; 0 words turns it off. Dev, every set
+    # (block-dump replay, issue4-article9): the short boxes alone wcxb article +0.0004 (40
+    # pages up, 3 down, both id halves up), dragnet +0.0011, no set or type down; 80-120
+    # words: article +0.0005 but service -0.0002; no run limit: listing -0.0074 (cards);
+    # link lists at 0.5 on top (0 turns them off): article +0.0003, dragnet +0.0001; 0.9 gave less.
+    detached_max_words: int = 60
+    detached_max_runs: int = 2
+    detached_link_density: float = 0.5
     # Cards of other products on a declared product page (_product_cards): the kept blocks
     # inside at least product_card_min_cards sibling boxes (an ancestor up to
     # product_card_levels levels above a price line of at most product_card_price_words

@@ -1,0 +1,71 @@
+"""Detached boxes: short kept runs after an article's body, set apart from it by dropped text.
+
+On a page that declares an article, the kept blocks fall into runs: blocks kept one after
+the other, with no dropped block of text between them. The run holding the most words is
+the body. A run after it that holds no paragraph of plain prose is a box of its own below
+the article when it is short (at most ``Options.detached_max_words`` words) and lies wholly
+outside the main region (a newsletter or download appeal, a site's disclaimer, a comment
+form's fields), or when it is mostly links (link density at least
+``Options.detached_link_density``, in the region or not: a list of related stories). When
+the body has at most ``Options.detached_max_runs`` runs after it, those that are such boxes
+are dropped and take the label their own evidence names. More runs than that are a
+listing's cards or a multi-section page declaring an article (wcxb listing pages lost their
+cards), and a longer run in the region, or one holding prose, is more often a closing
+section the truths keep.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ._model import Block, Label
+from ._options import Options
+from ._tail import is_prose
+
+
+def kept_runs(blocks: Sequence[Block], labels: Sequence[Label]) -> list[list[int]]:
+    """The indices of the CONTENT blocks, in runs that no dropped block with words divides."""
+    runs: list[list[int]] = []
+    gap = True  # a dropped block with words since the last CONTENT block
+    for i, (b, kind) in enumerate(zip(blocks, labels)):
+        if kind is Label.CONTENT:
+            if gap or not runs:
+                runs.append([])
+            runs[-1].append(i)
+            gap = False
+        elif b.features.words:
+            gap = True
+    return runs
+
+
+def _is_detached_box(blocks: Sequence[Block], run: list[int], options: Options) -> bool:
+    if any(is_prose(blocks[i], options.tail_prose_words, options.tail_prose_link_density) for i in run):
+        return False
+    words = sum(blocks[i].features.words for i in run)
+    if words <= options.detached_max_words and not any(blocks[i].features.in_main_region for i in run):
+        return True
+    linked = sum(blocks[i].features.link_density * blocks[i].features.words for i in run)
+    return linked >= options.detached_link_density * words > 0
+
+
+def without_detached_boxes(
+    blocks: Sequence[Block], labels: list[Label], options: Options, dropped: Callable[[Block], Label]
+) -> list[Label]:
+    """``labels`` with the detached boxes after the body (see the module docstring) given
+    ``dropped(block)``; ``Options.detached_max_words`` 0 turns it off."""
+    if not options.detached_max_words:
+        return labels
+    runs = kept_runs(blocks, labels)
+    if len(runs) < 2:
+        return labels
+    words = [sum(blocks[i].features.words for i in run) for run in runs]
+    body = words.index(max(words))  # the first of equals
+    after = runs[body + 1 :]
+    if not after or len(after) > options.detached_max_runs:
+        return labels
+    out = list(labels)
+    for run in after:
+        if _is_detached_box(blocks, run, options):
+            for i in run:
+                out[i] = dropped(blocks[i])
+    return out
