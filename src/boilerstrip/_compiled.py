@@ -26,6 +26,7 @@ COMPILED_MODULES = (
     "_dates",
     "_described",
     "_features",
+    "_form_labels",
     "_language",
     "_limits",
     "_markup",
