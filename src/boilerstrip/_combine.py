@@ -14,6 +14,7 @@ from ._controls import without_controls
 from ._copied_boxes import NEVER_COPIES, copy_key, without_copied_boxes
 from ._cut import predicted_threshold
 from ._detached import without_detached_boxes
+from ._form_labels import without_form_labels
 from ._model import Block, Label, Role, ScoreRow, ScoreTable, ancestor
 from ._options import Options
 from ._page_frame import without_page_frame
@@ -184,6 +185,10 @@ def decide(
         labels = without_closing_box(blocks, labels, options, chrome)
     if declared == ARTICLE:
         labels = without_detached_boxes(blocks, labels, options, chrome)
+    if declared not in (THREAD, PRODUCT):
+        # A small form's field labels ("Name", "Website", "Submit"). Some forum software
+        # writes each post inside a form, and a product's cart form holds its options.
+        labels = without_form_labels(blocks, labels, options, chrome)
     return labels
 
 

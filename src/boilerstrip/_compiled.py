@@ -27,6 +27,7 @@ COMPILED_MODULES = (
     "_described",
     "_detached",
     "_features",
+    "_form_labels",
     "_language",
     "_limits",
     "_markup",

@@ -294,6 +294,14 @@ class Options:
     # bench): wcxb +0.0004 (collection +0.0033, listing +0.0013; 105 pages up, 13 down),
     # google-trends-2017 -0.00006 (2 pages); 25 / 40 / 80 characters gave the same figures.
     control_max_chars: int = 40
+    # A kept block of at most form_label_max_words words inside a <form> whose blocks hold at
+    # most form_label_max_share of the page's words (a comment, contact or filter form's
+    # labels, _form_labels; not on threads, not table rows) is dropped; 0 words turns it off.
+    # Dev (block-dump replay of every set): mean +0.00026, dragnet +0.0012, wcxb +0.00055
+    # (collection +0.0043), no set or wcxb type down, both halves up; 12 words: cleaneval
+    # -0.00014 (a login form that its truth keeps); forms on threads: forum even ids down.
+    form_label_max_words: int = 8
+    form_label_max_share: float = 0.3
     # Kept blocks inside the page's <footer> or <nav> (outside <article>/<main>) are dropped
     # (_page_frame). Dev (block-dump replay of every set): the footer, 5 wcxb pages up (shops'
     # policies in modal boxes of the footer), none down: collection +0.0067, product

@@ -1,0 +1,64 @@
+"""A form's labels: the short lines of a comment, contact or filter form kept as text.
+
+A small ``<form>`` beside the page's text (a comment form under a post, a contact box, a
+shop's facet filters) shows short lines that name its fields and buttons: "Name
+(required)", "Mail (will not be published)", "Website", "Submit", "Post as a guest",
+"E-Mail-Adresse (Pflichtfeld)", "Price", "Size". The inputs themselves carry no text, so
+the decision sees only the labels, short lines among kept prose, and keeps them. The
+truths leave them out: of the lines this step drops (dragnet 76 on 29 pages, wcxb 757 on
+87, cleaneval 45 on 12), under a third of the words are words the truth holds at all,
+mostly "name" and "email", which its own text uses too.
+
+A kept block of at most ``Options.form_label_max_words`` words inside a form whose blocks
+hold at most ``Options.form_label_max_share`` of the page's words takes the label its own
+evidence names. Left alone: a form that wraps the page (ASP.NET pages put the whole body
+in one), table rows (a table inside a form is data), and threads, whose posts some forum
+software writes inside a form each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ._model import Block, Label, Role
+from ._options import Options
+
+# A CSS path's step that enters a form; the path up to the last one names the innermost form.
+_FORM_STEP = re.compile(r"(?:^|>)form:nth-of-type\(\d+\)")
+_TABLE_ROLES = frozenset({Role.TABLE_ROW, Role.TABLE_CELL})
+
+
+def form_of(locator: str) -> str:
+    """The CSS path of the innermost form around the element at ``locator``, or ""."""
+    ends = [m.end() for m in _FORM_STEP.finditer(locator)]
+    return locator[: ends[-1]] if ends else ""
+
+
+def without_form_labels(
+    blocks: Sequence[Block], labels: list[Label], options: Options, dropped: Callable[[Block], Label]
+) -> list[Label]:
+    """``labels`` with the kept short lines of small forms given ``dropped(block)`` (see
+    the module)."""
+    max_words = options.form_label_max_words
+    if not max_words:
+        return labels
+    forms = [form_of(b.locator) if "form:" in b.locator else "" for b in blocks]
+    if not any(forms):
+        return labels
+    size: dict[str, int] = {}
+    for form, b in zip(forms, blocks):
+        if form:
+            size[form] = size.get(form, 0) + b.features.words
+    limit = options.form_label_max_share * sum(b.features.words for b in blocks)
+    out = list(labels)
+    for i, (form, b) in enumerate(zip(forms, blocks)):
+        if (
+            form
+            and labels[i] is Label.CONTENT
+            and b.features.words <= max_words
+            and b.role not in _TABLE_ROLES
+            and size[form] <= limit
+        ):
+            out[i] = dropped(b)
+    return out
