@@ -321,6 +321,7 @@ _INLINE_PATHS = {
     "formatting ended by a block": "<b id=1><i>x<div>y</b>z</i><a href=/q>q</a><div>w</div>",
     "a frameset": "<frameset><a href=/f>f</a><frame></frameset><div>v</div>",
     "list items and definitions": "<ul><li>a<li>b<div>c<li>d</ul><dl><dt>e<dd>f<div>g<dt>h</dl>",
+    "list items closed or not": "<ul><li>a</li><li>b</li></ul><p>c<li>d</li><ol><li>e<li>f</ol><li>g",
     # a special element closed before the next item or link: no longer above the open one
     "closed blocks in items and links": "<ul><li>a<section>b</section><li>c</ul><a>d<nav>e</nav><a>f",
     "a paragraph left open": "<p>a<div>b</div><p>c<section>d</section><a href=/e>e</a>",

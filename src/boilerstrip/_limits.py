@@ -274,6 +274,14 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                 names.append("a")
                 keys.append(text[start:end])
                 added = 1
+            elif lower == "li" and not where.get("li") and not where.get("p") and not where.get("frameset"):
+                # A list item with none open (the list's items are closed) and no <p> to
+                # close: what start_tag does then, inline.
+                where.setdefault("li", []).append(len(names))
+                special.append(len(names))
+                names.append("li")
+                keys.append("")
+                added = 1
             elif lower in ACTIVE or lower in KIND:
                 added = start_tag(stack, lower, text, start, end)
             else:
