@@ -244,7 +244,7 @@ def _merge_row(st: _State, frame: tuple[Any, ...]) -> None:
     numbers, rec = st.numbers, st.markup
     first, element = frame[_FIRST_BLOCK], frame[_ELEMENT]
     # Read off the columns first: the RawBlocks are made only for a row that is merged
-    # (a layout table's rows are not, and most rows of a page are of those).
+    # (not for the rows of a layout table, whose cells hold paragraphs).
     columns = st.block_numbers
     owners = columns[first * _BLOCK_NUMBERS + _OWNER :: _BLOCK_NUMBERS]
     if not owners or len(set(owners)) != len(owners):
