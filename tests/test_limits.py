@@ -22,7 +22,8 @@ from boilerstrip import (
     _limits,
     extract,
 )
-from boilerstrip._limits import scan
+from boilerstrip._limits import scan, scan_python
+from boilerstrip._open_elements import BASE_DEPTH, IGNORED, OpenElements, end_tag, start_tag
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SANITY_SECONDS = 60  # a loose bound against hangs; the timings are in benchmarks/RESULTS.md
@@ -279,3 +280,57 @@ def test_token_regex_reads_as_its_greedy_form(text: str) -> None:
         return [(m.span(), m["name"]) for m in pattern.finditer(text)]
 
     assert tokens(_limits._TOKEN) == tokens(_GREEDY_TOKEN)
+
+
+def _scan_by_steps(text: str) -> tuple[int, int, int]:
+    """The scan's counts with every tag given to start_tag or end_tag (none of its inline
+    paths), for inputs without raw text or long tags: the reference of its inline paths."""
+    stack = OpenElements()
+    elements = depth = volume = previous_end = 0
+    had_text = False
+    for match in _limits._TOKEN.finditer(text):
+        start, end = match.span()
+        had_text = had_text or start > previous_end
+        previous_end = end
+        name = match["name"]
+        if name is None:
+            continue
+        if had_text and stack.detached:
+            added = stack.reconstruct()
+            elements += added
+            volume += added * len(stack.names)
+        had_text = False
+        lower = name.lower()
+        if text[start + 1] == "/":
+            elements += end_tag(stack, lower)
+            continue
+        if lower in IGNORED:
+            continue
+        added = start_tag(stack, lower, text, start, end)
+        elements += added
+        volume += added * (len(stack.names) + BASE_DEPTH)
+        depth = max(depth, len(stack.names))
+    return elements, depth + BASE_DEPTH, volume
+
+
+_INLINE_PATHS = {
+    "blocks and inline elements": "<div><section><p>a<span>b</span></p><ul><li>c</li></ul></section></div>",
+    "links, none open": '<p><a href="/x">x</a> and <a href="/y">y</a></p><div><a href=/z>z</a></div>',
+    "a link inside an open one": '<a href="/x">x<div><a href="/y">y</a></div></a><a href=/z>z',
+    "links in a table and in svg": "<table><tr><td><a href=/t>t</a></td></tr></table><svg><a>s</a></svg><a>",
+    "formatting ended by a block": "<b id=1><i>x<div>y</b>z</i><a href=/q>q</a><div>w</div>",
+    "a frameset": "<frameset><a href=/f>f</a><frame></frameset><div>v</div>",
+    "list items and definitions": "<ul><li>a<li>b<div>c<li>d</ul><dl><dt>e<dd>f<div>g<dt>h</dl>",
+    "list items closed or not": "<ul><li>a</li><li>b</li></ul><p>c<li>d</li><ol><li>e<li>f</ol><li>g",
+    # a special element closed before the next item or link: no longer above the open one
+    "closed blocks in items and links": "<ul><li>a<section>b</section><li>c</ul><a>d<nav>e</nav><a>f",
+    "a paragraph left open": "<p>a<div>b</div><p>c<section>d</section><a href=/e>e</a>",
+    "svg and math": "<svg><g><path/></g><div>x</div></svg><math><mi>y</mi></math><div>z</div>",
+    "upper case": "<DIV><A HREF=/u>U</A><UL><LI>v</UL></DIV>",
+}
+
+
+@pytest.mark.parametrize("text", list(_INLINE_PATHS.values()), ids=list(_INLINE_PATHS))
+def test_the_inline_paths_count_as_start_tag_and_end_tag(text: str) -> None:
+    found = scan_python(text, max_nodes=None, max_depth=None, max_attributes=None)
+    assert (found.elements, found.depth, found.depth_sum) == _scan_by_steps(text)

@@ -5,12 +5,14 @@ numbers packed as C ints (a count past their range still retries in 8 bytes)."""
 from __future__ import annotations
 
 import struct
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from boilerstrip import Options, OptionsError, _segment_blocks, extract
+from boilerstrip._errors import ExtractionTimeoutError
 from boilerstrip._parse import body_of, parse
 from boilerstrip._segment import segment, traverse
 from boilerstrip._segmented import Texts, finish
@@ -135,3 +137,100 @@ def test_a_count_past_the_packed_range_is_an_overflow(monkeypatch: pytest.Monkey
     with pytest.raises(OverflowError):
         traverse(body_of(parse(html)), narrow=True)
     assert extract(html) == expected  # traversed again with 8-byte counts
+
+
+_TR = "body>table:nth-of-type(1)>tbody:nth-of-type(1)>tr:nth-of-type(1)"
+
+
+@pytest.mark.parametrize(
+    ("html", "blocks"),
+    [
+        # Whitespace-only pieces between blocks are dropped: a link over whitespace only
+        # makes no link, and the next block's links keep their offsets.
+        (
+            '<div> <a href="/x"> </a> <p>a <a href="/y">b</a></p>  <a href="/z">\n</a> </div>',
+            [("a b", [(2, 3, "/y")])],
+        ),
+        # A link still open when its whitespace is dropped goes on into the next block.
+        ('<a href="/u"> <p>t</p> </a><p>v</p>', [("t", [(0, 1, "/u")]), ("v", [])]),
+        (
+            '<div><a href="/u">\n<br> <p>t <a href="/w">w</a></p></a></div>',
+            [("t w", [(0, 1, "/u"), (2, 3, "/w")])],
+        ),
+        ("<pre>   </pre><p>x</p>", [("x", [])]),
+    ],
+)
+def test_whitespace_only_pieces_are_dropped_with_their_links(
+    html: str, blocks: list[tuple[str, list[tuple[int, int, str]]]]
+) -> None:
+    seg = segment(body_of(parse(html)))
+    assert [(b.text, [(k.start, k.end, k.href) for k in b.markup.links]) for b in seg.blocks] == blocks
+
+
+@pytest.mark.parametrize(
+    ("html", "blocks"),
+    [
+        # Merged: every block is a cell of the row, one block a cell (links moved to the row's text).
+        (
+            '<table><tr><td><a href="/a">a</a></td><td>b <a href="/c">c</a></td></tr></table>',
+            [("a | b c", "TABLE_ROW", _TR)],
+        ),
+        # Not merged: a cell of two blocks, a block that is no cell (a paragraph, a <div>).
+        (
+            "<table><tr><td>a<br><br>b</td><td>c</td></tr></table>",
+            [
+                ("a", "TABLE_CELL", f"{_TR}>td:nth-of-type(1)"),
+                ("b", "TABLE_CELL", f"{_TR}>td:nth-of-type(1)"),
+                ("c", "TABLE_CELL", f"{_TR}>td:nth-of-type(2)"),
+            ],
+        ),
+        (
+            "<table><tr><td>a</td><td><p>b</p></td></tr></table>",
+            [
+                ("a", "TABLE_CELL", f"{_TR}>td:nth-of-type(1)"),
+                ("b", "PARAGRAPH", f"{_TR}>td:nth-of-type(2)>p:nth-of-type(1)"),
+            ],
+        ),
+        (
+            "<table><tr><td><div>x</div></td><td>y</td></tr></table>",
+            [
+                ("x", "PARAGRAPH", f"{_TR}>td:nth-of-type(1)>div:nth-of-type(1)"),
+                ("y", "TABLE_CELL", f"{_TR}>td:nth-of-type(2)"),
+            ],
+        ),
+        # The inner row is merged; the outer row holds a cell of another row: not merged.
+        (
+            "<table><tr><td><table><tr><td>i</td><td>j</td></tr></table></td><td>k</td></tr></table>",
+            [
+                (
+                    "i | j",
+                    "TABLE_ROW",
+                    f"{_TR}>td:nth-of-type(1)>table:nth-of-type(1)>tbody:nth-of-type(1)>tr:nth-of-type(1)",
+                ),
+                ("k", "TABLE_CELL", f"{_TR}>td:nth-of-type(2)"),
+            ],
+        ),
+    ],
+)
+def test_rows_are_merged_only_when_each_block_is_one_of_their_cells(
+    html: str, blocks: list[tuple[str, str, str]]
+) -> None:
+    seg = segment(body_of(parse(html)))
+    assert [(b.text, b.role.name, seg.elements[b.element].locator) for b in seg.blocks] == blocks
+
+
+@pytest.mark.parametrize(("elements", "times_out"), [(4094, False), (4095, True)])
+def test_the_clock_is_read_every_check_every_nodes(elements: int, times_out: bool) -> None:
+    # The root and its elements: the 4096th node visited is the first to look at the clock.
+    root = body_of(parse("<body>" + "<i></i>" * elements + "</body>"))
+    if times_out:
+        with pytest.raises(ExtractionTimeoutError):
+            traverse(root, deadline=time.monotonic() - 1.0)
+    else:
+        assert traverse(root, deadline=time.monotonic() - 1.0).texts == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_narrow_and_wide_counts_finish_alike(page: str) -> None:
+    root = body_of(parse((FIXTURES / page).read_text(encoding="utf-8", errors="replace")))
+    assert finish(traverse(root, narrow=True)) == finish(traverse(root))

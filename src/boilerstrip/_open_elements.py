@@ -39,6 +39,9 @@ _SCOPED_END = _HEADINGS | _names(
     "figure footer header hgroup listing main menu nav ol pre search section summary ul dd dt "
     "applet marquee object template"
 )
+# The special elements a <li> (a <dd> or <dt>) may have above an open one that it closes.
+_ABOVE_LI = _names("address div p li")
+_ABOVE_DD = _names("address div p dd dt")
 _TABLE_SECTIONS = ("tbody", "thead", "tfoot")
 _TABLE_PARTS = _names("tbody thead tfoot tr td th caption colgroup")
 IGNORED = _names("html head body")  # merged into the ones that always exist
@@ -83,6 +86,10 @@ KIND = {
     + (name in _TRACKED) * _IS_TRACKED
     for name in _BOUNDARY | _SPECIAL | _TRACKED
 }
+# What pop_to and push do for a name whose kind has none of these bits is done inline by
+# the scan's Python loop (no boundary, marker or foreign positions to keep): TRACKED, SPECIAL.
+COMPLEX = _IS_BOUNDARY | _IS_MARKER | _IS_FOREIGN
+TRACKED, SPECIAL = _IS_TRACKED, _IS_SPECIAL
 # What the C loop of the compiled build (_cscan.c) is given: the formatting elements, and
 # the bits of KIND in the order it reads them.
 FORMATTING = _FORMATTING
@@ -267,9 +274,11 @@ def start_tag(stack: OpenElements, name: str, text: str, start: int, end: int) -
         stack.push(name)  # a frameset ignores the rest, which must not close anything either
         return added
     if name in ("li", "dd", "dt"):
-        kinds = ("li",) if name == "li" else ("dd", "dt")
-        last = max(stack.last(k) for k in kinds)
-        if stack.no_special_above(last, frozenset({"address", "div", "p", *kinds})):
+        if name == "li":
+            last, allowed = stack.last("li"), _ABOVE_LI
+        else:
+            last, allowed = max(stack.last("dd"), stack.last("dt")), _ABOVE_DD
+        if stack.no_special_above(last, allowed):
             stack.pop_to(last)
     if name in _CLOSES_P:
         p = stack.in_scope("p", "button")

@@ -29,6 +29,7 @@ from ._segment_blocks import (
     _ROLE,
     _ROW,
     _TAG,
+    _drop_pieces,
     _end_block,
     _line_break,
     _merge_row,
@@ -38,18 +39,20 @@ from ._segment_blocks import (
 from ._segmented import _CHARS, _NAMES, _NUMBERS, _STRINGS, Segmented, Traversal, finish
 
 # Final, as every table read per element: a C static in the compiled build.
-_ROLE_OF_TAG: Final[dict[str, Role]] = {
-    "li": Role.LIST_ITEM,
-    "dt": Role.LIST_ITEM,
-    "dd": Role.LIST_ITEM,
-    "td": Role.TABLE_CELL,
-    "th": Role.TABLE_CELL,
-    "pre": Role.CODE,
-    "blockquote": Role.QUOTE,
-    "figcaption": Role.CAPTION,
-    "caption": Role.CAPTION,
-    **{h: Role.HEADING for h in HEADING_LEVELS},
+# A tag's role and heading level in one look-up (most block-level tags have neither).
+_ROLE_OF_TAG: Final[dict[str, tuple[Role, int]]] = {
+    "li": (Role.LIST_ITEM, 0),
+    "dt": (Role.LIST_ITEM, 0),
+    "dd": (Role.LIST_ITEM, 0),
+    "td": (Role.TABLE_CELL, 0),
+    "th": (Role.TABLE_CELL, 0),
+    "pre": (Role.CODE, 0),
+    "blockquote": (Role.QUOTE, 0),
+    "figcaption": (Role.CAPTION, 0),
+    "caption": (Role.CAPTION, 0),
+    **{h: (Role.HEADING, level) for h, level in HEADING_LEVELS.items()},
 }
+_NO_ROLE: Final[tuple[Role | None, int]] = (None, 0)
 # Roles a nested block inherits from an enclosing element (a <p> inside <li> is a list item).
 _INHERITED_ROLES: Final = frozenset({Role.LIST_ITEM, Role.CODE, Role.QUOTE, Role.CAPTION, Role.HEADING})
 _CHECK_EVERY: Final = 4096  # nodes between two looks at the clock
@@ -96,26 +99,32 @@ def _enter(st: _State, tag: str, attrs: dict[str, str | None]) -> bool:
 def _open_block(st: _State, tag: str, attrs: dict[str, str | None]) -> tuple[Any, ...]:
     """Record a block-level element on entry, with the running totals its subtree's
     totals are measured from."""
-    if st.pieces or st.breaks:  # else there is no block to end (see _end_block)
+    if st.has_text:
         _end_block(st)
-    role, level, row = _ROLE_OF_TAG.get(tag), HEADING_LEVELS.get(tag, 0), -1
+    elif st.pieces or st.breaks:  # whitespace only (two ends in three): no block, dropped
+        _drop_pieces(st)
+    role, level = _ROLE_OF_TAG.get(tag, _NO_ROLE)
     open_blocks = st.open_blocks
-    outer = open_blocks[-1] if open_blocks else None
-    if outer is not None:
+    if open_blocks:
+        outer = open_blocks[-1]
+        parent = outer[_ELEMENT]
         if role is None and outer[_ROLE] in _INHERITED_ROLES:
             role, level = outer[_ROLE], outer[_LEVEL]
-        row = outer[_ELEMENT] if tag in ("td", "th") and outer[_TAG] == "tr" else outer[_ROW]
-    strings = st.strings  # (the tag is one string a page already: traverse's tag ids)
-    names = attrs.get("class") or ""
-    ident, prop = attrs.get("id"), attrs.get("itemprop")
-    if ident or prop:  # most elements name a class at most
-        names = " ".join([v for v in (names, ident, prop) if v])
-    names = strings.setdefault(names, names)
+        row = parent if tag in ("td", "th") and outer[_TAG] == "tr" else outer[_ROW]
+    else:
+        parent = row = -1
+    names = role_attr = ""
+    if attrs:  # a fifth of the block-level elements of 20 dev pages have no attribute
+        strings = st.strings  # (the tag is one string a page already: traverse's tag ids)
+        names = attrs.get("class") or ""
+        ident, prop = attrs.get("id"), attrs.get("itemprop")
+        if ident or prop:  # most elements name a class at most
+            names = " ".join([v for v in (names, ident, prop) if v])
+        names = strings.setdefault(names, names)
+        role_attr = (attrs.get("role") or "").lower()
+        if role_attr:
+            role_attr = strings.setdefault(role_attr, role_attr)
     index = len(st.elements) // _STRINGS
-    parent = outer[_ELEMENT] if outer is not None else -1
-    role_attr = (attrs.get("role") or "").lower()
-    if role_attr:
-        role_attr = strings.setdefault(role_attr, role_attr)
     st.elements.extend((tag, names, role_attr, ""))
     st.numbers.frombytes(st.rows[0].pack(parent, len(open_blocks), 0, 0, 0, 0))
     blocks, depth = len(st.texts), len(st.stack)
@@ -135,8 +144,10 @@ def _exit(st: _State) -> None:
     entry = st.stack[-1]
     tag, frame = entry[0], entry[_FRAME]
     if frame is not None:
-        if st.pieces or st.breaks:  # else there is no block to end (see _end_block)
+        if st.has_text:
             _end_block(st)
+        elif st.pieces or st.breaks:  # whitespace only: no block, dropped
+            _drop_pieces(st)
         numbers = st.numbers
         st.rows[1].pack_into(
             numbers,
@@ -207,18 +218,19 @@ def _walk(st: _State, root: Any, skipped: frozenset[str], deadline: float | None
     tags: dict[int, str | None] = {}
     parents: list[Any] = []
     node = root
-    visited = 0
+    left = _CHECK_EVERY  # nodes to the next look at the clock: one test a node, not three
     while node is not None:
-        visited += 1
-        if deadline is not None and not visited % _CHECK_EVERY:
-            check_deadline(deadline)
+        left -= 1
+        if not left:
+            left = _CHECK_EVERY
+            if deadline is not None:
+                check_deadline(deadline)
         # Lexbor decodes an element's name into a new str at each .tag; its tag id is
         # an int, and one name per id is looked up once a page (ids of custom elements are
         # the document's own; an id's name differs only in SVG and MathML, never entered).
         tag = tags.get(node.tag_id, _NO_TAG)
         if tag is _NO_TAG:
             tag = tags[node.tag_id] = node.tag
-        descend = False
         if tag == "-text":
             raw = node.text_content
             if raw:
@@ -233,16 +245,14 @@ def _walk(st: _State, root: Any, skipped: frozenset[str], deadline: float | None
                     st.block_link_chars += n
         elif tag == "br":
             _line_break(st)
-        elif tag and tag[0] not in "-_!" and tag not in skipped:
-            descend = _enter(st, tag, node.attributes)
-        child = node.child if descend else None
-        if child is not None:
-            parents.append(node)
-            node = child
-            continue
-        # Leave the node's subtree: close it (if entered) and every parent it ends.
-        if descend:
-            _exit(st)
+        elif tag and tag[0] not in "-_!" and tag not in skipped and _enter(st, tag, node.attributes):
+            child = node.child
+            if child is not None:
+                parents.append(node)
+                node = child
+                continue
+            _exit(st)  # an entered element without children
+        # Leave the node's subtree: every parent it ends is closed.
         following = None
         while parents:
             following = node.next

@@ -56,6 +56,9 @@ _LEVEL: Final = 7
 _ROW: Final = 8
 _FIRST_BLOCK: Final = 9
 _STACK: Final = 10
+# Columns of a block's row in block_numbers (_segmented.Traversal): its owner, its table row.
+_OWNER: Final = 0
+_CELL_ROW: Final = 3
 # Fields of an entry of the stack of open elements (a list: its child counts are filled in
 # when first needed).
 _NTH: Final = 1
@@ -183,7 +186,8 @@ def _end_block(st: _State) -> None:
     """End the current block: its text, if any, becomes a RawBlock of the innermost open
     block-level element. With no pieces and no breaks it has nothing to do (callers skip
     it then): text, link characters and the block's closed links all come with pieces, and
-    open links' first pieces were set to 0 when the pieces were last dropped."""
+    open links' first pieces were set to 0 when the pieces were last dropped. Without
+    text (``has_text`` False) it only drops the pieces: callers call :func:`_drop_pieces`."""
     if st.has_text:
         text = _block_text(st.pieces, st.breaks, st.in_pre > 0)
         if text:
@@ -212,8 +216,15 @@ def _end_block(st: _State) -> None:
                 if structured or (cell and rec.tables)
                 else NO_MARKUP
             )
-    if st.markup.links or st.markup.anchors:
-        st.markup.block_done()
+    _drop_pieces(st)
+
+
+def _drop_pieces(st: _State) -> None:
+    """Drop the current block's pieces (made into a block or whitespace only): what the
+    block held is used, its open links go on into the next one."""
+    rec = st.markup
+    if rec.links or rec.anchors:
+        rec.block_done()
     del st.pieces[:], st.breaks[:]
     st.block_link_chars, st.has_text = 0, False
 
@@ -232,15 +243,19 @@ def _merge_row(st: _State, frame: tuple[Any, ...]) -> None:
     stay as they are."""
     numbers, rec = st.numbers, st.markup
     first, element = frame[_FIRST_BLOCK], frame[_ELEMENT]
+    # Read off the columns first: the RawBlocks are made only for a row that is merged
+    # (not for the rows of a layout table, whose cells hold paragraphs).
+    columns = st.block_numbers
+    owners = columns[first * _BLOCK_NUMBERS + _OWNER :: _BLOCK_NUMBERS]
+    if not owners or len(set(owners)) != len(owners):
+        return
+    if any(row != element for row in columns[first * _BLOCK_NUMBERS + _CELL_ROW :: _BLOCK_NUMBERS]):
+        return
+    if any(role is not Role.TABLE_CELL for role in st.roles[first:]):
+        return
+    if any(numbers[o * _NUMBERS + _PARENT] != element for o in owners):
+        return
     row_blocks = raw_blocks(_traversal(st), first)
-    if not row_blocks:
-        return
-    owners = [b.element for b in row_blocks]
-    if len(set(owners)) != len(owners) or any(
-        numbers[o * _NUMBERS + _PARENT] != element or b.role is not Role.TABLE_CELL or b.row != element
-        for o, b in zip(owners, row_blocks)
-    ):
-        return
     first_link = st.block_numbers[first * _BLOCK_NUMBERS + _FIRST_LINK]
     truncate(st.texts, first)
     del st.roles[first:], st.markups[first:], st.block_numbers[first * _BLOCK_NUMBERS :]

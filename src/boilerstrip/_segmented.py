@@ -204,11 +204,11 @@ def finish(traversal: Traversal) -> Segmented:
     # counts share one object (the first _MAX_SHARED_INTS distinct values are remembered).
     above: list[int] = []  # per depth, the index object of the last element made at it
     known: dict[int, int] = {}
-    row_of, size = struct.Struct(f"@{_NUMBERS}{numbers.typecode}").unpack_from, numbers.itemsize
-    for index in range(len(strings) // _STRINGS):
-        at = index * _STRINGS
-        tag, names, aria, _ = strings[at : at + _STRINGS]
-        parent, depth, chars, link_chars, tags, link_tags = row_of(numbers, index * _NUMBERS * size)
+    # The columns read in C: strided slices of the strings, the rows unpacked by one iterator.
+    rows = struct.Struct(f"@{_NUMBERS}{numbers.typecode}").iter_unpack(numbers)
+    tag_of, names_of, aria_of = strings[0::_STRINGS], strings[_NAMES::_STRINGS], strings[_ARIA::_STRINGS]
+    for index, (tag, names, aria, row) in enumerate(zip(tag_of, names_of, aria_of, rows)):
+        parent, depth, chars, link_chars, tags, link_tags = row
         if 0 < depth <= len(above) and above[depth - 1] == parent:
             parent = above[depth - 1]
         if depth <= len(above):
