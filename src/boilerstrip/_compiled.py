@@ -25,6 +25,7 @@ COMPILED_MODULES = (
     "_cut",
     "_dates",
     "_described",
+    "_element_facts",
     "_features",
     "_language",
     "_limits",
