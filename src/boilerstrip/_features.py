@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ._element_facts import (
     COMMENTS,
@@ -30,8 +30,10 @@ from ._rules import NameVerdicts
 from ._segmented import RawBlock, Segmented
 from ._token_stats import CHUNK_BLOCKS, token_stats
 
-_CJK_CHARS_PER_WORD = 3
-_SENTENCE_END = frozenset(".!?:;\"'”’»)…。！？；")
+# Final: the compiled build reads each from a C static or inlines it (a plain global is a
+# look-up in the module's dict at each use).
+_CJK_CHARS_PER_WORD: Final = 3
+_SENTENCE_END: Final = frozenset(".!?:;\"'”’»)…。！？；")
 
 
 def _word_count(n_tokens: int, n_cjk: int) -> int:
@@ -183,10 +185,10 @@ def _shared(known: dict[float, float], x: float) -> float:
     return known.get(x, x)
 
 
-_ZERO, _NEGATIVE_ZERO = 0.0, -0.0
+_ZERO, _NEGATIVE_ZERO = 0.0, -0.0  # not Final: the objects are shared, not only their values
 # Distinct values remembered per page: repeated values are met early; a page of all
 # distinct densities (long prose) would otherwise fill a dict as big as its floats.
-_MAX_SHARED = 4096
+_MAX_SHARED: Final = 4096
 
 
 def features_of(c: Columns, options: Options) -> tuple[Features, ...]:
