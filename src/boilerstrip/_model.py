@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import struct
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
@@ -199,6 +200,13 @@ class CodedColumn(NamedTuple):
         return self.values[self.codes[index]]
 
 
+def doubles(values: Sequence[float]) -> bytes:
+    """The bytes of ``array("d", values)``, made by struct in half the time: array converts
+    each value through the generic argument parser, struct calls PyFloat_AsDouble as that
+    parser does (the same bits: -0.0, NaN and ints alike)."""
+    return struct.pack(f"{len(values)}d", *values)
+
+
 _MAX_CODED: Final = 256  # distinct outputs a byte can tell apart
 _NEGATIVE_ZERO: Final = array("d", [-0.0]).tobytes()
 
@@ -224,11 +232,11 @@ class ScoreTable:
     def pack(column: Sequence[float], *, coded_min: int | None = None) -> float | array[float] | CodedColumn:
         """One scorer's outputs, a value per block, as a column of the table; a column of
         at least ``coded_min`` values (None: never) and few distinct ones is coded."""
-        packed = array("d", column)
+        raw = doubles(column)
+        packed = array("d", raw)
         # Compared as bytes, not as floats: -0.0 == 0.0, and the outputs must come back exactly.
         # Every value has the first one's bits when the first 8 bytes occur len(packed) times
-        # without overlapping (they tile the bytes): no second copy of the column is made.
-        raw = packed.tobytes()
+        # without overlapping (they tile the bytes).
         if packed and raw.count(raw[:8]) == len(packed):
             return packed[0]
         if coded_min is None or len(packed) < coded_min:
