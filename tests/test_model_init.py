@@ -73,9 +73,14 @@ def test_the_parameters_are_the_generated_ones(cls: type, values: dict[str, Any]
         ours = inspect.signature(cls)
     except ValueError:  # a compiled __init__ may not expose its signature
         pytest.skip("no signature to read")
-    # The parameters (names, kinds, defaults, annotations); the return annotation is "None"
-    # as a string here (from __future__ import annotations), None there.
-    assert ours.parameters == inspect.signature(_generated_twin(cls)).parameters
+    twin = inspect.signature(_generated_twin(cls)).parameters.values()
+    shape = [(p.name, p.kind, p.default) for p in twin]
+    assert [(p.name, p.kind, p.default) for p in ours.parameters.values()] == shape
+    # The annotations too, where the signature has them: the pure path's does; the compiled
+    # build's text signature gives names only (the class's own annotations are unchanged).
+    # The return annotation is "None" here (from __future__ import annotations), None there.
+    if any(p.annotation is not inspect.Parameter.empty for p in ours.parameters.values()):
+        assert list(ours.parameters.values()) == list(twin)
 
 
 @pytest.mark.parametrize(("cls", "values"), CASES, ids=IDS)
