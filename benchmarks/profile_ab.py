@@ -47,7 +47,8 @@ _STAGES = (
     ("_token_stats", "tokens", "features: tokens"),
     ("_token_stats", "detect_language", "features: language"),
     ("_token_stats", "phrase_kinds", "features: phrases"),
-    ("_features", "_containers", "features: containers"),
+    ("_features", "_containers", "features: containers"),  # older code's name
+    ("_features", "enclosing_containers", "features: containers"),  # newer: from _element_facts
     ("_features", "region_roots", "features: region"),
     ("_features", "repeated_groups", "features: repeats"),
     ("_extract", "to_blocks", "blocks"),

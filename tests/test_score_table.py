@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from boilerstrip import extract
-from boilerstrip._model import ScoreRow, ScoreTable
+from boilerstrip._model import ScoreRow, ScoreTable, doubles
 
 SEED = (Path(__file__).parent / "fixtures" / "news_seed.html").read_bytes()
 
@@ -38,6 +38,20 @@ def _bits(values: tuple[float, ...]) -> list[bytes]:
 def test_a_packed_column_gives_back_the_same_bits(column: list[float]) -> None:
     table = ScoreTable(("s",), (ScoreTable.pack(column),))
     assert _bits(tuple(table.row(i)[0] for i in range(len(column)))) == _bits(tuple(column))
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        [],
+        [0.5],
+        [0.0, -0.0, math.inf, -math.inf, math.nan, -math.nan, 5e-324, 1.7976931348623157e308],
+        [1, 0, True, False, -3, 2**60],  # ints and bools: converted as array converts them
+        [0.1 * i for i in range(1000)],
+    ],
+)
+def test_doubles_are_the_arrays_bytes(column: list[float]) -> None:
+    assert doubles(column) == array("d", column).tobytes()
 
 
 @pytest.mark.parametrize(

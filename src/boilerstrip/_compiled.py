@@ -26,6 +26,7 @@ COMPILED_MODULES = (
     "_dates",
     "_described",
     "_detached",
+    "_element_facts",
     "_features",
     "_form_labels",
     "_language",

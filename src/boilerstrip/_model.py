@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import enum
+import struct
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from ._sourced import Sourced
 
@@ -16,6 +17,11 @@ from ._sourced import Sourced
 
 def _by_constructor(value: Any) -> tuple[Any, ...]:
     return (type(value), tuple(getattr(value, f.name) for f in fields(value)))
+
+
+# How a frozen dataclass's fields are set in its __init__: the way dataclass's generated
+# __init__ sets them (its own __setattr__ refuses).
+_set_field: Final = object.__setattr__
 
 
 class Label(str, enum.Enum):
@@ -78,6 +84,50 @@ class Features:
     repeat_chars: int  # text of the repeated sibling group (cards, posts, menu items) it is in; 0 if none
     repeat_link_density: float  # share of that group's text inside links
 
+    # Written out, not generated: the same parameters as dataclass's __init__, in field
+    # order (tests/test_model_init.py checks them), but the compiled build compiles this one
+    # to a native constructor with native arguments, where the generated one runs in the
+    # interpreter with its arguments in a dict (one Features a block).
+    def __init__(  # noqa: PLR0917 - positional too, as the generated __init__
+        self,
+        words: int,
+        chars: int,
+        link_density: float,
+        text_density: float,
+        stopword_density: float,
+        composite_density: float,
+        position: float,
+        depth: int,
+        in_main_region: bool,
+        container: str,
+        container_strength: float,
+        content_hint: bool,
+        phrase: str,
+        phrase_container: str,
+        ends_sentence: bool,
+        title_match: bool,
+        repeat_chars: int,
+        repeat_link_density: float,
+    ) -> None:
+        _set_field(self, "words", words)
+        _set_field(self, "chars", chars)
+        _set_field(self, "link_density", link_density)
+        _set_field(self, "text_density", text_density)
+        _set_field(self, "stopword_density", stopword_density)
+        _set_field(self, "composite_density", composite_density)
+        _set_field(self, "position", position)
+        _set_field(self, "depth", depth)
+        _set_field(self, "in_main_region", in_main_region)
+        _set_field(self, "container", container)
+        _set_field(self, "container_strength", container_strength)
+        _set_field(self, "content_hint", content_hint)
+        _set_field(self, "phrase", phrase)
+        _set_field(self, "phrase_container", phrase_container)
+        _set_field(self, "ends_sentence", ends_sentence)
+        _set_field(self, "title_match", title_match)
+        _set_field(self, "repeat_chars", repeat_chars)
+        _set_field(self, "repeat_link_density", repeat_link_density)
+
     def __reduce__(self) -> tuple[Any, ...]:
         return _by_constructor(self)
 
@@ -118,7 +168,7 @@ class Markup(NamedTuple):
     images: tuple[Image, ...] = ()
 
 
-NO_MARKUP = Markup()
+NO_MARKUP: Final = Markup()
 
 # A named tuple made from a tuple of its fields in one C call, as its _make does but
 # without _make's Python frame (which the compiled build pays too: a named tuple's class
@@ -150,8 +200,15 @@ class CodedColumn(NamedTuple):
         return self.values[self.codes[index]]
 
 
-_MAX_CODED = 256  # distinct outputs a byte can tell apart
-_NEGATIVE_ZERO = array("d", [-0.0]).tobytes()
+def doubles(values: Sequence[float]) -> bytes:
+    """The bytes of ``array("d", values)``, made by struct in half the time: array converts
+    each value through the generic argument parser, struct calls PyFloat_AsDouble as that
+    parser does (the same bits: -0.0, NaN and ints alike)."""
+    return struct.pack(f"{len(values)}d", *values)
+
+
+_MAX_CODED: Final = 256  # distinct outputs a byte can tell apart
+_NEGATIVE_ZERO: Final = array("d", [-0.0]).tobytes()
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -175,11 +232,11 @@ class ScoreTable:
     def pack(column: Sequence[float], *, coded_min: int | None = None) -> float | array[float] | CodedColumn:
         """One scorer's outputs, a value per block, as a column of the table; a column of
         at least ``coded_min`` values (None: never) and few distinct ones is coded."""
-        packed = array("d", column)
+        raw = doubles(column)
+        packed = array("d", raw)
         # Compared as bytes, not as floats: -0.0 == 0.0, and the outputs must come back exactly.
         # Every value has the first one's bits when the first 8 bytes occur len(packed) times
-        # without overlapping (they tile the bytes): no second copy of the column is made.
-        raw = packed.tobytes()
+        # without overlapping (they tile the bytes).
         if packed and raw.count(raw[:8]) == len(packed):
             return packed[0]
         if coded_min is None or len(packed) < coded_min:
@@ -227,7 +284,7 @@ class ScoreRow:
         return hash((self.names, self.outputs))
 
 
-NO_SCORES = ScoreRow(ScoreTable((), ()), 0)
+NO_SCORES: Final = ScoreRow(ScoreTable((), ()), 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +302,34 @@ class Block:
     scoring: ScoreRow = field(default=NO_SCORES, repr=False)  # its row of the page's scorer outputs
     row: int = -1  # table row the cell belongs to (element index), or -1
     markup: Markup = field(default=NO_MARKUP, repr=False)  # structure for the output formats
+
+    # Written out for the compiled build, as Features.__init__ is (twice a block: made by
+    # the features stage, labelled by the decision).
+    def __init__(  # noqa: PLR0917 - positional too, as the generated __init__
+        self,
+        index: int,
+        text: str,
+        role: Role,
+        heading_level: int,
+        locator: str,
+        features: Features,
+        label: Label = Label.OTHER,
+        score: float = 0.0,
+        scoring: ScoreRow = NO_SCORES,
+        row: int = -1,
+        markup: Markup = NO_MARKUP,
+    ) -> None:
+        _set_field(self, "index", index)
+        _set_field(self, "text", text)
+        _set_field(self, "role", role)
+        _set_field(self, "heading_level", heading_level)
+        _set_field(self, "locator", locator)
+        _set_field(self, "features", features)
+        _set_field(self, "label", label)
+        _set_field(self, "score", score)
+        _set_field(self, "scoring", scoring)
+        _set_field(self, "row", row)
+        _set_field(self, "markup", markup)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return _by_constructor(self)

@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import regex
 
 from ._model import Label
 from ._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 
-_PREFIX = 5  # keys are indexed by at most their first five letters
-_MIN_PREFIX = 3  # keys of three letters or more also match longer tokens that start with them
-_KEYLESS_MAX_CHARS = 200  # rows without key words are searched on blocks up to this long
+# Final: the compiled build inlines each or reads it from a C static.
+_PREFIX: Final = 5  # keys are indexed by at most their first five letters
+_MIN_PREFIX: Final = 3  # keys of three letters or more also match longer tokens that start with them
+_KEYLESS_MAX_CHARS: Final = 200  # rows without key words are searched on blocks up to this long
 # Pattern syntax that is not literal text: escapes, classes, group openers, quantifiers.
 # The patterns that read the tables' own patterns, compiled when the index is first built
 # (_syntax), not at import.
@@ -35,7 +36,7 @@ _OPTIONAL = r"\([^()]*\)(?:[?*]|\{0,\d*\})|[^()\s][?*]|[^()\s]\{0,\d*\}"
 _ESCAPE = r"\\[pPN]\{[^}]*\}|\\.|\[(?:\\.|[^\]])*\]"
 _GROUP = r"\((?:[^()]|\([^()]*\))*\)"
 _CJK = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
-_STRIP = " .:!?…·|»«›‹>-"
+_STRIP: Final = " .:!?…·|»«›‹>-"
 # Words on most blocks of a page in their language: poor keys.
 _FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for from with and or is are be this that you your our we it "

@@ -40,17 +40,17 @@ HEADING_LEVELS: Final = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 # Chrome named by the tag itself. header/footer inside <article>/<main> belong to the
 # article (its headline, its byline): see CONTENT_SCOPE_TAGS.
-CHROME_TAGS: dict[str, Label] = {
+CHROME_TAGS: Final[dict[str, Label]] = {
     "nav": Label.NAVIGATION,
     "aside": Label.SIDEBAR,
     "header": Label.HEADER,
     "footer": Label.FOOTER,
     "menu": Label.NAVIGATION,
 }
-CONTENT_SCOPE_TAGS = frozenset({"article", "main"})
-SCOPED_CHROME_TAGS = frozenset({"header", "footer"})
+CONTENT_SCOPE_TAGS: Final = frozenset({"article", "main"})
+SCOPED_CHROME_TAGS: Final = frozenset({"header", "footer"})
 
-CHROME_ROLES: dict[str, Label] = {
+CHROME_ROLES: Final[dict[str, Label]] = {
     "navigation": Label.NAVIGATION,
     "banner": Label.HEADER,
     "contentinfo": Label.FOOTER,
@@ -63,7 +63,7 @@ CHROME_ROLES: dict[str, Label] = {
     "dialog": Label.PROMO,
     "alertdialog": Label.PROMO,
 }
-CONTENT_ROLES = frozenset({"main", "article"})
+CONTENT_ROLES: Final = frozenset({"main", "article"})
 
 # (kind, pattern over normalised class/id/itemprop tokens). The first row that
 # matches names the kind, so more specific rows come first.

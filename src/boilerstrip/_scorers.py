@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import regex
 
@@ -23,11 +23,12 @@ if TYPE_CHECKING:
 
 Scorer = Callable[[Sequence[Block]], list[float]]
 
-_TEXT_DENSITY_CAP = 20.0  # words per wrapped line above which density says nothing more
-_LENGTH_SCALE = math.log1p(400.0)  # block length at which the length scorer saturates
-SHORT_WORDS = 5  # blocks under this many words are "short" (scorer and smoothing)
-_CETD_CAP = 3.0  # log density ratio above which CETD says nothing more
-_REPEAT_SCALE = math.log1p(20000.0)  # group text at which the repeated-text scorer saturates
+# Final: the compiled build inlines each or reads it from a C static.
+_TEXT_DENSITY_CAP: Final = 20.0  # words per wrapped line above which density says nothing more
+_LENGTH_SCALE: Final = math.log1p(400.0)  # block length at which the length scorer saturates
+SHORT_WORDS: Final = 5  # blocks under this many words are "short" (scorer and smoothing)
+_CETD_CAP: Final = 3.0  # log density ratio above which CETD says nothing more
+_REPEAT_SCALE: Final = math.log1p(20000.0)  # group text at which the repeated-text scorer saturates
 
 
 def _neighbour_mean(values: list[float]) -> list[float]:
@@ -126,7 +127,7 @@ _CAPTION_TEXT = regex.compile(
     r"|top|bottom|front|rear)(?: row)?, ",
     regex.IGNORECASE,
 )
-_CAPTION_SCAN_CHARS = 160  # the placed name comes early; the search reads no further
+_CAPTION_SCAN_CHARS: Final = 160  # the placed name comes early; the search reads no further
 
 
 def caption(blocks: Sequence[Block]) -> list[float]:
@@ -240,7 +241,9 @@ def _metadata_line_rule(b: Block, options: Options) -> str:
 
 # Phrase kinds that head a box of chrome; a heading named "Contact", "About" or "FAQ"
 # (navigation and footer labels) still heads a section of many pages.
-_BOX_HEADING_KINDS = frozenset(k.value for k in (Label.SIDEBAR, Label.SHARE, Label.COMMENTS, Label.PROMO))
+_BOX_HEADING_KINDS: Final = frozenset(
+    k.value for k in (Label.SIDEBAR, Label.SHARE, Label.COMMENTS, Label.PROMO)
+)
 
 
 def _box_label_rule(b: Block, options: Options) -> str:
@@ -251,7 +254,7 @@ def _box_label_rule(b: Block, options: Options) -> str:
     return f.phrase if short and f.phrase in _BOX_HEADING_KINDS else ""
 
 
-_TEASER_ROLES = frozenset({Role.PARAGRAPH, Role.QUOTE, Role.HEADING})
+_TEASER_ROLES: Final = frozenset({Role.PARAGRAPH, Role.QUOTE, Role.HEADING})
 
 
 def _teaser_line_rule(b: Block, options: Options) -> str:
