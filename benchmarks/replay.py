@@ -43,8 +43,9 @@ from boilerstrip._bench._sets import Page, load_sets
 from boilerstrip._combine import decide, relabel, score, smooth
 from boilerstrip._described import with_description
 from boilerstrip._extract import measure, prepare_input
-from boilerstrip._model import NO_METADATA, Block, Label, Metadata, ScoreTable
+from boilerstrip._model import NO_METADATA, Block, Label, Metadata
 from boilerstrip._parse import looks_binary
+from boilerstrip._score_table import ScoreTable
 from boilerstrip._version import __version__
 
 NEWS = (

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from boilerstrip._model import Block, Features, Label, Markup, Role, ScoreRow, ScoreTable
+from boilerstrip._model import Block, Features, Label, Markup, Role
+from boilerstrip._score_table import ScoreRow, ScoreTable
 
 _FEATURES = {
     "words": 12,

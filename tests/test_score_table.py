@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from boilerstrip import extract
-from boilerstrip._model import ScoreRow, ScoreTable, doubles
+from boilerstrip._score_table import ScoreRow, ScoreTable, doubles
 
 SEED = (Path(__file__).parent / "fixtures" / "news_seed.html").read_bytes()
 

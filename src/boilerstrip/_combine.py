@@ -15,11 +15,12 @@ from ._copied_boxes import NEVER_COPIES, copy_key, without_copied_boxes
 from ._cut import predicted_threshold
 from ._detached import without_detached_boxes
 from ._form_labels import without_form_labels
-from ._model import Block, Label, Role, ScoreRow, ScoreTable, ancestor
+from ._model import Block, Label, Role, ancestor
 from ._options import Options
 from ._page_frame import without_page_frame
 from ._page_type import ARTICLE, PRODUCT, SECTIONED, THREAD
 from ._product_cards import within_title_box, without_product_cards
+from ._score_table import ScoreRow, ScoreTable
 from ._scorers import HARD_RULES, SCORERS, SHORT_WORDS
 from ._sections import with_section_prose
 from ._stray_text import without_stray_text

@@ -43,6 +43,7 @@ COMPILED_MODULES = (
     "_region",
     "_repeats",
     "_rules",
+    "_score_table",
     "_scorers",
     "_sections",
     "_segment",

@@ -356,7 +356,7 @@ class Options:
     # process: 50 MB 15.7x -> 11.9x; 25 MB 14.9x in place, 15.0x apart).
     parse_apart_min_chars: int | None = 10_000_000
     # Scorer columns of at least this many blocks are stored a byte a block where they
-    # hold at most 256 distinct outputs (_model.CodedColumn), not 8; None never codes. The
+    # hold at most 256 distinct outputs (_score_table.CodedColumn), not 8; None never codes. The
     # same outputs either way. Design: 24 of 25 columns of the size test's pages and 3,017
     # of 3,032 of 100 dev pages hold that few (score stage on the 50 MB page: +1.4 -> +0.65
     # times its size); coding a column costs several times packing it, so pages of
