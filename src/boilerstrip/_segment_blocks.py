@@ -15,7 +15,9 @@ from typing import Any, Final
 from ._markup import Recorder, row_markup
 from ._model import NO_MARKUP, Markup, Role, with_links
 from ._segmented import (
+    _BLOCK_ELEMENT,
     _BLOCK_NUMBERS,
+    _BLOCK_ROW,
     _FIRST_LINK,
     _NUMBERS,
     _PARENT,
@@ -56,9 +58,6 @@ _LEVEL: Final = 7
 _ROW: Final = 8
 _FIRST_BLOCK: Final = 9
 _STACK: Final = 10
-# Columns of a block's row in block_numbers (_segmented.Traversal): its owner, its table row.
-_OWNER: Final = 0
-_CELL_ROW: Final = 3
 # Fields of an entry of the stack of open elements (a list: its child counts are filled in
 # when first needed).
 _NTH: Final = 1
@@ -246,10 +245,10 @@ def _merge_row(st: _State, frame: tuple[Any, ...]) -> None:
     # Read off the columns first: the RawBlocks are made only for a row that is merged
     # (not for the rows of a layout table, whose cells hold paragraphs).
     columns = st.block_numbers
-    owners = columns[first * _BLOCK_NUMBERS + _OWNER :: _BLOCK_NUMBERS]
+    owners = columns[first * _BLOCK_NUMBERS + _BLOCK_ELEMENT :: _BLOCK_NUMBERS]
     if not owners or len(set(owners)) != len(owners):
         return
-    if any(row != element for row in columns[first * _BLOCK_NUMBERS + _CELL_ROW :: _BLOCK_NUMBERS]):
+    if any(row != element for row in columns[first * _BLOCK_NUMBERS + _BLOCK_ROW :: _BLOCK_NUMBERS]):
         return
     if any(role is not Role.TABLE_CELL for role in st.roles[first:]):
         return
