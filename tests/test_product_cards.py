@@ -52,13 +52,30 @@ def test_cards_of_other_products_are_dropped() -> None:
     [
         (_page(2), PRODUCT, {}),  # two priced boxes: a choice of sizes, not a carousel
         (_page(4), SECTIONED, {}),  # not a product page: a collection keeps its cards
-        (_page(4, description="Trail Runner 2, light and fast."), PRODUCT, {}),  # cards hold most text
+        (_page(20, description="Trail Runner 2, light and fast."), PRODUCT, {}),  # a listing's grid
+        (_page(4, description="Trail Runner 2, light and fast."), PRODUCT, {"product_carousel_max_cards": 0}),
         (_page(4), PRODUCT, {"product_card_min_cards": 0}),  # the rule off
     ],
-    ids=["two-cards", "not-a-product-page", "mostly-cards", "off"],
+    ids=["two-cards", "not-a-product-page", "mostly-cards", "mostly-cards-carousels-off", "off"],
 )
 def test_cards_are_kept(blocks: list[Block], declared: str, changes: dict[str, object]) -> None:
     assert len(_kept_text(blocks, declared=declared, **changes)) == len(blocks)
+
+
+@pytest.mark.parametrize(
+    ("cards", "max_cards", "dropped"),
+    [
+        (4, 16, True),  # a carousel outweighing a short description still goes
+        (16, 16, True),
+        (17, 16, False),  # more cards in a row than a carousel's: the page lists products
+        (4, 3, False),
+    ],
+)
+def test_carousels_holding_most_text(cards: int, max_cards: int, dropped: bool) -> None:
+    blocks = _page(cards, description="Trail Runner 2, light and fast.")
+    kept = _kept_text(blocks, product_carousel_max_cards=max_cards)
+    assert kept[:2] == ["Trail Runner 2", "Trail Runner 2, light and fast."]
+    assert len(kept) == (3 if dropped else len(blocks))
 
 
 def test_cards_are_the_priced_siblings() -> None:

@@ -253,6 +253,12 @@ class Options:
     product_card_levels: int = 10
     product_card_price_words: int = 8
     product_card_max_share: float = 0.5
+    # ...but a page whose rows of cards each hold at most this many cards is a product page
+    # whose carousels outweigh a short description, and they go whatever their share; 0
+    # turns it off. Dev, block-dump replay of every set (issue4-product10): rows of 12-24
+    # cards the same, product +0.0067 (2 pages up, odd ids), no page down; the listings and
+    # collections declaring a product hold rows of 25-60 cards; 8: no page moved.
+    product_carousel_max_cards: int = 16
     # The title's box on a page with one <h1> (_product_cards; threads excepted): the
     # smallest element around the h1 that holds this share of the kept words; kept blocks
     # outside it are dropped; 0 turns it off. Dev, block dumps then full bench: no set down

@@ -4,7 +4,9 @@ A declared product page sells one product; a row of three or more sibling boxes 
 hold a price line ("$168.54", "EUR 163.12", "previous price $185.39", "12,90 €") is a
 carousel of other products ("Similar items", "Customers also bought", a bundle grid), whose
 titles, prices and delivery notes are chrome. A page whose cards hold most of its kept
-text is a listing that declares a product, and keeps them. The ``<h1>`` of a page's title
+text is a listing that declares a product, and keeps them, unless no row holds more cards
+than a carousel shows (a listing's grid holds 20-60; a product page's carousels 5-12 each,
+around a short description they outweigh). The ``<h1>`` of a page's title
 names what the page is about (the product, the article, the service): its one ``<h1>``, or
 of several the one kept (or kept and matching the ``<title>``); the smallest element around
 it that holds half the kept text is its box: kept text outside it (a shop's service
@@ -43,10 +45,10 @@ def _is_price(block: Block, max_words: int) -> bool:
     return 0 < block.features.words <= max_words and _PRICE.search(block.text) is not None
 
 
-def product_cards(blocks: Sequence[Block], options: Options) -> frozenset[str]:
-    """The CSS paths of the cards: for a price line and each of its ancestors up to
-    ``Options.product_card_levels`` levels, the sibling elements of one tag under one
-    parent that each hold a price line, when there are at least
+def card_rows(blocks: Sequence[Block], options: Options) -> list[frozenset[str]]:
+    """The rows of cards, each the CSS paths of its cards: for a price line and each of its
+    ancestors up to ``Options.product_card_levels`` levels, the sibling elements of one tag
+    under one parent that each hold a price line, when there are at least
     ``Options.product_card_min_cards`` of them."""
     siblings: defaultdict[tuple[int, str], set[str]] = defaultdict(set)
     for block in blocks:
@@ -57,11 +59,17 @@ def product_cards(blocks: Sequence[Block], options: Options) -> frozenset[str]:
             if not card:
                 break
             siblings[(levels, _NTH.sub("", card))].add(card)
-    cards: set[str] = set()
-    for found in siblings.values():
-        if len(found) >= options.product_card_min_cards:
-            cards |= found
-    return frozenset(cards)
+    return [frozenset(found) for found in siblings.values() if len(found) >= options.product_card_min_cards]
+
+
+def product_cards(blocks: Sequence[Block], options: Options) -> frozenset[str]:
+    """The CSS paths of the cards of every row (:func:`card_rows`)."""
+    return frozenset(card for row in card_rows(blocks, options) for card in row)
+
+
+def _carousels_only(rows: Sequence[frozenset[str]], options: Options) -> bool:
+    """No row holds more than ``Options.product_carousel_max_cards`` cards (0: off)."""
+    return max(map(len, rows), default=0) <= options.product_carousel_max_cards
 
 
 def _in_cards(locator: str, cards: frozenset[str]) -> bool:
@@ -81,17 +89,21 @@ def without_product_cards(
 ) -> list[Label]:
     """The CONTENT blocks inside product cards (:func:`product_cards`) take the label
     ``relabel`` gives them, unless they hold more than ``Options.product_card_max_share``
-    of the kept words (the page lists products). For declared product pages."""
+    of the kept words (the page lists products) in a row of more cards than a carousel's
+    (``Options.product_carousel_max_cards``). For declared product pages."""
     if not options.product_card_min_cards:
         return labels
-    cards = product_cards(blocks, options)
-    if not cards:
+    rows = card_rows(blocks, options)
+    if not rows:
         return labels
+    cards = frozenset(card for row in rows for card in row)
     kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT]
     inside = [i for i in kept if _in_cards(blocks[i].locator, cards)]
     kept_words = sum(blocks[i].features.words for i in kept)
     card_words = sum(blocks[i].features.words for i in inside)
-    if not inside or card_words > options.product_card_max_share * kept_words:
+    if not inside:
+        return labels
+    if card_words > options.product_card_max_share * kept_words and not _carousels_only(rows, options):
         return labels
     out = list(labels)
     for i in inside:
