@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from blocks import make_block
@@ -27,9 +29,11 @@ def _labels(
     gap: str = _RAIL,
     boxes: int = 1,
     declared: str = ARTICLE,
+    title: bool = False,
     **changes: object,
 ) -> list[bool]:
-    """Kept flags of: body prose, then ``boxes`` times (a dropped ``gap`` line, the box's lines)."""
+    """Kept flags of: body prose, then ``boxes`` times (a dropped ``gap`` line, the box's
+    lines, the first of them an ``<h1>`` with ``title``)."""
     texts: list[tuple[str, float, bool, Role]] = [(_PROSE, _KEPT, True, Role.PARAGRAPH)] * 2
     for _ in range(boxes):
         texts.append((gap, _DROPPED, False, Role.PARAGRAPH))
@@ -38,6 +42,8 @@ def _labels(
         make_block(i, text, role=role, in_main_region=region, link_density=box_links if i > 1 else 0.0)
         for i, (text, _, region, role) in enumerate(texts)
     ]
+    if title:
+        blocks[3] = dataclasses.replace(blocks[3], role=Role.HEADING, heading_level=1)
     options = Options(  # type: ignore[arg-type]
         weights=(), smoothing=(), decision="threshold", tail_max_blocks=0, closing_box_max_words=0, **changes
     )
@@ -73,8 +79,8 @@ def test_lists_of_links_after_the_body_are_dropped_in_the_region_too(links: floa
         {"box": (_BOX,) * 3, "box_in_region": True, "box_links": 1.0, "detached_link_density": 0.0},
         {"boxes": 3},  # more runs after the body than detached_max_runs: a listing's cards
         {"gap": ""},  # nothing dropped between: the body's own last lines
-        {"declared": ""},  # only declared articles
-        {"declared": PRODUCT},
+        {"declared": ""},  # only declared articles and products
+        {"declared": PRODUCT, "detached_products": False},
         {"detached_max_words": 0},  # off
     ],
     ids=[
@@ -86,7 +92,7 @@ def test_lists_of_links_after_the_body_are_dropped_in_the_region_too(links: floa
         "many-runs",
         "no-gap",
         "undeclared",
-        "product",
+        "product-off",
         "off",
     ],
 )
@@ -94,6 +100,24 @@ def test_what_is_not_a_detached_box_is_kept(changes: dict[str, object]) -> None:
     kept = _labels(**changes)  # type: ignore[arg-type]
     assert kept[:2] == [True, True]
     assert any(kept[2:])
+
+
+@pytest.mark.parametrize(
+    ("box", "title", "dropped"),
+    [
+        ((_BOX,), False, True),  # a delivery note or a brand's blurb below the product
+        (("Recently viewed", "Trail Runner 1"), False, True),
+        (("Trail Runner 2", _BOX), True, False),  # the product's <h1>, set apart by a dropped price
+        (("Size:", "One size"), False, False),  # a line of the product's facts
+        (("Material: recycled polyester",), False, False),
+        (("Order today and we ship it within two days: free",), False, True),  # no short label
+    ],
+    ids=["blurb", "recently-viewed", "title", "size-label", "material", "long-label"],
+)
+def test_detached_boxes_on_product_pages(box: tuple[str, ...], title: bool, dropped: bool) -> None:
+    kept = _labels(box=box, title=title, declared=PRODUCT)
+    assert kept[:2] == [True, True]
+    assert not any(kept[2:]) if dropped else all(kept[3:])
 
 
 @pytest.mark.parametrize(

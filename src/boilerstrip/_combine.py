@@ -13,7 +13,7 @@ from ._closing_box import without_closing_box
 from ._controls import without_controls
 from ._copied_boxes import NEVER_COPIES, copy_key, without_copied_boxes
 from ._cut import predicted_threshold
-from ._detached import without_detached_boxes
+from ._detached import without_detached_boxes, without_detached_product_boxes
 from ._form_labels import without_form_labels
 from ._model import Block, Label, Role, ancestor
 from ._options import Options
@@ -186,6 +186,8 @@ def decide(
         labels = without_closing_box(blocks, labels, options, chrome)
     if declared == ARTICLE:
         labels = without_detached_boxes(blocks, labels, options, chrome)
+    elif declared == PRODUCT:
+        labels = without_detached_product_boxes(blocks, labels, options, chrome)
     if declared not in (THREAD, PRODUCT):
         # A small form's field labels ("Name", "Website", "Submit"). Some forum software
         # writes each post inside a form, and a product's cart form holds its options.

@@ -12,15 +12,26 @@ are dropped and take the label their own evidence names. More runs than that are
 listing's cards or a multi-section page declaring an article (wcxb listing pages lost their
 cards), and a longer run in the region, or one holding prose, is more often a closing
 section the truths keep.
+
+On a page that declares a product, the same boxes follow the product's box (delivery and
+pickup choices, "Recently viewed", a brand's blurb), but a run that names the product's
+facts is its own: a run holding an ``<h1>`` (the product's title, set apart by a dropped
+price or picker) or a line of "label: value" ("Size:", "Material: cotton", a
+specification list's terms) is never dropped here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ._model import Block, Label
+import regex
+
+from ._model import Block, Label, Role
 from ._options import Options
 from ._tail import is_prose
+
+# A line that starts with a short label and a colon: "Size:", "Fit: Regular", "One size:".
+_FACT_LINE = regex.compile(r"[^:\n]{1,30}:(?:\s|$)")
 
 
 def kept_runs(blocks: Sequence[Block], labels: Sequence[Label]) -> list[list[int]]:
@@ -48,11 +59,40 @@ def _is_detached_box(blocks: Sequence[Block], run: list[int], options: Options) 
     return linked >= options.detached_link_density * words > 0
 
 
-def without_detached_boxes(
+def _names_facts(blocks: Sequence[Block], run: list[int]) -> bool:
+    """The run holds an ``<h1>`` or a "label: value" line (a product's own facts)."""
+    for i in run:
+        b = blocks[i]
+        if (b.role is Role.HEADING and b.heading_level == 1) or _FACT_LINE.match(b.text.strip()):
+            return True
+    return False
+
+
+def without_detached_product_boxes(
     blocks: Sequence[Block], labels: list[Label], options: Options, dropped: Callable[[Block], Label]
 ) -> list[Label]:
+    """:func:`without_detached_boxes` on a declared product page, sparing the runs that name
+    the product's facts (see the module docstring); ``Options.detached_products`` False
+    turns it off."""
+    if not options.detached_products:
+        return labels
+    return without_detached_boxes(blocks, labels, options, dropped, spare=_names_facts)
+
+
+def _never(blocks: Sequence[Block], run: list[int]) -> bool:
+    return False
+
+
+def without_detached_boxes(
+    blocks: Sequence[Block],
+    labels: list[Label],
+    options: Options,
+    dropped: Callable[[Block], Label],
+    spare: Callable[[Sequence[Block], list[int]], bool] = _never,
+) -> list[Label]:
     """``labels`` with the detached boxes after the body (see the module docstring) given
-    ``dropped(block)``; ``Options.detached_max_words`` 0 turns it off."""
+    ``dropped(block)``, but for the runs ``spare`` accepts; ``Options.detached_max_words``
+    0 turns it off."""
     if not options.detached_max_words:
         return labels
     runs = kept_runs(blocks, labels)
@@ -65,7 +105,7 @@ def without_detached_boxes(
         return labels
     out = list(labels)
     for run in after:
-        if _is_detached_box(blocks, run, options):
+        if _is_detached_box(blocks, run, options) and not spare(blocks, run):
             for i in run:
                 out[i] = dropped(blocks[i])
     return out
