@@ -177,15 +177,19 @@ def with_trees(
     declared: str = "",
     doubt: float = 0.0,
     types: frozenset[str] | None = None,
+    min_margin: float = 0.0,
 ) -> tuple[float, ...]:
     """Each probability in [``doubt``, 1 - ``doubt``] with the ensemble's correction added
-    to its log-odds; the others, and every one on a page whose declared type is not in
-    ``types`` (None: all), as they are."""
+    to its log-odds when the correction is at least ``min_margin`` either way; the others,
+    and every one on a page whose declared type is not in ``types`` (None: all), as they are."""
     if not trees.roots or not blocks or (types is not None and declared not in types):
         return tuple(probabilities)
     chosen = [i for i, p in enumerate(probabilities) if doubt <= p <= 1.0 - doubt]
     out = list(probabilities)
     for i, row in zip(chosen, tree_inputs(blocks, probabilities, declared, chosen)):
-        z = _logit(probabilities[i]) + tree_margin(trees, row)
+        margin = tree_margin(trees, row)
+        if abs(margin) < min_margin:
+            continue
+        z = _logit(probabilities[i]) + margin
         out[i] = 1.0 / (1.0 + math.exp(-max(-_CAP, min(_CAP, z))))
     return tuple(out)

@@ -159,11 +159,11 @@ def to_trees(model: dict[str, Any]) -> Trees:
     return Trees(tuple(roots), tuple(feature), tuple(threshold), tuple(left), tuple(right), tuple(value))
 
 
-def _texts(job: tuple[Path, Trees, Trees, float, Types, bool]) -> dict[str, str]:
+def _texts(job: tuple[Path, Trees, Trees, float, Types, bool, float]) -> dict[str, str]:
     """Each page of a shard replayed with the trees fitted on the other half; with
     ``same_cut``, the "predicted" decision's threshold is the one chosen on the
     probabilities without the trees."""
-    shard, even_trees, odd_trees, doubt, types, same_cut = job
+    shard, even_trees, odd_trees, doubt, types, same_cut, min_margin = job
     options = Options()
     out = {}
     for p in load(shard):
@@ -172,7 +172,13 @@ def _texts(job: tuple[Path, Trees, Trees, float, Types, bool]) -> dict[str, str]
             continue
         trees = odd_trees if _is_even(p.key) else even_trees
         probabilities = with_trees(
-            p.blocks, p.probabilities, trees, declared=p.declared, doubt=doubt, types=types
+            p.blocks,
+            p.probabilities,
+            trees,
+            declared=p.declared,
+            doubt=doubt,
+            types=types,
+            min_margin=min_margin,
         )
         chosen = options
         if same_cut:  # a one-candidate cut model: the threshold chosen without the trees
@@ -186,7 +192,14 @@ def _texts(job: tuple[Path, Trees, Trees, float, Types, bool]) -> dict[str, str]
 
 
 def replay_held_out(
-    dump: Path, halves: tuple[Trees, Trees], doubt: float, types: Types, jobs: int, *, same_cut: bool = False
+    dump: Path,
+    halves: tuple[Trees, Trees],
+    doubt: float,
+    types: Types,
+    jobs: int,
+    *,
+    same_cut: bool = False,
+    min_margin: float = 0.0,
 ) -> dict[str, dict[str, Any]]:
     """Each page replayed with the trees fitted on the other half (``halves``: the trees
     fitted on the even ids, on the odd ids)."""
@@ -194,7 +207,7 @@ def replay_held_out(
     pages = {p.key: p for ps in dumped_sets(dump).values() for p in ps}
     records: dict[str, dict[str, Any]] = {}
     jobs_ = sorted(
-        ((s, even_trees, odd_trees, doubt, types, same_cut) for s in shards(dump)),
+        ((s, even_trees, odd_trees, doubt, types, same_cut, min_margin) for s in shards(dump)),
         key=lambda j: -j[0].stat().st_size,
     )
     with ProcessPoolExecutor(jobs) as pool:
@@ -255,6 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sub.add_argument("--l2", type=float, default=1.0)
         sub.add_argument("--feature-fraction", type=float, default=1.0)
         sub.add_argument("--doubt", type=float, default=0.0, help="fit and correct only p in [D, 1-D]")
+        sub.add_argument("--min-margin", type=float, default=0.0, help="apply only corrections this large")
         sub.add_argument("--same-cut", action="store_true", help="keep the cut chosen without the trees")
         sub.add_argument("--types", default="all", help="declared types corrected (article,-): - is none")
         sub.add_argument("--set-weight", choices=("sqrt", "pages"), default="sqrt")
@@ -286,7 +300,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     even = fit([r for r in rows if _is_even(r[0])], _params(args))
     odd = fit([r for r in rows if not _is_even(r[0])], _params(args))
     types = _types(args.types)
-    new = replay_held_out(args.dump, (even, odd), args.doubt, types, args.jobs, same_cut=args.same_cut)
+    new = replay_held_out(
+        args.dump,
+        (even, odd),
+        args.doubt,
+        types,
+        args.jobs,
+        same_cut=args.same_cut,
+        min_margin=args.min_margin,
+    )
     if args.out:
         args.out.write_text(json.dumps({"extractors": {"boilerstrip": {"pages": new}}}), "utf-8")
     if args.base:

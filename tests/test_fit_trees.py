@@ -88,6 +88,13 @@ def test_with_trees_adds_the_margin_to_the_log_odds() -> None:
     assert with_trees(blocks, [0.5] * 3, TREES)[1] == pytest.approx(1.0 / (1.0 + math.exp(-margin)))
 
 
+@pytest.mark.parametrize(("min_margin", "changed"), [(0.0, True), (0.75, True), (0.76, False)])
+def test_with_trees_skips_small_corrections(min_margin: float, changed: bool) -> None:
+    # At p = 0.5 the first tree's left leaf (-1.0) and the second tree (0.25) give -0.75.
+    out = with_trees(_page(), [0.5] * 3, TREES, min_margin=min_margin)
+    assert (out[0] != 0.5) is changed
+
+
 def test_lightgbm_dump_read_as_flat_trees(tmp_path: Path) -> None:
     pytest.importorskip("numpy")
     from fit_trees import to_trees, write_trees
