@@ -10,12 +10,17 @@ import regex
 from boilerstrip._combine import _add_weighted, _sigmoid
 from boilerstrip._language import _CJK_CHAR, is_cjk_char, tokens
 from boilerstrip._parse import body_of, parse
+from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import (
     _STRIP,
     _compiled,
     _found,
+    _gate_open,
     _indexes,
+    _is_digit,
+    _is_wide,
     _split,
+    needs,
     phrase_kind,
     phrase_kinds,
     top_level_branches,
@@ -53,7 +58,33 @@ SHORT_TEXTS = [
 ]
 
 
-@pytest.mark.parametrize("text", SHORT_TEXTS)
+# Short texts with and without digits, ASCII and not, and ones a keyless branch of each
+# group matches only just (a digit or a non-ASCII sign in the middle).
+GATE_TEXTS = [
+    *SHORT_TEXTS,
+    "Dismiss",
+    "Print this page",
+    "Edit this page on GitHub",
+    "$5 $10",
+    "€ 10,00 / € 25,00",
+    "12.05.2024",
+    "May 3, 2024 at 10:30 am",
+    "Berlin: -3 °C",
+    "21°",
+    "✕",
+    "Loading…",
+    "(c) 2020",
+    "2023年05月01日 12:30",
+    "（图片来源：新华社）",
+    "（张三 摄）",
+    "Ｃopyright ２０２１",  # fullwidth: non-ASCII letters and \d digits
+    "copyright 2O21",
+    "Photo ©",
+    "Temperature 21 ℃",
+]
+
+
+@pytest.mark.parametrize("text", GATE_TEXTS)
 def test_keyless_rows_as_one_alternation(text: str) -> None:
     anywhere, whole = _indexes()
     stripped = text.strip(_STRIP)
@@ -61,6 +92,85 @@ def test_keyless_rows_as_one_alternation(text: str) -> None:
     assert bool(_compiled(whole.any_keyless).fullmatch(stripped)) == each
     each = any(_compiled(anywhere.sources[r]).search(text) for r in anywhere.keyless)
     assert bool(_compiled(anywhere.any_keyless).search(text)) == each
+
+
+@pytest.mark.parametrize("text", GATE_TEXTS)
+def test_keyless_gate_gives_the_alternation_answer(text: str) -> None:
+    anywhere, whole = _indexes()
+    stripped = text.strip(_STRIP)
+    expected = _compiled(whole.any_keyless).fullmatch(stripped) is not None
+    assert _gate_open(whole.gate, stripped, whole=True) == expected
+    expected = _compiled(anywhere.any_keyless).search(text) is not None
+    assert _gate_open(anywhere.gate, text, whole=False) == expected
+
+
+def test_keyless_gate_groups_every_branch_once() -> None:
+    for index in _indexes():
+        branches = top_level_branches(index.any_keyless)
+        grouped = [b for group in index.gate if group for b in top_level_branches(group)]
+        assert sorted(grouped) == sorted(branches)
+        wide, digit, _ = index.gate
+        # every branch put in a group is one whose every match holds what the group needs
+        assert all(needs(b, _is_wide) for b in (top_level_branches(wide) if wide else []))
+        assert all(needs(b, _is_digit) for b in (top_level_branches(digit) if digit else []))
+    # the groups are not empty on today's tables: the gate skips something
+    anywhere, whole = _indexes()
+    assert anywhere.gate.wide and anywhere.gate.digit and whole.gate.digit and whole.gate.other
+
+
+@pytest.mark.parametrize(
+    ("pattern", "digit", "wide"),
+    [
+        (r"\d", True, False),
+        (r"\d+", True, False),
+        (r"\d*", False, False),
+        (r"\d?x", False, False),
+        (r"\d{0,2}", False, False),
+        (r"\d{,2}", False, False),
+        (r"\d{2,}", True, False),
+        (r"\d{1,2}?", True, False),
+        (r"\d*+a", False, False),
+        (r"a|\d", False, False),  # one branch holds no digit
+        (r"a\d|b\d", True, False),
+        (r"(?:a|\d)\d", True, False),
+        (r"(?:a|b\d)", False, False),
+        (r"(?:a\d|b\d)", True, False),
+        (r"(?:x\d)?y", False, False),
+        (r"(?:x\d){2,}", True, False),
+        (r"(\d)", True, False),
+        (r"(?-i:\d)", True, False),
+        (r"(?=\d)\w", False, False),  # a lookahead consumes nothing
+        (r"(?<=\d)x", False, False),
+        (r"(?>\d)", False, False),  # not read: counts as not required
+        (r"(?x)a # \d", False, False),
+        (r"\\d", False, False),  # a backslash and a "d"
+        (r"[\d]", False, False),  # a class is not read as \d
+        (r"[^\d]", False, False),
+        (r"\D", False, False),
+        (r"x{2", False, False),  # a brace that is no quantifier: not read
+        (r"[]\d]", False, False),
+        ("©", False, True),
+        ("©?", False, False),
+        ("[©]", False, False),
+        ("\u212a", False, False),  # the Kelvin sign matches "k" under IGNORECASE
+        ("ſ", False, False),  # the long s matches "s"
+        ("é", False, True),
+        ("(?:资料|供图)", False, True),
+        ("(?:资料|x)", False, False),
+        ("[(（](?:资料图片?|[^)）]{0,10}摄)[)）]", False, True),
+        ("\\©", False, False),  # an escaped character is not read: under-claimed
+        (r"\p{L}", False, False),
+    ],
+)
+def test_needs_reads_what_every_match_consumes(pattern: str, digit: bool, wide: bool) -> None:
+    assert needs(pattern, _is_digit) == digit
+    assert needs(pattern, _is_wide) == wide
+
+
+def test_needs_reads_every_row() -> None:
+    for _, _, pattern in (*PHRASES, *WHOLE_BLOCK_PHRASES):
+        needs(pattern, _is_digit)  # no row makes the reader fail
+    assert needs(WHOLE_BLOCK_PHRASES[18][2], _is_digit)
 
 
 def test_keyless_alternation_finds_matches() -> None:
