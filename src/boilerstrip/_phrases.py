@@ -15,6 +15,7 @@ full search on all but 9 blocks ("e-?mail" in "Email", "ads?" in "Ads"), 16 time
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 from typing import Final, NamedTuple
 
@@ -251,6 +252,46 @@ def _gate(branches: list[str]) -> _Gate:
     return _Gate("|".join(wide), "|".join(digit), "|".join(other))
 
 
+# ASCII texts (nine blocks in ten) are searched lowercased, without IGNORECASE, by every
+# pattern that finds the same matches there: regex's case-insensitive scans look up each
+# character's other cases (a third of the phrase time in the compiled build).
+_ZERO_WIDTH = frozenset({r"\b", r"\B", "^", "$"})
+_LOOKING_GROUP = r"\((?:\?(?::|=|!|<=|<!)|(?!\?))"  # (...), (?:...) and lookarounds: no flags
+_ONE_CHARACTER = r"\\(?:[dDwWsS]|[pP]\{[^}]*\}|[^A-Za-z0-9])|\[.*\]|[^\\^$]"
+
+
+def reads_alike_lowered(pattern: str) -> bool:
+    """Whether ``pattern`` finds a match under IGNORECASE in an ASCII text exactly when it
+    finds one without IGNORECASE in the text lowercased (``str.lower``: the same length,
+    each character in its place). So it does when each atom that takes one character
+    accepts every ASCII character under IGNORECASE exactly when it accepts its lower case
+    without (checked on all 128), the assertions are ``\\b``, ``\\B``, ``^`` and ``$`` (their
+    \\w is alike), and no group sets flags (``(?-i:...)``) or refers back."""
+    return all(_branch_alike(branch) for branch in top_level_branches(pattern))
+
+
+def _branch_alike(branch: str) -> bool:
+    atoms = _atoms(branch)
+    if atoms is None:
+        return False
+    for atom, _ in atoms:
+        if atom.startswith("("):
+            opening = _syntax(_LOOKING_GROUP).match(atom)
+            if opening is None or not reads_alike_lowered(atom[opening.end() : -1]):
+                return False
+        elif atom not in _ZERO_WIDTH and not _character_alike(atom):
+            return False
+    return True
+
+
+@functools.cache
+def _character_alike(atom: str) -> bool:
+    if not _syntax(_ONE_CHARACTER).fullmatch(atom):
+        return False
+    folded, plain = _compiled(atom), regex.compile(atom)
+    return all((folded.fullmatch(c) is None) == (plain.fullmatch(c.lower()) is None) for c in _ASCII_CHARS)
+
+
 def _index(rows: tuple[tuple[str, str, str], ...]) -> _Index:
     exact: dict[str, list[int]] = {}
     prefix: dict[str, list[int]] = {}
@@ -290,6 +331,22 @@ def _compiled(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern, regex.IGNORECASE)
 
 
+@functools.cache
+def _whole_forms(pattern: str) -> tuple[regex.Pattern[str], regex.Pattern[str] | None]:
+    """A whole-block row compiled for any text, and for lowercased ASCII texts (no
+    IGNORECASE) when it reads them alike (:func:`reads_alike_lowered`), else None."""
+    return _compiled(pattern), regex.compile(pattern) if reads_alike_lowered(pattern) else None
+
+
+def _fullmatch(pattern: str, text: str, lowered: str | None) -> bool:
+    """Whether ``pattern`` matches all of ``text``; ``lowered`` is ``text`` lowercased when
+    it is ASCII, else None."""
+    folded, fast = _whole_forms(pattern)
+    if lowered is not None and fast is not None:
+        return fast.fullmatch(lowered) is not None
+    return folded.fullmatch(text) is not None
+
+
 class _Split(NamedTuple):
     """A pattern's top-level branches in two alternations: those that start with ``^``
     (they can match at the text's start only: no pattern sets MULTILINE) and the others."""
@@ -299,40 +356,61 @@ class _Split(NamedTuple):
 
 
 @functools.cache
-def _split(pattern: str) -> _Split:
-    """``pattern`` split for :func:`_found`, compiled once per process when first needed."""
+def _split(pattern: str) -> tuple[_Split, _Split | None]:
+    """``pattern`` split for :func:`_found`, compiled once per process when first needed:
+    for any text, and for lowercased ASCII texts (no IGNORECASE) when it reads them alike
+    (:func:`reads_alike_lowered`), else None."""
     branches = top_level_branches(pattern)
     start = "|".join(b for b in branches if b.startswith("^"))
     rest = "|".join(b for b in branches if not b.startswith("^"))
-    return _Split(_compiled(start) if start else None, _compiled(rest) if rest else None)
+    folded = _Split(_compiled(start) if start else None, _compiled(rest) if rest else None)
+    if not reads_alike_lowered(pattern):
+        return folded, None
+    return folded, _Split(regex.compile(start) if start else None, regex.compile(rest) if rest else None)
 
 
-def _found(pattern: str, text: str) -> bool:
+def _found(pattern: str, text: str, lowered: str | None = None) -> bool:
     """Whether ``pattern`` occurs in ``text``: the same answer as ``search``, since a text
     holds a match of an alternation if and only if it holds a match of one of its
     branches. Searched together, a ``^`` branch is tried again at every position of the
     text and keeps the others from the engine's fast scans; apart, it is tried once at
-    the start (the rows' searches on dev pages take 0.72 times the instructions)."""
-    start, rest = _split(pattern)
+    the start (the rows' searches on dev pages take 0.72 times the instructions).
+    ``lowered`` is ``text`` lowercased when it is ASCII, else None."""
+    (start, rest), fast = _split(pattern)
+    if lowered is not None and fast is not None:
+        (start, rest), text = fast, lowered
     return (start is not None and start.match(text) is not None) or (
         rest is not None and rest.search(text) is not None
     )
 
 
-def _gate_open(gate: _Gate, text: str, *, whole: bool) -> bool:
+def _gate_open(gate: _Gate, text: str, lowered: str | None, *, whole: bool) -> bool:
     """Whether one of the keyless rows matches ``text`` (all of it when ``whole``, else
     anywhere in it): the answer of the rows' one alternation, each group of branches tried
     only on a text that can hold a match of it (0.4 times the whole-block gate's time)."""
     wide, digit, other = gate
     return (
-        (bool(other) and _holds(other, text, whole))
-        or (bool(digit) and _compiled(r"\d").search(text) is not None and _holds(digit, text, whole))
-        or (bool(wide) and not text.isascii() and _holds(wide, text, whole))
+        (bool(other) and _holds(other, text, lowered, whole))
+        or (bool(digit) and _has_digit(text, lowered) and _holds(digit, text, lowered, whole))
+        or (bool(wide) and lowered is None and _holds(wide, text, lowered, whole))
     )
 
 
-def _holds(pattern: str, text: str, whole: bool) -> bool:
-    return _compiled(pattern).fullmatch(text) is not None if whole else _found(pattern, text)
+# The ASCII characters regex's \d takes under IGNORECASE (test_fast_paths checks all 128):
+# the standard re scans a class of ASCII characters with a bitmap, regex looks up each
+# character's Unicode category (a third of the anywhere gate's time).
+_ASCII_DIGIT: Final = re.compile("[0-9]")
+
+
+def _has_digit(text: str, lowered: str | None) -> bool:
+    """Whether ``text`` holds a character regex's ``\\d`` matches (``lowered``: as above)."""
+    if lowered is not None:
+        return _ASCII_DIGIT.search(text) is not None
+    return _compiled(r"\d").search(text) is not None
+
+
+def _holds(pattern: str, text: str, lowered: str | None, whole: bool) -> bool:
+    return _fullmatch(pattern, text, lowered) if whole else _found(pattern, text, lowered)
 
 
 def _candidates(
@@ -399,16 +477,19 @@ def _phrase_kind(
 ) -> Label | None:
     anywhere, whole = tables
     short = len(text) <= _KEYLESS_MAX_CHARS  # keyless rows are tried on short blocks only
+    ascii_text = text.isascii()
     if len(text) <= whole_max_chars:
         stripped = text.strip(_STRIP)
-        keyless = short and _gate_open(whole.gate, stripped, whole=True)
+        lowered = stripped.lower() if ascii_text else None
+        keyless = short and _gate_open(whole.gate, stripped, lowered, whole=True)
         for row in _candidates(whole, rows[1], tokens, keyless):
-            if _compiled(whole.sources[row]).fullmatch(stripped):
+            if _fullmatch(whole.sources[row], stripped, lowered):
                 return whole.kinds[row]
     head = text[:scan_chars]
-    found_keyless = short and _gate_open(anywhere.gate, head, whole=False)
+    lowered = head.lower() if ascii_text else None
+    found_keyless = short and _gate_open(anywhere.gate, head, lowered, whole=False)
     for row in _candidates(anywhere, rows[0], tokens, found_keyless):
-        if _found(anywhere.sources[row], head):
+        if _found(anywhere.sources[row], head, lowered):
             return anywhere.kinds[row]
     return None
 
