@@ -10,6 +10,7 @@ import regex
 from boilerstrip._combine import _add_weighted, _sigmoid
 from boilerstrip._language import _CJK_CHAR, is_cjk_char, tokens
 from boilerstrip._parse import body_of, parse
+from boilerstrip._pattern_reader import is_digit, is_wide, needs, reads_alike_lowered
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import (
     _ASCII_DIGIT,
@@ -18,14 +19,10 @@ from boilerstrip._phrases import (
     _found,
     _gate_open,
     _indexes,
-    _is_digit,
-    _is_wide,
     _split,
     _words,
-    needs,
     phrase_kind,
     phrase_kinds,
-    reads_alike_lowered,
     top_level_branches,
 )
 from boilerstrip._rules import (
@@ -114,8 +111,8 @@ def test_keyless_gate_groups_every_branch_once() -> None:
         assert sorted(grouped) == sorted(branches)
         wide, digit, _ = index.gate
         # every branch put in a group is one whose every match holds what the group needs
-        assert all(needs(b, _is_wide) for b in (top_level_branches(wide) if wide else []))
-        assert all(needs(b, _is_digit) for b in (top_level_branches(digit) if digit else []))
+        assert all(needs(b, is_wide) for b in (top_level_branches(wide) if wide else []))
+        assert all(needs(b, is_digit) for b in (top_level_branches(digit) if digit else []))
     # the groups are not empty on today's tables: the gate skips something
     anywhere, whole = _indexes()
     assert anywhere.gate.wide and anywhere.gate.digit and whole.gate.digit and whole.gate.other
@@ -166,14 +163,14 @@ def test_keyless_gate_groups_every_branch_once() -> None:
     ],
 )
 def test_needs_reads_what_every_match_consumes(pattern: str, digit: bool, wide: bool) -> None:
-    assert needs(pattern, _is_digit) == digit
-    assert needs(pattern, _is_wide) == wide
+    assert needs(pattern, is_digit) == digit
+    assert needs(pattern, is_wide) == wide
 
 
 def test_needs_reads_every_row() -> None:
     for _, _, pattern in (*PHRASES, *WHOLE_BLOCK_PHRASES):
-        needs(pattern, _is_digit)  # no row makes the reader fail
-    assert needs(WHOLE_BLOCK_PHRASES[18][2], _is_digit)
+        needs(pattern, is_digit)  # no row makes the reader fail
+    assert needs(WHOLE_BLOCK_PHRASES[18][2], is_digit)
 
 
 def test_keyless_alternation_finds_matches() -> None:

@@ -15,7 +15,7 @@ from typing import Final
 import regex
 
 from ._model import Label
-from ._phrases import top_level_branches
+from ._pattern_reader import top_level_branches
 
 # Tags whose subtree is never text of the page. The tag tables read at every element are
 # Final: the compiled build holds each in a C static (else a dict lookup at each use).
