@@ -309,6 +309,16 @@ def test_alternatives_by_first_letter_match_where_the_rules_do(rules: list[str])
         assert (grouped.search(name) is not None) == any(regex.search(r, name) for r in rules), name
 
 
+def test_name_rows_grouped_give_the_first_matching_row() -> None:
+    """The rows are tried in order, each grouped by first letter: the first that matches
+    is the first of the plain rules that does, on names made from every rule's words."""
+    names = [n for _, rule in NAME_RULES for n in _names_from(rule)]
+    names += [f"{a} {b}" for a in names[::37] for b in names[::41]]  # two rules' words at once
+    for name in names:
+        expected = next((kind for kind, pattern in NAME_RULES if regex.search(pattern, name)), None)
+        assert chrome_kind_of_name(name) is expected, name
+
+
 @pytest.mark.parametrize(
     ("rules", "name", "found"),
     [

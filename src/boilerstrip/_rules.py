@@ -202,7 +202,7 @@ def _name_patterns(ascii_only: bool) -> tuple[_Pattern, tuple[tuple[Label, _Patt
     all rows as one alternation, which matches exactly when some row does (most names match
     none, and one search costs about half of trying the rows one by one), each row, and the
     content rule; with ``ascii_only``, the forms for ASCII strings."""
-    rows = tuple((kind, _compile(p, ascii_only)) for kind, p in NAME_RULES)
+    rows = tuple((kind, _compile(_by_first_letter([p]), ascii_only)) for kind, p in NAME_RULES)
     any_row = _compile(_by_first_letter([p for _, p in NAME_RULES]), ascii_only)
     return any_row, rows, _compile(_by_first_letter([CONTENT_NAME_RULE]), ascii_only)
 
