@@ -10,12 +10,17 @@ import regex
 from boilerstrip._combine import _add_weighted, _sigmoid
 from boilerstrip._language import _CJK_CHAR, is_cjk_char, tokens
 from boilerstrip._parse import body_of, parse
+from boilerstrip._pattern_reader import is_digit, is_wide, needs, reads_alike_lowered
+from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import (
+    _ASCII_DIGIT,
     _STRIP,
     _compiled,
     _found,
+    _gate_open,
     _indexes,
     _split,
+    _words,
     phrase_kind,
     phrase_kinds,
     top_level_branches,
@@ -53,7 +58,33 @@ SHORT_TEXTS = [
 ]
 
 
-@pytest.mark.parametrize("text", SHORT_TEXTS)
+# Short texts with and without digits, ASCII and not, and ones a keyless branch of each
+# group matches only just (a digit or a non-ASCII sign in the middle).
+GATE_TEXTS = [
+    *SHORT_TEXTS,
+    "Dismiss",
+    "Print this page",
+    "Edit this page on GitHub",
+    "$5 $10",
+    "€ 10,00 / € 25,00",
+    "12.05.2024",
+    "May 3, 2024 at 10:30 am",
+    "Berlin: -3 °C",
+    "21°",
+    "✕",
+    "Loading…",
+    "(c) 2020",
+    "2023年05月01日 12:30",
+    "（图片来源：新华社）",
+    "（张三 摄）",
+    "Ｃopyright ２０２１",  # fullwidth: non-ASCII letters and \d digits
+    "copyright 2O21",
+    "Photo ©",
+    "Temperature 21 ℃",
+]
+
+
+@pytest.mark.parametrize("text", GATE_TEXTS)
 def test_keyless_rows_as_one_alternation(text: str) -> None:
     anywhere, whole = _indexes()
     stripped = text.strip(_STRIP)
@@ -61,6 +92,85 @@ def test_keyless_rows_as_one_alternation(text: str) -> None:
     assert bool(_compiled(whole.any_keyless).fullmatch(stripped)) == each
     each = any(_compiled(anywhere.sources[r]).search(text) for r in anywhere.keyless)
     assert bool(_compiled(anywhere.any_keyless).search(text)) == each
+
+
+@pytest.mark.parametrize("text", GATE_TEXTS)
+def test_keyless_gate_gives_the_alternation_answer(text: str) -> None:
+    anywhere, whole = _indexes()
+    stripped = text.strip(_STRIP)
+    expected = _compiled(whole.any_keyless).fullmatch(stripped) is not None
+    assert _gate_open(whole.gate, stripped, None, whole=True) == expected
+    expected = _compiled(anywhere.any_keyless).search(text) is not None
+    assert _gate_open(anywhere.gate, text, None, whole=False) == expected
+
+
+def test_keyless_gate_groups_every_branch_once() -> None:
+    for index in _indexes():
+        branches = top_level_branches(index.any_keyless)
+        grouped = [b for group in index.gate if group for b in top_level_branches(group)]
+        assert sorted(grouped) == sorted(branches)
+        wide, digit, _ = index.gate
+        # every branch put in a group is one whose every match holds what the group needs
+        assert all(needs(b, is_wide) for b in (top_level_branches(wide) if wide else []))
+        assert all(needs(b, is_digit) for b in (top_level_branches(digit) if digit else []))
+    # the groups are not empty on today's tables: the gate skips something
+    anywhere, whole = _indexes()
+    assert anywhere.gate.wide and anywhere.gate.digit and whole.gate.digit and whole.gate.other
+
+
+@pytest.mark.parametrize(
+    ("pattern", "digit", "wide"),
+    [
+        (r"\d", True, False),
+        (r"\d+", True, False),
+        (r"\d*", False, False),
+        (r"\d?x", False, False),
+        (r"\d{0,2}", False, False),
+        (r"\d{,2}", False, False),
+        (r"\d{2,}", True, False),
+        (r"\d{1,2}?", True, False),
+        (r"\d*+a", False, False),
+        (r"a|\d", False, False),  # one branch holds no digit
+        (r"a\d|b\d", True, False),
+        (r"(?:a|\d)\d", True, False),
+        (r"(?:a|b\d)", False, False),
+        (r"(?:a\d|b\d)", True, False),
+        (r"(?:x\d)?y", False, False),
+        (r"(?:x\d){2,}", True, False),
+        (r"(\d)", True, False),
+        (r"(?-i:\d)", True, False),
+        (r"(?=\d)\w", False, False),  # a lookahead consumes nothing
+        (r"(?<=\d)x", False, False),
+        (r"(?>\d)", False, False),  # not read: counts as not required
+        (r"(?x)a # \d", False, False),
+        (r"\\d", False, False),  # a backslash and a "d"
+        (r"[\d]", False, False),  # a class is not read as \d
+        (r"[^\d]", False, False),
+        (r"\D", False, False),
+        (r"x{2", False, False),  # a brace that is no quantifier: not read
+        (r"[]\d]", False, False),
+        ("©", False, True),
+        ("©?", False, False),
+        ("[©]", False, False),
+        ("\u212a", False, False),  # the Kelvin sign matches "k" under IGNORECASE
+        ("ſ", False, False),  # the long s matches "s"
+        ("é", False, True),
+        ("(?:资料|供图)", False, True),
+        ("(?:资料|x)", False, False),
+        ("[(（](?:资料图片?|[^)）]{0,10}摄)[)）]", False, True),
+        ("\\©", False, False),  # an escaped character is not read: under-claimed
+        (r"\p{L}", False, False),
+    ],
+)
+def test_needs_reads_what_every_match_consumes(pattern: str, digit: bool, wide: bool) -> None:
+    assert needs(pattern, is_digit) == digit
+    assert needs(pattern, is_wide) == wide
+
+
+def test_needs_reads_every_row() -> None:
+    for _, _, pattern in (*PHRASES, *WHOLE_BLOCK_PHRASES):
+        needs(pattern, is_digit)  # no row makes the reader fail
+    assert needs(WHOLE_BLOCK_PHRASES[18][2], is_digit)
 
 
 def test_keyless_alternation_finds_matches() -> None:
@@ -103,7 +213,7 @@ def test_split_keeps_every_branch_once() -> None:
         assert "|".join(branches) == pattern
         for branch in branches:  # a branch cut inside a group or class would not compile
             regex.compile(branch)
-        start, rest = _split(pattern)
+        (start, rest), _ = _split(pattern)
         got = (start.pattern.split("|") if start else []) + (rest.pattern.split("|") if rest else [])
         assert sorted(got) == sorted("|".join(branches).split("|"))
 
@@ -112,8 +222,8 @@ def test_found_tries_start_branches_at_the_start_only() -> None:
     assert _found("^more on this story|\\bdonate now\\b", "More on this story")
     assert not _found("^more on this story|\\bdonate now\\b", "Read more on this story")
     assert _found("^more on this story|\\bdonate now\\b", "Please donate now")
-    assert _split("\\bdonate now\\b").start is None
-    assert _split("^support us").rest is None
+    assert _split("\\bdonate now\\b")[0].start is None
+    assert _split("^support us")[0].rest is None
 
 
 def test_control_search_matches_the_translation_table() -> None:
@@ -197,6 +307,16 @@ def test_alternatives_by_first_letter_match_where_the_rules_do(rules: list[str])
     grouped = regex.compile(_by_first_letter(rules))
     for name in [n for rule in rules for n in _names_from(rule)] + ["", "x", "main"]:
         assert (grouped.search(name) is not None) == any(regex.search(r, name) for r in rules), name
+
+
+def test_name_rows_grouped_give_the_first_matching_row() -> None:
+    """The rows are tried in order, each grouped by first letter: the first that matches
+    is the first of the plain rules that does, on names made from every rule's words."""
+    names = [n for _, rule in NAME_RULES for n in _names_from(rule)]
+    names += [f"{a} {b}" for a in names[::37] for b in names[::41]]  # two rules' words at once
+    for name in names:
+        expected = next((kind for kind, pattern in NAME_RULES if regex.search(pattern, name)), None)
+        assert chrome_kind_of_name(name) is expected, name
 
 
 @pytest.mark.parametrize(
@@ -330,3 +450,73 @@ def test_weighted_sum_skips_zero_outputs_exactly(weight: float, column: list[flo
     _add_weighted(z, weight, column)
     assert [repr(_sigmoid(x)) for x in z] == [repr(_sigmoid(x)) for x in dense]
     assert [x == y or (math.isnan(x) and math.isnan(y)) for x, y in zip(z, dense)] == [True] * len(z)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "alike"),
+    [
+        (r"\bdonate now\b", True),
+        (r"^more on this (?:story|topic)\b|\bread more\b", True),
+        (r"[a-z]+ ?[|·•] ?\d{4}", True),
+        (r"^(?=.{1,120}$)x\s\S\w\W", True),
+        (r"(?<!a)b(?!c)", True),
+        (r"mis à jour|\p{L}{3}", True),  # "à" matches no ASCII character in any case
+        (r"[^)）]{0,10}摄", True),
+        (r"(?-i:\p{Lu})x", False),  # needs the text's own case
+        (r"\p{Lu}", False),  # under IGNORECASE it also takes "a"; without, "a" is no Lu
+        (r"(?i:x)", False),  # a group that sets flags
+        (r"ICP\d+", False),  # upper-case letters: never in a lowered text
+        (r"[A-Z]", False),
+        (r"[+-Z]", False),  # a range over upper-case letters
+        ("\u212a", False),  # the Kelvin sign matches "k" under IGNORECASE
+        ("ſ", False),  # the long s matches "s"
+        ("[À-ſ]", False),
+        (r"(a)\1", False),  # a back reference
+        (r"\Aa", False),  # an assertion not on the list
+        (r"(?x)a b", False),
+        (r"x{2", False),
+    ],
+)
+def test_reads_alike_lowered(pattern: str, alike: bool) -> None:
+    assert reads_alike_lowered(pattern) == alike
+
+
+def _cased(text: str) -> list[str]:
+    return [text, text.upper(), text.title(), text.swapcase(), f"X {text.title()} y"]
+
+
+def test_rows_read_lowered_ascii_texts_alike() -> None:
+    """Every row, and every group of the keyless gates, that reads lowercased ASCII texts
+    alike finds a match in each of many ASCII texts (the hand-made ones, and each row's
+    own words in several cases) exactly when its IGNORECASE form does in the text itself."""
+    anywhere, whole = _indexes()
+    patterns = [*anywhere.sources, *whole.sources, *anywhere.gate, *whole.gate]
+    texts = [t for t in (*GATE_TEXTS, *FOUND_TEXTS) if t.isascii()]
+    texts += [" ".join(_words(p)) for p in patterns if " ".join(_words(p)).isascii()]
+    texts = [c for t in texts for c in _cased(t)]
+    alike = [p for p in patterns if p and reads_alike_lowered(p)]
+    assert len(alike) > 0.9 * len(patterns)
+    for pattern in alike:
+        folded, plain = _compiled(pattern), regex.compile(pattern)
+        for text in texts:
+            lowered = text.lower()
+            assert (folded.search(text) is None) == (plain.search(lowered) is None), (pattern, text)
+            assert (folded.fullmatch(text) is None) == (plain.fullmatch(lowered) is None), (pattern, text)
+            assert _found(pattern, text, text.lower()) == (folded.search(text) is not None)
+
+
+def test_ascii_digits_are_what_regex_takes_for_digits() -> None:
+    for code in range(128):
+        char = chr(code)
+        assert (_ASCII_DIGIT.search(char) is None) == (_compiled(r"\d").search(char) is None)
+
+
+@pytest.mark.parametrize("text", [t for t in GATE_TEXTS if t.isascii()])
+def test_keyless_gate_on_lowered_ascii(text: str) -> None:
+    anywhere, whole = _indexes()
+    for variant in _cased(text):
+        stripped = variant.strip(_STRIP)
+        expected = _compiled(whole.any_keyless).fullmatch(stripped) is not None
+        assert _gate_open(whole.gate, stripped, stripped.lower(), whole=True) == expected
+        expected = _compiled(anywhere.any_keyless).search(variant) is not None
+        assert _gate_open(anywhere.gate, variant, variant.lower(), whole=False) == expected

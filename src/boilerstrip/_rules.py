@@ -15,7 +15,7 @@ from typing import Final
 import regex
 
 from ._model import Label
-from ._phrases import top_level_branches
+from ._pattern_reader import top_level_branches
 
 # Tags whose subtree is never text of the page. The tag tables read at every element are
 # Final: the compiled build holds each in a C static (else a dict lookup at each use).
@@ -202,7 +202,7 @@ def _name_patterns(ascii_only: bool) -> tuple[_Pattern, tuple[tuple[Label, _Patt
     all rows as one alternation, which matches exactly when some row does (most names match
     none, and one search costs about half of trying the rows one by one), each row, and the
     content rule; with ``ascii_only``, the forms for ASCII strings."""
-    rows = tuple((kind, _compile(p, ascii_only)) for kind, p in NAME_RULES)
+    rows = tuple((kind, _compile(_by_first_letter([p]), ascii_only)) for kind, p in NAME_RULES)
     any_row = _compile(_by_first_letter([p for _, p in NAME_RULES]), ascii_only)
     return any_row, rows, _compile(_by_first_letter([CONTENT_NAME_RULE]), ascii_only)
 

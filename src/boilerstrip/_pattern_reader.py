@@ -1,0 +1,197 @@
+"""What a phrase row's pattern says about its matches, read from the pattern's own text.
+
+A small reader of the syntax the tables use (``_phrase_table``): the top-level branches
+of a pattern, what every match of it must consume (``needs``: a digit, a non-ASCII
+sign), and whether it finds the same matches in an ASCII text under IGNORECASE as
+without IGNORECASE in the text lowercased (``reads_alike_lowered``). ``_phrases`` builds
+its gates and its lowercased forms from these answers when the tables are first used,
+so they stay exact when a row changes. The reader may only under-claim: what it does
+not know counts as not required, and as not alike.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Final
+
+import regex
+
+
+@functools.cache
+def _syntax(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern)
+
+
+@functools.cache
+def _folded(pattern: str) -> regex.Pattern[str]:
+    """``pattern`` compiled as the rows are (``_phrases._compiled``)."""
+    return regex.compile(pattern, regex.IGNORECASE)
+
+
+def top_level_branches(pattern: str) -> list[str]:
+    """``pattern`` split at the ``|`` that are outside groups and classes."""
+    branches, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*branches, pattern[start:]]
+
+
+# What every match of a pattern must consume, read from the pattern's own text: a small
+# reader of the syntax the tables use. It may only under-claim: whatever it does not know
+# (a quantifier it cannot read, an atomic group, a lookaround) counts as not required.
+_ATOM_ESCAPE = r"\\[pPN]\{[^}]*\}|\\."
+_REPEAT = r"(?:[?*+]|\{(\d*)(?:,\d*)?\})[?+]?"
+_GROUP_BODY = r"\((?:\?-?i?:|(?!\?))"  # the opening of a consuming group: (...), (?:...), (?i:...), (?-i:...)
+_VERBOSE = r"\(\?[-a-zA-Z]*x"
+_ASCII_CHARS: Final = "".join(map(chr, range(128)))
+
+
+def _closing(pattern: str, start: int) -> int | None:
+    """The index just past the class or group that opens at ``start``; None if unclosed."""
+    depth, i, in_class = 0, start, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            if c == "]":
+                in_class = False
+                if depth == 0:
+                    return i + 1
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+def _atoms(branch: str) -> list[tuple[str, int]] | None:
+    """A branch (no top-level ``|``) as its atoms, each with the least number of times
+    it repeats (0 when optional); None when it holds syntax this reader does not know."""
+    atoms: list[tuple[str, int]] = []
+    i = 0
+    while i < len(branch):
+        c = branch[i]
+        if c == "\\":
+            escape = _syntax(_ATOM_ESCAPE).match(branch, i)
+            end: int | None = escape.end() if escape else None
+        elif c == "[":
+            # "[]...]", "[^]...]" and nested sets ("[[:alpha:]]") are read otherwise by regex
+            end = None if branch.startswith(("[]", "[^]"), i) else _closing(branch, i)
+            if end is not None and "[" in branch[i + 1 : end]:
+                end = None
+        elif c == "(":
+            end = _closing(branch, i)
+        elif c in ")|?*+{}":
+            end = None  # a stray closer or quantifier: not read
+        else:
+            end = i + 1
+        if end is None:
+            return None
+        atom, least = branch[i:end], 1
+        repeat = _syntax(_REPEAT).match(branch, end)
+        if repeat:
+            count = repeat.group(1)
+            least = int(count) if count else (1 if repeat.group().startswith("+") else 0)
+            end = repeat.end()
+        elif branch.startswith("{", end):
+            return None  # a brace that is no quantifier: not read
+        atoms.append((atom, least))
+        i = end
+    return atoms
+
+
+def needs(pattern: str, required: Callable[[str], bool]) -> bool:
+    """Whether every match of ``pattern`` consumes a character through an atom (an
+    escape, a class or one character) for which ``required`` is true."""
+    if _syntax(_VERBOSE).search(pattern):
+        return False  # spaces and "#" comments would not be what they seem
+    return all(_branch_needs(branch, required) for branch in top_level_branches(pattern))
+
+
+def _branch_needs(branch: str, required: Callable[[str], bool]) -> bool:
+    atoms = _atoms(branch)
+    if atoms is None:
+        return False
+    for atom, least in atoms:
+        if least < 1:
+            continue
+        if atom.startswith("("):
+            opening = _syntax(_GROUP_BODY).match(atom)
+            if opening and needs(atom[opening.end() : -1], required):
+                return True  # lookarounds and other groups consume nothing known
+        elif required(atom):
+            return True
+    return False
+
+
+def is_digit(atom: str) -> bool:
+    return atom == r"\d"
+
+
+def is_wide(atom: str) -> bool:
+    """One literal non-ASCII character that matches no ASCII one under the rows'
+    IGNORECASE (not the Kelvin sign, which matches "k")."""
+    if len(atom) != 1 or atom.isascii():
+        return False
+    return _folded(regex.escape(atom)).search(_ASCII_CHARS) is None
+
+
+# ASCII texts (nine blocks in ten) are searched lowercased, without IGNORECASE, by every
+# pattern that finds the same matches there: regex's case-insensitive scans look up each
+# character's other cases (a third of the phrase time in the compiled build).
+_ZERO_WIDTH = frozenset({r"\b", r"\B", "^", "$"})
+_LOOKING_GROUP = r"\((?:\?(?::|=|!|<=|<!)|(?!\?))"  # (...), (?:...) and lookarounds: no flags
+_ONE_CHARACTER = r"\\(?:[dDwWsS]|[pP]\{[^}]*\}|[^A-Za-z0-9])|\[.*\]|[^\\^$]"
+
+
+def reads_alike_lowered(pattern: str) -> bool:
+    """Whether ``pattern`` finds a match under IGNORECASE in an ASCII text exactly when it
+    finds one without IGNORECASE in the text lowercased (``str.lower``: the same length,
+    each character in its place). So it does when each atom that takes one character
+    accepts every ASCII character under IGNORECASE exactly when it accepts its lower case
+    without (checked on all 128), the assertions are ``\\b``, ``\\B``, ``^`` and ``$`` (their
+    \\w is alike), and no group sets flags (``(?-i:...)``) or refers back."""
+    return all(_branch_alike(branch) for branch in top_level_branches(pattern))
+
+
+def _branch_alike(branch: str) -> bool:
+    atoms = _atoms(branch)
+    if atoms is None:
+        return False
+    for atom, _ in atoms:
+        if atom.startswith("("):
+            opening = _syntax(_LOOKING_GROUP).match(atom)
+            if opening is None or not reads_alike_lowered(atom[opening.end() : -1]):
+                return False
+        elif atom not in _ZERO_WIDTH and not _character_alike(atom):
+            return False
+    return True
+
+
+@functools.cache
+def _character_alike(atom: str) -> bool:
+    if not _syntax(_ONE_CHARACTER).fullmatch(atom):
+        return False
+    folded, plain = _folded(atom), regex.compile(atom)
+    return all((folded.fullmatch(c) is None) == (plain.fullmatch(c.lower()) is None) for c in _ASCII_CHARS)
