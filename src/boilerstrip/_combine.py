@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
+from ._body_links import without_body_links
 from ._card_groups import with_card_groups
 from ._card_slots import with_card_slots
 from ._closing_box import without_closing_box
@@ -186,6 +187,7 @@ def decide(
         labels = without_closing_box(blocks, labels, options, chrome)
     if declared == ARTICLE:
         labels = without_detached_boxes(blocks, labels, options, chrome)
+        labels = without_body_links(blocks, labels, options, chrome)
     if declared not in (THREAD, PRODUCT):
         # A small form's field labels ("Name", "Website", "Submit"). Some forum software
         # writes each post inside a form, and a product's cart form holds its options.

@@ -241,6 +241,15 @@ class Options:
     detached_max_words: int = 60
     detached_max_runs: int = 2
     detached_link_density: float = 0.5
+    # Linked lines in an article's body (_body_links): on a declared article, a kept
+    # paragraph of at most body_link_max_words words with a link density of at least
+    # body_link_density, between the first and last prose paragraphs (tail_prose_*) of the
+    # body's run, is dropped; 0 words turns it off. Dev, every set (block-dump replay,
+    # issue4-article10): wcxb +0.0001 (57 pages up, 17 down, both id halves up), every wcxb
+    # type up, dragnet -0.00002 (2 up, 4 down); 12-15 words: wcxb +0.00014-0.00016 but
+    # trafilatura-eval -0.0006 (one kept 10-word offer link); every page type: readability -0.0006.
+    body_link_max_words: int = 8
+    body_link_density: float = 0.9
     # Cards of other products on a declared product page (_product_cards): the kept blocks
     # inside at least product_card_min_cards sibling boxes (an ancestor up to
     # product_card_levels levels above a price line of at most product_card_price_words
