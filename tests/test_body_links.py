@@ -7,7 +7,7 @@ import pytest
 from blocks import make_block
 from boilerstrip import Label, Options, OptionsError, Role
 from boilerstrip._combine import label, score
-from boilerstrip._page_type import ARTICLE, PRODUCT, SECTIONED
+from boilerstrip._page_type import ARTICLE, PRODUCT, SECTIONED, THREAD
 
 _PROSE = (
     "The council met on Tuesday and agreed to rebuild the old stone bridge over the river "
@@ -44,13 +44,14 @@ def _kept(
     return [b.label is Label.CONTENT for b in labelled]
 
 
+@pytest.mark.parametrize("declared", [ARTICLE, SECTIONED])
 @pytest.mark.parametrize(
     "lines",
     [(_LINK,), (_LINK, _LINK), (_LINK, _LINK, _LINK)],
     ids=["one-after-a-heading", "two-in-a-row", "three-in-a-row"],
 )
-def test_linked_lines_inside_the_body_are_dropped(lines: tuple[str, ...]) -> None:
-    kept = _kept(lines=lines)
+def test_linked_lines_inside_the_body_are_dropped(lines: tuple[str, ...], declared: str) -> None:
+    kept = _kept(lines=lines, declared=declared)
     assert kept[:2] == [True, True]  # the prose and the heading
     assert not any(kept[2:-1])  # the linked lines
     assert kept[-1]
@@ -63,8 +64,8 @@ def test_linked_lines_inside_the_body_are_dropped(lines: tuple[str, ...]) -> Non
         {"lines": ("See how the new ring road changed traffic in the old town",)},  # 12 words
         {"role": Role.LIST_ITEM},  # a related-reading list or a table of contents
         {"place": "after"},  # after the last prose paragraph: the tail rules' business
-        {"declared": ""},  # only declared articles
-        {"declared": SECTIONED},
+        {"declared": ""},  # only declared articles and multi-section pages
+        {"declared": THREAD},
         {"declared": PRODUCT},
         {"body_link_max_words": 0},  # off
         {"body_link_density": 1.0, "links": 0.95},
@@ -75,7 +76,7 @@ def test_linked_lines_inside_the_body_are_dropped(lines: tuple[str, ...]) -> Non
         "list-items",
         "after-body",
         "undeclared",
-        "sectioned",
+        "thread",
         "product",
         "off",
         "density",

@@ -1,7 +1,8 @@
 """Links set inside an article's body: short kept lines that are all link.
 
-On a page that declares an article, the body is the run of kept blocks that holds the most
-words (runs are split by dropped blocks with words, see ``_detached.kept_runs``). A kept
+On a page that declares an article or a multi-section page, the body is the run of kept
+blocks that holds the most words (runs are split by dropped blocks with words, see
+``_detached.kept_runs``). A kept
 paragraph of at most ``Options.body_link_max_words`` words whose link density is at least
 ``Options.body_link_density``, lying between the body's first and last paragraphs of plain
 prose, points elsewhere ("Get the Recipe", "Learn more about Git in Visual Studio", "Go

@@ -187,6 +187,8 @@ def decide(
         labels = without_closing_box(blocks, labels, options, chrome)
     if declared == ARTICLE:
         labels = without_detached_boxes(blocks, labels, options, chrome)
+    if declared in (ARTICLE, SECTIONED):
+        # A short line that is all link, inside the body's prose: a button or a link away.
         labels = without_body_links(blocks, labels, options, chrome)
     if declared not in (THREAD, PRODUCT):
         # A small form's field labels ("Name", "Website", "Submit"). Some forum software
