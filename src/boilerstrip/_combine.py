@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
+from ._body_links import without_body_links
 from ._card_groups import with_card_groups
 from ._card_slots import with_card_slots
 from ._closing_box import without_closing_box
@@ -188,6 +189,9 @@ def decide(
         labels = without_detached_boxes(blocks, labels, options, chrome)
     elif declared == PRODUCT:
         labels = without_detached_product_boxes(blocks, labels, options, chrome)
+    if declared in (ARTICLE, SECTIONED):
+        # A short line that is all link, inside the body's prose: a button or a link away.
+        labels = without_body_links(blocks, labels, options, chrome)
     if declared not in (THREAD, PRODUCT):
         # A small form's field labels ("Name", "Website", "Submit"). Some forum software
         # writes each post inside a form, and a product's cart form holds its options.

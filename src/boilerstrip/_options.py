@@ -247,6 +247,16 @@ class Options:
     # dragnet one page up, no other page moved; without the spared runs product +0.0014
     # (5 up, 4 down: a title, a size list); the spared runs on articles too: article -0.0001.
     detached_products: bool = True
+    # Linked lines in a body (_body_links): on a declared article or multi-section page, a
+    # kept paragraph of at most body_link_max_words words with a link density of at least
+    # body_link_density, between the first and last prose paragraphs (tail_prose_*) of the
+    # body's run, is dropped; 0 words turns it off. Dev, every set (block-dump replay,
+    # issue4-article10): wcxb +0.00015 (80 pages up, 29 down, both id halves up), every wcxb
+    # type up or level, dragnet -0.00002 (2 up, 4 down); articles only: wcxb +0.0001; 12-15
+    # words: wcxb +0.00005 more but trafilatura-eval -0.0006 (one kept 10-word offer link);
+    # undeclared pages too: readability and dragnet down; every page type: readability -0.0006.
+    body_link_max_words: int = 8
+    body_link_density: float = 0.9
     # Cards of other products on a declared product page (_product_cards): the kept blocks
     # inside at least product_card_min_cards sibling boxes (an ancestor up to
     # product_card_levels levels above a price line of at most product_card_price_words

@@ -1,0 +1,58 @@
+"""Links set inside an article's body: short kept lines that are all link.
+
+On a page that declares an article or a multi-section page, the body is the run of kept
+blocks that holds the most words (runs are split by dropped blocks with words, see
+``_detached.kept_runs``). A kept
+paragraph of at most ``Options.body_link_max_words`` words whose link density is at least
+``Options.body_link_density``, lying between the body's first and last paragraphs of plain
+prose, points elsewhere ("Get the Recipe", "Learn more about Git in Visual Studio", "Go
+to website", "Jetzt Petition unterzeichnen!"): a button or a link to another page, not this
+page's text. It is dropped and takes the label its own evidence names.
+The inline-teaser rule of ``_combine`` drops such a line only when kept prose stands right
+before and after it; in a body these lines also come in rows, or beside a heading or a list.
+Longer linked paragraphs (an offer link of ten words that a truth keeps), list items and
+headings are left alone (related-reading lists and tables of contents, which the truths
+keep as often as not).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ._detached import kept_runs
+from ._model import Block, Label, Role
+from ._options import Options
+from ._tail import is_prose
+
+
+def _is_body_link(block: Block, options: Options) -> bool:
+    f = block.features
+    return (
+        block.role is Role.PARAGRAPH
+        and 0 < f.words <= options.body_link_max_words
+        and f.link_density >= options.body_link_density
+    )
+
+
+def without_body_links(
+    blocks: Sequence[Block], labels: list[Label], options: Options, dropped: Callable[[Block], Label]
+) -> list[Label]:
+    """``labels`` with the linked lines inside the body (see the module docstring) given
+    ``dropped(block)``; ``Options.body_link_max_words`` 0 turns it off."""
+    if not options.body_link_max_words:
+        return labels
+    runs = kept_runs(blocks, labels)
+    if not runs:
+        return labels
+    words = [sum(blocks[i].features.words for i in run) for run in runs]
+    body = runs[words.index(max(words))]  # the first of equals
+    prose = [
+        i for i in body if is_prose(blocks[i], options.tail_prose_words, options.tail_prose_link_density)
+    ]
+    if len(prose) < 2:
+        return labels
+    out = list(labels)
+    for i in body:
+        if prose[0] < i < prose[-1] and _is_body_link(blocks[i], options):
+            out[i] = dropped(blocks[i])
+    return out
