@@ -234,3 +234,44 @@ def test_the_clock_is_read_every_check_every_nodes(elements: int, times_out: boo
 def test_narrow_and_wide_counts_finish_alike(page: str) -> None:
     root = body_of(parse((FIXTURES / page).read_text(encoding="utf-8", errors="replace")))
     assert finish(traverse(root, narrow=True)) == finish(traverse(root))
+
+
+@pytest.mark.parametrize(
+    ("html", "blocks"),
+    [
+        # Inline elements with and without children (their exits only pop the stack, done
+        # in the walk itself), around a link and block-level elements: the steps, counts
+        # and links after them are those of the elements still open.
+        (
+            '<body><div><span></span><i>x</i><img src=a.png><p>a <b>b</b> <a href="/l">c</a> d</p>'
+            "<span><em>e</em></span><p>f</p></div></body>",
+            [
+                ("x", "body>div:nth-of-type(1)", []),
+                ("a b c d", "body>div:nth-of-type(1)>p:nth-of-type(1)", [(4, 5, "/l")]),
+                ("e", "body>div:nth-of-type(1)", []),
+                ("f", "body>div:nth-of-type(1)>p:nth-of-type(2)", []),
+            ],
+        ),
+        # A link inside an inline element, <code> (entered, its exit a pop) in <pre>, list
+        # items with an inline child and without.
+        (
+            '<body><p><span><a href="/m">g</a></span></p><pre><code class="language-py">h</code></pre>'
+            "<ul><li><span>i</span></li><li>j</li></ul><p>k</p></body>",
+            [
+                ("g", "body>p:nth-of-type(1)", [(0, 1, "/m")]),
+                ("h", "body>pre:nth-of-type(1)", []),
+                ("i", "body>ul:nth-of-type(1)>li:nth-of-type(1)", []),
+                ("j", "body>ul:nth-of-type(1)>li:nth-of-type(2)", []),
+                ("k", "body>p:nth-of-type(2)", []),
+            ],
+        ),
+    ],
+)
+def test_inline_exits_keep_the_open_elements(html: str, blocks: list[tuple[str, str, list[Any]]]) -> None:
+    seg = segment(body_of(parse(html)))
+    found = [
+        (b.text, seg.elements[b.element].locator, [(k.start, k.end, k.href) for k in b.markup.links])
+        for b in seg.blocks
+    ]
+    assert found == blocks
+    assert all(e.chars >= 0 and e.tags >= 1 for e in seg.elements)

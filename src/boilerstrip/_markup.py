@@ -8,6 +8,7 @@ operations and nothing is read twice. Blocks with no structure share ``NO_MARKUP
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from array import array
@@ -20,11 +21,6 @@ from ._model import NO_MARKUP, Image, Link, Markup, new_tuple
 # static in the compiled build (a dict lookup at each use otherwise).
 ENTERED: Final = frozenset({"ul", "ol", "li", "blockquote", "table", "thead", "pre", "code", "img"})
 EXITED: Final = frozenset({"ul", "ol", "blockquote", "table", "thead", "pre"})
-# class="language-python", "lang-js", "highlight-python" (Sphinx), "highlight-source-go"
-# (GitHub), "sourceCode haskell" (pandoc).
-_LANGUAGE = re.compile(
-    r"(?:^|\s)(?:(?:language|lang|highlight-source|highlight)-([\w+#.-]{1,30})|sourceCode\s+([\w+#.-]{1,30}))"
-)
 _NO_LANGUAGE = frozenset({"default", "none", "text", "plain", "plaintext", "nohighlight", "auto"})
 _MAX_MISSES = 32  # links of a block whose text is not found before the rest are given up
 _MAX_PENDING_IMAGES = 8  # images waiting for a block (a text-less gallery keeps its last few)
@@ -39,9 +35,20 @@ def code_language(attrs: dict[str, str | None]) -> str:
     return named_language(attrs.get("class") or "")
 
 
+# class="language-python", "lang-js", "highlight-python" (Sphinx), "highlight-source-go"
+# (GitHub), "sourceCode haskell" (pandoc).
+# Compiled on first use, not at import (as _metadata's byline pattern): only <pre> and
+# <code> elements with a class read it. The cache holds one value that depends on nothing.
+@functools.cache
+def _language() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^|\s)(?:(?:language|lang|highlight-source|highlight)-([\w+#.-]{1,30})|sourceCode\s+([\w+#.-]{1,30}))"
+    )
+
+
 def named_language(names: str) -> str:
     """The code language class names name ("language-python", "highlight-rust"), or ""."""
-    found = _LANGUAGE.search(names)
+    found = _language().search(names)
     if found is None:
         return ""
     named = (found.group(1) or found.group(2)).lower()

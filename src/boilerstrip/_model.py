@@ -47,7 +47,9 @@ class Role(str, enum.Enum):
     CAPTION = "caption"
 
 
-@dataclass(frozen=True, slots=True)
+# init=False: the __init__ written below is the class's either way, but with init=True
+# dataclass also generates one (compiled from source at every import) and discards it.
+@dataclass(frozen=True, slots=True, init=False)
 class Features:
     """Per-block measurements, computed once, that the scorers read.
 
@@ -178,7 +180,7 @@ def with_links(markup: Markup, links: tuple[Link, ...]) -> Markup:
     return new_tuple(Markup, (lists, quote_depth, language, table, cells, header, links, images))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # init=False: as Features
 class Block:
     """One run of text of the page, with its label, its score and why."""
 

@@ -17,6 +17,7 @@ show a grid of prices (:func:`page_type`).
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -43,7 +44,17 @@ SECTIONED_LD_TYPES = frozenset(
         "searchresultspage",
     }
 )
-_LD_TYPE = regex.compile(r'"@type"\s*:\s*(?:\[\s*)?"(?:https?://schema\.org/)?([\w.]{1,40})"')
+
+
+# This module's patterns are compiled on first use, not at import (as _metadata's byline
+# pattern): together 2 ms of a 120 ms import, and each is read only by pages that have what
+# it reads (JSON-LD, a product description, an address). Each cache holds one value that
+# depends on nothing.
+@functools.cache
+def _ld_type() -> regex.Pattern[str]:
+    return regex.compile(r'"@type"\s*:\s*(?:\[\s*)?"(?:https?://schema\.org/)?([\w.]{1,40})"')
+
+
 _LD_MAX_CHARS = 200_000  # JSON-LD blocks past this are not read (some embed whole catalogues)
 
 ARTICLE = "article"
@@ -79,7 +90,7 @@ def declared_type(tree: Any, ld_texts: Sequence[str] | None = None) -> str:
     og = tree.css_first('meta[property="og:type"]') or tree.css_first('meta[name="og:type"]')
     og_type = (og.attributes.get("content") or "").strip().lower() if og is not None else ""
     for text in json_ld_texts(tree) if ld_texts is None else ld_texts:
-        ld.update(t.lower() for t in _LD_TYPE.findall(text))
+        ld.update(t.lower() for t in _ld_type().findall(text))
     if ld & THREAD_LD_TYPES and not ld & ARTICLE_TYPES:
         return THREAD  # a forum's og:type is often "article"; its JSON-LD says more
     declared = ld | {og_type}
@@ -90,8 +101,14 @@ def declared_type(tree: Any, ld_texts: Sequence[str] | None = None) -> str:
     return SECTIONED if og_type or declared & SECTIONED_LD_TYPES else ""
 
 
-_WORD = regex.compile(r"\w+")
-_TAG = regex.compile(r"<[^>]{0,200}>")  # descriptions are often HTML written into the JSON
+@functools.cache
+def _word() -> regex.Pattern[str]:
+    return regex.compile(r"\w+")
+
+
+@functools.cache
+def _tag() -> regex.Pattern[str]:
+    return regex.compile(r"<[^>]{0,200}>")  # descriptions are often HTML written into the JSON
 
 
 def description_hidden(description: str, texts: Iterable[str], options: Options) -> bool:
@@ -100,13 +117,14 @@ def description_hidden(description: str, texts: Iterable[str], options: Options)
     ``texts``, the page's visible blocks: the page hides its description until scripts
     run (a storefront app that shows the page only after a check), so its hidden text is
     worth reading."""
-    words = Counter(_WORD.findall(_TAG.sub(" ", description).lower()))
+    word = _word()
+    words = Counter(word.findall(_tag().sub(" ", description).lower()))
     total = sum(words.values())
     if total < options.hidden_description_min_words or not options.hidden_description_share:
         return False
     visible: Counter[str] = Counter()
     for text in texts:
-        visible.update(_WORD.findall(text.lower()))
+        visible.update(word.findall(text.lower()))
     return sum((words & visible).values()) < options.hidden_description_share * total
 
 
@@ -126,8 +144,16 @@ _THREAD_URLS = (
     ("Simple Machines", r"/index\.php\?topic=\d+"),
     ("phpBB SEO, Tapatalk", r"-t\d+(?:-\d+)?\.html"),
 )
-_THREAD_URL = regex.compile("|".join(f"(?:{pattern})" for _, pattern in _THREAD_URLS))
-_URL_PATH = regex.compile(r"^(?:[a-z][a-z0-9+.\-]*:)?(?://[^/?#]*)?([^#]*)")
+
+
+@functools.cache
+def _thread_url_pattern() -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{pattern})" for _, pattern in _THREAD_URLS))
+
+
+@functools.cache
+def _url_path() -> regex.Pattern[str]:
+    return regex.compile(r"^(?:[a-z][a-z0-9+.\-]*:)?(?://[^/?#]*)?([^#]*)")
 
 
 def page_type(declared: str, url: str, options: Options, tree: Any = None) -> str:
@@ -164,9 +190,9 @@ def _own_addresses(tree: Any) -> tuple[str, ...]:
 def _thread_url(declared: str, url: str, options: Options) -> bool:
     if not options.thread_urls or not url or (declared == ARTICLE and not options.thread_urls_over_article):
         return False
-    match = _URL_PATH.match(url.strip().lower())
+    match = _url_path().match(url.strip().lower())
     path = match.group(1) if match is not None else ""
-    return _THREAD_URL.search("/" + path.lstrip("/")) is not None
+    return _thread_url_pattern().search("/" + path.lstrip("/")) is not None
 
 
 # Price elements: schema.org microdata's price, or a class naming the price alone.

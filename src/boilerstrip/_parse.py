@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 from typing import Any, NamedTuple
 
 import regex
@@ -15,8 +16,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">
-_META_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]{1,40})""", regex.I)
 _SNIFF_BYTES = 4096
 # Characters a title never keeps: C0 and C1 controls (tab and newline become spaces) and
 # lone surrogates, which cannot be encoded.
@@ -25,6 +24,14 @@ _NOT_TEXT = {
     **dict.fromkeys(range(0xD800, 0xE000)),
 }
 _FALLBACK_ENCODING = "windows-1252"  # what browsers assume for undeclared non-UTF-8 pages
+
+
+# <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">.
+# Compiled on first use, not at import (as _metadata's byline pattern): only bytes without
+# a BOM or a given charset are searched. The cache holds one value that depends on nothing.
+@functools.cache
+def _meta_charset() -> regex.Pattern[bytes]:
+    return regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]{1,40})""", regex.I)
 
 
 # A named tuple, not a frozen dataclass: defining one costs a fifth as much at import.
@@ -72,7 +79,7 @@ def decode(data: bytes, charset: str | None = None) -> str:
         utf16 = _utf16_without_bom(data[:_SNIFF_BYTES])
         if utf16:
             return data.decode(utf16, errors="replace")
-        match = _META_CHARSET.search(data[:_SNIFF_BYTES])
+        match = _meta_charset().search(data[:_SNIFF_BYTES])
         declared = _known(match.group(1).decode("ascii", "replace")) if match else None
     # A page declared as Latin-1 but valid UTF-8 is almost always UTF-8 mislabelled.
     if declared and declared not in ("utf-8", "latin-1", "cp1252", "iso8859-1"):

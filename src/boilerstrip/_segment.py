@@ -58,6 +58,9 @@ _INHERITED_ROLES: Final = frozenset({Role.LIST_ITEM, Role.CODE, Role.QUOTE, Role
 _CHECK_EVERY: Final = 4096  # nodes between two looks at the clock
 _NO_TAG = "\x00"  # not a tag name: marks a tag id not yet looked up
 _HIDDEN_STYLE: Final = ("display:none", "display: none", "visibility:hidden", "visibility: hidden")
+# Elements whose exit does more than pop the stack, besides block-level ones: _walk pops
+# the others' (a third of the elements entered) itself, without calling _exit.
+_EXIT_WORK: Final = EXITED | {"a"}
 
 
 def _is_hidden(attrs: dict[str, str | None], panels: bool = False) -> bool:
@@ -69,8 +72,10 @@ def _is_hidden(attrs: dict[str, str | None], panels: bool = False) -> bool:
     return hidden and not (panels and is_disclosure_panel(attrs))
 
 
-def _enter(st: _State, tag: str, attrs: dict[str, str | None]) -> bool:
-    """Open an element; False (and nothing recorded) when it is hidden."""
+def _enter(st: _State, tag: str, attrs: dict[str, str | None]) -> bool:  # noqa: PLR0915 - see the docstring
+    """Open an element; False (and nothing recorded) when it is hidden. A block-level one
+    is recorded, with the running totals its subtree's totals are measured from (written
+    out here, not in a function of its own: half the elements entered are block-level)."""
     # Most elements have neither attribute: _is_hidden is called only for those that do.
     if not st.reveal and ("hidden" in attrs or "style" in attrs) and _is_hidden(attrs, st.panels):
         return False
@@ -90,47 +95,43 @@ def _enter(st: _State, tag: str, attrs: dict[str, str | None]) -> bool:
         nth = seen[tag] = seen.get(tag, 0) + 1
     else:
         nth = 0  # the root: its step is the bare tag
-    stack.append([tag, nth, _open_block(st, tag, attrs) if tag in BLOCK_TAGS else None, None])
+    frame = None
+    if tag in BLOCK_TAGS:
+        if st.has_text:
+            _end_block(st)
+        elif st.pieces or st.breaks:  # whitespace only (two ends in three): no block, dropped
+            _drop_pieces(st)
+        role, level = _ROLE_OF_TAG.get(tag, _NO_ROLE)
+        open_blocks = st.open_blocks
+        if open_blocks:
+            outer = open_blocks[-1]
+            parent = outer[_ELEMENT]
+            if role is None and outer[_ROLE] in _INHERITED_ROLES:
+                role, level = outer[_ROLE], outer[_LEVEL]
+            row = parent if tag in ("td", "th") and outer[_TAG] == "tr" else outer[_ROW]
+        else:
+            parent = row = -1
+        names = role_attr = ""
+        if attrs:  # a fifth of the block-level elements of 20 dev pages have no attribute
+            strings = st.strings  # (the tag is one string a page already: traverse's tag ids)
+            names = attrs.get("class") or ""
+            ident, prop = attrs.get("id"), attrs.get("itemprop")
+            if ident or prop:  # most elements name a class at most
+                names = " ".join([v for v in (names, ident, prop) if v])
+            names = strings.setdefault(names, names)
+            role_attr = (attrs.get("role") or "").lower()
+            if role_attr:
+                role_attr = strings.setdefault(role_attr, role_attr)
+        index = len(st.elements) // _STRINGS
+        st.elements.extend((tag, names, role_attr, ""))
+        st.numbers.frombytes(st.rows[0].pack(parent, len(open_blocks), 0, 0, 0, 0))
+        blocks, depth = len(st.texts), len(stack)
+        frame = (index, tag, st.chars, st.link_chars, st.tags, st.link_tags, role, level, row, blocks, depth)
+        open_blocks.append(frame)
+    stack.append([tag, nth, frame, None])
     if tag in ENTERED:
         st.markup.enter(tag, attrs, st.in_pre, _wrapper_names(st) if tag == "pre" else "")
     return True
-
-
-def _open_block(st: _State, tag: str, attrs: dict[str, str | None]) -> tuple[Any, ...]:
-    """Record a block-level element on entry, with the running totals its subtree's
-    totals are measured from."""
-    if st.has_text:
-        _end_block(st)
-    elif st.pieces or st.breaks:  # whitespace only (two ends in three): no block, dropped
-        _drop_pieces(st)
-    role, level = _ROLE_OF_TAG.get(tag, _NO_ROLE)
-    open_blocks = st.open_blocks
-    if open_blocks:
-        outer = open_blocks[-1]
-        parent = outer[_ELEMENT]
-        if role is None and outer[_ROLE] in _INHERITED_ROLES:
-            role, level = outer[_ROLE], outer[_LEVEL]
-        row = parent if tag in ("td", "th") and outer[_TAG] == "tr" else outer[_ROW]
-    else:
-        parent = row = -1
-    names = role_attr = ""
-    if attrs:  # a fifth of the block-level elements of 20 dev pages have no attribute
-        strings = st.strings  # (the tag is one string a page already: traverse's tag ids)
-        names = attrs.get("class") or ""
-        ident, prop = attrs.get("id"), attrs.get("itemprop")
-        if ident or prop:  # most elements name a class at most
-            names = " ".join([v for v in (names, ident, prop) if v])
-        names = strings.setdefault(names, names)
-        role_attr = (attrs.get("role") or "").lower()
-        if role_attr:
-            role_attr = strings.setdefault(role_attr, role_attr)
-    index = len(st.elements) // _STRINGS
-    st.elements.extend((tag, names, role_attr, ""))
-    st.numbers.frombytes(st.rows[0].pack(parent, len(open_blocks), 0, 0, 0, 0))
-    blocks, depth = len(st.texts), len(st.stack)
-    frame = (index, tag, st.chars, st.link_chars, st.tags, st.link_tags, role, level, row, blocks, depth)
-    open_blocks.append(frame)
-    return frame
 
 
 def _wrapper_names(st: _State) -> str:
@@ -212,10 +213,18 @@ def traverse(
     return _traversal(st)
 
 
-def _walk(st: _State, root: Any, skipped: frozenset[str], deadline: float | None) -> None:
+def _walked_name(tag: str | None, skipped: frozenset[str]) -> str:
+    """A node's tag name as the walk reads it: "" for a node it neither enters nor reads
+    (a comment, the document, a skipped element: its subtree is left out)."""
+    if not tag or (tag[0] in "-_!" and tag != "-text") or tag in skipped:
+        return ""
+    return tag
+
+
+def _walk(st: _State, root: Any, skipped: frozenset[str], deadline: float | None) -> None:  # noqa: PLR0915 - one loop, its common cases inlined for speed
     """The loop of :func:`traverse`."""
-    pieces = st.pieces
-    tags: dict[int, str | None] = {}
+    pieces, stack = st.pieces, st.stack
+    tags: dict[int, str] = {}
     parents: list[Any] = []
     node = root
     left = _CHECK_EVERY  # nodes to the next look at the clock: one test a node, not three
@@ -227,10 +236,11 @@ def _walk(st: _State, root: Any, skipped: frozenset[str], deadline: float | None
                 check_deadline(deadline)
         # Lexbor decodes an element's name into a new str at each .tag; its tag id is
         # an int, and one name per id is looked up once a page (ids of custom elements are
-        # the document's own; an id's name differs only in SVG and MathML, never entered).
+        # the document's own; an id's name differs only in SVG and MathML, never entered),
+        # with whether it is entered at all ("" if not).
         tag = tags.get(node.tag_id, _NO_TAG)
         if tag is _NO_TAG:
-            tag = tags[node.tag_id] = node.tag
+            tag = tags[node.tag_id] = _walked_name(node.tag, skipped)
         if tag == "-text":
             raw = node.text_content
             if raw:
@@ -245,13 +255,18 @@ def _walk(st: _State, root: Any, skipped: frozenset[str], deadline: float | None
                     st.block_link_chars += n
         elif tag == "br":
             _line_break(st)
-        elif tag and tag[0] not in "-_!" and tag not in skipped and _enter(st, tag, node.attributes):
+        elif tag and _enter(st, tag, node.attributes):
             child = node.child
             if child is not None:
                 parents.append(node)
                 node = child
                 continue
-            _exit(st)  # an entered element without children
+            # An entered element without children.
+            entry = stack[-1]
+            if entry[_FRAME] is None and entry[0] not in _EXIT_WORK:
+                stack.pop()
+            else:
+                _exit(st)
         # Leave the node's subtree: every parent it ends is closed.
         following = None
         while parents:
@@ -259,5 +274,9 @@ def _walk(st: _State, root: Any, skipped: frozenset[str], deadline: float | None
             if following is not None:
                 break
             node = parents.pop()
-            _exit(st)
+            entry = stack[-1]
+            if entry[_FRAME] is None and entry[0] not in _EXIT_WORK:
+                stack.pop()  # all _exit would do
+            else:
+                _exit(st)
         node = following
