@@ -40,11 +40,12 @@ from boilerstrip._assemble import layout
 from boilerstrip._bench._cli import ablated, with_settings
 from boilerstrip._bench._report import group_figures, page_record
 from boilerstrip._bench._sets import Page, load_sets
-from boilerstrip._combine import decide, relabel, score, smooth
+from boilerstrip._combine import decide, relabel
 from boilerstrip._described import with_description
 from boilerstrip._extract import measure, prepare_input
 from boilerstrip._model import NO_METADATA, Block, Label, Metadata
 from boilerstrip._parse import looks_binary
+from boilerstrip._probability import score, smooth
 from boilerstrip._score_table import ScoreTable
 from boilerstrip._version import __version__
 

@@ -29,9 +29,9 @@ from pathlib import Path
 import numpy as np
 
 from boilerstrip._bench._metrics import bag_score, tokens, words
-from boilerstrip._combine import SMOOTHING_INPUTS, smoothing_inputs
 from boilerstrip._extract import measure
 from boilerstrip._options import Options
+from boilerstrip._probability import SMOOTHING_INPUTS, smoothing_inputs
 from boilerstrip._scorers import SCORERS
 
 NAMES = tuple(SCORERS)

@@ -27,10 +27,10 @@ from pathlib import Path
 
 import numpy as np
 
-from boilerstrip._combine import SMOOTHING_INPUTS
 from boilerstrip._cut import candidate_statistics, model_inputs, page_statistics
 from boilerstrip._cut_weights import CUT_MODEL
 from boilerstrip._options import Options
+from boilerstrip._probability import SMOOTHING_INPUTS
 from boilerstrip._weights import SCORER_WEIGHTS, SMOOTHING_WEIGHTS
 from cut_prior import PRIOR_MODEL
 from tune import NAMES, page_f1, probabilities, smooth_matrix

@@ -9,8 +9,9 @@ import pytest
 from blocks import make_block
 from boilerstrip import Block, Label, Options
 from boilerstrip._card_slots import card_slots
-from boilerstrip._combine import label, score
+from boilerstrip._combine import label
 from boilerstrip._page_type import ARTICLE, SECTIONED
+from boilerstrip._probability import score
 
 _GRID = "body>main>div"
 _TEASER = "A short account of what the story says, long enough to be read as a teaser of it."

@@ -6,9 +6,10 @@ import pytest
 
 from blocks import make_block
 from boilerstrip import Block, Label, Options, OptionsError, extract
-from boilerstrip._combine import label, score
+from boilerstrip._combine import label
 from boilerstrip._controls import is_control
 from boilerstrip._page_type import ARTICLE, SECTIONED
+from boilerstrip._probability import score
 
 _TEASER = "A short account of what the product is, long enough to be read as its description."
 

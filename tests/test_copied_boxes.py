@@ -8,7 +8,8 @@ import pytest
 
 from blocks import make_block
 from boilerstrip import Label, Options, OptionsError, Role
-from boilerstrip._combine import label, score
+from boilerstrip._combine import label
+from boilerstrip._probability import score
 
 _ONE = "Each mug is thrown on the wheel and glazed by hand, so no two are quite alike in colour."
 _TWO = "Suitable for the dishwasher and the microwave; take care when stacking them in a cupboard."

@@ -7,7 +7,6 @@ import math
 import pytest
 import regex
 
-from boilerstrip._combine import _add_weighted, _sigmoid
 from boilerstrip._language import _CJK_CHAR, is_cjk_char, tokens
 from boilerstrip._parse import body_of, parse
 from boilerstrip._pattern_reader import is_digit, is_wide, needs, reads_alike_lowered
@@ -25,6 +24,7 @@ from boilerstrip._phrases import (
     phrase_kinds,
     top_level_branches,
 )
+from boilerstrip._probability import _add_weighted, _sigmoid
 from boilerstrip._rules import (
     _CAMEL,
     _PORTABLE,

@@ -14,11 +14,12 @@ from typing import Any
 import pytest
 
 from boilerstrip import Options, _extract, extract
-from boilerstrip._combine import decide, label, relabel, score, smooth
+from boilerstrip._combine import decide, label, relabel
 from boilerstrip._compiled import compiled
 from boilerstrip._extract import measure
 from boilerstrip._features import _shared, compute_features, feature_columns, features_of
 from boilerstrip._parse import body_of, page_info, parse
+from boilerstrip._probability import score, smooth
 from boilerstrip._score_table import CodedColumn, ScoreTable
 from boilerstrip._segment import segment, traverse
 from boilerstrip._segmented import Texts, finish

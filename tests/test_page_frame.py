@@ -8,9 +8,10 @@ import pytest
 
 from blocks import make_block
 from boilerstrip import Label, Options
-from boilerstrip._combine import label, score
+from boilerstrip._combine import label
 from boilerstrip._page_frame import in_page_frame
 from boilerstrip._page_type import ARTICLE, PRODUCT, SECTIONED
+from boilerstrip._probability import score
 
 _POLICY = "Returns are accepted within thirty days of delivery, provided the item is unused and in its box."
 

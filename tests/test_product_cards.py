@@ -8,8 +8,9 @@ import pytest
 
 from blocks import make_block
 from boilerstrip import Block, Label, Options, Role
-from boilerstrip._combine import label, score
+from boilerstrip._combine import label
 from boilerstrip._page_type import PRODUCT, SECTIONED, THREAD
+from boilerstrip._probability import score
 from boilerstrip._product_cards import _is_price, product_cards, title_heading
 
 _DESCRIPTION = (

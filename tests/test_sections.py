@@ -8,8 +8,9 @@ import pytest
 
 from blocks import make_block
 from boilerstrip import Block, Label, Options, Role
-from boilerstrip._combine import label, score
+from boilerstrip._combine import label
 from boilerstrip._page_type import ARTICLE, PRODUCT, SECTIONED, THREAD
+from boilerstrip._probability import score
 
 _KEPT = "We treat homes and offices for ants, spiders and termites, with a visit the same day you call."
 _DROPPED = "Our office in the valley is open on weekdays, and our technicians know the pests of every street."

@@ -10,11 +10,12 @@ import pytest
 from blocks import make_block
 from boilerstrip import Block, Label, Options, Role, extract
 from boilerstrip._assemble import confidence, layout, title
-from boilerstrip._combine import decide, label, score, smooth
+from boilerstrip._combine import decide, label
 from boilerstrip._language import detect_language, tokens
 from boilerstrip._model import Link, Markup
 from boilerstrip._parse import body_of, decode, parse
 from boilerstrip._phrases import phrase_kind
+from boilerstrip._probability import score, smooth
 from boilerstrip._region import in_overlay, region_roots
 from boilerstrip._rules import chrome_kind_of_name, normalise_name
 from boilerstrip._scorers import HARD_RULES, SCORERS

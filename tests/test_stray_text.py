@@ -8,7 +8,8 @@ import pytest
 
 from blocks import make_block
 from boilerstrip import Block, Label, Options, OptionsError, Role
-from boilerstrip._combine import label, score
+from boilerstrip._combine import label
+from boilerstrip._probability import score
 
 _PROSE = (
     "The council met on Tuesday and agreed to rebuild the old stone bridge over the river "

@@ -7,7 +7,8 @@ import pytest
 from blocks import make_block
 from boilerstrip import Label, Options, Role, extract
 from boilerstrip._calibration import CONFIDENCE_POINTS
-from boilerstrip._combine import label, score
+from boilerstrip._combine import label
+from boilerstrip._probability import score
 
 _REPLY = (
     "I bought the small refractor last spring and it has been fine for the moon and the "

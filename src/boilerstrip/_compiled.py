@@ -40,6 +40,7 @@ COMPILED_MODULES = (
     "_page_type",
     "_parse",
     "_phrases",
+    "_probability",
     "_product_cards",
     "_region",
     "_repeats",

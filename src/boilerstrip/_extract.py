@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 from selectolax.lexbor import LexborHTMLParser
 
 from ._assemble import assemble
-from ._combine import decide, relabel, score, smooth
+from ._combine import decide, relabel
 from ._described import with_description
 from ._errors import InputError, LimitError, check_deadline
 from ._features import blocks_of, feature_columns, features_of, locators
@@ -20,6 +20,7 @@ from ._options import DEFAULT_OPTIONS, Options
 from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_texts, page_type
 from ._parse import body_of, decode, looks_binary, page_info, parse
 from ._parse import content_type as parse_content_type
+from ._probability import score, smooth
 from ._segment import traverse
 from ._segmented import Traversal, finish
 

@@ -1,0 +1,116 @@
+"""Score and smooth stages: every scorer's output per block, combined by the fitted weights
+into one content probability, then re-estimated from the neighbours' (the smoothing model)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import compress
+
+from ._model import Block
+from ._options import Options
+from ._score_table import ScoreTable
+from ._scorers import SCORERS, SHORT_WORDS
+
+_LOGIT_CAP = 12.0  # keeps exp() finite and one scorer from deciding alone
+_COMMENT_SCORERS = frozenset({"container_comments"})
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-_LOGIT_CAP, min(_LOGIT_CAP, x))))
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1.0 - 1e-6)
+    return math.log(p / (1.0 - p))
+
+
+def active_weights(options: Options) -> tuple[float, list[tuple[str, float]]]:
+    """(bias, [(scorer, weight)]) after switching off what the options switch off."""
+    off = set(options.disabled_scorers)
+    if options.include_comments:
+        off |= _COMMENT_SCORERS
+    bias = 0.0
+    pairs = []
+    for name, weight in options.weights:
+        if name == "bias":
+            bias = weight
+        elif name not in off:
+            pairs.append((name, weight))
+    return bias, pairs
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """The score stage's result: every scorer's output per block, and their combination."""
+
+    table: ScoreTable  # row i: the outputs for block i
+    probabilities: tuple[float, ...]
+
+
+def score(blocks: Sequence[Block], options: Options) -> Scores:
+    """Every scorer's output for every block, and the combined content probability."""
+    bias, pairs = active_weights(options)
+    z = [bias] * len(blocks)
+    columns = []
+    for name, weight in pairs:
+        column = SCORERS[name](blocks)
+        # Packed at once: one column of floats alive at a time.
+        columns.append(ScoreTable.pack(column, coded_min=options.coded_scores_min_blocks))
+        _add_weighted(z, weight, column)
+    return Scores(
+        table=ScoreTable(tuple(name for name, _ in pairs), tuple(columns)),
+        probabilities=tuple(_sigmoid(zi) for zi in z),
+    )
+
+
+def _add_weighted(z: list[float], weight: float, column: Sequence[float]) -> None:
+    """``z[i] += weight * column[i]``; a column of mostly zeros (flags, kinds) only where it
+    is not zero: times a finite weight, a zero changes no sum but a zero's sign (and
+    _sigmoid(-0.0) == _sigmoid(0.0))."""
+    present = list(compress(range(len(column)), column))  # the non-zero outputs, found in C
+    if 2 * len(present) >= len(column) or not math.isfinite(weight):
+        z[:] = [zi + weight * v for zi, v in zip(z, column)]
+        return
+    for i in present:
+        z[i] += weight * column[i]
+
+
+def smoothing_inputs(probabilities: Sequence[float], words: Sequence[int], window: int) -> list[list[float]]:
+    """Per block: its own log-odds, the nearest neighbours', and the word-weighted window's."""
+    return list(_smoothing_rows(probabilities, words, window))
+
+
+def _smoothing_rows(
+    probabilities: Sequence[float], words: Sequence[int], window: int
+) -> Iterator[list[float]]:
+    # One row at a time: the rows of a big page, all alive, took 0.4 times its size.
+    logits = [_logit(p) for p in probabilities]
+    n = len(logits)
+    for i in range(n):
+        near = [logits[j] for j in (i - 1, i + 1) if 0 <= j < n]
+        lo, hi = max(0, i - window), min(n, i + window + 1)
+        span = [(logits[j], words[j] + 1) for j in range(lo, hi) if j != i]
+        total = sum(w for _, w in span)
+        yield [
+            logits[i],
+            sum(near) / len(near) if near else 0.0,
+            sum(z * w for z, w in span) / total if total else 0.0,
+            1.0 if words[i] < SHORT_WORDS else 0.0,
+        ]
+
+
+SMOOTHING_INPUTS = ("own", "neighbours", "window", "short")
+
+
+def smooth(blocks: Sequence[Block], probabilities: Sequence[float], options: Options) -> tuple[float, ...]:
+    """Each probability re-estimated from its neighbours' (a short block between content
+    blocks is content; a block among chrome is doubtful)."""
+    if not options.smoothing:
+        return tuple(probabilities)
+    weights = dict(options.smoothing)
+    bias = weights.get("bias", 0.0)
+    coefficients = [weights.get(name, 0.0) for name in SMOOTHING_INPUTS]
+    rows = _smoothing_rows(probabilities, [b.features.words for b in blocks], options.smoothing_window)
+    return tuple(_sigmoid(bias + sum(c * v for c, v in zip(coefficients, row))) for row in rows)
