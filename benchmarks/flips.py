@@ -28,7 +28,7 @@ from boilerstrip import Options
 from boilerstrip._bench._metrics import bag_score, words
 from boilerstrip._bench._sets import Page
 from boilerstrip._model import Block, Label, Role
-from replay import dumped_sets, groups, load, replayed, shards
+from replay import chosen_groups, dumped_sets, load, replayed, shards
 
 
 class Flip(NamedTuple):
@@ -152,10 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--top", type=int, default=8, help="values listed per cause")
     args = parser.parse_args(argv)
-    wanted = [g.strip() for g in args.groups.split(",") if g.strip()]
-    sets = dumped_sets(args.dump)
-    members = {label: {p.key for p in pages} for _, label, pages in groups(sets) if label in wanted}
-    missing = [g for g in wanted if g not in members]
+    wanted, members, missing = chosen_groups(args.dump, args.groups)
     if missing:
         print(f"flips: no such set or type: {', '.join(missing)}", file=sys.stderr)
         return 2

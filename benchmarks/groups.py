@@ -31,7 +31,7 @@ from boilerstrip._bench._metrics import bag_score, words
 from boilerstrip._bench._sets import Page
 from boilerstrip._card_slots import card_members
 from boilerstrip._model import Block, Label, Role
-from replay import dumped_sets, groups, half, load, replayed, shards
+from replay import chosen_groups, dumped_sets, half, load, replayed, shards
 
 WEAK = frozenset({Label.SIDEBAR, Label.NAVIGATION, Label.OTHER, Label.METADATA, Label.PROMO})
 FLOORS = (0.0, 0.1, 0.2, 0.3)
@@ -154,11 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, help="write the rows here, tab-separated")
     args = parser.parse_args(argv)
-    wanted = [g.strip() for g in args.groups.split(",") if g.strip()]
-    members = {
-        label: {p.key for p in pages} for _, label, pages in groups(dumped_sets(args.dump)) if label in wanted
-    }
-    missing = [g for g in wanted if g not in members]
+    wanted, members, missing = chosen_groups(args.dump, args.groups)
     if missing:
         print(f"groups: no such set or type: {', '.join(missing)}", file=sys.stderr)
         return 2

@@ -188,6 +188,15 @@ def groups(sets: dict[str, list[Page]]) -> Iterator[tuple[str, str, list[Page]]]
             yield name, f"{name} {t}", [p for p in pages if p.page_type == t]
 
 
+def chosen_groups(folder: Path, spec: str) -> tuple[list[str], dict[str, set[str]], list[str]]:
+    """The groups a comma-separated ``spec`` names ("wcxb product,dragnet"), in its order:
+    (names, the page keys of each, the names that match no set or type of the dump)."""
+    wanted = [g.strip() for g in spec.split(",") if g.strip()]
+    sets = dumped_sets(folder)
+    members = {label: {p.key for p in pages} for _, label, pages in groups(sets) if label in wanted}
+    return wanted, members, [g for g in wanted if g not in members]
+
+
 def half(page: Page) -> str:
     """ "even" or "odd": the parity of the page's numeric id."""
     digits = "".join(c for c in page.id if c.isdigit())
