@@ -74,9 +74,13 @@ def card_rows(blocks: Sequence[Block], options: Options) -> list[frozenset[str]]
     return [frozenset(found) for found in siblings.values() if len(found) >= options.product_card_min_cards]
 
 
+def _cards_of(rows: Sequence[frozenset[str]]) -> frozenset[str]:
+    return frozenset(card for row in rows for card in row)
+
+
 def product_cards(blocks: Sequence[Block], options: Options) -> frozenset[str]:
     """The CSS paths of the cards of every row (:func:`card_rows`)."""
-    return frozenset(card for row in card_rows(blocks, options) for card in row)
+    return _cards_of(card_rows(blocks, options))
 
 
 def _carousels_only(rows: Sequence[frozenset[str]], options: Options) -> bool:
@@ -108,7 +112,7 @@ def without_product_cards(
     rows = card_rows(blocks, options)
     if not rows:
         return labels
-    cards = frozenset(card for row in rows for card in row)
+    cards = _cards_of(rows)
     kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT]
     inside = [i for i in kept if _in_cards(blocks[i].locator, cards)]
     kept_words = sum(blocks[i].features.words for i in kept)
