@@ -185,7 +185,8 @@ def _texts(job: tuple[Path, Trees, Trees, float, Types, bool, float]) -> dict[st
             words = [b.features.words for b in p.blocks]
             cut = predicted_threshold(p.probabilities, words, options.cut_model)
             chosen = replace(options, cut_model=((cut, (0.0,) * len(options.cut_model[0][1])),))
-        labels = decide(p.blocks, probabilities, chosen, declared=p.declared)
+        address = p.metadata.canonical_url.value
+        labels = decide(p.blocks, probabilities, chosen, declared=p.declared, address=address)
         blocks = relabel(list(p.blocks), labels, probabilities, p.table)
         out[p.key] = layout(with_description(blocks, p.declared, p.metadata, options))
     return out

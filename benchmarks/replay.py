@@ -149,7 +149,8 @@ def load(shard: Path) -> Iterator[Dumped]:
 
 def replayed(page: Dumped, options: Options, decide: Decide = decide) -> tuple[Block, ...]:
     """The page's labelled blocks, as extract() returns them."""
-    labels = decide(page.blocks, page.probabilities, options, declared=page.declared)
+    address = page.metadata.canonical_url.value  # the bench gives extract() no url
+    labels = decide(page.blocks, page.probabilities, options, declared=page.declared, address=address)
     blocks = relabel(list(page.blocks), labels, page.probabilities, page.table)
     return with_description(blocks, page.declared, page.metadata, options)
 

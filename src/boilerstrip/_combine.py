@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from ._body_links import without_body_links
 from ._card_groups import with_card_groups
 from ._card_slots import with_card_slots
+from ._child_cards import with_child_cards
 from ._closing_box import without_closing_box
 from ._controls import without_controls
 from ._copied_boxes import NEVER_COPIES, copy_key, without_copied_boxes
@@ -34,16 +35,23 @@ def label(
     options: Options,
     *,
     declared: str = "",
+    address: str = "",
 ) -> tuple[Block, ...]:
     """The final blocks: CONTENT when the decision keeps them unless a hard rule says
     otherwise; for chrome, the kind the evidence names. ``declared`` is the page type the
-    page's markup declares (see _page_type)."""
-    labels = decide(blocks, probabilities, options, declared=declared)
+    page's markup declares (see _page_type); ``address`` the page's own URL (its canonical
+    URL, else ``extract(url=...)``; "" when unknown)."""
+    labels = decide(blocks, probabilities, options, declared=declared, address=address)
     return relabel(list(blocks), labels, probabilities, scores.table)
 
 
 def decide(
-    blocks: Sequence[Block], probabilities: Sequence[float], options: Options, *, declared: str = ""
+    blocks: Sequence[Block],
+    probabilities: Sequence[float],
+    options: Options,
+    *,
+    declared: str = "",
+    address: str = "",
 ) -> list[Label]:
     """Each block's label (see :func:`label`)."""
     sectioned = declared in (SECTIONED, THREAD) and options.sectioned_decision
@@ -73,6 +81,8 @@ def decide(
     if declared in ("", SECTIONED):
         # A listing's or a grid's many cards, mostly kept, are one unit (_card_groups).
         labels = with_card_groups(blocks, labels, probabilities, options)
+        # ... and so are the cards that link below the page's own address (_child_cards).
+        labels = with_child_cards(blocks, labels, probabilities, address, options)
     # After the rules that keep cards' lines: a grid's buttons and switches are not its text.
     labels = without_controls(blocks, labels, options, chrome)
     # Near last: no rule above keeps a block of the page's footer or navigation, nor a second

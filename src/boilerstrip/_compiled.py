@@ -19,6 +19,7 @@ COMPILED_MODULES = (
     "_body_links",
     "_card_groups",
     "_card_slots",
+    "_child_cards",
     "_closing_box",
     "_combine",
     "_controls",

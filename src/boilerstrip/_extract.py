@@ -69,7 +69,8 @@ def extract(
     scores = score(blocks, options)
     check_deadline(deadline)
     probabilities = smooth(blocks, scores.probabilities, options)
-    labels = decide(blocks, probabilities, options, declared=declared)
+    address = page_metadata.canonical_url.value or (url if isinstance(url, str) else "")
+    labels = decide(blocks, probabilities, options, declared=declared, address=address)
     # Each unlabelled block is released as its labelled copy is made (relabel), and the
     # probabilities before the result's text is made (on a big page, the blocks are about
     # 0.65 times its size).

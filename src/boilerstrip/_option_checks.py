@@ -20,8 +20,9 @@ UNIT = (
     "inline_teaser_link_density", "inline_teaser_prose_link_density", "link_list_density",
     "thread_post_max_link_density", "tail_prose_link_density", "tail_link_density",
     "product_card_max_share", "title_box_share", "card_slot_keep_share", "card_group_keep_share",
-    "card_group_floor", "section_prose_floor", "section_prose_max_link_density",
-    "section_prose_min_stopwords", "detached_link_density", "form_label_max_share", "body_link_density",
+    "card_group_floor", "child_card_link_share", "child_card_floor", "section_prose_floor",
+    "section_prose_max_link_density", "section_prose_min_stopwords", "detached_link_density",
+    "form_label_max_share", "body_link_density",
 )  # fmt: skip
 # Shares that must leave something: in (0, 1].
 OPEN_UNIT = ("region_secondary_share", "phrase_box_min_share")
@@ -35,7 +36,7 @@ NON_NEGATIVE = (
     "tail_short_words", "tail_link_max_words", "closing_box_max_words", "detached_max_words",
     "product_card_min_cards", "copy_box_min_blocks", "copy_box_min_words", "card_group_min_cards",
     "section_prose_min_words", "id_string_min_ids", "control_max_chars", "form_label_max_words",
-    "product_carousel_max_cards",
+    "product_carousel_max_cards", "child_card_min_cards",
     "body_link_max_words",
 )  # fmt: skip
 # Counts of at least one.

@@ -310,6 +310,17 @@ class Options:
     card_group_min_cards: int = 8
     card_group_keep_share: float = 0.4
     card_group_floor: float = 0.2
+    # Child cards (_child_cards; pages declaring nothing or a multi-section type, with an
+    # address that has a path): in a group of at least child_card_min_cards cards with at
+    # least child_card_link_share of its links leading below the page's own path, a dropped
+    # block of a weak label at probability child_card_floor or more is kept; share 0 turns it
+    # off. Dev (block-dump replay of every set, then full bench): wcxb +0.0015 (listing
+    # +0.014, collection +0.006, service +0.0007; even +0.0026, odd +0.0004), no news set or
+    # trafilatura-eval moved; share 0.5 / 0.95, 4 / 6 cards, floor 0.15 / 0.2 each gained less;
+    # floor 0 put trafilatura-eval down, declared articles too put google-trends-2017 down.
+    child_card_min_cards: int = 3
+    child_card_link_share: float = 0.8
+    child_card_floor: float = 0.1
     # A kept block of at most this many characters that is wholly a control's label (a cart,
     # compare or quick-view button, a sort or filter switch, "Loading...", "Show more") is
     # dropped (_controls); 0 turns it off. Dev (block-dump replay of every set, then full

@@ -56,3 +56,15 @@ def link_runs(text: str, spans: Sequence[Link], base: str | None) -> list[tuple[
         at = link.end
     runs.append((text[at:], None))
     return runs
+
+
+def host_and_path(url: str, base: str | None = None) -> tuple[str, str] | None:
+    """The lowercased host and the path ("/" when empty) of ``url``, resolved against
+    ``base`` when given; None when it cannot be read (an invalid IPv6 host, say)."""
+    from urllib.parse import urljoin, urlsplit  # imported on first use, as in safe_url
+
+    try:
+        parts = urlsplit(urljoin(base, url.strip()) if base else url.strip())
+    except ValueError:
+        return None
+    return parts.netloc.lower(), parts.path or "/"
