@@ -25,6 +25,7 @@ from ._scorers import HARD_RULES
 from ._sections import with_section_prose
 from ._stray_text import without_stray_text
 from ._tail import is_prose, without_tail
+from ._teaser_cards import without_teaser_cards
 
 
 def label(
@@ -84,6 +85,8 @@ def decide(
         labels = without_closing_box(blocks, labels, options, chrome)
     if declared == ARTICLE:
         labels = without_detached_boxes(blocks, labels, options, chrome)
+        # Rails of other stories' cards (a linked title over its teaser) after the body.
+        labels = without_teaser_cards(blocks, labels, options, chrome)
     elif declared == PRODUCT:
         labels = without_detached_product_boxes(blocks, labels, options, chrome)
     if declared in (ARTICLE, SECTIONED):
