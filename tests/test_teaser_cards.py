@@ -10,7 +10,7 @@ from blocks import make_block
 from boilerstrip import Block, Label, Options, OptionsError, Role
 from boilerstrip._combine import label
 from boilerstrip._model import Link, Markup
-from boilerstrip._page_type import ARTICLE
+from boilerstrip._page_type import ARTICLE, PRODUCT, SECTIONED
 from boilerstrip._probability import score
 from boilerstrip._teaser_cards import teaser_rails
 
@@ -29,8 +29,8 @@ _TEASER = "Work starts in March and should be finished before the next rains, th
 _KEPT, _DROPPED = 0.9, 0.1
 
 
-def _title(index: int, text: str, href: str, links: float) -> Block:
-    block = make_block(index, text, role=Role.HEADING, link_density=links)
+def _title(index: int, text: str, href: str, links: float, phrase: str = "") -> Block:
+    block = make_block(index, text, role=Role.HEADING, link_density=links, phrase=phrase)
     return dataclasses.replace(
         block, heading_level=3, markup=Markup(links=(Link(0, len(text), href),) if href else ())
     )
@@ -46,6 +46,7 @@ def _labels(
     gap: str = _GAP,
     body: int = 2,
     filler: str = "",
+    phrase: str = "",
     declared: str = ARTICLE,
     **changes: object,
 ) -> list[bool]:
@@ -59,7 +60,7 @@ def _labels(
         if filler:
             texts.append((filler, _KEPT, "filler"))
     blocks = [
-        _title(i, text, href, title_links) if kind == "title" else make_block(i, text)
+        _title(i, text, href, title_links, phrase) if kind == "title" else make_block(i, text)
         for i, (text, _, kind) in enumerate(texts)
     ]
     options = Options(  # type: ignore[arg-type]
@@ -71,12 +72,18 @@ def _labels(
 
 
 @pytest.mark.parametrize(
-    ("cards", "filler"),
-    [(3, ""), (4, ""), (3, "Read more »"), (4, "November 12")],
-    ids=["three", "four", "read-more", "dates"],
+    ("cards", "filler", "declared"),
+    [
+        (3, "", ARTICLE),
+        (4, "", ARTICLE),
+        (3, "Read more »", ARTICLE),
+        (4, "November 12", ARTICLE),
+        (3, "", ""),
+    ],
+    ids=["three", "four", "read-more", "dates", "undeclared"],
 )
-def test_a_rail_of_cards_after_the_body_is_dropped(cards: int, filler: str) -> None:
-    kept = _labels(cards=cards, filler=filler)
+def test_a_rail_of_cards_after_the_body_is_dropped(cards: int, filler: str, declared: str) -> None:
+    kept = _labels(cards=cards, filler=filler, declared=declared)
     assert kept[:2] == [True, True]
     assert not any(kept[2:])
 
@@ -92,7 +99,9 @@ def test_a_rail_of_cards_after_the_body_is_dropped(cards: int, filler: str) -> N
         {"teaser": " ".join([_TEASER] * 6)},  # 90 words: an article's section, not a teaser
         {"gap": ""},  # in the body's own run
         {"body": 1},  # one paragraph of prose: an index page's intro, its cards are its text
-        {"declared": ""},  # only declared articles
+        {"declared": SECTIONED},  # only declared articles and pages declaring nothing
+        {"declared": PRODUCT},
+        {"phrase": "metadata", "declared": ""},  # a comment's linked date over its text: no title
         {"teaser_card_min_cards": 0},  # off
     ],
     ids=[
@@ -104,14 +113,16 @@ def test_a_rail_of_cards_after_the_body_is_dropped(cards: int, filler: str) -> N
         "long-teaser",
         "same-run",
         "no-body",
-        "undeclared",
+        "sectioned",
+        "product",
+        "phrase",
         "off",
     ],
 )
 def test_what_is_not_a_rail_after_the_body_is_kept(changes: dict[str, object]) -> None:
     kept = _labels(**changes)  # type: ignore[arg-type]
     assert kept[0]
-    assert all(kept[-2:])
+    assert kept[-1]  # the last teaser
 
 
 def test_rails_are_split_by_a_block_that_is_no_card() -> None:

@@ -85,10 +85,11 @@ def decide(
         labels = without_closing_box(blocks, labels, options, chrome)
     if declared == ARTICLE:
         labels = without_detached_boxes(blocks, labels, options, chrome)
-        # Rails of other stories' cards (a linked title over its teaser) after the body.
-        labels = without_teaser_cards(blocks, labels, options, chrome)
     elif declared == PRODUCT:
         labels = without_detached_product_boxes(blocks, labels, options, chrome)
+    if declared in (ARTICLE, ""):
+        # Rails of other stories' cards (a linked title over its teaser) after the body.
+        labels = without_teaser_cards(blocks, labels, options, chrome)
     if declared in (ARTICLE, SECTIONED):
         # A short line that is all link, inside the body's prose: a button or a link away.
         labels = without_body_links(blocks, labels, options, chrome)

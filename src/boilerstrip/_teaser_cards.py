@@ -1,18 +1,19 @@
 """Teaser cards below an article: other stories' linked titles, each over its teaser.
 
-On a page that declares an article, news and blog engines follow the story with rails of
-other stories ("Recent Posts", "More in Autos", "Latest in Personal Tech"): each card a
-title that is one link to another page, then a sentence or two of its teaser. The teaser
-is plain prose, so the decision keeps it, and a rail of ten cards can outweigh a short
-story several times.
+On a page that declares an article or no type, news and blog engines follow the story with
+rails of other stories ("Recent Posts", "More in Autos", "Latest in Personal Tech"): each
+card a title that is one link to another page, then a sentence or two of its teaser. The
+teaser is plain prose, so the decision keeps it, and a rail of ten cards can outweigh a
+short story several times.
 
 A card here is a kept title line (a heading or a paragraph of
 ``Options.teaser_card_title_min_words`` to ``Options.teaser_card_title_max_words`` words
 with a link density of at least ``Options.teaser_card_link_density``, linking to another
-page: not an anchor of this one) and the kept block right after it, a paragraph or item of
-at most ``Options.teaser_card_teaser_words`` words with little link text; kept lines of at
-most ``Options.teaser_card_filler_words`` words around them (a date, "Read more »") belong
-to the card. At least ``Options.teaser_card_min_cards`` cards one after the other make a
+page, not to an anchor of this one, and holding no boilerplate phrase: a comment's linked
+date is no title) and the kept block right after it, a paragraph or item of at most
+``Options.teaser_card_teaser_words`` words with little link text; kept lines of at most
+``Options.teaser_card_filler_words`` words around them (a date, "Read more »") belong to
+the card. At least ``Options.teaser_card_min_cards`` cards one after the other make a
 rail. The body is the first run of kept blocks (``_detached.kept_runs``) holding two
 paragraphs of plain prose outside any rail, of ``Options.teaser_card_body_words`` words
 together; a rail whose blocks all lie in runs after the body's is dropped and takes the
@@ -40,6 +41,7 @@ def _is_title(block: Block, options: Options) -> bool:
     return (
         options.teaser_card_title_min_words <= f.words <= options.teaser_card_title_max_words
         and f.link_density >= options.teaser_card_link_density
+        and not (f.phrase or f.phrase_container)  # a comment's linked date, "Read more"
         and any(link.href and not link.href.startswith(_IN_PAGE) for link in block.markup.links)
     )
 
