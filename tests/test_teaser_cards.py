@@ -26,6 +26,7 @@ _TITLES = (
     "Farmers market moves to the old station yard",
 )
 _TEASER = "Work starts in March and should be finished before the next rains, the council says."  # 15
+_HEADLINE = "Council agrees to rebuild the stone bridge"
 _KEPT, _DROPPED = 0.9, 0.1
 
 
@@ -34,6 +35,10 @@ def _title(index: int, text: str, href: str, links: float, phrase: str = "") -> 
     return dataclasses.replace(
         block, heading_level=3, markup=Markup(links=(Link(0, len(text), href),) if href else ())
     )
+
+
+def _headline(index: int) -> Block:
+    return dataclasses.replace(make_block(index, _HEADLINE, role=Role.HEADING), heading_level=1)
 
 
 def _labels(
@@ -45,14 +50,16 @@ def _labels(
     teaser: str = _TEASER,
     gap: str = _GAP,
     body: int = 2,
+    headline: bool = True,
     filler: str = "",
     phrase: str = "",
     declared: str = ARTICLE,
     **changes: object,
 ) -> list[bool]:
-    """Kept flags of: ``body`` prose paragraphs, a dropped ``gap`` line, then ``cards``
-    cards (a linked title, its teaser, then ``filler`` when given)."""
-    texts: list[tuple[str, float, str]] = [(_PROSE, _KEPT, "prose")] * body
+    """Kept flags of: the ``<h1>`` with ``headline``, ``body`` prose paragraphs, a dropped
+    ``gap`` line, then ``cards`` cards (a linked title, its teaser, then ``filler``)."""
+    texts: list[tuple[str, float, str]] = [(_HEADLINE, _KEPT, "headline")] if headline else []
+    texts += [(_PROSE, _KEPT, "prose")] * body
     if gap:
         texts.append((gap, _DROPPED, "gap"))
     for n in range(cards):
@@ -60,7 +67,11 @@ def _labels(
         if filler:
             texts.append((filler, _KEPT, "filler"))
     blocks = [
-        _title(i, text, href, title_links, phrase) if kind == "title" else make_block(i, text)
+        _title(i, text, href, title_links, phrase)
+        if kind == "title"
+        else _headline(i)
+        if kind == "headline"
+        else make_block(i, text)
         for i, (text, _, kind) in enumerate(texts)
     ]
     options = Options(  # type: ignore[arg-type]
@@ -84,8 +95,8 @@ def _labels(
 )
 def test_a_rail_of_cards_after_the_body_is_dropped(cards: int, filler: str, declared: str) -> None:
     kept = _labels(cards=cards, filler=filler, declared=declared)
-    assert kept[:2] == [True, True]
-    assert not any(kept[2:])
+    assert kept[:3] == [True, True, True]
+    assert not any(kept[3:])
 
 
 @pytest.mark.parametrize(
@@ -99,6 +110,7 @@ def test_a_rail_of_cards_after_the_body_is_dropped(cards: int, filler: str, decl
         {"teaser": " ".join([_TEASER] * 6)},  # 90 words: an article's section, not a teaser
         {"gap": ""},  # in the body's own run
         {"body": 1},  # one paragraph of prose: an index page's intro, its cards are its text
+        {"headline": False},  # no kept <h1> above: a landing page's sections of cards
         {"declared": SECTIONED},  # only declared articles and pages declaring nothing
         {"declared": PRODUCT},
         {"phrase": "metadata", "declared": ""},  # a comment's linked date over its text: no title
@@ -113,6 +125,7 @@ def test_a_rail_of_cards_after_the_body_is_dropped(cards: int, filler: str, decl
         "long-teaser",
         "same-run",
         "no-body",
+        "no-headline",
         "sectioned",
         "product",
         "phrase",

@@ -16,9 +16,10 @@ date is no title) and the kept block right after it, a paragraph or item of at m
 the card. At least ``Options.teaser_card_min_cards`` cards one after the other make a
 rail. The body is the first run of kept blocks (``_detached.kept_runs``) holding two
 paragraphs of plain prose outside any rail, of ``Options.teaser_card_body_words`` words
-together; a rail whose blocks all lie in runs after the body's is dropped and takes the
-label its own evidence names. A rail inside the body's run, or a page with no such body
-(an index page declaring an article: its cards are its text) is left alone.
+together; a rail whose blocks all lie in runs after the body's, below a kept ``<h1>`` (the
+story's headline), is dropped and takes the label its own evidence names. A rail inside
+the body's run, or on a page with no such body or no kept headline above it (an index or
+landing page declaring an article: its cards are its text), is left alone.
 """
 
 from __future__ import annotations
@@ -107,9 +108,10 @@ def without_teaser_cards(
             body = n
             break
     run_of = {i: n for n, run in enumerate(runs) for i in run}
+    headline = next((i for i in kept if blocks[i].role is Role.HEADING and blocks[i].heading_level == 1), -1)
     out = list(labels)
     for rail in rails:
-        if all(run_of[i] > body for i in rail):
+        if 0 <= headline < rail[0] and all(run_of[i] > body for i in rail):
             for i in rail:
                 out[i] = dropped(blocks[i])
     return out
