@@ -26,6 +26,7 @@ from ._scorers import HARD_RULES
 from ._sections import with_section_prose
 from ._stray_text import without_stray_text
 from ._tail import is_prose, without_tail
+from ._teaser_cards import without_teaser_cards
 
 
 def label(
@@ -96,6 +97,9 @@ def decide(
         labels = without_detached_boxes(blocks, labels, options, chrome)
     elif declared == PRODUCT:
         labels = without_detached_product_boxes(blocks, labels, options, chrome)
+    if declared in (ARTICLE, ""):
+        # Rails of other stories' cards (a linked title over its teaser) after the body.
+        labels = without_teaser_cards(blocks, labels, options, chrome)
     if declared in (ARTICLE, SECTIONED):
         # A short line that is all link, inside the body's prose: a button or a link away.
         labels = without_body_links(blocks, labels, options, chrome)

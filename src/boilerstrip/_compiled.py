@@ -54,6 +54,7 @@ COMPILED_MODULES = (
     "_segmented",
     "_stray_text",
     "_tail",
+    "_teaser_cards",
     "_token_stats",
     "_urls",
     "_weights",

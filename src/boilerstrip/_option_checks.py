@@ -22,7 +22,7 @@ UNIT = (
     "product_card_max_share", "title_box_share", "card_slot_keep_share", "card_group_keep_share",
     "card_group_floor", "child_card_link_share", "child_card_floor", "section_prose_floor",
     "section_prose_max_link_density", "section_prose_min_stopwords", "detached_link_density",
-    "form_label_max_share", "body_link_density",
+    "form_label_max_share", "body_link_density", "teaser_card_link_density",
 )  # fmt: skip
 # Shares that must leave something: in (0, 1].
 OPEN_UNIT = ("region_secondary_share", "phrase_box_min_share")
@@ -37,7 +37,9 @@ NON_NEGATIVE = (
     "product_card_min_cards", "copy_box_min_blocks", "copy_box_min_words", "card_group_min_cards",
     "section_prose_min_words", "id_string_min_ids", "control_max_chars", "form_label_max_words",
     "product_carousel_max_cards", "child_card_min_cards",
-    "body_link_max_words",
+    "body_link_max_words", "teaser_card_min_cards", "teaser_card_title_min_words",
+    "teaser_card_title_max_words", "teaser_card_teaser_words", "teaser_card_filler_words",
+    "teaser_card_body_words",
 )  # fmt: skip
 # Counts of at least one.
 AT_LEAST_ONE = (

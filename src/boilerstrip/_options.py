@@ -247,6 +247,27 @@ class Options:
     # dragnet one page up, no other page moved; without the spared runs product +0.0014
     # (5 up, 4 down: a title, a size list); the spared runs on articles too: article -0.0001.
     detached_products: bool = True
+    # Teaser cards (_teaser_cards): on a declared article or a page declaring nothing, a rail
+    # of at least teaser_card_min_cards cards (a title of teaser_card_title_min_words to
+    # teaser_card_title_max_words words, link density at least teaser_card_link_density,
+    # linking to another page, no phrase, over a teaser of at most teaser_card_teaser_words
+    # words; lines of at most teaser_card_filler_words words between them), below a kept <h1>
+    # and in kept runs after the body's (the first run with two prose paragraphs of
+    # teaser_card_body_words words), is dropped; 0 cards turns it off. Dev, every set
+    # (block-dump replay, issue4-news11): dragnet +0.0033 (5 pages up, none down), l3s-gn1
+    # +0.0015 (1 up), wcxb +0.00013 (article +0.0002, 4 up, 1 down; both id halves up), no
+    # set or type down; without the <h1> test documentation -0.0007 (a landing page); titles
+    # of 2-3 words or anchors: FAQ, section headings and credit lines went (documentation
+    # -0.0055, listing -0.0024); 2 cards: scrapinghub -0.0008; link density 0.6: dragnet
+    # -0.0004; teasers of 120 words: wcxb -0.0001; titles with a phrase on undeclared pages: a
+    # comment thread went (dragnet -0.0017); no body test: listing -0.023.
+    teaser_card_min_cards: int = 3
+    teaser_card_title_min_words: int = 4
+    teaser_card_title_max_words: int = 20
+    teaser_card_link_density: float = 0.8
+    teaser_card_teaser_words: int = 80
+    teaser_card_filler_words: int = 3
+    teaser_card_body_words: int = 60
     # Linked lines in a body (_body_links): on a declared article or multi-section page, a
     # kept paragraph of at most body_link_max_words words with a link density of at least
     # body_link_density, between the first and last prose paragraphs (tail_prose_*) of the
