@@ -40,14 +40,24 @@ def heap_mb(libc: Any) -> tuple[float, float, float]:
 
 
 def child_rss(
-    data: Path, total: int, seed: int, every: int, *, trim: bool = False, release_every: int = 0
+    data: Path,
+    total: int,
+    seed: int,
+    every: int,
+    *,
+    trim: bool = False,
+    release_every: int = 0,
+    extract: bool = True,
 ) -> dict[str, Any]:
     """Samples every ``every`` extractions: (extractions, VmRSS MB, VmRSS MB after glibc's
     malloc_trim gave the free heap back (with ``trim``, else None), Python's allocated
     blocks, glibc heap MB in use, free, free at the top). Raw RSS moves with the size of the
     last pages (the allocator keeps freed memory); a leak shows in all of them. The same is
     sampled at the same point of every cycle through the pages (after ``every`` + k x pages
-    extractions: the same last pages each time), which that swing does not move."""
+    extractions: the same last pages each time), which that swing does not move. Without
+    ``extract``, the loop only reads and decodes the pages: the control, as the decoded
+    pages alone (a str of 4 bytes a character for a page holding one emoji, up to 12 MB)
+    raise glibc's thresholds and fill its heap."""
     import boilerstrip
     from boilerstrip import Options
 
@@ -65,7 +75,8 @@ def child_rss(
     started = time.perf_counter()
     for i in range(1, total + 1):
         html = gzip.decompress(paths[(i - 1) % len(paths)].read_bytes()).decode("utf-8", "replace")
-        boilerstrip.extract(html, options=options)
+        if extract:
+            boilerstrip.extract(html, options=options)
         del html
         periodic, in_cycle = i % every == 0, i >= every and (i - every) % len(paths) == 0
         if periodic or in_cycle:
@@ -85,7 +96,7 @@ def child_rss(
     seconds = time.perf_counter() - started
     return {
         "pages": len(paths), "samples": samples, "aligned": aligned, "seconds": seconds,
-        "trim": trim, "release_every": release_every,
+        "trim": trim, "release_every": release_every, "extract": extract,
     }  # fmt: skip
 
 
@@ -148,6 +159,8 @@ def rss_lines(rss: dict[str, Any]) -> list[str]:
     samples = rss["samples"]
     n, every = samples[-1][0], samples[0][0]
     mode = "malloc_trim(0) after each sample's VmRSS" if rss.get("trim") else "nothing trimmed"
+    if not rss.get("extract", True):
+        mode += ", no extract(): the loop's reading and decoding only"
     if rss.get("release_every"):
         mode += f", release_memory() every {rss['release_every']:,} extractions"
     trimmed = rss.get("trimmed_growth_pct")

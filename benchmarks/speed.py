@@ -20,7 +20,9 @@ Parts:
           1,000th extraction to the last. Nothing is trimmed unless asked: ``--trim`` also reads
           VmRSS once malloc_trim(0) has returned the free heap (which empties the heap the next
           sample's raw VmRSS would show: that run's raw figure is not a plain loop's);
-          ``--release-every N`` calls ``boilerstrip.release_memory()`` every N extractions.
+          ``--release-every N`` calls ``boilerstrip.release_memory()`` every N extractions;
+          ``--no-extract`` runs the same loop without extract(): what the loop's own reading
+          (gzip.decompress, decode) leaves in glibc's heap, the control for the figure.
   size    a page of about 1, 5, 25 and 50 MB built from repeated paragraphs and chrome, each in
           its own process: time of extract() and the process's peak RSS (getrusage), against
           the same process before extract() (interpreter, page and import).
@@ -219,6 +221,7 @@ def part_rss(args: argparse.Namespace) -> dict[str, Any]:
     child = [str(args.data), "--child-rss", str(args.extractions), "--seed", str(args.seed)]
     child += ["--every", str(args.every), "--release-every", str(args.release_every)]
     child += ["--trim"] if args.trim else []
+    child += ["--no-extract"] if args.no_extract else []
     return summarise(run_child(child, args.src))
 
 
@@ -301,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--every", type=int, default=1_000, help="extractions between RSS samples")
     parser.add_argument("--trim", action="store_true", help="rss: VmRSS after malloc_trim(0) too")
     parser.add_argument("--release-every", type=int, default=0, help="rss: release_memory() every N")
+    parser.add_argument(
+        "--no-extract", action="store_true", help="rss: the same loop without extract() (the reading only)"
+    )
     parser.add_argument("--import-runs", type=int, default=10)
     parser.add_argument("--peer-runs", type=int, default=3, help="runs of score.py (medians over them)")
     parser.add_argument("--sizes", type=float, nargs="+", default=list(SIZES_MB))
@@ -312,7 +318,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.child_rss is not None:
         result = child_rss(
-            args.data, args.child_rss, args.seed, args.every, trim=args.trim, release_every=args.release_every
+            args.data,
+            args.child_rss,
+            args.seed,
+            args.every,
+            trim=args.trim,
+            release_every=args.release_every,
+            extract=not args.no_extract,
         )
         print(json.dumps(result))
         return 0

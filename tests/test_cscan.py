@@ -57,6 +57,8 @@ HAND_MADE: dict[str, str] = {
     "raw text": "<script><div></script><style>p{}</style ><title><b></title><textarea></textarea>",
     "unclosed script": "<script>var a = '<div>';",
     "plaintext": "<p><plaintext><div><div>",
+    "scripts and styles": "<head><script>a<b</script><style>p{}</style><SCRIPT type=x>1</SCRIPT \n></head>"
+    "<body><script><!--<script></script>--></script><p><style>x</style>y<script>z",
     "svg and math": "<svg><style><div></style><foreignObject><p>x</p></foreignObject></svg>"
     "<math><mi><b>x</math>",
     "tables": "<table><td>a<td>b<tr><th>c</table><table><caption>x<tbody><tr><td>",
@@ -162,8 +164,14 @@ def loop(tmp_path_factory: pytest.TempPathFactory) -> _limits.CLoop:
 
 
 def _assert_same(loop: _limits.CLoop, text: str) -> None:
+    """The same Scan, and the same scripts and style sheets recorded (``bodies``)."""
     for setting in SETTINGS:
-        assert _limits.scan_c(loop, text, **setting) == _limits.scan_python(text, **setting), setting
+        in_c: list[int] = []
+        in_python: list[int] = []
+        found = _limits.scan_c(loop, text, **setting, bodies=in_c)
+        assert found == _limits.scan_python(text, **setting, bodies=in_python), setting
+        assert in_c == in_python, setting
+        assert _limits.scan_c(loop, text, **setting) == found, setting  # bodies change nothing else
 
 
 @pytest.mark.parametrize("name", sorted(HAND_MADE))

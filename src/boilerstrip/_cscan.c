@@ -24,7 +24,7 @@ typedef struct {
 } Token;
 
 /* Names the loop looks up, made once at import (immutable). */
-static PyObject *s_a, *s_nobr, *s_li, *s_p, *s_frameset, *s_select, *s_script, *s_plaintext, *s_empty;
+static PyObject *s_a, *s_nobr, *s_li, *s_p, *s_frameset, *s_select, *s_script, *s_style, *s_plaintext, *s_empty;
 static PyObject *s_names, *s_keys, *s_where, *s_detached, *s_foreign, *s_bounds, *s_special, *s_markers;
 static PyObject *s_reconstruct, *s_pop_to, *s_in_foreign, *s_findall, *s_search, *s_start,
     *s_lower;
@@ -311,11 +311,15 @@ static int start_common(const Stack *s, const Text *t, PyObject *name, PyObject 
 #define SIZE(list) PyList_GET_SIZE(list)
 
 static PyObject *scan(PyObject *module, PyObject *args) {
-    PyObject *str, *stack, *tables;
+    PyObject *str, *stack, *tables, *bodies = Py_None;
     long long node_limit, depth_limit, attribute_limit, volume_limit;
-    if (!PyArg_ParseTuple(args, "UOLLLLO!:scan", &str, &stack, &node_limit, &depth_limit, &attribute_limit,
-                          &volume_limit, &PyTuple_Type, &tables))
+    if (!PyArg_ParseTuple(args, "UOLLLLO!|O:scan", &str, &stack, &node_limit, &depth_limit, &attribute_limit,
+                          &volume_limit, &PyTuple_Type, &tables, &bodies))
         return NULL;
+    if (bodies != Py_None && !PyList_Check(bodies)) {
+        PyErr_SetString(PyExc_TypeError, "scan: bodies must be a list or None");
+        return NULL;
+    }
     PyObject *ignored, *text_starts, *plain_start, *void_, *active, *formatting, *start_tag, *end_tag, *attribute, *raw_end;
     Py_ssize_t base_depth, long_tag;
     Stack st = {0};
@@ -486,6 +490,19 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                     resume = PyLong_AsSsize_t(offset);
                     Py_DECREF(offset);
                     if (resume == -1 && PyErr_Occurred()) goto error;
+                    /* A script or style sheet outside svg and math, closed by its end tag:
+                       recorded for without_bodies (see _limits.scan). */
+                    if (bodies != Py_None && !SIZE(foreign) &&
+                        (PyUnicode_Compare(lower, s_script) == 0 || PyUnicode_Compare(lower, s_style) == 0)) {
+                        Py_ssize_t span[3] = {start, end, resume};
+                        for (int k = 0; k < 3; k++) {
+                            PyObject *number = PyLong_FromSsize_t(span[k]);
+                            if (number == NULL) goto error;
+                            int failed = PyList_Append(bodies, number);
+                            Py_DECREF(number);
+                            if (failed) goto error;
+                        }
+                    }
                 }
             } else if (follows == 2) {
                 resume = n;
@@ -547,6 +564,7 @@ PyMODINIT_FUNC PyInit__cscan(void) {
         {&s_frameset, "frameset"},
         {&s_select, "select"},
         {&s_script, "script"},
+        {&s_style, "style"},
         {&s_plaintext, "plaintext"},
         {&s_empty, ""},
         {&s_names, "names"},

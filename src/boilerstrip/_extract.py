@@ -13,12 +13,12 @@ from ._combine import decide, relabel
 from ._described import with_description
 from ._errors import InputError, LimitError, check_deadline
 from ._features import blocks_of, feature_columns, features_of, locators
-from ._limits import scan
+from ._limits import scan, without_bodies
 from ._metadata import complete, json_ld_objects, product_description, read_page
 from ._model import Block, Extraction, Metadata
 from ._options import DEFAULT_OPTIONS, Options
 from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_texts, page_type
-from ._parse import body_of, decode, looks_binary, page_info, parse
+from ._parse import Utf8, body_of, decode, looks_binary, page_info, parse
 from ._parse import content_type as parse_content_type
 from ._probability import score, smooth
 from ._segment import traverse
@@ -62,9 +62,15 @@ def extract(
         textual, charset = parse_content_type(content_type)
         if not textual:
             return assemble((), "", url, "")  # an image, an archive, a PDF: no text
-    page, truncated = prepare_input(html, charset, options)
-    if isinstance(page, str) and looks_binary(page):
-        return assemble((), "", url, "", truncated=truncated)  # binary data sent as HTML
+    bodies: list[int] = []
+    given, truncated = prepare_input(html, charset, options, bodies=bodies)
+    page: str | Utf8 | LexborHTMLParser = given
+    if isinstance(given, str):
+        if looks_binary(given):
+            return assemble((), "", url, "", truncated=truncated)  # binary data sent as HTML
+        # The scripts' and style sheets' text, which no stage reads: the tree is smaller.
+        page = without_bodies(given, bodies)
+    del given, bodies
     blocks, page_title, language, declared, page_metadata = measure(page, options, deadline=deadline, url=url)
     scores = score(blocks, options)
     check_deadline(deadline)
@@ -96,7 +102,7 @@ class Measured(NamedTuple):
 
 
 def measure(
-    html: str | bytes | LexborHTMLParser,
+    html: str | bytes | Utf8 | LexborHTMLParser,
     options: Options,
     *,
     deadline: float | None = None,
@@ -108,8 +114,9 @@ def measure(
     if isinstance(html, LexborHTMLParser):
         tree = html
     else:
-        text = _as_text(html)
-        apart = options.parse_apart_min_chars is not None and len(text) >= options.parse_apart_min_chars
+        text = html if isinstance(html, Utf8) else _as_text(html)
+        size = len(text.data) if isinstance(text, Utf8) else len(text)  # bytes: at least its characters
+        apart = options.parse_apart_min_chars is not None and size >= options.parse_apart_min_chars
         tree = parse(text, apart=apart)
         del text
         # Our own tree: the UTF-8 copy of the page it keeps (read by nothing below, only
@@ -172,8 +179,11 @@ def _hides_its_text(
     )
 
 
-def prepare_input(html: object, charset: str | None, options: Options) -> tuple[str | LexborHTMLParser, bool]:
-    """The page as text cut at the limits, or as the caller's Lexbor tree; and whether it was cut."""
+def prepare_input(
+    html: object, charset: str | None, options: Options, *, bodies: list[int] | None = None
+) -> tuple[str | LexborHTMLParser, bool]:
+    """The page as text cut at the limits, or as the caller's Lexbor tree; and whether it was
+    cut. ``bodies`` gets the scripts and style sheets of the text (_limits.scan)."""
     if isinstance(html, LexborHTMLParser):
         return html, False  # already parsed: the parse cost is paid, the time budget still holds
     limit = options.max_input_chars
@@ -195,6 +205,7 @@ def prepare_input(html: object, charset: str | None, options: Options) -> tuple[
         max_depth=options.max_depth,
         max_attributes=options.max_attributes,
         max_depth_sum=options.max_depth_sum,
+        bodies=bodies,
     )
     if found.cut is not None:
         if options.on_limit == "raise":

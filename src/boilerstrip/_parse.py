@@ -106,7 +106,14 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
-def parse(html: str, *, apart: bool = False) -> LexborHTMLParser:
+class Utf8(NamedTuple):
+    """A page's text already encoded as UTF-8, which the parser reads as it is (a str is
+    encoded by selectolax first)."""
+
+    data: bytes
+
+
+def parse(html: str | Utf8, *, apart: bool = False) -> LexborHTMLParser:
     """The Lexbor tree of ``html``.
 
     With ``apart``, the tree is built in a short-lived thread. glibc's malloc serves a new
@@ -115,15 +122,16 @@ def parse(html: str, *, apart: bool = False) -> LexborHTMLParser:
     allocations, and Python's objects (in their own arenas) never reuse it. So a big page's
     tree, about six times its size, is returned when it is released instead of staying in
     the process until its end. Other allocators lose nothing but the thread's start."""
+    page = html.data if isinstance(html, Utf8) else html  # bytes are read as UTF-8
     if not apart:
-        return LexborHTMLParser(html)
+        return LexborHTMLParser(page)
     import threading  # only big pages need it: not at import
 
     built: list[LexborHTMLParser | BaseException] = []
 
     def build() -> None:
         try:
-            built.append(LexborHTMLParser(html))
+            built.append(LexborHTMLParser(page))
         except BaseException as error:  # raised again in the caller's thread
             built.append(error)
 
@@ -131,7 +139,7 @@ def parse(html: str, *, apart: bool = False) -> LexborHTMLParser:
         worker = threading.Thread(target=build, name="boilerstrip-parse", daemon=True)
         worker.start()
     except RuntimeError:  # no thread can be started here: parse in place
-        return LexborHTMLParser(html)
+        return LexborHTMLParser(page)
     worker.join()
     tree = built[0]
     if isinstance(tree, BaseException):

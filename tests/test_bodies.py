@@ -1,0 +1,95 @@
+"""The raw text of scripts and style sheets is dropped before the parse (_limits.without_bodies):
+only where the parser would end it at its end tag, never JSON, never in svg or math, never on a
+frameset page, and the result of extract() is the same as with every body kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from boilerstrip import _limits, extract
+from boilerstrip._parse import Utf8
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PAGES = sorted(p.name for p in FIXTURES.glob("*.html"))[:8]
+
+
+def _dropped(text: str) -> str:
+    """What without_bodies gives for ``text``, as text."""
+    bodies: list[int] = []
+    _limits.scan(text, max_nodes=None, max_depth=None, max_attributes=None, bodies=bodies)
+    result = _limits.without_bodies(text, bodies)
+    return result.data.decode("utf-8") if isinstance(result, Utf8) else result
+
+
+# (markup, what is left of it) with no minimum to drop.
+CASES = {
+    "script": ("<p>a</p><script>var x = '<b>';</script><p>b", "<p>a</p><script></script><p>b"),
+    "style": ("<style>p { color: red }</style ><p>x", "<style></style ><p>x"),
+    "upper case": ("<SCRIPT src=x>f()</ScRiPt\n>y", "<SCRIPT src=x></ScRiPt\n>y"),
+    "wide text": (
+        "<p>\u4e2d</p><script>\u00e9</script>\U0001f600",
+        "<p>\u4e2d</p><script></script>\U0001f600",
+    ),
+    "json-ld kept": ('<script type="application/ld+json">{"a": 1}</script>',) * 2,
+    "any json kept": ("<script type=APPLICATION/JSON>[1]</script>",) * 2,
+    "comment in a script kept": ("<script><!-- <script>x</script> --></script><p>y",) * 2,
+    "svg style kept": ("<svg><style>.a { }</style><script>x</script></svg><p>y",) * 2,
+    "frameset page kept": ("<frameset><script>x</script></frameset>",) * 2,
+    "unclosed script kept": ("<p>x<script>var a = 1;",) * 2,
+    "script in a comment kept": ("<!-- <script>x</script> --><p>y",) * 2,
+    "script in an attribute kept": ('<div title="<script>x</script>">y</div>',) * 2,
+    "textarea and title kept": ("<title>a</title><textarea>b</textarea>",) * 2,
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_what_is_dropped(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    monkeypatch.setattr(_limits, "_MIN_DROPPED_CHARS", 0)
+    markup, left = CASES[name]
+    assert _dropped(markup) == left
+
+
+@pytest.mark.parametrize("size", [10, _limits._MIN_DROPPED_CHARS - 1])
+def test_below_the_minimum_the_text_is_given_back(size: int) -> None:
+    text = "<p>x</p><script>" + "a" * size + "</script>"
+    bodies: list[int] = []
+    _limits.scan(text, max_nodes=None, max_depth=None, max_attributes=None, bodies=bodies)
+    assert _limits.without_bodies(text, bodies) is text
+
+
+@pytest.mark.parametrize("size", [_limits._MIN_DROPPED_CHARS, 3 * _limits._MIN_DROPPED_CHARS])
+def test_from_the_minimum_the_bodies_go(size: int) -> None:
+    text = "<p>x</p><script>" + "a" * size + "</script>"
+    assert _dropped(text) == "<p>x</p><script></script>"
+
+
+def test_a_lone_surrogate_gives_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """UTF-8 cannot hold it: the text is given as a str, which the parser encodes itself."""
+    monkeypatch.setattr(_limits, "_MIN_DROPPED_CHARS", 0)
+    text = "<p>a\ud800</p><script>x</script>"
+    bodies: list[int] = []
+    _limits.scan(text, max_nodes=None, max_depth=None, max_attributes=None, bodies=bodies)
+    assert _limits.without_bodies(text, bodies) == "<p>a\ud800</p><script></script>"
+
+
+def _script_heavy(name: str) -> str:
+    """A fixture page with a big script and a big style sheet in its head and body."""
+    html = (FIXTURES / name).read_text(encoding="utf-8")
+    script = "<script>var data = " + "[1, '<div>x</div>', 2], " * 4_000 + "0;</script>"
+    style = "<style>" + ".a > .b { margin: 0 } " * 2_000 + "</style>"
+    head = html.lower().find("</head>")
+    body = html.lower().rfind("</body>")
+    if head < 0 or body < head:
+        return script + style + html + script
+    return html[:head] + script + style + html[head:body] + script + html[body:]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_result_is_the_same_with_every_body_kept(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    html = _script_heavy(name)
+    assert len(_dropped(html)) < len(html) // 2  # the bodies do go
+    dropped = extract(html).to_dict()
+    monkeypatch.setattr(_limits, "_MIN_DROPPED_CHARS", len(html) + 1)
+    assert extract(html).to_dict() == dropped
