@@ -8,18 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from boilerstrip import _limits, extract
+from boilerstrip import Options, _limits, extract
 from boilerstrip._parse import Utf8
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = sorted(p.name for p in FIXTURES.glob("*.html"))[:8]
 
 
-def _dropped(text: str) -> str:
+MINIMUM = Options().drop_raw_text_min_chars or 0
+
+
+def _dropped(text: str, min_chars: int | None = 0) -> str:
     """What without_bodies gives for ``text``, as text."""
     bodies: list[int] = []
     _limits.scan(text, max_nodes=None, max_depth=None, max_attributes=None, bodies=bodies)
-    result = _limits.without_bodies(text, bodies)
+    result = _limits.without_bodies(text, bodies, min_chars)
     return result.data.decode("utf-8") if isinstance(result, Utf8) else result
 
 
@@ -45,33 +48,31 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_what_is_dropped(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
-    monkeypatch.setattr(_limits, "_MIN_DROPPED_CHARS", 0)
+def test_what_is_dropped(name: str) -> None:
     markup, left = CASES[name]
     assert _dropped(markup) == left
 
 
-@pytest.mark.parametrize("size", [10, _limits._MIN_DROPPED_CHARS - 1])
-def test_below_the_minimum_the_text_is_given_back(size: int) -> None:
+@pytest.mark.parametrize(("size", "min_chars"), [(10, MINIMUM), (MINIMUM - 1, MINIMUM), (10**6, None)])
+def test_below_the_minimum_the_text_is_given_back(size: int, min_chars: int | None) -> None:
     text = "<p>x</p><script>" + "a" * size + "</script>"
     bodies: list[int] = []
     _limits.scan(text, max_nodes=None, max_depth=None, max_attributes=None, bodies=bodies)
-    assert _limits.without_bodies(text, bodies) is text
+    assert _limits.without_bodies(text, bodies, min_chars) is text
 
 
-@pytest.mark.parametrize("size", [_limits._MIN_DROPPED_CHARS, 3 * _limits._MIN_DROPPED_CHARS])
+@pytest.mark.parametrize("size", [MINIMUM, 3 * MINIMUM])
 def test_from_the_minimum_the_bodies_go(size: int) -> None:
     text = "<p>x</p><script>" + "a" * size + "</script>"
-    assert _dropped(text) == "<p>x</p><script></script>"
+    assert _dropped(text, MINIMUM) == "<p>x</p><script></script>"
 
 
-def test_a_lone_surrogate_gives_text(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_lone_surrogate_gives_text() -> None:
     """UTF-8 cannot hold it: the text is given as a str, which the parser encodes itself."""
-    monkeypatch.setattr(_limits, "_MIN_DROPPED_CHARS", 0)
     text = "<p>a\ud800</p><script>x</script>"
     bodies: list[int] = []
     _limits.scan(text, max_nodes=None, max_depth=None, max_attributes=None, bodies=bodies)
-    assert _limits.without_bodies(text, bodies) == "<p>a\ud800</p><script></script>"
+    assert _limits.without_bodies(text, bodies, 0) == "<p>a\ud800</p><script></script>"
 
 
 def _script_heavy(name: str) -> str:
@@ -87,9 +88,8 @@ def _script_heavy(name: str) -> str:
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_the_result_is_the_same_with_every_body_kept(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+def test_the_result_is_the_same_with_every_body_kept(name: str) -> None:
     html = _script_heavy(name)
-    assert len(_dropped(html)) < len(html) // 2  # the bodies do go
+    assert len(_dropped(html, MINIMUM)) < len(html) // 2  # the bodies do go
     dropped = extract(html).to_dict()
-    monkeypatch.setattr(_limits, "_MIN_DROPPED_CHARS", len(html) + 1)
-    assert extract(html).to_dict() == dropped
+    assert extract(html, options=Options(drop_raw_text_min_chars=None)).to_dict() == dropped

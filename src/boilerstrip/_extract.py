@@ -69,7 +69,7 @@ def extract(
         if looks_binary(given):
             return assemble((), "", url, "", truncated=truncated)  # binary data sent as HTML
         # The scripts' and style sheets' text, which no stage reads: the tree is smaller.
-        page = without_bodies(given, bodies)
+        page = without_bodies(given, bodies, options.drop_raw_text_min_chars)
     del given, bodies
     blocks, page_title, language, declared, page_metadata = measure(page, options, deadline=deadline, url=url)
     scores = score(blocks, options)

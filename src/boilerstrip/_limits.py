@@ -324,23 +324,23 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
     return result()
 
 
-# Dropped only when at least this many characters go (a tenth of the largest dev pages'
-# scripts): below it, the copy of the page costs about what the smaller tree saves.
-_MIN_DROPPED_CHARS = 65_536
 _FRAMESET = re.compile("<frameset", re.I)
 
 
-def without_bodies(text: str, bodies: list[int]) -> str | Utf8:
+def without_bodies(text: str, bodies: list[int], min_chars: int | None) -> str | Utf8:
     """``text`` without the raw text of the scripts and style sheets ``scan(bodies=...)``
     recorded, which no stage reads: Lexbor keeps each as a text node (with its own copy of
     the page, about 2.4 times their size on the largest dev pages, where they make up to
     95% of the page), the peak of a big page's memory. Kept: JSON scripts (JSON-LD is
     read), a script holding ``<!--`` (where an end tag may not end it), and every body on
     a frameset page (whose scripts the parser ignores: their text is read as markup).
+    ``text`` itself when fewer than ``min_chars`` characters would go (None: always).
 
     The rest is given as the UTF-8 that Lexbor reads, encoded piece by piece: the whole
     text made again as a str, then encoded, took twice or three times as much at once
     (a str of the page's widest character, and the encoder's buffer for the worst case)."""
+    if min_chars is None:
+        return text
     dropped, keep = 0, [0]
     for at in range(0, len(bodies), 3):
         start, end, close = bodies[at : at + 3]
@@ -349,7 +349,7 @@ def without_bodies(text: str, bodies: list[int]) -> str | Utf8:
             continue
         keep += (end, close)
         dropped += close - end
-    if dropped < _MIN_DROPPED_CHARS or _FRAMESET.search(text):
+    if dropped < min_chars or _FRAMESET.search(text):
         return text
     keep.append(len(text))
     spans = range(0, len(keep), 2)
