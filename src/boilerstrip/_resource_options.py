@@ -1,0 +1,68 @@
+"""ResourceOptions: the limits on hostile input and the memory switches of :class:`Options`.
+
+They decide how much of a page is read and how it is held in memory, never which blocks
+are content; a base class of ``Options`` (its fields are Options' own, validated by
+``Options``), so that each module stays short.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ResourceOptions:
+    """The resource fields of :class:`boilerstrip.Options` (see there)."""
+
+    # -- limits ------------------------------------------------------------------
+    # Hostile input (see _limits.py): None lifts a limit. Input past a limit is cut before
+    # the first tag past it, and the result says truncated=True; on_limit="raise" raises
+    # LimitError instead. Dev: the largest of the 2,731 pages has 5.3 M characters, 15,797
+    # elements, depth 56, a depth sum of 231,391 and no tag with 256 attributes: none is cut.
+    max_input_chars: int | None = 10_000_000  # design: 10 M characters of prose extract in 2-6 s
+    max_nodes: int | None = 250_000  # design: 16x the dev maximum; 250,000 elements extract in ~2.5 s
+    # Design: Lexbor looks down the open elements for each block tag (cost depth x tags);
+    # Chromium's parser stops nesting at 512.
+    max_depth: int | None = 1_000
+    # The depths of all elements added up: what the parser's scope checks and the blocks'
+    # locators and phrase boxes cost (1,000 levels x 250,000 elements would be 250 M; 2 M
+    # take about 2 s). Dev: at most 231,391.
+    max_depth_sum: int | None = 2_000_000
+    max_attributes: int | None = 256  # design: one tag's attributes are compared pairwise
+    on_limit: str = "truncate"  # or "raise"
+    # Seconds one extract() may take (ExtractionTimeoutError); checked between stages and in the
+    # traversal. Design: the largest accepted input (10 M characters of prose) took up to 9.9 s
+    # on the shared 2-core machine (benchmarks/RESULTS.md), so 30 s stops hangs, not big pages.
+    time_budget: float | None = 30.0
+    # -- memory --------------------------------------------------------------------
+    # Pages of at least this many characters are parsed in a short-lived thread of their
+    # own (_parse.parse): the tree (about six times the page) then comes from an allocator
+    # arena that goes back to the system when the tree is freed, rather than staying in the
+    # process's heap below what later stages allocate. None parses every page in the
+    # caller's thread. Design: glibc keeps the top of a thread's arena, up to its trim
+    # threshold (at most 64 MB), resident after the tree is freed (+12 MB of trimmed RSS
+    # over 2,000 dev extractions with 1 M characters); the tree of a 10 M character page
+    # is about that size, so only trees above it are built apart (size test, fresh
+    # process: 50 MB 15.7x -> 11.9x; 25 MB 14.9x in place, 15.0x apart).
+    parse_apart_min_chars: int | None = 10_000_000
+    # The text of scripts and style sheets, which no stage reads, is dropped before the
+    # parse once at least this many characters would go (_limits.without_bodies); None
+    # keeps it. The same output either way. Design: below it the page's copy costs about
+    # what the smaller tree saves; a tenth of the largest dev pages' scripts (the 30
+    # largest dev pages' parse peaks, median 9.7 -> 5.2 MB).
+    drop_raw_text_min_chars: int | None = 65_536
+    # Scorer columns of at least this many blocks are stored a byte a block where they
+    # hold at most 256 distinct outputs (_score_table.CodedColumn), not 8; None never codes. The
+    # same outputs either way. Design: 24 of 25 columns of the size test's pages and 3,017
+    # of 3,032 of 100 dev pages hold that few (score stage on the 50 MB page: +1.4 -> +0.65
+    # times its size); coding a column costs several times packing it, so pages of
+    # ordinary length (a few hundred blocks) are left as they were.
+    coded_scores_min_blocks: int | None = 4096
+    # Once a page's blocks number this many, the traversal keeps their texts in one UTF-8
+    # buffer while the tree is alive (_segmented.Texts), not as a str each; None never.
+    # The same output either way. Design: the buffer takes about 0.3 times a big page less
+    # beside the tree, but encoding and decoding cost 10 times a list (the texts of 100 dev
+    # pages: 41 against 3 ms; traverse and finish 3.7% fewer instructions without it); no
+    # page of 300 dev pages (seed 0) has 4096 blocks (median 152, largest 1,333), the 1 MB
+    # size-test page has about 5,300 and the 50 MB one 265,514 (peak still 9.4x its size).
+    packed_texts_min_blocks: int | None = 4096
