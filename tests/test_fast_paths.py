@@ -30,12 +30,17 @@ from boilerstrip._rules import (
     _PORTABLE,
     _SEPARATORS,
     _STATE_FLAGS,
+    _STATE_WORD,
+    _STATE_WORDS,
     CONTENT_NAME_RULE,
     NAME_RULES,
+    OVERLAY_NAME_RULE,
+    NameVerdicts,
     _by_first_letter,
     _name_patterns,
     chrome_kind_of_name,
     names_content,
+    names_overlay,
     normalise_name,
 )
 from boilerstrip._segment import segment
@@ -339,10 +344,61 @@ def test_alternatives_by_first_letter_need_word_rules() -> None:
 
 @pytest.mark.parametrize("ascii_only", [True, False])
 def test_name_patterns_by_first_letter(ascii_only: bool) -> None:
-    any_row, _, content = _name_patterns(ascii_only)
+    any_row, _, content, _ = _name_patterns(ascii_only)
     for name in ["share bar", "site footer", "entry content", "headline", "has sidebar", "menü oben"]:
         assert (any_row.search(name) is not None) == any(regex.search(p, name) for _, p in NAME_RULES)
         assert (content.search(name) is not None) == (regex.search(CONTENT_NAME_RULE, name) is not None)
+
+
+def _verdict(name: str) -> tuple[str, bool, bool]:
+    """A name's verdict the plain way: each rule searched by regex, the rows in order."""
+    kind = next((k.value for k, pattern in NAME_RULES if regex.search(pattern, name)), "")
+    content = not kind and regex.search(CONTENT_NAME_RULE, name) is not None
+    return kind, content, regex.search(OVERLAY_NAME_RULE, name) is not None
+
+
+_VERDICT_NAMES = [
+    *(n for _, rule in NAME_RULES for n in _names_from(rule)),
+    *_names_from(CONTENT_NAME_RULE),
+    *_names_from(OVERLAY_NAME_RULE),
+    "cookie-banner-enabled",
+    "modal is-open",
+    "gdpr x visible",
+    "consentManager",
+    "entry-content comments",
+    "",
+    "x",
+]
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+def test_anything_name_pattern_matches_where_a_rule_does(ascii_only: bool) -> None:
+    """The one search NameVerdicts tries first finds every name that a chrome row, the
+    content rule or the overlay rule matches (it fails if one of them is left out)."""
+    anything = _name_patterns(ascii_only).anything
+    for name in _VERDICT_NAMES:
+        if not ascii_only or name.isascii():
+            assert (anything.search(name) is not None) == any(_verdict(name)), name
+
+
+@pytest.mark.parametrize("raw", [*CLASS_NAMES, *_VERDICT_NAMES[::7]])
+def test_name_verdicts_as_the_plain_rules_give_them(raw: str) -> None:
+    name = normalise_name(raw)
+    verdicts = NameVerdicts()
+    assert verdicts(raw) == _verdict(name)
+    kind = chrome_kind_of_name(name)
+    assert verdicts(raw) == (
+        "" if kind is None else kind.value,
+        kind is None and names_content(name),
+        names_overlay(name),
+    )
+
+
+@pytest.mark.parametrize(
+    "name", ["has x", "no", "without", "with", "a toggle b", "shows ", "is", "this is ", "", "ha s"]
+)
+def test_state_word_found_where_one_is_a_substring(name: str) -> None:
+    assert (_STATE_WORD.search(name) is not None) == any(word in name for word in _STATE_WORDS)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Final
+from typing import Final, NamedTuple
 
 import regex
 
@@ -123,10 +123,8 @@ CONTENT_NAME_RULE = (
 # role="dialog" and size advice in tooltips (wcxb product pages lost more than they gained).
 # A name that says a layer is switched on ("modal-enabled", "consent-management-enabled")
 # is page state on a wrapper, not the layer.
-OVERLAY_NAME_RULE = (
-    r"\b(?:modal|modals|consent|onetrust|cookiebot|cookie\w*|gdpr)\b"
-    r"(?! (?:\w+ )?(?:enabled|active|open|opened|visible|shown|on)\b)"
-)
+_OVERLAY_NAMES = r"\b(?:modal|modals|consent|onetrust|cookiebot|cookie\w*|gdpr)\b"
+OVERLAY_NAME_RULE = _OVERLAY_NAMES + r"(?! (?:\w+ )?(?:enabled|active|open|opened|visible|shown|on)\b)"
 
 # Panels of disclosure widgets (tab panes, accordions, collapsible sections): pages write
 # the panels not shown yet with ``hidden`` or ``display:none`` and show them on a click, so
@@ -147,8 +145,11 @@ _SEPARATORS = re.compile(r"[-_:./]+")
 _STATE_FLAGS_RULE = r"\b(?:has|no|with|without|show|hide|is|toggle) \w+"
 _STATE_FLAGS = regex.compile(_STATE_FLAGS_RULE)
 _STATE_FLAGS_ASCII = re.compile(_STATE_FLAGS_RULE)
-# What every match of _STATE_FLAGS_RULE holds ("with" also stands for "without ").
+# What every match of _STATE_FLAGS_RULE holds ("with" also stands for "without "), as one
+# alternation of literals: found exactly where one of them is a substring, in one call
+# (0.6 times the time of seven substring tests).
 _STATE_WORDS = ("has ", "no ", "with", "show ", "hide ", "is ", "toggle ")
+_STATE_WORD = re.compile("|".join(_STATE_WORDS))
 # Taxonomy classes carry the author's tag and category slugs (WordPress's post_class:
 # "tag-promotion", "category-ads"): they say what a post is about, not what the element is.
 _TAXONOMY = regex.compile(r"(?<![^\s])(?:tag|category)-(?!(?:cloud|list|links|nav|menu|widget)\b)\S+")
@@ -175,8 +176,8 @@ def normalise_name(raw: str) -> str:
         raw = _CAMEL.sub(" ", raw)
     name = _SEPARATORS.sub(" ", raw).lower()
     # A state flag is one of _STATE_WORDS and a space: without one, nothing to take out
-    # (19 names in 20 on 300 dev pages; the test is half the search's time).
-    if not any(map(name.__contains__, _STATE_WORDS)):
+    # (19 names in 20 on 300 dev pages; the test costs less than the search).
+    if _STATE_WORD.search(name) is None:
         return name
     return (_STATE_FLAGS_ASCII if name.isascii() else _STATE_FLAGS).sub(" ", name)
 
@@ -195,16 +196,31 @@ def _compile(pattern: str, ascii_only: bool) -> _Pattern:
     return re.compile(pattern) if ascii_only and _PORTABLE.fullmatch(pattern) else regex.compile(pattern)
 
 
+class _NamePatterns(NamedTuple):
+    any_row: _Pattern  # all rows as one alternation: matches exactly when some row does
+    rows: tuple[tuple[Label, _Pattern], ...]
+    content: _Pattern
+    # The rows, the content rule and the overlay rule's names as one alternation: a name it
+    # does not match (six in ten on dev pages) names nothing, found in one search instead
+    # of three (any row, content, overlay).
+    anything: _Pattern
+
+
 @functools.cache
-def _name_patterns(ascii_only: bool) -> tuple[_Pattern, tuple[tuple[Label, _Pattern], ...], _Pattern]:
+def _name_patterns(ascii_only: bool) -> _NamePatterns:
     """The name rows compiled, on first use rather than at import (compiling them is a third
     of the import time; the value depends only on NAME_RULES, so it never changes an output):
-    all rows as one alternation, which matches exactly when some row does (most names match
-    none, and one search costs about half of trying the rows one by one), each row, and the
-    content rule; with ``ascii_only``, the forms for ASCII strings."""
+    most names match none, and one search costs about half of trying the rows one by one;
+    with ``ascii_only``, the forms for ASCII strings."""
     rows = tuple((kind, _compile(_by_first_letter([p]), ascii_only)) for kind, p in NAME_RULES)
-    any_row = _compile(_by_first_letter([p for _, p in NAME_RULES]), ascii_only)
-    return any_row, rows, _compile(_by_first_letter([CONTENT_NAME_RULE]), ascii_only)
+    every = [p for _, p in NAME_RULES]
+    return _NamePatterns(
+        _compile(_by_first_letter(every), ascii_only),
+        rows,
+        _compile(_by_first_letter([CONTENT_NAME_RULE]), ascii_only),
+        # Every match of OVERLAY_NAME_RULE is one of _OVERLAY_NAMES.
+        _compile(_by_first_letter([*every, CONTENT_NAME_RULE, _OVERLAY_NAMES]), ascii_only),
+    )
 
 
 _WORD_START = r"\b(?:"
@@ -239,9 +255,13 @@ _DISCLOSURE_NAME = regex.compile(DISCLOSURE_NAME_RULE)
 
 def chrome_kind_of_name(name: str) -> Label | None:
     """The chrome kind a normalised class/id string names, if any."""
-    any_row, rows, _ = _name_patterns(name.isascii())
-    if any_row.search(name) is None:
+    patterns = _name_patterns(name.isascii())
+    if patterns.any_row.search(name) is None:
         return None
+    return _first_row(patterns.rows, name)
+
+
+def _first_row(rows: tuple[tuple[Label, _Pattern], ...], name: str) -> Label | None:
     for kind, pattern in rows:
         if pattern.search(name):
             return kind
@@ -249,12 +269,15 @@ def chrome_kind_of_name(name: str) -> Label | None:
 
 
 def names_content(name: str) -> bool:
-    return _name_patterns(name.isascii())[2].search(name) is not None
+    return _name_patterns(name.isascii()).content.search(name) is not None
 
 
 def names_overlay(name: str) -> bool:
     """A normalised class/id string names a layer drawn over the page (OVERLAY_NAME_RULE)."""
     return _OVERLAY_NAME.search(name) is not None
+
+
+_NOTHING: Final = ("", False, False)
 
 
 class NameVerdicts:
@@ -272,9 +295,13 @@ class NameVerdicts:
         verdict = self._seen.get(names)
         if verdict is None:
             name = normalise_name(names)
-            kind = chrome_kind_of_name(name)
-            content = kind is None and names_content(name)
-            verdict = ("" if kind is None else kind.value, content, names_overlay(name))
+            patterns = _name_patterns(name.isascii())
+            if patterns.anything.search(name) is None:
+                verdict = _NOTHING
+            else:  # the rows in order, as chrome_kind_of_name tries them past its any-row test
+                kind = _first_row(patterns.rows, name)
+                content = kind is None and patterns.content.search(name) is not None
+                verdict = ("" if kind is None else kind.value, content, names_overlay(name))
             self._seen[names] = verdict
         return verdict
 
