@@ -86,6 +86,9 @@ class Options:
     # product and service pages keep their specifications, details and FAQ answers there.
     # Dev: see benchmarks/HISTORY.md, "Hidden tab and accordion panels".
     reveal_panels: bool = True
+    # Screen-reader-only text (class sr-only, visually-hidden, ...: _screen_reader) outside
+    # paragraphs is left out: price, card and control copies. Dev: see RESULTS.md.
+    skip_screen_reader_text: bool = True
     # -- density features ----------------------------------------------------
     wrap_width: int = 80  # design: text density is words per line at 80 columns (Kohlschütter et al.)
     # -- main-content region ---------------------------------------------------
