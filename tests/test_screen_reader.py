@@ -8,7 +8,7 @@ import pytest
 from boilerstrip import Options, extract
 from boilerstrip._features import locators
 from boilerstrip._parse import body_of, parse
-from boilerstrip._screen_reader import is_screen_reader_only
+from boilerstrip._screen_reader import SCREEN_READER_CLASSES, is_screen_reader_only
 from boilerstrip._segment import segment
 
 
@@ -94,6 +94,11 @@ def test_text_that_alone_says_something_is_read(html: str) -> None:
 )
 def test_class_tokens(classes: str, named: bool) -> None:
     assert is_screen_reader_only(classes) is named
+
+
+@pytest.mark.parametrize("name", sorted(SCREEN_READER_CLASSES))
+def test_every_class_name_passes_the_quick_test(name: str) -> None:
+    assert is_screen_reader_only(f"card {name} wide")
 
 
 def test_locators_of_other_elements_do_not_move() -> None:

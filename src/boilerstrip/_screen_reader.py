@@ -47,6 +47,17 @@ CONTROL_TAGS: Final = frozenset(("button", "label", "select", "option", "summary
 
 def is_screen_reader_only(classes: str) -> bool:
     """Whether a class attribute names one of :data:`SCREEN_READER_CLASSES`."""
+    # Each name holds one of these: most class attributes are ruled out without a split
+    # (the walk asks this of every element with a class).
+    if not (
+        "hidden" in classes
+        or "reader" in classes
+        or "sr-only" in classes
+        or "invisible" in classes
+        or "assistive" in classes
+        or "clipped" in classes
+    ):
+        return False
     return not SCREEN_READER_CLASSES.isdisjoint(classes.split())
 
 
@@ -81,4 +92,10 @@ def _holds_text(node: Any) -> bool:
         return bool(text) and not text.isspace()
     if not name or name[0] in "-_!" or name in SKIPPED_TAGS:
         return False
-    return bool(node.text(deep=True, strip=True))
+    # Its first text node that is not blank, not all its text: a sibling can be the page.
+    for inner in node.traverse(include_text=True):
+        if inner.tag == "-text":
+            text = inner.text_content
+            if text and not text.isspace():
+                return True
+    return False
