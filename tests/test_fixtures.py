@@ -48,7 +48,6 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     ("label", "service_page", "Trusted by more than 3,0"): _SERVICE,
     ("kind", "arabic_news", "الأحد، 6 أبريل 2025"): "named metadata, expected header",
     ("kind", "blog_comments", "Proudly powered by WordP"): "named legal, expected footer",
-    ("kind", "blog_comments", "Small servers, boring te"): "named navigation, expected header",
     ("kind", "blog_comments", "Tagged docker, linux, se"): "named footer, expected metadata",
     ("kind", "chinese_news", "地铁2号线东延段进入试运行"): "named navigation, expected sidebar",
     ("kind", "data_table", "Affordable housing suppl"): "named navigation, expected sidebar",

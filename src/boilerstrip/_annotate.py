@@ -113,7 +113,9 @@ def _revealed(tree: LexborHTMLParser, options: Options, deadline: float | None) 
     shown, as ``_extract.measure`` decides it: the visible text is nearly empty."""
     if options.reveal_below_chars <= 0:
         return False
-    seg = segment(body_of(tree), panels=options.reveal_panels, deadline=deadline)
+    seg = segment(
+        body_of(tree), panels=options.reveal_panels, deadline=deadline, unseen=options.skip_screen_reader_text
+    )
     return seg.chars < options.reveal_below_chars
 
 

@@ -48,6 +48,7 @@ COMPILED_MODULES = (
     "_rules",
     "_score_table",
     "_scorers",
+    "_screen_reader",
     "_sections",
     "_segment",
     "_segment_blocks",

@@ -132,9 +132,10 @@ def measure(
     declared = page_type(declared_type(tree, ld_texts), address, options, tree)
     panels = options.reveal_panels
     pack = options.packed_texts_min_blocks
-    traversal = _traverse(root, panels=panels, deadline=deadline, pack=pack)
+    unseen = options.skip_screen_reader_text
+    traversal = _traverse(root, panels=panels, deadline=deadline, pack=pack, unseen=unseen)
     if _hides_its_text(traversal, declared, ld_objects, options):
-        traversal = _traverse(root, reveal=True, panels=panels, deadline=deadline, pack=pack)
+        traversal = _traverse(root, reveal=True, panels=panels, deadline=deadline, pack=pack, unseen=unseen)
     check_deadline(deadline)
     # Nothing after this reads the tree: releasing it here (Lexbor's nodes take about six
     # times the input) lowers the peak memory of the later stages by as much, and the
@@ -154,16 +155,30 @@ def measure(
 
 
 def _traverse(
-    root: Any, *, reveal: bool = False, panels: bool, deadline: float | None, pack: int | None
+    root: Any,
+    *,
+    reveal: bool = False,
+    panels: bool,
+    deadline: float | None,
+    pack: int | None,
+    unseen: bool,
 ) -> Traversal:
     """The segment stage's traversal, its counts in 4 bytes; in 8 on a page where one
     reaches 2**31 (only the parser's copies of formatting elements could, on a huge page)."""
     try:
         return traverse(
-            root, reveal=reveal, panels=panels, deadline=deadline, narrow=True, pack_texts_at=pack
+            root,
+            reveal=reveal,
+            panels=panels,
+            deadline=deadline,
+            narrow=True,
+            pack_texts_at=pack,
+            unseen=unseen,
         )
     except OverflowError:
-        return traverse(root, reveal=reveal, panels=panels, deadline=deadline, pack_texts_at=pack)
+        return traverse(
+            root, reveal=reveal, panels=panels, deadline=deadline, pack_texts_at=pack, unseen=unseen
+        )
 
 
 def _hides_its_text(

@@ -18,6 +18,7 @@ from ._errors import check_deadline
 from ._markup import ENTERED, EXITED
 from ._model import Role
 from ._rules import BLOCK_TAGS, HEADING_LEVELS, REVEALED_SKIPPED_TAGS, SKIPPED_TAGS, is_disclosure_panel
+from ._screen_reader import is_screen_reader_only, left_out
 from ._segment_blocks import (
     _AT_CHARS,
     _AT_LINK_CHARS,
@@ -72,20 +73,14 @@ def _is_hidden(attrs: dict[str, str | None], panels: bool = False) -> bool:
     return hidden and not (panels and is_disclosure_panel(attrs))
 
 
-def _enter(st: _State, tag: str, attrs: dict[str, str | None]) -> bool:  # noqa: PLR0915 - see the docstring
-    """Open an element; False (and nothing recorded) when it is hidden. A block-level one
+def _enter(st: _State, tag: str, attrs: dict[str, str | None], node: Any) -> bool:  # noqa: PLR0915 - see the docstring
+    """Open an element; False (and nothing recorded) when it is hidden, or screen-reader-only
+    text left out (``node``, the element, is given only when such text may be). A block-level one
     is recorded, with the running totals its subtree's totals are measured from (written
     out here, not in a function of its own: half the elements entered are block-level)."""
     # Most elements have neither attribute: _is_hidden is called only for those that do.
     if not st.reveal and ("hidden" in attrs or "style" in attrs) and _is_hidden(attrs, st.panels):
         return False
-    st.tags += 1
-    if tag == "a":
-        st.link_tags += 1
-        st.in_link += 1
-        st.markup.open_link(len(st.pieces), attrs.get("href"))
-    elif tag == "pre":
-        st.in_pre += 1
     stack = st.stack
     if stack:
         top = stack[-1]
@@ -95,6 +90,18 @@ def _enter(st: _State, tag: str, attrs: dict[str, str | None]) -> bool:  # noqa:
         nth = seen[tag] = seen.get(tag, 0) + 1
     else:
         nth = 0  # the root: its step is the bare tag
+    # Screen-reader-only text (_screen_reader); counted for :nth-of-type above, so that no
+    # other element's locator moves.
+    classes = attrs.get("class") if node is not None else None
+    if classes and is_screen_reader_only(classes) and left_out(node, tag, [entry[0] for entry in stack]):
+        return False
+    st.tags += 1
+    if tag == "a":
+        st.link_tags += 1
+        st.in_link += 1
+        st.markup.open_link(len(st.pieces), attrs.get("href"))
+    elif tag == "pre":
+        st.in_pre += 1
     frame = None
     if tag in BLOCK_TAGS:
         if st.has_text:
@@ -172,11 +179,16 @@ def _exit(st: _State) -> None:
 
 
 def segment(
-    root: Any, *, reveal: bool = False, panels: bool = False, deadline: float | None = None
+    root: Any,
+    *,
+    reveal: bool = False,
+    panels: bool = False,
+    deadline: float | None = None,
+    unseen: bool = True,
 ) -> Segmented:
     """Blocks and element statistics of the subtree at ``root`` (a selectolax node); see
     :func:`traverse`."""
-    return finish(traverse(root, reveal=reveal, panels=panels, deadline=deadline))
+    return finish(traverse(root, reveal=reveal, panels=panels, deadline=deadline, unseen=unseen))
 
 
 def traverse(
@@ -187,6 +199,7 @@ def traverse(
     deadline: float | None = None,
     narrow: bool = False,
     pack_texts_at: int | None = None,
+    unseen: bool = True,
 ) -> Traversal:
     """Blocks and element statistics of the subtree at ``root`` (a selectolax node), in
     the compact form :func:`finish` makes into a :class:`Segmented`.
@@ -201,13 +214,14 @@ def traverse(
     big page less beside the tree), and a count of 2**31 or more raises OverflowError.
     Once the blocks number ``pack_texts_at`` (None: never), their texts are kept in one
     UTF-8 buffer (:class:`._segmented.Texts`: less memory beside the tree, more time).
+    With ``unseen``, screen-reader-only text is left out where _screen_reader says.
 
     This loop runs once per node of the page, so what it costs is the calls and objects
     per node: text nodes, the most frequent, are handled inline.
     """
     st = _State(reveal, panels, "i" if narrow else "q", pack_texts_at)
     try:
-        _walk(st, root, REVEALED_SKIPPED_TAGS if reveal else SKIPPED_TAGS, deadline)
+        _walk(st, root, REVEALED_SKIPPED_TAGS if reveal else SKIPPED_TAGS, deadline, unseen)
     except struct.error as error:  # a count past the typecode's range (see _ROWS)
         raise OverflowError(str(error)) from None
     return _traversal(st)
@@ -221,7 +235,7 @@ def _walked_name(tag: str | None, skipped: frozenset[str]) -> str:
     return tag
 
 
-def _walk(st: _State, root: Any, skipped: frozenset[str], deadline: float | None) -> None:  # noqa: PLR0915 - one loop, its common cases inlined for speed
+def _walk(st: _State, root: Any, skipped: frozenset[str], deadline: float | None, unseen: bool) -> None:  # noqa: PLR0915 - one loop, its common cases inlined for speed
     """The loop of :func:`traverse`."""
     pieces, stack = st.pieces, st.stack
     tags: dict[int, str] = {}
@@ -255,7 +269,7 @@ def _walk(st: _State, root: Any, skipped: frozenset[str], deadline: float | None
                     st.block_link_chars += n
         elif tag == "br":
             _line_break(st)
-        elif tag and _enter(st, tag, node.attributes):
+        elif tag and _enter(st, tag, node.attributes, node if unseen else None):
             child = node.child
             if child is not None:
                 parents.append(node)
