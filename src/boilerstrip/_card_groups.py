@@ -48,10 +48,22 @@ def with_card_groups(
         kept[group] = kept.get(group, 0) + (n if kind is Label.CONTENT else 0)
     share = options.card_group_keep_share
     chosen = {g for g, c in cards.items() if len(c) >= min_cards and kept[g] > share * words[g]}
+    return with_groups_kept(members, labels, probabilities, chosen, options.card_group_floor)
+
+
+def with_groups_kept(
+    members: Sequence[tuple[int, int]],
+    labels: list[Label],
+    probabilities: Sequence[float],
+    chosen: set[int],
+    floor: float,
+) -> list[Label]:
+    """``labels`` with the blocks of the ``chosen`` groups (``members``: each block's group
+    and card) that were dropped with a weak label kept, at probability ``floor`` or more."""
     if not chosen:
         return labels
     out = list(labels)
     for i, (group, _card) in enumerate(members):
-        if group in chosen and labels[i] in _COMPLETED and probabilities[i] >= options.card_group_floor:
+        if group in chosen and labels[i] in _COMPLETED and probabilities[i] >= floor:
             out[i] = Label.CONTENT
     return out

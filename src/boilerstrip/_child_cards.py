@@ -19,14 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ._card_groups import with_groups_kept
 from ._card_slots import card_members
 from ._model import Block, Label
 from ._options import Options
 from ._urls import host_and_path
-
-# Labels a card's line gets from its link density or a weak name (as _card_groups'); not
-# a footer, legal text, a share bar, comments or a header, nor a hard rule's.
-_COMPLETED = frozenset({Label.SIDEBAR, Label.NAVIGATION, Label.OTHER, Label.METADATA, Label.PROMO})
 
 
 def with_child_cards(
@@ -62,13 +59,7 @@ def with_child_cards(
         for g, c in cards.items()
         if len(c) >= options.child_card_min_cards and links.get(g, 0) and below.get(g, 0) >= share * links[g]
     }
-    if not chosen:
-        return labels
-    out = list(labels)
-    for i, (group, _card) in enumerate(members):
-        if group in chosen and labels[i] in _COMPLETED and probabilities[i] >= options.child_card_floor:
-            out[i] = Label.CONTENT
-    return out
+    return with_groups_kept(members, labels, probabilities, chosen, options.child_card_floor)
 
 
 def _is_below(href: str, address: str, host: str, path: str) -> bool:
