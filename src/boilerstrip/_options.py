@@ -275,6 +275,12 @@ class Options(ResourceOptions):
     teaser_card_teaser_words: int = 80
     teaser_card_filler_words: int = 3
     teaser_card_body_words: int = 60
+    # Design, not tuned: a body paragraph has at least teaser_card_prose_words words and a
+    # link density under teaser_card_prose_link_density; a teaser's is under
+    # teaser_card_teaser_link_density (mostly plain prose, as _tail's prose test).
+    teaser_card_prose_words: int = 15
+    teaser_card_prose_link_density: float = 0.3
+    teaser_card_teaser_link_density: float = 0.3
     # Linked lines in a body (_body_links): on a declared article or multi-section page, a
     # kept paragraph of at most body_link_max_words words with a link density of at least
     # body_link_density, between the first and last prose paragraphs (tail_prose_*) of the

@@ -31,9 +31,6 @@ from ._model import Block, Label, Role
 from ._options import Options
 from ._tail import is_prose
 
-_PROSE_WORDS = 15  # a paragraph of the body: at least this many words...
-_PROSE_LINK_DENSITY = 0.3  # ...and a link density under this
-_TEASER_LINK_DENSITY = 0.3  # a teaser's link density is under this
 _IN_PAGE = ("#", "javascript:")  # hrefs that do not lead to another page
 
 
@@ -52,7 +49,7 @@ def _is_teaser(block: Block, options: Options) -> bool:
     return (
         block.role is not Role.HEADING
         and 0 < f.words <= options.teaser_card_teaser_words
-        and f.link_density < _TEASER_LINK_DENSITY
+        and f.link_density < options.teaser_card_teaser_link_density
     )
 
 
@@ -96,13 +93,14 @@ def without_teaser_cards(
     if not rails:
         return labels
     in_rails = {i for rail in rails for i in rail}
+    prose_words, prose_density = options.teaser_card_prose_words, options.teaser_card_prose_link_density
     runs = kept_runs(blocks, labels)
     body = len(runs)
     for n, run in enumerate(runs):
         prose = [
             blocks[i].features.words
             for i in run
-            if i not in in_rails and is_prose(blocks[i], _PROSE_WORDS, _PROSE_LINK_DENSITY)
+            if i not in in_rails and is_prose(blocks[i], prose_words, prose_density)
         ]
         if len(prose) >= 2 and sum(prose) >= options.teaser_card_body_words:
             body = n
