@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ._card_slots import card_members
 from ._model import Block, Label
 from ._options import Options
 
@@ -28,14 +27,18 @@ _COMPLETED = frozenset({Label.SIDEBAR, Label.NAVIGATION, Label.OTHER, Label.META
 
 
 def with_card_groups(
-    blocks: Sequence[Block], labels: list[Label], probabilities: Sequence[float], options: Options
+    blocks: Sequence[Block],
+    members: Sequence[tuple[int, int]],
+    labels: list[Label],
+    probabilities: Sequence[float],
+    options: Options,
 ) -> list[Label]:
     """``labels`` with the doubtful dropped blocks of mostly kept card groups kept (see
-    the module)."""
+    the module); ``members`` is each block's (card group, card), from
+    :func:`~._card_slots.card_members`."""
     min_cards = options.card_group_min_cards
     if not min_cards:
         return labels
-    members = card_members([b.locator for b in blocks])
     cards: dict[int, set[int]] = {}
     words: dict[int, int] = {}
     kept: dict[int, int] = {}

@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ._card_groups import with_groups_kept
-from ._card_slots import card_members
 from ._model import Block, Label
 from ._options import Options
 from ._urls import host_and_path
@@ -28,13 +27,16 @@ from ._urls import host_and_path
 
 def with_child_cards(
     blocks: Sequence[Block],
+    members: Sequence[tuple[int, int]],
     labels: list[Label],
     probabilities: Sequence[float],
-    address: str,
     options: Options,
+    *,
+    address: str,
 ) -> list[Label]:
     """``labels`` with the doubtful dropped blocks of card groups linking below
-    ``address`` kept (see the module)."""
+    ``address`` kept (see the module); ``members`` as for
+    :func:`~._card_groups.with_card_groups`."""
     share = options.child_card_link_share
     page = host_and_path(address) if share and address else None
     if page is None:
@@ -42,7 +44,6 @@ def with_child_cards(
     host, path = page[0], page[1].rstrip("/")
     if not path:
         return labels
-    members = card_members([b.locator for b in blocks])
     cards: dict[int, set[int]] = {}
     links: dict[int, int] = {}
     below: dict[int, int] = {}

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from ._body_links import without_body_links
 from ._card_groups import with_card_groups
-from ._card_slots import with_card_slots
+from ._card_slots import card_members, with_card_slots
 from ._child_cards import with_child_cards
 from ._closing_box import without_closing_box
 from ._controls import without_controls
@@ -80,10 +80,11 @@ def decide(
         kept_label = lambda b: _label_of(b, True, options, rules)  # noqa: E731 -- the hard rules' verdict
         labels = with_section_prose(blocks, labels, probabilities, options, kept_label)
     if declared in ("", SECTIONED):
+        members = card_members([b.locator for b in blocks])  # one grouping for both rules
         # A listing's or a grid's many cards, mostly kept, are one unit (_card_groups).
-        labels = with_card_groups(blocks, labels, probabilities, options)
+        labels = with_card_groups(blocks, members, labels, probabilities, options)
         # ... and so are the cards that link below the page's own address (_child_cards).
-        labels = with_child_cards(blocks, labels, probabilities, address, options)
+        labels = with_child_cards(blocks, members, labels, probabilities, options, address=address)
     # After the rules that keep cards' lines: a grid's buttons and switches are not its text.
     labels = without_controls(blocks, labels, options, chrome)
     # Near last: no rule above keeps a block of the page's footer or navigation, nor a second
