@@ -22,7 +22,9 @@ from optional import needs
 from warc_pages import Response, cp1251_page, fixture, write_warc
 
 NAMES = ["news_seed", "german_news", "recipe", "docs_page", "forum_thread", "text_only"]
-TIMEOUT = "5"  # seconds per page: the hanging page costs this much, the others take well under it
+# Seconds per page: the hanging page costs this much. The others must finish under it even on a
+# loaded machine: 5 s timed healthy pages out at a load of 19 on 2 CPUs.
+TIMEOUT = "20"
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
