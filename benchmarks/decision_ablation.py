@@ -1,0 +1,104 @@
+"""What each decision step contributes: F1 per set with one step switched off, on a block dump.
+
+    python benchmarks/replay.py dump ../shared/datasets /tmp/me/dump --jobs 2
+    python benchmarks/decision_ablation.py /tmp/me/dump --jobs 2 > /tmp/me/decision.md
+
+benchmarks/ablation.py switches off scorers, which act before the decision, so each of its
+rows is a whole bench. The steps of ``_combine.decide`` after the model (the hard rules, the
+thread's posts, card groups, the article's tail, detached boxes...) act on the dumped blocks
+and probabilities: each row here is one replay with the step's Options switch off (the value
+its function reads as "off"), scored with the bench's own code. Rows are sorted by what the
+mean over sets loses; a positive change means the page sets score better without the step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from boilerstrip import Options
+from boilerstrip._bench._cli import ablated
+from replay import NEWS, dumped_sets, f1, groups, replay
+
+# (row label, the Options values that switch the step off, the hard rules switched off)
+STEPS: tuple[tuple[str, dict[str, Any], tuple[str, ...]], ...] = (
+    ("section headings kept with their section", {"heading_reach": 0}, ()),
+    ("thread posts of plain prose", {"thread_post_min_words": 0}, ()),
+    ("second renderings of a block", {"copy_shared_ancestor_levels": 0}, ()),
+    ("article tail", {"tail_max_blocks": 0}, ()),
+    ("product cards", {"product_card_min_cards": 0}, ()),
+    ("title box", {"title_box_share": 0.0}, ()),
+    ("card slots", {"card_slot_keep_share": 0.0}, ()),
+    ("prose under kept section headings", {"section_prose_min_words": 0}, ()),
+    ("card groups", {"card_group_min_cards": 0}, ()),
+    ("cards linking below the page", {"child_card_link_share": 0.0}, ()),
+    ("controls", {"control_max_chars": 0}, ()),
+    ("page frame (header, footer, navigation)", {"page_frame_drop": False}, ()),
+    ("copied boxes", {"copy_box_min_blocks": 0}, ()),
+    ("stray text (tooltips, id strings)", {"tooltips_dropped": False, "id_string_min_ids": 0}, ()),
+    ("closing box", {"closing_box_max_words": 0}, ()),
+    ("detached boxes after an article", {"detached_max_words": 0}, ()),
+    ("detached boxes after a product", {"detached_products": False}, ()),
+    ("teaser-card rails after an article", {"teaser_card_min_cards": 0}, ()),
+    ("links inside a body", {"body_link_max_words": 0}, ()),
+    ("form labels", {"form_label_max_words": 0}, ()),
+    ("hard rule: phrase box", {}, ("phrase_box",)),
+    ("hard rule: metadata line", {}, ("metadata_line",)),
+    ("hard rule: box label", {}, ("box_label",)),
+    ("hard rule: teaser line", {}, ("teaser_line",)),
+)
+
+
+def step_options(settings: dict[str, Any], rules: Sequence[str]) -> Options:
+    """Default Options with one step switched off (validated as any Options)."""
+    return ablated(Options(), list(rules)).replace(**settings)
+
+
+def figures(dump: Path, records: dict[str, dict[str, Any]]) -> dict[str, float]:
+    """F1 of each set and of each wcxb page type ("wcxb product"), as the bench reports them."""
+    return {label: f1(records, pages) for _, label, pages in groups(dumped_sets(dump))}
+
+
+def table(runs: dict[str, dict[str, float]], sets: Sequence[str]) -> str:
+    """The Markdown table of ``runs`` (label -> figures); the first run is the base."""
+    base_label = next(iter(runs))
+    news = [s for s in NEWS if s in sets]
+
+    def mean(fig: dict[str, float], names: Sequence[str]) -> float:
+        return sum(fig[n] for n in names) / len(names)
+
+    base = runs[base_label]
+    types = sorted(k for k in base if k.startswith("wcxb "))
+    head = [*sets, "mean over sets", "change", "news mean change", *(t.split(" ", 1)[1] for t in types)]
+    lines = ["| switched off | " + " | ".join(head) + " |", "|---" * (len(head) + 1) + "|"]
+    order = sorted(runs, key=lambda k: (k != base_label, mean(runs[k], sets) - mean(base, sets)))
+    for label in order:
+        fig = runs[label]
+        cells = [f"{fig[s]:.4f}" for s in sets]
+        cells += [f"{mean(fig, sets):.4f}", f"{mean(fig, sets) - mean(base, sets):+.4f}"]
+        cells.append(f"{mean(fig, news) - mean(base, news):+.4f}" if news else "–")
+        cells += [f"{fig[t]:.4f}" for t in types]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("dump", type=Path, help="a folder written by replay.py dump")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args(argv)
+    runs: dict[str, dict[str, float]] = {}
+    for label, settings, rules in (("nothing (main)", {}, ()), *STEPS):
+        runs[label] = figures(args.dump, replay(args.dump, step_options(settings, rules), jobs=args.jobs))
+        print(f"{label}: done", file=sys.stderr)
+    print(table(runs, list(dumped_sets(args.dump))), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""benchmarks/decision_ablation.py: each row switches off a step the decision reads, and the
+table shows each row's change against the base."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+
+from boilerstrip import Options
+from boilerstrip._bench._sets import load_sets
+from boilerstrip._scorers import HARD_RULES
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+from decision_ablation import STEPS, step_options, table
+from replay import _Reading, dump_page, replayed
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def fields_read() -> tuple[set[str], set[str]]:
+    """(the Options fields the stages before the decision read, those the decision reads), over
+    every fixture page."""
+    upstream: set[str] = set()
+    decision: set[str] = set()
+    for page in load_sets([FIXTURES])["fixtures"]:
+        dumped, read = dump_page(page)
+        upstream |= read
+        reading = _Reading(Options())
+        replayed(dumped, cast(Options, reading))
+        decision |= reading.read
+    return upstream, decision
+
+
+@pytest.mark.parametrize(("label", "settings", "rules"), STEPS, ids=[s[0] for s in STEPS])
+def test_each_step_is_switched_off_in_the_decision(
+    label: str, settings: dict[str, Any], rules: tuple[str, ...], fields_read: tuple[set[str], set[str]]
+) -> None:
+    upstream, decision = fields_read
+    options = step_options(settings, rules)
+    assert options != Options()
+    # A field read before the decision would not be replayed: the row would show no change.
+    assert not set(settings) & upstream
+    assert set(settings) <= decision
+    assert set(rules) <= set(HARD_RULES) and not set(rules) & options.hard_rules
+
+
+def test_labels_are_unique() -> None:
+    assert len({s[0] for s in STEPS}) == len(STEPS)
+
+
+def test_table_sorts_by_what_the_mean_loses() -> None:
+    base = {"a": 0.9, "b": 0.8, "wcxb product": 0.7}
+    runs = {
+        "nothing (main)": base,
+        "gains without": {**base, "a": 0.92},
+        "loses without": {**base, "b": 0.70},
+    }
+    lines = table(runs, ["a", "b"]).splitlines()
+    assert lines[0] == "| switched off | a | b | mean over sets | change | news mean change | product |"
+    assert [line.split(" | ")[0] for line in lines[2:]] == [
+        "| nothing (main)",
+        "| loses without",
+        "| gains without",
+    ]
+    assert "| loses without | 0.9000 | 0.7000 | 0.8000 | -0.0500 | – | 0.7000 |" in lines
+    assert "| gains without | 0.9200 | 0.8000 | 0.8600 | +0.0100 | – | 0.7000 |" in lines
