@@ -46,6 +46,12 @@ def test_each_step_is_switched_off_in_the_decision(
     assert not set(settings) & upstream
     assert set(settings) <= decision
     assert set(rules) <= set(HARD_RULES) and not set(rules) & options.hard_rules
+    assert not options.disabled_scorers  # the dump holds the scorers' output
+
+
+def test_a_name_that_is_no_hard_rule_is_refused() -> None:
+    with pytest.raises(ValueError, match="not hard rules: link_density"):
+        step_options({}, ("link_density",))
 
 
 def test_labels_are_unique() -> None:
