@@ -38,6 +38,11 @@ def _texts(html: str) -> list[str]:
         ("<p>x</p><script>var a = 1;</script><style>p{}</style><noscript>n</noscript>", ["x"]),
         ("<p>x</p><template><p>t</p></template><svg><text>s</text></svg>", ["x"]),
         ("<p>x</p><div hidden>h</div><p style='display: none'>d</p>", ["x"]),
+        # Shown only by a script or a click: a popover, a dialog without "open".
+        ("<p>x</p><div popover id='pwa'><p>Add to Home Screen</p></div>", ["x"]),
+        ("<p>x</p><i-card popover='manual'><ol><li>Tap Share.</li></ol></i-card>", ["x"]),
+        ("<p>x</p><dialog class='consent'><p>We use cookies</p></dialog>", ["x"]),
+        ("<p>x</p><dialog open><p>shown</p></dialog>", ["x", "shown"]),
         ("<ul><li>one</li><li><p>two</p></li></ul>", ["one", "two"]),
         ("<pre>  a\n    b</pre>", ["  a\n    b"]),
         ("<p>  spaced \n\t out  </p>", ["spaced out"]),
