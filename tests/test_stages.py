@@ -588,6 +588,31 @@ def test_declared_type(head: str, declared: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("head", "body", "declared"),
+    [
+        ("", '<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><p>x</p></div>', "thread"),
+        (  # og:type "website" and a microdata thread: a thread
+            '<meta property="og:type" content="website">',
+            '<article itemscope itemtype="http://schema.org/DiscussionForumPosting"><p>x</p></article>',
+            "thread",
+        ),
+        (  # an article whose comments are marked up as posts stays an article
+            '<script type="application/ld+json">{"@type": "NewsArticle"}</script>',
+            '<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><p>x</p></div>',
+            "article",
+        ),
+        # Stack Exchange's microdata Q&A page is not taken for a thread, nor a comment for a post.
+        ("", '<div itemscope itemtype="https://schema.org/QAPage"><p>x</p></div>', ""),
+        ("", '<div itemscope itemtype="https://schema.org/Comment"><p>x</p></div>', ""),
+    ],
+)
+def test_declared_type_reads_a_microdata_thread(head: str, body: str, declared: str) -> None:
+    from boilerstrip._page_type import declared_type
+
+    assert declared_type(parse(f"<html><head>{head}</head><body>{body}</body></html>")) == declared
+
+
+@pytest.mark.parametrize(
     ("declared", "kept"), [("", [True, False, False]), ("sectioned", [True, True, False])]
 )
 def test_sectioned_pages_keep_sections_by_expected_f1(declared: str, kept: list[bool]) -> None:
