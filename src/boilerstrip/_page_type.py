@@ -88,9 +88,8 @@ def json_ld_texts(tree: Any) -> tuple[str, ...]:
 
 def declared_type(tree: Any, ld_texts: Sequence[str] | None = None) -> str:
     """The declared type: "thread" (the JSON-LD, or microdata, declares a discussion and
-    no article),
-    "article" (an article type is declared, whatever else is), "product" (a product type
-    is), "sectioned" (another og:type, or a multi-section schema.org type) or "" (nothing
+    no article), "article" (an article type is declared, whatever else is), "product" (a
+    product type is), "sectioned" (another og:type, or a multi-section schema.org type) or "" (nothing
     declared). ``ld_texts``: the page's JSON-LD (json_ld_texts), read here when not given."""
     ld: set[str] = set()
     og = tree.css_first('meta[property="og:type"]') or tree.css_first('meta[name="og:type"]')
