@@ -165,7 +165,10 @@ def test_an_element_around_marked_elements_is_outlined_only() -> None:
 def test_hidden_siblings_do_not_shift_the_locators() -> None:
     # Visible prose past Options.reveal_below_chars: the page is read without its hidden text.
     prose = PROSE * 2
-    page = f'<html><body><p hidden>Hidden.</p><p style="display:none">Gone.</p><p>{prose}</p></body></html>'
+    page = (
+        '<html><body><p hidden>Hidden.</p><p style="display:none">Gone.</p><p popover>Tip.</p>'
+        f"<dialog><p>Sign in.</p></dialog><p>{prose}</p></body></html>"
+    )
     view = view_of(page)
     marked = view.css("[data-bs-blocks]")
     assert len(marked) == 1

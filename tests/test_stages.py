@@ -38,6 +38,11 @@ def _texts(html: str) -> list[str]:
         ("<p>x</p><script>var a = 1;</script><style>p{}</style><noscript>n</noscript>", ["x"]),
         ("<p>x</p><template><p>t</p></template><svg><text>s</text></svg>", ["x"]),
         ("<p>x</p><div hidden>h</div><p style='display: none'>d</p>", ["x"]),
+        # Shown only by a script or a click: a popover, a dialog without "open".
+        ("<p>x</p><div popover id='pwa'><p>Add to Home Screen</p></div>", ["x"]),
+        ("<p>x</p><i-card popover='manual'><ol><li>Tap Share.</li></ol></i-card>", ["x"]),
+        ("<p>x</p><dialog class='consent'><p>We use cookies</p></dialog>", ["x"]),
+        ("<p>x</p><dialog open><p>shown</p></dialog>", ["x", "shown"]),
         ("<ul><li>one</li><li><p>two</p></li></ul>", ["one", "two"]),
         ("<pre>  a\n    b</pre>", ["  a\n    b"]),
         ("<p>  spaced \n\t out  </p>", ["spaced out"]),
@@ -580,6 +585,31 @@ def test_declared_type(head: str, declared: str) -> None:
     from boilerstrip._page_type import declared_type
 
     assert declared_type(parse(f"<html><head>{head}</head><body><p>x</p></body></html>")) == declared
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "declared"),
+    [
+        ("", '<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><p>x</p></div>', "thread"),
+        (  # og:type "website" and a microdata thread: a thread
+            '<meta property="og:type" content="website">',
+            '<article itemscope itemtype="http://schema.org/DiscussionForumPosting"><p>x</p></article>',
+            "thread",
+        ),
+        (  # an article whose comments are marked up as posts stays an article
+            '<script type="application/ld+json">{"@type": "NewsArticle"}</script>',
+            '<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><p>x</p></div>',
+            "article",
+        ),
+        # Stack Exchange's microdata Q&A page is not taken for a thread, nor a comment for a post.
+        ("", '<div itemscope itemtype="https://schema.org/QAPage"><p>x</p></div>', ""),
+        ("", '<div itemscope itemtype="https://schema.org/Comment"><p>x</p></div>', ""),
+    ],
+)
+def test_declared_type_reads_a_microdata_thread(head: str, body: str, declared: str) -> None:
+    from boilerstrip._page_type import declared_type
+
+    assert declared_type(parse(f"<html><head>{head}</head><body>{body}</body></html>")) == declared
 
 
 @pytest.mark.parametrize(

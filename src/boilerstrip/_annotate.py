@@ -130,7 +130,7 @@ def _numbered_children(
     while child is not None:
         tag = child.tag
         entered = tag and tag[0] not in "-_!" and tag != "br" and tag not in skipped
-        if entered and (reveal or not _is_hidden(child.attributes, panels)):
+        if entered and (reveal or not _is_hidden(child.attributes, panels, tag)):
             seen[tag] += 1
             found[(tag, seen[tag])] = child
         child = child.next

@@ -27,6 +27,7 @@ from ._sections import with_section_prose
 from ._stray_text import without_stray_text
 from ._tail import is_prose, without_tail
 from ._teaser_cards import without_teaser_cards
+from ._thread_chrome import without_chrome_boxes
 
 
 def label(
@@ -108,6 +109,9 @@ def decide(
         # A small form's field labels ("Name", "Website", "Submit"). Some forum software
         # writes each post inside a form, and a product's cart form holds its options.
         labels = without_form_labels(blocks, labels, options, chrome)
+    if declared == THREAD:
+        # A post's header, signature and link previews, in boxes named as chrome (_thread_chrome).
+        labels = without_chrome_boxes(blocks, labels, options, chrome)
     return labels
 
 

@@ -56,6 +56,7 @@ COMPILED_MODULES = (
     "_stray_text",
     "_tail",
     "_teaser_cards",
+    "_thread_chrome",
     "_token_stats",
     "_urls",
     "_weights",

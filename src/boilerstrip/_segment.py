@@ -64,12 +64,20 @@ _HIDDEN_STYLE: Final = ("display:none", "display: none", "visibility:hidden", "v
 _EXIT_WORK: Final = EXITED | {"a"}
 
 
-def _is_hidden(attrs: dict[str, str | None], panels: bool = False) -> bool:
+def _is_hidden(attrs: dict[str, str | None], panels: bool = False, tag: str = "") -> bool:
     """Whether the element is hidden; with ``panels``, the hidden panels of tab sets and
-    accordions are not (a click shows them: _rules.DISCLOSURE_NAME_RULE)."""
+    accordions are not (a click shows them: _rules.DISCLOSURE_NAME_RULE). A ``popover``
+    element and a ``dialog`` (``tag``) without ``open`` are hidden until a script or a
+    click shows them (the browser's own stylesheet): app-install and notification prompts,
+    sign-in and menu boxes, never in the sets' truths."""
     style = attrs.get("style")
     # aria-hidden is not hiding: sites set it on icons and on visible decorative text.
-    hidden = "hidden" in attrs or (bool(style) and any(s in style.lower() for s in _HIDDEN_STYLE))  # type: ignore[union-attr]
+    hidden = (
+        "hidden" in attrs
+        or "popover" in attrs
+        or (tag == "dialog" and "open" not in attrs)
+        or (bool(style) and any(s in style.lower() for s in _HIDDEN_STYLE))  # type: ignore[union-attr]
+    )
     return hidden and not (panels and is_disclosure_panel(attrs))
 
 
@@ -79,7 +87,11 @@ def _enter(st: _State, tag: str, attrs: dict[str, str | None], node: Any) -> boo
     is recorded, with the running totals its subtree's totals are measured from (written
     out here, not in a function of its own: half the elements entered are block-level)."""
     # Most elements have neither attribute: _is_hidden is called only for those that do.
-    if not st.reveal and ("hidden" in attrs or "style" in attrs) and _is_hidden(attrs, st.panels):
+    if (
+        not st.reveal
+        and ("hidden" in attrs or "style" in attrs or "popover" in attrs or tag == "dialog")
+        and _is_hidden(attrs, st.panels, tag)
+    ):
         return False
     stack = st.stack
     if stack:

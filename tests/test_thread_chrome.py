@@ -1,0 +1,99 @@
+"""On a thread, blocks kept inside a box named as chrome (a post's header, its signature) are dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from blocks import make_block
+from boilerstrip import Block, Label, Options, OptionsError, extract
+from boilerstrip._combine import decide
+from boilerstrip._page_type import ARTICLE, PRODUCT, SECTIONED, THREAD
+from boilerstrip._thread_chrome import without_chrome_boxes
+
+_PROSE = "A reply in the thread that answers the question with a few sentences of its own words."
+
+
+def _dropped(b: Block) -> Label:
+    return Label(b.features.container) if b.features.container else Label.OTHER
+
+
+def _page(container: str, text: str = "Brian September 26, 2025, 1:38pm 3") -> list[Block]:
+    """Three posts' prose with one block inside a box named ``container`` between them."""
+    blocks = [make_block(i, _PROSE) for i in range(3)]
+    return [*blocks[:2], make_block(2, text, container=container, container_strength=0.7), blocks[2]]
+
+
+def _after(blocks: list[Block], **changes: object) -> list[Label]:
+    options = Options(**changes)  # type: ignore[arg-type]
+    return without_chrome_boxes(blocks, [Label.CONTENT] * len(blocks), options, _dropped)
+
+
+@pytest.mark.parametrize(
+    ("container", "label"),
+    [
+        ("metadata", Label.METADATA),  # a post's header, a signature
+        ("navigation", Label.NAVIGATION),  # profile fields in a nav-named list
+        ("sidebar", Label.SIDEBAR),  # a link preview in an <aside>
+        ("footer", Label.FOOTER),
+        ("header", Label.HEADER),
+        ("comments", Label.CONTENT),  # a thread's comment boxes are its posts
+        ("", Label.CONTENT),
+    ],
+)
+def test_kept_blocks_in_chrome_boxes_are_dropped(container: str, label: Label) -> None:
+    out = _after(_page(container))
+    assert out[2] is label
+    assert [out[i] for i in (0, 1, 3)] == [Label.CONTENT] * 3  # the posts stay
+
+
+def test_the_word_limit_and_the_switch() -> None:
+    blocks = _page("metadata", "Posted March 5")  # 3 words
+    assert _after(blocks, thread_chrome_box_min_words=3)[2] is Label.METADATA
+    assert _after(blocks, thread_chrome_box_min_words=4)[2] is Label.CONTENT
+    assert _after(blocks, thread_chrome_box_min_words=0)[2] is Label.CONTENT
+
+
+@pytest.mark.parametrize(
+    ("declared", "dropped"),
+    [(THREAD, True), ("", False), (ARTICLE, False), (SECTIONED, False), (PRODUCT, False)],
+)
+def test_only_threads_lose_their_chrome_boxes(declared: str, dropped: bool) -> None:
+    blocks = _page("metadata")
+    options = Options(
+        weights=(), smoothing=(), decision="threshold", tail_max_blocks=0, closing_box_max_words=0
+    )
+    labels = decide(blocks, (0.9,) * len(blocks), options, declared=declared)
+    assert labels[0] is Label.CONTENT and labels[-1] is Label.CONTENT
+    assert (labels[2] is not Label.CONTENT) is dropped
+
+
+def test_an_invalid_value_is_refused() -> None:
+    with pytest.raises(OptionsError):
+        Options(thread_chrome_box_min_words=-1)
+
+
+def _post(n: int, sentence: str) -> str:
+    return (
+        f"<article class='message'><div class='message-body'><p>{sentence} {_PROSE}</p>"
+        f"<p>{_PROSE} It was post number {n} of the thread.</p></div>"
+        "<aside class='message-signature'><p>Smart enough to know better, too old to care, and"
+        " still running the same old projector in the basement home theater.</p></aside></article>"
+    )
+
+
+# A hand-made thread (JSON-LD DiscussionForumPosting) whose posts each end in a signature box.
+_THREAD = (
+    "<html><head><title>Which projector?</title><script type='application/ld+json'>"
+    '{"@type": "DiscussionForumPosting", "headline": "Which projector?"}</script></head>'
+    "<body><main><h1>Which projector?</h1>"
+    + "".join(_post(n, s) for n, s in enumerate(("I need advice.", "Try the new one.", "Thanks all."), 1))
+    + "</main></body></html>"
+)
+
+
+def test_a_threads_signatures_leave_its_text() -> None:
+    before = extract(_THREAD, options=Options(thread_chrome_box_min_words=0)).text
+    after = extract(_THREAD).text
+    assert "too old to care" in before  # kept on main
+    assert "too old to care" not in after
+    assert after.count("It was post number") == 3
