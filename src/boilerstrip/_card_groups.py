@@ -12,12 +12,23 @@ sidebar, navigation, other, metadata or promo whose probability reaches
 ``Options.card_group_floor`` is kept. Articles are left alone: their groups of cards are
 related-story rails, which their truths leave out; a product page's groups are other
 products; a thread's are posts (their own rule).
+
+A listing's cards are often kept by their titles alone: the titles are a few words each and
+the teasers, bylines and dates under them, dropped, hold most of the group's words, so the
+share of words kept says "mostly dropped" of a feed whose every card is kept. So a group of
+at least ``Options.card_group_min_cards`` cards where at least
+``Options.card_group_card_share`` of the cards keep a block is completed the same way, at
+probability ``Options.card_group_card_floor`` or more, but not with lines whose text
+recurs in the group: a badge ("NEW"), a button ("Follow") or a colour name repeated from
+card to card, which the copy rule dropped on purpose and the truths leave out.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
+from ._copied_boxes import copy_key
 from ._model import Block, Label
 from ._options import Options
 
@@ -40,6 +51,7 @@ def with_card_groups(
     if not min_cards:
         return labels
     cards: dict[int, set[int]] = {}
+    kept_cards: dict[int, set[int]] = {}
     words: dict[int, int] = {}
     kept: dict[int, int] = {}
     for (group, card), block, kind in zip(members, blocks, labels):
@@ -49,9 +61,42 @@ def with_card_groups(
         cards.setdefault(group, set()).add(card)
         words[group] = words.get(group, 0) + n
         kept[group] = kept.get(group, 0) + (n if kind is Label.CONTENT else 0)
+        if kind is Label.CONTENT:
+            kept_cards.setdefault(group, set()).add(card)
     share = options.card_group_keep_share
     chosen = {g for g, c in cards.items() if len(c) >= min_cards and kept[g] > share * words[g]}
-    return with_groups_kept(members, labels, probabilities, chosen, options.card_group_floor)
+    out = with_groups_kept(members, labels, probabilities, chosen, options.card_group_floor)
+    card_share = options.card_group_card_share
+    by_cards = {
+        g
+        for g, c in cards.items()
+        if card_share
+        and g not in chosen
+        and len(c) >= min_cards
+        and len(kept_cards.get(g, ())) >= card_share * len(c)
+    }
+    floor = options.card_group_card_floor
+    return _with_unique_lines_kept(blocks, members, out, probabilities, chosen=by_cards, floor=floor)
+
+
+def _with_unique_lines_kept(
+    blocks: Sequence[Block],
+    members: Sequence[tuple[int, int]],
+    labels: list[Label],
+    probabilities: Sequence[float],
+    *,
+    chosen: set[int],
+    floor: float,
+) -> list[Label]:
+    """As :func:`with_groups_kept`, but a line whose text recurs in its group stays dropped."""
+    if not chosen:
+        return labels
+    texts = Counter((g, copy_key(b.text)) for (g, _card), b in zip(members, blocks) if g in chosen)
+    completed = with_groups_kept(members, labels, probabilities, chosen, floor)
+    return [
+        new if new is old or texts[(g, copy_key(b.text))] == 1 else old
+        for new, old, b, (g, _card) in zip(completed, labels, blocks, members)
+    ]
 
 
 def with_groups_kept(

@@ -351,6 +351,13 @@ class Options(ResourceOptions):
     card_group_min_cards: int = 8
     card_group_keep_share: float = 0.4
     card_group_floor: float = 0.2
+    # ...and a group of as many cards where at least card_group_card_share of the cards keep
+    # a block (a feed kept by its titles), at card_group_card_floor, lines repeated in the
+    # group left out; share 0 turns it off. Dev (block-dump replay of every set): wcxb +0.0006
+    # (listing +0.0079, 6 pages up, 0 down), no news set moved; floor 0.2 gave half of it,
+    # share 0.6 the same, 6 cards took trafilatura-eval under its floor.
+    card_group_card_share: float = 0.8
+    card_group_card_floor: float = 0.1
     # Child cards (_child_cards; pages declaring nothing or a multi-section type, with an
     # address that has a path): in a group of at least child_card_min_cards cards with at
     # least child_card_link_share of its links leading below the page's own path, a dropped
