@@ -96,6 +96,13 @@ CHROME_EXAMPLES = [
     ("Click to expand...", "other"),
     ("View larger image", "other"),
     ("View my complete profile", "navigation"),
+    ("Oops! Something went wrong while submitting the form.", "other"),
+    ("Tell us what you think:", "comments"),
+    ("0 Reply", "comments"),
+    ("Similar threads", "sidebar"),
+    # Portuguese and Spanish date lines with a weekday
+    ("quarta-feira, 3 de maio de 2024 às 10:32", "metadata"),
+    ("Miércoles, 3 de mayo de 2024 a las 10:32 hrs.", "metadata"),
     # German
     ("Wir verwenden Cookies, um unsere Website für Sie optimal zu gestalten.", "legal"),
     ("Alle Rechte vorbehalten.", "legal"),

@@ -251,6 +251,7 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         r"|\blisted below are links to (?:weblogs|blogs) that reference\b"
         r"|\breport this (?:post|comment)\b",
     ),
+    ("comments", "en", r"^(?=.{1,40}$)tell us what you think\b"),
     ("comments", "en", r"\bcomments (?:are|have been) (?:closed|disabled|turned off)\b"),
     (
         "comments",
@@ -338,6 +339,13 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("other", "en", r"\b(?:please )?enable javascript\b|\bjavascript is (?:disabled|required|not enabled)\b"),
     # A video player's text for screen readers (video.js): "Beginning of dialog window. Escape ...".
     ("other", "en", r"\bbeginning of dialog window\b|^this is a modal window\b"),
+    # A form builder's status lines (Webflow), in the page whatever was submitted.
+    (
+        "other",
+        "en",
+        r"\boops! something went wrong while submitting the form\b"
+        r"|^thank you! your submission has been received\b",
+    ),
     # The note of a story's print edition: "A version of this article appeared October 29, 2012, on page B13".
     ("other", "en", r"^a version of this (?:article|story|review|column) appeared\b"),
     ("other", "en", r"\byour browser does not support\b|^this is a (?:new|beta) service\b"),
@@ -890,8 +898,8 @@ WHOLE_BLOCK_PHRASES: tuple[tuple[str, str, str], ...] = (
         r"|в)? ?\d{1,2}[:.h]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,5})?)?"
         r"(?: ?#\d{1,6})?",  # a forum post's date carries its number: "Jan 14, 2025 at 9:03 PM #2"
     ),
-    # A post's count of likes ("7 Likes": Discourse and others).
-    ("comments", "en", r"\d+ likes?"),
+    # A post's count of likes or replies ("7 Likes": Discourse and others; "0 Reply").
+    ("comments", "en", r"\d+ (?:likes?|reply)"),
     ("header", "en", r"(?:\p{L}[\p{L} .-]{0,30}:? )?[+−-]?\d{1,2} ?°(?: ?[cf])?(?:,? [\p{L} ]{1,30})?"),
     ("metadata", "en", r"(?:published|updated|posted|last updated)(?: on)?"),
     (
@@ -915,6 +923,7 @@ WHOLE_BLOCK_PHRASES: tuple[tuple[str, str, str], ...] = (
         r"getty images|ap photo|reuters|afp(?:/getty images)?|shutterstock|istock(?:photo)?|alamy",
     ),
     ("navigation", "en", r"view my (?:complete )?profile"),
+    ("sidebar", "en", r"(?:similar|related) threads"),
     # ---------------------------------------------------------------- German
     (
         "navigation",
@@ -1087,6 +1096,14 @@ WHOLE_BLOCK_PHRASES: tuple[tuple[str, str, str], ...] = (
     ("promo", "pt", r"publicidade|patrocinado|assine(?: já)?|apoie|doe agora|faça uma doação"),
     ("share", "pt", r"compartilhe|compartilhar|partilhar|imprimir|copiar link"),
     ("comments", "pt", r"comentários?(?: \(\d+\))?|\d+ comentários?|comentar|responder"),
+    # A date line with its weekday ("sexta-feira, 22 de outubro de 2010 às 20:13"), which the
+    # English date row does not read (a hyphen in the weekday, "às"); Spanish lines too.
+    (
+        "metadata",
+        "pt",
+        r"(?:\p{L}+(?:-\p{L}+)?,? )?\d{1,2} de \p{L}{3,}\.? de \d{4}"
+        r"(?:,? ?(?:às|a las|à|-)? ?\d{1,2}[:h]\d{2}(?: ?h(?:r?s)?\.?)?)?",
+    ),
     ("legal", "pt", r"política de privacidade|termos de uso|aceitar(?: todos)?|rejeitar(?: todos)?"),
     # ---------------------------------------------------------------- Dutch
     (
