@@ -100,6 +100,12 @@ CHROME_EXAMPLES = [
     ("Tell us what you think:", "comments"),
     ("0 Reply", "comments"),
     ("Similar threads", "sidebar"),
+    ("#14", "metadata"),
+    ("Reaction score", "metadata"),
+    ("(128) reviews", "metadata"),
+    ("Follow", "share"),
+    ("Previous | Next", "navigation"),
+    ("Tap Permissions → Notifications.", "other"),
     # Portuguese and Spanish date lines with a weekday
     ("quarta-feira, 3 de maio de 2024 às 10:32", "metadata"),
     ("Miércoles, 3 de mayo de 2024 a las 10:32 hrs.", "metadata"),

@@ -252,6 +252,12 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         r"|\breport this (?:post|comment)\b",
     ),
     ("comments", "en", r"^(?=.{1,40}$)tell us what you think\b"),
+    # A forum's help for turning on notifications (Invision Community): "Tap Permissions → Notifications."
+    (
+        "other",
+        "en",
+        r"^(?=.{1,60}$)(?:open settings app|tap permissions|click permissions for this site|go to safari)\b",
+    ),
     ("comments", "en", r"\bcomments (?:are|have been) (?:closed|disabled|turned off)\b"),
     (
         "comments",
@@ -924,6 +930,13 @@ WHOLE_BLOCK_PHRASES: tuple[tuple[str, str, str], ...] = (
     ),
     ("navigation", "en", r"view my (?:complete )?profile"),
     ("sidebar", "en", r"(?:similar|related) threads"),
+    # Forum and shop chrome alone on its line: a post's number ("#12"), a member's labels, counts
+    # of reviews, a follow button, a pager's two links.
+    ("metadata", "en", r"#\d{1,6}"),
+    ("metadata", "en", r"joined|messages|reaction score"),
+    ("metadata", "en", r"\(?\d[\d,.]*\)? (?:reviews?|ratings?)"),
+    ("share", "en", r"follow"),
+    ("navigation", "en", r"(?:previous|prev) ?[|/·•]? ?next"),
     # ---------------------------------------------------------------- German
     (
         "navigation",
