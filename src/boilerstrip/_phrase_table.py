@@ -77,6 +77,24 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         r"\b(?:this|the) (?:post|article|page|site) (?:may )?contains? affiliate links\b"
         r"|\bwe may earn (?:a )?(?:small )?commission\b|\bas an amazon associate\b",
     ),
+    # More affiliate disclaimers: "we may receive a small commission", "If you buy through our
+    # links, IGN may earn an affiliate commission" (issue4-phrases12: wcxb 3 pages up, 1 down).
+    (
+        "legal",
+        "en",
+        r"\bwe may (?:receive|earn|get) (?:a )?(?:small )?(?:share of (?:the )?(?:sale|revenue)|commission"
+        r"|affiliate commission|fee)\b|\bif you (?:click|buy|purchase) (?:on )?(?:one|something|through)\b"
+        r".{0,60}?\bcommission\b",
+    ),
+    # Disclaimers naming whose views a piece gives: "The opinions expressed in this release are
+    # those of the organization issuing it".
+    (
+        "legal",
+        "en",
+        r"\b(?:the )?(?:views|opinions)(?: and opinions)? expressed (?:here |herein |in this (?:\w+ )?"
+        r"(?:release|post|article|column|commentary) |on this (?:site|blog) )?are (?:solely )?those of"
+        r" (?:the|its|their|our)\b",
+    ),
     (
         "legal",
         "en",
@@ -85,6 +103,20 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         r"|\b(?:company|registration|reg\.?|org\.?) ?(?:no|nr|number)\.? ?:? ?\d",
     ),
     ("promo", "en", r"\bsign up (?:for|to) (?:our|the|my) (?:[\w-]+ ){0,3}(?:newsletters?|mailing list)\b"),
+    (
+        "promo",
+        "en",
+        r"\bsign up (?:here )?(?:for|to) (?:our|the) (?:[\w-]+ ){0,3}(?:e-?mails?|e-?newsletters?)\b",
+    ),
+    # Calls for readers' tips: "If you have any news tips ...", "send photos, videos & tip-offs",
+    # "Reach the reporters on Twitter at ...".
+    (
+        "promo",
+        "en",
+        r"\bif you(?:'ve| have) (?:got )?(?:any )?(?:a story|news tips?|story tips?)\b"
+        r"|\bsend (?:us )?(?:your )?(?:photos, videos|photos and videos|news tips|tip-offs)\b"
+        r"|^reach the (?:reporters?|writers?|author) (?:at|on|by)\b",
+    ),
     ("promo", "en", r"\bsubscribe to (?:our|the|my) (?:[\w-]+ ){0,3}(?:newsletters?|mailing list)\b"),
     (
         "promo",
@@ -194,6 +226,13 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("share", "en", r"\bshare this (?:article|story|post|page|video|link|recipe)\b|\bclick to share on\b"),
     ("share", "en", r"\b(?:tweet|e-?mail|print) this (?:article|story|post|page)\b"),
     ("share", "en", r"^follow us(?: on)?\b"),
+    (
+        "share",
+        "en",
+        r"\bprinter[- ]friendly (?:page|version|format)\b"
+        r"|\bsend this (?:article|story|page) to (?:a )?friends?\b"
+        r"|\be-?mail (?:this )?(?:article|story) (?:\| ?)?print\b",
+    ),
     ("sidebar", "en", r"^(?:read|see) (?:more|also) ?:"),
     (
         "sidebar",
@@ -204,6 +243,21 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("sidebar", "en", r"\brecommended for you\b|^more on this (?:story|topic)\b|^more stories from\b"),
     ("sidebar", "en", r"^(?=.{1,40}$)explore further\b"),
     ("comments", "en", r"\bleave a (?:comment|reply)\b|\bpost a comment\b|\b(?:add|write) a comment\b"),
+    # Blog engines' trackback boxes (TypePad, Movable Type) and a post's report link.
+    (
+        "comments",
+        "en",
+        r"^trackback url for this (?:entry|post)\b"
+        r"|\blisted below are links to (?:weblogs|blogs) that reference\b"
+        r"|\breport this (?:post|comment)\b",
+    ),
+    ("comments", "en", r"^(?=.{1,40}$)tell us what you think\b"),
+    # A forum's help for turning on notifications (Invision Community): "Tap Permissions → Notifications."
+    (
+        "other",
+        "en",
+        r"^(?=.{1,60}$)(?:open settings app|tap permissions|click permissions for this site|go to safari)\b",
+    ),
     ("comments", "en", r"\bcomments (?:are|have been) (?:closed|disabled|turned off)\b"),
     (
         "comments",
@@ -244,6 +298,16 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         + _DATE_START,
     ),
     ("metadata", "en", r"\b\d+ ?(?:-|–)? ?min(?:ute)?s?\.? read\b|\breading time ?:? ?\d"),
+    # A reviewer's line ("Medically reviewed by Jane Doe, MD") and an agency's credit line.
+    (
+        "metadata",
+        "en",
+        _SHORT
+        + r"(?:medically |fact[- ]checked and )?reviewed by "
+        + _NAME
+        + r"(?:$|\s*[,|·•–—/(]|\s+\d|\s+(?:and|on)\s)",
+    ),
+    ("metadata", "en", _SHORT + r"(?:with )?additional reporting by\b"),
     (
         "metadata",
         "en",
@@ -279,6 +343,17 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         r"|\b(?:community platform|forum software) by (?:xenforo|invision|discourse)\b",
     ),
     ("other", "en", r"\b(?:please )?enable javascript\b|\bjavascript is (?:disabled|required|not enabled)\b"),
+    # A video player's text for screen readers (video.js): "Beginning of dialog window. Escape ...".
+    ("other", "en", r"\bbeginning of dialog window\b|^this is a modal window\b"),
+    # A form builder's status lines (Webflow), in the page whatever was submitted.
+    (
+        "other",
+        "en",
+        r"\boops! something went wrong while submitting the form\b"
+        r"|^thank you! your submission has been received\b",
+    ),
+    # The note of a story's print edition: "A version of this article appeared October 29, 2012, on page B13".
+    ("other", "en", r"^a version of this (?:article|story|review|column) appeared\b"),
     ("other", "en", r"\byour browser does not support\b|^this is a (?:new|beta) service\b"),
     (
         "other",
@@ -829,6 +904,8 @@ WHOLE_BLOCK_PHRASES: tuple[tuple[str, str, str], ...] = (
         r"|в)? ?\d{1,2}[:.h]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,5})?)?"
         r"(?: ?#\d{1,6})?",  # a forum post's date carries its number: "Jan 14, 2025 at 9:03 PM #2"
     ),
+    # A post's count of likes or replies ("7 Likes": Discourse and others; "0 Reply").
+    ("comments", "en", r"\d+ (?:likes?|reply)"),
     ("header", "en", r"(?:\p{L}[\p{L} .-]{0,30}:? )?[+−-]?\d{1,2} ?°(?: ?[cf])?(?:,? [\p{L} ]{1,30})?"),
     ("metadata", "en", r"(?:published|updated|posted|last updated)(?: on)?"),
     (
@@ -837,6 +914,29 @@ WHOLE_BLOCK_PHRASES: tuple[tuple[str, str, str], ...] = (
         r"loading|please wait|dismiss|×|✕|edit (?:this page )?on github|edit this page|view (?:page )?source"
         r"|print this page",
     ),
+    (
+        "other",
+        "en",
+        r"view larger (?:image|photo|picture)"
+        r"|click (?:here )?to enlarge(?: (?:the )?(?:image|photo|picture))?"
+        r"|enlarge (?:this )?(?:image|photo|picture)",
+    ),
+    ("other", "en", r"click to expand"),  # a quoted post's expander (XenForo)
+    # A photo agency's name alone on its line, under a picture.
+    (
+        "metadata",
+        "en",
+        r"getty images|ap photo|reuters|afp(?:/getty images)?|shutterstock|istock(?:photo)?|alamy",
+    ),
+    ("navigation", "en", r"view my (?:complete )?profile"),
+    ("sidebar", "en", r"(?:similar|related) threads"),
+    # Forum and shop chrome alone on its line: a post's number ("#12"), a member's labels, counts
+    # of reviews, a follow button, a pager's two links.
+    ("metadata", "en", r"#\d{1,6}"),
+    ("metadata", "en", r"joined|messages|reaction score"),
+    ("metadata", "en", r"\(?\d[\d,.]*\)? (?:reviews?|ratings?)"),
+    ("share", "en", r"follow"),
+    ("navigation", "en", r"(?:previous|prev) ?[|/·•]? ?next"),
     # ---------------------------------------------------------------- German
     (
         "navigation",
@@ -1009,6 +1109,14 @@ WHOLE_BLOCK_PHRASES: tuple[tuple[str, str, str], ...] = (
     ("promo", "pt", r"publicidade|patrocinado|assine(?: já)?|apoie|doe agora|faça uma doação"),
     ("share", "pt", r"compartilhe|compartilhar|partilhar|imprimir|copiar link"),
     ("comments", "pt", r"comentários?(?: \(\d+\))?|\d+ comentários?|comentar|responder"),
+    # A date line with its weekday ("sexta-feira, 22 de outubro de 2010 às 20:13"), which the
+    # English date row does not read (a hyphen in the weekday, "às"); Spanish lines too.
+    (
+        "metadata",
+        "pt",
+        r"(?:\p{L}+(?:-\p{L}+)?,? )?\d{1,2} de \p{L}{3,}\.? de \d{4}"
+        r"(?:,? ?(?:às|a las|à|-)? ?\d{1,2}[:h]\d{2}(?: ?h(?:r?s)?\.?)?)?",
+    ),
     ("legal", "pt", r"política de privacidade|termos de uso|aceitar(?: todos)?|rejeitar(?: todos)?"),
     # ---------------------------------------------------------------- Dutch
     (
