@@ -22,7 +22,9 @@ Parts:
           sample's raw VmRSS would show: that run's raw figure is not a plain loop's);
           ``--release-every N`` calls ``boilerstrip.release_memory()`` every N extractions;
           ``--no-extract`` runs the same loop without extract(): what the loop's own reading
-          (gzip.decompress, decode) leaves in glibc's heap, the control for the figure.
+          (gzip.decompress, decode) leaves in glibc's heap, the control for the figure;
+          ``--bytes`` gives extract() each page's bytes, as a crawler does, not their text.
+          The child writes each sample to stderr as it is taken.
   size    a page of about 1, 5, 25 and 50 MB built from repeated paragraphs and chrome, each in
           its own process: time of extract() and the process's peak RSS (getrusage), against
           the same process before extract() (interpreter, page and import).
@@ -131,11 +133,15 @@ def env_for(src: Path | None) -> dict[str, str]:
     return env
 
 
-def run_child(args: list[str], src: Path | None) -> Any:
+def run_child(args: list[str], src: Path | None, *, show_stderr: bool = False) -> Any:
+    """The JSON the child prints last; its stderr is passed through with ``show_stderr``."""
     command = [sys.executable, __file__, *args]
-    out = subprocess.run(command, env=env_for(src), capture_output=True, text=True, check=False)
+    stderr = None if show_stderr else subprocess.PIPE
+    out = subprocess.run(
+        command, env=env_for(src), stdout=subprocess.PIPE, stderr=stderr, text=True, check=False
+    )
     if out.returncode:
-        raise SystemExit(f"{' '.join(args)} failed:\n{out.stderr}")
+        raise SystemExit(f"{' '.join(args)} failed:\n{out.stderr or ''}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -222,7 +228,8 @@ def part_rss(args: argparse.Namespace) -> dict[str, Any]:
     child += ["--every", str(args.every), "--release-every", str(args.release_every)]
     child += ["--trim"] if args.trim else []
     child += ["--no-extract"] if args.no_extract else []
-    return summarise(run_child(child, args.src))
+    child += ["--bytes"] if args.bytes else []
+    return summarise(run_child(child, args.src, show_stderr=True))
 
 
 def part_size(args: argparse.Namespace) -> list[dict[str, Any]]:
@@ -307,6 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-extract", action="store_true", help="rss: the same loop without extract() (the reading only)"
     )
+    parser.add_argument("--bytes", action="store_true", help="rss: give extract() the pages' bytes, not text")
     parser.add_argument("--import-runs", type=int, default=10)
     parser.add_argument("--peer-runs", type=int, default=3, help="runs of score.py (medians over them)")
     parser.add_argument("--sizes", type=float, nargs="+", default=list(SIZES_MB))
@@ -325,6 +333,7 @@ def main(argv: list[str] | None = None) -> int:
             trim=args.trim,
             release_every=args.release_every,
             extract=not args.no_extract,
+            as_bytes=args.bytes,
         )
         print(json.dumps(result))
         return 0
