@@ -156,9 +156,10 @@ class Utf8Page(NamedTuple):
     data: bytes
     view: str  # data.decode("latin-1")
 
-    def head(self, chars: int) -> str:
-        """The page's first ``chars`` characters (a character takes at most 4 bytes)."""
-        return self.data[: 4 * chars].decode("utf-8", "ignore")[:chars]
+
+def utf8_head(page: Utf8Page, chars: int) -> str:
+    """The first ``chars`` characters of ``page`` (a character takes at most 4 bytes)."""
+    return page.data[: 4 * chars].decode("utf-8", "ignore")[:chars]
 
 
 def parse(html: str | Utf8, *, apart: bool = False) -> LexborHTMLParser:
@@ -225,7 +226,7 @@ _BINARY_SNIFF = 8192
 def looks_binary(html: str | bytes | Utf8Page) -> bool:
     """Whether the input is binary data (an image, an archive, a PDF) rather than text:
     at least 5% of its first 8 KB are control bytes or U+FFFD."""
-    head = html.head(_BINARY_SNIFF) if isinstance(html, Utf8Page) else html[:_BINARY_SNIFF]
+    head = utf8_head(html, _BINARY_SNIFF) if isinstance(html, Utf8Page) else html[:_BINARY_SNIFF]
     if not head:
         return False
     if isinstance(head, str):
