@@ -5,6 +5,7 @@ is made, and extract() gives what it gives for the text decode() makes of them."
 from __future__ import annotations
 
 import codecs
+import sys
 import tracemalloc
 from pathlib import Path
 
@@ -136,3 +137,48 @@ def test_no_str_of_the_page_is_made() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 4 * len(data)  # 2.8x; the text path: 5.0x
+
+
+# Text the parser gets whole (nothing dropped): not ASCII, as UTF-8 made piece by piece (the
+# parser's own encoder asked for 4 bytes a character at once); ASCII, or holding a lone
+# surrogate (which UTF-8 cannot hold), as the text itself.
+@pytest.mark.parametrize(
+    ("text", "as_utf8"),
+    [
+        ("<p>plain</p><script>x</script>", False),
+        ("<p>caf\u00e9</p><script>x</script>", True),
+        (f"<p>{WIDE}</p>" * 20_000 + "<script>x</script>", True),  # several pieces
+        ("<p>\u00e9\ud800</p><script>x</script>", False),
+    ],
+)
+@pytest.mark.parametrize("min_chars", [MINIMUM, None])
+def test_whole_text_for_the_parser(text: str, as_utf8: bool, min_chars: int | None) -> None:
+    bodies: list[int] = []
+    _limits.scan(text, max_nodes=None, max_depth=None, max_attributes=None, bodies=bodies)
+    result = _limits.without_bodies(text, bodies, min_chars)
+    if as_utf8:
+        assert isinstance(result, Utf8)
+        assert result.data == text.encode("utf-8")
+    else:
+        assert result is text
+
+
+@pytest.mark.parametrize(
+    "given",
+    [f"<p>caf\u00e9 {WIDE}</p>" * 500, f"<p>caf\u00e9 {WIDE}</p>".encode() * 500, b"<p>plain</p>" * 500],
+)
+def test_the_parse_holds_the_only_reference(monkeypatch: pytest.MonkeyPatch, given: str | bytes) -> None:
+    """extract() hands what it made for the parser (the UTF-8 of a text not ASCII, a
+    crawler's bytes) to measure() and keeps no reference of its own, so that it is released
+    once parsed, not held to the end of the extraction."""
+    from boilerstrip import _extract
+
+    parse, counts = _extract.parse, []
+
+    def counting(text: str | Utf8, *, apart: bool = False) -> object:
+        counts.append(sys.getrefcount(text))
+        return parse(text, apart=apart)
+
+    monkeypatch.setattr(_extract, "parse", counting)
+    extract(given)
+    assert counts == [3]  # getrefcount's argument, counting()'s parameter, measure()'s local

@@ -77,7 +77,13 @@ def extract(
         # The scripts' and style sheets' text, which no stage reads: the tree is smaller.
         page = without_bodies(given, bodies, options.drop_raw_text_min_chars)
     del given, bodies, utf8
-    blocks, page_title, language, declared, page_metadata = measure(page, options, deadline=deadline, url=url)
+    # Handed over in a list, so that measure() holds the only reference to the page's
+    # text or UTF-8 and releases it once parsed, not at the end of the extraction.
+    held = [page]
+    del page
+    blocks, page_title, language, declared, page_metadata = measure(
+        held.pop(), options, deadline=deadline, url=url
+    )
     scores = score(blocks, options)
     check_deadline(deadline)
     probabilities = smooth(blocks, scores.probabilities, options)
@@ -121,6 +127,7 @@ def measure(
         tree = html
     else:
         text = html if isinstance(html, Utf8) else _as_text(html)
+        del html  # the caller keeps its own reference, if it has one
         size = len(text.data) if isinstance(text, Utf8) else len(text)  # bytes: at least its characters
         apart = options.parse_apart_min_chars is not None and size >= options.parse_apart_min_chars
         tree = parse(text, apart=apart)

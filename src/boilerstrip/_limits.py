@@ -342,9 +342,8 @@ def without_bodies(page: str | Utf8Page, bodies: list[int], min_chars: int | Non
     A :class:`Utf8Page` was scanned in its Latin-1 view, whose offsets are its bytes':
     its pieces are sliced from the bytes."""
     text = page.view if isinstance(page, Utf8Page) else page
-    whole: str | Utf8 = Utf8(page.data) if isinstance(page, Utf8Page) else page
     if min_chars is None:
-        return whole
+        return _whole(page)
     dropped, keep = 0, [0]
     for at in range(0, len(bodies), 3):
         start, end, close = bodies[at : at + 3]
@@ -356,7 +355,7 @@ def without_bodies(page: str | Utf8Page, bodies: list[int], min_chars: int | Non
     if isinstance(page, Utf8Page) and dropped >= min_chars:  # bytes: count the characters
         dropped -= sum(_continuations(page.data, keep[at], keep[at + 1]) for at in range(1, len(keep), 2))
     if dropped < min_chars or _FRAMESET.search(text):
-        return whole
+        return _whole(page)
     keep.append(len(text))
     spans = range(0, len(keep), 2)
     if isinstance(page, Utf8Page):
@@ -365,6 +364,26 @@ def without_bodies(page: str | Utf8Page, bodies: list[int], min_chars: int | Non
         return Utf8(b"".join(text[keep[at] : keep[at + 1]].encode("utf-8") for at in spans))
     except UnicodeEncodeError:  # a lone surrogate, which the parser's own encoding drops
         return "".join(text[keep[at] : keep[at + 1]] for at in spans)
+
+
+_PIECE_CHARS = 16_384  # a piece of text encoded at once: at most 64 KB of UTF-8
+
+
+def _whole(page: str | Utf8Page) -> str | Utf8:
+    """The whole page for the parser: a Utf8Page's bytes; text not ASCII as UTF-8 encoded
+    piece by piece (selectolax's encoder asks for the worst case at once, 4 bytes a
+    character for a page with one character outside the BMP: 12 MB on a dev page); ASCII
+    text as it is (encoded at its size)."""
+    if isinstance(page, Utf8Page):
+        return Utf8(page.data)
+    if page.isascii():
+        return page
+    try:
+        return Utf8(
+            b"".join(page[at : at + _PIECE_CHARS].encode("utf-8") for at in range(0, len(page), _PIECE_CHARS))
+        )
+    except UnicodeEncodeError:  # a lone surrogate, which the parser's own encoding drops
+        return page
 
 
 _CONTINUATION = bytes(range(0x80, 0xC0))  # the bytes of UTF-8 that do not start a character
