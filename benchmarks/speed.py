@@ -27,7 +27,8 @@ Parts:
           The child writes each sample to stderr as it is taken.
   size    a page of about 1, 5, 25 and 50 MB built from repeated paragraphs and chrome, each in
           its own process: time of extract() and the process's peak RSS (getrusage), against
-          the same process before extract() (interpreter, page and import).
+          the same process before extract() (interpreter, page and import); ``--bytes``: the
+          page given as its UTF-8 bytes.
 
 Timings are only comparable within one run (the machine is shared): read the ratios. Results go
 to --out (JSON) and a Markdown file beside it.
@@ -99,12 +100,12 @@ def big_page(megabytes: float) -> str:
     return head + "".join(chunk.replace("#N#", str(n)) for n in range(count)) + tail
 
 
-def child_size(megabytes: float) -> dict[str, Any]:
+def child_size(megabytes: float, as_bytes: bool = False) -> dict[str, Any]:
     import boilerstrip
 
     options = unlimited_options()
     boilerstrip.extract(big_page(0.01), options=options)  # warm-up: lazy tables
-    html = big_page(megabytes)
+    html: str | bytes = big_page(megabytes).encode() if as_bytes else big_page(megabytes)
     gc.collect()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     started, cpu_started = time.perf_counter(), time.process_time()
@@ -113,7 +114,8 @@ def child_size(megabytes: float) -> dict[str, Any]:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     return {
         "mb": megabytes,
-        "input_mb": len(html.encode()) / 2**20,
+        "input_mb": len(html if isinstance(html, bytes) else html.encode()) / 2**20,
+        "bytes": as_bytes,
         "seconds": seconds,
         "cpu_seconds": cpu_seconds,  # the process's own CPU time: steadier than wall time on a busy machine
         "peak_rss_mb": peak,
@@ -235,7 +237,7 @@ def part_rss(args: argparse.Namespace) -> dict[str, Any]:
 def part_size(args: argparse.Namespace) -> list[dict[str, Any]]:
     rows = []
     for mb in args.sizes:
-        row = run_child(["--child-size", str(mb)], args.src)
+        row = run_child(["--child-size", str(mb), *(["--bytes"] if args.bytes else [])], args.src)
         # The parent's view of its children: the largest peak so far (sizes run in increasing order).
         row["children_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
         row["peak_over_input"] = row["peak_rss_mb"] / row["input_mb"]
@@ -314,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-extract", action="store_true", help="rss: the same loop without extract() (the reading only)"
     )
-    parser.add_argument("--bytes", action="store_true", help="rss: give extract() the pages' bytes, not text")
+    parser.add_argument("--bytes", action="store_true", help="rss, size: give extract() bytes, not text")
     parser.add_argument("--import-runs", type=int, default=10)
     parser.add_argument("--peer-runs", type=int, default=3, help="runs of score.py (medians over them)")
     parser.add_argument("--sizes", type=float, nargs="+", default=list(SIZES_MB))
@@ -322,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child-rss", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_size is not None:
-        print(json.dumps(child_size(args.child_size)))
+        print(json.dumps(child_size(args.child_size, args.bytes)))
         return 0
     if args.child_rss is not None:
         result = child_rss(
