@@ -38,7 +38,8 @@ def extract(
 
     ``html`` is the page as text; or as bytes in any encoding, decoded from a byte-order
     mark, else the charset of ``content_type``, else a meta charset, else UTF-8, else
-    windows-1252 (bad bytes never raise); or a page already parsed, as a selectolax
+    windows-1252 (bad bytes never raise; bytes read as UTF-8 go to the parser as they are,
+    never made a str of the whole page); or a page already parsed, as a selectolax
     ``LexborHTMLParser`` or an lxml element or tree (never modified).
     ``content_type`` is the HTTP Content-Type header value, e.g. ``"text/html;
     charset=iso-8859-1"``: a type that is not text (an image, a PDF) gives an empty result.
