@@ -352,7 +352,9 @@ def without_bodies(page: str | Utf8Page, bodies: list[int], min_chars: int | Non
             continue
         keep += (end, close)
         dropped += close - end
-    if isinstance(page, Utf8Page) and dropped >= min_chars:  # bytes: count the characters
+    # Bytes: their characters counted where it matters (a character takes 1 to 4 bytes), so
+    # that a big script is not copied to be counted.
+    if isinstance(page, Utf8Page) and min_chars <= dropped < 4 * min_chars:
         dropped -= sum(_continuations(page.data, keep[at], keep[at + 1]) for at in range(1, len(keep), 2))
     if dropped < min_chars or _FRAMESET.search(text):
         return _whole(page)
