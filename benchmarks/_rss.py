@@ -7,6 +7,7 @@ import ctypes
 import dataclasses
 import gc
 import gzip
+import json
 import math
 import os
 import random
@@ -48,6 +49,7 @@ def child_rss(
     trim: bool = False,
     release_every: int = 0,
     extract: bool = True,
+    as_bytes: bool = False,
 ) -> dict[str, Any]:
     """Samples every ``every`` extractions: (extractions, VmRSS MB, VmRSS MB after glibc's
     malloc_trim gave the free heap back (with ``trim``, else None), Python's allocated
@@ -57,7 +59,9 @@ def child_rss(
     extractions: the same last pages each time), which that swing does not move. Without
     ``extract``, the loop only reads and decodes the pages: the control, as the decoded
     pages alone (a str of 4 bytes a character for a page holding one emoji, up to 12 MB)
-    raise glibc's thresholds and fill its heap."""
+    raise glibc's thresholds and fill its heap. With ``as_bytes`` each page is given as the
+    bytes a crawler has (a WARC record, an HTTP body): decompressed, not decoded (extract()
+    finds the encoding). Each sample is also written to stderr as it is taken."""
     import boilerstrip
     from boilerstrip import Options
 
@@ -74,19 +78,22 @@ def child_rss(
     aligned: list[tuple[Any, ...]] = []
     started = time.perf_counter()
     for i in range(1, total + 1):
-        html = gzip.decompress(paths[(i - 1) % len(paths)].read_bytes()).decode("utf-8", "replace")
+        raw = gzip.decompress(paths[(i - 1) % len(paths)].read_bytes())
+        html: str | bytes = raw if as_bytes else raw.decode("utf-8", "replace")
+        del raw
         if extract:
             boilerstrip.extract(html, options=options)
         del html
         periodic, in_cycle = i % every == 0, i >= every and (i - every) % len(paths) == 0
         if periodic or in_cycle:
             gc.collect()
-            raw, heap = rss_mb(), heap_mb(libc)
+            rss, heap = rss_mb(), heap_mb(libc)
             trimmed = None
             if trim:
                 libc.malloc_trim(0)
                 trimmed = rss_mb()
-            sample = (i, raw, trimmed, sys.getallocatedblocks(), *heap)
+            sample = (i, rss, trimmed, sys.getallocatedblocks(), *heap)
+            print(json.dumps(sample), file=sys.stderr, flush=True)  # a stopped run keeps its samples
             if periodic:
                 samples.append(sample)
             if in_cycle:
@@ -96,7 +103,7 @@ def child_rss(
     seconds = time.perf_counter() - started
     return {
         "pages": len(paths), "samples": samples, "aligned": aligned, "seconds": seconds,
-        "trim": trim, "release_every": release_every, "extract": extract,
+        "trim": trim, "release_every": release_every, "extract": extract, "bytes": as_bytes,
     }  # fmt: skip
 
 
@@ -159,8 +166,10 @@ def rss_lines(rss: dict[str, Any]) -> list[str]:
     samples = rss["samples"]
     n, every = samples[-1][0], samples[0][0]
     mode = "malloc_trim(0) after each sample's VmRSS" if rss.get("trim") else "nothing trimmed"
+    if rss.get("bytes"):
+        mode += ", pages given as bytes"
     if not rss.get("extract", True):
-        mode += ", no extract(): the loop's reading and decoding only"
+        mode += ", no extract(): the loop's reading" + ("" if rss.get("bytes") else " and decoding") + " only"
     if rss.get("release_every"):
         mode += f", release_memory() every {rss['release_every']:,} extractions"
     trimmed = rss.get("trimmed_growth_pct")

@@ -22,10 +22,13 @@ Parts:
           sample's raw VmRSS would show: that run's raw figure is not a plain loop's);
           ``--release-every N`` calls ``boilerstrip.release_memory()`` every N extractions;
           ``--no-extract`` runs the same loop without extract(): what the loop's own reading
-          (gzip.decompress, decode) leaves in glibc's heap, the control for the figure.
+          (gzip.decompress, decode) leaves in glibc's heap, the control for the figure;
+          ``--bytes`` gives extract() each page's bytes, as a crawler does, not their text.
+          The child writes each sample to stderr as it is taken.
   size    a page of about 1, 5, 25 and 50 MB built from repeated paragraphs and chrome, each in
           its own process: time of extract() and the process's peak RSS (getrusage), against
-          the same process before extract() (interpreter, page and import).
+          the same process before extract() (interpreter, page and import); ``--bytes``: the
+          page given as its UTF-8 bytes.
 
 Timings are only comparable within one run (the machine is shared): read the ratios. Results go
 to --out (JSON) and a Markdown file beside it.
@@ -97,12 +100,12 @@ def big_page(megabytes: float) -> str:
     return head + "".join(chunk.replace("#N#", str(n)) for n in range(count)) + tail
 
 
-def child_size(megabytes: float) -> dict[str, Any]:
+def child_size(megabytes: float, as_bytes: bool = False) -> dict[str, Any]:
     import boilerstrip
 
     options = unlimited_options()
     boilerstrip.extract(big_page(0.01), options=options)  # warm-up: lazy tables
-    html = big_page(megabytes)
+    html: str | bytes = big_page(megabytes).encode() if as_bytes else big_page(megabytes)
     gc.collect()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     started, cpu_started = time.perf_counter(), time.process_time()
@@ -111,7 +114,8 @@ def child_size(megabytes: float) -> dict[str, Any]:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     return {
         "mb": megabytes,
-        "input_mb": len(html.encode()) / 2**20,
+        "input_mb": len(html if isinstance(html, bytes) else html.encode()) / 2**20,
+        "bytes": as_bytes,
         "seconds": seconds,
         "cpu_seconds": cpu_seconds,  # the process's own CPU time: steadier than wall time on a busy machine
         "peak_rss_mb": peak,
@@ -131,11 +135,15 @@ def env_for(src: Path | None) -> dict[str, str]:
     return env
 
 
-def run_child(args: list[str], src: Path | None) -> Any:
+def run_child(args: list[str], src: Path | None, *, show_stderr: bool = False) -> Any:
+    """The JSON the child prints last; its stderr is passed through with ``show_stderr``."""
     command = [sys.executable, __file__, *args]
-    out = subprocess.run(command, env=env_for(src), capture_output=True, text=True, check=False)
+    stderr = None if show_stderr else subprocess.PIPE
+    out = subprocess.run(
+        command, env=env_for(src), stdout=subprocess.PIPE, stderr=stderr, text=True, check=False
+    )
     if out.returncode:
-        raise SystemExit(f"{' '.join(args)} failed:\n{out.stderr}")
+        raise SystemExit(f"{' '.join(args)} failed:\n{out.stderr or ''}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -222,13 +230,14 @@ def part_rss(args: argparse.Namespace) -> dict[str, Any]:
     child += ["--every", str(args.every), "--release-every", str(args.release_every)]
     child += ["--trim"] if args.trim else []
     child += ["--no-extract"] if args.no_extract else []
-    return summarise(run_child(child, args.src))
+    child += ["--bytes"] if args.bytes else []
+    return summarise(run_child(child, args.src, show_stderr=True))
 
 
 def part_size(args: argparse.Namespace) -> list[dict[str, Any]]:
     rows = []
     for mb in args.sizes:
-        row = run_child(["--child-size", str(mb)], args.src)
+        row = run_child(["--child-size", str(mb), *(["--bytes"] if args.bytes else [])], args.src)
         # The parent's view of its children: the largest peak so far (sizes run in increasing order).
         row["children_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
         row["peak_over_input"] = row["peak_rss_mb"] / row["input_mb"]
@@ -307,6 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-extract", action="store_true", help="rss: the same loop without extract() (the reading only)"
     )
+    parser.add_argument("--bytes", action="store_true", help="rss, size: give extract() bytes, not text")
     parser.add_argument("--import-runs", type=int, default=10)
     parser.add_argument("--peer-runs", type=int, default=3, help="runs of score.py (medians over them)")
     parser.add_argument("--sizes", type=float, nargs="+", default=list(SIZES_MB))
@@ -314,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child-rss", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_size is not None:
-        print(json.dumps(child_size(args.child_size)))
+        print(json.dumps(child_size(args.child_size, args.bytes)))
         return 0
     if args.child_rss is not None:
         result = child_rss(
@@ -325,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
             trim=args.trim,
             release_every=args.release_every,
             extract=not args.no_extract,
+            as_bytes=args.bytes,
         )
         print(json.dumps(result))
         return 0

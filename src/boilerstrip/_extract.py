@@ -18,7 +18,7 @@ from ._metadata import complete, json_ld_objects, product_description, read_page
 from ._model import Block, Extraction, Metadata
 from ._options import DEFAULT_OPTIONS, Options
 from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_texts, page_type
-from ._parse import Utf8, body_of, decode, looks_binary, page_info, parse
+from ._parse import Utf8, Utf8Page, body_of, decode, looks_binary, page_info, parse, utf8_body
 from ._parse import content_type as parse_content_type
 from ._probability import score, smooth
 from ._segment import traverse
@@ -38,7 +38,8 @@ def extract(
 
     ``html`` is the page as text; or as bytes in any encoding, decoded from a byte-order
     mark, else the charset of ``content_type``, else a meta charset, else UTF-8, else
-    windows-1252 (bad bytes never raise); or a page already parsed, as a selectolax
+    windows-1252 (bad bytes never raise; bytes read as UTF-8 go to the parser as they are,
+    never made a str of the whole page); or a page already parsed, as a selectolax
     ``LexborHTMLParser`` or an lxml element or tree (never modified).
     ``content_type`` is the HTTP Content-Type header value, e.g. ``"text/html;
     charset=iso-8859-1"``: a type that is not text (an image, a PDF) gives an empty result.
@@ -63,15 +64,27 @@ def extract(
         if not textual:
             return assemble((), "", url, "")  # an image, an archive, a PDF: no text
     bodies: list[int] = []
-    given, truncated = prepare_input(html, charset, options, bodies=bodies)
-    page: str | Utf8 | LexborHTMLParser = given
-    if isinstance(given, str):
+    # A crawler's bytes, valid UTF-8, go to the parser as they are; other input as text.
+    utf8 = _utf8_page(html, charset, options, bodies) if isinstance(html, (bytes, bytearray)) else None
+    given, truncated = (
+        (utf8, False) if utf8 is not None else prepare_input(html, charset, options, bodies=bodies)
+    )
+    page: str | Utf8 | LexborHTMLParser
+    if isinstance(given, LexborHTMLParser):
+        page = given
+    else:
         if looks_binary(given):
             return assemble((), "", url, "", truncated=truncated)  # binary data sent as HTML
         # The scripts' and style sheets' text, which no stage reads: the tree is smaller.
         page = without_bodies(given, bodies, options.drop_raw_text_min_chars)
-    del given, bodies
-    blocks, page_title, language, declared, page_metadata = measure(page, options, deadline=deadline, url=url)
+    del given, bodies, utf8
+    # Handed over in a list, so that measure() holds the only reference to the page's
+    # text or UTF-8 and releases it once parsed, not at the end of the extraction.
+    held = [page]
+    del page
+    blocks, page_title, language, declared, page_metadata = measure(
+        held.pop(), options, deadline=deadline, url=url
+    )
     scores = score(blocks, options)
     check_deadline(deadline)
     probabilities = smooth(blocks, scores.probabilities, options)
@@ -115,6 +128,7 @@ def measure(
         tree = html
     else:
         text = html if isinstance(html, Utf8) else _as_text(html)
+        del html  # the caller keeps its own reference, if it has one
         size = len(text.data) if isinstance(text, Utf8) else len(text)  # bytes: at least its characters
         apart = options.parse_apart_min_chars is not None and size >= options.parse_apart_min_chars
         tree = parse(text, apart=apart)
@@ -228,6 +242,35 @@ def prepare_input(
             raise LimitError(f"the input exceeds {found.limit}={value} at character {found.cut}")
         text, cut = text[: found.cut], True
     return text, cut
+
+
+def _utf8_page(
+    html: bytes | bytearray, charset: str | None, options: Options, bodies: list[int]
+) -> Utf8Page | None:
+    """Bytes that :func:`decode` reads as valid UTF-8, scanned in their Latin-1 view
+    (:class:`Utf8Page`), where they need no cut; None for every other page (the text
+    path). A crawler's page stays in its bytes to the parser: the text path made it a
+    str (4 bytes a character on a page with one character outside the BMP, up to 12 MB
+    on a dev page), then selectolax encoded it again."""
+    limit = options.max_input_chars
+    if limit is not None and len(html) > limit:  # may be cut in characters: the text path
+        return None
+    body = utf8_body(bytes(html), charset)
+    if body is None:
+        return None
+    page = Utf8Page(body, body.decode("latin-1"))
+    found = scan(
+        page.view,
+        max_nodes=options.max_nodes,
+        max_depth=options.max_depth,
+        max_attributes=options.max_attributes,
+        max_depth_sum=options.max_depth_sum,
+        bodies=bodies,
+    )
+    if found.cut is not None:  # cut, or raised, at a character offset: the text path
+        bodies.clear()
+        return None
+    return page
 
 
 def _tree_text(html: object) -> str:

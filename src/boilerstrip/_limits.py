@@ -43,7 +43,7 @@ from ._open_elements import (
     end_tag,
     start_tag,
 )
-from ._parse import Utf8
+from ._parse import Utf8, Utf8Page
 
 _RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes".split())
 # Attributes up to the ">" that ends the tag, as the tokenizer reads them: a quoted value may
@@ -327,20 +327,23 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
 _FRAMESET = re.compile("<frameset", re.I)
 
 
-def without_bodies(text: str, bodies: list[int], min_chars: int | None) -> str | Utf8:
-    """``text`` without the raw text of the scripts and style sheets ``scan(bodies=...)``
+def without_bodies(page: str | Utf8Page, bodies: list[int], min_chars: int | None) -> str | Utf8:
+    """The page without the raw text of the scripts and style sheets ``scan(bodies=...)``
     recorded, which no stage reads: Lexbor keeps each as a text node (with its own copy of
     the page, about 2.4 times their size on the largest dev pages, where they make up to
     95% of the page), the peak of a big page's memory. Kept: JSON scripts (JSON-LD is
     read), a script holding ``<!--`` (where an end tag may not end it), and every body on
     a frameset page (whose scripts the parser ignores: their text is read as markup).
-    ``text`` itself when fewer than ``min_chars`` characters would go (None: always).
+    The page itself when fewer than ``min_chars`` characters would go (None: always).
 
     The rest is given as the UTF-8 that Lexbor reads, encoded piece by piece: the whole
     text made again as a str, then encoded, took twice or three times as much at once
-    (a str of the page's widest character, and the encoder's buffer for the worst case)."""
+    (a str of the page's widest character, and the encoder's buffer for the worst case).
+    A :class:`Utf8Page` was scanned in its Latin-1 view, whose offsets are its bytes':
+    its pieces are sliced from the bytes."""
+    text = page.view if isinstance(page, Utf8Page) else page
     if min_chars is None:
-        return text
+        return _whole(page)
     dropped, keep = 0, [0]
     for at in range(0, len(bodies), 3):
         start, end, close = bodies[at : at + 3]
@@ -349,11 +352,46 @@ def without_bodies(text: str, bodies: list[int], min_chars: int | None) -> str |
             continue
         keep += (end, close)
         dropped += close - end
+    # Bytes: their characters counted where it matters (a character takes 1 to 4 bytes), so
+    # that a big script is not copied to be counted.
+    if isinstance(page, Utf8Page) and min_chars <= dropped < 4 * min_chars:
+        dropped -= sum(_continuations(page.data, keep[at], keep[at + 1]) for at in range(1, len(keep), 2))
     if dropped < min_chars or _FRAMESET.search(text):
-        return text
+        return _whole(page)
     keep.append(len(text))
     spans = range(0, len(keep), 2)
+    if isinstance(page, Utf8Page):
+        return Utf8(b"".join(page.data[keep[at] : keep[at + 1]] for at in spans))
     try:
         return Utf8(b"".join(text[keep[at] : keep[at + 1]].encode("utf-8") for at in spans))
     except UnicodeEncodeError:  # a lone surrogate, which the parser's own encoding drops
         return "".join(text[keep[at] : keep[at + 1]] for at in spans)
+
+
+_PIECE_CHARS = 16_384  # a piece of text encoded at once: at most 64 KB of UTF-8
+
+
+def _whole(page: str | Utf8Page) -> str | Utf8:
+    """The whole page for the parser: a Utf8Page's bytes; text not ASCII as UTF-8 encoded
+    piece by piece (selectolax's encoder asks for the worst case at once, 4 bytes a
+    character for a page with one character outside the BMP: 12 MB on a dev page); ASCII
+    text as it is (encoded at its size)."""
+    if isinstance(page, Utf8Page):
+        return Utf8(page.data)
+    if page.isascii():
+        return page
+    try:
+        return Utf8(
+            b"".join(page[at : at + _PIECE_CHARS].encode("utf-8") for at in range(0, len(page), _PIECE_CHARS))
+        )
+    except UnicodeEncodeError:  # a lone surrogate, which the parser's own encoding drops
+        return page
+
+
+_CONTINUATION = bytes(range(0x80, 0xC0))  # the bytes of UTF-8 that do not start a character
+
+
+def _continuations(data: bytes, start: int, end: int) -> int:
+    """The bytes of ``data[start:end]`` (UTF-8) that do not start a character."""
+    piece = data[start:end]
+    return len(piece) - len(piece.translate(None, _CONTINUATION))

@@ -71,25 +71,59 @@ def decode(data: bytes, charset: str | None = None) -> str:
     header), then a meta charset in the first 4 KB, then UTF-8 if the bytes are valid
     UTF-8, then windows-1252. Bad bytes become U+FFFD.
     """
+    encoding, start, fallback = _reading(data, charset)
+    if not fallback:
+        return data[start:].decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode(fallback, errors="replace")
+
+
+def _reading(data: bytes, charset: str | None) -> tuple[str, int, str]:
+    """How :func:`decode` reads ``data``: an encoding, where the text starts (after a
+    byte-order mark) and "" (bad bytes replaced); or "utf-8", 0 and the encoding that
+    reads the bytes (bad bytes replaced) when they are not valid UTF-8."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(name, errors="replace")
+            return name, len(bom), ""
     declared = _known(charset) if charset else None
     if declared is None:
         utf16 = _utf16_without_bom(data[:_SNIFF_BYTES])
         if utf16:
-            return data.decode(utf16, errors="replace")
+            return utf16, 0, ""
         match = _meta_charset().search(data[:_SNIFF_BYTES])
         declared = _known(match.group(1).decode("ascii", "replace")) if match else None
     # A page declared as Latin-1 but valid UTF-8 is almost always UTF-8 mislabelled.
     if declared and declared not in ("utf-8", "latin-1", "cp1252", "iso8859-1"):
-        return data.decode(declared, errors="replace")
+        return declared, 0, ""
+    return "utf-8", 0, "utf-8" if declared == "utf-8" else declared or _FALLBACK_ENCODING
+
+
+_CHECK_BYTES = 16_384  # UTF-8 checked at once: at most 64 KB as a str, under malloc's mmap threshold
+
+
+def utf8_body(data: bytes, charset: str | None = None) -> bytes | None:
+    """The bytes :func:`decode` reads as valid UTF-8 (``data``, or ``data`` after a UTF-8
+    byte-order mark), so that ``decode(data, charset) == utf8_body(data, charset).decode()``;
+    None where it reads them otherwise (another encoding, bad bytes replaced). Checked
+    piece by piece: the page is never made one str (4 bytes a character where a single
+    character lies outside the BMP, whose freeing raises glibc's mmap threshold)."""
+    encoding, start, fallback = _reading(data, charset)
+    if not fallback and encoding != "utf-8":
+        return None
+    body = data[start:] if start else data
+    if body.isascii():
+        return body
+    check = codecs.getincrementaldecoder("utf-8")().decode
+    view = memoryview(body)
     try:
-        return data.decode("utf-8")
+        for at in range(0, len(body), _CHECK_BYTES):
+            check(view[at : at + _CHECK_BYTES])
+        check(b"", True)
     except UnicodeDecodeError:
-        if declared == "utf-8":
-            return data.decode("utf-8", errors="replace")
-        return data.decode(declared or _FALLBACK_ENCODING, errors="replace")
+        return None
+    return body
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -111,6 +145,21 @@ class Utf8(NamedTuple):
     encoded by selectolax first)."""
 
     data: bytes
+
+
+class Utf8Page(NamedTuple):
+    """A page given as valid UTF-8 bytes (:func:`utf8_body`), and those bytes read as
+    Latin-1, one character a byte: the markup the limits scan reads is ASCII, which reads
+    the same, and its offsets are offsets in the bytes, which go to the parser as they are.
+    A str of the page's characters is never made."""
+
+    data: bytes
+    view: str  # data.decode("latin-1")
+
+
+def utf8_head(page: Utf8Page, chars: int) -> str:
+    """The first ``chars`` characters of ``page`` (a character takes at most 4 bytes)."""
+    return page.data[: 4 * chars].decode("utf-8", "ignore")[:chars]
 
 
 def parse(html: str | Utf8, *, apart: bool = False) -> LexborHTMLParser:
@@ -174,10 +223,10 @@ _BINARY_SHARE = 0.05  # random bytes hold 9% of them; HTML, even broken, next to
 _BINARY_SNIFF = 8192
 
 
-def looks_binary(html: str | bytes) -> bool:
+def looks_binary(html: str | bytes | Utf8Page) -> bool:
     """Whether the input is binary data (an image, an archive, a PDF) rather than text:
     at least 5% of its first 8 KB are control bytes or U+FFFD."""
-    head = html[:_BINARY_SNIFF]
+    head = utf8_head(html, _BINARY_SNIFF) if isinstance(html, Utf8Page) else html[:_BINARY_SNIFF]
     if not head:
         return False
     if isinstance(head, str):
