@@ -10,7 +10,10 @@ from collections.abc import Hashable, Sequence
 import pytest
 
 from blocks import make_block
+from boilerstrip import Block, Label, Options
 from boilerstrip._card_slots import card_members, card_slots, card_tree, slot_numbers
+from boilerstrip._child_cards import _is_below, with_child_cards
+from boilerstrip._model import Link, Markup
 from boilerstrip._stray_text import _TOOLTIP_STEP, _UUID, in_tooltip, is_id_string
 
 _UUID_TEXT = "9b83e247-2e76-4905-9b83-15a5a5664cfa"
@@ -140,3 +143,64 @@ def test_id_string_shortcut_gives_the_plain_answer(min_ids: int) -> None:
         text = _UUID_TEXT * min_ids
         assert text.count("-") == 4 * min_ids and is_id_string(make_block(0, text), min_ids)
         assert re.fullmatch(_UUID.pattern, _UUID_TEXT)
+
+
+_PAGE = "https://shop.example/jewelry/earrings"
+_BELOW = ("/jewelry/earrings/hoop-{i}", "hoop-{i}", "https://SHOP.example/jewelry/earrings/x-{i}?a=1")
+_ELSEWHERE = ("/about", "https://other.example/jewelry/earrings/y-{i}", "#top", "/jewelry/earrings", "")
+
+
+def _linked_grid(seed: int) -> tuple[list[Block], list[Label], list[float]]:
+    """Groups of cards of 1-3 blocks with 0-3 links each, a random share of them below
+    the page's address; their lines dropped with a weak label."""
+    rng = random.Random(seed)
+    blocks: list[Block] = []
+    for g in range(rng.randint(1, 4)):
+        below_share = rng.choice((0.0, 0.5, 0.75, 0.8, 0.85, 1.0))
+        for c in range(rng.randint(2, 7)):
+            for n in range(rng.randint(1, 3)):
+                hrefs = [
+                    rng.choice(_BELOW if rng.random() < below_share else _ELSEWHERE).format(i=c)
+                    for _ in range(rng.randint(0, 3))
+                ]
+                text = "Silver hoop earrings " + "x" * len(hrefs)
+                markup = Markup(links=tuple(Link(k, k + 1, h) for k, h in enumerate(hrefs)))
+                locator = (
+                    f"body>main>div:nth-of-type({g + 1})>article:nth-of-type({c + 1})>p:nth-of-type({n + 1})"
+                )
+                blocks.append(
+                    dataclasses.replace(make_block(len(blocks), text), locator=locator, markup=markup)
+                )
+    return blocks, [Label.NAVIGATION] * len(blocks), [0.5] * len(blocks)
+
+
+def _plain_child_groups(
+    blocks: list[Block], members: list[tuple[int, int]], share: float, min_cards: int
+) -> set[int]:
+    """The groups with cards enough, at least ``share`` of whose links lead below the
+    page: every link of every group resolved and counted."""
+    host, path = _PAGE.split("/", 3)[2], "/" + _PAGE.split("/", 3)[3]
+    cards: dict[int, set[int]] = {}
+    links: dict[int, int] = {}
+    below: dict[int, int] = {}
+    for (group, card), block in zip(members, blocks):
+        if group < 0:
+            continue
+        cards.setdefault(group, set()).add(card)
+        for link in block.markup.links:
+            links[group] = links.get(group, 0) + 1
+            below[group] = below.get(group, 0) + _is_below(link.href, _PAGE, host, path)
+    return {
+        g for g, c in cards.items() if len(c) >= min_cards and links.get(g) and below[g] >= share * links[g]
+    }
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_child_cards_resolve_links_until_the_answer_is_known(seed: int) -> None:
+    blocks, labels, probabilities = _linked_grid(seed)
+    members = card_members([b.locator for b in blocks])
+    for share, min_cards in ((0.8, 3), (0.5, 2), (1.0, 3), (0.75, 5)):
+        options = Options(child_card_link_share=share, child_card_min_cards=min_cards)
+        kept = with_child_cards(blocks, members, labels, probabilities, options, address=_PAGE)
+        chosen = _plain_child_groups(blocks, members, share, min_cards)
+        assert kept == [Label.CONTENT if g in chosen else kind for (g, _), kind in zip(members, labels)]

@@ -182,8 +182,12 @@ def _without_copies(
         if labels[i] is not Label.CONTENT or not b.features.words:
             continue
         j = first.setdefault(copy_key(b.text), i)
-        elsewhere = ancestor(blocks[j].locator, levels) != ancestor(b.locator, levels)
-        if j != i and elsewhere and b.role not in NEVER_COPIES:
+        # The ancestors are compared only for a copy (j != i): most blocks are first.
+        if (
+            j != i
+            and b.role not in NEVER_COPIES
+            and ancestor(blocks[j].locator, levels) != ancestor(b.locator, levels)
+        ):
             out[i] = chrome(b)
     return out
 
