@@ -92,8 +92,8 @@ def _slots(locators: Sequence[str], tree: CardTree) -> Iterator[Slot | None]:
 class _Elements:
     """The elements on the blocks' locators. Elements are keyed by their parent and their
     locator segment (deep locators are capped, so one segment path can recur apart), as
-    one int; each element is a row of flat arrays (parent, depth, tag, blocks inside, where
-    its segment ends), so the memory is one dict entry and a few words per element, not a
+    one int; each element is a row of flat arrays (parent, tag, blocks inside, where its
+    segment ends), so the memory is one dict entry and a few words per element, not a
     tuple per block and level (which took 5 times a big page's size)."""
 
     def __init__(self, locators: Sequence[str]) -> None:
@@ -102,14 +102,14 @@ class _Elements:
         # on any page where that is below 2**31 (8 bytes each took a quarter of this pass's
         # memory on a big page).
         self.typecode = "i" if sum(map(len, locators)) + len(locators) < 2**31 else "q"
-        self.parents, self.depths, self.tags, self.blocks_in, self.ends, self.leaves = (
-            array(self.typecode) for _ in range(6)
+        self.parents, self.tags, self.blocks_in, self.ends, self.leaves = (
+            array(self.typecode) for _ in range(5)
         )
         # Locals, and a new element made inline rather than by a method: this loop runs
         # for every block and element of the page.
-        parents, depths, tags, blocks_in = self.parents, self.depths, self.tags, self.blocks_in
-        ends = self.ends
+        parents, tags, blocks_in, ends = self.parents, self.tags, self.blocks_in, self.ends
         segment_ids: dict[str, int] = {}  # few distinct segments: keys are ints
+        segment_tags: list[int] = []  # per segment, its tag's number (read once a segment)
         ids: dict[int, int] = {}  # (parent, segment) as one int -> element
         tag_ids: dict[str, int] = {}
         self.members: dict[int, int] = {}  # (parent, tag) as one int -> elements of that tag
@@ -131,19 +131,22 @@ class _Elements:
             del chain[shared:]
             node = chain[-1] if shared else -1
             end = ends[node] if shared else -1
-            for depth, segment in enumerate(rest, shared):
+            for segment in rest:
                 end += len(segment) + 1
                 # The element of ``segment`` under ``node``, made if new.
-                key = (node + 1) * _SEGMENT_KEYS + segment_ids.setdefault(segment, len(segment_ids))
-                child = ids.setdefault(key, len(parents))
+                number = segment_ids.get(segment)
+                if number is None:
+                    number = segment_ids[segment] = len(segment_tags)
+                    segment_tags.append(tag_ids.setdefault(segment.split(":", 1)[0], len(tag_ids)))
+                child = ids.setdefault((node + 1) * _SEGMENT_KEYS + number, len(parents))
                 if child == len(parents):  # a new element
-                    tag = tag_ids.setdefault(segment.split(":", 1)[0], len(tag_ids)) if depth else -1
+                    # A locator's first segment (no parent) has no tag: it is no card.
+                    tag = segment_tags[number] if node >= 0 else -1
                     parents.append(node)
-                    depths.append(depth)
                     tags.append(tag)
                     blocks_in.append(0)
                     ends.append(end)  # where its segment ends in any locator through it
-                    if depth:
+                    if node >= 0:
                         group = (node + 1) * _SEGMENT_KEYS + tag  # an int, not a tuple a group
                         members[group] = members.get(group, 0) + 1
                 node = child
@@ -159,12 +162,12 @@ class _Elements:
 
     def cards(self) -> array[int]:
         """Per element, the innermost card at or above it (-1: none), parents first."""
-        parents, depths, tags, blocks_in = self.parents, self.depths, self.tags, self.blocks_in
+        parents, tags, blocks_in = self.parents, self.tags, self.blocks_in
         members = self.members
         cards = array(self.typecode, bytes(array(self.typecode).itemsize * len(parents)))
         for node in range(len(parents)):
             card = -1
-            if depths[node] >= 1:
+            if parents[node] >= 0:  # below a locator's first segment
                 group = (parents[node] + 1) * _SEGMENT_KEYS + tags[node]
                 if members[group] >= _MIN_CARDS and blocks_in[node] >= _MIN_CARD_BLOCKS:
                     card = node
