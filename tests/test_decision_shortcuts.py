@@ -13,7 +13,7 @@ from blocks import make_block
 from boilerstrip import Block, Label, Options
 from boilerstrip._card_slots import card_members, card_slots, card_tree, slot_numbers
 from boilerstrip._child_cards import _is_below, with_child_cards
-from boilerstrip._model import Link, Markup
+from boilerstrip._model import Link, Markup, ancestor
 from boilerstrip._stray_text import _TOOLTIP_STEP, _UUID, in_tooltip, is_id_string
 
 _UUID_TEXT = "9b83e247-2e76-4905-9b83-15a5a5664cfa"
@@ -204,3 +204,11 @@ def test_child_cards_resolve_links_until_the_answer_is_known(seed: int) -> None:
         kept = with_child_cards(blocks, members, labels, probabilities, options, address=_PAGE)
         chosen = _plain_child_groups(blocks, members, share, min_cards)
         assert kept == [Label.CONTENT if g in chosen else kind for (g, _), kind in zip(members, labels)]
+
+
+@pytest.mark.parametrize(
+    "locator", ["", ">", "p", "body>p", "body>div>p:nth-of-type(2)", ">>", "a>b>", "html>body>main>div"]
+)
+@pytest.mark.parametrize("levels", [0, 1, 2, 3])
+def test_ancestor_gives_the_split_answer(locator: str, levels: int) -> None:
+    assert ancestor(locator, levels) == locator.rsplit(">", levels)[0]
