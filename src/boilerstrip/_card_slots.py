@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from ._model import Block, Label
 from ._options import Options
@@ -35,39 +36,55 @@ _COMPLETED_CONTAINERS = frozenset({"", Label.METADATA.value})
 Slot = tuple[tuple[int, int], str]  # ((parent element, member tag), path inside the card)
 
 
+class CardTree(NamedTuple):
+    """The elements on the blocks' locators (see :class:`_Elements`) and the innermost card
+    holding each block: found once per page for both card rules of the decision (slots
+    and groups), since finding them is most of what either costs."""
+
+    parents: array[int]  # per element
+    tags: array[int]  # per element, its tag's number (-1: a locator's first segment)
+    ends: array[int]  # per element, where its segment ends in any locator through it
+    cards: array[int]  # per block, its innermost card (an element), or -1
+
+
+def card_tree(locators: Sequence[str]) -> CardTree:
+    """The :class:`CardTree` of the blocks at ``locators``."""
+    elements = _Elements(locators)
+    cards = elements.cards()
+    block_cards = array(elements.typecode, map(cards.__getitem__, elements.leaves))
+    return CardTree(elements.parents, elements.tags, elements.ends, block_cards)
+
+
 def card_slots(locators: Sequence[str]) -> list[Slot | None]:
     """Per block: (group key, path inside its card) for the innermost card holding it, or
     None (see :func:`_slots`)."""
-    return list(_slots(locators))
+    return list(_slots(locators, card_tree(locators)))
 
 
-def card_members(locators: Sequence[str]) -> list[tuple[int, int]]:
+def card_members(locators: Sequence[str], tree: CardTree | None = None) -> list[tuple[int, int]]:
     """Per block, (its card group, its card) as element numbers, or (-1, -1) outside any
     card: the group is the parent of the innermost card holding it (cards of one group
-    share their parent and tag)."""
-    elements = _Elements(locators)
-    parents, cards = elements.parents, elements.cards()
-    out = []
-    for leaf in elements.leaves:
-        card = cards[leaf]
-        out.append((-1, -1) if card < 0 else (parents[card], card))
-    return out
+    share their parent and tag). ``tree`` is the locators' :func:`card_tree` when the
+    caller has it."""
+    tree = card_tree(locators) if tree is None else tree
+    parents = tree.parents
+    return [(-1, -1) if card < 0 else (parents[card], card) for card in tree.cards]
 
 
-def slot_numbers(locators: Sequence[str]) -> tuple[array[int], int]:
+def slot_numbers(locators: Sequence[str], tree: CardTree | None = None) -> tuple[array[int], int]:
     """Per block, the number of its slot (-1 for none), and how many slots there are: one
-    int a block instead of a slot's tuples and path string for each (0.5 times a big page)."""
+    int a block instead of a slot's tuples and path string for each (0.5 times a big page).
+    ``tree`` as for :func:`card_members`."""
     numbers: dict[Slot, int] = {}
-    out = array("q", (-1 if s is None else numbers.setdefault(s, len(numbers)) for s in _slots(locators)))
+    slots = _slots(locators, card_tree(locators) if tree is None else tree)
+    out = array("q", (-1 if s is None else numbers.setdefault(s, len(numbers)) for s in slots))
     return out, len(numbers)
 
 
-def _slots(locators: Sequence[str]) -> Iterator[Slot | None]:
+def _slots(locators: Sequence[str], tree: CardTree) -> Iterator[Slot | None]:
     """Per block, its slot or None (its innermost card, and the rest of its locator)."""
-    elements = _Elements(locators)
-    parents, tags, ends, cards = elements.parents, elements.tags, elements.ends, elements.cards()
-    for loc, leaf in zip(locators, elements.leaves):
-        card = cards[leaf]
+    parents, tags, ends, cards = tree
+    for loc, card in zip(locators, cards):
         # A slot is the locator's path below the card: "" or a path from its ">".
         yield None if card < 0 else ((parents[card], tags[card]), loc[ends[card] :])
 
@@ -75,8 +92,8 @@ def _slots(locators: Sequence[str]) -> Iterator[Slot | None]:
 class _Elements:
     """The elements on the blocks' locators. Elements are keyed by their parent and their
     locator segment (deep locators are capped, so one segment path can recur apart), as
-    one int; each element is a row of flat arrays (parent, depth, tag, blocks inside, where
-    its segment ends), so the memory is one dict entry and a few words per element, not a
+    one int; each element is a row of flat arrays (parent, tag, blocks inside, where its
+    segment ends), so the memory is one dict entry and a few words per element, not a
     tuple per block and level (which took 5 times a big page's size)."""
 
     def __init__(self, locators: Sequence[str]) -> None:
@@ -85,13 +102,18 @@ class _Elements:
         # on any page where that is below 2**31 (8 bytes each took a quarter of this pass's
         # memory on a big page).
         self.typecode = "i" if sum(map(len, locators)) + len(locators) < 2**31 else "q"
-        self.parents, self.depths, self.tags, self.blocks_in, self.ends, self.leaves = (
-            array(self.typecode) for _ in range(6)
+        self.parents, self.tags, self.blocks_in, self.ends, self.leaves = (
+            array(self.typecode) for _ in range(5)
         )
-        self.segment_ids: dict[str, int] = {}  # few distinct segments: keys are ints
-        self.ids: dict[int, int] = {}  # (parent, segment) as one int -> element
-        self.tag_ids: dict[str, int] = {}
+        # Locals, and a new element made inline rather than by a method: this loop runs
+        # for every block and element of the page.
+        parents, tags, blocks_in, ends = self.parents, self.tags, self.blocks_in, self.ends
+        segment_ids: dict[str, int] = {}  # few distinct segments: keys are ints
+        segment_tags: list[int] = []  # per segment, its tag's number (read once a segment)
+        ids: dict[int, int] = {}  # (parent, segment) as one int -> element
+        tag_ids: dict[str, int] = {}
         self.members: dict[int, int] = {}  # (parent, tag) as one int -> elements of that tag
+        members = self.members
         # Blocks come in document order, so a locator mostly repeats the previous one's
         # first segments: their elements are taken from it, only the rest are looked up.
         last = ""
@@ -108,47 +130,44 @@ class _Elements:
                 rest = segments[shared:]
             del chain[shared:]
             node = chain[-1] if shared else -1
-            end = self.ends[node] if shared else -1
-            for depth, segment in enumerate(rest, shared):
+            end = ends[node] if shared else -1
+            for segment in rest:
                 end += len(segment) + 1
-                node = self._element(node, segment, depth, end)
+                # The element of ``segment`` under ``node``, made if new.
+                number = segment_ids.get(segment)
+                if number is None:
+                    number = segment_ids[segment] = len(segment_tags)
+                    segment_tags.append(tag_ids.setdefault(segment.split(":", 1)[0], len(tag_ids)))
+                child = ids.setdefault((node + 1) * _SEGMENT_KEYS + number, len(parents))
+                if child == len(parents):  # a new element
+                    # A locator's first segment (no parent) has no tag: it is no card.
+                    tag = segment_tags[number] if node >= 0 else -1
+                    parents.append(node)
+                    tags.append(tag)
+                    blocks_in.append(0)
+                    ends.append(end)  # where its segment ends in any locator through it
+                    if node >= 0:
+                        group = (node + 1) * _SEGMENT_KEYS + tag  # an int, not a tuple a group
+                        members[group] = members.get(group, 0) + 1
+                node = child
                 chain.append(node)
             last = loc
-            self.blocks_in[node] += 1
+            blocks_in[node] += 1
             self.leaves.append(node)
-        self.ids.clear()  # the lookups are done: free them before the cards are found
-        self.segment_ids.clear()
         # A block is inside every element on its path: the leaves' counts, added up from
         # the children (made after their parent) to the parents.
-        parents, blocks_in = self.parents, self.blocks_in
         for node in range(len(parents) - 1, -1, -1):
             if parents[node] >= 0:
                 blocks_in[parents[node]] += blocks_in[node]
 
-    def _element(self, parent: int, segment: str, depth: int, end: int) -> int:
-        """The element of ``segment`` under ``parent``, made if new."""
-        key = (parent + 1) * _SEGMENT_KEYS + self.segment_ids.setdefault(segment, len(self.segment_ids))
-        node = self.ids.setdefault(key, len(self.parents))
-        if node == len(self.parents):  # a new element
-            tag = self.tag_ids.setdefault(segment.split(":", 1)[0], len(self.tag_ids)) if depth else -1
-            self.parents.append(parent)
-            self.depths.append(depth)
-            self.tags.append(tag)
-            self.blocks_in.append(0)
-            self.ends.append(end)  # where its segment ends in any locator through it
-            if depth:
-                group = (parent + 1) * _SEGMENT_KEYS + tag  # an int, not a tuple a group
-                self.members[group] = self.members.get(group, 0) + 1
-        return node
-
     def cards(self) -> array[int]:
         """Per element, the innermost card at or above it (-1: none), parents first."""
-        parents, depths, tags, blocks_in = self.parents, self.depths, self.tags, self.blocks_in
+        parents, tags, blocks_in = self.parents, self.tags, self.blocks_in
         members = self.members
         cards = array(self.typecode, bytes(array(self.typecode).itemsize * len(parents)))
         for node in range(len(parents)):
             card = -1
-            if depths[node] >= 1:
+            if parents[node] >= 0:  # below a locator's first segment
                 group = (parents[node] + 1) * _SEGMENT_KEYS + tags[node]
                 if members[group] >= _MIN_CARDS and blocks_in[node] >= _MIN_CARD_BLOCKS:
                     card = node
@@ -158,12 +177,15 @@ class _Elements:
         return cards
 
 
-def with_card_slots(blocks: Sequence[Block], labels: list[Label], options: Options) -> list[Label]:
-    """``labels`` with the dropped blocks of mostly kept card slots kept (see the module)."""
+def with_card_slots(
+    blocks: Sequence[Block], labels: list[Label], options: Options, tree: CardTree | None = None
+) -> list[Label]:
+    """``labels`` with the dropped blocks of mostly kept card slots kept (see the module);
+    ``tree`` is the blocks' :func:`card_tree` when the caller has it."""
     share = options.card_slot_keep_share
     if not share:
         return labels
-    numbers, count = slot_numbers([b.locator for b in blocks])
+    numbers, count = slot_numbers([b.locator for b in blocks], tree)
     total = [0] * count
     kept = [0] * count
     for number, kind in zip(numbers, labels):

@@ -45,21 +45,35 @@ def with_child_cards(
     if not path:
         return labels
     cards: dict[int, set[int]] = {}
+    for group, card in members:
+        if group >= 0:
+            cards.setdefault(group, set()).add(card)
+    # Resolving the links is this rule's cost: only those of groups with cards enough are
+    # resolved, each distinct href once, and a group's only until its answer is known (a
+    # rail linking elsewhere misses after a few): the same groups are chosen.
+    large = {g for g, c in cards.items() if len(c) >= options.child_card_min_cards}
     links: dict[int, int] = {}
+    for (group, _card), block in zip(members, blocks):
+        if group in large:
+            links[group] = links.get(group, 0) + len(block.markup.links)
     below: dict[int, int] = {}
-    for (group, card), block in zip(members, blocks):
-        if group < 0:
+    elsewhere: dict[int, int] = {}
+    resolved: dict[str, bool] = {}
+    for (group, _card), block in zip(members, blocks):
+        if group not in large:
             continue
-        cards.setdefault(group, set()).add(card)
+        needed = share * links[group]
         for link in block.markup.links:
-            links[group] = links.get(group, 0) + 1
-            if _is_below(link.href, address, host, path):
+            if below.get(group, 0) >= needed or links[group] - elsewhere.get(group, 0) < needed:
+                break  # chosen whatever the rest are, or missed even if all the rest lead below
+            is_below = resolved.get(link.href)
+            if is_below is None:
+                is_below = resolved[link.href] = _is_below(link.href, address, host, path)
+            if is_below:
                 below[group] = below.get(group, 0) + 1
-    chosen = {
-        g
-        for g, c in cards.items()
-        if len(c) >= options.child_card_min_cards and links.get(g, 0) and below.get(g, 0) >= share * links[g]
-    }
+            else:
+                elsewhere[group] = elsewhere.get(group, 0) + 1
+    chosen = {g for g in large if links[g] and below.get(g, 0) >= share * links[g]}
     return with_groups_kept(members, labels, probabilities, chosen, options.child_card_floor)
 
 

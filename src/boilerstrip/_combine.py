@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from ._body_links import without_body_links
 from ._card_groups import with_card_groups
-from ._card_slots import card_members, with_card_slots
+from ._card_slots import card_members, card_tree, with_card_slots
 from ._child_cards import with_child_cards
 from ._closing_box import without_closing_box
 from ._controls import without_controls
@@ -73,15 +73,17 @@ def decide(
         labels = without_product_cards(blocks, labels, options, chrome)
     if declared != THREAD:
         labels = within_title_box(blocks, labels, options, chrome)
+    # The card structure, found once for the slots and the groups (most of their cost).
+    tree = card_tree([b.locator for b in blocks]) if declared != ARTICLE else None
     if declared != ARTICLE:
         # An article's repeated boxes are related-story rails; the rules above drop their
         # lines on purpose (trafilatura-eval -0.0015 with the slots on articles, -0.0011 off).
-        labels = with_card_slots(blocks, labels, options)
+        labels = with_card_slots(blocks, labels, options, tree)
     if declared == SECTIONED:
         kept_label = lambda b: _label_of(b, True, options, rules)  # noqa: E731 -- the hard rules' verdict
         labels = with_section_prose(blocks, labels, probabilities, options, kept_label)
     if declared in ("", SECTIONED):
-        members = card_members([b.locator for b in blocks])  # one grouping for both rules
+        members = card_members([b.locator for b in blocks], tree)  # one grouping for both rules
         # A listing's or a grid's many cards, mostly kept, are one unit (_card_groups).
         labels = with_card_groups(blocks, members, labels, probabilities, options)
         # ... and so are the cards that link below the page's own address (_child_cards).
@@ -184,8 +186,12 @@ def _without_copies(
         if labels[i] is not Label.CONTENT or not b.features.words:
             continue
         j = first.setdefault(copy_key(b.text), i)
-        elsewhere = ancestor(blocks[j].locator, levels) != ancestor(b.locator, levels)
-        if j != i and elsewhere and b.role not in NEVER_COPIES:
+        # The ancestors are compared only for a copy (j != i): most blocks are first.
+        if (
+            j != i
+            and b.role not in NEVER_COPIES
+            and ancestor(blocks[j].locator, levels) != ancestor(b.locator, levels)
+        ):
             out[i] = chrome(b)
     return out
 

@@ -171,6 +171,9 @@ new_tuple = tuple.__new__
 def ancestor(locator: str, levels: int = 1) -> str:
     """The CSS path of the element ``levels`` levels above the one at ``locator`` (the
     block's own element's parent for 1)."""
+    if levels == 1:  # the copy rules' case, for every kept block: one slice, no list
+        cut = locator.rfind(">")
+        return locator[:cut] if cut >= 0 else locator
     return locator.rsplit(">", levels)[0]
 
 

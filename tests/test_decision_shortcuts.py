@@ -1,0 +1,214 @@
+"""The decision stage's shortcuts give the answers of the plain computations they replace."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+from collections.abc import Hashable, Sequence
+
+import pytest
+
+from blocks import make_block
+from boilerstrip import Block, Label, Options
+from boilerstrip._card_slots import card_members, card_slots, card_tree, slot_numbers
+from boilerstrip._child_cards import _is_below, with_child_cards
+from boilerstrip._model import Link, Markup, ancestor
+from boilerstrip._stray_text import _TOOLTIP_STEP, _UUID, in_tooltip, is_id_string
+
+_UUID_TEXT = "9b83e247-2e76-4905-9b83-15a5a5664cfa"
+
+
+def _locators(seed: int) -> list[str]:
+    """A made-up page's block locators in document order: a random tree of boxes, with
+    runs of alike siblings (cards) and, now and then, a path that recurs apart (as capped
+    deep locators do)."""
+    rng = random.Random(seed)
+    out: list[str] = []
+
+    def walk(path: str, depth: int) -> None:
+        for n in range(rng.randint(1, 5)):
+            tag = rng.choice(("div", "div", "li", "article", "p", "section", "a"))
+            step = f"{path}>{tag}:nth-of-type({n + 1 if rng.random() < 0.8 else 1})"
+            if depth >= 5 or rng.random() < 0.35:
+                out.append(step)
+            else:
+                walk(step, depth + 1)
+            if out and rng.random() < 0.05:
+                out.append(out[rng.randrange(len(out))])
+
+    walk("body", 0)
+    if rng.random() < 0.5:
+        out.insert(rng.randrange(len(out)), "html>body")
+    return out
+
+
+def _plain_cards(locators: Sequence[str]) -> list[tuple[str, str, str] | None]:
+    """Per block, (parent path, card path, tag) of its innermost card, from path strings:
+    a card is an element below the first segment with at least 3 siblings of its tag (one
+    parent) and at least 2 blocks inside it."""
+    blocks_in: dict[str, int] = {}
+    children: dict[tuple[str, str], set[str]] = {}
+    for loc in locators:
+        steps = loc.split(">")
+        for k in range(len(steps)):
+            path = ">".join(steps[: k + 1])
+            blocks_in[path] = blocks_in.get(path, 0) + 1
+            if k:
+                children.setdefault((">".join(steps[:k]), steps[k].split(":", 1)[0]), set()).add(path)
+    out: list[tuple[str, str, str] | None] = []
+    for loc in locators:
+        steps = loc.split(">")
+        found = None
+        for k in range(len(steps) - 1, 0, -1):
+            parent, path, tag = ">".join(steps[:k]), ">".join(steps[: k + 1]), steps[k].split(":", 1)[0]
+            if len(children[(parent, tag)]) >= 3 and blocks_in[path] >= 2:
+                found = (parent, path, tag)
+                break
+        out.append(found)
+    return out
+
+
+def _canonical(keys: Sequence[Hashable]) -> list[int]:
+    """Each key as the order of its first occurrence (names that differ, same partition)."""
+    first: dict[Hashable, int] = {}
+    return [first.setdefault(k, len(first)) for k in keys]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_card_tree_finds_the_plain_cards(seed: int) -> None:
+    locators = _locators(seed)
+    plain = _plain_cards(locators)
+    members = card_members(locators)
+    assert [m == (-1, -1) for m in members] == [p is None for p in plain]
+    assert _canonical([m for m in members]) == _canonical(plain)
+    assert _canonical([g for g, _ in members]) == _canonical([p and p[0] for p in plain])
+    slots = card_slots(locators)
+    expected = [None if p is None else (p[0], p[2], loc[len(p[1]) :]) for p, loc in zip(plain, locators)]
+    assert [s is None for s in slots] == [e is None for e in expected]
+    assert [s and s[1] for s in slots] == [e and e[2] for e in expected]  # the path inside the card
+    assert _canonical(slots) == _canonical(expected)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_one_card_tree_serves_both_rules(seed: int) -> None:
+    locators = _locators(seed)
+    tree = card_tree(locators)
+    assert len(tree.cards) == len(locators)
+    assert card_members(locators, tree) == card_members(locators)
+    numbers, count = slot_numbers(locators, tree)
+    assert (list(numbers), count) == (list(slot_numbers(locators)[0]), slot_numbers(locators)[1])
+
+
+_TOOLTIP_LOCATORS = [
+    "body>div:nth-of-type(1)>tool-tip:nth-of-type(1)>div:nth-of-type(1)",
+    "body>cms-popover:nth-of-type(2)",
+    "tooltip>p:nth-of-type(1)",
+    "body>x-tooltip-body:nth-of-type(1)",
+    "body>div.tooltip:nth-of-type(1)",  # not a step of the pattern's shape: no match
+    "body>div:nth-of-type(1)>tooltips:nth-of-type(1)",
+    "body>div:nth-of-type(1)>p:nth-of-type(1)",
+    "body>toolbar:nth-of-type(1)>p:nth-of-type(1)",
+    "body>popover",
+    "body>popovers-x>tool-",
+    "",
+]
+
+
+@pytest.mark.parametrize("locator", _TOOLTIP_LOCATORS)
+def test_tooltip_shortcut_gives_the_search_answer(locator: str) -> None:
+    block = dataclasses.replace(make_block(0, "Some help text."), locator=locator)
+    assert in_tooltip(block) == (_TOOLTIP_STEP.search(locator) is not None)
+
+
+def _id_texts() -> list[str]:
+    ids = [_UUID_TEXT, _UUID_TEXT.upper(), _UUID_TEXT.replace("-", "")]
+    texts = ["", "-" * 12, "a-b-c-d-e-f-g-h-i-j-k-l", "Order " + _UUID_TEXT + " shipped."]
+    for n in range(5):
+        texts.append("".join(ids[0] for _ in range(n)))
+        texts.append("x".join(ids[n % 2] for _ in range(n)))
+        texts.append(" ".join(ids[n % 2] for _ in range(n)) + " and some words after them")
+        texts.append(ids[2] * n)
+    return texts
+
+
+@pytest.mark.parametrize("min_ids", [0, 1, 2, 3, 4])
+def test_id_string_shortcut_gives_the_plain_answer(min_ids: int) -> None:
+    for text in _id_texts():
+        found = _UUID.findall(text)
+        expected = len(found) >= min_ids and 36 * len(found) * 2 >= len(text)
+        assert is_id_string(make_block(0, text), min_ids) == expected, (text, min_ids)
+    # The boundary: exactly min_ids UUIDs, nothing else, hold exactly 4 * min_ids hyphens.
+    if min_ids:
+        text = _UUID_TEXT * min_ids
+        assert text.count("-") == 4 * min_ids and is_id_string(make_block(0, text), min_ids)
+        assert re.fullmatch(_UUID.pattern, _UUID_TEXT)
+
+
+_PAGE = "https://shop.example/jewelry/earrings"
+_BELOW = ("/jewelry/earrings/hoop-{i}", "hoop-{i}", "https://SHOP.example/jewelry/earrings/x-{i}?a=1")
+_ELSEWHERE = ("/about", "https://other.example/jewelry/earrings/y-{i}", "#top", "/jewelry/earrings", "")
+
+
+def _linked_grid(seed: int) -> tuple[list[Block], list[Label], list[float]]:
+    """Groups of cards of 1-3 blocks with 0-3 links each, a random share of them below
+    the page's address; their lines dropped with a weak label."""
+    rng = random.Random(seed)
+    blocks: list[Block] = []
+    for g in range(rng.randint(1, 4)):
+        below_share = rng.choice((0.0, 0.5, 0.75, 0.8, 0.85, 1.0))
+        for c in range(rng.randint(2, 7)):
+            for n in range(rng.randint(1, 3)):
+                hrefs = [
+                    rng.choice(_BELOW if rng.random() < below_share else _ELSEWHERE).format(i=c)
+                    for _ in range(rng.randint(0, 3))
+                ]
+                text = "Silver hoop earrings " + "x" * len(hrefs)
+                markup = Markup(links=tuple(Link(k, k + 1, h) for k, h in enumerate(hrefs)))
+                locator = (
+                    f"body>main>div:nth-of-type({g + 1})>article:nth-of-type({c + 1})>p:nth-of-type({n + 1})"
+                )
+                blocks.append(
+                    dataclasses.replace(make_block(len(blocks), text), locator=locator, markup=markup)
+                )
+    return blocks, [Label.NAVIGATION] * len(blocks), [0.5] * len(blocks)
+
+
+def _plain_child_groups(
+    blocks: list[Block], members: list[tuple[int, int]], share: float, min_cards: int
+) -> set[int]:
+    """The groups with cards enough, at least ``share`` of whose links lead below the
+    page: every link of every group resolved and counted."""
+    host, path = _PAGE.split("/", 3)[2], "/" + _PAGE.split("/", 3)[3]
+    cards: dict[int, set[int]] = {}
+    links: dict[int, int] = {}
+    below: dict[int, int] = {}
+    for (group, card), block in zip(members, blocks):
+        if group < 0:
+            continue
+        cards.setdefault(group, set()).add(card)
+        for link in block.markup.links:
+            links[group] = links.get(group, 0) + 1
+            below[group] = below.get(group, 0) + _is_below(link.href, _PAGE, host, path)
+    return {
+        g for g, c in cards.items() if len(c) >= min_cards and links.get(g) and below[g] >= share * links[g]
+    }
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_child_cards_resolve_links_until_the_answer_is_known(seed: int) -> None:
+    blocks, labels, probabilities = _linked_grid(seed)
+    members = card_members([b.locator for b in blocks])
+    for share, min_cards in ((0.8, 3), (0.5, 2), (1.0, 3), (0.75, 5)):
+        options = Options(child_card_link_share=share, child_card_min_cards=min_cards)
+        kept = with_child_cards(blocks, members, labels, probabilities, options, address=_PAGE)
+        chosen = _plain_child_groups(blocks, members, share, min_cards)
+        assert kept == [Label.CONTENT if g in chosen else kind for (g, _), kind in zip(members, labels)]
+
+
+@pytest.mark.parametrize(
+    "locator", ["", ">", "p", "body>p", "body>div>p:nth-of-type(2)", ">>", "a>b>", "html>body>main>div"]
+)
+@pytest.mark.parametrize("levels", [0, 1, 2, 3])
+def test_ancestor_gives_the_split_answer(locator: str, levels: int) -> None:
+    assert ancestor(locator, levels) == locator.rsplit(">", levels)[0]
