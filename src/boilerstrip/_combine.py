@@ -88,6 +88,10 @@ def decide(
         labels = with_card_groups(blocks, members, labels, probabilities, options)
         # ... and so are the cards that link below the page's own address (_child_cards).
         labels = with_child_cards(blocks, members, labels, probabilities, options, address=address)
+        del members
+    # The card structure holds a tuple per block: freed before the rules below allocate (the
+    # 50 MB page peaked 21 MB higher, 505 MB against 484, with it alive to the end).
+    del tree
     # After the rules that keep cards' lines: a grid's buttons and switches are not its text.
     labels = without_controls(blocks, labels, options, chrome)
     # Near last: no rule above keeps a block of the page's footer or navigation, nor a second
