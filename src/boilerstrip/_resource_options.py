@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+# Never made on its own: no __init__, __repr__ or __eq__ of its own to generate at import.
+@dataclass(frozen=True, slots=True, kw_only=True, init=False, repr=False, eq=False)
 class ResourceOptions:
     """The resource fields of :class:`boilerstrip.Options` (see there)."""
 
