@@ -74,7 +74,8 @@ def decide(
     if declared != THREAD:
         labels = within_title_box(blocks, labels, options, chrome)
     # The card structure, found once for the slots and the groups (most of their cost).
-    tree = card_tree([b.locator for b in blocks]) if declared != ARTICLE else None
+    locators = [b.locator for b in blocks] if declared != ARTICLE else []
+    tree = card_tree(locators) if declared != ARTICLE else None
     if declared != ARTICLE:
         # An article's repeated boxes are related-story rails; the rules above drop their
         # lines on purpose (trafilatura-eval -0.0015 with the slots on articles, -0.0011 off).
@@ -83,7 +84,7 @@ def decide(
         kept_label = lambda b: _label_of(b, True, options, rules)  # noqa: E731 -- the hard rules' verdict
         labels = with_section_prose(blocks, labels, probabilities, options, kept_label)
     if declared in ("", SECTIONED):
-        members = card_members([b.locator for b in blocks], tree)  # one grouping for both rules
+        members = card_members(locators, tree)  # one grouping for both rules
         # A listing's or a grid's many cards, mostly kept, are one unit (_card_groups).
         labels = with_card_groups(blocks, members, labels, probabilities, options)
         # ... and so are the cards that link below the page's own address (_child_cards).
@@ -91,7 +92,7 @@ def decide(
         del members
     # The card structure holds a tuple per block: freed before the rules below allocate (the
     # 50 MB page peaked 21 MB higher, 505 MB against 484, with it alive to the end).
-    del tree
+    del tree, locators
     # After the rules that keep cards' lines: a grid's buttons and switches are not its text.
     labels = without_controls(blocks, labels, options, chrome)
     # Near last: no rule above keeps a block of the page's footer or navigation, nor a second

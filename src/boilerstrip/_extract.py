@@ -13,7 +13,7 @@ from ._combine import decide, relabel
 from ._described import with_description
 from ._errors import InputError, LimitError, check_deadline
 from ._features import blocks_of, feature_columns, features_of, locators
-from ._limits import scan, without_bodies
+from ._limits import Scan, scan, without_bodies
 from ._metadata import complete, json_ld_objects, product_description, read_page
 from ._model import Block, Extraction, Metadata
 from ._options import DEFAULT_OPTIONS, Options
@@ -228,7 +228,18 @@ def prepare_input(
         text, cut = text[:limit], True
     if cut and options.on_limit == "raise":
         raise LimitError(f"the input is longer than max_input_chars={limit}")
-    found = scan(
+    found = _scan(text, options, bodies)
+    if found.cut is not None:
+        if options.on_limit == "raise":
+            value = getattr(options, found.limit)
+            raise LimitError(f"the input exceeds {found.limit}={value} at character {found.cut}")
+        text, cut = text[: found.cut], True
+    return text, cut
+
+
+def _scan(text: str, options: Options, bodies: list[int] | None) -> Scan:
+    """:func:`_limits.scan` of ``text`` at the limits of ``options``."""
+    return scan(
         text,
         max_nodes=options.max_nodes,
         max_depth=options.max_depth,
@@ -236,12 +247,6 @@ def prepare_input(
         max_depth_sum=options.max_depth_sum,
         bodies=bodies,
     )
-    if found.cut is not None:
-        if options.on_limit == "raise":
-            value = getattr(options, found.limit)
-            raise LimitError(f"the input exceeds {found.limit}={value} at character {found.cut}")
-        text, cut = text[: found.cut], True
-    return text, cut
 
 
 def _utf8_page(
@@ -259,14 +264,7 @@ def _utf8_page(
     if body is None:
         return None
     page = Utf8Page(body, body.decode("latin-1"))
-    found = scan(
-        page.view,
-        max_nodes=options.max_nodes,
-        max_depth=options.max_depth,
-        max_attributes=options.max_attributes,
-        max_depth_sum=options.max_depth_sum,
-        bodies=bodies,
-    )
+    found = _scan(page.view, options, bodies)
     if found.cut is not None:  # cut, or raised, at a character offset: the text path
         bodies.clear()
         return None

@@ -24,7 +24,7 @@ from __future__ import annotations
 import importlib
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple, cast
 
 from ._open_elements import (
@@ -362,10 +362,9 @@ def without_bodies(page: str | Utf8Page, bodies: list[int], min_chars: int | Non
     spans = range(0, len(keep), 2)
     if isinstance(page, Utf8Page):
         return Utf8(b"".join(page.data[keep[at] : keep[at + 1]] for at in spans))
-    try:
-        return Utf8(b"".join(text[keep[at] : keep[at + 1]].encode("utf-8") for at in spans))
-    except UnicodeEncodeError:  # a lone surrogate, which the parser's own encoding drops
-        return "".join(text[keep[at] : keep[at + 1]] for at in spans)
+    # Sliced as they are encoded, one piece alive at a time; sliced again if one cannot be.
+    encoded = _encoded(text[keep[at] : keep[at + 1]] for at in spans)
+    return "".join(text[keep[at] : keep[at + 1]] for at in spans) if encoded is None else encoded
 
 
 _PIECE_CHARS = 16_384  # a piece of text encoded at once: at most 64 KB of UTF-8
@@ -380,12 +379,17 @@ def _whole(page: str | Utf8Page) -> str | Utf8:
         return Utf8(page.data)
     if page.isascii():
         return page
+    encoded = _encoded(page[at : at + _PIECE_CHARS] for at in range(0, len(page), _PIECE_CHARS))
+    return page if encoded is None else encoded
+
+
+def _encoded(pieces: Iterable[str]) -> Utf8 | None:
+    """The pieces of text as one UTF-8 buffer, each encoded on its own; None when one holds
+    a lone surrogate, which the parser's own encoding drops (the caller gives it the text)."""
     try:
-        return Utf8(
-            b"".join(page[at : at + _PIECE_CHARS].encode("utf-8") for at in range(0, len(page), _PIECE_CHARS))
-        )
-    except UnicodeEncodeError:  # a lone surrogate, which the parser's own encoding drops
-        return page
+        return Utf8(b"".join(piece.encode("utf-8") for piece in pieces))
+    except UnicodeEncodeError:
+        return None
 
 
 _CONTINUATION = bytes(range(0x80, 0xC0))  # the bytes of UTF-8 that do not start a character
