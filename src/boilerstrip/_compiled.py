@@ -54,6 +54,7 @@ COMPILED_MODULES = (
     "_segment_blocks",
     "_segmented",
     "_stray_text",
+    "_table_rows",
     "_tail",
     "_teaser_cards",
     "_thread_chrome",

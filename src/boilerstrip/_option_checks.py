@@ -23,6 +23,7 @@ UNIT = (
     "card_group_floor", "card_group_card_share", "card_group_card_floor", "child_card_link_share",
     "child_card_floor", "section_prose_floor",
     "section_prose_max_link_density", "section_prose_min_stopwords", "detached_link_density",
+    "table_rows_floor", "table_rows_max_link_density",
     "form_label_max_share", "body_link_density", "teaser_card_link_density",
     "teaser_card_prose_link_density", "teaser_card_teaser_link_density",
 )  # fmt: skip
@@ -41,7 +42,7 @@ NON_NEGATIVE = (
     "product_carousel_max_cards", "child_card_min_cards", "thread_chrome_box_min_words",
     "body_link_max_words", "teaser_card_min_cards", "teaser_card_title_min_words",
     "teaser_card_title_max_words", "teaser_card_teaser_words", "teaser_card_filler_words",
-    "teaser_card_body_words", "teaser_card_prose_words",
+    "teaser_card_body_words", "teaser_card_prose_words", "table_rows_min_rows",
 )  # fmt: skip
 # Counts of at least one.
 AT_LEAST_ONE = (

@@ -236,3 +236,10 @@ class RuleOptions(ResourceOptions):
     section_prose_floor: float = 0.2
     section_prose_max_link_density: float = 0.2
     section_prose_min_stopwords: float = 0.2
+    # A data table partly kept keeps its other rows, on pages that declare a type
+    # (_table_rows): at least this many rows (0 turns it off), mean probability at least the
+    # floor, mean link density at most the maximum. Dev (block-dump replay of every set):
+    # see benchmarks/RESULTS.md, issue4-service13.
+    table_rows_min_rows: int = 3
+    table_rows_floor: float = 0.2
+    table_rows_max_link_density: float = 0.5

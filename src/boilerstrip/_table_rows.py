@@ -1,0 +1,58 @@
+"""A data table that is partly kept keeps its other rows, on pages that declare a type.
+
+A table is one unit of text: a service's plan comparison ("Overview | Professional Resume
+| Pro Resume Package", "Cover & Thank You Letters | - | Yes | Yes"), a specification or a
+schedule. Each of its rows is scored on its own, and rows of short cells ("Yes", "-",
+"Add-On") score lower than its header and its wordier rows, so the decision keeps some
+rows and drops the rest: the table comes out with holes. Here, when at least one row of a
+table of ``Options.table_rows_min_rows`` rows or more is kept, its dropped rows are kept
+too, if the table's mean probability is at least ``Options.table_rows_floor``, its mean
+link density at most ``Options.table_rows_max_link_density`` (not a table of links), and
+the hard rules keep the row. Only on pages that declare a type: the news sets' pages,
+which mostly declare none, hold layout tables whose kept cell is the story and whose other
+cells are chrome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ._model import Block, Label, Role
+from ._options import Options
+
+_TABLE_ROLES = frozenset({Role.TABLE_ROW, Role.TABLE_CELL})
+
+
+def with_table_rows(
+    blocks: Sequence[Block],
+    labels: list[Label],
+    probabilities: Sequence[float],
+    options: Options,
+    kept_label: Callable[[Block], Label],
+) -> list[Label]:
+    """``labels`` with the dropped rows of partly kept tables kept (see the module);
+    ``kept_label`` is the hard rules' verdict on a block the decision keeps."""
+    min_rows = options.table_rows_min_rows
+    if not min_rows:
+        return labels
+    tables: dict[int, list[int]] = {}
+    for i, b in enumerate(blocks):
+        if b.role in _TABLE_ROLES and b.markup.table >= 0:
+            tables.setdefault(b.markup.table, []).append(i)
+    out = labels
+    for rows in tables.values():
+        n = len(rows)
+        if n < min_rows or all(labels[i] is Label.CONTENT for i in rows):
+            continue
+        if not any(labels[i] is Label.CONTENT for i in rows):
+            continue
+        if sum(probabilities[i] for i in rows) < options.table_rows_floor * n:
+            continue
+        if sum(blocks[i].features.link_density for i in rows) > options.table_rows_max_link_density * n:
+            continue
+        for i in rows:
+            if labels[i] is not Label.CONTENT and kept_label(blocks[i]) is Label.CONTENT:
+                if out is labels:
+                    out = list(labels)
+                out[i] = Label.CONTENT
+    return out
