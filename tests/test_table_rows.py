@@ -1,0 +1,125 @@
+"""A data table partly kept keeps its other rows, on pages that declare a type (_table_rows)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from blocks import make_block
+from boilerstrip import Block, Label, Options, OptionsError, Role
+from boilerstrip._combine import decide
+from boilerstrip._model import Markup
+from boilerstrip._page_type import ARTICLE, PRODUCT, SECTIONED
+from boilerstrip._table_rows import with_table_rows
+
+_PROSE = "Our writers build each resume around the job you want and the results you can show for it."
+# A plan comparison: a header of plan names, then rows of short cells.
+_ROWS = (
+    "Overview | Professional Resume | Resume Package | Executive Package",
+    "Cover letter | - | Yes | Yes",
+    "LinkedIn profile | - | - | Yes",
+    "Coaching sessions | - | 1 | 3",
+)
+
+
+def _row(index: int, text: str, table: int, **changes: object) -> Block:
+    b = make_block(index, text, role=Role.TABLE_ROW, **changes)
+    return replace(b, markup=Markup(table=table, cells=tuple(text.split(" | "))))
+
+
+def _table(start: int, table: int = 1, rows: tuple[str, ...] = _ROWS, **changes: object) -> list[Block]:
+    return [_row(start + n, text, table, **changes) for n, text in enumerate(rows)]
+
+
+def _kept(b: Block) -> Label:
+    return Label.CONTENT
+
+
+def _after(
+    blocks: list[Block],
+    labels: list[Label],
+    probabilities: list[float],
+    kept_label: object = _kept,
+    **changes: object,
+) -> list[Label]:
+    options = Options(**changes)  # type: ignore[arg-type]
+    return with_table_rows(blocks, labels, probabilities, options, kept_label)  # type: ignore[arg-type]
+
+
+_K, _D = Label.CONTENT, Label.OTHER
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        ([_K, _D, _D, _D], [_K, _K, _K, _K]),  # the header kept: the rows come back
+        ([_D, _K, _D, _K], [_K, _K, _K, _K]),
+        ([_D, _D, _D, _D], [_D, _D, _D, _D]),  # a table the decision dropped stays dropped
+        ([_K, _K, _K, _K], [_K, _K, _K, _K]),
+    ],
+)
+def test_a_partly_kept_table_keeps_its_rows(labels: list[Label], expected: list[Label]) -> None:
+    blocks = _table(0)
+    assert _after(blocks, labels, [0.6, 0.3, 0.3, 0.3]) == expected
+
+
+@pytest.mark.parametrize(
+    ("probabilities", "changes", "kept"),
+    [
+        ([0.6, 0.3, 0.3, 0.3], {}, True),
+        ([0.4, 0.1, 0.1, 0.1], {}, False),  # a mean of 0.175, under the floor of 0.2
+        ([0.4, 0.1, 0.1, 0.1], {"table_rows_floor": 0.15}, True),
+        ([0.6, 0.3, 0.3, 0.3], {"table_rows_min_rows": 5}, False),
+        ([0.6, 0.3, 0.3, 0.3], {"table_rows_min_rows": 0}, False),  # off
+    ],
+)
+def test_the_floor_the_size_and_the_switch(
+    probabilities: list[float], changes: dict[str, object], kept: bool
+) -> None:
+    out = _after(_table(0), [_K, _D, _D, _D], probabilities, **changes)
+    assert (out == [_K] * 4) is kept
+    assert out[0] is _K
+
+
+def test_a_table_of_links_and_a_hard_rules_row_stay_dropped() -> None:
+    links = _table(0, link_density=0.9)
+    assert _after(links, [_K, _D, _D, _D], [0.6, 0.3, 0.3, 0.3]) == [_K, _D, _D, _D]
+    assert _after(links, [_K, _D, _D, _D], [0.6, 0.3, 0.3, 0.3], table_rows_max_link_density=1.0) == [_K] * 4
+    blocks = _table(0)
+    veto = lambda b: Label.METADATA if b.index == 2 else Label.CONTENT  # noqa: E731
+    assert _after(blocks, [_K, _D, _D, _D], [0.6, 0.3, 0.3, 0.3], veto) == [_K, _K, _D, _K]
+
+
+def test_each_table_is_its_own_unit() -> None:
+    blocks = [make_block(0, _PROSE), *_table(1, table=1), *_table(5, table=2)]
+    labels = [_K, _K, _D, _D, _D, _D, _D, _D, _D]
+    out = _after(blocks, labels, [0.9] + [0.3] * 8)
+    assert out == [_K, _K, _K, _K, _K, _D, _D, _D, _D]
+    # Paragraphs are never completed, whatever table id their markup holds.
+    prose = [replace(make_block(i, _PROSE), markup=Markup(table=3)) for i in range(4)]
+    assert _after(prose, [_K, _D, _D, _D], [0.6, 0.3, 0.3, 0.3]) == [_K, _D, _D, _D]
+
+
+@pytest.mark.parametrize(
+    ("declared", "completed"),
+    [("", False), (ARTICLE, True), (SECTIONED, True), (PRODUCT, True)],
+)
+def test_only_pages_that_declare_a_type(declared: str, completed: bool) -> None:
+    blocks = [make_block(i, _PROSE) for i in range(4)] + _table(4)
+    options = Options(
+        weights=(), smoothing=(), decision="threshold", tail_max_blocks=0, closing_box_max_words=0
+    )
+    probabilities = (0.9,) * 4 + (0.8, 0.3, 0.3, 0.3)
+    labels = decide(blocks, probabilities, options, declared=declared)
+    assert labels[:5] == [_K] * 5
+    assert (labels[5:] == [_K] * 3) is completed
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"table_rows_min_rows": -1}, {"table_rows_floor": 1.5}, {"table_rows_max_link_density": -0.1}],
+)
+def test_invalid_values_are_refused(change: dict[str, object]) -> None:
+    with pytest.raises(OptionsError):
+        Options(**change)  # type: ignore[arg-type]
