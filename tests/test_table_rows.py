@@ -91,6 +91,26 @@ def test_a_table_of_links_and_a_hard_rules_row_stay_dropped() -> None:
     assert _after(blocks, [_K, _D, _D, _D], [0.6, 0.3, 0.3, 0.3], veto) == [_K, _K, _D, _K]
 
 
+def test_a_second_rendering_of_a_kept_row_stays_dropped() -> None:
+    # A responsive page writes the table twice; the copy rule dropped the second one's rows.
+    first = _table(0, table=1)
+    second = _table(4, table=2, rows=("Plans | Basic | Plus | Pro", *_ROWS[1:]))
+    labels = [_K, _K, _K, _K, _K, _D, _D, _D]
+    assert _after(first + second, labels, [0.6] * 8) == labels
+    # The same rows with other words are the table's own: kept.
+    other = _table(
+        4,
+        table=2,
+        rows=(
+            "Plans | Basic | Plus | Pro",
+            "Support | - | Yes | Yes",
+            "Exports | - | - | Yes",
+            "Seats | 1 | 5 | 20",
+        ),
+    )
+    assert _after(first + other, labels, [0.6] * 8) == [_K] * 8
+
+
 def test_each_table_is_its_own_unit() -> None:
     blocks = [make_block(0, _PROSE), *_table(1, table=1), *_table(5, table=2)]
     labels = [_K, _K, _D, _D, _D, _D, _D, _D, _D]

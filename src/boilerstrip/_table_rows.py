@@ -7,8 +7,9 @@ schedule. Each of its rows is scored on its own, and rows of short cells ("Yes",
 rows and drops the rest: the table comes out with holes. Here, when at least one row of a
 table of ``Options.table_rows_min_rows`` rows or more is kept, its dropped rows are kept
 too, if the table's mean probability is at least ``Options.table_rows_floor``, its mean
-link density at most ``Options.table_rows_max_link_density`` (not a table of links), and
-the hard rules keep the row. Only on pages that declare a type: the news sets' pages,
+link density at most ``Options.table_rows_max_link_density`` (not a table of links), the
+hard rules keep the row and it repeats no kept text (a responsive page's second rendering
+of the table, which the copy rule dropped). Only on pages that declare a type: the news sets' pages,
 which mostly declare none, hold layout tables whose kept cell is the story and whose other
 cells are chrome.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ._copied_boxes import copy_key
 from ._model import Block, Label, Role
 from ._options import Options
 
@@ -40,6 +42,7 @@ def with_table_rows(
         if b.role in _TABLE_ROLES and b.markup.table >= 0:
             tables.setdefault(b.markup.table, []).append(i)
     out = labels
+    seen: set[str] | None = None  # the kept texts, made once a row gets that far
     for rows in tables.values():
         n = len(rows)
         if n < min_rows or all(labels[i] is Label.CONTENT for i in rows):
@@ -51,8 +54,13 @@ def with_table_rows(
         if sum(blocks[i].features.link_density for i in rows) > options.table_rows_max_link_density * n:
             continue
         for i in rows:
-            if labels[i] is not Label.CONTENT and kept_label(blocks[i]) is Label.CONTENT:
-                if out is labels:
-                    out = list(labels)
-                out[i] = Label.CONTENT
+            if labels[i] is Label.CONTENT or kept_label(blocks[i]) is not Label.CONTENT:
+                continue
+            if seen is None:
+                seen = {copy_key(b.text) for b, kind in zip(blocks, labels) if kind is Label.CONTENT}
+            if copy_key(blocks[i].text) in seen:
+                continue
+            if out is labels:
+                out = list(labels)
+            out[i] = Label.CONTENT
     return out
