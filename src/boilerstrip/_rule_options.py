@@ -239,7 +239,7 @@ class RuleOptions(ResourceOptions):
     # A data table partly kept keeps its other rows, on pages that declare a type
     # (_table_rows): at least this many rows (0 turns it off), mean probability at least the
     # floor, mean link density at most the maximum. Dev (block-dump replay of every set):
-    # wcxb +0.00038 (service +0.0029, both halves), news sets unchanged; the floor is flat
+    # wcxb +0.00036 (service +0.0029, both halves), news sets unchanged; the floor is flat
     # from 0 to 0.2 and loses the gain at 0.3; 2 rows: documentation -0.0002; 4 rows the same.
     table_rows_min_rows: int = 3
     table_rows_floor: float = 0.1
