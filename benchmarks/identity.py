@@ -8,7 +8,10 @@ role, locator, features and scorer outputs):
     python benchmarks/identity.py ../shared/datasets --out /tmp/new.json --compare /tmp/old.json
 
 With ``--formats`` each digest also covers the output formats: ``to_markdown()`` and
-``to_html()`` with links and images, ``to_json()`` and ``result.metadata``.
+``to_html()`` with links and images, ``to_json()`` and ``result.metadata``. With ``--bytes``
+each page is given as its decompressed bytes, as a crawler has them (extract() finds the
+encoding; valid UTF-8 goes to the parser as it is), instead of the text the loop decodes:
+run both ways to check both input paths.
 """
 
 from __future__ import annotations
@@ -66,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare", type=Path, help="an earlier --out file: list the pages that differ")
     parser.add_argument("--formats", action="store_true", help="hash the output formats and metadata too")
     parser.add_argument("--limit", type=int, default=0, help="first N pages only")
+    parser.add_argument("--bytes", action="store_true", help="give extract() each page's bytes, not its text")
     args = parser.parse_args(argv)
     files = pages(args.data)
     if args.limit:
@@ -75,11 +79,13 @@ def main(argv: list[str] | None = None) -> int:
     options = boilerstrip.Options(time_budget=None)
     digests = {}
     for path in files:
-        html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        raw = gzip.decompress(path.read_bytes())
+        html: str | bytes = raw if args.bytes else raw.decode("utf-8", "replace")
         key = f"{path.parent.parent.name}/{path.name.removesuffix('.html.gz')}"
         digests[key] = page_digest(boilerstrip.extract(html, options=options), args.formats)
     args.out.write_text(json.dumps(digests, indent=0, sort_keys=True))
-    print(f"{len(digests)} pages hashed with {boilerstrip.__file__}", file=sys.stderr)
+    given = "bytes" if args.bytes else "text"
+    print(f"{len(digests)} pages hashed with {boilerstrip.__file__}, given as {given}", file=sys.stderr)
     if args.compare:
         old = json.loads(args.compare.read_text())
         differ = sorted(k for k in digests.keys() | old.keys() if digests.get(k) != old.get(k))

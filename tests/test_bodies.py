@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from boilerstrip import Options, _limits, extract
-from boilerstrip._parse import Utf8
+from boilerstrip._parse import Utf8, Utf8Page
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = sorted(p.name for p in FIXTURES.glob("*.html"))[:8]
@@ -93,3 +93,34 @@ def test_the_result_is_the_same_with_every_body_kept(name: str) -> None:
     assert len(_dropped(html, MINIMUM)) < len(html) // 2  # the bodies do go
     dropped = extract(html).to_dict()
     assert extract(html, options=Options(drop_raw_text_min_chars=None)).to_dict() == dropped
+
+
+PIECE = _limits._PIECE_CHARS
+
+
+# Kept spans of 0 to 3 pieces and more, of characters of 1, 2 and 4 bytes: encoded piece by
+# piece, never a span at once (a span sliced whole and its encoder's buffer took up to 8
+# bytes a character at once), the same UTF-8 as the spans' text.
+@pytest.mark.parametrize("char", ["a", "\u00e9", "\U0001f600"])
+@pytest.mark.parametrize("size", [0, 1, PIECE - 1, PIECE, PIECE + 1, 3 * PIECE + 5])
+def test_kept_spans_are_encoded_piece_by_piece(char: str, size: int) -> None:
+    kept = f"<p>{char * size}</p>"
+    text = kept + "<script>" + "x" * (MINIMUM + size) + "</script>" + kept
+    keep = [0, len(kept) + len("<script>"), text.index("</script>"), len(text)]
+    pieces = list(_limits._pieces(text, keep))
+    assert "".join(pieces) == kept + "<script></script>" + kept
+    assert max(len(piece) for piece in pieces) <= PIECE
+    assert len(pieces) == -(-keep[1] // PIECE) + -(-(keep[3] - keep[2]) // PIECE)  # each span's ceiling
+    result = _limits.without_bodies(text, _bodies(text), MINIMUM)
+    assert isinstance(result, Utf8)
+    assert result.data == (kept + "<script></script>" + kept).encode("utf-8")
+    page = Utf8Page(text.encode("utf-8"), text.encode("utf-8").decode("latin-1"))
+    from_bytes = _limits.without_bodies(page, _bodies(page.view), MINIMUM)
+    assert isinstance(from_bytes, Utf8)
+    assert from_bytes.data == result.data
+
+
+def _bodies(text: str) -> list[int]:
+    bodies: list[int] = []
+    _limits.scan(text, max_nodes=None, max_depth=None, max_attributes=None, bodies=bodies)
+    return bodies
