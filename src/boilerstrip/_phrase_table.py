@@ -15,7 +15,9 @@ holds one named group per kind, so one match also names the kind of chrome:
 * ``WHOLE_BLOCK_PHRASES`` rows must match the *whole* block text (``fullmatch``)
   after it is stripped of surrounding spaces and ``.:!?…·|»«›‹>-``, and only blocks
   of at most ``Options.whole_phrase_max_chars`` characters are tried: button and
-  link labels such as "Read more", "Share", "Anzeige", "广告".
+  link labels such as "Read more", "Share", "Anzeige", "广告". When no row of either
+  table matches a block of several lines, they are also matched against its last line
+  alone ("Comments<br>Print Email").
 
 Rules for patterns: they are matched case-insensitively, so a part that needs case
 (the capital letter starting a name in a byline) is written ``(?-i:...)``: under
