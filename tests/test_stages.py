@@ -199,6 +199,8 @@ def test_phrases(text: str, kind: Label | None) -> None:
     ("text", "kind"),
     [
         ("Comments\nPrint Email", Label.SHARE),  # a whole-block label on the block's last line
+        ("LATEST ARTICLE\nA Six-Month Road Test\nOver six months we drove it daily.", Label.SIDEBAR),
+        ("Latest news\nThe bridge will reopen in May.", Label.SIDEBAR),  # a rail's label, first line
         ("example.com\nNovember 18, 2019", Label.METADATA),
         ("A short teaser of the story.\nRead more", Label.NAVIGATION),
         ("Print Email\nThe minister said the talks would continue.", None),  # the first line: not read
