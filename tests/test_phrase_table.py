@@ -57,6 +57,10 @@ def _kinds_matching(text: str) -> set[str]:
 CHROME_EXAMPLES = [
     # English
     ("We use cookies to improve your experience on our site.", "legal"),
+    ("Share this on WhatsApp", "share"),
+    ("Share this with Email", "share"),
+    ("Most read: Ten quiet places to swim this summer", "sidebar"),
+    ("Get the Flash Player to see this player.", "other"),
     ("By clicking “Post Your Answer”, you agree to our terms of service.", "legal"),
     ("© 2025 Example Media Ltd. All rights reserved.", "legal"),
     ("Sign up for our daily newsletter and get the best stories in your inbox.", "promo"),
@@ -197,6 +201,9 @@ ARTICLE_SENTENCES = [
     "The report, published 3 May 2024, found that air pollution had fallen in most large cities.",
     "More than 300 people left comments on the council's website before the consultation closed.",
     "Share prices on Wall Street fell sharply on Friday after the jobs report.",
+    "She did not share it with Facebook friends until the results were in.",
+    "The latest news from the council came on Monday: the bridge will reopen in May.",
+    "The old site needed the Flash plugin, which most browsers have since dropped.",
     "The reporters reached the mayor by phone on Tuesday, and she reviewed the plan with them.",
     "She said the views expressed by voters at the meeting were those of a frustrated majority.",
     "The council may receive a share of the funding next year if the bid succeeds.",

@@ -195,6 +195,24 @@ def test_phrases(text: str, kind: Label | None) -> None:
     assert phrase_kind(text, tokens(text), 400, 60) is kind
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Comments\nPrint Email", Label.SHARE),  # a whole-block label on the block's last line
+        ("LATEST ARTICLE\nA Six-Month Road Test\nOver six months we drove it daily.", Label.SIDEBAR),
+        ("Latest news\nThe bridge will reopen in May.", Label.SIDEBAR),  # a rail's label, first line
+        ("example.com\nNovember 18, 2019", Label.METADATA),
+        ("A short teaser of the story.\nRead more", Label.NAVIGATION),
+        ("Print Email\nThe minister said the talks would continue.", None),  # the first line: not read
+        ("By Jane Smith\nStaff Writer", None),  # a byline row on the first line: not read
+        ("Comments\nPrint Email and send it to the minister today", None),  # not the whole line
+        ("Comments\n" + "x" * 61, None),  # a last line longer than the whole-block limit
+    ],
+)
+def test_phrases_on_a_blocks_last_line(text: str, kind: Label | None) -> None:
+    assert phrase_kind(text, tokens(text), 400, 60) is kind
+
+
 # -- language -------------------------------------------------------------------------------
 def test_tokens_count_cjk_characters() -> None:
     assert tokens("Hello, World 你好") == ["hello", "world", "你", "好"]

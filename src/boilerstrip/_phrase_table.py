@@ -15,7 +15,9 @@ holds one named group per kind, so one match also names the kind of chrome:
 * ``WHOLE_BLOCK_PHRASES`` rows must match the *whole* block text (``fullmatch``)
   after it is stripped of surrounding spaces and ``.:!?…·|»«›‹>-``, and only blocks
   of at most ``Options.whole_phrase_max_chars`` characters are tried: button and
-  link labels such as "Read more", "Share", "Anzeige", "广告".
+  link labels such as "Read more", "Share", "Anzeige", "广告". When no row of either
+  table matches a block of several lines, they are also matched against its last line
+  alone ("Comments<br>Print Email").
 
 Rules for patterns: they are matched case-insensitively, so a part that needs case
 (the capital letter starting a name in a byline) is written ``(?-i:...)``: under
@@ -229,6 +231,14 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("share", "en", r"\bshare this (?:article|story|post|page|video|link|recipe)\b|\bclick to share on\b"),
     ("share", "en", r"\b(?:tweet|e-?mail|print) this (?:article|story|post|page)\b"),
     ("share", "en", r"^follow us(?: on)?\b"),
+    # A share button's label with its network: "Share this on WhatsApp", "Share this with Email"
+    # (issue4-news13: scrapinghub 2 pages up, none down; 4 pages of 4 sites match).
+    (
+        "share",
+        "en",
+        r"\bshare this (?:on|via|with)"
+        r" (?:facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|e-?mail|messenger)\b",
+    ),
     (
         "share",
         "en",
@@ -245,6 +255,15 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("sidebar", "en", r"\byou (?:may|might) also (?:like|enjoy|be interested in)\b"),
     ("sidebar", "en", r"\brecommended for you\b|^more on this (?:story|topic)\b|^more stories from\b"),
     ("sidebar", "en", r"^(?=.{1,40}$)explore further\b"),
+    # A rail's label on the first line of its teaser ("LATEST ARTICLE<br>Title<br>Teaser ...",
+    # "DON'T MISS<br>..."): the line break or a colon after it (issue4-news13: dragnet 3 pages
+    # up, none down, all of one site; 9 pages of 5 sites match).
+    (
+        "sidebar",
+        "en",
+        r"^(?:latest (?:article|story|post|news)|don'?t miss|most (?:read|popular|viewed|shared)"
+        r"|trending now|editor'?s picks?|top stories)(?:\n| ?:)",
+    ),
     ("comments", "en", r"\bleave a (?:comment|reply)\b|\bpost a comment\b|\b(?:add|write) a comment\b"),
     # Blog engines' trackback boxes (TypePad, Movable Type) and a post's report link.
     (
@@ -358,6 +377,14 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     # The note of a story's print edition: "A version of this article appeared October 29, 2012, on page B13".
     ("other", "en", r"^a version of this (?:article|story|review|column) appeared\b"),
     ("other", "en", r"\byour browser does not support\b|^this is a (?:new|beta) service\b"),
+    # A Flash video player's fallback text (issue4-news13: dragnet 1 page up; 2 pages of 2 sites match).
+    (
+        "other",
+        "en",
+        r"\bget (?:the )?(?:latest )?(?:adobe )?flash player\b"
+        r"|\byou need (?:to (?:upgrade|install) )?(?:the )?(?:adobe )?flash player\b"
+        r"|\brequires? (?:the )?(?:adobe )?flash player\b",
+    ),
     (
         "other",
         "en",

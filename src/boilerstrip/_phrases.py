@@ -21,6 +21,7 @@ from typing import Final, NamedTuple
 
 import regex
 
+from ._language import tokens as line_tokens
 from ._model import Label
 from ._pattern_reader import is_digit, is_wide, needs, reads_alike_lowered, top_level_branches
 from ._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
@@ -324,6 +325,27 @@ def _phrase_kind(
     for row in _candidates(anywhere, rows[0], tokens, found_keyless):
         if _found(anywhere.sources[row], head, lowered):
             return anywhere.kinds[row]
+    return _last_line_kind(text, whole, rows[1], whole_max_chars)
+
+
+def _last_line_kind(
+    text: str, whole: _Index, rows_of: dict[str, tuple[int, ...]], whole_max_chars: int
+) -> Label | None:
+    """The whole-block label that a block of several lines (``<br>``) ends with, if any:
+    "Comments\\nPrint Email", "smithsonian.com\\nNovember 18, 2019". Only the last line, and
+    only the whole-block rows: tried on a block's first line, or with the rows searched
+    anywhere, they mark bylines the truths keep ("By NAME\\nStaff Writer"; issue4-news13)."""
+    cut = text.rfind("\n")
+    if cut < 0:
+        return None
+    line = text[cut + 1 :].strip(_STRIP)
+    if not line or len(line) > whole_max_chars:
+        return None
+    lowered = line.lower() if line.isascii() else None
+    keyless = _gate_open(whole.gate, line, lowered, whole=True)  # the line is short
+    for row in _candidates(whole, rows_of, line_tokens(line), keyless):
+        if _fullmatch(whole.sources[row], line, lowered):
+            return whole.kinds[row]
     return None
 
 
