@@ -9,7 +9,7 @@ import regex
 
 from boilerstrip._language import _CJK_CHAR, is_cjk_char, tokens
 from boilerstrip._parse import body_of, parse
-from boilerstrip._pattern_reader import is_digit, is_wide, needs, reads_alike_lowered
+from boilerstrip._pattern_reader import is_digit, is_wide, needs, reads_alike_lowered, spellings
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import (
     _ASCII_DIGIT,
@@ -37,6 +37,8 @@ from boilerstrip._rules import (
     OVERLAY_NAME_RULE,
     NameVerdicts,
     _by_first_letter,
+    _key_bits,
+    _key_words,
     _name_patterns,
     chrome_kind_of_name,
     names_content,
@@ -347,7 +349,8 @@ def test_alternatives_by_first_letter_need_word_rules() -> None:
 
 @pytest.mark.parametrize("ascii_only", [True, False])
 def test_name_patterns_by_first_letter(ascii_only: bool) -> None:
-    any_row, _, content, _ = _name_patterns(ascii_only)
+    patterns = _name_patterns(ascii_only)
+    any_row, content = patterns.any_row, patterns.content
     for name in ["share bar", "site footer", "entry content", "headline", "has sidebar", "menü oben"]:
         assert (any_row.search(name) is not None) == any(regex.search(p, name) for _, p in NAME_RULES)
         assert (content.search(name) is not None) == (regex.search(CONTENT_NAME_RULE, name) is not None)
@@ -374,14 +377,68 @@ _VERDICT_NAMES = [
 ]
 
 
+_RULES_BY_BIT = [*(p for _, p in NAME_RULES), CONTENT_NAME_RULE, OVERLAY_NAME_RULE]
+
+
 @pytest.mark.parametrize("ascii_only", [True, False])
-def test_anything_name_pattern_matches_where_a_rule_does(ascii_only: bool) -> None:
-    """The one search NameVerdicts tries first finds every name that a chrome row, the
-    content rule or the overlay rule matches (it fails if one of them is left out)."""
-    anything = _name_patterns(ascii_only).anything
-    for name in _VERDICT_NAMES:
-        if not ascii_only or name.isascii():
-            assert (anything.search(name) is not None) == any(_verdict(name)), name
+def test_key_words_carry_every_rule_that_matches(ascii_only: bool) -> None:
+    """A name's key words carry the bit of every chrome row, of the content rule and of
+    the overlay rule that matches it, alone or with another rule's words (it fails if a
+    rule's key word is left out); a name without one gets no bit."""
+    patterns = _name_patterns(ascii_only)
+    names = [*_VERDICT_NAMES, *(f"{a} {b}" for a in _VERDICT_NAMES[::29] for b in _VERDICT_NAMES[::31])]
+    for name in [n for n in names if not ascii_only or n.isascii()]:
+        bits = _key_bits(patterns, name)
+        matching = [bit for bit, rule in enumerate(_RULES_BY_BIT) if regex.search(rule, name)]
+        assert all(bits >> bit & 1 for bit in matching), name
+        assert bits or not any(_verdict(name)), name
+
+
+def test_every_name_rule_has_key_words() -> None:
+    """The rules' syntax is read whole (no rule searched on every name), and "nav", a row's
+    word, carries that row alone."""
+    for ascii_only in (True, False):
+        patterns = _name_patterns(ascii_only)
+        assert patterns.always == 0
+        row = next(i for i, (_, p) in enumerate(NAME_RULES) if "navbar" in p)
+        assert _key_bits(patterns, "x nav y") == 1 << row
+
+
+@pytest.mark.parametrize(
+    ("alternative", "spelled"),
+    [
+        ("ads?", ["ads", "ad"]),
+        (r"advert\w*", ["advert*"]),
+        ("article ?body", ["article body", "articlebody"]),
+        ("(?:customer|user) review", ["customer review", "user review"]),
+        ("repl(?:y|ies)s?", ["replys", "reply", "repliess", "replies"]),
+        ("(?:the )?nav", ["the nav", "nav"]),
+        ("[ab]c", None),
+        ("a{2}", None),
+        ("ab+", None),
+        ("(?:a(?:b))", None),
+        (r"a\d", None),
+        ("Nav", None),
+    ],
+)
+def test_spellings_of_an_alternative(alternative: str, spelled: list[str] | None) -> None:
+    assert spellings(alternative) == spelled
+
+
+@pytest.mark.parametrize(
+    ("rule", "keys"),
+    [
+        (r"\b(?:ads?|advert\w*|sign up)\b", ({"ad", "ads", "sign"}, {"adver"})),
+        (r"\b(?:(?:the )?nav|x ?y)\b", ({"the", "nav", "x", "xy"}, set())),
+        (r"\b(?:promo\w*)\b", (set(), {"promo"})),
+        (r"\b(?:ad\w*)\b", None),  # shorter than a key's five letters
+        (r"\b(?:a\w*b)\b", None),  # \w* inside the first word
+        (r"\b(?: nav)\b", None),  # no first word
+        (r"\b(?:nav|[ab]x)\b", None),
+    ],
+)
+def test_key_words_of_a_rule(rule: str, keys: tuple[set[str], set[str]] | None) -> None:
+    assert _key_words(rule) == keys
 
 
 @pytest.mark.parametrize("raw", [*CLASS_NAMES, *_VERDICT_NAMES[::7]])

@@ -195,3 +195,41 @@ def _character_alike(atom: str) -> bool:
         return False
     folded, plain = _folded(atom), regex.compile(atom)
     return all((folded.fullmatch(c) is None) == (plain.fullmatch(c.lower()) is None) for c in _ASCII_CHARS)
+
+
+# What spellings() reads as one literal character.
+_SPELLED: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 ")
+
+
+def spellings(alternative: str) -> list[str] | None:
+    """Every string that ``alternative`` (of a class/id name rule, _rules) matches, with
+    ``\\w*`` written "*": its syntax is lower-case letters, digits, spaces, ``(?:...|...)``
+    groups without groups inside, and ``?``; None when it holds anything else."""
+    out = [""]
+    i = 0
+    while i < len(alternative):
+        if alternative[i] in _SPELLED:
+            pieces: list[str] = [alternative[i]]
+            i += 1
+        elif alternative.startswith(r"\w*", i):
+            pieces, i = ["*"], i + 3
+        elif alternative.startswith("(?:", i):
+            end = alternative.find(")", i)
+            inner = alternative[i + 3 : end]
+            if end < 0 or "(" in inner:
+                return None
+            pieces = []
+            for branch in top_level_branches(inner):
+                spelled = spellings(branch)
+                if spelled is None:
+                    return None
+                pieces += spelled
+            i = end + 1
+        else:
+            return None
+        if alternative.startswith("?", i):
+            pieces, i = [*pieces, ""], i + 1
+        elif i < len(alternative) and alternative[i] in "*+{":
+            return None
+        out = [head + piece for head in out for piece in pieces]
+    return out

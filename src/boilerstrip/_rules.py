@@ -15,7 +15,7 @@ from typing import Final, NamedTuple
 import regex
 
 from ._model import Label
-from ._pattern_reader import top_level_branches
+from ._pattern_reader import spellings, top_level_branches
 
 # Tags whose subtree is never text of the page. The tag tables read at every element are
 # Final: the compiled build holds each in a C static (else a dict lookup at each use).
@@ -200,10 +200,20 @@ class _NamePatterns(NamedTuple):
     any_row: _Pattern  # all rows as one alternation: matches exactly when some row does
     rows: tuple[tuple[Label, _Pattern], ...]
     content: _Pattern
-    # The rows, the content rule and the overlay rule's names as one alternation: a name it
-    # does not match (six in ten on dev pages) names nothing, found in one search instead
-    # of three (any row, content, overlay).
-    anything: _Pattern
+    # The key words (_key_words) of the rows, the content rule and the overlay rule's names
+    # as one alternation of whole words: a name without one (six in ten on dev pages) names
+    # nothing, found in one search; a name with some is searched only with the rules whose
+    # bits its key words carry (one or two rows, not the rows up to the first that matches).
+    keys: _Pattern
+    exact: dict[str, int]  # a key word -> the bits of the rules whose matches can begin with it
+    prefix: dict[str, int]  # the same for the first _KEY_PREFIX letters of a word
+    always: int  # the bits of the rules whose key words could not be read: searched on every name
+
+
+# Bits of a name's rules (_NamePatterns): one per row, in row order, then these two.
+_CONTENT_BIT: Final = 1 << len(NAME_RULES)
+_OVERLAY_BIT: Final = 1 << (len(NAME_RULES) + 1)
+_ROW_BITS: Final = _CONTENT_BIT - 1
 
 
 @functools.cache
@@ -214,13 +224,73 @@ def _name_patterns(ascii_only: bool) -> _NamePatterns:
     with ``ascii_only``, the forms for ASCII strings."""
     rows = tuple((kind, _compile(_by_first_letter([p]), ascii_only)) for kind, p in NAME_RULES)
     every = [p for _, p in NAME_RULES]
+    exact: dict[str, int] = {}
+    prefix: dict[str, int] = {}
+    always = 0
+    for bit, rule in enumerate([*every, CONTENT_NAME_RULE, _OVERLAY_NAMES]):
+        keys = _key_words(rule)
+        if keys is None:
+            always |= 1 << bit
+            continue
+        for word in keys[0]:
+            exact[word] = exact.get(word, 0) | 1 << bit
+        for start in keys[1]:
+            prefix[start] = prefix.get(start, 0) | 1 << bit
+    words = [*sorted(exact), *(start + r"\w*" for start in sorted(prefix))]
     return _NamePatterns(
         _compile(_by_first_letter(every), ascii_only),
         rows,
         _compile(_by_first_letter([CONTENT_NAME_RULE]), ascii_only),
-        # Every match of OVERLAY_NAME_RULE is one of _OVERLAY_NAMES.
-        _compile(_by_first_letter([*every, CONTENT_NAME_RULE, _OVERLAY_NAMES]), ascii_only),
+        _compile(_by_first_letter([_WORD_START + "|".join(words) + _WORD_END]), ascii_only),
+        exact,
+        prefix,
+        always,
     )
+
+
+@functools.cache
+def _rows_of(bits: int, ascii_only: bool) -> tuple[tuple[Label, _Pattern], ...]:
+    """The rows whose bits are set, in row order (at most 2 x 1,024 tuples a process)."""
+    rows = _name_patterns(ascii_only).rows
+    return tuple(row for index, row in enumerate(rows) if bits >> index & 1)
+
+
+def _key_bits(patterns: _NamePatterns, name: str) -> int:
+    """The bits of the rules that can match ``name``: those its key words carry (a rule
+    that matches has its key word in the name: _key_words), and those always searched."""
+    bits = patterns.always
+    exact, prefix = patterns.exact, patterns.prefix
+    for word in patterns.keys.findall(name):
+        bits |= exact.get(word, 0) | prefix.get(word[:_KEY_PREFIX], 0)
+    return bits
+
+
+# A key word of a \w* alternative is its first _KEY_PREFIX letters (all such literal
+# starts in the rules are as long): a name's word is looked up by as many.
+_KEY_PREFIX: Final = 5
+
+
+def _key_words(rule: str) -> tuple[set[str], set[str]] | None:
+    """The words that a match of ``rule`` (``\\b(?:a|b|...)\\b``) begins with, read from its
+    alternatives: (whole words, first _KEY_PREFIX letters of the words that ``\\w*``
+    ends); None when an alternative holds syntax this reader does not know. A match
+    starts at a word start (``\\b`` before a letter) and its first word runs to a space
+    or to the end (``\\b``), so it is a whole word of the name."""
+    whole: set[str] = set()
+    starts: set[str] = set()
+    for alternative in top_level_branches(rule[len(_WORD_START) : -len(_WORD_END)]):
+        spelled = spellings(alternative)
+        if spelled is None:
+            return None
+        for text in spelled:
+            first = text.split(" ")[0]
+            if not first or "*" in first[:-1] or (first.endswith("*") and len(first) <= _KEY_PREFIX):
+                return None
+            if first.endswith("*"):
+                starts.add(first[:_KEY_PREFIX])
+            else:
+                whole.add(first)
+    return whole, starts
 
 
 _WORD_START = r"\b(?:"
@@ -295,13 +365,18 @@ class NameVerdicts:
         verdict = self._seen.get(names)
         if verdict is None:
             name = normalise_name(names)
-            patterns = _name_patterns(name.isascii())
-            if patterns.anything.search(name) is None:
+            ascii_only = name.isascii()
+            patterns = _name_patterns(ascii_only)
+            bits = _key_bits(patterns, name)
+            if not bits:
                 verdict = _NOTHING
-            else:  # the rows in order, as chrome_kind_of_name tries them past its any-row test
-                kind = _first_row(patterns.rows, name)
-                content = kind is None and patterns.content.search(name) is not None
-                verdict = ("" if kind is None else kind.value, content, names_overlay(name))
+            else:  # the rows its words can begin, in order, as chrome_kind_of_name tries them
+                kind = _first_row(_rows_of(bits & _ROW_BITS, ascii_only), name)
+                content = (
+                    kind is None and bool(bits & _CONTENT_BIT) and patterns.content.search(name) is not None
+                )
+                overlay = bool(bits & _OVERLAY_BIT) and names_overlay(name)
+                verdict = ("" if kind is None else kind.value, content, overlay)
             self._seen[names] = verdict
         return verdict
 
