@@ -1,13 +1,17 @@
 """Shortcuts of the walk and of the input checks change no output: whitespace-only text
 counted only where it counts (inside ``<pre>``), and the binary sniff's control characters
-counted in the text's UTF-8 rather than by a regex."""
+counted in the text's UTF-8 rather than by a regex; enum members read per block as
+module constants."""
 
 from __future__ import annotations
 
+import importlib
 import re
 
 import pytest
 
+from boilerstrip import _assemble
+from boilerstrip._model import Label, Role
 from boilerstrip._parse import _BINARY_SHARE, _BINARY_SNIFF, body_of, looks_binary, parse
 from boilerstrip._segment import segment
 
@@ -56,3 +60,22 @@ def test_whitespace_text_counts_only_inside_pre(html: str, chars: int, link_char
     seg = segment(body_of(parse(html)))
     div = next(e for e in seg.elements if e.tag == "div")
     assert (div.chars, div.link_chars) == (chars, link_chars)
+
+
+@pytest.mark.parametrize(
+    ("alias", "member"),
+    [
+        ("_segment_blocks._PARAGRAPH", Role.PARAGRAPH),
+        ("_segment_blocks._TABLE_CELL", Role.TABLE_CELL),
+        ("_segment_blocks._HEADING", Role.HEADING),
+        ("_assemble._CONTENT", Label.CONTENT),
+        ("_assemble._HEADING", Role.HEADING),
+    ],
+)
+def test_enum_members_read_as_constants_are_the_members(alias: str, member: object) -> None:
+    module, name = alias.split(".")
+    assert getattr(importlib.import_module(f"boilerstrip.{module}"), name) is member
+
+
+def test_layout_keeps_list_items_and_table_rows_one_per_line() -> None:
+    assert _assemble._LINED == (Role.LIST_ITEM, Role.TABLE_CELL, Role.TABLE_ROW)
