@@ -70,6 +70,7 @@ def test_whitespace_text_counts_only_inside_pre(html: str, chars: int, link_char
         ("_segment_blocks._HEADING", Role.HEADING),
         ("_assemble._CONTENT", Label.CONTENT),
         ("_assemble._HEADING", Role.HEADING),
+        ("_page_frame._CONTENT", Label.CONTENT),
     ],
 )
 def test_enum_members_read_as_constants_are_the_members(alias: str, member: object) -> None:
