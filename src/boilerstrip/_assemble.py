@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from typing import Final
 
 from ._calibration import CONFIDENCE_POINTS
 from ._combine import margin
@@ -11,12 +12,17 @@ from ._model import NO_METADATA, Block, Extraction, Label, Metadata, Role
 
 _MIN_CONFIDENCE = 0.0001  # the smallest confidence at 4 decimals
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+# The members read once per block, as module constants: an enum's class attribute is looked
+# up through EnumType's __getattr__ hook (Python 3.11), about 900 instructions each.
+_CONTENT: Final = Label.CONTENT
+_HEADING: Final = Role.HEADING
+_LINED: Final = (Role.LIST_ITEM, Role.TABLE_CELL, Role.TABLE_ROW)  # one per line
 
 
 def _separator(previous: Block, block: Block) -> str:
     if block.row >= 0 and block.row == previous.row:
         return " | "  # cells of one table row
-    if previous.role is block.role and block.role in (Role.LIST_ITEM, Role.TABLE_CELL, Role.TABLE_ROW):
+    if previous.role is block.role and block.role in _LINED:
         return "\n"  # items of one list, rows of one table
     return "\n\n"
 
@@ -26,7 +32,7 @@ def layout(blocks: Sequence[Block]) -> str:
     parts: list[str] = []
     previous: Block | None = None
     for block in blocks:
-        if block.label is not Label.CONTENT:
+        if block.label is not _CONTENT:
             continue
         if previous is not None:
             parts.append(_separator(previous, block))
@@ -39,7 +45,7 @@ def title(blocks: Sequence[Block], page_title: str) -> str:
     """The first h1 among the content when the page title names it, else the page title
     without the site name after its last separator."""
     for block in blocks:
-        if block.role is Role.HEADING and block.heading_level == 1 and block.label is Label.CONTENT:
+        if block.role is _HEADING and block.heading_level == 1 and block.label is _CONTENT:
             if not page_title or block.text.lower() in page_title.lower():
                 return block.text
             break
@@ -59,7 +65,7 @@ def raw_confidence(blocks: Sequence[Block]) -> float:
 def confidence(blocks: Sequence[Block]) -> float:
     """The expected word F1 of the page: the raw confidence mapped through the calibration
     fitted on the development sets (benchmarks/calibrate.py); 0 when nothing is content."""
-    if not any(b.label is Label.CONTENT for b in blocks):
+    if not any(b.label is _CONTENT for b in blocks):
         return 0.0
     # Never 0 when something is content: a page whose probabilities all sit at 0.5 (found
     # by fuzzing) would otherwise round to the confidence of an empty result.

@@ -13,12 +13,14 @@ the label its own evidence names.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from ._model import Block, Label
 from ._options import Options
 
 _SCOPES = frozenset({"article", "main"})  # a footer or nav inside these is the article's own
 _FRAME = frozenset({"footer", "nav"})
+_CONTENT: Final = Label.CONTENT  # read once per block: an enum attribute is a slow look-up
 
 
 def in_page_frame(locator: str) -> bool:
@@ -43,6 +45,6 @@ def without_page_frame(
     if not options.page_frame_drop:
         return labels
     return [
-        dropped(b) if kind is Label.CONTENT and in_page_frame(b.locator) else kind
+        dropped(b) if kind is _CONTENT and in_page_frame(b.locator) else kind
         for b, kind in zip(blocks, labels)
     ]

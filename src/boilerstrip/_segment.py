@@ -272,17 +272,23 @@ def _walk(st: _State, root: Any, skipped: frozenset[str], deadline: float | None
             if raw:
                 pieces.append(raw)
                 visible = len(raw.strip())
-                n = len(raw) if st.in_pre else visible
+                # Whitespace only (seven text nodes in ten) counts outside <pre> as nothing.
                 if visible:
                     st.has_text = True
-                st.chars += n
-                if st.in_link:
-                    st.link_chars += n
-                    st.block_link_chars += n
+                    n = len(raw) if st.in_pre else visible
+                elif st.in_pre:
+                    n = len(raw)
+                else:
+                    n = 0
+                if n:
+                    st.chars += n
+                    if st.in_link:
+                        st.link_chars += n
+                        st.block_link_chars += n
         elif tag == "br":
             _line_break(st)
         elif tag and _enter(st, tag, node.attributes, node if unseen else None):
-            child = node.child
+            child = node.first_child  # (.child is its alias, a property call more)
             if child is not None:
                 parents.append(node)
                 node = child

@@ -41,6 +41,11 @@ _HAS_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Packed as C ints in one call: array.extend and item assignment convert each int with
 # PyArg_Parse, a tenth of the traversal's instructions. A count past the typecode's range
 # raises struct.error, given to the caller as OverflowError (as the arrays raise it).
+# The roles read once per block, as module constants: an enum's class attribute is looked
+# up through EnumType's __getattr__ hook (Python 3.11), about 900 instructions each.
+_PARAGRAPH: Final = Role.PARAGRAPH
+_TABLE_CELL: Final = Role.TABLE_CELL
+_HEADING: Final = Role.HEADING
 _ROWS: Final = {code: tuple(struct.Struct(f"@{n}{code}") for n in (6, 4, 5)) for code in ("i", "q")}
 
 # Fields of an open block-level element, kept in a tuple (one allocation per element);
@@ -193,8 +198,8 @@ def _end_block(st: _State) -> None:
             owner = st.open_blocks[-1]
             if not st.elements[owner[_ELEMENT] * _STRINGS + _STEP]:
                 _record_steps(st, st.open_blocks)
-            role = owner[_ROLE] or Role.PARAGRAPH
-            cell = role is Role.TABLE_CELL
+            role = owner[_ROLE] or _PARAGRAPH
+            cell = role is _TABLE_CELL
             rec = st.markup  # most blocks have no structure: the recorder is asked only when one may
             structured = rec.lists or rec.quotes or rec.links or rec.anchors or rec.images or st.in_pre
             st.texts.append(text)
@@ -204,7 +209,7 @@ def _end_block(st: _State) -> None:
             st.block_numbers.frombytes(
                 st.rows[2].pack(
                     owner[_ELEMENT],
-                    owner[_LEVEL] if role is Role.HEADING else 0,
+                    owner[_LEVEL] if role is _HEADING else 0,
                     min(st.block_link_chars, len(text)),
                     owner[_ROW] if cell else -1,
                     len(rec.hrefs),
@@ -250,7 +255,7 @@ def _merge_row(st: _State, frame: tuple[Any, ...]) -> None:
         return
     if any(row != element for row in columns[first * _BLOCK_NUMBERS + _BLOCK_ROW :: _BLOCK_NUMBERS]):
         return
-    if any(role is not Role.TABLE_CELL for role in st.roles[first:]):
+    if any(role is not _TABLE_CELL for role in st.roles[first:]):
         return
     if any(numbers[o * _NUMBERS + _PARENT] != element for o in owners):
         return
