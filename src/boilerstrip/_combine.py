@@ -62,6 +62,7 @@ def decide(
     kept = _decide(blocks, probabilities, options, decision)
     rules = hard_rules_of(declared, options)
     chrome = lambda b: _label_of(b, False, options, rules)  # noqa: E731 -- the label of a dropped block
+    kept_label = lambda b: _label_of(b, True, options, rules)  # noqa: E731 -- the hard rules' verdict
     if declared == THREAD:
         kept = _with_posts(blocks, kept, options)
     labels = [_label_of(b, keep, options, rules) for b, keep in zip(blocks, kept)]
@@ -82,7 +83,6 @@ def decide(
         # lines on purpose (trafilatura-eval -0.0015 with the slots on articles, -0.0011 off).
         labels = with_card_slots(blocks, labels, options, tree)
     if declared == SECTIONED:
-        kept_label = lambda b: _label_of(b, True, options, rules)  # noqa: E731 -- the hard rules' verdict
         labels = with_section_prose(blocks, labels, probabilities, options, kept_label)
     if declared in ("", SECTIONED):
         members = card_members(locators, tree)  # one grouping for both rules
@@ -93,8 +93,7 @@ def decide(
         del members
     if declared:
         # A data table partly kept keeps its other rows (_table_rows).
-        kept_row = lambda b: _label_of(b, True, options, rules)  # noqa: E731 -- the hard rules' verdict
-        labels = with_table_rows(blocks, labels, probabilities, options, kept_row)
+        labels = with_table_rows(blocks, labels, probabilities, options, kept_label)
     # The card structure holds a tuple per block: freed before the rules below allocate (the
     # 50 MB page peaked 21 MB higher, 505 MB against 484, with it alive to the end).
     del tree, locators
