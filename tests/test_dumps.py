@@ -75,6 +75,21 @@ def test_without_dumps(labels: list[Label], changes: dict[str, object], expected
     assert without_dumps(blocks, labels, options, _chrome) == expected
 
 
+def test_a_page_that_is_nothing_but_a_dump_keeps_it() -> None:
+    # A log served as a page: its heading and the log, no paragraph of its own beside it.
+    heading = make_block(0, "build.log", role=Role.HEADING)
+    log = make_block(1, _LOG, role=Role.CODE, words=675)
+    kept = [Label.CONTENT, Label.CONTENT]
+    assert without_dumps([heading, log], kept, Options(), _chrome) == kept
+    assert without_dumps([log], [Label.CONTENT], Options(), _chrome) == [Label.CONTENT]
+    # A paragraph the decision dropped is not the page's own text either.
+    prose = _block(_PROSE)
+    assert without_dumps([prose, log], [Label.OTHER, Label.CONTENT], Options(), _chrome) == [
+        Label.OTHER,
+        Label.CONTENT,
+    ]
+
+
 @pytest.mark.parametrize(("name", "value"), [("dump_min_words", -1), ("dump_max_distinct", 1.5)])
 def test_options_are_checked(name: str, value: object) -> None:
     with pytest.raises(OptionsError):

@@ -14,7 +14,9 @@ A kept block of ``Options.dump_min_words`` words or more whose distinct words ar
 are left alone: a table row of "Yes | Yes | Yes", a refrain, a comment that is one line
 said over and over (which a thread's truth keeps), a code sample's keywords; table rows of
 any length are a table's (``_table_rows`` keeps a table whole). Words are counted without
-CJK characters, whose repeats are the script's, not the text's.
+CJK characters, whose repeats are the script's, not the text's. Dumps are dropped only
+beside a paragraph the page keeps of its own: a page that is nothing but a dump (a log or a
+paste served as a page) has nothing else to give.
 """
 
 from __future__ import annotations
@@ -40,15 +42,18 @@ def is_dump(block: Block, min_words: int, max_distinct: float) -> bool:
 def without_dumps(
     blocks: Sequence[Block], labels: list[Label], options: Options, chrome: Callable[[Block], Label]
 ) -> list[Label]:
-    """``labels`` with the kept dumps dropped (see the module); ``chrome`` names the label
-    of a dropped block."""
+    """``labels`` with the kept dumps dropped when a kept paragraph that is not one
+    remains (see the module); ``chrome`` names the label of a dropped block."""
     min_words = options.dump_min_words
     if not min_words:
         return labels
-    out = labels
-    for i, b in enumerate(blocks):
-        if labels[i] is Label.CONTENT and is_dump(b, min_words, options.dump_max_distinct):
-            if out is labels:
-                out = list(labels)
-            out[i] = chrome(b)
+    kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT]
+    dumps = {i for i in kept if is_dump(blocks[i], min_words, options.dump_max_distinct)}
+    # Beside a paragraph of the page's own (a post, an article, a product's description);
+    # a page that is nothing but the dump (a log or a paste served as a page) is the dump.
+    if not dumps or not any(blocks[i].role is Role.PARAGRAPH for i in kept if i not in dumps):
+        return labels
+    out = list(labels)
+    for i in dumps:
+        out[i] = chrome(blocks[i])
     return out
