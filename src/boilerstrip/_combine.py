@@ -14,6 +14,7 @@ from ._controls import without_controls
 from ._copied_boxes import NEVER_COPIES, copy_key, without_copied_boxes
 from ._cut import predicted_threshold
 from ._detached import without_detached_boxes, without_detached_product_boxes
+from ._dumps import without_dumps
 from ._form_labels import without_form_labels
 from ._model import Block, Label, Role, ancestor
 from ._options import Options
@@ -99,6 +100,8 @@ def decide(
     del tree, locators
     # After the rules that keep cards' lines: a grid's buttons and switches are not its text.
     labels = without_controls(blocks, labels, options, chrome)
+    # ... nor a long block repeating its own words: a log, a text pasted many times (_dumps).
+    labels = without_dumps(blocks, labels, options, chrome)
     # Near last: no rule above keeps a block of the page's footer or navigation, nor a second
     # copy of a box; then the closing box looks at the last block still kept.
     labels = without_page_frame(blocks, labels, options, chrome)

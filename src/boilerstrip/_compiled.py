@@ -28,6 +28,7 @@ COMPILED_MODULES = (
     "_dates",
     "_described",
     "_detached",
+    "_dumps",
     "_element_facts",
     "_features",
     "_form_labels",

@@ -23,7 +23,7 @@ UNIT = (
     "card_group_floor", "card_group_card_share", "card_group_card_floor", "child_card_link_share",
     "child_card_floor", "section_prose_floor",
     "section_prose_max_link_density", "section_prose_min_stopwords", "detached_link_density",
-    "table_rows_floor", "table_rows_max_link_density",
+    "table_rows_floor", "table_rows_max_link_density", "dump_max_distinct",
     "form_label_max_share", "body_link_density", "teaser_card_link_density",
     "teaser_card_prose_link_density", "teaser_card_teaser_link_density",
 )  # fmt: skip
@@ -43,6 +43,7 @@ NON_NEGATIVE = (
     "body_link_max_words", "teaser_card_min_cards", "teaser_card_title_min_words",
     "teaser_card_title_max_words", "teaser_card_teaser_words", "teaser_card_filler_words",
     "teaser_card_body_words", "teaser_card_prose_words", "table_rows_min_rows",
+    "dump_min_words",
 )  # fmt: skip
 # Counts of at least one.
 AT_LEAST_ONE = (

@@ -1,0 +1,59 @@
+"""A long block that keeps repeating its own words is a dump, not writing.
+
+Writing of several hundred words uses many words once: the long paragraphs, posts and
+manual pages the development truths keep use at least a fifth of their words only once
+over (the lowest, a manual page in a ``<pre>``, 0.22; prose 0.32 and up). What falls far
+below is text a machine wrote or copied: a program's log pasted into a post (tracebacks
+repeated a dozen times, a build's timestamped lines), a page's generated markup shown as a
+listing, or one text rendered several times over in one element (a shop's reviews, a
+pasted news page, each eight or ten times). The truths leave these out, or keep the first
+lines a reader sees above the scroll; a block cannot be cut, so the whole block goes.
+
+A kept block of ``Options.dump_min_words`` words or more whose distinct words are under
+``Options.dump_max_distinct`` of its words is dropped. Short blocks repeat on purpose and
+are left alone: a table row of "Yes | Yes | Yes", a refrain, a comment that is one line
+said over and over (which a thread's truth keeps), a code sample's keywords; table rows of
+any length are a table's (``_table_rows`` keeps a table whole). Words are counted without
+CJK characters, whose repeats are the script's, not the text's. Dumps are dropped only
+beside a paragraph the page keeps of its own: a page that is nothing but a dump (a log or a
+paste served as a page) has nothing else to give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ._language import is_cjk_char, tokens
+from ._model import Block, Label, Role
+from ._options import Options
+
+_TABLE_ROLES = frozenset({Role.TABLE_ROW, Role.TABLE_CELL})
+
+
+def is_dump(block: Block, min_words: int, max_distinct: float) -> bool:
+    """Whether ``block`` has ``min_words`` words or more, under ``max_distinct`` of them
+    distinct (see the module)."""
+    if block.features.words < min_words or block.role in _TABLE_ROLES:
+        return False
+    words = [t for t in tokens(block.text) if not (len(t) == 1 and is_cjk_char(t))]
+    return len(words) >= min_words and len(set(words)) < max_distinct * len(words)
+
+
+def without_dumps(
+    blocks: Sequence[Block], labels: list[Label], options: Options, chrome: Callable[[Block], Label]
+) -> list[Label]:
+    """``labels`` with the kept dumps dropped when a kept paragraph that is not one
+    remains (see the module); ``chrome`` names the label of a dropped block."""
+    min_words = options.dump_min_words
+    if not min_words:
+        return labels
+    kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT]
+    dumps = {i for i in kept if is_dump(blocks[i], min_words, options.dump_max_distinct)}
+    # Beside a paragraph of the page's own (a post, an article, a product's description);
+    # a page that is nothing but the dump (a log or a paste served as a page) is the dump.
+    if not dumps or not any(blocks[i].role is Role.PARAGRAPH for i in kept if i not in dumps):
+        return labels
+    out = list(labels)
+    for i in dumps:
+        out[i] = chrome(blocks[i])
+    return out

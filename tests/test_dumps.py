@@ -1,0 +1,121 @@
+"""A long block that keeps repeating its own words is a dump, not writing (_dumps)."""
+
+from __future__ import annotations
+
+import pytest
+
+from blocks import make_block
+from boilerstrip import Block, Label, Options, OptionsError, Role, extract
+from boilerstrip._dumps import is_dump, without_dumps
+from boilerstrip._language import tokens
+
+_TRACE = (
+    'Traceback (most recent call last): File "/usr/lib/python3.12/asyncio/tasks.py", line 58, '
+    "in run result = self.fn(*self.args) RuntimeError: event loop is closed"
+)  # 27 words, 26 distinct
+_LOG = "\n".join([_TRACE] * 25)  # 675 words, 26 distinct: a pasted log
+_CHANT = "\n".join(["You will never walk alone"] * 100)  # 500 words, 5 distinct
+# 800 words, 305 distinct (a test's stand-in for prose: its numbers are its new words).
+_PROSE = " ".join(f"Site {3 * n} gave {3 * n + 1} samples over {3 * n + 2} days." for n in range(100))
+
+
+def _block(text: str, role: Role = Role.PARAGRAPH, **changes: object) -> Block:
+    # Words as the features stage counts them: \w+ tokens.
+    return make_block(0, text, role=role, **{"words": len(tokens(text)), **changes})
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "dump"),
+    [
+        (_LOG, Role.CODE, True),
+        (_LOG, Role.PARAGRAPH, True),  # a log flattened into a paragraph
+        (" ".join([_PROSE[:400]] * 12), Role.PARAGRAPH, True),  # one text rendered many times
+        (_PROSE, Role.PARAGRAPH, False),  # over a third of its words distinct
+        ("\n".join([_TRACE] * 18), Role.CODE, False),  # 486 words: under the minimum
+        (_LOG, Role.TABLE_ROW, False),  # a table's rows repeat their cells by design
+        (_LOG, Role.TABLE_CELL, False),
+    ],
+)
+def test_a_long_block_of_few_distinct_words(text: str, role: Role, dump: bool) -> None:
+    assert is_dump(_block(text, role), 500, 0.2) is dump
+
+
+def test_cjk_characters_are_not_counted_as_repeated_words() -> None:
+    # 1,800 characters of 60 distinct CJK characters: a long text in a script whose
+    # characters repeat; its word count (600) passes the minimum, its non-CJK words do not.
+    text = "".join(chr(0x4E00 + n % 60) for n in range(1800))
+    assert not is_dump(_block(text, words=600), 500, 0.2)
+
+
+def test_the_thresholds() -> None:
+    chant = _block(_CHANT)
+    assert is_dump(chant, 500, 0.2)
+    assert not is_dump(chant, 501, 0.2)  # the same refrain a little shorter than the minimum
+    assert not is_dump(_block(_LOG), 500, 0.03)
+    assert is_dump(_block(_PROSE), 500, 0.5)
+
+
+def _chrome(b: Block) -> Label:
+    return Label.OTHER
+
+
+@pytest.mark.parametrize(
+    ("labels", "changes", "expected"),
+    [
+        ([Label.CONTENT, Label.CONTENT], {}, [Label.CONTENT, Label.OTHER]),
+        ([Label.CONTENT, Label.SIDEBAR], {}, [Label.CONTENT, Label.SIDEBAR]),  # dropped stays as named
+        ([Label.CONTENT, Label.CONTENT], {"dump_min_words": 0}, [Label.CONTENT, Label.CONTENT]),  # off
+        ([Label.CONTENT, Label.CONTENT], {"dump_min_words": 700}, [Label.CONTENT, Label.CONTENT]),
+        ([Label.CONTENT, Label.CONTENT], {"dump_max_distinct": 0.03}, [Label.CONTENT, Label.CONTENT]),
+    ],
+)
+def test_without_dumps(labels: list[Label], changes: dict[str, object], expected: list[Label]) -> None:
+    blocks = [_block(_PROSE), make_block(1, _LOG, role=Role.CODE, words=675)]
+    options = Options(**changes)  # type: ignore[arg-type]
+    assert without_dumps(blocks, labels, options, _chrome) == expected
+
+
+def test_a_page_that_is_nothing_but_a_dump_keeps_it() -> None:
+    # A log served as a page: its heading and the log, no paragraph of its own beside it.
+    heading = make_block(0, "build.log", role=Role.HEADING)
+    log = make_block(1, _LOG, role=Role.CODE, words=675)
+    kept = [Label.CONTENT, Label.CONTENT]
+    assert without_dumps([heading, log], kept, Options(), _chrome) == kept
+    assert without_dumps([log], [Label.CONTENT], Options(), _chrome) == [Label.CONTENT]
+    # A paragraph the decision dropped is not the page's own text either.
+    prose = _block(_PROSE)
+    assert without_dumps([prose, log], [Label.OTHER, Label.CONTENT], Options(), _chrome) == [
+        Label.OTHER,
+        Label.CONTENT,
+    ]
+
+
+@pytest.mark.parametrize(("name", "value"), [("dump_min_words", -1), ("dump_max_distinct", 1.5)])
+def test_options_are_checked(name: str, value: object) -> None:
+    with pytest.raises(OptionsError):
+        Options(**{name: value})  # type: ignore[arg-type]
+
+
+_PAGE = """<html><head><title>Deploy fails after the upgrade</title></head><body>
+<nav><a href="/">Home</a> <a href="/latest">Latest</a></nav>
+<main><article>
+<h1>Deploy fails after the upgrade</h1>
+<p>Since the upgrade last week every deploy of our site stops at the same step, although the
+build itself passes. We changed nothing in the configuration and the same commit deployed
+fine before. Has anyone seen this, and is there a setting we should look at first?</p>
+<p>Here is the part of the log where it stops:</p>
+<pre>{log}</pre>
+<p>We tried clearing the cache and pinning the previous runtime version, with no change.
+Any pointer to what the loop error means in this context would help us a lot.</p>
+</article></main>
+<footer><p>Community forum</p></footer>
+</body></html>"""
+
+
+def test_a_log_pasted_into_a_post_is_left_out() -> None:
+    html = _PAGE.format(log=_LOG)
+    assert "Traceback" in extract(html, options=Options(dump_min_words=0)).text
+    text = extract(html).text
+    assert "Traceback" not in text
+    assert "every deploy of our site stops" in text
+    assert "clearing the cache" in text
