@@ -21,7 +21,7 @@ from ._element_facts import (
     phrase_boxes,
 )
 from ._errors import check_deadline
-from ._model import Block, Features
+from ._model import Block, Features, Role
 from ._options import Options
 from ._page_type import ARTICLE, PRODUCT, THREAD
 from ._region import block_points, in_overlay, region_ancestry, region_roots
@@ -140,8 +140,16 @@ def feature_columns(
     if thread:
         containers = [not_comments(c) for c in containers]
     in_comments = [c.kind == COMMENTS for c in containers]
+    titles = [b.role is Role.HEADING and p is None for b, p in zip(blocks, phrases)]
     boxes = phrase_boxes(
-        elements, owners, phrases, words, above_region=above, in_comments=in_comments, options=options
+        elements,
+        owners,
+        phrases,
+        words,
+        titles=titles,
+        above_region=above,
+        in_comments=in_comments,
+        options=options,
     )
     check_deadline(deadline)
     if thread:

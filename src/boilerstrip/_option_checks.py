@@ -42,7 +42,7 @@ NON_NEGATIVE = (
     "product_carousel_max_cards", "child_card_min_cards", "thread_chrome_box_min_words",
     "body_link_max_words", "teaser_card_min_cards", "teaser_card_title_min_words",
     "teaser_card_title_max_words", "teaser_card_teaser_words", "teaser_card_filler_words",
-    "teaser_card_body_words", "teaser_card_prose_words", "table_rows_min_rows",
+    "teaser_card_body_words", "teaser_card_prose_words", "table_rows_min_rows", "phrase_box_feed_titles",
 )  # fmt: skip
 # Counts of at least one.
 AT_LEAST_ONE = (
