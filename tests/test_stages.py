@@ -1030,6 +1030,34 @@ def test_a_box_of_post_lines_with_much_prose_is_a_post(section: str, box: str) -
     assert all(b.features.phrase_container == box for b in posts)
 
 
+_FEED_CARD = "<div class='card'>{title}<p>By Jane Doe</p><p>Mar 7, 2026 · 4 min read</p></div>"
+
+
+@pytest.mark.parametrize(
+    ("titles", "options", "box"),
+    [
+        (4, Options(), ""),  # four dated, signed cards each under its title: a feed of posts
+        (2, Options(), "metadata"),  # two titles: a box of bylines and dates
+        (0, Options(), "metadata"),
+        (4, Options(phrase_box_feed_titles=0), "metadata"),  # the rule off
+        (4, Options(phrase_box_feed_titles=5), "metadata"),
+    ],
+)
+def test_a_metadata_box_of_titled_cards_is_a_feed(titles: int, options: Options, box: str) -> None:
+    from boilerstrip._extract import measure
+
+    cards = "".join(
+        _FEED_CARD.format(title=f"<h2>How to keep bread fresh, part {i}</h2>" if i < titles else "")
+        for i in range(4)
+    )
+    paragraph = "Bread goes stale as its starch crystallises again, fastest in the fridge. " * 6
+    feed = f"<div class='feed'>{cards}</div>"
+    html = f"<html><body><main><h1>Bread</h1><p>{paragraph}</p>{feed}</main></body></html>"
+    dates = [b for b in measure(html, options).blocks if b.text.startswith("Mar 7")]
+    assert len(dates) == 4
+    assert all(b.features.phrase_container == box for b in dates)
+
+
 # -- product pages hidden until scripts run -------------------------------------------------
 _DESCRIPTION = "A dark roast of arabica and robusta beans, ground for drip machines and French presses alike."
 _HIDDEN_PRODUCT = (

@@ -129,13 +129,18 @@ def phrase_boxes(
     phrases: Sequence[Label | None],
     words: Sequence[int],
     *,
+    titles: Sequence[bool],
     above_region: Sequence[bool],
     in_comments: Sequence[bool],
     options: Options,
 ) -> list[str]:
     """Per element, the kind of the innermost enclosing box dense with boilerplate phrases.
-    ``in_comments``: per element, whether a container named as comments encloses it."""
+    ``in_comments``: per element, whether a container named as comments encloses it;
+    ``titles``: per block, whether it is a heading that is no phrase (a card's title); empty
+    when the page has no metadata phrase (no metadata box to test)."""
     flags = [p is not None for p in phrases]
+    feed_titles = options.phrase_box_feed_titles
+    title_counts = subtree_totals(elements, _count(len(elements), owners, titles)) if titles else []
     hits = subtree_totals(elements, _count(len(elements), owners, flags))
     counts = subtree_totals(elements, _count(len(elements), owners, [True] * len(owners)))
     hit_words = subtree_totals(elements, _count(len(elements), owners, flags, words))
@@ -164,6 +169,10 @@ def phrase_boxes(
         # with few phrase hits, and must stay a promo box.
         # Inside a comment section, a box of comment lines stays one: its prose is the
         # comments.
+        # A box of dated, signed cards each under its own title is a feed of posts (a
+        # blog's or a publication's listing), not a metadata box.
+        if kind == _METADATA and title_counts and title_counts[index] >= feed_titles:
+            kind = ""
         if kind and (
             kind not in _POST_LINE_KINDS
             or (kind != _METADATA and in_comments[index])

@@ -21,7 +21,7 @@ from ._element_facts import (
     phrase_boxes,
 )
 from ._errors import check_deadline
-from ._model import Block, Features
+from ._model import Block, Features, Label, Role
 from ._options import Options
 from ._page_type import ARTICLE, PRODUCT, THREAD
 from ._region import block_points, in_overlay, region_ancestry, region_roots
@@ -140,8 +140,23 @@ def feature_columns(
     if thread:
         containers = [not_comments(c) for c in containers]
     in_comments = [c.kind == COMMENTS for c in containers]
+    # Headings that are no phrase (cards' titles), for the metadata boxes' feed test: read
+    # only on pages with a metadata phrase.
+    heading = Role.HEADING
+    titles = (
+        [b.role is heading and p is None for b, p in zip(blocks, phrases)]
+        if options.phrase_box_feed_titles and Label.METADATA in phrases
+        else []
+    )
     boxes = phrase_boxes(
-        elements, owners, phrases, words, above_region=above, in_comments=in_comments, options=options
+        elements,
+        owners,
+        phrases,
+        words,
+        titles=titles,
+        above_region=above,
+        in_comments=in_comments,
+        options=options,
     )
     check_deadline(deadline)
     if thread:
