@@ -27,10 +27,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Final
 
 from ._copied_boxes import copy_key
 from ._model import Block, Label
 from ._options import Options
+
+# Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
+# EnumType.__getattr__'s hook (about 900 instructions).
+_CONTENT: Final = Label.CONTENT
 
 # Labels a block of a mostly kept group loses: those given by link density or a weak
 # name; not a footer, legal text, a share bar, comments or a header, nor a hard rule's.
@@ -60,8 +65,8 @@ def with_card_groups(
             continue
         cards.setdefault(group, set()).add(card)
         words[group] = words.get(group, 0) + n
-        kept[group] = kept.get(group, 0) + (n if kind is Label.CONTENT else 0)
-        if kind is Label.CONTENT:
+        kept[group] = kept.get(group, 0) + (n if kind is _CONTENT else 0)
+        if kind is _CONTENT:
             kept_cards.setdefault(group, set()).add(card)
     share = options.card_group_keep_share
     chosen = {g for g, c in cards.items() if len(c) >= min_cards and kept[g] > share * words[g]}

@@ -17,10 +17,14 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ._model import Block, Label
 from ._options import Options
+
+# Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
+# EnumType.__getattr__'s hook (about 900 instructions).
+_CONTENT: Final = Label.CONTENT
 
 _MIN_CARDS = 3  # siblings that make a group of cards (as _repeats' default)
 _MIN_CARD_BLOCKS = 2  # a card holds a title and something more; one block is a list item
@@ -191,7 +195,7 @@ def with_card_slots(
     for number, kind in zip(numbers, labels):
         if number >= 0:
             total[number] += 1
-            kept[number] += kind is Label.CONTENT
+            kept[number] += kind is _CONTENT
     out = list(labels)
     for i, number in enumerate(numbers):
         if (

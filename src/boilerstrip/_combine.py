@@ -4,6 +4,7 @@ rules); the probabilities come from _probability."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from ._body_links import without_body_links
 from ._card_groups import with_card_groups
@@ -30,6 +31,19 @@ from ._table_rows import with_table_rows
 from ._tail import is_prose, without_tail
 from ._teaser_cards import without_teaser_cards
 from ._thread_chrome import without_chrome_boxes
+
+# Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
+# EnumType.__getattr__'s hook (about 900 instructions), and `Label(value)` runs
+# EnumType.__call__ and __new__ in Python; the kinds the rules and features name are
+# label values, looked up in a dict.
+_CONTENT: Final = Label.CONTENT
+_OTHER: Final = Label.OTHER
+_SIDEBAR: Final = Label.SIDEBAR
+_NAVIGATION: Final = Label.NAVIGATION
+_COMMENTS: Final = Label.COMMENTS.value
+_PARAGRAPH: Final = Role.PARAGRAPH
+_HEADING: Final = Role.HEADING
+_LABELS: Final = {label.value: label for label in Label}
 
 
 def label(
@@ -195,7 +209,7 @@ def _without_copies(
     out = list(labels)
     first: dict[str, int] = {}  # normalised text -> index of its first CONTENT block
     for i, b in enumerate(blocks):
-        if labels[i] is not Label.CONTENT or not b.features.words:
+        if labels[i] is not _CONTENT or not b.features.words:
             continue
         j = first.setdefault(copy_key(b.text), i)
         # The ancestors are compared only for a copy (j != i): most blocks are first.
@@ -234,7 +248,7 @@ def _without_inline_teasers(blocks: Sequence[Block], kept: list[bool], options: 
     for before, i, after in zip(chosen, chosen[1:], chosen[2:]):
         f = blocks[i].features
         if (
-            blocks[i].role is Role.PARAGRAPH
+            blocks[i].role is _PARAGRAPH
             and f.link_density >= options.inline_teaser_link_density
             and options.inline_teaser_min_words <= f.words <= options.inline_teaser_max_words
             and is_prose(blocks[before], prose_words, prose_link_density)
@@ -257,7 +271,7 @@ def _with_headings(
     for i, block in enumerate(blocks):
         if (
             not out[i]
-            and block.role is Role.HEADING
+            and block.role is _HEADING
             and not block.features.phrase
             and probabilities[i] >= options.heading_floor
             and any(kept[i + 1 : i + 1 + reach])
@@ -331,14 +345,14 @@ def _label_of(b: Block, keep: bool, options: Options, rules: frozenset[str]) -> 
         if name not in rules:
             continue
         kind = rule(b, options)
-        if kind and not (options.include_comments and kind == Label.COMMENTS.value):
-            return Label(kind)
+        if kind and not (options.include_comments and kind == _COMMENTS):
+            return _LABELS[kind]
     if keep:
-        return Label.CONTENT
+        return _CONTENT
     for kind in (f.phrase_container, f.phrase, f.container):  # most specific first
         if kind:
-            return Label(kind)
+            return _LABELS[kind]
     if f.link_density < options.link_list_density:
-        return Label.OTHER
+        return _OTHER
     # Links of headline length are related content; short ones are menus.
-    return Label.SIDEBAR if f.words >= options.headline_words else Label.NAVIGATION
+    return _SIDEBAR if f.words >= options.headline_words else _NAVIGATION

@@ -16,11 +16,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
+from typing import Final
 
 import regex
 
 from ._model import Block, Label
 from ._options import Options
+
+# Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
+# EnumType.__getattr__'s hook (about 900 instructions).
+_CONTENT: Final = Label.CONTENT
 
 # (what it is, language, pattern matched against the whole stripped, lowercased text).
 CONTROLS: tuple[tuple[str, str, str], ...] = (
@@ -81,6 +86,6 @@ def without_controls(
     if not limit:
         return labels
     return [
-        dropped(b) if kind is Label.CONTENT and len(b.text) <= limit and is_control(b.text) else kind
+        dropped(b) if kind is _CONTENT and len(b.text) <= limit and is_control(b.text) else kind
         for b, kind in zip(blocks, labels)
     ]

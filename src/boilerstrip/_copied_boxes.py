@@ -15,9 +15,14 @@ platform is the page's own, as in _combine).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from ._model import Block, Label, Role, ancestor
 from ._options import Options
+
+# Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
+# EnumType.__getattr__'s hook (about 900 instructions).
+_CONTENT: Final = Label.CONTENT
 
 # Roles never taken for a second rendering, by this rule or _combine's copy rule:
 # documentation shows one code sample in several places (a tab per platform, the sample
@@ -45,7 +50,7 @@ def without_copied_boxes(
         return labels
     boxes: dict[str, list[int]] = {}  # parent's CSS path -> its kept blocks, in page order
     for i, b in enumerate(blocks):
-        if labels[i] is Label.CONTENT and b.features.words and b.role not in NEVER_COPIES:
+        if labels[i] is _CONTENT and b.features.words and b.role not in NEVER_COPIES:
             boxes.setdefault(ancestor(b.locator), []).append(i)
     first: set[tuple[str, ...]] = set()
     out = list(labels)

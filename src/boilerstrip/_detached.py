@@ -23,12 +23,17 @@ specification list's terms) is never dropped here.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 import regex
 
 from ._model import Block, Label, Role
 from ._options import Options
 from ._tail import is_prose
+
+# Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
+# EnumType.__getattr__'s hook (about 900 instructions).
+_CONTENT: Final = Label.CONTENT
 
 # A line that starts with a short label and a colon: "Size:", "Fit: Regular", "One size:".
 _FACT_LINE = regex.compile(r"[^:\n]{1,30}:(?:\s|$)")
@@ -39,7 +44,7 @@ def kept_runs(blocks: Sequence[Block], labels: Sequence[Label]) -> list[list[int
     runs: list[list[int]] = []
     gap = True  # a dropped block with words since the last CONTENT block
     for i, (b, kind) in enumerate(zip(blocks, labels)):
-        if kind is Label.CONTENT:
+        if kind is _CONTENT:
             if gap or not runs:
                 runs.append([])
             runs[-1].append(i)

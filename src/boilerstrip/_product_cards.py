@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from typing import Final
 
 import regex
 
@@ -30,6 +31,11 @@ _CURRENCY = (
     r"(?:[$€£¥₹₩₽]|\b(?:USD|EUR|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|CZK|HUF|JPY|INR|BRL|MXN|ZAR|"
     r"R\$|Rs\.?|kr|zł|Kč|Ft|lei)\b)"
 )
+
+# Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
+# EnumType.__getattr__'s hook (about 900 instructions).
+_HEADING: Final = Role.HEADING
+_CONTENT: Final = Label.CONTENT
 _NUMBER = r"\d[\d.,\s]*"
 
 
@@ -113,7 +119,7 @@ def without_product_cards(
     if not rows:
         return labels
     cards = _cards_of(rows)
-    kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT]
+    kept = [i for i, kind in enumerate(labels) if kind is _CONTENT]
     inside = [i for i in kept if _in_cards(blocks[i].locator, cards)]
     kept_words = sum(blocks[i].features.words for i in kept)
     card_words = sum(blocks[i].features.words for i in inside)
@@ -142,7 +148,7 @@ def title_heading(blocks: Sequence[Block], labels: Sequence[Label], options: Opt
     is kept; on a page with several, with ``Options.title_box_several_h1``, the one kept
     (a logo's or a hidden menu's ``<h1>`` is dropped), or, among several kept, the one that
     matches the page's ``<title>``."""
-    titles = [i for i, b in enumerate(blocks) if b.role is Role.HEADING and b.heading_level == 1]
+    titles = [i for i, b in enumerate(blocks) if b.role is _HEADING and b.heading_level == 1]
     if len(titles) > 1 and not options.title_box_several_h1:
         return -1
     kept = [i for i in titles if labels[i] is Label.CONTENT]
@@ -167,7 +173,7 @@ def within_title_box(
     if title < 0:
         return labels
     steps = blocks[title].locator.split(">")
-    kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT]
+    kept = [i for i, kind in enumerate(labels) if kind is _CONTENT]
     shared = {i: _shared_steps(blocks[i].locator, steps) for i in kept}
     needed = options.title_box_share * sum(blocks[i].features.words for i in kept)
     for depth in range(len(steps) - 1, 1, -1):  # the h1's parent up to the child of <body>

@@ -17,9 +17,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from ._model import Block, Label, Role
 from ._options import Options
+
+# Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
+# EnumType.__getattr__'s hook (about 900 instructions).
+_CONTENT: Final = Label.CONTENT
+_CODE: Final = Role.CODE
 
 # A step of a CSS path whose tag names a tooltip or a popover ("tool-tip:nth-of-type(1)",
 # "cms-popover:nth-of-type(2)"); only custom elements carry such tag names.
@@ -56,7 +62,7 @@ def without_stray_text(
         return labels
     out = list(labels)
     for i, b in enumerate(blocks):
-        if labels[i] is not Label.CONTENT or b.role is Role.CODE:
+        if labels[i] is not _CONTENT or b.role is _CODE:
             continue
         if (tooltips and in_tooltip(b)) or (min_ids and is_id_string(b, min_ids)):
             out[i] = dropped(b)

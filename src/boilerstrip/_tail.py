@@ -4,16 +4,23 @@ more" heading, a newsletter appeal, share prompts) that end no section of it."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from ._model import Block, Label, Role
 from ._options import Options
+
+# Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
+# EnumType.__getattr__'s hook (about 900 instructions).
+_CONTENT: Final = Label.CONTENT
+_PARAGRAPH: Final = Role.PARAGRAPH
+_HEADING: Final = Role.HEADING
 
 
 def is_prose(block: Block, min_words: int, max_link_density: float) -> bool:
     """A paragraph of plain prose: at least ``min_words`` words, link density under
     ``max_link_density`` (the article text the tail and teaser rules look around)."""
     f = block.features
-    return block.role is Role.PARAGRAPH and f.words >= min_words and f.link_density < max_link_density
+    return block.role is _PARAGRAPH and f.words >= min_words and f.link_density < max_link_density
 
 
 # Boxes named as this chrome hold the tail's appeals, bylines and share prompts; a name
@@ -27,7 +34,7 @@ def _is_tail_line(block: Block, options: Options) -> bool:
     boxed = f.container in _TAIL_BOX_KINDS and not (
         options.include_comments and f.container == Label.COMMENTS.value
     )
-    return block.role is Role.HEADING or f.words <= options.tail_short_words or linked or boxed
+    return block.role is _HEADING or f.words <= options.tail_short_words or linked or boxed
 
 
 def without_tail(
@@ -39,7 +46,7 @@ def without_tail(
     evidence names: they head or fill the boxes that follow an article
     ("Originalpublikation", "Mehr zum Thema", "Read more", a newsletter appeal), and end no
     section of it."""
-    kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT]
+    kept = [i for i, kind in enumerate(labels) if kind is _CONTENT]
     tail: list[int] = []
     while kept and len(tail) < options.tail_max_blocks and _is_tail_line(blocks[kept[-1]], options):
         tail.append(kept.pop())

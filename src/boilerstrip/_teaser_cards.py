@@ -25,11 +25,16 @@ landing page declaring an article: its cards are its text), is left alone.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from ._detached import kept_runs
 from ._model import Block, Label, Role
 from ._options import Options
 from ._tail import is_prose
+
+# Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
+# EnumType.__getattr__'s hook (about 900 instructions).
+_CONTENT: Final = Label.CONTENT
 
 _IN_PAGE = ("#", "javascript:")  # hrefs that do not lead to another page
 
@@ -88,7 +93,7 @@ def without_teaser_cards(
     given ``dropped(block)``; ``Options.teaser_card_min_cards`` 0 turns it off."""
     if not options.teaser_card_min_cards:
         return labels
-    kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT and blocks[i].features.words]
+    kept = [i for i, kind in enumerate(labels) if kind is _CONTENT and blocks[i].features.words]
     rails = teaser_rails(blocks, kept, options)
     if not rails:
         return labels
