@@ -26,18 +26,25 @@ def _labels(
     line: str = _DATELINE,
     locator: str = "body>div:nth-of-type(1)>p:nth-of-type(1)",
     headline_p: float = 0.9,
+    level: int = 1,
+    other_h1: bool = False,
     place: str = "between",
     declared: str = "",
     **changes: object,
 ) -> list[Label]:
-    """Labels of a headline, the dateline ``line`` and a prose paragraph (``place``
-    "between"), or of the headline, the prose and the line ("after")."""
-    headline = dataclasses.replace(make_block(0, _HEADLINE, role=Role.HEADING), heading_level=1)
+    """Labels of a headline of ``level``, the dateline ``line`` and a prose paragraph
+    (``place`` "between"), or of the headline, the prose and the line ("after"); with
+    ``other_h1``, a dropped <h1> (the site's name) ends the page."""
+    headline = dataclasses.replace(make_block(0, _HEADLINE, role=Role.HEADING), heading_level=level)
     dated = dataclasses.replace(make_block(1, line), locator=locator)
     prose = make_block(2, _PROSE)
     blocks = [headline, dated, prose] if place == "between" else [headline, prose, dated]
-    blocks = [dataclasses.replace(b, index=i) for i, b in enumerate(blocks)]
     probabilities = [headline_p, 0.1, 0.9] if place == "between" else [headline_p, 0.9, 0.1]
+    if other_h1:
+        site = make_block(3, "The Town Gazette", role=Role.HEADING)
+        blocks.append(dataclasses.replace(site, heading_level=1))
+        probabilities.append(0.1)
+    blocks = [dataclasses.replace(b, index=i) for i, b in enumerate(blocks)]
     options = Options(  # type: ignore[arg-type]
         weights=(), smoothing=(), decision="threshold", tail_max_blocks=0, closing_box_max_words=0, **changes
     )
@@ -52,6 +59,10 @@ def test_a_dateline_between_the_headline_and_the_body_is_kept(line: str) -> None
     assert _labels(line=line) == [Label.CONTENT] * 3
 
 
+def test_on_a_page_without_an_h1_the_first_kept_heading_is_the_headline() -> None:
+    assert _labels(level=2) == [Label.CONTENT] * 3
+
+
 @pytest.mark.parametrize(
     "changes",
     [
@@ -60,10 +71,11 @@ def test_a_dateline_between_the_headline_and_the_body_is_kept(line: str) -> None
         {"line": "by Jane Smith, Staff Writer"},  # no date
         {"locator": "body>article:nth-of-type(1)>header:nth-of-type(1)>p:nth-of-type(1)"},
         {"headline_p": 0.1},  # no kept headline
+        {"level": 2, "other_h1": True},  # the page has an <h1>: an <h2> is not its headline
         {"place": "after"},  # after the body: the tail rules' business
         {"dateline_max_words": 0},  # off
     ],
-    ids=["declared", "long", "no-date", "in-header", "no-headline", "after-body", "off"],
+    ids=["declared", "long", "no-date", "in-header", "no-headline", "h2-beside-an-h1", "after-body", "off"],
 )
 def test_what_is_not_a_dateline_stays_dropped(changes: dict[str, object]) -> None:
     labels = _labels(**changes)  # type: ignore[arg-type]

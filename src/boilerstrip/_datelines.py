@@ -2,8 +2,9 @@
 
 On a page that declares no type, a line of at most ``Options.dateline_max_words`` words
 that holds a date ("by John on July 21, 2012", "Thu Dec 27, 2007 7:00am EST"), dropped
-between the first kept ``<h1>`` and the first kept paragraph of plain prose after it, is
-the article's dateline, and kept. The truths of such pages keep the dateline more often
+between the kept headline (the first kept ``<h1>``; on a page without one, the first kept
+heading: older blogs title a post with ``<h2>``) and the first kept paragraph of plain
+prose after it, is the article's dateline, and kept. The truths of such pages keep the dateline more often
 than not (dragnet, l3s-gn1; see ``_combine.hard_rules_of`` for metadata lines), the
 model scores it as chrome. A line inside a ``<header>`` element is left alone: the page
 marks it as header matter, and the truths that meet one leave it out. Pages that declare
@@ -37,11 +38,13 @@ def with_datelines(
     max_words = options.dateline_max_words
     if declared or not max_words:
         return labels
+    # The headline: the first kept <h1>; on a page without one, the first kept heading.
+    levels = 1 if any(b.role is Role.HEADING and b.heading_level == 1 for b in blocks) else 6
     headline = next(
         (
             i
             for i, (b, kind) in enumerate(zip(blocks, labels))
-            if kind is _CONTENT and b.role is Role.HEADING and b.heading_level == 1
+            if kind is _CONTENT and b.role is Role.HEADING and 1 <= b.heading_level <= levels
         ),
         -1,
     )
