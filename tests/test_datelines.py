@@ -70,12 +70,23 @@ def test_on_a_page_without_an_h1_the_first_kept_heading_is_the_headline() -> Non
         {"line": "by Jane Smith, Globe Staff | July 21, 2012"},  # 8 words: a byline with a title
         {"line": "by Jane Smith, Staff Writer"},  # no date
         {"locator": "body>article:nth-of-type(1)>header:nth-of-type(1)>p:nth-of-type(1)"},
+        {"locator": "body>div:nth-of-type(1)>dl:nth-of-type(1)>dd:nth-of-type(1)"},  # a field
         {"headline_p": 0.1},  # no kept headline
         {"level": 2, "other_h1": True},  # the page has an <h1>: an <h2> is not its headline
         {"place": "after"},  # after the body: the tail rules' business
         {"dateline_max_words": 0},  # off
     ],
-    ids=["declared", "long", "no-date", "in-header", "no-headline", "h2-beside-an-h1", "after-body", "off"],
+    ids=[
+        "declared",
+        "long",
+        "no-date",
+        "in-header",
+        "term-value",
+        "no-headline",
+        "h2-beside-an-h1",
+        "after-body",
+        "off",
+    ],
 )
 def test_what_is_not_a_dateline_stays_dropped(changes: dict[str, object]) -> None:
     labels = _labels(**changes)  # type: ignore[arg-type]

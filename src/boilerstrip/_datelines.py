@@ -4,11 +4,13 @@ On a page that declares no type, a line of at most ``Options.dateline_max_words`
 that holds a date ("by John on July 21, 2012", "Thu Dec 27, 2007 7:00am EST"), dropped
 between the kept headline (the first kept ``<h1>``; on a page without one, the first kept
 heading: older blogs title a post with ``<h2>``) and the first kept paragraph of plain
-prose after it, is the article's dateline, and kept. The truths of such pages keep the dateline more often
-than not (dragnet, l3s-gn1; see ``_combine.hard_rules_of`` for metadata lines), the
-model scores it as chrome. A line inside a ``<header>`` element is left alone: the page
-marks it as header matter, and the truths that meet one leave it out. Pages that declare
-a type (articles with JSON-LD or Open Graph) keep no dateline: their truths drop it.
+prose after it, is the article's dateline, and kept. The truths of such pages keep the
+dateline more often than not (dragnet, l3s-gn1; see ``_combine.hard_rules_of`` for
+metadata lines); the model scores it as chrome. A line inside a ``<header>`` element is
+left alone: the page marks it as header matter, and the truths that meet one leave it
+out; so is a term's value or a table cell (a statistics release's "Release date: 14
+February 2025"). Pages that declare a type (articles with JSON-LD or Open Graph) keep no
+dateline: their truths drop it.
 """
 
 from __future__ import annotations
@@ -24,9 +26,19 @@ from ._tail import is_prose
 _CONTENT: Final = Label.CONTENT
 
 
+# A value in a list of terms or a table ("Release date: | 14 February 2025") is a field of
+# the page's record, not a line of the article.
+_FIELDS = frozenset({"dd", "dt", "td", "th"})
+
+
 def _in_header(locator: str) -> bool:
     """Whether the element at ``locator`` (``tag:nth-of-type(n)`` steps) sits in a ``<header>``."""
     return "header" in locator and any(step.split(":", 1)[0] == "header" for step in locator.split(">"))
+
+
+def _is_field(locator: str) -> bool:
+    """Whether the element at ``locator`` is a term, its value or a table cell."""
+    return locator.rsplit(">", 1)[-1].split(":", 1)[0] in _FIELDS
 
 
 def with_datelines(
@@ -68,6 +80,7 @@ def with_datelines(
             labels[i] is not _CONTENT
             and 0 < b.features.words <= max_words
             and not _in_header(b.locator)
+            and not _is_field(b.locator)
             and holds_date(b.text)
         ):
             if out is labels:
