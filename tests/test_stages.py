@@ -728,8 +728,13 @@ def test_a_heading_is_kept_with_its_section(
         _block(2, "Photo credit"),
         _block(3, " ".join(["word"] * 30)),
     ]
-    options = Options(
-        weights=(), smoothing=(), decision="threshold", heading_reach=reach, hard_rules=frozenset()
+    options = Options(  # the heading rule alone: no dateline kept (_datelines)
+        weights=(),
+        smoothing=(),
+        decision="threshold",
+        heading_reach=reach,
+        hard_rules=frozenset(),
+        dateline_max_words=0,
     )
     labelled = label(blocks, (heading_score, 0.1, 0.1, 0.9), score(blocks, options), options)
     assert [b.label is Label.CONTENT for b in labelled] == kept

@@ -14,6 +14,7 @@ from ._closing_box import without_closing_box
 from ._controls import without_controls
 from ._copied_boxes import NEVER_COPIES, copy_key, without_copied_boxes
 from ._cut import predicted_threshold
+from ._datelines import with_datelines
 from ._detached import without_detached_boxes, without_detached_product_boxes
 from ._dumps import without_dumps
 from ._form_labels import without_form_labels
@@ -140,7 +141,8 @@ def decide(
     if declared == THREAD:
         # A post's header, signature and link previews, in boxes named as chrome (_thread_chrome).
         labels = without_chrome_boxes(blocks, labels, options, chrome)
-    return labels
+    # On a page that declares no type, the dateline between the kept headline and the body.
+    return with_datelines(blocks, labels, options, declared)
 
 
 def relabel(

@@ -94,3 +94,26 @@ def normalise_date(value: str) -> str:
             if month is not None:
                 return _date(int(year), month, int(day)) or value
     return value
+
+
+# A date written out in a line of text: "July 21, 2012", "Nov. 6, 2012", "12th November
+# 2012", "Fri, 6 Mar 2026", "2012-07-23", "31/12/2007", "06/02/05", "12.12.2025". English
+# month names only, as above. Compiled on first use (datelines are read on pages that
+# declare no type only).
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+
+
+@functools.cache
+def _date_in_text() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?i)\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"
+        rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+(?:19|20)\d\d\b"
+        r"|\b(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?\b"
+        r"|\b\d\d?[/.]\d\d?[/.](?:19|20)?\d\d\b"
+    )
+
+
+def holds_date(text: str) -> bool:
+    """Whether ``text`` holds a calendar date in one of the forms above (a year with a
+    month name and a day, or three numbers)."""
+    return _date_in_text().search(text) is not None

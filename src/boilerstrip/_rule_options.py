@@ -134,6 +134,15 @@ class RuleOptions(ResourceOptions):
     # undeclared pages too: readability and dragnet down; every page type: readability -0.0006.
     body_link_max_words: int = 8
     body_link_density: float = 0.9
+    # An article's dateline (_datelines): on a page that declares no type, a dropped line of
+    # at most this many words that holds a date, between the first kept <h1> (no <h1>: the
+    # first kept heading) and the first kept prose paragraph (tail_prose_*), not in a
+    # <header>, is kept; 0 turns it off. Dev, every set (block-dump replay, 6-15 words): 7
+    # gave dragnet +0.0004 and l3s-gn1 +0.0009 (both id halves up), wcxb -0.00001 (7 article
+    # pages down), no other set moved (h1 only: dragnet +0.0002); 8+ words reach bylines with a
+    # paper or a staff title ("By NAME, Globe Staff | date") that cleaneval's truth drops
+    # (cleaneval -0.0001 at 10 words), and in a <header> cleanportaleval -0.004 (one site).
+    dateline_max_words: int = 7
     # Cards of other products on a declared product page (_product_cards): the kept blocks
     # inside at least product_card_min_cards sibling boxes (an ancestor up to
     # product_card_levels levels above a price line of at most product_card_price_words
