@@ -220,7 +220,7 @@ def prepare_input(
     if isinstance(html, (bytes, bytearray, memoryview)):
         data = bytes(html)
         if limit is not None and len(data) > limit * _BYTES_PER_CHAR:
-            data, cut = data[: limit * _BYTES_PER_CHAR], True
+            data, cut = data[: _character_start(data, limit * _BYTES_PER_CHAR)], True
         text = decode(data, charset)
     else:
         text = _tree_text(html) if not isinstance(html, str) else html
@@ -269,6 +269,17 @@ def _utf8_page(
         bodies.clear()
         return None
     return page
+
+
+def _character_start(data: bytes, at: int) -> int:
+    """``at``, moved back to the start of the UTF-8 character it falls in (at most 3 bytes):
+    bytes cut inside a character are not valid UTF-8, and decode() would read the whole
+    page in another encoding. In any other encoding the page is cut at ``max_input_chars``
+    characters before this point anyway."""
+    start = at
+    while start > max(0, at - 3) and data[start] & 0xC0 == 0x80:  # a continuation byte
+        start -= 1
+    return start
 
 
 def _tree_text(html: object) -> str:
