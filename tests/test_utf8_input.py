@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from boilerstrip import Options, _limits, extract
+from boilerstrip import Options, _bodies, _limits, extract
 from boilerstrip._parse import Utf8, Utf8Page, decode, looks_binary, utf8_body, utf8_head
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -68,7 +68,7 @@ def _without(page: str | Utf8Page, min_chars: int | None) -> str:
     text = page.view if isinstance(page, Utf8Page) else page
     bodies: list[int] = []
     _limits.scan(text, max_nodes=None, max_depth=None, max_attributes=None, bodies=bodies)
-    result = _limits.without_bodies(page, bodies, min_chars)
+    result = _bodies.without_bodies(page, bodies, min_chars)
     return result.data.decode("utf-8") if isinstance(result, Utf8) else result
 
 
@@ -159,7 +159,7 @@ def test_no_str_of_the_page_is_made() -> None:
 def test_whole_text_for_the_parser(text: str, as_utf8: bool, min_chars: int | None) -> None:
     bodies: list[int] = []
     _limits.scan(text, max_nodes=None, max_depth=None, max_attributes=None, bodies=bodies)
-    result = _limits.without_bodies(text, bodies, min_chars)
+    result = _bodies.without_bodies(text, bodies, min_chars)
     if as_utf8:
         assert isinstance(result, Utf8)
         assert result.data == text.encode("utf-8")

@@ -9,11 +9,12 @@ from typing import Any, NamedTuple
 from selectolax.lexbor import LexborHTMLParser
 
 from ._assemble import assemble
+from ._bodies import without_bodies
 from ._combine import decide, relabel
 from ._described import with_description
 from ._errors import InputError, LimitError, check_deadline
 from ._features import blocks_of, feature_columns, features_of, locators
-from ._limits import Scan, scan, without_bodies
+from ._limits import Scan, scan
 from ._metadata import complete, json_ld_objects, product_description, read_page
 from ._model import Block, Extraction, Metadata
 from ._options import DEFAULT_OPTIONS, Options
