@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from ._parse import Utf8, Utf8Page
 
 _FRAMESET = re.compile("<frameset", re.I)
+_FRAMESET_BYTES = re.compile(b"<frameset", re.I)  # (?i) folds no Latin-1 letter to these
 
 
 def without_bodies(page: str | Utf8Page, bodies: list[int], min_chars: int | None) -> str | Utf8:
@@ -28,16 +29,16 @@ def without_bodies(page: str | Utf8Page, bodies: list[int], min_chars: int | Non
     The rest is given as the UTF-8 that Lexbor reads, encoded piece by piece: the whole
     text made again as a str, then encoded, took twice or three times as much at once
     (a str of the page's widest character, and the encoder's buffer for the worst case).
-    A :class:`Utf8Page` was scanned in its Latin-1 view, whose offsets are its bytes':
-    its pieces are sliced from the bytes."""
-    text = page.view if isinstance(page, Utf8Page) else page
+    A :class:`Utf8Page` was scanned in its bytes, one character a byte: its offsets are
+    the bytes', and its pieces are sliced from them."""
+    text = page.data if isinstance(page, Utf8Page) else page
     if min_chars is None:
         return _whole(page)
     dropped, keep = 0, [0]
     for at in range(0, len(bodies), 3):
         start, end, close = bodies[at : at + 3]
-        tag = text[start:end]
-        if "json" in tag.lower() or (tag[1] in "sS" and text.find("<!--", end, close) >= 0):
+        tag = text[start:end] if isinstance(text, str) else text[start:end].decode("latin-1")
+        if "json" in tag.lower() or (tag[1] in "sS" and _holds_comment(text, end, close)):
             continue
         keep += (end, close)
         dropped += close - end
@@ -45,7 +46,8 @@ def without_bodies(page: str | Utf8Page, bodies: list[int], min_chars: int | Non
     # that a big script is not copied to be counted.
     if isinstance(page, Utf8Page) and min_chars <= dropped < 4 * min_chars:
         dropped -= sum(_continuations(page.data, keep[at], keep[at + 1]) for at in range(1, len(keep), 2))
-    if dropped < min_chars or _FRAMESET.search(text):
+    frameset = _FRAMESET.search(text) if isinstance(text, str) else _FRAMESET_BYTES.search(text)
+    if dropped < min_chars or frameset:
         return _whole(page)
     keep.append(len(text))
     spans = range(0, len(keep), 2)
@@ -54,8 +56,13 @@ def without_bodies(page: str | Utf8Page, bodies: list[int], min_chars: int | Non
         return Utf8(b"".join(data[keep[at] : keep[at + 1]] for at in spans))
     # Encoded piece by piece (a span sliced whole, and the encoder's buffer for it, took up
     # to 8 bytes a character at once: 11 MB on a dev page); one str if a piece cannot be.
-    encoded = _encoded(_pieces(text, keep))
-    return "".join(text[keep[at] : keep[at + 1]] for at in spans) if encoded is None else encoded
+    encoded = _encoded(_pieces(page, keep))
+    return "".join(page[keep[at] : keep[at + 1]] for at in spans) if encoded is None else encoded
+
+
+def _holds_comment(text: str | bytes, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds ``<!--``."""
+    return (text.find("<!--", start, end) if isinstance(text, str) else text.find(b"<!--", start, end)) >= 0
 
 
 _PIECE_CHARS = 16_384  # a piece of text encoded at once: at most 64 KB of UTF-8

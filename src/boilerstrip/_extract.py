@@ -238,7 +238,7 @@ def prepare_input(
     return text, cut
 
 
-def _scan(text: str, options: Options, bodies: list[int] | None) -> Scan:
+def _scan(text: str | bytes, options: Options, bodies: list[int] | None) -> Scan:
     """:func:`_limits.scan` of ``text`` at the limits of ``options``."""
     return scan(
         text,
@@ -253,7 +253,7 @@ def _scan(text: str, options: Options, bodies: list[int] | None) -> Scan:
 def _utf8_page(
     html: bytes | bytearray, charset: str | None, options: Options, bodies: list[int]
 ) -> Utf8Page | None:
-    """Bytes that :func:`decode` reads as valid UTF-8, scanned in their Latin-1 view
+    """Bytes that :func:`decode` reads as valid UTF-8, scanned as they are
     (:class:`Utf8Page`), where they need no cut; None for every other page (the text
     path). A crawler's page stays in its bytes to the parser: the text path made it a
     str (4 bytes a character on a page with one character outside the BMP, up to 12 MB
@@ -264,8 +264,8 @@ def _utf8_page(
     body = utf8_body(bytes(html), charset)
     if body is None:
         return None
-    page = Utf8Page(body, body.decode("latin-1"))
-    found = _scan(page.view, options, bodies)
+    page = Utf8Page(body)
+    found = _scan(body, options, bodies)
     if found.cut is not None:  # cut, or raised, at a character offset: the text path
         bodies.clear()
         return None

@@ -68,6 +68,12 @@ _TEXT_STARTS = _RAW_TEXT | {"plaintext"}
 _RAW_END = {name: re.compile(rf"</(?i:{name})[\t\n\f\r />]") for name in _RAW_TEXT}
 _ATTRIBUTE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 _BODIES = frozenset({"script", "style"})  # the raw text scan(bodies=...) records
+# The same patterns for a page given as UTF-8 bytes, read one character a byte as Latin-1
+# reads them: neither holds a class that reads a byte above 0x7F otherwise ((?i) folds no
+# Latin-1 letter to ASCII). _ATTRIBUTE's \s does (0x85 and 0xA0): a tag's bytes are read
+# as Latin-1 text for it (_tag).
+_TOKEN_BYTES = re.compile(_TOKEN.pattern.encode("ascii"), re.S)
+_RAW_END_BYTES = {name: re.compile(pattern.pattern.encode("ascii")) for name, pattern in _RAW_END.items()}
 _LONG_TAG = 512  # attributes are counted only in tags this long (in characters) or longer
 
 
@@ -101,9 +107,10 @@ TABLES = (
     BASE_DEPTH,
     _LONG_TAG,
 )
+TABLES_BYTES = (*TABLES[:11], _RAW_END_BYTES, *TABLES[12:])
 _C_BOUND = 2**62  # the C loop counts in 64 bits: limits past this are the same as none
 CLoop = Callable[
-    [str, OpenElements, int, int, int, int, tuple[object, ...], "list[int] | None"],
+    [str | bytes, OpenElements, int, int, int, int, tuple[object, ...], "list[int] | None"],
     tuple[int, int, int, "int | None", str],
 ]
 
@@ -139,7 +146,7 @@ def _limits(
 
 
 def scan(
-    text: str,
+    text: str | bytes,
     *,
     max_nodes: int | None,
     max_depth: int | None,
@@ -151,7 +158,8 @@ def scan(
     the offset of the first tag past a limit (None disables a limit). With ``bodies``, the
     start, the end of the start tag and the end tag's offset of every ``<script>`` and
     ``<style>`` outside svg and math whose end tag closes it are appended to it (the raw
-    text :func:`_bodies.without_bodies` drops)."""
+    text :func:`_bodies.without_bodies` drops). ``text`` as bytes is read one character a
+    byte, as its Latin-1 text would be (a page's UTF-8: its markup is ASCII)."""
     if _C_LOOP is None:
         return scan_python(
             text,
@@ -174,7 +182,7 @@ def scan(
 
 def scan_c(
     loop: CLoop,
-    text: str,
+    text: str | bytes,
     *,
     max_nodes: int | None,
     max_depth: int | None,
@@ -187,11 +195,12 @@ def scan_c(
         max(-_C_BOUND, min(limit, _C_BOUND))
         for limit in _limits(len(text), max_nodes, max_depth, max_attributes, max_depth_sum)
     )
-    return Scan(*loop(text, OpenElements(), nodes, depth, attributes, depth_sum, TABLES, bodies))
+    tables = TABLES if isinstance(text, str) else TABLES_BYTES
+    return Scan(*loop(text, OpenElements(), nodes, depth, attributes, depth_sum, tables, bodies))
 
 
 def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
-    text: str,
+    text: str | bytes,
     *,
     max_nodes: int | None,
     max_depth: int | None,
@@ -212,29 +221,33 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
     def result(cut: int | None = None, limit: str = "") -> Scan:
         return Scan(elements, depth + BASE_DEPTH, volume, cut, limit)
 
+    # Bytes are read one character a byte: a byte's value against the markup's characters.
+    gt, slash = (">", "/") if isinstance(text, str) else (ord(">"), ord("/"))
+
     pos = previous_end = 0
     had_text = False
     while pos < len(text):
         resume = -1
-        for match in _TOKEN.finditer(text, pos):
+        for match in (
+            _TOKEN.finditer(text, pos) if isinstance(text, str) else _TOKEN_BYTES.finditer(text, pos)
+        ):
             start, end = match.span()
             had_text = had_text or start > previous_end
             previous_end = end
-            # Typed, so that the compiled build calls str methods directly (match[1] is "str | Any").
-            name: str | None = match[1]  # the tag's name, None for other tokens
+            name: str | bytes | None = match[1]  # the tag's name, None for other tokens
             if name is None:  # a comment, a doctype, a processing instruction or "</" junk
                 continue
-            if text[end - 1] != ">":
+            if text[end - 1] != gt:
                 return result()  # a tag cut by the end: dropped
-            if end - start >= _LONG_TAG and len(_ATTRIBUTE.findall(text, start + 2, end)) > attribute_limit:
+            if end - start >= _LONG_TAG and _attributes(text, start, end) > attribute_limit:
                 return result(start, "max_attributes")
             if had_text and detached:  # text re-creates the detached formatting elements
                 added = stack.reconstruct()
                 elements += added
                 volume += added * len(names)
             had_text = False
-            lower = name.lower()
-            if text[start + 1] == "/":
+            lower = name.lower() if isinstance(name, str) else name.decode("latin-1").lower()
+            if text[start + 1] == slash:
                 if not names or names[-1] != lower:
                     elements += end_tag(stack, lower)
                     continue
@@ -261,7 +274,11 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                 elif lower == "script" or not (where.get("select") or where.get("frameset")):
                     follows = "raw"
             if foreign or detached:
-                added = start_tag(stack, lower, text, start, end)
+                added = (
+                    start_tag(stack, lower, text, start, end)
+                    if isinstance(text, str)
+                    else start_tag(stack, lower, _tag(text, start, end), 0, end - start)
+                )
             elif lower in PLAIN_START and not where.get("p") and not where.get("frameset"):
                 # The common cases, inline: a void element, a block with no <p> open.
                 kind = KIND.get(lower, 0)
@@ -282,7 +299,7 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                 # start_tag does then, inline: it opens, its tag kept as its key.
                 where.setdefault("a", []).append(len(names))
                 names.append("a")
-                keys.append(text[start:end])
+                keys.append(text[start:end] if isinstance(text, str) else _tag(text, start, end))
                 added = 1
             elif lower == "li" and not where.get("li") and not where.get("p") and not where.get("frameset"):
                 # A list item with none open (the list's items are closed) and no <p> to
@@ -293,7 +310,11 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                 keys.append("")
                 added = 1
             elif lower in ACTIVE or lower in KIND:
-                added = start_tag(stack, lower, text, start, end)
+                added = (
+                    start_tag(stack, lower, text, start, end)
+                    if isinstance(text, str)
+                    else start_tag(stack, lower, _tag(text, start, end), 0, end - start)
+                )
             else:
                 names.append(lower)  # the common case, inline: an element that only opens
                 keys.append("")
@@ -301,7 +322,11 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
             elements += added
             volume += added * (len(names) + BASE_DEPTH)
             if follows == "raw":
-                close = _RAW_END[lower].search(text, end)
+                close = (
+                    _RAW_END[lower].search(text, end)
+                    if isinstance(text, str)
+                    else _RAW_END_BYTES[lower].search(text, end)
+                )
                 resume = close.start() if close else len(text)
                 if bodies is not None and close and not foreign and lower in _BODIES:
                     bodies += (start, end, resume)
@@ -321,3 +346,16 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
             break
         pos = previous_end = resume
     return result()
+
+
+def _tag(text: str | bytes, start: int, end: int) -> str:
+    """The tag ``text[start:end]`` as text: bytes read one character a byte (Latin-1)."""
+    tag = text[start:end]
+    return tag if isinstance(tag, str) else tag.decode("latin-1")
+
+
+def _attributes(text: str | bytes, start: int, end: int) -> int:
+    """The attributes of the tag ``text[start:end]``, as the parser reads them."""
+    if isinstance(text, str):
+        return len(_ATTRIBUTE.findall(text, start + 2, end))
+    return len(_ATTRIBUTE.findall(_tag(text, start, end), 2))

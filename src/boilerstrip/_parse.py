@@ -190,13 +190,12 @@ class Utf8(NamedTuple):
 
 
 class Utf8Page(NamedTuple):
-    """A page given as valid UTF-8 bytes (:func:`utf8_body`), and those bytes read as
-    Latin-1, one character a byte: the markup the limits scan reads is ASCII, which reads
-    the same, and its offsets are offsets in the bytes, which go to the parser as they are.
-    A str of the page's characters is never made."""
+    """A page given as valid UTF-8 bytes (:func:`utf8_body`). The limits scan reads them one
+    character a byte (the markup it reads is ASCII, which reads the same), so its offsets
+    are offsets in the bytes, which go to the parser as they are. Neither a str of the
+    page's characters nor one of its bytes is made."""
 
     data: bytes
-    view: str  # data.decode("latin-1")
 
 
 def utf8_head(page: Utf8Page, chars: int) -> str:
