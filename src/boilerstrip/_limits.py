@@ -21,6 +21,7 @@ reference (tests/test_cscan.py checks that the two agree).
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 import sys
@@ -68,12 +69,19 @@ _TEXT_STARTS = _RAW_TEXT | {"plaintext"}
 _RAW_END = {name: re.compile(rf"</(?i:{name})[\t\n\f\r />]") for name in _RAW_TEXT}
 _ATTRIBUTE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 _BODIES = frozenset({"script", "style"})  # the raw text scan(bodies=...) records
+
+
 # The same patterns for a page given as UTF-8 bytes, read one character a byte as Latin-1
 # reads them: neither holds a class that reads a byte above 0x7F otherwise ((?i) folds no
 # Latin-1 letter to ASCII). _ATTRIBUTE's \s does (0x85 and 0xA0): a tag's bytes are read
-# as Latin-1 text for it (_tag).
-_TOKEN_BYTES = re.compile(_TOKEN.pattern.encode("ascii"), re.S)
-_RAW_END_BYTES = {name: re.compile(pattern.pattern.encode("ascii")) for name, pattern in _RAW_END.items()}
+# as Latin-1 text for it (_tag). Compiled on first use, not at import (only bytes need them);
+# the cache holds one value that depends on nothing.
+@functools.cache
+def _bytes_patterns() -> tuple[re.Pattern[bytes], dict[str, re.Pattern[bytes]]]:
+    raw_end = {name: re.compile(pattern.pattern.encode("ascii")) for name, pattern in _RAW_END.items()}
+    return re.compile(_TOKEN.pattern.encode("ascii"), re.S), raw_end
+
+
 _LONG_TAG = 512  # attributes are counted only in tags this long (in characters) or longer
 
 
@@ -107,7 +115,6 @@ TABLES = (
     BASE_DEPTH,
     _LONG_TAG,
 )
-TABLES_BYTES = (*TABLES[:11], _RAW_END_BYTES, *TABLES[12:])
 _C_BOUND = 2**62  # the C loop counts in 64 bits: limits past this are the same as none
 CLoop = Callable[
     [str | bytes, OpenElements, int, int, int, int, tuple[object, ...], "list[int] | None"],
@@ -195,7 +202,7 @@ def scan_c(
         max(-_C_BOUND, min(limit, _C_BOUND))
         for limit in _limits(len(text), max_nodes, max_depth, max_attributes, max_depth_sum)
     )
-    tables = TABLES if isinstance(text, str) else TABLES_BYTES
+    tables = TABLES if isinstance(text, str) else (*TABLES[:11], _bytes_patterns()[1], *TABLES[12:])
     return Scan(*loop(text, OpenElements(), nodes, depth, attributes, depth_sum, tables, bodies))
 
 
@@ -229,7 +236,7 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
     while pos < len(text):
         resume = -1
         for match in (
-            _TOKEN.finditer(text, pos) if isinstance(text, str) else _TOKEN_BYTES.finditer(text, pos)
+            _TOKEN.finditer(text, pos) if isinstance(text, str) else _bytes_patterns()[0].finditer(text, pos)
         ):
             start, end = match.span()
             had_text = had_text or start > previous_end
@@ -325,7 +332,7 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                 close = (
                     _RAW_END[lower].search(text, end)
                     if isinstance(text, str)
-                    else _RAW_END_BYTES[lower].search(text, end)
+                    else _bytes_patterns()[1][lower].search(text, end)
                 )
                 resume = close.start() if close else len(text)
                 if bodies is not None and close and not foreign and lower in _BODIES:
