@@ -1,4 +1,4 @@
-"""The raw text of scripts and style sheets is dropped before the parse (_limits.without_bodies):
+"""The raw text of scripts and style sheets is dropped before the parse (_bodies.without_bodies):
 only where the parser would end it at its end tag, never JSON, never in svg or math, never on a
 frameset page, and the result of extract() is the same as with every body kept."""
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from boilerstrip import Options, _limits, extract
+from boilerstrip import Options, _bodies, _limits, extract
 from boilerstrip._parse import Utf8, Utf8Page
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -22,7 +22,7 @@ def _dropped(text: str, min_chars: int | None = 0) -> str:
     """What without_bodies gives for ``text``, as text."""
     bodies: list[int] = []
     _limits.scan(text, max_nodes=None, max_depth=None, max_attributes=None, bodies=bodies)
-    result = _limits.without_bodies(text, bodies, min_chars)
+    result = _bodies.without_bodies(text, bodies, min_chars)
     return result.data.decode("utf-8") if isinstance(result, Utf8) else result
 
 
@@ -58,7 +58,7 @@ def test_below_the_minimum_the_text_is_given_back(size: int, min_chars: int | No
     text = "<p>x</p><script>" + "a" * size + "</script>"
     bodies: list[int] = []
     _limits.scan(text, max_nodes=None, max_depth=None, max_attributes=None, bodies=bodies)
-    assert _limits.without_bodies(text, bodies, min_chars) is text
+    assert _bodies.without_bodies(text, bodies, min_chars) is text
 
 
 @pytest.mark.parametrize("size", [MINIMUM, 3 * MINIMUM])
@@ -72,7 +72,7 @@ def test_a_lone_surrogate_gives_text() -> None:
     text = "<p>a\ud800</p><script>x</script>"
     bodies: list[int] = []
     _limits.scan(text, max_nodes=None, max_depth=None, max_attributes=None, bodies=bodies)
-    assert _limits.without_bodies(text, bodies, 0) == "<p>a\ud800</p><script></script>"
+    assert _bodies.without_bodies(text, bodies, 0) == "<p>a\ud800</p><script></script>"
 
 
 def _script_heavy(name: str) -> str:
@@ -95,7 +95,7 @@ def test_the_result_is_the_same_with_every_body_kept(name: str) -> None:
     assert extract(html, options=Options(drop_raw_text_min_chars=None)).to_dict() == dropped
 
 
-PIECE = _limits._PIECE_CHARS
+PIECE = _bodies._PIECE_CHARS
 
 
 # Kept spans of 0 to 3 pieces and more, of characters of 1, 2 and 4 bytes: encoded piece by
@@ -107,20 +107,20 @@ def test_kept_spans_are_encoded_piece_by_piece(char: str, size: int) -> None:
     kept = f"<p>{char * size}</p>"
     text = kept + "<script>" + "x" * (MINIMUM + size) + "</script>" + kept
     keep = [0, len(kept) + len("<script>"), text.index("</script>"), len(text)]
-    pieces = list(_limits._pieces(text, keep))
+    pieces = list(_bodies._pieces(text, keep))
     assert "".join(pieces) == kept + "<script></script>" + kept
     assert max(len(piece) for piece in pieces) <= PIECE
     assert len(pieces) == -(-keep[1] // PIECE) + -(-(keep[3] - keep[2]) // PIECE)  # each span's ceiling
-    result = _limits.without_bodies(text, _bodies(text), MINIMUM)
+    result = _bodies.without_bodies(text, _recorded(text), MINIMUM)
     assert isinstance(result, Utf8)
     assert result.data == (kept + "<script></script>" + kept).encode("utf-8")
-    page = Utf8Page(text.encode("utf-8"), text.encode("utf-8").decode("latin-1"))
-    from_bytes = _limits.without_bodies(page, _bodies(page.view), MINIMUM)
+    page = Utf8Page(text.encode("utf-8"))
+    from_bytes = _bodies.without_bodies(page, _recorded(page.data), MINIMUM)
     assert isinstance(from_bytes, Utf8)
     assert from_bytes.data == result.data
 
 
-def _bodies(text: str) -> list[int]:
+def _recorded(text: str | bytes) -> list[int]:
     bodies: list[int] = []
     _limits.scan(text, max_nodes=None, max_depth=None, max_attributes=None, bodies=bodies)
     return bodies

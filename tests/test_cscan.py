@@ -5,6 +5,7 @@ here from the source with the C compiler (the test skips without one)."""
 
 from __future__ import annotations
 
+import functools
 import random
 from typing import Any
 
@@ -164,7 +165,9 @@ def loop(tmp_path_factory: pytest.TempPathFactory) -> _limits.CLoop:
 
 
 def _assert_same(loop: _limits.CLoop, text: str) -> None:
-    """The same Scan, and the same scripts and style sheets recorded (``bodies``)."""
+    """The same Scan, and the same scripts and style sheets recorded (``bodies``); and the
+    text's UTF-8 scanned as bytes the same as its Latin-1 text, in both loops."""
+    data = text.encode("utf-8", "surrogatepass")
     for setting in SETTINGS:
         in_c: list[int] = []
         in_python: list[int] = []
@@ -172,6 +175,12 @@ def _assert_same(loop: _limits.CLoop, text: str) -> None:
         assert found == _limits.scan_python(text, **setting, bodies=in_python), setting
         assert in_c == in_python, setting
         assert _limits.scan_c(loop, text, **setting) == found, setting  # bodies change nothing else
+        as_text: list[int] = []
+        found = _limits.scan_python(data.decode("latin-1"), **setting, bodies=as_text)
+        for scan in (_limits.scan_python, functools.partial(_limits.scan_c, loop)):
+            as_bytes: list[int] = []
+            assert scan(data, **setting, bodies=as_bytes) == found, setting
+            assert as_bytes == as_text, setting
 
 
 @pytest.mark.parametrize("name", sorted(HAND_MADE))

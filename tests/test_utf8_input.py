@@ -1,5 +1,5 @@
 """Bytes that are valid UTF-8 go to the parser as they are (_parse.utf8_body, _parse.Utf8Page,
-_extract._utf8_page): the limits scan reads their Latin-1 view, no str of the page's characters
+_extract._utf8_page): the limits scan reads the bytes, no str of the page's characters
 is made, and extract() gives what it gives for the text decode() makes of them."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from boilerstrip import Options, _limits, extract
+from boilerstrip import Options, _bodies, _limits, extract
 from boilerstrip._parse import Utf8, Utf8Page, decode, looks_binary, utf8_body, utf8_head
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -30,10 +30,14 @@ BODIES = {
     "utf-8 bom": (codecs.BOM_UTF8 + "<p>\u00e9</p>".encode(), None, True),
     "utf-16 bom": (codecs.BOM_UTF16_LE + "<p>x</p>".encode("utf-16-le"), None, False),
     "utf-16 without bom": (("<p>text</p>" * 20).encode("utf-16-le"), None, False),
-    "charset header": ("<p>\u00e9</p>".encode(), "iso-8859-2", False),
+    "charset header, valid utf-8": ("<p>\u00e9</p>".encode(), "iso-8859-2", True),
+    "charset header": ("<p>\u00e9</p>".encode("iso-8859-2"), "iso-8859-2", False),
+    "charset header, ascii": (b"<p>e</p>", "iso-8859-2", True),
+    "utf-7 header, ascii": (b"<p>a+AOk-</p>", "utf-7", False),
     "utf-8 header": ("<p>\u00e9</p>".encode(), "utf-8", True),
     "latin-1 meta, valid utf-8": ('<meta charset="latin-1"><p>\u00e9'.encode(), None, True),
-    "shift_jis meta": ('<meta charset="shift_jis"><p>\u00e9'.encode(), None, False),
+    "shift_jis meta, valid utf-8": ('<meta charset="shift_jis"><p>\u00e9'.encode(), None, True),
+    "shift_jis meta": ('<meta charset="shift_jis"><p>\u65e5'.encode("shift_jis"), None, False),
     "windows-1252": ("<p>caf\u00e9</p>".encode("cp1252"), None, False),
     "surrogate": (b"<p>\xed\xa0\x80</p>", None, False),
 }
@@ -53,7 +57,7 @@ def test_the_head_is_the_texts(name: str) -> None:
     data, charset, _ = BODIES[name]
     body = utf8_body(data, charset)
     assert body is not None
-    page = Utf8Page(body, body.decode("latin-1"))
+    page = Utf8Page(body)
     text = decode(data, charset)
     for chars in (1, 3, 8, CHUNK):
         assert utf8_head(page, chars) == text[:chars]
@@ -61,10 +65,10 @@ def test_the_head_is_the_texts(name: str) -> None:
 
 
 def _without(page: str | Utf8Page, min_chars: int | None) -> str:
-    text = page.view if isinstance(page, Utf8Page) else page
+    text = page.data if isinstance(page, Utf8Page) else page
     bodies: list[int] = []
     _limits.scan(text, max_nodes=None, max_depth=None, max_attributes=None, bodies=bodies)
-    result = _limits.without_bodies(page, bodies, min_chars)
+    result = _bodies.without_bodies(page, bodies, min_chars)
     return result.data.decode("utf-8") if isinstance(result, Utf8) else result
 
 
@@ -79,7 +83,7 @@ MINIMUM = Options().drop_raw_text_min_chars or 0
 def test_bodies_go_as_from_the_text(char: str, size: int, min_chars: int | None) -> None:
     text = f"<p>{WIDE}</p><script>{char * size}</script><style>\u00e9</style><p>x"
     data = text.encode()
-    page = Utf8Page(data, data.decode("latin-1"))
+    page = Utf8Page(data)
     assert _without(page, min_chars) == _without(text, min_chars)
 
 
@@ -123,8 +127,8 @@ def test_other_bytes_as_their_text(data: bytes) -> None:
 
 def test_no_str_of_the_page_is_made() -> None:
     """A page of scripts with one emoji: its text would be a str of 4 bytes a character (4.6 MB
-    here), then encoded again; its bytes are read in their 1-byte Latin-1 view, and the
-    script's text is dropped before the parse."""
+    here), then encoded again; its bytes are scanned as they are, and the script's text is
+    dropped before the parse."""
     page = "<html><head><title>t</title><script>" + "var a = 'x';\n" * 80_000 + "</script></head><body>"
     page += f"<p>Some words {WIDE} of a paragraph, long enough to keep.</p>" * 2_000 + "</body></html>"
     data = page.encode()
@@ -155,7 +159,7 @@ def test_no_str_of_the_page_is_made() -> None:
 def test_whole_text_for_the_parser(text: str, as_utf8: bool, min_chars: int | None) -> None:
     bodies: list[int] = []
     _limits.scan(text, max_nodes=None, max_depth=None, max_attributes=None, bodies=bodies)
-    result = _limits.without_bodies(text, bodies, min_chars)
+    result = _bodies.without_bodies(text, bodies, min_chars)
     if as_utf8:
         assert isinstance(result, Utf8)
         assert result.data == text.encode("utf-8")

@@ -16,6 +16,7 @@ from importlib.machinery import ExtensionFileLoader
 # formats, the CLI, the annotated view and the data tables (no loops to speed up).
 COMPILED_MODULES = (
     "_assemble",
+    "_bodies",
     "_body_links",
     "_card_groups",
     "_card_slots",

@@ -10,12 +10,16 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <string.h>
 
+/* The text: a str, or bytes read one character a byte (as their Latin-1 text would be:
+ * a page's UTF-8, whose markup is ASCII; offsets are the bytes'). */
 typedef struct {
     PyObject *str;
     const void *data;
     int kind;
     Py_ssize_t n;
+    int bytes;
 } Text;
 
 typedef struct {
@@ -39,8 +43,18 @@ static inline int is_letter(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 
 /* First index at or after `from` holding `c`, or -1. */
 static Py_ssize_t find(const Text *t, Py_UCS4 c, Py_ssize_t from) {
     if (from >= t->n) return -1;
+    if (t->bytes) {
+        const char *data = t->data, *found = memchr(data + from, (int)c, (size_t)(t->n - from));
+        return found == NULL ? -1 : found - data;
+    }
     Py_ssize_t i = PyUnicode_FindChar(t->str, c, from, t->n, 1);
     return i < 0 ? -1 : i;
+}
+
+/* text[start:end] as a str (bytes read as Latin-1). */
+static PyObject *substring(const Text *t, Py_ssize_t start, Py_ssize_t end) {
+    if (t->bytes) return PyUnicode_DecodeLatin1((const char *)t->data + start, end - start, NULL);
+    return PyUnicode_Substring(t->str, start, end);
 }
 
 /* "[^>]*+>?" from `from`: just past the next ">", or the end. */
@@ -154,7 +168,7 @@ static PyObject *lower_name(const Text *t, Py_ssize_t start, Py_ssize_t end) {
     Py_ssize_t length = end - start;
     for (Py_ssize_t i = start; i < end; i++) {
         if (at(t, i) > 127) {
-            PyObject *name = PyUnicode_Substring(t->str, start, end);
+            PyObject *name = substring(t, start, end);
             if (name == NULL) return NULL;
             PyObject *lower = PyObject_CallMethodNoArgs(name, s_lower);
             Py_DECREF(name);
@@ -186,14 +200,43 @@ static int as_count(PyObject *value, long long *out) {
     return *out == -1 && PyErr_Occurred() ? -1 : 0;
 }
 
-static PyObject *call_start_tag(PyObject *start_tag, PyObject *stack, PyObject *lower, PyObject *text,
+/* start_tag(stack, lower, text, start, end); for bytes, with the tag alone as a str (the
+ * Python code reads text[start:end] only), from 0. */
+static PyObject *call_start_tag(PyObject *start_tag, PyObject *stack, PyObject *lower, const Text *t,
                                 Py_ssize_t start, Py_ssize_t end) {
+    PyObject *text = t->bytes ? substring(t, start, end) : Py_NewRef(t->str);
+    if (text == NULL) return NULL;
+    if (t->bytes) {
+        end -= start;
+        start = 0;
+    }
     PyObject *a = PyLong_FromSsize_t(start), *b = PyLong_FromSsize_t(end);
     PyObject *result = NULL;
     if (a != NULL && b != NULL) result = PyObject_CallFunctionObjArgs(start_tag, stack, lower, text, a, b, NULL);
     Py_XDECREF(a);
     Py_XDECREF(b);
+    Py_DECREF(text);
     return result;
+}
+
+/* attribute.findall(text, start + 2, end): the attributes of the tag text[start:end], read
+ * in a str (bytes as Latin-1: the pattern's \s reads 0x85 and 0xA0 as spaces). -1 on error. */
+static Py_ssize_t count_attributes(PyObject *attribute, const Text *t, Py_ssize_t start, Py_ssize_t end) {
+    PyObject *text = t->bytes ? substring(t, start, end) : Py_NewRef(t->str);
+    if (text == NULL) return -1;
+    if (t->bytes) {
+        end -= start;
+        start = 0;
+    }
+    PyObject *a = PyLong_FromSsize_t(start + 2), *b = PyLong_FromSsize_t(end), *all = NULL;
+    if (a != NULL && b != NULL) all = PyObject_CallMethodObjArgs(attribute, s_findall, text, a, b, NULL);
+    Py_XDECREF(a);
+    Py_XDECREF(b);
+    Py_DECREF(text);
+    if (all == NULL) return -1;
+    Py_ssize_t count = PyObject_Length(all);
+    Py_DECREF(all);
+    return count;
 }
 
 
@@ -290,7 +333,7 @@ static int start_common(const Stack *s, const Text *t, PyObject *name, PyObject 
         if (PyUnicode_Compare(name, s_a) == 0 || PyUnicode_Compare(name, s_nobr) == 0) {
             if ((open = where_has(s->where, name)) != 0) return open < 0 ? -1 : 0;
         }
-        PyObject *key = PyUnicode_Substring(t->str, start, end);
+        PyObject *key = substring(t, start, end);
         if (key == NULL) return -1;
         int done = push(s, name, key);
         Py_DECREF(key);
@@ -313,9 +356,13 @@ static int start_common(const Stack *s, const Text *t, PyObject *name, PyObject 
 static PyObject *scan(PyObject *module, PyObject *args) {
     PyObject *str, *stack, *tables, *bodies = Py_None;
     long long node_limit, depth_limit, attribute_limit, volume_limit;
-    if (!PyArg_ParseTuple(args, "UOLLLLO!|O:scan", &str, &stack, &node_limit, &depth_limit, &attribute_limit,
+    if (!PyArg_ParseTuple(args, "OOLLLLO!|O:scan", &str, &stack, &node_limit, &depth_limit, &attribute_limit,
                           &volume_limit, &PyTuple_Type, &tables, &bodies))
         return NULL;
+    if (!PyUnicode_Check(str) && !PyBytes_Check(str)) {
+        PyErr_SetString(PyExc_TypeError, "scan: text must be str or bytes");
+        return NULL;
+    }
     if (bodies != Py_None && !PyList_Check(bodies)) {
         PyErr_SetString(PyExc_TypeError, "scan: bodies must be a list or None");
         return NULL;
@@ -329,7 +376,8 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                           &st.special_, &st.marker, &st.foreign_, &start_tag, &end_tag, &attribute, &PyDict_Type,
                           &raw_end, &base_depth, &long_tag))
         return NULL;
-    Text t = {str, PyUnicode_DATA(str), PyUnicode_KIND(str), PyUnicode_GET_LENGTH(str)};
+    Text t = PyBytes_Check(str) ? (Text){str, PyBytes_AS_STRING(str), PyUnicode_1BYTE_KIND, PyBytes_GET_SIZE(str), 1}
+                                : (Text){str, PyUnicode_DATA(str), PyUnicode_KIND(str), PyUnicode_GET_LENGTH(str), 0};
     PyObject *lower = NULL, *result = NULL;
     struct {
         PyObject **slot;
@@ -364,13 +412,7 @@ static PyObject *scan(PyObject *module, PyObject *args) {
             if (tok.name_start < 0) continue; /* a comment, a doctype, a processing instruction or "</" junk */
             if (at(&t, end - 1) != '>') goto done; /* a tag cut by the end: dropped */
             if (end - start >= long_tag) {
-                PyObject *a = PyLong_FromSsize_t(start + 2), *b = PyLong_FromSsize_t(end), *all = NULL;
-                if (a != NULL && b != NULL) all = PyObject_CallMethodObjArgs(attribute, s_findall, str, a, b, NULL);
-                Py_XDECREF(a);
-                Py_XDECREF(b);
-                if (all == NULL) goto error;
-                Py_ssize_t count = PyObject_Length(all);
-                Py_DECREF(all);
+                Py_ssize_t count = count_attributes(attribute, &t, start, end);
                 CHECK(count);
                 if (count > attribute_limit) {
                     cut = start;
@@ -460,7 +502,7 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                 if (pushed) {
                     added = 1;
                 } else if (active_) {
-                    CHECK(as_count(call_start_tag(start_tag, stack, lower, str, start, end), &added));
+                    CHECK(as_count(call_start_tag(start_tag, stack, lower, &t, start, end), &added));
                 } else { /* an element that only opens */
                     CHECK(PyList_Append(names, lower));
                     CHECK(PyList_Append(keys, s_empty));

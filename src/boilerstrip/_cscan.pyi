@@ -2,7 +2,7 @@
 from ._open_elements import OpenElements
 
 def scan(
-    text: str,
+    text: str | bytes,
     stack: OpenElements,
     node_limit: int,
     depth_limit: int,

@@ -9,11 +9,12 @@ from typing import Any, NamedTuple
 from selectolax.lexbor import LexborHTMLParser
 
 from ._assemble import assemble
+from ._bodies import without_bodies
 from ._combine import decide, relabel
 from ._described import with_description
 from ._errors import InputError, LimitError, check_deadline
 from ._features import blocks_of, feature_columns, features_of, locators
-from ._limits import Scan, scan, without_bodies
+from ._limits import Scan, scan
 from ._metadata import complete, json_ld_objects, product_description, read_page
 from ._model import Block, Extraction, Metadata
 from ._options import DEFAULT_OPTIONS, Options
@@ -220,7 +221,7 @@ def prepare_input(
     if isinstance(html, (bytes, bytearray, memoryview)):
         data = bytes(html)
         if limit is not None and len(data) > limit * _BYTES_PER_CHAR:
-            data, cut = data[: limit * _BYTES_PER_CHAR], True
+            data, cut = data[: _character_start(data, limit * _BYTES_PER_CHAR)], True
         text = decode(data, charset)
     else:
         text = _tree_text(html) if not isinstance(html, str) else html
@@ -237,7 +238,7 @@ def prepare_input(
     return text, cut
 
 
-def _scan(text: str, options: Options, bodies: list[int] | None) -> Scan:
+def _scan(text: str | bytes, options: Options, bodies: list[int] | None) -> Scan:
     """:func:`_limits.scan` of ``text`` at the limits of ``options``."""
     return scan(
         text,
@@ -252,7 +253,7 @@ def _scan(text: str, options: Options, bodies: list[int] | None) -> Scan:
 def _utf8_page(
     html: bytes | bytearray, charset: str | None, options: Options, bodies: list[int]
 ) -> Utf8Page | None:
-    """Bytes that :func:`decode` reads as valid UTF-8, scanned in their Latin-1 view
+    """Bytes that :func:`decode` reads as valid UTF-8, scanned as they are
     (:class:`Utf8Page`), where they need no cut; None for every other page (the text
     path). A crawler's page stays in its bytes to the parser: the text path made it a
     str (4 bytes a character on a page with one character outside the BMP, up to 12 MB
@@ -263,12 +264,23 @@ def _utf8_page(
     body = utf8_body(bytes(html), charset)
     if body is None:
         return None
-    page = Utf8Page(body, body.decode("latin-1"))
-    found = _scan(page.view, options, bodies)
+    page = Utf8Page(body)
+    found = _scan(body, options, bodies)
     if found.cut is not None:  # cut, or raised, at a character offset: the text path
         bodies.clear()
         return None
     return page
+
+
+def _character_start(data: bytes, at: int) -> int:
+    """``at``, moved back to the start of the UTF-8 character it falls in (at most 3 bytes):
+    bytes cut inside a character are not valid UTF-8, and decode() would read the whole
+    page in another encoding. In any other encoding the page is cut at ``max_input_chars``
+    characters before this point anyway."""
+    start = at
+    while start > max(0, at - 3) and data[start] & 0xC0 == 0x80:  # a continuation byte
+        start -= 1
+    return start
 
 
 def _tree_text(html: object) -> str:

@@ -21,10 +21,11 @@ reference (tests/test_cscan.py checks that the two agree).
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from typing import NamedTuple, cast
 
 from ._open_elements import (
@@ -43,7 +44,6 @@ from ._open_elements import (
     end_tag,
     start_tag,
 )
-from ._parse import Utf8, Utf8Page
 
 _RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes".split())
 # Attributes up to the ">" that ends the tag, as the tokenizer reads them: a quoted value may
@@ -69,6 +69,19 @@ _TEXT_STARTS = _RAW_TEXT | {"plaintext"}
 _RAW_END = {name: re.compile(rf"</(?i:{name})[\t\n\f\r />]") for name in _RAW_TEXT}
 _ATTRIBUTE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 _BODIES = frozenset({"script", "style"})  # the raw text scan(bodies=...) records
+
+
+# The same patterns for a page given as UTF-8 bytes, read one character a byte as Latin-1
+# reads them: neither holds a class that reads a byte above 0x7F otherwise ((?i) folds no
+# Latin-1 letter to ASCII). _ATTRIBUTE's \s does (0x85 and 0xA0): a tag's bytes are read
+# as Latin-1 text for it (_tag). Compiled on first use, not at import (only bytes need them);
+# the cache holds one value that depends on nothing.
+@functools.cache
+def _bytes_patterns() -> tuple[re.Pattern[bytes], dict[str, re.Pattern[bytes]]]:
+    raw_end = {name: re.compile(pattern.pattern.encode("ascii")) for name, pattern in _RAW_END.items()}
+    return re.compile(_TOKEN.pattern.encode("ascii"), re.S), raw_end
+
+
 _LONG_TAG = 512  # attributes are counted only in tags this long (in characters) or longer
 
 
@@ -104,7 +117,7 @@ TABLES = (
 )
 _C_BOUND = 2**62  # the C loop counts in 64 bits: limits past this are the same as none
 CLoop = Callable[
-    [str, OpenElements, int, int, int, int, tuple[object, ...], "list[int] | None"],
+    [str | bytes, OpenElements, int, int, int, int, tuple[object, ...], "list[int] | None"],
     tuple[int, int, int, "int | None", str],
 ]
 
@@ -140,7 +153,7 @@ def _limits(
 
 
 def scan(
-    text: str,
+    text: str | bytes,
     *,
     max_nodes: int | None,
     max_depth: int | None,
@@ -152,7 +165,8 @@ def scan(
     the offset of the first tag past a limit (None disables a limit). With ``bodies``, the
     start, the end of the start tag and the end tag's offset of every ``<script>`` and
     ``<style>`` outside svg and math whose end tag closes it are appended to it (the raw
-    text :func:`without_bodies` drops)."""
+    text :func:`_bodies.without_bodies` drops). ``text`` as bytes is read one character a
+    byte, as its Latin-1 text would be (a page's UTF-8: its markup is ASCII)."""
     if _C_LOOP is None:
         return scan_python(
             text,
@@ -175,7 +189,7 @@ def scan(
 
 def scan_c(
     loop: CLoop,
-    text: str,
+    text: str | bytes,
     *,
     max_nodes: int | None,
     max_depth: int | None,
@@ -188,11 +202,12 @@ def scan_c(
         max(-_C_BOUND, min(limit, _C_BOUND))
         for limit in _limits(len(text), max_nodes, max_depth, max_attributes, max_depth_sum)
     )
-    return Scan(*loop(text, OpenElements(), nodes, depth, attributes, depth_sum, TABLES, bodies))
+    tables = TABLES if isinstance(text, str) else (*TABLES[:11], _bytes_patterns()[1], *TABLES[12:])
+    return Scan(*loop(text, OpenElements(), nodes, depth, attributes, depth_sum, tables, bodies))
 
 
 def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
-    text: str,
+    text: str | bytes,
     *,
     max_nodes: int | None,
     max_depth: int | None,
@@ -213,29 +228,33 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
     def result(cut: int | None = None, limit: str = "") -> Scan:
         return Scan(elements, depth + BASE_DEPTH, volume, cut, limit)
 
+    # Bytes are read one character a byte: a byte's value against the markup's characters.
+    gt, slash = (">", "/") if isinstance(text, str) else (ord(">"), ord("/"))
+
     pos = previous_end = 0
     had_text = False
     while pos < len(text):
         resume = -1
-        for match in _TOKEN.finditer(text, pos):
+        for match in (
+            _TOKEN.finditer(text, pos) if isinstance(text, str) else _bytes_patterns()[0].finditer(text, pos)
+        ):
             start, end = match.span()
             had_text = had_text or start > previous_end
             previous_end = end
-            # Typed, so that the compiled build calls str methods directly (match[1] is "str | Any").
-            name: str | None = match[1]  # the tag's name, None for other tokens
+            name: str | bytes | None = match[1]  # the tag's name, None for other tokens
             if name is None:  # a comment, a doctype, a processing instruction or "</" junk
                 continue
-            if text[end - 1] != ">":
+            if text[end - 1] != gt:
                 return result()  # a tag cut by the end: dropped
-            if end - start >= _LONG_TAG and len(_ATTRIBUTE.findall(text, start + 2, end)) > attribute_limit:
+            if end - start >= _LONG_TAG and _attributes(text, start, end) > attribute_limit:
                 return result(start, "max_attributes")
             if had_text and detached:  # text re-creates the detached formatting elements
                 added = stack.reconstruct()
                 elements += added
                 volume += added * len(names)
             had_text = False
-            lower = name.lower()
-            if text[start + 1] == "/":
+            lower = name.lower() if isinstance(name, str) else name.decode("latin-1").lower()
+            if text[start + 1] == slash:
                 if not names or names[-1] != lower:
                     elements += end_tag(stack, lower)
                     continue
@@ -262,7 +281,11 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                 elif lower == "script" or not (where.get("select") or where.get("frameset")):
                     follows = "raw"
             if foreign or detached:
-                added = start_tag(stack, lower, text, start, end)
+                added = (
+                    start_tag(stack, lower, text, start, end)
+                    if isinstance(text, str)
+                    else start_tag(stack, lower, _tag(text, start, end), 0, end - start)
+                )
             elif lower in PLAIN_START and not where.get("p") and not where.get("frameset"):
                 # The common cases, inline: a void element, a block with no <p> open.
                 kind = KIND.get(lower, 0)
@@ -283,7 +306,7 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                 # start_tag does then, inline: it opens, its tag kept as its key.
                 where.setdefault("a", []).append(len(names))
                 names.append("a")
-                keys.append(text[start:end])
+                keys.append(text[start:end] if isinstance(text, str) else _tag(text, start, end))
                 added = 1
             elif lower == "li" and not where.get("li") and not where.get("p") and not where.get("frameset"):
                 # A list item with none open (the list's items are closed) and no <p> to
@@ -294,7 +317,11 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                 keys.append("")
                 added = 1
             elif lower in ACTIVE or lower in KIND:
-                added = start_tag(stack, lower, text, start, end)
+                added = (
+                    start_tag(stack, lower, text, start, end)
+                    if isinstance(text, str)
+                    else start_tag(stack, lower, _tag(text, start, end), 0, end - start)
+                )
             else:
                 names.append(lower)  # the common case, inline: an element that only opens
                 keys.append("")
@@ -302,7 +329,11 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
             elements += added
             volume += added * (len(names) + BASE_DEPTH)
             if follows == "raw":
-                close = _RAW_END[lower].search(text, end)
+                close = (
+                    _RAW_END[lower].search(text, end)
+                    if isinstance(text, str)
+                    else _bytes_patterns()[1][lower].search(text, end)
+                )
                 resume = close.start() if close else len(text)
                 if bodies is not None and close and not foreign and lower in _BODIES:
                     bodies += (start, end, resume)
@@ -324,88 +355,14 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
     return result()
 
 
-_FRAMESET = re.compile("<frameset", re.I)
+def _tag(text: str | bytes, start: int, end: int) -> str:
+    """The tag ``text[start:end]`` as text: bytes read one character a byte (Latin-1)."""
+    tag = text[start:end]
+    return tag if isinstance(tag, str) else tag.decode("latin-1")
 
 
-def without_bodies(page: str | Utf8Page, bodies: list[int], min_chars: int | None) -> str | Utf8:
-    """The page without the raw text of the scripts and style sheets ``scan(bodies=...)``
-    recorded, which no stage reads: Lexbor keeps each as a text node (with its own copy of
-    the page, about 2.4 times their size on the largest dev pages, where they make up to
-    95% of the page), the peak of a big page's memory. Kept: JSON scripts (JSON-LD is
-    read), a script holding ``<!--`` (where an end tag may not end it), and every body on
-    a frameset page (whose scripts the parser ignores: their text is read as markup).
-    The page itself when fewer than ``min_chars`` characters would go (None: always).
-
-    The rest is given as the UTF-8 that Lexbor reads, encoded piece by piece: the whole
-    text made again as a str, then encoded, took twice or three times as much at once
-    (a str of the page's widest character, and the encoder's buffer for the worst case).
-    A :class:`Utf8Page` was scanned in its Latin-1 view, whose offsets are its bytes':
-    its pieces are sliced from the bytes."""
-    text = page.view if isinstance(page, Utf8Page) else page
-    if min_chars is None:
-        return _whole(page)
-    dropped, keep = 0, [0]
-    for at in range(0, len(bodies), 3):
-        start, end, close = bodies[at : at + 3]
-        tag = text[start:end]
-        if "json" in tag.lower() or (tag[1] in "sS" and text.find("<!--", end, close) >= 0):
-            continue
-        keep += (end, close)
-        dropped += close - end
-    # Bytes: their characters counted where it matters (a character takes 1 to 4 bytes), so
-    # that a big script is not copied to be counted.
-    if isinstance(page, Utf8Page) and min_chars <= dropped < 4 * min_chars:
-        dropped -= sum(_continuations(page.data, keep[at], keep[at + 1]) for at in range(1, len(keep), 2))
-    if dropped < min_chars or _FRAMESET.search(text):
-        return _whole(page)
-    keep.append(len(text))
-    spans = range(0, len(keep), 2)
-    if isinstance(page, Utf8Page):
-        data = memoryview(page.data)  # the kept spans copied once, into the joined buffer
-        return Utf8(b"".join(data[keep[at] : keep[at + 1]] for at in spans))
-    # Encoded piece by piece (a span sliced whole, and the encoder's buffer for it, took up
-    # to 8 bytes a character at once: 11 MB on a dev page); one str if a piece cannot be.
-    encoded = _encoded(_pieces(text, keep))
-    return "".join(text[keep[at] : keep[at + 1]] for at in spans) if encoded is None else encoded
-
-
-_PIECE_CHARS = 16_384  # a piece of text encoded at once: at most 64 KB of UTF-8
-
-
-def _pieces(text: str, keep: list[int]) -> Iterator[str]:
-    """The spans ``keep[0]:keep[1]``, ``keep[2]:keep[3]``, ... of ``text``, each sliced in
-    pieces of at most :data:`_PIECE_CHARS` characters."""
-    for at in range(0, len(keep), 2):
-        for start in range(keep[at], keep[at + 1], _PIECE_CHARS):
-            yield text[start : min(start + _PIECE_CHARS, keep[at + 1])]
-
-
-def _whole(page: str | Utf8Page) -> str | Utf8:
-    """The whole page for the parser: a Utf8Page's bytes; text not ASCII as UTF-8 encoded
-    piece by piece (selectolax's encoder asks for the worst case at once, 4 bytes a
-    character for a page with one character outside the BMP: 12 MB on a dev page); ASCII
-    text as it is (encoded at its size)."""
-    if isinstance(page, Utf8Page):
-        return Utf8(page.data)
-    if page.isascii():
-        return page
-    encoded = _encoded(_pieces(page, [0, len(page)]))
-    return page if encoded is None else encoded
-
-
-def _encoded(pieces: Iterable[str]) -> Utf8 | None:
-    """The pieces of text as one UTF-8 buffer, each encoded on its own; None when one holds
-    a lone surrogate, which the parser's own encoding drops (the caller gives it the text)."""
-    try:
-        return Utf8(b"".join(piece.encode("utf-8") for piece in pieces))
-    except UnicodeEncodeError:
-        return None
-
-
-_CONTINUATION = bytes(range(0x80, 0xC0))  # the bytes of UTF-8 that do not start a character
-
-
-def _continuations(data: bytes, start: int, end: int) -> int:
-    """The bytes of ``data[start:end]`` (UTF-8) that do not start a character."""
-    piece = data[start:end]
-    return len(piece) - len(piece.translate(None, _CONTINUATION))
+def _attributes(text: str | bytes, start: int, end: int) -> int:
+    """The attributes of the tag ``text[start:end]``, as the parser reads them."""
+    if isinstance(text, str):
+        return len(_ATTRIBUTE.findall(text, start + 2, end))
+    return len(_ATTRIBUTE.findall(_tag(text, start, end), 2))

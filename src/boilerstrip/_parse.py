@@ -40,11 +40,43 @@ class PageInfo(NamedTuple):
     language: str  # primary subtag of <html lang>, lowercased, or ""
 
 
+# Labels Python's codecs do not know, as the WHATWG Encoding Standard reads them.
+_LABELS = {"x-user-defined": "cp1252", "windows-874": "cp874", "x-sjis": "cp932", "x-mac-roman": "mac-roman"}
+# Where the Encoding Standard reads a label with a wider decoder than Python's codec of that
+# name (browsers read "iso-8859-1" as windows-1252: 0x80-0x9F are quotes and dashes, not C1
+# controls; "gb2312" as GB18030; "shift_jis" with Windows' extensions; ...).
+_DECODERS = {
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "euc_kr": "cp949",
+    "shift_jis": "cp932",
+    "big5": "big5hkscs",
+}
+
+
 def _known(name: str) -> str | None:
+    label = name.strip().strip("\"'").lower()
     try:
-        return codecs.lookup(name.strip().strip("\"'")).name
+        encoding = codecs.lookup(_LABELS.get(label, label)).name
     except (LookupError, ValueError):  # unknown, or holding a NUL
         return None
+    return _DECODERS.get(encoding, encoding)
+
+
+# ASCII bytes as a text in every ASCII-based encoding; ISO-2022's escapes switch to another set.
+_ASCII_PROBES = (bytes(range(0x80)), b"\x1b$B!!\x1b(B", b"\x1b$)C\x0e!!\x0f")
+
+
+@functools.cache
+def _reads_ascii(encoding: str) -> bool:
+    """Whether ``encoding`` reads ASCII bytes as ASCII (not UTF-16, UTF-7, HZ, ISO-2022 or
+    EBCDIC). The cache holds one value per codec name, which depends on nothing else."""
+    return all(probe.decode(encoding, "replace") == probe.decode("ascii") for probe in _ASCII_PROBES)
 
 
 _HTML_TYPES = ("text/", "application/xhtml", "application/xml", "application/rss", "application/atom")
@@ -67,9 +99,18 @@ def content_type(header: str) -> tuple[bool, str | None]:
 def decode(data: bytes, charset: str | None = None) -> str:
     """Text of an HTML document given as bytes; never raises on undecodable bytes.
 
-    Order, as browsers do: byte-order mark, then ``charset`` (from the HTTP Content-Type
-    header), then a meta charset in the first 4 KB, then UTF-8 if the bytes are valid
-    UTF-8, then windows-1252. Bad bytes become U+FFFD.
+    Order: byte-order mark; then UTF-8 if the bytes are valid UTF-8 and hold a byte
+    outside ASCII; then ``charset`` (from the HTTP Content-Type header), else a meta charset
+    in the first 4 KB (UTF-16 there read as UTF-8, as the HTML standard says), else
+    windows-1252. Bad bytes become U+FFFD. Labels are read as the WHATWG Encoding Standard
+    reads them ("iso-8859-1" as windows-1252, "gb2312" as GB18030).
+
+    UTF-8 comes before a declaration, unlike in a browser: bytes outside ASCII that are all
+    valid UTF-8 are next to never another encoding's text (a legacy letter is a lone byte
+    at or above 0x80, which UTF-8 never allows), and crawled or archived pages are often
+    re-encoded as UTF-8 with their old declaration kept. The peers read such pages as UTF-8
+    too (trafilatura tries UTF-8 first; resiliparse ignores meta charsets by default).
+    ASCII bytes are read as declared (the same text, but in UTF-16, UTF-7 or ISO-2022).
     """
     encoding, start, fallback = _reading(data, charset)
     if not fallback:
@@ -94,10 +135,11 @@ def _reading(data: bytes, charset: str | None) -> tuple[str, int, str]:
             return utf16, 0, ""
         match = _meta_charset().search(data[:_SNIFF_BYTES])
         declared = _known(match.group(1).decode("ascii", "replace")) if match else None
-    # A page declared as Latin-1 but valid UTF-8 is almost always UTF-8 mislabelled.
-    if declared and declared not in ("utf-8", "latin-1", "cp1252", "iso8859-1"):
+        if declared is not None and declared.startswith(("utf-16", "utf-32")):
+            declared = "utf-8"  # a meta tag read as ASCII cannot be in UTF-16 (HTML's prescan)
+    if declared is not None and not _reads_ascii(declared) and data.isascii():
         return declared, 0, ""
-    return "utf-8", 0, "utf-8" if declared == "utf-8" else declared or _FALLBACK_ENCODING
+    return "utf-8", 0, declared or _FALLBACK_ENCODING
 
 
 _CHECK_BYTES = 16_384  # UTF-8 checked at once: at most 64 KB as a str, under malloc's mmap threshold
@@ -148,13 +190,12 @@ class Utf8(NamedTuple):
 
 
 class Utf8Page(NamedTuple):
-    """A page given as valid UTF-8 bytes (:func:`utf8_body`), and those bytes read as
-    Latin-1, one character a byte: the markup the limits scan reads is ASCII, which reads
-    the same, and its offsets are offsets in the bytes, which go to the parser as they are.
-    A str of the page's characters is never made."""
+    """A page given as valid UTF-8 bytes (:func:`utf8_body`). The limits scan reads them one
+    character a byte (the markup it reads is ASCII, which reads the same), so its offsets
+    are offsets in the bytes, which go to the parser as they are. Neither a str of the
+    page's characters nor one of its bytes is made."""
 
     data: bytes
-    view: str  # data.decode("latin-1")
 
 
 def utf8_head(page: Utf8Page, chars: int) -> str:

@@ -47,7 +47,7 @@ class ResourceOptions:
     # process: 50 MB 15.7x -> 11.9x; 25 MB 14.9x in place, 15.0x apart).
     parse_apart_min_chars: int | None = 10_000_000
     # The text of scripts and style sheets, which no stage reads, is dropped before the
-    # parse once at least this many characters would go (_limits.without_bodies); None
+    # parse once at least this many characters would go (_bodies.without_bodies); None
     # keeps it. The same output either way. Design: below it the page's copy costs about
     # what the smaller tree saves; a tenth of the largest dev pages' scripts (the 30
     # largest dev pages' parse peaks, median 9.7 -> 5.2 MB).

@@ -1,0 +1,107 @@
+"""The raw text of scripts and style sheets, dropped before the parse.
+
+:func:`_limits.scan` records where each ``<script>`` and ``<style>`` starts and ends; no
+stage reads their text, and Lexbor keeps each as a text node (with its own copy), the peak
+of a big page's memory. :func:`without_bodies` gives the parser the page without them, as
+the UTF-8 it reads, made piece by piece (never a whole-page str and its encoder's buffer).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from ._parse import Utf8, Utf8Page
+
+_FRAMESET = re.compile("<frameset", re.I)
+_FRAMESET_BYTES = re.compile(b"<frameset", re.I)  # (?i) folds no Latin-1 letter to these
+
+
+def without_bodies(page: str | Utf8Page, bodies: list[int], min_chars: int | None) -> str | Utf8:
+    """The page without the raw text of the scripts and style sheets ``scan(bodies=...)``
+    recorded, which no stage reads: Lexbor keeps each as a text node (with its own copy of
+    the page, about 2.4 times their size on the largest dev pages, where they make up to
+    95% of the page), the peak of a big page's memory. Kept: JSON scripts (JSON-LD is
+    read), a script holding ``<!--`` (where an end tag may not end it), and every body on
+    a frameset page (whose scripts the parser ignores: their text is read as markup).
+    The page itself when fewer than ``min_chars`` characters would go (None: always).
+
+    The rest is given as the UTF-8 that Lexbor reads, encoded piece by piece: the whole
+    text made again as a str, then encoded, took twice or three times as much at once
+    (a str of the page's widest character, and the encoder's buffer for the worst case).
+    A :class:`Utf8Page` was scanned in its bytes, one character a byte: its offsets are
+    the bytes', and its pieces are sliced from them."""
+    text = page.data if isinstance(page, Utf8Page) else page
+    if min_chars is None:
+        return _whole(page)
+    dropped, keep = 0, [0]
+    for at in range(0, len(bodies), 3):
+        start, end, close = bodies[at : at + 3]
+        tag = text[start:end] if isinstance(text, str) else text[start:end].decode("latin-1")
+        if "json" in tag.lower() or (tag[1] in "sS" and _holds_comment(text, end, close)):
+            continue
+        keep += (end, close)
+        dropped += close - end
+    # Bytes: their characters counted where it matters (a character takes 1 to 4 bytes), so
+    # that a big script is not copied to be counted.
+    if isinstance(page, Utf8Page) and min_chars <= dropped < 4 * min_chars:
+        dropped -= sum(_continuations(page.data, keep[at], keep[at + 1]) for at in range(1, len(keep), 2))
+    frameset = _FRAMESET.search(text) if isinstance(text, str) else _FRAMESET_BYTES.search(text)
+    if dropped < min_chars or frameset:
+        return _whole(page)
+    keep.append(len(text))
+    spans = range(0, len(keep), 2)
+    if isinstance(page, Utf8Page):
+        data = memoryview(page.data)  # the kept spans copied once, into the joined buffer
+        return Utf8(b"".join(data[keep[at] : keep[at + 1]] for at in spans))
+    # Encoded piece by piece (a span sliced whole, and the encoder's buffer for it, took up
+    # to 8 bytes a character at once: 11 MB on a dev page); one str if a piece cannot be.
+    encoded = _encoded(_pieces(page, keep))
+    return "".join(page[keep[at] : keep[at + 1]] for at in spans) if encoded is None else encoded
+
+
+def _holds_comment(text: str | bytes, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds ``<!--``."""
+    return (text.find("<!--", start, end) if isinstance(text, str) else text.find(b"<!--", start, end)) >= 0
+
+
+_PIECE_CHARS = 16_384  # a piece of text encoded at once: at most 64 KB of UTF-8
+
+
+def _pieces(text: str, keep: list[int]) -> Iterator[str]:
+    """The spans ``keep[0]:keep[1]``, ``keep[2]:keep[3]``, ... of ``text``, each sliced in
+    pieces of at most :data:`_PIECE_CHARS` characters."""
+    for at in range(0, len(keep), 2):
+        for start in range(keep[at], keep[at + 1], _PIECE_CHARS):
+            yield text[start : min(start + _PIECE_CHARS, keep[at + 1])]
+
+
+def _whole(page: str | Utf8Page) -> str | Utf8:
+    """The whole page for the parser: a Utf8Page's bytes; text not ASCII as UTF-8 encoded
+    piece by piece (selectolax's encoder asks for the worst case at once, 4 bytes a
+    character for a page with one character outside the BMP: 12 MB on a dev page); ASCII
+    text as it is (encoded at its size)."""
+    if isinstance(page, Utf8Page):
+        return Utf8(page.data)
+    if page.isascii():
+        return page
+    encoded = _encoded(_pieces(page, [0, len(page)]))
+    return page if encoded is None else encoded
+
+
+def _encoded(pieces: Iterable[str]) -> Utf8 | None:
+    """The pieces of text as one UTF-8 buffer, each encoded on its own; None when one holds
+    a lone surrogate, which the parser's own encoding drops (the caller gives it the text)."""
+    try:
+        return Utf8(b"".join(piece.encode("utf-8") for piece in pieces))
+    except UnicodeEncodeError:
+        return None
+
+
+_CONTINUATION = bytes(range(0x80, 0xC0))  # the bytes of UTF-8 that do not start a character
+
+
+def _continuations(data: bytes, start: int, end: int) -> int:
+    """The bytes of ``data[start:end]`` (UTF-8) that do not start a character."""
+    piece = data[start:end]
+    return len(piece) - len(piece.translate(None, _CONTINUATION))
