@@ -165,7 +165,7 @@ NO_MARKUP: Final = Markup()
 # A named tuple made from a tuple of its fields in one C call, as its _make does but
 # without _make's Python frame (which the compiled build pays too: a named tuple's class
 # call, _make and _replace stay Python code). The caller gives every field, in order.
-new_tuple = tuple.__new__
+new_tuple: Final = tuple.__new__
 
 
 def ancestor(locator: str, levels: int = 1) -> str:

@@ -57,7 +57,7 @@ _NO_ROLE: Final[tuple[Role | None, int]] = (None, 0)
 # Roles a nested block inherits from an enclosing element (a <p> inside <li> is a list item).
 _INHERITED_ROLES: Final = frozenset({Role.LIST_ITEM, Role.CODE, Role.QUOTE, Role.CAPTION, Role.HEADING})
 _CHECK_EVERY: Final = 4096  # nodes between two looks at the clock
-_NO_TAG = "\x00"  # not a tag name: marks a tag id not yet looked up
+_NO_TAG: Final = "\x00"  # not a tag name: marks a tag id not yet looked up
 _HIDDEN_STYLE: Final = ("display:none", "display: none", "visibility:hidden", "visibility: hidden")
 # Elements whose exit does more than pop the stack, besides block-level ones: _walk pops
 # the others' (a third of the elements entered) itself, without calling _exit.
