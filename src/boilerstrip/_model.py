@@ -10,7 +10,6 @@ from ._score_table import NO_SCORES, ScoreRow, by_constructor
 from ._sourced import Sourced
 
 
-
 class Label(str, enum.Enum):
     """What a block is: the main content, or one kind of page chrome."""
 
