@@ -21,10 +21,10 @@ from ._model import NO_MARKUP, Image, Link, Markup, new_tuple
 # static in the compiled build (a dict lookup at each use otherwise).
 ENTERED: Final = frozenset({"ul", "ol", "li", "blockquote", "table", "thead", "pre", "code", "img"})
 EXITED: Final = frozenset({"ul", "ol", "blockquote", "table", "thead", "pre"})
-_NO_LANGUAGE = frozenset({"default", "none", "text", "plain", "plaintext", "nohighlight", "auto"})
-_MAX_MISSES = 32  # links of a block whose text is not found before the rest are given up
-_MAX_PENDING_IMAGES = 8  # images waiting for a block (a text-less gallery keeps its last few)
-_HEADER_ONLY = Markup(header=True)  # a header cell's structure when its links are set apart
+_NO_LANGUAGE: Final = frozenset({"default", "none", "text", "plain", "plaintext", "nohighlight", "auto"})
+_MAX_MISSES: Final = 32  # links of a block whose text is not found before the rest are given up
+_MAX_PENDING_IMAGES: Final = 8  # images waiting for a block (a text-less gallery keeps its last few)
+_HEADER_ONLY: Final = Markup(header=True)  # a header cell's structure when its links are set apart
 
 
 def code_language(attrs: dict[str, str | None]) -> str:

@@ -9,10 +9,6 @@ from typing import Any, Final, NamedTuple
 from ._score_table import NO_SCORES, ScoreRow, by_constructor
 from ._sourced import Sourced
 
-# How a frozen dataclass's fields are set in its __init__: the way dataclass's generated
-# __init__ sets them (its own __setattr__ refuses).
-_set_field: Final = object.__setattr__
-
 
 class Label(str, enum.Enum):
     """What a block is: the main content, or one kind of page chrome."""
@@ -79,7 +75,10 @@ class Features:
     # Written out, not generated: the same parameters as dataclass's __init__, in field
     # order (tests/test_model_init.py checks them), but the compiled build compiles this one
     # to a native constructor with native arguments, where the generated one runs in the
-    # interpreter with its arguments in a dict (one Features a block).
+    # interpreter with its arguments in a dict (one Features a block). Each field is set by
+    # ``object.__setattr__(self, "<name>", value)`` spelt out (as dataclass's own frozen
+    # __init__ does): mypyc makes that call a native store, where through an alias it was a
+    # generic call that boxed the value (6% of the compiled extract()).
     def __init__(  # noqa: PLR0917 - positional too, as the generated __init__
         self,
         words: int,
@@ -101,24 +100,24 @@ class Features:
         repeat_chars: int,
         repeat_link_density: float,
     ) -> None:
-        _set_field(self, "words", words)
-        _set_field(self, "chars", chars)
-        _set_field(self, "link_density", link_density)
-        _set_field(self, "text_density", text_density)
-        _set_field(self, "stopword_density", stopword_density)
-        _set_field(self, "composite_density", composite_density)
-        _set_field(self, "position", position)
-        _set_field(self, "depth", depth)
-        _set_field(self, "in_main_region", in_main_region)
-        _set_field(self, "container", container)
-        _set_field(self, "container_strength", container_strength)
-        _set_field(self, "content_hint", content_hint)
-        _set_field(self, "phrase", phrase)
-        _set_field(self, "phrase_container", phrase_container)
-        _set_field(self, "ends_sentence", ends_sentence)
-        _set_field(self, "title_match", title_match)
-        _set_field(self, "repeat_chars", repeat_chars)
-        _set_field(self, "repeat_link_density", repeat_link_density)
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "chars", chars)
+        object.__setattr__(self, "link_density", link_density)
+        object.__setattr__(self, "text_density", text_density)
+        object.__setattr__(self, "stopword_density", stopword_density)
+        object.__setattr__(self, "composite_density", composite_density)
+        object.__setattr__(self, "position", position)
+        object.__setattr__(self, "depth", depth)
+        object.__setattr__(self, "in_main_region", in_main_region)
+        object.__setattr__(self, "container", container)
+        object.__setattr__(self, "container_strength", container_strength)
+        object.__setattr__(self, "content_hint", content_hint)
+        object.__setattr__(self, "phrase", phrase)
+        object.__setattr__(self, "phrase_container", phrase_container)
+        object.__setattr__(self, "ends_sentence", ends_sentence)
+        object.__setattr__(self, "title_match", title_match)
+        object.__setattr__(self, "repeat_chars", repeat_chars)
+        object.__setattr__(self, "repeat_link_density", repeat_link_density)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return by_constructor(self)
@@ -165,7 +164,7 @@ NO_MARKUP: Final = Markup()
 # A named tuple made from a tuple of its fields in one C call, as its _make does but
 # without _make's Python frame (which the compiled build pays too: a named tuple's class
 # call, _make and _replace stay Python code). The caller gives every field, in order.
-new_tuple = tuple.__new__
+new_tuple: Final = tuple.__new__
 
 
 def ancestor(locator: str, levels: int = 1) -> str:
@@ -215,17 +214,17 @@ class Block:
         row: int = -1,
         markup: Markup = NO_MARKUP,
     ) -> None:
-        _set_field(self, "index", index)
-        _set_field(self, "text", text)
-        _set_field(self, "role", role)
-        _set_field(self, "heading_level", heading_level)
-        _set_field(self, "locator", locator)
-        _set_field(self, "features", features)
-        _set_field(self, "label", label)
-        _set_field(self, "score", score)
-        _set_field(self, "scoring", scoring)
-        _set_field(self, "row", row)
-        _set_field(self, "markup", markup)
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "role", role)
+        object.__setattr__(self, "heading_level", heading_level)
+        object.__setattr__(self, "locator", locator)
+        object.__setattr__(self, "features", features)
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "scoring", scoring)
+        object.__setattr__(self, "row", row)
+        object.__setattr__(self, "markup", markup)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return by_constructor(self)

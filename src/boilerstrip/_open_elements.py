@@ -8,16 +8,20 @@ builds (tests/test_properties.py checks that on random repeated constructs).
 
 from __future__ import annotations
 
+from typing import Final
+
 
 def _names(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_VOID = _names(
+# Every table and bit below is Final: the compiled build reads it from a C static or inlines
+# it (a plain module global is a dict look-up there at each use, a tag or more per tag).
+_VOID: Final = _names(
     "area base basefont bgsound br col embed frame hr image img input keygen link meta param source track wbr"
 )
-_FORMATTING = _names("a b big code em font i nobr s small strike strong tt u")
-_SPECIAL = _names(
+_FORMATTING: Final = _names("a b big code em font i nobr s small strike strong tt u")
+_SPECIAL: Final = _names(
     "address applet article aside blockquote button caption center colgroup dd details dir "
     "div dl dt fieldset figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup "
     "li listing main marquee menu nav noscript object ol p pre search section select summary "
@@ -25,29 +29,29 @@ _SPECIAL = _names(
 )
 # Elements that stop the search for an open element "in scope" (svg, math and frameset too: fewer
 # elements in scope keep more open, which errs on the safe side).
-_BOUNDARY = _names("applet caption table td th marquee object template svg math frameset")
-_MARKER = _names("applet caption td th marquee object template")
-_HEADINGS = _names("h1 h2 h3 h4 h5 h6")
-_CLOSES_P = _HEADINGS | _names(
+_BOUNDARY: Final = _names("applet caption table td th marquee object template svg math frameset")
+_MARKER: Final = _names("applet caption td th marquee object template")
+_HEADINGS: Final = _names("h1 h2 h3 h4 h5 h6")
+_CLOSES_P: Final = _HEADINGS | _names(
     "address article aside blockquote center details dialog dir div dl fieldset figcaption "
     "figure footer header hgroup main menu nav ol p search section summary ul pre listing form "
     "li dd dt xmp hr plaintext"
 )
 # End tags that close their element when it is in scope, whatever is open above it.
-_SCOPED_END = _HEADINGS | _names(
+_SCOPED_END: Final = _HEADINGS | _names(
     "address article aside blockquote button center details dialog dir div dl fieldset figcaption "
     "figure footer header hgroup listing main menu nav ol pre search section summary ul dd dt "
     "applet marquee object template"
 )
 # The special elements a <li> (a <dd> or <dt>) may have above an open one that it closes.
-_ABOVE_LI = _names("address div p li")
-_ABOVE_DD = _names("address div p dd dt")
-_TABLE_SECTIONS = ("tbody", "thead", "tfoot")
-_TABLE_PARTS = _names("tbody thead tfoot tr td th caption colgroup")
-IGNORED = _names("html head body")  # merged into the ones that always exist
+_ABOVE_LI: Final = _names("address div p li")
+_ABOVE_DD: Final = _names("address div p dd dt")
+_TABLE_SECTIONS: Final = ("tbody", "thead", "tfoot")
+_TABLE_PARTS: Final = _names("tbody thead tfoot tr td th caption colgroup")
+IGNORED: Final = _names("html head body")  # merged into the ones that always exist
 # Start tags before which the parser surely does not re-create detached formatting elements
 # (re-creating too often only counts more).
-_NO_RECONSTRUCT = (
+_NO_RECONSTRUCT: Final = (
     (_CLOSES_P - {"xmp"})
     | _TABLE_PARTS
     | _names(
@@ -57,28 +61,32 @@ _NO_RECONSTRUCT = (
 )
 # In svg and math a tag ending in "/>" closes itself, but these HTML names leave foreign
 # content; inside the integration points, elements are HTML again.
-_BREAKOUT = _HEADINGS | _names(
+_BREAKOUT: Final = _HEADINGS | _names(
     "b big blockquote body br center code dd div dl dt em embed head hr i img li listing "
     "menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var"
 )
-_INTEGRATION = ("foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml")
+_INTEGRATION: Final = ("foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml")
 # Start tags that do more than open an element.
-ACTIVE = _CLOSES_P | _TABLE_PARTS | _VOID | _FORMATTING | _names("option optgroup button select table")
+ACTIVE: Final = _CLOSES_P | _TABLE_PARTS | _VOID | _FORMATTING | _names("option optgroup button select table")
 # Start tags that, with nothing foreign, detached, in a frameset or a <p> open, only add
 # themselves (pushed unless void): the scan takes them without calling start_tag.
-PLAIN_START = _VOID | (_CLOSES_P - _HEADINGS - {"li", "dd", "dt"})
-VOID = _VOID
-_SEARCH_DEPTH = 64  # searches down the stack give up (keeping elements open) past this
-_NOAHS_ARK = 3  # the parser keeps at most three identical detached formatting elements
-BASE_DEPTH = 2  # <html> and <body>
+PLAIN_START: Final = _VOID | (_CLOSES_P - _HEADINGS - {"li", "dd", "dt"})
+VOID: Final = _VOID
+_SEARCH_DEPTH: Final = 64  # searches down the stack give up (keeping elements open) past this
+_NOAHS_ARK: Final = 3  # the parser keeps at most three identical detached formatting elements
+BASE_DEPTH: Final = 2  # <html> and <body>
 # The elements whose positions the implied ends and scopes look up (others are searched
 # for near the top of the stack only).
-_TRACKED = _names(
+_TRACKED: Final = _names(
     "p button li ul ol dd dt a nobr select table td th caption tr template tbody thead tfoot svg "
     "math frameset h1 h2 h3 h4 h5 h6"
 ) | frozenset(_INTEGRATION)
-_IS_BOUNDARY, _IS_SPECIAL, _IS_MARKER, _IS_FOREIGN, _IS_TRACKED = 1, 2, 4, 8, 16
-KIND = {
+_IS_BOUNDARY: Final = 1
+_IS_SPECIAL: Final = 2
+_IS_MARKER: Final = 4
+_IS_FOREIGN: Final = 8
+_IS_TRACKED: Final = 16
+KIND: Final = {
     name: (name in _BOUNDARY) * _IS_BOUNDARY
     + (name in _SPECIAL) * _IS_SPECIAL
     + (name in _MARKER) * _IS_MARKER
@@ -88,12 +96,13 @@ KIND = {
 }
 # What pop_to and push do for a name whose kind has none of these bits is done inline by
 # the scan's Python loop (no boundary, marker or foreign positions to keep): TRACKED, SPECIAL.
-COMPLEX = _IS_BOUNDARY | _IS_MARKER | _IS_FOREIGN
-TRACKED, SPECIAL = _IS_TRACKED, _IS_SPECIAL
+COMPLEX: Final = _IS_BOUNDARY | _IS_MARKER | _IS_FOREIGN
+TRACKED: Final = _IS_TRACKED
+SPECIAL: Final = _IS_SPECIAL
 # What the C loop of the compiled build (_cscan.c) is given: the formatting elements, and
 # the bits of KIND in the order it reads them.
-FORMATTING = _FORMATTING
-KIND_BITS = (_IS_TRACKED, _IS_BOUNDARY, _IS_SPECIAL, _IS_MARKER, _IS_FOREIGN)
+FORMATTING: Final = _FORMATTING
+KIND_BITS: Final = (_IS_TRACKED, _IS_BOUNDARY, _IS_SPECIAL, _IS_MARKER, _IS_FOREIGN)
 
 
 class OpenElements:

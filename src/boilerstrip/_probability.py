@@ -7,14 +7,15 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
+from typing import Final
 
 from ._model import Block
 from ._options import Options
 from ._score_table import ScoreTable
 from ._scorers import SCORERS, SHORT_WORDS
 
-_LOGIT_CAP = 12.0  # keeps exp() finite and one scorer from deciding alone
-_COMMENT_SCORERS = frozenset({"container_comments"})
+_LOGIT_CAP: Final = 12.0  # keeps exp() finite and one scorer from deciding alone
+_COMMENT_SCORERS: Final = frozenset({"container_comments"})
 
 
 def _sigmoid(x: float) -> float:

@@ -85,13 +85,19 @@ class ScoreTable:
         )
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+# init=False: the __init__ below is written out as _model.Features' is (one row a block,
+# made by the decision stage from compiled code).
+@dataclass(frozen=True, slots=True, eq=False, init=False)
 class ScoreRow:
     """One block's row of its page's :class:`ScoreTable`; equal to another row with the
     same names and outputs, as the tuples it replaces were."""
 
     table: ScoreTable
     row: int
+
+    def __init__(self, table: ScoreTable, row: int) -> None:
+        object.__setattr__(self, "table", table)
+        object.__setattr__(self, "row", row)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return by_constructor(self)  # the table is pickled once for all the rows of a result

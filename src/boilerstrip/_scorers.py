@@ -42,7 +42,9 @@ def _neighbour_mean(values: list[float]) -> list[float]:
 # The flag scorers test each block inside their own comprehension, not through a test
 # function: a call per block cost as much as the test (the score stage's largest part).
 # Enum members are read once (a class attribute look-up per block otherwise).
-_HEADING, _LIST_ITEM, _CAPTION = Role.HEADING, Role.LIST_ITEM, Role.CAPTION
+_HEADING: Final = Role.HEADING
+_LIST_ITEM: Final = Role.LIST_ITEM
+_CAPTION: Final = Role.CAPTION
 
 
 # -- density-based -----------------------------------------------------------------
@@ -122,7 +124,7 @@ def list_item(blocks: Sequence[Block]) -> list[float]:
 
 # A news-photo caption outside <figcaption>: a name placed in the picture ("Jane Doe,
 # left, speaks with ...", the agencies' caption style) near the start of the block.
-_CAPTION_TEXT = regex.compile(
+_CAPTION_TEXT: Final = regex.compile(
     r"^.{0,100}?(?-i:\p{Lu})[\p{L}'’.-]+, (?:left|right|center|centre|second (?:from )?(?:left|right)"
     r"|top|bottom|front|rear)(?: row)?, ",
     regex.IGNORECASE,
@@ -187,7 +189,7 @@ def _container(kind: Label) -> Scorer:
 
 CHROME_KINDS = tuple(label for label in Label if label is not Label.CONTENT)
 
-SCORERS: dict[str, Scorer] = {
+SCORERS: Final[dict[str, Scorer]] = {
     fn.__name__: fn
     for fn in (
         link_density,
@@ -276,7 +278,7 @@ def _teaser_line_rule(b: Block, options: Options) -> str:
     return Label.SIDEBAR.value if covered else ""
 
 
-HARD_RULES: dict[str, HardRule] = {
+HARD_RULES: Final[dict[str, HardRule]] = {
     "phrase_box": _phrase_box_rule,
     "metadata_line": _metadata_line_rule,
     "box_label": _box_label_rule,

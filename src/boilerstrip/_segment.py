@@ -57,7 +57,7 @@ _NO_ROLE: Final[tuple[Role | None, int]] = (None, 0)
 # Roles a nested block inherits from an enclosing element (a <p> inside <li> is a list item).
 _INHERITED_ROLES: Final = frozenset({Role.LIST_ITEM, Role.CODE, Role.QUOTE, Role.CAPTION, Role.HEADING})
 _CHECK_EVERY: Final = 4096  # nodes between two looks at the clock
-_NO_TAG = "\x00"  # not a tag name: marks a tag id not yet looked up
+_NO_TAG: Final = "\x00"  # not a tag name: marks a tag id not yet looked up
 _HIDDEN_STYLE: Final = ("display:none", "display: none", "visibility:hidden", "visibility: hidden")
 # Elements whose exit does more than pop the stack, besides block-level ones: _walk pops
 # the others' (a third of the elements entered) itself, without calling _exit.
@@ -96,7 +96,7 @@ def _enter(st: _State, tag: str, attrs: dict[str, str | None], node: Any) -> boo
     stack = st.stack
     if stack:
         top = stack[-1]
-        seen = top[3]
+        seen: dict[str, int] | None = top[3]  # typed: native dict and int operations when compiled
         if seen is None:
             seen = top[3] = {}
         nth = seen[tag] = seen.get(tag, 0) + 1
@@ -162,20 +162,28 @@ def _exit(st: _State) -> None:
     """Close the innermost open element; a block-level one ends its block and learns
     the totals of its subtree (popped from the stack last: its path may be read)."""
     entry = st.stack[-1]
-    tag, frame = entry[0], entry[_FRAME]
+    # Typed locals: the compiled build compares and subtracts them natively (read from the
+    # entry's list and the frame's tuple as objects, each was a generic operation).
+    tag: str = entry[0]
+    frame: tuple[Any, ...] | None = entry[_FRAME]
     if frame is not None:
         if st.has_text:
             _end_block(st)
         elif st.pieces or st.breaks:  # whitespace only: no block, dropped
             _drop_pieces(st)
         numbers = st.numbers
+        element: int = frame[_ELEMENT]
+        chars: int = frame[_AT_CHARS]
+        link_chars: int = frame[_AT_LINK_CHARS]
+        tags: int = frame[_AT_TAGS]
+        link_tags: int = frame[_AT_LINK_TAGS]
         st.rows[1].pack_into(
             numbers,
-            (frame[_ELEMENT] * _NUMBERS + _CHARS) * numbers.itemsize,
-            st.chars - frame[_AT_CHARS],
-            st.link_chars - frame[_AT_LINK_CHARS],
-            st.tags - frame[_AT_TAGS] + 1,
-            st.link_tags - frame[_AT_LINK_TAGS],
+            (element * _NUMBERS + _CHARS) * numbers.itemsize,
+            st.chars - chars,
+            st.link_chars - link_chars,
+            st.tags - tags + 1,
+            st.link_tags - link_tags,
         )
         st.open_blocks.pop()
         if tag == "tr":
@@ -268,7 +276,7 @@ def _walk(st: _State, root: Any, skipped: frozenset[str], deadline: float | None
         if tag is _NO_TAG:
             tag = tags[node.tag_id] = _walked_name(node.tag, skipped)
         if tag == "-text":
-            raw = node.text_content
+            raw: str | None = node.text_content  # typed: native str operations when compiled
             if raw:
                 pieces.append(raw)
                 visible = len(raw.strip())

@@ -83,17 +83,21 @@ def _record_steps(st: _State, frames: list[tuple[Any, ...]]) -> None:
     k = len(frames) - 1
     while k >= 0:
         frame = frames[k]
-        at = frame[_ELEMENT] * _STRINGS + _STEP
+        # Typed locals: native arithmetic when compiled (a tuple's items are objects there).
+        element: int = frame[_ELEMENT]
+        at = element * _STRINGS + _STEP
         if strings[at]:
             return  # its ancestors have theirs too
-        end = frame[_STACK]
+        end: int = frame[_STACK]
         if not k:  # the outermost: the root's step is its bare tag
             step = stack[0][0] + "".join([f">{e[0]}:nth-of-type({e[_NTH]})" for e in stack[1 : end + 1]])
         elif frames[k - 1][_STACK] + 1 == end:
             # Its parent is its block-level parent (97% of the steps of 100 dev pages):
             # one element, without the slice, list and join of the general case.
             entry = stack[end]
-            step = f">{entry[0]}:nth-of-type({entry[_NTH]})"
+            tag: str = entry[0]
+            nth: int = entry[_NTH]
+            step = f">{tag}:nth-of-type({nth})"
         else:
             entries = stack[frames[k - 1][_STACK] + 1 : end + 1]
             step = "".join([f">{e[0]}:nth-of-type({e[_NTH]})" for e in entries])
@@ -229,7 +233,8 @@ def _drop_pieces(st: _State) -> None:
     rec = st.markup
     if rec.links or rec.anchors:
         rec.block_done()
-    del st.pieces[:], st.breaks[:]
+    st.pieces.clear()  # (not del [:]: a slice object and a generic call each, compiled)
+    st.breaks.clear()
     st.block_link_chars, st.has_text = 0, False
 
 

@@ -204,24 +204,32 @@ def finish(traversal: Traversal) -> Segmented:
     # are measured: a parent's index is one object for all its children (the last element
     # made one level up is the parent, the elements being in document order), and equal
     # counts share one object (the first _MAX_SHARED_INTS distinct values are remembered).
-    above: list[int] = []  # per depth, the index object of the last element made at it
-    known: dict[int, int] = {}
+    # Typed as objects, not ints: the compiled build would make a new int object of each
+    # value it took from them (a native int is boxed anew), and nothing would be shared.
+    above: list[object] = []  # per depth, the index object of the last element made at it
+    known: dict[object, object] = {}
     # The columns read in C: strided slices of the strings, the rows unpacked by one iterator.
     rows = struct.Struct(f"@{_NUMBERS}{numbers.typecode}").iter_unpack(numbers)
     tag_of, names_of, aria_of = strings[0::_STRINGS], strings[_NAMES::_STRINGS], strings[_ARIA::_STRINGS]
     for index, (tag, names, aria, row) in enumerate(zip(tag_of, names_of, aria_of, rows)):
         parent, depth, chars, link_chars, tags, link_tags = row
-        if 0 < depth <= len(above) and above[depth - 1] == parent:
-            parent = above[depth - 1]
-        if depth <= len(above):
-            del above[depth:]
+        level: int = depth
+        if 0 < level <= len(above) and above[level - 1] == parent:
+            parent = above[level - 1]
+        if level <= len(above):
+            del above[level:]
             above.append(index)
-        share = known.setdefault if len(known) < _MAX_SHARED_INTS else known.get
-        chars, link_chars, tags = share(chars, chars), share(link_chars, link_chars), share(tags, tags)
+        # Written out for each method (a bound method in a variable is a generic call there).
+        if len(known) < _MAX_SHARED_INTS:
+            chars, link_chars = known.setdefault(chars, chars), known.setdefault(link_chars, link_chars)
+            tags = known.setdefault(tags, tags)
+        else:
+            chars, link_chars = known.get(chars, chars), known.get(link_chars, link_chars)
+            tags = known.get(tags, tags)
         locator = owners.get(index, "")
         fields = (tag, parent, depth, names, aria, locator, chars, link_chars, tags, link_tags)
         elements.append(new_tuple(Element, fields))
     return Segmented(tuple(elements), tuple(blocks))
 
 
-_MAX_SHARED_INTS = 4096
+_MAX_SHARED_INTS: Final = 4096
