@@ -38,10 +38,11 @@ def extract(
     """The main content of an HTML page, with every block labelled.
 
     ``html`` is the page as text; or as bytes in any encoding, decoded from a byte-order
-    mark, else the charset of ``content_type``, else a meta charset, else UTF-8, else
-    windows-1252 (bad bytes never raise; bytes read as UTF-8 go to the parser as they are,
-    never made a str of the whole page); or a page already parsed, as a selectolax
-    ``LexborHTMLParser`` or an lxml element or tree (never modified).
+    mark, else UTF-8 if the bytes are valid UTF-8 and not all ASCII, else the charset of
+    ``content_type``, else a meta charset, else windows-1252 (bad bytes never raise; bytes
+    read as UTF-8 go to the parser as they are, never made a str of the whole page); or a
+    page already parsed, as a selectolax ``LexborHTMLParser`` or an lxml element or tree
+    (never modified).
     ``content_type`` is the HTTP Content-Type header value, e.g. ``"text/html;
     charset=iso-8859-1"``: a type that is not text (an image, a PDF) gives an empty result.
     ``url`` is recorded in the result; where the markup names no canonical URL it also tells
