@@ -49,6 +49,7 @@ STEPS: tuple[tuple[str, dict[str, Any], tuple[str, ...]], ...] = (
     ("a thread's chrome boxes", {"thread_chrome_box_min_words": 0}, ()),
     ("the other rows of a partly kept table", {"table_rows_min_rows": 0}, ()),
     ("long blocks repeating their own words (logs, pasted copies)", {"dump_min_words": 0}, ()),
+    ("an undeclared article's dateline under its headline", {"dateline_max_words": 0}, ()),
     ("hard rule: phrase box", {}, ("phrase_box",)),
     ("hard rule: metadata line", {}, ("metadata_line",)),
     ("hard rule: box label", {}, ("box_label",)),
