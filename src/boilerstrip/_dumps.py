@@ -24,16 +24,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ._language import is_cjk_char, tokens
-from ._model import Block, Label, Role
+from ._model import TABLE_ROLES, Block, Label, Role
 from ._options import Options
-
-_TABLE_ROLES = frozenset({Role.TABLE_ROW, Role.TABLE_CELL})
 
 
 def is_dump(block: Block, min_words: int, max_distinct: float) -> bool:
     """Whether ``block`` has ``min_words`` words or more, under ``max_distinct`` of them
     distinct (see the module)."""
-    if block.features.words < min_words or block.role in _TABLE_ROLES:
+    if block.features.words < min_words or block.role in TABLE_ROLES:
         return False
     words = [t for t in tokens(block.text) if not (len(t) == 1 and is_cjk_char(t))]
     return len(words) >= min_words and len(set(words)) < max_distinct * len(words)

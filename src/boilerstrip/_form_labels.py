@@ -21,12 +21,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ._model import Block, Label, Role
+from ._model import TABLE_ROLES, Block, Label
 from ._options import Options
 
 # A CSS path's step that enters a form; the path up to the last one names the innermost form.
 _FORM_STEP = re.compile(r"(?:^|>)form:nth-of-type\(\d+\)")
-_TABLE_ROLES = frozenset({Role.TABLE_ROW, Role.TABLE_CELL})
 
 
 def form_of(locator: str) -> str:
@@ -57,7 +56,7 @@ def without_form_labels(
             form
             and labels[i] is Label.CONTENT
             and b.features.words <= max_words
-            and b.role not in _TABLE_ROLES
+            and b.role not in TABLE_ROLES
             and size[form] <= limit
         ):
             out[i] = dropped(b)

@@ -43,6 +43,10 @@ class Role(str, enum.Enum):
     CAPTION = "caption"
 
 
+# The roles of a table's rows and cells, which the rules that read tables leave to each other.
+TABLE_ROLES: Final = frozenset({Role.TABLE_ROW, Role.TABLE_CELL})
+
+
 # init=False: the __init__ written below is the class's either way, but with init=True
 # dataclass also generates one (compiled from source at every import) and discards it.
 @dataclass(frozen=True, slots=True, init=False)

@@ -19,10 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ._copied_boxes import copy_key
-from ._model import Block, Label, Role
+from ._model import TABLE_ROLES, Block, Label
 from ._options import Options
-
-_TABLE_ROLES = frozenset({Role.TABLE_ROW, Role.TABLE_CELL})
 
 
 def with_table_rows(
@@ -39,7 +37,7 @@ def with_table_rows(
         return labels
     tables: dict[int, list[int]] = {}
     for i, b in enumerate(blocks):
-        if b.role in _TABLE_ROLES and b.markup.table >= 0:
+        if b.role in TABLE_ROLES and b.markup.table >= 0:
             tables.setdefault(b.markup.table, []).append(i)
     out = labels
     seen: set[str] | None = None  # the kept texts, made once a row gets that far
