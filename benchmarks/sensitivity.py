@@ -222,18 +222,22 @@ def read_fields(folder: Path, every: int = 25) -> set[str]:
     return fields
 
 
-def grid(name: str, value: Any) -> list[Any]:
-    """The values ``name`` is swept over, today's excluded; its "off" value first."""
+def grid(name: str, value: Any, wide: bool = False) -> list[Any]:
+    """The values ``name`` is swept over, today's excluded; its "off" value first. Without
+    ``wide``, one step each side: 0.75 and 1.25 times a count, one less and one more for a
+    count up to 4, -0.1 and +0.1 for a share or density."""
     values: list[Any] = []
     if isinstance(value, bool):
         values = [not value]
     elif isinstance(value, int):
         if value <= 4:
-            values = [v for v in (value - 2, value - 1, value + 1, value + 2, value + 4) if v >= 1]
+            steps = (-2, -1, 1, 2, 4) if wide else (-1, 1)
+            values = [v for v in (value + d for d in steps) if v >= 1]
         else:
-            values = [round(value * f) for f in (0.5, 0.75, 1.25, 1.5, 2.0)]
+            values = [round(value * f) for f in ((0.5, 0.75, 1.25, 1.5, 2.0) if wide else (0.75, 1.25))]
     elif isinstance(value, float):
-        values = [round(value + d, 2) for d in (-0.2, -0.1, 0.1, 0.2) if 0.0 <= value + d <= 1.0]
+        steps_ = (-0.2, -0.1, 0.1, 0.2) if wide else (-0.1, 0.1)
+        values = [round(value + d, 2) for d in steps_ if 0.0 <= value + d <= 1.0]
     off = OFF.get(name)
     if off is not None:
         values.insert(0, off)
@@ -311,10 +315,11 @@ def run(
     only: Sequence[str] = (),
     only_sets: Sequence[str] = (),
     check: int = 0,
+    wide: bool = False,
 ) -> None:
     """Sweep every field (or those in ``only``) and write texts' records to ``out``."""
     upstream = set(json.loads((folder / "meta.json").read_text("utf-8"))["upstream"])
-    read = read_fields(folder)
+    read = set(only) if only else read_fields(folder)  # fields named are taken as read
     today = Options()
     fields = [
         f.name
@@ -325,7 +330,7 @@ def run(
         and isinstance(getattr(today, f.name), (int, float))
         and (not only or f.name in only)
     ]
-    variants = [(n, v) for n in fields for v in grid(n, getattr(today, n))]
+    variants = [(n, v) for n in fields for v in grid(n, getattr(today, n), wide)]
     print(f"{len(fields)} fields, {len(variants)} variants", file=sys.stderr)
     sets = dumped_sets(folder)
     pages = {p.key: p for ps in sets.values() for p in ps}
@@ -546,6 +551,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     running.add_argument("--jobs", type=int, default=2)
     running.add_argument("--only", default="", help="comma-separated fields (default: every one)")
     running.add_argument("--sets", default="", help="comma-separated sets (default: every one)")
+    running.add_argument("--wide", action="store_true", help="two steps each side (halves and doubles)")
     running.add_argument("--check", type=int, default=0, help="replay every variant on every n-th page too")
     reporting = commands.add_parser("report", help="the tables of a sweep, as Markdown")
     reporting.add_argument("dump", type=Path)
@@ -555,7 +561,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "run":
         fields, sets = ([f for f in a.split(",") if f] for a in (args.only, args.sets))
-        run(args.dump, args.out, args.jobs, only=fields, only_sets=sets, check=args.check)
+        run(args.dump, args.out, args.jobs, only=fields, only_sets=sets, check=args.check, wide=args.wide)
     else:
         print(report(args.dump, args.sweep, args.eps, args.set_eps), end="")
     return 0
