@@ -18,9 +18,11 @@ falling more than ``--set-eps`` (the flat range); a two-fold check (the value be
 ids, scored on odd ids against today's, and the reverse); the pages and sites (host of the
 page's canonical or og:url, or <base href>; a page without one is a site of its own) that
 move between "off" (or, without one, any grid value) and today's value, and how much of the
-gain the two sites that give most of it carry. A field is flagged "edge" when a one-step
-neighbour of today's value loses more than ``--eps`` on the mean over sets or more than
-``--set-eps`` on a set, "sites" when removing its two largest sites' pages leaves no gain.
+gain the two sites that give most of it carry. A field is flagged "peak" when its flat range is
+today's value alone (a one-step neighbour each way loses more than ``--eps`` on the mean over
+sets or more than ``--set-eps`` on a set), "edge" when today's value ends a wider flat range
+and the neighbour beyond loses, "2-fold" when a fold's choice other than today's gains on
+the other half, "sites" when the two largest sites carry 3/4 of the gain over "off".
 """
 
 from __future__ import annotations
@@ -494,8 +496,8 @@ def report(folder: Path, sweep: Path, eps: float, set_eps: float) -> str:
         today = r["today"]
         flags = []
         if r["edge"]:
-            flags.append("edge")
-        if r["gain"] == r["gain"] and r["gain"] > eps and r["rest"] <= 0:
+            flags.append("peak" if r["flat"] == [today] and not isinstance(today, bool) else "edge")
+        if r["gain"] == r["gain"] and r["gain"] > eps and r["top2"] >= 0.75 * r["gain"]:
             flags.append("sites")
         if any(v != today and d > eps for v, d in r["folds"]):
             flags.append("2-fold")
