@@ -49,7 +49,7 @@ def _own_container(element: Element, in_scope: bool, names: NameVerdicts) -> tup
     if element.aria_role in CHROME_ROLES:
         return CHROME_ROLES[element.aria_role].value, _TAG_STRENGTH, hint
     if element.names and tag not in ("html", "body"):
-        kind, content, _ = names(element.names)
+        kind, content, _ = names.of(element.names)
         if kind:
             return kind, _NAME_STRENGTH, hint
         hint = hint or content
