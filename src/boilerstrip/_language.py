@@ -10,13 +10,16 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
+from typing import Final
 
 import regex
 
 from ._stopwords_data import SEP, STOPWORD_TEXT
 
 _TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|\w+")
-_ASCII_TOKEN = re.compile(r"\w+")  # the same tokens as _TOKEN in ASCII text
+# The same tokens as _TOKEN in lowercased ASCII text (no A-Z left): a class of ASCII
+# characters is a bitmap test for re, where \w calls Unicode's category functions a character.
+_ASCII_TOKEN: Final = re.compile(r"[a-z0-9_]+")
 _CJK = frozenset({"zh", "ja"})
 
 
