@@ -1,7 +1,8 @@
 """Shortcuts of the features stage that must give the plain forms' answers: class/id names
 split on separators by ``str.replace`` where that equals the separator regex, ASCII tokens
-found by a class of ASCII characters, the page's name memo read by method, and the module
-constants read per element or block kept ``Final`` (a C static in the compiled build)."""
+found by a class of ASCII characters, the page's name memo read by method, the phrase
+boxes' tallies in one pass, and the module constants read per element or block kept
+``Final`` (a C static in the compiled build)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,12 @@ import re
 import pytest
 
 from boilerstrip import _card_slots, _language, _region
+from boilerstrip._element_facts import _box_tallies
 from boilerstrip._language import tokens
+from boilerstrip._model import Label
+from boilerstrip._region import subtree_totals
 from boilerstrip._rules import _CAMEL, NameVerdicts, normalise_name
+from boilerstrip._segmented import Element
 
 _SEPARATOR_RUNS = re.compile(r"[-_:./]+")
 
@@ -105,3 +110,35 @@ def test_constants_read_per_element_are_final(module: object, names: list[str]) 
         and "Final" in ast.unparse(node.annotation)
     }
     assert set(names) <= final
+
+
+def _element(parent: int) -> Element:
+    return Element("div", parent, 0, "", "", "", 0, 0, 1, 0)
+
+
+@pytest.mark.parametrize("with_titles", [True, False])
+def test_box_tallies_are_the_subtree_totals(with_titles: bool) -> None:
+    # A root, two boxes under it, a box under the first; blocks owned at every level.
+    elements = [_element(-1), _element(0), _element(0), _element(1)]
+    owners = [0, 1, 1, 3, 3, 2, 0]
+    phrases = [None, Label.SHARE, None, Label.METADATA, Label.METADATA, None, Label.PROMO]
+    words = [5, 2, 40, 3, 1, 12, 0]
+    titles = [False, False, True, False, True, True, False] if with_titles else []
+
+    def total(flags: list[bool], amounts: list[int] | None = None) -> list[float]:
+        own = [0.0] * len(elements)
+        for i, (owner, flag) in enumerate(zip(owners, flags)):
+            if flag:
+                own[owner] += 1.0 if amounts is None else amounts[i] + 1.0
+        return subtree_totals(elements, own)
+
+    hit = [p is not None for p in phrases]
+    every = [True] * len(owners)
+    expected = (
+        total(hit),
+        total(every),
+        total(hit, words),
+        total(every, words),
+        total(titles) if titles else [],
+    )
+    assert _box_tallies(elements, owners, phrases, words, titles) == expected
