@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from boilerstrip import _card_slots, _language, _region
+from boilerstrip import _card_slots, _language, _region, _rules
 from boilerstrip._element_facts import _box_tallies
 from boilerstrip._language import tokens
 from boilerstrip._model import Label
@@ -97,7 +97,8 @@ def test_verdict_method_is_the_call(raw: str) -> None:
             _card_slots,
             ["_MIN_CARDS", "_MIN_CARD_BLOCKS", "_SEGMENT_KEYS", "_COMPLETED", "_COMPLETED_CONTAINERS"],
         ),
-        (_language, ["_ASCII_TOKEN"]),
+        (_language, ["_ASCII_TOKEN", "_TOKEN", "_CJK_CHAR", "_DETECTION_TOKENS"]),
+        (_rules, ["_CAMEL", "_SEPARATORS", "_STATE_WORD", "_TAXONOMY", "_OVERLAY_NAME"]),
     ],
 )
 def test_constants_read_per_element_are_final(module: object, names: list[str]) -> None:
