@@ -26,15 +26,15 @@ from ._options import Options
 # EnumType.__getattr__'s hook (about 900 instructions).
 _CONTENT: Final = Label.CONTENT
 
-_MIN_CARDS = 3  # siblings that make a group of cards (as _repeats' default)
-_MIN_CARD_BLOCKS = 2  # a card holds a title and something more; one block is a list item
-_SEGMENT_KEYS = 1 << 32  # an element's key: (parent + 1) * this + its segment's number
+_MIN_CARDS: Final = 3  # siblings that make a group of cards (as _repeats' default)
+_MIN_CARD_BLOCKS: Final = 2  # a card holds a title and something more; one block is a list item
+_SEGMENT_KEYS: Final = 1 << 32  # an element's key: (parent + 1) * this + its segment's number
 # Labels a block of a kept slot loses: those given by its link density or a weak name
 # (the kinds a card's title, byline or date gets); not a footer, a promo, a share bar.
-_COMPLETED = frozenset({Label.SIDEBAR, Label.NAVIGATION, Label.OTHER, Label.METADATA})
+_COMPLETED: Final = frozenset({Label.SIDEBAR, Label.NAVIGATION, Label.OTHER, Label.METADATA})
 # ... and only outside boxes named as chrome (menus, footers, sidebars, promo rails hold
 # cards of their own, not the page's); a box named as metadata is a card's byline line.
-_COMPLETED_CONTAINERS = frozenset({"", Label.METADATA.value})
+_COMPLETED_CONTAINERS: Final = frozenset({"", Label.METADATA.value})
 
 
 Slot = tuple[tuple[int, int], str]  # ((parent element, member tag), path inside the card)

@@ -12,7 +12,6 @@ from typing import Final
 
 from ._model import Label
 from ._options import Options
-from ._region import subtree_totals
 from ._rules import (
     CHROME_ROLES,
     CHROME_TAGS,
@@ -49,7 +48,7 @@ def _own_container(element: Element, in_scope: bool, names: NameVerdicts) -> tup
     if element.aria_role in CHROME_ROLES:
         return CHROME_ROLES[element.aria_role].value, _TAG_STRENGTH, hint
     if element.names and tag not in ("html", "body"):
-        kind, content, _ = names(element.names)
+        kind, content, _ = names.of(element.names)
         if kind:
             return kind, _NAME_STRENGTH, hint
         hint = hint or content
@@ -138,13 +137,8 @@ def phrase_boxes(
     ``in_comments``: per element, whether a container named as comments encloses it;
     ``titles``: per block, whether it is a heading that is no phrase (a card's title); empty
     when the page has no metadata phrase (no metadata box to test)."""
-    flags = [p is not None for p in phrases]
     feed_titles = options.phrase_box_feed_titles
-    title_counts = subtree_totals(elements, _count(len(elements), owners, titles)) if titles else []
-    hits = subtree_totals(elements, _count(len(elements), owners, flags))
-    counts = subtree_totals(elements, _count(len(elements), owners, [True] * len(owners)))
-    hit_words = subtree_totals(elements, _count(len(elements), owners, flags, words))
-    all_words = subtree_totals(elements, _count(len(elements), owners, [True] * len(owners), words))
+    hits, counts, hit_words, all_words, title_counts = _box_tallies(elements, owners, phrases, words, titles)
     kinds: dict[int, dict[str, int]] = {}
     for owner, phrase in zip(owners, phrases):
         if phrase is None:
@@ -188,12 +182,37 @@ def _majority(tally: dict[str, int]) -> str:
     return max(sorted(tally), key=tally.__getitem__)
 
 
-def _count(
-    size: int, owners: Sequence[int], flags: Sequence[bool], amounts: Sequence[int] | None = None
-) -> list[float]:
-    """Per element, the number (with ``amounts``: the words + 1) of its own flagged blocks."""
-    own = [0.0] * size
-    for i, (owner, flag) in enumerate(zip(owners, flags)):
-        if flag:
-            own[owner] += 1.0 if amounts is None else amounts[i] + 1.0
-    return own
+def _box_tallies(
+    elements: Sequence[Element],
+    owners: Sequence[int],
+    phrases: Sequence[Label | None],
+    words: Sequence[int],
+    titles: Sequence[bool],
+) -> tuple[list[float], list[float], list[float], list[float], list[float]]:
+    """Per element, over the blocks of its subtree: (phrase blocks, blocks, words + 1 of the
+    phrase blocks, words + 1 of all blocks, titles; the last empty when ``titles`` is).
+    One pass over the blocks and one over the elements for all five (as many passes each
+    took 1.4 times as long, pure); whole numbers, added in the same order: the same floats."""
+    size = len(elements)
+    hits, counts, hit_words, all_words = [0.0] * size, [0.0] * size, [0.0] * size, [0.0] * size
+    for owner, phrase, n in zip(owners, phrases, words):
+        amount = n + 1.0
+        counts[owner] += 1.0
+        all_words[owner] += amount
+        if phrase is not None:
+            hits[owner] += 1.0
+            hit_words[owner] += amount
+    title_counts = [0.0] * size if titles else []
+    for owner, title in zip(owners, titles):
+        if title:
+            title_counts[owner] += 1.0
+    for index in range(size - 1, 0, -1):
+        parent = elements[index].parent
+        if parent >= 0:
+            hits[parent] += hits[index]
+            counts[parent] += counts[index]
+            hit_words[parent] += hit_words[index]
+            all_words[parent] += all_words[index]
+            if titles:
+                title_counts[parent] += title_counts[index]
+    return hits, counts, hit_words, all_words, title_counts

@@ -10,14 +10,17 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
+from typing import Final
 
 import regex
 
 from ._stopwords_data import SEP, STOPWORD_TEXT
 
-_TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|\w+")
-_ASCII_TOKEN = re.compile(r"\w+")  # the same tokens as _TOKEN in ASCII text
-_CJK = frozenset({"zh", "ja"})
+_TOKEN: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|\w+")
+# The same tokens as _TOKEN in lowercased ASCII text (no A-Z left): a class of ASCII
+# characters is a bitmap test for re, where \w calls Unicode's category functions a character.
+_ASCII_TOKEN: Final = re.compile(r"[a-z0-9_]+")
+_CJK: Final = frozenset({"zh", "ja"})
 
 
 # The stoplists are split into sets when first used, not at import (a third of the
@@ -39,8 +42,8 @@ def _stoplist(language: str) -> frozenset[str]:
 
 # Weight of the <html lang> declaration against stopword evidence: declarations are
 # often left at a template's default, so they only break near-ties.
-_DECLARED_BONUS = 1.15
-_DETECTION_TOKENS = 3000
+_DECLARED_BONUS: Final = 1.15
+_DETECTION_TOKENS: Final = 3000
 
 
 def tokens(text: str) -> list[str]:
@@ -78,12 +81,12 @@ def is_cjk(language: str) -> bool:
     return language in _CJK
 
 
-_CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_CJK_CHAR: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
 
 # No Han, Hiragana or Katakana character comes before U+2E80 (CJK radicals): the
 # comparison settles the common one-letter tokens ("a", "I", "1") without the regex.
-_FIRST_CJK = "\u2e80"
+_FIRST_CJK: Final = "\u2e80"
 
 
 def is_cjk_char(token: str) -> bool:

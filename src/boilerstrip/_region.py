@@ -15,6 +15,7 @@ legal footnotes in a footer, are often the densest text of a product page.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from ._model import Label
 from ._options import Options
@@ -40,8 +41,10 @@ def _is_ancestor(elements: Sequence[Element], ancestor: int, node: int) -> bool:
     return False
 
 
-_PARAGRAPH_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 li dt dd pre blockquote td th figcaption span".split())
-_LEVEL_SHARES = (1.0, 0.5, 0.25)
+_PARAGRAPH_TAGS: Final = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li dt dd pre blockquote td th figcaption span".split()
+)
+_LEVEL_SHARES: Final = (1.0, 0.5, 0.25)
 
 
 def block_points(text: str, words: int, link_density: float, options: Options) -> float:
@@ -83,10 +86,10 @@ def region_roots(
     return tuple(roots)
 
 
-_PAGE_TAGS = frozenset({"html", "body"})  # their names say what the page has ("modal-open")
+_PAGE_TAGS: Final = frozenset({"html", "body"})  # their names say what the page has ("modal-open")
 # The page's own footer and navigation bars (outside <article>/<main>): a footer of dense
 # legal footnotes (financing, trade-in terms) is no main region either.
-_PAGE_BAR_TAGS = frozenset({"footer", "nav"})
+_PAGE_BAR_TAGS: Final = frozenset({"footer", "nav"})
 
 
 def in_overlay(
@@ -108,7 +111,7 @@ def in_overlay(
         if not inside and element.tag in _PAGE_BAR_TAGS and not in_scope:
             inside = True
         if not inside and element.names and element.tag not in _PAGE_TAGS:
-            kind, _, overlay = verdict_of(element.names)
+            kind, _, overlay = verdict_of.of(element.names)
             inside = overlay or (reviews and kind == comments)
         out.append(inside)
     return out
