@@ -6,6 +6,7 @@
         python benchmarks/mypyc_profile.py run /work/shared/datasets --stride 15
     python benchmarks/mypyc_profile.py report /tmp/new.out /tmp/b-new/c
     python benchmarks/mypyc_profile.py diff /tmp/old.out /tmp/new.out
+    python benchmarks/mypyc_profile.py stages /tmp/new.out
 
 - ``build ROOT OUT``: compiles a checkout's modules as hatch_build.py does (its own
   ``compile_modules``), keeping the generated C and mypyc's IR (``OUT/c/ops.txt``: search it
@@ -17,6 +18,8 @@
 - ``report OUT C``: the calls of generic operations by calling function, and the module
   globals read through the globals dict (a name not ``Final``) by function and name.
 - ``diff A B``: inclusive counts of the compiled functions in two runs.
+- ``stages OUT``: ``extract()``'s stages (the compiled functions it calls, inclusive), each
+  with its share of the whole run, as a Markdown table.
 """
 
 from __future__ import annotations
@@ -174,6 +177,59 @@ def diff(old: Path, new: Path) -> None:
             print(f"{before:>14,} {after:>14,} {after - before:>+14,}  {fn.removeprefix('CPyDef_')}")
 
 
+# extract()'s stages in the order it calls them: a label and the compiled functions counted
+# for it (inclusive; "- " rows are parts of the row above).
+STAGES = (
+    ("without_bodies (the scripts' and style sheets' text cut out)", ("_bodies___without_bodies",)),
+    ("limits scan (`_limits.scan`, the C loop)", ("_limits___scan",)),
+    ("parse (Lexbor, through `_parse.parse`)", ("_parse___parse",)),
+    (
+        "page_info / json_ld_texts / json_ld_objects / read_page / declared_type / page_type",
+        (
+            "_parse___page_info",
+            "_page_type___json_ld_texts",
+            "_metadata___json_ld_objects",
+            "_metadata___read_page",
+            "_page_type___declared_type",
+            "_page_type___page_type",
+        ),
+    ),
+    ("traverse (the walk)", ("_segment___traverse",)),
+    (
+        "- `_enter` / `_exit` (each with the `_end_block` calls it makes)",
+        ("_segment____enter", "_segment____exit"),
+    ),
+    ("- `_end_block` / `_block_text`", ("_segment_blocks____end_block", "_segment_blocks____block_text")),
+    ("finish (Elements, RawBlocks, CSS paths)", ("_segmented___finish",)),
+    ("feature_columns", ("_features___feature_columns",)),
+    ("- token_stats", ("_token_stats___token_stats",)),
+    (
+        "features_of / locators / blocks_of",
+        ("_features___features_of", "_features___locators", "_features___blocks_of"),
+    ),
+    ("score / smooth", ("_probability___score", "_probability___smooth")),
+    ("decide", ("_combine___decide",)),
+    (
+        "relabel / with_description / complete / assemble",
+        (
+            "_combine___relabel",
+            "_described___with_description",
+            "_metadata___complete",
+            "_assemble___assemble",
+        ),
+    ),
+)
+
+
+def stages(path: Path) -> None:
+    total, found = _inclusive(path)
+    print(f"| stage | M instructions | % of {total / 1e6:,.1f} M |\n|---|---|---|")
+    for label, names in STAGES:
+        counts = [found.get(f"CPyDef_{name}", 0) for name in names]
+        shown = " / ".join(f"{c / 1e6:,.1f}" for c in counts)
+        print(f"| {label} | {shown} | {100 * sum(counts) / total:.1f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -191,6 +247,8 @@ def main() -> None:
     p = sub.add_parser("diff")
     p.add_argument("old", type=Path)
     p.add_argument("new", type=Path)
+    p = sub.add_parser("stages")
+    p.add_argument("callgrind_out", type=Path)
     args = parser.parse_args()
     if args.part == "build":
         build(args.root, args.out)
@@ -198,6 +256,8 @@ def main() -> None:
         run(args.data, args.stride)
     elif args.part == "report":
         report(args.callgrind_out, args.c_dir)
+    elif args.part == "stages":
+        stages(args.callgrind_out)
     else:
         diff(args.old, args.new)
 

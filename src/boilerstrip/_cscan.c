@@ -7,6 +7,9 @@
  * count and the raw text ends of _limits.py), so that the tree builder's rules live in one
  * place. tests/test_cscan.py checks that both loops give the same Scan on hand-made,
  * generated and hostile inputs.
+ *
+ * Below the loop, two small helpers of the segment stage's modules (has_control, new_tuple),
+ * here so that the compiled build loads one extension of its own, not two.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -584,15 +587,77 @@ error:
     return result;
 }
 
+/* Two helpers of the compiled build's segment stage (its Python fallbacks are the reference:
+ * tests/test_cscan_helpers.py checks that both give the same). */
+
+/* Whether a str holds a control character _segment_blocks drops: U+0000-U+0008, U+000B,
+ * U+000C, U+000E-U+001F and U+007F-U+009F (its _HAS_CONTROL.search, a regex whose charset
+ * test took about 40 instructions a character; here a compare or two). */
+static PyObject *has_control(PyObject *self, PyObject *arg) {
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "has_control() takes a str");
+        return NULL;
+    }
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    const int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    /* Bit c set for the C0 controls dropped: all but \t (9), \n (10) and \r (13). */
+    const unsigned long c0 = 0xFFFFD9FFUL;
+#define CONTROL(c) ((c) < 0x20 ? (c0 >> (c)) & 1 : (c) - 0x7F < 0x21)
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *p = data;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (CONTROL((unsigned long)p[i])) Py_RETURN_TRUE;
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *p = data;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (CONTROL((unsigned long)p[i])) Py_RETURN_TRUE;
+    } else {
+        const Py_UCS4 *p = data;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (CONTROL((unsigned long)p[i])) Py_RETURN_TRUE;
+    }
+#undef CONTROL
+    Py_RETURN_FALSE;
+}
+
+/* tuple.__new__(cls, fields) for a subclass of tuple (a named tuple) and an exact tuple of
+ * its fields, as CPython's tuple_subtype_new makes it (the items in order, tracked by the
+ * collector), without the argument checks and the temporary tuple of tuple.__new__'s call
+ * (about 890 instructions a named tuple made from compiled code, here about 150). */
+static PyObject *new_tuple(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyType_Check(args[0]) || !PyTuple_CheckExact(args[1]) ||
+        !PyType_IsSubtype((PyTypeObject *)args[0], &PyTuple_Type) ||
+        (PyTypeObject *)args[0] == &PyTuple_Type) {
+        PyErr_SetString(PyExc_TypeError, "new_tuple() takes a subclass of tuple and a tuple");
+        return NULL;
+    }
+    PyTypeObject *type = (PyTypeObject *)args[0];
+    PyObject *fields = args[1];
+    const Py_ssize_t n = PyTuple_GET_SIZE(fields);
+    PyObject *made = type->tp_alloc(type, n);
+    if (made == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyTuple_GET_ITEM(fields, i);
+        Py_INCREF(item);
+        PyTuple_SET_ITEM(made, i, item);
+    }
+    if (!PyObject_GC_IsTracked(made)) PyObject_GC_Track(made);
+    return made;
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
      "scan(text, stack, node_limit, depth_limit, attribute_limit, volume_limit, tables) -> (elements, depth, "
      "depth_sum, cut, limit): the loop of _limits.scan_python"},
+    {"has_control", has_control, METH_O, "has_control(text) -> bool: see _segment_blocks._HAS_CONTROL"},
+    {"new_tuple", (PyCFunction)(void (*)(void))new_tuple, METH_FASTCALL,
+     "new_tuple(cls, fields) -> tuple.__new__(cls, fields), for a subclass of tuple and a tuple"},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef definition = {PyModuleDef_HEAD_INIT, "boilerstrip._cscan",
-                                        "The limits scan's loop in C (the compiled build).", -1, methods};
+                                        "The limits scan's loop in C, and two helpers of the segment stage (the compiled build).", -1, methods};
 
 PyMODINIT_FUNC PyInit__cscan(void) {
     struct {

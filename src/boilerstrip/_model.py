@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
+import importlib
 from dataclasses import dataclass, field
-from typing import Any, Final, NamedTuple
+from typing import Any, Final, NamedTuple, Protocol, TypeVar, cast
 
 from ._score_table import NO_SCORES, ScoreRow, by_constructor
 from ._sourced import Sourced
@@ -165,10 +166,28 @@ class Markup(NamedTuple):
 
 NO_MARKUP: Final = Markup()
 
+_T = TypeVar("_T", bound=tuple[Any, ...])
+
+
+class _TupleMaker(Protocol):
+    def __call__(self, cls: type[_T], fields: tuple[Any, ...], /) -> _T: ...
+
+
+def _tuple_maker() -> _TupleMaker:
+    """``tuple.__new__``, or in the compiled build the same in C (``_cscan.new_tuple``:
+    about 150 instructions a named tuple where ``tuple.__new__``'s checks took 890)."""
+    try:
+        module = importlib.import_module(f"{__package__}._cscan")
+    except ImportError:
+        return cast(_TupleMaker, tuple.__new__)
+    return cast(_TupleMaker, module.new_tuple)
+
+
 # A named tuple made from a tuple of its fields in one C call, as its _make does but
 # without _make's Python frame (which the compiled build pays too: a named tuple's class
-# call, _make and _replace stay Python code). The caller gives every field, in order.
-new_tuple: Final = tuple.__new__
+# call, _make and _replace stay Python code). The caller gives every field, in order, as
+# a tuple.
+new_tuple: Final = _tuple_maker()
 
 
 def ancestor(locator: str, levels: int = 1) -> str:

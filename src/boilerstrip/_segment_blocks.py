@@ -6,11 +6,13 @@ element opens: its text collapsed, its CSS steps recorded, a data-table row's ce
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import re
 import struct
 from array import array
-from typing import Any, Final
+from collections.abc import Callable
+from typing import Any, Final, cast
 
 from ._markup import Recorder, row_markup
 from ._model import NO_MARKUP, Markup, Role, with_links
@@ -36,6 +38,20 @@ _CONTROL: Final = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x
 # str.translate looks up every character of non-ASCII text in the dict: searching for one
 # first is many times faster, and text almost never holds any.
 _HAS_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _control_test() -> Callable[[str], object]:
+    """``_HAS_CONTROL.search``, or in the compiled build the same test in C
+    (``_cscan.has_control``: a compare or two a character where the regex's charset took
+    about 40 instructions; true exactly when the regex finds one)."""
+    try:
+        module = importlib.import_module(f"{__package__}._cscan")
+    except ImportError:
+        return _HAS_CONTROL.search
+    return cast(Callable[[str], object], module.has_control)
+
+
+_has_control: Final = _control_test()  # truthy when the text holds a control character
 # Rows written into the arrays of a traversal, by their typecode: an element's numbers on
 # entry (_NUMBERS), its subtree's four counts on exit, a block's numbers (_BLOCK_NUMBERS).
 # Packed as C ints in one call: array.extend and item assignment convert each int with
@@ -110,7 +126,7 @@ def _block_text(pieces: list[str], breaks: list[int], pre: bool) -> str:
     that start a new line (``<br>``). Whitespace is collapsed outside ``<pre>``."""
     if not breaks:  # one line: the common case, without the lists of the general one
         line = "".join(pieces)
-        if _HAS_CONTROL.search(line) is not None:
+        if _has_control(line):
             line = line.translate(_CONTROL)
         if pre:
             text = line.strip("\n")
@@ -118,7 +134,7 @@ def _block_text(pieces: list[str], breaks: list[int], pre: bool) -> str:
         return " ".join(line.split())
     bounds = [0, *breaks, len(pieces)]
     lines = ["".join(pieces[a:b]) for a, b in itertools.pairwise(bounds)]
-    if any(_HAS_CONTROL.search(line) for line in lines):
+    if any(_has_control(line) for line in lines):
         lines = [line.translate(_CONTROL) for line in lines]
     if pre:
         text = "\n".join(lines).strip("\n")
@@ -139,6 +155,7 @@ class _State:
         "has_text",
         "in_link",
         "in_pre",
+        "itemsize",
         "link_chars",
         "link_tags",
         "markup",
@@ -168,6 +185,7 @@ class _State:
         # arenas when they were freed), nor an int object per count.
         self.elements: list[str] = []
         self.numbers: array[int] = array(typecode)
+        self.itemsize: int = self.numbers.itemsize  # (an attribute of the array: a generic read, compiled)
         self.rows = _ROWS[typecode]
         self.texts: BlockTexts = []  # the blocks' columns (see Traversal)
         self.pack_at = pack_at  # the texts go into a buffer once they number this many
@@ -200,19 +218,21 @@ def _end_block(st: _State) -> None:
         text = _block_text(st.pieces, st.breaks, st.in_pre > 0)
         if text:
             owner = st.open_blocks[-1]
-            if not st.elements[owner[_ELEMENT] * _STRINGS + _STEP]:
+            element: int = owner[_ELEMENT]  # typed: native arithmetic when compiled
+            if not st.elements[element * _STRINGS + _STEP]:
                 _record_steps(st, st.open_blocks)
             role = owner[_ROLE] or _PARAGRAPH
             cell = role is _TABLE_CELL
             rec = st.markup  # most blocks have no structure: the recorder is asked only when one may
             structured = rec.lists or rec.quotes or rec.links or rec.anchors or rec.images or st.in_pre
             st.texts.append(text)
-            if len(st.texts) == st.pack_at:
-                st.texts = packed(st.texts, st.pack_at)
+            pack_at = st.pack_at  # (None never equals a length: compared as ints when compiled)
+            if pack_at is not None and len(st.texts) == pack_at:
+                st.texts = packed(st.texts, pack_at)
             st.roles.append(role)
             st.block_numbers.frombytes(
                 st.rows[2].pack(
-                    owner[_ELEMENT],
+                    element,
                     owner[_LEVEL] if role is _HEADING else 0,
                     min(st.block_link_chars, len(text)),
                     owner[_ROW] if cell else -1,

@@ -175,10 +175,11 @@ def raw_blocks(traversal: Traversal, first: int = 0) -> list[RawBlock]:
     out = []
     # A row read as C ints in one call: an array's slice is a new array, read item by item.
     row_of, size = struct.Struct(f"@{_BLOCK_NUMBERS}{numbers.typecode}").unpack_from, numbers.itemsize
+    block_class = RawBlock  # a local: the compiled build reads a class global from the module's dict
     for i in range(first, count):
         element, level, link_chars, row, _ = row_of(numbers, i * _BLOCK_NUMBERS * size)
         fields = (texts[i], element, roles[i], level, link_chars, row, linked[i - first])
-        out.append(new_tuple(RawBlock, fields))
+        out.append(new_tuple(block_class, fields))
     return out
 
 
@@ -211,13 +212,15 @@ def finish(traversal: Traversal) -> Segmented:
     # The columns read in C: strided slices of the strings, the rows unpacked by one iterator.
     rows = struct.Struct(f"@{_NUMBERS}{numbers.typecode}").iter_unpack(numbers)
     tag_of, names_of, aria_of = strings[0::_STRINGS], strings[_NAMES::_STRINGS], strings[_ARIA::_STRINGS]
+    element_class = Element  # a local, as raw_blocks' class
     for index, (tag, names, aria, row) in enumerate(zip(tag_of, names_of, aria_of, rows)):
         parent, depth, chars, link_chars, tags, link_tags = row
         level: int = depth
         if 0 < level <= len(above) and above[level - 1] == parent:
             parent = above[level - 1]
         if level <= len(above):
-            del above[level:]
+            if level < len(above):  # (a child's level is len(above): nothing to delete)
+                del above[level:]
             above.append(index)
         # Written out for each method (a bound method in a variable is a generic call there).
         if len(known) < _MAX_SHARED_INTS:
@@ -228,7 +231,7 @@ def finish(traversal: Traversal) -> Segmented:
             tags = known.get(tags, tags)
         locator = owners.get(index, "")
         fields = (tag, parent, depth, names, aria, locator, chars, link_chars, tags, link_tags)
-        elements.append(new_tuple(Element, fields))
+        elements.append(new_tuple(element_class, fields))
     return Segmented(tuple(elements), tuple(blocks))
 
 
