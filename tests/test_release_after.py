@@ -57,7 +57,8 @@ def test_the_size_is_validated(value: object) -> None:
 
 # A fresh interpreter, as the allocator is process-wide: freeing a 16 MB block raises glibc's
 # trim threshold to 32 MB, as a loop's big page does; then the tree of a page of 200 K
-# characters (a few MB) stays at the top of the heap once freed, unless extract() gives it back.
+# characters (a few MB) stays at the top of the heap once freed, unless extract() gives it back
+# (the default size is under the page's).
 _LOOP = """
 import ctypes, sys
 import boilerstrip
@@ -71,8 +72,8 @@ libc.mallinfo2.restype = Info
 big = b"x" * (16 << 20)
 del big
 page = "<html><body>" + "<div><p>Some words of prose in a paragraph.</p></div>" * 4000 + "</body></html>"
-size = None if sys.argv[1] == "none" else 131072
-boilerstrip.extract(page, options=boilerstrip.Options(release_after_chars=size))
+options = boilerstrip.Options(release_after_chars=None) if sys.argv[1] == "none" else boilerstrip.Options()
+boilerstrip.extract(page, options=options)
 print(int(libc.mallinfo2().keepcost >= 1 << 20))
 """
 
