@@ -22,6 +22,7 @@ from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_text
 from ._parse import Utf8, Utf8Page, body_of, decode, looks_binary, page_info, parse, utf8_body
 from ._parse import content_type as parse_content_type
 from ._probability import score, smooth
+from ._release import release_memory
 from ._segment import traverse
 from ._segmented import Traversal, finish
 
@@ -65,6 +66,8 @@ def extract(
         textual, charset = parse_content_type(content_type)
         if not textual:
             return assemble((), "", url, "")  # an image, an archive, a PDF: no text
+    # A caller's tree is not ours to free: 0 for it.
+    size = len(html) if isinstance(html, (str, bytes, bytearray, memoryview)) else 0
     bodies: list[int] = []
     # A crawler's bytes, valid UTF-8, go to the parser as they are; other input as text.
     utf8 = _utf8_page(html, charset, options, bodies) if isinstance(html, (bytes, bytearray)) else None
@@ -102,7 +105,13 @@ def extract(
     check_deadline(deadline)
     labelled = with_description(labelled, declared, page_metadata, options)
     metadata = complete(page_metadata, labelled, url)
-    return assemble(labelled, page_title, url, language, truncated=truncated, metadata=metadata)
+    result = assemble(labelled, page_title, url, language, truncated=truncated, metadata=metadata)
+    del labelled, metadata
+    if options.release_after_chars is not None and size >= options.release_after_chars:
+        # Lexbor's tree, the C heap's high-water mark, is freed by now: glibc would keep it
+        # resident (Options.release_after_chars).
+        release_memory()
+    return result
 
 
 # A named tuple, not a frozen dataclass: defining one costs a fifth as much at import.

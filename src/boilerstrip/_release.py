@@ -23,7 +23,8 @@ def release_memory() -> bool:
     """Return the memory the C allocator holds free to the system (glibc's ``malloc_trim(0)``);
     False, doing nothing, where the C library is not glibc.
 
-    Never called by :func:`extract`, and never changes an output. After a large page, glibc
+    Never changes an output; :func:`extract` calls it after a page of at least
+    ``Options.release_after_chars`` characters (the tree it freed). After a large page, glibc
     keeps up to twice the largest block freed so far (its dynamic mmap threshold, raised by
     the page's text and tree) at the top of its heap, and freed pages inside it, so a process
     that extracts many pages in a loop sees its RSS swing with the last pages. A loop may

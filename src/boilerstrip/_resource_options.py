@@ -52,6 +52,18 @@ class ResourceOptions:
     # what the smaller tree saves; a tenth of the largest dev pages' scripts (the 30
     # largest dev pages' parse peaks, median 9.7 -> 5.2 MB).
     drop_raw_text_min_chars: int | None = 65_536
+    # After a page of at least this many characters (bytes, if given bytes), extract() hands
+    # the C allocator's free memory back to the system (release_memory(): glibc's
+    # malloc_trim(0)) before it returns; None never. The same output either way. Lexbor's tree
+    # (4 to 12 times the page) is the C heap's high-water mark; once freed, glibc keeps it
+    # resident below its trim threshold, which the caller's own big buffers raise (a loop's
+    # 5 MB page, 12 MB as a str of 4 bytes a character), so RSS swings by up to twice the
+    # largest. Design: the RSS loop of benchmarks/speed.py (pages as text, extractions 1,001
+    # to 4,089): VmRSS above 1.05 times the 1,000th sample after 17.5% of extractions at 128 K,
+    # 4.4% at 64 K (37% of dev pages are under it; their trees take at most about 0.8 MB).
+    # The call costs 1 to 2 ms of system time a page (freed pages are faulted in again),
+    # about +2% CPU over the dev pages (benchmarks/RESULTS.md, issue5-rss15).
+    release_after_chars: int | None = 65_536
     # Scorer columns of at least this many blocks are stored a byte a block where they
     # hold at most 256 distinct outputs (_score_table.CodedColumn), not 8; None never codes. The
     # same outputs either way. Design: 24 of 25 columns of the size test's pages and 3,017
