@@ -165,7 +165,8 @@ class RuleOptions(ResourceOptions):
     # smallest element around the h1 that holds this share of the kept words; kept blocks
     # outside it are dropped; 0 turns it off. Dev, block dumps then full bench: no set down
     # (dragnet +0.0026, trafilatura-eval +0.0021, wcxb +0.0009; collection -0.0022 after the
-    # card rule's +0.006); shares 0.5-0.8 gained on both halves of the pages, 0.3-0.4 on one.
+    # card rule's +0.006); shares 0.5-0.8 gained on both halves then; on 2026-12-03's rules
+    # 0.5 is a peak (0.4 / 0.6: mean -0.00039 / -0.00028, 0.6 down on both halves; issue4-robust15).
     title_box_share: float = 0.5
     # ...also on a page with several <h1>: the box of the one kept, or of the one kept that
     # matches the <title> (_product_cards.title_heading). Dev, block-dump replay of every set:
