@@ -25,7 +25,10 @@ from replay import NEWS, dumped_sets, f1, groups, replay
 
 # (row label, the Options values that switch the step off, the hard rules switched off)
 STEPS: tuple[tuple[str, dict[str, Any], tuple[str, ...]], ...] = (
+    ("expected-F1 decision on declared multi-section pages", {"sectioned_decision": ""}, ()),
+    ("a page that keeps nothing keeps its likeliest blocks", {"never_empty": False}, ()),
     ("section headings kept with their section", {"heading_reach": 0}, ()),
+    ("link teasers inside an article's prose", {"inline_teaser_max_words": 0}, ()),
     ("thread posts of plain prose", {"thread_post_min_words": 0}, ()),
     ("second renderings of a block", {"copy_shared_ancestor_levels": 0}, ()),
     ("article tail", {"tail_max_blocks": 0}, ()),
@@ -55,6 +58,36 @@ STEPS: tuple[tuple[str, dict[str, Any], tuple[str, ...]], ...] = (
     ("hard rule: box label", {}, ("box_label",)),
     ("hard rule: teaser line", {}, ("teaser_line",)),
 )
+
+# The function of _combine.decide (and of its _decide) behind each row, so that a test finds
+# a step added to decide without a row here.
+STEP_FUNCTIONS: dict[str, str] = {
+    "_with_headings": "section headings kept with their section",
+    "_without_inline_teasers": "link teasers inside an article's prose",
+    "_with_posts": "thread posts of plain prose",
+    "_without_copies": "second renderings of a block",
+    "without_tail": "article tail",
+    "without_product_cards": "product cards",
+    "within_title_box": "title box",
+    "with_card_slots": "card slots",
+    "with_section_prose": "prose under kept section headings",
+    "with_card_groups": "card groups",
+    "with_child_cards": "cards linking below the page",
+    "with_table_rows": "the other rows of a partly kept table",
+    "without_controls": "controls",
+    "without_dumps": "long blocks repeating their own words (logs, pasted copies)",
+    "without_page_frame": "page frame (header, footer, navigation)",
+    "without_copied_boxes": "copied boxes",
+    "without_stray_text": "stray text (tooltips, id strings)",
+    "without_closing_box": "closing box",
+    "without_detached_boxes": "detached boxes after an article",
+    "without_detached_product_boxes": "detached boxes after a product",
+    "without_teaser_cards": "teaser-card rails after an article",
+    "without_body_links": "links inside a body",
+    "without_form_labels": "form labels",
+    "without_chrome_boxes": "a thread's chrome boxes",
+    "with_datelines": "an undeclared article's dateline under its headline",
+}
 
 
 def step_options(settings: dict[str, Any], rules: Sequence[str]) -> Options:
