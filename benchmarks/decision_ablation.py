@@ -16,12 +16,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from boilerstrip import Options
+from boilerstrip._assemble import layout
+from boilerstrip._bench._report import page_record
+from boilerstrip._bench._sets import Page
 from boilerstrip._scorers import HARD_RULES
-from replay import NEWS, dumped_sets, f1, groups, replay
+from replay import NEWS, dumped_sets, f1, groups, load, replayed, shards
 
 # (row label, the Options values that switch the step off, the hard rules switched off)
 STEPS: tuple[tuple[str, dict[str, Any], tuple[str, ...]], ...] = (
@@ -99,6 +103,34 @@ def step_options(settings: dict[str, Any], rules: Sequence[str]) -> Options:
     return Options().replace(hard_rules=Options().hard_rules - set(rules), **settings)
 
 
+def _records(job: tuple[Path, dict[str, Page], Sequence[Options]]) -> list[dict[str, dict[str, Any]]]:
+    shard, pages, variants = job
+    out: list[dict[str, dict[str, Any]]] = [{} for _ in variants]
+    for p in load(shard):
+        for records, options in zip(out, variants):
+            text = "" if p.error else layout(replayed(p, options))
+            records[p.key] = page_record(pages[p.key], text, 0.0, "ok")
+    return out
+
+
+def replay_all(dump: Path, variants: Sequence[Options], jobs: int) -> list[dict[str, dict[str, Any]]]:
+    """replay.replay(dump, options) of each of ``variants``: each shard is read once for all
+    of them (reading a shard took about as long as replaying it), and the pages are scored
+    in the workers."""
+    pages = {p.key: p for ps in dumped_sets(dump).values() for p in ps}
+    runs: list[dict[str, dict[str, Any]]] = [{} for _ in variants]
+    work = []
+    for shard in sorted(shards(dump), key=lambda s: -s.stat().st_size):
+        prefix = shard.name.split(".", 1)[0] + "/"
+        work.append((shard, {k: p for k, p in pages.items() if k.startswith(prefix)}, tuple(variants)))
+    with ProcessPoolExecutor(jobs) as pool:
+        for part in pool.map(_records, work):
+            for run, records in zip(runs, part):
+                run.update(records)
+            print(f"{len(runs[0])} of {len(pages)} pages replayed", file=sys.stderr)
+    return runs
+
+
 def figures(dump: Path, records: dict[str, dict[str, Any]]) -> dict[str, float]:
     """F1 of each set and of each wcxb page type ("wcxb product"), as the bench reports them."""
     return {label: f1(records, pages) for _, label, pages in groups(dumped_sets(dump))}
@@ -134,10 +166,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("dump", type=Path, help="a folder written by replay.py dump")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
-    runs: dict[str, dict[str, float]] = {}
-    for label, settings, rules in (("nothing (main)", {}, ()), *STEPS):
-        runs[label] = figures(args.dump, replay(args.dump, step_options(settings, rules), jobs=args.jobs))
-        print(f"{label}: done", file=sys.stderr)
+    rows = (("nothing (main)", {}, ()), *STEPS)
+    variants = [step_options(settings, rules) for _, settings, rules in rows]
+    records = replay_all(args.dump, variants, args.jobs)
+    runs = {label: figures(args.dump, r) for (label, _, _), r in zip(rows, records)}
     print(table(runs, list(dumped_sets(args.dump))), end="")
     return 0
 

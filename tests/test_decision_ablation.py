@@ -16,8 +16,8 @@ from boilerstrip._bench._sets import load_sets
 from boilerstrip._scorers import HARD_RULES
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
-from decision_ablation import STEP_FUNCTIONS, STEPS, step_options, table
-from replay import _Reading, dump_page, replayed
+from decision_ablation import STEP_FUNCTIONS, STEPS, replay_all, step_options, table
+from replay import _Reading, dump, dump_page, replay, replayed
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -94,3 +94,9 @@ def test_every_step_of_decide_has_a_row() -> None:
     labels = {s[0] for s in STEPS}
     assert set(STEP_FUNCTIONS.values()) <= labels
     assert {f"hard rule: {name.replace('_', ' ')}" for name in HARD_RULES} <= labels
+
+
+def test_all_rows_replayed_at_once_are_each_rows_replay(tmp_path: Path) -> None:
+    dump(FIXTURES, tmp_path, jobs=1)
+    variants = [Options(), *(step_options(settings, rules) for _, settings, rules in STEPS[:4])]
+    assert replay_all(tmp_path, variants, jobs=1) == [replay(tmp_path, o, jobs=1) for o in variants]
