@@ -3,12 +3,14 @@
     python benchmarks/replay.py dump ../shared/datasets /tmp/me/dump --jobs 2
     python benchmarks/decision_ablation.py /tmp/me/dump --jobs 2 > /tmp/me/decision.md
 
-benchmarks/ablation.py switches off scorers, which act before the decision, so each of its
-rows is a whole bench. The steps of ``_combine.decide`` after the model (the hard rules, the
-thread's posts, card groups, the article's tail, detached boxes...) act on the dumped blocks
-and probabilities: each row here is one replay with the step's Options switch off (the value
-its function reads as "off"), scored with the bench's own code. Rows are sorted by what the
-mean over sets loses; a positive change means the page sets score better without the step.
+benchmarks/ablation.py switches off scorers, which act before the decision (a bench, or a
+rescoring of the dump, per row). The steps of ``_combine.decide`` after the model (the hard
+rules, the thread's posts, card groups, the article's tail, detached boxes...) act on the
+dumped blocks and probabilities: each row here is a replay with the step's Options switch
+off (the value its function reads as "off"), scored with the bench's own code; each shard
+of the dump is read once for every row. Rows are sorted by what the mean over sets loses; a
+positive change means the page sets score better without the step. Every step function
+``decide`` calls has a row (STEP_FUNCTIONS; tests/test_decision_ablation.py).
 """
 
 from __future__ import annotations
