@@ -8,8 +8,8 @@ adjacent violators), fitted on the even-numbered pages of each set and checked o
 odd-numbered ones. The reliability table prints, for each confidence bin, the pages in
 it, their mean confidence and their mean F1; a calibrated confidence has the two close.
 A third table checks the map the package ships (src/boilerstrip/_calibration.py, the
-confidence extract() returns) on every page; under each table, a bin whose mean confidence
-is more than 0.03 from its mean F1 is broken down by set and page type. With ``--write``
+confidence extract() returns) on every page; under it and the second, a bin whose mean
+confidence is more than 0.03 from its mean F1 is broken down by set and page type. With ``--write``
 the map is refitted on all the pages and written to src/boilerstrip/_calibration.py.
 ``--dump D`` reads the pages' blocks from a block dump (``replay.py dump``) and replays the
 decision, instead of extracting every page (the same blocks, a third of the time).
