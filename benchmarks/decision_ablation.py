@@ -3,12 +3,14 @@
     python benchmarks/replay.py dump ../shared/datasets /tmp/me/dump --jobs 2
     python benchmarks/decision_ablation.py /tmp/me/dump --jobs 2 > /tmp/me/decision.md
 
-benchmarks/ablation.py switches off scorers, which act before the decision, so each of its
-rows is a whole bench. The steps of ``_combine.decide`` after the model (the hard rules, the
-thread's posts, card groups, the article's tail, detached boxes...) act on the dumped blocks
-and probabilities: each row here is one replay with the step's Options switch off (the value
-its function reads as "off"), scored with the bench's own code. Rows are sorted by what the
-mean over sets loses; a positive change means the page sets score better without the step.
+benchmarks/ablation.py switches off scorers, which act before the decision (a bench, or a
+rescoring of the dump, per row). The steps of ``_combine.decide`` after the model (the hard
+rules, the thread's posts, card groups, the article's tail, detached boxes...) act on the
+dumped blocks and probabilities: each row here is a replay with the step's Options switch
+off (the value its function reads as "off"), scored with the bench's own code; each shard
+of the dump is read once for every row. Rows are sorted by what the mean over sets loses; a
+positive change means the page sets score better without the step. Every step function
+``decide`` calls has a row (STEP_FUNCTIONS; tests/test_decision_ablation.py).
 """
 
 from __future__ import annotations
@@ -16,16 +18,23 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from boilerstrip import Options
+from boilerstrip._assemble import layout
+from boilerstrip._bench._report import page_record
+from boilerstrip._bench._sets import Page
 from boilerstrip._scorers import HARD_RULES
-from replay import NEWS, dumped_sets, f1, groups, replay
+from replay import NEWS, dumped_sets, f1, groups, load, replayed, shards
 
 # (row label, the Options values that switch the step off, the hard rules switched off)
 STEPS: tuple[tuple[str, dict[str, Any], tuple[str, ...]], ...] = (
+    ("expected-F1 decision on declared multi-section pages", {"sectioned_decision": ""}, ()),
+    ("a page that keeps nothing keeps its likeliest blocks", {"never_empty": False}, ()),
     ("section headings kept with their section", {"heading_reach": 0}, ()),
+    ("link teasers inside an article's prose", {"inline_teaser_max_words": 0}, ()),
     ("thread posts of plain prose", {"thread_post_min_words": 0}, ()),
     ("second renderings of a block", {"copy_shared_ancestor_levels": 0}, ()),
     ("article tail", {"tail_max_blocks": 0}, ()),
@@ -56,6 +65,36 @@ STEPS: tuple[tuple[str, dict[str, Any], tuple[str, ...]], ...] = (
     ("hard rule: teaser line", {}, ("teaser_line",)),
 )
 
+# The function of _combine.decide (and of its _decide) behind each row, so that a test finds
+# a step added to decide without a row here.
+STEP_FUNCTIONS: dict[str, str] = {
+    "_with_headings": "section headings kept with their section",
+    "_without_inline_teasers": "link teasers inside an article's prose",
+    "_with_posts": "thread posts of plain prose",
+    "_without_copies": "second renderings of a block",
+    "without_tail": "article tail",
+    "without_product_cards": "product cards",
+    "within_title_box": "title box",
+    "with_card_slots": "card slots",
+    "with_section_prose": "prose under kept section headings",
+    "with_card_groups": "card groups",
+    "with_child_cards": "cards linking below the page",
+    "with_table_rows": "the other rows of a partly kept table",
+    "without_controls": "controls",
+    "without_dumps": "long blocks repeating their own words (logs, pasted copies)",
+    "without_page_frame": "page frame (header, footer, navigation)",
+    "without_copied_boxes": "copied boxes",
+    "without_stray_text": "stray text (tooltips, id strings)",
+    "without_closing_box": "closing box",
+    "without_detached_boxes": "detached boxes after an article",
+    "without_detached_product_boxes": "detached boxes after a product",
+    "without_teaser_cards": "teaser-card rails after an article",
+    "without_body_links": "links inside a body",
+    "without_form_labels": "form labels",
+    "without_chrome_boxes": "a thread's chrome boxes",
+    "with_datelines": "an undeclared article's dateline under its headline",
+}
+
 
 def step_options(settings: dict[str, Any], rules: Sequence[str]) -> Options:
     """Default Options with one step switched off (validated as any Options). Only the hard
@@ -64,6 +103,34 @@ def step_options(settings: dict[str, Any], rules: Sequence[str]) -> Options:
     if unknown:
         raise ValueError(f"not hard rules: {', '.join(sorted(unknown))}")
     return Options().replace(hard_rules=Options().hard_rules - set(rules), **settings)
+
+
+def _records(job: tuple[Path, dict[str, Page], Sequence[Options]]) -> list[dict[str, dict[str, Any]]]:
+    shard, pages, variants = job
+    out: list[dict[str, dict[str, Any]]] = [{} for _ in variants]
+    for p in load(shard):
+        for records, options in zip(out, variants):
+            text = "" if p.error else layout(replayed(p, options))
+            records[p.key] = page_record(pages[p.key], text, 0.0, "ok")
+    return out
+
+
+def replay_all(dump: Path, variants: Sequence[Options], jobs: int) -> list[dict[str, dict[str, Any]]]:
+    """replay.replay(dump, options) of each of ``variants``: each shard is read once for all
+    of them (reading a shard took about as long as replaying it), and the pages are scored
+    in the workers."""
+    pages = {p.key: p for ps in dumped_sets(dump).values() for p in ps}
+    runs: list[dict[str, dict[str, Any]]] = [{} for _ in variants]
+    work = []
+    for shard in sorted(shards(dump), key=lambda s: -s.stat().st_size):
+        prefix = shard.name.split(".", 1)[0] + "/"
+        work.append((shard, {k: p for k, p in pages.items() if k.startswith(prefix)}, tuple(variants)))
+    with ProcessPoolExecutor(jobs) as pool:
+        for part in pool.map(_records, work):
+            for run, records in zip(runs, part):
+                run.update(records)
+            print(f"{len(runs[0])} of {len(pages)} pages replayed", file=sys.stderr)
+    return runs
 
 
 def figures(dump: Path, records: dict[str, dict[str, Any]]) -> dict[str, float]:
@@ -101,10 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("dump", type=Path, help="a folder written by replay.py dump")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
-    runs: dict[str, dict[str, float]] = {}
-    for label, settings, rules in (("nothing (main)", {}, ()), *STEPS):
-        runs[label] = figures(args.dump, replay(args.dump, step_options(settings, rules), jobs=args.jobs))
-        print(f"{label}: done", file=sys.stderr)
+    rows = (("nothing (main)", {}, ()), *STEPS)
+    variants = [step_options(settings, rules) for _, settings, rules in rows]
+    records = replay_all(args.dump, variants, args.jobs)
+    runs = {label: figures(args.dump, r) for (label, _, _), r in zip(rows, records)}
     print(table(runs, list(dumped_sets(args.dump))), end="")
     return 0
 

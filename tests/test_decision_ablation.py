@@ -3,6 +3,8 @@ table shows each row's change against the base."""
 
 from __future__ import annotations
 
+import ast
+import re
 import sys
 from pathlib import Path
 from typing import Any, cast
@@ -14,8 +16,8 @@ from boilerstrip._bench._sets import load_sets
 from boilerstrip._scorers import HARD_RULES
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
-from decision_ablation import STEPS, step_options, table
-from replay import _Reading, dump_page, replayed
+from decision_ablation import STEP_FUNCTIONS, STEPS, replay_all, step_options, table
+from replay import _Reading, dump, dump_page, replay, replayed
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -74,3 +76,27 @@ def test_table_sorts_by_what_the_mean_loses() -> None:
     ]
     assert "| loses without | 0.9000 | 0.7000 | 0.8000 | -0.0500 | – | 0.7000 |" in lines
     assert "| gains without | 0.9200 | 0.8000 | 0.8600 | +0.0100 | – | 0.7000 |" in lines
+
+
+def _calls(function: ast.FunctionDef) -> set[str]:
+    return {n.func.id for n in ast.walk(function) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+
+
+def test_every_step_of_decide_has_a_row() -> None:
+    """A step added to _combine.decide (a with_*/without_*/within_* call) needs a row."""
+    source = Path(__file__).parent.parent / "src" / "boilerstrip" / "_combine.py"
+    functions = {
+        n.name: n for n in ast.parse(source.read_text("utf-8")).body if isinstance(n, ast.FunctionDef)
+    }
+    called = _calls(functions["decide"]) | _calls(functions["_decide"])
+    steps = {name for name in called if re.match(r"_?with(in|out)?_", name)}
+    assert steps == set(STEP_FUNCTIONS)
+    labels = {s[0] for s in STEPS}
+    assert set(STEP_FUNCTIONS.values()) <= labels
+    assert {f"hard rule: {name.replace('_', ' ')}" for name in HARD_RULES} <= labels
+
+
+def test_all_rows_replayed_at_once_are_each_rows_replay(tmp_path: Path) -> None:
+    dump(FIXTURES, tmp_path, jobs=1)
+    variants = [Options(), *(step_options(settings, rules) for _, settings, rules in STEPS[:4])]
+    assert replay_all(tmp_path, variants, jobs=1) == [replay(tmp_path, o, jobs=1) for o in variants]
