@@ -88,6 +88,40 @@ def test_each_latin1_character_splits_as_the_regex(ctokens: ModuleType, code: in
         assert made[0][0] == _TOKEN.findall(text.lower())  # type: ignore[index]
 
 
+# Every code point of the first two planes (all that _ctokens.c splits itself lie there), and
+# every 251st past them.
+_PAST_LATIN1 = [
+    range(0x100, 0x8000),
+    range(0x8000, 0x10000),
+    range(0x10000, 0x20000),
+    range(0x20000, 0x110000, 251),
+]
+
+
+@pytest.mark.parametrize("codes", _PAST_LATIN1)
+def test_every_code_point_past_latin1_splits_as_the_regex(ctokens: ModuleType, codes: range) -> None:
+    # Beside Latin-1 letters (the texts of Latin-1 and separators are split in C).
+    texts = [f"Ça{chr(c)}va {chr(c)}" for c in codes]
+    made = _c(ctokens, texts, "ça va")
+    reference = block_counts(texts, frozenset(tokens("ça va")))
+    differ = [hex(c) for c, a, b in zip(codes, zip(*made), zip(*reference)) if a != b]  # type: ignore[call-overload]
+    assert differ == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It\u2019s \u201cquoted\u201d \u2014 and\u2026 \u2018this\u2019 \u2022 \u20ac5 \u2192 next",
+        "Caf\u00e9 \u2013 na\u00efve \u2122 r\u00e9sum\u00e9\u2009\u2011x",
+        "emoji \U0001f600 \U0001f44d and \u2764\ufe0f (a variation selector: a mark, so \\w)",
+        "joiner a\u200db a\u200cb a\u200bb",
+        "\u2018\u2019",
+    ],
+)
+def test_typographic_texts_give_the_python_counts(ctokens: ModuleType, text: str) -> None:
+    assert _c(ctokens, [text], "quoted") == block_counts([text], frozenset(tokens("quoted")))
+
+
 @pytest.mark.parametrize(
     ("title", "texts"),
     [

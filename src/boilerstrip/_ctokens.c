@@ -5,10 +5,11 @@
  * block_counts(texts, title_tokens, tokens, cjk_count) -> (token lists, counts, CJK counts,
  * title matches): for each text its tokens (_language.tokens), their number, its one-character
  * CJK tokens (_token_stats._cjk_count) and whether it matches the title
- * (_token_stats.matches_title). A text of one byte a character (ASCII and Latin-1, most
- * blocks) is lowered and split here: its tokens are the runs of the characters that the
- * token regex's \w matches once lowered, and it holds no CJK character. Any other text is
- * handed to ``tokens`` and ``cjk_count`` (the Python functions), so its figures are theirs.
+ * (_token_stats.matches_title). A text of Latin-1 characters (most blocks), or of Latin-1
+ * characters and the separators below, is lowered and split here: its tokens are the runs
+ * of the characters that the token regex's \w matches once lowered, and it holds no CJK
+ * character. Any other text is handed to ``tokens`` and ``cjk_count`` (the Python
+ * functions), so its figures are theirs.
  *
  * stop_counts(token lists, stopwords) -> list[int]: per list, its tokens in the set
  * (``sum(map(stop.__contains__, tokens))``).
@@ -67,6 +68,60 @@ error:
     return NULL;
 }
 
+/* Characters past Latin-1 that the token regex's \w matches neither as they are nor lowered,
+ * which lower to themselves and are no CJK: general punctuation (quotes, dashes, the
+ * ellipsis, spaces but the zero-width joiners), currency signs, arrows, mathematical and
+ * technical signs, box drawing, shapes, dingbats and the commonest emoji blocks. A text of
+ * Latin-1 and these (typographic quotes make most English blocks two bytes a character) is
+ * split here; tests/test_ctokens.py checks each against the regex. */
+static int separator(Py_UCS4 c) {
+    if (c < 0x2000) return 0;
+    if (c < 0x2190)
+        return c <= 0x200B || (c >= 0x200E && c <= 0x203E) || (c >= 0x2041 && c <= 0x2053) ||
+               (c >= 0x2055 && c <= 0x205F) || (c >= 0x20A0 && c <= 0x20C0);
+    return c <= 0x23FF || (c >= 0x2500 && c <= 0x27BF) || (c >= 0x1F300 && c <= 0x1F64F) ||
+           (c >= 0x1F900 && c <= 0x1F9FF);
+}
+
+/* The tokens of a two- or four-byte text of Latin-1 characters and separators, or None
+ * (a new reference) when it holds any other character. */
+static PyObject *wide_tokens(PyObject *text) {
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c > 0xFF && !separator(c)) Py_RETURN_NONE;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c > 0xFF || !lowered[c]) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        Py_UCS1 top = 0;
+        while (i < n && (c = PyUnicode_READ(kind, data, i)) <= 0xFF && lowered[c]) {
+            top |= lowered[c];
+            i++;
+        }
+        PyObject *token = PyUnicode_New(i - start, top & 0x80 ? 0xFF : 0x7F);
+        if (token == NULL) goto error;
+        Py_UCS1 *q = PyUnicode_1BYTE_DATA(token);
+        for (Py_ssize_t j = start; j < i; j++) *q++ = lowered[PyUnicode_READ(kind, data, j)];
+        int failed = PyList_Append(out, token);
+        Py_DECREF(token);
+        if (failed) goto error;
+    }
+    return out;
+error:
+    Py_DECREF(out);
+    return NULL;
+}
+
 /* _token_stats.matches_title, the same comparisons in doubles (exact for these counts). */
 static int title_match(PyObject *toks, PyObject *title) {
     const Py_ssize_t n = PyList_GET_SIZE(toks), t = PySet_GET_SIZE(title);
@@ -101,11 +156,12 @@ static PyObject *block_counts(PyObject *self, PyObject *const *args, Py_ssize_t 
             goto done;
         }
         PyObject *list, *k;
-        if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND) {
-            list = byte_tokens(text);
-            k = zero;
-            Py_INCREF(k);
+        if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND || (list = wide_tokens(text)) != Py_None) {
+            if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND) list = byte_tokens(text);
+            k = list == NULL ? NULL : zero;  /* no CJK character among them */
+            Py_XINCREF(k);
         } else {
+            Py_DECREF(list);
             list = PyObject_CallOneArg(tokens, text);
             if (list != NULL && !PyList_CheckExact(list)) {
                 Py_DECREF(list);
