@@ -6,10 +6,11 @@ A default ``pip install .`` builds the pure-Python wheel and needs no compiler. 
 pure-Python path stays (``boilerstrip.compiled()`` tells which one runs), and
 ``boilerstrip._cscan``, the limits scan's loop in C (``src/boilerstrip/_cscan.c``: plain C
 on Python's API, nothing to install but the compiler), which ``_limits.scan`` runs when
-present. The compiled build needs a C compiler and Python's headers; pip installs mypy
-(mypyc ships with it), regex's type stubs and setuptools into the isolated build
-environment. A failed compile fails the install; ``BOILERSTRIP_COMPILE=auto`` falls back to
-the pure-Python wheel instead.
+present, and ``boilerstrip._ctokens``, the features stage's token loop in C
+(``src/boilerstrip/_ctokens.c``), which ``_token_stats`` runs when present. The compiled
+build needs a C compiler and Python's headers; pip installs mypy (mypyc ships with it),
+regex's type stubs and setuptools into the isolated build environment. A failed compile
+fails the install; ``BOILERSTRIP_COMPILE=auto`` falls back to the pure-Python wheel instead.
 Editable installs are never compiled.
 """
 
@@ -31,6 +32,7 @@ SWITCH = "BOILERSTRIP_COMPILE"
 BUILD_REQUIRES = ("mypy>=1.8", "types-regex", "setuptools>=65")
 LIST = "src/boilerstrip/_compiled.py"  # COMPILED_MODULES: the modules to compile
 C_SCAN = ("boilerstrip._cscan", "src/boilerstrip/_cscan.c")  # the C loop of the limits scan
+C_TOKENS = ("boilerstrip._ctokens", "src/boilerstrip/_ctokens.c")  # the features stage's token loop
 
 
 def _mode() -> str:
@@ -64,6 +66,7 @@ def compile_modules(root: Path, work: Path) -> dict[str, str]:
     try:
         extensions = mypycify(paths, opt_level="3", target_dir=str(work / "c"), group_name="boilerstrip")
         extensions.append(Extension(C_SCAN[0], [C_SCAN[1]]))
+        extensions.append(Extension(C_TOKENS[0], [C_TOKENS[1]]))
         command = build_ext(Distribution({"name": "boilerstrip", "ext_modules": extensions}))
         command.build_lib = str(work / "lib")
         command.build_temp = str(work / "temp")

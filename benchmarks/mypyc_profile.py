@@ -7,6 +7,7 @@
     python benchmarks/mypyc_profile.py report /tmp/new.out /tmp/b-new/c
     python benchmarks/mypyc_profile.py diff /tmp/old.out /tmp/new.out
     python benchmarks/mypyc_profile.py stages /tmp/new.out
+    python benchmarks/mypyc_profile.py callees /tmp/new.out CPyDef__features___feature_columns
 
 - ``build ROOT OUT``: compiles a checkout's modules as hatch_build.py does (its own
   ``compile_modules``), keeping the generated C and mypyc's IR (``OUT/c/ops.txt``: search it
@@ -20,6 +21,9 @@
 - ``diff A B``: inclusive counts of the compiled functions in two runs.
 - ``stages OUT``: ``extract()``'s stages (the compiled functions it calls, inclusive), each
   with its share of the whole run, as a Markdown table.
+- ``callees OUT FN...``: what each named function (a C name, e.g.
+  ``CPyDef__token_stats___token_stats``, or ``block_counts`` for a C extension's) calls,
+  inclusive, with the calls.
 """
 
 from __future__ import annotations
@@ -203,6 +207,7 @@ STAGES = (
     ("finish (Elements, RawBlocks, CSS paths)", ("_segmented___finish",)),
     ("feature_columns", ("_features___feature_columns",)),
     ("- token_stats", ("_token_stats___token_stats",)),
+    ("- - phrase_kinds / detect_language", ("_phrases___phrase_kinds", "_language___detect_language")),
     (
         "features_of / locators / blocks_of",
         ("_features___features_of", "_features___locators", "_features___blocks_of"),
@@ -230,6 +235,15 @@ def stages(path: Path) -> None:
         print(f"| {label} | {shown} | {100 * sum(counts) / total:.1f} |")
 
 
+def callees(path: Path, functions: list[str], rows: int = 14) -> None:
+    cost, calls, _ = _edges(path)
+    for caller in functions:
+        found = sorted(((c, b) for (a, b), c in cost.items() if a == caller), reverse=True)[:rows]
+        print(f"{caller}: its callees, inclusive M instructions, calls")
+        for c, b in found:
+            print(f"{c / 1e6:10.1f} {calls[caller, b]:>8}  {b}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -249,6 +263,9 @@ def main() -> None:
     p.add_argument("new", type=Path)
     p = sub.add_parser("stages")
     p.add_argument("callgrind_out", type=Path)
+    p = sub.add_parser("callees")
+    p.add_argument("callgrind_out", type=Path)
+    p.add_argument("functions", nargs="+")
     args = parser.parse_args()
     if args.part == "build":
         build(args.root, args.out)
@@ -258,6 +275,8 @@ def main() -> None:
         report(args.callgrind_out, args.c_dir)
     elif args.part == "stages":
         stages(args.callgrind_out)
+    elif args.part == "callees":
+        callees(args.callgrind_out, args.functions)
     else:
         diff(args.old, args.new)
 

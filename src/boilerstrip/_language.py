@@ -7,10 +7,11 @@ as one word, since those scripts do not separate words with spaces.
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 from collections import Counter
-from collections.abc import Iterable
-from typing import Final
+from collections.abc import Callable, Iterable
+from typing import Final, cast
 
 import regex
 
@@ -56,15 +57,40 @@ def stopwords(language: str) -> frozenset[str]:
     return _stoplist(language) if language in STOPWORD_TEXT else frozenset()
 
 
-def detect_language(token_lists: Iterable[list[str]], declared: str = "") -> str:
-    """The language whose stopwords cover most of the tokens; ``""`` when none do."""
-    counts: Counter[str] = Counter()  # counted in C, then each distinct token looked up once
+def count_tokens(token_lists: Iterable[list[str]], limit: int) -> dict[str, int]:
+    """Each token's count in the lists, read until ``limit`` tokens are seen (the list that
+    reaches it counted whole); the compiled build's ``_ctokens.count_tokens`` is checked
+    against this."""
+    counts: Counter[str] = Counter()
     seen = 0
     for toks in token_lists:
         counts.update(toks)
         seen += len(toks)
-        if seen >= _DETECTION_TOKENS:
+        if seen >= limit:
             break
+    return counts
+
+
+def _c_count() -> Callable[[Iterable[list[str]], int], dict[str, int]] | None:
+    """The compiled build's C loop of :func:`count_tokens` (a Counter.update a list, called
+    in Python, cost about as much again), or None in a pure install."""
+    try:
+        module = importlib.import_module(f"{__package__}._ctokens")
+    except ImportError:
+        return None
+    return cast(Callable[[Iterable[list[str]], int], dict[str, int]], module.count_tokens)
+
+
+_c_count_tokens: Final = _c_count()
+
+
+def detect_language(token_lists: Iterable[list[str]], declared: str = "") -> str:
+    """The language whose stopwords cover most of the tokens; ``""`` when none do."""
+    # Counted in C, then each distinct token looked up once.
+    if _c_count_tokens is not None:
+        counts = _c_count_tokens(token_lists, _DETECTION_TOKENS)
+    else:
+        counts = count_tokens(token_lists, _DETECTION_TOKENS)
     languages_of = _languages_of()
     hits: dict[str, float] = {}
     for tok, count in counts.items():

@@ -6,12 +6,16 @@ to ``CHUNK_BLOCKS`` blocks (all but the largest) are tokenised once and their to
 dropped when the counts are taken; larger pages are read a chunk at a time, and
 tokenised again for the stopword counts once the language is known (and for the
 language, on its longest blocks). Both ways give the same counts.
+
+The compiled build runs the per-block loop in C (``_ctokens``: :func:`block_counts` and
+:func:`stop_counts` are its reference, and a pure install runs them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+import importlib
+from collections.abc import Callable, Iterator, Sequence
+from typing import Final, NamedTuple, cast
 
 from ._language import detect_language, is_cjk_char, stopwords, tokens
 from ._model import Label
@@ -48,6 +52,44 @@ def matches_title(block_tokens: list[str], title_tokens: frozenset[str]) -> bool
     return shared >= 0.8 * len(block_tokens) and shared >= 0.5 * len(title_tokens)
 
 
+Counted = tuple[list[list[str]], list[int], list[int], list[bool]]
+
+
+def block_counts(texts: list[str], title_tokens: frozenset[str]) -> Counted:
+    """Per text its tokens, their number, its one-character CJK tokens and whether it
+    matches the title (in the compiled build ``_ctokens.block_counts``, checked against this)."""
+    toks = [tokens(text) for text in texts]
+    counts = list(map(len, toks))
+    cjk = list(map(_cjk_count, texts, toks))
+    return toks, counts, cjk, [matches_title(t, title_tokens) for t in toks]
+
+
+def stop_counts(token_lists: list[list[str]], stop: frozenset[str]) -> list[int]:
+    """Per token list, its tokens in ``stop`` (``_ctokens.stop_counts`` in the compiled build)."""
+    return [sum(map(stop.__contains__, t)) for t in token_lists]
+
+
+# The C loops of the compiled build (_ctokens.c): one-byte texts (ASCII, Latin-1: most
+# blocks) lowered, split and looked up in C, any other text handed to tokens and _cjk_count,
+# so that both give the same. A pure install has no _ctokens and runs the functions above.
+CBlockCounts = Callable[
+    [list[str], frozenset[str], Callable[[str], list[str]], Callable[[str, list[str]], int]], Counted
+]
+CStopCounts = Callable[[list[list[str]], frozenset[str]], list[int]]
+
+
+def _c_loops() -> tuple[CBlockCounts | None, CStopCounts | None]:
+    try:
+        module = importlib.import_module(f"{__package__}._ctokens")
+    except ImportError:
+        return None, None
+    return cast(CBlockCounts, module.block_counts), cast(CStopCounts, module.stop_counts)
+
+
+_c_block_counts: Final = _c_loops()[0]
+_c_stop_counts: Final = _c_loops()[1]
+
+
 def token_stats(
     texts: Sequence[str],
     page_title: str,
@@ -68,11 +110,14 @@ def token_stats(
     phrases: list[Label | None] = []
     whole: list[list[str]] | None = None  # every block's tokens, when the page is one chunk
     for start in range(0, len(texts), chunk):
-        part = texts[start : start + chunk]
-        toks = [tokens(text) for text in part]
-        counts += map(len, toks)
-        cjk += map(_cjk_count, part, toks)
-        title_match += (matches_title(t, title_tokens) for t in toks)
+        part = list(texts[start : start + chunk])
+        if _c_block_counts is not None:
+            toks, n, k, matched = _c_block_counts(part, title_tokens, tokens, _cjk_count)
+        else:
+            toks, n, k, matched = block_counts(part, title_tokens)
+        counts += n
+        cjk += k
+        title_match += matched
         phrases += phrase_kinds(part, [t[:scan_words] for t in toks], scan_chars, whole_max_chars)
         if len(texts) <= chunk:
             whole = toks
@@ -83,8 +128,10 @@ def token_stats(
         longest: Iterator[list[str]] = (whole[i] if whole is not None else tokens(texts[i]) for i in order)
         language = detect_language(longest, declared_language)
     stop = stopwords(language)
+    count = _c_stop_counts if _c_stop_counts is not None else stop_counts
     if whole is not None:
-        stops = [sum(map(stop.__contains__, t)) for t in whole]
-    else:
-        stops = [sum(map(stop.__contains__, tokens(text))) for text in texts]
+        return TokenStats(counts, cjk, count(whole, stop), title_match, phrases, language)
+    stops: list[int] = []
+    for start in range(0, len(texts), chunk):  # tokenised again, a chunk at a time
+        stops += count([tokens(text) for text in texts[start : start + chunk]], stop)
     return TokenStats(counts, cjk, stops, title_match, phrases, language)

@@ -1,0 +1,304 @@
+/* The features stage's per-block token loop in C (the compiled build only; a pure install
+ * runs _token_stats.block_counts, the reference: tests/test_ctokens.py checks that both
+ * give the same).
+ *
+ * block_counts(texts, title_tokens, tokens, cjk_count) -> (token lists, counts, CJK counts,
+ * title matches): for each text its tokens (_language.tokens), their number, its one-character
+ * CJK tokens (_token_stats._cjk_count) and whether it matches the title
+ * (_token_stats.matches_title). A text of Latin-1 characters (most blocks), or of Latin-1
+ * characters and the separators below, is lowered and split here: its tokens are the runs
+ * of the characters that the token regex's \w matches once lowered, and it holds no CJK
+ * character. Any other text is handed to ``tokens`` and ``cjk_count`` (the Python
+ * functions), so its figures are theirs.
+ *
+ * stop_counts(token lists, stopwords) -> list[int]: per list, its tokens in the set
+ * (``sum(map(stop.__contains__, tokens))``).
+ *
+ * count_tokens(token lists, limit) -> dict: the tokens that language detection counts
+ * (_language.count_tokens).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+/* Per Latin-1 character: 0 when the token regex's \w does not match it lowered, else the
+ * character it lowers to (str.lower() keeps every Latin-1 character in Latin-1). Made at
+ * import from three ranges: ASCII's [0-9A-Za-z_], U+00AA, U+00B5, U+00BA (ordinal
+ * indicators and the micro sign, letters), and U+00C0-U+00FF but U+00D7 and U+00F7 (the
+ * multiplication and division signs); U+00C0-U+00DE lower by 0x20. */
+static Py_UCS1 lowered[256];
+
+static void make_table(void) {
+    for (int c = 0; c < 256; c++) {
+        int word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '_' || c == 0xAA || c == 0xB5 ||
+                   c == 0xBA || (c >= 0xDF && c != 0xF7);
+        if (word) lowered[c] = (Py_UCS1)c;
+        if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) lowered[c] = (Py_UCS1)(c + 0x20);
+    }
+}
+
+/* The tokens of a one-byte text, appended to a new list. */
+static PyObject *byte_tokens(PyObject *text) {
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const Py_UCS1 *p = PyUnicode_1BYTE_DATA(text);
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        if (!lowered[p[i]]) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        Py_UCS1 top = 0;
+        while (i < n && lowered[p[i]]) {
+            top |= lowered[p[i]];  /* the high bit tells whether any is past ASCII */
+            i++;
+        }
+        PyObject *token = PyUnicode_New(i - start, top & 0x80 ? 0xFF : 0x7F);
+        if (token == NULL) goto error;
+        Py_UCS1 *q = PyUnicode_1BYTE_DATA(token);
+        for (Py_ssize_t j = start; j < i; j++) *q++ = lowered[p[j]];
+        int failed = PyList_Append(out, token);
+        Py_DECREF(token);
+        if (failed) goto error;
+    }
+    return out;
+error:
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* Characters past Latin-1 that the token regex's \w matches neither as they are nor lowered,
+ * which lower to themselves and are no CJK: general punctuation (quotes, dashes, the
+ * ellipsis, spaces but the zero-width joiners), currency signs, arrows, mathematical and
+ * technical signs, box drawing, shapes, dingbats and the commonest emoji blocks. A text of
+ * Latin-1 and these (typographic quotes make most English blocks two bytes a character) is
+ * split here; tests/test_ctokens.py checks each against the regex. */
+static int separator(Py_UCS4 c) {
+    if (c < 0x2000) return 0;
+    if (c < 0x2190)
+        return c <= 0x200B || (c >= 0x200E && c <= 0x203E) || (c >= 0x2041 && c <= 0x2053) ||
+               (c >= 0x2055 && c <= 0x205F) || (c >= 0x20A0 && c <= 0x20C0);
+    return c <= 0x23FF || (c >= 0x2500 && c <= 0x27BF) || (c >= 0x1F300 && c <= 0x1F64F) ||
+           (c >= 0x1F900 && c <= 0x1F9FF);
+}
+
+/* The tokens of a two- or four-byte text of Latin-1 characters and separators, or None
+ * (a new reference) when it holds any other character. */
+static PyObject *wide_tokens(PyObject *text) {
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c > 0xFF && !separator(c)) Py_RETURN_NONE;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c > 0xFF || !lowered[c]) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        Py_UCS1 top = 0;
+        while (i < n && (c = PyUnicode_READ(kind, data, i)) <= 0xFF && lowered[c]) {
+            top |= lowered[c];
+            i++;
+        }
+        PyObject *token = PyUnicode_New(i - start, top & 0x80 ? 0xFF : 0x7F);
+        if (token == NULL) goto error;
+        Py_UCS1 *q = PyUnicode_1BYTE_DATA(token);
+        for (Py_ssize_t j = start; j < i; j++) *q++ = lowered[PyUnicode_READ(kind, data, j)];
+        int failed = PyList_Append(out, token);
+        Py_DECREF(token);
+        if (failed) goto error;
+    }
+    return out;
+error:
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* _token_stats.matches_title, the same comparisons in doubles (exact for these counts). */
+static int title_match(PyObject *toks, PyObject *title) {
+    const Py_ssize_t n = PyList_GET_SIZE(toks), t = PySet_GET_SIZE(title);
+    if (n == 0 || t == 0 || n > 3 * t) return 0;
+    Py_ssize_t shared = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int found = PySet_Contains(title, PyList_GET_ITEM(toks, i));
+        if (found < 0) return -1;
+        shared += found;
+    }
+    return (double)shared >= 0.8 * (double)n && (double)shared >= 0.5 * (double)t;
+}
+
+static PyObject *block_counts(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 4 || !PyList_CheckExact(args[0]) || !PyFrozenSet_CheckExact(args[1])) {
+        PyErr_SetString(PyExc_TypeError,
+                        "block_counts() takes a list of str, a frozenset and two functions");
+        return NULL;
+    }
+    PyObject *texts = args[0], *title = args[1], *tokens = args[2], *cjk_count = args[3];
+    const Py_ssize_t n = PyList_GET_SIZE(texts);
+    PyObject *toks = PyList_New(n), *counts = PyList_New(n), *cjk = PyList_New(n), *titles = PyList_New(n);
+    PyObject *result = NULL;
+    if (toks == NULL || counts == NULL || cjk == NULL || titles == NULL) goto done;
+    PyObject *zero = PyLong_FromLong(0);
+    if (zero == NULL) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = PyList_GET_ITEM(texts, i);
+        if (!PyUnicode_CheckExact(text)) {
+            PyErr_SetString(PyExc_TypeError, "block_counts() takes a list of str");
+            Py_DECREF(zero);
+            goto done;
+        }
+        PyObject *list, *k;
+        if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND || (list = wide_tokens(text)) != Py_None) {
+            if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND) list = byte_tokens(text);
+            k = list == NULL ? NULL : zero;  /* no CJK character among them */
+            Py_XINCREF(k);
+        } else {
+            Py_DECREF(list);
+            list = PyObject_CallOneArg(tokens, text);
+            if (list != NULL && !PyList_CheckExact(list)) {
+                Py_DECREF(list);
+                PyErr_SetString(PyExc_TypeError, "tokens() must return a list");
+                list = NULL;
+            }
+            k = list == NULL ? NULL : PyObject_CallFunctionObjArgs(cjk_count, text, list, NULL);
+        }
+        if (list == NULL || k == NULL) {
+            Py_XDECREF(list);
+            Py_DECREF(zero);
+            goto done;
+        }
+        PyList_SET_ITEM(toks, i, list);
+        PyList_SET_ITEM(cjk, i, k);
+        PyObject *count = PyLong_FromSsize_t(PyList_GET_SIZE(list));
+        int match = title_match(list, title);
+        if (count == NULL || match < 0) {
+            Py_XDECREF(count);
+            Py_DECREF(zero);
+            goto done;
+        }
+        PyList_SET_ITEM(counts, i, count);
+        PyObject *flag = match ? Py_True : Py_False;
+        Py_INCREF(flag);
+        PyList_SET_ITEM(titles, i, flag);
+    }
+    Py_DECREF(zero);
+    result = PyTuple_Pack(4, toks, counts, cjk, titles);
+done:
+    /* A list left part-filled on an error holds NULL items, which list_dealloc skips. */
+    Py_XDECREF(toks);
+    Py_XDECREF(counts);
+    Py_XDECREF(cjk);
+    Py_XDECREF(titles);
+    return result;
+}
+
+static PyObject *stop_counts(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyList_CheckExact(args[0]) || !PyAnySet_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "stop_counts() takes a list of lists and a set");
+        return NULL;
+    }
+    PyObject *lists = args[0], *stop = args[1];
+    const Py_ssize_t n = PyList_GET_SIZE(lists);
+    PyObject *out = PyList_New(n);
+    if (out == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *toks = PyList_GET_ITEM(lists, i);
+        if (!PyList_CheckExact(toks)) {
+            PyErr_SetString(PyExc_TypeError, "stop_counts() takes a list of lists");
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_ssize_t found = 0;
+        if (PySet_GET_SIZE(stop))
+            for (Py_ssize_t j = 0; j < PyList_GET_SIZE(toks); j++) {
+                int in = PySet_Contains(stop, PyList_GET_ITEM(toks, j));
+                if (in < 0) {
+                    Py_DECREF(out);
+                    return NULL;
+                }
+                found += in;
+            }
+        PyObject *count = PyLong_FromSsize_t(found);
+        if (count == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, i, count);
+    }
+    return out;
+}
+
+/* _language.count_tokens: each token's count in the lists the iterable gives, up to and with
+ * the list that brings the tokens seen to ``limit`` (the iterable is read no further). A
+ * plain dict where the reference has a Counter: the same counts in the same order. */
+static PyObject *count_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyLong_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "count_tokens() takes an iterable of lists and an int");
+        return NULL;
+    }
+    const Py_ssize_t limit = PyLong_AsSsize_t(args[1]);
+    if (limit == -1 && PyErr_Occurred()) return NULL;
+    PyObject *it = PyObject_GetIter(args[0]);
+    if (it == NULL) return NULL;
+    PyObject *counts = PyDict_New(), *toks = NULL;
+    if (counts == NULL) goto error;
+    Py_ssize_t seen = 0;
+    while ((toks = PyIter_Next(it)) != NULL) {
+        if (!PyList_CheckExact(toks)) {
+            PyErr_SetString(PyExc_TypeError, "count_tokens() takes an iterable of lists");
+            goto error;
+        }
+        const Py_ssize_t n = PyList_GET_SIZE(toks);
+        for (Py_ssize_t j = 0; j < n; j++) {
+            PyObject *token = PyList_GET_ITEM(toks, j);
+            PyObject *old = PyDict_GetItemWithError(counts, token);  /* borrowed */
+            if (old == NULL && PyErr_Occurred()) goto error;
+            Py_ssize_t count = old == NULL ? 0 : PyLong_AsSsize_t(old);
+            if (count == -1 && PyErr_Occurred()) goto error;
+            PyObject *now = PyLong_FromSsize_t(count + 1);
+            if (now == NULL) goto error;
+            int failed = PyDict_SetItem(counts, token, now);
+            Py_DECREF(now);
+            if (failed) goto error;
+        }
+        Py_CLEAR(toks);
+        seen += n;
+        if (seen >= limit) break;
+    }
+    if (PyErr_Occurred()) goto error;
+    Py_DECREF(it);
+    return counts;
+error:
+    Py_XDECREF(toks);
+    Py_XDECREF(counts);
+    Py_DECREF(it);
+    return NULL;
+}
+
+static PyMethodDef methods[] = {
+    {"count_tokens", (PyCFunction)(void (*)(void))count_tokens, METH_FASTCALL,
+     "count_tokens(token_lists, limit) -> dict[str, int]: see _language.count_tokens"},
+    {"block_counts", (PyCFunction)(void (*)(void))block_counts, METH_FASTCALL,
+     "block_counts(texts, title_tokens, tokens, cjk_count) -> (token lists, counts, CJK counts, title "
+     "matches): see _token_stats.block_counts"},
+    {"stop_counts", (PyCFunction)(void (*)(void))stop_counts, METH_FASTCALL,
+     "stop_counts(token_lists, stopwords) -> list[int]: per list, its tokens in the set"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef definition = {PyModuleDef_HEAD_INIT, "boilerstrip._ctokens",
+                                        "The features stage's token loop in C (the compiled build).", -1,
+                                        methods};
+
+PyMODINIT_FUNC PyInit__ctokens(void) {
+    make_table();
+    return PyModule_Create(&definition);
+}

@@ -1,0 +1,12 @@
+# The features stage's token loop in C (_ctokens.c), in the compiled build only.
+from collections.abc import Callable, Iterable
+
+def block_counts(
+    texts: list[str],
+    title_tokens: frozenset[str],
+    tokens: Callable[[str], list[str]],
+    cjk_count: Callable[[str, list[str]], int],
+    /,
+) -> tuple[list[list[str]], list[int], list[int], list[bool]]: ...
+def stop_counts(token_lists: list[list[str]], stopwords: frozenset[str], /) -> list[int]: ...
+def count_tokens(token_lists: Iterable[list[str]], limit: int, /) -> dict[str, int]: ...

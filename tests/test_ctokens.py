@@ -1,0 +1,234 @@
+"""The compiled build's C token loop (_ctokens.c) gives exactly what its Python reference
+gives (_token_stats.block_counts and stop_counts, over _language.tokens and the regex): on
+hand-made texts of every kind of str (ASCII, Latin-1, accents, CJK, RTL, emoji, control
+characters, empty) and on generated ones. Where the compiled build is not installed the
+extension is built here with the C compiler (the comparisons skip without one)."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import random
+import subprocess
+import sysconfig
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import cscan_build
+from boilerstrip import _language, _token_stats
+from boilerstrip._language import _TOKEN, count_tokens, stopwords, tokens
+from boilerstrip._token_stats import block_counts, stop_counts
+
+SOURCE = Path(_token_stats.__file__).with_name("_ctokens.c")
+
+
+@pytest.fixture(scope="module")
+def ctokens(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+    try:
+        return importlib.import_module("boilerstrip._ctokens")
+    except ImportError:
+        pass
+    cc = cscan_build.compiler()
+    if cc is None:
+        pytest.skip("_ctokens is not built (a pure install) and there is no C compiler to build it")
+    folder = tmp_path_factory.mktemp("ctokens")
+    target = folder / f"_ctokens{sysconfig.get_config_var('EXT_SUFFIX')}"
+    include = sysconfig.get_paths()["include"]
+    subprocess.run(
+        [cc, "-O2", "-shared", "-fPIC", f"-I{include}", str(SOURCE), "-o", str(target)], check=True
+    )
+    spec = importlib.util.spec_from_file_location("boilerstrip._ctokens", target)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _c(module: ModuleType, texts: list[str], title: str) -> object:
+    return module.block_counts(texts, frozenset(tokens(title)), tokens, _token_stats._cjk_count)
+
+
+_TEXTS = [
+    "",
+    " ",
+    "Hello, World!",
+    "snake_case and CamelCase_2024 x1y2",
+    "a" * 300,
+    "...---...",
+    "Ça va? Über straße, ÆØÅ æøå, ÿ and Ÿ",
+    "× ÷ ² ³ ¹ ¼ ª º µ ¿ « » \xa0 \xad",  # Latin-1 signs: ² and ¼ are no \w, ª º µ are
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ",
+    "Kelvin \u212a and İstanbul",  # two-byte: lowered to ASCII / to two characters
+    "中文字 hello 世界",
+    "ひらがな カタカナ 漢字",
+    "\u2e80\u2e81 \u3005\u3007 \uff71",  # radicals, ideographic marks, half-width katakana
+    "שלום עולם مرحبا بالعالم",  # RTL
+    "emoji 😀 in text 👍🏽 ok",
+    "a\x00b\x01c\x7f d\x85e",  # control characters
+    "tab\there\nnewline\r\n",
+    "ǅungla ǈ ǋ",  # title-case digraphs
+    "combining e\u0301 and a\u0308",
+    "Ａｂｃ １２３",  # full-width forms
+]
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_one_text_gives_the_python_counts(ctokens: ModuleType, text: str) -> None:
+    assert _c(ctokens, [text], "Hello world") == block_counts([text], frozenset(tokens("Hello world")))
+
+
+@pytest.mark.parametrize("code", range(256))
+def test_each_latin1_character_splits_as_the_regex(ctokens: ModuleType, code: int) -> None:
+    char = chr(code)
+    for text in (char, "a" + char + "b", char * 3, "É" + char, " " + char + " Z"):
+        made = _c(ctokens, [text], "")
+        assert made == block_counts([text], frozenset())
+        assert made[0][0] == _TOKEN.findall(text.lower())  # type: ignore[index]
+
+
+# Every code point of the first two planes (all that _ctokens.c splits itself lie there), and
+# every 251st past them.
+_PAST_LATIN1 = [
+    range(0x100, 0x8000),
+    range(0x8000, 0x10000),
+    range(0x10000, 0x20000),
+    range(0x20000, 0x110000, 251),
+]
+
+
+@pytest.mark.parametrize("codes", _PAST_LATIN1)
+def test_every_code_point_past_latin1_splits_as_the_regex(ctokens: ModuleType, codes: range) -> None:
+    # Beside Latin-1 letters (the texts of Latin-1 and separators are split in C).
+    texts = [f"Ça{chr(c)}va {chr(c)}" for c in codes]
+    made = _c(ctokens, texts, "ça va")
+    reference = block_counts(texts, frozenset(tokens("ça va")))
+    differ = [hex(c) for c, a, b in zip(codes, zip(*made), zip(*reference)) if a != b]  # type: ignore[call-overload]
+    assert differ == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It\u2019s \u201cquoted\u201d \u2014 and\u2026 \u2018this\u2019 \u2022 \u20ac5 \u2192 next",
+        "Caf\u00e9 \u2013 na\u00efve \u2122 r\u00e9sum\u00e9\u2009\u2011x",
+        "emoji \U0001f600 \U0001f44d and \u2764\ufe0f (a variation selector: a mark, so \\w)",
+        "joiner a\u200db a\u200cb a\u200bb",
+        "\u2018\u2019",
+    ],
+)
+def test_typographic_texts_give_the_python_counts(ctokens: ModuleType, text: str) -> None:
+    assert _c(ctokens, [text], "quoted") == block_counts([text], frozenset(tokens("quoted")))
+
+
+@pytest.mark.parametrize(
+    ("title", "texts"),
+    [
+        ("Headline of the day | Site", ["Headline of the day", "headline", "Other words here"]),
+        ("One", ["one", "one one one", "one one one one", "two"]),  # over three times the title
+        ("", ["anything", ""]),
+        ("Straße café", ["Straße café", "STRASSE CAFÉ", "café"]),
+        ("中文 标题", ["中文", "中文 标题 网站"]),
+        ("a b c d e", ["a b c d", "a b", "a b c d e f g h i j k l m n o p"]),
+    ],
+)
+def test_title_matches_as_python(ctokens: ModuleType, title: str, texts: list[str]) -> None:
+    assert _c(ctokens, texts, title) == block_counts(texts, frozenset(tokens(title)))
+
+
+_ALPHABET = [chr(c) for c in range(256)] + list("\u0100中ひカא😀\u2e80\u212aİǅ\u0301")
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_generated_texts_give_the_python_counts(ctokens: ModuleType, seed: int) -> None:
+    rng = random.Random(seed)
+    words = ["the", "and", "der", "und", "le", "la", "de", "Über", "Ça", "中", "x"]
+    texts = []
+    for _ in range(300):
+        pool = _ALPHABET if rng.random() < 0.3 else _ALPHABET[:256]
+        parts = [
+            rng.choice(words) if rng.random() < 0.5 else rng.choice(pool) for _ in range(rng.randint(0, 40))
+        ]
+        texts.append("".join(p + (" " if rng.random() < 0.5 else "") for p in parts))
+    title = " ".join(rng.choice(words) for _ in range(4))
+    made = _c(ctokens, texts, title)
+    assert made == block_counts(texts, frozenset(tokens(title)))
+    lists = made[0]  # type: ignore[index]
+    for language in ("en", "de", "fr", "zh", "xx"):
+        stop = stopwords(language)
+        assert ctokens.stop_counts(lists, stop) == stop_counts(lists, stop)
+
+
+def test_the_token_strings_are_plain_str(ctokens: ModuleType) -> None:
+    (found,), *_ = _c(ctokens, ["Ab ÉCOLE x"], "")
+    assert found == ["ab", "école", "x"]
+    assert all(type(t) is str for t in found)
+    assert [t.isascii() for t in found] == [True, False, True]  # ASCII tokens are ASCII str
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (("a",), frozenset(), tokens, _token_stats._cjk_count),  # not a list
+        (["a"], {"a"}, tokens, _token_stats._cjk_count),  # not a frozenset
+        ([b"a"], frozenset(), tokens, _token_stats._cjk_count),  # not a str
+        (["\u0100"], frozenset(), lambda text: tuple(tokens(text)), _token_stats._cjk_count),
+        (["a"], frozenset(), tokens),
+    ],
+)
+def test_block_counts_rejects_what_its_caller_never_gives(
+    ctokens: ModuleType, args: tuple[object, ...]
+) -> None:
+    with pytest.raises(TypeError):
+        ctokens.block_counts(*args)
+
+
+def test_stop_counts_rejects_what_its_caller_never_gives(ctokens: ModuleType) -> None:
+    for args in (([("a",)], frozenset()), ((["a"],), frozenset()), ([["a"]], ["a"]), ([["a"]],)):
+        with pytest.raises(TypeError):
+            ctokens.stop_counts(*args)
+
+
+def test_token_stats_uses_the_loops_when_the_build_has_them() -> None:
+    try:
+        module = importlib.import_module("boilerstrip._ctokens")
+    except ImportError:
+        module = None  # a pure install: the Python functions
+    if module is None or Path(module.__file__ or "").parent != Path(_token_stats.__file__).parent:
+        assert _token_stats._c_block_counts is None
+        assert _token_stats._c_stop_counts is None
+    else:
+        assert _token_stats._c_block_counts is module.block_counts
+        assert _token_stats._c_stop_counts is module.stop_counts
+
+
+@pytest.mark.parametrize("seed", range(10))
+@pytest.mark.parametrize("limit", [0, 1, 7, 50, 3000])
+def test_count_tokens_counts_as_the_counter(ctokens: ModuleType, seed: int, limit: int) -> None:
+    rng = random.Random(seed)
+    texts = ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 60))) for _ in range(40)]
+    lists = [tokens(text) for text in texts]
+    made, reference = iter(lists), iter(lists)
+    counted = ctokens.count_tokens(made, limit)
+    assert list(counted.items()) == list(count_tokens(reference, limit).items())  # same order too
+    assert list(made) == list(reference)  # read no further than the reference
+
+
+def test_count_tokens_of_nothing_and_its_type_errors(ctokens: ModuleType) -> None:
+    assert ctokens.count_tokens(iter([]), 3000) == {}
+    assert ctokens.count_tokens([[], ["a", "a"]], 1) == {"a": 2}
+    for args in (([("a",)], 5), ([["a"]], "5"), (None, 5), ([["a"]],)):
+        with pytest.raises(TypeError):
+            ctokens.count_tokens(*args)
+
+
+def test_detect_language_uses_the_count_when_the_build_has_it() -> None:
+    try:
+        module = importlib.import_module("boilerstrip._ctokens")
+    except ImportError:
+        module = None
+    if module is None or Path(module.__file__ or "").parent != Path(_language.__file__).parent:
+        assert _language._c_count_tokens is None
+    else:
+        assert _language._c_count_tokens is module.count_tokens
