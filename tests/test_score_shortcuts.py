@@ -1,6 +1,7 @@
 """Shortcuts of the score and decision stages give what the plain code gave: the caption
-scorer looks for its pattern's ", " before it searches; the predicted cut's statistics and
-predictions are sums in one loop, not a generator's sum() each."""
+scorer looks for its pattern's ", " and then its tail before it searches; a column of one
+value is found by comparing its bytes with its first value's, repeated; the predicted
+cut's statistics and predictions are sums in one loop, not a generator's sum() each."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 from blocks import make_block
 from boilerstrip import Options, Role, _cut
+from boilerstrip._score_table import ScoreTable, doubles
 from boilerstrip._scorers import _CAPTION_SCAN_CHARS, _CAPTION_TEXT, caption
 
 _WORDS = ("Jane", "Doe", "left", "right", "second from left", "row", "speaks", "the", "Mayor", "", "x" * 30)
@@ -37,10 +39,30 @@ _EDGES = [
 ] + ["a" * (_CAPTION_SCAN_CHARS - k) + ", " + "b" for k in range(4)]
 
 
+# Every placement the pattern names, in any case, and near misses (no second ", ").
+_PLACED = [
+    f"{name}, {place}{row}{end}"
+    for name in ("Jane Doe", "JANE DOE", "jane doe", "O’Neil-Smith")
+    for place in (
+        "left",
+        "Right",
+        "center",
+        "CENTRE",
+        "second from left",
+        "second right",
+        "top",
+        "front",
+        "rear",
+    )
+    for row in ("", " row", " Row")
+    for end in (", speaks", ", ", " speaks", ",")
+]
+
+
 @pytest.mark.parametrize("seed", [0, 1, 2])
 @pytest.mark.parametrize("role", [Role.PARAGRAPH, Role.CAPTION, Role.HEADING])
 def test_caption_is_the_plain_search(seed: int, role: Role) -> None:
-    texts = [*_texts(seed), *_EDGES, "Jane Doe, left, speaks", "JANE DOE, LEFT, SPEAKS", "", ", "]
+    texts = [*_texts(seed), *_EDGES, *_PLACED, "", ", "]
     blocks = [make_block(i, text, role=role) for i, text in enumerate(texts)]
     assert caption(blocks) == [_plain_caption(role, text) for text in texts]
     assert 1.0 in caption(blocks)
@@ -98,3 +120,27 @@ def test_page_statistics_and_predicted_threshold_are_the_plain_sums(seed: int) -
         assert _cut.predicted_threshold(probabilities, words, model) == _plain_threshold(
             probabilities, words, model
         )
+
+
+_ONE_VALUE_COLUMNS = [
+    [0.0] * 5,
+    [-0.0] * 3,
+    [0.0, -0.0],
+    [math.nan] * 4,
+    [1.0, 1.0, 1.0000000000000002],
+    [2.0],
+    [3, 3.0],
+    [1.0, 2.0] * 4,
+    [0.5] * 300 + [0.25],
+    [5e-324] * 7,
+]
+
+
+@pytest.mark.parametrize("column", _ONE_VALUE_COLUMNS)
+def test_a_column_of_one_value_is_found_as_counting_found_it(column: list[float]) -> None:
+    raw = doubles(column)
+    one_value = bool(column) and raw.count(raw[:8]) == len(column)
+    packed = ScoreTable.pack(column)
+    assert isinstance(packed, float) is one_value
+    if one_value:
+        assert doubles([packed]) == raw[:8]

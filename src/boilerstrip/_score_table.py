@@ -68,9 +68,9 @@ class ScoreTable:
             raw = doubles(column)
         packed = array("d", raw)
         # Compared as bytes, not as floats: -0.0 == 0.0, and the outputs must come back exactly.
-        # Every value has the first one's bits when the first 8 bytes occur len(packed) times
-        # without overlapping (they tile the bytes).
-        if packed and raw.count(raw[:8]) == len(packed):
+        # Every value has the first one's bits when the first 8 bytes, repeated, make the
+        # bytes (a copy and a memcmp, where counting them searched the bytes).
+        if packed and raw == raw[:8] * len(packed):
             return packed[0]
         if coded_min is None or len(packed) < coded_min:
             return packed
