@@ -33,6 +33,8 @@ BUILD_REQUIRES = ("mypy>=1.8", "types-regex", "setuptools>=65")
 LIST = "src/boilerstrip/_compiled.py"  # COMPILED_MODULES: the modules to compile
 C_SCAN = ("boilerstrip._cscan", "src/boilerstrip/_cscan.c")  # the C loop of the limits scan
 C_TOKENS = ("boilerstrip._ctokens", "src/boilerstrip/_ctokens.c")  # the features stage's token loop
+# The score and smooth stages' float loops: no fused multiply-adds, the floats Python makes.
+C_SCORE = ("boilerstrip._cscore", "src/boilerstrip/_cscore.c", ["-ffp-contract=off"])
 
 
 def _mode() -> str:
@@ -67,6 +69,7 @@ def compile_modules(root: Path, work: Path) -> dict[str, str]:
         extensions = mypycify(paths, opt_level="3", target_dir=str(work / "c"), group_name="boilerstrip")
         extensions.append(Extension(C_SCAN[0], [C_SCAN[1]]))
         extensions.append(Extension(C_TOKENS[0], [C_TOKENS[1]]))
+        extensions.append(Extension(C_SCORE[0], [C_SCORE[1]], extra_compile_args=C_SCORE[2]))
         command = build_ext(Distribution({"name": "boilerstrip", "ext_modules": extensions}))
         command.build_lib = str(work / "lib")
         command.build_temp = str(work / "temp")

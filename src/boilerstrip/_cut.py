@@ -47,13 +47,25 @@ def page_statistics(probabilities: Sequence[float], words: Sequence[int]) -> tup
     total = sum(weights)
     if not probabilities or total <= 0.0:
         return (0.0,) * len(STATISTICS)
-    above = sum(w for p, w in zip(probabilities, weights) if p >= 0.5)
+    # The five sums in one pass, each adding its terms in order from 0.0 as sum() did
+    # (sum() starts from the integer 0, and 0 + x is 0.0 + x): the same floats, without
+    # the compiled build's generic additions of five generators.
+    mean = above = low = high = spread = 0.0
+    for p, w in zip(probabilities, weights):
+        mean += p * w
+        spread += abs(p - 0.5) * 2.0 * w
+        if p >= 0.5:
+            above += w
+            if p < 0.8:
+                high += w
+        elif p >= 0.2:
+            low += w
     return (
-        sum(p * w for p, w in zip(probabilities, weights)) / total,
+        mean / total,
         above / total,
-        sum(w for p, w in zip(probabilities, weights) if 0.2 <= p < 0.5) / total,
-        sum(w for p, w in zip(probabilities, weights) if 0.5 <= p < 0.8) / total,
-        sum(abs(p - 0.5) * 2.0 * w for p, w in zip(probabilities, weights)) / total,
+        low / total,
+        high / total,
+        spread / total,
         math.log(len(probabilities) + 1.0),
         max(probabilities),
         math.log(total),
@@ -108,7 +120,9 @@ def predicted_threshold(probabilities: Sequence[float], words: Sequence[int], mo
     best_threshold, best = 0.5, -math.inf
     for (threshold, coefficients), candidate in zip(model, rows):
         inputs = model_inputs(statistics, candidate)
-        predicted = sum(c * x for c, x in zip(coefficients, inputs))
+        predicted = 0.0  # in order from 0.0, as sum() added them
+        for c, x in zip(coefficients, inputs):
+            predicted += c * x
         if predicted > best:
             best_threshold, best = threshold, predicted
     return best_threshold

@@ -3,11 +3,13 @@ into one content probability, then re-estimated from the neighbours' (the smooth
 
 from __future__ import annotations
 
+import importlib
 import math
-from collections.abc import Iterator, Sequence
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
-from typing import Final
+from typing import Final, cast
 
 from ._model import Block
 from ._options import Options
@@ -16,6 +18,25 @@ from ._scorers import SCORERS, SHORT_WORDS
 
 _LOGIT_CAP: Final = 12.0  # keeps exp() finite and one scorer from deciding alone
 _COMMENT_SCORERS: Final = frozenset({"container_comments"})
+
+_Weigh = Callable[["array[float]", float, Sequence[float]], bytes]
+_Sigmoids = Callable[["array[float]", float], tuple[float, ...]]
+_Smooth = Callable[
+    [Sequence[float], Sequence[int], int, int, float, float, float, float, float, float], tuple[float, ...]
+]
+
+
+def _c_loops() -> tuple[_Weigh, _Sigmoids, _Smooth] | None:
+    """The compiled build's C loops of this module (``_cscore``: the weighted sums, the
+    sigmoids and the smoothing, the same floats to the bit), or None in a pure install."""
+    try:
+        module = importlib.import_module(f"{__package__}._cscore")
+    except ImportError:
+        return None
+    return cast(_Weigh, module.weigh), cast(_Sigmoids, module.sigmoids), cast(_Smooth, module.smooth)
+
+
+_C_LOOPS: Final = _c_loops()
 
 
 def _sigmoid(x: float) -> float:
@@ -53,6 +74,18 @@ class Scores:
 def score(blocks: Sequence[Block], options: Options) -> Scores:
     """Every scorer's output for every block, and the combined content probability."""
     bias, pairs = active_weights(options)
+    loops = _C_LOOPS  # a local: mypyc's narrowing of an optional Final reads it unboxed
+    if loops is not None:
+        return _score_c(blocks, options, (bias, pairs), loops[0], loops[1])
+    return _score_python(blocks, options, (bias, pairs))
+
+
+def _score_python(
+    blocks: Sequence[Block], options: Options, active: tuple[float, list[tuple[str, float]]]
+) -> Scores:
+    """:func:`score` in Python (the reference of :func:`_score_c`); ``active``: the bias and
+    the pairs of :func:`active_weights`."""
+    bias, pairs = active
     z = [bias] * len(blocks)
     columns = []
     for name, weight in pairs:
@@ -63,6 +96,29 @@ def score(blocks: Sequence[Block], options: Options) -> Scores:
     return Scores(
         table=ScoreTable(tuple(name for name, _ in pairs), tuple(columns)),
         probabilities=tuple(_sigmoid(zi) for zi in z),
+    )
+
+
+def _score_c(
+    blocks: Sequence[Block],
+    options: Options,
+    active: tuple[float, list[tuple[str, float]]],
+    weigh: _Weigh,
+    sigmoids: _Sigmoids,
+) -> Scores:
+    """:func:`score` with the C loops: ``weigh`` adds a column into z (a dense sum: where
+    the Python loop skips a zero output, only a zero's sign in z differs, which _sigmoid
+    maps alike) and gives the column's doubles, which the table packs."""
+    bias, pairs = active
+    z = array("d", [bias]) * len(blocks)
+    columns = []
+    for name, weight in pairs:
+        column = SCORERS[name](blocks)
+        raw = weigh(z, weight, column)
+        columns.append(ScoreTable.pack(column, coded_min=options.coded_scores_min_blocks, raw=raw))
+    return Scores(
+        table=ScoreTable(tuple(name for name, _ in pairs), tuple(columns)),
+        probabilities=sigmoids(z, _LOGIT_CAP),
     )
 
 
@@ -122,9 +178,28 @@ def smooth(blocks: Sequence[Block], probabilities: Sequence[float], options: Opt
     weights = dict(options.smoothing)
     bias = weights.get("bias", 0.0)
     c_own, c_near, c_window, c_short = (weights.get(name, 0.0) for name in SMOOTHING_INPUTS)
-    rows = _smoothing_rows(probabilities, [b.features.words for b in blocks], options.smoothing_window)
+    words = [b.features.words for b in blocks]
+    window = options.smoothing_window
+    loops = _C_LOOPS  # a local, as in score()
+    if loops is not None:
+        return loops[2](
+            probabilities, words, window, SHORT_WORDS, bias, c_own, c_near, c_window, c_short, _LOGIT_CAP
+        )
+    return _smooth_python(probabilities, words, window, (bias, c_own, c_near, c_window, c_short))
+
+
+def _smooth_python(
+    probabilities: Sequence[float],
+    words: Sequence[int],
+    window: int,
+    coefficients: tuple[float, float, float, float, float],
+) -> tuple[float, ...]:
+    """:func:`smooth`'s probabilities from the rows, ``coefficients`` the bias and the
+    weights of SMOOTHING_INPUTS (the reference of ``_cscore.smooth``)."""
+    bias, c_own, c_near, c_window, c_short = coefficients
+    rows = _smoothing_rows(probabilities, words, window)
     # The terms in SMOOTHING_INPUTS' order from 0.0, as sum() over them added them.
     return tuple(
-        _sigmoid(bias + (0.0 + c_own * own + c_near * near + c_window * window + c_short * short))
-        for own, near, window, short in rows
+        _sigmoid(bias + (0.0 + c_own * own + c_near * near + c_window * spread + c_short * short))
+        for own, near, spread, short in rows
     )

@@ -58,15 +58,19 @@ class ScoreTable:
         return by_constructor(self)
 
     @staticmethod
-    def pack(column: Sequence[float], *, coded_min: int | None = None) -> float | array[float] | CodedColumn:
+    def pack(
+        column: Sequence[float], *, coded_min: int | None = None, raw: bytes | None = None
+    ) -> float | array[float] | CodedColumn:
         """One scorer's outputs, a value per block, as a column of the table; a column of
-        at least ``coded_min`` values (None: never) and few distinct ones is coded."""
-        raw = doubles(column)
+        at least ``coded_min`` values (None: never) and few distinct ones is coded.
+        ``raw``: ``doubles(column)`` when the caller has it already."""
+        if raw is None:
+            raw = doubles(column)
         packed = array("d", raw)
         # Compared as bytes, not as floats: -0.0 == 0.0, and the outputs must come back exactly.
-        # Every value has the first one's bits when the first 8 bytes occur len(packed) times
-        # without overlapping (they tile the bytes).
-        if packed and raw.count(raw[:8]) == len(packed):
+        # Every value has the first one's bits when the first 8 bytes, repeated, make the
+        # bytes (a copy and a memcmp, where counting them searched the bytes).
+        if packed and raw == raw[:8] * len(packed):
             return packed[0]
         if coded_min is None or len(packed) < coded_min:
             return packed

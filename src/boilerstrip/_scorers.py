@@ -130,12 +130,27 @@ _CAPTION_TEXT: Final = regex.compile(
     regex.IGNORECASE,
 )
 _CAPTION_SCAN_CHARS: Final = 160  # the placed name comes early; the search reads no further
+# The pattern's tail (", left, " and the like), which every match of it holds: searched
+# first, from its literal ", " (the whole pattern tries each of up to 100 starts).
+_CAPTION_TAIL: Final = regex.compile(
+    r", (?:left|right|center|centre|second (?:from )?(?:left|right)|top|bottom|front|rear)(?: row)?, ",
+    regex.IGNORECASE,
+)
 
 
 def caption(blocks: Sequence[Block]) -> list[float]:
     """A <figcaption>, or text written as a photo caption (the name placed in the picture)."""
+    # The pattern's ", " is looked for first (str.find, in C): most blocks have none in
+    # the scanned head; then its tail, which few blocks hold; then the whole pattern.
     return [
-        1.0 if b.role is _CAPTION or _CAPTION_TEXT.search(b.text[:_CAPTION_SCAN_CHARS]) is not None else 0.0
+        1.0
+        if b.role is _CAPTION
+        or (
+            b.text.find(", ", 0, _CAPTION_SCAN_CHARS) >= 0
+            and _CAPTION_TAIL.search(b.text, 0, _CAPTION_SCAN_CHARS) is not None
+            and _CAPTION_TEXT.search(b.text[:_CAPTION_SCAN_CHARS]) is not None
+        )
+        else 0.0
         for b in blocks
     ]
 

@@ -1,0 +1,227 @@
+/* The score and smooth stages' per-block float loops in C, for the compiled build (see
+ * _probability.py, whose Python code stays the fallback and the reference).
+ *
+ * Every value comes out bit for bit as the Python code makes it: the same IEEE operations
+ * in the same order on C doubles (SSE2, no excess precision), built with
+ * -ffp-contract=off so that no product and sum are fused (hatch_build.py), and libm's exp()
+ * and log(), which math.exp and math.log call. Python's two-argument min(a, b) is
+ * `b < a ? b : a` and max(a, b) `b > a ? b : a` (NaN included), and sum() over floats
+ * adds them in order from 0.0. tests/test_cscore.py compares each function with the
+ * Python code on hand-made and generated inputs (NaN, infinities, zeros of both signs).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdlib.h>
+
+/* A float of a column or a list: PyFloat_AsDouble, as struct's "d" and float arithmetic
+ * read an int or a bool (exactly, below 2**53). -1.0 with an exception set on failure. */
+static inline double as_double(PyObject *item) {
+    return PyFloat_CheckExact(item) ? PyFloat_AS_DOUBLE(item) : PyFloat_AsDouble(item);
+}
+
+static inline double py_min(double a, double b) { return b < a ? b : a; }
+static inline double py_max(double a, double b) { return b > a ? b : a; }
+
+/* _probability._sigmoid */
+static inline double sigmoid(double x, double cap) { return 1.0 / (1.0 + exp(-py_max(-cap, py_min(cap, x)))); }
+
+/* _probability._logit */
+static inline double logit(double p) {
+    p = py_min(py_max(p, 1e-6), 1.0 - 1e-6);
+    return log(p / (1.0 - p));
+}
+
+/* weigh(z, weight, column) -> bytes: z[i] += weight * column[i] for every block, in
+ * place on z (a writable buffer of doubles, one a block), and the column's doubles as
+ * _score_table.doubles makes them. */
+static PyObject *weigh(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "weigh() takes 3 arguments (z, weight, column)");
+        return NULL;
+    }
+    const double weight = PyFloat_AsDouble(args[1]);
+    if (weight == -1.0 && PyErr_Occurred()) return NULL;
+    PyObject *column = PySequence_Fast(args[2], "weigh(): the column is not a sequence");
+    if (column == NULL) return NULL;
+    Py_buffer view;
+    if (PyObject_GetBuffer(args[0], &view, PyBUF_WRITABLE | PyBUF_FORMAT) < 0) {
+        Py_DECREF(column);
+        return NULL;
+    }
+    PyObject *out = NULL;
+    const Py_ssize_t n = PySequence_Fast_GET_SIZE(column);
+    if (view.itemsize != (Py_ssize_t)sizeof(double) || view.format == NULL || strcmp(view.format, "d") != 0) {
+        PyErr_SetString(PyExc_TypeError, "weigh(): z is not a buffer of doubles");
+        goto done;
+    }
+    if (view.len / (Py_ssize_t)sizeof(double) != n) {
+        PyErr_SetString(PyExc_ValueError, "weigh(): z and the column differ in length");
+        goto done;
+    }
+    out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(double));
+    if (out == NULL) goto done;
+    double *z = view.buf, *raw = (double *)PyBytes_AS_STRING(out);
+    PyObject **items = PySequence_Fast_ITEMS(column);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const double x = as_double(items[i]);
+        if (x == -1.0 && PyErr_Occurred()) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        raw[i] = x;
+        z[i] += weight * x;
+    }
+done:
+    PyBuffer_Release(&view);
+    Py_DECREF(column);
+    return out;
+}
+
+/* sigmoids(z, cap) -> tuple: _sigmoid of each double of the buffer z. */
+static PyObject *sigmoids(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "sigmoids() takes 2 arguments (z, cap)");
+        return NULL;
+    }
+    const double cap = PyFloat_AsDouble(args[1]);
+    if (cap == -1.0 && PyErr_Occurred()) return NULL;
+    Py_buffer view;
+    if (PyObject_GetBuffer(args[0], &view, PyBUF_FORMAT) < 0) return NULL;
+    PyObject *out = NULL;
+    if (view.itemsize != (Py_ssize_t)sizeof(double) || view.format == NULL || strcmp(view.format, "d") != 0) {
+        PyErr_SetString(PyExc_TypeError, "sigmoids(): z is not a buffer of doubles");
+        goto done;
+    }
+    const Py_ssize_t n = view.len / (Py_ssize_t)sizeof(double);
+    const double *z = view.buf;
+    out = PyTuple_New(n);
+    if (out == NULL) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *value = PyFloat_FromDouble(sigmoid(z[i], cap));
+        if (value == NULL) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        PyTuple_SET_ITEM(out, i, value);
+    }
+done:
+    PyBuffer_Release(&view);
+    return out;
+}
+
+/* smooth(probabilities, words, window, short_words, bias, own, near, window_weight, short,
+ * cap) -> tuple: _probability.smooth's probabilities from its rows (_smoothing_rows). The
+ * words and their sums are whole numbers (long long: exact as Python's ints below 2**63;
+ * a larger count raises OverflowError). */
+static PyObject *smooth(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 10) {
+        PyErr_SetString(PyExc_TypeError, "smooth() takes 10 arguments");
+        return NULL;
+    }
+    const Py_ssize_t window = PyNumber_AsSsize_t(args[2], PyExc_OverflowError);
+    if (window == -1 && PyErr_Occurred()) return NULL;
+    const long long short_words = PyLong_AsLongLong(args[3]);
+    if (short_words == -1 && PyErr_Occurred()) return NULL;
+    double c[6]; /* bias, own, near, window, short, cap */
+    for (int k = 0; k < 6; k++) {
+        c[k] = PyFloat_AsDouble(args[4 + k]);
+        if (c[k] == -1.0 && PyErr_Occurred()) return NULL;
+    }
+    PyObject *ps = PySequence_Fast(args[0], "smooth(): the probabilities are not a sequence");
+    if (ps == NULL) return NULL;
+    PyObject *ws = PySequence_Fast(args[1], "smooth(): the words are not a sequence");
+    if (ws == NULL) {
+        Py_DECREF(ps);
+        return NULL;
+    }
+    PyObject *out = NULL;
+    double *logits = NULL, *weighted = NULL;
+    long long *words = NULL, *prefix = NULL;
+    const Py_ssize_t n = PySequence_Fast_GET_SIZE(ps);
+    if (PySequence_Fast_GET_SIZE(ws) != n) {
+        PyErr_SetString(PyExc_ValueError, "smooth(): probabilities and words differ in length");
+        goto done;
+    }
+    const size_t m = n > 0 ? (size_t)n : 1;
+    logits = PyMem_Malloc(m * sizeof(double));
+    weighted = PyMem_Malloc(m * sizeof(double));
+    words = PyMem_Malloc(m * sizeof(long long));
+    prefix = PyMem_Malloc((m + 1) * sizeof(long long)); /* prefix[i]: the weights of blocks < i */
+    if (logits == NULL || weighted == NULL || words == NULL || prefix == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    prefix[0] = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const double p = as_double(PySequence_Fast_GET_ITEM(ps, i));
+        if (p == -1.0 && PyErr_Occurred()) goto done;
+        words[i] = PyLong_AsLongLong(PySequence_Fast_GET_ITEM(ws, i));
+        if (words[i] == -1 && PyErr_Occurred()) goto done;
+        if (words[i] == LLONG_MAX) {
+            PyErr_SetString(PyExc_OverflowError, "smooth(): a word count too large");
+            goto done;
+        }
+        const long long weight = words[i] + 1;
+        logits[i] = logit(p);
+        weighted[i] = logits[i] * (double)weight;
+        if (__builtin_add_overflow(prefix[i], weight, &prefix[i + 1])) {
+            PyErr_SetString(PyExc_OverflowError, "smooth(): the words' sum too large");
+            goto done;
+        }
+    }
+    out = PyTuple_New(n);
+    if (out == NULL) goto done;
+    const Py_ssize_t last = n - 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const Py_ssize_t lo = i - window > 0 ? i - window : 0;
+        const Py_ssize_t hi = i + window + 1 < n ? i + window + 1 : n;
+        /* The window's weights without the block's own: exact whole numbers. */
+        const long long total = (prefix[i] - prefix[lo]) + (prefix[hi] - prefix[i + 1]);
+        double near;
+        if (0 < i && i < last)
+            near = (0.0 + logits[i - 1] + logits[i + 1]) / 2.0;
+        else
+            near = n > 1 ? 0.0 + logits[i == 0 ? 1 : i - 1] : 0.0;
+        double in_window = 0.0;
+        if (total) {
+            double sum = 0.0; /* sum() from 0: 0 + x is 0.0 + x */
+            for (Py_ssize_t j = lo; j < i; j++) sum += weighted[j];
+            for (Py_ssize_t j = i + 1; j < hi; j++) sum += weighted[j];
+            in_window = sum / (double)total;
+        }
+        const double is_short = words[i] < short_words ? 1.0 : 0.0;
+        const double z = c[0] + (0.0 + c[1] * logits[i] + c[2] * near + c[3] * in_window + c[4] * is_short);
+        PyObject *value = PyFloat_FromDouble(sigmoid(z, c[5]));
+        if (value == NULL) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        PyTuple_SET_ITEM(out, i, value);
+    }
+done:
+    PyMem_Free(logits);
+    PyMem_Free(weighted);
+    PyMem_Free(words);
+    PyMem_Free(prefix);
+    Py_DECREF(ps);
+    Py_DECREF(ws);
+    return out;
+}
+
+static PyMethodDef methods[] = {
+    {"weigh", (PyCFunction)(void (*)(void))weigh, METH_FASTCALL,
+     "weigh(z, weight, column) -> bytes: z[i] += weight * column[i] in place, and the column's doubles"},
+    {"sigmoids", (PyCFunction)(void (*)(void))sigmoids, METH_FASTCALL,
+     "sigmoids(z, cap) -> tuple: _probability._sigmoid of each double of z"},
+    {"smooth", (PyCFunction)(void (*)(void))smooth, METH_FASTCALL,
+     "smooth(probabilities, words, window, short_words, bias, own, near, window_weight, short, cap) -> tuple: "
+     "_probability.smooth's probabilities"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef definition = {PyModuleDef_HEAD_INIT, "boilerstrip._cscore",
+                                        "The score and smooth stages' float loops in C (the compiled build).", -1,
+                                        methods};
+
+PyMODINIT_FUNC PyInit__cscore(void) { return PyModule_Create(&definition); }

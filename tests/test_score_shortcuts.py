@@ -1,0 +1,146 @@
+"""Shortcuts of the score and decision stages give what the plain code gave: the caption
+scorer looks for its pattern's ", " and then its tail before it searches; a column of one
+value is found by comparing its bytes with its first value's, repeated; the predicted
+cut's statistics and predictions are sums in one loop, not a generator's sum() each."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+
+from blocks import make_block
+from boilerstrip import Options, Role, _cut
+from boilerstrip._score_table import ScoreTable, doubles
+from boilerstrip._scorers import _CAPTION_SCAN_CHARS, _CAPTION_TEXT, caption
+
+_WORDS = ("Jane", "Doe", "left", "right", "second from left", "row", "speaks", "the", "Mayor", "", "x" * 30)
+
+
+def _plain_caption(role: Role, text: str) -> float:
+    """The scorer as it was written first: the search on every block."""
+    found = _CAPTION_TEXT.search(text[:_CAPTION_SCAN_CHARS]) is not None
+    return 1.0 if role is Role.CAPTION or found else 0.0
+
+
+def _texts(seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    texts = []
+    for _ in range(300):
+        words = [rnd.choice(_WORDS) for _ in range(rnd.randint(0, 12))]
+        texts.append(rnd.choice([", ", " ", ",", ",\n", "\n"]).join(words))
+    return texts
+
+
+# ", " at every place around the scanned head's end: inside it, across its last character, past it.
+_EDGES = [
+    "a" * k + "Jane Doe, left, speaks" for k in range(_CAPTION_SCAN_CHARS - 30, _CAPTION_SCAN_CHARS + 2)
+] + ["a" * (_CAPTION_SCAN_CHARS - k) + ", " + "b" for k in range(4)]
+
+
+# Every placement the pattern names, in any case, and near misses (no second ", ").
+_PLACED = [
+    f"{name}, {place}{row}{end}"
+    for name in ("Jane Doe", "JANE DOE", "jane doe", "O’Neil-Smith")
+    for place in (
+        "left",
+        "Right",
+        "center",
+        "CENTRE",
+        "second from left",
+        "second right",
+        "top",
+        "front",
+        "rear",
+    )
+    for row in ("", " row", " Row")
+    for end in (", speaks", ", ", " speaks", ",")
+]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("role", [Role.PARAGRAPH, Role.CAPTION, Role.HEADING])
+def test_caption_is_the_plain_search(seed: int, role: Role) -> None:
+    texts = [*_texts(seed), *_EDGES, *_PLACED, "", ", "]
+    blocks = [make_block(i, text, role=role) for i, text in enumerate(texts)]
+    assert caption(blocks) == [_plain_caption(role, text) for text in texts]
+    assert 1.0 in caption(blocks)
+
+
+def _plain_statistics(probabilities: list[float], words: list[int]) -> tuple[float, ...]:
+    """_cut.page_statistics as it was written first: a generator's sum() per statistic."""
+    weights = [w + 1.0 for w in words]
+    total = sum(weights)
+    if not probabilities or total <= 0.0:
+        return (0.0,) * len(_cut.STATISTICS)
+    above = sum(w for p, w in zip(probabilities, weights) if p >= 0.5)
+    return (
+        sum(p * w for p, w in zip(probabilities, weights)) / total,
+        above / total,
+        sum(w for p, w in zip(probabilities, weights) if 0.2 <= p < 0.5) / total,
+        sum(w for p, w in zip(probabilities, weights) if 0.5 <= p < 0.8) / total,
+        sum(abs(p - 0.5) * 2.0 * w for p, w in zip(probabilities, weights)) / total,
+        math.log(len(probabilities) + 1.0),
+        max(probabilities),
+        math.log(total),
+        math.log(above + 1.0),
+    )
+
+
+def _plain_threshold(probabilities: list[float], words: list[int], model: _cut.CutModel) -> float:
+    statistics = _plain_statistics(probabilities, words)
+    rows = _cut._candidate_rows(probabilities, words, [threshold for threshold, _ in model])
+    best_threshold, best = 0.5, -math.inf
+    for (threshold, coefficients), candidate in zip(model, rows):
+        predicted = sum(c * x for c, x in zip(coefficients, _cut.model_inputs(statistics, candidate)))
+        if predicted > best:
+            best_threshold, best = threshold, predicted
+    return best_threshold
+
+
+def _probability_pages(seed: int) -> list[tuple[list[float], list[int]]]:
+    rnd = random.Random(seed)
+    edges = [0.0, 0.2, 0.5, 0.8, 1.0, 0.19999999999999998, 0.49999999999999994, 0.7999999999999999, math.nan]
+    pages = []
+    for n in [*range(1, 6), 30, 300]:
+        for _ in range(4):
+            probabilities = [rnd.choice([rnd.random(), rnd.random(), *edges]) for _ in range(n)]
+            pages.append((probabilities, [rnd.choice([0, 1, 7, 300]) for _ in range(n)]))
+    return pages
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_page_statistics_and_predicted_threshold_are_the_plain_sums(seed: int) -> None:
+    model = Options().cut_model
+    for probabilities, words in _probability_pages(seed):
+        assert repr(_cut.page_statistics(probabilities, words)) == repr(
+            _plain_statistics(probabilities, words)
+        )
+        assert _cut.predicted_threshold(probabilities, words, model) == _plain_threshold(
+            probabilities, words, model
+        )
+
+
+_ONE_VALUE_COLUMNS = [
+    [0.0] * 5,
+    [-0.0] * 3,
+    [0.0, -0.0],
+    [math.nan] * 4,
+    [1.0, 1.0, 1.0000000000000002],
+    [2.0],
+    [3, 3.0],
+    [1.0, 2.0] * 4,
+    [0.5] * 300 + [0.25],
+    [5e-324] * 7,
+]
+
+
+@pytest.mark.parametrize("column", _ONE_VALUE_COLUMNS)
+def test_a_column_of_one_value_is_found_as_counting_found_it(column: list[float]) -> None:
+    raw = doubles(column)
+    one_value = bool(column) and raw.count(raw[:8]) == len(column)
+    packed = ScoreTable.pack(column)
+    assert isinstance(packed, float) is one_value
+    if one_value:
+        assert doubles([packed]) == raw[:8]
