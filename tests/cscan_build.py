@@ -1,6 +1,7 @@
-"""The limits scan's C loop built from ``src/boilerstrip/_cscan.c`` with the C compiler, for
-checkouts where the compiled build is not installed. Used by tests/test_cscan.py and
-benchmarks/scan_ab.py, so both check the same extension built the same way."""
+"""The compiled build's plain-C modules (``src/boilerstrip/_cscan.c``, ``_ctokens.c``,
+``_cscore.c``) built with the C compiler, for checkouts where the compiled build is not
+installed. Used by the tests of each module and benchmarks/scan_ab.py, so that all check
+extensions built the same way."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import importlib.util
 import shutil
 import subprocess
 import sysconfig
+from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 from boilerstrip import _limits
 
@@ -20,15 +23,22 @@ def compiler() -> str | None:
     return shutil.which("cc") or shutil.which("gcc")
 
 
-def build(folder: Path, cc: str, optimise: str = "-O2") -> _limits.CLoop:
-    """Compile _cscan.c into ``folder`` with ``cc`` and return its ``scan`` loop."""
-    target = folder / f"_cscan{sysconfig.get_config_var('EXT_SUFFIX')}"
+def extension(name: str, folder: Path, cc: str, flags: Sequence[str] = ("-O2",)) -> ModuleType:
+    """Compile ``src/boilerstrip/<name>.c`` into ``folder`` with ``cc`` and ``flags``, and load
+    it as ``boilerstrip.<name>``."""
+    source = SOURCE.with_name(f"{name}.c")
+    target = folder / f"{name}{sysconfig.get_config_var('EXT_SUFFIX')}"
     include = sysconfig.get_paths()["include"]
-    command = [cc, optimise, "-shared", "-fPIC", f"-I{include}", str(SOURCE), "-o", str(target)]
+    command = [cc, *flags, "-shared", "-fPIC", f"-I{include}", str(source), "-o", str(target)]
     subprocess.run(command, check=True)
-    spec = importlib.util.spec_from_file_location("boilerstrip._cscan", target)
+    spec = importlib.util.spec_from_file_location(f"boilerstrip.{name}", target)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    loop: _limits.CLoop = module.scan
+    return module
+
+
+def build(folder: Path, cc: str, optimise: str = "-O2") -> _limits.CLoop:
+    """Compile _cscan.c into ``folder`` with ``cc`` and return its ``scan`` loop."""
+    loop: _limits.CLoop = extension("_cscan", folder, cc, (optimise,)).scan
     return loop

@@ -12,7 +12,6 @@ import importlib.util
 import math
 import random
 import struct
-import subprocess
 import sysconfig
 from array import array
 from collections.abc import Iterable
@@ -29,7 +28,6 @@ from boilerstrip._probability import SMOOTHING_INPUTS, _add_weighted, _sigmoid, 
 from boilerstrip._score_table import ScoreTable, doubles
 from boilerstrip._scorers import SHORT_WORDS
 
-SOURCE = Path(_probability.__file__).with_name("_cscore.c")
 _SPECIAL = (0.0, -0.0, 1.0, -1.0, 0.5, math.inf, -math.inf, math.nan, 1e-300, -1e308, 5e-324, 12.0, -12.0)
 
 
@@ -42,28 +40,9 @@ def cscore(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
     cc = cscan_build.compiler()
     if cc is None:
         pytest.skip("no C compiler to build _cscore.c (the compiled build is not installed)")
-    folder = tmp_path_factory.mktemp("cscore")
-    target = folder / f"_cscore{sysconfig.get_config_var('EXT_SUFFIX')}"
-    include = sysconfig.get_paths()["include"]
     # The flags setuptools passes on this Python, and hatch_build.py's own.
-    flags = (sysconfig.get_config_var("CFLAGS") or "").split()
-    command = [
-        cc,
-        *flags,
-        "-ffp-contract=off",
-        "-shared",
-        "-fPIC",
-        f"-I{include}",
-        str(SOURCE),
-        "-o",
-        str(target),
-    ]
-    subprocess.run(command, check=True)
-    spec = importlib.util.spec_from_file_location("boilerstrip._cscore", target)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    flags = [*(sysconfig.get_config_var("CFLAGS") or "").split(), "-ffp-contract=off"]
+    return cscan_build.extension("_cscore", tmp_path_factory.mktemp("cscore"), cc, flags)
 
 
 def _bits(values: Iterable[float]) -> bytes:

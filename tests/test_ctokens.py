@@ -9,8 +9,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import random
-import subprocess
-import sysconfig
 from pathlib import Path
 from types import ModuleType
 
@@ -20,8 +18,6 @@ import cscan_build
 from boilerstrip import _language, _token_stats
 from boilerstrip._language import _TOKEN, count_tokens, stopwords, tokens
 from boilerstrip._token_stats import block_counts, stop_counts
-
-SOURCE = Path(_token_stats.__file__).with_name("_ctokens.c")
 
 
 @pytest.fixture(scope="module")
@@ -33,17 +29,7 @@ def ctokens(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
     cc = cscan_build.compiler()
     if cc is None:
         pytest.skip("_ctokens is not built (a pure install) and there is no C compiler to build it")
-    folder = tmp_path_factory.mktemp("ctokens")
-    target = folder / f"_ctokens{sysconfig.get_config_var('EXT_SUFFIX')}"
-    include = sysconfig.get_paths()["include"]
-    subprocess.run(
-        [cc, "-O2", "-shared", "-fPIC", f"-I{include}", str(SOURCE), "-o", str(target)], check=True
-    )
-    spec = importlib.util.spec_from_file_location("boilerstrip._ctokens", target)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return cscan_build.extension("_ctokens", tmp_path_factory.mktemp("ctokens"), cc)
 
 
 def _c(module: ModuleType, texts: list[str], title: str) -> object:
