@@ -74,7 +74,8 @@ del big
 page = "<html><body>" + "<div><p>Some words of prose in a paragraph.</p></div>" * 4000 + "</body></html>"
 options = boilerstrip.Options(release_after_chars=None) if sys.argv[1] == "none" else boilerstrip.Options()
 boilerstrip.extract(page, options=options)
-print(int(libc.mallinfo2().keepcost >= 1 << 20))
+keep = libc.mallinfo2().keepcost
+print(int(keep >= 1 << 20), keep)
 """
 
 _GLIBC = (os.confstr("CS_GNU_LIBC_VERSION") or "").startswith("glibc")
@@ -88,4 +89,6 @@ def test_the_tree_is_not_kept_at_the_top_of_the_heap(size: str, held: str) -> No
     out = subprocess.run(
         [sys.executable, "-c", _LOOP, size], check=False, capture_output=True, text=True, env=env
     )
-    assert out.stdout.split() == [held], out.stderr
+    # The held size comes out too: a failure says by how much (one run in a full suite once
+    # printed 0 here, never reproduced in isolation, under 24 hash seeds or 60 repeats).
+    assert out.stdout.split()[:1] == [held], (out.stdout, out.stderr)
