@@ -21,13 +21,14 @@ words, the share of those words the truth holds, and the words kept that the tru
 (held under a half) and dropped that it holds. ``replay`` recomputes the ``content_name``
 column from the chains with each ``--rule`` (``rule_of``: terms joined by "+", a block's
 hint true when a link of its chain passes every term: ``off:SOURCE`` a source or every
-source it begins switched off, ``wrap:S`` links holding at least share S of the page ignored,
-``near:D`` only links at most D levels above the block, ``chromein`` / ``chromeout`` links
-cut off by a chrome-named element between them and the block / content names inside one,
-``beside:F`` / ``after:F`` a link ignored for the blocks beside / after the content-naming
-element inside it that holds F of its text, ``aftertag:F`` / ``aftername:F`` "after" for
-tag-or-role / name links only; a prefix "article/", "sectioned/", "none/"... applies a term
-only on pages that declare that type), recomputes the probabilities with today's weights
+source it begins switched off, ``wrap:S`` / ``min:S`` links holding at least / under share
+S of the page ignored, ``near:D`` only links at most D levels above the block,
+``chromein`` / ``chromeout`` links cut off by a chrome-named element between them and the
+block / content names inside one, ``beside:F`` / ``after:F`` a link ignored for the blocks
+beside / after the content-naming element inside it that holds F of its text,
+``aftertag:F`` / ``aftername:F`` "after" for tag-or-role / name links only; a prefix
+"article/", "sectioned/", "none/"... applies a term only on pages that declare that type),
+recomputes the probabilities with today's weights
 (as ``ablation.rescored`` does), replays the decision and prints the figures against
 today's, with each set's site-split halves (the host's CRC-32 parity; ``sensitivity.site_of``),
 and with ``--changed N`` the pages that moved most. The facts hold no page text; the dump does.
@@ -54,8 +55,9 @@ from boilerstrip import Options, _extract, _features
 from boilerstrip._assemble import layout
 from boilerstrip._bench._report import page_record
 from boilerstrip._bench._sets import Page
-from boilerstrip._element_facts import _own_container
+from boilerstrip._element_facts import _own_container, enclosing_containers
 from boilerstrip._extract import measure, prepare_input
+from boilerstrip._features import feature_columns
 from boilerstrip._model import Label
 from boilerstrip._parse import looks_binary
 from boilerstrip._pattern_reader import top_level_branches
@@ -142,7 +144,7 @@ def chains(
 def page_facts(page: Page) -> PageFacts | None:
     """One page's facts (None when extract() fails on it or it is binary)."""
     seen: dict[str, Any] = {}
-    real_columns, real_containers = _extract.feature_columns, _features.enclosing_containers
+    real_columns, real_containers = feature_columns, enclosing_containers
 
     def columns(seg: Any, *args: Any, **kwargs: Any) -> Any:
         seen["seg"] = seg
@@ -290,6 +292,8 @@ def _links(spec: str) -> Callable[[PageFacts, BlockFacts, Link], bool]:
         return lambda p, b, k: not k.source.startswith(arg)
     if head == "wrap":  # an element holding at least this share of the page's text says nothing
         return lambda p, b, k: k.share < float(arg)
+    if head == "min":  # an element holding less than this share of the page's text says nothing
+        return lambda p, b, k: k.share >= float(arg)
     if head == "near":  # only elements at most this many levels above the block
         return lambda p, b, k: b.depth - k.depth <= int(arg)
     if head == "chromein":  # a chrome-named element between it and the block cuts it off

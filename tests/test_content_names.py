@@ -121,11 +121,30 @@ _BLOCKS = (
         ("beside:0.5", [True, True, True, False, False]),
         ("beside:0.7", [True, True, True, True, False]),
         ("off:tag_article+beside:0.5", [True, True, False, False, False]),
+        ("min:0.1", [True, True, True, True, False]),  # <main> still encloses the card
+        ("min:0.1+wrap:0.9", [True, True, False, False, False]),
+        # the card and the share bar come after the body (blocks 2 and 3): the same as beside
+        ("after:0.5", [True, True, True, False, False]),
+        ("aftername:0.5", [True, True, True, True, False]),  # <main> is a tag, not a name
+        ("aftertag:0.5", [True, True, True, False, False]),
         ("off:tag_article+wrap:0.9", [True, True, False, False, False]),
     ],
 )
 def test_a_rule_keeps_the_links_every_term_accepts(spec: str, expected: list[bool]) -> None:
     assert rule_of(spec)(_page(*_BLOCKS)) == expected
+
+
+_HEADLINE = BlockFacts(9, (_MAIN,), -1, "", 3, True, 1.0)  # the headline, before the body
+
+
+@pytest.mark.parametrize(("spec", "expected"), [("beside:0.5", False), ("after:0.5", True)])
+def test_after_keeps_the_blocks_before_the_inner_element(spec: str, expected: bool) -> None:
+    assert rule_of(spec)(_page(_HEADLINE, *_BLOCKS))[0] is expected
+
+
+@pytest.mark.parametrize(("declared", "expected"), [("article", False), ("", True), ("sectioned", True)])
+def test_a_prefixed_term_applies_on_its_declared_type_only(declared: str, expected: bool) -> None:
+    assert rule_of("article/off:")(_page(*_BLOCKS), declared)[0] is expected
 
 
 def test_an_unknown_term_is_refused() -> None:
