@@ -13,7 +13,8 @@ from boilerstrip._bench._sets import Page, load_sets
 from boilerstrip._extract import measure
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
-from content_names import BlockFacts, Link, PageFacts, page_facts, rule_of
+from _content_rules import BlockFacts, Link, PageFacts, rule_of
+from content_names import page_facts
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
