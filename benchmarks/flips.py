@@ -35,7 +35,7 @@ class Flip(NamedTuple):
     """One block whose flip changes its page's F1."""
 
     key: str  # "set/id"
-    index: int  # the block's index among the replayed blocks
+    block: int  # the block's index among the replayed blocks
     kept: bool  # the block is kept (the flip drops it)
     gain: float  # the page's F1 after the flip minus before
     causes: dict[str, str]  # cause -> value (see CAUSES)

@@ -148,7 +148,7 @@ def _page_lines(r: Screened, c: Cause | None) -> Iterator[str]:
     yield f"- {r.key} ({r.group}): ours {r.ours:.3f}, {r.best} {r.peer:.3f}; steps: {steps or '–'}"
     for f in c.largest if c else ():
         side = "leaked" if f.kept else "lost"
-        yield f"  - {side} {f.causes['label']} {f.causes['role']} block {f.index}: {f.gain:+.3f}"
+        yield f"  - {side} {f.causes['label']} {f.causes['role']} block {f.block}: {f.gain:+.3f}"
 
 
 def report(rows: Sequence[Screened], found: Mapping[str, Cause], title: str, pages: bool) -> str:

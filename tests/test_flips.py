@@ -39,9 +39,9 @@ def test_flip_gain_is_the_bench_score_of_the_flipped_page(name: str) -> None:
     found = list(page_flips(page.key, blocks, page.truth, dumped.declared))
     assert found  # every fixture page has blocks whose flip moves its F1
     for flip in found:
-        after = page_record(page, layout(_flipped(blocks, flip.index)), 0.0, "ok")["f1"]
+        after = page_record(page, layout(_flipped(blocks, flip.block)), 0.0, "ok")["f1"]
         assert flip.gain == pytest.approx(after - before, abs=1e-9)
-        assert flip.kept is (blocks[flip.index].label is Label.CONTENT)
+        assert flip.kept is (blocks[flip.block].label is Label.CONTENT)
 
 
 def test_causes_name_place_and_kind() -> None:
