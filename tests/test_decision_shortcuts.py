@@ -10,11 +10,16 @@ from collections.abc import Hashable, Sequence
 import pytest
 
 from blocks import make_block
-from boilerstrip import Block, Label, Options
+from boilerstrip import Block, Label, Options, Role
+from boilerstrip._card_groups import with_card_groups
 from boilerstrip._card_slots import card_members, card_slots, card_tree, slot_numbers
 from boilerstrip._child_cards import _is_below, with_child_cards
+from boilerstrip._combine import _without_copies
+from boilerstrip._copied_boxes import copy_key, copy_keys, without_copied_boxes
 from boilerstrip._model import Link, Markup, ancestor
+from boilerstrip._sections import with_section_prose
 from boilerstrip._stray_text import _TOOLTIP_STEP, _UUID, in_tooltip, is_id_string
+from boilerstrip._table_rows import with_table_rows
 
 _UUID_TEXT = "9b83e247-2e76-4905-9b83-15a5a5664cfa"
 
@@ -212,3 +217,83 @@ def test_child_cards_resolve_links_until_the_answer_is_known(seed: int) -> None:
 @pytest.mark.parametrize("levels", [0, 1, 2, 3])
 def test_ancestor_gives_the_split_answer(locator: str, levels: int) -> None:
     assert ancestor(locator, levels) == locator.rsplit(">", levels)[0]
+
+
+_COPY_TEXTS = (
+    "Free shipping on orders over $50",
+    "FREE  shipping on orders\nover $50",
+    "Add to cart",
+    "add to CART ",
+    "The museum reopens in May after two years of work on its roof.",
+    "  ",
+    "|",
+    "print('hello')",
+)
+_COPY_ROLES = (Role.PARAGRAPH, Role.PARAGRAPH, Role.LIST_ITEM, Role.HEADING, Role.TABLE_ROW, Role.CODE)
+_COPY_LABELS = (Label.CONTENT, Label.CONTENT, Label.CONTENT, Label.OTHER, Label.NAVIGATION, Label.SIDEBAR)
+
+
+def _copy_page(seed: int) -> tuple[list[Block], list[Label], list[float], list[str]]:
+    """A made-up page whose blocks repeat a few texts (case and spacing changed, some with no
+    words) or say their own, in random roles, labels, tables and boxes (``_locators``)."""
+    rng = random.Random(seed)
+    locators = _locators(seed)
+    blocks: list[Block] = []
+    for i, loc in enumerate(locators):
+        text = rng.choice(_COPY_TEXTS) if rng.random() < 0.6 else f"Line {i} of the page, in words of its own"
+        role = rng.choice(_COPY_ROLES)
+        b = make_block(i, text, role=role, stopword_density=0.4)
+        markup = Markup(table=rng.randrange(3)) if role is Role.TABLE_ROW else Markup()
+        heading_level = 2 if role is Role.HEADING else 0
+        blocks.append(dataclasses.replace(b, locator=loc, markup=markup, heading_level=heading_level))
+    labels = [rng.choice(_COPY_LABELS) for _ in blocks]
+    probabilities = [rng.random() for _ in blocks]
+    return blocks, labels, probabilities, locators
+
+
+def _chrome(b: Block) -> Label:
+    return Label.OTHER if b.index % 2 else Label.NAVIGATION
+
+
+def _kept(b: Block) -> Label:
+    return Label.CONTENT if b.index % 3 else Label.METADATA
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_copy_keys_are_each_kept_blocks_key(seed: int) -> None:
+    blocks, labels, _, _ = _copy_page(seed)
+    keys = copy_keys(blocks, labels)
+    for b, kind, key in zip(blocks, labels, keys, strict=True):
+        kept = kind is Label.CONTENT and b.features.words > 0
+        assert key == (copy_key(b.text) if kept else "")
+
+
+_KEYS = ("the decision's", "every block's", "none")
+
+
+@pytest.mark.parametrize("seed", range(60))
+@pytest.mark.parametrize("given", _KEYS[:2])
+def test_the_copy_rules_read_the_same_with_any_keys_given(seed: int, given: str) -> None:
+    """Each rule labels the same given the decision's keys (the kept blocks' only), every
+    block's key, or none (all "": the rule makes each key itself). A rule that took a
+    missing key for the block's, or that made a key other than ``copy_key``, fails here."""
+    blocks, labels, probabilities, locators = _copy_page(seed)
+    options = Options(card_group_min_cards=3, card_group_card_share=0.3, card_group_keep_share=0.3)
+    sections = Options(section_prose_floor=0.1, section_prose_min_words=3)
+    members = card_members(locators)
+    keys_given = {
+        "the decision's": copy_keys(blocks, labels),
+        "every block's": [copy_key(b.text) for b in blocks],
+        "none": [""] * len(blocks),
+    }
+    runs = {
+        name: (
+            _without_copies(blocks, labels, options, _chrome, keys),
+            without_copied_boxes(blocks, labels, Options(copy_box_min_words=4), _chrome, keys),
+            with_table_rows(blocks, labels, probabilities, Options(table_rows_floor=0.1), _kept, keys=keys),
+            with_section_prose(blocks, labels, probabilities, sections, _kept, keys=keys),
+            with_card_groups(blocks, members, labels, probabilities, options, keys=keys),
+        )
+        for name, keys in keys_given.items()
+    }
+    assert runs[given] == runs["none"]
