@@ -6,9 +6,13 @@ extension is built here with the C compiler (the comparisons skip without one)."
 
 from __future__ import annotations
 
+import collections
 import importlib
 import importlib.util
 import random
+import re
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -187,6 +191,34 @@ def test_token_stats_uses_the_loops_when_the_build_has_them() -> None:
     else:
         assert _token_stats._c_block_counts is module.block_counts
         assert _token_stats._c_stop_counts is module.stop_counts
+
+
+_LOOKUPS = """
+import collections, importlib
+calls = collections.Counter()
+find = importlib.import_module
+def counting(name, package=None):
+    calls[name.rsplit(".", 1)[-1]] += 1
+    return find(name, package)
+importlib.import_module = counting
+from boilerstrip import extract
+extract("<p>A page of one paragraph, read once.</p>")
+print(sorted(calls.items()))
+"""
+
+
+def test_each_module_looks_its_c_loops_up_once() -> None:
+    """A fresh interpreter's import and first extract() look each C module up once per
+    module of the source that loads it (a pure install's failed lookup searches the path:
+    _token_stats did it twice)."""
+    source = Path(__file__).parent.parent / "src" / "boilerstrip"
+    loaders: collections.Counter[str] = collections.Counter()
+    for path in source.glob("*.py"):
+        if path.name != "_compiled.py":  # compiled() looks every module up when asked
+            loaders.update(re.findall(r'import_module\(f"\{__package__\}\.(_c\w+)"\)', path.read_text()))
+    assert loaders == {"_cscan": 3, "_ctokens": 2, "_cscore": 1}
+    done = subprocess.run([sys.executable, "-c", _LOOKUPS], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == str(sorted(loaders.items()))
 
 
 @pytest.mark.parametrize("seed", range(10))

@@ -10,11 +10,27 @@ from collections.abc import Hashable, Sequence
 import pytest
 
 from blocks import make_block
-from boilerstrip import Block, Label, Options
+from boilerstrip import Block, Label, Options, Role
+from boilerstrip._card_groups import with_card_groups
 from boilerstrip._card_slots import card_members, card_slots, card_tree, slot_numbers
 from boilerstrip._child_cards import _is_below, with_child_cards
+from boilerstrip._combine import _without_copies
+from boilerstrip._copied_boxes import copy_key, copy_keys, without_copied_boxes
+from boilerstrip._form_labels import form_of
 from boilerstrip._model import Link, Markup, ancestor
+from boilerstrip._product_cards import (
+    _is_price,
+    _nth,
+    _price,
+    _shared_depths,
+    _unnumbered,
+    card_rows,
+    title_heading,
+    within_title_box,
+)
+from boilerstrip._sections import with_section_prose
 from boilerstrip._stray_text import _TOOLTIP_STEP, _UUID, in_tooltip, is_id_string
+from boilerstrip._table_rows import with_table_rows
 
 _UUID_TEXT = "9b83e247-2e76-4905-9b83-15a5a5664cfa"
 
@@ -212,3 +228,252 @@ def test_child_cards_resolve_links_until_the_answer_is_known(seed: int) -> None:
 @pytest.mark.parametrize("levels", [0, 1, 2, 3])
 def test_ancestor_gives_the_split_answer(locator: str, levels: int) -> None:
     assert ancestor(locator, levels) == locator.rsplit(">", levels)[0]
+
+
+_COPY_TEXTS = (
+    "Free shipping on orders over $50",
+    "FREE  shipping on orders\nover $50",
+    "Add to cart",
+    "add to CART ",
+    "The museum reopens in May after two years of work on its roof.",
+    "  ",
+    "|",
+    "print('hello')",
+)
+_COPY_ROLES = (Role.PARAGRAPH, Role.PARAGRAPH, Role.LIST_ITEM, Role.HEADING, Role.TABLE_ROW, Role.CODE)
+_COPY_LABELS = (Label.CONTENT, Label.CONTENT, Label.CONTENT, Label.OTHER, Label.NAVIGATION, Label.SIDEBAR)
+
+
+def _copy_page(seed: int) -> tuple[list[Block], list[Label], list[float], list[str]]:
+    """A made-up page whose blocks repeat a few texts (case and spacing changed, some with no
+    words) or say their own, in random roles, labels, tables and boxes (``_locators``)."""
+    rng = random.Random(seed)
+    locators = _locators(seed)
+    blocks: list[Block] = []
+    for i, loc in enumerate(locators):
+        text = rng.choice(_COPY_TEXTS) if rng.random() < 0.6 else f"Line {i} of the page, in words of its own"
+        role = rng.choice(_COPY_ROLES)
+        b = make_block(i, text, role=role, stopword_density=0.4)
+        markup = Markup(table=rng.randrange(3)) if role is Role.TABLE_ROW else Markup()
+        heading_level = 2 if role is Role.HEADING else 0
+        blocks.append(dataclasses.replace(b, locator=loc, markup=markup, heading_level=heading_level))
+    labels = [rng.choice(_COPY_LABELS) for _ in blocks]
+    probabilities = [rng.random() for _ in blocks]
+    return blocks, labels, probabilities, locators
+
+
+def _chrome(b: Block) -> Label:
+    return Label.OTHER if b.index % 2 else Label.NAVIGATION
+
+
+def _kept(b: Block) -> Label:
+    return Label.CONTENT if b.index % 3 else Label.METADATA
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_copy_keys_are_each_kept_blocks_key(seed: int) -> None:
+    blocks, labels, _, _ = _copy_page(seed)
+    keys = copy_keys(blocks, labels)
+    for b, kind, key in zip(blocks, labels, keys, strict=True):
+        kept = kind is Label.CONTENT and b.features.words > 0
+        assert key == (copy_key(b.text) if kept else "")
+
+
+_KEYS = ("the decision's", "every block's", "none")
+
+
+@pytest.mark.parametrize("seed", range(60))
+@pytest.mark.parametrize("given", _KEYS[:2])
+def test_the_copy_rules_read_the_same_with_any_keys_given(seed: int, given: str) -> None:
+    """Each rule labels the same given the decision's keys (the kept blocks' only), every
+    block's key, or none (all "": the rule makes each key itself). A rule that took a
+    missing key for the block's, or that made a key other than ``copy_key``, fails here."""
+    blocks, labels, probabilities, locators = _copy_page(seed)
+    options = Options(card_group_min_cards=3, card_group_card_share=0.3, card_group_keep_share=0.3)
+    sections = Options(section_prose_floor=0.1, section_prose_min_words=3)
+    members = card_members(locators)
+    keys_given = {
+        "the decision's": copy_keys(blocks, labels),
+        "every block's": [copy_key(b.text) for b in blocks],
+        "none": [""] * len(blocks),
+    }
+    runs = {
+        name: (
+            _without_copies(blocks, labels, options, _chrome, keys),
+            without_copied_boxes(blocks, labels, Options(copy_box_min_words=4), _chrome, keys),
+            with_table_rows(blocks, labels, probabilities, Options(table_rows_floor=0.1), _kept, keys=keys),
+            with_section_prose(blocks, labels, probabilities, sections, _kept, keys=keys),
+            with_card_groups(blocks, members, labels, probabilities, options, keys=keys),
+        )
+        for name, keys in keys_given.items()
+    }
+    assert runs[given] == runs["none"]
+
+
+_STEPS = ("div", "form", "x-form", "li", "p", "section", "", "form:nth-of-type(x)", "form:nth-of-type()")
+
+
+def _odd_locators(seed: int) -> list[str]:
+    """Locators of random steps, numbered or not, with odd ones among them: empty steps
+    (a leading, trailing or doubled ">"), steps that look like a form's and are not."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(30):
+        steps = []
+        for _ in range(rng.randint(1, 9)):
+            tag = rng.choice(_STEPS)
+            steps.append(f"{tag}:nth-of-type({rng.randint(1, 12)})" if tag and rng.random() < 0.7 else tag)
+        out.append(">".join(steps))
+    return out
+
+
+def _plain_form(locator: str) -> str:
+    ends = [m.end() for m in re.finditer(r"(?:^|>)form:nth-of-type\(\d+\)", locator)]
+    return locator[: ends[-1]] if ends else ""
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_form_of_is_the_last_form_step_the_pattern_finds(seed: int) -> None:
+    for locator in [*_odd_locators(seed), *_locators(seed)]:
+        assert form_of(locator) == _plain_form(locator)
+
+
+def _plain_shared_steps(locator: str, steps: Sequence[str]) -> int:
+    count = 0
+    for mine, theirs in zip(locator.split(">"), steps):
+        if mine != theirs:
+            break
+        count += 1
+    return count
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_shared_depths_count_the_shared_steps(seed: int) -> None:
+    locators = [*_odd_locators(seed), *_locators(seed)]
+    for title in locators[::7]:
+        steps = title.split(">")
+        assert _shared_depths(locators, steps) == [_plain_shared_steps(loc, steps) for loc in locators]
+
+
+def _plain_title_box(blocks: Sequence[Block], labels: list[Label], options: Options) -> list[Label]:
+    """within_title_box as first written: a scan of the kept blocks per depth."""
+    title = title_heading(blocks, labels, options)
+    if title < 0:
+        return labels
+    steps = blocks[title].locator.split(">")
+    kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT]
+    shared = {i: _plain_shared_steps(blocks[i].locator, steps) for i in kept}
+    needed = options.title_box_share * sum(blocks[i].features.words for i in kept)
+    for depth in range(len(steps) - 1, 1, -1):
+        if sum(blocks[i].features.words for i in kept if shared[i] >= depth) >= needed:
+            return [
+                _chrome(b) if k is Label.CONTENT and shared[b.index] < depth else k
+                for b, k in zip(blocks, labels)
+            ]
+    return labels
+
+
+@pytest.mark.parametrize("seed", range(40))
+@pytest.mark.parametrize("share", [0.2, 0.5, 0.9])
+def test_title_box_is_the_plain_scan(seed: int, share: float) -> None:
+    rng = random.Random(seed)
+    locators = _locators(seed)
+    blocks = [
+        dataclasses.replace(make_block(i, "word " * rng.randint(1, 40)), locator=loc)
+        for i, loc in enumerate(locators)
+    ]
+    h1 = rng.randrange(len(blocks))
+    blocks[h1] = dataclasses.replace(blocks[h1], role=Role.HEADING, heading_level=1)
+    labels = [Label.CONTENT if rng.random() < 0.6 or i == h1 else Label.OTHER for i in range(len(blocks))]
+    options = Options(title_box_share=share)
+    assert within_title_box(blocks, labels, options, _chrome) == _plain_title_box(blocks, labels, options)
+
+
+_PRICE_TEXTS = (
+    "$168.54",
+    "EUR 163.12",
+    "previous price $185.39",
+    "12,90 €",
+    "Only 3 left",
+    "Free shipping",
+    "Add to cart",
+    "USD",
+    "٣٤٥ €",  # Arabic-Indic digits: \d
+    "１２ €",  # full-width digits
+    "€ ²",  # a superscript is no \d
+    "Preis: 19,99 EUR inkl. MwSt.",
+    "kr 99",
+    "",
+)
+
+
+@pytest.mark.parametrize("text", _PRICE_TEXTS)
+def test_is_price_is_the_search(text: str) -> None:
+    block = make_block(0, text, words=max(1, len(text.split())))
+    assert _is_price(block, 8) == (_price().search(text) is not None)
+
+
+def _plain_card_rows(blocks: Sequence[Block], options: Options) -> list[frozenset[str]]:
+    """card_rows as first written: each ancestor split and joined, keyed by the pattern's sub."""
+    siblings: dict[tuple[int, str], set[str]] = {}
+    for block in blocks:
+        if not 0 < block.features.words <= options.product_card_price_words or not _price().search(
+            block.text
+        ):
+            continue
+        for levels in range(1, options.product_card_levels + 1):
+            parts = block.locator.split(">")
+            card = ">".join(parts[:-levels]) if levels < len(parts) else ""
+            if not card:
+                break
+            siblings.setdefault((levels, _nth().sub("", card)), set()).add(card)
+    return [frozenset(found) for found in siblings.values() if len(found) >= options.product_card_min_cards]
+
+
+@pytest.mark.parametrize("seed", range(20))
+@pytest.mark.parametrize("min_cards", [1, 3])
+def test_card_rows_are_the_split_paths(seed: int, min_cards: int) -> None:
+    rng = random.Random(seed)
+    locators = [*_odd_locators(seed), *_locators(seed)]
+    blocks = [
+        dataclasses.replace(make_block(i, rng.choice(_PRICE_TEXTS) or "x"), locator=loc)
+        for i, loc in enumerate(locators)
+    ]
+    options = Options(product_card_min_cards=min_cards)
+    assert card_rows(blocks, options) == _plain_card_rows(blocks, options)
+    nth = _nth()
+    for card in {c for loc in locators for c in (loc, loc.rsplit(">", 1)[0], loc + "\n")}:
+        assert _unnumbered(card, nth) == nth.sub("", card)  # "$" matches before a last "\n" too
+
+
+# Pages whose locators go back up to a one-step path, repeat, or end in ">".
+_FIXED_LOCATORS = (
+    ["a>b>c", "a", "a>b", "a>b>c>d", "a", "a>x>y", "a>x>z", "a>x>w", "a>x>w>q", "a"],
+    ["body>ul>li>a", "body>ul>li>b", "body", "body>ul>li>a", "body>ul>li>b", "body>ul>li>c", "body>"],
+    ["x>y>", "x>y>", "x>y", "x", "x>y>z>", "x>y>z>w", "x>y>q>w", "x>y>r>w", "x>y>r>v", "x>y>q>v"],
+)
+
+
+@pytest.mark.parametrize("locators", _FIXED_LOCATORS)
+def test_card_tree_of_paths_going_up_finds_the_plain_cards(locators: list[str]) -> None:
+    plain = _plain_cards(locators)
+    members = card_members(locators)
+    assert [m == (-1, -1) for m in members] == [p is None for p in plain]
+    assert _canonical(members) == _canonical(plain)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_card_tree_of_odd_locators_finds_the_plain_cards(seed: int) -> None:
+    """As test_card_tree_finds_the_plain_cards, on locators with empty steps and repeats
+    next to each other (the tree then finds the shared segments by their ends)."""
+    rng = random.Random(seed)
+    locators = _locators(seed)
+    odd = _odd_locators(seed)
+    for k in range(0, len(odd), 3):
+        at = rng.randrange(len(locators) + 1)
+        locators[at:at] = [odd[k], odd[k], locators[at - 1] + ">" if at else ">"]
+    plain = _plain_cards(locators)
+    members = card_members(locators)
+    assert [m == (-1, -1) for m in members] == [p is None for p in plain]
+    assert _canonical(members) == _canonical(plain)
+    assert _canonical([g for g, _ in members]) == _canonical([p and p[0] for p in plain])

@@ -48,10 +48,13 @@ def with_card_groups(
     labels: list[Label],
     probabilities: Sequence[float],
     options: Options,
+    *,
+    keys: Sequence[str],
 ) -> list[Label]:
     """``labels`` with the doubtful dropped blocks of mostly kept card groups kept (see
     the module); ``members`` is each block's (card group, card), from
-    :func:`~._card_slots.card_members`."""
+    :func:`~._card_slots.card_members`, ``keys`` the blocks'
+    :func:`~._copied_boxes.copy_keys`."""
     min_cards = options.card_group_min_cards
     if not min_cards:
         return labels
@@ -81,7 +84,7 @@ def with_card_groups(
         and len(kept_cards.get(g, ())) >= card_share * len(c)
     }
     floor = options.card_group_card_floor
-    return _with_unique_lines_kept(blocks, members, out, probabilities, chosen=by_cards, floor=floor)
+    return _with_unique_lines_kept(blocks, members, out, probabilities, keys, chosen=by_cards, floor=floor)
 
 
 def _with_unique_lines_kept(
@@ -89,6 +92,7 @@ def _with_unique_lines_kept(
     members: Sequence[tuple[int, int]],
     labels: list[Label],
     probabilities: Sequence[float],
+    keys: Sequence[str],
     *,
     chosen: set[int],
     floor: float,
@@ -96,11 +100,15 @@ def _with_unique_lines_kept(
     """As :func:`with_groups_kept`, but a line whose text recurs in its group stays dropped."""
     if not chosen:
         return labels
-    texts = Counter((g, copy_key(b.text)) for (g, _card), b in zip(members, blocks) if g in chosen)
+    # Each block's key once (``keys`` holds the kept ones): counted, then read again.
+    texts = [
+        key or copy_key(b.text) if g in chosen else "" for (g, _card), b, key in zip(members, blocks, keys)
+    ]
+    counts = Counter((g, text) for (g, _card), text in zip(members, texts) if g in chosen)
     completed = with_groups_kept(members, labels, probabilities, chosen, floor)
     return [
-        new if new is old or texts[(g, copy_key(b.text))] == 1 else old
-        for new, old, b, (g, _card) in zip(completed, labels, blocks, members)
+        new if new is old or counts[(g, text)] == 1 else old
+        for new, old, text, (g, _card) in zip(completed, labels, texts, members)
     ]
 
 

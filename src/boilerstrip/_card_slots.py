@@ -93,6 +93,23 @@ def _slots(locators: Sequence[str], tree: CardTree) -> Iterator[Slot | None]:
         yield None if card < 0 else ((parents[card], tags[card]), loc[ends[card] :])
 
 
+def _shared_segments(loc: str, last: str, chain: list[int], ends: array[int]) -> int:
+    """How many leading segments ``loc`` shares with ``last``, whose elements are ``chain``,
+    found without splitting either: the k-th element's segment ends at ``ends[chain[k - 1]]``
+    in ``last``, and ``loc`` shares k segments when it starts with ``last`` up to there and
+    then ends or goes on with ">" (true for every k up to the answer and for none past it,
+    so halving finds it)."""
+    low, high = 0, len(chain)
+    while low < high:
+        middle = (low + high + 1) // 2
+        end = ends[chain[middle - 1]]
+        if loc.startswith(last[:end]) and (len(loc) == end or loc[end] == ">"):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 class _Elements:
     """The elements on the blocks' locators. Elements are keyed by their parent and their
     locator segment (deep locators are capped, so one segment path can recur apart), as
@@ -126,12 +143,10 @@ class _Elements:
             cut = loc.rfind(">")
             if cut >= 0 and last.startswith(loc[: cut + 1]):  # a sibling's or an ancestor's
                 shared, rest = loc.count(">"), [loc[cut + 1 :]]
-            else:
-                segments, before = loc.split(">"), last.split(">")
-                shared, most = 0, min(len(segments), len(before))
-                while shared < most and segments[shared] == before[shared]:
-                    shared += 1
-                rest = segments[shared:]
+            else:  # only the segments not shared with the previous locator are split
+                shared = _shared_segments(loc, last, chain, ends)
+                start = ends[chain[shared - 1]] + 1 if shared else 0
+                rest = loc[start:].split(">") if start <= len(loc) else []
             del chain[shared:]
             node = chain[-1] if shared else -1
             end = ends[node] if shared else -1

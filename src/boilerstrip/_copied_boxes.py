@@ -37,14 +37,26 @@ def copy_key(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+def copy_keys(blocks: Sequence[Block], labels: Sequence[Label]) -> list[str]:
+    """Per block, its :func:`copy_key` when it is CONTENT and holds words, else "": made
+    once a page by the decision for every rule that compares kept texts (the copy rules
+    read the same blocks' keys again). A rule reads a block's key as ``keys[i] or
+    copy_key(blocks[i].text)``, which is its key either way (an empty key is made again)."""
+    return [
+        copy_key(b.text) if kind is _CONTENT and b.features.words else "" for b, kind in zip(blocks, labels)
+    ]
+
+
 def without_copied_boxes(
     blocks: Sequence[Block],
     labels: list[Label],
     options: Options,
     relabel: Callable[[Block], Label],
+    keys: Sequence[str],
 ) -> list[Label]:
     """``labels`` with the CONTENT blocks of every box that repeats an earlier box's kept
-    texts (see the module's doc) given ``relabel(block)``."""
+    texts (see the module's doc) given ``relabel(block)``; ``keys`` are the blocks'
+    :func:`copy_keys`."""
     min_blocks, min_words = options.copy_box_min_blocks, options.copy_box_min_words
     if not min_blocks:
         return labels
@@ -57,7 +69,7 @@ def without_copied_boxes(
     for members in boxes.values():  # dicts keep insertion order: boxes in page order
         if len(members) < min_blocks or sum(blocks[i].features.words for i in members) < min_words:
             continue
-        texts = tuple(copy_key(blocks[i].text) for i in members)
+        texts = tuple(keys[i] or copy_key(blocks[i].text) for i in members)
         if texts in first:
             for i in members:
                 out[i] = relabel(blocks[i])

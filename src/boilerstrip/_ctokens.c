@@ -36,28 +36,30 @@ static void make_table(void) {
     }
 }
 
-/* The tokens of a one-byte text, appended to a new list. */
-static PyObject *byte_tokens(PyObject *text) {
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    const Py_UCS1 *p = PyUnicode_1BYTE_DATA(text);
+/* The tokens of a text of ``kind`` whose characters past Latin-1 are all separators (see
+ * below), appended to a new list: the runs of Latin-1 characters that \w matches, lowered.
+ * One loop for both callers; inlined into each, so that the one-byte caller's constant kind
+ * reads a byte a character and drops the test for characters past Latin-1. */
+static inline PyObject *split_tokens(const int kind, const void *data, const Py_ssize_t n) {
     PyObject *out = PyList_New(0);
     if (out == NULL) return NULL;
     Py_ssize_t i = 0;
     while (i < n) {
-        if (!lowered[p[i]]) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c > 0xFF || !lowered[c]) {
             i++;
             continue;
         }
         Py_ssize_t start = i;
         Py_UCS1 top = 0;
-        while (i < n && lowered[p[i]]) {
-            top |= lowered[p[i]];  /* the high bit tells whether any is past ASCII */
+        while (i < n && (c = PyUnicode_READ(kind, data, i)) <= 0xFF && lowered[c]) {
+            top |= lowered[c];  /* the high bit tells whether any is past ASCII */
             i++;
         }
         PyObject *token = PyUnicode_New(i - start, top & 0x80 ? 0xFF : 0x7F);
         if (token == NULL) goto error;
         Py_UCS1 *q = PyUnicode_1BYTE_DATA(token);
-        for (Py_ssize_t j = start; j < i; j++) *q++ = lowered[p[j]];
+        for (Py_ssize_t j = start; j < i; j++) *q++ = lowered[PyUnicode_READ(kind, data, j)];
         int failed = PyList_Append(out, token);
         Py_DECREF(token);
         if (failed) goto error;
@@ -66,6 +68,11 @@ static PyObject *byte_tokens(PyObject *text) {
 error:
     Py_DECREF(out);
     return NULL;
+}
+
+/* The tokens of a one-byte text. */
+static PyObject *byte_tokens(PyObject *text) {
+    return split_tokens(PyUnicode_1BYTE_KIND, PyUnicode_1BYTE_DATA(text), PyUnicode_GET_LENGTH(text));
 }
 
 /* Characters past Latin-1 that the token regex's \w matches neither as they are nor lowered,
@@ -93,33 +100,7 @@ static PyObject *wide_tokens(PyObject *text) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
         if (c > 0xFF && !separator(c)) Py_RETURN_NONE;
     }
-    PyObject *out = PyList_New(0);
-    if (out == NULL) return NULL;
-    Py_ssize_t i = 0;
-    while (i < n) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c > 0xFF || !lowered[c]) {
-            i++;
-            continue;
-        }
-        Py_ssize_t start = i;
-        Py_UCS1 top = 0;
-        while (i < n && (c = PyUnicode_READ(kind, data, i)) <= 0xFF && lowered[c]) {
-            top |= lowered[c];
-            i++;
-        }
-        PyObject *token = PyUnicode_New(i - start, top & 0x80 ? 0xFF : 0x7F);
-        if (token == NULL) goto error;
-        Py_UCS1 *q = PyUnicode_1BYTE_DATA(token);
-        for (Py_ssize_t j = start; j < i; j++) *q++ = lowered[PyUnicode_READ(kind, data, j)];
-        int failed = PyList_Append(out, token);
-        Py_DECREF(token);
-        if (failed) goto error;
-    }
-    return out;
-error:
-    Py_DECREF(out);
-    return NULL;
+    return split_tokens(kind, data, n);
 }
 
 /* _token_stats.matches_title, the same comparisons in doubles (exact for these counts). */

@@ -20,18 +20,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from ._model import TABLE_ROLES, Block, Label
 from ._options import Options
 
-# A CSS path's step that enters a form; the path up to the last one names the innermost form.
-_FORM_STEP = re.compile(r"(?:^|>)form:nth-of-type\(\d+\)")
+# A CSS path's step that enters a form (after a ">" or at the start); the path up to the
+# last one names the innermost form.
+_FORM: Final = "form:nth-of-type("
+_FORM_STEP = re.compile(r"form:nth-of-type\(\d+\)")
 
 
 def form_of(locator: str) -> str:
-    """The CSS path of the innermost form around the element at ``locator``, or ""."""
-    ends = [m.end() for m in _FORM_STEP.finditer(locator)]
-    return locator[: ends[-1]] if ends else ""
+    """The CSS path of the innermost form around the element at ``locator``, or "". The
+    steps are looked for from the end: a step holds no ">", so the last one found is the
+    innermost (the path is not scanned by the pattern at every character)."""
+    at = locator.rfind(_FORM)
+    while at >= 0:
+        if at == 0 or locator[at - 1] == ">":
+            step = _FORM_STEP.match(locator, at)
+            if step is not None:
+                return locator[: step.end()]
+        at = locator.rfind(_FORM, 0, at)  # _FORM cannot overlap itself: no match is skipped
+    return ""
 
 
 def without_form_labels(

@@ -52,15 +52,27 @@ def _nth() -> regex.Pattern[str]:
     return regex.compile(r":nth-of-type\(\d+\)$")
 
 
-def _ancestor(locator: str, levels: int) -> str:
-    """The CSS path of the element ``levels`` levels above the one at ``locator``, or ""
-    past the root."""
-    parts = locator.split(">")
-    return ">".join(parts[:-levels]) if levels < len(parts) else ""
+_ASCII_DIGITS: Final = frozenset("0123456789")
 
 
 def _is_price(block: Block, max_words: int) -> bool:
-    return 0 < block.features.words <= max_words and _price().search(block.text) is not None
+    if not 0 < block.features.words <= max_words:
+        return False
+    text = block.text
+    # Either way round a price holds a digit (``\d``): an ASCII text with none is no price,
+    # told without the search (which tries the pattern at every character).
+    if text.isascii() and _ASCII_DIGITS.isdisjoint(text):
+        return False
+    return _price().search(text) is not None
+
+
+def _unnumbered(path: str, nth: regex.Pattern[str]) -> str:
+    """``nth.sub("", path)`` for ``nth`` = :func:`_nth`: the path without its last step's
+    index. A match ends the path, so it starts at the last ":nth-of-type(", where it is
+    tried alone (the search tried every character)."""
+    at = path.rfind(":nth-of-type(")
+    found = nth.match(path, at) if at >= 0 else None
+    return path if found is None else path[:at] + path[found.end() :]
 
 
 def card_rows(blocks: Sequence[Block], options: Options) -> list[frozenset[str]]:
@@ -69,14 +81,20 @@ def card_rows(blocks: Sequence[Block], options: Options) -> list[frozenset[str]]
     under one parent that each hold a price line, when there are at least
     ``Options.product_card_min_cards`` of them."""
     siblings: defaultdict[tuple[int, str], set[str]] = defaultdict(set)
+    nth = _nth()
     for block in blocks:
         if not _is_price(block, options.product_card_price_words):
             continue
+        # The ancestors, one ">" further left each level (the path was split and joined
+        # again for each); none past the root, nor an empty path.
+        locator = block.locator
+        end = len(locator)
         for levels in range(1, options.product_card_levels + 1):
-            card = _ancestor(block.locator, levels)
-            if not card:
+            end = locator.rfind(">", 0, end)
+            if end <= 0:
                 break
-            siblings[(levels, _nth().sub("", card))].add(card)
+            card = locator[:end]
+            siblings[(levels, _unnumbered(card, nth))].add(card)
     return [frozenset(found) for found in siblings.values() if len(found) >= options.product_card_min_cards]
 
 
@@ -143,6 +161,26 @@ def _shared_steps(locator: str, steps: Sequence[str]) -> int:
     return count
 
 
+def _shared_depths(locators: Sequence[str], steps: Sequence[str]) -> list[int]:
+    """:func:`_shared_steps` of each of ``locators``: a locator shares the first ``d``
+    steps when it starts with their path and ends or goes on with ">" there, which holds
+    for every ``d`` up to the answer and none past it, so the answer is found by halving
+    (a few prefix tests, where splitting made a string a step)."""
+    paths = [">".join(steps[:d]) for d in range(len(steps) + 1)]  # the first d steps
+    out: list[int] = []
+    for loc in locators:
+        low, high = 0, len(steps)  # it shares at least low steps and at most high
+        while low < high:
+            middle = (low + high + 1) // 2
+            path = paths[middle]
+            if loc.startswith(path) and (len(loc) == len(path) or loc[len(path)] == ">"):
+                low = middle
+            else:
+                high = middle - 1
+        out.append(low)
+    return out
+
+
 def title_heading(blocks: Sequence[Block], labels: Sequence[Label], options: Options) -> int:
     """The index of the ``<h1>`` of the page's title, or -1: the page's one ``<h1>`` when it
     is kept; on a page with several, with ``Options.title_box_several_h1``, the one kept
@@ -174,13 +212,20 @@ def within_title_box(
         return labels
     steps = blocks[title].locator.split(">")
     kept = [i for i, kind in enumerate(labels) if kind is _CONTENT]
-    shared = {i: _shared_steps(blocks[i].locator, steps) for i in kept}
-    needed = options.title_box_share * sum(blocks[i].features.words for i in kept)
+    shared = _shared_depths([blocks[i].locator for i in kept], steps)
+    # The kept words by the steps their block shares with the h1's path: the words inside
+    # the element ``depth`` steps down are those of depth and deeper, added up once.
+    words_at = [0] * (len(steps) + 1)
+    for i, depth in zip(kept, shared):
+        words_at[depth] += blocks[i].features.words
+    needed = options.title_box_share * sum(words_at)
+    inside = words_at[len(steps)]
     for depth in range(len(steps) - 1, 1, -1):  # the h1's parent up to the child of <body>
-        if sum(blocks[i].features.words for i in kept if shared[i] >= depth) >= needed:
+        inside += words_at[depth]
+        if inside >= needed:
             out = list(labels)
-            for i in kept:
-                if shared[i] < depth:
+            for i, steps_shared in zip(kept, shared):
+                if steps_shared < depth:
                     out[i] = relabel(blocks[i])
             return out
     return labels

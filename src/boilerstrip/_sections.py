@@ -28,13 +28,16 @@ def with_section_prose(
     probabilities: Sequence[float],
     options: Options,
     kept_label: Callable[[Block], Label],
+    *,
+    keys: Sequence[str],
 ) -> list[Label]:
     """``labels`` with the dropped prose under kept section headings kept: blocks of
     at least ``Options.section_prose_min_words`` words (0: never), link density under
     ``Options.section_prose_max_link_density``, stopword density at least
     ``Options.section_prose_min_stopwords`` (prose, not a font probe's filler) and probability at least
     ``Options.section_prose_floor``, that ``kept_label`` (the hard rules) keeps as CONTENT.
-    For pages declared multi-section."""
+    For pages declared multi-section. ``keys`` are the blocks'
+    :func:`~._copied_boxes.copy_keys`."""
     min_words = options.section_prose_min_words
     if not min_words:
         return labels
@@ -58,7 +61,11 @@ def with_section_prose(
             and kept_label(b) is Label.CONTENT
         ):
             if seen is None:
-                seen = {copy_key(k.text) for k, kind in zip(blocks, labels) if kind is Label.CONTENT}
-            if copy_key(b.text) not in seen:
+                seen = {
+                    key or copy_key(k.text)
+                    for k, kind, key in zip(blocks, labels, keys)
+                    if kind is Label.CONTENT
+                }
+            if (keys[i] or copy_key(b.text)) not in seen:
                 out[i] = Label.CONTENT
     return out

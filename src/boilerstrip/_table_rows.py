@@ -29,9 +29,12 @@ def with_table_rows(
     probabilities: Sequence[float],
     options: Options,
     kept_label: Callable[[Block], Label],
+    *,
+    keys: Sequence[str],
 ) -> list[Label]:
     """``labels`` with the dropped rows of partly kept tables kept (see the module);
-    ``kept_label`` is the hard rules' verdict on a block the decision keeps."""
+    ``kept_label`` is the hard rules' verdict on a block the decision keeps, ``keys`` the
+    blocks' :func:`~._copied_boxes.copy_keys`."""
     min_rows = options.table_rows_min_rows
     if not min_rows:
         return labels
@@ -55,8 +58,12 @@ def with_table_rows(
             if labels[i] is Label.CONTENT or kept_label(blocks[i]) is not Label.CONTENT:
                 continue
             if seen is None:
-                seen = {copy_key(b.text) for b, kind in zip(blocks, labels) if kind is Label.CONTENT}
-            if copy_key(blocks[i].text) in seen:
+                seen = {
+                    key or copy_key(b.text)
+                    for b, kind, key in zip(blocks, labels, keys)
+                    if kind is Label.CONTENT
+                }
+            if (keys[i] or copy_key(blocks[i].text)) in seen:
                 continue
             if out is labels:
                 out = list(labels)

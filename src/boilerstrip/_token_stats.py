@@ -86,8 +86,10 @@ def _c_loops() -> tuple[CBlockCounts | None, CStopCounts | None]:
     return cast(CBlockCounts, module.block_counts), cast(CStopCounts, module.stop_counts)
 
 
-_c_block_counts: Final = _c_loops()[0]
-_c_stop_counts: Final = _c_loops()[1]
+# Looked up once at import (a pure install's failed import of _ctokens searches the path).
+_C_LOOPS: Final = _c_loops()
+_c_block_counts: Final = _C_LOOPS[0]
+_c_stop_counts: Final = _C_LOOPS[1]
 
 
 def token_stats(
