@@ -102,7 +102,7 @@ def read_pages(
             except Exception:  # a peer's failure is an empty output, as the bench scores it
                 theirs = ""
             peer_pool, truth_pool = _spaced(theirs), _spaced(page.truth)
-            gains = {f.index: f.gain for f in page_flips(dumped.key, blocks, page.truth, dumped.declared)}
+            gains = {f.block: f.gain for f in page_flips(dumped.key, blocks, page.truth, dumped.declared)}
             for i, b in enumerate(blocks):
                 if not b.features.words:
                     continue
