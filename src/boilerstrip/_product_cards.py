@@ -151,18 +151,9 @@ def without_product_cards(
     return out
 
 
-def _shared_steps(locator: str, steps: Sequence[str]) -> int:
-    """How many leading steps of its CSS path ``locator`` shares with ``steps``."""
-    count = 0
-    for mine, theirs in zip(locator.split(">"), steps):
-        if mine != theirs:
-            break
-        count += 1
-    return count
-
-
 def _shared_depths(locators: Sequence[str], steps: Sequence[str]) -> list[int]:
-    """:func:`_shared_steps` of each of ``locators``: a locator shares the first ``d``
+    """How many leading steps of its CSS path each of ``locators`` shares with ``steps``
+    (tests/test_decision_shortcuts.py checks it against splitting): a locator shares the first ``d``
     steps when it starts with their path and ends or goes on with ">" there, which holds
     for every ``d`` up to the answer and none past it, so the answer is found by halving
     (a few prefix tests, where splitting made a string a step)."""
