@@ -240,7 +240,7 @@ def callees(path: Path, functions: list[str], rows: int = 14) -> None:
     a mypyc wrapper (``CPyPy_x``) enters its native function (``CPyDef_x``): on 20 pages,
     ``CPyPy__combine___decide`` is called 20 times and calls ``CPyDef__combine___decide``
     "40" times (callgrind's count of the wrapper's jump; extract() calls decide once a page).
-    Read call counts from the wrapper's callers; the instruction counts are not affected."""
+    Read call counts from the wrapper's callers (self costs count each instruction once)."""
     cost, calls, _ = _edges(path)
     for caller in functions:
         found = sorted(((c, b) for (a, b), c in cost.items() if a == caller), reverse=True)[:rows]
