@@ -69,6 +69,11 @@ CHROME_EXAMPLES = [
     ("Advertisement", "promo"),
     ("Monthly Annual One-time", "promo"),
     ("Share on Facebook", "share"),
+    ("Share on: Facebook Twitter Reddit", "share"),
+    ("Advert", "promo"),
+    ("Image 1 of / 23", "other"),
+    ("Image 4 of 5", "other"),
+    ("Back to Gallery", "other"),
     ("You may also like", "sidebar"),
     ("Leave a Reply", "comments"),
     ("12 comments", "comments"),
@@ -223,6 +228,8 @@ ARTICLE_SENTENCES = [
     "他把视频分享到了朋友圈，很快获得了大量点赞。",
     "Di Maio ha annunciato che il partito presenterà una mozione in Parlamento.",
     "De minister wil meer geld naar de inhoud van het onderwijs laten gaan.",
+    "The gallery showed image 1 of 23 prints, and visitors went back to the gallery twice.",
+    "Readers could share on their own feeds what the advert had promised.",
 ]
 
 
