@@ -103,7 +103,7 @@ def cpu_ceiling(processes: int, seconds: float = 3.0) -> float:
         spinners = [multiprocessing.Process(target=_spin, args=(seconds, counts)) for _ in range(n)]
         for spinner in spinners:
             spinner.start()
-        total = sum(counts.get() for _ in spinners)
+        total: float = sum(counts.get() for _ in spinners)
         for spinner in spinners:
             spinner.join()
         return total / seconds

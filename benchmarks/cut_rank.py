@@ -174,7 +174,7 @@ def fit_rank(
     v = minimize(objective, start.ravel(), jac=True, method="L-BFGS-B", options={"maxiter": 500}).x
     theta = v.reshape(start.shape) / scale
     theta[:, CONSTANT] = v.reshape(start.shape)[:, CONSTANT] - (theta * mean).sum(1)
-    return theta
+    return np.asarray(theta, dtype=float)
 
 
 def cross_fitted(rows: Sequence[Row], fit: Fit) -> np.ndarray:

@@ -24,6 +24,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from _pages import page_keys
 from boilerstrip import Options
@@ -82,12 +83,16 @@ def run_dask(paths: list[Path], cpus: int) -> Counter[str]:
     from boilerstrip.integrations.dask import extract_page, read_warc_bag
 
     started = time.perf_counter()
+    # distributed's constructors are untyped: called through names typed here.
+    local_cluster: Callable[..., Any] = distributed.LocalCluster
+    client: Callable[..., Any] = distributed.Client
     with (
-        distributed.LocalCluster(n_workers=cpus, threads_per_worker=1, dashboard_address=None) as cluster,
-        distributed.Client(cluster),
+        local_cluster(n_workers=cpus, threads_per_worker=1, dashboard_address=None) as cluster,
+        client(cluster),
     ):
         print(f"  LocalCluster: {time.perf_counter() - started:.1f} s")
-        statuses = read_warc_bag(paths).map(extract_page).pluck("status").frequencies().compute()
+        bag: Any = read_warc_bag(paths)  # dask's Bag methods are untyped
+        statuses = bag.map(extract_page).pluck("status").frequencies().compute()
     return Counter(dict(statuses))
 
 

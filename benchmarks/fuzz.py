@@ -20,6 +20,8 @@ import multiprocessing as mp
 import random
 import sys
 import time
+from multiprocessing.queues import Queue
+from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -66,7 +68,7 @@ def check(seed: int, page: str | bytes) -> tuple[str, str] | None:
     return None
 
 
-def worker(start: int, stop: int, current: mp.Value, findings: mp.Queue) -> None:  # type: ignore[type-arg]
+def worker(start: int, stop: int, current: Synchronized[int], findings: Queue[tuple[int, str, str]]) -> None:
     import boilerstrip  # noqa: F401 - imported before the clock starts
 
     pages = [p.read_bytes() for p in FIXTURES]
@@ -92,7 +94,7 @@ def main() -> None:
     args = parser.parse_args()
     stop = args.start + args.count
     findings: list[tuple[int, str, str]] = []
-    queue: mp.Queue = mp.Queue()  # type: ignore[type-arg]
+    queue: Queue[tuple[int, str, str]] = mp.Queue()
     current = mp.Value("q", args.start)
     began = time.time()
     next_seed = args.start

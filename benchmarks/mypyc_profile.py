@@ -92,7 +92,11 @@ def run(data: Path, stride: int) -> None:
 
 def _edges(
     path: Path,
-) -> tuple[collections.Counter[tuple[str, str]], collections.Counter[tuple[str, str]], dict]:
+) -> tuple[
+    collections.Counter[tuple[str, str]],
+    collections.Counter[tuple[str, str]],
+    dict[tuple[str, int], tuple[str, int, int]],
+]:
     """(caller, callee) -> inclusive Ir and -> calls; and (caller, C line) -> callee."""
     names: dict[str, str] = {}
     cost: collections.Counter[tuple[str, str]] = collections.Counter()
@@ -158,7 +162,7 @@ def _inclusive(path: Path) -> tuple[int, dict[str, int]]:
         text=True,
         check=True,
     ).stdout
-    total, found = 0, {}
+    total, found = 0, dict[str, int]()
     for line in out.split("\n"):
         match = re.match(r"\s*([\d,]+) \([ \d.]+%\)\s+(\S+)", line)
         if not match:

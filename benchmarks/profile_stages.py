@@ -12,11 +12,14 @@ the figures compared with peers.
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.util
 import statistics
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -24,10 +27,12 @@ import boilerstrip
 from _pages import sample
 from boilerstrip import _extract, _features
 
-try:  # where newer code reads the tokens
-    from boilerstrip import _token_stats
-except ImportError:
-    _token_stats = _features
+# Where newer code reads the tokens (older checkouts, profiled for a before, read them in _features).
+_token_stats: ModuleType = (
+    importlib.import_module("boilerstrip._token_stats")
+    if importlib.util.find_spec("boilerstrip._token_stats") is not None
+    else _features
+)
 
 # (module, attribute, stage name): the functions extract() calls, by stage.
 _STAGES = (

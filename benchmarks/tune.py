@@ -23,6 +23,7 @@ import random
 import sys
 import textwrap
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -36,6 +37,8 @@ from boilerstrip._scorers import SCORERS
 
 NAMES = tuple(SCORERS)
 L2 = 1e-3  # ridge on the weights: keeps rare one-hot scorers from running off
+# One page: set name, scorer rows, block targets, block word counts, block word bags, truth bag.
+Page = tuple[str, np.ndarray, list[int], list[int], list[Counter[str]], Counter[str]]
 
 
 def block_targets(block_words: list[list[str]], truth: str) -> list[int]:
@@ -73,9 +76,7 @@ def page_rows(
     )
 
 
-def load(
-    root: Path, jobs: int, truth_dirs: dict[str, str] | None = None
-) -> list[tuple[str, np.ndarray, list[int], list[int], list[Counter[str]], Counter[str]]]:
+def load(root: Path, jobs: int, truth_dirs: dict[str, str] | None = None) -> list[Page]:
     """Every page with a text truth; ``truth_dirs`` reads a set's truth from another folder
     (``{"dragnet": "gt_article"}``: its articles without the user comments)."""
     tasks = []
@@ -107,14 +108,15 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, s: np.ndarray, iterations: int = 
     return w
 
 
-SET_WEIGHTS = {  # how much a set weighs in the fit, given its number of pages
+# How much a set weighs in the fit, given its number of pages.
+SET_WEIGHTS: dict[str, Callable[[int], float]] = {
     "sqrt": math.sqrt,  # default: between the two below
     "pages": float,  # every page the same (wcxb, 1,476 pages, dominates)
     "sets": lambda n: 1.0,  # every set the same (34 readability pages weigh as much as wcxb)
 }
 
 
-def sample_weights(pages: list, sizes: Counter[str], scheme: str = "sqrt") -> list[np.ndarray]:
+def sample_weights(pages: list[Page], sizes: Counter[str], scheme: str = "sqrt") -> list[np.ndarray]:
     out = []
     for name, _x, _y, nw, _bags, _truth in pages:
         total = sum(nw) + len(nw)
@@ -125,7 +127,7 @@ def sample_weights(pages: list, sizes: Counter[str], scheme: str = "sqrt") -> li
 
 def probabilities(w: np.ndarray, x: np.ndarray) -> np.ndarray:
     z = x @ w[:-1] + w[-1]
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -12, 12)))
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -12, 12))), dtype=float)
 
 
 def smooth_matrix(p: np.ndarray, nw: list[int], window: int) -> np.ndarray:
@@ -134,7 +136,9 @@ def smooth_matrix(p: np.ndarray, nw: list[int], window: int) -> np.ndarray:
     )
 
 
-def fit(pages: list, sizes: Counter[str], window: int, scheme: str = "sqrt") -> tuple[np.ndarray, np.ndarray]:
+def fit(
+    pages: list[Page], sizes: Counter[str], window: int, scheme: str = "sqrt"
+) -> tuple[np.ndarray, np.ndarray]:
     sw = sample_weights(pages, sizes, scheme)
     x = np.vstack([p[1] for p in pages])
     y = np.concatenate([np.array(p[2], dtype=float) for p in pages])
@@ -152,7 +156,9 @@ def page_f1(bags: list[Counter[str]], keep: np.ndarray, truth: Counter[str]) -> 
     return bag_score(out, truth).f1
 
 
-def evaluate(pages: list, w1: np.ndarray, w2: np.ndarray, threshold: float, window: int) -> dict[str, float]:
+def evaluate(
+    pages: list[Page], w1: np.ndarray, w2: np.ndarray, threshold: float, window: int
+) -> dict[str, float]:
     per_set: dict[str, list[float]] = {}
     for name, x, _y, nw, bags, truth in pages:
         p = probabilities(w2, smooth_matrix(probabilities(w1, x), nw, window)) if len(nw) else np.zeros(0)
@@ -222,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.folds:
         order = list(range(len(pages)))
         random.Random(0).shuffle(order)
-        held: list = []
+        held: list[tuple[Page, np.ndarray, np.ndarray]] = []
         for k in range(args.folds):
             test = set(order[k :: args.folds])
             train = [p for i, p in enumerate(pages) if i not in test]

@@ -33,7 +33,7 @@ from boilerstrip._options import Options
 from boilerstrip._probability import SMOOTHING_INPUTS
 from boilerstrip._weights import SCORER_WEIGHTS, SMOOTHING_WEIGHTS
 from cut_prior import PRIOR_MODEL
-from tune import NAMES, page_f1, probabilities, smooth_matrix
+from tune import NAMES, Page, page_f1, probabilities, smooth_matrix
 
 # 0.10, 0.15, ..., 0.60. Higher candidates added nothing in cross-validation (0.9151 with
 # them up to 0.9, 0.9154 without) and dropped headlines and recipe lists on the fixtures.
@@ -49,7 +49,7 @@ def _weights(pairs: tuple[tuple[str, float], ...], names: tuple[str, ...]) -> np
     return np.array([table.get(n, 0.0) for n in names] + [table.get("bias", 0.0)])
 
 
-def page_table(pages: list) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+def page_table(pages: list[Page]) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
     """(set per page, model inputs per page and candidate, word F1 per page and candidate,
     the current model's predictions per page and candidate)."""
     w1, w2 = _weights(SCORER_WEIGHTS, NAMES), _weights(SMOOTHING_WEIGHTS, SMOOTHING_INPUTS)
@@ -95,7 +95,7 @@ def with_prior(coefficients: np.ndarray, prior_weight: float) -> np.ndarray:
 
 def chosen_f1(coefficients: np.ndarray, x: np.ndarray, f1: np.ndarray) -> np.ndarray:
     best = np.einsum("ncd,cd->nc", x, coefficients).argmax(axis=1)
-    return f1[np.arange(len(f1)), best]
+    return np.asarray(f1[np.arange(len(f1)), best], dtype=float)
 
 
 def per_set(names: list[str], values: np.ndarray) -> dict[str, float]:
