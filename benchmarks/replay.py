@@ -38,6 +38,7 @@ from typing import Any, NamedTuple, cast
 from boilerstrip import Options
 from boilerstrip._assemble import layout
 from boilerstrip._bench._cli import ablated, with_settings
+from boilerstrip._bench._metrics import snippet_f1
 from boilerstrip._bench._report import group_figures, page_record
 from boilerstrip._bench._sets import Page, load_sets
 from boilerstrip._combine import decide, relabel
@@ -209,6 +210,12 @@ def f1(records: dict[str, dict[str, Any]], pages: Sequence[Page]) -> float:
     return float(group_figures([records[p.key] for p in pages])["f1"]) if pages else float("nan")
 
 
+def page_f1(record: dict[str, Any]) -> float:
+    """One page's figure: its word F1, or on a snippet set the snippet F1 of its own counts
+    (so that a page whose snippets moved counts as up or down)."""
+    return float(record["f1"]) if "f1" in record else snippet_f1([record["counts"]])["f1"]
+
+
 def compare(
     sets: dict[str, list[Page]], base: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]], changed: int
 ) -> str:
@@ -230,7 +237,7 @@ def compare(
         for h in ("even", "odd"):
             part = [p for p in pages if half(p) == h]
             halves.append(f"{f1(new, part) - f1(base, part):+.5f}" if part else "–")
-        deltas = [new[p.key].get("f1", 0.0) - base[p.key].get("f1", 0.0) for p in pages]
+        deltas = [page_f1(new[p.key]) - page_f1(base[p.key]) for p in pages]
         up, down = sum(d > 1e-12 for d in deltas), sum(d < -1e-12 for d in deltas)
         cells = f"{b:.5f} | {n:.5f} | {n - b:+.5f} | {' | '.join(halves)} | {up} / {down}"
         lines.append(f"| {label} ({len(pages)}) | {cells} |")
@@ -240,15 +247,16 @@ def compare(
             lines.append(f"| {title} ({len(names)}) | {mb:.5f} | {mn:.5f} | {mn - mb:+.5f} | | | |")
     lines.append(f"\nLargest change of a set or type: {largest:.6f}.")
     moved = sorted(
-        (new[p.key]["f1"] - base[p.key]["f1"], p.key, p.page_type or "")
+        (page_f1(new[p.key]) - page_f1(base[p.key]), p.key, p.page_type or "")
         for ps in sets.values()
         for p in ps
-        if "f1" in new[p.key] and abs(new[p.key]["f1"] - base[p.key]["f1"]) > 1e-12
+        if abs(page_f1(new[p.key]) - page_f1(base[p.key])) > 1e-12
     )
     if moved and changed:
         lines.append(f"\nPages changed: {len(moved)}; the {min(changed, len(moved))} that moved most:\n")
         for d, key, page_type in sorted(moved, key=lambda m: -abs(m[0]))[:changed]:
-            lines.append(f"- {key} {page_type}: {base[key]['f1']:.4f} -> {new[key]['f1']:.4f} ({d:+.4f})")
+            was, now = page_f1(base[key]), page_f1(new[key])
+            lines.append(f"- {key} {page_type}: {was:.4f} -> {now:.4f} ({d:+.4f})")
     return "\n".join(lines) + "\n"
 
 
