@@ -11,6 +11,9 @@ proportion to the square root of its size, so that wcxb (1,476 pages) does not d
 small sets nor do they dominate it. The threshold is then chosen on the word-level F1
 that ../shared/tools/score.py reports. ``--folds`` reports the same fit's F1 on pages
 it was not fitted on (cross-validation by page), to show it does not memorise pages.
+Sets with snippets instead of a text truth (trafilatura-eval) are not fitted on, having no
+block targets, but every figure shows them: the pooled snippet F1 of the blocks kept, as
+the bench scores them, so that a refit that loses them is seen.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ from pathlib import Path
 
 import numpy as np
 
-from boilerstrip._bench._metrics import bag_score, tokens, words
+from boilerstrip._bench._metrics import bag_score, snippet_counts, snippet_f1, tokens, words
+from boilerstrip._bench._sets import load_sets
 from boilerstrip._extract import measure
 from boilerstrip._options import Options
 from boilerstrip._probability import SMOOTHING_INPUTS, smoothing_inputs
@@ -39,6 +43,9 @@ NAMES = tuple(SCORERS)
 L2 = 1e-3  # ridge on the weights: keeps rare one-hot scorers from running off
 # One page: set name, scorer rows, block targets, block word counts, block word bags, truth bag.
 Page = tuple[str, np.ndarray, list[int], list[int], list[Counter[str]], Counter[str]]
+Snippets = tuple[tuple[str, ...], tuple[str, ...]]  # (with, without)
+# One page of a snippet set: set name, scorer rows, block word counts, block texts, snippets.
+SnippetPage = tuple[str, np.ndarray, list[int], list[str], Snippets]
 
 
 def block_targets(block_words: list[list[str]], truth: str) -> list[int]:
@@ -74,6 +81,34 @@ def page_rows(
         [Counter(w) for w in bw],
         words(truth),
     )
+
+
+def snippet_rows(args: tuple[str, str, Snippets]) -> SnippetPage:
+    """(set, scorer outputs per block, word counts, texts, snippets) of one snippet page."""
+    name, html_path, snippets = args
+    raw = Path(html_path).read_bytes()
+    html = (gzip.decompress(raw) if html_path.endswith(".gz") else raw).decode("utf-8", "replace")
+    blocks = measure(html, Options()).blocks
+    x = np.array([SCORERS[n](blocks) for n in NAMES], dtype=float).T
+    return (
+        name,
+        x.reshape(len(blocks), len(NAMES)),
+        [b.features.words for b in blocks],
+        [b.text for b in blocks],
+        snippets,
+    )
+
+
+def load_snippet_pages(root: Path, jobs: int) -> list[SnippetPage]:
+    """Every page of the sets with snippets and no text truth."""
+    tasks = [
+        (p.set, str(p.html_path), p.snippets)
+        for pages in load_sets([root]).values()
+        for p in pages
+        if p.truth is None and p.snippets is not None
+    ]
+    with ProcessPoolExecutor(jobs) as pool:
+        return list(pool.map(snippet_rows, tasks, chunksize=8))
 
 
 def load(root: Path, jobs: int, truth_dirs: dict[str, str] | None = None) -> list[Page]:
@@ -166,6 +201,18 @@ def evaluate(
     return {k: sum(v) / len(v) for k, v in sorted(per_set.items())}
 
 
+def evaluate_snippets(
+    pages: list[SnippetPage], w1: np.ndarray, w2: np.ndarray, threshold: float, window: int
+) -> dict[str, float]:
+    """Per snippet set, the pooled snippet F1 of the kept blocks' text."""
+    counts: dict[str, list[tuple[int, int, int, int]]] = {}
+    for name, x, nw, texts, (with_, without) in pages:
+        p = probabilities(w2, smooth_matrix(probabilities(w1, x), nw, window)) if len(nw) else np.zeros(0)
+        kept = "\n".join(t for t, k in zip(texts, p >= threshold) if k)
+        counts.setdefault(name, []).append(snippet_counts(kept, with_, without))
+    return {k: snippet_f1(v)["f1"] for k, v in sorted(counts.items())}
+
+
 def show(label: str, figures: dict[str, float]) -> None:
     mean = sum(figures.values()) / len(figures)
     print(f"{label:>14} mean={mean:.4f} " + " ".join(f"{k[:10]}={v:.3f}" for k, v in figures.items()))
@@ -208,23 +255,33 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     truth_dirs = dict(t.split("=", 1) for t in args.truth)
     window = Options().smoothing_window
+    # The snippet pages beside the cache (tune_cut.py and fit_trees.py read the cache itself).
+    snippet_cache = args.cache.with_suffix(".snippets.pkl") if args.cache else None
     if args.cache and args.cache.exists():
         pages = pickle.loads(args.cache.read_bytes())
     else:
         pages = load(args.data, args.jobs, truth_dirs)
         if args.cache:
             args.cache.write_bytes(pickle.dumps(pages))
+    if snippet_cache and snippet_cache.exists():
+        snippet_pages = pickle.loads(snippet_cache.read_bytes())
+    else:
+        snippet_pages = load_snippet_pages(args.data, args.jobs)
+        if snippet_cache:
+            snippet_cache.write_bytes(pickle.dumps(snippet_pages))
+
+    def figures(w1: np.ndarray, w2: np.ndarray, t: float) -> dict[str, float]:
+        return {**evaluate(pages, w1, w2, t, window), **evaluate_snippets(snippet_pages, w1, w2, t, window)}
+
     sizes = Counter(p[0] for p in pages)
     print(f"{len(pages)} pages, {sum(len(p[2]) for p in pages)} blocks", file=sys.stderr)
     w1, w2 = fit(pages, sizes, window, args.set_weight)
     means = {
-        t: sum(f.values()) / len(f)
-        for t in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
-        for f in [evaluate(pages, w1, w2, t, window)]
+        t: sum(f.values()) / len(f) for t in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6) for f in [figures(w1, w2, t)]
     }
     best = (means, max(means, key=means.__getitem__))
     for t in (0.4, 0.5, 0.6):
-        show(f"fit t={t}", evaluate(pages, w1, w2, t, window))
+        show(f"fit t={t}", figures(w1, w2, t))
     if args.folds:
         order = list(range(len(pages)))
         random.Random(0).shuffle(order)
@@ -237,14 +294,19 @@ def main(argv: list[str] | None = None) -> int:
         per_set: dict[str, list[float]] = {}
         for p, f1, f2 in held:
             per_set.setdefault(p[0], []).append(next(iter(evaluate([p], f1, f2, 0.5, window).values())))
-        show("held-out t=0.5", {k: sum(v) / len(v) for k, v in sorted(per_set.items())})
+        held_out = {k: sum(v) / len(v) for k, v in sorted(per_set.items())}
+        # No snippet page is fitted on: the whole fit's figures are held out for them.
+        show("held-out t=0.5", {**held_out, **evaluate_snippets(snippet_pages, w1, w2, 0.5, window)})
     for n, v in sorted(zip(NAMES, w1[:-1]), key=lambda nv: -abs(nv[1])):
         print(f"  {n:28s} {v:+.3f}")
     if args.write:
-        figures = evaluate(pages, w1, w2, 0.5, window)
+        fitted = evaluate(pages, w1, w2, 0.5, window)
+        snippet_figures = evaluate_snippets(snippet_pages, w1, w2, 0.5, window)
         summary = (
             f"Fitted on {len(pages)} pages of {len(sizes)} sets; word F1 at threshold 0.5: "
-            + ", ".join(f"{k} {v:.3f}" for k, v in figures.items())
+            + ", ".join(f"{k} {v:.3f}" for k, v in fitted.items())
+            + "; snippet F1 (not fitted on): "
+            + (", ".join(f"{k} {v:.3f}" for k, v in snippet_figures.items()) or "none")
             + "."
         )
         write_weights(Path(__file__).resolve().parents[1] / "src/boilerstrip/_weights.py", w1, w2, summary)
