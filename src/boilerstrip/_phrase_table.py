@@ -958,6 +958,10 @@ WHOLE_BLOCK_PHRASES: tuple[tuple[str, str, str], ...] = (
     # A picture gallery's controls: its counter and the way back. With "Share on:" and "Advert"
     # (2026-12-04, bench on all sets: scrapinghub +0.0004, wcxb product +0.0001, no page down).
     ("other", "en", r"image \d+ of(?: /)? \d+|back to (?:the )?gallery"),
+    # A slideshow's counter between its arrows, the way back to the story, the player's
+    # placeholder (bench on all sets: dragnet +0.00004, 3 pages up on 3 sites, none down).
+    ("other", "en", r"(?:previous|prev) \d{1,3} ?/ ?\d{1,3} next|back to (?:the )?(?:story|article|post)"),
+    ("other", "en", r"loading (?:slideshow|gallery|video)"),
     # A photo agency's name alone on its line, under a picture.
     (
         "metadata",
