@@ -83,8 +83,8 @@ class RuleOptions(ResourceOptions):
     # Me", "Recent Posts"), with at least this many kept words before it, drops the box under
     # it, and a blog profile closed by PROFILE_LINKS is dropped with this many kept words
     # besides; 0 turns it off. Dev, every set (bench): dragnet +0.0053 (9 pages up on 5 sites,
-    # 1 down; even and odd ids up), no other set or wcxb type moved; any value from 1 to 50
-    # gives the same output, 100 dragnet +0.0031, 150 +0.0011: a guard, not a tuned cut.
+    # 1 down; even and odd ids up), no other set or wcxb type moved; 1, 20 and 50 give the
+    # same output, 100 dragnet +0.0031, 150 +0.0011: a guard, not a tuned cut.
     titled_box_body_words: int = 50
     # Detached boxes (_detached): on a declared article, the kept runs after the body (the
     # run of most words; runs are split by dropped blocks with words), when there are at
