@@ -32,6 +32,7 @@ from ._table_rows import with_table_rows
 from ._tail import is_prose, without_tail
 from ._teaser_cards import without_teaser_cards
 from ._thread_chrome import without_chrome_boxes
+from ._titled_boxes import without_titled_boxes
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
 # EnumType.__getattr__'s hook (about 900 instructions), and `Label(value)` runs
@@ -133,6 +134,8 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
     if declared in (ARTICLE, ""):
         # Rails of other stories' cards (a linked title over its teaser) after the body.
         labels = without_teaser_cards(blocks, labels, options, chrome)
+    # A blog's own widgets after the body, named by their heading ("About Me", "Recent Posts").
+    labels = without_titled_boxes(blocks, labels, options, chrome)
     if declared in (ARTICLE, SECTIONED):
         # A short line that is all link, inside the body's prose: a button or a link away.
         labels = without_body_links(blocks, labels, options, chrome)

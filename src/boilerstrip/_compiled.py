@@ -60,6 +60,7 @@ COMPILED_MODULES = (
     "_tail",
     "_teaser_cards",
     "_thread_chrome",
+    "_titled_boxes",
     "_token_stats",
     "_urls",
     "_weights",

@@ -38,6 +38,9 @@ comments, legal (cookie notices, copyright, privacy/terms links), metadata
 copyright sign, date-only blocks, pagination numbers, donation amounts) are filed
 under "en" but apply to pages in any language. The library currently applies all
 rows to every page, whatever its language.
+
+``BOX_TITLES`` and ``PROFILE_LINKS`` name a box rather than a block: a widget's title and
+the link that closes a blog's profile, matched whole by ``_titled_boxes`` (see there).
 """
 
 from __future__ import annotations
@@ -955,6 +958,10 @@ WHOLE_BLOCK_PHRASES: tuple[tuple[str, str, str], ...] = (
     # A picture gallery's controls: its counter and the way back. With "Share on:" and "Advert"
     # (2026-12-04, bench on all sets: scrapinghub +0.0004, wcxb product +0.0001, no page down).
     ("other", "en", r"image \d+ of(?: /)? \d+|back to (?:the )?gallery"),
+    # A slideshow's counter between its arrows, the way back to the story, the player's
+    # placeholder (bench on all sets: dragnet +0.00004, 3 pages up on 3 sites, none down).
+    ("other", "en", r"(?:previous|prev) \d{1,3} ?/ ?\d{1,3} next|back to (?:the )?(?:story|article|post)"),
+    ("other", "en", r"loading (?:slideshow|gallery|video)"),
     # A photo agency's name alone on its line, under a picture.
     (
         "metadata",
@@ -1262,4 +1269,40 @@ WHOLE_BLOCK_PHRASES: tuple[tuple[str, str, str], ...] = (
     ("share", "ar", r"شارك|مشاركة|طباعة|نسخ الرابط|فيسبوك|تويتر|إكس|واتساب|تيليجرام"),
     ("comments", "ar", r"(?:ال)?تعليقات|\d+ تعليق(?:ات)?|أضف تعليقا?"),
     ("legal", "ar", r"سياسة الخصوصية|شروط الاستخدام|الشروط والأحكام|موافق|قبول|أوافق"),
+)
+
+# The titles of a blog's or site's own widgets, as a heading names them above their box:
+# the owner's profile ("About Me"), the feeds of its latest posts and comments, a most-watched
+# list. ``_titled_boxes`` matches a kept heading's whole text (stripped as for
+# WHOLE_BLOCK_PHRASES) against these and drops the box under it when it follows the body.
+# "About <name>" and "About the author" are not here: the truths keep most authors' bios
+# (cleaneval, wcxb articles). The other languages are the engines' own widget titles
+# (WordPress's "Recent Posts" and "Recent Comments", Blogger's "About Me").
+BOX_TITLES: tuple[tuple[str, str, str], ...] = (
+    ("sidebar", "en", r"about me|about (?:this|the) (?:blog|site)"),
+    (
+        "sidebar",
+        "en",
+        r"recent (?:posts|entries|articles|comments)|latest (?:conversations|comments)|popular posts"
+        r"|most (?:watched|listened|commented)(?: ?/ ?(?:watched|listened|commented))?",
+    ),
+    ("sidebar", "de", r"über mich|neueste beiträge|letzte beiträge|neueste kommentare|letzte kommentare"),
+    ("sidebar", "fr", r"à propos de moi|articles récents|commentaires récents"),
+    ("sidebar", "es", r"sobre mí|acerca de mí|entradas recientes|comentarios recientes"),
+    ("sidebar", "it", r"chi sono|articoli recenti|commenti recenti"),
+    ("sidebar", "pt", r"sobre mim|posts recentes|comentários recentes"),
+    ("sidebar", "nl", r"over mij|recente berichten|recente reacties"),
+)
+
+# The link that closes a blog's profile widget (Blogger's "View my complete profile", in the
+# languages of its interface): ``_titled_boxes`` drops the widget, its parent element,
+# whatever its heading says ("About Me", "About Michael", "Chef John's Bio").
+PROFILE_LINKS: tuple[tuple[str, str, str], ...] = (
+    ("sidebar", "en", r"view my complete profile"),
+    ("sidebar", "de", r"mein profil vollständig anzeigen"),
+    ("sidebar", "fr", r"afficher mon profil complet"),
+    ("sidebar", "es", r"ver todo mi perfil"),
+    ("sidebar", "it", r"visualizza il mio profilo completo"),
+    ("sidebar", "pt", r"ver meu perfil completo"),
+    ("sidebar", "nl", r"mijn volledige profiel weergeven"),
 )

@@ -1,0 +1,132 @@
+"""Titled boxes: a blog's or site's own widgets after the body, named by their heading.
+
+Blogs and news sites set widgets of their own beside or below a post: the owner's profile
+("About Me", a bio and "View my complete profile"), a feed of the latest posts with their
+excerpts ("Recent Posts"), of the latest comments ("Latest Conversations"), a most-watched
+list ("Most watched/listened"). Their text is plain prose or linked titles, so the model
+keeps it, and a profile of 150 words can halve a short post's precision. Their headings
+are fixed widget titles, listed in ``_phrase_table.BOX_TITLES``.
+
+A heading whose whole text (stripped as for the whole-block phrases) is such a title, with
+at least ``Options.titled_box_body_words`` kept words before it (the body comes first:
+on a page whose own text is the feed, such as a blog's front page, nothing precedes it),
+heads a box: the blocks right after it inside the heading's parent element, up to a
+heading of its level or higher. When the box holds kept text, its kept blocks and the
+heading are dropped and take the label their own evidence names.
+
+A blog's profile widget is also known by its closing link, whatever its heading says
+("About Michael", "Chef John's Bio"): a line that is one of ``_phrase_table.PROFILE_LINKS``
+("View my complete profile") marks its parent element as the profile, whose kept blocks
+are dropped when at least ``Options.titled_box_body_words`` kept words lie outside it (a
+page whose only kept text is the profile keeps it: the decision has missed the post).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Final
+
+import regex
+
+from ._model import Block, Label, Role, ancestor
+from ._options import Options
+from ._phrase_table import BOX_TITLES, PROFILE_LINKS
+
+# Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
+# EnumType.__getattr__'s hook (about 900 instructions).
+_CONTENT: Final = Label.CONTENT
+_HEADING: Final = Role.HEADING
+
+
+def _pattern(rows: tuple[tuple[str, str, str], ...]) -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{pattern})" for _, _, pattern in rows), regex.IGNORECASE)
+
+
+_TITLES: Final = _pattern(BOX_TITLES)
+_PROFILE_LINKS: Final = _pattern(PROFILE_LINKS)
+_STRIPPED: Final = " .:!?…·|»«›‹>-"  # as the whole-block phrases are stripped (_phrases)
+_MAX_CHARS: Final = 40  # longer than any row of the two tables: no match is tried
+
+
+def _is_whole(pattern: regex.Pattern[str], text: str) -> bool:
+    stripped = text.strip(_STRIPPED)
+    return 0 < len(stripped) <= _MAX_CHARS and pattern.fullmatch(stripped) is not None
+
+
+def is_box_title(text: str) -> bool:
+    """Whether ``text`` is a widget's title of ``BOX_TITLES`` (its whole text)."""
+    return _is_whole(_TITLES, text)
+
+
+def is_profile_link(text: str) -> bool:
+    """Whether ``text`` is a profile widget's closing link of ``PROFILE_LINKS``."""
+    return _is_whole(_PROFILE_LINKS, text)
+
+
+def _box_end(blocks: Sequence[Block], i: int) -> int:
+    """The index after the last block of the box headed by ``blocks[i]``."""
+    heading = blocks[i]
+    inside = ancestor(heading.locator) + ">"
+    level = heading.heading_level
+    j = i + 1
+    while j < len(blocks):
+        b = blocks[j]
+        if not b.locator.startswith(inside) or (b.role is _HEADING and 0 < b.heading_level <= level):
+            break
+        j += 1
+    return j
+
+
+def _profile_box(blocks: Sequence[Block], i: int) -> range:
+    """The blocks around ``blocks[i]`` inside its parent element."""
+    inside = ancestor(blocks[i].locator) + ">"
+    start, end = i, i + 1
+    while start > 0 and blocks[start - 1].locator.startswith(inside):
+        start -= 1
+    while end < len(blocks) and blocks[end].locator.startswith(inside):
+        end += 1
+    return range(start, end)
+
+
+def _dropped(
+    blocks: Sequence[Block], labels: list[Label], box: range, dropped: Callable[[Block], Label]
+) -> list[Label]:
+    for j in box:
+        if labels[j] is _CONTENT:
+            labels[j] = dropped(blocks[j])
+    return labels
+
+
+def without_titled_boxes(
+    blocks: Sequence[Block], labels: list[Label], options: Options, dropped: Callable[[Block], Label]
+) -> list[Label]:
+    """``labels`` with each titled box after the body and each blog profile given
+    ``dropped(block)`` (see the module docstring); ``Options.titled_box_body_words`` 0
+    turns it off."""
+    body_words = options.titled_box_body_words
+    if not body_words:
+        return labels
+    out = list(labels)
+    kept_words = 0  # kept words before the block
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.role is _HEADING and kept_words >= body_words and is_box_title(b.text):
+            end = _box_end(blocks, i)
+            # A title over no kept text is left to its own evidence (the box_label rule).
+            if any(out[j] is _CONTENT for j in range(i + 1, end)):
+                out = _dropped(blocks, out, range(i, end), dropped)
+                i = end
+                continue
+        if out[i] is _CONTENT:
+            kept_words += b.features.words
+        i += 1
+    total = sum(b.features.words for b, kind in zip(blocks, out) if kind is _CONTENT)
+    for i, b in enumerate(blocks):
+        if b.features.words <= 6 and is_profile_link(b.text):
+            box = _profile_box(blocks, i)
+            inside = sum(blocks[j].features.words for j in box if out[j] is _CONTENT)
+            if inside and total - inside >= body_words:
+                out = _dropped(blocks, out, box, dropped)
+                total -= inside
+    return out
