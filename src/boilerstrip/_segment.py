@@ -106,8 +106,14 @@ def _enter(st: _State, tag: str, attrs: dict[str, str | None], node: Any) -> boo
     # Screen-reader-only text (_screen_reader); counted for :nth-of-type above, so that no
     # other element's locator moves.
     classes = attrs.get("class") if node is not None else None
-    if classes and is_screen_reader_only(classes) and left_out(node, tag, [entry[0] for entry in stack]):
-        return False
+    if classes:
+        # A page repeats its class attributes: each is tested once (six substring
+        # searches, where a look-up by the string is one hash of it).
+        clips = st.clipping.get(classes)
+        if clips is None:
+            clips = st.clipping[classes] = is_screen_reader_only(classes)
+        if clips and left_out(node, tag, [entry[0] for entry in stack]):
+            return False
     st.tags += 1
     if tag == "a":
         st.link_tags += 1

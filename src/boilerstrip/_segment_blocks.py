@@ -52,6 +52,27 @@ def _control_test() -> Callable[[str], object]:
 
 
 _has_control: Final = _control_test()  # truthy when the text holds a control character
+
+
+def _collapse_python(line: str) -> str:
+    """A line of a block outside ``<pre>``: its control characters dropped, its whitespace
+    runs made one space, none at either end."""
+    if _HAS_CONTROL.search(line):
+        line = line.translate(_CONTROL)
+    return " ".join(line.split())
+
+
+def _collapse_of() -> Callable[[str], str]:
+    """:func:`_collapse_python`, or in the compiled build the same in one pass in C
+    (``_cscan.collapse``: the search, split and join took about 2,900 instructions a block)."""
+    try:
+        module = importlib.import_module(f"{__package__}._cscan")
+    except ImportError:
+        return _collapse_python
+    return cast(Callable[[str], str], module.collapse)
+
+
+_collapse: Final = _collapse_of()
 # Rows written into the arrays of a traversal, by their typecode: an element's numbers on
 # entry (_NUMBERS), its subtree's four counts on exit, a block's numbers (_BLOCK_NUMBERS).
 # Packed as C ints in one call: array.extend and item assignment convert each int with
@@ -109,11 +130,21 @@ def _record_steps(st: _State, frames: list[tuple[Any, ...]]) -> None:
             step = stack[0][0] + "".join([f">{e[0]}:nth-of-type({e[_NTH]})" for e in stack[1 : end + 1]])
         elif frames[k - 1][_STACK] + 1 == end:
             # Its parent is its block-level parent (97% of the steps of 100 dev pages):
-            # one element, without the slice, list and join of the general case.
+            # one element, without the slice, list and join of the general case; a page
+            # repeats these steps, each made once (by tag, then :nth-of-type index).
             entry = stack[end]
             tag: str = entry[0]
             nth: int = entry[_NTH]
-            step = f">{tag}:nth-of-type({nth})"
+            by_nth = st.steps.get(tag)
+            if by_nth is None:
+                by_nth = st.steps[tag] = {}
+            found = by_nth.get(nth)
+            if found is None:
+                step = f">{tag}:nth-of-type({nth})"
+                found = by_nth[nth] = known.setdefault(step, step)
+            strings[at] = found
+            k -= 1
+            continue
         else:
             entries = stack[frames[k - 1][_STACK] + 1 : end + 1]
             step = "".join([f">{e[0]}:nth-of-type({e[_NTH]})" for e in entries])
@@ -126,21 +157,21 @@ def _block_text(pieces: list[str], breaks: list[int], pre: bool) -> str:
     that start a new line (``<br>``). Whitespace is collapsed outside ``<pre>``."""
     if not breaks:  # one line: the common case, without the lists of the general one
         line = "".join(pieces)
+        if not pre:
+            return _collapse(line)
         if _has_control(line):
             line = line.translate(_CONTROL)
-        if pre:
-            text = line.strip("\n")
-            return text if text.strip() else ""
-        return " ".join(line.split())
+        text = line.strip("\n")
+        return text if text.strip() else ""
     bounds = [0, *breaks, len(pieces)]
     lines = ["".join(pieces[a:b]) for a, b in itertools.pairwise(bounds)]
+    if not pre:  # (a line's control characters go with it: each line is collapsed alone)
+        parts = [_collapse(line) for line in lines]
+        return "\n".join([p for p in parts if p])
     if any(_has_control(line) for line in lines):
         lines = [line.translate(_CONTROL) for line in lines]
-    if pre:
-        text = "\n".join(lines).strip("\n")
-        return text if text.strip() else ""
-    parts = (" ".join(line.split()) for line in lines)
-    return "\n".join(p for p in parts if p)
+    text = "\n".join(lines).strip("\n")
+    return text if text.strip() else ""
 
 
 class _State:
@@ -151,6 +182,7 @@ class _State:
         "block_numbers",
         "breaks",
         "chars",
+        "clipping",
         "elements",
         "has_text",
         "in_link",
@@ -169,6 +201,7 @@ class _State:
         "roles",
         "rows",
         "stack",
+        "steps",
         "strings",
         "tags",
         "texts",
@@ -206,6 +239,10 @@ class _State:
         # hands out a new string each time, and every element keeps its own otherwise
         # (about 0.4 times the page's size while the tree is alive, on a 5 MB page).
         self.strings: dict[str, str] = {}
+        # Per page, not kept: whether a class attribute names a screen-reader-only class
+        # (_segment._enter), and the CSS steps made so far, by tag and :nth-of-type index.
+        self.clipping: dict[str, bool] = {}
+        self.steps: dict[str, dict[int, str]] = {}
 
 
 def _end_block(st: _State) -> None:
