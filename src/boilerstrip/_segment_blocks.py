@@ -73,17 +73,20 @@ def _collapse_of() -> Callable[[str], str]:
 
 
 _collapse: Final = _collapse_of()
-# Rows written into the arrays of a traversal, by their typecode: an element's numbers on
-# entry (_NUMBERS), its subtree's four counts on exit, a block's numbers (_BLOCK_NUMBERS).
-# Packed as C ints in one call: array.extend and item assignment convert each int with
-# PyArg_Parse, a tenth of the traversal's instructions. A count past the typecode's range
-# raises struct.error, given to the caller as OverflowError (as the arrays raise it).
+# Rows written into the arrays of a traversal, by their typecode: an element's numbers
+# (_NUMBERS: a row of zeros on entry, written on exit, when its subtree's counts are known),
+# a block's numbers (_BLOCK_NUMBERS). Packed as C ints in one call: array.extend and item
+# assignment convert each int with PyArg_Parse, a tenth of the traversal's instructions. A
+# count past the typecode's range raises struct.error, given to the caller as OverflowError
+# (as the arrays raise it).
 # The roles read once per block, as module constants: an enum's class attribute is looked
 # up through EnumType's __getattr__ hook (Python 3.11), about 900 instructions each.
 _PARAGRAPH: Final = Role.PARAGRAPH
 _TABLE_CELL: Final = Role.TABLE_CELL
 _HEADING: Final = Role.HEADING
-_ROWS: Final = {code: tuple(struct.Struct(f"@{n}{code}") for n in (6, 4, 5)) for code in ("i", "q")}
+_ROWS: Final = {
+    code: (struct.Struct(f"@{_NUMBERS}{code}"), struct.Struct(f"@{_BLOCK_NUMBERS}{code}")) for code in "iq"
+}
 
 # Fields of an open block-level element, kept in a tuple (one allocation per element);
 # _STACK is its position in the stack of open elements.
@@ -100,6 +103,8 @@ _LEVEL: Final = 7
 _ROW: Final = 8
 _FIRST_BLOCK: Final = 9
 _STACK: Final = 10
+_PARENT_ELEMENT: Final = 11  # its block-level parent's index (-1: none), and how many are open
+_BLOCK_DEPTH: Final = 12
 # Fields of an entry of the stack of open elements (a list: its child counts are filled in
 # when first needed).
 _NTH: Final = 1
@@ -178,6 +183,8 @@ class _State:
     """What the traversal has built and its running counters."""
 
     __slots__ = (
+        "add_block",
+        "add_element",
         "block_link_chars",
         "block_numbers",
         "breaks",
@@ -195,6 +202,8 @@ class _State:
         "numbers",
         "open_blocks",
         "pack_at",
+        "pack_block",
+        "pack_element",
         "panels",
         "pieces",
         "reveal",
@@ -205,6 +214,7 @@ class _State:
         "strings",
         "tags",
         "texts",
+        "zero_row",
     )
 
     def __init__(
@@ -219,11 +229,17 @@ class _State:
         self.elements: list[str] = []
         self.numbers: array[int] = array(typecode)
         self.itemsize: int = self.numbers.itemsize  # (an attribute of the array: a generic read, compiled)
-        self.rows = _ROWS[typecode]
+        element_row, block_row = _ROWS[typecode]
+        # The rows' writers as bound methods: one generic call each, not a method look-up too.
+        self.pack_element: Callable[..., None] = element_row.pack_into
+        self.pack_block: Callable[..., bytes] = block_row.pack
+        self.zero_row = bytes(element_row.size)
         self.texts: BlockTexts = []  # the blocks' columns (see Traversal)
         self.pack_at = pack_at  # the texts go into a buffer once they number this many
         self.roles: list[Role] = []
         self.block_numbers: array[int] = array(typecode)
+        self.add_element: Callable[[bytes], None] = self.numbers.frombytes
+        self.add_block: Callable[[bytes], None] = self.block_numbers.frombytes
         self.markups: list[Markup] = []
         self.open_blocks: list[tuple[Any, ...]] = []  # the open block-level elements
         # Every open element: [tag, :nth-of-type index, block tuple or None, child tag ->
@@ -267,8 +283,8 @@ def _end_block(st: _State) -> None:
             if pack_at is not None and len(st.texts) == pack_at:
                 st.texts = packed(st.texts, pack_at)
             st.roles.append(role)
-            st.block_numbers.frombytes(
-                st.rows[2].pack(
+            st.add_block(
+                st.pack_block(
                     element,
                     owner[_LEVEL] if role is _HEADING else 0,
                     min(st.block_link_chars, len(text)),
