@@ -40,20 +40,6 @@ _CONTROL: Final = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x
 _HAS_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def _control_test() -> Callable[[str], object]:
-    """``_HAS_CONTROL.search``, or in the compiled build the same test in C
-    (``_cscan.has_control``: a compare or two a character where the regex's charset took
-    about 40 instructions; true exactly when the regex finds one)."""
-    try:
-        module = importlib.import_module(f"{__package__}._cscan")
-    except ImportError:
-        return _HAS_CONTROL.search
-    return cast(Callable[[str], object], module.has_control)
-
-
-_has_control: Final = _control_test()  # truthy when the text holds a control character
-
-
 def _collapse_python(line: str) -> str:
     """A line of a block outside ``<pre>``: its control characters dropped, its whitespace
     runs made one space, none at either end."""
@@ -62,17 +48,22 @@ def _collapse_python(line: str) -> str:
     return " ".join(line.split())
 
 
-def _collapse_of() -> Callable[[str], str]:
-    """:func:`_collapse_python`, or in the compiled build the same in one pass in C
-    (``_cscan.collapse``: the search, split and join took about 2,900 instructions a block)."""
+def _c_helpers() -> tuple[Callable[[str], object], Callable[[str], str]]:
+    """``_HAS_CONTROL.search`` and :func:`_collapse_python`, or in the compiled build the same
+    in C, looked up once: ``_cscan.has_control`` (a compare or two a character where the
+    regex's charset took about 40 instructions; true exactly when the regex finds one) and
+    ``_cscan.collapse`` (one pass, where the search, split and join took about 2,900
+    instructions a block)."""
     try:
         module = importlib.import_module(f"{__package__}._cscan")
     except ImportError:
-        return _collapse_python
-    return cast(Callable[[str], str], module.collapse)
+        return _HAS_CONTROL.search, _collapse_python
+    return cast(Callable[[str], object], module.has_control), cast(Callable[[str], str], module.collapse)
 
 
-_collapse: Final = _collapse_of()
+_C_HELPERS: Final = _c_helpers()
+_has_control: Final = _C_HELPERS[0]  # truthy when the text holds a control character
+_collapse: Final = _C_HELPERS[1]
 # Rows written into the arrays of a traversal, by their typecode: an element's numbers
 # (_NUMBERS: a row of zeros on entry, written on exit, when its subtree's counts are known),
 # a block's numbers (_BLOCK_NUMBERS). Packed as C ints in one call: array.extend and item
