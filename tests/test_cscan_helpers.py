@@ -106,9 +106,11 @@ def test_the_modules_use_the_helpers_when_the_build_has_them() -> None:
     if module is None or Path(module.__file__ or "").parent != Path(_model.__file__).parent:
         assert _model.new_tuple == tuple.__new__
         assert _segment_blocks._has_control == _segment_blocks._HAS_CONTROL.search
+        assert _segment_blocks._collapse is _segment_blocks._collapse_python
     else:
         assert _model.new_tuple is module.new_tuple
         assert _segment_blocks._has_control is module.has_control
+        assert _segment_blocks._collapse is module.collapse
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@
  * place. tests/test_cscan.py checks that both loops give the same Scan on hand-made,
  * generated and hostile inputs.
  *
- * Below the loop, two small helpers of the segment stage's modules (has_control, new_tuple),
+ * Below the loop, small helpers of the segment stage's modules (has_control, collapse, new_tuple),
  * here so that the compiled build loads one extension of its own, not two.
  */
 #define PY_SSIZE_T_CLEAN
@@ -587,7 +587,7 @@ error:
     return result;
 }
 
-/* Two helpers of the compiled build's segment stage (its Python fallbacks are the reference:
+/* Three helpers of the compiled build's segment stage (its Python fallbacks are the reference:
  * tests/test_cscan_helpers.py checks that both give the same). */
 
 /* Whether a str holds a control character _segment_blocks drops: U+0000-U+0008, U+000B,
@@ -621,6 +621,63 @@ static PyObject *has_control(PyObject *self, PyObject *arg) {
     Py_RETURN_FALSE;
 }
 
+/* " ".join(text.translate(_segment_blocks._CONTROL).split()): a block's line with its control
+ * characters dropped (has_control's set) and its whitespace runs (str.split's: Py_UNICODE_ISSPACE)
+ * made one space, none at either end. In one pass where the translate (when a control
+ * character is there), the split's list of words and the join took about 2,900 instructions a
+ * block (_segment_blocks._collapse is the reference; tests/test_cscan_helpers.py checks them). */
+#define COLLAPSE_LOOP(T)                                                           \
+    {                                                                              \
+        const T *p = data;                                                         \
+        T *o = out;                                                                \
+        for (Py_ssize_t i = 0; i < n; i++) {                                       \
+            const Py_UCS4 c = p[i];                                                \
+            if (CONTROL(c)) continue;                                              \
+            if (Py_UNICODE_ISSPACE(c)) {                                           \
+                pending = m > 0;                                                   \
+                continue;                                                          \
+            }                                                                      \
+            if (pending) {                                                         \
+                o[m++] = ' ';                                                      \
+                pending = 0;                                                       \
+            }                                                                      \
+            o[m++] = (T)c;                                                         \
+        }                                                                          \
+    }
+
+static PyObject *collapse(PyObject *self, PyObject *arg) {
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "collapse() takes a str");
+        return NULL;
+    }
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    const int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    const unsigned long c0 = 0xFFFFD9FFUL; /* as has_control's */
+#define CONTROL(c) ((c) < 0x20 ? (c0 >> (c)) & 1 : (c) - 0x7F < 0x21)
+    void *out = PyMem_Malloc(n > 0 ? (size_t)n * (size_t)kind : 1);
+    if (out == NULL) return PyErr_NoMemory();
+    Py_ssize_t m = 0;
+    int pending = 0;
+    if (kind == PyUnicode_1BYTE_KIND)
+        COLLAPSE_LOOP(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        COLLAPSE_LOOP(Py_UCS2)
+    else
+        COLLAPSE_LOOP(Py_UCS4)
+#undef CONTROL
+    PyObject *result;
+    if (m == n && (n == 0 || memcmp(out, data, (size_t)n * (size_t)kind) == 0) && PyUnicode_CheckExact(arg)) {
+        Py_INCREF(arg); /* nothing dropped or made a space: the text itself */
+        result = arg;
+    } else {
+        result = PyUnicode_FromKindAndData(kind, out, m); /* narrowed to the least kind that holds it */
+    }
+    PyMem_Free(out);
+    return result;
+}
+#undef COLLAPSE_LOOP
+
 /* tuple.__new__(cls, fields) for a subclass of tuple (a named tuple) and an exact tuple of
  * its fields, as CPython's tuple_subtype_new makes it (the items in order, tracked by the
  * collector), without the argument checks and the temporary tuple of tuple.__new__'s call
@@ -651,13 +708,14 @@ static PyMethodDef methods[] = {
      "scan(text, stack, node_limit, depth_limit, attribute_limit, volume_limit, tables) -> (elements, depth, "
      "depth_sum, cut, limit): the loop of _limits.scan_python"},
     {"has_control", has_control, METH_O, "has_control(text) -> bool: see _segment_blocks._HAS_CONTROL"},
+    {"collapse", collapse, METH_O, "collapse(text) -> str: see _segment_blocks._collapse"},
     {"new_tuple", (PyCFunction)(void (*)(void))new_tuple, METH_FASTCALL,
      "new_tuple(cls, fields) -> tuple.__new__(cls, fields), for a subclass of tuple and a tuple"},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef definition = {PyModuleDef_HEAD_INIT, "boilerstrip._cscan",
-                                        "The limits scan's loop in C, and two helpers of the segment stage (the compiled build).", -1, methods};
+                                        "The limits scan's loop in C, and three helpers of the segment stage (the compiled build).", -1, methods};
 
 PyMODINIT_FUNC PyInit__cscan(void) {
     struct {

@@ -24,9 +24,11 @@ from ._segment_blocks import (
     _AT_LINK_CHARS,
     _AT_LINK_TAGS,
     _AT_TAGS,
+    _BLOCK_DEPTH,
     _ELEMENT,
     _FRAME,
     _LEVEL,
+    _PARENT_ELEMENT,
     _ROLE,
     _ROW,
     _TAG,
@@ -37,7 +39,7 @@ from ._segment_blocks import (
     _State,
     _traversal,
 )
-from ._segmented import _CHARS, _NAMES, _NUMBERS, _STRINGS, Segmented, Traversal, finish
+from ._segmented import _NAMES, _NUMBERS, _STRINGS, Segmented, Traversal, finish
 
 # Final, as every table read per element: a C static in the compiled build.
 # A tag's role and heading level in one look-up (most block-level tags have neither).
@@ -106,8 +108,14 @@ def _enter(st: _State, tag: str, attrs: dict[str, str | None], node: Any) -> boo
     # Screen-reader-only text (_screen_reader); counted for :nth-of-type above, so that no
     # other element's locator moves.
     classes = attrs.get("class") if node is not None else None
-    if classes and is_screen_reader_only(classes) and left_out(node, tag, [entry[0] for entry in stack]):
-        return False
+    if classes:
+        # A page repeats its class attributes: each is tested once (six substring
+        # searches, where a look-up by the string is one hash of it).
+        clips = st.clipping.get(classes)
+        if clips is None:
+            clips = st.clipping[classes] = is_screen_reader_only(classes)
+        if clips and left_out(node, tag, [entry[0] for entry in stack]):
+            return False
     st.tags += 1
     if tag == "a":
         st.link_tags += 1
@@ -144,9 +152,10 @@ def _enter(st: _State, tag: str, attrs: dict[str, str | None], node: Any) -> boo
                 role_attr = strings.setdefault(role_attr, role_attr)
         index = len(st.elements) // _STRINGS
         st.elements.extend((tag, names, role_attr, ""))
-        st.numbers.frombytes(st.rows[0].pack(parent, len(open_blocks), 0, 0, 0, 0))
-        blocks, depth = len(st.texts), len(stack)
-        frame = (index, tag, st.chars, st.link_chars, st.tags, st.link_tags, role, level, row, blocks, depth)
+        st.add_element(st.zero_row)  # its numbers are written on exit (_exit)
+        blocks, depth, up = len(st.texts), len(stack), len(open_blocks)
+        chars, link_chars, tags, links = st.chars, st.link_chars, st.tags, st.link_tags
+        frame = (index, tag, chars, link_chars, tags, links, role, level, row, blocks, depth, parent, up)
         open_blocks.append(frame)
     stack.append([tag, nth, frame, None])
     if tag in ENTERED:
@@ -178,9 +187,13 @@ def _exit(st: _State) -> None:
         link_chars: int = frame[_AT_LINK_CHARS]
         tags: int = frame[_AT_TAGS]
         link_tags: int = frame[_AT_LINK_TAGS]
-        st.rows[1].pack_into(
+        parent: int = frame[_PARENT_ELEMENT]
+        level: int = frame[_BLOCK_DEPTH]
+        st.pack_element(
             numbers,
-            (element * _NUMBERS + _CHARS) * st.itemsize,
+            element * _NUMBERS * st.itemsize,
+            parent,
+            level,
             st.chars - chars,
             st.link_chars - link_chars,
             st.tags - tags + 1,

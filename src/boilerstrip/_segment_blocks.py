@@ -40,29 +40,44 @@ _CONTROL: Final = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x
 _HAS_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def _control_test() -> Callable[[str], object]:
-    """``_HAS_CONTROL.search``, or in the compiled build the same test in C
-    (``_cscan.has_control``: a compare or two a character where the regex's charset took
-    about 40 instructions; true exactly when the regex finds one)."""
+def _collapse_python(line: str) -> str:
+    """A line of a block outside ``<pre>``: its control characters dropped, its whitespace
+    runs made one space, none at either end."""
+    if _HAS_CONTROL.search(line):
+        line = line.translate(_CONTROL)
+    return " ".join(line.split())
+
+
+def _c_helpers() -> tuple[Callable[[str], object], Callable[[str], str]]:
+    """``_HAS_CONTROL.search`` and :func:`_collapse_python`, or in the compiled build the same
+    in C, looked up once: ``_cscan.has_control`` (a compare or two a character where the
+    regex's charset took about 40 instructions; true exactly when the regex finds one) and
+    ``_cscan.collapse`` (one pass, where the search, split and join took about 2,900
+    instructions a block)."""
     try:
         module = importlib.import_module(f"{__package__}._cscan")
     except ImportError:
-        return _HAS_CONTROL.search
-    return cast(Callable[[str], object], module.has_control)
+        return _HAS_CONTROL.search, _collapse_python
+    return cast(Callable[[str], object], module.has_control), cast(Callable[[str], str], module.collapse)
 
 
-_has_control: Final = _control_test()  # truthy when the text holds a control character
-# Rows written into the arrays of a traversal, by their typecode: an element's numbers on
-# entry (_NUMBERS), its subtree's four counts on exit, a block's numbers (_BLOCK_NUMBERS).
-# Packed as C ints in one call: array.extend and item assignment convert each int with
-# PyArg_Parse, a tenth of the traversal's instructions. A count past the typecode's range
-# raises struct.error, given to the caller as OverflowError (as the arrays raise it).
+_C_HELPERS: Final = _c_helpers()
+_has_control: Final = _C_HELPERS[0]  # truthy when the text holds a control character
+_collapse: Final = _C_HELPERS[1]
+# Rows written into the arrays of a traversal, by their typecode: an element's numbers
+# (_NUMBERS: a row of zeros on entry, written on exit, when its subtree's counts are known),
+# a block's numbers (_BLOCK_NUMBERS). Packed as C ints in one call: array.extend and item
+# assignment convert each int with PyArg_Parse, a tenth of the traversal's instructions. A
+# count past the typecode's range raises struct.error, given to the caller as OverflowError
+# (as the arrays raise it).
 # The roles read once per block, as module constants: an enum's class attribute is looked
 # up through EnumType's __getattr__ hook (Python 3.11), about 900 instructions each.
 _PARAGRAPH: Final = Role.PARAGRAPH
 _TABLE_CELL: Final = Role.TABLE_CELL
 _HEADING: Final = Role.HEADING
-_ROWS: Final = {code: tuple(struct.Struct(f"@{n}{code}") for n in (6, 4, 5)) for code in ("i", "q")}
+_ROWS: Final = {
+    code: (struct.Struct(f"@{_NUMBERS}{code}"), struct.Struct(f"@{_BLOCK_NUMBERS}{code}")) for code in "iq"
+}
 
 # Fields of an open block-level element, kept in a tuple (one allocation per element);
 # _STACK is its position in the stack of open elements.
@@ -79,6 +94,8 @@ _LEVEL: Final = 7
 _ROW: Final = 8
 _FIRST_BLOCK: Final = 9
 _STACK: Final = 10
+_PARENT_ELEMENT: Final = 11  # its block-level parent's index (-1: none), and how many are open
+_BLOCK_DEPTH: Final = 12
 # Fields of an entry of the stack of open elements (a list: its child counts are filled in
 # when first needed).
 _NTH: Final = 1
@@ -109,11 +126,21 @@ def _record_steps(st: _State, frames: list[tuple[Any, ...]]) -> None:
             step = stack[0][0] + "".join([f">{e[0]}:nth-of-type({e[_NTH]})" for e in stack[1 : end + 1]])
         elif frames[k - 1][_STACK] + 1 == end:
             # Its parent is its block-level parent (97% of the steps of 100 dev pages):
-            # one element, without the slice, list and join of the general case.
+            # one element, without the slice, list and join of the general case; a page
+            # repeats these steps, each made once (by tag, then :nth-of-type index).
             entry = stack[end]
             tag: str = entry[0]
             nth: int = entry[_NTH]
-            step = f">{tag}:nth-of-type({nth})"
+            by_nth = st.steps.get(tag)
+            if by_nth is None:
+                by_nth = st.steps[tag] = {}
+            found = by_nth.get(nth)
+            if found is None:
+                step = f">{tag}:nth-of-type({nth})"
+                found = by_nth[nth] = known.setdefault(step, step)
+            strings[at] = found
+            k -= 1
+            continue
         else:
             entries = stack[frames[k - 1][_STACK] + 1 : end + 1]
             step = "".join([f">{e[0]}:nth-of-type({e[_NTH]})" for e in entries])
@@ -126,31 +153,34 @@ def _block_text(pieces: list[str], breaks: list[int], pre: bool) -> str:
     that start a new line (``<br>``). Whitespace is collapsed outside ``<pre>``."""
     if not breaks:  # one line: the common case, without the lists of the general one
         line = "".join(pieces)
+        if not pre:
+            return _collapse(line)
         if _has_control(line):
             line = line.translate(_CONTROL)
-        if pre:
-            text = line.strip("\n")
-            return text if text.strip() else ""
-        return " ".join(line.split())
+        text = line.strip("\n")
+        return text if text.strip() else ""
     bounds = [0, *breaks, len(pieces)]
     lines = ["".join(pieces[a:b]) for a, b in itertools.pairwise(bounds)]
+    if not pre:  # (a line's control characters go with it: each line is collapsed alone)
+        parts = [_collapse(line) for line in lines]
+        return "\n".join([p for p in parts if p])
     if any(_has_control(line) for line in lines):
         lines = [line.translate(_CONTROL) for line in lines]
-    if pre:
-        text = "\n".join(lines).strip("\n")
-        return text if text.strip() else ""
-    parts = (" ".join(line.split()) for line in lines)
-    return "\n".join(p for p in parts if p)
+    text = "\n".join(lines).strip("\n")
+    return text if text.strip() else ""
 
 
 class _State:
     """What the traversal has built and its running counters."""
 
     __slots__ = (
+        "add_block",
+        "add_element",
         "block_link_chars",
         "block_numbers",
         "breaks",
         "chars",
+        "clipping",
         "elements",
         "has_text",
         "in_link",
@@ -163,15 +193,19 @@ class _State:
         "numbers",
         "open_blocks",
         "pack_at",
+        "pack_block",
+        "pack_element",
         "panels",
         "pieces",
         "reveal",
         "roles",
         "rows",
         "stack",
+        "steps",
         "strings",
         "tags",
         "texts",
+        "zero_row",
     )
 
     def __init__(
@@ -186,11 +220,17 @@ class _State:
         self.elements: list[str] = []
         self.numbers: array[int] = array(typecode)
         self.itemsize: int = self.numbers.itemsize  # (an attribute of the array: a generic read, compiled)
-        self.rows = _ROWS[typecode]
+        element_row, block_row = _ROWS[typecode]
+        # The rows' writers as bound methods: one generic call each, not a method look-up too.
+        self.pack_element: Callable[..., None] = element_row.pack_into
+        self.pack_block: Callable[..., bytes] = block_row.pack
+        self.zero_row = bytes(element_row.size)
         self.texts: BlockTexts = []  # the blocks' columns (see Traversal)
         self.pack_at = pack_at  # the texts go into a buffer once they number this many
         self.roles: list[Role] = []
         self.block_numbers: array[int] = array(typecode)
+        self.add_element: Callable[[bytes], None] = self.numbers.frombytes
+        self.add_block: Callable[[bytes], None] = self.block_numbers.frombytes
         self.markups: list[Markup] = []
         self.open_blocks: list[tuple[Any, ...]] = []  # the open block-level elements
         # Every open element: [tag, :nth-of-type index, block tuple or None, child tag ->
@@ -206,6 +246,10 @@ class _State:
         # hands out a new string each time, and every element keeps its own otherwise
         # (about 0.4 times the page's size while the tree is alive, on a 5 MB page).
         self.strings: dict[str, str] = {}
+        # Per page, not kept: whether a class attribute names a screen-reader-only class
+        # (_segment._enter), and the CSS steps made so far, by tag and :nth-of-type index.
+        self.clipping: dict[str, bool] = {}
+        self.steps: dict[str, dict[int, str]] = {}
 
 
 def _end_block(st: _State) -> None:
@@ -230,8 +274,8 @@ def _end_block(st: _State) -> None:
             if pack_at is not None and len(st.texts) == pack_at:
                 st.texts = packed(st.texts, pack_at)
             st.roles.append(role)
-            st.block_numbers.frombytes(
-                st.rows[2].pack(
+            st.add_block(
+                st.pack_block(
                     element,
                     owner[_LEVEL] if role is _HEADING else 0,
                     min(st.block_link_chars, len(text)),

@@ -219,8 +219,8 @@ def finish(traversal: Traversal) -> Segmented:
         if 0 < level <= len(above) and above[level - 1] == parent:
             parent = above[level - 1]
         if level <= len(above):
-            if level < len(above):  # (a child's level is len(above): nothing to delete)
-                del above[level:]
+            while len(above) > level:  # (a child's level is len(above): nothing to drop)
+                above.pop()  # (not del above[level:]: a slice object and a generic call, compiled)
             above.append(index)
         # Written out for each method (a bound method in a variable is a generic call there).
         if len(known) < _MAX_SHARED_INTS:
