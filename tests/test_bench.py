@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,11 @@ def test_a_folder_of_pairs_is_a_set() -> None:
     sets = load_sets([FIXTURES])
     assert list(sets) == ["fixtures"]
     assert len(sets["fixtures"]) == len(list(FIXTURES.glob("*.html")))
+
+
+@pytest.mark.parametrize("given", [FIXTURES, str(FIXTURES), [str(FIXTURES)], (FIXTURES,)])
+def test_one_folder_or_several_may_be_given(given: str | Path | Sequence[str | Path]) -> None:
+    assert load_sets(given) == load_sets([FIXTURES])
 
 
 def _layout_copy(tmp_path: Path) -> Path:

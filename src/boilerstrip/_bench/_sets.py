@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,10 +86,11 @@ def _pairs_set(root: Path) -> list[Page]:
     return pages
 
 
-def load_sets(folders: list[Path], gt_dir: str = "gt") -> dict[str, list[Page]]:
-    """Every set found in ``folders``, by name, each with its pages sorted by id."""
+def load_sets(folders: str | Path | Sequence[str | Path], gt_dir: str = "gt") -> dict[str, list[Page]]:
+    """Every set found in ``folders`` (one folder, or several), by name, each with its
+    pages sorted by id."""
     sets: dict[str, list[Page]] = {}
-    for folder in folders:
+    for folder in map(Path, [folders] if isinstance(folders, (str, Path)) else folders):
         if not folder.is_dir():
             raise FileNotFoundError(f"no such folder: {folder}")
         if (folder / "html").is_dir():
