@@ -2,8 +2,8 @@
 (``_pattern_reader.branch_literals`` and ``branch_prefixes``), so that ``_phrases`` rules a
 text out with ``str.startswith`` and ``in`` before any regex call. Most blocks that hold a
 row's key word hold none of its phrases: on the profile's 20 pages the rows' and gates'
-regex calls fall from about 13,900 to 5,200, and a text that holds none of a pattern's
-strings is tried only with its branches that have none (often none at all)."""
+regex calls (search and fullmatch) fall from 18,754 to 5,196. A text that holds none of a
+pattern's strings is tried only with its branches that have none (often none at all)."""
 
 from __future__ import annotations
 
