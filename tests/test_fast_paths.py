@@ -106,9 +106,9 @@ def test_keyless_gate_gives_the_alternation_answer(text: str) -> None:
     anywhere, whole = _indexes()
     stripped = text.strip(_STRIP)
     expected = _compiled(whole.any_keyless).fullmatch(stripped) is not None
-    assert _gate_open(whole.gate, stripped, None, whole=True) == expected
+    assert _gate_open(whole, stripped, None, stripped.lower(), whole=True) == expected
     expected = _compiled(anywhere.any_keyless).search(text) is not None
-    assert _gate_open(anywhere.gate, text, None, whole=False) == expected
+    assert _gate_open(anywhere, text, None, text.lower(), whole=False) == expected
 
 
 def test_keyless_gate_groups_every_branch_once() -> None:
@@ -633,6 +633,6 @@ def test_keyless_gate_on_lowered_ascii(text: str) -> None:
     for variant in _cased(text):
         stripped = variant.strip(_STRIP)
         expected = _compiled(whole.any_keyless).fullmatch(stripped) is not None
-        assert _gate_open(whole.gate, stripped, stripped.lower(), whole=True) == expected
+        assert _gate_open(whole, stripped, stripped.lower(), stripped.lower(), whole=True) == expected
         expected = _compiled(anywhere.any_keyless).search(variant) is not None
-        assert _gate_open(anywhere.gate, variant, variant.lower(), whole=False) == expected
+        assert _gate_open(anywhere, variant, variant.lower(), variant.lower(), whole=False) == expected

@@ -17,6 +17,8 @@ from typing import Final
 
 import regex
 
+from ._case_folds import FOLDS_APART
+
 
 @functools.cache
 def _syntax(pattern: str) -> regex.Pattern[str]:
@@ -195,6 +197,141 @@ def _character_alike(atom: str) -> bool:
         return False
     folded, plain = _folded(atom), regex.compile(atom)
     return all((folded.fullmatch(c) is None) == (plain.fullmatch(c.lower()) is None) for c in _ASCII_CHARS)
+
+
+# Literal strings let a text be ruled out by ``str.__contains__`` before any regex call:
+# most blocks that hold a row's key word hold none of its phrases.
+def branch_literals(branch: str, *, ascii_text: bool) -> tuple[str, ...]:
+    """Strings one of which every match of ``branch`` (no top-level ``|``) consumes in a
+    row, lowercased; () when the reader finds none. A text the branch matches holds one of
+    them in its lowercased form: with ``ascii_text``, an ASCII text (each of their
+    characters takes under IGNORECASE exactly the ASCII characters whose lower case is
+    its own, checked on all 128; a non-ASCII one takes none); else any text (each takes
+    only characters whose lower case is its own, whatever follows them). The best of the
+    branch's runs of literal characters and its groups' strings: the one whose shortest
+    string is longest. An atom that is optional, repeats, asserts or is not one literal
+    character ends a run (one that repeats, after its first time)."""
+    if _syntax(_VERBOSE).search(branch):
+        return ()
+    atoms = _atoms(branch)
+    if atoms is None:
+        return ()
+    usable = _lowers_alike if ascii_text else _lowers_alike_anywhere
+    options: list[tuple[str, ...]] = []
+    run, at = "", 0
+    for atom, least in atoms:
+        at += len(atom)
+        repeat = _syntax(_REPEAT).match(branch, at)
+        if repeat:
+            at = repeat.end()
+        char = _literal(atom)
+        if char is not None and least >= 1 and usable(char):
+            run += char.lower()
+            if repeat is None:
+                continue
+        elif least >= 1 and atom.startswith("("):
+            opening = _syntax(_GROUP_BODY).match(atom)
+            inner = required_literals(atom[opening.end() : -1], ascii_text=ascii_text) if opening else None
+            if inner:
+                options.append(inner)
+        if run:
+            options.append((run,))
+        run = ""
+    if run:
+        options.append((run,))
+    return max(options, key=lambda strings: min(map(len, strings)), default=())
+
+
+_ZERO_WIDTH_GROUP = r"\(\?<?[=!]"  # a lookaround: consumes nothing
+
+
+def branch_prefixes(branch: str, *, ascii_text: bool, anchored: bool) -> tuple[str, ...]:
+    """Strings (as :func:`branch_literals` gives them) one of which every match of
+    ``branch`` starts with, when it can match only at the text's start (it starts with
+    ``^``, or ``anchored``: a fullmatch); () when the reader finds none. Read from the
+    first atoms that consume: a run of literal characters, or a group each of whose
+    branches has prefixes."""
+    if _syntax(_VERBOSE).search(branch):
+        return ()
+    atoms = _atoms(branch)
+    if atoms is None:
+        return ()
+    usable = _lowers_alike if ascii_text else _lowers_alike_anywhere
+    run, at = "", 0
+    for atom, least in atoms:
+        at += len(atom)
+        repeat = _syntax(_REPEAT).match(branch, at)
+        if repeat:
+            at = repeat.end()
+        if not run and atom == "^" and repeat is None:
+            anchored = True
+            continue
+        if not run and (atom in (r"\b", r"\B") or _syntax(_ZERO_WIDTH_GROUP).match(atom)) and repeat is None:
+            continue  # zero-width: the next atom still starts the match
+        if not anchored:
+            return ()
+        char = _literal(atom)
+        if char is not None and least >= 1 and usable(char):
+            run += char.lower()
+            if repeat is None:
+                continue
+            return (run,)
+        if not run and least >= 1 and atom.startswith("("):
+            opening = _syntax(_GROUP_BODY).match(atom)
+            if opening is None:
+                return ()
+            found: list[str] = []
+            for inner in top_level_branches(atom[opening.end() : -1]):
+                strings = branch_prefixes(inner, ascii_text=ascii_text, anchored=True)
+                if not strings:
+                    return ()
+                found += strings
+            return tuple(dict.fromkeys(found))
+        break
+    return (run,) if run and anchored else ()
+
+
+def required_literals(pattern: str, *, ascii_text: bool) -> tuple[str, ...] | None:
+    """The :func:`branch_literals` of all of ``pattern``'s top-level branches; None when
+    some branch has none."""
+    found: list[str] = []
+    for branch in top_level_branches(pattern):
+        strings = branch_literals(branch, ascii_text=ascii_text)
+        if not strings:
+            return None
+        found += strings
+    return tuple(dict.fromkeys(found))
+
+
+def _literal(atom: str) -> str | None:
+    """The character an atom stands for when it is one literal character ("a", "\\."),
+    else None."""
+    if len(atom) == 1 and atom not in ".^$":
+        return atom
+    if len(atom) == 2 and atom[0] == "\\" and atom[1].isascii() and not atom[1].isalnum():
+        return atom[1]
+    return None
+
+
+@functools.cache
+def _lowers_alike(char: str) -> bool:
+    """Whether ``char`` takes under IGNORECASE exactly the ASCII characters whose lower
+    case is its lower case."""
+    folded = _folded(regex.escape(char))
+    lowered = char.lower()
+    return all((folded.fullmatch(c) is not None) == (c.lower() == lowered) for c in _ASCII_CHARS)
+
+
+@functools.cache
+def _lowers_alike_anywhere(char: str) -> bool:
+    """Whether every character ``char`` takes under IGNORECASE has its lower case, one
+    character that ``str.lower`` gives whatever follows: it takes none of FOLDS_APART."""
+    return len(char.lower()) == 1 and _folded(regex.escape(char)).search(_folds_apart()) is None
+
+
+@functools.cache
+def _folds_apart() -> str:
+    return "".join(chr(code) for first, last in FOLDS_APART for code in range(first, last + 1))
 
 
 # What spellings() reads as one literal character.
