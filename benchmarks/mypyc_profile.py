@@ -1,9 +1,11 @@
 """Where the compiled build (mypyc) falls back to generic Python operations, by C function.
 
     python benchmarks/mypyc_profile.py build . /tmp/b-new          # C kept in /tmp/b-new/c
-    valgrind --tool=callgrind --collect-atstart=no --toggle-collect=dropwhile_next \\
-        --callgrind-out-file=/tmp/new.out env PYTHONHASHSEED=0 PYTHONPATH=/tmp/b-new/pkg \\
+    PYTHONHASHSEED=0 PYTHONPATH=/tmp/b-new/pkg valgrind --tool=callgrind --collect-atstart=no \\
+        --toggle-collect=dropwhile_next --callgrind-out-file=/tmp/new.out \\
         python benchmarks/mypyc_profile.py run /work/shared/datasets --stride 15
+    # (the variables before valgrind: valgrind does not follow `env` into python without
+    # --trace-children=yes, and counts nothing)
     python benchmarks/mypyc_profile.py report /tmp/new.out /tmp/b-new/c
     python benchmarks/mypyc_profile.py diff /tmp/old.out /tmp/new.out
     python benchmarks/mypyc_profile.py stages /tmp/new.out
