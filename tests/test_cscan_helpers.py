@@ -15,25 +15,10 @@ from typing import Any, NamedTuple
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-import cscan_build
 from boilerstrip import _model, _segment, _segment_blocks, _segmented
 from boilerstrip._segment import segment
 
 _KINDS = ("", "é", "\u0100", "\U0001f600")  # ASCII, Latin-1, two- and four-byte strings
-
-
-@pytest.fixture(scope="module")
-def cscan(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
-    try:
-        return importlib.import_module("boilerstrip._cscan")
-    except ImportError:
-        pass
-    cc = cscan_build.compiler()
-    if cc is None:
-        pytest.skip("no C compiler")
-    cscan_build.build(tmp_path_factory.mktemp("cscan"), cc)
-    module = importlib.import_module("boilerstrip._cscan")  # registered by build()'s loader
-    return module
 
 
 def _regex(text: str) -> bool:

@@ -11,31 +11,16 @@
 
 from __future__ import annotations
 
-import importlib
 import itertools
 from types import ModuleType
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-import cscan_build
 from boilerstrip import _segment_blocks
 from boilerstrip._segment import segment, traverse
 
 _KINDS = ("", "é", "\u0100", "\U0001f600")  # ASCII, Latin-1, two- and four-byte strings
-
-
-@pytest.fixture(scope="module")
-def cscan(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
-    try:
-        return importlib.import_module("boilerstrip._cscan")
-    except ImportError:
-        pass
-    cc = cscan_build.compiler()
-    if cc is None:
-        pytest.skip("no C compiler")
-    cscan_build.build(tmp_path_factory.mktemp("cscan"), cc)
-    return importlib.import_module("boilerstrip._cscan")
 
 
 def _old_block_text(pieces: list[str], breaks: list[int], pre: bool) -> str:
