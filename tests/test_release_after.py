@@ -75,7 +75,7 @@ page = "<html><body>" + "<div><p>Some words of prose in a paragraph.</p></div>" 
 options = boilerstrip.Options(release_after_chars=None) if sys.argv[1] == "none" else boilerstrip.Options()
 boilerstrip.extract(page, options=options)
 keep = libc.mallinfo2().keepcost
-print(int(keep >= 1 << 20), keep)
+print(int(keep >= 1 << 18), keep)
 """
 
 _GLIBC = (os.confstr("CS_GNU_LIBC_VERSION") or "").startswith("glibc")
@@ -89,6 +89,8 @@ def test_the_tree_is_not_kept_at_the_top_of_the_heap(size: str, held: str) -> No
     out = subprocess.run(
         [sys.executable, "-c", _LOOP, size], check=False, capture_output=True, text=True, env=env
     )
-    # The held size comes out too: a failure says by how much (one run in a full suite once
-    # printed 0 here, never reproduced in isolation, under 24 hash seeds or 60 repeats).
+    # The held size comes out too: a failure says by how much. Held, it is 2.3 to 2.5 MB in
+    # isolation (any hash seed), but once 1,016,112 bytes in a full suite (CI, 2026-12-04),
+    # under the 1 MiB this test first asked; given back, 1.7 to 4 KB. So held means 256 KiB
+    # or more: far from both.
     assert out.stdout.split()[:1] == [held], (out.stdout, out.stderr)
