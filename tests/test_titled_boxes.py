@@ -4,8 +4,10 @@ profile closed by "View my complete profile" are dropped (_titled_boxes)."""
 from __future__ import annotations
 
 import pytest
+import regex
 
 from boilerstrip import Options, OptionsError, extract
+from boilerstrip._phrase_table import BOX_TITLES, PROFILE_LINKS
 from boilerstrip._titled_boxes import is_box_title, is_profile_link
 
 _POST = (
@@ -104,3 +106,51 @@ def test_the_rule_is_off_at_zero_and_checked() -> None:
 )
 def test_the_tables_match_whole_texts(text: str, title: bool, link: bool) -> None:
     assert (is_box_title(text), is_profile_link(text)) == (title, link)
+
+
+def _plain(rows: tuple[tuple[str, str, str], ...], text: str) -> bool:
+    """The tables' answer without the sieve: the whole pattern on the stripped text."""
+    stripped = text.strip(" .:!?…·|»«›‹>-")
+    pattern = regex.compile("|".join(f"(?:{p})" for _, _, p in rows), regex.IGNORECASE)
+    return 0 < len(stripped) <= 40 and pattern.fullmatch(stripped) is not None
+
+
+# Each row's phrases, in other cases, with case partners that lowercase apart ("ſ" for "s",
+# "K" the Kelvin sign for "k", "İ"), accents dropped, and words that only start alike.
+_TEXTS = [
+    *(s for _, _, p in BOX_TITLES + PROFILE_LINKS for s in p.replace("(?:", "").replace(")", "").split("|")),
+    "About Me",
+    "ABOUT ME",
+    "Recent Poſts",
+    "Recent Comments",
+    "Popular Posts",
+    "Most Watched / Listened",
+    "most commented",
+    "Über mich",
+    "ÜBER MICH",
+    "Uber mich",
+    "À PROPOS DE MOI",
+    "Sobre mi",
+    "SOBRE MÍ",
+    "Chi sono?",
+    "ver meu perfil completo",
+    "VIEW MY COMPLETE PROFILE",
+    "View my complete profile »",
+    "view my complete Kelvin",
+    "vİew my complete profile",
+    "Mein Profil vollständig anzeigen",
+    "Recently",
+    "Mostly",
+    "About",
+    "Latest",
+    "Comentários recentes",
+    "recente reacties",
+    "ßober mich",
+    "日本語のタイトル",
+]
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_the_sieve_gives_the_patterns_answer(text: str) -> None:
+    assert is_box_title(text) == _plain(BOX_TITLES, text)
+    assert is_profile_link(text) == _plain(PROFILE_LINKS, text)

@@ -23,13 +23,15 @@ page whose only kept text is the profile keeps it: the decision has missed the p
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import Final, NamedTuple
 
 import regex
 
 from ._model import Block, Label, Role, ancestor
 from ._options import Options
+from ._phrase_sieve import PhraseFilter, holds_one, phrase_filter
 from ._phrase_table import BOX_TITLES, PROFILE_LINKS
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
@@ -38,29 +40,52 @@ _CONTENT: Final = Label.CONTENT
 _HEADING: Final = Role.HEADING
 
 
-def _pattern(rows: tuple[tuple[str, str, str], ...]) -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{pattern})" for _, _, pattern in rows), regex.IGNORECASE)
+def _source(rows: tuple[tuple[str, str, str], ...]) -> str:
+    return "|".join(f"(?:{pattern})" for _, _, pattern in rows)
 
 
-_TITLES: Final = _pattern(BOX_TITLES)
-_PROFILE_LINKS: Final = _pattern(PROFILE_LINKS)
+class _Table(NamedTuple):
+    pattern: regex.Pattern[str]
+    # The literal strings a match must start with or hold (as the phrase rows are sieved,
+    # _phrase_sieve): most short blocks hold none, and then the regex is not tried.
+    sieve: PhraseFilter
+
+
+def _table(rows: tuple[tuple[str, str, str], ...]) -> _Table:
+    source = _source(rows)
+    return _Table(regex.compile(source, regex.IGNORECASE), phrase_filter(source, whole=True))
+
+
+@functools.cache
+def _tables() -> tuple[_Table, _Table]:
+    """The tables of (BOX_TITLES, PROFILE_LINKS), made when a page first needs them (reading
+    the patterns for their sieves would cost every import)."""
+    return _table(BOX_TITLES), _table(PROFILE_LINKS)
+
+
 _STRIPPED: Final = " .:!?…·|»«›‹>-"  # as the whole-block phrases are stripped (_phrases)
 _MAX_CHARS: Final = 40  # longer than any row of the two tables: no match is tried
 
 
-def _is_whole(pattern: regex.Pattern[str], text: str) -> bool:
+def _is_whole(table: _Table, text: str) -> bool:
     stripped = text.strip(_STRIPPED)
-    return 0 < len(stripped) <= _MAX_CHARS and pattern.fullmatch(stripped) is not None
+    if not 0 < len(stripped) <= _MAX_CHARS:
+        return False
+    held = stripped.lower()
+    starts, holds, rest = table.sieve.ascii if stripped.isascii() else table.sieve.wide
+    if not rest and not held.startswith(starts) and not holds_one(holds, held):
+        return False  # no branch can match: each needs one of the strings
+    return table.pattern.fullmatch(stripped) is not None
 
 
 def is_box_title(text: str) -> bool:
     """Whether ``text`` is a widget's title of ``BOX_TITLES`` (its whole text)."""
-    return _is_whole(_TITLES, text)
+    return _is_whole(_tables()[0], text)
 
 
 def is_profile_link(text: str) -> bool:
     """Whether ``text`` is a profile widget's closing link of ``PROFILE_LINKS``."""
-    return _is_whole(_PROFILE_LINKS, text)
+    return _is_whole(_tables()[1], text)
 
 
 def _box_end(blocks: Sequence[Block], i: int) -> int:
