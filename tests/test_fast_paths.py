@@ -13,7 +13,7 @@ from boilerstrip._pattern_reader import is_digit, is_wide, needs, reads_alike_lo
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import (
     _ASCII_DIGIT,
-    _STRIP,
+    STRIPPED,
     _compiled,
     _found,
     _gate_open,
@@ -94,7 +94,7 @@ GATE_TEXTS = [
 @pytest.mark.parametrize("text", GATE_TEXTS)
 def test_keyless_rows_as_one_alternation(text: str) -> None:
     anywhere, whole = _indexes()
-    stripped = text.strip(_STRIP)
+    stripped = text.strip(STRIPPED)
     each = any(_compiled(whole.sources[r]).fullmatch(stripped) for r in whole.keyless)
     assert bool(_compiled(whole.any_keyless).fullmatch(stripped)) == each
     each = any(_compiled(anywhere.sources[r]).search(text) for r in anywhere.keyless)
@@ -104,7 +104,7 @@ def test_keyless_rows_as_one_alternation(text: str) -> None:
 @pytest.mark.parametrize("text", GATE_TEXTS)
 def test_keyless_gate_gives_the_alternation_answer(text: str) -> None:
     anywhere, whole = _indexes()
-    stripped = text.strip(_STRIP)
+    stripped = text.strip(STRIPPED)
     expected = _compiled(whole.any_keyless).fullmatch(stripped) is not None
     assert _gate_open(whole, stripped, None, stripped.lower(), whole=True) == expected
     expected = _compiled(anywhere.any_keyless).search(text) is not None
@@ -631,7 +631,7 @@ def test_ascii_digits_are_what_regex_takes_for_digits() -> None:
 def test_keyless_gate_on_lowered_ascii(text: str) -> None:
     anywhere, whole = _indexes()
     for variant in _cased(text):
-        stripped = variant.strip(_STRIP)
+        stripped = variant.strip(STRIPPED)
         expected = _compiled(whole.any_keyless).fullmatch(stripped) is not None
         assert _gate_open(whole, stripped, stripped.lower(), stripped.lower(), whole=True) == expected
         expected = _compiled(anywhere.any_keyless).search(variant) is not None

@@ -20,14 +20,14 @@ from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import (
     _MIN_PREFIX,
     _PREFIX,
-    _STRIP,
+    STRIPPED,
     _candidates,
     _compiled,
     _indexes,
     _key_words,
-    _matches,
     _rows_of_token,
     _words,
+    matches,
 )
 
 # Characters regex's IGNORECASE takes for another one of a different lower case, or that
@@ -100,8 +100,7 @@ def _expected(pattern: str, text: str, whole: bool) -> bool:
 def _sieved(pattern: str, texts: list[str], whole: bool) -> list[bool]:
     sieves = phrase_filter(pattern, whole=whole)
     return [
-        _matches(pattern, sieves, t, t.lower() if t.isascii() else None, t.lower(), whole=whole)
-        for t in texts
+        matches(pattern, sieves, t, t.lower() if t.isascii() else None, t.lower(), whole=whole) for t in texts
     ]
 
 
@@ -116,7 +115,7 @@ def _patterns() -> list[tuple[str, bool]]:
 def test_sieve_gives_the_regex_answer_on_every_row(pattern: str, whole: bool) -> None:
     own = [v for b in top_level_branches(pattern) for v in _variants(" ".join(_words(b)))]
     texts = [*TEXTS, *own]
-    texts = [t.strip(_STRIP) for t in texts] if whole else texts
+    texts = [t.strip(STRIPPED) for t in texts] if whole else texts
     assert _sieved(pattern, texts, whole) == [_expected(pattern, t, whole) for t in texts]
 
 

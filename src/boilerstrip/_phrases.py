@@ -48,7 +48,7 @@ _OPTIONAL = r"\([^()]*\)(?:[?*]|\{0,\d*\})|[^()\s][?*]|[^()\s]\{0,\d*\}"
 _ESCAPE = r"\\[pPN]\{[^}]*\}|\\.|\[(?:\\.|[^\]])*\]"
 _GROUP = r"\((?:[^()]|\([^()]*\))*\)"
 _CJK = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
-_STRIP: Final = " .:!?…·|»«›‹>-"
+STRIPPED: Final = " .:!?…·|»«›‹>-"  # around whole-block phrases (and _titled_boxes' titles)
 # Words on most blocks of a page in their language: poor keys.
 _FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for from with and or is are be this that you your our we it "
@@ -249,13 +249,13 @@ def _gate_open(index: _Index, text: str, lowered: str | None, held: str, *, whol
     wide, digit, other = index.gate
     wide_filter, digit_filter, other_filter = index.gate_filters
     return (
-        (bool(other) and _matches(other, other_filter, text, lowered, held, whole=whole))
+        (bool(other) and matches(other, other_filter, text, lowered, held, whole=whole))
         or (
             bool(digit)
             and _has_digit(text, lowered)
-            and _matches(digit, digit_filter, text, lowered, held, whole=whole)
+            and matches(digit, digit_filter, text, lowered, held, whole=whole)
         )
-        or (bool(wide) and lowered is None and _matches(wide, wide_filter, text, lowered, held, whole=whole))
+        or (bool(wide) and lowered is None and matches(wide, wide_filter, text, lowered, held, whole=whole))
     )
 
 
@@ -272,7 +272,7 @@ def _has_digit(text: str, lowered: str | None) -> bool:
     return _compiled(r"\d").search(text) is not None
 
 
-def _matches(
+def matches(
     pattern: str, filter_: PhraseFilter, text: str, lowered: str | None, held: str, *, whole: bool
 ) -> bool:
     """Whether ``pattern`` matches all of ``text`` (``whole``) or occurs in it, its filter
@@ -357,19 +357,19 @@ def _phrase_kind(
     short = len(text) <= _KEYLESS_MAX_CHARS  # keyless rows are tried on short blocks only
     ascii_text = text.isascii()
     if len(text) <= whole_max_chars:
-        stripped = text.strip(_STRIP)
+        stripped = text.strip(STRIPPED)
         held = stripped.lower()
         lowered = held if ascii_text else None
         keyless = short and _gate_open(whole, stripped, lowered, held, whole=True)
         for row in _candidates(whole, rows[1], tokens, keyless):
-            if _matches(whole.sources[row], whole.filters[row], stripped, lowered, held, whole=True):
+            if matches(whole.sources[row], whole.filters[row], stripped, lowered, held, whole=True):
                 return whole.kinds[row]
     head = text[:scan_chars]
     held = head.lower()
     lowered = held if ascii_text else None
     found_keyless = short and _gate_open(anywhere, head, lowered, held, whole=False)
     for row in _candidates(anywhere, rows[0], tokens, found_keyless):
-        if _matches(anywhere.sources[row], anywhere.filters[row], head, lowered, held, whole=False):
+        if matches(anywhere.sources[row], anywhere.filters[row], head, lowered, held, whole=False):
             return anywhere.kinds[row]
     return _last_line_kind(text, whole, rows[1], whole_max_chars)
 
@@ -384,14 +384,14 @@ def _last_line_kind(
     cut = text.rfind("\n")
     if cut < 0:
         return None
-    line = text[cut + 1 :].strip(_STRIP)
+    line = text[cut + 1 :].strip(STRIPPED)
     if not line or len(line) > whole_max_chars:
         return None
     held = line.lower()
     lowered = held if line.isascii() else None
     keyless = _gate_open(whole, line, lowered, held, whole=True)  # the line is short
     for row in _candidates(whole, rows_of, line_tokens(line), keyless):
-        if _matches(whole.sources[row], whole.filters[row], line, lowered, held, whole=True):
+        if matches(whole.sources[row], whole.filters[row], line, lowered, held, whole=True):
             return whole.kinds[row]
     return None
 

@@ -27,12 +27,11 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Final, NamedTuple
 
-import regex
-
 from ._model import Block, Label, Role, ancestor
 from ._options import Options
-from ._phrase_sieve import PhraseFilter, holds_one, phrase_filter
+from ._phrase_sieve import PhraseFilter, phrase_filter
 from ._phrase_table import BOX_TITLES, PROFILE_LINKS
+from ._phrases import STRIPPED, matches
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
 # EnumType.__getattr__'s hook (about 900 instructions).
@@ -40,20 +39,16 @@ _CONTENT: Final = Label.CONTENT
 _HEADING: Final = Role.HEADING
 
 
-def _source(rows: tuple[tuple[str, str, str], ...]) -> str:
-    return "|".join(f"(?:{pattern})" for _, _, pattern in rows)
-
-
 class _Table(NamedTuple):
-    pattern: regex.Pattern[str]
-    # The literal strings a match must start with or hold (as the phrase rows are sieved,
-    # _phrase_sieve): most short blocks hold none, and then the regex is not tried.
+    source: str  # the rows as one alternation, matched as the phrase rows are (_phrases)
+    # The literal strings a match must start with or hold (_phrase_sieve): most short
+    # blocks hold none, and then the regex is not tried.
     sieve: PhraseFilter
 
 
 def _table(rows: tuple[tuple[str, str, str], ...]) -> _Table:
-    source = _source(rows)
-    return _Table(regex.compile(source, regex.IGNORECASE), phrase_filter(source, whole=True))
+    source = "|".join(f"(?:{pattern})" for _, _, pattern in rows)
+    return _Table(source, phrase_filter(source, whole=True))
 
 
 @functools.cache
@@ -63,19 +58,18 @@ def _tables() -> tuple[_Table, _Table]:
     return _table(BOX_TITLES), _table(PROFILE_LINKS)
 
 
-_STRIPPED: Final = " .:!?…·|»«›‹>-"  # as the whole-block phrases are stripped (_phrases)
 _MAX_CHARS: Final = 40  # longer than any row of the two tables: no match is tried
 
 
 def _is_whole(table: _Table, text: str) -> bool:
-    stripped = text.strip(_STRIPPED)
+    """Whether ``text``, stripped as the whole-block phrases are, is one of the table's rows:
+    the phrase rows' own sieved, case-insensitive fullmatch."""
+    stripped = text.strip(STRIPPED)
     if not 0 < len(stripped) <= _MAX_CHARS:
         return False
     held = stripped.lower()
-    starts, holds, rest = table.sieve.ascii if stripped.isascii() else table.sieve.wide
-    if not rest and not held.startswith(starts) and not holds_one(holds, held):
-        return False  # no branch can match: each needs one of the strings
-    return table.pattern.fullmatch(stripped) is not None
+    lowered = held if stripped.isascii() else None
+    return matches(table.source, table.sieve, stripped, lowered, held, whole=True)
 
 
 def is_box_title(text: str) -> bool:
