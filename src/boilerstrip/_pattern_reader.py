@@ -199,6 +199,26 @@ def _character_alike(atom: str) -> bool:
     return all((folded.fullmatch(c) is None) == (plain.fullmatch(c.lower()) is None) for c in _ASCII_CHARS)
 
 
+def _literal_atoms(branch: str) -> list[tuple[str, int, bool]] | None:
+    """The atoms of ``branch`` as the literal readers below take them: each with the least
+    number of times it occurs and whether a quantifier follows it; None for a verbose
+    pattern or syntax :func:`_atoms` does not know."""
+    if _syntax(_VERBOSE).search(branch):
+        return None
+    atoms = _atoms(branch)
+    if atoms is None:
+        return None
+    out: list[tuple[str, int, bool]] = []
+    at = 0
+    for atom, least in atoms:
+        at += len(atom)
+        repeat = _syntax(_REPEAT).match(branch, at)
+        if repeat:
+            at = repeat.end()
+        out.append((atom, least, repeat is not None))
+    return out
+
+
 # Literal strings let a text be ruled out by ``str.__contains__`` before any regex call:
 # most blocks that hold a row's key word hold none of its phrases.
 def branch_literals(branch: str, *, ascii_text: bool) -> tuple[str, ...]:
@@ -211,23 +231,17 @@ def branch_literals(branch: str, *, ascii_text: bool) -> tuple[str, ...]:
     branch's runs of literal characters and its groups' strings: the one whose shortest
     string is longest. An atom that is optional, repeats, asserts or is not one literal
     character ends a run (one that repeats, after its first time)."""
-    if _syntax(_VERBOSE).search(branch):
-        return ()
-    atoms = _atoms(branch)
+    atoms = _literal_atoms(branch)
     if atoms is None:
         return ()
     usable = _lowers_alike if ascii_text else _lowers_alike_anywhere
     options: list[tuple[str, ...]] = []
-    run, at = "", 0
-    for atom, least in atoms:
-        at += len(atom)
-        repeat = _syntax(_REPEAT).match(branch, at)
-        if repeat:
-            at = repeat.end()
+    run = ""
+    for atom, least, repeats in atoms:
         char = _literal(atom)
         if char is not None and least >= 1 and usable(char):
             run += char.lower()
-            if repeat is None:
+            if not repeats:
                 continue
         elif least >= 1 and atom.startswith("("):
             opening = _syntax(_GROUP_BODY).match(atom)
@@ -251,29 +265,23 @@ def branch_prefixes(branch: str, *, ascii_text: bool, anchored: bool) -> tuple[s
     ``^``, or ``anchored``: a fullmatch); () when the reader finds none. Read from the
     first atoms that consume: a run of literal characters, or a group each of whose
     branches has prefixes."""
-    if _syntax(_VERBOSE).search(branch):
-        return ()
-    atoms = _atoms(branch)
+    atoms = _literal_atoms(branch)
     if atoms is None:
         return ()
     usable = _lowers_alike if ascii_text else _lowers_alike_anywhere
-    run, at = "", 0
-    for atom, least in atoms:
-        at += len(atom)
-        repeat = _syntax(_REPEAT).match(branch, at)
-        if repeat:
-            at = repeat.end()
-        if not run and atom == "^" and repeat is None:
+    run = ""
+    for atom, least, repeats in atoms:
+        if not run and atom == "^" and not repeats:
             anchored = True
             continue
-        if not run and (atom in (r"\b", r"\B") or _syntax(_ZERO_WIDTH_GROUP).match(atom)) and repeat is None:
+        if not run and (atom in (r"\b", r"\B") or _syntax(_ZERO_WIDTH_GROUP).match(atom)) and not repeats:
             continue  # zero-width: the next atom still starts the match
         if not anchored:
             return ()
         char = _literal(atom)
         if char is not None and least >= 1 and usable(char):
             run += char.lower()
-            if repeat is None:
+            if not repeats:
                 continue
             return (run,)
         if not run and least >= 1 and atom.startswith("("):
