@@ -35,6 +35,7 @@ import numpy as np
 from boilerstrip._bench._metrics import bag_score, snippet_counts, snippet_f1, tokens, words
 from boilerstrip._bench._sets import load_sets
 from boilerstrip._extract import measure
+from boilerstrip._model import Block
 from boilerstrip._options import Options
 from boilerstrip._probability import SMOOTHING_INPUTS, smoothing_inputs
 from boilerstrip._scorers import SCORERS
@@ -62,20 +63,24 @@ def block_targets(block_words: list[list[str]], truth: str) -> list[int]:
     return out
 
 
-def page_rows(
-    args: tuple[str, str, str],
-) -> tuple[str, np.ndarray, list[int], list[int], list[Counter[str]], Counter[str]]:
-    """(set, scorer outputs per block, targets, word counts, word bags, true bag) of one page."""
-    name, html_path, gt_path = args
+def scored_blocks(html_path: str) -> tuple[list[Block], np.ndarray]:
+    """A page's blocks and its scorers' outputs, a row per block."""
     raw = Path(html_path).read_bytes()
     html = (gzip.decompress(raw) if html_path.endswith(".gz") else raw).decode("utf-8", "replace")
-    truth = Path(gt_path).read_text("utf-8", "replace")
-    blocks = measure(html, Options()).blocks
+    blocks = list(measure(html, Options()).blocks)
     x = np.array([SCORERS[n](blocks) for n in NAMES], dtype=float).T
+    return blocks, x.reshape(len(blocks), len(NAMES))
+
+
+def page_rows(args: tuple[str, str, str]) -> Page:
+    """(set, scorer outputs per block, targets, word counts, word bags, true bag) of one page."""
+    name, html_path, gt_path = args
+    truth = Path(gt_path).read_text("utf-8", "replace")
+    blocks, x = scored_blocks(html_path)
     bw = [tokens(b.text) for b in blocks]
     return (
         name,
-        x.reshape(len(blocks), len(NAMES)),
+        x,
         block_targets(bw, truth),
         [b.features.words for b in blocks],
         [Counter(w) for w in bw],
@@ -86,13 +91,10 @@ def page_rows(
 def snippet_rows(args: tuple[str, str, Snippets]) -> SnippetPage:
     """(set, scorer outputs per block, word counts, texts, snippets) of one snippet page."""
     name, html_path, snippets = args
-    raw = Path(html_path).read_bytes()
-    html = (gzip.decompress(raw) if html_path.endswith(".gz") else raw).decode("utf-8", "replace")
-    blocks = measure(html, Options()).blocks
-    x = np.array([SCORERS[n](blocks) for n in NAMES], dtype=float).T
+    blocks, x = scored_blocks(html_path)
     return (
         name,
-        x.reshape(len(blocks), len(NAMES)),
+        x,
         [b.features.words for b in blocks],
         [b.text for b in blocks],
         snippets,
