@@ -2,7 +2,7 @@
 that ``str.lower`` makes into more than one character or into one that depends on the
 next ("Σ"), and those that regex's IGNORECASE takes for a character of another lower
 case ("ſ" for "s", "İ" for "i", "ᲀ" for "в"). Pure data, as code point ranges, read by
-``_pattern_reader``; test_phrase_literals recomputes it over all code points from regex's
+``_pattern_reader``; tests/test_phrase_sieve.py recomputes it over all code points from regex's
 and Python's case tables (Python's Unicode 14 tables and regex's newer ones disagree on
 scripts Python does not know: those are in too)."""
 
