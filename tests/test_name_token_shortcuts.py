@@ -50,6 +50,16 @@ def _plain_name(raw: str) -> str:
         "a  b",  # two spaces written in the name
         "lg:hidden md:flex",
         "w-1/2 text.center",
+        "a:b",  # the other separators made hyphens: one alone, doubled, in runs
+        "a::b",
+        "a.-b",
+        "a:-b",
+        "a/_b",
+        "a:_b",
+        "a.:/b",
+        "a. b",
+        ":a.",
+        "x/y__z--w",
         "-lead trail_ __x__ --y--",
         "relatedPosts c-share-bar__item",
         "menü--oben_ünten",

@@ -173,11 +173,15 @@ def normalise_name(raw: str) -> str:
     if raw.lower() != raw:  # (islower() is a generic method call in the compiled build)
         raw = _CAMEL.sub(" ", raw)
     # Most names separate their words by hyphens and underscores, single or BEM's doubled
-    # ("block__item--mod"): these replaces give _SEPARATORS' answer when the name holds no
-    # other separator and no two spaces after them (each run of separators was then one
-    # character or a doubled one: any other run leaves two spaces or more).
-    name = raw.replace("__", " ").replace("--", " ").replace("-", " ").replace("_", " ")
-    if ":" in name or "." in name or "/" in name or "  " in name:
+    # ("block__item--mod"): these replaces give _SEPARATORS' answer when no two spaces are
+    # left after them (each run of separators was then one character or a doubled one: any
+    # other run leaves two spaces or more). The other separators are made hyphens first:
+    # the runs, and so _SEPARATORS' answer, stay the same.
+    name = raw
+    if ":" in name or "." in name or "/" in name:
+        name = name.replace(":", "-").replace(".", "-").replace("/", "-")
+    name = name.replace("__", " ").replace("--", " ").replace("-", " ").replace("_", " ")
+    if "  " in name:
         name = _SEPARATORS.sub(" ", raw)
     name = name.lower()
     # A state flag is one of _STATE_WORDS and a space: without one, nothing to take out
