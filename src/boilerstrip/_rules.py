@@ -236,7 +236,6 @@ class _NamePatterns(NamedTuple):
 # Bits of a name's rules (_NamePatterns): one per row, in row order, then these two.
 _CONTENT_BIT: Final = 1 << len(NAME_RULES)
 _OVERLAY_BIT: Final = 1 << (len(NAME_RULES) + 1)
-_ROW_BITS: Final = _CONTENT_BIT - 1
 
 
 @functools.cache
