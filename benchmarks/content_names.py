@@ -60,6 +60,7 @@ from boilerstrip._element_facts import _own_container, enclosing_containers
 from boilerstrip._extract import measure, prepare_input
 from boilerstrip._features import feature_columns
 from boilerstrip._model import Label
+from boilerstrip._name_verdicts import NameVerdicts
 from boilerstrip._parse import looks_binary
 from boilerstrip._pattern_reader import top_level_branches
 from boilerstrip._probability import _add_weighted, _sigmoid, active_weights, score, smooth
@@ -67,7 +68,6 @@ from boilerstrip._rules import (
     CONTENT_NAME_RULE,
     CONTENT_ROLES,
     CONTENT_SCOPE_TAGS,
-    NameVerdicts,
     normalise_name,
 )
 from boilerstrip._segmented import Element

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 import regex
 
 from boilerstrip._language import _CJK_CHAR, is_cjk_char, tokens
+from boilerstrip._name_verdicts import NameVerdicts
 from boilerstrip._parse import body_of, parse
 from boilerstrip._pattern_reader import is_digit, is_wide, needs, reads_alike_lowered, spellings
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
@@ -30,13 +32,12 @@ from boilerstrip._rules import (
     _PORTABLE,
     _SEPARATORS,
     _STATE_FLAGS,
-    _STATE_WORD,
     _STATE_WORDS,
     CONTENT_NAME_RULE,
     NAME_RULES,
     OVERLAY_NAME_RULE,
-    NameVerdicts,
     _by_first_letter,
+    _holds_state_word,
     _key_bits,
     _key_words,
     _name_patterns,
@@ -455,10 +456,23 @@ def test_name_verdicts_as_the_plain_rules_give_them(raw: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["has x", "no", "without", "with", "a toggle b", "shows ", "is", "this is ", "", "ha s"]
+    "name",
+    [
+        *_STATE_WORDS,
+        *(f"x{word}y" for word in _STATE_WORDS),
+        *(word[:-1] for word in _STATE_WORDS),
+        "has x",
+        "no",
+        "without",
+        "a toggle b",
+        "shows ",
+        "this is ",
+        "",
+        "ha s",
+    ],
 )
 def test_state_word_found_where_one_is_a_substring(name: str) -> None:
-    assert (_STATE_WORD.search(name) is not None) == any(word in name for word in _STATE_WORDS)
+    assert _holds_state_word(name) == (re.search("|".join(_STATE_WORDS), name) is not None)
 
 
 @pytest.mark.parametrize(

@@ -12,12 +12,12 @@ import re
 
 import pytest
 
-from boilerstrip import _card_slots, _language, _region, _rules
+from boilerstrip import _card_slots, _language, _name_verdicts, _region, _rules
 from boilerstrip._element_facts import _box_tallies
 from boilerstrip._language import tokens
-from boilerstrip._model import Label
+from boilerstrip._name_verdicts import NameVerdicts
 from boilerstrip._region import subtree_totals
-from boilerstrip._rules import _CAMEL, NameVerdicts, normalise_name
+from boilerstrip._rules import _CAMEL, normalise_name
 from boilerstrip._segmented import Element
 
 _SEPARATOR_RUNS = re.compile(r"[-_:./]+")
@@ -50,6 +50,16 @@ def _plain_name(raw: str) -> str:
         "a  b",  # two spaces written in the name
         "lg:hidden md:flex",
         "w-1/2 text.center",
+        "a:b",  # the other separators made hyphens: one alone, doubled, in runs
+        "a::b",
+        "a.-b",
+        "a:-b",
+        "a/_b",
+        "a:_b",
+        "a.:/b",
+        "a. b",
+        ":a.",
+        "x/y__z--w",
         "-lead trail_ __x__ --y--",
         "relatedPosts c-share-bar__item",
         "menü--oben_ünten",
@@ -98,7 +108,8 @@ def test_verdict_method_is_the_call(raw: str) -> None:
             ["_MIN_CARDS", "_MIN_CARD_BLOCKS", "_SEGMENT_KEYS", "_COMPLETED", "_COMPLETED_CONTAINERS"],
         ),
         (_language, ["_ASCII_TOKEN", "_TOKEN", "_CJK_CHAR", "_DETECTION_TOKENS"]),
-        (_rules, ["_CAMEL", "_SEPARATORS", "_STATE_WORD", "_TAXONOMY", "_OVERLAY_NAME"]),
+        (_rules, ["_CAMEL", "_SEPARATORS", "_STATE_WORDS", "_TAXONOMY", "_OVERLAY_NAME"]),
+        (_name_verdicts, ["_ALONE", "_ROWS", "_NOTHING"]),
     ],
 )
 def test_constants_read_per_element_are_final(module: object, names: list[str]) -> None:
@@ -119,10 +130,11 @@ def _element(parent: int) -> Element:
 
 @pytest.mark.parametrize("with_titles", [True, False])
 def test_box_tallies_are_the_subtree_totals(with_titles: bool) -> None:
-    # A root, two boxes under it, a box under the first; blocks owned at every level.
-    elements = [_element(-1), _element(0), _element(0), _element(1)]
+    # A root, two boxes under it, a box under the first; blocks owned at every level but
+    # the last box's.
+    # The last element owns no block: its subtree adds nothing.
+    elements = [_element(-1), _element(0), _element(0), _element(1), _element(2)]
     owners = [0, 1, 1, 3, 3, 2, 0]
-    phrases = [None, Label.SHARE, None, Label.METADATA, Label.METADATA, None, Label.PROMO]
     words = [5, 2, 40, 3, 1, 12, 0]
     titles = [False, False, True, False, True, True, False] if with_titles else []
 
@@ -133,13 +145,6 @@ def test_box_tallies_are_the_subtree_totals(with_titles: bool) -> None:
                 own[owner] += 1.0 if amounts is None else amounts[i] + 1.0
         return subtree_totals(elements, own)
 
-    hit = [p is not None for p in phrases]
     every = [True] * len(owners)
-    expected = (
-        total(hit),
-        total(every),
-        total(hit, words),
-        total(every, words),
-        total(titles) if titles else [],
-    )
-    assert _box_tallies(elements, owners, phrases, words, titles) == expected
+    expected = (total(every), total(every, words), total(titles) if titles else [])
+    assert _box_tallies(elements, owners, words, titles) == expected

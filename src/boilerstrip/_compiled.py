@@ -37,6 +37,7 @@ COMPILED_MODULES = (
     "_limits",
     "_markup",
     "_metadata",
+    "_name_verdicts",
     "_model",
     "_open_elements",
     "_page_frame",

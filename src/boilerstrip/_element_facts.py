@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from ._model import Label
+from ._name_verdicts import NameVerdicts
 from ._options import Options
 from ._rules import (
     CHROME_ROLES,
@@ -18,7 +19,6 @@ from ._rules import (
     CONTENT_ROLES,
     CONTENT_SCOPE_TAGS,
     SCOPED_CHROME_TAGS,
-    NameVerdicts,
 )
 from ._segmented import Element
 
@@ -62,6 +62,9 @@ def enclosing_containers(
     root is not chrome, whatever its name (``<div class="page has-ads">`` around it all)."""
     out: list[Container] = []
     none = Container("", 0.0, False, False)
+    # Equal containers are one object too: a page has a few distinct ones, and making a
+    # frozen dataclass is a generic call in the compiled build (3,000 instructions).
+    made: dict[tuple[str, float, bool, bool], Container] = {}
     for index, element in enumerate(elements):
         parent = out[element.parent] if element.parent >= 0 else none
         in_scope = parent.in_scope or element.tag in CONTENT_SCOPE_TAGS
@@ -71,9 +74,20 @@ def enclosing_containers(
         hint = hint or parent.content_hint
         # Most elements only inherit their parent's container: they share its object (one
         # object per element would take 0.45 times the page's size on a big page).
-        own = (kind, strength, hint, in_scope)
-        same = own == (parent.kind, parent.strength, parent.content_hint, parent.in_scope)
-        out.append(parent if same else Container(*own))
+        same = (
+            kind == parent.kind
+            and strength == parent.strength
+            and hint == parent.content_hint
+            and in_scope == parent.in_scope
+        )
+        if same:
+            out.append(parent)
+            continue
+        key = (kind, strength, hint, in_scope)
+        container = made.get(key)
+        if container is None:
+            container = made[key] = Container(kind, strength, hint, in_scope)
+        out.append(container)
     return out
 
 
@@ -98,19 +112,21 @@ def composite_density(elements: Sequence[Element], owners: Sequence[int]) -> dic
     The logarithm's base is shifted by e - 1 so that it stays above 1 on pages without
     links, where the paper's base ln(e) = 1 would divide by zero.
     """
-
-    def ctd(e: Element, root: Element) -> float:
-        c, t = max(e.chars, 1), max(e.tags, 1)
-        lc, lt = max(e.link_chars, 1), max(e.link_tags, 1)
-        non_link = max(e.chars - e.link_chars, 1)
-        base = math.log(c / non_link * e.link_chars + root.link_chars / max(root.chars, 1) * c + math.e)
-        return (c / t) * math.log(c / lc * t / lt) / math.log(base + math.e - 1.0)
-
     if not elements:
         return {}
     root = elements[0]
-    root_density = max(ctd(root, root), 1e-6)
-    return {i: math.log1p(max(ctd(elements[i], root), 0.0) / root_density) for i in set(owners)}
+    root_density = max(_ctd(root, root), 1e-6)
+    log1p = math.log1p  # read once: the compiled build has no native form of it
+    return {i: log1p(max(_ctd(elements[i], root), 0.0) / root_density) for i in set(owners)}
+
+
+def _ctd(e: Element, root: Element) -> float:
+    """A module function, not a closure: the compiled build calls it natively."""
+    c, t = max(e.chars, 1), max(e.tags, 1)
+    lc, lt = max(e.link_chars, 1), max(e.link_tags, 1)
+    non_link = max(e.chars - e.link_chars, 1)
+    base = math.log(c / non_link * e.link_chars + root.link_chars / max(root.chars, 1) * c + math.e)
+    return (c / t) * math.log(c / lc * t / lt) / math.log(base + math.e - 1.0)
 
 
 # Phrase kinds whose box must also hold ``Options.phrase_box_min_word_share`` of its
@@ -137,25 +153,36 @@ def phrase_boxes(
     ``in_comments``: per element, whether a container named as comments encloses it;
     ``titles``: per block, whether it is a heading that is no phrase (a card's title); empty
     when the page has no metadata phrase (no metadata box to test)."""
-    feed_titles = options.phrase_box_feed_titles
-    hits, counts, hit_words, all_words, title_counts = _box_tallies(elements, owners, phrases, words, titles)
+    # Options are read once: a field read is a generic attribute look-up in the compiled
+    # build (_options is not compiled).
+    min_hits, min_share = options.phrase_box_min_hits, options.phrase_box_min_share
+    min_word_share, feed_titles = options.phrase_box_min_word_share, options.phrase_box_feed_titles
+    # Only the phrase blocks' ancestors can be boxes (at least one hit): their tallies are
+    # made walking up from each phrase block (a few thousand steps on 20 pages).
     kinds: dict[int, dict[str, int]] = {}
-    for owner, phrase in zip(owners, phrases):
+    hits: dict[int, int] = {}
+    hit_words: dict[int, int] = {}  # words + 1 of the phrase blocks
+    for owner, phrase, n in zip(owners, phrases, words):
         if phrase is None:
             continue
         node, kind = owner, phrase.value
         while node >= 0:
             tally = kinds.setdefault(node, {})
             tally[kind] = tally.get(kind, 0) + 1
+            hits[node] = hits.get(node, 0) + 1
+            hit_words[node] = hit_words.get(node, 0) + n + 1
             node = elements[node].parent
+    if not kinds:
+        return [""] * len(elements)
+    counts, all_words, title_counts = _box_tallies(elements, owners, words, titles)
     out: list[str] = []
     for index, element in enumerate(elements):
-        box = (
-            hits[index] >= options.phrase_box_min_hits
-            and hits[index] >= options.phrase_box_min_share * counts[index]
-            and not above_region[index]
-        )
-        kind = _majority(kinds[index]) if box else ""
+        box = kinds.get(index)
+        kind = ""
+        if box is not None and not above_region[index]:
+            found = hits[index]
+            if found >= min_hits and found >= min_share * counts[index]:
+                kind = _majority(box)
         # Dates, bylines, post counts and "Reply", "Share", "Add a comment" lines are
         # short lines that every post has: a box of them that also holds much prose is a
         # post (a forum reply, an answer, a blog entry), not chrome (_POST_LINE_KINDS).
@@ -170,7 +197,7 @@ def phrase_boxes(
         if kind and (
             kind not in _POST_LINE_KINDS
             or (kind != _METADATA and in_comments[index])
-            or hit_words[index] >= options.phrase_box_min_word_share * all_words[index]
+            or hit_words[index] >= min_word_share * all_words[index]
         ):
             out.append(kind)
         else:
@@ -183,36 +210,27 @@ def _majority(tally: dict[str, int]) -> str:
 
 
 def _box_tallies(
-    elements: Sequence[Element],
-    owners: Sequence[int],
-    phrases: Sequence[Label | None],
-    words: Sequence[int],
-    titles: Sequence[bool],
-) -> tuple[list[float], list[float], list[float], list[float], list[float]]:
-    """Per element, over the blocks of its subtree: (phrase blocks, blocks, words + 1 of the
-    phrase blocks, words + 1 of all blocks, titles; the last empty when ``titles`` is).
-    One pass over the blocks and one over the elements for all five (as many passes each
-    took 1.4 times as long, pure); whole numbers, added in the same order: the same floats."""
+    elements: Sequence[Element], owners: Sequence[int], words: Sequence[int], titles: Sequence[bool]
+) -> tuple[list[int], list[int], list[int]]:
+    """Per element, over the blocks of its subtree: (blocks, words + 1 of all blocks,
+    titles; the last empty when ``titles`` is). One pass over the blocks and one over the
+    elements for all three; whole numbers (the floats they were summed as before are these
+    numbers exactly), and an element without blocks below adds nothing."""
     size = len(elements)
-    hits, counts, hit_words, all_words = [0.0] * size, [0.0] * size, [0.0] * size, [0.0] * size
-    for owner, phrase, n in zip(owners, phrases, words):
-        amount = n + 1.0
-        counts[owner] += 1.0
-        all_words[owner] += amount
-        if phrase is not None:
-            hits[owner] += 1.0
-            hit_words[owner] += amount
-    title_counts = [0.0] * size if titles else []
+    counts, all_words = [0] * size, [0] * size
+    # (x[i] = x[i] + n, not x[i] += n: the compiled build adds list items in place generically.)
+    for owner, n in zip(owners, words):
+        counts[owner] = counts[owner] + 1
+        all_words[owner] = all_words[owner] + n + 1
+    title_counts = [0] * size if titles else []
     for owner, title in zip(owners, titles):
         if title:
-            title_counts[owner] += 1.0
+            title_counts[owner] = title_counts[owner] + 1
     for index in range(size - 1, 0, -1):
         parent = elements[index].parent
-        if parent >= 0:
-            hits[parent] += hits[index]
-            counts[parent] += counts[index]
-            hit_words[parent] += hit_words[index]
-            all_words[parent] += all_words[index]
+        if parent >= 0 and counts[index]:
+            counts[parent] = counts[parent] + counts[index]
+            all_words[parent] = all_words[parent] + all_words[index]
             if titles:
-                title_counts[parent] += title_counts[index]
-    return hits, counts, hit_words, all_words, title_counts
+                title_counts[parent] = title_counts[parent] + title_counts[index]
+    return counts, all_words, title_counts

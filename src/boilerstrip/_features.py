@@ -22,11 +22,11 @@ from ._element_facts import (
 )
 from ._errors import check_deadline
 from ._model import Block, Features, Label, Role
+from ._name_verdicts import NameVerdicts
 from ._options import Options
 from ._page_type import ARTICLE, PRODUCT, THREAD
 from ._region import block_points, in_overlay, region_ancestry, region_roots
 from ._repeats import Group, repeated_groups
-from ._rules import NameVerdicts
 from ._segmented import RawBlock, Segmented
 from ._token_stats import CHUNK_BLOCKS, token_stats
 

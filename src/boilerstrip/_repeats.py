@@ -28,20 +28,42 @@ _NONE = Group(0, 0.0, 0)
 
 def repeated_groups(elements: Sequence[Element], min_siblings: int) -> list[Group]:
     """Per element, the innermost group of repeated siblings that holds it (or _NONE)."""
-    keys = [(e.parent, e.tag, e.names) for e in elements]
-    totals: dict[tuple[int, str, str], list[int]] = {}
-    for key, element in zip(keys, elements):
-        total = totals.setdefault(key, [0, 0, 0])
-        total[0] += element.chars
-        total[1] += element.link_chars
-        total[2] += 1
-    groups = {
-        key: Group(chars, links / chars if chars else 0.0, members)
-        for key, (chars, links, members) in totals.items()
-        if members >= min_siblings and key[0] >= 0
-    }
+    # Only the children of a parent with min_siblings children or more can form a group:
+    # each of them gets the slot of its (parent, tag, names), the slots' totals in lists of
+    # ints (one key tuple for such an element, none for the others).
+    children = [0] * len(elements)
+    for element in elements:
+        if element.parent >= 0:
+            children[element.parent] = children[element.parent] + 1
+    slot_of: dict[tuple[int, str, str], int] = {}
+    slots: list[int] = []  # per element, -1 for none
+    chars: list[int] = []
+    links: list[int] = []
+    members: list[int] = []
+    for element in elements:
+        parent = element.parent
+        if parent < 0 or children[parent] < min_siblings:
+            slots.append(-1)
+            continue
+        slot = slot_of.setdefault((parent, element.tag, element.names), len(chars))
+        if slot == len(chars):
+            chars.append(element.chars)
+            links.append(element.link_chars)
+            members.append(1)
+        else:  # (x[i] = x[i] + n: the compiled build adds list items in place generically)
+            chars[slot] = chars[slot] + element.chars
+            links[slot] = links[slot] + element.link_chars
+            members[slot] = members[slot] + 1
+        slots.append(slot)
+    groups: list[Group | None] = [None] * len(chars)
+    for slot, count in enumerate(members):
+        if count >= min_siblings:
+            total = chars[slot]
+            groups[slot] = Group(total, links[slot] / total if total else 0.0, count)
     out: list[Group] = []
-    for key, element in zip(keys, elements):
-        inherited = out[element.parent] if element.parent >= 0 else _NONE
-        out.append(groups.get(key, inherited))
+    for slot, element in zip(slots, elements):
+        group = groups[slot] if slot >= 0 else None
+        if group is None:
+            group = out[element.parent] if element.parent >= 0 else _NONE
+        out.append(group)
     return out

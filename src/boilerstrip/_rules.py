@@ -145,11 +145,9 @@ _SEPARATORS: Final = re.compile(r"[-_:./]+")
 _STATE_FLAGS_RULE = r"\b(?:has|no|with|without|show|hide|is|toggle) \w+"
 _STATE_FLAGS: Final = regex.compile(_STATE_FLAGS_RULE)
 _STATE_FLAGS_ASCII: Final = re.compile(_STATE_FLAGS_RULE)
-# What every match of _STATE_FLAGS_RULE holds ("with" also stands for "without "), as one
-# alternation of literals: found exactly where one of them is a substring, in one call
-# (0.6 times the time of seven substring tests).
-_STATE_WORDS = ("has ", "no ", "with", "show ", "hide ", "is ", "toggle ")
-_STATE_WORD: Final = re.compile("|".join(_STATE_WORDS))
+# What every match of _STATE_FLAGS_RULE holds ("with" also stands for "without "): tested
+# as substrings (_holds_state_word; in the compiled build cheaper than one regex search).
+_STATE_WORDS: Final = ("has ", "no ", "with", "show ", "hide ", "is ", "toggle ")
 # Taxonomy classes carry the author's tag and category slugs (WordPress's post_class:
 # "tag-promotion", "category-ads"): they say what a post is about, not what the element is.
 _TAXONOMY: Final = regex.compile(r"(?<![^\s])(?:tag|category)-(?!(?:cloud|list|links|nav|menu|widget)\b)\S+")
@@ -172,21 +170,39 @@ def normalise_name(raw: str) -> str:
         raw = _TAXONOMY.sub(" ", raw)
     if "widget" in raw:
         raw = _BUILDER_WIDGETS.sub(" ", raw)
-    if not raw.islower():
+    if raw.lower() != raw:  # (islower() is a generic method call in the compiled build)
         raw = _CAMEL.sub(" ", raw)
     # Most names separate their words by hyphens and underscores, single or BEM's doubled
-    # ("block__item--mod"): these replaces give _SEPARATORS' answer when the name holds no
-    # other separator and no two spaces after them (each run of separators was then one
-    # character or a doubled one: any other run leaves two spaces or more).
-    name = raw.replace("__", " ").replace("--", " ").replace("-", " ").replace("_", " ")
-    if ":" in name or "." in name or "/" in name or "  " in name:
+    # ("block__item--mod"): these replaces give _SEPARATORS' answer when no two spaces are
+    # left after them (each run of separators was then one character or a doubled one: any
+    # other run leaves two spaces or more). The other separators are made hyphens first:
+    # the runs, and so _SEPARATORS' answer, stay the same.
+    name = raw
+    if ":" in name or "." in name or "/" in name:
+        name = name.replace(":", "-").replace(".", "-").replace("/", "-")
+    name = name.replace("__", " ").replace("--", " ").replace("-", " ").replace("_", " ")
+    if "  " in name:
         name = _SEPARATORS.sub(" ", raw)
     name = name.lower()
     # A state flag is one of _STATE_WORDS and a space: without one, nothing to take out
     # (19 names in 20 on 300 dev pages; the test costs less than the search).
-    if _STATE_WORD.search(name) is None:
+    if not _holds_state_word(name):
         return name
     return (_STATE_FLAGS_ASCII if name.isascii() else _STATE_FLAGS).sub(" ", name)
+
+
+def _holds_state_word(name: str) -> bool:
+    """One of _STATE_WORDS is a substring of ``name``: spelled out, a native test each in
+    the compiled build (a loop over the tuple is a generic iteration there)."""
+    return (
+        "has " in name
+        or "no " in name
+        or "with" in name
+        or "show " in name
+        or "hide " in name
+        or "is " in name
+        or "toggle " in name
+    )
 
 
 # Pattern syntax that the standard re and regex read alike on ASCII strings (lower-case
@@ -220,7 +236,6 @@ class _NamePatterns(NamedTuple):
 # Bits of a name's rules (_NamePatterns): one per row, in row order, then these two.
 _CONTENT_BIT: Final = 1 << len(NAME_RULES)
 _OVERLAY_BIT: Final = 1 << (len(NAME_RULES) + 1)
-_ROW_BITS: Final = _CONTENT_BIT - 1
 
 
 @functools.cache
@@ -253,13 +268,6 @@ def _name_patterns(ascii_only: bool) -> _NamePatterns:
         prefix,
         always,
     )
-
-
-@functools.cache
-def _rows_of(bits: int, ascii_only: bool) -> tuple[tuple[Label, _Pattern], ...]:
-    """The rows whose bits are set, in row order (at most 2 x 1,024 tuples a process)."""
-    rows = _name_patterns(ascii_only).rows
-    return tuple(row for index, row in enumerate(rows) if bits >> index & 1)
 
 
 def _key_bits(patterns: _NamePatterns, name: str) -> int:
@@ -352,46 +360,6 @@ def names_content(name: str) -> bool:
 def names_overlay(name: str) -> bool:
     """A normalised class/id string names a layer drawn over the page (OVERLAY_NAME_RULE)."""
     return _OVERLAY_NAME.search(name) is not None
-
-
-_NOTHING: Final = ("", False, False)
-
-
-class NameVerdicts:
-    """What each distinct class/id string of one page names, matched once per page (pages
-    repeat the same names on many elements, and both the region's overlay test and the
-    containers read them): (chrome kind's value or "", names content, names an overlay).
-    Make one per page: it only memoises pure functions of the string."""
-
-    __slots__ = ("_seen",)
-
-    def __init__(self) -> None:
-        self._seen: dict[str, tuple[str, bool, bool]] = {}
-
-    def __call__(self, names: str) -> tuple[str, bool, bool]:
-        return self.of(names)
-
-    def of(self, names: str) -> tuple[str, bool, bool]:
-        """The verdict on ``names``. The stages call this method, not the instance: a native
-        call in the compiled build (a call of the instance is a generic one there), and a
-        cheaper one in Python (no ``__call__`` slot look-up)."""
-        verdict = self._seen.get(names)
-        if verdict is None:
-            name = normalise_name(names)
-            ascii_only = name.isascii()
-            patterns = _name_patterns(ascii_only)
-            bits = _key_bits(patterns, name)
-            if not bits:
-                verdict = _NOTHING
-            else:  # the rows its words can begin, in order, as chrome_kind_of_name tries them
-                kind = _first_row(_rows_of(bits & _ROW_BITS, ascii_only), name)
-                content = (
-                    kind is None and bool(bits & _CONTENT_BIT) and patterns.content.search(name) is not None
-                )
-                overlay = bool(bits & _OVERLAY_BIT) and names_overlay(name)
-                verdict = ("" if kind is None else kind.value, content, overlay)
-            self._seen[names] = verdict
-        return verdict
 
 
 def is_disclosure_panel(attrs: dict[str, str | None]) -> bool:

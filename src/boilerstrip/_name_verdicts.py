@@ -1,0 +1,229 @@
+"""What each distinct class/id string of a page names (:class:`NameVerdicts`), read by the
+region's overlay test and by the containers.
+
+A name gets the verdict ``_rules.chrome_kind_of_name``, ``names_content`` and
+``names_overlay`` give it, with fewer regex calls. A name of ASCII letters, digits and
+spaces (nineteen in twenty on dev pages) is read word by word: a rule ``\\b(?:a|b|...)\\b``
+whose alternatives are spelled in words (``_pattern_reader.spellings``) matches such a name
+exactly where one spelling's words are consecutive words of the name, one space apart (a
+match starts and ends at a word boundary, and only spaces separate its words), so table
+look-ups decide every chrome row and the content rule there. Only the overlay rule (its
+match depends on the words after it) is still searched, on names holding its key words.
+Any other name is searched for its key words (``_rules._key_bits``) and only with the
+rules they carry, a rule that one of them matches alone needing no search.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Final, NamedTuple
+
+from ._pattern_reader import spellings, top_level_branches
+from ._rules import (
+    _CONTENT_BIT,
+    _KEY_PREFIX,
+    _OVERLAY_BIT,
+    _WORD_END,
+    _WORD_START,
+    CONTENT_NAME_RULE,
+    NAME_RULES,
+    _name_patterns,
+    _NamePatterns,
+    names_overlay,
+    normalise_name,
+)
+
+# A name's bits (_Tables): below _ALONE, the rules that its key words carry (_rules: a
+# rule that matches has a key word in the name); from _ALONE up, the same bits for the
+# rules that match it (found without a search); _OPENS marks a word that begins a
+# spelling of several words (in _Tables.words) and the first words of one (in
+# _Tables.phrases), after which a name's next word is tried.
+_ALONE: Final = 16
+_OPENS: Final = 1 << 40
+_ROWS: Final = len(NAME_RULES)
+_DECIDED_RULES: Final = (1 << (_ROWS + 1)) - 1  # the rows and the content rule
+_NOTHING: Final = ("", False, False)
+
+
+class _Tables(NamedTuple):
+    patterns: _NamePatterns
+    words: dict[str, int]  # a word -> its key bits, its alone bits, _OPENS
+    stems: dict[str, tuple[tuple[str, int], ...]]  # a key prefix -> (stem of a "\w*" spelling, alone bits)
+    phrases: dict[str, int]  # a spelling of several words -> alone bits; its first words -> _OPENS
+    searched: int  # rules not read from words alone (a spelling this reader does not know)
+    kinds: tuple[str, ...]  # the rows' kinds' values, in row order
+
+
+def _spelled_words(rule: str) -> list[str] | None:
+    """Every string that ``rule`` (``\\b(?:a|b|...)\\b``) matches, ``\\w*`` written "*";
+    None when one cannot be read as words: ``spellings`` of an alternative is None, or a
+    spelling is empty, starts or ends with a space, holds two spaces, or has a "*" other
+    than at the end of a one-word spelling of at least _KEY_PREFIX letters (as the key
+    prefixes are)."""
+    out: list[str] = []
+    for alternative in top_level_branches(rule[len(_WORD_START) : -len(_WORD_END)]):
+        spelled = spellings(alternative)
+        if spelled is None:
+            return None
+        for text in spelled:
+            star = text.find("*")
+            if not text.strip() or text != text.strip() or "  " in text:
+                return None
+            if star >= 0 and (star != len(text) - 1 or " " in text or star < _KEY_PREFIX):
+                return None
+            out.append(text)
+    return out
+
+
+@functools.cache
+def _tables(ascii_only: bool) -> _Tables:
+    """Made on first use from the rules only (never changes an output)."""
+    patterns = _name_patterns(ascii_only)
+    words = dict(patterns.exact)
+    stems: dict[str, list[tuple[str, int]]] = {}
+    phrases: dict[str, int] = {}
+    searched = 0
+    for bit, rule in enumerate([*(p for _, p in NAME_RULES), CONTENT_NAME_RULE]):
+        alone = 1 << (bit + _ALONE)
+        spelled = _spelled_words(rule)
+        if spelled is None:
+            searched |= 1 << bit
+            continue
+        for text in spelled:
+            if text.endswith("*"):
+                stems.setdefault(text[:_KEY_PREFIX], []).append((text[:-1], alone))
+            elif " " in text:
+                phrases[text] = phrases.get(text, 0) | alone
+                parts = text.split(" ")
+                words[parts[0]] = words.get(parts[0], 0) | _OPENS
+                for end in range(2, len(parts)):
+                    start = " ".join(parts[:end])
+                    phrases[start] = phrases.get(start, 0) | _OPENS
+            else:
+                words[text] = words.get(text, 0) | alone
+    assert _OVERLAY_BIT < 1 << _ALONE and _DECIDED_RULES << _ALONE < _OPENS
+    return _Tables(
+        patterns,
+        words,
+        {start: tuple(found) for start, found in stems.items()},
+        phrases,
+        searched,
+        tuple(kind.value for kind, _ in NAME_RULES),
+    )
+
+
+def spaced_words(name: str) -> list[str] | None:
+    """``name``'s words when it is ASCII letters, digits and spaces (given an ASCII name:
+    its runs of ``\\w``, with empty strings where spaces meet), else None."""
+    words = name.split(" ")
+    for word in words:
+        if word and not word.isalnum():
+            return None
+    return words
+
+
+def spaced_bits(tables: _Tables, words: list[str]) -> int:
+    """The bits (see _ALONE) of a name of ``words`` (from :func:`spaced_words`): the key
+    words' bits, and the rules that a word, a stem's word or consecutive words match."""
+    known, starts, stems, phrases = tables.words, tables.patterns.prefix, tables.stems, tables.phrases
+    bits = tables.patterns.always
+    count = len(words)
+    for index in range(count):
+        word = words[index]
+        if not word:
+            continue
+        entry = known.get(word, 0)
+        if entry:
+            bits |= entry
+            if entry & _OPENS:
+                phrase = word
+                for after in range(index + 1, count):
+                    if not words[after]:
+                        break  # two spaces: no spelling spans them
+                    phrase = phrase + " " + words[after]
+                    found = phrases.get(phrase, 0)
+                    bits |= found
+                    if not found & _OPENS:
+                        break  # no longer spelling starts with these words
+        if len(word) >= _KEY_PREFIX:  # a shorter word starts with no key prefix
+            start = word[:_KEY_PREFIX]
+            found = starts.get(start, 0)
+            if found:
+                bits |= found
+                for stem, alone in stems.get(start, ()):
+                    if word.startswith(stem):
+                        bits |= alone
+    return bits & ~_OPENS
+
+
+def found_bits(tables: _Tables, name: str) -> int:
+    """The bits (see _ALONE) of any name: its key words found by the key words' pattern
+    (each a whole run of ``\\w``), and the rules one of them matches alone."""
+    patterns = tables.patterns
+    known, starts = tables.words, patterns.prefix
+    bits = patterns.always
+    found: list[str] = patterns.keys.findall(name)
+    for word in found:
+        bits |= known.get(word, 0) | starts.get(word[:_KEY_PREFIX], 0)
+    return bits & ~_OPENS
+
+
+class NameVerdicts:
+    """What each distinct class/id string of one page names, matched once per page (pages
+    repeat the same names on many elements, and both the region's overlay test and the
+    containers read them): (chrome kind's value or "", names content, names an overlay).
+    Make one per page: it only memoises pure functions of the string."""
+
+    __slots__ = ("_ascii", "_seen")
+
+    def __init__(self) -> None:
+        self._seen: dict[str, tuple[str, bool, bool]] = {}
+        self._ascii = _tables(True)  # read once a page, not once a name (a generic call)
+
+    def __call__(self, names: str) -> tuple[str, bool, bool]:
+        return self.of(names)
+
+    def of(self, names: str) -> tuple[str, bool, bool]:
+        """The verdict on ``names``. The stages call this method, not the instance: a native
+        call in the compiled build (a call of the instance is a generic one there), and a
+        cheaper one in Python (no ``__call__`` slot look-up)."""
+        verdict = self._seen.get(names)
+        if verdict is None:
+            verdict = verdict_of(normalise_name(names), self._ascii)
+            self._seen[names] = verdict
+        return verdict
+
+
+def verdict_of(name: str, ascii_tables: _Tables | None = None) -> tuple[str, bool, bool]:
+    """The verdict on a normalised name: the rows tried in order, as ``chrome_kind_of_name``
+    tries them, but only those its key words carry, and searched only when its words do
+    not decide them. ``ascii_tables``: ``_tables(True)``, when the caller holds it."""
+    ascii_only = name.isascii()
+    tables = ascii_tables if ascii_only and ascii_tables is not None else _tables(ascii_only)
+    words = spaced_words(name) if ascii_only else None
+    if words is None:
+        bits, searched = found_bits(tables, name), _DECIDED_RULES
+    else:
+        bits, searched = spaced_bits(tables, words), tables.searched
+    if not bits:
+        return _NOTHING
+    patterns = tables.patterns
+    kind = ""
+    for index in range(_ROWS):
+        if (bits >> index) & 1 == 0:
+            continue
+        if (bits >> (index + _ALONE)) & 1 != 0 or (
+            (searched >> index) & 1 != 0 and patterns.rows[index][1].search(name) is not None
+        ):
+            kind = tables.kinds[index]
+            break
+    content = (
+        not kind
+        and bits & _CONTENT_BIT != 0
+        and (
+            (bits >> _ALONE) & _CONTENT_BIT != 0
+            or (searched & _CONTENT_BIT != 0 and patterns.content.search(name) is not None)
+        )
+    )
+    overlay = bits & _OVERLAY_BIT != 0 and names_overlay(name)
+    return kind, content, overlay
