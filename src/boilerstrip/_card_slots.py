@@ -28,7 +28,9 @@ _CONTENT: Final = Label.CONTENT
 
 _MIN_CARDS: Final = 3  # siblings that make a group of cards (as _repeats' default)
 _MIN_CARD_BLOCKS: Final = 2  # a card holds a title and something more; one block is a list item
-_SEGMENT_KEYS: Final = 1 << 32  # an element's key: (parent + 1) * this + its segment's number
+# An element's key: (parent + 1) << this, plus its segment's number. A shift, not a product
+# by 2**32: mypyc multiplies a factor past 2**31 as a Python int (375 instructions).
+_SEGMENT_SHIFT: Final = 32
 # Labels a block of a kept slot loses: those given by its link density or a weak name
 # (the kinds a card's title, byline or date gets); not a footer, a promo, a share bar.
 _COMPLETED: Final = frozenset({Label.SIDEBAR, Label.NAVIGATION, Label.OTHER, Label.METADATA})
@@ -157,7 +159,7 @@ class _Elements:
                 if number is None:
                     number = segment_ids[segment] = len(segment_tags)
                     segment_tags.append(tag_ids.setdefault(segment.split(":", 1)[0], len(tag_ids)))
-                child = ids.setdefault((node + 1) * _SEGMENT_KEYS + number, len(parents))
+                child = ids.setdefault(((node + 1) << _SEGMENT_SHIFT) + number, len(parents))
                 if child == len(parents):  # a new element
                     # A locator's first segment (no parent) has no tag: it is no card.
                     tag = segment_tags[number] if node >= 0 else -1
@@ -166,7 +168,7 @@ class _Elements:
                     blocks_in.append(0)
                     ends.append(end)  # where its segment ends in any locator through it
                     if node >= 0:
-                        group = (node + 1) * _SEGMENT_KEYS + tag  # an int, not a tuple a group
+                        group = ((node + 1) << _SEGMENT_SHIFT) + tag  # an int, not a tuple a group
                         members[group] = members.get(group, 0) + 1
                 node = child
                 chain.append(node)
@@ -187,7 +189,7 @@ class _Elements:
         for node in range(len(parents)):
             card = -1
             if parents[node] >= 0:  # below a locator's first segment
-                group = (parents[node] + 1) * _SEGMENT_KEYS + tags[node]
+                group = ((parents[node] + 1) << _SEGMENT_SHIFT) + tags[node]
                 if members[group] >= _MIN_CARDS and blocks_in[node] >= _MIN_CARD_BLOCKS:
                     card = node
                 else:
