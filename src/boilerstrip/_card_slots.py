@@ -178,8 +178,9 @@ class _Elements:
         # A block is inside every element on its path: the leaves' counts, added up from
         # the children (made after their parent) to the parents.
         for node in range(len(parents) - 1, -1, -1):
-            if parents[node] >= 0:
-                blocks_in[parents[node]] += blocks_in[node]
+            parent = parents[node]  # each read of an array is a generic call in the compiled build
+            if parent >= 0:
+                blocks_in[parent] += blocks_in[node]
 
     def cards(self) -> array[int]:
         """Per element, the innermost card at or above it (-1: none), parents first."""
@@ -188,12 +189,13 @@ class _Elements:
         cards = array(self.typecode, bytes(array(self.typecode).itemsize * len(parents)))
         for node in range(len(parents)):
             card = -1
-            if parents[node] >= 0:  # below a locator's first segment
-                group = ((parents[node] + 1) << _SEGMENT_SHIFT) + tags[node]
+            parent = parents[node]
+            if parent >= 0:  # below a locator's first segment
+                group = ((parent + 1) << _SEGMENT_SHIFT) + tags[node]
                 if members[group] >= _MIN_CARDS and blocks_in[node] >= _MIN_CARD_BLOCKS:
                     card = node
                 else:
-                    card = cards[parents[node]]
+                    card = cards[parent]
             cards[node] = card
         return cards
 
