@@ -131,6 +131,9 @@ class _Elements:
         # Locals, and a new element made inline rather than by a method: this loop runs
         # for every block and element of the page.
         parents, tags, blocks_in, ends = self.parents, self.tags, self.blocks_in, self.ends
+        # Bound once: the compiled build looks an array's method up by name at every call.
+        add_parent, add_tag, add_count, add_end = parents.append, tags.append, blocks_in.append, ends.append
+        add_leaf = self.leaves.append
         segment_ids: dict[str, int] = {}  # few distinct segments: keys are ints
         segment_tags: list[int] = []  # per segment, its tag's number (read once a segment)
         ids: dict[int, int] = {}  # (parent, segment) as one int -> element
@@ -163,10 +166,10 @@ class _Elements:
                 if child == len(parents):  # a new element
                     # A locator's first segment (no parent) has no tag: it is no card.
                     tag = segment_tags[number] if node >= 0 else -1
-                    parents.append(node)
-                    tags.append(tag)
-                    blocks_in.append(0)
-                    ends.append(end)  # where its segment ends in any locator through it
+                    add_parent(node)
+                    add_tag(tag)
+                    add_count(0)
+                    add_end(end)  # where its segment ends in any locator through it
                     if node >= 0:
                         group = ((node + 1) << _SEGMENT_SHIFT) + tag  # an int, not a tuple a group
                         members[group] = members.get(group, 0) + 1
@@ -174,7 +177,7 @@ class _Elements:
                 chain.append(node)
             last = loc
             blocks_in[node] += 1
-            self.leaves.append(node)
+            add_leaf(node)
         # A block is inside every element on its path: the leaves' counts, added up from
         # the children (made after their parent) to the parents.
         for node in range(len(parents) - 1, -1, -1):
