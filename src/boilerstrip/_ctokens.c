@@ -1,6 +1,6 @@
-/* The features stage's per-block token loop in C (the compiled build only; a pure install
- * runs _token_stats.block_counts, the reference: tests/test_ctokens.py checks that both
- * give the same).
+/* The features stage's per-block token loops in C, and the decision's copy keys (the compiled
+ * build only; a pure install runs the Python references named below: tests/test_ctokens.py
+ * and tests/test_ctokens_rows.py check that both give the same).
  *
  * block_counts(texts, title_tokens, tokens, cjk_count) -> (token lists, counts, CJK counts,
  * title matches): for each text its tokens (_language.tokens), their number, its one-character

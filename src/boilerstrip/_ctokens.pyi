@@ -1,4 +1,5 @@
-# The features stage's token loop in C (_ctokens.c), in the compiled build only.
+# The features stage's token loops and the decision's copy keys in C (_ctokens.c), in the
+# compiled build only.
 from collections.abc import Callable, Iterable
 
 def block_counts(
