@@ -36,7 +36,7 @@ NEVER_COPIES = frozenset({Role.CODE})
 def _c_copy() -> Callable[[str], str] | None:
     """The compiled build's :func:`copy_key` in one pass in C (a list of every word of a
     long text made, joined and lowered cost it about 6,600 instructions a block), checked
-    against its last line (tests/test_ctokens.py); None in a pure install."""
+    against its last line (tests/test_ctokens_rows.py); None in a pure install."""
     try:
         module = importlib.import_module(f"{__package__}._ctokens")
     except ImportError:
