@@ -239,6 +239,14 @@ def test_rows_of_a_token_are_the_rows_of_its_keys(which: int) -> None:
     ]
 
 
+@pytest.mark.parametrize("which", [0, 1])
+def test_exact_keys_are_shorter_than_prefix_keys(which: int) -> None:
+    """_rows_of_token looks a token up in ``exact`` only when it is shorter than MIN_PREFIX."""
+    index = _indexes()[which]
+    assert index.exact
+    assert max(map(len, index.exact)) < MIN_PREFIX <= min(map(len, index.prefix))
+
+
 @pytest.mark.parametrize("keyless", [False, True])
 def test_candidates_are_the_sorted_rows_of_the_tokens(keyless: bool) -> None:
     index = _indexes()[0]

@@ -273,45 +273,37 @@ error:
     return NULL;
 }
 
-/* _phrases._rows_of_token: the rows of ``exact`` keyed by the token, and those of the
- * longest key of ``prefix`` (three to five characters) that the token starts with, when its
- * first three characters are one of ``heads``. A new reference, or NULL on an error. */
+/* _phrase_rows._rows_of_token: the rows of ``exact`` keyed by a token shorter than three
+ * characters, else those of the longest key of ``prefix`` (three to five characters) that the
+ * token starts with, when its first three characters are one of ``heads``. A new reference,
+ * or NULL on an error. */
 static PyObject *rows_of_token(PyObject *token, PyObject *exact, PyObject *prefix, PyObject *heads,
                                PyObject *none) {
-    PyObject *found = PyDict_GetItemWithError(exact, token); /* borrowed */
-    if (found == NULL) {
-        if (PyErr_Occurred()) return NULL;
-        found = none;
-    }
     const Py_ssize_t n = PyUnicode_GET_LENGTH(token);
-    if (n >= 3) {
-        PyObject *head = PyUnicode_Substring(token, 0, 3);
-        if (head == NULL) return NULL;
-        int in = PySet_Contains(heads, head);
-        if (in < 0) {
-            Py_DECREF(head);
-            return NULL;
-        }
-        for (Py_ssize_t k = n < 5 ? n : 5; in && k >= 3; k--) {
-            PyObject *key = k == 3 ? Py_NewRef(head) : PyUnicode_Substring(token, 0, k);
-            if (key == NULL) {
-                Py_DECREF(head);
-                return NULL;
-            }
-            PyObject *rows = PyDict_GetItemWithError(prefix, key); /* borrowed */
-            Py_DECREF(key);
-            if (rows == NULL && PyErr_Occurred()) {
-                Py_DECREF(head);
-                return NULL;
-            }
-            if (rows != NULL) {
-                Py_DECREF(head);
-                return PySequence_Concat(found, rows);
-            }
-        }
-        Py_DECREF(head);
+    if (n < 3) {
+        PyObject *found = PyDict_GetItemWithError(exact, token); /* borrowed */
+        if (found == NULL && PyErr_Occurred()) return NULL;
+        return Py_NewRef(found == NULL ? none : found);
     }
-    return Py_NewRef(found);
+    PyObject *head = PyUnicode_Substring(token, 0, 3);
+    if (head == NULL) return NULL;
+    int in = PySet_Contains(heads, head);
+    for (Py_ssize_t k = n < 5 ? n : 5; in > 0 && k >= 3; k--) {
+        PyObject *key = k == 3 ? Py_NewRef(head) : PyUnicode_Substring(token, 0, k);
+        if (key == NULL) {
+            in = -1;
+            break;
+        }
+        PyObject *rows = PyDict_GetItemWithError(prefix, key); /* borrowed */
+        Py_DECREF(key);
+        if (rows != NULL) {
+            Py_DECREF(head);
+            return Py_NewRef(rows);
+        }
+        if (PyErr_Occurred()) in = -1;
+    }
+    Py_DECREF(head);
+    return in < 0 ? NULL : Py_NewRef(none);
 }
 
 /* Appends the ints of ``rows`` (a tuple) to the growable buffer ``*out`` of ``*used`` and
@@ -433,7 +425,24 @@ static PyObject *copy_key(PyObject *self, PyObject *text) {
     const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    const int ascii = PyUnicode_IS_ASCII(text);
+    if (PyUnicode_IS_ASCII(text)) { /* a byte a character */
+        Py_UCS1 *bytes = PyMem_Malloc(n ? n : 1);
+        if (bytes == NULL) return PyErr_NoMemory();
+        const Py_UCS1 *p = data;
+        Py_ssize_t used = 0;
+        for (Py_ssize_t i = 0; i < n;) {
+            if (Py_UNICODE_ISSPACE(p[i])) {
+                i++;
+                continue;
+            }
+            if (used) bytes[used++] = ' ';
+            for (; i < n && !Py_UNICODE_ISSPACE(p[i]); i++)
+                bytes[used++] = p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 0x20 : p[i];
+        }
+        PyObject *out = PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, bytes, used);
+        PyMem_Free(bytes);
+        return out;
+    }
     Py_UCS4 *buffer = PyMem_Malloc((n ? n : 1) * sizeof(Py_UCS4));
     if (buffer == NULL) return PyErr_NoMemory();
     Py_ssize_t used = 0;
@@ -445,13 +454,13 @@ static PyObject *copy_key(PyObject *self, PyObject *text) {
         }
         if (used) buffer[used++] = ' ';
         while (i < n && !Py_UNICODE_ISSPACE(c = PyUnicode_READ(kind, data, i))) {
-            buffer[used++] = ascii && c >= 'A' && c <= 'Z' ? c + 0x20 : c;
+            buffer[used++] = c;
             i++;
         }
     }
     PyObject *joined = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, used);
     PyMem_Free(buffer);
-    if (joined == NULL || ascii) return joined;
+    if (joined == NULL) return NULL;
     PyObject *out = PyObject_CallMethod(joined, "lower", NULL);
     Py_DECREF(joined);
     return out;

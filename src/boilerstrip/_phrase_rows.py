@@ -44,16 +44,18 @@ def candidates(  # noqa: PLR0917 - the signature of the C loop it is the referen
 def _rows_of_token(
     token: str, exact: dict[str, Rows], prefix: dict[str, Rows], heads: frozenset[str]
 ) -> Rows:
-    """The rows of the key equal to ``token``, and those of the longest prefix key (three to
-    five letters) it starts with."""
-    found = exact.get(token, ())
-    if len(token) >= MIN_PREFIX and token[:MIN_PREFIX] in heads:  # else none can match: most tokens
+    """The rows of the key equal to ``token`` when it is shorter than ``MIN_PREFIX`` (the
+    index's ``exact`` keys are: the longer ones are prefix keys), else those of the longest
+    prefix key (three to five letters) it starts with."""
+    if len(token) < MIN_PREFIX:
+        return exact.get(token, ())
+    if token[:MIN_PREFIX] in heads:  # else none can match: most tokens
         # The longest prefix key the token starts with: its rows hold those of the shorter ones.
         for n in range(min(len(token), PREFIX), MIN_PREFIX - 1, -1):
             rows = prefix.get(token[:n])
             if rows is not None:
-                return found + rows
-    return found
+                return rows
+    return ()
 
 
 # The ASCII characters regex's \d takes under IGNORECASE (test_fast_paths checks all 128):
