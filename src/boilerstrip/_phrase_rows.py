@@ -2,7 +2,7 @@
 digit test of its keyless gate on ASCII texts.
 
 These run for every token of every block: the compiled build runs them in C
-(``_ctokens.phrase_rows`` and ``has_ascii_digit``: 0.85 and 0.3 times the instructions of
+(``_ctokens.phrase_rows`` and ``has_ascii_digit``: 0.8 and 0.3 times the instructions of
 these compiled, on the profile's 20 pages), with these functions as their reference
 (tests/test_ctokens_rows.py checks that both give the same); a pure install runs these.
 """
