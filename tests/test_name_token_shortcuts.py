@@ -105,7 +105,7 @@ def test_verdict_method_is_the_call(raw: str) -> None:
         (_region, ["_PARAGRAPH_TAGS", "_LEVEL_SHARES", "_PAGE_TAGS", "_PAGE_BAR_TAGS"]),
         (
             _card_slots,
-            ["_MIN_CARDS", "_MIN_CARD_BLOCKS", "_SEGMENT_KEYS", "_COMPLETED", "_COMPLETED_CONTAINERS"],
+            ["_MIN_CARDS", "_MIN_CARD_BLOCKS", "_SEGMENT_SHIFT", "_COMPLETED", "_COMPLETED_CONTAINERS"],
         ),
         (_language, ["_ASCII_TOKEN", "_TOKEN", "_CJK_CHAR", "_DETECTION_TOKENS"]),
         (_rules, ["_CAMEL", "_SEPARATORS", "_STATE_WORDS", "_TAXONOMY", "_OVERLAY_NAME"]),

@@ -15,17 +15,15 @@ import regex
 from boilerstrip._case_folds import FOLDS_APART
 from boilerstrip._language import tokens
 from boilerstrip._pattern_reader import branch_literals, branch_prefixes, top_level_branches
+from boilerstrip._phrase_rows import MIN_PREFIX, PREFIX, _rows_of_token
 from boilerstrip._phrase_sieve import phrase_filter
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import (
-    _MIN_PREFIX,
-    _PREFIX,
     STRIPPED,
     _candidates,
     _compiled,
     _indexes,
     _key_words,
-    _rows_of_token,
     _words,
     matches,
 )
@@ -220,7 +218,7 @@ def _plain_rows(token: str, table: tuple[tuple[str, str, str], ...]) -> list[int
     rows = []
     for row, keys in enumerate(_row_keys(table)):
         for key in keys:
-            if (len(key) >= _MIN_PREFIX and token.startswith(key[:_PREFIX])) or token == key:
+            if (len(key) >= MIN_PREFIX and token.startswith(key[:PREFIX])) or token == key:
                 rows.append(row)
     return sorted(set(rows))
 
@@ -237,7 +235,17 @@ def _tokens() -> list[str]:
 def test_rows_of_a_token_are_the_rows_of_its_keys(which: int) -> None:
     index, table = _indexes()[which], (PHRASES, WHOLE_BLOCK_PHRASES)[which]
     toks = _tokens()
-    assert [sorted(set(_rows_of_token(index, t))) for t in toks] == [_plain_rows(t, table) for t in toks]
+    assert [sorted(set(_rows_of_token(t, index.exact, index.prefix, index.heads))) for t in toks] == [
+        _plain_rows(t, table) for t in toks
+    ]
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_exact_keys_are_shorter_than_prefix_keys(which: int) -> None:
+    """_rows_of_token looks a token up in ``exact`` only when it is shorter than MIN_PREFIX."""
+    index = _indexes()[which]
+    assert index.exact
+    assert max(map(len, index.exact)) < MIN_PREFIX <= min(map(len, index.prefix))
 
 
 @pytest.mark.parametrize("keyless", [False, True])

@@ -28,7 +28,9 @@ _CONTENT: Final = Label.CONTENT
 
 _MIN_CARDS: Final = 3  # siblings that make a group of cards (as _repeats' default)
 _MIN_CARD_BLOCKS: Final = 2  # a card holds a title and something more; one block is a list item
-_SEGMENT_KEYS: Final = 1 << 32  # an element's key: (parent + 1) * this + its segment's number
+# An element's key: (parent + 1) << this, plus its segment's number. A shift, not a product
+# by 2**32: mypyc multiplies a factor past 2**31 as a Python int (375 instructions).
+_SEGMENT_SHIFT: Final = 32
 # Labels a block of a kept slot loses: those given by its link density or a weak name
 # (the kinds a card's title, byline or date gets); not a footer, a promo, a share bar.
 _COMPLETED: Final = frozenset({Label.SIDEBAR, Label.NAVIGATION, Label.OTHER, Label.METADATA})
@@ -129,6 +131,9 @@ class _Elements:
         # Locals, and a new element made inline rather than by a method: this loop runs
         # for every block and element of the page.
         parents, tags, blocks_in, ends = self.parents, self.tags, self.blocks_in, self.ends
+        # Bound once: the compiled build looks an array's method up by name at every call.
+        add_parent, add_tag, add_count, add_end = parents.append, tags.append, blocks_in.append, ends.append
+        add_leaf = self.leaves.append
         segment_ids: dict[str, int] = {}  # few distinct segments: keys are ints
         segment_tags: list[int] = []  # per segment, its tag's number (read once a segment)
         ids: dict[int, int] = {}  # (parent, segment) as one int -> element
@@ -157,27 +162,28 @@ class _Elements:
                 if number is None:
                     number = segment_ids[segment] = len(segment_tags)
                     segment_tags.append(tag_ids.setdefault(segment.split(":", 1)[0], len(tag_ids)))
-                child = ids.setdefault((node + 1) * _SEGMENT_KEYS + number, len(parents))
+                child = ids.setdefault(((node + 1) << _SEGMENT_SHIFT) + number, len(parents))
                 if child == len(parents):  # a new element
                     # A locator's first segment (no parent) has no tag: it is no card.
                     tag = segment_tags[number] if node >= 0 else -1
-                    parents.append(node)
-                    tags.append(tag)
-                    blocks_in.append(0)
-                    ends.append(end)  # where its segment ends in any locator through it
+                    add_parent(node)
+                    add_tag(tag)
+                    add_count(0)
+                    add_end(end)  # where its segment ends in any locator through it
                     if node >= 0:
-                        group = (node + 1) * _SEGMENT_KEYS + tag  # an int, not a tuple a group
+                        group = ((node + 1) << _SEGMENT_SHIFT) + tag  # an int, not a tuple a group
                         members[group] = members.get(group, 0) + 1
                 node = child
                 chain.append(node)
             last = loc
             blocks_in[node] += 1
-            self.leaves.append(node)
+            add_leaf(node)
         # A block is inside every element on its path: the leaves' counts, added up from
         # the children (made after their parent) to the parents.
         for node in range(len(parents) - 1, -1, -1):
-            if parents[node] >= 0:
-                blocks_in[parents[node]] += blocks_in[node]
+            parent = parents[node]  # each read of an array is a generic call in the compiled build
+            if parent >= 0:
+                blocks_in[parent] += blocks_in[node]
 
     def cards(self) -> array[int]:
         """Per element, the innermost card at or above it (-1: none), parents first."""
@@ -186,12 +192,13 @@ class _Elements:
         cards = array(self.typecode, bytes(array(self.typecode).itemsize * len(parents)))
         for node in range(len(parents)):
             card = -1
-            if parents[node] >= 0:  # below a locator's first segment
-                group = (parents[node] + 1) * _SEGMENT_KEYS + tags[node]
+            parent = parents[node]
+            if parent >= 0:  # below a locator's first segment
+                group = ((parent + 1) << _SEGMENT_SHIFT) + tags[node]
                 if members[group] >= _MIN_CARDS and blocks_in[node] >= _MIN_CARD_BLOCKS:
                     card = node
                 else:
-                    card = cards[parents[node]]
+                    card = cards[parent]
             cards[node] = card
         return cards
 

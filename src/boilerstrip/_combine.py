@@ -25,7 +25,7 @@ from ._page_type import ARTICLE, PRODUCT, SECTIONED, THREAD
 from ._probability import Scores
 from ._product_cards import within_title_box, without_product_cards
 from ._score_table import ScoreRow, ScoreTable
-from ._scorers import HARD_RULES
+from ._scorers import HARD_RULES, HardRule
 from ._sections import with_section_prose
 from ._stray_text import without_stray_text
 from ._table_rows import with_table_rows
@@ -77,7 +77,10 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
     sectioned = declared in (SECTIONED, THREAD) and options.sectioned_decision
     decision = options.sectioned_decision if sectioned else options.decision
     kept = _decide(blocks, probabilities, options, decision)
-    rules = hard_rules_of(declared, options)
+    # The page's hard rules in table order (not set order: the same output in every
+    # process), picked once a page rather than per block.
+    named = hard_rules_of(declared, options)
+    rules = tuple(rule for name, rule in HARD_RULES.items() if name in named)
     chrome = lambda b: _label_of(b, False, options, rules)  # noqa: E731 -- the label of a dropped block
     kept_label = lambda b: _label_of(b, True, options, rules)  # noqa: E731 -- the hard rules' verdict
     if declared == THREAD:
@@ -350,11 +353,9 @@ def hard_rules_of(declared: str, options: Options) -> frozenset[str]:
     return options.hard_rules - {"metadata_line"}
 
 
-def _label_of(b: Block, keep: bool, options: Options, rules: frozenset[str]) -> Label:
+def _label_of(b: Block, keep: bool, options: Options, rules: tuple[HardRule, ...]) -> Label:
     f = b.features
-    for name, rule in HARD_RULES.items():  # table order, not set order: same output in every process
-        if name not in rules:
-            continue
+    for rule in rules:
         kind = rule(b, options)
         if kind and not (options.include_comments and kind == _COMMENTS):
             return _LABELS[kind]

@@ -43,6 +43,7 @@ COMPILED_MODULES = (
     "_page_frame",
     "_page_type",
     "_parse",
+    "_phrase_rows",
     "_phrase_sieve",
     "_phrases",
     "_probability",

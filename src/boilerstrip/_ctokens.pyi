@@ -1,4 +1,5 @@
-# The features stage's token loop in C (_ctokens.c), in the compiled build only.
+# The features stage's token loops and the decision's copy keys in C (_ctokens.c), in the
+# compiled build only.
 from collections.abc import Callable, Iterable
 
 def block_counts(
@@ -10,3 +11,14 @@ def block_counts(
 ) -> tuple[list[list[str]], list[int], list[int], list[bool]]: ...
 def stop_counts(token_lists: list[list[str]], stopwords: frozenset[str], /) -> list[int]: ...
 def count_tokens(token_lists: Iterable[list[str]], limit: int, /) -> dict[str, int]: ...
+def phrase_rows(
+    rows_of: dict[str, tuple[int, ...]],
+    tokens: list[str],
+    exact: dict[str, tuple[int, ...]],
+    prefix: dict[str, tuple[int, ...]],
+    heads: frozenset[str],
+    keyless: tuple[int, ...],
+    /,
+) -> list[int]: ...
+def has_ascii_digit(text: str, /) -> bool: ...
+def copy_key(text: str, /) -> str: ...

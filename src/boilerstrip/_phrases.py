@@ -17,7 +17,6 @@ matches must start with or hold) before its regex call, with the same answer.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
@@ -32,12 +31,11 @@ from ._pattern_reader import (
     reads_alike_lowered,
     top_level_branches,
 )
+from ._phrase_rows import MIN_PREFIX, PREFIX, ascii_digit, phrase_rows
 from ._phrase_sieve import PhraseFilter, holds_one, phrase_filter
 from ._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 
 # Final: the compiled build inlines each or reads it from a C static.
-_PREFIX: Final = 5  # keys are indexed by at most their first five letters
-_MIN_PREFIX: Final = 3  # keys of three letters or more also match longer tokens that start with them
 _KEYLESS_MAX_CHARS: Final = 200  # rows without key words are searched on blocks up to this long
 # Pattern syntax that is not literal text: escapes, classes, group openers, quantifiers.
 # The patterns that read the tables' own patterns, compiled when the index is first built
@@ -148,8 +146,8 @@ def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
         if keys is None:
             keyless.append(row)
         for key in keys or ():
-            target = prefix if len(key) >= _MIN_PREFIX else exact
-            target.setdefault(key[:_PREFIX], []).append(row)
+            target = prefix if len(key) >= MIN_PREFIX else exact
+            target.setdefault(key[:PREFIX], []).append(row)
     branches = [branch for row in keyless for branch in top_level_branches(rows[row][2])]
     gate = _gate(branches)
     return _Index(
@@ -158,10 +156,10 @@ def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
         tuple(phrase_filter(pattern, whole=whole) for _, _, pattern in rows),
         {k: tuple(v) for k, v in exact.items()},
         {
-            k: tuple(sorted({r for n in range(_MIN_PREFIX, len(k) + 1) for r in prefix.get(k[:n], ())}))
+            k: tuple(sorted({r for n in range(MIN_PREFIX, len(k) + 1) for r in prefix.get(k[:n], ())}))
             for k in prefix
         },
-        frozenset(k[:_MIN_PREFIX] for k in prefix),
+        frozenset(k[:MIN_PREFIX] for k in prefix),
         tuple(keyless),
         "|".join(branches),
         gate,
@@ -259,16 +257,10 @@ def _gate_open(index: _Index, text: str, lowered: str | None, held: str, *, whol
     )
 
 
-# The ASCII characters regex's \d takes under IGNORECASE (test_fast_paths checks all 128):
-# the standard re scans a class of ASCII characters with a bitmap, regex looks up each
-# character's Unicode category (a third of the anywhere gate's time).
-_ASCII_DIGIT: Final = re.compile("[0-9]")
-
-
 def _has_digit(text: str, lowered: str | None) -> bool:
     """Whether ``text`` holds a character regex's ``\\d`` matches (``lowered``: as above)."""
     if lowered is not None:
-        return _ASCII_DIGIT.search(text) is not None
+        return ascii_digit(text)
     return _compiled(r"\d").search(text) is not None
 
 
@@ -292,27 +284,10 @@ def _candidates(
     index: _Index, rows_of: dict[str, tuple[int, ...]], tokens: list[str], keyless: bool
 ) -> list[int]:
     """The rows to try on a block, in row order: those whose key words its tokens hold,
-    and the keyless rows when ``keyless`` (one of them matches the block). Most blocks
-    have none: no set is made for them."""
-    rows: list[int] = list(index.keyless) if keyless else []
-    for token in tokens:
-        found = rows_of.get(token)
-        if found is None:
-            found = rows_of[token] = _rows_of_token(index, token)
-        if found:
-            rows += found
-    return sorted(set(rows)) if rows else rows
-
-
-def _rows_of_token(index: _Index, token: str) -> tuple[int, ...]:
-    found = index.exact.get(token, ())
-    if len(token) >= _MIN_PREFIX and token[:_MIN_PREFIX] in index.heads:  # else none can match: most tokens
-        # The longest prefix key the token starts with: its rows hold those of the shorter ones.
-        for n in range(min(len(token), _PREFIX), _MIN_PREFIX - 1, -1):
-            rows = index.prefix.get(token[:n])
-            if rows is not None:
-                return found + rows
-    return found
+    and the keyless rows when ``keyless`` (one of them matches the block)."""
+    return phrase_rows(
+        rows_of, tokens, index.exact, index.prefix, index.heads, index.keyless if keyless else ()
+    )
 
 
 def phrase_kinds(

@@ -1,0 +1,153 @@
+"""The compiled build's C loops of the decision's copy keys and of the phrase look-up
+(_ctokens.c: copy_key, phrase_rows, has_ascii_digit) give exactly what their Python
+references give (_copied_boxes.copy_key's own line, _phrase_rows.candidates and
+has_ascii_digit): on hand-made texts and tokens (ASCII, Latin-1, case partners, CJK, every
+kind of space) and on generated ones. Where the compiled build is not installed the
+extension is built here with the C compiler (the comparisons skip without one)."""
+
+from __future__ import annotations
+
+import importlib
+import random
+import re
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import cscan_build
+from boilerstrip import _copied_boxes, _phrase_rows
+from boilerstrip._language import tokens
+from boilerstrip._phrase_rows import candidates, has_ascii_digit
+from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
+from boilerstrip._phrases import _indexes, _key_words
+
+
+@pytest.fixture(scope="module")
+def ctokens(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+    try:
+        return importlib.import_module("boilerstrip._ctokens")
+    except ImportError:
+        pass
+    cc = cscan_build.compiler()
+    if cc is None:
+        pytest.skip("_ctokens is not built (a pure install) and there is no C compiler to build it")
+    return cscan_build.extension("_ctokens", tmp_path_factory.mktemp("ctokens"), cc)
+
+
+def _copy_key(text: str) -> str:
+    """_copied_boxes.copy_key's Python line."""
+    return " ".join(text.split()).lower()
+
+
+_COPY_TEXTS = [
+    "",
+    " ",
+    "\t\n\r\x0b\x0c",
+    "Hello,  World!",
+    "  Leading and trailing  ",
+    "Tab\there\nnewline\r\nCRLF",
+    "File\x1cGroup\x1dRecord\x1eUnit\x1fseparators",  # ASCII whitespace to str.split
+    "no-break\xa0space and next\x85line",
+    "Ça va? Über STRASSE, ÆØÅ æøå, ÿ and Ÿ",
+    "Kelvin \u212a and İstanbul and ǅungla",  # lowered to ASCII, to two characters, title case
+    "ΟΔΟΣ  ΟΔΟΣ\nΣ ΑΣ.",  # final sigma: lowered by its neighbours
+    "em\u2003space thin\u2009space ideographic\u3000space",
+    "zero\u200bwidth is no space",
+    "中文字 Hello 世界",
+    "emoji 😀 in TEXT 👍🏽 ok",
+    "line\u2028separator\u2029paragraph",
+    "A" * 300 + "\n\n" + "B" * 300,
+]
+
+
+@pytest.mark.parametrize("text", _COPY_TEXTS)
+def test_copy_key_is_the_python_line(ctokens: ModuleType, text: str) -> None:
+    assert ctokens.copy_key(text) == _copy_key(text)
+    assert type(ctokens.copy_key(text)) is str
+
+
+# Every code point of the first plane and every 97th past it, between letters of both cases.
+@pytest.mark.parametrize("codes", [range(0, 0x8000), range(0x8000, 0x10000), range(0x10000, 0x110000, 97)])
+def test_copy_key_of_each_code_point(ctokens: ModuleType, codes: range) -> None:
+    differ = [
+        hex(c)
+        for c in codes
+        for text in (f"Ab{chr(c)}Cd {chr(c)}", f"{chr(c)} x{chr(c)}{chr(c)}Y")
+        if ctokens.copy_key(text) != _copy_key(text)
+    ]
+    assert differ == []
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_copy_key_of_generated_texts(ctokens: ModuleType, seed: int) -> None:
+    rng = random.Random(seed)
+    alphabet = list("aZ \t\n\x1c\xa0\u2003\u3000ΣσİßÉé中😀\u212a.")
+    texts = ["".join(rng.choices(alphabet, k=rng.randint(0, 60))) for _ in range(200)]
+    assert [ctokens.copy_key(t) for t in texts] == [_copy_key(t) for t in texts]
+
+
+def test_the_compiled_build_uses_the_c_loops_when_it_has_them() -> None:
+    try:
+        module = importlib.import_module("boilerstrip._ctokens")
+    except ImportError:
+        module = None
+    # A pure install (or the extension built by the fixture above): the Python functions.
+    if module is None or Path(module.__file__ or "").parent != Path(_phrase_rows.__file__).parent:
+        assert _copied_boxes._c_copy_key is None
+        assert _phrase_rows.phrase_rows is candidates
+        assert _phrase_rows.ascii_digit is has_ascii_digit
+        return
+    assert _copied_boxes._c_copy_key is module.copy_key
+    assert _phrase_rows.phrase_rows is module.phrase_rows
+    assert _phrase_rows.ascii_digit is module.has_ascii_digit
+
+
+@pytest.mark.parametrize("codes", [range(0, 0x3000), range(0xFF00, 0xFF20), range(0x1D7CE, 0x1D800)])
+def test_ascii_digits_as_the_pattern(ctokens: ModuleType, codes: range) -> None:
+    # Other scripts' digits (Arabic-Indic, full-width, mathematical) are not "0"-"9".
+    texts = [f"a{chr(c)}" for c in codes] + ["".join(map(chr, codes))]
+    assert [ctokens.has_ascii_digit(t) for t in texts] == [has_ascii_digit(t) for t in texts]
+    assert [ctokens.has_ascii_digit(t) for t in texts] == [re.search("[0-9]", t) is not None for t in texts]
+
+
+def _token_pool() -> list[str]:
+    """Every key of both tables cut and grown, case partners and look-alikes, non-ASCII."""
+    keys = {k for _, _, p in (*PHRASES, *WHOLE_BLOCK_PHRASES) for k in _key_words(p) or ()}
+    out = {"", "a", "x", "2024", "ab", "ſhare", "share", "Share", "SHARE", "ß", "straße", "i̇", "\u212aey"}
+    out |= {"中", "文", "ひ", "カ", "😀", "émail", "e-mail", "naïve"}
+    for key in keys:
+        out |= {key, key[:2], key[:3], key[:4], key[:5], key + "s", key + "ing", key[:-1], key[:4] + "q"}
+        out |= {key.upper(), key.title(), key + "é", key[:3] + "中"}
+    return sorted(out)
+
+
+@pytest.mark.parametrize("which", [0, 1])
+@pytest.mark.parametrize("keyless", [False, True])
+def test_phrase_rows_are_the_python_candidates(ctokens: ModuleType, which: int, keyless: bool) -> None:
+    index = _indexes()[which]
+    rng = random.Random(which * 2 + keyless)
+    pool = _token_pool()
+    blocks = [[], [""], *[rng.sample(pool, rng.randint(1, 12)) for _ in range(400)]]
+    blocks.append(tokens("Read more · SHARE this on Facebook — Straße 中文 2024 comments"))
+    rows = index.keyless if keyless else ()
+    c_rows: dict[str, tuple[int, ...]] = {}  # each side fills its own page cache
+    py_rows: dict[str, tuple[int, ...]] = {}
+    made = [ctokens.phrase_rows(c_rows, b, index.exact, index.prefix, index.heads, rows) for b in blocks]
+    assert made == [candidates(py_rows, b, index.exact, index.prefix, index.heads, rows) for b in blocks]
+    assert c_rows == py_rows
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ({}, ("a",), {}, {}, frozenset(), ()),  # tokens not a list
+        ({}, [1], {}, {}, frozenset(), ()),  # a token not a str
+        ({}, ["a"], {}, {}, frozenset(), [1]),  # keyless not a tuple
+        ({"a": [1]}, ["a"], {}, {}, frozenset(), ()),  # a cached row list not a tuple
+        ({}, ["a"], {}, {}),  # too few
+    ],
+)
+def test_phrase_rows_rejects_what_it_is_never_given(ctokens: ModuleType, args: tuple[object, ...]) -> None:
+    with pytest.raises(TypeError):
+        ctokens.phrase_rows(*args)
