@@ -81,9 +81,10 @@ class RuleOptions(ResourceOptions):
     closing_box_max_words: int = 25
     # Closing appeals (_closing_appeals): a kept block with a promo phrase, after which the
     # kept blocks hold at most this many words outside phrase lines, is dropped, whatever its
-    # length; closing_appeals False turns it off. Dev, every set (block-dump replay, then bench): 0 gave
-    # scrapinghub +0.0018 (3 pages of 3 sites, both site halves), wcxb article 3 up, 1 down;
-    # 30 words: wcxb collection -0.0018 (a shipping banner); no limit: wcxb -0.0003 (prices).
+    # length; closing_appeals False turns it off. Dev, every set (block-dump replay, then
+    # bench), with the offer rows: 0 gave scrapinghub +0.0018 (3 pages of 3 sites, both site
+    # halves), google-trends-2017 +0.0003, wcxb article 3 up, 1 down; 30 words: wcxb
+    # collection -0.0018 (a shipping banner); anywhere on the page: wcxb -0.0003 (prices).
     closing_appeals: bool = True
     closing_appeal_after_words: int = 0
     # Titled boxes (_titled_boxes): a heading that is a widget's title of BOX_TITLES ("About
