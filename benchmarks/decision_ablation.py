@@ -61,6 +61,7 @@ STEPS: tuple[tuple[str, dict[str, Any], tuple[str, ...]], ...] = (
     ("links inside a body", {"body_link_max_words": 0}, ()),
     ("form labels", {"form_label_max_words": 0}, ()),
     ("a thread's chrome boxes", {"thread_chrome_box_min_words": 0}, ()),
+    ("promo lines that close the kept text (closing appeals)", {"closing_appeals": False}, ()),
     ("the other rows of a partly kept table", {"table_rows_min_rows": 0}, ()),
     ("long blocks repeating their own words (logs, pasted copies)", {"dump_min_words": 0}, ()),
     ("an undeclared article's dateline under its headline", {"dateline_max_words": 0}, ()),
@@ -98,6 +99,7 @@ STEP_FUNCTIONS: dict[str, str] = {
     "without_body_links": "links inside a body",
     "without_form_labels": "form labels",
     "without_chrome_boxes": "a thread's chrome boxes",
+    "without_closing_appeals": "promo lines that close the kept text (closing appeals)",
     "with_datelines": "an undeclared article's dateline under its headline",
 }
 

@@ -95,6 +95,9 @@ CHROME_EXAMPLES = [
     ("If you have any news tips, write to newsdesk@example.com.", "promo"),
     ("Send us your photos and videos at tips@example.com", "promo"),
     ("Reach the reporter at jane.doe@example.com", "promo"),
+    ("Get Example Monthly delivered every month. 12 issues for £11.99.", "promo"),
+    ("Get access to the fastest growing subscriptions service Example Pro for as little as Rs 599", "promo"),
+    ("Like this story? Share it with a friend!", "promo"),
     ("Printer-friendly version", "share"),
     ("Send this story to a friend", "share"),
     ("TrackBack URL for this entry: https://example.com/tb/17", "comments"),
@@ -233,6 +236,9 @@ ARTICLE_SENTENCES = [
     "De minister wil meer geld naar de inhoud van het onderwijs laten gaan.",
     "The gallery showed image 1 of 23 prints, and visitors went back to the gallery twice.",
     "Readers could share on their own feeds what the advert had promised.",
+    "The magazine printed 12 issues for the anniversary, each sold for as little as $2.",
+    "Subscriptions to the service rose after it was offered to students for free.",
+    "Readers who like this story share it with friends, the editor said.",
 ]
 
 

@@ -10,6 +10,7 @@ from ._body_links import without_body_links
 from ._card_groups import with_card_groups
 from ._card_slots import card_members, card_tree, with_card_slots
 from ._child_cards import with_child_cards
+from ._closing_appeals import without_closing_appeals
 from ._closing_box import without_closing_box
 from ._controls import without_controls
 from ._copied_boxes import NEVER_COPIES, copy_key, copy_keys, without_copied_boxes
@@ -149,6 +150,8 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
     if declared == THREAD:
         # A post's header, signature and link previews, in boxes named as chrome (_thread_chrome).
         labels = without_chrome_boxes(blocks, labels, options, chrome)
+    # An appeal (a promo phrase) that closes the kept text, however long (_closing_appeals).
+    labels = without_closing_appeals(blocks, labels, options, chrome)
     # On a page that declares no type, the dateline between the kept headline and the body.
     return with_datelines(blocks, labels, options, declared)
 

@@ -21,6 +21,7 @@ COMPILED_MODULES = (
     "_card_groups",
     "_card_slots",
     "_child_cards",
+    "_closing_appeals",
     "_closing_box",
     "_combine",
     "_controls",

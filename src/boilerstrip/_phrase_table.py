@@ -137,6 +137,15 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("promo", "en", r"\bto (?:view|read|continue reading) the full (?:story|article),? please subscribe\b"),
     ("promo", "en", r"\bif you(?:'|’)re (?:seeing this message but you(?:'|’)re )?already a subscriber\b"),
     ("promo", "en", r"\b(?:delivered|sent) (?:straight |directly )?to your inbox\b"),
+    # A subscription's offer ("12 issues for £11.99", "subscriptions service ... for as little as
+    # Rs 599") and an appeal after a story ("Like this story? Share it with a friend!"); long
+    # lines, dropped when they close the kept text (_closing_appeals; issue4-news19).
+    (
+        "promo",
+        "en",
+        r"\b\d+ issues for [$€£] ?\d|\bsubscriptions? (?:service )?.{0,60}?\bfor (?:as little as|just|only)"
+        r" (?:rs\.? ?|inr ?|[$€£₹] ?)\d|^like this (?:story|article|post)\? ?(?:share|subscribe|sign up)\b",
+    ),
     (
         "promo",
         "en",

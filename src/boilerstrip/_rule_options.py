@@ -79,6 +79,14 @@ class RuleOptions(ResourceOptions):
     # +0.0008, scrapinghub +0.0004, trafilatura-eval +0.0005, cleaneval -0.00003,
     # google-trends-2017 -0.0001 (one page); 15 and 60 words: within 0.00005 of the mean.
     closing_box_max_words: int = 25
+    # Closing appeals (_closing_appeals): a kept block with a promo phrase, after which the
+    # kept blocks hold at most this many words outside phrase lines, is dropped, whatever its
+    # length; closing_appeals False turns it off. Dev, every set (block-dump replay, then
+    # bench), with the offer rows: 0 gave scrapinghub +0.0018 (3 pages of 3 sites, both site
+    # halves), google-trends-2017 +0.0003, wcxb article 3 up, 1 down; 30 words: wcxb
+    # collection -0.0018 (a shipping banner); anywhere on the page: wcxb -0.0003 (prices).
+    closing_appeals: bool = True
+    closing_appeal_after_words: int = 0
     # Titled boxes (_titled_boxes): a heading that is a widget's title of BOX_TITLES ("About
     # Me", "Recent Posts"), with at least this many kept words before it, drops the box under
     # it, and a blog profile closed by PROFILE_LINKS is dropped with this many kept words
