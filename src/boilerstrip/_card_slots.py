@@ -197,19 +197,20 @@ class _Elements:
                         group = group_ids.setdefault(key, len(group_sizes))
                         if group == len(group_sizes):
                             group_sizes.append(0)
-                        group_sizes[group] += 1
+                        group_sizes[group] = group_sizes[group] + 1
                     groups.append(group)
                 node = child
                 chain.append(node)
             last = loc
-            blocks_in[node] += 1
+            # Not `+=`: mypyc adds to a list's item in place by a generic call.
+            blocks_in[node] = blocks_in[node] + 1
             leaves.append(node)
         # A block is inside every element on its path: the leaves' counts, added up from
         # the children (made after their parent) to the parents.
         for node in range(len(parents) - 1, -1, -1):
             parent = parents[node]
             if parent >= 0:
-                blocks_in[parent] += blocks_in[node]
+                blocks_in[parent] = blocks_in[parent] + blocks_in[node]
 
     def cards(self) -> list[int]:
         """Per element, the innermost card at or above it (-1: none), parents first."""
@@ -240,8 +241,9 @@ def with_card_slots(
     kept = [0] * count
     for number, kind in zip(numbers, labels):
         if number >= 0:
-            total[number] += 1
-            kept[number] += kind is _CONTENT
+            total[number] = total[number] + 1  # not `+=` (see _Elements)
+            if kind is _CONTENT:
+                kept[number] = kept[number] + 1
     out = list(labels)
     for i, number in enumerate(numbers):
         if (
