@@ -136,7 +136,7 @@ class _Elements:
     """The elements on the blocks' locators. Elements are keyed by their parent and their
     locator segment (deep locators are capped, so one segment path can recur apart), as
     one int; each element is a row of flat lists (parent, tag, group, blocks inside, where
-    its segment ends), so the memory is one dict entry and a few words per element, not a
+    its segment ends), so the memory is one dict entry and a few list items per element, not a
     tuple per block and level (which took 5 times a big page's size). Lists of ints, not
     ``array``: the compiled build reads and appends a list natively, an array by a
     generic call each time."""
