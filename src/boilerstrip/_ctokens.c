@@ -479,15 +479,25 @@ static inline int name_separator(Py_UCS1 c) {
     return c == '-' || c == '_' || c == ':' || c == '.' || c == '/';
 }
 
-static int name_holds(const Py_UCS1 *p, Py_ssize_t n, const char *word, Py_ssize_t size) {
-    for (Py_ssize_t i = 0; i + size <= n; i++)
-        if (p[i] == (Py_UCS1)word[0] && memcmp(p + i, word, (size_t)size) == 0) return 1;
-    return 0;
+/* Whether ``left`` characters from ``s`` start with the ``size`` characters of ``literal``
+ * (a constant size: the compiler compares in place, with no call). */
+static inline int name_starts(const Py_UCS1 *s, Py_ssize_t left, const char *literal, Py_ssize_t size) {
+    return left >= size && memcmp(s, literal, (size_t)size) == 0;
 }
 
-/* _rules._STATE_FLAGS_RULE's words ("with" before "without", as the alternation tries them:
- * each must be followed by a space, so at most one of the two matches). */
-static const char *const state_words[] = {"has", "no", "with", "without", "show", "hide", "is", "toggle"};
+/* The length of _STATE_FLAGS_RULE's word and space that start at ``s`` (``left`` characters
+ * from it), else 0 ("with " and "without " cannot both match). */
+static inline Py_ssize_t state_word(const Py_UCS1 *s, Py_ssize_t left) {
+    switch (s[0]) {
+    case 'h': return name_starts(s, left, "has ", 4) ? 4 : name_starts(s, left, "hide ", 5) ? 5 : 0;
+    case 'n': return name_starts(s, left, "no ", 3) ? 3 : 0;
+    case 'w': return name_starts(s, left, "with ", 5) ? 5 : name_starts(s, left, "without ", 8) ? 8 : 0;
+    case 's': return name_starts(s, left, "show ", 5) ? 5 : 0;
+    case 'i': return name_starts(s, left, "is ", 3) ? 3 : 0;
+    case 't': return name_starts(s, left, "toggle ", 7) ? 7 : 0;
+    default: return 0;
+    }
+}
 
 /* normalise_name of an ASCII name: _CAMEL's split (a space before an upper-case letter
  * after [a-z0-9]), each run of _SEPARATORS one space, lowered, in one pass; then
@@ -501,15 +511,20 @@ static PyObject *name_words(PyObject *self, PyObject *raw) {
     if (!PyUnicode_IS_ASCII(raw)) Py_RETURN_NONE;
     const Py_UCS1 *p = PyUnicode_1BYTE_DATA(raw);
     const Py_ssize_t n = PyUnicode_GET_LENGTH(raw);
-    if (name_holds(p, n, "tag-", 4) || name_holds(p, n, "category-", 9) || name_holds(p, n, "widget", 6))
-        Py_RETURN_NONE;
-    Py_UCS1 *spaced = PyMem_Malloc(2 * (size_t)n + 1);
+    Py_UCS1 local[256]; /* most names: no allocation */
+    Py_UCS1 *spaced = 2 * n + 1 <= (Py_ssize_t)sizeof local ? local : PyMem_Malloc(2 * (size_t)n + 1);
     if (spaced == NULL) return PyErr_NoMemory();
     Py_ssize_t m = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         const Py_UCS1 c = p[i];
         if (name_separator(c)) {
+            /* "tag-", "category-" and "widget" (see above), tested where they end */
+            if (c == '-' && ((i >= 3 && memcmp(p + i - 3, "tag", 3) == 0) ||
+                             (i >= 8 && memcmp(p + i - 8, "category", 8) == 0)))
+                goto python;
             if (i == 0 || !name_separator(p[i - 1])) spaced[m++] = ' ';
+        } else if (c == 't' && i >= 5 && memcmp(p + i - 5, "widge", 5) == 0) {
+            goto python;
         } else if (c >= 'A' && c <= 'Z') {
             const Py_UCS1 b = i ? p[i - 1] : 0;
             if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) spaced[m++] = ' ';
@@ -523,16 +538,11 @@ static PyObject *name_words(PyObject *self, PyObject *raw) {
     for (Py_ssize_t i = 0; i < m;) {
         const Py_UCS1 c = spaced[i];
         Py_ssize_t end = -1;
-        if ((c == 'h' || c == 'n' || c == 'w' || c == 's' || c == 'i' || c == 't') &&
-            (i == 0 || !name_word_char(spaced[i - 1]))) {
-            for (size_t w = 0; w < sizeof state_words / sizeof *state_words; w++) {
-                const Py_ssize_t size = (Py_ssize_t)strlen(state_words[w]);
-                if (i + size + 1 < m && memcmp(spaced + i, state_words[w], (size_t)size) == 0 &&
-                    spaced[i + size] == ' ' && name_word_char(spaced[i + size + 1])) {
-                    end = i + size + 2;
-                    while (end < m && name_word_char(spaced[end])) end++;
-                    break;
-                }
+        if (i == 0 || !name_word_char(spaced[i - 1])) {
+            const Py_ssize_t size = state_word(spaced + i, m - i);
+            if (size && i + size < m && name_word_char(spaced[i + size])) {
+                end = i + size + 1;
+                while (end < m && name_word_char(spaced[end])) end++;
             }
         }
         if (end < 0) {
@@ -576,13 +586,16 @@ static PyObject *name_words(PyObject *self, PyObject *raw) {
             start = i + 1;
         }
     }
-    PyMem_Free(spaced);
+    if (spaced != local) PyMem_Free(spaced);
     PyObject *out = PyTuple_Pack(2, name, words);
     Py_DECREF(name);
     Py_DECREF(words);
     return out;
+python:
+    if (spaced != local) PyMem_Free(spaced);
+    Py_RETURN_NONE;
 error:
-    PyMem_Free(spaced);
+    if (spaced != local) PyMem_Free(spaced);
     Py_XDECREF(name);
     Py_XDECREF(words);
     return NULL;
