@@ -13,7 +13,7 @@ Any other name is searched for its key words (``_rules._key_bits``) and only wit
 rules they carry, a rule that one of them matches alone needing no search.
 
 The compiled build normalises an ASCII name and splits it into words in one pass in C
-(``_ctokens.name_words``: about a third of the instructions of ``normalise_name``, the
+(``_ctokens.name_words``: about a quarter of the instructions of ``normalise_name``, the
 split and the tests; tests/test_cname_words.py checks it against the Python path).
 """
 
