@@ -25,6 +25,10 @@
  * pattern on ASCII texts).
  *
  * copy_key(text) -> str: ``" ".join(text.split()).lower()`` (_copied_boxes.copy_key).
+ *
+ * name_words(raw) -> (name, words) or None: ``_rules.normalise_name(raw)`` and its words
+ * (``_name_verdicts.spaced_words``) of an ASCII class/id string in one pass; None for any
+ * other, and for one holding "tag-", "category-" or "widget" (their regexes stay Python's).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -466,6 +470,137 @@ static PyObject *copy_key(PyObject *self, PyObject *text) {
     return out;
 }
 
+/* ASCII characters that re's \w matches (letters, digits, "_"). */
+static inline int name_word_char(Py_UCS1 c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static inline int name_separator(Py_UCS1 c) {
+    return c == '-' || c == '_' || c == ':' || c == '.' || c == '/';
+}
+
+/* Whether ``left`` characters from ``s`` start with the ``size`` characters of ``literal``
+ * (a constant size: the compiler compares in place, with no call). */
+static inline int name_starts(const Py_UCS1 *s, Py_ssize_t left, const char *literal, Py_ssize_t size) {
+    return left >= size && memcmp(s, literal, (size_t)size) == 0;
+}
+
+/* The length of _STATE_FLAGS_RULE's word and space that start at ``s`` (``left`` characters
+ * from it), else 0 ("with " and "without " cannot both match). */
+static inline Py_ssize_t state_word(const Py_UCS1 *s, Py_ssize_t left) {
+    switch (s[0]) {
+    case 'h': return name_starts(s, left, "has ", 4) ? 4 : name_starts(s, left, "hide ", 5) ? 5 : 0;
+    case 'n': return name_starts(s, left, "no ", 3) ? 3 : 0;
+    case 'w': return name_starts(s, left, "with ", 5) ? 5 : name_starts(s, left, "without ", 8) ? 8 : 0;
+    case 's': return name_starts(s, left, "show ", 5) ? 5 : 0;
+    case 'i': return name_starts(s, left, "is ", 3) ? 3 : 0;
+    case 't': return name_starts(s, left, "toggle ", 7) ? 7 : 0;
+    default: return 0;
+    }
+}
+
+/* normalise_name of an ASCII name: _CAMEL's split (a space before an upper-case letter
+ * after [a-z0-9]), each run of _SEPARATORS one space, lowered, in one pass; then
+ * _STATE_FLAGS_RULE's matches (at a word start: a state word, a space, a run of \w) made one
+ * space each, as re.sub does (left to right, each search from the last match's end). */
+static PyObject *name_words(PyObject *self, PyObject *raw) {
+    if (!PyUnicode_Check(raw)) {
+        PyErr_SetString(PyExc_TypeError, "name_words() takes a str");
+        return NULL;
+    }
+    if (!PyUnicode_IS_ASCII(raw)) Py_RETURN_NONE;
+    const Py_UCS1 *p = PyUnicode_1BYTE_DATA(raw);
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(raw);
+    Py_UCS1 local[256]; /* most names: no allocation */
+    Py_UCS1 *spaced = 2 * n + 1 <= (Py_ssize_t)sizeof local ? local : PyMem_Malloc(2 * (size_t)n + 1);
+    if (spaced == NULL) return PyErr_NoMemory();
+    Py_ssize_t m = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const Py_UCS1 c = p[i];
+        if (name_separator(c)) {
+            /* "tag-", "category-" and "widget" (see above), tested where they end */
+            if (c == '-' && ((i >= 3 && memcmp(p + i - 3, "tag", 3) == 0) ||
+                             (i >= 8 && memcmp(p + i - 8, "category", 8) == 0)))
+                goto python;
+            if (i == 0 || !name_separator(p[i - 1])) spaced[m++] = ' ';
+        } else if (c == 't' && i >= 5 && memcmp(p + i - 5, "widge", 5) == 0) {
+            goto python;
+        } else if (c >= 'A' && c <= 'Z') {
+            const Py_UCS1 b = i ? p[i - 1] : 0;
+            if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) spaced[m++] = ' ';
+            spaced[m++] = (Py_UCS1)(c + 0x20);
+        } else {
+            spaced[m++] = c;
+        }
+    }
+    /* The state flags, written over the same buffer (the output never passes the input). */
+    Py_ssize_t k = 0;
+    for (Py_ssize_t i = 0; i < m;) {
+        const Py_UCS1 c = spaced[i];
+        Py_ssize_t end = -1;
+        if (i == 0 || !name_word_char(spaced[i - 1])) {
+            const Py_ssize_t size = state_word(spaced + i, m - i);
+            if (size && i + size < m && name_word_char(spaced[i + size])) {
+                end = i + size + 1;
+                while (end < m && name_word_char(spaced[end])) end++;
+            }
+        }
+        if (end < 0) {
+            spaced[k++] = c;
+            i++;
+        } else {
+            spaced[k++] = ' ';
+            i = end;
+        }
+    }
+    /* Its words when each is letters and digits (the others are read by Python's search). */
+    int plain = 1;
+    Py_ssize_t spaces = 0;
+    for (Py_ssize_t i = 0; i < k; i++) {
+        const Py_UCS1 c = spaced[i];
+        if (c == ' ')
+            spaces++;
+        else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+            plain = 0;
+    }
+    PyObject *name = PyUnicode_New(k, 0x7F);
+    PyObject *words = NULL;
+    if (name == NULL) goto error;
+    memcpy(PyUnicode_1BYTE_DATA(name), spaced, (size_t)k);
+    if (!plain) {
+        words = Py_NewRef(Py_None);
+    } else if (spaces == 0) {
+        words = PyList_New(1);
+        if (words == NULL) goto error;
+        PyList_SET_ITEM(words, 0, Py_NewRef(name));
+    } else {
+        words = PyList_New(spaces + 1);
+        if (words == NULL) goto error;
+        Py_ssize_t start = 0, index = 0;
+        for (Py_ssize_t i = 0; i <= k; i++) {
+            if (i < k && spaced[i] != ' ') continue;
+            PyObject *word = PyUnicode_New(i - start, 0x7F);
+            if (word == NULL) goto error;
+            memcpy(PyUnicode_1BYTE_DATA(word), spaced + start, (size_t)(i - start));
+            PyList_SET_ITEM(words, index++, word);
+            start = i + 1;
+        }
+    }
+    if (spaced != local) PyMem_Free(spaced);
+    PyObject *out = PyTuple_Pack(2, name, words);
+    Py_DECREF(name);
+    Py_DECREF(words);
+    return out;
+python:
+    if (spaced != local) PyMem_Free(spaced);
+    Py_RETURN_NONE;
+error:
+    if (spaced != local) PyMem_Free(spaced);
+    Py_XDECREF(name);
+    Py_XDECREF(words);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"count_tokens", (PyCFunction)(void (*)(void))count_tokens, METH_FASTCALL,
      "count_tokens(token_lists, limit) -> dict[str, int]: see _language.count_tokens"},
@@ -478,6 +613,8 @@ static PyMethodDef methods[] = {
      "phrase_rows(rows_of, tokens, exact, prefix, heads, keyless) -> list[int]: see _phrases._candidates"},
     {"has_ascii_digit", has_ascii_digit, METH_O, "has_ascii_digit(text) -> bool: whether it holds one of 0-9"},
     {"copy_key", copy_key, METH_O, "copy_key(text) -> str: see _copied_boxes.copy_key"},
+    {"name_words", name_words, METH_O,
+     "name_words(raw) -> (name, words) or None: see _rules.normalise_name and _name_verdicts.spaced_words"},
     {NULL, NULL, 0, NULL},
 };
 

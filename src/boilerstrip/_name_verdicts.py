@@ -11,12 +11,18 @@ look-ups decide every chrome row and the content rule there. Only the overlay ru
 match depends on the words after it) is still searched, on names holding its key words.
 Any other name is searched for its key words (``_rules._key_bits``) and only with the
 rules they carry, a rule that one of them matches alone needing no search.
+
+The compiled build normalises an ASCII name and splits it into words in one pass in C
+(``_ctokens.name_words``: about a quarter of the instructions of ``normalise_name``, the
+split and the tests; tests/test_cname_words.py checks it against the Python path).
 """
 
 from __future__ import annotations
 
 import functools
-from typing import Final, NamedTuple
+import importlib
+from collections.abc import Callable
+from typing import Final, NamedTuple, cast
 
 from ._pattern_reader import spellings, top_level_branches
 from ._rules import (
@@ -43,6 +49,22 @@ _OPENS: Final = 1 << 40
 _ROWS: Final = len(NAME_RULES)
 _DECIDED_RULES: Final = (1 << (_ROWS + 1)) - 1  # the rows and the content rule
 _NOTHING: Final = ("", False, False)
+
+
+_Split = tuple[str, list[str] | None]
+
+
+def _c_name_words() -> Callable[[str], _Split | None] | None:
+    """The compiled build's ``_ctokens.name_words``: (normalise_name(raw), spaced_words of
+    it) of an ASCII name, or None where it leaves the name to Python; None in a pure install."""
+    try:
+        module = importlib.import_module(f"{__package__}._ctokens")
+    except ImportError:
+        return None
+    return cast(Callable[[str], _Split | None], module.name_words)
+
+
+_name_words: Final = _c_name_words()
 
 
 class _Tables(NamedTuple):
@@ -189,7 +211,11 @@ class NameVerdicts:
         cheaper one in Python (no ``__call__`` slot look-up)."""
         verdict = self._seen.get(names)
         if verdict is None:
-            verdict = verdict_of(normalise_name(names), self._ascii)
+            split = _name_words(names) if _name_words is not None else None
+            if split is None:
+                verdict = verdict_of(normalise_name(names), self._ascii)
+            else:
+                verdict = decided(split[0], split[1], self._ascii)
             self._seen[names] = verdict
         return verdict
 
@@ -200,7 +226,12 @@ def verdict_of(name: str, ascii_tables: _Tables | None = None) -> tuple[str, boo
     not decide them. ``ascii_tables``: ``_tables(True)``, when the caller holds it."""
     ascii_only = name.isascii()
     tables = ascii_tables if ascii_only and ascii_tables is not None else _tables(ascii_only)
-    words = spaced_words(name) if ascii_only else None
+    return decided(name, spaced_words(name) if ascii_only else None, tables)
+
+
+def decided(name: str, words: list[str] | None, tables: _Tables) -> tuple[str, bool, bool]:
+    """:func:`verdict_of` given ``tables`` for the name's characters and its
+    :func:`spaced_words` (None for a name not ASCII)."""
     if words is None:
         bits, searched = found_bits(tables, name), _DECIDED_RULES
     else:
