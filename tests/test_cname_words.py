@@ -7,28 +7,13 @@ installed the extension is built here with the C compiler (the comparisons skip 
 
 from __future__ import annotations
 
-import importlib
 import random
 from types import ModuleType
 
 import pytest
 
-import cscan_build
 from boilerstrip._name_verdicts import spaced_words
 from boilerstrip._rules import normalise_name
-
-
-@pytest.fixture(scope="module")
-def ctokens(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
-    try:
-        return importlib.import_module("boilerstrip._ctokens")
-    except ImportError:
-        pass
-    cc = cscan_build.compiler()
-    if cc is None:
-        pytest.skip("_ctokens is not built (a pure install) and there is no C compiler to build it")
-    return cscan_build.extension("_ctokens", tmp_path_factory.mktemp("ctokens"), cc)
-
 
 NAMES = [
     "",

@@ -18,22 +18,9 @@ from types import ModuleType
 
 import pytest
 
-import cscan_build
 from boilerstrip import _language, _token_stats
 from boilerstrip._language import _TOKEN, count_tokens, stopwords, tokens
 from boilerstrip._token_stats import block_counts, stop_counts
-
-
-@pytest.fixture(scope="module")
-def ctokens(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
-    try:
-        return importlib.import_module("boilerstrip._ctokens")
-    except ImportError:
-        pass
-    cc = cscan_build.compiler()
-    if cc is None:
-        pytest.skip("_ctokens is not built (a pure install) and there is no C compiler to build it")
-    return cscan_build.extension("_ctokens", tmp_path_factory.mktemp("ctokens"), cc)
 
 
 def _c(module: ModuleType, texts: list[str], title: str) -> object:

@@ -15,24 +15,11 @@ from types import ModuleType
 
 import pytest
 
-import cscan_build
 from boilerstrip import _copied_boxes, _phrase_rows
 from boilerstrip._language import tokens
 from boilerstrip._phrase_rows import candidates, has_ascii_digit
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import _indexes, _key_words
-
-
-@pytest.fixture(scope="module")
-def ctokens(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
-    try:
-        return importlib.import_module("boilerstrip._ctokens")
-    except ImportError:
-        pass
-    cc = cscan_build.compiler()
-    if cc is None:
-        pytest.skip("_ctokens is not built (a pure install) and there is no C compiler to build it")
-    return cscan_build.extension("_ctokens", tmp_path_factory.mktemp("ctokens"), cc)
 
 
 def _copy_key(text: str) -> str:
