@@ -19,6 +19,14 @@ of each, the mean over sets and over the news sets, the pages up and down, and t
 that changed most. ``--set`` (and ``--disable`` of hard rules) apply to the variant only;
 a field read before the decision cannot be replayed and is refused (dump again). A rule
 written in a scratch script is replayed by passing its own ``decide`` to :func:`replay`.
+
+A phrase row is replayed too: ``--phrase promo='Like this story\\?'`` (searched in a
+block's first ``phrase_scan_chars`` characters) or ``--whole-phrase share='Share on'``
+(all of a short block's text, ``STRIPPED`` aside), case-insensitive, as a row after the
+table's own: a block that already has a phrase keeps it. The score and smooth stages run
+again on the changed pages. Two things a row in ``_phrase_table`` changes are not replayed:
+a phrase box's kind (``phrase_container``, tallied from the phrase blocks) and the last
+line of a block of several lines; so the figures can differ from a bench's where those apply.
 The dump holds page text: write it outside the project.
 """
 
@@ -32,8 +40,11 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple, cast
+
+import regex
 
 from boilerstrip import Options
 from boilerstrip._assemble import layout
@@ -46,6 +57,7 @@ from boilerstrip._described import with_description
 from boilerstrip._extract import measure, prepare_input
 from boilerstrip._model import NO_METADATA, Block, Label, Metadata
 from boilerstrip._parse import looks_binary
+from boilerstrip._phrases import STRIPPED
 from boilerstrip._probability import score, smooth
 from boilerstrip._score_table import ScoreTable
 from boilerstrip._version import __version__
@@ -61,6 +73,54 @@ NEWS = (
 )  # the news sets with a text truth: the "news-7" mean of HISTORY.md
 SHARD = 200  # pages a dump file holds
 Decide = Callable[..., list[Label]]  # _combine.decide's signature
+
+
+class PhraseRow(NamedTuple):
+    """A phrase row replayed after the table's own (see the module's doc)."""
+
+    kind: Label
+    pattern: regex.Pattern[str]
+    whole: bool  # all of a short block's text, else searched in its first characters
+
+    @classmethod
+    def parse(cls, spec: str, *, whole: bool) -> PhraseRow:
+        """``KIND=PATTERN`` (a chrome label's value and a regex) as a row."""
+        kind, sep, pattern = spec.partition("=")
+        if not sep or not pattern:
+            raise ValueError(f"a phrase is KIND=PATTERN, not {spec!r}")
+        label = Label(kind)
+        if label is Label.CONTENT:
+            raise ValueError("a phrase row names a chrome kind, not content")
+        return cls(label, regex.compile(pattern, regex.IGNORECASE | regex.V0), whole)
+
+    def finds(self, text: str, options: Options) -> bool:
+        """Whether the row matches ``text`` as the phrase stage would try it."""
+        if self.whole:
+            return len(text) <= options.whole_phrase_max_chars and bool(
+                self.pattern.fullmatch(text.strip(STRIPPED))
+            )
+        return self.pattern.search(text[: options.phrase_scan_chars]) is not None
+
+
+def with_phrases(page: Dumped, rows: Sequence[PhraseRow], options: Options) -> Dumped:
+    """``page`` with ``rows`` set on its blocks that have no phrase, and its score and smooth
+    stages run again when a block changed."""
+    if not rows:
+        return page
+    blocks = list(page.blocks)
+    changed = False
+    for i, b in enumerate(blocks):
+        if b.features.phrase:
+            continue
+        row = next((r for r in rows if r.finds(b.text, options)), None)
+        if row is not None:
+            blocks[i] = replace(b, features=replace(b.features, phrase=row.kind.value))
+            changed = True
+    if not changed:
+        return page
+    scores = score(blocks, options)
+    probabilities = smooth(blocks, scores.probabilities, options)
+    return page._replace(blocks=tuple(blocks), probabilities=tuple(probabilities), table=scores.table)
 
 
 class Dumped(NamedTuple):
@@ -156,22 +216,34 @@ def replayed(page: Dumped, options: Options, decide: Decide = decide) -> tuple[B
     return with_description(blocks, page.declared, page.metadata, options)
 
 
-def _texts(job: tuple[Path, Options, Decide]) -> dict[str, str]:
-    shard, options, decide_ = job
-    return {p.key: "" if p.error else layout(replayed(p, options, decide_)) for p in load(shard)}
+def _texts(job: tuple[Path, Options, Decide, tuple[PhraseRow, ...]]) -> dict[str, str]:
+    shard, options, decide_, rows = job
+    return {
+        p.key: ""
+        if p.error
+        else layout(replayed(with_phrases(p, rows, options) if rows else p, options, decide_))
+        for p in load(shard)
+    }
 
 
 def replay(
-    folder: Path, options: Options, decide: Decide = decide, jobs: int = 1
+    folder: Path,
+    options: Options,
+    decide: Decide = decide,
+    jobs: int = 1,
+    phrases: Sequence[PhraseRow] = (),
 ) -> dict[str, dict[str, Any]]:
     """Per page ("set/id"), the record ``boilerstrip bench --out`` writes of it (word
     precision, recall and F1, or snippet counts), for the dumped pages replayed with
-    ``options`` and ``decide``."""
+    ``options`` and ``decide``, and ``phrases`` added to the phrase table."""
     pages = {p.key: p for ps in dumped_sets(folder).values() for p in ps}
     records: dict[str, dict[str, Any]] = {}
     with ProcessPoolExecutor(jobs) as pool:
         # The largest shards first, so that no worker is left with one at the end.
-        jobs_ = sorted(((s, options, decide) for s in shards(folder)), key=lambda j: -j[0].stat().st_size)
+        rows = tuple(phrases)
+        jobs_ = sorted(
+            ((s, options, decide, rows) for s in shards(folder)), key=lambda j: -j[0].stat().st_size
+        )
         for texts in pool.map(_texts, jobs_):
             records.update({k: page_record(pages[k], t, 0.0, "ok") for k, t in texts.items()})
     return records
@@ -284,6 +356,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     running.add_argument("dump", type=Path)
     running.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="variant Options")
     running.add_argument("--disable", default="", help="hard rules switched off in the variant")
+    running.add_argument(
+        "--phrase", action="append", default=[], metavar="KIND=PATTERN", help="a row searched"
+    )
+    running.add_argument(
+        "--whole-phrase", action="append", default=[], metavar="KIND=PATTERN", help="a whole-block row"
+    )
     running.add_argument("--base-set", action="append", default=[], metavar="NAME=VALUE", help="base Options")
     running.add_argument("--base", type=Path, help="a bench JSON (boilerstrip bench --out, or run --out)")
     running.add_argument("--out", type=Path, help="write the variant's per-page records as a bench JSON")
@@ -298,10 +376,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         options, base_options = (
             _options(s, d, upstream) for s, d in ((args.set, args.disable), (args.base_set, ""))
         )
-    except ValueError as error:
+        phrases = [PhraseRow.parse(p, whole=False) for p in args.phrase]
+        phrases += [PhraseRow.parse(p, whole=True) for p in args.whole_phrase]
+    except (ValueError, regex.error) as error:
         print(f"replay: {error}", file=sys.stderr)
         return 2
-    new = replay(args.dump, options, jobs=args.jobs)
+    new = replay(args.dump, options, jobs=args.jobs, phrases=phrases)
     if args.base:
         base = json.loads(args.base.read_text("utf-8"))["extractors"]["boilerstrip"]["pages"]
     else:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from boilerstrip import Options, extract
+from boilerstrip import Label, Options, extract
 from boilerstrip._bench._report import page_record
 from boilerstrip._bench._sets import load_sets
+from boilerstrip._probability import score, smooth
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
-from replay import _options, dump, dump_page, load, replay, replayed, shards
+from replay import Dumped, PhraseRow, _options, dump, dump_page, load, replay, replayed, shards, with_phrases
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = {p.id: p for p in load_sets([FIXTURES])["fixtures"]}
@@ -61,3 +63,67 @@ def test_options_read_before_the_decision_are_refused(
             _options(settings, disable, upstream)
     else:
         assert _options(settings, disable, upstream) != Options()
+
+
+def _without_phrase(page_id: str, text: str) -> tuple[Dumped, Dumped, int]:
+    """The fixture's dump, and the same dump with the phrase of its block ``text`` taken off
+    and the score and smooth stages run again; the block's index."""
+    dumped, _ = dump_page(PAGES[page_id])
+    i = next(i for i, b in enumerate(dumped.blocks) if b.text == text)
+    assert dumped.blocks[i].features.phrase == "promo"
+    blocks = list(dumped.blocks)
+    blocks[i] = replace(blocks[i], features=replace(blocks[i].features, phrase=""))
+    scores = score(blocks, Options())
+    stripped = dumped._replace(
+        blocks=tuple(blocks),
+        probabilities=tuple(smooth(blocks, scores.probabilities, Options())),
+        table=scores.table,
+    )
+    assert stripped.probabilities != dumped.probabilities  # the phrase mattered to the scores
+    return dumped, stripped, i
+
+
+NEWSLETTER = "Sign up for our free weekly newsletter"
+
+
+@pytest.mark.parametrize(
+    ("spec", "whole"),
+    [("promo=free weekly newsletter", False), ("promo=sign up for our .* newsletter", True)],
+)
+def test_a_replayed_phrase_row_gives_back_the_page_the_table_made(spec: str, whole: bool) -> None:
+    dumped, stripped, i = _without_phrase("news_seed", NEWSLETTER)
+    again = with_phrases(stripped, [PhraseRow.parse(spec, whole=whole)], Options())
+    assert again.blocks[i].features.phrase == "promo"
+    assert again.probabilities == dumped.probabilities
+    # The scorers' outputs block by block (a column's coding may order its values differently).
+    rows = range(len(dumped.blocks))
+    assert [again.table.row(j) for j in rows] == [dumped.table.row(j) for j in rows]
+
+
+@pytest.mark.parametrize(
+    ("spec", "whole"),
+    [
+        ("promo=free weekly newsletter", True),  # not the whole text
+        ("promo=newsletter$", False),  # searched: found at the block's end
+        ("share=Support us", False),  # another block's phrase, which has its own kind already
+    ],
+)
+def test_a_phrase_row_changes_only_the_blocks_it_matches_without_a_phrase(spec: str, whole: bool) -> None:
+    _, stripped, i = _without_phrase("news_seed", NEWSLETTER)
+    again = with_phrases(stripped, [PhraseRow.parse(spec, whole=whole)], Options())
+    matched = spec == "promo=newsletter$"
+    assert (again.blocks[i].features.phrase == "promo") is matched
+    assert [b.features.phrase for j, b in enumerate(again.blocks) if j != i] == [
+        b.features.phrase for j, b in enumerate(stripped.blocks) if j != i
+    ]
+    assert (again is stripped) is not matched  # an unchanged page is not scored again
+
+
+@pytest.mark.parametrize("spec", ["promo", "promo=", "nonsense=x", "content=x"])
+def test_a_malformed_phrase_row_is_refused(spec: str) -> None:
+    with pytest.raises(ValueError):
+        PhraseRow.parse(spec, whole=False)
+
+
+def test_a_phrase_row_is_a_chrome_label() -> None:
+    assert PhraseRow.parse("legal=All rights reserved", whole=True).kind is Label.LEGAL
