@@ -219,9 +219,7 @@ def replayed(page: Dumped, options: Options, decide: Decide = decide) -> tuple[B
 def _texts(job: tuple[Path, Options, Decide, tuple[PhraseRow, ...]]) -> dict[str, str]:
     shard, options, decide_, rows = job
     return {
-        p.key: ""
-        if p.error
-        else layout(replayed(with_phrases(p, rows, options) if rows else p, options, decide_))
+        p.key: "" if p.error else layout(replayed(with_phrases(p, rows, options), options, decide_))
         for p in load(shard)
     }
 
@@ -385,7 +383,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.base:
         base = json.loads(args.base.read_text("utf-8"))["extractors"]["boilerstrip"]["pages"]
     else:
-        base = new if base_options == options else replay(args.dump, base_options, jobs=args.jobs)
+        same = base_options == options and not phrases  # the phrases are the variant's only
+        base = new if same else replay(args.dump, base_options, jobs=args.jobs)
     if args.out:
         args.out.write_text(json.dumps({"extractors": {"boilerstrip": {"pages": new}}}), "utf-8")
     print(compare(dumped_sets(args.dump), base, new, args.changed), end="")

@@ -14,7 +14,19 @@ from boilerstrip._bench._sets import load_sets
 from boilerstrip._probability import score, smooth
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
-from replay import Dumped, PhraseRow, _options, dump, dump_page, load, replay, replayed, shards, with_phrases
+from replay import (
+    Dumped,
+    PhraseRow,
+    _options,
+    dump,
+    dump_page,
+    load,
+    main,
+    replay,
+    replayed,
+    shards,
+    with_phrases,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = {p.id: p for p in load_sets([FIXTURES])["fixtures"]}
@@ -127,3 +139,16 @@ def test_a_malformed_phrase_row_is_refused(spec: str) -> None:
 
 def test_a_phrase_row_is_a_chrome_label() -> None:
     assert PhraseRow.parse("legal=All rights reserved", whole=True).kind is Label.LEGAL
+
+
+def test_run_compares_a_phrase_row_with_the_page_without_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dump(FIXTURES, tmp_path, jobs=1)
+    capsys.readouterr()
+    # The seed article's paragraphs name Russia: taken for promo, they leave the page.
+    assert main(["run", str(tmp_path), "--phrase", "promo=russia", "--jobs", "1"]) == 0
+    shown = capsys.readouterr().out
+    assert "- fixtures/news_seed" in shown  # listed among the changed pages, against the page as it is
+    assert main(["run", str(tmp_path), "--phrase", "promo=no such words here", "--jobs", "1"]) == 0
+    assert "Pages changed" not in capsys.readouterr().out
