@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from importlib.machinery import ExtensionFileLoader
+from types import ModuleType
 
 # The stages' modules that the compiled build compiles. Not compiled: _options (mypyc
 # fails on it), _sourced (a generic dataclass, which mypyc cannot compile), _extract (the
@@ -77,3 +78,13 @@ def compiled() -> bool:
         isinstance(importlib.import_module(f"{__package__}.{name}").__loader__, ExtensionFileLoader)
         for name in COMPILED_MODULES
     )
+
+
+def c_module(name: str) -> ModuleType | None:
+    """The compiled build's C extension ``name`` ("_cscan", "_cscore", "_ctokens"), or None in
+    a pure install. Each module that reads one calls this once, at import, and keeps what it
+    needs: a pure install's failed import searches the whole path each time."""
+    try:
+        return importlib.import_module(f"{__package__}.{name}")
+    except ImportError:
+        return None

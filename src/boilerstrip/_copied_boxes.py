@@ -14,10 +14,10 @@ platform is the page's own, as in _combine).
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from typing import Final, cast
 
+from ._compiled import c_module
 from ._model import Block, Label, Role, ancestor
 from ._options import Options
 
@@ -37,9 +37,8 @@ def _c_copy() -> Callable[[str], str] | None:
     """The compiled build's :func:`copy_key` in one pass in C (a list of every word of a
     long text made, joined and lowered cost it about 6,600 instructions a block), checked
     against its last line (tests/test_ctokens_rows.py); None in a pure install."""
-    try:
-        module = importlib.import_module(f"{__package__}._ctokens")
-    except ImportError:
+    module = c_module("_ctokens")
+    if module is None:
         return None
     return cast(Callable[[str], str], module.copy_key)
 

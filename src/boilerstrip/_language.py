@@ -7,7 +7,6 @@ as one word, since those scripts do not separate words with spaces.
 from __future__ import annotations
 
 import functools
-import importlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -15,6 +14,7 @@ from typing import Final, cast
 
 import regex
 
+from ._compiled import c_module
 from ._stopwords_data import SEP, STOPWORD_TEXT
 
 _TOKEN: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|\w+")
@@ -74,9 +74,8 @@ def count_tokens(token_lists: Iterable[list[str]], limit: int) -> dict[str, int]
 def _c_count() -> Callable[[Iterable[list[str]], int], dict[str, int]] | None:
     """The compiled build's C loop of :func:`count_tokens` (a Counter.update a list, called
     in Python, cost about as much again), or None in a pure install."""
-    try:
-        module = importlib.import_module(f"{__package__}._ctokens")
-    except ImportError:
+    module = c_module("_ctokens")
+    if module is None:
         return None
     return cast(Callable[[Iterable[list[str]], int], dict[str, int]], module.count_tokens)
 

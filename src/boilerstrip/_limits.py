@@ -22,12 +22,12 @@ reference (tests/test_cscan.py checks that the two agree).
 from __future__ import annotations
 
 import functools
-import importlib
 import re
 import sys
 from collections.abc import Callable
 from typing import NamedTuple, cast
 
+from ._compiled import c_module
 from ._open_elements import (
     ACTIVE,
     BASE_DEPTH,
@@ -124,9 +124,8 @@ CLoop = Callable[
 
 def c_loop() -> CLoop | None:
     """The C loop of the compiled build, or None (a pure-Python install)."""
-    try:
-        module = importlib.import_module(f"{__package__}._cscan")
-    except ImportError:
+    module = c_module("_cscan")
+    if module is None:
         return None
     return cast(CLoop, module.scan)
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import enum
-import importlib
 from dataclasses import dataclass, field
 from typing import Any, Final, NamedTuple, Protocol, TypeVar, cast
 
+from ._compiled import c_module
 from ._score_table import NO_SCORES, ScoreRow, by_constructor
 from ._sourced import Sourced
 
@@ -176,9 +176,8 @@ class _TupleMaker(Protocol):
 def _tuple_maker() -> _TupleMaker:
     """``tuple.__new__``, or in the compiled build the same in C (``_cscan.new_tuple``:
     about 150 instructions a named tuple where ``tuple.__new__``'s checks took 890)."""
-    try:
-        module = importlib.import_module(f"{__package__}._cscan")
-    except ImportError:
+    module = c_module("_cscan")
+    if module is None:
         return cast(_TupleMaker, tuple.__new__)
     return cast(_TupleMaker, module.new_tuple)
 

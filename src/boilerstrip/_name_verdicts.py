@@ -20,10 +20,10 @@ split and the tests; tests/test_cname_words.py checks it against the Python path
 from __future__ import annotations
 
 import functools
-import importlib
 from collections.abc import Callable
 from typing import Final, NamedTuple, cast
 
+from ._compiled import c_module
 from ._pattern_reader import spellings, top_level_branches
 from ._rules import (
     _CONTENT_BIT,
@@ -57,9 +57,8 @@ _Split = tuple[str, list[str] | None]
 def _c_name_words() -> Callable[[str], _Split | None] | None:
     """The compiled build's ``_ctokens.name_words``: (normalise_name(raw), spaced_words of
     it) of an ASCII name, or None where it leaves the name to Python; None in a pure install."""
-    try:
-        module = importlib.import_module(f"{__package__}._ctokens")
-    except ImportError:
+    module = c_module("_ctokens")
+    if module is None:
         return None
     return cast(Callable[[str], _Split | None], module.name_words)
 

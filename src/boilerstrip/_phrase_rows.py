@@ -9,10 +9,11 @@ these compiled, on the profile's 20 pages), with these functions as their refere
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable
 from typing import Final, cast
+
+from ._compiled import c_module
 
 PREFIX: Final = 5  # keys are indexed by at most their first five letters
 MIN_PREFIX: Final = 3  # keys of three letters or more also match longer tokens that start with them
@@ -76,9 +77,8 @@ CPhraseRows = Callable[
 
 def _c_loops() -> tuple[CPhraseRows, Callable[[str], bool]]:
     """The C loops of the compiled build, else the functions above (a pure install)."""
-    try:
-        module = importlib.import_module(f"{__package__}._ctokens")
-    except ImportError:
+    module = c_module("_ctokens")
+    if module is None:
         return candidates, has_ascii_digit
     return cast(CPhraseRows, module.phrase_rows), cast(Callable[[str], bool], module.has_ascii_digit)
 

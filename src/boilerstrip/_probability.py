@@ -3,7 +3,6 @@ into one content probability, then re-estimated from the neighbours' (the smooth
 
 from __future__ import annotations
 
-import importlib
 import math
 from array import array
 from collections.abc import Callable, Iterator, Sequence
@@ -11,6 +10,7 @@ from dataclasses import dataclass
 from itertools import compress
 from typing import Final, cast
 
+from ._compiled import c_module
 from ._model import Block
 from ._options import Options
 from ._score_table import ScoreTable
@@ -29,9 +29,8 @@ _Smooth = Callable[
 def _c_loops() -> tuple[_Weigh, _Sigmoids, _Smooth] | None:
     """The compiled build's C loops of this module (``_cscore``: the weighted sums, the
     sigmoids and the smoothing, the same floats to the bit), or None in a pure install."""
-    try:
-        module = importlib.import_module(f"{__package__}._cscore")
-    except ImportError:
+    module = c_module("_cscore")
+    if module is None:
         return None
     return cast(_Weigh, module.weigh), cast(_Sigmoids, module.sigmoids), cast(_Smooth, module.smooth)
 

@@ -6,7 +6,6 @@ element opens: its text collapsed, its CSS steps recorded, a data-table row's ce
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import re
 import struct
@@ -14,6 +13,7 @@ from array import array
 from collections.abc import Callable
 from typing import Any, Final, cast
 
+from ._compiled import c_module
 from ._markup import Recorder, row_markup
 from ._model import NO_MARKUP, Markup, Role, with_links
 from ._segmented import (
@@ -54,9 +54,8 @@ def _c_helpers() -> tuple[Callable[[str], object], Callable[[str], str]]:
     regex's charset took about 40 instructions; true exactly when the regex finds one) and
     ``_cscan.collapse`` (one pass, where the search, split and join took about 2,900
     instructions a block)."""
-    try:
-        module = importlib.import_module(f"{__package__}._cscan")
-    except ImportError:
+    module = c_module("_cscan")
+    if module is None:
         return _HAS_CONTROL.search, _collapse_python
     return cast(Callable[[str], object], module.has_control), cast(Callable[[str], str], module.collapse)
 

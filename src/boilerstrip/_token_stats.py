@@ -13,10 +13,10 @@ The compiled build runs the per-block loop in C (``_ctokens``: :func:`block_coun
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator, Sequence
 from typing import Final, NamedTuple, cast
 
+from ._compiled import c_module
 from ._language import detect_language, is_cjk_char, stopwords, tokens
 from ._model import Label
 from ._phrases import phrase_kinds
@@ -79,9 +79,8 @@ CStopCounts = Callable[[list[list[str]], frozenset[str]], list[int]]
 
 
 def _c_loops() -> tuple[CBlockCounts | None, CStopCounts | None]:
-    try:
-        module = importlib.import_module(f"{__package__}._ctokens")
-    except ImportError:
+    module = c_module("_ctokens")
+    if module is None:
         return None, None
     return cast(CBlockCounts, module.block_counts), cast(CStopCounts, module.stop_counts)
 
