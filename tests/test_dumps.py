@@ -139,16 +139,21 @@ def test_a_log_pasted_into_a_post_is_left_out() -> None:
     ],
 )
 def test_an_echo_is_one_run_of_words_said_over(text: str, role: Role, echo: bool) -> None:
-    assert is_echo(_block(text, role), 2, 60) is echo
+    assert is_echo(_block(text, role), 2, 30) is echo
 
 
 def test_the_echo_thresholds() -> None:
     echo = _block("Hi, want 15% off? Hi, want 15% off?")  # 8 words as the features count them
-    assert is_echo(echo, 2, 60)
-    assert is_echo(echo, 4, 60)  # the run is 4 words long
-    assert not is_echo(echo, 5, 60)
+    assert is_echo(echo, 2, 30)
+    assert is_echo(echo, 4, 30)  # the run is 4 words long
+    assert not is_echo(echo, 5, 30)
     assert not is_echo(echo, 2, 7)  # longer than the maximum
-    assert not is_echo(echo, 0, 60)  # off
+    assert not is_echo(echo, 0, 30)  # off
+    # A sentence said three times (51 words) is past the default maximum: prose, not a label.
+    sentence = "The committee met about the bridge on Tuesday and agreed, after a long debate, to fund it."
+    said_over = _block(" ".join([sentence] * 3))
+    assert is_echo(said_over, 2, 60)
+    assert not is_echo(said_over, 2, Options().echo_max_words)
 
 
 def test_without_echoes() -> None:
