@@ -17,6 +17,7 @@ _PROSE = (
     "before the winter, after engineers found that two of its arches had cracked in the floods."
 )
 _LINE = "Send us your news and photos from the valley by email to our newsroom."  # 14 words
+_LETTERS = "Letters to the editor are welcome and may be edited for length and clarity."  # 14 words
 _BODY = "body>div:nth-of-type(1)>article:nth-of-type(1)>p:nth-of-type(2)"
 _BOX = "body>div:nth-of-type(1)>div:nth-of-type(3)>p:nth-of-type(1)"
 
@@ -55,7 +56,7 @@ def test_a_closing_line_in_a_box_of_its_own_is_dropped(declared: str) -> None:
     [
         {"line_at": _BODY.replace("p:nth-of-type(2)", "p:nth-of-type(3)")},  # the body's own parent
         {"line_in_region": True},  # inside the main region: the article's last paragraph
-        {"line": " ".join([_LINE] * 2)},  # 28 words: more than closing_box_max_words
+        {"line": f"{_LINE} {_LETTERS}"},  # 28 words: more than closing_box_max_words
         {"line_role": Role.LIST_ITEM},  # not a paragraph
         {"before": "Photo: Jane Doe"},  # no prose before it
         {"before_in_region": False},  # the prose before it is outside the region too

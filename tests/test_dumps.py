@@ -6,7 +6,7 @@ import pytest
 
 from blocks import make_block
 from boilerstrip import Block, Label, Options, OptionsError, Role, extract
-from boilerstrip._dumps import is_dump, without_dumps
+from boilerstrip._dumps import is_dump, is_echo, without_dumps
 from boilerstrip._language import tokens
 
 _TRACE = (
@@ -119,3 +119,58 @@ def test_a_log_pasted_into_a_post_is_left_out() -> None:
     assert "Traceback" not in text
     assert "every deploy of our site stops" in text
     assert "clearing the cache" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "echo"),
+    [
+        ("Request A Quote Request A Quote", Role.PARAGRAPH, True),  # a button and its animated copy
+        ("Sort By:\nSort By:", Role.PARAGRAPH, True),  # lines count as words run together
+        ("How to Save How to Save How to Save", Role.HEADING, True),  # three copies
+        ("Swatch Swatch Swatch Swatch", Role.PARAGRAPH, True),  # a two-word run twice
+        ("O O O", Role.PARAGRAPH, False),  # a one-word run: a board, a score
+        ("Williamson Williamson", Role.LIST_ITEM, False),
+        ("Request A Quote Request A", Role.PARAGRAPH, False),  # not whole copies
+        ("New York, New York", Role.HEADING, False),  # the comma makes the runs differ
+        ("Request A Quote Request A Quote", Role.CODE, False),  # a program's output
+        ("Yes No Yes No", Role.TABLE_ROW, False),  # a row's cells
+        ("Best Value Best Value", Role.TABLE_CELL, True),  # a layout table's cell is a box
+        ("", Role.PARAGRAPH, False),
+    ],
+)
+def test_an_echo_is_one_run_of_words_said_over(text: str, role: Role, echo: bool) -> None:
+    assert is_echo(_block(text, role), 2, 30) is echo
+
+
+def test_the_echo_thresholds() -> None:
+    echo = _block("Hi, want 15% off? Hi, want 15% off?")  # 8 words as the features count them
+    assert is_echo(echo, 2, 30)
+    assert is_echo(echo, 4, 30)  # the run is 4 words long
+    assert not is_echo(echo, 5, 30)
+    assert not is_echo(echo, 2, 7)  # longer than the maximum
+    assert not is_echo(echo, 0, 30)  # off
+    # A sentence said three times (51 words) is past the default maximum: prose, not a label.
+    sentence = "The committee met about the bridge on Tuesday and agreed, after a long debate, to fund it."
+    said_over = _block(" ".join([sentence] * 3))
+    assert is_echo(said_over, 2, 60)
+    assert not is_echo(said_over, 2, Options().echo_max_words)
+
+
+def test_without_echoes() -> None:
+    prose, echo = _block(_PROSE), make_block(1, "Get a quote Get a quote", words=6)
+    kept = [Label.CONTENT, Label.CONTENT]
+    assert without_dumps([prose, echo], kept, Options(), _chrome) == [Label.CONTENT, Label.OTHER]
+    assert without_dumps([prose, echo], kept, Options(echo_min_unit_words=0), _chrome) == kept
+    # Beside no paragraph of the page's own, as a dump.
+    assert without_dumps([echo], [Label.CONTENT], Options(), _chrome) == [Label.CONTENT]
+    # The long dumps off, the echoes still on.
+    assert without_dumps([prose, echo], kept, Options(dump_min_words=0), _chrome) == [
+        Label.CONTENT,
+        Label.OTHER,
+    ]
+
+
+@pytest.mark.parametrize(("name", "value"), [("echo_min_unit_words", -1), ("echo_max_words", -1)])
+def test_echo_options_are_checked(name: str, value: object) -> None:
+    with pytest.raises(OptionsError):
+        Options(**{name: value})  # type: ignore[arg-type]

@@ -17,6 +17,15 @@ any length are a table's (``_table_rows`` keeps a table whole). Words are counte
 CJK characters, whose repeats are the script's, not the text's. Dumps are dropped only
 beside a paragraph the page keeps of its own: a page that is nothing but a dump (a log or a
 paste served as a page) has nothing else to give.
+
+A short block can be a dump too: an echo, one run of words said over in full two or more
+times and nothing else ("Request A Quote Request A Quote", a rail's title three times over,
+"Sort By: Sort By:"). It is a widget's text with its animated, responsive or hidden copies
+run together; the truths of every set leave out the run as well as its copies. A kept block
+of at most ``Options.echo_max_words`` words made of one run of at least
+``Options.echo_min_unit_words`` words, repeated whole, is dropped as a dump is (code and
+table rows aside: a listing's output or a row's cells may repeat by design). A run of one
+word is not enough: "O O O" and "15 15 15" are a game's board and a score the truths keep.
 """
 
 from __future__ import annotations
@@ -26,6 +35,9 @@ from collections.abc import Callable, Sequence
 from ._language import is_cjk_char, tokens
 from ._model import TABLE_ROLES, Block, Label, Role
 from ._options import Options
+
+# A program's output and a data table's cells repeat by design.
+_NOT_ECHOES = frozenset({Role.CODE, Role.TABLE_ROW})
 
 
 def is_dump(block: Block, min_words: int, max_distinct: float) -> bool:
@@ -37,16 +49,36 @@ def is_dump(block: Block, min_words: int, max_distinct: float) -> bool:
     return len(words) >= min_words and len(set(words)) < max_distinct * len(words)
 
 
+def is_echo(block: Block, min_unit_words: int, max_words: int) -> bool:
+    """Whether ``block`` (at most ``max_words`` words) is one run of ``min_unit_words``
+    words or more said over two or more times (see the module)."""
+    if not min_unit_words or block.features.words > max_words or block.role in _NOT_ECHOES:
+        return False
+    words = block.text.split()
+    n = len(words)
+    first = words[0] if words else ""
+    # The run's length divides the block's, and the run starts again with its first word.
+    return any(
+        n % size == 0 and words[size] == first and words == words[:size] * (n // size)
+        for size in range(min_unit_words, n // 2 + 1)
+    )
+
+
 def without_dumps(
     blocks: Sequence[Block], labels: list[Label], options: Options, chrome: Callable[[Block], Label]
 ) -> list[Label]:
     """``labels`` with the kept dumps dropped when a kept paragraph that is not one
     remains (see the module); ``chrome`` names the label of a dropped block."""
-    min_words = options.dump_min_words
-    if not min_words:
+    min_words, unit = options.dump_min_words, options.echo_min_unit_words
+    if not (min_words or unit):
         return labels
     kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT]
-    dumps = {i for i in kept if is_dump(blocks[i], min_words, options.dump_max_distinct)}
+    most, distinct = options.echo_max_words, options.dump_max_distinct
+    dumps = {
+        i
+        for i in kept
+        if (min_words and is_dump(blocks[i], min_words, distinct)) or is_echo(blocks[i], unit, most)
+    }
     # Beside a paragraph of the page's own (a post, an article, a product's description);
     # a page that is nothing but the dump (a log or a paste served as a page) is the dump.
     if not dumps or not any(blocks[i].role is Role.PARAGRAPH for i in kept if i not in dumps):

@@ -278,3 +278,12 @@ class RuleOptions(ResourceOptions):
     # is one line said 120 times (its truth keeps it).
     dump_min_words: int = 500
     dump_max_distinct: float = 0.2
+    # A kept block of at most echo_max_words words that is one run of at least
+    # echo_min_unit_words words said over two or more times ("Request A Quote Request A
+    # Quote": a button's text and its animated or hidden copy) is an echo (_dumps) and is
+    # dropped; 0 turns it off. Dev (block-dump replay of every set): readability +0.00033, wcxb
+    # +0.00003, no set down; units of one word hold names and numbers the truths keep ("O O
+    # O", "15 15 15"). The longest echo on the dev pages is 24 words (a title three times);
+    # 30 leaves a sentence said three times (51 words, the tests' stand-in for prose) alone.
+    echo_min_unit_words: int = 2
+    echo_max_words: int = 30
