@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from ._body_links import without_body_links
+from ._captions import without_captions
 from ._card_groups import with_card_groups
 from ._card_slots import card_members, card_tree, with_card_slots
 from ._child_cards import with_child_cards
@@ -152,6 +153,9 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
         labels = without_chrome_boxes(blocks, labels, options, chrome)
     # An appeal (a promo phrase) that closes the kept text, however long (_closing_appeals).
     labels = without_closing_appeals(blocks, labels, options, chrome)
+    if declared == ARTICLE:
+        # An article's photo and video captions, numbered figures aside (_captions).
+        labels = without_captions(blocks, labels, options, chrome)
     # On a page that declares no type, the dateline between the kept headline and the body.
     return with_datelines(blocks, labels, options, declared)
 

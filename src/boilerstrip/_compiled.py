@@ -19,6 +19,7 @@ COMPILED_MODULES = (
     "_assemble",
     "_bodies",
     "_body_links",
+    "_captions",
     "_card_groups",
     "_card_slots",
     "_child_cards",
