@@ -31,11 +31,10 @@ from typing import NamedTuple, cast
 from ._open_elements import (
     ACTIVE,
     BASE_DEPTH,
+    C_TABLES,
     COMPLEX,
-    FORMATTING,
     IGNORED,
     KIND,
-    KIND_BITS,
     PLAIN_START,
     SPECIAL,
     TRACKED,
@@ -97,27 +96,12 @@ class Scan(NamedTuple):
     limit: str = ""  # the limit that set the cut: "max_nodes", "max_depth", ... or ""
 
 
-# What the C loop is given besides the text and the limits: the tables and the Python steps
-# it shares with scan_python.
-TABLES = (
-    IGNORED,
-    _TEXT_STARTS,
-    PLAIN_START,
-    VOID,
-    ACTIVE,
-    FORMATTING,
-    KIND,
-    KIND_BITS,
-    start_tag,
-    end_tag,
-    _ATTRIBUTE,
-    _RAW_END,
-    BASE_DEPTH,
-    _LONG_TAG,
-)
+# What the C loop is given besides the text and the limits: the tables of its stack (a port
+# of _open_elements.py's) and the ones of this module.
+TABLES = (C_TABLES, _TEXT_STARTS, _BODIES, _ATTRIBUTE, _RAW_END, BASE_DEPTH, _LONG_TAG)
 _C_BOUND = 2**62  # the C loop counts in 64 bits: limits past this are the same as none
 CLoop = Callable[
-    [str | bytes, OpenElements, int, int, int, int, tuple[object, ...], "list[int] | None"],
+    [str | bytes, int, int, int, int, tuple[object, ...], "list[int] | None"],
     tuple[int, int, int, "int | None", str],
 ]
 
@@ -202,8 +186,8 @@ def scan_c(
         max(-_C_BOUND, min(limit, _C_BOUND))
         for limit in _limits(len(text), max_nodes, max_depth, max_attributes, max_depth_sum)
     )
-    tables = TABLES if isinstance(text, str) else (*TABLES[:11], _bytes_patterns()[1], *TABLES[12:])
-    return Scan(*loop(text, OpenElements(), nodes, depth, attributes, depth_sum, tables, bodies))
+    tables = TABLES if isinstance(text, str) else (*TABLES[:4], _bytes_patterns()[1], *TABLES[5:])
+    return Scan(*loop(text, nodes, depth, attributes, depth_sum, tables, bodies))
 
 
 def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed

@@ -99,10 +99,30 @@ KIND: Final = {
 COMPLEX: Final = _IS_BOUNDARY | _IS_MARKER | _IS_FOREIGN
 TRACKED: Final = _IS_TRACKED
 SPECIAL: Final = _IS_SPECIAL
-# What the C loop of the compiled build (_cscan.c) is given: the formatting elements, and
-# the bits of KIND in the order it reads them.
-FORMATTING: Final = _FORMATTING
-KIND_BITS: Final = (_IS_TRACKED, _IS_BOUNDARY, _IS_SPECIAL, _IS_MARKER, _IS_FOREIGN)
+# What the compiled build's port of this module (_cstack.c) is given: KIND, its bits in the
+# order it reads them, the sets it gives each name as bits (in the order of _cscan.h's flags
+# from F_IGNORED up), and the search depth and the ark's size.
+C_TABLES: Final = (
+    KIND,
+    (_IS_TRACKED, _IS_BOUNDARY, _IS_SPECIAL, _IS_MARKER, _IS_FOREIGN),
+    (
+        IGNORED,
+        _VOID,
+        ACTIVE,
+        _FORMATTING,
+        _CLOSES_P,
+        _HEADINGS,
+        _NO_RECONSTRUCT,
+        _BREAKOUT,
+        frozenset(_INTEGRATION),
+        _TABLE_PARTS,
+        _SCOPED_END,
+        _ABOVE_LI,
+        _ABOVE_DD,
+    ),
+    _SEARCH_DEPTH,
+    _NOAHS_ARK,
+)
 
 
 class OpenElements:
