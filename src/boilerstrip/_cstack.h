@@ -12,7 +12,7 @@
 #define NAME_BYTES 16
 
 typedef struct {
-    PyObject *tables;             /* the C_TABLES tuple read, to build once */
+    PyObject *tables;             /* the KIND dict of the C_TABLES read (built once for it) */
     int count;
     unsigned long flags[NAME_SLOTS / 4];
     int slot[NAME_SLOTS / 4];     /* the where list of a tracked name */

@@ -14,9 +14,11 @@ unsure it keeps elements open, so that crafted input cannot make it count less t
 parser builds. It gives the offset of the first tag past a limit: the text is cut there.
 
 The compiled build also holds ``_cscan``, the same loop in C (``_cscan.c``): its tokenizer
-reads ``_TOKEN``'s matches by hand and it calls the same ``start_tag``, ``end_tag`` and
-stack methods; :func:`scan` runs it when present, else :func:`scan_python`, which is the
-reference (tests/test_cscan.py checks that the two agree).
+reads ``_TOKEN``'s matches by hand, and its stack of open elements is a port of
+``_open_elements.py`` on C arrays (``_cstack.c``, ``_ctags.c``), so that the loop calls Python
+only for the attribute count of long tags and the raw text ends; :func:`scan` runs it when
+present, else :func:`scan_python`, which is the reference (tests/test_cscan.py and
+tests/test_cstack.py check that the two agree).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import importlib
 import re
 import sys
 from collections.abc import Callable
-from typing import NamedTuple, cast
+from typing import Final, NamedTuple, cast
 
 from ._open_elements import (
     ACTIVE,
@@ -98,7 +100,7 @@ class Scan(NamedTuple):
 
 # What the C loop is given besides the text and the limits: the tables of its stack (a port
 # of _open_elements.py's) and the ones of this module.
-TABLES = (C_TABLES, _TEXT_STARTS, _BODIES, _ATTRIBUTE, _RAW_END, BASE_DEPTH, _LONG_TAG)
+TABLES: Final[tuple[object, ...]] = (C_TABLES, _TEXT_STARTS, _BODIES, _ATTRIBUTE, _RAW_END, BASE_DEPTH, _LONG_TAG)
 _C_BOUND = 2**62  # the C loop counts in 64 bits: limits past this are the same as none
 CLoop = Callable[
     [str | bytes, int, int, int, int, tuple[object, ...], "list[int] | None"],
