@@ -84,6 +84,13 @@ HAND_MADE: dict[str, str] = {
     "raw text in select": "<select><style>x</style><textarea>y</textarea><script>z</script></select>",
     "raw text in frameset": "<frameset><title>x</title><script>y</script>",
     "plaintext in svg": "<svg><plaintext><p>x</p></svg>",
+    "raw text ends": "<script>a</scrip>b</script >c<style>d</STYLE/>e<title>f</title\n><xmp>g</xmp>"
+    "<iframe>h</iframex></iframe><noembed>i</noembed><noframes>j</noframes><textarea>k</textarea\t>",
+    "raw text ends folded": "<script>a</\u017fcript>b<style>c</\u017ftyle>d<title>e</t\u0130tle>"
+    "f<iframe>g</\u0131frame>h<script></scr\u0130pt></script>",
+    "raw text ends non-ASCII": "<script>a</scr\u00efpt>b</script\u00a0>c</script>",
+    "raw text end at the end": "<script>a</script",
+    "raw text end cut": "<style>a</sty",
     "deep formatting": "<b>" * 200 + "<p>x</p>" * 10,
     "deep nesting": "<div>" * 10_000 + "x",
     "formatting bomb": large.formatting_bomb(40, 150),

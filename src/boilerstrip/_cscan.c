@@ -3,9 +3,10 @@
  *
  * The tokenizer (what _limits._TOKEN matches, read by hand) is in _cscan_tokens.c; the stack
  * of open elements with the tree builder's steps (_open_elements.py's OpenElements, start_tag
- * and end_tag) in _cstack.c. Only the attribute count of long tags and the raw text ends call
- * Python (_limits' patterns). tests/test_cscan.py and tests/test_cstack.py check that both
- * loops give the same Scan on hand-made, generated and hostile inputs.
+ * and end_tag) in _cstack.c and _ctags.c; the raw text ends are found here too. Only the
+ * attribute count of long tags, and a raw text end where a non-ASCII character may fold into
+ * its name, call Python (_limits' patterns). tests/test_cscan.py and tests/test_cstack.py
+ * check that both loops give the same Scan on hand-made, generated and hostile inputs.
  *
  * The extension also holds small helpers of the segment stage (_cscan_helpers.c), so that the
  * compiled build loads one extension of its own for them, not two.
@@ -37,6 +38,31 @@ static Py_ssize_t count_attributes(PyObject *attribute, const Text *t, Py_ssize_
 }
 
 
+/* raw_end[name].search(text, from).start(), or -1 (the regex, where raw_end() cannot decide);
+ * -2 on error. */
+static Py_ssize_t search_raw_end(PyObject *raw_end, PyObject *name, PyObject *text, Py_ssize_t from) {
+    PyObject *pattern = PyDict_GetItemWithError(raw_end, name); /* borrowed */
+    if (pattern == NULL) {
+        if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, name);
+        return -2;
+    }
+    PyObject *at_from = PyLong_FromSsize_t(from);
+    if (at_from == NULL) return -2;
+    PyObject *close = PyObject_CallMethodObjArgs(pattern, s_search, text, at_from, NULL);
+    Py_DECREF(at_from);
+    if (close == NULL) return -2;
+    if (close == Py_None) {
+        Py_DECREF(close);
+        return -1;
+    }
+    PyObject *offset = PyObject_CallMethodNoArgs(close, s_start);
+    Py_DECREF(close);
+    if (offset == NULL) return -2;
+    Py_ssize_t found = PyLong_AsSsize_t(offset);
+    Py_DECREF(offset);
+    return found == -1 && PyErr_Occurred() ? -2 : found;
+}
+
 #define CHECK(x) \
     do { \
         if ((x) < 0) goto error; \
@@ -56,10 +82,10 @@ static PyObject *scan(PyObject *module, PyObject *args) {
         PyErr_SetString(PyExc_TypeError, "scan: bodies must be a list or None");
         return NULL;
     }
-    PyObject *stack_tables, *text_starts, *body_names, *attribute, *raw_end;
+    PyObject *stack_tables, *text_starts, *body_names, *attribute, *raw_end_patterns;
     Py_ssize_t base_depth, long_tag;
     if (!PyArg_ParseTuple(tables, "O!O!O!OO!nn:tables", &PyTuple_Type, &stack_tables, &PyFrozenSet_Type, &text_starts,
-                          &PyFrozenSet_Type, &body_names, &attribute, &PyDict_Type, &raw_end, &base_depth, &long_tag))
+                          &PyFrozenSet_Type, &body_names, &attribute, &PyDict_Type, &raw_end_patterns, &base_depth, &long_tag))
         return NULL;
     if (names_init(stack_tables, text_starts, body_names) < 0) return NULL;
     Text t = PyBytes_Check(str) ? (Text){str, PyBytes_AS_STRING(str), PyUnicode_1BYTE_KIND, PyBytes_GET_SIZE(str), 1}
@@ -121,37 +147,21 @@ static PyObject *scan(PyObject *module, PyObject *args) {
             elements += added;
             volume += (long long)added * (stack_size(stack) + base_depth);
             if (follows == 1) {
-                PyObject *pattern = PyDict_GetItemWithError(raw_end, name_str(&name)); /* borrowed */
-                if (pattern == NULL) {
-                    if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, name_str(&name));
-                    goto error;
-                }
-                PyObject *at_end = PyLong_FromSsize_t(end);
-                if (at_end == NULL) goto error;
-                PyObject *close = PyObject_CallMethodObjArgs(pattern, s_search, str, at_end, NULL);
-                Py_DECREF(at_end);
-                if (close == NULL) goto error;
-                if (close == Py_None) {
-                    resume = n;
-                    Py_DECREF(close);
-                } else {
-                    PyObject *offset = PyObject_CallMethodNoArgs(close, s_start);
-                    Py_DECREF(close);
-                    if (offset == NULL) goto error;
-                    resume = PyLong_AsSsize_t(offset);
-                    Py_DECREF(offset);
-                    if (resume == -1 && PyErr_Occurred()) goto error;
-                    /* A script or style sheet outside svg and math, closed by its end tag:
-                       recorded for without_bodies (see _limits.scan). */
-                    if (bodies != Py_None && !stack_foreign(stack) && (flags & F_BODY)) {
-                        Py_ssize_t span[3] = {start, end, resume};
-                        for (int k = 0; k < 3; k++) {
-                            PyObject *number = PyLong_FromSsize_t(span[k]);
-                            if (number == NULL) goto error;
-                            int failed = PyList_Append(bodies, number);
-                            Py_DECREF(number);
-                            if (failed) goto error;
-                        }
+                PyObject *raw = name_str(&name); /* a name of the tables: ASCII */
+                Py_ssize_t undecided, close = raw_end(&t, (const char *)PyUnicode_1BYTE_DATA(raw),
+                                                      PyUnicode_GET_LENGTH(raw), end, &undecided);
+                if (undecided >= 0 && (close = search_raw_end(raw_end_patterns, raw, str, undecided)) == -2) goto error;
+                resume = close < 0 ? n : close;
+                /* A script or style sheet outside svg and math, closed by its end tag:
+                   recorded for without_bodies (see _limits.scan). */
+                if (close >= 0 && bodies != Py_None && !stack_foreign(stack) && (flags & F_BODY)) {
+                    Py_ssize_t span[3] = {start, end, resume};
+                    for (int k = 0; k < 3; k++) {
+                        PyObject *number = PyLong_FromSsize_t(span[k]);
+                        if (number == NULL) goto error;
+                        int failed = PyList_Append(bodies, number);
+                        Py_DECREF(number);
+                        if (failed) goto error;
                     }
                 }
             } else if (follows == 2) {

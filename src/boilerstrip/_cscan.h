@@ -36,6 +36,7 @@ typedef struct {
 int next_token(const Text *t, Py_ssize_t from, Token *tok);
 PyObject *substring(const Text *t, Py_ssize_t start, Py_ssize_t end);
 PyObject *lower_name(const Text *t, Py_ssize_t start, Py_ssize_t end);
+Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_t from, Py_ssize_t *undecided);
 
 /* _cscan_helpers.c */
 PyObject *has_control(PyObject *self, PyObject *arg);

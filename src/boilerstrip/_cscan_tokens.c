@@ -157,3 +157,29 @@ PyObject *lower_name(const Text *t, Py_ssize_t start, Py_ssize_t end) {
     return lower;
 }
 
+
+/* _limits._RAW_END[name].search(text, from).start() for an ASCII name: the first "</" then the
+ * name in either case then one of "\t\n\f\r /" or ">", or -1. In a str, (?i) also folds a few
+ * non-ASCII letters to the name's ("\u017f" to "s", the Kelvin sign to "k"...): where a
+ * candidate holds a non-ASCII character in the name's place, -1 is returned with *undecided
+ * set to its offset, for the regex to search from there. Bytes fold ASCII only. */
+Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_t from, Py_ssize_t *undecided) {
+    *undecided = -1;
+    for (Py_ssize_t i = find(t, '<', from); i >= 0; i = find(t, '<', i + 1)) {
+        if (i + 2 + length >= t->n) return -1; /* no room for the name and the character after it */
+        if (at(t, i + 1) != '/') continue;
+        Py_ssize_t j = 0;
+        for (; j < length; j++) {
+            Py_UCS4 c = at(t, i + 2 + j);
+            if (c > 127 && !t->bytes) {
+                *undecided = i;
+                return -1;
+            }
+            if ((c | 32) != (Py_UCS4)name[j]) break; /* the name's characters are lower-case letters */
+        }
+        if (j < length) continue;
+        Py_UCS4 c = at(t, i + 2 + length);
+        if (is_space(c) || c == '/' || c == '>') return i;
+    }
+    return -1;
+}

@@ -74,7 +74,7 @@ static int same_key(const Text *t, Py_ssize_t a, Py_ssize_t a_end, Py_ssize_t b,
 Py_hash_t key_hash(const Text *t, Py_ssize_t start, Py_ssize_t end) {
     const unsigned char *data = (const unsigned char *)t->data + start * t->kind;
     Py_hash_t h = (Py_hash_t)hash_bytes((const char *)data, (end - start) * t->kind);
-    return h;
+    return h == -1 ? -2 : h; /* -1: not made yet */
 }
 
 /* The count slot of entry e's key, or NULL when it has none. */
@@ -169,6 +169,7 @@ int pop_to(Stack *s, Py_ssize_t position, int own) {
         if (s->foreign.size && s->foreign.items[s->foreign.size - 1] == s->size) ints_pop(&s->foreign);
         Py_XDECREF(e.str);
         if (e.key_end && !(!e.retired && e.id == own && s->size == position)) {
+            if (e.key_hash == -1) e.key_hash = key_hash(s->t, e.key_start, e.key_end);
             Count *c = count_add(s, &e);
             if (c == NULL) return -1;
             if (c->count < N.noahs_ark) {

@@ -41,7 +41,7 @@ typedef struct {
     int retired;
     PyObject *str;                 /* id < 0: the name (owned) */
     Py_ssize_t key_start, key_end; /* the raw start tag of a formatting element; key_end 0: none */
-    Py_hash_t key_hash;
+    Py_hash_t key_hash;            /* of the key's characters; -1: not made yet */
 } Entry;
 
 typedef struct {

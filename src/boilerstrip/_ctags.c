@@ -111,7 +111,7 @@ Py_ssize_t stack_start_tag(Stack *s, const Name *name, Py_ssize_t start, Py_ssiz
         if (flags & F_FORMATTING) {
             entry.key_start = start;
             entry.key_end = end;
-            entry.key_hash = key_hash(s->t, start, end);
+            entry.key_hash = -1; /* made when the key is first detached (most never are) */
         }
         TRY(push(s, &entry, 0));
     }

@@ -100,7 +100,15 @@ class Scan(NamedTuple):
 
 # What the C loop is given besides the text and the limits: the tables of its stack (a port
 # of _open_elements.py's) and the ones of this module.
-TABLES: Final[tuple[object, ...]] = (C_TABLES, _TEXT_STARTS, _BODIES, _ATTRIBUTE, _RAW_END, BASE_DEPTH, _LONG_TAG)
+TABLES: Final[tuple[object, ...]] = (
+    C_TABLES,
+    _TEXT_STARTS,
+    _BODIES,
+    _ATTRIBUTE,
+    _RAW_END,
+    BASE_DEPTH,
+    _LONG_TAG,
+)
 _C_BOUND = 2**62  # the C loop counts in 64 bits: limits past this are the same as none
 CLoop = Callable[
     [str | bytes, int, int, int, int, tuple[object, ...], "list[int] | None"],
