@@ -159,3 +159,40 @@ def test_every_table_name_is_read(loop: _limits.CLoop) -> None:
     for name in _table_names():
         for written in (name, name.upper()):
             _assert_same(loop, f"<p><{written} id=1>x</{written}>y<{written}/>z")
+
+
+def _attribute_counts_agree(loop: _limits.CLoop, text: str) -> None:
+    """The C loop's attribute count of the long tags equals _ATTRIBUTE.findall's: for every
+    limit from 0 to 600, the same cut (given text and given its UTF-8 bytes)."""
+    for data in (text, text.encode("utf-8", "surrogatepass")):
+        for limit in range(0, 600, 7):
+            setting = {"max_nodes": None, "max_depth": None, "max_attributes": limit}
+            assert _limits.scan_c(loop, data, **setting) == _limits.scan_python(data, **setting), limit
+
+
+# Long tags (the count starts at 512 characters): quotes closed and not, values quoted and
+# bare, "=" with and without names, and the spaces \s reads beyond the tokenizer's (U+00A0,
+# U+0085, U+3000, U+2028; in bytes, Latin-1's 0x85 and 0xA0).
+LONG_TAGS: dict[str, str] = {
+    "bare values": "<div " + "a=b c = d e= f=g " * 40 + ">x",
+    "quoted values": "<div " + 'a="b c" d=\'e f\' g = "h>i" ' * 20 + ">x",
+    "unclosed quote": "<div " + "a=b " * 140 + 'c="d e f>g h=i>x',
+    "unclosed single quote": "<div " + "a=b " * 140 + "c='d e f>x",
+    "equals alone": "<div " + "= =a b= =c " * 60 + ">x",
+    "slashes": "<div " + "a/b/=c /d=/e " * 50 + ">x",
+    "unicode spaces": "<div " + "a\u00a0b\u3000c=\u2028d\u0085e= \u00a0f " * 40 + ">x",
+    "latin-1 spaces as bytes": "<div " + "a\x85b\xa0c=\xa0d " * 60 + ">x",
+    "quotes in names": "<div " + "a\"b c'd e=\"f\"g'h' " * 40 + ">x",
+}
+
+
+@pytest.mark.parametrize("name", sorted(LONG_TAGS))
+def test_attribute_count(loop: _limits.CLoop, name: str) -> None:
+    assert len(LONG_TAGS[name]) >= 512
+    _attribute_counts_agree(loop, LONG_TAGS[name])
+
+
+@settings(max_examples=150, deadline=None)
+@given(piece=st.text(alphabet="ab=\"' \t/\u00a0\u0085\u3000\u2028\u00e9", min_size=1, max_size=60))
+def test_attribute_count_random(loop: _limits.CLoop, piece: str) -> None:
+    _attribute_counts_agree(loop, "<div " + (piece * (520 // len(piece) + 1)).replace(">", "") + ">x<b>y")

@@ -3,9 +3,8 @@
  *
  * The tokenizer (what _limits._TOKEN matches, read by hand) is in _cscan_tokens.c; the stack
  * of open elements with the tree builder's steps (_open_elements.py's OpenElements, start_tag
- * and end_tag) in _cstack.c and _ctags.c; the raw text ends are found here too. Only the
- * attribute count of long tags, and a raw text end where a non-ASCII character may fold into
- * its name, call Python (_limits' patterns). tests/test_cscan.py and tests/test_cstack.py
+ * and end_tag) in _cstack.c and _ctags.c; the raw text ends are found here too. Only a raw
+ * text end where a non-ASCII character may fold into its name calls Python (_limits' pattern). tests/test_cscan.py and tests/test_cstack.py
  * check that both loops give the same Scan on hand-made, generated and hostile inputs.
  *
  * The extension also holds small helpers of the segment stage (_cscan_helpers.c), so that the
@@ -15,28 +14,44 @@
 #include <string.h>
 
 /* Names the loop looks up, made once at import (immutable). */
-static PyObject *s_findall, *s_search, *s_start;
+static PyObject *s_search, *s_start;
 
-/* attribute.findall(text, start + 2, end): the attributes of the tag text[start:end], read
- * in a str (bytes as Latin-1: the pattern's \s reads 0x85 and 0xA0 as spaces). -1 on error. */
-static Py_ssize_t count_attributes(PyObject *attribute, const Text *t, Py_ssize_t start, Py_ssize_t end) {
-    PyObject *text = t->bytes ? substring(t, start, end) : Py_NewRef(t->str);
-    if (text == NULL) return -1;
-    if (t->bytes) {
-        end -= start;
-        start = 0;
-    }
-    PyObject *a = PyLong_FromSsize_t(start + 2), *b = PyLong_FromSsize_t(end), *all = NULL;
-    if (a != NULL && b != NULL) all = PyObject_CallMethodObjArgs(attribute, s_findall, text, a, b, NULL);
-    Py_XDECREF(a);
-    Py_XDECREF(b);
-    Py_DECREF(text);
-    if (all == NULL) return -1;
-    Py_ssize_t count = PyObject_Length(all);
-    Py_DECREF(all);
-    return count;
+/* len(_limits._ATTRIBUTE.findall(text, p, end)), read by hand: a name ([^\s"'>/=]+), and where
+ * \s* "=" follows it, \s*, then a value: quoted when its closing quote comes before `end`,
+ * else a run of [^\s>] (from an unclosed quote too). \s is Python's (Py_UNICODE_ISSPACE:
+ * bytes are read as their Latin-1 text, where 0x85 and 0xA0 are spaces). */
+static inline int ends_name(Py_UCS4 c) {
+    return c == '"' || c == '\'' || c == '>' || c == '/' || c == '=' || Py_UNICODE_ISSPACE(c);
 }
 
+static Py_ssize_t count_attributes(const Text *t, Py_ssize_t p, Py_ssize_t end) {
+    Py_ssize_t count = 0;
+    while (p < end) {
+        if (ends_name(at(t, p))) {
+            p++;
+            continue;
+        }
+        count++;
+        while (p < end && !ends_name(at(t, p))) p++;
+        Py_ssize_t q = p;
+        while (q < end && Py_UNICODE_ISSPACE(at(t, q))) q++;
+        if (q >= end || at(t, q) != '=') continue; /* a name alone */
+        q++;
+        while (q < end && Py_UNICODE_ISSPACE(at(t, q))) q++;
+        Py_UCS4 quote = q < end ? at(t, q) : 0, c;
+        if (quote == '"' || quote == '\'') {
+            Py_ssize_t close = q + 1;
+            while (close < end && at(t, close) != quote) close++;
+            if (close < end) {
+                p = close + 1;
+                continue;
+            }
+        }
+        while (q < end && (c = at(t, q)) != '>' && !Py_UNICODE_ISSPACE(c)) q++;
+        p = q;
+    }
+    return count;
+}
 
 /* raw_end[name].search(text, from).start(), or -1 (the regex, where raw_end() cannot decide);
  * -2 on error. */
@@ -82,10 +97,10 @@ static PyObject *scan(PyObject *module, PyObject *args) {
         PyErr_SetString(PyExc_TypeError, "scan: bodies must be a list or None");
         return NULL;
     }
-    PyObject *stack_tables, *text_starts, *body_names, *attribute, *raw_end_patterns;
+    PyObject *stack_tables, *text_starts, *body_names, *raw_end_patterns;
     Py_ssize_t base_depth, long_tag;
-    if (!PyArg_ParseTuple(tables, "O!O!O!OO!nn:tables", &PyTuple_Type, &stack_tables, &PyFrozenSet_Type, &text_starts,
-                          &PyFrozenSet_Type, &body_names, &attribute, &PyDict_Type, &raw_end_patterns, &base_depth, &long_tag))
+    if (!PyArg_ParseTuple(tables, "O!O!O!O!nn:tables", &PyTuple_Type, &stack_tables, &PyFrozenSet_Type, &text_starts,
+                          &PyFrozenSet_Type, &body_names, &PyDict_Type, &raw_end_patterns, &base_depth, &long_tag))
         return NULL;
     if (names_init(stack_tables, text_starts, body_names) < 0) return NULL;
     Text t = PyBytes_Check(str) ? (Text){str, PyBytes_AS_STRING(str), PyUnicode_1BYTE_KIND, PyBytes_GET_SIZE(str), 1}
@@ -109,9 +124,7 @@ static PyObject *scan(PyObject *module, PyObject *args) {
             if (tok.name_start < 0) continue; /* a comment, a doctype, a processing instruction or "</" junk */
             if (at(&t, end - 1) != '>') goto done; /* a tag cut by the end: dropped */
             if (end - start >= long_tag) {
-                Py_ssize_t count = count_attributes(attribute, &t, start, end);
-                CHECK(count);
-                if (count > attribute_limit) {
+                if (count_attributes(&t, start + 2, end) > attribute_limit) {
                     cut = start;
                     limit = "max_attributes";
                     goto done;
@@ -221,7 +234,6 @@ PyMODINIT_FUNC PyInit__cscan(void) {
         PyObject **slot;
         const char *text;
     } strings[] = {
-        {&s_findall, "findall"},
         {&s_search, "search"},
         {&s_start, "start"},
     };

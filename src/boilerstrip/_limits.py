@@ -16,7 +16,7 @@ parser builds. It gives the offset of the first tag past a limit: the text is cu
 The compiled build also holds ``_cscan``, the same loop in C (``_cscan.c``): its tokenizer
 reads ``_TOKEN``'s matches by hand, and its stack of open elements is a port of
 ``_open_elements.py`` on C arrays (``_cstack.c``, ``_ctags.c``), so that the loop calls Python
-only for the attribute count of long tags and the raw text ends; :func:`scan` runs it when
+only for a raw text end where a non-ASCII character may fold into its name; :func:`scan` runs it when
 present, else :func:`scan_python`, which is the reference (tests/test_cscan.py and
 tests/test_cstack.py check that the two agree).
 """
@@ -104,7 +104,6 @@ TABLES: Final[tuple[object, ...]] = (
     C_TABLES,
     _TEXT_STARTS,
     _BODIES,
-    _ATTRIBUTE,
     _RAW_END,
     BASE_DEPTH,
     _LONG_TAG,
@@ -196,7 +195,7 @@ def scan_c(
         max(-_C_BOUND, min(limit, _C_BOUND))
         for limit in _limits(len(text), max_nodes, max_depth, max_attributes, max_depth_sum)
     )
-    tables = TABLES if isinstance(text, str) else (*TABLES[:4], _bytes_patterns()[1], *TABLES[5:])
+    tables = TABLES if isinstance(text, str) else (*TABLES[:3], _bytes_patterns()[1], *TABLES[4:])
     return Scan(*loop(text, nodes, depth, attributes, depth_sum, tables, bodies))
 
 
