@@ -4,9 +4,9 @@ A default ``pip install .`` builds the pure-Python wheel and needs no compiler. 
 ``BOILERSTRIP_COMPILE=1`` the wheel also holds the modules listed in
 ``src/boilerstrip/_compiled.py`` compiled by mypyc from the very same source, so the
 pure-Python path stays (``boilerstrip.compiled()`` tells which one runs), and
-``boilerstrip._cscan``, the limits scan's loop in C (``src/boilerstrip/_cscan.c``: plain C
-on Python's API, nothing to install but the compiler), which ``_limits.scan`` runs when
-present, and ``boilerstrip._ctokens``, the features stage's token loop in C
+``boilerstrip._cscan``, the limits scan's loop in C (``src/boilerstrip/_cscan*.c`` and
+``_cstack.c``: plain C on Python's API, nothing to install but the compiler), which
+``_limits.scan`` runs when present, and ``boilerstrip._ctokens``, the features stage's token loop in C
 (``src/boilerstrip/_ctokens.c``), which ``_token_stats`` runs when present. The compiled
 build needs a C compiler and Python's headers; pip installs mypy (mypyc ships with it),
 regex's type stubs and setuptools into the isolated build environment. A failed compile
@@ -31,7 +31,15 @@ SWITCH = "BOILERSTRIP_COMPILE"
 # pyproject.toml), so regex's stubs are needed; setuptools builds the C extensions.
 BUILD_REQUIRES = ("mypy>=1.8", "types-regex", "setuptools>=65")
 LIST = "src/boilerstrip/_compiled.py"  # COMPILED_MODULES: the modules to compile
-C_SCAN = ("boilerstrip._cscan", "src/boilerstrip/_cscan.c")  # the C loop of the limits scan
+# The C loop of the limits scan: its loop, tokenizer, stack of open elements and the segment
+# stage's helpers (one extension; the files share _cscan.h).
+C_SCAN = (
+    "boilerstrip._cscan",
+    [
+        f"src/boilerstrip/{name}.c"
+        for name in ("_cscan", "_cscan_tokens", "_cnames", "_cstack", "_ctags", "_cscan_helpers")
+    ],
+)
 C_TOKENS = ("boilerstrip._ctokens", "src/boilerstrip/_ctokens.c")  # the features stage's token loop
 # The score and smooth stages' float loops: no fused multiply-adds, the floats Python makes.
 C_SCORE = ("boilerstrip._cscore", "src/boilerstrip/_cscore.c", ["-ffp-contract=off"])
@@ -67,7 +75,9 @@ def compile_modules(root: Path, work: Path) -> dict[str, str]:
     os.chdir(root)  # mypyc reads pyproject.toml's [tool.mypy] from the working directory
     try:
         extensions = mypycify(paths, opt_level="3", target_dir=str(work / "c"), group_name="boilerstrip")
-        extensions.append(Extension(C_SCAN[0], [C_SCAN[1]]))
+        extensions.append(
+            Extension(C_SCAN[0], C_SCAN[1], depends=["src/boilerstrip/_cscan.h", "src/boilerstrip/_cstack.h"])
+        )
         extensions.append(Extension(C_TOKENS[0], [C_TOKENS[1]]))
         extensions.append(Extension(C_SCORE[0], [C_SCORE[1]], extra_compile_args=C_SCORE[2]))
         command = build_ext(Distribution({"name": "boilerstrip", "ext_modules": extensions}))

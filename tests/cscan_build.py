@@ -23,13 +23,17 @@ def compiler() -> str | None:
     return shutil.which("cc") or shutil.which("gcc")
 
 
+# The extensions built from more than one file (the names of their files, without ".c").
+FILES = {"_cscan": ("_cscan", "_cscan_tokens", "_cnames", "_cstack", "_ctags", "_cscan_helpers")}
+
+
 def extension(name: str, folder: Path, cc: str, flags: Sequence[str] = ("-O2",)) -> ModuleType:
-    """Compile ``src/boilerstrip/<name>.c`` into ``folder`` with ``cc`` and ``flags``, and load
-    it as ``boilerstrip.<name>``."""
-    source = SOURCE.with_name(f"{name}.c")
+    """Compile ``src/boilerstrip/<name>.c`` (and the other files of FILES[name]) into ``folder``
+    with ``cc`` and ``flags``, and load it as ``boilerstrip.<name>``."""
+    sources = [str(SOURCE.with_name(f"{file}.c")) for file in FILES.get(name, (name,))]
     target = folder / f"{name}{sysconfig.get_config_var('EXT_SUFFIX')}"
     include = sysconfig.get_paths()["include"]
-    command = [cc, *flags, "-shared", "-fPIC", f"-I{include}", str(source), "-o", str(target)]
+    command = [cc, *flags, "-shared", "-fPIC", f"-I{include}", *sources, "-o", str(target)]
     subprocess.run(command, check=True)
     spec = importlib.util.spec_from_file_location(f"boilerstrip.{name}", target)
     assert spec is not None and spec.loader is not None

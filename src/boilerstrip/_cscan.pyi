@@ -1,14 +1,12 @@
-# The C loop of the limits scan (_cscan.c), in the compiled build only.
-from ._open_elements import OpenElements
-
+# The C loop of the limits scan (_cscan.c and the files it is built with), in the compiled build only.
 def scan(
     text: str | bytes,
-    stack: OpenElements,
     node_limit: int,
     depth_limit: int,
     attribute_limit: int,
     volume_limit: int,
     tables: tuple[object, ...],
+    bodies: list[int] | None = None,
     /,
 ) -> tuple[int, int, int, int | None, str]: ...
 def has_control(text: str, /) -> bool: ...

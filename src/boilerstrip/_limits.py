@@ -14,9 +14,11 @@ unsure it keeps elements open, so that crafted input cannot make it count less t
 parser builds. It gives the offset of the first tag past a limit: the text is cut there.
 
 The compiled build also holds ``_cscan``, the same loop in C (``_cscan.c``): its tokenizer
-reads ``_TOKEN``'s matches by hand and it calls the same ``start_tag``, ``end_tag`` and
-stack methods; :func:`scan` runs it when present, else :func:`scan_python`, which is the
-reference (tests/test_cscan.py checks that the two agree).
+reads ``_TOKEN``'s matches by hand, and its stack of open elements is a port of
+``_open_elements.py`` on C arrays (``_cstack.c``, ``_ctags.c``), so that the loop calls Python
+only for a raw text end where a non-ASCII character may fold into its name; :func:`scan` runs it when
+present, else :func:`scan_python`, which is the reference (tests/test_cscan.py and
+tests/test_cstack.py check that the two agree).
 """
 
 from __future__ import annotations
@@ -25,17 +27,16 @@ import functools
 import re
 import sys
 from collections.abc import Callable
-from typing import NamedTuple, cast
+from typing import Final, NamedTuple, cast
 
 from ._compiled import c_module
 from ._open_elements import (
     ACTIVE,
     BASE_DEPTH,
+    C_TABLES,
     COMPLEX,
-    FORMATTING,
     IGNORED,
     KIND,
-    KIND_BITS,
     PLAIN_START,
     SPECIAL,
     TRACKED,
@@ -97,27 +98,19 @@ class Scan(NamedTuple):
     limit: str = ""  # the limit that set the cut: "max_nodes", "max_depth", ... or ""
 
 
-# What the C loop is given besides the text and the limits: the tables and the Python steps
-# it shares with scan_python.
-TABLES = (
-    IGNORED,
+# What the C loop is given besides the text and the limits: the tables of its stack (a port
+# of _open_elements.py's) and the ones of this module.
+TABLES: Final[tuple[object, ...]] = (
+    C_TABLES,
     _TEXT_STARTS,
-    PLAIN_START,
-    VOID,
-    ACTIVE,
-    FORMATTING,
-    KIND,
-    KIND_BITS,
-    start_tag,
-    end_tag,
-    _ATTRIBUTE,
+    _BODIES,
     _RAW_END,
     BASE_DEPTH,
     _LONG_TAG,
 )
 _C_BOUND = 2**62  # the C loop counts in 64 bits: limits past this are the same as none
 CLoop = Callable[
-    [str | bytes, OpenElements, int, int, int, int, tuple[object, ...], "list[int] | None"],
+    [str | bytes, int, int, int, int, tuple[object, ...], "list[int] | None"],
     tuple[int, int, int, "int | None", str],
 ]
 
@@ -201,8 +194,8 @@ def scan_c(
         max(-_C_BOUND, min(limit, _C_BOUND))
         for limit in _limits(len(text), max_nodes, max_depth, max_attributes, max_depth_sum)
     )
-    tables = TABLES if isinstance(text, str) else (*TABLES[:11], _bytes_patterns()[1], *TABLES[12:])
-    return Scan(*loop(text, OpenElements(), nodes, depth, attributes, depth_sum, tables, bodies))
+    tables = TABLES if isinstance(text, str) else (*TABLES[:3], _bytes_patterns()[1], *TABLES[4:])
+    return Scan(*loop(text, nodes, depth, attributes, depth_sum, tables, bodies))
 
 
 def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed

@@ -4,6 +4,10 @@ Only what the depth and the element count depend on is followed: implied ends, s
 foreign content, and formatting elements (detached, re-created, adopted). Where it is
 unsure the stack keeps elements open, so that it never counts much less than the parser
 builds (tests/test_properties.py checks that on random repeated constructs).
+
+The compiled build runs a port of this module in C (``_cstack.c``, ``_ctags.c``, given the
+tables of :data:`C_TABLES`); this one is the reference and the path of a pure install: a
+change here is made there too (tests/test_cstack.py compares them).
 """
 
 from __future__ import annotations
@@ -99,10 +103,32 @@ KIND: Final = {
 COMPLEX: Final = _IS_BOUNDARY | _IS_MARKER | _IS_FOREIGN
 TRACKED: Final = _IS_TRACKED
 SPECIAL: Final = _IS_SPECIAL
-# What the C loop of the compiled build (_cscan.c) is given: the formatting elements, and
-# the bits of KIND in the order it reads them.
-FORMATTING: Final = _FORMATTING
-KIND_BITS: Final = (_IS_TRACKED, _IS_BOUNDARY, _IS_SPECIAL, _IS_MARKER, _IS_FOREIGN)
+# What the compiled build's port of this module (_cstack.c) is given: KIND, its bits in the
+# order it reads them, the sets it gives each name as bits (in the order of _cscan.h's flags
+# from F_IGNORED up), and the search depth and the ark's size.
+# Typed as a tuple of objects: the compiled build keeps it one object (a tuple of known
+# types would be made anew at each use).
+C_TABLES: Final[tuple[object, ...]] = (
+    KIND,
+    (_IS_TRACKED, _IS_BOUNDARY, _IS_SPECIAL, _IS_MARKER, _IS_FOREIGN),
+    (
+        IGNORED,
+        _VOID,
+        ACTIVE,
+        _FORMATTING,
+        _CLOSES_P,
+        _HEADINGS,
+        _NO_RECONSTRUCT,
+        _BREAKOUT,
+        frozenset(_INTEGRATION),
+        _TABLE_PARTS,
+        _SCOPED_END,
+        _ABOVE_LI,
+        _ABOVE_DD,
+    ),
+    _SEARCH_DEPTH,
+    _NOAHS_ARK,
+)
 
 
 class OpenElements:

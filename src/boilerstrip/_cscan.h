@@ -1,0 +1,100 @@
+/* What the files of the compiled build's _cscan extension share: the text, the tokenizer
+ * (_cscan_tokens.c), the stack of open elements (_cstack.c, the port of _open_elements.py),
+ * the loop (_cscan.c) and the segment stage's helpers (_cscan_helpers.c). */
+#ifndef BOILERSTRIP_CSCAN_H
+#define BOILERSTRIP_CSCAN_H
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+/* The files' shared functions and table are the extension's own: hidden, so that a symbol of
+ * the same name elsewhere in the process never stands in for them (and calls bind directly). */
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)
+#endif
+
+/* The text: a str, or bytes read one character a byte (as their Latin-1 text would be:
+ * a page's UTF-8, whose markup is ASCII; offsets are the bytes'). */
+typedef struct {
+    PyObject *str;
+    const void *data;
+    int kind;
+    Py_ssize_t n;
+    int bytes;
+} Text;
+
+static inline Py_UCS4 at(const Text *t, Py_ssize_t i) { return PyUnicode_READ(t->kind, t->data, i); }
+
+/* The tokenizer's spaces in _TOKEN: \t \n \f \r and " " (not \v, not Unicode spaces). */
+static inline int is_space(Py_UCS4 c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+typedef struct {
+    Py_ssize_t start, end;
+    Py_ssize_t name_start, name_end; /* name_start < 0: not a tag (comment, doctype, junk) */
+} Token;
+
+/* _cscan_tokens.c */
+int next_token(const Text *t, Py_ssize_t from, Token *tok);
+PyObject *substring(const Text *t, Py_ssize_t start, Py_ssize_t end);
+PyObject *lower_name(const Text *t, Py_ssize_t start, Py_ssize_t end);
+Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_t from, Py_ssize_t *undecided);
+
+/* _cscan_helpers.c */
+PyObject *has_control(PyObject *self, PyObject *arg);
+PyObject *collapse(PyObject *self, PyObject *arg);
+PyObject *new_tuple(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+
+/* _cstack.c: the names the tables hold get ids, with their sets as bits. */
+enum {
+    F_TRACKED = 1 << 0, /* the kinds of _open_elements.KIND */
+    F_BOUNDARY = 1 << 1,
+    F_SPECIAL = 1 << 2,
+    F_MARKER = 1 << 3,
+    F_FOREIGN = 1 << 4,
+    F_KINDS = 31,
+    F_IGNORED = 1 << 5,
+    F_VOID = 1 << 6,
+    F_ACTIVE = 1 << 7,
+    F_FORMATTING = 1 << 8,
+    F_CLOSES_P = 1 << 9,
+    F_HEADING = 1 << 10,
+    F_NO_RECONSTRUCT = 1 << 11,
+    F_BREAKOUT = 1 << 12,
+    F_INTEGRATION = 1 << 13,
+    F_TABLE_PART = 1 << 14,
+    F_SCOPED_END = 1 << 15,
+    F_ABOVE_LI = 1 << 16,
+    F_ABOVE_DD = 1 << 17,
+    F_TEXT_START = 1 << 18, /* the tables of _limits.py */
+    F_BODY = 1 << 19,
+};
+
+/* A tag's name: the id of a name the tables hold, else -1 and the name's str. */
+typedef struct {
+    int id;
+    PyObject *str; /* a new reference when id < 0, else NULL */
+} Name;
+
+typedef struct Stack Stack;
+
+/* Builds the names' table from _open_elements.C_TABLES and _limits' (once: they are Final). */
+int names_init(PyObject *stack_tables, PyObject *text_starts, PyObject *body_names);
+int name_of(const Text *t, Py_ssize_t start, Py_ssize_t end, Name *name);
+unsigned long name_flags(const Name *name);
+PyObject *name_str(const Name *name); /* borrowed */
+int name_is(const Name *name, const char *which); /* "script", "plaintext", "select", "frameset" */
+
+Stack *stack_new(const Text *t);
+void stack_free(Stack *s);
+Py_ssize_t stack_size(const Stack *s);
+Py_ssize_t stack_detached(const Stack *s);
+int stack_foreign(const Stack *s); /* whether an svg or math element is open */
+int stack_in_foreign(const Stack *s);
+int stack_has(const Stack *s, const char *which); /* where.get(which): "select", "frameset" */
+Py_ssize_t stack_reconstruct(Stack *s);
+Py_ssize_t stack_start_tag(Stack *s, const Name *name, Py_ssize_t start, Py_ssize_t end);
+Py_ssize_t stack_end_tag(Stack *s, const Name *name);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
+#endif

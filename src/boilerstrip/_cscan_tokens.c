@@ -1,0 +1,185 @@
+/* The limits scan's tokenizer in C (the compiled build): what _limits._TOKEN matches, read by
+ * hand, and a tag's name lowered as str.lower() lowers it. */
+#include "_cscan.h"
+#include <string.h>
+
+static PyObject *s_lower; /* "lower", made on first use (immutable) */
+
+static inline int is_letter(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* First index at or after `from` holding `c`, or -1. */
+static Py_ssize_t find(const Text *t, Py_UCS4 c, Py_ssize_t from) {
+    if (from >= t->n) return -1;
+    if (t->bytes) {
+        const char *data = t->data, *found = memchr(data + from, (int)c, (size_t)(t->n - from));
+        return found == NULL ? -1 : found - data;
+    }
+    Py_ssize_t i = PyUnicode_FindChar(t->str, c, from, t->n, 1);
+    return i < 0 ? -1 : i;
+}
+
+
+/* text[start:end] as a str (bytes read as Latin-1). */
+PyObject *substring(const Text *t, Py_ssize_t start, Py_ssize_t end) {
+    if (t->bytes) return PyUnicode_DecodeLatin1((const char *)t->data + start, end - start, NULL);
+    return PyUnicode_Substring(t->str, start, end);
+}
+
+
+/* "[^>]*+>?" from `from`: just past the next ">", or the end. */
+static Py_ssize_t past_gt(const Text *t, Py_ssize_t from) {
+    Py_ssize_t i = find(t, '>', from);
+    return i < 0 ? t->n : i + 1;
+}
+
+/* _ATTRIBUTES from `p` (just after a tag's name): the end of the tag. */
+static Py_ssize_t attributes_end(const Text *t, Py_ssize_t p) {
+    Py_ssize_t n = t->n;
+    while (p < n) {
+        Py_UCS4 c = at(t, p);
+        if (is_space(c) || c == '/') {
+            p++;
+            while (p < n && (is_space(c = at(t, p)) || c == '/')) p++;
+            continue;
+        }
+        if (c == '>') break;
+        /* a name: its first character may be "=" or a quote */
+        p++;
+        while (p < n && !is_space(c = at(t, p)) && c != '/' && c != '=' && c != '>') p++;
+        Py_ssize_t q = p;
+        while (q < n && is_space(at(t, q))) q++;
+        if (q < n && at(t, q) == '=') {
+            q++;
+            while (q < n && is_space(at(t, q))) q++;
+            Py_UCS4 quote = q < n ? at(t, q) : 0;
+            if (quote == '"' || quote == '\'') {
+                Py_ssize_t close = find(t, quote, q + 1);
+                p = close < 0 ? n : close + 1;
+            } else {
+                while (q < n && !is_space(c = at(t, q)) && c != '>') q++;
+                p = q;
+            }
+        }
+    }
+    return p < n && at(t, p) == '>' ? p + 1 : p;
+}
+
+/* Whether _TOKEN matches at `i` (a "<"), and what. */
+static int match_at(const Text *t, Py_ssize_t i, Token *tok) {
+    Py_ssize_t n = t->n;
+    if (i + 1 >= n) return 0;
+    Py_UCS4 c = at(t, i + 1);
+    tok->start = i;
+    tok->name_start = -1;
+    if (c == '!' && i + 3 < n && at(t, i + 2) == '-' && at(t, i + 3) == '-') {
+        Py_ssize_t j = i + 4; /* "<!-->" and "<!--->" are empty comments */
+        if (j < n && at(t, j) == '>') {
+            tok->end = j + 1;
+            return 1;
+        }
+        if (j + 1 < n && at(t, j) == '-' && at(t, j + 1) == '>') {
+            tok->end = j + 2;
+            return 1;
+        }
+        for (Py_ssize_t k = find(t, '-', j); k >= 0; k = find(t, '-', k + 1)) {
+            if (k + 2 < n && at(t, k + 1) == '-') {
+                Py_UCS4 d = at(t, k + 2);
+                if (d == '>') {
+                    tok->end = k + 3;
+                    return 1;
+                }
+                if (d == '!' && k + 3 < n && at(t, k + 3) == '>') {
+                    tok->end = k + 4;
+                    return 1;
+                }
+            }
+        }
+        tok->end = n; /* unterminated: to the end */
+        return 1;
+    }
+    if (c == '!' || c == '?') { /* a bogus comment */
+        tok->end = past_gt(t, i + 2);
+        return 1;
+    }
+    Py_ssize_t name = i + 1;
+    if (c == '/') {
+        if (i + 2 >= n) return 0;
+        Py_UCS4 d = at(t, i + 2);
+        if (d == '>') {
+            tok->end = i + 3;
+            return 1;
+        }
+        if (!is_letter(d)) {
+            tok->end = past_gt(t, i + 3);
+            return 1;
+        }
+        name = i + 2;
+    } else if (!is_letter(c)) {
+        return 0;
+    }
+    Py_ssize_t p = name + 1;
+    while (p < n && !is_space(c = at(t, p)) && c != '/' && c != '>') p++;
+    tok->name_start = name;
+    tok->name_end = p;
+    tok->end = attributes_end(t, p);
+    return 1;
+}
+
+int next_token(const Text *t, Py_ssize_t from, Token *tok) {
+    for (Py_ssize_t i = find(t, '<', from); i >= 0; i = find(t, '<', i + 1)) {
+        if (match_at(t, i, tok)) return 1;
+    }
+    return 0;
+}
+
+
+/* The tag's name as str.lower() gives it (ASCII here, str.lower for the rest). */
+PyObject *lower_name(const Text *t, Py_ssize_t start, Py_ssize_t end) {
+    Py_ssize_t length = end - start;
+    for (Py_ssize_t i = start; i < end; i++) {
+        if (at(t, i) > 127) {
+            PyObject *name = substring(t, start, end);
+            if (name == NULL) return NULL;
+            PyObject *lower = s_lower != NULL || (s_lower = PyUnicode_InternFromString("lower")) != NULL
+                                  ? PyObject_CallMethodNoArgs(name, s_lower)
+                                  : NULL;
+            Py_DECREF(name);
+            return lower;
+        }
+    }
+    PyObject *lower = PyUnicode_New(length, 127);
+    if (lower == NULL) return NULL;
+    Py_UCS1 *out = PyUnicode_1BYTE_DATA(lower);
+    for (Py_ssize_t i = 0; i < length; i++) {
+        Py_UCS4 c = at(t, start + i);
+        out[i] = (Py_UCS1)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return lower;
+}
+
+
+/* _limits._RAW_END[name].search(text, from).start() for an ASCII name: the first "</" then the
+ * name in either case then one of "\t\n\f\r /" or ">", or -1. In a str, (?i) also folds a few
+ * non-ASCII letters to the name's ("\u017f" to "s", the Kelvin sign to "k"...): where a
+ * candidate holds a non-ASCII character in the name's place, -1 is returned with *undecided
+ * set to its offset, for the regex to search from there. Bytes fold ASCII only. */
+Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_t from, Py_ssize_t *undecided) {
+    *undecided = -1;
+    for (Py_ssize_t i = find(t, '<', from); i >= 0; i = find(t, '<', i + 1)) {
+        if (i + 2 + length >= t->n) return -1; /* no room for the name and the character after it */
+        if (at(t, i + 1) != '/') continue;
+        Py_ssize_t j = 0;
+        for (; j < length; j++) {
+            Py_UCS4 c = at(t, i + 2 + j);
+            if (c > 127 && !t->bytes) {
+                *undecided = i;
+                return -1;
+            }
+            if ((c | 32) != (Py_UCS4)name[j]) break; /* the name's characters are lower-case letters */
+        }
+        if (j < length) continue;
+        Py_UCS4 c = at(t, i + 2 + length);
+        if (is_space(c) || c == '/' || c == '>') return i;
+    }
+    return -1;
+}

@@ -1,0 +1,282 @@
+/* The stack of open elements of the limits scan in C (the compiled build): _open_elements.py's
+ * OpenElements, step by step, on C arrays (its start_tag and end_tag are in _ctags.c). The Python module stays the
+ * reference and the path of a pure install; tests/test_cscan.py and tests/test_cstack.py check
+ * that the C loop gives the same Scan on hand-made, generated and hostile inputs.
+ *
+ * Names (_cnames.c): every name of the tables has an id and its sets as bits; a tag's name
+ * the tables do not hold is kept as its str. A name "#x" of the Python stack (retired: counted, no longer
+ * findable) is an entry of x with `retired` set: no name equals it.
+ * Keys: a formatting element's raw start tag, kept as its offsets in the text; the detached
+ * counts (Noah's ark) are an open-addressing table keyed by the tag's characters.
+ * No recursion; memory grows with the open and detached elements, as the Python stack's.
+ */
+#include "_cstack.h"
+#include <string.h>
+
+int grow(void **items, Py_ssize_t *capacity, Py_ssize_t need, size_t item) {
+    if (need <= *capacity) return 0;
+    Py_ssize_t capacity_ = *capacity ? *capacity : 16;
+    while (capacity_ < need) capacity_ *= 2;
+    void *grown = PyMem_Realloc(*items, (size_t)capacity_ * item);
+    if (grown == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    *items = grown;
+    *capacity = capacity_;
+    return 0;
+}
+
+Stack *stack_new(const Text *t) {
+    Stack *s = PyMem_Calloc(1, sizeof(Stack));
+    if (s == NULL || (s->where = PyMem_Calloc((size_t)N.tracked + 1, sizeof(Ints))) == NULL) {
+        PyMem_Free(s);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    s->t = t;
+    return s;
+}
+
+void stack_free(Stack *s) {
+    if (s == NULL) return;
+    for (Py_ssize_t i = 0; i < s->size; i++) Py_XDECREF(s->e[i].str);
+    for (int i = 0; i < N.tracked; i++) PyMem_Free(s->where[i].items);
+    PyMem_Free(s->where);
+    PyMem_Free(s->bounds.items);
+    PyMem_Free(s->special.items);
+    PyMem_Free(s->foreign.items);
+    PyMem_Free(s->markers.items);
+    PyMem_Free(s->detached);
+    PyMem_Free(s->counts);
+    PyMem_Free(s->e);
+    PyMem_Free(s);
+}
+
+Py_ssize_t stack_size(const Stack *s) { return s->size; }
+Py_ssize_t stack_detached(const Stack *s) { return s->detached_size; }
+int stack_foreign(const Stack *s) { return s->foreign.size > 0; }
+
+int stack_has(const Stack *s, const char *which) {
+    return where_has(s, strcmp(which, "select") == 0 ? N.select : N.frameset);
+}
+
+/* Whether entry e is named `name` (never when retired). */
+
+/* ---- detached counts: keys compared by their characters ---- */
+
+static int same_key(const Text *t, Py_ssize_t a, Py_ssize_t a_end, Py_ssize_t b, Py_ssize_t b_end) {
+    if (a_end - a != b_end - b) return 0;
+    const char *data = t->data;
+    return memcmp(data + a * t->kind, data + b * t->kind, (size_t)(a_end - a) * (size_t)t->kind) == 0;
+}
+
+Py_hash_t key_hash(const Text *t, Py_ssize_t start, Py_ssize_t end) {
+    const unsigned char *data = (const unsigned char *)t->data + start * t->kind;
+    Py_hash_t h = (Py_hash_t)hash_bytes((const char *)data, (end - start) * t->kind);
+    return h == -1 ? -2 : h; /* -1: not made yet */
+}
+
+/* The count slot of entry e's key, or NULL when it has none. */
+static Count *count_find(const Stack *s, const Entry *e) {
+    if (!s->counts_capacity) return NULL;
+    for (Py_ssize_t j = (Py_ssize_t)((size_t)e->key_hash % (size_t)s->counts_capacity);; j = (j + 1) % s->counts_capacity) {
+        Count *c = &s->counts[j];
+        if (!c->end) return NULL;
+        if (c->hash == e->key_hash && same_key(s->t, c->start, c->end, e->key_start, e->key_end)) return c;
+    }
+}
+
+/* The count slot of entry e's key, made with 0 if new; NULL on error. */
+static Count *count_add(Stack *s, const Entry *e) {
+    Count *found = count_find(s, e);
+    if (found != NULL) return found;
+    if (2 * (s->counts_used + 1) > s->counts_capacity) { /* at most half full */
+        Py_ssize_t capacity = s->counts_capacity ? 2 * s->counts_capacity : 64;
+        Count *counts = PyMem_Calloc((size_t)capacity, sizeof(Count));
+        if (counts == NULL) {
+            PyErr_NoMemory();
+            return NULL;
+        }
+        for (Py_ssize_t i = 0; i < s->counts_capacity; i++) {
+            Count *old = &s->counts[i];
+            if (!old->end) continue;
+            Py_ssize_t j = (Py_ssize_t)((size_t)old->hash % (size_t)capacity);
+            while (counts[j].end) j = (j + 1) % capacity;
+            counts[j] = *old;
+        }
+        PyMem_Free(s->counts);
+        s->counts = counts;
+        s->counts_capacity = capacity;
+    }
+    Py_ssize_t j = (Py_ssize_t)((size_t)e->key_hash % (size_t)s->counts_capacity);
+    while (s->counts[j].end) j = (j + 1) % s->counts_capacity;
+    s->counts[j] = (Count){e->key_start, e->key_end, e->key_hash, 0};
+    s->counts_used++;
+    return &s->counts[j];
+}
+
+/* detached_count[key] -= 1 (every detached key has its slot). */
+static void count_down(Stack *s, const Entry *e) {
+    Count *c = count_find(s, e);
+    if (c != NULL) c->count--;
+}
+
+/* ---- OpenElements' methods ---- */
+
+int push(Stack *s, const Entry *entry, int foreign) {
+    Py_ssize_t position = s->size;
+    if (foreign && ints_push(&s->foreign, position) < 0) return -1;
+    if (grow((void **)&s->e, &s->capacity, position + 1, sizeof(Entry)) < 0) return -1;
+    s->e[position] = *entry;
+    Py_XINCREF(entry->str);
+    s->size++;
+    if (entry->retired || entry->id < 0) return 0; /* "#x": no kind */
+    unsigned long kind = N.flags[entry->id];
+    if ((kind & F_TRACKED) && ints_push(&s->where[N.slot[entry->id]], position) < 0) return -1;
+    if ((kind & F_BOUNDARY) && ints_push(&s->bounds, position) < 0) return -1;
+    if ((kind & F_SPECIAL) && ints_push(&s->special, position) < 0) return -1;
+    if ((kind & F_MARKER) && ints_push(&s->markers, s->detached_size) < 0) return -1;
+    if ((kind & F_FOREIGN) && !foreign && ints_push(&s->foreign, position) < 0) return -1;
+    return 0;
+}
+
+int push_name(Stack *s, const Name *name, int foreign) {
+    Entry entry = {name->id, 0, name->str, 0, 0, 0};
+    return push(s, &entry, foreign);
+}
+
+int push_id(Stack *s, int id) {
+    Entry entry = {id, 0, NULL, 0, 0, 0};
+    return push(s, &entry, 0);
+}
+
+static void clear_to(Stack *s, Py_ssize_t length) {
+    for (Py_ssize_t i = length; i < s->detached_size; i++) count_down(s, &s->detached[i]);
+    if (length < s->detached_size) s->detached_size = length;
+}
+
+/* pop_to(position, own): own is a name's id, -1 for none (keyed entries have ids). */
+int pop_to(Stack *s, Py_ssize_t position, int own) {
+    while (s->size > position) {
+        Entry e = s->e[--s->size];
+        unsigned long kind = e.id < 0 ? 0 : N.flags[e.id];
+        if (e.retired) kind &= ~(unsigned long)F_TRACKED;
+        if (kind & F_TRACKED) ints_pop(&s->where[N.slot[e.id]]);
+        if (kind & F_BOUNDARY) ints_pop(&s->bounds);
+        if (kind & F_SPECIAL) ints_pop(&s->special);
+        if ((kind & F_MARKER) && s->markers.size) clear_to(s, s->markers.items[--s->markers.size]);
+        if (s->foreign.size && s->foreign.items[s->foreign.size - 1] == s->size) ints_pop(&s->foreign);
+        Py_XDECREF(e.str);
+        if (e.key_end && !(!e.retired && e.id == own && s->size == position)) {
+            if (e.key_hash == -1) e.key_hash = key_hash(s->t, e.key_start, e.key_end);
+            Count *c = count_add(s, &e);
+            if (c == NULL) return -1;
+            if (c->count < N.noahs_ark) {
+                if (grow((void **)&s->detached, &s->detached_capacity, s->detached_size + 1, sizeof(Entry)) < 0)
+                    return -1;
+                e.str = NULL;
+                s->detached[s->detached_size++] = e;
+                c->count++;
+            }
+        }
+    }
+    return 0;
+}
+
+Py_ssize_t stack_reconstruct(Stack *s) {
+    Py_ssize_t start = ints_last(&s->markers, 0), end = s->detached_size;
+    if (start >= end) return 0;
+    clear_to(s, start); /* the entries stay in the array, past its size */
+    for (Py_ssize_t i = start; i < end; i++) {
+        Entry entry = s->detached[i];
+        if (push(s, &entry, 0) < 0) return -1;
+    }
+    return end - start;
+}
+
+void forget(Stack *s, int id) {
+    Py_ssize_t start = ints_last(&s->markers, 0);
+    if (s->detached_size - N.search_depth > start) start = s->detached_size - N.search_depth;
+    for (Py_ssize_t index = s->detached_size - 1; index >= start; index--) {
+        if (is_id(&s->detached[index], id)) {
+            count_down(s, &s->detached[index]);
+            memmove(&s->detached[index], &s->detached[index + 1], (size_t)(s->detached_size - index - 1) * sizeof(Entry));
+            s->detached_size--;
+            return;
+        }
+    }
+}
+
+void retire(Stack *s, Py_ssize_t position) {
+    Entry *e = &s->e[position];
+    if (!e->retired && e->id >= 0 && (N.flags[e->id] & F_TRACKED)) ints_pop(&s->where[N.slot[e->id]]);
+    e->retired = 1;
+}
+
+static Py_ssize_t formatting_above(const Stack *s, Py_ssize_t position) {
+    Py_ssize_t count = 0, stop = s->size - N.search_depth - 1;
+    if (position > stop) stop = position;
+    for (Py_ssize_t index = s->size - 1; index > stop; index--) {
+        count += s->e[index].key_end != 0;
+        if (count == 3) break;
+    }
+    return s->size - position <= N.search_depth ? count : 3;
+}
+
+Py_ssize_t adopt(Stack *s, Py_ssize_t position) {
+    int id = s->e[position].id;
+    retire(s, position);
+    Py_ssize_t clones = formatting_above(s, position);
+    Entry entry = {id, 1, NULL, 0, 0, 0}; /* "#" + name, one level deeper */
+    if (push(s, &entry, 0) < 0) return -1;
+    return 1 + clones;
+}
+
+Py_ssize_t last(const Stack *s, const Name *name) {
+    if (name->id >= 0 && (N.flags[name->id] & F_TRACKED)) return ints_last(&s->where[N.slot[name->id]], -1);
+    Py_ssize_t stop = s->size - N.search_depth;
+    if (stop < 0) stop = 0;
+    for (Py_ssize_t position = s->size - 1; position >= stop; position--)
+        if (is(&s->e[position], name)) return position;
+    return -1;
+}
+
+
+/* in_scope(name, *extra): extra as ids, -1 ending them. */
+Py_ssize_t in_scope(const Stack *s, const Name *name, int extra1, int extra2) {
+    Py_ssize_t position = last(s, name);
+    if (position < 0) return -1;
+    Py_ssize_t above = ints_last(&s->bounds, -1);
+    if (extra1 >= 0) above = MAX(above, last_id(s, extra1));
+    if (extra2 >= 0) above = MAX(above, last_id(s, extra2));
+    return above <= position ? position : -1;
+}
+
+Py_ssize_t in_table_scope(const Stack *s, int id) {
+    Py_ssize_t position = last_id(s, id);
+    if (position < 0 || id == N.table) return last_id(s, N.template_) <= position ? position : -1;
+    return MAX(last_id(s, N.table), last_id(s, N.template_)) < position ? position : -1;
+}
+
+int no_special_above(const Stack *s, Py_ssize_t position, unsigned long allowed) {
+    if (position < 0) return 0;
+    for (Py_ssize_t steps = 0, i = s->special.size - 1; i >= 0; i--, steps++) {
+        Py_ssize_t above = s->special.items[i];
+        if (above <= position) return 1;
+        if (!(flags_of(&s->e[above]) & allowed) || steps >= N.search_depth) return 0;
+    }
+    return 1;
+}
+
+int stack_in_foreign(const Stack *s) {
+    Py_ssize_t top = s->size - 1;
+    return s->foreign.size && s->foreign.items[s->foreign.size - 1] == top && !(flags_of(&s->e[top]) & F_INTEGRATION);
+}
+
+int leave_foreign(Stack *s) {
+    Py_ssize_t run = s->foreign.size - 1;
+    while (run > 0 && s->foreign.items[run - 1] == s->foreign.items[run] - 1) run--;
+    return pop_to(s, s->foreign.items[run], -1);
+}
+

@@ -1,0 +1,122 @@
+/* The stack of open elements in C (_cstack.c, _ctags.c) and the names' table (_cnames.c):
+ * what these files share. */
+#ifndef BOILERSTRIP_CSTACK_H
+#define BOILERSTRIP_CSTACK_H
+#include "_cscan.h"
+
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)
+#endif
+
+#define NAME_SLOTS 1024 /* open addressing, at most a quarter full */
+#define NAME_BYTES 16
+
+typedef struct {
+    PyObject *tables;             /* the KIND dict of the C_TABLES read (built once for it) */
+    int count;
+    unsigned long flags[NAME_SLOTS / 4];
+    int slot[NAME_SLOTS / 4];     /* the where list of a tracked name */
+    PyObject *str[NAME_SLOTS / 4]; /* each id's str (the tables'), for raw_end's look-up */
+    struct {
+        unsigned char length;
+        short id;
+        char bytes[NAME_BYTES];
+    } hash[NAME_SLOTS];
+    int tracked;
+    Py_ssize_t search_depth, noahs_ark;
+    int a, nobr, button, li, dd, dt, p, option, optgroup, table, td, th, caption, tr, tbody, thead, tfoot,
+        template_, select, frameset, form, br, ul, ol, script, plaintext;
+    int headings[6];
+} Names;
+extern Names N; /* built once from the Final tables (names_init), then only read */
+
+unsigned long hash_bytes(const char *bytes, Py_ssize_t length);
+
+typedef struct {
+    Py_ssize_t *items, size, capacity;
+} Ints;
+
+typedef struct {
+    int id;
+    int retired;
+    PyObject *str;                 /* id < 0: the name (owned) */
+    Py_ssize_t key_start, key_end; /* the raw start tag of a formatting element; key_end 0: none */
+    Py_hash_t key_hash;            /* of the key's characters; -1: not made yet */
+} Entry;
+
+typedef struct {
+    Py_ssize_t start, end; /* end 0: an empty slot */
+    Py_hash_t hash;
+    Py_ssize_t count;
+} Count;
+
+struct Stack {
+    const Text *t;
+    Entry *e;
+    Py_ssize_t size, capacity;
+    Ints *where; /* per tracked name */
+    Ints bounds, special, foreign, markers;
+    Entry *detached; /* their str is NULL: formatting elements have ids */
+    Py_ssize_t detached_size, detached_capacity;
+    Count *counts; /* detached_count */
+    Py_ssize_t counts_used, counts_capacity;
+};
+
+int grow(void **items, Py_ssize_t *capacity, Py_ssize_t need, size_t item);
+
+static inline int ints_push(Ints *list, Py_ssize_t value) {
+    if (list->size == list->capacity && grow((void **)&list->items, &list->capacity, list->size + 1, sizeof(Py_ssize_t)) < 0)
+        return -1;
+    list->items[list->size++] = value;
+    return 0;
+}
+static inline void ints_pop(Ints *list) {
+    if (list->size) list->size--;
+}
+static inline Py_ssize_t ints_last(const Ints *list, Py_ssize_t none) {
+    return list->size ? list->items[list->size - 1] : none;
+}
+static inline int where_has(const Stack *s, int id) { return s->where[N.slot[id]].size > 0; }
+static inline int is(const Entry *e, const Name *name) {
+    if (e->retired) return 0;
+    if (name->id >= 0) return e->id == name->id;
+    return e->id < 0 && PyUnicode_Compare(e->str, name->str) == 0;
+}
+static inline int is_id(const Entry *e, int id) { return !e->retired && e->id == id; }
+static inline unsigned long flags_of(const Entry *e) { return e->retired || e->id < 0 ? 0 : N.flags[e->id]; }
+
+#define MAX(a, b) ((a) > (b) ? (a) : (b))
+#define TRY(x) \
+    do { \
+        if ((x) < 0) return -1; \
+    } while (0)
+
+/* OpenElements' methods (_cstack.c); positions -1 for none, -1 returned on an error. */
+int push(Stack *s, const Entry *entry, int foreign);
+int push_name(Stack *s, const Name *name, int foreign);
+int push_id(Stack *s, int id);
+int pop_to(Stack *s, Py_ssize_t position, int own);
+void forget(Stack *s, int id);
+void retire(Stack *s, Py_ssize_t position);
+Py_ssize_t adopt(Stack *s, Py_ssize_t position);
+Py_ssize_t last(const Stack *s, const Name *name);
+Py_ssize_t in_scope(const Stack *s, const Name *name, int extra1, int extra2);
+Py_ssize_t in_table_scope(const Stack *s, int id);
+int no_special_above(const Stack *s, Py_ssize_t position, unsigned long allowed);
+int leave_foreign(Stack *s);
+Py_hash_t key_hash(const Text *t, Py_ssize_t start, Py_ssize_t end);
+
+static inline Py_ssize_t last_id(const Stack *s, int id) {
+    Name name = {id, NULL};
+    return last(s, &name);
+}
+
+static inline Py_ssize_t in_scope_id(const Stack *s, int id, int extra1, int extra2) {
+    Name name = {id, NULL};
+    return in_scope(s, &name, extra1, extra2);
+}
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
+#endif
