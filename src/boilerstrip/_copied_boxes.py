@@ -66,7 +66,7 @@ def copy_hashes(blocks: Sequence[Block], labels: Sequence[Label]) -> list[int]:
     copy_hash(blocks[i].text)``, which is its hash either way (a hash of 0 is made again),
     and compares two blocks' keys where their hashes match: the same output as with the keys
     themselves, which held a second copy of the kept text through the whole decision (the
-    50 MB page's peak memory, 9.9x its size against 9.5x with no list)."""
+    50 MB page's peak memory: 9.9x its size with the keys, 9.4x with the hashes)."""
     return [
         hash(copy_key(b.text)) if kind is _CONTENT and b.features.words else 0
         for b, kind in zip(blocks, labels)
