@@ -1,12 +1,15 @@
 """Shortcuts of the score and decision stages give what the plain code gave: the caption
 scorer looks for its pattern's ", " and then its tail before it searches; a column of one
 value is found by comparing its bytes with its first value's, repeated; the predicted
-cut's statistics and predictions are sums in one loop, not a generator's sum() each."""
+cut's statistics, candidate rows and predictions are sums in one loop, not a generator's
+sum() or accumulate() each."""
 
 from __future__ import annotations
 
 import math
 import random
+from bisect import bisect_right
+from itertools import accumulate
 
 import pytest
 
@@ -119,6 +122,43 @@ def test_page_statistics_and_predicted_threshold_are_the_plain_sums(seed: int) -
         )
         assert _cut.predicted_threshold(probabilities, words, model) == _plain_threshold(
             probabilities, words, model
+        )
+
+
+def _plain_candidate_rows(
+    probabilities: list[float], words: list[int], thresholds: list[float]
+) -> list[tuple[float, ...]]:
+    """_cut._candidate_rows as it was written first: sum() and accumulate() of generators."""
+    weights = [w + 1.0 for w in words]
+    total = sum(weights)
+    expected_truth = sum(p * w for p, w in zip(probabilities, weights))
+    order = sorted(range(len(weights)), key=probabilities.__getitem__, reverse=True)
+    negated = [-probabilities[i] for i in order]
+    kept_sums = [0.0, *accumulate(weights[i] for i in order)]
+    true_sums = [0.0, *accumulate(probabilities[i] * weights[i] for i in order)]
+    rows: list[tuple[float, ...]] = []
+    for threshold in thresholds:
+        count = bisect_right(negated, -threshold)
+        kept, denominator = kept_sums[count], kept_sums[count] + expected_truth
+        rows.append(
+            (
+                2.0 * true_sums[count] / denominator if denominator > 0.0 else 0.0,
+                kept / total if total > 0.0 else 0.0,
+            )
+        )
+    return rows
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_candidate_rows_are_the_plain_running_sums(seed: int) -> None:
+    thresholds = [t for t, _ in Options().cut_model] + [0.0, 0.2, 0.5, 0.8, 1.0, 1.5]
+    for probabilities, words in _probability_pages(seed):
+        assert repr(_cut._candidate_rows(probabilities, words, thresholds)) == repr(
+            _plain_candidate_rows(probabilities, words, thresholds)
+        )
+        # A tuple of probabilities (a Sequence, not a list) gives the same rows.
+        assert repr(_cut._candidate_rows(tuple(probabilities), words, thresholds)) == repr(
+            _cut._candidate_rows(probabilities, words, thresholds)
         )
 
 

@@ -9,7 +9,7 @@ import pytest
 from blocks import make_block
 from boilerstrip import Block, Label, Options, OptionsError, Role
 from boilerstrip._combine import decide
-from boilerstrip._copied_boxes import copy_keys
+from boilerstrip._copied_boxes import copy_hashes
 from boilerstrip._model import Markup
 from boilerstrip._page_type import ARTICLE, PRODUCT, SECTIONED
 from boilerstrip._table_rows import with_table_rows
@@ -45,8 +45,8 @@ def _after(
     **changes: object,
 ) -> list[Label]:
     options = Options(**changes)  # type: ignore[arg-type]
-    keys = copy_keys(blocks, labels)
-    return with_table_rows(blocks, labels, probabilities, options, kept_label, keys=keys)  # type: ignore[arg-type]
+    hashes = copy_hashes(blocks, labels)
+    return with_table_rows(blocks, labels, probabilities, options, kept_label, hashes=hashes)  # type: ignore[arg-type]
 
 
 _K, _D = Label.CONTENT, Label.OTHER

@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Final
 
-from ._copied_boxes import copy_key
+from ._copied_boxes import copy_hash, copy_key
 from ._model import Block, Label
 from ._options import Options
 
@@ -49,12 +49,12 @@ def with_card_groups(
     probabilities: Sequence[float],
     options: Options,
     *,
-    keys: Sequence[str],
+    hashes: list[int],
 ) -> list[Label]:
     """``labels`` with the doubtful dropped blocks of mostly kept card groups kept (see
     the module); ``members`` is each block's (card group, card), from
-    :func:`~._card_slots.card_members`, ``keys`` the blocks'
-    :func:`~._copied_boxes.copy_keys`."""
+    :func:`~._card_slots.card_members`, ``hashes`` the blocks'
+    :func:`~._copied_boxes.copy_hashes`."""
     min_cards = options.card_group_min_cards
     if not min_cards:
         return labels
@@ -84,7 +84,7 @@ def with_card_groups(
         and len(kept_cards.get(g, ())) >= card_share * len(c)
     }
     floor = options.card_group_card_floor
-    return _with_unique_lines_kept(blocks, members, out, probabilities, keys, chosen=by_cards, floor=floor)
+    return _with_unique_lines_kept(blocks, members, out, probabilities, hashes, chosen=by_cards, floor=floor)
 
 
 def _with_unique_lines_kept(
@@ -92,7 +92,7 @@ def _with_unique_lines_kept(
     members: Sequence[tuple[int, int]],
     labels: list[Label],
     probabilities: Sequence[float],
-    keys: Sequence[str],
+    hashes: list[int],
     *,
     chosen: set[int],
     floor: float,
@@ -100,16 +100,31 @@ def _with_unique_lines_kept(
     """As :func:`with_groups_kept`, but a line whose text recurs in its group stays dropped."""
     if not chosen:
         return labels
-    # Each block's key once (``keys`` holds the kept ones): counted, then read again.
-    texts = [
-        key or copy_key(b.text) if g in chosen else "" for (g, _card), b, key in zip(members, blocks, keys)
-    ]
-    counts = Counter((g, text) for (g, _card), text in zip(members, texts) if g in chosen)
+    # Each block's key's hash once (``hashes`` holds the kept ones): counted, then read again.
+    sums = [h or copy_hash(b.text) if g in chosen else 0 for (g, _card), b, h in zip(members, blocks, hashes)]
+    counts = Counter((g, h) for (g, _card), h in zip(members, sums) if g in chosen)
     completed = with_groups_kept(members, labels, probabilities, chosen, floor)
-    return [
-        new if new is old or counts[(g, text)] == 1 else old
-        for new, old, text, (g, _card) in zip(completed, labels, texts, members)
-    ]
+    # Where a hash recurs in its group, the keys themselves are counted (a hash shared by
+    # two texts must not keep a line whose text recurs, nor drop one whose text does not).
+    texts: Counter[tuple[int, str]] | None = None
+    out = list(labels)
+    for i, new in enumerate(completed):
+        old = labels[i]
+        if new is old:
+            continue
+        g = members[i][0]
+        if counts[(g, sums[i])] == 1:
+            out[i] = new
+            continue
+        if texts is None:
+            texts = Counter(
+                (group, copy_key(b.text))
+                for (group, _card), b, h in zip(members, blocks, sums)
+                if group in chosen and counts[(group, h)] > 1
+            )
+        if texts[(g, copy_key(blocks[i].text))] == 1:
+            out[i] = new
+    return out
 
 
 def with_groups_kept(

@@ -15,8 +15,7 @@ are read from the blocks' locators (tag paths with nth-of-type indices).
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 from ._model import Block, Label
@@ -47,24 +46,24 @@ class CardTree(NamedTuple):
     holding each block: found once per page for both card rules of the decision (slots
     and groups), since finding them is most of what either costs."""
 
-    parents: array[int]  # per element
-    tags: array[int]  # per element, its tag's number (-1: a locator's first segment)
-    ends: array[int]  # per element, where its segment ends in any locator through it
-    cards: array[int]  # per block, its innermost card (an element), or -1
+    parents: list[int]  # per element
+    tags: list[int]  # per element, its tag's number (-1: a locator's first segment)
+    ends: list[int]  # per element, where its segment ends in any locator through it
+    cards: list[int]  # per block, its innermost card (an element), or -1
 
 
 def card_tree(locators: Sequence[str]) -> CardTree:
     """The :class:`CardTree` of the blocks at ``locators``."""
     elements = _Elements(locators)
     cards = elements.cards()
-    block_cards = array(elements.typecode, map(cards.__getitem__, elements.leaves))
+    block_cards = [cards[leaf] for leaf in elements.leaves]
     return CardTree(elements.parents, elements.tags, elements.ends, block_cards)
 
 
 def card_slots(locators: Sequence[str]) -> list[Slot | None]:
     """Per block: (group key, path inside its card) for the innermost card holding it, or
     None (see :func:`_slots`)."""
-    return list(_slots(locators, card_tree(locators)))
+    return _slots(locators, card_tree(locators))
 
 
 def card_members(locators: Sequence[str], tree: CardTree | None = None) -> list[tuple[int, int]]:
@@ -77,25 +76,46 @@ def card_members(locators: Sequence[str], tree: CardTree | None = None) -> list[
     return [(-1, -1) if card < 0 else (parents[card], card) for card in tree.cards]
 
 
-def slot_numbers(locators: Sequence[str], tree: CardTree | None = None) -> tuple[array[int], int]:
+def slot_numbers(locators: Sequence[str], tree: CardTree | None = None) -> tuple[list[int], int]:
     """Per block, the number of its slot (-1 for none), and how many slots there are: one
     int a block instead of a slot's tuples and path string for each (0.5 times a big page).
     ``tree`` as for :func:`card_members`."""
-    numbers: dict[Slot, int] = {}
-    slots = _slots(locators, card_tree(locators) if tree is None else tree)
-    out = array("q", (-1 if s is None else numbers.setdefault(s, len(numbers)) for s in slots))
-    return out, len(numbers)
+    tree = card_tree(locators) if tree is None else tree
+    parents, tags, ends = tree.parents, tree.tags, tree.ends
+    # A slot is (its card's group, the path below the card): per group (the card's parent
+    # and tag), its paths' numbers; a loop, not a generator of tuple keys (the compiled
+    # build resumes a generator and hashes a new tuple per block).
+    paths: dict[int, dict[str, int]] = {}
+    out: list[int] = []
+    count = 0
+    for loc, card in zip(locators, tree.cards):
+        if card < 0:
+            out.append(-1)
+            continue
+        key = ((parents[card] + 1) << _SEGMENT_SHIFT) + tags[card]
+        group = paths.get(key)
+        if group is None:
+            group = paths[key] = {}
+        path = loc[ends[card] :]  # "" or a path from its ">"
+        number = group.get(path, count)
+        if number == count:
+            group[path] = count
+            count += 1
+        out.append(number)
+    return out, count
 
 
-def _slots(locators: Sequence[str], tree: CardTree) -> Iterator[Slot | None]:
+def _slots(locators: Sequence[str], tree: CardTree) -> list[Slot | None]:
     """Per block, its slot or None (its innermost card, and the rest of its locator)."""
     parents, tags, ends, cards = tree
-    for loc, card in zip(locators, cards):
-        # A slot is the locator's path below the card: "" or a path from its ">".
-        yield None if card < 0 else ((parents[card], tags[card]), loc[ends[card] :])
+    # A slot is the locator's path below the card: "" or a path from its ">".
+    return [
+        None if card < 0 else ((parents[card], tags[card]), loc[ends[card] :])
+        for loc, card in zip(locators, cards)
+    ]
 
 
-def _shared_segments(loc: str, last: str, chain: list[int], ends: array[int]) -> int:
+def _shared_segments(loc: str, last: str, chain: list[int], ends: list[int]) -> int:
     """How many leading segments ``loc`` shares with ``last``, whose elements are ``chain``,
     found without splitting either: the k-th element's segment ends at ``ends[chain[k - 1]]``
     in ``last``, and ``loc`` shares k segments when it starts with ``last`` up to there and
@@ -115,31 +135,32 @@ def _shared_segments(loc: str, last: str, chain: list[int], ends: array[int]) ->
 class _Elements:
     """The elements on the blocks' locators. Elements are keyed by their parent and their
     locator segment (deep locators are capped, so one segment path can recur apart), as
-    one int; each element is a row of flat arrays (parent, tag, blocks inside, where its
-    segment ends), so the memory is one dict entry and a few words per element, not a
-    tuple per block and level (which took 5 times a big page's size)."""
+    one int; each element is a row of flat lists (parent, tag, group, blocks inside, where
+    its segment ends), so the memory is one dict entry and a few list items per element, not a
+    tuple per block and level (which took 5 times a big page's size). Lists of ints, not
+    ``array``: the compiled build reads and appends a list natively, an array by a
+    generic call each time."""
+
+    parents: list[int]
+    tags: list[int]
+    groups: list[int]  # per element, its group's number (-1: no parent)
+    group_sizes: list[int]  # per group (a parent and a tag), its elements
+    blocks_in: list[int]
+    ends: list[int]
+    leaves: list[int]  # per block, its element
 
     def __init__(self, locators: Sequence[str]) -> None:
-        # Every count and index is below the locators' total length plus their number (an
-        # element is a segment of at least one character and its ">"): 4-byte ints hold them
-        # on any page where that is below 2**31 (8 bytes each took a quarter of this pass's
-        # memory on a big page).
-        self.typecode = "i" if sum(map(len, locators)) + len(locators) < 2**31 else "q"
-        self.parents, self.tags, self.blocks_in, self.ends, self.leaves = (
-            array(self.typecode) for _ in range(5)
-        )
+        self.parents, self.tags, self.groups, self.group_sizes = [], [], [], []
+        self.blocks_in, self.ends, self.leaves = [], [], []
         # Locals, and a new element made inline rather than by a method: this loop runs
         # for every block and element of the page.
         parents, tags, blocks_in, ends = self.parents, self.tags, self.blocks_in, self.ends
-        # Bound once: the compiled build looks an array's method up by name at every call.
-        add_parent, add_tag, add_count, add_end = parents.append, tags.append, blocks_in.append, ends.append
-        add_leaf = self.leaves.append
+        groups, group_sizes, leaves = self.groups, self.group_sizes, self.leaves
         segment_ids: dict[str, int] = {}  # few distinct segments: keys are ints
         segment_tags: list[int] = []  # per segment, its tag's number (read once a segment)
         ids: dict[int, int] = {}  # (parent, segment) as one int -> element
         tag_ids: dict[str, int] = {}
-        self.members: dict[int, int] = {}  # (parent, tag) as one int -> elements of that tag
-        members = self.members
+        group_ids: dict[int, int] = {}  # (parent, tag) as one int -> its group's number
         # Blocks come in document order, so a locator mostly repeats the previous one's
         # first segments: their elements are taken from it, only the rest are looked up.
         last = ""
@@ -166,36 +187,40 @@ class _Elements:
                 if child == len(parents):  # a new element
                     # A locator's first segment (no parent) has no tag: it is no card.
                     tag = segment_tags[number] if node >= 0 else -1
-                    add_parent(node)
-                    add_tag(tag)
-                    add_count(0)
-                    add_end(end)  # where its segment ends in any locator through it
+                    parents.append(node)
+                    tags.append(tag)
+                    blocks_in.append(0)
+                    ends.append(end)  # where its segment ends in any locator through it
+                    group = -1
                     if node >= 0:
-                        group = ((node + 1) << _SEGMENT_SHIFT) + tag  # an int, not a tuple a group
-                        members[group] = members.get(group, 0) + 1
+                        key = ((node + 1) << _SEGMENT_SHIFT) + tag  # an int, not a tuple a group
+                        group = group_ids.setdefault(key, len(group_sizes))
+                        if group == len(group_sizes):
+                            group_sizes.append(0)
+                        group_sizes[group] = group_sizes[group] + 1
+                    groups.append(group)
                 node = child
                 chain.append(node)
             last = loc
-            blocks_in[node] += 1
-            add_leaf(node)
+            # Not `+=`: mypyc adds to a list's item in place by a generic call.
+            blocks_in[node] = blocks_in[node] + 1
+            leaves.append(node)
         # A block is inside every element on its path: the leaves' counts, added up from
         # the children (made after their parent) to the parents.
         for node in range(len(parents) - 1, -1, -1):
-            parent = parents[node]  # each read of an array is a generic call in the compiled build
+            parent = parents[node]
             if parent >= 0:
-                blocks_in[parent] += blocks_in[node]
+                blocks_in[parent] = blocks_in[parent] + blocks_in[node]
 
-    def cards(self) -> array[int]:
+    def cards(self) -> list[int]:
         """Per element, the innermost card at or above it (-1: none), parents first."""
-        parents, tags, blocks_in = self.parents, self.tags, self.blocks_in
-        members = self.members
-        cards = array(self.typecode, bytes(array(self.typecode).itemsize * len(parents)))
+        parents, groups, group_sizes, blocks_in = self.parents, self.groups, self.group_sizes, self.blocks_in
+        cards = [-1] * len(parents)
         for node in range(len(parents)):
             card = -1
             parent = parents[node]
             if parent >= 0:  # below a locator's first segment
-                group = ((parent + 1) << _SEGMENT_SHIFT) + tags[node]
-                if members[group] >= _MIN_CARDS and blocks_in[node] >= _MIN_CARD_BLOCKS:
+                if group_sizes[groups[node]] >= _MIN_CARDS and blocks_in[node] >= _MIN_CARD_BLOCKS:
                     card = node
                 else:
                     card = cards[parent]
@@ -216,8 +241,9 @@ def with_card_slots(
     kept = [0] * count
     for number, kind in zip(numbers, labels):
         if number >= 0:
-            total[number] += 1
-            kept[number] += kind is _CONTENT
+            total[number] = total[number] + 1  # not `+=` (see _Elements)
+            if kind is _CONTENT:
+                kept[number] = kept[number] + 1
     out = list(labels)
     for i, number in enumerate(numbers):
         if (

@@ -14,7 +14,7 @@ from ._child_cards import with_child_cards
 from ._closing_appeals import without_closing_appeals
 from ._closing_box import without_closing_box
 from ._controls import without_controls
-from ._copied_boxes import NEVER_COPIES, copy_key, copy_keys, without_copied_boxes
+from ._copied_boxes import NEVER_COPIES, copy_hash, copy_hashes, copy_key, without_copied_boxes
 from ._cut import predicted_threshold
 from ._datelines import with_datelines
 from ._detached import without_detached_boxes, without_detached_product_boxes
@@ -88,9 +88,10 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
     if declared == THREAD:
         kept = _with_posts(blocks, kept, options)
     labels = [_label_of(b, keep, options, rules) for b, keep in zip(blocks, kept)]
-    # The kept blocks' texts as the copy rules compare them, made once for every rule below.
-    keys = copy_keys(blocks, labels)
-    labels = _without_copies(blocks, labels, options, chrome, keys)
+    # The hashes of the kept blocks' texts as the copy rules compare them, made once for
+    # every rule below (the texts themselves are made again where two hashes match).
+    hashes = copy_hashes(blocks, labels)
+    labels = _without_copies(blocks, labels, options, chrome, hashes)
     if declared != SECTIONED:
         # A thread's last post ends in prose too, and the lines after it ("Post reply",
         # "Insert quotes…", "Similar threads") are its tail (wcxb forum: 10 pages up, 1 down).
@@ -107,17 +108,17 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
         # lines on purpose (trafilatura-eval -0.0015 with the slots on articles, -0.0011 off).
         labels = with_card_slots(blocks, labels, options, tree)
     if declared == SECTIONED:
-        labels = with_section_prose(blocks, labels, probabilities, options, kept_label, keys=keys)
+        labels = with_section_prose(blocks, labels, probabilities, options, kept_label, hashes=hashes)
     if declared in ("", SECTIONED):
         members = card_members(locators, tree)  # one grouping for both rules
         # A listing's or a grid's many cards, mostly kept, are one unit (_card_groups).
-        labels = with_card_groups(blocks, members, labels, probabilities, options, keys=keys)
+        labels = with_card_groups(blocks, members, labels, probabilities, options, hashes=hashes)
         # ... and so are the cards that link below the page's own address (_child_cards).
         labels = with_child_cards(blocks, members, labels, probabilities, options, address=address)
         del members
     if declared:
         # A data table partly kept keeps its other rows (_table_rows).
-        labels = with_table_rows(blocks, labels, probabilities, options, kept_label, keys=keys)
+        labels = with_table_rows(blocks, labels, probabilities, options, kept_label, hashes=hashes)
     # The card structure holds a tuple per block: freed before the rules below allocate (the
     # 50 MB page peaked 21 MB higher, 505 MB against 484, with it alive to the end).
     del tree, locators
@@ -128,7 +129,7 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
     # Near last: no rule above keeps a block of the page's footer or navigation, nor a second
     # copy of a box; then the closing box looks at the last block still kept.
     labels = without_page_frame(blocks, labels, options, chrome)
-    labels = without_copied_boxes(blocks, labels, options, chrome, keys)
+    labels = without_copied_boxes(blocks, labels, options, chrome, hashes)
     labels = without_stray_text(blocks, labels, options, chrome)
     if declared not in (SECTIONED, THREAD):
         labels = without_closing_box(blocks, labels, options, chrome)
@@ -217,23 +218,33 @@ def _without_copies(
     labels: list[Label],
     options: Options,
     chrome: Callable[[Block], Label],
-    keys: Sequence[str],
+    hashes: list[int],
 ) -> list[Label]:
     """A CONTENT block whose text, case and spacing aside, repeats an earlier CONTENT
     block's is a second rendering of it and takes the label its own evidence names,
     unless the two share their ancestor ``Options.copy_shared_ancestor_levels`` levels up
     (items or paragraphs repeated in one box are the page's own), or it is code
-    (NEVER_COPIES). ``keys`` are the blocks' :func:`~._copied_boxes.copy_keys`."""
+    (NEVER_COPIES). ``hashes`` are the blocks' :func:`~._copied_boxes.copy_hashes`."""
     levels = options.copy_shared_ancestor_levels
     if not levels:
         return labels
     out = list(labels)
-    first: dict[str, int] = {}  # normalised text -> index of its first CONTENT block
+    first: dict[int, int] = {}  # a key's hash -> index of the first CONTENT block with it
+    keys: dict[int, str] = {}  # the key of each first block a later one's hash matched
+    others: dict[str, int] = {}  # a key whose hash a first block of another key holds -> its first
     for i, b in enumerate(blocks):
         if labels[i] is not _CONTENT or not b.features.words:
             continue
-        j = first.setdefault(keys[i] or copy_key(b.text), i)
-        # The ancestors are compared only for a copy (j != i): most blocks are first.
+        j = first.setdefault(hashes[i] or copy_hash(b.text), i)
+        if j == i:  # most blocks are first
+            continue
+        key = copy_key(b.text)
+        head = keys.get(j)
+        if head is None:
+            head = keys[j] = copy_key(blocks[j].text)
+        if head != key:
+            j = others.setdefault(key, i)
+        # The ancestors are compared only for a copy (j != i).
         if (
             j != i
             and b.role not in NEVER_COPIES

@@ -19,7 +19,6 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
 
 CutModel = tuple[tuple[float, tuple[float, ...]], ...]  # (threshold, coefficients) per candidate
 
@@ -86,13 +85,26 @@ def _candidate_rows(
     """``candidate_statistics`` for several thresholds, from one sort of the blocks by
     probability and running sums (one pass per candidate would cost a few per cent of
     extract() on long pages)."""
+    # Loops adding in order from 0.0, the floats sum() and accumulate() gave (0.0 + x is x,
+    # the probabilities are not -0.0), without the compiled build's generic calls of
+    # generators and reads of a Sequence.
+    probs = list(probabilities)
     weights = [w + 1.0 for w in words]
-    total = sum(weights)
-    expected_truth = sum(p * w for p, w in zip(probabilities, weights))
-    order = sorted(range(len(weights)), key=probabilities.__getitem__, reverse=True)
-    negated = [-probabilities[i] for i in order]  # ascending, for bisect
-    kept_sums = [0.0, *accumulate(weights[i] for i in order)]
-    true_sums = [0.0, *accumulate(probabilities[i] * weights[i] for i in order)]
+    total = 0.0
+    for w in weights:
+        total += w
+    expected_truth = 0.0
+    for p, w in zip(probs, weights):
+        expected_truth += p * w
+    order = sorted(range(len(weights)), key=probs.__getitem__, reverse=True)
+    negated = [-probs[i] for i in order]  # ascending, for bisect
+    kept_sums, true_sums = [0.0], [0.0]
+    kept_sum = true_sum = 0.0
+    for i in order:
+        kept_sum += weights[i]
+        true_sum += probs[i] * weights[i]
+        kept_sums.append(kept_sum)
+        true_sums.append(true_sum)
     rows: list[tuple[float, ...]] = []
     for threshold in thresholds:
         count = bisect_right(negated, -threshold)  # blocks at or above the threshold

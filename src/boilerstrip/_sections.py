@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ._copied_boxes import copy_key
+from ._copied_boxes import first_kept, is_kept_text
 from ._model import Block, Label, Role
 from ._options import Options
 
@@ -29,19 +29,19 @@ def with_section_prose(
     options: Options,
     kept_label: Callable[[Block], Label],
     *,
-    keys: Sequence[str],
+    hashes: list[int],
 ) -> list[Label]:
     """``labels`` with the dropped prose under kept section headings kept: blocks of
     at least ``Options.section_prose_min_words`` words (0: never), link density under
     ``Options.section_prose_max_link_density``, stopword density at least
     ``Options.section_prose_min_stopwords`` (prose, not a font probe's filler) and probability at least
     ``Options.section_prose_floor``, that ``kept_label`` (the hard rules) keeps as CONTENT.
-    For pages declared multi-section. ``keys`` are the blocks'
-    :func:`~._copied_boxes.copy_keys`."""
+    For pages declared multi-section. ``hashes`` are the blocks'
+    :func:`~._copied_boxes.copy_hashes`."""
     min_words = options.section_prose_min_words
     if not min_words:
         return labels
-    seen: set[str] | None = None  # the kept texts, made once a block gets that far
+    seen: dict[int, int] | None = None  # the kept texts, made once a block gets that far
     out = list(labels)
     in_section = False
     for i, b in enumerate(blocks):
@@ -61,11 +61,7 @@ def with_section_prose(
             and kept_label(b) is Label.CONTENT
         ):
             if seen is None:
-                seen = {
-                    key or copy_key(k.text)
-                    for k, kind, key in zip(blocks, labels, keys)
-                    if kind is Label.CONTENT
-                }
-            if (keys[i] or copy_key(b.text)) not in seen:
+                seen = first_kept(blocks, labels, hashes)
+            if not is_kept_text(blocks, labels, hashes, seen, i):
                 out[i] = Label.CONTENT
     return out

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ._copied_boxes import copy_key
+from ._copied_boxes import first_kept, is_kept_text
 from ._model import TABLE_ROLES, Block, Label
 from ._options import Options
 
@@ -30,11 +30,11 @@ def with_table_rows(
     options: Options,
     kept_label: Callable[[Block], Label],
     *,
-    keys: Sequence[str],
+    hashes: list[int],
 ) -> list[Label]:
     """``labels`` with the dropped rows of partly kept tables kept (see the module);
-    ``kept_label`` is the hard rules' verdict on a block the decision keeps, ``keys`` the
-    blocks' :func:`~._copied_boxes.copy_keys`."""
+    ``kept_label`` is the hard rules' verdict on a block the decision keeps, ``hashes`` the
+    blocks' :func:`~._copied_boxes.copy_hashes`."""
     min_rows = options.table_rows_min_rows
     if not min_rows:
         return labels
@@ -43,7 +43,7 @@ def with_table_rows(
         if b.role in TABLE_ROLES and b.markup.table >= 0:
             tables.setdefault(b.markup.table, []).append(i)
     out = labels
-    seen: set[str] | None = None  # the kept texts, made once a row gets that far
+    seen: dict[int, int] | None = None  # the kept texts, made once a row gets that far
     for rows in tables.values():
         n = len(rows)
         if n < min_rows or all(labels[i] is Label.CONTENT for i in rows):
@@ -58,12 +58,8 @@ def with_table_rows(
             if labels[i] is Label.CONTENT or kept_label(blocks[i]) is not Label.CONTENT:
                 continue
             if seen is None:
-                seen = {
-                    key or copy_key(b.text)
-                    for b, kind, key in zip(blocks, labels, keys)
-                    if kind is Label.CONTENT
-                }
-            if (keys[i] or copy_key(blocks[i].text)) in seen:
+                seen = first_kept(blocks, labels, hashes)
+            if is_kept_text(blocks, labels, hashes, seen, i):
                 continue
             if out is labels:
                 out = list(labels)

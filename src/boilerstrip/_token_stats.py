@@ -126,7 +126,11 @@ def token_stats(
         # The longest blocks first, as many as detection reads (a stable sort: ties keep
         # block order).
         order = sorted(range(len(texts)), key=counts.__getitem__, reverse=True)
-        longest: Iterator[list[str]] = (whole[i] if whole is not None else tokens(texts[i]) for i in order)
+        # Lazy maps, not a generator expression: mypyc makes a generator expression a list,
+        # which tokenised every block at once (the 50 MB page's compiled peak, 898 MB).
+        longest: Iterator[list[str]] = (
+            map(whole.__getitem__, order) if whole is not None else map(tokens, map(texts.__getitem__, order))
+        )
         language = detect_language(longest, declared_language)
     stop = stopwords(language)
     count = _c_stop_counts if _c_stop_counts is not None else stop_counts
