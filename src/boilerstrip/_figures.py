@@ -1,0 +1,36 @@
+"""The blocks the Markdown and HTML outputs show: the content, and the figures inside it whose
+captions were dropped.
+
+The segment stage records a figure's ``<img>`` on its caption's block. A caption's text is
+chrome (metadata, like a byline or a credit; ``_captions``), but the picture it describes is
+part of the article: when images are asked for, a dropped caption that carries an image and
+stands between two kept blocks gives its images, without its text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from ._model import Block, Label, Role
+
+_CONTENT: Final = Label.CONTENT
+
+
+def shown_blocks(blocks: Sequence[Block], *, images: bool) -> list[Block]:
+    """The content blocks, in page order, and with ``images`` the dropped captions with an
+    image between the first and the last of them (see the module)."""
+    kept = [i for i, b in enumerate(blocks) if b.label is _CONTENT]
+    if not images or not kept:
+        return [blocks[i] for i in kept]
+    first, last = kept[0], kept[-1]
+    return [
+        b
+        for i, b in enumerate(blocks[first : last + 1], first)
+        if b.label is _CONTENT or (b.role is Role.CAPTION and b.markup.images)
+    ]
+
+
+def is_figure_only(block: Block) -> bool:
+    """Whether ``block`` is shown for its images alone: a dropped caption."""
+    return block.label is not _CONTENT
