@@ -3,8 +3,9 @@ captions were dropped.
 
 The segment stage records a figure's ``<img>`` on its caption's block. A caption's text is
 chrome (metadata, like a byline or a credit; ``_captions``), but the picture it describes is
-part of the article: when images are asked for, a dropped caption that carries an image and
-stands between two kept blocks gives its images, without its text.
+part of the article: when images are asked for, a dropped caption labelled metadata or no
+kind that carries an image and stands between two kept blocks gives its images, without its
+text.
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ from typing import Final
 from ._model import Block, Label, Role
 
 _CONTENT: Final = Label.CONTENT
+# The labels of a dropped caption whose picture is still the page's: a caption told apart as
+# metadata (a credit, a caption rule's) or as no kind. A caption labelled a promo, a sidebar
+# or the navigation belongs to an ad or a rail, and its picture goes with it.
+FIGURE_LABELS: Final = frozenset({Label.METADATA, Label.OTHER})
 
 
 def shown_blocks(blocks: Sequence[Block], *, images: bool) -> list[Block]:
@@ -27,7 +32,7 @@ def shown_blocks(blocks: Sequence[Block], *, images: bool) -> list[Block]:
     return [
         b
         for i, b in enumerate(blocks[first : last + 1], first)
-        if b.label is _CONTENT or (b.role is Role.CAPTION and b.markup.images)
+        if b.label is _CONTENT or (b.role is Role.CAPTION and b.markup.images and b.label in FIGURE_LABELS)
     ]
 
 
