@@ -31,7 +31,7 @@ def shown_blocks(blocks: Sequence[Block], *, images: bool) -> list[Block]:
     first, last = kept[0], kept[-1]
     return [
         b
-        for i, b in enumerate(blocks[first : last + 1], first)
+        for b in blocks[first : last + 1]
         if b.label is _CONTENT or (b.role is Role.CAPTION and b.markup.images and b.label in FIGURE_LABELS)
     ]
 
