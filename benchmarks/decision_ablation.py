@@ -62,8 +62,7 @@ STEPS: tuple[tuple[str, dict[str, Any], tuple[str, ...]], ...] = (
     ("form labels", {"form_label_max_words": 0}, ()),
     ("a thread's chrome boxes", {"thread_chrome_box_min_words": 0}, ()),
     ("promo lines that close the kept text (closing appeals)", {"closing_appeals": False}, ()),
-    # Off by default (an article's figures lose their images with their captions): switched on.
-    ("an article's captions (off by default; this row drops them)", {"article_captions": True}, ()),
+    ("an article's captions", {"article_captions": False}, ()),
     ("the other rows of a partly kept table", {"table_rows_min_rows": 0}, ()),
     (
         "blocks repeating their own words (logs, pasted copies, echoes)",
@@ -106,7 +105,7 @@ STEP_FUNCTIONS: dict[str, str] = {
     "without_form_labels": "form labels",
     "without_chrome_boxes": "a thread's chrome boxes",
     "without_closing_appeals": "promo lines that close the kept text (closing appeals)",
-    "without_captions": "an article's captions (off by default; this row drops them)",
+    "without_captions": "an article's captions",
     "with_datelines": "an undeclared article's dateline under its headline",
 }
 

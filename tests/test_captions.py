@@ -1,5 +1,6 @@
-"""Captions of an article (_captions, off by default): with the rule on, dropped on a page
-that declares an article, numbered figures aside; left to the model on other pages."""
+"""Captions of an article (_captions): dropped on a page that declares an article, numbered
+figures aside, their pictures kept in the Markdown and HTML outputs (_figures); left to the
+model on other pages."""
 
 from __future__ import annotations
 
@@ -22,8 +23,8 @@ _FIGURE = (
     "arches of the bridge, as the engineers measured them.</figcaption></figure>"
 )
 _ARTICLE = '<meta property="og:type" content="article">'
-_OFF = Options()
-_ON = Options(article_captions=True)
+_OFF = Options(article_captions=False)
+_ON = Options()
 
 
 def _page(head: str, *parts: str) -> str:
@@ -34,8 +35,8 @@ def _page(head: str, *parts: str) -> str:
 
 
 def _kept(html: str, mark: str) -> bool:
-    """Whether ``mark`` is in the output with the rule on; asserts first that the model keeps
-    it with the rule off (the default), so that each case tests the rule."""
+    """Whether ``mark`` is in the output with the rule on (the default); asserts first that the
+    model keeps it with the rule off, so that each case tests the rule."""
     assert mark in extract(html, options=_OFF).text
     return mark in extract(html, options=_ON).text
 
@@ -73,3 +74,27 @@ def test_a_page_that_declares_no_article_keeps_its_captions() -> None:
 )
 def test_a_numbered_caption_names_its_number_first(text: str, numbered: bool) -> None:
     assert is_numbered(text) is numbered
+
+
+_IMAGE = "https://example.org/bridge.jpg"
+
+
+@pytest.mark.parametrize("form", ["markdown", "html"])
+def test_a_dropped_captions_figure_stays_in_the_outputs_without_its_text(form: str) -> None:
+    html = _page(_ARTICLE, _PROSE * 2, _PHOTO, _PROSE * 2)
+    result = extract(html, url="https://example.org/story")
+    out = result.to_markdown(images=True) if form == "markdown" else result.to_html(images=True)
+    assert _IMAGE in out
+    assert "north bank" not in out
+    assert out.index("before the winter") < out.index(_IMAGE) < out.rindex("before the winter")
+    plain = result.to_markdown() if form == "markdown" else result.to_html()
+    assert _IMAGE not in plain  # images only when asked for
+
+
+@pytest.mark.parametrize("form", ["markdown", "html"])
+def test_a_kept_captions_figure_is_shown_once_with_its_text(form: str) -> None:
+    html = _page(_ARTICLE, _PROSE * 2, _PHOTO, _PROSE * 2)
+    result = extract(html, url="https://example.org/story", options=_OFF)
+    out = result.to_markdown(images=True) if form == "markdown" else result.to_html(images=True)
+    assert out.count(_IMAGE) == 1
+    assert "north bank" in out

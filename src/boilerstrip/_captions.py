@@ -4,9 +4,9 @@ The model keeps many captions (a sentence under a photo reads like the body's pr
 captions, as bylines and credits, are metadata: most truths leave them out. On a page that
 declares an article, each kept block in the ``caption`` role is dropped; a numbered caption
 ("Figure 3: ...", "Table 6-1", "Listing 9-3") stays, since the body refers to it by its
-number. Off by default (``Options.article_captions``): a figure's image is recorded on its
-caption's block, so dropping the caption would drop the image from the Markdown and HTML
-outputs; the rule is on once the renderers keep a dropped caption's figure.
+number. The figure's image, which the segment stage records on its caption's block, stays
+in the Markdown and HTML outputs (``_figures``). ``Options.article_captions`` False keeps
+the captions.
 """
 
 from __future__ import annotations

@@ -15,7 +15,8 @@ from html import escape
 
 import regex
 
-from ._model import Block, Label, Link, Markup, Role
+from ._figures import is_figure_only, shown_blocks
+from ._model import Block, Link, Markup, Role
 from ._urls import link_runs, safe_url
 
 _LANGUAGE_NAME = regex.compile(r"[^\w+#.\-]")
@@ -113,7 +114,7 @@ def render(
     blocks: Sequence[Block], base: str | None = None, *, links: bool = False, images: bool = False
 ) -> str:
     """The content blocks as an ``<article>`` of clean HTML (``base``: the page's URL)."""
-    content = [b for b in blocks if b.label is Label.CONTENT]
+    content = shown_blocks(blocks, images=images)
     out = _Writer()
     out.parts.append("<article>")
     i = 0
@@ -122,6 +123,12 @@ def render(
         markup = block.markup
         out.quotes_to(markup.quote_depth)
         shown = _images(markup, base) if images else []
+        if is_figure_only(block):  # a dropped caption's figure: its images, not its text
+            out.lists_to(())
+            if shown:
+                out.parts.append("<figure>" + "".join(shown) + "</figure>")
+            i += 1
+            continue
         if block.role is Role.LIST_ITEM:
             continued = out.lists_to(markup.lists or ((0, "ul", 1),))
             body = _inline(block.text, markup.links, base, links)

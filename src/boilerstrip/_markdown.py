@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 import regex
 
-from ._model import Block, Image, Label, Link, Role
+from ._figures import is_figure_only, shown_blocks
+from ._model import Block, Image, Link, Role
 from ._urls import link_runs, safe_url
 
 # Characters that start inline markup anywhere, and line starts that make a block.
@@ -124,7 +125,7 @@ def render(
     blocks: Sequence[Block], base: str | None = None, *, links: bool = False, images: bool = False
 ) -> str:
     """The Markdown of the content blocks (``base``: the page's URL, for relative links)."""
-    content = [b for b in blocks if b.label is Label.CONTENT]
+    content = shown_blocks(blocks, images=images)
     parts: list[str] = []
     previous: Block | None = None
     i = hidden = 0
@@ -145,7 +146,13 @@ def render(
             body, last, j = _body(block, previous, base, links, hidden), block, i + 1
         if images:
             shown = [s for s in (_image(m, base) for m in block.markup.images) if s]
-            body = "\n\n".join([*shown, body]) if shown else body
+            if is_figure_only(block):  # a dropped caption's figure: its images, not its text
+                if not shown:
+                    i += 1
+                    continue
+                body = "\n\n".join(shown)
+            elif shown:
+                body = "\n\n".join([*shown, body])
         if block.markup.quote_depth:
             prefix = "> " * block.markup.quote_depth
             body = "\n".join((prefix + line).rstrip() for line in body.split("\n"))
