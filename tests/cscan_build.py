@@ -13,7 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from boilerstrip import _limits
+from boilerstrip._compiled import c_module
 
 SOURCE = Path(_limits.__file__).with_name("_cscan.c")
 
@@ -46,3 +49,26 @@ def build(folder: Path, cc: str, optimise: str = "-O2") -> _limits.CLoop:
     """Compile _cscan.c into ``folder`` with ``cc`` and return its ``scan`` loop."""
     loop: _limits.CLoop = extension("_cscan", folder, cc, (optimise,)).scan
     return loop
+
+
+def installed(name: str) -> ModuleType | None:
+    """The package's own C extension ``name`` (the compiled build's), or None: a pure install,
+    or an extension a test built elsewhere and loaded under the package's name."""
+    module = c_module(name)
+    if module is None or Path(module.__file__ or "").parent != SOURCE.parent:
+        return None
+    return module
+
+
+def installed_or_built(
+    name: str, factory: pytest.TempPathFactory, flags: Sequence[str] = ("-O2",)
+) -> ModuleType:
+    """The C extension ``name`` as the package has it, else built here with the C compiler and
+    ``flags`` (the test skips without one)."""
+    module = c_module(name)
+    if module is not None:
+        return module
+    cc = compiler()
+    if cc is None:
+        pytest.skip(f"{name} is not built (a pure install) and there is no C compiler to build it")
+    return extension(name, factory.mktemp(name), cc, flags)

@@ -7,14 +7,13 @@ not installed the extension is built here with the C compiler (the tests skip wi
 from __future__ import annotations
 
 import gc
-import importlib
-from pathlib import Path
 from types import ModuleType
 from typing import Any, NamedTuple
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+import cscan_build
 from boilerstrip import _model, _segment, _segment_blocks, _segmented
 from boilerstrip._segment import segment
 
@@ -82,13 +81,8 @@ def test_new_tuple_rejects_what_its_callers_never_give(cscan: ModuleType, args: 
 
 
 def test_the_modules_use_the_helpers_when_the_build_has_them() -> None:
-    try:
-        module = importlib.import_module("boilerstrip._cscan")
-    except ImportError:
-        # A pure-Python install: the fallbacks (this checkout's build of the extension, if
-        # another test made one, is loaded after the modules were imported).
-        module = None
-    if module is None or Path(module.__file__ or "").parent != Path(_model.__file__).parent:
+    module = cscan_build.installed("_cscan")
+    if module is None:  # a pure install (or an extension a test built elsewhere): the Python path
         assert _model.new_tuple == tuple.__new__
         assert _segment_blocks._has_control == _segment_blocks._HAS_CONTROL.search
         assert _segment_blocks._collapse is _segment_blocks._collapse_python

@@ -7,8 +7,6 @@ builds it (the C comparisons skip without a compiler); the Python side runs ever
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import math
 import random
 import struct
@@ -33,16 +31,9 @@ _SPECIAL = (0.0, -0.0, 1.0, -1.0, 0.5, math.inf, -math.inf, math.nan, 1e-300, -1
 
 @pytest.fixture(scope="module")
 def cscore(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
-    try:
-        return importlib.import_module("boilerstrip._cscore")
-    except ImportError:
-        pass
-    cc = cscan_build.compiler()
-    if cc is None:
-        pytest.skip("no C compiler to build _cscore.c (the compiled build is not installed)")
     # The flags setuptools passes on this Python, and hatch_build.py's own.
     flags = [*(sysconfig.get_config_var("CFLAGS") or "").split(), "-ffp-contract=off"]
-    return cscan_build.extension("_cscore", tmp_path_factory.mktemp("cscore"), cc, flags)
+    return cscan_build.installed_or_built("_cscore", tmp_path_factory, flags)
 
 
 def _bits(values: Iterable[float]) -> bytes:

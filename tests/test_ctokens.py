@@ -7,8 +7,6 @@ extension is built here with the C compiler (the comparisons skip without one)."
 from __future__ import annotations
 
 import collections
-import importlib
-import importlib.util
 import random
 import re
 import subprocess
@@ -18,6 +16,7 @@ from types import ModuleType
 
 import pytest
 
+import cscan_build
 from boilerstrip import _language, _token_stats
 from boilerstrip._language import _TOKEN, count_tokens, stopwords, tokens
 from boilerstrip._token_stats import block_counts, stop_counts
@@ -168,11 +167,8 @@ def test_stop_counts_rejects_what_its_caller_never_gives(ctokens: ModuleType) ->
 
 
 def test_token_stats_uses_the_loops_when_the_build_has_them() -> None:
-    try:
-        module = importlib.import_module("boilerstrip._ctokens")
-    except ImportError:
-        module = None  # a pure install: the Python functions
-    if module is None or Path(module.__file__ or "").parent != Path(_token_stats.__file__).parent:
+    module = cscan_build.installed("_ctokens")
+    if module is None:  # a pure install (or an extension a test built elsewhere): the Python path
         assert _token_stats._c_block_counts is None
         assert _token_stats._c_stop_counts is None
     else:
@@ -230,11 +226,8 @@ def test_count_tokens_of_nothing_and_its_type_errors(ctokens: ModuleType) -> Non
 
 
 def test_detect_language_uses_the_count_when_the_build_has_it() -> None:
-    try:
-        module = importlib.import_module("boilerstrip._ctokens")
-    except ImportError:
-        module = None
-    if module is None or Path(module.__file__ or "").parent != Path(_language.__file__).parent:
+    module = cscan_build.installed("_ctokens")
+    if module is None:  # a pure install (or an extension a test built elsewhere): the Python path
         assert _language._c_count_tokens is None
     else:
         assert _language._c_count_tokens is module.count_tokens
