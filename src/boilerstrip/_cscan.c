@@ -2,7 +2,7 @@
  * this follows step by step and which stays the fallback and the reference).
  *
  * The tokenizer (what _limits._TOKEN matches, read by hand) is in _cscan_tokens.c; the stack
- * of open elements with the tree builder's steps (_open_elements.py's OpenElements, start_tag
+ * of open elements with the tree builder's steps (_open_elements.py's OpenElements, _tree_steps.py's start_tag
  * and end_tag) in _cstack.c and _ctags.c; the raw text ends are found here too. Only a raw
  * text end where a non-ASCII character may fold into its name calls Python (_limits' pattern). tests/test_cscan.py and tests/test_cstack.py
  * check that both loops give the same Scan on hand-made, generated and hostile inputs.

@@ -1,10 +1,10 @@
-/* start_tag and end_tag of _open_elements.py in C, on the C stack (_cstack.c): the tree
+/* start_tag and end_tag of _tree_steps.py in C, on the C stack (_cstack.c): the tree
  * builder's implied ends, scopes, tables, foreign content and formatting elements, step by
  * step as the Python functions take them (the reference; see _cstack.c). */
 #include "_cstack.h"
 
 
-/* _open_elements._self_closing: whether the tag text[start:end] ends in a "/>" that closes it. */
+/* _tree_steps._self_closing: whether the tag text[start:end] ends in a "/>" that closes it. */
 static int self_closing(const Text *t, Py_ssize_t start, Py_ssize_t end) {
     if (at(t, end - 2) != '/') return 0;
     Py_ssize_t before = end - 3;
