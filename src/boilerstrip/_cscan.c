@@ -15,13 +15,22 @@
 
 /* The module's state: the names' table of the tables the first call hands in, built by that
  * call and never changed after (freed with the module), so that calls from any thread only
- * read it. A mutex guards the one moment it is set where no GIL does (free-threaded Python). */
+ * read it. Where there is no GIL (free-threaded Python) a mutex guards the pointer, never held
+ * while a table is built (which calls Python). */
 typedef struct {
     Names *names;
 #ifdef Py_GIL_DISABLED
     PyMutex lock;
 #endif
 } State;
+
+#ifdef Py_GIL_DISABLED
+#define LOCK(state) PyMutex_Lock(&(state)->lock)
+#define UNLOCK(state) PyMutex_Unlock(&(state)->lock)
+#else
+#define LOCK(state) ((void)0)
+#define UNLOCK(state) ((void)0)
+#endif
 
 /* The names' table of these tables: the module's, or for other tables (a second copy of the
  * Python modules, as tests load) one made for this call alone, returned in *own for the
@@ -31,15 +40,22 @@ static const Names *names_for(PyObject *module, PyObject *stack_tables, PyObject
     State *state = PyModule_GetState(module);
     *own = NULL;
     if (state == NULL) return NULL;
-#ifdef Py_GIL_DISABLED
-    PyMutex_Lock(&state->lock);
-#endif
-    if (state->names == NULL) state->names = names_new(stack_tables, text_starts, body_names);
+    LOCK(state);
     const Names *names = state->names;
-#ifdef Py_GIL_DISABLED
-    PyMutex_Unlock(&state->lock);
-#endif
-    if (names == NULL || names_built_from(names, stack_tables, text_starts, body_names)) return names;
+    UNLOCK(state);
+    if (names == NULL) { /* the first call: build, then keep whichever table was set first */
+        Names *built = names_new(stack_tables, text_starts, body_names);
+        if (built == NULL) return NULL;
+        LOCK(state);
+        if (state->names == NULL) {
+            state->names = built;
+            built = NULL;
+        }
+        names = state->names;
+        UNLOCK(state);
+        names_free(built);
+    }
+    if (names_built_from(names, stack_tables, text_starts, body_names)) return names;
     return *own = names_new(stack_tables, text_starts, body_names);
 }
 
