@@ -5,6 +5,7 @@ time, RSS over 20,000 extractions and the time and memory of 1 to 50 MB pages.
     python benchmarks/speed.py ../shared/datasets --quick         # a smoke run (~2 min)
     python benchmarks/speed.py ../shared/datasets --parts import,size
     python benchmarks/speed.py ../shared/datasets --src /other/checkout/src   # another version
+    python benchmarks/speed.py --parts size --src src --src /tmp/build/pkg   # both builds, one table
 
 Parts:
   peers   ``../shared/tools/score.py --extractors boilerstrip,resiliparse,trafilatura
@@ -28,7 +29,10 @@ Parts:
   size    a page of about 1, 5, 25 and 50 MB built from repeated paragraphs and chrome, each in
           its own process: time of extract() and the process's peak RSS (getrusage), against
           the same process before extract() (interpreter, page and import); ``--bytes``: the
-          page given as its UTF-8 bytes.
+          page given as its UTF-8 bytes. ``--src`` given more than once (this part only) runs
+          every size with each, in the order given, in one table with the src and its build
+          (pure or compiled) first: e.g. the source and a compiled build
+          (``benchmarks/mypyc_profile.py build . OUT``, then ``--src src --src OUT/pkg``).
 
 Timings are only comparable within one run (the machine is shared): read the ratios. Results go
 to --out (JSON) and a Markdown file beside it.
@@ -123,7 +127,17 @@ def child_size(megabytes: float, as_bytes: bool = False) -> dict[str, Any]:
         "blocks": len(result.blocks),
         "text_chars": len(result.text),
         "truncated": bool(getattr(result, "truncated", False)),
+        "compiled": _compiled_build(),
     }
+
+
+def _compiled_build() -> bool | None:
+    """Whether the boilerstrip this child imported is the compiled build (None: it cannot tell)."""
+    try:
+        from boilerstrip._compiled import compiled
+    except ImportError:
+        return None
+    return bool(compiled())
 
 
 # -- parts --------------------------------------------------------------------------------------
@@ -236,8 +250,10 @@ def part_rss(args: argparse.Namespace) -> dict[str, Any]:
 
 def part_size(args: argparse.Namespace) -> list[dict[str, Any]]:
     rows = []
-    for mb in args.sizes:
-        row = run_child(["--child-size", str(mb), *(["--bytes"] if args.bytes else [])], args.src)
+    for src, mb in [(src, mb) for src in args.srcs for mb in args.sizes]:
+        row = run_child(["--child-size", str(mb), *(["--bytes"] if args.bytes else [])], src)
+        if len(args.srcs) > 1:
+            row["src"] = str(src or "the installed package")
         # The parent's view of its children: the largest peak so far (sizes run in increasing order).
         row["children_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
         row["peak_over_input"] = row["peak_rss_mb"] / row["input_mb"]
@@ -281,14 +297,18 @@ def markdown(results: dict[str, Any]) -> str:
     if "rss" in results:
         lines += rss_lines(results["rss"])
     if "size" in results:
+        several = any("src" in row for row in results["size"])  # --src given more than once
         lines += [
-            "| page | seconds | ms per MB | CPU seconds | CPU ms per MB | peak RSS MB | peak ÷ input | "
+            ("| src | build " if several else "")
+            + "| page | seconds | ms per MB | CPU seconds | CPU ms per MB | peak RSS MB | peak ÷ input | "
             "RSS before extract MB | (peak − before) ÷ input | blocks |",
-            "|---|---|---|---|---|---|---|---|---|---|",
+            ("|---|---" if several else "") + "|---|---|---|---|---|---|---|---|---|---|",
         ]
         for row in results["size"]:
+            build = {True: "compiled", False: "pure"}.get(row.get("compiled"), "?")
             lines.append(
-                f"| {row['input_mb']:.1f} MB | {row['seconds']:.2f} | {row['ms_per_mb']:.0f} | "
+                (f"| {row['src']} | {build} " if several else "")
+                + f"| {row['input_mb']:.1f} MB | {row['seconds']:.2f} | {row['ms_per_mb']:.0f} | "
                 f"{row.get('cpu_seconds', math.nan):.2f} | {row.get('cpu_ms_per_mb', math.nan):.0f} | "
                 f"{row['peak_rss_mb']:.0f} | {row['peak_over_input']:.1f} | {row['rss_before_mb']:.0f} | "
                 f"{row['added_over_input']:.1f} | {row['blocks']:,} |"
@@ -304,7 +324,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", type=Path, nargs="?", default=ROOT.parent / "shared" / "datasets")
     parser.add_argument("--parts", default="peers,import,rss,size", help="comma-separated parts to run")
     parser.add_argument("--quick", action="store_true", help="60 pages, 2,000 extractions, 1 and 5 MB")
-    parser.add_argument("--src", type=Path, help="run the boilerstrip of this src/ folder instead")
+    parser.add_argument(
+        "--src",
+        type=Path,
+        action="append",
+        help="run the boilerstrip of this src/ folder instead; more than once: each, for --parts size",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "speed-results.json")
     parser.add_argument("--score-py", type=Path, default=ROOT.parent / "shared" / "tools" / "score.py")
     parser.add_argument("--sample", type=int, default=300)
@@ -341,11 +366,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.quick:
         args.sample, args.extractions, args.sizes = 60, 2_000, [1.0, 5.0]
-    args.src = args.src.resolve() if args.src else None
+    args.srcs = [src.resolve() for src in args.src] if args.src else [None]
+    if len(args.srcs) > 1 and args.parts != "size":
+        parser.error("--src more than once runs --parts size only")
+    args.src = args.srcs[0]
     results: dict[str, Any] = {
         "created": time.strftime("%Y-%m-%d %H:%M"),
         "machine": f"{os.uname().machine}, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}",
-        "src": str(args.src or "the installed package"),
+        "src": ", ".join(str(src or "the installed package") for src in args.srcs),
     }
     parts = {"peers": part_peers, "import": part_import, "rss": part_rss, "size": part_size}
     for name in args.parts.split(","):

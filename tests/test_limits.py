@@ -23,7 +23,8 @@ from boilerstrip import (
     extract,
 )
 from boilerstrip._limits import scan, scan_python
-from boilerstrip._open_elements import BASE_DEPTH, IGNORED, OpenElements, end_tag, start_tag
+from boilerstrip._open_elements import BASE_DEPTH, IGNORED, OpenElements
+from boilerstrip._tree_steps import end_tag, start_tag
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SANITY_SECONDS = 60  # a loose bound against hangs; the timings are in benchmarks/RESULTS.md

@@ -1,10 +1,9 @@
 /* The names of the limits scan's C stack (the compiled build): every name of the tables
  * (_open_elements.C_TABLES and _limits' raw text starts) gets an id and its sets as bits, read
- * from the Python tables once; a tag's name is looked up by its lowered ASCII bytes. */
+ * from the Python tables into a Names that is only read once built (the module's own, see
+ * _cscan.c: no global state); a tag's name is looked up by its lowered ASCII bytes. */
 #include "_cstack.h"
 #include <string.h>
-
-Names N;
 
 unsigned long hash_bytes(const char *bytes, Py_ssize_t length) {
     unsigned long h = 2166136261UL;
@@ -13,115 +12,137 @@ unsigned long hash_bytes(const char *bytes, Py_ssize_t length) {
 }
 
 /* The id of the ASCII name bytes[:length], or -1. */
-static int find_id(const char *bytes, Py_ssize_t length) {
+static int find_id(const Names *N, const char *bytes, Py_ssize_t length) {
     if (length > NAME_BYTES || length == 0) return -1;
     for (unsigned long i = hash_bytes(bytes, length) % NAME_SLOTS;; i = (i + 1) % NAME_SLOTS) {
-        if (N.hash[i].length == 0) return -1;
-        if (N.hash[i].length == length && memcmp(N.hash[i].bytes, bytes, (size_t)length) == 0) return N.hash[i].id;
+        if (N->hash[i].length == 0) return -1;
+        if (N->hash[i].length == length && memcmp(N->hash[i].bytes, bytes, (size_t)length) == 0) return N->hash[i].id;
     }
 }
 
 /* The id of `name` (a str of the tables), made if new; -1 on error. */
-static int add_name(PyObject *name) {
+static int add_name(Names *N, PyObject *name) {
     Py_ssize_t length;
     const char *bytes = PyUnicode_Check(name) ? PyUnicode_AsUTF8AndSize(name, &length) : NULL;
     if (bytes == NULL || length == 0 || length > NAME_BYTES || !PyUnicode_IS_ASCII(name)) {
         if (!PyErr_Occurred()) PyErr_Format(PyExc_ValueError, "_cscan: table name %R", name);
         return -1;
     }
-    int id = find_id(bytes, length);
+    int id = find_id(N, bytes, length);
     if (id >= 0) return id;
-    if (N.count >= NAME_SLOTS / 4) {
+    if (N->count >= NAME_SLOTS / 4) {
         PyErr_SetString(PyExc_ValueError, "_cscan: too many table names");
         return -1;
     }
     unsigned long i = hash_bytes(bytes, length) % NAME_SLOTS;
-    while (N.hash[i].length) i = (i + 1) % NAME_SLOTS;
-    id = N.count++;
-    N.hash[i].length = (unsigned char)length;
-    N.hash[i].id = (short)id;
-    memcpy(N.hash[i].bytes, bytes, (size_t)length);
-    N.flags[id] = 0;
-    N.slot[id] = -1;
-    N.str[id] = Py_NewRef(name);
+    while (N->hash[i].length) i = (i + 1) % NAME_SLOTS;
+    id = N->count++;
+    N->hash[i].length = (unsigned char)length;
+    N->hash[i].id = (short)id;
+    memcpy(N->hash[i].bytes, bytes, (size_t)length);
+    N->flags[id] = 0;
+    N->slot[id] = -1;
+    N->str[id] = Py_NewRef(name);
     return id;
 }
 
 /* Every name of `set` gets `flag`. */
-static int flag_all(PyObject *set, unsigned long flag) {
+static int flag_all(Names *N, PyObject *set, unsigned long flag) {
     PyObject *iterator = PyObject_GetIter(set), *item;
     if (iterator == NULL) return -1;
     while ((item = PyIter_Next(iterator)) != NULL) {
-        int id = add_name(item);
+        int id = add_name(N, item);
         Py_DECREF(item);
         if (id < 0) break;
-        N.flags[id] |= flag;
+        N->flags[id] |= flag;
     }
     Py_DECREF(iterator);
     return PyErr_Occurred() ? -1 : 0;
 }
 
-static int id_of(const char *text) {
-    int id = find_id(text, (Py_ssize_t)strlen(text));
+static int id_of(const Names *N, const char *text) {
+    int id = find_id(N, text, (Py_ssize_t)strlen(text));
     if (id < 0) PyErr_Format(PyExc_ValueError, "_cscan: the tables lack %s", text);
     return id;
 }
 
-int names_init(PyObject *stack_tables, PyObject *text_starts, PyObject *body_names) {
+int names_built_from(const Names *N, PyObject *stack_tables, PyObject *text_starts, PyObject *body_names) {
+    /* The tables' KIND is a Final dict: the same object at each call, where the compiled
+     * build may make the tuples anew. */
+    return PyTuple_Check(stack_tables) && PyTuple_GET_SIZE(stack_tables) > 0 &&
+           PyTuple_GET_ITEM(stack_tables, 0) == N->tables && text_starts == N->text_starts &&
+           body_names == N->body_names;
+}
+
+void names_free(Names *N) {
+    if (N == NULL) return;
+    for (int id = 0; id < N->count; id++) Py_XDECREF(N->str[id]);
+    Py_XDECREF(N->tables);
+    Py_XDECREF(N->text_starts);
+    Py_XDECREF(N->body_names);
+    PyMem_Free(N);
+}
+
+static int names_fill(Names *N, PyObject *stack_tables, PyObject *text_starts, PyObject *body_names) {
     PyObject *kinds, *sets;
     long bits[5];
-    /* Built once for the tables' KIND (a Final dict: the same object at each call, where the
-     * compiled build may make the tuples anew), again for another (a second copy of the
-     * modules, as tests load). */
-    if (PyTuple_Check(stack_tables) && PyTuple_GET_SIZE(stack_tables) > 0 &&
-        PyTuple_GET_ITEM(stack_tables, 0) == N.tables)
-        return 0;
     if (!PyArg_ParseTuple(stack_tables, "O!(lllll)O!nn:C_TABLES", &PyDict_Type, &kinds, &bits[0], &bits[1], &bits[2],
-                          &bits[3], &bits[4], &PyTuple_Type, &sets, &N.search_depth, &N.noahs_ark))
+                          &bits[3], &bits[4], &PyTuple_Type, &sets, &N->search_depth, &N->noahs_ark))
         return -1;
-    Py_CLEAR(N.tables);
-    for (int id = 0; id < N.count; id++) Py_CLEAR(N.str[id]);
     /* The order of C_TABLES' sets: the flags from F_IGNORED up. */
     if (PyTuple_GET_SIZE(sets) != 13) {
         PyErr_SetString(PyExc_ValueError, "_cscan: C_TABLES holds 13 sets");
         return -1;
     }
-    memset(N.hash, 0, sizeof N.hash);
-    N.count = 0;
     for (Py_ssize_t i = 0; i < 13; i++)
-        if (flag_all(PyTuple_GET_ITEM(sets, i), F_IGNORED << i) < 0) return -1;
-    if (flag_all(text_starts, F_TEXT_START) < 0 || flag_all(body_names, F_BODY) < 0) return -1;
+        if (flag_all(N, PyTuple_GET_ITEM(sets, i), F_IGNORED << i) < 0) return -1;
+    if (flag_all(N, text_starts, F_TEXT_START) < 0 || flag_all(N, body_names, F_BODY) < 0) return -1;
     PyObject *key, *value;
     Py_ssize_t position = 0;
-    N.tracked = 0;
+    N->tracked = 0;
     while (PyDict_Next(kinds, &position, &key, &value)) {
-        int id = add_name(key);
+        int id = add_name(N, key);
         long kind = PyLong_AsLong(value);
         if (id < 0 || (kind == -1 && PyErr_Occurred())) return -1;
         for (int b = 0; b < 5; b++)
-            if (kind & bits[b]) N.flags[id] |= 1UL << b;
-        if (kind & bits[0]) N.slot[id] = N.tracked++;
+            if (kind & bits[b]) N->flags[id] |= 1UL << b;
+        if (kind & bits[0]) N->slot[id] = N->tracked++;
     }
     struct {
         int *id;
         const char *text;
     } named[] = {
-        {&N.a, "a"},         {&N.nobr, "nobr"},       {&N.button, "button"},     {&N.li, "li"},
-        {&N.dd, "dd"},       {&N.dt, "dt"},           {&N.p, "p"},               {&N.option, "option"},
-        {&N.optgroup, "optgroup"}, {&N.table, "table"}, {&N.td, "td"},           {&N.th, "th"},
-        {&N.caption, "caption"}, {&N.tr, "tr"},       {&N.tbody, "tbody"},       {&N.thead, "thead"},
-        {&N.tfoot, "tfoot"}, {&N.template_, "template"}, {&N.select, "select"},  {&N.frameset, "frameset"},
-        {&N.form, "form"},   {&N.br, "br"},           {&N.ul, "ul"},             {&N.ol, "ol"},
-        {&N.script, "script"}, {&N.plaintext, "plaintext"}, {&N.headings[0], "h1"}, {&N.headings[1], "h2"},
-        {&N.headings[2], "h3"}, {&N.headings[3], "h4"}, {&N.headings[4], "h5"}, {&N.headings[5], "h6"},
+        {&N->a, "a"},         {&N->nobr, "nobr"},       {&N->button, "button"},     {&N->li, "li"},
+        {&N->dd, "dd"},       {&N->dt, "dt"},           {&N->p, "p"},               {&N->option, "option"},
+        {&N->optgroup, "optgroup"}, {&N->table, "table"}, {&N->td, "td"},           {&N->th, "th"},
+        {&N->caption, "caption"}, {&N->tr, "tr"},       {&N->tbody, "tbody"},       {&N->thead, "thead"},
+        {&N->tfoot, "tfoot"}, {&N->template_, "template"}, {&N->select, "select"},  {&N->frameset, "frameset"},
+        {&N->form, "form"},   {&N->br, "br"},           {&N->ul, "ul"},             {&N->ol, "ol"},
+        {&N->script, "script"}, {&N->plaintext, "plaintext"}, {&N->headings[0], "h1"}, {&N->headings[1], "h2"},
+        {&N->headings[2], "h3"}, {&N->headings[3], "h4"}, {&N->headings[4], "h5"}, {&N->headings[5], "h6"},
     };
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
-        if ((*named[i].id = id_of(named[i].text)) < 0) return -1;
-    N.tables = Py_NewRef(kinds);
+        if ((*named[i].id = id_of(N, named[i].text)) < 0) return -1;
+    N->tables = Py_NewRef(kinds);
+    N->text_starts = Py_NewRef(text_starts);
+    N->body_names = Py_NewRef(body_names);
     return 0;
 }
 
-int name_of(const Text *t, Py_ssize_t start, Py_ssize_t end, Name *name) {
+Names *names_new(PyObject *stack_tables, PyObject *text_starts, PyObject *body_names) {
+    Names *N = PyMem_Calloc(1, sizeof(Names));
+    if (N == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    if (names_fill(N, stack_tables, text_starts, body_names) < 0) {
+        names_free(N);
+        return NULL;
+    }
+    return N;
+}
+
+int name_of(const Names *N, const Text *t, Py_ssize_t start, Py_ssize_t end, Name *name) {
     char bytes[NAME_BYTES];
     Py_ssize_t length = end - start;
     name->str = NULL;
@@ -133,7 +154,7 @@ int name_of(const Text *t, Py_ssize_t start, Py_ssize_t end, Name *name) {
             bytes[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
         if (i == length) {
-            name->id = find_id(bytes, length);
+            name->id = find_id(N, bytes, length);
             if (name->id >= 0) return 0;
         }
     }
@@ -142,7 +163,7 @@ int name_of(const Text *t, Py_ssize_t start, Py_ssize_t end, Name *name) {
     if ((name->str = lower_name(t, start, end)) == NULL) return -1;
     name->id = -1;
     if (PyUnicode_IS_ASCII(name->str)) {
-        int id = find_id((const char *)PyUnicode_1BYTE_DATA(name->str), PyUnicode_GET_LENGTH(name->str));
+        int id = find_id(N, (const char *)PyUnicode_1BYTE_DATA(name->str), PyUnicode_GET_LENGTH(name->str));
         if (id >= 0) {
             Py_CLEAR(name->str);
             name->id = id;
@@ -151,10 +172,10 @@ int name_of(const Text *t, Py_ssize_t start, Py_ssize_t end, Name *name) {
     return 0;
 }
 
-unsigned long name_flags(const Name *name) { return name->id >= 0 ? N.flags[name->id] : 0; }
-PyObject *name_str(const Name *name) { return name->id >= 0 ? N.str[name->id] : name->str; }
-int name_is(const Name *name, const char *which) {
-    int id = strcmp(which, "script") == 0 ? N.script : N.plaintext;
+unsigned long name_flags(const Names *N, const Name *name) { return name->id >= 0 ? N->flags[name->id] : 0; }
+PyObject *name_str(const Names *N, const Name *name) { return name->id >= 0 ? N->str[name->id] : name->str; }
+int name_is(const Names *N, const Name *name, const char *which) {
+    int id = strcmp(which, "script") == 0 ? N->script : N->plaintext;
     return name->id >= 0 && name->id == id;
 }
 

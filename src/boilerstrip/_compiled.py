@@ -68,6 +68,7 @@ COMPILED_MODULES = (
     "_thread_chrome",
     "_titled_boxes",
     "_token_stats",
+    "_tree_steps",
     "_urls",
     "_weights",
 )

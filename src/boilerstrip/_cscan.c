@@ -2,7 +2,7 @@
  * this follows step by step and which stays the fallback and the reference).
  *
  * The tokenizer (what _limits._TOKEN matches, read by hand) is in _cscan_tokens.c; the stack
- * of open elements with the tree builder's steps (_open_elements.py's OpenElements, start_tag
+ * of open elements with the tree builder's steps (_open_elements.py's OpenElements, _tree_steps.py's start_tag
  * and end_tag) in _cstack.c and _ctags.c; the raw text ends are found here too. Only a raw
  * text end where a non-ASCII character may fold into its name calls Python (_limits' pattern). tests/test_cscan.py and tests/test_cstack.py
  * check that both loops give the same Scan on hand-made, generated and hostile inputs.
@@ -13,8 +13,51 @@
 #include "_cscan.h"
 #include <string.h>
 
-/* Names the loop looks up, made once at import (immutable). */
-static PyObject *s_search, *s_start;
+/* The module's state: the names' table of the tables the first call hands in, built by that
+ * call and never changed after (freed with the module), so that calls from any thread only
+ * read it. Where there is no GIL (free-threaded Python) a mutex guards the pointer, never held
+ * while a table is built (which calls Python). */
+typedef struct {
+    Names *names;
+#ifdef Py_GIL_DISABLED
+    PyMutex lock;
+#endif
+} State;
+
+#ifdef Py_GIL_DISABLED
+#define LOCK(state) PyMutex_Lock(&(state)->lock)
+#define UNLOCK(state) PyMutex_Unlock(&(state)->lock)
+#else
+#define LOCK(state) ((void)0)
+#define UNLOCK(state) ((void)0)
+#endif
+
+/* The names' table of these tables: the module's, or for other tables (a second copy of the
+ * Python modules, as tests load) one made for this call alone, returned in *own for the
+ * caller to free. NULL on an error. */
+static const Names *names_for(PyObject *module, PyObject *stack_tables, PyObject *text_starts, PyObject *body_names,
+                              Names **own) {
+    State *state = PyModule_GetState(module);
+    *own = NULL;
+    if (state == NULL) return NULL;
+    LOCK(state);
+    const Names *names = state->names;
+    UNLOCK(state);
+    if (names == NULL) { /* the first call: build, then keep whichever table was set first */
+        Names *built = names_new(stack_tables, text_starts, body_names);
+        if (built == NULL) return NULL;
+        LOCK(state);
+        if (state->names == NULL) {
+            state->names = built;
+            built = NULL;
+        }
+        names = state->names;
+        UNLOCK(state);
+        names_free(built);
+    }
+    if (names_built_from(names, stack_tables, text_starts, body_names)) return names;
+    return *own = names_new(stack_tables, text_starts, body_names);
+}
 
 /* len(_limits._ATTRIBUTE.findall(text, p, end)), read by hand: a name ([^\s"'>/=]+), and where
  * \s* "=" follows it, \s*, then a value: quoted when its closing quote comes before `end`,
@@ -63,14 +106,14 @@ static Py_ssize_t search_raw_end(PyObject *raw_end, PyObject *name, PyObject *te
     }
     PyObject *at_from = PyLong_FromSsize_t(from);
     if (at_from == NULL) return -2;
-    PyObject *close = PyObject_CallMethodObjArgs(pattern, s_search, text, at_from, NULL);
+    PyObject *close = PyObject_CallMethod(pattern, "search", "OO", text, at_from);
     Py_DECREF(at_from);
     if (close == NULL) return -2;
     if (close == Py_None) {
         Py_DECREF(close);
         return -1;
     }
-    PyObject *offset = PyObject_CallMethodNoArgs(close, s_start);
+    PyObject *offset = PyObject_CallMethod(close, "start", NULL);
     Py_DECREF(close);
     if (offset == NULL) return -2;
     Py_ssize_t found = PyLong_AsSsize_t(offset);
@@ -102,11 +145,16 @@ static PyObject *scan(PyObject *module, PyObject *args) {
     if (!PyArg_ParseTuple(tables, "O!O!O!O!nn:tables", &PyTuple_Type, &stack_tables, &PyFrozenSet_Type, &text_starts,
                           &PyFrozenSet_Type, &body_names, &PyDict_Type, &raw_end_patterns, &base_depth, &long_tag))
         return NULL;
-    if (names_init(stack_tables, text_starts, body_names) < 0) return NULL;
+    Names *own;
+    const Names *names = names_for(module, stack_tables, text_starts, body_names, &own);
+    if (names == NULL) return NULL;
     Text t = PyBytes_Check(str) ? (Text){str, PyBytes_AS_STRING(str), PyUnicode_1BYTE_KIND, PyBytes_GET_SIZE(str), 1}
                                 : (Text){str, PyUnicode_DATA(str), PyUnicode_KIND(str), PyUnicode_GET_LENGTH(str), 0};
-    Stack *stack = stack_new(&t);
-    if (stack == NULL) return NULL;
+    Stack *stack = stack_new(&t, names);
+    if (stack == NULL) {
+        names_free(own);
+        return NULL;
+    }
     PyObject *result = NULL;
     Name name = {-1, NULL};
     long long elements = 0, depth = 0, volume = 0;
@@ -136,14 +184,14 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                 volume += (long long)added * stack_size(stack);
             }
             had_text = 0;
-            CHECK(name_of(&t, tok.name_start, tok.name_end, &name));
+            CHECK(name_of(names, &t, tok.name_start, tok.name_end, &name));
             if (at(&t, start + 1) == '/') {
                 CHECK(added = stack_end_tag(stack, &name));
                 elements += added;
                 Py_CLEAR(name.str);
                 continue;
             }
-            unsigned long flags = name_flags(&name);
+            unsigned long flags = name_flags(names, &name);
             if (flags & F_IGNORED) {
                 Py_CLEAR(name.str);
                 continue;
@@ -151,16 +199,16 @@ static PyObject *scan(PyObject *module, PyObject *args) {
             /* Raw text only where the parser inserts the element (see _limits.py). */
             int follows = 0; /* 1: raw text up to the element's end tag; 2: the rest is text */
             if ((flags & F_TEXT_START) && !(stack_foreign(stack) && stack_in_foreign(stack))) {
-                if (name_is(&name, "plaintext"))
+                if (name_is(names, &name, "plaintext"))
                     follows = 2;
-                else if (name_is(&name, "script") || !(stack_has(stack, "select") || stack_has(stack, "frameset")))
+                else if (name_is(names, &name, "script") || !(stack_has(stack, "select") || stack_has(stack, "frameset")))
                     follows = 1;
             }
             CHECK(added = stack_start_tag(stack, &name, start, end));
             elements += added;
             volume += (long long)added * (stack_size(stack) + base_depth);
             if (follows == 1) {
-                PyObject *raw = name_str(&name); /* a name of the tables: ASCII */
+                PyObject *raw = name_str(names, &name); /* a name of the tables: ASCII */
                 Py_ssize_t undecided, close = raw_end(&t, (const char *)PyUnicode_1BYTE_DATA(raw),
                                                       PyUnicode_GET_LENGTH(raw), end, &undecided);
                 if (undecided >= 0 && (close = search_raw_end(raw_end_patterns, raw, str, undecided)) == -2) goto error;
@@ -212,6 +260,7 @@ done:
 error:
     Py_XDECREF(name.str);
     stack_free(stack);
+    names_free(own);
     return result;
 }
 
@@ -226,20 +275,29 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef definition = {PyModuleDef_HEAD_INIT, "boilerstrip._cscan",
-                                        "The limits scan's loop in C, and three helpers of the segment stage (the compiled build).", -1, methods};
-
-PyMODINIT_FUNC PyInit__cscan(void) {
-    struct {
-        PyObject **slot;
-        const char *text;
-    } strings[] = {
-        {&s_search, "search"},
-        {&s_start, "start"},
-    };
-    for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
-        if (*strings[i].slot == NULL && (*strings[i].slot = PyUnicode_InternFromString(strings[i].text)) == NULL)
-            return NULL;
+static void free_module(void *module) {
+    State *state = PyModule_GetState((PyObject *)module);
+    if (state != NULL) {
+        names_free(state->names);
+        state->names = NULL;
     }
-    return PyModule_Create(&definition);
 }
+
+static PyModuleDef_Slot slots[] = {
+#ifdef Py_mod_gil
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED}, /* no C global: the state above, the arguments */
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef definition = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "boilerstrip._cscan",
+    .m_doc = "The limits scan's loop in C, and three helpers of the segment stage (the compiled build).",
+    .m_size = sizeof(State),
+    .m_methods = methods,
+    .m_slots = slots,
+    .m_free = free_module,
+};
+
+PyMODINIT_FUNC PyInit__cscan(void) { return PyModuleDef_Init(&definition); }

@@ -75,15 +75,19 @@ typedef struct {
 } Name;
 
 typedef struct Stack Stack;
+typedef struct Names Names;
 
-/* Builds the names' table from _open_elements.C_TABLES and _limits' (once: they are Final). */
-int names_init(PyObject *stack_tables, PyObject *text_starts, PyObject *body_names);
-int name_of(const Text *t, Py_ssize_t start, Py_ssize_t end, Name *name);
-unsigned long name_flags(const Name *name);
-PyObject *name_str(const Name *name); /* borrowed */
-int name_is(const Name *name, const char *which); /* "script", "plaintext", "select", "frameset" */
+/* The names' table built from _open_elements.C_TABLES and _limits' (NULL on an error), only read
+ * after; whether one was built from these tables (the same objects). */
+Names *names_new(PyObject *stack_tables, PyObject *text_starts, PyObject *body_names);
+void names_free(Names *names);
+int names_built_from(const Names *names, PyObject *stack_tables, PyObject *text_starts, PyObject *body_names);
+int name_of(const Names *names, const Text *t, Py_ssize_t start, Py_ssize_t end, Name *name);
+unsigned long name_flags(const Names *names, const Name *name);
+PyObject *name_str(const Names *names, const Name *name); /* borrowed */
+int name_is(const Names *names, const Name *name, const char *which); /* "script", "plaintext" */
 
-Stack *stack_new(const Text *t);
+Stack *stack_new(const Text *t, const Names *names);
 void stack_free(Stack *s);
 Py_ssize_t stack_size(const Stack *s);
 Py_ssize_t stack_detached(const Stack *s);

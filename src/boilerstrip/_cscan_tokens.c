@@ -3,8 +3,6 @@
 #include "_cscan.h"
 #include <string.h>
 
-static PyObject *s_lower; /* "lower", made on first use (immutable) */
-
 static inline int is_letter(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 /* First index at or after `from` holding `c`, or -1. */
@@ -140,9 +138,7 @@ PyObject *lower_name(const Text *t, Py_ssize_t start, Py_ssize_t end) {
         if (at(t, i) > 127) {
             PyObject *name = substring(t, start, end);
             if (name == NULL) return NULL;
-            PyObject *lower = s_lower != NULL || (s_lower = PyUnicode_InternFromString("lower")) != NULL
-                                  ? PyObject_CallMethodNoArgs(name, s_lower)
-                                  : NULL;
+            PyObject *lower = PyObject_CallMethod(name, "lower", NULL);
             Py_DECREF(name);
             return lower;
         }

@@ -27,21 +27,22 @@ int grow(void **items, Py_ssize_t *capacity, Py_ssize_t need, size_t item) {
     return 0;
 }
 
-Stack *stack_new(const Text *t) {
+Stack *stack_new(const Text *t, const Names *names) {
     Stack *s = PyMem_Calloc(1, sizeof(Stack));
-    if (s == NULL || (s->where = PyMem_Calloc((size_t)N.tracked + 1, sizeof(Ints))) == NULL) {
+    if (s == NULL || (s->where = PyMem_Calloc((size_t)names->tracked + 1, sizeof(Ints))) == NULL) {
         PyMem_Free(s);
         PyErr_NoMemory();
         return NULL;
     }
     s->t = t;
+    s->names = names;
     return s;
 }
 
 void stack_free(Stack *s) {
     if (s == NULL) return;
     for (Py_ssize_t i = 0; i < s->size; i++) Py_XDECREF(s->e[i].str);
-    for (int i = 0; i < N.tracked; i++) PyMem_Free(s->where[i].items);
+    for (int i = 0; i < s->names->tracked; i++) PyMem_Free(s->where[i].items);
     PyMem_Free(s->where);
     PyMem_Free(s->bounds.items);
     PyMem_Free(s->special.items);
@@ -58,7 +59,7 @@ Py_ssize_t stack_detached(const Stack *s) { return s->detached_size; }
 int stack_foreign(const Stack *s) { return s->foreign.size > 0; }
 
 int stack_has(const Stack *s, const char *which) {
-    return where_has(s, strcmp(which, "select") == 0 ? N.select : N.frameset);
+    return where_has(s, strcmp(which, "select") == 0 ? s->names->select : s->names->frameset);
 }
 
 /* Whether entry e is named `name` (never when retired). */
@@ -132,8 +133,8 @@ int push(Stack *s, const Entry *entry, int foreign) {
     Py_XINCREF(entry->str);
     s->size++;
     if (entry->retired || entry->id < 0) return 0; /* "#x": no kind */
-    unsigned long kind = N.flags[entry->id];
-    if ((kind & F_TRACKED) && ints_push(&s->where[N.slot[entry->id]], position) < 0) return -1;
+    unsigned long kind = s->names->flags[entry->id];
+    if ((kind & F_TRACKED) && ints_push(&s->where[s->names->slot[entry->id]], position) < 0) return -1;
     if ((kind & F_BOUNDARY) && ints_push(&s->bounds, position) < 0) return -1;
     if ((kind & F_SPECIAL) && ints_push(&s->special, position) < 0) return -1;
     if ((kind & F_MARKER) && ints_push(&s->markers, s->detached_size) < 0) return -1;
@@ -160,9 +161,9 @@ static void clear_to(Stack *s, Py_ssize_t length) {
 int pop_to(Stack *s, Py_ssize_t position, int own) {
     while (s->size > position) {
         Entry e = s->e[--s->size];
-        unsigned long kind = e.id < 0 ? 0 : N.flags[e.id];
+        unsigned long kind = e.id < 0 ? 0 : s->names->flags[e.id];
         if (e.retired) kind &= ~(unsigned long)F_TRACKED;
-        if (kind & F_TRACKED) ints_pop(&s->where[N.slot[e.id]]);
+        if (kind & F_TRACKED) ints_pop(&s->where[s->names->slot[e.id]]);
         if (kind & F_BOUNDARY) ints_pop(&s->bounds);
         if (kind & F_SPECIAL) ints_pop(&s->special);
         if ((kind & F_MARKER) && s->markers.size) clear_to(s, s->markers.items[--s->markers.size]);
@@ -172,7 +173,7 @@ int pop_to(Stack *s, Py_ssize_t position, int own) {
             if (e.key_hash == -1) e.key_hash = key_hash(s->t, e.key_start, e.key_end);
             Count *c = count_add(s, &e);
             if (c == NULL) return -1;
-            if (c->count < N.noahs_ark) {
+            if (c->count < s->names->noahs_ark) {
                 if (grow((void **)&s->detached, &s->detached_capacity, s->detached_size + 1, sizeof(Entry)) < 0)
                     return -1;
                 e.str = NULL;
@@ -197,7 +198,7 @@ Py_ssize_t stack_reconstruct(Stack *s) {
 
 void forget(Stack *s, int id) {
     Py_ssize_t start = ints_last(&s->markers, 0);
-    if (s->detached_size - N.search_depth > start) start = s->detached_size - N.search_depth;
+    if (s->detached_size - s->names->search_depth > start) start = s->detached_size - s->names->search_depth;
     for (Py_ssize_t index = s->detached_size - 1; index >= start; index--) {
         if (is_id(&s->detached[index], id)) {
             count_down(s, &s->detached[index]);
@@ -210,18 +211,18 @@ void forget(Stack *s, int id) {
 
 void retire(Stack *s, Py_ssize_t position) {
     Entry *e = &s->e[position];
-    if (!e->retired && e->id >= 0 && (N.flags[e->id] & F_TRACKED)) ints_pop(&s->where[N.slot[e->id]]);
+    if (!e->retired && e->id >= 0 && (s->names->flags[e->id] & F_TRACKED)) ints_pop(&s->where[s->names->slot[e->id]]);
     e->retired = 1;
 }
 
 static Py_ssize_t formatting_above(const Stack *s, Py_ssize_t position) {
-    Py_ssize_t count = 0, stop = s->size - N.search_depth - 1;
+    Py_ssize_t count = 0, stop = s->size - s->names->search_depth - 1;
     if (position > stop) stop = position;
     for (Py_ssize_t index = s->size - 1; index > stop; index--) {
         count += s->e[index].key_end != 0;
         if (count == 3) break;
     }
-    return s->size - position <= N.search_depth ? count : 3;
+    return s->size - position <= s->names->search_depth ? count : 3;
 }
 
 Py_ssize_t adopt(Stack *s, Py_ssize_t position) {
@@ -234,8 +235,8 @@ Py_ssize_t adopt(Stack *s, Py_ssize_t position) {
 }
 
 Py_ssize_t last(const Stack *s, const Name *name) {
-    if (name->id >= 0 && (N.flags[name->id] & F_TRACKED)) return ints_last(&s->where[N.slot[name->id]], -1);
-    Py_ssize_t stop = s->size - N.search_depth;
+    if (name->id >= 0 && (s->names->flags[name->id] & F_TRACKED)) return ints_last(&s->where[s->names->slot[name->id]], -1);
+    Py_ssize_t stop = s->size - s->names->search_depth;
     if (stop < 0) stop = 0;
     for (Py_ssize_t position = s->size - 1; position >= stop; position--)
         if (is(&s->e[position], name)) return position;
@@ -255,8 +256,8 @@ Py_ssize_t in_scope(const Stack *s, const Name *name, int extra1, int extra2) {
 
 Py_ssize_t in_table_scope(const Stack *s, int id) {
     Py_ssize_t position = last_id(s, id);
-    if (position < 0 || id == N.table) return last_id(s, N.template_) <= position ? position : -1;
-    return MAX(last_id(s, N.table), last_id(s, N.template_)) < position ? position : -1;
+    if (position < 0 || id == s->names->table) return last_id(s, s->names->template_) <= position ? position : -1;
+    return MAX(last_id(s, s->names->table), last_id(s, s->names->template_)) < position ? position : -1;
 }
 
 int no_special_above(const Stack *s, Py_ssize_t position, unsigned long allowed) {
@@ -264,14 +265,14 @@ int no_special_above(const Stack *s, Py_ssize_t position, unsigned long allowed)
     for (Py_ssize_t steps = 0, i = s->special.size - 1; i >= 0; i--, steps++) {
         Py_ssize_t above = s->special.items[i];
         if (above <= position) return 1;
-        if (!(flags_of(&s->e[above]) & allowed) || steps >= N.search_depth) return 0;
+        if (!(flags_of(s, &s->e[above]) & allowed) || steps >= s->names->search_depth) return 0;
     }
     return 1;
 }
 
 int stack_in_foreign(const Stack *s) {
     Py_ssize_t top = s->size - 1;
-    return s->foreign.size && s->foreign.items[s->foreign.size - 1] == top && !(flags_of(&s->e[top]) & F_INTEGRATION);
+    return s->foreign.size && s->foreign.items[s->foreign.size - 1] == top && !(flags_of(s, &s->e[top]) & F_INTEGRATION);
 }
 
 int leave_foreign(Stack *s) {

@@ -11,8 +11,8 @@
 #define NAME_SLOTS 1024 /* open addressing, at most a quarter full */
 #define NAME_BYTES 16
 
-typedef struct {
-    PyObject *tables;             /* the KIND dict of the C_TABLES read (built once for it) */
+struct Names {
+    PyObject *tables, *text_starts, *body_names; /* what it was built from (names_built_from) */
     int count;
     unsigned long flags[NAME_SLOTS / 4];
     int slot[NAME_SLOTS / 4];     /* the where list of a tracked name */
@@ -27,8 +27,7 @@ typedef struct {
     int a, nobr, button, li, dd, dt, p, option, optgroup, table, td, th, caption, tr, tbody, thead, tfoot,
         template_, select, frameset, form, br, ul, ol, script, plaintext;
     int headings[6];
-} Names;
-extern Names N; /* built once from the Final tables (names_init), then only read */
+};
 
 unsigned long hash_bytes(const char *bytes, Py_ssize_t length);
 
@@ -52,6 +51,7 @@ typedef struct {
 
 struct Stack {
     const Text *t;
+    const Names *names; /* only read */
     Entry *e;
     Py_ssize_t size, capacity;
     Ints *where; /* per tracked name */
@@ -76,14 +76,16 @@ static inline void ints_pop(Ints *list) {
 static inline Py_ssize_t ints_last(const Ints *list, Py_ssize_t none) {
     return list->size ? list->items[list->size - 1] : none;
 }
-static inline int where_has(const Stack *s, int id) { return s->where[N.slot[id]].size > 0; }
+static inline int where_has(const Stack *s, int id) { return s->where[s->names->slot[id]].size > 0; }
 static inline int is(const Entry *e, const Name *name) {
     if (e->retired) return 0;
     if (name->id >= 0) return e->id == name->id;
     return e->id < 0 && PyUnicode_Compare(e->str, name->str) == 0;
 }
 static inline int is_id(const Entry *e, int id) { return !e->retired && e->id == id; }
-static inline unsigned long flags_of(const Entry *e) { return e->retired || e->id < 0 ? 0 : N.flags[e->id]; }
+static inline unsigned long flags_of(const Stack *s, const Entry *e) {
+    return e->retired || e->id < 0 ? 0 : s->names->flags[e->id];
+}
 
 #define MAX(a, b) ((a) > (b) ? (a) : (b))
 #define TRY(x) \

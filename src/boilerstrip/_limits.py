@@ -42,9 +42,8 @@ from ._open_elements import (
     TRACKED,
     VOID,
     OpenElements,
-    end_tag,
-    start_tag,
 )
+from ._tree_steps import end_tag, start_tag
 
 _RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes".split())
 # Attributes up to the ">" that ends the tag, as the tokenizer reads them: a quoted value may
