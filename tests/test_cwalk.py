@@ -14,7 +14,6 @@ from boilerstrip._parse import body_of, parse
 from boilerstrip._rules import REVEALED_SKIPPED_TAGS, SKIPPED_TAGS
 from boilerstrip._segment_blocks import _State, _traversal
 from boilerstrip._segmented import Segmented, finish
-
 from cscan_build import installed, installed_or_built
 
 PAGES = {
@@ -30,8 +29,10 @@ PAGES = {
     "<p><span class=sr-only>a</span><b> <i>t</i></b></p><p><span class=sr-only>b</span><b> </b></p>",
     "table": "<table><thead><tr><th>A</th><th>B</th></tr></thead><tr><td>1</td><td><a href=/x>2</a></td></tr>"
     "<tr><td><p>layout</p><p>cell</p></td></tr></table>",
-    "lists": "<ol start=3><li>a<ul><li>b</li><li>c</li></ul></li><li>d</li></ol><dl><dt>t</dt><dd>d</dd></dl>",
-    "pre": "<pre class='language-python'>  a = 1\n\n  b = 2  </pre><div class=highlight-go><pre><code>x\ty</code></pre></div>",
+    "lists": "<ol start=3><li>a<ul><li>b</li><li>c</li></ul></li><li>d</li></ol>"
+    "<dl><dt>t</dt><dd>d</dd></dl>",
+    "pre": "<pre class='language-python'>  a = 1\n\n  b = 2  </pre>"
+    "<div class=highlight-go><pre><code>x\ty</code></pre></div>",
     "nested blocks": "<div id=a><section class='s t' itemprop=body><div><p>deep <span>text</span></p></div>"
     "tail</section><blockquote><p>q</p></blockquote><figure><img src=/i.png alt=' a  b '><figcaption>c"
     "</figcaption></figure></div>",
@@ -50,14 +51,16 @@ PAGES = {
 DEEP = 100_000  # inline elements: Lexbor parses 100,000 nested <div>s in about 40 s (20,000 here)
 
 
-def _segmented(html: str, walker: Any, reveal: bool = False, panels: bool = False, unseen: bool = True) -> Segmented:
+def _segmented(
+    html: str, walker: Any, reveal: bool = False, panels: bool = False, unseen: bool = True
+) -> Segmented:
     tree = parse(html)
     st = _State(reveal, panels, "q", None)
     skipped = REVEALED_SKIPPED_TAGS if reveal else SKIPPED_TAGS
     if walker is None:
         _segment._walk(st, body_of(tree), skipped, None, unseen)
     else:
-        _segment._walk_c(st, body_of(tree), skipped, None, unseen, walker)
+        _segment._walk_c(st, body_of(tree), skipped, None, unseen, walker=walker)
     return finish(_traversal(st))
 
 
@@ -108,7 +111,7 @@ def test_deadline(walker: Any, nodes: int) -> None:
             if use is None:
                 _segment._walk(st, root, SKIPPED_TAGS, 0.0, True)
             else:
-                _segment._walk_c(st, root, SKIPPED_TAGS, 0.0, True, use)
+                _segment._walk_c(st, root, SKIPPED_TAGS, 0.0, True, walker=use)
             outcomes.append(("done", len(st.texts)))
         except ExtractionTimeoutError:
             outcomes.append(("timeout", len(st.texts)))

@@ -18,8 +18,9 @@ from ._compiled import c_module
 from ._rules import SKIPPED_TAGS
 
 CHECKED: Final = frozenset({"1.0.2"})  # selectolax versions whose Lexbor layout _cwalk.c was checked on
-# Every kind of node and read the walk meets: entities, non-ASCII text, valueless and repeated attributes, comments, a skipped
-# element, custom and SVG elements, <br>, empty elements, a doctype.
+# Every kind of node and read the walk meets: entities, non-ASCII text, valueless and
+# repeated attributes, comments, a skipped element, custom and SVG elements, <br>, empty
+# elements, a doctype.
 PROBE: Final = (
     "<!DOCTYPE html><html><head><title>t</title></head><body class='a b' data-x>"
     "<p id=p1>x &amp; y &eacute;\u00e9\u4e2d\U0001f600<br>z<!--c--></p><script>s()</script>"
@@ -90,6 +91,8 @@ def walker_of(module: Any) -> Any:
     if getattr(selectolax, "__version__", None) not in CHECKED or not module.bind(lexbor.__file__):
         return None
     root = LexborHTMLParser(PROBE).root
+    if root is None:
+        return None
     for every in (0, 3):
         read = list(module.Walker(root, root.mem_id, SKIPPED_TAGS, SKIPPED_TAGS, every))
         if read != list(events(root, SKIPPED_TAGS, every)):

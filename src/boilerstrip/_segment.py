@@ -258,7 +258,7 @@ def traverse(
     skipped = REVEALED_SKIPPED_TAGS if reveal else SKIPPED_TAGS
     try:
         if WALKER is not None:  # the compiled build's walk over Lexbor's nodes (_lexbor_walk)
-            _walk_c(st, root, skipped, deadline, unseen, WALKER)
+            _walk_c(st, root, skipped, deadline, unseen, walker=WALKER)
         else:
             _walk(st, root, skipped, deadline, unseen)
     except struct.error as error:  # a count past the typecode's range (see _ROWS)
@@ -347,7 +347,9 @@ def _walk(st: _State, root: Any, skipped: frozenset[str], deadline: float | None
         node = following
 
 
-def _walk_c(st: _State, root: Any, skipped: frozenset[str], deadline: float | None, unseen: bool, walker: Any) -> None:
+def _walk_c(
+    st: _State, root: Any, skipped: frozenset[str], deadline: float | None, unseen: bool, *, walker: Any
+) -> None:
     """:func:`_walk` over the events of ``walker`` (``_cwalk.Walker``: the traversal and the
     reads in C, see _cwalk.c): a text node's text (a str), an element to enter (its tag and
     attributes), an element's end (None), a <br> (True), a look at the clock (False)."""
