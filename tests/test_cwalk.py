@@ -45,7 +45,7 @@ PAGES = {
     "</template><svg><text>v</text></svg><select><option>o</option></select><iframe>f</iframe><p>kept</p>",
     "custom": "<my-card data-x=1><x-y>custom</x-y></my-card><_odd>u</_odd><p>p</p>",
     "attributes": "<p data-a data-b='' ID=Up CLASS='c' role=' Note ' itemprop=text>a</p>",
-    "whitespace": "   \n\t <p> \n </p>  <div>\u00a0</div>  ",
+    "whitespace": "   \n\t <p> \n </p>  <div>\u00a0</div>  <pre> \n <b>\t</b><pre> </pre> </pre> <i> </i>",
     "invalid bytes": "<p>a\ufffdb</p>",
 }
 DEEP = 100_000  # inline elements: Lexbor parses 100,000 nested <div>s in about 40 s (20,000 here)
@@ -84,8 +84,11 @@ def test_same_segmented(walker: Any, name: str, mode: str) -> None:
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_same_events(walker: Any, name: str, every: int) -> None:
     root = body_of(parse(PAGES[name]))
-    read = list(walker(root, root.mem_id, SKIPPED_TAGS, SKIPPED_TAGS, every))
-    assert read == list(_lexbor_walk.events(root, SKIPPED_TAGS, every))
+    pieces: list[str] = []
+    read = list(walker(root, root.mem_id, SKIPPED_TAGS, SKIPPED_TAGS, every, pieces))
+    expected: list[str] = []
+    assert read == list(_lexbor_walk.events(root, SKIPPED_TAGS, every, expected))
+    assert pieces == expected
 
 
 @pytest.mark.parametrize(

@@ -4,12 +4,16 @@
  * visits the nodes in the order _segment._walk does (first child, next sibling, parents closed
  * on the way up) and reads what that walk reads of each, through Lexbor's own functions, so no
  * LexborNode is made per node and no property is looked up:
- *   a text node's text (non-empty)    -> that str (as LexborNode.text_content decodes it);
+ *   a text node's text (non-empty)    -> appended to `pieces` (st.pieces; decoded as
+ *                                        LexborNode.text_content does), and its visible length
+ *                                        (len(text.strip())) given, unless it is 0 outside
+ *                                        <pre> (the Walker counts the <pre> it enters, as
+ *                                        st.in_pre): all _walk does with such text is append it;
  *   an element the walk would enter   -> (tag, attributes) (the name as .tag decodes it, looked
  *                                        up once a page per tag id as _walk does; the dict as
  *                                        .attributes builds it);
  *   its end                           -> None (also at once, for an element without children);
- *   a <br>                            -> BR; every `every` nodes -> CHECK (the deadline's look).
+ *   a <br>                            -> "br"; every `every` nodes -> "" (a look at the clock).
  * Comments, the document, skipped tags and an element the Python declines (skip() after its
  * entry: hidden, or screen-reader text left out) are passed over with their subtrees, as _walk
  * does. text_beside() is _screen_reader.has_text_beside for the last entered element.
@@ -186,8 +190,7 @@ static struct PyModuleDef definition = {PyModuleDef_HEAD_INIT, "boilerstrip._cwa
 PyMODINIT_FUNC PyInit__cwalk(void) {
     PyObject *module = PyModule_Create(&definition);
     if (module == NULL) return NULL;
-    if (PyType_Ready(&WalkerType) < 0 || PyModule_AddObjectRef(module, "Walker", (PyObject *)&WalkerType) < 0 ||
-        PyModule_AddObjectRef(module, "BR", Py_True) < 0 || PyModule_AddObjectRef(module, "CHECK", Py_False) < 0) {
+    if (PyType_Ready(&WalkerType) < 0 || PyModule_AddObjectRef(module, "Walker", (PyObject *)&WalkerType) < 0) {
         Py_DECREF(module);
         return NULL;
     }

@@ -4,9 +4,14 @@
 
 enum { VISIT, ENTERED, LEAVE, DONE };
 /* What the walk does with a node, by its walked name (_segment._walked_name): pass it over
- * ("" or "-text"), a line break, or enter it. */
-enum { UNKNOWN = 0, PASS, BREAK, ENTER };
+ * ("" or "-text"), a line break, or enter it (a <pre>: the text's whitespace counts). */
+enum { UNKNOWN = 0, PASS, BREAK, ENTER, ENTER_PRE };
 #define CACHED 256 /* tag ids below this (Lexbor's own tags) are looked up in an array */
+
+typedef struct {
+    Node *node;
+    int pre;
+} Parent;
 
 typedef struct {
     PyObject_HEAD
@@ -16,16 +21,19 @@ typedef struct {
     PyObject *names[CACHED]; /* the walked name by tag id, as _walk's `tags` (NULL: not yet) */
     char kinds[CACHED];
     PyObject *more;      /* the same for other ids: {id: name} */
+    PyObject *pieces;    /* the walk's st.pieces: every text node's text is appended to it */
+    PyObject *br, *check; /* the events "br" and "" */
     Node *node;          /* the node visited, entered or being left */
-    Node **parents;      /* the entered ancestors of node, as _walk's `parents` */
+    Parent *parents;     /* the entered ancestors of node, as _walk's `parents` */
     Py_ssize_t depth, capacity;
-    int state, skip, checked;
+    int state, skip, checked, pre, in_pre; /* pre: node is a <pre>; in_pre: as st.in_pre */
     long left, every;    /* nodes to the next look at the clock; every: 0 for none */
 } Walker;
 
 static int kind_of(PyObject *name) {
     if (PyUnicode_GET_LENGTH(name) == 0 || PyUnicode_CompareWithASCIIString(name, "-text") == 0) return PASS;
-    return PyUnicode_CompareWithASCIIString(name, "br") == 0 ? BREAK : ENTER;
+    if (PyUnicode_CompareWithASCIIString(name, "br") == 0) return BREAK;
+    return PyUnicode_CompareWithASCIIString(name, "pre") == 0 ? ENTER_PRE : ENTER;
 }
 
 /* _walked_name of a node's tag (a new reference). */
@@ -81,7 +89,7 @@ static PyObject *name_of(Walker *w, Node *node, int *kind) {
 static int push(Walker *w, Node *node) {
     if (w->depth == w->capacity) {
         Py_ssize_t size = w->capacity ? 2 * w->capacity : 64;
-        Node **grown = PyMem_Realloc(w->parents, (size_t)size * sizeof(Node *));
+        Parent *grown = PyMem_Realloc(w->parents, (size_t)size * sizeof(Parent));
         if (grown == NULL) {
             PyErr_NoMemory();
             return -1;
@@ -89,8 +97,19 @@ static int push(Walker *w, Node *node) {
         w->parents = grown;
         w->capacity = size;
     }
-    w->parents[w->depth++] = node;
+    w->parents[w->depth].node = node;
+    w->parents[w->depth++].pre = w->pre;
     return 0;
+}
+
+/* len(text.strip()) */
+static Py_ssize_t visible(PyObject *text) {
+    Py_ssize_t start = 0, end = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    while (start < end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start))) start++;
+    while (end > start && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1))) end--;
+    return end - start;
 }
 
 static PyObject *walker_next(Walker *w) {
@@ -101,25 +120,33 @@ static PyObject *walker_next(Walker *w) {
             if (w->every && !w->checked && --w->left == 0) {
                 w->left = w->every;
                 w->checked = 1; /* this node is counted: visited at the next call */
-                return Py_NewRef(Py_False);
+                return Py_NewRef(w->check);
             }
             w->checked = 0;
             w->state = LEAVE;
             if (type_of(node) == TYPE_TEXT) { /* text_content: an empty or NULL text is passed over */
                 LexborStr *text = &((TextNode *)node)->data;
-                if (text->data != NULL && text->length > 0)
-                    return PyUnicode_DecodeUTF8((const char *)text->data, (Py_ssize_t)text->length, "replace");
-                continue;
+                if (text->data == NULL || text->length == 0) continue;
+                PyObject *raw = PyUnicode_DecodeUTF8((const char *)text->data, (Py_ssize_t)text->length, "replace");
+                if (raw == NULL) return NULL;
+                int failed = PyList_Append(w->pieces, raw);
+                Py_ssize_t n = visible(raw);
+                Py_DECREF(raw);
+                if (failed) return NULL;
+                /* Whitespace outside <pre> counts nothing: appended is all _walk does with it. */
+                if (n == 0 && !w->in_pre) continue;
+                return PyLong_FromSsize_t(n);
             }
             int kind = PASS;
             PyObject *name = name_of(w, node, &kind);
             if (name == NULL) return NULL;
             if (kind == PASS) continue;
-            if (kind == BREAK) return Py_NewRef(Py_True);
+            if (kind == BREAK) return Py_NewRef(w->br);
             PyObject *attrs = attributes_of(node);
             if (attrs == NULL) return NULL;
             w->state = ENTERED;
             w->skip = 0;
+            w->pre = kind == ENTER_PRE;
             PyObject *entry = PyTuple_Pack(2, name, attrs);
             Py_DECREF(attrs);
             return entry;
@@ -128,7 +155,8 @@ static PyObject *walker_next(Walker *w) {
             w->state = LEAVE;
             if (w->skip) continue; /* not entered: no end */
             Node *child = first_child(w->node);
-            if (child == NULL) Py_RETURN_NONE; /* its end, at once */
+            if (child == NULL) Py_RETURN_NONE; /* its end, at once (a <pre> counted neither way) */
+            w->in_pre += w->pre;
             if (push(w, w->node) < 0) return NULL;
             w->node = child;
             w->state = VISIT;
@@ -145,7 +173,9 @@ static PyObject *walker_next(Walker *w) {
                 w->state = VISIT;
                 continue;
             }
-            w->node = w->parents[--w->depth];
+            Parent *up = &w->parents[--w->depth];
+            w->node = up->node;
+            w->in_pre -= up->pre;
             Py_RETURN_NONE; /* the parent's end; then on up */
         }
         default:
@@ -172,10 +202,10 @@ static PyObject *walker_text_beside(Walker *w, PyObject *unused) {
 }
 
 static PyObject *walker_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) {
-    PyObject *root, *address, *skipped, *controls;
+    PyObject *root, *address, *skipped, *controls, *pieces;
     long every;
-    if (!PyArg_ParseTuple(args, "OO!O!O!l:Walker", &root, &PyLong_Type, &address, &PyFrozenSet_Type, &skipped,
-                          &PyFrozenSet_Type, &controls, &every))
+    if (!PyArg_ParseTuple(args, "OO!O!O!lO!:Walker", &root, &PyLong_Type, &address, &PyFrozenSet_Type, &skipped,
+                          &PyFrozenSet_Type, &controls, &every, &PyList_Type, &pieces))
         return NULL;
     Node *node = (Node *)PyLong_AsVoidPtr(address);
     if (node == NULL) {
@@ -185,13 +215,16 @@ static PyObject *walker_new(PyTypeObject *type, PyObject *args, PyObject *kwargs
     Walker *w = (Walker *)type->tp_alloc(type, 0); /* zeroed: no names, no parents */
     if (w == NULL) return NULL;
     w->more = PyDict_New();
-    if (w->more == NULL) {
+    w->br = PyUnicode_InternFromString("br");
+    w->check = PyUnicode_New(0, 0);
+    if (w->more == NULL || w->br == NULL || w->check == NULL) {
         Py_DECREF(w);
         return NULL;
     }
     w->root = Py_NewRef(root);
     w->skipped = Py_NewRef(skipped);
     w->controls = Py_NewRef(controls);
+    w->pieces = Py_NewRef(pieces);
     w->node = node;
     w->state = VISIT;
     w->every = every > 0 ? every : 0;
@@ -205,6 +238,9 @@ static void walker_dealloc(Walker *w) {
     Py_XDECREF(w->root);
     Py_XDECREF(w->skipped);
     Py_XDECREF(w->controls);
+    Py_XDECREF(w->pieces);
+    Py_XDECREF(w->br);
+    Py_XDECREF(w->check);
     PyMem_Free(w->parents);
     Py_TYPE(w)->tp_free((PyObject *)w);
 }
@@ -219,7 +255,7 @@ PyTypeObject WalkerType = {
     PyVarObject_HEAD_INIT(NULL, 0).tp_name = "boilerstrip._cwalk.Walker",
     .tp_basicsize = sizeof(Walker),
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Walker(root, root.mem_id, skipped, SKIPPED_TAGS, every): the segment walk's events (see _cwalk.c).",
+    .tp_doc = "Walker(root, root.mem_id, skipped, SKIPPED_TAGS, every, pieces): the segment walk's events (_cwalk.c).",
     .tp_new = walker_new,
     .tp_dealloc = (destructor)walker_dealloc,
     .tp_iter = PyObject_SelfIter,

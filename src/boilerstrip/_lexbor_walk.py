@@ -25,22 +25,23 @@ PROBE: Final = (
     "<!DOCTYPE html><html><head><title>t</title></head><body class='a b' data-x>"
     "<p id=p1>x &amp; y &eacute;\u00e9\u4e2d\U0001f600<br>z<!--c--></p><script>s()</script>"
     "<my-box hidden>in<b></b></my-box><svg><text>v</text></svg><ul><li>1</li><li></li></ul>"
-    "<a href='/h?q=1&amp;r'>l</a><img src=x alt=''></body></html>"
+    "<a href='/h?q=1&amp;r'>l</a><img src=x alt=''><pre> \n<b> </b><i></i></pre> <pre></pre></body></html>"
 )
 
 
-def events(root: Any, skipped: frozenset[str], every: int = 0) -> Iterator[object]:
+def events(root: Any, skipped: frozenset[str], every: int, pieces: list[str]) -> Iterator[object]:
     """What ``_cwalk.Walker`` gives for the subtree at ``root``, read through selectolax's API
-    as ``_segment._walk`` reads it; every element is entered (no skip())."""
+    as ``_segment._walk`` reads it (the texts appended to ``pieces``); every element is
+    entered (no skip())."""
     tags: dict[int, str] = {}
-    parents: list[Any] = []
-    node, left = root, every
+    parents: list[tuple[Any, bool]] = []  # with whether each is a <pre>
+    node, left, in_pre = root, every, 0
     while node is not None:
         if every:
             left -= 1
             if not left:
                 left = every
-                yield False
+                yield ""
         raw = node.text_content
         enter = False
         if raw is None:
@@ -50,16 +51,20 @@ def events(root: Any, skipped: frozenset[str], every: int = 0) -> Iterator[objec
                 gone = not name or (name[0] in "-_!" and name != "-text") or name in skipped
                 tag = tags[node.tag_id] = "" if gone else name
             if tag == "br":
-                yield True
+                yield "br"
             elif tag and tag != "-text":
                 yield (tag, node.attributes)
                 enter = True
         elif raw:
-            yield raw
+            pieces.append(raw)
+            visible = len(raw.strip())
+            if visible or in_pre:
+                yield visible
         if enter:
             child = node.first_child
             if child is not None:
-                parents.append(node)
+                in_pre += tag == "pre"
+                parents.append((node, tag == "pre"))
                 node = child
                 continue
             yield None
@@ -68,7 +73,8 @@ def events(root: Any, skipped: frozenset[str], every: int = 0) -> Iterator[objec
             following = node.next
             if following is not None:
                 break
-            node = parents.pop()
+            node, pre = parents.pop()
+            in_pre -= pre
             yield None
         node = following
 
@@ -94,8 +100,10 @@ def walker_of(module: Any) -> Any:
     if root is None:
         return None
     for every in (0, 3):
-        read = list(module.Walker(root, root.mem_id, SKIPPED_TAGS, SKIPPED_TAGS, every))
-        if read != list(events(root, SKIPPED_TAGS, every)):
+        pieces: list[str] = []
+        read = list(module.Walker(root, root.mem_id, SKIPPED_TAGS, SKIPPED_TAGS, every, pieces))
+        expected: list[str] = []
+        if read != list(events(root, SKIPPED_TAGS, every, expected)) or pieces != expected:
             return None
     return module.Walker
 

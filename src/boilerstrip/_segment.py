@@ -351,21 +351,21 @@ def _walk_c(
     st: _State, root: Any, skipped: frozenset[str], deadline: float | None, unseen: bool, *, walker: Any
 ) -> None:
     """:func:`_walk` over the events of ``walker`` (``_cwalk.Walker``: the traversal and the
-    reads in C, see _cwalk.c): a text node's text (a str), an element to enter (its tag and
-    attributes), an element's end (None), a <br> (True), a look at the clock (False)."""
+    reads in C, see _cwalk.c): a text node's visible length (an int; the walker appended its
+    text to the pieces, and gives nothing for whitespace outside <pre>), an element to enter
+    (its tag and attributes), an element's end (None), a <br> ("br"), a look at the clock ("")."""
     pieces, stack = st.pieces, st.stack
-    events = walker(root, root.mem_id, skipped, SKIPPED_TAGS, _CHECK_EVERY if deadline is not None else 0)
+    every = _CHECK_EVERY if deadline is not None else 0
+    events = walker(root, root.mem_id, skipped, SKIPPED_TAGS, every, pieces)
     node = events if unseen else None  # its text_beside() answers for the element entered last
     for event in events:
-        if isinstance(event, str):  # as _walk's text node
-            raw: str = event
-            pieces.append(raw)
-            visible = len(raw.strip())
+        if isinstance(event, int):  # as _walk's text node, its text already in pieces
+            visible: int = event
             if visible:
                 st.has_text = True
-                n = len(raw) if st.in_pre else visible
+                n = len(pieces[-1]) if st.in_pre else visible
             elif st.in_pre:
-                n = len(raw)
+                n = len(pieces[-1])
             else:
                 n = 0
             if n:
@@ -383,7 +383,7 @@ def _walk_c(
                 stack.pop()
             else:
                 _exit(st)
-        elif event is True:
+        elif event:
             _line_break(st)
         elif deadline is not None:
             check_deadline(deadline)
