@@ -7,7 +7,9 @@ pure-Python path stays (``boilerstrip.compiled()`` tells which one runs), and
 ``boilerstrip._cscan``, the limits scan's loop in C (``src/boilerstrip/_cscan*.c`` and
 ``_cstack.c``: plain C on Python's API, nothing to install but the compiler), which
 ``_limits.scan`` runs when present, and ``boilerstrip._ctokens``, the features stage's token loop in C
-(``src/boilerstrip/_ctokens.c``), which ``_token_stats`` runs when present. The compiled
+(``src/boilerstrip/_ctokens.c``), which ``_token_stats`` runs when present, and
+``boilerstrip._cwalk``, the segment walk's traversal over Lexbor's nodes (``_cwalk*.c``), which
+``_segment`` runs when ``_lexbor_walk`` trusts it on the installed selectolax. The compiled
 build needs a C compiler and Python's headers; pip installs mypy (mypyc ships with it),
 regex's type stubs and setuptools into the isolated build environment. A failed compile
 fails the install; ``BOILERSTRIP_COMPILE=auto`` falls back to the pure-Python wheel instead.

@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import selectolax
+from selectolax import lexbor
 
 from boilerstrip import _lexbor_walk, _segment
 from boilerstrip._errors import ExtractionTimeoutError
@@ -65,11 +67,22 @@ def _segmented(
 
 
 @pytest.fixture(scope="module")
-def walker(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    found = _lexbor_walk.walker_of(installed_or_built("_cwalk", tmp_path_factory))
-    if found is None:
+def module(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    if selectolax.__version__ not in _lexbor_walk.CHECKED:
         pytest.skip("this selectolax is not one _cwalk was checked on")
-    return found
+    return installed_or_built("_cwalk", tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def walker(module: Any) -> Any:
+    """The module's Walker, bound, whether the probe accepts it or not (test_probe does)."""
+    assert module.bind(lexbor.__file__)
+    return module.Walker
+
+
+def test_probe(module: Any) -> None:
+    """On a checked selectolax, the module is trusted: the segment stage would use it."""
+    assert _lexbor_walk.walker_of(module) is module.Walker
 
 
 @pytest.mark.parametrize("mode", ["default", "reveal", "panels", "all seen"])
