@@ -49,6 +49,10 @@ PAGES = {
     "attributes": "<p data-a data-b='' ID=Up CLASS='c' role=' Note ' itemprop=text>a</p>",
     "whitespace": "   \n\t <p> \n </p>  <div>\u00a0</div>  <pre> \n <b>\t</b><pre> </pre> </pre> <i> </i>",
     "invalid bytes": "<p>a\ufffdb</p>",
+    # More names than the walker keeps decoded (32), names past its 24 bytes, non-ASCII names.
+    "many attributes": "".join(f"<p data-n{i}='{i}' class=c{i % 3}>{i}</p>" for i in range(40))
+    + "<p data-a-very-long-attribute-name-past-24=x data-a-very-long-attribute-name-past-25=y>l</p>"
+    + "<p data-é=1 data-e=2 DATA-É=3>n</p><p data-n1=again data-n39=last>r</p>",
 }
 DEEP = 100_000  # inline elements: Lexbor parses 100,000 nested <div>s in about 40 s (20,000 here)
 

@@ -25,6 +25,7 @@
  * lexbor.pxd); _segment checks selectolax's version and reads a probe page both ways before it
  * uses this module. No recursion: the open elements are a heap array of pointers. */
 #include <dlfcn.h>
+#include <string.h>
 
 #include "_cwalk.h"
 
@@ -102,14 +103,35 @@ PyObject *tag_of(Node *node, uintptr_t id) {
     return decode(name, length);
 }
 
-/* LexborNode.attributes. */
-PyObject *attributes_of(Node *node) {
+/* An attribute's name as a str (a new reference): decoded, or the same str as before for the
+ * same bytes when `keys` holds them. */
+static PyObject *key_of(Keys *keys, const unsigned char *name, size_t length) {
+    int kept = keys != NULL && length <= KEY_BYTES;
+    if (kept) {
+        for (int i = 0; i < keys->count; i++) {
+            Key *known = &keys->keys[i];
+            if (known->length == length && memcmp(known->bytes, name, length) == 0) return Py_NewRef(known->name);
+        }
+    }
+    PyObject *key = decode(name, length);
+    if (key != NULL && kept && keys->count < KEYS) {
+        Key *known = &keys->keys[keys->count++];
+        known->length = length;
+        memcpy(known->bytes, name, length);
+        known->name = Py_NewRef(key);
+    }
+    return key;
+}
+
+/* LexborNode.attributes (its names from `keys`, if not NULL). */
+PyObject *attributes_of(Node *node, Keys *keys) {
     PyObject *attrs = PyDict_New();
     if (attrs == NULL || type_of(node) != TYPE_ELEMENT) return attrs;
     for (Attr *attr = first_attribute(node); attr != NULL; attr = next_attribute(attr)) {
         size_t name_length = 0, value_length = 0;
         const unsigned char *name = attr_name(attr, &name_length);
-        PyObject *key = decode(name, name == NULL ? 0 : name_length);
+        if (name == NULL) name = (const unsigned char *)"", name_length = 0;
+        PyObject *key = key_of(keys, name, name_length);
         const unsigned char *value = attr_value(attr, &value_length);
         PyObject *item = value != NULL ? decode(value, value_length) : Py_NewRef(Py_None);
         if (key == NULL || item == NULL || PyDict_SetItem(attrs, key, item) < 0) {

@@ -37,7 +37,20 @@ extern const unsigned char *(*attr_value)(Attr *, size_t *);
 extern const unsigned char *(*element_name)(Node *, size_t *);
 PyObject *text_of(Node *node);
 PyObject *tag_of(Node *node, uintptr_t id);
-PyObject *attributes_of(Node *node);
+/* The attribute names a walk met, decoded once (a page repeats a few names: class, id, href,
+ * style): a name's bytes (up to KEY_BYTES) and its str. */
+#define KEYS 32
+#define KEY_BYTES 24
+typedef struct {
+    size_t length;
+    unsigned char bytes[KEY_BYTES];
+    PyObject *name;
+} Key;
+typedef struct {
+    int count;
+    Key keys[KEYS];
+} Keys;
+PyObject *attributes_of(Node *node, Keys *keys);
 int holds_text(Node *node, PyObject *skipped);
 extern PyTypeObject WalkerType;
 

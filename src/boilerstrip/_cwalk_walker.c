@@ -22,6 +22,7 @@ typedef struct {
     char kinds[CACHED];
     PyObject *more;      /* the same for other ids: {id: name} */
     PyObject *pieces;    /* the walk's st.pieces: every text node's text is appended to it */
+    Keys keys;           /* the attribute names met */
     PyObject *br, *check; /* the events "br" and "" */
     Node *node;          /* the node visited, entered or being left */
     Parent *parents;     /* the entered ancestors of node, as _walk's `parents` */
@@ -142,7 +143,7 @@ static PyObject *walker_next(Walker *w) {
             if (name == NULL) return NULL;
             if (kind == PASS) continue;
             if (kind == BREAK) return Py_NewRef(w->br);
-            PyObject *attrs = attributes_of(node);
+            PyObject *attrs = attributes_of(node, &w->keys);
             if (attrs == NULL) return NULL;
             w->state = ENTERED;
             w->skip = 0;
@@ -234,6 +235,7 @@ static PyObject *walker_new(PyTypeObject *type, PyObject *args, PyObject *kwargs
 
 static void walker_dealloc(Walker *w) {
     for (int i = 0; i < CACHED; i++) Py_XDECREF(w->names[i]);
+    for (int i = 0; i < w->keys.count; i++) Py_DECREF(w->keys.keys[i].name);
     Py_XDECREF(w->more);
     Py_XDECREF(w->root);
     Py_XDECREF(w->skipped);
