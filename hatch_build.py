@@ -7,7 +7,9 @@ pure-Python path stays (``boilerstrip.compiled()`` tells which one runs), and
 ``boilerstrip._cscan``, the limits scan's loop in C (``src/boilerstrip/_cscan*.c`` and
 ``_cstack.c``: plain C on Python's API, nothing to install but the compiler), which
 ``_limits.scan`` runs when present, and ``boilerstrip._ctokens``, the features stage's token loop in C
-(``src/boilerstrip/_ctokens*.c``), which ``_token_stats`` runs when present. The compiled
+(``src/boilerstrip/_ctokens*.c``), which ``_token_stats`` runs when present, and
+``boilerstrip._cwalk``, the segment walk's traversal over Lexbor's nodes (``_cwalk*.c``), which
+``_segment`` runs when ``_lexbor_walk`` trusts it on the installed selectolax. The compiled
 build needs a C compiler and Python's headers; pip installs mypy (mypyc ships with it),
 regex's type stubs and setuptools into the isolated build environment. A failed compile
 fails the install; ``BOILERSTRIP_COMPILE=auto`` falls back to the pure-Python wheel instead.
@@ -45,6 +47,8 @@ C_TOKENS = (
     "boilerstrip._ctokens",
     [f"src/boilerstrip/{name}.c" for name in ("_ctokens", "_ctokens_helpers")],
 )
+# The segment walk's traversal and reads over Lexbor's nodes (_lexbor_walk decides whether it runs).
+C_WALK = ("boilerstrip._cwalk", [f"src/boilerstrip/{name}.c" for name in ("_cwalk", "_cwalk_walker")])
 # The score and smooth stages' float loops: no fused multiply-adds, the floats Python makes.
 C_SCORE = ("boilerstrip._cscore", "src/boilerstrip/_cscore.c", ["-ffp-contract=off"])
 
@@ -83,6 +87,7 @@ def compile_modules(root: Path, work: Path) -> dict[str, str]:
             Extension(C_SCAN[0], C_SCAN[1], depends=["src/boilerstrip/_cscan.h", "src/boilerstrip/_cstack.h"])
         )
         extensions.append(Extension(C_TOKENS[0], C_TOKENS[1], depends=["src/boilerstrip/_ctokens.h"]))
+        extensions.append(Extension(C_WALK[0], C_WALK[1], depends=["src/boilerstrip/_cwalk.h"]))
         extensions.append(Extension(C_SCORE[0], [C_SCORE[1]], extra_compile_args=C_SCORE[2]))
         command = build_ext(Distribution({"name": "boilerstrip", "ext_modules": extensions}))
         command.build_lib = str(work / "lib")

@@ -30,6 +30,7 @@ def compiler() -> str | None:
 FILES = {
     "_cscan": ("_cscan", "_cscan_tokens", "_cnames", "_cstack", "_ctags", "_cscan_helpers"),
     "_ctokens": ("_ctokens", "_ctokens_helpers"),
+    "_cwalk": ("_cwalk", "_cwalk_walker"),
 }
 
 

@@ -63,12 +63,14 @@ def is_screen_reader_only(classes: str) -> bool:
 
 def left_out(node: Any, tag: str, open_tags: Iterable[str]) -> bool:
     """Whether the screen-reader-only element ``node`` (a selectolax node named ``tag``,
-    inside the elements ``open_tags``) is left out, as the module's docstring says."""
+    inside the elements ``open_tags``; or the segment stage's C walker, ``_cwalk.Walker``, whose
+    ``text_beside()`` answers for its element) is left out, as the module's docstring says."""
     if tag in HEADING_LEVELS:
         return False
     if tag in CONTROL_TAGS or not CONTROL_TAGS.isdisjoint(open_tags):
         return True
-    return has_text_beside(node)
+    beside = getattr(node, "text_beside", None)
+    return bool(beside()) if beside is not None else has_text_beside(node)
 
 
 def has_text_beside(node: Any) -> bool:

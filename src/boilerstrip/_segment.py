@@ -15,6 +15,7 @@ import struct
 from typing import Any, Final
 
 from ._errors import check_deadline
+from ._lexbor_walk import WALKER
 from ._markup import ENTERED, EXITED
 from ._model import Role
 from ._rules import BLOCK_TAGS, HEADING_LEVELS, REVEALED_SKIPPED_TAGS, SKIPPED_TAGS, is_disclosure_panel
@@ -254,8 +255,12 @@ def traverse(
     per node: text nodes, the most frequent, are handled inline.
     """
     st = _State(reveal, panels, "i" if narrow else "q", pack_texts_at)
+    skipped = REVEALED_SKIPPED_TAGS if reveal else SKIPPED_TAGS
     try:
-        _walk(st, root, REVEALED_SKIPPED_TAGS if reveal else SKIPPED_TAGS, deadline, unseen)
+        if WALKER is not None:  # the compiled build's walk over Lexbor's nodes (_lexbor_walk)
+            _walk_c(st, root, skipped, deadline, unseen, walker=WALKER)
+        else:
+            _walk(st, root, skipped, deadline, unseen)
     except struct.error as error:  # a count past the typecode's range (see _ROWS)
         raise OverflowError(str(error)) from None
     return _traversal(st)
@@ -340,3 +345,45 @@ def _walk(st: _State, root: Any, skipped: frozenset[str], deadline: float | None
             else:
                 _exit(st)
         node = following
+
+
+def _walk_c(
+    st: _State, root: Any, skipped: frozenset[str], deadline: float | None, unseen: bool, *, walker: Any
+) -> None:
+    """:func:`_walk` over the events of ``walker`` (``_cwalk.Walker``: the traversal and the
+    reads in C, see _cwalk.c): a text node's visible length (an int; the walker appended its
+    text to the pieces, and gives nothing for whitespace outside <pre>), an element to enter
+    (its tag and attributes), an element's end (None), a <br> ("br"), a look at the clock ("")."""
+    pieces, stack = st.pieces, st.stack
+    every = _CHECK_EVERY if deadline is not None else 0
+    events = walker(root, root.mem_id, skipped, SKIPPED_TAGS, every, pieces)
+    node = events if unseen else None  # its text_beside() answers for the element entered last
+    for event in events:
+        if isinstance(event, int):  # as _walk's text node, its text already in pieces
+            visible: int = event
+            if visible:
+                st.has_text = True
+                n = len(pieces[-1]) if st.in_pre else visible
+            elif st.in_pre:
+                n = len(pieces[-1])
+            else:
+                n = 0
+            if n:
+                st.chars += n
+                if st.in_link:
+                    st.link_chars += n
+                    st.block_link_chars += n
+        elif isinstance(event, tuple):
+            tag: str = event[0]
+            if not _enter(st, tag, event[1], node):
+                events.skip()  # not entered: its subtree is passed over
+        elif event is None:
+            entry = stack[-1]
+            if entry[_FRAME] is None and entry[0] not in _EXIT_WORK:
+                stack.pop()
+            else:
+                _exit(st)
+        elif event:
+            _line_break(st)
+        elif deadline is not None:
+            check_deadline(deadline)

@@ -1,0 +1,111 @@
+"""The segment walk's traversal in C (``boilerstrip._cwalk``, the compiled build), when it can
+be trusted here: looked up once, at import.
+
+``_cwalk.Walker`` reads Lexbor's nodes through the functions selectolax's extension exports
+(found in the loaded extension, by name) and a text node's data at Lexbor's struct layout,
+which was checked on the selectolax versions of :data:`CHECKED`. It is used only when the
+installed selectolax is one of them, every function is found, and a probe page read both ways
+(:func:`events`, the same reads through selectolax's API) gives the same events; otherwise
+:data:`WALKER` is None and the segment stage walks in Python (the same output, more time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Final
+
+from ._compiled import c_module
+from ._rules import SKIPPED_TAGS
+
+CHECKED: Final = frozenset({"1.0.2"})  # selectolax versions whose Lexbor layout _cwalk.c was checked on
+# Every kind of node and read the walk meets: entities, non-ASCII text, valueless and
+# repeated attributes, comments, a skipped element, custom and SVG elements, <br>, empty
+# elements, a doctype.
+PROBE: Final = (
+    "<!DOCTYPE html><html><head><title>t</title></head><body class='a b' data-x>"
+    "<p id=p1>x &amp; y &eacute;\u00e9\u4e2d\U0001f600<br>z<!--c--></p><script>s()</script>"
+    "<my-box hidden>in<b></b></my-box><svg><text>v</text></svg><ul><li>1</li><li></li></ul>"
+    "<a href='/h?q=1&amp;r'>l</a><img src=x alt=''><pre> \n<b> </b><i></i></pre> <pre></pre></body></html>"
+)
+
+
+def events(root: Any, skipped: frozenset[str], every: int, pieces: list[str]) -> Iterator[object]:
+    """What ``_cwalk.Walker`` gives for the subtree at ``root``, read through selectolax's API
+    as ``_segment._walk`` reads it (the texts appended to ``pieces``); every element is
+    entered (no skip())."""
+    tags: dict[int, str] = {}
+    parents: list[tuple[Any, bool]] = []  # with whether each is a <pre>
+    node, left, in_pre = root, every, 0
+    while node is not None:
+        if every:
+            left -= 1
+            if not left:
+                left = every
+                yield ""
+        raw = node.text_content
+        enter = False
+        if raw is None:
+            tag = tags.get(node.tag_id)
+            if tag is None:
+                name = node.tag
+                gone = not name or (name[0] in "-_!" and name != "-text") or name in skipped
+                tag = tags[node.tag_id] = "" if gone else name
+            if tag == "br":
+                yield "br"
+            elif tag and tag != "-text":
+                yield (tag, node.attributes)
+                enter = True
+        elif raw:
+            pieces.append(raw)
+            visible = len(raw.strip())
+            if visible or in_pre:
+                yield visible
+        if enter:
+            child = node.first_child
+            if child is not None:
+                in_pre += tag == "pre"
+                parents.append((node, tag == "pre"))
+                node = child
+                continue
+            yield None
+        following = None
+        while parents:
+            following = node.next
+            if following is not None:
+                break
+            node, pre = parents.pop()
+            in_pre -= pre
+            yield None
+        node = following
+
+
+def _walker() -> Any:
+    """``_cwalk.Walker`` when it is built, bound and reads the probe as selectolax does; else None."""
+    module = c_module("_cwalk")
+    if module is None:
+        return None
+    return walker_of(module)
+
+
+def walker_of(module: Any) -> Any:
+    """The Walker of a built ``_cwalk`` module, bound to the loaded selectolax, or None when it
+    cannot be trusted (see the module's docstring)."""
+    import selectolax
+    from selectolax import lexbor
+    from selectolax.lexbor import LexborHTMLParser
+
+    if getattr(selectolax, "__version__", None) not in CHECKED or not module.bind(lexbor.__file__):
+        return None
+    root = LexborHTMLParser(PROBE).root
+    if root is None:
+        return None
+    for every in (0, 3):
+        pieces: list[str] = []
+        read = list(module.Walker(root, root.mem_id, SKIPPED_TAGS, SKIPPED_TAGS, every, pieces))
+        expected: list[str] = []
+        if read != list(events(root, SKIPPED_TAGS, every, expected)) or pieces != expected:
+            return None
+    return module.Walker
+
+
+WALKER: Final = _walker()  # _cwalk.Walker, or None: the segment stage walks in Python
