@@ -7,7 +7,7 @@ pure-Python path stays (``boilerstrip.compiled()`` tells which one runs), and
 ``boilerstrip._cscan``, the limits scan's loop in C (``src/boilerstrip/_cscan*.c`` and
 ``_cstack.c``: plain C on Python's API, nothing to install but the compiler), which
 ``_limits.scan`` runs when present, and ``boilerstrip._ctokens``, the features stage's token loop in C
-(``src/boilerstrip/_ctokens.c``), which ``_token_stats`` runs when present. The compiled
+(``src/boilerstrip/_ctokens*.c``), which ``_token_stats`` runs when present. The compiled
 build needs a C compiler and Python's headers; pip installs mypy (mypyc ships with it),
 regex's type stubs and setuptools into the isolated build environment. A failed compile
 fails the install; ``BOILERSTRIP_COMPILE=auto`` falls back to the pure-Python wheel instead.
@@ -40,7 +40,8 @@ C_SCAN = (
         for name in ("_cscan", "_cscan_tokens", "_cnames", "_cstack", "_ctags", "_cscan_helpers")
     ],
 )
-C_TOKENS = ("boilerstrip._ctokens", "src/boilerstrip/_ctokens.c")  # the features stage's token loop
+# The features stage's token loop, and the copy keys' and class/id names' helpers.
+C_TOKENS = ("boilerstrip._ctokens", [f"src/boilerstrip/{name}.c" for name in ("_ctokens", "_ctokens_names")])
 # The score and smooth stages' float loops: no fused multiply-adds, the floats Python makes.
 C_SCORE = ("boilerstrip._cscore", "src/boilerstrip/_cscore.c", ["-ffp-contract=off"])
 
@@ -78,7 +79,7 @@ def compile_modules(root: Path, work: Path) -> dict[str, str]:
         extensions.append(
             Extension(C_SCAN[0], C_SCAN[1], depends=["src/boilerstrip/_cscan.h", "src/boilerstrip/_cstack.h"])
         )
-        extensions.append(Extension(C_TOKENS[0], [C_TOKENS[1]]))
+        extensions.append(Extension(C_TOKENS[0], C_TOKENS[1]))
         extensions.append(Extension(C_SCORE[0], [C_SCORE[1]], extra_compile_args=C_SCORE[2]))
         command = build_ext(Distribution({"name": "boilerstrip", "ext_modules": extensions}))
         command.build_lib = str(work / "lib")

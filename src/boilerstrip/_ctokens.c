@@ -14,8 +14,8 @@
  * stop_counts(token lists, stopwords) -> list[int]: per list, its tokens in the set
  * (``sum(map(stop.__contains__, tokens))``).
  *
- * count_tokens(token lists, limit) -> dict: the tokens that language detection counts
- * (_language.count_tokens).
+ * count_tokens(token lists, limit[, keep]) -> dict: the tokens that language detection counts
+ * (_language.count_tokens), only those ``keep`` holds when given.
  *
  * phrase_rows(rows_of, tokens, exact, prefix, heads, keyless) -> list[int]: the phrase rows
  * to try on a block (_phrases._candidates, its reference), ``rows_of`` the page's cache of
@@ -26,9 +26,11 @@
  *
  * copy_key(text) -> str: ``" ".join(text.split()).lower()`` (_copied_boxes.copy_key).
  *
- * name_words(raw) -> (name, words) or None: ``_rules.normalise_name(raw)`` and its words
- * (``_name_verdicts.spaced_words``) of an ASCII class/id string in one pass; None for any
- * other, and for one holding "tag-", "category-" or "widget" (their regexes stay Python's).
+ * name_words(raw[, sieve, other]) -> (name, words) or None: ``_rules.normalise_name(raw)``
+ * and its words (``_name_verdicts.spaced_words``) of an ASCII class/id string in one pass,
+ * with a sieve each word it rules out given as ``other`` (``_name_verdicts.sifted_words``);
+ * None for any other name, and for one holding "tag-", "category-" or "widget" (their
+ * regexes stay Python's). In _ctokens_names.c, with copy_key.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -231,13 +233,15 @@ static PyObject *stop_counts(PyObject *self, PyObject *const *args, Py_ssize_t n
 }
 
 /* _language.count_tokens: each token's count in the lists the iterable gives, up to and with
- * the list that brings the tokens seen to ``limit`` (the iterable is read no further). A
- * plain dict where the reference has a Counter: the same counts in the same order. */
+ * the list that brings the tokens seen to ``limit`` (the iterable is read no further); given
+ * a dict ``keep``, only the tokens it holds are counted (all are seen). A plain dict where
+ * the reference has a Counter: the same counts in the same order. */
 static PyObject *count_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 2 || !PyLong_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError, "count_tokens() takes an iterable of lists and an int");
+    if ((nargs != 2 && nargs != 3) || !PyLong_Check(args[1]) || (nargs == 3 && !PyDict_CheckExact(args[2]))) {
+        PyErr_SetString(PyExc_TypeError, "count_tokens() takes an iterable of lists, an int and a dict");
         return NULL;
     }
+    PyObject *keep = nargs == 3 ? args[2] : NULL;
     const Py_ssize_t limit = PyLong_AsSsize_t(args[1]);
     if (limit == -1 && PyErr_Occurred()) return NULL;
     PyObject *it = PyObject_GetIter(args[0]);
@@ -253,6 +257,11 @@ static PyObject *count_tokens(PyObject *self, PyObject *const *args, Py_ssize_t 
         const Py_ssize_t n = PyList_GET_SIZE(toks);
         for (Py_ssize_t j = 0; j < n; j++) {
             PyObject *token = PyList_GET_ITEM(toks, j);
+            if (keep != NULL) {
+                const int kept = PyDict_Contains(keep, token);
+                if (kept < 0) goto error;
+                if (!kept) continue;
+            }
             PyObject *old = PyDict_GetItemWithError(counts, token);  /* borrowed */
             if (old == NULL && PyErr_Occurred()) goto error;
             Py_ssize_t count = old == NULL ? 0 : PyLong_AsSsize_t(old);
@@ -418,192 +427,14 @@ static PyObject *has_ascii_digit(PyObject *self, PyObject *text) {
     Py_RETURN_FALSE;
 }
 
-/* " ".join(text.split()).lower(): the words (runs of characters str.split does not split at,
- * Py_UNICODE_ISSPACE) one space apart, lowered. An ASCII text is lowered here (A-Z); any
- * other is joined here and lowered by str.lower (its special cases: final sigma, İ). */
-static PyObject *copy_key(PyObject *self, PyObject *text) {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "copy_key() takes a str");
-        return NULL;
-    }
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    const int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    if (PyUnicode_IS_ASCII(text)) { /* a byte a character */
-        Py_UCS1 *bytes = PyMem_Malloc(n ? n : 1);
-        if (bytes == NULL) return PyErr_NoMemory();
-        const Py_UCS1 *p = data;
-        Py_ssize_t used = 0;
-        for (Py_ssize_t i = 0; i < n;) {
-            if (Py_UNICODE_ISSPACE(p[i])) {
-                i++;
-                continue;
-            }
-            if (used) bytes[used++] = ' ';
-            for (; i < n && !Py_UNICODE_ISSPACE(p[i]); i++)
-                bytes[used++] = p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 0x20 : p[i];
-        }
-        PyObject *out = PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, bytes, used);
-        PyMem_Free(bytes);
-        return out;
-    }
-    Py_UCS4 *buffer = PyMem_Malloc((n ? n : 1) * sizeof(Py_UCS4));
-    if (buffer == NULL) return PyErr_NoMemory();
-    Py_ssize_t used = 0;
-    for (Py_ssize_t i = 0; i < n;) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (Py_UNICODE_ISSPACE(c)) {
-            i++;
-            continue;
-        }
-        if (used) buffer[used++] = ' ';
-        while (i < n && !Py_UNICODE_ISSPACE(c = PyUnicode_READ(kind, data, i))) {
-            buffer[used++] = c;
-            i++;
-        }
-    }
-    PyObject *joined = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, used);
-    PyMem_Free(buffer);
-    if (joined == NULL) return NULL;
-    PyObject *out = PyObject_CallMethod(joined, "lower", NULL);
-    Py_DECREF(joined);
-    return out;
-}
 
-/* ASCII characters that re's \w matches (letters, digits, "_"). */
-static inline int name_word_char(Py_UCS1 c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-static inline int name_separator(Py_UCS1 c) {
-    return c == '-' || c == '_' || c == ':' || c == '.' || c == '/';
-}
-
-/* Whether ``left`` characters from ``s`` start with the ``size`` characters of ``literal``
- * (a constant size: the compiler compares in place, with no call). */
-static inline int name_starts(const Py_UCS1 *s, Py_ssize_t left, const char *literal, Py_ssize_t size) {
-    return left >= size && memcmp(s, literal, (size_t)size) == 0;
-}
-
-/* The length of _STATE_FLAGS_RULE's word and space that start at ``s`` (``left`` characters
- * from it), else 0 ("with " and "without " cannot both match). */
-static inline Py_ssize_t state_word(const Py_UCS1 *s, Py_ssize_t left) {
-    switch (s[0]) {
-    case 'h': return name_starts(s, left, "has ", 4) ? 4 : name_starts(s, left, "hide ", 5) ? 5 : 0;
-    case 'n': return name_starts(s, left, "no ", 3) ? 3 : 0;
-    case 'w': return name_starts(s, left, "with ", 5) ? 5 : name_starts(s, left, "without ", 8) ? 8 : 0;
-    case 's': return name_starts(s, left, "show ", 5) ? 5 : 0;
-    case 'i': return name_starts(s, left, "is ", 3) ? 3 : 0;
-    case 't': return name_starts(s, left, "toggle ", 7) ? 7 : 0;
-    default: return 0;
-    }
-}
-
-/* normalise_name of an ASCII name: _CAMEL's split (a space before an upper-case letter
- * after [a-z0-9]), each run of _SEPARATORS one space, lowered, in one pass; then
- * _STATE_FLAGS_RULE's matches (at a word start: a state word, a space, a run of \w) made one
- * space each, as re.sub does (left to right, each search from the last match's end). */
-static PyObject *name_words(PyObject *self, PyObject *raw) {
-    if (!PyUnicode_Check(raw)) {
-        PyErr_SetString(PyExc_TypeError, "name_words() takes a str");
-        return NULL;
-    }
-    if (!PyUnicode_IS_ASCII(raw)) Py_RETURN_NONE;
-    const Py_UCS1 *p = PyUnicode_1BYTE_DATA(raw);
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(raw);
-    Py_UCS1 local[256]; /* most names: no allocation */
-    Py_UCS1 *spaced = 2 * n + 1 <= (Py_ssize_t)sizeof local ? local : PyMem_Malloc(2 * (size_t)n + 1);
-    if (spaced == NULL) return PyErr_NoMemory();
-    Py_ssize_t m = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        const Py_UCS1 c = p[i];
-        if (name_separator(c)) {
-            /* "tag-", "category-" and "widget" (see above), tested where they end */
-            if (c == '-' && ((i >= 3 && memcmp(p + i - 3, "tag", 3) == 0) ||
-                             (i >= 8 && memcmp(p + i - 8, "category", 8) == 0)))
-                goto python;
-            if (i == 0 || !name_separator(p[i - 1])) spaced[m++] = ' ';
-        } else if (c == 't' && i >= 5 && memcmp(p + i - 5, "widge", 5) == 0) {
-            goto python;
-        } else if (c >= 'A' && c <= 'Z') {
-            const Py_UCS1 b = i ? p[i - 1] : 0;
-            if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) spaced[m++] = ' ';
-            spaced[m++] = (Py_UCS1)(c + 0x20);
-        } else {
-            spaced[m++] = c;
-        }
-    }
-    /* The state flags, written over the same buffer (the output never passes the input). */
-    Py_ssize_t k = 0;
-    for (Py_ssize_t i = 0; i < m;) {
-        const Py_UCS1 c = spaced[i];
-        Py_ssize_t end = -1;
-        if (i == 0 || !name_word_char(spaced[i - 1])) {
-            const Py_ssize_t size = state_word(spaced + i, m - i);
-            if (size && i + size < m && name_word_char(spaced[i + size])) {
-                end = i + size + 1;
-                while (end < m && name_word_char(spaced[end])) end++;
-            }
-        }
-        if (end < 0) {
-            spaced[k++] = c;
-            i++;
-        } else {
-            spaced[k++] = ' ';
-            i = end;
-        }
-    }
-    /* Its words when each is letters and digits (the others are read by Python's search). */
-    int plain = 1;
-    Py_ssize_t spaces = 0;
-    for (Py_ssize_t i = 0; i < k; i++) {
-        const Py_UCS1 c = spaced[i];
-        if (c == ' ')
-            spaces++;
-        else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
-            plain = 0;
-    }
-    PyObject *name = PyUnicode_New(k, 0x7F);
-    PyObject *words = NULL;
-    if (name == NULL) goto error;
-    memcpy(PyUnicode_1BYTE_DATA(name), spaced, (size_t)k);
-    if (!plain) {
-        words = Py_NewRef(Py_None);
-    } else if (spaces == 0) {
-        words = PyList_New(1);
-        if (words == NULL) goto error;
-        PyList_SET_ITEM(words, 0, Py_NewRef(name));
-    } else {
-        words = PyList_New(spaces + 1);
-        if (words == NULL) goto error;
-        Py_ssize_t start = 0, index = 0;
-        for (Py_ssize_t i = 0; i <= k; i++) {
-            if (i < k && spaced[i] != ' ') continue;
-            PyObject *word = PyUnicode_New(i - start, 0x7F);
-            if (word == NULL) goto error;
-            memcpy(PyUnicode_1BYTE_DATA(word), spaced + start, (size_t)(i - start));
-            PyList_SET_ITEM(words, index++, word);
-            start = i + 1;
-        }
-    }
-    if (spaced != local) PyMem_Free(spaced);
-    PyObject *out = PyTuple_Pack(2, name, words);
-    Py_DECREF(name);
-    Py_DECREF(words);
-    return out;
-python:
-    if (spaced != local) PyMem_Free(spaced);
-    Py_RETURN_NONE;
-error:
-    if (spaced != local) PyMem_Free(spaced);
-    Py_XDECREF(name);
-    Py_XDECREF(words);
-    return NULL;
-}
+/* _ctokens_names.c */
+PyObject *copy_key(PyObject *self, PyObject *text);
+PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 static PyMethodDef methods[] = {
     {"count_tokens", (PyCFunction)(void (*)(void))count_tokens, METH_FASTCALL,
-     "count_tokens(token_lists, limit) -> dict[str, int]: see _language.count_tokens"},
+     "count_tokens(token_lists, limit[, keep]) -> dict[str, int]: see _language.count_tokens"},
     {"block_counts", (PyCFunction)(void (*)(void))block_counts, METH_FASTCALL,
      "block_counts(texts, title_tokens, tokens, cjk_count) -> (token lists, counts, CJK counts, title "
      "matches): see _token_stats.block_counts"},
@@ -613,8 +444,9 @@ static PyMethodDef methods[] = {
      "phrase_rows(rows_of, tokens, exact, prefix, heads, keyless) -> list[int]: see _phrases._candidates"},
     {"has_ascii_digit", has_ascii_digit, METH_O, "has_ascii_digit(text) -> bool: whether it holds one of 0-9"},
     {"copy_key", copy_key, METH_O, "copy_key(text) -> str: see _copied_boxes.copy_key"},
-    {"name_words", name_words, METH_O,
-     "name_words(raw) -> (name, words) or None: see _rules.normalise_name and _name_verdicts.spaced_words"},
+    {"name_words", (PyCFunction)(void (*)(void))name_words, METH_FASTCALL,
+     "name_words(raw[, sieve, other]) -> (name, words) or None: see _rules.normalise_name and "
+     "_name_verdicts.spaced_words and sifted_words"},
     {NULL, NULL, 0, NULL},
 };
 
