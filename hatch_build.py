@@ -41,7 +41,10 @@ C_SCAN = (
     ],
 )
 # The features stage's token loop, and the copy keys' and class/id names' helpers.
-C_TOKENS = ("boilerstrip._ctokens", [f"src/boilerstrip/{name}.c" for name in ("_ctokens", "_ctokens_names")])
+C_TOKENS = (
+    "boilerstrip._ctokens",
+    [f"src/boilerstrip/{name}.c" for name in ("_ctokens", "_ctokens_rows", "_ctokens_names")],
+)
 # The score and smooth stages' float loops: no fused multiply-adds, the floats Python makes.
 C_SCORE = ("boilerstrip._cscore", "src/boilerstrip/_cscore.c", ["-ffp-contract=off"])
 

@@ -17,9 +17,10 @@
  * count_tokens(token lists, limit[, keep]) -> dict: the tokens that language detection counts
  * (_language.count_tokens), only those ``keep`` holds when given.
  *
- * phrase_rows(rows_of, tokens, exact, prefix, heads, keyless) -> list[int]: the phrase rows
- * to try on a block (_phrases._candidates, its reference), ``rows_of`` the page's cache of
- * each token's rows, filled here as there (_phrases._rows_of_token).
+ * phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, head_sieve]) -> list[int]: the
+ * phrase rows to try on a block (_phrases._candidates, its reference), ``rows_of`` the page's
+ * cache of each token's rows, filled here as there (_phrases._rows_of_token) but for the
+ * tokens the sieve rules out, which have none. In _ctokens_rows.c.
  *
  * has_ascii_digit(text) -> bool: whether the text holds one of "0"-"9" (_phrases._has_digit's
  * pattern on ASCII texts).
@@ -286,125 +287,6 @@ error:
     return NULL;
 }
 
-/* _phrase_rows._rows_of_token: the rows of ``exact`` keyed by a token shorter than three
- * characters, else those of the longest key of ``prefix`` (three to five characters) that the
- * token starts with, when its first three characters are one of ``heads``. A new reference,
- * or NULL on an error. */
-static PyObject *rows_of_token(PyObject *token, PyObject *exact, PyObject *prefix, PyObject *heads,
-                               PyObject *none) {
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(token);
-    if (n < 3) {
-        PyObject *found = PyDict_GetItemWithError(exact, token); /* borrowed */
-        if (found == NULL && PyErr_Occurred()) return NULL;
-        return Py_NewRef(found == NULL ? none : found);
-    }
-    PyObject *head = PyUnicode_Substring(token, 0, 3);
-    if (head == NULL) return NULL;
-    int in = PySet_Contains(heads, head);
-    for (Py_ssize_t k = n < 5 ? n : 5; in > 0 && k >= 3; k--) {
-        PyObject *key = k == 3 ? Py_NewRef(head) : PyUnicode_Substring(token, 0, k);
-        if (key == NULL) {
-            in = -1;
-            break;
-        }
-        PyObject *rows = PyDict_GetItemWithError(prefix, key); /* borrowed */
-        Py_DECREF(key);
-        if (rows != NULL) {
-            Py_DECREF(head);
-            return Py_NewRef(rows);
-        }
-        if (PyErr_Occurred()) in = -1;
-    }
-    Py_DECREF(head);
-    return in < 0 ? NULL : Py_NewRef(none);
-}
-
-/* Appends the ints of ``rows`` (a tuple) to the growable buffer ``*out`` of ``*used`` and
- * ``*size`` items; -1 on an error. */
-static int add_rows(PyObject *rows, Py_ssize_t **out, Py_ssize_t *used, Py_ssize_t *size) {
-    if (!PyTuple_CheckExact(rows)) {
-        PyErr_SetString(PyExc_TypeError, "phrase_rows() reads tuples of rows");
-        return -1;
-    }
-    const Py_ssize_t n = PyTuple_GET_SIZE(rows);
-    if (*used + n > *size) {
-        Py_ssize_t want = 2 * (*used + n);
-        Py_ssize_t *grown = PyMem_Realloc(*out, want * sizeof(Py_ssize_t));
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        *out = grown;
-        *size = want;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_ssize_t row = PyLong_AsSsize_t(PyTuple_GET_ITEM(rows, i));
-        if (row == -1 && PyErr_Occurred()) return -1;
-        (*out)[(*used)++] = row;
-    }
-    return 0;
-}
-
-static int by_value(const void *a, const void *b) {
-    const Py_ssize_t x = *(const Py_ssize_t *)a, y = *(const Py_ssize_t *)b;
-    return (x > y) - (x < y);
-}
-
-static PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 6 || !PyDict_CheckExact(args[0]) || !PyList_CheckExact(args[1]) || !PyDict_CheckExact(args[2]) ||
-        !PyDict_CheckExact(args[3]) || !PyAnySet_Check(args[4]) || !PyTuple_CheckExact(args[5])) {
-        PyErr_SetString(PyExc_TypeError, "phrase_rows() takes a dict, a list of str, two dicts, a set and a tuple");
-        return NULL;
-    }
-    PyObject *rows_of = args[0], *tokens = args[1], *exact = args[2], *prefix = args[3], *heads = args[4];
-    PyObject *none = PyTuple_New(0);
-    if (none == NULL) return NULL;
-    Py_ssize_t size = 16, used = 0;
-    Py_ssize_t *rows = PyMem_Malloc(size * sizeof(Py_ssize_t));
-    PyObject *out = NULL;
-    if (rows == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    if (add_rows(args[5], &rows, &used, &size)) goto done;
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(tokens); i++) {
-        PyObject *token = PyList_GET_ITEM(tokens, i);
-        if (!PyUnicode_CheckExact(token)) {
-            PyErr_SetString(PyExc_TypeError, "phrase_rows() takes a list of str");
-            goto done;
-        }
-        PyObject *found = PyDict_GetItemWithError(rows_of, token); /* borrowed */
-        if (found == NULL) {
-            if (PyErr_Occurred()) goto done;
-            PyObject *made = rows_of_token(token, exact, prefix, heads, none);
-            if (made == NULL) goto done;
-            int failed = PyDict_SetItem(rows_of, token, made);
-            Py_DECREF(made); /* the cache holds it */
-            if (failed) goto done;
-            found = made;
-        }
-        if (add_rows(found, &rows, &used, &size)) goto done;
-    }
-    /* In row order, each once (sorted(set(rows))). */
-    qsort(rows, (size_t)used, sizeof(Py_ssize_t), by_value);
-    Py_ssize_t distinct = 0;
-    for (Py_ssize_t i = 0; i < used; i++)
-        if (i == 0 || rows[i] != rows[i - 1]) rows[distinct++] = rows[i];
-    out = PyList_New(distinct);
-    if (out == NULL) goto done;
-    for (Py_ssize_t i = 0; i < distinct; i++) {
-        PyObject *row = PyLong_FromSsize_t(rows[i]);
-        if (row == NULL) {
-            Py_CLEAR(out);
-            goto done;
-        }
-        PyList_SET_ITEM(out, i, row);
-    }
-done:
-    PyMem_Free(rows);
-    Py_DECREF(none);
-    return out;
-}
 
 static PyObject *has_ascii_digit(PyObject *self, PyObject *text) {
     if (!PyUnicode_Check(text)) {
@@ -428,6 +310,8 @@ static PyObject *has_ascii_digit(PyObject *self, PyObject *text) {
 }
 
 
+/* _ctokens_rows.c */
+PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_names.c */
 PyObject *copy_key(PyObject *self, PyObject *text);
 PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
@@ -441,7 +325,8 @@ static PyMethodDef methods[] = {
     {"stop_counts", (PyCFunction)(void (*)(void))stop_counts, METH_FASTCALL,
      "stop_counts(token_lists, stopwords) -> list[int]: per list, its tokens in the set"},
     {"phrase_rows", (PyCFunction)(void (*)(void))phrase_rows, METH_FASTCALL,
-     "phrase_rows(rows_of, tokens, exact, prefix, heads, keyless) -> list[int]: see _phrases._candidates"},
+     "phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, head_sieve]) -> list[int]: see "
+     "_phrases._candidates"},
     {"has_ascii_digit", has_ascii_digit, METH_O, "has_ascii_digit(text) -> bool: whether it holds one of 0-9"},
     {"copy_key", copy_key, METH_O, "copy_key(text) -> str: see _copied_boxes.copy_key"},
     {"name_words", (PyCFunction)(void (*)(void))name_words, METH_FASTCALL,
