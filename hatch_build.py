@@ -40,7 +40,7 @@ C_SCAN = (
         for name in ("_cscan", "_cscan_tokens", "_cnames", "_cstack", "_ctags", "_cscan_helpers")
     ],
 )
-# The features stage's token loop, and the copy keys' and class/id names' helpers.
+# The features stage's token loop and phrase rows, and the copy keys' and class/id names' helpers.
 C_TOKENS = (
     "boilerstrip._ctokens",
     [f"src/boilerstrip/{name}.c" for name in ("_ctokens", "_ctokens_rows", "_ctokens_names")],
