@@ -59,7 +59,7 @@ _Split = tuple[str, list[str] | None]
 # What the compiled build gives in place of a word the sieve rules out: no table holds it
 # (a name's words are letters and digits), and it is shorter than _KEY_PREFIX.
 _OTHER_WORD: Final = "#"
-_SIEVE_BYTES: Final = 1024  # 8,192 slots: about 300 are set, so few words pass by chance
+_SIEVE_BYTES: Final = 1024  # 8,192 slots: 238 are set, so few words pass by chance
 _MAX_LENGTH: Final = 15  # a word's length in its slot, at most
 
 
