@@ -42,10 +42,10 @@ C_SCAN = (
         for name in ("_cscan", "_cscan_tokens", "_cnames", "_cstack", "_ctags", "_cscan_helpers")
     ],
 )
-# The features stage's token loop and the string helpers (one extension; the files share _ctokens.h).
+# The features stage's token loop and phrase rows, and the copy keys' and class/id names' helpers.
 C_TOKENS = (
     "boilerstrip._ctokens",
-    [f"src/boilerstrip/{name}.c" for name in ("_ctokens", "_ctokens_helpers")],
+    [f"src/boilerstrip/{name}.c" for name in ("_ctokens", "_ctokens_rows", "_ctokens_names")],
 )
 # The segment walk's traversal and reads over Lexbor's nodes (_lexbor_walk decides whether it runs).
 C_WALK = ("boilerstrip._cwalk", [f"src/boilerstrip/{name}.c" for name in ("_cwalk", "_cwalk_walker")])
@@ -86,7 +86,7 @@ def compile_modules(root: Path, work: Path) -> dict[str, str]:
         extensions.append(
             Extension(C_SCAN[0], C_SCAN[1], depends=["src/boilerstrip/_cscan.h", "src/boilerstrip/_cstack.h"])
         )
-        extensions.append(Extension(C_TOKENS[0], C_TOKENS[1], depends=["src/boilerstrip/_ctokens.h"]))
+        extensions.append(Extension(C_TOKENS[0], C_TOKENS[1]))
         extensions.append(Extension(C_WALK[0], C_WALK[1], depends=["src/boilerstrip/_cwalk.h"]))
         extensions.append(Extension(C_SCORE[0], [C_SCORE[1]], extra_compile_args=C_SCORE[2]))
         command = build_ext(Distribution({"name": "boilerstrip", "ext_modules": extensions}))

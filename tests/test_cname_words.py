@@ -12,7 +12,14 @@ from types import ModuleType
 
 import pytest
 
-from boilerstrip._name_verdicts import spaced_words
+from boilerstrip._name_verdicts import (
+    _OTHER_WORD,
+    _tables,
+    decided,
+    sifted_words,
+    spaced_bits,
+    spaced_words,
+)
 from boilerstrip._rules import normalise_name
 
 NAMES = [
@@ -102,8 +109,88 @@ def test_generated_names(ctokens: ModuleType) -> None:
     names = ["".join(rng.choice(pieces) for _ in range(rng.randrange(12))) for _ in range(5000)]
     differing = [raw for raw in names if ctokens.name_words(raw) != _python(raw)]
     assert differing[:1] == []
+    # With the sieve, and the tables' words among the pieces.
+    sieve = _tables(True).sieve
+    pieces += ["nav", "Sidebar", "advert", "newsletter", "most", "popular", "customer", "review"]
+    names = ["".join(rng.choice(pieces) for _ in range(rng.randrange(12))) for _ in range(5000)]
+    differing = [
+        raw
+        for raw in names
+        if ctokens.name_words(raw, sieve, _OTHER_WORD)
+        != (
+            None
+            if ctokens.name_words(raw) is None
+            else (_python(raw)[0], sifted_words(_python(raw)[1], sieve))
+        )
+    ]
+    assert differing[:1] == []
 
 
 def test_takes_only_str(ctokens: ModuleType) -> None:
     with pytest.raises(TypeError):
         ctokens.name_words(b"nav")
+    with pytest.raises(TypeError):
+        ctokens.name_words("nav", bytearray(8), _OTHER_WORD)
+    with pytest.raises(ValueError, match="power of two"):
+        ctokens.name_words("nav", bytes(6), _OTHER_WORD)
+
+
+# Names whose words are the tables' keys, stems, prefixes and spellings of several words,
+# and near misses of them (a letter off, longer, shorter, split by two spaces).
+KEYED = [
+    "sidebar widget-area nav-menu",  # left to Python ("widget")
+    "sidebar widgets nav-menu",
+    "customer-review user-reviews product review",
+    "advertisement adverts advert adver adv sponsored sponsor-box spons",
+    "newsletter-signup newsl newsletters subscribe subscription subsc",
+    "cookie-consent cookiebot cookies gdpr onetrust",
+    "most-popular most  popular related-posts relatedPosts",
+    "share-this sharethis social-links sociallinks share",
+    "recommended recom recommendations contributor contr donate donation",
+    "post-1234 menu-item menu-item-type-post_type menu-item-90467",
+    "modal-overlay popup interstitial paywall",
+    "breadcrumb breadcrumbs crumbs toc pagination pager",
+    "comment-list commentlist comments disqus respond replies",
+    "article-body articlebody entry-content post-content main-content",
+    "x1 ab abc abcd abcde abcdefghijklmnopqrstuvwxyz",
+]
+
+
+@pytest.mark.parametrize("raw", NAMES + KEYED)
+def test_sifted_as_python(ctokens: ModuleType, raw: str) -> None:
+    """With the tables' sieve, the words the sieve rules out are the shared _OTHER_WORD, as
+    sifted_words gives them."""
+    sieve = _tables(True).sieve
+    name, words = _python(raw)
+    expected = None if ctokens.name_words(raw) is None else (name, sifted_words(words, sieve))
+    assert ctokens.name_words(raw, sieve, _OTHER_WORD) == expected
+
+
+@pytest.mark.parametrize("raw", NAMES + KEYED)
+def test_sifted_words_same_bits(raw: str) -> None:
+    """spaced_bits reads the same bits, and decided gives the same verdict, from a name's
+    sifted words as from its words."""
+    tables = _tables(True)
+    name, words = _python(raw)
+    sifted = sifted_words(words, tables.sieve)
+    assert (sifted is None) == (words is None)
+    if words is not None and sifted is not None:
+        assert spaced_bits(tables, sifted) == spaced_bits(tables, words)
+        assert decided(name, sifted, tables) == decided(name, words, tables)
+
+
+def test_sifted_words_generated() -> None:
+    """The same on random names made of the tables' own words, pieces of them and others."""
+    tables = _tables(True)
+    rng = random.Random(11)
+    keys = [w for w in tables.words if w] + [w for p in tables.phrases for w in p.split(" ")]
+    pieces = [*keys, *(k[: rng.randrange(1, len(k) + 1)] for k in keys), "item", "wrap", "12", "x"]
+    pieces += [k + "s" for k in keys[:40]] + [k + "ing" for k in keys[:40]]
+    sifted_out = 0
+    for _ in range(5000):
+        words = [rng.choice(pieces) if rng.random() < 0.9 else "" for _ in range(rng.randrange(1, 8))]
+        sifted = sifted_words(words, tables.sieve)
+        assert sifted is not None
+        sifted_out += sifted.count(_OTHER_WORD)
+        assert spaced_bits(tables, sifted) == spaced_bits(tables, words), words
+    assert sifted_out > 1000  # the sieve rules words out

@@ -71,6 +71,34 @@ HAND_MADE: dict[str, str] = {
     "non-ASCII names": "<\u017fpan>x</\u017fPAN><span\u017f><\u0130mg><DİV>x</dİv>",
     "non-BMP text": "<p>\U0001f600<b>\U0001f600</b>\U0001f600</p>",
     "two-byte text": "<p>\u0100\u4e2d<div title='\u4e2d'>\u4e2d</div>",
+    # The tokenizer runs one copy per kind of str (one, two or four bytes a character): each
+    # kind with comments, quoted and unquoted values, raw text and an unterminated tag.
+    "one-byte kind": "<!-- \xe9 --><div title='\xe9>' id=\xe9>\xe9<script>\xe9</SCRIPT\t><b \xe9=\"x",
+    "two-byte kind": "<!-- \u4e2d --><div title='\u4e2d>' id=\u4e2d>\u4e2d<script>\u4e2d</SCRIPT\t>"
+    '<b \u4e2d="x',
+    "four-byte kind": "<!-- \U0001f600 --><div title='\U0001f600>' id=\U0001f600>\U0001f600<script>"
+    '\U0001f600</SCRIPT\t><b \U0001f600="x',
+    "two-byte comments": "\u4e2d<!--\u4e2d--!><!--->x<!-- - -- ->\u4e2d<?x \u4e2d><!x><p>\u4e2d<!--",
+    "four-byte bogus": "\U0001f600</\U0001f600><p></ \U0001f600 ><!\U0001f600><?\U0001f600",
+    # Two-byte characters one of whose bytes is "<", "-", ">" or a quote (U+013C, U+3C3C,
+    # U+2D2D, U+3E01, U+2222, U+2701), near a tag and past the 32 characters read first.
+    "two-byte false hits": "\u013c" * 40
+    + "<p>"
+    + "\u3c3c\u013c" * 30
+    + "<!--"
+    + "\u2d2d-" * 30
+    + "-->"
+    + '<a title="'
+    + "\u2222\u0122" * 30
+    + "\">x</a><i title='"
+    + "\u2701" * 40
+    + "'>"
+    + "\u3e01" * 40
+    + "<?pi "
+    + "\u3e3e" * 40
+    + "><em>"
+    + "\u4e2d" * 33
+    + "<",
     "lone surrogates": "<p>\udcff<div>\ud800</div><b\udcff>x",
     "replacement characters": _parse.decode(b"<p>\xff\xfe<div>\x80\x81<b>\xc3(</b>"),
     "control characters": "<p\v>x<div\x00>y</div\x0b><a\x0c href=x>z",

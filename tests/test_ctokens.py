@@ -217,10 +217,31 @@ def test_count_tokens_counts_as_the_counter(ctokens: ModuleType, seed: int, limi
     assert list(made) == list(reference)  # read no further than the reference
 
 
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("limit", [0, 1, 7, 50, 3000])
+def test_count_tokens_kept_as_the_counter(ctokens: ModuleType, seed: int, limit: int) -> None:
+    """Given the tokens to keep (as detection gives the stopwords' languages), the kept
+    tokens' counts, in the reference's order, with every token seen toward the limit."""
+    rng = random.Random(seed)
+    texts = ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 60))) for _ in range(40)]
+    lists = [tokens(text) for text in texts]
+    seen = sorted({t for toks in lists for t in toks})
+    keep = {t: ("xx",) for t in rng.sample(seen, len(seen) // 3)}
+    made, reference = iter(lists), iter(lists)
+    counted = ctokens.count_tokens(made, limit, keep)
+    expected = count_tokens(reference, limit, keep)
+    assert list(counted.items()) == list(expected.items())
+    assert list(made) == list(reference)
+    whole = count_tokens(iter(lists), limit)
+    assert list(expected.items()) == [(t, n) for t, n in whole.items() if t in keep]
+
+
 def test_count_tokens_of_nothing_and_its_type_errors(ctokens: ModuleType) -> None:
     assert ctokens.count_tokens(iter([]), 3000) == {}
     assert ctokens.count_tokens([[], ["a", "a"]], 1) == {"a": 2}
-    for args in (([("a",)], 5), ([["a"]], "5"), (None, 5), ([["a"]],)):
+    assert ctokens.count_tokens([["b", "a"], ["a", "c"]], 1, {"a": ()}) == {"a": 1}
+    assert ctokens.count_tokens([["b", "a"], ["a", "c"]], 4, {"a": (), "c": ()}) == {"a": 2, "c": 1}
+    for args in (([("a",)], 5), ([["a"]], "5"), (None, 5), ([["a"]],), ([["a"]], 5, frozenset())):
         with pytest.raises(TypeError):
             ctokens.count_tokens(*args)
 

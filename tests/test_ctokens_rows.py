@@ -1,5 +1,5 @@
 """The compiled build's C loops of the decision's copy keys and of the phrase look-up
-(_ctokens_helpers.c: copy_key, phrase_rows, has_ascii_digit) give exactly what their Python
+(_ctokens.c: phrase_rows, has_ascii_digit; _ctokens_names.c: copy_key) give exactly what their Python
 references give (_copied_boxes.copy_key's own line, _phrase_rows.candidates and
 has_ascii_digit): on hand-made texts and tokens (ASCII, Latin-1, case partners, CJK, every
 kind of space) and on generated ones. Where the compiled build is not installed the
@@ -16,7 +16,7 @@ import pytest
 import cscan_build
 from boilerstrip import _copied_boxes, _phrase_rows
 from boilerstrip._language import tokens
-from boilerstrip._phrase_rows import candidates, has_ascii_digit
+from boilerstrip._phrase_rows import candidates, has_ascii_digit, head_slot
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import _indexes, _key_words
 
@@ -119,6 +119,26 @@ def test_phrase_rows_are_the_python_candidates(ctokens: ModuleType, which: int, 
     made = [ctokens.phrase_rows(c_rows, b, index.exact, index.prefix, index.heads, rows) for b in blocks]
     assert made == [candidates(py_rows, b, index.exact, index.prefix, index.heads, rows) for b in blocks]
     assert c_rows == py_rows
+    # With the index's head sieve: the same rows; a token it passes over is not cached, and
+    # has no rows.
+    sieved: dict[str, tuple[int, ...]] = {}
+    args = (index.exact, index.prefix, index.heads, rows, index.sieve)
+    assert [ctokens.phrase_rows(sieved, b, *args) for b in blocks] == made
+    assert sieved.items() <= py_rows.items()
+    assert all(not found for token, found in py_rows.items() if token not in sieved)
+    assert len(sieved) < len(py_rows)
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_head_sieve_holds_every_one_byte_head(which: int) -> None:
+    """Every head a one-byte token can start with has its bit; few other slots do."""
+    index = _indexes()[which]
+    set_bits = sum(bin(byte).count("1") for byte in index.sieve)
+    for head in index.heads:
+        if max(map(ord, head)) < 0x100:
+            slot = head_slot(head)
+            assert index.sieve[slot >> 3] >> (slot & 7) & 1
+    assert set_bits <= len(index.heads) < len(index.sieve)
 
 
 @pytest.mark.parametrize(
@@ -129,6 +149,7 @@ def test_phrase_rows_are_the_python_candidates(ctokens: ModuleType, which: int, 
         ({}, ["a"], {}, {}, frozenset(), [1]),  # keyless not a tuple
         ({"a": [1]}, ["a"], {}, {}, frozenset(), ()),  # a cached row list not a tuple
         ({}, ["a"], {}, {}),  # too few
+        ({}, ["a"], {}, {}, frozenset(), (), bytearray(8)),  # the sieve not bytes
     ],
 )
 def test_phrase_rows_rejects_what_it_is_never_given(ctokens: ModuleType, args: tuple[object, ...]) -> None:

@@ -473,7 +473,47 @@ _PRICE_TEXTS = (
     "Preis: 19,99 EUR inkl. MwSt.",
     "kr 99",
     "",
+    # ASCII: each code and sign of _CURRENCY in both cases and orders, and near misses
+    "R$ 10",
+    "10 r$",
+    "Rs. 500",
+    "rs 5",
+    "5 Rs",
+    "Ft 100",
+    "100 ft",
+    "12 lei",
+    "LEI 3",
+    "12 usd",
+    "Usd 3",
+    "JPY 400",
+    "12 chf",
+    "99 zar",
+    "3 KR",
+    "first 3 hours",  # "rs" and "ft" inside words: searched, no price
+    "Only 3 left in stock",
+    "5 stars",
+    "2024",
+    "$",
+    "12 zl",  # not "zł"
+    "12 kc",  # not "Kč"
+    "12 zł",
+    "12 Kč",
+    "12 \u212ar",  # the Kelvin sign folds to k
+    "\u017f 12",
 )
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_is_price_is_the_search_on_generated_ascii(seed: int) -> None:
+    """Random short ASCII texts of digits, currency codes in any case, their letters and
+    other words: the currency sieve answers as the search does."""
+    rng = random.Random(seed)
+    pieces = ["1", "23", "4.5", "6,7", " ", " ", "$", "R", "r", "s", ".", "k", "K", "f", "t", "F"]
+    pieces += ["usd", "EUR", "Gbp", "lei", "Rs", "kr", "Ft", "first", "works", "left", "a", "zl"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        block = make_block(0, text, words=max(1, len(text.split())))
+        assert _is_price(block, 100) == (_price().search(text) is not None), text
 
 
 @pytest.mark.parametrize("text", _PRICE_TEXTS)

@@ -102,7 +102,12 @@ def _with_unique_lines_kept(
         return labels
     # Each block's key's hash once (``hashes`` holds the kept ones): counted, then read again.
     sums = [h or copy_hash(b.text) if g in chosen else 0 for (g, _card), b, h in zip(members, blocks, hashes)]
-    counts = Counter((g, h) for (g, _card), h in zip(members, sums) if g in chosen)
+    # Counted in loops, not from generator expressions: the compiled build makes a list of
+    # a generator expression (a pair, or a key's copy, per member at once).
+    counts: Counter[tuple[int, int]] = Counter()
+    for (g, _card), h in zip(members, sums):
+        if g in chosen:
+            counts[(g, h)] += 1
     completed = with_groups_kept(members, labels, probabilities, chosen, floor)
     # Where a hash recurs in its group, the keys themselves are counted (a hash shared by
     # two texts must not keep a line whose text recurs, nor drop one whose text does not).
@@ -117,11 +122,10 @@ def _with_unique_lines_kept(
             out[i] = new
             continue
         if texts is None:
-            texts = Counter(
-                (group, copy_key(b.text))
-                for (group, _card), b, h in zip(members, blocks, sums)
-                if group in chosen and counts[(group, h)] > 1
-            )
+            texts = Counter()
+            for (group, _card), b, h in zip(members, blocks, sums):
+                if group in chosen and counts[(group, h)] > 1:
+                    texts[(group, copy_key(b.text))] += 1
         if texts[(g, copy_key(blocks[i].text))] == 1:
             out[i] = new
     return out

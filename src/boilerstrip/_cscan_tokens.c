@@ -5,12 +5,36 @@
 
 static inline int is_letter(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-/* First index at or after `from` holding `c`, or -1. */
-static Py_ssize_t find(const Text *t, Py_UCS4 c, Py_ssize_t from) {
-    if (from >= t->n) return -1;
-    if (t->bytes) {
-        const char *data = t->data, *found = memchr(data + from, (int)c, (size_t)(t->n - from));
+/* The tokenizer is written once over a text of one `kind` (PyUnicode_1BYTE_KIND, 2BYTE or
+ * 4BYTE: bytes are read as one-byte text) and inlined into one copy per kind (next_token), so
+ * that each character is read without a switch on the kind. */
+#define ONE_KIND static inline __attribute__((always_inline))
+#define AT(i) PyUnicode_READ(kind, t->data, (i))
+
+/* First index at or after `from` holding `c` (ASCII), or -1: memchr over one-byte text; over
+ * two-byte text (most pages: one curly quote makes a str two bytes a character), the next few
+ * characters read, then memchr for c's byte, a hit kept where its character is c (str.find's
+ * own way, without its call); str.find over four-byte text. */
+ONE_KIND Py_ssize_t find(const Text *t, const int kind, Py_UCS4 c, Py_ssize_t from) {
+    const Py_ssize_t n = t->n;
+    if (from >= n) return -1;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const char *data = t->data, *found = memchr(data + from, (int)c, (size_t)(n - from));
         return found == NULL ? -1 : found - data;
+    }
+    if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *data = t->data;
+        Py_ssize_t i = from;
+        for (const Py_ssize_t near = n - i > 32 ? i + 32 : n; i < near; i++)
+            if (data[i] == c) return i;
+        while (i < n) {
+            const char *found = memchr(data + i, (int)c, (size_t)(n - i) * sizeof(Py_UCS2));
+            if (found == NULL) return -1;
+            const Py_ssize_t j = (found - (const char *)data) / (Py_ssize_t)sizeof(Py_UCS2);
+            if (data[j] == c) return j;
+            i = j + 1; /* c's byte in another character */
+        }
+        return -1;
     }
     Py_ssize_t i = PyUnicode_FindChar(t->str, c, from, t->n, 1);
     return i < 0 ? -1 : i;
@@ -25,68 +49,68 @@ PyObject *substring(const Text *t, Py_ssize_t start, Py_ssize_t end) {
 
 
 /* "[^>]*+>?" from `from`: just past the next ">", or the end. */
-static Py_ssize_t past_gt(const Text *t, Py_ssize_t from) {
-    Py_ssize_t i = find(t, '>', from);
+ONE_KIND Py_ssize_t past_gt(const Text *t, const int kind, Py_ssize_t from) {
+    Py_ssize_t i = find(t, kind, '>', from);
     return i < 0 ? t->n : i + 1;
 }
 
 /* _ATTRIBUTES from `p` (just after a tag's name): the end of the tag. */
-static Py_ssize_t attributes_end(const Text *t, Py_ssize_t p) {
+ONE_KIND Py_ssize_t attributes_end(const Text *t, const int kind, Py_ssize_t p) {
     Py_ssize_t n = t->n;
     while (p < n) {
-        Py_UCS4 c = at(t, p);
+        Py_UCS4 c = AT(p);
         if (is_space(c) || c == '/') {
             p++;
-            while (p < n && (is_space(c = at(t, p)) || c == '/')) p++;
+            while (p < n && (is_space(c = AT(p)) || c == '/')) p++;
             continue;
         }
         if (c == '>') break;
         /* a name: its first character may be "=" or a quote */
         p++;
-        while (p < n && !is_space(c = at(t, p)) && c != '/' && c != '=' && c != '>') p++;
+        while (p < n && !is_space(c = AT(p)) && c != '/' && c != '=' && c != '>') p++;
         Py_ssize_t q = p;
-        while (q < n && is_space(at(t, q))) q++;
-        if (q < n && at(t, q) == '=') {
+        while (q < n && is_space(AT(q))) q++;
+        if (q < n && AT(q) == '=') {
             q++;
-            while (q < n && is_space(at(t, q))) q++;
-            Py_UCS4 quote = q < n ? at(t, q) : 0;
+            while (q < n && is_space(AT(q))) q++;
+            Py_UCS4 quote = q < n ? AT(q) : 0;
             if (quote == '"' || quote == '\'') {
-                Py_ssize_t close = find(t, quote, q + 1);
+                Py_ssize_t close = find(t, kind, quote, q + 1);
                 p = close < 0 ? n : close + 1;
             } else {
-                while (q < n && !is_space(c = at(t, q)) && c != '>') q++;
+                while (q < n && !is_space(c = AT(q)) && c != '>') q++;
                 p = q;
             }
         }
     }
-    return p < n && at(t, p) == '>' ? p + 1 : p;
+    return p < n && AT(p) == '>' ? p + 1 : p;
 }
 
 /* Whether _TOKEN matches at `i` (a "<"), and what. */
-static int match_at(const Text *t, Py_ssize_t i, Token *tok) {
+ONE_KIND int match_at(const Text *t, const int kind, Py_ssize_t i, Token *tok) {
     Py_ssize_t n = t->n;
     if (i + 1 >= n) return 0;
-    Py_UCS4 c = at(t, i + 1);
+    Py_UCS4 c = AT(i + 1);
     tok->start = i;
     tok->name_start = -1;
-    if (c == '!' && i + 3 < n && at(t, i + 2) == '-' && at(t, i + 3) == '-') {
+    if (c == '!' && i + 3 < n && AT(i + 2) == '-' && AT(i + 3) == '-') {
         Py_ssize_t j = i + 4; /* "<!-->" and "<!--->" are empty comments */
-        if (j < n && at(t, j) == '>') {
+        if (j < n && AT(j) == '>') {
             tok->end = j + 1;
             return 1;
         }
-        if (j + 1 < n && at(t, j) == '-' && at(t, j + 1) == '>') {
+        if (j + 1 < n && AT(j) == '-' && AT(j + 1) == '>') {
             tok->end = j + 2;
             return 1;
         }
-        for (Py_ssize_t k = find(t, '-', j); k >= 0; k = find(t, '-', k + 1)) {
-            if (k + 2 < n && at(t, k + 1) == '-') {
-                Py_UCS4 d = at(t, k + 2);
+        for (Py_ssize_t k = find(t, kind, '-', j); k >= 0; k = find(t, kind, '-', k + 1)) {
+            if (k + 2 < n && AT(k + 1) == '-') {
+                Py_UCS4 d = AT(k + 2);
                 if (d == '>') {
                     tok->end = k + 3;
                     return 1;
                 }
-                if (d == '!' && k + 3 < n && at(t, k + 3) == '>') {
+                if (d == '!' && k + 3 < n && AT(k + 3) == '>') {
                     tok->end = k + 4;
                     return 1;
                 }
@@ -96,19 +120,19 @@ static int match_at(const Text *t, Py_ssize_t i, Token *tok) {
         return 1;
     }
     if (c == '!' || c == '?') { /* a bogus comment */
-        tok->end = past_gt(t, i + 2);
+        tok->end = past_gt(t, kind, i + 2);
         return 1;
     }
     Py_ssize_t name = i + 1;
     if (c == '/') {
         if (i + 2 >= n) return 0;
-        Py_UCS4 d = at(t, i + 2);
+        Py_UCS4 d = AT(i + 2);
         if (d == '>') {
             tok->end = i + 3;
             return 1;
         }
         if (!is_letter(d)) {
-            tok->end = past_gt(t, i + 3);
+            tok->end = past_gt(t, kind, i + 3);
             return 1;
         }
         name = i + 2;
@@ -116,18 +140,29 @@ static int match_at(const Text *t, Py_ssize_t i, Token *tok) {
         return 0;
     }
     Py_ssize_t p = name + 1;
-    while (p < n && !is_space(c = at(t, p)) && c != '/' && c != '>') p++;
+    while (p < n && !is_space(c = AT(p)) && c != '/' && c != '>') p++;
     tok->name_start = name;
     tok->name_end = p;
-    tok->end = attributes_end(t, p);
+    tok->end = attributes_end(t, kind, p);
     return 1;
 }
 
-int next_token(const Text *t, Py_ssize_t from, Token *tok) {
-    for (Py_ssize_t i = find(t, '<', from); i >= 0; i = find(t, '<', i + 1)) {
-        if (match_at(t, i, tok)) return 1;
+ONE_KIND int next_of_kind(const Text *t, const int kind, Py_ssize_t from, Token *tok) {
+    for (Py_ssize_t i = find(t, kind, '<', from); i >= 0; i = find(t, kind, '<', i + 1)) {
+        if (match_at(t, kind, i, tok)) return 1;
     }
     return 0;
+}
+
+int next_token(const Text *t, Py_ssize_t from, Token *tok) {
+    switch (t->kind) {
+    case PyUnicode_1BYTE_KIND:
+        return next_of_kind(t, PyUnicode_1BYTE_KIND, from, tok);
+    case PyUnicode_2BYTE_KIND:
+        return next_of_kind(t, PyUnicode_2BYTE_KIND, from, tok);
+    default:
+        return next_of_kind(t, PyUnicode_4BYTE_KIND, from, tok);
+    }
 }
 
 
@@ -161,7 +196,7 @@ PyObject *lower_name(const Text *t, Py_ssize_t start, Py_ssize_t end) {
  * set to its offset, for the regex to search from there. Bytes fold ASCII only. */
 Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_t from, Py_ssize_t *undecided) {
     *undecided = -1;
-    for (Py_ssize_t i = find(t, '<', from); i >= 0; i = find(t, '<', i + 1)) {
+    for (Py_ssize_t i = find(t, t->kind, '<', from); i >= 0; i = find(t, t->kind, '<', i + 1)) {
         if (i + 2 + length >= t->n) return -1; /* no room for the name and the character after it */
         if (at(t, i + 1) != '/') continue;
         Py_ssize_t j = 0;

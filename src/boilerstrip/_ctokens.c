@@ -14,25 +14,27 @@
  * stop_counts(token lists, stopwords) -> list[int]: per list, its tokens in the set
  * (``sum(map(stop.__contains__, tokens))``).
  *
- * count_tokens(token lists, limit) -> dict: the tokens that language detection counts
- * (_language.count_tokens).
+ * count_tokens(token lists, limit[, keep]) -> dict: the tokens that language detection counts
+ * (_language.count_tokens), only those ``keep`` holds when given.
  *
- * phrase_rows(rows_of, tokens, exact, prefix, heads, keyless) -> list[int]: the phrase rows
- * to try on a block (_phrases._candidates, its reference), ``rows_of`` the page's cache of
- * each token's rows, filled here as there (_phrases._rows_of_token).
+ * phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, head_sieve]) -> list[int]: the
+ * phrase rows to try on a block (_phrases._candidates, its reference), ``rows_of`` the page's
+ * cache of each token's rows, filled here as there (_phrases._rows_of_token) but for the
+ * tokens the sieve rules out, which have none. In _ctokens_rows.c.
  *
  * has_ascii_digit(text) -> bool: whether the text holds one of "0"-"9" (_phrases._has_digit's
  * pattern on ASCII texts).
  *
  * copy_key(text) -> str: ``" ".join(text.split()).lower()`` (_copied_boxes.copy_key).
  *
- * name_words(raw) -> (name, words) or None: ``_rules.normalise_name(raw)`` and its words
- * (``_name_verdicts.spaced_words``) of an ASCII class/id string in one pass; None for any
- * other, and for one holding "tag-", "category-" or "widget" (their regexes stay Python's).
- *
- * The last four are in _ctokens_helpers.c (the same extension).
+ * name_words(raw[, sieve, other]) -> (name, words) or None: ``_rules.normalise_name(raw)``
+ * and its words (``_name_verdicts.spaced_words``) of an ASCII class/id string in one pass,
+ * with a sieve each word it rules out given as ``other`` (``_name_verdicts.sifted_words``);
+ * None for any other name, and for one holding "tag-", "category-" or "widget" (their
+ * regexes stay Python's). In _ctokens_names.c, with copy_key.
  */
-#include "_ctokens.h"
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
 
 /* Per Latin-1 character: 0 when the token regex's \w does not match it lowered, else the
  * character it lowers to (str.lower() keeps every Latin-1 character in Latin-1). Made at
@@ -232,13 +234,15 @@ static PyObject *stop_counts(PyObject *self, PyObject *const *args, Py_ssize_t n
 }
 
 /* _language.count_tokens: each token's count in the lists the iterable gives, up to and with
- * the list that brings the tokens seen to ``limit`` (the iterable is read no further). A
- * plain dict where the reference has a Counter: the same counts in the same order. */
+ * the list that brings the tokens seen to ``limit`` (the iterable is read no further); given
+ * a dict ``keep``, only the tokens it holds are counted (all are seen). A plain dict where
+ * the reference has a Counter: the same counts in the same order. */
 static PyObject *count_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 2 || !PyLong_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError, "count_tokens() takes an iterable of lists and an int");
+    if ((nargs != 2 && nargs != 3) || !PyLong_Check(args[1]) || (nargs == 3 && !PyDict_CheckExact(args[2]))) {
+        PyErr_SetString(PyExc_TypeError, "count_tokens() takes an iterable of lists, an int and a dict");
         return NULL;
     }
+    PyObject *keep = nargs == 3 ? args[2] : NULL;
     const Py_ssize_t limit = PyLong_AsSsize_t(args[1]);
     if (limit == -1 && PyErr_Occurred()) return NULL;
     PyObject *it = PyObject_GetIter(args[0]);
@@ -254,6 +258,11 @@ static PyObject *count_tokens(PyObject *self, PyObject *const *args, Py_ssize_t 
         const Py_ssize_t n = PyList_GET_SIZE(toks);
         for (Py_ssize_t j = 0; j < n; j++) {
             PyObject *token = PyList_GET_ITEM(toks, j);
+            if (keep != NULL) {
+                const int kept = PyDict_Contains(keep, token);
+                if (kept < 0) goto error;
+                if (!kept) continue;
+            }
             PyObject *old = PyDict_GetItemWithError(counts, token);  /* borrowed */
             if (old == NULL && PyErr_Occurred()) goto error;
             Py_ssize_t count = old == NULL ? 0 : PyLong_AsSsize_t(old);
@@ -278,20 +287,51 @@ error:
     return NULL;
 }
 
+
+static PyObject *has_ascii_digit(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "has_ascii_digit() takes a str");
+        return NULL;
+    }
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *p = data;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if ((Py_UCS1)(p[i] - '0') <= 9) Py_RETURN_TRUE;
+        Py_RETURN_FALSE;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c >= '0' && c <= '9') Py_RETURN_TRUE;
+    }
+    Py_RETURN_FALSE;
+}
+
+
+/* _ctokens_rows.c */
+PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+/* _ctokens_names.c */
+PyObject *copy_key(PyObject *self, PyObject *text);
+PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+
 static PyMethodDef methods[] = {
     {"count_tokens", (PyCFunction)(void (*)(void))count_tokens, METH_FASTCALL,
-     "count_tokens(token_lists, limit) -> dict[str, int]: see _language.count_tokens"},
+     "count_tokens(token_lists, limit[, keep]) -> dict[str, int]: see _language.count_tokens"},
     {"block_counts", (PyCFunction)(void (*)(void))block_counts, METH_FASTCALL,
      "block_counts(texts, title_tokens, tokens, cjk_count) -> (token lists, counts, CJK counts, title "
      "matches): see _token_stats.block_counts"},
     {"stop_counts", (PyCFunction)(void (*)(void))stop_counts, METH_FASTCALL,
      "stop_counts(token_lists, stopwords) -> list[int]: per list, its tokens in the set"},
     {"phrase_rows", (PyCFunction)(void (*)(void))phrase_rows, METH_FASTCALL,
-     "phrase_rows(rows_of, tokens, exact, prefix, heads, keyless) -> list[int]: see _phrases._candidates"},
+     "phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, head_sieve]) -> list[int]: see "
+     "_phrases._candidates"},
     {"has_ascii_digit", has_ascii_digit, METH_O, "has_ascii_digit(text) -> bool: whether it holds one of 0-9"},
     {"copy_key", copy_key, METH_O, "copy_key(text) -> str: see _copied_boxes.copy_key"},
-    {"name_words", name_words, METH_O,
-     "name_words(raw) -> (name, words) or None: see _rules.normalise_name and _name_verdicts.spaced_words"},
+    {"name_words", (PyCFunction)(void (*)(void))name_words, METH_FASTCALL,
+     "name_words(raw[, sieve, other]) -> (name, words) or None: see _rules.normalise_name and "
+     "_name_verdicts.spaced_words and sifted_words"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -57,27 +57,32 @@ def stopwords(language: str) -> frozenset[str]:
     return _stoplist(language) if language in STOPWORD_TEXT else frozenset()
 
 
-def count_tokens(token_lists: Iterable[list[str]], limit: int) -> dict[str, int]:
+def count_tokens(
+    token_lists: Iterable[list[str]], limit: int, keep: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, int]:
     """Each token's count in the lists, read until ``limit`` tokens are seen (the list that
-    reaches it counted whole); the compiled build's ``_ctokens.count_tokens`` is checked
-    against this."""
+    reaches it counted whole); with ``keep``, only the tokens it holds are counted. The
+    compiled build's ``_ctokens.count_tokens`` is checked against this."""
     counts: Counter[str] = Counter()
     seen = 0
     for toks in token_lists:
-        counts.update(toks)
+        counts.update(toks if keep is None else [t for t in toks if t in keep])
         seen += len(toks)
         if seen >= limit:
             break
     return counts
 
 
-def _c_count() -> Callable[[Iterable[list[str]], int], dict[str, int]] | None:
+CCount = Callable[[Iterable[list[str]], int, dict[str, tuple[str, ...]]], dict[str, int]]
+
+
+def _c_count() -> CCount | None:
     """The compiled build's C loop of :func:`count_tokens` (a Counter.update a list, called
     in Python, cost about as much again), or None in a pure install."""
     module = c_module("_ctokens")
     if module is None:
         return None
-    return cast(Callable[[Iterable[list[str]], int], dict[str, int]], module.count_tokens)
+    return cast(CCount, module.count_tokens)
 
 
 _c_count_tokens: Final = _c_count()
@@ -85,12 +90,13 @@ _c_count_tokens: Final = _c_count()
 
 def detect_language(token_lists: Iterable[list[str]], declared: str = "") -> str:
     """The language whose stopwords cover most of the tokens; ``""`` when none do."""
-    # Counted in C, then each distinct token looked up once.
+    # Counted in C (only the stopwords: no other token adds to a language), then each
+    # distinct token looked up once.
+    languages_of = _languages_of()
     if _c_count_tokens is not None:
-        counts = _c_count_tokens(token_lists, _DETECTION_TOKENS)
+        counts = _c_count_tokens(token_lists, _DETECTION_TOKENS, languages_of)
     else:
         counts = count_tokens(token_lists, _DETECTION_TOKENS)
-    languages_of = _languages_of()
     hits: dict[str, float] = {}
     for tok, count in counts.items():
         for lang in languages_of.get(tok, ()):

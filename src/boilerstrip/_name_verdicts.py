@@ -14,7 +14,11 @@ rules they carry, a rule that one of them matches alone needing no search.
 
 The compiled build normalises an ASCII name and splits it into words in one pass in C
 (``_ctokens.name_words``: about a quarter of the instructions of ``normalise_name``, the
-split and the tests; tests/test_cname_words.py checks it against the Python path).
+split and the tests; tests/test_cname_words.py checks it against the Python path). It
+gives a word that the tables' sieve rules out (:func:`sifted_words`: most words of a name,
+"item", "wrapper", "col", "12") as one shared string, ``_OTHER_WORD``, that no table holds,
+instead of a string of its own: :func:`spaced_bits` reads the same bits from both, without
+making, hashing and looking up each such word and its first letters.
 """
 
 from __future__ import annotations
@@ -52,15 +56,21 @@ _NOTHING: Final = ("", False, False)
 
 
 _Split = tuple[str, list[str] | None]
+# What the compiled build gives in place of a word the sieve rules out: no table holds it
+# (a name's words are letters and digits), and it is shorter than _KEY_PREFIX.
+_OTHER_WORD: Final = "#"
+_SIEVE_BYTES: Final = 1024  # 8,192 slots: 238 are set, so few words pass by chance
+_MAX_LENGTH: Final = 15  # a word's length in its slot, at most
 
 
-def _c_name_words() -> Callable[[str], _Split | None] | None:
-    """The compiled build's ``_ctokens.name_words``: (normalise_name(raw), spaced_words of
-    it) of an ASCII name, or None where it leaves the name to Python; None in a pure install."""
+def _c_name_words() -> Callable[[str, bytes, str], _Split | None] | None:
+    """The compiled build's ``_ctokens.name_words``: (normalise_name(raw), sifted_words of
+    spaced_words of it) of an ASCII name, or None where it leaves the name to Python; None in
+    a pure install."""
     module = c_module("_ctokens")
     if module is None:
         return None
-    return cast(Callable[[str], _Split | None], module.name_words)
+    return cast(Callable[[str, bytes, str], _Split | None], module.name_words)
 
 
 _name_words: Final = _c_name_words()
@@ -73,6 +83,7 @@ class _Tables(NamedTuple):
     phrases: dict[str, int]  # a spelling of several words -> alone bits; its first words -> _OPENS
     searched: int  # rules not read from words alone (a spelling this reader does not know)
     kinds: tuple[str, ...]  # the rows' kinds' values, in row order
+    sieve: bytes  # a bit per sieve_slot of each word that can matter to spaced_bits
 
 
 def _spelled_words(rule: str) -> list[str] | None:
@@ -130,7 +141,50 @@ def _tables(ascii_only: bool) -> _Tables:
         phrases,
         searched,
         tuple(kind.value for kind, _ in NAME_RULES),
+        _sieve(words, phrases, [*patterns.prefix, *stems]),
     )
+
+
+def sieve_slot(word: str) -> int:
+    """A non-empty ASCII word's slot in a sieve (``_ctokens.name_words`` computes the same):
+    its first _KEY_PREFIX characters and its length, up to _MAX_LENGTH."""
+    slot = 0
+    for char in word[:_KEY_PREFIX]:
+        slot = slot * 31 + ord(char)
+    return (slot * 31 + min(len(word), _MAX_LENGTH)) % (_SIEVE_BYTES * 8)
+
+
+def _sieve(words: dict[str, int], phrases: dict[str, int], prefixes: list[str]) -> bytes:
+    """The slots of every word that :func:`spaced_bits` can read bits from: the words' keys,
+    every word of a spelling of several words, and any word of _KEY_PREFIX letters or more
+    that starts with a key prefix or a stem's (the prefix at each length)."""
+    slots = {sieve_slot(word) for word in words if word}
+    slots |= {sieve_slot(word) for phrase in phrases for word in phrase.split(" ") if word}
+    for prefix in prefixes:
+        assert len(prefix) == _KEY_PREFIX <= _MAX_LENGTH
+        slots |= {
+            sieve_slot(prefix + "x" * (length - _KEY_PREFIX))
+            for length in range(_KEY_PREFIX, _MAX_LENGTH + 1)
+        }
+    assert _OTHER_WORD not in words and _OTHER_WORD not in phrases and len(_OTHER_WORD) < _KEY_PREFIX
+    bits = bytearray(_SIEVE_BYTES)
+    for slot in slots:
+        bits[slot >> 3] |= 1 << (slot & 7)
+    return bytes(bits)
+
+
+def sifted_words(words: list[str] | None, sieve: bytes) -> list[str] | None:
+    """``words`` (:func:`spaced_words`) with each word whose slot is not in ``sieve`` given as
+    _OTHER_WORD (the reference of ``_ctokens.name_words``' words): :func:`spaced_bits` reads
+    the same bits from both, as such a word is no key, starts no key prefix or stem (those
+    words' slots are all set), and is no word of a spelling."""
+    if words is None:
+        return None
+    out: list[str] = []
+    for word in words:
+        slot = sieve_slot(word) if word else -1
+        out.append(word if slot < 0 or sieve[slot >> 3] >> (slot & 7) & 1 else _OTHER_WORD)
+    return out
 
 
 def spaced_words(name: str) -> list[str] | None:
@@ -195,11 +249,12 @@ class NameVerdicts:
     containers read them): (chrome kind's value or "", names content, names an overlay).
     Make one per page: it only memoises pure functions of the string."""
 
-    __slots__ = ("_ascii", "_seen")
+    __slots__ = ("_ascii", "_seen", "_sieve")
 
     def __init__(self) -> None:
         self._seen: dict[str, tuple[str, bool, bool]] = {}
         self._ascii = _tables(True)  # read once a page, not once a name (a generic call)
+        self._sieve = self._ascii.sieve
 
     def __call__(self, names: str) -> tuple[str, bool, bool]:
         return self.of(names)
@@ -210,7 +265,7 @@ class NameVerdicts:
         cheaper one in Python (no ``__call__`` slot look-up)."""
         verdict = self._seen.get(names)
         if verdict is None:
-            split = _name_words(names) if _name_words is not None else None
+            split = _name_words(names, self._sieve, _OTHER_WORD) if _name_words is not None else None
             if split is None:
                 verdict = verdict_of(normalise_name(names), self._ascii)
             else:

@@ -28,10 +28,13 @@ def candidates(  # noqa: PLR0917 - the signature of the C loop it is the referen
     prefix: dict[str, Rows],
     heads: frozenset[str],
     keyless: Rows,
+    sieve: bytes = b"",
 ) -> list[int]:
     """The rows to try on a block, in row order, each once: ``keyless`` and those whose key
     words its tokens hold (:func:`_rows_of_token`), each token's looked up once a page
-    through ``rows_of``. Most blocks have none: no set is made for them."""
+    through ``rows_of``. Most blocks have none: no set is made for them. ``sieve``
+    (:func:`head_sieve`) is the C loop's shortcut, unread here: the rows are the same."""
+    del sieve
     rows: list[int] = list(keyless)
     for token in tokens:
         found = rows_of.get(token)
@@ -59,6 +62,29 @@ def _rows_of_token(
     return ()
 
 
+SIEVE_BYTES: Final = 2048  # a head sieve's size: 16,384 slots, a few hundred of them set
+
+
+def head_slot(head: str) -> int:
+    """The slot of a token's first three characters (each below U+0100) in a head sieve;
+    ``_ctokens.phrase_rows`` computes the same."""
+    return ((ord(head[0]) * 31 + ord(head[1])) * 31 + ord(head[2])) % (SIEVE_BYTES * 8)
+
+
+def head_sieve(heads: frozenset[str]) -> bytes:
+    """The bits of the slots of ``heads`` (an index's first three letters of its prefix
+    keys) that a one-byte str can start with: ``_ctokens.phrase_rows`` passes over a one-byte
+    token of three characters or more whose slot's bit is 0 (it starts with no head, so it
+    selects no row; a dictionary look-up and a cached empty tuple saved), as most are."""
+    bits = bytearray(SIEVE_BYTES)
+    for head in heads:
+        assert len(head) == MIN_PREFIX
+        if max(map(ord, head)) < 0x100:  # a one-byte str starts with no other
+            slot = head_slot(head)
+            bits[slot >> 3] |= 1 << (slot & 7)
+    return bytes(bits)
+
+
 # The ASCII characters regex's \d takes under IGNORECASE (test_fast_paths checks all 128):
 # the standard re scans a class of ASCII characters with a bitmap, regex looks up each
 # character's Unicode category (a third of the anywhere gate's time).
@@ -71,7 +97,7 @@ def has_ascii_digit(text: str) -> bool:
 
 
 CPhraseRows = Callable[
-    [dict[str, Rows], list[str], dict[str, Rows], dict[str, Rows], frozenset[str], Rows], list[int]
+    [dict[str, Rows], list[str], dict[str, Rows], dict[str, Rows], frozenset[str], Rows, bytes], list[int]
 ]
 
 

@@ -31,7 +31,7 @@ from ._pattern_reader import (
     reads_alike_lowered,
     top_level_branches,
 )
-from ._phrase_rows import MIN_PREFIX, PREFIX, ascii_digit, phrase_rows
+from ._phrase_rows import MIN_PREFIX, PREFIX, ascii_digit, head_sieve, phrase_rows
 from ._phrase_sieve import PhraseFilter, holds_one, phrase_filter
 from ._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 
@@ -76,6 +76,7 @@ class _Index(NamedTuple):
     # first three to five letters of a token -> the rows of the keys it starts with
     prefix: dict[str, tuple[int, ...]]
     heads: frozenset[str]  # the first three letters of every prefix key
+    sieve: bytes  # the heads' bits (_phrase_rows.head_sieve), read by the compiled build's loop
     keyless: tuple[int, ...]
     # The keyless rows as one alternation: whether any of them matches is one regex call
     # (the same answer as trying each), and only then is each tried in row order. Made of
@@ -160,6 +161,7 @@ def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
             for k in prefix
         },
         frozenset(k[:MIN_PREFIX] for k in prefix),
+        head_sieve(frozenset(k[:MIN_PREFIX] for k in prefix)),
         tuple(keyless),
         "|".join(branches),
         gate,
@@ -286,7 +288,7 @@ def _candidates(
     """The rows to try on a block, in row order: those whose key words its tokens hold,
     and the keyless rows when ``keyless`` (one of them matches the block)."""
     return phrase_rows(
-        rows_of, tokens, index.exact, index.prefix, index.heads, index.keyless if keyless else ()
+        rows_of, tokens, index.exact, index.prefix, index.heads, index.keyless if keyless else (), index.sieve
     )
 
 

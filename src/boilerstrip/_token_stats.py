@@ -119,7 +119,10 @@ def token_stats(
         counts += n
         cjk += k
         title_match += matched
-        phrases += phrase_kinds(part, [t[:scan_words] for t in toks], scan_chars, whole_max_chars)
+        # A block's own list when it is short enough (most are): a slice copies it, and the
+        # phrase rows only read it.
+        heads = [t if len(t) <= scan_words else t[:scan_words] for t in toks]
+        phrases += phrase_kinds(part, heads, scan_chars, whole_max_chars)
         if len(texts) <= chunk:
             whole = toks
     if not language:

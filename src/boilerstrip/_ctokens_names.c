@@ -1,150 +1,12 @@
-/* The compiled build's _ctokens extension, its second file: the decision's and the feature
- * stage's string helpers that do not split tokens (phrase_rows, has_ascii_digit, copy_key and
- * name_words; _ctokens.c's header tells what each returns, and its method table holds them).
- * tests/test_ctokens_rows.py and tests/test_cname_words.py check them against their
- * Python references. */
-#include "_ctokens.h"
+/* The decision's copy keys and the class/id names' words in C: the functions of the _ctokens
+ * extension (_ctokens.c, which lists them) that read names and keys, not tokens. Hidden, as
+ * _cscan's shared functions are. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
 
-/* _phrase_rows._rows_of_token: the rows of ``exact`` keyed by a token shorter than three
- * characters, else those of the longest key of ``prefix`` (three to five characters) that the
- * token starts with, when its first three characters are one of ``heads``. A new reference,
- * or NULL on an error. */
-static PyObject *rows_of_token(PyObject *token, PyObject *exact, PyObject *prefix, PyObject *heads,
-                               PyObject *none) {
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(token);
-    if (n < 3) {
-        PyObject *found = PyDict_GetItemWithError(exact, token); /* borrowed */
-        if (found == NULL && PyErr_Occurred()) return NULL;
-        return Py_NewRef(found == NULL ? none : found);
-    }
-    PyObject *head = PyUnicode_Substring(token, 0, 3);
-    if (head == NULL) return NULL;
-    int in = PySet_Contains(heads, head);
-    for (Py_ssize_t k = n < 5 ? n : 5; in > 0 && k >= 3; k--) {
-        PyObject *key = k == 3 ? Py_NewRef(head) : PyUnicode_Substring(token, 0, k);
-        if (key == NULL) {
-            in = -1;
-            break;
-        }
-        PyObject *rows = PyDict_GetItemWithError(prefix, key); /* borrowed */
-        Py_DECREF(key);
-        if (rows != NULL) {
-            Py_DECREF(head);
-            return Py_NewRef(rows);
-        }
-        if (PyErr_Occurred()) in = -1;
-    }
-    Py_DECREF(head);
-    return in < 0 ? NULL : Py_NewRef(none);
-}
-
-/* Appends the ints of ``rows`` (a tuple) to the growable buffer ``*out`` of ``*used`` and
- * ``*size`` items; -1 on an error. */
-static int add_rows(PyObject *rows, Py_ssize_t **out, Py_ssize_t *used, Py_ssize_t *size) {
-    if (!PyTuple_CheckExact(rows)) {
-        PyErr_SetString(PyExc_TypeError, "phrase_rows() reads tuples of rows");
-        return -1;
-    }
-    const Py_ssize_t n = PyTuple_GET_SIZE(rows);
-    if (*used + n > *size) {
-        Py_ssize_t want = 2 * (*used + n);
-        Py_ssize_t *grown = PyMem_Realloc(*out, want * sizeof(Py_ssize_t));
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        *out = grown;
-        *size = want;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_ssize_t row = PyLong_AsSsize_t(PyTuple_GET_ITEM(rows, i));
-        if (row == -1 && PyErr_Occurred()) return -1;
-        (*out)[(*used)++] = row;
-    }
-    return 0;
-}
-
-static int by_value(const void *a, const void *b) {
-    const Py_ssize_t x = *(const Py_ssize_t *)a, y = *(const Py_ssize_t *)b;
-    return (x > y) - (x < y);
-}
-
-PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 6 || !PyDict_CheckExact(args[0]) || !PyList_CheckExact(args[1]) || !PyDict_CheckExact(args[2]) ||
-        !PyDict_CheckExact(args[3]) || !PyAnySet_Check(args[4]) || !PyTuple_CheckExact(args[5])) {
-        PyErr_SetString(PyExc_TypeError, "phrase_rows() takes a dict, a list of str, two dicts, a set and a tuple");
-        return NULL;
-    }
-    PyObject *rows_of = args[0], *tokens = args[1], *exact = args[2], *prefix = args[3], *heads = args[4];
-    PyObject *none = PyTuple_New(0);
-    if (none == NULL) return NULL;
-    Py_ssize_t size = 16, used = 0;
-    Py_ssize_t *rows = PyMem_Malloc(size * sizeof(Py_ssize_t));
-    PyObject *out = NULL;
-    if (rows == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    if (add_rows(args[5], &rows, &used, &size)) goto done;
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(tokens); i++) {
-        PyObject *token = PyList_GET_ITEM(tokens, i);
-        if (!PyUnicode_CheckExact(token)) {
-            PyErr_SetString(PyExc_TypeError, "phrase_rows() takes a list of str");
-            goto done;
-        }
-        PyObject *found = PyDict_GetItemWithError(rows_of, token); /* borrowed */
-        if (found == NULL) {
-            if (PyErr_Occurred()) goto done;
-            PyObject *made = rows_of_token(token, exact, prefix, heads, none);
-            if (made == NULL) goto done;
-            int failed = PyDict_SetItem(rows_of, token, made);
-            Py_DECREF(made); /* the cache holds it */
-            if (failed) goto done;
-            found = made;
-        }
-        if (add_rows(found, &rows, &used, &size)) goto done;
-    }
-    /* In row order, each once (sorted(set(rows))). */
-    qsort(rows, (size_t)used, sizeof(Py_ssize_t), by_value);
-    Py_ssize_t distinct = 0;
-    for (Py_ssize_t i = 0; i < used; i++)
-        if (i == 0 || rows[i] != rows[i - 1]) rows[distinct++] = rows[i];
-    out = PyList_New(distinct);
-    if (out == NULL) goto done;
-    for (Py_ssize_t i = 0; i < distinct; i++) {
-        PyObject *row = PyLong_FromSsize_t(rows[i]);
-        if (row == NULL) {
-            Py_CLEAR(out);
-            goto done;
-        }
-        PyList_SET_ITEM(out, i, row);
-    }
-done:
-    PyMem_Free(rows);
-    Py_DECREF(none);
-    return out;
-}
-
-PyObject *has_ascii_digit(PyObject *self, PyObject *text) {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "has_ascii_digit() takes a str");
-        return NULL;
-    }
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    const int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    if (kind == PyUnicode_1BYTE_KIND) {
-        const Py_UCS1 *p = data;
-        for (Py_ssize_t i = 0; i < n; i++)
-            if ((Py_UCS1)(p[i] - '0') <= 9) Py_RETURN_TRUE;
-        Py_RETURN_FALSE;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c >= '0' && c <= '9') Py_RETURN_TRUE;
-    }
-    Py_RETURN_FALSE;
-}
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)
+#endif
 
 /* " ".join(text.split()).lower(): the words (runs of characters str.split does not split at,
  * Py_UNICODE_ISSPACE) one space apart, lowered. An ASCII text is lowered here (A-Z); any
@@ -227,13 +89,41 @@ static inline Py_ssize_t state_word(const Py_UCS1 *s, Py_ssize_t left) {
     }
 }
 
+/* The sieve of _name_verdicts (its _Tables.sieve, the reference): a bit per
+ * _name_verdicts.sieve_slot of a word; a word whose bit is 0 can neither be nor start a key
+ * word, a stem or a spelling, and is given as ``other`` (one shared str) instead of its own
+ * str. No sieve (``other`` NULL): every word is its own str. */
+typedef struct {
+    const unsigned char *bits;
+    Py_ssize_t size; /* bytes: a power of two */
+    PyObject *other;
+} Sieve;
+
+/* _name_verdicts.sieve_slot: the word's first five characters (_KEY_PREFIX) and its length
+ * (at most 15, _MAX_LENGTH), in unsigned arithmetic (the same slot: the size is a power of 2). */
+static inline int sifted(const Sieve *sieve, const Py_UCS1 *word, Py_ssize_t length) {
+    if (sieve->other == NULL || length == 0) return 1; /* "" (two spaces) stays itself */
+    size_t slot = 0;
+    for (Py_ssize_t i = 0; i < length && i < 5; i++) slot = slot * 31 + word[i];
+    slot = (slot * 31 + (size_t)(length < 15 ? length : 15)) & ((size_t)sieve->size * 8 - 1);
+    return (sieve->bits[slot >> 3] >> (slot & 7)) & 1;
+}
+
 /* normalise_name of an ASCII name: _CAMEL's split (a space before an upper-case letter
  * after [a-z0-9]), each run of _SEPARATORS one space, lowered, in one pass; then
  * _STATE_FLAGS_RULE's matches (at a word start: a state word, a space, a run of \w) made one
  * space each, as re.sub does (left to right, each search from the last match's end). */
-PyObject *name_words(PyObject *self, PyObject *raw) {
-    if (!PyUnicode_Check(raw)) {
-        PyErr_SetString(PyExc_TypeError, "name_words() takes a str");
+PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    PyObject *raw = nargs >= 1 ? args[0] : NULL, *other = nargs == 3 ? args[2] : NULL;
+    if ((nargs != 1 && nargs != 3) || !PyUnicode_Check(raw) ||
+        (other != NULL && (!PyBytes_CheckExact(args[1]) || !PyUnicode_CheckExact(other)))) {
+        PyErr_SetString(PyExc_TypeError, "name_words() takes a str, or a str, a sieve (bytes) and a str");
+        return NULL;
+    }
+    const Sieve sieve = {other ? (const unsigned char *)PyBytes_AS_STRING(args[1]) : NULL,
+                         other ? PyBytes_GET_SIZE(args[1]) : 0, other};
+    if (other != NULL && (sieve.size == 0 || (sieve.size & (sieve.size - 1)) != 0)) {
+        PyErr_SetString(PyExc_ValueError, "name_words(): the sieve's size is a power of two");
         return NULL;
     }
     if (!PyUnicode_IS_ASCII(raw)) Py_RETURN_NONE;
@@ -300,16 +190,20 @@ PyObject *name_words(PyObject *self, PyObject *raw) {
     } else if (spaces == 0) {
         words = PyList_New(1);
         if (words == NULL) goto error;
-        PyList_SET_ITEM(words, 0, Py_NewRef(name));
+        PyList_SET_ITEM(words, 0, Py_NewRef(sifted(&sieve, spaced, k) ? name : other));
     } else {
         words = PyList_New(spaces + 1);
         if (words == NULL) goto error;
         Py_ssize_t start = 0, index = 0;
         for (Py_ssize_t i = 0; i <= k; i++) {
             if (i < k && spaced[i] != ' ') continue;
-            PyObject *word = PyUnicode_New(i - start, 0x7F);
-            if (word == NULL) goto error;
-            memcpy(PyUnicode_1BYTE_DATA(word), spaced + start, (size_t)(i - start));
+            PyObject *word;
+            if (sifted(&sieve, spaced + start, i - start)) {
+                if ((word = PyUnicode_New(i - start, 0x7F)) == NULL) goto error;
+                memcpy(PyUnicode_1BYTE_DATA(word), spaced + start, (size_t)(i - start));
+            } else {
+                word = Py_NewRef(other);
+            }
             PyList_SET_ITEM(words, index++, word);
             start = i + 1;
         }
@@ -328,3 +222,7 @@ error:
     Py_XDECREF(words);
     return NULL;
 }
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif

@@ -1,0 +1,154 @@
+/* The phrase rows a block's tokens select, in C: _phrase_rows.candidates (its reference) for
+ * the _ctokens extension (_ctokens.c, which lists it). Hidden, as _cscan's shared functions
+ * are. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)
+#endif
+
+/* _phrase_rows._rows_of_token: the rows of ``exact`` keyed by a token shorter than three
+ * characters, else those of the longest key of ``prefix`` (three to five characters) that the
+ * token starts with, when its first three characters are one of ``heads``. A new reference,
+ * or NULL on an error. */
+static PyObject *rows_of_token(PyObject *token, PyObject *exact, PyObject *prefix, PyObject *heads,
+                               PyObject *none) {
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(token);
+    if (n < 3) {
+        PyObject *found = PyDict_GetItemWithError(exact, token); /* borrowed */
+        if (found == NULL && PyErr_Occurred()) return NULL;
+        return Py_NewRef(found == NULL ? none : found);
+    }
+    PyObject *head = PyUnicode_Substring(token, 0, 3);
+    if (head == NULL) return NULL;
+    int in = PySet_Contains(heads, head);
+    for (Py_ssize_t k = n < 5 ? n : 5; in > 0 && k >= 3; k--) {
+        PyObject *key = k == 3 ? Py_NewRef(head) : PyUnicode_Substring(token, 0, k);
+        if (key == NULL) {
+            in = -1;
+            break;
+        }
+        PyObject *rows = PyDict_GetItemWithError(prefix, key); /* borrowed */
+        Py_DECREF(key);
+        if (rows != NULL) {
+            Py_DECREF(head);
+            return Py_NewRef(rows);
+        }
+        if (PyErr_Occurred()) in = -1;
+    }
+    Py_DECREF(head);
+    return in < 0 ? NULL : Py_NewRef(none);
+}
+
+/* Appends the ints of ``rows`` (a tuple) to the growable buffer ``*out`` of ``*used`` and
+ * ``*size`` items; -1 on an error. */
+static int add_rows(PyObject *rows, Py_ssize_t **out, Py_ssize_t *used, Py_ssize_t *size) {
+    if (!PyTuple_CheckExact(rows)) {
+        PyErr_SetString(PyExc_TypeError, "phrase_rows() reads tuples of rows");
+        return -1;
+    }
+    const Py_ssize_t n = PyTuple_GET_SIZE(rows);
+    if (*used + n > *size) {
+        Py_ssize_t want = 2 * (*used + n);
+        Py_ssize_t *grown = PyMem_Realloc(*out, want * sizeof(Py_ssize_t));
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        *out = grown;
+        *size = want;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t row = PyLong_AsSsize_t(PyTuple_GET_ITEM(rows, i));
+        if (row == -1 && PyErr_Occurred()) return -1;
+        (*out)[(*used)++] = row;
+    }
+    return 0;
+}
+
+static int by_value(const void *a, const void *b) {
+    const Py_ssize_t x = *(const Py_ssize_t *)a, y = *(const Py_ssize_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* _phrases' head sieve (its _Index.head_sieve, made by _phrases.head_sieve): whether a bit is set
+ * for the slot of a one-byte token's first three characters, as _phrases.head_slot computes it.
+ * A token of three characters or more whose bit is 0 starts with none of ``heads``: it selects
+ * no row, and is neither looked up nor cached. */
+static inline int may_have_rows(const unsigned char *bits, size_t mask, PyObject *token) {
+    if (bits == NULL || PyUnicode_KIND(token) != PyUnicode_1BYTE_KIND || PyUnicode_GET_LENGTH(token) < 3) return 1;
+    const Py_UCS1 *c = PyUnicode_1BYTE_DATA(token);
+    const size_t slot = (((size_t)c[0] * 31 + c[1]) * 31 + c[2]) & mask;
+    return (bits[slot >> 3] >> (slot & 7)) & 1;
+}
+
+PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if ((nargs != 6 && nargs != 7) || !PyDict_CheckExact(args[0]) || !PyList_CheckExact(args[1]) ||
+        !PyDict_CheckExact(args[2]) || !PyDict_CheckExact(args[3]) || !PyAnySet_Check(args[4]) ||
+        !PyTuple_CheckExact(args[5]) || (nargs == 7 && !PyBytes_CheckExact(args[6]))) {
+        PyErr_SetString(PyExc_TypeError,
+                        "phrase_rows() takes a dict, a list of str, two dicts, a set, a tuple and bytes");
+        return NULL;
+    }
+    PyObject *rows_of = args[0], *tokens = args[1], *exact = args[2], *prefix = args[3], *heads = args[4];
+    const unsigned char *bits = nargs == 7 ? (const unsigned char *)PyBytes_AS_STRING(args[6]) : NULL;
+    const Py_ssize_t bytes = nargs == 7 ? PyBytes_GET_SIZE(args[6]) : 0;
+    if (bits != NULL && (bytes == 0 || (bytes & (bytes - 1)) != 0)) {
+        PyErr_SetString(PyExc_ValueError, "phrase_rows(): the sieve's size is a power of two");
+        return NULL;
+    }
+    const size_t mask = (size_t)bytes * 8 - 1;
+    PyObject *none = PyTuple_New(0);
+    if (none == NULL) return NULL;
+    Py_ssize_t size = 16, used = 0;
+    Py_ssize_t *rows = PyMem_Malloc(size * sizeof(Py_ssize_t));
+    PyObject *out = NULL;
+    if (rows == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (add_rows(args[5], &rows, &used, &size)) goto done;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(tokens); i++) {
+        PyObject *token = PyList_GET_ITEM(tokens, i);
+        if (!PyUnicode_CheckExact(token)) {
+            PyErr_SetString(PyExc_TypeError, "phrase_rows() takes a list of str");
+            goto done;
+        }
+        if (!may_have_rows(bits, mask, token)) continue;
+        PyObject *found = PyDict_GetItemWithError(rows_of, token); /* borrowed */
+        if (found == NULL) {
+            if (PyErr_Occurred()) goto done;
+            PyObject *made = rows_of_token(token, exact, prefix, heads, none);
+            if (made == NULL) goto done;
+            int failed = PyDict_SetItem(rows_of, token, made);
+            Py_DECREF(made); /* the cache holds it */
+            if (failed) goto done;
+            found = made;
+        }
+        if (add_rows(found, &rows, &used, &size)) goto done;
+    }
+    /* In row order, each once (sorted(set(rows))). */
+    qsort(rows, (size_t)used, sizeof(Py_ssize_t), by_value);
+    Py_ssize_t distinct = 0;
+    for (Py_ssize_t i = 0; i < used; i++)
+        if (i == 0 || rows[i] != rows[i - 1]) rows[distinct++] = rows[i];
+    out = PyList_New(distinct);
+    if (out == NULL) goto done;
+    for (Py_ssize_t i = 0; i < distinct; i++) {
+        PyObject *row = PyLong_FromSsize_t(rows[i]);
+        if (row == NULL) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        PyList_SET_ITEM(out, i, row);
+    }
+done:
+    PyMem_Free(rows);
+    Py_DECREF(none);
+    return out;
+}
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
