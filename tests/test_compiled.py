@@ -48,11 +48,35 @@ def test_source_of_each_compiled_module_is_kept(name: str) -> None:
 
 
 def test_version_names_the_path(capsys: pytest.CaptureFixture[str]) -> None:
+    from boilerstrip import _lexbor_walk
     from boilerstrip._cli import main
 
     with pytest.raises(SystemExit):
         main(["--version"])
-    assert capsys.readouterr().out.strip().endswith("(compiled)" if compiled() else "(pure Python)")
+    expected = (
+        "(compiled)"
+        if _lexbor_walk.WALKER is not None
+        else "(compiled; the walk in Python for this selectolax)"
+    )
+    assert capsys.readouterr().out.strip().endswith(expected if compiled() else "(pure Python)")
+
+
+@pytest.mark.parametrize(
+    ("is_compiled", "walker", "name"),
+    [
+        (False, None, "pure Python"),
+        (True, object(), "compiled"),
+        (True, None, "compiled; the walk in Python for this selectolax"),
+    ],
+)
+def test_build_name_says_where_the_walk_runs(
+    monkeypatch: pytest.MonkeyPatch, is_compiled: bool, walker: object, name: str
+) -> None:
+    from boilerstrip import _cli, _lexbor_walk
+
+    monkeypatch.setattr(_cli, "compiled", lambda: is_compiled)
+    monkeypatch.setattr(_lexbor_walk, "WALKER", walker)
+    assert _cli.build_name() == name
 
 
 def _parts() -> list[tuple[str, Any]]:
