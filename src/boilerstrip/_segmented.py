@@ -165,24 +165,26 @@ def raw_blocks(traversal: Traversal, first: int = 0) -> list[RawBlock]:
     # made) for good: 0.6 times a big page, which no later object reused.
     if first >= count:
         return []
-    # Each block's links end where the next block's begin: the first-link column read as one
-    # strided slice (an item a block, not two generic reads of the array), the Markups of the
-    # blocks without links (most) taken as they are.
+    # Each block's links end where the next block's begin: the first-link column read through
+    # a strided view (an item a block, not two generic reads of the array, nor a copy), the
+    # Markups of the blocks without links (most) taken as they are.
     linked = markups[first:count]
-    ends = numbers[(first + 1) * _BLOCK_NUMBERS + _FIRST_LINK : count * _BLOCK_NUMBERS : _BLOCK_NUMBERS]
-    ends.append(len(hrefs))
+    view = memoryview(numbers)
     start = numbers[first * _BLOCK_NUMBERS + _FIRST_LINK]
-    for i, end in enumerate(ends):
+    i = 0
+    for end in view[(first + 1) * _BLOCK_NUMBERS + _FIRST_LINK : count * _BLOCK_NUMBERS : _BLOCK_NUMBERS]:
         if end > start:
             linked[i] = with_links(linked[i], links_of(spans, hrefs, start, end))
-        start = end
+        start, i = end, i + 1
+    if len(hrefs) > start:
+        linked[i] = with_links(linked[i], links_of(spans, hrefs, start, len(hrefs)))
     out = []
     # The rows read as C ints by one iterator over a view of them (an array's slice is a new
     # array, read item by item; unpack_from a row was a generic call with its offset boxed).
     # The view is released with the iterator, when this returns: the traversal, which calls
     # this for a table's rows, grows the array again after.
-    view = memoryview(numbers)[first * _BLOCK_NUMBERS : count * _BLOCK_NUMBERS]
-    rows = struct.Struct(f"@{_BLOCK_NUMBERS}{numbers.typecode}").iter_unpack(view)
+    rows_view = view[first * _BLOCK_NUMBERS : count * _BLOCK_NUMBERS]
+    rows = struct.Struct(f"@{_BLOCK_NUMBERS}{numbers.typecode}").iter_unpack(rows_view)
     block_class = RawBlock  # a local: the compiled build reads a class global from the module's dict
     for i, (element, level, link_chars, row, _) in zip(range(first, count), rows):
         fields = (texts[i], element, roles[i], level, link_chars, row, linked[i - first])
