@@ -56,7 +56,12 @@ _ROWS: list[tuple[type[Any], tuple[Any, ...]]] = [
     (_segmented.Element, ("p", 0, 2, "main", "", "body>p", 10, 0, 1, 0)),
     (_segmented.RawBlock, ("text", 3, _model.Role.PARAGRAPH, 0, 0, -1, _model.NO_MARKUP)),
     (_Pair, ()),  # too few fields: as tuple.__new__ (no check of the count)
+    (_Pair, (1, [])),  # a list: tracked
+    (_Pair, (1, ((),))),  # a new exact tuple, tracked until a collection untracks it
+    (_Pair, (1, {})),  # a dict, even an untracked one (it may be filled): tracked
 ]
+
+_HAVE_GC = 1 << 14  # Py_TPFLAGS_HAVE_GC
 
 
 @pytest.mark.parametrize(("cls", "fields"), _ROWS)
@@ -67,7 +72,14 @@ def test_new_tuple_makes_what_tuple_new_makes(
     assert type(made) is cls
     assert made == reference
     assert tuple(made) == fields
-    assert gc.is_tracked(made) == gc.is_tracked(reference)
+    # Untracked when no item may be in a reference cycle (items of no GC type, untracked exact
+    # tuples), as the collector untracks an exact tuple; tracked otherwise, as tuple.__new__'s.
+    atomic = all(
+        not type(item).__flags__ & _HAVE_GC or (type(item) is tuple and not gc.is_tracked(item))
+        for item in fields
+    )
+    assert gc.is_tracked(made) == (not atomic)
+    assert gc.is_tracked(reference)
     assert not hasattr(made, "__dict__")
 
 

@@ -93,9 +93,15 @@ PyObject *collapse(PyObject *self, PyObject *arg) {
 #undef COLLAPSE_LOOP
 
 /* tuple.__new__(cls, fields) for a subclass of tuple (a named tuple) and an exact tuple of
- * its fields, as CPython's tuple_subtype_new makes it (the items in order, tracked by the
- * collector), without the argument checks and the temporary tuple of tuple.__new__'s call
- * (about 890 instructions a named tuple made from compiled code, here about 150). */
+ * its fields, as CPython's tuple_subtype_new makes it (the items in order), without the
+ * argument checks and the temporary tuple of tuple.__new__'s call (about 890 instructions a
+ * named tuple made from compiled code, here about 150). One difference: a tuple whose items
+ * are all atomic (no GC type: str, int, float, None, ...) or untracked exact tuples is not
+ * tracked by the collector, the rule CPython's own collector applies to exact tuples
+ * (_PyTuple_MaybeUntrack) but never to a subclass's: such a tuple is in no reference cycle,
+ * and every collection skipped it (an Element, a Link: a page's thousands of them were
+ * traversed by each young collection while the segment stage made them, and by the older
+ * ones until the page's end). */
 PyObject *new_tuple(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 2 || !PyType_Check(args[0]) || !PyTuple_CheckExact(args[1]) ||
         !PyType_IsSubtype((PyTypeObject *)args[0], &PyTuple_Type) ||
@@ -108,11 +114,19 @@ PyObject *new_tuple(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     const Py_ssize_t n = PyTuple_GET_SIZE(fields);
     PyObject *made = type->tp_alloc(type, n);
     if (made == NULL) return NULL;
+    int atomic = 1;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *item = PyTuple_GET_ITEM(fields, i);
         Py_INCREF(item);
         PyTuple_SET_ITEM(made, i, item);
+        if (atomic && PyObject_IS_GC(item) &&
+            !(PyTuple_CheckExact(item) && !PyObject_GC_IsTracked(item)))
+            atomic = 0;
     }
-    if (!PyObject_GC_IsTracked(made)) PyObject_GC_Track(made);
+    if (atomic) {
+        if (PyObject_GC_IsTracked(made)) PyObject_GC_UnTrack(made);
+    } else if (!PyObject_GC_IsTracked(made)) {
+        PyObject_GC_Track(made);
+    }
     return made;
 }

@@ -163,21 +163,30 @@ def raw_blocks(traversal: Traversal, first: int = 0) -> list[RawBlock]:
     # in turn they would share the allocator's pools, where the Markups (kept to the end)
     # would hold the pools of the RawBlocks (released by extract() once its Blocks are
     # made) for good: 0.6 times a big page, which no later object reused.
-    linked = []
-    for i in range(first, count):
-        at = i * _BLOCK_NUMBERS
-        first_link = numbers[at + _FIRST_LINK]
-        end_link = numbers[at + _BLOCK_NUMBERS + _FIRST_LINK] if i + 1 < count else len(hrefs)
-        markup = markups[i]
-        if end_link > first_link:
-            markup = with_links(markup, links_of(spans, hrefs, first_link, end_link))
-        linked.append(markup)
+    if first >= count:
+        return []
+    # Each block's links end where the next block's begin: the first-link column read through
+    # a strided view (an item a block, not two generic reads of the array, nor a copy), the
+    # Markups of the blocks without links (most) taken as they are.
+    linked = markups[first:count]
+    view = memoryview(numbers)
+    start = numbers[first * _BLOCK_NUMBERS + _FIRST_LINK]
+    i = 0
+    for end in view[(first + 1) * _BLOCK_NUMBERS + _FIRST_LINK : count * _BLOCK_NUMBERS : _BLOCK_NUMBERS]:
+        if end > start:
+            linked[i] = with_links(linked[i], links_of(spans, hrefs, start, end))
+        start, i = end, i + 1
+    if len(hrefs) > start:
+        linked[i] = with_links(linked[i], links_of(spans, hrefs, start, len(hrefs)))
     out = []
-    # A row read as C ints in one call: an array's slice is a new array, read item by item.
-    row_of, size = struct.Struct(f"@{_BLOCK_NUMBERS}{numbers.typecode}").unpack_from, numbers.itemsize
+    # The rows read as C ints by one iterator over a view of them (an array's slice is a new
+    # array, read item by item; unpack_from a row was a generic call with its offset boxed).
+    # The view is released with the iterator, when this returns: the traversal, which calls
+    # this for a table's rows, grows the array again after.
+    rows_view = view[first * _BLOCK_NUMBERS : count * _BLOCK_NUMBERS]
+    rows = struct.Struct(f"@{_BLOCK_NUMBERS}{numbers.typecode}").iter_unpack(rows_view)
     block_class = RawBlock  # a local: the compiled build reads a class global from the module's dict
-    for i in range(first, count):
-        element, level, link_chars, row, _ = row_of(numbers, i * _BLOCK_NUMBERS * size)
+    for i, (element, level, link_chars, row, _) in zip(range(first, count), rows):
         fields = (texts[i], element, roles[i], level, link_chars, row, linked[i - first])
         out.append(new_tuple(block_class, fields))
     return out
@@ -189,7 +198,10 @@ def finish(traversal: Traversal) -> Segmented:
     strings, numbers = traversal.strings, traversal.numbers
     blocks = raw_blocks(traversal)
     paths: dict[int, str] = {}  # element -> its CSS path, for owners and their ancestors
-    for owner in {b.element for b in blocks}:
+    owners: dict[int, str] = {}  # a cell merged into a row owns none
+    # The blocks' elements read as one strided slice of their column, set in C (not a
+    # RawBlock's field read, unboxed and boxed again a block).
+    for owner in set(traversal.block_numbers[_BLOCK_ELEMENT::_BLOCK_NUMBERS]):
         chain = []
         node = owner
         while node >= 0 and node not in paths:
@@ -198,7 +210,7 @@ def finish(traversal: Traversal) -> Segmented:
         prefix = paths[node] if node >= 0 else ""
         for node in reversed(chain):
             prefix = paths[node] = prefix + strings[node * _STRINGS + _STEP]
-    owners = {b.element: paths[b.element] for b in blocks}  # a cell merged into a row owns none
+        owners[owner] = prefix  # (the owner's own path: the chain ends with it)
     del paths
     elements = []
     # An int object an element and count took about 0.6 times a big page while the features
