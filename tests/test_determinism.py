@@ -4,23 +4,9 @@ several times over, against one sequential run (the hash-seed test is in test_ap
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-from boilerstrip import Extraction, extract
-
-FIXTURES = Path(__file__).parent / "fixtures"
-PAGES = sorted(FIXTURES.glob("*.html")) + sorted((FIXTURES / "hostile").iterdir())
-
-
-def _everything(result: Extraction) -> tuple[object, ...]:
-    """The full output: text, title, confidence and every block's label, score and scorers."""
-    return (
-        result.text,
-        result.title,
-        result.confidence,
-        result.truncated,
-        tuple((b.text, b.label, b.score, b.locator, b.features, b.scores) for b in result.blocks),
-    )
+from boilerstrip import extract
+from test_thread_safety import PAGES, _everything  # the pages and the full output, formats included
 
 
 def test_eight_threads_give_the_sequential_output() -> None:
