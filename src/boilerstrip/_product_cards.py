@@ -26,10 +26,19 @@ import regex
 from ._model import Block, Label, Role
 from ._options import Options
 
-# A price: a currency sign or code next to a number, either way round, in a short line.
+# A price: a currency sign or code next to a number, either way round, in a short line. The
+# signs and codes are read by the pattern and by _is_price's ASCII sieve, so they live here
+# once; "Rs" may take a dot ("Rs. 500").
+_SIGNS: Final = "$€£¥₹₩₽"
+_CODES: Final = (
+    *"USD EUR GBP CAD AUD NZD CHF SEK NOK DKK PLN CZK HUF JPY INR BRL MXN ZAR".split(),
+    *"R$ Rs kr zł Kč Ft lei".split(),
+)
+_DOTTED_CODES: Final = frozenset({"Rs"})
 _CURRENCY = (
-    r"(?:[$€£¥₹₩₽]|\b(?:USD|EUR|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|CZK|HUF|JPY|INR|BRL|MXN|ZAR|"
-    r"R\$|Rs\.?|kr|zł|Kč|Ft|lei)\b)"
+    f"(?:[{_SIGNS}]|\\b(?:"
+    + "|".join(regex.escape(code) + (r"\.?" if code in _DOTTED_CODES else "") for code in _CODES)
+    + r")\b)"
 )
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
@@ -53,13 +62,10 @@ def _nth() -> regex.Pattern[str]:
 
 
 _ASCII_DIGITS: Final = frozenset("0123456789")
-# What every match of _CURRENCY in an ASCII text holds, lowercased: its one ASCII sign ("$",
-# in "R$" too) or one of its ASCII codes ("Rs" of "Rs."; "zł" and "Kč" hold other letters,
-# and IGNORECASE folds no ASCII character to a non-ASCII one).
-_ASCII_CURRENCY: Final = (
-    "$",
-    *"usd eur gbp cad aud nzd chf sek nok dkk pln czk huf jpy inr brl mxn zar rs kr ft lei".split(),
-)
+# What every match of _CURRENCY in an ASCII text holds, lowercased: one of its ASCII signs or
+# codes ("Rs" of "Rs."; "zł" and "Kč" hold other letters, and IGNORECASE folds no ASCII
+# character to a non-ASCII one).
+_ASCII_CURRENCY: Final = tuple(c.lower() for c in (*_SIGNS, *_CODES) if c.isascii())
 
 
 def _is_price(block: Block, max_words: int) -> bool:
