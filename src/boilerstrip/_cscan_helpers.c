@@ -4,6 +4,11 @@
 #include "_cscan.h"
 #include <string.h>
 
+/* Whether code point c is a control character _segment_blocks drops: a C0 control whose bit is
+ * set in C0_DROPPED (all but \t (9), \n (10) and \r (13)), or U+007F-U+009F. */
+#define C0_DROPPED 0xFFFFD9FFUL
+#define CONTROL(c) ((c) < 0x20 ? (C0_DROPPED >> (c)) & 1 : (c) - 0x7F < 0x21)
+
 /* Whether a str holds a control character _segment_blocks drops: U+0000-U+0008, U+000B,
  * U+000C, U+000E-U+001F and U+007F-U+009F (its _HAS_CONTROL.search, a regex whose charset
  * test took about 40 instructions a character; here a compare or two). */
@@ -15,9 +20,6 @@ PyObject *has_control(PyObject *self, PyObject *arg) {
     const Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
     const int kind = PyUnicode_KIND(arg);
     const void *data = PyUnicode_DATA(arg);
-    /* Bit c set for the C0 controls dropped: all but \t (9), \n (10) and \r (13). */
-    const unsigned long c0 = 0xFFFFD9FFUL;
-#define CONTROL(c) ((c) < 0x20 ? (c0 >> (c)) & 1 : (c) - 0x7F < 0x21)
     if (kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *p = data;
         for (Py_ssize_t i = 0; i < n; i++)
@@ -31,7 +33,6 @@ PyObject *has_control(PyObject *self, PyObject *arg) {
         for (Py_ssize_t i = 0; i < n; i++)
             if (CONTROL((unsigned long)p[i])) Py_RETURN_TRUE;
     }
-#undef CONTROL
     Py_RETURN_FALSE;
 }
 
@@ -67,8 +68,6 @@ PyObject *collapse(PyObject *self, PyObject *arg) {
     const Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
     const int kind = PyUnicode_KIND(arg);
     const void *data = PyUnicode_DATA(arg);
-    const unsigned long c0 = 0xFFFFD9FFUL; /* as has_control's */
-#define CONTROL(c) ((c) < 0x20 ? (c0 >> (c)) & 1 : (c) - 0x7F < 0x21)
     void *out = PyMem_Malloc(n > 0 ? (size_t)n * (size_t)kind : 1);
     if (out == NULL) return PyErr_NoMemory();
     Py_ssize_t m = 0;
@@ -79,7 +78,6 @@ PyObject *collapse(PyObject *self, PyObject *arg) {
         COLLAPSE_LOOP(Py_UCS2)
     else
         COLLAPSE_LOOP(Py_UCS4)
-#undef CONTROL
     PyObject *result;
     if (m == n && (n == 0 || memcmp(out, data, (size_t)n * (size_t)kind) == 0) && PyUnicode_CheckExact(arg)) {
         Py_INCREF(arg); /* nothing dropped or made a space: the text itself */
