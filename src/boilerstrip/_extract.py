@@ -22,7 +22,7 @@ from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_text
 from ._parse import Utf8, Utf8Page, body_of, decode, looks_binary, page_info, parse, utf8_body
 from ._parse import content_type as parse_content_type
 from ._probability import score, smooth
-from ._release import release_memory
+from ._release import release_if_held
 from ._segment import traverse
 from ._segmented import Traversal, finish
 
@@ -109,8 +109,8 @@ def extract(
     del labelled, metadata
     if options.release_after_chars is not None and size >= options.release_after_chars:
         # Lexbor's tree, the C heap's high-water mark, is freed by now: glibc would keep it
-        # resident (Options.release_after_chars).
-        release_memory()
+        # resident (Options.release_after_chars, release_min_free_top).
+        release_if_held(options.release_min_free_top)
     return result
 
 

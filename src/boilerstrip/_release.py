@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from typing import Any
 
@@ -40,3 +41,42 @@ def release_memory() -> bool:
     except AttributeError:  # no malloc_trim
         return False
     return True
+
+
+def free_top() -> int | None:
+    """Bytes free at the top of glibc's main heap (``mallinfo2().keepcost``): what
+    ``malloc_trim`` gives back from the top. None where it cannot be read: not glibc, or a
+    glibc before 2.33 (no ``mallinfo2``)."""
+    libc = glibc()
+    if libc is None:
+        return None
+    try:
+        info = libc.mallinfo2
+    except AttributeError:
+        return None
+    info.restype = _mallinfo2_type()  # this CDLL's own function object: nothing shared
+    return int(info().keepcost)
+
+
+def release_if_held(min_free_top: int | None) -> bool:
+    """:func:`release_memory` when glibc's heap holds at least ``min_free_top`` bytes free at
+    its top, or always when ``min_free_top`` is None or the top cannot be read; whether it
+    ran. The check costs microseconds; the trim costs a page of freed memory faulted in
+    again (Options.release_min_free_top)."""
+    if min_free_top is not None:
+        held = free_top()
+        if held is not None and held < min_free_top:
+            return False
+    return release_memory()
+
+
+@functools.cache  # one ctypes type, the same for every call: no output depends on it
+def _mallinfo2_type() -> Any:
+    import ctypes
+
+    names = "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost"
+
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_size_t) for name in names.split()]
+
+    return MallInfo2

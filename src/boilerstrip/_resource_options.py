@@ -64,6 +64,14 @@ class ResourceOptions:
     # The call costs 1 to 2 ms of system time a page (freed pages are faulted in again),
     # about +2% CPU over the dev pages (benchmarks/RESULTS.md, issue5-rss15).
     release_after_chars: int | None = 65_536
+    # ...and only when glibc's heap then holds at least this many bytes free at its top
+    # (mallinfo2's keepcost; where it cannot be read, always); None always. The same output
+    # either way. The trim also gives back the free holes below the top, which the next page
+    # faults in again: that, not the call, is its cost. Design (benchmarks/trim_cost.py,
+    # score.py's 300-page sample): minor faults 19-22 K with no trim, 108 K trimming after
+    # every 64 K page, 45-48 K at 2 MiB (1 MiB 52-68 K, 4 MiB 36-38 K); compiled median 0.96x
+    # in the ratio command; RSS loop +0.2% text / +1.1% bytes at 20,000 (largest sample +5.2%).
+    release_min_free_top: int | None = 2_097_152
     # Scorer columns of at least this many blocks are stored a byte a block where they
     # hold at most 256 distinct outputs (_score_table.CodedColumn), not 8; None never codes. The
     # same outputs either way. Design: 24 of 25 columns of the size test's pages and 3,017
