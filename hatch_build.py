@@ -48,7 +48,10 @@ C_TOKENS = (
     [f"src/boilerstrip/{name}.c" for name in ("_ctokens", "_ctokens_rows", "_ctokens_names")],
 )
 # The segment walk's traversal and reads over Lexbor's nodes (_lexbor_walk decides whether it runs).
-C_WALK = ("boilerstrip._cwalk", [f"src/boilerstrip/{name}.c" for name in ("_cwalk", "_cwalk_walker")])
+C_WALK = (
+    "boilerstrip._cwalk",
+    [f"src/boilerstrip/{name}.c" for name in ("_cwalk", "_cwalk_walker", "_cwalk_segment", "_cwalk_enter")],
+)
 # The score and smooth stages' float loops: no fused multiply-adds, the floats Python makes.
 C_SCORE = ("boilerstrip._cscore", "src/boilerstrip/_cscore.c", ["-ffp-contract=off"])
 
@@ -87,7 +90,11 @@ def compile_modules(root: Path, work: Path) -> dict[str, str]:
             Extension(C_SCAN[0], C_SCAN[1], depends=["src/boilerstrip/_cscan.h", "src/boilerstrip/_cstack.h"])
         )
         extensions.append(Extension(C_TOKENS[0], C_TOKENS[1]))
-        extensions.append(Extension(C_WALK[0], C_WALK[1], depends=["src/boilerstrip/_cwalk.h"]))
+        extensions.append(
+            Extension(
+                C_WALK[0], C_WALK[1], depends=["src/boilerstrip/_cwalk.h", "src/boilerstrip/_cwalk_segment.h"]
+            )
+        )
         extensions.append(Extension(C_SCORE[0], [C_SCORE[1]], extra_compile_args=C_SCORE[2]))
         command = build_ext(Distribution({"name": "boilerstrip", "ext_modules": extensions}))
         command.build_lib = str(work / "lib")

@@ -53,15 +53,60 @@ PAGES = {
     "many attributes": "".join(f"<p data-n{i}='{i}' class=c{i % 3}>{i}</p>" for i in range(40))
     + "<p data-a-very-long-attribute-name-past-24=x data-a-very-long-attribute-name-past-25=y>l</p>"
     + "<p data-é=1 data-e=2 DATA-É=3>n</p><p data-n1=again data-n39=last>r</p>",
+    # The hidden test in C: the style's case, non-ASCII letters that lower to ASCII (U+212A,
+    # U+0130), empty and valueless styles, popover, dialog open, hidden with a value.
+    "hidden styles": "<p style='DISPLAY:NONE'>a</p><p style='Visibility: Hidden;'>b</p>"
+    "<p style='d\u0130splay:none'>i</p><p style='display:\u212aone'>k</p>"
+    "<p style='color:red; visibility:hidden'>v</p><p style=''>e</p><p style>n</p>"
+    "<div popover=manual>p</div><dialog open=''>o</dialog><p hidden=hidden>h</p><p>end</p>",
+    "hidden panels": "<div role=' TabPanel ' hidden>t1</div>"
+    "<div class='accordion-panel' style='display:none'>t2</div><div id=tab-2 hidden>t3</div>"
+    "<div hidden class=other>t4</div><div class=tabs><p hidden>t5</p></div>",
+    "screen reader in controls": "<label>Name <span class=sr-only>required</span></label>"
+    "<form><p><span class='visually-hidden'>in form</span></p></form>"
+    "<h3><span class=sr-only>h</span>x</h3><summary class=sr-only>s</summary>"
+    "<p><b class='SR-ONLY'>case</b>t</p><p><i class='x hidden-visually y'>z</i></p>"
+    "<p><i class='hiddenfoo'>no</i> beside</p><div><span class=sr-only>only</span></div>",
+    "names and roles": "<div id=only-id>a</div><div itemprop=articleBody>b</div>"
+    "<div class='' id=x itemprop=''>c</div><div class>d</div><section role=BANNER>e</section>"
+    "<nav role='\u0130tem'>f</nav><div role=''>g</div><div data-x=1>h</div>"
+    "<aside class='a  b' id='c' itemprop='d'>i</aside><p class='é' id='中'>j</p>",
+    # More distinct child tags than an :nth-of-type table starts with, repeated, nested.
+    "siblings": "<div>"
+    + "".join(f"<{t}>{t}</{t}>" for t in "p span x-a b x-b i p x-c em x-a u p s x-d span q".split())
+    + "<div><p>1</p><x-a>2</x-a><p>3</p></div><p>last</p></div>",
+    "rows": "<table><tr><th>h<a href=/a>1</a></th><td>c <b>d</b></td></tr>"
+    "<tr><td><table><tr><td>in</td><td>ner</td></tr></table></td></tr>"
+    "<tr><td>x</td><th><p>y</p></th></tr></table><tr><td>stray</td></tr>",
+    "code": "<div class='highlight-rust'><div><pre><code class='language-go'>x</code></pre></div></div>"
+    "<pre data-lang=Python><code>y</code></pre><pre><pre>nested</pre> after </pre>"
+    "<p><code class=language-c>inline</code></p><pre class=none><code class=lang-js> z </code></pre>",
+    "lists and images": "<ol start=' 7 '><li><img src=' /a.png ' alt='x  y'><p>p</p></li></ol>"
+    "<img data-src=/b.png><img src='data:x'><ul><li><ul><li>d</li></ul></li><li></li></ul>"
+    "<ol start=x><li>e</li></ol>",
+    # The C walk keeps the names of the last class/id/itemprop values met: repeated, evicted,
+    # too long to keep, and values that join into the same names.
+    "repeated names": "<div class='a b'>1</div><div class=a id=b>2</div><div class='a b'>3</div>"
+    "<div class=a itemprop=b>4</div><div class=a id=b>5</div>"
+    + "".join(f"<p class='c{i % 70}' id=p{i % 3}>{i}</p>" for i in range(300))
+    + f"<p class='{'x' * 70}'>long</p>" * 2,
+    "links in blocks": "<a href=/x><div>block in link</div>tail</a><p><a href=/y>a<br>b</a><br><br>c</p>"
+    "<pre><a href=/z> x </a></pre><a href=' '>blank</a><a href>none</a>",
 }
 DEEP = 100_000  # inline elements: Lexbor parses 100,000 nested <div>s in about 40 s (20,000 here)
 
 
 def _segmented(
-    html: str, walker: Any, reveal: bool = False, panels: bool = False, unseen: bool = True
+    html: str,
+    walker: Any,
+    *,
+    reveal: bool = False,
+    panels: bool = False,
+    unseen: bool = True,
+    narrow: bool = False,
 ) -> Segmented:
     tree = parse(html)
-    st = _State(reveal, panels, "q", None)
+    st = _State(reveal, panels, "i" if narrow else "q", None)
     skipped = REVEALED_SKIPPED_TAGS if reveal else SKIPPED_TAGS
     if walker is None:
         _segment._walk(st, body_of(tree), skipped, None, unseen)
@@ -89,10 +134,15 @@ def test_probe(module: Any) -> None:
     assert _lexbor_walk.walker_of(module) is module.Walker
 
 
-@pytest.mark.parametrize("mode", ["default", "reveal", "panels", "all seen"])
+@pytest.mark.parametrize("mode", ["default", "reveal", "panels", "all seen", "narrow"])
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_same_segmented(walker: Any, name: str, mode: str) -> None:
-    options = {"reveal": mode == "reveal", "panels": mode == "panels", "unseen": mode != "all seen"}
+    options = {
+        "reveal": mode == "reveal",
+        "panels": mode == "panels",
+        "unseen": mode != "all seen",
+        "narrow": mode == "narrow",
+    }
     html = PAGES[name]
     assert _segmented(html, walker, **options) == _segmented(html, None, **options)
 
@@ -114,6 +164,8 @@ def test_same_events(walker: Any, name: str, every: int) -> None:
         "<span>" * DEEP + "deep" + "</span>" * DEEP + "<p>after</p>",
         "<p>" + "<b>" * DEEP + "x",
         "<div>" * (DEEP // 5) + "<p>deep</p>" + "</div>" * (DEEP // 5) + "tail",
+        # Text, classes and links at every level: a table of :nth-of-type counts per level.
+        "".join(f"<span class=c{i % 3}>{i}<i>.</i><a href=/{i % 7}>" for i in range(DEEP)),
     ],
 )
 def test_deep_nesting(walker: Any, html: str) -> None:
@@ -146,3 +198,49 @@ def test_the_build_walks_in_c() -> None:
         pytest.skip("a pure install: the segment stage walks in Python")
     assert _segment.WALKER is not None
     assert _segment.WALKER is module.Walker
+
+
+def test_errors_of_the_python_reach_the_caller(walker: Any) -> None:
+    """An exception in the Python the segment mode calls (here _end_block) ends the walk with it."""
+
+    def fail(st: _State) -> None:
+        raise RuntimeError("from the hook")
+
+    root = body_of(parse("<p>a</p><p>b</p>"))
+    st = _State(False)
+    events = walker(root, root.mem_id, SKIPPED_TAGS, SKIPPED_TAGS, 0, st.pieces)
+    hooks = list(_segment._C_HOOKS)
+    hooks[hooks.index(_segment._end_block)] = fail
+    events.segment(st, True, tuple(hooks))
+    with pytest.raises(RuntimeError, match="from the hook"):
+        list(events)
+
+
+def test_segment_mode_is_set_once_on_the_walk_s_own_state(walker: Any) -> None:
+    root = body_of(parse("<p>a</p>"))
+    st = _State(False)
+    with pytest.raises(ValueError, match="pieces"):  # not the list the Walker appends to
+        walker(root, root.mem_id, SKIPPED_TAGS, SKIPPED_TAGS, 0, []).segment(st, True, _segment._C_HOOKS)
+    events = walker(root, root.mem_id, SKIPPED_TAGS, SKIPPED_TAGS, 0, st.pieces)
+    with pytest.raises(ValueError, match="once"):
+        events.segment(st, True, _segment._C_HOOKS[:-1])
+    events.segment(st, True, _segment._C_HOOKS)
+    with pytest.raises(ValueError, match="once"):
+        events.segment(st, True, _segment._C_HOOKS)
+    assert list(events) == []  # no deadline: no events, the walk done in C
+    assert st.texts == ["a"]
+
+
+def test_a_count_past_a_4_byte_row_is_an_overflow(walker: Any) -> None:
+    """With 4-byte rows, an element's count past the row's range raises the OverflowError the
+    Python walk makes of struct's error (here a range of one byte, as _C_HOOKS' last item)."""
+    root = body_of(parse("<p>" + "x" * 200 + "</p><p>y</p>"))
+    for limit, raises in ((127, True), (1000, False)):
+        st = _State(False, False, "i")
+        events = walker(root, root.mem_id, SKIPPED_TAGS, SKIPPED_TAGS, 0, st.pieces)
+        events.segment(st, True, (*_segment._C_HOOKS[:-1], limit))
+        if raises:
+            with pytest.raises(OverflowError, match="'i' format requires"):
+                list(events)
+        else:
+            assert list(events) == []

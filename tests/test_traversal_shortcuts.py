@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from boilerstrip import Options, OptionsError, _segment_blocks, extract
+from boilerstrip import Options, OptionsError, _segment, _segment_blocks, extract
 from boilerstrip._errors import ExtractionTimeoutError
 from boilerstrip._parse import body_of, parse
 from boilerstrip._segment import segment, traverse
@@ -131,8 +131,11 @@ class _OneByteRange(struct.Struct):
 
 
 def test_a_count_past_the_packed_range_is_an_overflow(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Python walk's rows (the compiled build's C walk writes its element rows itself:
+    test_cwalk's test_a_count_past_a_4_byte_row_is_an_overflow)."""
     html = (FIXTURES / PAGES[0]).read_text(encoding="utf-8")
     expected = extract(html)
+    monkeypatch.setattr(_segment, "WALKER", None)
     monkeypatch.setitem(_segment_blocks._ROWS, "i", tuple(_OneByteRange(f"@{n}i") for n in (6, 5)))
     with pytest.raises(OverflowError):
         traverse(body_of(parse(html)), narrow=True)

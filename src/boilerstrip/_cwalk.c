@@ -17,6 +17,10 @@
  * Comments, the document, skipped tags and an element the Python declines (skip() after its
  * entry: hidden, or screen-reader text left out) are passed over with their subtrees, as _walk
  * does. text_beside() is _screen_reader.has_text_beside for the last entered element.
+ * Those events are what _lexbor_walk's probe and tests/test_cwalk.py compare with selectolax's
+ * reads. _segment._walk_c itself turns on the segment mode (segment(st, unseen, hooks):
+ * _cwalk_segment.c, _cwalk_enter.c), in which the Walker also does _segment._enter's and
+ * _exit's work over the walk's _State and gives only its looks at the clock.
  *
  * Lexbor's functions are looked up once (bind(), from the selectolax extension already loaded,
  * by dlopen with RTLD_NOLOAD): the only process-wide state is these function pointers, written

@@ -54,6 +54,60 @@ PyObject *attributes_of(Node *node, Keys *keys);
 int holds_text(Node *node, PyObject *skipped);
 extern PyTypeObject WalkerType;
 
+/* An open element's :nth-of-type counts of its children, by walked name (one str per name a
+ * walk: the names are interned, so the pointer is the key). */
+typedef struct {
+    PyObject *name;
+    Py_ssize_t count;
+} Seen;
+
+typedef struct {
+    Node *node;
+    int pre;
+    int flags;      /* the segment mode's tag flags (_cwalk_segment.c) */
+    PyObject *tag;  /* its walked name (borrowed from the Walker's names) */
+    Seen *seen;     /* the segment mode's :nth-of-type counts of its children (kept per slot) */
+    Py_ssize_t seen_used, seen_size;
+} Parent;
+
+#define CACHED 256 /* tag ids below this (Lexbor's own tags) are looked up in an array */
+
+typedef struct Segment Segment;
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *root;      /* the selectolax node walked: keeps its tree alive */
+    PyObject *skipped;   /* the tag names not entered (frozenset) */
+    PyObject *controls;  /* SKIPPED_TAGS, for text_beside */
+    PyObject *names[CACHED]; /* the walked name by tag id, as _walk's `tags` (NULL: not yet) */
+    char kinds[CACHED];
+    PyObject *more;      /* the same for other ids: {id: name} */
+    PyObject *interned;  /* every walked name, once: {name: name} */
+    PyObject *pieces;    /* the walk's st.pieces: every text node's text is appended to it */
+    Keys keys;           /* the attribute names met */
+    PyObject *br, *check; /* the events "br" and "" */
+    Node *node;          /* the node visited, entered or being left */
+    Parent *parents;     /* the entered ancestors of node, as _walk's `parents` */
+    Py_ssize_t depth, capacity;
+    int state, skip, checked, pre, in_pre; /* pre: node is a <pre>; in_pre: as st.in_pre */
+    long left, every;    /* nodes to the next look at the clock; every: 0 for none */
+    Segment *segment;    /* NULL, or the segment mode's state (_cwalk_segment.c) */
+} Walker;
+
+/* What the walk does with a node, by its walked name (_segment._walked_name): pass it over
+ * ("" or "-text"), a line break, or enter it (a <pre>: the text's whitespace counts). */
+enum { UNKNOWN = 0, PASS, BREAK, ENTER, ENTER_PRE };
+PyObject *name_of(Walker *w, Node *node, int *kind);
+int push_parent(Walker *w, Node *node);
+Py_ssize_t visible_length(PyObject *text);
+int text_beside(Walker *w, Node *node);
+/* The segment mode (_cwalk_segment.c): set up by Walker.segment(); a node visited, an entered
+ * element left (the parent popped, or an element without children); freed with the Walker. */
+PyObject *segment_start(Walker *w, PyObject *args);
+int segment_visit(Walker *w, Node *node);
+int segment_leave(Walker *w, Parent *up);
+void segment_free(Walker *w);
+
 #pragma GCC visibility pop
 
 #endif

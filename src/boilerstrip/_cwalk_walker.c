@@ -1,35 +1,10 @@
 /* The Walker: _segment._walk's traversal over Lexbor's nodes, giving what it reads of each
  * (see _cwalk.c). Its state is its own: one Walker per walk, used by one thread. */
+#include <string.h>
+
 #include "_cwalk.h"
 
 enum { VISIT, ENTERED, LEAVE, DONE };
-/* What the walk does with a node, by its walked name (_segment._walked_name): pass it over
- * ("" or "-text"), a line break, or enter it (a <pre>: the text's whitespace counts). */
-enum { UNKNOWN = 0, PASS, BREAK, ENTER, ENTER_PRE };
-#define CACHED 256 /* tag ids below this (Lexbor's own tags) are looked up in an array */
-
-typedef struct {
-    Node *node;
-    int pre;
-} Parent;
-
-typedef struct {
-    PyObject_HEAD
-    PyObject *root;      /* the selectolax node walked: keeps its tree alive */
-    PyObject *skipped;   /* the tag names not entered (frozenset) */
-    PyObject *controls;  /* SKIPPED_TAGS, for text_beside */
-    PyObject *names[CACHED]; /* the walked name by tag id, as _walk's `tags` (NULL: not yet) */
-    char kinds[CACHED];
-    PyObject *more;      /* the same for other ids: {id: name} */
-    PyObject *pieces;    /* the walk's st.pieces: every text node's text is appended to it */
-    Keys keys;           /* the attribute names met */
-    PyObject *br, *check; /* the events "br" and "" */
-    Node *node;          /* the node visited, entered or being left */
-    Parent *parents;     /* the entered ancestors of node, as _walk's `parents` */
-    Py_ssize_t depth, capacity;
-    int state, skip, checked, pre, in_pre; /* pre: node is a <pre>; in_pre: as st.in_pre */
-    long left, every;    /* nodes to the next look at the clock; every: 0 for none */
-} Walker;
 
 static int kind_of(PyObject *name) {
     if (PyUnicode_GET_LENGTH(name) == 0 || PyUnicode_CompareWithASCIIString(name, "-text") == 0) return PASS;
@@ -37,7 +12,7 @@ static int kind_of(PyObject *name) {
     return PyUnicode_CompareWithASCIIString(name, "pre") == 0 ? ENTER_PRE : ENTER;
 }
 
-/* _walked_name of a node's tag (a new reference). */
+/* _walked_name of a node's tag (a new reference), one str per name a walk. */
 static PyObject *walked(Walker *w, Node *node, uintptr_t id) {
     PyObject *tag = tag_of(node, id);
     if (tag == NULL || tag == Py_None) {
@@ -55,11 +30,14 @@ static PyObject *walked(Walker *w, Node *node, uintptr_t id) {
         Py_DECREF(tag);
         return drop < 0 ? NULL : PyUnicode_New(0, 0);
     }
-    return tag;
+    PyObject *once = PyDict_SetDefault(w->interned, tag, tag);
+    Py_XINCREF(once);
+    Py_DECREF(tag);
+    return once;
 }
 
 /* The node's walked name (borrowed) and its kind, looked up once a walk per tag id. */
-static PyObject *name_of(Walker *w, Node *node, int *kind) {
+PyObject *name_of(Walker *w, Node *node, int *kind) {
     uintptr_t id = tag_id_of(node);
     if (id < CACHED) {
         if (w->names[id] == NULL) {
@@ -87,7 +65,8 @@ static PyObject *name_of(Walker *w, Node *node, int *kind) {
     return name;
 }
 
-static int push(Walker *w, Node *node) {
+/* Push node on the entered ancestors (a slot keeps its :nth-of-type table for the next one). */
+int push_parent(Walker *w, Node *node) {
     if (w->depth == w->capacity) {
         Py_ssize_t size = w->capacity ? 2 * w->capacity : 64;
         Parent *grown = PyMem_Realloc(w->parents, (size_t)size * sizeof(Parent));
@@ -95,16 +74,19 @@ static int push(Walker *w, Node *node) {
             PyErr_NoMemory();
             return -1;
         }
+        memset(grown + w->capacity, 0, (size_t)(size - w->capacity) * sizeof(Parent));
         w->parents = grown;
         w->capacity = size;
     }
-    w->parents[w->depth].node = node;
-    w->parents[w->depth++].pre = w->pre;
+    Parent *up = &w->parents[w->depth++];
+    up->node = node;
+    up->pre = w->pre;
+    up->seen_used = 0;
     return 0;
 }
 
 /* len(text.strip()) */
-static Py_ssize_t visible(PyObject *text) {
+Py_ssize_t visible_length(PyObject *text) {
     Py_ssize_t start = 0, end = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -125,13 +107,17 @@ static PyObject *walker_next(Walker *w) {
             }
             w->checked = 0;
             w->state = LEAVE;
+            if (w->segment != NULL) { /* all done in C: the walk's events are its looks at the clock */
+                if (segment_visit(w, node) < 0) return NULL;
+                continue;
+            }
             if (type_of(node) == TYPE_TEXT) { /* text_content: an empty or NULL text is passed over */
                 LexborStr *text = &((TextNode *)node)->data;
                 if (text->data == NULL || text->length == 0) continue;
                 PyObject *raw = PyUnicode_DecodeUTF8((const char *)text->data, (Py_ssize_t)text->length, "replace");
                 if (raw == NULL) return NULL;
                 int failed = PyList_Append(w->pieces, raw);
-                Py_ssize_t n = visible(raw);
+                Py_ssize_t n = visible_length(raw);
                 Py_DECREF(raw);
                 if (failed) return NULL;
                 /* Whitespace outside <pre> counts nothing: appended is all _walk does with it. */
@@ -158,7 +144,7 @@ static PyObject *walker_next(Walker *w) {
             Node *child = first_child(w->node);
             if (child == NULL) Py_RETURN_NONE; /* its end, at once (a <pre> counted neither way) */
             w->in_pre += w->pre;
-            if (push(w, w->node) < 0) return NULL;
+            if (push_parent(w, w->node) < 0) return NULL;
             w->node = child;
             w->state = VISIT;
             continue;
@@ -177,6 +163,10 @@ static PyObject *walker_next(Walker *w) {
             Parent *up = &w->parents[--w->depth];
             w->node = up->node;
             w->in_pre -= up->pre;
+            if (w->segment != NULL) {
+                if (segment_leave(w, up) < 0) return NULL;
+                continue;
+            }
             Py_RETURN_NONE; /* the parent's end; then on up */
         }
         default:
@@ -190,16 +180,22 @@ static PyObject *walker_skip(Walker *w, PyObject *unused) {
     Py_RETURN_NONE;
 }
 
+/* _screen_reader.has_text_beside of node: 1, 0, or -1 on error. */
+int text_beside(Walker *w, Node *node) {
+    Node *parent = parent_of(node);
+    for (Node *sibling = parent != NULL ? first_child(parent) : NULL; sibling != NULL; sibling = next_sibling(sibling)) {
+        if (sibling == node) continue;
+        int holds = holds_text(sibling, w->controls);
+        if (holds) return holds;
+    }
+    return 0;
+}
+
 /* _screen_reader.has_text_beside for the element entered last. */
 static PyObject *walker_text_beside(Walker *w, PyObject *unused) {
-    Node *parent = parent_of(w->node);
-    for (Node *sibling = parent != NULL ? first_child(parent) : NULL; sibling != NULL; sibling = next_sibling(sibling)) {
-        if (sibling == w->node) continue;
-        int holds = holds_text(sibling, w->controls);
-        if (holds < 0) return NULL;
-        if (holds) Py_RETURN_TRUE;
-    }
-    Py_RETURN_FALSE;
+    int holds = text_beside(w, w->node);
+    if (holds < 0) return NULL;
+    return PyBool_FromLong(holds);
 }
 
 static PyObject *walker_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) {
@@ -216,9 +212,10 @@ static PyObject *walker_new(PyTypeObject *type, PyObject *args, PyObject *kwargs
     Walker *w = (Walker *)type->tp_alloc(type, 0); /* zeroed: no names, no parents */
     if (w == NULL) return NULL;
     w->more = PyDict_New();
+    w->interned = PyDict_New();
     w->br = PyUnicode_InternFromString("br");
     w->check = PyUnicode_New(0, 0);
-    if (w->more == NULL || w->br == NULL || w->check == NULL) {
+    if (w->more == NULL || w->interned == NULL || w->br == NULL || w->check == NULL) {
         Py_DECREF(w);
         return NULL;
     }
@@ -234,15 +231,18 @@ static PyObject *walker_new(PyTypeObject *type, PyObject *args, PyObject *kwargs
 }
 
 static void walker_dealloc(Walker *w) {
+    segment_free(w);
     for (int i = 0; i < CACHED; i++) Py_XDECREF(w->names[i]);
     for (int i = 0; i < w->keys.count; i++) Py_DECREF(w->keys.keys[i].name);
     Py_XDECREF(w->more);
+    Py_XDECREF(w->interned);
     Py_XDECREF(w->root);
     Py_XDECREF(w->skipped);
     Py_XDECREF(w->controls);
     Py_XDECREF(w->pieces);
     Py_XDECREF(w->br);
     Py_XDECREF(w->check);
+    for (Py_ssize_t i = 0; i < w->capacity; i++) PyMem_Free(w->parents[i].seen);
     PyMem_Free(w->parents);
     Py_TYPE(w)->tp_free((PyObject *)w);
 }
@@ -251,6 +251,8 @@ static PyMethodDef walker_methods[] = {
     {"skip", (PyCFunction)walker_skip, METH_NOARGS, "The element entered last is not entered: its subtree is passed over."},
     {"text_beside", (PyCFunction)walker_text_beside, METH_NOARGS,
      "_screen_reader.has_text_beside of the element entered last."},
+    {"segment", (PyCFunction)segment_start, METH_VARARGS,
+     "segment(st, unseen, hooks): do all of _segment._walk's work in C (_cwalk_segment.c); the events are then the looks at the clock alone."},
     {NULL, NULL, 0, NULL}};
 
 PyTypeObject WalkerType = {

@@ -16,10 +16,10 @@ from typing import Any, Final
 
 from ._errors import check_deadline
 from ._lexbor_walk import WALKER
-from ._markup import ENTERED, EXITED
+from ._markup import ENTERED, EXITED, READS_ATTRIBUTES
 from ._model import Role
 from ._rules import BLOCK_TAGS, HEADING_LEVELS, REVEALED_SKIPPED_TAGS, SKIPPED_TAGS, is_disclosure_panel
-from ._screen_reader import is_screen_reader_only, left_out
+from ._screen_reader import CONTROL_TAGS, is_screen_reader_only, left_out
 from ._segment_blocks import (
     _AT_CHARS,
     _AT_LINK_CHARS,
@@ -347,43 +347,39 @@ def _walk(st: _State, root: Any, skipped: frozenset[str], deadline: float | None
         node = following
 
 
+# What the C walk's segment mode (_cwalk_segment.c) reads and calls, in its order: the tag sets
+# of _enter and _exit, the roles, and the Python it leaves the blocks, rows and markup to.
+_C_HOOKS: Final[tuple[object, ...]] = (
+    BLOCK_TAGS,
+    ENTERED,
+    EXITED,
+    READS_ATTRIBUTES,
+    CONTROL_TAGS,
+    frozenset(HEADING_LEVELS),
+    _ROLE_OF_TAG,
+    _INHERITED_ROLES,
+    _end_block,
+    _drop_pieces,
+    _line_break,
+    _merge_row,
+    _wrapper_names,
+    is_disclosure_panel,
+    is_screen_reader_only,
+    2**31 - 1,  # the largest count a 4-byte row holds (struct's "i"), as _segment_blocks._ROWS
+)
+
+
 def _walk_c(
     st: _State, root: Any, skipped: frozenset[str], deadline: float | None, unseen: bool, *, walker: Any
 ) -> None:
-    """:func:`_walk` over the events of ``walker`` (``_cwalk.Walker``: the traversal and the
-    reads in C, see _cwalk.c): a text node's visible length (an int; the walker appended its
-    text to the pieces, and gives nothing for whitespace outside <pre>), an element to enter
-    (its tag and attributes), an element's end (None), a <br> ("br"), a look at the clock ("")."""
-    pieces, stack = st.pieces, st.stack
-    every = _CHECK_EVERY if deadline is not None else 0
-    events = walker(root, root.mem_id, skipped, SKIPPED_TAGS, every, pieces)
-    node = events if unseen else None  # its text_beside() answers for the element entered last
-    for event in events:
-        if isinstance(event, int):  # as _walk's text node, its text already in pieces
-            visible: int = event
-            if visible:
-                st.has_text = True
-                n = len(pieces[-1]) if st.in_pre else visible
-            elif st.in_pre:
-                n = len(pieces[-1])
-            else:
-                n = 0
-            if n:
-                st.chars += n
-                if st.in_link:
-                    st.link_chars += n
-                    st.block_link_chars += n
-        elif isinstance(event, tuple):
-            tag: str = event[0]
-            if not _enter(st, tag, event[1], node):
-                events.skip()  # not entered: its subtree is passed over
-        elif event is None:
-            entry = stack[-1]
-            if entry[_FRAME] is None and entry[0] not in _EXIT_WORK:
-                stack.pop()
-            else:
-                _exit(st)
-        elif event:
-            _line_break(st)
-        elif deadline is not None:
+    """:func:`_walk` by ``walker`` (``_cwalk.Walker``) in its segment mode: the traversal, the
+    reads, the text counting and what :func:`_enter` and :func:`_exit` do, in C over ``st``
+    (see _cwalk_segment.c), which calls back the Python of :data:`_C_HOOKS`; its only events
+    are its looks at the clock, every _CHECK_EVERY nodes when there is a deadline."""
+    events = walker(
+        root, root.mem_id, skipped, SKIPPED_TAGS, _CHECK_EVERY if deadline is not None else 0, st.pieces
+    )
+    events.segment(st, unseen, _C_HOOKS)
+    for _ in events:
+        if deadline is not None:
             check_deadline(deadline)

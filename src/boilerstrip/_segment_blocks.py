@@ -80,8 +80,10 @@ _ROWS: Final = {
 
 # Fields of an open block-level element, kept in a tuple (one allocation per element);
 # _STACK is its position in the stack of open elements.
-# _AT_*: the running totals when it opened. Final: the compiled build inlines each index
-# (a plain module global is a dict lookup there at every use; Python sees no difference).
+# _AT_*: the running totals when it opened. Only _segment._exit reads them, _PARENT_ELEMENT and
+# _BLOCK_DEPTH: the compiled build's C walk keeps those in C and leaves None here
+# (_cwalk_segment.c). Final: the compiled build inlines each index (a plain module global is a
+# dict lookup there at every use; Python sees no difference).
 _ELEMENT: Final = 0
 _TAG: Final = 1
 _AT_CHARS: Final = 2

@@ -1,0 +1,331 @@
+/* _segment._enter in C, for the Walker's segment mode (see _cwalk_segment.c): the attributes
+ * read once (no dict, but for the few calls that take one), the hidden and screen-reader tests,
+ * the :nth-of-type index, the element row and frame of a block-level element. */
+#include <string.h>
+
+#include "_cwalk_segment.h"
+
+static PyObject *new_int(Py_ssize_t n) { return PyLong_FromSsize_t(n); }
+
+/* The attributes _enter reads, in one pass (a repeated name's last value, as the dict keeps it). */
+enum { A_CLASS, A_ID, A_ITEMPROP, A_ROLE, A_HREF, A_STYLE, A_HIDDEN, A_POPOVER, A_OPEN, A_COUNT };
+static const char *const attribute_names[A_COUNT] = {"class", "id", "itemprop", "role", "href",
+                                                     "style", "hidden", "popover", "open"};
+static const size_t attribute_lengths[A_COUNT] = {5, 2, 8, 4, 4, 5, 6, 7, 4};
+typedef struct {
+    const unsigned char *data; /* NULL: absent, or present without a value (None) */
+    size_t length;
+    int present;
+} Value;
+
+static int read_attributes(Node *node, Value *values) {
+    int count = 0;
+    memset(values, 0, A_COUNT * sizeof(Value));
+    for (Attr *attr = first_attribute(node); attr != NULL; attr = next_attribute(attr)) {
+        count++;
+        size_t length = 0;
+        const unsigned char *name = attr_name(attr, &length);
+        if (name == NULL || length < 2 || length > 8) continue;
+        for (int i = 0; i < A_COUNT; i++) {
+            if (attribute_lengths[i] == length && name[0] == attribute_names[i][0] &&
+                memcmp(attribute_names[i], name, length) == 0) {
+                values[i].present = 1;
+                values[i].length = 0;
+                values[i].data = attr_value(attr, &values[i].length);
+                break;
+            }
+        }
+    }
+    return count;
+}
+
+static int truthy(const Value *v) { return v->data != NULL && v->length > 0; }
+
+static PyObject *value_str(const Value *v) { /* a new reference: the str, or None */
+    if (v->data == NULL) Py_RETURN_NONE;
+    return PyUnicode_DecodeUTF8((const char *)v->data, (Py_ssize_t)v->length, "replace");
+}
+
+/* Whether bytes hold an ASCII needle, the bytes' ASCII letters lowered (str.lower()'s only
+ * non-ASCII characters that lower to ASCII, U+0130 and U+212A, make none of the needles). */
+static int holds(const unsigned char *data, size_t length, const char *needle, int lower) {
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= length; i++) {
+        size_t j = 0;
+        for (; j < n; j++) {
+            unsigned char c = data[i + j];
+            if (lower && c >= 'A' && c <= 'Z') c += 32;
+            if (c != (unsigned char)needle[j]) break;
+        }
+        if (j == n) return 1;
+    }
+    return 0;
+}
+
+/* Whether a class holds one of the six substrings is_screen_reader_only looks for first: one
+ * pass, each needle tried where its first letter is. */
+static int marks_screen_reader(const unsigned char *data, size_t length) {
+    for (size_t i = 0; i < length; i++) {
+        const char *needle;
+        switch (data[i]) {
+        case 'h': needle = "hidden"; break;
+        case 'r': needle = "reader"; break;
+        case 's': needle = "sr-only"; break;
+        case 'i': needle = "invisible"; break;
+        case 'a': needle = "assistive"; break;
+        case 'c': needle = "clipped"; break;
+        default: continue;
+        }
+        size_t n = strlen(needle);
+        if (n <= length - i && memcmp(data + i, needle, n) == 0) return 1;
+    }
+    return 0;
+}
+
+/* _segment._is_hidden, for an element with hidden, style or popover, or a dialog. */
+static int hidden(Segment *s, Walker *w, Node *node, PyObject *tag, int flags, const Value *values) {
+    int found = values[A_HIDDEN].present || values[A_POPOVER].present || ((flags & F_DIALOG) && !values[A_OPEN].present);
+    if (!found && truthy(&values[A_STYLE])) {
+        static const char *const patterns[4] = {"display:none", "display: none", "visibility:hidden", "visibility: hidden"};
+        for (int i = 0; i < 4 && !found; i++) found = holds(values[A_STYLE].data, values[A_STYLE].length, patterns[i], 1);
+    }
+    if (!found || !s->panels) return found;
+    PyObject *attrs = attributes_of(node, &w->keys);
+    if (attrs == NULL) return -1;
+    PyObject *panel = PyObject_CallOneArg(s->hook[H_PANEL], attrs);
+    Py_DECREF(attrs);
+    if (panel == NULL) return -1;
+    int is_panel = PyObject_IsTrue(panel);
+    Py_DECREF(panel);
+    return is_panel < 0 ? -1 : !is_panel;
+}
+
+/* The :nth-of-type index of a child named `name` of the innermost entered element (0: none). */
+static Py_ssize_t nth_of_type(Walker *w, PyObject *name) {
+    if (w->depth == 0) return 0;
+    Parent *up = &w->parents[w->depth - 1];
+    for (Py_ssize_t i = 0; i < up->seen_used; i++)
+        if (up->seen[i].name == name) return ++up->seen[i].count;
+    if (up->seen_used == up->seen_size) {
+        Py_ssize_t size = up->seen_size ? 2 * up->seen_size : 4;
+        Seen *grown = PyMem_Realloc(up->seen, (size_t)size * sizeof(Seen));
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        up->seen = grown;
+        up->seen_size = size;
+    }
+    up->seen[up->seen_used].name = name;
+    up->seen[up->seen_used++].count = 1;
+    return 1;
+}
+
+
+/* The element's class, id and itemprop joined as _enter joins them, interned in st.strings. */
+static PyObject *make_names(Segment *s, const Value *values) {
+    PyObject *names;
+    if (!truthy(&values[A_ID]) && !truthy(&values[A_ITEMPROP])) {
+        names = truthy(&values[A_CLASS]) ? value_str(&values[A_CLASS]) : PyUnicode_New(0, 0);
+    } else {
+        PyObject *parts[3];
+        int n = 0;
+        for (int i = A_CLASS; i <= A_ITEMPROP; i++)
+            if (truthy(&values[i])) {
+                parts[n] = value_str(&values[i]);
+                if (parts[n] == NULL) {
+                    while (n--) Py_DECREF(parts[n]);
+                    return NULL;
+                }
+                n++;
+            }
+        PyObject *list = PyList_New(n);
+        if (list == NULL) {
+            while (n--) Py_DECREF(parts[n]);
+            return NULL;
+        }
+        for (int i = 0; i < n; i++) PyList_SET_ITEM(list, i, parts[i]);
+        names = PyUnicode_Join(s->space, list);
+        Py_DECREF(list);
+    }
+    if (names == NULL) return NULL;
+    PyObject *once = PyDict_SetDefault(s->strings, names, names);
+    Py_XINCREF(once);
+    Py_DECREF(names);
+    return once;
+}
+
+/* make_names, or the str it made for the same values' bytes among the NAMES_KEPT last ones. */
+static PyObject *names_of(Segment *s, const Value *values) {
+    unsigned char bytes[NAMES_BYTES];
+    size_t length = 0;
+    uint64_t hash = 14695981039346656037ULL; /* FNV-1a */
+    for (int i = A_CLASS; i <= A_ITEMPROP; i++) {
+        size_t n = truthy(&values[i]) ? values[i].length : 0;
+        if (length + n + 1 > NAMES_BYTES) return make_names(s, values);
+        bytes[length] = (unsigned char)n; /* each value after its length: no two lists alike */
+        if (n) memcpy(bytes + length + 1, values[i].data, n);
+        length += n + 1;
+    }
+    for (size_t i = 0; i < length; i++) hash = (hash ^ bytes[i]) * 1099511628211ULL;
+    KeptNames *kept = &s->kept[hash % NAMES_KEPT];
+    if (kept->names != NULL && kept->hash == hash && kept->length == length && memcmp(kept->bytes, bytes, length) == 0)
+        return Py_NewRef(kept->names);
+    PyObject *names = make_names(s, values);
+    if (names != NULL) {
+        Py_XSETREF(kept->names, Py_NewRef(names));
+        kept->hash = hash;
+        kept->length = length;
+        memcpy(kept->bytes, bytes, length);
+    }
+    return names;
+}
+
+/* (attrs.get("role") or "").lower(), interned in st.strings when not empty. */
+static PyObject *role_of(Segment *s, const Value *values) {
+    if (!truthy(&values[A_ROLE])) return PyUnicode_New(0, 0);
+    PyObject *raw = value_str(&values[A_ROLE]);
+    if (raw == NULL) return NULL;
+    PyObject *low = PyObject_CallMethod(raw, "lower", NULL);
+    Py_DECREF(raw);
+    if (low == NULL || PyUnicode_GET_LENGTH(low) == 0) return low;
+    PyObject *once = PyDict_SetDefault(s->strings, low, low);
+    Py_XINCREF(once);
+    Py_DECREF(low);
+    return once;
+}
+
+/* The block-level part of _enter: its frame, element row and Block. */
+static int open_block(Segment *s, PyObject *tag, const TagInfo *info, int attributes, const Value *values, PyObject **frame) {
+    if (end_text(s) < 0) return -1;
+    PyObject *role = info->role;
+    int level = info->level, inherit = info->inherit;
+    Py_ssize_t parent = -1, row = -1;
+    if (s->open) {
+        Block *outer = &s->blocks[s->open - 1];
+        parent = outer->element;
+        if (role == NULL && outer->inherit) role = outer->role, level = outer->level, inherit = 1;
+        row = (info->flags & F_CELL) && (outer->flags & F_TR) ? parent : outer->row;
+    }
+    PyObject *names = attributes ? names_of(s, values) : PyUnicode_New(0, 0);
+    PyObject *role_attr = names != NULL && attributes ? role_of(s, values) : PyUnicode_New(0, 0);
+    Py_ssize_t index = PyList_GET_SIZE(s->elements) / 4;
+    int failed = names == NULL || role_attr == NULL || PyList_Append(s->elements, tag) < 0 ||
+                 PyList_Append(s->elements, names) < 0 || PyList_Append(s->elements, role_attr) < 0 ||
+                 PyList_Append(s->elements, s->empty) < 0 || call_with(s->add_element, s->zero_row) < 0;
+    Py_XDECREF(names);
+    Py_XDECREF(role_attr);
+    if (failed) return -1;
+    if (s->open == s->capacity) {
+        Py_ssize_t size = s->capacity ? 2 * s->capacity : 64;
+        Block *grown = PyMem_Realloc(s->blocks, (size_t)size * sizeof(Block));
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        s->blocks = grown;
+        s->capacity = size;
+    }
+    Block *block = &s->blocks[s->open];
+    *block = (Block){index, s->chars, s->link_chars, s->tags, s->link_tags, parent, s->open, row, role, level, inherit,
+                     info->flags};
+    /* (index, tag, chars, link_chars, tags, links, role, level, row, blocks, depth, parent, up) */
+    PyObject *made = PyTuple_New(13);
+    if (made == NULL) return -1;
+    PyObject *items[13] = {new_int(index), Py_NewRef(tag), Py_NewRef(Py_None), Py_NewRef(Py_None), Py_NewRef(Py_None),
+                           Py_NewRef(Py_None), Py_NewRef(role != NULL ? role : Py_None), new_int(level), new_int(row),
+                           new_int(PyList_GET_SIZE(s->roles)), new_int(PyList_GET_SIZE(s->stack)),
+                           Py_NewRef(Py_None), Py_NewRef(Py_None)};
+    failed = 0;
+    for (int i = 0; i < 13; i++) {
+        if (items[i] == NULL) failed = 1;
+        PyTuple_SET_ITEM(made, i, items[i]);
+    }
+    if (failed || PyList_Append(s->open_blocks, made) < 0) {
+        Py_DECREF(made);
+        return -1;
+    }
+    s->open++;
+    *frame = made;
+    return 0;
+}
+
+/* _enter (see _cwalk_segment.h). */
+int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info) {
+    Segment *s = w->segment;
+    Value values[A_COUNT];
+    int attributes = read_attributes(node, values);
+    int flags = info->flags;
+    if (!s->reveal &&
+        (values[A_HIDDEN].present || values[A_STYLE].present || values[A_POPOVER].present || (flags & F_DIALOG))) {
+        int gone = hidden(s, w, node, tag, flags, values);
+        if (gone) return gone < 0 ? -1 : 0;
+    }
+    Py_ssize_t nth = nth_of_type(w, tag);
+    if (nth < 0) return -1;
+    if (s->unseen && truthy(&values[A_CLASS])) {
+        const Value *c = &values[A_CLASS];
+        int clips = marks_screen_reader(c->data, c->length);
+        if (clips) {
+            PyObject *classes = value_str(c);
+            PyObject *verdict = classes != NULL ? PyObject_CallOneArg(s->hook[H_SCREEN_READER], classes) : NULL;
+            Py_XDECREF(classes);
+            if (verdict == NULL) return -1;
+            clips = PyObject_IsTrue(verdict);
+            Py_DECREF(verdict);
+            if (clips < 0) return -1;
+        }
+        if (clips && !(flags & F_HEADING)) { /* _screen_reader.left_out */
+            int out = (flags & F_CONTROL) || s->controls ? 1 : text_beside(w, node);
+            if (out) return out < 0 ? -1 : 0;
+        }
+    }
+    s->tags++;
+    if (flags & F_A) {
+        s->link_tags++;
+        s->in_link++;
+        PyObject *href = value_str(&values[A_HREF]);
+        PyObject *at = new_int(PyList_GET_SIZE(w->pieces));
+        PyObject *args[2] = {at, href};
+        PyObject *done = href != NULL && at != NULL ? PyObject_Vectorcall(s->open_link, args, 2, NULL) : NULL;
+        Py_XDECREF(href);
+        Py_XDECREF(at);
+        if (done == NULL) return -1;
+        Py_DECREF(done);
+    } else if (flags & F_PRE) {
+        s->in_pre++;
+        if (store_attr(s, s->in_pre_name, new_int(s->in_pre)) < 0) return -1;
+    }
+    PyObject *frame = NULL;
+    if ((flags & F_BLOCK) && open_block(s, tag, info, attributes, values, &frame) < 0) return -1;
+    PyObject *entry = PyList_New(4);
+    PyObject *index = new_int(nth);
+    if (entry == NULL || index == NULL) {
+        Py_XDECREF(entry);
+        Py_XDECREF(index);
+        Py_XDECREF(frame);
+        return -1;
+    }
+    PyList_SET_ITEM(entry, 0, Py_NewRef(tag));
+    PyList_SET_ITEM(entry, 1, index);
+    PyList_SET_ITEM(entry, 2, frame != NULL ? frame : Py_NewRef(Py_None));
+    PyList_SET_ITEM(entry, 3, Py_NewRef(Py_None));
+    int failed = PyList_Append(s->stack, entry);
+    Py_DECREF(entry);
+    if (failed) return -1;
+    s->controls += (flags & F_CONTROL) != 0;
+    if (flags & F_ENTERED) {
+        PyObject *attrs = flags & F_READS ? attributes_of(node, &w->keys) : Py_NewRef(s->no_attrs);
+        PyObject *pre = new_int(s->in_pre);
+        PyObject *wrappers = flags & F_PRE ? PyObject_CallOneArg(s->hook[H_WRAPPERS], s->st) : Py_NewRef(s->empty);
+        PyObject *done = attrs != NULL && pre != NULL && wrappers != NULL
+                             ? PyObject_Vectorcall(s->enter, (PyObject *[]){tag, attrs, pre, wrappers}, 4, NULL)
+                             : NULL;
+        Py_XDECREF(attrs);
+        Py_XDECREF(pre);
+        Py_XDECREF(wrappers);
+        if (done == NULL) return -1;
+        Py_DECREF(done);
+    }
+    return 1;
+}

@@ -1,0 +1,315 @@
+/* The Walker's segment mode: all of _segment._walk's work per node in C, over the walk's own
+ * _State (the compiled build; _segment._walk_c turns it on with Walker.segment()).
+ *
+ * It does what _segment._enter, _segment._exit and _walk's text counting do, on the same
+ * objects: the stack of open elements (st.stack, its entries [tag, :nth-of-type index, frame,
+ * None]), the open block-level elements (st.open_blocks, their frame tuples), the element rows
+ * (st.elements, st.numbers), the interned strings (st.strings). The running totals (characters,
+ * link characters, tags, links, has_text, in_link, in_pre, the block's link characters) are
+ * kept here; the few the Python reads (st.has_text, st.block_link_chars, st.in_pre) are written
+ * into st before each call that reads them. What stays in Python is called from here with the
+ * same arguments and at the same points as _enter and _exit call it: _end_block, _drop_pieces,
+ * _line_break, _merge_row, _wrapper_names, the Recorder's open_link, close_link, enter and exit
+ * (enter given the attributes' dict only for the tags of _markup.READS_ATTRIBUTES, an empty one
+ * for the others), is_disclosure_panel (with panels, for a hidden element) and
+ * is_screen_reader_only (for a class that holds one of its six substrings).
+ *
+ * Frames (the tuples of _segment_blocks' _ELEMENT ... _BLOCK_DEPTH) hold None in the fields
+ * only _exit reads (_AT_*, _PARENT_ELEMENT, _BLOCK_DEPTH): those are kept in C (Block). */
+#include <string.h>
+
+#include "_cwalk_segment.h"
+
+static PyObject *new_int(Py_ssize_t n) { return PyLong_FromSsize_t(n); }
+
+static int info_of(Segment *s, PyObject *name, uintptr_t id, TagInfo *info) {
+    if (id < CACHED && s->infos[id].flags) {
+        *info = s->infos[id];
+        return 0;
+    }
+    static const int sets[6] = {F_BLOCK, F_ENTERED, F_EXITED, F_READS, F_CONTROL, F_HEADING};
+    int flags = F_KNOWN;
+    for (int i = 0; i < 6; i++) {
+        int in = PySet_Contains(s->hook[H_BLOCK + i], name);
+        if (in < 0) return -1;
+        flags |= in ? sets[i] : 0;
+    }
+    static const char *const own[6] = {"a", "pre", "tr", "td", "th", "dialog"};
+    static const int owns[6] = {F_A, F_PRE, F_TR, F_CELL, F_CELL, F_DIALOG};
+    for (int i = 0; i < 6; i++)
+        if (PyUnicode_CompareWithASCIIString(name, own[i]) == 0) flags |= owns[i];
+    info->flags = flags;
+    info->role = NULL;
+    info->level = info->inherit = 0;
+    PyObject *pair = PyDict_GetItemWithError(s->hook[H_ROLES], name);
+    if (pair == NULL && PyErr_Occurred()) return -1;
+    if (pair != NULL) {
+        info->role = PyTuple_GET_ITEM(pair, 0);
+        info->level = (int)PyLong_AsLong(PyTuple_GET_ITEM(pair, 1));
+        int in = PySet_Contains(s->hook[H_INHERITED], info->role);
+        if (in < 0) return -1;
+        info->inherit = in;
+    }
+    if (id < CACHED) s->infos[id] = *info;
+    return 0;
+}
+
+
+int store_attr(Segment *s, PyObject *name, PyObject *value) {
+    int failed = value == NULL || PyObject_SetAttr(s->st, name, value) < 0;
+    Py_XDECREF(value);
+    return failed ? -1 : 0;
+}
+
+/* st's has_text and block_link_chars, as the Python reads them in _end_block. */
+int store_counts(Segment *s) {
+    if (store_attr(s, s->has_text_name, PyBool_FromLong(s->has_text)) < 0) return -1;
+    return store_attr(s, s->link_chars_name, PyLong_FromSsize_t(s->block_link_chars));
+}
+
+int call_with(PyObject *function, PyObject *argument) {
+    PyObject *result = PyObject_CallOneArg(function, argument);
+    Py_XDECREF(result);
+    return result == NULL ? -1 : 0;
+}
+
+/* The current block ended, or its whitespace dropped, as _enter and _exit do. */
+int end_text(Segment *s) {
+    if (s->has_text) {
+        if (store_counts(s) < 0 || call_with(s->hook[H_END_BLOCK], s->st) < 0) return -1;
+    } else if (PyList_GET_SIZE(s->pieces) || PyList_GET_SIZE(s->breaks)) {
+        if (call_with(s->hook[H_DROP], s->st) < 0) return -1;
+    } else {
+        return 0;
+    }
+    s->has_text = 0;
+    s->block_link_chars = 0;
+    return 0;
+}
+
+
+/* The element's row of st.numbers (_segment_blocks' element_row: parent, level, characters,
+ * link characters, tags, links), written as struct.pack_into does; a count past a 4-byte row's
+ * range raises the OverflowError traverse makes of struct's error. */
+static int write_row(Segment *s, Block *block) {
+    Py_ssize_t row[6] = {block->parent, block->up, s->chars - block->chars, s->link_chars - block->link_chars,
+                         s->tags - block->tags + 1, s->link_tags - block->link_tags};
+    Py_buffer view;
+    if (PyObject_GetBuffer(s->numbers, &view, PyBUF_WRITABLE) < 0) return -1;
+    int failed = 0;
+    if (s->itemsize == 4) {
+        int32_t *at = (int32_t *)view.buf + block->element * 6;
+        for (int i = 0; i < 6; i++) {
+            if (row[i] < -s->row_max - 1 || row[i] > s->row_max) failed = 1;
+            at[i] = (int32_t)row[i];
+        }
+    } else {
+        int64_t *at = (int64_t *)view.buf + block->element * 6;
+        for (int i = 0; i < 6; i++) at[i] = (int64_t)row[i];
+    }
+    PyBuffer_Release(&view);
+    if (failed) PyErr_SetString(PyExc_OverflowError, "'i' format requires -2147483648 <= number <= 2147483647");
+    return failed ? -1 : 0;
+}
+
+/* list.pop() of a list this mode pushed to (never empty here), its allocation kept: a new reference. */
+static PyObject *pop_last(PyObject *list) {
+    Py_ssize_t last = PyList_GET_SIZE(list) - 1;
+    PyObject *item = PyList_GET_ITEM(list, last);
+    PyList_SET_ITEM(list, last, NULL);
+    Py_SET_SIZE(list, last);
+    return item;
+}
+
+/* _exit of an entered element. */
+static int leave(Walker *w, PyObject *tag, int flags) {
+    Segment *s = w->segment;
+    if (flags & F_BLOCK) {
+        if (end_text(s) < 0 || write_row(s, &s->blocks[s->open - 1]) < 0) return -1;
+        s->open--;
+        PyObject *frame = pop_last(s->open_blocks);
+        if (flags & F_TR) {
+            PyObject *done = PyObject_Vectorcall(s->hook[H_MERGE_ROW], (PyObject *[]){s->st, frame}, 2, NULL);
+            Py_XDECREF(done);
+            if (done == NULL) {
+                Py_DECREF(frame);
+                return -1;
+            }
+        }
+        Py_DECREF(frame);
+    }
+    Py_DECREF(pop_last(s->stack));
+    s->controls -= (flags & F_CONTROL) != 0;
+    if (flags & F_A) {
+        s->in_link--;
+        PyObject *at = new_int(PyList_GET_SIZE(w->pieces));
+        if (at == NULL || call_with(s->close_link, at) < 0) {
+            Py_XDECREF(at);
+            return -1;
+        }
+        Py_DECREF(at);
+    } else if (flags & F_EXITED) {
+        PyObject *pre = new_int(s->in_pre);
+        PyObject *done = pre != NULL ? PyObject_Vectorcall(s->exit, (PyObject *[]){tag, pre}, 2, NULL) : NULL;
+        Py_XDECREF(pre);
+        if (done == NULL) return -1;
+        Py_DECREF(done);
+        if (flags & F_PRE) {
+            s->in_pre--;
+            if (store_attr(s, s->in_pre_name, new_int(s->in_pre)) < 0) return -1;
+        }
+    }
+    return 0;
+}
+
+/* _line_break (it appends a break, or ends the block and so clears the breaks). */
+static int line_break(Segment *s) {
+    Py_ssize_t before = PyList_GET_SIZE(s->breaks);
+    if (store_counts(s) < 0 || call_with(s->hook[H_BREAK], s->st) < 0) return -1;
+    if (PyList_GET_SIZE(s->breaks) != before + 1) {
+        s->has_text = 0;
+        s->block_link_chars = 0;
+    }
+    return 0;
+}
+
+/* A node visited: a text node's text appended and counted, an element entered (and left at
+ * once when it has no children), a <br>. */
+int segment_visit(Walker *w, Node *node) {
+    Segment *s = w->segment;
+    if (type_of(node) == TYPE_TEXT) { /* text_content: an empty or NULL text is passed over */
+        LexborStr *text = &((TextNode *)node)->data;
+        if (text->data == NULL || text->length == 0) return 0;
+        PyObject *raw = PyUnicode_DecodeUTF8((const char *)text->data, (Py_ssize_t)text->length, "replace");
+        if (raw == NULL) return -1;
+        int failed = PyList_Append(w->pieces, raw);
+        Py_ssize_t n = visible_length(raw), counted = 0;
+        if (n) {
+            s->has_text = 1;
+            counted = s->in_pre ? PyUnicode_GET_LENGTH(raw) : n;
+        } else if (s->in_pre) {
+            counted = PyUnicode_GET_LENGTH(raw);
+        }
+        Py_DECREF(raw);
+        if (failed) return -1;
+        if (counted) {
+            s->chars += counted;
+            if (s->in_link) {
+                s->link_chars += counted;
+                s->block_link_chars += counted;
+            }
+        }
+        return 0;
+    }
+    int kind = PASS;
+    PyObject *name = name_of(w, node, &kind);
+    if (name == NULL) return -1;
+    if (kind == PASS) return 0;
+    if (kind == BREAK) return line_break(s);
+    TagInfo info;
+    if (info_of(s, name, tag_id_of(node), &info) < 0) return -1;
+    int entered = enter_element(w, node, name, &info);
+    if (entered <= 0) return entered;
+    Node *child = first_child(node);
+    if (child == NULL) return leave(w, name, info.flags);
+    w->pre = 0;
+    if (push_parent(w, node) < 0) return -1;
+    Parent *up = &w->parents[w->depth - 1];
+    up->flags = info.flags;
+    up->tag = name;
+    w->node = child;
+    w->state = 0; /* VISIT */
+    return 0;
+}
+
+int segment_leave(Walker *w, Parent *up) { return leave(w, up->tag, up->flags); }
+
+void segment_free(Walker *w) {
+    Segment *s = w->segment;
+    if (s == NULL) return;
+    w->segment = NULL;
+    PyObject **held[] = {&s->st, &s->hooks, &s->stack, &s->open_blocks, &s->elements, &s->strings, &s->numbers,
+                         &s->add_element, &s->zero_row, &s->roles, &s->breaks, &s->open_link, &s->close_link,
+                         &s->enter, &s->exit, &s->empty, &s->no_attrs, &s->space, &s->has_text_name,
+                         &s->in_pre_name, &s->link_chars_name};
+    for (size_t i = 0; i < sizeof held / sizeof *held; i++) Py_CLEAR(*held[i]);
+    for (int i = 0; i < NAMES_KEPT; i++) Py_CLEAR(s->kept[i].names);
+    PyMem_Free(s->blocks);
+    PyMem_Free(s);
+}
+
+static PyObject *attribute(PyObject *of, const char *name, PyTypeObject *type) {
+    PyObject *value = PyObject_GetAttrString(of, name);
+    if (value != NULL && type != NULL && !PyObject_TypeCheck(value, type)) {
+        PyErr_Format(PyExc_TypeError, "%s is not a %s", name, type->tp_name);
+        Py_CLEAR(value);
+    }
+    return value;
+}
+
+/* Walker.segment(st, unseen, hooks): before the first node. */
+PyObject *segment_start(Walker *w, PyObject *args) {
+    PyObject *st, *hooks;
+    int unseen;
+    if (!PyArg_ParseTuple(args, "OpO!:segment", &st, &unseen, &PyTuple_Type, &hooks)) return NULL;
+    if (w->segment != NULL || w->state != 0 || PyTuple_GET_SIZE(hooks) != H_COUNT) {
+        PyErr_SetString(PyExc_ValueError, "segment() once, before the walk, with the hooks of _segment._C_HOOKS");
+        return NULL;
+    }
+    Segment *s = PyMem_Calloc(1, sizeof(Segment));
+    if (s == NULL) return PyErr_NoMemory();
+    w->segment = s;
+    s->st = Py_NewRef(st);
+    s->hooks = Py_NewRef(hooks);
+    for (int i = 0; i < H_COUNT; i++) s->hook[i] = PyTuple_GET_ITEM(hooks, i);
+    PyObject *markup = PyObject_GetAttrString(st, "markup");
+    if (markup == NULL) goto failed;
+    s->open_link = attribute(markup, "open_link", NULL);
+    s->close_link = attribute(markup, "close_link", NULL);
+    s->enter = attribute(markup, "enter", NULL);
+    s->exit = attribute(markup, "exit", NULL);
+    Py_DECREF(markup);
+    s->stack = attribute(st, "stack", &PyList_Type);
+    s->open_blocks = attribute(st, "open_blocks", &PyList_Type);
+    s->elements = attribute(st, "elements", &PyList_Type);
+    s->strings = attribute(st, "strings", &PyDict_Type);
+    s->numbers = attribute(st, "numbers", NULL);
+    s->add_element = attribute(st, "add_element", NULL);
+    s->zero_row = attribute(st, "zero_row", NULL);
+    s->roles = attribute(st, "roles", &PyList_Type);
+    s->breaks = attribute(st, "breaks", &PyList_Type);
+    PyObject *pieces = attribute(st, "pieces", NULL);
+    PyObject *size = attribute(st, "itemsize", NULL);
+    PyObject *reveal = attribute(st, "reveal", NULL);
+    PyObject *panels = attribute(st, "panels", NULL);
+    int ok = pieces == w->pieces && size != NULL && reveal != NULL && panels != NULL;
+    if (ok) {
+        s->itemsize = PyLong_AsSsize_t(size);
+        s->reveal = PyObject_IsTrue(reveal);
+        s->panels = PyObject_IsTrue(panels);
+    }
+    Py_XDECREF(pieces);
+    Py_XDECREF(size);
+    Py_XDECREF(reveal);
+    Py_XDECREF(panels);
+    if (!ok && !PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "st.pieces is not the Walker's pieces");
+    s->unseen = unseen;
+    s->row_max = PyLong_AsLongLong(s->hook[H_ROW_MAX]);
+    if (s->row_max > INT32_MAX || s->row_max < 0) {
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "the row's largest count is past a 4-byte row's");
+        goto failed;
+    }
+    s->pieces = w->pieces;
+    s->empty = PyUnicode_New(0, 0);
+    s->no_attrs = PyDict_New();
+    s->space = PyUnicode_FromString(" ");
+    s->has_text_name = PyUnicode_InternFromString("has_text");
+    s->in_pre_name = PyUnicode_InternFromString("in_pre");
+    s->link_chars_name = PyUnicode_InternFromString("block_link_chars");
+    if (PyErr_Occurred() || s->reveal < 0 || s->panels < 0 || (s->itemsize != 4 && s->itemsize != 8)) goto failed;
+    Py_RETURN_NONE;
+failed:
+    if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "st's rows are neither 4 nor 8 bytes");
+    segment_free(w);
+    return NULL;
+}

@@ -1,0 +1,65 @@
+/* What the Walker's segment mode shares between its two files: _cwalk_segment.c (its state,
+ * the visit of a node, the ends of elements, the set-up) and _cwalk_enter.c (_enter). */
+#ifndef BOILERSTRIP_CWALK_SEGMENT_H
+#define BOILERSTRIP_CWALK_SEGMENT_H
+#include "_cwalk.h"
+
+#pragma GCC visibility push(hidden)
+
+enum {
+    F_BLOCK = 1, F_ENTERED = 2, F_EXITED = 4, F_READS = 8, F_CONTROL = 16, F_HEADING = 32,
+    F_A = 64, F_PRE = 128, F_TR = 256, F_CELL = 512, F_DIALOG = 1024, F_KNOWN = 2048
+};
+/* The hooks' order (_segment._C_HOOKS). */
+enum {
+    H_BLOCK, H_ENTERED, H_EXITED, H_READS, H_CONTROLS, H_HEADINGS, H_ROLES, H_INHERITED, H_END_BLOCK, H_DROP,
+    H_BREAK, H_MERGE_ROW, H_WRAPPERS, H_PANEL, H_SCREEN_READER, H_ROW_MAX, H_COUNT
+};
+
+typedef struct {
+    int flags, level, inherit;
+    PyObject *role; /* borrowed from the roles table, NULL for none */
+} TagInfo;
+
+typedef struct { /* an open block-level element: what _exit reads of its frame */
+    Py_ssize_t element, chars, link_chars, tags, link_tags, parent, up, row;
+    PyObject *role;
+    int level, inherit, flags;
+} Block;
+
+/* The names of the elements met last (a page repeats its class attributes), by a hash of the
+ * class, id and itemprop values' bytes: each the interned str names_of made of them. */
+#define NAMES_KEPT 64
+#define NAMES_BYTES 64
+typedef struct {
+    uint64_t hash;
+    size_t length; /* of bytes: the three values, each after its length */
+    unsigned char bytes[NAMES_BYTES];
+    PyObject *names;
+} KeptNames;
+
+struct Segment {
+    KeptNames kept[NAMES_KEPT];
+    PyObject *st, *hooks, *stack, *open_blocks, *elements, *strings, *numbers, *add_element, *zero_row, *roles;
+    PyObject *breaks, *open_link, *close_link, *enter, *exit, *empty, *no_attrs, *space;
+    PyObject *pieces; /* the Walker's (borrowed) */
+    PyObject *has_text_name, *in_pre_name, *link_chars_name;
+    PyObject *hook[H_COUNT]; /* borrowed from hooks */
+    TagInfo infos[CACHED];
+    Block *blocks;
+    Py_ssize_t open, capacity, itemsize;
+    long long row_max; /* the largest count a 4-byte row holds */
+    Py_ssize_t chars, link_chars, tags, link_tags, block_link_chars, in_link, in_pre, controls;
+    int has_text, reveal, panels, unseen;
+};
+
+int store_attr(Segment *s, PyObject *name, PyObject *value);
+int store_counts(Segment *s);
+int call_with(PyObject *function, PyObject *argument);
+int end_text(Segment *s);
+/* _enter: 1 entered, 0 not (hidden, or screen-reader text left out), -1 on error. */
+int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info);
+
+#pragma GCC visibility pop
+
+#endif
