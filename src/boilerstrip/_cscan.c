@@ -272,6 +272,9 @@ static PyMethodDef methods[] = {
     {"collapse", collapse, METH_O, "collapse(text) -> str: see _segment_blocks._collapse"},
     {"new_tuple", (PyCFunction)(void (*)(void))new_tuple, METH_FASTCALL,
      "new_tuple(cls, fields) -> tuple.__new__(cls, fields), for a subclass of tuple and a tuple"},
+    {"elements", (PyCFunction)(void (*)(void))elements, METH_FASTCALL,
+     "elements(cls, strings, numbers, block_numbers, layout, max_shared) -> tuple: see "
+     "_segmented._elements_python"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -43,6 +43,9 @@ PyObject *has_control(PyObject *self, PyObject *arg);
 PyObject *collapse(PyObject *self, PyObject *arg);
 PyObject *new_tuple(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
+/* _cscan_elements.c */
+PyObject *elements(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+
 /* _cstack.c: the names the tables hold get ids, with their sets as bits. */
 enum {
     F_TRACKED = 1 << 0, /* the kinds of _open_elements.KIND */

@@ -10,8 +10,9 @@ from __future__ import annotations
 import struct
 from array import array
 from collections.abc import Iterable, Iterator
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, Protocol, cast
 
+from ._compiled import c_module
 from ._markup import links_of
 from ._model import NO_MARKUP, Markup, Role, new_tuple, with_links
 
@@ -195,13 +196,22 @@ def raw_blocks(traversal: Traversal, first: int = 0) -> list[RawBlock]:
 def finish(traversal: Traversal) -> Segmented:
     """The Elements, with the CSS paths of the elements that own blocks, of a traversal
     (made once the tree is released: see :class:`Traversal`)."""
-    strings, numbers = traversal.strings, traversal.numbers
     blocks = raw_blocks(traversal)
+    strings, numbers, block_numbers = traversal.strings, traversal.numbers, traversal.block_numbers
+    if _ELEMENTS_C is None:
+        return Segmented(_elements_python(strings, numbers, block_numbers), tuple(blocks))
+    elements = _ELEMENTS_C(Element, strings, numbers, block_numbers, _LAYOUT, _MAX_SHARED_INTS)
+    return Segmented(elements, tuple(blocks))
+
+
+def _elements_python(strings: list[str], numbers: array[int], block_numbers: array[int]) -> tuple[Element, ...]:
+    """The Elements of the columns, with the CSS paths of the elements that own a block (the
+    Python path, and the reference of the compiled build's ``_cscan.elements``)."""
     paths: dict[int, str] = {}  # element -> its CSS path, for owners and their ancestors
     owners: dict[int, str] = {}  # a cell merged into a row owns none
     # The blocks' elements read as one strided slice of their column, set in C (not a
     # RawBlock's field read, unboxed and boxed again a block).
-    for owner in set(traversal.block_numbers[_BLOCK_ELEMENT::_BLOCK_NUMBERS]):
+    for owner in set(block_numbers[_BLOCK_ELEMENT::_BLOCK_NUMBERS]):
         chain = []
         node = owner
         while node >= 0 and node not in paths:
@@ -244,7 +254,32 @@ def finish(traversal: Traversal) -> Segmented:
         locator = owners.get(index, "")
         fields = (tag, parent, depth, names, aria, locator, chars, link_chars, tags, link_tags)
         elements.append(new_tuple(element_class, fields))
-    return Segmented(tuple(elements), tuple(blocks))
+    return tuple(elements)
 
 
 _MAX_SHARED_INTS: Final = 4096
+# The columns' layout _cscan.elements reads (it checks that it was built for this one).
+_LAYOUT: Final = (_STRINGS, _STEP, _NUMBERS, _BLOCK_NUMBERS)
+
+
+class _ElementsMaker(Protocol):
+    def __call__(
+        self,
+        cls: type[Element],
+        strings: list[str],
+        numbers: array[int],
+        block_numbers: array[int],
+        layout: tuple[int, ...],
+        max_shared: int,
+        /,
+    ) -> tuple[Element, ...]: ...
+
+
+def _elements_maker() -> _ElementsMaker | None:
+    """The compiled build's ``_cscan.elements`` (the element loop of :func:`_elements_python`
+    in C, straight from the columns), or None in a pure install."""
+    module = c_module("_cscan")
+    return None if module is None else cast(_ElementsMaker, module.elements)
+
+
+_ELEMENTS_C: Final = _elements_maker()
