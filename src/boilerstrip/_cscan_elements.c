@@ -4,8 +4,8 @@
  *
  * elements(cls, strings, numbers, block_numbers, layout, max_shared) -> tuple of cls: per
  * block-level element, a row of `strings` (tag, class/id names, ARIA role, CSS step) and a row
- * of `numbers` (parent, depth, characters, link characters, tags, links), an array of C long
- * longs; the elements that own a block (`block_numbers`' first column) get their CSS path, the
+ * of `numbers` (parent, depth, characters, link characters, tags, links), an array of C ints
+ * (typecode "q" or "i"); the elements that own a block (`block_numbers`' first column) get their CSS path, the
  * steps of their ancestors and their own joined, the others "". As the reference, a parent's
  * index is one int object for all its children, and the characters, link characters and tags
  * share an object per value for the first `max_shared` distinct values (held in a C table, not
@@ -19,16 +19,24 @@
 enum { STRINGS = 4, NAMES = 1, ARIA = 2, STEP = 3, NUMBERS = 6, BLOCK_NUMBERS = 5 };
 enum { PARENT = 0, DEPTH = 1, CHARS = 2, LINK_CHARS = 3, TAGS = 4, LINK_TAGS = 5 };
 
-/* A long long array's items (array("q") or any buffer of format "q"), or -1 with an error set. */
-static int long_longs(PyObject *source, Py_buffer *view, const char *what) {
-    if (PyObject_GetBuffer(source, view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0) return -1;
-    const char *format = view->format == NULL ? "B" : view->format;
+/* The items of `source` (array("q") or array("i")), or -1 with an error set. */
+int column(PyObject *source, Column *c, const char *what) {
+    c->view.obj = NULL;
+    if (PyObject_GetBuffer(source, &c->view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0) return -1;
+    const char *format = c->view.format == NULL ? "B" : c->view.format;
     if (format[0] == '@') format++;
-    if (view->itemsize != sizeof(long long) || strcmp(format, "q") != 0) {
-        PyBuffer_Release(view);
-        PyErr_Format(PyExc_TypeError, "elements: %s must be an array of long long", what);
+    c->wide = NULL;
+    c->narrow = NULL;
+    if (strcmp(format, "q") == 0 && c->view.itemsize == sizeof(long long))
+        c->wide = c->view.buf;
+    else if (strcmp(format, "i") == 0 && c->view.itemsize == sizeof(int))
+        c->narrow = c->view.buf;
+    else {
+        PyBuffer_Release(&c->view);
+        PyErr_Format(PyExc_TypeError, "%s must be an array of typecode q or i", what);
         return -1;
     }
+    c->n = c->view.len / c->view.itemsize;
     return 0;
 }
 
@@ -80,25 +88,24 @@ static PyObject *shared_int(Shared *s, long long value, int remember) {
 
 /* The CSS path of every element that owns a block, in `paths` (new references; the ancestors'
  * paths on the way are kept too, as the reference's dict of them), and a mark in `owns`. */
-static int owner_paths(PyObject *strings, const long long *numbers, Py_ssize_t rows, const Py_buffer *blocks,
+static int owner_paths(PyObject *strings, const Column *numbers, Py_ssize_t rows, const Column *blocks,
                        PyObject **paths, char *owns, Py_ssize_t *chain) {
-    const long long *block = blocks->buf;
-    const Py_ssize_t count = blocks->len / (Py_ssize_t)sizeof(long long);
+    const Py_ssize_t count = blocks->n;
     const Py_ssize_t strings_count = PyList_GET_SIZE(strings);
     PyObject *empty = PyUnicode_New(0, 0);
     if (empty == NULL) return -1;
     for (Py_ssize_t k = 0; k < count; k += BLOCK_NUMBERS) {
-        const long long owner = block[k];
+        const long long owner = get(blocks, k);
         if (owner < 0) continue; /* the reference's path "" for it, never read */
         if (owner >= rows) goto out_of_range;
         if (owns[owner]) continue;
         owns[owner] = 1;
         Py_ssize_t length = 0;
         long long node = owner;
-        while (node >= 0 && paths[node] == NULL) {
+        while (node >= 0 && (node >= rows || paths[node] == NULL)) {
             if (node >= rows || length >= rows) goto out_of_range; /* a parent past the end, or a cycle */
             chain[length++] = (Py_ssize_t)node;
-            node = numbers[node * NUMBERS + PARENT];
+            node = get(numbers, node * NUMBERS + PARENT);
         }
         PyObject *prefix = node >= 0 ? paths[node] : empty; /* borrowed */
         while (length > 0) {
@@ -200,14 +207,13 @@ PyObject *elements(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         PyErr_SetString(PyExc_ValueError, "elements: the columns' layout is not the one this was built for");
         return NULL;
     }
-    Py_buffer numbers_view, blocks_view;
-    if (long_longs(args[2], &numbers_view, "numbers") < 0) return NULL;
-    if (long_longs(args[3], &blocks_view, "block_numbers") < 0) {
-        PyBuffer_Release(&numbers_view);
+    Column numbers, blocks;
+    if (column(args[2], &numbers, "elements: numbers") < 0) return NULL;
+    if (column(args[3], &blocks, "elements: block_numbers") < 0) {
+        PyBuffer_Release(&numbers.view);
         return NULL;
     }
-    const long long *numbers = numbers_view.buf;
-    const Py_ssize_t items = numbers_view.len / (Py_ssize_t)sizeof(long long);
+    const Py_ssize_t items = numbers.n;
     /* As the reference's zip: the rows of numbers (whole ones, as struct's iter_unpack) and
      * the tags, names and ARIA roles of the strings' column slices. */
     const Py_ssize_t number_rows = items / NUMBERS;
@@ -231,7 +237,7 @@ PyObject *elements(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         PyErr_NoMemory();
         goto done;
     }
-    if (owner_paths(strings, numbers, number_rows, &blocks_view, paths, owns, chain) < 0) goto done;
+    if (owner_paths(strings, &numbers, number_rows, &blocks, paths, owns, chain) < 0) goto done;
     PyMem_Free(chain);
     chain = NULL;
     const Py_ssize_t most = 3 * rows < max_shared + 2 ? 3 * rows : max_shared + 2;
@@ -239,7 +245,8 @@ PyObject *elements(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     PyObject *made = PyTuple_New(rows);
     if (made == NULL) goto done;
     for (Py_ssize_t i = 0; i < rows; i++) {
-        const long long *row = numbers + i * NUMBERS;
+        long long row[NUMBERS];
+        for (int k = 0; k < NUMBERS; k++) row[k] = get(&numbers, i * NUMBERS + k);
         const long long level = row[DEPTH];
         PyObject *element = make_element(type, strings, i, row, &above, &shared, owns[i] ? paths[i] : empty,
                                          shared.count < max_shared);
@@ -269,7 +276,7 @@ done:
     PyMem_Free(above.object);
     shared_free(&shared);
     Py_XDECREF(empty);
-    PyBuffer_Release(&blocks_view);
-    PyBuffer_Release(&numbers_view);
+    PyBuffer_Release(&blocks.view);
+    PyBuffer_Release(&numbers.view);
     return result;
 }

@@ -99,7 +99,21 @@ PyObject *collapse(PyObject *self, PyObject *arg) {
  * (_PyTuple_MaybeUntrack) but never to a subclass's: such a tuple is in no reference cycle,
  * and every collection skipped it (an Element, a Link: a page's thousands of them were
  * traversed by each young collection while the segment stage made them, and by the older
- * ones until the page's end). */
+ * ones until the page's end). settle() applies that rule to a tuple whose items are set (the
+ * Elements', RawBlocks' and links' makers use it too). */
+void settle(PyObject *made) {
+    int atomic = 1;
+    for (Py_ssize_t i = 0, n = PyTuple_GET_SIZE(made); atomic && i < n; i++) {
+        PyObject *item = PyTuple_GET_ITEM(made, i);
+        if (PyObject_IS_GC(item) && !(PyTuple_CheckExact(item) && !PyObject_GC_IsTracked(item))) atomic = 0;
+    }
+    if (atomic) {
+        if (PyObject_GC_IsTracked(made)) PyObject_GC_UnTrack(made);
+    } else if (!PyObject_GC_IsTracked(made)) {
+        PyObject_GC_Track(made);
+    }
+}
+
 PyObject *new_tuple(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 2 || !PyType_Check(args[0]) || !PyTuple_CheckExact(args[1]) ||
         !PyType_IsSubtype((PyTypeObject *)args[0], &PyTuple_Type) ||
@@ -112,19 +126,7 @@ PyObject *new_tuple(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     const Py_ssize_t n = PyTuple_GET_SIZE(fields);
     PyObject *made = type->tp_alloc(type, n);
     if (made == NULL) return NULL;
-    int atomic = 1;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *item = PyTuple_GET_ITEM(fields, i);
-        Py_INCREF(item);
-        PyTuple_SET_ITEM(made, i, item);
-        if (atomic && PyObject_IS_GC(item) &&
-            !(PyTuple_CheckExact(item) && !PyObject_GC_IsTracked(item)))
-            atomic = 0;
-    }
-    if (atomic) {
-        if (PyObject_GC_IsTracked(made)) PyObject_GC_UnTrack(made);
-    } else if (!PyObject_GC_IsTracked(made)) {
-        PyObject_GC_Track(made);
-    }
+    for (Py_ssize_t i = 0; i < n; i++) PyTuple_SET_ITEM(made, i, Py_NewRef(PyTuple_GET_ITEM(fields, i)));
+    settle(made);
     return made;
 }
