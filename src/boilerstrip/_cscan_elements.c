@@ -40,22 +40,28 @@ int column(PyObject *source, Column *c, const char *what) {
     return 0;
 }
 
-/* The shared ints: an open-addressing table from value to int object (a reference held). */
+/* The shared ints: an open-addressing table from value to int object (a reference held),
+ * grown as it fills (most pages have a few hundred distinct counts). */
 typedef struct {
-    long long *keys;
-    PyObject **values; /* NULL: an empty slot */
+    long long key;
+    PyObject *value; /* NULL: an empty slot */
+} Slot;
+
+typedef struct {
+    Slot *slots;
     size_t mask;
     Py_ssize_t count;
 } Shared;
 
-static int shared_init(Shared *s, Py_ssize_t most) {
-    size_t size = 16;
-    while (size < (size_t)most * 2) size *= 2;
-    s->keys = PyMem_Malloc(size * sizeof(long long));
-    s->values = PyMem_Calloc(size, sizeof(PyObject *));
+static inline size_t slot_of(long long value, size_t mask) {
+    return (size_t)(((unsigned long long)value * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
+}
+
+static int shared_init(Shared *s, size_t size) {
+    s->slots = PyMem_Calloc(size, sizeof(Slot));
     s->mask = size - 1;
     s->count = 0;
-    if (s->keys == NULL || s->values == NULL) {
+    if (s->slots == NULL) {
         PyErr_NoMemory();
         return -1;
     }
@@ -63,26 +69,47 @@ static int shared_init(Shared *s, Py_ssize_t most) {
 }
 
 static void shared_free(Shared *s) {
-    if (s->values != NULL)
-        for (size_t i = 0; i <= s->mask; i++) Py_XDECREF(s->values[i]);
-    PyMem_Free(s->keys);
-    PyMem_Free(s->values);
+    if (s->slots != NULL)
+        for (size_t i = 0; i <= s->mask; i++) Py_XDECREF(s->slots[i].value);
+    PyMem_Free(s->slots);
+    s->slots = NULL;
+}
+
+static int shared_grow(Shared *s) {
+    Shared grown;
+    if (shared_init(&grown, (s->mask + 1) * 2) < 0) return -1;
+    for (size_t i = 0; i <= s->mask; i++) {
+        if (s->slots[i].value == NULL) continue;
+        size_t j = slot_of(s->slots[i].key, grown.mask);
+        while (grown.slots[j].value != NULL) j = (j + 1) & grown.mask;
+        grown.slots[j] = s->slots[i];
+    }
+    grown.count = s->count;
+    PyMem_Free(s->slots);
+    *s = grown;
+    return 0;
 }
 
 /* A new reference to the int `value`: the table's object for it, else a new one, which the
  * table keeps when `remember` (the reference's setdefault) and not when not (its get). */
 static PyObject *shared_int(Shared *s, long long value, int remember) {
-    size_t i = (size_t)(((unsigned long long)value * 0x9E3779B97F4A7C15ULL) >> 20) & s->mask;
-    while (s->values[i] != NULL) {
-        if (s->keys[i] == value) return Py_NewRef(s->values[i]);
+    size_t i = slot_of(value, s->mask);
+    while (s->slots[i].value != NULL) {
+        if (s->slots[i].key == value) return Py_NewRef(s->slots[i].value);
         i = (i + 1) & s->mask;
     }
     PyObject *made = PyLong_FromLongLong(value);
-    if (made != NULL && remember) {
-        s->keys[i] = value;
-        s->values[i] = Py_NewRef(made);
-        s->count++;
+    if (made == NULL || !remember) return made;
+    if ((size_t)(s->count + 1) * 2 > s->mask + 1) {
+        if (shared_grow(s) < 0) {
+            Py_DECREF(made);
+            return NULL;
+        }
+        i = slot_of(value, s->mask);
+        while (s->slots[i].value != NULL) i = (i + 1) & s->mask;
     }
+    s->slots[i] = (Slot){value, Py_NewRef(made)};
+    s->count++;
     return made;
 }
 
@@ -228,7 +255,7 @@ PyObject *elements(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     char *owns = NULL;
     Py_ssize_t *chain = NULL;
     Above above = {NULL, NULL, 0, 0};
-    Shared shared = {NULL, NULL, 0, 0};
+    Shared shared = {NULL, 0, 0};
     if (rows < 0) goto done;
     paths = PyMem_Calloc((size_t)number_rows + 1, sizeof(PyObject *));
     owns = PyMem_Calloc((size_t)number_rows + 1, 1);
@@ -240,8 +267,7 @@ PyObject *elements(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (owner_paths(strings, &numbers, number_rows, &blocks, paths, owns, chain) < 0) goto done;
     PyMem_Free(chain);
     chain = NULL;
-    const Py_ssize_t most = 3 * rows < max_shared + 2 ? 3 * rows : max_shared + 2;
-    if ((empty = PyUnicode_New(0, 0)) == NULL || shared_init(&shared, most > 0 ? most : 0) < 0) goto done;
+    if ((empty = PyUnicode_New(0, 0)) == NULL || shared_init(&shared, 1024) < 0) goto done;
     PyObject *made = PyTuple_New(rows);
     if (made == NULL) goto done;
     for (Py_ssize_t i = 0; i < rows; i++) {
