@@ -20,3 +20,17 @@ def elements(
     max_shared: int,
     /,
 ) -> tuple[tuple[object, ...], ...]: ...
+def raw_blocks(
+    block_cls: type[tuple[object, ...]],
+    markup_cls: type[tuple[object, ...]],
+    link_cls: type[tuple[object, ...]],
+    texts: object,
+    roles: list[object],
+    numbers: object,
+    markups: list[tuple[object, ...]],
+    spans: object,
+    hrefs: list[str],
+    first: int,
+    layout: tuple[int, ...],
+    /,
+) -> list[tuple[object, ...]]: ...
