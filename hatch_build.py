@@ -39,7 +39,16 @@ C_SCAN = (
     "boilerstrip._cscan",
     [
         f"src/boilerstrip/{name}.c"
-        for name in ("_cscan", "_cscan_tokens", "_cnames", "_cstack", "_ctags", "_cscan_helpers")
+        for name in (
+            "_cscan",
+            "_cscan_tokens",
+            "_cnames",
+            "_cstack",
+            "_ctags",
+            "_cscan_helpers",
+            "_cscan_elements",
+            "_cscan_blocks",
+        )
     ],
 )
 # The features stage's token loop and phrase rows, and the copy keys' and class/id names' helpers.

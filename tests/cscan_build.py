@@ -28,7 +28,16 @@ def compiler() -> str | None:
 
 # The extensions built from more than one file (the names of their files, without ".c").
 FILES = {
-    "_cscan": ("_cscan", "_cscan_tokens", "_cnames", "_cstack", "_ctags", "_cscan_helpers"),
+    "_cscan": (
+        "_cscan",
+        "_cscan_tokens",
+        "_cnames",
+        "_cstack",
+        "_ctags",
+        "_cscan_helpers",
+        "_cscan_elements",
+        "_cscan_blocks",
+    ),
     "_cwalk": ("_cwalk", "_cwalk_walker", "_cwalk_segment", "_cwalk_enter"),
     "_ctokens": ("_ctokens", "_ctokens_rows", "_ctokens_names"),
 }

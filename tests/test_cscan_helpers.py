@@ -7,6 +7,7 @@ not installed the extension is built here with the C compiler (the tests skip wi
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any, NamedTuple
 
@@ -48,39 +49,59 @@ class _Pair(NamedTuple):
     b: str
 
 
-_ROWS: list[tuple[type[Any], tuple[Any, ...]]] = [
-    (_Pair, (1, "x")),
-    (_model.Link, (0, 4, "/a")),
-    (_model.Image, ("/i.png", "alt", 3)),
-    (_model.Markup, (((0, "ul", 1),), 1, "py", 2, ("a", "b"), True, (), ())),
-    (_segmented.Element, ("p", 0, 2, "main", "", "body>p", 10, 0, 1, 0)),
-    (_segmented.RawBlock, ("text", 3, _model.Role.PARAGRAPH, 0, 0, -1, _model.NO_MARKUP)),
-    (_Pair, ()),  # too few fields: as tuple.__new__ (no check of the count)
-    (_Pair, (1, [])),  # a list: tracked
-    (_Pair, (1, ((),))),  # a new exact tuple, tracked until a collection untracks it
-    (_Pair, (1, {})),  # a dict, even an untracked one (it may be filled): tracked
+class _Loose(tuple[Any, ...]):
+    """A tuple subclass with a __dict__: it may refer to itself through it."""
+
+
+def _runtime(*items: Any) -> tuple[Any, ...]:
+    """A new exact tuple, tracked as every new tuple is (a literal may be a constant a
+    collection has untracked already)."""
+    return tuple(list(items))
+
+
+# (class, a function of the extension making the fields, whether new_tuple leaves the tuple tracked)
+_ROWS: list[tuple[type[Any], Callable[[ModuleType], tuple[Any, ...]], bool]] = [
+    (_Pair, lambda c: (1, "x"), False),
+    (_model.Link, lambda c: (0, 4, "/a"), False),
+    (_model.Image, lambda c: ("/i.png", "alt", 3), False),
+    # a Markup's lists, their items and its cells: new exact tuples of atoms, untracked as the
+    # collector's next pass would untrack them
+    (
+        _model.Markup,
+        lambda c: (_runtime(_runtime(0, "ul", 1)), 1, "py", 2, _runtime("a", "b"), True, (), ()),
+        False,
+    ),
+    (_segmented.Element, lambda c: ("p", 0, 2, "main", "", "body>p", 10, 0, 1, 0), False),
+    (
+        _segmented.RawBlock,
+        lambda c: ("text", 3, _model.Role.PARAGRAPH, 0, 0, -1, _model.NO_MARKUP),
+        True,
+    ),  # an enum
+    (_Pair, lambda c: (), False),  # too few fields: as tuple.__new__ (no check of the count)
+    (_Pair, lambda c: (1, []), True),  # a list
+    (_Pair, lambda c: (1, _runtime(())), False),  # an exact tuple of an untracked one
+    (_Pair, lambda c: (1, _runtime(_runtime([]))), True),  # a list two levels down
+    (_Pair, lambda c: (1, _runtime(_runtime(_runtime(1)))), True),  # atoms past the two levels looked into
+    (_Pair, lambda c: (1, {}), True),  # a dict, even an untracked one (it may be filled)
+    (_Pair, lambda c: (1, tuple.__new__(_model.Link, (0, 1, "/"))), True),  # a tracked named tuple
+    (_Pair, lambda c: (1, c.new_tuple(_model.Link, (0, 1, "/"))), False),  # an untracked one
+    (_Loose, lambda c: (1, "x"), True),  # a __dict__
 ]
 
-_HAVE_GC = 1 << 14  # Py_TPFLAGS_HAVE_GC
 
-
-@pytest.mark.parametrize(("cls", "fields"), _ROWS)
+@pytest.mark.parametrize(("cls", "make", "tracked"), _ROWS)
 def test_new_tuple_makes_what_tuple_new_makes(
-    cscan: ModuleType, cls: type[Any], fields: tuple[Any, ...]
+    cscan: ModuleType, cls: type[Any], make: Callable[[ModuleType], tuple[Any, ...]], tracked: bool
 ) -> None:
+    fields = make(cscan)
     made, reference = cscan.new_tuple(cls, fields), tuple.__new__(cls, fields)
     assert type(made) is cls
     assert made == reference
     assert tuple(made) == fields
-    # Untracked when no item may be in a reference cycle (items of no GC type, untracked exact
-    # tuples), as the collector untracks an exact tuple; tracked otherwise, as tuple.__new__'s.
-    atomic = all(
-        not type(item).__flags__ & _HAVE_GC or (type(item) is tuple and not gc.is_tracked(item))
-        for item in fields
-    )
-    assert gc.is_tracked(made) == (not atomic)
+    # Untracked when no item may be in a reference cycle (see settle in _cscan_helpers.c);
+    # tracked otherwise, as tuple.__new__'s.
+    assert gc.is_tracked(made) == tracked
     assert gc.is_tracked(reference)
-    assert not hasattr(made, "__dict__")
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@
  * text end where a non-ASCII character may fold into its name calls Python (_limits' pattern). tests/test_cscan.py and tests/test_cstack.py
  * check that both loops give the same Scan on hand-made, generated and hostile inputs.
  *
- * The extension also holds small helpers of the segment stage (_cscan_helpers.c), so that the
- * compiled build loads one extension of its own for them, not two.
+ * The extension also holds helpers of the segment stage (_cscan_helpers.c, _cscan_elements.c,
+ * _cscan_blocks.c), so that the compiled build loads one extension of its own for them, not two.
  */
 #include "_cscan.h"
 #include <string.h>
@@ -272,6 +272,12 @@ static PyMethodDef methods[] = {
     {"collapse", collapse, METH_O, "collapse(text) -> str: see _segment_blocks._collapse"},
     {"new_tuple", (PyCFunction)(void (*)(void))new_tuple, METH_FASTCALL,
      "new_tuple(cls, fields) -> tuple.__new__(cls, fields), for a subclass of tuple and a tuple"},
+    {"elements", (PyCFunction)(void (*)(void))elements, METH_FASTCALL,
+     "elements(cls, strings, numbers, block_numbers, layout, max_shared) -> tuple: see "
+     "_segmented._elements_python"},
+    {"raw_blocks", (PyCFunction)(void (*)(void))raw_blocks, METH_FASTCALL,
+     "raw_blocks(block_cls, markup_cls, link_cls, texts, roles, numbers, markups, spans, hrefs, first, layout) -> "
+     "list: see _segmented._raw_blocks_python"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -293,7 +299,7 @@ static PyModuleDef_Slot slots[] = {
 static struct PyModuleDef definition = {
     PyModuleDef_HEAD_INIT,
     .m_name = "boilerstrip._cscan",
-    .m_doc = "The limits scan's loop in C, and three helpers of the segment stage (the compiled build).",
+    .m_doc = "The limits scan's loop in C, and helpers of the segment stage (the compiled build).",
     .m_size = sizeof(State),
     .m_methods = methods,
     .m_slots = slots,

@@ -1,6 +1,7 @@
 /* What the files of the compiled build's _cscan extension share: the text, the tokenizer
  * (_cscan_tokens.c), the stack of open elements (_cstack.c, the port of _open_elements.py),
- * the loop (_cscan.c) and the segment stage's helpers (_cscan_helpers.c). */
+ * the loop (_cscan.c) and the segment stage's helpers (_cscan_helpers.c, and its Elements and
+ * RawBlocks made from the traversal's columns: _cscan_elements.c, _cscan_blocks.c). */
 #ifndef BOILERSTRIP_CSCAN_H
 #define BOILERSTRIP_CSCAN_H
 #define PY_SSIZE_T_CLEAN
@@ -42,6 +43,25 @@ Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_
 PyObject *has_control(PyObject *self, PyObject *arg);
 PyObject *collapse(PyObject *self, PyObject *arg);
 PyObject *new_tuple(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+void settle(PyObject *made); /* new_tuple's tracking rule, for a tuple whose items are set */
+
+/* An array of the traversal's numbers ("q", or "i" on a page too short to need 8 bytes): its
+ * buffer, held until released, with the width of its items. */
+typedef struct {
+    Py_buffer view;
+    const long long *wide; /* the items when 8 bytes, else NULL */
+    const int *narrow;
+    Py_ssize_t n;
+} Column;
+
+static inline long long get(const Column *c, Py_ssize_t i) { return c->wide ? c->wide[i] : c->narrow[i]; }
+
+/* _cscan_elements.c */
+int column(PyObject *source, Column *c, const char *what); /* -1 with an error set */
+PyObject *elements(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+
+/* _cscan_blocks.c */
+PyObject *raw_blocks(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 /* _cstack.c: the names the tables hold get ids, with their sets as bits. */
 enum {

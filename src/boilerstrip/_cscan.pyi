@@ -11,3 +11,26 @@ def scan(
 ) -> tuple[int, int, int, int | None, str]: ...
 def has_control(text: str, /) -> bool: ...
 def new_tuple(cls: type[tuple[object, ...]], fields: tuple[object, ...], /) -> tuple[object, ...]: ...
+def elements(
+    cls: type[tuple[object, ...]],
+    strings: list[str],
+    numbers: object,
+    block_numbers: object,
+    layout: tuple[int, ...],
+    max_shared: int,
+    /,
+) -> tuple[tuple[object, ...], ...]: ...
+def raw_blocks(
+    block_cls: type[tuple[object, ...]],
+    markup_cls: type[tuple[object, ...]],
+    link_cls: type[tuple[object, ...]],
+    texts: object,
+    roles: list[object],
+    numbers: object,
+    markups: list[tuple[object, ...]],
+    spans: object,
+    hrefs: list[str],
+    first: int,
+    layout: tuple[int, ...],
+    /,
+) -> list[tuple[object, ...]]: ...

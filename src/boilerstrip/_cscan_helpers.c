@@ -93,13 +93,44 @@ PyObject *collapse(PyObject *self, PyObject *arg) {
 /* tuple.__new__(cls, fields) for a subclass of tuple (a named tuple) and an exact tuple of
  * its fields, as CPython's tuple_subtype_new makes it (the items in order), without the
  * argument checks and the temporary tuple of tuple.__new__'s call (about 890 instructions a
- * named tuple made from compiled code, here about 150). One difference: a tuple whose items
- * are all atomic (no GC type: str, int, float, None, ...) or untracked exact tuples is not
- * tracked by the collector, the rule CPython's own collector applies to exact tuples
- * (_PyTuple_MaybeUntrack) but never to a subclass's: such a tuple is in no reference cycle,
- * and every collection skipped it (an Element, a Link: a page's thousands of them were
- * traversed by each young collection while the segment stage made them, and by the older
- * ones until the page's end). */
+ * named tuple made from compiled code, here about 150). One difference: a tuple that can be in
+ * no reference cycle is not tracked by the collector (settle() below), the rule CPython's own
+ * collector applies to exact tuples (_PyTuple_MaybeUntrack) but never to a subclass's: every
+ * collection skipped it (an Element, a Link: a page's thousands of them were traversed by each
+ * young collection while the segment stage made them, and by the older ones until the page's
+ * end). settle() applies that rule to a tuple whose items are set (the Elements', RawBlocks'
+ * and links' makers use it too). */
+/* Whether a tuple of this type holds references in its items alone (no __dict__, no slot). */
+static inline int items_only(PyTypeObject *type) {
+    return type->tp_dictoffset == 0 && type->tp_basicsize == PyTuple_Type.tp_basicsize;
+}
+
+/* Whether `item` can be in no reference cycle: of no GC type; an untracked tuple of items only
+ * (an exact one, or a named tuple this rule left untracked); or, `depth` levels down at most,
+ * an exact tuple whose items all are such, which is untracked here as the collector's next pass
+ * would untrack it (_PyTuple_MaybeUntrack: a Markup's lists and cells, a block's links). */
+static int acyclic(PyObject *item, int depth) {
+    if (!PyType_IS_GC(Py_TYPE(item)) || !PyObject_IS_GC(item)) return 1; /* (the flag first: a str, an int) */
+    if (!PyTuple_Check(item) || !items_only(Py_TYPE(item))) return 0;
+    if (!PyObject_GC_IsTracked(item)) return 1;
+    if (!PyTuple_CheckExact(item) || depth == 0) return 0;
+    for (Py_ssize_t i = 0, n = PyTuple_GET_SIZE(item); i < n; i++)
+        if (!acyclic(PyTuple_GET_ITEM(item, i), depth - 1)) return 0;
+    PyObject_GC_UnTrack(item);
+    return 1;
+}
+
+void settle(PyObject *made) {
+    int atomic = items_only(Py_TYPE(made));
+    for (Py_ssize_t i = 0, n = PyTuple_GET_SIZE(made); atomic && i < n; i++)
+        atomic = acyclic(PyTuple_GET_ITEM(made, i), 2);
+    if (atomic) {
+        if (PyObject_GC_IsTracked(made)) PyObject_GC_UnTrack(made);
+    } else if (!PyObject_GC_IsTracked(made)) {
+        PyObject_GC_Track(made);
+    }
+}
+
 PyObject *new_tuple(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 2 || !PyType_Check(args[0]) || !PyTuple_CheckExact(args[1]) ||
         !PyType_IsSubtype((PyTypeObject *)args[0], &PyTuple_Type) ||
@@ -112,19 +143,7 @@ PyObject *new_tuple(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     const Py_ssize_t n = PyTuple_GET_SIZE(fields);
     PyObject *made = type->tp_alloc(type, n);
     if (made == NULL) return NULL;
-    int atomic = 1;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *item = PyTuple_GET_ITEM(fields, i);
-        Py_INCREF(item);
-        PyTuple_SET_ITEM(made, i, item);
-        if (atomic && PyObject_IS_GC(item) &&
-            !(PyTuple_CheckExact(item) && !PyObject_GC_IsTracked(item)))
-            atomic = 0;
-    }
-    if (atomic) {
-        if (PyObject_GC_IsTracked(made)) PyObject_GC_UnTrack(made);
-    } else if (!PyObject_GC_IsTracked(made)) {
-        PyObject_GC_Track(made);
-    }
+    for (Py_ssize_t i = 0; i < n; i++) PyTuple_SET_ITEM(made, i, Py_NewRef(PyTuple_GET_ITEM(fields, i)));
+    settle(made);
     return made;
 }

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import struct
 from array import array
-from collections.abc import Iterable, Iterator
-from typing import Final, NamedTuple
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Final, NamedTuple, cast
 
+from ._compiled import c_module
 from ._markup import links_of
-from ._model import NO_MARKUP, Markup, Role, new_tuple, with_links
+from ._model import NO_MARKUP, Link, Markup, Role, new_tuple, with_links
 
 
 # Element and RawBlock are immutable named tuples rather than frozen dataclasses: a page
@@ -155,8 +156,58 @@ _BLOCK_ROW: Final = 3
 _FIRST_LINK: Final = 4
 
 
+# The compiled build's loops of _raw_blocks_python and _elements_python in C, straight from
+# the columns (_cscan_blocks.c, _cscan_elements.c; None in a pure install), and the layouts of
+# the columns and of Markup they read (each checks that it was built for them).
+if TYPE_CHECKING:  # (array[int] is not subscriptable at run time before Python 3.12)
+    _BlocksMaker = Callable[
+        [
+            type[RawBlock],
+            type[Markup],
+            type[Link],
+            BlockTexts,
+            list[Role],
+            array[int],
+            list[Markup],
+            array[int],
+            list[str],
+            int,
+            tuple[int, ...],
+        ],
+        list[RawBlock],
+    ]
+    _ElementsMaker = Callable[
+        [type[Element], list[str], array[int], array[int], tuple[int, ...], int], tuple[Element, ...]
+    ]
+
+
+def _c_makers() -> tuple[_BlocksMaker | None, _ElementsMaker | None]:
+    module = c_module("_cscan")
+    if module is None:
+        return None, None
+    return cast("_BlocksMaker", module.raw_blocks), cast("_ElementsMaker", module.elements)
+
+
+_C_MAKERS: Final = _c_makers()
+_RAW_BLOCKS_C: Final = _C_MAKERS[0]
+_ELEMENTS_C: Final = _C_MAKERS[1]
+_BLOCK_LAYOUT: Final = (_BLOCK_NUMBERS, _FIRST_LINK, Markup._fields.index("links"), len(Markup._fields))
+_LAYOUT: Final = (_STRINGS, _STEP, _NUMBERS, _BLOCK_NUMBERS)
+
+
 def raw_blocks(traversal: Traversal, first: int = 0) -> list[RawBlock]:
     """The blocks from ``first`` on, from their columns, with their links."""
+    if _RAW_BLOCKS_C is None:
+        return _raw_blocks_python(traversal, first)
+    texts, roles, numbers, markups, spans, hrefs = traversal[2:]
+    return _RAW_BLOCKS_C(
+        RawBlock, Markup, Link, texts, roles, numbers, markups, spans, hrefs, first, _BLOCK_LAYOUT
+    )
+
+
+def _raw_blocks_python(traversal: Traversal, first: int = 0) -> list[RawBlock]:
+    """:func:`raw_blocks`' Python path, and the reference of the compiled build's
+    ``_cscan.raw_blocks``."""
     texts, roles, numbers, markups, spans, hrefs = traversal[2:]
     count = len(texts)
     # The Markups with their links first, then the RawBlocks: both take 112 bytes, and made
@@ -192,16 +243,31 @@ def raw_blocks(traversal: Traversal, first: int = 0) -> list[RawBlock]:
     return out
 
 
+_MAX_SHARED_INTS: Final = 4096  # see _elements_python
+
+
 def finish(traversal: Traversal) -> Segmented:
     """The Elements, with the CSS paths of the elements that own blocks, of a traversal
     (made once the tree is released: see :class:`Traversal`)."""
-    strings, numbers = traversal.strings, traversal.numbers
     blocks = raw_blocks(traversal)
+    strings, numbers, block_numbers = traversal.strings, traversal.numbers, traversal.block_numbers
+    if _ELEMENTS_C is None:
+        return Segmented(_elements_python(strings, numbers, block_numbers), tuple(blocks))
+    elements = _ELEMENTS_C(Element, strings, numbers, block_numbers, _LAYOUT, _MAX_SHARED_INTS)
+    return Segmented(elements, tuple(blocks))
+
+
+def _elements_python(
+    strings: list[str], numbers: array[int], block_numbers: array[int], max_shared: int = _MAX_SHARED_INTS
+) -> tuple[Element, ...]:
+    """The Elements of the columns, with the CSS paths of the elements that own a block (the
+    Python path, and the reference of the compiled build's ``_cscan.elements``); the first
+    ``max_shared`` distinct counts get one int object each."""
     paths: dict[int, str] = {}  # element -> its CSS path, for owners and their ancestors
     owners: dict[int, str] = {}  # a cell merged into a row owns none
     # The blocks' elements read as one strided slice of their column, set in C (not a
     # RawBlock's field read, unboxed and boxed again a block).
-    for owner in set(traversal.block_numbers[_BLOCK_ELEMENT::_BLOCK_NUMBERS]):
+    for owner in set(block_numbers[_BLOCK_ELEMENT::_BLOCK_NUMBERS]):
         chain = []
         node = owner
         while node >= 0 and node not in paths:
@@ -216,7 +282,7 @@ def finish(traversal: Traversal) -> Segmented:
     # An int object an element and count took about 0.6 times a big page while the features
     # are measured: a parent's index is one object for all its children (the last element
     # made one level up is the parent, the elements being in document order), and equal
-    # counts share one object (the first _MAX_SHARED_INTS distinct values are remembered).
+    # counts share one object (the first max_shared distinct values are remembered).
     # Typed as objects, not ints: the compiled build would make a new int object of each
     # value it took from them (a native int is boxed anew), and nothing would be shared.
     above: list[object] = []  # per depth, the index object of the last element made at it
@@ -235,7 +301,7 @@ def finish(traversal: Traversal) -> Segmented:
                 above.pop()  # (not del above[level:]: a slice object and a generic call, compiled)
             above.append(index)
         # Written out for each method (a bound method in a variable is a generic call there).
-        if len(known) < _MAX_SHARED_INTS:
+        if len(known) < max_shared:
             chars, link_chars = known.setdefault(chars, chars), known.setdefault(link_chars, link_chars)
             tags = known.setdefault(tags, tags)
         else:
@@ -244,7 +310,4 @@ def finish(traversal: Traversal) -> Segmented:
         locator = owners.get(index, "")
         fields = (tag, parent, depth, names, aria, locator, chars, link_chars, tags, link_tags)
         elements.append(new_tuple(element_class, fields))
-    return Segmented(tuple(elements), tuple(blocks))
-
-
-_MAX_SHARED_INTS: Final = 4096
+    return tuple(elements)
