@@ -17,13 +17,13 @@
  * count_tokens(token lists, limit[, keep]) -> dict: the tokens that language detection counts
  * (_language.count_tokens), only those ``keep`` holds when given.
  *
- * phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, head_sieve]) -> list[int]: the
+ * phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, key_sieve]) -> list[int]: the
  * phrase rows to try on a block (_phrases._candidates, its reference), ``rows_of`` the page's
  * cache of each token's rows, filled here as there (_phrases._rows_of_token) but for the
  * tokens the sieve rules out, which have none. In _ctokens_rows.c.
  *
- * has_ascii_digit(text) -> bool: whether the text holds one of "0"-"9" (_phrases._has_digit's
- * pattern on ASCII texts).
+ * has_ascii_digit(text[, count]) -> bool: whether the text holds one of "0"-"9" (_phrases._has_digit's
+ * pattern on ASCII texts), or ``count`` of them (_phrases' digit counts).
  *
  * copy_key(text) -> str: ``" ".join(text.split()).lower()`` (_copied_boxes.copy_key).
  *
@@ -288,23 +288,30 @@ error:
 }
 
 
-static PyObject *has_ascii_digit(PyObject *self, PyObject *text) {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "has_ascii_digit() takes a str");
+static PyObject *has_ascii_digit(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs < 1 || nargs > 2 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "has_ascii_digit() takes a str and a count");
         return NULL;
     }
+    Py_ssize_t want = 1;
+    if (nargs == 2) {
+        want = PyLong_AsSsize_t(args[1]);
+        if (want == -1 && PyErr_Occurred()) return NULL;
+    }
+    if (want <= 0) Py_RETURN_TRUE;
+    PyObject *text = args[0];
     const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     if (kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *p = data;
         for (Py_ssize_t i = 0; i < n; i++)
-            if ((Py_UCS1)(p[i] - '0') <= 9) Py_RETURN_TRUE;
+            if ((Py_UCS1)(p[i] - '0') <= 9 && --want == 0) Py_RETURN_TRUE;
         Py_RETURN_FALSE;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c >= '0' && c <= '9') Py_RETURN_TRUE;
+        if (c >= '0' && c <= '9' && --want == 0) Py_RETURN_TRUE;
     }
     Py_RETURN_FALSE;
 }
@@ -325,9 +332,10 @@ static PyMethodDef methods[] = {
     {"stop_counts", (PyCFunction)(void (*)(void))stop_counts, METH_FASTCALL,
      "stop_counts(token_lists, stopwords) -> list[int]: per list, its tokens in the set"},
     {"phrase_rows", (PyCFunction)(void (*)(void))phrase_rows, METH_FASTCALL,
-     "phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, head_sieve]) -> list[int]: see "
+     "phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, key_sieve]) -> list[int]: see "
      "_phrases._candidates"},
-    {"has_ascii_digit", has_ascii_digit, METH_O, "has_ascii_digit(text) -> bool: whether it holds one of 0-9"},
+    {"has_ascii_digit", (PyCFunction)(void (*)(void))has_ascii_digit, METH_FASTCALL,
+     "has_ascii_digit(text[, count]) -> bool: whether it holds one of 0-9 (count of them, 1 by default)"},
     {"copy_key", copy_key, METH_O, "copy_key(text) -> str: see _copied_boxes.copy_key"},
     {"name_words", (PyCFunction)(void (*)(void))name_words, METH_FASTCALL,
      "name_words(raw[, sieve, other]) -> (name, words) or None: see _rules.normalise_name and "
