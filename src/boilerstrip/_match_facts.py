@@ -25,6 +25,7 @@ from typing import Final
 import regex
 
 from ._pattern_reader import _atoms, _folded, _syntax, top_level_branches
+from ._phrase_rows import ascii_digit
 
 _ASCII: Final = 128
 _ZERO_WIDTH: Final = frozenset({"^", "$", r"\b", r"\B", r"\A", r"\Z"})
@@ -129,3 +130,9 @@ def may_start(first: bytes, text: str) -> bool:
         return True
     code = ord(text[0])
     return code >= _ASCII or first[code] != 0
+
+
+def lacks_digits(digits: int, text: str, lowered: str | None) -> bool:
+    """Whether ``text``, when ASCII (``lowered``, its lower case, given), holds fewer than
+    ``digits`` of 0-9 (of :func:`min_digits`)."""
+    return digits > 0 and lowered is not None and not ascii_digit(text, digits)

@@ -23,7 +23,7 @@ from typing import Final, NamedTuple
 import regex
 
 from ._language import tokens as line_tokens
-from ._match_facts import first_chars, may_start, min_digits
+from ._match_facts import first_chars, lacks_digits, may_start, min_digits
 from ._model import Label
 from ._pattern_reader import (
     is_digit,
@@ -190,10 +190,8 @@ def _compiled(pattern: str) -> regex.Pattern[str]:
 
 
 class _Whole(NamedTuple):
-    """A whole-block row compiled for any text; for lowercased ASCII texts (no IGNORECASE)
-    when it reads them alike (:func:`reads_alike_lowered`), else None; the ASCII characters
-    its matches can start with (:func:`first_chars`) and the digits each consumes
-    (:func:`min_digits`)."""
+    """A whole-block row compiled for any text, and for lowercased ASCII texts when it reads
+    them alike (:func:`reads_alike_lowered`); and its :mod:`_match_facts`."""
 
     folded: regex.Pattern[str]
     fast: regex.Pattern[str] | None
@@ -212,27 +210,21 @@ def _fullmatch(pattern: str, text: str, lowered: str | None) -> bool:
     it is ASCII, else None. A text whose first character starts no match, or an ASCII one
     with fewer digits than every match consumes, is not searched."""
     folded, fast, first, digits = _whole_forms(pattern)
-    if not may_start(first, text) or _lacks_digits(digits, text, lowered):
+    if not may_start(first, text) or lacks_digits(digits, text, lowered):
         return False
     if lowered is not None and fast is not None:
         return fast.fullmatch(lowered) is not None
     return folded.fullmatch(text) is not None
 
 
-def _lacks_digits(digits: int, text: str, lowered: str | None) -> bool:
-    """Whether ``text``, when ASCII (``lowered`` given), holds fewer than ``digits`` of 0-9."""
-    return digits > 0 and lowered is not None and not ascii_digit(text, digits)
-
-
 class _Split(NamedTuple):
     """A pattern's top-level branches in two alternations: those that start with ``^``
     (they can match at the text's start only: no pattern sets MULTILINE) and the others;
-    and the ASCII characters the first's matches can start with (:func:`first_chars`)."""
+    and their :mod:`_match_facts` (the first characters, of the ``^`` branches only)."""
 
     start: regex.Pattern[str] | None
     rest: regex.Pattern[str] | None
     first: bytes = b""
-    # The digits every match of each consumes (:func:`min_digits`).
     start_digits: int = 0
     rest_digits: int = 0
 
@@ -264,9 +256,9 @@ def _found(pattern: str, text: str, lowered: str | None = None) -> bool:
     an ASCII text with fewer digits than each of its matches consumes."""
     folded, fast = _split(pattern)
     start, rest = folded.start, folded.rest
-    if not may_start(folded.first, text) or _lacks_digits(folded.start_digits, text, lowered):
+    if not may_start(folded.first, text) or lacks_digits(folded.start_digits, text, lowered):
         start = None
-    if _lacks_digits(folded.rest_digits, text, lowered):
+    if lacks_digits(folded.rest_digits, text, lowered):
         rest = None
     if lowered is not None and fast is not None:
         text = lowered
