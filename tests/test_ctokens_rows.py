@@ -16,7 +16,7 @@ import pytest
 import cscan_build
 from boilerstrip import _copied_boxes, _phrase_rows
 from boilerstrip._language import tokens
-from boilerstrip._phrase_rows import candidates, has_ascii_digit, head_slot
+from boilerstrip._phrase_rows import candidates, has_ascii_digit, key_slot
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import _indexes, _key_words
 
@@ -94,6 +94,18 @@ def test_ascii_digits_as_the_pattern(ctokens: ModuleType, codes: range) -> None:
     assert [ctokens.has_ascii_digit(t) for t in texts] == [re.search("[0-9]", t) is not None for t in texts]
 
 
+_COUNTED = ["", "a", "1", "12", "a1b2c3", "١٢٣", "２０２４", "2024-05-01 12:30", "x9" * 40, "é1", "中1中2"]
+_COUNTED += ["😀3😀", "\u2019" + "7" * 5]
+
+
+@pytest.mark.parametrize("text", _COUNTED)
+@pytest.mark.parametrize("count", [-1, 0, 1, 2, 3, 4, 9, 40, 41])
+def test_ascii_digit_counts_as_the_pattern(ctokens: ModuleType, text: str, count: int) -> None:
+    expected = len(re.findall("[0-9]", text)) >= count
+    assert ctokens.has_ascii_digit(text, count) == expected
+    assert has_ascii_digit(text, count) == expected
+
+
 def _token_pool() -> list[str]:
     """Every key of both tables cut and grown, case partners and look-alikes, non-ASCII."""
     keys = {k for _, _, p in (*PHRASES, *WHOLE_BLOCK_PHRASES) for k in _key_words(p) or ()}
@@ -130,15 +142,33 @@ def test_phrase_rows_are_the_python_candidates(ctokens: ModuleType, which: int, 
 
 
 @pytest.mark.parametrize("which", [0, 1])
-def test_head_sieve_holds_every_one_byte_head(which: int) -> None:
-    """Every head a one-byte token can start with has its bit; few other slots do."""
+def test_key_sieve_holds_every_one_byte_key(which: int) -> None:
+    """Every exact and prefix key a one-byte token can be or start with has its bit; few
+    other slots do."""
     index = _indexes()[which]
     set_bits = sum(bin(byte).count("1") for byte in index.sieve)
-    for head in index.heads:
-        if max(map(ord, head)) < 0x100:
-            slot = head_slot(head)
+    keys = [*index.exact, *index.prefix]
+    for key in keys:
+        if max(map(ord, key)) < 0x100:
+            slot = key_slot(key)
             assert index.sieve[slot >> 3] >> (slot & 7) & 1
-    assert set_bits <= len(index.heads) < len(index.sieve)
+    assert set_bits <= len(keys) < len(index.sieve)
+
+
+# Tokens each of whose first characters the sieve must let through or may rule out: a key,
+# a key's own first characters cut short, a key grown, a look-alike, and no key at all.
+_SIEVED = ["by", "b", "byx", "share", "shares", "shar", "sha", "shall", "ſhare", "zzzzz", "é", "éé", "ab"]
+
+
+@pytest.mark.parametrize("token", _SIEVED)
+def test_the_sieve_rules_out_only_tokens_without_rows(ctokens: ModuleType, token: str) -> None:
+    for index in _indexes():
+        cache: dict[str, tuple[int, ...]] = {}
+        args = (index.exact, index.prefix, index.heads, (), index.sieve)
+        rows = ctokens.phrase_rows(cache, [token], *args)
+        assert rows == candidates({}, [token], index.exact, index.prefix, index.heads, ())
+        if token not in cache:  # passed over: it has no rows
+            assert not rows
 
 
 @pytest.mark.parametrize(

@@ -203,7 +203,7 @@ def test_split_keeps_every_branch_once() -> None:
         assert "|".join(branches) == pattern
         for branch in branches:  # a branch cut inside a group or class would not compile
             regex.compile(branch)
-        (start, rest), _ = _split(pattern)
+        start, rest = _split(pattern)[0].start, _split(pattern)[0].rest
         got = (start.pattern.split("|") if start else []) + (rest.pattern.split("|") if rest else [])
         assert sorted(got) == sorted("|".join(branches).split("|"))
 

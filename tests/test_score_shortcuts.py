@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import math
 import random
+import struct
 from bisect import bisect_right
 from itertools import accumulate
 
 import pytest
 
 from blocks import make_block
-from boilerstrip import Options, Role, _cut
+from boilerstrip import Block, Options, Role, _cut
 from boilerstrip._score_table import ScoreTable, doubles
-from boilerstrip._scorers import _CAPTION_SCAN_CHARS, _CAPTION_TEXT, caption
+from boilerstrip._scorers import _CAPTION_SCAN_CHARS, _CAPTION_TEXT, SCORERS, SHORT_WORDS, caption
 
 _WORDS = ("Jane", "Doe", "left", "right", "second from left", "row", "speaks", "the", "Mayor", "", "x" * 30)
 
@@ -184,3 +185,59 @@ def test_a_column_of_one_value_is_found_as_counting_found_it(column: list[float]
     assert isinstance(packed, float) is one_value
     if one_value:
         assert doubles([packed]) == raw[:8]
+
+
+# The scorers' shortcuts of the compiled build: a table of block_length's outputs, shared 0.0
+# and 1.0 objects, main_region_long read from that table, repeated_text's 0.0 without log1p.
+def _plain_length(words: int) -> float:
+    return min(math.log1p(words) / math.log1p(400.0), 1.0)
+
+
+def _scored_blocks() -> list[Block]:
+    counts = [*range(0, 1200), 5_000, 10**6, 2**40]
+    return [
+        make_block(
+            i,
+            "x",
+            words=words,
+            in_main_region=i % 3 != 0,
+            repeat_chars=(0, 1, 7, 400, 19_999, 20_000, 20_001, 10**7)[i % 8],
+            repeat_link_density=0.25,
+            role=(Role.HEADING, Role.LIST_ITEM, Role.PARAGRAPH)[i % 3],
+            phrase=("", "promo", "share")[i % 3],
+            container=("", "promo", "navigation")[i % 3],
+            container_strength=0.7,
+        )
+        for i, words in enumerate(counts)
+    ]
+
+
+def _bits(values: list[float]) -> list[bytes]:
+    return [struct.pack("d", v) for v in values]
+
+
+@pytest.mark.parametrize("as_tuple", [False, True])
+def test_scorers_give_their_plain_formulas(as_tuple: bool) -> None:
+    blocks = _scored_blocks()
+    given = tuple(blocks) if as_tuple else blocks
+    f = [b.features for b in blocks]
+    plain = {
+        "block_length": [_plain_length(x.words) for x in f],
+        "main_region_long": [
+            r * n
+            for r, n in zip(
+                [1.0 if x.in_main_region else 0.0 for x in f], [_plain_length(x.words) for x in f]
+            )
+        ],
+        "repeated_text": [min(math.log1p(x.repeat_chars) / math.log1p(20000.0), 1.0) for x in f],
+        "repeated_links": [x.repeat_link_density if x.repeat_chars else 0.0 for x in f],
+        "short_block": [1.0 if x.words < SHORT_WORDS else 0.0 for x in f],
+        "heading": [1.0 if b.role is Role.HEADING else 0.0 for b in blocks],
+        "boilerplate_phrase": [1.0 / (1.0 + x.words / 40.0) if x.phrase else 0.0 for x in f],
+        "phrase_promo": [1.0 if x.phrase == "promo" else 0.0 for x in f],
+        "container_navigation": [x.container_strength if x.container == "navigation" else 0.0 for x in f],
+    }
+    for name, expected in plain.items():
+        got = SCORERS[name](given)
+        assert all(type(v) is float for v in got), name
+        assert _bits(got) == _bits(expected), name

@@ -39,6 +39,7 @@ COMPILED_MODULES = (
     "_language",
     "_limits",
     "_markup",
+    "_match_facts",
     "_metadata",
     "_name_verdicts",
     "_model",

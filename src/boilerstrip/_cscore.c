@@ -220,8 +220,20 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef definition = {PyModuleDef_HEAD_INIT, "boilerstrip._cscore",
-                                        "The score and smooth stages' float loops in C (the compiled build).", -1,
-                                        methods};
+static PyModuleDef_Slot slots[] = {
+#ifdef Py_mod_gil
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED}, /* no C state: the arguments only */
+#endif
+    {0, NULL},
+};
 
-PyMODINIT_FUNC PyInit__cscore(void) { return PyModule_Create(&definition); }
+static struct PyModuleDef definition = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "boilerstrip._cscore",
+    .m_doc = "The score and smooth stages' float loops in C (the compiled build).",
+    .m_size = 0,
+    .m_methods = methods,
+    .m_slots = slots,
+};
+
+PyMODINIT_FUNC PyInit__cscore(void) { return PyModuleDef_Init(&definition); }

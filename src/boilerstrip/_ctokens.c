@@ -17,13 +17,13 @@
  * count_tokens(token lists, limit[, keep]) -> dict: the tokens that language detection counts
  * (_language.count_tokens), only those ``keep`` holds when given.
  *
- * phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, head_sieve]) -> list[int]: the
+ * phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, key_sieve]) -> list[int]: the
  * phrase rows to try on a block (_phrases._candidates, its reference), ``rows_of`` the page's
  * cache of each token's rows, filled here as there (_phrases._rows_of_token) but for the
  * tokens the sieve rules out, which have none. In _ctokens_rows.c.
  *
- * has_ascii_digit(text) -> bool: whether the text holds one of "0"-"9" (_phrases._has_digit's
- * pattern on ASCII texts).
+ * has_ascii_digit(text[, count]) -> bool: whether the text holds one of "0"-"9" (_phrases._has_digit's
+ * pattern on ASCII texts), or ``count`` of them (_phrases' digit counts).
  *
  * copy_key(text) -> str: ``" ".join(text.split()).lower()`` (_copied_boxes.copy_key).
  *
@@ -37,20 +37,29 @@
 #include <Python.h>
 
 /* Per Latin-1 character: 0 when the token regex's \w does not match it lowered, else the
- * character it lowers to (str.lower() keeps every Latin-1 character in Latin-1). Made at
- * import from three ranges: ASCII's [0-9A-Za-z_], U+00AA, U+00B5, U+00BA (ordinal
- * indicators and the micro sign, letters), and U+00C0-U+00FF but U+00D7 and U+00F7 (the
- * multiplication and division signs); U+00C0-U+00DE lower by 0x20. */
-static Py_UCS1 lowered[256];
-
-static void make_table(void) {
-    for (int c = 0; c < 256; c++) {
-        int word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '_' || c == 0xAA || c == 0xB5 ||
-                   c == 0xBA || (c >= 0xDF && c != 0xF7);
-        if (word) lowered[c] = (Py_UCS1)c;
-        if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) lowered[c] = (Py_UCS1)(c + 0x20);
-    }
-}
+ * character it lowers to (str.lower() keeps every Latin-1 character in Latin-1): ASCII's
+ * [0-9A-Za-z_], U+00AA, U+00B5, U+00BA (ordinal indicators and the micro sign, letters), and
+ * U+00C0-U+00FF but U+00D7 and U+00F7 (the multiplication and division signs); U+00C0-U+00DE
+ * lower by 0x20. A constant (it was filled at import: C state the module's interpreters would
+ * share); tests/test_ctokens.py checks each entry against the regex and str.lower. */
+static const Py_UCS1 lowered[256] = {
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,  /* 00-0F */
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,  /* 10-1F */
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,  /* 20-2F */
+    0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,  /* 30-3F */
+    0x00, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F,  /* 40-4F */
+    0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7A, 0x00, 0x00, 0x00, 0x00, 0x5F,  /* 50-5F */
+    0x00, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F,  /* 60-6F */
+    0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7A, 0x00, 0x00, 0x00, 0x00, 0x00,  /* 70-7F */
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,  /* 80-8F */
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,  /* 90-9F */
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xAA, 0x00, 0x00, 0x00, 0x00, 0x00,  /* A0-AF */
+    0x00, 0x00, 0x00, 0x00, 0x00, 0xB5, 0x00, 0x00, 0x00, 0x00, 0xBA, 0x00, 0x00, 0x00, 0x00, 0x00,  /* B0-BF */
+    0xE0, 0xE1, 0xE2, 0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9, 0xEA, 0xEB, 0xEC, 0xED, 0xEE, 0xEF,  /* C0-CF */
+    0xF0, 0xF1, 0xF2, 0xF3, 0xF4, 0xF5, 0xF6, 0x00, 0xF8, 0xF9, 0xFA, 0xFB, 0xFC, 0xFD, 0xFE, 0xDF,  /* D0-DF */
+    0xE0, 0xE1, 0xE2, 0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9, 0xEA, 0xEB, 0xEC, 0xED, 0xEE, 0xEF,  /* E0-EF */
+    0xF0, 0xF1, 0xF2, 0xF3, 0xF4, 0xF5, 0xF6, 0x00, 0xF8, 0xF9, 0xFA, 0xFB, 0xFC, 0xFD, 0xFE, 0xFF,  /* F0-FF */
+};
 
 /* The tokens of a text of ``kind`` whose characters past Latin-1 are all separators (see
  * below), appended to a new list: the runs of Latin-1 characters that \w matches, lowered.
@@ -288,23 +297,30 @@ error:
 }
 
 
-static PyObject *has_ascii_digit(PyObject *self, PyObject *text) {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "has_ascii_digit() takes a str");
+static PyObject *has_ascii_digit(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs < 1 || nargs > 2 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "has_ascii_digit() takes a str and a count");
         return NULL;
     }
+    Py_ssize_t want = 1;
+    if (nargs == 2) {
+        want = PyLong_AsSsize_t(args[1]);
+        if (want == -1 && PyErr_Occurred()) return NULL;
+    }
+    if (want <= 0) Py_RETURN_TRUE;
+    PyObject *text = args[0];
     const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     if (kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *p = data;
         for (Py_ssize_t i = 0; i < n; i++)
-            if ((Py_UCS1)(p[i] - '0') <= 9) Py_RETURN_TRUE;
+            if ((Py_UCS1)(p[i] - '0') <= 9 && --want == 0) Py_RETURN_TRUE;
         Py_RETURN_FALSE;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c >= '0' && c <= '9') Py_RETURN_TRUE;
+        if (c >= '0' && c <= '9' && --want == 0) Py_RETURN_TRUE;
     }
     Py_RETURN_FALSE;
 }
@@ -325,9 +341,10 @@ static PyMethodDef methods[] = {
     {"stop_counts", (PyCFunction)(void (*)(void))stop_counts, METH_FASTCALL,
      "stop_counts(token_lists, stopwords) -> list[int]: per list, its tokens in the set"},
     {"phrase_rows", (PyCFunction)(void (*)(void))phrase_rows, METH_FASTCALL,
-     "phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, head_sieve]) -> list[int]: see "
+     "phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, key_sieve]) -> list[int]: see "
      "_phrases._candidates"},
-    {"has_ascii_digit", has_ascii_digit, METH_O, "has_ascii_digit(text) -> bool: whether it holds one of 0-9"},
+    {"has_ascii_digit", (PyCFunction)(void (*)(void))has_ascii_digit, METH_FASTCALL,
+     "has_ascii_digit(text[, count]) -> bool: whether it holds one of 0-9 (count of them, 1 by default)"},
     {"copy_key", copy_key, METH_O, "copy_key(text) -> str: see _copied_boxes.copy_key"},
     {"name_words", (PyCFunction)(void (*)(void))name_words, METH_FASTCALL,
      "name_words(raw[, sieve, other]) -> (name, words) or None: see _rules.normalise_name and "
@@ -335,11 +352,20 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef definition = {PyModuleDef_HEAD_INIT, "boilerstrip._ctokens",
-                                        "The features stage's token loop in C (the compiled build).", -1,
-                                        methods};
+static PyModuleDef_Slot slots[] = {
+#ifdef Py_mod_gil
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED}, /* no C state: constant tables and the arguments */
+#endif
+    {0, NULL},
+};
 
-PyMODINIT_FUNC PyInit__ctokens(void) {
-    make_table();
-    return PyModule_Create(&definition);
-}
+static struct PyModuleDef definition = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "boilerstrip._ctokens",
+    .m_doc = "The features stage's token loop in C (the compiled build).",
+    .m_size = 0,
+    .m_methods = methods,
+    .m_slots = slots,
+};
+
+PyMODINIT_FUNC PyInit__ctokens(void) { return PyModuleDef_Init(&definition); }

@@ -3,6 +3,7 @@
  * are. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)
@@ -72,15 +73,35 @@ static int by_value(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
-/* _phrases' head sieve (its _Index.head_sieve, made by _phrases.head_sieve): whether a bit is set
- * for the slot of a one-byte token's first three characters, as _phrases.head_slot computes it.
- * A token of three characters or more whose bit is 0 starts with none of ``heads``: it selects
- * no row, and is neither looked up nor cached. */
-static inline int may_have_rows(const unsigned char *bits, size_t mask, PyObject *token) {
-    if (bits == NULL || PyUnicode_KIND(token) != PyUnicode_1BYTE_KIND || PyUnicode_GET_LENGTH(token) < 3) return 1;
-    const Py_UCS1 *c = PyUnicode_1BYTE_DATA(token);
-    const size_t slot = (((size_t)c[0] * 31 + c[1]) * 31 + c[2]) & mask;
+/* _phrase_rows.key_slot's hash, added to one character at a time: FNV-1a. */
+static inline uint32_t fnv_step(uint32_t h, Py_UCS1 c) { return (h ^ c) * 16777619u; }
+
+static inline int has_bit(const unsigned char *bits, size_t mask, uint32_t h) {
+    const size_t slot = (size_t)(h ^ (h >> 15)) & mask;
     return (bits[slot >> 3] >> (slot & 7)) & 1;
+}
+
+/* _phrases' key sieve (its _Index.sieve, made by _phrase_rows.key_sieve): whether a one-byte
+ * token may select a row. One shorter than three characters may be an exact key when its own
+ * slot's bit is set; a longer one may start with a prefix key (three to five characters) when
+ * the bit of its first three, four or five characters is. A token the sieve rules out selects
+ * no row, and is neither looked up nor cached. Any other token may. */
+static inline int may_have_rows(const unsigned char *bits, size_t mask, PyObject *token) {
+    if (bits == NULL || PyUnicode_KIND(token) != PyUnicode_1BYTE_KIND) return 1;
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(token);
+    const Py_UCS1 *c = PyUnicode_1BYTE_DATA(token);
+    uint32_t h = 2166136261u;
+    if (n < 3) {
+        for (Py_ssize_t i = 0; i < n; i++) h = fnv_step(h, c[i]);
+        return has_bit(bits, mask, h);
+    }
+    h = fnv_step(fnv_step(fnv_step(h, c[0]), c[1]), c[2]);
+    if (has_bit(bits, mask, h)) return 1;
+    for (Py_ssize_t i = 3; i < n && i < 5; i++) {
+        h = fnv_step(h, c[i]);
+        if (has_bit(bits, mask, h)) return 1;
+    }
+    return 0;
 }
 
 PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {

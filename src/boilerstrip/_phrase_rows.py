@@ -10,7 +10,7 @@ these compiled, on the profile's 20 pages), with these functions as their refere
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Final, cast
 
 from ._compiled import c_module
@@ -33,7 +33,7 @@ def candidates(  # noqa: PLR0917 - the signature of the C loop it is the referen
     """The rows to try on a block, in row order, each once: ``keyless`` and those whose key
     words its tokens hold (:func:`_rows_of_token`), each token's looked up once a page
     through ``rows_of``. Most blocks have none: no set is made for them. ``sieve``
-    (:func:`head_sieve`) is the C loop's shortcut, unread here: the rows are the same."""
+    (:func:`key_sieve`) is the C loop's shortcut, unread here: the rows are the same."""
     del sieve
     rows: list[int] = list(keyless)
     for token in tokens:
@@ -62,25 +62,32 @@ def _rows_of_token(
     return ()
 
 
-SIEVE_BYTES: Final = 2048  # a head sieve's size: 16,384 slots, a few hundred of them set
+SIEVE_BYTES: Final = 2048  # a key sieve's size: 16,384 slots, under a thousand of them set
+_FNV_BASIS: Final = 2166136261
+_FNV_PRIME: Final = 16777619
 
 
-def head_slot(head: str) -> int:
-    """The slot of a token's first three characters (each below U+0100) in a head sieve;
-    ``_ctokens.phrase_rows`` computes the same."""
-    return ((ord(head[0]) * 31 + ord(head[1])) * 31 + ord(head[2])) % (SIEVE_BYTES * 8)
+def key_slot(key: str) -> int:
+    """The slot of a key or a token's first characters (each below U+0100) in a key
+    sieve: FNV-1a over the characters, its high bits folded in; ``_ctokens.phrase_rows``
+    computes the same."""
+    h = _FNV_BASIS
+    for char in key:
+        h = ((h ^ ord(char)) * _FNV_PRIME) & 0xFFFFFFFF
+    return (h ^ (h >> 15)) % (SIEVE_BYTES * 8)
 
 
-def head_sieve(heads: frozenset[str]) -> bytes:
-    """The bits of the slots of ``heads`` (an index's first three letters of its prefix
-    keys) that a one-byte str can start with: ``_ctokens.phrase_rows`` passes over a one-byte
-    token of three characters or more whose slot's bit is 0 (it starts with no head, so it
-    selects no row; a dictionary look-up and a cached empty tuple saved), as most are."""
+def key_sieve(keys: Iterable[str]) -> bytes:
+    """The bits of the slots of an index's keys (exact and prefix) that a one-byte str can
+    be or start with:
+    ``_ctokens.phrase_rows`` passes over a one-byte token shorter than ``MIN_PREFIX`` whose
+    own slot's bit is 0, and over a longer one for which the bits of its first three, four
+    and five characters are 0 (it is no exact key, or starts with no prefix key: it selects
+    no row), as most are: no dictionary look-up and no cache entry."""
     bits = bytearray(SIEVE_BYTES)
-    for head in heads:
-        assert len(head) == MIN_PREFIX
-        if max(map(ord, head)) < 0x100:  # a one-byte str starts with no other
-            slot = head_slot(head)
+    for key in keys:
+        if max(map(ord, key)) < 0x100:  # a one-byte str is or starts with no other
+            slot = key_slot(key)
             bits[slot >> 3] |= 1 << (slot & 7)
     return bytes(bits)
 
@@ -91,9 +98,11 @@ def head_sieve(heads: frozenset[str]) -> bytes:
 _ASCII_DIGIT: Final = re.compile("[0-9]")
 
 
-def has_ascii_digit(text: str) -> bool:
-    """Whether ``text`` holds one of 0-9."""
-    return _ASCII_DIGIT.search(text) is not None
+def has_ascii_digit(text: str, count: int = 1) -> bool:
+    """Whether ``text`` holds one of 0-9, or ``count`` of them."""
+    if count <= 1:
+        return count <= 0 or _ASCII_DIGIT.search(text) is not None
+    return len(_ASCII_DIGIT.findall(text)) >= count
 
 
 CPhraseRows = Callable[
@@ -101,12 +110,15 @@ CPhraseRows = Callable[
 ]
 
 
-def _c_loops() -> tuple[CPhraseRows, Callable[[str], bool]]:
+AsciiDigit = Callable[[str, int], bool]
+
+
+def _c_loops() -> tuple[CPhraseRows, AsciiDigit]:
     """The C loops of the compiled build, else the functions above (a pure install)."""
     module = c_module("_ctokens")
     if module is None:
         return candidates, has_ascii_digit
-    return cast(CPhraseRows, module.phrase_rows), cast(Callable[[str], bool], module.has_ascii_digit)
+    return cast(CPhraseRows, module.phrase_rows), cast(AsciiDigit, module.has_ascii_digit)
 
 
 # Looked up once at import (a pure install's failed import of _ctokens searches the path).

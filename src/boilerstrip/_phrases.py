@@ -23,6 +23,7 @@ from typing import Final, NamedTuple
 import regex
 
 from ._language import tokens as line_tokens
+from ._match_facts import first_chars, lacks_digits, may_start, min_digits
 from ._model import Label
 from ._pattern_reader import (
     is_digit,
@@ -31,7 +32,7 @@ from ._pattern_reader import (
     reads_alike_lowered,
     top_level_branches,
 )
-from ._phrase_rows import MIN_PREFIX, PREFIX, ascii_digit, head_sieve, phrase_rows
+from ._phrase_rows import MIN_PREFIX, PREFIX, ascii_digit, key_sieve, phrase_rows
 from ._phrase_sieve import PhraseFilter, holds_one, phrase_filter
 from ._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 
@@ -76,7 +77,7 @@ class _Index(NamedTuple):
     # first three to five letters of a token -> the rows of the keys it starts with
     prefix: dict[str, tuple[int, ...]]
     heads: frozenset[str]  # the first three letters of every prefix key
-    sieve: bytes  # the heads' bits (_phrase_rows.head_sieve), read by the compiled build's loop
+    sieve: bytes  # the keys' bits (_phrase_rows.key_sieve), read by the compiled build's loop
     keyless: tuple[int, ...]
     # The keyless rows as one alternation: whether any of them matches is one regex call
     # (the same answer as trying each), and only then is each tried in row order. Made of
@@ -161,7 +162,7 @@ def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
             for k in prefix
         },
         frozenset(k[:MIN_PREFIX] for k in prefix),
-        head_sieve(frozenset(k[:MIN_PREFIX] for k in prefix)),
+        key_sieve([*exact, *prefix]),
         tuple(keyless),
         "|".join(branches),
         gate,
@@ -188,17 +189,29 @@ def _compiled(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern, regex.IGNORECASE)
 
 
+class _Whole(NamedTuple):
+    """A whole-block row compiled for any text, and for lowercased ASCII texts when it reads
+    them alike (:func:`reads_alike_lowered`); and its :mod:`_match_facts`."""
+
+    folded: regex.Pattern[str]
+    fast: regex.Pattern[str] | None
+    first: bytes
+    digits: int
+
+
 @functools.cache
-def _whole_forms(pattern: str) -> tuple[regex.Pattern[str], regex.Pattern[str] | None]:
-    """A whole-block row compiled for any text, and for lowercased ASCII texts (no
-    IGNORECASE) when it reads them alike (:func:`reads_alike_lowered`), else None."""
-    return _compiled(pattern), regex.compile(pattern) if reads_alike_lowered(pattern) else None
+def _whole_forms(pattern: str) -> _Whole:
+    fast = regex.compile(pattern) if reads_alike_lowered(pattern) else None
+    return _Whole(_compiled(pattern), fast, first_chars(pattern, anchored=True), min_digits(pattern))
 
 
 def _fullmatch(pattern: str, text: str, lowered: str | None) -> bool:
     """Whether ``pattern`` matches all of ``text``; ``lowered`` is ``text`` lowercased when
-    it is ASCII, else None."""
-    folded, fast = _whole_forms(pattern)
+    it is ASCII, else None. A text whose first character starts no match, or an ASCII one
+    with fewer digits than every match consumes, is not searched."""
+    folded, fast, first, digits = _whole_forms(pattern)
+    if not may_start(first, text) or lacks_digits(digits, text, lowered):
+        return False
     if lowered is not None and fast is not None:
         return fast.fullmatch(lowered) is not None
     return folded.fullmatch(text) is not None
@@ -206,10 +219,14 @@ def _fullmatch(pattern: str, text: str, lowered: str | None) -> bool:
 
 class _Split(NamedTuple):
     """A pattern's top-level branches in two alternations: those that start with ``^``
-    (they can match at the text's start only: no pattern sets MULTILINE) and the others."""
+    (they can match at the text's start only: no pattern sets MULTILINE) and the others;
+    and their :mod:`_match_facts` (the first characters, of the ``^`` branches only)."""
 
     start: regex.Pattern[str] | None
     rest: regex.Pattern[str] | None
+    first: bytes = b""
+    start_digits: int = 0
+    rest_digits: int = 0
 
 
 @functools.cache
@@ -220,10 +237,12 @@ def _split(pattern: str) -> tuple[_Split, _Split | None]:
     branches = top_level_branches(pattern)
     start = "|".join(b for b in branches if b.startswith("^"))
     rest = "|".join(b for b in branches if not b.startswith("^"))
-    folded = _Split(_compiled(start) if start else None, _compiled(rest) if rest else None)
+    facts = (first_chars(start, anchored=False), min_digits(start), min_digits(rest))
+    folded = _Split(_compiled(start) if start else None, _compiled(rest) if rest else None, *facts)
     if not reads_alike_lowered(pattern):
         return folded, None
-    return folded, _Split(regex.compile(start) if start else None, regex.compile(rest) if rest else None)
+    fast = _Split(regex.compile(start) if start else None, regex.compile(rest) if rest else None, *facts)
+    return folded, fast
 
 
 def _found(pattern: str, text: str, lowered: str | None = None) -> bool:
@@ -232,10 +251,18 @@ def _found(pattern: str, text: str, lowered: str | None = None) -> bool:
     branches. Searched together, a ``^`` branch is tried again at every position of the
     text and keeps the others from the engine's fast scans; apart, it is tried once at
     the start (the rows' searches on dev pages take 0.72 times the instructions).
-    ``lowered`` is ``text`` lowercased when it is ASCII, else None."""
-    (start, rest), fast = _split(pattern)
+    ``lowered`` is ``text`` lowercased when it is ASCII, else None. The ``^`` branches are
+    not tried on a text whose first character starts none of their matches; neither part on
+    an ASCII text with fewer digits than each of its matches consumes."""
+    folded, fast = _split(pattern)
+    start, rest = folded.start, folded.rest
+    if not may_start(folded.first, text) or lacks_digits(folded.start_digits, text, lowered):
+        start = None
+    if lacks_digits(folded.rest_digits, text, lowered):
+        rest = None
     if lowered is not None and fast is not None:
-        (start, rest), text = fast, lowered
+        text = lowered
+        start, rest = fast.start if start is not None else None, fast.rest if rest is not None else None
     return (start is not None and start.match(text) is not None) or (
         rest is not None and rest.search(text) is not None
     )
@@ -262,7 +289,7 @@ def _gate_open(index: _Index, text: str, lowered: str | None, held: str, *, whol
 def _has_digit(text: str, lowered: str | None) -> bool:
     """Whether ``text`` holds a character regex's ``\\d`` matches (``lowered``: as above)."""
     if lowered is not None:
-        return ascii_digit(text)
+        return ascii_digit(text, 1)
     return _compiled(r"\d").search(text) is not None
 
 

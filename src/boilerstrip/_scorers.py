@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, cast
 
 import regex
 
@@ -46,14 +46,34 @@ _HEADING: Final = Role.HEADING
 _LIST_ITEM: Final = Role.LIST_ITEM
 _CAPTION: Final = Role.CAPTION
 
+# The outputs 0.0 and 1.0 as shared objects, typed ``object``: the compiled build (mypyc)
+# holds a float in a C double and boxes it when the list takes it, a new float a block and
+# scorer (and a free when the column goes). Made by a call: mypyc inlines a Final's literal
+# value, and would box it at every use. Python's own code shares a literal anyway. A
+# column of them is typed back by _floats, one cast a column.
+_ZERO: Final[object] = float(0)
+_ONE: Final[object] = float(1)
+
+
+def _tuple(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """The blocks as a tuple (the page's own, as the score stage gives it): the compiled
+    build reads a tuple's items in place and makes each column at its length, where it
+    walked any Sequence with an iterator and grew the list an item at a time."""
+    return blocks if isinstance(blocks, tuple) else tuple(blocks)
+
+
+def _floats(column: list[object]) -> list[float]:
+    """A column made of :data:`_ZERO`, :data:`_ONE` and floats, as the list of floats it is."""
+    return cast("list[float]", column)
+
 
 # -- density-based -----------------------------------------------------------------
 def link_density(blocks: Sequence[Block]) -> list[float]:
-    return [b.features.link_density for b in blocks]
+    return [b.features.link_density for b in _tuple(blocks)]
 
 
 def text_density(blocks: Sequence[Block]) -> list[float]:
-    return [min(b.features.text_density, _TEXT_DENSITY_CAP) / _TEXT_DENSITY_CAP for b in blocks]
+    return [min(b.features.text_density, _TEXT_DENSITY_CAP) / _TEXT_DENSITY_CAP for b in _tuple(blocks)]
 
 
 def neighbour_text_density(blocks: Sequence[Block]) -> list[float]:
@@ -66,60 +86,88 @@ def neighbour_link_density(blocks: Sequence[Block]) -> list[float]:
 
 
 def stopword_density(blocks: Sequence[Block]) -> list[float]:
-    return [b.features.stopword_density for b in blocks]
+    return [b.features.stopword_density for b in _tuple(blocks)]
+
+
+# block_length's output per word count, up to the count where it saturates: log1p(400) /
+# _LENGTH_SCALE is 1.0 exactly, and log1p grows, so every longer block gives 1.0 too (the
+# compiled build called math.log1p through the module object, and boxed the result).
+_LENGTH_WORDS: Final = 400
+_LENGTHS: Final[tuple[object, ...]] = tuple(
+    min(math.log1p(n) / _LENGTH_SCALE, 1.0) for n in range(_LENGTH_WORDS + 1)
+)
 
 
 def block_length(blocks: Sequence[Block]) -> list[float]:
-    return [min(math.log1p(b.features.words) / _LENGTH_SCALE, 1.0) for b in blocks]
+    """``min(log1p(words) / _LENGTH_SCALE, 1.0)`` per block, read from :data:`_LENGTHS`."""
+    return _floats([_LENGTHS[min(b.features.words, _LENGTH_WORDS)] for b in _tuple(blocks)])
 
 
 def short_block(blocks: Sequence[Block]) -> list[float]:
-    return [1.0 if b.features.words < SHORT_WORDS else 0.0 for b in blocks]
+    return _floats([_ONE if b.features.words < SHORT_WORDS else _ZERO for b in _tuple(blocks)])
 
 
 def composite_density(blocks: Sequence[Block]) -> list[float]:
-    return [min(b.features.composite_density, _CETD_CAP) / _CETD_CAP for b in blocks]
+    return [min(b.features.composite_density, _CETD_CAP) / _CETD_CAP for b in _tuple(blocks)]
 
 
 def main_region(blocks: Sequence[Block]) -> list[float]:
-    return [1.0 if b.features.in_main_region else 0.0 for b in blocks]
+    return _floats([_ONE if b.features.in_main_region else _ZERO for b in _tuple(blocks)])
 
 
 def main_region_long(blocks: Sequence[Block]) -> list[float]:
-    """Region membership weighs more for long blocks (an interaction the logistic needs)."""
-    return [r * n for r, n in zip(main_region(blocks), block_length(blocks))]
+    """Region membership weighs more for long blocks (an interaction the logistic needs):
+    ``main_region * block_length``, which is the length in the region (1.0 times it) and
+    0.0 outside (0.0 times a length, which is finite and not negative)."""
+    return _floats(
+        [
+            _LENGTHS[min(b.features.words, _LENGTH_WORDS)] if b.features.in_main_region else _ZERO
+            for b in _tuple(blocks)
+        ]
+    )
 
 
 def page_edge(blocks: Sequence[Block]) -> list[float]:
     """1 at the first and last block of the page, 0 in the middle."""
-    return [1.0 - 2.0 * min(b.features.position, 1.0 - b.features.position) for b in blocks]
+    return [1.0 - 2.0 * min(b.features.position, 1.0 - b.features.position) for b in _tuple(blocks)]
 
 
 def ends_sentence(blocks: Sequence[Block]) -> list[float]:
-    return [1.0 if b.features.ends_sentence else 0.0 for b in blocks]
+    return _floats([_ONE if b.features.ends_sentence else _ZERO for b in _tuple(blocks)])
+
+
+_log1p: Final = math.log1p  # the compiled build reads math.log1p from the module per call otherwise
 
 
 def repeated_text(blocks: Sequence[Block]) -> list[float]:
-    """Text volume of the repeated sibling group the block sits in (cards, posts)."""
-    return [min(math.log1p(b.features.repeat_chars) / _REPEAT_SCALE, 1.0) for b in blocks]
+    """Text volume of the repeated sibling group the block sits in (cards, posts); 0.0 out
+    of any (log1p(0) is 0.0), as most blocks are."""
+    return _floats(
+        [
+            min(_log1p(b.features.repeat_chars) / _REPEAT_SCALE, 1.0) if b.features.repeat_chars else _ZERO
+            for b in _tuple(blocks)
+        ]
+    )
 
 
 def repeated_links(blocks: Sequence[Block]) -> list[float]:
     """Link share of that group: menus are all links, listings partly, threads hardly."""
-    return [b.features.repeat_link_density if b.features.repeat_chars else 0.0 for b in blocks]
+    return _floats(
+        [b.features.repeat_link_density if b.features.repeat_chars else _ZERO for b in _tuple(blocks)]
+    )
 
 
 # -- structure -----------------------------------------------------------------------
 def heading(blocks: Sequence[Block]) -> list[float]:
-    return [1.0 if b.role is _HEADING else 0.0 for b in blocks]
+    return _floats([_ONE if b.role is _HEADING else _ZERO for b in _tuple(blocks)])
 
 
 def title_match(blocks: Sequence[Block]) -> list[float]:
-    return [1.0 if b.features.title_match else 0.0 for b in blocks]
+    return _floats([_ONE if b.features.title_match else _ZERO for b in _tuple(blocks)])
 
 
 def list_item(blocks: Sequence[Block]) -> list[float]:
-    return [1.0 if b.role is _LIST_ITEM else 0.0 for b in blocks]
+    return _floats([_ONE if b.role is _LIST_ITEM else _ZERO for b in _tuple(blocks)])
 
 
 # A news-photo caption outside <figcaption>: a name placed in the picture ("Jane Doe,
@@ -142,38 +190,42 @@ def caption(blocks: Sequence[Block]) -> list[float]:
     """A <figcaption>, or text written as a photo caption (the name placed in the picture)."""
     # The pattern's ", " is looked for first (str.find, in C): most blocks have none in
     # the scanned head; then its tail, which few blocks hold; then the whole pattern.
-    return [
-        1.0
-        if b.role is _CAPTION
-        or (
-            b.text.find(", ", 0, _CAPTION_SCAN_CHARS) >= 0
-            and _CAPTION_TAIL.search(b.text, 0, _CAPTION_SCAN_CHARS) is not None
-            and _CAPTION_TEXT.search(b.text[:_CAPTION_SCAN_CHARS]) is not None
-        )
-        else 0.0
-        for b in blocks
-    ]
+    return _floats(
+        [
+            _ONE
+            if b.role is _CAPTION
+            or (
+                b.text.find(", ", 0, _CAPTION_SCAN_CHARS) >= 0
+                and _CAPTION_TAIL.search(b.text, 0, _CAPTION_SCAN_CHARS) is not None
+                and _CAPTION_TEXT.search(b.text[:_CAPTION_SCAN_CHARS]) is not None
+            )
+            else _ZERO
+            for b in _tuple(blocks)
+        ]
+    )
 
 
 # -- rule-based ------------------------------------------------------------------------
 def content_name(blocks: Sequence[Block]) -> list[float]:
-    return [1.0 if b.features.content_hint else 0.0 for b in blocks]
+    return _floats([_ONE if b.features.content_hint else _ZERO for b in _tuple(blocks)])
 
 
 def boilerplate_phrase(blocks: Sequence[Block]) -> list[float]:
     """A boilerplate phrase in the block; worth more in short blocks than long ones."""
-    return [1.0 / (1.0 + b.features.words / 40.0) if b.features.phrase else 0.0 for b in blocks]
+    return _floats(
+        [1.0 / (1.0 + b.features.words / 40.0) if b.features.phrase else _ZERO for b in _tuple(blocks)]
+    )
 
 
 def phrase_box(blocks: Sequence[Block]) -> list[float]:
     """The block sits in a box full of boilerplate phrases (donation and newsletter boxes)."""
-    return [1.0 if b.features.phrase_container else 0.0 for b in blocks]
+    return _floats([_ONE if b.features.phrase_container else _ZERO for b in _tuple(blocks)])
 
 
 def chrome_agreement(blocks: Sequence[Block]) -> list[float]:
     """The block's own phrase names the same chrome as its container (an ad box saying
     "Advertisement"): two independent signs agreeing."""
-    return [1.0 if _agree(b.features) else 0.0 for b in blocks]
+    return _floats([_ONE if _agree(b.features) else _ZERO for b in _tuple(blocks)])
 
 
 def _agree(f: Features) -> bool:
@@ -184,7 +236,7 @@ def _phrase(kind: Label) -> Scorer:
     value = kind.value  # read once: an enum property costs as much as the test itself
 
     def scorer(blocks: Sequence[Block]) -> list[float]:
-        return [1.0 if b.features.phrase == value else 0.0 for b in blocks]
+        return _floats([_ONE if b.features.phrase == value else _ZERO for b in _tuple(blocks)])
 
     scorer.__name__ = f"phrase_{kind.value}"
     scorer.__doc__ = f"A {kind.value} boilerplate phrase occurs in the block."
@@ -195,7 +247,12 @@ def _container(kind: Label) -> Scorer:
     value = kind.value  # read once: an enum property costs as much as the test itself
 
     def scorer(blocks: Sequence[Block]) -> list[float]:
-        return [b.features.container_strength if b.features.container == value else 0.0 for b in blocks]
+        return _floats(
+            [
+                b.features.container_strength if b.features.container == value else _ZERO
+                for b in _tuple(blocks)
+            ]
+        )
 
     scorer.__name__ = f"container_{kind.value}"
     scorer.__doc__ = f"An enclosing tag, ARIA role or class/id names the block {kind.value}."

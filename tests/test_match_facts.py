@@ -1,0 +1,161 @@
+"""What _match_facts reads from a phrase pattern (the ASCII characters a match can start
+with, the digits it consumes) rules out only texts the regex does not match: on hand-made
+patterns with the answers written out, and on every row and gate of both tables against the
+regex calls it lets _phrases skip (texts that match, near misses, every ASCII first
+character)."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+import regex
+
+from boilerstrip._match_facts import first_chars, may_start, min_digits
+from boilerstrip._pattern_reader import top_level_branches
+from boilerstrip._phrases import _compiled, _found, _fullmatch, _indexes
+
+_DIGITS = "0123456789"
+
+
+def _chars(mask: bytes) -> str:
+    return "".join(chr(c) for c in range(128) if mask[c]) if mask else ""
+
+
+# (pattern, anchored, its first characters as a string: "" for no mask)
+FIRST = [
+    (r"^\d{4}-\d\d", False, _DIGITS),
+    (r"\d{4}-\d\d", True, _DIGITS),
+    (r"\d{4}-\d\d", False, ""),  # not anchored: no mask
+    (r"^abc|^Xy", False, "AXax"),
+    (r"\(?\d+ reviews?", True, "(" + _DIGITS),
+    (r"(?:[$€£] ?\d+){2,}", True, "$"),
+    (r"(?:a|b?)c", True, "ABCabc"),  # an alternative that may match nothing: the next atom too
+    (r"\bshare\b", True, "Ss"),  # an assertion is passed over
+    (r"(?=x)yes", True, "Yy"),  # so is a lookaround
+    (r"a?", True, ""),  # may match the empty text
+    (r"^(?-i:A)b", False, ""),  # flags set inside: not read
+    (r"(?x) a", True, ""),  # verbose: not read
+    (r"(?P<x>a)b", True, ""),  # a named group: not read
+    (r".x", True, ""),  # every character but a newline... and a newline is ruled out
+    (r"k", True, "Kk"),  # (the Kelvin sign is not ASCII: always tried)
+    (r"[^a]b", True, ""),
+    (r"\p{Lu}\d", True, ""),  # IGNORECASE: every letter
+]
+
+
+@pytest.mark.parametrize(("pattern", "anchored", "expected"), FIRST)
+def test_first_chars_of_hand_made_patterns(pattern: str, anchored: bool, expected: str) -> None:
+    got = _chars(first_chars(pattern, anchored=anchored))
+    if pattern == r".x":
+        assert got == "".join(chr(c) for c in range(128) if c != 10)
+    elif pattern in (r"[^a]b", r"\p{Lu}\d"):  # the engine's own answer for the first atom
+        atom = pattern[:4] if pattern.startswith("[") else pattern[:6]
+        assert got == "".join(chr(c) for c in range(128) if regex.fullmatch(atom, chr(c), regex.I))
+    else:
+        assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\d{4}", 4),
+        (r"\d\d|x", 0),
+        (r"(?:\d\d|\d{3}){2}", 4),
+        (r"a\d?\d+", 1),
+        (r"(?=\d)\d", 1),  # a lookaround consumes nothing
+        (r"(?-i:\d)\d", 1),  # a group with flags is not read
+        (r"(?:\d{2}){0,3}\d", 1),
+        (r"[0-9]\d", 1),  # a class is not read as a digit
+        (r"(?x) \d", 0),
+        ("", 0),
+    ],
+)
+def test_min_digits_of_hand_made_patterns(pattern: str, expected: int) -> None:
+    assert min_digits(pattern) == expected
+
+
+def _patterns() -> list[str]:
+    anywhere, whole = _indexes()
+    patterns = [*anywhere.sources, *whole.sources, *anywhere.gate, *whole.gate]
+    return [
+        p for p in (*patterns, anywhere.any_keyless, whole.any_keyless) if p
+    ]  # ("": a gate without branches)
+
+
+# Texts the rows and gates match or nearly match, and one text per ASCII first character.
+TEXTS = [
+    "2024-05-01 12:30",
+    "2024年5月1日 12:30",
+    "12.05.2024",
+    "March 1, 2024",
+    "By Jane Doe, 18 August 2010",
+    "Nov. 6 43 Responses",
+    "3 Reasons to Keep Going",
+    "$10 $25 $50 Other amount",
+    "$10 $25",
+    "£5 · €10",
+    "(3) reviews",
+    "12 reviews",
+    "1,234 Ratings",
+    "#12",
+    "21 likes",
+    "(c) 2020 Example",
+    "Copyright 2021",
+    "© 2024",
+    "1 2 3 … 10",
+    "Previous 1 2 3 Next",
+    "Photo: Jane Doe",
+    "(Photo: AP)",
+    "Read more",
+    "٣ reviews",  # Arabic-Indic digits: \d takes them, the ASCII count does not see them
+    "２０２４-05-01 12:30",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_skipped_calls_match_nothing(text: str) -> None:
+    """_fullmatch and _found give the regex's answer on every pattern; and where the facts
+    rule a text out, the regex indeed finds nothing."""
+    lowered = text.lower() if text.isascii() else None
+    for pattern in _patterns():
+        folded = _compiled(pattern)
+        assert _fullmatch(pattern, text, lowered) == (folded.fullmatch(text) is not None), pattern
+        assert _found(pattern, text, lowered) == (folded.search(text) is not None), pattern
+        if not may_start(first_chars(pattern, anchored=True), text):
+            assert folded.fullmatch(text) is None, pattern
+        start = "|".join(b for b in top_level_branches(pattern) if b.startswith("^"))
+        if start and not may_start(first_chars(start, anchored=False), text):
+            assert _compiled(start).match(text) is None, pattern
+        digits = min_digits(pattern)
+        if text.isascii() and sum(c in _DIGITS for c in text) < digits:
+            assert folded.search(text) is None, pattern
+
+
+@functools.cache
+def _masked() -> list[tuple[regex.Pattern[str], bytes, bool]]:
+    """(compiled, first characters, whether matched at the start only) for every pattern
+    with a mask: all of a pattern for a fullmatch, its ``^`` branches for a search."""
+    out = []
+    for pattern in _patterns():
+        mask = first_chars(pattern, anchored=True)
+        if mask:
+            out.append((_compiled(pattern), mask, False))
+        start = "|".join(b for b in top_level_branches(pattern) if b.startswith("^"))
+        mask = first_chars(start, anchored=False) if start else b""
+        if mask:
+            out.append((_compiled(start), mask, True))
+    return out
+
+
+@pytest.mark.parametrize("code", range(128))
+def test_every_ascii_first_character(code: int) -> None:
+    """A date, a price, a count of reviews, words after each ASCII character: matched only
+    where the mask lets the character start a match."""
+    for tail in ("2024-05-01 12:30", "$10 $25", "12 reviews", "hare this", "ead more"):
+        text = chr(code) + tail
+        for compiled, mask, at_start in _masked():
+            if not may_start(mask, text):
+                found = compiled.match(text) if at_start else compiled.fullmatch(text)
+                assert found is None, compiled.pattern
