@@ -33,36 +33,16 @@ SWITCH = "BOILERSTRIP_COMPILE"
 # pyproject.toml), so regex's stubs are needed; setuptools builds the C extensions.
 BUILD_REQUIRES = ("mypy>=1.8", "types-regex", "setuptools>=65")
 LIST = "src/boilerstrip/_compiled.py"  # COMPILED_MODULES: the modules to compile
-# The C loop of the limits scan: its loop, tokenizer, stack of open elements and the segment
-# stage's helpers (one extension; the files share _cscan.h).
-C_SCAN = (
-    "boilerstrip._cscan",
-    [
-        f"src/boilerstrip/{name}.c"
-        for name in (
-            "_cscan",
-            "_cscan_tokens",
-            "_cnames",
-            "_cstack",
-            "_ctags",
-            "_cscan_helpers",
-            "_cscan_elements",
-            "_cscan_blocks",
-        )
-    ],
-)
-# The features stage's token loop and phrase rows, and the copy keys' and class/id names' helpers.
-C_TOKENS = (
-    "boilerstrip._ctokens",
-    [f"src/boilerstrip/{name}.c" for name in ("_ctokens", "_ctokens_rows", "_ctokens_names")],
-)
-# The segment walk's traversal and reads over Lexbor's nodes (_lexbor_walk decides whether it runs).
-C_WALK = (
-    "boilerstrip._cwalk",
-    [f"src/boilerstrip/{name}.c" for name in ("_cwalk", "_cwalk_walker", "_cwalk_segment", "_cwalk_enter")],
-)
-# The score and smooth stages' float loops: no fused multiply-adds, the floats Python makes.
-C_SCORE = ("boilerstrip._cscore", "src/boilerstrip/_cscore.c", ["-ffp-contract=off"])
+# The plain-C extensions (their files: C_EXTENSION_FILES of _compiled.py) and what each needs
+# besides: the limits scan's loop, tokenizer, stack of open elements and the segment stage's
+# helpers (the files share _cscan.h); the features stage's token loop and phrase rows; the
+# segment walk over Lexbor's nodes (_lexbor_walk decides whether it runs); the score and smooth
+# stages' float loops (no fused multiply-adds: the floats Python makes).
+C_DEPENDS = {
+    "_cscan": ["src/boilerstrip/_cscan.h", "src/boilerstrip/_cstack.h"],
+    "_cwalk": ["src/boilerstrip/_cwalk.h", "src/boilerstrip/_cwalk_segment.h"],
+}
+C_FLAGS = {"_cscore": ["-ffp-contract=off"]}
 
 
 def _mode() -> str:
@@ -73,15 +53,19 @@ def _mode() -> str:
     return "auto" if value == "auto" else "on"
 
 
-def module_names(root: Path) -> tuple[str, ...]:
-    """COMPILED_MODULES of _compiled.py, read without importing the package."""
+def _literal(root: Path, name: str) -> Any:
+    """The value of ``name`` in _compiled.py, read without importing the package."""
     tree = ast.parse((root / LIST).read_text(encoding="utf-8"))
     for node in tree.body:
-        if isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == "COMPILED_MODULES" for t in node.targets
-        ):
-            return tuple(ast.literal_eval(node.value))
-    raise RuntimeError(f"{LIST} defines no COMPILED_MODULES")
+        targets = [t.id for t in getattr(node, "targets", ()) if isinstance(t, ast.Name)]
+        if isinstance(node, ast.Assign) and name in targets:
+            return ast.literal_eval(node.value)
+    raise RuntimeError(f"{LIST} defines no {name}")
+
+
+def module_names(root: Path) -> tuple[str, ...]:
+    """COMPILED_MODULES of _compiled.py."""
+    return tuple(_literal(root, "COMPILED_MODULES"))
 
 
 def compile_modules(root: Path, work: Path) -> dict[str, str]:
@@ -95,16 +79,15 @@ def compile_modules(root: Path, work: Path) -> dict[str, str]:
     os.chdir(root)  # mypyc reads pyproject.toml's [tool.mypy] from the working directory
     try:
         extensions = mypycify(paths, opt_level="3", target_dir=str(work / "c"), group_name="boilerstrip")
-        extensions.append(
-            Extension(C_SCAN[0], C_SCAN[1], depends=["src/boilerstrip/_cscan.h", "src/boilerstrip/_cstack.h"])
-        )
-        extensions.append(Extension(C_TOKENS[0], C_TOKENS[1]))
-        extensions.append(
-            Extension(
-                C_WALK[0], C_WALK[1], depends=["src/boilerstrip/_cwalk.h", "src/boilerstrip/_cwalk_segment.h"]
+        for name, files in _literal(root, "C_EXTENSION_FILES").items():
+            extensions.append(
+                Extension(
+                    f"boilerstrip.{name}",
+                    [f"src/boilerstrip/{file}.c" for file in files],
+                    depends=C_DEPENDS.get(name, []),
+                    extra_compile_args=C_FLAGS.get(name, []),
+                )
             )
-        )
-        extensions.append(Extension(C_SCORE[0], [C_SCORE[1]], extra_compile_args=C_SCORE[2]))
         command = build_ext(Distribution({"name": "boilerstrip", "ext_modules": extensions}))
         command.build_lib = str(work / "lib")
         command.build_temp = str(work / "temp")

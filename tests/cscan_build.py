@@ -16,7 +16,7 @@ from types import ModuleType
 import pytest
 
 from boilerstrip import _limits
-from boilerstrip._compiled import c_module
+from boilerstrip._compiled import C_EXTENSION_FILES, c_module
 
 SOURCE = Path(_limits.__file__).with_name("_cscan.c")
 
@@ -26,21 +26,8 @@ def compiler() -> str | None:
     return shutil.which("cc") or shutil.which("gcc")
 
 
-# The extensions built from more than one file (the names of their files, without ".c").
-FILES = {
-    "_cscan": (
-        "_cscan",
-        "_cscan_tokens",
-        "_cnames",
-        "_cstack",
-        "_ctags",
-        "_cscan_helpers",
-        "_cscan_elements",
-        "_cscan_blocks",
-    ),
-    "_cwalk": ("_cwalk", "_cwalk_walker", "_cwalk_segment", "_cwalk_enter"),
-    "_ctokens": ("_ctokens", "_ctokens_rows", "_ctokens_names"),
-}
+# The files of each extension (without ".c"), as the build lists them.
+FILES = C_EXTENSION_FILES
 
 
 def extension(name: str, folder: Path, cc: str, flags: Sequence[str] = ("-O2",)) -> ModuleType:

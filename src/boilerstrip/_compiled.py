@@ -75,6 +75,20 @@ COMPILED_MODULES = (
 )
 
 
+# The compiled build's plain-C extensions and their source files in src/boilerstrip (without
+# ".c"): read by hatch_build.py, as COMPILED_MODULES is, and by the tests that build them, so
+# that a file added to an extension is listed once.
+C_EXTENSION_FILES = {
+    "_cscan": (
+        "_cscan", "_cscan_tokens", "_cnames", "_cstack", "_ctags", "_cscan_helpers", "_cscan_elements",
+        "_cscan_blocks",
+    ),
+    "_ctokens": ("_ctokens", "_ctokens_rows", "_ctokens_names"),
+    "_cwalk": ("_cwalk", "_cwalk_walker", "_cwalk_segment", "_cwalk_enter"),
+    "_cscore": ("_cscore",),
+}  # fmt: skip
+
+
 def compiled() -> bool:
     """Whether this install runs the compiled build (True) or the Python source (False)."""
     return all(
