@@ -119,6 +119,6 @@ def test_the_tree_is_not_kept_at_the_top_of_the_heap(size: str, held: str) -> No
     # The held size comes out too: a failure says by how much. Held, it is 5.5 MB with no trim
     # and 12.3 MB when the free top is under the minimum asked ("huge top"; hash seeds 0-5);
     # given back, 1.9 KB. (With a page a quarter the size, 2.3 to 2.5 MB were held in isolation
-    # but once 1,016,112 bytes in a full suite, CI 2026-12-04: under the 2 MiB the default now
+    # but once 1,016,112 bytes in a full suite, CI 2026-12-04: about the 1 MiB the default now
     # asks of the top, hence the bigger page.) So held means 256 KiB or more: far from both.
     assert out.stdout.split()[:1] == [held], (out.stdout, out.stderr)

@@ -69,9 +69,10 @@ class ResourceOptions:
     # either way. The trim also gives back the free holes below the top, which the next page
     # faults in again: that, not the call, is its cost. Design (benchmarks/trim_cost.py,
     # score.py's 300-page sample): minor faults 19-22 K with no trim, 108 K trimming after
-    # every 64 K page, 45-48 K at 2 MiB (1 MiB 52-68 K, 4 MiB 36-38 K); compiled median 0.96x
-    # in the ratio command; RSS loop +0.2% text / +1.1% bytes at 20,000 (largest sample +5.2%).
-    release_min_free_top: int | None = 2_097_152
+    # every 64 K page, 52-68 K at 1 MiB, 45-48 K at 2 MiB. The RSS loop at 20,000 (text /
+    # bytes pure, bytes compiled): 1 MiB -0.8% / +3.0% / -1.0%, samples at most +6.2%; 2 MiB
+    # +0.2% / +1.1% / +4.5%, samples to +10.4%: the narrower band (benchmarks/RESULTS.md).
+    release_min_free_top: int | None = 1_048_576
     # Scorer columns of at least this many blocks are stored a byte a block where they
     # hold at most 256 distinct outputs (_score_table.CodedColumn), not 8; None never codes. The
     # same outputs either way. Design: 24 of 25 columns of the size test's pages and 3,017
