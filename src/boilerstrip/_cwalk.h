@@ -98,6 +98,19 @@ typedef struct {
  * ("" or "-text"), a line break, or enter it (a <pre>: the text's whitespace counts). */
 enum { UNKNOWN = 0, PASS, BREAK, ENTER, ENTER_PRE };
 PyObject *name_of(Walker *w, Node *node, int *kind);
+/* Make room for one more item in a PyMem array of `*capacity` items of `item` bytes, all in
+ * use: its capacity doubled (`first` when it has none); -1 with MemoryError set on failure. */
+static inline int grow_full(void **items, Py_ssize_t *capacity, Py_ssize_t first, size_t item) {
+    Py_ssize_t size = *capacity ? 2 * *capacity : first;
+    void *grown = PyMem_Realloc(*items, (size_t)size * item);
+    if (grown == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    *items = grown;
+    *capacity = size;
+    return 0;
+}
 int push_parent(Walker *w, Node *node);
 Py_ssize_t visible_length(PyObject *text);
 int text_beside(Walker *w, Node *node);

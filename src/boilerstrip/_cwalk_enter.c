@@ -106,16 +106,8 @@ static Py_ssize_t nth_of_type(Walker *w, PyObject *name) {
     Parent *up = &w->parents[w->depth - 1];
     for (Py_ssize_t i = 0; i < up->seen_used; i++)
         if (up->seen[i].name == name) return ++up->seen[i].count;
-    if (up->seen_used == up->seen_size) {
-        Py_ssize_t size = up->seen_size ? 2 * up->seen_size : 4;
-        Seen *grown = PyMem_Realloc(up->seen, (size_t)size * sizeof(Seen));
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        up->seen = grown;
-        up->seen_size = size;
-    }
+    if (up->seen_used == up->seen_size && grow_full((void **)&up->seen, &up->seen_size, 4, sizeof(Seen)) < 0)
+        return -1;
     up->seen[up->seen_used].name = name;
     up->seen[up->seen_used++].count = 1;
     return 1;
@@ -216,16 +208,7 @@ static int open_block(Segment *s, PyObject *tag, const TagInfo *info, int attrib
     Py_XDECREF(names);
     Py_XDECREF(role_attr);
     if (failed) return -1;
-    if (s->open == s->capacity) {
-        Py_ssize_t size = s->capacity ? 2 * s->capacity : 64;
-        Block *grown = PyMem_Realloc(s->blocks, (size_t)size * sizeof(Block));
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        s->blocks = grown;
-        s->capacity = size;
-    }
+    if (s->open == s->capacity && grow_full((void **)&s->blocks, &s->capacity, 64, sizeof(Block)) < 0) return -1;
     Block *block = &s->blocks[s->open];
     *block = (Block){index, s->chars, s->link_chars, s->tags, s->link_tags, parent, s->open, row, role, level, inherit,
                      info->flags};

@@ -68,15 +68,9 @@ PyObject *name_of(Walker *w, Node *node, int *kind) {
 /* Push node on the entered ancestors (a slot keeps its :nth-of-type table for the next one). */
 int push_parent(Walker *w, Node *node) {
     if (w->depth == w->capacity) {
-        Py_ssize_t size = w->capacity ? 2 * w->capacity : 64;
-        Parent *grown = PyMem_Realloc(w->parents, (size_t)size * sizeof(Parent));
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        memset(grown + w->capacity, 0, (size_t)(size - w->capacity) * sizeof(Parent));
-        w->parents = grown;
-        w->capacity = size;
+        Py_ssize_t was = w->capacity;
+        if (grow_full((void **)&w->parents, &w->capacity, 64, sizeof(Parent)) < 0) return -1;
+        memset(w->parents + was, 0, (size_t)(w->capacity - was) * sizeof(Parent));
     }
     Parent *up = &w->parents[w->depth++];
     up->node = node;
