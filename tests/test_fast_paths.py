@@ -10,15 +10,13 @@ import regex
 from boilerstrip._language import _CJK_CHAR, is_cjk_char, tokens
 from boilerstrip._parse import body_of, parse
 from boilerstrip._pattern_reader import is_digit, is_wide, needs, reads_alike_lowered
+from boilerstrip._phrase_match import _compiled, _found, _split
 from boilerstrip._phrase_rows import has_ascii_digit
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import (
     STRIPPED,
-    _compiled,
-    _found,
     _gate_open,
     _indexes,
-    _split,
     _words,
     phrase_kind,
     phrase_kinds,
