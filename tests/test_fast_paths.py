@@ -395,3 +395,12 @@ def test_keyless_gate_on_lowered_ascii(text: str) -> None:
         assert _gate_open(whole, stripped, stripped.lower(), stripped.lower(), whole=True) == expected
         expected = _compiled(anywhere.any_keyless).search(variant) is not None
         assert _gate_open(anywhere, variant, variant.lower(), variant.lower(), whole=False) == expected
+
+
+@pytest.mark.parametrize("code", range(128))
+def test_an_ascii_texts_lower_case_strips_and_cuts_as_it(code: int) -> None:
+    """_phrase_kind lowercases an ASCII text once, then strips and cuts the lower case."""
+    char = chr(code)
+    for text in (f"{char}{char.upper()}Ab {char}> cD{char}", f"{char}.{char}", char, f"- Read More{char}"):
+        assert text.lower().strip(STRIPPED) == text.strip(STRIPPED).lower()
+        assert all(text.lower()[:cut] == text[:cut].lower() for cut in range(len(text) + 1))

@@ -248,16 +248,20 @@ def _phrase_kind(
     anywhere, whole = tables
     short = len(text) <= _KEYLESS_MAX_CHARS  # keyless rows are tried on short blocks only
     ascii_text = text.isascii()
+    # An ASCII text is lowercased once: its lower case strips and cuts as it does (only A-Z
+    # change, none of STRIPPED); any other text is lowercased after each (str.lower may
+    # change a length).
+    lowered_text = text.lower() if ascii_text else ""
     if len(text) <= whole_max_chars:
         stripped = text.strip(STRIPPED)
-        held = stripped.lower()
+        held = lowered_text.strip(STRIPPED) if ascii_text else stripped.lower()
         lowered = held if ascii_text else None
         keyless = short and _gate_open(whole, stripped, lowered, held, whole=True)
         for row in _candidates(whole, rows[1], tokens, keyless):
             if matches(whole.sources[row], whole.filters[row], stripped, lowered, held, whole=True):
                 return whole.kinds[row]
     head = text[:scan_chars]
-    held = head.lower()
+    held = lowered_text[:scan_chars] if ascii_text else head.lower()
     lowered = held if ascii_text else None
     found_keyless = short and _gate_open(anywhere, head, lowered, held, whole=False)
     for row in _candidates(anywhere, rows[0], tokens, found_keyless):
