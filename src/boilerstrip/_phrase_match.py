@@ -28,15 +28,7 @@ from ._pattern_reader import reads_alike_lowered, top_level_branches
 from ._phrase_rows import ascii_digit
 from ._phrase_sieve import PhraseFilter, holds_one
 
-# (the facts of ASCII texts, those of any text), each () when they add nothing
-Facts = tuple[tuple[BranchFacts, ...], tuple[BranchFacts, ...]]
-
-
-def _facts(pattern: str, *, anchored: bool) -> Facts:
-    return (
-        branch_facts(pattern, anchored=anchored, ascii_text=True),
-        branch_facts(pattern, anchored=anchored, ascii_text=False),
-    )
+Facts = tuple[BranchFacts, ...]  # () when they add nothing (:func:`branch_facts`)
 
 
 @functools.cache
@@ -53,14 +45,17 @@ class _Whole(NamedTuple):
     fast: regex.Pattern[str] | None
     first: bytes
     digits: int
-    facts: Facts
+    ascii_facts: Facts  # of ASCII texts
+    wide_facts: Facts  # of any text
 
 
 @functools.cache
 def _whole_forms(pattern: str) -> _Whole:
     fast = regex.compile(pattern) if reads_alike_lowered(pattern) else None
-    facts = _facts(pattern, anchored=True)
-    return _Whole(_compiled(pattern), fast, first_chars(pattern, anchored=True), min_digits(pattern), facts)
+    first, digits = first_chars(pattern, anchored=True), min_digits(pattern)
+    ascii_facts = branch_facts(pattern, anchored=True, ascii_text=True)
+    wide_facts = branch_facts(pattern, anchored=True, ascii_text=False)
+    return _Whole(_compiled(pattern), fast, first, digits, ascii_facts, wide_facts)
 
 
 def _fullmatch(pattern: str, text: str, lowered: str | None, held: str | None = None) -> bool:
@@ -68,10 +63,10 @@ def _fullmatch(pattern: str, text: str, lowered: str | None, held: str | None = 
     it is ASCII, else None; ``held`` is ``text`` lowercased (None: lowercased here when
     needed). A text whose first character starts no match, an ASCII one with fewer digits
     than every match consumes, or one that no branch's facts let match, is not searched."""
-    folded, fast, first, digits, facts = _whole_forms(pattern)
+    folded, fast, first, digits, ascii_facts, wide_facts = _whole_forms(pattern)
     if not may_start(first, text) or lacks_digits(digits, text, lowered):
         return False
-    branches = facts[0] if lowered is not None else facts[1]
+    branches = ascii_facts if lowered is not None else wide_facts
     if branches and not may_match(branches, text, text.lower() if held is None else held, lowered):
         return False
     if lowered is not None and fast is not None:
@@ -89,8 +84,8 @@ class _Split(NamedTuple):
     first: bytes = b""
     start_digits: int = 0
     rest_digits: int = 0
-    start_facts: Facts = ((), ())
-    rest_facts: Facts = ((), ())
+    start_facts: tuple[Facts, Facts] = ((), ())  # (of ASCII texts, of any text)
+    rest_facts: tuple[Facts, Facts] = ((), ())
 
 
 @functools.cache
@@ -105,8 +100,14 @@ def _split(pattern: str) -> tuple[_Split, _Split | None]:
         first_chars(start, anchored=False),
         min_digits(start),
         min_digits(rest),
-        _facts(start, anchored=False),
-        _facts(rest, anchored=False),
+        (
+            branch_facts(start, anchored=False, ascii_text=True),
+            branch_facts(start, anchored=False, ascii_text=False),
+        ),
+        (
+            branch_facts(rest, anchored=False, ascii_text=True),
+            branch_facts(rest, anchored=False, ascii_text=False),
+        ),
     )
     folded = _Split(_compiled(start) if start else None, _compiled(rest) if rest else None, *facts)
     if not reads_alike_lowered(pattern):
@@ -127,18 +128,22 @@ def _found(pattern: str, text: str, lowered: str | None = None, held: str | None
     of its matches consumes, nor on one that none of its branches' facts let match."""
     folded, fast = _split(pattern)
     start, rest = folded.start, folded.rest
-    which = 0 if lowered is not None else 1
+    # (each pair read as two: a pair indexed by a variable is boxed again in the compiled build)
+    start_ascii, start_wide = folded.start_facts
+    rest_ascii, rest_wide = folded.rest_facts
+    start_facts = start_ascii if lowered is not None else start_wide
+    rest_facts = rest_ascii if lowered is not None else rest_wide
     if not may_start(folded.first, text) or lacks_digits(folded.start_digits, text, lowered):
         start = None
-    elif folded.start_facts[which]:
+    elif start_facts:
         held = text.lower() if held is None else held
-        if not may_match(folded.start_facts[which], text, held, lowered):
+        if not may_match(start_facts, text, held, lowered):
             start = None
     if lacks_digits(folded.rest_digits, text, lowered):
         rest = None
-    elif folded.rest_facts[which]:
+    elif rest_facts:
         held = text.lower() if held is None else held
-        if not may_match(folded.rest_facts[which], text, held, lowered):
+        if not may_match(rest_facts, text, held, lowered):
             rest = None
     if lowered is not None and fast is not None:
         text = lowered
