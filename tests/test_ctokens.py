@@ -18,7 +18,7 @@ import pytest
 
 import cscan_build
 from boilerstrip import _language, _token_stats
-from boilerstrip._language import _TOKEN, count_tokens, stopwords, tokens
+from boilerstrip._language import _TOKEN, language_hits, stopwords, tokens
 from boilerstrip._token_stats import block_counts, stop_counts
 
 
@@ -205,50 +205,61 @@ def test_each_module_looks_its_c_loops_up_once() -> None:
     assert done.stdout.strip() == str(sorted(loaders.items()))
 
 
+def _spread(lists: list[list[str]], limit: int, index: dict[str, tuple[int, ...]], n: int) -> list[int]:
+    """Each language's tokens as detection reads them, written out plainly: every token of
+    the lists up to the one that reaches ``limit``, one for each of its languages."""
+    hits, seen = [0] * n, 0
+    for toks in lists:
+        for tok in toks:
+            for number in index.get(tok, ()):
+                hits[number] += 1
+        seen += len(toks)
+        if seen >= limit:
+            break
+    return hits
+
+
 @pytest.mark.parametrize("seed", range(10))
 @pytest.mark.parametrize("limit", [0, 1, 7, 50, 3000])
-def test_count_tokens_counts_as_the_counter(ctokens: ModuleType, seed: int, limit: int) -> None:
-    rng = random.Random(seed)
-    texts = ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 60))) for _ in range(40)]
-    lists = [tokens(text) for text in texts]
-    made, reference = iter(lists), iter(lists)
-    counted = ctokens.count_tokens(made, limit)
-    assert list(counted.items()) == list(count_tokens(reference, limit).items())  # same order too
-    assert list(made) == list(reference)  # read no further than the reference
-
-
-@pytest.mark.parametrize("seed", range(6))
-@pytest.mark.parametrize("limit", [0, 1, 7, 50, 3000])
-def test_count_tokens_kept_as_the_counter(ctokens: ModuleType, seed: int, limit: int) -> None:
-    """Given the tokens to keep (as detection gives the stopwords' languages), the kept
-    tokens' counts, in the reference's order, with every token seen toward the limit."""
+def test_language_hits_as_the_reference(ctokens: ModuleType, seed: int, limit: int) -> None:
+    """The C loop, the reference (a Counter, then each token's count spread over its
+    languages) and the plain count agree; neither reads past the list that reaches the limit."""
     rng = random.Random(seed)
     texts = ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 60))) for _ in range(40)]
     lists = [tokens(text) for text in texts]
     seen = sorted({t for toks in lists for t in toks})
-    keep = {t: ("xx",) for t in rng.sample(seen, len(seen) // 3)}
+    index = {
+        t: tuple(sorted(rng.sample(range(5), rng.randint(1, 3)))) for t in rng.sample(seen, len(seen) // 3)
+    }
     made, reference = iter(lists), iter(lists)
-    counted = ctokens.count_tokens(made, limit, keep)
-    expected = count_tokens(reference, limit, keep)
-    assert list(counted.items()) == list(expected.items())
+    counted = ctokens.language_hits(made, limit, index, 5)
+    assert counted == language_hits(reference, limit, index, 5) == _spread(lists, limit, index, 5)
     assert list(made) == list(reference)
-    whole = count_tokens(iter(lists), limit)
-    assert list(expected.items()) == [(t, n) for t, n in whole.items() if t in keep]
 
 
-def test_count_tokens_of_nothing_and_its_type_errors(ctokens: ModuleType) -> None:
-    assert ctokens.count_tokens(iter([]), 3000) == {}
-    assert ctokens.count_tokens([[], ["a", "a"]], 1) == {"a": 2}
-    assert ctokens.count_tokens([["b", "a"], ["a", "c"]], 1, {"a": ()}) == {"a": 1}
-    assert ctokens.count_tokens([["b", "a"], ["a", "c"]], 4, {"a": (), "c": ()}) == {"a": 2, "c": 1}
-    for args in (([("a",)], 5), ([["a"]], "5"), (None, 5), ([["a"]],), ([["a"]], 5, frozenset())):
+def test_language_hits_of_nothing_and_its_errors(ctokens: ModuleType) -> None:
+    assert ctokens.language_hits(iter([]), 3000, {}, 3) == [0, 0, 0]
+    assert ctokens.language_hits([[], ["a", "a"]], 1, {"a": (0, 2)}, 3) == [2, 0, 2]
+    assert ctokens.language_hits([["b", "a"], ["a", "c"]], 1, {"a": (1,)}, 2) == [0, 1]
+    assert ctokens.language_hits([["b", "a"], ["a", "c"]], 4, {"a": (0,), "c": (0, 1)}, 2) == [3, 1]
+    bad_types = [
+        ([("a",)], 5, {}, 1),
+        ([["a"]], "5", {}, 1),
+        (None, 5, {}, 1),
+        ([["a"]], 5, {}),
+        ([["a"]], 5, [], 1),
+    ]
+    for args in (*bad_types, ([["a"]], 5, {"a": [0]}, 1), ([["a"]], 5, {"a": ("0",)}, 1)):
         with pytest.raises(TypeError):
-            ctokens.count_tokens(*args)
+            ctokens.language_hits(*args)
+    for args in (([["a"]], 5, {"a": (1,)}, 1), ([["a"]], 5, {"a": (-1,)}, 1), ([["a"]], 5, {}, -1)):
+        with pytest.raises(ValueError, match="out of range"):
+            ctokens.language_hits(*args)
 
 
 def test_detect_language_uses_the_count_when_the_build_has_it() -> None:
     module = cscan_build.installed("_ctokens")
     if module is None:  # a pure install (or an extension a test built elsewhere): the Python path
-        assert _language._c_count_tokens is None
+        assert _language._language_hits is _language.language_hits
     else:
-        assert _language._c_count_tokens is module.count_tokens
+        assert _language._language_hits is module.language_hits

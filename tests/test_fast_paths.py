@@ -10,15 +10,13 @@ import regex
 from boilerstrip._language import _CJK_CHAR, is_cjk_char, tokens
 from boilerstrip._parse import body_of, parse
 from boilerstrip._pattern_reader import is_digit, is_wide, needs, reads_alike_lowered
+from boilerstrip._phrase_match import _compiled, _found, _split
 from boilerstrip._phrase_rows import has_ascii_digit
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import (
     STRIPPED,
-    _compiled,
-    _found,
     _gate_open,
     _indexes,
-    _split,
     _words,
     phrase_kind,
     phrase_kinds,
@@ -397,3 +395,12 @@ def test_keyless_gate_on_lowered_ascii(text: str) -> None:
         assert _gate_open(whole, stripped, stripped.lower(), stripped.lower(), whole=True) == expected
         expected = _compiled(anywhere.any_keyless).search(variant) is not None
         assert _gate_open(anywhere, variant, variant.lower(), variant.lower(), whole=False) == expected
+
+
+@pytest.mark.parametrize("code", range(128))
+def test_an_ascii_texts_lower_case_strips_and_cuts_as_it(code: int) -> None:
+    """_phrase_kind lowercases an ASCII text once, then strips and cuts the lower case."""
+    char = chr(code)
+    for text in (f"{char}{char.upper()}Ab {char}> cD{char}", f"{char}.{char}", char, f"- Read More{char}"):
+        assert text.lower().strip(STRIPPED) == text.strip(STRIPPED).lower()
+        assert all(text.lower()[:cut] == text[:cut].lower() for cut in range(len(text) + 1))

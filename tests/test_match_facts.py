@@ -1,19 +1,29 @@
 """What _match_facts reads from a phrase pattern (the ASCII characters a match can start
-with, the digits it consumes) rules out only texts the regex does not match: on hand-made
-patterns with the answers written out, and on every row and gate of both tables against the
-regex calls it lets _phrases skip (texts that match, near misses, every ASCII first
-character)."""
+with, the digits it consumes, each branch's facts and strings) rules out only texts the
+regex does not match: on hand-made patterns with the answers written out, and on every row
+and gate of both tables against the regex calls it lets _phrase_match skip (texts that
+match, near misses, every ASCII first character, each branch's own words)."""
 
 from __future__ import annotations
 
 import functools
+import sys
 
 import pytest
 import regex
 
-from boilerstrip._match_facts import first_chars, may_start, min_digits
+from boilerstrip._match_facts import (
+    _CLASS_MEMBERS,
+    branch_facts,
+    class_members,
+    first_chars,
+    may_match,
+    may_start,
+    min_digits,
+)
 from boilerstrip._pattern_reader import top_level_branches
-from boilerstrip._phrases import _compiled, _found, _fullmatch, _indexes
+from boilerstrip._phrase_match import _compiled, _found, _fullmatch
+from boilerstrip._phrases import _indexes, _words
 
 _DIGITS = "0123456789"
 
@@ -159,3 +169,116 @@ def test_every_ascii_first_character(code: int) -> None:
             if not may_start(mask, text):
                 found = compiled.match(text) if at_start else compiled.fullmatch(text)
                 assert found is None, compiled.pattern
+
+
+# (pattern, anchored, ASCII texts: per branch, its digits, whether it has a first-character
+# mask, its starts and its needs), "" patterns give ()
+BRANCH_FACTS = [
+    (r"\bwe use cookies\b", False, None),  # one string: what the sieve asks already
+    (
+        r"\bopen government licen[cs]e\b|\b(?:company|reg\.?) ?(?:no|nr)\.? ?\d",
+        False,
+        [
+            (0, False, (), (("open government licen",), ("e",), ("c", "s"))),
+            (1, False, (), (("company", "reg"), ("no", "nr"))),
+        ],
+    ),
+    (
+        r"(?:[$€£] ?\d+){2,}|\d{4}-\d\d|#\d",
+        True,
+        [(2, True, (), (("$", "€", "£"),)), (6, True, (), (("-",),)), (1, False, ("#",), ())],
+    ),
+    (
+        r"^(?:read|see) (?:more|also) ?:",
+        False,
+        [(0, False, ("read", "see"), (("more", "also"), (" ",), (":",)))],
+    ),
+    (r"about(?: us)?|contact(?: us)?", True, None),  # a start each, nothing more
+    (r"(?x) a b|c d", True, None),  # verbose: not read
+    ("", True, None),
+]
+
+
+@pytest.mark.parametrize(("pattern", "anchored", "expected"), BRANCH_FACTS)
+def test_branch_facts_of_hand_made_patterns(
+    pattern: str,
+    anchored: bool,
+    expected: list[tuple[int, bool, tuple[str, ...], tuple[tuple[str, ...], ...]]] | None,
+) -> None:
+    facts = branch_facts(pattern, anchored=anchored, ascii_text=True)
+    if expected is None:
+        assert facts == ()
+    else:
+        assert [(f.digits, bool(f.first), f.starts, f.needs) for f in facts] == expected
+
+
+@pytest.mark.parametrize(
+    ("atom", "expected"),
+    [
+        ("[$€£]", "$€£"),
+        ("[-年/.]", "-年/."),
+        (r"[\]a]", "]a"),
+        (r"[\.,]", ".,"),
+        ("[a-z]", None),  # a range
+        ("[^ab]", None),  # negated
+        (r"[\d,.]", None),  # a class escape
+        ("[[:alpha:]]", None),
+        ("x", None),
+        ("[]", None),
+    ],
+)
+def test_class_members(atom: str, expected: str | None) -> None:
+    assert class_members(atom) == expected
+
+
+def _classes() -> list[str]:
+    """Every class of a few literal members that the rows' and gates' facts read."""
+    found = set()
+    for pattern in _patterns():
+        for branch in top_level_branches(pattern):
+            for atom in regex.findall(r"\[(?:\\.|[^\]\\])*\]", branch):
+                members = class_members(atom)
+                if members and len(members) <= _CLASS_MEMBERS:
+                    found.add(atom)
+    return sorted(found)
+
+
+@functools.cache
+def _everything() -> str:
+    return "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+
+
+@pytest.mark.parametrize("atom", _classes())
+def test_a_class_takes_what_its_members_take(atom: str) -> None:
+    """Under the rows' IGNORECASE, a class takes exactly the characters one of its members,
+    written alone, takes (checked on every code point): a match holds one of them."""
+    members = class_members(atom)
+    assert members
+    taken = set(_compiled(atom).findall(_everything()))
+    assert taken == {c for m in members for c in _compiled(regex.escape(m)).findall(_everything())}
+
+
+def _branch_texts(pattern: str) -> list[str]:
+    words = [" ".join(_words(b)) for b in top_level_branches(pattern)]
+    return [*TEXTS, *words, *(w.upper() for w in words), *(f"x {w} 2024-05-01 12:30 $5 $6" for w in words)]
+
+
+@pytest.mark.parametrize("pattern", _patterns())
+def test_texts_no_branch_may_match_are_not_matched(pattern: str) -> None:
+    """Where no branch's facts let a text match, neither the pattern's search (its ``^``
+    branches and the others apart, as _found reads them) nor its fullmatch finds one."""
+    branches = top_level_branches(pattern)
+    start = "|".join(b for b in branches if b.startswith("^"))
+    rest = "|".join(b for b in branches if not b.startswith("^"))
+    for text in _branch_texts(pattern):
+        lowered = text.lower() if text.isascii() else None
+        ascii_text = lowered is not None
+        if not may_match(
+            branch_facts(pattern, anchored=True, ascii_text=ascii_text), text, text.lower(), lowered
+        ):
+            assert _compiled(pattern).fullmatch(text) is None, (pattern, text)
+        for part, search in ((start, False), (rest, True)):
+            facts = branch_facts(part, anchored=False, ascii_text=ascii_text)
+            if part and not may_match(facts, text, text.lower(), lowered):
+                compiled = _compiled(part)
+                assert (compiled.search(text) if search else compiled.match(text)) is None, (part, text)

@@ -15,17 +15,16 @@ import regex
 from boilerstrip._case_folds import FOLDS_APART
 from boilerstrip._language import tokens
 from boilerstrip._pattern_reader import branch_literals, branch_prefixes, top_level_branches
+from boilerstrip._phrase_match import _compiled, matches
 from boilerstrip._phrase_rows import MIN_PREFIX, PREFIX, _rows_of_token
 from boilerstrip._phrase_sieve import phrase_filter
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import (
     STRIPPED,
     _candidates,
-    _compiled,
     _indexes,
     _key_words,
     _words,
-    matches,
 )
 
 # Characters regex's IGNORECASE takes for another one of a different lower case, or that

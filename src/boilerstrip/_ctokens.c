@@ -14,8 +14,8 @@
  * stop_counts(token lists, stopwords) -> list[int]: per list, its tokens in the set
  * (``sum(map(stop.__contains__, tokens))``).
  *
- * count_tokens(token lists, limit[, keep]) -> dict: the tokens that language detection counts
- * (_language.count_tokens), only those ``keep`` holds when given.
+ * language_hits(token lists, limit, index, n) -> list[int]: per language, the tokens that
+ * language detection counts (_language.language_hits).
  *
  * phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, key_sieve]) -> list[int]: the
  * phrase rows to try on a block (_phrases._candidates, its reference), ``rows_of`` the page's
@@ -242,58 +242,77 @@ static PyObject *stop_counts(PyObject *self, PyObject *const *args, Py_ssize_t n
     return out;
 }
 
-/* _language.count_tokens: each token's count in the lists the iterable gives, up to and with
- * the list that brings the tokens seen to ``limit`` (the iterable is read no further); given
- * a dict ``keep``, only the tokens it holds are counted (all are seen). A plain dict where
- * the reference has a Counter: the same counts in the same order. */
-static PyObject *count_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if ((nargs != 2 && nargs != 3) || !PyLong_Check(args[1]) || (nargs == 3 && !PyDict_CheckExact(args[2]))) {
-        PyErr_SetString(PyExc_TypeError, "count_tokens() takes an iterable of lists, an int and a dict");
+/* _language.language_hits: per language number below ``n``, the tokens of the lists the
+ * iterable gives that ``index`` (a dict: a token -> a tuple of language numbers) gives it, read
+ * as _language.count_tokens reads them: up to and with the list that brings the tokens seen
+ * to ``limit`` (the iterable is read no further). A count a language where the reference
+ * counts each token, then adds each one's count to its languages: the same sums, with no
+ * dict written. */
+static PyObject *language_hits(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 4 || !PyLong_Check(args[1]) || !PyDict_CheckExact(args[2]) || !PyLong_Check(args[3])) {
+        PyErr_SetString(PyExc_TypeError, "language_hits() takes an iterable of lists, an int, a dict and an int");
         return NULL;
     }
-    PyObject *keep = nargs == 3 ? args[2] : NULL;
+    PyObject *index = args[2];
     const Py_ssize_t limit = PyLong_AsSsize_t(args[1]);
     if (limit == -1 && PyErr_Occurred()) return NULL;
-    PyObject *it = PyObject_GetIter(args[0]);
-    if (it == NULL) return NULL;
-    PyObject *counts = PyDict_New(), *toks = NULL;
-    if (counts == NULL) goto error;
+    const Py_ssize_t n = PyLong_AsSsize_t(args[3]);
+    if (n == -1 && PyErr_Occurred()) return NULL;
+    if (n < 0 || n > 4096) {
+        PyErr_SetString(PyExc_ValueError, "language_hits(): the languages' number is out of range");
+        return NULL;
+    }
+    Py_ssize_t *hits = PyMem_Calloc(n + 1, sizeof *hits);
+    if (hits == NULL) return PyErr_NoMemory();
+    PyObject *out = NULL, *toks = NULL, *it = PyObject_GetIter(args[0]);
+    if (it == NULL) goto done;
     Py_ssize_t seen = 0;
     while ((toks = PyIter_Next(it)) != NULL) {
         if (!PyList_CheckExact(toks)) {
-            PyErr_SetString(PyExc_TypeError, "count_tokens() takes an iterable of lists");
-            goto error;
+            PyErr_SetString(PyExc_TypeError, "language_hits() takes an iterable of lists");
+            goto done;
         }
-        const Py_ssize_t n = PyList_GET_SIZE(toks);
-        for (Py_ssize_t j = 0; j < n; j++) {
-            PyObject *token = PyList_GET_ITEM(toks, j);
-            if (keep != NULL) {
-                const int kept = PyDict_Contains(keep, token);
-                if (kept < 0) goto error;
-                if (!kept) continue;
+        const Py_ssize_t count = PyList_GET_SIZE(toks);
+        for (Py_ssize_t j = 0; j < count; j++) {
+            PyObject *numbers = PyDict_GetItemWithError(index, PyList_GET_ITEM(toks, j)); /* borrowed */
+            if (numbers == NULL) {
+                if (PyErr_Occurred()) goto done;
+                continue;
             }
-            PyObject *old = PyDict_GetItemWithError(counts, token);  /* borrowed */
-            if (old == NULL && PyErr_Occurred()) goto error;
-            Py_ssize_t count = old == NULL ? 0 : PyLong_AsSsize_t(old);
-            if (count == -1 && PyErr_Occurred()) goto error;
-            PyObject *now = PyLong_FromSsize_t(count + 1);
-            if (now == NULL) goto error;
-            int failed = PyDict_SetItem(counts, token, now);
-            Py_DECREF(now);
-            if (failed) goto error;
+            if (!PyTuple_CheckExact(numbers)) {
+                PyErr_SetString(PyExc_TypeError, "language_hits(): an index entry is not a tuple");
+                goto done;
+            }
+            for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(numbers); k++) {
+                const Py_ssize_t number = PyLong_AsSsize_t(PyTuple_GET_ITEM(numbers, k));
+                if (number < 0 || number >= n) {
+                    if (!PyErr_Occurred())
+                        PyErr_SetString(PyExc_ValueError, "language_hits(): a language number is out of range");
+                    goto done;
+                }
+                hits[number]++;
+            }
         }
         Py_CLEAR(toks);
-        seen += n;
+        seen += count;
         if (seen >= limit) break;
     }
-    if (PyErr_Occurred()) goto error;
-    Py_DECREF(it);
-    return counts;
-error:
+    if (PyErr_Occurred()) goto done;
+    out = PyList_New(n);
+    if (out == NULL) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *value = PyLong_FromSsize_t(hits[i]);
+        if (value == NULL) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        PyList_SET_ITEM(out, i, value);
+    }
+done:
     Py_XDECREF(toks);
-    Py_XDECREF(counts);
-    Py_DECREF(it);
-    return NULL;
+    Py_XDECREF(it);
+    PyMem_Free(hits);
+    return out;
 }
 
 
@@ -333,8 +352,8 @@ PyObject *copy_key(PyObject *self, PyObject *text);
 PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 static PyMethodDef methods[] = {
-    {"count_tokens", (PyCFunction)(void (*)(void))count_tokens, METH_FASTCALL,
-     "count_tokens(token_lists, limit[, keep]) -> dict[str, int]: see _language.count_tokens"},
+    {"language_hits", (PyCFunction)(void (*)(void))language_hits, METH_FASTCALL,
+     "language_hits(token_lists, limit, index, n) -> list[int]: see _language.language_hits"},
     {"block_counts", (PyCFunction)(void (*)(void))block_counts, METH_FASTCALL,
      "block_counts(texts, title_tokens, tokens, cjk_count) -> (token lists, counts, CJK counts, title "
      "matches): see _token_stats.block_counts"},

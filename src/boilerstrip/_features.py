@@ -215,26 +215,34 @@ def features_of(c: Columns, options: Options) -> tuple[Features, ...]:
     # (0 and 1, short lines' words per line, repeated boxes), and a float a field and
     # block took 0.6 times a big page's size.
     known: dict[float, float] = {}
-    rows = enumerate(zip(*c, strict=True))  # the lists in Columns' order
-    for i, (w, chars, ld, cols, n, stops, cetd, depth, inside, kind, phrase, box, end, title, group) in rows:
+    count = len(c.words)
+    if any(len(column) != count for column in c):  # (zip's strict=True did this)
+        raise ValueError("features_of(): the columns differ in length")
+    # Each column read as its own typed list (not a zip of them all: the compiled build read
+    # a zip's items as objects, each field and division a generic call).
+    words, chars, densities, columns, counts = c.words, c.chars, c.link_density, c.columns, c.counts
+    stops, cetd, depth, inside, containers = c.stops, c.cetd, c.depth, c.inside, c.containers
+    phrases, boxes, ends, titles, groups = c.phrases, c.boxes, c.ends, c.title_match, c.groups
+    for i in range(count):
+        w, cols, n, kind, group = words[i], columns[i], counts[i], containers[i], groups[i]
         features.append(
             Features(
                 words=w,
-                chars=chars,
-                link_density=_shared(known, ld),
+                chars=chars[i],
+                link_density=_shared(known, densities[i]),
                 text_density=_shared(known, float(w) if cols < width else w * width / cols),
-                stopword_density=_shared(known, stops / n) if n else 0.0,
-                composite_density=_shared(known, cetd),
+                stopword_density=_shared(known, stops[i] / n) if n else 0.0,
+                composite_density=_shared(known, cetd[i]),
                 position=i / last,
-                depth=depth,
-                in_main_region=inside,
+                depth=depth[i],
+                in_main_region=inside[i],
                 container=kind.kind,
                 container_strength=kind.strength,
                 content_hint=kind.content_hint,
-                phrase=phrase,
-                phrase_container=box,
-                ends_sentence=end,
-                title_match=title,
+                phrase=phrases[i],
+                phrase_container=boxes[i],
+                ends_sentence=ends[i],
+                title_match=titles[i],
                 repeat_chars=group.chars,
                 repeat_link_density=group.link_density,
             )

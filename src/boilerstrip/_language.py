@@ -27,13 +27,15 @@ _CJK: Final = frozenset({"zh", "ja"})
 # The stoplists are split into sets when first used, not at import (a third of the
 # import time). Both caches depend only on the data, so they never change an output.
 @functools.cache
-def _languages_of() -> dict[str, tuple[str, ...]]:
-    """word -> languages whose stoplist holds it, in code order; never changed."""
-    languages: dict[str, tuple[str, ...]] = {}
-    for lang in sorted(STOPWORD_TEXT):
+def _stopword_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The languages with a stoplist, in code order, and word -> the numbers (places in
+    that order) of those whose stoplist holds it, in order; never changed."""
+    languages = tuple(sorted(STOPWORD_TEXT))
+    index: dict[str, tuple[int, ...]] = {}
+    for number, lang in enumerate(languages):
         for word in stopwords(lang):
-            languages[word] = (*languages.get(word, ()), lang)
-    return languages
+            index[word] = (*index.get(word, ()), number)
+    return languages, index
 
 
 @functools.cache
@@ -73,34 +75,42 @@ def count_tokens(
     return counts
 
 
-CCount = Callable[[Iterable[list[str]], int, dict[str, tuple[str, ...]]], dict[str, int]]
+def language_hits(
+    token_lists: Iterable[list[str]], limit: int, index: dict[str, tuple[int, ...]], n: int
+) -> list[int]:
+    """Per language number below ``n``, the tokens of the lists (read as
+    :func:`count_tokens` reads them) whose ``index`` entry holds it: each token counted,
+    then its count added to its languages (``_ctokens.language_hits`` gives the same,
+    adding one a token and language, with no dict)."""
+    hits = [0] * n
+    for tok, count in count_tokens(token_lists, limit).items():
+        for number in index.get(tok, ()):
+            hits[number] += count
+    return hits
 
 
-def _c_count() -> CCount | None:
-    """The compiled build's C loop of :func:`count_tokens` (a Counter.update a list, called
-    in Python, cost about as much again), or None in a pure install."""
+CHits = Callable[[Iterable[list[str]], int, dict[str, tuple[int, ...]], int], list[int]]
+
+
+def _c_hits() -> CHits:
+    """The compiled build's C loop of :func:`language_hits` (only the stopwords counted, as
+    a language each, where the reference's Counter and its loop over the counts cost two
+    thirds of detection), or the reference in a pure install."""
     module = c_module("_ctokens")
     if module is None:
-        return None
-    return cast(CCount, module.count_tokens)
+        return language_hits
+    return cast(CHits, module.language_hits)
 
 
-_c_count_tokens: Final = _c_count()
+_language_hits: Final = _c_hits()
 
 
 def detect_language(token_lists: Iterable[list[str]], declared: str = "") -> str:
     """The language whose stopwords cover most of the tokens; ``""`` when none do."""
-    # Counted in C (only the stopwords: no other token adds to a language), then each
-    # distinct token looked up once.
-    languages_of = _languages_of()
-    if _c_count_tokens is not None:
-        counts = _c_count_tokens(token_lists, _DETECTION_TOKENS, languages_of)
-    else:
-        counts = count_tokens(token_lists, _DETECTION_TOKENS)
-    hits: dict[str, float] = {}
-    for tok, count in counts.items():
-        for lang in languages_of.get(tok, ()):
-            hits[lang] = hits.get(lang, 0.0) + count  # whole numbers: exact in any order
+    languages, index = _stopword_index()
+    counts = _language_hits(token_lists, _DETECTION_TOKENS, index, len(languages))
+    # whole numbers: exact in any order; a language no token holds has no entry
+    hits = {lang: float(count) for lang, count in zip(languages, counts) if count}
     if declared in hits:
         hits[declared] *= _DECLARED_BONUS
     if not hits:

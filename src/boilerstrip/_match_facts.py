@@ -9,6 +9,13 @@ skips its regex call. On the profile's 20 pages most such calls were the keyless
 dates and prices on texts that start with a letter or hold one digit ("3 Reasons to ...",
 "Nov. 6 No Responses"), and "N reviews" on texts that start with no digit nor ``(``.
 
+Per branch (:func:`branch_facts`), every such fact at once and all of the branch's literal
+strings (each run of literal characters, each required group's strings, each required class
+of a few literal characters), where ``_phrase_sieve`` asks a text for one string of any
+branch: a text that no branch can match is not searched. On the profile's pages most of the
+searches that sieve let through held a short string of one branch and nothing else of it
+("reg" of "registration", "image" without "(" or "by").
+
 The reader may only over-claim the first characters and under-claim the digits: each
 one-character atom's characters are found by the engine itself, on all 128 ASCII
 characters under the rows' IGNORECASE; an assertion (``\\b``, a lookaround) is passed over
@@ -20,11 +27,21 @@ ASCII, or an empty text, is always tried; so is a text not ASCII for the digits.
 from __future__ import annotations
 
 import functools
-from typing import Final
+from typing import Final, NamedTuple
 
 import regex
 
-from ._pattern_reader import _atoms, _folded, _syntax, top_level_branches
+from ._pattern_reader import (
+    _atoms,
+    _folded,
+    _literal_atoms,
+    _lowers_alike,
+    _lowers_alike_anywhere,
+    _syntax,
+    branch_prefixes,
+    literal_options,
+    top_level_branches,
+)
 from ._phrase_rows import ascii_digit
 
 _ASCII: Final = 128
@@ -136,3 +153,120 @@ def lacks_digits(digits: int, text: str, lowered: str | None) -> bool:
     """Whether ``text``, when ASCII (``lowered``, its lower case, given), holds fewer than
     ``digits`` of 0-9 (of :func:`min_digits`)."""
     return digits > 0 and lowered is not None and not ascii_digit(text, digits)
+
+
+class BranchFacts(NamedTuple):
+    """What every match of one branch has: ``digits`` (the least number of 0-9 an ASCII
+    text must hold), ``first`` (the ASCII characters it starts with, b"": any), ``starts``
+    (strings one of which the lowercased text starts with, (): none known) and ``needs``
+    (each a tuple of strings one of which the lowercased text holds)."""
+
+    digits: int
+    first: bytes
+    starts: tuple[str, ...]
+    needs: tuple[tuple[str, ...], ...]
+
+
+# At most this many members in a class read as strings: larger ones rule out little.
+_CLASS_MEMBERS: Final = 8
+
+
+def branch_facts(pattern: str, *, anchored: bool, ascii_text: bool) -> tuple[BranchFacts, ...]:
+    """The facts of each of ``pattern``'s top-level branches (``anchored``: matched at the
+    text's start only, a fullmatch; else only its ``^`` branches are), their strings held by
+    an ASCII text lowercased (``ascii_text``) or by any text (as ``_pattern_reader``'s
+    ``branch_literals``); () when no branch has two facts (one fact a branch is what the
+    pattern's own sieve and facts already ask: nothing more is ruled out), or the pattern
+    is verbose."""
+    if not pattern or _syntax(_VERBOSE).search(pattern):
+        return ()
+    out: list[BranchFacts] = []
+    for branch in top_level_branches(pattern):
+        at_start = anchored or branch.startswith("^")
+        first = first_chars(branch, anchored=anchored) if at_start else b""
+        starts = branch_prefixes(branch, ascii_text=ascii_text, anchored=anchored)
+        needs = literal_options(branch, ascii_text=ascii_text) + _class_needs(branch, ascii_text=ascii_text)
+        # What the start already tells is dropped; the longest strings first: the rarest.
+        if starts:
+            needs = [n for n in needs if not all(any(s in start for s in n) for start in starts)]
+        needs.sort(key=lambda strings: -min(map(len, strings)))
+        first = b"" if starts else first
+        out.append(BranchFacts(min_digits(branch), first, starts, tuple(dict.fromkeys(needs))))
+    if all(bool(f.digits) + bool(f.first) + bool(f.starts) + len(f.needs) < 2 for f in out):
+        return ()
+    return tuple(out)
+
+
+def _class_needs(branch: str, *, ascii_text: bool) -> list[tuple[str, ...]]:
+    """The members of each class the branch requires (``[$€£]``, ``[:：]``) when it lists at
+    most ``_CLASS_MEMBERS`` literal characters, each usable as ``branch_literals`` reads a
+    literal: a match holds one of them where the class stands. And inside a required group
+    of one branch (``(?:[$€£] ?\\d+){2,}``), that branch's strings and classes."""
+    atoms = _literal_atoms(branch)
+    usable = _lowers_alike if ascii_text else _lowers_alike_anywhere
+    out: list[tuple[str, ...]] = []
+    for atom, least, _ in atoms or ():
+        if least < 1:
+            continue
+        group = _syntax(_CONSUMING_GROUP).match(atom)
+        inner = top_level_branches(atom[group.end() : -1]) if group else []
+        if len(inner) == 1:
+            out += literal_options(inner[0], ascii_text=ascii_text)
+            out += _class_needs(inner[0], ascii_text=ascii_text)
+            continue
+        members = class_members(atom)
+        if members and len(members) <= _CLASS_MEMBERS and all(map(usable, members)):
+            out.append(tuple(dict.fromkeys(m.lower() for m in members)))
+    return out
+
+
+def class_members(atom: str) -> str | None:
+    """The characters a class lists when it lists only literal characters (no range, no
+    negation, no escape but of an ASCII sign), else None."""
+    if len(atom) < 3 or atom[0] != "[" or atom[-1] != "]" or atom[1] == "^":
+        return None
+    body, members, i = atom[1:-1], [], 0
+    while i < len(body):
+        char = body[i]
+        if char == "\\":
+            escaped = body[i + 1 : i + 2]
+            if not escaped or not escaped.isascii() or escaped.isalnum():
+                return None
+            members.append(escaped)
+            i += 2
+            continue
+        if char in "[]" or (char == "-" and 0 < i < len(body) - 1):
+            return None  # a range, or a nested set
+        members.append(char)
+        i += 1
+    return "".join(members)
+
+
+def may_match(facts: tuple[BranchFacts, ...], text: str, held: str, lowered: str | None) -> bool:
+    """Whether some branch whose :func:`branch_facts` are ``facts`` may match ``text``
+    (``held``: lowercased; ``lowered``: the same when ``text`` is ASCII, else None; the facts
+    of ASCII texts then, else those of any text); True when ``facts`` is ()."""
+    if not facts:
+        return True
+    for digits, first, starts, needs in facts:
+        if digits and lowered is not None and not ascii_digit(text, digits):
+            continue
+        if first and not may_start(first, text):
+            continue
+        if starts and not held.startswith(starts):
+            continue
+        if _holds_all(needs, held):
+            return True
+    return False
+
+
+def _holds_all(needs: tuple[tuple[str, ...], ...], held: str) -> bool:
+    for strings in needs:
+        found = False
+        for string in strings:
+            if string in held:
+                found = True
+                break
+        if not found:
+            return False
+    return True

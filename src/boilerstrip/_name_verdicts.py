@@ -205,7 +205,7 @@ def spaced_bits(tables: _Tables, words: list[str]) -> int:
     count = len(words)
     for index in range(count):
         word = words[index]
-        if not word:
+        if not word or word == _OTHER_WORD:  # no table holds _OTHER_WORD: nothing to look up
             continue
         entry = known.get(word, 0)
         if entry:

@@ -231,9 +231,17 @@ def branch_literals(branch: str, *, ascii_text: bool) -> tuple[str, ...]:
     branch's runs of literal characters and its groups' strings: the one whose shortest
     string is longest. An atom that is optional, repeats, asserts or is not one literal
     character ends a run (one that repeats, after its first time)."""
+    options = literal_options(branch, ascii_text=ascii_text)
+    return max(options, key=lambda strings: min(map(len, strings)), default=())
+
+
+def literal_options(branch: str, *, ascii_text: bool) -> list[tuple[str, ...]]:
+    """Every run of literal characters and every required group's strings that
+    :func:`branch_literals` chooses from, in the branch's order: every match of ``branch``
+    holds one string of each (``_match_facts.branch_facts`` asks for all of them)."""
     atoms = _literal_atoms(branch)
     if atoms is None:
-        return ()
+        return []
     usable = _lowers_alike if ascii_text else _lowers_alike_anywhere
     options: list[tuple[str, ...]] = []
     run = ""
@@ -253,7 +261,7 @@ def branch_literals(branch: str, *, ascii_text: bool) -> tuple[str, ...]:
         run = ""
     if run:
         options.append((run,))
-    return max(options, key=lambda strings: min(map(len, strings)), default=())
+    return options
 
 
 _ZERO_WIDTH_GROUP = r"\(\?<?[=!]"  # a lookaround: consumes nothing

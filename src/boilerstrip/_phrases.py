@@ -11,7 +11,7 @@ is a literal's first character. Rows with no key word (symbols, digits) are sear
 short blocks only. On 12,931 blocks of 60 dev pages this finds the same phrases as the
 full search on all but 9 blocks ("e-?mail" in "Email", "ads?" in "Ads"), 16 times faster.
 A row or gate a block's keys select is then sieved (``_phrase_sieve``: literal strings its
-matches must start with or hold) before its regex call, with the same answer.
+matches must start with or hold) and searched (``_phrase_match``), with the same answer.
 """
 
 from __future__ import annotations
@@ -23,18 +23,14 @@ from typing import Final, NamedTuple
 import regex
 
 from ._language import tokens as line_tokens
-from ._match_facts import first_chars, lacks_digits, may_start, min_digits
 from ._model import Label
-from ._pattern_reader import (
-    is_digit,
-    is_wide,
-    needs,
-    reads_alike_lowered,
-    top_level_branches,
-)
-from ._phrase_rows import MIN_PREFIX, PREFIX, ascii_digit, key_sieve, phrase_rows
-from ._phrase_sieve import PhraseFilter, holds_one, phrase_filter
+from ._pattern_reader import is_digit, is_wide, needs, top_level_branches
+from ._phrase_match import has_digit, matches
+from ._phrase_rows import MIN_PREFIX, PREFIX, key_sieve, phrase_rows
+from ._phrase_sieve import PhraseFilter, phrase_filter
 from ._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
+
+__all__ = ["STRIPPED", "matches", "phrase_kind", "phrase_kinds"]  # (matches: _phrase_match's)
 
 # Final: the compiled build inlines each or reads it from a C static.
 _KEYLESS_MAX_CHARS: Final = 200  # rows without key words are searched on blocks up to this long
@@ -183,91 +179,6 @@ def _indexes() -> tuple[_Index, _Index]:
     return _index(PHRASES, whole=False), _index(WHOLE_BLOCK_PHRASES, whole=True)
 
 
-@functools.cache
-def _compiled(pattern: str) -> regex.Pattern[str]:
-    """A row's pattern, compiled once per process when a block first needs it."""
-    return regex.compile(pattern, regex.IGNORECASE)
-
-
-class _Whole(NamedTuple):
-    """A whole-block row compiled for any text, and for lowercased ASCII texts when it reads
-    them alike (:func:`reads_alike_lowered`); and its :mod:`_match_facts`."""
-
-    folded: regex.Pattern[str]
-    fast: regex.Pattern[str] | None
-    first: bytes
-    digits: int
-
-
-@functools.cache
-def _whole_forms(pattern: str) -> _Whole:
-    fast = regex.compile(pattern) if reads_alike_lowered(pattern) else None
-    return _Whole(_compiled(pattern), fast, first_chars(pattern, anchored=True), min_digits(pattern))
-
-
-def _fullmatch(pattern: str, text: str, lowered: str | None) -> bool:
-    """Whether ``pattern`` matches all of ``text``; ``lowered`` is ``text`` lowercased when
-    it is ASCII, else None. A text whose first character starts no match, or an ASCII one
-    with fewer digits than every match consumes, is not searched."""
-    folded, fast, first, digits = _whole_forms(pattern)
-    if not may_start(first, text) or lacks_digits(digits, text, lowered):
-        return False
-    if lowered is not None and fast is not None:
-        return fast.fullmatch(lowered) is not None
-    return folded.fullmatch(text) is not None
-
-
-class _Split(NamedTuple):
-    """A pattern's top-level branches in two alternations: those that start with ``^``
-    (they can match at the text's start only: no pattern sets MULTILINE) and the others;
-    and their :mod:`_match_facts` (the first characters, of the ``^`` branches only)."""
-
-    start: regex.Pattern[str] | None
-    rest: regex.Pattern[str] | None
-    first: bytes = b""
-    start_digits: int = 0
-    rest_digits: int = 0
-
-
-@functools.cache
-def _split(pattern: str) -> tuple[_Split, _Split | None]:
-    """``pattern`` split for :func:`_found`, compiled once per process when first needed:
-    for any text, and for lowercased ASCII texts (no IGNORECASE) when it reads them alike
-    (:func:`reads_alike_lowered`), else None."""
-    branches = top_level_branches(pattern)
-    start = "|".join(b for b in branches if b.startswith("^"))
-    rest = "|".join(b for b in branches if not b.startswith("^"))
-    facts = (first_chars(start, anchored=False), min_digits(start), min_digits(rest))
-    folded = _Split(_compiled(start) if start else None, _compiled(rest) if rest else None, *facts)
-    if not reads_alike_lowered(pattern):
-        return folded, None
-    fast = _Split(regex.compile(start) if start else None, regex.compile(rest) if rest else None, *facts)
-    return folded, fast
-
-
-def _found(pattern: str, text: str, lowered: str | None = None) -> bool:
-    """Whether ``pattern`` occurs in ``text``: the same answer as ``search``, since a text
-    holds a match of an alternation if and only if it holds a match of one of its
-    branches. Searched together, a ``^`` branch is tried again at every position of the
-    text and keeps the others from the engine's fast scans; apart, it is tried once at
-    the start (the rows' searches on dev pages take 0.72 times the instructions).
-    ``lowered`` is ``text`` lowercased when it is ASCII, else None. The ``^`` branches are
-    not tried on a text whose first character starts none of their matches; neither part on
-    an ASCII text with fewer digits than each of its matches consumes."""
-    folded, fast = _split(pattern)
-    start, rest = folded.start, folded.rest
-    if not may_start(folded.first, text) or lacks_digits(folded.start_digits, text, lowered):
-        start = None
-    if lacks_digits(folded.rest_digits, text, lowered):
-        rest = None
-    if lowered is not None and fast is not None:
-        text = lowered
-        start, rest = fast.start if start is not None else None, fast.rest if rest is not None else None
-    return (start is not None and start.match(text) is not None) or (
-        rest is not None and rest.search(text) is not None
-    )
-
-
 def _gate_open(index: _Index, text: str, lowered: str | None, held: str, *, whole: bool) -> bool:
     """Whether one of the keyless rows matches ``text`` (all of it when ``whole``, else
     anywhere in it): the answer of the rows' one alternation, each group of branches tried
@@ -279,34 +190,11 @@ def _gate_open(index: _Index, text: str, lowered: str | None, held: str, *, whol
         (bool(other) and matches(other, other_filter, text, lowered, held, whole=whole))
         or (
             bool(digit)
-            and _has_digit(text, lowered)
+            and has_digit(text, lowered)
             and matches(digit, digit_filter, text, lowered, held, whole=whole)
         )
         or (bool(wide) and lowered is None and matches(wide, wide_filter, text, lowered, held, whole=whole))
     )
-
-
-def _has_digit(text: str, lowered: str | None) -> bool:
-    """Whether ``text`` holds a character regex's ``\\d`` matches (``lowered``: as above)."""
-    if lowered is not None:
-        return ascii_digit(text, 1)
-    return _compiled(r"\d").search(text) is not None
-
-
-def matches(
-    pattern: str, filter_: PhraseFilter, text: str, lowered: str | None, held: str, *, whole: bool
-) -> bool:
-    """Whether ``pattern`` matches all of ``text`` (``whole``) or occurs in it, its filter
-    ``filter_`` read first: when ``text`` holds none of its strings, only the branches
-    without strings are tried (the same answer: a text holds a match of an alternation if
-    and only if it holds one of a branch). ``lowered`` as for :func:`_found`; ``held`` is
-    ``text`` lowercased."""
-    starts, holds, rest = filter_.ascii if lowered is not None else filter_.wide
-    if not held.startswith(starts) and not holds_one(holds, held):
-        if not rest:
-            return False
-        pattern = rest
-    return _fullmatch(pattern, text, lowered) if whole else _found(pattern, text, lowered)
 
 
 def _candidates(
@@ -360,16 +248,20 @@ def _phrase_kind(
     anywhere, whole = tables
     short = len(text) <= _KEYLESS_MAX_CHARS  # keyless rows are tried on short blocks only
     ascii_text = text.isascii()
+    # An ASCII text is lowercased once: its lower case strips and cuts as it does (only A-Z
+    # change, none of STRIPPED); any other text is lowercased after each (str.lower may
+    # change a length).
+    lowered_text = text.lower() if ascii_text else ""
     if len(text) <= whole_max_chars:
         stripped = text.strip(STRIPPED)
-        held = stripped.lower()
+        held = lowered_text.strip(STRIPPED) if ascii_text else stripped.lower()
         lowered = held if ascii_text else None
         keyless = short and _gate_open(whole, stripped, lowered, held, whole=True)
         for row in _candidates(whole, rows[1], tokens, keyless):
             if matches(whole.sources[row], whole.filters[row], stripped, lowered, held, whole=True):
                 return whole.kinds[row]
     head = text[:scan_chars]
-    held = head.lower()
+    held = lowered_text[:scan_chars] if ascii_text else head.lower()
     lowered = held if ascii_text else None
     found_keyless = short and _gate_open(anywhere, head, lowered, held, whole=False)
     for row in _candidates(anywhere, rows[0], tokens, found_keyless):

@@ -1,0 +1,176 @@
+"""A phrase row's or gate's pattern matched against a block's text: its sieve, the facts of
+its matches (``_match_facts``), then its regex, compiled once per process when first needed.
+
+Every step gives the regex's answer: a sieve or a fact rules a text out only where the
+pattern cannot match it (tests/test_match_facts.py, tests/test_phrase_sieve.py and
+tests/test_fast_paths.py check each against the regex). ASCII texts (nine blocks in ten) are
+searched lowercased without IGNORECASE by every pattern that reads them alike
+(``_pattern_reader.reads_alike_lowered``).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import NamedTuple
+
+import regex
+
+from ._match_facts import (
+    BranchFacts,
+    branch_facts,
+    first_chars,
+    lacks_digits,
+    may_match,
+    may_start,
+    min_digits,
+)
+from ._pattern_reader import reads_alike_lowered, top_level_branches
+from ._phrase_rows import ascii_digit
+from ._phrase_sieve import PhraseFilter, holds_one
+
+Facts = tuple[BranchFacts, ...]  # () when they add nothing (:func:`branch_facts`)
+
+
+@functools.cache
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    """A row's pattern, compiled once per process when a block first needs it."""
+    return regex.compile(pattern, regex.IGNORECASE)
+
+
+class _Whole(NamedTuple):
+    """A whole-block row compiled for any text, and for lowercased ASCII texts when it reads
+    them alike (:func:`reads_alike_lowered`); and its :mod:`_match_facts`."""
+
+    folded: regex.Pattern[str]
+    fast: regex.Pattern[str] | None
+    first: bytes
+    digits: int
+    ascii_facts: Facts  # of ASCII texts
+    wide_facts: Facts  # of any text
+
+
+@functools.cache
+def _whole_forms(pattern: str) -> _Whole:
+    fast = regex.compile(pattern) if reads_alike_lowered(pattern) else None
+    first, digits = first_chars(pattern, anchored=True), min_digits(pattern)
+    ascii_facts = branch_facts(pattern, anchored=True, ascii_text=True)
+    wide_facts = branch_facts(pattern, anchored=True, ascii_text=False)
+    return _Whole(_compiled(pattern), fast, first, digits, ascii_facts, wide_facts)
+
+
+def _fullmatch(pattern: str, text: str, lowered: str | None, held: str | None = None) -> bool:
+    """Whether ``pattern`` matches all of ``text``; ``lowered`` is ``text`` lowercased when
+    it is ASCII, else None; ``held`` is ``text`` lowercased (None: lowercased here when
+    needed). A text whose first character starts no match, an ASCII one with fewer digits
+    than every match consumes, or one that no branch's facts let match, is not searched."""
+    folded, fast, first, digits, ascii_facts, wide_facts = _whole_forms(pattern)
+    if not may_start(first, text) or lacks_digits(digits, text, lowered):
+        return False
+    branches = ascii_facts if lowered is not None else wide_facts
+    if branches and not may_match(branches, text, text.lower() if held is None else held, lowered):
+        return False
+    if lowered is not None and fast is not None:
+        return fast.fullmatch(lowered) is not None
+    return folded.fullmatch(text) is not None
+
+
+class _Split(NamedTuple):
+    """A pattern's top-level branches in two alternations: those that start with ``^``
+    (they can match at the text's start only: no pattern sets MULTILINE) and the others;
+    and their :mod:`_match_facts` (the first characters, of the ``^`` branches only)."""
+
+    start: regex.Pattern[str] | None
+    rest: regex.Pattern[str] | None
+    first: bytes = b""
+    start_digits: int = 0
+    rest_digits: int = 0
+    start_facts: tuple[Facts, Facts] = ((), ())  # (of ASCII texts, of any text)
+    rest_facts: tuple[Facts, Facts] = ((), ())
+
+
+@functools.cache
+def _split(pattern: str) -> tuple[_Split, _Split | None]:
+    """``pattern`` split for :func:`_found`, compiled once per process when first needed:
+    for any text, and for lowercased ASCII texts (no IGNORECASE) when it reads them alike
+    (:func:`reads_alike_lowered`), else None."""
+    branches = top_level_branches(pattern)
+    start = "|".join(b for b in branches if b.startswith("^"))
+    rest = "|".join(b for b in branches if not b.startswith("^"))
+    facts = (
+        first_chars(start, anchored=False),
+        min_digits(start),
+        min_digits(rest),
+        (
+            branch_facts(start, anchored=False, ascii_text=True),
+            branch_facts(start, anchored=False, ascii_text=False),
+        ),
+        (
+            branch_facts(rest, anchored=False, ascii_text=True),
+            branch_facts(rest, anchored=False, ascii_text=False),
+        ),
+    )
+    folded = _Split(_compiled(start) if start else None, _compiled(rest) if rest else None, *facts)
+    if not reads_alike_lowered(pattern):
+        return folded, None
+    fast = _Split(regex.compile(start) if start else None, regex.compile(rest) if rest else None, *facts)
+    return folded, fast
+
+
+def _found(pattern: str, text: str, lowered: str | None = None, held: str | None = None) -> bool:
+    """Whether ``pattern`` occurs in ``text``: the same answer as ``search``, since a text
+    holds a match of an alternation if and only if it holds a match of one of its
+    branches. Searched together, a ``^`` branch is tried again at every position of the
+    text and keeps the others from the engine's fast scans; apart, it is tried once at
+    the start (the rows' searches on dev pages take 0.72 times the instructions).
+    ``lowered`` is ``text`` lowercased when it is ASCII, else None; ``held`` as for
+    :func:`_fullmatch`. The ``^`` branches are not tried on a text whose first character
+    starts none of their matches; neither part on an ASCII text with fewer digits than each
+    of its matches consumes, nor on one that none of its branches' facts let match."""
+    folded, fast = _split(pattern)
+    start, rest = folded.start, folded.rest
+    # (each pair read as two: a pair indexed by a variable is boxed again in the compiled build)
+    start_ascii, start_wide = folded.start_facts
+    rest_ascii, rest_wide = folded.rest_facts
+    start_facts = start_ascii if lowered is not None else start_wide
+    rest_facts = rest_ascii if lowered is not None else rest_wide
+    if not may_start(folded.first, text) or lacks_digits(folded.start_digits, text, lowered):
+        start = None
+    elif start_facts:
+        held = text.lower() if held is None else held
+        if not may_match(start_facts, text, held, lowered):
+            start = None
+    if lacks_digits(folded.rest_digits, text, lowered):
+        rest = None
+    elif rest_facts:
+        held = text.lower() if held is None else held
+        if not may_match(rest_facts, text, held, lowered):
+            rest = None
+    if lowered is not None and fast is not None:
+        text = lowered
+        start, rest = fast.start if start is not None else None, fast.rest if rest is not None else None
+    return (start is not None and start.match(text) is not None) or (
+        rest is not None and rest.search(text) is not None
+    )
+
+
+def has_digit(text: str, lowered: str | None) -> bool:
+    """Whether ``text`` holds a character regex's ``\\d`` matches (``lowered``: as above)."""
+    if lowered is not None:
+        return ascii_digit(text, 1)
+    return _compiled(r"\d").search(text) is not None
+
+
+def matches(
+    pattern: str, filter_: PhraseFilter, text: str, lowered: str | None, held: str, *, whole: bool
+) -> bool:
+    """Whether ``pattern`` matches all of ``text`` (``whole``) or occurs in it, its filter
+    ``filter_`` read first: when ``text`` holds none of its strings, only the branches
+    without strings are tried (the same answer: a text holds a match of an alternation if
+    and only if it holds one of a branch). ``lowered`` as for :func:`_found`; ``held`` is
+    ``text`` lowercased."""
+    starts, holds, rest = filter_.ascii if lowered is not None else filter_.wide
+    if not held.startswith(starts) and not holds_one(holds, held):
+        if not rest:
+            return False
+        pattern = rest
+    return _fullmatch(pattern, text, lowered, held) if whole else _found(pattern, text, lowered, held)
