@@ -18,6 +18,8 @@
 - ``run DATA``: ``extract()`` of every ``--stride``-th page of score.py's sample of 300
   (seed 0), after a warm pass; the counted pass runs inside ``itertools.dropwhile``'s
   predicate, so that callgrind's ``--toggle-collect=dropwhile_next`` counts it alone.
+  ``--cold``: after one warm-up call instead (score.py's page, as its worker makes it),
+  so that the tables built on first use are counted; ``diff`` a warm run against it.
 - ``report OUT C``: the calls of generic operations by calling function, and the module
   globals read through the globals dict (a name not ``Final``) by function and name.
 - ``diff A B``: inclusive counts of the compiled functions in two runs.
@@ -72,17 +74,21 @@ def build(root: Path, out: Path) -> None:
     print(f"{len(built)} files built; C in {out / 'c'}; run with PYTHONPATH={pkg}")
 
 
-def run(data: Path, stride: int) -> None:
+def run(data: Path, stride: int, *, cold: bool = False) -> None:
     sys.path.insert(0, str(HERE))
     import _pages
     import boilerstrip
+    import first_use
     from boilerstrip import Options, extract
 
     pages = [html for _, html in _pages.sample(data, 300, 0)[::stride]]
     options = Options(time_budget=None)
-    print(f"compiled: {boilerstrip.compiled()}, {len(pages)} pages", file=sys.stderr)
-    for html in pages:  # the warm pass: tables built on first use
-        extract(html, options=options)
+    print(f"compiled: {boilerstrip.compiled()}, {len(pages)} pages, cold: {cold}", file=sys.stderr)
+    if cold:  # one warm-up call, as score.py's worker makes: the tables built on first use are counted
+        extract(first_use.warm_up_page(first_use.SCORE_PY), options=options)
+    else:  # the warm pass: tables built on first use, not counted
+        for html in pages:
+            extract(html, options=options)
 
     def counted(_: object) -> bool:
         for html in pages:
@@ -266,6 +272,7 @@ def main() -> None:
     p = sub.add_parser("run")
     p.add_argument("data", type=Path)
     p.add_argument("--stride", type=int, default=15)
+    p.add_argument("--cold", action="store_true", help="one warm-up call instead of the warm pass")
     p = sub.add_parser("report")
     p.add_argument("callgrind_out", type=Path)
     p.add_argument("c_dir", type=Path)
@@ -281,7 +288,7 @@ def main() -> None:
     if args.part == "build":
         build(args.root, args.out)
     elif args.part == "run":
-        run(args.data, args.stride)
+        run(args.data, args.stride, cold=args.cold)
     elif args.part == "report":
         report(args.callgrind_out, args.c_dir)
     elif args.part == "stages":

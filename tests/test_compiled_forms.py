@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import ast
 import dataclasses
-import inspect
-import textwrap
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,16 +18,29 @@ from boilerstrip import _model, _open_elements, _score_table, _segment
 _CLASSES = [_model.Features, _model.Block, _score_table.ScoreRow]
 
 
+def _source_tree(module: Any) -> ast.Module:
+    """The module's source, read from the ``.py`` file beside it: in a compiled build
+    ``inspect.getsource`` cannot see the compiled classes, and ``__file__`` names the
+    extension, but the package keeps its sources next to it."""
+    here = Path(module.__file__)
+    return ast.parse(here.with_name(module.__name__.rpartition(".")[2] + ".py").read_text())
+
+
 def _init_setattr_names(cls: type) -> list[str]:
-    tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
-    (init,) = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "__init__"]
-    names = []
+    (body,) = [
+        n
+        for n in _source_tree(sys.modules[cls.__module__]).body
+        if isinstance(n, ast.ClassDef) and n.name == cls.__name__
+    ]
+    (init,) = [n for n in ast.walk(body) if isinstance(n, ast.FunctionDef) and n.name == "__init__"]
+    names: list[str] = []
     for node in ast.walk(init):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             owner = node.func.value
             if isinstance(owner, ast.Name) and owner.id == "object" and node.func.attr == "__setattr__":
-                assert isinstance(node.args[1], ast.Constant)
-                names.append(node.args[1].value)
+                field = node.args[1]
+                assert isinstance(field, ast.Constant) and isinstance(field.value, str)
+                names.append(field.value)
     return names
 
 
@@ -38,7 +51,7 @@ def test_every_field_is_set_by_object_setattr_spelt_out(cls: Any) -> None:
 
 
 def _final_names(module: Any) -> set[str]:
-    tree = ast.parse(inspect.getsource(module))
+    tree = _source_tree(module)
     return {
         n.target.id
         for n in tree.body

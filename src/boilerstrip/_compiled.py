@@ -47,6 +47,7 @@ COMPILED_MODULES = (
     "_page_frame",
     "_page_type",
     "_parse",
+    "_pattern_reader",
     "_phrase_match",
     "_phrase_rows",
     "_phrase_sieve",

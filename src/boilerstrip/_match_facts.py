@@ -50,6 +50,12 @@ _LOOKAROUND = r"\(\?<?[=!]"
 _CONSUMING_GROUP = r"\((?:\?i?:|(?!\?))"  # (...), (?:...), (?i:...): IGNORECASE stays
 _ONE_CHARACTER = r"\\(?:[dDwWsS]|[pP]\{[^}]*\}|[^A-Za-z0-9])|\[[^\[]*\]|[^\\^$()|?*+{}]"
 _VERBOSE = r"\(\?[-a-zA-Z]*x"
+# An inline flags group that may turn on full case folding (``f``, or version 1, in which
+# IGNORECASE implies it): without one, and with regex's default version 0, a pattern
+# compiled with IGNORECASE folds simply. Read from the text, not by compiling the pattern:
+# first_chars is asked of every row and branch a block's keys select, once per process,
+# and a compile costs it a thousand times what this search does.
+_MAY_FOLD_FULLY = r"\(\?[-\w]*(?:f|V1)"
 
 
 def first_chars(pattern: str, *, anchored: bool) -> bytes:
@@ -57,7 +63,7 @@ def first_chars(pattern: str, *, anchored: bool) -> bytes:
     IGNORECASE) can start with, when every branch can match only at the text's start
     (``anchored``: a fullmatch; else each must start with ``^``); b"" when the reader cannot
     tell, or every character can."""
-    if not pattern or _syntax(_VERBOSE).search(pattern) or _folded(pattern).flags & regex.FULLCASE:
+    if not pattern or _syntax(_VERBOSE).search(pattern) or may_fold_fully(pattern):
         return b""  # (full case folding would let one character match two)
     mask = bytearray(_ASCII)
     for branch in top_level_branches(pattern):
@@ -67,6 +73,12 @@ def first_chars(pattern: str, *, anchored: bool) -> bytes:
         for c in found:
             mask[c] = 1
     return b"" if all(mask) else bytes(mask)
+
+
+def may_fold_fully(pattern: str) -> bool:
+    """Whether ``pattern`` compiled with IGNORECASE may fold case fully: it holds a flags
+    group that may set it, or regex's default version is not 0 (a program may change it)."""
+    return regex.DEFAULT_VERSION != regex.VERSION0 or _syntax(_MAY_FOLD_FULLY).search(pattern) is not None
 
 
 def _branch_first(branch: str, *, anchored: bool) -> set[int] | None:
