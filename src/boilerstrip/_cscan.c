@@ -278,6 +278,12 @@ static PyMethodDef methods[] = {
     {"raw_blocks", (PyCFunction)(void (*)(void))raw_blocks, METH_FASTCALL,
      "raw_blocks(block_cls, markup_cls, link_cls, texts, roles, numbers, markups, spans, hrefs, first, layout) -> "
      "list: see _segmented._raw_blocks_python"},
+    {"block_text", (PyCFunction)(void (*)(void))block_text, METH_FASTCALL,
+     "block_text(pieces, breaks, pre) -> str: see _segment_blocks._block_text_python"},
+    {"record_steps", (PyCFunction)(void (*)(void))record_steps, METH_FASTCALL,
+     "record_steps(elements, stack, strings, steps, frames) -> None: see _segment_blocks._record_steps_python"},
+    {"record_links", (PyCFunction)(void (*)(void))record_links, METH_FASTCALL,
+     "record_links(text, pieces, closed, anchors, pre, spans, hrefs) -> int: see _markup.record_links_python"},
     {NULL, NULL, 0, NULL},
 };
 
