@@ -103,20 +103,80 @@ error:
     return NULL;
 }
 
-/* Appends a found link's (at, at + length) to `numbers` and its href to `found`; -1 on error. */
-static int keep(PyObject *numbers, PyObject *found, Py_ssize_t at, Py_ssize_t length, PyObject *href) {
-    PyObject *start = PyLong_FromSsize_t(at), *end = PyLong_FromSsize_t(at + length);
-    int failed = start == NULL || end == NULL || PyList_Append(numbers, start) < 0 || PyList_Append(numbers, end) < 0 ||
-                 PyList_Append(found, href) < 0;
-    Py_XDECREF(start);
-    Py_XDECREF(end);
-    return failed ? -1 : 0;
+/* The links found: their start, end and href (borrowed from the spans' list, alive until the
+ * links are kept), on the C stack up to LINKS_HELD. */
+#define LINKS_HELD 32
+typedef struct {
+    long long start, end;
+    PyObject *href;
+} Link;
+
+typedef struct {
+    Link held[LINKS_HELD], *links;
+    Py_ssize_t count, capacity;
+} Found;
+
+/* Keeps a found link's (at, at + length) and its href; -1 on error. */
+static int keep(Found *found, Py_ssize_t at, Py_ssize_t length, PyObject *href) {
+    if (found->count == found->capacity) {
+        Link *grown = PyMem_Malloc(2 * (size_t)found->capacity * sizeof(Link));
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        memcpy(grown, found->links, (size_t)found->count * sizeof(Link));
+        if (found->links != found->held) PyMem_Free(found->links);
+        found->links = grown;
+        found->capacity *= 2;
+    }
+    found->links[found->count++] = (Link){at, at + length, href};
+    return 0;
+}
+
+/* The found pairs appended to the array `spans` ("q" or "i") in one call of its frombytes, as
+ * its extend would append them (a number past an "i" array's range: the same OverflowError). */
+static int extend_spans(PyObject *spans, const Found *found) {
+    Py_buffer view;
+    if (PyObject_GetBuffer(spans, &view, PyBUF_FORMAT) < 0) return -1;
+    const Py_ssize_t size = view.itemsize;
+    const int wide = size == 8 && (strcmp(view.format, "q") == 0 || strcmp(view.format, "l") == 0);
+    const int narrow = size == 4 && strcmp(view.format, "i") == 0;
+    PyBuffer_Release(&view); /* (before frombytes: an array with a buffer exported cannot grow) */
+    if (!wide && !narrow) {
+        PyErr_SetString(PyExc_TypeError, "record_links(): spans is not an array of 'q' or 'i'");
+        return -1;
+    }
+    const Py_ssize_t n = 2 * found->count;
+    PyObject *bytes = PyBytes_FromStringAndSize(NULL, n * size);
+    if (bytes == NULL) return -1;
+    char *at = PyBytes_AS_STRING(bytes);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const Link *link = &found->links[i / 2];
+        const long long number = i % 2 ? link->end : link->start;
+        if (wide) {
+            memcpy(at + 8 * i, &number, 8);
+        } else if (number > INT32_MAX || number < INT32_MIN) {
+            PyErr_SetString(PyExc_OverflowError, number > 0 ? "signed integer is greater than maximum"
+                                                             : "signed integer is less than minimum");
+            Py_DECREF(bytes);
+            return -1;
+        } else {
+            const int32_t value = (int32_t)number;
+            memcpy(at + 4 * i, &value, 4);
+        }
+    }
+    PyObject *name = PyUnicode_FromString("frombytes");
+    PyObject *done = name != NULL ? PyObject_CallMethodOneArg(spans, name, bytes) : NULL;
+    Py_XDECREF(name);
+    Py_DECREF(bytes);
+    Py_XDECREF(done);
+    return done == NULL ? -1 : 0;
 }
 
 #define MAX_MISSES 32 /* _markup._MAX_MISSES */
 
-/* The links of `spans` found in `text` (see _markup._links), kept in `numbers` and `found`. */
-static int find_links(PyObject *text, PyObject *pieces, PyObject *spans, int pre, PyObject *numbers, PyObject *found) {
+/* The links of `spans` found in `text` (see _markup._links), kept in `found`. */
+static int find_links(PyObject *text, PyObject *pieces, PyObject *spans, int pre, Found *found) {
     const Py_ssize_t n = PyList_GET_SIZE(spans), count = PyList_GET_SIZE(pieces);
     Py_ssize_t start, end, *ends = NULL, cursor = 0, after = 0, misses = 0;
     PyObject *href;
@@ -127,7 +187,7 @@ static int find_links(PyObject *text, PyObject *pieces, PyObject *spans, int pre
         const Py_ssize_t length = PyUnicode_GET_LENGTH(anchor);
         Py_ssize_t at = length ? PyUnicode_Find(text, anchor, 0, PY_SSIZE_T_MAX, 1) : -1;
         Py_DECREF(anchor);
-        return at < -1 ? -1 : at >= 0 ? keep(numbers, found, at, length, href) : 0;
+        return at < -1 ? -1 : at >= 0 ? keep(found, at, length, href) : 0;
     }
     ends = PyMem_Malloc(((size_t)count + 1) * sizeof(Py_ssize_t)); /* raw characters before each piece */
     if (ends == NULL) {
@@ -162,7 +222,7 @@ static int find_links(PyObject *text, PyObject *pieces, PyObject *spans, int pre
         Py_DECREF(anchor);
         if (at < -1) goto error;
         if (at >= 0) {
-            if (keep(numbers, found, at, length, href) < 0) goto error;
+            if (keep(found, at, length, href) < 0) goto error;
             cursor = at + length;
             after = end;
         } else if (++misses > MAX_MISSES) { /* its text differs (a <br> in it): the window grows */
@@ -177,7 +237,7 @@ error:
 }
 
 /* record_links(text, pieces, closed, anchors, pre, spans, hrefs) -> int: _markup.record_links_python.
- * The links found go to the array `spans` (one extend) and the list `hrefs`. */
+ * The links found go to the array `spans` (one frombytes) and the list `hrefs`. */
 PyObject *record_links(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 7 || !PyUnicode_Check(args[0]) || !PyList_Check(args[1]) || !PyList_Check(args[2]) ||
         !PyList_Check(args[3]) || !PyList_Check(args[6])) {
@@ -188,19 +248,18 @@ PyObject *record_links(PyObject *self, PyObject *const *args, Py_ssize_t nargs) 
     if (pre < 0) return NULL;
     PyObject *spans = spans_of(args[2], args[3], PyList_GET_SIZE(args[1]));
     if (spans == NULL) return NULL;
-    PyObject *numbers = PyList_New(0), *found = PyList_New(0), *result = NULL;
-    if (numbers == NULL || found == NULL || find_links(args[0], args[1], spans, pre, numbers, found) < 0) goto done;
-    const Py_ssize_t kept = PyList_GET_SIZE(found), size = PyList_GET_SIZE(args[6]);
-    if (kept) {
-        PyObject *extended = PyObject_CallMethod(args[5], "extend", "O", numbers);
-        if (extended == NULL) goto done;
-        Py_DECREF(extended);
-        if (PyList_SetSlice(args[6], size, size, found) < 0) goto done;
-    }
-    result = PyLong_FromSsize_t(kept);
+    Found found;
+    found.links = found.held;
+    found.count = 0;
+    found.capacity = LINKS_HELD;
+    PyObject *result = NULL;
+    if (find_links(args[0], args[1], spans, pre, &found) < 0 || (found.count && extend_spans(args[5], &found) < 0))
+        goto done;
+    for (Py_ssize_t i = 0; i < found.count; i++)
+        if (PyList_Append(args[6], found.links[i].href) < 0) goto done;
+    result = PyLong_FromSsize_t(found.count);
 done:
-    Py_DECREF(spans);
-    Py_XDECREF(numbers);
-    Py_XDECREF(found);
+    Py_DECREF(spans); /* (after the hrefs are kept: it holds them) */
+    if (found.links != found.held) PyMem_Free(found.links);
     return result;
 }

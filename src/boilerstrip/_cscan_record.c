@@ -5,6 +5,7 @@
  * fallback; tests/test_cscan_record.py checks that both give the same. The C walk's segment mode
  * (_cwalk_segment.c) calls the Python _end_block, which calls these. */
 #include "_cscan.h"
+#include <stdio.h>
 #include <string.h>
 
 /* Slice bounds as pieces[a:b] reads them (negative from the end, clamped). */
@@ -20,11 +21,61 @@ static int bound_at(PyObject *breaks, Py_ssize_t k, Py_ssize_t *value) {
     return *value == -1 && PyErr_Occurred() ? -1 : 0;
 }
 
+/* A piece's characters appended at out[m] to the line begun at out[line_start] (see block_text),
+ * for each kind of piece (TI) and of text (TO); the new end. */
+#define APPEND(NAME, TI, TO)                                                                               \
+    static Py_ssize_t NAME(const void *data, Py_ssize_t n, void *out, Py_ssize_t m, Py_ssize_t line_start, \
+                           int pre, int *pending) {                                                        \
+        const TI *p = data;                                                                                \
+        TO *o = out;                                                                                       \
+        int pend = *pending;                                                                               \
+        for (Py_ssize_t j = 0; j < n; j++) {                                                               \
+            const Py_UCS4 c = p[j];                                                                        \
+            if (CONTROL(c)) continue;                                                                      \
+            if (!pre) {                                                                                    \
+                if (Py_UNICODE_ISSPACE(c)) {                                                               \
+                    pend = m > line_start;                                                                 \
+                    continue;                                                                              \
+                }                                                                                          \
+                if (pend) {                                                                                \
+                    o[m++] = ' ';                                                                          \
+                    pend = 0;                                                                              \
+                } else if (m == line_start && m > 0) {                                                     \
+                    o[m++] = '\n'; /* a line before this one had text */                                   \
+                }                                                                                          \
+            }                                                                                              \
+            o[m++] = (TO)c;                                                                                \
+        }                                                                                                  \
+        *pending = pend;                                                                                   \
+        return m;                                                                                          \
+    }
+APPEND(append_11, Py_UCS1, Py_UCS1)
+APPEND(append_12, Py_UCS1, Py_UCS2)
+APPEND(append_22, Py_UCS2, Py_UCS2)
+APPEND(append_14, Py_UCS1, Py_UCS4)
+APPEND(append_24, Py_UCS2, Py_UCS4)
+APPEND(append_44, Py_UCS4, Py_UCS4)
+#undef APPEND
+
+static Py_ssize_t append(PyObject *piece, int kind, void *out, Py_ssize_t m, Py_ssize_t line_start, int pre,
+                         int *pending) {
+    const void *data = PyUnicode_DATA(piece);
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(piece);
+    const int k = PyUnicode_KIND(piece); /* never wider than the text's kind */
+    if (kind == PyUnicode_1BYTE_KIND) return append_11(data, n, out, m, line_start, pre, pending);
+    if (kind == PyUnicode_2BYTE_KIND)
+        return (k == PyUnicode_1BYTE_KIND ? append_12 : append_22)(data, n, out, m, line_start, pre, pending);
+    return (k == PyUnicode_1BYTE_KIND   ? append_14
+            : k == PyUnicode_2BYTE_KIND ? append_24
+                                        : append_44)(data, n, out, m, line_start, pre, pending);
+}
+
 /* _block_text_python(pieces, breaks, pre): the lines between breaks joined, each line's control
  * characters dropped; outside <pre> each line collapsed (whitespace runs one space, none at
  * either end) and the empty lines left out, else the lines kept as they are, newlines stripped at
  * either end, and "" for a text of whitespace alone. One pass over the pieces, into one buffer of
- * their widest kind, where the Python joins each line, then collapses it, then joins the lines. */
+ * their widest kind (on the C stack when small), where the Python joins each line, then
+ * collapses it, then joins the lines. */
 PyObject *block_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 3 || !PyList_Check(args[0]) || !PyList_Check(args[1])) {
         PyErr_SetString(PyExc_TypeError, "block_text() takes a list of str, a list of int and a bool");
@@ -42,44 +93,24 @@ PyObject *block_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
             PyErr_SetString(PyExc_TypeError, "block_text(): a piece is not a str");
             return NULL;
         }
-        if (PyUnicode_KIND(piece) > kind) kind = PyUnicode_KIND(piece);
+        if ((int)PyUnicode_KIND(piece) > kind) kind = PyUnicode_KIND(piece);
         total += PyUnicode_GET_LENGTH(piece);
     }
-    void *out = PyMem_Malloc((size_t)total * (size_t)kind);
+    Py_UCS4 small[256];
+    const size_t size = (size_t)total * (size_t)kind;
+    void *out = size <= sizeof small ? small : PyMem_Malloc(size);
     if (out == NULL) return PyErr_NoMemory();
     Py_ssize_t m = 0;
+    PyObject *text = NULL;
     for (Py_ssize_t line = 0; line < lines; line++) {
         Py_ssize_t a = 0, b = count;
-        if ((line > 0 && bound_at(breaks, line - 1, &a) < 0) || (line < lines - 1 && bound_at(breaks, line, &b) < 0)) {
-            PyMem_Free(out);
-            return NULL;
-        }
+        if ((line > 0 && bound_at(breaks, line - 1, &a) < 0) || (line < lines - 1 && bound_at(breaks, line, &b) < 0))
+            goto done;
         bounds(count, &a, &b);
         if (pre && line > 0) PyUnicode_WRITE(kind, out, m++, '\n');
         const Py_ssize_t line_start = m;
         int pending = 0;
-        for (Py_ssize_t i = a; i < b; i++) {
-            PyObject *piece = PyList_GET_ITEM(pieces, i);
-            const int k = PyUnicode_KIND(piece);
-            const void *data = PyUnicode_DATA(piece);
-            for (Py_ssize_t j = 0, n = PyUnicode_GET_LENGTH(piece); j < n; j++) {
-                const Py_UCS4 c = PyUnicode_READ(k, data, j);
-                if (CONTROL(c)) continue;
-                if (!pre) {
-                    if (Py_UNICODE_ISSPACE(c)) {
-                        pending = m > line_start;
-                        continue;
-                    }
-                    if (pending) {
-                        PyUnicode_WRITE(kind, out, m++, ' ');
-                        pending = 0;
-                    } else if (m == line_start && m > 0) {
-                        PyUnicode_WRITE(kind, out, m++, '\n'); /* a line before this one had text */
-                    }
-                }
-                PyUnicode_WRITE(kind, out, m++, c);
-            }
-        }
+        for (Py_ssize_t i = a; i < b; i++) m = append(PyList_GET_ITEM(pieces, i), kind, out, m, line_start, pre, &pending);
     }
     Py_ssize_t start = 0, end = m;
     if (pre) {
@@ -89,8 +120,9 @@ PyObject *block_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         while (i < end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, out, i))) i++;
         if (i == end) start = end; /* whitespace alone: "" */
     }
-    PyObject *text = PyUnicode_FromKindAndData(kind, (char *)out + start * kind, end - start);
-    PyMem_Free(out);
+    text = PyUnicode_FromKindAndData(kind, (char *)out + start * kind, end - start);
+done:
+    if (out != small) PyMem_Free(out);
     return text;
 }
 
@@ -107,7 +139,31 @@ static int entry_at(PyObject *stack, Py_ssize_t index, PyObject **tag, PyObject 
     return 0;
 }
 
-static PyObject *one_step(PyObject *tag, PyObject *nth) { return PyUnicode_FromFormat(">%S:nth-of-type(%S)", tag, nth); }
+/* f">{tag}:nth-of-type({nth})" for a str tag and an int nth: a new str. */
+static PyObject *one_step(PyObject *tag, PyObject *nth) {
+    if (!PyUnicode_Check(tag) || !PyLong_CheckExact(nth)) return PyUnicode_FromFormat(">%S:nth-of-type(%S)", tag, nth);
+    const long long number = PyLong_AsLongLong(nth);
+    if (number == -1 && PyErr_Occurred()) {
+        PyErr_Clear(); /* past a long long: as Python writes it */
+        return PyUnicode_FromFormat(">%S:nth-of-type(%S)", tag, nth);
+    }
+    char digits[32];
+    const int written = snprintf(digits, sizeof digits, "%lld)", number);
+    const Py_ssize_t length = PyUnicode_GET_LENGTH(tag), size = 1 + length + 13 + written;
+    PyObject *step = PyUnicode_New(size, PyUnicode_MAX_CHAR_VALUE(tag));
+    if (step == NULL) return NULL;
+    const int kind = PyUnicode_KIND(step);
+    void *data = PyUnicode_DATA(step);
+    PyUnicode_WRITE(kind, data, 0, '>');
+    if (PyUnicode_CopyCharacters(step, 1, tag, 0, length) < 0) {
+        Py_DECREF(step);
+        return NULL;
+    }
+    static const char middle[] = ":nth-of-type(";
+    for (Py_ssize_t i = 0; i < 13; i++) PyUnicode_WRITE(kind, data, 1 + length + i, middle[i]);
+    for (int i = 0; i < written; i++) PyUnicode_WRITE(kind, data, 1 + length + 13 + i, digits[i]);
+    return step;
+}
 
 /* The steps of the stack's entries first to end (included), joined after `head`; a new str. */
 static PyObject *steps_of(PyObject *stack, PyObject *head, Py_ssize_t first, Py_ssize_t end) {
