@@ -103,9 +103,9 @@ def _steps_state(rng: random.Random) -> tuple[list[str], list[list[Any]], list[t
     """A stack of open elements, the block-level ones among them (frames) and their element rows,
     some with their steps made already (as by an earlier block)."""
     depth = rng.randrange(1, 9)
-    stack = [
-        [rng.choice(["div", "p", "li", "span", "td"]), rng.randrange(1, 4), None, None] for _ in range(depth)
-    ]
+    tags = ["div", "p", "li", "span", "td", "x-é", "x-\u0100"]  # custom elements' names: any kind
+    numbers = [1, 2, 3, 10, 99, 100, 12345, 2**40]
+    stack = [[rng.choice(tags), rng.choice(numbers), None, None] for _ in range(depth)]
     stack[0][1] = 0  # the root
     positions = sorted(rng.sample(range(depth), rng.randrange(1, depth + 1)))
     frames = [_frame(k, position) for k, position in enumerate(positions)]

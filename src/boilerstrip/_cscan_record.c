@@ -5,7 +5,6 @@
  * fallback; tests/test_cscan_record.py checks that both give the same. The C walk's segment mode
  * (_cwalk_segment.c) calls the Python _end_block, which calls these. */
 #include "_cscan.h"
-#include <stdio.h>
 #include <string.h>
 
 /* Slice bounds as pieces[a:b] reads them (negative from the end, clamped). */
@@ -29,8 +28,8 @@ static int bound_at(PyObject *breaks, Py_ssize_t k, Py_ssize_t *value) {
         const TI *p = data;                                                                                \
         TO *o = out;                                                                                       \
         int pend = *pending;                                                                               \
-        for (Py_ssize_t j = 0; j < n; j++) {                                                               \
-            const Py_UCS4 c = p[j];                                                                        \
+        for (Py_ssize_t j = 0; j < n;) {                                                                   \
+            const Py_UCS4 c = p[j++];                                                                      \
             if (CONTROL(c)) continue;                                                                      \
             if (!pre) {                                                                                    \
                 if (Py_UNICODE_ISSPACE(c)) {                                                               \
@@ -45,6 +44,8 @@ static int bound_at(PyObject *breaks, Py_ssize_t k, Py_ssize_t *value) {
                 }                                                                                          \
             }                                                                                              \
             o[m++] = (TO)c;                                                                                \
+            /* the rest of a run of printable ASCII (neither space nor control): copied as it is */       \
+            while (j < n && (Py_UCS4)p[j] - 0x21U < 0x5EU) o[m++] = (TO)p[j++];                            \
         }                                                                                                  \
         *pending = pend;                                                                                   \
         return m;                                                                                          \
@@ -147,8 +148,16 @@ static PyObject *one_step(PyObject *tag, PyObject *nth) {
         PyErr_Clear(); /* past a long long: as Python writes it */
         return PyUnicode_FromFormat(">%S:nth-of-type(%S)", tag, nth);
     }
-    char digits[32];
-    const int written = snprintf(digits, sizeof digits, "%lld)", number);
+    char digits[24]; /* its decimal digits and ")", written from the end (snprintf took 350 instructions) */
+    int written = 0;
+    digits[sizeof digits - ++written] = ')';
+    unsigned long long left = number < 0 ? 0ULL - (unsigned long long)number : (unsigned long long)number;
+    do {
+        digits[sizeof digits - ++written] = (char)('0' + left % 10);
+        left /= 10;
+    } while (left);
+    if (number < 0) digits[sizeof digits - ++written] = '-';
+    const char *first = digits + sizeof digits - written;
     const Py_ssize_t length = PyUnicode_GET_LENGTH(tag), size = 1 + length + 13 + written;
     PyObject *step = PyUnicode_New(size, PyUnicode_MAX_CHAR_VALUE(tag));
     if (step == NULL) return NULL;
@@ -161,7 +170,7 @@ static PyObject *one_step(PyObject *tag, PyObject *nth) {
     }
     static const char middle[] = ":nth-of-type(";
     for (Py_ssize_t i = 0; i < 13; i++) PyUnicode_WRITE(kind, data, 1 + length + i, middle[i]);
-    for (int i = 0; i < written; i++) PyUnicode_WRITE(kind, data, 1 + length + 13 + i, digits[i]);
+    for (int i = 0; i < written; i++) PyUnicode_WRITE(kind, data, 1 + length + 13 + i, first[i]);
     return step;
 }
 
