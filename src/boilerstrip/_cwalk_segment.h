@@ -12,8 +12,8 @@ enum {
 };
 /* The hooks' order (_segment._C_HOOKS). */
 enum {
-    H_BLOCK, H_ENTERED, H_EXITED, H_READS, H_CONTROLS, H_HEADINGS, H_ROLES, H_INHERITED, H_END_BLOCK, H_DROP,
-    H_BREAK, H_MERGE_ROW, H_WRAPPERS, H_PANEL, H_SCREEN_READER, H_ROW_MAX, H_COUNT
+    H_BLOCK, H_ENTERED, H_EXITED, H_READS, H_CONTROLS, H_HEADINGS, H_ROLES, H_INHERITED, H_END_BLOCK, H_BREAK,
+    H_MERGE_ROW, H_WRAPPERS, H_PANEL, H_SCREEN_READER, H_ROW_MAX, H_COUNT
 };
 
 typedef struct {
@@ -41,7 +41,8 @@ typedef struct {
 struct Segment {
     KeptNames kept[NAMES_KEPT];
     PyObject *st, *hooks, *stack, *open_blocks, *elements, *strings, *numbers, *add_element, *zero_row, *roles;
-    PyObject *breaks, *open_link, *close_link, *enter, *exit, *empty, *no_attrs, *space;
+    PyObject *breaks, *enter, *exit, *empty, *no_attrs, *space;
+    PyObject *anchors, *links, *urls; /* the Recorder's (see _cwalk_links.c) */
     PyObject *pieces; /* the Walker's (borrowed) */
     PyObject *has_text_name, *in_pre_name, *link_chars_name;
     PyObject *hook[H_COUNT]; /* borrowed from hooks */
@@ -59,6 +60,10 @@ int call_with(PyObject *function, PyObject *argument);
 int end_text(Segment *s);
 /* _enter: 1 entered, 0 not (hidden, or screen-reader text left out), -1 on error. */
 int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info);
+/* _cwalk_links.c: Recorder.open_link (steals href), Recorder.close_link, _drop_pieces. */
+int open_link(Segment *s, Py_ssize_t at, PyObject *href);
+int close_link(Segment *s, Py_ssize_t at);
+int drop_pieces(Segment *s);
 
 #pragma GCC visibility pop
 
