@@ -234,7 +234,28 @@ def test_the_modules_use_the_c_when_the_build_has_it() -> None:
         assert _segment_blocks._block_text is _block_text_python
         assert _segment_blocks._record_steps is _record_steps_python
         assert _markup._record_links is _markup.record_links_python
+        assert _markup._collapse is _markup._collapse_python
     else:
         assert _segment_blocks._block_text is module.block_text
         assert _segment_blocks._record_steps is module.record_steps
         assert _markup._record_links is module.record_links
+        assert _markup._collapse is module.join_words
+
+
+def test_join_words_agrees_with_split_and_join_on_every_code_point(cscan: ModuleType) -> None:
+    differ = [
+        c
+        for c in range(0x110000)
+        if cscan.join_words(f" a{chr(c)}b ") != _markup._collapse_python(f" a{chr(c)}b ")
+    ]
+    assert differ == []
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_join_words_agrees_with_split_and_join_on_generated_text(cscan: ModuleType, seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(500):
+        text = "".join(_pieces(rng, rng.randrange(0, 6)))
+        assert cscan.join_words(text) == _markup._collapse_python(text), text
+    with pytest.raises(TypeError):
+        cscan.join_words(b"x")

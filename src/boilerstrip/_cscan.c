@@ -282,6 +282,7 @@ static PyMethodDef methods[] = {
      "block_text(pieces, breaks, pre) -> str: see _segment_blocks._block_text_python"},
     {"record_steps", (PyCFunction)(void (*)(void))record_steps, METH_FASTCALL,
      "record_steps(elements, stack, strings, steps, frames) -> None: see _segment_blocks._record_steps_python"},
+    {"join_words", join_words, METH_O, "join_words(text) -> str: see _markup._collapse_python"},
     {"record_links", (PyCFunction)(void (*)(void))record_links, METH_FASTCALL,
      "record_links(text, pieces, closed, anchors, pre, spans, hrefs) -> int: see _markup.record_links_python"},
     {NULL, NULL, 0, NULL},

@@ -72,6 +72,7 @@ PyObject *raw_blocks(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *block_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *record_steps(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *record_links(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *join_words(PyObject *self, PyObject *arg);
 
 /* _cstack.c: the names the tables hold get ids, with their sets as bits. */
 enum {

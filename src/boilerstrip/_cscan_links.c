@@ -16,9 +16,46 @@ static PyObject *joined(PyObject *pieces, Py_ssize_t start, Py_ssize_t end) {
     return text;
 }
 
+/* " ".join(raw.split()) (str.split's spaces: Py_UNICODE_ISSPACE; no control character dropped)
+ * for a str: a new reference. */
+static PyObject *words(PyObject *raw) {
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(raw);
+    const int kind = PyUnicode_KIND(raw);
+    const void *data = PyUnicode_DATA(raw);
+    void *out = PyMem_Malloc(n > 0 ? (size_t)n * (size_t)kind : 1);
+    if (out == NULL) return PyErr_NoMemory();
+    Py_ssize_t m = 0;
+    int pending = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (Py_UNICODE_ISSPACE(c)) {
+            pending = m > 0;
+            continue;
+        }
+        if (pending) {
+            PyUnicode_WRITE(kind, out, m++, ' ');
+            pending = 0;
+        }
+        PyUnicode_WRITE(kind, out, m++, c);
+    }
+    PyObject *text = m == n && (n == 0 || memcmp(out, data, (size_t)n * (size_t)kind) == 0) && PyUnicode_CheckExact(raw)
+                         ? Py_NewRef(raw) /* nothing dropped or made a space: the text itself */
+                         : PyUnicode_FromKindAndData(kind, out, m);
+    PyMem_Free(out);
+    return text;
+}
+
+/* join_words(text) -> str: _markup._collapse_python, " ".join(text.split()). */
+PyObject *join_words(PyObject *self, PyObject *arg) {
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "join_words() takes a str");
+        return NULL;
+    }
+    return words(arg);
+}
+
 /* An anchor's text as the block's text holds it: raw.strip("\n") in <pre>, else
- * " ".join(raw.split()) (str.split's spaces: Py_UNICODE_ISSPACE; no control character dropped).
- * Steals `raw`; a new reference. */
+ * " ".join(raw.split()). Steals `raw`; a new reference. */
 static PyObject *anchor_text(PyObject *raw, int pre) {
     if (raw == NULL) return NULL;
     if (!PyUnicode_Check(raw)) {
@@ -26,39 +63,16 @@ static PyObject *anchor_text(PyObject *raw, int pre) {
         PyErr_SetString(PyExc_TypeError, "record_links(): a piece is not a str");
         return NULL;
     }
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(raw);
-    const int kind = PyUnicode_KIND(raw);
-    const void *data = PyUnicode_DATA(raw);
     PyObject *text;
     if (pre) {
-        Py_ssize_t a = 0, b = n;
+        const int kind = PyUnicode_KIND(raw);
+        const void *data = PyUnicode_DATA(raw);
+        Py_ssize_t a = 0, b = PyUnicode_GET_LENGTH(raw);
         while (a < b && PyUnicode_READ(kind, data, a) == '\n') a++;
         while (b > a && PyUnicode_READ(kind, data, b - 1) == '\n') b--;
         text = PyUnicode_Substring(raw, a, b);
     } else {
-        void *out = PyMem_Malloc(n > 0 ? (size_t)n * (size_t)kind : 1);
-        if (out == NULL) {
-            Py_DECREF(raw);
-            return PyErr_NoMemory();
-        }
-        Py_ssize_t m = 0;
-        int pending = 0;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            const Py_UCS4 c = PyUnicode_READ(kind, data, i);
-            if (Py_UNICODE_ISSPACE(c)) {
-                pending = m > 0;
-                continue;
-            }
-            if (pending) {
-                PyUnicode_WRITE(kind, out, m++, ' ');
-                pending = 0;
-            }
-            PyUnicode_WRITE(kind, out, m++, c);
-        }
-        text = m == n && (n == 0 || memcmp(out, data, (size_t)n * (size_t)kind) == 0)
-                   ? Py_NewRef(raw) /* nothing dropped or made a space: the text itself */
-                   : PyUnicode_FromKindAndData(kind, out, m);
-        PyMem_Free(out);
+        text = words(raw);
     }
     Py_DECREF(raw);
     return text;

@@ -59,7 +59,7 @@ def named_language(names: str) -> str:
     return "" if named in _NO_LANGUAGE else named
 
 
-def _collapse(text: str) -> str:
+def _collapse_python(text: str) -> str:
     return " ".join(text.split())
 
 
@@ -118,7 +118,7 @@ class Recorder:
         elif tag == "img":
             src = attrs.get("src") or attrs.get("data-src")
             if src and src.strip() and not src.lstrip().lower().startswith("data:"):
-                self.images.append(Image(src.strip(), _collapse(attrs.get("alt") or "")))
+                self.images.append(new_tuple(Image, (src.strip(), _collapse(attrs.get("alt") or ""))))
                 del self.images[:-_MAX_PENDING_IMAGES]
         elif tag == "blockquote":
             self.quotes += 1
@@ -247,12 +247,18 @@ _LinksRecorder = Callable[
 ]
 
 
-def _links_recorder() -> _LinksRecorder:
+def _c_helpers() -> tuple[_LinksRecorder, Callable[[str], str]]:
+    """:func:`record_links_python` and :func:`_collapse_python`, or in the compiled build the same
+    in C: ``_cscan.record_links`` and ``_cscan.join_words`` (_cscan_links.c)."""
     module = c_module("_cscan")
-    return record_links_python if module is None else cast(_LinksRecorder, module.record_links)
+    if module is None:
+        return record_links_python, _collapse_python
+    return cast(_LinksRecorder, module.record_links), cast(Callable[[str], str], module.join_words)
 
 
-_record_links: Final = _links_recorder()
+_C_HELPERS: Final = _c_helpers()
+_record_links: Final = _C_HELPERS[0]
+_collapse: Final = _C_HELPERS[1]  # " ".join(text.split())
 
 
 def _start(value: str | None) -> int:
