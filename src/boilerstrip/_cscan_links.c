@@ -16,12 +16,26 @@ static PyObject *joined(PyObject *pieces, Py_ssize_t start, Py_ssize_t end) {
     return text;
 }
 
+/* Whether " ".join(text.split()) differs from the text: a space at either end, a space other
+ * than " ", or two in a row (most anchors have none: the text is kept, nothing copied). */
+static int spaced(int kind, const void *data, Py_ssize_t n) {
+    int before = 1; /* (a space at the start) */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        const int space = Py_UNICODE_ISSPACE(c);
+        if (space && (before || c != ' ')) return 1;
+        before = space;
+    }
+    return before && n > 0;
+}
+
 /* " ".join(raw.split()) (str.split's spaces: Py_UNICODE_ISSPACE; no control character dropped)
  * for a str: a new reference. */
 static PyObject *words(PyObject *raw) {
     const Py_ssize_t n = PyUnicode_GET_LENGTH(raw);
     const int kind = PyUnicode_KIND(raw);
     const void *data = PyUnicode_DATA(raw);
+    if (PyUnicode_CheckExact(raw) && !spaced(kind, data, n)) return Py_NewRef(raw);
     void *out = PyMem_Malloc(n > 0 ? (size_t)n * (size_t)kind : 1);
     if (out == NULL) return PyErr_NoMemory();
     Py_ssize_t m = 0;
