@@ -19,6 +19,7 @@
  * while a table is built (which calls Python). */
 typedef struct {
     Names *names;
+    PyObject *frombytes; /* the name of array's method (record_links), made when the module is */
 #ifdef Py_GIL_DISABLED
     PyMutex lock;
 #endif
@@ -293,10 +294,24 @@ static void free_module(void *module) {
     if (state != NULL) {
         names_free(state->names);
         state->names = NULL;
+        Py_CLEAR(state->frombytes);
     }
 }
 
+static int exec_module(PyObject *module) {
+    State *state = PyModule_GetState(module);
+    state->frombytes = PyUnicode_InternFromString("frombytes");
+    return state->frombytes == NULL ? -1 : 0;
+}
+
+PyObject *frombytes_name(PyObject *module) {
+    State *state = PyModule_GetState(module);
+    if (state != NULL && state->frombytes == NULL) PyErr_SetString(PyExc_SystemError, "_cscan: no module state");
+    return state != NULL ? state->frombytes : NULL;
+}
+
 static PyModuleDef_Slot slots[] = {
+    {Py_mod_exec, exec_module},
 #ifdef Py_mod_gil
     {Py_mod_gil, Py_MOD_GIL_NOT_USED}, /* no C global: the state above, the arguments */
 #endif

@@ -73,6 +73,7 @@ PyObject *block_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *record_steps(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *record_links(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *join_words(PyObject *self, PyObject *arg);
+PyObject *frombytes_name(PyObject *module); /* _cscan.c: borrowed from the module's state */
 
 /* _cstack.c: the names the tables hold get ids, with their sets as bits. */
 enum {

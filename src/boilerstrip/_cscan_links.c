@@ -163,7 +163,7 @@ static int keep(Found *found, Py_ssize_t at, Py_ssize_t length, PyObject *href) 
 
 /* The found pairs appended to the array `spans` ("q" or "i") in one call of its frombytes, as
  * its extend would append them (a number past an "i" array's range: the same OverflowError). */
-static int extend_spans(PyObject *spans, const Found *found) {
+static int extend_spans(PyObject *module, PyObject *spans, const Found *found) {
     Py_buffer view;
     if (PyObject_GetBuffer(spans, &view, PyBUF_FORMAT) < 0) return -1;
     const Py_ssize_t size = view.itemsize;
@@ -193,9 +193,8 @@ static int extend_spans(PyObject *spans, const Found *found) {
             memcpy(at + 4 * i, &value, 4);
         }
     }
-    PyObject *name = PyUnicode_FromString("frombytes");
+    PyObject *name = frombytes_name(module);
     PyObject *done = name != NULL ? PyObject_CallMethodOneArg(spans, name, bytes) : NULL;
-    Py_XDECREF(name);
     Py_DECREF(bytes);
     Py_XDECREF(done);
     return done == NULL ? -1 : 0;
@@ -281,7 +280,7 @@ PyObject *record_links(PyObject *self, PyObject *const *args, Py_ssize_t nargs) 
     found.count = 0;
     found.capacity = LINKS_HELD;
     PyObject *result = NULL;
-    if (find_links(args[0], args[1], spans, pre, &found) < 0 || (found.count && extend_spans(args[5], &found) < 0))
+    if (find_links(args[0], args[1], spans, pre, &found) < 0 || (found.count && extend_spans(self, args[5], &found) < 0))
         goto done;
     for (Py_ssize_t i = 0; i < found.count; i++)
         if (PyList_Append(args[6], found.links[i].href) < 0) goto done;
