@@ -44,12 +44,7 @@ int close_link(Segment *s, Py_ssize_t at) {
         PyErr_SetString(PyExc_IndexError, "pop from empty list");
         return -1;
     }
-    PyObject *anchor = PyList_GET_ITEM(s->anchors, open - 1);
-    Py_INCREF(anchor);
-    if (PyList_SetSlice(s->anchors, open - 1, open, NULL) < 0) {
-        Py_DECREF(anchor);
-        return -1;
-    }
+    PyObject *anchor = pop_last(s->anchors);
     int failed = 0;
     if (!PyList_Check(anchor) || PyList_GET_SIZE(anchor) != 2) {
         PyErr_SetString(PyExc_ValueError, "an anchor is not a [start, href] list");
@@ -76,12 +71,13 @@ int close_link(Segment *s, Py_ssize_t at) {
  * next block, from its first piece), its pieces and breaks cleared; the counts are the caller's. */
 int drop_pieces(Segment *s) {
     if (PyList_GET_SIZE(s->links) || PyList_GET_SIZE(s->anchors)) {
-        if (PyList_SetSlice(s->links, 0, PyList_GET_SIZE(s->links), NULL) < 0) return -1;
+        clear_list(s->links);
         for (Py_ssize_t i = 0; i < PyList_GET_SIZE(s->anchors); i++) {
             PyObject *anchor = PyList_GET_ITEM(s->anchors, i), *zero = PyLong_FromLong(0);
             if (zero == NULL || PyList_SetItem(anchor, 0, zero) < 0) return -1; /* (steals zero) */
         }
     }
-    if (PyList_SetSlice(s->pieces, 0, PyList_GET_SIZE(s->pieces), NULL) < 0) return -1;
-    return PyList_SetSlice(s->breaks, 0, PyList_GET_SIZE(s->breaks), NULL);
+    clear_list(s->pieces);
+    clear_list(s->breaks);
+    return 0;
 }

@@ -113,15 +113,6 @@ static int write_row(Segment *s, Block *block) {
     return failed ? -1 : 0;
 }
 
-/* list.pop() of a list this mode pushed to (never empty here), its allocation kept: a new reference. */
-static PyObject *pop_last(PyObject *list) {
-    Py_ssize_t last = PyList_GET_SIZE(list) - 1;
-    PyObject *item = PyList_GET_ITEM(list, last);
-    PyList_SET_ITEM(list, last, NULL);
-    Py_SET_SIZE(list, last);
-    return item;
-}
-
 /* _exit of an entered element. */
 static int leave(Walker *w, PyObject *tag, int flags) {
     Segment *s = w->segment;

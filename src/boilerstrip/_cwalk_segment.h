@@ -54,6 +54,20 @@ struct Segment {
     int has_text, reveal, panels, unseen;
 };
 
+/* list.pop() of a list this mode pushed to (never empty here), its allocation kept: a new reference. */
+static inline PyObject *pop_last(PyObject *list) {
+    Py_ssize_t last = PyList_GET_SIZE(list) - 1;
+    PyObject *item = PyList_GET_ITEM(list, last);
+    PyList_SET_ITEM(list, last, NULL);
+    Py_SET_SIZE(list, last);
+    return item;
+}
+
+/* list.clear(), its allocation kept (for the next block's pieces): the list is whole at each step. */
+static inline void clear_list(PyObject *list) {
+    while (PyList_GET_SIZE(list)) Py_DECREF(pop_last(list));
+}
+
 int store_attr(Segment *s, PyObject *name, PyObject *value);
 int store_counts(Segment *s);
 int call_with(PyObject *function, PyObject *argument);
