@@ -104,6 +104,12 @@ PAGES = {
     "<p><a href=/m>x<br>y</a> <a href=/m>x</a><a href=/m></a></p>"
     "<div> <a href=/o> <p>x</p>y</a></div>"  # open past dropped whitespace
     "<table><tr><td><a href=/c1>c1</a></td><td>two <a href=/c2>c2</a></td></tr></table>",
+    # Whitespace of many pieces dropped (the list's allocation freed past 256: _cwalk_segment.h).
+    "long whitespace": "<div><a href=/w>"
+    + " <b> </b>" * 300
+    + "<p>x</p></a>"
+    + " <i> </i>" * 100
+    + "<p>y</p></div>",
 }
 DEEP = 100_000  # inline elements: Lexbor parses 100,000 nested <div>s in about 40 s (20,000 here)
 

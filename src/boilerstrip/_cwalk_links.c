@@ -71,13 +71,11 @@ int close_link(Segment *s, Py_ssize_t at) {
  * next block, from its first piece), its pieces and breaks cleared; the counts are the caller's. */
 int drop_pieces(Segment *s) {
     if (PyList_GET_SIZE(s->links) || PyList_GET_SIZE(s->anchors)) {
-        clear_list(s->links);
+        if (clear_list(s->links) < 0) return -1;
         for (Py_ssize_t i = 0; i < PyList_GET_SIZE(s->anchors); i++) {
             PyObject *anchor = PyList_GET_ITEM(s->anchors, i), *zero = PyLong_FromLong(0);
             if (zero == NULL || PyList_SetItem(anchor, 0, zero) < 0) return -1; /* (steals zero) */
         }
     }
-    clear_list(s->pieces);
-    clear_list(s->breaks);
-    return 0;
+    return clear_list(s->pieces) < 0 || clear_list(s->breaks) < 0 ? -1 : 0;
 }

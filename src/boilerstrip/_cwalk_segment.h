@@ -63,9 +63,15 @@ static inline PyObject *pop_last(PyObject *list) {
     return item;
 }
 
-/* list.clear(), its allocation kept (for the next block's pieces): the list is whole at each step. */
-static inline void clear_list(PyObject *list) {
+/* list.clear(), its allocation kept when small (for the next block's pieces, where list.clear()
+ * freed it and the appends grew it again), freed when large (a big page's long block: the
+ * allocation would stay until the walk's end); the list is whole at each step. */
+#define KEPT_ALLOCATION 256
+static inline int clear_list(PyObject *list) {
+    if (((PyListObject *)list)->allocated > KEPT_ALLOCATION)
+        return PyList_SetSlice(list, 0, PyList_GET_SIZE(list), NULL);
     while (PyList_GET_SIZE(list)) Py_DECREF(pop_last(list));
+    return 0;
 }
 
 int store_attr(Segment *s, PyObject *name, PyObject *value);
