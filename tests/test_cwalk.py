@@ -92,6 +92,24 @@ PAGES = {
     + f"<p class='{'x' * 70}'>long</p>" * 2,
     "links in blocks": "<a href=/x><div>block in link</div>tail</a><p><a href=/y>a<br>b</a><br><br>c</p>"
     "<pre><a href=/z> x </a></pre><a href=' '>blank</a><a href>none</a>",
+    # The Recorder's links kept in C (_cwalk_links.c): hrefs in Unicode spaces, a link open across
+    # blocks and around another, a block of many links (past the misses' cap), links broken by <br>,
+    # repeated URLs, links in a merged row.
+    "link edges": "<p><a href='\u3000/u\xa0'>wide spaces</a> <a href='\n\t'>ws</a>"
+    " <a href='\u2028'>ls</a></p>"
+    "<a href=/open><p>one</p><p>two <a href=/in>in</a> three</p>four</a>"
+    + "<p>"
+    + "".join(f"<a href=/{i % 5}>w{i}</a> " for i in range(50))
+    + "</p>"
+    "<p><a href=/m>x<br>y</a> <a href=/m>x</a><a href=/m></a></p>"
+    "<div> <a href=/o> <p>x</p>y</a></div>"  # open past dropped whitespace
+    "<table><tr><td><a href=/c1>c1</a></td><td>two <a href=/c2>c2</a></td></tr></table>",
+    # Whitespace of many pieces dropped (the list's allocation freed past 256: _cwalk_segment.h).
+    "long whitespace": "<div><a href=/w>"
+    + " <b> </b>" * 300
+    + "<p>x</p></a>"
+    + " <i> </i>" * 100
+    + "<p>y</p></div>",
 }
 DEEP = 100_000  # inline elements: Lexbor parses 100,000 nested <div>s in about 40 s (20,000 here)
 

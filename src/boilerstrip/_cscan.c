@@ -19,6 +19,7 @@
  * while a table is built (which calls Python). */
 typedef struct {
     Names *names;
+    PyObject *frombytes; /* the name of array's method (record_links), made when the module is */
 #ifdef Py_GIL_DISABLED
     PyMutex lock;
 #endif
@@ -278,6 +279,13 @@ static PyMethodDef methods[] = {
     {"raw_blocks", (PyCFunction)(void (*)(void))raw_blocks, METH_FASTCALL,
      "raw_blocks(block_cls, markup_cls, link_cls, texts, roles, numbers, markups, spans, hrefs, first, layout) -> "
      "list: see _segmented._raw_blocks_python"},
+    {"block_text", (PyCFunction)(void (*)(void))block_text, METH_FASTCALL,
+     "block_text(pieces, breaks, pre) -> str: see _segment_blocks._block_text_python"},
+    {"record_steps", (PyCFunction)(void (*)(void))record_steps, METH_FASTCALL,
+     "record_steps(elements, stack, strings, steps, frames) -> None: see _segment_blocks._record_steps_python"},
+    {"join_words", join_words, METH_O, "join_words(text) -> str: see _markup._collapse_python"},
+    {"record_links", (PyCFunction)(void (*)(void))record_links, METH_FASTCALL,
+     "record_links(text, pieces, closed, anchors, pre, spans, hrefs) -> int: see _markup.record_links_python"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -286,10 +294,24 @@ static void free_module(void *module) {
     if (state != NULL) {
         names_free(state->names);
         state->names = NULL;
+        Py_CLEAR(state->frombytes);
     }
 }
 
+static int exec_module(PyObject *module) {
+    State *state = PyModule_GetState(module);
+    state->frombytes = PyUnicode_InternFromString("frombytes");
+    return state->frombytes == NULL ? -1 : 0;
+}
+
+PyObject *frombytes_name(PyObject *module) {
+    State *state = PyModule_GetState(module);
+    if (state != NULL && state->frombytes == NULL) PyErr_SetString(PyExc_SystemError, "_cscan: no module state");
+    return state != NULL ? state->frombytes : NULL;
+}
+
 static PyModuleDef_Slot slots[] = {
+    {Py_mod_exec, exec_module},
 #ifdef Py_mod_gil
     {Py_mod_gil, Py_MOD_GIL_NOT_USED}, /* no C global: the state above, the arguments */
 #endif

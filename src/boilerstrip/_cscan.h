@@ -39,6 +39,11 @@ PyObject *substring(const Text *t, Py_ssize_t start, Py_ssize_t end);
 PyObject *lower_name(const Text *t, Py_ssize_t start, Py_ssize_t end);
 Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_t from, Py_ssize_t *undecided);
 
+/* Whether code point c is a control character _segment_blocks drops: a C0 control whose bit is
+ * set in C0_DROPPED (all but \t (9), \n (10) and \r (13)), or U+007F-U+009F. */
+#define C0_DROPPED 0xFFFFD9FFUL
+#define CONTROL(c) ((c) < 0x20 ? (C0_DROPPED >> (c)) & 1 : (c) - 0x7F < 0x21)
+
 /* _cscan_helpers.c */
 PyObject *has_control(PyObject *self, PyObject *arg);
 PyObject *collapse(PyObject *self, PyObject *arg);
@@ -62,6 +67,13 @@ PyObject *elements(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 /* _cscan_blocks.c */
 PyObject *raw_blocks(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+
+/* _cscan_record.c and _cscan_links.c: a block's text, its owner's CSS steps, its links */
+PyObject *block_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *record_steps(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *record_links(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *join_words(PyObject *self, PyObject *arg);
+PyObject *frombytes_name(PyObject *module); /* _cscan.c: borrowed from the module's state */
 
 /* _cstack.c: the names the tables hold get ids, with their sets as bits. */
 enum {

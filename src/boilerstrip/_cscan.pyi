@@ -1,4 +1,6 @@
 # The C loop of the limits scan (_cscan.c and the files it is built with), in the compiled build only.
+from typing import Any
+
 def scan(
     text: str | bytes,
     node_limit: int,
@@ -34,3 +36,23 @@ def raw_blocks(
     layout: tuple[int, ...],
     /,
 ) -> list[tuple[object, ...]]: ...
+def join_words(text: str, /) -> str: ...
+def block_text(pieces: list[str], breaks: list[int], pre: bool, /) -> str: ...
+def record_steps(
+    elements: list[str],
+    stack: list[list[Any]],
+    strings: dict[str, str],
+    steps: dict[str, dict[int, str]],
+    frames: list[tuple[Any, ...]],
+    /,
+) -> None: ...
+def record_links(
+    text: str,
+    pieces: list[str],
+    closed: list[tuple[int, int, str]],
+    anchors: list[list[Any]],
+    pre: bool,
+    spans: object,
+    hrefs: list[str],
+    /,
+) -> int: ...

@@ -4,11 +4,6 @@
 #include "_cscan.h"
 #include <string.h>
 
-/* Whether code point c is a control character _segment_blocks drops: a C0 control whose bit is
- * set in C0_DROPPED (all but \t (9), \n (10) and \r (13)), or U+007F-U+009F. */
-#define C0_DROPPED 0xFFFFD9FFUL
-#define CONTROL(c) ((c) < 0x20 ? (C0_DROPPED >> (c)) & 1 : (c) - 0x7F < 0x21)
-
 /* Whether a str holds a control character _segment_blocks drops: U+0000-U+0008, U+000B,
  * U+000C, U+000E-U+001F and U+007F-U+009F (its _HAS_CONTROL.search, a regex whose charset
  * test took about 40 instructions a character; here a compare or two). */

@@ -267,14 +267,7 @@ int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info) {
     if (flags & F_A) {
         s->link_tags++;
         s->in_link++;
-        PyObject *href = value_str(&values[A_HREF]);
-        PyObject *at = new_int(PyList_GET_SIZE(w->pieces));
-        PyObject *args[2] = {at, href};
-        PyObject *done = href != NULL && at != NULL ? PyObject_Vectorcall(s->open_link, args, 2, NULL) : NULL;
-        Py_XDECREF(href);
-        Py_XDECREF(at);
-        if (done == NULL) return -1;
-        Py_DECREF(done);
+        if (open_link(s, PyList_GET_SIZE(w->pieces), value_str(&values[A_HREF])) < 0) return -1;
     } else if (flags & F_PRE) {
         s->in_pre++;
         if (store_attr(s, s->in_pre_name, new_int(s->in_pre)) < 0) return -1;

@@ -8,11 +8,12 @@
  * link characters, tags, links, has_text, in_link, in_pre, the block's link characters) are
  * kept here; the few the Python reads (st.has_text, st.block_link_chars, st.in_pre) are written
  * into st before each call that reads them. What stays in Python is called from here with the
- * same arguments and at the same points as _enter and _exit call it: _end_block, _drop_pieces,
- * _line_break, _merge_row, _wrapper_names, the Recorder's open_link, close_link, enter and exit
+ * same arguments and at the same points as _enter and _exit call it: _end_block,
+ * _line_break, _merge_row, _wrapper_names, the Recorder's enter and exit
  * (enter given the attributes' dict only for the tags of _markup.READS_ATTRIBUTES, an empty one
  * for the others), is_disclosure_panel (with panels, for a hidden element) and
- * is_screen_reader_only (for a class that holds one of its six substrings).
+ * is_screen_reader_only (for a class that holds one of its six substrings). The Recorder's
+ * open_link and close_link and _drop_pieces are done here, on the Recorder's lists (_cwalk_links.c).
  *
  * Frames (the tuples of _segment_blocks' _ELEMENT ... _BLOCK_DEPTH) hold None in the fields
  * only _exit reads (_AT_*, _PARENT_ELEMENT, _BLOCK_DEPTH): those are kept in C (Block). */
@@ -78,7 +79,7 @@ int end_text(Segment *s) {
     if (s->has_text) {
         if (store_counts(s) < 0 || call_with(s->hook[H_END_BLOCK], s->st) < 0) return -1;
     } else if (PyList_GET_SIZE(s->pieces) || PyList_GET_SIZE(s->breaks)) {
-        if (call_with(s->hook[H_DROP], s->st) < 0) return -1;
+        if (drop_pieces(s) < 0) return -1;
     } else {
         return 0;
     }
@@ -112,15 +113,6 @@ static int write_row(Segment *s, Block *block) {
     return failed ? -1 : 0;
 }
 
-/* list.pop() of a list this mode pushed to (never empty here), its allocation kept: a new reference. */
-static PyObject *pop_last(PyObject *list) {
-    Py_ssize_t last = PyList_GET_SIZE(list) - 1;
-    PyObject *item = PyList_GET_ITEM(list, last);
-    PyList_SET_ITEM(list, last, NULL);
-    Py_SET_SIZE(list, last);
-    return item;
-}
-
 /* _exit of an entered element. */
 static int leave(Walker *w, PyObject *tag, int flags) {
     Segment *s = w->segment;
@@ -142,12 +134,7 @@ static int leave(Walker *w, PyObject *tag, int flags) {
     s->controls -= (flags & F_CONTROL) != 0;
     if (flags & F_A) {
         s->in_link--;
-        PyObject *at = new_int(PyList_GET_SIZE(w->pieces));
-        if (at == NULL || call_with(s->close_link, at) < 0) {
-            Py_XDECREF(at);
-            return -1;
-        }
-        Py_DECREF(at);
+        if (close_link(s, PyList_GET_SIZE(w->pieces)) < 0) return -1;
     } else if (flags & F_EXITED) {
         PyObject *pre = new_int(s->in_pre);
         PyObject *done = pre != NULL ? PyObject_Vectorcall(s->exit, (PyObject *[]){tag, pre}, 2, NULL) : NULL;
@@ -229,7 +216,7 @@ void segment_free(Walker *w) {
     if (s == NULL) return;
     w->segment = NULL;
     PyObject **held[] = {&s->st, &s->hooks, &s->stack, &s->open_blocks, &s->elements, &s->strings, &s->numbers,
-                         &s->add_element, &s->zero_row, &s->roles, &s->breaks, &s->open_link, &s->close_link,
+                         &s->add_element, &s->zero_row, &s->roles, &s->breaks, &s->anchors, &s->links, &s->urls,
                          &s->enter, &s->exit, &s->empty, &s->no_attrs, &s->space, &s->has_text_name,
                          &s->in_pre_name, &s->link_chars_name};
     for (size_t i = 0; i < sizeof held / sizeof *held; i++) Py_CLEAR(*held[i]);
@@ -264,8 +251,9 @@ PyObject *segment_start(Walker *w, PyObject *args) {
     for (int i = 0; i < H_COUNT; i++) s->hook[i] = PyTuple_GET_ITEM(hooks, i);
     PyObject *markup = PyObject_GetAttrString(st, "markup");
     if (markup == NULL) goto failed;
-    s->open_link = attribute(markup, "open_link", NULL);
-    s->close_link = attribute(markup, "close_link", NULL);
+    s->anchors = attribute(markup, "anchors", &PyList_Type);
+    s->links = attribute(markup, "links", &PyList_Type);
+    s->urls = attribute(markup, "_urls", &PyDict_Type);
     s->enter = attribute(markup, "enter", NULL);
     s->exit = attribute(markup, "exit", NULL);
     Py_DECREF(markup);

@@ -12,8 +12,8 @@ enum {
 };
 /* The hooks' order (_segment._C_HOOKS). */
 enum {
-    H_BLOCK, H_ENTERED, H_EXITED, H_READS, H_CONTROLS, H_HEADINGS, H_ROLES, H_INHERITED, H_END_BLOCK, H_DROP,
-    H_BREAK, H_MERGE_ROW, H_WRAPPERS, H_PANEL, H_SCREEN_READER, H_ROW_MAX, H_COUNT
+    H_BLOCK, H_ENTERED, H_EXITED, H_READS, H_CONTROLS, H_HEADINGS, H_ROLES, H_INHERITED, H_END_BLOCK, H_BREAK,
+    H_MERGE_ROW, H_WRAPPERS, H_PANEL, H_SCREEN_READER, H_ROW_MAX, H_COUNT
 };
 
 typedef struct {
@@ -41,7 +41,8 @@ typedef struct {
 struct Segment {
     KeptNames kept[NAMES_KEPT];
     PyObject *st, *hooks, *stack, *open_blocks, *elements, *strings, *numbers, *add_element, *zero_row, *roles;
-    PyObject *breaks, *open_link, *close_link, *enter, *exit, *empty, *no_attrs, *space;
+    PyObject *breaks, *enter, *exit, *empty, *no_attrs, *space;
+    PyObject *anchors, *links, *urls; /* the Recorder's (see _cwalk_links.c) */
     PyObject *pieces; /* the Walker's (borrowed) */
     PyObject *has_text_name, *in_pre_name, *link_chars_name;
     PyObject *hook[H_COUNT]; /* borrowed from hooks */
@@ -53,12 +54,36 @@ struct Segment {
     int has_text, reveal, panels, unseen;
 };
 
+/* list.pop() of a list this mode pushed to (never empty here), its allocation kept: a new reference. */
+static inline PyObject *pop_last(PyObject *list) {
+    Py_ssize_t last = PyList_GET_SIZE(list) - 1;
+    PyObject *item = PyList_GET_ITEM(list, last);
+    PyList_SET_ITEM(list, last, NULL);
+    Py_SET_SIZE(list, last);
+    return item;
+}
+
+/* list.clear(), its allocation kept when small (for the next block's pieces, where list.clear()
+ * freed it and the appends grew it again), freed when large (a big page's long block: the
+ * allocation would stay until the walk's end); the list is whole at each step. */
+#define KEPT_ALLOCATION 256
+static inline int clear_list(PyObject *list) {
+    if (((PyListObject *)list)->allocated > KEPT_ALLOCATION)
+        return PyList_SetSlice(list, 0, PyList_GET_SIZE(list), NULL);
+    while (PyList_GET_SIZE(list)) Py_DECREF(pop_last(list));
+    return 0;
+}
+
 int store_attr(Segment *s, PyObject *name, PyObject *value);
 int store_counts(Segment *s);
 int call_with(PyObject *function, PyObject *argument);
 int end_text(Segment *s);
 /* _enter: 1 entered, 0 not (hidden, or screen-reader text left out), -1 on error. */
 int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info);
+/* _cwalk_links.c: Recorder.open_link (steals href), Recorder.close_link, _drop_pieces. */
+int open_link(Segment *s, Py_ssize_t at, PyObject *href);
+int close_link(Segment *s, Py_ssize_t at);
+int drop_pieces(Segment *s);
 
 #pragma GCC visibility pop
 

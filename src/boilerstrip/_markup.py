@@ -12,8 +12,10 @@ import functools
 import itertools
 import re
 from array import array
-from typing import Any, Final
+from collections.abc import Callable
+from typing import Any, Final, cast
 
+from ._compiled import c_module
 from ._model import NO_MARKUP, Image, Link, Markup, new_tuple
 
 # Elements whose entry and exit the recorder sees (every other element costs one set
@@ -57,7 +59,7 @@ def named_language(names: str) -> str:
     return "" if named in _NO_LANGUAGE else named
 
 
-def _collapse(text: str) -> str:
+def _collapse_python(text: str) -> str:
     return " ".join(text.split())
 
 
@@ -116,7 +118,7 @@ class Recorder:
         elif tag == "img":
             src = attrs.get("src") or attrs.get("data-src")
             if src and src.strip() and not src.lstrip().lower().startswith("data:"):
-                self.images.append(Image(src.strip(), _collapse(attrs.get("alt") or "")))
+                self.images.append(new_tuple(Image, (src.strip(), _collapse(attrs.get("alt") or ""))))
                 del self.images[:-_MAX_PENDING_IMAGES]
         elif tag == "blockquote":
             self.quotes += 1
@@ -155,10 +157,11 @@ class Recorder:
     def markup(self, text: str, pieces: list[str], owner_tag: str, pre: bool, cell: bool) -> Markup:
         """The structure of the block being made from ``pieces`` (whose text is ``text``),
         but for its links, which go to ``spans`` and ``hrefs`` (see :func:`links_of`)."""
-        links = self._links(text, pieces, pre) if self.links or self.anchors else ()
-        for link in links:
-            self.spans.extend((link.start, link.end))
-            self.hrefs.append(link.href)
+        links = (
+            _record_links(text, pieces, self.links, self.anchors, pre, self.spans, self.hrefs)
+            if self.links or self.anchors
+            else 0
+        )
         images: tuple[Image, ...] = ()
         if self.images:  # most blocks have none: no copy, no clear
             images = tuple(self.images)
@@ -176,43 +179,86 @@ class Recorder:
             lists = self._lists_now = tuple(self.lists)
         return new_tuple(Markup, (lists, self.quotes, language, table, (), header, (), images))
 
-    def _links(self, text: str, pieces: list[str], pre: bool) -> tuple[Link, ...]:
-        """Links as offsets in the block's text: each anchor's text is looked for after the
-        previous one, no further than the raw text between them reaches (so a block of many
-        links costs the length of its text, whether each is found or not)."""
-        spans = self.links
-        if self.anchors:  # links still open go on to the end of the block
-            spans = sorted([*spans, *((a[0], len(pieces), a[1]) for a in self.anchors if a[1] is not None)])
-        if len(spans) == 1:  # the common case: one link, often the whole block
-            start, end, href = spans[0]
-            anchor = pieces[start] if end - start == 1 else "".join(pieces[start:end])  # mostly one piece
-            anchor = anchor.strip("\n") if pre else " ".join(anchor.split())
-            at = text.find(anchor) if anchor else -1
-            return (new_tuple(Link, (at, at + len(anchor), href)),) if at >= 0 else ()
-        ends = [0, *itertools.accumulate(map(len, pieces))]  # raw characters before each piece
-        found: list[Link] = []
-        cursor = after = misses = 0  # end of the last link found: in the text, in pieces
-        for start, end, href in spans:
-            anchor = "".join(pieces[start:end])
-            anchor = anchor.strip("\n") if pre else _collapse(anchor)
-            if not anchor or start < after:
-                continue
-            limit = cursor + (ends[start] - ends[after]) + len(anchor) + 1
-            at = text.find(anchor, cursor, limit)
-            if at >= 0:
-                found.append(new_tuple(Link, (at, at + len(anchor), href)))
-                cursor, after = at + len(anchor), end
-            else:  # its text differs (a <br> in it): the window to the next link grows
-                misses += 1
-                if misses > _MAX_MISSES:
-                    break
-        return tuple(found)
-
     def block_done(self) -> None:
         """A block was made (or its pieces were dropped): what belonged to it is used."""
         self.links.clear()
         for anchor in self.anchors:  # an open link goes on into the next block
             anchor[0] = 0
+
+
+def _links(
+    text: str, pieces: list[str], closed: list[tuple[int, int, str]], anchors: list[list[Any]], pre: bool
+) -> list[tuple[int, int, str]]:
+    """A block's links (``closed``, and the ``anchors`` still open) as (start, end, href) in its
+    text: each anchor's text is looked for after the previous one, no further than the raw text
+    between them reaches (so a block of many links costs the length of its text, whether each is
+    found or not)."""
+    spans = closed
+    if anchors:  # links still open go on to the end of the block
+        spans = sorted([*spans, *((a[0], len(pieces), a[1]) for a in anchors if a[1] is not None)])
+    if len(spans) == 1:  # the common case: one link, often the whole block
+        start, end, href = spans[0]
+        anchor = pieces[start] if end - start == 1 else "".join(pieces[start:end])  # mostly one piece
+        anchor = anchor.strip("\n") if pre else " ".join(anchor.split())
+        at = text.find(anchor) if anchor else -1
+        return [(at, at + len(anchor), href)] if at >= 0 else []
+    ends = [0, *itertools.accumulate(map(len, pieces))]  # raw characters before each piece
+    found: list[tuple[int, int, str]] = []
+    cursor = after = misses = 0  # end of the last link found: in the text, in pieces
+    for start, end, href in spans:
+        anchor = "".join(pieces[start:end])
+        anchor = anchor.strip("\n") if pre else _collapse(anchor)
+        if not anchor or start < after:
+            continue
+        limit = cursor + (ends[start] - ends[after]) + len(anchor) + 1
+        at = text.find(anchor, cursor, limit)
+        if at >= 0:
+            found.append((at, at + len(anchor), href))
+            cursor, after = at + len(anchor), end
+        else:  # its text differs (a <br> in it): the window to the next link grows
+            misses += 1
+            if misses > _MAX_MISSES:
+                break
+    return found
+
+
+def record_links_python(  # noqa: PLR0917 - the C function's positional arguments
+    text: str,
+    pieces: list[str],
+    closed: list[tuple[int, int, str]],
+    anchors: list[list[Any]],
+    pre: bool,
+    spans: array[int],
+    hrefs: list[str],
+) -> int:
+    """How many links of the block made from ``pieces`` (whose text is ``text``) were found in
+    its text (:func:`_links`), each kept as its (start, end) in ``spans`` and its URL in
+    ``hrefs`` (see :func:`links_of`); in the compiled build ``_cscan.record_links``
+    (_cscan_links.c)."""
+    found = _links(text, pieces, closed, anchors, pre)
+    for start, end, href in found:
+        spans.extend((start, end))
+        hrefs.append(href)
+    return len(found)
+
+
+_LinksRecorder = Callable[
+    [str, list[str], list[tuple[int, int, str]], list[list[Any]], bool, "array[int]", list[str]], int
+]
+
+
+def _c_helpers() -> tuple[_LinksRecorder, Callable[[str], str]]:
+    """:func:`record_links_python` and :func:`_collapse_python`, or in the compiled build the same
+    in C: ``_cscan.record_links`` and ``_cscan.join_words`` (_cscan_links.c)."""
+    module = c_module("_cscan")
+    if module is None:
+        return record_links_python, _collapse_python
+    return cast(_LinksRecorder, module.record_links), cast(Callable[[str], str], module.join_words)
+
+
+_C_HELPERS: Final = _c_helpers()
+_record_links: Final = _C_HELPERS[0]
+_collapse: Final = _C_HELPERS[1]  # " ".join(text.split())
 
 
 def _start(value: str | None) -> int:

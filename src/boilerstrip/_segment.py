@@ -359,7 +359,6 @@ _C_HOOKS: Final[tuple[object, ...]] = (
     _ROLE_OF_TAG,
     _INHERITED_ROLES,
     _end_block,
-    _drop_pieces,
     _line_break,
     _merge_row,
     _wrapper_names,

@@ -48,21 +48,32 @@ def _collapse_python(line: str) -> str:
     return " ".join(line.split())
 
 
-def _c_helpers() -> tuple[Callable[[str], object], Callable[[str], str]]:
-    """``_HAS_CONTROL.search`` and :func:`_collapse_python`, or in the compiled build the same
-    in C, looked up once: ``_cscan.has_control`` (a compare or two a character where the
-    regex's charset took about 40 instructions; true exactly when the regex finds one) and
-    ``_cscan.collapse`` (one pass, where the search, split and join took about 2,900
-    instructions a block)."""
+_StepsMaker = Callable[
+    [list[str], list[list[Any]], dict[str, str], dict[str, dict[int, str]], list[tuple[Any, ...]]], None
+]
+
+
+def _c_helpers() -> tuple[
+    Callable[[str], object], Callable[[str], str], Callable[[list[str], list[int], bool], str], _StepsMaker
+]:
+    """``_HAS_CONTROL.search``, :func:`_collapse_python`, :func:`_block_text_python` and
+    :func:`_record_steps_python`, or in the compiled build the same in C, looked up once:
+    ``_cscan.has_control`` (a compare or two a character where the regex's charset took about
+    40 instructions; true exactly when the regex finds one), ``_cscan.collapse`` (one pass,
+    where the search, split and join took about 2,900 instructions a block), ``_cscan.block_text``
+    (the pieces collapsed in one pass, without the joined line) and ``_cscan.record_steps``
+    (_cscan_record.c)."""
     module = c_module("_cscan")
     if module is None:
-        return _HAS_CONTROL.search, _collapse_python
-    return cast(Callable[[str], object], module.has_control), cast(Callable[[str], str], module.collapse)
+        return _HAS_CONTROL.search, _collapse_python, _block_text_python, _record_steps_python
+    return (
+        cast(Callable[[str], object], module.has_control),
+        cast(Callable[[str], str], module.collapse),
+        cast(Callable[[list[str], list[int], bool], str], module.block_text),
+        cast(_StepsMaker, module.record_steps),
+    )
 
 
-_C_HELPERS: Final = _c_helpers()
-_has_control: Final = _C_HELPERS[0]  # truthy when the text holds a control character
-_collapse: Final = _C_HELPERS[1]
 # Rows written into the arrays of a traversal, by their typecode: an element's numbers
 # (_NUMBERS: a row of zeros on entry, written on exit, when its subtree's counts are known),
 # a block's numbers (_BLOCK_NUMBERS). Packed as C ints in one call: array.extend and item
@@ -104,7 +115,13 @@ _FRAME: Final = 2
 _SEEN: Final = 3
 
 
-def _record_steps(st: _State, frames: list[tuple[Any, ...]]) -> None:
+def _record_steps_python(
+    strings: list[str],
+    stack: list[list[Any]],
+    known: dict[str, str],
+    steps: dict[str, dict[int, str]],
+    frames: list[tuple[Any, ...]],
+) -> None:
     """Record the CSS step of the open element ``frames[-1]`` and of its block-level
     ancestors (``frames``, outermost first) that have none yet: the part of its CSS path
     below its block-level parent, e.g. ">div:nth-of-type(2)>p:nth-of-type(1)".
@@ -112,8 +129,8 @@ def _record_steps(st: _State, frames: list[tuple[Any, ...]]) -> None:
     A block's owner is open when its block is made, and so are all its ancestors: the
     steps are read off the stack, and :func:`finish` joins them into paths once the tree
     is released. So steps are made only for owners of blocks and their ancestors, and the
-    same step is one string for the page."""
-    strings, stack, known = st.elements, st.stack, st.strings
+    same step is one string for the page. ``strings``, ``stack``, ``known`` and ``steps``: the
+    traversal's elements, stack, strings and steps (:class:`_State`)."""
     k = len(frames) - 1
     while k >= 0:
         frame = frames[k]
@@ -132,9 +149,9 @@ def _record_steps(st: _State, frames: list[tuple[Any, ...]]) -> None:
             entry = stack[end]
             tag: str = entry[0]
             nth: int = entry[_NTH]
-            by_nth = st.steps.get(tag)
+            by_nth = steps.get(tag)
             if by_nth is None:
-                by_nth = st.steps[tag] = {}
+                by_nth = steps[tag] = {}
             found = by_nth.get(nth)
             if found is None:
                 step = f">{tag}:nth-of-type({nth})"
@@ -149,7 +166,7 @@ def _record_steps(st: _State, frames: list[tuple[Any, ...]]) -> None:
         k -= 1
 
 
-def _block_text(pieces: list[str], breaks: list[int], pre: bool) -> str:
+def _block_text_python(pieces: list[str], breaks: list[int], pre: bool) -> str:
     """The text of a block from its raw pieces; ``breaks`` are the indices of the pieces
     that start a new line (``<br>``). Whitespace is collapsed outside ``<pre>``."""
     if not breaks:  # one line: the common case, without the lists of the general one
@@ -169,6 +186,13 @@ def _block_text(pieces: list[str], breaks: list[int], pre: bool) -> str:
         lines = [line.translate(_CONTROL) for line in lines]
     text = "\n".join(lines).strip("\n")
     return text if text.strip() else ""
+
+
+_C_HELPERS: Final = _c_helpers()
+_has_control: Final = _C_HELPERS[0]  # truthy when the text holds a control character
+_collapse: Final = _C_HELPERS[1]
+_block_text: Final = _C_HELPERS[2]
+_record_steps: Final = _C_HELPERS[3]
 
 
 class _State:
@@ -265,7 +289,7 @@ def _end_block(st: _State) -> None:
             owner = st.open_blocks[-1]
             element: int = owner[_ELEMENT]  # typed: native arithmetic when compiled
             if not st.elements[element * _STRINGS + _STEP]:
-                _record_steps(st, st.open_blocks)
+                _record_steps(st.elements, st.stack, st.strings, st.steps, st.open_blocks)
             role = owner[_ROLE] or _PARAGRAPH
             cell = role is _TABLE_CELL
             rec = st.markup  # most blocks have no structure: the recorder is asked only when one may
@@ -335,7 +359,8 @@ def _merge_row(st: _State, frame: tuple[Any, ...]) -> None:
     del st.roles[first:], st.markups[first:], st.block_numbers[first * _BLOCK_NUMBERS :]
     del rec.spans[2 * first_link :], rec.hrefs[first_link:]
     if not st.elements[element * _STRINGS + _STEP]:
-        _record_steps(st, [*st.open_blocks, frame])  # the row is closed: no longer in open_blocks
+        # The row is closed: no longer in open_blocks.
+        _record_steps(st.elements, st.stack, st.strings, st.steps, [*st.open_blocks, frame])
     cells = [b.text.replace("\n", " ") for b in row_blocks]
     st.texts.append(" | ".join(cells))
     st.roles.append(Role.TABLE_ROW)
