@@ -379,9 +379,14 @@ def _label_of(b: Block, keep: bool, options: Options, rules: tuple[HardRule, ...
             return _LABELS[kind]
     if keep:
         return _CONTENT
-    for kind in (f.phrase_container, f.phrase, f.container):  # most specific first
-        if kind:
-            return _LABELS[kind]
+    # The most specific name first; three tests, not a loop over a tuple (the compiled
+    # build makes the tuple and iterates it generically, per block).
+    if f.phrase_container:
+        return _LABELS[f.phrase_container]
+    if f.phrase:
+        return _LABELS[f.phrase]
+    if f.container:
+        return _LABELS[f.container]
     if f.link_density < options.link_list_density:
         return _OTHER
     # Links of headline length are related content; short ones are menus.

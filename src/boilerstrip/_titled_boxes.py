@@ -126,11 +126,12 @@ def without_titled_boxes(
     if not body_words:
         return labels
     out = list(labels)
+    titles = _tables()[0]
     kept_words = 0  # kept words before the block
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        if b.role is _HEADING and kept_words >= body_words and is_box_title(b.text):
+        if b.role is _HEADING and kept_words >= body_words and _is_whole(titles, b.text):
             end = _box_end(blocks, i)
             # A title over no kept text is left to its own evidence (the box_label rule).
             if any(out[j] is _CONTENT for j in range(i + 1, end)):
@@ -141,8 +142,9 @@ def without_titled_boxes(
             kept_words += b.features.words
         i += 1
     total = sum(b.features.words for b, kind in zip(blocks, out) if kind is _CONTENT)
+    links = _tables()[1]  # once, not per block (the compiled build calls the cache generically)
     for i, b in enumerate(blocks):
-        if b.features.words <= 6 and is_profile_link(b.text):
+        if b.features.words <= 6 and _is_whole(links, b.text):
             box = _profile_box(blocks, i)
             inside = sum(blocks[j].features.words for j in box if out[j] is _CONTENT)
             if inside and total - inside >= body_words:
