@@ -18,6 +18,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Final, NamedTuple
 
+from ._match_facts import first_chars, may_start
 from ._model import Block, Label
 from ._options import Options
 from ._phrase_sieve import PhraseFilter, phrase_filter
@@ -68,6 +69,7 @@ class _Table(NamedTuple):
     # The literal strings a match must start with or hold (_phrase_sieve): most short kept
     # lines hold none, and then the regex (about 5,500 instructions a call) is not tried.
     sieve: PhraseFilter
+    first: bytes  # the ASCII characters a match can start with (_match_facts), read first
 
 
 # Made on first use, not at import (as _titled_boxes' tables): reading the patterns for the
@@ -76,7 +78,7 @@ class _Table(NamedTuple):
 @functools.cache
 def _table() -> _Table:
     source = "|".join(f"(?:{pattern})" for _, _, pattern in CONTROLS)
-    return _Table(source, phrase_filter(source, whole=True))
+    return _Table(source, phrase_filter(source, whole=True), first_chars(source, anchored=True))
 
 
 def is_control(text: str) -> bool:
@@ -84,8 +86,10 @@ def is_control(text: str) -> bool:
     wholly a control's label (:data:`CONTROLS`): the case-insensitive fullmatch of the
     rows' alternation, sieved as the phrase rows are (_phrases.matches)."""
     stripped = " ".join(text.split()).strip(_STRIP)
-    held = stripped.lower()
     table = _table()
+    if not may_start(table.first, stripped):
+        return False
+    held = stripped.lower()
     return matches(
         table.source, table.sieve, stripped, held if stripped.isascii() else None, held, whole=True
     )

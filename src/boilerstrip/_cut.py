@@ -98,7 +98,14 @@ def _candidate_rows(
         w = count + 1.0
         total += w
         expected_truth += p * w
-    order = sorted(range(len(probs)), key=probs.__getitem__, reverse=True)
+    # A NaN probability (the sum is then NaN) gives no order: every block is sorted, as before.
+    unordered = math.isnan(expected_truth)
+    # Only the blocks at or above the lowest threshold are sorted and summed: the stable
+    # sort puts them first, in the order they keep among all (most blocks of a page lie
+    # below every candidate).
+    low = -math.inf if unordered else _lowest(thresholds)
+    order = [i for i, p in enumerate(probs) if unordered or p >= low]
+    order.sort(key=probs.__getitem__, reverse=True)
 
     # The blocks at or above each threshold: the same comparisons as bisecting the negated
     # probabilities in that order (NaN included), without making that list.
@@ -132,6 +139,17 @@ def _candidate_rows(
             )
         )
     return rows
+
+
+def _lowest(thresholds: Sequence[float]) -> float:
+    """The lowest of ``thresholds`` (inf for none), or -inf when one is NaN (every block is
+    then read, as the bisection over all of them counted)."""
+    low = math.inf
+    for threshold in thresholds:
+        if math.isnan(threshold):
+            return -math.inf
+        low = min(low, threshold)
+    return low
 
 
 def model_inputs(statistics: Sequence[float], candidate: Sequence[float] = ()) -> tuple[float, ...]:

@@ -27,6 +27,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Final, NamedTuple
 
+from ._match_facts import first_chars, may_start
 from ._model import Block, Label, Role, ancestor
 from ._options import Options
 from ._phrase_sieve import PhraseFilter, phrase_filter
@@ -44,11 +45,14 @@ class _Table(NamedTuple):
     # The literal strings a match must start with or hold (_phrase_sieve): most short
     # blocks hold none, and then the regex is not tried.
     sieve: PhraseFilter
+    # The ASCII characters a match can start with (_match_facts): read before the text is
+    # lowered and sieved, since most short lines start with none of them.
+    first: bytes
 
 
 def _table(rows: tuple[tuple[str, str, str], ...]) -> _Table:
     source = "|".join(f"(?:{pattern})" for _, _, pattern in rows)
-    return _Table(source, phrase_filter(source, whole=True))
+    return _Table(source, phrase_filter(source, whole=True), first_chars(source, anchored=True))
 
 
 @functools.cache
@@ -65,7 +69,7 @@ def _is_whole(table: _Table, text: str) -> bool:
     """Whether ``text``, stripped as the whole-block phrases are, is one of the table's rows:
     the phrase rows' own sieved, case-insensitive fullmatch."""
     stripped = text.strip(STRIPPED)
-    if not 0 < len(stripped) <= _MAX_CHARS:
+    if not 0 < len(stripped) <= _MAX_CHARS or not may_start(table.first, stripped):
         return False
     held = stripped.lower()
     lowered = held if stripped.isascii() else None
