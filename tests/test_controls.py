@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 
 import pytest
 import regex
@@ -146,3 +148,11 @@ def test_is_control_is_the_plain_fullmatch(seed: int) -> None:
     answers = [is_control(text) for text in texts]
     assert answers == [_plain_is_control(text) for text in texts]
     assert True in answers and False in answers
+
+
+def test_the_table_is_made_on_first_use() -> None:
+    """Importing boilerstrip reads no control pattern (the sieve's reading of the patterns
+    would cost every import)."""
+    code = "import boilerstrip, boilerstrip._controls as c; print(c._table.cache_info().currsize)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "0"

@@ -271,5 +271,5 @@ def with_card_slots(
             and total[number] >= options.card_slot_min_blocks
             and kept[number] >= share * total[number]
         ):
-            out[i] = Label.CONTENT
+            out[i] = _CONTENT
     return out

@@ -275,14 +275,17 @@ def _without_inline_teasers(blocks: Sequence[Block], kept: list[bool], options: 
     example.com <headline>", "DON'T MISS <headline>"), not part of it."""
     out = list(kept)
     chosen = [i for i, k in enumerate(kept) if k]
+    # The options read once, not per block (Options is not compiled: each read is generic).
     prose_words = options.inline_teaser_prose_words
     prose_link_density = options.inline_teaser_prose_link_density
+    link_density, min_words = options.inline_teaser_link_density, options.inline_teaser_min_words
+    max_words = options.inline_teaser_max_words
     for before, i, after in zip(chosen, chosen[1:], chosen[2:]):
         f = blocks[i].features
         if (
             blocks[i].role is _PARAGRAPH
-            and f.link_density >= options.inline_teaser_link_density
-            and options.inline_teaser_min_words <= f.words <= options.inline_teaser_max_words
+            and f.link_density >= link_density
+            and min_words <= f.words <= max_words
             and is_prose(blocks[before], prose_words, prose_link_density)
             and is_prose(blocks[after], prose_words, prose_link_density)
         ):

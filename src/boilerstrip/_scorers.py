@@ -324,8 +324,9 @@ def _box_label_rule(b: Block, options: Options) -> str:
     """A heading, or a line of at most ``box_label_max_words`` words, that is a related,
     share, comment or promo phrase: the label of a box of that chrome."""
     f = b.features
-    short = b.role is _HEADING or f.words <= options.box_label_max_words
-    return f.phrase if short and f.phrase in _BOX_HEADING_KINDS else ""
+    if f.phrase not in _BOX_HEADING_KINDS:  # most blocks: the option is not read
+        return ""
+    return f.phrase if b.role is _HEADING or f.words <= options.box_label_max_words else ""
 
 
 _TEASER_ROLES: Final = frozenset({Role.PARAGRAPH, Role.QUOTE, Role.HEADING})
