@@ -377,7 +377,7 @@ def hard_rules_of(declared: str, options: Options) -> frozenset[str]:
 def _label_of(b: Block, keep: bool, options: Options, rules: tuple[HardRule, ...]) -> Label:
     f = b.features
     for rule in rules:
-        kind = rule(b, options)
+        kind = rule.kind(b, options)
         if kind and not (options.include_comments and kind == _COMMENTS):
             return _LABELS[kind]
     if keep:
