@@ -60,6 +60,11 @@ def is_echo(block: Block, min_unit_words: int, max_words: int) -> bool:
     words or more said over two or more times (see the module)."""
     if not min_unit_words or block.features.words > max_words or block.role in _NOT_ECHOES:
         return False
+    # A run said over starts again with its first word: a text whose first word does not
+    # recur after it is none (most blocks), told without splitting all of it.
+    head = block.text.split(None, 1)
+    if len(head) < 2 or head[0] not in head[1]:
+        return False
     words = block.text.split()
     n = len(words)
     first = words[0] if words else ""
