@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import random
+import subprocess
+import sys
+
 import pytest
+import regex
 
 from blocks import make_block
 from boilerstrip import Block, Label, Options, OptionsError, extract
 from boilerstrip._combine import label
-from boilerstrip._controls import is_control
+from boilerstrip._controls import _STRIP, CONTROLS, is_control
 from boilerstrip._page_type import ARTICLE, SECTIONED
 from boilerstrip._probability import score
 
@@ -107,3 +112,47 @@ def test_a_grids_buttons_leave_the_text(button: str, kept: bool) -> None:
     text = extract(html).text
     assert text.count("Walnut side table model") == 10
     assert text.count(button) == (10 if kept else 0)
+
+
+def _plain_is_control(text: str) -> bool:
+    """is_control as it was written first: the rows' case-insensitive alternation tried on
+    every text."""
+    pattern = regex.compile("|".join(f"(?:{p})" for _, _, p in CONTROLS), regex.IGNORECASE)
+    return pattern.fullmatch(" ".join(text.split()).strip(_STRIP)) is not None
+
+
+# Words of the rows and their near misses, in other cases and scripts: "ſ" and "K" (the
+# Kelvin sign) fold to ASCII letters, "İ" lowers to two characters, "١٢" are digits.
+_CONTROL_WORDS = (
+    "add", "added", "to", "cart", "BAG", "wish list", "wishlist", "Favorites", "compare", "buy", "it", "now",
+    "shop", "in den", "Warenkorb", "ajouter au panier", "añadir", "AL CARRITO", "koszyka", "quick", "view",
+    "select", "options", "sort", "ſort", "by", "order", "price", "filter", "filters", "clear", "all",
+    "loading", "...", "…", "lädt", "show", "more", "voir", "plus", "ver", "más", "grid", "list", "as",
+    "per", "page", "24", "١٢", "items", "İtems", "Kompare", "Sortieren", "nach", "x", "",
+)  # fmt: skip
+
+
+def _control_texts(seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    texts = []
+    for _ in range(400):
+        words = [rnd.choice(_CONTROL_WORDS) for _ in range(rnd.randint(0, 5))]
+        text = rnd.choice([" ", "  ", "\n", "-"]).join(words)
+        texts.append(rnd.choice(["", " ", "+ ", "» ", "..."]) + text + rnd.choice(["", ":", "!", " ›", "\t"]))
+    return texts
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_is_control_is_the_plain_fullmatch(seed: int) -> None:
+    texts = _control_texts(seed)
+    answers = [is_control(text) for text in texts]
+    assert answers == [_plain_is_control(text) for text in texts]
+    assert True in answers and False in answers
+
+
+def test_the_table_is_made_on_first_use() -> None:
+    """Importing boilerstrip reads no control pattern (the sieve's reading of the patterns
+    would cost every import)."""
+    code = "import boilerstrip, boilerstrip._controls as c; print(c._table.cache_info().currsize)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "0"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from blocks import make_block
@@ -174,3 +176,32 @@ def test_without_echoes() -> None:
 def test_echo_options_are_checked(name: str, value: object) -> None:
     with pytest.raises(OptionsError):
         Options(**{name: value})  # type: ignore[arg-type]
+
+
+def _plain_is_echo(text: str, min_unit_words: int) -> bool:
+    """is_echo as it was written first (for a block within the length and of a prose role):
+    every run length tried on the split text."""
+    words = text.split()
+    n = len(words)
+    first = words[0] if words else ""
+    return bool(min_unit_words) and any(
+        n % size == 0 and words[size] == first and words == words[:size] * (n // size)
+        for size in range(min_unit_words, n // 2 + 1)
+    )
+
+
+_ECHO_WORDS = ("Request", "A", "Quote", "a", "quote", "Sort", "By:", "Sort By:", "", "x", "Quotes")
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("unit", [1, 2, 3])
+def test_is_echo_is_the_plain_search(seed: int, unit: int) -> None:
+    rnd = random.Random(seed)
+    texts = ["", " ", "Request", "Request A Quote Request A Quote", " Sort By:\nSort By: "]
+    for _ in range(300):
+        run = [rnd.choice(_ECHO_WORDS) for _ in range(rnd.randint(1, 4))]
+        words = run * rnd.randint(1, 4) + [rnd.choice(_ECHO_WORDS) for _ in range(rnd.randint(0, 1))]
+        texts.append(rnd.choice([" ", "  ", "\n", "\t "]).join(words))
+    answers = [is_echo(_block(text), unit, 1000) for text in texts]
+    assert answers == [_plain_is_echo(text, unit) for text in texts]
+    assert True in answers and False in answers

@@ -22,7 +22,6 @@ DEFERRED_MODULES = (
 
 # (module, function): each returns a pattern compiled on its first call.
 DEFERRED_PATTERNS = (
-    ("_controls", "_control"),
     ("_product_cards", "_price"),
     ("_product_cards", "_nth"),
     ("_page_type", "_ld_type"),

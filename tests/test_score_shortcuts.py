@@ -151,8 +151,18 @@ def _plain_candidate_rows(
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
-def test_candidate_rows_are_the_plain_running_sums(seed: int) -> None:
-    thresholds = [t for t, _ in Options().cut_model] + [0.0, 0.2, 0.5, 0.8, 1.0, 1.5]
+@pytest.mark.parametrize(
+    "extra",
+    [
+        [0.0, 0.2, 0.5, 0.8, 1.0, 1.5],
+        [],  # the model's own: the blocks under 0.1 are not sorted
+        [0.7, 0.9],
+        [-math.inf, 0.5],
+        [0.3, math.nan],  # a NaN threshold: every block read, as the bisection did
+    ],
+)
+def test_candidate_rows_are_the_plain_running_sums(seed: int, extra: list[float]) -> None:
+    thresholds = [t for t, _ in Options().cut_model] + extra
     for probabilities, words in _probability_pages(seed):
         assert repr(_cut._candidate_rows(probabilities, words, thresholds)) == repr(
             _plain_candidate_rows(probabilities, words, thresholds)
@@ -241,3 +251,11 @@ def test_scorers_give_their_plain_formulas(as_tuple: bool) -> None:
         got = SCORERS[name](given)
         assert all(type(v) is float for v in got), name
         assert _bits(got) == _bits(expected), name
+
+
+@pytest.mark.parametrize("thresholds", [[0.7], [0.9, 0.75], [0.5, 0.5], [1.0], []])
+def test_candidate_rows_of_high_thresholds_alone_are_the_plain_running_sums(thresholds: list[float]) -> None:
+    for probabilities, words in _probability_pages(3):
+        assert repr(_cut._candidate_rows(probabilities, words, thresholds)) == repr(
+            _plain_candidate_rows(probabilities, words, thresholds)
+        )

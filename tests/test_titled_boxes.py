@@ -147,6 +147,13 @@ _TEXTS = [
     "recente reacties",
     "ßober mich",
     "日本語のタイトル",
+    # Texts whose first character starts no row (ruled out before they are lowered).
+    "(About Me)",
+    "1 Recent Posts",
+    "#recent posts",
+    "Share this",
+    "Profile",
+    "Äbout me",
 ]
 
 

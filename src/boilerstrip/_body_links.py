@@ -18,17 +18,22 @@ keep as often as not).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from ._detached import kept_runs
 from ._model import Block, Label, Role
 from ._options import Options
 from ._tail import is_prose
 
+# Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
+# EnumType.__getattr__'s hook (about 900 instructions).
+_PARAGRAPH: Final = Role.PARAGRAPH
+
 
 def _is_body_link(block: Block, options: Options) -> bool:
     f = block.features
     return (
-        block.role is Role.PARAGRAPH
+        block.role is _PARAGRAPH
         and 0 < f.words <= options.body_link_max_words
         and f.link_density >= options.body_link_density
     )

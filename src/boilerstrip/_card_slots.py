@@ -132,6 +132,24 @@ def _shared_segments(loc: str, last: str, chain: list[int], ends: list[int]) -> 
     return low
 
 
+def _parent_depth(chain: list[int], ends: list[int], cut: int) -> int:
+    """How many leading segments a locator shares with the previous one, whose elements are
+    ``chain``, when the previous one starts with its parent path (its last ">" at ``cut``):
+    the parent is the chain's element whose segment ends at ``cut``, and the elements before
+    it end before it. Found from the chain's end (most steps are one), not by counting the
+    locator's ">" (the same number)."""
+    shared = len(chain)
+    while shared and ends[chain[shared - 1]] > cut:
+        shared -= 1
+    return shared
+
+
+def _cut_to(chain: list[int], size: int) -> None:
+    """``del chain[size:]``, by pops: the compiled build deletes a slice by a generic call."""
+    while len(chain) > size:
+        chain.pop()
+
+
 class _Elements:
     """The elements on the blocks' locators. Elements are keyed by their parent and their
     locator segment (deep locators are capped, so one segment path can recur apart), as
@@ -168,12 +186,12 @@ class _Elements:
         for loc in locators:
             cut = loc.rfind(">")
             if cut >= 0 and last.startswith(loc[: cut + 1]):  # a sibling's or an ancestor's
-                shared, rest = loc.count(">"), [loc[cut + 1 :]]
+                shared, rest = _parent_depth(chain, ends, cut), [loc[cut + 1 :]]
             else:  # only the segments not shared with the previous locator are split
                 shared = _shared_segments(loc, last, chain, ends)
                 start = ends[chain[shared - 1]] + 1 if shared else 0
                 rest = loc[start:].split(">") if start <= len(loc) else []
-            del chain[shared:]
+            _cut_to(chain, shared)
             node = chain[-1] if shared else -1
             end = ends[node] if shared else -1
             for segment in rest:
@@ -253,5 +271,5 @@ def with_card_slots(
             and total[number] >= options.card_slot_min_blocks
             and kept[number] >= share * total[number]
         ):
-            out[i] = Label.CONTENT
+            out[i] = _CONTENT
     return out

@@ -275,14 +275,17 @@ def _without_inline_teasers(blocks: Sequence[Block], kept: list[bool], options: 
     example.com <headline>", "DON'T MISS <headline>"), not part of it."""
     out = list(kept)
     chosen = [i for i, k in enumerate(kept) if k]
+    # The options read once, not per block (Options is not compiled: each read is generic).
     prose_words = options.inline_teaser_prose_words
     prose_link_density = options.inline_teaser_prose_link_density
+    link_density, min_words = options.inline_teaser_link_density, options.inline_teaser_min_words
+    max_words = options.inline_teaser_max_words
     for before, i, after in zip(chosen, chosen[1:], chosen[2:]):
         f = blocks[i].features
         if (
             blocks[i].role is _PARAGRAPH
-            and f.link_density >= options.inline_teaser_link_density
-            and options.inline_teaser_min_words <= f.words <= options.inline_teaser_max_words
+            and f.link_density >= link_density
+            and min_words <= f.words <= max_words
             and is_prose(blocks[before], prose_words, prose_link_density)
             and is_prose(blocks[after], prose_words, prose_link_density)
         ):
@@ -374,14 +377,19 @@ def hard_rules_of(declared: str, options: Options) -> frozenset[str]:
 def _label_of(b: Block, keep: bool, options: Options, rules: tuple[HardRule, ...]) -> Label:
     f = b.features
     for rule in rules:
-        kind = rule(b, options)
+        kind = rule.kind(b, options)
         if kind and not (options.include_comments and kind == _COMMENTS):
             return _LABELS[kind]
     if keep:
         return _CONTENT
-    for kind in (f.phrase_container, f.phrase, f.container):  # most specific first
-        if kind:
-            return _LABELS[kind]
+    # The most specific name first; three tests, not a loop over a tuple (the compiled
+    # build makes the tuple and iterates it generically, per block).
+    if f.phrase_container:
+        return _LABELS[f.phrase_container]
+    if f.phrase:
+        return _LABELS[f.phrase]
+    if f.container:
+        return _LABELS[f.container]
     if f.link_density < options.link_list_density:
         return _OTHER
     # Links of headline length are related content; short ones are menus.

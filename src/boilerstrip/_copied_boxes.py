@@ -30,7 +30,7 @@ _CONTENT: Final = Label.CONTENT
 # again beside its explanation), and its truth keeps each. Dev, every set (block dumps):
 # wcxb documentation +0.0015, forum -0.0001, no other set or type moved; table rows left
 # alone too: cleaneval -0.0007.
-NEVER_COPIES = frozenset({Role.CODE})
+NEVER_COPIES: Final = frozenset({Role.CODE})
 
 
 def _c_copy() -> Callable[[str], str] | None:

@@ -42,15 +42,18 @@ CANDIDATE_STATISTICS = (
 
 def page_statistics(probabilities: Sequence[float], words: Sequence[int]) -> tuple[float, ...]:
     """The statistics of ``STATISTICS`` for one page (blocks weigh their words + 1)."""
-    weights = [w + 1.0 for w in words]
-    total = sum(weights)
-    if not probabilities or total <= 0.0:
+    probs, counts = list(probabilities), list(words)
+    # Each sum adds its terms in order from 0.0 as sum() did (sum() starts from the integer
+    # 0, and 0 + x is 0.0 + x): the same floats, without the compiled build's generic
+    # additions of generators, nor a list of the weights (a float object per block).
+    total = 0.0
+    for count in counts:
+        total += count + 1.0
+    if not probs or total <= 0.0:
         return (0.0,) * len(STATISTICS)
-    # The five sums in one pass, each adding its terms in order from 0.0 as sum() did
-    # (sum() starts from the integer 0, and 0 + x is 0.0 + x): the same floats, without
-    # the compiled build's generic additions of five generators.
     mean = above = low = high = spread = 0.0
-    for p, w in zip(probabilities, weights):
+    for p, count in zip(probs, counts):
+        w = count + 1.0
         mean += p * w
         spread += abs(p - 0.5) * 2.0 * w
         if p >= 0.5:
@@ -65,8 +68,8 @@ def page_statistics(probabilities: Sequence[float], words: Sequence[int]) -> tup
         low / total,
         high / total,
         spread / total,
-        math.log(len(probabilities) + 1.0),
-        max(probabilities),
+        math.log(len(probs) + 1.0),
+        max(probs),
         math.log(total),
         math.log(above + 1.0),
     )
@@ -87,51 +90,92 @@ def _candidate_rows(
     extract() on long pages)."""
     # Loops adding in order from 0.0, the floats sum() and accumulate() gave (0.0 + x is x,
     # the probabilities are not -0.0), without the compiled build's generic calls of
-    # generators and reads of a Sequence.
-    probs = list(probabilities)
-    weights = [w + 1.0 for w in words]
-    total = 0.0
-    for w in weights:
+    # generators and reads of a Sequence, and without a float object per block: a block
+    # weighs its words + 1.0, made where it is added.
+    probs, counts = list(probabilities), list(words)
+    total = expected_truth = 0.0
+    for p, count in zip(probs, counts):
+        w = count + 1.0
         total += w
-    expected_truth = 0.0
-    for p, w in zip(probs, weights):
         expected_truth += p * w
-    order = sorted(range(len(weights)), key=probs.__getitem__, reverse=True)
-    negated = [-probs[i] for i in order]  # ascending, for bisect
-    kept_sums, true_sums = [0.0], [0.0]
+    # A NaN probability (the sum is then NaN) gives no order: every block is sorted, as before.
+    unordered = math.isnan(expected_truth)
+    # Only the blocks at or above the lowest threshold are sorted and summed: the stable
+    # sort puts them first, in the order they keep among all (most blocks of a page lie
+    # below every candidate).
+    low = -math.inf if unordered else _lowest(thresholds)
+    order = [i for i, p in enumerate(probs) if unordered or p >= low]
+    order.sort(key=probs.__getitem__, reverse=True)
+
+    # The blocks at or above each threshold: the same comparisons as bisecting the negated
+    # probabilities in that order (NaN included), without making that list.
+    def negated(i: int) -> float:
+        return -probs[i]
+
+    kept_counts = [bisect_right(order, -threshold, key=negated) for threshold in thresholds]
+    # The running sums only where a threshold reads them, and only as far as the lowest
+    # one reaches (the blocks below every candidate are not walked).
+    kept_at: dict[int, float] = {}
+    true_at: dict[int, float] = {}
     kept_sum = true_sum = 0.0
-    for i in order:
-        kept_sum += weights[i]
-        true_sum += probs[i] * weights[i]
-        kept_sums.append(kept_sum)
-        true_sums.append(true_sum)
+    position = 0
+    for count in sorted(set(kept_counts)):
+        while position < count:
+            i = order[position]
+            w = counts[i] + 1.0
+            kept_sum += w
+            true_sum += probs[i] * w
+            position += 1
+        kept_at[count] = kept_sum
+        true_at[count] = true_sum
     rows: list[tuple[float, ...]] = []
-    for threshold in thresholds:
-        count = bisect_right(negated, -threshold)  # blocks at or above the threshold
-        kept, denominator = kept_sums[count], kept_sums[count] + expected_truth
+    for count in kept_counts:
+        kept = kept_at[count]
+        denominator = kept + expected_truth
         rows.append(
             (
-                2.0 * true_sums[count] / denominator if denominator > 0.0 else 0.0,
+                2.0 * true_at[count] / denominator if denominator > 0.0 else 0.0,
                 kept / total if total > 0.0 else 0.0,
             )
         )
     return rows
 
 
+def _lowest(thresholds: Sequence[float]) -> float:
+    """The lowest of ``thresholds`` (inf for none), or -inf when one is NaN (every block is
+    then read, as the bisection over all of them counted)."""
+    low = math.inf
+    for threshold in thresholds:
+        if math.isnan(threshold):
+            return -math.inf
+        low = min(low, threshold)
+    return low
+
+
 def model_inputs(statistics: Sequence[float], candidate: Sequence[float] = ()) -> tuple[float, ...]:
     """The models' inputs: the page's statistics, a constant, the statistics squared, then
     the candidate's statistics and their squares. A model with fewer coefficients (one
     fitted without the candidate's statistics) reads only the first inputs."""
-    return (*statistics, 1.0, *(s * s for s in statistics), *candidate, *(c * c for c in candidate))
+    return (*_squared(statistics, [1.0]), *_squared(candidate, []))
+
+
+def _squared(values: Sequence[float], middle: list[float]) -> list[float]:
+    """``values``, then ``middle``, then ``values`` squared (a loop: the compiled build
+    makes no generator)."""
+    out = list(values) + middle
+    for v in values:
+        out.append(v * v)
+    return out
 
 
 def predicted_threshold(probabilities: Sequence[float], words: Sequence[int], model: CutModel) -> float:
     """The candidate threshold whose predicted word F1 is highest (the first on ties)."""
     statistics = page_statistics(probabilities, words)
     rows = _candidate_rows(probabilities, words, [threshold for threshold, _ in model])
+    page = _squared(statistics, [1.0])  # the inputs every candidate shares, made once
     best_threshold, best = 0.5, -math.inf
     for (threshold, coefficients), candidate in zip(model, rows):
-        inputs = model_inputs(statistics, candidate)
+        inputs = page + _squared(candidate, [])  # as model_inputs(statistics, candidate)
         predicted = 0.0  # in order from 0.0, as sum() added them
         for c, x in zip(coefficients, inputs):
             predicted += c * x

@@ -23,7 +23,10 @@ from ._model import Block, Label, Role
 from ._options import Options
 from ._tail import is_prose
 
+# Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
+# EnumType.__getattr__'s hook (about 900 instructions).
 _CONTENT: Final = Label.CONTENT
+_HEADING: Final = Role.HEADING
 
 
 # A value in a list of terms or a table ("Release date: | 14 February 2025") is a field of
@@ -51,12 +54,12 @@ def with_datelines(
     if declared or not max_words:
         return labels
     # The headline: the first kept <h1>; on a page without one, the first kept heading.
-    levels = 1 if any(b.role is Role.HEADING and b.heading_level == 1 for b in blocks) else 6
+    levels = 1 if any(b.role is _HEADING and b.heading_level == 1 for b in blocks) else 6
     headline = next(
         (
             i
             for i, (b, kind) in enumerate(zip(blocks, labels))
-            if kind is _CONTENT and b.role is Role.HEADING and 1 <= b.heading_level <= levels
+            if kind is _CONTENT and b.role is _HEADING and 1 <= b.heading_level <= levels
         ),
         -1,
     )

@@ -31,10 +31,16 @@ word is not enough: "O O O" and "15 15 15" are a game's board and a score the tr
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from ._language import is_cjk_char, tokens
 from ._model import TABLE_ROLES, Block, Label, Role
 from ._options import Options
+
+# Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
+# EnumType.__getattr__'s hook (about 900 instructions).
+_CONTENT: Final = Label.CONTENT
+_PARAGRAPH: Final = Role.PARAGRAPH
 
 # A program's output and a data table's cells repeat by design.
 _NOT_ECHOES = frozenset({Role.CODE, Role.TABLE_ROW})
@@ -54,6 +60,11 @@ def is_echo(block: Block, min_unit_words: int, max_words: int) -> bool:
     words or more said over two or more times (see the module)."""
     if not min_unit_words or block.features.words > max_words or block.role in _NOT_ECHOES:
         return False
+    # A run said over starts again with its first word: a text whose first word does not
+    # recur after it is none (most blocks), told without splitting all of it.
+    head = block.text.split(None, 1)
+    if len(head) < 2 or head[0] not in head[1]:
+        return False
     words = block.text.split()
     n = len(words)
     first = words[0] if words else ""
@@ -72,7 +83,7 @@ def without_dumps(
     min_words, unit = options.dump_min_words, options.echo_min_unit_words
     if not (min_words or unit):
         return labels
-    kept = [i for i, kind in enumerate(labels) if kind is Label.CONTENT]
+    kept = [i for i, kind in enumerate(labels) if kind is _CONTENT]
     most, distinct = options.echo_max_words, options.dump_max_distinct
     dumps = {
         i
@@ -81,7 +92,7 @@ def without_dumps(
     }
     # Beside a paragraph of the page's own (a post, an article, a product's description);
     # a page that is nothing but the dump (a log or a paste served as a page) is the dump.
-    if not dumps or not any(blocks[i].role is Role.PARAGRAPH for i in kept if i not in dumps):
+    if not dumps or not any(blocks[i].role is _PARAGRAPH for i in kept if i not in dumps):
         return labels
     out = list(labels)
     for i in dumps:

@@ -29,6 +29,9 @@ from ._options import Options
 # last one names the innermost form.
 _FORM: Final = "form:nth-of-type("
 _FORM_STEP = re.compile(r"form:nth-of-type\(\d+\)")
+# Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
+# EnumType.__getattr__'s hook (about 900 instructions).
+_CONTENT: Final = Label.CONTENT
 
 
 def form_of(locator: str) -> str:
@@ -53,6 +56,13 @@ def without_form_labels(
     max_words = options.form_label_max_words
     if not max_words:
         return labels
+    # Only a kept short line inside a form can be dropped: when none is, the page's forms
+    # are not looked for (most pages: a few short lines' paths read, not every block's).
+    if not any(
+        labels[i] is _CONTENT and b.features.words <= max_words and "form:" in b.locator
+        for i, b in enumerate(blocks)
+    ):
+        return labels
     forms = [form_of(b.locator) if "form:" in b.locator else "" for b in blocks]
     if not any(forms):
         return labels
@@ -65,7 +75,7 @@ def without_form_labels(
     for i, (form, b) in enumerate(zip(forms, blocks)):
         if (
             form
-            and labels[i] is Label.CONTENT
+            and labels[i] is _CONTENT
             and b.features.words <= max_words
             and b.role not in TABLE_ROLES
             and size[form] <= limit

@@ -291,6 +291,7 @@ SCORERS: Final[dict[str, Scorer]] = {
     )
 }
 
+
 # Evidence that decides on its own, whatever the combined score: each rule reads a
 # block (its features, text and links) and the options that hold its limits, and names
 # the chrome kind it found, or "". A box dense with boilerplate phrases is a newsletter or
@@ -301,16 +302,28 @@ SCORERS: Final[dict[str, Scorer]] = {
 # Themen:", "Leave a comment") labels a box of chrome; a "read also" line ("Lesen Sie
 # auch: <headline>", "PUEDES VER: <headline>") is a short unlinked label and one link to
 # another story, in any language.
-HardRule = Callable[[Block, "Options"], str]
+class HardRule:
+    """A rule of the table below: :meth:`kind` names the chrome kind it finds in a block, or
+    "". Objects of compiled classes, not functions: the decision asks each rule per block,
+    and the compiled build calls a compiled class's method directly, a function held in a
+    table only through a generic call (about 150 instructions). Called, a rule is its kind."""
+
+    def kind(self, b: Block, options: Options) -> str:
+        raise NotImplementedError
+
+    def __call__(self, b: Block, options: Options) -> str:
+        return self.kind(b, options)
 
 
-def _phrase_box_rule(b: Block, _options: Options) -> str:
-    return b.features.phrase_container
+class _PhraseBoxRule(HardRule):
+    def kind(self, b: Block, options: Options) -> str:
+        return b.features.phrase_container
 
 
-def _metadata_line_rule(b: Block, options: Options) -> str:
-    f = b.features
-    return f.phrase if f.phrase == "metadata" and f.words <= options.metadata_line_max_words else ""
+class _MetadataLineRule(HardRule):
+    def kind(self, b: Block, options: Options) -> str:
+        f = b.features
+        return f.phrase if f.phrase == "metadata" and f.words <= options.metadata_line_max_words else ""
 
 
 # Phrase kinds that head a box of chrome; a heading named "Contact", "About" or "FAQ"
@@ -320,39 +333,45 @@ _BOX_HEADING_KINDS: Final = frozenset(
 )
 
 
-def _box_label_rule(b: Block, options: Options) -> str:
+class _BoxLabelRule(HardRule):
     """A heading, or a line of at most ``box_label_max_words`` words, that is a related,
     share, comment or promo phrase: the label of a box of that chrome."""
-    f = b.features
-    short = b.role is _HEADING or f.words <= options.box_label_max_words
-    return f.phrase if short and f.phrase in _BOX_HEADING_KINDS else ""
+
+    def kind(self, b: Block, options: Options) -> str:
+        f = b.features
+        if f.phrase not in _BOX_HEADING_KINDS:  # most blocks: the option is not read
+            return ""
+        return f.phrase if b.role is _HEADING or f.words <= options.box_label_max_words else ""
 
 
 _TEASER_ROLES: Final = frozenset({Role.PARAGRAPH, Role.QUOTE, Role.HEADING})
+_SIDEBAR_KIND: Final = Label.SIDEBAR.value
 
 
-def _teaser_line_rule(b: Block, options: Options) -> str:
+class _TeaserLineRule(HardRule):
     """ "<label>: <headline>": an unlinked label of at most ``teaser_label_max_chars``
     characters, a colon, then one link covering at least ``teaser_link_share`` of the
     rest, which holds at least ``teaser_min_words`` words."""
-    links = b.markup.links
-    if len(links) != 1 or b.role not in _TEASER_ROLES:
-        return ""
-    text = b.text
-    colon = text.find(":", 0, options.teaser_label_max_chars + 1)
-    link = links[0]
-    if colon <= 0 or link.start < colon:
-        return ""
-    rest = text[colon + 1 :]
-    if len(rest.split()) < options.teaser_min_words:
-        return ""
-    covered = link.end - link.start >= options.teaser_link_share * len(rest.strip())
-    return Label.SIDEBAR.value if covered else ""
+
+    def kind(self, b: Block, options: Options) -> str:
+        links = b.markup.links
+        if len(links) != 1 or b.role not in _TEASER_ROLES:
+            return ""
+        text = b.text
+        colon = text.find(":", 0, options.teaser_label_max_chars + 1)
+        link = links[0]
+        if colon <= 0 or link.start < colon:
+            return ""
+        rest = text[colon + 1 :]
+        if len(rest.split()) < options.teaser_min_words:
+            return ""
+        covered = link.end - link.start >= options.teaser_link_share * len(rest.strip())
+        return _SIDEBAR_KIND if covered else ""
 
 
 HARD_RULES: Final[dict[str, HardRule]] = {
-    "phrase_box": _phrase_box_rule,
-    "metadata_line": _metadata_line_rule,
-    "box_label": _box_label_rule,
-    "teaser_line": _teaser_line_rule,
+    "phrase_box": _PhraseBoxRule(),
+    "metadata_line": _MetadataLineRule(),
+    "box_label": _BoxLabelRule(),
+    "teaser_line": _TeaserLineRule(),
 }

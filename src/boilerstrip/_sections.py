@@ -13,10 +13,16 @@ rule drops it, or it repeats text already kept (a second rendering).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from ._copied_boxes import first_kept, is_kept_text
 from ._model import Block, Label, Role
 from ._options import Options
+
+# Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
+# EnumType.__getattr__'s hook (about 900 instructions).
+_CONTENT: Final = Label.CONTENT
+_HEADING: Final = Role.HEADING
 
 _PROSE_ROLES = frozenset({Role.PARAGRAPH, Role.LIST_ITEM})
 _MIN_LEVEL = 2  # an <h1> heads the page, not a section: its deck and byline stay dropped
@@ -45,23 +51,23 @@ def with_section_prose(
     out = list(labels)
     in_section = False
     for i, b in enumerate(blocks):
-        if b.role is Role.HEADING:
-            in_section = labels[i] is Label.CONTENT and b.heading_level >= _MIN_LEVEL
+        if b.role is _HEADING:
+            in_section = labels[i] is _CONTENT and b.heading_level >= _MIN_LEVEL
             continue
         f = b.features
         if (
             in_section
-            and labels[i] is not Label.CONTENT
+            and labels[i] is not _CONTENT
             and b.role in _PROSE_ROLES
             and f.words >= min_words
             and f.link_density < options.section_prose_max_link_density
             and f.stopword_density >= options.section_prose_min_stopwords
             and probabilities[i] >= options.section_prose_floor
             and not (f.container or f.phrase or f.phrase_container)
-            and kept_label(b) is Label.CONTENT
+            and kept_label(b) is _CONTENT
         ):
             if seen is None:
                 seen = first_kept(blocks, labels, hashes)
             if not is_kept_text(blocks, labels, hashes, seen, i):
-                out[i] = Label.CONTENT
+                out[i] = _CONTENT
     return out

@@ -17,10 +17,15 @@ cells are chrome.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from ._copied_boxes import first_kept, is_kept_text
 from ._model import TABLE_ROLES, Block, Label
 from ._options import Options
+
+# Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
+# EnumType.__getattr__'s hook (about 900 instructions).
+_CONTENT: Final = Label.CONTENT
 
 
 def with_table_rows(
@@ -46,16 +51,16 @@ def with_table_rows(
     seen: dict[int, int] | None = None  # the kept texts, made once a row gets that far
     for rows in tables.values():
         n = len(rows)
-        if n < min_rows or all(labels[i] is Label.CONTENT for i in rows):
+        if n < min_rows or all(labels[i] is _CONTENT for i in rows):
             continue
-        if not any(labels[i] is Label.CONTENT for i in rows):
+        if not any(labels[i] is _CONTENT for i in rows):
             continue
         if sum(probabilities[i] for i in rows) < options.table_rows_floor * n:
             continue
         if sum(blocks[i].features.link_density for i in rows) > options.table_rows_max_link_density * n:
             continue
         for i in rows:
-            if labels[i] is Label.CONTENT or kept_label(blocks[i]) is not Label.CONTENT:
+            if labels[i] is _CONTENT or kept_label(blocks[i]) is not _CONTENT:
                 continue
             if seen is None:
                 seen = first_kept(blocks, labels, hashes)
@@ -63,5 +68,5 @@ def with_table_rows(
                 continue
             if out is labels:
                 out = list(labels)
-            out[i] = Label.CONTENT
+            out[i] = _CONTENT
     return out

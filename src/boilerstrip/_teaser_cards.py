@@ -35,15 +35,18 @@ from ._tail import is_prose
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
 # EnumType.__getattr__'s hook (about 900 instructions).
 _CONTENT: Final = Label.CONTENT
+_HEADING: Final = Role.HEADING
 
 _IN_PAGE = ("#", "javascript:")  # hrefs that do not lead to another page
 
 
-def _is_title(block: Block, options: Options) -> bool:
+def _is_title(block: Block, min_words: int, max_words: int, link_density: float) -> bool:
+    """``min_words``, ``max_words`` and ``link_density``: the options ``teaser_card_title_*``
+    and ``teaser_card_link_density``, read once a page (Options is not compiled)."""
     f = block.features
     return (
-        options.teaser_card_title_min_words <= f.words <= options.teaser_card_title_max_words
-        and f.link_density >= options.teaser_card_link_density
+        min_words <= f.words <= max_words
+        and f.link_density >= link_density
         and not (f.phrase or f.phrase_container)  # a comment's linked date, "Read more"
         and any(link.href and not link.href.startswith(_IN_PAGE) for link in block.markup.links)
     )
@@ -52,7 +55,7 @@ def _is_title(block: Block, options: Options) -> bool:
 def _is_teaser(block: Block, options: Options) -> bool:
     f = block.features
     return (
-        block.role is not Role.HEADING
+        block.role is not _HEADING
         and 0 < f.words <= options.teaser_card_teaser_words
         and f.link_density < options.teaser_card_teaser_link_density
     )
@@ -61,8 +64,10 @@ def _is_teaser(block: Block, options: Options) -> bool:
 def teaser_rails(blocks: Sequence[Block], kept: Sequence[int], options: Options) -> list[list[int]]:
     """The rails of cards among the ``kept`` blocks (indices with words, in order): each
     rail the indices of its cards' blocks."""
-    title = [_is_title(blocks[i], options) for i in kept]
-    short = [blocks[i].features.words <= options.teaser_card_filler_words for i in kept]
+    low, high = options.teaser_card_title_min_words, options.teaser_card_title_max_words
+    density, filler = options.teaser_card_link_density, options.teaser_card_filler_words
+    title = [_is_title(blocks[i], low, high, density) for i in kept]
+    short = [blocks[i].features.words <= filler for i in kept]
     rails: list[list[int]] = []
     cards: list[list[int]] = []
     j = 0

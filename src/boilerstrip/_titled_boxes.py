@@ -27,6 +27,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Final, NamedTuple
 
+from ._match_facts import first_chars, may_start
 from ._model import Block, Label, Role, ancestor
 from ._options import Options
 from ._phrase_sieve import PhraseFilter, phrase_filter
@@ -44,11 +45,14 @@ class _Table(NamedTuple):
     # The literal strings a match must start with or hold (_phrase_sieve): most short
     # blocks hold none, and then the regex is not tried.
     sieve: PhraseFilter
+    # The ASCII characters a match can start with (_match_facts): read before the text is
+    # lowered and sieved, since most short lines start with none of them.
+    first: bytes
 
 
 def _table(rows: tuple[tuple[str, str, str], ...]) -> _Table:
     source = "|".join(f"(?:{pattern})" for _, _, pattern in rows)
-    return _Table(source, phrase_filter(source, whole=True))
+    return _Table(source, phrase_filter(source, whole=True), first_chars(source, anchored=True))
 
 
 @functools.cache
@@ -65,7 +69,7 @@ def _is_whole(table: _Table, text: str) -> bool:
     """Whether ``text``, stripped as the whole-block phrases are, is one of the table's rows:
     the phrase rows' own sieved, case-insensitive fullmatch."""
     stripped = text.strip(STRIPPED)
-    if not 0 < len(stripped) <= _MAX_CHARS:
+    if not 0 < len(stripped) <= _MAX_CHARS or not may_start(table.first, stripped):
         return False
     held = stripped.lower()
     lowered = held if stripped.isascii() else None
@@ -126,11 +130,12 @@ def without_titled_boxes(
     if not body_words:
         return labels
     out = list(labels)
+    titles = _tables()[0]
     kept_words = 0  # kept words before the block
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        if b.role is _HEADING and kept_words >= body_words and is_box_title(b.text):
+        if b.role is _HEADING and kept_words >= body_words and _is_whole(titles, b.text):
             end = _box_end(blocks, i)
             # A title over no kept text is left to its own evidence (the box_label rule).
             if any(out[j] is _CONTENT for j in range(i + 1, end)):
@@ -141,8 +146,9 @@ def without_titled_boxes(
             kept_words += b.features.words
         i += 1
     total = sum(b.features.words for b, kind in zip(blocks, out) if kind is _CONTENT)
+    links = _tables()[1]  # once, not per block (the compiled build calls the cache generically)
     for i, b in enumerate(blocks):
-        if b.features.words <= 6 and is_profile_link(b.text):
+        if b.features.words <= 6 and _is_whole(links, b.text):
             box = _profile_box(blocks, i)
             inside = sum(blocks[j].features.words for j in box if out[j] is _CONTENT)
             if inside and total - inside >= body_words:
