@@ -38,11 +38,12 @@ def _compiled(pattern: str) -> regex.Pattern[str]:
 
 
 class _Whole(NamedTuple):
-    """A whole-block row compiled for any text, and for lowercased ASCII texts when it reads
-    them alike (:func:`reads_alike_lowered`); and its :mod:`_match_facts`."""
+    """A whole-block row's :mod:`_match_facts`, and whether it reads lowercased ASCII texts
+    alike without IGNORECASE (:func:`reads_alike_lowered`). Its regexes are compiled only
+    when a text passes the facts (:func:`_compiled`, :func:`_plain`): most rows a block's
+    keys select are ruled out by them, and a compile costs a thousand searches."""
 
-    folded: regex.Pattern[str]
-    fast: regex.Pattern[str] | None
+    alike: bool
     first: bytes
     digits: int
     ascii_facts: Facts  # of ASCII texts
@@ -50,12 +51,18 @@ class _Whole(NamedTuple):
 
 
 @functools.cache
+def _plain(pattern: str) -> regex.Pattern[str]:
+    """A pattern compiled without IGNORECASE, for lowercased ASCII texts, once per process
+    when a text first needs it."""
+    return regex.compile(pattern)
+
+
+@functools.cache
 def _whole_forms(pattern: str) -> _Whole:
-    fast = regex.compile(pattern) if reads_alike_lowered(pattern) else None
     first, digits = first_chars(pattern, anchored=True), min_digits(pattern)
     ascii_facts = branch_facts(pattern, anchored=True, ascii_text=True)
     wide_facts = branch_facts(pattern, anchored=True, ascii_text=False)
-    return _Whole(_compiled(pattern), fast, first, digits, ascii_facts, wide_facts)
+    return _Whole(reads_alike_lowered(pattern), first, digits, ascii_facts, wide_facts)
 
 
 def _fullmatch(pattern: str, text: str, lowered: str | None, held: str | None = None) -> bool:
@@ -63,24 +70,28 @@ def _fullmatch(pattern: str, text: str, lowered: str | None, held: str | None = 
     it is ASCII, else None; ``held`` is ``text`` lowercased (None: lowercased here when
     needed). A text whose first character starts no match, an ASCII one with fewer digits
     than every match consumes, or one that no branch's facts let match, is not searched."""
-    folded, fast, first, digits, ascii_facts, wide_facts = _whole_forms(pattern)
+    alike, first, digits, ascii_facts, wide_facts = _whole_forms(pattern)
     if not may_start(first, text) or lacks_digits(digits, text, lowered):
         return False
     branches = ascii_facts if lowered is not None else wide_facts
     if branches and not may_match(branches, text, text.lower() if held is None else held, lowered):
         return False
-    if lowered is not None and fast is not None:
-        return fast.fullmatch(lowered) is not None
-    return folded.fullmatch(text) is not None
+    if lowered is not None and alike:
+        return _plain(pattern).fullmatch(lowered) is not None
+    return _compiled(pattern).fullmatch(text) is not None
 
 
 class _Split(NamedTuple):
     """A pattern's top-level branches in two alternations: those that start with ``^``
-    (they can match at the text's start only: no pattern sets MULTILINE) and the others;
-    and their :mod:`_match_facts` (the first characters, of the ``^`` branches only)."""
+    (they can match at the text's start only: no pattern sets MULTILINE) and the others
+    ("" for none); whether the pattern reads lowercased ASCII texts alike without IGNORECASE
+    (:func:`reads_alike_lowered`); and the parts' :mod:`_match_facts` (the first
+    characters, of the ``^`` branches only). Each part is compiled only when a text passes
+    its facts, as :class:`_Whole`'s rows are."""
 
-    start: regex.Pattern[str] | None
-    rest: regex.Pattern[str] | None
+    start: str
+    rest: str
+    alike: bool
     first: bytes = b""
     start_digits: int = 0
     rest_digits: int = 0
@@ -89,14 +100,15 @@ class _Split(NamedTuple):
 
 
 @functools.cache
-def _split(pattern: str) -> tuple[_Split, _Split | None]:
-    """``pattern`` split for :func:`_found`, compiled once per process when first needed:
-    for any text, and for lowercased ASCII texts (no IGNORECASE) when it reads them alike
-    (:func:`reads_alike_lowered`), else None."""
+def _split(pattern: str) -> _Split:
+    """``pattern`` split for :func:`_found`, once per process when first needed."""
     branches = top_level_branches(pattern)
     start = "|".join(b for b in branches if b.startswith("^"))
     rest = "|".join(b for b in branches if not b.startswith("^"))
-    facts = (
+    return _Split(
+        start,
+        rest,
+        reads_alike_lowered(pattern),
         first_chars(start, anchored=False),
         min_digits(start),
         min_digits(rest),
@@ -109,11 +121,6 @@ def _split(pattern: str) -> tuple[_Split, _Split | None]:
             branch_facts(rest, anchored=False, ascii_text=False),
         ),
     )
-    folded = _Split(_compiled(start) if start else None, _compiled(rest) if rest else None, *facts)
-    if not reads_alike_lowered(pattern):
-        return folded, None
-    fast = _Split(regex.compile(start) if start else None, regex.compile(rest) if rest else None, *facts)
-    return folded, fast
 
 
 def _found(pattern: str, text: str, lowered: str | None = None, held: str | None = None) -> bool:
@@ -126,30 +133,31 @@ def _found(pattern: str, text: str, lowered: str | None = None, held: str | None
     :func:`_fullmatch`. The ``^`` branches are not tried on a text whose first character
     starts none of their matches; neither part on an ASCII text with fewer digits than each
     of its matches consumes, nor on one that none of its branches' facts let match."""
-    folded, fast = _split(pattern)
-    start, rest = folded.start, folded.rest
+    split = _split(pattern)
+    start, rest = split.start, split.rest
     # (each pair read as two: a pair indexed by a variable is boxed again in the compiled build)
-    start_ascii, start_wide = folded.start_facts
-    rest_ascii, rest_wide = folded.rest_facts
+    start_ascii, start_wide = split.start_facts
+    rest_ascii, rest_wide = split.rest_facts
     start_facts = start_ascii if lowered is not None else start_wide
     rest_facts = rest_ascii if lowered is not None else rest_wide
-    if not may_start(folded.first, text) or lacks_digits(folded.start_digits, text, lowered):
-        start = None
+    if not start or not may_start(split.first, text) or lacks_digits(split.start_digits, text, lowered):
+        start = ""
     elif start_facts:
         held = text.lower() if held is None else held
         if not may_match(start_facts, text, held, lowered):
-            start = None
-    if lacks_digits(folded.rest_digits, text, lowered):
-        rest = None
+            start = ""
+    if not rest or lacks_digits(split.rest_digits, text, lowered):
+        rest = ""
     elif rest_facts:
         held = text.lower() if held is None else held
         if not may_match(rest_facts, text, held, lowered):
-            rest = None
-    if lowered is not None and fast is not None:
-        text = lowered
-        start, rest = fast.start if start is not None else None, fast.rest if rest is not None else None
-    return (start is not None and start.match(text) is not None) or (
-        rest is not None and rest.search(text) is not None
+            rest = ""
+    if lowered is not None and split.alike:
+        return (bool(start) and _plain(start).match(lowered) is not None) or (
+            bool(rest) and _plain(rest).search(lowered) is not None
+        )
+    return (bool(start) and _compiled(start).match(text) is not None) or (
+        bool(rest) and _compiled(rest).search(text) is not None
     )
 
 
