@@ -87,9 +87,12 @@ def _closing(pattern: str, start: int) -> int | None:
     return None
 
 
-def _atoms(branch: str) -> list[tuple[str, int]] | None:
+@functools.cache
+def _atoms(branch: str) -> tuple[tuple[str, int], ...] | None:
     """A branch (no top-level ``|``) as its atoms, each with the least number of times
-    it repeats (0 when optional); None when it holds syntax this reader does not know."""
+    it repeats (0 when optional); None when it holds syntax this reader does not know.
+    Read once per process and branch: each fact of a row (its first characters, digits,
+    literals, starts) walks the same branches' atoms, for ASCII texts and for any text."""
     atoms: list[tuple[str, int]] = []
     i = 0
     while i < len(branch):
@@ -120,7 +123,7 @@ def _atoms(branch: str) -> list[tuple[str, int]] | None:
             return None  # a brace that is no quantifier: not read
         atoms.append((atom, least))
         i = end
-    return atoms
+    return tuple(atoms)
 
 
 def needs(pattern: str, required: Callable[[str], bool]) -> bool:
@@ -199,7 +202,8 @@ def _character_alike(atom: str) -> bool:
     return all((folded.fullmatch(c) is None) == (plain.fullmatch(c.lower()) is None) for c in _ASCII_CHARS)
 
 
-def _literal_atoms(branch: str) -> list[tuple[str, int, bool]] | None:
+@functools.cache
+def _literal_atoms(branch: str) -> tuple[tuple[str, int, bool], ...] | None:
     """The atoms of ``branch`` as the literal readers below take them: each with the least
     number of times it occurs and whether a quantifier follows it; None for a verbose
     pattern or syntax :func:`_atoms` does not know."""
@@ -216,7 +220,7 @@ def _literal_atoms(branch: str) -> list[tuple[str, int, bool]] | None:
         if repeat:
             at = repeat.end()
         out.append((atom, least, repeat is not None))
-    return out
+    return tuple(out)
 
 
 # Literal strings let a text be ruled out by ``str.__contains__`` before any regex call:
