@@ -42,6 +42,8 @@
  * U+00C0-U+00FF but U+00D7 and U+00F7 (the multiplication and division signs); U+00C0-U+00DE
  * lower by 0x20. A constant (it was filled at import: C state the module's interpreters would
  * share); tests/test_ctokens.py checks each entry against the regex and str.lower. */
+PyObject *ssize_list(const Py_ssize_t *values, Py_ssize_t n); /* in _ctokens_rows.c */
+
 static const Py_UCS1 lowered[256] = {
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,  /* 00-0F */
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,  /* 10-1F */
@@ -298,16 +300,7 @@ static PyObject *language_hits(PyObject *self, PyObject *const *args, Py_ssize_t
         if (seen >= limit) break;
     }
     if (PyErr_Occurred()) goto done;
-    out = PyList_New(n);
-    if (out == NULL) goto done;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *value = PyLong_FromSsize_t(hits[i]);
-        if (value == NULL) {
-            Py_CLEAR(out);
-            goto done;
-        }
-        PyList_SET_ITEM(out, i, value);
-    }
+    out = ssize_list(hits, n);
 done:
     Py_XDECREF(toks);
     Py_XDECREF(it);

@@ -104,6 +104,22 @@ static inline int may_have_rows(const unsigned char *bits, size_t mask, PyObject
     return 0;
 }
 
+/* A list of the ``n`` numbers at ``values`` as ints (phrase_rows' rows, language_hits' counts);
+ * NULL with an exception set when one cannot be made. */
+PyObject *ssize_list(const Py_ssize_t *values, Py_ssize_t n) {
+    PyObject *out = PyList_New(n);
+    if (out == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *value = PyLong_FromSsize_t(values[i]);
+        if (value == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, i, value);
+    }
+    return out;
+}
+
 PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if ((nargs != 6 && nargs != 7) || !PyDict_CheckExact(args[0]) || !PyList_CheckExact(args[1]) ||
         !PyDict_CheckExact(args[2]) || !PyDict_CheckExact(args[3]) || !PyAnySet_Check(args[4]) ||
@@ -154,16 +170,7 @@ PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     Py_ssize_t distinct = 0;
     for (Py_ssize_t i = 0; i < used; i++)
         if (i == 0 || rows[i] != rows[i - 1]) rows[distinct++] = rows[i];
-    out = PyList_New(distinct);
-    if (out == NULL) goto done;
-    for (Py_ssize_t i = 0; i < distinct; i++) {
-        PyObject *row = PyLong_FromSsize_t(rows[i]);
-        if (row == NULL) {
-            Py_CLEAR(out);
-            goto done;
-        }
-        PyList_SET_ITEM(out, i, row);
-    }
+    out = ssize_list(rows, distinct);
 done:
     PyMem_Free(rows);
     Py_DECREF(none);
