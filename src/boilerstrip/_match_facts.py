@@ -127,9 +127,11 @@ def _character_first(atom: str) -> set[int]:
     return {c for c in range(_ASCII) if folded.fullmatch(chr(c))}
 
 
+@functools.cache
 def min_digits(pattern: str) -> int:
     """The least number of ``\\d`` every match of ``pattern`` consumes (0 when the reader
-    cannot tell)."""
+    cannot tell). Read once per process and pattern: a row's facts ask it of the same
+    branches for ASCII texts and for any text, and of each group inside them."""
     if not pattern or _syntax(_VERBOSE).search(pattern):
         return 0
     return min(_branch_digits(branch) for branch in top_level_branches(pattern))
