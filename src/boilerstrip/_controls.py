@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from typing import Final, NamedTuple
+from typing import Final
 
-from ._match_facts import first_chars, may_start
 from ._model import Block, Label
 from ._options import Options
-from ._phrase_sieve import PhraseFilter, phrase_filter
-from ._phrases import matches
+from ._phrase_match import WholeRows, is_whole_row, whole_rows
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
 # EnumType.__getattr__'s hook (about 900 instructions).
@@ -64,35 +62,19 @@ CONTROLS: tuple[tuple[str, str, str], ...] = (
 _STRIP = " .:!?…·|»«›‹>+-"
 
 
-class _Table(NamedTuple):
-    source: str  # the rows as one alternation, matched as the whole-block phrase rows are
-    # The literal strings a match must start with or hold (_phrase_sieve): most short kept
-    # lines hold none, and then the regex (about 5,500 instructions a call) is not tried.
-    sieve: PhraseFilter
-    first: bytes  # the ASCII characters a match can start with (_match_facts), read first
-
-
 # Made on first use, not at import (as _titled_boxes' tables): reading the patterns for the
 # sieve, and compiling the case-insensitive alternation, would cost every import. The cache
 # holds one value that depends on nothing.
 @functools.cache
-def _table() -> _Table:
-    source = "|".join(f"(?:{pattern})" for _, _, pattern in CONTROLS)
-    return _Table(source, phrase_filter(source, whole=True), first_chars(source, anchored=True))
+def _table() -> WholeRows:
+    return whole_rows(CONTROLS)
 
 
 def is_control(text: str) -> bool:
     """Whether ``text``, its spaces normalised and surrounding punctuation stripped, is
     wholly a control's label (:data:`CONTROLS`): the case-insensitive fullmatch of the
     rows' alternation, sieved as the phrase rows are (_phrases.matches)."""
-    stripped = " ".join(text.split()).strip(_STRIP)
-    table = _table()
-    if not may_start(table.first, stripped):
-        return False
-    held = stripped.lower()
-    return matches(
-        table.source, table.sieve, stripped, held if stripped.isascii() else None, held, whole=True
-    )
+    return is_whole_row(_table(), " ".join(text.split()).strip(_STRIP))
 
 
 def without_controls(

@@ -26,7 +26,7 @@ from ._match_facts import (
 )
 from ._pattern_reader import reads_alike_lowered, top_level_branches
 from ._phrase_rows import ascii_digit
-from ._phrase_sieve import PhraseFilter, holds_one
+from ._phrase_sieve import PhraseFilter, holds_one, phrase_filter
 
 Facts = tuple[BranchFacts, ...]  # () when they add nothing (:func:`branch_facts`)
 
@@ -182,3 +182,30 @@ def matches(
             return False
         pattern = rest
     return _fullmatch(pattern, text, lowered, held) if whole else _found(pattern, text, lowered, held)
+
+
+class WholeRows(NamedTuple):
+    """Rows matched as a whole text (the controls' labels, the titled boxes' titles): their
+    patterns as one alternation, matched as the whole-block phrase rows are (:func:`matches`),
+    its sieve (``_phrase_sieve``) and the ASCII characters a match can start with
+    (``_match_facts``), read before the text is lowered, since most short lines start with
+    none of them."""
+
+    source: str
+    sieve: PhraseFilter
+    first: bytes
+
+
+def whole_rows(rows: tuple[tuple[str, str, str], ...]) -> WholeRows:
+    source = "|".join(f"(?:{pattern})" for _, _, pattern in rows)
+    return WholeRows(source, phrase_filter(source, whole=True), first_chars(source, anchored=True))
+
+
+def is_whole_row(table: WholeRows, stripped: str) -> bool:
+    """Whether ``stripped`` (a text already stripped as its caller's rows expect) is wholly
+    one of the table's rows: the case-insensitive fullmatch of the alternation, sieved."""
+    if not may_start(table.first, stripped):
+        return False
+    held = stripped.lower()
+    lowered = held if stripped.isascii() else None
+    return matches(table.source, table.sieve, stripped, lowered, held, whole=True)

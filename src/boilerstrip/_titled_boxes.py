@@ -25,14 +25,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from typing import Final, NamedTuple
+from typing import Final
 
-from ._match_facts import first_chars, may_start
 from ._model import Block, Label, Role, ancestor
 from ._options import Options
-from ._phrase_sieve import PhraseFilter, phrase_filter
+from ._phrase_match import WholeRows, is_whole_row, whole_rows
 from ._phrase_table import BOX_TITLES, PROFILE_LINKS
-from ._phrases import STRIPPED, matches
+from ._phrases import STRIPPED
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
 # EnumType.__getattr__'s hook (about 900 instructions).
@@ -40,40 +39,21 @@ _CONTENT: Final = Label.CONTENT
 _HEADING: Final = Role.HEADING
 
 
-class _Table(NamedTuple):
-    source: str  # the rows as one alternation, matched as the phrase rows are (_phrases)
-    # The literal strings a match must start with or hold (_phrase_sieve): most short
-    # blocks hold none, and then the regex is not tried.
-    sieve: PhraseFilter
-    # The ASCII characters a match can start with (_match_facts): read before the text is
-    # lowered and sieved, since most short lines start with none of them.
-    first: bytes
-
-
-def _table(rows: tuple[tuple[str, str, str], ...]) -> _Table:
-    source = "|".join(f"(?:{pattern})" for _, _, pattern in rows)
-    return _Table(source, phrase_filter(source, whole=True), first_chars(source, anchored=True))
-
-
 @functools.cache
-def _tables() -> tuple[_Table, _Table]:
+def _tables() -> tuple[WholeRows, WholeRows]:
     """The tables of (BOX_TITLES, PROFILE_LINKS), made when a page first needs them (reading
     the patterns for their sieves would cost every import)."""
-    return _table(BOX_TITLES), _table(PROFILE_LINKS)
+    return whole_rows(BOX_TITLES), whole_rows(PROFILE_LINKS)
 
 
 _MAX_CHARS: Final = 40  # longer than any row of the two tables: no match is tried
 
 
-def _is_whole(table: _Table, text: str) -> bool:
+def _is_whole(table: WholeRows, text: str) -> bool:
     """Whether ``text``, stripped as the whole-block phrases are, is one of the table's rows:
     the phrase rows' own sieved, case-insensitive fullmatch."""
     stripped = text.strip(STRIPPED)
-    if not 0 < len(stripped) <= _MAX_CHARS or not may_start(table.first, stripped):
-        return False
-    held = stripped.lower()
-    lowered = held if stripped.isascii() else None
-    return matches(table.source, table.sieve, stripped, lowered, held, whole=True)
+    return 0 < len(stripped) <= _MAX_CHARS and is_whole_row(table, stripped)
 
 
 def is_box_title(text: str) -> bool:
