@@ -20,14 +20,14 @@ Regenerate it after editing a table: ``python scripts/generate_pattern_store.py`
 from __future__ import annotations
 
 import functools
-import pickle
+import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Final
 
 import regex
 
-STORE_PATH: Final = Path(__file__).with_name("_patterns.pickle")
+# (os.path, not pathlib: pathlib would add 8 ms to `import boilerstrip`)
+STORE_PATH: Final = os.path.join(os.path.dirname(__file__), "_patterns.pickle")
 # Bump when the layout below changes (a store of another layout is ignored).
 _LAYOUT: Final = 1
 
@@ -42,6 +42,8 @@ def compiled(pattern: str, flags: int) -> regex.Pattern[str]:
     changes ``regex.DEFAULT_VERSION`` gets the same patterns as the store's."""
     stored = _stored().get((pattern, flags))
     if stored is not None:
+        import pickle  # (here, not at import: pickle costs `import boilerstrip` 2 to 8 ms)
+
         loaded = pickle.loads(stored)  # (the package's own file)
         if isinstance(loaded, regex.Pattern) and loaded.pattern == pattern:
             return loaded
@@ -53,11 +55,13 @@ def _stored() -> dict[Key, bytes]:
     return read_store(STORE_PATH, regex.__version__)
 
 
-def read_store(path: Path, version: str) -> dict[Key, bytes]:
+def read_store(path: str | os.PathLike[str], version: str) -> dict[Key, bytes]:
     """The store at ``path`` when it was written by ``regex`` ``version``, else {} (also
     when it is missing, unreadable or of another layout)."""
+    import pickle
+
     try:
-        data = pickle.loads(path.read_bytes())  # (the package's own file)
+        data = pickle.loads(_read(path))  # (the package's own file)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
         return {}
     if not isinstance(data, dict) or data.get("layout") != _LAYOUT or data.get("regex") != version:
@@ -66,16 +70,25 @@ def read_store(path: Path, version: str) -> dict[Key, bytes]:
     return patterns if isinstance(patterns, dict) else {}
 
 
+def _read(path: str | os.PathLike[str]) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
+
+
 def store_bytes(keys: Iterable[Key]) -> bytes:
     """The store of ``keys``, each compiled by the installed ``regex`` (the generator's)."""
+    import pickle
+
     patterns = {key: pickle.dumps(regex.compile(*key), protocol=4) for key in sorted(set(keys))}
     return pickle.dumps({"layout": _LAYOUT, "regex": regex.__version__, "patterns": patterns}, protocol=4)
 
 
-def stored_version(path: Path = STORE_PATH) -> str | None:
+def stored_version(path: str | os.PathLike[str] = STORE_PATH) -> str | None:
     """The ``regex`` version the store at ``path`` was written by (None: no readable store)."""
+    import pickle
+
     try:
-        data = pickle.loads(path.read_bytes())  # (the package's own file)
+        data = pickle.loads(_read(path))  # (the package's own file)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
         return None
     version = data.get("regex") if isinstance(data, dict) else None
