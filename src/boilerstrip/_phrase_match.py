@@ -11,7 +11,7 @@ searched lowercased without IGNORECASE by every pattern that reads them alike
 from __future__ import annotations
 
 import functools
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import regex
 
@@ -25,16 +25,24 @@ from ._match_facts import (
     min_digits,
 )
 from ._pattern_reader import reads_alike_lowered, top_level_branches
+from ._pattern_store import Key
+from ._pattern_store import compiled as stored_or_compiled
 from ._phrase_rows import ascii_digit
 from ._phrase_sieve import PhraseFilter, holds_one, phrase_filter
 
 Facts = tuple[BranchFacts, ...]  # () when they add nothing (:func:`branch_facts`)
 
+# The rows' flags, the version given explicitly: the facts read from the patterns
+# (_match_facts) assume version 0's simple case folding, whatever regex.DEFAULT_VERSION is.
+_FOLDED: Final = regex.IGNORECASE | regex.VERSION0
+_PLAIN: Final = regex.VERSION0
 
-@functools.cache
+
+@functools.cache  # (a second memo, over _pattern_store's: one look-up a call on the hot path)
 def _compiled(pattern: str) -> regex.Pattern[str]:
-    """A row's pattern, compiled once per process when a block first needs it."""
-    return regex.compile(pattern, regex.IGNORECASE)
+    """A row's pattern, compiled (or loaded from ``_pattern_store``) once per process when a
+    block first needs it."""
+    return stored_or_compiled(pattern, _FOLDED)
 
 
 class _Whole(NamedTuple):
@@ -54,7 +62,7 @@ class _Whole(NamedTuple):
 def _plain(pattern: str) -> regex.Pattern[str]:
     """A pattern compiled without IGNORECASE, for lowercased ASCII texts, once per process
     when a text first needs it."""
-    return regex.compile(pattern)
+    return stored_or_compiled(pattern, _PLAIN)
 
 
 @functools.cache
@@ -159,6 +167,24 @@ def _found(pattern: str, text: str, lowered: str | None = None, held: str | None
     return (bool(start) and _compiled(start).match(text) is not None) or (
         bool(rest) and _compiled(rest).search(text) is not None
     )
+
+
+def compiled_keys(pattern: str, filter_: PhraseFilter, *, whole: bool) -> set[Key]:
+    """The (pattern, flags) that :func:`matches` of ``pattern`` through ``filter_`` may
+    compile: the pattern or its filter's other branches, whole or split, folded and (where
+    they read lowercased ASCII alike) plain. ``_pattern_store``'s generator stores them."""
+    keys: set[Key] = set()
+    for source in {pattern, filter_.ascii.rest, filter_.wide.rest} - {""}:
+        if whole:
+            parts, alike = [source], reads_alike_lowered(source)
+        else:
+            split = _split(source)
+            parts, alike = [split.start, split.rest], split.alike
+        for part in filter(None, parts):
+            keys.add((part, _FOLDED))
+            if alike:
+                keys.add((part, _PLAIN))
+    return keys
 
 
 def has_digit(text: str, lowered: str | None) -> bool:

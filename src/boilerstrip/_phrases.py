@@ -25,7 +25,8 @@ import regex
 from ._language import tokens as line_tokens
 from ._model import Label
 from ._pattern_reader import is_digit, is_wide, needs, top_level_branches
-from ._phrase_match import has_digit, matches
+from ._pattern_store import Key
+from ._phrase_match import compiled_keys, has_digit, matches
 from ._phrase_rows import MIN_PREFIX, PREFIX, key_sieve, phrase_rows
 from ._phrase_sieve import PhraseFilter, phrase_filter
 from ._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
@@ -177,6 +178,18 @@ def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
 def _indexes() -> tuple[_Index, _Index]:
     """The indexes of (PHRASES, WHOLE_BLOCK_PHRASES)."""
     return _index(PHRASES, whole=False), _index(WHOLE_BLOCK_PHRASES, whole=True)
+
+
+def stored_keys() -> set[Key]:
+    """The (pattern, flags) that matching the tables may compile (``_pattern_store``)."""
+    keys = compiled_keys(r"\d", phrase_filter("", whole=False), whole=False)
+    for index, whole in zip(_indexes(), (False, True)):
+        for source, filter_ in zip(index.sources, index.filters):
+            keys |= compiled_keys(source, filter_, whole=whole)
+        for source, filter_ in zip(index.gate, index.gate_filters):
+            if source:
+                keys |= compiled_keys(source, filter_, whole=whole)
+    return keys
 
 
 def _gate_open(index: _Index, text: str, lowered: str | None, held: str, *, whole: bool) -> bool:

@@ -16,6 +16,8 @@ import regex
 
 from ._model import Label
 from ._pattern_reader import spellings, top_level_branches
+from ._pattern_store import Key
+from ._pattern_store import compiled as stored_or_compiled
 
 # Tags whose subtree is never text of the page. The tag tables read at every element are
 # Final: the compiled build holds each in a C static (else a dict lookup at each use).
@@ -215,8 +217,11 @@ _Pattern = re.Pattern[str] | regex.Pattern[str]
 
 
 def _compile(pattern: str, ascii_only: bool) -> _Pattern:
-    """``pattern`` compiled by regex, or by re for ASCII strings when it reads them alike."""
-    return re.compile(pattern) if ascii_only and _PORTABLE.fullmatch(pattern) else regex.compile(pattern)
+    """``pattern`` compiled by regex (or loaded from ``_pattern_store``), or by re for ASCII
+    strings when it reads them alike."""
+    if ascii_only and _PORTABLE.fullmatch(pattern):
+        return re.compile(pattern)
+    return stored_or_compiled(pattern, regex.VERSION0)
 
 
 class _NamePatterns(NamedTuple):
@@ -268,6 +273,17 @@ def _name_patterns(ascii_only: bool) -> _NamePatterns:
         prefix,
         always,
     )
+
+
+def stored_keys() -> set[Key]:
+    """The (pattern, flags) of the name patterns that regex compiles (``_pattern_store``)."""
+    keys: set[Key] = set()
+    for ascii_only in (False, True):
+        patterns = _name_patterns(ascii_only)
+        for pattern in (patterns.any_row, patterns.content, patterns.keys, *(p for _, p in patterns.rows)):
+            if isinstance(pattern, regex.Pattern):
+                keys.add((pattern.pattern, regex.VERSION0))
+    return keys
 
 
 def _key_bits(patterns: _NamePatterns, name: str) -> int:
