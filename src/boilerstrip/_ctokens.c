@@ -32,6 +32,10 @@
  * with a sieve each word it rules out given as ``other`` (``_name_verdicts.sifted_words``);
  * None for any other name, and for one holding "tag-", "category-" or "widget" (their
  * regexes stay Python's). In _ctokens_names.c, with copy_key.
+ *
+ * name_bits(raw, tables) -> (name, bits), (name, None) or None: the same name and
+ * ``_name_verdicts.spaced_bits`` of its words, read from the buffer without making a list of
+ * them (None where name_words gives None; bits None where its words are). In _ctokens_names.c.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -343,6 +347,7 @@ PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_names.c */
 PyObject *copy_key(PyObject *self, PyObject *text);
 PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *name_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 static PyMethodDef methods[] = {
     {"language_hits", (PyCFunction)(void (*)(void))language_hits, METH_FASTCALL,
@@ -361,6 +366,8 @@ static PyMethodDef methods[] = {
     {"name_words", (PyCFunction)(void (*)(void))name_words, METH_FASTCALL,
      "name_words(raw[, sieve, other]) -> (name, words) or None: see _rules.normalise_name and "
      "_name_verdicts.spaced_words and sifted_words"},
+    {"name_bits", (PyCFunction)(void (*)(void))name_bits, METH_FASTCALL,
+     "name_bits(raw, tables) -> (name, bits), (name, None) or None: see _name_verdicts.NameVerdicts.of"},
     {NULL, NULL, 0, NULL},
 };
 
