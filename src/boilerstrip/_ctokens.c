@@ -36,6 +36,9 @@
  * name_bits(raw, tables) -> (name, bits), (name, None) or None: the same name and
  * ``_name_verdicts.spaced_bits`` of its words, read from the buffer without making a list of
  * them (None where name_words gives None; bits None where its words are). In _ctokens_names.c.
+ *
+ * card_tree(locators) -> (parents, tags, ends, cards) or None: ``_card_slots.CardTree``'s
+ * fields for a list of ASCII locators (None when one is not ASCII). In _ctokens_cards.c.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -348,6 +351,8 @@ PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *copy_key(PyObject *self, PyObject *text);
 PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *name_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+/* _ctokens_cards.c */
+PyObject *card_tree(PyObject *self, PyObject *locators);
 
 static PyMethodDef methods[] = {
     {"language_hits", (PyCFunction)(void (*)(void))language_hits, METH_FASTCALL,
@@ -368,6 +373,8 @@ static PyMethodDef methods[] = {
      "_name_verdicts.spaced_words and sifted_words"},
     {"name_bits", (PyCFunction)(void (*)(void))name_bits, METH_FASTCALL,
      "name_bits(raw, tables) -> (name, bits), (name, None) or None: see _name_verdicts.NameVerdicts.of"},
+    {"card_tree", card_tree, METH_O,
+     "card_tree(locators) -> (parents, tags, ends, cards) or None: see _card_slots.card_tree"},
     {NULL, NULL, 0, NULL},
 };
 
