@@ -18,6 +18,7 @@ from boilerstrip._name_verdicts import (
     NameVerdicts,
     _tables,
     decided,
+    found_bits,
     sifted_words,
     spaced_bits,
     spaced_words,
@@ -199,14 +200,16 @@ def test_sifted_words_generated() -> None:
     assert sifted_out > 1000  # the sieve rules words out
 
 
-def _python_bits(ctokens: ModuleType, raw: str) -> tuple[str, int | None] | None:
+def _python_bits(ctokens: ModuleType, raw: str) -> tuple[str, int, bool] | None:
     """What ``name_bits`` must give: None where ``name_words`` leaves the name to Python, else
-    the normalised name and spaced_bits of its words (None where spaced_words is None)."""
+    the normalised name, spaced_bits of its words or, where spaced_words is None, found_bits
+    of it (less the ``always`` bits), and which of the two."""
     if ctokens.name_words(raw) is None:
         return None
     name, words = _python(raw)
     tables = _tables(True)
-    return name, None if words is None else spaced_bits(tables, words) & ~tables.patterns.always
+    bits = found_bits(tables, name) if words is None else spaced_bits(tables, words)
+    return name, bits & ~tables.patterns.always, words is not None
 
 
 @pytest.mark.parametrize("raw", NAMES + KEYED + FALLBACK)
@@ -230,6 +233,12 @@ def test_bits_generated(ctokens: ModuleType) -> None:
         for _ in range(5000)
     ]
     names += [" ".join(rng.sample(sorted(tables.phrases), 2)) for _ in range(500)]
+    # Words that are not all letters and digits (found_bits): utility classes and templates.
+    odd = ["!", "[", "]", "(", ")", "%", "+", "#", "\n", "&", "=", "'", "?", "{"]
+    names += [
+        "".join(rng.choice(pieces) + rng.choice(odd + separators) for _ in range(rng.randrange(1, 8)))
+        for _ in range(3000)
+    ]
     differing = [raw for raw in names if ctokens.name_bits(raw, tables.c_keys) != _python_bits(ctokens, raw)]
     assert differing[:1] == []
 
@@ -239,7 +248,7 @@ def test_bits_takes_the_tables(ctokens: ModuleType) -> None:
     with pytest.raises(TypeError):
         ctokens.name_bits(b"nav", keys)
     with pytest.raises(TypeError):
-        ctokens.name_bits("nav", keys[:6])
+        ctokens.name_bits("nav", keys[:7])
     with pytest.raises(TypeError):
         ctokens.name_bits("nav", (keys[0], [], *keys[2:]))
     with pytest.raises(ValueError, match="power of two"):
@@ -252,7 +261,7 @@ def test_verdicts_through_name_bits(ctokens: ModuleType, monkeypatch: pytest.Mon
     tables = _tables(True)
     rng = random.Random(17)
     keys = [w for w in tables.words if w] + [w for p in tables.phrases for w in p.split(" ")]
-    pieces = [*keys, "item", "wrap", "12", "X", "tag-x", "widget", "café", "#"]
+    pieces = [*keys, "item", "wrap", "12", "X", "tag-x", "widget", "café", "#", "!m-0", "w-[1.5]", "a+b"]
     names = NAMES + KEYED + FALLBACK
     names += ["-".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6))) for _ in range(3000)]
     expected = [verdict_of(normalise_name(raw)) for raw in names]

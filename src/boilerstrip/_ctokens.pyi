@@ -30,7 +30,7 @@ _Stems = dict[str, tuple[tuple[str, int], ...]]
 
 def name_bits(
     raw: str,
-    tables: tuple[bytes, dict[str, int], dict[str, int], _Stems, dict[str, int], int, int],
+    tables: tuple[bytes, dict[str, int], dict[str, int], _Stems, dict[str, int], int, int, dict[str, int]],
     /,
-) -> tuple[str, int | None] | None: ...
+) -> tuple[str, int, bool] | None: ...
 def card_tree(locators: list[str], /) -> tuple[list[int], list[int], list[int], list[int]] | None: ...

@@ -1,64 +1,11 @@
-/* The decision's copy keys and the class/id names' words in C: the functions of the _ctokens
- * extension (_ctokens.c, which lists them) that read names and keys, not tokens. Hidden, as
- * _cscan's shared functions are. */
+/* The class/id names' words and bits in C: the functions of the _ctokens extension (_ctokens.c,
+ * which lists them) that read names, not tokens. Hidden, as _cscan's shared functions are. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)
 #endif
-
-/* " ".join(text.split()).lower(): the words (runs of characters str.split does not split at,
- * Py_UNICODE_ISSPACE) one space apart, lowered. An ASCII text is lowered here (A-Z); any
- * other is joined here and lowered by str.lower (its special cases: final sigma, İ). */
-PyObject *copy_key(PyObject *self, PyObject *text) {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "copy_key() takes a str");
-        return NULL;
-    }
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    const int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    if (PyUnicode_IS_ASCII(text)) { /* a byte a character */
-        Py_UCS1 *bytes = PyMem_Malloc(n ? n : 1);
-        if (bytes == NULL) return PyErr_NoMemory();
-        const Py_UCS1 *p = data;
-        Py_ssize_t used = 0;
-        for (Py_ssize_t i = 0; i < n;) {
-            if (Py_UNICODE_ISSPACE(p[i])) {
-                i++;
-                continue;
-            }
-            if (used) bytes[used++] = ' ';
-            for (; i < n && !Py_UNICODE_ISSPACE(p[i]); i++)
-                bytes[used++] = p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 0x20 : p[i];
-        }
-        PyObject *out = PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, bytes, used);
-        PyMem_Free(bytes);
-        return out;
-    }
-    Py_UCS4 *buffer = PyMem_Malloc((n ? n : 1) * sizeof(Py_UCS4));
-    if (buffer == NULL) return PyErr_NoMemory();
-    Py_ssize_t used = 0;
-    for (Py_ssize_t i = 0; i < n;) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (Py_UNICODE_ISSPACE(c)) {
-            i++;
-            continue;
-        }
-        if (used) buffer[used++] = ' ';
-        while (i < n && !Py_UNICODE_ISSPACE(c = PyUnicode_READ(kind, data, i))) {
-            buffer[used++] = c;
-            i++;
-        }
-    }
-    PyObject *joined = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, used);
-    PyMem_Free(buffer);
-    if (joined == NULL) return NULL;
-    PyObject *out = PyObject_CallMethod(joined, "lower", NULL);
-    Py_DECREF(joined);
-    return out;
-}
 
 /* ASCII characters that re's \w matches (letters, digits, "_"). */
 static inline int name_word_char(Py_UCS1 c) {
@@ -370,23 +317,56 @@ static int spaced_bits_c(const Py_UCS1 *spaced, Py_ssize_t k, const Sieve *sieve
     return 0;
 }
 
-/* name_bits(raw, tables) -> (name, bits), (name, None) or None: normalise_name(raw) of an
- * ASCII name and _name_verdicts.spaced_bits of its words, without making the words: None for a
- * name name_words leaves to Python, (name, None) for one whose words are not all letters and
- * digits (spaced_words is None). ``tables``: (sieve, words, prefix, stems, phrases, the bit of
- * _OPENS, key prefix length) of _name_verdicts._Tables; the bits of the rules searched on every name
- * (``always``, an int of several digits, read here at some cost) are the caller's to add. */
+/* _name_verdicts.found_bits, less the ``always`` bits, of a normalised ASCII name whose words
+ * are not all letters and digits: its key words' bits, the key pattern's matches being the
+ * runs of \w ([a-z0-9] here) that are a key word or start with a key prefix (a match starts
+ * and ends at a word boundary, so it is a whole run). A run the sieve rules out is neither. */
+static int found_bits_c(const Py_UCS1 *spaced, Py_ssize_t k, const Sieve *sieve, PyObject *const *keys,
+                        PyObject *exact, Py_ssize_t prefix_size, unsigned long long opens,
+                        unsigned long long *bits) {
+    PyObject *known = keys[0], *starts = keys[1];
+    int failed = 0;
+    for (Py_ssize_t i = 0; i < k;) {
+        if (!lower_alnum(spaced[i])) {
+            i++;
+            continue;
+        }
+        const Py_ssize_t start = i;
+        while (i < k && lower_alnum(spaced[i])) i++;
+        const Py_UCS1 *word = spaced + start;
+        const Py_ssize_t size = i - start;
+        if (!sifted(sieve, word, size)) continue;
+        PyObject *text = ascii_str(word, size);
+        if (text == NULL) return -1;
+        const int whole = PyDict_Contains(exact, text);
+        const unsigned long long found = size >= prefix_size ? bits_of(starts, NULL, word, prefix_size, &failed) : 0;
+        if (whole < 0) failed = 1;
+        if (!failed && (whole || found)) *bits |= bits_of(known, text, NULL, 0, &failed) | found;
+        Py_DECREF(text);
+        if (failed) return -1;
+    }
+    *bits &= ~opens;
+    return 0;
+}
+
+/* name_bits(raw, tables) -> (name, bits, plain) or None: normalise_name(raw) of an ASCII name
+ * and, where its words are letters and digits (``plain``: spaced_words is not None),
+ * _name_verdicts.spaced_bits of its words, read without making them, else found_bits of it;
+ * None for a name name_words leaves to Python. ``tables``: (sieve, words, prefix, stems,
+ * phrases, the bit of _OPENS, key prefix length, the key words) of _name_verdicts._Tables; the
+ * bits of the rules searched on every name (``always``) are the caller's to add. */
 PyObject *name_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     PyObject *tables = nargs == 2 ? args[1] : NULL;
     if (tables == NULL || !PyUnicode_Check(args[0]) || !PyTuple_CheckExact(tables) ||
-        PyTuple_GET_SIZE(tables) != 7 || !PyBytes_CheckExact(PyTuple_GET_ITEM(tables, 0))) {
+        PyTuple_GET_SIZE(tables) != 8 || !PyBytes_CheckExact(PyTuple_GET_ITEM(tables, 0))) {
         PyErr_SetString(PyExc_TypeError, "name_bits() takes a str and a tuple of the tables (see _name_verdicts)");
         return NULL;
     }
     PyObject *const *keys = &PyTuple_GET_ITEM(tables, 1);
-    for (int i = 0; i < 4; i++) {
-        if (!PyDict_CheckExact(keys[i])) {
-            PyErr_SetString(PyExc_TypeError, "name_bits(): the tables' words, prefix, stems and phrases are dicts");
+    PyObject *exact = PyTuple_GET_ITEM(tables, 7);
+    for (int i = 0; i < 5; i++) {
+        if (!PyDict_CheckExact(i < 4 ? keys[i] : exact)) {
+            PyErr_SetString(PyExc_TypeError, "name_bits(): the tables' words, prefix, stems, phrases and keys are dicts");
             return NULL;
         }
     }
@@ -410,6 +390,7 @@ PyObject *name_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     Py_UCS1 *spaced = 2 * n + 1 <= (Py_ssize_t)sizeof local ? local : PyMem_Malloc(2 * (size_t)n + 1);
     if (spaced == NULL) return PyErr_NoMemory();
     PyObject *out = NULL, *name = NULL, *bits = NULL;
+    const unsigned long long opens = 1ULL << opens_bit;
     int plain;
     Py_ssize_t spaces;
     const Py_ssize_t k = ascii_normalised(p, n, spaced, &plain, &spaces);
@@ -417,15 +398,13 @@ PyObject *name_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         out = Py_NewRef(Py_None);
         goto done;
     }
-    if (!plain) {
-        bits = Py_NewRef(Py_None);
-    } else {
-        unsigned long long found = 0;
-        if (spaced_bits_c(spaced, k, &sieve, keys, prefix_size, 1ULL << opens_bit, &found) < 0) goto done;
-        if ((bits = PyLong_FromUnsignedLongLong(found)) == NULL) goto done;
-    }
+    unsigned long long found = 0;
+    if (plain ? spaced_bits_c(spaced, k, &sieve, keys, prefix_size, opens, &found)
+              : found_bits_c(spaced, k, &sieve, keys, exact, prefix_size, opens, &found))
+        goto done;
+    if ((bits = PyLong_FromUnsignedLongLong(found)) == NULL) goto done;
     if ((name = ascii_str(spaced, k)) == NULL) goto done;
-    out = PyTuple_Pack(2, name, bits);
+    out = PyTuple_Pack(3, name, bits, plain ? Py_True : Py_False);
 done:
     if (spaced != local) PyMem_Free(spaced);
     Py_XDECREF(name);

@@ -65,17 +65,18 @@ _SIEVE_BYTES: Final = 1024  # 8,192 slots: 238 are set, so few words pass by cha
 _MAX_LENGTH: Final = 15  # a word's length in its slot, at most
 
 # What ``_ctokens.name_bits`` reads of the ASCII tables (_Tables.c_keys): the sieve, the
-# words, the key prefixes, the stems, the phrases, _OPENS's bit and _KEY_PREFIX (it leaves out the
-# ``always`` bits, which the caller adds: an int of several digits is slow to read in C).
+# words, the key prefixes, the stems, the phrases, _OPENS's bit, _KEY_PREFIX and the key
+# words (it leaves out the ``always`` bits, which the caller adds).
 _Stems = dict[str, tuple[tuple[str, int], ...]]
-_CKeys = tuple[bytes, dict[str, int], dict[str, int], _Stems, dict[str, int], int, int]
-_NameBits = tuple[str, int | None]
+_CKeys = tuple[bytes, dict[str, int], dict[str, int], _Stems, dict[str, int], int, int, dict[str, int]]
+_NameBits = tuple[str, int, bool]
 
 
 def _c_name_bits() -> Callable[[str, _CKeys], _NameBits | None] | None:
-    """The compiled build's ``_ctokens.name_bits``: (normalise_name(raw), spaced_bits of its
-    sifted words, or None where spaced_words is None) of an ASCII name, or None where it
-    leaves the name to Python; None in a pure install."""
+    """The compiled build's ``_ctokens.name_bits``: (normalise_name(raw), its bits, whether
+    its words are letters and digits) of an ASCII name, the bits :func:`spaced_bits` reads
+    from its words, or :func:`found_bits` where spaced_words is None (less the ``always``
+    bits); None where it leaves the name to Python; None in a pure install."""
     module = c_module("_ctokens")
     if module is None:
         return None
@@ -154,7 +155,7 @@ def _tables(ascii_only: bool) -> _Tables:
         searched,
         tuple(kind.value for kind, _ in NAME_RULES),
         sieve,
-        (sieve, words, patterns.prefix, stem_table, phrases, _OPENS_BIT, _KEY_PREFIX),
+        (sieve, words, patterns.prefix, stem_table, phrases, _OPENS_BIT, _KEY_PREFIX, patterns.exact),
     )
 
 
@@ -284,11 +285,9 @@ class NameVerdicts:
             if split is None:
                 verdict = verdict_of(normalise_name(names), self._ascii)
             else:
-                name, bits = split
-                if bits is None:
-                    verdict = decided(name, None, self._ascii)
-                else:
-                    verdict = _decided_by_bits(name, bits | self._always, self._searched, self._ascii)
+                name, bits, plain = split
+                searched = self._searched if plain else _DECIDED_RULES
+                verdict = _decided_by_bits(name, bits | self._always, searched, self._ascii)
             self._seen[names] = verdict
         return verdict
 

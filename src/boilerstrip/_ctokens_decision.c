@@ -1,8 +1,8 @@
-/* The decision's card tree in C: _card_slots.card_tree's elements and cards read from the
- * blocks' locators (_card_slots._Elements, the reference), for the _ctokens extension
- * (_ctokens.c lists it). Hidden, as _cscan's shared functions are.
+/* The decision's copy keys and card tree in C, for the _ctokens extension (_ctokens.c lists
+ * them). Hidden, as _cscan's shared functions are.
  *
- * An element is a locator's segment path from its first segment: (its parent element, its
+ * The card tree: _card_slots.card_tree's elements and cards read from the blocks' locators
+ * (_card_slots._Elements, the reference). An element is a locator's segment path from its first segment: (its parent element, its
  * segment) as _Elements keys it, numbered as they are first met. Each locator is read from
  * where it leaves the previous one (the segments both hold are the same elements), and the
  * rest is looked up in tables of C structs (no str slice, int key or list item a segment):
@@ -15,6 +15,58 @@
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)
 #endif
+
+/* " ".join(text.split()).lower(): the words (runs of characters str.split does not split at,
+ * Py_UNICODE_ISSPACE) one space apart, lowered. An ASCII text is lowered here (A-Z); any
+ * other is joined here and lowered by str.lower (its special cases: final sigma, İ). */
+PyObject *copy_key(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "copy_key() takes a str");
+        return NULL;
+    }
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    if (PyUnicode_IS_ASCII(text)) { /* a byte a character */
+        Py_UCS1 *bytes = PyMem_Malloc(n ? n : 1);
+        if (bytes == NULL) return PyErr_NoMemory();
+        const Py_UCS1 *p = data;
+        Py_ssize_t used = 0;
+        for (Py_ssize_t i = 0; i < n;) {
+            if (Py_UNICODE_ISSPACE(p[i])) {
+                i++;
+                continue;
+            }
+            if (used) bytes[used++] = ' ';
+            for (; i < n && !Py_UNICODE_ISSPACE(p[i]); i++)
+                bytes[used++] = p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 0x20 : p[i];
+        }
+        PyObject *out = PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, bytes, used);
+        PyMem_Free(bytes);
+        return out;
+    }
+    Py_UCS4 *buffer = PyMem_Malloc((n ? n : 1) * sizeof(Py_UCS4));
+    if (buffer == NULL) return PyErr_NoMemory();
+    Py_ssize_t used = 0;
+    for (Py_ssize_t i = 0; i < n;) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (Py_UNICODE_ISSPACE(c)) {
+            i++;
+            continue;
+        }
+        if (used) buffer[used++] = ' ';
+        while (i < n && !Py_UNICODE_ISSPACE(c = PyUnicode_READ(kind, data, i))) {
+            buffer[used++] = c;
+            i++;
+        }
+    }
+    PyObject *joined = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, used);
+    PyMem_Free(buffer);
+    if (joined == NULL) return NULL;
+    PyObject *out = PyObject_CallMethod(joined, "lower", NULL);
+    Py_DECREF(joined);
+    return out;
+}
 
 enum { MIN_CARDS = 3, MIN_CARD_BLOCKS = 2 }; /* _card_slots._MIN_CARDS, _MIN_CARD_BLOCKS */
 
