@@ -87,11 +87,14 @@ def enclosing_containers(
     made: dict[tuple[str, float, bool, bool], Container] = {}
     flags_of, tag_kinds, role_kinds = TAG_FLAGS, _CHROME_TAG_KINDS, _CHROME_ROLE_KINDS
     content_roles = CONTENT_ROLES
+    last_tag, flags = "", flags_of.get("", 0)
     # A tuple: read natively in the compiled build (a Sequence is read by generic calls).
     for index, element in enumerate(tuple(elements)):
         parent = out[element.parent] if element.parent >= 0 else none
         tag, role = element.tag, element.aria_role
-        flags = flags_of.get(tag, 0)
+        if tag != last_tag:  # most elements repeat the previous one's tag: no look-up
+            last_tag = tag
+            flags = flags_of.get(tag, 0)
         in_scope = parent.in_scope or flags & SCOPE_TAG != 0
         hint = flags & SCOPE_TAG != 0 or (role != "" and role in content_roles)
         kind = ""
@@ -187,11 +190,11 @@ _POST_LINE_KINDS: Final = frozenset(k.value for k in (Label.METADATA, Label.COMM
 
 def phrase_boxes(
     elements: Sequence[Element],
-    owners: Sequence[int],
-    phrases: Sequence[Label | None],
-    words: Sequence[int],
+    owners: list[int],
+    phrases: list[Label | None],
+    words: list[int],
     *,
-    titles: Sequence[bool],
+    titles: list[bool],
     above_region: Sequence[bool],
     in_comments: Sequence[bool],
     options: Options,
@@ -209,10 +212,11 @@ def phrase_boxes(
     elems = tuple(elements)  # read natively in the compiled build (a Sequence generically)
     kinds: dict[int, dict[str, int]] = {}
     hit_words: dict[int, int] = {}  # words + 1 of the phrase blocks
-    for owner, phrase, n in zip(owners, phrases, words):
+    for i in range(len(phrases)):  # (index loops over lists: a zip is iterated generically)
+        phrase = phrases[i]
         if phrase is None:
             continue
-        node, kind = owner, phrase.value
+        node, kind, n = owners[i], phrase.value, words[i]
         while node >= 0:
             tally = kinds.get(node)
             if tally is None:
@@ -231,7 +235,9 @@ def phrase_boxes(
     for index, box in kinds.items():
         kind = ""
         if not above_region[index]:
-            found = sum(box.values())
+            found = 0  # (a loop: sum() is a generic call in the compiled build)
+            for hits in box.values():
+                found += hits
             if found >= min_hits and found >= min_share * counts[index]:
                 kind = _majority(box)
         # Dates, bylines, post counts and "Reply", "Share", "Add a comment" lines are
@@ -271,7 +277,7 @@ def _majority(tally: dict[str, int]) -> str:
 
 
 def _box_tallies(
-    elements: tuple[Element, ...], owners: Sequence[int], words: Sequence[int], titles: Sequence[bool]
+    elements: tuple[Element, ...], owners: list[int], words: list[int], titles: list[bool]
 ) -> tuple[list[int], list[int], list[int]]:
     """Per element, over the blocks of its subtree: (blocks, words + 1 of all blocks,
     titles; the last empty when ``titles`` is). One pass over the blocks and one over the
@@ -279,13 +285,16 @@ def _box_tallies(
     numbers exactly), and an element without blocks below adds nothing."""
     size = len(elements)
     counts, all_words = [0] * size, [0] * size
-    # (x[i] = x[i] + n, not x[i] += n: the compiled build adds list items in place generically.)
-    for owner, n in zip(owners, words):
+    # (x[i] = x[i] + n, not x[i] += n: the compiled build adds list items in place generically;
+    # index loops over lists, not zips: a zip of Sequences is iterated generically.)
+    for i in range(len(owners)):
+        owner = owners[i]
         counts[owner] = counts[owner] + 1
-        all_words[owner] = all_words[owner] + n + 1
+        all_words[owner] = all_words[owner] + words[i] + 1
     title_counts = [0] * size if titles else []
-    for owner, title in zip(owners, titles):
-        if title:
+    for i in range(len(titles)):
+        if titles[i]:
+            owner = owners[i]
             title_counts[owner] = title_counts[owner] + 1
     with_titles = len(title_counts) > 0
     for index in range(size - 1, 0, -1):

@@ -107,10 +107,13 @@ def in_overlay(
     flags_of = TAG_FLAGS
     out: list[bool] = []
     scoped: list[bool] = []  # inside <article>/<main>, where a <footer> is the article's
+    last_tag, flags = "", flags_of.get("", 0)  # the previous element's (most tags repeat it)
     # A tuple read natively in the compiled build (a Sequence is read by generic calls).
     for element in tuple(elements):
         parent = element.parent
-        flags = flags_of.get(element.tag, 0)
+        if element.tag != last_tag:
+            last_tag = element.tag
+            flags = flags_of.get(last_tag, 0)
         if parent >= 0:
             inside = out[parent]
             in_scope = scoped[parent] or flags & SCOPE_TAG != 0

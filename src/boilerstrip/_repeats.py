@@ -39,14 +39,13 @@ def repeated_groups(elements: Sequence[Element], min_siblings: int) -> list[Grou
         if parent >= 0:
             children[parent] = children[parent] + 1
     slot_of: dict[tuple[int, str, str], int] = {}
-    slots: list[int] = []  # per element, -1 for none
+    slots = [-1] * len(elems)  # per element, -1 for none (set only for the candidates)
     chars: list[int] = []
     links: list[int] = []
     members: list[int] = []
-    for element in elems:
+    for index, element in enumerate(elems):
         parent = element.parent
         if parent < 0 or children[parent] < min_siblings:
-            slots.append(-1)
             continue
         slot = slot_of.setdefault((parent, element.tag, element.names), len(chars))
         if slot == len(chars):
@@ -57,7 +56,7 @@ def repeated_groups(elements: Sequence[Element], min_siblings: int) -> list[Grou
             chars[slot] = chars[slot] + element.chars
             links[slot] = links[slot] + element.link_chars
             members[slot] = members[slot] + 1
-        slots.append(slot)
+        slots[index] = slot
     groups: list[Group | None] = [None] * len(chars)
     for slot, count in enumerate(members):
         if count >= min_siblings:
