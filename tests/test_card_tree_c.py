@@ -47,6 +47,9 @@ CASES = [
     [*_cards(5), "html>body>footer>p", *_cards(4, "html>body>aside")],
     ["html>body>main>article>p:nth-of-type(1)", "html>body>main>article>p:nth-of-type(2)"] * 3,
     ["a:x>b:y", "a:x>b:z", "a:y>b:y", "a>b", "a:>b:", ":>:"],
+    # locators that part at and around eight-byte boundaries (read eight bytes at a time)
+    ["abcdefg>x", "abcdefgh>x", "abcdefgh>y", "abcdefghi>x", "abcdefgh", "abcdefgh>x>abcdefg>z"],
+    ["abcdefghijklmno>p", "abcdefghijklmno>q", "abcdefghijklmnop>q", "abcdefghijklmnop"],
 ]
 
 
