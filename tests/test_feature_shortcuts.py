@@ -10,7 +10,7 @@ import random
 import pytest
 import regex
 
-from boilerstrip._element_facts import Container, enclosing_containers, phrase_boxes
+from boilerstrip._element_facts import Container, _own_container, enclosing_containers, phrase_boxes
 from boilerstrip._model import Label
 from boilerstrip._name_verdicts import (
     NameVerdicts,
@@ -24,14 +24,10 @@ from boilerstrip._options import Options
 from boilerstrip._region import _is_ancestor, above_roots, in_overlay, inside_roots, region_roots
 from boilerstrip._repeats import _NONE, Group, repeated_groups
 from boilerstrip._rules import (
-    CHROME_ROLES,
-    CHROME_TAGS,
     CONTENT_NAME_RULE,
-    CONTENT_ROLES,
     CONTENT_SCOPE_TAGS,
     NAME_RULES,
     OVERLAY_NAME_RULE,
-    SCOPED_CHROME_TAGS,
     _key_bits,
     _name_patterns,
     normalise_name,
@@ -390,23 +386,6 @@ def _page_tree(seed: int, size: int) -> list[Element]:
     return elements
 
 
-def _plain_own_container(element: Element, in_scope: bool, names: NameVerdicts) -> tuple[str, float, bool]:
-    """What _element_facts._own_container was: (chrome kind, strength, names content) named
-    by the element itself."""
-    tag = element.tag
-    hint = tag in CONTENT_SCOPE_TAGS or element.aria_role in CONTENT_ROLES
-    if tag in CHROME_TAGS and not (in_scope and tag in SCOPED_CHROME_TAGS):
-        return CHROME_TAGS[tag].value, 1.0, hint
-    if element.aria_role in CHROME_ROLES:
-        return CHROME_ROLES[element.aria_role].value, 1.0, hint
-    if element.names and tag not in ("html", "body"):
-        kind, content, _ = names.of(element.names)
-        if kind:
-            return kind, 0.7, hint
-        hint = hint or content
-    return "", 0.0, hint
-
-
 def _plain_containers(elements: list[Element], above: list[bool]) -> list[Container]:
     out: list[Container] = []
     none = Container("", 0.0, False, False)
@@ -414,7 +393,7 @@ def _plain_containers(elements: list[Element], above: list[bool]) -> list[Contai
     for index, element in enumerate(elements):
         parent = out[element.parent] if element.parent >= 0 else none
         in_scope = parent.in_scope or element.tag in CONTENT_SCOPE_TAGS
-        kind, strength, hint = _plain_own_container(element, parent.in_scope, names)
+        kind, strength, hint = _own_container(element, parent.in_scope, names)
         if not kind or above[index]:
             kind, strength = parent.kind, parent.strength
         out.append(Container(kind, strength, hint or parent.content_hint, in_scope))

@@ -77,9 +77,8 @@ def enclosing_containers(
     """Innermost chrome kind enclosing each element. An element that encloses a region
     root is not chrome, whatever its name (``<div class="page has-ads">`` around it all).
 
-    An element's own container is read inline (tests/test_feature_shortcuts.py keeps the
-    function it was, the reference): the loop runs for every element, and a call returning
-    a tuple made one each time."""
+    An element's own container (:func:`_own_container`, the reference) is read inline: the
+    loop runs for every element, and a call returning a tuple made one each time."""
     out: list[Container] = []
     none = Container("", 0.0, False, False)
     # Equal containers are one object too: a page has a few distinct ones, and making a
@@ -128,6 +127,24 @@ def enclosing_containers(
             container = made[key] = Container(kind, strength, hint, in_scope)
         out.append(container)
     return out
+
+
+def _own_container(element: Element, in_scope: bool, names: NameVerdicts) -> tuple[str, float, bool]:
+    """(chrome kind, strength, names content) named by the element itself: what
+    :func:`enclosing_containers` reads inline (the reference, tests/test_feature_shortcuts.py;
+    benchmarks/content_names.py calls it)."""
+    tag = element.tag
+    hint = tag in CONTENT_SCOPE_TAGS or element.aria_role in CONTENT_ROLES
+    if tag in CHROME_TAGS and not (in_scope and tag in SCOPED_CHROME_TAGS):
+        return CHROME_TAGS[tag].value, _TAG_STRENGTH, hint
+    if element.aria_role in CHROME_ROLES:
+        return CHROME_ROLES[element.aria_role].value, _TAG_STRENGTH, hint
+    if element.names and tag not in ("html", "body"):
+        kind, content, _ = names.of(element.names)
+        if kind:
+            return kind, _NAME_STRENGTH, hint
+        hint = hint or content
+    return "", 0.0, hint
 
 
 def is_thread(
