@@ -12,13 +12,17 @@ from types import ModuleType
 
 import pytest
 
+from boilerstrip import _name_verdicts
 from boilerstrip._name_verdicts import (
     _OTHER_WORD,
+    NameVerdicts,
     _tables,
     decided,
+    found_bits,
     sifted_words,
     spaced_bits,
     spaced_words,
+    verdict_of,
 )
 from boilerstrip._rules import normalise_name
 
@@ -194,3 +198,73 @@ def test_sifted_words_generated() -> None:
         sifted_out += sifted.count(_OTHER_WORD)
         assert spaced_bits(tables, sifted) == spaced_bits(tables, words), words
     assert sifted_out > 1000  # the sieve rules words out
+
+
+def _python_bits(ctokens: ModuleType, raw: str) -> tuple[str, int, bool] | None:
+    """What ``name_bits`` must give: None where ``name_words`` leaves the name to Python, else
+    the normalised name, spaced_bits of its words or, where spaced_words is None, found_bits
+    of it (less the ``always`` bits), and which of the two."""
+    if ctokens.name_words(raw) is None:
+        return None
+    name, words = _python(raw)
+    tables = _tables(True)
+    bits = found_bits(tables, name) if words is None else spaced_bits(tables, words)
+    return name, bits & ~tables.patterns.always, words is not None
+
+
+@pytest.mark.parametrize("raw", NAMES + KEYED + FALLBACK)
+def test_bits_as_python(ctokens: ModuleType, raw: str) -> None:
+    """name_bits reads from the buffer the bits spaced_bits reads from the words (but those of
+    the rules searched on every name, which the caller adds)."""
+    assert ctokens.name_bits(raw, _tables(True).c_keys) == _python_bits(ctokens, raw)
+
+
+def test_bits_generated(ctokens: ModuleType) -> None:
+    """The same on random names of the tables' words, their spellings of several words, pieces
+    and near misses of them, separators, camel case and doubled spaces."""
+    tables = _tables(True)
+    rng = random.Random(13)
+    keys = [w for w in tables.words if w] + [w for p in tables.phrases for w in p.split(" ")]
+    keys += [stem + "ing" for found in tables.stems.values() for stem, _ in found]
+    pieces = [*keys, *(k[: rng.randrange(1, len(k) + 1)] for k in keys), "item", "wrap", "12", "X"]
+    separators = [" ", "-", "_", "  ", " ", "-", "Z"]
+    names = [
+        "".join(rng.choice(pieces) + rng.choice(separators) for _ in range(rng.randrange(1, 8)))
+        for _ in range(5000)
+    ]
+    names += [" ".join(rng.sample(sorted(tables.phrases), 2)) for _ in range(500)]
+    # Words that are not all letters and digits (found_bits): utility classes and templates.
+    odd = ["!", "[", "]", "(", ")", "%", "+", "#", "\n", "&", "=", "'", "?", "{"]
+    names += [
+        "".join(rng.choice(pieces) + rng.choice(odd + separators) for _ in range(rng.randrange(1, 8)))
+        for _ in range(3000)
+    ]
+    differing = [raw for raw in names if ctokens.name_bits(raw, tables.c_keys) != _python_bits(ctokens, raw)]
+    assert differing[:1] == []
+
+
+def test_bits_takes_the_tables(ctokens: ModuleType) -> None:
+    keys = _tables(True).c_keys
+    with pytest.raises(TypeError):
+        ctokens.name_bits(b"nav", keys)
+    with pytest.raises(TypeError):
+        ctokens.name_bits("nav", keys[:7])
+    with pytest.raises(TypeError):
+        ctokens.name_bits("nav", (keys[0], [], *keys[2:]))
+    with pytest.raises(ValueError, match="power of two"):
+        ctokens.name_bits("nav", (bytes(6), *keys[1:]))
+
+
+def test_verdicts_through_name_bits(ctokens: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+    """NameVerdicts.of through name_bits (the compiled build's path) gives the verdicts of the
+    Python path, on the names above and on random ones of the tables' words."""
+    tables = _tables(True)
+    rng = random.Random(17)
+    keys = [w for w in tables.words if w] + [w for p in tables.phrases for w in p.split(" ")]
+    pieces = [*keys, "item", "wrap", "12", "X", "tag-x", "widget", "café", "#", "!m-0", "w-[1.5]", "a+b"]
+    names = NAMES + KEYED + FALLBACK
+    names += ["-".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6))) for _ in range(3000)]
+    expected = [verdict_of(normalise_name(raw)) for raw in names]
+    monkeypatch.setattr(_name_verdicts, "_name_bits", ctokens.name_bits)
+    verdicts = NameVerdicts()
+    assert [verdicts.of(raw) for raw in names] == expected

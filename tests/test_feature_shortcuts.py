@@ -10,7 +10,7 @@ import random
 import pytest
 import regex
 
-from boilerstrip._element_facts import Container, enclosing_containers, phrase_boxes
+from boilerstrip._element_facts import Container, _own_container, enclosing_containers, phrase_boxes
 from boilerstrip._model import Label
 from boilerstrip._name_verdicts import (
     NameVerdicts,
@@ -21,10 +21,11 @@ from boilerstrip._name_verdicts import (
     verdict_of,
 )
 from boilerstrip._options import Options
-from boilerstrip._region import _is_ancestor, region_roots
+from boilerstrip._region import _is_ancestor, above_roots, in_overlay, inside_roots, region_roots
 from boilerstrip._repeats import _NONE, Group, repeated_groups
 from boilerstrip._rules import (
     CONTENT_NAME_RULE,
+    CONTENT_SCOPE_TAGS,
     NAME_RULES,
     OVERLAY_NAME_RULE,
     _key_bits,
@@ -365,3 +366,73 @@ def test_spaced_words(name: str, words: list[str] | None) -> None:
 )
 def test_verdicts_of_normalised_names(name: str, verdict: tuple[str, bool, bool]) -> None:
     assert verdict_of(name) == verdict == verdict_of(name, _tables(True))
+
+
+# Tags, roles and names that every branch of the containers and the overlay test meets.
+_PAGE_TAGS = ["html", "body", "div", "main", "article", "aside", "menu", "nav", "footer", "header", "p"]
+_PAGE_ROLES = ["", "", "", "main", "article", "navigation", "banner", "contentinfo", "dialog"]
+_PAGE_NAMES = ["", "", "modal-open", "cookie-consent", "comments", "sidebar", "entry-content", "card", "x"]
+
+
+def _page_tree(seed: int, size: int) -> list[Element]:
+    rng = random.Random(seed + 5000)
+    elements: list[Element] = []
+    for index in range(size):
+        parent = -1 if index == 0 else rng.randrange(max(0, index - 8), index)
+        tag = "html" if index == 0 else rng.choice(_PAGE_TAGS)
+        role, names = rng.choice(_PAGE_ROLES), rng.choice(_PAGE_NAMES)
+        depth = 0 if parent < 0 else elements[parent].depth + 1
+        elements.append(Element(tag, parent, depth, names, role, "", 10, 0, 1, 0))
+    return elements
+
+
+def _plain_containers(elements: list[Element], above: list[bool]) -> list[Container]:
+    out: list[Container] = []
+    none = Container("", 0.0, False, False)
+    names = NameVerdicts()
+    for index, element in enumerate(elements):
+        parent = out[element.parent] if element.parent >= 0 else none
+        in_scope = parent.in_scope or element.tag in CONTENT_SCOPE_TAGS
+        kind, strength, hint = _own_container(element, parent.in_scope, names)
+        if not kind or above[index]:
+            kind, strength = parent.kind, parent.strength
+        out.append(Container(kind, strength, hint or parent.content_hint, in_scope))
+    return out
+
+
+def _plain_overlay(elements: list[Element], reviews: bool) -> list[bool]:
+    names = NameVerdicts()
+    out: list[bool] = []
+    scoped: list[bool] = []
+    for element in elements:
+        inside = element.parent >= 0 and out[element.parent]
+        in_scope = (element.parent >= 0 and scoped[element.parent]) or element.tag in CONTENT_SCOPE_TAGS
+        scoped.append(in_scope)
+        if not inside and element.tag in ("footer", "nav") and not in_scope:
+            inside = True
+        if not inside and element.names and element.tag not in ("html", "body"):
+            kind, _, overlay = names.of(element.names)
+            inside = overlay or (reviews and kind == Label.COMMENTS.value)
+        out.append(inside)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_element_passes_as_their_plain_forms(seed: int) -> None:
+    """The containers read inline, the overlay test and the region's ancestry (one tag look-up
+    an element) give what the plain forms give."""
+    elements = _page_tree(seed, 30 + 25 * seed)
+    rng = random.Random(seed)
+    roots = tuple(sorted(rng.sample(range(len(elements)), rng.randrange(0, 4))))
+    above = [False] * len(elements)
+    for root in roots:
+        node = root
+        while node >= 0:
+            above[node] = True
+            node = elements[node].parent
+    inside = [any(_is_ancestor(elements, r, i) for r in roots) for i in range(len(elements))]
+    assert above_roots(elements, roots) == above
+    assert inside_roots(elements, roots) == inside
+    assert enclosing_containers(elements, above, NameVerdicts()) == _plain_containers(elements, above)
+    for reviews in (False, True):
+        assert in_overlay(elements, reviews=reviews) == _plain_overlay(elements, reviews)

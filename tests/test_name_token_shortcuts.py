@@ -106,7 +106,11 @@ _SOURCES = Path(__file__).resolve().parents[1] / "src" / "boilerstrip"
 @pytest.mark.parametrize(
     ("module", "names"),
     [
-        ("_region", ["_PARAGRAPH_TAGS", "_LEVEL_SHARES", "_PAGE_TAGS", "_PAGE_BAR_TAGS"]),
+        ("_region", ["_PARAGRAPH_TAGS", "_LEVEL_SHARES"]),
+        (
+            "_element_facts",
+            ["SCOPE_TAG", "PAGE_BAR_TAG", "PAGE_TAG", "TAG_FLAGS", "_CHROME_TAG_KINDS", "_CHROME_ROLE_KINDS"],
+        ),
         (
             "_card_slots",
             ["_MIN_CARDS", "_MIN_CARD_BLOCKS", "_SEGMENT_SHIFT", "_COMPLETED", "_COMPLETED_CONTAINERS"],
@@ -151,4 +155,4 @@ def test_box_tallies_are_the_subtree_totals(with_titles: bool) -> None:
 
     every = [True] * len(owners)
     expected = (total(every), total(every, words), total(titles) if titles else [])
-    assert _box_tallies(elements, owners, words, titles) == expected
+    assert _box_tallies(tuple(elements), owners, words, titles) == expected

@@ -15,10 +15,11 @@ are read from the blocks' locators (tag paths with nth-of-type indices).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Final, NamedTuple
+from collections.abc import Callable, Sequence
+from typing import Final, NamedTuple, cast
 
-from ._model import Block, Label
+from ._compiled import c_module
+from ._model import Block, Label, new_tuple
 from ._options import Options
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
@@ -52,8 +53,28 @@ class CardTree(NamedTuple):
     cards: list[int]  # per block, its innermost card (an element), or -1
 
 
+_Fields = tuple[list[int], list[int], list[int], list[int]]
+
+
+def _c_card_tree() -> Callable[[list[str]], _Fields | None] | None:
+    """The compiled build's ``_ctokens.card_tree``: the CardTree's fields for ASCII locators
+    (None for others), read in C with tables of structs (_Elements is the reference:
+    tests/test_card_tree_c.py); None in a pure install."""
+    module = c_module("_ctokens")
+    if module is None:
+        return None
+    return cast(Callable[[list[str]], _Fields | None], module.card_tree)
+
+
+_card_tree_c: Final = _c_card_tree()
+
+
 def card_tree(locators: Sequence[str]) -> CardTree:
     """The :class:`CardTree` of the blocks at ``locators``."""
+    if _card_tree_c is not None:
+        fields = _card_tree_c(locators if isinstance(locators, list) else list(locators))
+        if fields is not None:
+            return new_tuple(CardTree, fields)
     elements = _Elements(locators)
     cards = elements.cards()
     block_cards = [cards[leaf] for leaf in elements.leaves]

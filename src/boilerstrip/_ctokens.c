@@ -25,13 +25,22 @@
  * has_ascii_digit(text[, count]) -> bool: whether the text holds one of "0"-"9" (_phrases._has_digit's
  * pattern on ASCII texts), or ``count`` of them (_phrases' digit counts).
  *
- * copy_key(text) -> str: ``" ".join(text.split()).lower()`` (_copied_boxes.copy_key).
+ * copy_key(text) -> str: ``" ".join(text.split()).lower()`` (_copied_boxes.copy_key). In
+ * _ctokens_decision.c.
  *
  * name_words(raw[, sieve, other]) -> (name, words) or None: ``_rules.normalise_name(raw)``
  * and its words (``_name_verdicts.spaced_words``) of an ASCII class/id string in one pass,
  * with a sieve each word it rules out given as ``other`` (``_name_verdicts.sifted_words``);
  * None for any other name, and for one holding "tag-", "category-" or "widget" (their
- * regexes stay Python's). In _ctokens_names.c, with copy_key.
+ * regexes stay Python's). In _ctokens_names.c.
+ *
+ * name_bits(raw, tables) -> (name, bits, plain) or None: the same name and
+ * ``_name_verdicts.spaced_bits`` of its words, read from the buffer without making a list of
+ * them, or ``found_bits`` of it where its words are not all letters and digits (``plain``
+ * False); None where name_words gives None. In _ctokens_names.c.
+ *
+ * card_tree(locators) -> (parents, tags, ends, cards) or None: ``_card_slots.CardTree``'s
+ * fields for a list of ASCII locators (None when one is not ASCII). In _ctokens_decision.c.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -341,8 +350,11 @@ static PyObject *has_ascii_digit(PyObject *self, PyObject *const *args, Py_ssize
 /* _ctokens_rows.c */
 PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_names.c */
-PyObject *copy_key(PyObject *self, PyObject *text);
 PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *name_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+/* _ctokens_decision.c */
+PyObject *copy_key(PyObject *self, PyObject *text);
+PyObject *card_tree(PyObject *self, PyObject *locators);
 
 static PyMethodDef methods[] = {
     {"language_hits", (PyCFunction)(void (*)(void))language_hits, METH_FASTCALL,
@@ -361,6 +373,10 @@ static PyMethodDef methods[] = {
     {"name_words", (PyCFunction)(void (*)(void))name_words, METH_FASTCALL,
      "name_words(raw[, sieve, other]) -> (name, words) or None: see _rules.normalise_name and "
      "_name_verdicts.spaced_words and sifted_words"},
+    {"name_bits", (PyCFunction)(void (*)(void))name_bits, METH_FASTCALL,
+     "name_bits(raw, tables) -> (name, bits, plain) or None: see _name_verdicts.NameVerdicts.of"},
+    {"card_tree", card_tree, METH_O,
+     "card_tree(locators) -> (parents, tags, ends, cards) or None: see _card_slots.card_tree"},
     {NULL, NULL, 0, NULL},
 };
 

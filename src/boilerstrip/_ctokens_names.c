@@ -1,64 +1,11 @@
-/* The decision's copy keys and the class/id names' words in C: the functions of the _ctokens
- * extension (_ctokens.c, which lists them) that read names and keys, not tokens. Hidden, as
- * _cscan's shared functions are. */
+/* The class/id names' words and bits in C: the functions of the _ctokens extension (_ctokens.c,
+ * which lists them) that read names, not tokens. Hidden, as _cscan's shared functions are. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)
 #endif
-
-/* " ".join(text.split()).lower(): the words (runs of characters str.split does not split at,
- * Py_UNICODE_ISSPACE) one space apart, lowered. An ASCII text is lowered here (A-Z); any
- * other is joined here and lowered by str.lower (its special cases: final sigma, İ). */
-PyObject *copy_key(PyObject *self, PyObject *text) {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "copy_key() takes a str");
-        return NULL;
-    }
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    const int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    if (PyUnicode_IS_ASCII(text)) { /* a byte a character */
-        Py_UCS1 *bytes = PyMem_Malloc(n ? n : 1);
-        if (bytes == NULL) return PyErr_NoMemory();
-        const Py_UCS1 *p = data;
-        Py_ssize_t used = 0;
-        for (Py_ssize_t i = 0; i < n;) {
-            if (Py_UNICODE_ISSPACE(p[i])) {
-                i++;
-                continue;
-            }
-            if (used) bytes[used++] = ' ';
-            for (; i < n && !Py_UNICODE_ISSPACE(p[i]); i++)
-                bytes[used++] = p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 0x20 : p[i];
-        }
-        PyObject *out = PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, bytes, used);
-        PyMem_Free(bytes);
-        return out;
-    }
-    Py_UCS4 *buffer = PyMem_Malloc((n ? n : 1) * sizeof(Py_UCS4));
-    if (buffer == NULL) return PyErr_NoMemory();
-    Py_ssize_t used = 0;
-    for (Py_ssize_t i = 0; i < n;) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (Py_UNICODE_ISSPACE(c)) {
-            i++;
-            continue;
-        }
-        if (used) buffer[used++] = ' ';
-        while (i < n && !Py_UNICODE_ISSPACE(c = PyUnicode_READ(kind, data, i))) {
-            buffer[used++] = c;
-            i++;
-        }
-    }
-    PyObject *joined = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, used);
-    PyMem_Free(buffer);
-    if (joined == NULL) return NULL;
-    PyObject *out = PyObject_CallMethod(joined, "lower", NULL);
-    Py_DECREF(joined);
-    return out;
-}
 
 /* ASCII characters that re's \w matches (letters, digits, "_"). */
 static inline int name_word_char(Py_UCS1 c) {
@@ -109,10 +56,110 @@ static inline int sifted(const Sieve *sieve, const Py_UCS1 *word, Py_ssize_t len
     return (sieve->bits[slot >> 3] >> (slot & 7)) & 1;
 }
 
-/* normalise_name of an ASCII name: _CAMEL's split (a space before an upper-case letter
- * after [a-z0-9]), each run of _SEPARATORS one space, lowered, in one pass; then
- * _STATE_FLAGS_RULE's matches (at a word start: a state word, a space, a run of \w) made one
- * space each, as re.sub does (left to right, each search from the last match's end). */
+/* [a-z0-9]: after the first pass below, the only characters of \w left in a name. */
+static inline int lower_alnum(Py_UCS1 c) {
+    return (unsigned)(c - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
+/* Whether _STATE_FLAGS_RULE matches at ``s`` (a word start, ``left`` characters from it). */
+static inline int state_flag_at(const Py_UCS1 *s, Py_ssize_t left) {
+    const Py_ssize_t size = state_word(s, left);
+    return size && size < left && name_word_char(s[size]);
+}
+
+/* normalise_name of an ASCII name ``p`` of ``n`` characters, written to ``spaced`` (room for
+ * 2n + 1): _CAMEL's split (a space before an upper-case letter after [a-z0-9]), each run of
+ * _SEPARATORS one space, lowered, in one pass; then _STATE_FLAGS_RULE's matches (at a word
+ * start: a state word, a space, a run of \w) made one space each, as re.sub does (left to
+ * right, each search from the last match's end). Its length, or -1 for a name left to Python
+ * (one holding "tag-", "category-" or "widget"); ``*plain``: whether its words are each
+ * letters and digits (spaced_words is not None), ``*spaces`` the spaces it holds. */
+static Py_ssize_t ascii_normalised(const Py_UCS1 *p, Py_ssize_t n, Py_UCS1 *spaced, int *plain,
+                                   Py_ssize_t *spaces) {
+    Py_ssize_t m = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const Py_UCS1 c = p[i];
+        if (lower_alnum(c)) { /* most characters: tested first */
+            /* "widget" (see above), tested where it ends */
+            if (c == 't' && i >= 5 && memcmp(p + i - 5, "widge", 5) == 0) return -1;
+            spaced[m++] = c;
+        } else if (name_separator(c)) {
+            /* "tag-" and "category-" (see above), tested where they end */
+            if (c == '-' && ((i >= 3 && memcmp(p + i - 3, "tag", 3) == 0) ||
+                             (i >= 8 && memcmp(p + i - 8, "category", 8) == 0)))
+                return -1;
+            if (i == 0 || !name_separator(p[i - 1])) spaced[m++] = ' ';
+        } else if (c >= 'A' && c <= 'Z') {
+            const Py_UCS1 b = i ? p[i - 1] : 0;
+            if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) spaced[m++] = ' ';
+            spaced[m++] = (Py_UCS1)(c + 0x20);
+        } else {
+            spaced[m++] = c;
+        }
+    }
+    /* The state flags: found reading the words' starts (in this buffer \w is [a-z0-9]), with
+     * the plain test and the spaces counted on the way; the buffer is rewritten only from the
+     * first match (19 names in 20 have none). */
+    int is_plain = 1, word = 0;
+    Py_ssize_t count = 0, first = m;
+    for (Py_ssize_t i = 0; i < m; i++) {
+        const Py_UCS1 c = spaced[i];
+        if (c == ' ') {
+            count++;
+            word = 0;
+            continue;
+        }
+        const int alnum = lower_alnum(c);
+        if (!word && alnum && state_flag_at(spaced + i, m - i)) {
+            first = i;
+            break;
+        }
+        is_plain &= alnum;
+        word = alnum;
+    }
+    Py_ssize_t k = first;
+    if (first < m) {
+        /* Written over the same buffer (the output never passes the input). */
+        for (Py_ssize_t i = first; i < m;) {
+            const Py_UCS1 c = spaced[i];
+            Py_ssize_t end = -1;
+            if (i == 0 || !name_word_char(spaced[i - 1])) {
+                const Py_ssize_t size = state_word(spaced + i, m - i);
+                if (size && i + size < m && name_word_char(spaced[i + size])) {
+                    end = i + size + 1;
+                    while (end < m && name_word_char(spaced[end])) end++;
+                }
+            }
+            if (end < 0) {
+                spaced[k++] = c;
+                i++;
+            } else {
+                spaced[k++] = ' ';
+                i = end;
+            }
+        }
+        is_plain = 1;
+        count = 0;
+        for (Py_ssize_t i = 0; i < k; i++) {
+            if (spaced[i] == ' ')
+                count++;
+            else
+                is_plain &= lower_alnum(spaced[i]);
+        }
+    }
+    *plain = is_plain;
+    *spaces = count;
+    return k;
+}
+
+static PyObject *ascii_str(const Py_UCS1 *data, Py_ssize_t size) {
+    PyObject *out = PyUnicode_New(size, 0x7F);
+    if (out != NULL) memcpy(PyUnicode_1BYTE_DATA(out), data, (size_t)size);
+    return out;
+}
+
+/* name_words(raw[, sieve, other]): (normalise_name(raw), sifted_words of spaced_words of it)
+ * of an ASCII name, else None (see ascii_normalised). */
 PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     PyObject *raw = nargs >= 1 ? args[0] : NULL, *other = nargs == 3 ? args[2] : NULL;
     if ((nargs != 1 && nargs != 3) || !PyUnicode_Check(raw) ||
@@ -132,59 +179,17 @@ PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     Py_UCS1 local[256]; /* most names: no allocation */
     Py_UCS1 *spaced = 2 * n + 1 <= (Py_ssize_t)sizeof local ? local : PyMem_Malloc(2 * (size_t)n + 1);
     if (spaced == NULL) return PyErr_NoMemory();
-    Py_ssize_t m = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        const Py_UCS1 c = p[i];
-        if (name_separator(c)) {
-            /* "tag-", "category-" and "widget" (see above), tested where they end */
-            if (c == '-' && ((i >= 3 && memcmp(p + i - 3, "tag", 3) == 0) ||
-                             (i >= 8 && memcmp(p + i - 8, "category", 8) == 0)))
-                goto python;
-            if (i == 0 || !name_separator(p[i - 1])) spaced[m++] = ' ';
-        } else if (c == 't' && i >= 5 && memcmp(p + i - 5, "widge", 5) == 0) {
-            goto python;
-        } else if (c >= 'A' && c <= 'Z') {
-            const Py_UCS1 b = i ? p[i - 1] : 0;
-            if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) spaced[m++] = ' ';
-            spaced[m++] = (Py_UCS1)(c + 0x20);
-        } else {
-            spaced[m++] = c;
-        }
-    }
-    /* The state flags, written over the same buffer (the output never passes the input). */
-    Py_ssize_t k = 0;
-    for (Py_ssize_t i = 0; i < m;) {
-        const Py_UCS1 c = spaced[i];
-        Py_ssize_t end = -1;
-        if (i == 0 || !name_word_char(spaced[i - 1])) {
-            const Py_ssize_t size = state_word(spaced + i, m - i);
-            if (size && i + size < m && name_word_char(spaced[i + size])) {
-                end = i + size + 1;
-                while (end < m && name_word_char(spaced[end])) end++;
-            }
-        }
-        if (end < 0) {
-            spaced[k++] = c;
-            i++;
-        } else {
-            spaced[k++] = ' ';
-            i = end;
-        }
+    int plain;
+    Py_ssize_t spaces;
+    const Py_ssize_t k = ascii_normalised(p, n, spaced, &plain, &spaces);
+    if (k < 0) {
+        if (spaced != local) PyMem_Free(spaced);
+        Py_RETURN_NONE;
     }
     /* Its words when each is letters and digits (the others are read by Python's search). */
-    int plain = 1;
-    Py_ssize_t spaces = 0;
-    for (Py_ssize_t i = 0; i < k; i++) {
-        const Py_UCS1 c = spaced[i];
-        if (c == ' ')
-            spaces++;
-        else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
-            plain = 0;
-    }
-    PyObject *name = PyUnicode_New(k, 0x7F);
+    PyObject *name = ascii_str(spaced, k);
     PyObject *words = NULL;
     if (name == NULL) goto error;
-    memcpy(PyUnicode_1BYTE_DATA(name), spaced, (size_t)k);
     if (!plain) {
         words = Py_NewRef(Py_None);
     } else if (spaces == 0) {
@@ -199,8 +204,7 @@ PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
             if (i < k && spaced[i] != ' ') continue;
             PyObject *word;
             if (sifted(&sieve, spaced + start, i - start)) {
-                if ((word = PyUnicode_New(i - start, 0x7F)) == NULL) goto error;
-                memcpy(PyUnicode_1BYTE_DATA(word), spaced + start, (size_t)(i - start));
+                if ((word = ascii_str(spaced + start, i - start)) == NULL) goto error;
             } else {
                 word = Py_NewRef(other);
             }
@@ -213,14 +217,199 @@ PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     Py_DECREF(name);
     Py_DECREF(words);
     return out;
-python:
-    if (spaced != local) PyMem_Free(spaced);
-    Py_RETURN_NONE;
 error:
     if (spaced != local) PyMem_Free(spaced);
     Py_XDECREF(name);
     Py_XDECREF(words);
     return NULL;
+}
+
+/* The value ``dict`` maps the str ``data[:size]`` to, an int of at most 64 bits, or 0 when it
+ * holds no such key; -1 on an error (with ``*failed`` set). ``key``: that str when the caller
+ * has it (NULL: made here). */
+static unsigned long long bits_of(PyObject *dict, PyObject *key, const Py_UCS1 *data, Py_ssize_t size,
+                                  int *failed) {
+    PyObject *made = NULL;
+    if (key == NULL && (key = made = ascii_str(data, size)) == NULL) {
+        *failed = 1;
+        return 0;
+    }
+    PyObject *value = PyDict_GetItemWithError(dict, key);
+    Py_XDECREF(made);
+    if (value == NULL) {
+        if (PyErr_Occurred()) *failed = 1;
+        return 0;
+    }
+    const unsigned long long bits = PyLong_AsUnsignedLongLong(value);
+    if (bits == (unsigned long long)-1 && PyErr_Occurred()) *failed = 1;
+    return bits;
+}
+
+/* _name_verdicts.spaced_bits, less the tables' ``always`` bits, of the words of the normalised name ``spaced[:k]`` (one space
+ * apart, each letters and digits; "" where spaces meet), with the words the sieve rules out
+ * read as _OTHER_WORD is there (no bits; a spelling of several words holds none). ``keys``:
+ * (words, prefix, stems, phrases) of the tables. */
+static int spaced_bits_c(const Py_UCS1 *spaced, Py_ssize_t k, const Sieve *sieve, PyObject *const *keys,
+                         Py_ssize_t prefix_size, unsigned long long opens, unsigned long long *bits) {
+    PyObject *known = keys[0], *starts = keys[1], *stems = keys[2], *phrases = keys[3];
+    int failed = 0;
+    for (Py_ssize_t start = 0; start <= k;) {
+        Py_ssize_t end = start;
+        while (end < k && spaced[end] != ' ') end++;
+        const Py_ssize_t size = end - start;
+        const Py_UCS1 *word = spaced + start;
+        if (size == 0 || !sifted(sieve, word, size)) {
+            start = end + 1;
+            continue;
+        }
+        PyObject *text = ascii_str(word, size);
+        if (text == NULL) return -1;
+        const unsigned long long entry = bits_of(known, text, NULL, 0, &failed);
+        if (entry) {
+            *bits |= entry;
+            /* consecutive words: the buffer's slice from this word to the end of each next one */
+            for (Py_ssize_t after = end; !failed && (entry & opens) && after < k;) {
+                Py_ssize_t next = after + 1;
+                while (next < k && spaced[next] != ' ') next++;
+                if (next == after + 1 || !sifted(sieve, spaced + after + 1, next - after - 1))
+                    break; /* two spaces, or a word no spelling holds */
+                const unsigned long long found = bits_of(phrases, NULL, word, next - start, &failed);
+                *bits |= found;
+                if (!(found & opens)) break;
+                after = next;
+            }
+        }
+        if (!failed && size >= prefix_size) {
+            const unsigned long long found = bits_of(starts, NULL, word, prefix_size, &failed);
+            if (found && !failed) {
+                *bits |= found;
+                PyObject *stem_key = ascii_str(word, prefix_size);
+                PyObject *found_stems = stem_key ? PyDict_GetItemWithError(stems, stem_key) : NULL;
+                Py_XDECREF(stem_key);
+                if (stem_key == NULL || (found_stems == NULL && PyErr_Occurred())) {
+                    failed = 1;
+                } else if (found_stems != NULL && PyTuple_Check(found_stems)) {
+                    for (Py_ssize_t i = 0; !failed && i < PyTuple_GET_SIZE(found_stems); i++) {
+                        PyObject *pair = PyTuple_GET_ITEM(found_stems, i);
+                        PyObject *stem = PyTuple_Check(pair) && PyTuple_GET_SIZE(pair) == 2
+                                             ? PyTuple_GET_ITEM(pair, 0) : NULL;
+                        if (stem == NULL || !PyUnicode_Check(stem)) {
+                            PyErr_SetString(PyExc_TypeError, "name_bits(): a stem is a (str, int) pair");
+                            failed = 1;
+                            break;
+                        }
+                        const Py_ssize_t length = PyUnicode_GET_LENGTH(stem);
+                        if (PyUnicode_IS_ASCII(stem) && length <= size &&
+                            memcmp(PyUnicode_1BYTE_DATA(stem), word, (size_t)length) == 0) {
+                            const unsigned long long alone = PyLong_AsUnsignedLongLong(PyTuple_GET_ITEM(pair, 1));
+                            if (alone == (unsigned long long)-1 && PyErr_Occurred()) failed = 1;
+                            else *bits |= alone;
+                        }
+                    }
+                }
+            }
+        }
+        Py_DECREF(text);
+        if (failed) return -1;
+        start = end + 1;
+    }
+    *bits &= ~opens;
+    return 0;
+}
+
+/* _name_verdicts.found_bits, less the ``always`` bits, of a normalised ASCII name whose words
+ * are not all letters and digits: its key words' bits, the key pattern's matches being the
+ * runs of \w ([a-z0-9] here) that are a key word or start with a key prefix (a match starts
+ * and ends at a word boundary, so it is a whole run). A run the sieve rules out is neither. */
+static int found_bits_c(const Py_UCS1 *spaced, Py_ssize_t k, const Sieve *sieve, PyObject *const *keys,
+                        PyObject *exact, Py_ssize_t prefix_size, unsigned long long opens,
+                        unsigned long long *bits) {
+    PyObject *known = keys[0], *starts = keys[1];
+    int failed = 0;
+    for (Py_ssize_t i = 0; i < k;) {
+        if (!lower_alnum(spaced[i])) {
+            i++;
+            continue;
+        }
+        const Py_ssize_t start = i;
+        while (i < k && lower_alnum(spaced[i])) i++;
+        const Py_UCS1 *word = spaced + start;
+        const Py_ssize_t size = i - start;
+        if (!sifted(sieve, word, size)) continue;
+        PyObject *text = ascii_str(word, size);
+        if (text == NULL) return -1;
+        const int whole = PyDict_Contains(exact, text);
+        const unsigned long long found = size >= prefix_size ? bits_of(starts, NULL, word, prefix_size, &failed) : 0;
+        if (whole < 0) failed = 1;
+        if (!failed && (whole || found)) *bits |= bits_of(known, text, NULL, 0, &failed) | found;
+        Py_DECREF(text);
+        if (failed) return -1;
+    }
+    *bits &= ~opens;
+    return 0;
+}
+
+/* name_bits(raw, tables) -> (name, bits, plain) or None: normalise_name(raw) of an ASCII name
+ * and, where its words are letters and digits (``plain``: spaced_words is not None),
+ * _name_verdicts.spaced_bits of its words, read without making them, else found_bits of it;
+ * None for a name name_words leaves to Python. ``tables``: (sieve, words, prefix, stems,
+ * phrases, the bit of _OPENS, key prefix length, the key words) of _name_verdicts._Tables; the
+ * bits of the rules searched on every name (``always``) are the caller's to add. */
+PyObject *name_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    PyObject *tables = nargs == 2 ? args[1] : NULL;
+    if (tables == NULL || !PyUnicode_Check(args[0]) || !PyTuple_CheckExact(tables) ||
+        PyTuple_GET_SIZE(tables) != 8 || !PyBytes_CheckExact(PyTuple_GET_ITEM(tables, 0))) {
+        PyErr_SetString(PyExc_TypeError, "name_bits() takes a str and a tuple of the tables (see _name_verdicts)");
+        return NULL;
+    }
+    PyObject *const *keys = &PyTuple_GET_ITEM(tables, 1);
+    PyObject *exact = PyTuple_GET_ITEM(tables, 7);
+    for (int i = 0; i < 5; i++) {
+        if (!PyDict_CheckExact(i < 4 ? keys[i] : exact)) {
+            PyErr_SetString(PyExc_TypeError, "name_bits(): the tables' words, prefix, stems, phrases and keys are dicts");
+            return NULL;
+        }
+    }
+    PyObject *sieve_bytes = PyTuple_GET_ITEM(tables, 0);
+    const Sieve sieve = {(const unsigned char *)PyBytes_AS_STRING(sieve_bytes), PyBytes_GET_SIZE(sieve_bytes),
+                         Py_None};
+    const Py_ssize_t opens_bit = PyLong_AsSsize_t(PyTuple_GET_ITEM(tables, 5));
+    const Py_ssize_t prefix_size = PyLong_AsSsize_t(PyTuple_GET_ITEM(tables, 6));
+    if (PyErr_Occurred()) return NULL;
+    if (sieve.size == 0 || (sieve.size & (sieve.size - 1)) != 0 || prefix_size < 1 || prefix_size > 15 ||
+        opens_bit < 0 || opens_bit > 62) {
+        PyErr_SetString(PyExc_ValueError,
+                        "name_bits(): a sieve of a power of two bytes, a bit of 0 to 62, a prefix of 1 to 15");
+        return NULL;
+    }
+    PyObject *raw = args[0];
+    if (!PyUnicode_IS_ASCII(raw)) Py_RETURN_NONE;
+    const Py_UCS1 *p = PyUnicode_1BYTE_DATA(raw);
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(raw);
+    Py_UCS1 local[256];
+    Py_UCS1 *spaced = 2 * n + 1 <= (Py_ssize_t)sizeof local ? local : PyMem_Malloc(2 * (size_t)n + 1);
+    if (spaced == NULL) return PyErr_NoMemory();
+    PyObject *out = NULL, *name = NULL, *bits = NULL;
+    const unsigned long long opens = 1ULL << opens_bit;
+    int plain;
+    Py_ssize_t spaces;
+    const Py_ssize_t k = ascii_normalised(p, n, spaced, &plain, &spaces);
+    if (k < 0) {
+        out = Py_NewRef(Py_None);
+        goto done;
+    }
+    unsigned long long found = 0;
+    if (plain ? spaced_bits_c(spaced, k, &sieve, keys, prefix_size, opens, &found)
+              : found_bits_c(spaced, k, &sieve, keys, exact, prefix_size, opens, &found))
+        goto done;
+    if ((bits = PyLong_FromUnsignedLongLong(found)) == NULL) goto done;
+    if ((name = ascii_str(spaced, k)) == NULL) goto done;
+    out = PyTuple_Pack(3, name, bits, plain ? Py_True : Py_False);
+done:
+    if (spaced != local) PyMem_Free(spaced);
+    Py_XDECREF(name);
+    Py_XDECREF(bits);
+    return out;
 }
 
 #if defined(__GNUC__)

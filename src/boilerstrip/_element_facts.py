@@ -31,6 +31,38 @@ COMMENTS: Final = Label.COMMENTS.value
 _METADATA: Final = Label.METADATA.value
 
 
+# What each tag is to these passes, as bits of one look-up (a look-up in each set took three to
+# five per element): a content scope (<article>, <main>), chrome named by the tag, chrome
+# only outside a content scope (<header>, <footer>), the page's own bars outside a scope
+# (read by _region.in_overlay) and <html>/<body>, whose names say what the page has.
+SCOPE_TAG: Final = 1
+_CHROME_TAG: Final = 2
+_SCOPED_CHROME_TAG: Final = 4
+PAGE_BAR_TAG: Final = 8
+PAGE_TAG: Final = 16
+
+
+def _tag_flags() -> dict[str, int]:
+    flags: dict[str, int] = {}
+    for tags, bit in (
+        (CONTENT_SCOPE_TAGS, SCOPE_TAG),
+        (frozenset(CHROME_TAGS), _CHROME_TAG),
+        (SCOPED_CHROME_TAGS, _SCOPED_CHROME_TAG),
+        (frozenset({"footer", "nav"}), PAGE_BAR_TAG),
+        (frozenset({"html", "body"}), PAGE_TAG),
+    ):
+        for tag in tags:
+            flags[tag] = flags.get(tag, 0) | bit
+    return flags
+
+
+TAG_FLAGS: Final = _tag_flags()
+_CHROME_TAG_KINDS: Final = {tag: label.value for tag, label in CHROME_TAGS.items()}
+_CHROME_ROLE_KINDS: Final = {role: label.value for role, label in CHROME_ROLES.items()}
+# An element without an ARIA role (most) is looked up in neither roles' table.
+assert "" not in CHROME_ROLES and "" not in CONTENT_ROLES
+
+
 @dataclass(frozen=True, slots=True)
 class Container:
     kind: str
@@ -39,8 +71,68 @@ class Container:
     in_scope: bool  # inside <article>/<main>
 
 
+def enclosing_containers(
+    elements: Sequence[Element], above_region: Sequence[bool], names: NameVerdicts
+) -> list[Container]:
+    """Innermost chrome kind enclosing each element. An element that encloses a region
+    root is not chrome, whatever its name (``<div class="page has-ads">`` around it all).
+
+    An element's own container (:func:`_own_container`, the reference) is read inline: the
+    loop runs for every element, and a call returning a tuple made one each time."""
+    out: list[Container] = []
+    none = Container("", 0.0, False, False)
+    # Equal containers are one object too: a page has a few distinct ones, and making a
+    # frozen dataclass is a generic call in the compiled build (3,000 instructions).
+    made: dict[tuple[str, float, bool, bool], Container] = {}
+    flags_of, tag_kinds, role_kinds = TAG_FLAGS, _CHROME_TAG_KINDS, _CHROME_ROLE_KINDS
+    content_roles = CONTENT_ROLES
+    last_tag, flags = "", flags_of.get("", 0)
+    # A tuple: read natively in the compiled build (a Sequence is read by generic calls).
+    for index, element in enumerate(tuple(elements)):
+        parent = out[element.parent] if element.parent >= 0 else none
+        tag, role = element.tag, element.aria_role
+        if tag != last_tag:  # most elements repeat the previous one's tag: no look-up
+            last_tag = tag
+            flags = flags_of.get(tag, 0)
+        in_scope = parent.in_scope or flags & SCOPE_TAG != 0
+        hint = flags & SCOPE_TAG != 0 or (role != "" and role in content_roles)
+        kind = ""
+        strength = 0.0
+        if flags & _CHROME_TAG != 0 and not (parent.in_scope and flags & _SCOPED_CHROME_TAG != 0):
+            kind, strength = tag_kinds[tag], _TAG_STRENGTH
+        elif role != "" and role in role_kinds:
+            kind, strength = role_kinds[role], _TAG_STRENGTH
+        elif element.names and flags & PAGE_TAG == 0:
+            named, content, _ = names.of(element.names)
+            if named:
+                kind, strength = named, _NAME_STRENGTH
+            else:
+                hint = hint or content
+        if not kind or above_region[index]:
+            kind, strength = parent.kind, parent.strength
+        hint = hint or parent.content_hint
+        # Most elements only inherit their parent's container: they share its object (one
+        # object per element would take 0.45 times the page's size on a big page).
+        if (
+            kind == parent.kind
+            and strength == parent.strength
+            and hint == parent.content_hint
+            and in_scope == parent.in_scope
+        ):
+            out.append(parent)
+            continue
+        key = (kind, strength, hint, in_scope)
+        container = made.get(key)
+        if container is None:
+            container = made[key] = Container(kind, strength, hint, in_scope)
+        out.append(container)
+    return out
+
+
 def _own_container(element: Element, in_scope: bool, names: NameVerdicts) -> tuple[str, float, bool]:
-    """(chrome kind, strength, names content) named by the element itself."""
+    """(chrome kind, strength, names content) named by the element itself: what
+    :func:`enclosing_containers` reads inline (the reference, tests/test_feature_shortcuts.py;
+    benchmarks/content_names.py calls it)."""
     tag = element.tag
     hint = tag in CONTENT_SCOPE_TAGS or element.aria_role in CONTENT_ROLES
     if tag in CHROME_TAGS and not (in_scope and tag in SCOPED_CHROME_TAGS):
@@ -53,42 +145,6 @@ def _own_container(element: Element, in_scope: bool, names: NameVerdicts) -> tup
             return kind, _NAME_STRENGTH, hint
         hint = hint or content
     return "", 0.0, hint
-
-
-def enclosing_containers(
-    elements: Sequence[Element], above_region: Sequence[bool], names: NameVerdicts
-) -> list[Container]:
-    """Innermost chrome kind enclosing each element. An element that encloses a region
-    root is not chrome, whatever its name (``<div class="page has-ads">`` around it all)."""
-    out: list[Container] = []
-    none = Container("", 0.0, False, False)
-    # Equal containers are one object too: a page has a few distinct ones, and making a
-    # frozen dataclass is a generic call in the compiled build (3,000 instructions).
-    made: dict[tuple[str, float, bool, bool], Container] = {}
-    for index, element in enumerate(elements):
-        parent = out[element.parent] if element.parent >= 0 else none
-        in_scope = parent.in_scope or element.tag in CONTENT_SCOPE_TAGS
-        kind, strength, hint = _own_container(element, parent.in_scope, names)
-        if not kind or above_region[index]:
-            kind, strength = parent.kind, parent.strength
-        hint = hint or parent.content_hint
-        # Most elements only inherit their parent's container: they share its object (one
-        # object per element would take 0.45 times the page's size on a big page).
-        same = (
-            kind == parent.kind
-            and strength == parent.strength
-            and hint == parent.content_hint
-            and in_scope == parent.in_scope
-        )
-        if same:
-            out.append(parent)
-            continue
-        key = (kind, strength, hint, in_scope)
-        container = made.get(key)
-        if container is None:
-            container = made[key] = Container(kind, strength, hint, in_scope)
-        out.append(container)
-    return out
 
 
 def is_thread(
@@ -105,19 +161,30 @@ def not_comments(c: Container) -> Container:
     return Container("", 0.0, c.content_hint, c.in_scope) if c.kind == COMMENTS else c
 
 
-def composite_density(elements: Sequence[Element], owners: Sequence[int]) -> dict[int, float]:
-    """CETD (Sun et al. 2011) of each element that owns a block, as log of its ratio to
-    the page root's.
+def composite_density(elements: Sequence[Element], owners: Sequence[int]) -> list[float]:
+    """Per block (of the elements ``owners``), the CETD (Sun et al. 2011) of its element, as
+    log of its ratio to the page root's.
 
     The logarithm's base is shifted by e - 1 so that it stays above 1 on pages without
     links, where the paper's base ln(e) = 1 would divide by zero.
-    """
+
+    A block that follows another of its element takes its value (the blocks of an element
+    mostly come together); any other computes it (the same float either way), with no set of
+    the owners and no dict of their values."""
     if not elements:
-        return {}
-    root = elements[0]
+        return []
+    elems = tuple(elements)  # read natively in the compiled build (a Sequence generically)
+    root = elems[0]
     root_density = max(_ctd(root, root), 1e-6)
     log1p = math.log1p  # read once: the compiled build has no native form of it
-    return {i: log1p(max(_ctd(elements[i], root), 0.0) / root_density) for i in set(owners)}
+    out: list[float] = []
+    last, value = -1, 0.0
+    for owner in owners:
+        if owner != last:
+            value = log1p(max(_ctd(elems[owner], root), 0.0) / root_density)
+            last = owner
+        out.append(value)
+    return out
 
 
 def _ctd(e: Element, root: Element) -> float:
@@ -140,11 +207,11 @@ _POST_LINE_KINDS: Final = frozenset(k.value for k in (Label.METADATA, Label.COMM
 
 def phrase_boxes(
     elements: Sequence[Element],
-    owners: Sequence[int],
-    phrases: Sequence[Label | None],
-    words: Sequence[int],
+    owners: list[int],
+    phrases: list[Label | None],
+    words: list[int],
     *,
-    titles: Sequence[bool],
+    titles: list[bool],
     above_region: Sequence[bool],
     in_comments: Sequence[bool],
     options: Options,
@@ -159,28 +226,35 @@ def phrase_boxes(
     min_word_share, feed_titles = options.phrase_box_min_word_share, options.phrase_box_feed_titles
     # Only the phrase blocks' ancestors can be boxes (at least one hit): their tallies are
     # made walking up from each phrase block (a few thousand steps on 20 pages).
+    elems = tuple(elements)  # read natively in the compiled build (a Sequence generically)
     kinds: dict[int, dict[str, int]] = {}
-    hits: dict[int, int] = {}
     hit_words: dict[int, int] = {}  # words + 1 of the phrase blocks
-    for owner, phrase, n in zip(owners, phrases, words):
+    for i in range(len(phrases)):  # (index loops over lists: a zip is iterated generically)
+        phrase = phrases[i]
         if phrase is None:
             continue
-        node, kind = owner, phrase.value
+        node, kind, n = owners[i], phrase.value, words[i]
         while node >= 0:
-            tally = kinds.setdefault(node, {})
-            tally[kind] = tally.get(kind, 0) + 1
-            hits[node] = hits.get(node, 0) + 1
-            hit_words[node] = hit_words.get(node, 0) + n + 1
-            node = elements[node].parent
+            tally = kinds.get(node)
+            if tally is None:
+                kinds[node] = {kind: 1}
+                hit_words[node] = n + 1
+            else:
+                tally[kind] = tally.get(kind, 0) + 1
+                hit_words[node] = hit_words[node] + n + 1
+            node = elems[node].parent
     if not kinds:
-        return [""] * len(elements)
-    counts, all_words, title_counts = _box_tallies(elements, owners, words, titles)
-    out: list[str] = []
-    for index, element in enumerate(elements):
-        box = kinds.get(index)
+        return [""] * len(elems)
+    counts, all_words, title_counts = _box_tallies(elems, owners, words, titles)
+    # The boxes: decided at the phrase blocks' ancestors only, every other element taking
+    # its parent's below (no look-up per element).
+    boxed: dict[int, str] = {}
+    for index, box in kinds.items():
         kind = ""
-        if box is not None and not above_region[index]:
-            found = hits[index]
+        if not above_region[index]:
+            found = 0  # (a loop: sum() is a generic call in the compiled build)
+            for hits in box.values():
+                found += hits
             if found >= min_hits and found >= min_share * counts[index]:
                 kind = _majority(box)
         # Dates, bylines, post counts and "Reply", "Share", "Add a comment" lines are
@@ -199,9 +273,19 @@ def phrase_boxes(
             or (kind != _METADATA and in_comments[index])
             or hit_words[index] >= min_word_share * all_words[index]
         ):
-            out.append(kind)
+            boxed[index] = kind
+    marks = sorted(boxed)
+    marks.append(len(elems))  # past the last element: the loop below meets no more marks
+    at, mark = 0, marks[0]
+    out: list[str] = []
+    for index, element in enumerate(elems):
+        if index == mark:
+            out.append(boxed[index])
+            at += 1
+            mark = marks[at]
         else:
-            out.append(out[element.parent] if element.parent >= 0 else "")
+            parent = element.parent
+            out.append(out[parent] if parent >= 0 else "")
     return out
 
 
@@ -210,7 +294,7 @@ def _majority(tally: dict[str, int]) -> str:
 
 
 def _box_tallies(
-    elements: Sequence[Element], owners: Sequence[int], words: Sequence[int], titles: Sequence[bool]
+    elements: tuple[Element, ...], owners: list[int], words: list[int], titles: list[bool]
 ) -> tuple[list[int], list[int], list[int]]:
     """Per element, over the blocks of its subtree: (blocks, words + 1 of all blocks,
     titles; the last empty when ``titles`` is). One pass over the blocks and one over the
@@ -218,19 +302,24 @@ def _box_tallies(
     numbers exactly), and an element without blocks below adds nothing."""
     size = len(elements)
     counts, all_words = [0] * size, [0] * size
-    # (x[i] = x[i] + n, not x[i] += n: the compiled build adds list items in place generically.)
-    for owner, n in zip(owners, words):
+    # (x[i] = x[i] + n, not x[i] += n: the compiled build adds list items in place generically;
+    # index loops over lists, not zips: a zip of Sequences is iterated generically.)
+    for i in range(len(owners)):
+        owner = owners[i]
         counts[owner] = counts[owner] + 1
-        all_words[owner] = all_words[owner] + n + 1
+        all_words[owner] = all_words[owner] + words[i] + 1
     title_counts = [0] * size if titles else []
-    for owner, title in zip(owners, titles):
-        if title:
+    for i in range(len(titles)):
+        if titles[i]:
+            owner = owners[i]
             title_counts[owner] = title_counts[owner] + 1
+    with_titles = len(title_counts) > 0
     for index in range(size - 1, 0, -1):
-        parent = elements[index].parent
-        if parent >= 0 and counts[index]:
-            counts[parent] = counts[parent] + counts[index]
-            all_words[parent] = all_words[parent] + all_words[index]
-            if titles:
-                title_counts[parent] = title_counts[parent] + title_counts[index]
+        if counts[index]:
+            parent = elements[index].parent
+            if parent >= 0:
+                counts[parent] = counts[parent] + counts[index]
+                all_words[parent] = all_words[parent] + all_words[index]
+                if with_titles:
+                    title_counts[parent] = title_counts[parent] + title_counts[index]
     return counts, all_words, title_counts

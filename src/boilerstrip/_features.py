@@ -25,7 +25,7 @@ from ._model import Block, Features, Label, Role
 from ._name_verdicts import NameVerdicts
 from ._options import Options
 from ._page_type import ARTICLE, PRODUCT, THREAD
-from ._region import block_points, in_overlay, region_ancestry, region_roots
+from ._region import above_roots, block_points, in_overlay, inside_roots, region_roots
 from ._repeats import Group, repeated_groups
 from ._segmented import RawBlock, Segmented
 from ._token_stats import CHUNK_BLOCKS, token_stats
@@ -130,7 +130,7 @@ def feature_columns(
     check_deadline(deadline)
     # Names and phrase boxes are trusted everywhere but above the best region's root;
     # further regions must not be named chrome (a dense donation appeal is no region).
-    _, above = region_ancestry(elements, roots[:1])
+    above = above_roots(elements, roots[:1])
     containers = enclosing_containers(elements, above, names)
     # A page that declares a discussion is a thread; one that declares itself an article or
     # a product is not, however long its comments or customer reviews.
@@ -162,7 +162,7 @@ def feature_columns(
     if thread:
         boxes = ["" if box == COMMENTS else box for box in boxes]
     roots = roots[:1] + tuple(r for r in roots[1:] if not containers[r].kind and not boxes[r])
-    inside, _ = region_ancestry(elements, roots)
+    inside = inside_roots(elements, roots)
     cetd = composite_density(elements, owners)
     groups = repeated_groups(elements, options.repeat_min_siblings)
     check_deadline(deadline)
@@ -176,7 +176,7 @@ def feature_columns(
             columns=columns,
             counts=counted.counts,
             stops=counted.stops,
-            cetd=[cetd[o] for o in owners],
+            cetd=cetd,
             depth=[elements[o].depth for o in owners],
             inside=[inside[o] for o in owners],
             containers=[containers[o] for o in owners],

@@ -12,13 +12,15 @@ match depends on the words after it) is still searched, on names holding its key
 Any other name is searched for its key words (``_rules._key_bits``) and only with the
 rules they carry, a rule that one of them matches alone needing no search.
 
-The compiled build normalises an ASCII name and splits it into words in one pass in C
-(``_ctokens.name_words``: about a quarter of the instructions of ``normalise_name``, the
-split and the tests; tests/test_cname_words.py checks it against the Python path). It
-gives a word that the tables' sieve rules out (:func:`sifted_words`: most words of a name,
-"item", "wrapper", "col", "12") as one shared string, ``_OTHER_WORD``, that no table holds,
-instead of a string of its own: :func:`spaced_bits` reads the same bits from both, without
-making, hashing and looking up each such word and its first letters.
+The compiled build normalises an ASCII name and reads its bits in one C call
+(``_ctokens.name_bits``; ``name_words`` gives its words, the reference the tests read:
+tests/test_cname_words.py checks both against the Python path). A word that the tables'
+sieve rules out (:func:`sifted_words`: most words of a name, "item", "wrapper", "col", "12")
+is skipped there, as :func:`spaced_bits` skips ``_OTHER_WORD``, the one shared string
+``name_words`` gives in its place: no table holds it, so such a word is never made, hashed
+or looked up, and neither are its first letters. Only the words the sieve lets through are
+made as strings (to look them up in the tables' dicts); a spelling of several words is the
+buffer's slice across them, not a concatenation.
 """
 
 from __future__ import annotations
@@ -49,31 +51,39 @@ from ._rules import (
 # spelling of several words (in _Tables.words) and the first words of one (in
 # _Tables.phrases), after which a name's next word is tried.
 _ALONE: Final = 16
-_OPENS: Final = 1 << 40
+_OPENS_BIT: Final = 40
+_OPENS: Final = 1 << _OPENS_BIT
 _ROWS: Final = len(NAME_RULES)
 _DECIDED_RULES: Final = (1 << (_ROWS + 1)) - 1  # the rows and the content rule
 _NOTHING: Final = ("", False, False)
 
 
-_Split = tuple[str, list[str] | None]
 # What the compiled build gives in place of a word the sieve rules out: no table holds it
 # (a name's words are letters and digits), and it is shorter than _KEY_PREFIX.
 _OTHER_WORD: Final = "#"
 _SIEVE_BYTES: Final = 1024  # 8,192 slots: 238 are set, so few words pass by chance
 _MAX_LENGTH: Final = 15  # a word's length in its slot, at most
 
+# What ``_ctokens.name_bits`` reads of the ASCII tables (_Tables.c_keys): the sieve, the
+# words, the key prefixes, the stems, the phrases, _OPENS's bit, _KEY_PREFIX and the key
+# words (it leaves out the ``always`` bits, which the caller adds).
+_Stems = dict[str, tuple[tuple[str, int], ...]]
+_CKeys = tuple[bytes, dict[str, int], dict[str, int], _Stems, dict[str, int], int, int, dict[str, int]]
+_NameBits = tuple[str, int, bool]
 
-def _c_name_words() -> Callable[[str, bytes, str], _Split | None] | None:
-    """The compiled build's ``_ctokens.name_words``: (normalise_name(raw), sifted_words of
-    spaced_words of it) of an ASCII name, or None where it leaves the name to Python; None in
-    a pure install."""
+
+def _c_name_bits() -> Callable[[str, _CKeys], _NameBits | None] | None:
+    """The compiled build's ``_ctokens.name_bits``: (normalise_name(raw), its bits, whether
+    its words are letters and digits) of an ASCII name, the bits :func:`spaced_bits` reads
+    from its words, or :func:`found_bits` where spaced_words is None (less the ``always``
+    bits); None where it leaves the name to Python; None in a pure install."""
     module = c_module("_ctokens")
     if module is None:
         return None
-    return cast(Callable[[str, bytes, str], _Split | None], module.name_words)
+    return cast(Callable[[str, _CKeys], _NameBits | None], module.name_bits)
 
 
-_name_words: Final = _c_name_words()
+_name_bits: Final = _c_name_bits()
 
 
 class _Tables(NamedTuple):
@@ -84,6 +94,7 @@ class _Tables(NamedTuple):
     searched: int  # rules not read from words alone (a spelling this reader does not know)
     kinds: tuple[str, ...]  # the rows' kinds' values, in row order
     sieve: bytes  # a bit per sieve_slot of each word that can matter to spaced_bits
+    c_keys: _CKeys  # what _ctokens.name_bits reads of these tables (for the ASCII ones)
 
 
 def _spelled_words(rule: str) -> list[str] | None:
@@ -133,15 +144,18 @@ def _tables(ascii_only: bool) -> _Tables:
                     phrases[start] = phrases.get(start, 0) | _OPENS
             else:
                 words[text] = words.get(text, 0) | alone
-    assert _OVERLAY_BIT < 1 << _ALONE and _DECIDED_RULES << _ALONE < _OPENS
+    assert _OVERLAY_BIT < 1 << _ALONE and _DECIDED_RULES << _ALONE < _OPENS < 1 << 63
+    stem_table = {start: tuple(found) for start, found in stems.items()}
+    sieve = _sieve(words, phrases, [*patterns.prefix, *stems])
     return _Tables(
         patterns,
         words,
-        {start: tuple(found) for start, found in stems.items()},
+        stem_table,
         phrases,
         searched,
         tuple(kind.value for kind, _ in NAME_RULES),
-        _sieve(words, phrases, [*patterns.prefix, *stems]),
+        sieve,
+        (sieve, words, patterns.prefix, stem_table, phrases, _OPENS_BIT, _KEY_PREFIX, patterns.exact),
     )
 
 
@@ -249,12 +263,14 @@ class NameVerdicts:
     containers read them): (chrome kind's value or "", names content, names an overlay).
     Make one per page: it only memoises pure functions of the string."""
 
-    __slots__ = ("_ascii", "_seen", "_sieve")
+    __slots__ = ("_always", "_ascii", "_c_keys", "_searched", "_seen")
 
     def __init__(self) -> None:
         self._seen: dict[str, tuple[str, bool, bool]] = {}
         self._ascii = _tables(True)  # read once a page, not once a name (a generic call)
-        self._sieve = self._ascii.sieve
+        self._c_keys = self._ascii.c_keys
+        self._searched = self._ascii.searched
+        self._always = self._ascii.patterns.always
 
     def __call__(self, names: str) -> tuple[str, bool, bool]:
         return self.of(names)
@@ -265,11 +281,13 @@ class NameVerdicts:
         cheaper one in Python (no ``__call__`` slot look-up)."""
         verdict = self._seen.get(names)
         if verdict is None:
-            split = _name_words(names, self._sieve, _OTHER_WORD) if _name_words is not None else None
+            split = _name_bits(names, self._c_keys) if _name_bits is not None else None
             if split is None:
                 verdict = verdict_of(normalise_name(names), self._ascii)
             else:
-                verdict = decided(split[0], split[1], self._ascii)
+                name, bits, plain = split
+                searched = self._searched if plain else _DECIDED_RULES
+                verdict = _decided_by_bits(name, bits | self._always, searched, self._ascii)
             self._seen[names] = verdict
         return verdict
 
@@ -290,6 +308,12 @@ def decided(name: str, words: list[str] | None, tables: _Tables) -> tuple[str, b
         bits, searched = found_bits(tables, name), _DECIDED_RULES
     else:
         bits, searched = spaced_bits(tables, words), tables.searched
+    return _decided_by_bits(name, bits, searched, tables)
+
+
+def _decided_by_bits(name: str, bits: int, searched: int, tables: _Tables) -> tuple[str, bool, bool]:
+    """:func:`decided` given the name's bits (see _ALONE) and the rules to search for those
+    its words do not decide."""
     if not bits:
         return _NOTHING
     patterns = tables.patterns

@@ -17,10 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from ._model import Label
+from ._element_facts import COMMENTS, PAGE_BAR_TAG, PAGE_TAG, SCOPE_TAG, TAG_FLAGS
 from ._name_verdicts import NameVerdicts
 from ._options import Options
-from ._rules import CONTENT_SCOPE_TAGS
 from ._segmented import Element
 
 
@@ -93,47 +92,70 @@ def region_roots(
     return tuple(roots)
 
 
-_PAGE_TAGS: Final = frozenset({"html", "body"})  # their names say what the page has ("modal-open")
-# The page's own footer and navigation bars (outside <article>/<main>): a footer of dense
-# legal footnotes (financing, trade-in terms) is no main region either.
-_PAGE_BAR_TAGS: Final = frozenset({"footer", "nav"})
-
-
 def in_overlay(
     elements: Sequence[Element], *, reviews: bool = False, names: NameVerdicts | None = None
 ) -> list[bool]:
     """Per element: it is, or sits inside, a layer drawn over the page (a modal, a
     cookie-consent panel; see _rules.OVERLAY_NAME_RULE) or the page's footer or navigation
-    bar; with ``reviews``, also a box named as comments (a product page's customer
-    reviews). The main region is not sought there. ``names`` is the page's memo of what
-    its class/id strings name, shared with the features stage."""
+    bar (outside <article>/<main>: a footer of dense legal footnotes, financing or trade-in
+    terms, is no main region either); with ``reviews``, also a box named as comments (a
+    product page's customer reviews). The main region is not sought there. ``names`` is the
+    page's memo of what its class/id strings name, shared with the features stage. The
+    names of <html> and <body> are not read: they say what the page has ("modal-open")."""
     verdict_of = NameVerdicts() if names is None else names
-    comments = Label.COMMENTS.value
+    comments = COMMENTS
+    flags_of = TAG_FLAGS
     out: list[bool] = []
     scoped: list[bool] = []  # inside <article>/<main>, where a <footer> is the article's
-    for element in elements:
-        inside = element.parent >= 0 and out[element.parent]
-        in_scope = (element.parent >= 0 and scoped[element.parent]) or element.tag in CONTENT_SCOPE_TAGS
+    last_tag, flags = "", flags_of.get("", 0)  # the previous element's (most tags repeat it)
+    # A tuple read natively in the compiled build (a Sequence is read by generic calls).
+    for element in tuple(elements):
+        parent = element.parent
+        if element.tag != last_tag:
+            last_tag = element.tag
+            flags = flags_of.get(last_tag, 0)
+        if parent >= 0:
+            inside = out[parent]
+            in_scope = scoped[parent] or flags & SCOPE_TAG != 0
+        else:
+            inside = False
+            in_scope = flags & SCOPE_TAG != 0
         scoped.append(in_scope)
-        if not inside and element.tag in _PAGE_BAR_TAGS and not in_scope:
-            inside = True
-        if not inside and element.names and element.tag not in _PAGE_TAGS:
-            kind, _, overlay = verdict_of.of(element.names)
-            inside = overlay or (reviews and kind == comments)
+        if not inside:
+            if flags & PAGE_BAR_TAG != 0 and not in_scope:
+                inside = True
+            elif element.names and flags & PAGE_TAG == 0:
+                kind, _, overlay = verdict_of.of(element.names)
+                inside = overlay or (reviews and kind == comments)
         out.append(inside)
     return out
 
 
-def region_ancestry(elements: Sequence[Element], roots: Sequence[int]) -> tuple[list[bool], list[bool]]:
-    """Per element: (inside a region, an ancestor-or-self of a region root)."""
+def above_roots(elements: Sequence[Element], roots: Sequence[int]) -> list[bool]:
+    """Per element: an ancestor-or-self of a region root."""
     above = [False] * len(elements)
     for root in roots:
         node = root
         while node >= 0 and not above[node]:
             above[node] = True
             node = elements[node].parent
+    return above
+
+
+def inside_roots(elements: Sequence[Element], roots: Sequence[int]) -> list[bool]:
+    """Per element: inside a region (a root or below one)."""
     inside = [False] * len(elements)
-    root_set = set(roots)
-    for index, element in enumerate(elements):
-        inside[index] = index in root_set or (element.parent >= 0 and inside[element.parent])
-    return inside, above
+    for root in roots:
+        inside[root] = True
+    # Parents come before their children: each element's parent is final when it is read
+    # (a native loop over a tuple, not a set look-up per element).
+    for index, element in enumerate(tuple(elements)):
+        parent = element.parent
+        if parent >= 0 and inside[parent]:
+            inside[index] = True
+    return inside
+
+
+def region_ancestry(elements: Sequence[Element], roots: Sequence[int]) -> tuple[list[bool], list[bool]]:
+    """Per element: (inside a region, an ancestor-or-self of a region root)."""
+    return inside_roots(elements, roots), above_roots(elements, roots)

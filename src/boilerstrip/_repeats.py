@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from ._model import new_tuple
 from ._segmented import Element
 
 
@@ -28,22 +29,23 @@ _NONE = Group(0, 0.0, 0)
 
 def repeated_groups(elements: Sequence[Element], min_siblings: int) -> list[Group]:
     """Per element, the innermost group of repeated siblings that holds it (or _NONE)."""
+    elems = tuple(elements)  # read natively in the compiled build (a Sequence generically)
     # Only the children of a parent with min_siblings children or more can form a group:
     # each of them gets the slot of its (parent, tag, names), the slots' totals in lists of
     # ints (one key tuple for such an element, none for the others).
-    children = [0] * len(elements)
-    for element in elements:
-        if element.parent >= 0:
-            children[element.parent] = children[element.parent] + 1
+    children = [0] * len(elems)
+    for element in elems:
+        parent = element.parent
+        if parent >= 0:
+            children[parent] = children[parent] + 1
     slot_of: dict[tuple[int, str, str], int] = {}
-    slots: list[int] = []  # per element, -1 for none
+    slots = [-1] * len(elems)  # per element, -1 for none (set only for the candidates)
     chars: list[int] = []
     links: list[int] = []
     members: list[int] = []
-    for element in elements:
+    for index, element in enumerate(elems):
         parent = element.parent
         if parent < 0 or children[parent] < min_siblings:
-            slots.append(-1)
             continue
         slot = slot_of.setdefault((parent, element.tag, element.names), len(chars))
         if slot == len(chars):
@@ -54,16 +56,19 @@ def repeated_groups(elements: Sequence[Element], min_siblings: int) -> list[Grou
             chars[slot] = chars[slot] + element.chars
             links[slot] = links[slot] + element.link_chars
             members[slot] = members[slot] + 1
-        slots.append(slot)
+        slots[index] = slot
     groups: list[Group | None] = [None] * len(chars)
     for slot, count in enumerate(members):
         if count >= min_siblings:
             total = chars[slot]
-            groups[slot] = Group(total, links[slot] / total if total else 0.0, count)
+            # new_tuple: a named tuple's class call is a generic call in the compiled build
+            groups[slot] = new_tuple(Group, (total, links[slot] / total if total else 0.0, count))
     out: list[Group] = []
-    for slot, element in zip(slots, elements):
+    for index, element in enumerate(elems):
+        slot = slots[index]
         group = groups[slot] if slot >= 0 else None
         if group is None:
-            group = out[element.parent] if element.parent >= 0 else _NONE
+            parent = element.parent
+            group = out[parent] if parent >= 0 else _NONE
         out.append(group)
     return out

@@ -1,0 +1,317 @@
+/* The decision's copy keys and card tree in C, for the _ctokens extension (_ctokens.c lists
+ * them). Hidden, as _cscan's shared functions are.
+ *
+ * The card tree: _card_slots.card_tree's elements and cards read from the blocks' locators
+ * (_card_slots._Elements, the reference). An element is a locator's segment path from its first segment: (its parent element, its
+ * segment) as _Elements keys it, numbered as they are first met. Each locator is read from
+ * where it leaves the previous one (the segments both hold are the same elements), and the
+ * rest is looked up in tables of C structs (no str slice, int key or list item a segment):
+ * the same elements, segments, tags and groups, first met in the same order, as _Elements
+ * makes by its own shortcut (a segment it skips was met in the previous locator). */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)
+#endif
+
+/* " ".join(text.split()).lower(): the words (runs of characters str.split does not split at,
+ * Py_UNICODE_ISSPACE) one space apart, lowered. An ASCII text is lowered here (A-Z); any
+ * other is joined here and lowered by str.lower (its special cases: final sigma, İ). */
+PyObject *copy_key(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "copy_key() takes a str");
+        return NULL;
+    }
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    if (PyUnicode_IS_ASCII(text)) { /* a byte a character */
+        Py_UCS1 *bytes = PyMem_Malloc(n ? n : 1);
+        if (bytes == NULL) return PyErr_NoMemory();
+        const Py_UCS1 *p = data;
+        Py_ssize_t used = 0;
+        for (Py_ssize_t i = 0; i < n;) {
+            if (Py_UNICODE_ISSPACE(p[i])) {
+                i++;
+                continue;
+            }
+            if (used) bytes[used++] = ' ';
+            for (; i < n && !Py_UNICODE_ISSPACE(p[i]); i++)
+                bytes[used++] = p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 0x20 : p[i];
+        }
+        PyObject *out = PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, bytes, used);
+        PyMem_Free(bytes);
+        return out;
+    }
+    Py_UCS4 *buffer = PyMem_Malloc((n ? n : 1) * sizeof(Py_UCS4));
+    if (buffer == NULL) return PyErr_NoMemory();
+    Py_ssize_t used = 0;
+    for (Py_ssize_t i = 0; i < n;) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (Py_UNICODE_ISSPACE(c)) {
+            i++;
+            continue;
+        }
+        if (used) buffer[used++] = ' ';
+        while (i < n && !Py_UNICODE_ISSPACE(c = PyUnicode_READ(kind, data, i))) {
+            buffer[used++] = c;
+            i++;
+        }
+    }
+    PyObject *joined = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, used);
+    PyMem_Free(buffer);
+    if (joined == NULL) return NULL;
+    PyObject *out = PyObject_CallMethod(joined, "lower", NULL);
+    Py_DECREF(joined);
+    return out;
+}
+
+enum { MIN_CARDS = 3, MIN_CARD_BLOCKS = 2 }; /* _card_slots._MIN_CARDS, _MIN_CARD_BLOCKS */
+
+/* A growable array of Py_ssize_t. */
+typedef struct {
+    Py_ssize_t *items;
+    Py_ssize_t size, room;
+} Column;
+
+static int column_push(Column *column, Py_ssize_t value) {
+    if (column->size == column->room) {
+        const Py_ssize_t room = column->room ? 2 * column->room : 64;
+        Py_ssize_t *items = PyMem_Realloc(column->items, (size_t)room * sizeof *items);
+        if (items == NULL) return -1;
+        column->items = items;
+        column->room = room;
+    }
+    column->items[column->size++] = value;
+    return 0;
+}
+
+/* Open addressing over keys that are strings (``text`` of ``length`` bytes, in a locator that
+ * outlives the table) or 64-bit ints (``text`` NULL); a slot's value is its number. */
+typedef struct {
+    uint64_t hash;
+    const char *text;
+    Py_ssize_t length;
+    Py_ssize_t value; /* -1: an empty slot */
+} Slot;
+
+typedef struct {
+    Slot *slots;
+    size_t mask; /* slots - 1, a power of two less one */
+    Py_ssize_t used;
+} Table;
+
+static int table_init(Table *table) {
+    table->mask = 63;
+    table->used = 0;
+    table->slots = PyMem_Malloc(64 * sizeof(Slot));
+    if (table->slots == NULL) return -1;
+    for (size_t i = 0; i < 64; i++) table->slots[i].value = -1;
+    return 0;
+}
+
+static uint64_t text_hash(const char *text, Py_ssize_t length) { /* FNV-1a */
+    uint64_t hash = 1469598103934665603ULL;
+    for (Py_ssize_t i = 0; i < length; i++) hash = (hash ^ (unsigned char)text[i]) * 1099511628211ULL;
+    return hash;
+}
+
+static uint64_t int_hash(uint64_t key) { /* a 64-bit mix (splitmix64's finaliser) */
+    key ^= key >> 30;
+    key *= 0xbf58476d1ce4e5b9ULL;
+    key ^= key >> 27;
+    key *= 0x94d049bb133111ebULL;
+    return key ^ (key >> 31);
+}
+
+static int table_grow(Table *table) {
+    const size_t size = 2 * (table->mask + 1);
+    Slot *slots = PyMem_Malloc(size * sizeof(Slot));
+    if (slots == NULL) return -1;
+    for (size_t i = 0; i < size; i++) slots[i].value = -1;
+    for (size_t i = 0; i <= table->mask; i++) {
+        const Slot *old = &table->slots[i];
+        if (old->value < 0) continue;
+        size_t at = old->hash & (size - 1);
+        while (slots[at].value >= 0) at = (at + 1) & (size - 1);
+        slots[at] = *old;
+    }
+    PyMem_Free(table->slots);
+    table->slots = slots;
+    table->mask = size - 1;
+    return 0;
+}
+
+/* The number of the key (``text``/``length``, or ``key`` where ``text`` is NULL), given
+ * ``fresh`` (and ``*made`` set) when it is new; -1 on a memory error. */
+static Py_ssize_t table_number(Table *table, const char *text, Py_ssize_t length, uint64_t key,
+                               Py_ssize_t fresh, int *made) {
+    const uint64_t hash = text ? text_hash(text, length) : int_hash(key);
+    size_t at = hash & table->mask;
+    for (;; at = (at + 1) & table->mask) {
+        Slot *slot = &table->slots[at];
+        if (slot->value < 0) break;
+        if (slot->hash != hash) continue;
+        if (text ? slot->length == length && memcmp(slot->text, text, (size_t)length) == 0 : slot->length == (Py_ssize_t)key)
+            return slot->value;
+    }
+    Slot *slot = &table->slots[at];
+    slot->hash = hash;
+    slot->text = text;
+    slot->length = text ? length : (Py_ssize_t)key;
+    slot->value = fresh;
+    *made = 1;
+    if (2 * ++table->used > (Py_ssize_t)table->mask && table_grow(table) < 0) return -1;
+    return fresh;
+}
+
+/* How many leading bytes ``a`` and ``b`` share, of the first ``n``: eight at a time where the
+ * machine is little-endian (consecutive locators share most of their start). */
+static Py_ssize_t common_start(const char *a, const char *b, Py_ssize_t n) {
+    Py_ssize_t i = 0;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x, y;
+        memcpy(&x, a + i, 8);
+        memcpy(&y, b + i, 8);
+        if (x != y) return i + (Py_ssize_t)(__builtin_ctzll(x ^ y) >> 3);
+    }
+#endif
+    while (i < n && a[i] == b[i]) i++;
+    return i;
+}
+
+static PyObject *int_list(const Py_ssize_t *items, Py_ssize_t size) {
+    PyObject *list = PyList_New(size);
+    if (list == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        PyObject *item = PyLong_FromSsize_t(items[i]);
+        if (item == NULL) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, i, item);
+    }
+    return list;
+}
+
+/* card_tree(locators) -> (parents, tags, ends, cards) or None: _card_slots.CardTree's fields
+ * (see there); None when a locator is not ASCII (left to Python). */
+PyObject *card_tree(PyObject *self, PyObject *locators) {
+    if (!PyList_CheckExact(locators)) {
+        PyErr_SetString(PyExc_TypeError, "card_tree() takes a list of str");
+        return NULL;
+    }
+    const Py_ssize_t count = PyList_GET_SIZE(locators);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *loc = PyList_GET_ITEM(locators, i);
+        if (!PyUnicode_Check(loc)) {
+            PyErr_SetString(PyExc_TypeError, "card_tree() takes a list of str");
+            return NULL;
+        }
+        if (!PyUnicode_IS_ASCII(loc)) Py_RETURN_NONE;
+    }
+    PyObject *out = NULL;
+    Column parents = {0}, tags = {0}, ends = {0}, groups = {0}, blocks_in = {0}, sizes = {0};
+    Column segment_tags = {0}, chain = {0}, leaves = {0};
+    Table segments = {0}, tag_ids = {0}, ids = {0}, group_ids = {0};
+    if (table_init(&segments) < 0 || table_init(&tag_ids) < 0 || table_init(&ids) < 0 ||
+        table_init(&group_ids) < 0)
+        goto memory;
+    /* The tables point into the locators' strs: the caller's list holds them (no Python code
+     * runs here until the tables are read no more). */
+    const char *last = "";
+    Py_ssize_t last_length = 0;
+    for (Py_ssize_t b = 0; b < count; b++) {
+        PyObject *item = PyList_GET_ITEM(locators, b);
+        const char *loc = (const char *)PyUnicode_1BYTE_DATA(item);
+        const Py_ssize_t length = PyUnicode_GET_LENGTH(item);
+        /* The previous locator's segments this one holds: those ending within their common
+         * start where this one ends or goes on with ">" there too. */
+        const Py_ssize_t common = common_start(loc, last, length < last_length ? length : last_length);
+        Py_ssize_t shared = 0;
+        while (shared < chain.size) {
+            const Py_ssize_t end = ends.items[chain.items[shared]];
+            if (end > common || (end < length && loc[end] != '>')) break;
+            shared++;
+        }
+        chain.size = shared;
+        Py_ssize_t node = shared ? chain.items[shared - 1] : -1;
+        Py_ssize_t start = shared ? ends.items[node] + 1 : 0;
+        /* The rest, split at each ">" as str.split does (empty segments too). */
+        while (start <= length) {
+            Py_ssize_t stop = start;
+            while (stop < length && loc[stop] != '>') stop++;
+            int made = 0;
+            const Py_ssize_t number =
+                table_number(&segments, loc + start, stop - start, 0, segment_tags.size, &made);
+            if (number < 0) goto memory;
+            if (made) {
+                Py_ssize_t colon = start;
+                while (colon < stop && loc[colon] != ':') colon++;
+                int new_tag = 0;
+                const Py_ssize_t tag = table_number(&tag_ids, loc + start, colon - start, 0, tag_ids.used, &new_tag);
+                if (tag < 0 || column_push(&segment_tags, tag) < 0) goto memory;
+            }
+            made = 0;
+            const uint64_t key = ((uint64_t)(node + 1) << 32) + (uint64_t)number;
+            const Py_ssize_t child = table_number(&ids, NULL, 0, key, parents.size, &made);
+            if (child < 0) goto memory;
+            if (made) {
+                const Py_ssize_t tag = node >= 0 ? segment_tags.items[number] : -1;
+                Py_ssize_t group = -1;
+                if (node >= 0) {
+                    int new_group = 0;
+                    const uint64_t group_key = ((uint64_t)(node + 1) << 32) + (uint64_t)tag;
+                    group = table_number(&group_ids, NULL, 0, group_key, sizes.size, &new_group);
+                    if (group < 0 || (new_group && column_push(&sizes, 0) < 0)) goto memory;
+                    sizes.items[group]++;
+                }
+                if (column_push(&parents, node) < 0 || column_push(&tags, tag) < 0 ||
+                    column_push(&ends, stop) < 0 || column_push(&groups, group) < 0 ||
+                    column_push(&blocks_in, 0) < 0)
+                    goto memory;
+            }
+            node = child;
+            if (column_push(&chain, node) < 0) goto memory;
+            start = stop + 1;
+        }
+        last = loc;
+        last_length = length;
+        blocks_in.items[node]++;
+        if (column_push(&leaves, node) < 0) goto memory;
+    }
+    /* A block is inside every element on its path; then each element's innermost card at
+     * or above it (parents are made before their children). */
+    for (Py_ssize_t node = parents.size - 1; node >= 0; node--)
+        if (parents.items[node] >= 0) blocks_in.items[parents.items[node]] += blocks_in.items[node];
+    for (Py_ssize_t node = 0; node < parents.size; node++) {
+        const Py_ssize_t parent = parents.items[node];
+        Py_ssize_t card = -1;
+        if (parent >= 0) {
+            const int is_card = sizes.items[groups.items[node]] >= MIN_CARDS && blocks_in.items[node] >= MIN_CARD_BLOCKS;
+            card = is_card ? node : groups.items[parent]; /* the parent's card: written over its group */
+        }
+        groups.items[node] = card; /* an element's group is read no more once its card is known */
+    }
+    for (Py_ssize_t b = 0; b < leaves.size; b++) leaves.items[b] = groups.items[leaves.items[b]];
+    PyObject *lists[4] = {int_list(parents.items, parents.size), int_list(tags.items, tags.size),
+                          int_list(ends.items, ends.size), int_list(leaves.items, leaves.size)};
+    if (lists[0] && lists[1] && lists[2] && lists[3]) out = PyTuple_Pack(4, lists[0], lists[1], lists[2], lists[3]);
+    for (int i = 0; i < 4; i++) Py_XDECREF(lists[i]);
+    goto done;
+memory:
+    PyErr_NoMemory();
+done:
+    PyMem_Free(parents.items), PyMem_Free(tags.items), PyMem_Free(ends.items), PyMem_Free(groups.items);
+    PyMem_Free(blocks_in.items), PyMem_Free(sizes.items), PyMem_Free(segment_tags.items);
+    PyMem_Free(chain.items), PyMem_Free(leaves.items);
+    PyMem_Free(segments.slots), PyMem_Free(tag_ids.slots), PyMem_Free(ids.slots), PyMem_Free(group_ids.slots);
+    return out;
+}
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
