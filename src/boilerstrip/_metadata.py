@@ -19,6 +19,7 @@ import regex
 from ._dates import normalise_date
 from ._model import Block, Label, Metadata, Role
 from ._page_type import ARTICLE_TYPES, PRODUCT_TYPES
+from ._pattern_store import compiled as stored_or_compiled
 from ._sourced import Sourced
 from ._urls import safe_url
 
@@ -277,7 +278,7 @@ def complete(metadata: Metadata, blocks: Sequence[Block], base: str | None) -> M
 # pages whose markup names no author. The cache holds one value that depends on nothing.
 @functools.cache
 def _byline_pattern() -> regex.Pattern[str]:
-    return regex.compile(_BYLINE_PATTERN)
+    return stored_or_compiled(_BYLINE_PATTERN, regex.VERSION0)
 
 
 def _byline(blocks: Sequence[Block]) -> tuple[str, ...]:

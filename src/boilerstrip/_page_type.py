@@ -25,6 +25,8 @@ from typing import Any
 import regex
 
 from ._options import Options
+from ._pattern_store import Key
+from ._pattern_store import compiled as stored_or_compiled
 
 # schema.org types (JSON-LD "@type") and og:type values, lowercased.
 ARTICLE_TYPES = frozenset(
@@ -52,7 +54,7 @@ SECTIONED_LD_TYPES = frozenset(
 # depends on nothing.
 @functools.cache
 def _ld_type() -> regex.Pattern[str]:
-    return regex.compile(r'"@type"\s*:\s*(?:\[\s*)?"(?:https?://schema\.org/)?([\w.]{1,40})"')
+    return stored_or_compiled(_LD_TYPE, regex.VERSION0)
 
 
 _LD_MAX_CHARS = 200_000  # JSON-LD blocks past this are not read (some embed whole catalogues)
@@ -110,12 +112,12 @@ def declared_type(tree: Any, ld_texts: Sequence[str] | None = None) -> str:
 
 @functools.cache
 def _word() -> regex.Pattern[str]:
-    return regex.compile(r"\w+")
+    return stored_or_compiled(_WORD, regex.VERSION0)
 
 
 @functools.cache
 def _tag() -> regex.Pattern[str]:
-    return regex.compile(r"<[^>]{0,200}>")  # descriptions are often HTML written into the JSON
+    return stored_or_compiled(_TAG, regex.VERSION0)
 
 
 def description_hidden(description: str, texts: Iterable[str], options: Options) -> bool:
@@ -155,12 +157,23 @@ _THREAD_URLS = (
 
 @functools.cache
 def _thread_url_pattern() -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{pattern})" for _, pattern in _THREAD_URLS))
+    return stored_or_compiled(_THREAD_URL, regex.VERSION0)
 
 
 @functools.cache
 def _url_path() -> regex.Pattern[str]:
-    return regex.compile(r"^(?:[a-z][a-z0-9+.\-]*:)?(?://[^/?#]*)?([^#]*)")
+    return stored_or_compiled(_URL_PATH, regex.VERSION0)
+
+
+# This module's regexes, compiled (or loaded from ``_pattern_store``) on first use.
+_LD_TYPE = r'"@type"\s*:\s*(?:\[\s*)?"(?:https?://schema\.org/)?([\w.]{1,40})"'
+_WORD = r"\w+"
+_TAG = r"<[^>]{0,200}>"  # descriptions are often HTML written into the JSON
+_THREAD_URL = "|".join(f"(?:{pattern})" for _, pattern in _THREAD_URLS)
+_URL_PATH = r"^(?:[a-z][a-z0-9+.\-]*:)?(?://[^/?#]*)?([^#]*)"
+STORED_KEYS: tuple[Key, ...] = tuple(
+    (pattern, regex.VERSION0) for pattern in (_LD_TYPE, _WORD, _TAG, _THREAD_URL, _URL_PATH)
+)
 
 
 def page_type(declared: str, url: str, options: Options, tree: Any = None) -> str:
