@@ -27,21 +27,21 @@ def test_data_module_is_current() -> None:
 
 @pytest.mark.parametrize("whole", [True, False])
 def test_stored_facts_are_those_read(whole: bool) -> None:
-    forms = _phrase_facts_data.WHOLE_FORMS if whole else _phrase_facts_data.SPLIT_FORMS
+    forms = _phrase_facts._table("WHOLE_FORMS" if whole else "SPLIT_FORMS")
     stored, read = (_whole_forms, read_whole) if whole else (_split, read_split)
     assert forms
     for pattern in forms:
         assert stored.__wrapped__(pattern) == read(pattern), pattern
-    filters = _phrase_facts_data.WHOLE_FILTERS if whole else _phrase_facts_data.FOUND_FILTERS
+    filters = _phrase_facts._table("WHOLE_FILTERS" if whole else "FOUND_FILTERS")
     for pattern in filters:
         assert phrase_filter(pattern, whole=whole) == read_filter(pattern, whole=whole), pattern
 
 
 def test_stored_keys_and_gates_are_those_read() -> None:
-    for pattern in _phrase_facts_data.KEY_WORDS:
+    for pattern in _phrase_facts._table("KEY_WORDS"):
         assert _phrases._keys(pattern) == _phrases._key_words(pattern), pattern
     indexes = _phrases._indexes()
-    assert {index.any_keyless for index in indexes} == set(_phrase_facts_data.GATES)
+    assert {index.any_keyless for index in indexes} == set(_phrase_facts._table("GATES"))
     for index in indexes:
         assert index.gate == _phrases.read_gate(top_level_branches(index.any_keyless))
 
@@ -63,14 +63,14 @@ def _made_patterns() -> list[tuple[str, bool]]:
 def test_every_pattern_the_tables_make_is_stored() -> None:
     made = _made_patterns()
     assert len(made) > 400
-    for pattern, whole in made:
-        forms = _phrase_facts_data.WHOLE_FORMS if whole else _phrase_facts_data.SPLIT_FORMS
+    for pattern, is_whole in made:
+        forms = _phrase_facts._table("WHOLE_FORMS" if is_whole else "SPLIT_FORMS")
         assert pattern in forms, pattern
     anywhere, whole = _phrases._indexes()
-    assert {*anywhere.sources, *anywhere.gate} - {""} <= set(_phrase_facts_data.FOUND_FILTERS)
+    assert {*anywhere.sources, *anywhere.gate} - {""} <= set(_phrase_facts._table("FOUND_FILTERS"))
     tables = (controls_table(), *_titled_boxes._tables())
     sources = {*whole.sources, *whole.gate, *(table.source for table in tables)} - {""}
-    assert sources <= set(_phrase_facts_data.WHOLE_FILTERS)
+    assert sources <= set(_phrase_facts._table("WHOLE_FILTERS"))
 
 
 @pytest.mark.parametrize(
@@ -89,13 +89,13 @@ def test_a_pattern_not_stored_is_read(pattern: str, whole: bool) -> None:
 
 def test_another_regex_version_reads_the_patterns(monkeypatch: pytest.MonkeyPatch) -> None:
     """Under version 1 IGNORECASE folds fully: the stored facts (version 0) are not used."""
-    pattern = next(iter(_phrase_facts_data.WHOLE_FORMS))
+    pattern = next(iter(_phrase_facts._table("WHOLE_FORMS")))
     assert _phrase_facts_data.REGEX_VERSION == 0
     assert _phrase_facts.whole_form(pattern) is not None
     monkeypatch.setattr(regex, "DEFAULT_VERSION", regex.VERSION1)
     assert _phrase_facts.regex_version() == 1
     assert _phrase_facts.whole_form(pattern) is None
-    assert _phrase_facts.key_words(next(iter(_phrase_facts_data.KEY_WORDS))) is None
+    assert _phrase_facts.key_words(next(iter(_phrase_facts._table("KEY_WORDS")))) is None
 
 
 @pytest.mark.parametrize("first", [b"", bytes(128), bytes(c in b"ab(" for c in range(128))])

@@ -23,7 +23,7 @@ Not compiled: each pattern is looked up once per process (its callers cache the 
 from __future__ import annotations
 
 import functools
-from typing import Final
+from typing import Any, Final
 
 import regex
 
@@ -48,57 +48,87 @@ def regex_version() -> int:
     return 0 if regex.DEFAULT_VERSION == regex.VERSION0 else 1
 
 
-def _current() -> bool:
-    """Whether the data holds: it was read under the version the regexes are compiled under."""
+@functools.cache
+def _table(name: str) -> dict[str, list[Any]]:
+    """One table of the data (its JSON text: fast to compile where no .pyc is written, and
+    to read), by its entries' patterns; loaded when a pattern of it is first looked up."""
+    import json
+
+    from . import _phrase_facts_data
+
+    return {entry[0]: entry[1:] for entry in json.loads(getattr(_phrase_facts_data, name))}
+
+
+def _stored(name: str, key: str) -> list[Any] | None:
+    """The entry of ``key`` in the table ``name``; None when not stored, or when the data
+    was read under another regex version than the phrase regexes are compiled under."""
     from ._phrase_facts_data import REGEX_VERSION
 
-    return regex_version() == REGEX_VERSION
+    if regex_version() != REGEX_VERSION:
+        return None
+    return _table(name).get(key)
 
 
 def whole_form(pattern: str) -> WholeRow | None:
     """The stored facts of ``pattern`` matched as a whole text; None when not stored."""
-    if not _current():
+    entry = _stored("WHOLE_FORMS", pattern)
+    if entry is None:
         return None
-    from ._phrase_facts_data import WHOLE_FORMS
-
-    return WHOLE_FORMS.get(pattern)
+    alike, first, digits, ascii_facts, wide_facts = entry
+    return bool(alike), first, int(digits), _facts(ascii_facts), _facts(wide_facts)
 
 
 def split_form(pattern: str) -> SplitRow | None:
     """The stored facts of ``pattern`` searched in a text; None when not stored."""
-    if not _current():
+    entry = _stored("SPLIT_FORMS", pattern)
+    if entry is None:
         return None
-    from ._phrase_facts_data import SPLIT_FORMS
+    start, rest, alike, first, start_digits, rest_digits, start_ascii, start_wide, rest_ascii, rest_wide = (
+        entry
+    )
+    return (
+        str(start),
+        str(rest),
+        bool(alike),
+        first,
+        int(start_digits),
+        int(rest_digits),
+        _facts(start_ascii),
+        _facts(start_wide),
+        _facts(rest_ascii),
+        _facts(rest_wide),
+    )
 
-    return SPLIT_FORMS.get(pattern)
+
+def _facts(rows: list[list[Any]]) -> FactsRow:
+    return tuple(
+        (int(digits), first, tuple(starts), tuple(map(tuple, needs))) for digits, first, starts, needs in rows
+    )
 
 
 def phrase_filter(pattern: str, *, whole: bool) -> FilterRow | None:
     """The stored sieves of ``pattern`` (``whole``: matched as a whole text)."""
-    if not _current():
+    entry = _stored("WHOLE_FILTERS" if whole else "FOUND_FILTERS", pattern)
+    if entry is None:
         return None
-    from ._phrase_facts_data import FOUND_FILTERS, WHOLE_FILTERS
-
-    return (WHOLE_FILTERS if whole else FOUND_FILTERS).get(pattern)
+    (ascii_starts, ascii_holds, ascii_rest), (wide_starts, wide_holds, wide_rest) = entry
+    return (
+        (tuple(ascii_starts), tuple(ascii_holds), str(ascii_rest)),
+        (tuple(wide_starts), tuple(wide_holds), str(wide_rest)),
+    )
 
 
 def key_words(pattern: str) -> tuple[str, ...] | None:
     """The stored key words of a row's pattern ((): none, the row is keyless); None when
     not stored."""
-    if not _current():
-        return None
-    from ._phrase_facts_data import KEY_WORDS
-
-    return KEY_WORDS.get(pattern)
+    entry = _stored("KEY_WORDS", pattern)
+    return None if entry is None else tuple(entry[0])
 
 
 def gate(branches: str) -> GateRow | None:
     """The stored groups of the keyless rows' branches (joined by ``|``)."""
-    if not _current():
-        return None
-    from ._phrase_facts_data import GATES
-
-    return GATES.get(branches)
+    entry = _stored("GATES", branches)
+    return None if entry is None else (str(entry[0]), str(entry[1]), str(entry[2]))
 
 
 @functools.cache
