@@ -46,9 +46,9 @@ _HEADER = '''\
 
 Read by ``_phrase_facts`` (see there). Regenerate after any edit of the phrase tables or
 of the readers of their facts; tests/test_phrase_facts.py fails until then. Each table is
-the text of a JSON array, one ``[key, *row]`` entry a line (Python literals of the same
-rows would take 150-230 ms to compile where no .pyc is written; this text, 2 ms). A
-generated module: longer than the project's ~400 lines.
+a tuple of JSON texts, one ``[key, *row]`` entry each, read when its key is first looked
+up: Python literals of the same rows took 150-230 ms to compile where no .pyc is written,
+and read whole they held 2.3 MB. A generated module: longer than the project's ~400 lines.
 """
 
 from __future__ import annotations
@@ -139,11 +139,13 @@ def read_facts() -> _Facts:
 
 
 def _table(name: str, entries: dict[str, Sequence[object]]) -> str:
-    """One table: a JSON array of ``[key, *row]`` entries, one a line, in a raw string."""
-    lines = [json.dumps([key, *row], ensure_ascii=False) for key, row in entries.items()]
-    text = "[\n" + ",\n".join(lines) + "\n]"
-    assert '"""' not in text.replace('\\"', "")  # (json escapes every quote)
-    return f'{name}: Final = r"""{text}"""\n'
+    """One table: a tuple of JSON texts, one ``[key, *row]`` entry each, one a line."""
+    lines = [f"{name}: Final = ("]
+    for key, row in entries.items():
+        text = json.dumps([key, *row], ensure_ascii=False)
+        assert '"""' not in text and text.endswith("]")  # (json escapes every quote)
+        lines.append(f'    r"""{text}""",')
+    return "\n".join([*lines, ")", ""])
 
 
 def render() -> str:

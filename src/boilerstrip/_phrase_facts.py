@@ -49,24 +49,31 @@ def regex_version() -> int:
 
 
 @functools.cache
-def _table(name: str) -> dict[str, list[Any]]:
-    """One table of the data (its JSON text: fast to compile where no .pyc is written, and
-    to read), by its entries' patterns; loaded when a pattern of it is first looked up."""
+def _table(name: str) -> dict[str, str]:
+    """One table of the data by its entries' keys, each entry's JSON text read only when
+    its key is first looked up (:func:`_stored`): the table is loaded then."""
     import json
 
     from . import _phrase_facts_data
 
-    return {entry[0]: entry[1:] for entry in json.loads(getattr(_phrase_facts_data, name))}
+    key = json.JSONDecoder().raw_decode  # an entry's text starts with '["', its key
+    return {key(text, 1)[0]: text for text in getattr(_phrase_facts_data, name)}
 
 
 def _stored(name: str, key: str) -> list[Any] | None:
-    """The entry of ``key`` in the table ``name``; None when not stored, or when the data
-    was read under another regex version than the phrase regexes are compiled under."""
+    """The row of ``key`` in the table ``name``; None when not stored, or when the data was
+    read under another regex version than the phrase regexes are compiled under."""
+    import json
+
     from ._phrase_facts_data import REGEX_VERSION
 
     if regex_version() != REGEX_VERSION:
         return None
-    return _table(name).get(key)
+    text = _table(name).get(key)
+    if text is None:
+        return None
+    row: list[Any] = json.loads(text)[1:]
+    return row
 
 
 def whole_form(pattern: str) -> WholeRow | None:
