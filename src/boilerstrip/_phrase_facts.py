@@ -4,13 +4,14 @@ at development time, not by every process.
 The rows' and gates' facts (``_phrase_match``: first characters, digits, per-branch facts,
 whether a lowercased ASCII text reads alike; ``_phrase_sieve``: their sieves;
 ``_phrases``: the rows' key words and the keyless gate's groups) are read from the pattern
-strings by ``_pattern_reader`` and ``_match_facts``. Read in each process, they cost it
-about 430 M instructions of the first 20 cold pages of the compiled build (benchmarks/
-RESULTS.md, issue5-facts36), most of them inside the pages the issue's command times.
-``scripts/generate_phrase_facts.py`` reads them once, with the same functions, into
-``_phrase_facts_data`` (plain literals, checked in; tests/test_phrase_facts.py fails when
-it is not current). Here they are looked up by pattern: a pattern the data does not hold
-(a caller's own) is read as before, so an output never depends on the data.
+strings by ``_pattern_reader`` and ``_match_facts``. Read in each process, they cost the
+compiled build about 430 M instructions over the profile's 20 pages after one warm-up call
+(benchmarks/RESULTS.md, issue5-facts36), inside the pages the issue's command times; read
+from the data, 20 M. ``scripts/generate_phrase_facts.py`` reads them once, with the same
+functions, into ``_phrase_facts_data`` (per table a tuple of JSON texts, one entry each,
+checked in; tests/test_phrase_facts.py fails when it is not current). Here they are looked
+up by pattern, an entry's text read on its first look-up: a pattern the data does not hold
+(a caller's own) is read from its text as before, so an output never depends on the data.
 
 The facts hold for patterns compiled under regex's version 0 (``\\w`` of IGNORECASE folds
 simply; version 1 folds fully, and one character can then match two): the data records
