@@ -17,6 +17,7 @@ DEFERRED_MODULES = (
     "boilerstrip._markdown", "boilerstrip._html_out", "boilerstrip.batch", "boilerstrip._batch",
     "boilerstrip._batch_cli", "boilerstrip._batch_output", "boilerstrip._cli", "boilerstrip._bench",
     "boilerstrip.integrations", "boilerstrip._sources", "boilerstrip._extras",
+    "boilerstrip._phrase_facts_data",
     "json", "html", "email", "datetime", "argparse", "pathlib", "gzip", "hashlib", "subprocess",
 )  # fmt: skip
 

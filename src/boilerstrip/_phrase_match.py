@@ -15,6 +15,7 @@ from typing import Final, NamedTuple
 
 import regex
 
+from . import _phrase_facts
 from ._match_facts import (
     BranchFacts,
     branch_facts,
@@ -27,6 +28,7 @@ from ._match_facts import (
 from ._pattern_reader import reads_alike_lowered, top_level_branches
 from ._pattern_store import Key
 from ._pattern_store import compiled as stored_or_compiled
+from ._phrase_facts import FactsRow, mask
 from ._phrase_rows import ascii_digit
 from ._phrase_sieve import PhraseFilter, holds_one, phrase_filter
 
@@ -67,6 +69,20 @@ def _plain(pattern: str) -> regex.Pattern[str]:
 
 @functools.cache
 def _whole_forms(pattern: str) -> _Whole:
+    """``pattern``'s facts as a whole-text match: stored (``_phrase_facts``), else read."""
+    stored = _phrase_facts.whole_form(pattern)
+    if stored is None:
+        return read_whole(pattern)
+    alike, first, digits, ascii_facts, wide_facts = stored
+    return _Whole(alike, mask(first), digits, _facts(ascii_facts), _facts(wide_facts))
+
+
+def _facts(rows: FactsRow) -> Facts:
+    return tuple([BranchFacts(digits, mask(first), starts, needs) for digits, first, starts, needs in rows])
+
+
+def read_whole(pattern: str) -> _Whole:
+    """``pattern``'s facts as a whole-text match, read from its text."""
     first, digits = first_chars(pattern, anchored=True), min_digits(pattern)
     ascii_facts = branch_facts(pattern, anchored=True, ascii_text=True)
     wide_facts = branch_facts(pattern, anchored=True, ascii_text=False)
@@ -109,7 +125,28 @@ class _Split(NamedTuple):
 
 @functools.cache
 def _split(pattern: str) -> _Split:
-    """``pattern`` split for :func:`_found`, once per process when first needed."""
+    """``pattern`` split for :func:`_found`, once per process when first needed: stored
+    (``_phrase_facts``), else read."""
+    stored = _phrase_facts.split_form(pattern)
+    if stored is None:
+        return read_split(pattern)
+    start, rest, alike, first, start_digits, rest_digits, start_ascii, start_wide, rest_ascii, rest_wide = (
+        stored
+    )
+    return _Split(
+        start,
+        rest,
+        alike,
+        mask(first),
+        start_digits,
+        rest_digits,
+        (_facts(start_ascii), _facts(start_wide)),
+        (_facts(rest_ascii), _facts(rest_wide)),
+    )
+
+
+def read_split(pattern: str) -> _Split:
+    """``pattern`` split for :func:`_found`, its facts read from its text."""
     branches = top_level_branches(pattern)
     start = "|".join(b for b in branches if b.startswith("^"))
     rest = "|".join(b for b in branches if not b.startswith("^"))
@@ -223,8 +260,13 @@ class WholeRows(NamedTuple):
 
 
 def whole_rows(rows: tuple[tuple[str, str, str], ...]) -> WholeRows:
-    source = "|".join(f"(?:{pattern})" for _, _, pattern in rows)
-    return WholeRows(source, phrase_filter(source, whole=True), first_chars(source, anchored=True))
+    source = whole_source(rows)
+    return WholeRows(source, phrase_filter(source, whole=True), _whole_forms(source).first)
+
+
+def whole_source(rows: tuple[tuple[str, str, str], ...]) -> str:
+    """The rows' patterns as one alternation (:class:`WholeRows`' ``source``)."""
+    return "|".join(f"(?:{pattern})" for _, _, pattern in rows)
 
 
 def is_whole_row(table: WholeRows, stripped: str) -> bool:

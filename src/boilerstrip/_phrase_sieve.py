@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from . import _phrase_facts
 from ._pattern_reader import branch_literals, branch_prefixes, top_level_branches
 
 
@@ -34,7 +35,17 @@ class PhraseFilter(NamedTuple):
 
 
 def phrase_filter(pattern: str, *, whole: bool) -> PhraseFilter:
-    """``whole``: the pattern is matched against all of a text (every branch starts there)."""
+    """``whole``: the pattern is matched against all of a text (every branch starts there).
+    Stored for the tables' patterns (``_phrase_facts``), else read (:func:`read_filter`)."""
+    stored = _phrase_facts.phrase_filter(pattern, whole=whole)
+    if stored is None:
+        return read_filter(pattern, whole=whole)
+    ascii_sieve, wide_sieve = stored
+    return PhraseFilter(Sieve(*ascii_sieve), Sieve(*wide_sieve))
+
+
+def read_filter(pattern: str, *, whole: bool) -> PhraseFilter:
+    """:func:`phrase_filter`, read from the pattern's text."""
     branches = top_level_branches(pattern) if pattern else []
     return PhraseFilter(
         _sieve(branches, ascii_text=True, whole=whole), _sieve(branches, ascii_text=False, whole=whole)

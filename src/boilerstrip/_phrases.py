@@ -22,6 +22,7 @@ from typing import Final, NamedTuple
 
 import regex
 
+from . import _phrase_facts
 from ._language import tokens as line_tokens
 from ._model import Label
 from ._pattern_reader import is_digit, is_wide, needs, top_level_branches
@@ -128,7 +129,21 @@ def _key_words(pattern: str) -> set[str] | None:
     return keys
 
 
+def _keys(pattern: str) -> set[str] | None:
+    """:func:`_key_words`, stored for the tables' rows (``_phrase_facts``)."""
+    stored = _phrase_facts.key_words(pattern)
+    if stored is None:
+        return _key_words(pattern)
+    return set(stored) if stored else None
+
+
 def _gate(branches: list[str]) -> _Gate:
+    """:func:`read_gate`, stored for the tables' keyless rows (``_phrase_facts``)."""
+    stored = _phrase_facts.gate("|".join(branches))
+    return _Gate(*stored) if stored is not None else read_gate(branches)
+
+
+def read_gate(branches: list[str]) -> _Gate:
     wide = [b for b in branches if needs(b, is_wide)]
     digit = [b for b in branches if b not in wide and needs(b, is_digit)]
     other = [b for b in branches if b not in wide and b not in digit]
@@ -141,7 +156,7 @@ def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
     prefix: dict[str, list[int]] = {}
     keyless: list[int] = []
     for row, (_kind, _language, pattern) in enumerate(rows):
-        keys = _key_words(pattern)
+        keys = _keys(pattern)
         if keys is None:
             keyless.append(row)
         for key in keys or ():

@@ -1,0 +1,103 @@
+"""The phrase tables' facts as data (``_phrase_facts_data``): current, the same as those the
+readers give, and holding every pattern the tables make; a pattern it does not hold, or
+another regex version, is read as before."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import regex
+
+from boilerstrip import _phrase_facts, _phrase_facts_data, _phrases, _titled_boxes
+from boilerstrip._controls import _table as controls_table
+from boilerstrip._pattern_reader import top_level_branches
+from boilerstrip._phrase_match import _split, _whole_forms, read_split, read_whole
+from boilerstrip._phrase_sieve import phrase_filter, read_filter
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "scripts"))
+from generate_phrase_facts import COMMAND, TARGET, render
+
+
+def test_data_module_is_current() -> None:
+    current = TARGET.read_text(encoding="utf-8") == render()
+    assert current, f"{TARGET.name} is not what the tables give now: run {COMMAND}"
+
+
+@pytest.mark.parametrize("whole", [True, False])
+def test_stored_facts_are_those_read(whole: bool) -> None:
+    forms = _phrase_facts._table("WHOLE_FORMS" if whole else "SPLIT_FORMS")
+    stored, read = (_whole_forms, read_whole) if whole else (_split, read_split)
+    assert forms
+    for pattern in forms:
+        assert stored.__wrapped__(pattern) == read(pattern), pattern
+    filters = _phrase_facts._table("WHOLE_FILTERS" if whole else "FOUND_FILTERS")
+    for pattern in filters:
+        assert phrase_filter(pattern, whole=whole) == read_filter(pattern, whole=whole), pattern
+
+
+def test_stored_keys_and_gates_are_those_read() -> None:
+    for pattern in _phrase_facts._table("KEY_WORDS"):
+        assert _phrases._keys(pattern) == _phrases._key_words(pattern), pattern
+    indexes = _phrases._indexes()
+    assert {index.any_keyless for index in indexes} == set(_phrase_facts._table("GATES"))
+    for index in indexes:
+        assert index.gate == _phrases.read_gate(top_level_branches(index.any_keyless))
+
+
+def _made_patterns() -> list[tuple[str, bool]]:
+    """Every pattern the tables give ``_phrase_match.matches`` at run time (whole: as a
+    whole text), read from the indexes and tables themselves."""
+    anywhere, whole = _phrases._indexes()
+    made: list[tuple[str, bool]] = []
+    for index, is_whole in ((anywhere, False), (whole, True)):
+        made += [(p, is_whole) for p in (*index.sources, *index.gate) if p]
+        for found in (*index.filters, *index.gate_filters):
+            made += [(s.rest, is_whole) for s in found if s.rest]
+    for table in (controls_table(), *_titled_boxes._tables()):
+        made += [(p, True) for p in (table.source, table.sieve.ascii.rest, table.sieve.wide.rest) if p]
+    return made
+
+
+def test_every_pattern_the_tables_make_is_stored() -> None:
+    made = _made_patterns()
+    assert len(made) > 400
+    for pattern, is_whole in made:
+        forms = _phrase_facts._table("WHOLE_FORMS" if is_whole else "SPLIT_FORMS")
+        assert pattern in forms, pattern
+    anywhere, whole = _phrases._indexes()
+    assert {*anywhere.sources, *anywhere.gate} - {""} <= set(_phrase_facts._table("FOUND_FILTERS"))
+    tables = (controls_table(), *_titled_boxes._tables())
+    sources = {*whole.sources, *whole.gate, *(table.source for table in tables)} - {""}
+    assert sources <= set(_phrase_facts._table("WHOLE_FILTERS"))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "whole"), [(r"\bmy own (?:row|rows)\b|^\d+ items", False), (r"my own (?:row|label)", True)]
+)
+def test_a_pattern_not_stored_is_read(pattern: str, whole: bool) -> None:
+    assert _phrase_facts.whole_form(pattern) is None
+    assert _phrase_facts.split_form(pattern) is None
+    assert _phrase_facts.phrase_filter(pattern, whole=whole) is None
+    if whole:
+        assert _whole_forms.__wrapped__(pattern) == read_whole(pattern)
+    else:
+        assert _split.__wrapped__(pattern) == read_split(pattern)
+    assert phrase_filter(pattern, whole=whole) == read_filter(pattern, whole=whole)
+
+
+def test_another_regex_version_reads_the_patterns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under version 1 IGNORECASE folds fully: the stored facts (version 0) are not used."""
+    pattern = next(iter(_phrase_facts._table("WHOLE_FORMS")))
+    assert _phrase_facts_data.REGEX_VERSION == 0
+    assert _phrase_facts.whole_form(pattern) is not None
+    monkeypatch.setattr(regex, "DEFAULT_VERSION", regex.VERSION1)
+    assert _phrase_facts.regex_version() == 1
+    assert _phrase_facts.whole_form(pattern) is None
+    assert _phrase_facts.key_words(next(iter(_phrase_facts._table("KEY_WORDS")))) is None
+
+
+@pytest.mark.parametrize("first", [b"", bytes(128), bytes(c in b"ab(" for c in range(128))])
+def test_a_mask_is_stored_as_its_characters(first: bytes) -> None:
+    assert _phrase_facts.mask(_phrase_facts.chars_of(first)) == first
