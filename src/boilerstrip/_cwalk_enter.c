@@ -302,6 +302,7 @@ int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info) {
         Py_XDECREF(wrappers);
         if (done == NULL) return -1;
         Py_DECREF(done);
+        s->quotes += (flags & F_QUOTE) != 0;
     }
     return 1;
 }

@@ -8,12 +8,13 @@
 
 enum {
     F_BLOCK = 1, F_ENTERED = 2, F_EXITED = 4, F_READS = 8, F_CONTROL = 16, F_HEADING = 32,
-    F_A = 64, F_PRE = 128, F_TR = 256, F_CELL = 512, F_DIALOG = 1024, F_KNOWN = 2048
+    F_A = 64, F_PRE = 128, F_TR = 256, F_CELL = 512, F_DIALOG = 1024, F_KNOWN = 2048, F_QUOTE = 4096
 };
 /* The hooks' order (_segment._C_HOOKS). */
 enum {
-    H_BLOCK, H_ENTERED, H_EXITED, H_READS, H_CONTROLS, H_HEADINGS, H_ROLES, H_INHERITED, H_END_BLOCK, H_BREAK,
-    H_MERGE_ROW, H_WRAPPERS, H_PANEL, H_SCREEN_READER, H_ROW_MAX, H_COUNT
+    H_BLOCK, H_ENTERED, H_EXITED, H_READS, H_CONTROLS, H_HEADINGS, H_ROLES, H_INHERITED, H_BLOCK_TEXT,
+    H_RECORD_STEPS, H_PACKED, H_NO_MARKUP, H_PARAGRAPH, H_TABLE_CELL, H_HEADING, H_MERGE_ROW, H_WRAPPERS, H_PANEL,
+    H_SCREEN_READER, H_ROW_MAX, H_COUNT
 };
 
 typedef struct {
@@ -44,13 +45,20 @@ struct Segment {
     PyObject *breaks, *enter, *exit, *empty, *no_attrs, *space;
     PyObject *anchors, *links, *urls; /* the Recorder's (see _cwalk_links.c) */
     PyObject *pieces; /* the Walker's (borrowed) */
-    PyObject *has_text_name, *in_pre_name, *link_chars_name;
+    PyObject *in_pre_name;
+    /* What _end_block reads and writes (_cwalk_block.c): st's texts (replaced when packed), markups,
+     * add_block (block_numbers.frombytes) and steps, the Recorder's hrefs, lists, images and
+     * tables and its bound markup method; pack_at (-1: None). */
+    PyObject *texts, *markups, *add_block, *steps, *hrefs, *lists, *images, *tables, *markup;
+    Py_ssize_t pack_at;
     PyObject *hook[H_COUNT]; /* borrowed from hooks */
     TagInfo infos[CACHED];
     Block *blocks;
     Py_ssize_t open, capacity, itemsize;
     long long row_max; /* the largest count a 4-byte row holds */
-    Py_ssize_t chars, link_chars, tags, link_tags, block_link_chars, in_link, in_pre, controls;
+    /* quotes: the open <blockquote>s the Recorder has entered (its own `quotes`, which it
+     * counts the same way: enter() and exit() are called for each). */
+    Py_ssize_t chars, link_chars, tags, link_tags, block_link_chars, in_link, in_pre, controls, quotes;
     int has_text, reveal, panels, unseen;
 };
 
@@ -75,9 +83,13 @@ static inline int clear_list(PyObject *list) {
 }
 
 int store_attr(Segment *s, PyObject *name, PyObject *value);
-int store_counts(Segment *s);
 int call_with(PyObject *function, PyObject *argument);
+/* _cwalk_block.c: the current block ended (_end_block) or its whitespace dropped, as _enter and
+ * _exit do; _line_break; the set-up of what they read (0, or -1 with an error set) and its end. */
 int end_text(Segment *s);
+int line_break(Segment *s);
+int block_start(Segment *s, PyObject *st, PyObject *recorder);
+void block_free(Segment *s);
 /* _enter: 1 entered, 0 not (hidden, or screen-reader text left out), -1 on error. */
 int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info);
 /* _cwalk_links.c: Recorder.open_link (steals href), Recorder.close_link, _drop_pieces. */
