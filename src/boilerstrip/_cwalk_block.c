@@ -3,8 +3,7 @@
  * objects: the block's text (the hook _block_text: _cscan.block_text), its owner's CSS steps
  * (_record_steps: _cscan.record_steps) when it has none, its text, role, row of numbers and
  * Markup appended to st's columns (the Markup by the Recorder's markup(), asked only when the
- * block may have structure, as _end_block asks it: _cwalk_markup.c), then its pieces dropped
- * (_cwalk_links.c).
+ * block may have structure, as _end_block asks it), then its pieces dropped (_cwalk_links.c).
  * The row of numbers is written as _segment_blocks' block_row packs it (C ints of st's itemsize,
  * a count past a 4-byte row's range the OverflowError traverse makes of struct's error) and
  * appended by block_numbers.frombytes. */
@@ -95,7 +94,9 @@ static int make_block(Segment *s, PyObject *text) {
     if (append_row(s, row) < 0) return -1;
     PyObject *markup;
     if (structured) {
-        markup = block_markup(s, text, PyTuple_GET_ITEM(frame, 1), s->in_pre > 0, cell);
+        PyObject *args[5] = {text, s->pieces, PyTuple_GET_ITEM(frame, 1), s->in_pre > 0 ? Py_True : Py_False,
+                             cell ? Py_True : Py_False};
+        markup = PyObject_Vectorcall(s->markup, args, 5, NULL);
         if (markup == NULL) return -1;
     } else {
         markup = Py_NewRef(s->hook[H_NO_MARKUP]);
@@ -177,11 +178,7 @@ int block_start(Segment *s, PyObject *st, PyObject *recorder) {
     s->lists = read_list(recorder, "lists");
     s->images = read_list(recorder, "images");
     s->tables = read_list(recorder, "tables");
-    s->recorder = Py_NewRef(recorder);
-    s->spans = PyObject_GetAttrString(recorder, "spans");
-    s->language_name = PyUnicode_InternFromString("language");
-    s->thead_name = PyUnicode_InternFromString("thead");
-    s->lists_now_name = PyUnicode_InternFromString("_lists_now");
+    s->markup = PyObject_GetAttrString(recorder, "markup");
     PyObject *pack_at = PyObject_GetAttrString(st, "pack_at");
     if (pack_at == NULL) return -1;
     /* (None, or a count no length equals: never packed, as len(st.texts) == pack_at reads it) */
@@ -197,8 +194,7 @@ int block_start(Segment *s, PyObject *st, PyObject *recorder) {
 }
 
 void block_free(Segment *s) {
-    PyObject **held[] = {&s->texts,  &s->markups, &s->add_block, &s->steps, &s->recorder,
-                         &s->spans,  &s->hrefs,   &s->lists,     &s->images, &s->tables,
-                         &s->language_name, &s->thead_name, &s->lists_now_name};
+    PyObject **held[] = {&s->texts, &s->markups, &s->add_block, &s->steps, &s->hrefs,
+                         &s->lists, &s->images, &s->tables, &s->markup};
     for (size_t i = 0; i < sizeof held / sizeof *held; i++) Py_CLEAR(*held[i]);
 }

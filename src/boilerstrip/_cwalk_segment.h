@@ -13,8 +13,8 @@ enum {
 /* The hooks' order (_segment._C_HOOKS). */
 enum {
     H_BLOCK, H_ENTERED, H_EXITED, H_READS, H_CONTROLS, H_HEADINGS, H_ROLES, H_INHERITED, H_BLOCK_TEXT,
-    H_RECORD_STEPS, H_PACKED, H_NO_MARKUP, H_PARAGRAPH, H_TABLE_CELL, H_HEADING, H_RECORD_LINKS, H_NEW_TUPLE,
-    H_MARKUP, H_HEADER_ONLY, H_MERGE_ROW, H_WRAPPERS, H_PANEL, H_SCREEN_READER, H_ROW_MAX, H_COUNT
+    H_RECORD_STEPS, H_PACKED, H_NO_MARKUP, H_PARAGRAPH, H_TABLE_CELL, H_HEADING, H_MERGE_ROW, H_WRAPPERS, H_PANEL,
+    H_SCREEN_READER, H_ROW_MAX, H_COUNT
 };
 
 typedef struct {
@@ -46,12 +46,10 @@ struct Segment {
     PyObject *anchors, *links, *urls; /* the Recorder's (see _cwalk_links.c) */
     PyObject *pieces; /* the Walker's (borrowed) */
     PyObject *in_pre_name;
-    /* What _end_block and Recorder.markup read and write (_cwalk_block.c, _cwalk_markup.c): st's
-     * texts (replaced when packed), markups, add_block (block_numbers.frombytes) and steps, the
-     * Recorder, its spans, hrefs, lists, images and tables and the names of the attributes read
-     * through it; pack_at (-1: None). */
-    PyObject *texts, *markups, *add_block, *steps, *recorder, *spans, *hrefs, *lists, *images, *tables;
-    PyObject *language_name, *thead_name, *lists_now_name;
+    /* What _end_block reads and writes (_cwalk_block.c): st's texts (replaced when packed), markups,
+     * add_block (block_numbers.frombytes) and steps, the Recorder's hrefs, lists, images and
+     * tables and its bound markup method; pack_at (-1: None). */
+    PyObject *texts, *markups, *add_block, *steps, *hrefs, *lists, *images, *tables, *markup;
     Py_ssize_t pack_at;
     PyObject *hook[H_COUNT]; /* borrowed from hooks */
     TagInfo infos[CACHED];
@@ -92,8 +90,6 @@ int end_text(Segment *s);
 int line_break(Segment *s);
 int block_start(Segment *s, PyObject *st, PyObject *recorder);
 void block_free(Segment *s);
-/* _cwalk_markup.c: Recorder.markup(text, pieces, owner_tag, pre, cell), a new reference. */
-PyObject *block_markup(Segment *s, PyObject *text, PyObject *tag, int pre, int cell);
 /* _enter: 1 entered, 0 not (hidden, or screen-reader text left out), -1 on error. */
 int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info);
 /* _cwalk_links.c: Recorder.open_link (steals href), Recorder.close_link, _drop_pieces. */

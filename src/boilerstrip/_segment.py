@@ -16,8 +16,8 @@ from typing import Any, Final
 
 from ._errors import check_deadline
 from ._lexbor_walk import WALKER
-from ._markup import _HEADER_ONLY, ENTERED, EXITED, READS_ATTRIBUTES, _record_links
-from ._model import NO_MARKUP, Markup, Role, new_tuple
+from ._markup import ENTERED, EXITED, READS_ATTRIBUTES
+from ._model import NO_MARKUP, Role
 from ._rules import BLOCK_TAGS, HEADING_LEVELS, REVEALED_SKIPPED_TAGS, SKIPPED_TAGS, is_disclosure_panel
 from ._screen_reader import CONTROL_TAGS, is_screen_reader_only, left_out
 from ._segment_blocks import (
@@ -353,10 +353,9 @@ def _walk(st: _State, root: Any, skipped: frozenset[str], deadline: float | None
 
 
 # What the C walk's segment mode (_cwalk_segment.c) reads and calls, in its order: the tag sets
-# of _enter and _exit, the roles, what _end_block and Recorder.markup call and read
-# (_cwalk_block.c, _cwalk_markup.c: the block's text, steps and links, in C in this build,
-# packed, three roles, a Markup's maker and class and two shared ones), and the Python it leaves
-# the rows and the Recorder's enter and exit to.
+# of _enter and _exit, the roles, what _end_block calls and reads (_cwalk_block.c: the block's
+# text and steps, in C in this build, packed, NO_MARKUP and three roles), and the Python it
+# leaves the rows and markup to.
 _C_HOOKS: Final[tuple[object, ...]] = (
     BLOCK_TAGS,
     ENTERED,
@@ -373,10 +372,6 @@ _C_HOOKS: Final[tuple[object, ...]] = (
     _PARAGRAPH,
     _TABLE_CELL,
     _HEADING,
-    _record_links,
-    new_tuple,
-    Markup,
-    _HEADER_ONLY,
     _merge_row,
     _wrapper_names,
     is_disclosure_panel,
