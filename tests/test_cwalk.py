@@ -118,6 +118,13 @@ PAGES = {
     # Line breaks: blank lines of whitespace pieces, of links, breaks before any text, in <pre>.
     "break edges": "<br><p><br> <br>a<br> <b> </b><br>b<br><a href=/l> </a><br>c</p>"
     "<pre>x<br>\n<br>y</pre><p><a href=/o>o<br><br>p</a></p><td>t<br><br></td>",
+    # Rows the C walk tests before _merge_row (_cwalk_block.c's may_merge): a cell of two blocks
+    # (an empty block-level child between), a block-level child of the row, a nested table's
+    # row, a layout cell, an empty row, rows of one cell and of a heading.
+    "row merges": "<table><tr><td>a<div></div>b</td><td>c</td></tr><tr><td>x</td><th>y</th></tr>"
+    "<tr><div>d</div><td>e</td></tr><tr><td><table><tr><td>n1</td><td>n2</td></tr></table></td>"
+    "<td>o</td></tr><tr><td><p>l1</p></td><td>l2</td></tr><tr></tr><tr><td>one</td></tr>"
+    "<tr><td><h2>h</h2></td><td>t</td></tr><tr> <td> </td><td>z</td></tr></table>",
 }
 DEEP = 100_000  # inline elements: Lexbor parses 100,000 nested <div>s in about 40 s (20,000 here)
 
