@@ -173,7 +173,6 @@ int block_start(Segment *s, PyObject *st, PyObject *recorder) {
     s->texts = PyObject_GetAttrString(st, "texts");
     s->markups = read_list(st, "markups");
     s->add_block = PyObject_GetAttrString(st, "add_block");
-    s->block_numbers = PyObject_GetAttrString(st, "block_numbers");
     s->steps = PyObject_GetAttrString(st, "steps");
     s->hrefs = read_list(recorder, "hrefs");
     s->lists = read_list(recorder, "lists");
@@ -195,53 +194,7 @@ int block_start(Segment *s, PyObject *st, PyObject *recorder) {
 }
 
 void block_free(Segment *s) {
-    PyObject **held[] = {&s->texts, &s->markups, &s->block_numbers, &s->add_block, &s->steps, &s->hrefs,
+    PyObject **held[] = {&s->texts, &s->markups, &s->add_block, &s->steps, &s->hrefs,
                          &s->lists, &s->images, &s->tables, &s->markup};
     for (size_t i = 0; i < sizeof held / sizeof *held; i++) Py_CLEAR(*held[i]);
-}
-
-/* Whether a closed <tr>'s blocks may be merged into one row (_merge_row's tests, without its
- * objects): blocks since the row opened, all table cells of this row, their owners distinct and
- * children of the row. 0: _merge_row would leave them (it is not called); 1: it is called, and
- * tests again (so is it when the columns are not as expected); -1 on error. */
-int may_merge(Segment *s, PyObject *frame) {
-    if (!PyTuple_Check(frame) || PyTuple_GET_SIZE(frame) < 10) return 1;
-    const Py_ssize_t element = PyLong_AsSsize_t(PyTuple_GET_ITEM(frame, 0));
-    const Py_ssize_t first = PyLong_AsSsize_t(PyTuple_GET_ITEM(frame, 9)); /* _FIRST_BLOCK */
-    if ((element == -1 || first == -1) && PyErr_Occurred()) return -1;
-    const Py_ssize_t blocks = PyList_GET_SIZE(s->roles), n = blocks - first;
-    if (first < 0 || n <= 0) return first < 0 ? 1 : 0;
-    for (Py_ssize_t i = first; i < blocks; i++)
-        if (PyList_GET_ITEM(s->roles, i) != s->hook[H_TABLE_CELL]) return 0;
-    Py_buffer columns, numbers;
-    if (PyObject_GetBuffer(s->block_numbers, &columns, PyBUF_SIMPLE) < 0) return -1;
-    if (PyObject_GetBuffer(s->numbers, &numbers, PyBUF_SIMPLE) < 0) {
-        PyBuffer_Release(&columns);
-        return -1;
-    }
-    const Py_ssize_t size = s->itemsize, rows = numbers.len / (6 * size);
-    int may = columns.len == blocks * 5 * size ? 1 : -2;
-    for (Py_ssize_t i = first; i < blocks && may == 1; i++) {
-        const char *at = (const char *)columns.buf + i * 5 * size;
-        Py_ssize_t owner, row;
-        if (size == 4) owner = ((const int32_t *)at)[0], row = ((const int32_t *)at)[3];
-        else owner = (Py_ssize_t)((const int64_t *)at)[0], row = (Py_ssize_t)((const int64_t *)at)[3];
-        if (owner < 0 || owner >= rows) {
-            may = -2;
-            break;
-        }
-        const char *of = (const char *)numbers.buf + owner * 6 * size; /* its _PARENT */
-        Py_ssize_t parent = size == 4 ? ((const int32_t *)of)[0] : (Py_ssize_t)((const int64_t *)of)[0];
-        if (row != element || parent != element) may = 0;
-        /* Distinct owners: each is a child of the row, entered after the previous block's owner
-         * (the blocks are in document order), so a repeated one is at most the one before it. */
-        if (i > first) {
-            const char *before = at - 5 * size;
-            Py_ssize_t last = size == 4 ? ((const int32_t *)before)[0] : (Py_ssize_t)((const int64_t *)before)[0];
-            if (owner <= last) may = 0;
-        }
-    }
-    PyBuffer_Release(&columns);
-    PyBuffer_Release(&numbers);
-    return may == -2 ? 1 : may;
 }

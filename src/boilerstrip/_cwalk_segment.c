@@ -100,10 +100,8 @@ static int leave(Walker *w, PyObject *tag, int flags) {
         if (end_text(s) < 0 || write_row(s, &s->blocks[s->open - 1]) < 0) return -1;
         s->open--;
         PyObject *frame = pop_last(s->open_blocks);
-        int merge = flags & F_TR ? may_merge(s, frame) : 0; /* (_merge_row is called only for a row it merges) */
-        if (merge) {
-            PyObject *done = merge > 0 ? PyObject_Vectorcall(s->hook[H_MERGE_ROW], (PyObject *[]){s->st, frame}, 2, NULL)
-                                       : NULL;
+        if (flags & F_TR) {
+            PyObject *done = PyObject_Vectorcall(s->hook[H_MERGE_ROW], (PyObject *[]){s->st, frame}, 2, NULL);
             Py_XDECREF(done);
             if (done == NULL) {
                 Py_DECREF(frame);

@@ -47,9 +47,9 @@ struct Segment {
     PyObject *pieces; /* the Walker's (borrowed) */
     PyObject *in_pre_name;
     /* What _end_block reads and writes (_cwalk_block.c): st's texts (replaced when packed), markups,
-     * block_numbers, add_block (its frombytes) and steps, the Recorder's hrefs, lists, images and
+     * add_block (block_numbers.frombytes) and steps, the Recorder's hrefs, lists, images and
      * tables and its bound markup method; pack_at (-1: None). */
-    PyObject *texts, *markups, *block_numbers, *add_block, *steps, *hrefs, *lists, *images, *tables, *markup;
+    PyObject *texts, *markups, *add_block, *steps, *hrefs, *lists, *images, *tables, *markup;
     Py_ssize_t pack_at;
     PyObject *hook[H_COUNT]; /* borrowed from hooks */
     TagInfo infos[CACHED];
@@ -90,8 +90,6 @@ int end_text(Segment *s);
 int line_break(Segment *s);
 int block_start(Segment *s, PyObject *st, PyObject *recorder);
 void block_free(Segment *s);
-/* Whether _merge_row may merge the blocks of a closed <tr> (its frame): 1, 0, -1 on error. */
-int may_merge(Segment *s, PyObject *frame);
 /* _enter: 1 entered, 0 not (hidden, or screen-reader text left out), -1 on error. */
 int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info);
 /* _cwalk_links.c: Recorder.open_link (steals href), Recorder.close_link, _drop_pieces. */
