@@ -121,6 +121,12 @@ PAGES = {
     # Rows the C walk tests before _merge_row (_cwalk_block.c's may_merge): a cell of two blocks
     # (an empty block-level child between), a block-level child of the row, a nested table's
     # row, a layout cell, an empty row, rows of one cell and of a heading.
+    # The style's one-pass search (_cwalk_enter.c's hiding_style): two spaces, a space before the
+    # colon, inside other words, cut short at the end, the second pattern after a near miss.
+    "style edges": "<p style='display:  none'>a</p><p style='display :none'>b</p>"
+    "<p style='xdisplay:nonex'>c</p><p style='visibility:hidde'>d</p><p style='display:'>e</p>"
+    "<p style='display: nonE'>f</p><p style='visibility: visibility: hidden'>g</p><p style='v'>h</p>"
+    "<p style='display:block;display:none'>i</p><p style='DISPLAY: NONE'>j</p><p>k</p>",
     "row merges": "<table><tr><td>a<div></div>b</td><td>c</td></tr><tr><td>x</td><th>y</th></tr>"
     "<tr><div>d</div><td>e</td></tr><tr><td><table><tr><td>n1</td><td>n2</td></tr></table></td>"
     "<td>o</td></tr><tr><td><p>l1</p></td><td>l2</td></tr><tr></tr><tr><td>one</td></tr>"

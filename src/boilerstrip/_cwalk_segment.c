@@ -110,7 +110,7 @@ static int leave(Walker *w, PyObject *tag, int flags) {
         }
         Py_DECREF(frame);
     }
-    Py_DECREF(pop_last(s->stack));
+    drop_entry(s, pop_last(s->stack));
     s->controls -= (flags & F_CONTROL) != 0;
     if (flags & F_A) {
         s->in_link--;
@@ -190,6 +190,7 @@ void segment_free(Walker *w) {
                          &s->enter, &s->exit, &s->empty, &s->no_attrs, &s->space, &s->in_pre_name};
     for (size_t i = 0; i < sizeof held / sizeof *held; i++) Py_CLEAR(*held[i]);
     for (int i = 0; i < NAMES_KEPT; i++) Py_CLEAR(s->kept[i].names);
+    while (s->spares) Py_DECREF(s->spare[--s->spares]);
     block_free(s);
     PyMem_Free(s->blocks);
     PyMem_Free(s);

@@ -39,8 +39,14 @@ typedef struct {
     PyObject *names;
 } KeptNames;
 
+/* Stack entries ([tag, :nth-of-type index, frame, None] lists) kept for reuse once popped: a list
+ * made and freed per element entered took about 150 instructions. */
+#define SPARE_ENTRIES 32
+
 struct Segment {
     KeptNames kept[NAMES_KEPT];
+    PyObject *spare[SPARE_ENTRIES];
+    int spares;
     PyObject *st, *hooks, *stack, *open_blocks, *elements, *strings, *numbers, *add_element, *zero_row, *roles;
     PyObject *breaks, *enter, *exit, *empty, *no_attrs, *space;
     PyObject *anchors, *links, *urls; /* the Recorder's (see _cwalk_links.c) */
@@ -61,6 +67,19 @@ struct Segment {
     Py_ssize_t chars, link_chars, tags, link_tags, block_link_chars, in_link, in_pre, controls, quotes;
     int has_text, reveal, panels, unseen;
 };
+
+/* A popped stack entry: kept for reuse (its frame released) when no one else holds it, else freed. */
+static inline void drop_entry(Segment *s, PyObject *entry) {
+    if (s->spares < SPARE_ENTRIES && Py_REFCNT(entry) == 1 && PyList_CheckExact(entry) && PyList_GET_SIZE(entry) == 4 &&
+        PyList_GET_ITEM(entry, 3) == Py_None) {
+        PyObject *frame = PyList_GET_ITEM(entry, 2);
+        PyList_SET_ITEM(entry, 2, Py_NewRef(Py_None));
+        Py_DECREF(frame);
+        s->spare[s->spares++] = entry;
+    } else {
+        Py_DECREF(entry);
+    }
+}
 
 /* list.pop() of a list this mode pushed to (never empty here), its allocation kept: a new reference. */
 static inline PyObject *pop_last(PyObject *list) {
