@@ -82,17 +82,18 @@ static int hiding_style(const unsigned char *data, size_t length) {
 static int marks_screen_reader(const unsigned char *data, size_t length) {
     for (size_t i = 0; i < length; i++) {
         const char *needle;
+        size_t n;
         switch (data[i]) {
-        case 'h': needle = "hidden"; break;
-        case 'r': needle = "reader"; break;
-        case 's': needle = "sr-only"; break;
-        case 'i': needle = "invisible"; break;
-        case 'a': needle = "assistive"; break;
-        case 'c': needle = "clipped"; break;
+        case 'h': needle = "hidden", n = 6; break;
+        case 'r': needle = "reader", n = 6; break;
+        case 's': needle = "sr-only", n = 7; break;
+        case 'i': needle = "invisible", n = 9; break;
+        case 'a': needle = "assistive", n = 9; break;
+        case 'c': needle = "clipped", n = 7; break;
         default: continue;
         }
-        size_t n = strlen(needle);
-        if (n <= length - i && memcmp(data + i, needle, n) == 0) return 1;
+        /* (the second letter first: most places a first letter is met go no further) */
+        if (n <= length - i && data[i + 1] == (unsigned char)needle[1] && memcmp(data + i, needle, n) == 0) return 1;
     }
     return 0;
 }
