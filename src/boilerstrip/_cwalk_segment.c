@@ -9,8 +9,9 @@
  * kept here (st.in_pre written into st when it changes: st.has_text and st.block_link_chars are
  * not, as no Python the walk calls reads them). What stays in Python is called from here with the
  * same arguments and at the same points as _enter and _exit call it: _merge_row, _wrapper_names,
- * the Recorder's enter, exit and markup (enter given the attributes' dict only for the tags of _markup.READS_ATTRIBUTES, an empty one
- * for the others), is_disclosure_panel (with panels, for a hidden element) and
+ * the Recorder's enter, exit and markup (enter given the attributes' dict only for the tags of
+ * _markup.READS_ATTRIBUTES, an empty one for the others), is_disclosure_panel (with panels, for
+ * a hidden element) and
  * is_screen_reader_only (for a class that holds one of its six substrings). The Recorder's
  * open_link and close_link and _drop_pieces are done here, on the Recorder's lists (_cwalk_links.c),
  * and _end_block and _line_break (_cwalk_block.c), which call back the block's C of _cscan.
