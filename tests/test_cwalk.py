@@ -110,6 +110,27 @@ PAGES = {
     + "<p>x</p></a>"
     + " <i> </i>" * 100
     + "<p>y</p></div>",
+    # The Recorder's quote depth, which the C block end counts itself (_cwalk_block.c): nested,
+    # closed, hidden and left out quotes, blocks of no other structure in and after them.
+    "quotes": "<blockquote>a<blockquote><p>b</p>c</blockquote>d</blockquote><p>e</p>"
+    "<blockquote hidden>h</blockquote><blockquote class=sr-only>s</blockquote><p>f</p>"
+    "<div><blockquote></blockquote>g</div><blockquote><pre>x</pre><br><br>y</blockquote>z",
+    # Line breaks: blank lines of whitespace pieces, of links, breaks before any text, in <pre>.
+    "break edges": "<br><p><br> <br>a<br> <b> </b><br>b<br><a href=/l> </a><br>c</p>"
+    "<pre>x<br>\n<br>y</pre><p><a href=/o>o<br><br>p</a></p><td>t<br><br></td>",
+    # Rows the C walk tests before _merge_row (_cwalk_block.c's may_merge): a cell of two blocks
+    # (an empty block-level child between), a block-level child of the row, a nested table's
+    # row, a layout cell, an empty row, rows of one cell and of a heading.
+    # The style's one-pass search (_cwalk_enter.c's hiding_style): two spaces, a space before the
+    # colon, inside other words, cut short at the end, the second pattern after a near miss.
+    "style edges": "<p style='display:  none'>a</p><p style='display :none'>b</p>"
+    "<p style='xdisplay:nonex'>c</p><p style='visibility:hidde'>d</p><p style='display:'>e</p>"
+    "<p style='display: nonE'>f</p><p style='visibility: visibility: hidden'>g</p><p style='v'>h</p>"
+    "<p style='display:block;display:none'>i</p><p style='DISPLAY: NONE'>j</p><p>k</p>",
+    "row merges": "<table><tr><td>a<div></div>b</td><td>c</td></tr><tr><td>x</td><th>y</th></tr>"
+    "<tr><div>d</div><td>e</td></tr><tr><td><table><tr><td>n1</td><td>n2</td></tr></table></td>"
+    "<td>o</td></tr><tr><td><p>l1</p></td><td>l2</td></tr><tr></tr><tr><td>one</td></tr>"
+    "<tr><td><h2>h</h2></td><td>t</td></tr><tr> <td> </td><td>z</td></tr></table>",
 }
 DEEP = 100_000  # inline elements: Lexbor parses 100,000 nested <div>s in about 40 s (20,000 here)
 
@@ -122,9 +143,10 @@ def _segmented(
     panels: bool = False,
     unseen: bool = True,
     narrow: bool = False,
+    pack_at: int | None = None,
 ) -> Segmented:
     tree = parse(html)
-    st = _State(reveal, panels, "i" if narrow else "q", None)
+    st = _State(reveal, panels, "i" if narrow else "q", pack_at)
     skipped = REVEALED_SKIPPED_TAGS if reveal else SKIPPED_TAGS
     if walker is None:
         _segment._walk(st, body_of(tree), skipped, None, unseen)
@@ -152,7 +174,7 @@ def test_probe(module: Any) -> None:
     assert _lexbor_walk.walker_of(module) is module.Walker
 
 
-@pytest.mark.parametrize("mode", ["default", "reveal", "panels", "all seen", "narrow"])
+@pytest.mark.parametrize("mode", ["default", "reveal", "panels", "all seen", "narrow", "packed"])
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_same_segmented(walker: Any, name: str, mode: str) -> None:
     options = {
@@ -160,6 +182,7 @@ def test_same_segmented(walker: Any, name: str, mode: str) -> None:
         "panels": mode == "panels",
         "unseen": mode != "all seen",
         "narrow": mode == "narrow",
+        "pack_at": 3 if mode == "packed" else None,  # the texts in one buffer from the third block
     }
     html = PAGES[name]
     assert _segmented(html, walker, **options) == _segmented(html, None, **options)
@@ -219,16 +242,16 @@ def test_the_build_walks_in_c() -> None:
 
 
 def test_errors_of_the_python_reach_the_caller(walker: Any) -> None:
-    """An exception in the Python the segment mode calls (here _end_block) ends the walk with it."""
+    """An exception in what the segment mode calls (here the block's text) ends the walk with it."""
 
-    def fail(st: _State) -> None:
+    def fail(pieces: list[str], breaks: list[int], pre: bool) -> str:
         raise RuntimeError("from the hook")
 
     root = body_of(parse("<p>a</p><p>b</p>"))
     st = _State(False)
     events = walker(root, root.mem_id, SKIPPED_TAGS, SKIPPED_TAGS, 0, st.pieces)
     hooks = list(_segment._C_HOOKS)
-    hooks[hooks.index(_segment._end_block)] = fail
+    hooks[hooks.index(_segment._block_text)] = fail
     events.segment(st, True, tuple(hooks))
     with pytest.raises(RuntimeError, match="from the hook"):
         list(events)

@@ -46,18 +46,33 @@ static PyObject *value_str(const Value *v) { /* a new reference: the str, or Non
     return PyUnicode_DecodeUTF8((const char *)v->data, (Py_ssize_t)v->length, "replace");
 }
 
-/* Whether bytes hold an ASCII needle, the bytes' ASCII letters lowered (str.lower()'s only
- * non-ASCII characters that lower to ASCII, U+0130 and U+212A, make none of the needles). */
-static int holds(const unsigned char *data, size_t length, const char *needle, int lower) {
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= length; i++) {
-        size_t j = 0;
-        for (; j < n; j++) {
-            unsigned char c = data[i + j];
-            if (lower && c >= 'A' && c <= 'Z') c += 32;
-            if (c != (unsigned char)needle[j]) break;
+/* Whether bytes hold an ASCII needle at `at`, the bytes' ASCII letters lowered (str.lower()'s
+ * only non-ASCII characters that lower to ASCII, U+0130 and U+212A, make none of the needles). */
+static int holds_at(const unsigned char *data, size_t length, size_t at, const char *needle, size_t n) {
+    if (n > length - at) return 0;
+    for (size_t j = 0; j < n; j++) {
+        unsigned char c = data[at + j];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        if (c != (unsigned char)needle[j]) return 0;
+    }
+    return 1;
+}
+
+/* Whether a style, lowered, holds "display:none", "display: none", "visibility:hidden" or
+ * "visibility: hidden" (_segment._HIDDEN_STYLE): one pass, each tried where its first letter is. */
+static int hiding_style(const unsigned char *data, size_t length) {
+    for (size_t i = 0; i < length; i++) {
+        const char *name, *value;
+        size_t n, m;
+        switch (data[i] | 0x20) { /* (an ASCII letter lowered; other bytes match no case) */
+        case 'd': name = "display:", n = 8, value = "none", m = 4; break;
+        case 'v': name = "visibility:", n = 11, value = "hidden", m = 6; break;
+        default: continue;
         }
-        if (j == n) return 1;
+        if (!holds_at(data, length, i, name, n)) continue;
+        size_t at = i + n;
+        if (holds_at(data, length, at, value, m) || (at < length && data[at] == ' ' && holds_at(data, length, at + 1, value, m)))
+            return 1;
     }
     return 0;
 }
@@ -67,17 +82,18 @@ static int holds(const unsigned char *data, size_t length, const char *needle, i
 static int marks_screen_reader(const unsigned char *data, size_t length) {
     for (size_t i = 0; i < length; i++) {
         const char *needle;
+        size_t n;
         switch (data[i]) {
-        case 'h': needle = "hidden"; break;
-        case 'r': needle = "reader"; break;
-        case 's': needle = "sr-only"; break;
-        case 'i': needle = "invisible"; break;
-        case 'a': needle = "assistive"; break;
-        case 'c': needle = "clipped"; break;
+        case 'h': needle = "hidden", n = 6; break;
+        case 'r': needle = "reader", n = 6; break;
+        case 's': needle = "sr-only", n = 7; break;
+        case 'i': needle = "invisible", n = 9; break;
+        case 'a': needle = "assistive", n = 9; break;
+        case 'c': needle = "clipped", n = 7; break;
         default: continue;
         }
-        size_t n = strlen(needle);
-        if (n <= length - i && memcmp(data + i, needle, n) == 0) return 1;
+        /* (the second letter first: most places a first letter is met go no further) */
+        if (n <= length - i && data[i + 1] == (unsigned char)needle[1] && memcmp(data + i, needle, n) == 0) return 1;
     }
     return 0;
 }
@@ -85,10 +101,7 @@ static int marks_screen_reader(const unsigned char *data, size_t length) {
 /* _segment._is_hidden, for an element with hidden, style or popover, or a dialog. */
 static int hidden(Segment *s, Walker *w, Node *node, PyObject *tag, int flags, const Value *values) {
     int found = values[A_HIDDEN].present || values[A_POPOVER].present || ((flags & F_DIALOG) && !values[A_OPEN].present);
-    if (!found && truthy(&values[A_STYLE])) {
-        static const char *const patterns[4] = {"display:none", "display: none", "visibility:hidden", "visibility: hidden"};
-        for (int i = 0; i < 4 && !found; i++) found = holds(values[A_STYLE].data, values[A_STYLE].length, patterns[i], 1);
-    }
+    if (!found && truthy(&values[A_STYLE])) found = hiding_style(values[A_STYLE].data, values[A_STYLE].length);
     if (!found || !s->panels) return found;
     PyObject *attrs = attributes_of(node, &w->keys);
     if (attrs == NULL) return -1;
@@ -274,7 +287,7 @@ int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info) {
     }
     PyObject *frame = NULL;
     if ((flags & F_BLOCK) && open_block(s, tag, info, attributes, values, &frame) < 0) return -1;
-    PyObject *entry = PyList_New(4);
+    PyObject *entry = s->spares ? s->spare[--s->spares] : PyList_New(4); /* (a spare: [tag, nth, None, None]) */
     PyObject *index = new_int(nth);
     if (entry == NULL || index == NULL) {
         Py_XDECREF(entry);
@@ -282,10 +295,12 @@ int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info) {
         Py_XDECREF(frame);
         return -1;
     }
+    PyObject *was[3] = {PyList_GET_ITEM(entry, 0), PyList_GET_ITEM(entry, 1), PyList_GET_ITEM(entry, 2)};
     PyList_SET_ITEM(entry, 0, Py_NewRef(tag));
     PyList_SET_ITEM(entry, 1, index);
     PyList_SET_ITEM(entry, 2, frame != NULL ? frame : Py_NewRef(Py_None));
-    PyList_SET_ITEM(entry, 3, Py_NewRef(Py_None));
+    if (PyList_GET_ITEM(entry, 3) == NULL) PyList_SET_ITEM(entry, 3, Py_NewRef(Py_None));
+    for (int i = 0; i < 3; i++) Py_XDECREF(was[i]);
     int failed = PyList_Append(s->stack, entry);
     Py_DECREF(entry);
     if (failed) return -1;
@@ -302,6 +317,7 @@ int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info) {
         Py_XDECREF(wrappers);
         if (done == NULL) return -1;
         Py_DECREF(done);
+        s->quotes += (flags & F_QUOTE) != 0;
     }
     return 1;
 }

@@ -6,14 +6,15 @@
  * None]), the open block-level elements (st.open_blocks, their frame tuples), the element rows
  * (st.elements, st.numbers), the interned strings (st.strings). The running totals (characters,
  * link characters, tags, links, has_text, in_link, in_pre, the block's link characters) are
- * kept here; the few the Python reads (st.has_text, st.block_link_chars, st.in_pre) are written
- * into st before each call that reads them. What stays in Python is called from here with the
- * same arguments and at the same points as _enter and _exit call it: _end_block,
- * _line_break, _merge_row, _wrapper_names, the Recorder's enter and exit
- * (enter given the attributes' dict only for the tags of _markup.READS_ATTRIBUTES, an empty one
- * for the others), is_disclosure_panel (with panels, for a hidden element) and
+ * kept here (st.in_pre written into st when it changes: st.has_text and st.block_link_chars are
+ * not, as no Python the walk calls reads them). What stays in Python is called from here with the
+ * same arguments and at the same points as _enter and _exit call it: _merge_row, _wrapper_names,
+ * the Recorder's enter, exit and markup (enter given the attributes' dict only for the tags of
+ * _markup.READS_ATTRIBUTES, an empty one for the others), is_disclosure_panel (with panels, for
+ * a hidden element) and
  * is_screen_reader_only (for a class that holds one of its six substrings). The Recorder's
- * open_link and close_link and _drop_pieces are done here, on the Recorder's lists (_cwalk_links.c).
+ * open_link and close_link and _drop_pieces are done here, on the Recorder's lists (_cwalk_links.c),
+ * and _end_block and _line_break (_cwalk_block.c), which call back the block's C of _cscan.
  *
  * Frames (the tuples of _segment_blocks' _ELEMENT ... _BLOCK_DEPTH) hold None in the fields
  * only _exit reads (_AT_*, _PARENT_ELEMENT, _BLOCK_DEPTH): those are kept in C (Block). */
@@ -35,9 +36,9 @@ static int info_of(Segment *s, PyObject *name, uintptr_t id, TagInfo *info) {
         if (in < 0) return -1;
         flags |= in ? sets[i] : 0;
     }
-    static const char *const own[6] = {"a", "pre", "tr", "td", "th", "dialog"};
-    static const int owns[6] = {F_A, F_PRE, F_TR, F_CELL, F_CELL, F_DIALOG};
-    for (int i = 0; i < 6; i++)
+    static const char *const own[7] = {"a", "pre", "tr", "td", "th", "dialog", "blockquote"};
+    static const int owns[7] = {F_A, F_PRE, F_TR, F_CELL, F_CELL, F_DIALOG, F_QUOTE};
+    for (int i = 0; i < 7; i++)
         if (PyUnicode_CompareWithASCIIString(name, own[i]) == 0) flags |= owns[i];
     info->flags = flags;
     info->role = NULL;
@@ -62,30 +63,10 @@ int store_attr(Segment *s, PyObject *name, PyObject *value) {
     return failed ? -1 : 0;
 }
 
-/* st's has_text and block_link_chars, as the Python reads them in _end_block. */
-int store_counts(Segment *s) {
-    if (store_attr(s, s->has_text_name, PyBool_FromLong(s->has_text)) < 0) return -1;
-    return store_attr(s, s->link_chars_name, PyLong_FromSsize_t(s->block_link_chars));
-}
-
 int call_with(PyObject *function, PyObject *argument) {
     PyObject *result = PyObject_CallOneArg(function, argument);
     Py_XDECREF(result);
     return result == NULL ? -1 : 0;
-}
-
-/* The current block ended, or its whitespace dropped, as _enter and _exit do. */
-int end_text(Segment *s) {
-    if (s->has_text) {
-        if (store_counts(s) < 0 || call_with(s->hook[H_END_BLOCK], s->st) < 0) return -1;
-    } else if (PyList_GET_SIZE(s->pieces) || PyList_GET_SIZE(s->breaks)) {
-        if (drop_pieces(s) < 0) return -1;
-    } else {
-        return 0;
-    }
-    s->has_text = 0;
-    s->block_link_chars = 0;
-    return 0;
 }
 
 
@@ -130,7 +111,7 @@ static int leave(Walker *w, PyObject *tag, int flags) {
         }
         Py_DECREF(frame);
     }
-    Py_DECREF(pop_last(s->stack));
+    drop_entry(s, pop_last(s->stack));
     s->controls -= (flags & F_CONTROL) != 0;
     if (flags & F_A) {
         s->in_link--;
@@ -141,21 +122,11 @@ static int leave(Walker *w, PyObject *tag, int flags) {
         Py_XDECREF(pre);
         if (done == NULL) return -1;
         Py_DECREF(done);
+        s->quotes -= (flags & F_QUOTE) != 0;
         if (flags & F_PRE) {
             s->in_pre--;
             if (store_attr(s, s->in_pre_name, new_int(s->in_pre)) < 0) return -1;
         }
-    }
-    return 0;
-}
-
-/* _line_break (it appends a break, or ends the block and so clears the breaks). */
-static int line_break(Segment *s) {
-    Py_ssize_t before = PyList_GET_SIZE(s->breaks);
-    if (store_counts(s) < 0 || call_with(s->hook[H_BREAK], s->st) < 0) return -1;
-    if (PyList_GET_SIZE(s->breaks) != before + 1) {
-        s->has_text = 0;
-        s->block_link_chars = 0;
     }
     return 0;
 }
@@ -217,10 +188,11 @@ void segment_free(Walker *w) {
     w->segment = NULL;
     PyObject **held[] = {&s->st, &s->hooks, &s->stack, &s->open_blocks, &s->elements, &s->strings, &s->numbers,
                          &s->add_element, &s->zero_row, &s->roles, &s->breaks, &s->anchors, &s->links, &s->urls,
-                         &s->enter, &s->exit, &s->empty, &s->no_attrs, &s->space, &s->has_text_name,
-                         &s->in_pre_name, &s->link_chars_name};
+                         &s->enter, &s->exit, &s->empty, &s->no_attrs, &s->space, &s->in_pre_name};
     for (size_t i = 0; i < sizeof held / sizeof *held; i++) Py_CLEAR(*held[i]);
     for (int i = 0; i < NAMES_KEPT; i++) Py_CLEAR(s->kept[i].names);
+    while (s->spares) Py_DECREF(s->spare[--s->spares]);
+    block_free(s);
     PyMem_Free(s->blocks);
     PyMem_Free(s);
 }
@@ -256,7 +228,9 @@ PyObject *segment_start(Walker *w, PyObject *args) {
     s->urls = attribute(markup, "_urls", &PyDict_Type);
     s->enter = attribute(markup, "enter", NULL);
     s->exit = attribute(markup, "exit", NULL);
+    int started = PyErr_Occurred() ? -1 : block_start(s, st, markup);
     Py_DECREF(markup);
+    if (started < 0) goto failed;
     s->stack = attribute(st, "stack", &PyList_Type);
     s->open_blocks = attribute(st, "open_blocks", &PyList_Type);
     s->elements = attribute(st, "elements", &PyList_Type);
@@ -291,9 +265,7 @@ PyObject *segment_start(Walker *w, PyObject *args) {
     s->empty = PyUnicode_New(0, 0);
     s->no_attrs = PyDict_New();
     s->space = PyUnicode_FromString(" ");
-    s->has_text_name = PyUnicode_InternFromString("has_text");
     s->in_pre_name = PyUnicode_InternFromString("in_pre");
-    s->link_chars_name = PyUnicode_InternFromString("block_link_chars");
     if (PyErr_Occurred() || s->reveal < 0 || s->panels < 0 || (s->itemsize != 4 && s->itemsize != 8)) goto failed;
     Py_RETURN_NONE;
 failed:

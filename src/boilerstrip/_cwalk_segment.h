@@ -8,12 +8,13 @@
 
 enum {
     F_BLOCK = 1, F_ENTERED = 2, F_EXITED = 4, F_READS = 8, F_CONTROL = 16, F_HEADING = 32,
-    F_A = 64, F_PRE = 128, F_TR = 256, F_CELL = 512, F_DIALOG = 1024, F_KNOWN = 2048
+    F_A = 64, F_PRE = 128, F_TR = 256, F_CELL = 512, F_DIALOG = 1024, F_KNOWN = 2048, F_QUOTE = 4096
 };
 /* The hooks' order (_segment._C_HOOKS). */
 enum {
-    H_BLOCK, H_ENTERED, H_EXITED, H_READS, H_CONTROLS, H_HEADINGS, H_ROLES, H_INHERITED, H_END_BLOCK, H_BREAK,
-    H_MERGE_ROW, H_WRAPPERS, H_PANEL, H_SCREEN_READER, H_ROW_MAX, H_COUNT
+    H_BLOCK, H_ENTERED, H_EXITED, H_READS, H_CONTROLS, H_HEADINGS, H_ROLES, H_INHERITED, H_BLOCK_TEXT,
+    H_RECORD_STEPS, H_PACKED, H_NO_MARKUP, H_PARAGRAPH, H_TABLE_CELL, H_HEADING, H_MERGE_ROW, H_WRAPPERS, H_PANEL,
+    H_SCREEN_READER, H_ROW_MAX, H_COUNT
 };
 
 typedef struct {
@@ -38,21 +39,47 @@ typedef struct {
     PyObject *names;
 } KeptNames;
 
+/* Stack entries ([tag, :nth-of-type index, frame, None] lists) kept for reuse once popped: a list
+ * made and freed per element entered took about 150 instructions. */
+#define SPARE_ENTRIES 32
+
 struct Segment {
     KeptNames kept[NAMES_KEPT];
+    PyObject *spare[SPARE_ENTRIES];
+    int spares;
     PyObject *st, *hooks, *stack, *open_blocks, *elements, *strings, *numbers, *add_element, *zero_row, *roles;
     PyObject *breaks, *enter, *exit, *empty, *no_attrs, *space;
     PyObject *anchors, *links, *urls; /* the Recorder's (see _cwalk_links.c) */
     PyObject *pieces; /* the Walker's (borrowed) */
-    PyObject *has_text_name, *in_pre_name, *link_chars_name;
+    PyObject *in_pre_name;
+    /* What _end_block reads and writes (_cwalk_block.c): st's texts (replaced when packed), markups,
+     * add_block (block_numbers.frombytes) and steps, the Recorder's hrefs, lists, images and
+     * tables and its bound markup method; pack_at (-1: None). */
+    PyObject *texts, *markups, *add_block, *steps, *hrefs, *lists, *images, *tables, *markup;
+    Py_ssize_t pack_at;
     PyObject *hook[H_COUNT]; /* borrowed from hooks */
     TagInfo infos[CACHED];
     Block *blocks;
     Py_ssize_t open, capacity, itemsize;
     long long row_max; /* the largest count a 4-byte row holds */
-    Py_ssize_t chars, link_chars, tags, link_tags, block_link_chars, in_link, in_pre, controls;
+    /* quotes: the open <blockquote>s the Recorder has entered (its own `quotes`, which it
+     * counts the same way: enter() and exit() are called for each). */
+    Py_ssize_t chars, link_chars, tags, link_tags, block_link_chars, in_link, in_pre, controls, quotes;
     int has_text, reveal, panels, unseen;
 };
+
+/* A popped stack entry: kept for reuse (its frame released) when no one else holds it, else freed. */
+static inline void drop_entry(Segment *s, PyObject *entry) {
+    if (s->spares < SPARE_ENTRIES && Py_REFCNT(entry) == 1 && PyList_CheckExact(entry) && PyList_GET_SIZE(entry) == 4 &&
+        PyList_GET_ITEM(entry, 3) == Py_None) {
+        PyObject *frame = PyList_GET_ITEM(entry, 2);
+        PyList_SET_ITEM(entry, 2, Py_NewRef(Py_None));
+        Py_DECREF(frame);
+        s->spare[s->spares++] = entry;
+    } else {
+        Py_DECREF(entry);
+    }
+}
 
 /* list.pop() of a list this mode pushed to (never empty here), its allocation kept: a new reference. */
 static inline PyObject *pop_last(PyObject *list) {
@@ -75,9 +102,13 @@ static inline int clear_list(PyObject *list) {
 }
 
 int store_attr(Segment *s, PyObject *name, PyObject *value);
-int store_counts(Segment *s);
 int call_with(PyObject *function, PyObject *argument);
+/* _cwalk_block.c: the current block ended (_end_block) or its whitespace dropped, as _enter and
+ * _exit do; _line_break; the set-up of what they read (0, or -1 with an error set) and its end. */
 int end_text(Segment *s);
+int line_break(Segment *s);
+int block_start(Segment *s, PyObject *st, PyObject *recorder);
+void block_free(Segment *s);
 /* _enter: 1 entered, 0 not (hidden, or screen-reader text left out), -1 on error. */
 int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info);
 /* _cwalk_links.c: Recorder.open_link (steals href), Recorder.close_link, _drop_pieces. */

@@ -17,7 +17,7 @@ from typing import Any, Final
 from ._errors import check_deadline
 from ._lexbor_walk import WALKER
 from ._markup import ENTERED, EXITED, READS_ATTRIBUTES
-from ._model import Role
+from ._model import NO_MARKUP, Role
 from ._rules import BLOCK_TAGS, HEADING_LEVELS, REVEALED_SKIPPED_TAGS, SKIPPED_TAGS, is_disclosure_panel
 from ._screen_reader import CONTROL_TAGS, is_screen_reader_only, left_out
 from ._segment_blocks import (
@@ -28,19 +28,24 @@ from ._segment_blocks import (
     _BLOCK_DEPTH,
     _ELEMENT,
     _FRAME,
+    _HEADING,
     _LEVEL,
+    _PARAGRAPH,
     _PARENT_ELEMENT,
     _ROLE,
     _ROW,
+    _TABLE_CELL,
     _TAG,
+    _block_text,
     _drop_pieces,
     _end_block,
     _line_break,
     _merge_row,
+    _record_steps,
     _State,
     _traversal,
 )
-from ._segmented import _NAMES, _NUMBERS, _STRINGS, Segmented, Traversal, finish
+from ._segmented import _NAMES, _NUMBERS, _STRINGS, Segmented, Traversal, finish, packed
 
 # Final, as every table read per element: a C static in the compiled build.
 # A tag's role and heading level in one look-up (most block-level tags have neither).
@@ -348,7 +353,9 @@ def _walk(st: _State, root: Any, skipped: frozenset[str], deadline: float | None
 
 
 # What the C walk's segment mode (_cwalk_segment.c) reads and calls, in its order: the tag sets
-# of _enter and _exit, the roles, and the Python it leaves the blocks, rows and markup to.
+# of _enter and _exit, the roles, what _end_block calls and reads (_cwalk_block.c: the block's
+# text and steps, in C in this build, packed, NO_MARKUP and three roles), and the Python it
+# leaves the rows and markup to.
 _C_HOOKS: Final[tuple[object, ...]] = (
     BLOCK_TAGS,
     ENTERED,
@@ -358,8 +365,13 @@ _C_HOOKS: Final[tuple[object, ...]] = (
     frozenset(HEADING_LEVELS),
     _ROLE_OF_TAG,
     _INHERITED_ROLES,
-    _end_block,
-    _line_break,
+    _block_text,
+    _record_steps,
+    packed,
+    NO_MARKUP,
+    _PARAGRAPH,
+    _TABLE_CELL,
+    _HEADING,
     _merge_row,
     _wrapper_names,
     is_disclosure_panel,

@@ -1,0 +1,200 @@
+/* A block's end in C, for the Walker's segment mode (see _cwalk_segment.c): what
+ * _segment_blocks._end_block and _line_break do (the pure walk's, and the reference), on the same
+ * objects: the block's text (the hook _block_text: _cscan.block_text), its owner's CSS steps
+ * (_record_steps: _cscan.record_steps) when it has none, its text, role, row of numbers and
+ * Markup appended to st's columns (the Markup by the Recorder's markup(), asked only when the
+ * block may have structure, as _end_block asks it), then its pieces dropped (_cwalk_links.c).
+ * The row of numbers is written as _segment_blocks' block_row packs it (C ints of st's itemsize,
+ * a count past a 4-byte row's range the OverflowError traverse makes of struct's error) and
+ * appended by block_numbers.frombytes. */
+#include "_cwalk_segment.h"
+
+/* A list, or a Texts buffer (after packed()): its length, appended to. */
+static Py_ssize_t length_of(PyObject *texts) {
+    return PyList_CheckExact(texts) ? PyList_GET_SIZE(texts) : PyObject_Size(texts);
+}
+
+static int append_text(Segment *s, PyObject *text) {
+    if (PyList_CheckExact(s->texts)) {
+        if (PyList_Append(s->texts, text) < 0) return -1;
+    } else {
+        PyObject *done = PyObject_CallMethod(s->texts, "append", "O", text);
+        Py_XDECREF(done);
+        if (done == NULL) return -1;
+    }
+    if (s->pack_at < 0) return 0;
+    Py_ssize_t n = length_of(s->texts);
+    if (n < 0) return -1;
+    if (n != s->pack_at) return 0;
+    PyObject *at = PyLong_FromSsize_t(s->pack_at);
+    PyObject *packed = at != NULL ? PyObject_Vectorcall(s->hook[H_PACKED], (PyObject *[]){s->texts, at}, 2, NULL) : NULL;
+    Py_XDECREF(at);
+    if (packed == NULL) return -1;
+    int failed = PyObject_SetAttrString(s->st, "texts", packed) < 0;
+    Py_SETREF(s->texts, packed);
+    return failed ? -1 : 0;
+}
+
+/* The block's row: (owner, heading level, link characters, row or -1, links before it). */
+static int append_row(Segment *s, const Py_ssize_t row[5]) {
+    union {
+        int32_t narrow[5];
+        int64_t wide[5];
+    } bytes;
+    if (s->itemsize == 4) {
+        for (int i = 0; i < 5; i++) {
+            if (row[i] < -s->row_max - 1 || row[i] > s->row_max) {
+                PyErr_SetString(PyExc_OverflowError, "'i' format requires -2147483648 <= number <= 2147483647");
+                return -1;
+            }
+            bytes.narrow[i] = (int32_t)row[i];
+        }
+    } else {
+        for (int i = 0; i < 5; i++) bytes.wide[i] = (int64_t)row[i];
+    }
+    PyObject *packed = PyBytes_FromStringAndSize((const char *)&bytes, 5 * s->itemsize);
+    if (packed == NULL) return -1;
+    int failed = call_with(s->add_block, packed);
+    Py_DECREF(packed);
+    return failed;
+}
+
+/* The block of a non-empty text: _end_block once its text is made. */
+static int make_block(Segment *s, PyObject *text) {
+    if (s->open == 0 || PyList_GET_SIZE(s->open_blocks) == 0) {
+        PyErr_SetString(PyExc_IndexError, "list index out of range");
+        return -1;
+    }
+    const Block *owner = &s->blocks[s->open - 1];
+    PyObject *frame = PyList_GET_ITEM(s->open_blocks, PyList_GET_SIZE(s->open_blocks) - 1);
+    Py_ssize_t at = owner->element * 4 + 3; /* its step: _STRINGS, _STEP */
+    if (at >= PyList_GET_SIZE(s->elements) || !PyTuple_Check(frame) || PyTuple_GET_SIZE(frame) < 2) {
+        PyErr_SetString(PyExc_ValueError, "the open block's element or frame is not the walk's");
+        return -1;
+    }
+    int stepped = PyObject_IsTrue(PyList_GET_ITEM(s->elements, at));
+    if (stepped < 0) return -1;
+    if (!stepped) {
+        PyObject *args[5] = {s->elements, s->stack, s->strings, s->steps, s->open_blocks};
+        PyObject *done = PyObject_Vectorcall(s->hook[H_RECORD_STEPS], args, 5, NULL);
+        Py_XDECREF(done);
+        if (done == NULL) return -1;
+    }
+    PyObject *role = owner->role != NULL ? owner->role : s->hook[H_PARAGRAPH];
+    const int cell = role == s->hook[H_TABLE_CELL];
+    /* Most blocks have no structure: the Recorder is asked only when one may. */
+    const int structured = PyList_GET_SIZE(s->lists) || s->quotes || PyList_GET_SIZE(s->links) ||
+                           PyList_GET_SIZE(s->anchors) || PyList_GET_SIZE(s->images) || s->in_pre ||
+                           (cell && PyList_GET_SIZE(s->tables));
+    if (append_text(s, text) < 0 || PyList_Append(s->roles, role) < 0) return -1;
+    const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    const Py_ssize_t row[5] = {owner->element, role == s->hook[H_HEADING] ? owner->level : 0,
+                               s->block_link_chars < length ? s->block_link_chars : length, cell ? owner->row : -1,
+                               PyList_GET_SIZE(s->hrefs)};
+    if (append_row(s, row) < 0) return -1;
+    PyObject *markup;
+    if (structured) {
+        PyObject *args[5] = {text, s->pieces, PyTuple_GET_ITEM(frame, 1), s->in_pre > 0 ? Py_True : Py_False,
+                             cell ? Py_True : Py_False};
+        markup = PyObject_Vectorcall(s->markup, args, 5, NULL);
+        if (markup == NULL) return -1;
+    } else {
+        markup = Py_NewRef(s->hook[H_NO_MARKUP]);
+    }
+    int failed = PyList_Append(s->markups, markup);
+    Py_DECREF(markup);
+    return failed ? -1 : 0;
+}
+
+/* _end_block with text (has_text): the block made when its text is not empty, the pieces dropped. */
+static int end_block(Segment *s) {
+    PyObject *args[3] = {s->pieces, s->breaks, s->in_pre > 0 ? Py_True : Py_False};
+    PyObject *text = PyObject_Vectorcall(s->hook[H_BLOCK_TEXT], args, 3, NULL);
+    if (text == NULL) return -1;
+    int failed = 0;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "a block's text is not a str");
+        failed = 1;
+    } else if (PyUnicode_GET_LENGTH(text)) {
+        failed = make_block(s, text) < 0;
+    }
+    Py_DECREF(text);
+    if (failed || drop_pieces(s) < 0) return -1;
+    s->has_text = 0;
+    s->block_link_chars = 0;
+    return 0;
+}
+
+int end_text(Segment *s) {
+    if (s->has_text) return end_block(s);
+    if (PyList_GET_SIZE(s->pieces) || PyList_GET_SIZE(s->breaks)) {
+        if (drop_pieces(s) < 0) return -1;
+        s->block_link_chars = 0;
+    }
+    return 0;
+}
+
+/* _line_break: a break appended, but for a line with nothing on it after a break (<br><br>), which
+ * ends the block (a paragraph break). */
+int line_break(Segment *s) {
+    const Py_ssize_t breaks = PyList_GET_SIZE(s->breaks), pieces = PyList_GET_SIZE(s->pieces);
+    int blank = breaks > 0;
+    if (blank) {
+        Py_ssize_t from = PyLong_AsSsize_t(PyList_GET_ITEM(s->breaks, breaks - 1));
+        if (from == -1 && PyErr_Occurred()) return -1;
+        if (from < 0) from = 0; /* (a slice's start, as pieces[from:] reads it: never here) */
+        for (Py_ssize_t i = from; i < pieces && blank; i++) {
+            PyObject *piece = PyList_GET_ITEM(s->pieces, i);
+            blank = visible_length(piece) == 0;
+        }
+    }
+    if (!blank) {
+        PyObject *at = PyLong_FromSsize_t(pieces);
+        int failed = at == NULL || PyList_Append(s->breaks, at) < 0;
+        Py_XDECREF(at);
+        return failed ? -1 : 0;
+    }
+    if (s->has_text) return end_block(s);
+    if (drop_pieces(s) < 0) return -1;
+    s->block_link_chars = 0;
+    return 0;
+}
+
+static PyObject *read_list(PyObject *of, const char *name) {
+    PyObject *value = PyObject_GetAttrString(of, name);
+    if (value != NULL && !PyList_CheckExact(value)) {
+        PyErr_Format(PyExc_TypeError, "%s is not a list", name);
+        Py_CLEAR(value);
+    }
+    return value;
+}
+
+int block_start(Segment *s, PyObject *st, PyObject *recorder) {
+    s->texts = PyObject_GetAttrString(st, "texts");
+    s->markups = read_list(st, "markups");
+    s->add_block = PyObject_GetAttrString(st, "add_block");
+    s->steps = PyObject_GetAttrString(st, "steps");
+    s->hrefs = read_list(recorder, "hrefs");
+    s->lists = read_list(recorder, "lists");
+    s->images = read_list(recorder, "images");
+    s->tables = read_list(recorder, "tables");
+    s->markup = PyObject_GetAttrString(recorder, "markup");
+    PyObject *pack_at = PyObject_GetAttrString(st, "pack_at");
+    if (pack_at == NULL) return -1;
+    /* (None, or a count no length equals: never packed, as len(st.texts) == pack_at reads it) */
+    s->pack_at = pack_at == Py_None ? -1 : PyLong_AsSsize_t(pack_at);
+    Py_DECREF(pack_at);
+    if (s->pack_at == -1 && PyErr_Occurred()) {
+        if (!PyErr_ExceptionMatches(PyExc_OverflowError)) return -1;
+        PyErr_Clear();
+    }
+    if (s->pack_at < 0) s->pack_at = -1;
+    if (!PyErr_Occurred() && !PyDict_Check(s->steps)) PyErr_SetString(PyExc_TypeError, "st.steps is not a dict");
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+void block_free(Segment *s) {
+    PyObject **held[] = {&s->texts, &s->markups, &s->add_block, &s->steps, &s->hrefs,
+                         &s->lists, &s->images, &s->tables, &s->markup};
+    for (size_t i = 0; i < sizeof held / sizeof *held; i++) Py_CLEAR(*held[i]);
+}
