@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from boilerstrip import _phrase_facts, _phrase_facts_data, _phrases, _titled_boxes
+from boilerstrip import _phrase_facts, _phrase_facts_data, _phrase_match, _phrases, _titled_boxes
 from boilerstrip._controls import _table as controls_table
 from boilerstrip._pattern_reader import top_level_branches
 from boilerstrip._phrase_match import _split, _whole_forms, read_split, read_whole
@@ -87,15 +87,19 @@ def test_a_pattern_not_stored_is_read(pattern: str, whole: bool) -> None:
     assert phrase_filter(pattern, whole=whole) == read_filter(pattern, whole=whole)
 
 
-def test_another_regex_version_reads_the_patterns(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Under version 1 IGNORECASE folds fully: the stored facts (version 0) are not used."""
+def test_another_default_version_keeps_the_stored_facts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows are compiled with version 0 given, as the stored facts were read: a program
+    that makes version 1 the default (IGNORECASE folding fully) changes neither."""
     pattern = next(iter(_phrase_facts._table("WHOLE_FORMS")))
     assert _phrase_facts_data.REGEX_VERSION == 0
-    assert _phrase_facts.whole_form(pattern) is not None
+    stored = _phrase_facts.whole_form(pattern)
+    assert stored is not None
     monkeypatch.setattr(regex, "DEFAULT_VERSION", regex.VERSION1)
-    assert _phrase_facts.regex_version() == 1
-    assert _phrase_facts.whole_form(pattern) is None
-    assert _phrase_facts.key_words(next(iter(_phrase_facts._table("KEY_WORDS")))) is None
+    assert _phrase_facts.regex_version() == 0
+    assert _phrase_facts.whole_form(pattern) == stored
+    assert _phrase_match._compiled.__wrapped__(pattern).flags & regex.VERSION0
+    assert _phrase_match._compiled.__wrapped__("strasse").fullmatch("STRASSE")
+    assert not _phrase_match._compiled.__wrapped__("strasse").fullmatch("straße")  # folded simply
 
 
 @pytest.mark.parametrize("first", [b"", bytes(128), bytes(c in b"ab(" for c in range(128))])

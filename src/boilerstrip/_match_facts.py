@@ -29,8 +29,6 @@ from __future__ import annotations
 import functools
 from typing import Final, NamedTuple
 
-import regex
-
 from ._pattern_reader import (
     _atoms,
     _folded,
@@ -77,8 +75,9 @@ def first_chars(pattern: str, *, anchored: bool) -> bytes:
 
 def may_fold_fully(pattern: str) -> bool:
     """Whether ``pattern`` compiled with IGNORECASE may fold case fully: it holds a flags
-    group that may set it, or regex's default version is not 0 (a program may change it)."""
-    return regex.DEFAULT_VERSION != regex.VERSION0 or _syntax(_MAY_FOLD_FULLY).search(pattern) is not None
+    group that may set it (the rows are compiled with version 0 given, so regex's default
+    version, which a program may change, does not)."""
+    return _syntax(_MAY_FOLD_FULLY).search(pattern) is not None
 
 
 def _branch_first(branch: str, *, anchored: bool) -> set[int] | None:

@@ -22,13 +22,13 @@ from ._case_folds import FOLDS_APART
 
 @functools.cache
 def _syntax(pattern: str) -> regex.Pattern[str]:
-    return regex.compile(pattern)
+    return regex.compile(pattern, regex.VERSION0)
 
 
 @functools.cache
 def _folded(pattern: str) -> regex.Pattern[str]:
-    """``pattern`` compiled as the rows are (``_phrases._compiled``)."""
-    return regex.compile(pattern, regex.IGNORECASE)
+    """``pattern`` compiled as the rows are (``_phrase_match._compiled``: version 0 given)."""
+    return regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
 
 
 def top_level_branches(pattern: str) -> list[str]:
@@ -198,7 +198,7 @@ def _branch_alike(branch: str) -> bool:
 def _character_alike(atom: str) -> bool:
     if not _syntax(_ONE_CHARACTER).fullmatch(atom):
         return False
-    folded, plain = _folded(atom), regex.compile(atom)
+    folded, plain = _folded(atom), regex.compile(atom, regex.VERSION0)
     return all((folded.fullmatch(c) is None) == (plain.fullmatch(c.lower()) is None) for c in _ASCII_CHARS)
 
 

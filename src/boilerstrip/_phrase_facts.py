@@ -26,8 +26,6 @@ from __future__ import annotations
 import functools
 from typing import Any, Final
 
-import regex
-
 # What a match can start with, of ``_match_facts.first_chars``: the ASCII characters
 # (None: any, the mask b"").
 Chars = str | None
@@ -44,9 +42,9 @@ _ASCII: Final = 128
 
 
 def regex_version() -> int:
-    """The version (0 or 1) the phrase regexes are compiled under (``_phrase_match._compiled``
-    and ``_plain`` name none: regex's default, which a program may change)."""
-    return 0 if regex.DEFAULT_VERSION == regex.VERSION0 else 1
+    """The version the phrase regexes are compiled under: 0, given explicitly
+    (``_phrase_match._FOLDED`` and ``_PLAIN``), whatever ``regex.DEFAULT_VERSION`` is."""
+    return 0
 
 
 @functools.cache
