@@ -1,6 +1,6 @@
 """What ``_pattern_store`` stores: every (pattern, flags) that the phrase rows, the gates,
 the controls' labels, the titled boxes' titles, the class/id name rules, the page type's and
-the byline's patterns may compile.
+the byline's and the product cards' patterns may compile.
 Read by the store's generator (scripts/generate_pattern_store.py) and by the test that the
 store is current; never on the extraction path."""
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from . import _controls, _metadata, _page_type, _rules, _titled_boxes
+from . import _controls, _metadata, _page_type, _product_cards, _rules, _titled_boxes
 from ._pattern_store import Key
 from ._phrase_match import WholeRows, compiled_keys
 from ._phrases import stored_keys as phrase_keys
@@ -24,5 +24,6 @@ def stored_keys() -> list[Key]:
     for table in _titled_boxes._tables():
         keys |= _whole_rows_keys(table)
     keys |= _rules.stored_keys()
-    keys |= {*_page_type.STORED_KEYS, (_metadata._BYLINE_PATTERN, regex.VERSION0)}
+    keys |= {*_page_type.STORED_KEYS, *_product_cards.STORED_KEYS}
+    keys.add((_metadata._BYLINE_PATTERN, regex.VERSION0))
     return sorted(keys)

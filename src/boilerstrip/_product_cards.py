@@ -25,6 +25,8 @@ import regex
 
 from ._model import Block, Label, Role
 from ._options import Options
+from ._pattern_store import Key
+from ._pattern_store import compiled as stored_or_compiled
 
 # A price: a currency sign or code next to a number, either way round, in a short line. The
 # signs and codes are read by the pattern and by _is_price's ASCII sieve, so they live here
@@ -53,12 +55,18 @@ _NUMBER = r"\d[\d.,\s]*"
 # at for prices read it. The caches hold one value each that depends on nothing.
 @functools.cache
 def _price() -> regex.Pattern[str]:
-    return regex.compile(rf"{_CURRENCY}\s?{_NUMBER}|{_NUMBER}\s?{_CURRENCY}", regex.IGNORECASE)
+    return stored_or_compiled(_PRICE, regex.IGNORECASE | regex.VERSION0)
 
 
 @functools.cache
 def _nth() -> regex.Pattern[str]:
-    return regex.compile(r":nth-of-type\(\d+\)$")
+    return stored_or_compiled(_NTH, regex.VERSION0)
+
+
+# The two patterns, compiled (or loaded from ``_pattern_store``) on first use.
+_PRICE = rf"{_CURRENCY}\s?{_NUMBER}|{_NUMBER}\s?{_CURRENCY}"
+_NTH = r":nth-of-type\(\d+\)$"
+STORED_KEYS: tuple[Key, ...] = ((_PRICE, regex.IGNORECASE | regex.VERSION0), (_NTH, regex.VERSION0))
 
 
 _ASCII_DIGITS: Final = frozenset("0123456789")
