@@ -249,10 +249,12 @@ def phrase_kinds(
     kinds: dict[str, Label | None] = {}
     out: list[Label | None] = []
     for text, toks in zip(texts, token_lists):
-        if text in kinds:
+        # (A longer text is seldom repeated, and hashing it costs more than a repeat saves.)
+        short = len(text) <= _KEYLESS_MAX_CHARS
+        if short and text in kinds:
             out.append(kinds[text])
             continue
-        kind = kinds[text] = _phrase_kind(
+        kind = _phrase_kind(
             text,
             toks,
             scan_chars,
@@ -260,6 +262,8 @@ def phrase_kinds(
             tables=(anywhere, whole),
             rows=(anywhere_rows, whole_rows),
         )
+        if short:
+            kinds[text] = kind
         out.append(kind)
     return out
 
@@ -279,7 +283,13 @@ def _phrase_kind(
     # An ASCII text is lowercased once: its lower case strips and cuts as it does (only A-Z
     # change, none of STRIPPED); any other text is lowercased after each (str.lower may
     # change a length).
-    lowered_text = text.lower() if ascii_text else ""
+    # (Only what is read: all of a text matched whole, else its first scan_chars.)
+    if not ascii_text:
+        lowered_text = ""
+    elif len(text) <= whole_max_chars or len(text) <= scan_chars:
+        lowered_text = text.lower()
+    else:
+        lowered_text = text[:scan_chars].lower()
     if len(text) <= whole_max_chars:
         stripped = text.strip(STRIPPED)
         held = lowered_text.strip(STRIPPED) if ascii_text else stripped.lower()
