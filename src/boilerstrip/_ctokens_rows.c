@@ -169,7 +169,16 @@ PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         if (add_rows(found, &rows, &used, &size)) goto done;
     }
     /* In row order, each once (sorted(set(rows))). */
-    if (used > 1) qsort(rows, (size_t)used, sizeof(Py_ssize_t), by_value);
+    if (used > 16) {
+        qsort(rows, (size_t)used, sizeof(Py_ssize_t), by_value);
+    } else { /* a few rows (most blocks): an insertion sort, without qsort's set-up */
+        for (Py_ssize_t i = 1; i < used; i++) {
+            const Py_ssize_t row = rows[i];
+            Py_ssize_t j = i;
+            for (; j > 0 && rows[j - 1] > row; j--) rows[j] = rows[j - 1];
+            rows[j] = row;
+        }
+    }
     Py_ssize_t distinct = 0;
     for (Py_ssize_t i = 0; i < used; i++)
         if (i == 0 || rows[i] != rows[i - 1]) rows[distinct++] = rows[i];

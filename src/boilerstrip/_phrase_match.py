@@ -240,7 +240,8 @@ def matches(
     and only if it holds one of a branch). ``lowered`` as for :func:`_found`; ``held`` is
     ``text`` lowercased."""
     sieve = filter_.ascii if lowered is not None else filter_.wide
-    if not (may_start_one(sieve, held) and held.startswith(sieve.starts)) and not holds_one(sieve.holds, held):
+    starts = may_start_one(sieve, held) and held.startswith(sieve.starts)
+    if not starts and not holds_one(sieve.holds, held):
         rest = sieve.rest
         if not rest:
             return False
