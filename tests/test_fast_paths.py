@@ -10,7 +10,7 @@ import regex
 from boilerstrip._language import _CJK_CHAR, is_cjk_char, tokens
 from boilerstrip._parse import body_of, parse
 from boilerstrip._pattern_reader import is_digit, is_wide, needs, reads_alike_lowered
-from boilerstrip._phrase_match import _compiled, _found, _split
+from boilerstrip._phrase_match import _compiled, _found, _split, has_digit
 from boilerstrip._phrase_rows import has_ascii_digit
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import (
@@ -84,9 +84,11 @@ def test_keyless_gate_gives_the_alternation_answer(text: str) -> None:
     anywhere, whole = _indexes()
     stripped = text.strip(STRIPPED)
     expected = _compiled(whole.any_keyless).fullmatch(stripped) is not None
-    assert _gate_open(whole, stripped, None, stripped.lower(), whole=True) == expected
+    assert (
+        _gate_open(whole, stripped, None, stripped.lower(), has_digit(stripped, None), whole=True) == expected
+    )
     expected = _compiled(anywhere.any_keyless).search(text) is not None
-    assert _gate_open(anywhere, text, None, text.lower(), whole=False) == expected
+    assert _gate_open(anywhere, text, None, text.lower(), has_digit(text, None), whole=False) == expected
 
 
 def test_keyless_gate_groups_every_branch_once() -> None:
@@ -391,10 +393,14 @@ def test_keyless_gate_on_lowered_ascii(text: str) -> None:
     anywhere, whole = _indexes()
     for variant in _cased(text):
         stripped = variant.strip(STRIPPED)
+        lowered, low = stripped.lower(), variant.lower()
         expected = _compiled(whole.any_keyless).fullmatch(stripped) is not None
-        assert _gate_open(whole, stripped, stripped.lower(), stripped.lower(), whole=True) == expected
+        assert (
+            _gate_open(whole, stripped, lowered, lowered, has_digit(stripped, lowered), whole=True)
+            == expected
+        )
         expected = _compiled(anywhere.any_keyless).search(variant) is not None
-        assert _gate_open(anywhere, variant, variant.lower(), variant.lower(), whole=False) == expected
+        assert _gate_open(anywhere, variant, low, low, has_digit(variant, low), whole=False) == expected
 
 
 @pytest.mark.parametrize("code", range(128))
@@ -404,3 +410,11 @@ def test_an_ascii_texts_lower_case_strips_and_cuts_as_it(code: int) -> None:
     for text in (f"{char}{char.upper()}Ab {char}> cD{char}", f"{char}.{char}", char, f"- Read More{char}"):
         assert text.lower().strip(STRIPPED) == text.strip(STRIPPED).lower()
         assert all(text.lower()[:cut] == text[:cut].lower() for cut in range(len(text) + 1))
+
+
+@pytest.mark.parametrize(
+    "text", ["", "abc", "a1", "٣ أيام", "١٢", "日本 2024", "日本", "x\uff11", "ab\u0966"]
+)
+def test_has_digit_is_regex_digit(text: str) -> None:
+    lowered = text.lower() if text.isascii() else None
+    assert has_digit(text, lowered) == (_compiled(r"\d").search(text) is not None)

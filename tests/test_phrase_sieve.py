@@ -17,7 +17,8 @@ from boilerstrip._language import tokens
 from boilerstrip._pattern_reader import branch_literals, branch_prefixes, top_level_branches
 from boilerstrip._phrase_match import _compiled, matches
 from boilerstrip._phrase_rows import MIN_PREFIX, PREFIX, _rows_of_token
-from boilerstrip._phrase_sieve import phrase_filter
+from boilerstrip._phrase_sieve import may_start_one, phrase_filter
+from boilerstrip._phrase_sieve import sieve as make_sieve
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import (
     STRIPPED,
@@ -265,3 +266,27 @@ def test_every_branch_is_in_a_sieve_once() -> None:
         for sieve in f:
             rest = top_level_branches(sieve.rest) if sieve.rest else []
             assert set(rest) <= set(top_level_branches(pattern))
+
+
+@pytest.mark.parametrize(
+    "starts",
+    [(), ("read more",), ("share", "«", "© "), ("", "x"), ("é", "Ω", "1 ")],
+)
+@pytest.mark.parametrize("held", ["", "read more", "x", "share it", "«", "é", "Ω", "1 2", "zz", "©"])
+def test_first_characters_of_starts_give_startswith(starts: tuple[str, ...], held: str) -> None:
+    """A sieve's first characters rule out only texts that start with none of its starts."""
+    if held.startswith(starts):
+        assert may_start_one(make_sieve(starts, (), ""), held)
+
+
+def test_first_characters_of_the_tables_sieves() -> None:
+    anywhere, whole = _indexes()
+    sieves = [
+        s
+        for f in (*anywhere.filters, *whole.filters, *anywhere.gate_filters, *whole.gate_filters)
+        for s in (f.ascii, f.wide)
+    ]
+    for s in sieves:
+        for start in s.starts:
+            for held in (start, start + " tail", start.upper().lower()):
+                assert may_start_one(s, held)

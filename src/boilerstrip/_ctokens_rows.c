@@ -4,6 +4,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
+#include <string.h>
 
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)
@@ -42,6 +43,9 @@ static PyObject *rows_of_token(PyObject *token, PyObject *exact, PyObject *prefi
     return in < 0 ? NULL : Py_NewRef(none);
 }
 
+/* The rows phrase_rows holds on the stack before it allocates (most blocks select none). */
+#define STACK_ROWS 64
+
 /* Appends the ints of ``rows`` (a tuple) to the growable buffer ``*out`` of ``*used`` and
  * ``*size`` items; -1 on an error. */
 static int add_rows(PyObject *rows, Py_ssize_t **out, Py_ssize_t *used, Py_ssize_t *size) {
@@ -50,13 +54,15 @@ static int add_rows(PyObject *rows, Py_ssize_t **out, Py_ssize_t *used, Py_ssize
         return -1;
     }
     const Py_ssize_t n = PyTuple_GET_SIZE(rows);
-    if (*used + n > *size) {
+    if (*used + n > *size) { /* the first growth copies the caller's stack buffer */
         Py_ssize_t want = 2 * (*used + n);
-        Py_ssize_t *grown = PyMem_Realloc(*out, want * sizeof(Py_ssize_t));
+        Py_ssize_t *grown = *size == STACK_ROWS ? PyMem_Malloc(want * sizeof(Py_ssize_t))
+                                                : PyMem_Realloc(*out, want * sizeof(Py_ssize_t));
         if (grown == NULL) {
             PyErr_NoMemory();
             return -1;
         }
+        if (*size == STACK_ROWS) memcpy(grown, *out, *used * sizeof(Py_ssize_t));
         *out = grown;
         *size = want;
     }
@@ -138,13 +144,10 @@ PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     const size_t mask = (size_t)bytes * 8 - 1;
     PyObject *none = PyTuple_New(0);
     if (none == NULL) return NULL;
-    Py_ssize_t size = 16, used = 0;
-    Py_ssize_t *rows = PyMem_Malloc(size * sizeof(Py_ssize_t));
+    Py_ssize_t stack[STACK_ROWS];
+    Py_ssize_t size = STACK_ROWS, used = 0;
+    Py_ssize_t *rows = stack;
     PyObject *out = NULL;
-    if (rows == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
     if (add_rows(args[5], &rows, &used, &size)) goto done;
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(tokens); i++) {
         PyObject *token = PyList_GET_ITEM(tokens, i);
@@ -166,13 +169,22 @@ PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         if (add_rows(found, &rows, &used, &size)) goto done;
     }
     /* In row order, each once (sorted(set(rows))). */
-    qsort(rows, (size_t)used, sizeof(Py_ssize_t), by_value);
+    if (used > 16) {
+        qsort(rows, (size_t)used, sizeof(Py_ssize_t), by_value);
+    } else { /* a few rows (most blocks): an insertion sort, without qsort's set-up */
+        for (Py_ssize_t i = 1; i < used; i++) {
+            const Py_ssize_t row = rows[i];
+            Py_ssize_t j = i;
+            for (; j > 0 && rows[j - 1] > row; j--) rows[j] = rows[j - 1];
+            rows[j] = row;
+        }
+    }
     Py_ssize_t distinct = 0;
     for (Py_ssize_t i = 0; i < used; i++)
         if (i == 0 || rows[i] != rows[i - 1]) rows[distinct++] = rows[i];
     out = ssize_list(rows, distinct);
 done:
-    PyMem_Free(rows);
+    if (rows != stack) PyMem_Free(rows);
     Py_DECREF(none);
     return out;
 }

@@ -30,7 +30,7 @@ from ._pattern_store import Key
 from ._pattern_store import compiled as stored_or_compiled
 from ._phrase_facts import FactsRow, mask
 from ._phrase_rows import ascii_digit
-from ._phrase_sieve import PhraseFilter, holds_one, phrase_filter
+from ._phrase_sieve import PhraseFilter, holds_one, may_start_one, phrase_filter
 
 Facts = tuple[BranchFacts, ...]  # () when they add nothing (:func:`branch_facts`)
 
@@ -226,9 +226,9 @@ def compiled_keys(pattern: str, filter_: PhraseFilter, *, whole: bool) -> set[Ke
 
 def has_digit(text: str, lowered: str | None) -> bool:
     """Whether ``text`` holds a character regex's ``\\d`` matches (``lowered``: as above)."""
-    if lowered is not None:
-        return ascii_digit(text, 1)
-    return _compiled(r"\d").search(text) is not None
+    if ascii_digit(text, 1):  # (0-9 are \d's; only a text without one is searched)
+        return True
+    return lowered is None and _compiled(r"\d").search(text) is not None
 
 
 def matches(
@@ -239,8 +239,10 @@ def matches(
     without strings are tried (the same answer: a text holds a match of an alternation if
     and only if it holds one of a branch). ``lowered`` as for :func:`_found`; ``held`` is
     ``text`` lowercased."""
-    starts, holds, rest = filter_.ascii if lowered is not None else filter_.wide
-    if not held.startswith(starts) and not holds_one(holds, held):
+    sieve = filter_.ascii if lowered is not None else filter_.wide
+    starts = may_start_one(sieve, held) and held.startswith(sieve.starts)
+    if not starts and not holds_one(sieve.holds, held):
+        rest = sieve.rest
         if not rest:
             return False
         pattern = rest

@@ -7,10 +7,12 @@ pattern's strings is tried only with its branches that have none (often none at 
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from . import _phrase_facts
 from ._pattern_reader import branch_literals, branch_prefixes, top_level_branches
+
+_ASCII: Final = 128
 
 
 class Sieve(NamedTuple):
@@ -24,6 +26,31 @@ class Sieve(NamedTuple):
     starts: tuple[str, ...]
     holds: tuple[str, ...]
     rest: str
+    # A byte per ASCII character, 1 for the first characters of ``starts`` (all 1 when one
+    # is ""): a text whose first character is ASCII and 0 here starts with none of them, and
+    # is not asked (most are not: a whole-block row has seven strings on the average).
+    first: bytes
+
+
+def sieve(starts: tuple[str, ...], holds: tuple[str, ...], rest: str) -> Sieve:
+    """A :class:`Sieve` of these strings, with the first characters of ``starts``."""
+    first = bytearray(_ASCII)
+    for string in starts:
+        if not string:
+            first = bytearray(b"\x01" * _ASCII)
+            break
+        if ord(string[0]) < _ASCII:
+            first[ord(string[0])] = 1
+    return Sieve(starts, holds, rest, bytes(first))
+
+
+def may_start_one(sieve: Sieve, held: str) -> bool:
+    """Whether ``held`` may start with one of ``sieve.starts``: False when its first
+    character is ASCII and the first of none of them (as ``held.startswith`` says)."""
+    if not held:
+        return bool(sieve.starts)  # (asked again: "" starts with "" only)
+    code = ord(held[0])
+    return code >= _ASCII or sieve.first[code] != 0
 
 
 class PhraseFilter(NamedTuple):
@@ -41,7 +68,7 @@ def phrase_filter(pattern: str, *, whole: bool) -> PhraseFilter:
     if stored is None:
         return read_filter(pattern, whole=whole)
     ascii_sieve, wide_sieve = stored
-    return PhraseFilter(Sieve(*ascii_sieve), Sieve(*wide_sieve))
+    return PhraseFilter(sieve(*ascii_sieve), sieve(*wide_sieve))
 
 
 def read_filter(pattern: str, *, whole: bool) -> PhraseFilter:
@@ -63,7 +90,7 @@ def _sieve(branches: list[str], *, ascii_text: bool, whole: bool) -> Sieve:
         holds += strings
         if not prefixes and not strings:
             rest.append(branch)
-    return Sieve(tuple(dict.fromkeys(starts)), tuple(dict.fromkeys(holds)), "|".join(rest))
+    return sieve(tuple(dict.fromkeys(starts)), tuple(dict.fromkeys(holds)), "|".join(rest))
 
 
 def holds_one(strings: tuple[str, ...], text: str) -> bool:

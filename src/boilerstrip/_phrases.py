@@ -207,19 +207,17 @@ def stored_keys() -> set[Key]:
     return keys
 
 
-def _gate_open(index: _Index, text: str, lowered: str | None, held: str, *, whole: bool) -> bool:
+def _gate_open(index: _Index, text: str, lowered: str | None, held: str, digit: bool, *, whole: bool) -> bool:
     """Whether one of the keyless rows matches ``text`` (all of it when ``whole``, else
     anywhere in it): the answer of the rows' one alternation, each group of branches tried
     only on a text that can hold a match of it (0.4 times the whole-block gate's time),
-    through its filter."""
-    wide, digit, other = index.gate
+    through its filter. ``digit``: whether ``text`` holds a ``\\d`` (:func:`has_digit`)."""
+    wide, digit_rows, other = index.gate
     wide_filter, digit_filter, other_filter = index.gate_filters
     return (
         (bool(other) and matches(other, other_filter, text, lowered, held, whole=whole))
         or (
-            bool(digit)
-            and has_digit(text, lowered)
-            and matches(digit, digit_filter, text, lowered, held, whole=whole)
+            bool(digit_rows) and digit and matches(digit_rows, digit_filter, text, lowered, held, whole=whole)
         )
         or (bool(wide) and lowered is None and matches(wide, wide_filter, text, lowered, held, whole=whole))
     )
@@ -249,10 +247,12 @@ def phrase_kinds(
     kinds: dict[str, Label | None] = {}
     out: list[Label | None] = []
     for text, toks in zip(texts, token_lists):
-        if text in kinds:
+        # (A longer text is seldom repeated, and hashing it costs more than a repeat saves.)
+        short = len(text) <= _KEYLESS_MAX_CHARS
+        if short and text in kinds:
             out.append(kinds[text])
             continue
-        kind = kinds[text] = _phrase_kind(
+        kind = _phrase_kind(
             text,
             toks,
             scan_chars,
@@ -260,6 +260,8 @@ def phrase_kinds(
             tables=(anywhere, whole),
             rows=(anywhere_rows, whole_rows),
         )
+        if short:
+            kinds[text] = kind
         out.append(kind)
     return out
 
@@ -276,22 +278,33 @@ def _phrase_kind(
     anywhere, whole = tables
     short = len(text) <= _KEYLESS_MAX_CHARS  # keyless rows are tried on short blocks only
     ascii_text = text.isascii()
-    # An ASCII text is lowercased once: its lower case strips and cuts as it does (only A-Z
+    # An ASCII text is lowercased once, as far as it is read (all of a text matched whole,
+    # else its first scan_chars): its lower case strips and cuts as it does (only A-Z
     # change, none of STRIPPED); any other text is lowercased after each (str.lower may
     # change a length).
-    lowered_text = text.lower() if ascii_text else ""
+    if not ascii_text:
+        lowered_text = ""
+    elif len(text) <= whole_max_chars or len(text) <= scan_chars:
+        lowered_text = text.lower()
+    else:
+        lowered_text = text[:scan_chars].lower()
+    # Whether a short text holds a \d, for both gates: stripping keeps every digit (none
+    # is in STRIPPED), and the head is all of a text no longer than scan_chars.
+    digit = short and has_digit(text, lowered_text if ascii_text else None)
     if len(text) <= whole_max_chars:
         stripped = text.strip(STRIPPED)
         held = lowered_text.strip(STRIPPED) if ascii_text else stripped.lower()
         lowered = held if ascii_text else None
-        keyless = short and _gate_open(whole, stripped, lowered, held, whole=True)
+        keyless = short and _gate_open(whole, stripped, lowered, held, digit, whole=True)
         for row in _candidates(whole, rows[1], tokens, keyless):
             if matches(whole.sources[row], whole.filters[row], stripped, lowered, held, whole=True):
                 return whole.kinds[row]
     head = text[:scan_chars]
     held = lowered_text[:scan_chars] if ascii_text else head.lower()
     lowered = held if ascii_text else None
-    found_keyless = short and _gate_open(anywhere, head, lowered, held, whole=False)
+    if short and len(text) > scan_chars:
+        digit = has_digit(head, lowered)
+    found_keyless = short and _gate_open(anywhere, head, lowered, held, digit, whole=False)
     for row in _candidates(anywhere, rows[0], tokens, found_keyless):
         if matches(anywhere.sources[row], anywhere.filters[row], head, lowered, held, whole=False):
             return anywhere.kinds[row]
@@ -313,7 +326,7 @@ def _last_line_kind(
         return None
     held = line.lower()
     lowered = held if line.isascii() else None
-    keyless = _gate_open(whole, line, lowered, held, whole=True)  # the line is short
+    keyless = _gate_open(whole, line, lowered, held, has_digit(line, lowered), whole=True)  # a short line
     for row in _candidates(whole, rows_of, line_tokens(line), keyless):
         if matches(whole.sources[row], whole.filters[row], line, lowered, held, whole=True):
             return whole.kinds[row]
