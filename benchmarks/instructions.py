@@ -63,7 +63,8 @@ def run(data: Path, extractor: str, stride: int, tools: Path) -> None:
     pages = [html for _, html in _pages.sample(data, 300, 0)[::stride]]
     call = _extractor(extractor, tools)
     call(first_use.warm_up_page(tools / "score.py"))  # as score.py's worker, before it times
-    print(f"{extractor}: {len(pages)} pages, one count each", file=sys.stderr)
+    warm = "score.py's" if (tools / "score.py").is_file() else "first_use.py's own (no score.py in --tools)"
+    print(f"{extractor}: {len(pages)} pages, one count each, after {warm} warm-up page", file=sys.stderr)
     for html in pages:
         # One call of dropwhile's __next__ per page: callgrind dumps one count per page.
         next(itertools.dropwhile(functools.partial(_extracted, call, html), [0]))
