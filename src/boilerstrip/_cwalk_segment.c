@@ -36,9 +36,9 @@ static int info_of(Segment *s, PyObject *name, uintptr_t id, TagInfo *info) {
         if (in < 0) return -1;
         flags |= in ? sets[i] : 0;
     }
-    static const char *const own[7] = {"a", "pre", "tr", "td", "th", "dialog", "blockquote"};
-    static const int owns[7] = {F_A, F_PRE, F_TR, F_CELL, F_CELL, F_DIALOG, F_QUOTE};
-    for (int i = 0; i < 7; i++)
+    static const char *const own[8] = {"a", "pre", "tr", "td", "th", "dialog", "blockquote", "li"};
+    static const int owns[8] = {F_A, F_PRE, F_TR, F_CELL, F_CELL, F_DIALOG, F_QUOTE, F_LI};
+    for (int i = 0; i < 8; i++)
         if (PyUnicode_CompareWithASCIIString(name, own[i]) == 0) flags |= owns[i];
     info->flags = flags;
     info->role = NULL;
@@ -70,10 +70,32 @@ int call_with(PyObject *function, PyObject *argument) {
 }
 
 
+int flush_rows(Segment *s) {
+    const Py_ssize_t n = s->pending_rows, size = PyBytes_GET_SIZE(s->zero_row);
+    if (n == 0) return 0;
+    if (size <= 0) {
+        PyErr_SetString(PyExc_ValueError, "st.zero_row is empty");
+        return -1;
+    }
+    s->pending_rows = 0;
+    if (n == 1) return call_with(s->add_element, s->zero_row);
+    if (n > PY_SSIZE_T_MAX / size) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    PyObject *zeros = PyBytes_FromStringAndSize(NULL, n * size);
+    if (zeros == NULL) return -1;
+    memset(PyBytes_AS_STRING(zeros), 0, (size_t)(n * size));
+    int failed = call_with(s->add_element, zeros);
+    Py_DECREF(zeros);
+    return failed;
+}
+
 /* The element's row of st.numbers (_segment_blocks' element_row: parent, level, characters,
  * link characters, tags, links), written as struct.pack_into does; a count past a 4-byte row's
  * range raises the OverflowError traverse makes of struct's error. */
 static int write_row(Segment *s, Block *block) {
+    if (flush_rows(s) < 0) return -1;
     Py_ssize_t row[6] = {block->parent, block->up, s->chars - block->chars, s->link_chars - block->link_chars,
                          s->tags - block->tags + 1, s->link_tags - block->link_tags};
     Py_buffer view;
@@ -180,6 +202,8 @@ int segment_visit(Walker *w, Node *node) {
     return 0;
 }
 
+int segment_flush(Walker *w) { return flush_rows(w->segment); }
+
 int segment_leave(Walker *w, Parent *up) { return leave(w, up->tag, up->flags); }
 
 void segment_free(Walker *w) {
@@ -237,7 +261,7 @@ PyObject *segment_start(Walker *w, PyObject *args) {
     s->strings = attribute(st, "strings", &PyDict_Type);
     s->numbers = attribute(st, "numbers", NULL);
     s->add_element = attribute(st, "add_element", NULL);
-    s->zero_row = attribute(st, "zero_row", NULL);
+    s->zero_row = attribute(st, "zero_row", &PyBytes_Type);
     s->roles = attribute(st, "roles", &PyList_Type);
     s->breaks = attribute(st, "breaks", &PyList_Type);
     PyObject *pieces = attribute(st, "pieces", NULL);

@@ -8,7 +8,8 @@
 
 enum {
     F_BLOCK = 1, F_ENTERED = 2, F_EXITED = 4, F_READS = 8, F_CONTROL = 16, F_HEADING = 32,
-    F_A = 64, F_PRE = 128, F_TR = 256, F_CELL = 512, F_DIALOG = 1024, F_KNOWN = 2048, F_QUOTE = 4096
+    F_A = 64, F_PRE = 128, F_TR = 256, F_CELL = 512, F_DIALOG = 1024, F_KNOWN = 2048, F_QUOTE = 4096,
+    F_LI = 8192
 };
 /* The hooks' order (_segment._C_HOOKS). */
 enum {
@@ -65,6 +66,10 @@ struct Segment {
     /* quotes: the open <blockquote>s the Recorder has entered (its own `quotes`, which it
      * counts the same way: enter() and exit() are called for each). */
     Py_ssize_t chars, link_chars, tags, link_tags, block_link_chars, in_link, in_pre, controls, quotes;
+    /* pending_rows: the elements entered whose rows of zeros (st.zero_row) are not yet in
+     * st.numbers: appended in one call before a row is written or the walk hands back to
+     * Python (flush_rows), where each element's was one frombytes call. */
+    Py_ssize_t pending_rows;
     int has_text, reveal, panels, unseen;
 };
 
@@ -102,6 +107,8 @@ static inline int clear_list(PyObject *list) {
 }
 
 int store_attr(Segment *s, PyObject *name, PyObject *value);
+/* The pending rows of zeros appended to st.numbers: 0, or -1 with an error set. */
+int flush_rows(Segment *s);
 int call_with(PyObject *function, PyObject *argument);
 /* _cwalk_block.c: the current block ended (_end_block) or its whitespace dropped, as _enter and
  * _exit do; _line_break; the set-up of what they read (0, or -1 with an error set) and its end. */
