@@ -245,8 +245,7 @@ static int open_block(Segment *s, PyObject *tag, const TagInfo *info, int attrib
     Py_ssize_t index = PyList_GET_SIZE(s->elements) / 4;
     int failed = names == NULL || role_attr == NULL || PyList_Append(s->elements, tag) < 0 ||
                  PyList_Append(s->elements, names) < 0 || PyList_Append(s->elements, role_attr) < 0 ||
-                 PyList_Append(s->elements, s->empty) < 0;
-    s->pending_rows += !failed; /* its row of zeros, appended before any row is read (flush_rows) */
+                 PyList_Append(s->elements, s->empty) < 0 || add_row(s) < 0;
     Py_XDECREF(names);
     Py_XDECREF(role_attr);
     if (failed) return -1;

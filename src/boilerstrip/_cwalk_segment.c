@@ -71,47 +71,59 @@ int call_with(PyObject *function, PyObject *argument) {
 
 
 int flush_rows(Segment *s) {
-    const Py_ssize_t n = s->pending_rows, size = PyBytes_GET_SIZE(s->zero_row);
+    const Py_ssize_t n = s->pending_rows;
     if (n == 0) return 0;
-    if (size <= 0) {
-        PyErr_SetString(PyExc_ValueError, "st.zero_row is empty");
-        return -1;
-    }
+    PyObject *rows = PyMemoryView_FromMemory((char *)s->tail, n * 6 * s->itemsize, PyBUF_READ);
+    if (rows == NULL) return -1;
+    int failed = call_with(s->add_element, rows);
+    Py_DECREF(rows);
+    if (failed) return -1;
     s->pending_rows = 0;
-    if (n == 1) return call_with(s->add_element, s->zero_row);
-    if (n > PY_SSIZE_T_MAX / size) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    PyObject *zeros = PyBytes_FromStringAndSize(NULL, n * size);
-    if (zeros == NULL) return -1;
-    memset(PyBytes_AS_STRING(zeros), 0, (size_t)(n * size));
-    int failed = call_with(s->add_element, zeros);
-    Py_DECREF(zeros);
-    return failed;
+    s->flushed += n;
+    return 0;
+}
+
+int add_row(Segment *s) {
+    if (s->pending_rows == TAIL_ROWS && flush_rows(s) < 0) return -1;
+    memset((char *)s->tail + s->pending_rows * 6 * s->itemsize, 0, (size_t)(6 * s->itemsize));
+    s->pending_rows++;
+    return 0;
 }
 
 /* The element's row of st.numbers (_segment_blocks' element_row: parent, level, characters,
  * link characters, tags, links), written as struct.pack_into does; a count past a 4-byte row's
  * range raises the OverflowError traverse makes of struct's error. */
 static int write_row(Segment *s, Block *block) {
-    if (flush_rows(s) < 0) return -1;
     Py_ssize_t row[6] = {block->parent, block->up, s->chars - block->chars, s->link_chars - block->link_chars,
                          s->tags - block->tags + 1, s->link_tags - block->link_tags};
-    Py_buffer view;
-    if (PyObject_GetBuffer(s->numbers, &view, PyBUF_WRITABLE) < 0) return -1;
+    const Py_ssize_t in_tail = block->element - s->flushed;
+    Py_buffer view = {0};
+    if (in_tail >= 0 && in_tail < s->pending_rows) { /* (most rows: written before they go to st.numbers) */
+        view.buf = (char *)s->tail + in_tail * 6 * s->itemsize;
+    } else if (in_tail >= 0 || block->element < 0) {
+        PyErr_SetString(PyExc_IndexError, "an element's row is not in st.numbers");
+        return -1;
+    } else {
+        if (PyObject_GetBuffer(s->numbers, &view, PyBUF_WRITABLE) < 0) return -1;
+        if (view.len < (block->element + 1) * 6 * s->itemsize) {
+            PyBuffer_Release(&view);
+            PyErr_SetString(PyExc_IndexError, "an element's row is not in st.numbers");
+            return -1;
+        }
+        view.buf = (char *)view.buf + block->element * 6 * s->itemsize;
+    }
     int failed = 0;
     if (s->itemsize == 4) {
-        int32_t *at = (int32_t *)view.buf + block->element * 6;
+        int32_t *at = (int32_t *)view.buf;
         for (int i = 0; i < 6; i++) {
             if (row[i] < -s->row_max - 1 || row[i] > s->row_max) failed = 1;
             at[i] = (int32_t)row[i];
         }
     } else {
-        int64_t *at = (int64_t *)view.buf + block->element * 6;
+        int64_t *at = (int64_t *)view.buf;
         for (int i = 0; i < 6; i++) at[i] = (int64_t)row[i];
     }
-    PyBuffer_Release(&view);
+    if (view.obj != NULL) PyBuffer_Release(&view);
     if (failed) PyErr_SetString(PyExc_OverflowError, "'i' format requires -2147483648 <= number <= 2147483647");
     return failed ? -1 : 0;
 }
@@ -123,7 +135,11 @@ static int leave(Walker *w, PyObject *tag, int flags) {
         if (end_text(s) < 0 || write_row(s, &s->blocks[s->open - 1]) < 0) return -1;
         s->open--;
         PyObject *frame = pop_last(s->open_blocks);
-        if (flags & F_TR) {
+        if (flags & F_TR) { /* (_merge_row reads the rows of the row's cells) */
+            if (flush_rows(s) < 0) {
+                Py_DECREF(frame);
+                return -1;
+            }
             PyObject *done = PyObject_Vectorcall(s->hook[H_MERGE_ROW], (PyObject *[]){s->st, frame}, 2, NULL);
             Py_XDECREF(done);
             if (done == NULL) {
@@ -260,6 +276,7 @@ PyObject *segment_start(Walker *w, PyObject *args) {
     s->elements = attribute(st, "elements", &PyList_Type);
     s->strings = attribute(st, "strings", &PyDict_Type);
     s->numbers = attribute(st, "numbers", NULL);
+    s->flushed = s->numbers != NULL ? PyObject_Size(s->numbers) / 6 : 0; /* (none yet: -1 on an error) */
     s->add_element = attribute(st, "add_element", NULL);
     s->zero_row = attribute(st, "zero_row", &PyBytes_Type);
     s->roles = attribute(st, "roles", &PyList_Type);

@@ -205,10 +205,13 @@ class Recorder:
             return last
         # The fields in order: a named tuple's keyword call costs far more.
         made: Markup = new_tuple(Markup, (lists, self.quotes, language, table, (), header, (), images))
-        if not images:
-            self._last, self._last_lists = made, lists
-            self._last_quotes, self._last_table = self.quotes, table
-            self._last_language, self._last_header = language, header
+        if not images:  # (one statement each: a tuple assignment makes a tuple when compiled)
+            self._last = made
+            self._last_lists = lists
+            self._last_quotes = self.quotes
+            self._last_table = table
+            self._last_language = language
+            self._last_header = header
         return made
 
     def block_done(self) -> None:
