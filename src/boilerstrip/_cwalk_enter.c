@@ -203,7 +203,7 @@ static PyObject *role_of(Segment *s, const Value *values) {
 /* Recorder.enter of an <li> (62% of its calls on 20 pages, each about 600 instructions through
  * its Python wrapper), on the Recorder's lists: the innermost open list's count of items one more
  * (a new tuple; Recorder.markup sees its `_lists_now` is not the lists any more by the last one's
- * identity, where Recorder.enter sets it to None), nothing outside a list. */
+ * count, where Recorder.enter sets it to None), nothing outside a list. */
 static int enter_item(Segment *s) {
     const Py_ssize_t open = PyList_GET_SIZE(s->lists);
     if (open == 0) return 0;

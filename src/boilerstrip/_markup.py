@@ -188,9 +188,10 @@ class Recorder:
             return _HEADER_ONLY if header else NO_MARKUP  # links only: shared
         language = self.language if pre else ""
         # The C walk counts an <li> in place (_cwalk_enter.c), without setting _lists_now to
-        # None: the innermost list's tuple is then another one.
+        # None: the innermost list's count of items is then another (each <li> adds one;
+        # compared as ints: the compiled build unboxes the tuples, so `is` would never hold).
         lists = self._lists_now
-        if lists is None or (lists and lists[-1] is not self.lists[-1]):
+        if lists is None or (lists and lists[-1][2] != self.lists[-1][2]):
             lists = self._lists_now = tuple(self.lists)
         last = self._last
         if (
