@@ -10,7 +10,8 @@
  * not, as no Python the walk calls reads them). What stays in Python is called from here with the
  * same arguments and at the same points as _enter and _exit call it: _merge_row, _wrapper_names,
  * the Recorder's enter, exit and markup (enter given the attributes' dict only for the tags of
- * _markup.READS_ATTRIBUTES, an empty one for the others), is_disclosure_panel (with panels, for
+ * _markup.READS_ATTRIBUTES, an empty one for the others; an <li> counted here: _cwalk_enter.c's
+ * enter_item), is_disclosure_panel (with panels, for
  * a hidden element) and
  * is_screen_reader_only (for a class that holds one of its six substrings). The Recorder's
  * open_link and close_link and _drop_pieces are done here, on the Recorder's lists (_cwalk_links.c),
