@@ -115,6 +115,14 @@ PAGES = {
     "quotes": "<blockquote>a<blockquote><p>b</p>c</blockquote>d</blockquote><p>e</p>"
     "<blockquote hidden>h</blockquote><blockquote class=sr-only>s</blockquote><p>f</p>"
     "<div><blockquote></blockquote>g</div><blockquote><pre>x</pre><br><br>y</blockquote>z",
+    # Items counted by the C walk (_cwalk_enter.c's enter_item, Recorder.markup's check of the
+    # innermost list): stray items, several blocks per item and per cell (one Markup shared),
+    # text after an inner list closed, items in hidden and left-out elements, nested <li>s.
+    "list items": "<li>stray</li><ul><li><p>a</p><p>b</p>c<ul><li>in</li><li><p>x</p>y</li></ul>after"
+    "</li><li hidden>h</li><li class=sr-only>s</li><li><li>double</li></li></ul>"
+    "<ol start=999999999><li>big</li><li><blockquote><p>q</p><p>r</p></blockquote></li></ol>"
+    "<table><tr><td><p>c1</p><p>c2</p></td><td>c3</td><th>h</th><th>i</th></tr></table>"
+    "<ul><li><pre class=language-js>p1</pre><pre class=language-js>p2</pre></li></ul><li>end</li>",
     # Line breaks: blank lines of whitespace pieces, of links, breaks before any text, in <pre>.
     "break edges": "<br><p><br> <br>a<br> <b> </b><br>b<br><a href=/l> </a><br>c</p>"
     "<pre>x<br>\n<br>y</pre><p><a href=/o>o<br><br>p</a></p><td>t<br><br></td>",

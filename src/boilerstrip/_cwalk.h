@@ -120,6 +120,8 @@ PyObject *segment_start(Walker *w, PyObject *args);
 int segment_visit(Walker *w, Node *node);
 int segment_leave(Walker *w, Parent *up);
 void segment_free(Walker *w);
+/* The segment mode's pending rows of zeros appended to st.numbers (flush_rows): 0, or -1. */
+int segment_flush(Walker *w);
 
 #pragma GCC visibility pop
 

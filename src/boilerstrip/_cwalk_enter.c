@@ -200,6 +200,34 @@ static PyObject *role_of(Segment *s, const Value *values) {
     return once;
 }
 
+/* Recorder.enter of an <li> (62% of its calls on 20 pages, each about 600 instructions through
+ * its Python wrapper), on the Recorder's lists: the innermost open list's count of items one more
+ * (a new tuple; Recorder.markup sees its `_lists_now` is not the lists any more by the last one's
+ * count, where Recorder.enter sets it to None), nothing outside a list. */
+static int enter_item(Segment *s) {
+    const Py_ssize_t open = PyList_GET_SIZE(s->lists);
+    if (open == 0) return 0;
+    PyObject *top = PyList_GET_ITEM(s->lists, open - 1);
+    if (!PyTuple_CheckExact(top) || PyTuple_GET_SIZE(top) != 3) {
+        PyErr_SetString(PyExc_TypeError, "the Recorder's open list is not a (list id, tag, items) tuple");
+        return -1;
+    }
+    const Py_ssize_t items = PyLong_AsSsize_t(PyTuple_GET_ITEM(top, 2));
+    if ((items == -1 && PyErr_Occurred()) || items == PY_SSIZE_T_MAX) {
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_OverflowError, "too many list items");
+        return -1;
+    }
+    PyObject *count = new_int(items + 1), *made = count != NULL ? PyTuple_New(3) : NULL;
+    if (made == NULL) {
+        Py_XDECREF(count);
+        return -1;
+    }
+    PyTuple_SET_ITEM(made, 0, Py_NewRef(PyTuple_GET_ITEM(top, 0)));
+    PyTuple_SET_ITEM(made, 1, Py_NewRef(PyTuple_GET_ITEM(top, 1)));
+    PyTuple_SET_ITEM(made, 2, count);
+    return PyList_SetItem(s->lists, open - 1, made);
+}
+
 /* The block-level part of _enter: its frame, element row and Block. */
 static int open_block(Segment *s, PyObject *tag, const TagInfo *info, int attributes, const Value *values, PyObject **frame) {
     if (end_text(s) < 0) return -1;
@@ -217,7 +245,7 @@ static int open_block(Segment *s, PyObject *tag, const TagInfo *info, int attrib
     Py_ssize_t index = PyList_GET_SIZE(s->elements) / 4;
     int failed = names == NULL || role_attr == NULL || PyList_Append(s->elements, tag) < 0 ||
                  PyList_Append(s->elements, names) < 0 || PyList_Append(s->elements, role_attr) < 0 ||
-                 PyList_Append(s->elements, s->empty) < 0 || call_with(s->add_element, s->zero_row) < 0;
+                 PyList_Append(s->elements, s->empty) < 0 || add_row(s) < 0;
     Py_XDECREF(names);
     Py_XDECREF(role_attr);
     if (failed) return -1;
@@ -305,6 +333,7 @@ int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info) {
     Py_DECREF(entry);
     if (failed) return -1;
     s->controls += (flags & F_CONTROL) != 0;
+    if ((flags & (F_LI | F_ENTERED)) == (F_LI | F_ENTERED)) return enter_item(s) < 0 ? -1 : 1;
     if (flags & F_ENTERED) {
         PyObject *attrs = flags & F_READS ? attributes_of(node, &w->keys) : Py_NewRef(s->no_attrs);
         PyObject *pre = new_int(s->in_pre);

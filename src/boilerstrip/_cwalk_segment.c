@@ -10,7 +10,8 @@
  * not, as no Python the walk calls reads them). What stays in Python is called from here with the
  * same arguments and at the same points as _enter and _exit call it: _merge_row, _wrapper_names,
  * the Recorder's enter, exit and markup (enter given the attributes' dict only for the tags of
- * _markup.READS_ATTRIBUTES, an empty one for the others), is_disclosure_panel (with panels, for
+ * _markup.READS_ATTRIBUTES, an empty one for the others; an <li> counted here: _cwalk_enter.c's
+ * enter_item), is_disclosure_panel (with panels, for
  * a hidden element) and
  * is_screen_reader_only (for a class that holds one of its six substrings). The Recorder's
  * open_link and close_link and _drop_pieces are done here, on the Recorder's lists (_cwalk_links.c),
@@ -36,9 +37,9 @@ static int info_of(Segment *s, PyObject *name, uintptr_t id, TagInfo *info) {
         if (in < 0) return -1;
         flags |= in ? sets[i] : 0;
     }
-    static const char *const own[7] = {"a", "pre", "tr", "td", "th", "dialog", "blockquote"};
-    static const int owns[7] = {F_A, F_PRE, F_TR, F_CELL, F_CELL, F_DIALOG, F_QUOTE};
-    for (int i = 0; i < 7; i++)
+    static const char *const own[8] = {"a", "pre", "tr", "td", "th", "dialog", "blockquote", "li"};
+    static const int owns[8] = {F_A, F_PRE, F_TR, F_CELL, F_CELL, F_DIALOG, F_QUOTE, F_LI};
+    for (int i = 0; i < 8; i++)
         if (PyUnicode_CompareWithASCIIString(name, own[i]) == 0) flags |= owns[i];
     info->flags = flags;
     info->role = NULL;
@@ -70,26 +71,60 @@ int call_with(PyObject *function, PyObject *argument) {
 }
 
 
+int flush_rows(Segment *s) {
+    const Py_ssize_t n = s->pending_rows;
+    if (n == 0) return 0;
+    PyObject *rows = PyMemoryView_FromMemory((char *)s->tail, n * 6 * s->itemsize, PyBUF_READ);
+    if (rows == NULL) return -1;
+    int failed = call_with(s->add_element, rows);
+    Py_DECREF(rows);
+    if (failed) return -1;
+    s->pending_rows = 0;
+    s->flushed += n;
+    return 0;
+}
+
+int add_row(Segment *s) {
+    if (s->pending_rows == TAIL_ROWS && flush_rows(s) < 0) return -1;
+    memset((char *)s->tail + s->pending_rows * 6 * s->itemsize, 0, (size_t)(6 * s->itemsize));
+    s->pending_rows++;
+    return 0;
+}
+
 /* The element's row of st.numbers (_segment_blocks' element_row: parent, level, characters,
  * link characters, tags, links), written as struct.pack_into does; a count past a 4-byte row's
  * range raises the OverflowError traverse makes of struct's error. */
 static int write_row(Segment *s, Block *block) {
     Py_ssize_t row[6] = {block->parent, block->up, s->chars - block->chars, s->link_chars - block->link_chars,
                          s->tags - block->tags + 1, s->link_tags - block->link_tags};
-    Py_buffer view;
-    if (PyObject_GetBuffer(s->numbers, &view, PyBUF_WRITABLE) < 0) return -1;
+    const Py_ssize_t in_tail = block->element - s->flushed;
+    Py_buffer view = {0};
+    if (in_tail >= 0 && in_tail < s->pending_rows) { /* (most rows: written before they go to st.numbers) */
+        view.buf = (char *)s->tail + in_tail * 6 * s->itemsize;
+    } else if (in_tail >= 0 || block->element < 0) {
+        PyErr_SetString(PyExc_IndexError, "an element's row is not in st.numbers");
+        return -1;
+    } else {
+        if (PyObject_GetBuffer(s->numbers, &view, PyBUF_WRITABLE) < 0) return -1;
+        if (view.len < (block->element + 1) * 6 * s->itemsize) {
+            PyBuffer_Release(&view);
+            PyErr_SetString(PyExc_IndexError, "an element's row is not in st.numbers");
+            return -1;
+        }
+        view.buf = (char *)view.buf + block->element * 6 * s->itemsize;
+    }
     int failed = 0;
     if (s->itemsize == 4) {
-        int32_t *at = (int32_t *)view.buf + block->element * 6;
+        int32_t *at = (int32_t *)view.buf;
         for (int i = 0; i < 6; i++) {
             if (row[i] < -s->row_max - 1 || row[i] > s->row_max) failed = 1;
             at[i] = (int32_t)row[i];
         }
     } else {
-        int64_t *at = (int64_t *)view.buf + block->element * 6;
+        int64_t *at = (int64_t *)view.buf;
         for (int i = 0; i < 6; i++) at[i] = (int64_t)row[i];
     }
-    PyBuffer_Release(&view);
+    if (view.obj != NULL) PyBuffer_Release(&view);
     if (failed) PyErr_SetString(PyExc_OverflowError, "'i' format requires -2147483648 <= number <= 2147483647");
     return failed ? -1 : 0;
 }
@@ -101,7 +136,11 @@ static int leave(Walker *w, PyObject *tag, int flags) {
         if (end_text(s) < 0 || write_row(s, &s->blocks[s->open - 1]) < 0) return -1;
         s->open--;
         PyObject *frame = pop_last(s->open_blocks);
-        if (flags & F_TR) {
+        if (flags & F_TR) { /* (_merge_row reads the rows of the row's cells) */
+            if (flush_rows(s) < 0) {
+                Py_DECREF(frame);
+                return -1;
+            }
             PyObject *done = PyObject_Vectorcall(s->hook[H_MERGE_ROW], (PyObject *[]){s->st, frame}, 2, NULL);
             Py_XDECREF(done);
             if (done == NULL) {
@@ -180,6 +219,8 @@ int segment_visit(Walker *w, Node *node) {
     return 0;
 }
 
+int segment_flush(Walker *w) { return flush_rows(w->segment); }
+
 int segment_leave(Walker *w, Parent *up) { return leave(w, up->tag, up->flags); }
 
 void segment_free(Walker *w) {
@@ -236,8 +277,9 @@ PyObject *segment_start(Walker *w, PyObject *args) {
     s->elements = attribute(st, "elements", &PyList_Type);
     s->strings = attribute(st, "strings", &PyDict_Type);
     s->numbers = attribute(st, "numbers", NULL);
+    s->flushed = s->numbers != NULL ? PyObject_Size(s->numbers) / 6 : 0; /* (none yet: -1 on an error) */
     s->add_element = attribute(st, "add_element", NULL);
-    s->zero_row = attribute(st, "zero_row", NULL);
+    s->zero_row = attribute(st, "zero_row", &PyBytes_Type);
     s->roles = attribute(st, "roles", &PyList_Type);
     s->breaks = attribute(st, "breaks", &PyList_Type);
     PyObject *pieces = attribute(st, "pieces", NULL);

@@ -89,7 +89,7 @@ Py_ssize_t visible_length(PyObject *text) {
     return end - start;
 }
 
-static PyObject *walker_next(Walker *w) {
+static PyObject *walk_on(Walker *w) {
     for (;;) {
         switch (w->state) {
         case VISIT: {
@@ -167,6 +167,14 @@ static PyObject *walker_next(Walker *w) {
             return NULL;
         }
     }
+}
+
+/* The next event; in the segment mode the pending rows of zeros appended first (flush_rows):
+ * Python reads st.numbers only once the Walker has handed back. */
+static PyObject *walker_next(Walker *w) {
+    PyObject *event = walk_on(w);
+    if (w->segment != NULL && !(event == NULL && PyErr_Occurred()) && segment_flush(w) < 0) Py_CLEAR(event);
+    return event;
 }
 
 static PyObject *walker_skip(Walker *w, PyObject *unused) {
