@@ -183,19 +183,7 @@ static Py_ssize_t common_start(const char *a, const char *b, Py_ssize_t n) {
     return i;
 }
 
-static PyObject *int_list(const Py_ssize_t *items, Py_ssize_t size) {
-    PyObject *list = PyList_New(size);
-    if (list == NULL) return NULL;
-    for (Py_ssize_t i = 0; i < size; i++) {
-        PyObject *item = PyLong_FromSsize_t(items[i]);
-        if (item == NULL) {
-            Py_DECREF(list);
-            return NULL;
-        }
-        PyList_SET_ITEM(list, i, item);
-    }
-    return list;
-}
+PyObject *ssize_list(const Py_ssize_t *values, Py_ssize_t n); /* in _ctokens_rows.c */
 
 /* card_tree(locators) -> (parents, tags, ends, cards) or None: _card_slots.CardTree's fields
  * (see there); None when a locator is not ASCII (left to Python). */
@@ -297,8 +285,8 @@ PyObject *card_tree(PyObject *self, PyObject *locators) {
         groups.items[node] = card; /* an element's group is read no more once its card is known */
     }
     for (Py_ssize_t b = 0; b < leaves.size; b++) leaves.items[b] = groups.items[leaves.items[b]];
-    PyObject *lists[4] = {int_list(parents.items, parents.size), int_list(tags.items, tags.size),
-                          int_list(ends.items, ends.size), int_list(leaves.items, leaves.size)};
+    PyObject *lists[4] = {ssize_list(parents.items, parents.size), ssize_list(tags.items, tags.size),
+                          ssize_list(ends.items, ends.size), ssize_list(leaves.items, leaves.size)};
     if (lists[0] && lists[1] && lists[2] && lists[3]) out = PyTuple_Pack(4, lists[0], lists[1], lists[2], lists[3]);
     for (int i = 0; i < 4; i++) Py_XDECREF(lists[i]);
     goto done;

@@ -110,7 +110,8 @@ static inline int may_have_rows(const unsigned char *bits, size_t mask, PyObject
     return 0;
 }
 
-/* A list of the ``n`` numbers at ``values`` as ints (phrase_rows' rows, language_hits' counts);
+/* A list of the ``n`` numbers at ``values`` as ints (phrase_rows' rows, language_hits' counts,
+ * card_tree's columns);
  * NULL with an exception set when one cannot be made. */
 PyObject *ssize_list(const Py_ssize_t *values, Py_ssize_t n) {
     PyObject *out = PyList_New(n);

@@ -281,6 +281,9 @@ def _byline_pattern() -> regex.Pattern[str]:
     return stored_or_compiled(_BYLINE_PATTERN, regex.VERSION0)
 
 
+STORED_KEYS: Final = ((_BYLINE_PATTERN, regex.VERSION0),)  # what _pattern_store holds of this module
+
+
 def _byline(blocks: Sequence[Block]) -> tuple[str, ...]:
     """The names of the first byline ("By Jane Doe and John Roe") among short blocks."""
     for block in blocks:

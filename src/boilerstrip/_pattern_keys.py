@@ -6,8 +6,6 @@ store is current; never on the extraction path."""
 
 from __future__ import annotations
 
-import regex
-
 from . import _controls, _metadata, _page_type, _product_cards, _rules, _titled_boxes
 from ._pattern_store import Key
 from ._phrase_match import WholeRows, compiled_keys
@@ -24,6 +22,5 @@ def stored_keys() -> list[Key]:
     for table in _titled_boxes._tables():
         keys |= _whole_rows_keys(table)
     keys |= _rules.stored_keys()
-    keys |= {*_page_type.STORED_KEYS, *_product_cards.STORED_KEYS}
-    keys.add((_metadata._BYLINE_PATTERN, regex.VERSION0))
+    keys |= {*_page_type.STORED_KEYS, *_product_cards.STORED_KEYS, *_metadata.STORED_KEYS}
     return sorted(keys)

@@ -58,21 +58,23 @@ def _stored() -> dict[Key, bytes]:
 def read_store(path: str | os.PathLike[str], version: str) -> dict[Key, bytes]:
     """The store at ``path`` when it was written by ``regex`` ``version``, else {} (also
     when it is missing, unreadable or of another layout)."""
-    import pickle
-
-    try:
-        data = pickle.loads(_read(path))  # (the package's own file)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-        return {}
-    if not isinstance(data, dict) or data.get("layout") != _LAYOUT or data.get("regex") != version:
+    data = _load(path)
+    if data is None or data.get("layout") != _LAYOUT or data.get("regex") != version:
         return {}
     patterns = data.get("patterns")
     return patterns if isinstance(patterns, dict) else {}
 
 
-def _read(path: str | os.PathLike[str]) -> bytes:
-    with open(path, "rb") as file:
-        return file.read()
+def _load(path: str | os.PathLike[str]) -> dict[str, object] | None:
+    """The store file's top-level dict; None when it is missing, unreadable or not a dict."""
+    import pickle
+
+    try:
+        with open(path, "rb") as file:
+            data = pickle.loads(file.read())  # (the package's own file)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def store_bytes(keys: Iterable[Key]) -> bytes:
@@ -85,11 +87,6 @@ def store_bytes(keys: Iterable[Key]) -> bytes:
 
 def stored_version(path: str | os.PathLike[str] = STORE_PATH) -> str | None:
     """The ``regex`` version the store at ``path`` was written by (None: no readable store)."""
-    import pickle
-
-    try:
-        data = pickle.loads(_read(path))  # (the package's own file)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-        return None
-    version = data.get("regex") if isinstance(data, dict) else None
+    data = _load(path)
+    version = data.get("regex") if data is not None else None
     return version if isinstance(version, str) else None
