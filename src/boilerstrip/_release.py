@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import Any
+from typing import Any, NamedTuple
 
 
 def glibc() -> Any | None:
@@ -33,13 +33,10 @@ def release_memory() -> bool:
     most 3 ms), 1% of the extraction time (benchmarks/RESULTS.md). ``boilerstrip batch``
     workers fix glibc's mmap threshold instead, which keeps most of the swing away.
     """
-    libc = glibc()
-    if libc is None:
+    trim = _allocator().trim
+    if trim is None:
         return False
-    try:
-        libc.malloc_trim(0)
-    except AttributeError:  # no malloc_trim
-        return False
+    trim(0)
     return True
 
 
@@ -47,15 +44,8 @@ def free_top() -> int | None:
     """Bytes free at the top of glibc's main heap (``mallinfo2().keepcost``): what
     ``malloc_trim`` gives back from the top. None where it cannot be read: not glibc, or a
     glibc before 2.33 (no ``mallinfo2``)."""
-    libc = glibc()
-    if libc is None:
-        return None
-    try:
-        info = libc.mallinfo2
-    except AttributeError:
-        return None
-    info.restype = _mallinfo2_type()  # this CDLL's own function object: nothing shared
-    return int(info().keepcost)
+    info = _allocator().info
+    return None if info is None else int(info().keepcost)
 
 
 def release_if_held(min_free_top: int | None) -> bool:
@@ -70,7 +60,24 @@ def release_if_held(min_free_top: int | None) -> bool:
     return release_memory()
 
 
-@functools.cache  # one ctypes type, the same for every call: no output depends on it
+class _Allocator(NamedTuple):
+    trim: Any | None  # malloc_trim, or None where the C library is not glibc
+    info: Any | None  # mallinfo2 returning a MallInfo2, or None (not glibc, or before 2.33)
+
+
+@functools.cache  # set up once a process (15 us a call: a CDLL makes a class): no output depends on it
+def _allocator() -> _Allocator:
+    """glibc's two allocator functions, their types set before anyone can call them, and
+    never changed after: safe to share between threads."""
+    libc = glibc()
+    if libc is None:
+        return _Allocator(None, None)
+    trim, info = getattr(libc, "malloc_trim", None), getattr(libc, "mallinfo2", None)
+    if info is not None:
+        info.restype = _mallinfo2_type()
+    return _Allocator(trim, info)
+
+
 def _mallinfo2_type() -> Any:
     import ctypes
 
