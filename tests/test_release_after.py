@@ -79,8 +79,8 @@ def test_the_sizes_are_validated(field: str, value: object) -> None:
 
 
 # A fresh interpreter, as the allocator is process-wide: freeing a 16 MB block raises glibc's
-# trim threshold to 32 MB, as a loop's big page does; then the tree of a page of 850 K
-# characters (several MB) stays at the top of the heap once freed, unless extract() gives it
+# trim threshold to 32 MB, as a loop's big page does; then the tree of a page of 2.5 M
+# characters (over 10 MB) stays at the top of the heap once freed, unless extract() gives it
 # back (the default size is under the page's, the default free top under the tree's).
 _LOOP = """
 import ctypes, sys
@@ -94,7 +94,7 @@ libc = ctypes.CDLL(None)
 libc.mallinfo2.restype = Info
 big = b"x" * (16 << 20)
 del big
-page = "<html><body>" + "<div><p>Some words of prose in a paragraph.</p></div>" * 16000 + "</body></html>"
+page = "<html><body>" + "<div><p>Some words of prose in a paragraph.</p></div>" * 48000 + "</body></html>"
 options = {
     "none": boilerstrip.Options(release_after_chars=None),
     "default": boilerstrip.Options(),
@@ -116,9 +116,9 @@ def test_the_tree_is_not_kept_at_the_top_of_the_heap(size: str, held: str) -> No
     out = subprocess.run(
         [sys.executable, "-c", _LOOP, size], check=False, capture_output=True, text=True, env=env
     )
-    # The held size comes out too: a failure says by how much. Held, it is 5.5 MB with no trim
-    # and 12.3 MB when the free top is under the minimum asked ("huge top"; hash seeds 0-5);
-    # given back, 1.9 KB. (With a page a quarter the size, 2.3 to 2.5 MB were held in isolation
-    # but once 1,016,112 bytes in a full suite, CI 2026-12-04: about the 1 MiB the default now
-    # asks of the top, hence the bigger page.) So held means 256 KiB or more: far from both.
+    # The held size comes out too: a failure says by how much. Held, it is 18.9 MB with no
+    # trim and 20.6 MB when the free top is under the minimum asked ("huge top"); given back,
+    # 2.9 KB (2026-12-05). The page is three times the one before the default minimum went
+    # from 1 to 4 MiB (its tree held 5.5 MB: too near the minimum; once 1,016,112 bytes in a
+    # full suite, CI 2026-12-04). So held means 256 KiB or more: far from both.
     assert out.stdout.split()[:1] == [held], (out.stdout, out.stderr)

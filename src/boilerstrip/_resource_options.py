@@ -67,12 +67,14 @@ class ResourceOptions:
     # ...and only when glibc's heap then holds at least this many bytes free at its top
     # (mallinfo2's keepcost; where it cannot be read, always); None always. The same output
     # either way. The trim also gives back the free holes below the top, which the next page
-    # faults in again: that, not the call, is its cost. Design (benchmarks/trim_cost.py,
-    # score.py's 300-page sample): minor faults 19-22 K with no trim, 108 K trimming after
-    # every 64 K page, 52-68 K at 1 MiB, 45-48 K at 2 MiB. The RSS loop at 20,000 (text /
-    # bytes pure, bytes compiled): 1 MiB -0.8% / +3.0% / -1.0%, samples at most +6.2%; 2 MiB
-    # +0.2% / +1.1% / +4.5%, samples to +10.4%: the narrower band (benchmarks/RESULTS.md).
-    release_min_free_top: int | None = 1_048_576
+    # faults in again: that, not the call, is its cost. Design (benchmarks/trim_cost.py over
+    # score.py's 300-page sample, compiled, 2026-12-05): minor faults 19-22 K with no trim,
+    # 58-60 K at 1 MiB, 45-49 K at 2 MiB, 39 K at 4 MiB, 22 K at 8 MiB; VmRSS median 42.0-42.4,
+    # 42.9-43.1, 44.0, 47.6 MB, max 49.1-49.2, 50.8-51.0, 49.2, 53.5 MB. The RSS loop at
+    # 20,000 (bytes, compiled): 1 MiB -3.4%, 4 MiB -3.7%, both swinging to 53-54 MB; 8 MiB
+    # -4.3%, most samples at 53.5 MB. 4 MiB: a third fewer faults than 1 MiB (0.43 -> 0.07 ms
+    # of system time a page when the pages are run again), the same peak (benchmarks/RESULTS.md).
+    release_min_free_top: int | None = 4_194_304
     # Scorer columns of at least this many blocks are stored a byte a block where they
     # hold at most 256 distinct outputs (_score_table.CodedColumn), not 8; None never codes. The
     # same outputs either way. Design: 24 of 25 columns of the size test's pages and 3,017
