@@ -146,6 +146,11 @@ def _id_texts() -> list[str]:
         texts.append("x".join(ids[n % 2] for _ in range(n)))
         texts.append(" ".join(ids[n % 2] for _ in range(n)) + " and some words after them")
         texts.append(ids[2] * n)
+        # n UUIDs padded to exactly half the text, and one character past it: the bound
+        # where the hyphens (4 n in 72 n characters) no longer allow "most of the text"
+        texts.append(ids[0] * n + " " * (36 * n))
+        texts.append(ids[0] * n + " " * (36 * n + 1))
+        texts.append(ids[0] * n + "-" * n + " " * (36 * n))  # stray hyphens: the same bound
     return texts
 
 

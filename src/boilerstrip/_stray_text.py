@@ -45,8 +45,11 @@ def is_id_string(block: Block, min_ids: int) -> bool:
     """Whether the block holds at least ``min_ids`` UUIDs and they make most of its text."""
     text = block.text
     # Each UUID holds four hyphens of its own: a text with fewer than 4 * min_ids holds
-    # too few, and the case-insensitive scan of every kept text is spared (the same answer).
-    if text.count("-") < 4 * min_ids:
+    # too few, and one with fewer than a hyphen in 18 characters cannot be most UUIDs
+    # (n <= hyphens / 4, and 72 n >= its length is asked); the case-insensitive scan of
+    # every kept text is spared (the same answer).
+    hyphens = text.count("-")
+    if hyphens < 4 * min_ids or 18 * hyphens < len(text):
         return False
     found = _UUID.findall(text)
     return len(found) >= min_ids and 36 * len(found) * 2 >= len(text)
