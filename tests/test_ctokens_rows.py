@@ -65,6 +65,18 @@ def test_copy_key_of_each_code_point(ctokens: ModuleType, codes: range) -> None:
     assert differ == []
 
 
+def test_copy_key_of_every_code_point_in_runs(ctokens: ModuleType) -> None:
+    # Every code point, 64 at a time in one text; U+0130 and U+03A3 (which make the C loop hand
+    # a whole text to str.lower) are left out, so that each run is lowered in C.
+    differ = []
+    for start in range(0, 0x110000, 64):
+        run = "".join(chr(c) for c in range(start, start + 64) if c not in {0x130, 0x3A3})
+        text = f"Ab{run}Cd \u00e9{run.upper()}"
+        if ctokens.copy_key(text) != _copy_key(text):
+            differ.append(hex(start))
+    assert differ == []
+
+
 @pytest.mark.parametrize("seed", range(10))
 def test_copy_key_of_generated_texts(ctokens: ModuleType, seed: int) -> None:
     rng = random.Random(seed)
