@@ -80,6 +80,27 @@ static int read_header(PyObject *object, const unsigned char **table, Header *he
     return 0;
 }
 
+/* Whether the table ``object`` holds the one-byte word of ``size`` bytes at ``key``: 1, with
+ * ``*value`` its numbers read as the 16-bit parts of one number, lowest first (at most four:
+ * _name_verdicts' bits); 0 when it does not; -1 with an exception set when ``object`` is no
+ * table (_ctokens_names.c's look-ups). */
+int word_table_value(PyObject *object, const unsigned char *key, Py_ssize_t size, unsigned long long *value) {
+    const unsigned char *table;
+    Header header;
+    Slot slot;
+    if (read_header(object, &table, &header)) return -1;
+    *value = 0;
+    if (find_bytes(table, &header, PyUnicode_1BYTE_KIND, key, size, &slot) == NULL) return 0;
+    for (int k = 0; k < slot.numbers && k < 4; k++) {
+        uint16_t part;
+        const uint64_t at = header.numbers_at + 2 * ((uint64_t)slot.numbers_at + (uint64_t)k);
+        if (at + 2 > header.size) break;
+        memcpy(&part, table + at, 2);
+        *value |= (unsigned long long)part << (16 * k);
+    }
+    return 1;
+}
+
 /* Whether the table ``object`` holds the str ``token``: 1 or 0; -1 with an exception set when
  * ``object`` is no table (block_counts' title words). */
 int word_table_holds(PyObject *object, PyObject *token) {
