@@ -26,6 +26,9 @@
  * cache of each token's rows, filled here as there (_phrases._rows_of_token) but for the
  * tokens the sieve rules out, which have none. In _ctokens_rows.c.
  *
+ * starts_one(strings, text) -> bool: ``text.startswith(strings)`` for a tuple of str (a phrase
+ * sieve's starts). In _ctokens_rows.c.
+ *
  * has_ascii_digit(text[, count]) -> bool: whether the text holds one of "0"-"9" (_phrases._has_digit's
  * pattern on ASCII texts), or ``count`` of them (_phrases' digit counts).
  *
@@ -288,6 +291,7 @@ static PyObject *has_ascii_digit(PyObject *self, PyObject *const *args, Py_ssize
 
 /* _ctokens_rows.c */
 PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *starts_one(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_names.c */
 PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *name_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
@@ -313,6 +317,8 @@ static PyMethodDef methods[] = {
     {"phrase_rows", (PyCFunction)(void (*)(void))phrase_rows, METH_FASTCALL,
      "phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, key_sieve]) -> list[int]: see "
      "_phrases._candidates"},
+    {"starts_one", (PyCFunction)(void (*)(void))starts_one, METH_FASTCALL,
+     "starts_one(strings, text) -> bool: text.startswith(strings), for a tuple of str"},
     {"has_ascii_digit", (PyCFunction)(void (*)(void))has_ascii_digit, METH_FASTCALL,
      "has_ascii_digit(text[, count]) -> bool: whether it holds one of 0-9 (count of them, 1 by default)"},
     {"copy_key", copy_key, METH_O, "copy_key(text) -> str: see _copied_boxes.copy_key"},

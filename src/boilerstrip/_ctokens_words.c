@@ -101,6 +101,51 @@ int word_table_value(PyObject *object, const unsigned char *key, Py_ssize_t size
     return 1;
 }
 
+/* The numbers of the word ``tag`` + ``token[:size]`` in the table ``object``, written to
+ * ``numbers`` (room for 255): how many, or -1 when the table does not hold that word; -2 with
+ * an exception set when ``object`` is no table. The word is made as Python makes that str (in
+ * the narrowest kind that holds its characters), on the stack: none is made or hashed
+ * (_ctokens_rows.c's look-ups of a token's key words). */
+Py_ssize_t word_table_numbers(PyObject *object, char tag, PyObject *token, Py_ssize_t size, Py_ssize_t *numbers) {
+    const unsigned char *table;
+    Header header;
+    Slot slot;
+    if (read_header(object, &table, &header)) return -2;
+    const int kind = PyUnicode_KIND(token);
+    const void *data = PyUnicode_DATA(token);
+    if (size > PyUnicode_GET_LENGTH(token) || size > 15) return -1; /* no key is that long */
+    Py_UCS4 top = 0;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        const Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c > top) top = c;
+    }
+    const int narrow = top < 0x100 ? PyUnicode_1BYTE_KIND : top < 0x10000 ? PyUnicode_2BYTE_KIND : PyUnicode_4BYTE_KIND;
+    unsigned char word[16 * 4];
+    for (Py_ssize_t i = 0; i <= size; i++) {
+        const Py_UCS4 c = i == 0 ? (Py_UCS4)(unsigned char)tag : PyUnicode_READ(kind, data, i - 1);
+        if (narrow == PyUnicode_1BYTE_KIND) {
+            word[i] = (unsigned char)c;
+        } else if (narrow == PyUnicode_2BYTE_KIND) {
+            const Py_UCS2 unit = (Py_UCS2)c;
+            memcpy(word + 2 * i, &unit, 2);
+        } else {
+            memcpy(word + 4 * i, &c, 4);
+        }
+    }
+    if (find_bytes(table, &header, narrow, word, (size + 1) * narrow, &slot) == NULL) return -1;
+    for (Py_ssize_t k = 0; k < slot.numbers; k++) {
+        uint16_t number;
+        const uint64_t at = header.numbers_at + 2 * ((uint64_t)slot.numbers_at + (uint64_t)k);
+        if (at + 2 > header.size) {
+            PyErr_SetString(PyExc_ValueError, "a word table is the bytes word_table() makes");
+            return -2;
+        }
+        memcpy(&number, table + at, 2);
+        numbers[k] = number;
+    }
+    return slot.numbers;
+}
+
 /* Whether the table ``object`` holds the str ``token``: 1 or 0; -1 with an exception set when
  * ``object`` is no table (block_counts' title words). */
 int word_table_holds(PyObject *object, PyObject *token) {
