@@ -54,6 +54,11 @@ NAMES = [
     "tab\tpane\nnew",
     "long-" * 400 + "tail",
     "relatedPosts " * 200,
+    # "widget" where no page builder's prefix is (_rules._BUILDER_WIDGETS matches nothing)
+    "widget",
+    "widget_title alt_font clearfix widget_wrap",
+    "widgets widget-x so-widget siteorigin-widget",
+    "Widget-type-x WIDGET-SPAN xwidget-typo",
 ]
 
 FALLBACK = [
@@ -61,6 +66,12 @@ FALLBACK = [
     "category-ads",
     "elementor-widget-container",
     "so-widget-sow-editor",
+    "x elementor-widget-nav-menu",
+    "hs_cos_wrapper_widget",
+    "ck-widget",
+    "widget-type-foo",
+    "siteorigin-widget-tinymce",
+    "widget-spanner",  # no match (the regex wants the name's end), left to Python all the same
     "café-menu",
     "nav—item",
     "日本 nav",
@@ -131,6 +142,18 @@ def test_generated_names(ctokens: ModuleType) -> None:
     assert differing[:1] == []
 
 
+def test_generated_widget_names(ctokens: ModuleType) -> None:
+    """Names of "widget" and the pieces of the page builders' prefixes (_rules._BUILDER_WIDGETS):
+    where name_words reads one in C, it gives the Python path's answer."""
+    rng = random.Random(11)
+    pieces = ["widget", "Widget", "-", "_", " ", "elementor", "so", "siteorigin", "ck", "hs_cos_wrapper"]
+    pieces += ["span", "type", "container", "wrap", "custom", "x", "s", "\t"]
+    names = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 9))) for _ in range(5000)]
+    read = [raw for raw in names if ctokens.name_words(raw) is not None]
+    assert [raw for raw in read if ctokens.name_words(raw) != _python(raw)][:1] == []
+    assert 1000 < len(read) < len(names)
+
+
 def test_takes_only_str(ctokens: ModuleType) -> None:
     with pytest.raises(TypeError):
         ctokens.name_words(b"nav")
@@ -143,7 +166,7 @@ def test_takes_only_str(ctokens: ModuleType) -> None:
 # Names whose words are the tables' keys, stems, prefixes and spellings of several words,
 # and near misses of them (a letter off, longer, shorter, split by two spaces).
 KEYED = [
-    "sidebar widget-area nav-menu",  # left to Python ("widget")
+    "sidebar widget-area nav-menu",  # read in C: no page builder's prefix
     "sidebar widgets nav-menu",
     "customer-review user-reviews product review",
     "advertisement adverts advert adver adv sponsored sponsor-box spons",

@@ -38,7 +38,7 @@
  * name_words(raw[, sieve, other]) -> (name, words) or None: ``_rules.normalise_name(raw)``
  * and its words (``_name_verdicts.spaced_words``) of an ASCII class/id string in one pass,
  * with a sieve each word it rules out given as ``other`` (``_name_verdicts.sifted_words``);
- * None for any other name, and for one holding "tag-", "category-" or "widget" (their
+ * None for any other name, and for one holding "tag-", "category-" or a page builder's "widget" prefix (their
  * regexes stay Python's). In _ctokens_names.c.
  *
  * name_bits(raw, tables[, decision]) -> (name, bits, plain), int or None: the same name and

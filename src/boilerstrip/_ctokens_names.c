@@ -67,12 +67,27 @@ static inline int state_flag_at(const Py_UCS1 *s, Py_ssize_t left) {
     return size && size < left && name_word_char(s[size]);
 }
 
+/* Whether the "widget" at ``w`` in the name ``p`` of ``n`` characters may be part of a match of
+ * _rules._BUILDER_WIDGETS: every match holds "elementor-widget", "hs_cos_wrapper_widget",
+ * "ck-widget", "so-widget-", "siteorigin-widget-", "widget-span" or "widget-type-" (the
+ * regex is case-sensitive, as this is). A name with none is left as the regex leaves it
+ * (most "widget" names: "widget", "widget_title"), and is read here. */
+static int builder_widget_at(const Py_UCS1 *p, Py_ssize_t n, Py_ssize_t w) {
+#define NAME_ENDS(lit) (w >= (Py_ssize_t)sizeof(lit) - 1 && memcmp(p + w - (sizeof(lit) - 1), lit, sizeof(lit) - 1) == 0)
+#define NAME_FOLLOWS(lit) (n - w - 6 >= (Py_ssize_t)sizeof(lit) - 1 && memcmp(p + w + 6, lit, sizeof(lit) - 1) == 0)
+    return NAME_ENDS("elementor-") || NAME_ENDS("hs_cos_wrapper_") || NAME_ENDS("ck-") ||
+           ((NAME_ENDS("so-") || NAME_ENDS("siteorigin-")) && NAME_FOLLOWS("-")) || NAME_FOLLOWS("-span") ||
+           NAME_FOLLOWS("-type-");
+#undef NAME_ENDS
+#undef NAME_FOLLOWS
+}
+
 /* normalise_name of an ASCII name ``p`` of ``n`` characters, written to ``spaced`` (room for
  * 2n + 1): _CAMEL's split (a space before an upper-case letter after [a-z0-9]), each run of
  * _SEPARATORS one space, lowered, in one pass; then _STATE_FLAGS_RULE's matches (at a word
  * start: a state word, a space, a run of \w) made one space each, as re.sub does (left to
  * right, each search from the last match's end). Its length, or -1 for a name left to Python
- * (one holding "tag-", "category-" or "widget"); ``*plain``: whether its words are each
+ * (one holding "tag-", "category-" or a page builder's "widget" prefix: builder_widget_at); ``*plain``: whether its words are each
  * letters and digits (spaced_words is not None), ``*spaces`` the spaces it holds. */
 static Py_ssize_t ascii_normalised(const Py_UCS1 *p, Py_ssize_t n, Py_UCS1 *spaced, int *plain,
                                    Py_ssize_t *spaces) {
@@ -80,8 +95,8 @@ static Py_ssize_t ascii_normalised(const Py_UCS1 *p, Py_ssize_t n, Py_UCS1 *spac
     for (Py_ssize_t i = 0; i < n; i++) {
         const Py_UCS1 c = p[i];
         if (lower_alnum(c)) { /* most characters: tested first */
-            /* "widget" (see above), tested where it ends */
-            if (c == 't' && i >= 5 && memcmp(p + i - 5, "widge", 5) == 0) return -1;
+            /* a page builder's "widget" prefix (see above), tested where "widget" ends */
+            if (c == 't' && i >= 5 && memcmp(p + i - 5, "widge", 5) == 0 && builder_widget_at(p, n, i - 5)) return -1;
             spaced[m++] = c;
         } else if (name_separator(c)) {
             /* "tag-" and "category-" (see above), tested where they end */
