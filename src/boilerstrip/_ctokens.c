@@ -45,7 +45,7 @@
  * ``_name_verdicts.spaced_bits`` of its words, read from the buffer without making a list of
  * them, or ``found_bits`` of it where its words are not all letters and digits (``plain``
  * False); with ``decision``, the number of the verdict where the bits decide it; None where
- * name_words gives None. In _ctokens_names.c.
+ * name_words gives None. In _ctokens_verdicts.c.
  *
  * card_tree(locators) -> (parents, tags, ends, cards) or None: ``_card_slots.CardTree``'s
  * fields for a list of ASCII locators (None when one is not ASCII). In _ctokens_decision.c.
@@ -292,7 +292,7 @@ static PyObject *has_ascii_digit(PyObject *self, PyObject *const *args, Py_ssize
 /* _ctokens_rows.c */
 PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *starts_one(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-/* _ctokens_names.c */
+/* _ctokens_names.c, _ctokens_verdicts.c */
 PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *name_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_words.c */

@@ -101,7 +101,7 @@ def _c_functions() -> tuple[_NameBitsOf | None, WordTable | None]:
 _C_FUNCTIONS: Final = _c_functions()
 _name_bits: Final = _C_FUNCTIONS[0]
 _word_table: Final = _C_FUNCTIONS[1]
-_NAME_KEY_CHARS: Final = 62  # a key of the word table, tagged: at most _ctokens_names.c's NAME_KEY_BYTES
+_NAME_KEY_CHARS: Final = 62  # a key of the word table, tagged: at most _ctokens_verdicts.c's NAME_KEY_BYTES
 
 
 class _Tables(NamedTuple):
