@@ -13,12 +13,14 @@ from types import ModuleType
 import pytest
 
 from boilerstrip import _name_verdicts
+from boilerstrip._compiled import compiled
 from boilerstrip._name_verdicts import (
     _OTHER_WORD,
     NameVerdicts,
     _tables,
     decided,
     found_bits,
+    name_table,
     sifted_words,
     spaced_bits,
     spaced_words,
@@ -53,6 +55,11 @@ NAMES = [
     "tab\tpane\nnew",
     "long-" * 400 + "tail",
     "relatedPosts " * 200,
+    # "widget" where no page builder's prefix is (_rules._BUILDER_WIDGETS matches nothing)
+    "widget",
+    "widget_title alt_font clearfix widget_wrap",
+    "widgets widget-x so-widget siteorigin-widget",
+    "Widget-type-x WIDGET-SPAN xwidget-typo",
 ]
 
 FALLBACK = [
@@ -60,6 +67,12 @@ FALLBACK = [
     "category-ads",
     "elementor-widget-container",
     "so-widget-sow-editor",
+    "x elementor-widget-nav-menu",
+    "hs_cos_wrapper_widget",
+    "ck-widget",
+    "widget-type-foo",
+    "siteorigin-widget-tinymce",
+    "widget-spanner",  # no match (the regex wants the name's end), left to Python all the same
     "café-menu",
     "nav—item",
     "日本 nav",
@@ -130,6 +143,18 @@ def test_generated_names(ctokens: ModuleType) -> None:
     assert differing[:1] == []
 
 
+def test_generated_widget_names(ctokens: ModuleType) -> None:
+    """Names of "widget" and the pieces of the page builders' prefixes (_rules._BUILDER_WIDGETS):
+    where name_words reads one in C, it gives the Python path's answer."""
+    rng = random.Random(11)
+    pieces = ["widget", "Widget", "-", "_", " ", "elementor", "so", "siteorigin", "ck", "hs_cos_wrapper"]
+    pieces += ["span", "type", "container", "wrap", "custom", "x", "s", "\t"]
+    names = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 9))) for _ in range(5000)]
+    read = [raw for raw in names if ctokens.name_words(raw) is not None]
+    assert [raw for raw in read if ctokens.name_words(raw) != _python(raw)][:1] == []
+    assert 1000 < len(read) < len(names)
+
+
 def test_takes_only_str(ctokens: ModuleType) -> None:
     with pytest.raises(TypeError):
         ctokens.name_words(b"nav")
@@ -142,7 +167,7 @@ def test_takes_only_str(ctokens: ModuleType) -> None:
 # Names whose words are the tables' keys, stems, prefixes and spellings of several words,
 # and near misses of them (a letter off, longer, shorter, split by two spaces).
 KEYED = [
-    "sidebar widget-area nav-menu",  # left to Python ("widget")
+    "sidebar widget-area nav-menu",  # read in C: no page builder's prefix
     "sidebar widgets nav-menu",
     "customer-review user-reviews product review",
     "advertisement adverts advert adver adv sponsored sponsor-box spons",
@@ -212,14 +237,30 @@ def _python_bits(ctokens: ModuleType, raw: str) -> tuple[str, int, bool] | None:
     return name, bits & ~tables.patterns.always, words is not None
 
 
+def _c_keys(ctokens: ModuleType, with_table: bool) -> tuple[object, ...]:
+    """The tables' c_keys, with or without the word table of their dicts (the compiled build's
+    have it, a pure install's do not)."""
+    tables = _tables(True)
+    table = name_table(
+        ctokens.word_table if with_table else None,
+        tables.words,
+        tables.patterns.prefix,
+        tables.phrases,
+        tables.patterns.exact,
+    )
+    return (*tables.c_keys[:8], table)
+
+
+@pytest.mark.parametrize("with_table", [False, True])
 @pytest.mark.parametrize("raw", NAMES + KEYED + FALLBACK)
-def test_bits_as_python(ctokens: ModuleType, raw: str) -> None:
+def test_bits_as_python(ctokens: ModuleType, raw: str, with_table: bool) -> None:
     """name_bits reads from the buffer the bits spaced_bits reads from the words (but those of
     the rules searched on every name, which the caller adds)."""
-    assert ctokens.name_bits(raw, _tables(True).c_keys) == _python_bits(ctokens, raw)
+    assert ctokens.name_bits(raw, _c_keys(ctokens, with_table)) == _python_bits(ctokens, raw)
 
 
-def test_bits_generated(ctokens: ModuleType) -> None:
+@pytest.mark.parametrize("with_table", [False, True])
+def test_bits_generated(ctokens: ModuleType, with_table: bool) -> None:
     """The same on random names of the tables' words, their spellings of several words, pieces
     and near misses of them, separators, camel case and doubled spaces."""
     tables = _tables(True)
@@ -239,7 +280,8 @@ def test_bits_generated(ctokens: ModuleType) -> None:
         "".join(rng.choice(pieces) + rng.choice(odd + separators) for _ in range(rng.randrange(1, 8)))
         for _ in range(3000)
     ]
-    differing = [raw for raw in names if ctokens.name_bits(raw, tables.c_keys) != _python_bits(ctokens, raw)]
+    keys = _c_keys(ctokens, with_table)
+    differing = [raw for raw in names if ctokens.name_bits(raw, keys) != _python_bits(ctokens, raw)]
     assert differing[:1] == []
 
 
@@ -253,9 +295,15 @@ def test_bits_takes_the_tables(ctokens: ModuleType) -> None:
         ctokens.name_bits("nav", (keys[0], [], *keys[2:]))
     with pytest.raises(ValueError, match="power of two"):
         ctokens.name_bits("nav", (bytes(6), *keys[1:]))
+    for junk in (b"not a table", bytes(64)):
+        with pytest.raises((TypeError, ValueError), match="word table"):
+            ctokens.name_bits("nav", (*keys[:8], junk))
 
 
-def test_verdicts_through_name_bits(ctokens: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("with_table", [False, True])
+def test_verdicts_through_name_bits(
+    ctokens: ModuleType, monkeypatch: pytest.MonkeyPatch, with_table: bool
+) -> None:
     """NameVerdicts.of through name_bits (the compiled build's path) gives the verdicts of the
     Python path, on the names above and on random ones of the tables' words."""
     tables = _tables(True)
@@ -266,5 +314,51 @@ def test_verdicts_through_name_bits(ctokens: ModuleType, monkeypatch: pytest.Mon
     names += ["-".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6))) for _ in range(3000)]
     expected = [verdict_of(normalise_name(raw)) for raw in names]
     monkeypatch.setattr(_name_verdicts, "_name_bits", ctokens.name_bits)
-    verdicts = NameVerdicts()
-    assert [verdicts.of(raw) for raw in names] == expected
+    monkeypatch.setattr(_name_verdicts, "_word_table", ctokens.word_table if with_table else None)
+    _tables.cache_clear()
+    try:
+        # (the compiled module reads its own _word_table, which the patch does not reach)
+        assert compiled() or (_tables(True).c_keys[8] is not None) is with_table
+        verdicts = NameVerdicts()
+        assert [verdicts.of(raw) for raw in names] == expected
+    finally:
+        _tables.cache_clear()
+
+
+@pytest.mark.parametrize("with_table", [False, True])
+def test_bits_decide_verdicts(ctokens: ModuleType, with_table: bool) -> None:
+    """With the tables' decision, name_bits gives the number of the verdict in _Tables.verdicts
+    where the name's bits decide it without a search, else what it gives without it."""
+    tables = _tables(True)
+    rng = random.Random(19)
+    keys = [w for w in tables.words if w] + [w for p in tables.phrases for w in p.split(" ")]
+    pieces = [*keys, "item", "wrap", "12", "X", "#", "!m-0", "modal-open", "consent-enabled"]
+    names = NAMES + KEYED + FALLBACK
+    names += ["-".join(rng.choice(pieces) for _ in range(rng.randrange(1, 5))) for _ in range(3000)]
+    numbers: set[int] = set()
+    c_keys = _c_keys(ctokens, with_table)
+    for raw in names:
+        answer = ctokens.name_bits(raw, c_keys, tables.decision)
+        if isinstance(answer, int):
+            numbers.add(answer)
+            assert tables.verdicts[answer] == verdict_of(normalise_name(raw)), raw
+        else:
+            assert answer == ctokens.name_bits(raw, c_keys), raw
+    assert numbers == set(range(len(tables.verdicts)))  # none, content and every row's kind
+
+
+def test_bits_take_a_decision_that_fits(ctokens: ModuleType) -> None:
+    tables = _tables(True)
+    always, searched, rows, _ = tables.decision
+    with pytest.raises(TypeError):
+        ctokens.name_bits("nav", tables.c_keys, tables.decision[:3])
+    with pytest.raises(ValueError, match="fit in 64"):
+        ctokens.name_bits("nav", tables.c_keys, (always, searched, rows, 60))
+
+
+def test_name_table_takes_ascii_keys_of_64_bits(ctokens: ModuleType) -> None:
+    assert name_table(None, {"nav": 1}, {}, {}, {}) is None
+    assert isinstance(name_table(ctokens.word_table, {"nav": (1 << 64) - 1}, {}, {}, {}), bytes)
+    for bad in ({"café": 1}, {"x" * 62: 1}, {"nav": 1 << 64}, {"nav": -1}):
+        with pytest.raises(ValueError, match="name_table"):
+            name_table(ctokens.word_table, bad, {}, {}, {})

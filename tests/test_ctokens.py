@@ -47,6 +47,9 @@ _TEXTS = [
     "ǅungla ǈ ǋ",  # title-case digraphs
     "combining e\u0301 and a\u0308",
     "Ａｂｃ １２３",  # full-width forms
+    " ".join(f"w{i}" for i in range(64)),  # the C loop's stack buffer of tokens, filled
+    " ".join(f"Wörd{i}" for i in range(65)),  # and grown, once
+    "“" + " ".join(f"word {i}" for i in range(300)) + "”",  # and more than once
 ]
 
 
@@ -260,6 +263,8 @@ def test_language_hits_of_nothing_and_its_errors(ctokens: ModuleType) -> None:
 def test_detect_language_uses_the_count_when_the_build_has_it() -> None:
     module = cscan_build.installed("_ctokens")
     if module is None:  # a pure install (or an extension a test built elsewhere): the Python path
-        assert _language._language_hits is _language.language_hits
+        assert _language._c_language_hits is None and _language._word_table is None
+        assert _language.stop_table("en") is None
     else:
-        assert _language._language_hits is module.language_hits
+        assert _language._c_language_hits is module.language_hits
+        assert _language._word_table is module.word_table

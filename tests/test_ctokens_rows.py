@@ -16,7 +16,7 @@ import pytest
 import cscan_build
 from boilerstrip import _copied_boxes, _phrase_rows
 from boilerstrip._language import tokens
-from boilerstrip._phrase_rows import candidates, has_ascii_digit, key_slot
+from boilerstrip._phrase_rows import candidates, has_ascii_digit, key_slot, rows_table
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import _indexes, _key_words
 
@@ -65,6 +65,18 @@ def test_copy_key_of_each_code_point(ctokens: ModuleType, codes: range) -> None:
     assert differ == []
 
 
+def test_copy_key_of_every_code_point_in_runs(ctokens: ModuleType) -> None:
+    # Every code point, 64 at a time in one text; U+0130 and U+03A3 (which make the C loop hand
+    # a whole text to str.lower) are left out, so that each run is lowered in C.
+    differ = []
+    for start in range(0, 0x110000, 64):
+        run = "".join(chr(c) for c in range(start, start + 64) if c not in {0x130, 0x3A3})
+        text = f"Ab{run}Cd \u00e9{run.upper()}"
+        if ctokens.copy_key(text) != _copy_key(text):
+            differ.append(hex(start))
+    assert differ == []
+
+
 @pytest.mark.parametrize("seed", range(10))
 def test_copy_key_of_generated_texts(ctokens: ModuleType, seed: int) -> None:
     rng = random.Random(seed)
@@ -80,10 +92,13 @@ def test_the_compiled_build_uses_the_c_loops_when_it_has_them() -> None:
         assert _copied_boxes._c_copy_key is None
         assert _phrase_rows.phrase_rows is candidates
         assert _phrase_rows.ascii_digit is has_ascii_digit
+        assert all(index.table is None for index in _indexes())
         return
     assert _copied_boxes._c_copy_key is module.copy_key
     assert _phrase_rows.phrase_rows is module.phrase_rows
     assert _phrase_rows.ascii_digit is module.has_ascii_digit
+    assert _phrase_rows._word_table is module.word_table
+    assert all(isinstance(index.table, bytes) for index in _indexes())
 
 
 @pytest.mark.parametrize("codes", [range(0, 0x3000), range(0xFF00, 0xFF20), range(0x1D7CE, 0x1D800)])
@@ -139,6 +154,14 @@ def test_phrase_rows_are_the_python_candidates(ctokens: ModuleType, which: int, 
     assert sieved.items() <= py_rows.items()
     assert all(not found for token, found in py_rows.items() if token not in sieved)
     assert len(sieved) < len(py_rows)
+    # With the index's word table (the compiled build's): the same rows, and no page cache.
+    table = rows_table(index.exact, index.prefix, index.heads, ctokens.word_table)
+    unread: dict[str, tuple[int, ...]] = {}
+    assert [ctokens.phrase_rows(unread, b, *args, table) for b in blocks] == made
+    assert unread == {}
+    every = b"\xff" * len(index.sieve)  # a sieve that passes every token: all looked up in the table
+    assert [ctokens.phrase_rows({}, b, *args[:-1], every, table) for b in blocks] == made
+    assert [ctokens.phrase_rows(unread, b, *args, None) for b in blocks] == made  # None: no table
 
 
 @pytest.mark.parametrize("which", [0, 1])
@@ -180,8 +203,32 @@ def test_the_sieve_rules_out_only_tokens_without_rows(ctokens: ModuleType, token
         ({"a": [1]}, ["a"], {}, {}, frozenset(), ()),  # a cached row list not a tuple
         ({}, ["a"], {}, {}),  # too few
         ({}, ["a"], {}, {}, frozenset(), (), bytearray(8)),  # the sieve not bytes
+        ({}, ["abc"], {}, {}, frozenset(), (), b"\xff" * 8, b"no table"),  # the word table not one
     ],
 )
 def test_phrase_rows_rejects_what_it_is_never_given(ctokens: ModuleType, args: tuple[object, ...]) -> None:
     with pytest.raises(TypeError):
         ctokens.phrase_rows(*args)
+
+
+_STARTS = ["", "a", "ab", "abc", "é", "éa", "中", "中文", "😀", "a😀", "\u0100", "read more", "Read"]
+
+
+@pytest.mark.parametrize(
+    "text", ["", "a", "abc", "abd", "éab", "中文字", "😀x", "a😀", "\u0100", "read more »", "x"]
+)
+def test_starts_one_is_startswith(ctokens: ModuleType, text: str) -> None:
+    rng = random.Random(text)
+    groups = [(), ("",), tuple(_STARTS), *(tuple(rng.sample(_STARTS, rng.randint(1, 5))) for _ in range(40))]
+    assert [ctokens.starts_one(g, text) for g in groups] == [text.startswith(g) for g in groups]
+
+
+def test_starts_one_takes_a_tuple_of_str(ctokens: ModuleType) -> None:
+    for args in ((["a"], "a"), (("a",), b"a"), ((b"a",), "abc"), (("a",),)):
+        with pytest.raises(TypeError):
+            ctokens.starts_one(*args)
+
+
+def test_the_sieves_read_starts_as_startswith() -> None:
+    module = cscan_build.installed("_ctokens")
+    assert _phrase_rows.c_starts_one is (None if module is None else module.starts_one)

@@ -17,7 +17,7 @@ from boilerstrip import Options, _extract, extract
 from boilerstrip._combine import decide, label, relabel
 from boilerstrip._compiled import compiled
 from boilerstrip._extract import measure
-from boilerstrip._features import _shared, compute_features, feature_columns, features_of
+from boilerstrip._features import _SHARE_FLOATS, _shared, compute_features, feature_columns, features_of
 from boilerstrip._parse import body_of, page_info, parse
 from boilerstrip._probability import score, smooth
 from boilerstrip._score_table import CodedColumn, ScoreTable
@@ -164,6 +164,11 @@ def test_shared_floats_keep_their_bits() -> None:
     shared = [_shared(known, v) for v in values]
     assert _bits(shared) == _bits(values)
     assert NO_FLOAT_OBJECTS or (shared[1] is shared[2] and shared[0] is not shared[1])
+
+
+def test_floats_are_shared_where_features_hold_objects() -> None:
+    # features_of calls _shared in the Python source only: the compiled Features holds doubles.
+    assert _SHARE_FLOATS is not NO_FLOAT_OBJECTS
 
 
 def test_siblings_share_their_parents_index_object() -> None:

@@ -11,16 +11,23 @@
  * character. Any other text is handed to ``tokens`` and ``cjk_count`` (the Python
  * functions), so its figures are theirs.
  *
- * stop_counts(token lists, stopwords) -> list[int]: per list, its tokens in the set
- * (``sum(map(stop.__contains__, tokens))``).
+ * stop_counts(token lists, stopwords[, table]) -> list[int]: per list, its tokens in the set
+ * (``sum(map(stop.__contains__, tokens))``). In _ctokens_words.c.
  *
- * language_hits(token lists, limit, index, n) -> list[int]: per language, the tokens that
- * language detection counts (_language.language_hits).
+ * language_hits(token lists, limit, index, n[, table]) -> list[int]: per language, the tokens
+ * that language detection counts (_language.language_hits). In _ctokens_words.c.
+ *
+ * word_table(words, numbers) -> bytes: the table of words (each with its tuple of numbers)
+ * that stop_counts and language_hits read in place of the set and the index, without hashing
+ * a token. In _ctokens_words.c.
  *
  * phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, key_sieve]) -> list[int]: the
  * phrase rows to try on a block (_phrases._candidates, its reference), ``rows_of`` the page's
  * cache of each token's rows, filled here as there (_phrases._rows_of_token) but for the
  * tokens the sieve rules out, which have none. In _ctokens_rows.c.
+ *
+ * starts_one(strings, text) -> bool: ``text.startswith(strings)`` for a tuple of str (a phrase
+ * sieve's starts). In _ctokens_rows.c.
  *
  * has_ascii_digit(text[, count]) -> bool: whether the text holds one of "0"-"9" (_phrases._has_digit's
  * pattern on ASCII texts), or ``count`` of them (_phrases' digit counts).
@@ -31,13 +38,14 @@
  * name_words(raw[, sieve, other]) -> (name, words) or None: ``_rules.normalise_name(raw)``
  * and its words (``_name_verdicts.spaced_words``) of an ASCII class/id string in one pass,
  * with a sieve each word it rules out given as ``other`` (``_name_verdicts.sifted_words``);
- * None for any other name, and for one holding "tag-", "category-" or "widget" (their
+ * None for any other name, and for one holding "tag-", "category-" or a page builder's "widget" prefix (their
  * regexes stay Python's). In _ctokens_names.c.
  *
- * name_bits(raw, tables) -> (name, bits, plain) or None: the same name and
+ * name_bits(raw, tables[, decision]) -> (name, bits, plain), int or None: the same name and
  * ``_name_verdicts.spaced_bits`` of its words, read from the buffer without making a list of
  * them, or ``found_bits`` of it where its words are not all letters and digits (``plain``
- * False); None where name_words gives None. In _ctokens_names.c.
+ * False); with ``decision``, the number of the verdict where the bits decide it; None where
+ * name_words gives None. In _ctokens_verdicts.c.
  *
  * card_tree(locators) -> (parents, tags, ends, cards) or None: ``_card_slots.CardTree``'s
  * fields for a list of ASCII locators (None when one is not ASCII). In _ctokens_decision.c.
@@ -73,12 +81,18 @@ static const Py_UCS1 lowered[256] = {
 };
 
 /* The tokens of a text of ``kind`` whose characters past Latin-1 are all separators (see
- * below), appended to a new list: the runs of Latin-1 characters that \w matches, lowered.
- * One loop for both callers; inlined into each, so that the one-byte caller's constant kind
- * reads a byte a character and drops the test for characters past Latin-1. */
+ * below), in a new list: the runs of Latin-1 characters that \w matches, lowered. They are
+ * held in a buffer (on the stack for most blocks) and the list is made at their number: a
+ * PyList_Append a token, growing the list, cost about 2.4 M instructions on the profile's 20
+ * pages. One loop for both callers; inlined into each, so that the one-byte caller's
+ * constant kind reads a byte a character and drops the test for characters past Latin-1. */
+#define STACK_TOKENS 64
+
 static inline PyObject *split_tokens(const int kind, const void *data, const Py_ssize_t n) {
-    PyObject *out = PyList_New(0);
-    if (out == NULL) return NULL;
+    PyObject *stack[STACK_TOKENS];
+    PyObject **items = stack;
+    Py_ssize_t used = 0, room = STACK_TOKENS;
+    PyObject *out = NULL;
     Py_ssize_t i = 0;
     while (i < n) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
@@ -92,18 +106,32 @@ static inline PyObject *split_tokens(const int kind, const void *data, const Py_
             top |= lowered[c];  /* the high bit tells whether any is past ASCII */
             i++;
         }
+        if (used == room) {
+            PyObject **grown = PyMem_Malloc(2 * (size_t)room * sizeof *grown);
+            if (grown == NULL) {
+                PyErr_NoMemory();
+                goto done;
+            }
+            memcpy(grown, items, (size_t)used * sizeof *grown);
+            if (items != stack) PyMem_Free(items);
+            items = grown;
+            room *= 2;
+        }
         PyObject *token = PyUnicode_New(i - start, top & 0x80 ? 0xFF : 0x7F);
-        if (token == NULL) goto error;
+        if (token == NULL) goto done;
         Py_UCS1 *q = PyUnicode_1BYTE_DATA(token);
         for (Py_ssize_t j = start; j < i; j++) *q++ = lowered[PyUnicode_READ(kind, data, j)];
-        int failed = PyList_Append(out, token);
-        Py_DECREF(token);
-        if (failed) goto error;
+        items[used++] = token;
     }
+    out = PyList_New(used);
+    if (out != NULL) {
+        for (Py_ssize_t j = 0; j < used; j++) PyList_SET_ITEM(out, j, items[j]); /* the list takes them */
+        used = 0;
+    }
+done:
+    for (Py_ssize_t j = 0; j < used; j++) Py_DECREF(items[j]);
+    if (items != stack) PyMem_Free(items);
     return out;
-error:
-    Py_DECREF(out);
-    return NULL;
 }
 
 /* The tokens of a one-byte text. */
@@ -139,13 +167,27 @@ static PyObject *wide_tokens(PyObject *text) {
     return split_tokens(kind, data, n);
 }
 
-/* _token_stats.matches_title, the same comparisons in doubles (exact for these counts). */
-static int title_match(PyObject *toks, PyObject *title) {
+int word_table_holds(PyObject *object, PyObject *token); /* in _ctokens_words.c */
+PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+
+/* _token_stats.matches_title, the same comparisons in doubles (exact for these counts). The
+ * title's words are looked up in ``*table``, their word table, made here when first needed
+ * (the caller's to free): a set look-up hashed each token (a str that no set or dict had
+ * read), where the table reads its bytes. */
+static int title_match(PyObject *toks, PyObject *title, PyObject **table) {
     const Py_ssize_t n = PyList_GET_SIZE(toks), t = PySet_GET_SIZE(title);
     if (n == 0 || t == 0 || n > 3 * t) return 0;
+    if (*table == NULL) {
+        PyObject *words = PySequence_List(title);
+        if (words == NULL) return -1;
+        *table = word_table(NULL, &words, 1);
+        Py_DECREF(words);
+        if (*table == NULL) return -1;
+    }
     Py_ssize_t shared = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        int found = PySet_Contains(title, PyList_GET_ITEM(toks, i));
+        PyObject *token = PyList_GET_ITEM(toks, i);
+        int found = PyUnicode_CheckExact(token) ? word_table_holds(*table, token) : PySet_Contains(title, token);
         if (found < 0) return -1;
         shared += found;
     }
@@ -161,7 +203,7 @@ static PyObject *block_counts(PyObject *self, PyObject *const *args, Py_ssize_t 
     PyObject *texts = args[0], *title = args[1], *tokens = args[2], *cjk_count = args[3];
     const Py_ssize_t n = PyList_GET_SIZE(texts);
     PyObject *toks = PyList_New(n), *counts = PyList_New(n), *cjk = PyList_New(n), *titles = PyList_New(n);
-    PyObject *result = NULL;
+    PyObject *result = NULL, *table = NULL; /* the title's word table, once needed */
     if (toks == NULL || counts == NULL || cjk == NULL || titles == NULL) goto done;
     PyObject *zero = PyLong_FromLong(0);
     if (zero == NULL) goto done;
@@ -195,7 +237,7 @@ static PyObject *block_counts(PyObject *self, PyObject *const *args, Py_ssize_t 
         PyList_SET_ITEM(toks, i, list);
         PyList_SET_ITEM(cjk, i, k);
         PyObject *count = PyLong_FromSsize_t(PyList_GET_SIZE(list));
-        int match = title_match(list, title);
+        int match = title_match(list, title, &table);
         if (count == NULL || match < 0) {
             Py_XDECREF(count);
             Py_DECREF(zero);
@@ -214,109 +256,9 @@ done:
     Py_XDECREF(counts);
     Py_XDECREF(cjk);
     Py_XDECREF(titles);
+    Py_XDECREF(table);
     return result;
 }
-
-static PyObject *stop_counts(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 2 || !PyList_CheckExact(args[0]) || !PyAnySet_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError, "stop_counts() takes a list of lists and a set");
-        return NULL;
-    }
-    PyObject *lists = args[0], *stop = args[1];
-    const Py_ssize_t n = PyList_GET_SIZE(lists);
-    PyObject *out = PyList_New(n);
-    if (out == NULL) return NULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *toks = PyList_GET_ITEM(lists, i);
-        if (!PyList_CheckExact(toks)) {
-            PyErr_SetString(PyExc_TypeError, "stop_counts() takes a list of lists");
-            Py_DECREF(out);
-            return NULL;
-        }
-        Py_ssize_t found = 0;
-        if (PySet_GET_SIZE(stop))
-            for (Py_ssize_t j = 0; j < PyList_GET_SIZE(toks); j++) {
-                int in = PySet_Contains(stop, PyList_GET_ITEM(toks, j));
-                if (in < 0) {
-                    Py_DECREF(out);
-                    return NULL;
-                }
-                found += in;
-            }
-        PyObject *count = PyLong_FromSsize_t(found);
-        if (count == NULL) {
-            Py_DECREF(out);
-            return NULL;
-        }
-        PyList_SET_ITEM(out, i, count);
-    }
-    return out;
-}
-
-/* _language.language_hits: per language number below ``n``, the tokens of the lists the
- * iterable gives that ``index`` (a dict: a token -> a tuple of language numbers) gives it, read
- * as _language.count_tokens reads them: up to and with the list that brings the tokens seen
- * to ``limit`` (the iterable is read no further). A count a language where the reference
- * counts each token, then adds each one's count to its languages: the same sums, with no
- * dict written. */
-static PyObject *language_hits(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 4 || !PyLong_Check(args[1]) || !PyDict_CheckExact(args[2]) || !PyLong_Check(args[3])) {
-        PyErr_SetString(PyExc_TypeError, "language_hits() takes an iterable of lists, an int, a dict and an int");
-        return NULL;
-    }
-    PyObject *index = args[2];
-    const Py_ssize_t limit = PyLong_AsSsize_t(args[1]);
-    if (limit == -1 && PyErr_Occurred()) return NULL;
-    const Py_ssize_t n = PyLong_AsSsize_t(args[3]);
-    if (n == -1 && PyErr_Occurred()) return NULL;
-    if (n < 0 || n > 4096) {
-        PyErr_SetString(PyExc_ValueError, "language_hits(): the languages' number is out of range");
-        return NULL;
-    }
-    Py_ssize_t *hits = PyMem_Calloc(n + 1, sizeof *hits);
-    if (hits == NULL) return PyErr_NoMemory();
-    PyObject *out = NULL, *toks = NULL, *it = PyObject_GetIter(args[0]);
-    if (it == NULL) goto done;
-    Py_ssize_t seen = 0;
-    while ((toks = PyIter_Next(it)) != NULL) {
-        if (!PyList_CheckExact(toks)) {
-            PyErr_SetString(PyExc_TypeError, "language_hits() takes an iterable of lists");
-            goto done;
-        }
-        const Py_ssize_t count = PyList_GET_SIZE(toks);
-        for (Py_ssize_t j = 0; j < count; j++) {
-            PyObject *numbers = PyDict_GetItemWithError(index, PyList_GET_ITEM(toks, j)); /* borrowed */
-            if (numbers == NULL) {
-                if (PyErr_Occurred()) goto done;
-                continue;
-            }
-            if (!PyTuple_CheckExact(numbers)) {
-                PyErr_SetString(PyExc_TypeError, "language_hits(): an index entry is not a tuple");
-                goto done;
-            }
-            for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(numbers); k++) {
-                const Py_ssize_t number = PyLong_AsSsize_t(PyTuple_GET_ITEM(numbers, k));
-                if (number < 0 || number >= n) {
-                    if (!PyErr_Occurred())
-                        PyErr_SetString(PyExc_ValueError, "language_hits(): a language number is out of range");
-                    goto done;
-                }
-                hits[number]++;
-            }
-        }
-        Py_CLEAR(toks);
-        seen += count;
-        if (seen >= limit) break;
-    }
-    if (PyErr_Occurred()) goto done;
-    out = ssize_list(hits, n);
-done:
-    Py_XDECREF(toks);
-    Py_XDECREF(it);
-    PyMem_Free(hits);
-    return out;
-}
-
 
 static PyObject *has_ascii_digit(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs < 1 || nargs > 2 || !PyUnicode_Check(args[0])) {
@@ -349,24 +291,34 @@ static PyObject *has_ascii_digit(PyObject *self, PyObject *const *args, Py_ssize
 
 /* _ctokens_rows.c */
 PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-/* _ctokens_names.c */
+PyObject *starts_one(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+/* _ctokens_names.c, _ctokens_verdicts.c */
 PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *name_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+/* _ctokens_words.c */
+PyObject *stop_counts(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *language_hits(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_decision.c */
 PyObject *copy_key(PyObject *self, PyObject *text);
 PyObject *card_tree(PyObject *self, PyObject *locators);
 
 static PyMethodDef methods[] = {
     {"language_hits", (PyCFunction)(void (*)(void))language_hits, METH_FASTCALL,
-     "language_hits(token_lists, limit, index, n) -> list[int]: see _language.language_hits"},
+     "language_hits(token_lists, limit, index, n[, table]) -> list[int]: see _language.language_hits"},
     {"block_counts", (PyCFunction)(void (*)(void))block_counts, METH_FASTCALL,
      "block_counts(texts, title_tokens, tokens, cjk_count) -> (token lists, counts, CJK counts, title "
      "matches): see _token_stats.block_counts"},
     {"stop_counts", (PyCFunction)(void (*)(void))stop_counts, METH_FASTCALL,
-     "stop_counts(token_lists, stopwords) -> list[int]: per list, its tokens in the set"},
+     "stop_counts(token_lists, stopwords[, table]) -> list[int]: per list, its tokens in the set"},
+    {"word_table", (PyCFunction)(void (*)(void))word_table, METH_FASTCALL,
+     "word_table(words[, numbers]) -> bytes: a table of the words (and each one's numbers) that "
+     "stop_counts and language_hits read in place of a set or dict"},
     {"phrase_rows", (PyCFunction)(void (*)(void))phrase_rows, METH_FASTCALL,
      "phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, key_sieve]) -> list[int]: see "
      "_phrases._candidates"},
+    {"starts_one", (PyCFunction)(void (*)(void))starts_one, METH_FASTCALL,
+     "starts_one(strings, text) -> bool: text.startswith(strings), for a tuple of str"},
     {"has_ascii_digit", (PyCFunction)(void (*)(void))has_ascii_digit, METH_FASTCALL,
      "has_ascii_digit(text[, count]) -> bool: whether it holds one of 0-9 (count of them, 1 by default)"},
     {"copy_key", copy_key, METH_O, "copy_key(text) -> str: see _copied_boxes.copy_key"},
@@ -374,7 +326,8 @@ static PyMethodDef methods[] = {
      "name_words(raw[, sieve, other]) -> (name, words) or None: see _rules.normalise_name and "
      "_name_verdicts.spaced_words and sifted_words"},
     {"name_bits", (PyCFunction)(void (*)(void))name_bits, METH_FASTCALL,
-     "name_bits(raw, tables) -> (name, bits, plain) or None: see _name_verdicts.NameVerdicts.of"},
+     "name_bits(raw, tables[, decision]) -> (name, bits, plain), int or None: see "
+     "_name_verdicts.NameVerdicts.of"},
     {"card_tree", card_tree, METH_O,
      "card_tree(locators) -> (parents, tags, ends, cards) or None: see _card_slots.card_tree"},
     {NULL, NULL, 0, NULL},

@@ -74,6 +74,47 @@ static int add_rows(PyObject *rows, Py_ssize_t **out, Py_ssize_t *used, Py_ssize
     return 0;
 }
 
+/* Appends the ``n`` rows at ``values`` to the buffer, as add_rows does a tuple's. */
+static int add_numbers(const Py_ssize_t *values, Py_ssize_t n, Py_ssize_t **out, Py_ssize_t *used, Py_ssize_t *size) {
+    if (*used + n > *size) {
+        Py_ssize_t want = 2 * (*used + n);
+        Py_ssize_t *grown = *size == STACK_ROWS ? PyMem_Malloc(want * sizeof(Py_ssize_t))
+                                                : PyMem_Realloc(*out, want * sizeof(Py_ssize_t));
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        if (*size == STACK_ROWS) memcpy(grown, *out, *used * sizeof(Py_ssize_t));
+        *out = grown;
+        *size = want;
+    }
+    memcpy(*out + *used, values, (size_t)n * sizeof(Py_ssize_t));
+    *used += n;
+    return 0;
+}
+
+Py_ssize_t word_table_numbers(PyObject *object, char tag, PyObject *token, Py_ssize_t size,
+                              Py_ssize_t *numbers); /* in _ctokens_words.c */
+
+/* _phrase_rows._rows_of_token read from the index's word table (_phrase_rows.rows_table: its
+ * exact keys tagged "e", its prefix keys "p", their first three characters "h"): the number
+ * of rows written to ``rows`` (room for 255), or -2 with an exception set. No str is made for
+ * a token's first characters, and the token is not hashed. */
+static Py_ssize_t table_rows(PyObject *table, PyObject *token, Py_ssize_t *rows) {
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(token);
+    if (n < 3) {
+        const Py_ssize_t found = word_table_numbers(table, 'e', token, n, rows);
+        return found == -1 ? 0 : found;
+    }
+    Py_ssize_t found = word_table_numbers(table, 'h', token, 3, rows);
+    for (Py_ssize_t k = n < 5 ? n : 5; found >= 0 && k >= 3; k--) {
+        found = word_table_numbers(table, 'p', token, k, rows);
+        if (found != -1) return found;
+        found = 0;
+    }
+    return found == -2 ? -2 : 0;
+}
+
 static int by_value(const void *a, const void *b) {
     const Py_ssize_t x = *(const Py_ssize_t *)a, y = *(const Py_ssize_t *)b;
     return (x > y) - (x < y);
@@ -127,17 +168,54 @@ PyObject *ssize_list(const Py_ssize_t *values, Py_ssize_t n) {
     return out;
 }
 
-PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if ((nargs != 6 && nargs != 7) || !PyDict_CheckExact(args[0]) || !PyList_CheckExact(args[1]) ||
-        !PyDict_CheckExact(args[2]) || !PyDict_CheckExact(args[3]) || !PyAnySet_Check(args[4]) ||
-        !PyTuple_CheckExact(args[5]) || (nargs == 7 && !PyBytes_CheckExact(args[6]))) {
-        PyErr_SetString(PyExc_TypeError,
-                        "phrase_rows() takes a dict, a list of str, two dicts, a set, a tuple and bytes");
+/* starts_one(strings, text) -> bool: ``text.startswith(strings)`` for a tuple of str (a sieve's
+ * starts, _phrase_match.matches): each string's first character compared before the rest,
+ * where str.startswith's tail match cost about 50 instructions a string. */
+PyObject *starts_one(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyTuple_CheckExact(args[0]) || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "starts_one() takes a tuple of str and a str");
         return NULL;
     }
+    PyObject *strings = args[0], *text = args[1];
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(strings); i++) {
+        PyObject *start = PyTuple_GET_ITEM(strings, i);
+        if (!PyUnicode_Check(start)) {
+            PyErr_SetString(PyExc_TypeError, "starts_one() takes a tuple of str and a str");
+            return NULL;
+        }
+        const Py_ssize_t m = PyUnicode_GET_LENGTH(start);
+        if (m == 0) Py_RETURN_TRUE;
+        if (m > n) continue;
+        const int start_kind = PyUnicode_KIND(start);
+        const void *start_data = PyUnicode_DATA(start);
+        if (PyUnicode_READ(start_kind, start_data, 0) != PyUnicode_READ(kind, data, 0)) continue;
+        Py_ssize_t j = 1;
+        if (start_kind == kind) {
+            if (memcmp(start_data, data, (size_t)(m * kind)) == 0) Py_RETURN_TRUE;
+            continue;
+        }
+        while (j < m && PyUnicode_READ(start_kind, start_data, j) == PyUnicode_READ(kind, data, j)) j++;
+        if (j == m) Py_RETURN_TRUE;
+    }
+    Py_RETURN_FALSE;
+}
+
+PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if ((nargs < 6 || nargs > 8) || !PyDict_CheckExact(args[0]) || !PyList_CheckExact(args[1]) ||
+        !PyDict_CheckExact(args[2]) || !PyDict_CheckExact(args[3]) || !PyAnySet_Check(args[4]) ||
+        !PyTuple_CheckExact(args[5]) || (nargs >= 7 && !PyBytes_CheckExact(args[6]))) {
+        PyErr_SetString(PyExc_TypeError,
+                        "phrase_rows() takes a dict, a list of str, two dicts, a set, a tuple, bytes and a word table");
+        return NULL;
+    }
+    /* The index's word table (or None): each token's rows are read there, not through rows_of. */
+    PyObject *table = nargs == 8 && args[7] != Py_None ? args[7] : NULL;
     PyObject *rows_of = args[0], *tokens = args[1], *exact = args[2], *prefix = args[3], *heads = args[4];
-    const unsigned char *bits = nargs == 7 ? (const unsigned char *)PyBytes_AS_STRING(args[6]) : NULL;
-    const Py_ssize_t bytes = nargs == 7 ? PyBytes_GET_SIZE(args[6]) : 0;
+    const unsigned char *bits = nargs >= 7 ? (const unsigned char *)PyBytes_AS_STRING(args[6]) : NULL;
+    const Py_ssize_t bytes = nargs >= 7 ? PyBytes_GET_SIZE(args[6]) : 0;
     if (bits != NULL && (bytes == 0 || (bytes & (bytes - 1)) != 0)) {
         PyErr_SetString(PyExc_ValueError, "phrase_rows(): the sieve's size is a power of two");
         return NULL;
@@ -157,6 +235,12 @@ PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
             goto done;
         }
         if (!may_have_rows(bits, mask, token)) continue;
+        if (table != NULL) {
+            Py_ssize_t found[256];
+            const Py_ssize_t count = table_rows(table, token, found);
+            if (count < 0 || add_numbers(found, count, &rows, &used, &size)) goto done;
+            continue;
+        }
         PyObject *found = PyDict_GetItemWithError(rows_of, token); /* borrowed */
         if (found == NULL) {
             if (PyErr_Occurred()) goto done;

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from importlib.machinery import ExtensionFileLoader
 from typing import Final, NamedTuple
 
+from . import _model
 from ._element_facts import (
     COMMENTS,
     Container,
@@ -204,6 +206,11 @@ _ZERO, _NEGATIVE_ZERO = 0.0, -0.0  # not Final: the objects are shared, not only
 # Distinct values remembered per page: repeated values are met early; a page of all
 # distinct densities (long prose) would otherwise fill a dict as big as its floats.
 _MAX_SHARED: Final = 4096
+# Whether a Features holds its floats as objects, which equal values can share: in the
+# Python source. The compiled build's Features (a native class) holds each as a C double,
+# so there :func:`_shared` kept nothing and cost 8.7 M instructions on the profile's 20
+# pages (a dict's setdefault with two floats boxed, a block and field); it is not called.
+_SHARE_FLOATS: Final = not isinstance(_model.__loader__, ExtensionFileLoader)
 
 
 def features_of(c: Columns, options: Options) -> tuple[Features, ...]:
@@ -211,9 +218,9 @@ def features_of(c: Columns, options: Options) -> tuple[Features, ...]:
     last = max(len(c.words) - 1, 1)
     width = options.wrap_width
     features = []
-    # Equal densities share one float object: most blocks' densities take a few values
-    # (0 and 1, short lines' words per line, repeated boxes), and a float a field and
-    # block took 0.6 times a big page's size.
+    # Equal densities share one float object (in the Python source: _SHARE_FLOATS): most
+    # blocks' densities take a few values (0 and 1, short lines' words per line, repeated
+    # boxes), and a float a field and block took 0.6 times a big page's size.
     known: dict[float, float] = {}
     count = len(c.words)
     if any(len(column) != count for column in c):  # (zip's strict=True did this)
@@ -223,16 +230,27 @@ def features_of(c: Columns, options: Options) -> tuple[Features, ...]:
     words, chars, densities, columns, counts = c.words, c.chars, c.link_density, c.columns, c.counts
     stops, cetd, depth, inside, containers = c.stops, c.cetd, c.depth, c.inside, c.containers
     phrases, boxes, ends, titles, groups = c.phrases, c.boxes, c.ends, c.title_match, c.groups
+    share = _SHARE_FLOATS
     for i in range(count):
         w, cols, n, kind, group = words[i], columns[i], counts[i], containers[i], groups[i]
+        link, text, stop, composite = (
+            densities[i],
+            float(w) if cols < width else w * width / cols,
+            stops[i] / n if n else 0.0,
+            cetd[i],
+        )
+        if share:
+            link, text, composite = _shared(known, link), _shared(known, text), _shared(known, composite)
+            if n:
+                stop = _shared(known, stop)
         features.append(
             Features(
                 words=w,
                 chars=chars[i],
-                link_density=_shared(known, densities[i]),
-                text_density=_shared(known, float(w) if cols < width else w * width / cols),
-                stopword_density=_shared(known, stops[i] / n) if n else 0.0,
-                composite_density=_shared(known, cetd[i]),
+                link_density=link,
+                text_density=text,
+                stopword_density=stop,
+                composite_density=composite,
                 position=i / last,
                 depth=depth[i],
                 in_main_region=inside[i],

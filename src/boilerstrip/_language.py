@@ -89,26 +89,52 @@ def language_hits(
     return hits
 
 
-CHits = Callable[[Iterable[list[str]], int, dict[str, tuple[int, ...]], int], list[int]]
+CHits = Callable[[Iterable[list[str]], int, dict[str, tuple[int, ...]], int, bytes], list[int]]
+WordTable = Callable[[list[str], list[tuple[int, ...]]], bytes]
 
 
-def _c_hits() -> CHits:
+def _c_loops() -> tuple[CHits | None, WordTable | None]:
     """The compiled build's C loop of :func:`language_hits` (only the stopwords counted, as
     a language each, where the reference's Counter and its loop over the counts cost two
-    thirds of detection), or the reference in a pure install."""
+    thirds of detection), which finds the tokens in a word table (``_ctokens.word_table``,
+    made once: no token is hashed, where a dict look-up hashed each); (None, None) in a
+    pure install, which runs the reference."""
     module = c_module("_ctokens")
     if module is None:
-        return language_hits
-    return cast(CHits, module.language_hits)
+        return None, None
+    return cast(CHits, module.language_hits), cast(WordTable, module.word_table)
 
 
-_language_hits: Final = _c_hits()
+_C_LOOPS: Final = _c_loops()
+_c_language_hits: Final = _C_LOOPS[0]
+_word_table: Final = _C_LOOPS[1]
+
+
+@functools.cache
+def _index_table() -> bytes:
+    """The compiled build's word table of the stopword index (made on first use, once)."""
+    assert _word_table is not None
+    index = _stopword_index()[1]
+    return _word_table(list(index), list(index.values()))
+
+
+@functools.cache
+def stop_table(language: str) -> bytes | None:
+    """The compiled build's word table of :func:`stopwords` (``_ctokens.stop_counts`` finds
+    the tokens there, not in the set: no token is hashed); None in a pure install."""
+    if _word_table is None:
+        return None
+    words = sorted(stopwords(language))
+    return _word_table(words, [()] * len(words))
 
 
 def detect_language(token_lists: Iterable[list[str]], declared: str = "") -> str:
     """The language whose stopwords cover most of the tokens; ``""`` when none do."""
     languages, index = _stopword_index()
-    counts = _language_hits(token_lists, _DETECTION_TOKENS, index, len(languages))
+    if _c_language_hits is not None:
+        counts = _c_language_hits(token_lists, _DETECTION_TOKENS, index, len(languages), _index_table())
+    else:
+        counts = language_hits(token_lists, _DETECTION_TOKENS, index, len(languages))
     # whole numbers: exact in any order; a language no token holds has no entry
     hits = {lang: float(count) for lang, count in zip(languages, counts) if count}
     if declared in hits:

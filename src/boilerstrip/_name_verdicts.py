@@ -65,25 +65,43 @@ _SIEVE_BYTES: Final = 1024  # 8,192 slots: 238 are set, so few words pass by cha
 _MAX_LENGTH: Final = 15  # a word's length in its slot, at most
 
 # What ``_ctokens.name_bits`` reads of the ASCII tables (_Tables.c_keys): the sieve, the
-# words, the key prefixes, the stems, the phrases, _OPENS's bit, _KEY_PREFIX and the key
-# words (it leaves out the ``always`` bits, which the caller adds).
+# words, the key prefixes, the stems, the phrases, _OPENS's bit, _KEY_PREFIX, the key
+# words and the word table of those four dicts (:func:`name_table`; it leaves out the
+# ``always`` bits, which the caller adds).
 _Stems = dict[str, tuple[tuple[str, int], ...]]
-_CKeys = tuple[bytes, dict[str, int], dict[str, int], _Stems, dict[str, int], int, int, dict[str, int]]
+_CKeys = tuple[
+    bytes, dict[str, int], dict[str, int], _Stems, dict[str, int], int, int, dict[str, int], bytes | None
+]
 _NameBits = tuple[str, int, bool]
+_Decision = tuple[int, int, int, int]  # (always, searched, _ROWS, _ALONE): _Tables.decision
+_Verdict = tuple[str, bool, bool]
+# What NameVerdicts holds of the tables, typed as tuples of any length: the compiled build
+# keeps a tuple of fixed length as a C struct, and made a new tuple object of one at each
+# use (the tables for every call of name_bits, a verdict for each one stored).
+_Held = tuple[object, ...]
 
 
-def _c_name_bits() -> Callable[[str, _CKeys], _NameBits | None] | None:
+_NameBitsOf = Callable[[str, _Held, _Held], _NameBits | int | None]
+WordTable = Callable[[list[str], list[tuple[int, ...]]], bytes]
+
+
+def _c_functions() -> tuple[_NameBitsOf | None, WordTable | None]:
     """The compiled build's ``_ctokens.name_bits``: (normalise_name(raw), its bits, whether
     its words are letters and digits) of an ASCII name, the bits :func:`spaced_bits` reads
     from its words, or :func:`found_bits` where spaced_words is None (less the ``always``
-    bits); None where it leaves the name to Python; None in a pure install."""
+    bits); or, where those bits decide the verdict without a search (most names), its number
+    in _Tables.verdicts; None where it leaves the name to Python. And ``word_table``, which
+    makes the table it finds the words' bits in (:func:`name_table`). None in a pure install."""
     module = c_module("_ctokens")
     if module is None:
-        return None
-    return cast(Callable[[str, _CKeys], _NameBits | None], module.name_bits)
+        return None, None
+    return cast(_NameBitsOf, module.name_bits), cast(WordTable, module.word_table)
 
 
-_name_bits: Final = _c_name_bits()
+_C_FUNCTIONS: Final = _c_functions()
+_name_bits: Final = _C_FUNCTIONS[0]
+_word_table: Final = _C_FUNCTIONS[1]
+_NAME_KEY_CHARS: Final = 62  # a key of the word table, tagged: at most _ctokens_verdicts.c's NAME_KEY_BYTES
 
 
 class _Tables(NamedTuple):
@@ -95,6 +113,8 @@ class _Tables(NamedTuple):
     kinds: tuple[str, ...]  # the rows' kinds' values, in row order
     sieve: bytes  # a bit per sieve_slot of each word that can matter to spaced_bits
     c_keys: _CKeys  # what _ctokens.name_bits reads of these tables (for the ASCII ones)
+    decision: _Decision  # what it reads to decide a verdict: (always, searched, _ROWS, _ALONE)
+    verdicts: tuple[_Verdict, ...]  # the verdicts it decides, by number: none, content, each row's kind
 
 
 def _spelled_words(rule: str) -> list[str] | None:
@@ -147,16 +167,44 @@ def _tables(ascii_only: bool) -> _Tables:
     assert _OVERLAY_BIT < 1 << _ALONE and _DECIDED_RULES << _ALONE < _OPENS < 1 << 63
     stem_table = {start: tuple(found) for start, found in stems.items()}
     sieve = _sieve(words, phrases, [*patterns.prefix, *stems])
+    kinds = tuple(kind.value for kind, _ in NAME_RULES)
+    table = name_table(_word_table, words, patterns.prefix, phrases, patterns.exact) if ascii_only else None
     return _Tables(
         patterns,
         words,
         stem_table,
         phrases,
         searched,
-        tuple(kind.value for kind, _ in NAME_RULES),
+        kinds,
         sieve,
-        (sieve, words, patterns.prefix, stem_table, phrases, _OPENS_BIT, _KEY_PREFIX, patterns.exact),
+        (sieve, words, patterns.prefix, stem_table, phrases, _OPENS_BIT, _KEY_PREFIX, patterns.exact, table),
+        (patterns.always, searched, _ROWS, _ALONE),
+        (_NOTHING, ("", True, False), *((kind, False, False) for kind in kinds)),
     )
+
+
+def name_table(
+    word_table: WordTable | None,
+    words: dict[str, int],
+    prefix: dict[str, int],
+    phrases: dict[str, int],
+    exact: dict[str, int],
+) -> bytes | None:
+    """The four dicts that ``_ctokens.name_bits`` reads as one ``word_table`` (None without
+    one): each key tagged by its dict's letter ("w", "s", "p", "e"), each value as its four
+    16-bit parts, lowest first. There a word's bits are found from its bytes: no str is made
+    for it and none hashed (a dict look-up a word made one and hashed it)."""
+    if word_table is None:
+        return None
+    keys: list[str] = []
+    values: list[tuple[int, ...]] = []
+    for tag, table in (("w", words), ("s", prefix), ("p", phrases), ("e", exact)):
+        for key, bits in table.items():
+            if not (key.isascii() and len(key) < _NAME_KEY_CHARS and 0 <= bits < 1 << 64):
+                raise ValueError(f"name_table(): not an ASCII key of a 64-bit value: {key!r}")
+            keys.append(tag + key)
+            values.append(tuple([(bits >> shift) & 0xFFFF for shift in (0, 16, 32, 48)]))
+    return word_table(keys, values)
 
 
 def sieve_slot(word: str) -> int:
@@ -263,12 +311,14 @@ class NameVerdicts:
     containers read them): (chrome kind's value or "", names content, names an overlay).
     Make one per page: it only memoises pure functions of the string."""
 
-    __slots__ = ("_always", "_ascii", "_c_keys", "_searched", "_seen")
+    __slots__ = ("_always", "_ascii", "_c_keys", "_decision", "_searched", "_seen", "_verdicts")
 
     def __init__(self) -> None:
-        self._seen: dict[str, tuple[str, bool, bool]] = {}
+        self._seen: dict[str, object] = {}  # a name -> its verdict (see _Held)
         self._ascii = _tables(True)  # read once a page, not once a name (a generic call)
-        self._c_keys = self._ascii.c_keys
+        self._c_keys: _Held = self._ascii.c_keys
+        self._decision: _Held = self._ascii.decision
+        self._verdicts: _Held = self._ascii.verdicts
         self._searched = self._ascii.searched
         self._always = self._ascii.patterns.always
 
@@ -281,15 +331,17 @@ class NameVerdicts:
         cheaper one in Python (no ``__call__`` slot look-up)."""
         verdict = self._seen.get(names)
         if verdict is None:
-            split = _name_bits(names, self._c_keys) if _name_bits is not None else None
+            split = _name_bits(names, self._c_keys, self._decision) if _name_bits is not None else None
             if split is None:
                 verdict = verdict_of(normalise_name(names), self._ascii)
+            elif isinstance(split, int):  # decided in C: no str made for the name, no tuple
+                verdict = self._verdicts[split]
             else:
                 name, bits, plain = split
                 searched = self._searched if plain else _DECIDED_RULES
                 verdict = _decided_by_bits(name, bits | self._always, searched, self._ascii)
             self._seen[names] = verdict
-        return verdict
+        return cast(_Verdict, verdict)
 
 
 def verdict_of(name: str, ascii_tables: _Tables | None = None) -> tuple[str, bool, bool]:

@@ -29,12 +29,14 @@ def candidates(  # noqa: PLR0917 - the signature of the C loop it is the referen
     heads: frozenset[str],
     keyless: Rows,
     sieve: bytes = b"",
+    table: bytes | None = None,
 ) -> list[int]:
     """The rows to try on a block, in row order, each once: ``keyless`` and those whose key
     words its tokens hold (:func:`_rows_of_token`), each token's looked up once a page
     through ``rows_of``. Most blocks have none: no set is made for them. ``sieve``
-    (:func:`key_sieve`) is the C loop's shortcut, unread here: the rows are the same."""
-    del sieve
+    (:func:`key_sieve`) and ``table`` (:func:`rows_table`) are the C loop's shortcuts,
+    unread here: the rows are the same."""
+    del sieve, table
     rows: list[int] = list(keyless)
     for token in tokens:
         found = rows_of.get(token)
@@ -106,22 +108,54 @@ def has_ascii_digit(text: str, count: int = 1) -> bool:
 
 
 CPhraseRows = Callable[
-    [dict[str, Rows], list[str], dict[str, Rows], dict[str, Rows], frozenset[str], Rows, bytes], list[int]
+    [dict[str, Rows], list[str], dict[str, Rows], dict[str, Rows], frozenset[str], Rows, bytes, bytes | None],
+    list[int],
 ]
 
 
 AsciiDigit = Callable[[str, int], bool]
+WordTable = Callable[[list[str], list[tuple[int, ...]]], bytes]
+StartsOne = Callable[[tuple[str, ...], str], bool]
 
 
-def _c_loops() -> tuple[CPhraseRows, AsciiDigit]:
-    """The C loops of the compiled build, else the functions above (a pure install)."""
+def _c_loops() -> tuple[CPhraseRows, AsciiDigit, WordTable | None, StartsOne | None]:
+    """The C loops of the compiled build, else the functions above (a pure install), and
+    ``word_table`` and ``starts_one`` (``text.startswith(strings)``: a sieve's starts, each
+    first character compared first, where str.startswith's tail match of each string in the
+    tuple cost about 50 instructions), None in a pure install."""
     module = c_module("_ctokens")
     if module is None:
-        return candidates, has_ascii_digit
-    return cast(CPhraseRows, module.phrase_rows), cast(AsciiDigit, module.has_ascii_digit)
+        return candidates, has_ascii_digit, None, None
+    return (
+        cast(CPhraseRows, module.phrase_rows),
+        cast(AsciiDigit, module.has_ascii_digit),
+        cast(WordTable, module.word_table),
+        cast(StartsOne, module.starts_one),
+    )
 
 
 # Looked up once at import (a pure install's failed import of _ctokens searches the path).
 _C_LOOPS: Final = _c_loops()
 phrase_rows: Final = _C_LOOPS[0]
 ascii_digit: Final = _C_LOOPS[1]
+_word_table: Final = _C_LOOPS[2]
+c_starts_one: Final = _C_LOOPS[3]
+
+
+def rows_table(
+    exact: dict[str, Rows],
+    prefix: dict[str, Rows],
+    heads: frozenset[str],
+    word_table: WordTable | None = _word_table,
+) -> bytes | None:
+    """An index's keys as the compiled build's ``phrase_rows`` reads them (None in a pure
+    install): a ``word_table`` of the exact keys tagged "e", the prefix keys "p" and their
+    heads "h", each key with its rows. There a token's rows are found from its characters:
+    no str is made for its first letters, none is hashed, and no page caches them (a token
+    looked up in the page's ``rows_of`` was hashed, and each new one cut and looked up
+    again)."""
+    if word_table is None:
+        return None
+    words = [*("e" + key for key in exact), *("p" + key for key in prefix), *("h" + head for head in heads)]
+    rows = [*exact.values(), *prefix.values(), *([()] * len(heads))]
+    return word_table(words, rows)

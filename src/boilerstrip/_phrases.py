@@ -28,7 +28,7 @@ from ._model import Label
 from ._pattern_reader import is_digit, is_wide, needs, top_level_branches
 from ._pattern_store import Key
 from ._phrase_match import compiled_keys, has_digit, matches
-from ._phrase_rows import MIN_PREFIX, PREFIX, key_sieve, phrase_rows
+from ._phrase_rows import MIN_PREFIX, PREFIX, key_sieve, phrase_rows, rows_table
 from ._phrase_sieve import PhraseFilter, phrase_filter
 from ._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 
@@ -76,6 +76,7 @@ class _Index(NamedTuple):
     prefix: dict[str, tuple[int, ...]]
     heads: frozenset[str]  # the first three letters of every prefix key
     sieve: bytes  # the keys' bits (_phrase_rows.key_sieve), read by the compiled build's loop
+    table: bytes | None  # the keys and their rows as that loop reads them (_phrase_rows.rows_table)
     keyless: tuple[int, ...]
     # The keyless rows as one alternation: whether any of them matches is one regex call
     # (the same answer as trying each), and only then is each tried in row order. Made of
@@ -164,17 +165,21 @@ def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
             target.setdefault(key[:PREFIX], []).append(row)
     branches = [branch for row in keyless for branch in top_level_branches(rows[row][2])]
     gate = _gate(branches)
+    exact_rows = {k: tuple(v) for k, v in exact.items()}
+    prefix_rows = {
+        k: tuple(sorted({r for n in range(MIN_PREFIX, len(k) + 1) for r in prefix.get(k[:n], ())}))
+        for k in prefix
+    }
+    heads = frozenset(k[:MIN_PREFIX] for k in prefix)
     return _Index(
         tuple(Label(kind) for kind, _, _ in rows),
         tuple(pattern for _, _, pattern in rows),
         tuple(phrase_filter(pattern, whole=whole) for _, _, pattern in rows),
-        {k: tuple(v) for k, v in exact.items()},
-        {
-            k: tuple(sorted({r for n in range(MIN_PREFIX, len(k) + 1) for r in prefix.get(k[:n], ())}))
-            for k in prefix
-        },
-        frozenset(k[:MIN_PREFIX] for k in prefix),
+        exact_rows,
+        prefix_rows,
+        heads,
         key_sieve([*exact, *prefix]),
+        rows_table(exact_rows, prefix_rows, heads),
         tuple(keyless),
         "|".join(branches),
         gate,
@@ -229,7 +234,14 @@ def _candidates(
     """The rows to try on a block, in row order: those whose key words its tokens hold,
     and the keyless rows when ``keyless`` (one of them matches the block)."""
     return phrase_rows(
-        rows_of, tokens, index.exact, index.prefix, index.heads, index.keyless if keyless else (), index.sieve
+        rows_of,
+        tokens,
+        index.exact,
+        index.prefix,
+        index.heads,
+        index.keyless if keyless else (),
+        index.sieve,
+        index.table,
     )
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Final, NamedTuple, cast
 
 from ._compiled import c_module
-from ._language import detect_language, is_cjk_char, stopwords, tokens
+from ._language import detect_language, is_cjk_char, stop_table, stopwords, tokens
 from ._model import Label
 from ._phrases import phrase_kinds
 
@@ -75,7 +75,7 @@ def stop_counts(token_lists: list[list[str]], stop: frozenset[str]) -> list[int]
 CBlockCounts = Callable[
     [list[str], frozenset[str], Callable[[str], list[str]], Callable[[str, list[str]], int]], Counted
 ]
-CStopCounts = Callable[[list[list[str]], frozenset[str]], list[int]]
+CStopCounts = Callable[[list[list[str]], frozenset[str], bytes], list[int]]
 
 
 def _c_loops() -> tuple[CBlockCounts | None, CStopCounts | None]:
@@ -136,10 +136,18 @@ def token_stats(
         )
         language = detect_language(longest, declared_language)
     stop = stopwords(language)
-    count = _c_stop_counts if _c_stop_counts is not None else stop_counts
+    table = stop_table(language)  # the set as the C loop reads it (None in a pure install)
     if whole is not None:
-        return TokenStats(counts, cjk, count(whole, stop), title_match, phrases, language)
+        return TokenStats(counts, cjk, _stop_counts(whole, stop, table), title_match, phrases, language)
     stops: list[int] = []
     for start in range(0, len(texts), chunk):  # tokenised again, a chunk at a time
-        stops += count([tokens(text) for text in texts[start : start + chunk]], stop)
+        stops += _stop_counts([tokens(text) for text in texts[start : start + chunk]], stop, table)
     return TokenStats(counts, cjk, stops, title_match, phrases, language)
+
+
+def _stop_counts(token_lists: list[list[str]], stop: frozenset[str], table: bytes | None) -> list[int]:
+    """:func:`stop_counts`, by the C loop where there is one (``table``: its word table of
+    ``stop``, ``_language.stop_table``)."""
+    if _c_stop_counts is not None and table is not None:
+        return _c_stop_counts(token_lists, stop, table)
+    return stop_counts(token_lists, stop)
