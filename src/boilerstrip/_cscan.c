@@ -269,6 +269,11 @@ static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
      "scan(text, node_limit, depth_limit, attribute_limit, volume_limit, tables, bodies=None) -> (elements, depth, "
      "depth_sum, cut, limit): the loop of _limits.scan_python"},
+    {"utf8_spans", (PyCFunction)(void (*)(void))utf8_spans, METH_FASTCALL,
+     "utf8_spans(text, keep) -> bytes | None: see _bodies._utf8"},
+    {"holds_frameset", holds_frameset, METH_O, "holds_frameset(text) -> bool: see _bodies._has_frameset"},
+    {"odd_characters", (PyCFunction)(void (*)(void))odd_characters, METH_FASTCALL,
+     "odd_characters(text, chars) -> (odd, length): see _parse.looks_binary"},
     {"has_control", has_control, METH_O, "has_control(text) -> bool: see _segment_blocks._HAS_CONTROL"},
     {"collapse", collapse, METH_O, "collapse(text) -> str: see _segment_blocks._collapse"},
     {"new_tuple", (PyCFunction)(void (*)(void))new_tuple, METH_FASTCALL,

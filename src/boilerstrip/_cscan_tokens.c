@@ -12,9 +12,8 @@ static inline int is_letter(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 
 #define AT(i) PyUnicode_READ(kind, t->data, (i))
 
 /* First index at or after `from` holding `c` (ASCII), or -1: memchr over one-byte text; over
- * two-byte text (most pages: one curly quote makes a str two bytes a character), the next few
- * characters read, then memchr for c's byte, a hit kept where its character is c (str.find's
- * own way, without its call); str.find over four-byte text. */
+ * two- and four-byte text (most pages: one curly quote makes a str two bytes a character),
+ * find2 and find4 (_cscan.h: eight or four characters a compare, no call). */
 ONE_KIND Py_ssize_t find(const Text *t, const int kind, Py_UCS4 c, Py_ssize_t from) {
     const Py_ssize_t n = t->n;
     if (from >= n) return -1;
@@ -22,22 +21,8 @@ ONE_KIND Py_ssize_t find(const Text *t, const int kind, Py_UCS4 c, Py_ssize_t fr
         const char *data = t->data, *found = memchr(data + from, (int)c, (size_t)(n - from));
         return found == NULL ? -1 : found - data;
     }
-    if (kind == PyUnicode_2BYTE_KIND) {
-        const Py_UCS2 *data = t->data;
-        Py_ssize_t i = from;
-        for (const Py_ssize_t near = n - i > 32 ? i + 32 : n; i < near; i++)
-            if (data[i] == c) return i;
-        while (i < n) {
-            const char *found = memchr(data + i, (int)c, (size_t)(n - i) * sizeof(Py_UCS2));
-            if (found == NULL) return -1;
-            const Py_ssize_t j = (found - (const char *)data) / (Py_ssize_t)sizeof(Py_UCS2);
-            if (data[j] == c) return j;
-            i = j + 1; /* c's byte in another character */
-        }
-        return -1;
-    }
-    Py_ssize_t i = PyUnicode_FindChar(t->str, c, from, t->n, 1);
-    return i < 0 ? -1 : i;
+    if (kind == PyUnicode_2BYTE_KIND) return find2(t->data, from, n, (Py_UCS2)c);
+    return find4(t->data, from, n, c);
 }
 
 
