@@ -60,6 +60,9 @@ HAND_MADE: dict[str, str] = {
     "plaintext": "<p><plaintext><div><div>",
     "scripts and styles": "<head><script>a<b</script><style>p{}</style><SCRIPT type=x>1</SCRIPT \n></head>"
     "<body><script><!--<script></script>--></script><p><style>x</style>y<script>z",
+    "bodies kept and dropped": "<script type=application/ld+json>{}</script><style data-x=JsOn>p{}</style>"
+    "<script src=jsonp.js></script><script>a<!-</script><script>a<!--</script><style><!--x--></style>"
+    "<script>x<!--><script>y</script><script>\u4e2d<!-- </script><script data-j\u017fon=1>z</script>",
     "svg and math": "<svg><style><div></style><foreignObject><p>x</p></foreignObject></svg>"
     "<math><mi><b>x</math>",
     "tables": "<table><td>a<td>b<tr><th>c</table><table><caption>x<tbody><tr><td>",

@@ -23,27 +23,24 @@ def without_bodies(page: str | Utf8Page, bodies: list[int], min_chars: int | Non
     """The page without the raw text of the scripts and style sheets ``scan(bodies=...)``
     recorded, which no stage reads: Lexbor keeps each as a text node (with its own copy of
     the page, about 2.4 times their size on the largest dev pages, where they make up to
-    95% of the page), the peak of a big page's memory. Kept: JSON scripts (JSON-LD is
-    read), a script holding ``<!--`` (where an end tag may not end it), and every body on
-    a frameset page (whose scripts the parser ignores: their text is read as markup).
-    The page itself when fewer than ``min_chars`` characters would go (None: always).
+    95% of the page), the peak of a big page's memory. The scan records only what may go
+    (_limits.droppable: not JSON, as JSON-LD is read; no ``<!--``, where an end tag may not
+    end a script); every body is kept on a frameset page (whose scripts the parser ignores:
+    their text is read as markup). The page itself when fewer than ``min_chars`` characters
+    would go (None: always).
 
-    The rest is given as the UTF-8 that Lexbor reads, encoded piece by piece: the whole
-    text made again as a str, then encoded, took twice or three times as much at once
-    (a str of the page's widest character, and the encoder's buffer for the worst case).
-    A :class:`Utf8Page` was scanned in its bytes, one character a byte: its offsets are
-    the bytes', and its pieces are sliced from them."""
+    The rest is given as the UTF-8 that Lexbor reads, the kept spans encoded into one
+    buffer (:func:`_utf8`): the whole text made again as a str, then encoded, took twice or
+    three times as much at once (a str of the page's widest character, and the encoder's
+    buffer for the worst case). A :class:`Utf8Page` was scanned in its bytes, one character
+    a byte: its offsets are the bytes', and its pieces are sliced from them."""
     text = page.data if isinstance(page, Utf8Page) else page
     if min_chars is None:
         return _whole(page)
-    dropped, keep = 0, [0]
-    for at in range(0, len(bodies), 3):
-        start, end, close = bodies[at : at + 3]
-        tag = text[start:end] if isinstance(text, str) else text[start:end].decode("latin-1")
-        if "json" in tag.lower() or (tag[1] in "sS" and _holds_comment(text, end, close)):
-            continue
-        keep += (end, close)
-        dropped += close - end
+    keep = [0, *bodies]  # the page's spans kept: keep[0]:keep[1], keep[2]:keep[3], ...
+    dropped = 0
+    for at in range(1, len(keep), 2):
+        dropped += keep[at + 1] - keep[at]
     # Bytes: their characters counted where it matters (a character takes 1 to 4 bytes), so
     # that a big script is not copied to be counted.
     if isinstance(page, Utf8Page) and min_chars <= dropped < 4 * min_chars:
@@ -97,11 +94,6 @@ def _c_text() -> tuple[Callable[[str, list[int]], Utf8 | None], Callable[[str | 
 _C_TEXT: Final = _c_text()
 _utf8: Final = _C_TEXT[0]
 _has_frameset: Final = _C_TEXT[1]
-
-
-def _holds_comment(text: str | bytes, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds ``<!--``."""
-    return (text.find("<!--", start, end) if isinstance(text, str) else text.find(b"<!--", start, end)) >= 0
 
 
 _PIECE_CHARS = 16_384  # a piece of text encoded at once: at most 64 KB of UTF-8

@@ -214,11 +214,12 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                                                       PyUnicode_GET_LENGTH(raw), end, &undecided);
                 if (undecided >= 0 && (close = search_raw_end(raw_end_patterns, raw, str, undecided)) == -2) goto error;
                 resume = close < 0 ? n : close;
-                /* A script or style sheet outside svg and math, closed by its end tag:
-                   recorded for without_bodies (see _limits.scan). */
-                if (close >= 0 && bodies != Py_None && !stack_foreign(stack) && (flags & F_BODY)) {
-                    Py_ssize_t span[3] = {start, end, resume};
-                    for (int k = 0; k < 3; k++) {
+                /* A script or style sheet outside svg and math, closed by its end tag, whose
+                   text may go: recorded for without_bodies (see _limits.scan). */
+                if (close >= 0 && bodies != Py_None && !stack_foreign(stack) && (flags & F_BODY) &&
+                    droppable(&t, start, end, close)) {
+                    Py_ssize_t span[2] = {end, resume};
+                    for (int k = 0; k < 2; k++) {
                         PyObject *number = PyLong_FromSsize_t(span[k]);
                         if (number == NULL) goto error;
                         int failed = PyList_Append(bodies, number);

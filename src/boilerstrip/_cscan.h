@@ -97,6 +97,7 @@ static inline long long get(const Column *c, Py_ssize_t i) { return c->wide ? c-
 PyObject *utf8_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *holds_frameset(PyObject *self, PyObject *arg);
 PyObject *odd_characters(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+int droppable(const Text *t, Py_ssize_t start, Py_ssize_t end, Py_ssize_t close); /* _limits.droppable */
 
 /* _cscan_elements.c */
 int column(PyObject *source, Column *c, const char *what); /* -1 with an error set */

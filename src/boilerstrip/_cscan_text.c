@@ -311,3 +311,24 @@ PyObject *odd_characters(PyObject *self, PyObject *const *args, Py_ssize_t nargs
     }
     return Py_BuildValue("nn", odd, length);
 }
+
+/* _limits.droppable: whether the start tag text[start:end] holds "json" in no ASCII case (no
+ * other character lowers to one of its letters), and text[end:close] no "<!--". */
+int droppable(const Text *t, Py_ssize_t start, Py_ssize_t end, Py_ssize_t close) {
+    for (Py_ssize_t i = start; i + 4 <= end; i++)
+        if ((at(t, i) | 0x20) == 'j' && (at(t, i + 1) | 0x20) == 's' && (at(t, i + 2) | 0x20) == 'o' &&
+            (at(t, i + 3) | 0x20) == 'n')
+            return 0;
+    const int kind = t->kind;
+    for (Py_ssize_t i = end; i + 4 <= close; i++) {
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const char *found = memchr((const char *)t->data + i, '<', (size_t)(close - i));
+            if (found == NULL) break;
+            i = found - (const char *)t->data;
+        } else if ((i = kind == PyUnicode_2BYTE_KIND ? find2(t->data, i, close, '<') : find4(t->data, i, close, '<')) < 0) {
+            break;
+        }
+        if (i + 4 <= close && at(t, i + 1) == '!' && at(t, i + 2) == '-' && at(t, i + 3) == '-') return 0;
+    }
+    return 1;
+}
