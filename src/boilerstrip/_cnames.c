@@ -200,7 +200,6 @@ int name_of(const Names *N, const Text *t, Py_ssize_t start, Py_ssize_t end, Nam
     return 0;
 }
 
-unsigned long name_flags(const Names *N, const Name *name) { return name->id >= 0 ? N->flags[name->id] : 0; }
 PyObject *name_str(const Names *N, const Name *name) { return name->id >= 0 ? N->str[name->id] : name->str; }
 int name_is(const Names *N, const Name *name, const char *which) {
     int id = strcmp(which, "script") == 0 ? N->script : N->plaintext;

@@ -10,7 +10,7 @@
  * The extension also holds helpers of the segment stage (_cscan_helpers.c, _cscan_elements.c,
  * _cscan_blocks.c), so that the compiled build loads one extension of its own for them, not two.
  */
-#include "_cscan.h"
+#include "_cstack.h" /* (and _cscan.h): the stack's inline accessors */
 #include <string.h>
 
 /* The module's state: the names' table of the tables the first call hands in, built by that

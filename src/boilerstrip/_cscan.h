@@ -153,15 +153,13 @@ Names *names_new(PyObject *stack_tables, PyObject *text_starts, PyObject *body_n
 void names_free(Names *names);
 int names_built_from(const Names *names, PyObject *stack_tables, PyObject *text_starts, PyObject *body_names);
 int name_of(const Names *names, const Text *t, Py_ssize_t start, Py_ssize_t end, Name *name);
-unsigned long name_flags(const Names *names, const Name *name);
 PyObject *name_str(const Names *names, const Name *name); /* borrowed */
 int name_is(const Names *names, const Name *name, const char *which); /* "script", "plaintext" */
 
+/* name_flags, stack_size, stack_detached and stack_foreign (whether an svg or math element is
+ * open): inline, in _cstack.h (the loop reads them at each tag). */
 Stack *stack_new(const Text *t, const Names *names);
 void stack_free(Stack *s);
-Py_ssize_t stack_size(const Stack *s);
-Py_ssize_t stack_detached(const Stack *s);
-int stack_foreign(const Stack *s); /* whether an svg or math element is open */
 int stack_in_foreign(const Stack *s);
 int stack_has(const Stack *s, const char *which); /* where.get(which): "select", "frameset" */
 Py_ssize_t stack_reconstruct(Stack *s);

@@ -9,6 +9,14 @@ static inline int is_letter(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 
  * 4BYTE: bytes are read as one-byte text) and inlined into one copy per kind (next_token), so
  * that each character is read without a switch on the kind. */
 #define ONE_KIND static inline __attribute__((always_inline))
+
+/* What ends a run of a tag's name or an attribute's name, by ASCII character: one of the
+ * tokenizer's spaces (SPACE), "/", "=" or ">"; `IN(c, bits)`: whether c is one of them (a table
+ * read in place of a compare for each). */
+enum { SPACE = 1, SLASH = 2, EQUALS = 4, GT = 8 };
+static const unsigned char ENDS[128] = {['\t'] = SPACE, ['\n'] = SPACE, ['\f'] = SPACE, ['\r'] = SPACE,
+                                        [' '] = SPACE,   ['/'] = SLASH,   ['='] = EQUALS,  ['>'] = GT};
+#define IN(c, bits) ((c) < 128 && (ENDS[(c)] & (bits)))
 #define AT(i) PyUnicode_READ(kind, t->data, (i))
 
 /* First index at or after `from` holding `c` (ASCII), or -1: memchr over one-byte text; over
@@ -52,7 +60,7 @@ ONE_KIND Py_ssize_t attributes_end(const Text *t, const int kind, Py_ssize_t p) 
         if (c == '>') break;
         /* a name: its first character may be "=" or a quote */
         p++;
-        while (p < n && !is_space(c = AT(p)) && c != '/' && c != '=' && c != '>') p++;
+        while (p < n && !IN(c = AT(p), SPACE | SLASH | EQUALS | GT)) p++;
         Py_ssize_t q = p;
         while (q < n && is_space(AT(q))) q++;
         if (q < n && AT(q) == '=') {
@@ -125,7 +133,7 @@ ONE_KIND int match_at(const Text *t, const int kind, Py_ssize_t i, Token *tok) {
         return 0;
     }
     Py_ssize_t p = name + 1;
-    while (p < n && !is_space(c = AT(p)) && c != '/' && c != '>') p++;
+    while (p < n && !IN(c = AT(p), SPACE | SLASH | GT)) p++;
     tok->name_start = name;
     tok->name_end = p;
     tok->end = attributes_end(t, kind, p);
