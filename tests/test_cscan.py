@@ -39,6 +39,7 @@ HAND_MADE: dict[str, str] = {
     "huge attributes": "<div" + ' a="x"' * 5_000 + ">x</div>",
     "huge attribute value": '<img alt="' + "v" * 100_000 + '">',
     "long tag of spaces": "<span" + " " * 600 + ">x",
+    "long two-byte tags": "\u4e2d<div" + ' a="x>\u4e2d"' * 60 + " b='z>" + "<p c=" + "'y" * 300 + ">",
     "many attributes": large.attribute_bomb(2_000),
     "deep nesting": "<div>" * 3_000,
     "deep spans": "<span>" * 3_000 + "</span>" * 1_000,

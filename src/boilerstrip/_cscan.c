@@ -85,7 +85,12 @@ static Py_ssize_t count_attributes(const Text *t, Py_ssize_t p, Py_ssize_t end) 
         Py_UCS4 quote = q < end ? at(t, q) : 0, c;
         if (quote == '"' || quote == '\'') {
             Py_ssize_t close = q + 1;
-            while (close < end && at(t, close) != quote) close++;
+            if (t->kind == PyUnicode_2BYTE_KIND) { /* most pages: a long tag's values found eight at a time */
+                close = find2(t->data, close, end, (Py_UCS2)quote);
+                close = close < 0 ? end : close;
+            } else {
+                while (close < end && at(t, close) != quote) close++;
+            }
             if (close < end) {
                 p = close + 1;
                 continue;
@@ -210,14 +215,18 @@ static PyObject *scan(PyObject *module, PyObject *args) {
             volume += (long long)added * (stack_size(stack) + base_depth);
             if (follows == 1) {
                 PyObject *raw = name_str(names, &name); /* a name of the tables: ASCII */
+                int comment;
                 Py_ssize_t undecided, close = raw_end(&t, (const char *)PyUnicode_1BYTE_DATA(raw),
-                                                      PyUnicode_GET_LENGTH(raw), end, &undecided);
-                if (undecided >= 0 && (close = search_raw_end(raw_end_patterns, raw, str, undecided)) == -2) goto error;
+                                                      PyUnicode_GET_LENGTH(raw), end, &undecided, &comment);
+                if (undecided >= 0) {
+                    if ((close = search_raw_end(raw_end_patterns, raw, str, undecided)) == -2) goto error;
+                    comment = -1; /* the text past `undecided` unread */
+                }
                 resume = close < 0 ? n : close;
                 /* A script or style sheet outside svg and math, closed by its end tag, whose
                    text may go: recorded for without_bodies (see _limits.scan). */
                 if (close >= 0 && bodies != Py_None && !stack_foreign(stack) && (flags & F_BODY) &&
-                    droppable(&t, start, end, close)) {
+                    droppable(&t, start, end, close, comment)) {
                     Py_ssize_t span[2] = {end, resume};
                     for (int k = 0; k < 2; k++) {
                         PyObject *number = PyLong_FromSsize_t(span[k]);

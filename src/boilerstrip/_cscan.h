@@ -34,6 +34,13 @@ static inline Py_UCS4 at(const Text *t, Py_ssize_t i) { return PyUnicode_READ(t-
 static inline Py_ssize_t find2(const Py_UCS2 *p, Py_ssize_t i, Py_ssize_t n, Py_UCS2 c) {
 #if defined(__SSE2__)
     const __m128i needle = _mm_set1_epi16((short)c);
+    for (; n - i >= 16; i += 16) { /* sixteen at a time, then the eight that hold it */
+        const __m128i a = _mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)(p + i)), needle),
+                      b = _mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)(p + i + 8)), needle);
+        if (_mm_movemask_epi8(_mm_or_si128(a, b)) == 0) continue;
+        const int low = _mm_movemask_epi8(a);
+        return low ? i + (__builtin_ctz((unsigned)low) >> 1) : i + 8 + (__builtin_ctz((unsigned)_mm_movemask_epi8(b)) >> 1);
+    }
     for (; n - i >= 8; i += 8) {
         const int hits = _mm_movemask_epi8(_mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)(p + i)), needle));
         if (hits) return i + (__builtin_ctz((unsigned)hits) >> 1);
@@ -69,7 +76,8 @@ typedef struct {
 int next_token(const Text *t, Py_ssize_t from, Token *tok);
 PyObject *substring(const Text *t, Py_ssize_t start, Py_ssize_t end);
 PyObject *lower_name(const Text *t, Py_ssize_t start, Py_ssize_t end);
-Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_t from, Py_ssize_t *undecided);
+Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_t from, Py_ssize_t *undecided,
+                   int *comment);
 
 /* Whether code point c is a control character _segment_blocks drops: a C0 control whose bit is
  * set in C0_DROPPED (all but \t (9), \n (10) and \r (13)), or U+007F-U+009F. */
@@ -97,7 +105,9 @@ static inline long long get(const Column *c, Py_ssize_t i) { return c->wide ? c-
 PyObject *utf8_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *holds_frameset(PyObject *self, PyObject *arg);
 PyObject *odd_characters(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-int droppable(const Text *t, Py_ssize_t start, Py_ssize_t end, Py_ssize_t close); /* _limits.droppable */
+/* _limits.droppable; comment: 1 where text[end:close] is known to hold "<!--", 0 where known not
+ * to, -1 where unknown (searched here) */
+int droppable(const Text *t, Py_ssize_t start, Py_ssize_t end, Py_ssize_t close, int comment);
 
 /* _cscan_elements.c */
 int column(PyObject *source, Column *c, const char *what); /* -1 with an error set */

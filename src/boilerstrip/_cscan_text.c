@@ -313,12 +313,14 @@ PyObject *odd_characters(PyObject *self, PyObject *const *args, Py_ssize_t nargs
 }
 
 /* _limits.droppable: whether the start tag text[start:end] holds "json" in no ASCII case (no
- * other character lowers to one of its letters), and text[end:close] no "<!--". */
-int droppable(const Text *t, Py_ssize_t start, Py_ssize_t end, Py_ssize_t close) {
+ * other character lowers to one of its letters), and text[end:close] no "<!--" (`comment`, where
+ * the caller knows: see _cscan.h). */
+int droppable(const Text *t, Py_ssize_t start, Py_ssize_t end, Py_ssize_t close, int comment) {
     for (Py_ssize_t i = start; i + 4 <= end; i++)
         if ((at(t, i) | 0x20) == 'j' && (at(t, i + 1) | 0x20) == 's' && (at(t, i + 2) | 0x20) == 'o' &&
             (at(t, i + 3) | 0x20) == 'n')
             return 0;
+    if (comment >= 0) return !comment;
     const int kind = t->kind;
     for (Py_ssize_t i = end; i + 4 <= close; i++) {
         if (kind == PyUnicode_1BYTE_KIND) {

@@ -186,12 +186,18 @@ PyObject *lower_name(const Text *t, Py_ssize_t start, Py_ssize_t end) {
  * name in either case then one of "\t\n\f\r /" or ">", or -1. In a str, (?i) also folds a few
  * non-ASCII letters to the name's ("\u017f" to "s", the Kelvin sign to "k"...): where a
  * candidate holds a non-ASCII character in the name's place, -1 is returned with *undecided
- * set to its offset, for the regex to search from there. Bytes fold ASCII only. */
-Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_t from, Py_ssize_t *undecided) {
+ * set to its offset, for the regex to search from there. Bytes fold ASCII only. *comment: whether
+ * a "<!--" comes before the end found (its characters are read on the way: _limits.droppable). */
+Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_t from, Py_ssize_t *undecided,
+                   int *comment) {
     *undecided = -1;
+    *comment = 0;
     for (Py_ssize_t i = find(t, t->kind, '<', from); i >= 0; i = find(t, t->kind, '<', i + 1)) {
         if (i + 2 + length >= t->n) return -1; /* no room for the name and the character after it */
-        if (at(t, i + 1) != '/') continue;
+        if (at(t, i + 1) != '/') {
+            *comment = *comment || (at(t, i + 1) == '!' && at(t, i + 2) == '-' && at(t, i + 3) == '-');
+            continue;
+        }
         Py_ssize_t j = 0;
         for (; j < length; j++) {
             Py_UCS4 c = at(t, i + 2 + j);
