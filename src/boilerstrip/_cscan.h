@@ -54,6 +54,13 @@ static inline Py_ssize_t find2(const Py_UCS2 *p, Py_ssize_t i, Py_ssize_t n, Py_
 static inline Py_ssize_t find4(const Py_UCS4 *p, Py_ssize_t i, Py_ssize_t n, Py_UCS4 c) {
 #if defined(__SSE2__)
     const __m128i needle = _mm_set1_epi32((int)c);
+    for (; n - i >= 16; i += 16) { /* sixteen at a time, then the four that hold it */
+        const __m128i a = _mm_cmpeq_epi32(_mm_loadu_si128((const __m128i *)(p + i)), needle),
+                      b = _mm_cmpeq_epi32(_mm_loadu_si128((const __m128i *)(p + i + 4)), needle),
+                      d = _mm_cmpeq_epi32(_mm_loadu_si128((const __m128i *)(p + i + 8)), needle),
+                      e = _mm_cmpeq_epi32(_mm_loadu_si128((const __m128i *)(p + i + 12)), needle);
+        if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(d, e))) != 0) break;
+    }
     for (; n - i >= 4; i += 4) {
         const int hits = _mm_movemask_epi8(_mm_cmpeq_epi32(_mm_loadu_si128((const __m128i *)(p + i)), needle));
         if (hits) return i + (__builtin_ctz((unsigned)hits) >> 2);

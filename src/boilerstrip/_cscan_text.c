@@ -7,50 +7,9 @@
 #include <stdint.h>
 #include <string.h>
 
-/* The UTF-8 length of text[start:end] of one kind, or -1 where it holds a surrogate (which
- * UTF-8 cannot hold: the caller gives the parser the str). Where SSE2 is there, runs of ASCII
- * (one byte each) are let through sixteen (eight) characters a compare. */
-#if defined(__SSE2__)
-#define ASCII_RUN(T, step, mask, set1, cmpeq)                                                 \
-    for (; end - i >= 2 * step; i += 2 * step) {                                              \
-        const __m128i both = _mm_or_si128(_mm_loadu_si128((const __m128i *)(p + i)),          \
-                                          _mm_loadu_si128((const __m128i *)(p + i + step)));  \
-        if (_mm_movemask_epi8(cmpeq(_mm_and_si128(both, mask), _mm_setzero_si128())) != 0xFFFF) break; \
-    }
-#else
-#define ASCII_RUN(T, step, mask, set1, cmpeq)
-#endif
-#define SIZE_LOOP(T, WIDE, step, mask, set1, cmpeq)                                           \
-    {                                                                                         \
-        const T *p = (const T *)data;                                                         \
-        for (Py_ssize_t i = start; i < end;) {                                                \
-            ASCII_RUN(T, step, mask, set1, cmpeq)                                             \
-            for (const Py_ssize_t stop = end - i > 2 * step ? i + 2 * step : end; i < stop; i++) { \
-                const Py_UCS4 c = p[i];                                                       \
-                size += (c >= 0x80) + (c >= 0x800) + (WIDE && c >= 0x10000);                  \
-                odd |= (c & 0xFFFFF800u) == 0xD800u;                                          \
-            }                                                                                 \
-        }                                                                                     \
-    }
-
-static Py_ssize_t utf8_size(int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
-    Py_ssize_t size = end - start;
-    unsigned odd = 0;
-    if (kind == PyUnicode_1BYTE_KIND) {
-        const Py_UCS1 *p = data;
-        for (Py_ssize_t i = start; i < end; i++) size += p[i] >> 7;
-    } else if (kind == PyUnicode_2BYTE_KIND) {
-        SIZE_LOOP(Py_UCS2, 0, 8, _mm_set1_epi16((short)0xFF80), _mm_set1_epi16, _mm_cmpeq_epi16)
-    } else {
-        SIZE_LOOP(Py_UCS4, 1, 4, _mm_set1_epi32((int)0xFFFFFF80u), _mm_set1_epi32, _mm_cmpeq_epi32)
-    }
-    return odd ? -1 : size;
-}
-#undef SIZE_LOOP
-#undef ASCII_RUN
-
-/* One character as UTF-8 at o (not a surrogate: utf8_size checked); the end of what it wrote. */
+/* One character as UTF-8 at o; the end of what it wrote, or NULL for a surrogate. */
 static inline char *put(char *o, Py_UCS4 c) {
+    if ((c & 0xFFFFF800u) == 0xD800u) return NULL;
     if (c < 0x80) {
         *o++ = (char)c;
     } else if (c < 0x800) {
@@ -83,7 +42,7 @@ static char *encode1(const Py_UCS1 *p, Py_ssize_t i, Py_ssize_t end, char *o) {
                 continue;
             }
         }
-        o = put(o, p[i++]);
+        if ((o = put(o, p[i++])) == NULL) return NULL;
     }
     return o;
 }
@@ -114,7 +73,7 @@ static char *encode2(const Py_UCS2 *p, Py_ssize_t i, Py_ssize_t end, char *o) {
             }
         }
 #endif
-        o = put(o, p[i++]);
+        if ((o = put(o, p[i++])) == NULL) return NULL;
     }
     return o;
 }
@@ -135,14 +94,16 @@ static char *encode4(const Py_UCS4 *p, Py_ssize_t i, Py_ssize_t end, char *o) {
             }
         }
 #endif
-        o = put(o, p[i++]);
+        if ((o = put(o, p[i++])) == NULL) return NULL;
     }
     return o;
 }
 
 /* utf8_spans(text, keep) -> bytes | None: the UTF-8 of text[keep[0]:keep[1]] +
- * text[keep[2]:keep[3]] + ..., made at its exact size in one buffer (no piece, no join);
- * None where a span holds a lone surrogate. See _bodies._utf8. */
+ * text[keep[2]:keep[3]] + ..., made in one pass into one buffer (no piece, no join): the
+ * widest the spans can take (up to 4 bytes a character), of which only what is written is
+ * touched, then shrunk to it in place (realloc); None where a span holds a lone surrogate.
+ * See _bodies._utf8. */
 PyObject *utf8_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyList_Check(args[1]) || PyList_GET_SIZE(args[1]) % 2) {
         PyErr_SetString(PyExc_TypeError, "utf8_spans() takes a str and a list of an even number of offsets");
@@ -150,9 +111,9 @@ PyObject *utf8_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     }
     PyObject *text = args[0], *keep = args[1];
     const Py_ssize_t n = PyUnicode_GET_LENGTH(text), spans = PyList_GET_SIZE(keep) / 2;
-    const int kind = PyUnicode_KIND(text);
+    const int kind = PyUnicode_KIND(text), ascii = PyUnicode_IS_ASCII(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t total = 0;
+    Py_ssize_t chars = 0;
     for (Py_ssize_t s = 0; s < spans; s++) { /* the list is read again below: nothing runs between */
         const Py_ssize_t start = PyLong_AsSsize_t(PyList_GET_ITEM(keep, 2 * s)),
                          end = PyLong_AsSsize_t(PyList_GET_ITEM(keep, 2 * s + 1));
@@ -161,18 +122,17 @@ PyObject *utf8_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
             PyErr_SetString(PyExc_ValueError, "utf8_spans(): a span outside the text");
             return NULL;
         }
-        const Py_ssize_t size = PyUnicode_IS_ASCII(text) ? end - start : utf8_size(kind, data, start, end);
-        if (size < 0) Py_RETURN_NONE;
-        if (size > PY_SSIZE_T_MAX - total) return PyErr_NoMemory();
-        total += size;
+        chars += end - start;
     }
-    PyObject *made = PyBytes_FromStringAndSize(NULL, total);
+    const Py_ssize_t widest = ascii ? 1 : kind == PyUnicode_1BYTE_KIND ? 2 : kind == PyUnicode_2BYTE_KIND ? 3 : 4;
+    if (chars > PY_SSIZE_T_MAX / widest) return PyErr_NoMemory();
+    PyObject *made = PyBytes_FromStringAndSize(NULL, chars * widest);
     if (made == NULL) return NULL;
     char *o = PyBytes_AS_STRING(made);
-    for (Py_ssize_t s = 0; s < spans; s++) {
+    for (Py_ssize_t s = 0; s < spans && o != NULL; s++) {
         const Py_ssize_t start = PyLong_AsSsize_t(PyList_GET_ITEM(keep, 2 * s)),
                          end = PyLong_AsSsize_t(PyList_GET_ITEM(keep, 2 * s + 1));
-        if (PyUnicode_IS_ASCII(text)) {
+        if (ascii) {
             memcpy(o, (const char *)data + start, (size_t)(end - start));
             o += end - start;
         } else if (kind == PyUnicode_1BYTE_KIND) {
@@ -183,6 +143,12 @@ PyObject *utf8_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
             o = encode4(data, start, end, o);
         }
     }
+    if (o == NULL) { /* a lone surrogate */
+        Py_DECREF(made);
+        Py_RETURN_NONE;
+    }
+    if (o - PyBytes_AS_STRING(made) < chars * widest && _PyBytes_Resize(&made, o - PyBytes_AS_STRING(made)) < 0)
+        return NULL;
     return made;
 }
 
