@@ -39,6 +39,7 @@ HAND_MADE: dict[str, str] = {
     "huge attributes": "<div" + ' a="x"' * 5_000 + ">x</div>",
     "huge attribute value": '<img alt="' + "v" * 100_000 + '">',
     "long tag of spaces": "<span" + " " * 600 + ">x",
+    "long two-byte tags": "\u4e2d<div" + ' a="x>\u4e2d"' * 60 + " b='z>" + "<p c=" + "'y" * 300 + ">",
     "many attributes": large.attribute_bomb(2_000),
     "deep nesting": "<div>" * 3_000,
     "deep spans": "<span>" * 3_000 + "</span>" * 1_000,
@@ -60,6 +61,9 @@ HAND_MADE: dict[str, str] = {
     "plaintext": "<p><plaintext><div><div>",
     "scripts and styles": "<head><script>a<b</script><style>p{}</style><SCRIPT type=x>1</SCRIPT \n></head>"
     "<body><script><!--<script></script>--></script><p><style>x</style>y<script>z",
+    "bodies kept and dropped": "<script type=application/ld+json>{}</script><style data-x=JsOn>p{}</style>"
+    "<script src=jsonp.js></script><script>a<!-</script><script>a<!--</script><style><!--x--></style>"
+    "<script>x<!--><script>y</script><script>\u4e2d<!-- </script><script data-j\u017fon=1>z</script>",
     "svg and math": "<svg><style><div></style><foreignObject><p>x</p></foreignObject></svg>"
     "<math><mi><b>x</math>",
     "tables": "<table><td>a<td>b<tr><th>c</table><table><caption>x<tbody><tr><td>",

@@ -10,7 +10,7 @@
  * The extension also holds helpers of the segment stage (_cscan_helpers.c, _cscan_elements.c,
  * _cscan_blocks.c), so that the compiled build loads one extension of its own for them, not two.
  */
-#include "_cscan.h"
+#include "_cstack.h" /* (and _cscan.h): the stack's inline accessors */
 #include <string.h>
 
 /* The module's state: the names' table of the tables the first call hands in, built by that
@@ -85,7 +85,12 @@ static Py_ssize_t count_attributes(const Text *t, Py_ssize_t p, Py_ssize_t end) 
         Py_UCS4 quote = q < end ? at(t, q) : 0, c;
         if (quote == '"' || quote == '\'') {
             Py_ssize_t close = q + 1;
-            while (close < end && at(t, close) != quote) close++;
+            if (t->kind == PyUnicode_2BYTE_KIND) { /* most pages: a long tag's values found eight at a time */
+                close = find2(t->data, close, end, (Py_UCS2)quote);
+                close = close < 0 ? end : close;
+            } else {
+                while (close < end && at(t, close) != quote) close++;
+            }
             if (close < end) {
                 p = close + 1;
                 continue;
@@ -210,15 +215,20 @@ static PyObject *scan(PyObject *module, PyObject *args) {
             volume += (long long)added * (stack_size(stack) + base_depth);
             if (follows == 1) {
                 PyObject *raw = name_str(names, &name); /* a name of the tables: ASCII */
+                int comment;
                 Py_ssize_t undecided, close = raw_end(&t, (const char *)PyUnicode_1BYTE_DATA(raw),
-                                                      PyUnicode_GET_LENGTH(raw), end, &undecided);
-                if (undecided >= 0 && (close = search_raw_end(raw_end_patterns, raw, str, undecided)) == -2) goto error;
+                                                      PyUnicode_GET_LENGTH(raw), end, &undecided, &comment);
+                if (undecided >= 0) {
+                    if ((close = search_raw_end(raw_end_patterns, raw, str, undecided)) == -2) goto error;
+                    comment = -1; /* the text past `undecided` unread */
+                }
                 resume = close < 0 ? n : close;
-                /* A script or style sheet outside svg and math, closed by its end tag:
-                   recorded for without_bodies (see _limits.scan). */
-                if (close >= 0 && bodies != Py_None && !stack_foreign(stack) && (flags & F_BODY)) {
-                    Py_ssize_t span[3] = {start, end, resume};
-                    for (int k = 0; k < 3; k++) {
+                /* A script or style sheet outside svg and math, closed by its end tag, whose
+                   text may go: recorded for without_bodies (see _limits.scan). */
+                if (close >= 0 && bodies != Py_None && !stack_foreign(stack) && (flags & F_BODY) &&
+                    droppable(&t, start, end, close, comment)) {
+                    Py_ssize_t span[2] = {end, resume};
+                    for (int k = 0; k < 2; k++) {
                         PyObject *number = PyLong_FromSsize_t(span[k]);
                         if (number == NULL) goto error;
                         int failed = PyList_Append(bodies, number);
@@ -269,6 +279,11 @@ static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
      "scan(text, node_limit, depth_limit, attribute_limit, volume_limit, tables, bodies=None) -> (elements, depth, "
      "depth_sum, cut, limit): the loop of _limits.scan_python"},
+    {"utf8_spans", (PyCFunction)(void (*)(void))utf8_spans, METH_FASTCALL,
+     "utf8_spans(text, keep) -> bytes | None: see _bodies._utf8"},
+    {"holds_frameset", holds_frameset, METH_O, "holds_frameset(text) -> bool: see _bodies._has_frameset"},
+    {"odd_characters", (PyCFunction)(void (*)(void))odd_characters, METH_FASTCALL,
+     "odd_characters(text, chars) -> (odd, length): see _parse.looks_binary"},
     {"has_control", has_control, METH_O, "has_control(text) -> bool: see _segment_blocks._HAS_CONTROL"},
     {"collapse", collapse, METH_O, "collapse(text) -> str: see _segment_blocks._collapse"},
     {"new_tuple", (PyCFunction)(void (*)(void))new_tuple, METH_FASTCALL,

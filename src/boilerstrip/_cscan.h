@@ -6,6 +6,9 @@
 #define BOILERSTRIP_CSCAN_H
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* The files' shared functions and table are the extension's own: hidden, so that a symbol of
  * the same name elsewhere in the process never stands in for them (and calls bind directly). */
@@ -25,6 +28,49 @@ typedef struct {
 
 static inline Py_UCS4 at(const Text *t, Py_ssize_t i) { return PyUnicode_READ(t->kind, t->data, i); }
 
+/* The first index in [i, n) of two- or four-byte text holding c, or -1: eight (four) characters
+ * compared at once where SSE2 is there (x86-64 always), without a call (most searches end
+ * within a few characters: the next "<" or quote), one at a time elsewhere. */
+static inline Py_ssize_t find2(const Py_UCS2 *p, Py_ssize_t i, Py_ssize_t n, Py_UCS2 c) {
+#if defined(__SSE2__)
+    const __m128i needle = _mm_set1_epi16((short)c);
+    for (; n - i >= 16; i += 16) { /* sixteen at a time, then the eight that hold it */
+        const __m128i a = _mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)(p + i)), needle),
+                      b = _mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)(p + i + 8)), needle);
+        if (_mm_movemask_epi8(_mm_or_si128(a, b)) == 0) continue;
+        const int low = _mm_movemask_epi8(a);
+        return low ? i + (__builtin_ctz((unsigned)low) >> 1) : i + 8 + (__builtin_ctz((unsigned)_mm_movemask_epi8(b)) >> 1);
+    }
+    for (; n - i >= 8; i += 8) {
+        const int hits = _mm_movemask_epi8(_mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)(p + i)), needle));
+        if (hits) return i + (__builtin_ctz((unsigned)hits) >> 1);
+    }
+#endif
+    for (; i < n; i++)
+        if (p[i] == c) return i;
+    return -1;
+}
+
+static inline Py_ssize_t find4(const Py_UCS4 *p, Py_ssize_t i, Py_ssize_t n, Py_UCS4 c) {
+#if defined(__SSE2__)
+    const __m128i needle = _mm_set1_epi32((int)c);
+    for (; n - i >= 16; i += 16) { /* sixteen at a time, then the four that hold it */
+        const __m128i a = _mm_cmpeq_epi32(_mm_loadu_si128((const __m128i *)(p + i)), needle),
+                      b = _mm_cmpeq_epi32(_mm_loadu_si128((const __m128i *)(p + i + 4)), needle),
+                      d = _mm_cmpeq_epi32(_mm_loadu_si128((const __m128i *)(p + i + 8)), needle),
+                      e = _mm_cmpeq_epi32(_mm_loadu_si128((const __m128i *)(p + i + 12)), needle);
+        if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(d, e))) != 0) break;
+    }
+    for (; n - i >= 4; i += 4) {
+        const int hits = _mm_movemask_epi8(_mm_cmpeq_epi32(_mm_loadu_si128((const __m128i *)(p + i)), needle));
+        if (hits) return i + (__builtin_ctz((unsigned)hits) >> 2);
+    }
+#endif
+    for (; i < n; i++)
+        if (p[i] == c) return i;
+    return -1;
+}
+
 /* The tokenizer's spaces in _TOKEN: \t \n \f \r and " " (not \v, not Unicode spaces). */
 static inline int is_space(Py_UCS4 c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
@@ -37,7 +83,8 @@ typedef struct {
 int next_token(const Text *t, Py_ssize_t from, Token *tok);
 PyObject *substring(const Text *t, Py_ssize_t start, Py_ssize_t end);
 PyObject *lower_name(const Text *t, Py_ssize_t start, Py_ssize_t end);
-Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_t from, Py_ssize_t *undecided);
+Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_t from, Py_ssize_t *undecided,
+                   int *comment);
 
 /* Whether code point c is a control character _segment_blocks drops: a C0 control whose bit is
  * set in C0_DROPPED (all but \t (9), \n (10) and \r (13)), or U+007F-U+009F. */
@@ -60,6 +107,14 @@ typedef struct {
 } Column;
 
 static inline long long get(const Column *c, Py_ssize_t i) { return c->wide ? c->wide[i] : c->narrow[i]; }
+
+/* _cscan_text.c: the page's text before the parse (_bodies, _parse.looks_binary) */
+PyObject *utf8_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *holds_frameset(PyObject *self, PyObject *arg);
+PyObject *odd_characters(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+/* _limits.droppable; comment: 1 where text[end:close] is known to hold "<!--", 0 where known not
+ * to, -1 where unknown (searched here) */
+int droppable(const Text *t, Py_ssize_t start, Py_ssize_t end, Py_ssize_t close, int comment);
 
 /* _cscan_elements.c */
 int column(PyObject *source, Column *c, const char *what); /* -1 with an error set */
@@ -115,15 +170,13 @@ Names *names_new(PyObject *stack_tables, PyObject *text_starts, PyObject *body_n
 void names_free(Names *names);
 int names_built_from(const Names *names, PyObject *stack_tables, PyObject *text_starts, PyObject *body_names);
 int name_of(const Names *names, const Text *t, Py_ssize_t start, Py_ssize_t end, Name *name);
-unsigned long name_flags(const Names *names, const Name *name);
 PyObject *name_str(const Names *names, const Name *name); /* borrowed */
 int name_is(const Names *names, const Name *name, const char *which); /* "script", "plaintext" */
 
+/* name_flags, stack_size, stack_detached and stack_foreign (whether an svg or math element is
+ * open): inline, in _cstack.h (the loop reads them at each tag). */
 Stack *stack_new(const Text *t, const Names *names);
 void stack_free(Stack *s);
-Py_ssize_t stack_size(const Stack *s);
-Py_ssize_t stack_detached(const Stack *s);
-int stack_foreign(const Stack *s); /* whether an svg or math element is open */
 int stack_in_foreign(const Stack *s);
 int stack_has(const Stack *s, const char *which); /* where.get(which): "select", "frameset" */
 Py_ssize_t stack_reconstruct(Stack *s);

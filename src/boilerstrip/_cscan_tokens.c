@@ -9,12 +9,19 @@ static inline int is_letter(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 
  * 4BYTE: bytes are read as one-byte text) and inlined into one copy per kind (next_token), so
  * that each character is read without a switch on the kind. */
 #define ONE_KIND static inline __attribute__((always_inline))
+
+/* What ends a run of a tag's name or an attribute's name, by ASCII character: one of the
+ * tokenizer's spaces (SPACE), "/", "=" or ">"; `IN(c, bits)`: whether c is one of them (a table
+ * read in place of a compare for each). */
+enum { SPACE = 1, SLASH = 2, EQUALS = 4, GT = 8 };
+static const unsigned char ENDS[128] = {['\t'] = SPACE, ['\n'] = SPACE, ['\f'] = SPACE, ['\r'] = SPACE,
+                                        [' '] = SPACE,   ['/'] = SLASH,   ['='] = EQUALS,  ['>'] = GT};
+#define IN(c, bits) ((c) < 128 && (ENDS[(c)] & (bits)))
 #define AT(i) PyUnicode_READ(kind, t->data, (i))
 
 /* First index at or after `from` holding `c` (ASCII), or -1: memchr over one-byte text; over
- * two-byte text (most pages: one curly quote makes a str two bytes a character), the next few
- * characters read, then memchr for c's byte, a hit kept where its character is c (str.find's
- * own way, without its call); str.find over four-byte text. */
+ * two- and four-byte text (most pages: one curly quote makes a str two bytes a character),
+ * find2 and find4 (_cscan.h: eight or four characters a compare, no call). */
 ONE_KIND Py_ssize_t find(const Text *t, const int kind, Py_UCS4 c, Py_ssize_t from) {
     const Py_ssize_t n = t->n;
     if (from >= n) return -1;
@@ -22,22 +29,8 @@ ONE_KIND Py_ssize_t find(const Text *t, const int kind, Py_UCS4 c, Py_ssize_t fr
         const char *data = t->data, *found = memchr(data + from, (int)c, (size_t)(n - from));
         return found == NULL ? -1 : found - data;
     }
-    if (kind == PyUnicode_2BYTE_KIND) {
-        const Py_UCS2 *data = t->data;
-        Py_ssize_t i = from;
-        for (const Py_ssize_t near = n - i > 32 ? i + 32 : n; i < near; i++)
-            if (data[i] == c) return i;
-        while (i < n) {
-            const char *found = memchr(data + i, (int)c, (size_t)(n - i) * sizeof(Py_UCS2));
-            if (found == NULL) return -1;
-            const Py_ssize_t j = (found - (const char *)data) / (Py_ssize_t)sizeof(Py_UCS2);
-            if (data[j] == c) return j;
-            i = j + 1; /* c's byte in another character */
-        }
-        return -1;
-    }
-    Py_ssize_t i = PyUnicode_FindChar(t->str, c, from, t->n, 1);
-    return i < 0 ? -1 : i;
+    if (kind == PyUnicode_2BYTE_KIND) return find2(t->data, from, n, (Py_UCS2)c);
+    return find4(t->data, from, n, c);
 }
 
 
@@ -67,7 +60,7 @@ ONE_KIND Py_ssize_t attributes_end(const Text *t, const int kind, Py_ssize_t p) 
         if (c == '>') break;
         /* a name: its first character may be "=" or a quote */
         p++;
-        while (p < n && !is_space(c = AT(p)) && c != '/' && c != '=' && c != '>') p++;
+        while (p < n && !IN(c = AT(p), SPACE | SLASH | EQUALS | GT)) p++;
         Py_ssize_t q = p;
         while (q < n && is_space(AT(q))) q++;
         if (q < n && AT(q) == '=') {
@@ -140,7 +133,7 @@ ONE_KIND int match_at(const Text *t, const int kind, Py_ssize_t i, Token *tok) {
         return 0;
     }
     Py_ssize_t p = name + 1;
-    while (p < n && !is_space(c = AT(p)) && c != '/' && c != '>') p++;
+    while (p < n && !IN(c = AT(p), SPACE | SLASH | GT)) p++;
     tok->name_start = name;
     tok->name_end = p;
     tok->end = attributes_end(t, kind, p);
@@ -193,12 +186,18 @@ PyObject *lower_name(const Text *t, Py_ssize_t start, Py_ssize_t end) {
  * name in either case then one of "\t\n\f\r /" or ">", or -1. In a str, (?i) also folds a few
  * non-ASCII letters to the name's ("\u017f" to "s", the Kelvin sign to "k"...): where a
  * candidate holds a non-ASCII character in the name's place, -1 is returned with *undecided
- * set to its offset, for the regex to search from there. Bytes fold ASCII only. */
-Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_t from, Py_ssize_t *undecided) {
+ * set to its offset, for the regex to search from there. Bytes fold ASCII only. *comment: whether
+ * a "<!--" comes before the end found (its characters are read on the way: _limits.droppable). */
+Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_t from, Py_ssize_t *undecided,
+                   int *comment) {
     *undecided = -1;
+    *comment = 0;
     for (Py_ssize_t i = find(t, t->kind, '<', from); i >= 0; i = find(t, t->kind, '<', i + 1)) {
         if (i + 2 + length >= t->n) return -1; /* no room for the name and the character after it */
-        if (at(t, i + 1) != '/') continue;
+        if (at(t, i + 1) != '/') {
+            *comment = *comment || (at(t, i + 1) == '!' && at(t, i + 2) == '-' && at(t, i + 3) == '-');
+            continue;
+        }
         Py_ssize_t j = 0;
         for (; j < length; j++) {
             Py_UCS4 c = at(t, i + 2 + j);

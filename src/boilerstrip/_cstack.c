@@ -54,9 +54,6 @@ void stack_free(Stack *s) {
     PyMem_Free(s);
 }
 
-Py_ssize_t stack_size(const Stack *s) { return s->size; }
-Py_ssize_t stack_detached(const Stack *s) { return s->detached_size; }
-int stack_foreign(const Stack *s) { return s->foreign.size > 0; }
 
 int stack_has(const Stack *s, const char *which) {
     return where_has(s, strcmp(which, "select") == 0 ? s->names->select : s->names->frameset);

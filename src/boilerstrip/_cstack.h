@@ -64,6 +64,11 @@ struct Stack {
 
 int grow(void **items, Py_ssize_t *capacity, Py_ssize_t need, size_t item);
 
+static inline unsigned long name_flags(const Names *N, const Name *name) { return name->id >= 0 ? N->flags[name->id] : 0; }
+static inline Py_ssize_t stack_size(const Stack *s) { return s->size; }
+static inline Py_ssize_t stack_detached(const Stack *s) { return s->detached_size; }
+static inline int stack_foreign(const Stack *s) { return s->foreign.size > 0; }
+
 static inline int ints_push(Ints *list, Py_ssize_t value) {
     if (list->size == list->capacity && grow((void **)&list->items, &list->capacity, list->size + 1, sizeof(Py_ssize_t)) < 0)
         return -1;

@@ -154,10 +154,11 @@ def scan(
 ) -> Scan:
     """Estimated elements, depth and depth sum of the tree Lexbor builds from ``text``, and
     the offset of the first tag past a limit (None disables a limit). With ``bodies``, the
-    start, the end of the start tag and the end tag's offset of every ``<script>`` and
-    ``<style>`` outside svg and math whose end tag closes it are appended to it (the raw
-    text :func:`_bodies.without_bodies` drops). ``text`` as bytes is read one character a
-    byte, as its Latin-1 text would be (a page's UTF-8: its markup is ASCII)."""
+    end of the start tag and the end tag's offset of every ``<script>`` and ``<style>``
+    outside svg and math whose end tag closes it and whose raw text may go (:func:`droppable`)
+    are appended to it (the raw text :func:`_bodies.without_bodies` drops). ``text`` as bytes
+    is read one character a byte, as its Latin-1 text would be (a page's UTF-8: its markup
+    is ASCII)."""
     if _C_LOOP is None:
         return scan_python(
             text,
@@ -326,8 +327,14 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                     else _bytes_patterns()[1][lower].search(text, end)
                 )
                 resume = close.start() if close else len(text)
-                if bodies is not None and close and not foreign and lower in _BODIES:
-                    bodies += (start, end, resume)
+                if (
+                    bodies is not None
+                    and close
+                    and not foreign
+                    and lower in _BODIES
+                    and droppable(text, start, end, resume)
+                ):
+                    bodies += (end, resume)
             elif follows:
                 resume = len(text)
             if len(names) > depth:
@@ -344,6 +351,17 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
             break
         pos = previous_end = resume
     return result()
+
+
+def droppable(text: str | bytes, start: int, end: int, close: int) -> bool:
+    """Whether the raw text ``text[end:close]`` of the script or style sheet whose start tag
+    is ``text[start:end]`` may be dropped before the parse (no stage reads it): not JSON
+    (JSON-LD is read), and holding no ``<!--`` (where an end tag may not end a script). The
+    C loop checks the same in C (_cscan_text.c's ``droppable``: "json" in any ASCII case,
+    which is what ``str.lower()`` makes "json" of)."""
+    if "json" in _tag(text, start, end).lower():
+        return False
+    return (text.find("<!--", end, close) if isinstance(text, str) else text.find(b"<!--", end, close)) < 0
 
 
 def _tag(text: str | bytes, start: int, end: int) -> str:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import codecs
 import functools
-from typing import Any, NamedTuple
+from collections.abc import Callable
+from typing import Any, Final, NamedTuple, cast
 
 import regex
 from selectolax.lexbor import LexborHTMLParser
+
+from ._compiled import c_module
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -263,9 +266,31 @@ _BINARY_SHARE = 0.05  # random bytes hold 9% of them; HTML, even broken, next to
 _BINARY_SNIFF = 8192
 
 
+_OddCharacters = Callable[[str | bytes, int], tuple[int, int]]
+
+
+def _odd_characters() -> _OddCharacters | None:
+    """The compiled build's ``_cscan.odd_characters`` (see :func:`looks_binary`), or None."""
+    module = c_module("_cscan")
+    return None if module is None else cast(_OddCharacters, module.odd_characters)
+
+
+_ODD_CHARACTERS: Final = _odd_characters()
+
+
 def looks_binary(html: str | bytes | Utf8Page) -> bool:
     """Whether the input is binary data (an image, an archive, a PDF) rather than text:
-    at least 5% of its first 8 KB are control bytes or U+FFFD."""
+    at least 5% of its first 8 KB are control bytes or U+FFFD. In the compiled build, a
+    str's or a Utf8Page's are counted in C (_cscan_text.c's ``odd_characters``: a compare
+    or two a character where the head's copy, encoding and translate took about 12)."""
+    if _ODD_CHARACTERS is not None and isinstance(html, (str, Utf8Page)):
+        odd, length = _ODD_CHARACTERS(html.data if isinstance(html, Utf8Page) else html, _BINARY_SNIFF)
+        return length > 0 and odd >= _BINARY_SHARE * length
+    return _looks_binary_python(html)
+
+
+def _looks_binary_python(html: str | bytes | Utf8Page) -> bool:
+    """:func:`looks_binary` in Python: the reference, and the path of a pure-Python install."""
     head = utf8_head(html, _BINARY_SNIFF) if isinstance(html, Utf8Page) else html[:_BINARY_SNIFF]
     if not head:
         return False
