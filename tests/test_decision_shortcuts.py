@@ -560,6 +560,35 @@ def test_card_rows_are_the_split_paths(seed: int, min_cards: int) -> None:
         assert _unnumbered(card, nth) == nth.sub("", card)  # "$" matches before a last "\n" too
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "body>div:nth-of-type(12)",
+        "body>div:nth-of-type(12)\n",
+        "body>div:nth-of-type(12)\n\n",
+        "body>div:nth-of-type(12)x",
+        "body>div:nth-of-type()",
+        "body>div:nth-of-type(1)2)",
+        "body>div:nth-of-type(1",
+        "body>div:nth-of-type(a)",
+        "body>div:nth-of-type( 1)",
+        "body>div:nth-of-type(-1)",
+        "body>div:nth-of-type(٣)",  # an Arabic-Indic digit: \\d, not ASCII
+        "body>div:nth-of-type(\U00011f50)",  # a Kawi digit (Unicode 15)
+        "body>div:nth-of-type(²)",  # a superscript: str.isdigit, not \\d
+        "body>é:nth-of-type(3)",
+        "body>div:nth-of-type(3)>p:nth-of-type(4)",
+        "body>div:nth-of-type(3)>p",
+        ":nth-of-type(5)",
+        "body>div:NTH-OF-TYPE(5)",
+        "",
+    ],
+)
+def test_unnumbered_is_the_sub(path: str) -> None:
+    nth = _nth()
+    assert _unnumbered(path, nth) == nth.sub("", path)
+
+
 # Pages whose locators go back up to a one-step path, repeat, or end in ">".
 _FIXED_LOCATORS = (
     ["a>b>c", "a", "a>b", "a>b>c>d", "a", "a>x>y", "a>x>z", "a>x>w", "a>x>w>q", "a"],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from boilerstrip import Sourced, extract
@@ -207,3 +209,113 @@ def test_fixture_metadata() -> None:
         "https://quietloops.example.org/media/generators-cover.png", "open-graph"
     )
     assert metadata.description.source == "meta"
+
+
+# The words a byline may start with, as _metadata's byline pattern writes them.
+_BYLINE_LEADS = (
+    "written",
+    "posted",
+    "words",
+    "text",
+    "photos",
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "di",
+    "av",
+    "af",
+    "автор",
+)
+
+
+@pytest.mark.parametrize(("letters", "allowed"), [(0, "_BYLINE_FIRST"), (1, "_BYLINE_SECOND")])
+def test_byline_sieve_keeps_every_character_the_pattern_folds(letters: int, allowed: str) -> None:
+    """No code point outside the sieve's sets matches a leading word's first (second)
+    letter under the byline pattern's flags; so the sieve drops no byline."""
+    import regex
+
+    from boilerstrip import _metadata
+
+    assert all(word in _metadata._BYLINE_PATTERN for word in _BYLINE_LEADS)
+    letter = regex.compile("(?i:[" + "".join({w[letters] for w in _BYLINE_LEADS}) + "])", regex.VERSION0)
+    matched = {chr(c) for c in range(0x110000) if letter.fullmatch(chr(c))}
+    assert matched == getattr(_metadata, allowed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Jane Doe",
+        "by Jane Doe",
+        "BY Jane Doe",
+        "Von Hans Meier",
+        "Photos by Ann Lee",
+        "Автор: Иван Петров",
+        "автор Иван",
+        "Di Marco Rossi",
+        "Door Jan de Vries",
+        "Written by Jane Doe and John Roe",
+    ],
+)
+def test_byline_sieve_passes_bylines(text: str) -> None:
+    from boilerstrip import _metadata
+
+    assert _metadata._byline_pattern().match(text) is not None
+    assert text[:1] in _metadata._BYLINE_FIRST and text[1:2] in _metadata._BYLINE_SECOND
+
+
+def _head_as_written(tree: Any) -> dict[str, dict[str, Any]]:
+    """_metadata._read_head as first written: every meta, link and title of the head."""
+    from boilerstrip import _metadata
+
+    found = _metadata._Found()
+    head = tree.head
+    for node in head.css("meta, link, title") if head is not None else ():
+        attrs = node.attributes
+        if node.tag == "title":
+            found.add("title", "html", node.text())
+        elif node.tag == "link":
+            if "canonical" in (attrs.get("rel") or "").lower().split():
+                found.add("canonical_url", "link", attrs.get("href"))
+        else:
+            key = attrs.get("property") or attrs.get("name") or attrs.get("http-equiv") or ""
+            target = _metadata._META.get(key.strip().lower())
+            if target is not None:
+                found.add(*target, attrs.get("content"))
+    return found.values
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "",
+        "<title>T</title><title>Second</title>",
+        '<link rel="canonical" href="/a"><link rel="canonical" href="/b">',
+        '<link rel="Canonical" href="/a">',
+        '<link rel="CANONICAL alternate" href="/a">',
+        '<link rel="alternate\tcanonical" href="/a">',
+        '<link rel="x\xa0canonical" href="/a">',  # a no-break space: a separator to str.split
+        '<link rel="x\u2003canonical" href="/a">',
+        '<link rel="noncanonical" href="/a"><link rel="canonicalx" href="/b">',
+        '<link rel="canonİcal" href="/a">',
+        '<link rel="canonical"><link rel="canonical" href="/b">',
+        '<link rel href="/a"><link href="/b"><link rel="stylesheet" href="/c.css">',
+        '<meta name="author"><meta name="author" content="Ann Lee"><meta name="author" content>',
+        '<meta property="og:title"><meta property="og:title" content="OG">',
+        '<meta name=" Description " content="d"><meta http-equiv="content-language" content="de">',
+        '<meta charset="utf-8"><meta name="viewport" content="width=device-width">',
+        '<meta property="" name="author" content="B"><meta name="DC.Creator" content="C">',
+        '<meta content="no key">',
+        '<meta name="citation_author" content="A"><meta name="citation_author" content="B">',
+    ],
+)
+def test_read_head_reads_what_every_node_gives(head: str) -> None:
+    from boilerstrip import _metadata
+    from boilerstrip._parse import parse
+
+    tree = parse(f"<html><head>{head}</head><body><p>x</p></body></html>")
+    found = _metadata._Found()
+    _metadata._read_head(tree, found)
+    assert found.values == _head_as_written(tree)
