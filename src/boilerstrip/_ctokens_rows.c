@@ -46,6 +46,22 @@ static PyObject *rows_of_token(PyObject *token, PyObject *exact, PyObject *prefi
 /* The rows phrase_rows holds on the stack before it allocates (most blocks select none). */
 #define STACK_ROWS 64
 
+/* Room for ``n`` more rows in the growable buffer ``*out`` of ``used`` and ``*size`` items,
+ * which starts on the caller's stack (the first growth copies it); -1 on an error. */
+static int grow_rows(Py_ssize_t **out, Py_ssize_t used, Py_ssize_t *size, Py_ssize_t n) {
+    Py_ssize_t want = 2 * (used + n);
+    Py_ssize_t *grown = *size == STACK_ROWS ? PyMem_Malloc(want * sizeof(Py_ssize_t))
+                                            : PyMem_Realloc(*out, want * sizeof(Py_ssize_t));
+    if (grown == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    if (*size == STACK_ROWS) memcpy(grown, *out, used * sizeof(Py_ssize_t));
+    *out = grown;
+    *size = want;
+    return 0;
+}
+
 /* Appends the ints of ``rows`` (a tuple) to the growable buffer ``*out`` of ``*used`` and
  * ``*size`` items; -1 on an error. */
 static int add_rows(PyObject *rows, Py_ssize_t **out, Py_ssize_t *used, Py_ssize_t *size) {
@@ -54,18 +70,7 @@ static int add_rows(PyObject *rows, Py_ssize_t **out, Py_ssize_t *used, Py_ssize
         return -1;
     }
     const Py_ssize_t n = PyTuple_GET_SIZE(rows);
-    if (*used + n > *size) { /* the first growth copies the caller's stack buffer */
-        Py_ssize_t want = 2 * (*used + n);
-        Py_ssize_t *grown = *size == STACK_ROWS ? PyMem_Malloc(want * sizeof(Py_ssize_t))
-                                                : PyMem_Realloc(*out, want * sizeof(Py_ssize_t));
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        if (*size == STACK_ROWS) memcpy(grown, *out, *used * sizeof(Py_ssize_t));
-        *out = grown;
-        *size = want;
-    }
+    if (*used + n > *size && grow_rows(out, *used, size, n) < 0) return -1;
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_ssize_t row = PyLong_AsSsize_t(PyTuple_GET_ITEM(rows, i));
         if (row == -1 && PyErr_Occurred()) return -1;
@@ -76,18 +81,7 @@ static int add_rows(PyObject *rows, Py_ssize_t **out, Py_ssize_t *used, Py_ssize
 
 /* Appends the ``n`` rows at ``values`` to the buffer, as add_rows does a tuple's. */
 static int add_numbers(const Py_ssize_t *values, Py_ssize_t n, Py_ssize_t **out, Py_ssize_t *used, Py_ssize_t *size) {
-    if (*used + n > *size) {
-        Py_ssize_t want = 2 * (*used + n);
-        Py_ssize_t *grown = *size == STACK_ROWS ? PyMem_Malloc(want * sizeof(Py_ssize_t))
-                                                : PyMem_Realloc(*out, want * sizeof(Py_ssize_t));
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        if (*size == STACK_ROWS) memcpy(grown, *out, *used * sizeof(Py_ssize_t));
-        *out = grown;
-        *size = want;
-    }
+    if (*used + n > *size && grow_rows(out, *used, size, n) < 0) return -1;
     memcpy(*out + *used, values, (size_t)n * sizeof(Py_ssize_t));
     *used += n;
     return 0;
