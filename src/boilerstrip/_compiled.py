@@ -8,6 +8,7 @@ the pure-Python path, and a default install runs it. Both give the same output.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from importlib.machinery import ExtensionFileLoader
 from types import ModuleType
 
@@ -96,10 +97,17 @@ C_EXTENSION_FILES = {
 
 def compiled() -> bool:
     """Whether this install runs the compiled build (True) or the Python source (False)."""
-    return all(
-        isinstance(importlib.import_module(f"{__package__}.{name}").__loader__, ExtensionFileLoader)
-        for name in COMPILED_MODULES
-    )
+    return all(is_extension(importlib.import_module(f"{__package__}.{name}")) for name in COMPILED_MODULES)
+
+
+def is_extension(module: ModuleType) -> bool:
+    """Whether ``module`` was loaded from a compiled extension (not from its source)."""
+    return isinstance(module.__loader__, ExtensionFileLoader)
+
+
+# ``_ctokens.word_table(keys, values)``: the table its C loops find a token's values in
+# (read by _language, _name_verdicts and _phrase_rows).
+WordTable = Callable[[list[str], list[tuple[int, ...]]], bytes]
 
 
 def c_module(name: str) -> ModuleType | None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from importlib.machinery import ExtensionFileLoader
 from typing import Final, NamedTuple
 
 from . import _model
+from ._compiled import is_extension
 from ._element_facts import (
     COMMENTS,
     Container,
@@ -210,7 +210,7 @@ _MAX_SHARED: Final = 4096
 # Python source. The compiled build's Features (a native class) holds each as a C double,
 # so there :func:`_shared` kept nothing and cost 8.7 M instructions on the profile's 20
 # pages (a dict's setdefault with two floats boxed, a block and field); it is not called.
-_SHARE_FLOATS: Final = not isinstance(_model.__loader__, ExtensionFileLoader)
+_SHARE_FLOATS: Final = not is_extension(_model)
 
 
 def features_of(c: Columns, options: Options) -> tuple[Features, ...]:

@@ -14,7 +14,7 @@ from typing import Final, cast
 
 import regex
 
-from ._compiled import c_module
+from ._compiled import WordTable, c_module
 from ._stopwords_data import SEP, STOPWORD_TEXT
 
 _TOKEN: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|\w+")
@@ -90,7 +90,6 @@ def language_hits(
 
 
 CHits = Callable[[Iterable[list[str]], int, dict[str, tuple[int, ...]], int, bytes], list[int]]
-WordTable = Callable[[list[str], list[tuple[int, ...]]], bytes]
 
 
 def _c_loops() -> tuple[CHits | None, WordTable | None]:

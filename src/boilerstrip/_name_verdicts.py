@@ -29,7 +29,7 @@ import functools
 from collections.abc import Callable
 from typing import Final, NamedTuple, cast
 
-from ._compiled import c_module
+from ._compiled import WordTable, c_module
 from ._pattern_reader import spellings, top_level_branches
 from ._rules import (
     _CONTENT_BIT,
@@ -82,7 +82,6 @@ _Held = tuple[object, ...]
 
 
 _NameBitsOf = Callable[[str, _Held, _Held], _NameBits | int | None]
-WordTable = Callable[[list[str], list[tuple[int, ...]]], bytes]
 
 
 def _c_functions() -> tuple[_NameBitsOf | None, WordTable | None]:

@@ -96,7 +96,7 @@ def json_ld_texts(tree: Any) -> tuple[str, ...]:
 
 
 _LD_TYPE_VALUE: Final = "application/ld+json"
-_LD_SELECTOR: Final = 'script[type="application/ld+json"]'
+_LD_SELECTOR: Final = f'script[type="{_LD_TYPE_VALUE}"]'
 
 
 def _ld_texts(scripts: Sequence[Any]) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Final, cast
 
-from ._compiled import c_module
+from ._compiled import WordTable, c_module
 
 PREFIX: Final = 5  # keys are indexed by at most their first five letters
 MIN_PREFIX: Final = 3  # keys of three letters or more also match longer tokens that start with them
@@ -114,7 +114,6 @@ CPhraseRows = Callable[
 
 
 AsciiDigit = Callable[[str, int], bool]
-WordTable = Callable[[list[str], list[tuple[int, ...]]], bytes]
 StartsOne = Callable[[tuple[str, ...], str], bool]
 
 
