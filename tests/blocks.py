@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from boilerstrip import Block, Features, Role
+from boilerstrip._parse import body_of, parse
+from boilerstrip._segment import segment
 
 
 def make_block(index: int, text: str, *, role: Role = Role.PARAGRAPH, **changes: object) -> Block:
@@ -30,3 +32,8 @@ def make_block(index: int, text: str, *, role: Role = Role.PARAGRAPH, **changes:
     )
     values.update(changes)
     return Block(index=index, text=text, role=role, heading_level=0, locator="p", features=Features(**values))  # type: ignore[arg-type]
+
+
+def segment_texts(html: str) -> list[str]:
+    """The texts of the blocks the segment stage makes of ``html``."""
+    return [b.text for b in segment(body_of(parse(html))).blocks]
