@@ -66,6 +66,11 @@ HAND_MADE: dict[str, str] = {
     "<script>x<!--><script>y</script><script>\u4e2d<!-- </script><script data-j\u017fon=1>z</script>",
     "svg and math": "<svg><style><div></style><foreignObject><p>x</p></foreignObject></svg>"
     "<math><mi><b>x</math>",
+    "svg bodies kept and dropped": "<svg viewBox='0 0 9 9'>\n <path d='M0 0'/><g><circle r=1></circle></g>"
+    "</svg>"
+    "<svg><title>x</title></svg><SVG><G class=Price></G></SVG><svg><g></svg><svg/><p><svg><p>x</svg>"
+    "<math><svg><path/></svg></math><svg><svg><path/></svg></svg><svg> >x</svg><svg><!-- c --></svg>"
+    "<svg>\u4e2d</svg><svg><a href=x><path/></a></svg><b><svg><i></i></svg></b>",
     "tables": "<table><td>a<td>b<tr><th>c</table><table><caption>x<tbody><tr><td>",
     "lists and headings": "<ul><li>a<li>b<p>c<li>d</ul><h1><h2>x</h1></h2><dl><dt>a<dd>b",
     "formatting across blocks": "<b><i><div></b>x</i><p><a href=1><a href=2><nobr><nobr>x</p>y",
@@ -155,6 +160,14 @@ def _generated(seed: int) -> str:
         "<caption>",
         "<math>",
         "<mi>",
+        "<svg>",
+        "</svg>",
+        "<svg/>",
+        "<path d='M0'/>",
+        "<g>",
+        "</g>",
+        "<p>",
+        " price ",
         "<foreignObject>",
         "<title>",
         "</title>",

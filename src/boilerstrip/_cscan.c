@@ -127,6 +127,19 @@ static Py_ssize_t search_raw_end(PyObject *raw_end, PyObject *name, PyObject *te
     return found == -1 && PyErr_Occurred() ? -2 : found;
 }
 
+/* The span text[start:end] appended to `bodies` (the raw text without_bodies drops). */
+static int add_span(PyObject *bodies, Py_ssize_t start, Py_ssize_t end) {
+    Py_ssize_t span[2] = {start, end};
+    for (int k = 0; k < 2; k++) {
+        PyObject *number = PyLong_FromSsize_t(span[k]);
+        if (number == NULL) return -1;
+        int failed = PyList_Append(bodies, number);
+        Py_DECREF(number);
+        if (failed) return -1;
+    }
+    return 0;
+}
+
 #define CHECK(x) \
     do { \
         if ((x) < 0) goto error; \
@@ -167,6 +180,7 @@ static PyObject *scan(PyObject *module, PyObject *args) {
     Py_ssize_t added, cut = -1, pos = 0, previous_end = 0, n = t.n;
     const char *limit = "";
     int had_text = 0;
+    Py_ssize_t svg_at = -1, svg_end = -1; /* an svg opened outside svg and math: its place on the stack, its start tag's end */
     Token tok;
     while (pos < n) {
         Py_ssize_t resume = -1, from = pos;
@@ -191,7 +205,13 @@ static PyObject *scan(PyObject *module, PyObject *args) {
             }
             had_text = 0;
             CHECK(name_of(names, &t, tok.name_start, tok.name_end, &name));
+            if (svg_at >= 0 && (stack_size(stack) <= svg_at || !is_id(&stack->e[svg_at], names->svg)))
+                svg_at = -1; /* closed, or left for HTML, by an earlier tag */
             if (at(&t, start + 1) == '/') {
+                /* its own end tag closes it, with nothing open in it (see _limits.scan_python) */
+                if (svg_at >= 0 && svg_at == stack_size(stack) - 1 && name.id == names->svg && bodies != Py_None &&
+                    svg_droppable(&t, svg_end, start))
+                    CHECK(add_span(bodies, svg_end, start));
                 CHECK(added = stack_end_tag(stack, &name));
                 elements += added;
                 Py_CLEAR(name.str);
@@ -210,9 +230,14 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                 else if (name_is(names, &name, "script") || !(stack_has(stack, "select") || stack_has(stack, "frameset")))
                     follows = 1;
             }
+            int opens_svg = name.id >= 0 && name.id == names->svg && !stack_foreign(stack);
             CHECK(added = stack_start_tag(stack, &name, start, end));
             elements += added;
             volume += (long long)added * (stack_size(stack) + base_depth);
+            if (opens_svg && stack_size(stack) > 0 && is_id(&stack->e[stack_size(stack) - 1], names->svg)) {
+                svg_at = stack_size(stack) - 1; /* (not "<svg/>", which closes itself) */
+                svg_end = end;
+            }
             if (follows == 1) {
                 PyObject *raw = name_str(names, &name); /* a name of the tables: ASCII */
                 int comment;
@@ -226,16 +251,8 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                 /* A script or style sheet outside svg and math, closed by its end tag, whose
                    text may go: recorded for without_bodies (see _limits.scan). */
                 if (close >= 0 && bodies != Py_None && !stack_foreign(stack) && (flags & F_BODY) &&
-                    droppable(&t, start, end, close, comment)) {
-                    Py_ssize_t span[2] = {end, resume};
-                    for (int k = 0; k < 2; k++) {
-                        PyObject *number = PyLong_FromSsize_t(span[k]);
-                        if (number == NULL) goto error;
-                        int failed = PyList_Append(bodies, number);
-                        Py_DECREF(number);
-                        if (failed) goto error;
-                    }
-                }
+                    droppable(&t, start, end, close, comment))
+                    CHECK(add_span(bodies, end, resume));
             } else if (follows == 2) {
                 resume = n;
             }

@@ -115,6 +115,8 @@ PyObject *odd_characters(PyObject *self, PyObject *const *args, Py_ssize_t nargs
 /* _limits.droppable; comment: 1 where text[end:close] is known to hold "<!--", 0 where known not
  * to, -1 where unknown (searched here) */
 int droppable(const Text *t, Py_ssize_t start, Py_ssize_t end, Py_ssize_t close, int comment);
+/* _svg_bodies.svg_droppable: whether the body text[end:close] of an svg element may go */
+int svg_droppable(const Text *t, Py_ssize_t end, Py_ssize_t close);
 
 /* _cscan_elements.c */
 int column(PyObject *source, Column *c, const char *what); /* -1 with an error set */

@@ -300,3 +300,44 @@ int droppable(const Text *t, Py_ssize_t start, Py_ssize_t end, Py_ssize_t close,
     }
     return 1;
 }
+
+/* The words that keep an svg body (_svg_bodies._KEPT), in ASCII lower case. */
+static const char *const svg_kept_words[] = {"<title", "<time", "<script", "<style", "<meta",
+                                             "itemtype", "itemprop", "price", "foreignobject"};
+
+/* Whether text[i:] starts with `word` (ASCII lower case), ASCII letters in any case. */
+static int word_at(const Text *t, Py_ssize_t i, Py_ssize_t close, const char *word) {
+    for (; *word; word++, i++) {
+        if (i >= close) return 0;
+        Py_UCS4 c = at(t, i);
+        if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+        if (c != (unsigned char)*word) return 0;
+    }
+    return 1;
+}
+
+static int is_letter(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* _svg_bodies.svg_droppable: read from the start tag's ">" (text[end - 1]) to `close`; any
+ * match of _KEPT keeps the body. */
+int svg_droppable(const Text *t, Py_ssize_t end, Py_ssize_t close) {
+    int in_text = 0; /* past a ">", before the next "<" */
+    for (Py_ssize_t i = end - 1; i < close; i++) {
+        Py_UCS4 c = at(t, i);
+        if (c == '<') {
+            in_text = 0;
+            Py_UCS4 next = i + 1 < close ? at(t, i + 1) : 0;
+            if (next == '/' ? !(i + 2 < close && is_letter(at(t, i + 2))) : !is_letter(next)) return 0;
+        } else if (c == '>') {
+            if (in_text) return 0; /* a ">" past a ">" is text too */
+            in_text = 1;
+        } else if (in_text && !is_space(c)) {
+            return 0;
+        }
+        Py_UCS4 lower = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+        if (lower != '<' && lower != 'i' && lower != 'p' && lower != 'f') continue;
+        for (size_t k = 0; k < sizeof svg_kept_words / sizeof svg_kept_words[0]; k++)
+            if ((unsigned char)svg_kept_words[k][0] == lower && word_at(t, i, close, svg_kept_words[k])) return 0;
+    }
+    return 1;
+}

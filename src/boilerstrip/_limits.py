@@ -43,6 +43,7 @@ from ._open_elements import (
     VOID,
     OpenElements,
 )
+from ._svg_bodies import svg_droppable
 from ._tree_steps import end_tag, start_tag
 
 _RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes".split())
@@ -225,6 +226,7 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
 
     pos = previous_end = 0
     had_text = False
+    svg_at = svg_end = -1  # an svg opened outside svg and math: its place on the stack, its start tag's end
     while pos < len(text):
         resume = -1
         for match in (
@@ -246,10 +248,14 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                 volume += added * len(names)
             had_text = False
             lower = name.lower() if isinstance(name, str) else name.decode("latin-1").lower()
+            if svg_at >= 0 and (len(names) <= svg_at or names[svg_at] != "svg"):
+                svg_at = -1  # closed, or left for HTML, by an earlier tag
             if text[start + 1] == slash:
                 if not names or names[-1] != lower:
                     elements += end_tag(stack, lower)
                     continue
+                if svg_at == len(names) - 1 and bodies is not None and svg_droppable(text, svg_end, start):
+                    bodies += (svg_end, start)  # its own end tag closes it (names[-1] is "svg")
                 kind = KIND.get(lower, 0)
                 if foreign or kind & COMPLEX:
                     stack.pop_to(len(names) - 1, own=lower)  # what end_tag does first
@@ -272,6 +278,7 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                     follows = "all"
                 elif lower == "script" or not (where.get("select") or where.get("frameset")):
                     follows = "raw"
+            opens_svg = lower == "svg" and not foreign
             if foreign or detached:
                 added = (
                     start_tag(stack, lower, text, start, end)
@@ -320,6 +327,8 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                 added = 1
             elements += added
             volume += added * (len(names) + BASE_DEPTH)
+            if opens_svg and names and names[-1] == "svg":  # (not "<svg/>", which closes itself)
+                svg_at, svg_end = len(names) - 1, end
             if follows == "raw":
                 close = (
                     _RAW_END[lower].search(text, end)
