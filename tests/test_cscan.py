@@ -251,6 +251,41 @@ def test_random_markup(loop: _limits.CLoop, text: str) -> None:
     _assert_same(loop, text)
 
 
+_SVG_PIECES = [
+    "<",
+    ">",
+    "/",
+    " ",
+    "\n",
+    "!",
+    "x",
+    "<path/>",
+    "<g>",
+    "</g>",
+    "<title>",
+    "<TiMe",
+    "ItemProp",
+    "price",
+    "pric",
+    "<foreignObject>",
+    "<!--",
+    "\u00a0",
+    "\u4e2d",
+    "\U0001f600",
+    "='",
+    "<svg>",
+    "</svg>",
+    "<p>",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(body=st.lists(st.sampled_from(_SVG_PIECES), max_size=40))
+def test_random_svg_bodies(loop: _limits.CLoop, body: list[str]) -> None:
+    """The svg bodies recorded (_svg_bodies): the C loop's check and the pattern agree."""
+    _assert_same(loop, "<p>a<svg viewBox='0 0 1 1'>" + "".join(body) + "</svg>b")
+
+
 @settings(max_examples=100, deadline=None)
 @given(data=st.binary(max_size=300))
 def test_bytes_not_utf8(loop: _limits.CLoop, data: bytes) -> None:

@@ -301,9 +301,10 @@ int droppable(const Text *t, Py_ssize_t start, Py_ssize_t end, Py_ssize_t close,
     return 1;
 }
 
-/* The words that keep an svg body (_svg_bodies._KEPT), in ASCII lower case. */
-static const char *const svg_kept_words[] = {"<title", "<time", "<script", "<style", "<meta",
-                                             "itemtype", "itemprop", "price", "foreignobject"};
+/* The words that keep an svg body (_svg_bodies._KEPT), in ASCII lower case: those that start
+ * with "<", read at each "<"; the others, read at each "i" or "p" inside a tag. */
+static const char *const svg_tag_words[] = {"<title", "<time", "<script", "<style", "<meta", "<foreignobject"};
+static const char *const svg_inner_words[] = {"itemtype", "itemprop", "price"};
 
 /* Whether text[i:] starts with `word` (ASCII lower case), ASCII letters in any case. */
 static int word_at(const Text *t, Py_ssize_t i, Py_ssize_t close, const char *word) {
@@ -316,28 +317,52 @@ static int word_at(const Text *t, Py_ssize_t i, Py_ssize_t close, const char *wo
     return 1;
 }
 
+static int any_word_at(const Text *t, Py_ssize_t i, Py_ssize_t close, const char *const *words, size_t count) {
+    for (size_t k = 0; k < count; k++)
+        if (word_at(t, i, close, words[k])) return 1;
+    return 0;
+}
+
 static int is_letter(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-/* _svg_bodies.svg_droppable: read from the start tag's ">" (text[end - 1]) to `close`; any
- * match of _KEPT keeps the body. */
-int svg_droppable(const Text *t, Py_ssize_t end, Py_ssize_t close) {
-    int in_text = 0; /* past a ">", before the next "<" */
-    for (Py_ssize_t i = end - 1; i < close; i++) {
-        Py_UCS4 c = at(t, i);
-        if (c == '<') {
-            in_text = 0;
-            Py_UCS4 next = i + 1 < close ? at(t, i + 1) : 0;
-            if (next == '/' ? !(i + 2 < close && is_letter(at(t, i + 2))) : !is_letter(next)) return 0;
-        } else if (c == '>') {
-            if (in_text) return 0; /* a ">" past a ">" is text too */
-            in_text = 1;
-        } else if (in_text && !is_space(c)) {
-            return 0;
-        }
-        Py_UCS4 lower = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-        if (lower != '<' && lower != 'i' && lower != 'p' && lower != 'f') continue;
-        for (size_t k = 0; k < sizeof svg_kept_words / sizeof svg_kept_words[0]; k++)
-            if ((unsigned char)svg_kept_words[k][0] == lower && word_at(t, i, close, svg_kept_words[k])) return 0;
+/* The characters a tag's inside is read for: its end, a "<", and the inner words' first letters
+ * (a one-byte text's characters looked up here: most of an svg is its paths' numbers). */
+static const unsigned char inner_stops[256] = {['<'] = 1, ['>'] = 1, ['i'] = 1, ['I'] = 1, ['p'] = 1, ['P'] = 1};
+
+static Py_ssize_t next_inner_stop(const Text *t, Py_ssize_t i, Py_ssize_t close) {
+    if (t->kind == PyUnicode_1BYTE_KIND) {
+        const unsigned char *data = (const unsigned char *)t->data;
+        while (i < close && !inner_stops[data[i]]) i++;
+        return i;
     }
-    return 1;
+    for (; i < close; i++) {
+        Py_UCS4 c = at(t, i);
+        if (c < 256 && inner_stops[c]) break;
+    }
+    return i;
+}
+
+/* _svg_bodies.svg_droppable, the same matches found in one pass from the start tag's ">"
+ * (text[end - 1]): past each ">", white space up to a "<" (else text: kept); at each "<", a
+ * letter or "/" and a letter next, and no tag word; inside a tag, no inner word. */
+int svg_droppable(const Text *t, Py_ssize_t end, Py_ssize_t close) {
+    Py_ssize_t i = end - 1; /* a ">" */
+    for (;;) {
+        for (i++; i < close && is_space(at(t, i)); i++) {
+        }
+        if (i >= close) return 1;
+        if (at(t, i) != '<') return 0; /* text, or a ">" past a ">" */
+        for (;;) { /* at a "<", then inside the tag it starts */
+            if (at(t, i) == '<') {
+                Py_UCS4 next = i + 1 < close ? at(t, i + 1) : 0;
+                if (next == '/' ? !(i + 2 < close && is_letter(at(t, i + 2))) : !is_letter(next)) return 0;
+                if (any_word_at(t, i, close, svg_tag_words, sizeof svg_tag_words / sizeof svg_tag_words[0])) return 0;
+            } else if (any_word_at(t, i, close, svg_inner_words, sizeof svg_inner_words / sizeof svg_inner_words[0])) {
+                return 0;
+            }
+            i = next_inner_stop(t, i + 1, close);
+            if (i >= close) return 1;
+            if (at(t, i) == '>') break;
+        }
+    }
 }

@@ -18,7 +18,7 @@ from typing import Final
 # Any match keeps the body. Case folds ASCII letters only, as the HTML tokenizer's do.
 _KEPT: Final = (
     r"<(?![a-z/])|</(?![a-z])|>[^<]*?[^\t\n\f\r <]"  # a "<" that starts no tag; text
-    r"|<title|<time|<script|<style|<meta|itemtype|itemprop|price|foreignobject"
+    r"|<title|<time|<script|<style|<meta|<foreignobject|itemtype|itemprop|price"
 )
 _KEPT_TEXT: Final = re.compile(_KEPT, re.I | re.A)
 
