@@ -1,9 +1,11 @@
-"""The raw text of scripts and style sheets, dropped before the parse.
+"""The raw text of scripts and style sheets, and inline svg bodies, dropped before the parse.
 
 :func:`_limits.scan` records where each ``<script>`` and ``<style>`` starts and ends; no
 stage reads their text, and Lexbor keeps each as a text node (with its own copy), the peak
-of a big page's memory. :func:`without_bodies` gives the parser the page without them, as
-the UTF-8 it reads, made piece by piece (never a whole-page str and its encoder's buffer).
+of a big page's memory. It records the bodies of the inline svg elements that nothing reads
+too (_svg_bodies): Lexbor builds a node of each path and group. :func:`without_bodies`
+gives the parser the page without them, as the UTF-8 it reads, made piece by piece (never
+a whole-page str and its encoder's buffer).
 """
 
 from __future__ import annotations
@@ -21,13 +23,13 @@ _FRAMESET_BYTES = re.compile(b"<frameset", re.I)  # (?i) folds no Latin-1 letter
 
 def without_bodies(page: str | Utf8Page, bodies: list[int], min_chars: int | None) -> str | Utf8:
     """The page without the raw text of the scripts and style sheets ``scan(bodies=...)``
-    recorded, which no stage reads: Lexbor keeps each as a text node (with its own copy of
-    the page, about 2.4 times their size on the largest dev pages, where they make up to
-    95% of the page), the peak of a big page's memory. The scan records only what may go
-    (_limits.droppable: not JSON, as JSON-LD is read; no ``<!--``, where an end tag may not
-    end a script); every body is kept on a frameset page (whose scripts the parser ignores:
-    their text is read as markup). The page itself when fewer than ``min_chars`` characters
-    would go (None: always).
+    recorded, and the svg bodies it recorded (_svg_bodies), which no stage reads: Lexbor
+    keeps each script as a text node (with its own copy of the page, about 2.4 times their
+    size on the largest dev pages, where they make up to 95% of the page), the peak of a big
+    page's memory. The scan records only what may go (_limits.droppable: not JSON, as
+    JSON-LD is read; no ``<!--``, where an end tag may not end a script); every body is kept on a
+    frameset page (whose scripts the parser ignores: their text is read as markup). The page
+    itself when fewer than ``min_chars`` characters would go (None: always).
 
     The rest is given as the UTF-8 that Lexbor reads, the kept spans encoded into one
     buffer (:func:`_utf8`): the whole text made again as a str, then encoded, took twice or

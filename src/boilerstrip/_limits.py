@@ -157,7 +157,9 @@ def scan(
     the offset of the first tag past a limit (None disables a limit). With ``bodies``, the
     end of the start tag and the end tag's offset of every ``<script>`` and ``<style>``
     outside svg and math whose end tag closes it and whose raw text may go (:func:`droppable`)
-    are appended to it (the raw text :func:`_bodies.without_bodies` drops). ``text`` as bytes
+    are appended to it, and the same of every ``<svg>`` outside svg and math closed by its
+    own end tag whose body nothing reads (:func:`_svg_bodies.svg_droppable`): the spans
+    :func:`_bodies.without_bodies` drops. ``text`` as bytes
     is read one character a byte, as its Latin-1 text would be (a page's UTF-8: its markup
     is ASCII)."""
     if _C_LOOP is None:
