@@ -1,0 +1,165 @@
+"""The copy rules' shortcuts (hashes of kept blocks' keys) give the answers of the plain
+comparisons they replace."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+import pytest
+
+from blocks import make_block
+from boilerstrip import Block, Label, Options, Role
+from boilerstrip._card_groups import _with_unique_lines_kept, with_card_groups, with_groups_kept
+from boilerstrip._card_slots import card_members
+from boilerstrip._combine import _without_copies
+from boilerstrip._copied_boxes import NEVER_COPIES, copy_hash, copy_hashes, copy_key, without_copied_boxes
+from boilerstrip._model import Markup, ancestor
+from boilerstrip._sections import with_section_prose
+from boilerstrip._table_rows import with_table_rows
+from made_pages import chrome, kept, made_locators
+
+_COPY_TEXTS = (
+    "Free shipping on orders over $50",
+    "FREE  shipping on orders\nover $50",
+    "Add to cart",
+    "add to CART ",
+    "The museum reopens in May after two years of work on its roof.",
+    "  ",
+    "|",
+    "print('hello')",
+)
+
+
+_COPY_ROLES = (Role.PARAGRAPH, Role.PARAGRAPH, Role.LIST_ITEM, Role.HEADING, Role.TABLE_ROW, Role.CODE)
+
+
+_COPY_LABELS = (Label.CONTENT, Label.CONTENT, Label.CONTENT, Label.OTHER, Label.NAVIGATION, Label.SIDEBAR)
+
+
+def _copy_page(seed: int) -> tuple[list[Block], list[Label], list[float], list[str]]:
+    """A made-up page whose blocks repeat a few texts (case and spacing changed, some with no
+    words) or say their own, in random roles, labels, tables and boxes (``made_locators``)."""
+    rng = random.Random(seed)
+    locators = made_locators(seed)
+    blocks: list[Block] = []
+    for i, loc in enumerate(locators):
+        text = rng.choice(_COPY_TEXTS) if rng.random() < 0.6 else f"Line {i} of the page, in words of its own"
+        role = rng.choice(_COPY_ROLES)
+        b = make_block(i, text, role=role, stopword_density=0.4)
+        markup = Markup(table=rng.randrange(3)) if role is Role.TABLE_ROW else Markup()
+        heading_level = 2 if role is Role.HEADING else 0
+        blocks.append(dataclasses.replace(b, locator=loc, markup=markup, heading_level=heading_level))
+    labels = [rng.choice(_COPY_LABELS) for _ in blocks]
+    probabilities = [rng.random() for _ in blocks]
+    return blocks, labels, probabilities, locators
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_copy_hashes_are_each_kept_blocks_keys_hash(seed: int) -> None:
+    blocks, labels, _, _ = _copy_page(seed)
+    hashes = copy_hashes(blocks, labels)
+    for b, kind, h in zip(blocks, labels, hashes, strict=True):
+        kept = kind is Label.CONTENT and b.features.words > 0
+        assert h == (hash(copy_key(b.text)) if kept else 0)
+        assert copy_hash(b.text) == hash(copy_key(b.text))
+
+
+def _plain_without_copies(
+    blocks: Sequence[Block], labels: list[Label], options: Options, chrome: Callable[[Block], Label]
+) -> list[Label]:
+    """_combine._without_copies as it read every kept block's key (main before the hashes)."""
+    levels = options.copy_shared_ancestor_levels
+    out = list(labels)
+    first: dict[str, int] = {}
+    for i, b in enumerate(blocks):
+        if labels[i] is not Label.CONTENT or not b.features.words:
+            continue
+        j = first.setdefault(copy_key(b.text), i)
+        same = ancestor(blocks[j].locator, levels) == ancestor(b.locator, levels)
+        if j != i and b.role not in NEVER_COPIES and not same:
+            out[i] = chrome(b)
+    return out
+
+
+def _plain_without_copied_boxes(
+    blocks: Sequence[Block], labels: list[Label], options: Options, chrome: Callable[[Block], Label]
+) -> list[Label]:
+    """_copied_boxes.without_copied_boxes as it compared each box's keys (main before the hashes)."""
+    boxes: dict[str, list[int]] = {}
+    for i, b in enumerate(blocks):
+        if labels[i] is Label.CONTENT and b.features.words and b.role not in NEVER_COPIES:
+            boxes.setdefault(ancestor(b.locator), []).append(i)
+    first: set[tuple[str, ...]] = set()
+    out = list(labels)
+    for members in boxes.values():
+        if len(members) < options.copy_box_min_blocks:
+            continue
+        if sum(blocks[i].features.words for i in members) < options.copy_box_min_words:
+            continue
+        texts = tuple(copy_key(blocks[i].text) for i in members)
+        if texts in first:
+            for i in members:
+                out[i] = chrome(blocks[i])
+        else:
+            first.add(texts)
+    return out
+
+
+# The hashes the rules are given: the decision's (the kept blocks' only), every block's, none
+# (all 0: the rule makes each), and hashes that many texts share (each block's key's hash
+# folded to 1 to 3, or one for all): the rules compare the keys where two hashes match, so
+# every one of these gives the same labels.
+_HASHES: dict[str, Callable[[list[Block], list[Label]], list[int]]] = {
+    "the decision's": copy_hashes,
+    "every block's": lambda blocks, _labels: [copy_hash(b.text) for b in blocks],
+    "none": lambda blocks, _labels: [0] * len(blocks),
+    "folded to 1-3": lambda blocks, _labels: [copy_hash(b.text) % 3 + 1 for b in blocks],
+    "one for all": lambda blocks, _labels: [7] * len(blocks),
+}
+
+
+@pytest.mark.parametrize("seed", range(60))
+@pytest.mark.parametrize("given", list(_HASHES))
+def test_the_copy_rules_read_the_same_with_any_hashes_given(seed: int, given: str) -> None:
+    """Each rule labels the same given any of ``_HASHES`` as given none. A rule that took a
+    missing hash for the block's, or two texts of one hash for one text, fails here."""
+    blocks, labels, probabilities, locators = _copy_page(seed)
+    options = Options(card_group_min_cards=3, card_group_card_share=0.3, card_group_keep_share=0.3)
+    sections = Options(section_prose_floor=0.1, section_prose_min_words=3)
+    boxes, rows = Options(copy_box_min_words=4), Options(table_rows_floor=0.1)
+    members = card_members(locators)
+    runs = {
+        name: (
+            _without_copies(blocks, labels, options, chrome, hashes),
+            without_copied_boxes(blocks, labels, boxes, chrome, hashes),
+            with_table_rows(blocks, labels, probabilities, rows, kept, hashes=hashes),
+            with_section_prose(blocks, labels, probabilities, sections, kept, hashes=hashes),
+            with_card_groups(blocks, members, labels, probabilities, options, hashes=hashes),
+        )
+        for name, hashes in ((name, _HASHES[name](blocks, labels)) for name in (given, "none"))
+    }
+    assert runs[given] == runs["none"]
+    assert runs[given][0] == _plain_without_copies(blocks, labels, options, chrome)
+    assert runs[given][1] == _plain_without_copied_boxes(blocks, labels, boxes, chrome)
+
+
+@pytest.mark.parametrize("seed", range(60))
+@pytest.mark.parametrize("given", list(_HASHES))
+def test_unique_lines_kept_by_hash_are_those_by_key(seed: int, given: str) -> None:
+    """The card groups' completion keeps the lines whose key (not hash) is once in the group."""
+    blocks, labels, probabilities, locators = _copy_page(seed)
+    members = card_members(locators)
+    chosen = {g for g, _card in members if g >= 0}
+    hashes = _HASHES[given](blocks, labels)
+    got = _with_unique_lines_kept(blocks, members, labels, probabilities, hashes, chosen=chosen, floor=0.2)
+    completed = with_groups_kept(members, labels, probabilities, chosen, 0.2)
+    texts = [copy_key(b.text) for b in blocks]
+    counts = Counter((g, t) for (g, _card), t in zip(members, texts) if g in chosen)
+    plain = [
+        new if new is old or counts[(g, t)] == 1 else old
+        for new, old, t, (g, _card) in zip(completed, labels, texts, members)
+    ]
+    assert got == plain
