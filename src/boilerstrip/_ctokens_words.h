@@ -54,8 +54,8 @@ static inline int next_word(PyObject *tokens, Py_ssize_t *pos, Word *word) {
         *pos = n;
         return 0;
     }
-    const Py_UCS1 *space = memchr(c + i, ' ', (size_t)(n - i));
-    const Py_ssize_t end = space == NULL ? n : space - c;
+    Py_ssize_t end = i + 1; /* (a loop, not memchr: a token is a few characters) */
+    while (end < n && c[end] != ' ') end++;
     word->kind = PyUnicode_1BYTE_KIND;
     word->data = c + i;
     word->length = end - i;
