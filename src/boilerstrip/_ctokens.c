@@ -86,36 +86,40 @@ static const Py_UCS1 lowered[256] = {
 
 /* The tokens of a text of ``kind`` whose characters past Latin-1 are all separators (see
  * below), as one new one-byte str of them joined by single spaces (_ctokens_words.h), their
- * number in ``*count``: the runs of Latin-1 characters that \w matches, lowered. Made in two
- * passes (the first measures), so that no str is made a token: a token list's strs cost
+ * number in ``*count``: the runs of Latin-1 characters that \w matches, lowered. They are
+ * written to a buffer (on the stack for most blocks: the joined tokens are no longer than
+ * the text) and copied to the str, so that no str is made a token: a token list's strs cost
  * about 4 M instructions to make and as many to free on the profile's 20 pages, and held
  * 60 bytes a token. One loop for both callers; inlined into each, so that the one-byte
  * caller's constant kind reads a byte a character and drops the test for characters past
  * Latin-1. */
+#define STACK_CHARS 2048
+
 static inline PyObject *join_tokens(const int kind, const void *data, const Py_ssize_t n, Py_ssize_t *count) {
-    Py_ssize_t chars = 0, runs = 0;
+    Py_UCS1 stack[STACK_CHARS];
+    Py_UCS1 *buffer = n <= STACK_CHARS ? stack : PyMem_Malloc((size_t)n);
+    if (buffer == NULL) return PyErr_NoMemory();
+    Py_ssize_t used = 0, runs = 0;
     Py_UCS1 top = 0; /* the high bit tells whether any is past ASCII */
     int inside = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         const Py_UCS4 c = PyUnicode_READ(kind, data, i);
         const Py_UCS1 low = c > 0xFF ? 0 : lowered[c];
-        runs += low && !inside;
-        inside = low != 0;
-        chars += inside;
+        if (!low) {
+            inside = 0;
+            continue;
+        }
+        if (!inside) {
+            if (runs++) buffer[used++] = ' ';
+            inside = 1;
+        }
+        buffer[used++] = low;
         top |= low;
     }
     *count = runs;
-    PyObject *out = PyUnicode_New(runs ? chars + runs - 1 : 0, top & 0x80 ? 0xFF : 0x7F);
-    if (out == NULL || runs == 0) return out;
-    Py_UCS1 *q = PyUnicode_1BYTE_DATA(out), *first = q;
-    inside = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        const Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        const Py_UCS1 low = c > 0xFF ? 0 : lowered[c];
-        if (low && !inside && q != first) *q++ = ' ';
-        inside = low != 0;
-        if (low) *q++ = low;
-    }
+    PyObject *out = PyUnicode_New(used, top & 0x80 ? 0xFF : 0x7F);
+    if (out != NULL) memcpy(PyUnicode_1BYTE_DATA(out), buffer, (size_t)used);
+    if (buffer != stack) PyMem_Free(buffer);
     return out;
 }
 
