@@ -150,31 +150,38 @@ def test_generated_texts_give_the_python_counts(ctokens: ModuleType, seed: int) 
         assert ctokens.stop_counts(joined, stop) == stop_counts(joined, stop) == stop_counts(made[0], stop)  # type: ignore[index]
 
 
+def marked(words: list[str]) -> str:
+    """Tokens as block_counts gives a one-byte text's: each after its length (0 past 31)."""
+    return "".join(chr(len(w) if len(w) <= 31 else 0) + w for w in words)
+
+
 @pytest.mark.parametrize(
-    ("text", "joined"),
+    "text",
     [
-        ("", ""),
-        ("  ,; ", ""),
-        ("One", "one"),
-        ("  Ab,  ÉCOLE\tx!! ", "ab école x"),
-        ("It\u2019s \u201cquoted\u201d", "it s quoted"),
-        ("a\xa0b\u3000c", "a b c"),  # (U+3000 is no Latin-1 separator: the regex's list)
+        "",
+        "  ,; ",
+        "One",
+        "  Ab,  ÉCOLE\tx!! ",
+        "It\u2019s \u201cquoted\u201d",
+        "a\xa0b\u3000c",  # (U+3000 is no Latin-1 separator: the regex's list)
+        "x" * 31 + " " + "y" * 32 + ".z" + "é" * 300,  # the longest marked by length, and longer
+        "w " * 3000,  # past the stack's buffer
     ],
 )
-def test_one_byte_texts_give_their_tokens_joined(ctokens: ModuleType, text: str, joined: str) -> None:
+def test_one_byte_texts_give_their_tokens_marked(ctokens: ModuleType, text: str) -> None:
     (made,), *_ = _joined(ctokens, [text], "")
-    assert token_list(made) == tokens(text) == joined.split()
+    assert token_list(made) == tokens(text)
     if isinstance(made, str):
-        assert made == joined
-        assert made.isascii() == joined.isascii()  # a str in the narrowest kind, as Python makes
+        assert made == marked(tokens(text))
+        assert made.isascii() == marked(tokens(text)).isascii()  # the narrowest kind, as Python makes
 
 
 def test_the_token_strings_are_plain_str(ctokens: ModuleType) -> None:
     (found,), *_ = _joined(ctokens, ["Ab ÉCOLE x"], "")
-    assert found == "ab école x"
+    assert found == "\x02ab\x05école\x01x"
     assert type(found) is str
     (found,), *_ = _joined(ctokens, ["Ab ECOLE x"], "")
-    assert found == "ab ecole x"
+    assert found == "\x02ab\x05ecole\x01x"
     assert found.isascii()
 
 

@@ -7,9 +7,9 @@
  * tokens (_token_stats._cjk_count) and whether it matches the title
  * (_token_stats.matches_title). A text of Latin-1 characters (most blocks), or of Latin-1
  * characters and the separators below, is lowered and split here: its tokens are the runs
- * of the characters that the token regex's \w matches once lowered, given as one str of them
- * joined by single spaces (_ctokens_words.h; _language.token_list splits it), and it holds no
- * CJK character. Any other text is handed to ``tokens`` and ``cjk_count`` (the Python
+ * of the characters that the token regex's \w matches once lowered, given as one str of them,
+ * each after a mark (_ctokens_words.h; _language.token_list splits it), and it holds no CJK
+ * character. Any other text is handed to ``tokens`` and ``cjk_count`` (the Python
  * functions), so its figures, and its list, are theirs. The loops below read both forms.
  *
  * stop_counts(tokens, stopwords[, table]) -> list[int]: per block, its tokens in the set
@@ -85,33 +85,36 @@ static const Py_UCS1 lowered[256] = {
 };
 
 /* The tokens of a text of ``kind`` whose characters past Latin-1 are all separators (see
- * below), as one new one-byte str of them joined by single spaces (_ctokens_words.h), their
+ * below), as one new one-byte str of them each after its mark (_ctokens_words.h), their
  * number in ``*count``: the runs of Latin-1 characters that \w matches, lowered. They are
- * written to a buffer (on the stack for most blocks: the joined tokens are no longer than
- * the text) and copied to the str, so that no str is made a token: a token list's strs cost
- * about 4 M instructions to make and as many to free on the profile's 20 pages, and held
- * 60 bytes a token. One loop for both callers; inlined into each, so that the one-byte
- * caller's constant kind reads a byte a character and drops the test for characters past
- * Latin-1. */
+ * written to a buffer (on the stack for most blocks: the marked tokens are at most one
+ * character longer than the text) and copied to the str, so that no str is made a token: a
+ * token list's strs cost about 4 M instructions to make and as many to free on the profile's
+ * 20 pages, and held 60 bytes a token. One loop for both callers; inlined into each, so that
+ * the one-byte caller's constant kind reads a byte a character and drops the test for
+ * characters past Latin-1. */
 #define STACK_CHARS 2048
 
 static inline PyObject *join_tokens(const int kind, const void *data, const Py_ssize_t n, Py_ssize_t *count) {
     Py_UCS1 stack[STACK_CHARS];
-    Py_UCS1 *buffer = n <= STACK_CHARS ? stack : PyMem_Malloc((size_t)n);
+    Py_UCS1 *buffer = n < STACK_CHARS ? stack : PyMem_Malloc((size_t)n + 1);
     if (buffer == NULL) return PyErr_NoMemory();
-    Py_ssize_t used = 0, runs = 0;
-    Py_UCS1 top = 0; /* the high bit tells whether any is past ASCII */
-    int inside = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        const Py_UCS4 c = PyUnicode_READ(kind, data, i);
+    Py_ssize_t used = 0, runs = 0, mark = -1; /* where the token being read has its mark */
+    Py_UCS1 top = 0;                          /* the high bit tells whether any is past ASCII */
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        const Py_UCS4 c = i < n ? PyUnicode_READ(kind, data, i) : 0;
         const Py_UCS1 low = c > 0xFF ? 0 : lowered[c];
         if (!low) {
-            inside = 0;
+            if (mark >= 0) { /* the token ends: its length, when a mark can say it */
+                const Py_ssize_t length = used - mark - 1;
+                buffer[mark] = (Py_UCS1)(length <= MAX_MARK ? length : 0);
+                mark = -1;
+            }
             continue;
         }
-        if (!inside) {
-            if (runs++) buffer[used++] = ' ';
-            inside = 1;
+        if (mark < 0) {
+            mark = used++;
+            runs++;
         }
         buffer[used++] = low;
         top |= low;

@@ -1,9 +1,12 @@
 /* A block's tokens as the _ctokens loops read them, shared by _ctokens.c (which makes them),
  * _ctokens_words.c and _ctokens_rows.c: a list of str (the token regex's, _language.tokens),
- * or, for a text block_counts splits itself (most), one one-byte str of the tokens joined by
- * single spaces (no token holds a space: \w matches none). One str a block, where a list and
- * a str a token cost an allocation, a deallocation and about 60 bytes each. Hidden, as
- * _cscan's shared functions are. */
+ * or, for a text block_counts splits itself (most), one one-byte str of the tokens, each
+ * after a mark: a control character, its length (1 to 31), or 0 for a longer one, which ends
+ * at the next mark (a token's characters are \w's, none a control character).
+ * _language.token_list splits it. One str a block, where a list and a str a token cost an
+ * allocation, a deallocation and about 60 bytes each; the marks spare the readers a search
+ * for each token's end (joined by spaces, that search cost as much as the lists saved).
+ * Hidden, as _cscan's shared functions are. */
 #ifndef BOILERSTRIP_CTOKENS_WORDS_H
 #define BOILERSTRIP_CTOKENS_WORDS_H
 
@@ -18,6 +21,8 @@
 
 /* One token: its characters (``length`` of ``kind``), and its str when the tokens are a list
  * (NULL when it lies in a joined str: word_object makes one when a set or dict must read it). */
+#define MAX_MARK 0x1F /* the largest mark, and the longest token whose mark is its length */
+
 typedef struct {
     const unsigned char *data;
     Py_ssize_t length;
@@ -50,28 +55,11 @@ static inline int next_word(PyObject *tokens, Py_ssize_t *pos, Word *word) {
     const Py_ssize_t n = PyUnicode_GET_LENGTH(tokens);
     const Py_UCS1 *c = PyUnicode_1BYTE_DATA(tokens);
     Py_ssize_t i = *pos;
-    while (i < n && c[i] == ' ') i++;
-    if (i >= n) {
-        *pos = n;
-        return 0;
-    }
-    Py_ssize_t end = i + 1; /* its space sought eight bytes a step where it can (not memchr: a token is short) */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    for (; end + 8 <= n; end += 8) {
-        uint64_t x;
-        memcpy(&x, c + end, 8);
-        x ^= 0x2020202020202020ULL; /* a space becomes a zero byte */
-        const uint64_t zero = (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
-        if (zero) { /* its lowest bit marks the first zero byte */
-            end += __builtin_ctzll(zero) >> 3;
-            goto found;
-        }
-    }
-#endif
-    while (end < n && c[end] != ' ') end++;
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-found:
-#endif
+    if (i >= n) return 0;
+    const Py_UCS1 mark = c[i++]; /* the token's length, or 0 when it is too long to say */
+    Py_ssize_t end = i + mark;
+    if (mark == 0 || end > n)
+        for (end = i; end < n && c[end] > MAX_MARK;) end++;
     word->kind = PyUnicode_1BYTE_KIND;
     word->data = c + i;
     word->length = end - i;

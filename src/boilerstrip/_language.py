@@ -50,14 +50,16 @@ _DETECTION_TOKENS: Final = 3000
 
 
 # A block's tokens: a list, or (the compiled build's ``_ctokens.block_counts``, for the texts
-# it splits itself: most) one str of them joined by single spaces, which makes one str a
-# block instead of a list and a str a token. No token holds a space (\w matches none).
+# it splits itself: most) one str of them, each after a mark (a control character: its
+# length, or 0 for a token of more than 31 characters), which makes one str a block instead
+# of a list and a str a token. No token holds a control character (\w matches none).
 Tokens = list[str] | str
+_MARKS: Final = re.compile("[\x00-\x1f]")
 
 
 def token_list(toks: Tokens) -> list[str]:
-    """A block's tokens as a list (a joined str split)."""
-    return toks.split() if isinstance(toks, str) else toks
+    """A block's tokens as a list (a marked str split at its marks)."""
+    return [t for t in _MARKS.split(toks) if t] if isinstance(toks, str) else toks
 
 
 def tokens(text: str) -> list[str]:
