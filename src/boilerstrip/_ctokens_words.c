@@ -229,7 +229,7 @@ PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     return out;
 }
 
-/* stop_counts(lists, stop[, table]): per block's tokens (a list, or joined: _ctokens_words.h),
+/* stop_counts(lists, stop[, table]): per block's tokens (a list, or a marked str: _ctokens_words.h),
  * its tokens in the set ``stop``, found in ``table`` (word_table of the set's words) when it is
  * given. */
 PyObject *stop_counts(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {

@@ -20,7 +20,7 @@
 #endif
 
 /* One token: its characters (``length`` of ``kind``), and its str when the tokens are a list
- * (NULL when it lies in a joined str: word_object makes one when a set or dict must read it). */
+ * (NULL when it lies in a marked str: word_object makes one when a set or dict must read it). */
 #define MAX_MARK 0x1F /* the largest mark, and the longest token whose mark is its length */
 
 typedef struct {
@@ -30,7 +30,7 @@ typedef struct {
     PyObject *object;
 } Word;
 
-/* Whether ``tokens`` is a block's tokens: a list, or a joined one-byte str. */
+/* Whether ``tokens`` is a block's tokens: a list, or a marked one-byte str. */
 static inline int is_tokens(PyObject *tokens) {
     return PyList_CheckExact(tokens) || (PyUnicode_CheckExact(tokens) && PyUnicode_KIND(tokens) == PyUnicode_1BYTE_KIND);
 }
@@ -68,7 +68,7 @@ static inline int next_word(PyObject *tokens, Py_ssize_t *pos, Word *word) {
     return 1;
 }
 
-/* The token's str, a new reference (made from a joined str's characters). */
+/* The token's str, a new reference (made from a marked str's characters). */
 static inline PyObject *word_object(const Word *word) {
     if (word->object != NULL) return Py_NewRef(word->object);
     return PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, word->data, word->length);

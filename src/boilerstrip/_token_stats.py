@@ -9,7 +9,7 @@ language, on its longest blocks). Both ways give the same counts.
 
 The compiled build runs the per-block loop in C (``_ctokens``: :func:`block_counts` and
 :func:`stop_counts` are its reference, and a pure install runs them), which gives most
-blocks' tokens as one str of them joined by spaces (``_language.Tokens``), not a list.
+blocks' tokens as one str of them, each after a mark (``_language.Tokens``), not a list.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def block_counts(texts: list[str], title_tokens: frozenset[str]) -> Counted:
     toks = [tokens(text) for text in texts]
     counts = list(map(len, toks))
     cjk = list(map(_cjk_count, texts, toks))
-    lists: list[Tokens] = list(toks)  # (the compiled build's are most often joined)
+    lists: list[Tokens] = list(toks)  # (the compiled build gives most as a marked str)
     return lists, counts, cjk, [matches_title(t, title_tokens) for t in toks]
 
 
