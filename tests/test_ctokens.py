@@ -18,12 +18,21 @@ import pytest
 
 import cscan_build
 from boilerstrip import _language, _token_stats
-from boilerstrip._language import _TOKEN, language_hits, stopwords, tokens
+from boilerstrip._language import _TOKEN, language_hits, stopwords, token_list, tokens
 from boilerstrip._token_stats import block_counts, stop_counts
 
 
 def _c(module: ModuleType, texts: list[str], title: str) -> object:
-    return module.block_counts(texts, frozenset(tokens(title)), tokens, _token_stats._cjk_count)
+    """The C loop's counts, each block's tokens as a list (it gives most joined by spaces)."""
+    made = _joined(module, texts, title)
+    return ([token_list(t) for t in made[0]], *made[1:])
+
+
+def _joined(module: ModuleType, texts: list[str], title: str) -> tuple[list[list[str] | str], ...]:
+    made: tuple[list[list[str] | str], ...] = module.block_counts(
+        texts, frozenset(tokens(title)), tokens, _token_stats._cjk_count
+    )
+    return made
 
 
 _TEXTS = [
@@ -133,17 +142,47 @@ def test_generated_texts_give_the_python_counts(ctokens: ModuleType, seed: int) 
     title = " ".join(rng.choice(words) for _ in range(4))
     made = _c(ctokens, texts, title)
     assert made == block_counts(texts, frozenset(tokens(title)))
-    lists = made[0]  # type: ignore[index]
+    joined = _joined(ctokens, texts, title)[0]
+    assert any(isinstance(t, str) for t in joined)
+    assert any(isinstance(t, list) for t in joined)
     for language in ("en", "de", "fr", "zh", "xx"):
         stop = stopwords(language)
-        assert ctokens.stop_counts(lists, stop) == stop_counts(lists, stop)
+        assert ctokens.stop_counts(joined, stop) == stop_counts(joined, stop) == stop_counts(made[0], stop)  # type: ignore[index]
+
+
+def marked(words: list[str]) -> str:
+    """Tokens as block_counts gives a one-byte text's: each after its length (0 past 31)."""
+    return "".join(chr(len(w) if len(w) <= 31 else 0) + w for w in words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "  ,; ",
+        "One",
+        "  Ab,  ÉCOLE\tx!! ",
+        "It\u2019s \u201cquoted\u201d",
+        "a\xa0b\u3000c",  # (U+3000 is no Latin-1 separator: the regex's list)
+        "x" * 31 + " " + "y" * 32 + ".z" + "é" * 300,  # the longest marked by length, and longer
+        "w " * 3000,  # past the stack's buffer
+    ],
+)
+def test_one_byte_texts_give_their_tokens_marked(ctokens: ModuleType, text: str) -> None:
+    (made,), *_ = _joined(ctokens, [text], "")
+    assert token_list(made) == tokens(text)
+    if isinstance(made, str):
+        assert made == marked(tokens(text))
+        assert made.isascii() == marked(tokens(text)).isascii()  # the narrowest kind, as Python makes
 
 
 def test_the_token_strings_are_plain_str(ctokens: ModuleType) -> None:
-    (found,), *_ = _c(ctokens, ["Ab ÉCOLE x"], "")
-    assert found == ["ab", "école", "x"]
-    assert all(type(t) is str for t in found)
-    assert [t.isascii() for t in found] == [True, False, True]  # ASCII tokens are ASCII str
+    (found,), *_ = _joined(ctokens, ["Ab ÉCOLE x"], "")
+    assert found == "\x02ab\x05école\x01x"
+    assert type(found) is str
+    (found,), *_ = _joined(ctokens, ["Ab ECOLE x"], "")
+    assert found == "\x02ab\x05ecole\x01x"
+    assert found.isascii()
 
 
 @pytest.mark.parametrize(

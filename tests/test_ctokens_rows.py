@@ -19,6 +19,7 @@ from boilerstrip._language import tokens
 from boilerstrip._phrase_rows import candidates, has_ascii_digit, key_slot, rows_table
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import _indexes, _key_words
+from test_ctokens import marked
 
 
 def _copy_key(text: str) -> str:
@@ -165,6 +166,30 @@ def test_phrase_rows_are_the_python_candidates(ctokens: ModuleType, which: int, 
 
 
 @pytest.mark.parametrize("which", [0, 1])
+@pytest.mark.parametrize("limit", [-1, 0, 1, 3, 80])
+def test_phrase_rows_of_joined_tokens_and_a_limit(ctokens: ModuleType, which: int, limit: int) -> None:
+    """A block's tokens marked in one str (block_counts' one-byte texts) give the rows their
+    list gives, with the word table, the sieve, or the page cache alone; ``limit`` reads the
+    first tokens only, as the reference reads them."""
+    index = _indexes()[which]
+    rng = random.Random(which * 100 + limit)
+    pool = [t for t in _token_pool() if t and t.isalnum() and t == t.lower() and max(map(ord, t)) < 0x100]
+    blocks = [[], *[rng.sample(pool, rng.randint(1, 90)) for _ in range(150)]]
+    blocks.append(["a" * 40, "newsletter" * 4, "share", "x" * 31, "newsletters"])  # marked 0 past 31
+    table = rows_table(index.exact, index.prefix, index.heads, ctokens.word_table)
+    args = (index.exact, index.prefix, index.heads, index.keyless[:2])
+    expected = [candidates({}, b, *args, limit=limit) for b in blocks]
+    assert expected == [candidates({}, b[:limit] if limit >= 0 else b, *args) for b in blocks]
+    assert [candidates({}, marked(b), *args, limit=limit) for b in blocks] == expected
+    for sieve, word_table in ((index.sieve, table), (index.sieve, None), (b"\xff" * len(index.sieve), None)):
+        cache: dict[str, tuple[int, ...]] = {}
+        joined = [ctokens.phrase_rows(cache, marked(b), *args, sieve, word_table, limit) for b in blocks]
+        assert joined == expected
+        assert [ctokens.phrase_rows({}, b, *args, sieve, word_table, limit) for b in blocks] == expected
+        assert all(type(k) is str and k.isalnum() for k in cache)
+
+
+@pytest.mark.parametrize("which", [0, 1])
 def test_key_sieve_holds_every_one_byte_key(which: int) -> None:
     """Every exact and prefix key a one-byte token can be or start with has its bit; few
     other slots do."""
@@ -204,6 +229,8 @@ def test_the_sieve_rules_out_only_tokens_without_rows(ctokens: ModuleType, token
         ({}, ["a"], {}, {}),  # too few
         ({}, ["a"], {}, {}, frozenset(), (), bytearray(8)),  # the sieve not bytes
         ({}, ["abc"], {}, {}, frozenset(), (), b"\xff" * 8, b"no table"),  # the word table not one
+        ({}, "a b", {}, {}, frozenset(), (), b"\xff" * 8, None, "1"),  # the limit not an int
+        ({}, "a \u0100", {}, {}, frozenset(), ()),  # a joined str not one-byte
     ],
 )
 def test_phrase_rows_rejects_what_it_is_never_given(ctokens: ModuleType, args: tuple[object, ...]) -> None:

@@ -2,29 +2,31 @@
  * build only; a pure install runs the Python references named below: tests/test_ctokens.py
  * and tests/test_ctokens_rows.py check that both give the same).
  *
- * block_counts(texts, title_tokens, tokens, cjk_count) -> (token lists, counts, CJK counts,
- * title matches): for each text its tokens (_language.tokens), their number, its one-character
- * CJK tokens (_token_stats._cjk_count) and whether it matches the title
+ * block_counts(texts, title_tokens, tokens, cjk_count) -> (tokens, counts, CJK counts, title
+ * matches): for each text its tokens (_language.tokens), their number, its one-character CJK
+ * tokens (_token_stats._cjk_count) and whether it matches the title
  * (_token_stats.matches_title). A text of Latin-1 characters (most blocks), or of Latin-1
  * characters and the separators below, is lowered and split here: its tokens are the runs
- * of the characters that the token regex's \w matches once lowered, and it holds no CJK
+ * of the characters that the token regex's \w matches once lowered, given as one str of them,
+ * each after a mark (_ctokens_words.h; _language.token_list splits it), and it holds no CJK
  * character. Any other text is handed to ``tokens`` and ``cjk_count`` (the Python
- * functions), so its figures are theirs.
+ * functions), so its figures, and its list, are theirs. The loops below read both forms.
  *
- * stop_counts(token lists, stopwords[, table]) -> list[int]: per list, its tokens in the set
+ * stop_counts(tokens, stopwords[, table]) -> list[int]: per block, its tokens in the set
  * (``sum(map(stop.__contains__, tokens))``). In _ctokens_words.c.
  *
- * language_hits(token lists, limit, index, n[, table]) -> list[int]: per language, the tokens
+ * language_hits(tokens, limit, index, n[, table]) -> list[int]: per language, the tokens
  * that language detection counts (_language.language_hits). In _ctokens_words.c.
  *
  * word_table(words, numbers) -> bytes: the table of words (each with its tuple of numbers)
  * that stop_counts and language_hits read in place of the set and the index, without hashing
  * a token. In _ctokens_words.c.
  *
- * phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, key_sieve]) -> list[int]: the
- * phrase rows to try on a block (_phrases._candidates, its reference), ``rows_of`` the page's
- * cache of each token's rows, filled here as there (_phrases._rows_of_token) but for the
- * tokens the sieve rules out, which have none. In _ctokens_rows.c.
+ * phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, key_sieve, table, limit]) ->
+ * list[int]: the phrase rows to try on a block, by its first ``limit`` tokens
+ * (_phrase_rows.candidates, its reference), ``rows_of`` the page's cache of each token's rows,
+ * filled here as there (_phrases._rows_of_token) but for the tokens the sieve rules out, which
+ * have none. In _ctokens_rows.c.
  *
  * starts_one(strings, text) -> bool: ``text.startswith(strings)`` for a tuple of str (a phrase
  * sieve's starts). In _ctokens_rows.c.
@@ -52,6 +54,8 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+
+#include "_ctokens_words.h"
 
 /* Per Latin-1 character: 0 when the token regex's \w does not match it lowered, else the
  * character it lowers to (str.lower() keeps every Latin-1 character in Latin-1): ASCII's
@@ -81,62 +85,50 @@ static const Py_UCS1 lowered[256] = {
 };
 
 /* The tokens of a text of ``kind`` whose characters past Latin-1 are all separators (see
- * below), in a new list: the runs of Latin-1 characters that \w matches, lowered. They are
- * held in a buffer (on the stack for most blocks) and the list is made at their number: a
- * PyList_Append a token, growing the list, cost about 2.4 M instructions on the profile's 20
- * pages. One loop for both callers; inlined into each, so that the one-byte caller's
- * constant kind reads a byte a character and drops the test for characters past Latin-1. */
-#define STACK_TOKENS 64
+ * below), as one new one-byte str of them each after its mark (_ctokens_words.h), their
+ * number in ``*count``: the runs of Latin-1 characters that \w matches, lowered. They are
+ * written to a buffer (on the stack for most blocks: the marked tokens are at most one
+ * character longer than the text) and copied to the str, so that no str is made a token: a
+ * token list's strs cost about 4 M instructions to make and as many to free on the profile's
+ * 20 pages, and held 60 bytes a token. One loop for both callers; inlined into each, so that
+ * the one-byte caller's constant kind reads a byte a character and drops the test for
+ * characters past Latin-1. */
+#define STACK_CHARS 2048
 
-static inline PyObject *split_tokens(const int kind, const void *data, const Py_ssize_t n) {
-    PyObject *stack[STACK_TOKENS];
-    PyObject **items = stack;
-    Py_ssize_t used = 0, room = STACK_TOKENS;
-    PyObject *out = NULL;
-    Py_ssize_t i = 0;
-    while (i < n) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c > 0xFF || !lowered[c]) {
-            i++;
+static inline PyObject *join_tokens(const int kind, const void *data, const Py_ssize_t n, Py_ssize_t *count) {
+    Py_UCS1 stack[STACK_CHARS];
+    Py_UCS1 *buffer = n < STACK_CHARS ? stack : PyMem_Malloc((size_t)n + 1);
+    if (buffer == NULL) return PyErr_NoMemory();
+    Py_ssize_t used = 0, runs = 0, mark = -1; /* where the token being read has its mark */
+    Py_UCS1 top = 0;                          /* the high bit tells whether any is past ASCII */
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        const Py_UCS4 c = i < n ? PyUnicode_READ(kind, data, i) : 0;
+        const Py_UCS1 low = c > 0xFF ? 0 : lowered[c];
+        if (!low) {
+            if (mark >= 0) { /* the token ends: its length, when a mark can say it */
+                const Py_ssize_t length = used - mark - 1;
+                buffer[mark] = (Py_UCS1)(length <= MAX_MARK ? length : 0);
+                mark = -1;
+            }
             continue;
         }
-        Py_ssize_t start = i;
-        Py_UCS1 top = 0;
-        while (i < n && (c = PyUnicode_READ(kind, data, i)) <= 0xFF && lowered[c]) {
-            top |= lowered[c];  /* the high bit tells whether any is past ASCII */
-            i++;
+        if (mark < 0) {
+            mark = used++;
+            runs++;
         }
-        if (used == room) {
-            PyObject **grown = PyMem_Malloc(2 * (size_t)room * sizeof *grown);
-            if (grown == NULL) {
-                PyErr_NoMemory();
-                goto done;
-            }
-            memcpy(grown, items, (size_t)used * sizeof *grown);
-            if (items != stack) PyMem_Free(items);
-            items = grown;
-            room *= 2;
-        }
-        PyObject *token = PyUnicode_New(i - start, top & 0x80 ? 0xFF : 0x7F);
-        if (token == NULL) goto done;
-        Py_UCS1 *q = PyUnicode_1BYTE_DATA(token);
-        for (Py_ssize_t j = start; j < i; j++) *q++ = lowered[PyUnicode_READ(kind, data, j)];
-        items[used++] = token;
+        buffer[used++] = low;
+        top |= low;
     }
-    out = PyList_New(used);
-    if (out != NULL) {
-        for (Py_ssize_t j = 0; j < used; j++) PyList_SET_ITEM(out, j, items[j]); /* the list takes them */
-        used = 0;
-    }
-done:
-    for (Py_ssize_t j = 0; j < used; j++) Py_DECREF(items[j]);
-    if (items != stack) PyMem_Free(items);
+    *count = runs;
+    PyObject *out = PyUnicode_New(used, top & 0x80 ? 0xFF : 0x7F);
+    if (out != NULL) memcpy(PyUnicode_1BYTE_DATA(out), buffer, (size_t)used);
+    if (buffer != stack) PyMem_Free(buffer);
     return out;
 }
 
 /* The tokens of a one-byte text. */
-static PyObject *byte_tokens(PyObject *text) {
-    return split_tokens(PyUnicode_1BYTE_KIND, PyUnicode_1BYTE_DATA(text), PyUnicode_GET_LENGTH(text));
+static PyObject *byte_tokens(PyObject *text, Py_ssize_t *count) {
+    return join_tokens(PyUnicode_1BYTE_KIND, PyUnicode_1BYTE_DATA(text), PyUnicode_GET_LENGTH(text), count);
 }
 
 /* Characters past Latin-1 that the token regex's \w matches neither as they are nor lowered,
@@ -156,7 +148,7 @@ static int separator(Py_UCS4 c) {
 
 /* The tokens of a two- or four-byte text of Latin-1 characters and separators, or None
  * (a new reference) when it holds any other character. */
-static PyObject *wide_tokens(PyObject *text) {
+static PyObject *wide_tokens(PyObject *text, Py_ssize_t *count) {
     const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -164,18 +156,18 @@ static PyObject *wide_tokens(PyObject *text) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
         if (c > 0xFF && !separator(c)) Py_RETURN_NONE;
     }
-    return split_tokens(kind, data, n);
+    return join_tokens(kind, data, n, count);
 }
 
-int word_table_holds(PyObject *object, PyObject *token); /* in _ctokens_words.c */
+int word_table_holds(PyObject *object, const Word *token); /* in _ctokens_words.c */
 PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 /* _token_stats.matches_title, the same comparisons in doubles (exact for these counts). The
  * title's words are looked up in ``*table``, their word table, made here when first needed
  * (the caller's to free): a set look-up hashed each token (a str that no set or dict had
  * read), where the table reads its bytes. */
-static int title_match(PyObject *toks, PyObject *title, PyObject **table) {
-    const Py_ssize_t n = PyList_GET_SIZE(toks), t = PySet_GET_SIZE(title);
+static int title_match(PyObject *toks, Py_ssize_t n, PyObject *title, PyObject **table) {
+    const Py_ssize_t t = PySet_GET_SIZE(title);
     if (n == 0 || t == 0 || n > 3 * t) return 0;
     if (*table == NULL) {
         PyObject *words = PySequence_List(title);
@@ -184,10 +176,10 @@ static int title_match(PyObject *toks, PyObject *title, PyObject **table) {
         Py_DECREF(words);
         if (*table == NULL) return -1;
     }
-    Py_ssize_t shared = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *token = PyList_GET_ITEM(toks, i);
-        int found = PyUnicode_CheckExact(token) ? word_table_holds(*table, token) : PySet_Contains(title, token);
+    Py_ssize_t shared = 0, at = 0;
+    Word word;
+    for (int more; (more = next_word(toks, &at, &word)) != 0;) {
+        const int found = more < 0 ? -1 : word_table_holds(*table, &word);
         if (found < 0) return -1;
         shared += found;
     }
@@ -215,8 +207,9 @@ static PyObject *block_counts(PyObject *self, PyObject *const *args, Py_ssize_t 
             goto done;
         }
         PyObject *list, *k;
-        if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND || (list = wide_tokens(text)) != Py_None) {
-            if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND) list = byte_tokens(text);
+        Py_ssize_t n_tokens = 0;
+        if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND || (list = wide_tokens(text, &n_tokens)) != Py_None) {
+            if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND) list = byte_tokens(text, &n_tokens);
             k = list == NULL ? NULL : zero;  /* no CJK character among them */
             Py_XINCREF(k);
         } else {
@@ -227,6 +220,7 @@ static PyObject *block_counts(PyObject *self, PyObject *const *args, Py_ssize_t 
                 PyErr_SetString(PyExc_TypeError, "tokens() must return a list");
                 list = NULL;
             }
+            n_tokens = list == NULL ? 0 : PyList_GET_SIZE(list);
             k = list == NULL ? NULL : PyObject_CallFunctionObjArgs(cjk_count, text, list, NULL);
         }
         if (list == NULL || k == NULL) {
@@ -236,8 +230,8 @@ static PyObject *block_counts(PyObject *self, PyObject *const *args, Py_ssize_t 
         }
         PyList_SET_ITEM(toks, i, list);
         PyList_SET_ITEM(cjk, i, k);
-        PyObject *count = PyLong_FromSsize_t(PyList_GET_SIZE(list));
-        int match = title_match(list, title, &table);
+        PyObject *count = PyLong_FromSsize_t(n_tokens);
+        int match = title_match(list, n_tokens, title, &table);
         if (count == NULL || match < 0) {
             Py_XDECREF(count);
             Py_DECREF(zero);
@@ -307,7 +301,7 @@ static PyMethodDef methods[] = {
     {"language_hits", (PyCFunction)(void (*)(void))language_hits, METH_FASTCALL,
      "language_hits(token_lists, limit, index, n[, table]) -> list[int]: see _language.language_hits"},
     {"block_counts", (PyCFunction)(void (*)(void))block_counts, METH_FASTCALL,
-     "block_counts(texts, title_tokens, tokens, cjk_count) -> (token lists, counts, CJK counts, title "
+     "block_counts(texts, title_tokens, tokens, cjk_count) -> (tokens, counts, CJK counts, title "
      "matches): see _token_stats.block_counts"},
     {"stop_counts", (PyCFunction)(void (*)(void))stop_counts, METH_FASTCALL,
      "stop_counts(token_lists, stopwords[, table]) -> list[int]: per list, its tokens in the set"},
@@ -315,8 +309,8 @@ static PyMethodDef methods[] = {
      "word_table(words[, numbers]) -> bytes: a table of the words (and each one's numbers) that "
      "stop_counts and language_hits read in place of a set or dict"},
     {"phrase_rows", (PyCFunction)(void (*)(void))phrase_rows, METH_FASTCALL,
-     "phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, key_sieve]) -> list[int]: see "
-     "_phrases._candidates"},
+     "phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, key_sieve, table, limit]) -> list[int]: "
+     "see _phrase_rows.candidates"},
     {"starts_one", (PyCFunction)(void (*)(void))starts_one, METH_FASTCALL,
      "starts_one(strings, text) -> bool: text.startswith(strings), for a tuple of str"},
     {"has_ascii_digit", (PyCFunction)(void (*)(void))has_ascii_digit, METH_FASTCALL,

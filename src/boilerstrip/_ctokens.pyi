@@ -8,18 +8,28 @@ def block_counts(
     tokens: Callable[[str], list[str]],
     cjk_count: Callable[[str, list[str]], int],
     /,
-) -> tuple[list[list[str]], list[int], list[int], list[bool]]: ...
-def stop_counts(token_lists: list[list[str]], stopwords: frozenset[str], /) -> list[int]: ...
+) -> tuple[list[list[str] | str], list[int], list[int], list[bool]]: ...
+def stop_counts(
+    token_lists: list[list[str] | str], stopwords: frozenset[str], table: bytes = ..., /
+) -> list[int]: ...
 def language_hits(
-    token_lists: Iterable[list[str]], limit: int, index: dict[str, tuple[int, ...]], n: int, /
+    token_lists: Iterable[list[str] | str],
+    limit: int,
+    index: dict[str, tuple[int, ...]],
+    n: int,
+    table: bytes = ...,
+    /,
 ) -> list[int]: ...
 def phrase_rows(
     rows_of: dict[str, tuple[int, ...]],
-    tokens: list[str],
+    tokens: list[str] | str,
     exact: dict[str, tuple[int, ...]],
     prefix: dict[str, tuple[int, ...]],
     heads: frozenset[str],
     keyless: tuple[int, ...],
+    key_sieve: bytes = ...,
+    table: bytes | None = ...,
+    limit: int = ...,
     /,
 ) -> list[int]: ...
 def has_ascii_digit(text: str, count: int = 1, /) -> bool: ...

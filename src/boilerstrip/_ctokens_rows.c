@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "_ctokens_words.h"
+
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)
 #endif
@@ -87,15 +89,15 @@ static int add_numbers(const Py_ssize_t *values, Py_ssize_t n, Py_ssize_t **out,
     return 0;
 }
 
-Py_ssize_t word_table_numbers(PyObject *object, char tag, PyObject *token, Py_ssize_t size,
+Py_ssize_t word_table_numbers(PyObject *object, char tag, const Word *token, Py_ssize_t size,
                               Py_ssize_t *numbers); /* in _ctokens_words.c */
 
 /* _phrase_rows._rows_of_token read from the index's word table (_phrase_rows.rows_table: its
  * exact keys tagged "e", its prefix keys "p", their first three characters "h"): the number
  * of rows written to ``rows`` (room for 255), or -2 with an exception set. No str is made for
  * a token's first characters, and the token is not hashed. */
-static Py_ssize_t table_rows(PyObject *table, PyObject *token, Py_ssize_t *rows) {
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(token);
+static Py_ssize_t table_rows(PyObject *table, const Word *token, Py_ssize_t *rows) {
+    const Py_ssize_t n = token->length;
     if (n < 3) {
         const Py_ssize_t found = word_table_numbers(table, 'e', token, n, rows);
         return found == -1 ? 0 : found;
@@ -127,10 +129,10 @@ static inline int has_bit(const unsigned char *bits, size_t mask, uint32_t h) {
  * slot's bit is set; a longer one may start with a prefix key (three to five characters) when
  * the bit of its first three, four or five characters is. A token the sieve rules out selects
  * no row, and is neither looked up nor cached. Any other token may. */
-static inline int may_have_rows(const unsigned char *bits, size_t mask, PyObject *token) {
-    if (bits == NULL || PyUnicode_KIND(token) != PyUnicode_1BYTE_KIND) return 1;
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(token);
-    const Py_UCS1 *c = PyUnicode_1BYTE_DATA(token);
+static inline int may_have_rows(const unsigned char *bits, size_t mask, const Word *token) {
+    if (bits == NULL || token->kind != PyUnicode_1BYTE_KIND) return 1;
+    const Py_ssize_t n = token->length;
+    const Py_UCS1 *c = token->data;
     uint32_t h = 2166136261u;
     if (n < 3) {
         for (Py_ssize_t i = 0; i < n; i++) h = fnv_step(h, c[i]);
@@ -198,15 +200,19 @@ PyObject *starts_one(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
 }
 
 PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if ((nargs < 6 || nargs > 8) || !PyDict_CheckExact(args[0]) || !PyList_CheckExact(args[1]) ||
+    if ((nargs < 6 || nargs > 9) || !PyDict_CheckExact(args[0]) || !is_tokens(args[1]) ||
         !PyDict_CheckExact(args[2]) || !PyDict_CheckExact(args[3]) || !PyAnySet_Check(args[4]) ||
-        !PyTuple_CheckExact(args[5]) || (nargs >= 7 && !PyBytes_CheckExact(args[6]))) {
-        PyErr_SetString(PyExc_TypeError,
-                        "phrase_rows() takes a dict, a list of str, two dicts, a set, a tuple, bytes and a word table");
+        !PyTuple_CheckExact(args[5]) || (nargs >= 7 && !PyBytes_CheckExact(args[6])) ||
+        (nargs == 9 && !PyLong_Check(args[8]))) {
+        PyErr_SetString(PyExc_TypeError, "phrase_rows() takes a dict, a list of str, two dicts, a set, a tuple, "
+                                         "bytes, a word table and an int");
         return NULL;
     }
     /* The index's word table (or None): each token's rows are read there, not through rows_of. */
-    PyObject *table = nargs == 8 && args[7] != Py_None ? args[7] : NULL;
+    PyObject *table = nargs >= 8 && args[7] != Py_None ? args[7] : NULL;
+    /* The tokens read: the first ``limit`` (all when it is negative). */
+    Py_ssize_t limit = nargs == 9 ? PyLong_AsSsize_t(args[8]) : -1;
+    if (limit == -1 && PyErr_Occurred()) return NULL;
     PyObject *rows_of = args[0], *tokens = args[1], *exact = args[2], *prefix = args[3], *heads = args[4];
     const unsigned char *bits = nargs >= 7 ? (const unsigned char *)PyBytes_AS_STRING(args[6]) : NULL;
     const Py_ssize_t bytes = nargs >= 7 ? PyBytes_GET_SIZE(args[6]) : 0;
@@ -222,29 +228,31 @@ PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     Py_ssize_t *rows = stack;
     PyObject *out = NULL;
     if (add_rows(args[5], &rows, &used, &size)) goto done;
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(tokens); i++) {
-        PyObject *token = PyList_GET_ITEM(tokens, i);
-        if (!PyUnicode_CheckExact(token)) {
-            PyErr_SetString(PyExc_TypeError, "phrase_rows() takes a list of str");
-            goto done;
-        }
-        if (!may_have_rows(bits, mask, token)) continue;
+    Py_ssize_t at = 0;
+    Word word;
+    for (int more; limit != 0 && (more = next_word(tokens, &at, &word)) != 0; limit--) {
+        if (more < 0) goto done;
+        if (!may_have_rows(bits, mask, &word)) continue;
         if (table != NULL) {
             Py_ssize_t found[256];
-            const Py_ssize_t count = table_rows(table, token, found);
+            const Py_ssize_t count = table_rows(table, &word, found);
             if (count < 0 || add_numbers(found, count, &rows, &used, &size)) goto done;
             continue;
         }
+        PyObject *token = word_object(&word);
+        if (token == NULL) goto done;
         PyObject *found = PyDict_GetItemWithError(rows_of, token); /* borrowed */
         if (found == NULL) {
-            if (PyErr_Occurred()) goto done;
-            PyObject *made = rows_of_token(token, exact, prefix, heads, none);
-            if (made == NULL) goto done;
-            int failed = PyDict_SetItem(rows_of, token, made);
-            Py_DECREF(made); /* the cache holds it */
-            if (failed) goto done;
+            PyObject *made = PyErr_Occurred() ? NULL : rows_of_token(token, exact, prefix, heads, none);
+            int failed = made == NULL || PyDict_SetItem(rows_of, token, made);
+            Py_XDECREF(made); /* the cache holds it */
             found = made;
+            if (failed) {
+                Py_DECREF(token);
+                goto done;
+            }
         }
+        Py_DECREF(token); /* (the cache's key holds its equal) */
         if (add_rows(found, &rows, &used, &size)) goto done;
     }
     /* In row order, each once (sorted(set(rows))). */

@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "_ctokens_words.h"
+
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)
 #endif
@@ -101,19 +103,19 @@ int word_table_value(PyObject *object, const unsigned char *key, Py_ssize_t size
     return 1;
 }
 
-/* The numbers of the word ``tag`` + ``token[:size]`` in the table ``object``, written to
+/* The numbers of the word ``tag`` + the token's first ``size`` characters in the table ``object``, written to
  * ``numbers`` (room for 255): how many, or -1 when the table does not hold that word; -2 with
  * an exception set when ``object`` is no table. The word is made as Python makes that str (in
  * the narrowest kind that holds its characters), on the stack: none is made or hashed
  * (_ctokens_rows.c's look-ups of a token's key words). */
-Py_ssize_t word_table_numbers(PyObject *object, char tag, PyObject *token, Py_ssize_t size, Py_ssize_t *numbers) {
+Py_ssize_t word_table_numbers(PyObject *object, char tag, const Word *token, Py_ssize_t size, Py_ssize_t *numbers) {
     const unsigned char *table;
     Header header;
     Slot slot;
     if (read_header(object, &table, &header)) return -2;
-    const int kind = PyUnicode_KIND(token);
-    const void *data = PyUnicode_DATA(token);
-    if (size > PyUnicode_GET_LENGTH(token) || size > 15) return -1; /* no key is that long */
+    const int kind = token->kind;
+    const void *data = token->data;
+    if (size > token->length || size > 15) return -1; /* no key is that long */
     Py_UCS4 top = 0;
     for (Py_ssize_t i = 0; i < size; i++) {
         const Py_UCS4 c = PyUnicode_READ(kind, data, i);
@@ -146,14 +148,14 @@ Py_ssize_t word_table_numbers(PyObject *object, char tag, PyObject *token, Py_ss
     return slot.numbers;
 }
 
-/* Whether the table ``object`` holds the str ``token``: 1 or 0; -1 with an exception set when
+/* Whether the table ``object`` holds the token: 1 or 0; -1 with an exception set when
  * ``object`` is no table (block_counts' title words). */
-int word_table_holds(PyObject *object, PyObject *token) {
+int word_table_holds(PyObject *object, const Word *token) {
     const unsigned char *table;
     Header header;
     Slot slot;
     if (read_header(object, &table, &header)) return -1;
-    return find_word(table, &header, token, &slot) != NULL;
+    return find_bytes(table, &header, token->kind, token->data, token->length * token->kind, &slot) != NULL;
 }
 
 /* word_table(words[, numbers]): the table of a list of distinct str, each with a tuple of
@@ -227,8 +229,9 @@ PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     return out;
 }
 
-/* stop_counts(lists, stop[, table]): per token list, its tokens in the set ``stop``, found in
- * ``table`` (word_table of the set's words) when it is given. */
+/* stop_counts(lists, stop[, table]): per block's tokens (a list, or a marked str: _ctokens_words.h),
+ * its tokens in the set ``stop``, found in ``table`` (word_table of the set's words) when it is
+ * given. */
 PyObject *stop_counts(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if ((nargs != 2 && nargs != 3) || !PyList_CheckExact(args[0]) || !PyAnySet_Check(args[1])) {
         PyErr_SetString(PyExc_TypeError, "stop_counts() takes a list of lists, a set and a word table");
@@ -243,25 +246,30 @@ PyObject *stop_counts(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (out == NULL) return NULL;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *toks = PyList_GET_ITEM(lists, i);
-        if (!PyList_CheckExact(toks)) {
+        if (!is_tokens(toks)) {
             PyErr_SetString(PyExc_TypeError, "stop_counts() takes a list of lists");
             Py_DECREF(out);
             return NULL;
         }
-        Py_ssize_t found = 0;
-        if (PySet_GET_SIZE(stop))
-            for (Py_ssize_t j = 0; j < PyList_GET_SIZE(toks); j++) {
-                PyObject *token = PyList_GET_ITEM(toks, j);
-                Slot slot;
-                int in;
-                if (table != NULL && PyUnicode_CheckExact(token))
-                    in = find_word(table, &header, token, &slot) != NULL;
-                else if ((in = PySet_Contains(stop, token)) < 0) {
-                    Py_DECREF(out);
-                    return NULL;
-                }
-                found += in;
+        Py_ssize_t found = 0, at = 0;
+        Word word;
+        int more;
+        while (PySet_GET_SIZE(stop) && (more = next_word(toks, &at, &word)) != 0) {
+            Slot slot;
+            int in = -1;
+            if (more > 0 && table != NULL) {
+                in = find_bytes(table, &header, word.kind, word.data, word.length * word.kind, &slot) != NULL;
+            } else if (more > 0) {
+                PyObject *token = word_object(&word);
+                if (token != NULL) in = PySet_Contains(stop, token);
+                Py_XDECREF(token);
             }
+            if (in < 0) {
+                Py_DECREF(out);
+                return NULL;
+            }
+            found += in;
+        }
         PyObject *count = PyLong_FromSsize_t(found);
         if (count == NULL) {
             Py_DECREF(out);
@@ -304,16 +312,19 @@ PyObject *language_hits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if (it == NULL) goto done;
     Py_ssize_t seen = 0;
     while ((toks = PyIter_Next(it)) != NULL) {
-        if (!PyList_CheckExact(toks)) {
+        if (!is_tokens(toks)) {
             PyErr_SetString(PyExc_TypeError, "language_hits() takes an iterable of lists");
             goto done;
         }
-        const Py_ssize_t count = PyList_GET_SIZE(toks);
-        for (Py_ssize_t j = 0; j < count; j++) {
-            PyObject *token = PyList_GET_ITEM(toks, j);
-            if (table != NULL && PyUnicode_CheckExact(token)) {
+        Py_ssize_t count = 0, at = 0;
+        Word word;
+        int more;
+        while ((more = next_word(toks, &at, &word)) != 0) {
+            if (more < 0) goto done;
+            count++;
+            if (table != NULL) {
                 Slot slot;
-                if (find_word(table, &header, token, &slot) == NULL) continue;
+                if (find_bytes(table, &header, word.kind, word.data, word.length * word.kind, &slot) == NULL) continue;
                 for (Py_ssize_t k = 0; k < slot.numbers; k++) {
                     uint16_t number;
                     const uint64_t at = header.numbers_at + 2 * ((uint64_t)slot.numbers_at + (uint64_t)k);
@@ -327,7 +338,10 @@ PyObject *language_hits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                 }
                 continue;
             }
+            PyObject *token = word_object(&word);
+            if (token == NULL) goto done;
             PyObject *numbers = PyDict_GetItemWithError(index, token); /* borrowed */
+            Py_DECREF(token); /* (the dict's key holds its equal) */
             if (numbers == NULL) {
                 if (PyErr_Occurred()) goto done;
                 continue;

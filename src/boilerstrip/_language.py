@@ -49,6 +49,19 @@ _DECLARED_BONUS: Final = 1.15
 _DETECTION_TOKENS: Final = 3000
 
 
+# A block's tokens: a list, or (the compiled build's ``_ctokens.block_counts``, for the texts
+# it splits itself: most) one str of them, each after a mark (a control character: its
+# length, or 0 for a token of more than 31 characters), which makes one str a block instead
+# of a list and a str a token. No token holds a control character (\w matches none).
+Tokens = list[str] | str
+_MARKS: Final = re.compile("[\x00-\x1f]")
+
+
+def token_list(toks: Tokens) -> list[str]:
+    """A block's tokens as a list (a marked str split at its marks)."""
+    return [t for t in _MARKS.split(toks) if t] if isinstance(toks, str) else toks
+
+
 def tokens(text: str) -> list[str]:
     lowered = text.lower()
     # In ASCII text the tokens are the \w+ runs, which the standard re finds faster.
@@ -60,14 +73,15 @@ def stopwords(language: str) -> frozenset[str]:
 
 
 def count_tokens(
-    token_lists: Iterable[list[str]], limit: int, keep: dict[str, tuple[str, ...]] | None = None
+    token_lists: Iterable[Tokens], limit: int, keep: dict[str, tuple[str, ...]] | None = None
 ) -> dict[str, int]:
     """Each token's count in the lists, read until ``limit`` tokens are seen (the list that
     reaches it counted whole); with ``keep``, only the tokens it holds are counted. The
     compiled build's ``_ctokens.count_tokens`` is checked against this."""
     counts: Counter[str] = Counter()
     seen = 0
-    for toks in token_lists:
+    for block in token_lists:
+        toks = token_list(block)
         counts.update(toks if keep is None else [t for t in toks if t in keep])
         seen += len(toks)
         if seen >= limit:
@@ -76,7 +90,7 @@ def count_tokens(
 
 
 def language_hits(
-    token_lists: Iterable[list[str]], limit: int, index: dict[str, tuple[int, ...]], n: int
+    token_lists: Iterable[Tokens], limit: int, index: dict[str, tuple[int, ...]], n: int
 ) -> list[int]:
     """Per language number below ``n``, the tokens of the lists (read as
     :func:`count_tokens` reads them) whose ``index`` entry holds it: each token counted,
@@ -89,7 +103,7 @@ def language_hits(
     return hits
 
 
-CHits = Callable[[Iterable[list[str]], int, dict[str, tuple[int, ...]], int, bytes], list[int]]
+CHits = Callable[[Iterable[Tokens], int, dict[str, tuple[int, ...]], int, bytes], list[int]]
 
 
 def _c_loops() -> tuple[CHits | None, WordTable | None]:
@@ -127,7 +141,7 @@ def stop_table(language: str) -> bytes | None:
     return _word_table(words, [()] * len(words))
 
 
-def detect_language(token_lists: Iterable[list[str]], declared: str = "") -> str:
+def detect_language(token_lists: Iterable[Tokens], declared: str = "") -> str:
     """The language whose stopwords cover most of the tokens; ``""`` when none do."""
     languages, index = _stopword_index()
     if _c_language_hits is not None:

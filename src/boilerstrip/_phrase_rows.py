@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Final, cast
 
 from ._compiled import WordTable, c_module
+from ._language import Tokens, token_list
 
 PREFIX: Final = 5  # keys are indexed by at most their first five letters
 MIN_PREFIX: Final = 3  # keys of three letters or more also match longer tokens that start with them
@@ -23,22 +24,24 @@ Rows = tuple[int, ...]
 
 def candidates(  # noqa: PLR0917 - the signature of the C loop it is the reference of
     rows_of: dict[str, Rows],
-    tokens: list[str],
+    tokens: Tokens,
     exact: dict[str, Rows],
     prefix: dict[str, Rows],
     heads: frozenset[str],
     keyless: Rows,
     sieve: bytes = b"",
     table: bytes | None = None,
+    limit: int = -1,
 ) -> list[int]:
     """The rows to try on a block, in row order, each once: ``keyless`` and those whose key
-    words its tokens hold (:func:`_rows_of_token`), each token's looked up once a page
-    through ``rows_of``. Most blocks have none: no set is made for them. ``sieve``
-    (:func:`key_sieve`) and ``table`` (:func:`rows_table`) are the C loop's shortcuts,
-    unread here: the rows are the same."""
+    words its first ``limit`` tokens (all when negative) hold (:func:`_rows_of_token`), each
+    token's looked up once a page through ``rows_of``. Most blocks have none: no set is made
+    for them. ``sieve`` (:func:`key_sieve`) and ``table`` (:func:`rows_table`) are the C
+    loop's shortcuts, unread here: the rows are the same."""
     del sieve, table
     rows: list[int] = list(keyless)
-    for token in tokens:
+    words = token_list(tokens)
+    for token in words if limit < 0 else words[:limit]:
         found = rows_of.get(token)
         if found is None:
             found = rows_of[token] = _rows_of_token(token, exact, prefix, heads)
@@ -108,7 +111,17 @@ def has_ascii_digit(text: str, count: int = 1) -> bool:
 
 
 CPhraseRows = Callable[
-    [dict[str, Rows], list[str], dict[str, Rows], dict[str, Rows], frozenset[str], Rows, bytes, bytes | None],
+    [
+        dict[str, Rows],
+        Tokens,
+        dict[str, Rows],
+        dict[str, Rows],
+        frozenset[str],
+        Rows,
+        bytes,
+        bytes | None,
+        int,
+    ],
     list[int],
 ]
 

@@ -23,6 +23,7 @@ from typing import Final, NamedTuple
 import regex
 
 from . import _phrase_facts
+from ._language import Tokens
 from ._language import tokens as line_tokens
 from ._model import Label
 from ._pattern_reader import is_digit, is_wide, needs, top_level_branches
@@ -229,10 +230,11 @@ def _gate_open(index: _Index, text: str, lowered: str | None, held: str, digit: 
 
 
 def _candidates(
-    index: _Index, rows_of: dict[str, tuple[int, ...]], tokens: list[str], keyless: bool
+    index: _Index, rows_of: dict[str, tuple[int, ...]], tokens: Tokens, keyless: bool, limit: int = -1
 ) -> list[int]:
-    """The rows to try on a block, in row order: those whose key words its tokens hold,
-    and the keyless rows when ``keyless`` (one of them matches the block)."""
+    """The rows to try on a block, in row order: those whose key words its first ``limit``
+    tokens (all when negative) hold, and the keyless rows when ``keyless`` (one of them
+    matches the block)."""
     return phrase_rows(
         rows_of,
         tokens,
@@ -242,15 +244,22 @@ def _candidates(
         index.keyless if keyless else (),
         index.sieve,
         index.table,
+        limit,
     )
 
 
 def phrase_kinds(
-    texts: Sequence[str], token_lists: Sequence[list[str]], scan_chars: int, whole_max_chars: int
+    texts: Sequence[str],
+    token_lists: Sequence[Tokens],
+    scan_chars: int,
+    whole_max_chars: int,
+    *,
+    scan_words: int = -1,
 ) -> list[Label | None]:
     """Per block, the chrome kind of a boilerplate phrase in its text (whose lowercased
-    tokens are given), if one occurs: a whole-block label ("Read more") or a phrase
-    anywhere in the first ``scan_chars`` characters."""
+    tokens are given, of which the first ``scan_words`` are read: all when negative), if one
+    occurs: a whole-block label ("Read more") or a phrase anywhere in the first
+    ``scan_chars`` characters."""
     anywhere, whole = _indexes()
     whole_rows: dict[str, tuple[int, ...]] = {}  # token -> rows, for this page only
     anywhere_rows: dict[str, tuple[int, ...]] = {}
@@ -267,8 +276,7 @@ def phrase_kinds(
         kind = _phrase_kind(
             text,
             toks,
-            scan_chars,
-            whole_max_chars,
+            (scan_chars, whole_max_chars, scan_words),
             tables=(anywhere, whole),
             rows=(anywhere_rows, whole_rows),
         )
@@ -280,13 +288,14 @@ def phrase_kinds(
 
 def _phrase_kind(
     text: str,
-    tokens: list[str],
-    scan_chars: int,
-    whole_max_chars: int,
+    tokens: Tokens,
+    limits: tuple[int, int, int],
     *,
     tables: tuple[_Index, _Index],
     rows: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]],
 ) -> Label | None:
+    """``limits``: (scan_chars, whole_max_chars, scan_words) of :func:`phrase_kinds`."""
+    scan_chars, whole_max_chars, scan_words = limits
     anywhere, whole = tables
     short = len(text) <= _KEYLESS_MAX_CHARS  # keyless rows are tried on short blocks only
     ascii_text = text.isascii()
@@ -308,7 +317,7 @@ def _phrase_kind(
         held = lowered_text.strip(STRIPPED) if ascii_text else stripped.lower()
         lowered = held if ascii_text else None
         keyless = short and _gate_open(whole, stripped, lowered, held, digit, whole=True)
-        for row in _candidates(whole, rows[1], tokens, keyless):
+        for row in _candidates(whole, rows[1], tokens, keyless, scan_words):
             if matches(whole.sources[row], whole.filters[row], stripped, lowered, held, whole=True):
                 return whole.kinds[row]
     head = text[:scan_chars]
@@ -317,7 +326,7 @@ def _phrase_kind(
     if short and len(text) > scan_chars:
         digit = has_digit(head, lowered)
     found_keyless = short and _gate_open(anywhere, head, lowered, held, digit, whole=False)
-    for row in _candidates(anywhere, rows[0], tokens, found_keyless):
+    for row in _candidates(anywhere, rows[0], tokens, found_keyless, scan_words):
         if matches(anywhere.sources[row], anywhere.filters[row], head, lowered, held, whole=False):
             return anywhere.kinds[row]
     return _last_line_kind(text, whole, rows[1], whole_max_chars)

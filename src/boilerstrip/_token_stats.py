@@ -8,7 +8,8 @@ tokenised again for the stopword counts once the language is known (and for the
 language, on its longest blocks). Both ways give the same counts.
 
 The compiled build runs the per-block loop in C (``_ctokens``: :func:`block_counts` and
-:func:`stop_counts` are its reference, and a pure install runs them).
+:func:`stop_counts` are its reference, and a pure install runs them), which gives most
+blocks' tokens as one str of them, each after a mark (``_language.Tokens``), not a list.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Final, NamedTuple, cast
 
 from ._compiled import c_module
-from ._language import detect_language, is_cjk_char, stop_table, stopwords, tokens
+from ._language import Tokens, detect_language, is_cjk_char, stop_table, stopwords, token_list, tokens
 from ._model import Label
 from ._phrases import phrase_kinds
 
@@ -52,7 +53,7 @@ def matches_title(block_tokens: list[str], title_tokens: frozenset[str]) -> bool
     return shared >= 0.8 * len(block_tokens) and shared >= 0.5 * len(title_tokens)
 
 
-Counted = tuple[list[list[str]], list[int], list[int], list[bool]]
+Counted = tuple[list[Tokens], list[int], list[int], list[bool]]
 
 
 def block_counts(texts: list[str], title_tokens: frozenset[str]) -> Counted:
@@ -61,12 +62,13 @@ def block_counts(texts: list[str], title_tokens: frozenset[str]) -> Counted:
     toks = [tokens(text) for text in texts]
     counts = list(map(len, toks))
     cjk = list(map(_cjk_count, texts, toks))
-    return toks, counts, cjk, [matches_title(t, title_tokens) for t in toks]
+    lists: list[Tokens] = list(toks)  # (the compiled build gives most as a marked str)
+    return lists, counts, cjk, [matches_title(t, title_tokens) for t in toks]
 
 
-def stop_counts(token_lists: list[list[str]], stop: frozenset[str]) -> list[int]:
-    """Per token list, its tokens in ``stop`` (``_ctokens.stop_counts`` in the compiled build)."""
-    return [sum(map(stop.__contains__, t)) for t in token_lists]
+def stop_counts(token_lists: list[Tokens], stop: frozenset[str]) -> list[int]:
+    """Per block, its tokens in ``stop`` (``_ctokens.stop_counts`` in the compiled build)."""
+    return [sum(map(stop.__contains__, token_list(t))) for t in token_lists]
 
 
 # The C loops of the compiled build (_ctokens.c): one-byte texts (ASCII, Latin-1: most
@@ -75,7 +77,7 @@ def stop_counts(token_lists: list[list[str]], stop: frozenset[str]) -> list[int]
 CBlockCounts = Callable[
     [list[str], frozenset[str], Callable[[str], list[str]], Callable[[str, list[str]], int]], Counted
 ]
-CStopCounts = Callable[[list[list[str]], frozenset[str], bytes], list[int]]
+CStopCounts = Callable[[list[Tokens], frozenset[str], bytes], list[int]]
 
 
 def _c_loops() -> tuple[CBlockCounts | None, CStopCounts | None]:
@@ -109,7 +111,7 @@ def token_stats(
     cjk: list[int] = []
     title_match: list[bool] = []
     phrases: list[Label | None] = []
-    whole: list[list[str]] | None = None  # every block's tokens, when the page is one chunk
+    whole: list[Tokens] | None = None  # every block's tokens, when the page is one chunk
     for start in range(0, len(texts), chunk):
         part = list(texts[start : start + chunk])
         if _c_block_counts is not None:
@@ -119,10 +121,8 @@ def token_stats(
         counts += n
         cjk += k
         title_match += matched
-        # A block's own list when it is short enough (most are): a slice copies it, and the
-        # phrase rows only read it.
-        heads = [t if len(t) <= scan_words else t[:scan_words] for t in toks]
-        phrases += phrase_kinds(part, heads, scan_chars, whole_max_chars)
+        # (the phrase rows read each block's first scan_words tokens)
+        phrases += phrase_kinds(part, toks, scan_chars, whole_max_chars, scan_words=scan_words)
         if len(texts) <= chunk:
             whole = toks
     if not language:
@@ -131,7 +131,7 @@ def token_stats(
         order = sorted(range(len(texts)), key=counts.__getitem__, reverse=True)
         # Lazy maps, not a generator expression: mypyc makes a generator expression a list,
         # which tokenised every block at once (the 50 MB page's compiled peak, 898 MB).
-        longest: Iterator[list[str]] = (
+        longest: Iterator[Tokens] = (
             map(whole.__getitem__, order) if whole is not None else map(tokens, map(texts.__getitem__, order))
         )
         language = detect_language(longest, declared_language)
@@ -145,7 +145,7 @@ def token_stats(
     return TokenStats(counts, cjk, stops, title_match, phrases, language)
 
 
-def _stop_counts(token_lists: list[list[str]], stop: frozenset[str], table: bytes | None) -> list[int]:
+def _stop_counts(token_lists: list[Tokens], stop: frozenset[str], table: bytes | None) -> list[int]:
     """:func:`stop_counts`, by the C loop where there is one (``table``: its word table of
     ``stop``, ``_language.stop_table``)."""
     if _c_stop_counts is not None and table is not None:
