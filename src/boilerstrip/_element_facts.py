@@ -8,8 +8,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, cast
 
+from ._cfacts_loops import C_FACTS
 from ._model import Label
 from ._name_verdicts import NameVerdicts
 from ._options import Options
@@ -170,7 +171,15 @@ def composite_density(elements: Sequence[Element], owners: Sequence[int]) -> lis
 
     A block that follows another of its element takes its value (the blocks of an element
     mostly come together); any other computes it (the same float either way), with no set of
-    the owners and no dict of their values."""
+    the owners and no dict of their values. The compiled build runs ``_cfacts``' loop."""
+    loops = C_FACTS  # a local: mypyc's narrowing of an optional Final reads it unboxed
+    if loops is not None:
+        return loops.composite_density(elements, owners)
+    return composite_density_python(elements, owners)
+
+
+def composite_density_python(elements: Sequence[Element], owners: Sequence[int]) -> list[float]:
+    """:func:`composite_density` in Python (the reference of ``_cfacts.composite_density``)."""
     if not elements:
         return []
     elems = tuple(elements)  # read natively in the compiled build (a Sequence generically)
@@ -245,17 +254,20 @@ def phrase_boxes(
             node = elems[node].parent
     if not kinds:
         return [""] * len(elems)
-    counts, all_words, title_counts = _box_tallies(elems, owners, words, titles)
+    counts, all_words, title_counts = _tallies_at(elems, owners, words, titles, list(kinds))
     # The boxes: decided at the phrase blocks' ancestors only, every other element taking
-    # its parent's below (no look-up per element).
+    # its parent's below (no look-up per element). The tallies are read by each node's place
+    # in ``nodes`` (``at``).
     boxed: dict[int, str] = {}
+    at = -1
     for index, box in kinds.items():
+        at += 1
         kind = ""
         if not above_region[index]:
             found = 0  # (a loop: sum() is a generic call in the compiled build)
             for hits in box.values():
                 found += hits
-            if found >= min_hits and found >= min_share * counts[index]:
+            if found >= min_hits and found >= min_share * counts[at]:
                 kind = _majority(box)
         # Dates, bylines, post counts and "Reply", "Share", "Add a comment" lines are
         # short lines that every post has: a box of them that also holds much prose is a
@@ -266,19 +278,28 @@ def phrase_boxes(
         # comments.
         # A box of dated, signed cards each under its own title is a feed of posts (a
         # blog's or a publication's listing), not a metadata box.
-        if kind == _METADATA and title_counts and title_counts[index] >= feed_titles:
+        if kind == _METADATA and title_counts and title_counts[at] >= feed_titles:
             kind = ""
         if kind and (
             kind not in _POST_LINE_KINDS
             or (kind != _METADATA and in_comments[index])
-            or hit_words[index] >= min_word_share * all_words[index]
+            or hit_words[index] >= min_word_share * all_words[at]
         ):
             boxed[index] = kind
+    return _spread(elems, boxed)
+
+
+def _spread(elements: tuple[Element, ...], boxed: dict[int, str]) -> list[str]:
+    """Per element, the box of ``boxed`` (element -> kind) that is it or holds it nearest, or
+    "": the compiled build's ``_cfacts.inherit``, or the loop here (the reference)."""
     marks = sorted(boxed)
-    marks.append(len(elems))  # past the last element: the loop below meets no more marks
+    loops = C_FACTS  # a local, as in composite_density
+    if loops is not None:
+        return cast(list[str], loops.inherit(elements, marks, [boxed[m] for m in marks], ""))
+    marks.append(len(elements))  # past the last element: the loop below meets no more marks
     at, mark = 0, marks[0]
     out: list[str] = []
-    for index, element in enumerate(elems):
+    for index, element in enumerate(elements):
         if index == mark:
             out.append(boxed[index])
             at += 1
@@ -291,6 +312,22 @@ def phrase_boxes(
 
 def _majority(tally: dict[str, int]) -> str:
     return max(sorted(tally), key=tally.__getitem__)
+
+
+def _tallies_at(
+    elements: tuple[Element, ...], owners: list[int], words: list[int], titles: list[bool], nodes: list[int]
+) -> tuple[list[int], list[int], list[int]]:
+    """:func:`_box_tallies` read at the elements ``nodes`` (the candidate boxes, in the order
+    the caller reads them): the compiled build's ``_cfacts.box_tallies``, or the lists here."""
+    loops = C_FACTS  # a local, as in composite_density
+    if loops is not None:
+        return loops.box_tallies(elements, owners, words, titles, nodes)
+    counts, all_words, title_counts = _box_tallies(elements, owners, words, titles)
+    return (
+        [counts[i] for i in nodes],
+        [all_words[i] for i in nodes],
+        [title_counts[i] for i in nodes] if title_counts else [],
+    )
 
 
 def _box_tallies(

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from ._cfacts_loops import C_FACTS
 from ._element_facts import COMMENTS, PAGE_BAR_TAG, PAGE_TAG, SCOPE_TAG, TAG_FLAGS
 from ._name_verdicts import NameVerdicts
 from ._options import Options
@@ -101,8 +102,19 @@ def in_overlay(
     terms, is no main region either); with ``reviews``, also a box named as comments (a
     product page's customer reviews). The main region is not sought there. ``names`` is the
     page's memo of what its class/id strings name, shared with the features stage. The
-    names of <html> and <body> are not read: they say what the page has ("modal-open")."""
+    names of <html> and <body> are not read: they say what the page has ("modal-open").
+    The compiled build runs ``_cfacts``' loop, which reads the names' memo and asks ``of``
+    only for a string it lacks."""
     verdict_of = NameVerdicts() if names is None else names
+    loops = C_FACTS  # a local: mypyc's narrowing of an optional Final reads it unboxed
+    if loops is not None:
+        bits = (SCOPE_TAG, PAGE_BAR_TAG, PAGE_TAG)
+        return loops.overlay(elements, TAG_FLAGS, bits, verdict_of.memo(), verdict_of.of, reviews, COMMENTS)
+    return in_overlay_python(elements, reviews, verdict_of)
+
+
+def in_overlay_python(elements: Sequence[Element], reviews: bool, verdict_of: NameVerdicts) -> list[bool]:
+    """:func:`in_overlay` in Python (the reference of ``_cfacts.overlay``)."""
     comments = COMMENTS
     flags_of = TAG_FLAGS
     out: list[bool] = []

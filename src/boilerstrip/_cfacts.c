@@ -1,0 +1,293 @@
+/* The features stage's per-element passes in C, for the compiled build (see _cfacts.h): each
+ * element's composite density (_element_facts.composite_density), the phrase boxes' subtree
+ * tallies (_element_facts._box_tallies) and their spreading down the tree, the repeated
+ * sibling groups (_cfacts_groups.c) and the overlay test (_cfacts_overlay.c). No Python object
+ * is made per element that the Python code did not make, and none per step of a loop: the
+ * counts are C integers, and an element that takes its parent's value shares its object.
+ *
+ * Floats come out bit for bit as Python makes them: Element's fields are whole numbers below
+ * 2**53 (counts of characters and tags), which a double holds exactly, so that Python's true
+ * division of two ints and its float-int operations are the C operations on doubles, in the
+ * same order; built with -ffp-contract=off (hatch_build.py), and with libm's log and log1p, as
+ * math.log and math.log1p call them. */
+#include "_cfacts.h"
+
+#include <math.h>
+
+PyObject *read_elements(PyObject *elements, long long **parents) {
+    PyObject *fast = PySequence_Fast(elements, "the elements are not a sequence");
+    if (fast == NULL) return NULL;
+    const Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
+    PyObject **items = PySequence_Fast_ITEMS(fast);
+    long long *out = NULL;
+    if (parents != NULL) {
+        out = PyMem_Malloc(sizeof(long long) * (size_t)(n ? n : 1));
+        if (out == NULL) {
+            Py_DECREF(fast);
+            PyErr_NoMemory();
+            return NULL;
+        }
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!PyTuple_Check(items[i]) || PyTuple_GET_SIZE(items[i]) < E_FIELDS) {
+            PyErr_SetString(PyExc_TypeError, "an element is not an Element");
+            goto fail;
+        }
+        if (out != NULL) {
+            const long long parent = field(items[i], E_PARENT);
+            if (parent == -1 && PyErr_Occurred()) goto fail;
+            if (parent < -1 || parent >= i) {
+                PyErr_SetString(PyExc_ValueError, "an element's parent does not come before it");
+                goto fail;
+            }
+            out[i] = parent;
+        }
+    }
+    if (parents != NULL) *parents = out;
+    return fast;
+fail:
+    PyMem_Free(out);
+    Py_DECREF(fast);
+    return NULL;
+}
+
+/* A list of ints as C integers (PyMem_Malloc'd; the caller frees), or NULL with an exception. */
+static long long *read_ints(PyObject *seq, Py_ssize_t *count) {
+    PyObject *fast = PySequence_Fast(seq, "not a sequence of ints");
+    if (fast == NULL) return NULL;
+    const Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
+    long long *out = PyMem_Malloc(sizeof(long long) * (size_t)(n ? n : 1));
+    if (out == NULL) {
+        Py_DECREF(fast);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        out[i] = PyLong_AsLongLong(PySequence_Fast_GET_ITEM(fast, i));
+        if (out[i] == -1 && PyErr_Occurred()) {
+            PyMem_Free(out);
+            Py_DECREF(fast);
+            return NULL;
+        }
+    }
+    Py_DECREF(fast);
+    *count = n;
+    return out;
+}
+
+static inline double py_max(double a, double b) { return b > a ? b : a; }
+static inline long long at_least_one(long long a) { return a > 1 ? a : 1; }
+
+/* _element_facts._ctd of an element's (chars, link_chars, tags, link_tags), the root's chars and
+ * link_chars given. */
+static double ctd(const long long e[4], long long root_chars, long long root_links) {
+    const double c = (double)at_least_one(e[0]), t = (double)at_least_one(e[2]);
+    const double lc = (double)at_least_one(e[1]), lt = (double)at_least_one(e[3]);
+    const double non_link = (double)at_least_one(e[0] - e[1]);
+    const double base =
+        log(c / non_link * (double)e[1] + (double)root_links / (double)at_least_one(root_chars) * c + M_E);
+    return (c / t) * log(c / lc * t / lt) / log(base + M_E - 1.0);
+}
+
+static int read_counts(PyObject *element, long long e[4]) {
+    static const int fields[4] = {E_CHARS, E_LINK_CHARS, E_TAGS, E_LINK_TAGS};
+    for (int k = 0; k < 4; k++) {
+        e[k] = field(element, fields[k]);
+        if (e[k] == -1 && PyErr_Occurred()) return -1;
+    }
+    return 0;
+}
+
+/* composite_density(elements, owners) -> list: _element_facts.composite_density. */
+static PyObject *composite_density(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "composite_density() takes 2 arguments (elements, owners)");
+        return NULL;
+    }
+    PyObject *fast = read_elements(args[0], NULL);
+    if (fast == NULL) return NULL;
+    const Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
+    PyObject **items = PySequence_Fast_ITEMS(fast);
+    long long *owners = NULL, root[4];
+    Py_ssize_t count = 0;
+    PyObject *out = NULL, *value = NULL;
+    if (n == 0) {
+        out = PyList_New(0);
+        goto done;
+    }
+    if (read_counts(items[0], root) < 0 || (owners = read_ints(args[1], &count)) == NULL) goto done;
+    const double root_density = py_max(ctd(root, root[0], root[1]), 1e-6);
+    out = PyList_New(count);
+    if (out == NULL) goto done;
+    long long last = -1;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        long long owner = owners[i];
+        if (owner != last || value == NULL) {
+            const long long index = owner < 0 ? owner + n : owner; /* as elems[owner] reads it */
+            long long e[4];
+            if (index < 0 || index >= n) {
+                PyErr_SetString(PyExc_IndexError, "composite_density(): an owner is no element");
+                goto fail;
+            }
+            if (read_counts(items[index], e) < 0) goto fail;
+            const double x = py_max(ctd(e, root[0], root[1]), 0.0) / root_density;
+            Py_XDECREF(value);
+            value = PyFloat_FromDouble(x == 0.0 ? x : log1p(x)); /* math.log1p keeps a zero */
+            if (value == NULL) goto fail;
+            last = owner;
+        }
+        PyList_SET_ITEM(out, i, Py_NewRef(value)); /* a run of one owner's blocks shares it */
+    }
+    goto done;
+fail:
+    Py_CLEAR(out);
+done:
+    Py_XDECREF(value);
+    PyMem_Free(owners);
+    Py_DECREF(fast);
+    return out;
+}
+
+/* box_tallies(elements, owners, words, titles, nodes) -> (counts, all_words, title_counts): the
+ * lists _element_facts._box_tallies gives, read at the elements `nodes` only (the candidate
+ * boxes: a few of the page's elements), title_counts empty when titles is. */
+static PyObject *box_tallies(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 5) {
+        PyErr_SetString(PyExc_TypeError, "box_tallies() takes 5 arguments");
+        return NULL;
+    }
+    long long *parents = NULL, *owners = NULL, *words = NULL, *titles = NULL, *nodes = NULL, *sums = NULL;
+    Py_ssize_t n_owners = 0, n_words = 0, n_titles = 0, n_nodes = 0;
+    PyObject *result = NULL, *lists[3] = {NULL, NULL, NULL};
+    PyObject *fast = read_elements(args[0], &parents);
+    if (fast == NULL) return NULL;
+    const Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
+    if ((owners = read_ints(args[1], &n_owners)) == NULL || (words = read_ints(args[2], &n_words)) == NULL ||
+        (titles = read_ints(args[3], &n_titles)) == NULL || (nodes = read_ints(args[4], &n_nodes)) == NULL)
+        goto done;
+    if (n_words < n_owners || (n_titles && n_titles > n_owners)) {
+        PyErr_SetString(PyExc_IndexError, "box_tallies(): fewer words or owners than blocks");
+        goto done;
+    }
+    sums = PyMem_Calloc((size_t)(3 * (n ? n : 1)), sizeof(long long));
+    if (sums == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    long long *counts = sums, *all_words = sums + n, *title_counts = sums + 2 * n;
+    for (Py_ssize_t i = 0; i < n_owners; i++) {
+        const long long owner = owners[i] < 0 ? owners[i] + n : owners[i];
+        if (owner < 0 || owner >= n) {
+            PyErr_SetString(PyExc_IndexError, "box_tallies(): an owner is no element");
+            goto done;
+        }
+        counts[owner] += 1;
+        all_words[owner] += words[i] + 1;
+        if (i < n_titles && titles[i]) title_counts[owner] += 1;
+    }
+    for (Py_ssize_t index = n - 1; index > 0; index--) {
+        const long long parent = parents[index];
+        if (counts[index] && parent >= 0) {
+            counts[parent] += counts[index];
+            all_words[parent] += all_words[index];
+            title_counts[parent] += title_counts[index];
+        }
+    }
+    for (int k = 0; k < 3; k++) {
+        const Py_ssize_t size = k == 2 && n_titles == 0 ? 0 : n_nodes;
+        if ((lists[k] = PyList_New(size)) == NULL) goto done;
+        for (Py_ssize_t j = 0; j < size; j++) {
+            const long long node = nodes[j] < 0 ? nodes[j] + n : nodes[j];
+            if (node < 0 || node >= n) {
+                PyErr_SetString(PyExc_IndexError, "box_tallies(): a node is no element");
+                goto done;
+            }
+            PyObject *value = PyLong_FromLongLong(sums[k * n + node]);
+            if (value == NULL) goto done;
+            PyList_SET_ITEM(lists[k], j, value);
+        }
+    }
+    result = PyTuple_Pack(3, lists[0], lists[1], lists[2]);
+done:
+    for (int k = 0; k < 3; k++) Py_XDECREF(lists[k]);
+    PyMem_Free(sums);
+    PyMem_Free(nodes);
+    PyMem_Free(titles);
+    PyMem_Free(words);
+    PyMem_Free(owners);
+    PyMem_Free(parents);
+    Py_DECREF(fast);
+    return result;
+}
+
+/* inherit(elements, marks, values, default) -> list: per element, values[k] where it is
+ * marks[k] (marks ascending), else its parent's item, else `default` (a root): the value of
+ * the innermost marked element that holds it, as _element_facts.phrase_boxes spreads its
+ * boxes. Every item is one of the objects given. */
+static PyObject *inherit(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "inherit() takes 4 arguments (elements, marks, values, default)");
+        return NULL;
+    }
+    long long *parents = NULL, *marks = NULL;
+    Py_ssize_t n_marks = 0;
+    PyObject *out = NULL, *values = NULL;
+    PyObject *fast = read_elements(args[0], &parents);
+    if (fast == NULL) return NULL;
+    const Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
+    if ((marks = read_ints(args[1], &n_marks)) == NULL) goto done;
+    if ((values = PySequence_Fast(args[2], "inherit(): the values are not a sequence")) == NULL) goto done;
+    if (PySequence_Fast_GET_SIZE(values) < n_marks) {
+        PyErr_SetString(PyExc_ValueError, "inherit(): fewer values than marks");
+        goto done;
+    }
+    if ((out = PyList_New(n)) == NULL) goto done;
+    Py_ssize_t at = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *value;
+        while (at < n_marks && marks[at] < i) at++; /* (ascending: a mark past the end is none) */
+        if (at < n_marks && marks[at] == i)
+            value = PySequence_Fast_GET_ITEM(values, at);
+        else
+            value = parents[i] >= 0 ? PyList_GET_ITEM(out, parents[i]) : args[3];
+        PyList_SET_ITEM(out, i, Py_NewRef(value));
+    }
+done:
+    Py_XDECREF(values);
+    PyMem_Free(marks);
+    PyMem_Free(parents);
+    Py_DECREF(fast);
+    return out;
+}
+
+static PyMethodDef methods[] = {
+    {"composite_density", (PyCFunction)(void (*)(void))composite_density, METH_FASTCALL,
+     "composite_density(elements, owners) -> list: _element_facts.composite_density"},
+    {"box_tallies", (PyCFunction)(void (*)(void))box_tallies, METH_FASTCALL,
+     "box_tallies(elements, owners, words, titles, nodes) -> (counts, all_words, title_counts) at the nodes"},
+    {"inherit", (PyCFunction)(void (*)(void))inherit, METH_FASTCALL,
+     "inherit(elements, marks, values, default) -> list: each element's mark's value, else its parent's"},
+    {"repeated_groups", (PyCFunction)(void (*)(void))repeated_groups, METH_FASTCALL,
+     "repeated_groups(elements, min_siblings, group_type, none) -> list: _repeats.repeated_groups"},
+    {"overlay", (PyCFunction)(void (*)(void))overlay, METH_FASTCALL,
+     "overlay(elements, tag_flags, bits, memo, verdict_of, reviews, comments) -> list: _region.in_overlay"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot slots[] = {
+#ifdef Py_mod_gil
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED}, /* no C state: the arguments only */
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef definition = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "boilerstrip._cfacts",
+    .m_doc = "The features stage's per-element passes in C (the compiled build).",
+    .m_size = 0,
+    .m_methods = methods,
+    .m_slots = slots,
+};
+
+PyMODINIT_FUNC PyInit__cfacts(void) { return PyModuleDef_Init(&definition); }
