@@ -20,13 +20,21 @@ import cscan_build
 from boilerstrip import _cfacts_loops, _element_facts, _region, _repeats
 from boilerstrip._cfacts_loops import CFacts
 from boilerstrip._element_facts import (
+    _CHROME_ROLE_KINDS,
+    _CHROME_TAG,
+    _CHROME_TAG_KINDS,
+    _NAME_STRENGTH,
+    _SCOPED_CHROME_TAG,
+    _TAG_STRENGTH,
     COMMENTS,
     PAGE_BAR_TAG,
     PAGE_TAG,
     SCOPE_TAG,
     TAG_FLAGS,
+    Container,
     _tallies_at,
     composite_density_python,
+    enclosing_containers_python,
     phrase_boxes,
 )
 from boilerstrip._model import Label
@@ -34,9 +42,11 @@ from boilerstrip._name_verdicts import NameVerdicts
 from boilerstrip._options import Options
 from boilerstrip._region import in_overlay_python
 from boilerstrip._repeats import _NONE, Group, repeated_groups_python
+from boilerstrip._rules import CONTENT_ROLES
 from boilerstrip._segmented import Element
 
-_TAGS = ["div", "li", "p", "section", "article", "main", "nav", "footer", "span", "header", "aside", "body"]
+_TAGS = ["div", "li", "p", "section", "article", "main", "nav", "footer", "span", "header", "aside", "body",
+         "form", "menu", "dialog"]  # fmt: skip
 _NAMES = ["", "", "card", "item", "post meta", "sidebar", "modal", "cookie-consent", "comments", "reviews",
           "entry-content", "share", "x y", "Ünïcode box"]  # fmt: skip
 _CHARS = [0, 0, 1, 3, 40, 200, 1000, 123457]
@@ -63,7 +73,7 @@ def _tree(seed: int, size: int) -> list[Element]:
                 parent,
                 0 if parent < 0 else elements[parent].depth + 1,
                 rng.choice(_NAMES),
-                rng.choice(["", "", "main", "navigation"]),
+                rng.choice(["", "", "", "main", "article", "navigation", "banner", "dialog", "contentinfo"]),
                 "",
                 chars,
                 rng.randrange(chars + 1),
@@ -151,6 +161,43 @@ def test_overlay_as_python(cfacts: ModuleType, seed: int, reviews: bool) -> None
     assert cfacts.overlay(elements, TAG_FLAGS, bits, names.memo(), names.of, reviews, COMMENTS) == expected
 
 
+def _containers(
+    module: ModuleType, elements: list[Element], above: list[bool], names: NameVerdicts
+) -> object:
+    return module.containers(
+        elements,
+        above,
+        TAG_FLAGS,
+        (SCOPE_TAG, _CHROME_TAG, _SCOPED_CHROME_TAG, PAGE_TAG),
+        (_CHROME_TAG_KINDS, _CHROME_ROLE_KINDS, CONTENT_ROLES),
+        names.memo(),
+        names.of,
+        Container,
+        Container("", 0.0, False, False),
+        (_TAG_STRENGTH, _NAME_STRENGTH),
+    )
+
+
+@pytest.mark.parametrize(("seed", "above_share"), [(s, a) for s in _SEEDS for a in (0.0, 0.1, 0.5)])
+def test_containers_as_python(cfacts: ModuleType, seed: int, above_share: float) -> None:
+    """The same containers, shared as the Python code shares them (one object per distinct
+    value made, an element of its parent's values holding its parent's), with a memo that
+    starts empty or already holds the page's names."""
+    elements = _tree(seed, 40 + 30 * seed)
+    rng = random.Random(seed + 400)
+    above = [rng.random() < above_share for _ in elements]
+    expected = enclosing_containers_python(elements, above, NameVerdicts())
+    names = NameVerdicts()
+    for _ in range(2):  # an empty memo, then a full one
+        got = _containers(cfacts, elements, above, names)
+        assert isinstance(got, list)
+        assert got == expected
+        for i, element in enumerate(elements[1:], 1):
+            shares = expected[i] is expected[element.parent]
+            assert (got[i] is got[element.parent]) == shares
+        assert len({id(g) for g in got}) == len({id(e) for e in expected})
+
+
 @pytest.mark.parametrize(
     ("call", "reads_parents"),
     [
@@ -159,6 +206,7 @@ def test_overlay_as_python(cfacts: ModuleType, seed: int, reviews: bool) -> None
         (lambda m, e: m.inherit(e, [], [], ""), True),
         (lambda m, e: m.repeated_groups(e, 2, Group, _NONE), True),
         (lambda m, e: m.overlay(e, TAG_FLAGS, (1, 8, 16), {}, NameVerdicts().of, False, COMMENTS), True),
+        (lambda m, e: _containers(m, e, [False] * len(e), NameVerdicts()), True),
     ],
 )
 def test_malformed_elements_raise(
@@ -176,7 +224,12 @@ def test_malformed_elements_raise(
 
 def _loops(module: ModuleType) -> CFacts:
     return CFacts(
-        module.composite_density, module.box_tallies, module.inherit, module.repeated_groups, module.overlay
+        module.composite_density,
+        module.box_tallies,
+        module.inherit,
+        module.repeated_groups,
+        module.overlay,
+        module.containers,
     )
 
 
@@ -191,7 +244,8 @@ _BOX_OPTIONS = [
 def test_the_stage_functions_through_the_loops(
     cfacts: ModuleType, monkeypatch: pytest.MonkeyPatch, seed: int, which: int
 ) -> None:
-    """phrase_boxes, composite_density, repeated_groups and in_overlay give the same with
+    """phrase_boxes, composite_density, repeated_groups, in_overlay and enclosing_containers
+    give the same with
     C_FACTS set to the loops as without (in a pure install; the compiled build reads its own)."""
     elements = _tree(seed, 50 + 10 * seed)
     rng = random.Random(seed + 300)
@@ -214,6 +268,7 @@ def test_the_stage_functions_through_the_loops(
             _bits(_element_facts.composite_density(elements, owners)),
             _repeats.repeated_groups(elements, 1 + which),
             _region.in_overlay(elements, reviews=bool(seed % 2)),
+            _element_facts.enclosing_containers(elements, above, NameVerdicts()),
         )
 
     for module in (_cfacts_loops, _element_facts, _region, _repeats):

@@ -1,7 +1,8 @@
 /* The features stage's per-element passes in C, for the compiled build (see _cfacts.h): each
  * element's composite density (_element_facts.composite_density), the phrase boxes' subtree
  * tallies (_element_facts._box_tallies) and their spreading down the tree, the repeated
- * sibling groups (_cfacts_groups.c) and the overlay test (_cfacts_overlay.c). No Python object
+ * sibling groups and the overlay test (_cfacts_groups.c), the enclosing containers
+ * (_cfacts_containers.c). No Python object
  * is made per element that the Python code did not make, and none per step of a loop: the
  * counts are C integers, and an element that takes its parent's value shares its object.
  *
@@ -271,6 +272,9 @@ static PyMethodDef methods[] = {
      "repeated_groups(elements, min_siblings, group_type, none) -> list: _repeats.repeated_groups"},
     {"overlay", (PyCFunction)(void (*)(void))overlay, METH_FASTCALL,
      "overlay(elements, tag_flags, bits, memo, verdict_of, reviews, comments) -> list: _region.in_overlay"},
+    {"containers", (PyCFunction)(void (*)(void))containers, METH_FASTCALL,
+     "containers(elements, above_region, tag_flags, bits, tables, memo, verdict_of, make, none, strengths) -> "
+     "list: _element_facts.enclosing_containers"},
     {NULL, NULL, 0, NULL},
 };
 

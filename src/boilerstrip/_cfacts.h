@@ -37,6 +37,7 @@ static inline long long field(PyObject *element, int index) {
 
 PyObject *repeated_groups(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *overlay(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop

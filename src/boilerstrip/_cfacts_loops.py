@@ -1,5 +1,6 @@
 """The compiled build's C loops of the features stage's element passes (``_cfacts``:
-_cfacts.c, _cfacts_groups.c), looked up once for _element_facts, _region and _repeats."""
+_cfacts.c, _cfacts_groups.c, _cfacts_containers.c), looked up once for _element_facts,
+_region and _repeats."""
 
 from __future__ import annotations
 
@@ -13,9 +14,8 @@ if TYPE_CHECKING:
 
 
 class CFacts(NamedTuple):
-    """The compiled build's C loops of these passes (``_cfacts``: _cfacts.c, _cfacts_groups.c),
-    each giving what its Python function here, in _region or in _repeats gives (the
-    reference, which tests/test_cfacts.py compares with it)."""
+    """The C loops, each giving what its Python function in _element_facts, _region or
+    _repeats gives (the reference, which tests/test_cfacts.py compares with it)."""
 
     composite_density: Callable[[Sequence[Element], Sequence[int]], list[float]]
     # (elements, owners, words, titles, nodes): _box_tallies' three lists at the nodes only
@@ -32,6 +32,9 @@ class CFacts(NamedTuple):
         [Sequence[Element], dict[str, int], tuple[int, int, int], dict[str, object], object, bool, str],
         list[bool],
     ]
+    # (elements, above_region, TAG_FLAGS, bits, tables, memo, verdict_of, Container, none,
+    # strengths): _element_facts.enclosing_containers
+    containers: Callable[..., list[object]]
 
 
 def _c_facts() -> CFacts | None:
@@ -46,6 +49,7 @@ def _c_facts() -> CFacts | None:
         cast(Callable[..., list[object]], module.inherit),
         cast(Callable[..., list[object]], module.repeated_groups),
         cast(Callable[..., list[bool]], module.overlay),
+        cast(Callable[..., list[object]], module.containers),
     )
 
 

@@ -79,7 +79,32 @@ def enclosing_containers(
     root is not chrome, whatever its name (``<div class="page has-ads">`` around it all).
 
     An element's own container (:func:`_own_container`, the reference) is read inline: the
-    loop runs for every element, and a call returning a tuple made one each time."""
+    loop runs for every element, and a call returning a tuple made one each time. The compiled
+    build runs ``_cfacts``' loop (the names' memo read in C, ``of`` asked for a string it lacks)."""
+    loops = C_FACTS  # a local: mypyc's narrowing of an optional Final reads it unboxed
+    if loops is not None:
+        return cast(
+            list[Container],
+            loops.containers(
+                elements,
+                above_region,
+                TAG_FLAGS,
+                (SCOPE_TAG, _CHROME_TAG, _SCOPED_CHROME_TAG, PAGE_TAG),
+                (_CHROME_TAG_KINDS, _CHROME_ROLE_KINDS, CONTENT_ROLES),
+                names.memo(),
+                names.of,
+                Container,
+                Container("", 0.0, False, False),
+                (_TAG_STRENGTH, _NAME_STRENGTH),
+            ),
+        )
+    return enclosing_containers_python(elements, above_region, names)
+
+
+def enclosing_containers_python(
+    elements: Sequence[Element], above_region: Sequence[bool], names: NameVerdicts
+) -> list[Container]:
+    """:func:`enclosing_containers` in Python (the reference of ``_cfacts.containers``)."""
     out: list[Container] = []
     none = Container("", 0.0, False, False)
     # Equal containers are one object too: a page has a few distinct ones, and making a
