@@ -35,6 +35,14 @@ static inline long long field(PyObject *element, int index) {
     return PyLong_AsLongLong(PyTuple_GET_ITEM(element, index));
 }
 
+/* PyObject_IsTrue, without its call for the objects these passes test (bools and strs). */
+static inline int truth(PyObject *o) {
+    if (o == Py_True) return 1;
+    if (o == Py_False || o == Py_None) return 0;
+    if (PyUnicode_CheckExact(o)) return PyUnicode_GET_LENGTH(o) != 0;
+    return PyObject_IsTrue(o);
+}
+
 PyObject *repeated_groups(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *overlay(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs);

@@ -69,16 +69,14 @@ PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     Values none = {NULL, 0.0, 0, 0, args[8]};
     PyObject *fields[4] = {NULL, NULL, NULL, NULL};
     static const char *names_of[4] = {"kind", "strength", "content_hint", "in_scope"};
-    for (int k = 0; k < 4; k++)
-        if ((fields[k] = PyObject_GetAttrString(args[8], names_of[k])) == NULL) goto none_done;
-    int none_hint = -1, none_scope = -1;
-    if (fields[3] != NULL) {
+    int none_hint = -1, none_scope = -1, got = 0;
+    while (got < 4 && (fields[got] = PyObject_GetAttrString(args[8], names_of[got])) != NULL) got++;
+    if (got == 4) {
         none.kind = fields[0];
         none.strength = PyFloat_AsDouble(fields[1]);
         none_hint = PyObject_IsTrue(fields[2]);
         none_scope = PyObject_IsTrue(fields[3]);
     }
-none_done:
     if (PyErr_Occurred() || none_hint < 0 || none_scope < 0) {
         for (int k = 0; k < 4; k++) Py_XDECREF(fields[k]);
         if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "containers(): none is no Container");
@@ -117,7 +115,7 @@ none_done:
             if (flags == -1 && PyErr_Occurred()) goto fail;
             last_tag = tag;
         }
-        const int has_role = PyObject_IsTrue(role);
+        const int has_role = truth(role);
         if (has_role < 0) goto fail;
         Values v = {NULL, 0.0, (flags & bit[0]) != 0, parent->in_scope || (flags & bit[0]) != 0, NULL};
         if (!v.hint && has_role) {
@@ -138,11 +136,11 @@ none_done:
             v.strength = tag_strength;
         } else if ((flags & bit[3]) == 0) {
             PyObject *names = PyTuple_GET_ITEM(e, E_NAMES);
-            const int named = PyObject_IsTrue(names);
+            const int named = truth(names);
             if (named < 0) goto fail;
             if (named) {
                 if ((found = verdict(&t, names)) == NULL) goto fail;
-                const int kind_named = PyObject_IsTrue(PyTuple_GET_ITEM(found, 0));
+                const int kind_named = truth(PyTuple_GET_ITEM(found, 0));
                 if (kind_named < 0) goto fail;
                 if (kind_named) {
                     /* kept alive with the call's containers (the memo keeps it too) */
@@ -150,7 +148,7 @@ none_done:
                     v.kind = PyTuple_GET_ITEM(found, 0);
                     v.strength = name_strength;
                 } else if (!v.hint) {
-                    const int content = PyObject_IsTrue(PyTuple_GET_ITEM(found, 1));
+                    const int content = truth(PyTuple_GET_ITEM(found, 1));
                     if (content < 0) goto fail;
                     v.hint = (char)content;
                 }
@@ -159,10 +157,10 @@ none_done:
         }
         int up = v.kind == NULL;
         if (!up) {
-            if ((up = PyObject_IsTrue(v.kind)) < 0) goto fail;
+            if ((up = truth(v.kind)) < 0) goto fail;
             up = !up;
         }
-        if (!up && (up = PyObject_IsTrue(PySequence_Fast_GET_ITEM(above, i))) < 0) goto fail;
+        if (!up && (up = truth(PySequence_Fast_GET_ITEM(above, i))) < 0) goto fail;
         if (up) {
             v.kind = parent->kind;
             v.strength = parent->strength;
@@ -178,9 +176,12 @@ none_done:
                 if (same) v.object = distinct[k].object;
             }
             if (v.object == NULL) {
-                PyObject *made_one = PyObject_CallFunction(args[7], "OdOO", v.kind, v.strength,
-                                                           v.hint ? Py_True : Py_False,
-                                                           v.in_scope ? Py_True : Py_False);
+                PyObject *strength = PyFloat_FromDouble(v.strength);
+                if (strength == NULL) goto fail;
+                PyObject *fields_of[4] = {v.kind, strength, v.hint ? Py_True : Py_False,
+                                          v.in_scope ? Py_True : Py_False};
+                PyObject *made_one = PyObject_Vectorcall(args[7], fields_of, 4, NULL);
+                Py_DECREF(strength);
                 if (made_one == NULL) goto fail;
                 const int kept = PyList_Append(made, made_one); /* alive until the list holds it */
                 Py_DECREF(made_one);

@@ -153,7 +153,7 @@ PyObject *overlay(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         bit[k] = PyLong_AsLong(PyTuple_GET_ITEM(args[2], k));
         if (bit[k] == -1 && PyErr_Occurred()) return NULL;
     }
-    const int reviews = PyObject_IsTrue(args[5]);
+    const int reviews = truth(args[5]);
     if (reviews < 0) return NULL;
     long long *parents = NULL;
     PyObject *fast = read_elements(args[0], &parents);
@@ -184,7 +184,7 @@ PyObject *overlay(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         if (!inside) {
             if ((flags & bit[1]) != 0 && !in_scope) {
                 inside = 1;
-            } else if ((flags & bit[2]) == 0 && (named = PyObject_IsTrue(names)) != 0) {
+            } else if ((flags & bit[2]) == 0 && (named = truth(names)) != 0) {
                 if (named < 0) goto fail;
                 verdict = PyDict_GetItemWithError(args[3], names);
                 if (verdict != NULL) {
@@ -196,7 +196,7 @@ PyObject *overlay(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
                     PyErr_SetString(PyExc_TypeError, "overlay(): a verdict is not a (kind, content, overlay) tuple");
                     goto fail;
                 }
-                inside = PyObject_IsTrue(PyTuple_GET_ITEM(verdict, 2));
+                inside = truth(PyTuple_GET_ITEM(verdict, 2));
                 if (inside == 0 && reviews) inside = PyObject_RichCompareBool(PyTuple_GET_ITEM(verdict, 0), args[6], Py_EQ);
                 if (inside < 0) goto fail;
                 Py_CLEAR(verdict);

@@ -51,28 +51,54 @@ _LEVEL_SHARES: Final = (1.0, 0.5, 0.25)
 def block_points(text: str, words: int, link_density: float, options: Options) -> float:
     if words < options.region_min_words or link_density > options.region_max_link_density:
         return 0.0
+    return _points(text, link_density)
+
+
+def _points(text: str, link_density: float) -> float:
     return (1.0 + text.count(",") + text.count("，") + min(len(text) / 100.0, 3.0)) * (1.0 - link_density)
+
+
+def points_of(
+    texts: list[str], words: list[int], link_density: list[float], no_points: list[bool], options: Options
+) -> list[float]:
+    """:func:`block_points` of each block (0.0 where ``no_points``), the options read once (a
+    field of Options is a generic attribute look-up in the compiled build) and the columns by
+    index (a zip of them is iterated generically)."""
+    min_words, max_link_density = options.region_min_words, options.region_max_link_density
+    out: list[float] = []
+    for i in range(len(texts)):
+        density = link_density[i]
+        if no_points[i] or words[i] < min_words or density > max_link_density:
+            out.append(0.0)
+        else:
+            out.append(_points(texts[i], density))
+    return out
 
 
 def region_roots(
     elements: Sequence[Element],
-    owners: Sequence[int],
-    points: Sequence[float],
+    owners: list[int],
+    points: list[float],
     options: Options,
 ) -> tuple[int, ...]:
     """Element indices of the main-content region roots, best first."""
     if not elements:
         return ()
-    score = [0.0] * len(elements)
-    for owner, value in zip(owners, points):
+    elems = tuple(elements)  # read natively in the compiled build (a Sequence generically)
+    score = [0.0] * len(elems)
+    # (index loops: a zip of Sequences is iterated generically; x[i] = x[i] + y: the compiled
+    # build adds to a list item in place generically)
+    for i in range(len(points)):
+        value = points[i]
         if value <= 0.0:
             continue
-        node = elements[owner].parent if elements[owner].tag in _PARAGRAPH_TAGS else owner
+        owner = owners[i]
+        node = elems[owner].parent if elems[owner].tag in _PARAGRAPH_TAGS else owner
         for share in _LEVEL_SHARES:
             if node < 0:
                 break
-            score[node] += share * value
-            node = elements[node].parent
+            score[node] = score[node] + share * value
+            node = elems[node].parent
     best = 0.0
     for value in score:
         best = max(best, value)
