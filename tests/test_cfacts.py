@@ -32,6 +32,7 @@ from boilerstrip._element_facts import (
     SCOPE_TAG,
     TAG_FLAGS,
     Container,
+    _phrase_tallies,
     _tallies_at,
     composite_density_python,
     enclosing_containers_python,
@@ -121,6 +122,32 @@ def test_box_tallies_at_the_nodes(cfacts: ModuleType, seed: int, with_titles: bo
 
 
 @pytest.mark.parametrize("seed", _SEEDS)
+def test_phrase_tallies_as_python(cfacts: ModuleType, monkeypatch: pytest.MonkeyPatch, seed: int) -> None:
+    """The same nodes in the same order, the same tallies and words; a negative owner walks
+    no step, as in Python."""
+    monkeypatch.setattr(_element_facts, "C_FACTS", None)
+    elements = tuple(_tree(seed, 20 + 30 * seed))
+    rng = random.Random(seed + 500)
+    kinds = [None, None, None, Label.METADATA, Label.SHARE, Label.PROMO, Label.COMMENTS, Label.NAVIGATION]
+    owners = [rng.randrange(-1, len(elements)) for _ in range(3 * len(elements) // 2)]
+    phrases = [rng.choice(kinds) for _ in owners]
+    words = [rng.choice([0, 1, 4, 30, 500]) for _ in owners]
+    values = [None if p is None else p.value for p in phrases]
+    expected = _phrase_tallies(elements, owners, phrases, words)
+    assert cfacts.phrase_tallies(elements, owners, values, words) == expected
+    # kinds that are equal strs, not the same objects, count as one
+    copies = [None if v is None else "".join(list(v)) for v in values]
+    assert cfacts.phrase_tallies(elements, owners, copies, words) == expected
+
+
+def test_phrase_tallies_of_many_kinds_are_left_to_python(cfacts: ModuleType) -> None:
+    elements = _tree(1, 30)
+    kinds = [f"kind{k}" for k in range(17)]
+    assert cfacts.phrase_tallies(elements, list(range(17)), kinds, [1] * 17) is None
+    assert cfacts.phrase_tallies(elements, list(range(16)), kinds[:16], [1] * 16) is not None
+
+
+@pytest.mark.parametrize("seed", _SEEDS)
 def test_inherit_takes_the_innermost_mark(cfacts: ModuleType, seed: int) -> None:
     elements = _tree(seed, 10 + 30 * seed)
     rng = random.Random(seed + 200)
@@ -204,6 +231,7 @@ def test_containers_as_python(cfacts: ModuleType, seed: int, above_share: float)
         (lambda m, e: m.composite_density(e, [0]), False),
         (lambda m, e: m.box_tallies(e, [0], [1], [], [0]), True),
         (lambda m, e: m.inherit(e, [], [], ""), True),
+        (lambda m, e: m.phrase_tallies(e, [0], ["promo"], [1]), True),
         (lambda m, e: m.repeated_groups(e, 2, Group, _NONE), True),
         (lambda m, e: m.overlay(e, TAG_FLAGS, (1, 8, 16), {}, NameVerdicts().of, False, COMMENTS), True),
         (lambda m, e: _containers(m, e, [False] * len(e), NameVerdicts()), True),
@@ -226,6 +254,7 @@ def _loops(module: ModuleType) -> CFacts:
     return CFacts(
         module.composite_density,
         module.box_tallies,
+        module.phrase_tallies,
         module.inherit,
         module.repeated_groups,
         module.overlay,

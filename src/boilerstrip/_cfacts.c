@@ -1,6 +1,6 @@
 /* The features stage's per-element passes in C, for the compiled build (see _cfacts.h): each
- * element's composite density (_element_facts.composite_density), the phrase boxes' subtree
- * tallies (_element_facts._box_tallies) and their spreading down the tree, the repeated
+ * element's composite density (_element_facts.composite_density), the phrase boxes' tallies and
+ * their spreading down the tree (_cfacts_boxes.c), the repeated
  * sibling groups and the overlay test (_cfacts_groups.c), the enclosing containers
  * (_cfacts_containers.c). No Python object
  * is made per element that the Python code did not make, and none per step of a loop: the
@@ -52,8 +52,7 @@ fail:
     return NULL;
 }
 
-/* A list of ints as C integers (PyMem_Malloc'd; the caller frees), or NULL with an exception. */
-static long long *read_ints(PyObject *seq, Py_ssize_t *count) {
+long long *read_ints(PyObject *seq, Py_ssize_t *count) {
     PyObject *fast = PySequence_Fast(seq, "not a sequence of ints");
     if (fast == NULL) return NULL;
     const Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
@@ -149,123 +148,14 @@ done:
     return out;
 }
 
-/* box_tallies(elements, owners, words, titles, nodes) -> (counts, all_words, title_counts): the
- * lists _element_facts._box_tallies gives, read at the elements `nodes` only (the candidate
- * boxes: a few of the page's elements), title_counts empty when titles is. */
-static PyObject *box_tallies(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 5) {
-        PyErr_SetString(PyExc_TypeError, "box_tallies() takes 5 arguments");
-        return NULL;
-    }
-    long long *parents = NULL, *owners = NULL, *words = NULL, *titles = NULL, *nodes = NULL, *sums = NULL;
-    Py_ssize_t n_owners = 0, n_words = 0, n_titles = 0, n_nodes = 0;
-    PyObject *result = NULL, *lists[3] = {NULL, NULL, NULL};
-    PyObject *fast = read_elements(args[0], &parents);
-    if (fast == NULL) return NULL;
-    const Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
-    if ((owners = read_ints(args[1], &n_owners)) == NULL || (words = read_ints(args[2], &n_words)) == NULL ||
-        (titles = read_ints(args[3], &n_titles)) == NULL || (nodes = read_ints(args[4], &n_nodes)) == NULL)
-        goto done;
-    if (n_words < n_owners || (n_titles && n_titles > n_owners)) {
-        PyErr_SetString(PyExc_IndexError, "box_tallies(): fewer words or owners than blocks");
-        goto done;
-    }
-    sums = PyMem_Calloc((size_t)(3 * (n ? n : 1)), sizeof(long long));
-    if (sums == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    long long *counts = sums, *all_words = sums + n, *title_counts = sums + 2 * n;
-    for (Py_ssize_t i = 0; i < n_owners; i++) {
-        const long long owner = owners[i] < 0 ? owners[i] + n : owners[i];
-        if (owner < 0 || owner >= n) {
-            PyErr_SetString(PyExc_IndexError, "box_tallies(): an owner is no element");
-            goto done;
-        }
-        counts[owner] += 1;
-        all_words[owner] += words[i] + 1;
-        if (i < n_titles && titles[i]) title_counts[owner] += 1;
-    }
-    for (Py_ssize_t index = n - 1; index > 0; index--) {
-        const long long parent = parents[index];
-        if (counts[index] && parent >= 0) {
-            counts[parent] += counts[index];
-            all_words[parent] += all_words[index];
-            title_counts[parent] += title_counts[index];
-        }
-    }
-    for (int k = 0; k < 3; k++) {
-        const Py_ssize_t size = k == 2 && n_titles == 0 ? 0 : n_nodes;
-        if ((lists[k] = PyList_New(size)) == NULL) goto done;
-        for (Py_ssize_t j = 0; j < size; j++) {
-            const long long node = nodes[j] < 0 ? nodes[j] + n : nodes[j];
-            if (node < 0 || node >= n) {
-                PyErr_SetString(PyExc_IndexError, "box_tallies(): a node is no element");
-                goto done;
-            }
-            PyObject *value = PyLong_FromLongLong(sums[k * n + node]);
-            if (value == NULL) goto done;
-            PyList_SET_ITEM(lists[k], j, value);
-        }
-    }
-    result = PyTuple_Pack(3, lists[0], lists[1], lists[2]);
-done:
-    for (int k = 0; k < 3; k++) Py_XDECREF(lists[k]);
-    PyMem_Free(sums);
-    PyMem_Free(nodes);
-    PyMem_Free(titles);
-    PyMem_Free(words);
-    PyMem_Free(owners);
-    PyMem_Free(parents);
-    Py_DECREF(fast);
-    return result;
-}
-
-/* inherit(elements, marks, values, default) -> list: per element, values[k] where it is
- * marks[k] (marks ascending), else its parent's item, else `default` (a root): the value of
- * the innermost marked element that holds it, as _element_facts.phrase_boxes spreads its
- * boxes. Every item is one of the objects given. */
-static PyObject *inherit(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 4) {
-        PyErr_SetString(PyExc_TypeError, "inherit() takes 4 arguments (elements, marks, values, default)");
-        return NULL;
-    }
-    long long *parents = NULL, *marks = NULL;
-    Py_ssize_t n_marks = 0;
-    PyObject *out = NULL, *values = NULL;
-    PyObject *fast = read_elements(args[0], &parents);
-    if (fast == NULL) return NULL;
-    const Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
-    if ((marks = read_ints(args[1], &n_marks)) == NULL) goto done;
-    if ((values = PySequence_Fast(args[2], "inherit(): the values are not a sequence")) == NULL) goto done;
-    if (PySequence_Fast_GET_SIZE(values) < n_marks) {
-        PyErr_SetString(PyExc_ValueError, "inherit(): fewer values than marks");
-        goto done;
-    }
-    if ((out = PyList_New(n)) == NULL) goto done;
-    Py_ssize_t at = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *value;
-        while (at < n_marks && marks[at] < i) at++; /* (ascending: a mark past the end is none) */
-        if (at < n_marks && marks[at] == i)
-            value = PySequence_Fast_GET_ITEM(values, at);
-        else
-            value = parents[i] >= 0 ? PyList_GET_ITEM(out, parents[i]) : args[3];
-        PyList_SET_ITEM(out, i, Py_NewRef(value));
-    }
-done:
-    Py_XDECREF(values);
-    PyMem_Free(marks);
-    PyMem_Free(parents);
-    Py_DECREF(fast);
-    return out;
-}
-
 static PyMethodDef methods[] = {
     {"composite_density", (PyCFunction)(void (*)(void))composite_density, METH_FASTCALL,
      "composite_density(elements, owners) -> list: _element_facts.composite_density"},
     {"box_tallies", (PyCFunction)(void (*)(void))box_tallies, METH_FASTCALL,
      "box_tallies(elements, owners, words, titles, nodes) -> (counts, all_words, title_counts) at the nodes"},
+    {"phrase_tallies", (PyCFunction)(void (*)(void))phrase_tallies, METH_FASTCALL,
+     "phrase_tallies(elements, owners, kinds, words) -> (nodes, tallies, hit_words) or None: "
+     "_element_facts._phrase_tallies"},
     {"inherit", (PyCFunction)(void (*)(void))inherit, METH_FASTCALL,
      "inherit(elements, marks, values, default) -> list: each element's mark's value, else its parent's"},
     {"repeated_groups", (PyCFunction)(void (*)(void))repeated_groups, METH_FASTCALL,

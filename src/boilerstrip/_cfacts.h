@@ -30,6 +30,10 @@ enum {
  * document order every pass relies on. NULL with an exception set on failure. */
 PyObject *read_elements(PyObject *elements, long long **parents);
 
+/* A list (or a sequence) of ints as C integers, PyMem_Malloc'd (the caller frees), their number
+ * in *count; NULL with an exception set. */
+long long *read_ints(PyObject *seq, Py_ssize_t *count);
+
 /* An int field of an Element (checked by read_elements); -1 with an exception on overflow. */
 static inline long long field(PyObject *element, int index) {
     return PyLong_AsLongLong(PyTuple_GET_ITEM(element, index));
@@ -43,6 +47,9 @@ static inline int truth(PyObject *o) {
     return PyObject_IsTrue(o);
 }
 
+PyObject *box_tallies(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *inherit(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *phrase_tallies(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *repeated_groups(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *overlay(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs);

@@ -68,7 +68,7 @@ PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     /* none's values, read once (a root's parent) */
     Values none = {NULL, 0.0, 0, 0, args[8]};
     PyObject *fields[4] = {NULL, NULL, NULL, NULL};
-    static const char *names_of[4] = {"kind", "strength", "content_hint", "in_scope"};
+    static const char *const names_of[4] = {"kind", "strength", "content_hint", "in_scope"};
     int none_hint = -1, none_scope = -1, got = 0;
     while (got < 4 && (fields[got] = PyObject_GetAttrString(args[8], names_of[got])) != NULL) got++;
     if (got == 4) {

@@ -1,6 +1,6 @@
 """The compiled build's C loops of the features stage's element passes (``_cfacts``:
-_cfacts.c, _cfacts_groups.c, _cfacts_containers.c), looked up once for _element_facts,
-_region and _repeats."""
+_cfacts.c, _cfacts_boxes.c, _cfacts_groups.c, _cfacts_containers.c), looked up once for
+_element_facts, _region and _repeats."""
 
 from __future__ import annotations
 
@@ -22,6 +22,11 @@ class CFacts(NamedTuple):
     box_tallies: Callable[
         [Sequence[Element], Sequence[int], Sequence[int], Sequence[bool], Sequence[int]],
         tuple[list[int], list[int], list[int]],
+    ]
+    # (elements, owners, kinds, words): _element_facts._phrase_tallies, or None
+    phrase_tallies: Callable[
+        [Sequence[Element], Sequence[int], Sequence[str | None], Sequence[int]],
+        tuple[list[int], list[dict[str, int]], list[int]] | None,
     ]
     # (elements, marks, values, default): per element its mark's value, else its parent's
     inherit: Callable[[Sequence[Element], Sequence[int], Sequence[object], object], list[object]]
@@ -46,6 +51,7 @@ def _c_facts() -> CFacts | None:
     return CFacts(
         cast(Callable[..., list[float]], module.composite_density),
         cast(Callable[..., tuple[list[int], list[int], list[int]]], module.box_tallies),
+        cast(Callable[..., tuple[list[int], list[dict[str, int]], list[int]] | None], module.phrase_tallies),
         cast(Callable[..., list[object]], module.inherit),
         cast(Callable[..., list[object]], module.repeated_groups),
         cast(Callable[..., list[bool]], module.overlay),

@@ -92,7 +92,7 @@ C_EXTENSION_FILES = {
     ),
     "_cwalk": ("_cwalk", "_cwalk_walker", "_cwalk_segment", "_cwalk_enter", "_cwalk_links", "_cwalk_block"),
     "_cscore": ("_cscore",),
-    "_cfacts": ("_cfacts", "_cfacts_groups", "_cfacts_containers"),
+    "_cfacts": ("_cfacts", "_cfacts_boxes", "_cfacts_groups", "_cfacts_containers"),
 }  # fmt: skip
 
 

@@ -72,6 +72,18 @@ class Container:
     in_scope: bool  # inside <article>/<main>
 
 
+# What ``_cfacts.containers`` reads besides the elements, their above_region and the names'
+# memo and ``of`` (between the first three and the last three): see _cfacts_containers.c.
+_CONTAINER_TABLES: Final = (
+    TAG_FLAGS,
+    (SCOPE_TAG, _CHROME_TAG, _SCOPED_CHROME_TAG, PAGE_TAG),
+    (_CHROME_TAG_KINDS, _CHROME_ROLE_KINDS, CONTENT_ROLES),
+    Container,
+    Container("", 0.0, False, False),
+    (_TAG_STRENGTH, _NAME_STRENGTH),
+)
+
+
 def enclosing_containers(
     elements: Sequence[Element], above_region: Sequence[bool], names: NameVerdicts
 ) -> list[Container]:
@@ -83,21 +95,9 @@ def enclosing_containers(
     build runs ``_cfacts``' loop (the names' memo read in C, ``of`` asked for a string it lacks)."""
     loops = C_FACTS  # a local: mypyc's narrowing of an optional Final reads it unboxed
     if loops is not None:
-        return cast(
-            list[Container],
-            loops.containers(
-                elements,
-                above_region,
-                TAG_FLAGS,
-                (SCOPE_TAG, _CHROME_TAG, _SCOPED_CHROME_TAG, PAGE_TAG),
-                (_CHROME_TAG_KINDS, _CHROME_ROLE_KINDS, CONTENT_ROLES),
-                names.memo(),
-                names.of,
-                Container,
-                Container("", 0.0, False, False),
-                (_TAG_STRENGTH, _NAME_STRENGTH),
-            ),
-        )
+        tables = _CONTAINER_TABLES
+        made = loops.containers(elements, above_region, *tables[:3], names.memo(), names.of, *tables[3:])
+        return cast(list[Container], made)
     return enclosing_containers_python(elements, above_region, names)
 
 
@@ -258,35 +258,18 @@ def phrase_boxes(
     # build (_options is not compiled).
     min_hits, min_share = options.phrase_box_min_hits, options.phrase_box_min_share
     min_word_share, feed_titles = options.phrase_box_min_word_share, options.phrase_box_feed_titles
-    # Only the phrase blocks' ancestors can be boxes (at least one hit): their tallies are
-    # made walking up from each phrase block (a few thousand steps on 20 pages).
     elems = tuple(elements)  # read natively in the compiled build (a Sequence generically)
-    kinds: dict[int, dict[str, int]] = {}
-    hit_words: dict[int, int] = {}  # words + 1 of the phrase blocks
-    for i in range(len(phrases)):  # (index loops over lists: a zip is iterated generically)
-        phrase = phrases[i]
-        if phrase is None:
-            continue
-        node, kind, n = owners[i], phrase.value, words[i]
-        while node >= 0:
-            tally = kinds.get(node)
-            if tally is None:
-                kinds[node] = {kind: 1}
-                hit_words[node] = n + 1
-            else:
-                tally[kind] = tally.get(kind, 0) + 1
-                hit_words[node] = hit_words[node] + n + 1
-            node = elems[node].parent
-    if not kinds:
+    # Only the phrase blocks' ancestors can be boxes (at least one hit).
+    nodes, kinds, hit_words = _phrase_tallies(elems, owners, phrases, words)
+    if not nodes:
         return [""] * len(elems)
-    counts, all_words, title_counts = _tallies_at(elems, owners, words, titles, list(kinds))
+    counts, all_words, title_counts = _tallies_at(elems, owners, words, titles, nodes)
     # The boxes: decided at the phrase blocks' ancestors only, every other element taking
     # its parent's below (no look-up per element). The tallies are read by each node's place
     # in ``nodes`` (``at``).
     boxed: dict[int, str] = {}
-    at = -1
-    for index, box in kinds.items():
-        at += 1
+    for at in range(len(nodes)):
+        index, box = nodes[at], kinds[at]
         kind = ""
         if not above_region[index]:
             found = 0  # (a loop: sum() is a generic call in the compiled build)
@@ -308,10 +291,42 @@ def phrase_boxes(
         if kind and (
             kind not in _POST_LINE_KINDS
             or (kind != _METADATA and in_comments[index])
-            or hit_words[index] >= min_word_share * all_words[at]
+            or hit_words[at] >= min_word_share * all_words[at]
         ):
             boxed[index] = kind
     return _spread(elems, boxed)
+
+
+def _phrase_tallies(
+    elements: tuple[Element, ...], owners: list[int], phrases: list[Label | None], words: list[int]
+) -> tuple[list[int], list[dict[str, int]], list[int]]:
+    """Per element that is or holds a phrase block, first met first: (its index, its
+    {phrase kind: blocks}, the words + 1 of those blocks), made walking up from each phrase
+    block (a few thousand steps on 20 pages): the compiled build's ``_cfacts.phrase_tallies``
+    (C counts a node, no boxed index or dict look-up a step), or the loop here."""
+    loops = C_FACTS  # a local, as in composite_density
+    if loops is not None:
+        kinds_of = [None if phrase is None else phrase.value for phrase in phrases]
+        found = loops.phrase_tallies(elements, owners, kinds_of, words)
+        if found is not None:
+            return found
+    kinds: dict[int, dict[str, int]] = {}
+    hit_words: dict[int, int] = {}  # words + 1 of the phrase blocks
+    for i in range(len(phrases)):  # (index loops over lists: a zip is iterated generically)
+        phrase = phrases[i]
+        if phrase is None:
+            continue
+        node, kind, n = owners[i], phrase.value, words[i]
+        while node >= 0:
+            tally = kinds.get(node)
+            if tally is None:
+                kinds[node] = {kind: 1}
+                hit_words[node] = n + 1
+            else:
+                tally[kind] = tally.get(kind, 0) + 1
+                hit_words[node] = hit_words[node] + n + 1
+            node = elements[node].parent
+    return list(kinds), list(kinds.values()), [hit_words[node] for node in kinds]
 
 
 def _spread(elements: tuple[Element, ...], boxed: dict[int, str]) -> list[str]:
@@ -347,12 +362,8 @@ def _tallies_at(
     loops = C_FACTS  # a local, as in composite_density
     if loops is not None:
         return loops.box_tallies(elements, owners, words, titles, nodes)
-    counts, all_words, title_counts = _box_tallies(elements, owners, words, titles)
-    return (
-        [counts[i] for i in nodes],
-        [all_words[i] for i in nodes],
-        [title_counts[i] for i in nodes] if title_counts else [],
-    )
+    counts, all_words, titled = _box_tallies(elements, owners, words, titles)
+    return [counts[i] for i in nodes], [all_words[i] for i in nodes], [titled[i] for i in nodes if titled]
 
 
 def _box_tallies(

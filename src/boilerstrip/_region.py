@@ -88,6 +88,9 @@ def region_roots(
     score = [0.0] * len(elems)
     # (index loops: a zip of Sequences is iterated generically; x[i] = x[i] + y: the compiled
     # build adds to a list item in place generically)
+    # The best score is taken as the scores grow: each only grows (positive points times
+    # positive shares), so the largest value met is the largest final one (no pass over all).
+    best = 0.0
     for i in range(len(points)):
         value = points[i]
         if value <= 0.0:
@@ -97,11 +100,10 @@ def region_roots(
         for share in _LEVEL_SHARES:
             if node < 0:
                 break
-            score[node] = score[node] + share * value
+            total = score[node] + share * value
+            score[node] = total
+            best = max(best, total)
             node = elems[node].parent
-    best = 0.0
-    for value in score:
-        best = max(best, value)
     if best <= 0.0:
         return (0,)  # no dense text anywhere: the whole page is the region
     # Only the elements with the share of the best score are ranked: the walk below stops

@@ -207,15 +207,16 @@ def _may_hold_tail(text: str) -> bool:
 
 def caption(blocks: Sequence[Block]) -> list[float]:
     """A <figcaption>, or text written as a photo caption (the name placed in the picture)."""
-    # The pattern's ", " and the words after it are looked for first (str methods, in C):
-    # most blocks have none in the scanned head; then its tail, which few blocks hold; then
-    # the whole pattern.
+    # The pattern's ", " is looked for first (str.find, in C): most blocks have none in the
+    # scanned head; then the words after it; then its tail, which few blocks hold; then the
+    # whole pattern.
     return _floats(
         [
             _ONE
             if b.role is _CAPTION
             or (
-                _may_hold_tail(b.text)
+                b.text.find(", ", 0, _CAPTION_SCAN_CHARS) >= 0
+                and _may_hold_tail(b.text)
                 and _CAPTION_TAIL.search(b.text, 0, _CAPTION_SCAN_CHARS) is not None
                 and _CAPTION_TEXT.search(b.text[:_CAPTION_SCAN_CHARS]) is not None
             )
