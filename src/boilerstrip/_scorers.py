@@ -189,7 +189,8 @@ _CAPTION_TAIL: Final = regex.compile(
 # The words the tail's ", " is followed by, lowered: a tail match is a ", " whose next six
 # characters, lowered, start with one of them, or hold a character that is not ASCII (which
 # IGNORECASE can fold to an ASCII letter: "ſ" to "s").
-_TAIL_WORDS: Final = ("left", "right", "center", "centre", "second", "top", "bottom", "front", "rear")
+# (Typed of any length: mypyc keeps a tuple of fixed length as a C struct, boxed at each use.)
+_TAIL_WORDS: Final[tuple[str, ...]] = tuple("left right center centre second top bottom front rear".split())
 _TAIL_WINDOW: Final = 6  # the longest of them
 
 
