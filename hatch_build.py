@@ -37,13 +37,15 @@ LIST = "src/boilerstrip/_compiled.py"  # COMPILED_MODULES: the modules to compil
 # besides: the limits scan's loop, tokenizer, stack of open elements and the segment stage's
 # helpers (the files share _cscan.h); the features stage's token loop and phrase rows; the
 # segment walk over Lexbor's nodes (_lexbor_walk decides whether it runs); the score and smooth
-# stages' float loops (no fused multiply-adds: the floats Python makes).
+# stages' float loops and the features stage's element passes (no fused multiply-adds: the
+# floats Python makes).
 C_DEPENDS = {
     "_cscan": ["src/boilerstrip/_cscan.h", "src/boilerstrip/_cstack.h"],
     "_cwalk": ["src/boilerstrip/_cwalk.h", "src/boilerstrip/_cwalk_segment.h"],
     "_ctokens": ["src/boilerstrip/_ctokens_names.h", "src/boilerstrip/_ctokens_words.h"],
+    "_cfacts": ["src/boilerstrip/_cfacts.h"],
 }
-C_FLAGS = {"_cscore": ["-ffp-contract=off"]}
+C_FLAGS = {"_cscore": ["-ffp-contract=off"], "_cfacts": ["-ffp-contract=off"]}
 
 
 def _mode() -> str:

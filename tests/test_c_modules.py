@@ -1,4 +1,4 @@
-"""The compiled build's C extensions that hold no C state (_cscan, _ctokens, _cscore) use
+"""The compiled build's C extensions that hold no C state (_cscan, _ctokens, _cscore, _cfacts) use
 multi-phase initialisation (PEP 489: their init function gives a module definition, not a
 module, and each import makes a module of its own) and declare that they run without the
 GIL (``Py_mod_gil``, read by free-threaded builds from 3.13). Where the compiled build is
@@ -16,7 +16,7 @@ import pytest
 
 import cscan_build
 
-_NAMES = ("_cscan", "_ctokens", "_cscore")
+_NAMES = ("_cscan", "_ctokens", "_cscore", "_cfacts")
 _SOURCES = Path(__file__).parent.parent / "src" / "boilerstrip"
 
 
@@ -59,6 +59,10 @@ def test_each_load_is_a_module_of_its_own_that_works(extension: ModuleType) -> N
     elif extension.__name__.endswith("_cscore"):
         for module in (extension, again):
             assert module.sigmoids(__import__("array").array("d", [0.0]), 12.0) == (0.5,)
+    elif extension.__name__.endswith("_cfacts"):
+        for module in (extension, again):
+            root = ("body", -1, 0, "", "", "", 0, 0, 1, 0)
+            assert module.inherit([root, ("p", 0, *root[2:])], [1], ["x"], "") == ["", "x"]
     else:
         for module in (extension, again):
             assert module.has_control("a\x01") and module.collapse(" a  b ") == "a b"

@@ -1,5 +1,5 @@
 """Shortcuts of the score and decision stages give what the plain code gave: the caption
-scorer looks for its pattern's ", " and then its tail before it searches; a column of one
+scorer looks for its pattern's ", " and the words after it, then its tail, before it searches; a column of one
 value is found by comparing its bytes with its first value's, repeated; the predicted
 cut's statistics, candidate rows and predictions are sums in one loop, not a generator's
 sum() or accumulate() each."""
@@ -17,7 +17,15 @@ import pytest
 from blocks import make_block
 from boilerstrip import Block, Options, Role, _cut
 from boilerstrip._score_table import ScoreTable, doubles
-from boilerstrip._scorers import _CAPTION_SCAN_CHARS, _CAPTION_TEXT, SCORERS, SHORT_WORDS, caption
+from boilerstrip._scorers import (
+    _CAPTION_SCAN_CHARS,
+    _CAPTION_TAIL,
+    _CAPTION_TEXT,
+    SCORERS,
+    SHORT_WORDS,
+    _may_hold_tail,
+    caption,
+)
 
 _WORDS = ("Jane", "Doe", "left", "right", "second from left", "row", "speaks", "the", "Mayor", "", "x" * 30)
 
@@ -63,10 +71,27 @@ _PLACED = [
 ]
 
 
+# Placements spelt with characters IGNORECASE folds to ASCII letters ("ſ" is "s"), or that
+# look like them and do not ("ѕ", Cyrillic), after other commas.
+_FOLDED = [
+    f"{lead}Jane Doe, {place}, speaks"
+    for lead in ("", "So, then, ", "Tom, Bob, ", "x, " * 50)
+    for place in ("ſecond from left", "ſecond right", "ѕecond right", "Left", "rEAR row", "bottom", "Top")
+]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_the_tail_prefilter_passes_every_tail(seed: int) -> None:
+    """``_may_hold_tail`` is True wherever the tail's search finds it (a necessary test)."""
+    for text in [*_texts(seed), *_EDGES, *_PLACED, *_FOLDED, "", ", ", ", ſ"]:
+        if _CAPTION_TAIL.search(text, 0, _CAPTION_SCAN_CHARS) is not None:
+            assert _may_hold_tail(text), text
+
+
 @pytest.mark.parametrize("seed", [0, 1, 2])
 @pytest.mark.parametrize("role", [Role.PARAGRAPH, Role.CAPTION, Role.HEADING])
 def test_caption_is_the_plain_search(seed: int, role: Role) -> None:
-    texts = [*_texts(seed), *_EDGES, *_PLACED, "", ", "]
+    texts = [*_texts(seed), *_EDGES, *_PLACED, *_FOLDED, "", ", "]
     blocks = [make_block(i, text, role=role) for i, text in enumerate(texts)]
     assert caption(blocks) == [_plain_caption(role, text) for text in texts]
     assert 1.0 in caption(blocks)

@@ -92,6 +92,7 @@ C_EXTENSION_FILES = {
     ),
     "_cwalk": ("_cwalk", "_cwalk_walker", "_cwalk_segment", "_cwalk_enter", "_cwalk_links", "_cwalk_block"),
     "_cscore": ("_cscore",),
+    "_cfacts": ("_cfacts", "_cfacts_boxes", "_cfacts_groups", "_cfacts_containers"),
 }  # fmt: skip
 
 
@@ -111,7 +112,7 @@ WordTable = Callable[[list[str], list[tuple[int, ...]]], bytes]
 
 
 def c_module(name: str) -> ModuleType | None:
-    """The compiled build's C extension ``name`` ("_cscan", "_cscore", "_ctokens"), or None in
+    """The compiled build's C extension ``name`` ("_cscan", "_cscore", "_ctokens", ...), or None in
     a pure install. Each module that reads one calls this once, at import, and keeps what it
     needs: a pure install's failed import searches the whole path each time."""
     try:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, cast
 
+from ._cfacts_loops import C_FACTS
 from ._model import Label
 from ._name_verdicts import NameVerdicts
 from ._options import Options
@@ -71,6 +72,18 @@ class Container:
     in_scope: bool  # inside <article>/<main>
 
 
+# What ``_cfacts.containers`` reads besides the elements, their above_region and the names'
+# memo and ``of`` (between the first three and the last three): see _cfacts_containers.c.
+_CONTAINER_TABLES: Final = (
+    TAG_FLAGS,
+    (SCOPE_TAG, _CHROME_TAG, _SCOPED_CHROME_TAG, PAGE_TAG),
+    (_CHROME_TAG_KINDS, _CHROME_ROLE_KINDS, CONTENT_ROLES),
+    Container,
+    Container("", 0.0, False, False),
+    (_TAG_STRENGTH, _NAME_STRENGTH),
+)
+
+
 def enclosing_containers(
     elements: Sequence[Element], above_region: Sequence[bool], names: NameVerdicts
 ) -> list[Container]:
@@ -78,7 +91,20 @@ def enclosing_containers(
     root is not chrome, whatever its name (``<div class="page has-ads">`` around it all).
 
     An element's own container (:func:`_own_container`, the reference) is read inline: the
-    loop runs for every element, and a call returning a tuple made one each time."""
+    loop runs for every element, and a call returning a tuple made one each time. The compiled
+    build runs ``_cfacts``' loop (the names' memo read in C, ``of`` asked for a string it lacks)."""
+    loops = C_FACTS  # a local: mypyc's narrowing of an optional Final reads it unboxed
+    if loops is not None:
+        tables = _CONTAINER_TABLES
+        made = loops.containers(elements, above_region, *tables[:3], names.memo(), names.of, *tables[3:])
+        return cast(list[Container], made)
+    return enclosing_containers_python(elements, above_region, names)
+
+
+def enclosing_containers_python(
+    elements: Sequence[Element], above_region: Sequence[bool], names: NameVerdicts
+) -> list[Container]:
+    """:func:`enclosing_containers` in Python (the reference of ``_cfacts.containers``)."""
     out: list[Container] = []
     none = Container("", 0.0, False, False)
     # Equal containers are one object too: a page has a few distinct ones, and making a
@@ -170,7 +196,15 @@ def composite_density(elements: Sequence[Element], owners: Sequence[int]) -> lis
 
     A block that follows another of its element takes its value (the blocks of an element
     mostly come together); any other computes it (the same float either way), with no set of
-    the owners and no dict of their values."""
+    the owners and no dict of their values. The compiled build runs ``_cfacts``' loop."""
+    loops = C_FACTS  # a local: mypyc's narrowing of an optional Final reads it unboxed
+    if loops is not None:
+        return loops.composite_density(elements, owners)
+    return composite_density_python(elements, owners)
+
+
+def composite_density_python(elements: Sequence[Element], owners: Sequence[int]) -> list[float]:
+    """:func:`composite_density` in Python (the reference of ``_cfacts.composite_density``)."""
     if not elements:
         return []
     elems = tuple(elements)  # read natively in the compiled build (a Sequence generically)
@@ -224,9 +258,58 @@ def phrase_boxes(
     # build (_options is not compiled).
     min_hits, min_share = options.phrase_box_min_hits, options.phrase_box_min_share
     min_word_share, feed_titles = options.phrase_box_min_word_share, options.phrase_box_feed_titles
-    # Only the phrase blocks' ancestors can be boxes (at least one hit): their tallies are
-    # made walking up from each phrase block (a few thousand steps on 20 pages).
     elems = tuple(elements)  # read natively in the compiled build (a Sequence generically)
+    # Only the phrase blocks' ancestors can be boxes (at least one hit).
+    nodes, kinds, hit_words = _phrase_tallies(elems, owners, phrases, words)
+    if not nodes:
+        return [""] * len(elems)
+    counts, all_words, title_counts = _tallies_at(elems, owners, words, titles, nodes)
+    # The boxes: decided at the phrase blocks' ancestors only, every other element taking
+    # its parent's below (no look-up per element). The tallies are read by each node's place
+    # in ``nodes`` (``at``).
+    boxed: dict[int, str] = {}
+    for at in range(len(nodes)):
+        index, box = nodes[at], kinds[at]
+        kind = ""
+        if not above_region[index]:
+            found = 0  # (a loop: sum() is a generic call in the compiled build)
+            for hits in box.values():
+                found += hits
+            if found >= min_hits and found >= min_share * counts[at]:
+                kind = _majority(box)
+        # Dates, bylines, post counts and "Reply", "Share", "Add a comment" lines are
+        # short lines that every post has: a box of them that also holds much prose is a
+        # post (a forum reply, an answer, a blog entry), not chrome (_POST_LINE_KINDS).
+        # Other kinds keep the count rule: the seed page's donation appeal is long prose
+        # with few phrase hits, and must stay a promo box.
+        # Inside a comment section, a box of comment lines stays one: its prose is the
+        # comments.
+        # A box of dated, signed cards each under its own title is a feed of posts (a
+        # blog's or a publication's listing), not a metadata box.
+        if kind == _METADATA and title_counts and title_counts[at] >= feed_titles:
+            kind = ""
+        if kind and (
+            kind not in _POST_LINE_KINDS
+            or (kind != _METADATA and in_comments[index])
+            or hit_words[at] >= min_word_share * all_words[at]
+        ):
+            boxed[index] = kind
+    return _spread(elems, boxed)
+
+
+def _phrase_tallies(
+    elements: tuple[Element, ...], owners: list[int], phrases: list[Label | None], words: list[int]
+) -> tuple[list[int], list[dict[str, int]], list[int]]:
+    """Per element that is or holds a phrase block, first met first: (its index, its
+    {phrase kind: blocks}, the words + 1 of those blocks), made walking up from each phrase
+    block (a few thousand steps on 20 pages): the compiled build's ``_cfacts.phrase_tallies``
+    (C counts a node, no boxed index or dict look-up a step), or the loop here."""
+    loops = C_FACTS  # a local, as in composite_density
+    if loops is not None:
+        kinds_of = [None if phrase is None else phrase.value for phrase in phrases]
+        found = loops.phrase_tallies(elements, owners, kinds_of, words)
+        if found is not None:
+            return found
     kinds: dict[int, dict[str, int]] = {}
     hit_words: dict[int, int] = {}  # words + 1 of the phrase blocks
     for i in range(len(phrases)):  # (index loops over lists: a zip is iterated generically)
@@ -242,43 +325,21 @@ def phrase_boxes(
             else:
                 tally[kind] = tally.get(kind, 0) + 1
                 hit_words[node] = hit_words[node] + n + 1
-            node = elems[node].parent
-    if not kinds:
-        return [""] * len(elems)
-    counts, all_words, title_counts = _box_tallies(elems, owners, words, titles)
-    # The boxes: decided at the phrase blocks' ancestors only, every other element taking
-    # its parent's below (no look-up per element).
-    boxed: dict[int, str] = {}
-    for index, box in kinds.items():
-        kind = ""
-        if not above_region[index]:
-            found = 0  # (a loop: sum() is a generic call in the compiled build)
-            for hits in box.values():
-                found += hits
-            if found >= min_hits and found >= min_share * counts[index]:
-                kind = _majority(box)
-        # Dates, bylines, post counts and "Reply", "Share", "Add a comment" lines are
-        # short lines that every post has: a box of them that also holds much prose is a
-        # post (a forum reply, an answer, a blog entry), not chrome (_POST_LINE_KINDS).
-        # Other kinds keep the count rule: the seed page's donation appeal is long prose
-        # with few phrase hits, and must stay a promo box.
-        # Inside a comment section, a box of comment lines stays one: its prose is the
-        # comments.
-        # A box of dated, signed cards each under its own title is a feed of posts (a
-        # blog's or a publication's listing), not a metadata box.
-        if kind == _METADATA and title_counts and title_counts[index] >= feed_titles:
-            kind = ""
-        if kind and (
-            kind not in _POST_LINE_KINDS
-            or (kind != _METADATA and in_comments[index])
-            or hit_words[index] >= min_word_share * all_words[index]
-        ):
-            boxed[index] = kind
+            node = elements[node].parent
+    return list(kinds), list(kinds.values()), [hit_words[node] for node in kinds]
+
+
+def _spread(elements: tuple[Element, ...], boxed: dict[int, str]) -> list[str]:
+    """Per element, the box of ``boxed`` (element -> kind) that is it or holds it nearest, or
+    "": the compiled build's ``_cfacts.inherit``, or the loop here (the reference)."""
     marks = sorted(boxed)
-    marks.append(len(elems))  # past the last element: the loop below meets no more marks
+    loops = C_FACTS  # a local, as in composite_density
+    if loops is not None:
+        return cast(list[str], loops.inherit(elements, marks, [boxed[m] for m in marks], ""))
+    marks.append(len(elements))  # past the last element: the loop below meets no more marks
     at, mark = 0, marks[0]
     out: list[str] = []
-    for index, element in enumerate(elems):
+    for index, element in enumerate(elements):
         if index == mark:
             out.append(boxed[index])
             at += 1
@@ -291,6 +352,18 @@ def phrase_boxes(
 
 def _majority(tally: dict[str, int]) -> str:
     return max(sorted(tally), key=tally.__getitem__)
+
+
+def _tallies_at(
+    elements: tuple[Element, ...], owners: list[int], words: list[int], titles: list[bool], nodes: list[int]
+) -> tuple[list[int], list[int], list[int]]:
+    """:func:`_box_tallies` read at the elements ``nodes`` (the candidate boxes, in the order
+    the caller reads them): the compiled build's ``_cfacts.box_tallies``, or the lists here."""
+    loops = C_FACTS  # a local, as in composite_density
+    if loops is not None:
+        return loops.box_tallies(elements, owners, words, titles, nodes)
+    counts, all_words, titled = _box_tallies(elements, owners, words, titles)
+    return [counts[i] for i in nodes], [all_words[i] for i in nodes], [titled[i] for i in nodes if titled]
 
 
 def _box_tallies(

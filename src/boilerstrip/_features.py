@@ -27,7 +27,7 @@ from ._model import Block, Features, Label, Role
 from ._name_verdicts import NameVerdicts
 from ._options import Options
 from ._page_type import ARTICLE, PRODUCT, THREAD
-from ._region import above_roots, block_points, in_overlay, inside_roots, region_roots
+from ._region import above_roots, in_overlay, inside_roots, points_of, region_roots
 from ._repeats import Group, repeated_groups
 from ._segmented import RawBlock, Segmented
 from ._token_stats import CHUNK_BLOCKS, token_stats
@@ -124,10 +124,7 @@ def feature_columns(
     link_density = [min(b.link_chars / c, 1.0) if c else 0.0 for b, c in zip(blocks, chars)]
     names = NameVerdicts()  # what the page's class/id strings name, matched once per page
     overlay = in_overlay(elements, reviews=declared_type == PRODUCT, names=names)
-    points = [
-        0.0 if overlay[b.element] else block_points(b.text, w, ld, options)
-        for b, w, ld in zip(blocks, words, link_density)
-    ]
+    points = points_of(texts, words, link_density, [overlay[o] for o in owners], options)
     roots = region_roots(elements, owners, points, options)
     check_deadline(deadline)
     # Names and phrase boxes are trusted everywhere but above the best region's root;

@@ -324,6 +324,11 @@ class NameVerdicts:
     def __call__(self, names: str) -> tuple[str, bool, bool]:
         return self.of(names)
 
+    def memo(self) -> dict[str, object]:
+        """The verdicts met so far, by names string: what :meth:`of` reads first (the
+        compiled build's overlay loop reads it, and calls :meth:`of` for a string it lacks)."""
+        return self._seen
+
     def of(self, names: str) -> tuple[str, bool, bool]:
         """The verdict on ``names``. The stages call this method, not the instance: a native
         call in the compiled build (a call of the instance is a generic one there), and a

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from ._cfacts_loops import C_FACTS
 from ._element_facts import COMMENTS, PAGE_BAR_TAG, PAGE_TAG, SCOPE_TAG, TAG_FLAGS
 from ._name_verdicts import NameVerdicts
 from ._options import Options
@@ -50,31 +51,59 @@ _LEVEL_SHARES: Final = (1.0, 0.5, 0.25)
 def block_points(text: str, words: int, link_density: float, options: Options) -> float:
     if words < options.region_min_words or link_density > options.region_max_link_density:
         return 0.0
+    return _points(text, link_density)
+
+
+def _points(text: str, link_density: float) -> float:
     return (1.0 + text.count(",") + text.count("，") + min(len(text) / 100.0, 3.0)) * (1.0 - link_density)
+
+
+def points_of(
+    texts: list[str], words: list[int], link_density: list[float], no_points: list[bool], options: Options
+) -> list[float]:
+    """:func:`block_points` of each block (0.0 where ``no_points``), the options read once (a
+    field of Options is a generic attribute look-up in the compiled build) and the columns by
+    index (a zip of them is iterated generically)."""
+    min_words, max_link_density = options.region_min_words, options.region_max_link_density
+    out: list[float] = []
+    for i in range(len(texts)):
+        density = link_density[i]
+        if no_points[i] or words[i] < min_words or density > max_link_density:
+            out.append(0.0)
+        else:
+            out.append(_points(texts[i], density))
+    return out
 
 
 def region_roots(
     elements: Sequence[Element],
-    owners: Sequence[int],
-    points: Sequence[float],
+    owners: list[int],
+    points: list[float],
     options: Options,
 ) -> tuple[int, ...]:
     """Element indices of the main-content region roots, best first."""
     if not elements:
         return ()
-    score = [0.0] * len(elements)
-    for owner, value in zip(owners, points):
+    elems = tuple(elements)  # read natively in the compiled build (a Sequence generically)
+    score = [0.0] * len(elems)
+    # (index loops: a zip of Sequences is iterated generically; x[i] = x[i] + y: the compiled
+    # build adds to a list item in place generically)
+    # The best score is taken as the scores grow: each only grows (positive points times
+    # positive shares), so the largest value met is the largest final one (no pass over all).
+    best = 0.0
+    for i in range(len(points)):
+        value = points[i]
         if value <= 0.0:
             continue
-        node = elements[owner].parent if elements[owner].tag in _PARAGRAPH_TAGS else owner
+        owner = owners[i]
+        node = elems[owner].parent if elems[owner].tag in _PARAGRAPH_TAGS else owner
         for share in _LEVEL_SHARES:
             if node < 0:
                 break
-            score[node] += share * value
-            node = elements[node].parent
-    best = 0.0
-    for value in score:
-        best = max(best, value)
+            total = score[node] + share * value
+            score[node] = total
+            best = max(best, total)
+            node = elems[node].parent
     if best <= 0.0:
         return (0,)  # no dense text anywhere: the whole page is the region
     # Only the elements with the share of the best score are ranked: the walk below stops
@@ -101,8 +130,19 @@ def in_overlay(
     terms, is no main region either); with ``reviews``, also a box named as comments (a
     product page's customer reviews). The main region is not sought there. ``names`` is the
     page's memo of what its class/id strings name, shared with the features stage. The
-    names of <html> and <body> are not read: they say what the page has ("modal-open")."""
+    names of <html> and <body> are not read: they say what the page has ("modal-open").
+    The compiled build runs ``_cfacts``' loop, which reads the names' memo and asks ``of``
+    only for a string it lacks."""
     verdict_of = NameVerdicts() if names is None else names
+    loops = C_FACTS  # a local: mypyc's narrowing of an optional Final reads it unboxed
+    if loops is not None:
+        bits = (SCOPE_TAG, PAGE_BAR_TAG, PAGE_TAG)
+        return loops.overlay(elements, TAG_FLAGS, bits, verdict_of.memo(), verdict_of.of, reviews, COMMENTS)
+    return in_overlay_python(elements, reviews, verdict_of)
+
+
+def in_overlay_python(elements: Sequence[Element], reviews: bool, verdict_of: NameVerdicts) -> list[bool]:
+    """:func:`in_overlay` in Python (the reference of ``_cfacts.overlay``)."""
     comments = COMMENTS
     flags_of = TAG_FLAGS
     out: list[bool] = []

@@ -11,8 +11,9 @@ text and few links; the combiner weighs these per block.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
+from ._cfacts_loops import C_FACTS
 from ._model import new_tuple
 from ._segmented import Element
 
@@ -28,7 +29,17 @@ _NONE = Group(0, 0.0, 0)
 
 
 def repeated_groups(elements: Sequence[Element], min_siblings: int) -> list[Group]:
-    """Per element, the innermost group of repeated siblings that holds it (or _NONE)."""
+    """Per element, the innermost group of repeated siblings that holds it (or _NONE). The
+    compiled build runs ``_cfacts``' loop (C integers for the slots' totals, a table of C
+    entries for their keys: no key tuple, dict entry or boxed int per element)."""
+    loops = C_FACTS  # a local: mypyc's narrowing of an optional Final reads it unboxed
+    if loops is not None:
+        return cast(list[Group], loops.repeated_groups(elements, min_siblings, Group, _NONE))
+    return repeated_groups_python(elements, min_siblings)
+
+
+def repeated_groups_python(elements: Sequence[Element], min_siblings: int) -> list[Group]:
+    """:func:`repeated_groups` in Python (the reference of ``_cfacts.repeated_groups``)."""
     elems = tuple(elements)  # read natively in the compiled build (a Sequence generically)
     # Only the children of a parent with min_siblings children or more can form a group:
     # each of them gets the slot of its (parent, tag, names), the slots' totals in lists of

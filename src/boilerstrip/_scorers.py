@@ -186,16 +186,38 @@ _CAPTION_TAIL: Final = regex.compile(
 )
 
 
+# The words the tail's ", " is followed by, lowered: a tail match is a ", " whose next six
+# characters, lowered, start with one of them, or hold a character that is not ASCII (which
+# IGNORECASE can fold to an ASCII letter: "ſ" to "s").
+# (Typed of any length: mypyc keeps a tuple of fixed length as a C struct, boxed at each use.)
+_TAIL_WORDS: Final[tuple[str, ...]] = tuple("left right center centre second top bottom front rear".split())
+_TAIL_WINDOW: Final = 6  # the longest of them
+
+
+def _may_hold_tail(text: str) -> bool:
+    """Whether ``text``'s scanned head can hold a match of :data:`_CAPTION_TAIL` (a necessary
+    test, in str methods: the search is a regex call, about 3,000 instructions)."""
+    at = text.find(", ", 0, _CAPTION_SCAN_CHARS)
+    while at >= 0:
+        window = text[at + 2 : at + 2 + _TAIL_WINDOW]
+        if not window.isascii() or window.lower().startswith(_TAIL_WORDS):
+            return True
+        at = text.find(", ", at + 2, _CAPTION_SCAN_CHARS)
+    return False
+
+
 def caption(blocks: Sequence[Block]) -> list[float]:
     """A <figcaption>, or text written as a photo caption (the name placed in the picture)."""
-    # The pattern's ", " is looked for first (str.find, in C): most blocks have none in
-    # the scanned head; then its tail, which few blocks hold; then the whole pattern.
+    # The pattern's ", " is looked for first (str.find, in C): most blocks have none in the
+    # scanned head; then the words after it; then its tail, which few blocks hold; then the
+    # whole pattern.
     return _floats(
         [
             _ONE
             if b.role is _CAPTION
             or (
                 b.text.find(", ", 0, _CAPTION_SCAN_CHARS) >= 0
+                and _may_hold_tail(b.text)
                 and _CAPTION_TAIL.search(b.text, 0, _CAPTION_SCAN_CHARS) is not None
                 and _CAPTION_TEXT.search(b.text[:_CAPTION_SCAN_CHARS]) is not None
             )
