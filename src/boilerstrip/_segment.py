@@ -18,7 +18,7 @@ from ._errors import check_deadline
 from ._lexbor_walk import WALKER
 from ._markup import ENTERED, EXITED, READS_ATTRIBUTES
 from ._model import NO_MARKUP, Role
-from ._rules import BLOCK_TAGS, HEADING_LEVELS, REVEALED_SKIPPED_TAGS, SKIPPED_TAGS, is_disclosure_panel
+from ._rules import BLOCK_TAGS, HEADING_LEVELS, REVEALED_SKIPPED_TAGS, SKIPPED_TAGS
 from ._screen_reader import CONTROL_TAGS, is_screen_reader_only, left_out
 from ._segment_blocks import (
     _AT_CHARS,
@@ -46,7 +46,7 @@ from ._segment_blocks import (
     _traversal,
 )
 from ._segmented import _NAMES, _NUMBERS, _STRINGS, Segmented, Traversal, finish, packed
-from ._streamed import is_streamed_segment
+from ._streamed import shown_later
 
 # Final, as every table read per element: a C static in the compiled build.
 # A tag's role and heading level in one look-up (most block-level tags have neither).
@@ -89,12 +89,6 @@ def _is_hidden(attrs: dict[str, str | None], panels: bool = False, tag: str = ""
                 hidden = True
                 break
     return hidden and not (panels and shown_later(attrs))
-
-
-def shown_later(attrs: dict[str, str | None]) -> bool:
-    """A hidden element that a click or the page's own script shows: a panel of a tab set
-    or accordion (_rules.is_disclosure_panel), or a segment a server streamed (_streamed)."""
-    return is_disclosure_panel(attrs) or is_streamed_segment(attrs)
 
 
 def _enter(st: _State, tag: str, attrs: dict[str, str | None], node: Any) -> bool:  # noqa: PLR0915 - see the docstring
