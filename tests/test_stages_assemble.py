@@ -74,7 +74,11 @@ def test_reveal_reads_hidden_and_noscript_text() -> None:
         ("<dd class='faq-item is-collapsed collapsible' hidden><p>spec</p></dd>", True),
         ("<div class='popup' hidden><p>spec</p></div>", False),  # a popup stays hidden
         ("<div class='mega-menu' style='display:none'><p>spec</p></div>", False),
-        ("<div id='S:0' hidden><p>spec</p></div>", False),  # a streamed template
+        ("<div id='S:0' hidden><p>spec</p></div>", True),  # a streamed segment (_streamed)
+        ("<div id='S:1f' hidden><p>spec</p></div>", True),
+        ("<div id='S:0' style='display:none'><p>spec</p></div>", False),  # not React's form
+        ("<div id='P:0' hidden><p>spec</p></div>", False),  # a postponed hole
+        ("<div id='xS:0' hidden><p>spec</p></div>", False),
         ("<div class='table-wrap' hidden><p>spec</p></div>", False),  # "table" is no tab
         ("<div class='tabs-content' hidden><p>spec</p></div>", False),  # share forms in tabs
     ],

@@ -131,7 +131,8 @@ OVERLAY_NAME_RULE = _OVERLAY_NAMES + r"(?! (?:\w+ )?(?:enabled|active|open|opene
 # Panels of disclosure widgets (tab panes, accordions, collapsible sections): pages write
 # the panels not shown yet with ``hidden`` or ``display:none`` and show them on a click, so
 # their text is the page's own (a product's specification tab, a service's FAQ answers).
-# Hidden popups, menus and streamed templates are not named so and stay hidden (_segment).
+# Hidden popups and menus are not named so and stay hidden (_segment); React's streamed
+# segments are read with the panels (_streamed).
 # "tab" alone or "tabs content" is left out: a recipe page's share actions ("Text the
 # ingredients", "Email the ingredients") sit in hidden "tabs content" forms.
 DISCLOSURE_NAME_RULE = (

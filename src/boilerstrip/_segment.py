@@ -18,7 +18,7 @@ from ._errors import check_deadline
 from ._lexbor_walk import WALKER
 from ._markup import ENTERED, EXITED, READS_ATTRIBUTES
 from ._model import NO_MARKUP, Role
-from ._rules import BLOCK_TAGS, HEADING_LEVELS, REVEALED_SKIPPED_TAGS, SKIPPED_TAGS, is_disclosure_panel
+from ._rules import BLOCK_TAGS, HEADING_LEVELS, REVEALED_SKIPPED_TAGS, SKIPPED_TAGS
 from ._screen_reader import CONTROL_TAGS, is_screen_reader_only, left_out
 from ._segment_blocks import (
     _AT_CHARS,
@@ -46,6 +46,7 @@ from ._segment_blocks import (
     _traversal,
 )
 from ._segmented import _NAMES, _NUMBERS, _STRINGS, Segmented, Traversal, finish, packed
+from ._streamed import shown_later
 
 # Final, as every table read per element: a C static in the compiled build.
 # A tag's role and heading level in one look-up (most block-level tags have neither).
@@ -87,7 +88,7 @@ def _is_hidden(attrs: dict[str, str | None], panels: bool = False, tag: str = ""
             if pattern in low:
                 hidden = True
                 break
-    return hidden and not (panels and is_disclosure_panel(attrs))
+    return hidden and not (panels and shown_later(attrs))
 
 
 def _enter(st: _State, tag: str, attrs: dict[str, str | None], node: Any) -> bool:  # noqa: PLR0915 - see the docstring
@@ -374,7 +375,7 @@ _C_HOOKS: Final[tuple[object, ...]] = (
     _HEADING,
     _merge_row,
     _wrapper_names,
-    is_disclosure_panel,
+    shown_later,
     is_screen_reader_only,
     2**31 - 1,  # the largest count a 4-byte row holds (struct's "i"), as _segment_blocks._ROWS
 )
