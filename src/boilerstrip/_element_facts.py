@@ -95,9 +95,8 @@ def enclosing_containers(
     build runs ``_cfacts``' loop (the names' memo read and filled in C)."""
     loops = C_FACTS  # a local: mypyc's narrowing of an optional Final reads it unboxed
     if loops is not None:
-        tables = _CONTAINER_TABLES
-        reader = names.c_reader()
-        made = loops.containers(elements, above_region, *tables[:3], names.memo(), reader, *tables[3:])
+        held = _CONTAINER_TABLES
+        made = loops.containers(elements, above_region, *held[:3], names.memo(), names.c_reader(), *held[3:])
         return cast(list[Container], made)
     return enclosing_containers_python(elements, above_region, names)
 
