@@ -182,10 +182,13 @@ def test_overlay_as_python(cfacts: ModuleType, seed: int, reviews: bool) -> None
     expected = in_overlay_python(elements, reviews, NameVerdicts())
     names = NameVerdicts()
     bits = (SCOPE_TAG, PAGE_BAR_TAG, PAGE_TAG)
-    got = cfacts.overlay(elements, TAG_FLAGS, bits, names.memo(), names.of, reviews, COMMENTS)
+    got = cfacts.overlay(elements, TAG_FLAGS, bits, names.memo(), names.c_reader(), reviews, COMMENTS)
     assert got == expected
     assert names.memo()  # the strings it asked for are in the memo, and a second pass reads them
-    assert cfacts.overlay(elements, TAG_FLAGS, bits, names.memo(), names.of, reviews, COMMENTS) == expected
+    assert (
+        cfacts.overlay(elements, TAG_FLAGS, bits, names.memo(), names.c_reader(), reviews, COMMENTS)
+        == expected
+    )
 
 
 def _containers(
@@ -198,7 +201,7 @@ def _containers(
         (SCOPE_TAG, _CHROME_TAG, _SCOPED_CHROME_TAG, PAGE_TAG),
         (_CHROME_TAG_KINDS, _CHROME_ROLE_KINDS, CONTENT_ROLES),
         names.memo(),
-        names.of,
+        names.c_reader(),
         Container,
         Container("", 0.0, False, False),
         (_TAG_STRENGTH, _NAME_STRENGTH),
@@ -225,6 +228,49 @@ def test_containers_as_python(cfacts: ModuleType, seed: int, above_share: float)
         assert len({id(g) for g in got}) == len({id(e) for e in expected})
 
 
+_READ_NAMES = [*_NAMES, "nav", "site-footer", "popup overlay", "comment-list", "share-buttons", "article",
+               "ad-slot", "newsletter signup", "col-md-4 item", "Menü", "modal-backdrop", "[x]"]  # fmt: skip
+
+
+@pytest.mark.parametrize(("seed", "loop"), [(s, loop) for s in _SEEDS for loop in ("overlay", "containers")])
+def test_loops_find_verdicts_as_of(cfacts: ModuleType, ctokens: ModuleType, seed: int, loop: str) -> None:
+    """With ``_ctokens.name_bits`` in the reader (as the compiled build's c_reader() has it),
+    a loop fills the memo with the verdicts ``of`` gives, calling ``of`` only for the names
+    that name_bits leaves to Python (no int), and gives what the Python loop gives."""
+    rng = random.Random(seed + 500)
+    elements = [e._replace(names=rng.choice(_READ_NAMES)) for e in _tree(seed, 60 + 20 * seed)]
+    names = NameVerdicts()
+    asked: list[str] = []
+
+    def of(text: str) -> tuple[str, bool, bool]:
+        asked.append(text)
+        return names.of(text)
+
+    reader = (ctokens.name_bits, *names.c_reader()[1:4], of)
+    above = [False] * len(elements)
+    if loop == "overlay":
+        got = cfacts.overlay(
+            elements, TAG_FLAGS, (SCOPE_TAG, PAGE_BAR_TAG, PAGE_TAG), names.memo(), reader, True, COMMENTS
+        )
+        assert got == in_overlay_python(elements, True, NameVerdicts())
+    else:
+        tables = (
+            (SCOPE_TAG, _CHROME_TAG, _SCOPED_CHROME_TAG, PAGE_TAG),
+            (_CHROME_TAG_KINDS, _CHROME_ROLE_KINDS, CONTENT_ROLES),
+        )
+        none, strengths = Container("", 0.0, False, False), (_TAG_STRENGTH, _NAME_STRENGTH)
+        got = cfacts.containers(
+            elements, above, TAG_FLAGS, *tables, names.memo(), reader, Container, none, strengths
+        )
+        assert got == enclosing_containers_python(elements, above, NameVerdicts())
+    fresh = NameVerdicts()
+    assert names.memo() and names.memo() == {text: fresh.of(text) for text in names.memo()}
+    keys, decision = names.c_reader()[1:3]
+    assert sorted(asked) == sorted(
+        t for t in names.memo() if not isinstance(ctokens.name_bits(t, keys, decision), int)
+    )
+
+
 @pytest.mark.parametrize(
     ("call", "reads_parents"),
     [
@@ -233,7 +279,10 @@ def test_containers_as_python(cfacts: ModuleType, seed: int, above_share: float)
         (lambda m, e: m.inherit(e, [], [], ""), True),
         (lambda m, e: m.phrase_tallies(e, [0], ["promo"], [1]), True),
         (lambda m, e: m.repeated_groups(e, 2, Group, _NONE), True),
-        (lambda m, e: m.overlay(e, TAG_FLAGS, (1, 8, 16), {}, NameVerdicts().of, False, COMMENTS), True),
+        (
+            lambda m, e: m.overlay(e, TAG_FLAGS, (1, 8, 16), {}, NameVerdicts().c_reader(), False, COMMENTS),
+            True,
+        ),
         (lambda m, e: _containers(m, e, [False] * len(e), NameVerdicts()), True),
     ],
 )

@@ -75,6 +75,54 @@ long long *read_ints(PyObject *seq, Py_ssize_t *count) {
     return out;
 }
 
+int read_name_reader(PyObject *memo, PyObject *reader, NameReader *out, const char *who) {
+    if (!PyDict_Check(memo) || !PyTuple_Check(reader) || PyTuple_GET_SIZE(reader) != 5 ||
+        !PyTuple_Check(PyTuple_GET_ITEM(reader, 3))) {
+        PyErr_Format(PyExc_TypeError, "%s(): the names' memo is not a dict or its reader not NameVerdicts.c_reader()",
+                     who);
+        return -1;
+    }
+    *out = (NameReader){memo,
+                        PyTuple_GET_ITEM(reader, 0),
+                        PyTuple_GET_ITEM(reader, 1),
+                        PyTuple_GET_ITEM(reader, 2),
+                        PyTuple_GET_ITEM(reader, 3),
+                        PyTuple_GET_ITEM(reader, 4)};
+    return 0;
+}
+
+PyObject *name_verdict(const NameReader *r, PyObject *names) {
+    PyObject *found = PyDict_GetItemWithError(r->memo, names);
+    if (found != NULL) return Py_NewRef(found);
+    if (PyErr_Occurred()) return NULL;
+    if (r->name_bits != Py_None) { /* as `of` calls it, without the call of `of` */
+        PyObject *call[3] = {names, r->c_keys, r->decision};
+        PyObject *split = PyObject_Vectorcall(r->name_bits, call, 3, NULL);
+        if (split == NULL) return NULL;
+        if (PyLong_CheckExact(split)) { /* decided in C: the verdict of that number */
+            const Py_ssize_t number = PyLong_AsSsize_t(split);
+            Py_DECREF(split);
+            if (number == -1 && PyErr_Occurred()) return NULL;
+            if (number < 0 || number >= PyTuple_GET_SIZE(r->verdicts)) {
+                PyErr_SetString(PyExc_IndexError, "name_bits() gave no verdict's number");
+                return NULL;
+            }
+            found = PyTuple_GET_ITEM(r->verdicts, number);
+            if (PyDict_SetItem(r->memo, names, found) < 0) return NULL;
+            Py_INCREF(found);
+        } else {
+            Py_DECREF(split); /* a name left to Python's search: `of` makes the verdict */
+        }
+    }
+    if (found == NULL && (found = PyObject_CallOneArg(r->of, names)) == NULL) return NULL;
+    if (!PyTuple_Check(found) || PyTuple_GET_SIZE(found) != 3) {
+        Py_DECREF(found);
+        PyErr_SetString(PyExc_TypeError, "a names' verdict is not a (kind, content, overlay) tuple");
+        return NULL;
+    }
+    return found;
+}
+
 static inline double py_max(double a, double b) { return b > a ? b : a; }
 static inline long long at_least_one(long long a) { return a > 1 ? a : 1; }
 
@@ -161,9 +209,9 @@ static PyMethodDef methods[] = {
     {"repeated_groups", (PyCFunction)(void (*)(void))repeated_groups, METH_FASTCALL,
      "repeated_groups(elements, min_siblings, group_type, none) -> list: _repeats.repeated_groups"},
     {"overlay", (PyCFunction)(void (*)(void))overlay, METH_FASTCALL,
-     "overlay(elements, tag_flags, bits, memo, verdict_of, reviews, comments) -> list: _region.in_overlay"},
+     "overlay(elements, tag_flags, bits, memo, reader, reviews, comments) -> list: _region.in_overlay"},
     {"containers", (PyCFunction)(void (*)(void))containers, METH_FASTCALL,
-     "containers(elements, above_region, tag_flags, bits, tables, memo, verdict_of, make, none, strengths) -> "
+     "containers(elements, above_region, tag_flags, bits, tables, memo, reader, make, none, strengths) -> "
      "list: _element_facts.enclosing_containers"},
     {NULL, NULL, 0, NULL},
 };

@@ -47,6 +47,21 @@ static inline int truth(PyObject *o) {
     return PyObject_IsTrue(o);
 }
 
+/* How the loops find a class/id string's verdict (kind, names content, names an overlay) as
+ * _name_verdicts.NameVerdicts.of finds it: its memo (a names string -> verdict) and what its
+ * c_reader() gives: _ctokens.name_bits (or None), its two tables, the verdicts it decides by
+ * number, and `of` itself, called only for a name that name_bits leaves to Python. */
+typedef struct {
+    PyObject *memo, *name_bits, *c_keys, *decision, *verdicts, *of;
+} NameReader;
+
+/* A NameReader of (memo, reader), all borrowed; -1 with a TypeError naming `who` if malformed. */
+int read_name_reader(PyObject *memo, PyObject *reader, NameReader *out, const char *who);
+
+/* The verdict on `names` (a new reference to a 3-tuple), a new one added to the memo as `of`
+ * adds it; NULL with an exception. */
+PyObject *name_verdict(const NameReader *r, PyObject *names);
+
 PyObject *box_tallies(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *inherit(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *phrase_tallies(PyObject *self, PyObject *const *args, Py_ssize_t nargs);

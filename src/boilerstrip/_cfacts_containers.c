@@ -25,36 +25,24 @@ static int same_values(const Values *a, const Values *b) {
 
 /* (kinds: tag -> chrome kind, role -> chrome kind, the content roles) */
 typedef struct {
-    PyObject *tag_kinds, *role_kinds, *content_roles, *memo, *verdict_of;
+    PyObject *tag_kinds, *role_kinds, *content_roles;
 } Tables;
 
-/* The verdict (kind, content, overlay) on `names`: a new reference, NULL with an exception. */
-static PyObject *verdict(const Tables *t, PyObject *names) {
-    PyObject *found = PyDict_GetItemWithError(t->memo, names);
-    if (found != NULL) return Py_NewRef(found);
-    if (PyErr_Occurred()) return NULL;
-    found = PyObject_CallOneArg(t->verdict_of, names);
-    if (found != NULL && (!PyTuple_Check(found) || PyTuple_GET_SIZE(found) != 3)) {
-        Py_DECREF(found);
-        PyErr_SetString(PyExc_TypeError, "containers(): a verdict is not a (kind, content, overlay) tuple");
-        return NULL;
-    }
-    return found;
-}
-
-/* containers(elements, above_region, tag_flags, bits, tables, memo, verdict_of, make, none,
+/* containers(elements, above_region, tag_flags, bits, tables, memo, reader, make, none,
  * strengths) -> list: _element_facts.enclosing_containers. bits: (SCOPE_TAG, _CHROME_TAG,
  * _SCOPED_CHROME_TAG, PAGE_TAG); tables: (_CHROME_TAG_KINDS, _CHROME_ROLE_KINDS, CONTENT_ROLES);
- * memo and verdict_of: the NameVerdicts' memo and `of`; make: Container; none: the Container of
- * no kind, a root's parent; strengths: (_TAG_STRENGTH, _NAME_STRENGTH). */
+ * memo and reader: the NameVerdicts' memo and c_reader() (see NameReader); make: Container;
+ * none: the Container of no kind, a root's parent; strengths: (_TAG_STRENGTH, _NAME_STRENGTH). */
 PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 10 || !PyDict_Check(args[2]) || !PyTuple_Check(args[3]) || PyTuple_GET_SIZE(args[3]) != 4 ||
-        !PyTuple_Check(args[4]) || PyTuple_GET_SIZE(args[4]) != 3 || !PyDict_Check(args[5]) ||
+        !PyTuple_Check(args[4]) || PyTuple_GET_SIZE(args[4]) != 3 ||
         !PyTuple_Check(args[9]) || PyTuple_GET_SIZE(args[9]) != 2) {
         PyErr_SetString(PyExc_TypeError, "containers() takes (elements, above_region, tag_flags, bits, tables, "
-                                         "memo, verdict_of, make, none, strengths)");
+                                         "memo, reader, make, none, strengths)");
         return NULL;
     }
+    NameReader reader;
+    if (read_name_reader(args[5], args[6], &reader, "containers") < 0) return NULL;
     long bit[4];
     for (int k = 0; k < 4; k++) {
         bit[k] = PyLong_AsLong(PyTuple_GET_ITEM(args[3], k));
@@ -63,8 +51,7 @@ PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     const double tag_strength = PyFloat_AsDouble(PyTuple_GET_ITEM(args[9], 0));
     const double name_strength = PyFloat_AsDouble(PyTuple_GET_ITEM(args[9], 1));
     if (PyErr_Occurred()) return NULL;
-    const Tables t = {PyTuple_GET_ITEM(args[4], 0), PyTuple_GET_ITEM(args[4], 1), PyTuple_GET_ITEM(args[4], 2),
-                      args[5], args[6]};
+    const Tables t = {PyTuple_GET_ITEM(args[4], 0), PyTuple_GET_ITEM(args[4], 1), PyTuple_GET_ITEM(args[4], 2)};
     /* none's values, read once (a root's parent) */
     Values none = {NULL, 0.0, 0, 0, args[8]};
     PyObject *fields[4] = {NULL, NULL, NULL, NULL};
@@ -139,7 +126,7 @@ PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
             const int named = truth(names);
             if (named < 0) goto fail;
             if (named) {
-                if ((found = verdict(&t, names)) == NULL) goto fail;
+                if ((found = name_verdict(&reader, names)) == NULL) goto fail;
                 const int kind_named = truth(PyTuple_GET_ITEM(found, 0));
                 if (kind_named < 0) goto fail;
                 if (kind_named) {

@@ -137,17 +137,17 @@ done:
     return out;
 }
 
-/* overlay(elements, tag_flags, bits, memo, verdict_of, reviews, comments) -> list of bools:
+/* overlay(elements, tag_flags, bits, memo, reader, reviews, comments) -> list of bools:
  * _region.in_overlay. tag_flags: _element_facts.TAG_FLAGS; bits: (SCOPE_TAG, PAGE_BAR_TAG,
- * PAGE_TAG); memo: the NameVerdicts' dict of the verdicts met (a names string -> (kind, names
- * content, names an overlay)), verdict_of its `of` (called for a string the memo lacks, which
- * it adds); comments: the kind a product page's reviews box has. */
+ * PAGE_TAG); memo and reader: the NameVerdicts' memo and c_reader() (see NameReader: a string
+ * the memo lacks is added to it); comments: the kind a product page's reviews box has. */
 PyObject *overlay(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 7 || !PyDict_Check(args[1]) || !PyTuple_Check(args[2]) || PyTuple_GET_SIZE(args[2]) != 3 ||
-        !PyDict_Check(args[3])) {
-        PyErr_SetString(PyExc_TypeError, "overlay() takes (elements, tag_flags, bits, memo, verdict_of, reviews, comments)");
+    NameReader reader;
+    if (nargs != 7 || !PyDict_Check(args[1]) || !PyTuple_Check(args[2]) || PyTuple_GET_SIZE(args[2]) != 3) {
+        PyErr_SetString(PyExc_TypeError, "overlay() takes (elements, tag_flags, bits, memo, reader, reviews, comments)");
         return NULL;
     }
+    if (read_name_reader(args[3], args[4], &reader, "overlay") < 0) return NULL;
     long bit[3];
     for (int k = 0; k < 3; k++) {
         bit[k] = PyLong_AsLong(PyTuple_GET_ITEM(args[2], k));
@@ -186,16 +186,7 @@ PyObject *overlay(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
                 inside = 1;
             } else if ((flags & bit[2]) == 0 && (named = truth(names)) != 0) {
                 if (named < 0) goto fail;
-                verdict = PyDict_GetItemWithError(args[3], names);
-                if (verdict != NULL) {
-                    Py_INCREF(verdict);
-                } else if (PyErr_Occurred() || (verdict = PyObject_CallOneArg(args[4], names)) == NULL) {
-                    goto fail;
-                }
-                if (!PyTuple_Check(verdict) || PyTuple_GET_SIZE(verdict) != 3) {
-                    PyErr_SetString(PyExc_TypeError, "overlay(): a verdict is not a (kind, content, overlay) tuple");
-                    goto fail;
-                }
+                if ((verdict = name_verdict(&reader, names)) == NULL) goto fail;
                 inside = truth(PyTuple_GET_ITEM(verdict, 2));
                 if (inside == 0 && reviews) inside = PyObject_RichCompareBool(PyTuple_GET_ITEM(verdict, 0), args[6], Py_EQ);
                 if (inside < 0) goto fail;

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from ._segmented import Element
 
 
+# NameVerdicts.c_reader(): (name_bits, its two tables, the verdicts by number, of)
+_Reader = tuple[object, ...]
+
+
 class CFacts(NamedTuple):
     """The C loops, each giving what its Python function in _element_facts, _region or
     _repeats gives (the reference, which tests/test_cfacts.py compares with it)."""
@@ -32,12 +36,12 @@ class CFacts(NamedTuple):
     inherit: Callable[[Sequence[Element], Sequence[int], Sequence[object], object], list[object]]
     # (elements, min_siblings, Group, _NONE): _repeats.repeated_groups
     repeated_groups: Callable[[Sequence[Element], int, type[tuple[object, ...]], object], list[object]]
-    # (elements, TAG_FLAGS, bits, memo, verdict_of, reviews, COMMENTS): _region.in_overlay
+    # (elements, TAG_FLAGS, bits, memo, c_reader, reviews, COMMENTS): _region.in_overlay
     overlay: Callable[
-        [Sequence[Element], dict[str, int], tuple[int, int, int], dict[str, object], object, bool, str],
+        [Sequence[Element], dict[str, int], tuple[int, int, int], dict[str, object], _Reader, bool, str],
         list[bool],
     ]
-    # (elements, above_region, TAG_FLAGS, bits, tables, memo, verdict_of, Container, none,
+    # (elements, above_region, TAG_FLAGS, bits, tables, memo, c_reader, Container, none,
     # strengths): _element_facts.enclosing_containers
     containers: Callable[..., list[object]]
 

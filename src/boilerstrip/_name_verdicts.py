@@ -325,9 +325,15 @@ class NameVerdicts:
         return self.of(names)
 
     def memo(self) -> dict[str, object]:
-        """The verdicts met so far, by names string: what :meth:`of` reads first (the
-        compiled build's overlay loop reads it, and calls :meth:`of` for a string it lacks)."""
+        """The verdicts met so far, by names string: what :meth:`of` reads first, and what
+        the compiled build's loops (``_cfacts``) read and fill with :meth:`c_reader`'s."""
         return self._seen
+
+    def c_reader(self) -> tuple[object, ...]:
+        """What ``_cfacts``' loops read to find a verdict as :meth:`of` does, without calling
+        it (see _cfacts.c's name_verdict): (name_bits, its two tables, the verdicts by number,
+        :meth:`of`, called only where name_bits leaves a name to Python)."""
+        return (_name_bits, self._c_keys, self._decision, self._verdicts, self.of)
 
     def of(self, names: str) -> tuple[str, bool, bool]:
         """The verdict on ``names``. The stages call this method, not the instance: a native

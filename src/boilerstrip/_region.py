@@ -131,13 +131,14 @@ def in_overlay(
     product page's customer reviews). The main region is not sought there. ``names`` is the
     page's memo of what its class/id strings name, shared with the features stage. The
     names of <html> and <body> are not read: they say what the page has ("modal-open").
-    The compiled build runs ``_cfacts``' loop, which reads the names' memo and asks ``of``
-    only for a string it lacks."""
+    The compiled build runs ``_cfacts``' loop, which reads the names' memo and finds a
+    string it lacks as ``of`` does (``NameVerdicts.c_reader``)."""
     verdict_of = NameVerdicts() if names is None else names
     loops = C_FACTS  # a local: mypyc's narrowing of an optional Final reads it unboxed
     if loops is not None:
         bits = (SCOPE_TAG, PAGE_BAR_TAG, PAGE_TAG)
-        return loops.overlay(elements, TAG_FLAGS, bits, verdict_of.memo(), verdict_of.of, reviews, COMMENTS)
+        reader = verdict_of.c_reader()
+        return loops.overlay(elements, TAG_FLAGS, bits, verdict_of.memo(), reader, reviews, COMMENTS)
     return in_overlay_python(elements, reviews, verdict_of)
 
 
