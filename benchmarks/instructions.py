@@ -42,7 +42,8 @@ HERE = Path(__file__).parent
 TOOLS = HERE.parent.parent / "shared" / "tools"
 
 
-def _extractor(name: str, tools: Path) -> Callable[[str], object]:
+def extractor_call(name: str, tools: Path) -> Callable[[str], object]:
+    """boilerstrip (no time budget), or a peer as score.py's extractors module calls it."""
     if name == "boilerstrip":
         from boilerstrip import Options, extract
 
@@ -61,7 +62,7 @@ def run(data: Path, extractor: str, stride: int, tools: Path) -> None:
     import first_use
 
     pages = [html for _, html in _pages.sample(data, 300, 0)[::stride]]
-    call = _extractor(extractor, tools)
+    call = extractor_call(extractor, tools)
     call(first_use.warm_up_page(tools / "score.py"))  # as score.py's worker, before it times
     warm = "score.py's" if (tools / "score.py").is_file() else "first_use.py's own (no score.py in --tools)"
     print(f"{extractor}: {len(pages)} pages, one count each, after {warm} warm-up page", file=sys.stderr)

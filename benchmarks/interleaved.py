@@ -14,7 +14,10 @@ per-page ratios (B over A).
         --reps 2 --out /tmp/interleaved.json
 
 Swap the two builds in a second run: the order inside a pair is alternated, but not which
-worker started first.
+worker started first. A ``--build`` of ``peer:NAME`` times a peer of score.py's instead (its
+extractors module from ``--tools``), so that the issue's ratios can be read the same way:
+
+    python benchmarks/interleaved.py ../shared/datasets --build peer:resiliparse --build /tmp/new/pkg
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from pathlib import Path
 from typing import IO
 
 HERE = Path(__file__).parent
+PEER = "peer:"  # a --build naming a peer of score.py's, as "peer:resiliparse"
 TOOLS = HERE.parent.parent / "shared" / "tools"
 
 
@@ -55,20 +59,20 @@ def _p90(values: Sequence[float]) -> float:
     return ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
 
 
-def worker(tools: Path) -> None:
+def worker(tools: Path, extractor: str) -> None:
     """Read page paths from stdin; after the warm-up call, answer each with the CPU
-    milliseconds of its extract() call."""
+    milliseconds of the extractor's call (a peer called as score.py calls it)."""
     sys.path.insert(0, str(HERE))
     import _pages
     import first_use
-    from boilerstrip import Options, extract
+    from instructions import extractor_call
 
-    options = Options(time_budget=None)
-    extract(first_use.warm_up_page(tools / "score.py"), options=options)
+    call = extractor_call(extractor, tools)
+    call(first_use.warm_up_page(tools / "score.py"))
     for line in sys.stdin:
         html = _pages.read(Path(line.strip()))
         start = time.process_time()
-        extract(html, options=options)
+        call(html)
         sys.stdout.write(f"{(time.process_time() - start) * 1000:.4f}\n")
         sys.stdout.flush()
 
@@ -89,10 +93,10 @@ def run(data: Path, builds: Sequence[str], reps: int, tools: Path) -> dict[str, 
     keys = _pages.page_keys(data)
     sample = [key for key, _ in _pages.sample(data, 300, 0)]
     paths = [keys[key] for key in sample]
-    command = [sys.executable, str(Path(__file__).resolve()), "--worker", "--tools", str(tools)]
+    command = [sys.executable, str(Path(__file__).resolve()), "--tools", str(tools), "--worker"]
     workers = [
         subprocess.Popen(
-            command,
+            [*command, build.removeprefix(PEER) if build.startswith(PEER) else "boilerstrip"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -122,14 +126,16 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("data", nargs="?", type=Path, default=HERE.parent.parent / "shared" / "datasets")
-    parser.add_argument("--build", action="append", default=[], help="a build's package folder (twice)")
+    parser.add_argument(
+        "--build", action="append", default=[], help="a build's package folder, or peer:NAME (twice)"
+    )
     parser.add_argument("--reps", type=int, default=2)
     parser.add_argument("--tools", type=Path, default=TOOLS, help="the folder of score.py")
     parser.add_argument("--out", type=Path)
-    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)  # a build's process
+    parser.add_argument("--worker", help=argparse.SUPPRESS)  # a build's process: its extractor
     args = parser.parse_args()
     if args.worker:
-        worker(args.tools)
+        worker(args.tools, args.worker)
         return
     if len(args.build) != 2 or args.reps < 1:
         parser.error("give --build twice and --reps of at least 1")
