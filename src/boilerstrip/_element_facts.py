@@ -363,7 +363,8 @@ def _tallies_at(
     if loops is not None:
         return loops.box_tallies(elements, owners, words, titles, nodes)
     counts, all_words, titled = _box_tallies(elements, owners, words, titles)
-    return [counts[i] for i in nodes], [all_words[i] for i in nodes], [titled[i] for i in nodes if titled]
+    titled_at = [titled[i] for i in nodes] if titled else []
+    return [counts[i] for i in nodes], [all_words[i] for i in nodes], titled_at
 
 
 def _box_tallies(

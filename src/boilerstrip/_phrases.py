@@ -267,6 +267,7 @@ def phrase_kinds(
     # most of the keyless searches. Their tokens are those of the text, so one answer holds.
     kinds: dict[str, Label | None] = {}
     out: list[Label | None] = []
+    limits = (scan_chars, whole_max_chars, scan_words)
     for text, toks in zip(texts, token_lists):
         # (A longer text is seldom repeated, and hashing it costs more than a repeat saves.)
         short = len(text) <= _KEYLESS_MAX_CHARS
@@ -276,7 +277,7 @@ def phrase_kinds(
         kind = _phrase_kind(
             text,
             toks,
-            (scan_chars, whole_max_chars, scan_words),
+            limits,
             tables=(anywhere, whole),
             rows=(anywhere_rows, whole_rows),
         )

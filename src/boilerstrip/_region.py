@@ -48,12 +48,6 @@ _PARAGRAPH_TAGS: Final = frozenset(
 _LEVEL_SHARES: Final = (1.0, 0.5, 0.25)
 
 
-def block_points(text: str, words: int, link_density: float, options: Options) -> float:
-    if words < options.region_min_words or link_density > options.region_max_link_density:
-        return 0.0
-    return _points(text, link_density)
-
-
 def _points(text: str, link_density: float) -> float:
     return (1.0 + text.count(",") + text.count("，") + min(len(text) / 100.0, 3.0)) * (1.0 - link_density)
 
@@ -61,9 +55,11 @@ def _points(text: str, link_density: float) -> float:
 def points_of(
     texts: list[str], words: list[int], link_density: list[float], no_points: list[bool], options: Options
 ) -> list[float]:
-    """:func:`block_points` of each block (0.0 where ``no_points``), the options read once (a
-    field of Options is a generic attribute look-up in the compiled build) and the columns by
-    index (a zip of them is iterated generically)."""
+    """Each block's points toward its region: 0.0 where ``no_points``, under
+    ``Options.region_min_words`` words or over ``Options.region_max_link_density``; else
+    more with its commas and length, less with its links. The options are read once (a field
+    of Options is a generic attribute look-up in the compiled build) and the columns by index
+    (a zip of them is iterated generically)."""
     min_words, max_link_density = options.region_min_words, options.region_max_link_density
     out: list[float] = []
     for i in range(len(texts)):

@@ -172,18 +172,15 @@ def list_item(blocks: Sequence[Block]) -> list[float]:
 
 # A news-photo caption outside <figcaption>: a name placed in the picture ("Jane Doe,
 # left, speaks with ...", the agencies' caption style) near the start of the block.
-_CAPTION_TEXT: Final = regex.compile(
-    r"^.{0,100}?(?-i:\p{Lu})[\p{L}'’.-]+, (?:left|right|center|centre|second (?:from )?(?:left|right)"
-    r"|top|bottom|front|rear)(?: row)?, ",
-    regex.IGNORECASE,
+# The pattern's tail (", left, " and the like), which every match of it holds.
+_CAPTION_PLACE: Final = (
+    r", (?:left|right|center|centre|second (?:from )?(?:left|right)|top|bottom|front|rear)(?: row)?, "
 )
+_CAPTION_TEXT: Final = regex.compile(r"^.{0,100}?(?-i:\p{Lu})[\p{L}'’.-]+" + _CAPTION_PLACE, regex.IGNORECASE)
 _CAPTION_SCAN_CHARS: Final = 160  # the placed name comes early; the search reads no further
-# The pattern's tail (", left, " and the like), which every match of it holds: searched
-# first, from its literal ", " (the whole pattern tries each of up to 100 starts).
-_CAPTION_TAIL: Final = regex.compile(
-    r", (?:left|right|center|centre|second (?:from )?(?:left|right)|top|bottom|front|rear)(?: row)?, ",
-    regex.IGNORECASE,
-)
+# The tail searched first, from its literal ", " (the whole pattern tries each of up to 100
+# starts).
+_CAPTION_TAIL: Final = regex.compile(_CAPTION_PLACE, regex.IGNORECASE)
 
 
 # The words the tail's ", " is followed by, lowered: a tail match is a ", " whose next six
@@ -191,7 +188,7 @@ _CAPTION_TAIL: Final = regex.compile(
 # IGNORECASE can fold to an ASCII letter: "ſ" to "s").
 # (Typed of any length: mypyc keeps a tuple of fixed length as a C struct, boxed at each use.)
 _TAIL_WORDS: Final[tuple[str, ...]] = tuple("left right center centre second top bottom front rear".split())
-_TAIL_WINDOW: Final = 6  # the longest of them
+_TAIL_WINDOW: Final = max(map(len, _TAIL_WORDS))
 
 
 def _may_hold_tail(text: str) -> bool:
@@ -208,16 +205,15 @@ def _may_hold_tail(text: str) -> bool:
 
 def caption(blocks: Sequence[Block]) -> list[float]:
     """A <figcaption>, or text written as a photo caption (the name placed in the picture)."""
-    # The pattern's ", " is looked for first (str.find, in C): most blocks have none in the
-    # scanned head; then the words after it; then its tail, which few blocks hold; then the
-    # whole pattern.
+    # The pattern's ", " is looked for first (str.find, in C, by _may_hold_tail): most blocks
+    # have none in the scanned head; then the words after it; then its tail, which few
+    # blocks hold; then the whole pattern.
     return _floats(
         [
             _ONE
             if b.role is _CAPTION
             or (
-                b.text.find(", ", 0, _CAPTION_SCAN_CHARS) >= 0
-                and _may_hold_tail(b.text)
+                _may_hold_tail(b.text)
                 and _CAPTION_TAIL.search(b.text, 0, _CAPTION_SCAN_CHARS) is not None
                 and _CAPTION_TEXT.search(b.text[:_CAPTION_SCAN_CHARS]) is not None
             )
