@@ -105,6 +105,8 @@ def test_the_rule_is_off_at_zero_and_checked() -> None:
         ("More Great WIRED Stories", True),
         ("more news", True),
         ("Related Articles", True),
+        ("Related articles and links:", True),
+        ("More great bread recipes", True),
         ("Trending stories »", True),
         ("You might also enjoy", True),
         ("Most popular", True),

@@ -1312,8 +1312,9 @@ RELATED_TITLES: tuple[tuple[str, str, str], ...] = (
     (
         "sidebar",
         "en",
-        r"more (?:[\w'’]+ ){0,3}(?:stories|news|articles|posts|reads)"
-        r"|(?:related|similar|recommended|popular|trending|latest|top) (?:stories|articles|posts|news|reads)"
+        r"more (?:[\w'’]+ ){0,3}(?:stories|news|articles|posts|reads|guides|recipes)"
+        r"|(?:related|similar|recommended|popular|trending|latest|top) (?:stories|articles|posts|news|reads"
+        r"|guides|recipes|publications|links|content|reading)(?: and links)?"
         r"|you (?:may|might) also (?:like|enjoy)|most (?:read|popular|viewed|shared)",
     ),
     # The way to the next and previous story, each over its title and teaser ("Next Auto

@@ -104,7 +104,7 @@ class RuleOptions(ResourceOptions):
     # reads:", "Next Auto News") on a heading or a line of at most this many words, on
     # declared articles and undeclared pages, drops the box under it unless it holds a kept
     # prose paragraph; 0 turns it off. Dev, every set (block-dump replay, issue4-acc40):
-    # scrapinghub +0.0024 (3 pages, 2 sites), wcxb +0.0001 (7 up, 0 down: article, service),
+    # scrapinghub +0.0024 (3 pages, 2 sites), wcxb +0.0001 (10 up, 0 down: article, service),
     # cleaneval, l3s-gn1 and dragnet 1 page up each, dragnet 2 down (-0.0062, -0.0011);
     # headings only: 2 pages; on every page type: wcxb listing -0.0027 (a blog index's
     # "Latest articles"); "Previous Posts" too: dragnet -0.0007 (a blog's archive box).
