@@ -18,9 +18,11 @@ A list of other stories after an article's body is titled in the same way ("More
 WIRED Stories", "Related reads:", "You may also like"; ``_phrase_table.RELATED_TITLES``),
 on a heading or on a line of at most ``Options.related_title_max_words`` words (such titles
 are often a styled ``<div>``), and only on a page that declares an article or no type: on a
-listing or a multi-section page the same words title the page's own feed. Its box is
-dropped as a widget's is, unless it holds a kept paragraph of prose (``_tail.is_prose``): a
-title set inside the body leaves the body's text alone.
+listing or a multi-section page the same words title the page's own feed. Such a title is
+looked for only where the block right after it is kept (a list starts under its title; most
+short lines sit among dropped chrome, and their texts are not read). Its box is dropped as a
+widget's is, unless it holds a kept paragraph of prose (``_tail.is_prose``): a title set
+inside the body leaves the body's text alone.
 
 A blog's profile widget is also known by its closing link, whatever its heading says
 ("About Michael", "Chef John's Bio"): a line that is one of ``_phrase_table.PROFILE_LINKS``
@@ -155,7 +157,12 @@ def without_titled_boxes(
         b = blocks[i]
         if kept_words >= body_words:
             widget = b.role is _HEADING and _is_whole(titles, b.text)
-            if widget or (related_words and _is_related_title(b, related, related_words)):
+            if widget or (
+                related_words
+                and i + 1 < len(blocks)
+                and out[i + 1] is _CONTENT
+                and _is_related_title(b, related, related_words)
+            ):
                 end = _box_end(blocks, i)
                 box = range(i + 1, end)
                 # A title over no kept text is left to its own evidence (the box_label rule).
