@@ -71,6 +71,9 @@ HAND_MADE: dict[str, str] = {
     "<svg><title>x</title></svg><SVG><G class=Price></G></SVG><svg><g></svg><svg/><p><svg><p>x</svg>"
     "<math><svg><path/></svg></math><svg><svg><path/></svg></svg><svg> >x</svg><svg><!-- c --></svg>"
     "<svg>\u4e2d</svg><svg><a href=x><path/></a></svg><b><svg><i></i></svg></b>",
+    "noscript runaways": "<noscript><iframe src=x /></noscript><p>a<NOSCRIPT><TEXTAREA></NoScript>b"
+    "<noscript><iframe></iframe></noscript><noscript><title>x</noscript><noscript><script>x</noscript>"
+    "<noscript><p><plaintext>y</noscript>z<noscript><b><noembed>\u4e2d</noscript ><p>w",
     "tables": "<table><td>a<td>b<tr><th>c</table><table><caption>x<tbody><tr><td>",
     "lists and headings": "<ul><li>a<li>b<p>c<li>d</ul><h1><h2>x</h1></h2><dl><dt>a<dd>b",
     "formatting across blocks": "<b><i><div></b>x</i><p><a href=1><a href=2><nobr><nobr>x</p>y",
@@ -171,6 +174,10 @@ def _generated(seed: int) -> str:
         "<foreignObject>",
         "<title>",
         "</title>",
+        "<noscript>",
+        "</noscript>",
+        "</NOSCRIPT>",
+        "<iframe/>",
         "<textarea>",
         "<script>x</script>",
         "<style>",
@@ -220,12 +227,23 @@ def _assert_same(loop: _limits.CLoop, text: str) -> None:
         assert found == _limits.scan_python(text, **setting, bodies=in_python), setting
         assert in_c == in_python, setting
         assert _limits.scan_c(loop, text, **setting) == found, setting  # bodies change nothing else
+        runaways_c: list[int] = []
+        runaways_python: list[int] = []
+        found_c = _limits.scan_c(loop, text, **setting, runaways=runaways_c)
+        assert found_c == _limits.scan_python(text, **setting, runaways=runaways_python), setting
+        assert runaways_c == runaways_python, setting
         as_text: list[int] = []
         found = _limits.scan_python(data.decode("latin-1"), **setting, bodies=as_text)
         for scan in (_limits.scan_python, functools.partial(_limits.scan_c, loop)):
             as_bytes: list[int] = []
             assert scan(data, **setting, bodies=as_bytes) == found, setting
             assert as_bytes == as_text, setting
+        runaways_text: list[int] = []
+        found = _limits.scan_python(data.decode("latin-1"), **setting, runaways=runaways_text)
+        for scan in (_limits.scan_python, functools.partial(_limits.scan_c, loop)):
+            runaways_bytes: list[int] = []
+            assert scan(data, **setting, runaways=runaways_bytes) == found, setting
+            assert runaways_bytes == runaways_text, setting
 
 
 @pytest.mark.parametrize("name", sorted(HAND_MADE))
