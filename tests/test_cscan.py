@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import random
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -216,34 +217,31 @@ def loop(tmp_path_factory: pytest.TempPathFactory) -> _limits.CLoop:
     return cscan_build.build(tmp_path_factory.mktemp("cscan"), cc)
 
 
+def _recorded(
+    scan: Callable[..., _limits.Scan], text: str | bytes, setting: dict[str, Any], spans: str
+) -> tuple[_limits.Scan, list[int]]:
+    """``scan`` of ``text`` at ``setting``, and the spans it recorded in its list named ``spans``."""
+    recorded: list[int] = []
+    if spans == "bodies":
+        return scan(text, **setting, bodies=recorded), recorded
+    return scan(text, **setting, runaways=recorded), recorded
+
+
 def _assert_same(loop: _limits.CLoop, text: str) -> None:
-    """The same Scan, and the same scripts and style sheets recorded (``bodies``); and the
-    text's UTF-8 scanned as bytes the same as its Latin-1 text, in both loops."""
+    """The same Scan, and the same spans recorded: the scripts and style sheets that may go
+    (``bodies``), the raw text that runs past its noscript (``runaways``); and the text's
+    UTF-8 scanned as bytes the same as its Latin-1 text, in both loops."""
     data = text.encode("utf-8", "surrogatepass")
+    in_c = functools.partial(_limits.scan_c, loop)
     for setting in SETTINGS:
-        in_c: list[int] = []
-        in_python: list[int] = []
-        found = _limits.scan_c(loop, text, **setting, bodies=in_c)
-        assert found == _limits.scan_python(text, **setting, bodies=in_python), setting
-        assert in_c == in_python, setting
-        assert _limits.scan_c(loop, text, **setting) == found, setting  # bodies change nothing else
-        runaways_c: list[int] = []
-        runaways_python: list[int] = []
-        found_c = _limits.scan_c(loop, text, **setting, runaways=runaways_c)
-        assert found_c == _limits.scan_python(text, **setting, runaways=runaways_python), setting
-        assert runaways_c == runaways_python, setting
-        as_text: list[int] = []
-        found = _limits.scan_python(data.decode("latin-1"), **setting, bodies=as_text)
-        for scan in (_limits.scan_python, functools.partial(_limits.scan_c, loop)):
-            as_bytes: list[int] = []
-            assert scan(data, **setting, bodies=as_bytes) == found, setting
-            assert as_bytes == as_text, setting
-        runaways_text: list[int] = []
-        found = _limits.scan_python(data.decode("latin-1"), **setting, runaways=runaways_text)
-        for scan in (_limits.scan_python, functools.partial(_limits.scan_c, loop)):
-            runaways_bytes: list[int] = []
-            assert scan(data, **setting, runaways=runaways_bytes) == found, setting
-            assert runaways_bytes == runaways_text, setting
+        for spans in ("bodies", "runaways"):
+            found = _recorded(in_c, text, setting, spans)
+            assert found == _recorded(_limits.scan_python, text, setting, spans), (setting, spans)
+            if spans == "bodies":
+                assert in_c(text, **setting) == found[0], setting  # bodies change nothing else
+            as_text = _recorded(_limits.scan_python, data.decode("latin-1"), setting, spans)
+            for scan in (_limits.scan_python, in_c):
+                assert _recorded(scan, data, setting, spans) == as_text, (setting, spans)
 
 
 @pytest.mark.parametrize("name", sorted(HAND_MADE))
