@@ -16,9 +16,9 @@ import pytest
 import cscan_build
 from boilerstrip import _copied_boxes, _phrase_rows
 from boilerstrip._language import tokens
-from boilerstrip._phrase_rows import candidates, has_ascii_digit, key_slot, rows_table
+from boilerstrip._phrase_rows import Keys, candidates, has_ascii_digit, key_slot, pair_rows, rows_table
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
-from boilerstrip._phrases import _indexes, _key_words
+from boilerstrip._phrases import _Index, _indexes, _key_words
 from test_ctokens import marked
 
 
@@ -259,3 +259,53 @@ def test_starts_one_takes_a_tuple_of_str(ctokens: ModuleType) -> None:
 def test_the_sieves_read_starts_as_startswith() -> None:
     module = cscan_build.installed("_ctokens")
     assert _phrase_rows.c_starts_one is (None if module is None else module.starts_one)
+
+
+@pytest.mark.parametrize("limit", [-1, 0, 1, 3, 80])
+@pytest.mark.parametrize("both", [False, True])
+def test_pair_rows_are_the_python_pair(ctokens: ModuleType, limit: int, both: bool) -> None:
+    """Both indexes' key rows read in one pass (the compiled build's ``pair_rows``) are the
+    reference's, which asks :func:`candidates` of each: on token lists and marked strs."""
+    anywhere, whole = _indexes()
+    rng = random.Random(limit * 2 + both)
+    pool = _token_pool()
+    one_byte = [t for t in pool if t and t.isalnum() and t == t.lower() and max(map(ord, t)) < 0x100]
+    blocks: list[list[str] | str] = [[], [""], *[rng.sample(pool, rng.randint(1, 90)) for _ in range(200)]]
+    blocks += [marked(rng.sample(one_byte, rng.randint(1, 90))) for _ in range(100)]
+    blocks.append(tokens("Read more · SHARE this on Facebook — Straße 中文 2024 comments"))
+
+    def keys(index: _Index) -> Keys:
+        table = rows_table(index.exact, index.prefix, index.heads, ctokens.word_table)
+        return (index.exact, index.prefix, index.heads, index.sieve, table)
+
+    first, second = keys(anywhere), keys(whole) if both else None
+    caches: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] = ({}, {})
+    made = [ctokens.pair_rows(b, limit, first, second, ({}, {})) for b in blocks]
+    assert made == [pair_rows(b, limit, first, second, caches) for b in blocks]
+    for b, (anywhere_rows, whole_rows) in zip(blocks, made):
+        assert anywhere_rows == candidates(
+            {}, b, anywhere.exact, anywhere.prefix, anywhere.heads, (), limit=limit
+        )
+        expected = candidates({}, b, whole.exact, whole.prefix, whole.heads, (), limit=limit) if both else []
+        assert whole_rows == expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (("a",), -1, None, None, ({}, {})),  # tokens not a list or str
+        (["a"], "1", None, None, ({}, {})),  # the limit not an int
+        (["a"], -1, ({}, {}, frozenset(), b"\xff" * 8), None, ({}, {})),  # keys too short
+        (["a"], -1, ({}, {}, frozenset(), bytearray(8), None), None, ({}, {})),  # the sieve not bytes
+        (["abc"], -1, ({}, {}, frozenset(), b"\xff" * 8, None), None, ({}, {})),  # no word table
+        (["a"], -1),  # too few
+    ],
+)
+def test_pair_rows_rejects_what_it_is_never_given(ctokens: ModuleType, args: tuple[object, ...]) -> None:
+    with pytest.raises(TypeError):
+        ctokens.pair_rows(*args)
+
+
+def test_the_phrase_pass_reads_both_indexes_by_the_c_loop_when_it_has_one() -> None:
+    module = cscan_build.installed("_ctokens")
+    assert _phrase_rows.both_rows is (pair_rows if module is None else module.pair_rows)

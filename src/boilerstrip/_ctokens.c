@@ -28,6 +28,10 @@
  * filled here as there (_phrases._rows_of_token) but for the tokens the sieve rules out, which
  * have none. In _ctokens_rows.c.
  *
+ * pair_rows(tokens, limit, first, second, rows_of) -> (list[int], list[int]): two indexes' key
+ * rows (no keyless rows) that a block's first ``limit`` tokens select, the tokens read once
+ * for both (_phrase_rows.pair_rows, its reference). In _ctokens_rows.c.
+ *
  * starts_one(strings, text) -> bool: ``text.startswith(strings)`` for a tuple of str (a phrase
  * sieve's starts). In _ctokens_rows.c.
  *
@@ -286,6 +290,7 @@ static PyObject *has_ascii_digit(PyObject *self, PyObject *const *args, Py_ssize
 /* _ctokens_rows.c */
 PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *starts_one(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *pair_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_names.c, _ctokens_verdicts.c */
 PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *name_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
@@ -311,6 +316,9 @@ static PyMethodDef methods[] = {
     {"phrase_rows", (PyCFunction)(void (*)(void))phrase_rows, METH_FASTCALL,
      "phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, key_sieve, table, limit]) -> list[int]: "
      "see _phrase_rows.candidates"},
+    {"pair_rows", (PyCFunction)(void (*)(void))pair_rows, METH_FASTCALL,
+     "pair_rows(tokens, limit, first, second, rows_of) -> (list[int], list[int]): see "
+     "_phrase_rows.pair_rows"},
     {"starts_one", (PyCFunction)(void (*)(void))starts_one, METH_FASTCALL,
      "starts_one(strings, text) -> bool: text.startswith(strings), for a tuple of str"},
     {"has_ascii_digit", (PyCFunction)(void (*)(void))has_ascii_digit, METH_FASTCALL,

@@ -20,12 +20,9 @@
 
 PyObject *ssize_list(const Py_ssize_t *values, Py_ssize_t n); /* in _ctokens_rows.c */
 
-/* A table: this header, then ``mask + 1`` slots (a power of two, at most half of them used),
- * then the words' bytes, then their numbers (uint16). Read with memcpy: a bytes object's
- * data need not be aligned for these. */
-typedef struct {
-    uint64_t mask, words_at, numbers_at, size;
-} Header;
+/* A table: its Header (_ctokens_words.h), then ``mask + 1`` slots (a power of two, at most
+ * half of them used), then the words' bytes, then their numbers (uint16). Read with memcpy: a
+ * bytes object's data need not be aligned for these. */
 
 typedef struct {
     uint32_t hash;    /* of the word's kind and bytes; 0: an empty slot */
@@ -103,16 +100,22 @@ int word_table_value(PyObject *object, const unsigned char *key, Py_ssize_t size
     return 1;
 }
 
-/* The numbers of the word ``tag`` + the token's first ``size`` characters in the table ``object``, written to
- * ``numbers`` (room for 255): how many, or -1 when the table does not hold that word; -2 with
- * an exception set when ``object`` is no table. The word is made as Python makes that str (in
- * the narrowest kind that holds its characters), on the stack: none is made or hashed
- * (_ctokens_rows.c's look-ups of a token's key words). */
-Py_ssize_t word_table_numbers(PyObject *object, char tag, const Word *token, Py_ssize_t size, Py_ssize_t *numbers) {
-    const unsigned char *table;
-    Header header;
+/* The table ``object`` read for open_table_numbers: its header read and checked once, for all
+ * of a call's look-ups. -1 with an exception set when it is no table. */
+int word_table_open(PyObject *object, OpenTable *open) {
+    return read_header(object, &open->table, &open->header);
+}
+
+/* The numbers of the word ``tag`` + the token's first ``size`` characters in the table ``open``
+ * (word_table_open), written to ``numbers`` (room for 255): how many, or -1 when the table
+ * does not hold that word; -2 with an exception set when the table is broken. The word is made
+ * as Python makes that str (in the narrowest kind that holds its characters), on the stack:
+ * none is made or hashed (_ctokens_rows.c's look-ups of a token's key words). */
+Py_ssize_t open_table_numbers(const OpenTable *open, char tag, const Word *token, Py_ssize_t size,
+                              Py_ssize_t *numbers) {
+    const unsigned char *table = open->table;
+    const Header header = open->header;
     Slot slot;
-    if (read_header(object, &table, &header)) return -2;
     const int kind = token->kind;
     const void *data = token->data;
     if (size > token->length || size > 15) return -1; /* no key is that long */

@@ -74,6 +74,22 @@ static inline PyObject *word_object(const Word *word) {
     return PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, word->data, word->length);
 }
 
+/* A word table's header (_ctokens_words.c's word_table: the table's first bytes), and a table
+ * opened: its bytes and its header, read and checked once by word_table_open, for all of a
+ * call's look-ups (open_table_numbers). */
+typedef struct {
+    uint64_t mask, words_at, numbers_at, size;
+} Header;
+
+typedef struct {
+    const unsigned char *table;
+    Header header;
+} OpenTable;
+
+int word_table_open(PyObject *object, OpenTable *open);
+Py_ssize_t open_table_numbers(const OpenTable *open, char tag, const Word *token, Py_ssize_t size,
+                              Py_ssize_t *numbers);
+
 #if defined(__GNUC__)
 #pragma GCC visibility pop
 #endif

@@ -50,6 +50,31 @@ def candidates(  # noqa: PLR0917 - the signature of the C loop it is the referen
     return sorted(set(rows)) if rows else rows
 
 
+# An index's keys as :func:`pair_rows` reads them: its exact and prefix keys, their heads, its key
+# sieve (:func:`key_sieve`) and its word table (:func:`rows_table`; None in a pure install).
+Keys = tuple[dict[str, Rows], dict[str, Rows], frozenset[str], bytes, bytes | None]
+
+
+def pair_rows(
+    tokens: Tokens,
+    limit: int,
+    first: Keys,
+    second: Keys | None,
+    rows_of: tuple[dict[str, Rows], dict[str, Rows]],
+) -> tuple[list[int], list[int]]:
+    """The key rows of two indexes (:func:`candidates` without keyless rows) that a block's
+    first ``limit`` tokens select: ``first``'s and ``second``'s (none when it is None), each
+    index's token looked up once a page through its cache in ``rows_of``. The compiled
+    build's ``_ctokens.pair_rows`` reads the tokens once for both, each in the index's word
+    table."""
+    exact, prefix, heads, _, _ = first
+    first_rows = candidates(rows_of[0], tokens, exact, prefix, heads, (), limit=limit)
+    if second is None:
+        return first_rows, []
+    exact, prefix, heads, _, _ = second
+    return first_rows, candidates(rows_of[1], tokens, exact, prefix, heads, (), limit=limit)
+
+
 def _rows_of_token(
     token: str, exact: dict[str, Rows], prefix: dict[str, Rows], heads: frozenset[str]
 ) -> Rows:
@@ -126,23 +151,27 @@ CPhraseRows = Callable[
 ]
 
 
+CPairRows = Callable[
+    [Tokens, int, Keys, Keys | None, tuple[dict[str, Rows], dict[str, Rows]]], tuple[list[int], list[int]]
+]
 AsciiDigit = Callable[[str, int], bool]
 StartsOne = Callable[[tuple[str, ...], str], bool]
 
 
-def _c_loops() -> tuple[CPhraseRows, AsciiDigit, WordTable | None, StartsOne | None]:
+def _c_loops() -> tuple[CPhraseRows, AsciiDigit, WordTable | None, StartsOne | None, CPairRows]:
     """The C loops of the compiled build, else the functions above (a pure install), and
     ``word_table`` and ``starts_one`` (``text.startswith(strings)``: a sieve's starts, each
     first character compared first, where str.startswith's tail match of each string in the
     tuple cost about 50 instructions), None in a pure install."""
     module = c_module("_ctokens")
     if module is None:
-        return candidates, has_ascii_digit, None, None
+        return candidates, has_ascii_digit, None, None, pair_rows
     return (
         cast(CPhraseRows, module.phrase_rows),
         cast(AsciiDigit, module.has_ascii_digit),
         cast(WordTable, module.word_table),
         cast(StartsOne, module.starts_one),
+        cast(CPairRows, module.pair_rows),
     )
 
 
@@ -152,6 +181,7 @@ phrase_rows: Final = _C_LOOPS[0]
 ascii_digit: Final = _C_LOOPS[1]
 _word_table: Final = _C_LOOPS[2]
 c_starts_one: Final = _C_LOOPS[3]
+both_rows: Final = _C_LOOPS[4]  # pair_rows, by the C loop in the compiled build
 
 
 def rows_table(

@@ -29,7 +29,7 @@ from ._model import Label
 from ._pattern_reader import is_digit, is_wide, needs, top_level_branches
 from ._pattern_store import Key
 from ._phrase_match import compiled_keys, has_digit, matches
-from ._phrase_rows import MIN_PREFIX, PREFIX, key_sieve, phrase_rows, rows_table
+from ._phrase_rows import MIN_PREFIX, PREFIX, Keys, both_rows, key_sieve, phrase_rows, rows_table
 from ._phrase_sieve import PhraseFilter, phrase_filter
 from ._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 
@@ -78,6 +78,7 @@ class _Index(NamedTuple):
     heads: frozenset[str]  # the first three letters of every prefix key
     sieve: bytes  # the keys' bits (_phrase_rows.key_sieve), read by the compiled build's loop
     table: bytes | None  # the keys and their rows as that loop reads them (_phrase_rows.rows_table)
+    keys: Keys  # (exact, prefix, heads, sieve, table), as _phrase_rows.pair_rows reads them
     keyless: tuple[int, ...]
     # The keyless rows as one alternation: whether any of them matches is one regex call
     # (the same answer as trying each), and only then is each tried in row order. Made of
@@ -172,6 +173,8 @@ def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
         for k in prefix
     }
     heads = frozenset(k[:MIN_PREFIX] for k in prefix)
+    sieve = key_sieve([*exact, *prefix])
+    table = rows_table(exact_rows, prefix_rows, heads)
     return _Index(
         tuple(Label(kind) for kind, _, _ in rows),
         tuple(pattern for _, _, pattern in rows),
@@ -179,8 +182,9 @@ def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
         exact_rows,
         prefix_rows,
         heads,
-        key_sieve([*exact, *prefix]),
-        rows_table(exact_rows, prefix_rows, heads),
+        sieve,
+        table,
+        (exact_rows, prefix_rows, heads, sieve, table),
         tuple(keyless),
         "|".join(branches),
         gate,
@@ -313,12 +317,18 @@ def _phrase_kind(
     # Whether a short text holds a \d, for both gates: stripping keeps every digit (none
     # is in STRIPPED), and the head is all of a text no longer than scan_chars.
     digit = short and has_digit(text, lowered_text if ascii_text else None)
-    if len(text) <= whole_max_chars:
+    whole_text = len(text) <= whole_max_chars
+    # The key rows of both indexes, the tokens read once (the whole-block rows' only for a
+    # text they are tried on); the keyless rows are added where a gate opens.
+    anywhere_keyed, whole_keyed = both_rows(
+        tokens, scan_words, anywhere.keys, whole.keys if whole_text else None, rows
+    )
+    if whole_text:
         stripped = text.strip(STRIPPED)
         held = lowered_text.strip(STRIPPED) if ascii_text else stripped.lower()
         lowered = held if ascii_text else None
         keyless = short and _gate_open(whole, stripped, lowered, held, digit, whole=True)
-        for row in _candidates(whole, rows[1], tokens, keyless, scan_words):
+        for row in _with_keyless(whole_keyed, whole.keyless, keyless):
             if matches(whole.sources[row], whole.filters[row], stripped, lowered, held, whole=True):
                 return whole.kinds[row]
     head = text[:scan_chars]
@@ -327,10 +337,16 @@ def _phrase_kind(
     if short and len(text) > scan_chars:
         digit = has_digit(head, lowered)
     found_keyless = short and _gate_open(anywhere, head, lowered, held, digit, whole=False)
-    for row in _candidates(anywhere, rows[0], tokens, found_keyless, scan_words):
+    for row in _with_keyless(anywhere_keyed, anywhere.keyless, found_keyless):
         if matches(anywhere.sources[row], anywhere.filters[row], head, lowered, held, whole=False):
             return anywhere.kinds[row]
     return _last_line_kind(text, whole, rows[1], whole_max_chars)
+
+
+def _with_keyless(rows: list[int], keyless: tuple[int, ...], add: bool) -> list[int]:
+    """A block's key rows and, when ``add``, the keyless rows, in row order, each once (as
+    :func:`_candidates` gives them)."""
+    return sorted({*rows, *keyless}) if add and keyless else rows
 
 
 def _last_line_kind(
