@@ -276,7 +276,7 @@ def test_pair_rows_are_the_python_pair(ctokens: ModuleType, limit: int, both: bo
 
     def keys(index: _Index) -> Keys:
         table = rows_table(index.exact, index.prefix, index.heads, ctokens.word_table)
-        return (index.exact, index.prefix, index.heads, index.sieve, table)
+        return Keys(index.exact, index.prefix, index.heads, index.sieve, table)
 
     first, second = keys(anywhere), keys(whole) if both else None
     caches: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] = ({}, {})

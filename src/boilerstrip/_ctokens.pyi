@@ -38,7 +38,7 @@ def pair_rows(
     first: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], frozenset[str], bytes, bytes | None],
     second: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], frozenset[str], bytes, bytes | None]
     | None,
-    rows_of: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]],
+    rows_of: tuple[dict[str, tuple[int, ...]], ...],
     /,
 ) -> tuple[list[int], list[int]]: ...
 def has_ascii_digit(text: str, count: int = 1, /) -> bool: ...

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Final, cast
+from typing import Final, NamedTuple, cast
 
 from ._compiled import WordTable, c_module
 from ._language import Tokens, token_list
@@ -50,9 +50,18 @@ def candidates(  # noqa: PLR0917 - the signature of the C loop it is the referen
     return sorted(set(rows)) if rows else rows
 
 
-# An index's keys as :func:`pair_rows` reads them: its exact and prefix keys, their heads, its key
-# sieve (:func:`key_sieve`) and its word table (:func:`rows_table`; None in a pure install).
-Keys = tuple[dict[str, Rows], dict[str, Rows], frozenset[str], bytes, bytes | None]
+# A named tuple, not a tuple: the compiled build keeps it one object (a plain tuple of fixed
+# length is unboxed there, and made again for each call of the C loop).
+class Keys(NamedTuple):
+    """An index's keys as :func:`pair_rows` reads them: its exact and prefix keys, their
+    heads, its key sieve (:func:`key_sieve`) and its word table (:func:`rows_table`; None in a
+    pure install)."""
+
+    exact: dict[str, Rows]
+    prefix: dict[str, Rows]
+    heads: frozenset[str]
+    sieve: bytes
+    table: bytes | None
 
 
 def pair_rows(
@@ -60,7 +69,7 @@ def pair_rows(
     limit: int,
     first: Keys,
     second: Keys | None,
-    rows_of: tuple[dict[str, Rows], dict[str, Rows]],
+    rows_of: tuple[dict[str, Rows], ...],
 ) -> tuple[list[int], list[int]]:
     """The key rows of two indexes (:func:`candidates` without keyless rows) that a block's
     first ``limit`` tokens select: ``first``'s and ``second``'s (none when it is None), each
@@ -152,7 +161,7 @@ CPhraseRows = Callable[
 
 
 CPairRows = Callable[
-    [Tokens, int, Keys, Keys | None, tuple[dict[str, Rows], dict[str, Rows]]], tuple[list[int], list[int]]
+    [Tokens, int, Keys, Keys | None, tuple[dict[str, Rows], ...]], tuple[list[int], list[int]]
 ]
 AsciiDigit = Callable[[str, int], bool]
 StartsOne = Callable[[tuple[str, ...], str], bool]

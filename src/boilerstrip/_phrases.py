@@ -184,7 +184,7 @@ def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
         heads,
         sieve,
         table,
-        (exact_rows, prefix_rows, heads, sieve, table),
+        Keys(exact_rows, prefix_rows, heads, sieve, table),
         tuple(keyless),
         "|".join(branches),
         gate,
@@ -272,6 +272,8 @@ def phrase_kinds(
     kinds: dict[str, Label | None] = {}
     out: list[Label | None] = []
     limits = (scan_chars, whole_max_chars, scan_words)
+    # One tuple a page, of any length to the compiled build: an object passed on as it is.
+    caches: tuple[dict[str, tuple[int, ...]], ...] = (anywhere_rows, whole_rows)
     for text, toks in zip(texts, token_lists):
         # (A longer text is seldom repeated, and hashing it costs more than a repeat saves.)
         short = len(text) <= _KEYLESS_MAX_CHARS
@@ -283,7 +285,7 @@ def phrase_kinds(
             toks,
             limits,
             tables=(anywhere, whole),
-            rows=(anywhere_rows, whole_rows),
+            rows=caches,
         )
         if short:
             kinds[text] = kind
@@ -297,7 +299,7 @@ def _phrase_kind(
     limits: tuple[int, int, int],
     *,
     tables: tuple[_Index, _Index],
-    rows: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]],
+    rows: tuple[dict[str, tuple[int, ...]], ...],
 ) -> Label | None:
     """``limits``: (scan_chars, whole_max_chars, scan_words) of :func:`phrase_kinds`."""
     scan_chars, whole_max_chars, scan_words = limits
