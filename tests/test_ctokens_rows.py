@@ -14,11 +14,11 @@ from types import ModuleType
 import pytest
 
 import cscan_build
-from boilerstrip import _copied_boxes, _phrase_rows
+from boilerstrip import _copied_boxes, _phrase_rows, _token_stats
 from boilerstrip._language import tokens
 from boilerstrip._phrase_rows import Keys, candidates, has_ascii_digit, key_slot, pair_rows, rows_table
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
-from boilerstrip._phrases import _Index, _indexes, _key_words
+from boilerstrip._phrases import _Index, _indexes, _key_words, phrase_kinds
 from test_ctokens import marked
 
 
@@ -309,3 +309,68 @@ def test_pair_rows_rejects_what_it_is_never_given(ctokens: ModuleType, args: tup
 def test_the_phrase_pass_reads_both_indexes_by_the_c_loop_when_it_has_one() -> None:
     module = cscan_build.installed("_ctokens")
     assert _phrase_rows.both_rows is (pair_rows if module is None else module.pair_rows)
+
+
+def test_lower_is_str_lower_on_every_code_point(ctokens: ModuleType) -> None:
+    # Every code point beside letters of both cases, alone and 64 at a time in one text: those
+    # past Latin-1 that are no separators hand the text to str.lower.
+    singles = [f"Ab{chr(c)}Cd" for c in range(0x110000) if c < 0x3000 or c % 61 == 0]
+    runs = ["".join(map(chr, range(start, start + 64))) for start in range(0, 0x3000, 64)]
+    texts = singles + runs + [run.upper() for run in runs]
+    differ = [t for t in texts if ctokens.lower(t) != t.lower()]
+    assert differ == []
+
+
+_LOWERED = [
+    "",
+    "A",
+    "Read MORE »",
+    "Ça VA — “Über” STRASSE…",
+    "ÀÞ×÷ßÿµªº",
+    "\u2019Quoted\u2019 €5",
+    "ΟΔΟΣ ΟΔΟΣ",
+]
+_LOWERED += ["İstanbul", "中文 Ab", "😀 Emoji 🙂", "\u212aelvin"]
+
+
+@pytest.mark.parametrize("text", _LOWERED)
+def test_lower_of_hand_made_texts(ctokens: ModuleType, text: str) -> None:
+    assert ctokens.lower(text) == text.lower()
+    assert type(ctokens.lower(text)) is str
+
+
+def test_lower_takes_a_str(ctokens: ModuleType) -> None:
+    for arg in (b"a", None, ["a"]):
+        with pytest.raises(TypeError):
+            ctokens.lower(arg)
+
+
+_PHRASED = [
+    "Read more »",
+    "» Read more",
+    "Share this: Facebook · Twitter",
+    "“Leave a reply” — Cancel reply",
+    "Posted in News\u2019s section | 3 Comments",
+    "Ça va — Lire la suite…",
+    "Copyright © 2024 Ünïcode Café. All rights reserved.",
+    "Newsletter: SIGN UP » ",
+    "Verwandte Artikel: Straße",
+    "Kommentare (12)\nTeilen ›",
+    "…Weiterlesen…",
+    "A long paragraph about nothing in particular that goes on, “quoted”, past the scan.  " * 8 + "Read more",
+]
+
+
+@pytest.mark.parametrize("scan_chars", [40, 400])
+def test_phrase_kinds_of_marked_tokens_are_those_of_lists(ctokens: ModuleType, scan_chars: int) -> None:
+    """A text whose tokens block_counts gives as a marked str (Latin-1 and separators) is
+    lowercased once, before it is stripped or cut: the same kinds as when its tokens are a
+    list, and it is lowercased after each."""
+    texts = [*_PHRASED, *(t.upper() for t in _PHRASED), *(t.title() for t in _PHRASED)]
+    made = ctokens.block_counts(texts, frozenset(), tokens, _token_stats._cjk_count)[0]
+    assert all(isinstance(t, str) for t in made)
+    listed = [tokens(t) for t in texts]
+    for whole_max_chars in (30, 200):
+        expected = phrase_kinds(texts, listed, scan_chars, whole_max_chars)
+        assert phrase_kinds(texts, made, scan_chars, whole_max_chars) == expected
+    assert any(phrase_kinds(texts, listed, scan_chars, 200))

@@ -38,6 +38,9 @@
  * has_ascii_digit(text[, count]) -> bool: whether the text holds one of "0"-"9" (_phrases._has_digit's
  * pattern on ASCII texts), or ``count`` of them (_phrases' digit counts).
  *
+ * lower(text) -> str: ``text.lower()``, a text of Latin-1 characters and separators lowered here
+ * (_phrases' lowered texts).
+ *
  * copy_key(text) -> str: ``" ".join(text.split()).lower()`` (_copied_boxes.copy_key). In
  * _ctokens_decision.c.
  *
@@ -258,6 +261,39 @@ done:
     return result;
 }
 
+/* A Latin-1 character or a separator lowered (str.lower of it, one character). */
+static inline Py_UCS4 lower_one(Py_UCS4 c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ? c + 0x20 : c;
+}
+
+/* lower(text) -> str: ``text.lower()``. A text of Latin-1 characters and separators (those
+ * block_counts splits) is lowered here a character at a time, each to one (none of them has a
+ * context rule or a longer lower case): mypyc's str.lower makes a four-byte buffer and calls
+ * Unicode's full mapping a character for any text past ASCII (typographic quotes put most
+ * English texts there). Any other text is lowered by str.lower. */
+static PyObject *lower(PyObject *self, PyObject *text) {
+    if (!PyUnicode_CheckExact(text)) {
+        PyErr_SetString(PyExc_TypeError, "lower() takes a str");
+        return NULL;
+    }
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_UCS4 top = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c > 0xFF && !separator(c)) return PyObject_CallMethod(text, "lower", NULL);
+        const Py_UCS4 low = lower_one(c);
+        if (low > top) top = low;
+    }
+    PyObject *out = PyUnicode_New(n, top);
+    if (out == NULL) return NULL;
+    const int out_kind = PyUnicode_KIND(out);
+    void *out_data = PyUnicode_DATA(out);
+    for (Py_ssize_t i = 0; i < n; i++) PyUnicode_WRITE(out_kind, out_data, i, lower_one(PyUnicode_READ(kind, data, i)));
+    return out;
+}
+
 static PyObject *has_ascii_digit(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs < 1 || nargs > 2 || !PyUnicode_Check(args[0])) {
         PyErr_SetString(PyExc_TypeError, "has_ascii_digit() takes a str and a count");
@@ -323,6 +359,7 @@ static PyMethodDef methods[] = {
      "starts_one(strings, text) -> bool: text.startswith(strings), for a tuple of str"},
     {"has_ascii_digit", (PyCFunction)(void (*)(void))has_ascii_digit, METH_FASTCALL,
      "has_ascii_digit(text[, count]) -> bool: whether it holds one of 0-9 (count of them, 1 by default)"},
+    {"lower", lower, METH_O, "lower(text) -> str: text.lower(), in C for Latin-1 characters and separators"},
     {"copy_key", copy_key, METH_O, "copy_key(text) -> str: see _copied_boxes.copy_key"},
     {"name_words", (PyCFunction)(void (*)(void))name_words, METH_FASTCALL,
      "name_words(raw[, sieve, other]) -> (name, words) or None: see _rules.normalise_name and "

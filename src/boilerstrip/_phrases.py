@@ -29,7 +29,7 @@ from ._model import Label
 from ._pattern_reader import is_digit, is_wide, needs, top_level_branches
 from ._pattern_store import Key
 from ._phrase_match import compiled_keys, has_digit, matches
-from ._phrase_rows import MIN_PREFIX, PREFIX, Keys, both_rows, key_sieve, phrase_rows, rows_table
+from ._phrase_rows import MIN_PREFIX, PREFIX, Keys, both_rows, c_lower, key_sieve, phrase_rows, rows_table
 from ._phrase_sieve import PhraseFilter, phrase_filter
 from ._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 
@@ -306,16 +306,19 @@ def _phrase_kind(
     anywhere, whole = tables
     short = len(text) <= _KEYLESS_MAX_CHARS  # keyless rows are tried on short blocks only
     ascii_text = text.isascii()
-    # An ASCII text is lowercased once, as far as it is read (all of a text matched whole,
-    # else its first scan_chars): its lower case strips and cuts as it does (only A-Z
-    # change, none of STRIPPED); any other text is lowercased after each (str.lower may
-    # change a length).
-    if not ascii_text:
+    # A text whose lowering maps each character to one, whatever its neighbours, is
+    # lowercased once, as far as it is read (all of a text matched whole, else its first
+    # scan_chars): its lower case strips and cuts as it does (none of STRIPPED changes, and
+    # no character lowers to one of them). Such texts are the ASCII ones, and in the compiled
+    # build those block_counts split itself (their tokens a marked str: Latin-1 characters
+    # and separators, lowered by _ctokens.lower). Any other text is lowercased after each
+    # (str.lower may change a length, and a final sigma's case depends on what follows it).
+    simple = ascii_text or isinstance(tokens, str)
+    if not simple:
         lowered_text = ""
-    elif len(text) <= whole_max_chars or len(text) <= scan_chars:
-        lowered_text = text.lower()
     else:
-        lowered_text = text[:scan_chars].lower()
+        read = text if len(text) <= whole_max_chars or len(text) <= scan_chars else text[:scan_chars]
+        lowered_text = read.lower() if ascii_text or c_lower is None else c_lower(read)
     # Whether a short text holds a \d, for both gates: stripping keeps every digit (none
     # is in STRIPPED), and the head is all of a text no longer than scan_chars.
     digit = short and has_digit(text, lowered_text if ascii_text else None)
@@ -327,14 +330,14 @@ def _phrase_kind(
     )
     if whole_text:
         stripped = text.strip(STRIPPED)
-        held = lowered_text.strip(STRIPPED) if ascii_text else stripped.lower()
+        held = lowered_text.strip(STRIPPED) if simple else stripped.lower()
         lowered = held if ascii_text else None
         keyless = short and _gate_open(whole, stripped, lowered, held, digit, whole=True)
         for row in _with_keyless(whole_keyed, whole.keyless, keyless):
             if matches(whole.sources[row], whole.filters[row], stripped, lowered, held, whole=True):
                 return whole.kinds[row]
     head = text[:scan_chars]
-    held = lowered_text[:scan_chars] if ascii_text else head.lower()
+    held = lowered_text[:scan_chars] if simple else head.lower()
     lowered = held if ascii_text else None
     if short and len(text) > scan_chars:
         digit = has_digit(head, lowered)
