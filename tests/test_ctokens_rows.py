@@ -16,7 +16,15 @@ import pytest
 import cscan_build
 from boilerstrip import _copied_boxes, _phrase_rows, _token_stats
 from boilerstrip._language import tokens
-from boilerstrip._phrase_rows import Keys, candidates, has_ascii_digit, key_slot, pair_rows, rows_table
+from boilerstrip._phrase_rows import (
+    SIEVE_BYTES,
+    Keys,
+    candidates,
+    has_ascii_digit,
+    key_slot,
+    pair_rows,
+    rows_table,
+)
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import _Index, _indexes, _key_words, phrase_kinds
 from test_ctokens import marked
@@ -295,15 +303,26 @@ def test_pair_rows_are_the_python_pair(ctokens: ModuleType, limit: int, both: bo
     [
         (("a",), -1, None, None, ({}, {})),  # tokens not a list or str
         (["a"], "1", None, None, ({}, {})),  # the limit not an int
-        (["a"], -1, ({}, {}, frozenset(), b"\xff" * 8), None, ({}, {})),  # keys too short
+        (["a"], -1, ({}, {}, frozenset(), b"\xff" * SIEVE_BYTES), None, ({}, {})),  # keys too short
         (["a"], -1, ({}, {}, frozenset(), bytearray(8), None), None, ({}, {})),  # the sieve not bytes
-        (["abc"], -1, ({}, {}, frozenset(), b"\xff" * 8, None), None, ({}, {})),  # no word table
+        (["abc"], -1, ({}, {}, frozenset(), b"\xff" * SIEVE_BYTES, None), None, ({}, {})),  # no word table
         (["a"], -1),  # too few
     ],
 )
 def test_pair_rows_rejects_what_it_is_never_given(ctokens: ModuleType, args: tuple[object, ...]) -> None:
     with pytest.raises(TypeError):
         ctokens.pair_rows(*args)
+
+
+def test_pair_rows_reads_sieves_of_their_size(ctokens: ModuleType) -> None:
+    index = _indexes()[0]
+    table = rows_table(index.exact, index.prefix, index.heads, ctokens.word_table)
+    for size in (8, SIEVE_BYTES // 2, SIEVE_BYTES * 2):
+        with pytest.raises(ValueError, match="SIEVE_BYTES"):
+            ctokens.pair_rows(
+                ["abc"], -1, Keys(index.exact, index.prefix, index.heads, b"\xff" * size, table), None, ()
+            )
+    assert len(index.sieve) == SIEVE_BYTES
 
 
 def test_the_phrase_pass_reads_both_indexes_by_the_c_loop_when_it_has_one() -> None:

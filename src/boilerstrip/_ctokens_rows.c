@@ -45,6 +45,9 @@ static PyObject *rows_of_token(PyObject *token, PyObject *exact, PyObject *prefi
     return in < 0 ? NULL : Py_NewRef(none);
 }
 
+/* A key sieve's size (_phrase_rows.SIEVE_BYTES; pair_rows reads two of it). */
+#define SIEVE_BYTES 2048
+
 /* The rows phrase_rows holds on the stack before it allocates (most blocks select none). */
 #define STACK_ROWS 64
 
@@ -302,8 +305,8 @@ static int keys_open(PyObject *keys, Keys *out) {
     }
     PyObject *sieve = PyTuple_GET_ITEM(keys, 3);
     const Py_ssize_t bytes = PyBytes_GET_SIZE(sieve);
-    if (bytes == 0 || (bytes & (bytes - 1)) != 0) {
-        PyErr_SetString(PyExc_ValueError, "pair_rows(): the sieve's size is a power of two");
+    if (bytes != SIEVE_BYTES) {
+        PyErr_SetString(PyExc_ValueError, "pair_rows(): a key sieve is _phrase_rows.SIEVE_BYTES long");
         return -1;
     }
     out->bits = (const unsigned char *)PyBytes_AS_STRING(sieve);
@@ -311,12 +314,41 @@ static int keys_open(PyObject *keys, Keys *out) {
     return word_table_open(PyTuple_GET_ITEM(keys, 4), &out->table);
 }
 
+/* A one-byte token's sieve slots, as may_have_rows reads them: its own for one shorter than three
+ * characters, else those of its first three, four and five characters (as many as it has);
+ * their number, 0 for a token of another kind (every sieve passes it). Made once a token for
+ * both indexes (their sieves have the same size: the slots are the same). */
+static inline int token_slots(const Word *token, uint32_t *slots) {
+    if (token->kind != PyUnicode_1BYTE_KIND) return 0;
+    const Py_ssize_t n = token->length;
+    const Py_UCS1 *c = token->data;
+    uint32_t h = 2166136261u;
+    if (n < 3) {
+        for (Py_ssize_t i = 0; i < n; i++) h = fnv_step(h, c[i]);
+        slots[0] = h;
+        return 1;
+    }
+    h = fnv_step(fnv_step(fnv_step(h, c[0]), c[1]), c[2]);
+    slots[0] = h;
+    int count = 1;
+    for (Py_ssize_t i = 3; i < n && i < 5; i++) slots[count++] = h = fnv_step(h, c[i]);
+    return count;
+}
+
+/* may_have_rows from the token's slots (token_slots: ``count`` of them, 0 for any token). */
+static inline int sieve_passes(const Keys *keys, const uint32_t *slots, int count) {
+    if (count == 0) return 1;
+    for (int i = 0; i < count; i++)
+        if (has_bit(keys->bits, keys->mask, slots[i])) return 1;
+    return 0;
+}
+
 /* The token's rows in ``keys`` added to its buffer; -1 with an exception set. */
-static inline int keys_add(Keys *keys, const Word *word) {
-    if (!may_have_rows(keys->bits, keys->mask, word)) return 0;
+static inline int keys_add(Keys *keys, const Word *word, const uint32_t *slots, int slot_count) {
+    if (!sieve_passes(keys, slots, slot_count)) return 0;
     Py_ssize_t found[256];
-    const Py_ssize_t count = table_rows(&keys->table, word, found);
-    return count < 0 || add_numbers(found, count, &keys->rows, &keys->used, &keys->size) ? -1 : 0;
+    const Py_ssize_t rows = table_rows(&keys->table, word, found);
+    return rows < 0 || add_numbers(found, rows, &keys->rows, &keys->used, &keys->size) ? -1 : 0;
 }
 
 /* pair_rows(tokens, limit, first, second, rows_of) -> (list[int], list[int]): the key rows of two
@@ -339,7 +371,10 @@ PyObject *pair_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     Py_ssize_t at = 0;
     Word word;
     for (int more; limit != 0 && (more = next_word(args[0], &at, &word)) != 0; limit--) {
-        if (more < 0 || keys_add(&first, &word) || (two && keys_add(&second, &word))) goto done;
+        if (more < 0) goto done;
+        uint32_t slots[3];
+        const int count = token_slots(&word, slots);
+        if (keys_add(&first, &word, slots, count) || (two && keys_add(&second, &word, slots, count))) goto done;
     }
     first_list = distinct_list(first.rows, first.used);
     second_list = first_list == NULL ? NULL : two ? distinct_list(second.rows, second.used) : PyList_New(0);
