@@ -12,6 +12,7 @@ import re
 from types import ModuleType
 
 import pytest
+import regex
 
 import cscan_build
 from boilerstrip import _copied_boxes, _phrase_rows, _token_stats
@@ -393,3 +394,17 @@ def test_phrase_kinds_of_marked_tokens_are_those_of_lists(ctokens: ModuleType, s
         expected = phrase_kinds(texts, listed, scan_chars, whole_max_chars)
         assert phrase_kinds(texts, made, scan_chars, whole_max_chars) == expected
     assert any(phrase_kinds(texts, listed, scan_chars, 200))
+
+
+@pytest.mark.parametrize("codes", [range(0, 0x10000), range(0x10000, 0x20000)])
+def test_a_simple_texts_digits_are_0_to_9(ctokens: ModuleType, codes: range) -> None:
+    """Every character a text may hold whose tokens block_counts gives as a marked str (the
+    texts _phrases reads as simple) is a regex ``\\d`` only when it is one of 0-9, and
+    lowers to one character: such a text is tested for digits without the regex."""
+    texts = [f"a{chr(c)}" for c in codes]
+    made = ctokens.block_counts(texts, frozenset(), tokens, _token_stats._cjk_count)[0]
+    simple = [t[1] for t, toks in zip(texts, made) if isinstance(toks, str)]
+    assert len(simple) > 256
+    digit = regex.compile(r"\d", regex.IGNORECASE | regex.VERSION0)
+    assert [c for c in simple if digit.match(c)] == [c for c in "0123456789" if ord(c) in codes]
+    assert [c for c in simple if len(c.lower()) != 1] == []

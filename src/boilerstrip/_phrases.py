@@ -29,7 +29,17 @@ from ._model import Label
 from ._pattern_reader import is_digit, is_wide, needs, top_level_branches
 from ._pattern_store import Key
 from ._phrase_match import compiled_keys, has_digit, matches
-from ._phrase_rows import MIN_PREFIX, PREFIX, Keys, both_rows, c_lower, key_sieve, phrase_rows, rows_table
+from ._phrase_rows import (
+    MIN_PREFIX,
+    PREFIX,
+    Keys,
+    ascii_digit,
+    both_rows,
+    c_lower,
+    key_sieve,
+    phrase_rows,
+    rows_table,
+)
 from ._phrase_sieve import PhraseFilter, phrase_filter
 from ._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 
@@ -320,8 +330,10 @@ def _phrase_kind(
         read = text if len(text) <= whole_max_chars or len(text) <= scan_chars else text[:scan_chars]
         lowered_text = read.lower() if ascii_text or c_lower is None else c_lower(read)
     # Whether a short text holds a \d, for both gates: stripping keeps every digit (none
-    # is in STRIPPED), and the head is all of a text no longer than scan_chars.
-    digit = short and has_digit(text, lowered_text if ascii_text else None)
+    # is in STRIPPED), and the head is all of a text no longer than scan_chars. Of the
+    # characters of a simple text only 0-9 are \d's (no Latin-1 character or separator is a
+    # decimal digit), so that none is searched with the regex.
+    digit = short and (ascii_digit(text, 1) if simple else has_digit(text, None))
     whole_text = len(text) <= whole_max_chars
     # The key rows of both indexes, the tokens read once (the whole-block rows' only for a
     # text they are tried on); the keyless rows are added where a gate opens.
