@@ -166,7 +166,6 @@ static PyObject *wide_tokens(PyObject *text, Py_ssize_t *count) {
     return join_tokens(kind, data, n, count);
 }
 
-int word_table_holds(PyObject *object, const Word *token); /* in _ctokens_words.c */
 PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 /* _token_stats.matches_title, the same comparisons in doubles (exact for these counts). The
@@ -183,10 +182,12 @@ static int title_match(PyObject *toks, Py_ssize_t n, PyObject *title, PyObject *
         Py_DECREF(words);
         if (*table == NULL) return -1;
     }
+    OpenTable open;
+    if (word_table_open(*table, &open)) return -1;
     Py_ssize_t shared = 0, at = 0;
     Word word;
     for (int more; (more = next_word(toks, &at, &word)) != 0;) {
-        const int found = more < 0 ? -1 : word_table_holds(*table, &word);
+        const int found = more < 0 ? -1 : open_table_holds(&open, &word);
         if (found < 0) return -1;
         shared += found;
     }

@@ -66,14 +66,30 @@ static inline uint32_t word_hash(int kind, const unsigned char *data, Py_ssize_t
 
 /* The slot of the word of ``kind`` and ``bytes`` bytes at ``data`` in the table at ``table``
  * (its header read and checked by the caller), or NULL when the table does not hold it. */
-static const unsigned char *find_bytes(const unsigned char *table, const Header *header, int kind,
-                                       const unsigned char *data, Py_ssize_t bytes, Slot *slot) {
+/* Whether the ``n`` bytes at ``a`` and ``b`` are the same: up to eight in two reads (the first
+ * and last four, which overlap), where memcmp cost a call a look-up. */
+static inline int same_bytes(const unsigned char *a, const unsigned char *b, size_t n) {
+    if (n >= 4 && n <= 8) {
+        uint32_t a0, a1, b0, b1;
+        memcpy(&a0, a, 4), memcpy(&b0, b, 4), memcpy(&a1, a + n - 4, 4), memcpy(&b1, b + n - 4, 4);
+        return a0 == b0 && a1 == b1;
+    }
+    if (n < 4) {
+        for (size_t i = 0; i < n; i++)
+            if (a[i] != b[i]) return 0;
+        return 1;
+    }
+    return memcmp(a, b, n) == 0;
+}
+
+static inline const unsigned char *find_bytes(const unsigned char *table, const Header *header, int kind,
+                                              const unsigned char *data, Py_ssize_t bytes, Slot *slot) {
     const uint32_t h = word_hash(kind, data, bytes);
     for (uint64_t i = h & header->mask, tried = 0; tried <= header->mask; i = (i + 1) & header->mask, tried++) {
         memcpy(slot, table + sizeof(Header) + i * sizeof(Slot), sizeof(Slot));
         if (slot->hash == 0) return NULL;
         if (slot->hash == h && slot->kind == kind && slot->bytes == bytes &&
-            slot->word_at + (uint64_t)bytes <= header->size && memcmp(table + slot->word_at, data, (size_t)bytes) == 0)
+            slot->word_at + (uint64_t)bytes <= header->size && same_bytes(table + slot->word_at, data, (size_t)bytes))
             return table + slot->word_at;
     }
     return NULL;
@@ -176,14 +192,11 @@ Py_ssize_t open_table_numbers(const OpenTable *open, char tag, const Word *token
     return slot.numbers;
 }
 
-/* Whether the table ``object`` holds the token: 1 or 0; -1 with an exception set when
- * ``object`` is no table (block_counts' title words). */
-int word_table_holds(PyObject *object, const Word *token) {
-    const unsigned char *table;
-    Header header;
+/* Whether the table ``open`` (word_table_open) holds the token: 1 or 0 (block_counts' title
+ * words: the header read once a block, not once a token). */
+int open_table_holds(const OpenTable *open, const Word *token) {
     Slot slot;
-    if (read_header(object, &table, &header)) return -1;
-    return find_bytes(table, &header, token->kind, token->data, token->length * token->kind, &slot) != NULL;
+    return find_bytes(open->table, &open->header, token->kind, token->data, token->length * token->kind, &slot) != NULL;
 }
 
 /* word_table(words[, numbers]): the table of a list of distinct str, each with a tuple of

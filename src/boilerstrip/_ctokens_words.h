@@ -87,6 +87,7 @@ typedef struct {
 } OpenTable;
 
 int word_table_open(PyObject *object, OpenTable *open);
+int open_table_holds(const OpenTable *open, const Word *token);
 Py_ssize_t open_table_numbers(const OpenTable *open, char tag, const Word *token, Py_ssize_t size,
                               Py_ssize_t *numbers);
 
