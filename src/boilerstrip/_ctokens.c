@@ -39,7 +39,7 @@
  * pattern on ASCII texts), or ``count`` of them (_phrases' digit counts).
  *
  * lower(text) -> str: ``text.lower()``, a text of Latin-1 characters and separators lowered here
- * (_phrases' lowered texts).
+ * (_phrases' lowered texts). In _ctokens_decision.c.
  *
  * copy_key(text) -> str: ``" ".join(text.split()).lower()`` (_copied_boxes.copy_key). In
  * _ctokens_decision.c.
@@ -136,21 +136,6 @@ static inline PyObject *join_tokens(const int kind, const void *data, const Py_s
 /* The tokens of a one-byte text. */
 static PyObject *byte_tokens(PyObject *text, Py_ssize_t *count) {
     return join_tokens(PyUnicode_1BYTE_KIND, PyUnicode_1BYTE_DATA(text), PyUnicode_GET_LENGTH(text), count);
-}
-
-/* Characters past Latin-1 that the token regex's \w matches neither as they are nor lowered,
- * which lower to themselves and are no CJK: general punctuation (quotes, dashes, the
- * ellipsis, spaces but the zero-width joiners), currency signs, arrows, mathematical and
- * technical signs, box drawing, shapes, dingbats and the commonest emoji blocks. A text of
- * Latin-1 and these (typographic quotes make most English blocks two bytes a character) is
- * split here; tests/test_ctokens.py checks each against the regex. */
-static int separator(Py_UCS4 c) {
-    if (c < 0x2000) return 0;
-    if (c < 0x2190)
-        return c <= 0x200B || (c >= 0x200E && c <= 0x203E) || (c >= 0x2041 && c <= 0x2053) ||
-               (c >= 0x2055 && c <= 0x205F) || (c >= 0x20A0 && c <= 0x20C0);
-    return c <= 0x23FF || (c >= 0x2500 && c <= 0x27BF) || (c >= 0x1F300 && c <= 0x1F64F) ||
-           (c >= 0x1F900 && c <= 0x1F9FF);
 }
 
 /* The tokens of a two- or four-byte text of Latin-1 characters and separators, or None
@@ -262,39 +247,6 @@ done:
     return result;
 }
 
-/* A Latin-1 character or a separator lowered (str.lower of it, one character). */
-static inline Py_UCS4 lower_one(Py_UCS4 c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ? c + 0x20 : c;
-}
-
-/* lower(text) -> str: ``text.lower()``. A text of Latin-1 characters and separators (those
- * block_counts splits) is lowered here a character at a time, each to one (none of them has a
- * context rule or a longer lower case): mypyc's str.lower makes a four-byte buffer and calls
- * Unicode's full mapping a character for any text past ASCII (typographic quotes put most
- * English texts there). Any other text is lowered by str.lower. */
-static PyObject *lower(PyObject *self, PyObject *text) {
-    if (!PyUnicode_CheckExact(text)) {
-        PyErr_SetString(PyExc_TypeError, "lower() takes a str");
-        return NULL;
-    }
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    const int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_UCS4 top = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        const Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c > 0xFF && !separator(c)) return PyObject_CallMethod(text, "lower", NULL);
-        const Py_UCS4 low = lower_one(c);
-        if (low > top) top = low;
-    }
-    PyObject *out = PyUnicode_New(n, top);
-    if (out == NULL) return NULL;
-    const int out_kind = PyUnicode_KIND(out);
-    void *out_data = PyUnicode_DATA(out);
-    for (Py_ssize_t i = 0; i < n; i++) PyUnicode_WRITE(out_kind, out_data, i, lower_one(PyUnicode_READ(kind, data, i)));
-    return out;
-}
-
 static PyObject *has_ascii_digit(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs < 1 || nargs > 2 || !PyUnicode_Check(args[0])) {
         PyErr_SetString(PyExc_TypeError, "has_ascii_digit() takes a str and a count");
@@ -337,6 +289,7 @@ PyObject *language_hits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_decision.c */
 PyObject *copy_key(PyObject *self, PyObject *text);
+PyObject *lower(PyObject *self, PyObject *text);
 PyObject *card_tree(PyObject *self, PyObject *locators);
 
 static PyMethodDef methods[] = {

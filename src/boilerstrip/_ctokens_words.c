@@ -33,55 +33,6 @@ typedef struct {
     uint8_t numbers;  /* how many numbers it has */
 } Slot;
 
-/* A word's hash, of its kind, its size and its bytes, read a few at a time: a word of up to
- * eight bytes (most tokens) in two reads (its first and last four bytes, which overlap, or
- * for up to three its first, middle and last), a longer one eight at a time; each read
- * mixed in by a multiply. A byte at a time (FNV-1a), the hash cost four instructions a byte,
- * a fifth of stop_counts' look-ups. The table is made and read with this one function. */
-static inline uint32_t word_hash(int kind, const unsigned char *data, Py_ssize_t size) {
-    const uint64_t k = 0x9E3779B97F4A7C15ull;
-    uint64_t h = ((uint64_t)size << 3 | (uint64_t)kind) * k, a = 0, b = 0;
-    if (size > 8) {
-        Py_ssize_t i = 0;
-        for (; i + 8 < size; i += 8) {
-            uint64_t w;
-            memcpy(&w, data + i, 8);
-            h = (h ^ w) * k;
-            h ^= h >> 29;
-        }
-        memcpy(&a, data + size - 8, 8);
-    } else if (size >= 4) {
-        uint32_t x, y;
-        memcpy(&x, data, 4);
-        memcpy(&y, data + size - 4, 4);
-        a = x, b = y;
-    } else if (size > 0) {
-        a = (uint64_t)data[0] | (uint64_t)data[size >> 1] << 8 | (uint64_t)data[size - 1] << 16;
-    }
-    h = (h ^ a) * k;
-    h = (h ^ (h >> 32) ^ b) * 0xC2B2AE3D27D4EB4Full;
-    h ^= h >> 32;
-    return (uint32_t)h ? (uint32_t)h : 1; /* 0 marks an empty slot */
-}
-
-/* The slot of the word of ``kind`` and ``bytes`` bytes at ``data`` in the table at ``table``
- * (its header read and checked by the caller), or NULL when the table does not hold it. */
-/* Whether the ``n`` bytes at ``a`` and ``b`` are the same: up to eight in two reads (the first
- * and last four, which overlap), where memcmp cost a call a look-up. */
-static inline int same_bytes(const unsigned char *a, const unsigned char *b, size_t n) {
-    if (n >= 4 && n <= 8) {
-        uint32_t a0, a1, b0, b1;
-        memcpy(&a0, a, 4), memcpy(&b0, b, 4), memcpy(&a1, a + n - 4, 4), memcpy(&b1, b + n - 4, 4);
-        return a0 == b0 && a1 == b1;
-    }
-    if (n < 4) {
-        for (size_t i = 0; i < n; i++)
-            if (a[i] != b[i]) return 0;
-        return 1;
-    }
-    return memcmp(a, b, n) == 0;
-}
-
 static inline const unsigned char *find_bytes(const unsigned char *table, const Header *header, int kind,
                                               const unsigned char *data, Py_ssize_t bytes, Slot *slot) {
     const uint32_t h = word_hash(kind, data, bytes);
