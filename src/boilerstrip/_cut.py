@@ -173,12 +173,20 @@ def predicted_threshold(probabilities: Sequence[float], words: Sequence[int], mo
     statistics = page_statistics(probabilities, words)
     rows = _candidate_rows(probabilities, words, [threshold for threshold, _ in model])
     page = _squared(statistics, [1.0])  # the inputs every candidate shares, made once
+    shared = len(page)
     best_threshold, best = 0.5, -math.inf
     for (threshold, coefficients), candidate in zip(model, rows):
-        inputs = page + _squared(candidate, [])  # as model_inputs(statistics, candidate)
-        predicted = 0.0  # in order from 0.0, as sum() added them
-        for c, x in zip(coefficients, inputs):
-            predicted += c * x
+        # The products of zip(coefficients, model_inputs(statistics, candidate)), added in
+        # order from 0.0 as sum() added them: the page's inputs read in place and the
+        # candidate's after them, by index (no list of the inputs a candidate, no zip).
+        predicted = 0.0
+        size = len(coefficients)
+        for j in range(min(size, shared)):
+            predicted += coefficients[j] * page[j]
+        if size > shared:
+            own = _squared(candidate, [])
+            for j in range(min(size - shared, len(own))):
+                predicted += coefficients[shared + j] * own[j]
         if predicted > best:
             best_threshold, best = threshold, predicted
     return best_threshold

@@ -38,6 +38,7 @@ def doubles(values: Sequence[float]) -> bytes:
 
 _MAX_CODED: Final = 256  # distinct outputs a byte can tell apart
 _NEGATIVE_ZERO: Final = array("d", [-0.0]).tobytes()
+_DOUBLE: Final = struct.Struct("d")  # one double, in the machine's order (as array("d") holds it)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -66,13 +67,19 @@ class ScoreTable:
         ``raw``: ``doubles(column)`` when the caller has it already."""
         if raw is None:
             raw = doubles(column)
-        packed = array("d", raw)
+        size = len(raw) >> 3
         # Compared as bytes, not as floats: -0.0 == 0.0, and the outputs must come back exactly.
         # Every value has the first one's bits when the first 8 bytes, repeated, make the
-        # bytes (a copy and a memcmp, where counting them searched the bytes).
-        if packed and raw == raw[:8] * len(packed):
-            return packed[0]
-        if coded_min is None or len(packed) < coded_min:
+        # bytes (a copy and a memcmp, where counting them searched the bytes). That value is
+        # read from its bytes by struct, as the array read it (the same double, so the same
+        # float): no array is made for it (about 1,000 instructions a column, most of a
+        # small page's score stage).
+        first = raw[:8]
+        if size and raw == first * size:
+            value: float = _DOUBLE.unpack(first)[0]
+            return value
+        packed = array("d", raw)
+        if coded_min is None or size < coded_min:
             return packed
         distinct = set(column)  # floats equal as floats have the same bits, but for zeros:
         if len(distinct) > _MAX_CODED or _NEGATIVE_ZERO in raw:  # (a stray match only keeps the array)
