@@ -37,6 +37,7 @@ COMPILED_MODULES = (
     "_element_facts",
     "_features",
     "_form_labels",
+    "_head_marks",
     "_language",
     "_limits",
     "_markup",
