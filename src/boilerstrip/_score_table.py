@@ -38,7 +38,6 @@ def doubles(values: Sequence[float]) -> bytes:
 
 _MAX_CODED: Final = 256  # distinct outputs a byte can tell apart
 _NEGATIVE_ZERO: Final = array("d", [-0.0]).tobytes()
-_DOUBLE: Final = struct.Struct("d")  # one double, in the machine's order (as array("d") holds it)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -70,14 +69,12 @@ class ScoreTable:
         size = len(raw) >> 3
         # Compared as bytes, not as floats: -0.0 == 0.0, and the outputs must come back exactly.
         # Every value has the first one's bits when the first 8 bytes, repeated, make the
-        # bytes (a copy and a memcmp, where counting them searched the bytes). That value is
-        # read from its bytes by struct, as the array read it (the same double, so the same
-        # float): no array is made for it (about 1,000 instructions a column, most of a
-        # small page's score stage).
-        first = raw[:8]
-        if size and raw == first * size:
-            value: float = _DOUBLE.unpack(first)[0]
-            return value
+        # bytes (a copy and a memcmp, where counting them searched the bytes); a single value
+        # has. That value is the first output as a float: the double PyFloat_AsDouble gave
+        # the bytes (an int or a bool as float() reads it), so the same float the array gave,
+        # without the array (about 1,000 instructions a column, most of a small page's score).
+        if size and (size == 1 or raw == raw[:8] * size):
+            return float(column[0])
         packed = array("d", raw)
         if coded_min is None or size < coded_min:
             return packed
