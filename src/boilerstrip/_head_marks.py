@@ -35,7 +35,8 @@ class HeadMarks:
         entries: list[tuple[str, Attributes, str]] = []
         metas = 0
         head = tree.head
-        if head is not None:
+        # An empty head (the parser's own, on a page that writes none) holds nothing to search.
+        if head is not None and head.child is not None:
             # Each node's attributes and tag are read once, typed (the compiled build reads
             # the dict and compares the strings itself, where it made a generic call for each).
             for node in head.css(_HEAD_SELECTOR):
