@@ -30,6 +30,7 @@ COMPILED_MODULES = (
     "_controls",
     "_copied_boxes",
     "_cut",
+    "_datelines",
     "_dates",
     "_described",
     "_detached",
