@@ -18,7 +18,7 @@ import regex
 
 from ._dates import normalise_date
 from ._head_marks import HeadMarks
-from ._model import NO_METADATA, Block, Label, Metadata, Role
+from ._model import Block, Label, Metadata, Role
 from ._page_type import ARTICLE_TYPES, PRODUCT_TYPES
 from ._pattern_store import compiled as stored_or_compiled
 from ._sourced import Sourced
@@ -251,20 +251,7 @@ def read_page(tree: Any, ld_objects: Sequence[dict[str, Any]], marks: HeadMarks 
         if best is not None:
             value, source = best
             values[field] = Sourced(normalise_date(value) if field == "published" else value, source)
-    # Every field named, not **values: the compiled build calls the class's constructor
-    # directly, where a mapping of keywords went through its generic call (about 10,000
-    # instructions a page). A field not found keeps the default (NO_METADATA's).
-    got, empty = values.get, NO_METADATA
-    return Metadata(
-        title=got("title", empty.title),
-        authors=got("authors", empty.authors),
-        published=got("published", empty.published),
-        site_name=got("site_name", empty.site_name),
-        language=got("language", empty.language),
-        canonical_url=got("canonical_url", empty.canonical_url),
-        description=got("description", empty.description),
-        image=got("image", empty.image),
-    )
+    return Metadata(**values)
 
 
 def _first_datetime(tree: Any) -> str | None:
