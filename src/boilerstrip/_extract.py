@@ -14,6 +14,7 @@ from ._combine import decide, relabel
 from ._described import with_description
 from ._errors import InputError, LimitError, check_deadline
 from ._features import blocks_of, feature_columns, features_of, locators
+from ._head_marks import HeadMarks
 from ._limits import Scan, scan
 from ._metadata import complete, json_ld_objects, product_description, read_page
 from ._model import Block, Extraction, Metadata
@@ -149,13 +150,15 @@ def measure(
         # by its clone()) is released before the segment stage, the peak of memory.
         tree.raw_html = b""
     check_deadline(deadline)
-    info = page_info(tree)
+    marks = HeadMarks(tree)  # the head searched once, for the title, the metadata and the type
+    info = page_info(tree, marks)
     root = body_of(tree)
     ld_texts = json_ld_texts(tree)
     ld_objects = json_ld_objects(ld_texts)  # parsed once: for the metadata and the product description
-    metadata = read_page(tree, ld_objects)
+    metadata = read_page(tree, ld_objects, marks)
     address = metadata.canonical_url.value or (url if isinstance(url, str) else "")
-    declared = page_type(declared_type(tree, ld_texts), address, options, tree)
+    declared = page_type(declared_type(tree, ld_texts, marks), address, options, tree, marks)
+    del marks
     panels = options.reveal_panels
     pack = options.packed_texts_min_blocks
     unseen = options.skip_screen_reader_text
