@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import random
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -71,6 +72,9 @@ HAND_MADE: dict[str, str] = {
     "<svg><title>x</title></svg><SVG><G class=Price></G></SVG><svg><g></svg><svg/><p><svg><p>x</svg>"
     "<math><svg><path/></svg></math><svg><svg><path/></svg></svg><svg> >x</svg><svg><!-- c --></svg>"
     "<svg>\u4e2d</svg><svg><a href=x><path/></a></svg><b><svg><i></i></svg></b>",
+    "noscript runaways": "<noscript><iframe src=x /></noscript><p>a<NOSCRIPT><TEXTAREA></NoScript>b"
+    "<noscript><iframe></iframe></noscript><noscript><title>x</noscript><noscript><script>x</noscript>"
+    "<noscript><p><plaintext>y</noscript>z<noscript><b><noembed>\u4e2d</noscript ><p>w",
     "tables": "<table><td>a<td>b<tr><th>c</table><table><caption>x<tbody><tr><td>",
     "lists and headings": "<ul><li>a<li>b<p>c<li>d</ul><h1><h2>x</h1></h2><dl><dt>a<dd>b",
     "formatting across blocks": "<b><i><div></b>x</i><p><a href=1><a href=2><nobr><nobr>x</p>y",
@@ -171,6 +175,10 @@ def _generated(seed: int) -> str:
         "<foreignObject>",
         "<title>",
         "</title>",
+        "<noscript>",
+        "</noscript>",
+        "</NOSCRIPT>",
+        "<iframe/>",
         "<textarea>",
         "<script>x</script>",
         "<style>",
@@ -209,23 +217,31 @@ def loop(tmp_path_factory: pytest.TempPathFactory) -> _limits.CLoop:
     return cscan_build.build(tmp_path_factory.mktemp("cscan"), cc)
 
 
+def _recorded(
+    scan: Callable[..., _limits.Scan], text: str | bytes, setting: dict[str, Any], spans: str
+) -> tuple[_limits.Scan, list[int]]:
+    """``scan`` of ``text`` at ``setting``, and the spans it recorded in its list named ``spans``."""
+    recorded: list[int] = []
+    if spans == "bodies":
+        return scan(text, **setting, bodies=recorded), recorded
+    return scan(text, **setting, runaways=recorded), recorded
+
+
 def _assert_same(loop: _limits.CLoop, text: str) -> None:
-    """The same Scan, and the same scripts and style sheets recorded (``bodies``); and the
-    text's UTF-8 scanned as bytes the same as its Latin-1 text, in both loops."""
+    """The same Scan, and the same spans recorded: the scripts and style sheets that may go
+    (``bodies``), the raw text that runs past its noscript (``runaways``); and the text's
+    UTF-8 scanned as bytes the same as its Latin-1 text, in both loops."""
     data = text.encode("utf-8", "surrogatepass")
+    in_c = functools.partial(_limits.scan_c, loop)
     for setting in SETTINGS:
-        in_c: list[int] = []
-        in_python: list[int] = []
-        found = _limits.scan_c(loop, text, **setting, bodies=in_c)
-        assert found == _limits.scan_python(text, **setting, bodies=in_python), setting
-        assert in_c == in_python, setting
-        assert _limits.scan_c(loop, text, **setting) == found, setting  # bodies change nothing else
-        as_text: list[int] = []
-        found = _limits.scan_python(data.decode("latin-1"), **setting, bodies=as_text)
-        for scan in (_limits.scan_python, functools.partial(_limits.scan_c, loop)):
-            as_bytes: list[int] = []
-            assert scan(data, **setting, bodies=as_bytes) == found, setting
-            assert as_bytes == as_text, setting
+        for spans in ("bodies", "runaways"):
+            found = _recorded(in_c, text, setting, spans)
+            assert found == _recorded(_limits.scan_python, text, setting, spans), (setting, spans)
+            if spans == "bodies":
+                assert in_c(text, **setting) == found[0], setting  # bodies change nothing else
+            as_text = _recorded(_limits.scan_python, data.decode("latin-1"), setting, spans)
+            for scan in (_limits.scan_python, in_c):
+                assert _recorded(scan, data, setting, spans) == as_text, (setting, spans)
 
 
 @pytest.mark.parametrize("name", sorted(HAND_MADE))

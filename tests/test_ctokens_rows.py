@@ -12,13 +12,22 @@ import re
 from types import ModuleType
 
 import pytest
+import regex
 
 import cscan_build
-from boilerstrip import _copied_boxes, _phrase_rows
+from boilerstrip import _copied_boxes, _phrase_rows, _token_stats
 from boilerstrip._language import tokens
-from boilerstrip._phrase_rows import candidates, has_ascii_digit, key_slot, rows_table
+from boilerstrip._phrase_rows import (
+    SIEVE_BYTES,
+    Keys,
+    candidates,
+    has_ascii_digit,
+    key_slot,
+    pair_rows,
+    rows_table,
+)
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
-from boilerstrip._phrases import _indexes, _key_words
+from boilerstrip._phrases import _Index, _indexes, _key_words, phrase_kinds
 from test_ctokens import marked
 
 
@@ -259,3 +268,146 @@ def test_starts_one_takes_a_tuple_of_str(ctokens: ModuleType) -> None:
 def test_the_sieves_read_starts_as_startswith() -> None:
     module = cscan_build.installed("_ctokens")
     assert _phrase_rows.c_starts_one is (None if module is None else module.starts_one)
+
+
+@pytest.mark.parametrize("limit", [-1, 0, 1, 3, 80])
+@pytest.mark.parametrize("both", [False, True])
+def test_pair_rows_are_the_python_pair(ctokens: ModuleType, limit: int, both: bool) -> None:
+    """Both indexes' key rows read in one pass (the compiled build's ``pair_rows``) are the
+    reference's, which asks :func:`candidates` of each: on token lists and marked strs."""
+    anywhere, whole = _indexes()
+    rng = random.Random(limit * 2 + both)
+    pool = _token_pool()
+    one_byte = [t for t in pool if t and t.isalnum() and t == t.lower() and max(map(ord, t)) < 0x100]
+    blocks: list[list[str] | str] = [[], [""], *[rng.sample(pool, rng.randint(1, 90)) for _ in range(200)]]
+    blocks += [marked(rng.sample(one_byte, rng.randint(1, 90))) for _ in range(100)]
+    blocks.append(tokens("Read more · SHARE this on Facebook — Straße 中文 2024 comments"))
+
+    def keys(index: _Index) -> Keys:
+        table = rows_table(index.exact, index.prefix, index.heads, ctokens.word_table)
+        return Keys(index.exact, index.prefix, index.heads, index.sieve, table)
+
+    first, second = keys(anywhere), keys(whole) if both else None
+    caches: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] = ({}, {})
+    made = [ctokens.pair_rows(b, limit, first, second, ({}, {})) for b in blocks]
+    assert made == [pair_rows(b, limit, first, second, caches) for b in blocks]
+    for b, (anywhere_rows, whole_rows) in zip(blocks, made):
+        assert anywhere_rows == candidates(
+            {}, b, anywhere.exact, anywhere.prefix, anywhere.heads, (), limit=limit
+        )
+        expected = candidates({}, b, whole.exact, whole.prefix, whole.heads, (), limit=limit) if both else []
+        assert whole_rows == expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (("a",), -1, None, None, ({}, {})),  # tokens not a list or str
+        (["a"], "1", None, None, ({}, {})),  # the limit not an int
+        (["a"], -1, ({}, {}, frozenset(), b"\xff" * SIEVE_BYTES), None, ({}, {})),  # keys too short
+        (["a"], -1, ({}, {}, frozenset(), bytearray(8), None), None, ({}, {})),  # the sieve not bytes
+        (["abc"], -1, ({}, {}, frozenset(), b"\xff" * SIEVE_BYTES, None), None, ({}, {})),  # no word table
+        (["a"], -1),  # too few
+    ],
+)
+def test_pair_rows_rejects_what_it_is_never_given(ctokens: ModuleType, args: tuple[object, ...]) -> None:
+    with pytest.raises(TypeError):
+        ctokens.pair_rows(*args)
+
+
+def test_pair_rows_reads_sieves_of_their_size(ctokens: ModuleType) -> None:
+    index = _indexes()[0]
+    table = rows_table(index.exact, index.prefix, index.heads, ctokens.word_table)
+    for size in (8, SIEVE_BYTES // 2, SIEVE_BYTES * 2):
+        with pytest.raises(ValueError, match="SIEVE_BYTES"):
+            ctokens.pair_rows(
+                ["abc"], -1, Keys(index.exact, index.prefix, index.heads, b"\xff" * size, table), None, ()
+            )
+    assert len(index.sieve) == SIEVE_BYTES
+
+
+def test_the_phrase_pass_reads_both_indexes_by_the_c_loop_when_it_has_one() -> None:
+    module = cscan_build.installed("_ctokens")
+    assert _phrase_rows.both_rows is (pair_rows if module is None else module.pair_rows)
+
+
+def test_lower_is_str_lower_on_every_code_point(ctokens: ModuleType) -> None:
+    # Every code point beside letters of both cases, alone and 64 at a time in one text: those
+    # past Latin-1 that are no separators hand the text to str.lower.
+    singles = [f"Ab{chr(c)}Cd" for c in range(0x110000) if c < 0x3000 or c % 61 == 0]
+    runs = ["".join(map(chr, range(start, start + 64))) for start in range(0, 0x3000, 64)]
+    texts = singles + runs + [run.upper() for run in runs]
+    differ = [
+        t for t in texts if ctokens.lower(t) != t.lower() or ctokens.lower(t).isascii() != t.lower().isascii()
+    ]
+    assert differ == []
+
+
+_LOWERED = [
+    "",
+    "A",
+    "Read MORE »",
+    "Ça VA — “Über” STRASSE…",
+    "ÀÞ×÷ßÿµªº",
+    "\u2019Quoted\u2019 €5",
+    "ΟΔΟΣ ΟΔΟΣ",
+]
+_LOWERED += ["İstanbul", "中文 Ab", "😀 Emoji 🙂", "\u212aelvin"]
+
+
+@pytest.mark.parametrize("text", _LOWERED)
+def test_lower_of_hand_made_texts(ctokens: ModuleType, text: str) -> None:
+    assert ctokens.lower(text) == text.lower()
+    assert type(ctokens.lower(text)) is str
+    assert ctokens.lower(text).isascii() == text.lower().isascii()  # (a str of the narrowest kind)
+
+
+def test_lower_takes_a_str(ctokens: ModuleType) -> None:
+    for arg in (b"a", None, ["a"]):
+        with pytest.raises(TypeError):
+            ctokens.lower(arg)
+
+
+_PHRASED = [
+    "Read more »",
+    "» Read more",
+    "Share this: Facebook · Twitter",
+    "“Leave a reply” — Cancel reply",
+    "Posted in News\u2019s section | 3 Comments",
+    "Ça va — Lire la suite…",
+    "Copyright © 2024 Ünïcode Café. All rights reserved.",
+    "Newsletter: SIGN UP » ",
+    "Verwandte Artikel: Straße",
+    "Kommentare (12)\nTeilen ›",
+    "…Weiterlesen…",
+    "A long paragraph about nothing in particular that goes on, “quoted”, past the scan.  " * 8 + "Read more",
+]
+
+
+@pytest.mark.parametrize("scan_chars", [40, 400])
+def test_phrase_kinds_of_marked_tokens_are_those_of_lists(ctokens: ModuleType, scan_chars: int) -> None:
+    """A text whose tokens block_counts gives as a marked str (Latin-1 and separators) is
+    lowercased once, before it is stripped or cut: the same kinds as when its tokens are a
+    list, and it is lowercased after each."""
+    texts = [*_PHRASED, *(t.upper() for t in _PHRASED), *(t.title() for t in _PHRASED)]
+    made = ctokens.block_counts(texts, frozenset(), tokens, _token_stats._cjk_count)[0]
+    assert all(isinstance(t, str) for t in made)
+    listed = [tokens(t) for t in texts]
+    for whole_max_chars in (30, 200):
+        expected = phrase_kinds(texts, listed, scan_chars, whole_max_chars)
+        assert phrase_kinds(texts, made, scan_chars, whole_max_chars) == expected
+    assert any(phrase_kinds(texts, listed, scan_chars, 200))
+
+
+@pytest.mark.parametrize("codes", [range(0, 0x10000), range(0x10000, 0x20000)])
+def test_a_simple_texts_digits_are_0_to_9(ctokens: ModuleType, codes: range) -> None:
+    """Every character a text may hold whose tokens block_counts gives as a marked str (the
+    texts _phrases reads as simple) is a regex ``\\d`` only when it is one of 0-9, and
+    lowers to one character: such a text is tested for digits without the regex."""
+    texts = [f"a{chr(c)}" for c in codes]
+    made = ctokens.block_counts(texts, frozenset(), tokens, _token_stats._cjk_count)[0]
+    simple = [t[1] for t, toks in zip(texts, made) if isinstance(toks, str)]
+    assert len(simple) > 256
+    digit = regex.compile(r"\d", regex.IGNORECASE | regex.VERSION0)
+    assert [c for c in simple if digit.match(c)] == [c for c in "0123456789" if ord(c) in codes]
+    assert [c for c in simple if len(c.lower()) != 1] == []

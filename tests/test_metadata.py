@@ -313,9 +313,10 @@ def _head_as_written(tree: Any) -> dict[str, dict[str, Any]]:
 )
 def test_read_head_reads_what_every_node_gives(head: str) -> None:
     from boilerstrip import _metadata
+    from boilerstrip._head_marks import HeadMarks
     from boilerstrip._parse import parse
 
     tree = parse(f"<html><head>{head}</head><body><p>x</p></body></html>")
     found = _metadata._Found()
-    _metadata._read_head(tree, found)
+    _metadata._read_head(HeadMarks(tree), found)
     assert found.values == _head_as_written(tree)

@@ -61,6 +61,33 @@ def test_only_a_column_of_identical_bits_is_one_float(column: list[float], const
     assert isinstance(ScoreTable.pack(column), float) is constant
 
 
+@pytest.mark.parametrize(
+    "column",
+    [
+        [1],
+        [True],
+        [False],
+        [0],
+        [-3, -3],
+        [2**60 + 1],
+        [2**60 + 1, 2**60],
+        [math.nan],
+        [-math.nan] * 3,
+        [-0.0],
+        [5e-324],
+    ],
+)
+def test_a_one_value_column_is_the_float_the_array_held(column: list[float]) -> None:
+    """A column of one value (one block, or all alike) is packed to the float that
+    ``array("d", doubles(column))[0]`` gives (an int or a bool converted as array converts it)."""
+    raw = doubles(column)
+    packed = ScoreTable.pack(column, raw=raw)
+    if raw == raw[:8] * len(column):
+        assert isinstance(packed, float) and _bits((packed,)) == _bits((array("d", raw)[0],))
+    else:
+        assert isinstance(packed, array) and packed.tobytes() == raw
+
+
 def test_a_negative_zero_column_stays_negative() -> None:
     packed = ScoreTable.pack([-0.0, -0.0])
     assert isinstance(packed, float) and math.copysign(1.0, packed) == -1.0

@@ -140,23 +140,30 @@ static int add_span(PyObject *bodies, Py_ssize_t start, Py_ssize_t end) {
     return 0;
 }
 
+/* Whether an element named noscript is open. */
+static int holds_noscript(const Stack *stack, const Names *names) {
+    for (Py_ssize_t i = 0; i < stack_size(stack); i++)
+        if (is_id(&stack->e[i], names->noscript)) return 1;
+    return 0;
+}
+
 #define CHECK(x) \
     do { \
         if ((x) < 0) goto error; \
     } while (0)
 
 static PyObject *scan(PyObject *module, PyObject *args) {
-    PyObject *str, *tables, *bodies = Py_None;
+    PyObject *str, *tables, *bodies = Py_None, *runaways = Py_None;
     long long node_limit, depth_limit, attribute_limit, volume_limit;
-    if (!PyArg_ParseTuple(args, "OLLLLO!|O:scan", &str, &node_limit, &depth_limit, &attribute_limit, &volume_limit,
-                          &PyTuple_Type, &tables, &bodies))
+    if (!PyArg_ParseTuple(args, "OLLLLO!|OO:scan", &str, &node_limit, &depth_limit, &attribute_limit, &volume_limit,
+                          &PyTuple_Type, &tables, &bodies, &runaways))
         return NULL;
     if (!PyUnicode_Check(str) && !PyBytes_Check(str)) {
         PyErr_SetString(PyExc_TypeError, "scan: text must be str or bytes");
         return NULL;
     }
-    if (bodies != Py_None && !PyList_Check(bodies)) {
-        PyErr_SetString(PyExc_TypeError, "scan: bodies must be a list or None");
+    if ((bodies != Py_None && !PyList_Check(bodies)) || (runaways != Py_None && !PyList_Check(runaways))) {
+        PyErr_SetString(PyExc_TypeError, "scan: bodies and runaways must be lists or None");
         return NULL;
     }
     PyObject *stack_tables, *text_starts, *body_names, *raw_end_patterns;
@@ -256,6 +263,15 @@ static PyObject *scan(PyObject *module, PyObject *args) {
             } else if (follows == 2) {
                 resume = n;
             }
+            /* A raw text opened in a noscript that runs past the noscript's end tag: recorded,
+               and read on from that end tag, as a browser reads it (see _limits.scan). */
+            if (follows && runaways != Py_None && !(flags & F_BODY) && holds_noscript(stack, names)) {
+                Py_ssize_t noscript_end = find_word(&t, end, resume, "</noscript");
+                if (noscript_end >= 0) {
+                    CHECK(add_span(runaways, start, noscript_end));
+                    resume = noscript_end;
+                }
+            }
             Py_CLEAR(name.str);
             if (stack_size(stack) > depth) {
                 depth = stack_size(stack);
@@ -294,7 +310,7 @@ error:
 
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
-     "scan(text, node_limit, depth_limit, attribute_limit, volume_limit, tables, bodies=None) -> (elements, depth, "
+     "scan(text, node_limit, depth_limit, attribute_limit, volume_limit, tables, bodies=None, runaways=None) -> (elements, depth, "
      "depth_sum, cut, limit): the loop of _limits.scan_python"},
     {"utf8_spans", (PyCFunction)(void (*)(void))utf8_spans, METH_FASTCALL,
      "utf8_spans(text, keep) -> bytes | None: see _bodies._utf8"},

@@ -9,6 +9,7 @@ def scan(
     volume_limit: int,
     tables: tuple[object, ...],
     bodies: list[int] | None = None,
+    runaways: list[int] | None = None,
     /,
 ) -> tuple[int, int, int, int | None, str]: ...
 def utf8_spans(text: str, keep: list[int], /) -> bytes | None: ...

@@ -366,3 +366,10 @@ int svg_droppable(const Text *t, Py_ssize_t end, Py_ssize_t close) {
         }
     }
 }
+
+Py_ssize_t find_word(const Text *t, Py_ssize_t from, Py_ssize_t to, const char *word) {
+    const Py_UCS4 first = (unsigned char)word[0];
+    for (Py_ssize_t i = from; i < to; i++)
+        if (at(t, i) == first && word_at(t, i, to, word)) return i;
+    return -1;
+}

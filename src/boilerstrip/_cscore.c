@@ -209,6 +209,122 @@ done:
     return out;
 }
 
+/* An exact float's double, else -1.0 with *exact cleared (the caller leaves the work to Python). */
+static inline double exact_double(PyObject *item, int *exact) {
+    if (!PyFloat_CheckExact(item)) {
+        *exact = 0;
+        return -1.0;
+    }
+    return PyFloat_AS_DOUBLE(item);
+}
+
+/* cut_choice(model, page, rows) -> threshold or None: _cut.predicted_threshold's choice.
+ * For each candidate (threshold, coefficients) of the model and its row of candidate
+ * statistics (zip(model, rows)), the products of the coefficients and the inputs (page, then
+ * the row's values, then their squares: _cut.model_inputs), as many as the shorter of the
+ * two gives, added in order from 0.0; the threshold object of the highest sum (the first on
+ * ties; 0.5 when no sum is above -inf). None when an input is not an exact float (an int
+ * squared in Python is exact, a double's square is not): Python then makes the sums. */
+static PyObject *cut_choice(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "cut_choice() takes 3 arguments (model, page, rows)");
+        return NULL;
+    }
+    PyObject *model = PySequence_Fast(args[0], "cut_choice(): the model is not a sequence");
+    if (model == NULL) return NULL;
+    PyObject *page = PySequence_Fast(args[1], "cut_choice(): the page's inputs are not a sequence");
+    if (page == NULL) {
+        Py_DECREF(model);
+        return NULL;
+    }
+    PyObject *rows = PySequence_Fast(args[2], "cut_choice(): the rows are not a sequence");
+    if (rows == NULL) {
+        Py_DECREF(model);
+        Py_DECREF(page);
+        return NULL;
+    }
+    PyObject *out = NULL, *best_threshold = NULL;
+    double *inputs = NULL;
+    const Py_ssize_t shared = PySequence_Fast_GET_SIZE(page);
+    Py_ssize_t candidates = PySequence_Fast_GET_SIZE(model);
+    if (PySequence_Fast_GET_SIZE(rows) < candidates) candidates = PySequence_Fast_GET_SIZE(rows);
+    Py_ssize_t widest = 0; /* the longest row, whose values and squares follow the page's inputs */
+    for (Py_ssize_t k = 0; k < candidates; k++) {
+        PyObject *row = PySequence_Fast_GET_ITEM(rows, k);
+        if (!PyTuple_CheckExact(row) && !PyList_CheckExact(row)) {
+            out = Py_NewRef(Py_None);
+            goto done;
+        }
+        if (PySequence_Fast_GET_SIZE(row) > widest) widest = PySequence_Fast_GET_SIZE(row);
+    }
+    inputs = PyMem_Malloc((size_t)(shared + 2 * widest + 1) * sizeof(double));
+    if (inputs == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    int exact = 1;
+    for (Py_ssize_t j = 0; j < shared; j++) inputs[j] = exact_double(PySequence_Fast_GET_ITEM(page, j), &exact);
+    if (!exact) {
+        out = Py_NewRef(Py_None);
+        goto done;
+    }
+    double best = -INFINITY;
+    for (Py_ssize_t k = 0; k < candidates; k++) {
+        PyObject *pair = PySequence_Fast(PySequence_Fast_GET_ITEM(model, k), "cut_choice(): a candidate is not a pair");
+        if (pair == NULL) goto done;
+        if (PySequence_Fast_GET_SIZE(pair) != 2) {
+            Py_DECREF(pair);
+            PyErr_SetString(PyExc_ValueError, "cut_choice(): a candidate is not a pair");
+            goto done;
+        }
+        PyObject *coefficients = PySequence_Fast(PySequence_Fast_GET_ITEM(pair, 1), "cut_choice(): no coefficients");
+        if (coefficients == NULL) {
+            Py_DECREF(pair);
+            goto done;
+        }
+        PyObject *row = PySequence_Fast_GET_ITEM(rows, k);
+        const Py_ssize_t own = PySequence_Fast_GET_SIZE(row);
+        for (Py_ssize_t j = 0; j < own; j++) {
+            const double v = exact_double(PySequence_Fast_GET_ITEM(row, j), &exact);
+            inputs[shared + j] = v;
+            inputs[shared + own + j] = v * v;
+        }
+        if (!exact) {
+            Py_DECREF(coefficients);
+            Py_DECREF(pair);
+            out = Py_NewRef(Py_None);
+            goto done;
+        }
+        Py_ssize_t terms = shared + 2 * own;
+        if (PySequence_Fast_GET_SIZE(coefficients) < terms) terms = PySequence_Fast_GET_SIZE(coefficients);
+        PyObject **items = PySequence_Fast_ITEMS(coefficients);
+        double predicted = 0.0;
+        for (Py_ssize_t j = 0; j < terms; j++) {
+            const double c = as_double(items[j]);
+            if (c == -1.0 && PyErr_Occurred()) {
+                Py_DECREF(coefficients);
+                Py_DECREF(pair);
+                goto done;
+            }
+            predicted += c * inputs[j];
+        }
+        Py_DECREF(coefficients);
+        if (predicted > best) {
+            best = predicted;
+            Py_XSETREF(best_threshold, Py_NewRef(PySequence_Fast_GET_ITEM(pair, 0)));
+        }
+        Py_DECREF(pair);
+    }
+    out = best_threshold != NULL ? Py_NewRef(best_threshold) : PyFloat_FromDouble(0.5);
+done:
+    Py_XDECREF(best_threshold);
+    PyMem_Free(inputs);
+    Py_DECREF(model);
+    Py_DECREF(page);
+    Py_DECREF(rows);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"weigh", (PyCFunction)(void (*)(void))weigh, METH_FASTCALL,
      "weigh(z, weight, column) -> bytes: z[i] += weight * column[i] in place, and the column's doubles"},
@@ -217,6 +333,8 @@ static PyMethodDef methods[] = {
     {"smooth", (PyCFunction)(void (*)(void))smooth, METH_FASTCALL,
      "smooth(probabilities, words, window, short_words, bias, own, near, window_weight, short, cap) -> tuple: "
      "_probability.smooth's probabilities"},
+    {"cut_choice", (PyCFunction)(void (*)(void))cut_choice, METH_FASTCALL,
+     "cut_choice(model, page, rows) -> threshold or None: _cut.predicted_threshold's choice"},
     {NULL, NULL, 0, NULL},
 };
 

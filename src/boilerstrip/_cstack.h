@@ -25,7 +25,7 @@ struct Names {
     int tracked;
     Py_ssize_t search_depth, noahs_ark;
     int a, nobr, button, li, dd, dt, p, option, optgroup, table, td, th, caption, tr, tbody, thead, tfoot,
-        template_, select, frameset, form, br, ul, ol, script, plaintext, svg;
+        template_, select, frameset, form, br, ul, ol, script, plaintext, svg, noscript;
     int headings[6];
 };
 

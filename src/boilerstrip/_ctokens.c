@@ -28,11 +28,18 @@
  * filled here as there (_phrases._rows_of_token) but for the tokens the sieve rules out, which
  * have none. In _ctokens_rows.c.
  *
+ * pair_rows(tokens, limit, first, second, rows_of) -> (list[int], list[int]): two indexes' key
+ * rows (no keyless rows) that a block's first ``limit`` tokens select, the tokens read once
+ * for both (_phrase_rows.pair_rows, its reference). In _ctokens_rows.c.
+ *
  * starts_one(strings, text) -> bool: ``text.startswith(strings)`` for a tuple of str (a phrase
  * sieve's starts). In _ctokens_rows.c.
  *
  * has_ascii_digit(text[, count]) -> bool: whether the text holds one of "0"-"9" (_phrases._has_digit's
  * pattern on ASCII texts), or ``count`` of them (_phrases' digit counts).
+ *
+ * lower(text) -> str: ``text.lower()``, a text of Latin-1 characters and separators lowered here
+ * (_phrases' lowered texts). In _ctokens_decision.c.
  *
  * copy_key(text) -> str: ``" ".join(text.split()).lower()`` (_copied_boxes.copy_key). In
  * _ctokens_decision.c.
@@ -131,21 +138,6 @@ static PyObject *byte_tokens(PyObject *text, Py_ssize_t *count) {
     return join_tokens(PyUnicode_1BYTE_KIND, PyUnicode_1BYTE_DATA(text), PyUnicode_GET_LENGTH(text), count);
 }
 
-/* Characters past Latin-1 that the token regex's \w matches neither as they are nor lowered,
- * which lower to themselves and are no CJK: general punctuation (quotes, dashes, the
- * ellipsis, spaces but the zero-width joiners), currency signs, arrows, mathematical and
- * technical signs, box drawing, shapes, dingbats and the commonest emoji blocks. A text of
- * Latin-1 and these (typographic quotes make most English blocks two bytes a character) is
- * split here; tests/test_ctokens.py checks each against the regex. */
-static int separator(Py_UCS4 c) {
-    if (c < 0x2000) return 0;
-    if (c < 0x2190)
-        return c <= 0x200B || (c >= 0x200E && c <= 0x203E) || (c >= 0x2041 && c <= 0x2053) ||
-               (c >= 0x2055 && c <= 0x205F) || (c >= 0x20A0 && c <= 0x20C0);
-    return c <= 0x23FF || (c >= 0x2500 && c <= 0x27BF) || (c >= 0x1F300 && c <= 0x1F64F) ||
-           (c >= 0x1F900 && c <= 0x1F9FF);
-}
-
 /* The tokens of a two- or four-byte text of Latin-1 characters and separators, or None
  * (a new reference) when it holds any other character. */
 static PyObject *wide_tokens(PyObject *text, Py_ssize_t *count) {
@@ -159,7 +151,6 @@ static PyObject *wide_tokens(PyObject *text, Py_ssize_t *count) {
     return join_tokens(kind, data, n, count);
 }
 
-int word_table_holds(PyObject *object, const Word *token); /* in _ctokens_words.c */
 PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 /* _token_stats.matches_title, the same comparisons in doubles (exact for these counts). The
@@ -176,10 +167,12 @@ static int title_match(PyObject *toks, Py_ssize_t n, PyObject *title, PyObject *
         Py_DECREF(words);
         if (*table == NULL) return -1;
     }
+    OpenTable open;
+    if (word_table_open(*table, &open)) return -1;
     Py_ssize_t shared = 0, at = 0;
     Word word;
     for (int more; (more = next_word(toks, &at, &word)) != 0;) {
-        const int found = more < 0 ? -1 : word_table_holds(*table, &word);
+        const int found = more < 0 ? -1 : open_table_holds(&open, &word);
         if (found < 0) return -1;
         shared += found;
     }
@@ -286,6 +279,7 @@ static PyObject *has_ascii_digit(PyObject *self, PyObject *const *args, Py_ssize
 /* _ctokens_rows.c */
 PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *starts_one(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *pair_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_names.c, _ctokens_verdicts.c */
 PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *name_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
@@ -295,6 +289,7 @@ PyObject *language_hits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_decision.c */
 PyObject *copy_key(PyObject *self, PyObject *text);
+PyObject *lower(PyObject *self, PyObject *text);
 PyObject *card_tree(PyObject *self, PyObject *locators);
 
 static PyMethodDef methods[] = {
@@ -311,10 +306,14 @@ static PyMethodDef methods[] = {
     {"phrase_rows", (PyCFunction)(void (*)(void))phrase_rows, METH_FASTCALL,
      "phrase_rows(rows_of, tokens, exact, prefix, heads, keyless[, key_sieve, table, limit]) -> list[int]: "
      "see _phrase_rows.candidates"},
+    {"pair_rows", (PyCFunction)(void (*)(void))pair_rows, METH_FASTCALL,
+     "pair_rows(tokens, limit, first, second, rows_of) -> (list[int], list[int]): see "
+     "_phrase_rows.pair_rows"},
     {"starts_one", (PyCFunction)(void (*)(void))starts_one, METH_FASTCALL,
      "starts_one(strings, text) -> bool: text.startswith(strings), for a tuple of str"},
     {"has_ascii_digit", (PyCFunction)(void (*)(void))has_ascii_digit, METH_FASTCALL,
      "has_ascii_digit(text[, count]) -> bool: whether it holds one of 0-9 (count of them, 1 by default)"},
+    {"lower", lower, METH_O, "lower(text) -> str: text.lower(), in C for Latin-1 characters and separators"},
     {"copy_key", copy_key, METH_O, "copy_key(text) -> str: see _copied_boxes.copy_key"},
     {"name_words", (PyCFunction)(void (*)(void))name_words, METH_FASTCALL,
      "name_words(raw[, sieve, other]) -> (name, words) or None: see _rules.normalise_name and "

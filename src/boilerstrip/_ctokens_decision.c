@@ -12,6 +12,8 @@
 #include <Python.h>
 #include <stdint.h>
 
+#include "_ctokens_words.h"
+
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)
 #endif
@@ -316,6 +318,54 @@ done:
     PyMem_Free(blocks_in.items), PyMem_Free(sizes.items), PyMem_Free(segment_tags.items);
     PyMem_Free(chain.items), PyMem_Free(leaves.items);
     PyMem_Free(segments.slots), PyMem_Free(tag_ids.slots), PyMem_Free(ids.slots), PyMem_Free(group_ids.slots);
+    return out;
+}
+
+/* A Latin-1 character or a separator lowered (str.lower of it, one character). */
+static inline Py_UCS4 lower_one(Py_UCS4 c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ? c + 0x20 : c;
+}
+
+/* lower(text) -> str: ``text.lower()``. A text of Latin-1 characters and separators (those
+ * block_counts splits) is lowered here a character at a time, each to one (none of them has a
+ * context rule or a longer lower case): mypyc's str.lower makes a four-byte buffer and calls
+ * Unicode's full mapping a character for any text past ASCII (typographic quotes put most
+ * English texts there). Any other text is lowered by str.lower. */
+PyObject *lower(PyObject *self, PyObject *text) {
+    if (!PyUnicode_CheckExact(text)) {
+        PyErr_SetString(PyExc_TypeError, "lower() takes a str");
+        return NULL;
+    }
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        /* Latin-1 lowers within Latin-1, ASCII to ASCII: as ASCII as the text (one pass). */
+        PyObject *out = PyUnicode_New(n, PyUnicode_IS_ASCII(text) ? 0x7F : 0xFF);
+        if (out == NULL) return NULL;
+        const Py_UCS1 *in = data;
+        Py_UCS1 *to = PyUnicode_1BYTE_DATA(out);
+        for (Py_ssize_t i = 0; i < n; i++) to[i] = (Py_UCS1)lower_one(in[i]);
+        return out;
+    }
+    Py_UCS4 top = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c > 0xFF && !separator(c)) return PyObject_CallMethod(text, "lower", NULL);
+        const Py_UCS4 low = lower_one(c);
+        if (low > top) top = low;
+    }
+    PyObject *out = PyUnicode_New(n, top);
+    if (out == NULL) return NULL;
+    if (kind == PyUnicode_2BYTE_KIND && PyUnicode_KIND(out) == PyUnicode_2BYTE_KIND) { /* (its separators stay) */
+        const Py_UCS2 *in = data;
+        Py_UCS2 *to = PyUnicode_2BYTE_DATA(out);
+        for (Py_ssize_t i = 0; i < n; i++) to[i] = (Py_UCS2)lower_one(in[i]);
+        return out;
+    }
+    const int out_kind = PyUnicode_KIND(out);
+    void *out_data = PyUnicode_DATA(out);
+    for (Py_ssize_t i = 0; i < n; i++) PyUnicode_WRITE(out_kind, out_data, i, lower_one(PyUnicode_READ(kind, data, i)));
     return out;
 }
 

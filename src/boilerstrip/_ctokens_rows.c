@@ -45,6 +45,9 @@ static PyObject *rows_of_token(PyObject *token, PyObject *exact, PyObject *prefi
     return in < 0 ? NULL : Py_NewRef(none);
 }
 
+/* A key sieve's size (_phrase_rows.SIEVE_BYTES; pair_rows reads two of it). */
+#define SIEVE_BYTES 2048
+
 /* The rows phrase_rows holds on the stack before it allocates (most blocks select none). */
 #define STACK_ROWS 64
 
@@ -89,22 +92,19 @@ static int add_numbers(const Py_ssize_t *values, Py_ssize_t n, Py_ssize_t **out,
     return 0;
 }
 
-Py_ssize_t word_table_numbers(PyObject *object, char tag, const Word *token, Py_ssize_t size,
-                              Py_ssize_t *numbers); /* in _ctokens_words.c */
-
 /* _phrase_rows._rows_of_token read from the index's word table (_phrase_rows.rows_table: its
- * exact keys tagged "e", its prefix keys "p", their first three characters "h"): the number
- * of rows written to ``rows`` (room for 255), or -2 with an exception set. No str is made for
- * a token's first characters, and the token is not hashed. */
-static Py_ssize_t table_rows(PyObject *table, const Word *token, Py_ssize_t *rows) {
+ * exact keys tagged "e", its prefix keys "p", their first three characters "h"), opened once a
+ * call (word_table_open): the number of rows written to ``rows`` (room for 255), or -2 with an
+ * exception set. No str is made for a token's first characters, and the token is not hashed. */
+static Py_ssize_t table_rows(const OpenTable *table, const Word *token, Py_ssize_t *rows) {
     const Py_ssize_t n = token->length;
     if (n < 3) {
-        const Py_ssize_t found = word_table_numbers(table, 'e', token, n, rows);
+        const Py_ssize_t found = open_table_numbers(table, 'e', token, n, rows);
         return found == -1 ? 0 : found;
     }
-    Py_ssize_t found = word_table_numbers(table, 'h', token, 3, rows);
+    Py_ssize_t found = open_table_numbers(table, 'h', token, 3, rows);
     for (Py_ssize_t k = n < 5 ? n : 5; found >= 0 && k >= 3; k--) {
-        found = word_table_numbers(table, 'p', token, k, rows);
+        found = open_table_numbers(table, 'p', token, k, rows);
         if (found != -1) return found;
         found = 0;
     }
@@ -114,6 +114,26 @@ static Py_ssize_t table_rows(PyObject *table, const Word *token, Py_ssize_t *row
 static int by_value(const void *a, const void *b) {
     const Py_ssize_t x = *(const Py_ssize_t *)a, y = *(const Py_ssize_t *)b;
     return (x > y) - (x < y);
+}
+
+PyObject *ssize_list(const Py_ssize_t *values, Py_ssize_t n);
+
+/* The ``used`` rows at ``rows`` in row order, each once (sorted(set(rows))), as a new list. */
+static PyObject *distinct_list(Py_ssize_t *rows, Py_ssize_t used) {
+    if (used > 16) {
+        qsort(rows, (size_t)used, sizeof(Py_ssize_t), by_value);
+    } else { /* a few rows (most blocks): an insertion sort, without qsort's set-up */
+        for (Py_ssize_t i = 1; i < used; i++) {
+            const Py_ssize_t row = rows[i];
+            Py_ssize_t j = i;
+            for (; j > 0 && rows[j - 1] > row; j--) rows[j] = rows[j - 1];
+            rows[j] = row;
+        }
+    }
+    Py_ssize_t distinct = 0;
+    for (Py_ssize_t i = 0; i < used; i++)
+        if (i == 0 || rows[i] != rows[i - 1]) rows[distinct++] = rows[i];
+    return ssize_list(rows, distinct);
 }
 
 /* _phrase_rows.key_slot's hash, added to one character at a time: FNV-1a. */
@@ -210,6 +230,8 @@ PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     }
     /* The index's word table (or None): each token's rows are read there, not through rows_of. */
     PyObject *table = nargs >= 8 && args[7] != Py_None ? args[7] : NULL;
+    OpenTable open;
+    if (table != NULL && word_table_open(table, &open)) return NULL;
     /* The tokens read: the first ``limit`` (all when it is negative). */
     Py_ssize_t limit = nargs == 9 ? PyLong_AsSsize_t(args[8]) : -1;
     if (limit == -1 && PyErr_Occurred()) return NULL;
@@ -235,7 +257,7 @@ PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         if (!may_have_rows(bits, mask, &word)) continue;
         if (table != NULL) {
             Py_ssize_t found[256];
-            const Py_ssize_t count = table_rows(table, &word, found);
+            const Py_ssize_t count = table_rows(&open, &word, found);
             if (count < 0 || add_numbers(found, count, &rows, &used, &size)) goto done;
             continue;
         }
@@ -255,24 +277,113 @@ PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         Py_DECREF(token); /* (the cache's key holds its equal) */
         if (add_rows(found, &rows, &used, &size)) goto done;
     }
-    /* In row order, each once (sorted(set(rows))). */
-    if (used > 16) {
-        qsort(rows, (size_t)used, sizeof(Py_ssize_t), by_value);
-    } else { /* a few rows (most blocks): an insertion sort, without qsort's set-up */
-        for (Py_ssize_t i = 1; i < used; i++) {
-            const Py_ssize_t row = rows[i];
-            Py_ssize_t j = i;
-            for (; j > 0 && rows[j - 1] > row; j--) rows[j] = rows[j - 1];
-            rows[j] = row;
-        }
-    }
-    Py_ssize_t distinct = 0;
-    for (Py_ssize_t i = 0; i < used; i++)
-        if (i == 0 || rows[i] != rows[i - 1]) rows[distinct++] = rows[i];
-    out = ssize_list(rows, distinct);
+    out = distinct_list(rows, used);
 done:
     if (rows != stack) PyMem_Free(rows);
     Py_DECREF(none);
+    return out;
+}
+
+/* One index's keys as pair_rows reads them (_phrase_rows.Keys: exact, prefix, heads, key sieve,
+ * word table), and the rows its tokens select, in a growable buffer on the stack at first. */
+typedef struct {
+    const unsigned char *bits;
+    size_t mask;
+    OpenTable table;
+    Py_ssize_t stack[STACK_ROWS];
+    Py_ssize_t *rows, used, size;
+} Keys;
+
+/* Reads ``keys`` (a Keys tuple) into ``out``; -1 with an exception set when it is none. */
+static int keys_open(PyObject *keys, Keys *out) {
+    out->rows = out->stack;
+    out->used = 0;
+    out->size = STACK_ROWS;
+    if (!PyTuple_Check(keys) || PyTuple_GET_SIZE(keys) != 5 || !PyBytes_CheckExact(PyTuple_GET_ITEM(keys, 3))) {
+        PyErr_SetString(PyExc_TypeError, "pair_rows() reads an index's keys: (exact, prefix, heads, sieve, table)");
+        return -1;
+    }
+    PyObject *sieve = PyTuple_GET_ITEM(keys, 3);
+    const Py_ssize_t bytes = PyBytes_GET_SIZE(sieve);
+    if (bytes != SIEVE_BYTES) {
+        PyErr_SetString(PyExc_ValueError, "pair_rows(): a key sieve is _phrase_rows.SIEVE_BYTES long");
+        return -1;
+    }
+    out->bits = (const unsigned char *)PyBytes_AS_STRING(sieve);
+    out->mask = (size_t)bytes * 8 - 1;
+    return word_table_open(PyTuple_GET_ITEM(keys, 4), &out->table);
+}
+
+/* A one-byte token's sieve slots, as may_have_rows reads them: its own for one shorter than three
+ * characters, else those of its first three, four and five characters (as many as it has);
+ * their number, 0 for a token of another kind (every sieve passes it). Made once a token for
+ * both indexes (their sieves have the same size: the slots are the same). */
+static inline int token_slots(const Word *token, uint32_t *slots) {
+    if (token->kind != PyUnicode_1BYTE_KIND) return 0;
+    const Py_ssize_t n = token->length;
+    const Py_UCS1 *c = token->data;
+    uint32_t h = 2166136261u;
+    if (n < 3) {
+        for (Py_ssize_t i = 0; i < n; i++) h = fnv_step(h, c[i]);
+        slots[0] = h;
+        return 1;
+    }
+    h = fnv_step(fnv_step(fnv_step(h, c[0]), c[1]), c[2]);
+    slots[0] = h;
+    int count = 1;
+    for (Py_ssize_t i = 3; i < n && i < 5; i++) slots[count++] = h = fnv_step(h, c[i]);
+    return count;
+}
+
+/* may_have_rows from the token's slots (token_slots: ``count`` of them, 0 for any token). */
+static inline int sieve_passes(const Keys *keys, const uint32_t *slots, int count) {
+    if (count == 0) return 1;
+    for (int i = 0; i < count; i++)
+        if (has_bit(keys->bits, keys->mask, slots[i])) return 1;
+    return 0;
+}
+
+/* The token's rows in ``keys`` added to its buffer; -1 with an exception set. */
+static inline int keys_add(Keys *keys, const Word *word, const uint32_t *slots, int slot_count) {
+    if (!sieve_passes(keys, slots, slot_count)) return 0;
+    Py_ssize_t found[256];
+    const Py_ssize_t rows = table_rows(&keys->table, word, found);
+    return rows < 0 || add_numbers(found, rows, &keys->rows, &keys->used, &keys->size) ? -1 : 0;
+}
+
+/* pair_rows(tokens, limit, first, second, rows_of) -> (list[int], list[int]): the key rows of two
+ * indexes (``first``'s and ``second``'s Keys; ``second`` None for none: its list is empty) that
+ * a block's first ``limit`` tokens (all when negative) select, each list in row order, each
+ * row once, without the keyless rows: _phrase_rows.pair_rows, its reference. The tokens are
+ * read once for both; ``rows_of`` (the reference's page caches) is unread. */
+PyObject *pair_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 5 || !is_tokens(args[0]) || !PyLong_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "pair_rows() takes tokens, an int, two indexes' keys and the page caches");
+        return NULL;
+    }
+    Py_ssize_t limit = PyLong_AsSsize_t(args[1]);
+    if (limit == -1 && PyErr_Occurred()) return NULL;
+    const int two = args[3] != Py_None;
+    Keys first, second;
+    PyObject *out = NULL, *first_list = NULL, *second_list = NULL;
+    first.rows = first.stack, second.rows = second.stack;
+    if (keys_open(args[2], &first) || (two && keys_open(args[3], &second))) goto done;
+    Py_ssize_t at = 0;
+    Word word;
+    for (int more; limit != 0 && (more = next_word(args[0], &at, &word)) != 0; limit--) {
+        if (more < 0) goto done;
+        uint32_t slots[3];
+        const int count = token_slots(&word, slots);
+        if (keys_add(&first, &word, slots, count) || (two && keys_add(&second, &word, slots, count))) goto done;
+    }
+    first_list = distinct_list(first.rows, first.used);
+    second_list = first_list == NULL ? NULL : two ? distinct_list(second.rows, second.used) : PyList_New(0);
+    if (second_list != NULL) out = PyTuple_Pack(2, first_list, second_list);
+done:
+    Py_XDECREF(first_list);
+    Py_XDECREF(second_list);
+    if (first.rows != first.stack) PyMem_Free(first.rows);
+    if (two && second.rows != second.stack) PyMem_Free(second.rows);
     return out;
 }
 

@@ -2,7 +2,7 @@
  * lists them): stop_counts and language_hits, which read a table of words (word_table) in
  * place of the set or dict they are given. A token is a str made by block_counts or the token
  * regex, hashed by neither: looked up in a set or dict, each was hashed by Python (SipHash)
- * and compared there; here its bytes are hashed (FNV-1a) and compared in place, and no str
+ * and compared there; here its bytes are hashed (word_hash) and compared in place, and no str
  * hash is made. Two str are equal exactly when they have the same kind and the same bytes (a
  * str is stored in the narrowest kind that holds its characters), so the table finds exactly
  * the tokens the set or dict holds: tests/test_ctokens_words.py checks both ways. Hidden, as
@@ -20,12 +20,9 @@
 
 PyObject *ssize_list(const Py_ssize_t *values, Py_ssize_t n); /* in _ctokens_rows.c */
 
-/* A table: this header, then ``mask + 1`` slots (a power of two, at most half of them used),
- * then the words' bytes, then their numbers (uint16). Read with memcpy: a bytes object's
- * data need not be aligned for these. */
-typedef struct {
-    uint64_t mask, words_at, numbers_at, size;
-} Header;
+/* A table: its Header (_ctokens_words.h), then ``mask + 1`` slots (a power of two, at most
+ * half of them used), then the words' bytes, then their numbers (uint16). Read with memcpy: a
+ * bytes object's data need not be aligned for these. */
 
 typedef struct {
     uint32_t hash;    /* of the word's kind and bytes; 0: an empty slot */
@@ -36,22 +33,14 @@ typedef struct {
     uint8_t numbers;  /* how many numbers it has */
 } Slot;
 
-static inline uint32_t word_hash(int kind, const unsigned char *data, Py_ssize_t size) {
-    uint32_t h = 2166136261u ^ (uint32_t)kind;
-    for (Py_ssize_t i = 0; i < size; i++) h = (h ^ data[i]) * 16777619u;
-    return h ? h : 1; /* 0 marks an empty slot */
-}
-
-/* The slot of the word of ``kind`` and ``bytes`` bytes at ``data`` in the table at ``table``
- * (its header read and checked by the caller), or NULL when the table does not hold it. */
-static const unsigned char *find_bytes(const unsigned char *table, const Header *header, int kind,
-                                       const unsigned char *data, Py_ssize_t bytes, Slot *slot) {
+static inline const unsigned char *find_bytes(const unsigned char *table, const Header *header, int kind,
+                                              const unsigned char *data, Py_ssize_t bytes, Slot *slot) {
     const uint32_t h = word_hash(kind, data, bytes);
     for (uint64_t i = h & header->mask, tried = 0; tried <= header->mask; i = (i + 1) & header->mask, tried++) {
         memcpy(slot, table + sizeof(Header) + i * sizeof(Slot), sizeof(Slot));
         if (slot->hash == 0) return NULL;
         if (slot->hash == h && slot->kind == kind && slot->bytes == bytes &&
-            slot->word_at + (uint64_t)bytes <= header->size && memcmp(table + slot->word_at, data, (size_t)bytes) == 0)
+            slot->word_at + (uint64_t)bytes <= header->size && same_bytes(table + slot->word_at, data, (size_t)bytes))
             return table + slot->word_at;
     }
     return NULL;
@@ -103,16 +92,22 @@ int word_table_value(PyObject *object, const unsigned char *key, Py_ssize_t size
     return 1;
 }
 
-/* The numbers of the word ``tag`` + the token's first ``size`` characters in the table ``object``, written to
- * ``numbers`` (room for 255): how many, or -1 when the table does not hold that word; -2 with
- * an exception set when ``object`` is no table. The word is made as Python makes that str (in
- * the narrowest kind that holds its characters), on the stack: none is made or hashed
- * (_ctokens_rows.c's look-ups of a token's key words). */
-Py_ssize_t word_table_numbers(PyObject *object, char tag, const Word *token, Py_ssize_t size, Py_ssize_t *numbers) {
-    const unsigned char *table;
-    Header header;
+/* The table ``object`` read for open_table_numbers: its header read and checked once, for all
+ * of a call's look-ups. -1 with an exception set when it is no table. */
+int word_table_open(PyObject *object, OpenTable *open) {
+    return read_header(object, &open->table, &open->header);
+}
+
+/* The numbers of the word ``tag`` + the token's first ``size`` characters in the table ``open``
+ * (word_table_open), written to ``numbers`` (room for 255): how many, or -1 when the table
+ * does not hold that word; -2 with an exception set when the table is broken. The word is made
+ * as Python makes that str (in the narrowest kind that holds its characters), on the stack:
+ * none is made or hashed (_ctokens_rows.c's look-ups of a token's key words). */
+Py_ssize_t open_table_numbers(const OpenTable *open, char tag, const Word *token, Py_ssize_t size,
+                              Py_ssize_t *numbers) {
+    const unsigned char *table = open->table;
+    const Header header = open->header;
     Slot slot;
-    if (read_header(object, &table, &header)) return -2;
     const int kind = token->kind;
     const void *data = token->data;
     if (size > token->length || size > 15) return -1; /* no key is that long */
@@ -148,14 +143,11 @@ Py_ssize_t word_table_numbers(PyObject *object, char tag, const Word *token, Py_
     return slot.numbers;
 }
 
-/* Whether the table ``object`` holds the token: 1 or 0; -1 with an exception set when
- * ``object`` is no table (block_counts' title words). */
-int word_table_holds(PyObject *object, const Word *token) {
-    const unsigned char *table;
-    Header header;
+/* Whether the table ``open`` (word_table_open) holds the token: 1 or 0 (block_counts' title
+ * words: the header read once a block, not once a token). */
+int open_table_holds(const OpenTable *open, const Word *token) {
     Slot slot;
-    if (read_header(object, &table, &header)) return -1;
-    return find_bytes(table, &header, token->kind, token->data, token->length * token->kind, &slot) != NULL;
+    return find_bytes(open->table, &open->header, token->kind, token->data, token->length * token->kind, &slot) != NULL;
 }
 
 /* word_table(words[, numbers]): the table of a list of distinct str, each with a tuple of

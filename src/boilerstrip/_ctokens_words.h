@@ -6,7 +6,8 @@
  * _language.token_list splits it. One str a block, where a list and a str a token cost an
  * allocation, a deallocation and about 60 bytes each; the marks spare the readers a search
  * for each token's end (joined by spaces, that search cost as much as the lists saved).
- * Hidden, as _cscan's shared functions are. */
+ * Also the separators block_counts splits and lower() lowers, and the word tables' hash and
+ * compare. Hidden, as _cscan's shared functions are. */
 #ifndef BOILERSTRIP_CTOKENS_WORDS_H
 #define BOILERSTRIP_CTOKENS_WORDS_H
 
@@ -73,6 +74,88 @@ static inline PyObject *word_object(const Word *word) {
     if (word->object != NULL) return Py_NewRef(word->object);
     return PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, word->data, word->length);
 }
+
+/* Characters past Latin-1 that the token regex's \w matches neither as they are nor lowered,
+ * which lower to themselves and are no CJK: general punctuation (quotes, dashes, the
+ * ellipsis, spaces but the zero-width joiners), currency signs, arrows, mathematical and
+ * technical signs, box drawing, shapes, dingbats and the commonest emoji blocks. A text of
+ * Latin-1 and these (typographic quotes make most English blocks two bytes a character) is
+ * split by _ctokens.c; tests/test_ctokens.py checks each against the regex (here: _ctokens.c and
+ * _ctokens_decision.c read it). */
+static inline int separator(Py_UCS4 c) {
+    if (c < 0x2000) return 0;
+    if (c < 0x2190)
+        return c <= 0x200B || (c >= 0x200E && c <= 0x203E) || (c >= 0x2041 && c <= 0x2053) ||
+               (c >= 0x2055 && c <= 0x205F) || (c >= 0x20A0 && c <= 0x20C0);
+    return c <= 0x23FF || (c >= 0x2500 && c <= 0x27BF) || (c >= 0x1F300 && c <= 0x1F64F) ||
+           (c >= 0x1F900 && c <= 0x1F9FF);
+}
+
+/* A word's hash, of its kind, its size and its bytes, read a few at a time: a word of up to
+ * eight bytes (most tokens) in two reads (its first and last four bytes, which overlap, or
+ * for up to three its first, middle and last), a longer one eight at a time; each read
+ * mixed in by a multiply. A byte at a time (FNV-1a), the hash cost four instructions a byte,
+ * a fifth of stop_counts' look-ups. The table is made and read with this one function. */
+static inline uint32_t word_hash(int kind, const unsigned char *data, Py_ssize_t size) {
+    const uint64_t k = 0x9E3779B97F4A7C15ull;
+    uint64_t h = ((uint64_t)size << 3 | (uint64_t)kind) * k, a = 0, b = 0;
+    if (size > 8) {
+        Py_ssize_t i = 0;
+        for (; i + 8 < size; i += 8) {
+            uint64_t w;
+            memcpy(&w, data + i, 8);
+            h = (h ^ w) * k;
+            h ^= h >> 29;
+        }
+        memcpy(&a, data + size - 8, 8);
+    } else if (size >= 4) {
+        uint32_t x, y;
+        memcpy(&x, data, 4);
+        memcpy(&y, data + size - 4, 4);
+        a = x, b = y;
+    } else if (size > 0) {
+        a = (uint64_t)data[0] | (uint64_t)data[size >> 1] << 8 | (uint64_t)data[size - 1] << 16;
+    }
+    h = (h ^ a) * k;
+    h = (h ^ (h >> 32) ^ b) * 0xC2B2AE3D27D4EB4Full;
+    h ^= h >> 32;
+    return (uint32_t)h ? (uint32_t)h : 1; /* 0 marks an empty slot */
+}
+
+/* The slot of the word of ``kind`` and ``bytes`` bytes at ``data`` in the table at ``table``
+ * (its header read and checked by the caller), or NULL when the table does not hold it. */
+/* Whether the ``n`` bytes at ``a`` and ``b`` are the same: up to eight in two reads (the first
+ * and last four, which overlap), where memcmp cost a call a look-up. */
+static inline int same_bytes(const unsigned char *a, const unsigned char *b, size_t n) {
+    if (n >= 4 && n <= 8) {
+        uint32_t a0, a1, b0, b1;
+        memcpy(&a0, a, 4), memcpy(&b0, b, 4), memcpy(&a1, a + n - 4, 4), memcpy(&b1, b + n - 4, 4);
+        return a0 == b0 && a1 == b1;
+    }
+    if (n < 4) {
+        for (size_t i = 0; i < n; i++)
+            if (a[i] != b[i]) return 0;
+        return 1;
+    }
+    return memcmp(a, b, n) == 0;
+}
+
+/* A word table's header (_ctokens_words.c's word_table: the table's first bytes), and a table
+ * opened: its bytes and its header, read and checked once by word_table_open, for all of a
+ * call's look-ups (open_table_numbers). */
+typedef struct {
+    uint64_t mask, words_at, numbers_at, size;
+} Header;
+
+typedef struct {
+    const unsigned char *table;
+    Header header;
+} OpenTable;
+
+int word_table_open(PyObject *object, OpenTable *open);
+int open_table_holds(const OpenTable *open, const Word *token);
+Py_ssize_t open_table_numbers(const OpenTable *open, char tag, const Word *token, Py_ssize_t size,
+                              Py_ssize_t *numbers);
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop

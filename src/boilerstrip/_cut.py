@@ -17,10 +17,25 @@ The models are fitted by benchmarks/tune_cut.py and live in ``_cut_weights``.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Final, cast
+
+from ._compiled import c_module
 
 CutModel = tuple[tuple[float, tuple[float, ...]], ...]  # (threshold, coefficients) per candidate
+
+_CutChoice = Callable[[CutModel, list[float], list[tuple[float, ...]]], "float | None"]
+
+
+def _c_choice() -> _CutChoice | None:
+    """The compiled build's C loop of :func:`predicted_threshold`'s sums (``_cscore.cut_choice``:
+    the same products added in the same order, the same choice; None where an input is not a
+    float, which the Python loop then reads), or None in a pure install."""
+    module = c_module("_cscore")
+    return None if module is None else cast(_CutChoice, module.cut_choice)
+
+
+_C_CHOICE: Final = _c_choice()
 
 STATISTICS = (
     "mean",  # word-weighted mean probability
@@ -107,12 +122,21 @@ def _candidate_rows(
     order = [i for i, p in enumerate(probs) if unordered or p >= low]
     order.sort(key=probs.__getitem__, reverse=True)
 
-    # The blocks at or above each threshold: the same comparisons as bisecting the negated
-    # probabilities in that order (NaN included), without making that list.
-    def negated(i: int) -> float:
-        return -probs[i]
-
-    kept_counts = [bisect_right(order, -threshold, key=negated) for threshold in thresholds]
+    # The blocks at or above each threshold: bisect_right's steps over the negated
+    # probabilities in that order (NaN included), without making that list, and without a
+    # call of a key function a step (bisect's C loop called a closure: about 200
+    # instructions a call, and the closure made a page).
+    kept_counts = []
+    for threshold in thresholds:
+        x = -threshold
+        lo, hi = 0, len(order)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if x < -probs[order[mid]]:
+                hi = mid
+            else:
+                lo = mid + 1
+        kept_counts.append(lo)
     # The running sums only where a threshold reads them, and only as far as the lowest
     # one reaches (the blocks below every candidate are not walked).
     kept_at: dict[int, float] = {}
@@ -173,6 +197,11 @@ def predicted_threshold(probabilities: Sequence[float], words: Sequence[int], mo
     statistics = page_statistics(probabilities, words)
     rows = _candidate_rows(probabilities, words, [threshold for threshold, _ in model])
     page = _squared(statistics, [1.0])  # the inputs every candidate shares, made once
+    choice = _C_CHOICE  # a local: mypyc's narrowing of an optional Final reads it unboxed
+    if choice is not None:
+        chosen = choice(model, page, rows)
+        if chosen is not None:
+            return chosen
     best_threshold, best = 0.5, -math.inf
     for (threshold, coefficients), candidate in zip(model, rows):
         inputs = page + _squared(candidate, [])  # as model_inputs(statistics, candidate)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -14,9 +14,11 @@ from ._combine import decide, relabel
 from ._described import with_description
 from ._errors import InputError, LimitError, check_deadline
 from ._features import blocks_of, feature_columns, features_of, locators
+from ._head_marks import HeadMarks
 from ._limits import Scan, scan
 from ._metadata import complete, json_ld_objects, product_description, read_page
 from ._model import Block, Extraction, Metadata
+from ._noscript import without_runaways
 from ._options import DEFAULT_OPTIONS, Options
 from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_texts, page_type
 from ._parse import Utf8, Utf8Page, body_of, decode, looks_binary, page_info, parse, utf8_body
@@ -148,13 +150,15 @@ def measure(
         # by its clone()) is released before the segment stage, the peak of memory.
         tree.raw_html = b""
     check_deadline(deadline)
-    info = page_info(tree)
+    marks = HeadMarks(tree)  # the head searched once, for the title, the metadata and the type
+    info = page_info(tree, marks)
     root = body_of(tree)
     ld_texts = json_ld_texts(tree)
     ld_objects = json_ld_objects(ld_texts)  # parsed once: for the metadata and the product description
-    metadata = read_page(tree, ld_objects)
+    metadata = read_page(tree, ld_objects, marks)
     address = metadata.canonical_url.value or (url if isinstance(url, str) else "")
-    declared = page_type(declared_type(tree, ld_texts), address, options, tree)
+    declared = page_type(declared_type(tree, ld_texts, marks), address, options, tree, marks)
+    del marks
     panels = options.reveal_panels
     pack = options.packed_texts_min_blocks
     unseen = options.skip_screen_reader_text
@@ -239,7 +243,7 @@ def prepare_input(
         text, cut = text[:limit], True
     if cut and options.on_limit == "raise":
         raise LimitError(f"the input is longer than max_input_chars={limit}")
-    found = _scan(text, options, bodies)
+    text, found = _scan_as_shown(text, options, bodies)
     if found.cut is not None:
         if options.on_limit == "raise":
             value = getattr(options, found.limit)
@@ -248,7 +252,25 @@ def prepare_input(
     return text, cut
 
 
-def _scan(text: str | bytes, options: Options, bodies: list[int] | None) -> Scan:
+Page = TypeVar("Page", str, bytes)
+
+
+def _scan_as_shown(text: Page, options: Options, bodies: list[int] | None) -> tuple[Page, Scan]:
+    """``text`` without the raw text that runs past its noscript (_noscript), and its
+    :func:`_limits.scan` at the limits of ``options``: scanned again where it was cut."""
+    runaways: list[int] = []
+    found = _scan(text, options, bodies, runaways)
+    if not runaways:
+        return text, found
+    text = without_runaways(text, runaways)
+    if bodies is not None:
+        bodies.clear()
+    return text, _scan(text, options, bodies)
+
+
+def _scan(
+    text: str | bytes, options: Options, bodies: list[int] | None, runaways: list[int] | None = None
+) -> Scan:
     """:func:`_limits.scan` of ``text`` at the limits of ``options``."""
     return scan(
         text,
@@ -257,6 +279,7 @@ def _scan(text: str | bytes, options: Options, bodies: list[int] | None) -> Scan
         max_attributes=options.max_attributes,
         max_depth_sum=options.max_depth_sum,
         bodies=bodies,
+        runaways=runaways,
     )
 
 
@@ -274,8 +297,8 @@ def _utf8_page(
     body = utf8_body(bytes(html), charset)
     if body is None:
         return None
+    body, found = _scan_as_shown(body, options, bodies)
     page = Utf8Page(body)
-    found = _scan(body, options, bodies)
     if found.cut is not None:  # cut, or raised, at a character offset: the text path
         bodies.clear()
         return None

@@ -70,6 +70,9 @@ _TEXT_STARTS = _RAW_TEXT | {"plaintext"}
 _RAW_END = {name: re.compile(rf"</(?i:{name})[\t\n\f\r />]") for name in _RAW_TEXT}
 _ATTRIBUTE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 _BODIES = frozenset({"script", "style"})  # the raw text scan(bodies=...) records
+# Where a noscript's raw text ends for a browser that runs scripts (scan(runaways=...)):
+# ASCII letters in any case, as the C loop reads them (re.A: no other letter folds to them).
+_NOSCRIPT_END = re.compile("</noscript", re.I | re.A)
 
 
 # The same patterns for a page given as UTF-8 bytes, read one character a byte as Latin-1
@@ -78,9 +81,10 @@ _BODIES = frozenset({"script", "style"})  # the raw text scan(bodies=...) record
 # as Latin-1 text for it (_tag). Compiled on first use, not at import (only bytes need them);
 # the cache holds one value that depends on nothing.
 @functools.cache
-def _bytes_patterns() -> tuple[re.Pattern[bytes], dict[str, re.Pattern[bytes]]]:
+def _bytes_patterns() -> tuple[re.Pattern[bytes], dict[str, re.Pattern[bytes]], re.Pattern[bytes]]:
     raw_end = {name: re.compile(pattern.pattern.encode("ascii")) for name, pattern in _RAW_END.items()}
-    return re.compile(_TOKEN.pattern.encode("ascii"), re.S), raw_end
+    noscript_end = re.compile(_NOSCRIPT_END.pattern.encode("ascii"), re.I)
+    return re.compile(_TOKEN.pattern.encode("ascii"), re.S), raw_end, noscript_end
 
 
 _LONG_TAG = 512  # attributes are counted only in tags this long (in characters) or longer
@@ -110,7 +114,7 @@ TABLES: Final[tuple[object, ...]] = (
 )
 _C_BOUND = 2**62  # the C loop counts in 64 bits: limits past this are the same as none
 CLoop = Callable[
-    [str | bytes, int, int, int, int, tuple[object, ...], "list[int] | None"],
+    [str | bytes, int, int, int, int, tuple[object, ...], "list[int] | None", "list[int] | None"],
     tuple[int, int, int, "int | None", str],
 ]
 
@@ -152,6 +156,7 @@ def scan(
     max_attributes: int | None,
     max_depth_sum: int | None = None,
     bodies: list[int] | None = None,
+    runaways: list[int] | None = None,
 ) -> Scan:
     """Estimated elements, depth and depth sum of the tree Lexbor builds from ``text``, and
     the offset of the first tag past a limit (None disables a limit). With ``bodies``, the
@@ -161,7 +166,12 @@ def scan(
     own end tag whose body nothing reads (:func:`_svg_bodies.svg_droppable`): the spans
     :func:`_bodies.without_bodies` drops. ``text`` as bytes
     is read one character a byte, as its Latin-1 text would be (a page's UTF-8: its markup
-    is ASCII)."""
+    is ASCII).
+
+    With ``runaways``, the start of every raw-text element but a script or a style sheet
+    opened inside a ``<noscript>`` whose raw text runs past a ``</noscript`` (ASCII letters in
+    any case), and that end tag's offset, are appended to it, and the text is read on from
+    that end tag (_noscript says why); the counts are then those of neither page."""
     if _C_LOOP is None:
         return scan_python(
             text,
@@ -170,6 +180,7 @@ def scan(
             max_attributes=max_attributes,
             max_depth_sum=max_depth_sum,
             bodies=bodies,
+            runaways=runaways,
         )
     return scan_c(
         _C_LOOP,
@@ -179,6 +190,7 @@ def scan(
         max_attributes=max_attributes,
         max_depth_sum=max_depth_sum,
         bodies=bodies,
+        runaways=runaways,
     )
 
 
@@ -191,6 +203,7 @@ def scan_c(
     max_attributes: int | None,
     max_depth_sum: int | None = None,
     bodies: list[int] | None = None,
+    runaways: list[int] | None = None,
 ) -> Scan:
     """:func:`scan` with the C loop ``loop``."""
     nodes, depth, attributes, depth_sum = (
@@ -198,7 +211,7 @@ def scan_c(
         for limit in _limits(len(text), max_nodes, max_depth, max_attributes, max_depth_sum)
     )
     tables = TABLES if isinstance(text, str) else (*TABLES[:3], _bytes_patterns()[1], *TABLES[4:])
-    return Scan(*loop(text, nodes, depth, attributes, depth_sum, tables, bodies))
+    return Scan(*loop(text, nodes, depth, attributes, depth_sum, tables, bodies, runaways))
 
 
 def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
@@ -209,6 +222,7 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
     max_attributes: int | None,
     max_depth_sum: int | None = None,
     bodies: list[int] | None = None,
+    runaways: list[int] | None = None,
 ) -> Scan:
     """:func:`scan` in Python: the reference, and the path of a pure-Python install."""
     stack = OpenElements()
@@ -348,6 +362,15 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                     bodies += (end, resume)
             elif follows:
                 resume = len(text)
+            if follows and runaways is not None and lower not in _BODIES and "noscript" in names:
+                found = (
+                    _NOSCRIPT_END.search(text, end, resume)
+                    if isinstance(text, str)
+                    else _bytes_patterns()[2].search(text, end, resume)
+                )
+                if found:  # a raw text that runs past its noscript: read on from the noscript's end
+                    runaways += (start, found.start())
+                    resume = found.start()
             if len(names) > depth:
                 depth = len(names)
                 if depth > depth_limit:

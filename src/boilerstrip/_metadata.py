@@ -17,6 +17,7 @@ from typing import Any, Final
 import regex
 
 from ._dates import normalise_date
+from ._head_marks import HeadMarks
 from ._model import Block, Label, Metadata, Role
 from ._page_type import ARTICLE_TYPES, PRODUCT_TYPES
 from ._pattern_store import compiled as stored_or_compiled
@@ -215,42 +216,30 @@ def _read_json_ld(objects: Sequence[dict[str, Any]], found: _Found) -> None:
         found.add("site_name", "json-ld", site.get("name"))
 
 
-# The head's nodes read: its title, its meta tags with a content (a meta without one
-# gives nothing), and its links whose rel holds "canonical" in any ASCII case (a link
-# whose rel has the word, lowercased, does; the others give nothing). Reading each node's
-# attributes is the cost (about 3,000 instructions a node): the style sheets, icons and
-# preloads a head links were most of them (tests/test_metadata.py compares the two).
-_HEAD_SELECTOR: Final = 'meta[content], link[rel*="canonical" i], title'
-
-
-def _read_head(tree: Any, found: _Found) -> None:
-    head = tree.head
-    if head is None:
-        return
-    # Each node's attributes and tag are read once, typed (the compiled build reads the
-    # dict and compares the strings itself, where it made a generic call for each).
-    for node in head.css(_HEAD_SELECTOR):
-        attrs: dict[str, str | None] = node.attributes
-        tag: str | None = node.tag
+def _read_head(marks: HeadMarks, found: _Found) -> None:
+    """The head's title, its metas with a content (``meta[content]``: a meta without one
+    gives nothing) and its links whose rel holds "canonical" in any ASCII case (a link whose
+    rel has the word, lowercased, does; the others give nothing)."""
+    for tag, attrs, text in marks.entries:
         if tag == "title":
-            found.add("title", "html", node.text())
+            found.add("title", "html", text)
         elif tag == "link":
             rel = attrs.get("rel")
             if rel and "canonical" in rel.lower().split():
                 found.add("canonical_url", "link", attrs.get("href"))
-        else:
+        elif "content" in attrs:
             key = attrs.get("property") or attrs.get("name") or attrs.get("http-equiv") or ""
             target = _META.get(key.strip().lower())
             if target is not None:
                 found.add(target[0], target[1], attrs.get("content"))
 
 
-def read_page(tree: Any, ld_objects: Sequence[dict[str, Any]]) -> Metadata:
+def read_page(tree: Any, ld_objects: Sequence[dict[str, Any]], marks: HeadMarks | None = None) -> Metadata:
     """The metadata the page's markup gives (head tags, the JSON-LD objects of
-    json_ld_objects, html lang, a <time>)."""
+    json_ld_objects, html lang, a <time>); ``marks``: the head's (made here when not given)."""
     found = _Found()
     _read_json_ld(ld_objects, found)
-    _read_head(tree, found)
+    _read_head(HeadMarks(tree) if marks is None else marks, found)
     root = tree.root
     if root is not None:
         found.add("language", "html", root.attributes.get("lang"))

@@ -24,6 +24,7 @@ from typing import Any, Final
 
 import regex
 
+from ._head_marks import HeadMarks
 from ._options import Options
 from ._pattern_store import Key
 from ._pattern_store import compiled as stored_or_compiled
@@ -111,11 +112,12 @@ def _ld_texts(scripts: Sequence[Any]) -> tuple[str, ...]:
     return tuple(texts)
 
 
-def declared_type(tree: Any, ld_texts: Sequence[str] | None = None) -> str:
+def declared_type(tree: Any, ld_texts: Sequence[str] | None = None, marks: HeadMarks | None = None) -> str:
     """The declared type: "thread" (the JSON-LD, or microdata, declares a discussion and
     no article), "article" (an article type is declared, whatever else is), "product" (a
     product type is), "sectioned" (another og:type, or a multi-section schema.org type) or "" (nothing
-    declared). ``ld_texts``: the page's JSON-LD (json_ld_texts), read here when not given.
+    declared). ``ld_texts``: the page's JSON-LD (json_ld_texts), read here when not given;
+    ``marks``: the head's (_head_marks), made here when not given.
 
     The JSON-LD is read first: where it declares an article, or a discussion, the answer
     is known whatever the og:type and the microdata say, and the tree is not searched for
@@ -130,8 +132,12 @@ def declared_type(tree: Any, ld_texts: Sequence[str] | None = None) -> str:
         return THREAD  # a forum's og:type is often "article"; its JSON-LD says more
     if tree.css_first(_MICRODATA_THREAD_SELECTOR) is not None:
         return THREAD  # the same declaration, written as microdata (and no article in the JSON-LD)
-    og = tree.css_first('meta[property="og:type"]') or tree.css_first('meta[name="og:type"]')
-    og_type = (og.attributes.get("content") or "").strip().lower() if og is not None else ""
+    if marks is None:
+        marks = HeadMarks(tree)
+    og = marks.first_meta(tree, "property", "og:type")
+    if og is None:
+        og = marks.first_meta(tree, "name", "og:type")
+    og_type = (og.get("content") or "").strip().lower() if og is not None else ""
     declared = ld | {og_type}
     if declared & ARTICLE_TYPES:
         return ARTICLE
@@ -206,35 +212,26 @@ STORED_KEYS: tuple[Key, ...] = tuple(
 )
 
 
-def page_type(declared: str, url: str, options: Options, tree: Any = None) -> str:
+def page_type(
+    declared: str, url: str, options: Options, tree: Any = None, marks: HeadMarks | None = None
+) -> str:
     """The type the page is treated as: ``declared`` (declared_type); or "thread" when
     the page's ``url``, or an address its ``tree`` gives itself (og:url, the canonical
     link), is a thread of common forum software (_THREAD_URLS) and it
     declares nothing, a multi-section type or (``Options.thread_urls_over_article``) an
     article; or "sectioned" when it declares nothing and its ``tree`` shows a product grid
-    (_shows_prices). A declared product or thread is kept."""
+    (_shows_prices). A declared product or thread is kept. ``marks``: the head's
+    (_head_marks), made here when not given."""
     if declared in (PRODUCT, THREAD):
         return declared
-    if any(_thread_url(declared, address, options) for address in (url, *_own_addresses(tree))):
+    if marks is None and tree is not None:
+        marks = HeadMarks(tree)
+    own = marks.own_addresses() if marks is not None else ()
+    if any(_thread_url(declared, address, options) for address in (url, *own)):
         return THREAD
     if not declared and tree is not None and _shows_prices(tree, options.listing_min_prices):
         return SECTIONED
     return declared
-
-
-def _own_addresses(tree: Any) -> tuple[str, ...]:
-    """The addresses the page's head gives itself besides the best one (og:url, the
-    canonical link): a forum's JSON-LD may name its thread by a search-friendly address
-    while its og:url keeps the software's own (vBulletin's showthread.php)."""
-    head = tree.head if tree is not None else None
-    if head is None:
-        return ()
-    found = []
-    for node in head.css('meta[property="og:url"], link[rel="canonical"]'):
-        value = node.attributes.get("content") or node.attributes.get("href")
-        if value:
-            found.append(value)
-    return tuple(found)
 
 
 def _thread_url(declared: str, url: str, options: Options) -> bool:

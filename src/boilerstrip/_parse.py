@@ -11,6 +11,7 @@ import regex
 from selectolax.lexbor import LexborHTMLParser
 
 from ._compiled import c_module
+from ._head_marks import HeadMarks
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -245,15 +246,16 @@ def body_of(tree: LexborHTMLParser) -> Any:
     return tree.body if tree.body is not None else tree.root
 
 
-def page_info(tree: LexborHTMLParser) -> PageInfo:
-    title = ""
-    for selector, attr in (('meta[property="og:title"]', "content"), ("title", "")):
-        node = tree.css_first(selector)
-        if node is not None:
-            value = node.attributes.get(attr) if attr else node.text()
-            if value and value.strip():
-                title = " ".join(value.translate(_NOT_TEXT).split())
-                break
+def page_info(tree: LexborHTMLParser, marks: HeadMarks | None = None) -> PageInfo:
+    """The page's title (the first og:title meta's content, else the first title's text)
+    and language; ``marks``: the head's (made here when not given)."""
+    if marks is None:
+        marks = HeadMarks(tree)
+    og = marks.first_meta(tree, "property", "og:title")
+    value = og.get("content") if og is not None else None
+    if not (value and value.strip()):
+        value = marks.first_title(tree)
+    title = " ".join(value.translate(_NOT_TEXT).split()) if value and value.strip() else ""
     root = tree.root
     lang = (root.attributes.get("lang") or "") if root is not None else ""
     return PageInfo(title, lang.strip().lower().split("-")[0].split("_")[0][:8])

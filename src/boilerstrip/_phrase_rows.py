@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Final, cast
+from typing import Final, NamedTuple, cast
 
 from ._compiled import WordTable, c_module
 from ._language import Tokens, token_list
@@ -48,6 +48,40 @@ def candidates(  # noqa: PLR0917 - the signature of the C loop it is the referen
         if found:
             rows += found
     return sorted(set(rows)) if rows else rows
+
+
+# A named tuple, not a tuple: the compiled build keeps it one object (a plain tuple of fixed
+# length is unboxed there, and made again for each call of the C loop).
+class Keys(NamedTuple):
+    """An index's keys as :func:`pair_rows` reads them: its exact and prefix keys, their
+    heads, its key sieve (:func:`key_sieve`) and its word table (:func:`rows_table`; None in a
+    pure install)."""
+
+    exact: dict[str, Rows]
+    prefix: dict[str, Rows]
+    heads: frozenset[str]
+    sieve: bytes
+    table: bytes | None
+
+
+def pair_rows(
+    tokens: Tokens,
+    limit: int,
+    first: Keys,
+    second: Keys | None,
+    rows_of: tuple[dict[str, Rows], ...],
+) -> tuple[list[int], list[int]]:
+    """The key rows of two indexes (:func:`candidates` without keyless rows) that a block's
+    first ``limit`` tokens select: ``first``'s and ``second``'s (none when it is None), each
+    index's token looked up once a page through its cache in ``rows_of``. The compiled
+    build's ``_ctokens.pair_rows`` reads the tokens once for both, each in the index's word
+    table."""
+    exact, prefix, heads, _, _ = first
+    first_rows = candidates(rows_of[0], tokens, exact, prefix, heads, (), limit=limit)
+    if second is None:
+        return first_rows, []
+    exact, prefix, heads, _, _ = second
+    return first_rows, candidates(rows_of[1], tokens, exact, prefix, heads, (), limit=limit)
 
 
 def _rows_of_token(
@@ -126,23 +160,29 @@ CPhraseRows = Callable[
 ]
 
 
+CPairRows = Callable[
+    [Tokens, int, Keys, Keys | None, tuple[dict[str, Rows], ...]], tuple[list[int], list[int]]
+]
 AsciiDigit = Callable[[str, int], bool]
 StartsOne = Callable[[tuple[str, ...], str], bool]
+Lower = Callable[[str], str]
 
 
-def _c_loops() -> tuple[CPhraseRows, AsciiDigit, WordTable | None, StartsOne | None]:
+def _c_loops() -> tuple[CPhraseRows, AsciiDigit, WordTable | None, StartsOne | None, CPairRows, Lower | None]:
     """The C loops of the compiled build, else the functions above (a pure install), and
     ``word_table`` and ``starts_one`` (``text.startswith(strings)``: a sieve's starts, each
     first character compared first, where str.startswith's tail match of each string in the
     tuple cost about 50 instructions), None in a pure install."""
     module = c_module("_ctokens")
     if module is None:
-        return candidates, has_ascii_digit, None, None
+        return candidates, has_ascii_digit, None, None, pair_rows, None
     return (
         cast(CPhraseRows, module.phrase_rows),
         cast(AsciiDigit, module.has_ascii_digit),
         cast(WordTable, module.word_table),
         cast(StartsOne, module.starts_one),
+        cast(CPairRows, module.pair_rows),
+        cast(Lower, module.lower),
     )
 
 
@@ -152,6 +192,9 @@ phrase_rows: Final = _C_LOOPS[0]
 ascii_digit: Final = _C_LOOPS[1]
 _word_table: Final = _C_LOOPS[2]
 c_starts_one: Final = _C_LOOPS[3]
+both_rows: Final = _C_LOOPS[4]  # pair_rows, by the C loop in the compiled build
+# str.lower of a text of Latin-1 characters and separators, in C (None in a pure install)
+c_lower: Final = _C_LOOPS[5]
 
 
 def rows_table(

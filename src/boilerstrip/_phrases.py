@@ -29,7 +29,17 @@ from ._model import Label
 from ._pattern_reader import is_digit, is_wide, needs, top_level_branches
 from ._pattern_store import Key
 from ._phrase_match import compiled_keys, has_digit, matches
-from ._phrase_rows import MIN_PREFIX, PREFIX, key_sieve, phrase_rows, rows_table
+from ._phrase_rows import (
+    MIN_PREFIX,
+    PREFIX,
+    Keys,
+    ascii_digit,
+    both_rows,
+    c_lower,
+    key_sieve,
+    phrase_rows,
+    rows_table,
+)
 from ._phrase_sieve import PhraseFilter, phrase_filter
 from ._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 
@@ -78,6 +88,7 @@ class _Index(NamedTuple):
     heads: frozenset[str]  # the first three letters of every prefix key
     sieve: bytes  # the keys' bits (_phrase_rows.key_sieve), read by the compiled build's loop
     table: bytes | None  # the keys and their rows as that loop reads them (_phrase_rows.rows_table)
+    keys: Keys  # (exact, prefix, heads, sieve, table), as _phrase_rows.pair_rows reads them
     keyless: tuple[int, ...]
     # The keyless rows as one alternation: whether any of them matches is one regex call
     # (the same answer as trying each), and only then is each tried in row order. Made of
@@ -172,6 +183,8 @@ def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
         for k in prefix
     }
     heads = frozenset(k[:MIN_PREFIX] for k in prefix)
+    sieve = key_sieve([*exact, *prefix])
+    table = rows_table(exact_rows, prefix_rows, heads)
     return _Index(
         tuple(Label(kind) for kind, _, _ in rows),
         tuple(pattern for _, _, pattern in rows),
@@ -179,8 +192,9 @@ def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
         exact_rows,
         prefix_rows,
         heads,
-        key_sieve([*exact, *prefix]),
-        rows_table(exact_rows, prefix_rows, heads),
+        sieve,
+        table,
+        Keys(exact_rows, prefix_rows, heads, sieve, table),
         tuple(keyless),
         "|".join(branches),
         gate,
@@ -268,6 +282,8 @@ def phrase_kinds(
     kinds: dict[str, Label | None] = {}
     out: list[Label | None] = []
     limits = (scan_chars, whole_max_chars, scan_words)
+    # One tuple a page, of any length to the compiled build: an object passed on as it is.
+    caches: tuple[dict[str, tuple[int, ...]], ...] = (anywhere_rows, whole_rows)
     for text, toks in zip(texts, token_lists):
         # (A longer text is seldom repeated, and hashing it costs more than a repeat saves.)
         short = len(text) <= _KEYLESS_MAX_CHARS
@@ -279,7 +295,7 @@ def phrase_kinds(
             toks,
             limits,
             tables=(anywhere, whole),
-            rows=(anywhere_rows, whole_rows),
+            rows=caches,
         )
         if short:
             kinds[text] = kind
@@ -293,44 +309,61 @@ def _phrase_kind(
     limits: tuple[int, int, int],
     *,
     tables: tuple[_Index, _Index],
-    rows: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]],
+    rows: tuple[dict[str, tuple[int, ...]], ...],
 ) -> Label | None:
     """``limits``: (scan_chars, whole_max_chars, scan_words) of :func:`phrase_kinds`."""
     scan_chars, whole_max_chars, scan_words = limits
     anywhere, whole = tables
     short = len(text) <= _KEYLESS_MAX_CHARS  # keyless rows are tried on short blocks only
     ascii_text = text.isascii()
-    # An ASCII text is lowercased once, as far as it is read (all of a text matched whole,
-    # else its first scan_chars): its lower case strips and cuts as it does (only A-Z
-    # change, none of STRIPPED); any other text is lowercased after each (str.lower may
-    # change a length).
-    if not ascii_text:
+    # A text whose lowering maps each character to one, whatever its neighbours, is
+    # lowercased once, as far as it is read (all of a text matched whole, else its first
+    # scan_chars): its lower case strips and cuts as it does (none of STRIPPED changes, and
+    # no character lowers to one of them). Such texts are the ASCII ones, and in the compiled
+    # build those block_counts split itself (their tokens a marked str: Latin-1 characters
+    # and separators, lowered by _ctokens.lower). Any other text is lowercased after each
+    # (str.lower may change a length, and a final sigma's case depends on what follows it).
+    simple = ascii_text or isinstance(tokens, str)
+    if not simple:
         lowered_text = ""
-    elif len(text) <= whole_max_chars or len(text) <= scan_chars:
-        lowered_text = text.lower()
     else:
-        lowered_text = text[:scan_chars].lower()
+        read = text if len(text) <= whole_max_chars or len(text) <= scan_chars else text[:scan_chars]
+        lowered_text = read.lower() if ascii_text or c_lower is None else c_lower(read)
     # Whether a short text holds a \d, for both gates: stripping keeps every digit (none
-    # is in STRIPPED), and the head is all of a text no longer than scan_chars.
-    digit = short and has_digit(text, lowered_text if ascii_text else None)
-    if len(text) <= whole_max_chars:
+    # is in STRIPPED), and the head is all of a text no longer than scan_chars. Of the
+    # characters of a simple text only 0-9 are \d's (no Latin-1 character or separator is a
+    # decimal digit), so that none is searched with the regex.
+    digit = short and (ascii_digit(text, 1) if simple else has_digit(text, None))
+    whole_text = len(text) <= whole_max_chars
+    # The key rows of both indexes, the tokens read once (the whole-block rows' only for a
+    # text they are tried on); the keyless rows are added where a gate opens.
+    anywhere_keyed, whole_keyed = both_rows(
+        tokens, scan_words, anywhere.keys, whole.keys if whole_text else None, rows
+    )
+    if whole_text:
         stripped = text.strip(STRIPPED)
-        held = lowered_text.strip(STRIPPED) if ascii_text else stripped.lower()
+        held = lowered_text.strip(STRIPPED) if simple else stripped.lower()
         lowered = held if ascii_text else None
         keyless = short and _gate_open(whole, stripped, lowered, held, digit, whole=True)
-        for row in _candidates(whole, rows[1], tokens, keyless, scan_words):
+        for row in _with_keyless(whole_keyed, whole.keyless, keyless):
             if matches(whole.sources[row], whole.filters[row], stripped, lowered, held, whole=True):
                 return whole.kinds[row]
     head = text[:scan_chars]
-    held = lowered_text[:scan_chars] if ascii_text else head.lower()
+    held = lowered_text[:scan_chars] if simple else head.lower()
     lowered = held if ascii_text else None
     if short and len(text) > scan_chars:
         digit = has_digit(head, lowered)
     found_keyless = short and _gate_open(anywhere, head, lowered, held, digit, whole=False)
-    for row in _candidates(anywhere, rows[0], tokens, found_keyless, scan_words):
+    for row in _with_keyless(anywhere_keyed, anywhere.keyless, found_keyless):
         if matches(anywhere.sources[row], anywhere.filters[row], head, lowered, held, whole=False):
             return anywhere.kinds[row]
     return _last_line_kind(text, whole, rows[1], whole_max_chars)
+
+
+def _with_keyless(rows: list[int], keyless: tuple[int, ...], add: bool) -> list[int]:
+    """A block's key rows and, when ``add``, the keyless rows, in row order, each once (as
+    :func:`_candidates` gives them)."""
+    return sorted({*rows, *keyless}) if add and keyless else rows
 
 
 def _last_line_kind(

@@ -86,11 +86,12 @@ def _score_python(
     the pairs of :func:`active_weights`."""
     bias, pairs = active
     z = [bias] * len(blocks)
+    coded_min = options.coded_scores_min_blocks
     columns = []
     for name, weight in pairs:
         column = SCORERS[name](blocks)
         # Packed at once: one column of floats alive at a time.
-        columns.append(ScoreTable.pack(column, coded_min=options.coded_scores_min_blocks))
+        columns.append(ScoreTable.pack(column, coded_min=coded_min))
         _add_weighted(z, weight, column)
     return Scores(
         table=ScoreTable(tuple(name for name, _ in pairs), tuple(columns)),
@@ -110,13 +111,17 @@ def _score_c(
     maps alike) and gives the column's doubles, which the table packs."""
     bias, pairs = active
     z = array("d", [bias]) * len(blocks)
+    # Read once, not per scorer (Options is not compiled: each read is a generic look-up).
+    coded_min = options.coded_scores_min_blocks
     columns = []
+    names = []
     for name, weight in pairs:
         column = SCORERS[name](blocks)
         raw = weigh(z, weight, column)
-        columns.append(ScoreTable.pack(column, coded_min=options.coded_scores_min_blocks, raw=raw))
+        columns.append(ScoreTable.pack(column, coded_min=coded_min, raw=raw))
+        names.append(name)
     return Scores(
-        table=ScoreTable(tuple(name for name, _ in pairs), tuple(columns)),
+        table=ScoreTable(tuple(names), tuple(columns)),
         probabilities=sigmoids(z, _LOGIT_CAP),
     )
 

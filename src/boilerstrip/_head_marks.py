@@ -1,0 +1,97 @@
+"""The marks a page's head gives, read in one search of the head and shared by the stages
+that read them: the title (_parse.page_info), the og:title and og:type metas
+(page_info, _page_type.declared_type), og:url and the canonical link
+(_page_type.page_type) and the metas the metadata reads (_metadata.read_page).
+
+Each of those stages searched the tree with a selector of its own, and each selector costs
+Lexbor a parse of the query and a setup (about 11,000 instructions) before its walk: eight
+a page, most of a small page's cost before the segment stage. They give what the selectors
+gave, as these read them: the first match in document order is the head's first, when the
+head holds one (every element of the head comes before every element after it); else the
+first after the head, from the list of the page's metas (``tree.tags``: about 60
+instructions a node, where each of the selectors it replaces took about 160) or titles.
+A meta is always an HTML element (the parser takes it out of SVG and MathML), whose
+``property`` and ``name`` the selectors compare in their case; a link's ``rel`` Lexbor
+compares in any ASCII case (an attribute whose value HTML reads so).
+tests/test_head_marks.py compares them with the selectors.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+# The head's nodes read: its metas, its links whose rel holds "canonical" in any ASCII case,
+# and its title. The metadata reads the metas with a content (``meta[content]``).
+_HEAD_SELECTOR: Final = 'meta, link[rel*="canonical" i], title'
+
+Attributes = dict[str, str | None]
+
+
+class HeadMarks:
+    """The head's metas, canonical links and titles in document order, each as its tag, its
+    attributes and (a title) its text; and the metas after the head, read on first use."""
+
+    def __init__(self, tree: Any) -> None:
+        entries: list[tuple[str, Attributes, str]] = []
+        metas = 0
+        head = tree.head
+        # An empty head (the parser's own, on a page that writes none) holds nothing to search.
+        if head is not None and head.child is not None:
+            # Each node's attributes and tag are read once, typed (the compiled build reads
+            # the dict and compares the strings itself, where it made a generic call for each).
+            for node in head.css(_HEAD_SELECTOR):
+                attrs: Attributes = node.attributes
+                tag: str | None = node.tag
+                if tag == "meta":
+                    metas += 1
+                    entries.append(("meta", attrs, ""))
+                elif tag == "title":
+                    entries.append(("title", attrs, node.text()))
+                else:
+                    entries.append(("link", attrs, ""))
+        self.entries = entries
+        self._head_metas = metas  # the first metas of tree.tags("meta"): the head's own
+        self._later: list[Attributes] | None = None
+
+    def first_meta(self, tree: Any, key: str, value: str) -> Attributes | None:
+        """The attributes of the first meta whose ``key`` is ``value``
+        (``tree.css_first(f'meta[{key}="{value}"]')``), or None."""
+        for tag, attrs, _ in self.entries:
+            if tag == "meta" and attrs.get(key) == value:
+                return attrs
+        later = self._later
+        if later is None:
+            later = self._later = [node.attributes for node in tree.tags("meta")[self._head_metas :]]
+        for attrs in later:
+            if attrs.get(key) == value:
+                return attrs
+        return None
+
+    def first_title(self, tree: Any) -> str | None:
+        """The text of the page's first title (``tree.css_first("title").text()``; an SVG or
+        MathML title too), or None."""
+        for tag, _, text in self.entries:
+            if tag == "title":
+                return text
+        titles = tree.tags("title")
+        return titles[0].text() if titles else None
+
+    def own_addresses(self) -> tuple[str, ...]:
+        """The addresses of the head's ``meta[property="og:url"], link[rel="canonical"]``
+        (a content, else an href), in document order."""
+        found = []
+        for tag, attrs, _ in self.entries:
+            if tag == "meta":
+                if attrs.get("property") != "og:url":
+                    continue
+            elif tag == "link":
+                rel = attrs.get("rel")
+                # No character outside ASCII lowers to one of these letters alone.
+                if rel is None or rel.lower() != "canonical":
+                    continue
+            else:
+                continue
+            value = attrs.get("content") or attrs.get("href")
+            if value:
+                found.append(value)
+        return tuple(found)
