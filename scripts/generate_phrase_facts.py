@@ -35,7 +35,7 @@ from boilerstrip._phrase_facts import (
 )
 from boilerstrip._phrase_match import read_split, read_whole, whole_source
 from boilerstrip._phrase_sieve import PhraseFilter, read_filter
-from boilerstrip._phrase_table import BOX_TITLES, PHRASES, PROFILE_LINKS, WHOLE_BLOCK_PHRASES
+from boilerstrip._phrase_table import BOX_TITLES, PHRASES, PROFILE_LINKS, RELATED_TITLES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import _key_words, read_gate
 
 TARGET = Path(__file__).resolve().parent.parent / "src" / "boilerstrip" / "_phrase_facts_data.py"
@@ -133,7 +133,7 @@ def read_facts() -> _Facts:
     facts = _Facts()
     facts.table(PHRASES, whole=False)
     facts.table(WHOLE_BLOCK_PHRASES, whole=True)
-    for rows in (CONTROLS, BOX_TITLES, PROFILE_LINKS):
+    for rows in (CONTROLS, BOX_TITLES, PROFILE_LINKS, RELATED_TITLES):
         facts.pattern(whole_source(rows), whole=True)
     return facts
 

@@ -141,7 +141,7 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
         # Rails of other stories' cards (a linked title over its teaser) after the body.
         labels = without_teaser_cards(blocks, labels, options, chrome)
     # A blog's own widgets after the body, named by their heading ("About Me", "Recent Posts").
-    labels = without_titled_boxes(blocks, labels, options, chrome)
+    labels = without_titled_boxes(blocks, labels, options, chrome, declared)
     if declared in (ARTICLE, SECTIONED):
         # A short line that is all link, inside the body's prose: a button or a link away.
         labels = without_body_links(blocks, labels, options, chrome)

@@ -1303,6 +1303,26 @@ BOX_TITLES: tuple[tuple[str, str, str], ...] = (
     ("sidebar", "nl", r"over mij|recente berichten|recente reacties"),
 )
 
+# The titles of a list of other stories set after an article's body ("More Great WIRED
+# Stories", "Related reads:", "You may also like", "Next story"): ``_titled_boxes`` matches
+# them as it matches BOX_TITLES, on a heading or a short line, only on pages that declare an
+# article or nothing (a listing's own feed is titled "Latest articles"). "See also", "Further
+# reading" and "More from X" are not here: documentation pages keep the links under them.
+RELATED_TITLES: tuple[tuple[str, str, str], ...] = (
+    (
+        "sidebar",
+        "en",
+        r"more (?:[\w'’]+ ){0,3}(?:stories|news|articles|posts|reads|guides|recipes)"
+        r"|(?:related|similar|recommended|popular|trending|latest|top) (?:stories|articles|posts|news|reads"
+        r"|guides|recipes|publications|links|content|reading)(?: and links)?"
+        r"|you (?:may|might) also (?:like|enjoy)|most (?:read|popular|viewed|shared)",
+    ),
+    # The way to the next and previous story, each over its title and teaser ("Next Auto
+    # News"); singular only: a blog's "Previous Posts" box lists its archive, which a truth
+    # keeps (dragnet).
+    ("sidebar", "en", r"(?:next|previous|prev) (?:[\w'’]+ ){0,2}(?:news|post|article|story|entry)"),
+)
+
 # The link that closes a blog's profile widget (Blogger's "View my complete profile", in the
 # languages of its interface): ``_titled_boxes`` drops the widget, its parent element,
 # whatever its heading says ("About Me", "About Michael", "Chef John's Bio").

@@ -100,6 +100,15 @@ class RuleOptions(ResourceOptions):
     # 1 down; even and odd ids up), no other set or wcxb type moved; 1, 20 and 50 give the
     # same output, 100 dragnet +0.0031, 150 +0.0011: a guard, not a tuned cut.
     titled_box_body_words: int = 50
+    # ...and a related-stories title of RELATED_TITLES ("More Great WIRED Stories", "Related
+    # reads:", "Next Auto News") on a heading or a line of at most this many words, with the
+    # block after it kept, on declared articles and undeclared pages, drops the box under it
+    # unless it holds a kept prose paragraph; 0 turns it off. Dev, every set (bench,
+    # issue4-acc40): scrapinghub +0.0024 (3 pages, 2 sites), wcxb +0.00004 (9 up, 0 down:
+    # article, service), cleaneval, l3s-gn1 and dragnet 1 page up each, dragnet 1 down
+    # (-0.0062); headings only: 2 pages; on every page type: wcxb listing -0.0027 (a blog
+    # index's "Latest articles"); "Previous Posts" too: dragnet -0.0007 (a blog's archive).
+    related_title_max_words: int = 6
     # Detached boxes (_detached): on a declared article, the kept runs after the body (the
     # run of most words; runs are split by dropped blocks with words), when there are at
     # most detached_max_runs of them, that hold no prose paragraph and either hold at most

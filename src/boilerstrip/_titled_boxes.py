@@ -14,6 +14,16 @@ heads a box: the blocks right after it inside the heading's parent element, up t
 heading of its level or higher. When the box holds kept text, its kept blocks and the
 heading are dropped and take the label their own evidence names.
 
+A list of other stories after an article's body is titled in the same way ("More Great
+WIRED Stories", "Related reads:", "You may also like"; ``_phrase_table.RELATED_TITLES``),
+on a heading or on a line of at most ``Options.related_title_max_words`` words (such titles
+are often a styled ``<div>``), and only on a page that declares an article or no type: on a
+listing or a multi-section page the same words title the page's own feed. Such a title is
+looked for only where the block right after it is kept (a list starts under its title; most
+short lines sit among dropped chrome, and their texts are not read). Its box is dropped as a
+widget's is, unless it holds a kept paragraph of prose (``_tail.is_prose``): a title set
+inside the body leaves the body's text alone.
+
 A blog's profile widget is also known by its closing link, whatever its heading says
 ("About Michael", "Chef John's Bio"): a line that is one of ``_phrase_table.PROFILE_LINKS``
 ("View my complete profile") marks its parent element as the profile, whose kept blocks
@@ -29,24 +39,29 @@ from typing import Final
 
 from ._model import Block, Label, Role, ancestor
 from ._options import Options
+from ._page_type import ARTICLE
 from ._phrase_match import WholeRows, is_whole_row, whole_rows
-from ._phrase_table import BOX_TITLES, PROFILE_LINKS
+from ._phrase_table import BOX_TITLES, PROFILE_LINKS, RELATED_TITLES
 from ._phrases import STRIPPED
+from ._tail import is_prose
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
 # EnumType.__getattr__'s hook (about 900 instructions).
 _CONTENT: Final = Label.CONTENT
 _HEADING: Final = Role.HEADING
+_PARAGRAPH: Final = Role.PARAGRAPH
+# The declared types whose pages a related-stories title is looked for on (see the docstring).
+_RELATED_KINDS: Final = frozenset({ARTICLE, ""})
 
 
 @functools.cache
-def _tables() -> tuple[WholeRows, WholeRows]:
-    """The tables of (BOX_TITLES, PROFILE_LINKS), made when a page first needs them (reading
-    the patterns for their sieves would cost every import)."""
-    return whole_rows(BOX_TITLES), whole_rows(PROFILE_LINKS)
+def _tables() -> tuple[WholeRows, WholeRows, WholeRows]:
+    """The tables of (BOX_TITLES, PROFILE_LINKS, RELATED_TITLES), made when a page first
+    needs them (reading the patterns for their sieves would cost every import)."""
+    return whole_rows(BOX_TITLES), whole_rows(PROFILE_LINKS), whole_rows(RELATED_TITLES)
 
 
-_MAX_CHARS: Final = 40  # longer than any row of the two tables: no match is tried
+_MAX_CHARS: Final = 40  # longer than any widget's title or profile link: no match is tried
 
 
 def _is_whole(table: WholeRows, text: str) -> bool:
@@ -64,6 +79,20 @@ def is_box_title(text: str) -> bool:
 def is_profile_link(text: str) -> bool:
     """Whether ``text`` is a profile widget's closing link of ``PROFILE_LINKS``."""
     return _is_whole(_tables()[1], text)
+
+
+def is_related_title(text: str) -> bool:
+    """Whether ``text`` is the title of a list of other stories of ``RELATED_TITLES``."""
+    return _is_whole(_tables()[2], text)
+
+
+def _is_related_title(block: Block, table: WholeRows, max_words: int) -> bool:
+    """Whether ``block`` (a heading, or a line of at most ``max_words`` words) is the title
+    of a list of other stories."""
+    role = block.role
+    return (role is _HEADING or (role is _PARAGRAPH and block.features.words <= max_words)) and _is_whole(
+        table, block.text
+    )
 
 
 def _box_end(blocks: Sequence[Block], i: int) -> int:
@@ -100,28 +129,49 @@ def _dropped(
     return labels
 
 
+def _holds_prose(blocks: Sequence[Block], labels: list[Label], box: range, options: Options) -> bool:
+    words, links = options.tail_prose_words, options.tail_prose_link_density
+    return any(labels[j] is _CONTENT and is_prose(blocks[j], words, links) for j in box)
+
+
 def without_titled_boxes(
-    blocks: Sequence[Block], labels: list[Label], options: Options, dropped: Callable[[Block], Label]
+    blocks: Sequence[Block],
+    labels: list[Label],
+    options: Options,
+    dropped: Callable[[Block], Label],
+    declared: str = "",
 ) -> list[Label]:
     """``labels`` with each titled box after the body and each blog profile given
-    ``dropped(block)`` (see the module docstring); ``Options.titled_box_body_words`` 0
-    turns it off."""
+    ``dropped(block)`` (see the module docstring); ``declared`` is the page's declared type.
+    ``Options.titled_box_body_words`` 0 turns it off, ``Options.related_title_max_words`` 0
+    the related-stories titles."""
     body_words = options.titled_box_body_words
     if not body_words:
         return labels
     out = list(labels)
-    titles = _tables()[0]
+    titles, _, related = _tables()
+    related_words = options.related_title_max_words if declared in _RELATED_KINDS else 0
     kept_words = 0  # kept words before the block
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        if b.role is _HEADING and kept_words >= body_words and _is_whole(titles, b.text):
-            end = _box_end(blocks, i)
-            # A title over no kept text is left to its own evidence (the box_label rule).
-            if any(out[j] is _CONTENT for j in range(i + 1, end)):
-                out = _dropped(blocks, out, range(i, end), dropped)
-                i = end
-                continue
+        if kept_words >= body_words:
+            widget = b.role is _HEADING and _is_whole(titles, b.text)
+            if widget or (
+                related_words
+                and i + 1 < len(blocks)
+                and out[i + 1] is _CONTENT
+                and _is_related_title(b, related, related_words)
+            ):
+                end = _box_end(blocks, i)
+                box = range(i + 1, end)
+                # A title over no kept text is left to its own evidence (the box_label rule).
+                if any(out[j] is _CONTENT for j in box) and (
+                    widget or not _holds_prose(blocks, out, box, options)
+                ):
+                    out = _dropped(blocks, out, range(i, end), dropped)
+                    i = end
+                    continue
         if out[i] is _CONTENT:
             kept_words += b.features.words
         i += 1
