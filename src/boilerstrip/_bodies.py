@@ -26,7 +26,7 @@ def without_bodies(page: str | Utf8Page, bodies: list[int], min_chars: int | Non
     recorded, and the svg bodies it recorded (_svg_bodies), which no stage reads: Lexbor
     keeps each script as a text node (with its own copy of the page, about 2.4 times their
     size on the largest dev pages, where they make up to 95% of the page), the peak of a big
-    page's memory. The scan records only what may go (_limits.droppable: not JSON, as
+    page's memory. The scan records only what may go (:func:`droppable`: not JSON, as
     JSON-LD is read; no ``<!--``, where an end tag may not end a script); every body is kept on a
     frameset page (whose scripts the parser ignores: their text is read as markup). The page
     itself when fewer than ``min_chars`` characters would go (None: always).
@@ -58,6 +58,19 @@ def without_bodies(page: str | Utf8Page, bodies: list[int], min_chars: int | Non
         return Utf8(b"".join(data[keep[at] : keep[at + 1]] for at in spans))
     encoded = _utf8(page, keep)  # one str if a span holds a lone surrogate
     return "".join(page[keep[at] : keep[at + 1]] for at in spans) if encoded is None else encoded
+
+
+def droppable(text: str | bytes, start: int, end: int, close: int) -> bool:
+    """Whether the raw text ``text[end:close]`` of the script or style sheet whose start tag
+    is ``text[start:end]`` may be dropped before the parse (no stage reads it): not JSON
+    (JSON-LD is read), and holding no ``<!--`` (where an end tag may not end a script). The
+    limits scan records only those (_limits.scan_python; the C loop checks the same in
+    _cscan_text.c's ``droppable``: "json" in any ASCII case, which is what ``str.lower()``
+    makes "json" of)."""
+    tag = text[start:end]
+    if "json" in (tag if isinstance(tag, str) else tag.decode("latin-1")).lower():
+        return False
+    return (text.find("<!--", end, close) if isinstance(text, str) else text.find(b"<!--", end, close)) < 0
 
 
 def _has_frameset_python(text: str | bytes) -> bool:

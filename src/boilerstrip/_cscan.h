@@ -112,7 +112,7 @@ static inline long long get(const Column *c, Py_ssize_t i) { return c->wide ? c-
 PyObject *utf8_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *holds_frameset(PyObject *self, PyObject *arg);
 PyObject *odd_characters(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-/* _limits.droppable; comment: 1 where text[end:close] is known to hold "<!--", 0 where known not
+/* _bodies.droppable; comment: 1 where text[end:close] is known to hold "<!--", 0 where known not
  * to, -1 where unknown (searched here) */
 int droppable(const Text *t, Py_ssize_t start, Py_ssize_t end, Py_ssize_t close, int comment);
 /* _svg_bodies.svg_droppable: whether the body text[end:close] of an svg element may go */

@@ -278,7 +278,7 @@ PyObject *odd_characters(PyObject *self, PyObject *const *args, Py_ssize_t nargs
     return Py_BuildValue("nn", odd, length);
 }
 
-/* _limits.droppable: whether the start tag text[start:end] holds "json" in no ASCII case (no
+/* _bodies.droppable: whether the start tag text[start:end] holds "json" in no ASCII case (no
  * other character lowers to one of its letters), and text[end:close] no "<!--" (`comment`, where
  * the caller knows: see _cscan.h). */
 int droppable(const Text *t, Py_ssize_t start, Py_ssize_t end, Py_ssize_t close, int comment) {

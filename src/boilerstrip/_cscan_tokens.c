@@ -187,7 +187,7 @@ PyObject *lower_name(const Text *t, Py_ssize_t start, Py_ssize_t end) {
  * non-ASCII letters to the name's ("\u017f" to "s", the Kelvin sign to "k"...): where a
  * candidate holds a non-ASCII character in the name's place, -1 is returned with *undecided
  * set to its offset, for the regex to search from there. Bytes fold ASCII only. *comment: whether
- * a "<!--" comes before the end found (its characters are read on the way: _limits.droppable). */
+ * a "<!--" comes before the end found (its characters are read on the way: _bodies.droppable). */
 Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_t from, Py_ssize_t *undecided,
                    int *comment) {
     *undecided = -1;

@@ -29,6 +29,7 @@ import sys
 from collections.abc import Callable
 from typing import Final, NamedTuple, cast
 
+from ._bodies import droppable
 from ._compiled import c_module
 from ._open_elements import (
     ACTIVE,
@@ -168,10 +169,10 @@ def scan(
     is read one character a byte, as its Latin-1 text would be (a page's UTF-8: its markup
     is ASCII).
 
-    With ``runaways``, the start of every raw-text element but a script or a style sheet
-    opened inside a ``<noscript>`` whose raw text runs past a ``</noscript`` (ASCII letters in
-    any case), and that end tag's offset, are appended to it, and the text is read on from
-    that end tag (_noscript says why); the counts are then those of neither page."""
+    With ``runaways``, where a raw-text element (not a script or style sheet) opened in a
+    ``<noscript>`` runs past a ``</noscript`` (any ASCII case), its start and that end tag's
+    offset are appended, and the scan reads on from there (_noscript); its counts are then
+    those of neither page."""
     if _C_LOOP is None:
         return scan_python(
             text,
@@ -385,17 +386,6 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
             break
         pos = previous_end = resume
     return result()
-
-
-def droppable(text: str | bytes, start: int, end: int, close: int) -> bool:
-    """Whether the raw text ``text[end:close]`` of the script or style sheet whose start tag
-    is ``text[start:end]`` may be dropped before the parse (no stage reads it): not JSON
-    (JSON-LD is read), and holding no ``<!--`` (where an end tag may not end a script). The
-    C loop checks the same in C (_cscan_text.c's ``droppable``: "json" in any ASCII case,
-    which is what ``str.lower()`` makes "json" of)."""
-    if "json" in _tag(text, start, end).lower():
-        return False
-    return (text.find("<!--", end, close) if isinstance(text, str) else text.find(b"<!--", end, close)) < 0
 
 
 def _tag(text: str | bytes, start: int, end: int) -> str:
