@@ -102,13 +102,13 @@ def test_the_compiled_build_uses_the_c_loops_when_it_has_them() -> None:
         assert _copied_boxes._c_copy_key is None
         assert _phrase_rows.phrase_rows is candidates
         assert _phrase_rows.ascii_digit is has_ascii_digit
-        assert all(index.table is None for index in _indexes())
+        assert all(index.keys.table is None for index in _indexes())
         return
     assert _copied_boxes._c_copy_key is module.copy_key
     assert _phrase_rows.phrase_rows is module.phrase_rows
     assert _phrase_rows.ascii_digit is module.has_ascii_digit
     assert _phrase_rows._word_table is module.word_table
-    assert all(isinstance(index.table, bytes) for index in _indexes())
+    assert all(isinstance(index.keys.table, bytes) for index in _indexes())
 
 
 @pytest.mark.parametrize("codes", [range(0, 0x3000), range(0xFF00, 0xFF20), range(0x1D7CE, 0x1D800)])
@@ -153,23 +153,28 @@ def test_phrase_rows_are_the_python_candidates(ctokens: ModuleType, which: int, 
     rows = index.keyless if keyless else ()
     c_rows: dict[str, tuple[int, ...]] = {}  # each side fills its own page cache
     py_rows: dict[str, tuple[int, ...]] = {}
-    made = [ctokens.phrase_rows(c_rows, b, index.exact, index.prefix, index.heads, rows) for b in blocks]
-    assert made == [candidates(py_rows, b, index.exact, index.prefix, index.heads, rows) for b in blocks]
+    made = [
+        ctokens.phrase_rows(c_rows, b, index.keys.exact, index.keys.prefix, index.keys.heads, rows)
+        for b in blocks
+    ]
+    assert made == [
+        candidates(py_rows, b, index.keys.exact, index.keys.prefix, index.keys.heads, rows) for b in blocks
+    ]
     assert c_rows == py_rows
     # With the index's head sieve: the same rows; a token it passes over is not cached, and
     # has no rows.
     sieved: dict[str, tuple[int, ...]] = {}
-    args = (index.exact, index.prefix, index.heads, rows, index.sieve)
+    args = (index.keys.exact, index.keys.prefix, index.keys.heads, rows, index.keys.sieve)
     assert [ctokens.phrase_rows(sieved, b, *args) for b in blocks] == made
     assert sieved.items() <= py_rows.items()
     assert all(not found for token, found in py_rows.items() if token not in sieved)
     assert len(sieved) < len(py_rows)
     # With the index's word table (the compiled build's): the same rows, and no page cache.
-    table = rows_table(index.exact, index.prefix, index.heads, ctokens.word_table)
+    table = rows_table(index.keys.exact, index.keys.prefix, index.keys.heads, ctokens.word_table)
     unread: dict[str, tuple[int, ...]] = {}
     assert [ctokens.phrase_rows(unread, b, *args, table) for b in blocks] == made
     assert unread == {}
-    every = b"\xff" * len(index.sieve)  # a sieve that passes every token: all looked up in the table
+    every = b"\xff" * len(index.keys.sieve)  # a sieve that passes every token: all looked up in the table
     assert [ctokens.phrase_rows({}, b, *args[:-1], every, table) for b in blocks] == made
     assert [ctokens.phrase_rows(unread, b, *args, None) for b in blocks] == made  # None: no table
 
@@ -185,12 +190,16 @@ def test_phrase_rows_of_joined_tokens_and_a_limit(ctokens: ModuleType, which: in
     pool = [t for t in _token_pool() if t and t.isalnum() and t == t.lower() and max(map(ord, t)) < 0x100]
     blocks = [[], *[rng.sample(pool, rng.randint(1, 90)) for _ in range(150)]]
     blocks.append(["a" * 40, "newsletter" * 4, "share", "x" * 31, "newsletters"])  # marked 0 past 31
-    table = rows_table(index.exact, index.prefix, index.heads, ctokens.word_table)
-    args = (index.exact, index.prefix, index.heads, index.keyless[:2])
+    table = rows_table(index.keys.exact, index.keys.prefix, index.keys.heads, ctokens.word_table)
+    args = (index.keys.exact, index.keys.prefix, index.keys.heads, index.keyless[:2])
     expected = [candidates({}, b, *args, limit=limit) for b in blocks]
     assert expected == [candidates({}, b[:limit] if limit >= 0 else b, *args) for b in blocks]
     assert [candidates({}, marked(b), *args, limit=limit) for b in blocks] == expected
-    for sieve, word_table in ((index.sieve, table), (index.sieve, None), (b"\xff" * len(index.sieve), None)):
+    for sieve, word_table in (
+        (index.keys.sieve, table),
+        (index.keys.sieve, None),
+        (b"\xff" * len(index.keys.sieve), None),
+    ):
         cache: dict[str, tuple[int, ...]] = {}
         joined = [ctokens.phrase_rows(cache, marked(b), *args, sieve, word_table, limit) for b in blocks]
         assert joined == expected
@@ -203,13 +212,13 @@ def test_key_sieve_holds_every_one_byte_key(which: int) -> None:
     """Every exact and prefix key a one-byte token can be or start with has its bit; few
     other slots do."""
     index = _indexes()[which]
-    set_bits = sum(bin(byte).count("1") for byte in index.sieve)
-    keys = [*index.exact, *index.prefix]
+    set_bits = sum(bin(byte).count("1") for byte in index.keys.sieve)
+    keys = [*index.keys.exact, *index.keys.prefix]
     for key in keys:
         if max(map(ord, key)) < 0x100:
             slot = key_slot(key)
-            assert index.sieve[slot >> 3] >> (slot & 7) & 1
-    assert set_bits <= len(keys) < len(index.sieve)
+            assert index.keys.sieve[slot >> 3] >> (slot & 7) & 1
+    assert set_bits <= len(keys) < len(index.keys.sieve)
 
 
 # Tokens each of whose first characters the sieve must let through or may rule out: a key,
@@ -221,9 +230,9 @@ _SIEVED = ["by", "b", "byx", "share", "shares", "shar", "sha", "shall", "ſhare"
 def test_the_sieve_rules_out_only_tokens_without_rows(ctokens: ModuleType, token: str) -> None:
     for index in _indexes():
         cache: dict[str, tuple[int, ...]] = {}
-        args = (index.exact, index.prefix, index.heads, (), index.sieve)
+        args = (index.keys.exact, index.keys.prefix, index.keys.heads, (), index.keys.sieve)
         rows = ctokens.phrase_rows(cache, [token], *args)
-        assert rows == candidates({}, [token], index.exact, index.prefix, index.heads, ())
+        assert rows == candidates({}, [token], index.keys.exact, index.keys.prefix, index.keys.heads, ())
         if token not in cache:  # passed over: it has no rows
             assert not rows
 
@@ -284,8 +293,8 @@ def test_pair_rows_are_the_python_pair(ctokens: ModuleType, limit: int, both: bo
     blocks.append(tokens("Read more · SHARE this on Facebook — Straße 中文 2024 comments"))
 
     def keys(index: _Index) -> Keys:
-        table = rows_table(index.exact, index.prefix, index.heads, ctokens.word_table)
-        return Keys(index.exact, index.prefix, index.heads, index.sieve, table)
+        table = rows_table(index.keys.exact, index.keys.prefix, index.keys.heads, ctokens.word_table)
+        return Keys(index.keys.exact, index.keys.prefix, index.keys.heads, index.keys.sieve, table)
 
     first, second = keys(anywhere), keys(whole) if both else None
     caches: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] = ({}, {})
@@ -293,9 +302,13 @@ def test_pair_rows_are_the_python_pair(ctokens: ModuleType, limit: int, both: bo
     assert made == [pair_rows(b, limit, first, second, caches) for b in blocks]
     for b, (anywhere_rows, whole_rows) in zip(blocks, made):
         assert anywhere_rows == candidates(
-            {}, b, anywhere.exact, anywhere.prefix, anywhere.heads, (), limit=limit
+            {}, b, anywhere.keys.exact, anywhere.keys.prefix, anywhere.keys.heads, (), limit=limit
         )
-        expected = candidates({}, b, whole.exact, whole.prefix, whole.heads, (), limit=limit) if both else []
+        expected = (
+            candidates({}, b, whole.keys.exact, whole.keys.prefix, whole.keys.heads, (), limit=limit)
+            if both
+            else []
+        )
         assert whole_rows == expected
 
 
@@ -317,13 +330,17 @@ def test_pair_rows_rejects_what_it_is_never_given(ctokens: ModuleType, args: tup
 
 def test_pair_rows_reads_sieves_of_their_size(ctokens: ModuleType) -> None:
     index = _indexes()[0]
-    table = rows_table(index.exact, index.prefix, index.heads, ctokens.word_table)
+    table = rows_table(index.keys.exact, index.keys.prefix, index.keys.heads, ctokens.word_table)
     for size in (8, SIEVE_BYTES // 2, SIEVE_BYTES * 2):
         with pytest.raises(ValueError, match="SIEVE_BYTES"):
             ctokens.pair_rows(
-                ["abc"], -1, Keys(index.exact, index.prefix, index.heads, b"\xff" * size, table), None, ()
+                ["abc"],
+                -1,
+                Keys(index.keys.exact, index.keys.prefix, index.keys.heads, b"\xff" * size, table),
+                None,
+                (),
             )
-    assert len(index.sieve) == SIEVE_BYTES
+    assert len(index.keys.sieve) == SIEVE_BYTES
 
 
 def test_the_phrase_pass_reads_both_indexes_by_the_c_loop_when_it_has_one() -> None:

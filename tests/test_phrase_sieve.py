@@ -235,17 +235,17 @@ def _tokens() -> list[str]:
 def test_rows_of_a_token_are_the_rows_of_its_keys(which: int) -> None:
     index, table = _indexes()[which], (PHRASES, WHOLE_BLOCK_PHRASES)[which]
     toks = _tokens()
-    assert [sorted(set(_rows_of_token(t, index.exact, index.prefix, index.heads))) for t in toks] == [
-        _plain_rows(t, table) for t in toks
-    ]
+    assert [
+        sorted(set(_rows_of_token(t, index.keys.exact, index.keys.prefix, index.keys.heads))) for t in toks
+    ] == [_plain_rows(t, table) for t in toks]
 
 
 @pytest.mark.parametrize("which", [0, 1])
 def test_exact_keys_are_shorter_than_prefix_keys(which: int) -> None:
     """_rows_of_token looks a token up in ``exact`` only when it is shorter than MIN_PREFIX."""
     index = _indexes()[which]
-    assert index.exact
-    assert max(map(len, index.exact)) < MIN_PREFIX <= min(map(len, index.prefix))
+    assert index.keys.exact
+    assert max(map(len, index.keys.exact)) < MIN_PREFIX <= min(map(len, index.keys.prefix))
 
 
 @pytest.mark.parametrize("keyless", [False, True])

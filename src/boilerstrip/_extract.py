@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -18,7 +18,7 @@ from ._head_marks import HeadMarks
 from ._limits import Scan, scan
 from ._metadata import complete, json_ld_objects, product_description, read_page
 from ._model import Block, Extraction, Metadata
-from ._noscript import without_runaways
+from ._noscript import Page, without_runaways
 from ._options import DEFAULT_OPTIONS, Options
 from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_texts, page_type
 from ._parse import Utf8, Utf8Page, body_of, decode, looks_binary, page_info, parse, utf8_body
@@ -250,9 +250,6 @@ def prepare_input(
             raise LimitError(f"the input exceeds {found.limit}={value} at character {found.cut}")
         text, cut = text[: found.cut], True
     return text, cut
-
-
-Page = TypeVar("Page", str, bytes)
 
 
 def _scan_as_shown(text: Page, options: Options, bodies: list[int] | None) -> tuple[Page, Scan]:

@@ -82,13 +82,11 @@ class _Index(NamedTuple):
     kinds: tuple[Label, ...]  # per row
     sources: tuple[str, ...]  # per row: the pattern, compiled on first use (_compiled)
     filters: tuple[PhraseFilter, ...]  # per row
-    exact: dict[str, tuple[int, ...]]  # token -> rows
-    # first three to five letters of a token -> the rows of the keys it starts with
-    prefix: dict[str, tuple[int, ...]]
-    heads: frozenset[str]  # the first three letters of every prefix key
-    sieve: bytes  # the keys' bits (_phrase_rows.key_sieve), read by the compiled build's loop
-    table: bytes | None  # the keys and their rows as that loop reads them (_phrase_rows.rows_table)
-    keys: Keys  # (exact, prefix, heads, sieve, table), as _phrase_rows.pair_rows reads them
+    # The keys as the row loops read them (_phrase_rows.Keys): exact (token -> rows); prefix
+    # (first three to five letters of a token -> the rows of the keys it starts with); heads
+    # (the first three letters of every prefix key); sieve (the keys' bits, key_sieve); table
+    # (the keys and their rows as the compiled build's loop reads them, rows_table).
+    keys: Keys
     keyless: tuple[int, ...]
     # The keyless rows as one alternation: whether any of them matches is one regex call
     # (the same answer as trying each), and only then is each tried in row order. Made of
@@ -189,11 +187,6 @@ def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
         tuple(Label(kind) for kind, _, _ in rows),
         tuple(pattern for _, _, pattern in rows),
         tuple(phrase_filter(pattern, whole=whole) for _, _, pattern in rows),
-        exact_rows,
-        prefix_rows,
-        heads,
-        sieve,
-        table,
         Keys(exact_rows, prefix_rows, heads, sieve, table),
         tuple(keyless),
         "|".join(branches),
@@ -249,15 +242,16 @@ def _candidates(
     """The rows to try on a block, in row order: those whose key words its first ``limit``
     tokens (all when negative) hold, and the keyless rows when ``keyless`` (one of them
     matches the block)."""
+    keys = index.keys
     return phrase_rows(
         rows_of,
         tokens,
-        index.exact,
-        index.prefix,
-        index.heads,
+        keys.exact,
+        keys.prefix,
+        keys.heads,
         index.keyless if keyless else (),
-        index.sieve,
-        index.table,
+        keys.sieve,
+        keys.table,
         limit,
     )
 
