@@ -101,24 +101,43 @@ options = {
     "huge top": boilerstrip.Options(release_min_free_top=1 << 40),
 }[sys.argv[1]]
 result = boilerstrip.extract(page, options=options)  # alive: its text would free to the top
-keep = libc.mallinfo2().keepcost
-print(int(keep >= 1 << 18), keep)
+print(libc.mallinfo2().keepcost)
 """
 
 _GLIBC = (os.confstr("CS_GNU_LIBC_VERSION") or "").startswith("glibc")
+# Held means 256 KiB or more at the top. Held, it is 18.9-19.4 MB with no trim and 20.6 MB
+# when the free top is under the minimum asked ("huge top"); given back, 2.9 KB (2026-12-05).
+_HELD = 1 << 18
+# How many fresh interpreters may try to lay the heap out with the tree at its top. Once in
+# many full suites in CI the untrimmed top held 133,872 bytes (2026-12-05), once 1,016,112
+# (2026-12-04): the tree had been freed below live blocks, with nothing at the top to give back.
+_ATTEMPTS = 3
 
 
-@pytest.mark.skipif(not _GLIBC, reason="glibc only")
-@pytest.mark.parametrize(("size", "held"), [("none", "1"), ("default", "0"), ("huge top", "1")])
-def test_the_tree_is_not_kept_at_the_top_of_the_heap(size: str, held: str) -> None:
+def _top_of_heap(size: str) -> int:
     # glibc's tunables from the environment would change what is held (tests/test_release_memory.py).
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MALLOC_", "GLIBC_TUNABLES"))}
     out = subprocess.run(
         [sys.executable, "-c", _LOOP, size], check=False, capture_output=True, text=True, env=env
     )
-    # The held size comes out too: a failure says by how much. Held, it is 18.9 MB with no
-    # trim and 20.6 MB when the free top is under the minimum asked ("huge top"); given back,
-    # 2.9 KB (2026-12-05). The page is three times the one before the default minimum went
-    # from 1 to 4 MiB (its tree held 5.5 MB: too near the minimum; once 1,016,112 bytes in a
-    # full suite, CI 2026-12-04). So held means 256 KiB or more: far from both.
-    assert out.stdout.split()[:1] == [held], (out.stdout, out.stderr)
+    assert out.returncode == 0, out.stderr
+    return int(out.stdout)
+
+
+def _untrimmed_top() -> int:
+    """The free top with no trim: over _HELD once this process's layout puts the tree there."""
+    tops: list[int] = []
+    for _ in range(_ATTEMPTS):
+        tops.append(_top_of_heap("none"))
+        if tops[-1] >= _HELD:
+            return tops[-1]
+    pytest.skip(f"the freed tree never lay at the heap's top (free tops {tops}): nothing to give back")
+
+
+@pytest.mark.skipif(not _GLIBC, reason="glibc only")
+@pytest.mark.parametrize(("size", "held"), [("default", False), ("huge top", True)])
+def test_the_tree_is_not_kept_at_the_top_of_the_heap(size: str, held: bool) -> None:
+    untrimmed = _untrimmed_top()
+    top = _top_of_heap(size)
+    # Both sizes come out: a failure says by how much.
+    assert (top >= _HELD) is held, (untrimmed, top)
