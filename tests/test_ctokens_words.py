@@ -125,14 +125,33 @@ def test_what_is_no_table_is_refused(ctokens: ModuleType) -> None:
             ctokens.stop_counts([["the"]], frozenset({"the"}), bad)
         with pytest.raises((TypeError, ValueError)):
             ctokens.language_hits([["the"]], 5, {}, 2, bad)
-    # A header that holds but slots of garbage: answers, within the table's bytes.
-    garbage = table[:32] + bytes(rng.randrange(256) for _ in range(len(table) - 32))
+    # A header that holds but slots and filter of garbage: answers, within the table's bytes.
+    garbage = table[:_HEADER] + bytes(rng.randrange(256) for _ in range(len(table) - _HEADER))
     for _ in range(3):
         try:
             ctokens.stop_counts([["the", "and", "x" * 40]], frozenset({"the"}), garbage)
             ctokens.language_hits([["the", "and"]], 5, {}, 2, garbage)
         except ValueError:
             pass
+
+
+# The header's size: six 64-bit fields (_ctokens_words.h's Header).
+_HEADER = 48
+
+
+@pytest.mark.parametrize("words", [1, 40, 5000])
+def test_the_filter_passes_every_word_and_the_slots_decide(ctokens: ModuleType, words: int) -> None:
+    # The bit filter read before a slot lets through all of a table's words and some others
+    # (its false positives, about 2% of them, which the slots then refuse): counted both ways
+    # on many more tokens than words, the table answers as the set does.
+    rng = random.Random(words)
+    members = sorted({"".join(rng.choices(_LETTERS, k=rng.randint(1, 9))) for _ in range(words)})
+    others = ["".join(rng.choices(_LETTERS, k=rng.randint(1, 9))) for _ in range(20_000)]
+    stop = frozenset(members)
+    lists = [members, others, [*others[:500], *members[:50]]]
+    counted = ctokens.stop_counts(lists, stop, _table(ctokens, members))
+    assert counted == stop_counts(lists, stop)
+    assert counted[0] == len(members)
 
 
 def test_stop_table_in_this_build() -> None:

@@ -36,6 +36,7 @@ typedef struct {
 static inline const unsigned char *find_bytes(const unsigned char *table, const Header *header, int kind,
                                               const unsigned char *data, Py_ssize_t bytes, Slot *slot) {
     const uint32_t h = word_hash(kind, data, bytes);
+    if (!filter_holds(table, header, h)) return NULL;
     for (uint64_t i = h & header->mask, tried = 0; tried <= header->mask; i = (i + 1) & header->mask, tried++) {
         memcpy(slot, table + sizeof(Header) + i * sizeof(Slot), sizeof(Slot));
         if (slot->hash == 0) return NULL;
@@ -63,7 +64,9 @@ static int read_header(PyObject *object, const unsigned char **table, Header *he
     memcpy(header, *table, sizeof(Header));
     const uint64_t size = (uint64_t)PyBytes_GET_SIZE(object), slots = header->mask + 1;
     if (header->size != size || slots == 0 || (slots & header->mask) != 0 || slots > size / sizeof(Slot) ||
-        sizeof(Header) + slots * sizeof(Slot) > header->words_at || header->words_at > header->numbers_at ||
+        sizeof(Header) + slots * sizeof(Slot) > header->filter_at || header->filter_mask < 63 ||
+        ((header->filter_mask + 1) & header->filter_mask) != 0 ||
+        header->filter_at + (header->filter_mask + 1) / 8 > header->words_at || header->words_at > header->numbers_at ||
         header->numbers_at > size) {
         PyErr_SetString(PyExc_ValueError, "a word table is the bytes word_table() makes");
         return -1;
@@ -173,7 +176,10 @@ PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         word_bytes += (uint64_t)(PyUnicode_GET_LENGTH(word) * PyUnicode_KIND(word));
         count += found != NULL ? (uint64_t)PyTuple_GET_SIZE(found) : 0;
     }
-    const uint64_t words_at = sizeof(Header) + slots * sizeof(Slot), numbers_at = words_at + word_bytes;
+    uint64_t filter_bits = 512;
+    while (filter_bits < 8 * (uint64_t)n) filter_bits *= 2;
+    const uint64_t filter_at = sizeof(Header) + slots * sizeof(Slot);
+    const uint64_t words_at = filter_at + filter_bits / 8, numbers_at = words_at + word_bytes;
     const uint64_t size = numbers_at + 2 * count;
     if (size > UINT32_MAX) {
         PyErr_SetString(PyExc_ValueError, "word_table(): too many words");
@@ -183,7 +189,7 @@ PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (out == NULL) return NULL;
     unsigned char *table = (unsigned char *)PyBytes_AS_STRING(out);
     memset(table, 0, (size_t)size);
-    const Header header = {slots - 1, words_at, numbers_at, size};
+    const Header header = {slots - 1, words_at, numbers_at, size, filter_at, filter_bits - 1};
     memcpy(table, &header, sizeof header);
     uint64_t word_at = words_at, number = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -215,6 +221,10 @@ PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         while (memcpy(&there, table + sizeof(Header) + at * sizeof(Slot), sizeof(Slot)), there.hash != 0)
             at = (at + 1) & header.mask;
         memcpy(table + sizeof(Header) + at * sizeof(Slot), &slot, sizeof(Slot));
+        for (int second = 0; second < 2; second++) {
+            const uint64_t bit = filter_bit(slot.hash, &header, second);
+            table[filter_at + (bit >> 3)] |= (unsigned char)(1u << (bit & 7));
+        }
         word_at += (uint64_t)bytes;
         number += slot.numbers;
     }

@@ -145,7 +145,24 @@ static inline int same_bytes(const unsigned char *a, const unsigned char *b, siz
  * call's look-ups (open_table_numbers). */
 typedef struct {
     uint64_t mask, words_at, numbers_at, size;
+    /* A bit filter of the words (two bits set a word, 8 to 16 bits a word in all), read before a
+     * slot: most tokens are in no table, and the filter, a few KB, stays in the caches where a
+     * slot of the stopword index (1.2 MB) is a cache miss. */
+    uint64_t filter_at, filter_mask; /* filter_mask: the filter's bits less one (a power of two) */
 } Header;
+
+/* The filter's two bits of a word hash: from a 64-bit mix, so that they are not the low bits
+ * the slots are found by. */
+static inline uint64_t filter_bit(uint32_t hash, const Header *header, int second) {
+    const uint64_t mixed = (uint64_t)hash * 0x9E3779B97F4A7C15ull;
+    return (second ? mixed >> 40 : mixed >> 12) & header->filter_mask;
+}
+
+static inline int filter_holds(const unsigned char *table, const Header *header, uint32_t hash) {
+    const uint64_t a = filter_bit(hash, header, 0), b = filter_bit(hash, header, 1);
+    const unsigned char *bits = table + header->filter_at;
+    return (bits[a >> 3] >> (a & 7) & 1) && (bits[b >> 3] >> (b & 7) & 1);
+}
 
 typedef struct {
     const unsigned char *table;
