@@ -151,7 +151,7 @@ class Options(RuleOptions):
     # Kept blocks of a comments or legal box after the last kept block of the body are
     # dropped (_trailing_boxes), unless they hold more than this many times the words kept
     # outside such boxes (0: off). Dev (block-dump replay, then bench): wcxb +0.0012 (12 up,
-    # 3 down; even and odd ids up), product +0.0095; no set down. 3 to 8 give the same.
+    # 3 down; even and odd ids up), product +0.0095; no set down. 3 to 10 give the same.
     trailing_box_max_ratio: float = 5.0
     # -- boilerplate phrases -------------------------------------------------
     # Design (speed): phrases are searched in the first N characters of a block, whose
