@@ -70,6 +70,7 @@ STEPS: tuple[tuple[str, dict[str, Any], tuple[str, ...]], ...] = (
         (),
     ),
     ("an undeclared article's dateline under its headline", {"dateline_max_words": 0}, ()),
+    ("comments and fine print after the body (trailing boxes)", {"trailing_box_max_ratio": 0.0}, ()),
     ("hard rule: phrase box", {}, ("phrase_box",)),
     ("hard rule: metadata line", {}, ("metadata_line",)),
     ("hard rule: box label", {}, ("box_label",)),
@@ -107,6 +108,7 @@ STEP_FUNCTIONS: dict[str, str] = {
     "without_closing_appeals": "promo lines that close the kept text (closing appeals)",
     "without_captions": "an article's captions",
     "with_datelines": "an undeclared article's dateline under its headline",
+    "without_trailing_boxes": "comments and fine print after the body (trailing boxes)",
 }
 
 

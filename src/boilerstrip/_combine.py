@@ -35,6 +35,7 @@ from ._tail import is_prose, without_tail
 from ._teaser_cards import without_teaser_cards
 from ._thread_chrome import without_chrome_boxes
 from ._titled_boxes import without_titled_boxes
+from ._trailing_boxes import without_trailing_boxes
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
 # EnumType.__getattr__'s hook (about 900 instructions), and `Label(value)` runs
@@ -158,7 +159,8 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
         # An article's photo and video captions, numbered figures aside (_captions).
         labels = without_captions(blocks, labels, options, chrome)
     # On a page that declares no type, the dateline between the kept headline and the body.
-    return with_datelines(blocks, labels, options, declared)
+    labels = with_datelines(blocks, labels, options, declared)
+    return without_trailing_boxes(blocks, labels, options, chrome, declared)  # comments, fine print after it
 
 
 def relabel(

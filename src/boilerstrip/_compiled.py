@@ -73,6 +73,7 @@ COMPILED_MODULES = (
     "_teaser_cards",
     "_thread_chrome",
     "_titled_boxes",
+    "_trailing_boxes",
     "_token_stats",
     "_tree_steps",
     "_urls",

@@ -45,7 +45,7 @@ NON_NEGATIVE = (
     "teaser_card_title_max_words", "teaser_card_teaser_words", "teaser_card_filler_words",
     "teaser_card_body_words", "teaser_card_prose_words", "table_rows_min_rows",
     "dump_min_words", "phrase_box_feed_titles", "titled_box_body_words", "echo_min_unit_words",
-    "echo_max_words", "related_title_max_words",
+    "echo_max_words", "related_title_max_words", "trailing_box_max_ratio",
 )  # fmt: skip
 # Counts of at least one.
 AT_LEAST_ONE = (

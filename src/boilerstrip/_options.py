@@ -148,6 +148,11 @@ class Options(RuleOptions):
     # other set or type moved; 5 / 10 / 20 words gave less on the metadata boxes alone
     # (+0.0028 / +0.0011 / +0.0006 against +0.0031 at 1).
     thread_chrome_box_min_words: int = 1
+    # Kept blocks of a comments or legal box after the last kept block of the body are
+    # dropped (_trailing_boxes), unless they hold more than this many times the words kept
+    # outside such boxes (0: off). Dev (block-dump replay, then bench): wcxb +0.0012 (12 up,
+    # 3 down; even and odd ids up), product +0.0095; no set down. 3 to 10 give the same.
+    trailing_box_max_ratio: float = 5.0
     # -- boilerplate phrases -------------------------------------------------
     # Design (speed): phrases are searched in the first N characters of a block, whose
     # first N tokens select the patterns to try; button and link labels ("Read more")
