@@ -9,7 +9,8 @@ import pytest
 
 from blocks import make_block
 from boilerstrip import Block, Options, Role
-from boilerstrip._combine import _without_inline_teasers, ancestor_end, same_ancestor
+from boilerstrip._combine import _without_inline_teasers
+from boilerstrip._copied_boxes import ancestor_end, same_ancestor
 from boilerstrip._cut import page_statistics
 from boilerstrip._model import ancestor
 from boilerstrip._tail import is_prose

@@ -20,6 +20,7 @@ from ._copied_boxes import (
     copy_hashes,
     copy_key,
     copy_sig,
+    same_ancestor,
     shared_sigs,
     without_copied_boxes,
 )
@@ -266,26 +267,6 @@ def _without_copies(
         if j != i and b.role not in NEVER_COPIES and not same_ancestor(blocks[j].locator, b.locator, levels):
             out[i] = chrome(b)
     return out
-
-
-def ancestor_end(locator: str, levels: int) -> int:
-    """Where :func:`~._model.ancestor` of ``locator`` ends in it (the ancestor is its prefix):
-    at the ``levels``-th ">" from the end, at the first when it holds fewer, at its end when it
-    holds none."""
-    end = len(locator)
-    for _ in range(levels):
-        cut = locator.rfind(">", 0, end)
-        if cut < 0:
-            break
-        end = cut
-    return end
-
-
-def same_ancestor(one: str, other: str, levels: int) -> bool:
-    """``ancestor(one, levels) == ancestor(other, levels)``, without the split of each path
-    into a list (``rsplit``: about 600 instructions a copy on long paths)."""
-    end = ancestor_end(one, levels)
-    return end == ancestor_end(other, levels) and one.startswith(other[:end])
 
 
 def margin(probabilities: Sequence[float], words: Sequence[int]) -> float:
