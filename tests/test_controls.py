@@ -138,7 +138,10 @@ def _control_texts(seed: int) -> list[str]:
     for _ in range(400):
         words = [rnd.choice(_CONTROL_WORDS) for _ in range(rnd.randint(0, 5))]
         text = rnd.choice([" ", "  ", "\n", "-"]).join(words)
-        texts.append(rnd.choice(["", " ", "+ ", "» ", "..."]) + text + rnd.choice(["", ":", "!", " ›", "\t"]))
+        # Starts the split and the strip remove (ASCII spaces, punctuation), or not ("(", a
+        # space that is not ASCII: no first-character test rules it out).
+        start = rnd.choice(["", " ", "+ ", "» ", "...", "\t", "\x1f", "(", "\xa0", "\n- "])
+        texts.append(start + text + rnd.choice(["", ":", "!", " ›", "\t"]))
     return texts
 
 

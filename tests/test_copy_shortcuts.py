@@ -11,11 +11,19 @@ from collections.abc import Callable, Sequence
 import pytest
 
 from blocks import make_block
-from boilerstrip import Block, Label, Options, Role
+from boilerstrip import Block, Label, Options, Role, extract
 from boilerstrip._card_groups import _with_unique_lines_kept, with_card_groups, with_groups_kept
 from boilerstrip._card_slots import card_members
 from boilerstrip._combine import _without_copies
-from boilerstrip._copied_boxes import NEVER_COPIES, copy_hash, copy_hashes, copy_key, without_copied_boxes
+from boilerstrip._copied_boxes import (
+    MAX_SIG_BUCKETS,
+    NEVER_COPIES,
+    copy_hash,
+    copy_hashes,
+    copy_key,
+    copy_sig,
+    without_copied_boxes,
+)
 from boilerstrip._model import Markup, ancestor
 from boilerstrip._sections import with_section_prose
 from boilerstrip._table_rows import with_table_rows
@@ -39,16 +47,20 @@ _COPY_ROLES = (Role.PARAGRAPH, Role.PARAGRAPH, Role.LIST_ITEM, Role.HEADING, Rol
 _COPY_LABELS = (Label.CONTENT, Label.CONTENT, Label.CONTENT, Label.OTHER, Label.NAVIGATION, Label.SIDEBAR)
 
 
-def _copy_page(seed: int) -> tuple[list[Block], list[Label], list[float], list[str]]:
+def _copy_page(seed: int, *, sigs: bool = False) -> tuple[list[Block], list[Label], list[float], list[str]]:
     """A made-up page whose blocks repeat a few texts (case and spacing changed, some with no
-    words) or say their own, in random roles, labels, tables and boxes (``made_locators``)."""
+    words) or say their own, in random roles, labels, tables and boxes (``made_locators``).
+    With ``sigs``, each block's share of stopwords is one of five, read from its key (as
+    the features count it on the key's tokens), so that many blocks hold a sig
+    (``copy_sig``) of their own; else every block has the same share."""
     rng = random.Random(seed)
     locators = made_locators(seed)
     blocks: list[Block] = []
     for i, loc in enumerate(locators):
         text = rng.choice(_COPY_TEXTS) if rng.random() < 0.6 else f"Line {i} of the page, in words of its own"
         role = rng.choice(_COPY_ROLES)
-        b = make_block(i, text, role=role, stopword_density=0.4)
+        density = sum(map(ord, copy_key(text))) % 5 / 5 if sigs else 0.4
+        b = make_block(i, text, role=role, stopword_density=density)
         markup = Markup(table=rng.randrange(3)) if role is Role.TABLE_ROW else Markup()
         heading_level = 2 if role is Role.HEADING else 0
         blocks.append(dataclasses.replace(b, locator=loc, markup=markup, heading_level=heading_level))
@@ -61,9 +73,16 @@ def _copy_page(seed: int) -> tuple[list[Block], list[Label], list[float], list[s
 def test_copy_hashes_are_each_kept_blocks_keys_hash(seed: int) -> None:
     blocks, labels, _, _ = _copy_page(seed)
     hashes = copy_hashes(blocks, labels)
+    size = min(2 * len(blocks), MAX_SIG_BUCKETS) + 1  # shared_sigs' buckets
+    buckets = Counter(
+        copy_sig(b.features) % size
+        for b, kind in zip(blocks, labels)
+        if kind is Label.CONTENT and b.features.words
+    )
     for b, kind, h in zip(blocks, labels, hashes, strict=True):
         kept = kind is Label.CONTENT and b.features.words > 0
-        assert h == (hash(copy_key(b.text)) if kept else 0)
+        # Made where another kept block holds a sig of the block's bucket, else left to the rule that asks.
+        assert h == (hash(copy_key(b.text)) if kept and buckets[copy_sig(b.features) % size] > 1 else 0)
         assert copy_hash(b.text) == hash(copy_key(b.text))
 
 
@@ -121,12 +140,14 @@ _HASHES: dict[str, Callable[[list[Block], list[Label]], list[int]]] = {
 }
 
 
+@pytest.mark.parametrize("sigs", [False, True])
 @pytest.mark.parametrize("seed", range(60))
 @pytest.mark.parametrize("given", list(_HASHES))
-def test_the_copy_rules_read_the_same_with_any_hashes_given(seed: int, given: str) -> None:
+def test_the_copy_rules_read_the_same_with_any_hashes_given(seed: int, given: str, sigs: bool) -> None:
     """Each rule labels the same given any of ``_HASHES`` as given none. A rule that took a
-    missing hash for the block's, or two texts of one hash for one text, fails here."""
-    blocks, labels, probabilities, locators = _copy_page(seed)
+    missing hash for the block's, or two texts of one hash for one text, fails here; with
+    ``sigs``, one that passed over a block or a box whose sig is shared, too."""
+    blocks, labels, probabilities, locators = _copy_page(seed, sigs=sigs)
     options = Options(card_group_min_cards=3, card_group_card_share=0.3, card_group_keep_share=0.3)
     sections = Options(section_prose_floor=0.1, section_prose_min_words=3)
     boxes, rows = Options(copy_box_min_words=4), Options(table_rows_floor=0.1)
@@ -163,3 +184,56 @@ def test_unique_lines_kept_by_hash_are_those_by_key(seed: int, given: str) -> No
         for new, old, t, (g, _card) in zip(completed, labels, texts, members)
     ]
     assert got == plain
+
+
+# Pairs of texts of one key (case and spacing aside), written as a page writes them: the
+# features count both texts' words and stopwords alike, so their sigs are equal.
+_SAME_KEYS = (
+    ("The museum reopens in May", "THE  museum\nreopens in   may"),
+    ("Free shipping on all orders over $50", "free shipping on all\u00a0orders over $50"),
+    ("ΟΔΟΣ ΠΡΟΣ ΤΟ ΜΟΥΣΕΙΟ ΑΝΟΙΓΕΙ", "οδος  προς το μουσειο ανοιγει"),
+    ("İstanbul müzesi yeniden açıldı", "i̇stanbul   MÜZESI yeniden açıldı"),
+    ("東京の美術館が再開した", "東京の美術館が再開した"),
+)
+
+
+@pytest.mark.parametrize(("one", "other"), _SAME_KEYS)
+def test_texts_of_one_key_have_one_sig(one: str, other: str) -> None:
+    """Two blocks of one copy key have one copy_sig as the extraction's features give them
+    (the rules pass over a block whose sig no other kept block holds)."""
+    html = f"<html><body><article><p>{one}</p><div><p>{other}</p></div></article></body></html>"
+    blocks = {b.text: b for b in extract(html).blocks}
+    first, second = blocks[one], blocks.get(other) or blocks[" ".join(other.split())]
+    assert copy_key(first.text) == copy_key(second.text)
+    assert first.features.words > 0
+    assert copy_sig(first.features) == copy_sig(second.features)
+
+
+_BOX_TEXTS = ("Oak desk", "oak\ndesk", "OAK  Desk", "$40", "Ships in two weeks")
+
+
+def _boxes_page(seed: int) -> tuple[list[Block], list[Label]]:
+    """A made-up page of boxes of two to four blocks, each box under a parent of its own and
+    written from a few texts (case and spacing changed), so that boxes repeat others whole,
+    in part or in another order, and hold words of other counts."""
+    rng = random.Random(seed)
+    blocks: list[Block] = []
+    for box in range(rng.randint(2, 12)):
+        for n in range(rng.randint(2, 3)):
+            text = rng.choice(_BOX_TEXTS)
+            b = make_block(len(blocks), text, stopword_density=0.0 if "$" in text else 0.25)
+            blocks.append(
+                dataclasses.replace(b, locator=f"body>div:nth-of-type({box + 1})>p:nth-of-type({n + 1})")
+            )
+    labels = [Label.CONTENT if rng.random() < 0.9 else Label.OTHER for _ in blocks]
+    return blocks, labels
+
+
+@pytest.mark.parametrize("seed", range(80))
+def test_copied_boxes_as_every_boxs_keys_compared(seed: int) -> None:
+    """The boxes whose words (block by block) no other box repeats are passed over: the same
+    labels as comparing every box's keys."""
+    blocks, labels = _boxes_page(seed)
+    options = Options(copy_box_min_words=2)
+    got = without_copied_boxes(blocks, labels, options, chrome, copy_hashes(blocks, labels))
+    assert got == _plain_without_copied_boxes(blocks, labels, options, chrome)

@@ -20,6 +20,7 @@ from boilerstrip._product_cards import (
     _shared_depths,
     _unnumbered,
     card_rows,
+    has_ascii_digit,
     title_heading,
     within_title_box,
 )
@@ -265,3 +266,23 @@ def test_card_rows_are_the_split_paths(seed: int, min_cards: int) -> None:
 def test_unnumbered_is_the_sub(path: str) -> None:
     nth = _nth()
     assert _unnumbered(path, nth) == nth.sub("", path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "0",
+        "9",
+        "$12.00",
+        "EUR nine",
+        "no digits here",
+        "a" * 300 + "7",
+        "٣ Arabic-Indic three",
+        "x½y",
+        "¹²³",
+    ],
+)
+def test_has_ascii_digit_is_the_set_test(text: str) -> None:
+    """Only 0-9 count (the pattern's sieve reads ASCII texts: other digits are no ASCII)."""
+    assert has_ascii_digit(text) == (not frozenset("0123456789").isdisjoint(text))

@@ -154,6 +154,12 @@ _TEXTS = [
     "Share this",
     "Profile",
     "Äbout me",
+    # Texts the strip changes at their start, or leaves as they are.
+    " About Me",
+    "» Recent Posts",
+    "...View my complete profile",
+    "\tAbout Me",
+    "\xa0About Me",
 ]
 
 

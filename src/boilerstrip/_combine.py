@@ -14,13 +14,22 @@ from ._child_cards import with_child_cards
 from ._closing_appeals import without_closing_appeals
 from ._closing_box import without_closing_box
 from ._controls import without_controls
-from ._copied_boxes import NEVER_COPIES, copy_hash, copy_hashes, copy_key, without_copied_boxes
+from ._copied_boxes import (
+    NEVER_COPIES,
+    copy_hash,
+    copy_hashes,
+    copy_key,
+    copy_sig,
+    same_ancestor,
+    shared_sigs,
+    without_copied_boxes,
+)
 from ._cut import predicted_threshold
 from ._datelines import with_datelines
 from ._detached import without_detached_boxes, without_detached_product_boxes
 from ._dumps import without_dumps
 from ._form_labels import without_form_labels
-from ._model import Block, Label, Role, ancestor
+from ._model import Block, Label, Role
 from ._options import Options
 from ._page_frame import without_page_frame
 from ._page_type import ARTICLE, PRODUCT, SECTIONED, THREAD
@@ -230,28 +239,34 @@ def _without_copies(
     levels = options.copy_shared_ancestor_levels
     if not levels:
         return labels
+    # A block is a copy of the first CONTENT block of its key, whatever the blocks between:
+    # one whose copy_sig bucket no other kept block holds has a key of its own and is passed over.
+    shared = shared_sigs(blocks, labels)
+    size = len(shared)
     out = list(labels)
     first: dict[int, int] = {}  # a key's hash -> index of the first CONTENT block with it
     keys: dict[int, str] = {}  # the key of each first block a later one's hash matched
     others: dict[str, int] = {}  # a key whose hash a first block of another key holds -> its first
     for i, b in enumerate(blocks):
-        if labels[i] is not _CONTENT or not b.features.words:
+        if labels[i] is not _CONTENT:
             continue
-        j = first.setdefault(hashes[i] or copy_hash(b.text), i)
+        f = b.features
+        if not f.words or shared[copy_sig(f) % size] < 2:
+            continue
+        text = b.text
+        j = first.setdefault(hashes[i] or copy_hash(text), i)
         if j == i:  # most blocks are first
             continue
-        key = copy_key(b.text)
-        head = keys.get(j)
-        if head is None:
-            head = keys[j] = copy_key(blocks[j].text)
-        if head != key:
-            j = others.setdefault(key, i)
+        # The same text has the same key: not made (most copies are written alike).
+        if text != blocks[j].text:
+            key = copy_key(text)
+            head = keys.get(j)
+            if head is None:
+                head = keys[j] = copy_key(blocks[j].text)
+            if head != key:
+                j = others.setdefault(key, i)
         # The ancestors are compared only for a copy (j != i).
-        if (
-            j != i
-            and b.role not in NEVER_COPIES
-            and ancestor(blocks[j].locator, levels) != ancestor(b.locator, levels)
-        ):
+        if j != i and b.role not in NEVER_COPIES and not same_ancestor(blocks[j].locator, b.locator, levels):
             out[i] = chrome(b)
     return out
 
@@ -282,14 +297,19 @@ def _without_inline_teasers(blocks: Sequence[Block], kept: list[bool], options: 
     prose_link_density = options.inline_teaser_prose_link_density
     link_density, min_words = options.inline_teaser_link_density, options.inline_teaser_min_words
     max_words = options.inline_teaser_max_words
-    for before, i, after in zip(chosen, chosen[1:], chosen[2:]):
-        f = blocks[i].features
+    # Each kept block between two kept ones, by its place in ``chosen`` (not a zip of three
+    # slices: the compiled build copied two lists and iterated the zip generically).
+    for n in range(1, len(chosen) - 1):
+        i = chosen[n]
+        b = blocks[i]
+        if b.role is not _PARAGRAPH:
+            continue
+        f = b.features
         if (
-            blocks[i].role is _PARAGRAPH
-            and f.link_density >= link_density
+            f.link_density >= link_density
             and min_words <= f.words <= max_words
-            and is_prose(blocks[before], prose_words, prose_link_density)
-            and is_prose(blocks[after], prose_words, prose_link_density)
+            and is_prose(blocks[chosen[n - 1]], prose_words, prose_link_density)
+            and is_prose(blocks[chosen[n + 1]], prose_words, prose_link_density)
         ):
             out[i] = False
     return out

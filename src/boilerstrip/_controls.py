@@ -18,6 +18,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Final
 
+from ._match_facts import may_start
 from ._model import Block, Label
 from ._options import Options
 from ._phrase_match import WholeRows, is_whole_row, whole_rows
@@ -70,11 +71,25 @@ def _table() -> WholeRows:
     return whole_rows(CONTROLS)
 
 
+# The ASCII characters the spaces' normalising (str.split's spaces) and the strip remove
+# from a text's start.
+_SKIPPED_ASCII: Final = _STRIP + "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+
+
 def is_control(text: str) -> bool:
     """Whether ``text``, its spaces normalised and surrounding punctuation stripped, is
     wholly a control's label (:data:`CONTROLS`): the case-insensitive fullmatch of the
     rows' alternation, sieved as the phrase rows are (_phrases.matches)."""
-    return is_whole_row(_table(), " ".join(text.split()).strip(_STRIP))
+    return _is_control(_table(), text)
+
+
+def _is_control(table: WholeRows, text: str) -> bool:
+    # A text that starts with an ASCII character no label starts with, and that neither the
+    # split nor the strip removes, is no label: told before the text is split and joined
+    # (is_whole_row reads the same first character of the stripped text).
+    if not may_start(table.first, text) and text[0] not in _SKIPPED_ASCII:
+        return False
+    return is_whole_row(table, " ".join(text.split()).strip(_STRIP))
 
 
 def without_controls(
@@ -85,7 +100,8 @@ def without_controls(
     limit = options.control_max_chars
     if not limit:
         return labels
+    table = _table()  # once a page, not per block (the compiled build calls the cache generically)
     return [
-        dropped(b) if kind is _CONTENT and len(b.text) <= limit and is_control(b.text) else kind
+        dropped(b) if kind is _CONTENT and len(b.text) <= limit and _is_control(table, b.text) else kind
         for b, kind in zip(blocks, labels)
     ]

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import Final, cast
 
 from ._compiled import c_module
-from ._model import Block, Label, Role, ancestor
+from ._model import Block, Features, Label, Role
 from ._options import Options
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
@@ -58,44 +58,124 @@ def copy_hash(text: str) -> int:
     return hash(copy_key(text))
 
 
+# Sigs are counted in at most this many buckets, and no more than twice the page's blocks (a
+# list of 1,024 made and freed twice cost a one-paragraph page 18 K instructions); a sig's
+# bucket is its remainder by their number. Two sigs of one bucket are taken for one, which
+# only keeps a block looked at that need not be.
+MAX_SIG_BUCKETS: Final = 1024
+
+
+def copy_sig(features: Features) -> int:
+    """What two blocks of one key (:func:`copy_key`) always share, read from their features
+    without their texts: their words and share of stopwords (in sixteenths), which are counted
+    on the text's tokens, the runs of word characters of the lowered text; spacing is no word
+    character, and the key is the text lowered with its spacing made one space, so both texts
+    have the same tokens. Two blocks of different sigs have different keys. A share that is not
+    a number in [0, 1] counts as 0 (one value for every NaN)."""
+    d = features.stopword_density
+    return features.words * 16 + (int(d * 15.0) if 0.0 <= d <= 1.0 else 0)
+
+
+def shared_sigs(blocks: Sequence[Block], labels: Sequence[Label]) -> list[int]:
+    """Per bucket of :func:`copy_sig` (its remainder by the list's length), how many CONTENT
+    blocks with words hold a sig of it, counted up to 2: a block whose bucket holds 1 repeats
+    no kept text, and no kept text repeats it. Buckets in a list of small ints, not a set of
+    sigs (a set's add and test of a boxed number cost about 160 instructions each)."""
+    counts = [0] * (min(2 * len(labels), MAX_SIG_BUCKETS) + 1)
+    size = len(counts)
+    # A zip, not indexing: the compiled build reads a Sequence's item by a generic call.
+    for b, kind in zip(blocks, labels):
+        if kind is _CONTENT:
+            f = b.features
+            if f.words:
+                bucket = copy_sig(f) % size
+                n = counts[bucket]
+                if n < 2:
+                    counts[bucket] = n + 1
+    return counts
+
+
 def copy_hashes(blocks: Sequence[Block], labels: Sequence[Label]) -> list[int]:
-    """Per block, its :func:`copy_hash` when it is CONTENT and holds words, else 0: made once
-    a page by the decision for every rule that compares kept texts (the copy rules read the
-    same blocks' keys again). A rule reads a block's hash as ``hashes[i] or
-    copy_hash(blocks[i].text)``, which is its hash either way (a hash of 0 is made again),
-    and compares two blocks' keys where their hashes match: the same output as with the keys
-    themselves, which held a second copy of the kept text through the whole decision (the
-    50 MB page's peak memory: 9.9x its size with the keys, 9.4x with the hashes)."""
-    return [
-        hash(copy_key(b.text)) if kind is _CONTENT and b.features.words else 0
-        for b, kind in zip(blocks, labels)
-    ]
+    """Per block, its :func:`copy_hash` when it is CONTENT, holds words and another such block
+    holds a :func:`copy_sig` of its bucket (:func:`shared_sigs`; the others repeat no kept
+    text: their hashes are made only by a rule that asks), else 0: made once a page by the
+    decision for every rule that compares kept texts (the copy rules read the same blocks'
+    keys again). A rule reads a block's hash as ``hashes[i] or copy_hash(blocks[i].text)``,
+    which is its hash either way (a hash of 0 is made again), and compares two blocks' keys
+    where their hashes match: the same output as with the keys themselves, which held a
+    second copy of the kept text through the whole decision (the 50 MB page's peak memory:
+    9.9x its size with the keys, 9.4x with the hashes). About half the kept blocks of the
+    profile's pages hold a sig of their own."""
+    shared = shared_sigs(blocks, labels)
+    size = len(shared)
+    out: list[int] = []
+    for b, kind in zip(blocks, labels):
+        if kind is _CONTENT:
+            f = b.features
+            if f.words and shared[copy_sig(f) % size] > 1:
+                out.append(hash(copy_key(b.text)))
+                continue
+        out.append(0)
+    return out
 
 
-def first_kept(blocks: Sequence[Block], labels: Sequence[Label], hashes: list[int]) -> dict[int, int]:
-    """The CONTENT blocks' texts, for :func:`is_kept_text`: each hash of their keys (see
-    :func:`copy_hashes`) and the first such block's index."""
-    first: dict[int, int] = {}
-    for i, b in enumerate(blocks):
-        if labels[i] is _CONTENT:
-            first.setdefault(hashes[i] or copy_hash(b.text), i)
-    return first
+def first_kept(blocks: Sequence[Block], labels: Sequence[Label], hashes: list[int]) -> dict[int, list[int]]:
+    """The CONTENT blocks, for :func:`is_kept_text`: by their :func:`copy_sig` (a text can
+    only be one of the blocks of its own sig), without their hashes (most are
+    never compared: those of blocks whose sig no other kept block holds were not made)."""
+    kept: dict[int, list[int]] = {}
+    for i, (b, kind) in enumerate(zip(blocks, labels)):
+        if kind is _CONTENT:
+            sig = copy_sig(b.features)
+            found = kept.get(sig)
+            if found is None:
+                kept[sig] = [i]
+            else:
+                found.append(i)
+    return kept
 
 
 def is_kept_text(
-    blocks: Sequence[Block], labels: Sequence[Label], hashes: list[int], first: dict[int, int], i: int
+    blocks: Sequence[Block], labels: Sequence[Label], hashes: list[int], first: dict[int, list[int]], i: int
 ) -> bool:
     """Whether block ``i``'s key is a CONTENT block's (of ``labels``; ``first`` from
-    :func:`first_kept` on them): its hash among theirs, then its key compared."""
-    text = blocks[i].text
-    j = first.get(hashes[i] or copy_hash(text))
-    if j is None:
+    :func:`first_kept` on them): among the blocks of its sig, one of its hash and
+    then of its key."""
+    b = blocks[i]
+    found = first.get(copy_sig(b.features))
+    if found is None:
         return False
-    key = copy_key(text)
-    if copy_key(blocks[j].text) == key:
-        return True
-    # Another key with the same hash came first: look through every kept block.
-    return any(kind is _CONTENT and copy_key(b.text) == key for b, kind in zip(blocks, labels))
+    text = b.text
+    h = hashes[i] or copy_hash(text)
+    key = ""
+    for j in found:
+        other = blocks[j].text
+        if (hashes[j] or copy_hash(other)) == h:
+            if not key:
+                key = copy_key(text)
+            if copy_key(other) == key:
+                return True
+    return False
+
+
+def ancestor_end(locator: str, levels: int) -> int:
+    """Where :func:`~._model.ancestor` of ``locator`` ends in it (the ancestor is its prefix):
+    at the ``levels``-th ">" from the end, at the first when it holds fewer, at its end when it
+    holds none."""
+    end = len(locator)
+    for _ in range(levels):
+        cut = locator.rfind(">", 0, end)
+        if cut < 0:
+            break
+        end = cut
+    return end
+
+
+def same_ancestor(one: str, other: str, levels: int) -> bool:
+    """``ancestor(one, levels) == ancestor(other, levels)``, without the split of each path
+    into a list (``rsplit``: about 600 instructions a copy on long paths)."""
+    end = ancestor_end(one, levels)
+    return end == ancestor_end(other, levels) and one.startswith(other[:end])
 
 
 def without_copied_boxes(
@@ -112,17 +192,53 @@ def without_copied_boxes(
     if not min_blocks:
         return labels
     boxes: dict[str, list[int]] = {}  # parent's CSS path -> its kept blocks, in page order
+    parent = ""  # the last block's parent (its ancestor()) and box
+    box: list[int] = []
     for i, b in enumerate(blocks):
         if labels[i] is _CONTENT and b.features.words and b.role not in NEVER_COPIES:
-            boxes.setdefault(ancestor(b.locator), []).append(i)
+            locator = b.locator
+            cut = locator.rfind(">")
+            # A sibling of the last block (most kept blocks): its box without the parent's
+            # path made and hashed again (about 450 instructions a block on long paths).
+            if box and cut == len(parent) and locator.startswith(parent):
+                box.append(i)
+                continue
+            parent = locator[:cut] if cut >= 0 else locator
+            found = boxes.get(parent)  # not setdefault: a list made for every block
+            if found is None:
+                box = boxes[parent] = [i]
+            else:
+                box = found
+                box.append(i)
+    # The boxes that are looked at, and their words block by block: a box whose words no other
+    # box's repeat holds texts of its own (each text's words are its key's: see copy_sig), so
+    # it is no copy, and no later box's texts are told apart by it (a box is a copy exactly
+    # when an earlier box holds its texts).
+    looked = [
+        members
+        for members in boxes.values()
+        if len(members) >= min_blocks and sum(blocks[i].features.words for i in members) >= min_words
+    ]
+    if len(looked) < 2:
+        return labels
+    words = [tuple([blocks[i].features.words for i in members]) for members in looked]
+    seen: set[tuple[int, ...]] = set()
+    repeated: set[tuple[int, ...]] = set()
+    for key in words:
+        if key in seen:
+            repeated.add(key)
+        else:
+            seen.add(key)
+    if not repeated:
+        return labels
     # A box's texts' hashes -> the first box with them, and that box's texts once needed.
     first: dict[tuple[int, ...], list[int]] = {}
     first_texts: dict[tuple[int, ...], tuple[str, ...]] = {}
     # The texts of the later boxes whose hashes matched a first box's and whose texts did not.
     others: set[tuple[str, ...]] = set()
     out = list(labels)
-    for members in boxes.values():  # dicts keep insertion order: boxes in page order
-        if len(members) < min_blocks or sum(blocks[i].features.words for i in members) < min_words:
+    for members, key in zip(looked, words):  # dicts keep insertion order: boxes in page order
+        if key not in repeated:
             continue
         sums = tuple([hashes[i] or copy_hash(blocks[i].text) for i in members])
         head = first.setdefault(sums, members)

@@ -43,7 +43,7 @@ _CONTENT: Final = Label.CONTENT
 _PARAGRAPH: Final = Role.PARAGRAPH
 
 # A program's output and a data table's cells repeat by design.
-_NOT_ECHOES = frozenset({Role.CODE, Role.TABLE_ROW})
+_NOT_ECHOES: Final = frozenset({Role.CODE, Role.TABLE_ROW})
 
 
 def is_dump(block: Block, min_words: int, max_distinct: float) -> bool:

@@ -47,7 +47,7 @@ def with_section_prose(
     min_words = options.section_prose_min_words
     if not min_words:
         return labels
-    seen: dict[int, int] | None = None  # the kept texts, made once a block gets that far
+    seen: dict[int, list[int]] | None = None  # the kept texts, made once a block gets that far
     out = list(labels)
     in_section = False
     for i, b in enumerate(blocks):

@@ -48,7 +48,7 @@ def with_table_rows(
         if b.role in TABLE_ROLES and b.markup.table >= 0:
             tables.setdefault(b.markup.table, []).append(i)
     out = labels
-    seen: dict[int, int] | None = None  # the kept texts, made once a row gets that far
+    seen: dict[int, list[int]] | None = None  # the kept texts, made once a row gets that far
     for rows in tables.values():
         n = len(rows)
         if n < min_rows or all(labels[i] is _CONTENT for i in rows):

@@ -37,6 +37,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Final
 
+from ._match_facts import may_start
 from ._model import Block, Label, Role, ancestor
 from ._options import Options
 from ._page_type import ARTICLE
@@ -67,6 +68,10 @@ _MAX_CHARS: Final = 40  # longer than any widget's title or profile link: no mat
 def _is_whole(table: WholeRows, text: str) -> bool:
     """Whether ``text``, stripped as the whole-block phrases are, is one of the table's rows:
     the phrase rows' own sieved, case-insensitive fullmatch."""
+    # A text whose first character the strip leaves starts the stripped text: when no row
+    # starts with it (is_whole_row's own first test), the text is not stripped.
+    if not may_start(table.first, text) and text[0] not in STRIPPED:
+        return False
     stripped = text.strip(STRIPPED)
     return 0 < len(stripped) <= _MAX_CHARS and is_whole_row(table, stripped)
 
