@@ -83,7 +83,7 @@ STEP_FUNCTIONS: dict[str, str] = {
     "_with_headings": "section headings kept with their section",
     "_without_inline_teasers": "link teasers inside an article's prose",
     "_with_posts": "thread posts of plain prose",
-    "_without_copies": "second renderings of a block",
+    "without_copies": "second renderings of a block",
     "without_tail": "article tail",
     "without_product_cards": "product cards",
     "within_title_box": "title box",

@@ -14,7 +14,6 @@ from blocks import make_block
 from boilerstrip import Block, Label, Options, Role, extract
 from boilerstrip._card_groups import _with_unique_lines_kept, with_card_groups, with_groups_kept
 from boilerstrip._card_slots import card_members
-from boilerstrip._combine import _without_copies
 from boilerstrip._copied_boxes import (
     MAX_SIG_BUCKETS,
     NEVER_COPIES,
@@ -23,6 +22,7 @@ from boilerstrip._copied_boxes import (
     copy_key,
     copy_sig,
     without_copied_boxes,
+    without_copies,
 )
 from boilerstrip._model import Markup, ancestor
 from boilerstrip._sections import with_section_prose
@@ -89,7 +89,7 @@ def test_copy_hashes_are_each_kept_blocks_keys_hash(seed: int) -> None:
 def _plain_without_copies(
     blocks: Sequence[Block], labels: list[Label], options: Options, chrome: Callable[[Block], Label]
 ) -> list[Label]:
-    """_combine._without_copies as it read every kept block's key (main before the hashes)."""
+    """_copied_boxes.without_copies as it read every kept block's key (main before the hashes)."""
     levels = options.copy_shared_ancestor_levels
     out = list(labels)
     first: dict[str, int] = {}
@@ -154,7 +154,7 @@ def test_the_copy_rules_read_the_same_with_any_hashes_given(seed: int, given: st
     members = card_members(locators)
     runs = {
         name: (
-            _without_copies(blocks, labels, options, chrome, hashes),
+            without_copies(blocks, labels, options, chrome, hashes),
             without_copied_boxes(blocks, labels, boxes, chrome, hashes),
             with_table_rows(blocks, labels, probabilities, rows, kept, hashes=hashes),
             with_section_prose(blocks, labels, probabilities, sections, kept, hashes=hashes),

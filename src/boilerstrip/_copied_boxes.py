@@ -254,3 +254,50 @@ def without_copied_boxes(
         else:
             others.add(texts)
     return out
+
+
+def without_copies(
+    blocks: Sequence[Block],
+    labels: list[Label],
+    options: Options,
+    chrome: Callable[[Block], Label],
+    hashes: list[int],
+) -> list[Label]:
+    """A CONTENT block whose text, case and spacing aside, repeats an earlier CONTENT
+    block's is a second rendering of it and takes the label its own evidence names,
+    unless the two share their ancestor ``Options.copy_shared_ancestor_levels`` levels up
+    (items or paragraphs repeated in one box are the page's own), or it is code
+    (NEVER_COPIES). ``hashes`` are the blocks' :func:`copy_hashes`."""
+    levels = options.copy_shared_ancestor_levels
+    if not levels:
+        return labels
+    # A block is a copy of the first CONTENT block of its key, whatever the blocks between:
+    # one whose copy_sig bucket no other kept block holds has a key of its own and is passed over.
+    shared = shared_sigs(blocks, labels)
+    size = len(shared)
+    out = list(labels)
+    first: dict[int, int] = {}  # a key's hash -> index of the first CONTENT block with it
+    keys: dict[int, str] = {}  # the key of each first block a later one's hash matched
+    others: dict[str, int] = {}  # a key whose hash a first block of another key holds -> its first
+    for i, b in enumerate(blocks):
+        if labels[i] is not _CONTENT:
+            continue
+        f = b.features
+        if not f.words or shared[copy_sig(f) % size] < 2:
+            continue
+        text = b.text
+        j = first.setdefault(hashes[i] or copy_hash(text), i)
+        if j == i:  # most blocks are first
+            continue
+        # The same text has the same key: not made (most copies are written alike).
+        if text != blocks[j].text:
+            key = copy_key(text)
+            head = keys.get(j)
+            if head is None:
+                head = keys[j] = copy_key(blocks[j].text)
+            if head != key:
+                j = others.setdefault(key, i)
+        # The ancestors are compared only for a copy (j != i).
+        if j != i and b.role not in NEVER_COPIES and not same_ancestor(blocks[j].locator, b.locator, levels):
+            out[i] = chrome(b)
+    return out
