@@ -256,29 +256,6 @@ def test_phrase_rows_rejects_what_it_is_never_given(ctokens: ModuleType, args: t
         ctokens.phrase_rows(*args)
 
 
-_STARTS = ["", "a", "ab", "abc", "é", "éa", "中", "中文", "😀", "a😀", "\u0100", "read more", "Read"]
-
-
-@pytest.mark.parametrize(
-    "text", ["", "a", "abc", "abd", "éab", "中文字", "😀x", "a😀", "\u0100", "read more »", "x"]
-)
-def test_starts_one_is_startswith(ctokens: ModuleType, text: str) -> None:
-    rng = random.Random(text)
-    groups = [(), ("",), tuple(_STARTS), *(tuple(rng.sample(_STARTS, rng.randint(1, 5))) for _ in range(40))]
-    assert [ctokens.starts_one(g, text) for g in groups] == [text.startswith(g) for g in groups]
-
-
-def test_starts_one_takes_a_tuple_of_str(ctokens: ModuleType) -> None:
-    for args in ((["a"], "a"), (("a",), b"a"), ((b"a",), "abc"), (("a",),)):
-        with pytest.raises(TypeError):
-            ctokens.starts_one(*args)
-
-
-def test_the_sieves_read_starts_as_startswith() -> None:
-    module = cscan_build.installed("_ctokens")
-    assert _phrase_rows.c_starts_one is (None if module is None else module.starts_one)
-
-
 @pytest.mark.parametrize("limit", [-1, 0, 1, 3, 80])
 @pytest.mark.parametrize("both", [False, True])
 def test_pair_rows_are_the_python_pair(ctokens: ModuleType, limit: int, both: bool) -> None:

@@ -13,10 +13,15 @@
  * functions), so its figures, and its list, are theirs. The loops below read both forms.
  *
  * stop_counts(tokens, stopwords[, table]) -> list[int]: per block, its tokens in the set
- * (``sum(map(stop.__contains__, tokens))``). In _ctokens_words.c.
+ * (``sum(map(stop.__contains__, tokens))``). In _ctokens_language.c.
  *
  * language_hits(tokens, limit, index, n[, table]) -> list[int]: per language, the tokens
- * that language detection counts (_language.language_hits). In _ctokens_words.c.
+ * that language detection counts (_language.language_hits). In _ctokens_language.c.
+ *
+ * language_counts(tokens, order, limit, n, table) -> (hits, kept) or None, and stop_column(kept,
+ * number, tokens, table) -> list[int]: language_hits of the blocks in ``order``, then each
+ * block's stop_counts in language ``number``, the tokens detection read looked up once for
+ * both (_language.detect_with_stops). In _ctokens_language.c.
  *
  * word_table(words, numbers) -> bytes: the table of words (each with its tuple of numbers)
  * that stop_counts and language_hits read in place of the set and the index, without hashing
@@ -32,8 +37,8 @@
  * rows (no keyless rows) that a block's first ``limit`` tokens select, the tokens read once
  * for both (_phrase_rows.pair_rows, its reference). In _ctokens_rows.c.
  *
- * starts_one(strings, text) -> bool: ``text.startswith(strings)`` for a tuple of str (a phrase
- * sieve's starts). In _ctokens_rows.c.
+ * sieve_passes(sieve, text) -> bool: whether the text starts with one of a phrase sieve's
+ * starts or holds one of its strings (_phrase_sieve.passes). In _ctokens_sieve.c.
  *
  * has_ascii_digit(text[, count]) -> bool: whether the text holds one of "0"-"9" (_phrases._has_digit's
  * pattern on ASCII texts), or ``count`` of them (_phrases' digit counts).
@@ -278,14 +283,18 @@ static PyObject *has_ascii_digit(PyObject *self, PyObject *const *args, Py_ssize
 
 /* _ctokens_rows.c */
 PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-PyObject *starts_one(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *pair_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_names.c, _ctokens_verdicts.c */
 PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *name_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-/* _ctokens_words.c */
+/* _ctokens_sieve.c */
+PyObject *sieve_passes(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+/* _ctokens_language.c */
 PyObject *stop_counts(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *language_hits(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *language_counts(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *stop_column(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+/* _ctokens_words.c */
 PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_decision.c */
 PyObject *copy_key(PyObject *self, PyObject *text);
@@ -309,8 +318,13 @@ static PyMethodDef methods[] = {
     {"pair_rows", (PyCFunction)(void (*)(void))pair_rows, METH_FASTCALL,
      "pair_rows(tokens, limit, first, second, rows_of) -> (list[int], list[int]): see "
      "_phrase_rows.pair_rows"},
-    {"starts_one", (PyCFunction)(void (*)(void))starts_one, METH_FASTCALL,
-     "starts_one(strings, text) -> bool: text.startswith(strings), for a tuple of str"},
+    {"sieve_passes", (PyCFunction)(void (*)(void))sieve_passes, METH_FASTCALL,
+     "sieve_passes(sieve, text) -> bool: see _phrase_sieve.passes"},
+    {"language_counts", (PyCFunction)(void (*)(void))language_counts, METH_FASTCALL,
+     "language_counts(token_lists, order, limit, n, table) -> (list[int], bytes) or None: see "
+     "_language.detect_with_stops"},
+    {"stop_column", (PyCFunction)(void (*)(void))stop_column, METH_FASTCALL,
+     "stop_column(kept, number, token_lists, table) -> list[int]: see _language.detect_with_stops"},
     {"has_ascii_digit", (PyCFunction)(void (*)(void))has_ascii_digit, METH_FASTCALL,
      "has_ascii_digit(text[, count]) -> bool: whether it holds one of 0-9 (count of them, 1 by default)"},
     {"lower", lower, METH_O, "lower(text) -> str: text.lower(), in C for Latin-1 characters and separators"},

@@ -20,6 +20,13 @@ def language_hits(
     table: bytes = ...,
     /,
 ) -> list[int]: ...
+def language_counts(
+    token_lists: list[list[str] | str], order: list[int], limit: int, n: int, table: bytes, /
+) -> tuple[list[int], bytes] | None: ...
+def stop_column(
+    kept: bytes, number: int, token_lists: list[list[str] | str], table: bytes, /
+) -> list[int]: ...
+def sieve_passes(sieve: tuple[tuple[str, ...], tuple[str, ...], str, bytes], text: str, /) -> bool: ...
 def phrase_rows(
     rows_of: dict[str, tuple[int, ...]],
     tokens: list[str] | str,

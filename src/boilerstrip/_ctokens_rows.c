@@ -184,41 +184,6 @@ PyObject *ssize_list(const Py_ssize_t *values, Py_ssize_t n) {
     return out;
 }
 
-/* starts_one(strings, text) -> bool: ``text.startswith(strings)`` for a tuple of str (a sieve's
- * starts, _phrase_match.matches): each string's first character compared before the rest,
- * where str.startswith's tail match cost about 50 instructions a string. */
-PyObject *starts_one(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 2 || !PyTuple_CheckExact(args[0]) || !PyUnicode_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError, "starts_one() takes a tuple of str and a str");
-        return NULL;
-    }
-    PyObject *strings = args[0], *text = args[1];
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    const int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(strings); i++) {
-        PyObject *start = PyTuple_GET_ITEM(strings, i);
-        if (!PyUnicode_Check(start)) {
-            PyErr_SetString(PyExc_TypeError, "starts_one() takes a tuple of str and a str");
-            return NULL;
-        }
-        const Py_ssize_t m = PyUnicode_GET_LENGTH(start);
-        if (m == 0) Py_RETURN_TRUE;
-        if (m > n) continue;
-        const int start_kind = PyUnicode_KIND(start);
-        const void *start_data = PyUnicode_DATA(start);
-        if (PyUnicode_READ(start_kind, start_data, 0) != PyUnicode_READ(kind, data, 0)) continue;
-        Py_ssize_t j = 1;
-        if (start_kind == kind) {
-            if (memcmp(start_data, data, (size_t)(m * kind)) == 0) Py_RETURN_TRUE;
-            continue;
-        }
-        while (j < m && PyUnicode_READ(start_kind, start_data, j) == PyUnicode_READ(kind, data, j)) j++;
-        if (j == m) Py_RETURN_TRUE;
-    }
-    Py_RETURN_FALSE;
-}
-
 PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if ((nargs < 6 || nargs > 9) || !PyDict_CheckExact(args[0]) || !is_tokens(args[1]) ||
         !PyDict_CheckExact(args[2]) || !PyDict_CheckExact(args[3]) || !PyAnySet_Check(args[4]) ||

@@ -169,6 +169,32 @@ typedef struct {
     Header header;
 } OpenTable;
 
+typedef struct {
+    uint32_t hash;    /* of the word's kind and bytes; 0: an empty slot */
+    uint32_t word_at; /* from the start of the table */
+    uint32_t numbers_at; /* an index into the numbers */
+    uint16_t bytes;   /* the word's size in bytes */
+    uint8_t kind;     /* its PyUnicode kind */
+    uint8_t numbers;  /* how many numbers it has */
+} WordSlot;
+
+/* The word of ``kind`` and ``bytes`` bytes at ``data`` in the table (its header read and checked:
+ * read_header), its slot written to ``slot``; NULL when the table does not hold it. */
+static inline const unsigned char *find_bytes(const unsigned char *table, const Header *header, int kind,
+                                              const unsigned char *data, Py_ssize_t bytes, WordSlot *slot) {
+    const uint32_t h = word_hash(kind, data, bytes);
+    if (!filter_holds(table, header, h)) return NULL;
+    for (uint64_t i = h & header->mask, tried = 0; tried <= header->mask; i = (i + 1) & header->mask, tried++) {
+        memcpy(slot, table + sizeof(Header) + i * sizeof(WordSlot), sizeof(WordSlot));
+        if (slot->hash == 0) return NULL;
+        if (slot->hash == h && slot->kind == kind && slot->bytes == bytes &&
+            slot->word_at + (uint64_t)bytes <= header->size && same_bytes(table + slot->word_at, data, (size_t)bytes))
+            return table + slot->word_at;
+    }
+    return NULL;
+}
+
+int read_header(PyObject *object, const unsigned char **table, Header *header);
 int word_table_open(PyObject *object, OpenTable *open);
 int open_table_holds(const OpenTable *open, const Word *token);
 Py_ssize_t open_table_numbers(const OpenTable *open, char tag, const Word *token, Py_ssize_t size,

@@ -10,7 +10,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import Final, cast
+from typing import Final, NamedTuple, cast
 
 import regex
 
@@ -104,23 +104,39 @@ def language_hits(
 
 
 CHits = Callable[[Iterable[Tokens], int, dict[str, tuple[int, ...]], int, bytes], list[int]]
+CCounts = Callable[[list[Tokens], list[int], int, int, bytes], tuple[list[int], bytes] | None]
+CColumn = Callable[[bytes, int, list[Tokens], bytes], list[int]]
 
 
-def _c_loops() -> tuple[CHits | None, WordTable | None]:
-    """The compiled build's C loop of :func:`language_hits` (only the stopwords counted, as
+class _CLoops(NamedTuple):
+    hits: CHits
+    word_table: WordTable
+    counts: CCounts
+    column: CColumn
+
+
+def _c_loops() -> _CLoops | None:
+    """The compiled build's C loops: :func:`language_hits` (only the stopwords counted, as
     a language each, where the reference's Counter and its loop over the counts cost two
     thirds of detection), which finds the tokens in a word table (``_ctokens.word_table``,
-    made once: no token is hashed, where a dict look-up hashed each); (None, None) in a
-    pure install, which runs the reference."""
+    made once: no token is hashed, where a dict look-up hashed each), and the pair of
+    :func:`detect_with_stops`; None in a pure install, which runs the references."""
     module = c_module("_ctokens")
     if module is None:
-        return None, None
-    return cast(CHits, module.language_hits), cast(WordTable, module.word_table)
+        return None
+    return _CLoops(
+        cast(CHits, module.language_hits),
+        cast(WordTable, module.word_table),
+        cast(CCounts, module.language_counts),
+        cast(CColumn, module.stop_column),
+    )
 
 
 _C_LOOPS: Final = _c_loops()
-_c_language_hits: Final = _C_LOOPS[0]
-_word_table: Final = _C_LOOPS[1]
+_c_language_hits: Final = None if _C_LOOPS is None else _C_LOOPS.hits
+_word_table: Final = None if _C_LOOPS is None else _C_LOOPS.word_table
+_c_language_counts: Final = None if _C_LOOPS is None else _C_LOOPS.counts
+_c_stop_column: Final = None if _C_LOOPS is None else _C_LOOPS.column
 
 
 @functools.cache
@@ -148,13 +164,47 @@ def detect_language(token_lists: Iterable[Tokens], declared: str = "") -> str:
         counts = _c_language_hits(token_lists, _DETECTION_TOKENS, index, len(languages), _index_table())
     else:
         counts = language_hits(token_lists, _DETECTION_TOKENS, index, len(languages))
-    # whole numbers: exact in any order; a language no token holds has no entry
-    hits = {lang: float(count) for lang, count in zip(languages, counts) if count}
-    if declared in hits:
-        hits[declared] *= _DECLARED_BONUS
-    if not hits:
+    return _chosen(languages, counts, declared)
+
+
+def _chosen(languages: tuple[str, ...], counts: list[int], declared: str) -> str:
+    """The language of the most hits (``counts``: per language of ``languages``, which are in
+    code order), the declared one's multiplied by the bonus; of equals, the first in code
+    order. (As a dict of the languages with hits, each float(count), whose sorted keys' max by
+    value is taken: one pass, with no dict and no sort.)"""
+    best, most = "", 0.0
+    for lang, count in zip(languages, counts):
+        if count:
+            # whole numbers: exact in any order
+            value = float(count) * _DECLARED_BONUS if lang == declared else float(count)
+            if not best or value > most:
+                best, most = lang, value
+    if not best:
         return declared if declared in STOPWORD_TEXT else ""
-    return max(sorted(hits), key=hits.__getitem__)
+    return best
+
+
+def detect_with_stops(
+    token_lists: list[Tokens], order: list[int], declared: str
+) -> tuple[str, list[int]] | None:
+    """``detect_language`` of the lists taken in ``order`` (places in ``token_lists``), and
+    per list its tokens in the found language's stopwords (``_token_stats.stop_counts``), by
+    the compiled build's one look-up a token of the lists detection reads, in the stopword
+    index (``_ctokens.language_counts``: it keeps the languages of each stopword it finds,
+    which give the counts in any one language; ``_ctokens.stop_column`` looks up the other
+    lists' tokens in the stoplist). None in a pure install, which reads the lists twice."""
+    if _c_language_counts is None or _c_stop_column is None:
+        return None
+    languages, _ = _stopword_index()
+    found = _c_language_counts(token_lists, order, _DETECTION_TOKENS, len(languages), _index_table())
+    if found is None:  # (more languages than the C loop keeps apart)
+        return None
+    hits, kept = found
+    language = _chosen(languages, hits, declared)
+    table = stop_table(language) if language in STOPWORD_TEXT else None
+    if table is None:
+        return language, [0] * len(token_lists)
+    return language, _c_stop_column(kept, languages.index(language), token_lists, table)
 
 
 def is_cjk(language: str) -> bool:

@@ -29,8 +29,8 @@ from ._pattern_reader import reads_alike_lowered, top_level_branches
 from ._pattern_store import Key
 from ._pattern_store import compiled as stored_or_compiled
 from ._phrase_facts import FactsRow, mask
-from ._phrase_rows import ascii_digit, c_starts_one
-from ._phrase_sieve import PhraseFilter, holds_one, may_start_one, phrase_filter
+from ._phrase_rows import ascii_digit
+from ._phrase_sieve import PhraseFilter, phrase_filter, sieve_passes
 
 Facts = tuple[BranchFacts, ...]  # () when they add nothing (:func:`branch_facts`)
 
@@ -240,10 +240,7 @@ def matches(
     and only if it holds one of a branch). ``lowered`` as for :func:`_found`; ``held`` is
     ``text`` lowercased."""
     sieve = filter_.ascii if lowered is not None else filter_.wide
-    starts = may_start_one(sieve, held) and (
-        held.startswith(sieve.starts) if c_starts_one is None else c_starts_one(sieve.starts, held)
-    )
-    if not starts and not holds_one(sieve.holds, held):
+    if not sieve_passes(sieve, held):
         rest = sieve.rest
         if not rest:
             return False

@@ -164,15 +164,17 @@ CPairRows = Callable[
     [Tokens, int, Keys, Keys | None, tuple[dict[str, Rows], ...]], tuple[list[int], list[int]]
 ]
 AsciiDigit = Callable[[str, int], bool]
-StartsOne = Callable[[tuple[str, ...], str], bool]
+# _phrase_sieve.passes: a Sieve (starts, holds, rest, first) and a lowered text
+SievePasses = Callable[[tuple[tuple[str, ...], tuple[str, ...], str, bytes], str], bool]
 Lower = Callable[[str], str]
 
 
-def _c_loops() -> tuple[CPhraseRows, AsciiDigit, WordTable | None, StartsOne | None, CPairRows, Lower | None]:
+def _c_loops() -> tuple[
+    CPhraseRows, AsciiDigit, WordTable | None, SievePasses | None, CPairRows, Lower | None
+]:
     """The C loops of the compiled build, else the functions above (a pure install), and
-    ``word_table`` and ``starts_one`` (``text.startswith(strings)``: a sieve's starts, each
-    first character compared first, where str.startswith's tail match of each string in the
-    tuple cost about 50 instructions), None in a pure install."""
+    ``word_table``, ``sieve_passes`` (_phrase_sieve.passes in one call) and ``lower``, None
+    in a pure install."""
     module = c_module("_ctokens")
     if module is None:
         return candidates, has_ascii_digit, None, None, pair_rows, None
@@ -180,7 +182,7 @@ def _c_loops() -> tuple[CPhraseRows, AsciiDigit, WordTable | None, StartsOne | N
         cast(CPhraseRows, module.phrase_rows),
         cast(AsciiDigit, module.has_ascii_digit),
         cast(WordTable, module.word_table),
-        cast(StartsOne, module.starts_one),
+        cast(SievePasses, module.sieve_passes),
         cast(CPairRows, module.pair_rows),
         cast(Lower, module.lower),
     )
@@ -191,7 +193,7 @@ _C_LOOPS: Final = _c_loops()
 phrase_rows: Final = _C_LOOPS[0]
 ascii_digit: Final = _C_LOOPS[1]
 _word_table: Final = _C_LOOPS[2]
-c_starts_one: Final = _C_LOOPS[3]
+c_sieve_passes: Final = _C_LOOPS[3]
 both_rows: Final = _C_LOOPS[4]  # pair_rows, by the C loop in the compiled build
 # str.lower of a text of Latin-1 characters and separators, in C (None in a pure install)
 c_lower: Final = _C_LOOPS[5]

@@ -7,10 +7,12 @@ pattern's strings is tried only with its branches that have none (often none at 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final, NamedTuple
 
 from . import _phrase_facts
 from ._pattern_reader import branch_literals, branch_prefixes, top_level_branches
+from ._phrase_rows import c_sieve_passes
 
 _ASCII: Final = 128
 
@@ -95,3 +97,14 @@ def _sieve(branches: list[str], *, ascii_text: bool, whole: bool) -> Sieve:
 
 def holds_one(strings: tuple[str, ...], text: str) -> bool:
     return any(string in text for string in strings)
+
+
+def passes(sieve: Sieve, held: str) -> bool:
+    """Whether ``held`` starts with one of ``sieve.starts`` or holds one of ``sieve.holds``
+    (else it can match only the sieve's ``rest``)."""
+    return (may_start_one(sieve, held) and held.startswith(sieve.starts)) or holds_one(sieve.holds, held)
+
+
+# The compiled build's ``_ctokens.sieve_passes`` (one C call where :func:`passes` made three,
+# and each of its ``in`` searches cost about 230 instructions), else :func:`passes`.
+sieve_passes: Final[Callable[[Sieve, str], bool]] = passes if c_sieve_passes is None else c_sieve_passes

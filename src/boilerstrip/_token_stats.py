@@ -18,7 +18,16 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Final, NamedTuple, cast
 
 from ._compiled import c_module
-from ._language import Tokens, detect_language, is_cjk_char, stop_table, stopwords, token_list, tokens
+from ._language import (
+    Tokens,
+    detect_language,
+    detect_with_stops,
+    is_cjk_char,
+    stop_table,
+    stopwords,
+    token_list,
+    tokens,
+)
 from ._model import Label
 from ._phrases import phrase_kinds
 
@@ -129,6 +138,10 @@ def token_stats(
         # The longest blocks first, as many as detection reads (a stable sort: ties keep
         # block order).
         order = sorted(range(len(texts)), key=counts.__getitem__, reverse=True)
+        # The compiled build: the tokens detection reads looked up once for both.
+        found = detect_with_stops(whole, order, declared_language) if whole is not None else None
+        if found is not None:
+            return TokenStats(counts, cjk, found[1], title_match, phrases, found[0])
         # Lazy maps, not a generator expression: mypyc makes a generator expression a list,
         # which tokenised every block at once (the 50 MB page's compiled peak, 898 MB).
         longest: Iterator[Tokens] = (
