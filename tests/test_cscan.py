@@ -86,6 +86,18 @@ HAND_MADE: dict[str, str] = {
     "two-byte text": "<p>\u0100\u4e2d<div title='\u4e2d'>\u4e2d</div>",
     # The tokenizer runs one copy per kind of str (one, two or four bytes a character): each
     # kind with comments, quoted and unquoted values, raw text and an unterminated tag.
+    # A script whose "<!--" and "<script" hide its end tag (the parser's double-escaped state):
+    # no body is recorded after it; without the "<script", or with "-" not "<!--", they are.
+    "script hiding its end tag": "<style>a</style><script><!--<script></script><style>--></script><p>x"
+    "<svg><path d=1/></svg><script>y</script><style>z</style>",
+    "script hiding it, in capitals": "<script>a<!-- b <SCRIPT>c</script><style>d</style>--></script>"
+    "<style>e</style>",
+    "script with a comment only": "<script><!-- a --></script><style>b</style><script>c<!--</script>"
+    "<style>d</style>",
+    "script with <scrip only": "<script><!-- <scrip </script><style>b</style><script>x<!-<script></script>"
+    "<style>y</style>",
+    "script hiding it, two-byte": "<script>\u4e2d<!--<script>\u4e2d</script><style>--></script>"
+    "<style>\u4e2d</style>",
     "one-byte kind": "<!-- \xe9 --><div title='\xe9>' id=\xe9>\xe9<script>\xe9</SCRIPT\t><b \xe9=\"x",
     "two-byte kind": "<!-- \u4e2d --><div title='\u4e2d>' id=\u4e2d>\u4e2d<script>\u4e2d</SCRIPT\t>"
     '<b \u4e2d="x',

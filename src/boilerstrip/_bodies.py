@@ -73,6 +73,23 @@ def droppable(text: str | bytes, start: int, end: int, close: int) -> bool:
     return (text.find("<!--", end, close) if isinstance(text, str) else text.find(b"<!--", end, close)) < 0
 
 
+def hides_its_end(text: str | bytes, end: int, close: int) -> bool:
+    """Whether a script's raw text ``text[end:close]``, up to the first end tag found, holds a
+    ``<!--`` and after it a ``<script`` (ASCII letters in any case): then the parser may be in
+    its double-escaped state at that end tag and read on to a later one, so the scan's reading
+    of what follows is not sure (_limits.scan records no body after it). Without them the
+    first end tag ends the script."""
+    comment = text.find("<!--", end, close) if isinstance(text, str) else text.find(b"<!--", end, close)
+    if comment < 0:
+        return False
+    pattern = _SCRIPT_OPEN if isinstance(text, str) else _SCRIPT_OPEN_BYTES
+    return pattern.search(text, comment + 4, close) is not None  # type: ignore[arg-type]
+
+
+_SCRIPT_OPEN: Final = re.compile("<script", re.I | re.A)  # ASCII letters only, as the parser folds
+_SCRIPT_OPEN_BYTES: Final = re.compile(b"<script", re.I)
+
+
 def _has_frameset_python(text: str | bytes) -> bool:
     """Whether ``text`` holds ``<frameset`` in any case (as ``re.I`` reads it: in a str,
     "\u017f" stands for "s")."""

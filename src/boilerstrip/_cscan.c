@@ -188,6 +188,7 @@ static PyObject *scan(PyObject *module, PyObject *args) {
     const char *limit = "";
     int had_text = 0;
     Py_ssize_t svg_at = -1, svg_end = -1; /* an svg opened outside svg and math: its place on the stack, its start tag's end */
+    PyObject *record = bodies; /* where bodies go: Py_None once a script may hide its end tag (hides_its_end) */
     Token tok;
     while (pos < n) {
         Py_ssize_t resume = -1, from = pos;
@@ -216,9 +217,9 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                 svg_at = -1; /* closed, or left for HTML, by an earlier tag */
             if (at(&t, start + 1) == '/') {
                 /* its own end tag closes it, with nothing open in it (see _limits.scan_python) */
-                if (svg_at >= 0 && svg_at == stack_size(stack) - 1 && name.id == names->svg && bodies != Py_None &&
+                if (svg_at >= 0 && svg_at == stack_size(stack) - 1 && name.id == names->svg && record != Py_None &&
                     svg_droppable(&t, svg_end, start))
-                    CHECK(add_span(bodies, svg_end, start));
+                    CHECK(add_span(record, svg_end, start));
                 CHECK(added = stack_end_tag(stack, &name));
                 elements += added;
                 Py_CLEAR(name.str);
@@ -257,9 +258,12 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                 resume = close < 0 ? n : close;
                 /* A script or style sheet outside svg and math, closed by its end tag, whose
                    text may go: recorded for without_bodies (see _limits.scan). */
-                if (close >= 0 && bodies != Py_None && !stack_foreign(stack) && (flags & F_BODY) &&
-                    droppable(&t, start, end, close, comment))
-                    CHECK(add_span(bodies, end, resume));
+                if (close >= 0 && record != Py_None && !stack_foreign(stack) && (flags & F_BODY)) {
+                    if (droppable(&t, start, end, close, comment))
+                        CHECK(add_span(record, end, resume));
+                    else if (comment != 0 && name_is(names, &name, "script") && hides_its_end(&t, end, close))
+                        record = Py_None; /* what follows is not sure: no later body recorded */
+                }
             } else if (follows == 2) {
                 resume = n;
             }

@@ -117,6 +117,7 @@ PyObject *odd_characters(PyObject *self, PyObject *const *args, Py_ssize_t nargs
 int droppable(const Text *t, Py_ssize_t start, Py_ssize_t end, Py_ssize_t close, int comment);
 /* _svg_bodies.svg_droppable: whether the body text[end:close] of an svg element may go */
 int svg_droppable(const Text *t, Py_ssize_t end, Py_ssize_t close);
+int hides_its_end(const Text *t, Py_ssize_t end, Py_ssize_t close);
 /* The first i in [from, to) where text[i:to] starts with `word` (ASCII lower case), its ASCII
    letters in any case; -1 where none does (see _limits.scan_python's runaways) */
 Py_ssize_t find_word(const Text *t, Py_ssize_t from, Py_ssize_t to, const char *word);

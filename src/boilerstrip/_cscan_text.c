@@ -301,6 +301,31 @@ int droppable(const Text *t, Py_ssize_t start, Py_ssize_t end, Py_ssize_t close,
     return 1;
 }
 
+/* _bodies.hides_its_end: whether a script's text[end:close] holds a "<!--" and after it a
+ * "<script" (ASCII letters in any case): its end tag may then be a later one. */
+int hides_its_end(const Text *t, Py_ssize_t end, Py_ssize_t close) {
+    static const char open[] = "<script";
+    int comment = 0;
+    for (Py_ssize_t i = end; i < close; i++) {
+        if (at(t, i) != '<') continue;
+        if (!comment) {
+            if (i + 4 <= close && at(t, i + 1) == '!' && at(t, i + 2) == '-' && at(t, i + 3) == '-') {
+                comment = 1;
+                i += 3;
+            }
+            continue;
+        }
+        Py_ssize_t k = 1;
+        for (; k < 7 && i + k < close; k++) {
+            Py_UCS4 c = at(t, i + k);
+            if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+            if (c != (unsigned char)open[k]) break;
+        }
+        if (k == 7) return 1;
+    }
+    return 0;
+}
+
 /* The words that keep an svg body (_svg_bodies._KEPT), in ASCII lower case: those that start
  * with "<", read at each "<"; the others, read at each "i" or "p" inside a tag. */
 static const char *const svg_tag_words[] = {"<title", "<time", "<script", "<style", "<meta", "<foreignobject"};

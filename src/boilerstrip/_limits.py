@@ -29,7 +29,7 @@ import sys
 from collections.abc import Callable
 from typing import Final, NamedTuple, cast
 
-from ._bodies import droppable
+from ._bodies import droppable, hides_its_end
 from ._compiled import c_module
 from ._open_elements import (
     ACTIVE,
@@ -165,9 +165,9 @@ def scan(
     outside svg and math whose end tag closes it and whose raw text may go (:func:`droppable`)
     are appended to it, and the same of every ``<svg>`` outside svg and math closed by its
     own end tag whose body nothing reads (:func:`_svg_bodies.svg_droppable`): the spans
-    :func:`_bodies.without_bodies` drops. ``text`` as bytes
-    is read one character a byte, as its Latin-1 text would be (a page's UTF-8: its markup
-    is ASCII).
+    :func:`_bodies.without_bodies` drops; none after a script that may hide its end tag
+    (:func:`_bodies.hides_its_end`). ``text`` as bytes is read one character a byte, as its
+    Latin-1 text would be (a page's UTF-8: its markup is ASCII).
 
     With ``runaways``, where a raw-text element (not a script or style sheet) opened in a
     ``<noscript>`` runs past a ``</noscript`` (any ASCII case), its start and that end tag's
@@ -353,14 +353,11 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                     else _bytes_patterns()[1][lower].search(text, end)
                 )
                 resume = close.start() if close else len(text)
-                if (
-                    bodies is not None
-                    and close
-                    and not foreign
-                    and lower in _BODIES
-                    and droppable(text, start, end, resume)
-                ):
-                    bodies += (end, resume)
+                if bodies is not None and close and not foreign and lower in _BODIES:
+                    if droppable(text, start, end, resume):
+                        bodies += (end, resume)
+                    elif lower == "script" and hides_its_end(text, end, resume):
+                        bodies = None  # what follows is not sure: no later body recorded
             elif follows:
                 resume = len(text)
             if follows and runaways is not None and lower not in _BODIES and "noscript" in names:
