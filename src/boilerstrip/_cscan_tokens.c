@@ -213,3 +213,64 @@ Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_
     }
     return -1;
 }
+
+
+/* page_marks: see _text_marks.text_marks_python. Whether text[i:] starts with `word` (ASCII
+ * lower-case letters, matched in either ASCII case) then one of "\t\n\f\r /" or ">" (a tag's
+ * name ends there). */
+ONE_KIND int word_at(const Text *t, const int kind, Py_ssize_t i, const char *word, Py_ssize_t length) {
+    if (i + length >= t->n) return 0;
+    for (Py_ssize_t j = 0; j < length; j++)
+        if ((AT(i + j) | 32) != (Py_UCS4)word[j]) return 0; /* only "X" and "x" give "x" | 32 */
+    const Py_UCS4 c = AT(i + length);
+    return IN(c, SPACE | SLASH | GT);
+}
+
+/* Whether text[start:end] holds "&#" or "json" in any ASCII case. */
+ONE_KIND int holds_ld(const Text *t, const int kind, Py_ssize_t start, Py_ssize_t end) {
+    for (Py_ssize_t k = start; k + 1 < end; k++) {
+        const Py_UCS4 c = AT(k);
+        if (c == '&' && AT(k + 1) == '#') return 1;
+        if ((c | 32) == 'j' && k + 3 < end && (AT(k + 1) | 32) == 's' && (AT(k + 2) | 32) == 'o' &&
+            (AT(k + 3) | 32) == 'n')
+            return 1;
+    }
+    return 0;
+}
+
+ONE_KIND long marks_of_kind(const Text *t, const int kind) {
+    long marks = 0;
+    for (Py_ssize_t i = find(t, kind, '<', 0); i >= 0 && marks != 3; i = find(t, kind, '<', i + 1)) {
+        if (!(marks & 1) && word_at(t, kind, i + 1, "time", 4)) {
+            marks |= 1;
+        } else if (!(marks & 2) && word_at(t, kind, i + 1, "script", 6)) {
+            if (holds_ld(t, kind, i, attributes_end(t, kind, i + 7))) marks |= 2;
+        }
+    }
+    return marks;
+}
+
+/* page_marks(text) -> int: see _text_marks.text_marks_python. */
+PyObject *page_marks(PyObject *self, PyObject *arg) {
+    Text t = {arg, NULL, PyUnicode_1BYTE_KIND, 0, 0};
+    if (PyBytes_Check(arg)) {
+        t.data = PyBytes_AS_STRING(arg);
+        t.n = PyBytes_GET_SIZE(arg);
+        t.bytes = 1;
+    } else if (PyUnicode_Check(arg)) {
+        t.data = PyUnicode_DATA(arg);
+        t.n = PyUnicode_GET_LENGTH(arg);
+        t.kind = PyUnicode_KIND(arg);
+    } else {
+        PyErr_SetString(PyExc_TypeError, "page_marks() takes a str or bytes");
+        return NULL;
+    }
+    switch (t.kind) {
+    case PyUnicode_1BYTE_KIND:
+        return PyLong_FromLong(marks_of_kind(&t, PyUnicode_1BYTE_KIND));
+    case PyUnicode_2BYTE_KIND:
+        return PyLong_FromLong(marks_of_kind(&t, PyUnicode_2BYTE_KIND));
+    default:
+        return PyLong_FromLong(marks_of_kind(&t, PyUnicode_4BYTE_KIND));
+    }
+}
