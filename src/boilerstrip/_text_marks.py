@@ -23,42 +23,51 @@ the caller walks a str that is not ASCII). The compiled build runs the same test
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Final, cast
 
 from ._compiled import c_module
-from ._limits import _TOKEN
+from ._limits import _TOKEN, _bytes_patterns
 
 TIME: Final = 1  # the text may hold a <time> element
 LD_SCRIPT: Final = 2  # the text may hold a JSON-LD script
 ALL: Final = TIME | LD_SCRIPT  # a page whose text is not read here (a caller's tree)
 
-_TIME = re.compile(r"<(?i:time)[\t\n\f\r />]", re.A)
-_SCRIPT = re.compile(r"<(?i:script)[\t\n\f\r />]", re.A)
-_TIME_BYTES = re.compile(rb"<(?i:time)[\t\n\f\r />]")
-_SCRIPT_BYTES = re.compile(rb"<(?i:script)[\t\n\f\r />]")
-_TOKEN_BYTES = re.compile(_TOKEN.pattern.encode("ascii"), re.S)
+
+# Compiled on first use, not at import: the compiled build runs the C test. The cache holds
+# one value that depends on nothing.
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[bytes], re.Pattern[bytes]]:
+    time, script = r"<(?i:time)[\t\n\f\r />]", r"<(?i:script)[\t\n\f\r />]"
+    return (
+        re.compile(time, re.A),
+        re.compile(script, re.A),
+        re.compile(time.encode("ascii")),
+        re.compile(script.encode("ascii")),
+    )
 
 
 def text_marks_python(text: str | bytes) -> int:
     """:data:`TIME` if ``text`` holds ``<time`` (any ASCII case) then a space, "/" or ">";
     plus :data:`LD_SCRIPT` if a ``<script`` start tag (the same) holds "json" in any ASCII
     case or "&#". Bytes are read one character a byte (a page's UTF-8)."""
+    time, script, time_bytes, script_bytes = _patterns()
     marks = 0
     if isinstance(text, str):
-        if _TIME.search(text) is not None:
+        if time.search(text) is not None:
             marks |= TIME
-        for found in _SCRIPT.finditer(text):
+        for found in script.finditer(text):
             tag = _TOKEN.match(text, found.start())
             # (str.lower() makes no ASCII letter of another character but the Kelvin sign's "k")
             if tag is not None and ("&#" in tag[0] or "json" in tag[0].lower()):
                 return marks | LD_SCRIPT
         return marks
-    if _TIME_BYTES.search(text) is not None:
+    if time_bytes.search(text) is not None:
         marks |= TIME
-    for found_bytes in _SCRIPT_BYTES.finditer(text):
-        tag_bytes = _TOKEN_BYTES.match(text, found_bytes.start())
+    for found_bytes in script_bytes.finditer(text):
+        tag_bytes = _bytes_patterns()[0].match(text, found_bytes.start())
         if tag_bytes is not None and (b"&#" in tag_bytes[0] or b"json" in tag_bytes[0].lower()):
             return marks | LD_SCRIPT
     return marks
