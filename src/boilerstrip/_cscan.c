@@ -315,7 +315,6 @@ static PyMethodDef methods[] = {
     {"utf8_spans", (PyCFunction)(void (*)(void))utf8_spans, METH_FASTCALL,
      "utf8_spans(text, keep) -> bytes | None: see _bodies._utf8"},
     {"holds_frameset", holds_frameset, METH_O, "holds_frameset(text) -> bool: see _bodies._has_frameset"},
-    {"page_marks", page_marks, METH_O, "page_marks(text) -> int: see _text_marks.text_marks_python"},
     {"odd_characters", (PyCFunction)(void (*)(void))odd_characters, METH_FASTCALL,
      "odd_characters(text, chars) -> (odd, length): see _parse.looks_binary"},
     {"has_control", has_control, METH_O, "has_control(text) -> bool: see _segment_blocks._HAS_CONTROL"},

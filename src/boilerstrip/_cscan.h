@@ -83,7 +83,6 @@ typedef struct {
 int next_token(const Text *t, Py_ssize_t from, Token *tok);
 PyObject *substring(const Text *t, Py_ssize_t start, Py_ssize_t end);
 PyObject *lower_name(const Text *t, Py_ssize_t start, Py_ssize_t end);
-PyObject *page_marks(PyObject *self, PyObject *arg); /* _text_marks.text_marks */
 Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_t from, Py_ssize_t *undecided,
                    int *comment);
 

@@ -27,7 +27,6 @@ from ._probability import score, smooth
 from ._release import release_if_held
 from ._segment import traverse
 from ._segmented import Traversal, finish
-from ._text_marks import ALL, LD_SCRIPT, TIME, text_marks
 
 _BYTES_PER_CHAR = 4  # bytes are cut at this many times max_input_chars before decoding (UTF-8, UTF-32)
 
@@ -140,12 +139,10 @@ def measure(
     type when its markup names no canonical URL (_page_type.page_type)."""
     if isinstance(html, LexborHTMLParser):
         tree = html
-        marks = ALL  # a caller's tree: its text is not ours to read
     else:
         text = html if isinstance(html, Utf8) else _as_text(html)
         del html  # the caller keeps its own reference, if it has one
         size = len(text.data) if isinstance(text, Utf8) else len(text)  # bytes: at least its characters
-        marks = _marks(text)
         apart = options.parse_apart_min_chars is not None and size >= options.parse_apart_min_chars
         tree = parse(text, apart=apart)
         del text
@@ -153,15 +150,15 @@ def measure(
         # by its clone()) is released before the segment stage, the peak of memory.
         tree.raw_html = b""
     check_deadline(deadline)
-    head = HeadMarks(tree)  # the head searched once, for the title, the metadata and the type
-    info = page_info(tree, head)
+    marks = HeadMarks(tree)  # the head searched once, for the title, the metadata and the type
+    info = page_info(tree, marks)
     root = body_of(tree)
-    ld_texts = json_ld_texts(tree) if marks & LD_SCRIPT else ()
+    ld_texts = json_ld_texts(tree)
     ld_objects = json_ld_objects(ld_texts)  # parsed once: for the metadata and the product description
-    metadata = read_page(tree, ld_objects, head, times=bool(marks & TIME))
+    metadata = read_page(tree, ld_objects, marks)
     address = metadata.canonical_url.value or (url if isinstance(url, str) else "")
-    declared = page_type(declared_type(tree, ld_texts, head), address, options, tree, head)
-    del head
+    declared = page_type(declared_type(tree, ld_texts, marks), address, options, tree, marks)
+    del marks
     panels = options.reveal_panels
     pack = options.packed_texts_min_blocks
     unseen = options.skip_screen_reader_text
@@ -184,16 +181,6 @@ def measure(
     features = features_of(columns, options)
     del columns
     return Measured(blocks_of(raw_blocks, paths, features), info.title, language, declared, metadata)
-
-
-def _marks(text: str | Utf8) -> int:
-    """Whether what the parser reads may hold a ``<time>`` and a JSON-LD script
-    (_text_marks): each reader walks the whole tree only where it may find one. A str that
-    is not ASCII may hold a lone surrogate, which the parser's encoder drops (joining what
-    is around it): its tree is walked as it is."""
-    if isinstance(text, Utf8):
-        return text_marks(text.data)
-    return text_marks(text) if text.isascii() else ALL
 
 
 def _traverse(

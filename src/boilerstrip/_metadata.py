@@ -234,20 +234,16 @@ def _read_head(marks: HeadMarks, found: _Found) -> None:
                 found.add(target[0], target[1], attrs.get("content"))
 
 
-def read_page(
-    tree: Any, ld_objects: Sequence[dict[str, Any]], marks: HeadMarks | None = None, *, times: bool = True
-) -> Metadata:
+def read_page(tree: Any, ld_objects: Sequence[dict[str, Any]], marks: HeadMarks | None = None) -> Metadata:
     """The metadata the page's markup gives (head tags, the JSON-LD objects of
-    json_ld_objects, html lang, a <time>); ``marks``: the head's (made here when not given).
-    ``times=False``: the page's text holds no ``<time`` tag (_text_marks), so its tree is not
-    walked for one."""
+    json_ld_objects, html lang, a <time>); ``marks``: the head's (made here when not given)."""
     found = _Found()
     _read_json_ld(ld_objects, found)
     _read_head(HeadMarks(tree) if marks is None else marks, found)
     root = tree.root
     if root is not None:
         found.add("language", "html", root.attributes.get("lang"))
-    if times and found.best("published") is None:
+    if found.best("published") is None:
         found.add("published", "page", _first_datetime(tree))
     values: dict[str, Sourced[Any]] = {}
     for field in FIELDS:
