@@ -13,6 +13,7 @@ import pytest
 from blocks import make_block
 from boilerstrip import Block, Label, Options, Role
 from boilerstrip._form_labels import form_of
+from boilerstrip._phrase_rows import ascii_digit
 from boilerstrip._product_cards import (
     _is_price,
     _nth,
@@ -20,7 +21,6 @@ from boilerstrip._product_cards import (
     _shared_depths,
     _unnumbered,
     card_rows,
-    has_ascii_digit,
     title_heading,
     within_title_box,
 )
@@ -285,4 +285,4 @@ def test_unnumbered_is_the_sub(path: str) -> None:
 )
 def test_has_ascii_digit_is_the_set_test(text: str) -> None:
     """Only 0-9 count (the pattern's sieve reads ASCII texts: other digits are no ASCII)."""
-    assert has_ascii_digit(text) == (not frozenset("0123456789").isdisjoint(text))
+    assert ascii_digit(text, 1) == (not frozenset("0123456789").isdisjoint(text))

@@ -27,6 +27,7 @@ from ._model import Block, Label, Role
 from ._options import Options
 from ._pattern_store import Key
 from ._pattern_store import compiled as stored_or_compiled
+from ._phrase_rows import ascii_digit
 
 # A price: a currency sign or code next to a number, either way round, in a short line. The
 # signs and codes are read by the pattern and by _is_price's ASCII sieve, so they live here
@@ -69,20 +70,10 @@ _NTH = r":nth-of-type\(\d+\)$"
 STORED_KEYS: tuple[Key, ...] = ((_PRICE, regex.IGNORECASE | regex.VERSION0), (_NTH, regex.VERSION0))
 
 
-_DIGIT_CHARS: Final = tuple("0123456789")
 # What every match of _CURRENCY in an ASCII text holds, lowercased: one of its ASCII signs or
 # codes ("Rs" of "Rs."; "zł" and "Kč" hold other letters, and IGNORECASE folds no ASCII
 # character to a non-ASCII one).
 _ASCII_CURRENCY: Final = tuple(c.lower() for c in (*_SIGNS, *_CODES) if c.isascii())
-
-
-def has_ascii_digit(text: str) -> bool:
-    """Whether ``text`` holds one of 0-9: ten substring tests, each a scan in C (the set's
-    isdisjoint made and hashed a str a character: about 1,800 instructions a short line)."""
-    for digit in _DIGIT_CHARS:  # noqa: SIM110 -- a loop, not any() of a generator (compiled)
-        if digit in text:
-            return True
-    return False
 
 
 def _is_price(block: Block, max_words: int) -> bool:
@@ -94,7 +85,7 @@ def _is_price(block: Block, max_words: int) -> bool:
     # (which tries the pattern at every character: two thirds of the searches on the
     # profile's pages, about 39,000 instructions each).
     if text.isascii():
-        if not has_ascii_digit(text):
+        if not ascii_digit(text, 1):  # _phrase_rows' test of 0-9 (in C where compiled)
             return False
         lowered = text.lower()
         if not any(currency in lowered for currency in _ASCII_CURRENCY):
