@@ -14,11 +14,7 @@ from ._child_cards import with_child_cards
 from ._closing_appeals import without_closing_appeals
 from ._closing_box import without_closing_box
 from ._controls import without_controls
-from ._copied_boxes import (
-    copy_hashes,
-    without_copied_boxes,
-    without_copies,
-)
+from ._copied_boxes import copy_hashes, shared_sigs, without_copied_boxes, without_copies
 from ._cut import predicted_threshold
 from ._datelines import with_datelines
 from ._detached import without_detached_boxes, without_detached_product_boxes
@@ -95,8 +91,10 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
     labels = [_label_of(b, keep, options, rules) for b, keep in zip(blocks, kept)]
     # The hashes of the kept blocks' texts as the copy rules compare them, made once for
     # every rule below (the texts themselves are made again where two hashes match).
-    hashes = copy_hashes(blocks, labels)
-    labels = without_copies(blocks, labels, options, chrome, hashes)
+    shared = shared_sigs(blocks, labels)  # which copy_sig buckets two kept blocks hold: for both
+    hashes = copy_hashes(blocks, labels, shared)
+    labels = without_copies(blocks, labels, options, chrome, hashes, shared=shared)
+    del shared
     if declared != SECTIONED:
         # A thread's last post ends in prose too, and the lines after it ("Post reply",
         # "Insert quotes…", "Similar threads") are its tail (wcxb forum: 10 pages up, 1 down).

@@ -95,7 +95,9 @@ def shared_sigs(blocks: Sequence[Block], labels: Sequence[Label]) -> list[int]:
     return counts
 
 
-def copy_hashes(blocks: Sequence[Block], labels: Sequence[Label]) -> list[int]:
+def copy_hashes(
+    blocks: Sequence[Block], labels: Sequence[Label], shared: list[int] | None = None
+) -> list[int]:
     """Per block, its :func:`copy_hash` when it is CONTENT, holds words and another such block
     holds a :func:`copy_sig` of its bucket (:func:`shared_sigs`; the others repeat no kept
     text: their hashes are made only by a rule that asks), else 0: made once a page by the
@@ -105,8 +107,10 @@ def copy_hashes(blocks: Sequence[Block], labels: Sequence[Label]) -> list[int]:
     where their hashes match: the same output as with the keys themselves, which held a
     second copy of the kept text through the whole decision (the 50 MB page's peak memory:
     9.9x its size with the keys, 9.4x with the hashes). About half the kept blocks of the
-    profile's pages hold a sig of their own."""
-    shared = shared_sigs(blocks, labels)
+    profile's pages hold a sig of their own. ``shared``: :func:`shared_sigs` of the same
+    blocks and labels, when the caller has them."""
+    if shared is None:
+        shared = shared_sigs(blocks, labels)
     size = len(shared)
     out: list[int] = []
     for b, kind in zip(blocks, labels):
@@ -262,18 +266,22 @@ def without_copies(
     options: Options,
     chrome: Callable[[Block], Label],
     hashes: list[int],
+    *,
+    shared: list[int] | None = None,
 ) -> list[Label]:
     """A CONTENT block whose text, case and spacing aside, repeats an earlier CONTENT
     block's is a second rendering of it and takes the label its own evidence names,
     unless the two share their ancestor ``Options.copy_shared_ancestor_levels`` levels up
     (items or paragraphs repeated in one box are the page's own), or it is code
-    (NEVER_COPIES). ``hashes`` are the blocks' :func:`copy_hashes`."""
+    (NEVER_COPIES). ``hashes`` are the blocks' :func:`copy_hashes`, ``shared`` their
+    :func:`shared_sigs` at ``labels`` (made here when not given)."""
     levels = options.copy_shared_ancestor_levels
     if not levels:
         return labels
     # A block is a copy of the first CONTENT block of its key, whatever the blocks between:
     # one whose copy_sig bucket no other kept block holds has a key of its own and is passed over.
-    shared = shared_sigs(blocks, labels)
+    if shared is None:
+        shared = shared_sigs(blocks, labels)
     size = len(shared)
     out = list(labels)
     first: dict[int, int] = {}  # a key's hash -> index of the first CONTENT block with it
