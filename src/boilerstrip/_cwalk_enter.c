@@ -77,23 +77,25 @@ static int hiding_style(const unsigned char *data, size_t length) {
     return 0;
 }
 
-/* Whether a class holds one of the six substrings is_screen_reader_only looks for first: one
- * pass, each needle tried where its first letter is. */
+/* The six substrings is_screen_reader_only looks for first, by their first letter, and each
+ * first letter's second: no two share a first letter. */
+static const char *const SCREEN_READER_NEEDLES[256] = {
+    ['h'] = "hidden", ['r'] = "reader", ['s'] = "sr-only", ['i'] = "invisible", ['a'] = "assistive", ['c'] = "clipped",
+};
+static const unsigned char SCREEN_READER_SECOND[256] = {
+    ['h'] = 'i', ['r'] = 'e', ['s'] = 'r', ['i'] = 'n', ['a'] = 's', ['c'] = 'l',
+};
+
+/* Whether a class holds one of the six substrings: one pass, each needle tried only where its
+ * first two letters are (a comparison of two bytes a place: a switch on the first letter made
+ * a jump a character, mispredicted about three times in five). */
 static int marks_screen_reader(const unsigned char *data, size_t length) {
-    for (size_t i = 0; i < length; i++) {
-        const char *needle;
-        size_t n;
-        switch (data[i]) {
-        case 'h': needle = "hidden", n = 6; break;
-        case 'r': needle = "reader", n = 6; break;
-        case 's': needle = "sr-only", n = 7; break;
-        case 'i': needle = "invisible", n = 9; break;
-        case 'a': needle = "assistive", n = 9; break;
-        case 'c': needle = "clipped", n = 7; break;
-        default: continue;
-        }
-        /* (the second letter first: most places a first letter is met go no further) */
-        if (n <= length - i && data[i + 1] == (unsigned char)needle[1] && memcmp(data + i, needle, n) == 0) return 1;
+    for (size_t i = 0; i + 1 < length; i++) {
+        if (data[i + 1] != SCREEN_READER_SECOND[data[i]]) continue;
+        const char *needle = SCREEN_READER_NEEDLES[data[i]];
+        if (needle == NULL) continue; /* (a NUL after a letter that starts no needle) */
+        const size_t n = strlen(needle);
+        if (n <= length - i && memcmp(data + i, needle, n) == 0) return 1;
     }
     return 0;
 }
