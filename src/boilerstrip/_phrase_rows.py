@@ -164,8 +164,8 @@ CPairRows = Callable[
     [Tokens, int, Keys, Keys | None, tuple[dict[str, Rows], ...]], tuple[list[int], list[int]]
 ]
 AsciiDigit = Callable[[str, int], bool]
-# _phrase_sieve.passes: a Sieve (starts, holds, rest, first) and a lowered text
-SievePasses = Callable[[tuple[tuple[str, ...], tuple[str, ...], str, bytes], str], bool]
+# _phrase_sieve.passes: a Sieve (starts, holds, rest, first, places) and a lowered text
+SievePasses = Callable[[tuple[tuple[str, ...], tuple[str, ...], str, bytes, bytes], str], bool]
 Lower = Callable[[str], str]
 
 
