@@ -1,5 +1,5 @@
 """What every match of a phrase pattern has, read from the pattern: the ASCII characters it
-can start with, and the least number of digits it consumes.
+can start with, and the least number of digits it consumes and of runs they make.
 
 A pattern matched at a text's start only (a fullmatch, or branches that start with ``^``)
 cannot match a text whose first character is ASCII and none of its first characters; a
@@ -7,7 +7,9 @@ pattern whose every match consumes N digits (``\\d``) cannot match an ASCII text
 than N of 0-9 (the only ASCII characters ``\\d`` takes under IGNORECASE). ``_phrases`` then
 skips its regex call. On the profile's 20 pages most such calls were the keyless gates'
 dates and prices on texts that start with a letter or hold one digit ("3 Reasons to ...",
-"Nov. 6 No Responses"), and "N reviews" on texts that start with no digit nor ``(``.
+"Nov. 6 No Responses"), and "N reviews" on texts that start with no digit nor ``(``. A
+pattern whose every match holds N runs of digits (:func:`min_runs`) cannot match an ASCII
+text with fewer: the whole-block gate's dates and prices hold two, "£169" or "may 2012" one.
 
 Per branch (:func:`branch_facts`), every such fact at once and all of the branch's literal
 strings (each run of literal characters, each required group's strings, each required class
@@ -40,7 +42,7 @@ from ._pattern_reader import (
     literal_options,
     top_level_branches,
 )
-from ._phrase_rows import ascii_digit
+from ._phrase_rows import ascii_digit, ascii_digits
 
 _ASCII: Final = 128
 _ZERO_WIDTH: Final = frozenset({"^", "$", r"\b", r"\B", r"\A", r"\Z"})
@@ -153,6 +155,102 @@ def _branch_digits(branch: str) -> int:
     return count
 
 
+# Runs of digits: a match's digits that a character of no digit parts are apart in the text
+# too, so a text holds at least as many runs of digits as any match in it. Most of the
+# whole-block gate's dates and prices hold two ("£169" and "november 2012" hold one).
+# A branch's least number of runs is read from the shapes its matches can have: a shape is
+# whether a match starts with a digit and whether it ends with one (``_SHAPE_STARTS``,
+# ``_SHAPE_ENDS``) or ``_EMPTY`` (it is empty), each with the least runs of a match of it.
+Shapes = dict[int, int]
+_SHAPE_STARTS: Final = 2
+_SHAPE_ENDS: Final = 1
+_EMPTY: Final = 4
+_RUNS_CAP: Final = 8  # runs counted up to this many (a concatenation never has fewer than a part)
+# What an atom the reader does not know may match: anything, with or without a digit.
+_ANY_SHAPES: Final = {_EMPTY: 0, 0: 0, _SHAPE_STARTS: 1, _SHAPE_ENDS: 1, _SHAPE_STARTS | _SHAPE_ENDS: 1}
+
+
+@functools.cache
+def min_runs(pattern: str) -> int:
+    """The least number of runs of ``\\d`` (digits with no other character between them) that
+    every match of ``pattern`` has; 0 when the reader cannot tell. An ASCII text (whose
+    ``\\d`` are 0-9) with fewer runs of 0-9 holds no match. The reader may only under-claim:
+    an atom it does not know may match anything (empty or not, with or without a digit),
+    each atom may repeat without end, and each one-character atom may match a non-digit."""
+    if not pattern or _syntax(_VERBOSE).search(pattern) or may_fold_fully(pattern):
+        return 0
+    return min(min(_sequence_shapes(branch).values()) for branch in top_level_branches(pattern))
+
+
+def _sequence_shapes(branch: str) -> Shapes:
+    atoms = _atoms(branch)
+    if atoms is None:
+        return dict(_ANY_SHAPES)
+    shapes: Shapes = {_EMPTY: 0}
+    for atom, least in atoms:
+        shapes = _then(shapes, _repeated(_atom_shapes(atom), least))
+    return shapes
+
+
+def _atom_shapes(atom: str) -> Shapes:
+    if atom in _ZERO_WIDTH or _syntax(_LOOKAROUND).match(atom):
+        return {_EMPTY: 0}
+    group = _syntax(_CONSUMING_GROUP).match(atom)
+    if group:
+        shapes: Shapes = {}
+        for alternative in top_level_branches(atom[group.end() : -1]):
+            shapes = _either(shapes, _sequence_shapes(alternative))
+        return shapes
+    if atom == r"\d":
+        return {_SHAPE_STARTS | _SHAPE_ENDS: 1}
+    if _syntax(_ONE_CHARACTER).fullmatch(atom):
+        return {0: 0, _SHAPE_STARTS | _SHAPE_ENDS: 1} if _may_be_digit(atom) else {0: 0}
+    return dict(_ANY_SHAPES)
+
+
+@functools.cache
+def _may_be_digit(atom: str) -> bool:
+    """Whether the one character the atom takes under IGNORECASE can be one of 0-9."""
+    return _folded(atom).search("0123456789") is not None
+
+
+def _either(a: Shapes, b: Shapes) -> Shapes:
+    out = dict(a)
+    for shape, runs in b.items():
+        if runs < out.get(shape, _RUNS_CAP + 1):
+            out[shape] = runs
+    return out
+
+
+def _then(a: Shapes, b: Shapes) -> Shapes:
+    """The shapes of a match of ``a`` followed by one of ``b``: a run that ends the first and
+    one that starts the second are one."""
+    out: Shapes = {}
+    if _EMPTY in a:
+        out = _either(out, b)
+    if _EMPTY in b:
+        out = _either(out, a)
+    for first, runs in a.items():
+        for second, more in b.items():
+            if _EMPTY not in {first, second}:
+                joined = first & _SHAPE_ENDS and second & _SHAPE_STARTS
+                shape = (first & _SHAPE_STARTS) | (second & _SHAPE_ENDS)
+                out = _either(out, {shape: min(runs + more - (1 if joined else 0), _RUNS_CAP)})
+    return out
+
+
+def _repeated(shapes: Shapes, least: int) -> Shapes:
+    """The shapes of ``least`` or more matches in a row (more than ``_RUNS_CAP``: as many)."""
+    out: Shapes = {_EMPTY: 0}
+    for _ in range(min(least, _RUNS_CAP)):
+        out = _then(out, shapes)
+    while True:
+        more = _either(out, _then(out, shapes))
+        if more == out:
+            return out
+        out = more
+
+
 def may_start(first: bytes, text: str) -> bool:
     """Whether ``text`` may start a match whose first characters are ``first`` (of
     :func:`first_chars`; b"": any)."""
@@ -162,9 +260,12 @@ def may_start(first: bytes, text: str) -> bool:
     return code >= _ASCII or first[code] != 0
 
 
-def lacks_digits(digits: int, text: str, lowered: str | None) -> bool:
+def lacks_digits(digits: int, runs: int, text: str, lowered: str | None) -> bool:
     """Whether ``text``, when ASCII (``lowered``, its lower case, given), holds fewer than
-    ``digits`` of 0-9 (of :func:`min_digits`)."""
+    ``digits`` of 0-9 (of :func:`min_digits`) or fewer than ``runs`` runs of them (of
+    :func:`min_runs`)."""
+    if runs > 1:
+        return lowered is not None and not ascii_digits(text, digits, runs)
     return digits > 0 and lowered is not None and not ascii_digit(text, digits)
 
 

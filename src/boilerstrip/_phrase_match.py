@@ -23,6 +23,7 @@ from ._match_facts import (
     may_match,
     may_start,
     min_digits,
+    min_runs,
 )
 from ._pattern_reader import reads_alike_lowered, top_level_branches
 from ._pattern_store import Key
@@ -71,6 +72,7 @@ class _Whole(NamedTuple):
     alike: bool
     first: bytes
     digits: int
+    runs: int  # of _match_facts.min_runs
     ascii_facts: Facts  # of ASCII texts
     wide_facts: Facts  # of any text
 
@@ -100,8 +102,8 @@ def whole_forms_of(pattern: str) -> _Whole:
     stored = _phrase_facts.whole_form(pattern)
     if stored is None:
         return read_whole(pattern)
-    alike, first, digits, ascii_facts, wide_facts = stored
-    return _Whole(alike, mask(first), digits, _facts(ascii_facts), _facts(wide_facts))
+    alike, first, digits, runs, ascii_facts, wide_facts = stored
+    return _Whole(alike, mask(first), digits, runs, _facts(ascii_facts), _facts(wide_facts))
 
 
 def _facts(rows: FactsRow) -> Facts:
@@ -113,16 +115,17 @@ def read_whole(pattern: str) -> _Whole:
     first, digits = first_chars(pattern, anchored=True), min_digits(pattern)
     ascii_facts = branch_facts(pattern, anchored=True, ascii_text=True)
     wide_facts = branch_facts(pattern, anchored=True, ascii_text=False)
-    return _Whole(reads_alike_lowered(pattern), first, digits, ascii_facts, wide_facts)
+    return _Whole(reads_alike_lowered(pattern), first, digits, min_runs(pattern), ascii_facts, wide_facts)
 
 
 def _fullmatch(pattern: str, text: str, lowered: str | None, held: str | None = None) -> bool:
     """Whether ``pattern`` matches all of ``text``; ``lowered`` is ``text`` lowercased when
     it is ASCII, else None; ``held`` is ``text`` lowercased (None: lowercased here when
     needed). A text whose first character starts no match, an ASCII one with fewer digits
-    than every match consumes, or one that no branch's facts let match, is not searched."""
-    alike, first, digits, ascii_facts, wide_facts = _whole_forms(pattern)
-    if not may_start(first, text) or lacks_digits(digits, text, lowered):
+    (or runs of them) than every match has, or one that no branch's facts let match, is not
+    searched."""
+    alike, first, digits, runs, ascii_facts, wide_facts = _whole_forms(pattern)
+    if not may_start(first, text) or lacks_digits(digits, runs, text, lowered):
         return False
     branches = ascii_facts if lowered is not None else wide_facts
     if branches and not may_match(branches, text, text.lower() if held is None else held, lowered):
@@ -146,6 +149,8 @@ class _Split(NamedTuple):
     first: bytes = b""
     start_digits: int = 0
     rest_digits: int = 0
+    start_runs: int = 0  # of _match_facts.min_runs
+    rest_runs: int = 0
     start_facts: tuple[Facts, Facts] = ((), ())  # (of ASCII texts, of any text)
     rest_facts: tuple[Facts, Facts] = ((), ())
 
@@ -166,9 +171,8 @@ def split_of(pattern: str) -> _Split:
     stored = _phrase_facts.split_form(pattern)
     if stored is None:
         return read_split(pattern)
-    start, rest, alike, first, start_digits, rest_digits, start_ascii, start_wide, rest_ascii, rest_wide = (
-        stored
-    )
+    start, rest, alike, first, start_digits, rest_digits, start_runs, rest_runs = stored[:8]
+    start_ascii, start_wide, rest_ascii, rest_wide = stored[8:]
     return _Split(
         start,
         rest,
@@ -176,6 +180,8 @@ def split_of(pattern: str) -> _Split:
         mask(first),
         start_digits,
         rest_digits,
+        start_runs,
+        rest_runs,
         (_facts(start_ascii), _facts(start_wide)),
         (_facts(rest_ascii), _facts(rest_wide)),
     )
@@ -193,6 +199,8 @@ def read_split(pattern: str) -> _Split:
         first_chars(start, anchored=False),
         min_digits(start),
         min_digits(rest),
+        min_runs(start),
+        min_runs(rest),
         (
             branch_facts(start, anchored=False, ascii_text=True),
             branch_facts(start, anchored=False, ascii_text=False),
@@ -212,8 +220,8 @@ def _found(pattern: str, text: str, lowered: str | None = None, held: str | None
     the start (the rows' searches on dev pages take 0.72 times the instructions).
     ``lowered`` is ``text`` lowercased when it is ASCII, else None; ``held`` as for
     :func:`_fullmatch`. The ``^`` branches are not tried on a text whose first character
-    starts none of their matches; neither part on an ASCII text with fewer digits than each
-    of its matches consumes, nor on one that none of its branches' facts let match."""
+    starts none of their matches; neither part on an ASCII text with fewer digits (or runs
+    of them) than each of its matches has, nor on one that none of its branches' facts let match."""
     split = _split(pattern)
     start, rest = split.start, split.rest
     # (each pair read as two: a pair indexed by a variable is boxed again in the compiled build)
@@ -221,13 +229,17 @@ def _found(pattern: str, text: str, lowered: str | None = None, held: str | None
     rest_ascii, rest_wide = split.rest_facts
     start_facts = start_ascii if lowered is not None else start_wide
     rest_facts = rest_ascii if lowered is not None else rest_wide
-    if not start or not may_start(split.first, text) or lacks_digits(split.start_digits, text, lowered):
+    if (
+        not start
+        or not may_start(split.first, text)
+        or lacks_digits(split.start_digits, split.start_runs, text, lowered)
+    ):
         start = ""
     elif start_facts:
         held = text.lower() if held is None else held
         if not may_match(start_facts, text, held, lowered):
             start = ""
-    if not rest or lacks_digits(split.rest_digits, text, lowered):
+    if not rest or lacks_digits(split.rest_digits, split.rest_runs, text, lowered):
         rest = ""
     elif rest_facts:
         held = text.lower() if held is None else held
