@@ -25,7 +25,7 @@ from ._match_facts import (
     min_digits,
     min_runs,
 )
-from ._pattern_reader import reads_alike_lowered, top_level_branches
+from ._pattern_reader import _closing, _syntax, reads_alike_lowered, top_level_branches
 from ._pattern_store import Key
 from ._pattern_store import compiled as stored_or_compiled
 from ._phrase_facts import FactsRow, mask
@@ -189,7 +189,7 @@ def split_of(pattern: str) -> _Split:
 
 def read_split(pattern: str) -> _Split:
     """``pattern`` split for :func:`_found`, its facts read from its text."""
-    branches = top_level_branches(pattern)
+    branches = [part for branch in top_level_branches(pattern) for part in opened_branches(pattern, branch)]
     start = "|".join(b for b in branches if b.startswith("^"))
     rest = "|".join(b for b in branches if not b.startswith("^"))
     return _Split(
@@ -210,6 +210,27 @@ def read_split(pattern: str) -> _Split:
             branch_facts(rest, anchored=False, ascii_text=False),
         ),
     )
+
+
+# A backreference: duplicated branches would number their groups otherwise.
+_REFERS_BACK: Final = r"\\[1-9]|\\g<|\(\?P="
+
+
+def opened_branches(pattern: str, branch: str) -> list[str]:
+    """``branch`` of ``pattern`` as the branches it reads as when it opens with a
+    non-capturing group, not repeated, one of whose alternatives starts with ``^``: the
+    "published" rows' ``(?:^|[|·•] ?)published...`` reads as ``^published...`` and
+    ``[|·•] ?published...`` (a text holds a match of one if and only if it holds one of the
+    other). The first is tried at the start only, and the second needs a ``|``, ``·`` or
+    ``•``, which most texts that hold "published" lack (:func:`read_split`'s facts): searched
+    whole, the engine tried the group at every place. Else ``[branch]``."""
+    end = _closing(branch, 0) if branch.startswith("(?:") else None
+    if end is None or branch[end : end + 1] in {"?", "*", "+", "{"} or _syntax(_REFERS_BACK).search(pattern):
+        return [branch]
+    alternatives = top_level_branches(branch[3 : end - 1])
+    if not any(alternative.startswith("^") for alternative in alternatives):
+        return [branch]
+    return [alternative + branch[end:] for alternative in alternatives]
 
 
 def _found(pattern: str, text: str, lowered: str | None = None, held: str | None = None) -> bool:
