@@ -12,6 +12,7 @@ import sys
 import pytest
 import regex
 
+from boilerstrip._digit_runs import min_runs
 from boilerstrip._match_facts import (
     _CLASS_MEMBERS,
     branch_facts,
@@ -20,7 +21,6 @@ from boilerstrip._match_facts import (
     may_match,
     may_start,
     min_digits,
-    min_runs,
 )
 from boilerstrip._pattern_reader import top_level_branches
 from boilerstrip._phrase_match import _compiled, _found, _fullmatch

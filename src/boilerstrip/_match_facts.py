@@ -8,7 +8,7 @@ than N of 0-9 (the only ASCII characters ``\\d`` takes under IGNORECASE). ``_phr
 skips its regex call. On the profile's 20 pages most such calls were the keyless gates'
 dates and prices on texts that start with a letter or hold one digit ("3 Reasons to ...",
 "Nov. 6 No Responses"), and "N reviews" on texts that start with no digit nor ``(``. A
-pattern whose every match holds N runs of digits (:func:`min_runs`) cannot match an ASCII
+pattern whose every match holds N runs of digits (``_digit_runs.min_runs``) cannot match an ASCII
 text with fewer: the whole-block gate's dates and prices hold two, "£169" or "may 2012" one.
 
 Per branch (:func:`branch_facts`), every such fact at once and all of the branch's literal
@@ -42,7 +42,8 @@ from ._pattern_reader import (
     literal_options,
     top_level_branches,
 )
-from ._phrase_rows import ascii_digit, ascii_digits
+from ._phrase_rows import SievePasses, ascii_digit, ascii_digits, c_sieve_passes
+from ._phrase_sieve import Sieve, sieve
 
 _ASCII: Final = 128
 _ZERO_WIDTH: Final = frozenset({"^", "$", r"\b", r"\B", r"\A", r"\Z"})
@@ -155,102 +156,6 @@ def _branch_digits(branch: str) -> int:
     return count
 
 
-# Runs of digits: a match's digits that a character of no digit parts are apart in the text
-# too, so a text holds at least as many runs of digits as any match in it. Most of the
-# whole-block gate's dates and prices hold two ("£169" and "november 2012" hold one).
-# A branch's least number of runs is read from the shapes its matches can have: a shape is
-# whether a match starts with a digit and whether it ends with one (``_SHAPE_STARTS``,
-# ``_SHAPE_ENDS``) or ``_EMPTY`` (it is empty), each with the least runs of a match of it.
-Shapes = dict[int, int]
-_SHAPE_STARTS: Final = 2
-_SHAPE_ENDS: Final = 1
-_EMPTY: Final = 4
-_RUNS_CAP: Final = 8  # runs counted up to this many (a concatenation never has fewer than a part)
-# What an atom the reader does not know may match: anything, with or without a digit.
-_ANY_SHAPES: Final = {_EMPTY: 0, 0: 0, _SHAPE_STARTS: 1, _SHAPE_ENDS: 1, _SHAPE_STARTS | _SHAPE_ENDS: 1}
-
-
-@functools.cache
-def min_runs(pattern: str) -> int:
-    """The least number of runs of ``\\d`` (digits with no other character between them) that
-    every match of ``pattern`` has; 0 when the reader cannot tell. An ASCII text (whose
-    ``\\d`` are 0-9) with fewer runs of 0-9 holds no match. The reader may only under-claim:
-    an atom it does not know may match anything (empty or not, with or without a digit),
-    each atom may repeat without end, and each one-character atom may match a non-digit."""
-    if not pattern or _syntax(_VERBOSE).search(pattern) or may_fold_fully(pattern):
-        return 0
-    return min(min(_sequence_shapes(branch).values()) for branch in top_level_branches(pattern))
-
-
-def _sequence_shapes(branch: str) -> Shapes:
-    atoms = _atoms(branch)
-    if atoms is None:
-        return dict(_ANY_SHAPES)
-    shapes: Shapes = {_EMPTY: 0}
-    for atom, least in atoms:
-        shapes = _then(shapes, _repeated(_atom_shapes(atom), least))
-    return shapes
-
-
-def _atom_shapes(atom: str) -> Shapes:
-    if atom in _ZERO_WIDTH or _syntax(_LOOKAROUND).match(atom):
-        return {_EMPTY: 0}
-    group = _syntax(_CONSUMING_GROUP).match(atom)
-    if group:
-        shapes: Shapes = {}
-        for alternative in top_level_branches(atom[group.end() : -1]):
-            shapes = _either(shapes, _sequence_shapes(alternative))
-        return shapes
-    if atom == r"\d":
-        return {_SHAPE_STARTS | _SHAPE_ENDS: 1}
-    if _syntax(_ONE_CHARACTER).fullmatch(atom):
-        return {0: 0, _SHAPE_STARTS | _SHAPE_ENDS: 1} if _may_be_digit(atom) else {0: 0}
-    return dict(_ANY_SHAPES)
-
-
-@functools.cache
-def _may_be_digit(atom: str) -> bool:
-    """Whether the one character the atom takes under IGNORECASE can be one of 0-9."""
-    return _folded(atom).search("0123456789") is not None
-
-
-def _either(a: Shapes, b: Shapes) -> Shapes:
-    out = dict(a)
-    for shape, runs in b.items():
-        if runs < out.get(shape, _RUNS_CAP + 1):
-            out[shape] = runs
-    return out
-
-
-def _then(a: Shapes, b: Shapes) -> Shapes:
-    """The shapes of a match of ``a`` followed by one of ``b``: a run that ends the first and
-    one that starts the second are one."""
-    out: Shapes = {}
-    if _EMPTY in a:
-        out = _either(out, b)
-    if _EMPTY in b:
-        out = _either(out, a)
-    for first, runs in a.items():
-        for second, more in b.items():
-            if _EMPTY not in {first, second}:
-                joined = first & _SHAPE_ENDS and second & _SHAPE_STARTS
-                shape = (first & _SHAPE_STARTS) | (second & _SHAPE_ENDS)
-                out = _either(out, {shape: min(runs + more - (1 if joined else 0), _RUNS_CAP)})
-    return out
-
-
-def _repeated(shapes: Shapes, least: int) -> Shapes:
-    """The shapes of ``least`` or more matches in a row (more than ``_RUNS_CAP``: as many)."""
-    out: Shapes = {_EMPTY: 0}
-    for _ in range(min(least, _RUNS_CAP)):
-        out = _then(out, shapes)
-    while True:
-        more = _either(out, _then(out, shapes))
-        if more == out:
-            return out
-        out = more
-
-
 def may_start(first: bytes, text: str) -> bool:
     """Whether ``text`` may start a match whose first characters are ``first`` (of
     :func:`first_chars`; b"": any)."""
@@ -263,7 +168,7 @@ def may_start(first: bytes, text: str) -> bool:
 def lacks_digits(digits: int, runs: int, text: str, lowered: str | None) -> bool:
     """Whether ``text``, when ASCII (``lowered``, its lower case, given), holds fewer than
     ``digits`` of 0-9 (of :func:`min_digits`) or fewer than ``runs`` runs of them (of
-    :func:`min_runs`)."""
+    ``_digit_runs.min_runs``)."""
     if runs > 1:
         return lowered is not None and not ascii_digits(text, digits, runs)
     return digits > 0 and lowered is not None and not ascii_digit(text, digits)
@@ -273,12 +178,27 @@ class BranchFacts(NamedTuple):
     """What every match of one branch has: ``digits`` (the least number of 0-9 an ASCII
     text must hold), ``first`` (the ASCII characters it starts with, b"": any), ``starts``
     (strings one of which the lowercased text starts with, (): none known) and ``needs``
-    (each a tuple of strings one of which the lowercased text holds)."""
+    (each a tuple of strings one of which the lowercased text holds), each need also as a
+    phrase sieve (``sieves``: :func:`need_sieves`), which the compiled build asks in C."""
 
     digits: int
     first: bytes
     starts: tuple[str, ...]
     needs: tuple[tuple[str, ...], ...]
+    sieves: tuple[Sieve, ...] = ()
+
+
+def need_sieves(needs: tuple[tuple[str, ...], ...]) -> tuple[Sieve, ...]:
+    """Each need's strings as the holds of a sieve (``_phrase_sieve``): a text holds one of
+    them where the sieve passes it."""
+    return tuple([sieve((), strings, "") for strings in needs])
+
+
+def facts_of(
+    digits: int, first: bytes, starts: tuple[str, ...], needs: tuple[tuple[str, ...], ...]
+) -> BranchFacts:
+    """A branch's facts, with its needs' sieves."""
+    return BranchFacts(digits, first, starts, needs, need_sieves(needs))
 
 
 # At most this many members in a class read as strings: larger ones rule out little.
@@ -305,7 +225,7 @@ def branch_facts(pattern: str, *, anchored: bool, ascii_text: bool) -> tuple[Bra
             needs = [n for n in needs if not all(any(s in start for s in n) for start in starts)]
         needs.sort(key=lambda strings: -min(map(len, strings)))
         first = b"" if starts else first
-        out.append(BranchFacts(min_digits(branch), first, starts, tuple(dict.fromkeys(needs))))
+        out.append(facts_of(min_digits(branch), first, starts, tuple(dict.fromkeys(needs))))
     if all(bool(f.digits) + bool(f.first) + bool(f.starts) + len(f.needs) < 2 for f in out):
         return ()
     return tuple(out)
@@ -362,14 +282,14 @@ def may_match(facts: tuple[BranchFacts, ...], text: str, held: str, lowered: str
     of ASCII texts then, else those of any text); True when ``facts`` is ()."""
     if not facts:
         return True
-    for digits, first, starts, needs in facts:
+    for digits, first, starts, needs, sieves in facts:
         if digits and lowered is not None and not ascii_digit(text, digits):
             continue
         if first and not may_start(first, text):
             continue
         if starts and not held.startswith(starts):
             continue
-        if _holds_all(needs, held):
+        if _holds_all(needs, held) if c_sieve_passes is None else _passes_all(c_sieve_passes, sieves, held):
             return True
     return False
 
@@ -384,3 +304,10 @@ def _holds_all(needs: tuple[tuple[str, ...], ...], held: str) -> bool:
         if not found:
             return False
     return True
+
+
+def _passes_all(passes: SievePasses, sieves: tuple[Sieve, ...], held: str) -> bool:
+    """:func:`_holds_all` in the compiled build: each need's strings searched in one C call
+    (``_ctokens.sieve_passes``, each from its least common character), where ``in`` cost a
+    call of about 280 instructions a string."""
+    return all(passes(need, held) for need in sieves)

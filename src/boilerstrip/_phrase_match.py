@@ -15,15 +15,16 @@ from typing import Final, NamedTuple
 import regex
 
 from . import _phrase_facts
+from ._digit_runs import min_runs
 from ._match_facts import (
     BranchFacts,
     branch_facts,
+    facts_of,
     first_chars,
     lacks_digits,
     may_match,
     may_start,
     min_digits,
-    min_runs,
 )
 from ._pattern_reader import _closing, _syntax, reads_alike_lowered, top_level_branches
 from ._pattern_store import Key
@@ -107,7 +108,7 @@ def whole_forms_of(pattern: str) -> _Whole:
 
 
 def _facts(rows: FactsRow) -> Facts:
-    return tuple([BranchFacts(digits, mask(first), starts, needs) for digits, first, starts, needs in rows])
+    return tuple([facts_of(digits, mask(first), starts, needs) for digits, first, starts, needs in rows])
 
 
 def read_whole(pattern: str) -> _Whole:
