@@ -309,3 +309,13 @@ def test_a_holds_place_is_its_least_common_character(string: str, place: int) ->
     """The first of the least common characters (any but a space and the English letters is
     rarest); of a string's first 256 only."""
     assert rare_place(string) == place
+
+
+def test_a_holds_place_on_generated_strings() -> None:
+    """Against the first of the least ranks written out (a space and e the most common)."""
+    order = " etaoinshrdlcumwfgypbvkjxqz"
+    rng = random.Random(5)
+    for _ in range(2000):
+        string = "".join(rng.choice(order + "’.1é中") for _ in range(rng.randint(1, 12)))
+        ranks = [len(order) - order.index(c) if c in order else 0 for c in string]
+        assert rare_place(string) == ranks.index(min(ranks)), string

@@ -42,8 +42,7 @@ from ._pattern_reader import (
     literal_options,
     top_level_branches,
 )
-from ._phrase_rows import SievePasses, ascii_digit, ascii_digits, c_sieve_passes
-from ._phrase_sieve import Sieve, sieve
+from ._phrase_rows import ascii_digit, ascii_digits
 
 _ASCII: Final = 128
 _ZERO_WIDTH: Final = frozenset({"^", "$", r"\b", r"\B", r"\A", r"\Z"})
@@ -178,27 +177,12 @@ class BranchFacts(NamedTuple):
     """What every match of one branch has: ``digits`` (the least number of 0-9 an ASCII
     text must hold), ``first`` (the ASCII characters it starts with, b"": any), ``starts``
     (strings one of which the lowercased text starts with, (): none known) and ``needs``
-    (each a tuple of strings one of which the lowercased text holds), each need also as a
-    phrase sieve (``sieves``: :func:`need_sieves`), which the compiled build asks in C."""
+    (each a tuple of strings one of which the lowercased text holds)."""
 
     digits: int
     first: bytes
     starts: tuple[str, ...]
     needs: tuple[tuple[str, ...], ...]
-    sieves: tuple[Sieve, ...] = ()
-
-
-def need_sieves(needs: tuple[tuple[str, ...], ...]) -> tuple[Sieve, ...]:
-    """Each need's strings as the holds of a sieve (``_phrase_sieve``): a text holds one of
-    them where the sieve passes it."""
-    return tuple([sieve((), strings, "") for strings in needs])
-
-
-def facts_of(
-    digits: int, first: bytes, starts: tuple[str, ...], needs: tuple[tuple[str, ...], ...]
-) -> BranchFacts:
-    """A branch's facts, with its needs' sieves."""
-    return BranchFacts(digits, first, starts, needs, need_sieves(needs))
 
 
 # At most this many members in a class read as strings: larger ones rule out little.
@@ -225,7 +209,7 @@ def branch_facts(pattern: str, *, anchored: bool, ascii_text: bool) -> tuple[Bra
             needs = [n for n in needs if not all(any(s in start for s in n) for start in starts)]
         needs.sort(key=lambda strings: -min(map(len, strings)))
         first = b"" if starts else first
-        out.append(facts_of(min_digits(branch), first, starts, tuple(dict.fromkeys(needs))))
+        out.append(BranchFacts(min_digits(branch), first, starts, tuple(dict.fromkeys(needs))))
     if all(bool(f.digits) + bool(f.first) + bool(f.starts) + len(f.needs) < 2 for f in out):
         return ()
     return tuple(out)
@@ -282,14 +266,14 @@ def may_match(facts: tuple[BranchFacts, ...], text: str, held: str, lowered: str
     of ASCII texts then, else those of any text); True when ``facts`` is ()."""
     if not facts:
         return True
-    for digits, first, starts, needs, sieves in facts:
+    for digits, first, starts, needs in facts:
         if digits and lowered is not None and not ascii_digit(text, digits):
             continue
         if first and not may_start(first, text):
             continue
         if starts and not held.startswith(starts):
             continue
-        if _holds_all(needs, held) if c_sieve_passes is None else _passes_all(c_sieve_passes, sieves, held):
+        if _holds_all(needs, held):
             return True
     return False
 
@@ -304,10 +288,3 @@ def _holds_all(needs: tuple[tuple[str, ...], ...], held: str) -> bool:
         if not found:
             return False
     return True
-
-
-def _passes_all(passes: SievePasses, sieves: tuple[Sieve, ...], held: str) -> bool:
-    """:func:`_holds_all` in the compiled build: each need's strings searched in one C call
-    (``_ctokens.sieve_passes``, each from its least common character), where ``in`` cost a
-    call of about 280 instructions a string."""
-    return all(passes(need, held) for need in sieves)

@@ -19,7 +19,6 @@ from ._digit_runs import min_runs
 from ._match_facts import (
     BranchFacts,
     branch_facts,
-    facts_of,
     first_chars,
     lacks_digits,
     may_match,
@@ -108,7 +107,7 @@ def whole_forms_of(pattern: str) -> _Whole:
 
 
 def _facts(rows: FactsRow) -> Facts:
-    return tuple([facts_of(digits, mask(first), starts, needs) for digits, first, starts, needs in rows])
+    return tuple([BranchFacts(digits, mask(first), starts, needs) for digits, first, starts, needs in rows])
 
 
 def read_whole(pattern: str) -> _Whole:

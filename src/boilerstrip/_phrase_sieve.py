@@ -48,12 +48,13 @@ def sieve(starts: tuple[str, ...], holds: tuple[str, ...], rest: str) -> Sieve:
             break
         if ord(string[0]) < _ASCII:
             first[ord(string[0])] = 1
-    return Sieve(starts, holds, rest, bytes(first), bytes(map(rare_place, holds)))
+    return Sieve(starts, holds, rest, bytes(first), bytes([rare_place(string) for string in holds]))
 
 
 # The space and English letters from the most common in lowered text to the least; any other
 # character (punctuation, digits, anything past ASCII) is rarer than all of them.
 _COMMON: Final = " etaoinshrdlcumwfgypbvkjxqz"
+_RANKS: Final = {char: len(_COMMON) - place for place, char in enumerate(_COMMON)}  # any other: 0
 _PLACES: Final = 256  # a place is one byte: a string's first 256 characters are read
 
 
@@ -62,8 +63,14 @@ def rare_place(string: str) -> int:
     first of the least common): the compiled build's search of a hold looks for it by
     ``memchr``, where its first character ("e" of "edit ", a space) is met in most texts
     many times, each meeting a call of ``memchr`` and one of ``memcmp``."""
-    ranks = [len(_COMMON) - _COMMON.find(char) if char in _COMMON else 0 for char in string[:_PLACES]]
-    return ranks.index(min(ranks)) if ranks else 0
+    place, least = 0, len(_COMMON) + 1
+    for i in range(min(len(string), _PLACES)):
+        rank = _RANKS.get(string[i], 0)
+        if rank < least:
+            place, least = i, rank
+            if rank == 0:  # (none is rarer)
+                break
+    return place
 
 
 def may_start_one(sieve: Sieve, held: str) -> bool:
