@@ -54,7 +54,10 @@ def sieve(starts: tuple[str, ...], holds: tuple[str, ...], rest: str) -> Sieve:
 # The space and English letters from the most common in lowered text to the least; any other
 # character (punctuation, digits, anything past ASCII) is rarer than all of them.
 _COMMON: Final = " etaoinshrdlcumwfgypbvkjxqz"
-_RANKS: Final = {char: len(_COMMON) - place for place, char in enumerate(_COMMON)}  # any other: 0
+# A rank a Latin-1 character (any other: 0), the more common the higher.
+_RANKS: Final = bytes(
+    len(_COMMON) - _COMMON.find(chr(code)) if chr(code) in _COMMON else 0 for code in range(256)
+)
 _PLACES: Final = 256  # a place is one byte: a string's first 256 characters are read
 
 
@@ -65,7 +68,8 @@ def rare_place(string: str) -> int:
     many times, each meeting a call of ``memchr`` and one of ``memcmp``."""
     place, least = 0, len(_COMMON) + 1
     for i in range(min(len(string), _PLACES)):
-        rank = _RANKS.get(string[i], 0)
+        code = ord(string[i])
+        rank = _RANKS[code] if code < len(_RANKS) else 0
         if rank < least:
             place, least = i, rank
             if rank == 0:  # (none is rarer)
