@@ -98,6 +98,7 @@ class _Facts:
                     forms.alike,
                     chars_of(forms.first),
                     forms.digits,
+                    forms.runs,
                     _facts_row(forms.ascii_facts),
                     _facts_row(forms.wide_facts),
                 )
@@ -111,6 +112,8 @@ class _Facts:
                     chars_of(split.first),
                     split.start_digits,
                     split.rest_digits,
+                    split.start_runs,
+                    split.rest_runs,
                     _facts_row(start_ascii),
                     _facts_row(start_wide),
                     _facts_row(rest_ascii),

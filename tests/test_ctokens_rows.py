@@ -131,6 +131,17 @@ def test_ascii_digit_counts_as_the_pattern(ctokens: ModuleType, text: str, count
     assert has_ascii_digit(text, count) == expected
 
 
+@pytest.mark.parametrize("text", [*_COUNTED, "1 2", "12 3", "a1-2-3b", "1é2", "1\u20192", "٣1٣2", "中1中"])
+@pytest.mark.parametrize("count", [0, 1, 2, 3, 5])
+@pytest.mark.parametrize("runs", [2, 3, 4, 41])
+def test_ascii_digit_runs_as_the_pattern(ctokens: ModuleType, text: str, count: int, runs: int) -> None:
+    found = re.findall("[0-9]+", text)
+    expected = len(found) >= runs and len("".join(found)) >= count
+    assert ctokens.has_ascii_digit(text, count, runs) == expected
+    assert has_ascii_digit(text, count, runs) == expected
+    assert _phrase_rows.ascii_digits(text, count, runs) == expected
+
+
 def _token_pool() -> list[str]:
     """Every key of both tables cut and grown, case partners and look-alikes, non-ASCII."""
     keys = {k for _, _, p in (*PHRASES, *WHOLE_BLOCK_PHRASES) for k in _key_words(p) or ()}

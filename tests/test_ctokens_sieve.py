@@ -14,7 +14,7 @@ import pytest
 
 import cscan_build
 from boilerstrip import _phrase_sieve
-from boilerstrip._phrase_sieve import Sieve, passes, sieve
+from boilerstrip._phrase_sieve import Sieve, passes, rare_place, sieve
 from boilerstrip._phrases import _indexes
 
 _STRINGS = [
@@ -70,6 +70,24 @@ def test_sieve_passes_is_passes(ctokens: ModuleType, text: str) -> None:
     # (a sieve whose first characters' bytes say no start can begin the text: not asked)
     closed = Sieve(("a",), (), "", bytes(128))
     assert ctokens.sieve_passes(closed, "abc") is passes(closed, "abc") is False
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_any_place_of_a_hold_gives_the_same_answer(ctokens: ModuleType, text: str) -> None:
+    """The places of the holds' least common characters only speed the search: any place,
+    one past a string's end, or places missing or of another length give passes' answer."""
+    rng = random.Random(text)
+    for _ in range(40):
+        holds = tuple(rng.sample(_STRINGS, rng.randint(1, 5)))
+        made = sieve((), holds, "")
+        expected = passes(made, text)
+        assert made.places == bytes(rare_place(h) for h in holds)
+        for places in (b"", bytes(len(holds)), bytes(len(holds) + 1), bytes(len(holds) - 1)):
+            assert ctokens.sieve_passes(made._replace(places=places), text) is expected, places
+        for _ in range(5):
+            places = bytes(rng.randint(0, len(h) + 1) for h in holds)
+            assert ctokens.sieve_passes(made._replace(places=places), text) is expected, places
+        assert ctokens.sieve_passes(made[:4], text) is expected  # (a tuple of the four fields before)
 
 
 def test_the_tables_sieves_as_passes(ctokens: ModuleType) -> None:

@@ -10,7 +10,7 @@ import regex
 from boilerstrip._language import _CJK_CHAR, is_cjk_char, tokens
 from boilerstrip._parse import body_of, parse
 from boilerstrip._pattern_reader import is_digit, is_wide, needs, reads_alike_lowered
-from boilerstrip._phrase_match import _compiled, _found, _split, has_digit
+from boilerstrip._phrase_match import _compiled, _found, _split, has_digit, opened_branches
 from boilerstrip._phrase_rows import has_ascii_digit
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import (
@@ -205,7 +205,32 @@ def test_split_keeps_every_branch_once() -> None:
             regex.compile(branch)
         start, rest = _split(pattern).start, _split(pattern).rest
         got = (start.split("|") if start else []) + (rest.split("|") if rest else [])
-        assert sorted(got) == sorted("|".join(branches).split("|"))
+        opened = [part for branch in branches for part in opened_branches(pattern, branch)]
+        assert sorted(got) == sorted("|".join(opened).split("|"))
+
+
+@pytest.mark.parametrize(
+    ("branch", "opened"),
+    [
+        ("(?:^|[|·•] ?)published", ["^published", "[|·•] ?published"]),
+        ("(?:^|\\()photo (?:by|of)", ["^photo (?:by|of)", "\\(photo (?:by|of)"]),
+        ("(?:^|x|)a", ["^a", "xa", "a"]),
+        ("(?:^|x)+a", ["(?:^|x)+a"]),  # repeated: not opened
+        ("(?:^|x){1,2}a", ["(?:^|x){1,2}a"]),
+        ("(?:^|x)?a", ["(?:^|x)?a"]),
+        ("(^|x)a", ["(^|x)a"]),  # a capturing group: not opened
+        ("(?:a|x)b", ["(?:a|x)b"]),  # no ^ alternative
+        ("(?:^|x)(a)\\1", ["(?:^|x)(a)\\1"]),  # a backreference: not opened
+        ("a(?:^|x)", ["a(?:^|x)"]),
+    ],
+)
+def test_opened_branches(branch: str, opened: list[str]) -> None:
+    assert opened_branches(branch, branch) == opened
+    texts = ["published", "x | published", "a", "xa", "ya", "b a", "(photo by", "photo of", "aa", "xaa"]
+    for text in texts:
+        whole = regex.search(branch, text, regex.IGNORECASE) is not None
+        assert whole == any(regex.search(b, text, regex.IGNORECASE) for b in opened), text
+        assert whole == _found(branch, text, text.lower() if text.isascii() else None), text
 
 
 def test_found_tries_start_branches_at_the_start_only() -> None:

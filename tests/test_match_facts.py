@@ -1,5 +1,5 @@
 """What _match_facts reads from a phrase pattern (the ASCII characters a match can start
-with, the digits it consumes, each branch's facts and strings) rules out only texts the
+with, the digits it consumes and their runs, each branch's facts and strings) rules out only texts the
 regex does not match: on hand-made patterns with the answers written out, and on every row
 and gate of both tables against the regex calls it lets _phrase_match skip (texts that
 match, near misses, every ASCII first character, each branch's own words)."""
@@ -12,6 +12,7 @@ import sys
 import pytest
 import regex
 
+from boilerstrip._digit_runs import min_runs
 from boilerstrip._match_facts import (
     _CLASS_MEMBERS,
     branch_facts,
@@ -85,6 +86,62 @@ def test_min_digits_of_hand_made_patterns(pattern: str, expected: int) -> None:
     assert min_digits(pattern) == expected
 
 
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\d{4}", 1),
+        (r"\d+ \d+", 2),
+        (r"\d+ ?\d+", 1),  # the space may be missing: one run
+        (r"(?:[$€£] ?\d+){2,}", 2),
+        (r"(?:[$€£] ?\d+)+", 1),
+        (r"\d{1,2}[./-]\d{1,2}[./-]\d{4}", 3),
+        (r"\d+(?:x)?\d", 1),
+        (r"(?:\d|x)\d", 1),
+        (r"\d\D\d", 2),
+        (r"\d.\d", 1),  # "." may be a digit
+        (r"\d\w\d", 1),
+        (r"\d(?=x)\d", 1),  # a lookaround consumes nothing
+        (r"\d(?-i:x)\d", 1),  # a group with flags may be anything
+        (r"\d\b\d", 1),
+        (r"(?:\d+ )+\d+|\d+ \d+ \d+", 2),
+        (r"\d \d|x", 0),
+        (r"[0-9] [0-9]", 0),  # an atom but \d is read as one that may match a non-digit
+        (r"1 \d", 1),
+        (r"(?x) \d \d", 0),
+        ("", 0),
+    ],
+)
+def test_min_runs_of_hand_made_patterns(pattern: str, expected: int) -> None:
+    assert min_runs(pattern) == expected
+
+
+def _runs(text: str) -> int:
+    return len(regex.findall("[0-9]+", text))
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\d+ ?\d+",
+        r"(?:[$£] ?\d+(?:[.,]\d{2})? ?[/|,]? ?){2,}",
+        r"(?:\d{1,2}\.? )?\d{1,2}(?:a|\.)?\d?",
+        r"(?:a+ )?(?:\d{1,2}\.? a{2,}\.? \d{2}|\d[./-]\d[./-]\d{2})(?: ?\d[:.]\d)?",
+        r"\d(?:\d|a)*\d|\d a? \d",
+    ],
+)
+def test_min_runs_holds_for_every_short_text(pattern: str) -> None:
+    """Every text of up to six characters of "1", "a", " ", "." and the pattern's other signs
+    that the pattern matches, or holds a match of, has at least min_runs runs of digits."""
+    runs, folded = min_runs(pattern), regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
+    alphabet = "1a ." + "".join(sorted(set(pattern) & set("$£/|,:-")))
+    texts = [""]
+    for _ in range(6):
+        texts += [t + c for t in texts[-(len(alphabet) ** _) :] for c in alphabet]
+    matched = [t for t in texts if folded.search(t)]
+    assert runs > 0 and matched
+    assert all(_runs(t) >= runs for t in matched), [t for t in matched if _runs(t) < runs][:5]
+
+
 def _patterns() -> list[str]:
     anywhere, whole = _indexes()
     patterns = [*anywhere.sources, *whole.sources, *anywhere.gate, *whole.gate]
@@ -140,6 +197,8 @@ def test_skipped_calls_match_nothing(text: str) -> None:
             assert _compiled(start).match(text) is None, pattern
         digits = min_digits(pattern)
         if text.isascii() and sum(c in _DIGITS for c in text) < digits:
+            assert folded.search(text) is None, pattern
+        if text.isascii() and _runs(text) < min_runs(pattern):
             assert folded.search(text) is None, pattern
 
 

@@ -13,7 +13,7 @@ import regex
 from boilerstrip import _phrase_facts, _phrase_facts_data, _phrase_match, _phrases, _titled_boxes
 from boilerstrip._controls import _table as controls_table
 from boilerstrip._pattern_reader import top_level_branches
-from boilerstrip._phrase_match import _split, _whole_forms, read_split, read_whole
+from boilerstrip._phrase_match import read_split, read_whole, split_of, whole_forms_of
 from boilerstrip._phrase_sieve import phrase_filter, read_filter
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "scripts"))
@@ -28,10 +28,10 @@ def test_data_module_is_current() -> None:
 @pytest.mark.parametrize("whole", [True, False])
 def test_stored_facts_are_those_read(whole: bool) -> None:
     forms = _phrase_facts._table("WHOLE_FORMS" if whole else "SPLIT_FORMS")
-    stored, read = (_whole_forms, read_whole) if whole else (_split, read_split)
+    stored, read = (whole_forms_of, read_whole) if whole else (split_of, read_split)
     assert forms
     for pattern in forms:
-        assert stored.__wrapped__(pattern) == read(pattern), pattern
+        assert stored(pattern) == read(pattern), pattern
     filters = _phrase_facts._table("WHOLE_FILTERS" if whole else "FOUND_FILTERS")
     for pattern in filters:
         assert phrase_filter(pattern, whole=whole) == read_filter(pattern, whole=whole), pattern
@@ -81,9 +81,9 @@ def test_a_pattern_not_stored_is_read(pattern: str, whole: bool) -> None:
     assert _phrase_facts.split_form(pattern) is None
     assert _phrase_facts.phrase_filter(pattern, whole=whole) is None
     if whole:
-        assert _whole_forms.__wrapped__(pattern) == read_whole(pattern)
+        assert whole_forms_of(pattern) == read_whole(pattern)
     else:
-        assert _split.__wrapped__(pattern) == read_split(pattern)
+        assert split_of(pattern) == read_split(pattern)
     assert phrase_filter(pattern, whole=whole) == read_filter(pattern, whole=whole)
 
 
@@ -97,9 +97,9 @@ def test_another_default_version_keeps_the_stored_facts(monkeypatch: pytest.Monk
     monkeypatch.setattr(regex, "DEFAULT_VERSION", regex.VERSION1)
     assert _phrase_facts.regex_version() == 0
     assert _phrase_facts.whole_form(pattern) == stored
-    assert _phrase_match._compiled.__wrapped__(pattern).flags & regex.VERSION0
-    assert _phrase_match._compiled.__wrapped__("strasse").fullmatch("STRASSE")
-    assert not _phrase_match._compiled.__wrapped__("strasse").fullmatch("straße")  # folded simply
+    assert _phrase_match.folded(pattern).flags & regex.VERSION0
+    assert _phrase_match.folded("strasse").fullmatch("STRASSE")
+    assert not _phrase_match.folded("strasse").fullmatch("straße")  # folded simply
 
 
 @pytest.mark.parametrize("first", [b"", bytes(128), bytes(c in b"ab(" for c in range(128))])

@@ -17,7 +17,7 @@ from boilerstrip._language import tokens
 from boilerstrip._pattern_reader import branch_literals, branch_prefixes, top_level_branches
 from boilerstrip._phrase_match import _compiled, matches
 from boilerstrip._phrase_rows import MIN_PREFIX, PREFIX, _rows_of_token
-from boilerstrip._phrase_sieve import may_start_one, phrase_filter
+from boilerstrip._phrase_sieve import may_start_one, phrase_filter, rare_place
 from boilerstrip._phrase_sieve import sieve as make_sieve
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 from boilerstrip._phrases import (
@@ -290,3 +290,32 @@ def test_first_characters_of_the_tables_sieves() -> None:
         for start in s.starts:
             for held in (start, start + " tail", start.upper().lower()):
                 assert may_start_one(s, held)
+
+
+@pytest.mark.parametrize(
+    ("string", "place"),
+    [
+        ("edit ", 1),
+        ("read more", 5),
+        ("(c) ", 0),
+        ("’s", 0),
+        ("copyright ", 2),
+        ("ee", 0),
+        ("", 0),
+        ("e" * 300 + "z", 0),
+    ],
+)
+def test_a_holds_place_is_its_least_common_character(string: str, place: int) -> None:
+    """The first of the least common characters (any but a space and the English letters is
+    rarest); of a string's first 256 only."""
+    assert rare_place(string) == place
+
+
+def test_a_holds_place_on_generated_strings() -> None:
+    """Against the first of the least ranks written out (a space and e the most common)."""
+    order = " etaoinshrdlcumwfgypbvkjxqz"
+    rng = random.Random(5)
+    for _ in range(2000):
+        string = "".join(rng.choice(order + "’.1é中") for _ in range(rng.randint(1, 12)))
+        ranks = [len(order) - order.index(c) if c in order else 0 for c in string]
+        assert rare_place(string) == ranks.index(min(ranks)), string

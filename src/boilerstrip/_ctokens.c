@@ -40,8 +40,9 @@
  * sieve_passes(sieve, text) -> bool: whether the text starts with one of a phrase sieve's
  * starts or holds one of its strings (_phrase_sieve.passes). In _ctokens_sieve.c.
  *
- * has_ascii_digit(text[, count]) -> bool: whether the text holds one of "0"-"9" (_phrases._has_digit's
- * pattern on ASCII texts), or ``count`` of them (_phrases' digit counts).
+ * has_ascii_digit(text[, count[, runs]]) -> bool: whether the text holds one of "0"-"9" (_phrases._has_digit's
+ * pattern on ASCII texts), or ``count`` of them (_phrases' digit counts), in at least ``runs``
+ * runs (_match_facts.min_runs; _phrase_rows.has_ascii_digit, its reference).
  *
  * lower(text) -> str: ``text.lower()``, a text of Latin-1 characters and separators lowered here
  * (_phrases' lowered texts). In _ctokens_decision.c.
@@ -253,20 +254,37 @@ done:
 }
 
 static PyObject *has_ascii_digit(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs < 1 || nargs > 2 || !PyUnicode_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "has_ascii_digit() takes a str and a count");
+    if (nargs < 1 || nargs > 3 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "has_ascii_digit() takes a str, a count and a number of runs");
         return NULL;
     }
-    Py_ssize_t want = 1;
-    if (nargs == 2) {
+    Py_ssize_t want = 1, runs = 1;
+    if (nargs >= 2) {
         want = PyLong_AsSsize_t(args[1]);
         if (want == -1 && PyErr_Occurred()) return NULL;
     }
-    if (want <= 0) Py_RETURN_TRUE;
+    if (nargs == 3) {
+        runs = PyLong_AsSsize_t(args[2]);
+        if (runs == -1 && PyErr_Occurred()) return NULL;
+    }
     PyObject *text = args[0];
     const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
+    if (runs > 1) { /* (_phrase_rows.has_ascii_digit's runs: digits with no other character between them) */
+        Py_ssize_t digits = 0, seen = 0;
+        int in_run = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            const Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            const int digit = c >= '0' && c <= '9';
+            seen += digit && !in_run;
+            digits += digit;
+            in_run = digit;
+            if (seen >= runs && digits >= want) Py_RETURN_TRUE;
+        }
+        Py_RETURN_FALSE;
+    }
+    if (want <= 0) Py_RETURN_TRUE;
     if (kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *p = data;
         for (Py_ssize_t i = 0; i < n; i++)
@@ -326,7 +344,8 @@ static PyMethodDef methods[] = {
     {"stop_column", (PyCFunction)(void (*)(void))stop_column, METH_FASTCALL,
      "stop_column(kept, number, token_lists, table) -> list[int]: see _language.detect_with_stops"},
     {"has_ascii_digit", (PyCFunction)(void (*)(void))has_ascii_digit, METH_FASTCALL,
-     "has_ascii_digit(text[, count]) -> bool: whether it holds one of 0-9 (count of them, 1 by default)"},
+     "has_ascii_digit(text[, count[, runs]]) -> bool: whether it holds one of 0-9 (count of them, 1 by "
+     "default; in runs runs of them)"},
     {"lower", lower, METH_O, "lower(text) -> str: text.lower(), in C for Latin-1 characters and separators"},
     {"copy_key", copy_key, METH_O, "copy_key(text) -> str: see _copied_boxes.copy_key"},
     {"name_words", (PyCFunction)(void (*)(void))name_words, METH_FASTCALL,

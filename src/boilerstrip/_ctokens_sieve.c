@@ -25,42 +25,25 @@ static int starts_with(int kind, const void *data, Py_ssize_t n, PyObject *start
     return j == m;
 }
 
-/* How common each byte is in a lowered text, 0 for the rarest (punctuation, digits, anything
- * past ASCII; the space and English letters by their frequency): holds() looks for a string's
- * least common byte first, where its first byte ("e" of "edit ", the space) is met in most
- * texts many times, and each meeting cost a call of memchr and one of memcmp. Speed only: every
- * place that holds the byte is compared whole. */
-static const unsigned char common[256] = {
-    [' '] = 30, ['e'] = 27, ['t'] = 26, ['a'] = 25, ['o'] = 24, ['i'] = 23, ['n'] = 22, ['s'] = 21,
-    ['h'] = 20, ['r'] = 19, ['d'] = 18, ['l'] = 17, ['c'] = 16, ['u'] = 15, ['m'] = 14, ['w'] = 13,
-    ['f'] = 12, ['g'] = 11, ['y'] = 10, ['p'] = 9, ['b'] = 8, ['v'] = 7, ['k'] = 6, ['j'] = 5,
-    ['x'] = 4, ['q'] = 3, ['z'] = 2,
-};
-
-/* How common a character of a string is (common[] for Latin-1, 0 past it). */
-static inline unsigned char how_common(int kind, const void *data, Py_ssize_t j) {
-    const Py_UCS4 c = PyUnicode_READ(kind, data, j);
-    return c < 256 ? common[c] : 0;
-}
-
 /* Whether the text (``n`` characters of ``kind`` at ``data``) holds ``string`` (``string in
  * text``). A string of a wider kind than the text's holds a character the text cannot (a str is
  * kept in the narrowest kind that holds its characters). In a one- or two-byte text each place
- * that holds the string's least common character is compared whole, the places found by memchr
+ * that holds the string's character at ``at`` is compared whole (the sieve's place of its least
+ * common character, _phrase_sieve.rare_place, read when the sieve was made: where its first
+ * character, "e" of "edit " or a space, is met in most texts many times, each meeting a call of
+ * memchr and one of memcmp; any place gives the same answer), the places found by memchr
  * (in a two-byte text, of the character's low byte, each place then read as a character: where
  * PyUnicode_Contains made a copy of a one-byte string in two bytes, about 380 instructions a
  * search); a four-byte text is searched by PyUnicode_Contains (-1 with an exception set when it
  * fails). */
-static int holds(PyObject *text, int kind, const void *data, Py_ssize_t n, PyObject *string) {
+static int holds(PyObject *text, int kind, const void *data, Py_ssize_t n, PyObject *string, Py_ssize_t at) {
     const Py_ssize_t m = PyUnicode_GET_LENGTH(string);
     if (m == 0) return 1;
     const int string_kind = PyUnicode_KIND(string);
     if (m > n || string_kind > kind) return 0;
     if (kind == PyUnicode_4BYTE_KIND) return PyUnicode_Contains(text, string);
     const void *s = PyUnicode_DATA(string);
-    Py_ssize_t at = 0; /* the place of the least common character in the string */
-    for (Py_ssize_t j = 1; j < m; j++)
-        if (how_common(string_kind, s, j) < how_common(string_kind, s, at)) at = j;
+    if (at >= m) at = 0;
     const Py_UCS4 rare = PyUnicode_READ(string_kind, s, at);
     /* The character can lie from ``at`` to ``n - m + at``: a string that starts there ends in the text. */
     if (kind == PyUnicode_1BYTE_KIND) {
@@ -87,8 +70,10 @@ static int holds(PyObject *text, int kind, const void *data, Py_ssize_t n, PyObj
 }
 
 /* sieve_passes(sieve, text) -> bool: whether ``text`` starts with one of the sieve's
- * ``starts`` or holds one of its ``holds`` (_phrase_sieve.passes: a Sieve, whose fields 0, 1
- * and 3 are read: the starts and the holds, tuples of str, and ``first``, 128 bytes), in one
+ * ``starts`` or holds one of its ``holds`` (_phrase_sieve.passes: a Sieve, whose fields 0, 1,
+ * 3 and 4 are read: the starts and the holds, tuples of str, ``first``, 128 bytes, and
+ * ``places``, a byte a hold: when it is missing, or not of that length, each hold is searched
+ * for its first character), in one
  * call where the compiled build made three (may_start_one, the starts, holds_one's ``in``
  * searches: about 230 instructions each). The starts are not asked of a text whose first
  * character is ASCII and 0 in ``first``, as may_start_one says. */
@@ -104,6 +89,11 @@ PyObject *sieve_passes(PyObject *self, PyObject *const *args, Py_ssize_t nargs) 
     const Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = PyTuple_GET_SIZE(starts);
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
+    PyObject *places = PyTuple_GET_SIZE(args[0]) > 4 ? PyTuple_GET_ITEM(args[0], 4) : NULL;
+    const unsigned char *place = places != NULL && PyBytes_CheckExact(places) &&
+                                         PyBytes_GET_SIZE(places) == PyTuple_GET_SIZE(strings)
+                                     ? (const unsigned char *)PyBytes_AS_STRING(places)
+                                     : NULL;
     /* (a text whose first character is ASCII and 0 in ``first`` starts with none of them) */
     const int ask = n == 0 || PyUnicode_READ(kind, data, 0) >= 128 || first[PyUnicode_READ(kind, data, 0)];
     for (Py_ssize_t i = ask ? 0 : count; i < count + PyTuple_GET_SIZE(strings); i++) {
@@ -112,7 +102,7 @@ PyObject *sieve_passes(PyObject *self, PyObject *const *args, Py_ssize_t nargs) 
             PyErr_SetString(PyExc_TypeError, "sieve_passes(): a sieve's strings are str");
             return NULL;
         }
-        const int found = i < count ? starts_with(kind, data, n, string) : holds(text, kind, data, n, string);
+        const int found = i < count ? starts_with(kind, data, n, string) : holds(text, kind, data, n, string, place != NULL ? place[i - count] : 0);
         if (found < 0) return NULL;
         if (found) Py_RETURN_TRUE;
     }

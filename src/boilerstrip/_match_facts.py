@@ -1,5 +1,5 @@
 """What every match of a phrase pattern has, read from the pattern: the ASCII characters it
-can start with, and the least number of digits it consumes.
+can start with, and the least number of digits it consumes and of runs they make.
 
 A pattern matched at a text's start only (a fullmatch, or branches that start with ``^``)
 cannot match a text whose first character is ASCII and none of its first characters; a
@@ -7,7 +7,9 @@ pattern whose every match consumes N digits (``\\d``) cannot match an ASCII text
 than N of 0-9 (the only ASCII characters ``\\d`` takes under IGNORECASE). ``_phrases`` then
 skips its regex call. On the profile's 20 pages most such calls were the keyless gates'
 dates and prices on texts that start with a letter or hold one digit ("3 Reasons to ...",
-"Nov. 6 No Responses"), and "N reviews" on texts that start with no digit nor ``(``.
+"Nov. 6 No Responses"), and "N reviews" on texts that start with no digit nor ``(``. A
+pattern whose every match holds N runs of digits (``_digit_runs.min_runs``) cannot match an ASCII
+text with fewer: the whole-block gate's dates and prices hold two, "£169" or "may 2012" one.
 
 Per branch (:func:`branch_facts`), every such fact at once and all of the branch's literal
 strings (each run of literal characters, each required group's strings, each required class
@@ -40,7 +42,7 @@ from ._pattern_reader import (
     literal_options,
     top_level_branches,
 )
-from ._phrase_rows import ascii_digit
+from ._phrase_rows import ascii_digit, ascii_digits
 
 _ASCII: Final = 128
 _ZERO_WIDTH: Final = frozenset({"^", "$", r"\b", r"\B", r"\A", r"\Z"})
@@ -162,9 +164,12 @@ def may_start(first: bytes, text: str) -> bool:
     return code >= _ASCII or first[code] != 0
 
 
-def lacks_digits(digits: int, text: str, lowered: str | None) -> bool:
+def lacks_digits(digits: int, runs: int, text: str, lowered: str | None) -> bool:
     """Whether ``text``, when ASCII (``lowered``, its lower case, given), holds fewer than
-    ``digits`` of 0-9 (of :func:`min_digits`)."""
+    ``digits`` of 0-9 (of :func:`min_digits`) or fewer than ``runs`` runs of them (of
+    ``_digit_runs.min_runs``)."""
+    if runs > 1:
+        return lowered is not None and not ascii_digits(text, digits, runs)
     return digits > 0 and lowered is not None and not ascii_digit(text, digits)
 
 

@@ -31,9 +31,10 @@ from typing import Any, Final
 Chars = str | None
 BranchRow = tuple[int, Chars, tuple[str, ...], tuple[tuple[str, ...], ...]]  # BranchFacts
 FactsRow = tuple[BranchRow, ...]
-WholeRow = tuple[bool, Chars, int, FactsRow, FactsRow]  # _phrase_match._Whole
-# _phrase_match._Split: start, rest, alike, first, digits of each, facts of each (ASCII, any)
-SplitRow = tuple[str, str, bool, Chars, int, int, FactsRow, FactsRow, FactsRow, FactsRow]
+WholeRow = tuple[bool, Chars, int, int, FactsRow, FactsRow]  # _phrase_match._Whole
+# _phrase_match._Split: start, rest, alike, first, digits of each, runs of each, facts of each
+# (ASCII, any)
+SplitRow = tuple[str, str, bool, Chars, int, int, int, int, FactsRow, FactsRow, FactsRow, FactsRow]
 SieveRow = tuple[tuple[str, ...], tuple[str, ...], str]  # _phrase_sieve.Sieve
 FilterRow = tuple[SieveRow, SieveRow]  # _phrase_sieve.PhraseFilter: ASCII texts, any text
 GateRow = tuple[str, str, str]  # _phrases._Gate
@@ -80,8 +81,8 @@ def whole_form(pattern: str) -> WholeRow | None:
     entry = _stored("WHOLE_FORMS", pattern)
     if entry is None:
         return None
-    alike, first, digits, ascii_facts, wide_facts = entry
-    return bool(alike), first, int(digits), _facts(ascii_facts), _facts(wide_facts)
+    alike, first, digits, runs, ascii_facts, wide_facts = entry
+    return bool(alike), first, int(digits), int(runs), _facts(ascii_facts), _facts(wide_facts)
 
 
 def split_form(pattern: str) -> SplitRow | None:
@@ -89,9 +90,8 @@ def split_form(pattern: str) -> SplitRow | None:
     entry = _stored("SPLIT_FORMS", pattern)
     if entry is None:
         return None
-    start, rest, alike, first, start_digits, rest_digits, start_ascii, start_wide, rest_ascii, rest_wide = (
-        entry
-    )
+    start, rest, alike, first, start_digits, rest_digits, start_runs, rest_runs, *facts = entry
+    start_ascii, start_wide, rest_ascii, rest_wide = facts
     return (
         str(start),
         str(rest),
@@ -99,6 +99,8 @@ def split_form(pattern: str) -> SplitRow | None:
         first,
         int(start_digits),
         int(rest_digits),
+        int(start_runs),
+        int(rest_runs),
         _facts(start_ascii),
         _facts(start_wide),
         _facts(rest_ascii),

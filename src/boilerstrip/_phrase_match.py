@@ -10,12 +10,12 @@ searched lowercased without IGNORECASE by every pattern that reads them alike
 
 from __future__ import annotations
 
-import functools
 from typing import Final, NamedTuple
 
 import regex
 
 from . import _phrase_facts
+from ._digit_runs import min_runs
 from ._match_facts import (
     BranchFacts,
     branch_facts,
@@ -25,7 +25,7 @@ from ._match_facts import (
     may_start,
     min_digits,
 )
-from ._pattern_reader import reads_alike_lowered, top_level_branches
+from ._pattern_reader import _closing, _syntax, reads_alike_lowered, top_level_branches
 from ._pattern_store import Key
 from ._pattern_store import compiled as stored_or_compiled
 from ._phrase_facts import FactsRow, mask
@@ -40,10 +40,26 @@ _FOLDED: Final = regex.IGNORECASE | regex.VERSION0
 _PLAIN: Final = regex.VERSION0
 
 
-@functools.cache  # (a second memo, over _pattern_store's: one look-up a call on the hot path)
+# The memos of this module: per process, a pattern's value made on its first use, which
+# depends on the pattern alone (the same in every thread, so never an output's change). Dicts
+# read by ``get``, not functools.cache: a call of the cache object cost the compiled build
+# about 250 instructions a look-up (6,274 look-ups over the profile's 20 pages, 1.6 M).
+_FOLDED_MEMO: Final[dict[str, regex.Pattern[str]]] = {}
+_PLAIN_MEMO: Final[dict[str, regex.Pattern[str]]] = {}
+
+
 def _compiled(pattern: str) -> regex.Pattern[str]:
     """A row's pattern, compiled (or loaded from ``_pattern_store``) once per process when a
     block first needs it."""
+    found = _FOLDED_MEMO.get(pattern)
+    if found is None:
+        found = _FOLDED_MEMO[pattern] = folded(pattern)
+    return found
+
+
+def folded(pattern: str) -> regex.Pattern[str]:
+    """``pattern`` compiled as a row is, IGNORECASE and version 0 given (from
+    ``_pattern_store`` when it holds it)."""
     return stored_or_compiled(pattern, _FOLDED)
 
 
@@ -56,25 +72,38 @@ class _Whole(NamedTuple):
     alike: bool
     first: bytes
     digits: int
+    runs: int  # of _match_facts.min_runs
     ascii_facts: Facts  # of ASCII texts
     wide_facts: Facts  # of any text
 
 
-@functools.cache
 def _plain(pattern: str) -> regex.Pattern[str]:
     """A pattern compiled without IGNORECASE, for lowercased ASCII texts, once per process
     when a text first needs it."""
-    return stored_or_compiled(pattern, _PLAIN)
+    found = _PLAIN_MEMO.get(pattern)
+    if found is None:
+        found = _PLAIN_MEMO[pattern] = stored_or_compiled(pattern, _PLAIN)
+    return found
 
 
-@functools.cache
+_WHOLE_MEMO: Final[dict[str, _Whole]] = {}
+
+
 def _whole_forms(pattern: str) -> _Whole:
+    """:func:`whole_forms_of`, once per process and pattern."""
+    found = _WHOLE_MEMO.get(pattern)
+    if found is None:
+        found = _WHOLE_MEMO[pattern] = whole_forms_of(pattern)
+    return found
+
+
+def whole_forms_of(pattern: str) -> _Whole:
     """``pattern``'s facts as a whole-text match: stored (``_phrase_facts``), else read."""
     stored = _phrase_facts.whole_form(pattern)
     if stored is None:
         return read_whole(pattern)
-    alike, first, digits, ascii_facts, wide_facts = stored
-    return _Whole(alike, mask(first), digits, _facts(ascii_facts), _facts(wide_facts))
+    alike, first, digits, runs, ascii_facts, wide_facts = stored
+    return _Whole(alike, mask(first), digits, runs, _facts(ascii_facts), _facts(wide_facts))
 
 
 def _facts(rows: FactsRow) -> Facts:
@@ -86,16 +115,17 @@ def read_whole(pattern: str) -> _Whole:
     first, digits = first_chars(pattern, anchored=True), min_digits(pattern)
     ascii_facts = branch_facts(pattern, anchored=True, ascii_text=True)
     wide_facts = branch_facts(pattern, anchored=True, ascii_text=False)
-    return _Whole(reads_alike_lowered(pattern), first, digits, ascii_facts, wide_facts)
+    return _Whole(reads_alike_lowered(pattern), first, digits, min_runs(pattern), ascii_facts, wide_facts)
 
 
 def _fullmatch(pattern: str, text: str, lowered: str | None, held: str | None = None) -> bool:
     """Whether ``pattern`` matches all of ``text``; ``lowered`` is ``text`` lowercased when
     it is ASCII, else None; ``held`` is ``text`` lowercased (None: lowercased here when
     needed). A text whose first character starts no match, an ASCII one with fewer digits
-    than every match consumes, or one that no branch's facts let match, is not searched."""
-    alike, first, digits, ascii_facts, wide_facts = _whole_forms(pattern)
-    if not may_start(first, text) or lacks_digits(digits, text, lowered):
+    (or runs of them) than every match has, or one that no branch's facts let match, is not
+    searched."""
+    alike, first, digits, runs, ascii_facts, wide_facts = _whole_forms(pattern)
+    if not may_start(first, text) or lacks_digits(digits, runs, text, lowered):
         return False
     branches = ascii_facts if lowered is not None else wide_facts
     if branches and not may_match(branches, text, text.lower() if held is None else held, lowered):
@@ -119,20 +149,30 @@ class _Split(NamedTuple):
     first: bytes = b""
     start_digits: int = 0
     rest_digits: int = 0
+    start_runs: int = 0  # of _match_facts.min_runs
+    rest_runs: int = 0
     start_facts: tuple[Facts, Facts] = ((), ())  # (of ASCII texts, of any text)
     rest_facts: tuple[Facts, Facts] = ((), ())
 
 
-@functools.cache
+_SPLIT_MEMO: Final[dict[str, _Split]] = {}
+
+
 def _split(pattern: str) -> _Split:
-    """``pattern`` split for :func:`_found`, once per process when first needed: stored
-    (``_phrase_facts``), else read."""
+    """:func:`split_of`, once per process and pattern."""
+    found = _SPLIT_MEMO.get(pattern)
+    if found is None:
+        found = _SPLIT_MEMO[pattern] = split_of(pattern)
+    return found
+
+
+def split_of(pattern: str) -> _Split:
+    """``pattern`` split for :func:`_found`: stored (``_phrase_facts``), else read."""
     stored = _phrase_facts.split_form(pattern)
     if stored is None:
         return read_split(pattern)
-    start, rest, alike, first, start_digits, rest_digits, start_ascii, start_wide, rest_ascii, rest_wide = (
-        stored
-    )
+    start, rest, alike, first, start_digits, rest_digits, start_runs, rest_runs = stored[:8]
+    start_ascii, start_wide, rest_ascii, rest_wide = stored[8:]
     return _Split(
         start,
         rest,
@@ -140,6 +180,8 @@ def _split(pattern: str) -> _Split:
         mask(first),
         start_digits,
         rest_digits,
+        start_runs,
+        rest_runs,
         (_facts(start_ascii), _facts(start_wide)),
         (_facts(rest_ascii), _facts(rest_wide)),
     )
@@ -147,7 +189,7 @@ def _split(pattern: str) -> _Split:
 
 def read_split(pattern: str) -> _Split:
     """``pattern`` split for :func:`_found`, its facts read from its text."""
-    branches = top_level_branches(pattern)
+    branches = [part for branch in top_level_branches(pattern) for part in opened_branches(pattern, branch)]
     start = "|".join(b for b in branches if b.startswith("^"))
     rest = "|".join(b for b in branches if not b.startswith("^"))
     return _Split(
@@ -157,6 +199,8 @@ def read_split(pattern: str) -> _Split:
         first_chars(start, anchored=False),
         min_digits(start),
         min_digits(rest),
+        min_runs(start),
+        min_runs(rest),
         (
             branch_facts(start, anchored=False, ascii_text=True),
             branch_facts(start, anchored=False, ascii_text=False),
@@ -168,6 +212,27 @@ def read_split(pattern: str) -> _Split:
     )
 
 
+# A backreference: duplicated branches would number their groups otherwise.
+_REFERS_BACK: Final = r"\\[1-9]|\\g<|\(\?P="
+
+
+def opened_branches(pattern: str, branch: str) -> list[str]:
+    """``branch`` of ``pattern`` as the branches it reads as when it opens with a
+    non-capturing group, not repeated, one of whose alternatives starts with ``^``: the
+    "published" rows' ``(?:^|[|·•] ?)published...`` reads as ``^published...`` and
+    ``[|·•] ?published...`` (a text holds a match of one if and only if it holds one of the
+    other). The first is tried at the start only, and the second needs a ``|``, ``·`` or
+    ``•``, which most texts that hold "published" lack (:func:`read_split`'s facts): searched
+    whole, the engine tried the group at every place. Else ``[branch]``."""
+    end = _closing(branch, 0) if branch.startswith("(?:") else None
+    if end is None or branch[end : end + 1] in {"?", "*", "+", "{"} or _syntax(_REFERS_BACK).search(pattern):
+        return [branch]
+    alternatives = top_level_branches(branch[3 : end - 1])
+    if not any(alternative.startswith("^") for alternative in alternatives):
+        return [branch]
+    return [alternative + branch[end:] for alternative in alternatives]
+
+
 def _found(pattern: str, text: str, lowered: str | None = None, held: str | None = None) -> bool:
     """Whether ``pattern`` occurs in ``text``: the same answer as ``search``, since a text
     holds a match of an alternation if and only if it holds a match of one of its
@@ -176,8 +241,8 @@ def _found(pattern: str, text: str, lowered: str | None = None, held: str | None
     the start (the rows' searches on dev pages take 0.72 times the instructions).
     ``lowered`` is ``text`` lowercased when it is ASCII, else None; ``held`` as for
     :func:`_fullmatch`. The ``^`` branches are not tried on a text whose first character
-    starts none of their matches; neither part on an ASCII text with fewer digits than each
-    of its matches consumes, nor on one that none of its branches' facts let match."""
+    starts none of their matches; neither part on an ASCII text with fewer digits (or runs
+    of them) than each of its matches has, nor on one that none of its branches' facts let match."""
     split = _split(pattern)
     start, rest = split.start, split.rest
     # (each pair read as two: a pair indexed by a variable is boxed again in the compiled build)
@@ -185,13 +250,17 @@ def _found(pattern: str, text: str, lowered: str | None = None, held: str | None
     rest_ascii, rest_wide = split.rest_facts
     start_facts = start_ascii if lowered is not None else start_wide
     rest_facts = rest_ascii if lowered is not None else rest_wide
-    if not start or not may_start(split.first, text) or lacks_digits(split.start_digits, text, lowered):
+    if (
+        not start
+        or not may_start(split.first, text)
+        or lacks_digits(split.start_digits, split.start_runs, text, lowered)
+    ):
         start = ""
     elif start_facts:
         held = text.lower() if held is None else held
         if not may_match(start_facts, text, held, lowered):
             start = ""
-    if not rest or lacks_digits(split.rest_digits, text, lowered):
+    if not rest or lacks_digits(split.rest_digits, split.rest_runs, text, lowered):
         rest = ""
     elif rest_facts:
         held = text.lower() if held is None else held

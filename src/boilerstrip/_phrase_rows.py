@@ -135,10 +135,15 @@ def key_sieve(keys: Iterable[str]) -> bytes:
 # the standard re scans a class of ASCII characters with a bitmap, regex looks up each
 # character's Unicode category (a third of the anywhere gate's time).
 _ASCII_DIGIT: Final = re.compile("[0-9]")
+_ASCII_RUN: Final = re.compile("[0-9]+")
 
 
-def has_ascii_digit(text: str, count: int = 1) -> bool:
-    """Whether ``text`` holds one of 0-9, or ``count`` of them."""
+def has_ascii_digit(text: str, count: int = 1, runs: int = 1) -> bool:
+    """Whether ``text`` holds one of 0-9, or ``count`` of them; and, ``runs`` above 1, in at
+    least ``runs`` runs (digits with no other character between them)."""
+    if runs > 1:
+        found = _ASCII_RUN.findall(text)
+        return len(found) >= runs and sum(map(len, found)) >= count
     if count <= 1:
         return count <= 0 or _ASCII_DIGIT.search(text) is not None
     return len(_ASCII_DIGIT.findall(text)) >= count
@@ -164,20 +169,21 @@ CPairRows = Callable[
     [Tokens, int, Keys, Keys | None, tuple[dict[str, Rows], ...]], tuple[list[int], list[int]]
 ]
 AsciiDigit = Callable[[str, int], bool]
-# _phrase_sieve.passes: a Sieve (starts, holds, rest, first) and a lowered text
-SievePasses = Callable[[tuple[tuple[str, ...], tuple[str, ...], str, bytes], str], bool]
+AsciiDigits = Callable[[str, int, int], bool]  # (text, count, runs)
+# _phrase_sieve.passes: a Sieve (starts, holds, rest, first, places) and a lowered text
+SievePasses = Callable[[tuple[tuple[str, ...], tuple[str, ...], str, bytes, bytes], str], bool]
 Lower = Callable[[str], str]
 
 
 def _c_loops() -> tuple[
-    CPhraseRows, AsciiDigit, WordTable | None, SievePasses | None, CPairRows, Lower | None
+    CPhraseRows, AsciiDigit, WordTable | None, SievePasses | None, CPairRows, Lower | None, AsciiDigits
 ]:
     """The C loops of the compiled build, else the functions above (a pure install), and
     ``word_table``, ``sieve_passes`` (_phrase_sieve.passes in one call) and ``lower``, None
     in a pure install."""
     module = c_module("_ctokens")
     if module is None:
-        return candidates, has_ascii_digit, None, None, pair_rows, None
+        return candidates, has_ascii_digit, None, None, pair_rows, None, has_ascii_digit
     return (
         cast(CPhraseRows, module.phrase_rows),
         cast(AsciiDigit, module.has_ascii_digit),
@@ -185,6 +191,7 @@ def _c_loops() -> tuple[
         cast(SievePasses, module.sieve_passes),
         cast(CPairRows, module.pair_rows),
         cast(Lower, module.lower),
+        cast(AsciiDigits, module.has_ascii_digit),
     )
 
 
@@ -197,6 +204,7 @@ c_sieve_passes: Final = _C_LOOPS[3]
 both_rows: Final = _C_LOOPS[4]  # pair_rows, by the C loop in the compiled build
 # str.lower of a text of Latin-1 characters and separators, in C (None in a pure install)
 c_lower: Final = _C_LOOPS[5]
+ascii_digits: Final = _C_LOOPS[6]  # has_ascii_digit with its runs (the same C function)
 
 
 def rows_table(

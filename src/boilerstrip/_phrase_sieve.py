@@ -32,10 +32,15 @@ class Sieve(NamedTuple):
     # is ""): a text whose first character is ASCII and 0 here starts with none of them, and
     # is not asked (most are not: a whole-block row has seven strings on the average).
     first: bytes
+    # Per string of ``holds``, the place of its least common character (:func:`rare_place`),
+    # where the compiled build's search (``_ctokens_sieve.c``) looks for it first; b"": each
+    # string searched for its first character. Speed only: every place is compared whole.
+    places: bytes = b""
 
 
 def sieve(starts: tuple[str, ...], holds: tuple[str, ...], rest: str) -> Sieve:
-    """A :class:`Sieve` of these strings, with the first characters of ``starts``."""
+    """A :class:`Sieve` of these strings, with the first characters of ``starts`` and the
+    places of the least common characters of ``holds``."""
     first = bytearray(_ASCII)
     for string in starts:
         if not string:
@@ -43,7 +48,33 @@ def sieve(starts: tuple[str, ...], holds: tuple[str, ...], rest: str) -> Sieve:
             break
         if ord(string[0]) < _ASCII:
             first[ord(string[0])] = 1
-    return Sieve(starts, holds, rest, bytes(first))
+    return Sieve(starts, holds, rest, bytes(first), bytes([rare_place(string) for string in holds]))
+
+
+# The space and English letters from the most common in lowered text to the least; any other
+# character (punctuation, digits, anything past ASCII) is rarer than all of them.
+_COMMON: Final = " etaoinshrdlcumwfgypbvkjxqz"
+# A rank a Latin-1 character (any other: 0), the more common the higher.
+_RANKS: Final = bytes(
+    len(_COMMON) - _COMMON.find(chr(code)) if chr(code) in _COMMON else 0 for code in range(256)
+)
+_PLACES: Final = 256  # a place is one byte: a string's first 256 characters are read
+
+
+def rare_place(string: str) -> int:
+    """The place of ``string``'s least common character among its first ``_PLACES`` (the
+    first of the least common): the compiled build's search of a hold looks for it by
+    ``memchr``, where its first character ("e" of "edit ", a space) is met in most texts
+    many times, each meeting a call of ``memchr`` and one of ``memcmp``."""
+    place, least = 0, len(_COMMON) + 1
+    for i in range(min(len(string), _PLACES)):
+        code = ord(string[i])
+        rank = _RANKS[code] if code < len(_RANKS) else 0
+        if rank < least:
+            place, least = i, rank
+            if rank == 0:  # (none is rarer)
+                break
+    return place
 
 
 def may_start_one(sieve: Sieve, held: str) -> bool:
