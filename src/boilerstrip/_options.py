@@ -90,6 +90,8 @@ class Options(RuleOptions):
     # Dev: see benchmarks/HISTORY.md, "Hidden tab and accordion panels". React's streamed
     # segments (<div hidden id="S:0">, _streamed), which its own script shows, are read with
     # them: dev (boilerstrip bench) wcxb +0.0030 (9 pages up, 3 down; even and odd ids up).
+    # So are ARIA accordion regions (role="region" with aria-labelledby, _region_panels):
+    # dev (block-dump replay, every set) wcxb +0.00037, 2 odd-id pages up, none down.
     reveal_panels: bool = True
     # Screen-reader-only text (class sr-only, visually-hidden, ...: _screen_reader) that copies
     # or labels text beside it, or names a control, is left out. Dev (boilerstrip bench): wcxb

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ._region_panels import is_region_panel
 from ._rules import is_disclosure_panel
 
 # The ids React gives a streamed segment ("S:0", "S:1f"): a letter, a colon, the segment's
@@ -35,5 +36,6 @@ def is_streamed_segment(attrs: dict[str, str | None]) -> bool:
 
 def shown_later(attrs: dict[str, str | None]) -> bool:
     """A hidden element that a click or the page's own script shows: a panel of a tab set
-    or accordion (_rules.is_disclosure_panel), or a streamed segment."""
-    return is_disclosure_panel(attrs) or is_streamed_segment(attrs)
+    or accordion (_rules.is_disclosure_panel, _region_panels.is_region_panel), or a
+    streamed segment."""
+    return is_disclosure_panel(attrs) or is_region_panel(attrs) or is_streamed_segment(attrs)
