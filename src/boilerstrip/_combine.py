@@ -109,7 +109,7 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
     if declared != ARTICLE:
         # An article's repeated boxes are related-story rails; the rules above drop their
         # lines on purpose (trafilatura-eval -0.0015 with the slots on articles, -0.0011 off).
-        labels = with_card_slots(blocks, labels, options, tree)
+        labels = with_card_slots(blocks, labels, options, tree, locators)
     if declared == SECTIONED:
         labels = with_section_prose(blocks, labels, probabilities, options, kept_label, hashes=hashes)
     if declared in ("", SECTIONED):

@@ -63,6 +63,9 @@
  *
  * card_tree(locators) -> (parents, tags, ends, cards) or None: ``_card_slots.CardTree``'s
  * fields for a list of ASCII locators (None when one is not ASCII). In _ctokens_decision.c.
+ *
+ * slot_numbers(locators, tree) -> (numbers, count) or None: ``_card_slots.slot_numbers`` of
+ * ASCII locators and their card tree (None when one is not ASCII). In _ctokens_decision.c.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -300,6 +303,7 @@ PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *copy_key(PyObject *self, PyObject *text);
 PyObject *lower(PyObject *self, PyObject *text);
 PyObject *card_tree(PyObject *self, PyObject *locators);
+PyObject *slot_numbers(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 static PyMethodDef methods[] = {
     {"language_hits", (PyCFunction)(void (*)(void))language_hits, METH_FASTCALL,
@@ -337,6 +341,8 @@ static PyMethodDef methods[] = {
      "_name_verdicts.NameVerdicts.of"},
     {"card_tree", card_tree, METH_O,
      "card_tree(locators) -> (parents, tags, ends, cards) or None: see _card_slots.card_tree"},
+    {"slot_numbers", (PyCFunction)(void (*)(void))slot_numbers, METH_FASTCALL,
+     "slot_numbers(locators, tree) -> (numbers, count) or None: see _card_slots.slot_numbers"},
     {NULL, NULL, 0, NULL},
 };
 

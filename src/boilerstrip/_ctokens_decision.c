@@ -110,9 +110,10 @@ static int column_push(Column *column, Py_ssize_t value) {
 }
 
 /* Open addressing over keys that are strings (``text`` of ``length`` bytes, in a locator that
- * outlives the table) or 64-bit ints (``text`` NULL); a slot's value is its number. */
+ * outlives the table), 64-bit ints (``text`` NULL) or both; a slot's value is its number. */
 typedef struct {
     uint64_t hash;
+    uint64_t key;
     const char *text;
     Py_ssize_t length;
     Py_ssize_t value; /* -1: an empty slot */
@@ -165,23 +166,23 @@ static int table_grow(Table *table) {
     return 0;
 }
 
-/* The number of the key (``text``/``length``, or ``key`` where ``text`` is NULL), given
+/* The number of the key (``text``/``length`` and ``key``; ``text`` NULL: ``key`` alone), given
  * ``fresh`` (and ``*made`` set) when it is new; -1 on a memory error. */
 static Py_ssize_t table_number(Table *table, const char *text, Py_ssize_t length, uint64_t key,
                                Py_ssize_t fresh, int *made) {
-    const uint64_t hash = text ? text_hash(text, length) : int_hash(key);
+    const uint64_t hash = text ? text_hash(text, length) ^ int_hash(key) : int_hash(key); /* int_hash(0) is 0 */
     size_t at = hash & table->mask;
     for (;; at = (at + 1) & table->mask) {
         Slot *slot = &table->slots[at];
         if (slot->value < 0) break;
-        if (slot->hash != hash) continue;
-        if (text ? slot->length == length && memcmp(slot->text, text, (size_t)length) == 0 : slot->length == (Py_ssize_t)key)
-            return slot->value;
+        if (slot->hash != hash || slot->key != key) continue;
+        if (!text || (slot->length == length && memcmp(slot->text, text, (size_t)length) == 0)) return slot->value;
     }
     Slot *slot = &table->slots[at];
     slot->hash = hash;
+    slot->key = key;
     slot->text = text;
-    slot->length = text ? length : (Py_ssize_t)key;
+    slot->length = length;
     slot->value = fresh;
     *made = 1;
     if (2 * ++table->used > (Py_ssize_t)table->mask && table_grow(table) < 0) return -1;
@@ -318,6 +319,91 @@ done:
     PyMem_Free(blocks_in.items), PyMem_Free(sizes.items), PyMem_Free(segment_tags.items);
     PyMem_Free(chain.items), PyMem_Free(leaves.items);
     PyMem_Free(segments.slots), PyMem_Free(tag_ids.slots), PyMem_Free(ids.slots), PyMem_Free(group_ids.slots);
+    return out;
+}
+
+/* The item of a list of ints at ``i`` (the caller checked ``i``); -1 with an error set when it
+ * is not an int. */
+static Py_ssize_t int_item(PyObject *list, Py_ssize_t i) { return PyLong_AsSsize_t(PyList_GET_ITEM(list, i)); }
+
+/* slot_numbers(locators, tree) -> (numbers, count) or None: _card_slots.slot_numbers of the
+ * blocks at ``locators`` and their CardTree ``tree`` (parents, tags, ends, cards), the reference
+ * in Python there: a slot is (its card's parent and tag, the locator's rest from its card's end),
+ * numbered as first met, here in a table of C structs (no str slice, dict or int object a block).
+ * None when a locator is not ASCII (left to Python). */
+PyObject *slot_numbers(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyList_CheckExact(args[0]) || !PyTuple_Check(args[1]) || PyTuple_GET_SIZE(args[1]) != 4) {
+        PyErr_SetString(PyExc_TypeError, "slot_numbers() takes a list of str and a card tree");
+        return NULL;
+    }
+    PyObject *locators = args[0];
+    PyObject *parents = PyTuple_GET_ITEM(args[1], 0), *tags = PyTuple_GET_ITEM(args[1], 1);
+    PyObject *ends = PyTuple_GET_ITEM(args[1], 2), *cards = PyTuple_GET_ITEM(args[1], 3);
+    if (!PyList_CheckExact(parents) || !PyList_CheckExact(tags) || !PyList_CheckExact(ends) || !PyList_CheckExact(cards)) {
+        PyErr_SetString(PyExc_TypeError, "slot_numbers() takes a card tree of lists");
+        return NULL;
+    }
+    const Py_ssize_t count = PyList_GET_SIZE(locators), elements = PyList_GET_SIZE(parents);
+    if (PyList_GET_SIZE(cards) != count || PyList_GET_SIZE(tags) != elements || PyList_GET_SIZE(ends) != elements) {
+        PyErr_SetString(PyExc_ValueError, "slot_numbers(): the card tree is not the locators'");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *loc = PyList_GET_ITEM(locators, i);
+        if (!PyUnicode_Check(loc)) {
+            PyErr_SetString(PyExc_TypeError, "slot_numbers() takes a list of str");
+            return NULL;
+        }
+        if (!PyUnicode_IS_ASCII(loc)) Py_RETURN_NONE;
+    }
+    Table slots = {0};
+    Py_ssize_t *numbers = PyMem_Malloc((count ? count : 1) * sizeof(Py_ssize_t));
+    if (numbers == NULL || table_init(&slots) < 0) {
+        PyMem_Free(numbers);
+        return PyErr_NoMemory();
+    }
+    PyObject *out = NULL;
+    Py_ssize_t made_count = 0;
+    for (Py_ssize_t b = 0; b < count; b++) {
+        const Py_ssize_t card = int_item(cards, b);
+        if (card == -1 && PyErr_Occurred()) goto done;
+        if (card < 0) {
+            numbers[b] = -1;
+            continue;
+        }
+        if (card >= elements) {
+            PyErr_SetString(PyExc_ValueError, "slot_numbers(): a card out of the tree");
+            goto done;
+        }
+        const Py_ssize_t parent = int_item(parents, card), tag = int_item(tags, card);
+        Py_ssize_t end = int_item(ends, card);
+        if (PyErr_Occurred()) goto done;
+        if (end < 0) { /* a slice's start from the end, as loc[end:] reads it */
+            PyErr_SetString(PyExc_ValueError, "slot_numbers(): a card's end before its locator");
+            goto done;
+        }
+        PyObject *item = PyList_GET_ITEM(locators, b);
+        const char *loc = (const char *)PyUnicode_1BYTE_DATA(item);
+        const Py_ssize_t length = PyUnicode_GET_LENGTH(item);
+        if (end > length) end = length;
+        /* ((parent + 1) << 32) + tag as _card_slots' key: one int a (parent, tag) in range. */
+        const uint64_t key = ((uint64_t)(parent + 1) << 32) + (uint64_t)tag;
+        int made = 0;
+        const Py_ssize_t number = table_number(&slots, loc + end, length - end, key, made_count, &made);
+        if (number < 0) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        made_count += made;
+        numbers[b] = number;
+    }
+    PyObject *list = ssize_list(numbers, count);
+    if (list != NULL) {
+        out = Py_BuildValue("(Nn)", list, made_count);
+    }
+done:
+    PyMem_Free(numbers);
+    PyMem_Free(slots.slots);
     return out;
 }
 
