@@ -22,7 +22,7 @@ from ._dumps import without_dumps
 from ._form_labels import without_form_labels
 from ._model import Block, Label, Role
 from ._options import Options
-from ._page_frame import without_page_frame
+from ._page_frame import locator_marks, without_page_frame
 from ._page_type import ARTICLE, PRODUCT, SECTIONED, THREAD
 from ._probability import Scores
 from ._product_cards import within_title_box, without_product_cards
@@ -104,7 +104,7 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
     if declared != THREAD:
         labels = within_title_box(blocks, labels, options, chrome)
     # The card structure, found once for the slots and the groups (most of their cost).
-    locators = [b.locator for b in blocks] if declared != ARTICLE else []
+    locators = [b.locator for b in blocks]
     tree = card_tree(locators) if declared != ARTICLE else None
     if declared != ARTICLE:
         # An article's repeated boxes are related-story rails; the rules above drop their
@@ -124,16 +124,20 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
         labels = with_table_rows(blocks, labels, probabilities, options, kept_label, hashes=hashes)
     # The card structure holds a tuple per block: freed before the rules below allocate (the
     # 50 MB page peaked 21 MB higher, 505 MB against 484, with it alive to the end).
-    del tree, locators
+    del tree
     # After the rules that keep cards' lines: a grid's buttons and switches are not its text.
     labels = without_controls(blocks, labels, options, chrome)
     # ... nor a long block repeating its own words: a log, a text pasted many times (_dumps).
     labels = without_dumps(blocks, labels, options, chrome)
     # Near last: no rule above keeps a block of the page's footer or navigation, nor a second
-    # copy of a box; then the closing box looks at the last block still kept.
-    labels = without_page_frame(blocks, labels, options, chrome)
+    # copy of a box; then the closing box looks at the last block still kept. Whether each
+    # kept block is in the frame or a tooltip, read once for both rules (the rules between
+    # them only drop blocks).
+    marks = locator_marks(locators, labels)
+    del locators
+    labels = without_page_frame(blocks, labels, options, chrome, marks)
     labels = without_copied_boxes(blocks, labels, options, chrome, hashes)
-    labels = without_stray_text(blocks, labels, options, chrome)
+    labels = without_stray_text(blocks, labels, options, chrome, marks)
     if declared not in (SECTIONED, THREAD):
         labels = without_closing_box(blocks, labels, options, chrome)
     if declared == ARTICLE:

@@ -66,6 +66,10 @@
  *
  * slot_numbers(locators, tree) -> (numbers, count) or None: ``_card_slots.slot_numbers`` of
  * ASCII locators and their card tree (None when one is not ASCII). In _ctokens_decision.c.
+ *
+ * locator_marks(locators, labels, content) -> bytes or None: per ASCII locator of a block
+ * labelled ``content``, whether it is in the page's frame and in a tooltip
+ * (``_page_frame.locator_marks``; None when one is not ASCII). In _ctokens_decision.c.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -304,6 +308,7 @@ PyObject *copy_key(PyObject *self, PyObject *text);
 PyObject *lower(PyObject *self, PyObject *text);
 PyObject *card_tree(PyObject *self, PyObject *locators);
 PyObject *slot_numbers(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *locator_marks(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 static PyMethodDef methods[] = {
     {"language_hits", (PyCFunction)(void (*)(void))language_hits, METH_FASTCALL,
@@ -343,6 +348,8 @@ static PyMethodDef methods[] = {
      "card_tree(locators) -> (parents, tags, ends, cards) or None: see _card_slots.card_tree"},
     {"slot_numbers", (PyCFunction)(void (*)(void))slot_numbers, METH_FASTCALL,
      "slot_numbers(locators, tree) -> (numbers, count) or None: see _card_slots.slot_numbers"},
+    {"locator_marks", (PyCFunction)(void (*)(void))locator_marks, METH_FASTCALL,
+     "locator_marks(locators, labels, content) -> bytes or None: see _page_frame.locator_marks"},
     {NULL, NULL, 0, NULL},
 };
 
