@@ -46,6 +46,19 @@ def _c_copy() -> Callable[[str], str] | None:
 _c_copy_key: Final = _c_copy()
 
 
+def _c_hash() -> Callable[[str], int] | None:
+    """The compiled build's :func:`copy_hash` in C: of an ASCII text read in one pass without
+    making its key (the key, its str and str's hash cost about 2,400 instructions a block);
+    one hash a key (tests/test_ctokens_rows.py); None in a pure install."""
+    module = c_module("_ctokens")
+    if module is None:
+        return None
+    return cast(Callable[[str], int], module.copy_hash)
+
+
+_c_copy_hash: Final = _c_hash()
+
+
 def copy_key(text: str) -> str:
     """A block's text as the copy rules compare it: case and spacing aside."""
     if _c_copy_key is not None:
@@ -54,7 +67,12 @@ def copy_key(text: str) -> str:
 
 
 def copy_hash(text: str) -> int:
-    """The hash of a block's :func:`copy_key`: what the decision holds per kept block."""
+    """A hash of a block's :func:`copy_key`: what the decision holds per kept block. Two
+    texts of one key have one hash; the rules compare the keys where hashes match. In a pure
+    install the key's str hash, where compiled one made in C (not the same numbers: the
+    hashes are compared with each other, never kept)."""
+    if _c_copy_hash is not None:
+        return _c_copy_hash(text)
     return hash(copy_key(text))
 
 
@@ -117,7 +135,7 @@ def copy_hashes(
         if kind is _CONTENT:
             f = b.features
             if f.words and shared[copy_sig(f) % size] > 1:
-                out.append(hash(copy_key(b.text)))
+                out.append(copy_hash(b.text))
                 continue
         out.append(0)
     return out

@@ -49,6 +49,9 @@
  * copy_key(text) -> str: ``" ".join(text.split()).lower()`` (_copied_boxes.copy_key). In
  * _ctokens_decision.c.
  *
+ * copy_hash(text) -> int: a hash of copy_key(text) in [0, 2**62), one for each key
+ * (_copied_boxes.copy_hash). In _ctokens_decision.c.
+ *
  * name_words(raw[, sieve, other]) -> (name, words) or None: ``_rules.normalise_name(raw)``
  * and its words (``_name_verdicts.spaced_words``) of an ASCII class/id string in one pass,
  * with a sieve each word it rules out given as ``other`` (``_name_verdicts.sifted_words``);
@@ -305,6 +308,7 @@ PyObject *stop_column(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_decision.c */
 PyObject *copy_key(PyObject *self, PyObject *text);
+PyObject *copy_hash(PyObject *self, PyObject *text);
 PyObject *lower(PyObject *self, PyObject *text);
 PyObject *card_tree(PyObject *self, PyObject *locators);
 PyObject *slot_numbers(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
@@ -338,6 +342,7 @@ static PyMethodDef methods[] = {
      "has_ascii_digit(text[, count]) -> bool: whether it holds one of 0-9 (count of them, 1 by default)"},
     {"lower", lower, METH_O, "lower(text) -> str: text.lower(), in C for Latin-1 characters and separators"},
     {"copy_key", copy_key, METH_O, "copy_key(text) -> str: see _copied_boxes.copy_key"},
+    {"copy_hash", copy_hash, METH_O, "copy_hash(text) -> int: see _copied_boxes.copy_hash"},
     {"name_words", (PyCFunction)(void (*)(void))name_words, METH_FASTCALL,
      "name_words(raw[, sieve, other]) -> (name, words) or None: see _rules.normalise_name and "
      "_name_verdicts.spaced_words and sifted_words"},
