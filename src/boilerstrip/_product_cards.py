@@ -64,6 +64,12 @@ def _nth() -> regex.Pattern[str]:
     return stored_or_compiled(_NTH, regex.VERSION0)
 
 
+@functools.cache
+def _digit() -> regex.Pattern[str]:
+    """The price pattern's digit class alone, with its flags (compiled here: one item)."""
+    return regex.compile(r"\d", regex.IGNORECASE | regex.VERSION0)
+
+
 # The two patterns, compiled (or loaded from ``_pattern_store``) on first use.
 _PRICE = rf"{_CURRENCY}\s?{_NUMBER}|{_NUMBER}\s?{_CURRENCY}"
 _NTH = r":nth-of-type\(\d+\)$"
@@ -90,6 +96,8 @@ def _is_price(block: Block, max_words: int) -> bool:
         lowered = text.lower()
         if not any(currency in lowered for currency in _ASCII_CURRENCY):
             return False
+    elif _digit().search(text) is None:  # any other text: its digit class searched alone first
+        return False
     return _price().search(text) is not None
 
 
