@@ -56,17 +56,25 @@ class CardTree(NamedTuple):
 _Fields = tuple[list[int], list[int], list[int], list[int]]
 
 
-def _c_card_tree() -> Callable[[list[str]], _Fields | None] | None:
-    """The compiled build's ``_ctokens.card_tree``: the CardTree's fields for ASCII locators
-    (None for others), read in C with tables of structs (_Elements is the reference:
-    tests/test_card_tree_c.py); None in a pure install."""
+_TreeFields = Callable[[list[str]], _Fields | None]
+_SlotNumbers = Callable[[list[str], CardTree], tuple[list[int], int] | None]
+
+
+def _c_loops() -> tuple[_TreeFields | None, _SlotNumbers | None]:
+    """The compiled build's ``_ctokens.card_tree`` and ``slot_numbers`` (the module looked up
+    once): the CardTree's fields for ASCII locators (None for others), read in C with tables
+    of structs (_Elements is the reference: tests/test_card_tree_c.py), and
+    :func:`slot_numbers` of them (its loop in :func:`python_slot_numbers` is the reference);
+    None in a pure install."""
     module = c_module("_ctokens")
     if module is None:
-        return None
-    return cast(Callable[[list[str]], _Fields | None], module.card_tree)
+        return None, None
+    return cast(_TreeFields, module.card_tree), cast(_SlotNumbers, module.slot_numbers)
 
 
-_card_tree_c: Final = _c_card_tree()
+_C_LOOPS: Final = _c_loops()
+_card_tree_c: Final = _C_LOOPS[0]
+_slot_numbers_c: Final = _C_LOOPS[1]
 
 
 def card_tree(locators: Sequence[str]) -> CardTree:
@@ -79,19 +87,6 @@ def card_tree(locators: Sequence[str]) -> CardTree:
     cards = elements.cards()
     block_cards = [cards[leaf] for leaf in elements.leaves]
     return CardTree(elements.parents, elements.tags, elements.ends, block_cards)
-
-
-def _c_slot_numbers() -> Callable[[list[str], CardTree], tuple[list[int], int] | None] | None:
-    """The compiled build's ``_ctokens.slot_numbers``: :func:`slot_numbers` for ASCII locators
-    (None for others) in C, with a table of structs (the loop of :func:`slot_numbers` is the
-    reference: tests/test_card_tree_c.py); None in a pure install."""
-    module = c_module("_ctokens")
-    if module is None:
-        return None
-    return cast(Callable[[list[str], CardTree], tuple[list[int], int] | None], module.slot_numbers)
-
-
-_slot_numbers_c: Final = _c_slot_numbers()
 
 
 def card_slots(locators: Sequence[str]) -> list[Slot | None]:

@@ -33,30 +33,21 @@ _CONTENT: Final = Label.CONTENT
 NEVER_COPIES: Final = frozenset({Role.CODE})
 
 
-def _c_copy() -> Callable[[str], str] | None:
-    """The compiled build's :func:`copy_key` in one pass in C (a list of every word of a
-    long text made, joined and lowered cost it about 6,600 instructions a block), checked
-    against its last line (tests/test_ctokens_rows.py); None in a pure install."""
-    module = c_module("_ctokens")
-    if module is None:
-        return None
-    return cast(Callable[[str], str], module.copy_key)
-
-
-_c_copy_key: Final = _c_copy()
-
-
-def _c_hash() -> Callable[[str], int] | None:
-    """The compiled build's :func:`copy_hash` in C: of an ASCII text read in one pass without
-    making its key (the key, its str and str's hash cost about 2,400 instructions a block);
+def _c_loops() -> tuple[Callable[[str], str] | None, Callable[[str], int] | None]:
+    """The compiled build's :func:`copy_key` in one pass in C (a list of every word of a long
+    text made, joined and lowered cost it about 6,600 instructions a block), checked against
+    its last line, and :func:`copy_hash` in C: of an ASCII text read in one pass without
+    making its key (the key, its str and str's hash cost about 2,400 instructions a block),
     one hash a key (tests/test_ctokens_rows.py); None in a pure install."""
     module = c_module("_ctokens")
     if module is None:
-        return None
-    return cast(Callable[[str], int], module.copy_hash)
+        return None, None
+    return cast(Callable[[str], str], module.copy_key), cast(Callable[[str], int], module.copy_hash)
 
 
-_c_copy_hash: Final = _c_hash()
+_C_LOOPS: Final = _c_loops()
+_c_copy_key: Final = _C_LOOPS[0]
+_c_copy_hash: Final = _C_LOOPS[1]
 
 
 def copy_key(text: str) -> str:
