@@ -88,7 +88,7 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
     kept_label = lambda b: _label_of(b, True, options, rules)  # noqa: E731 -- the hard rules' verdict
     if declared == THREAD:
         kept = _with_posts(blocks, kept, options)
-    labels = [_label_of(b, keep, options, rules) for b, keep in zip(blocks, kept)]
+    labels = _labels_of(blocks, kept, options, rules)
     # The hashes of the kept blocks' texts as the copy rules compare them, made once for
     # every rule below (the texts themselves are made again where two hashes match).
     shared = shared_sigs(blocks, labels)  # which copy_sig buckets two kept blocks hold: for both
@@ -347,13 +347,40 @@ def hard_rules_of(declared: str, options: Options) -> frozenset[str]:
 
 
 def _label_of(b: Block, keep: bool, options: Options, rules: tuple[HardRule, ...]) -> Label:
-    f = b.features
     for rule in rules:
         kind = rule.kind(b, options)
         if kind and not (options.include_comments and kind == _COMMENTS):
             return _LABELS[kind]
     if keep:
         return _CONTENT
+    return _dropped_label(b, options.link_list_density, options.headline_words)
+
+
+def _labels_of(
+    blocks: Sequence[Block], kept: list[bool], options: Options, rules: tuple[HardRule, ...]
+) -> list[Label]:
+    """Each block's :func:`_label_of`, the options it reads read once a page, not per block
+    (Options is not compiled: each read is generic)."""
+    comments = options.include_comments
+    link_list, headline = options.link_list_density, options.headline_words
+    out: list[Label] = []
+    for b, keep in zip(blocks, kept):
+        found = ""
+        for rule in rules:
+            kind = rule.kind(b, options)
+            if kind and not (comments and kind == _COMMENTS):
+                found = kind
+                break
+        if found:
+            out.append(_LABELS[found])
+        else:
+            out.append(_CONTENT if keep else _dropped_label(b, link_list, headline))
+    return out
+
+
+def _dropped_label(b: Block, link_list_density: float, headline_words: int) -> Label:
+    """The label of a block the decision drops and no hard rule names."""
+    f = b.features
     # The most specific name first; three tests, not a loop over a tuple (the compiled
     # build makes the tuple and iterates it generically, per block).
     if f.phrase_container:
@@ -362,7 +389,7 @@ def _label_of(b: Block, keep: bool, options: Options, rules: tuple[HardRule, ...
         return _LABELS[f.phrase]
     if f.container:
         return _LABELS[f.container]
-    if f.link_density < options.link_list_density:
+    if f.link_density < link_list_density:
         return _OTHER
     # Links of headline length are related content; short ones are menus.
-    return _SIDEBAR if f.words >= options.headline_words else _NAVIGATION
+    return _SIDEBAR if f.words >= headline_words else _NAVIGATION
