@@ -1,5 +1,6 @@
 """The compiled build's ``_ctokens.card_tree`` gives the card tree ``_card_slots._Elements``
-gives (the reference): the same elements, tags, segment ends and innermost cards, on
+gives (the reference), and its ``slot_numbers`` the slots ``_card_slots.python_slot_numbers``
+gives: the same elements, tags, segment ends, innermost cards and slot numbers, on
 hand-made locators (siblings, cousins, repeats, a locator that returns to an earlier path,
 empty segments, an empty locator) and on random ones from random trees; None for a locator
 not ASCII. Where the compiled build is not installed the extension is built here with the C
@@ -13,7 +14,7 @@ from types import ModuleType
 
 import pytest
 
-from boilerstrip._card_slots import _Elements
+from boilerstrip._card_slots import CardTree, _Elements, python_slot_numbers
 
 _Fields = tuple[list[int], list[int], list[int], list[int]]
 
@@ -58,6 +59,12 @@ def test_same_as_python(ctokens: ModuleType, locators: list[str]) -> None:
     assert ctokens.card_tree(list(locators)) == _python(locators)
 
 
+@pytest.mark.parametrize("locators", CASES)
+def test_slot_numbers_as_python(ctokens: ModuleType, locators: list[str]) -> None:
+    tree = CardTree(*_python(locators))
+    assert ctokens.slot_numbers(list(locators), tree) == python_slot_numbers(locators, tree)
+
+
 def _random_locators(rng: random.Random) -> list[str]:
     tags = ["div", "li", "p", "h3", "a", "span", "ul", "x:y"]
     paths: list[list[str]] = [["html", "body"]]
@@ -87,12 +94,26 @@ def test_random_trees(ctokens: ModuleType) -> None:
         carded += sum(card >= 0 for card in expected[3])
         if ctokens.card_tree(locators) != expected:
             differing.append(locators)
+        tree = CardTree(*expected)
+        if ctokens.slot_numbers(locators, tree) != python_slot_numbers(locators, tree):
+            differing.append(locators)
     assert differing[:1] == []
     assert carded > 1000  # the trees hold cards
 
 
+def test_slots_numbered_as_first_met(ctokens: ModuleType) -> None:
+    # Three cards of (h3, p, the card's own text), then a second group: slots 0-2, then 3-5.
+    locators = [*_cards(3), *_cards(3, "html>body>aside")]
+    tree = CardTree(*_python(locators))
+    numbers, count = ctokens.slot_numbers(locators, tree)
+    assert (numbers[:9], count) == ([0, 1, 2] * 3, 6)
+    assert numbers[9:] == [3, 4, 5] * 3
+
+
 def test_left_to_python(ctokens: ModuleType) -> None:
     assert ctokens.card_tree(["html>body>p", "html>body>café"]) is None
+    locators = [*_cards(3), "html>body>café"]
+    assert ctokens.slot_numbers(locators, CardTree(*_python(locators))) is None
 
 
 def test_takes_a_list_of_str(ctokens: ModuleType) -> None:
@@ -100,3 +121,10 @@ def test_takes_a_list_of_str(ctokens: ModuleType) -> None:
         ctokens.card_tree(("html",))
     with pytest.raises(TypeError):
         ctokens.card_tree(["html", b"body"])
+    tree = _python(["html>body"])
+    with pytest.raises(TypeError):
+        ctokens.slot_numbers(("html>body",), tree)
+    with pytest.raises(TypeError):
+        ctokens.slot_numbers(["html>body"], tree[:3])
+    with pytest.raises(ValueError, match="not the locators'"):
+        ctokens.slot_numbers(["html>body", "html"], tree)

@@ -95,16 +95,54 @@ def test_copy_key_of_generated_texts(ctokens: ModuleType, seed: int) -> None:
     assert [ctokens.copy_key(t) for t in texts] == [_copy_key(t) for t in texts]
 
 
+def _ascii_texts(rng: random.Random) -> list[str]:
+    # Words, spacing of every kind and length, A-Z, bytes under a space and "!" after spaces
+    # (which the eight-byte test takes for spaces), across eight-byte boundaries.
+    alphabet = [*"aZ!", "  ", " ", "\t", "\n", "\x1c", "\x01", "wordsABC", "Hello World", "x" * 9]
+    return ["".join(rng.choices(alphabet, k=rng.randint(0, 30))) for _ in range(300)]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_copy_key_of_ascii_texts(ctokens: ModuleType, seed: int) -> None:
+    texts = _ascii_texts(random.Random(seed))
+    assert [ctokens.copy_key(t) for t in texts] == [_copy_key(t) for t in texts]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_copy_hash_one_a_key(ctokens: ModuleType, seed: int) -> None:
+    # The same hash for texts of one key however they are written (case, spacing, a Kelvin
+    # sign, a dotted capital I, a final sigma), and its own key's; a small int.
+    rng = random.Random(seed)
+    texts = _ascii_texts(rng)
+    texts += [
+        "".join(rng.choices(list("aZk \t\u212aİi\u0307Σσς中 "), k=rng.randint(0, 20))) for _ in range(300)
+    ]
+    by_key: dict[str, set[int]] = {}
+    for text in texts:
+        h = ctokens.copy_hash(text)
+        assert 0 <= h < 2**62 and h == ctokens.copy_hash(_copy_key(text))
+        by_key.setdefault(_copy_key(text), set()).add(h)
+        for variant in (text.upper(), f" {text}\n", text.replace(" ", "\t  ")):
+            if _copy_key(variant) == _copy_key(text):
+                by_key[_copy_key(text)].add(ctokens.copy_hash(variant))
+    assert [key for key, hashes in by_key.items() if len(hashes) > 1] == []
+    hashes = [next(iter(found)) for found in by_key.values()]
+    assert len(set(hashes)) == len(hashes)  # distinct keys, distinct hashes (here)
+    assert ctokens.copy_hash("K") == ctokens.copy_hash("\u212a") == ctokens.copy_hash(" k ")
+
+
 def test_the_compiled_build_uses_the_c_loops_when_it_has_them() -> None:
     module = cscan_build.installed("_ctokens")
     # A pure install (or the extension built by the fixture above): the Python functions.
     if module is None:  # a pure install (or an extension a test built elsewhere): the Python path
         assert _copied_boxes._c_copy_key is None
+        assert _copied_boxes._c_copy_hash is None
         assert _phrase_rows.phrase_rows is candidates
         assert _phrase_rows.ascii_digit is has_ascii_digit
         assert all(index.keys.table is None for index in _indexes())
         return
     assert _copied_boxes._c_copy_key is module.copy_key
+    assert _copied_boxes._c_copy_hash is module.copy_hash
     assert _phrase_rows.phrase_rows is module.phrase_rows
     assert _phrase_rows.ascii_digit is module.has_ascii_digit
     assert _phrase_rows._word_table is module.word_table

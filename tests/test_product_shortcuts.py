@@ -200,6 +200,21 @@ def test_is_price_is_the_search_on_generated_ascii(seed: int) -> None:
         assert _is_price(block, 100) == (_price().search(text) is not None), text
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_is_price_is_the_search_on_generated_wide_texts(seed: int) -> None:
+    """Random short texts that are not ASCII (other scripts' digits, signs, a superscript):
+    the digit sieve answers as the search does."""
+    rng = random.Random(seed)
+    pieces = [*"1٣１²½ €£₹$,é中\u212a", "zł", "Kč", "EUR", "kr"]
+    found = []
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        block = make_block(0, text, words=max(1, len(text.split())))
+        found.append(_price().search(text) is not None)
+        assert _is_price(block, 100) == found[-1], text
+    assert 100 < sum(found) < 1900  # prices and other texts both
+
+
 @pytest.mark.parametrize("text", _PRICE_TEXTS)
 def test_is_price_is_the_search(text: str) -> None:
     block = make_block(0, text, words=max(1, len(text.split())))

@@ -56,17 +56,25 @@ class CardTree(NamedTuple):
 _Fields = tuple[list[int], list[int], list[int], list[int]]
 
 
-def _c_card_tree() -> Callable[[list[str]], _Fields | None] | None:
-    """The compiled build's ``_ctokens.card_tree``: the CardTree's fields for ASCII locators
-    (None for others), read in C with tables of structs (_Elements is the reference:
-    tests/test_card_tree_c.py); None in a pure install."""
+_TreeFields = Callable[[list[str]], _Fields | None]
+_SlotNumbers = Callable[[list[str], CardTree], tuple[list[int], int] | None]
+
+
+def _c_loops() -> tuple[_TreeFields | None, _SlotNumbers | None]:
+    """The compiled build's ``_ctokens.card_tree`` and ``slot_numbers`` (the module looked up
+    once): the CardTree's fields for ASCII locators (None for others), read in C with tables
+    of structs (_Elements is the reference: tests/test_card_tree_c.py), and
+    :func:`slot_numbers` of them (its loop in :func:`python_slot_numbers` is the reference);
+    None in a pure install."""
     module = c_module("_ctokens")
     if module is None:
-        return None
-    return cast(Callable[[list[str]], _Fields | None], module.card_tree)
+        return None, None
+    return cast(_TreeFields, module.card_tree), cast(_SlotNumbers, module.slot_numbers)
 
 
-_card_tree_c: Final = _c_card_tree()
+_C_LOOPS: Final = _c_loops()
+_card_tree_c: Final = _C_LOOPS[0]
+_slot_numbers_c: Final = _C_LOOPS[1]
 
 
 def card_tree(locators: Sequence[str]) -> CardTree:
@@ -102,6 +110,15 @@ def slot_numbers(locators: Sequence[str], tree: CardTree | None = None) -> tuple
     int a block instead of a slot's tuples and path string for each (0.5 times a big page).
     ``tree`` as for :func:`card_members`."""
     tree = card_tree(locators) if tree is None else tree
+    if _slot_numbers_c is not None:
+        found = _slot_numbers_c(locators if isinstance(locators, list) else list(locators), tree)
+        if found is not None:
+            return found
+    return python_slot_numbers(locators, tree)
+
+
+def python_slot_numbers(locators: Sequence[str], tree: CardTree) -> tuple[list[int], int]:
+    """:func:`slot_numbers` in Python (the reference of the compiled build's C)."""
     parents, tags, ends = tree.parents, tree.tags, tree.ends
     # A slot is (its card's group, the path below the card): per group (the card's parent
     # and tag), its paths' numbers; a loop, not a generator of tuple keys (the compiled
@@ -268,14 +285,19 @@ class _Elements:
 
 
 def with_card_slots(
-    blocks: Sequence[Block], labels: list[Label], options: Options, tree: CardTree | None = None
+    blocks: Sequence[Block],
+    labels: list[Label],
+    options: Options,
+    tree: CardTree | None = None,
+    locators: list[str] | None = None,
 ) -> list[Label]:
     """``labels`` with the dropped blocks of mostly kept card slots kept (see the module);
-    ``tree`` is the blocks' :func:`card_tree` when the caller has it."""
+    ``tree`` is the blocks' :func:`card_tree` and ``locators`` their locators when the
+    caller has them."""
     share = options.card_slot_keep_share
     if not share:
         return labels
-    numbers, count = slot_numbers([b.locator for b in blocks], tree)
+    numbers, count = slot_numbers([b.locator for b in blocks] if locators is None else locators, tree)
     total = [0] * count
     kept = [0] * count
     for number, kind in zip(numbers, labels):

@@ -22,7 +22,7 @@ from ._dumps import without_dumps
 from ._form_labels import without_form_labels
 from ._model import Block, Label, Role
 from ._options import Options
-from ._page_frame import without_page_frame
+from ._page_frame import locator_marks, without_page_frame
 from ._page_type import ARTICLE, PRODUCT, SECTIONED, THREAD
 from ._probability import Scores
 from ._product_cards import within_title_box, without_product_cards
@@ -88,7 +88,7 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
     kept_label = lambda b: _label_of(b, True, options, rules)  # noqa: E731 -- the hard rules' verdict
     if declared == THREAD:
         kept = _with_posts(blocks, kept, options)
-    labels = [_label_of(b, keep, options, rules) for b, keep in zip(blocks, kept)]
+    labels = _labels_of(blocks, kept, options, rules)
     # The hashes of the kept blocks' texts as the copy rules compare them, made once for
     # every rule below (the texts themselves are made again where two hashes match).
     shared = shared_sigs(blocks, labels)  # which copy_sig buckets two kept blocks hold: for both
@@ -104,12 +104,12 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
     if declared != THREAD:
         labels = within_title_box(blocks, labels, options, chrome)
     # The card structure, found once for the slots and the groups (most of their cost).
-    locators = [b.locator for b in blocks] if declared != ARTICLE else []
+    locators = [b.locator for b in blocks]
     tree = card_tree(locators) if declared != ARTICLE else None
     if declared != ARTICLE:
         # An article's repeated boxes are related-story rails; the rules above drop their
         # lines on purpose (trafilatura-eval -0.0015 with the slots on articles, -0.0011 off).
-        labels = with_card_slots(blocks, labels, options, tree)
+        labels = with_card_slots(blocks, labels, options, tree, locators)
     if declared == SECTIONED:
         labels = with_section_prose(blocks, labels, probabilities, options, kept_label, hashes=hashes)
     if declared in ("", SECTIONED):
@@ -124,16 +124,20 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
         labels = with_table_rows(blocks, labels, probabilities, options, kept_label, hashes=hashes)
     # The card structure holds a tuple per block: freed before the rules below allocate (the
     # 50 MB page peaked 21 MB higher, 505 MB against 484, with it alive to the end).
-    del tree, locators
+    del tree
     # After the rules that keep cards' lines: a grid's buttons and switches are not its text.
     labels = without_controls(blocks, labels, options, chrome)
     # ... nor a long block repeating its own words: a log, a text pasted many times (_dumps).
     labels = without_dumps(blocks, labels, options, chrome)
     # Near last: no rule above keeps a block of the page's footer or navigation, nor a second
-    # copy of a box; then the closing box looks at the last block still kept.
-    labels = without_page_frame(blocks, labels, options, chrome)
+    # copy of a box; then the closing box looks at the last block still kept. Whether each
+    # kept block is in the frame or a tooltip, read once for both rules (the rules between
+    # them only drop blocks).
+    marks = locator_marks(locators, labels)
+    del locators
+    labels = without_page_frame(blocks, labels, options, chrome, marks)
     labels = without_copied_boxes(blocks, labels, options, chrome, hashes)
-    labels = without_stray_text(blocks, labels, options, chrome)
+    labels = without_stray_text(blocks, labels, options, chrome, marks)
     if declared not in (SECTIONED, THREAD):
         labels = without_closing_box(blocks, labels, options, chrome)
     if declared == ARTICLE:
@@ -343,13 +347,40 @@ def hard_rules_of(declared: str, options: Options) -> frozenset[str]:
 
 
 def _label_of(b: Block, keep: bool, options: Options, rules: tuple[HardRule, ...]) -> Label:
-    f = b.features
     for rule in rules:
         kind = rule.kind(b, options)
         if kind and not (options.include_comments and kind == _COMMENTS):
             return _LABELS[kind]
     if keep:
         return _CONTENT
+    return _dropped_label(b, options.link_list_density, options.headline_words)
+
+
+def _labels_of(
+    blocks: Sequence[Block], kept: list[bool], options: Options, rules: tuple[HardRule, ...]
+) -> list[Label]:
+    """Each block's :func:`_label_of`, the options it reads read once a page, not per block
+    (Options is not compiled: each read is generic)."""
+    comments = options.include_comments
+    link_list, headline = options.link_list_density, options.headline_words
+    out: list[Label] = []
+    for b, keep in zip(blocks, kept):
+        found = ""
+        for rule in rules:
+            kind = rule.kind(b, options)
+            if kind and not (comments and kind == _COMMENTS):
+                found = kind
+                break
+        if found:
+            out.append(_LABELS[found])
+        else:
+            out.append(_CONTENT if keep else _dropped_label(b, link_list, headline))
+    return out
+
+
+def _dropped_label(b: Block, link_list_density: float, headline_words: int) -> Label:
+    """The label of a block the decision drops and no hard rule names."""
+    f = b.features
     # The most specific name first; three tests, not a loop over a tuple (the compiled
     # build makes the tuple and iterates it generically, per block).
     if f.phrase_container:
@@ -358,7 +389,7 @@ def _label_of(b: Block, keep: bool, options: Options, rules: tuple[HardRule, ...
         return _LABELS[f.phrase]
     if f.container:
         return _LABELS[f.container]
-    if f.link_density < options.link_list_density:
+    if f.link_density < link_list_density:
         return _OTHER
     # Links of headline length are related content; short ones are menus.
-    return _SIDEBAR if f.words >= options.headline_words else _NAVIGATION
+    return _SIDEBAR if f.words >= headline_words else _NAVIGATION

@@ -33,17 +33,21 @@ _CONTENT: Final = Label.CONTENT
 NEVER_COPIES: Final = frozenset({Role.CODE})
 
 
-def _c_copy() -> Callable[[str], str] | None:
-    """The compiled build's :func:`copy_key` in one pass in C (a list of every word of a
-    long text made, joined and lowered cost it about 6,600 instructions a block), checked
-    against its last line (tests/test_ctokens_rows.py); None in a pure install."""
+def _c_loops() -> tuple[Callable[[str], str] | None, Callable[[str], int] | None]:
+    """The compiled build's :func:`copy_key` in one pass in C (a list of every word of a long
+    text made, joined and lowered cost it about 6,600 instructions a block), checked against
+    its last line, and :func:`copy_hash` in C: of an ASCII text read in one pass without
+    making its key (the key, its str and str's hash cost about 2,400 instructions a block),
+    one hash a key (tests/test_ctokens_rows.py); None in a pure install."""
     module = c_module("_ctokens")
     if module is None:
-        return None
-    return cast(Callable[[str], str], module.copy_key)
+        return None, None
+    return cast(Callable[[str], str], module.copy_key), cast(Callable[[str], int], module.copy_hash)
 
 
-_c_copy_key: Final = _c_copy()
+_C_LOOPS: Final = _c_loops()
+_c_copy_key: Final = _C_LOOPS[0]
+_c_copy_hash: Final = _C_LOOPS[1]
 
 
 def copy_key(text: str) -> str:
@@ -54,7 +58,12 @@ def copy_key(text: str) -> str:
 
 
 def copy_hash(text: str) -> int:
-    """The hash of a block's :func:`copy_key`: what the decision holds per kept block."""
+    """A hash of a block's :func:`copy_key`: what the decision holds per kept block. Two
+    texts of one key have one hash; the rules compare the keys where hashes match. In a pure
+    install the key's str hash, where compiled one made in C (not the same numbers: the
+    hashes are compared with each other, never kept)."""
+    if _c_copy_hash is not None:
+        return _c_copy_hash(text)
     return hash(copy_key(text))
 
 
@@ -117,7 +126,7 @@ def copy_hashes(
         if kind is _CONTENT:
             f = b.features
             if f.words and shared[copy_sig(f) % size] > 1:
-                out.append(hash(copy_key(b.text)))
+                out.append(copy_hash(b.text))
                 continue
         out.append(0)
     return out

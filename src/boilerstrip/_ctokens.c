@@ -50,6 +50,9 @@
  * copy_key(text) -> str: ``" ".join(text.split()).lower()`` (_copied_boxes.copy_key). In
  * _ctokens_decision.c.
  *
+ * copy_hash(text) -> int: a hash of copy_key(text) in [0, 2**62), one for each key
+ * (_copied_boxes.copy_hash). In _ctokens_decision.c.
+ *
  * name_words(raw[, sieve, other]) -> (name, words) or None: ``_rules.normalise_name(raw)``
  * and its words (``_name_verdicts.spaced_words``) of an ASCII class/id string in one pass,
  * with a sieve each word it rules out given as ``other`` (``_name_verdicts.sifted_words``);
@@ -64,6 +67,13 @@
  *
  * card_tree(locators) -> (parents, tags, ends, cards) or None: ``_card_slots.CardTree``'s
  * fields for a list of ASCII locators (None when one is not ASCII). In _ctokens_decision.c.
+ *
+ * slot_numbers(locators, tree) -> (numbers, count) or None: ``_card_slots.slot_numbers`` of
+ * ASCII locators and their card tree (None when one is not ASCII). In _ctokens_decision.c.
+ *
+ * locator_marks(locators, labels, content) -> bytes or None: per ASCII locator of a block
+ * labelled ``content``, whether it is in the page's frame and in a tooltip
+ * (``_page_frame.locator_marks``; None when one is not ASCII). In _ctokens_decision.c.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -316,8 +326,11 @@ PyObject *stop_column(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_decision.c */
 PyObject *copy_key(PyObject *self, PyObject *text);
+PyObject *copy_hash(PyObject *self, PyObject *text);
 PyObject *lower(PyObject *self, PyObject *text);
 PyObject *card_tree(PyObject *self, PyObject *locators);
+PyObject *slot_numbers(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *locator_marks(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 static PyMethodDef methods[] = {
     {"language_hits", (PyCFunction)(void (*)(void))language_hits, METH_FASTCALL,
@@ -348,6 +361,7 @@ static PyMethodDef methods[] = {
      "default; in runs runs of them)"},
     {"lower", lower, METH_O, "lower(text) -> str: text.lower(), in C for Latin-1 characters and separators"},
     {"copy_key", copy_key, METH_O, "copy_key(text) -> str: see _copied_boxes.copy_key"},
+    {"copy_hash", copy_hash, METH_O, "copy_hash(text) -> int: see _copied_boxes.copy_hash"},
     {"name_words", (PyCFunction)(void (*)(void))name_words, METH_FASTCALL,
      "name_words(raw[, sieve, other]) -> (name, words) or None: see _rules.normalise_name and "
      "_name_verdicts.spaced_words and sifted_words"},
@@ -356,6 +370,10 @@ static PyMethodDef methods[] = {
      "_name_verdicts.NameVerdicts.of"},
     {"card_tree", card_tree, METH_O,
      "card_tree(locators) -> (parents, tags, ends, cards) or None: see _card_slots.card_tree"},
+    {"slot_numbers", (PyCFunction)(void (*)(void))slot_numbers, METH_FASTCALL,
+     "slot_numbers(locators, tree) -> (numbers, count) or None: see _card_slots.slot_numbers"},
+    {"locator_marks", (PyCFunction)(void (*)(void))locator_marks, METH_FASTCALL,
+     "locator_marks(locators, labels, content) -> bytes or None: see _page_frame.locator_marks"},
     {NULL, NULL, 0, NULL},
 };
 

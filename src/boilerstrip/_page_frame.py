@@ -13,14 +13,45 @@ the label its own evidence names.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import Final, cast
 
+from ._compiled import c_module
 from ._model import Block, Label
 from ._options import Options
 
 _SCOPES = frozenset({"article", "main"})  # a footer or nav inside these is the article's own
 _FRAME = frozenset({"footer", "nav"})
 _CONTENT: Final = Label.CONTENT  # read once per block: an enum attribute is a slow look-up
+
+
+# What the page frame's rule and the stray text's (_stray_text) read of each block's locator,
+# per block in one byte of locator_marks: both read the tags of its CSS path.
+FRAME: Final = 1  # in_page_frame
+TOOLTIP: Final = 2  # _stray_text.in_tooltip
+
+
+def _c_marks() -> Callable[[list[str], list[Label], Label], bytes | None] | None:
+    """The compiled build's ``_ctokens.locator_marks`` (tests/test_locator_marks_c.py checks it
+    against in_page_frame and _stray_text's pattern); None in a pure install."""
+    module = c_module("_ctokens")
+    if module is None:
+        return None
+    return cast(Callable[[list[str], list[Label], Label], bytes | None], module.locator_marks)
+
+
+_marks_c: Final = _c_marks()
+
+
+def locator_marks(locators: list[str], labels: list[Label]) -> bytes | None:
+    """Per locator of a CONTENT block (of ``labels``), :data:`FRAME` when it is in the page's
+    frame, plus :data:`TOOLTIP` when it is in a tooltip; 0 for the other blocks. Read in C in
+    one pass of the kept blocks' locators, each from the first step it does not share with
+    the one read before (a kept block's path is mostly the previous one's). None in a pure
+    install, or when a locator is not ASCII: the rules then ask per kept block (two
+    substring scans of its path each, about 1,400 instructions). A rule may read the marks
+    of the blocks it finds CONTENT as long as no rule since they were made has kept a block
+    (only dropped)."""
+    return None if _marks_c is None else _marks_c(locators, labels, _CONTENT)
 
 
 def in_page_frame(locator: str) -> bool:
@@ -38,12 +69,22 @@ def in_page_frame(locator: str) -> bool:
 
 
 def without_page_frame(
-    blocks: Sequence[Block], labels: list[Label], options: Options, dropped: Callable[[Block], Label]
+    blocks: Sequence[Block],
+    labels: list[Label],
+    options: Options,
+    dropped: Callable[[Block], Label],
+    marks: bytes | None = None,
 ) -> list[Label]:
     """``labels`` with the CONTENT blocks inside the page's footer or navigation given
-    ``dropped(block)``, the label their own evidence names (with ``Options.page_frame_drop``)."""
+    ``dropped(block)``, the label their own evidence names (with ``Options.page_frame_drop``);
+    ``marks``: the blocks' :func:`locator_marks`, when the caller has them."""
     if not options.page_frame_drop:
         return labels
+    if marks is not None:
+        return [
+            dropped(b) if kind is _CONTENT and marks[i] & FRAME else kind
+            for i, (b, kind) in enumerate(zip(blocks, labels))
+        ]
     return [
         dropped(b) if kind is _CONTENT and in_page_frame(b.locator) else kind
         for b, kind in zip(blocks, labels)

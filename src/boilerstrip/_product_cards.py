@@ -64,6 +64,12 @@ def _nth() -> regex.Pattern[str]:
     return stored_or_compiled(_NTH, regex.VERSION0)
 
 
+@functools.cache
+def _digit() -> regex.Pattern[str]:
+    """The price pattern's digit class alone, with its flags (compiled here: one item)."""
+    return regex.compile(r"\d", regex.IGNORECASE | regex.VERSION0)
+
+
 # The two patterns, compiled (or loaded from ``_pattern_store``) on first use.
 _PRICE = rf"{_CURRENCY}\s?{_NUMBER}|{_NUMBER}\s?{_CURRENCY}"
 _NTH = r":nth-of-type\(\d+\)$"
@@ -90,6 +96,8 @@ def _is_price(block: Block, max_words: int) -> bool:
         lowered = text.lower()
         if not any(currency in lowered for currency in _ASCII_CURRENCY):
             return False
+    elif _digit().search(text) is None:  # any other text: its digit class searched alone first
+        return False
     return _price().search(text) is not None
 
 
@@ -239,13 +247,15 @@ def within_title_box(
     if title < 0:
         return labels
     steps = blocks[title].locator.split(">")
+    items = list(blocks)  # a list's items read natively by the compiled build (a Sequence's generically)
     kept = [i for i, kind in enumerate(labels) if kind is _CONTENT]
-    shared = _shared_depths([blocks[i].locator for i in kept], steps)
+    shared = _shared_depths([items[i].locator for i in kept], steps)
     # The kept words by the steps their block shares with the h1's path: the words inside
     # the element ``depth`` steps down are those of depth and deeper, added up once.
     words_at = [0] * (len(steps) + 1)
     for i, depth in zip(kept, shared):
-        words_at[depth] += blocks[i].features.words
+        # Not `+=`: the compiled build adds to a list's item in place by a generic call.
+        words_at[depth] = words_at[depth] + items[i].features.words
     needed = options.title_box_share * sum(words_at)
     inside = words_at[len(steps)]
     for depth in range(len(steps) - 1, 1, -1):  # the h1's parent up to the child of <body>
@@ -254,6 +264,6 @@ def within_title_box(
             out = list(labels)
             for i, steps_shared in zip(kept, shared):
                 if steps_shared < depth:
-                    out[i] = relabel(blocks[i])
+                    out[i] = relabel(items[i])
             return out
     return labels

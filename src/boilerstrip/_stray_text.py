@@ -21,6 +21,7 @@ from typing import Final
 
 from ._model import Block, Label, Role
 from ._options import Options
+from ._page_frame import TOOLTIP
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
 # EnumType.__getattr__'s hook (about 900 instructions).
@@ -47,7 +48,10 @@ def is_id_string(block: Block, min_ids: int) -> bool:
     # Each UUID holds four hyphens of its own: a text with fewer than 4 * min_ids holds
     # too few, and one with fewer than a hyphen in 18 characters cannot be most UUIDs
     # (n <= hyphens / 4, and 72 n >= its length is asked); the case-insensitive scan of
-    # every kept text is spared (the same answer).
+    # every kept text is spared (the same answer). Most kept texts hold no hyphen, told by
+    # one search for it (a memchr) before they are counted (about 880 instructions a text).
+    if min_ids > 0 and "-" not in text:
+        return False
     hyphens = text.count("-")
     if hyphens < 4 * min_ids or 18 * hyphens < len(text):
         return False
@@ -56,10 +60,15 @@ def is_id_string(block: Block, min_ids: int) -> bool:
 
 
 def without_stray_text(
-    blocks: Sequence[Block], labels: list[Label], options: Options, dropped: Callable[[Block], Label]
+    blocks: Sequence[Block],
+    labels: list[Label],
+    options: Options,
+    dropped: Callable[[Block], Label],
+    marks: bytes | None = None,
 ) -> list[Label]:
     """``labels`` with CONTENT blocks in tooltips (``Options.tooltips_dropped``) or made of
-    identifiers (``Options.id_string_min_ids``, 0: off) given ``dropped(block)``."""
+    identifiers (``Options.id_string_min_ids``, 0: off) given ``dropped(block)``; ``marks``:
+    the blocks' :func:`~._page_frame.locator_marks`, when the caller has them."""
     tooltips, min_ids = options.tooltips_dropped, options.id_string_min_ids
     if not (tooltips or min_ids):
         return labels
@@ -67,6 +76,8 @@ def without_stray_text(
     for i, b in enumerate(blocks):
         if labels[i] is not _CONTENT or b.role is _CODE:
             continue
-        if (tooltips and in_tooltip(b)) or (min_ids and is_id_string(b, min_ids)):
+        if (tooltips and (marks[i] & TOOLTIP if marks is not None else in_tooltip(b))) or (
+            min_ids and is_id_string(b, min_ids)
+        ):
             out[i] = dropped(b)
     return out

@@ -66,6 +66,7 @@ def teaser_rails(blocks: Sequence[Block], kept: Sequence[int], options: Options)
     rail the indices of its cards' blocks."""
     low, high = options.teaser_card_title_min_words, options.teaser_card_title_max_words
     density, filler = options.teaser_card_link_density, options.teaser_card_filler_words
+    min_cards = options.teaser_card_min_cards  # read once, not per kept block
     title = [_is_title(blocks[i], low, high, density) for i in kept]
     short = [blocks[i].features.words <= filler for i in kept]
     rails: list[list[int]] = []
@@ -84,7 +85,7 @@ def teaser_rails(blocks: Sequence[Block], kept: Sequence[int], options: Options)
             cards[-1].append(kept[j])  # a line before the next card's title (its date)
             j += 1
             continue
-        if len(cards) >= options.teaser_card_min_cards:
+        if len(cards) >= min_cards:
             rails.append([i for card in cards for i in card])
         cards = []
         j += 1

@@ -62,41 +62,62 @@ def _tables() -> tuple[WholeRows, WholeRows, WholeRows]:
     return whole_rows(BOX_TITLES), whole_rows(PROFILE_LINKS), whole_rows(RELATED_TITLES)
 
 
+@functools.cache
+def _all_starts() -> tuple[bytes, bytes, bytes]:
+    """The :func:`_starts` of each of :func:`_tables`."""
+    titles, links, related = _tables()
+    return _starts(titles.first), _starts(links.first), _starts(related.first)
+
+
+def _starts(first: bytes) -> bytes:
+    """Per ASCII character, 1 when a text that starts with it may be a row once stripped: one
+    a row may start with (``first``, of ``_match_facts.first_chars``), or one the strip
+    removes; b"" (any) when ``first`` is."""
+    if not first:
+        return b""
+    return bytes([1 if may_start(first, chr(c)) or chr(c) in STRIPPED else 0 for c in range(_ASCII)])
+
+
 _MAX_CHARS: Final = 40  # longer than any widget's title or profile link: no match is tried
+_ASCII: Final = 128
 
 
-def _is_whole(table: WholeRows, text: str) -> bool:
+def _is_whole(table: WholeRows, starts: bytes, text: str) -> bool:
     """Whether ``text``, stripped as the whole-block phrases are, is one of the table's rows:
-    the phrase rows' own sieved, case-insensitive fullmatch."""
+    the phrase rows' own sieved, case-insensitive fullmatch (``starts``: the table's
+    :func:`_starts`)."""
     # A text whose first character the strip leaves starts the stripped text: when no row
-    # starts with it (is_whole_row's own first test), the text is not stripped.
-    if not may_start(table.first, text) and text[0] not in STRIPPED:
-        return False
+    # starts with it (is_whole_row's own first test), the text is not stripped. One look-up
+    # (most texts are told here), not may_start's and then a search of STRIPPED.
+    if starts and text:
+        code = ord(text[0])
+        if code < _ASCII and not starts[code]:
+            return False
     stripped = text.strip(STRIPPED)
     return 0 < len(stripped) <= _MAX_CHARS and is_whole_row(table, stripped)
 
 
 def is_box_title(text: str) -> bool:
     """Whether ``text`` is a widget's title of ``BOX_TITLES`` (its whole text)."""
-    return _is_whole(_tables()[0], text)
+    return _is_whole(_tables()[0], _all_starts()[0], text)
 
 
 def is_profile_link(text: str) -> bool:
     """Whether ``text`` is a profile widget's closing link of ``PROFILE_LINKS``."""
-    return _is_whole(_tables()[1], text)
+    return _is_whole(_tables()[1], _all_starts()[1], text)
 
 
 def is_related_title(text: str) -> bool:
     """Whether ``text`` is the title of a list of other stories of ``RELATED_TITLES``."""
-    return _is_whole(_tables()[2], text)
+    return _is_whole(_tables()[2], _all_starts()[2], text)
 
 
-def _is_related_title(block: Block, table: WholeRows, max_words: int) -> bool:
+def _is_related_title(block: Block, table: WholeRows, starts: bytes, max_words: int) -> bool:
     """Whether ``block`` (a heading, or a line of at most ``max_words`` words) is the title
     of a list of other stories."""
     role = block.role
     return (role is _HEADING or (role is _PARAGRAPH and block.features.words <= max_words)) and _is_whole(
-        table, block.text
+        table, starts, block.text
     )
 
 
@@ -154,19 +175,23 @@ def without_titled_boxes(
     if not body_words:
         return labels
     out = list(labels)
-    titles, _, related = _tables()
+    titles, links, related = _tables()
+    title_starts, link_starts, related_starts = _all_starts()  # once a page (cached: a generic call)
     related_words = options.related_title_max_words if declared in _RELATED_KINDS else 0
     kept_words = 0  # kept words before the block
+    # A list's items and length read natively by the compiled build (a Sequence's by a
+    # generic call each: about 100 instructions a block).
+    items = list(blocks)
     i = 0
-    while i < len(blocks):
-        b = blocks[i]
+    while i < len(items):
+        b = items[i]
         if kept_words >= body_words:
-            widget = b.role is _HEADING and _is_whole(titles, b.text)
+            widget = b.role is _HEADING and _is_whole(titles, title_starts, b.text)
             if widget or (
                 related_words
-                and i + 1 < len(blocks)
+                and i + 1 < len(items)
                 and out[i + 1] is _CONTENT
-                and _is_related_title(b, related, related_words)
+                and _is_related_title(b, related, related_starts, related_words)
             ):
                 end = _box_end(blocks, i)
                 box = range(i + 1, end)
@@ -181,9 +206,8 @@ def without_titled_boxes(
             kept_words += b.features.words
         i += 1
     total = sum(b.features.words for b, kind in zip(blocks, out) if kind is _CONTENT)
-    links = _tables()[1]  # once, not per block (the compiled build calls the cache generically)
     for i, b in enumerate(blocks):
-        if b.features.words <= 6 and _is_whole(links, b.text):
+        if b.features.words <= 6 and _is_whole(links, link_starts, b.text):
             box = _profile_box(blocks, i)
             inside = sum(blocks[j].features.words for j in box if out[j] is _CONTENT)
             if inside and total - inside >= body_words:
