@@ -42,7 +42,11 @@ LIST = "src/boilerstrip/_compiled.py"  # COMPILED_MODULES: the modules to compil
 C_DEPENDS = {
     "_cscan": ["src/boilerstrip/_cscan.h", "src/boilerstrip/_cstack.h"],
     "_cwalk": ["src/boilerstrip/_cwalk.h", "src/boilerstrip/_cwalk_segment.h"],
-    "_ctokens": ["src/boilerstrip/_ctokens_names.h", "src/boilerstrip/_ctokens_words.h"],
+    "_ctokens": [
+        "src/boilerstrip/_ctokens_names.h",
+        "src/boilerstrip/_ctokens_words.h",
+        "src/boilerstrip/_ctokens_columns.h",
+    ],
     "_cfacts": ["src/boilerstrip/_cfacts.h"],
 }
 C_FLAGS = {"_cscore": ["-ffp-contract=off"], "_cfacts": ["-ffp-contract=off"]}

@@ -1,5 +1,5 @@
 """The compiled build's C loops of the decision's copy keys and of the phrase look-up
-(_ctokens.c: phrase_rows, has_ascii_digit; _ctokens_decision.c: copy_key) give exactly what their Python
+(_ctokens.c: phrase_rows, has_ascii_digit; _ctokens_copies.c: copy_key) give exactly what their Python
 references give (_copied_boxes.copy_key's own line, _phrase_rows.candidates and
 has_ascii_digit): on hand-made texts and tokens (ASCII, Latin-1, case partners, CJK, every
 kind of space) and on generated ones. Where the compiled build is not installed the

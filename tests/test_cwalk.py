@@ -30,10 +30,12 @@ PAGES = {
     "<p><span class='screen-reader-text'>alone</span><script>x</script><!-- c --></p>"
     "<p><span class=sr-only>a</span><b> <i>t</i></b></p><p><span class=sr-only>b</span><b> </b></p>",
     # the screen-reader classes' pre-check at the class's ends and on near misses
-    "screen reader edges": "<p>a <span class='x visually-hidden'>ends</span> b</p><p><span class=hidden>h</span></p>"
+    "screen reader edges": "<p>a <span class='x visually-hidden'>ends</span> b</p>"
+    "<p><span class=hidden>h</span></p>"
     "<p>c <span class='sr-onl hidde'>near</span> <span class='h s a c r i'>one letter</span></p>"
     "<p>d <span class='element-invisible'>inv</span> <span class='assistive-text'>as</span></p>"
-    "<p>e <span class='clipped'>cl</span> <span class='u-clippe'>no</span> <span class='screen-reader'>sr</span></p>",
+    "<p>e <span class='clipped'>cl</span> <span class='u-clippe'>no</span>"
+    " <span class='screen-reader'>sr</span></p>",
     "table": "<table><thead><tr><th>A</th><th>B</th></tr></thead><tr><td>1</td><td><a href=/x>2</a></td></tr>"
     "<tr><td><p>layout</p><p>cell</p></td></tr></table>",
     "lists": "<ol start=3><li>a<ul><li>b</li><li>c</li></ul></li><li>d</li></ol>"

@@ -45,13 +45,13 @@
  * runs (_match_facts.min_runs; _phrase_rows.has_ascii_digit, its reference).
  *
  * lower(text) -> str: ``text.lower()``, a text of Latin-1 characters and separators lowered here
- * (_phrases' lowered texts). In _ctokens_decision.c.
+ * (_phrases' lowered texts). In _ctokens_copies.c.
  *
  * copy_key(text) -> str: ``" ".join(text.split()).lower()`` (_copied_boxes.copy_key). In
- * _ctokens_decision.c.
+ * _ctokens_copies.c.
  *
  * copy_hash(text) -> int: a hash of copy_key(text) in [0, 2**62), one for each key
- * (_copied_boxes.copy_hash). In _ctokens_decision.c.
+ * (_copied_boxes.copy_hash). In _ctokens_copies.c.
  *
  * name_words(raw[, sieve, other]) -> (name, words) or None: ``_rules.normalise_name(raw)``
  * and its words (``_name_verdicts.spaced_words``) of an ASCII class/id string in one pass,
@@ -73,7 +73,7 @@
  *
  * locator_marks(locators, labels, content) -> bytes or None: per ASCII locator of a block
  * labelled ``content``, whether it is in the page's frame and in a tooltip
- * (``_page_frame.locator_marks``; None when one is not ASCII). In _ctokens_decision.c.
+ * (``_page_frame.locator_marks``; None when one is not ASCII). In _ctokens_locators.c.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -324,12 +324,14 @@ PyObject *language_counts(PyObject *self, PyObject *const *args, Py_ssize_t narg
 PyObject *stop_column(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_words.c */
 PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-/* _ctokens_decision.c */
+/* _ctokens_copies.c */
 PyObject *copy_key(PyObject *self, PyObject *text);
 PyObject *copy_hash(PyObject *self, PyObject *text);
 PyObject *lower(PyObject *self, PyObject *text);
+/* _ctokens_decision.c */
 PyObject *card_tree(PyObject *self, PyObject *locators);
 PyObject *slot_numbers(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+/* _ctokens_locators.c */
 PyObject *locator_marks(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 static PyMethodDef methods[] = {

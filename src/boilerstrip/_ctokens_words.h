@@ -81,7 +81,7 @@ static inline PyObject *word_object(const Word *word) {
  * technical signs, box drawing, shapes, dingbats and the commonest emoji blocks. A text of
  * Latin-1 and these (typographic quotes make most English blocks two bytes a character) is
  * split by _ctokens.c; tests/test_ctokens.py checks each against the regex (here: _ctokens.c and
- * _ctokens_decision.c read it). */
+ * _ctokens_copies.c read it). */
 static inline int separator(Py_UCS4 c) {
     if (c < 0x2000) return 0;
     if (c < 0x2190)
