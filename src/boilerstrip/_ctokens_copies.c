@@ -47,6 +47,21 @@ static PyObject *joined_words(int kind, const void *data, Py_ssize_t n, int lowe
     return out;
 }
 
+/* One byte of an ASCII text added to its copy key at ``used`` (its new length): spacing sets
+ * ``pending`` after a word, a space is written before the next word's first byte, A-Z lowered. */
+static inline Py_ssize_t key_byte(Py_UCS1 *out, Py_ssize_t used, int *pending, Py_UCS1 c) {
+    if (Py_UNICODE_ISSPACE(c)) {
+        *pending = used > 0;
+        return used;
+    }
+    if (*pending) {
+        out[used++] = ' ';
+        *pending = 0;
+    }
+    out[used++] = c >= 'A' && c <= 'Z' ? c + 0x20 : c;
+    return used;
+}
+
 /* The copy key of an ASCII text (``n`` bytes at ``p``) written to ``out`` (``n`` bytes at least);
  * its length. Eight bytes at a time where the machine is little-endian and they need no more
  * than lowering (no byte under a space, no two spaces side by side, none first or last, a first
@@ -75,32 +90,10 @@ static Py_ssize_t ascii_key(const Py_UCS1 *p, Py_ssize_t n, Py_UCS1 *out) {
             used += 8;
             continue;
         }
-        for (Py_ssize_t k = i; k < i + 8; k++) {
-            const Py_UCS1 c = p[k];
-            if (Py_UNICODE_ISSPACE(c)) {
-                pending = used > 0;
-                continue;
-            }
-            if (pending) {
-                out[used++] = ' ';
-                pending = 0;
-            }
-            out[used++] = c >= 'A' && c <= 'Z' ? c + 0x20 : c;
-        }
+        for (Py_ssize_t k = i; k < i + 8; k++) used = key_byte(out, used, &pending, p[k]);
     }
 #endif
-    for (; i < n; i++) {
-        const Py_UCS1 c = p[i];
-        if (Py_UNICODE_ISSPACE(c)) {
-            pending = used > 0;
-            continue;
-        }
-        if (pending) {
-            out[used++] = ' ';
-            pending = 0;
-        }
-        out[used++] = c >= 'A' && c <= 'Z' ? c + 0x20 : c;
-    }
+    for (; i < n; i++) used = key_byte(out, used, &pending, p[i]);
     return used;
 }
 
