@@ -88,7 +88,7 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
     kept_label = lambda b: _label_of(b, True, options, rules)  # noqa: E731 -- the hard rules' verdict
     if declared == THREAD:
         kept = _with_posts(blocks, kept, options)
-    labels = _labels_of(blocks, kept, options, rules)
+    labels = [_label_of(b, keep, options, rules) for b, keep in zip(blocks, kept)]
     # The hashes of the kept blocks' texts as the copy rules compare them, made once for
     # every rule below (the texts themselves are made again where two hashes match).
     shared = shared_sigs(blocks, labels)  # which copy_sig buckets two kept blocks hold: for both
@@ -354,28 +354,6 @@ def _label_of(b: Block, keep: bool, options: Options, rules: tuple[HardRule, ...
     if keep:
         return _CONTENT
     return _dropped_label(b, options.link_list_density, options.headline_words)
-
-
-def _labels_of(
-    blocks: Sequence[Block], kept: list[bool], options: Options, rules: tuple[HardRule, ...]
-) -> list[Label]:
-    """Each block's :func:`_label_of`, the options it reads read once a page, not per block
-    (Options is not compiled: each read is generic)."""
-    comments = options.include_comments
-    link_list, headline = options.link_list_density, options.headline_words
-    out: list[Label] = []
-    for b, keep in zip(blocks, kept):
-        found = ""
-        for rule in rules:
-            kind = rule.kind(b, options)
-            if kind and not (comments and kind == _COMMENTS):
-                found = kind
-                break
-        if found:
-            out.append(_LABELS[found])
-        else:
-            out.append(_CONTENT if keep else _dropped_label(b, link_list, headline))
-    return out
 
 
 def _dropped_label(b: Block, link_list_density: float, headline_words: int) -> Label:
