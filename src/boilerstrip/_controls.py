@@ -18,7 +18,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from ._match_facts import may_start
+from ._match_facts import may_start, start_table
 from ._model import Block, Label
 from ._options import Options
 from ._phrase_match import WholeRows, is_whole_row, whole_rows
@@ -76,18 +76,24 @@ def _table() -> WholeRows:
 _SKIPPED_ASCII: Final = _STRIP + "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
 
 
+@functools.cache
+def _starts() -> bytes:
+    """The first characters a text may start with to be a label once split and stripped."""
+    return start_table(_table().first, _SKIPPED_ASCII)
+
+
 def is_control(text: str) -> bool:
     """Whether ``text``, its spaces normalised and surrounding punctuation stripped, is
     wholly a control's label (:data:`CONTROLS`): the case-insensitive fullmatch of the
     rows' alternation, sieved as the phrase rows are (_phrases.matches)."""
-    return _is_control(_table(), text)
+    return _is_control(_table(), _starts(), text)
 
 
-def _is_control(table: WholeRows, text: str) -> bool:
+def _is_control(table: WholeRows, starts: bytes, text: str) -> bool:
     # A text that starts with an ASCII character no label starts with, and that neither the
     # split nor the strip removes, is no label: told before the text is split and joined
     # (is_whole_row reads the same first character of the stripped text).
-    if not may_start(table.first, text) and text[0] not in _SKIPPED_ASCII:
+    if not may_start(starts, text):
         return False
     return is_whole_row(table, " ".join(text.split()).strip(_STRIP))
 
@@ -100,8 +106,12 @@ def without_controls(
     limit = options.control_max_chars
     if not limit:
         return labels
-    table = _table()  # once a page, not per block (the compiled build calls the cache generically)
+    # Once a page, not per block (the compiled build calls a cache generically).
+    table = _table()
+    starts = _starts()
     return [
-        dropped(b) if kind is _CONTENT and len(b.text) <= limit and _is_control(table, b.text) else kind
+        dropped(b)
+        if kind is _CONTENT and len(b.text) <= limit and _is_control(table, starts, b.text)
+        else kind
         for b, kind in zip(blocks, labels)
     ]

@@ -164,6 +164,17 @@ def may_start(first: bytes, text: str) -> bool:
     return code >= _ASCII or first[code] != 0
 
 
+def start_table(first: bytes, skipped: str) -> bytes:
+    """Per ASCII character, 1 when a text that starts with it may start a match whose first
+    characters are ``first`` (of :func:`first_chars`) once the characters of ``skipped`` are
+    taken from its start (a strip, a split): one a match may start with, or one of
+    ``skipped``; b"" (any) when ``first`` is. Read by :func:`may_start` as ``first`` is, on
+    the text before it is stripped."""
+    if not first:
+        return b""
+    return bytes([1 if may_start(first, chr(c)) or chr(c) in skipped else 0 for c in range(_ASCII)])
+
+
 def lacks_digits(digits: int, runs: int, text: str, lowered: str | None) -> bool:
     """Whether ``text``, when ASCII (``lowered``, its lower case, given), holds fewer than
     ``digits`` of 0-9 (of :func:`min_digits`) or fewer than ``runs`` runs of them (of

@@ -37,7 +37,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from ._match_facts import may_start
+from ._match_facts import may_start, start_table
 from ._model import Block, Label, Role, ancestor
 from ._options import Options
 from ._page_type import ARTICLE
@@ -70,16 +70,11 @@ def _all_starts() -> tuple[bytes, bytes, bytes]:
 
 
 def _starts(first: bytes) -> bytes:
-    """Per ASCII character, 1 when a text that starts with it may be a row once stripped: one
-    a row may start with (``first``, of ``_match_facts.first_chars``), or one the strip
-    removes; b"" (any) when ``first`` is."""
-    if not first:
-        return b""
-    return bytes([1 if may_start(first, chr(c)) or chr(c) in STRIPPED else 0 for c in range(_ASCII)])
+    """Per ASCII character, 1 when a text that starts with it may be a row once stripped."""
+    return start_table(first, STRIPPED)
 
 
 _MAX_CHARS: Final = 40  # longer than any widget's title or profile link: no match is tried
-_ASCII: Final = 128
 
 
 def _is_whole(table: WholeRows, starts: bytes, text: str) -> bool:
@@ -89,10 +84,8 @@ def _is_whole(table: WholeRows, starts: bytes, text: str) -> bool:
     # A text whose first character the strip leaves starts the stripped text: when no row
     # starts with it (is_whole_row's own first test), the text is not stripped. One look-up
     # (most texts are told here), not may_start's and then a search of STRIPPED.
-    if starts and text:
-        code = ord(text[0])
-        if code < _ASCII and not starts[code]:
-            return False
+    if not may_start(starts, text):
+        return False
     stripped = text.strip(STRIPPED)
     return 0 < len(stripped) <= _MAX_CHARS and is_whole_row(table, stripped)
 
