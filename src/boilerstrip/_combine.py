@@ -88,7 +88,7 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
     kept_label = lambda b: _label_of(b, True, options, rules)  # noqa: E731 -- the hard rules' verdict
     if declared == THREAD:
         kept = _with_posts(blocks, kept, options)
-    labels = [_label_of(b, keep, options, rules) for b, keep in zip(blocks, kept)]
+    labels = _labels_of(blocks, kept, options, rules)
     # The hashes of the kept blocks' texts as the copy rules compare them, made once for
     # every rule below (the texts themselves are made again where two hashes match).
     shared = shared_sigs(blocks, labels)  # which copy_sig buckets two kept blocks hold: for both
@@ -347,13 +347,40 @@ def hard_rules_of(declared: str, options: Options) -> frozenset[str]:
 
 
 def _label_of(b: Block, keep: bool, options: Options, rules: tuple[HardRule, ...]) -> Label:
-    for rule in rules:
-        kind = rule.kind(b, options)
-        if kind and not (options.include_comments and kind == _COMMENTS):
-            return _LABELS[kind]
+    kind = _rule_kind(b, options, rules, options.include_comments)
+    if kind:
+        return _LABELS[kind]
     if keep:
         return _CONTENT
     return _dropped_label(b, options.link_list_density, options.headline_words)
+
+
+def _labels_of(
+    blocks: Sequence[Block], kept: list[bool], options: Options, rules: tuple[HardRule, ...]
+) -> list[Label]:
+    """Each block's :func:`_label_of`, the options it reads read once a page, not per block
+    (Options is not compiled: each read is generic; about 1 M instructions on the profile's
+    20 pages)."""
+    comments = options.include_comments
+    link_list, headline = options.link_list_density, options.headline_words
+    out: list[Label] = []
+    for b, keep in zip(blocks, kept):
+        kind = _rule_kind(b, options, rules, comments)
+        if kind:
+            out.append(_LABELS[kind])
+        else:
+            out.append(_CONTENT if keep else _dropped_label(b, link_list, headline))
+    return out
+
+
+def _rule_kind(b: Block, options: Options, rules: tuple[HardRule, ...], include_comments: bool) -> str:
+    """The chrome kind the first hard rule finds in ``b`` (comments only without
+    ``include_comments``), or ""."""
+    for rule in rules:
+        kind = rule.kind(b, options)
+        if kind and not (include_comments and kind == _COMMENTS):
+            return kind
+    return ""
 
 
 def _dropped_label(b: Block, link_list_density: float, headline_words: int) -> Label:
