@@ -60,27 +60,55 @@ static int builder_widget_at(const Py_UCS1 *p, Py_ssize_t n, Py_ssize_t w) {
 #undef NAME_FOLLOWS
 }
 
+/* regex's \s on an ASCII character (tab to carriage return, space; not 0x1C-0x1F). */
+static inline int regex_space(Py_UCS1 c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* Where _rules._TAXONOMY's match that starts at ``i`` ends (the next \s or the end), or -1 where
+ * none does: "tag-" or "category-" after \s or at the name's start, not followed by one of its
+ * excluded words then \b ("tag-cloud", "category-list"), and then one \S at least. The caller
+ * writes the one space that re.sub writes for it. (Its words: tests/test_cname_words.py checks
+ * the pattern they are read from.) */
+static Py_ssize_t taxonomy_end(const Py_UCS1 *p, Py_ssize_t n, Py_ssize_t i) {
+    static const char *const excluded[] = {"cloud", "list", "links", "nav", "menu", "widget"};
+    if (i > 0 && !regex_space(p[i - 1])) return -1;
+    Py_ssize_t j = name_starts(p + i, n - i, "tag-", 4) ? i + 4 : name_starts(p + i, n - i, "category-", 9) ? i + 9 : -1;
+    if (j < 0 || j == n || regex_space(p[j])) return -1;
+    for (size_t w = 0; w < sizeof excluded / sizeof *excluded; w++) {
+        const Py_ssize_t size = (Py_ssize_t)strlen(excluded[w]);
+        if (name_starts(p + j, n - j, excluded[w], size) && (j + size == n || !name_word_char(p[j + size]))) return -1;
+    }
+    while (j < n && !regex_space(p[j])) j++;
+    return j;
+}
+
 /* normalise_name of an ASCII name ``p`` of ``n`` characters, written to ``spaced`` (room for
  * 2n + 1): _CAMEL's split (a space before an upper-case letter after [a-z0-9]), each run of
  * _SEPARATORS one space, lowered, in one pass; then _STATE_FLAGS_RULE's matches (at a word
  * start: a state word, a space, a run of \w) made one space each, as re.sub does (left to
- * right, each search from the last match's end). Its length, or -1 for a name left to Python
- * (one holding "tag-", "category-" or a page builder's "widget" prefix: builder_widget_at); ``*plain``: whether its words are each
+ * right, each search from the last match's end); first, _rules._TAXONOMY's matches made one space
+ * each (taxonomy_end). Its length, or -1 for a name left to Python (one holding a page
+ * builder's "widget" prefix: builder_widget_at); ``*plain``: whether its words are each
  * letters and digits (spaced_words is not None), ``*spaces`` the spaces it holds. */
 Py_ssize_t ascii_normalised(const Py_UCS1 *p, Py_ssize_t n, Py_UCS1 *spaced, int *plain,
                                    Py_ssize_t *spaces) {
     Py_ssize_t m = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         const Py_UCS1 c = p[i];
+        if ((c == 't' || c == 'c') && (i == 0 || regex_space(p[i - 1]))) {
+            const Py_ssize_t end = taxonomy_end(p, n, i); /* a taxonomy class: one space */
+            if (end >= 0) {
+                spaced[m++] = ' ';
+                i = end - 1;
+                continue;
+            }
+        }
         if (lower_alnum(c)) { /* most characters: tested first */
             /* a page builder's "widget" prefix (see above), tested where "widget" ends */
             if (c == 't' && i >= 5 && memcmp(p + i - 5, "widge", 5) == 0 && builder_widget_at(p, n, i - 5)) return -1;
             spaced[m++] = c;
         } else if (name_separator(c)) {
-            /* "tag-" and "category-" (see above), tested where they end */
-            if (c == '-' && ((i >= 3 && memcmp(p + i - 3, "tag", 3) == 0) ||
-                             (i >= 8 && memcmp(p + i - 8, "category", 8) == 0)))
-                return -1;
             if (i == 0 || !name_separator(p[i - 1])) spaced[m++] = ' ';
         } else if (c >= 'A' && c <= 'Z') {
             const Py_UCS1 b = i ? p[i - 1] : 0;
