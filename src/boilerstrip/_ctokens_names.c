@@ -93,17 +93,16 @@ static Py_ssize_t taxonomy_end(const Py_UCS1 *p, Py_ssize_t n, Py_ssize_t i) {
  * letters and digits (spaced_words is not None), ``*spaces`` the spaces it holds. */
 Py_ssize_t ascii_normalised(const Py_UCS1 *p, Py_ssize_t n, Py_UCS1 *spaced, int *plain,
                                    Py_ssize_t *spaces) {
-    Py_ssize_t m = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
+    Py_ssize_t m = 0, i = 0;
+    /* A taxonomy class, one space: tried at the start and after each \s (below), not at each
+     * character. */
+    const Py_ssize_t start = n ? taxonomy_end(p, n, 0) : -1;
+    if (start >= 0) {
+        spaced[m++] = ' ';
+        i = start;
+    }
+    for (; i < n; i++) {
         const Py_UCS1 c = p[i];
-        if ((c == 't' || c == 'c') && (i == 0 || regex_space(p[i - 1]))) {
-            const Py_ssize_t end = taxonomy_end(p, n, i); /* a taxonomy class: one space */
-            if (end >= 0) {
-                spaced[m++] = ' ';
-                i = end - 1;
-                continue;
-            }
-        }
         if (lower_alnum(c)) { /* most characters: tested first */
             /* a page builder's "widget" prefix (see above), tested where "widget" ends */
             if (c == 't' && i >= 5 && memcmp(p + i - 5, "widge", 5) == 0 && builder_widget_at(p, n, i - 5)) return -1;
@@ -116,6 +115,11 @@ Py_ssize_t ascii_normalised(const Py_UCS1 *p, Py_ssize_t n, Py_UCS1 *spaced, int
             spaced[m++] = (Py_UCS1)(c + 0x20);
         } else {
             spaced[m++] = c;
+            const Py_ssize_t end = regex_space(c) && i + 1 < n ? taxonomy_end(p, n, i + 1) : -1;
+            if (end >= 0) {
+                spaced[m++] = ' ';
+                i = end - 1;
+            }
         }
     }
     /* The state flags: found reading the words' starts (in this buffer \w is [a-z0-9]), with
