@@ -375,6 +375,19 @@ def test_bits_decide_verdicts(ctokens: ModuleType, with_table: bool) -> None:
     assert numbers == set(range(len(tables.verdicts)))
 
 
+# A word of each row, in row order (the first row a name's words match gives its kind).
+_ROW_WORDS = (
+    "comments",
+    "consent",
+    "share",
+    "modal",
+    "byline",
+    "signature",
+    "nav",
+    "sidebar",
+    "footer",
+    "masthead",
+)
 # Overlay names (_rules.OVERLAY_NAME_RULE) alone, with content, with each row and followed by
 # a state ("modal-open": page state, not a layer), among other characters.
 OVERLAY_STATES = ["open", "opened", "on", "enabled", "active", "visible", "shown", "openers"]
@@ -382,8 +395,8 @@ OVERLAID = [
     "modals",
     "modals post-content",
     "cookiejar article-body",
-    *(f"{row} modals" for row in ("comments", "consent", "share", "modal", "byline", "signature", "nav")),
-    *(f"{row} cookie-x" for row in ("sidebar", "footer", "masthead")),
+    *(f"{row} modals" for row in _ROW_WORDS),  # ("modals" names no row)
+    *_ROW_WORDS,  # and each row's kind without an overlay
     "modal-open modals-x-shown modal--is-open consent_banner_visible cookie-bar on",
     "!modal [consent] cookie#bar gdpr+x onetrust(on) modal!open modal-x-y-open",
     "md:modal-open modal  open modal-open-x cookieconsent-on-top",
