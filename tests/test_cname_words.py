@@ -1,8 +1,10 @@
 """The compiled build's ``_ctokens.name_words`` gives exactly what the Python path gives:
 ``_rules.normalise_name`` of the name and ``_name_verdicts.spaced_words`` of that, on
 hand-made class/id strings (camelCase, digits, every separator and runs of them, state
-flags, empty, long) and on generated ones; and None, leaving the name to Python, for a name
-not ASCII or one holding a taxonomy or page-builder prefix. Where the compiled build is not
+flags, taxonomy classes, empty, long) and on generated ones; and None, leaving the name to
+Python, for a name not ASCII or one holding a page builder's prefix. With the tables' decision,
+``name_bits`` gives the verdict's number of every ASCII name it reads, whatever its characters
+and whether it names an overlay. Where the compiled build is not
 installed the extension is built here with the C compiler (the comparisons skip without one)."""
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from boilerstrip._name_verdicts import (
     spaced_words,
     verdict_of,
 )
-from boilerstrip._rules import normalise_name
+from boilerstrip._rules import _TAXONOMY, normalise_name
 
 NAMES = [
     "",
@@ -62,9 +64,20 @@ NAMES = [
     "Widget-type-x WIDGET-SPAN xwidget-typo",
 ]
 
-FALLBACK = [
+# Taxonomy classes (_rules._TAXONOMY): read in C, each made one space.
+TAXONOMY = [
     "tag-news post",
     "category-ads",
+    "post-1 type-post tag-a tag-b category-featured-home category-x hentry",
+    "tag-cloud tag-cloudy tag-cloud_x tag-cloud-x tag-list tag-links tag-linksy tag-nav tag-menu tag-widget",
+    "category-list category-listing category-navX category-widget-area",
+    "fx-tag fx-tag--hot offer__tags fx-tag-collection xtag-a xcategory-b",
+    "tag- tag-  category-\ttag-x\ncategory-y\x1ctag-z\x0btag-Q Tag-x",
+    "tag-news\tcookie-modal tag-x-widget elementor-x tag-elementor-widget",
+    "tag-A_B sidebarTag-x tag-Sidebar relatedPosts",
+]
+
+FALLBACK = [
     "elementor-widget-container",
     "so-widget-sow-editor",
     "x elementor-widget-nav-menu",
@@ -84,9 +97,14 @@ def _python(raw: str) -> tuple[str, list[str] | None]:
     return name, spaced_words(name)
 
 
-@pytest.mark.parametrize("raw", NAMES)
+@pytest.mark.parametrize("raw", NAMES + TAXONOMY)
 def test_same_as_python(ctokens: ModuleType, raw: str) -> None:
     assert ctokens.name_words(raw) == _python(raw)
+
+
+def test_taxonomy_pattern_as_read_in_c() -> None:
+    """_ctokens_names.c's taxonomy_end reads this pattern: a change to it must change both."""
+    assert _TAXONOMY.pattern == (r"(?<![^\s])(?:tag|category)-(?!(?:cloud|list|links|nav|menu|widget)\b)\S+")
 
 
 @pytest.mark.parametrize("raw", FALLBACK)
@@ -122,6 +140,10 @@ def test_generated_names(ctokens: ModuleType) -> None:
         "toggle",
         "Is",
         "x",
+        "tag-",
+        "category-",
+        "cloud",
+        "\t",
     ]
     names = ["".join(rng.choice(pieces) for _ in range(rng.randrange(12))) for _ in range(5000)]
     differing = [raw for raw in names if ctokens.name_words(raw) != _python(raw)]
@@ -185,7 +207,7 @@ KEYED = [
 ]
 
 
-@pytest.mark.parametrize("raw", NAMES + KEYED)
+@pytest.mark.parametrize("raw", NAMES + KEYED + TAXONOMY)
 def test_sifted_as_python(ctokens: ModuleType, raw: str) -> None:
     """With the tables' sieve, the words the sieve rules out are the shared _OTHER_WORD, as
     sifted_words gives them."""
@@ -195,7 +217,7 @@ def test_sifted_as_python(ctokens: ModuleType, raw: str) -> None:
     assert ctokens.name_words(raw, sieve, _OTHER_WORD) == expected
 
 
-@pytest.mark.parametrize("raw", NAMES + KEYED)
+@pytest.mark.parametrize("raw", NAMES + KEYED + TAXONOMY)
 def test_sifted_words_same_bits(raw: str) -> None:
     """spaced_bits reads the same bits, and decided gives the same verdict, from a name's
     sifted words as from its words."""
@@ -252,7 +274,7 @@ def _c_keys(ctokens: ModuleType, with_table: bool) -> tuple[object, ...]:
 
 
 @pytest.mark.parametrize("with_table", [False, True])
-@pytest.mark.parametrize("raw", NAMES + KEYED + FALLBACK)
+@pytest.mark.parametrize("raw", NAMES + KEYED + FALLBACK + TAXONOMY)
 def test_bits_as_python(ctokens: ModuleType, raw: str, with_table: bool) -> None:
     """name_bits reads from the buffer the bits spaced_bits reads from the words (but those of
     the rules searched on every name, which the caller adds)."""
@@ -310,7 +332,7 @@ def test_verdicts_through_name_bits(
     rng = random.Random(17)
     keys = [w for w in tables.words if w] + [w for p in tables.phrases for w in p.split(" ")]
     pieces = [*keys, "item", "wrap", "12", "X", "tag-x", "widget", "café", "#", "!m-0", "w-[1.5]", "a+b"]
-    names = NAMES + KEYED + FALLBACK
+    names = NAMES + KEYED + FALLBACK + TAXONOMY
     names += ["-".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6))) for _ in range(3000)]
     expected = [verdict_of(normalise_name(raw)) for raw in names]
     monkeypatch.setattr(_name_verdicts, "_name_bits", ctokens.name_bits)
@@ -333,8 +355,13 @@ def test_bits_decide_verdicts(ctokens: ModuleType, with_table: bool) -> None:
     rng = random.Random(19)
     keys = [w for w in tables.words if w] + [w for p in tables.phrases for w in p.split(" ")]
     pieces = [*keys, "item", "wrap", "12", "X", "#", "!m-0", "modal-open", "consent-enabled"]
-    names = NAMES + KEYED + FALLBACK
+    pieces += [*OVERLAY_STATES, "modals", "cookiejar", "w-[1.5]", "md:x", "a+b", "(x)", "!"]
+    names = NAMES + KEYED + FALLBACK + OVERLAID + TAXONOMY
     names += ["-".join(rng.choice(pieces) for _ in range(rng.randrange(1, 5))) for _ in range(3000)]
+    # Words parted by other characters than separators (runs of \w read as words there).
+    odd = [" ", " ", "-", "  ", "!", "[", "]", "#", "+", "(", ")", "\t", "'", "=", "%"]
+    for _ in range(3000):
+        names.append("".join(rng.choice(pieces) + rng.choice(odd) for _ in range(rng.randrange(1, 6))))
     numbers: set[int] = set()
     c_keys = _c_keys(ctokens, with_table)
     for raw in names:
@@ -344,16 +371,67 @@ def test_bits_decide_verdicts(ctokens: ModuleType, with_table: bool) -> None:
             assert tables.verdicts[answer] == verdict_of(normalise_name(raw)), raw
         else:
             assert answer == ctokens.name_bits(raw, c_keys), raw
-    assert numbers == set(range(len(tables.verdicts)))  # none, content and every row's kind
+    # none, content and every row's kind, each naming an overlay or not
+    assert numbers == set(range(len(tables.verdicts)))
+
+
+# A word of each row, in row order (the first row a name's words match gives its kind).
+_ROW_WORDS = (
+    "comments",
+    "consent",
+    "share",
+    "modal",
+    "byline",
+    "signature",
+    "nav",
+    "sidebar",
+    "footer",
+    "masthead",
+)
+# Overlay names (_rules.OVERLAY_NAME_RULE) alone, with content, with each row and followed by
+# a state ("modal-open": page state, not a layer), among other characters.
+OVERLAY_STATES = ["open", "opened", "on", "enabled", "active", "visible", "shown", "openers"]
+OVERLAID = [
+    "modals",
+    "modals post-content",
+    "cookiejar article-body",
+    *(f"{row} modals" for row in _ROW_WORDS),  # ("modals" names no row)
+    *_ROW_WORDS,  # and each row's kind without an overlay
+    "modal-open modals-x-shown modal--is-open consent_banner_visible cookie-bar on",
+    "!modal [consent] cookie#bar gdpr+x onetrust(on) modal!open modal-x-y-open",
+    "md:modal-open modal  open modal-open-x cookieconsent-on-top",
+]
 
 
 def test_bits_take_a_decision_that_fits(ctokens: ModuleType) -> None:
     tables = _tables(True)
-    always, searched, rows, _ = tables.decision
+    always, searched, rows, alone, names, states = tables.decision
     with pytest.raises(TypeError):
         ctokens.name_bits("nav", tables.c_keys, tables.decision[:3])
     with pytest.raises(ValueError, match="fit in 64"):
         ctokens.name_bits("nav", tables.c_keys, (always, searched, rows, 60))
+    with pytest.raises(TypeError, match="overlay"):
+        ctokens.name_bits("modal", tables.c_keys, (always, searched, rows, alone, names, None))
+    with pytest.raises(TypeError, match="overlay"):
+        ctokens.name_bits("modal", tables.c_keys, (always, searched, rows, alone, (b"modal",), states))
+
+
+def test_overlay_words_read_from_the_rule() -> None:
+    """The overlay rule as the C reader takes it; the overlay then decided in C on every name."""
+    names, states = _tables(True).decision[4:]
+    assert names is not None and "cookie*" in names and "modal" in names
+    assert states is not None and {"open", "opened", "on"} <= set(states)
+
+
+@pytest.mark.parametrize("with_table", [False, True])
+@pytest.mark.parametrize("raw", NAMES + KEYED + OVERLAID + TAXONOMY)
+def test_ascii_names_decided_in_c(ctokens: ModuleType, raw: str, with_table: bool) -> None:
+    """Every ASCII name the normalising pass reads gets its verdict's number from name_bits:
+    no search is left to Python (the tables spell every rule in words)."""
+    tables = _tables(True)
+    if ctokens.name_words(raw) is not None:
+        answer = ctokens.name_bits(raw, _c_keys(ctokens, with_table), tables.decision)
+        assert isinstance(answer, int) and tables.verdicts[answer] == verdict_of(normalise_name(raw))
 
 
 def test_name_table_takes_ascii_keys_of_64_bits(ctokens: ModuleType) -> None:

@@ -122,26 +122,22 @@ static inline PyObject *join_tokens(const int kind, const void *data, const Py_s
     Py_UCS1 stack[STACK_CHARS];
     Py_UCS1 *buffer = n < STACK_CHARS ? stack : PyMem_Malloc((size_t)n + 1);
     if (buffer == NULL) return PyErr_NoMemory();
-    Py_ssize_t used = 0, runs = 0, mark = -1; /* where the token being read has its mark */
-    Py_UCS1 top = 0;                          /* the high bit tells whether any is past ASCII */
-    for (Py_ssize_t i = 0; i <= n; i++) {
-        const Py_UCS4 c = i < n ? PyUnicode_READ(kind, data, i) : 0;
-        const Py_UCS1 low = c > 0xFF ? 0 : lowered[c];
-        if (!low) {
-            if (mark >= 0) { /* the token ends: its length, when a mark can say it */
-                const Py_ssize_t length = used - mark - 1;
-                buffer[mark] = (Py_UCS1)(length <= MAX_MARK ? length : 0);
-                mark = -1;
-            }
-            continue;
+    Py_ssize_t used = 0, runs = 0, i = 0;
+    Py_UCS1 top = 0, low = 0; /* top's high bit tells whether any is past ASCII */
+#define LOW_AT(i) (PyUnicode_READ(kind, data, i) > 0xFF ? 0 : lowered[PyUnicode_READ(kind, data, i)])
+    for (;;) { /* a run at a time: the characters between tokens skipped, then a token copied */
+        while (i < n && !LOW_AT(i)) i++;
+        if (i == n) break;
+        const Py_ssize_t mark = used++; /* where the token has its mark: its length, when it can say it */
+        runs++;
+        for (; i < n && (low = LOW_AT(i)) != 0; i++) {
+            buffer[used++] = low;
+            top |= low;
         }
-        if (mark < 0) {
-            mark = used++;
-            runs++;
-        }
-        buffer[used++] = low;
-        top |= low;
+        const Py_ssize_t length = used - mark - 1;
+        buffer[mark] = (Py_UCS1)(length <= MAX_MARK ? length : 0);
     }
+#undef LOW_AT
     *count = runs;
     PyObject *out = PyUnicode_New(used, top & 0x80 ? 0xFF : 0x7F);
     if (out != NULL) memcpy(PyUnicode_1BYTE_DATA(out), buffer, (size_t)used);

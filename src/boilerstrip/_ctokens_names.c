@@ -60,41 +60,107 @@ static int builder_widget_at(const Py_UCS1 *p, Py_ssize_t n, Py_ssize_t w) {
 #undef NAME_FOLLOWS
 }
 
+/* regex's \s on an ASCII character (tab to carriage return, space; not 0x1C-0x1F). */
+static inline int regex_space(Py_UCS1 c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* Where _rules._TAXONOMY's match that starts at ``i`` ends (the next \s or the end), or -1 where
+ * none does: "tag-" or "category-" after \s or at the name's start, not followed by one of its
+ * excluded words then \b ("tag-cloud", "category-list"), and then one \S at least. The caller
+ * writes the one space that re.sub writes for it. (Its words: tests/test_cname_words.py checks
+ * the pattern they are read from.) */
+static Py_ssize_t taxonomy_end(const Py_UCS1 *p, Py_ssize_t n, Py_ssize_t i) {
+    static const char *const excluded[] = {"cloud", "list", "links", "nav", "menu", "widget"};
+    if (i > 0 && !regex_space(p[i - 1])) return -1;
+    Py_ssize_t j = name_starts(p + i, n - i, "tag-", 4) ? i + 4 : name_starts(p + i, n - i, "category-", 9) ? i + 9 : -1;
+    if (j < 0 || j == n || regex_space(p[j])) return -1;
+    for (size_t w = 0; w < sizeof excluded / sizeof *excluded; w++) {
+        const Py_ssize_t size = (Py_ssize_t)strlen(excluded[w]);
+        if (name_starts(p + j, n - j, excluded[w], size) && (j + size == n || !name_word_char(p[j + size]))) return -1;
+    }
+    while (j < n && !regex_space(p[j])) j++;
+    return j;
+}
+
+/* Whether the run of [a-z0-9] that ends at ``spaced[m]`` (where a space is written next) is one
+ * of _STATE_FLAGS_RULE's words: without one before a space, the name holds no state flag. */
+static inline int ends_state_word(const Py_UCS1 *spaced, Py_ssize_t m) {
+    Py_ssize_t r = m;
+    while (r > 0 && r > m - 8 && lower_alnum(spaced[r - 1])) r--;
+    if (r > 0 && lower_alnum(spaced[r - 1])) return 0; /* longer than "without" */
+    const Py_UCS1 *w = spaced + r;
+    switch (m - r) {
+    case 2: return memcmp(w, "no", 2) == 0 || memcmp(w, "is", 2) == 0;
+    case 3: return memcmp(w, "has", 3) == 0;
+    case 4: return memcmp(w, "with", 4) == 0 || memcmp(w, "show", 4) == 0 || memcmp(w, "hide", 4) == 0;
+    case 6: return memcmp(w, "toggle", 6) == 0;
+    case 7: return memcmp(w, "without", 7) == 0;
+    default: return 0;
+    }
+}
+
 /* normalise_name of an ASCII name ``p`` of ``n`` characters, written to ``spaced`` (room for
  * 2n + 1): _CAMEL's split (a space before an upper-case letter after [a-z0-9]), each run of
  * _SEPARATORS one space, lowered, in one pass; then _STATE_FLAGS_RULE's matches (at a word
  * start: a state word, a space, a run of \w) made one space each, as re.sub does (left to
- * right, each search from the last match's end). Its length, or -1 for a name left to Python
- * (one holding "tag-", "category-" or a page builder's "widget" prefix: builder_widget_at); ``*plain``: whether its words are each
+ * right, each search from the last match's end); first, _rules._TAXONOMY's matches made one space
+ * each (taxonomy_end). Its length, or -1 for a name left to Python (one holding a page
+ * builder's "widget" prefix: builder_widget_at); ``*plain``: whether its words are each
  * letters and digits (spaced_words is not None), ``*spaces`` the spaces it holds. */
 Py_ssize_t ascii_normalised(const Py_UCS1 *p, Py_ssize_t n, Py_UCS1 *spaced, int *plain,
                                    Py_ssize_t *spaces) {
-    Py_ssize_t m = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
+    Py_ssize_t m = 0, i = 0, count = 0;
+    /* Whether the name is plain so far, and whether a state word was met before a space (else
+     * no state flag: the pass below is not needed). */
+    int is_plain = 1, state = 0;
+#define SPACE() (state |= ends_state_word(spaced, m), count++, spaced[m++] = ' ')
+    /* A taxonomy class, one space: tried at the start and after each \s (below), not at each
+     * character. */
+    const Py_ssize_t start = n ? taxonomy_end(p, n, 0) : -1;
+    if (start >= 0) {
+        SPACE();
+        i = start;
+    }
+    for (; i < n; i++) {
         const Py_UCS1 c = p[i];
         if (lower_alnum(c)) { /* most characters: tested first */
             /* a page builder's "widget" prefix (see above), tested where "widget" ends */
             if (c == 't' && i >= 5 && memcmp(p + i - 5, "widge", 5) == 0 && builder_widget_at(p, n, i - 5)) return -1;
             spaced[m++] = c;
         } else if (name_separator(c)) {
-            /* "tag-" and "category-" (see above), tested where they end */
-            if (c == '-' && ((i >= 3 && memcmp(p + i - 3, "tag", 3) == 0) ||
-                             (i >= 8 && memcmp(p + i - 8, "category", 8) == 0)))
-                return -1;
-            if (i == 0 || !name_separator(p[i - 1])) spaced[m++] = ' ';
+            if (i == 0 || !name_separator(p[i - 1])) SPACE();
         } else if (c >= 'A' && c <= 'Z') {
             const Py_UCS1 b = i ? p[i - 1] : 0;
-            if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) spaced[m++] = ' ';
+            if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) SPACE();
             spaced[m++] = (Py_UCS1)(c + 0x20);
         } else {
-            spaced[m++] = c;
+            if (c == ' ') {
+                SPACE();
+            } else {
+                spaced[m++] = c;
+                is_plain = 0;
+            }
+            const Py_ssize_t end = regex_space(c) && i + 1 < n ? taxonomy_end(p, n, i + 1) : -1;
+            if (end >= 0) {
+                SPACE();
+                i = end - 1;
+            }
         }
+    }
+#undef SPACE
+    if (!state) { /* most names */
+        *plain = is_plain;
+        *spaces = count;
+        return m;
     }
     /* The state flags: found reading the words' starts (in this buffer \w is [a-z0-9]), with
      * the plain test and the spaces counted on the way; the buffer is rewritten only from the
      * first match (19 names in 20 have none). */
-    int is_plain = 1, word = 0;
-    Py_ssize_t count = 0, first = m;
+    int word = 0;
+    Py_ssize_t first = m;
+    is_plain = 1;
+    count = 0;
     for (Py_ssize_t i = 0; i < m; i++) {
         const Py_UCS1 c = spaced[i];
         if (c == ' ') {

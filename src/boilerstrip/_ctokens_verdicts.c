@@ -52,21 +52,29 @@ static unsigned long long bits_of(PyObject *dict, PyObject *table, char tag, PyO
     return bits;
 }
 
-/* _name_verdicts.spaced_bits, less the tables' ``always`` bits, of the words of the normalised name ``spaced[:k]`` (one space
- * apart, each letters and digits; "" where spaces meet), with the words the sieve rules out
- * read as _OTHER_WORD is there (no bits; a spelling of several words holds none). ``keys``:
- * (words, prefix, stems, phrases) of the tables. */
+/* _name_verdicts.spaced_bits, less the tables' ``always`` bits, of the words of the normalised
+ * name ``spaced[:k]``: its runs of \w ([a-z0-9] here), a spelling of several words read across
+ * runs one space apart, the words the sieve rules out read as _OTHER_WORD is there (no bits; a
+ * spelling of several words holds none). On a name of letters, digits and spaces (``plain``)
+ * these are spaced_words' words; on any other they are what a rule ``\b(?:a|b|...)\b`` of
+ * spellings in words matches too (a match starts and ends at a run's ends, and only single
+ * spaces part its words), so that they decide its rules as they do a plain name's.
+ * ``keys``: (words, prefix, stems, phrases) of the tables. */
 static int spaced_bits_c(const Py_UCS1 *spaced, Py_ssize_t k, const Sieve *sieve, PyObject *const *keys,
                          PyObject *table, Py_ssize_t prefix_size, unsigned long long opens, unsigned long long *bits) {
     PyObject *known = keys[0], *starts = keys[1], *stems = keys[2], *phrases = keys[3];
     int failed = 0;
-    for (Py_ssize_t start = 0; start <= k;) {
+    for (Py_ssize_t start = 0; start < k;) {
+        if (!lower_alnum(spaced[start])) { /* a space, or another character of no word */
+            start++;
+            continue;
+        }
         Py_ssize_t end = start;
-        while (end < k && spaced[end] != ' ') end++;
+        while (end < k && lower_alnum(spaced[end])) end++;
         const Py_ssize_t size = end - start;
         const Py_UCS1 *word = spaced + start;
-        if (size == 0 || !sifted(sieve, word, size)) {
-            start = end + 1;
+        if (!sifted(sieve, word, size)) {
+            start = end;
             continue;
         }
         PyObject *text = table == NULL ? ascii_str(word, size) : NULL; /* made for the dict only */
@@ -75,11 +83,13 @@ static int spaced_bits_c(const Py_UCS1 *spaced, Py_ssize_t k, const Sieve *sieve
         if (entry) {
             *bits |= entry;
             /* consecutive words: the buffer's slice from this word to the end of each next one */
-            for (Py_ssize_t after = end; !failed && (entry & opens) && after < k;) {
+            for (Py_ssize_t after = end; !failed && (entry & opens) && after + 1 < k;) {
+                if (spaced[after] != ' ' || !lower_alnum(spaced[after + 1]))
+                    break; /* no word one space after: two spaces, or another character */
                 Py_ssize_t next = after + 1;
-                while (next < k && spaced[next] != ' ') next++;
-                if (next == after + 1 || !sifted(sieve, spaced + after + 1, next - after - 1))
-                    break; /* two spaces, or a word no spelling holds */
+                while (next < k && lower_alnum(spaced[next])) next++;
+                if (!sifted(sieve, spaced + after + 1, next - after - 1))
+                    break; /* a word no spelling holds */
                 const unsigned long long found = bits_of(phrases, table, 'p', NULL, word, next - start, &failed, NULL);
                 *bits |= found;
                 if (!(found & opens)) break;
@@ -118,7 +128,7 @@ static int spaced_bits_c(const Py_UCS1 *spaced, Py_ssize_t k, const Sieve *sieve
         }
         Py_XDECREF(text);
         if (failed) return -1;
-        start = end + 1;
+        start = end;
     }
     *bits &= ~opens;
     return 0;
@@ -162,26 +172,85 @@ static int found_bits_c(const Py_UCS1 *spaced, Py_ssize_t k, const Sieve *sieve,
     return 0;
 }
 
-/* _name_verdicts._decided_by_bits where the name's ``bits`` (its ``always`` bits added) decide
- * its verdict without a search: 0 for nothing, 1 for content, 2 + a row's index for that row's
- * kind; -1 where a rule must be searched on the name (a row or the content rule its words do
- * not decide but ``searched`` holds) or the overlay rule may match. ``rows``: the rows' count
- * (the content rule's bit is the next, the overlay's the one after); ``alone``: where the
- * bits of the rules the words match begin. */
-static long long decided_code(unsigned long long bits, unsigned long long searched, int rows, int alone) {
-    if (bits == 0) return 0;
-    const unsigned long long content = 1ULL << rows, overlay = 1ULL << (rows + 1);
-    for (int index = 0; index < rows; index++) {
-        if (!((bits >> index) & 1)) continue;
-        if ((bits >> (index + alone)) & 1) return bits & overlay ? -1 : 2 + index;
-        if ((searched >> index) & 1) return -1;
-    }
-    if (bits & overlay) return -1;
-    if (bits & content) {
-        if ((bits >> alone) & content) return 1;
-        if (searched & content) return -1;
+/* Whether the run of \w of ``size`` characters at ``word`` is one of ``words`` (ASCII str; one
+ * ending in "*" a stem: a run that starts with it), -1 on an error. */
+static int run_is(const Py_UCS1 *word, Py_ssize_t size, PyObject *words) {
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(words); i++) {
+        PyObject *item = PyTuple_GET_ITEM(words, i);
+        if (!PyUnicode_Check(item) || !PyUnicode_IS_ASCII(item) || PyUnicode_GET_LENGTH(item) == 0) {
+            PyErr_SetString(PyExc_TypeError, "name_bits(): the overlay's words are ASCII str");
+            return -1;
+        }
+        const Py_UCS1 *text = PyUnicode_1BYTE_DATA(item);
+        Py_ssize_t length = PyUnicode_GET_LENGTH(item);
+        const int stem = text[length - 1] == '*';
+        length -= stem;
+        if ((stem ? size >= length : size == length) && memcmp(word, text, (size_t)length) == 0) return 1;
     }
     return 0;
+}
+
+/* The run of \w that starts at ``spaced[at]`` (its end), or ``at`` where none does. */
+static Py_ssize_t run_end(const Py_UCS1 *spaced, Py_ssize_t k, Py_ssize_t at) {
+    while (at < k && lower_alnum(spaced[at])) at++;
+    return at;
+}
+
+/* _rules.OVERLAY_NAME_RULE's search on the normalised name ``spaced[:k]`` (1, 0, -1 on an
+ * error): a run of \w that is one of ``names`` (_OVERLAY_NAMES' spellings), not followed by a
+ * space, maybe a run and a space, and a run that is one of ``states`` (its lookahead: "modal
+ * open", "consent banner shown"). ``\w+ `` matches a whole run (a space follows it), and a state
+ * word then ``\b`` a whole run. */
+static int names_overlay_c(const Py_UCS1 *spaced, Py_ssize_t k, PyObject *names, PyObject *states) {
+    for (Py_ssize_t start = 0; start < k;) {
+        const Py_ssize_t end = run_end(spaced, k, start);
+        if (end == start) {
+            start++;
+            continue;
+        }
+        int found = run_is(spaced + start, end - start, names);
+        if (found > 0 && end + 1 < k && spaced[end] == ' ' && lower_alnum(spaced[end + 1])) {
+            const Py_ssize_t next = run_end(spaced, k, end + 1);
+            int state = run_is(spaced + end + 1, next - end - 1, states);
+            if (state == 0 && next + 1 < k && spaced[next] == ' ' && lower_alnum(spaced[next + 1]))
+                state = run_is(spaced + next + 1, run_end(spaced, k, next + 1) - next - 1, states);
+            found = state < 0 ? -1 : !state;
+        }
+        if (found != 0) return found;
+        start = end;
+    }
+    return 0;
+}
+
+/* _name_verdicts._decided_by_bits where the name's ``bits`` (its ``always`` bits added) decide
+ * its verdict without a search: 0 for nothing, 1 for content, 2 + a row's index for that row's
+ * kind, each plus ``rows`` + 2 where the name names an overlay (names_overlay_c with ``overlay``,
+ * (names, states), where the overlay rule's key bit is set); -1 where a rule must be searched
+ * on the name (a row or the content rule its words do not decide but ``searched`` holds, or
+ * the overlay rule without ``overlay``), -2 on an error. ``rows``: the rows' count (the content
+ * rule's bit is the next, the overlay's the one after); ``alone``: where the bits of the rules
+ * the words match begin. */
+static long long decided_code(unsigned long long bits, unsigned long long searched, int rows, int alone,
+                              const Py_UCS1 *spaced, Py_ssize_t k, PyObject *const *overlay) {
+    if (bits == 0) return 0;
+    const unsigned long long content = 1ULL << rows, overlay_bit = 1ULL << (rows + 1);
+    long long code = 0;
+    for (int index = 0; index < rows && code == 0; index++) {
+        if (!((bits >> index) & 1)) continue;
+        if ((bits >> (index + alone)) & 1) code = 2 + index;
+        else if ((searched >> index) & 1) return -1;
+    }
+    if (code == 0 && (bits & content)) {
+        if ((bits >> alone) & content) code = 1;
+        else if (searched & content) return -1;
+    }
+    if (bits & overlay_bit) {
+        if (overlay == NULL) return -1;
+        const int named = names_overlay_c(spaced, k, overlay[0], overlay[1]);
+        if (named < 0) return -2;
+        if (named) code += rows + 2;
+    }
+    return code;
 }
 
 /* name_bits(raw, tables[, decision]) -> (name, bits, plain) or None: normalise_name(raw) of an ASCII name
@@ -193,18 +262,29 @@ static long long decided_code(unsigned long long bits, unsigned long long search
  * for a word, and none is hashed); the bits of the rules searched on every name (``always``)
  * are the caller's to add. With
  * ``decision`` (always, the rules searched on a name of letters and digits, the rows' count,
- * _ALONE: _Tables.decision), the int of decided_code where that decides the verdict (most
- * names: no str is made for the name, and no tuple). */
+ * _ALONE[, the overlay rule's names and states or None]: _Tables.decision), the int of
+ * decided_code where that decides the verdict (all names but those of rules the tables cannot
+ * spell in words: no str is made for the name, and no tuple). */
 PyObject *name_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     PyObject *tables = nargs == 2 || nargs == 3 ? args[1] : NULL;
     PyObject *decision = nargs == 3 ? args[2] : NULL;
     if (tables == NULL || !PyUnicode_Check(args[0]) || !PyTuple_CheckExact(tables) ||
         (PyTuple_GET_SIZE(tables) != 8 && PyTuple_GET_SIZE(tables) != 9) ||
         !PyBytes_CheckExact(PyTuple_GET_ITEM(tables, 0)) ||
-        (decision != NULL && (!PyTuple_CheckExact(decision) || PyTuple_GET_SIZE(decision) != 4))) {
-        PyErr_SetString(PyExc_TypeError,
-                        "name_bits() takes a str, a tuple of the tables and a tuple of four ints (see _name_verdicts)");
+        (decision != NULL && (!PyTuple_CheckExact(decision) ||
+                              (PyTuple_GET_SIZE(decision) != 4 && PyTuple_GET_SIZE(decision) != 6)))) {
+        PyErr_SetString(PyExc_TypeError, "name_bits() takes a str, a tuple of the tables and a tuple of four ints "
+                                         "and maybe the overlay's words (see _name_verdicts)");
         return NULL;
+    }
+    /* The overlay rule's (names, states), where the decision gives them (else None). */
+    PyObject *const *overlay = NULL;
+    if (decision != NULL && PyTuple_GET_SIZE(decision) == 6 && PyTuple_GET_ITEM(decision, 4) != Py_None) {
+        overlay = &PyTuple_GET_ITEM(decision, 4);
+        if (!PyTuple_CheckExact(overlay[0]) || !PyTuple_CheckExact(overlay[1])) {
+            PyErr_SetString(PyExc_TypeError, "name_bits(): the overlay's names and states are tuples");
+            return NULL;
+        }
     }
     unsigned long long always = 0, searched = 0;
     Py_ssize_t rows = 0, alone = 0;
@@ -259,16 +339,21 @@ PyObject *name_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         goto done;
     }
     unsigned long long found = 0;
-    if (plain ? spaced_bits_c(spaced, k, &sieve, keys, table, prefix_size, opens, &found)
-              : found_bits_c(spaced, k, &sieve, keys, exact, table, prefix_size, opens, &found))
+    /* With the decision, any name's runs are read as a plain name's words are (see
+     * spaced_bits_c): they decide the same rules. */
+    if ((plain || decision != NULL) && spaced_bits_c(spaced, k, &sieve, keys, table, prefix_size, opens, &found))
         goto done;
     if (decision != NULL) {
-        const unsigned long long decided_rules = (1ULL << (rows + 1)) - 1; /* _DECIDED_RULES */
-        const long long code = decided_code(found | always, plain ? searched : decided_rules, (int)rows, (int)alone);
+        const long long code = decided_code(found | always, searched, (int)rows, (int)alone, spaced, k, overlay);
+        if (code == -2) goto done;
         if (code >= 0) {
             out = PyLong_FromLongLong(code);
             goto done;
         }
+    }
+    if (!plain) { /* left to Python's search: found_bits, as without the decision */
+        found = 0;
+        if (found_bits_c(spaced, k, &sieve, keys, exact, table, prefix_size, opens, &found)) goto done;
     }
     if ((bits = PyLong_FromUnsignedLongLong(found)) == NULL) goto done;
     if ((name = ascii_str(spaced, k)) == NULL) goto done;

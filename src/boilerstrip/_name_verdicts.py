@@ -12,6 +12,11 @@ match depends on the words after it) is still searched, on names holding its key
 Any other name is searched for its key words (``_rules._key_bits``) and only with the
 rules they carry, a rule that one of them matches alone needing no search.
 
+In the compiled build every ASCII name but a page builder's is decided in C: the runs of
+``\\w`` of any name are read as those words (a spelling in words of ``\\w`` matches there as it
+does in a plain name), and the overlay rule's names and the states of its lookahead
+(:func:`overlay_words`) are read on the runs, so that no search is left.
+
 The compiled build normalises an ASCII name and reads its bits in one C call
 (``_ctokens.name_bits``; ``name_words`` gives its words, the reference the tests read:
 tests/test_cname_words.py checks both against the Python path). A word that the tables'
@@ -26,6 +31,7 @@ buffer's slice across them, not a concatenation.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from typing import Final, NamedTuple, cast
 
@@ -35,10 +41,12 @@ from ._rules import (
     _CONTENT_BIT,
     _KEY_PREFIX,
     _OVERLAY_BIT,
+    _OVERLAY_NAMES,
     _WORD_END,
     _WORD_START,
     CONTENT_NAME_RULE,
     NAME_RULES,
+    OVERLAY_NAME_RULE,
     _name_patterns,
     _NamePatterns,
     names_overlay,
@@ -73,7 +81,9 @@ _CKeys = tuple[
     bytes, dict[str, int], dict[str, int], _Stems, dict[str, int], int, int, dict[str, int], bytes | None
 ]
 _NameBits = tuple[str, int, bool]
-_Decision = tuple[int, int, int, int]  # (always, searched, _ROWS, _ALONE): _Tables.decision
+_Words = tuple[str, ...] | None
+# (always, searched, _ROWS, _ALONE, the overlay rule's names and states): _Tables.decision
+_Decision = tuple[int, int, int, int, _Words, _Words]
 _Verdict = tuple[str, bool, bool]
 # What NameVerdicts holds of the tables, typed as tuples of any length: the compiled build
 # keeps a tuple of fixed length as a C struct, and made a new tuple object of one at each
@@ -112,8 +122,10 @@ class _Tables(NamedTuple):
     kinds: tuple[str, ...]  # the rows' kinds' values, in row order
     sieve: bytes  # a bit per sieve_slot of each word that can matter to spaced_bits
     c_keys: _CKeys  # what _ctokens.name_bits reads of these tables (for the ASCII ones)
-    decision: _Decision  # what it reads to decide a verdict: (always, searched, _ROWS, _ALONE)
-    verdicts: tuple[_Verdict, ...]  # the verdicts it decides, by number: none, content, each row's kind
+    decision: _Decision  # what it reads to decide a verdict (see _Decision)
+    # The verdicts it decides, by number: none, content, each row's kind; then the same, each
+    # naming an overlay.
+    verdicts: tuple[_Verdict, ...]
 
 
 def _spelled_words(rule: str) -> list[str] | None:
@@ -148,7 +160,7 @@ def _tables(ascii_only: bool) -> _Tables:
     for bit, rule in enumerate([*(p for _, p in NAME_RULES), CONTENT_NAME_RULE]):
         alone = 1 << (bit + _ALONE)
         spelled = _spelled_words(rule)
-        if spelled is None:
+        if spelled is None or not all(map(_IN_WORDS.fullmatch, spelled)):
             searched |= 1 << bit
             continue
         for text in spelled:
@@ -168,6 +180,7 @@ def _tables(ascii_only: bool) -> _Tables:
     sieve = _sieve(words, phrases, [*patterns.prefix, *stems])
     kinds = tuple(kind.value for kind, _ in NAME_RULES)
     table = name_table(_word_table, words, patterns.prefix, phrases, patterns.exact) if ascii_only else None
+    verdicts = (_NOTHING, ("", True, False), *((kind, False, False) for kind in kinds))
     return _Tables(
         patterns,
         words,
@@ -177,9 +190,28 @@ def _tables(ascii_only: bool) -> _Tables:
         kinds,
         sieve,
         (sieve, words, patterns.prefix, stem_table, phrases, _OPENS_BIT, _KEY_PREFIX, patterns.exact, table),
-        (patterns.always, searched, _ROWS, _ALONE),
-        (_NOTHING, ("", True, False), *((kind, False, False) for kind in kinds)),
+        (patterns.always, searched, _ROWS, _ALONE, *overlay_words()),
+        (*verdicts, *((kind, content, True) for kind, content, _ in verdicts)),
     )
+
+
+# A spelling in words of \w: the runs of \w of a name (the C reader's words) are then what a
+# rule of such spellings matches on any name, not only one of letters, digits and spaces.
+_IN_WORDS: Final = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*|[a-z0-9]+\*")
+# _rules.OVERLAY_NAME_RULE after its names: the states it is not followed by, as read in C.
+_OVERLAY_STATES: Final = re.compile(r"\(\?! \(\?:\\w\+ \)\?\(\?:([a-z0-9]+(?:\|[a-z0-9]+)*)\)\\b\)")
+
+
+def overlay_words() -> tuple[_Words, _Words]:
+    """OVERLAY_NAME_RULE as ``_ctokens.name_bits`` reads it: the one-word spellings of its
+    names ("cookie*" a stem) and the words of its lookahead's states; (None, None) where the
+    rule is not of that shape (its names then searched by Python)."""
+    names = _spelled_words(_OVERLAY_NAMES)
+    tail = OVERLAY_NAME_RULE[len(_OVERLAY_NAMES) :] if OVERLAY_NAME_RULE.startswith(_OVERLAY_NAMES) else ""
+    states = _OVERLAY_STATES.fullmatch(tail)
+    if names is None or states is None or any(" " in name or not _IN_WORDS.fullmatch(name) for name in names):
+        return None, None
+    return tuple(names), tuple(states.group(1).split("|"))
 
 
 def name_table(
