@@ -37,6 +37,20 @@ def _c_choice() -> _CutChoice | None:
 
 _C_CHOICE: Final = _c_choice()
 
+_Statistics = tuple[tuple[float, ...], list[tuple[float, ...]]]
+_CutStatistics = Callable[[Sequence[float], Sequence[int], list[float]], "_Statistics | None"]
+
+
+def _c_statistics() -> _CutStatistics | None:
+    """The compiled build's ``_cscore.cut_statistics``: :func:`page_statistics` and
+    :func:`_candidate_rows` in one C read of the page (None where an input is not plain, which
+    the Python then reads), or None in a pure install."""
+    module = c_module("_cscore")
+    return None if module is None else cast(_CutStatistics, module.cut_statistics)
+
+
+_C_STATISTICS: Final = _c_statistics()
+
 STATISTICS = (
     "mean",  # word-weighted mean probability
     "above_half",  # share of words at or above 0.5
@@ -200,8 +214,14 @@ def _squared(values: Sequence[float], middle: list[float]) -> list[float]:
 
 def predicted_threshold(probabilities: Sequence[float], words: Sequence[int], model: CutModel) -> float:
     """The candidate threshold whose predicted word F1 is highest (the first on ties)."""
-    statistics = page_statistics(probabilities, words)
-    rows = _candidate_rows(probabilities, words, [threshold for threshold, _ in model])
+    thresholds = [threshold for threshold, _ in model]
+    sums = _C_STATISTICS  # a local, as choice below
+    both = sums(probabilities, words, thresholds) if sums is not None else None
+    if both is None:
+        statistics = page_statistics(probabilities, words)
+        rows = _candidate_rows(probabilities, words, thresholds)
+    else:
+        statistics, rows = both
     page = _squared(statistics, [1.0])  # the inputs every candidate shares, made once
     choice = _C_CHOICE  # a local: mypyc's narrowing of an optional Final reads it unboxed
     if choice is not None:
