@@ -32,29 +32,26 @@ _Near = Callable[["array[float]", float, list[float]], "bytes | None"]
 _Columns = Callable[[tuple[Block, ...]], list[list[float]]]
 
 
-def _c_loops() -> tuple[_Weigh, _Sigmoids, _Smooth] | None:
+_Loops = tuple[_Weigh, _Sigmoids, _Smooth]
+
+
+def _c_loops() -> tuple[_Loops | None, _Near | None, _Columns | None]:
     """The compiled build's C loops of this module (``_cscore``: the weighted sums, the
-    sigmoids and the smoothing, the same floats to the bit), or None in a pure install."""
+    sigmoids and the smoothing, the same floats to the bit), its ``weigh_neighbours``, and
+    the one pass over the blocks with its ``caption_heads`` (:func:`_scorer_pass.page_columns`);
+    Nones in a pure install. (One look-up of the module: tests/test_ctokens.py counts them.)"""
     module = c_module("_cscore")
     if module is None:
-        return None
-    return cast(_Weigh, module.weigh), cast(_Sigmoids, module.sigmoids), cast(_Smooth, module.smooth)
-
-
-_C_LOOPS: Final = _c_loops()
-
-
-def _c_columns() -> tuple[_Near | None, _Columns | None]:
-    """The compiled build's ``_cscore.weigh_neighbours``, and the one pass over the blocks
-    with ``_cscore.caption_heads`` (:func:`_scorer_pass.page_columns`), or Nones."""
-    module = c_module("_cscore")
-    if module is None:
-        return None, None
+        return None, None, None
+    loops = cast(_Weigh, module.weigh), cast(_Sigmoids, module.sigmoids), cast(_Smooth, module.smooth)
     heads = cast(Heads, module.caption_heads)
-    return cast(_Near, module.weigh_neighbours), lambda page: page_columns(page, heads)
+    return loops, cast(_Near, module.weigh_neighbours), lambda page: page_columns(page, heads)
 
 
-_C_NEAR, _C_COLUMNS = _c_columns()
+_C_PARTS: Final = _c_loops()
+_C_LOOPS: Final = _C_PARTS[0]
+_C_NEAR: Final = _C_PARTS[1]
+_C_COLUMNS: Final = _C_PARTS[2]
 _NEAR_TEXT: Final = INDEX["neighbour_text_density"]
 _NEAR_LINKS: Final = INDEX["neighbour_link_density"]
 
