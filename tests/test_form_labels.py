@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 from dataclasses import replace
 
 import pytest
@@ -135,3 +137,39 @@ def test_a_posts_question_box_leaves_the_text() -> None:
     assert "Home page" in before and "Send it" in before  # kept on main
     assert "Home page" not in after and "Send it" not in after and "Full name" not in after
     assert after.count("towpath") == 6
+
+
+def _form_of_by_pattern(locator: str) -> str:
+    """form_of as the pattern alone finds it: the innermost form step's path."""
+    at = locator.rfind("form:nth-of-type(")
+    while at >= 0:
+        if at == 0 or locator[at - 1] == ">":
+            step = re.compile(r"form:nth-of-type\(\d+\)").match(locator, at)
+            if step is not None:
+                return locator[: step.end()]
+        at = locator.rfind("form:nth-of-type(", 0, at)
+    return ""
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_form_of_reads_the_step_as_the_pattern_does(seed: int) -> None:
+    rnd = random.Random(seed)
+    steps = [
+        "div",
+        "form:nth-of-type(1)",
+        "form:nth-of-type(12)",
+        "form:nth-of-type()",
+        "form:nth-of-type(1",
+        "form:nth-of-type(\u0663)",
+        "form:nth-of-type(1\u0663)",
+        "form:nth-of-type(\u00b2)",
+        "form:nth-of-type(3x)",
+        "form:nth-of-type(4\u00e9)",
+        "xform:nth-of-type(5)",
+        "p:nth-of-type(2)",
+    ]
+    for _ in range(500):
+        locator = ">".join(rnd.choices(steps, k=rnd.randint(1, 5)))
+        if rnd.random() < 0.2:
+            locator = locator[: rnd.randint(0, len(locator))]
+        assert form_of(locator) == _form_of_by_pattern(locator), locator

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Final
 
 from ._calibration import CONFIDENCE_POINTS
-from ._combine import margin
 from ._model import NO_METADATA, Block, Extraction, Label, Metadata, Role
 
 _MIN_CONFIDENCE = 0.0001  # the smallest confidence at 4 decimals
@@ -59,7 +58,20 @@ def title(blocks: Sequence[Block], page_title: str) -> str:
 def raw_confidence(blocks: Sequence[Block]) -> float:
     """How decided the labels are: the word-weighted margin of the probabilities from
     0.5, rescaled to [0, 1]."""
-    return margin([b.score for b in blocks], [b.features.words for b in blocks])
+    # margin(scores, words) in one loop over the blocks: its word total an int sum, its sum the
+    # same terms added in order from 0.0 (sum() from the integer 0: 0 + x is 0.0 + x for the
+    # terms, none negative), without the two lists, a float object a block, nor the compiled
+    # build's generic additions (about 370 instructions a block).
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)
+    total = 0
+    for b in page:
+        total += b.features.words + 1
+    if not total:
+        return 0.0
+    spread = 0.0
+    for b in page:
+        spread += (b.features.words + 1) * abs(b.score - 0.5) * 2.0
+    return spread / total
 
 
 def confidence(blocks: Sequence[Block]) -> float:

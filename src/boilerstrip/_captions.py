@@ -49,10 +49,11 @@ def without_captions(
 ) -> list[Label]:
     """``labels`` with each kept, unnumbered caption given ``dropped(block)``; the caller
     runs it on pages that declare an article."""
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
     if not options.article_captions:
         return labels
     out = labels
-    for i, b in enumerate(blocks):
+    for i, b in enumerate(page):
         if labels[i] is _CONTENT and b.role is _CAPTION and not is_numbered(b.text):
             if out is labels:
                 out = list(labels)

@@ -176,8 +176,12 @@ def relabel(
     replaced in ``blocks`` as its labelled copy is made: when the caller holds no other
     reference to it, it is freed at once and the next copy takes its memory (on a big
     page both sets of blocks alive took 0.65 times its size)."""
-    for i, p in enumerate(probabilities):
-        b = blocks[i]
+    # A list and a tuple, as extract() gives them: the compiled build reads their items in
+    # place, where it read any Sequence's through generic calls.
+    kinds: list[Label] = labels if isinstance(labels, list) else list(labels)
+    scores: tuple[float, ...] = probabilities if isinstance(probabilities, tuple) else tuple(probabilities)
+    for i in range(len(scores)):
+        b, p = blocks[i], scores[i]
         blocks[i] = Block(
             index=b.index,
             text=b.text,
@@ -185,7 +189,7 @@ def relabel(
             heading_level=b.heading_level,
             locator=b.locator,
             features=b.features,
-            label=labels[i],
+            label=kinds[i],
             score=p,
             # The block's own index object when it is the row (it is for extract()'s blocks):
             # one int object fewer per block.
@@ -203,12 +207,13 @@ def _with_posts(blocks: Sequence[Block], kept: list[bool], options: Options) -> 
     of a post: replies outside the region of the first post score low on region and
     position, yet are the thread's content; prose above the first kept block is the
     forum's own blurb ("X is a forum for fans of...")."""
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
     min_words = options.thread_post_min_words
     if not min_words:
         return kept
     first = next((i for i, k in enumerate(kept) if k), len(kept))
     out = list(kept)
-    for i, b in enumerate(blocks):
+    for i, b in enumerate(page):
         f = b.features
         if (
             i > first
@@ -240,6 +245,7 @@ def _without_inline_teasers(blocks: Sequence[Block], kept: list[bool], options: 
     """A kept paragraph that is (nearly) all link, set between two kept paragraphs of
     plain prose, is a teaser for another story placed inside the article ("Also on
     example.com <headline>", "DON'T MISS <headline>"), not part of it."""
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
     out = list(kept)
     chosen = [i for i, k in enumerate(kept) if k]
     # The options read once, not per block (Options is not compiled: each read is generic).
@@ -251,15 +257,15 @@ def _without_inline_teasers(blocks: Sequence[Block], kept: list[bool], options: 
     # slices: the compiled build copied two lists and iterated the zip generically).
     for n in range(1, len(chosen) - 1):
         i = chosen[n]
-        b = blocks[i]
+        b = page[i]
         if b.role is not _PARAGRAPH:
             continue
         f = b.features
         if (
             f.link_density >= link_density
             and min_words <= f.words <= max_words
-            and is_prose(blocks[chosen[n - 1]], prose_words, prose_link_density)
-            and is_prose(blocks[chosen[n + 1]], prose_words, prose_link_density)
+            and is_prose(page[chosen[n - 1]], prose_words, prose_link_density)
+            and is_prose(page[chosen[n + 1]], prose_words, prose_link_density)
         ):
             out[i] = False
     return out
@@ -273,9 +279,10 @@ def _with_headings(
     blocks is (a headline above its dateline and photo credit). A heading that is itself
     a boilerplate phrase ("You might also like", "Weiterführende Links") heads a box of
     chrome, not a section, and is left to its own probability."""
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
     out = list(kept)
     reach = options.heading_reach
-    for i, block in enumerate(blocks):
+    for i, block in enumerate(page):
         if (
             not out[i]
             and block.role is _HEADING
@@ -305,14 +312,17 @@ def _choose(
     "expected_f1", which keeps its likeliest blocks.
     """
     threshold = options.threshold
+    # Tuples, as extract() gives them: the compiled build reads their items in place.
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)
+    scores: tuple[float, ...] = probabilities if isinstance(probabilities, tuple) else tuple(probabilities)
     if decision == "predicted":
         decision = "threshold"
-        threshold = predicted_threshold(probabilities, [b.features.words for b in blocks], options.cut_model)
+        threshold = predicted_threshold(scores, [b.features.words for b in page], options.cut_model)
     if decision == "adaptive":
-        unsure = margin(probabilities, [b.features.words for b in blocks]) < options.adaptive_margin
+        unsure = margin(scores, [b.features.words for b in page]) < options.adaptive_margin
         decision = "expected_f1" if unsure else "threshold"
     if decision == "threshold":
-        kept = [p >= threshold for p in probabilities]
+        kept = [p >= threshold for p in scores]
         if any(kept) or not options.never_empty:
             return kept
     return _expected_f1_choice(blocks, probabilities, options)
@@ -361,10 +371,11 @@ def _labels_of(
     """Each block's :func:`_label_of`, the options it reads read once a page, not per block
     (Options is not compiled: each read is generic; about 1 M instructions on the profile's
     20 pages)."""
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
     comments = options.include_comments
     link_list, headline = options.link_list_density, options.headline_words
     out: list[Label] = []
-    for b, keep in zip(blocks, kept):
+    for b, keep in zip(page, kept):
         kind = _rule_kind(b, options, rules, comments)
         if kind:
             out.append(_LABELS[kind])

@@ -61,6 +61,7 @@ COMPILED_MODULES = (
     "_repeats",
     "_rules",
     "_score_table",
+    "_scorer_pass",
     "_scorers",
     "_screen_reader",
     "_sections",
@@ -94,7 +95,7 @@ C_EXTENSION_FILES = {
         "_ctokens_copies", "_ctokens_locators", "_ctokens_words", "_ctokens_sieve", "_ctokens_language",
     ),
     "_cwalk": ("_cwalk", "_cwalk_walker", "_cwalk_segment", "_cwalk_enter", "_cwalk_links", "_cwalk_block"),
-    "_cscore": ("_cscore",),
+    "_cscore": ("_cscore", "_cscore_columns", "_cscore_cut"),
     "_cfacts": ("_cfacts", "_cfacts_boxes", "_cfacts_groups", "_cfacts_containers"),
 }  # fmt: skip
 

@@ -90,10 +90,11 @@ def shared_sigs(blocks: Sequence[Block], labels: Sequence[Label]) -> list[int]:
     blocks with words hold a sig of it, counted up to 2: a block whose bucket holds 1 repeats
     no kept text, and no kept text repeats it. Buckets in a list of small ints, not a set of
     sigs (a set's add and test of a boxed number cost about 160 instructions each)."""
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
     counts = [0] * (min(2 * len(labels), MAX_SIG_BUCKETS) + 1)
     size = len(counts)
     # A zip, not indexing: the compiled build reads a Sequence's item by a generic call.
-    for b, kind in zip(blocks, labels):
+    for b, kind in zip(page, labels):
         if kind is _CONTENT:
             f = b.features
             if f.words:
@@ -118,11 +119,12 @@ def copy_hashes(
     9.9x its size with the keys, 9.4x with the hashes). About half the kept blocks of the
     profile's pages hold a sig of their own. ``shared``: :func:`shared_sigs` of the same
     blocks and labels, when the caller has them."""
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
     if shared is None:
         shared = shared_sigs(blocks, labels)
     size = len(shared)
     out: list[int] = []
-    for b, kind in zip(blocks, labels):
+    for b, kind in zip(page, labels):
         if kind is _CONTENT:
             f = b.features
             if f.words and shared[copy_sig(f) % size] > 1:
@@ -136,8 +138,9 @@ def first_kept(blocks: Sequence[Block], labels: Sequence[Label], hashes: list[in
     """The CONTENT blocks, for :func:`is_kept_text`: by their :func:`copy_sig` (a text can
     only be one of the blocks of its own sig), without their hashes (most are
     never compared: those of blocks whose sig no other kept block holds were not made)."""
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
     kept: dict[int, list[int]] = {}
-    for i, (b, kind) in enumerate(zip(blocks, labels)):
+    for i, (b, kind) in enumerate(zip(page, labels)):
         if kind is _CONTENT:
             sig = copy_sig(b.features)
             found = kept.get(sig)
@@ -201,13 +204,14 @@ def without_copied_boxes(
     """``labels`` with the CONTENT blocks of every box that repeats an earlier box's kept
     texts (see the module's doc) given ``relabel(block)``; ``hashes`` are the blocks'
     :func:`copy_hashes`."""
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
     min_blocks, min_words = options.copy_box_min_blocks, options.copy_box_min_words
     if not min_blocks:
         return labels
     boxes: dict[str, list[int]] = {}  # parent's CSS path -> its kept blocks, in page order
     parent = ""  # the last block's parent (its ancestor()) and box
     box: list[int] = []
-    for i, b in enumerate(blocks):
+    for i, b in enumerate(page):
         if labels[i] is _CONTENT and b.features.words and b.role not in NEVER_COPIES:
             locator = b.locator
             cut = locator.rfind(">")
@@ -230,11 +234,11 @@ def without_copied_boxes(
     looked = [
         members
         for members in boxes.values()
-        if len(members) >= min_blocks and sum(blocks[i].features.words for i in members) >= min_words
+        if len(members) >= min_blocks and sum(page[i].features.words for i in members) >= min_words
     ]
     if len(looked) < 2:
         return labels
-    words = [tuple([blocks[i].features.words for i in members]) for members in looked]
+    words = [tuple([page[i].features.words for i in members]) for members in looked]
     seen: set[tuple[int, ...]] = set()
     repeated: set[tuple[int, ...]] = set()
     for key in words:
@@ -253,17 +257,17 @@ def without_copied_boxes(
     for members, key in zip(looked, words):  # dicts keep insertion order: boxes in page order
         if key not in repeated:
             continue
-        sums = tuple([hashes[i] or copy_hash(blocks[i].text) for i in members])
+        sums = tuple([hashes[i] or copy_hash(page[i].text) for i in members])
         head = first.setdefault(sums, members)
         if head is members:
             continue
-        texts = tuple([copy_key(blocks[i].text) for i in members])
+        texts = tuple([copy_key(page[i].text) for i in members])
         head_texts = first_texts.get(sums)
         if head_texts is None:
-            head_texts = first_texts[sums] = tuple([copy_key(blocks[i].text) for i in head])
+            head_texts = first_texts[sums] = tuple([copy_key(page[i].text) for i in head])
         if texts == head_texts or texts in others:
             for i in members:
-                out[i] = relabel(blocks[i])
+                out[i] = relabel(page[i])
         else:
             others.add(texts)
     return out
@@ -284,6 +288,7 @@ def without_copies(
     (items or paragraphs repeated in one box are the page's own), or it is code
     (NEVER_COPIES). ``hashes`` are the blocks' :func:`copy_hashes`, ``shared`` their
     :func:`shared_sigs` at ``labels`` (made here when not given)."""
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
     levels = options.copy_shared_ancestor_levels
     if not levels:
         return labels
@@ -296,7 +301,7 @@ def without_copies(
     first: dict[int, int] = {}  # a key's hash -> index of the first CONTENT block with it
     keys: dict[int, str] = {}  # the key of each first block a later one's hash matched
     others: dict[str, int] = {}  # a key whose hash a first block of another key holds -> its first
-    for i, b in enumerate(blocks):
+    for i, b in enumerate(page):
         if labels[i] is not _CONTENT:
             continue
         f = b.features
@@ -307,14 +312,14 @@ def without_copies(
         if j == i:  # most blocks are first
             continue
         # The same text has the same key: not made (most copies are written alike).
-        if text != blocks[j].text:
+        if text != page[j].text:
             key = copy_key(text)
             head = keys.get(j)
             if head is None:
-                head = keys[j] = copy_key(blocks[j].text)
+                head = keys[j] = copy_key(page[j].text)
             if head != key:
                 j = others.setdefault(key, i)
         # The ancestors are compared only for a copy (j != i).
-        if j != i and b.role not in NEVER_COPIES and not same_ancestor(blocks[j].locator, b.locator, levels):
+        if j != i and b.role not in NEVER_COPIES and not same_ancestor(page[j].locator, b.locator, levels):
             out[i] = chrome(b)
     return out

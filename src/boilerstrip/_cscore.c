@@ -325,7 +325,17 @@ done:
     return out;
 }
 
+/* _cscore_columns.c */
+PyObject *cscore_weigh_neighbours(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *cscore_caption_heads(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+/* _cscore_cut.c */
+PyObject *cscore_cut_statistics(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+
 static PyMethodDef methods[] = {
+    {"weigh_neighbours", (PyCFunction)(void (*)(void))cscore_weigh_neighbours, METH_FASTCALL,
+     "weigh_neighbours(z, weight, column) -> bytes or None: weigh() of _scorers._neighbour_mean(column)"},
+    {"caption_heads", (PyCFunction)(void (*)(void))cscore_caption_heads, METH_FASTCALL,
+     "caption_heads(texts) -> bytes: 1 per text where _scorers._may_hold_tail holds, else 0"},
     {"weigh", (PyCFunction)(void (*)(void))weigh, METH_FASTCALL,
      "weigh(z, weight, column) -> bytes: z[i] += weight * column[i] in place, and the column's doubles"},
     {"sigmoids", (PyCFunction)(void (*)(void))sigmoids, METH_FASTCALL,
@@ -335,6 +345,9 @@ static PyMethodDef methods[] = {
      "_probability.smooth's probabilities"},
     {"cut_choice", (PyCFunction)(void (*)(void))cut_choice, METH_FASTCALL,
      "cut_choice(model, page, rows) -> threshold or None: _cut.predicted_threshold's choice"},
+    {"cut_statistics", (PyCFunction)(void (*)(void))cscore_cut_statistics, METH_FASTCALL,
+     "cut_statistics(probabilities, words, thresholds) -> (statistics, rows) or None: "
+     "_cut.page_statistics and _cut._candidate_rows"},
     {NULL, NULL, 0, NULL},
 };
 

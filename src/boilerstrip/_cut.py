@@ -27,15 +27,25 @@ CutModel = tuple[tuple[float, tuple[float, ...]], ...]  # (threshold, coefficien
 _CutChoice = Callable[[CutModel, list[float], list[tuple[float, ...]]], "float | None"]
 
 
-def _c_choice() -> _CutChoice | None:
-    """The compiled build's C loop of :func:`predicted_threshold`'s sums (``_cscore.cut_choice``:
-    the same products added in the same order, the same choice; None where an input is not a
-    float, which the Python loop then reads), or None in a pure install."""
+_Statistics = tuple[tuple[float, ...], list[tuple[float, ...]]]
+_CutStatistics = Callable[[Sequence[float], Sequence[int], list[float]], "_Statistics | None"]
+
+
+def _c_loops() -> tuple[_CutChoice | None, _CutStatistics | None]:
+    """The compiled build's C loops of :func:`predicted_threshold` (``_cscore``), or Nones in
+    a pure install: ``cut_choice``, its sums (the same products added in the same order, the
+    same choice; None where an input is not a float, which the Python loop then reads), and
+    ``cut_statistics``, :func:`page_statistics` and :func:`_candidate_rows` in one C read of
+    the page (None where an input is not plain, which the Python then reads)."""
     module = c_module("_cscore")
-    return None if module is None else cast(_CutChoice, module.cut_choice)
+    if module is None:
+        return None, None
+    return cast(_CutChoice, module.cut_choice), cast(_CutStatistics, module.cut_statistics)
 
 
-_C_CHOICE: Final = _c_choice()
+_C_CUT: Final = _c_loops()
+_C_CHOICE: Final = _C_CUT[0]
+_C_STATISTICS: Final = _C_CUT[1]
 
 STATISTICS = (
     "mean",  # word-weighted mean probability
@@ -200,8 +210,14 @@ def _squared(values: Sequence[float], middle: list[float]) -> list[float]:
 
 def predicted_threshold(probabilities: Sequence[float], words: Sequence[int], model: CutModel) -> float:
     """The candidate threshold whose predicted word F1 is highest (the first on ties)."""
-    statistics = page_statistics(probabilities, words)
-    rows = _candidate_rows(probabilities, words, [threshold for threshold, _ in model])
+    thresholds = [threshold for threshold, _ in model]
+    sums = _C_STATISTICS  # a local, as choice below
+    both = sums(probabilities, words, thresholds) if sums is not None else None
+    if both is None:
+        statistics = page_statistics(probabilities, words)
+        rows = _candidate_rows(probabilities, words, thresholds)
+    else:
+        statistics, rows = both
     page = _squared(statistics, [1.0])  # the inputs every candidate shares, made once
     choice = _C_CHOICE  # a local: mypyc's narrowing of an optional Final reads it unboxed
     if choice is not None:

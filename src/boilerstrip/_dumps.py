@@ -80,6 +80,7 @@ def without_dumps(
 ) -> list[Label]:
     """``labels`` with the kept dumps dropped when a kept paragraph that is not one
     remains (see the module); ``chrome`` names the label of a dropped block."""
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
     min_words, unit = options.dump_min_words, options.echo_min_unit_words
     if not (min_words or unit):
         return labels
@@ -88,13 +89,13 @@ def without_dumps(
     dumps = {
         i
         for i in kept
-        if (min_words and is_dump(blocks[i], min_words, distinct)) or is_echo(blocks[i], unit, most)
+        if (min_words and is_dump(page[i], min_words, distinct)) or is_echo(page[i], unit, most)
     }
     # Beside a paragraph of the page's own (a post, an article, a product's description);
     # a page that is nothing but the dump (a log or a paste served as a page) is the dump.
-    if not dumps or not any(blocks[i].role is _PARAGRAPH for i in kept if i not in dumps):
+    if not dumps or not any(page[i].role is _PARAGRAPH for i in kept if i not in dumps):
         return labels
     out = list(labels)
     for i in dumps:
-        out[i] = chrome(blocks[i])
+        out[i] = chrome(page[i])
     return out

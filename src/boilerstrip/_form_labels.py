@@ -29,6 +29,7 @@ from ._options import Options
 # last one names the innermost form.
 _FORM: Final = "form:nth-of-type("
 _FORM_STEP = re.compile(r"form:nth-of-type\(\d+\)")
+_FORM_CHARS: Final = len(_FORM)
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
 # EnumType.__getattr__'s hook (about 900 instructions).
 _CONTENT: Final = Label.CONTENT
@@ -39,11 +40,21 @@ def form_of(locator: str) -> str:
     steps are looked for from the end: a step holds no ">", so the last one found is the
     innermost (the path is not scanned by the pattern at every character)."""
     at = locator.rfind(_FORM)
+    size = len(locator)
     while at >= 0:
         if at == 0 or locator[at - 1] == ">":
-            step = _FORM_STEP.match(locator, at)
-            if step is not None:
-                return locator[: step.end()]
+            # The step's ASCII digits and ")" read here; a digit of another script (which
+            # ``\d`` matches too) is left to the pattern (the call cost about 1,000
+            # instructions in the compiled build).
+            start = end = at + _FORM_CHARS
+            while end < size and "0" <= locator[end] <= "9":
+                end += 1
+            if end < size and end > start and locator[end] == ")":
+                return locator[: end + 1]
+            if end < size and not locator[end].isascii():
+                step = _FORM_STEP.match(locator, at)
+                if step is not None:
+                    return locator[: step.end()]
         at = locator.rfind(_FORM, 0, at)  # _FORM cannot overlap itself: no match is skipped
     return ""
 
@@ -58,21 +69,29 @@ def without_form_labels(
         return labels
     # Only a kept short line inside a form can be dropped: when none is, the page's forms
     # are not looked for (most pages: a few short lines' paths read, not every block's).
-    if not any(
-        labels[i] is _CONTENT and b.features.words <= max_words and "form:" in b.locator
-        for i, b in enumerate(blocks)
-    ):
+    # (A tuple, as extract() gives it: the compiled build reads its items in place.)
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)
+    count = min(len(page), len(labels))
+    for i in range(count):
+        b = page[i]
+        if labels[i] is _CONTENT and b.features.words <= max_words and "form:" in b.locator:
+            break
+    else:
         return labels
-    forms = [form_of(b.locator) if "form:" in b.locator else "" for b in blocks]
+    forms = [form_of(b.locator) if "form:" in b.locator else "" for b in page]
     if not any(forms):
         return labels
     size: dict[str, int] = {}
-    for form, b in zip(forms, blocks):
+    total = 0
+    for i in range(len(page)):
+        b, form = page[i], forms[i]
+        total += b.features.words
         if form:
             size[form] = size.get(form, 0) + b.features.words
-    limit = options.form_label_max_share * sum(b.features.words for b in blocks)
+    limit = options.form_label_max_share * total
     out = list(labels)
-    for i, (form, b) in enumerate(zip(forms, blocks)):
+    for i in range(count):
+        form, b = forms[i], page[i]
         if (
             form
             and labels[i] is _CONTENT

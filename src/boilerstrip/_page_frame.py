@@ -78,14 +78,14 @@ def without_page_frame(
     """``labels`` with the CONTENT blocks inside the page's footer or navigation given
     ``dropped(block)``, the label their own evidence names (with ``Options.page_frame_drop``);
     ``marks``: the blocks' :func:`locator_marks`, when the caller has them."""
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
     if not options.page_frame_drop:
         return labels
     if marks is not None:
         return [
             dropped(b) if kind is _CONTENT and marks[i] & FRAME else kind
-            for i, (b, kind) in enumerate(zip(blocks, labels))
+            for i, (b, kind) in enumerate(zip(page, labels))
         ]
     return [
-        dropped(b) if kind is _CONTENT and in_page_frame(b.locator) else kind
-        for b, kind in zip(blocks, labels)
+        dropped(b) if kind is _CONTENT and in_page_frame(b.locator) else kind for b, kind in zip(page, labels)
     ]

@@ -13,11 +13,13 @@ from typing import Final, cast
 from ._compiled import c_module
 from ._model import Block
 from ._options import Options
-from ._score_table import ScoreTable
-from ._scorers import SCORERS, SHORT_WORDS
+from ._score_table import CodedColumn, ScoreTable
+from ._scorer_pass import INDEX, Heads, page_columns
+from ._scorers import SCORERS, SHORT_WORDS, _neighbour_mean
 
 _LOGIT_CAP: Final = 12.0  # keeps exp() finite and one scorer from deciding alone
 _COMMENT_SCORERS: Final = frozenset({"container_comments"})
+_ZEROS: Final[float | array[float] | CodedColumn] = float(0)  # a column of zeros, packed
 
 _Weigh = Callable[["array[float]", float, Sequence[float]], bytes]
 _Sigmoids = Callable[["array[float]", float], tuple[float, ...]]
@@ -26,16 +28,32 @@ _Smooth = Callable[
 ]
 
 
-def _c_loops() -> tuple[_Weigh, _Sigmoids, _Smooth] | None:
+_Near = Callable[["array[float]", float, list[float]], "bytes | None"]
+_Columns = Callable[[tuple[Block, ...]], list[list[float]]]
+
+
+_Loops = tuple[_Weigh, _Sigmoids, _Smooth]
+
+
+def _c_loops() -> tuple[_Loops | None, _Near | None, _Columns | None]:
     """The compiled build's C loops of this module (``_cscore``: the weighted sums, the
-    sigmoids and the smoothing, the same floats to the bit), or None in a pure install."""
+    sigmoids and the smoothing, the same floats to the bit), its ``weigh_neighbours``, and
+    the one pass over the blocks with its ``caption_heads`` (:func:`_scorer_pass.page_columns`);
+    Nones in a pure install. (One look-up of the module: tests/test_ctokens.py counts them.)"""
     module = c_module("_cscore")
     if module is None:
-        return None
-    return cast(_Weigh, module.weigh), cast(_Sigmoids, module.sigmoids), cast(_Smooth, module.smooth)
+        return None, None, None
+    loops = cast(_Weigh, module.weigh), cast(_Sigmoids, module.sigmoids), cast(_Smooth, module.smooth)
+    heads = cast(Heads, module.caption_heads)
+    return loops, cast(_Near, module.weigh_neighbours), lambda page: page_columns(page, heads)
 
 
-_C_LOOPS: Final = _c_loops()
+_C_PARTS: Final = _c_loops()
+_C_LOOPS: Final = _C_PARTS[0]
+_C_NEAR: Final = _C_PARTS[1]
+_C_COLUMNS: Final = _C_PARTS[2]
+_NEAR_TEXT: Final = INDEX["neighbour_text_density"]
+_NEAR_LINKS: Final = INDEX["neighbour_link_density"]
 
 
 def _sigmoid(x: float) -> float:
@@ -75,7 +93,7 @@ def score(blocks: Sequence[Block], options: Options) -> Scores:
     bias, pairs = active_weights(options)
     loops = _C_LOOPS  # a local: mypyc's narrowing of an optional Final reads it unboxed
     if loops is not None:
-        return _score_c(blocks, options, (bias, pairs), loops[0], loops[1])
+        return _score_c(blocks, options, (bias, pairs), loops[0], loops[1], _C_COLUMNS, _C_NEAR)
     return _score_python(blocks, options, (bias, pairs))
 
 
@@ -99,26 +117,50 @@ def _score_python(
     )
 
 
-def _score_c(
+def _score_c(  # noqa: PLR0917 - the C loops given, as tests give them
     blocks: Sequence[Block],
     options: Options,
     active: tuple[float, list[tuple[str, float]]],
     weigh: _Weigh,
     sigmoids: _Sigmoids,
+    columns_of: _Columns | None = None,
+    near: _Near | None = None,
 ) -> Scores:
     """:func:`score` with the C loops: ``weigh`` adds a column into z (a dense sum: where
     the Python loop skips a zero output, only a zero's sign in z differs, which _sigmoid
-    maps alike) and gives the column's doubles, which the table packs."""
+    maps alike) and gives the column's doubles, which the table packs. ``columns_of``: the
+    known scorers' columns in one pass (``_scorer_pass.page_columns``), else each scorer's
+    own; ``near``: ``_cscore.weigh_neighbours``, else the neighbours' means in Python."""
     bias, pairs = active
     z = array("d", [bias]) * len(blocks)
     # Read once, not per scorer (Options is not compiled: each read is a generic look-up).
     coded_min = options.coded_scores_min_blocks
-    columns = []
+    columns: list[float | array[float] | CodedColumn] = []
     names = []
+    page = tuple(blocks)
+    made = columns_of(page) if columns_of is not None and page else []
     for name, weight in pairs:
-        column = SCORERS[name](blocks)
-        raw = weigh(z, weight, column)
-        columns.append(ScoreTable.pack(column, coded_min=coded_min, raw=raw))
+        at = INDEX.get(name, -1) if made else -1
+        column = made[at] if at >= 0 else []
+        raw: bytes | None = None
+        if at in (_NEAR_TEXT, _NEAR_LINKS):  # the mean of a column made, in C where it can be
+            base = made[1 if at == _NEAR_TEXT else 0]
+            raw = near(z, weight, base) if near is not None else None
+            if raw is None:
+                column = _neighbour_mean(base)
+        elif at >= 0 and not column:  # a column of zeros
+            if weight - weight == 0.0:  # a finite weight: it adds nothing to z (w - w is 0.0)
+                columns.append(_ZEROS)
+                names.append(name)
+                continue
+            column = SCORERS[name](page)
+        elif at < 0:
+            column = SCORERS[name](page)
+        if raw is None:
+            raw = weigh(z, weight, column)
+            columns.append(ScoreTable.pack(column, coded_min=coded_min, raw=raw))
+        else:  # the doubles alone: an array of them packs as their list does
+            columns.append(ScoreTable.pack(array("d", raw), coded_min=coded_min, raw=raw))
         names.append(name)
     return Scores(
         table=ScoreTable(tuple(names), tuple(columns)),
@@ -182,7 +224,9 @@ def smooth(blocks: Sequence[Block], probabilities: Sequence[float], options: Opt
     weights = dict(options.smoothing)
     bias = weights.get("bias", 0.0)
     c_own, c_near, c_window, c_short = (weights.get(name, 0.0) for name in SMOOTHING_INPUTS)
-    words = [b.features.words for b in blocks]
+    # Read in place when compiled.
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)
+    words = [b.features.words for b in page]
     window = options.smoothing_window
     loops = _C_LOOPS  # a local, as in score()
     if loops is not None:

@@ -222,12 +222,13 @@ def title_heading(blocks: Sequence[Block], labels: Sequence[Label], options: Opt
     is kept; on a page with several, with ``Options.title_box_several_h1``, the one kept
     (a logo's or a hidden menu's ``<h1>`` is dropped), or, among several kept, the one that
     matches the page's ``<title>``."""
-    titles = [i for i, b in enumerate(blocks) if b.role is _HEADING and b.heading_level == 1]
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
+    titles = [i for i, b in enumerate(page) if b.role is _HEADING and b.heading_level == 1]
     if len(titles) > 1 and not options.title_box_several_h1:
         return -1
     kept = [i for i in titles if labels[i] is Label.CONTENT]
     if len(kept) > 1:
-        kept = [i for i in kept if blocks[i].features.title_match]
+        kept = [i for i in kept if page[i].features.title_match]
     return kept[0] if len(kept) == 1 else -1
 
 

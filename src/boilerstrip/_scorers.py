@@ -35,8 +35,11 @@ def _neighbour_mean(values: list[float]) -> list[float]:
     n = len(values)
     if n < 2:
         return [0.0] * n
-    middle = [(values[i - 1] + values[i + 1]) / 2.0 for i in range(1, n - 1)]
-    return [values[1], *middle, values[-2]]
+    out = [values[1]] * n  # made at its length: the middle set in place, not joined after
+    for i in range(1, n - 1):
+        out[i] = (values[i - 1] + values[i + 1]) / 2.0
+    out[n - 1] = values[n - 2]
+    return out
 
 
 # The flag scorers test each block inside their own comprehension, not through a test

@@ -44,13 +44,14 @@ def with_section_prose(
     ``Options.section_prose_floor``, that ``kept_label`` (the hard rules) keeps as CONTENT.
     For pages declared multi-section. ``hashes`` are the blocks'
     :func:`~._copied_boxes.copy_hashes`."""
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
     min_words = options.section_prose_min_words
     if not min_words:
         return labels
     seen: dict[int, list[int]] | None = None  # the kept texts, made once a block gets that far
     out = list(labels)
     in_section = False
-    for i, b in enumerate(blocks):
+    for i, b in enumerate(page):
         if b.role is _HEADING:
             in_section = labels[i] is _CONTENT and b.heading_level >= _MIN_LEVEL
             continue

@@ -69,11 +69,12 @@ def without_stray_text(
     """``labels`` with CONTENT blocks in tooltips (``Options.tooltips_dropped``) or made of
     identifiers (``Options.id_string_min_ids``, 0: off) given ``dropped(block)``; ``marks``:
     the blocks' :func:`~._page_frame.locator_marks`, when the caller has them."""
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
     tooltips, min_ids = options.tooltips_dropped, options.id_string_min_ids
     if not (tooltips or min_ids):
         return labels
     out = list(labels)
-    for i, b in enumerate(blocks):
+    for i, b in enumerate(page):
         if labels[i] is not _CONTENT or b.role is _CODE:
             continue
         if (tooltips and (marks[i] & TOOLTIP if marks is not None else in_tooltip(b))) or (

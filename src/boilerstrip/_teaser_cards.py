@@ -64,16 +64,17 @@ def _is_teaser(block: Block, options: Options) -> bool:
 def teaser_rails(blocks: Sequence[Block], kept: Sequence[int], options: Options) -> list[list[int]]:
     """The rails of cards among the ``kept`` blocks (indices with words, in order): each
     rail the indices of its cards' blocks."""
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
     low, high = options.teaser_card_title_min_words, options.teaser_card_title_max_words
     density, filler = options.teaser_card_link_density, options.teaser_card_filler_words
     min_cards = options.teaser_card_min_cards  # read once, not per kept block
-    title = [_is_title(blocks[i], low, high, density) for i in kept]
-    short = [blocks[i].features.words <= filler for i in kept]
+    title = [_is_title(page[i], low, high, density) for i in kept]
+    short = [page[i].features.words <= filler for i in kept]
     rails: list[list[int]] = []
     cards: list[list[int]] = []
     j = 0
     while j <= len(kept):
-        if j + 1 < len(kept) and title[j] and _is_teaser(blocks[kept[j + 1]], options):
+        if j + 1 < len(kept) and title[j] and _is_teaser(page[kept[j + 1]], options):
             card = [kept[j], kept[j + 1]]
             j += 2
             while j < len(kept) and short[j] and not title[j]:  # "Read more »", a date
@@ -97,9 +98,10 @@ def without_teaser_cards(
 ) -> list[Label]:
     """``labels`` with the rails of teaser cards after the body (see the module docstring)
     given ``dropped(block)``; ``Options.teaser_card_min_cards`` 0 turns it off."""
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
     if not options.teaser_card_min_cards:
         return labels
-    kept = [i for i, kind in enumerate(labels) if kind is _CONTENT and blocks[i].features.words]
+    kept = [i for i, kind in enumerate(labels) if kind is _CONTENT and page[i].features.words]
     rails = teaser_rails(blocks, kept, options)
     if not rails:
         return labels
@@ -109,18 +111,18 @@ def without_teaser_cards(
     body = len(runs)
     for n, run in enumerate(runs):
         prose = [
-            blocks[i].features.words
+            page[i].features.words
             for i in run
-            if i not in in_rails and is_prose(blocks[i], prose_words, prose_density)
+            if i not in in_rails and is_prose(page[i], prose_words, prose_density)
         ]
         if len(prose) >= 2 and sum(prose) >= options.teaser_card_body_words:
             body = n
             break
     run_of = {i: n for n, run in enumerate(runs) for i in run}
-    headline = next((i for i in kept if blocks[i].role is Role.HEADING and blocks[i].heading_level == 1), -1)
+    headline = next((i for i in kept if page[i].role is Role.HEADING and page[i].heading_level == 1), -1)
     out = list(labels)
     for rail in rails:
         if 0 <= headline < rail[0] and all(run_of[i] > body for i in rail):
             for i in rail:
-                out[i] = dropped(blocks[i])
+                out[i] = dropped(page[i])
     return out

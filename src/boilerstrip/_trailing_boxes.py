@@ -44,6 +44,7 @@ def without_trailing_boxes(
     the last kept block of no such box given ``dropped(block)``, unless they hold more
     than ``Options.trailing_box_max_ratio`` times the words kept outside such boxes
     (0 turns the rule off) or the page is a thread."""
+    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
     ratio = options.trailing_box_max_ratio
     if not ratio or declared == THREAD:
         return labels
@@ -51,7 +52,7 @@ def without_trailing_boxes(
     run: list[int] = []  # the kept blocks of such boxes after the last kept block of none
     run_words = 0
     body_words = 0  # the words kept outside such boxes
-    for i, b in enumerate(blocks):
+    for i, b in enumerate(page):
         if labels[i] is not _CONTENT:
             continue
         f = b.features
@@ -66,5 +67,5 @@ def without_trailing_boxes(
         return labels
     out = list(labels)
     for i in run:
-        out[i] = dropped(blocks[i])
+        out[i] = dropped(page[i])
     return out
