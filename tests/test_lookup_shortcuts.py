@@ -37,10 +37,10 @@ def test_phrase_kinds_of_a_page_are_each_blocks_alone() -> None:
     ("alias", "member"),
     [
         ("_combine._CONTENT", Label.CONTENT),
-        ("_combine._OTHER", Label.OTHER),
-        ("_combine._SIDEBAR", Label.SIDEBAR),
-        ("_combine._NAVIGATION", Label.NAVIGATION),
-        ("_combine._COMMENTS", Label.COMMENTS.value),
+        ("_block_labels._OTHER", Label.OTHER),
+        ("_block_labels._SIDEBAR", Label.SIDEBAR),
+        ("_block_labels._NAVIGATION", Label.NAVIGATION),
+        ("_block_labels._COMMENTS", Label.COMMENTS.value),
         ("_combine._PARAGRAPH", Role.PARAGRAPH),
         ("_combine._HEADING", Role.HEADING),
         ("_tail._CONTENT", Label.CONTENT),
@@ -69,11 +69,11 @@ def test_enum_members_read_as_constants_are_the_members(alias: str, member: obje
 
 def test_byline_labels_and_labels_by_value() -> None:
     metadata = importlib.import_module("boilerstrip._metadata")
-    combine = importlib.import_module("boilerstrip._combine")
+    block_labels = importlib.import_module("boilerstrip._block_labels")
     assert metadata._BYLINE_LABELS == (Label.METADATA, Label.CONTENT)
-    assert len(combine._LABELS) == len(Label)
+    assert len(block_labels._LABELS) == len(Label)
     for label in Label:
-        assert combine._LABELS[label.value] is Label(label.value)
+        assert block_labels._LABELS[label.value] is Label(label.value)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from ._calibration import CONFIDENCE_POINTS
-from ._model import NO_METADATA, Block, Extraction, Label, Metadata, Role
+from ._model import NO_METADATA, Block, Extraction, Label, Metadata, Role, page_tuple
 
 _MIN_CONFIDENCE = 0.0001  # the smallest confidence at 4 decimals
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
@@ -62,7 +62,7 @@ def raw_confidence(blocks: Sequence[Block]) -> float:
     # same terms added in order from 0.0 (sum() from the integer 0: 0 + x is 0.0 + x for the
     # terms, none negative), without the two lists, a float object a block, nor the compiled
     # build's generic additions (about 370 instructions a block).
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)
+    page = page_tuple(blocks)
     total = 0
     for b in page:
         total += b.features.words + 1

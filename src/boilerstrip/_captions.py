@@ -16,7 +16,7 @@ from typing import Final
 
 import regex
 
-from ._model import Block, Label, Role
+from ._model import Block, Label, Role, page_tuple
 from ._options import Options
 
 _CONTENT: Final = Label.CONTENT
@@ -49,7 +49,7 @@ def without_captions(
 ) -> list[Label]:
     """``labels`` with each kept, unnumbered caption given ``dropped(block)``; the caller
     runs it on pages that declare an article."""
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
+    page = page_tuple(blocks)
     if not options.article_captions:
         return labels
     out = labels

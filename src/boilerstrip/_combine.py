@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from ._block_labels import hard_rules_of, label_of, labels_of
 from ._body_links import without_body_links
 from ._captions import without_captions
 from ._card_groups import with_card_groups
@@ -20,14 +21,14 @@ from ._datelines import with_datelines
 from ._detached import without_detached_boxes, without_detached_product_boxes
 from ._dumps import without_dumps
 from ._form_labels import without_form_labels
-from ._model import Block, Label, Role
+from ._model import Block, Label, Role, page_tuple
 from ._options import Options
 from ._page_frame import locator_marks, without_page_frame
 from ._page_type import ARTICLE, PRODUCT, SECTIONED, THREAD
 from ._probability import Scores
 from ._product_cards import within_title_box, without_product_cards
 from ._score_table import ScoreRow, ScoreTable
-from ._scorers import HARD_RULES, HardRule
+from ._scorers import HARD_RULES
 from ._sections import with_section_prose
 from ._stray_text import without_stray_text
 from ._table_rows import with_table_rows
@@ -38,17 +39,10 @@ from ._titled_boxes import without_titled_boxes
 from ._trailing_boxes import without_trailing_boxes
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
-# EnumType.__getattr__'s hook (about 900 instructions), and `Label(value)` runs
-# EnumType.__call__ and __new__ in Python; the kinds the rules and features name are
-# label values, looked up in a dict.
+# EnumType.__getattr__'s hook (about 900 instructions).
 _CONTENT: Final = Label.CONTENT
-_OTHER: Final = Label.OTHER
-_SIDEBAR: Final = Label.SIDEBAR
-_NAVIGATION: Final = Label.NAVIGATION
-_COMMENTS: Final = Label.COMMENTS.value
 _PARAGRAPH: Final = Role.PARAGRAPH
 _HEADING: Final = Role.HEADING
-_LABELS: Final = {label.value: label for label in Label}
 
 
 def label(
@@ -84,11 +78,11 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
     # process), picked once a page rather than per block.
     named = hard_rules_of(declared, options)
     rules = tuple(rule for name, rule in HARD_RULES.items() if name in named)
-    chrome = lambda b: _label_of(b, False, options, rules)  # noqa: E731 -- the label of a dropped block
-    kept_label = lambda b: _label_of(b, True, options, rules)  # noqa: E731 -- the hard rules' verdict
+    chrome = lambda b: label_of(b, False, options, rules)  # noqa: E731 -- the label of a dropped block
+    kept_label = lambda b: label_of(b, True, options, rules)  # noqa: E731 -- the hard rules' verdict
     if declared == THREAD:
         kept = _with_posts(blocks, kept, options)
-    labels = _labels_of(blocks, kept, options, rules)
+    labels = labels_of(blocks, kept, options, rules)
     # The hashes of the kept blocks' texts as the copy rules compare them, made once for
     # every rule below (the texts themselves are made again where two hashes match).
     shared = shared_sigs(blocks, labels)  # which copy_sig buckets two kept blocks hold: for both
@@ -207,7 +201,7 @@ def _with_posts(blocks: Sequence[Block], kept: list[bool], options: Options) -> 
     of a post: replies outside the region of the first post score low on region and
     position, yet are the thread's content; prose above the first kept block is the
     forum's own blurb ("X is a forum for fans of...")."""
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
+    page = page_tuple(blocks)
     min_words = options.thread_post_min_words
     if not min_words:
         return kept
@@ -245,7 +239,7 @@ def _without_inline_teasers(blocks: Sequence[Block], kept: list[bool], options: 
     """A kept paragraph that is (nearly) all link, set between two kept paragraphs of
     plain prose, is a teaser for another story placed inside the article ("Also on
     example.com <headline>", "DON'T MISS <headline>"), not part of it."""
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
+    page = page_tuple(blocks)
     out = list(kept)
     chosen = [i for i, k in enumerate(kept) if k]
     # The options read once, not per block (Options is not compiled: each read is generic).
@@ -279,7 +273,7 @@ def _with_headings(
     blocks is (a headline above its dateline and photo credit). A heading that is itself
     a boilerplate phrase ("You might also like", "Weiterführende Links") heads a box of
     chrome, not a section, and is left to its own probability."""
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
+    page = page_tuple(blocks)
     out = list(kept)
     reach = options.heading_reach
     for i, block in enumerate(page):
@@ -313,7 +307,7 @@ def _choose(
     """
     threshold = options.threshold
     # Tuples, as extract() gives them: the compiled build reads their items in place.
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)
+    page = page_tuple(blocks)
     scores: tuple[float, ...] = probabilities if isinstance(probabilities, tuple) else tuple(probabilities)
     if decision == "predicted":
         decision = "threshold"
@@ -343,69 +337,3 @@ def _expected_f1_choice(
             best, best_count = f1, count
     chosen = set(order[:best_count])
     return [i in chosen and p >= options.expected_f1_floor for i, p in enumerate(probabilities)]
-
-
-def hard_rules_of(declared: str, options: Options) -> frozenset[str]:
-    """The hard rules that decide alone on a page of type ``declared``: ``Options.hard_rules``,
-    less the metadata-line rule on a page that declares no type unless
-    ``Options.metadata_line_undeclared``. The sets' truths split on short bylines and dates;
-    on pages that declare no type they keep them more often than not (dragnet, l3s-gn1,
-    cleaneval, wcxb listings), so there the line's own probability decides."""
-    if declared or options.metadata_line_undeclared:
-        return options.hard_rules
-    return options.hard_rules - {"metadata_line"}
-
-
-def _label_of(b: Block, keep: bool, options: Options, rules: tuple[HardRule, ...]) -> Label:
-    kind = _rule_kind(b, options, rules, options.include_comments)
-    if kind:
-        return _LABELS[kind]
-    if keep:
-        return _CONTENT
-    return _dropped_label(b, options.link_list_density, options.headline_words)
-
-
-def _labels_of(
-    blocks: Sequence[Block], kept: list[bool], options: Options, rules: tuple[HardRule, ...]
-) -> list[Label]:
-    """Each block's :func:`_label_of`, the options it reads read once a page, not per block
-    (Options is not compiled: each read is generic; about 1 M instructions on the profile's
-    20 pages)."""
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
-    comments = options.include_comments
-    link_list, headline = options.link_list_density, options.headline_words
-    out: list[Label] = []
-    for b, keep in zip(page, kept):
-        kind = _rule_kind(b, options, rules, comments)
-        if kind:
-            out.append(_LABELS[kind])
-        else:
-            out.append(_CONTENT if keep else _dropped_label(b, link_list, headline))
-    return out
-
-
-def _rule_kind(b: Block, options: Options, rules: tuple[HardRule, ...], include_comments: bool) -> str:
-    """The chrome kind the first hard rule finds in ``b`` (comments only without
-    ``include_comments``), or ""."""
-    for rule in rules:
-        kind = rule.kind(b, options)
-        if kind and not (include_comments and kind == _COMMENTS):
-            return kind
-    return ""
-
-
-def _dropped_label(b: Block, link_list_density: float, headline_words: int) -> Label:
-    """The label of a block the decision drops and no hard rule names."""
-    f = b.features
-    # The most specific name first; three tests, not a loop over a tuple (the compiled
-    # build makes the tuple and iterates it generically, per block).
-    if f.phrase_container:
-        return _LABELS[f.phrase_container]
-    if f.phrase:
-        return _LABELS[f.phrase]
-    if f.container:
-        return _LABELS[f.container]
-    if f.link_density < link_list_density:
-        return _OTHER
-    # Links of headline length are related content; short ones are menus.
-    return _SIDEBAR if f.words >= headline_words else _NAVIGATION

@@ -18,6 +18,7 @@ from types import ModuleType
 # formats, the CLI, the annotated view and the data tables (no loops to speed up).
 COMPILED_MODULES = (
     "_assemble",
+    "_block_labels",
     "_bodies",
     "_body_links",
     "_captions",

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import Final, cast
 
 from ._compiled import c_module
-from ._model import Block, Features, Label, Role
+from ._model import Block, Features, Label, Role, page_tuple
 from ._options import Options
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
@@ -90,7 +90,7 @@ def shared_sigs(blocks: Sequence[Block], labels: Sequence[Label]) -> list[int]:
     blocks with words hold a sig of it, counted up to 2: a block whose bucket holds 1 repeats
     no kept text, and no kept text repeats it. Buckets in a list of small ints, not a set of
     sigs (a set's add and test of a boxed number cost about 160 instructions each)."""
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
+    page = page_tuple(blocks)
     counts = [0] * (min(2 * len(labels), MAX_SIG_BUCKETS) + 1)
     size = len(counts)
     # A zip, not indexing: the compiled build reads a Sequence's item by a generic call.
@@ -119,7 +119,7 @@ def copy_hashes(
     9.9x its size with the keys, 9.4x with the hashes). About half the kept blocks of the
     profile's pages hold a sig of their own. ``shared``: :func:`shared_sigs` of the same
     blocks and labels, when the caller has them."""
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
+    page = page_tuple(blocks)
     if shared is None:
         shared = shared_sigs(blocks, labels)
     size = len(shared)
@@ -138,7 +138,7 @@ def first_kept(blocks: Sequence[Block], labels: Sequence[Label], hashes: list[in
     """The CONTENT blocks, for :func:`is_kept_text`: by their :func:`copy_sig` (a text can
     only be one of the blocks of its own sig), without their hashes (most are
     never compared: those of blocks whose sig no other kept block holds were not made)."""
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
+    page = page_tuple(blocks)
     kept: dict[int, list[int]] = {}
     for i, (b, kind) in enumerate(zip(page, labels)):
         if kind is _CONTENT:
@@ -204,7 +204,7 @@ def without_copied_boxes(
     """``labels`` with the CONTENT blocks of every box that repeats an earlier box's kept
     texts (see the module's doc) given ``relabel(block)``; ``hashes`` are the blocks'
     :func:`copy_hashes`."""
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
+    page = page_tuple(blocks)
     min_blocks, min_words = options.copy_box_min_blocks, options.copy_box_min_words
     if not min_blocks:
         return labels
@@ -288,7 +288,7 @@ def without_copies(
     (items or paragraphs repeated in one box are the page's own), or it is code
     (NEVER_COPIES). ``hashes`` are the blocks' :func:`copy_hashes`, ``shared`` their
     :func:`shared_sigs` at ``labels`` (made here when not given)."""
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
+    page = page_tuple(blocks)
     levels = options.copy_shared_ancestor_levels
     if not levels:
         return labels

@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from ._language import is_cjk_char, tokens
-from ._model import TABLE_ROLES, Block, Label, Role
+from ._model import TABLE_ROLES, Block, Label, Role, page_tuple
 from ._options import Options
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
@@ -80,7 +80,7 @@ def without_dumps(
 ) -> list[Label]:
     """``labels`` with the kept dumps dropped when a kept paragraph that is not one
     remains (see the module); ``chrome`` names the label of a dropped block."""
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
+    page = page_tuple(blocks)
     min_words, unit = options.dump_min_words, options.echo_min_unit_words
     if not (min_words or unit):
         return labels

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from ._model import TABLE_ROLES, Block, Label
+from ._model import TABLE_ROLES, Block, Label, page_tuple
 from ._options import Options
 
 # A CSS path's step that enters a form (after a ">" or at the start); the path up to the
@@ -70,7 +70,7 @@ def without_form_labels(
     # Only a kept short line inside a form can be dropped: when none is, the page's forms
     # are not looked for (most pages: a few short lines' paths read, not every block's).
     # (A tuple, as extract() gives it: the compiled build reads its items in place.)
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)
+    page = page_tuple(blocks)
     count = min(len(page), len(labels))
     for i in range(count):
         b = page[i]

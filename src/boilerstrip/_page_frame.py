@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Final, cast
 
 from ._compiled import c_module
-from ._model import Block, Label
+from ._model import Block, Label, page_tuple
 from ._options import Options
 
 _SCOPES = frozenset({"article", "main"})  # a footer or nav inside these is the article's own
@@ -78,7 +78,7 @@ def without_page_frame(
     """``labels`` with the CONTENT blocks inside the page's footer or navigation given
     ``dropped(block)``, the label their own evidence names (with ``Options.page_frame_drop``);
     ``marks``: the blocks' :func:`locator_marks`, when the caller has them."""
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
+    page = page_tuple(blocks)
     if not options.page_frame_drop:
         return labels
     if marks is not None:

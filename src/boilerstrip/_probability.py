@@ -11,7 +11,7 @@ from itertools import compress
 from typing import Final, cast
 
 from ._compiled import c_module
-from ._model import Block
+from ._model import Block, page_tuple
 from ._options import Options
 from ._score_table import CodedColumn, ScoreTable
 from ._scorer_pass import INDEX, Heads, page_columns
@@ -225,7 +225,7 @@ def smooth(blocks: Sequence[Block], probabilities: Sequence[float], options: Opt
     bias = weights.get("bias", 0.0)
     c_own, c_near, c_window, c_short = (weights.get(name, 0.0) for name in SMOOTHING_INPUTS)
     # Read in place when compiled.
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)
+    page = page_tuple(blocks)
     words = [b.features.words for b in page]
     window = options.smoothing_window
     loops = _C_LOOPS  # a local, as in score()

@@ -23,7 +23,7 @@ from typing import Final
 
 import regex
 
-from ._model import Block, Label, Role
+from ._model import Block, Label, Role, page_tuple
 from ._options import Options
 from ._pattern_store import Key
 from ._pattern_store import compiled as stored_or_compiled
@@ -222,7 +222,7 @@ def title_heading(blocks: Sequence[Block], labels: Sequence[Label], options: Opt
     is kept; on a page with several, with ``Options.title_box_several_h1``, the one kept
     (a logo's or a hidden menu's ``<h1>`` is dropped), or, among several kept, the one that
     matches the page's ``<title>``."""
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
+    page = page_tuple(blocks)
     titles = [i for i, b in enumerate(page) if b.role is _HEADING and b.heading_level == 1]
     if len(titles) > 1 and not options.title_box_several_h1:
         return -1

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Final, cast
 
 import regex
 
-from ._model import Block, Features, Label, Role
+from ._model import Block, Features, Label, Role, page_tuple
 
 if TYPE_CHECKING:
     from ._options import Options
@@ -58,13 +58,6 @@ _ZERO: Final[object] = float(0)
 _ONE: Final[object] = float(1)
 
 
-def _tuple(blocks: Sequence[Block]) -> tuple[Block, ...]:
-    """The blocks as a tuple (the page's own, as the score stage gives it): the compiled
-    build reads a tuple's items in place and makes each column at its length, where it
-    walked any Sequence with an iterator and grew the list an item at a time."""
-    return blocks if isinstance(blocks, tuple) else tuple(blocks)
-
-
 def _floats(column: list[object]) -> list[float]:
     """A column made of :data:`_ZERO`, :data:`_ONE` and floats, as the list of floats it is."""
     return cast("list[float]", column)
@@ -72,11 +65,11 @@ def _floats(column: list[object]) -> list[float]:
 
 # -- density-based -----------------------------------------------------------------
 def link_density(blocks: Sequence[Block]) -> list[float]:
-    return [b.features.link_density for b in _tuple(blocks)]
+    return [b.features.link_density for b in page_tuple(blocks)]
 
 
 def text_density(blocks: Sequence[Block]) -> list[float]:
-    return [min(b.features.text_density, _TEXT_DENSITY_CAP) / _TEXT_DENSITY_CAP for b in _tuple(blocks)]
+    return [min(b.features.text_density, _TEXT_DENSITY_CAP) / _TEXT_DENSITY_CAP for b in page_tuple(blocks)]
 
 
 def neighbour_text_density(blocks: Sequence[Block]) -> list[float]:
@@ -89,7 +82,7 @@ def neighbour_link_density(blocks: Sequence[Block]) -> list[float]:
 
 
 def stopword_density(blocks: Sequence[Block]) -> list[float]:
-    return [b.features.stopword_density for b in _tuple(blocks)]
+    return [b.features.stopword_density for b in page_tuple(blocks)]
 
 
 # block_length's output per word count, up to the count where it saturates: log1p(400) /
@@ -103,19 +96,19 @@ _LENGTHS: Final[tuple[object, ...]] = tuple(
 
 def block_length(blocks: Sequence[Block]) -> list[float]:
     """``min(log1p(words) / _LENGTH_SCALE, 1.0)`` per block, read from :data:`_LENGTHS`."""
-    return _floats([_LENGTHS[min(b.features.words, _LENGTH_WORDS)] for b in _tuple(blocks)])
+    return _floats([_LENGTHS[min(b.features.words, _LENGTH_WORDS)] for b in page_tuple(blocks)])
 
 
 def short_block(blocks: Sequence[Block]) -> list[float]:
-    return _floats([_ONE if b.features.words < SHORT_WORDS else _ZERO for b in _tuple(blocks)])
+    return _floats([_ONE if b.features.words < SHORT_WORDS else _ZERO for b in page_tuple(blocks)])
 
 
 def composite_density(blocks: Sequence[Block]) -> list[float]:
-    return [min(b.features.composite_density, _CETD_CAP) / _CETD_CAP for b in _tuple(blocks)]
+    return [min(b.features.composite_density, _CETD_CAP) / _CETD_CAP for b in page_tuple(blocks)]
 
 
 def main_region(blocks: Sequence[Block]) -> list[float]:
-    return _floats([_ONE if b.features.in_main_region else _ZERO for b in _tuple(blocks)])
+    return _floats([_ONE if b.features.in_main_region else _ZERO for b in page_tuple(blocks)])
 
 
 def main_region_long(blocks: Sequence[Block]) -> list[float]:
@@ -125,18 +118,18 @@ def main_region_long(blocks: Sequence[Block]) -> list[float]:
     return _floats(
         [
             _LENGTHS[min(b.features.words, _LENGTH_WORDS)] if b.features.in_main_region else _ZERO
-            for b in _tuple(blocks)
+            for b in page_tuple(blocks)
         ]
     )
 
 
 def page_edge(blocks: Sequence[Block]) -> list[float]:
     """1 at the first and last block of the page, 0 in the middle."""
-    return [1.0 - 2.0 * min(b.features.position, 1.0 - b.features.position) for b in _tuple(blocks)]
+    return [1.0 - 2.0 * min(b.features.position, 1.0 - b.features.position) for b in page_tuple(blocks)]
 
 
 def ends_sentence(blocks: Sequence[Block]) -> list[float]:
-    return _floats([_ONE if b.features.ends_sentence else _ZERO for b in _tuple(blocks)])
+    return _floats([_ONE if b.features.ends_sentence else _ZERO for b in page_tuple(blocks)])
 
 
 _log1p: Final = math.log1p  # the compiled build reads math.log1p from the module per call otherwise
@@ -148,7 +141,7 @@ def repeated_text(blocks: Sequence[Block]) -> list[float]:
     return _floats(
         [
             min(_log1p(b.features.repeat_chars) / _REPEAT_SCALE, 1.0) if b.features.repeat_chars else _ZERO
-            for b in _tuple(blocks)
+            for b in page_tuple(blocks)
         ]
     )
 
@@ -156,21 +149,21 @@ def repeated_text(blocks: Sequence[Block]) -> list[float]:
 def repeated_links(blocks: Sequence[Block]) -> list[float]:
     """Link share of that group: menus are all links, listings partly, threads hardly."""
     return _floats(
-        [b.features.repeat_link_density if b.features.repeat_chars else _ZERO for b in _tuple(blocks)]
+        [b.features.repeat_link_density if b.features.repeat_chars else _ZERO for b in page_tuple(blocks)]
     )
 
 
 # -- structure -----------------------------------------------------------------------
 def heading(blocks: Sequence[Block]) -> list[float]:
-    return _floats([_ONE if b.role is _HEADING else _ZERO for b in _tuple(blocks)])
+    return _floats([_ONE if b.role is _HEADING else _ZERO for b in page_tuple(blocks)])
 
 
 def title_match(blocks: Sequence[Block]) -> list[float]:
-    return _floats([_ONE if b.features.title_match else _ZERO for b in _tuple(blocks)])
+    return _floats([_ONE if b.features.title_match else _ZERO for b in page_tuple(blocks)])
 
 
 def list_item(blocks: Sequence[Block]) -> list[float]:
-    return _floats([_ONE if b.role is _LIST_ITEM else _ZERO for b in _tuple(blocks)])
+    return _floats([_ONE if b.role is _LIST_ITEM else _ZERO for b in page_tuple(blocks)])
 
 
 # A news-photo caption outside <figcaption>: a name placed in the picture ("Jane Doe,
@@ -221,32 +214,32 @@ def caption(blocks: Sequence[Block]) -> list[float]:
                 and _CAPTION_TEXT.search(b.text[:_CAPTION_SCAN_CHARS]) is not None
             )
             else _ZERO
-            for b in _tuple(blocks)
+            for b in page_tuple(blocks)
         ]
     )
 
 
 # -- rule-based ------------------------------------------------------------------------
 def content_name(blocks: Sequence[Block]) -> list[float]:
-    return _floats([_ONE if b.features.content_hint else _ZERO for b in _tuple(blocks)])
+    return _floats([_ONE if b.features.content_hint else _ZERO for b in page_tuple(blocks)])
 
 
 def boilerplate_phrase(blocks: Sequence[Block]) -> list[float]:
     """A boilerplate phrase in the block; worth more in short blocks than long ones."""
     return _floats(
-        [1.0 / (1.0 + b.features.words / 40.0) if b.features.phrase else _ZERO for b in _tuple(blocks)]
+        [1.0 / (1.0 + b.features.words / 40.0) if b.features.phrase else _ZERO for b in page_tuple(blocks)]
     )
 
 
 def phrase_box(blocks: Sequence[Block]) -> list[float]:
     """The block sits in a box full of boilerplate phrases (donation and newsletter boxes)."""
-    return _floats([_ONE if b.features.phrase_container else _ZERO for b in _tuple(blocks)])
+    return _floats([_ONE if b.features.phrase_container else _ZERO for b in page_tuple(blocks)])
 
 
 def chrome_agreement(blocks: Sequence[Block]) -> list[float]:
     """The block's own phrase names the same chrome as its container (an ad box saying
     "Advertisement"): two independent signs agreeing."""
-    return _floats([_ONE if _agree(b.features) else _ZERO for b in _tuple(blocks)])
+    return _floats([_ONE if _agree(b.features) else _ZERO for b in page_tuple(blocks)])
 
 
 def _agree(f: Features) -> bool:
@@ -257,7 +250,7 @@ def _phrase(kind: Label) -> Scorer:
     value = kind.value  # read once: an enum property costs as much as the test itself
 
     def scorer(blocks: Sequence[Block]) -> list[float]:
-        return _floats([_ONE if b.features.phrase == value else _ZERO for b in _tuple(blocks)])
+        return _floats([_ONE if b.features.phrase == value else _ZERO for b in page_tuple(blocks)])
 
     scorer.__name__ = f"phrase_{kind.value}"
     scorer.__doc__ = f"A {kind.value} boilerplate phrase occurs in the block."
@@ -271,7 +264,7 @@ def _container(kind: Label) -> Scorer:
         return _floats(
             [
                 b.features.container_strength if b.features.container == value else _ZERO
-                for b in _tuple(blocks)
+                for b in page_tuple(blocks)
             ]
         )
 

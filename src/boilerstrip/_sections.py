@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from ._copied_boxes import first_kept, is_kept_text
-from ._model import Block, Label, Role
+from ._model import Block, Label, Role, page_tuple
 from ._options import Options
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
@@ -44,7 +44,7 @@ def with_section_prose(
     ``Options.section_prose_floor``, that ``kept_label`` (the hard rules) keeps as CONTENT.
     For pages declared multi-section. ``hashes`` are the blocks'
     :func:`~._copied_boxes.copy_hashes`."""
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
+    page = page_tuple(blocks)
     min_words = options.section_prose_min_words
     if not min_words:
         return labels

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from ._model import Block, Label, Role
+from ._model import Block, Label, Role, page_tuple
 from ._options import Options
 from ._page_frame import TOOLTIP
 
@@ -69,7 +69,7 @@ def without_stray_text(
     """``labels`` with CONTENT blocks in tooltips (``Options.tooltips_dropped``) or made of
     identifiers (``Options.id_string_min_ids``, 0: off) given ``dropped(block)``; ``marks``:
     the blocks' :func:`~._page_frame.locator_marks`, when the caller has them."""
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
+    page = page_tuple(blocks)
     tooltips, min_ids = options.tooltips_dropped, options.id_string_min_ids
     if not (tooltips or min_ids):
         return labels

@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from ._detached import kept_runs
-from ._model import Block, Label, Role
+from ._model import Block, Label, Role, page_tuple
 from ._options import Options
 from ._tail import is_prose
 
@@ -64,7 +64,7 @@ def _is_teaser(block: Block, options: Options) -> bool:
 def teaser_rails(blocks: Sequence[Block], kept: Sequence[int], options: Options) -> list[list[int]]:
     """The rails of cards among the ``kept`` blocks (indices with words, in order): each
     rail the indices of its cards' blocks."""
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
+    page = page_tuple(blocks)
     low, high = options.teaser_card_title_min_words, options.teaser_card_title_max_words
     density, filler = options.teaser_card_link_density, options.teaser_card_filler_words
     min_cards = options.teaser_card_min_cards  # read once, not per kept block
@@ -98,7 +98,7 @@ def without_teaser_cards(
 ) -> list[Label]:
     """``labels`` with the rails of teaser cards after the body (see the module docstring)
     given ``dropped(block)``; ``Options.teaser_card_min_cards`` 0 turns it off."""
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
+    page = page_tuple(blocks)
     if not options.teaser_card_min_cards:
         return labels
     kept = [i for i, kind in enumerate(labels) if kind is _CONTENT and page[i].features.words]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from ._model import Block, Label
+from ._model import Block, Label, page_tuple
 from ._options import Options
 from ._page_type import THREAD
 
@@ -44,7 +44,7 @@ def without_trailing_boxes(
     the last kept block of no such box given ``dropped(block)``, unless they hold more
     than ``Options.trailing_box_max_ratio`` times the words kept outside such boxes
     (0 turns the rule off) or the page is a thread."""
-    page: tuple[Block, ...] = blocks if isinstance(blocks, tuple) else tuple(blocks)  # read in place
+    page = page_tuple(blocks)
     ratio = options.trailing_box_max_ratio
     if not ratio or declared == THREAD:
         return labels
