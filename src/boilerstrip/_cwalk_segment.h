@@ -40,6 +40,17 @@ typedef struct {
     PyObject *names;
 } KeptNames;
 
+/* The whitespace-only texts met last (a page's indentation between its tags: most of its text
+ * nodes), each decoded once, by length and first and last bytes: a str made and freed per node
+ * took about 250 instructions. */
+#define SPACES_KEPT 32
+#define SPACES_BYTES 64
+typedef struct {
+    size_t length;
+    unsigned char bytes[SPACES_BYTES];
+    PyObject *text;
+} KeptSpaces;
+
 /* Stack entries ([tag, :nth-of-type index, frame, None] lists) kept for reuse once popped: a list
  * made and freed per element entered took about 150 instructions. */
 #define SPARE_ENTRIES 32
@@ -50,6 +61,7 @@ typedef struct {
 
 struct Segment {
     KeptNames kept[NAMES_KEPT];
+    KeptSpaces spaces[SPACES_KEPT];
     PyObject *spare[SPARE_ENTRIES];
     int spares;
     PyObject *st, *hooks, *stack, *open_blocks, *elements, *strings, *numbers, *add_element, *zero_row, *roles;
