@@ -162,6 +162,14 @@ PAGES = {
     + "".join(f"<b>{' ' * n}</b>{chr(10) * (n % 3)}" for n in range(1, 80, 3))
     + "<p>\x1c\x1f \x0b</p><p>\xa0 </p><p> \u3000</p><p>\f</p>"
     + "<pre> \n <b>  </b>\n</pre><pre>\n  </pre><a href=/s>  <b> </b>x</a><a href=/t> </a></div>",
+    # The attribute names read, found once per name's id (_cwalk_enter.c's read_attributes):
+    # more names than its 64 slots, names with a prefix or a colon, names alike but for case or
+    # a part, the names read on one element among many others.
+    "attribute ids": "".join(f"<p data-k{i}=1 class=c{i}>{i}</p>" for i in range(90))
+    + "<p xlink:href=/x xml:lang=en CLASS=up Role=note>a</p><a xlink:href=/y href=/z>b</a>"
+    + "<p data-class=no classes=no clas=no hidden-x style-y=1>c</p><p ID=i ItemProp=j>d</p>"
+    + "<svg><a xlink:href=/s role=img><text class=t>s</text></a></svg><math><mi xlink:href=/m>m</mi></math>"
+    + "<p hidden class=h>e</p><p popover>f</p><div id=z style='display:none'>g</div><p>end</p>",
     "row merges": "<table><tr><td>a<div></div>b</td><td>c</td></tr><tr><td>x</td><th>y</th></tr>"
     "<tr><div>d</div><td>e</td></tr><tr><td><table><tr><td>n1</td><td>n2</td></tr></table></td>"
     "<td>o</td></tr><tr><td><p>l1</p></td><td>l2</td></tr><tr></tr><tr><td>one</td></tr>"

@@ -42,6 +42,9 @@ PAGES = {
     "capitals, standards": "<!DOCTYPE html>" + "".join(f"<p class=Price>{i}</p>" for i in range(9)),
     "capitals beside prices": "<!DOCTYPE html><p class=price>1</p>" + "<p class='x PRICE'>2</p>" * 8,
     "entities": "<p class='pr&#105;ce'>1</p><p itemprop='&#112;rice'>2</p>",
+    "prefixed names": "<svg><a xlink:href=/x class=price itemprop=price>1</a></svg>"
+    "<p xlink:class=price x:itemprop=price data-itemprop=price>2</p>"
+    + "".join(f"<b data-n{i}=1 class=price>{i}</b>" for i in range(70)),
     "non-ASCII": "<p class='pr\u0130ce price\u00e9'>1</p><p class='\u017fprice price'>2</p>",
 }
 

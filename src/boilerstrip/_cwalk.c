@@ -273,13 +273,14 @@ static PyObject *page_marks(PyObject *self, PyObject *args) {
         const TextNode *fields = (const TextNode *)at; /* (lxb_dom_node_t's, as the walk reads them) */
         if (fields->type == TYPE_ELEMENT) {
             for (Attr *attr = first_attribute(at); attr != NULL; attr = next_attribute(attr)) {
-                const uintptr_t id = ((const TextNode *)attr)->local_name; /* (an attr starts with its node) */
+                const TextNode *name = (const TextNode *)attr; /* (an attr starts with its node) */
+                const uintptr_t id = name->local_name;
                 const size_t slot = (id ^ (id >> 6)) & 63;
-                if (marks[slot].mark < 0 || marks[slot].id != id) {
+                if (name->prefix == 0 && (marks[slot].mark < 0 || marks[slot].id != id)) {
                     marks[slot].id = id;
                     marks[slot].mark = mark_of(attr);
                 }
-                const int mark = marks[slot].mark;
+                const int mark = name->prefix == 0 ? marks[slot].mark : mark_of(attr); /* (a prefix: not cached) */
                 if (mark == MARK_OTHER || (which == 0) != (mark == MARK_ITEMTYPE)) continue;
                 size_t n = 0;
                 const unsigned char *value = attr_value(attr, &n);

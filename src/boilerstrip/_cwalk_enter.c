@@ -21,23 +21,42 @@ typedef struct {
     int present;
 } Value;
 
-static int read_attributes(Node *node, Value *values) {
+/* The index of the attribute's name among attribute_names, or -1. */
+static int which_attribute(Attr *attr) {
+    size_t length = 0;
+    const unsigned char *name = attr_name(attr, &length);
+    if (name == NULL || length < 2 || length > 8) return -1;
+    for (int i = 0; i < A_COUNT; i++)
+        if (attribute_lengths[i] == length && name[0] == attribute_names[i][0] &&
+            memcmp(attribute_names[i], name, length) == 0)
+            return i;
+    return -1;
+}
+
+static int read_attributes(Segment *s, Node *node, Value *values) {
     int count = 0;
     memset(values, 0, A_COUNT * sizeof(Value));
     for (Attr *attr = first_attribute(node); attr != NULL; attr = next_attribute(attr)) {
         count++;
-        size_t length = 0;
-        const unsigned char *name = attr_name(attr, &length);
-        if (name == NULL || length < 2 || length > 8) continue;
-        for (int i = 0; i < A_COUNT; i++) {
-            if (attribute_lengths[i] == length && name[0] == attribute_names[i][0] &&
-                memcmp(attribute_names[i], name, length) == 0) {
-                values[i].present = 1;
-                values[i].length = 0;
-                values[i].data = attr_value(attr, &values[i].length);
-                break;
+        /* by the name's id (an attribute starts with its node, as lxb_dom_node_t's fields), where
+           it has no prefix (a foreign one's local name is not its qualified name) */
+        const TextNode *fields = (const TextNode *)attr;
+        const uintptr_t id = fields->local_name;
+        KeptAttribute *kept = &s->attribute_ids[(id ^ (id >> 6)) % ATTRIBUTE_IDS];
+        int i;
+        if (fields->prefix != 0) {
+            i = which_attribute(attr);
+        } else {
+            if (kept->which == -2 || kept->id != id) {
+                kept->id = id;
+                kept->which = which_attribute(attr);
             }
+            i = kept->which;
         }
+        if (i < 0) continue;
+        values[i].present = 1;
+        values[i].length = 0;
+        values[i].data = attr_value(attr, &values[i].length);
     }
     return count;
 }
@@ -326,7 +345,7 @@ static int open_block(Segment *s, PyObject *tag, const TagInfo *info, int attrib
 int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info) {
     Segment *s = w->segment;
     Value values[A_COUNT];
-    int attributes = read_attributes(node, values);
+    int attributes = read_attributes(s, node, values);
     int flags = info->flags;
     if (!s->reveal &&
         (values[A_HIDDEN].present || values[A_STYLE].present || values[A_POPOVER].present || (flags & F_DIALOG))) {

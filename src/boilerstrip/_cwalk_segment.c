@@ -283,6 +283,7 @@ PyObject *segment_start(Walker *w, PyObject *args) {
     Segment *s = PyMem_Calloc(1, sizeof(Segment));
     if (s == NULL) return PyErr_NoMemory();
     w->segment = s;
+    for (int i = 0; i < ATTRIBUTE_IDS; i++) s->attribute_ids[i].which = -2;
     s->st = Py_NewRef(st);
     s->hooks = Py_NewRef(hooks);
     for (int i = 0; i < H_COUNT; i++) s->hook[i] = PyTuple_GET_ITEM(hooks, i);

@@ -51,6 +51,15 @@ typedef struct {
     PyObject *text;
 } KeptSpaces;
 
+/* The attribute names met last, by their id in the walked tree (an attribute node's local_name):
+ * each the index of the name _enter reads (A_CLASS ... in _cwalk_enter.c) or -1, found once
+ * rather than looked up and compared at each attribute. */
+#define ATTRIBUTE_IDS 64
+typedef struct {
+    uintptr_t id;
+    int which; /* -2: an empty slot */
+} KeptAttribute;
+
 /* Stack entries ([tag, :nth-of-type index, frame, None] lists) kept for reuse once popped: a list
  * made and freed per element entered took about 150 instructions. */
 #define SPARE_ENTRIES 32
@@ -62,6 +71,7 @@ typedef struct {
 struct Segment {
     KeptNames kept[NAMES_KEPT];
     KeptSpaces spaces[SPACES_KEPT];
+    KeptAttribute attribute_ids[ATTRIBUTE_IDS];
     PyObject *spare[SPARE_ENTRIES];
     int spares;
     PyObject *st, *hooks, *stack, *open_blocks, *elements, *strings, *numbers, *add_element, *zero_row, *roles;
