@@ -93,10 +93,15 @@ def test_counts(marks: Any, html: str, enough: int, expected: int) -> None:
     assert marks(root, root.mem_id, 1, enough) == expected
 
 
-def test_the_readers_answer_alike(marks: Any) -> None:
-    """_page_type's readers give what the selectors give, whichever way they read."""
+@pytest.mark.parametrize("fragment", [False, True])
+def test_the_readers_answer_alike(marks: Any, fragment: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """_page_type's readers give what the selectors give, reading in C: on a fragment too,
+    whose selectors start above its first node (left to them)."""
+    if (_page_type.__file__ or "").endswith(".py"):  # the pure sources: given the C reader here
+        monkeypatch.setattr(_page_type, "PAGE_MARKS", marks)
+    assert _page_type.PAGE_MARKS is not None
     for html in PAGES.values():
-        tree = LexborHTMLParser(html)
+        tree = LexborHTMLParser("<i>first</i>" + html if fragment else html, is_fragment=fragment)
         assert _page_type._thread_microdata(tree) == (tree.css_first(THREAD_SELECTOR) is not None)
         for enough in (0, 1, 3, 7, 9):
             expected = bool(enough) and len(tree.css(PRICE_SELECTOR)) >= enough

@@ -247,11 +247,21 @@ def _thread_url(declared: str, url: str, options: Options) -> bool:
 _PRICE_SELECTOR: Final = PRICE_SELECTOR  # '[itemprop="price"], .price'
 
 
+def _marks_root(tree: Any) -> Any:
+    """The tree's root for _cwalk.c's page_marks (the compiled build), or None: where its
+    selectors start from the root itself, that is where it has a parent (a fragment's root,
+    whose parent selectolax hides, is searched with its siblings, from the wrapper above)."""
+    if PAGE_MARKS is None:
+        return None
+    root = tree.root
+    return root if root is not None and root.parent is not None else None
+
+
 def _thread_microdata(tree: Any) -> bool:
     """Whether an element declares a forum thread in microdata (_MICRODATA_THREAD_SELECTOR).
     The compiled build reads the tree in C (_cwalk.c's page_marks: about a fifth of the
     selector's instructions, which it checked on probe pages at import)."""
-    root = tree.root if PAGE_MARKS is not None else None
+    root = _marks_root(tree)
     if root is not None:
         return bool(PAGE_MARKS(root, root.mem_id, 0, 1))
     return tree.css_first(_MICRODATA_THREAD_SELECTOR) is not None
@@ -264,7 +274,7 @@ def _shows_prices(tree: Any, min_prices: int) -> bool:
     but where the answer turns on the document's quirks mode (a "PRICE" class)."""
     if not min_prices:
         return False
-    root = tree.root if PAGE_MARKS is not None else None
+    root = _marks_root(tree)
     if root is not None:
         shown = PAGE_MARKS(root, root.mem_id, 1, min_prices)
         if shown >= 0:
