@@ -79,12 +79,14 @@ def events(root: Any, skipped: frozenset[str], every: int, pieces: list[str]) ->
         node = following
 
 
+_MODULE: Final = c_module("_cwalk")  # looked up once, for the Walker and page_marks
+
+
 def _walker() -> Any:
     """``_cwalk.Walker`` when it is built, bound and reads the probe as selectolax does; else None."""
-    module = c_module("_cwalk")
-    if module is None:
+    if _MODULE is None:
         return None
-    return walker_of(module)
+    return walker_of(_MODULE)
 
 
 def walker_of(module: Any) -> Any:
@@ -124,8 +126,7 @@ PRICE_SELECTOR: Final = '[itemprop="price"], .price'
 def _page_marks() -> Any:
     """``_cwalk.page_marks`` where the Walker is trusted and it reads the probe pages as the
     selectors do (:data:`MARKS_PROBE`); else None: _page_type asks the selectors."""
-    module = c_module("_cwalk") if WALKER is not None else None
-    return None if module is None else page_marks_of(module)
+    return None if _MODULE is None or WALKER is None else page_marks_of(_MODULE)
 
 
 def page_marks_of(module: Any) -> Any:
