@@ -124,6 +124,19 @@ HAND_MADE: dict[str, str] = {
     + "><em>"
     + "\u4e2d" * 33
     + "<",
+    # The svg check's search for the inner words' letters and a tag's ends (_cscan_text.c's
+    # next_inner_stop, sixteen or eight characters at once): each at each place of a long
+    # path, in text of each kind.
+    **{
+        f"svg stops, {kind}": kind
+        + "".join(
+            f"<svg><path d='{'9' * at}{stop}{'0' * after}'/></svg>"
+            for stop in ("price", "PRICE", "Itemprop", "itemtype", "pr", "i", "P", "<title", ">x", "")
+            for at in (0, 1, 7, 8, 15, 16, 17, 31)
+            for after in (0, 9, 20)
+        )
+        for kind in ("", "\xe9", "\u4e2d", "\U0001f600")
+    },
     "lone surrogates": "<p>\udcff<div>\ud800</div><b\udcff>x",
     "replacement characters": _parse.decode(b"<p>\xff\xfe<div>\x80\x81<b>\xc3(</b>"),
     "control characters": "<p\v>x<div\x00>y</div\x0b><a\x0c href=x>z",

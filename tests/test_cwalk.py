@@ -18,6 +18,9 @@ from boilerstrip._segment_blocks import _State, _traversal
 from boilerstrip._segmented import Segmented, finish
 from cscan_build import installed, installed_or_built
 
+# Class names for the screen-reader pre-check's places (see "screen reader places" below).
+SCREEN_READER_PLACES = ("sr-only", "visually-hidden", "screen-reader-text", "element-invisible", "clipped")
+SCREEN_READER_PLACES += ("assistive-text", "sr", "cl", "hi")  # (and their first two letters alone)
 PAGES = {
     "empty": "",
     "text only": "just text",
@@ -142,6 +145,31 @@ PAGES = {
     "<p style='xdisplay:nonex'>c</p><p style='visibility:hidde'>d</p><p style='display:'>e</p>"
     "<p style='display: nonE'>f</p><p style='visibility: visibility: hidden'>g</p><p style='v'>h</p>"
     "<p style='display:block;display:none'>i</p><p style='DISPLAY: NONE'>j</p><p>k</p>",
+    # The screen-reader classes' sixteen-place pre-check (_cwalk_enter.c's pair_hits): a class
+    # naming each needle at each place of classes of up to 50 bytes (in a block of 16, at its
+    # last place, in the zero-padded tail, at either end), and their first two letters alone.
+    "screen reader places": "".join(
+        f"<p>t<span class='{'x' * at} {name} {'y' * after}'>{name} {at} {after}</span></p>"
+        for name in SCREEN_READER_PLACES
+        for at in (0, 1, 7, 13, 14, 15, 16, 29, 30)
+        for after in (0, 1, 7, 16)
+    ),
+    # White space alone between tags, kept once decoded per length and ends (_cwalk_segment.c's
+    # spaces_of): the same slot with other bytes, past the kept length, non-ASCII and
+    # control spaces, in <pre> and in links, which count its characters.
+    "whitespace kept": "<div>"
+    + "".join(f"<p>{ws}a</p>{ws}<i>{ws}</i>" for ws in ("\n", " ", "\n  ", " \t", "\t ", "\n\n", "\r\n"))
+    + "".join(f"<b>{' ' * n}</b>{chr(10) * (n % 3)}" for n in range(1, 80, 3))
+    + "<p>\x1c\x1f \x0b</p><p>\xa0 </p><p> \u3000</p><p>\f</p>"
+    + "<pre> \n <b>  </b>\n</pre><pre>\n  </pre><a href=/s>  <b> </b>x</a><a href=/t> </a></div>",
+    # The attribute names read, found once per name's id (_cwalk_enter.c's read_attributes):
+    # more names than its 64 slots, names with a prefix or a colon, names alike but for case or
+    # a part, the names read on one element among many others.
+    "attribute ids": "".join(f"<p data-k{i}=1 class=c{i}>{i}</p>" for i in range(90))
+    + "<p xlink:href=/x xml:lang=en CLASS=up Role=note>a</p><a xlink:href=/y href=/z>b</a>"
+    + "<p data-class=no classes=no clas=no hidden-x style-y=1>c</p><p ID=i ItemProp=j>d</p>"
+    + "<svg><a xlink:href=/s role=img><text class=t>s</text></a></svg><math><mi xlink:href=/m>m</mi></math>"
+    + "<p hidden class=h>e</p><p popover>f</p><div id=z style='display:none'>g</div><p>end</p>",
     "row merges": "<table><tr><td>a<div></div>b</td><td>c</td></tr><tr><td>x</td><th>y</th></tr>"
     "<tr><div>d</div><td>e</td></tr><tr><td><table><tr><td>n1</td><td>n2</td></tr></table></td>"
     "<td>o</td></tr><tr><td><p>l1</p></td><td>l2</td></tr><tr></tr><tr><td>one</td></tr>"

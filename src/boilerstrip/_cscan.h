@@ -175,7 +175,7 @@ typedef struct Names Names;
 Names *names_new(PyObject *stack_tables, PyObject *text_starts, PyObject *body_names);
 void names_free(Names *names);
 int names_built_from(const Names *names, PyObject *stack_tables, PyObject *text_starts, PyObject *body_names);
-int name_of(const Names *names, const Text *t, Py_ssize_t start, Py_ssize_t end, Name *name);
+/* name_of(names, t, start, end, name): inline, in _cstack.h */
 PyObject *name_str(const Names *names, const Name *name); /* borrowed */
 int name_is(const Names *names, const Name *name, const char *which); /* "script", "plaintext" */
 

@@ -3,6 +3,7 @@
 #ifndef BOILERSTRIP_CSTACK_H
 #define BOILERSTRIP_CSTACK_H
 #include "_cscan.h"
+#include <string.h>
 
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)
@@ -30,6 +31,58 @@ struct Names {
 };
 
 unsigned long hash_bytes(const char *bytes, Py_ssize_t length);
+#define HASH_START 2166136261UL
+#define HASH_STEP(h, byte) (((h) ^ (unsigned char)(byte)) * 16777619UL)
+
+/* The id of the ASCII name whose bytes, zero-padded to NAME_BYTES, are `key` and whose
+ * hash_bytes is h, or -1: the table's names are zero-padded too (names_new's calloc and
+ * add_name's copy), so that a slot is compared in one fixed-size memcmp (two words). */
+static inline int find_key(const Names *N, const char *key, Py_ssize_t length, unsigned long h) {
+    for (unsigned long i = h % NAME_SLOTS;; i = (i + 1) % NAME_SLOTS) {
+        if (N->hash[i].length == 0) return -1;
+        if (N->hash[i].length == length && memcmp(N->hash[i].bytes, key, NAME_BYTES) == 0) return N->hash[i].id;
+    }
+}
+
+int name_of_other(const Names *N, const Text *t, Py_ssize_t start, Py_ssize_t end, Name *name);
+
+/* A tag's name lowered into key (zero-padded) with its hash_bytes, over text of one kind; i is
+ * left where it stopped (before a non-ASCII character, or at length). */
+#define LOWER_KEY(T)                                                    \
+    {                                                                   \
+        const T *p = (const T *)t->data + start;                        \
+        for (; i < length; i++) {                                       \
+            Py_UCS4 c = p[i];                                           \
+            if (c > 127) break;                                         \
+            c |= (Py_UCS4)(c - 'A' < 26u) << 5; /* A-Z to a-z */        \
+            key[i] = (char)c;                                           \
+            h = HASH_STEP(h, c);                                        \
+        }                                                               \
+    }
+
+/* The tag text[start:end]'s name: the id of a table's name (ASCII, lowered here; inline, as the
+ * loop reads one at each tag), else name_of_other's (a str, or the id str.lower() gives). */
+static inline int name_of(const Names *N, const Text *t, Py_ssize_t start, Py_ssize_t end, Name *name) {
+    Py_ssize_t length = end - start;
+    name->str = NULL;
+    if (length <= NAME_BYTES && length > 0) {
+        char key[NAME_BYTES] = {0};
+        unsigned long h = HASH_START;
+        Py_ssize_t i = 0;
+        if (t->kind == PyUnicode_1BYTE_KIND)
+            LOWER_KEY(Py_UCS1)
+        else if (t->kind == PyUnicode_2BYTE_KIND)
+            LOWER_KEY(Py_UCS2)
+        else
+            LOWER_KEY(Py_UCS4)
+        if (i == length) {
+            name->id = find_key(N, key, length, h);
+            if (name->id >= 0) return 0;
+        }
+    }
+    return name_of_other(N, t, start, end, name);
+}
+#undef LOWER_KEY
 
 typedef struct {
     Py_ssize_t *items, size, capacity;

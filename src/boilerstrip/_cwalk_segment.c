@@ -170,6 +170,24 @@ static int leave(Walker *w, PyObject *tag, int flags) {
     return 0;
 }
 
+/* Whether the text bytes[:length] (not empty) is ASCII white space alone (as str.isspace() reads
+ * it): 1 with *text its str (a new reference, the one kept for these bytes), 0, or -1 on error. */
+static int spaces_of(Segment *s, const unsigned char *bytes, size_t length, PyObject **text) {
+    if (length > SPACES_BYTES) return 0;
+    KeptSpaces *kept = &s->spaces[(length * 7 + bytes[0] + bytes[length - 1] * 3u) % SPACES_KEPT];
+    if (kept->text == NULL || kept->length != length || memcmp(kept->bytes, bytes, length) != 0) {
+        for (size_t i = 0; i < length; i++) /* (the kept bytes are white space: compared first) */
+            if (bytes[i] >= 128 || !Py_UNICODE_ISSPACE(bytes[i])) return 0;
+        PyObject *made = PyUnicode_DecodeASCII((const char *)bytes, (Py_ssize_t)length, NULL);
+        if (made == NULL) return -1;
+        Py_XSETREF(kept->text, made);
+        kept->length = length;
+        memcpy(kept->bytes, bytes, length);
+    }
+    *text = Py_NewRef(kept->text);
+    return 1;
+}
+
 /* A node visited: a text node's text appended and counted, an element entered (and left at
  * once when it has no children), a <br>. */
 int segment_visit(Walker *w, Node *node) {
@@ -177,10 +195,15 @@ int segment_visit(Walker *w, Node *node) {
     if (type_of(node) == TYPE_TEXT) { /* text_content: an empty or NULL text is passed over */
         LexborStr *text = &((TextNode *)node)->data;
         if (text->data == NULL || text->length == 0) return 0;
-        PyObject *raw = PyUnicode_DecodeUTF8((const char *)text->data, (Py_ssize_t)text->length, "replace");
-        if (raw == NULL) return -1;
+        PyObject *raw;
+        const int spaces = spaces_of(s, text->data, text->length, &raw);
+        if (spaces < 0) return -1;
+        if (!spaces) {
+            raw = PyUnicode_DecodeUTF8((const char *)text->data, (Py_ssize_t)text->length, "replace");
+            if (raw == NULL) return -1;
+        }
         int failed = PyList_Append(w->pieces, raw);
-        Py_ssize_t n = visible_length(raw), counted = 0;
+        Py_ssize_t n = spaces ? 0 : visible_length(raw), counted = 0;
         if (n) {
             s->has_text = 1;
             counted = s->in_pre ? PyUnicode_GET_LENGTH(raw) : n;
@@ -232,6 +255,7 @@ void segment_free(Walker *w) {
                          &s->enter, &s->exit, &s->empty, &s->no_attrs, &s->space, &s->in_pre_name};
     for (size_t i = 0; i < sizeof held / sizeof *held; i++) Py_CLEAR(*held[i]);
     for (int i = 0; i < NAMES_KEPT; i++) Py_CLEAR(s->kept[i].names);
+    for (int i = 0; i < SPACES_KEPT; i++) Py_CLEAR(s->spaces[i].text);
     while (s->spares) Py_DECREF(s->spare[--s->spares]);
     block_free(s);
     PyMem_Free(s->blocks);
@@ -259,6 +283,7 @@ PyObject *segment_start(Walker *w, PyObject *args) {
     Segment *s = PyMem_Calloc(1, sizeof(Segment));
     if (s == NULL) return PyErr_NoMemory();
     w->segment = s;
+    for (int i = 0; i < ATTRIBUTE_IDS; i++) s->attribute_ids[i].which = -2;
     s->st = Py_NewRef(st);
     s->hooks = Py_NewRef(hooks);
     for (int i = 0; i < H_COUNT; i++) s->hook[i] = PyTuple_GET_ITEM(hooks, i);

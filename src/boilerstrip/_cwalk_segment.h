@@ -40,6 +40,26 @@ typedef struct {
     PyObject *names;
 } KeptNames;
 
+/* The whitespace-only texts met last (a page's indentation between its tags: most of its text
+ * nodes), each decoded once, by length and first and last bytes: a str made and freed per node
+ * took about 250 instructions. */
+#define SPACES_KEPT 32
+#define SPACES_BYTES 64
+typedef struct {
+    size_t length;
+    unsigned char bytes[SPACES_BYTES];
+    PyObject *text;
+} KeptSpaces;
+
+/* The attribute names met last, by their id in the walked tree (an attribute node's local_name):
+ * each the index of the name _enter reads (A_CLASS ... in _cwalk_enter.c) or -1, found once
+ * rather than looked up and compared at each attribute. */
+#define ATTRIBUTE_IDS 64
+typedef struct {
+    uintptr_t id;
+    int which; /* -2: an empty slot */
+} KeptAttribute;
+
 /* Stack entries ([tag, :nth-of-type index, frame, None] lists) kept for reuse once popped: a list
  * made and freed per element entered took about 150 instructions. */
 #define SPARE_ENTRIES 32
@@ -50,6 +70,8 @@ typedef struct {
 
 struct Segment {
     KeptNames kept[NAMES_KEPT];
+    KeptSpaces spaces[SPACES_KEPT];
+    KeptAttribute attribute_ids[ATTRIBUTE_IDS];
     PyObject *spare[SPARE_ENTRIES];
     int spares;
     PyObject *st, *hooks, *stack, *open_blocks, *elements, *strings, *numbers, *add_element, *zero_row, *roles;

@@ -80,14 +80,25 @@ int push_parent(Walker *w, Node *node) {
 }
 
 /* len(text.strip()) */
+/* (one loop per kind: the kind's switch read once, not at each character) */
+#define VISIBLE(T)                                                         \
+    {                                                                      \
+        const T *p = (const T *)data;                                      \
+        while (start < end && Py_UNICODE_ISSPACE(p[start])) start++;       \
+        while (end > start && Py_UNICODE_ISSPACE(p[end - 1])) end--;       \
+    }
+
 Py_ssize_t visible_length(PyObject *text) {
     Py_ssize_t start = 0, end = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    while (start < end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start))) start++;
-    while (end > start && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1))) end--;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND: VISIBLE(Py_UCS1) break;
+    case PyUnicode_2BYTE_KIND: VISIBLE(Py_UCS2) break;
+    default: VISIBLE(Py_UCS4) break;
+    }
     return end - start;
 }
+#undef VISIBLE
 
 static PyObject *walk_on(Walker *w) {
     for (;;) {

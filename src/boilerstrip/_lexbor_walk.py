@@ -79,12 +79,14 @@ def events(root: Any, skipped: frozenset[str], every: int, pieces: list[str]) ->
         node = following
 
 
+_MODULE: Final = c_module("_cwalk")  # looked up once, for the Walker and page_marks
+
+
 def _walker() -> Any:
     """``_cwalk.Walker`` when it is built, bound and reads the probe as selectolax does; else None."""
-    module = c_module("_cwalk")
-    if module is None:
+    if _MODULE is None:
         return None
-    return walker_of(module)
+    return walker_of(_MODULE)
 
 
 def walker_of(module: Any) -> Any:
@@ -109,3 +111,41 @@ def walker_of(module: Any) -> Any:
 
 
 WALKER: Final = _walker()  # _cwalk.Walker, or None: the segment stage walks in Python
+
+# Elements each of _page_type's whole-tree selectors finds, and near misses (case, white space,
+# a value's absence, a template's content), in a quirks-mode and a standards-mode document.
+MARKS_PROBE: Final = (
+    "<p itemprop=price class='a price'>1</p><b class=PRICE itemprop=Price>2</b><i class='price\vx'>3</i>"
+    "<template><p class=price></p></template><u class='x\tprice\n'>4</u><s itemprop class>5</s>"
+    "<div itemtype='https://schema.org/DiscussionForumPosting'><svg><g class=price /></svg></div>"
+)
+THREAD_SELECTOR: Final = '[itemtype*="schema.org/DiscussionForumPosting"]'
+PRICE_SELECTOR: Final = '[itemprop="price"], .price'
+
+
+def _page_marks() -> Any:
+    """``_cwalk.page_marks`` where the Walker is trusted and it reads the probe pages as the
+    selectors do (:data:`MARKS_PROBE`); else None: _page_type asks the selectors."""
+    return None if _MODULE is None or WALKER is None else page_marks_of(_MODULE)
+
+
+def page_marks_of(module: Any) -> Any:
+    """The ``page_marks`` of a built and bound ``_cwalk`` module, or None where it reads a probe
+    page otherwise than the selectors do."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    for page in (MARKS_PROBE, "<!DOCTYPE html>" + MARKS_PROBE, "<p class=x>", "<p class='a PRICE'>"):
+        root = LexborHTMLParser(page).root
+        if root is None:
+            return None
+        found = len(root.css(PRICE_SELECTOR))
+        thread = root.css_first(THREAD_SELECTOR) is not None
+        if module.page_marks(root, root.mem_id, 0, 1) != thread:
+            return None
+        for enough in range(1, found + 3):
+            if module.page_marks(root, root.mem_id, 1, enough) not in (-1, int(found >= enough)):
+                return None
+    return module.page_marks
+
+
+PAGE_MARKS: Final = _page_marks()  # _cwalk.page_marks, or None

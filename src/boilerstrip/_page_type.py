@@ -25,6 +25,7 @@ from typing import Any, Final
 import regex
 
 from ._head_marks import HeadMarks
+from ._lexbor_walk import PAGE_MARKS, PRICE_SELECTOR, THREAD_SELECTOR
 from ._options import Options
 from ._pattern_store import Key
 from ._pattern_store import compiled as stored_or_compiled
@@ -70,7 +71,7 @@ THREAD_LD_TYPES = frozenset({"discussionforumposting", "qapage"})
 # rather than JSON-LD, as some Discourse and Invision forums write it. Not QAPage: Stack
 # Exchange writes its Q&A so, and its truths drop the comments a thread keeps (the 12 wcxb
 # Stack Exchange pages as threads: -0.59 page points, 1 up, 9 down).
-_MICRODATA_THREAD_SELECTOR = '[itemtype*="schema.org/DiscussionForumPosting"]'
+_MICRODATA_THREAD_SELECTOR: Final = THREAD_SELECTOR  # '[itemtype*="schema.org/DiscussionForumPosting"]'
 # schema.org types and og:type values of a product page (a subset of the sectioned ones).
 PRODUCT_TYPES = frozenset({"product", "productgroup"})
 
@@ -130,7 +131,7 @@ def declared_type(tree: Any, ld_texts: Sequence[str] | None = None, marks: HeadM
         return ARTICLE  # as below: no thread with an article, and an article whatever og:type says
     if ld & THREAD_LD_TYPES:
         return THREAD  # a forum's og:type is often "article"; its JSON-LD says more
-    if tree.css_first(_MICRODATA_THREAD_SELECTOR) is not None:
+    if _thread_microdata(tree):
         return THREAD  # the same declaration, written as microdata (and no article in the JSON-LD)
     if marks is None:
         marks = HeadMarks(tree)
@@ -243,10 +244,39 @@ def _thread_url(declared: str, url: str, options: Options) -> bool:
 
 
 # Price elements: schema.org microdata's price, or a class naming the price alone.
-_PRICE_SELECTOR = '[itemprop="price"], .price'
+_PRICE_SELECTOR: Final = PRICE_SELECTOR  # '[itemprop="price"], .price'
+
+
+def _marks_root(tree: Any) -> Any:
+    """The tree's root for _cwalk.c's page_marks (the compiled build), or None: where its
+    selectors start from the root itself, that is where it has a parent (a fragment's root,
+    whose parent selectolax hides, is searched with its siblings, from the wrapper above)."""
+    if PAGE_MARKS is None:
+        return None
+    root = tree.root
+    return root if root is not None and root.parent is not None else None
+
+
+def _thread_microdata(tree: Any) -> bool:
+    """Whether an element declares a forum thread in microdata (_MICRODATA_THREAD_SELECTOR).
+    The compiled build reads the tree in C (_cwalk.c's page_marks: about a fifth of the
+    selector's instructions, which it checked on probe pages at import)."""
+    root = _marks_root(tree)
+    if root is not None:
+        return bool(PAGE_MARKS(root, root.mem_id, 0, 1))
+    return tree.css_first(_MICRODATA_THREAD_SELECTOR) is not None
 
 
 def _shows_prices(tree: Any, min_prices: int) -> bool:
     """Whether the page holds at least ``min_prices`` price elements (0: never): a grid
-    of products, a collection page, whose cards are its content."""
-    return bool(min_prices) and len(tree.css(_PRICE_SELECTOR)) >= min_prices
+    of products, a collection page, whose cards are its content. Counted as the selector
+    list counts them (an element both selectors select twice); in C in the compiled build,
+    but where the answer turns on the document's quirks mode (a "PRICE" class)."""
+    if not min_prices:
+        return False
+    root = _marks_root(tree)
+    if root is not None:
+        shown = PAGE_MARKS(root, root.mem_id, 1, min_prices)
+        if shown >= 0:
+            return bool(shown)
+    return len(tree.css(_PRICE_SELECTOR)) >= min_prices
