@@ -152,6 +152,10 @@ int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info);
 int open_link(Segment *s, Py_ssize_t at, PyObject *href);
 int close_link(Segment *s, Py_ssize_t at);
 int drop_pieces(Segment *s);
+/* _cwalk_hidden.c: a style that hides its element (display:none, visibility:hidden), a class
+ * that marks screen-reader-only text. */
+int hiding_style(const unsigned char *data, size_t length);
+int marks_screen_reader(const unsigned char *data, size_t length);
 
 #pragma GCC visibility pop
 
