@@ -140,7 +140,7 @@ def _score_c(  # noqa: PLR0917 - the C loops given, as tests give them
     page = tuple(blocks)
     # The one pass holds every column's floats at once: a page whose columns are coded (the
     # big ones, Options.coded_scores_min_blocks) makes and packs them one at a time instead
-    # (the 50 MB page peaked at 491 MB with the pass, 481 without).
+    # (the 50 MB page peaked at 491 MB with the pass, 480 without).
     made: list[list[float]] = []
     if columns_of is not None and page and (coded_min is None or len(page) < coded_min):
         made = columns_of(page)
