@@ -1,5 +1,6 @@
-/* A growable array of Py_ssize_t and the shared start of two byte strings: what the card tree
- * (_ctokens_decision.c) and the locator marks (_ctokens_locators.c) both use. */
+/* A growable array of Py_ssize_t, the shared start of two byte strings and the check of a list of
+ * locators: what the card tree and slots (_ctokens_decision.c) and the locator marks
+ * (_ctokens_locators.c) use. */
 #ifndef BOILERSTRIP_CTOKENS_COLUMNS_H
 #define BOILERSTRIP_CTOKENS_COLUMNS_H
 
@@ -44,6 +45,22 @@ static inline Py_ssize_t common_start(const char *a, const char *b, Py_ssize_t n
 #endif
     while (i < n && a[i] == b[i]) i++;
     return i;
+}
+
+/* Whether every item of the list ``locators`` is an ASCII str: 1; 0 when one is a str that is
+ * not ASCII (the caller leaves the page to Python); -1 with a TypeError naming ``function`` when
+ * one is not a str. */
+static inline int ascii_locators(PyObject *locators, const char *function) {
+    const Py_ssize_t count = PyList_GET_SIZE(locators);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *loc = PyList_GET_ITEM(locators, i);
+        if (!PyUnicode_Check(loc)) {
+            PyErr_Format(PyExc_TypeError, "%s() takes a list of str", function);
+            return -1;
+        }
+        if (!PyUnicode_IS_ASCII(loc)) return 0;
+    }
+    return 1;
 }
 
 #if defined(__GNUC__)

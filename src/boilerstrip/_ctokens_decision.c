@@ -125,14 +125,8 @@ PyObject *card_tree(PyObject *self, PyObject *locators) {
         return NULL;
     }
     const Py_ssize_t count = PyList_GET_SIZE(locators);
-    for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *loc = PyList_GET_ITEM(locators, i);
-        if (!PyUnicode_Check(loc)) {
-            PyErr_SetString(PyExc_TypeError, "card_tree() takes a list of str");
-            return NULL;
-        }
-        if (!PyUnicode_IS_ASCII(loc)) Py_RETURN_NONE;
-    }
+    const int ascii = ascii_locators(locators, "card_tree");
+    if (ascii <= 0) return ascii < 0 ? NULL : Py_NewRef(Py_None);
     PyObject *out = NULL;
     Column parents = {0}, tags = {0}, ends = {0}, groups = {0}, blocks_in = {0}, sizes = {0};
     Column segment_tags = {0}, chain = {0}, leaves = {0};
@@ -258,14 +252,8 @@ PyObject *slot_numbers(PyObject *self, PyObject *const *args, Py_ssize_t nargs) 
         PyErr_SetString(PyExc_ValueError, "slot_numbers(): the card tree is not the locators'");
         return NULL;
     }
-    for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *loc = PyList_GET_ITEM(locators, i);
-        if (!PyUnicode_Check(loc)) {
-            PyErr_SetString(PyExc_TypeError, "slot_numbers() takes a list of str");
-            return NULL;
-        }
-        if (!PyUnicode_IS_ASCII(loc)) Py_RETURN_NONE;
-    }
+    const int ascii = ascii_locators(locators, "slot_numbers");
+    if (ascii <= 0) return ascii < 0 ? NULL : Py_NewRef(Py_None);
     Table slots = {0};
     Py_ssize_t *numbers = PyMem_Malloc((count ? count : 1) * sizeof(Py_ssize_t));
     if (numbers == NULL || table_init(&slots) < 0) {

@@ -119,14 +119,8 @@ PyObject *locator_marks(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_ValueError, "locator_marks(): not a label a locator");
         return NULL;
     }
-    for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *loc = PyList_GET_ITEM(locators, i);
-        if (!PyUnicode_Check(loc)) {
-            PyErr_SetString(PyExc_TypeError, "locator_marks() takes a list of str");
-            return NULL;
-        }
-        if (!PyUnicode_IS_ASCII(loc)) Py_RETURN_NONE;
-    }
+    const int ascii = ascii_locators(locators, "locator_marks");
+    if (ascii <= 0) return ascii < 0 ? NULL : Py_NewRef(Py_None);
     PyObject *out = PyBytes_FromStringAndSize(NULL, count);
     if (out == NULL) return NULL;
     char *marks = PyBytes_AS_STRING(out);
