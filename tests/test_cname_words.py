@@ -1,5 +1,5 @@
 """The compiled build's ``_ctokens.name_words`` gives exactly what the Python path gives:
-``_rules.normalise_name`` of the name and ``_name_verdicts.spaced_words`` of that, on
+``_rules.normalise_name`` of the name and ``_name_sieve.spaced_words`` of that, on
 hand-made class/id strings (camelCase, digits, every separator and runs of them, state
 flags, taxonomy classes, empty, long) and on generated ones; and None, leaving the name to
 Python, for a name not ASCII or one holding a page builder's prefix. With the tables' decision,
@@ -16,16 +16,13 @@ import pytest
 
 from boilerstrip import _name_verdicts
 from boilerstrip._compiled import compiled
+from boilerstrip._name_sieve import _OTHER_WORD, name_table, sifted_words, spaced_words
 from boilerstrip._name_verdicts import (
-    _OTHER_WORD,
     NameVerdicts,
     _tables,
     decided,
     found_bits,
-    name_table,
-    sifted_words,
     spaced_bits,
-    spaced_words,
     verdict_of,
 )
 from boilerstrip._rules import _TAXONOMY, normalise_name

@@ -12,12 +12,12 @@ import regex
 
 from boilerstrip._element_facts import Container, _own_container, enclosing_containers, phrase_boxes
 from boilerstrip._model import Label
+from boilerstrip._name_sieve import spaced_words
 from boilerstrip._name_verdicts import (
     NameVerdicts,
     _tables,
     found_bits,
     spaced_bits,
-    spaced_words,
     verdict_of,
 )
 from boilerstrip._options import Options

@@ -45,6 +45,7 @@ COMPILED_MODULES = (
     "_markup",
     "_match_facts",
     "_metadata",
+    "_name_sieve",
     "_name_verdicts",
     "_model",
     "_open_elements",

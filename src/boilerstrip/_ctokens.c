@@ -54,8 +54,8 @@
  * (_copied_boxes.copy_hash). In _ctokens_copies.c.
  *
  * name_words(raw[, sieve, other]) -> (name, words) or None: ``_rules.normalise_name(raw)``
- * and its words (``_name_verdicts.spaced_words``) of an ASCII class/id string in one pass,
- * with a sieve each word it rules out given as ``other`` (``_name_verdicts.sifted_words``);
+ * and its words (``_name_sieve.spaced_words``) of an ASCII class/id string in one pass,
+ * with a sieve each word it rules out given as ``other`` (``_name_sieve.sifted_words``);
  * None for any other name, and for one holding "tag-", "category-" or a page builder's "widget" prefix (their
  * regexes stay Python's). In _ctokens_names.c.
  *
@@ -362,7 +362,7 @@ static PyMethodDef methods[] = {
     {"copy_hash", copy_hash, METH_O, "copy_hash(text) -> int: see _copied_boxes.copy_hash"},
     {"name_words", (PyCFunction)(void (*)(void))name_words, METH_FASTCALL,
      "name_words(raw[, sieve, other]) -> (name, words) or None: see _rules.normalise_name and "
-     "_name_verdicts.spaced_words and sifted_words"},
+     "_name_sieve.spaced_words and sifted_words"},
     {"name_bits", (PyCFunction)(void (*)(void))name_bits, METH_FASTCALL,
      "name_bits(raw, tables[, decision]) -> (name, bits, plain), int or None: see "
      "_name_verdicts.NameVerdicts.of"},

@@ -13,7 +13,7 @@
 #endif
 
 /* The sieve of _name_verdicts (its _Tables.sieve, the reference): a bit per
- * _name_verdicts.sieve_slot of a word; a word whose bit is 0 can neither be nor start a key
+ * _name_sieve.sieve_slot of a word; a word whose bit is 0 can neither be nor start a key
  * word, a stem or a spelling, and is given as ``other`` (one shared str) instead of its own
  * str. No sieve (``other`` NULL): every word is its own str. */
 typedef struct {
@@ -22,7 +22,7 @@ typedef struct {
     PyObject *other;
 } Sieve;
 
-/* _name_verdicts.sieve_slot: the word's first five characters (_KEY_PREFIX) and its length
+/* _name_sieve.sieve_slot: the word's first five characters (_KEY_PREFIX) and its length
  * (at most 15, _MAX_LENGTH), in unsigned arithmetic (the same slot: the size is a power of 2). */
 static inline int sifted(const Sieve *sieve, const Py_UCS1 *word, Py_ssize_t length) {
     if (sieve->other == NULL || length == 0) return 1; /* "" (two spaces) stays itself */

@@ -301,7 +301,7 @@ PyObject *name_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     }
     PyObject *const *keys = &PyTuple_GET_ITEM(tables, 1);
     PyObject *exact = PyTuple_GET_ITEM(tables, 7);
-    /* The word table of the four dicts (_name_verdicts._name_table), where there is one. */
+    /* The word table of the four dicts (_name_sieve.name_table), where there is one. */
     PyObject *table = PyTuple_GET_SIZE(tables) == 9 ? PyTuple_GET_ITEM(tables, 8) : Py_None;
     if (table == Py_None) table = NULL;
     for (int i = 0; i < 5; i++) {

@@ -20,7 +20,7 @@ does in a plain name), and the overlay rule's names and the states of its lookah
 The compiled build normalises an ASCII name and reads its bits in one C call
 (``_ctokens.name_bits``; ``name_words`` gives its words, the reference the tests read:
 tests/test_cname_words.py checks both against the Python path). A word that the tables'
-sieve rules out (:func:`sifted_words`: most words of a name, "item", "wrapper", "col", "12")
+sieve rules out (``_name_sieve.sifted_words``: most words of a name, "item", "wrapper", "col", "12")
 is skipped there, as :func:`spaced_bits` skips ``_OTHER_WORD``, the one shared string
 ``name_words`` gives in its place: no table holds it, so such a word is never made, hashed
 or looked up, and neither are its first letters. Only the words the sieve lets through are
@@ -36,6 +36,7 @@ from collections.abc import Callable
 from typing import Final, NamedTuple, cast
 
 from ._compiled import WordTable, c_module
+from ._name_sieve import _OTHER_WORD, name_table, sieve, spaced_words
 from ._pattern_reader import spellings, top_level_branches
 from ._rules import (
     _CONTENT_BIT,
@@ -66,15 +67,9 @@ _DECIDED_RULES: Final = (1 << (_ROWS + 1)) - 1  # the rows and the content rule
 _NOTHING: Final = ("", False, False)
 
 
-# What the compiled build gives in place of a word the sieve rules out: no table holds it
-# (a name's words are letters and digits), and it is shorter than _KEY_PREFIX.
-_OTHER_WORD: Final = "#"
-_SIEVE_BYTES: Final = 1024  # 8,192 slots: 238 are set, so few words pass by chance
-_MAX_LENGTH: Final = 15  # a word's length in its slot, at most
-
 # What ``_ctokens.name_bits`` reads of the ASCII tables (_Tables.c_keys): the sieve, the
 # words, the key prefixes, the stems, the phrases, _OPENS's bit, _KEY_PREFIX, the key
-# words and the word table of those four dicts (:func:`name_table`; it leaves out the
+# words and the word table of those four dicts (``_name_sieve.name_table``; it leaves out the
 # ``always`` bits, which the caller adds).
 _Stems = dict[str, tuple[tuple[str, int], ...]]
 _CKeys = tuple[
@@ -100,7 +95,7 @@ def _c_functions() -> tuple[_NameBitsOf | None, WordTable | None]:
     from its words, or :func:`found_bits` where spaced_words is None (less the ``always``
     bits); or, where those bits decide the verdict without a search (most names), its number
     in _Tables.verdicts; None where it leaves the name to Python. And ``word_table``, which
-    makes the table it finds the words' bits in (:func:`name_table`). None in a pure install."""
+    makes the table it finds the words' bits in (``_name_sieve.name_table``). None in a pure install."""
     module = c_module("_ctokens")
     if module is None:
         return None, None
@@ -110,7 +105,6 @@ def _c_functions() -> tuple[_NameBitsOf | None, WordTable | None]:
 _C_FUNCTIONS: Final = _c_functions()
 _name_bits: Final = _C_FUNCTIONS[0]
 _word_table: Final = _C_FUNCTIONS[1]
-_NAME_KEY_CHARS: Final = 62  # a key of the word table, tagged: at most _ctokens_verdicts.c's NAME_KEY_BYTES
 
 
 class _Tables(NamedTuple):
@@ -177,7 +171,7 @@ def _tables(ascii_only: bool) -> _Tables:
                 words[text] = words.get(text, 0) | alone
     assert _OVERLAY_BIT < 1 << _ALONE and _DECIDED_RULES << _ALONE < _OPENS < 1 << 63
     stem_table = {start: tuple(found) for start, found in stems.items()}
-    sieve = _sieve(words, phrases, [*patterns.prefix, *stems])
+    slots = sieve(words, phrases, [*patterns.prefix, *stems])
     kinds = tuple(kind.value for kind, _ in NAME_RULES)
     table = name_table(_word_table, words, patterns.prefix, phrases, patterns.exact) if ascii_only else None
     verdicts = (_NOTHING, ("", True, False), *((kind, False, False) for kind in kinds))
@@ -188,8 +182,8 @@ def _tables(ascii_only: bool) -> _Tables:
         phrases,
         searched,
         kinds,
-        sieve,
-        (sieve, words, patterns.prefix, stem_table, phrases, _OPENS_BIT, _KEY_PREFIX, patterns.exact, table),
+        slots,
+        (slots, words, patterns.prefix, stem_table, phrases, _OPENS_BIT, _KEY_PREFIX, patterns.exact, table),
         (patterns.always, searched, _ROWS, _ALONE, *overlay_words()),
         (*verdicts, *((kind, content, True) for kind, content, _ in verdicts)),
     )
@@ -214,84 +208,8 @@ def overlay_words() -> tuple[_Words, _Words]:
     return tuple(names), tuple(states.group(1).split("|"))
 
 
-def name_table(
-    word_table: WordTable | None,
-    words: dict[str, int],
-    prefix: dict[str, int],
-    phrases: dict[str, int],
-    exact: dict[str, int],
-) -> bytes | None:
-    """The four dicts that ``_ctokens.name_bits`` reads as one ``word_table`` (None without
-    one): each key tagged by its dict's letter ("w", "s", "p", "e"), each value as its four
-    16-bit parts, lowest first. There a word's bits are found from its bytes: no str is made
-    for it and none hashed (a dict look-up a word made one and hashed it)."""
-    if word_table is None:
-        return None
-    keys: list[str] = []
-    values: list[tuple[int, ...]] = []
-    for tag, table in (("w", words), ("s", prefix), ("p", phrases), ("e", exact)):
-        for key, bits in table.items():
-            if not (key.isascii() and len(key) < _NAME_KEY_CHARS and 0 <= bits < 1 << 64):
-                raise ValueError(f"name_table(): not an ASCII key of a 64-bit value: {key!r}")
-            keys.append(tag + key)
-            values.append(tuple([(bits >> shift) & 0xFFFF for shift in (0, 16, 32, 48)]))
-    return word_table(keys, values)
-
-
-def sieve_slot(word: str) -> int:
-    """A non-empty ASCII word's slot in a sieve (``_ctokens.name_words`` computes the same):
-    its first _KEY_PREFIX characters and its length, up to _MAX_LENGTH."""
-    slot = 0
-    for char in word[:_KEY_PREFIX]:
-        slot = slot * 31 + ord(char)
-    return (slot * 31 + min(len(word), _MAX_LENGTH)) % (_SIEVE_BYTES * 8)
-
-
-def _sieve(words: dict[str, int], phrases: dict[str, int], prefixes: list[str]) -> bytes:
-    """The slots of every word that :func:`spaced_bits` can read bits from: the words' keys,
-    every word of a spelling of several words, and any word of _KEY_PREFIX letters or more
-    that starts with a key prefix or a stem's (the prefix at each length)."""
-    slots = {sieve_slot(word) for word in words if word}
-    slots |= {sieve_slot(word) for phrase in phrases for word in phrase.split(" ") if word}
-    for prefix in prefixes:
-        assert len(prefix) == _KEY_PREFIX <= _MAX_LENGTH
-        slots |= {
-            sieve_slot(prefix + "x" * (length - _KEY_PREFIX))
-            for length in range(_KEY_PREFIX, _MAX_LENGTH + 1)
-        }
-    assert _OTHER_WORD not in words and _OTHER_WORD not in phrases and len(_OTHER_WORD) < _KEY_PREFIX
-    bits = bytearray(_SIEVE_BYTES)
-    for slot in slots:
-        bits[slot >> 3] |= 1 << (slot & 7)
-    return bytes(bits)
-
-
-def sifted_words(words: list[str] | None, sieve: bytes) -> list[str] | None:
-    """``words`` (:func:`spaced_words`) with each word whose slot is not in ``sieve`` given as
-    _OTHER_WORD (the reference of ``_ctokens.name_words``' words): :func:`spaced_bits` reads
-    the same bits from both, as such a word is no key, starts no key prefix or stem (those
-    words' slots are all set), and is no word of a spelling."""
-    if words is None:
-        return None
-    out: list[str] = []
-    for word in words:
-        slot = sieve_slot(word) if word else -1
-        out.append(word if slot < 0 or sieve[slot >> 3] >> (slot & 7) & 1 else _OTHER_WORD)
-    return out
-
-
-def spaced_words(name: str) -> list[str] | None:
-    """``name``'s words when it is ASCII letters, digits and spaces (given an ASCII name:
-    its runs of ``\\w``, with empty strings where spaces meet), else None."""
-    words = name.split(" ")
-    for word in words:
-        if word and not word.isalnum():
-            return None
-    return words
-
-
 def spaced_bits(tables: _Tables, words: list[str]) -> int:
-    """The bits (see _ALONE) of a name of ``words`` (from :func:`spaced_words`): the key
+    """The bits (see _ALONE) of a name of ``words`` (from ``_name_sieve.spaced_words``): the key
     words' bits, and the rules that a word, a stem's word or consecutive words match."""
     known, starts, stems, phrases = tables.words, tables.patterns.prefix, tables.stems, tables.phrases
     bits = tables.patterns.always
@@ -397,7 +315,7 @@ def verdict_of(name: str, ascii_tables: _Tables | None = None) -> tuple[str, boo
 
 def decided(name: str, words: list[str] | None, tables: _Tables) -> tuple[str, bool, bool]:
     """:func:`verdict_of` given ``tables`` for the name's characters and its
-    :func:`spaced_words` (None for a name not ASCII)."""
+    ``_name_sieve.spaced_words`` (None for a name not ASCII)."""
     if words is None:
         bits, searched = found_bits(tables, name), _DECIDED_RULES
     else:
