@@ -1,6 +1,7 @@
-"""_page_type's whole-tree selectors read in C (``_cwalk.c``'s page_marks, the compiled build):
-the microdata thread and the price elements found as Lexbor's selectors find them, on hand-made
-and generated pages, and the quirks mode's class matches left to the selectors."""
+"""_page_type's whole-tree selectors read in C (``_cwalk.c``'s page_marks, and the same marks
+in ``_cwalk_reads.c``'s document_reads, the compiled build): the microdata thread and the price
+elements found as Lexbor's selectors find them, on hand-made and generated pages, and the quirks
+mode's class matches left to the selectors."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from hypothesis import strategies as st
 from selectolax import lexbor
 from selectolax.lexbor import LexborHTMLParser
 
-from boilerstrip import _lexbor_walk, _page_type
-from boilerstrip._lexbor_walk import PRICE_SELECTOR, THREAD_SELECTOR, page_marks_of
+from boilerstrip import _head_marks, _lexbor_walk, _page_type
+from boilerstrip._head_marks import HeadMarks
+from boilerstrip._lexbor_walk import PRICE_SELECTOR, THREAD_SELECTOR, page_marks_of, readers_of
 from cscan_build import installed_or_built
 
 THREAD = "https://schema.org/DiscussionForumPosting"
@@ -60,6 +62,13 @@ def marks(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return found
 
 
+@pytest.fixture(scope="module")
+def readers(marks: Any, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    found = readers_of(installed_or_built("_cwalk", tmp_path_factory))
+    assert found is not None  # the probe pages read as selectolax's API reads them
+    return found
+
+
 def _assert_same(marks: Any, html: str) -> None:
     root = LexborHTMLParser(html).root
     assert root is not None
@@ -73,6 +82,22 @@ def _assert_same(marks: Any, html: str) -> None:
 @pytest.mark.parametrize("name", PAGES)
 def test_same_as_the_selectors(marks: Any, name: str) -> None:
     _assert_same(marks, PAGES[name])
+
+
+def _assert_reads_same(readers: Any, html: str) -> None:
+    root = LexborHTMLParser(html).root
+    assert root is not None and root.parent is not None
+    _, _, thread, sure, loose = readers.document_reads(root.parent.mem_id, 1)
+    assert thread == (root.css_first(THREAD_SELECTOR) is not None)
+    assert sure <= len(root.css(PRICE_SELECTOR)) <= sure + loose
+    for enough in range(1, sure + loose + 3):  # as page_marks answers
+        shown = 1 if sure >= enough else 0 if sure + loose < enough else -1
+        assert shown == readers.page_marks(root, root.mem_id, 1, enough)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_document_reads_same_as_the_selectors(readers: Any, name: str) -> None:
+    _assert_reads_same(readers, PAGES[name])
 
 
 @pytest.mark.parametrize(
@@ -108,6 +133,25 @@ def test_the_readers_answer_alike(marks: Any, fragment: bool, monkeypatch: pytes
             assert _page_type._shows_prices(tree, enough) == expected
 
 
+@pytest.mark.parametrize("fragment", [False, True])
+def test_the_readers_answer_alike_with_marks(
+    readers: Any, fragment: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same, given the page's HeadMarks: in the compiled build, from its one C pass over the
+    document (HeadMarks.document_reads; a fragment left to the selectors)."""
+    if (_head_marks.__file__ or "").endswith(".py"):  # the pure sources: given the C readers here
+        monkeypatch.setattr(_lexbor_walk, "READERS", readers)
+        monkeypatch.setattr(_head_marks, "READERS", readers)
+    for html in PAGES.values():
+        tree = LexborHTMLParser("<i>first</i>" + html if fragment else html, is_fragment=fragment)
+        marks = HeadMarks(tree)
+        assert (marks.document_reads(tree) is None) == fragment
+        assert _page_type._thread_microdata(tree, marks) == (tree.css_first(THREAD_SELECTOR) is not None)
+        for enough in (0, 1, 3, 7, 9):
+            expected = bool(enough) and len(tree.css(PRICE_SELECTOR)) >= enough
+            assert _page_type._shows_prices(tree, enough, marks) == expected
+
+
 _PIECES = [
     "<p>",
     "</p>",
@@ -134,5 +178,6 @@ _PIECES = [
 
 @settings(max_examples=300, deadline=None)
 @given(pieces=st.lists(st.sampled_from(_PIECES), max_size=30))
-def test_generated(marks: Any, pieces: list[str]) -> None:
+def test_generated(marks: Any, readers: Any, pieces: list[str]) -> None:
     _assert_same(marks, "".join(pieces))
+    _assert_reads_same(readers, "".join(pieces))

@@ -204,116 +204,9 @@ int holds_text(Node *node, PyObject *skipped) {
     }
 }
 
-/* page_marks: the attributes _page_type's two whole-tree selectors read. */
-enum { MARK_OTHER, MARK_ITEMTYPE, MARK_ITEMPROP, MARK_CLASS };
-static int mark_of(Attr *attr) {
-    size_t n = 0;
-    const unsigned char *name = attr_name(attr, &n);
-    if (name == NULL) return MARK_OTHER;
-    if (n == 8 && memcmp(name, "itemtype", 8) == 0) return MARK_ITEMTYPE;
-    if (n == 8 && memcmp(name, "itemprop", 8) == 0) return MARK_ITEMPROP;
-    return n == 5 && memcmp(name, "class", 5) == 0 ? MARK_CLASS : MARK_OTHER;
-}
-
-/* Whether value[:n] holds needle[:m] (m > 0), byte for byte. */
-static int holds_bytes(const unsigned char *value, size_t n, const char *needle, size_t m) {
-    for (size_t i = 0; i + m <= n; i++) {
-        const unsigned char *at = memchr(value + i, needle[0], n - m + 1 - i);
-        if (at == NULL) return 0;
-        i = (size_t)(at - value);
-        if (memcmp(at, needle, m) == 0) return 1;
-    }
-    return 0;
-}
-
-/* A class value's token "price" (split at Lexbor's white space: space, \t, \n, \f, \r): 2
- * written so, 1 only in other ASCII cases (a match in a quirks-mode document alone), 0 none.
- * Tried only where a "p" or "P" starts a token of five bytes. */
-static inline int space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
-static int price_class(const unsigned char *value, size_t n) {
-    int found = 0;
-    for (size_t i = 0; i + 5 <= n; i++) {
-        if ((value[i] | 0x20) != 'p' || (i > 0 && !space(value[i - 1])) || (i + 5 < n && !space(value[i + 5])))
-            continue;
-        if (memcmp(value + i, "price", 5) == 0) return 2;
-        int folded = 1;
-        for (size_t k = 1; k < 5 && folded; k++) folded = (value[i + k] | 0x20) == (unsigned char)"price"[k];
-        found |= folded;
-    }
-    return found;
-}
-
-/* page_marks(root, root.mem_id, which, enough): _page_type's selectors over the element root and
- * its descendants (template contents aside), as Lexbor's selectors match them, in one pass of no
- * Python object: which 0, whether an element's itemtype holds "schema.org/DiscussionForumPosting"
- * (css_first of _MICRODATA_THREAD_SELECTOR); which 1, whether `[itemprop="price"], .price` selects
- * `enough` elements or more (each selector's matches counted, as css() gives them), -1 where that
- * turns on the document's quirks mode, in which a class matches in any ASCII case. */
-static PyObject *page_marks(PyObject *self, PyObject *args) {
-    PyObject *root_object, *address;
-    int which;
-    Py_ssize_t enough;
-    if (!PyArg_ParseTuple(args, "OOin:page_marks", &root_object, &address, &which, &enough)) return NULL;
-    if (!bound) {
-        PyErr_SetString(PyExc_RuntimeError, "page_marks() before bind()");
-        return NULL;
-    }
-    Node *root = (Node *)PyLong_AsVoidPtr(address);
-    if (root == NULL) return PyErr_Occurred() ? NULL : PyLong_FromLong(which == 0 ? 0 : enough <= 0);
-    static const char thread[] = "schema.org/DiscussionForumPosting";
-    Py_ssize_t sure = 0, loose = 0; /* prices whatever the mode; prices in quirks mode only */
-    /* Each attribute's mark by its name's id (the node's local_name: a tree's ids are its own),
-     * the last one met in each of 64 slots: a name looked up once, not at each attribute. */
-    struct {
-        uintptr_t id;
-        int mark;
-    } marks[64] = {{0, -1}};
-    for (int i = 0; i < 64; i++) marks[i].mark = -1;
-    for (Node *at = root;;) {
-        const TextNode *fields = (const TextNode *)at; /* (lxb_dom_node_t's, as the walk reads them) */
-        if (fields->type == TYPE_ELEMENT) {
-            for (Attr *attr = first_attribute(at); attr != NULL; attr = next_attribute(attr)) {
-                const TextNode *name = (const TextNode *)attr; /* (an attr starts with its node) */
-                const uintptr_t id = name->local_name;
-                const size_t slot = (id ^ (id >> 6)) & 63;
-                if (name->prefix == 0 && (marks[slot].mark < 0 || marks[slot].id != id)) {
-                    marks[slot].id = id;
-                    marks[slot].mark = mark_of(attr);
-                }
-                const int mark = name->prefix == 0 ? marks[slot].mark : mark_of(attr); /* (a prefix: not cached) */
-                if (mark == MARK_OTHER || (which == 0) != (mark == MARK_ITEMTYPE)) continue;
-                size_t n = 0;
-                const unsigned char *value = attr_value(attr, &n);
-                if (value == NULL) continue; /* (no value: blank to the selectors) */
-                if (mark == MARK_ITEMTYPE) {
-                    if (holds_bytes(value, n, thread, sizeof thread - 1)) return PyLong_FromLong(1);
-                } else if (mark == MARK_ITEMPROP) {
-                    sure += n == 5 && memcmp(value, "price", 5) == 0;
-                } else {
-                    const int price = price_class(value, n);
-                    sure += price == 2;
-                    loose += price == 1;
-                }
-            }
-            if (which != 0 && sure >= enough) return PyLong_FromLong(1);
-        }
-        if (fields->first_child != NULL) {
-            at = fields->first_child;
-            continue;
-        }
-        while (at != root && ((const TextNode *)at)->next == NULL) at = ((const TextNode *)at)->parent;
-        if (at == root) break;
-        at = ((const TextNode *)at)->next;
-    }
-    if (which == 0 || sure >= enough) return PyLong_FromLong(which != 0);
-    return PyLong_FromLong(sure + loose < enough ? 0 : -1);
-}
-
 static PyMethodDef methods[] = {
     {"bind", bind, METH_O,
      "bind(path): look Lexbor's functions up in the loaded selectolax extension at path; whether all were found."},
-    {"page_marks", page_marks, METH_VARARGS,
-     "page_marks(root, root.mem_id, which, enough) -> 1, 0 or -1: _page_type's whole-tree selectors (_cwalk.c)."},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef definition = {PyModuleDef_HEAD_INIT, "boilerstrip._cwalk",
@@ -323,7 +216,8 @@ static struct PyModuleDef definition = {PyModuleDef_HEAD_INIT, "boilerstrip._cwa
 PyMODINIT_FUNC PyInit__cwalk(void) {
     PyObject *module = PyModule_Create(&definition);
     if (module == NULL) return NULL;
-    if (PyType_Ready(&WalkerType) < 0 || PyModule_AddObjectRef(module, "Walker", (PyObject *)&WalkerType) < 0) {
+    if (PyType_Ready(&WalkerType) < 0 || PyModule_AddObjectRef(module, "Walker", (PyObject *)&WalkerType) < 0 ||
+        PyModule_AddFunctions(module, read_methods) < 0) {
         Py_DECREF(module);
         return NULL;
     }

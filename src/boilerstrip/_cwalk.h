@@ -51,6 +51,27 @@ typedef struct {
     Key keys[KEYS];
 } Keys;
 PyObject *attributes_of(Node *node, Keys *keys);
+/* The page readers (_cwalk_reads.c, _cwalk_head.c): an element's kind by its tag (read as
+ * tree.tags() reads it: its qualified name in any ASCII case; KIND_FOLDED added where it is not
+ * written in lowercase), looked up once a pass per name id in 64 slots. */
+enum { KIND_OTHER, KIND_SCRIPT, KIND_TIME, KIND_META, KIND_TITLE, KIND_LINK };
+#define KIND_FOLDED 8 /* added: the name in other ASCII cases */
+
+typedef struct {
+    uintptr_t id;
+    int kind;
+} Slot;
+int element_kind(Slot *slots, Node *node);
+void clear_kinds(Slot *slots);
+/* The node after `at` in document order below `top`, or NULL (template contents aside). */
+Node *next_below(Node *at, Node *top);
+/* LexborNode.text() (deep): its descendants' text nodes' bytes, joined, decoded. */
+PyObject *deep_text(Node *node);
+Node *node_at(PyObject *address);
+int attribute_named(Node *node, const char *name, const unsigned char **value, size_t *n, int *count);
+extern PyMethodDef read_methods[]; /* the page readers */
+PyObject *head_marks(PyObject *self, PyObject *arg);
+
 int holds_text(Node *node, PyObject *skipped);
 extern PyTypeObject WalkerType;
 

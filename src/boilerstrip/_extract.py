@@ -153,7 +153,7 @@ def measure(
     marks = HeadMarks(tree)  # the head searched once, for the title, the metadata and the type
     info = page_info(tree, marks)
     root = body_of(tree)
-    ld_texts = json_ld_texts(tree)
+    ld_texts = json_ld_texts(tree, marks)
     ld_objects = json_ld_objects(ld_texts)  # parsed once: for the metadata and the product description
     metadata = read_page(tree, ld_objects, marks)
     address = metadata.canonical_url.value or (url if isinstance(url, str) else "")

@@ -20,11 +20,18 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from ._lexbor_walk import HEAD_SELECTOR, READERS, document_of
+
 # The head's nodes read: its metas, its links whose rel holds "canonical" in any ASCII case,
 # and its title. The metadata reads the metas with a content (``meta[content]``).
-_HEAD_SELECTOR: Final = 'meta, link[rel*="canonical" i], title'
+_HEAD_SELECTOR: Final = HEAD_SELECTOR  # 'meta, link[rel*="canonical" i], title'
 
 Attributes = dict[str, str | None]
+# What the C pass over the document gives (_cwalk_reads.c's document_reads): the JSON-LD
+# scripts' texts (None: left to the selector), the first <time>'s datetime, whether an itemtype
+# declares a forum posting, the price elements counted in any mode and in quirks mode only.
+DocumentReads = tuple[tuple[str, ...] | None, str | None, bool, int, int]
+LD_MAX_CHARS: Final = 200_000  # JSON-LD blocks past this are not read (some embed whole catalogues)
 
 
 class HeadMarks:
@@ -35,8 +42,14 @@ class HeadMarks:
         entries: list[tuple[str, Attributes, str]] = []
         metas = 0
         head = tree.head
-        # An empty head (the parser's own, on a page that writes none) holds nothing to search.
-        if head is not None and head.child is not None:
+        # The compiled build searches the head in C (_cwalk_head.c's ``head_marks``: the nodes'
+        # fields, no selector's parse, no node made per match; an empty head gives no entries),
+        # but where the selector reads a name or a rel otherwise (None). An empty head (the
+        # parser's own, on a page that writes none) holds nothing to search.
+        read = READERS.head_marks(head.mem_id) if READERS is not None and head is not None else None
+        if read is not None:
+            entries, metas = read
+        elif head is not None and head.child is not None:
             # Each node's attributes and tag are read once, typed (the compiled build reads
             # the dict and compares the strings itself, where it made a generic call for each).
             for node in head.css(_HEAD_SELECTOR):
@@ -52,6 +65,20 @@ class HeadMarks:
         self.entries = entries
         self._head_metas = metas  # the first metas of tree.tags("meta"): the head's own
         self._later: list[Attributes] | None = None
+        self._document: DocumentReads | None = None
+
+    def document_reads(self, tree: Any) -> DocumentReads | None:
+        """The page's JSON-LD texts (``json_ld_texts``, None where the selector is asked), its
+        first ``<time>``'s datetime (``_first_datetime``) and its microdata thread and price
+        marks (``_page_type``'s whole-tree selectors), read in one C pass over ``tree`` (the
+        tree these marks are of: _cwalk_reads.c), once a page; None where it is not read so (a
+        pure install, a fragment)."""
+        if self._document is None:
+            document = document_of(tree)
+            if document is None:
+                return None
+            self._document = READERS.document_reads(document, LD_MAX_CHARS)
+        return self._document
 
     def first_meta(self, tree: Any, key: str, value: str) -> Attributes | None:
         """The attributes of the first meta whose ``key`` is ``value``

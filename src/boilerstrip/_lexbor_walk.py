@@ -149,3 +149,71 @@ def page_marks_of(module: Any) -> Any:
 
 
 PAGE_MARKS: Final = _page_marks()  # _cwalk.page_marks, or None
+
+# The page readers' searches (_cwalk_reads.c): JSON-LD scripts (and near misses: a type in other
+# cases, an SVG script, a template's), <time> elements, a head's metas, canonical links and titles.
+READS_PROBE: Final = (
+    "<html><head><title>a &amp; b\u00e9</title><link rel='x Canonical' href=x><link rel=canon href=y>"
+    "<meta name=a content=b><noscript><meta name=b></noscript><template><meta name=c></template>"
+    "<title>b<b>c</b></title><script type='application/ld+json'>{\"a\": 1}</script></head><body>"
+    "<time>x</time><time datetime='2020-01-02'>y</time><script type=application/ld+json>[1, 2]</script>"
+    "<script type=text/javascript>x</script><script type>y</script><svg><script>z</script></svg>"
+    "<template><script type='application/ld+json'>no</script></template></body></html>"
+)
+HEAD_SELECTOR: Final = 'meta, link[rel*="canonical" i], title'
+LD_TYPE: Final = "application/ld+json"
+
+
+def document_of(tree: Any) -> int | None:
+    """The address of ``tree``'s document node, the root of ``tree.tags()``'s search, where the C
+    readers may search it (:data:`READERS`; not a fragment: its root has no parent); else None."""
+    if READERS is None:
+        return None
+    root = tree.root
+    document = root.parent if root is not None else None
+    return None if document is None else int(document.mem_id)
+
+
+def _readers() -> Any:
+    """The ``_cwalk`` module for its readers (``document_reads``, ``head_marks``)
+    where the Walker is trusted and they read the probe page as selectolax's API does; else None."""
+    if _MODULE is None or WALKER is None:
+        return None
+    return readers_of(_MODULE)
+
+
+def readers_of(module: Any) -> Any:
+    """``module`` where its readers read :data:`READS_PROBE` as selectolax's API does and find
+    the marks of :data:`MARKS_PROBE`'s pages as the selectors do, else None."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(READS_PROBE)
+    head, root = tree.head, tree.root
+    if head is None or root is None or root.parent is None:
+        return None
+    document = root.parent.mem_id
+    scripts = [node for node in tree.tags("script") if node.attributes.get("type") == LD_TYPE]
+    times = [node.attributes["datetime"] for node in tree.tags("time") if "datetime" in node.attributes]
+    marks = [
+        (node.tag, node.attributes, node.text() if node.tag == "title" else "")
+        for node in head.css(HEAD_SELECTOR)
+    ]
+    texts = tuple(node.text(deep=True) for node in scripts)
+    if (
+        module.document_reads(document, 1_000)[:2] != (texts, times[0])
+        or module.document_reads(document, 9)[:2] != (('{"a": 1}', "["), times[0])
+        or module.head_marks(head.mem_id) != (marks, sum(tag == "meta" for tag, _, _ in marks))
+    ):
+        return None
+    for page in (MARKS_PROBE, "<!DOCTYPE html>" + MARKS_PROBE, "<p class=x>", "<p class='a PRICE'>"):
+        root = LexborHTMLParser(page).root
+        if root is None or root.parent is None:
+            return None
+        _, _, thread, sure, loose = module.document_reads(root.parent.mem_id, 1)
+        found = len(root.css(PRICE_SELECTOR))
+        if thread != (root.css_first(THREAD_SELECTOR) is not None) or not sure <= found <= sure + loose:
+            return None
+    return module
+
+
+READERS: Final = _readers()  # _cwalk with its page readers, or None

@@ -239,12 +239,13 @@ def read_page(tree: Any, ld_objects: Sequence[dict[str, Any]], marks: HeadMarks 
     json_ld_objects, html lang, a <time>); ``marks``: the head's (made here when not given)."""
     found = _Found()
     _read_json_ld(ld_objects, found)
-    _read_head(HeadMarks(tree) if marks is None else marks, found)
+    marks = HeadMarks(tree) if marks is None else marks
+    _read_head(marks, found)
     root = tree.root
     if root is not None:
         found.add("language", "html", root.attributes.get("lang"))
     if found.best("published") is None:
-        found.add("published", "page", _first_datetime(tree))
+        found.add("published", "page", _first_datetime(tree, marks))
     values: dict[str, Sourced[Any]] = {}
     for field in FIELDS:
         best = found.best(field)
@@ -254,12 +255,17 @@ def read_page(tree: Any, ld_objects: Sequence[dict[str, Any]], marks: HeadMarks 
     return Metadata(**values)
 
 
-def _first_datetime(tree: Any) -> str | None:
+def _first_datetime(tree: Any, marks: HeadMarks | None = None) -> str | None:
     """The ``datetime`` of the first ``<time datetime>`` (``tree.css_first("time[datetime]")``),
     None when there is none (or its attribute is empty): read from the list of the page's
     ``<time>`` elements (``tree.tags``: about 60 instructions a node, where the selector
     engine took about 140; no other attribute is ``datetime`` to the selector, so its
-    presence is read as the selector reads it; tests/test_page_marks.py compares them)."""
+    presence is read as the selector reads it; tests/test_page_marks.py compares them). Given
+    the page's ``marks``, the compiled build reads it in C with the JSON-LD
+    (HeadMarks.document_reads)."""
+    read = marks.document_reads(tree) if marks is not None else None
+    if read is not None:
+        return read[1]
     for time in tree.tags("time"):
         attrs: dict[str, str | None] = time.attributes
         if "datetime" in attrs:

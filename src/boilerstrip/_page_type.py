@@ -24,8 +24,8 @@ from typing import Any, Final
 
 import regex
 
-from ._head_marks import HeadMarks
-from ._lexbor_walk import PAGE_MARKS, PRICE_SELECTOR, THREAD_SELECTOR
+from ._head_marks import LD_MAX_CHARS, HeadMarks
+from ._lexbor_walk import LD_TYPE, PAGE_MARKS, PRICE_SELECTOR, THREAD_SELECTOR
 from ._options import Options
 from ._pattern_store import Key
 from ._pattern_store import compiled as stored_or_compiled
@@ -59,7 +59,7 @@ def _ld_type() -> regex.Pattern[str]:
     return stored_or_compiled(_LD_TYPE, regex.VERSION0)
 
 
-_LD_MAX_CHARS = 200_000  # JSON-LD blocks past this are not read (some embed whole catalogues)
+_LD_MAX_CHARS: Final = LD_MAX_CHARS  # JSON-LD blocks past this are not read (some embed whole catalogues)
 
 ARTICLE = "article"
 SECTIONED = "sectioned"
@@ -76,7 +76,7 @@ _MICRODATA_THREAD_SELECTOR: Final = THREAD_SELECTOR  # '[itemtype*="schema.org/D
 PRODUCT_TYPES = frozenset({"product", "productgroup"})
 
 
-def json_ld_texts(tree: Any) -> tuple[str, ...]:
+def json_ld_texts(tree: Any, marks: HeadMarks | None = None) -> tuple[str, ...]:
     """The text of the page's JSON-LD scripts, up to _LD_MAX_CHARS in all (read once, for
     the page type and for the metadata).
 
@@ -85,7 +85,12 @@ def json_ld_texts(tree: Any) -> tuple[str, ...]:
     selector engine took about 160) by their type as Lexbor reads it: a type written so,
     in lowercase, is one; a type in other cases (Lexbor folds it on HTML elements only) or
     an SVG script's ``xlink:type`` (the same attribute to the selector) is left to the
-    selector itself (tests/test_page_marks.py compares the two)."""
+    selector itself (tests/test_page_marks.py compares the two). Given the page's ``marks``,
+    the compiled build reads them in C with the first ``<time>`` (HeadMarks.document_reads: no
+    node or attribute dict made per script), but where the selector is asked."""
+    read = marks.document_reads(tree) if marks is not None else None
+    if read is not None and read[0] is not None:
+        return read[0]
     scripts = []
     for script in tree.tags("script"):
         attrs: dict[str, str | None] = script.attributes
@@ -97,7 +102,7 @@ def json_ld_texts(tree: Any) -> tuple[str, ...]:
     return _ld_texts(scripts)
 
 
-_LD_TYPE_VALUE: Final = "application/ld+json"
+_LD_TYPE_VALUE: Final = LD_TYPE  # "application/ld+json"
 _LD_SELECTOR: Final = f'script[type="{_LD_TYPE_VALUE}"]'
 
 
@@ -131,10 +136,10 @@ def declared_type(tree: Any, ld_texts: Sequence[str] | None = None, marks: HeadM
         return ARTICLE  # as below: no thread with an article, and an article whatever og:type says
     if ld & THREAD_LD_TYPES:
         return THREAD  # a forum's og:type is often "article"; its JSON-LD says more
-    if _thread_microdata(tree):
-        return THREAD  # the same declaration, written as microdata (and no article in the JSON-LD)
     if marks is None:
         marks = HeadMarks(tree)
+    if _thread_microdata(tree, marks):
+        return THREAD  # the same declaration, written as microdata (and no article in the JSON-LD)
     og = marks.first_meta(tree, "property", "og:type")
     if og is None:
         og = marks.first_meta(tree, "name", "og:type")
@@ -230,7 +235,7 @@ def page_type(
     own = marks.own_addresses() if marks is not None else ()
     if any(_thread_url(declared, address, options) for address in (url, *own)):
         return THREAD
-    if not declared and tree is not None and _shows_prices(tree, options.listing_min_prices):
+    if not declared and tree is not None and _shows_prices(tree, options.listing_min_prices, marks):
         return SECTIONED
     return declared
 
@@ -257,23 +262,34 @@ def _marks_root(tree: Any) -> Any:
     return root if root is not None and root.parent is not None else None
 
 
-def _thread_microdata(tree: Any) -> bool:
+def _thread_microdata(tree: Any, marks: HeadMarks | None = None) -> bool:
     """Whether an element declares a forum thread in microdata (_MICRODATA_THREAD_SELECTOR).
     The compiled build reads the tree in C (_cwalk.c's page_marks: about a fifth of the
-    selector's instructions, which it checked on probe pages at import)."""
+    selector's instructions, which it checked on probe pages at import); given the page's
+    ``marks``, in the pass that reads its JSON-LD (HeadMarks.document_reads)."""
+    read = marks.document_reads(tree) if marks is not None else None
+    if read is not None:
+        return read[2]
     root = _marks_root(tree)
     if root is not None:
         return bool(PAGE_MARKS(root, root.mem_id, 0, 1))
     return tree.css_first(_MICRODATA_THREAD_SELECTOR) is not None
 
 
-def _shows_prices(tree: Any, min_prices: int) -> bool:
+def _shows_prices(tree: Any, min_prices: int, marks: HeadMarks | None = None) -> bool:
     """Whether the page holds at least ``min_prices`` price elements (0: never): a grid
     of products, a collection page, whose cards are its content. Counted as the selector
-    list counts them (an element both selectors select twice); in C in the compiled build,
+    list counts them (an element both selectors select twice); in C in the compiled build
+    (given the page's ``marks``, in the pass that reads its JSON-LD: HeadMarks.document_reads),
     but where the answer turns on the document's quirks mode (a "PRICE" class)."""
     if not min_prices:
         return False
+    read = marks.document_reads(tree) if marks is not None else None
+    if read is not None:
+        sure, loose = read[3], read[4]
+        if sure >= min_prices or sure + loose < min_prices:
+            return sure >= min_prices
+        return len(tree.css(_PRICE_SELECTOR)) >= min_prices
     root = _marks_root(tree)
     if root is not None:
         shown = PAGE_MARKS(root, root.mem_id, 1, min_prices)
