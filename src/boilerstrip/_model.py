@@ -257,7 +257,7 @@ class Block:
         (extract()'s own, made by its features stage and not yet returned: see
         ``_combine.label_own``). The labelled copy made in place: in the compiled build three
         native stores, where a copy allocated a block, set its eleven fields and freed the
-        first (about 400 instructions a block)."""
+        first (about 450 instructions a block)."""
         object.__setattr__(self, "label", label)
         object.__setattr__(self, "score", score)
         object.__setattr__(self, "scoring", scoring)
