@@ -98,7 +98,7 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
     if declared != THREAD:
         labels = within_title_box(blocks, labels, options, chrome)
     # The card structure, found once for the slots and the groups (most of their cost).
-    locators = [b.locator for b in blocks]
+    locators = [b.locator for b in page_tuple(blocks)]
     tree = card_tree(locators) if declared != ARTICLE else None
     if declared != ARTICLE:
         # An article's repeated boxes are related-story rails; the rules above drop their

@@ -405,6 +405,6 @@ def names_nothing(b: Block) -> bool:
     if len(b.markup.links) != 1:
         return True
     # One link: the teaser rule reads only the roles of _TEASER_ROLES (a block's role is a
-    # Role member: told by identity, not by the set's hash of an Enum, a Python call).
+    # Role member: told by identity, three compares, where the set's test hashes it).
     role = b.role
     return role is not _PARAGRAPH and role is not _QUOTE and role is not _HEADING
