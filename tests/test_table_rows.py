@@ -10,9 +10,9 @@ from blocks import make_block
 from boilerstrip import Block, Label, Options, OptionsError, Role
 from boilerstrip._combine import decide
 from boilerstrip._copied_boxes import copy_hashes
-from boilerstrip._model import Markup
+from boilerstrip._model import TABLE_ROLES, Markup
 from boilerstrip._page_type import ARTICLE, PRODUCT, SECTIONED
-from boilerstrip._table_rows import with_table_rows
+from boilerstrip._table_rows import _TABLE_CELL, _TABLE_ROW, with_table_rows
 
 _PROSE = "Our writers build each resume around the job you want and the results you can show for it."
 # A plan comparison: a header of plan names, then rows of short cells.
@@ -145,3 +145,9 @@ def test_only_pages_that_declare_a_type(declared: str, completed: bool) -> None:
 def test_invalid_values_are_refused(change: dict[str, object]) -> None:
     with pytest.raises(OptionsError):
         Options(**change)  # type: ignore[arg-type]
+
+
+def test_the_rows_roles_told_by_identity_are_the_table_roles() -> None:
+    # with_table_rows tells a row's role by identity with these two, not by TABLE_ROLES.
+    assert frozenset({_TABLE_ROW, _TABLE_CELL}) == TABLE_ROLES
+    assert all((role is _TABLE_ROW or role is _TABLE_CELL) == (role in TABLE_ROLES) for role in Role)

@@ -9,7 +9,7 @@ from typing import Final
 
 from ._model import Block, Label, page_tuple
 from ._options import Options
-from ._scorers import HardRule
+from ._scorers import HARD_RULES, HardRule, names_nothing
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
 # EnumType.__getattr__'s hook (about 900 instructions), and `Label(value)` runs
@@ -21,6 +21,7 @@ _SIDEBAR: Final = Label.SIDEBAR
 _NAVIGATION: Final = Label.NAVIGATION
 _COMMENTS: Final = Label.COMMENTS.value
 _LABELS: Final = {label.value: label for label in Label}
+_TABLE: Final = tuple(HARD_RULES.values())
 
 
 def hard_rules_of(declared: str, options: Options) -> frozenset[str]:
@@ -52,9 +53,12 @@ def labels_of(
     page = page_tuple(blocks)
     comments = options.include_comments
     link_list, headline = options.link_list_density, options.headline_words
+    # The table's own rules name nothing in most blocks, which names_nothing tells at once
+    # (any other rule is asked of every block).
+    sieved = all(rule in _TABLE for rule in rules)
     out: list[Label] = []
     for b, keep in zip(page, kept):
-        kind = rule_kind(b, options, rules, comments)
+        kind = "" if sieved and names_nothing(b) else rule_kind(b, options, rules, comments)
         if kind:
             out.append(_LABELS[kind])
         else:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from ._detached import kept_runs
-from ._model import Block, Label, Role
+from ._model import Block, Label, Role, page_tuple
 from ._options import Options
 from ._tail import is_prose
 
@@ -46,18 +46,18 @@ def without_body_links(
     ``dropped(block)``; ``Options.body_link_max_words`` 0 turns it off."""
     if not options.body_link_max_words:
         return labels
-    runs = kept_runs(blocks, labels)
+    # A tuple, as extract() gives it: the compiled build reads its items in place.
+    page = page_tuple(blocks)
+    runs = kept_runs(page, labels)
     if not runs:
         return labels
-    words = [sum(blocks[i].features.words for i in run) for run in runs]
+    words = [sum(page[i].features.words for i in run) for run in runs]
     body = runs[words.index(max(words))]  # the first of equals
-    prose = [
-        i for i in body if is_prose(blocks[i], options.tail_prose_words, options.tail_prose_link_density)
-    ]
+    prose = [i for i in body if is_prose(page[i], options.tail_prose_words, options.tail_prose_link_density)]
     if len(prose) < 2:
         return labels
     out = list(labels)
     for i in body:
-        if prose[0] < i < prose[-1] and _is_body_link(blocks[i], options):
-            out[i] = dropped(blocks[i])
+        if prose[0] < i < prose[-1] and _is_body_link(page[i], options):
+            out[i] = dropped(page[i])
     return out

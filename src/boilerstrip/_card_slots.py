@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Final, NamedTuple, cast
 
 from ._compiled import c_module
-from ._model import Block, Label, new_tuple
+from ._model import Block, Label, new_tuple, page_tuple
 from ._options import Options
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
@@ -297,7 +297,8 @@ def with_card_slots(
     share = options.card_slot_keep_share
     if not share:
         return labels
-    numbers, count = slot_numbers([b.locator for b in blocks] if locators is None else locators, tree)
+    page = page_tuple(blocks)  # read in place by the compiled build (a Sequence generically)
+    numbers, count = slot_numbers([b.locator for b in page] if locators is None else locators, tree)
     total = [0] * count
     kept = [0] * count
     for number, kind in zip(numbers, labels):
@@ -310,7 +311,7 @@ def with_card_slots(
         if (
             number >= 0
             and labels[i] in _COMPLETED
-            and blocks[i].features.container in _COMPLETED_CONTAINERS
+            and page[i].features.container in _COMPLETED_CONTAINERS
             and total[number] >= options.card_slot_min_blocks
             and kept[number] >= share * total[number]
         ):

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from ._match_facts import may_start, start_table
-from ._model import Block, Label
+from ._model import Block, Label, page_tuple
 from ._options import Options
 from ._phrase_match import WholeRows, is_whole_row, whole_rows
 
@@ -113,5 +113,5 @@ def without_controls(
         dropped(b)
         if kind is _CONTENT and len(b.text) <= limit and _is_control(table, starts, b.text)
         else kind
-        for b, kind in zip(blocks, labels)
+        for b, kind in zip(page_tuple(blocks), labels)
     ]

@@ -27,7 +27,7 @@ from typing import Final
 
 import regex
 
-from ._model import Block, Label, Role
+from ._model import Block, Label, Role, page_tuple
 from ._options import Options
 from ._tail import is_prose
 
@@ -43,7 +43,10 @@ def kept_runs(blocks: Sequence[Block], labels: Sequence[Label]) -> list[list[int
     """The indices of the CONTENT blocks, in runs that no dropped block with words divides."""
     runs: list[list[int]] = []
     gap = True  # a dropped block with words since the last CONTENT block
-    for i, (b, kind) in enumerate(zip(blocks, labels)):
+    # A tuple and a list, as the decision gives them: read in place by the compiled build.
+    page = page_tuple(blocks)
+    kinds: list[Label] = labels if isinstance(labels, list) else list(labels)
+    for i, (b, kind) in enumerate(zip(page, kinds)):
         if kind is _CONTENT:
             if gap or not runs:
                 runs.append([])

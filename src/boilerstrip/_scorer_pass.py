@@ -12,6 +12,7 @@ weighs nor packs a column it knows to be zeros.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Final, cast
 
@@ -101,9 +102,15 @@ def page_columns(  # noqa: PLR0915 - one loop, every column's test inlined
         f = b.features
         words = f.words
         texts[i] = b.text
-        link[i] = f.link_density
+        # A density of +0.0 (most blocks' links, many short lines' stopwords) is the shared
+        # zero already in its place: no float made and freed for it (-0.0 and NaN are set).
+        value = f.link_density
+        if value != 0.0 or math.copysign(1.0, value) < 0.0:
+            link[i] = value
         text[i] = min(f.text_density, _TEXT_DENSITY_CAP) / _TEXT_DENSITY_CAP
-        stop[i] = f.stopword_density
+        value = f.stopword_density
+        if value != 0.0 or math.copysign(1.0, value) < 0.0:
+            stop[i] = value
         length[i] = _LENGTHS[min(words, _LENGTH_WORDS)]
         composite[i] = min(f.composite_density, _CETD_CAP) / _CETD_CAP
         position = f.position

@@ -358,7 +358,9 @@ class _BoxLabelRule(HardRule):
         return f.phrase if b.role is _HEADING or f.words <= options.box_label_max_words else ""
 
 
-_TEASER_ROLES: Final = frozenset({Role.PARAGRAPH, Role.QUOTE, Role.HEADING})
+_PARAGRAPH: Final = Role.PARAGRAPH
+_QUOTE: Final = Role.QUOTE
+_TEASER_ROLES: Final = frozenset({_PARAGRAPH, _QUOTE, _HEADING})
 _SIDEBAR_KIND: Final = Label.SIDEBAR.value
 
 
@@ -389,3 +391,20 @@ HARD_RULES: Final[dict[str, HardRule]] = {
     "box_label": _BoxLabelRule(),
     "teaser_line": _TeaserLineRule(),
 }
+
+
+def names_nothing(b: Block) -> bool:
+    """Whether no rule of :data:`HARD_RULES` can name ``b``, whatever the options: a block
+    with no phrase and no phrase box (the phrase, metadata and box-label rules name only
+    those), and not a paragraph, quote or heading of exactly one link (the teaser rule's).
+    Most blocks of a page; the decision asks the rules only of the others
+    (tests/test_hard_rules_sieve.py)."""
+    f = b.features
+    if f.phrase or f.phrase_container:
+        return False
+    if len(b.markup.links) != 1:
+        return True
+    # One link: the teaser rule reads only the roles of _TEASER_ROLES (a block's role is a
+    # Role member: told by identity, three compares, where the set's test hashes it).
+    role = b.role
+    return role is not _PARAGRAPH and role is not _QUOTE and role is not _HEADING

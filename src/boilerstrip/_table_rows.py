@@ -20,12 +20,14 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from ._copied_boxes import first_kept, is_kept_text
-from ._model import TABLE_ROLES, Block, Label
+from ._model import Block, Label, Role, page_tuple
 from ._options import Options
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
 # EnumType.__getattr__'s hook (about 900 instructions).
 _CONTENT: Final = Label.CONTENT
+_TABLE_ROW: Final = Role.TABLE_ROW
+_TABLE_CELL: Final = Role.TABLE_CELL
 
 
 def with_table_rows(
@@ -44,8 +46,11 @@ def with_table_rows(
     if not min_rows:
         return labels
     tables: dict[int, list[int]] = {}
-    for i, b in enumerate(blocks):
-        if b.role in TABLE_ROLES and b.markup.table >= 0:
+    # A tuple, as extract() gives it (read in place when compiled); a block's role is a Role
+    # member, told by identity (TABLE_ROLES' test hashes it).
+    for i, b in enumerate(page_tuple(blocks)):
+        role = b.role
+        if (role is _TABLE_ROW or role is _TABLE_CELL) and b.markup.table >= 0:
             tables.setdefault(b.markup.table, []).append(i)
     out = labels
     seen: dict[int, list[int]] | None = None  # the kept texts, made once a row gets that far

@@ -38,7 +38,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from ._match_facts import may_start, start_table
-from ._model import Block, Label, Role, ancestor
+from ._model import Block, Label, Role, ancestor, page_tuple
 from ._options import Options
 from ._page_type import ARTICLE
 from ._phrase_match import WholeRows, is_whole_row, whole_rows
@@ -172,9 +172,9 @@ def without_titled_boxes(
     title_starts, link_starts, related_starts = _all_starts()  # once a page (cached: a generic call)
     related_words = options.related_title_max_words if declared in _RELATED_KINDS else 0
     kept_words = 0  # kept words before the block
-    # A list's items and length read natively by the compiled build (a Sequence's by a
+    # A tuple's items and length read natively by the compiled build (a Sequence's by a
     # generic call each: about 100 instructions a block).
-    items = list(blocks)
+    items = page_tuple(blocks)
     i = 0
     while i < len(items):
         b = items[i]
@@ -198,8 +198,8 @@ def without_titled_boxes(
         if out[i] is _CONTENT:
             kept_words += b.features.words
         i += 1
-    total = sum(b.features.words for b, kind in zip(blocks, out) if kind is _CONTENT)
-    for i, b in enumerate(blocks):
+    total = sum(b.features.words for b, kind in zip(items, out) if kind is _CONTENT)
+    for i, b in enumerate(items):
         if b.features.words <= 6 and _is_whole(links, link_starts, b.text):
             box = _profile_box(blocks, i)
             inside = sum(blocks[j].features.words for j in box if out[j] is _CONTENT)
