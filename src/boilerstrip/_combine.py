@@ -194,22 +194,6 @@ def relabel(
     return tuple(blocks)
 
 
-def label_own(
-    blocks: tuple[Block, ...], labels: Sequence[Label], probabilities: Sequence[float], table: ScoreTable
-) -> tuple[Block, ...]:
-    """:func:`relabel` of blocks that the caller alone holds (extract()'s, made by its
-    features stage): each block takes its label, probability and row of ``table`` in place
-    and is returned, where relabel copies it. Equal to relabel's blocks
-    (tests/test_label_own.py); never for blocks a caller may read again (replay's pages)."""
-    kinds: list[Label] = labels if isinstance(labels, list) else list(labels)
-    scores: tuple[float, ...] = probabilities if isinstance(probabilities, tuple) else tuple(probabilities)
-    for i in range(len(scores)):
-        b = blocks[i]
-        # The block's own index object when it is the row, as relabel gives it.
-        b._decided(kinds[i], scores[i], ScoreRow(table, b.index if b.index == i else i))
-    return blocks
-
-
 def _with_posts(blocks: Sequence[Block], kept: list[bool], options: Options) -> list[bool]:
     """On a thread, a block of plain prose (``Options.thread_post_min_words`` words or
     more, link density under ``Options.thread_post_max_link_density``) that no chrome

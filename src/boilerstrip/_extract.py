@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ._assemble import assemble
 from ._bodies import without_bodies
-from ._combine import decide, label_own
+from ._combine import decide, relabel
 from ._described import with_description
 from ._errors import InputError, LimitError, check_deadline
 from ._features import blocks_of, feature_columns, features_of, locators
@@ -97,10 +97,13 @@ def extract(
     probabilities = smooth(blocks, scores.probabilities, options)
     address = page_metadata.canonical_url.value or (url if isinstance(url, str) else "")
     labels = decide(blocks, probabilities, options, declared=declared, address=address)
-    # Our own blocks take their labels in place (no copy of the blocks, about 0.65 times a
-    # big page), and the probabilities are released before the result's text is made.
-    labelled = label_own(blocks, labels, probabilities, scores.table)
-    del blocks, labels, scores, probabilities
+    # Each unlabelled block is released as its labelled copy is made (relabel), and the
+    # probabilities before the result's text is made (on a big page, the blocks are about
+    # 0.65 times its size).
+    owned = list(blocks)
+    del blocks
+    labelled = relabel(owned, labels, probabilities, scores.table)
+    del owned, labels, scores, probabilities
     check_deadline(deadline)
     labelled = with_description(labelled, declared, page_metadata, options)
     metadata = complete(page_metadata, labelled, url)

@@ -252,16 +252,6 @@ class Block:
     def __reduce__(self) -> tuple[Any, ...]:
         return by_constructor(self)
 
-    def _decided(self, label: Label, score: float, scoring: ScoreRow) -> None:
-        """Sets the decision's label, probability and row on a block that nothing else holds
-        (extract()'s own, made by its features stage and not yet returned: see
-        ``_combine.label_own``). The labelled copy made in place: in the compiled build three
-        native stores, where a copy allocated a block, set its eleven fields and freed the
-        first (about 450 instructions a block)."""
-        object.__setattr__(self, "label", label)
-        object.__setattr__(self, "score", score)
-        object.__setattr__(self, "scoring", scoring)
-
     @property
     def scorer_names(self) -> tuple[str, ...]:
         """The names of the scorers, the same for every block of a page."""
