@@ -56,6 +56,7 @@ from boilerstrip import Options, _extract, _features
 from boilerstrip._assemble import layout
 from boilerstrip._bench._report import page_record
 from boilerstrip._bench._sets import Page
+from boilerstrip._compiled import compiled
 from boilerstrip._element_facts import _own_container, enclosing_containers
 from boilerstrip._extract import measure, prepare_input
 from boilerstrip._features import feature_columns
@@ -118,6 +119,8 @@ def chains(
 
 def page_facts(page: Page) -> PageFacts | None:
     """One page's facts (None when extract() fails on it or it is binary)."""
+    if compiled():  # its modules call each other natively: the patches below would see nothing
+        raise RuntimeError("content_names.py reads the pure sources only (PYTHONPATH=src)")
     seen: dict[str, Any] = {}
     real_columns, real_containers = feature_columns, enclosing_containers
 

@@ -320,8 +320,8 @@ def test_a_worker_that_died_idle_is_replaced_and_no_page_is_lost(pages: Path) ->
     assert {r["status"] for r in records} == {"ok"}
 
 
-# Run in a fresh interpreter: the call is process-wide. A freed 4 MB block would raise glibc's
-# dynamic threshold to 4 MB; with the threshold fixed, a new 1 MB block is still mmapped.
+# Run in a fresh interpreter: the call is process-wide. A freed 16 MB block would raise glibc's
+# dynamic threshold to 16 MB; with the threshold fixed, a new 4 MB block is still mmapped.
 _THRESHOLD_CHECK = """
 import ctypes, sys
 from boilerstrip._batch import fix_mmap_threshold
@@ -333,11 +333,12 @@ class Info(ctypes.Structure):
     _fields_ = [(n, ctypes.c_size_t) for n in NAMES.split()]
 libc.mallinfo2.restype = Info
 fixed = "fix" in sys.argv and fix_mmap_threshold()
-big = bytes(4 << 20)
+big = bytes(16 << 20)
 del big
+libc.malloc_trim(0)  # a free top as big as the block would hold it, mmapped or not
 before = libc.mallinfo2().hblkhd
-block = bytes(1 << 20)
-print(int(fixed), int(libc.mallinfo2().hblkhd - before >= 1 << 20))
+block = bytes(4 << 20)
+print(int(fixed), int(libc.mallinfo2().hblkhd - before >= 4 << 20))
 """
 
 
