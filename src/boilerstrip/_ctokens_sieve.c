@@ -69,27 +69,21 @@ static int holds(PyObject *text, int kind, const void *data, Py_ssize_t n, PyObj
     return 0;
 }
 
-/* sieve_passes(sieve, text) -> bool: whether ``text`` starts with one of the sieve's
- * ``starts`` or holds one of its ``holds`` (_phrase_sieve.passes: a Sieve, whose fields 0, 1,
- * 3 and 4 are read: the starts and the holds, tuples of str, ``first``, 128 bytes, and
- * ``places``, a byte a hold: when it is missing, or not of that length, each hold is searched
- * for its first character), in one
- * call where the compiled build made three (may_start_one, the starts, holds_one's ``in``
- * searches: about 230 instructions each). The starts are not asked of a text whose first
- * character is ASCII and 0 in ``first``, as may_start_one says. */
-PyObject *sieve_passes(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 2 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) < 4 || !PyUnicode_Check(args[1]) ||
-        !PyTuple_CheckExact(PyTuple_GET_ITEM(args[0], 0)) || !PyTuple_CheckExact(PyTuple_GET_ITEM(args[0], 1)) ||
-        !PyBytes_CheckExact(PyTuple_GET_ITEM(args[0], 3)) || PyBytes_GET_SIZE(PyTuple_GET_ITEM(args[0], 3)) != 128) {
+/* Whether the text (``n`` characters of ``kind`` at ``data``; ``text`` its str, read only when it
+ * is of four bytes: NULL for a buffer of one or two) starts with one of the sieve's ``starts`` or
+ * holds one of its ``holds``: 1, 0, or -1 with an exception set (sieve_passes, below; also
+ * _ctokens_phrase.c's page pass, on a block's lowered text in a buffer). */
+int sieve_text(PyObject *sieve, PyObject *text, int kind, const void *data, Py_ssize_t n) {
+    if (!PyTuple_Check(sieve) || PyTuple_GET_SIZE(sieve) < 4 || !PyTuple_CheckExact(PyTuple_GET_ITEM(sieve, 0)) ||
+        !PyTuple_CheckExact(PyTuple_GET_ITEM(sieve, 1)) || !PyBytes_CheckExact(PyTuple_GET_ITEM(sieve, 3)) ||
+        PyBytes_GET_SIZE(PyTuple_GET_ITEM(sieve, 3)) != 128 || (text == NULL && kind == PyUnicode_4BYTE_KIND)) {
         PyErr_SetString(PyExc_TypeError, "sieve_passes() takes a Sieve and a str");
-        return NULL;
+        return -1;
     }
-    PyObject *starts = PyTuple_GET_ITEM(args[0], 0), *strings = PyTuple_GET_ITEM(args[0], 1), *text = args[1];
-    const unsigned char *first = (const unsigned char *)PyBytes_AS_STRING(PyTuple_GET_ITEM(args[0], 3));
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = PyTuple_GET_SIZE(starts);
-    const int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    PyObject *places = PyTuple_GET_SIZE(args[0]) > 4 ? PyTuple_GET_ITEM(args[0], 4) : NULL;
+    PyObject *starts = PyTuple_GET_ITEM(sieve, 0), *strings = PyTuple_GET_ITEM(sieve, 1);
+    const unsigned char *first = (const unsigned char *)PyBytes_AS_STRING(PyTuple_GET_ITEM(sieve, 3));
+    const Py_ssize_t count = PyTuple_GET_SIZE(starts);
+    PyObject *places = PyTuple_GET_SIZE(sieve) > 4 ? PyTuple_GET_ITEM(sieve, 4) : NULL;
     const unsigned char *place = places != NULL && PyBytes_CheckExact(places) &&
                                          PyBytes_GET_SIZE(places) == PyTuple_GET_SIZE(strings)
                                      ? (const unsigned char *)PyBytes_AS_STRING(places)
@@ -100,13 +94,32 @@ PyObject *sieve_passes(PyObject *self, PyObject *const *args, Py_ssize_t nargs) 
         PyObject *string = i < count ? PyTuple_GET_ITEM(starts, i) : PyTuple_GET_ITEM(strings, i - count);
         if (!PyUnicode_Check(string)) {
             PyErr_SetString(PyExc_TypeError, "sieve_passes(): a sieve's strings are str");
-            return NULL;
+            return -1;
         }
-        const int found = i < count ? starts_with(kind, data, n, string) : holds(text, kind, data, n, string, place != NULL ? place[i - count] : 0);
-        if (found < 0) return NULL;
-        if (found) Py_RETURN_TRUE;
+        const int found = i < count ? starts_with(kind, data, n, string)
+                                    : holds(text, kind, data, n, string, place != NULL ? place[i - count] : 0);
+        if (found != 0) return found < 0 ? -1 : 1;
     }
-    Py_RETURN_FALSE;
+    return 0;
+}
+
+/* sieve_passes(sieve, text) -> bool: whether ``text`` starts with one of the sieve's
+ * ``starts`` or holds one of its ``holds`` (_phrase_sieve.passes: a Sieve, whose fields 0, 1,
+ * 3 and 4 are read: the starts and the holds, tuples of str, ``first``, 128 bytes, and
+ * ``places``, a byte a hold: when it is missing, or not of that length, each hold is searched
+ * for its first character), in one
+ * call where the compiled build made three (may_start_one, the starts, holds_one's ``in``
+ * searches: about 230 instructions each). The starts are not asked of a text whose first
+ * character is ASCII and 0 in ``first``, as may_start_one says. */
+PyObject *sieve_passes(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "sieve_passes() takes a Sieve and a str");
+        return NULL;
+    }
+    PyObject *text = args[1];
+    const int found = sieve_text(args[0], text, PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text));
+    if (found < 0) return NULL;
+    return PyBool_FromLong(found);
 }
 
 #if defined(__GNUC__)
