@@ -4,7 +4,8 @@ read with the rows and gates it keeps are those read with all of them (_phrase_c
 all_candidates): on hand-made texts of each str kind, upper- and title-cased, with lines,
 digits, prices and dates, their tokens as lists and as block_counts' marked strs, under
 several limits. Where the compiled build is not installed the extension is built here with
-the C compiler (the comparisons skip without one)."""
+the C compiler (the comparisons skip without one). Also _ctokens.may_match against its
+reference, _match_facts.facts_may_match, on every facts tuple of the tables."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ import pytest
 
 from boilerstrip import _phrases, _token_stats
 from boilerstrip._language import Tokens, tokens
+from boilerstrip._match_facts import BranchFacts, facts_may_match
 from boilerstrip._phrase_candidates import all_candidates, phrase_candidates
-from boilerstrip._phrase_match import rest_facts
+from boilerstrip._phrase_match import _split, _whole_forms, rest_facts
 from boilerstrip._phrase_rows import rows_table
 from boilerstrip._phrases import STRIPPED, _Index, _indexes, _phrase_kind
 
@@ -166,3 +168,45 @@ def test_phrase_kinds_uses_the_pass_where_compiled() -> None:
     token_lists = [tokens(t) for t in texts]
     expected = [_phrases.phrase_kind(t, tokens(t), 400, 60) for t in texts]
     assert _phrases.phrase_kinds(texts, token_lists, 400, 60) == expected
+
+
+def _facts_of_tables() -> list[tuple[BranchFacts, ...]]:
+    """Every facts tuple the phrase rows read: each row's whole forms and split parts, both
+    for ASCII texts and for any text."""
+    anywhere, whole = _indexes()
+    found: list[tuple[BranchFacts, ...]] = []
+    for source in whole.sources:
+        forms = _whole_forms(source)
+        found += [forms.ascii_facts, forms.wide_facts]
+    for source in anywhere.sources:
+        split = _split(source)
+        found += [*split.start_facts, *split.rest_facts]
+    return [facts for facts in found if facts]
+
+
+_FACT_TEXTS = [
+    *_ALL,
+    "x published 2024-05-01 12:30 $5 $6",
+    "| posted by me",
+    "min read 5",
+    "5 min read",
+    "Photo: AP",
+    "1 2 3 4",
+]
+
+
+def test_may_match_is_its_reference(ctokens: ModuleType) -> None:
+    """_ctokens.may_match gives _match_facts.facts_may_match's answer for every facts tuple of
+    the tables, on texts of each kind, lowercased as the matchers give them."""
+    tables = _facts_of_tables()
+    assert len(tables) > 100
+    answers = set()
+    for facts in tables:
+        for text in _FACT_TEXTS:
+            held = text.lower()
+            lowered = held if text.isascii() else None
+            expected = facts_may_match(facts, text, held, lowered)
+            assert ctokens.may_match(facts, text, held, lowered) == expected, (facts, text)
+            answers.add(expected)
+    assert answers == {False, True}
+    assert ctokens.may_match((), "x", "x", "x")

@@ -27,6 +27,13 @@ def stop_column(
     kept: bytes, number: int, token_lists: list[list[str] | str], table: bytes, /
 ) -> list[int]: ...
 def sieve_passes(sieve: tuple[tuple[str, ...], tuple[str, ...], str, bytes], text: str, /) -> bool: ...
+def may_match(
+    facts: tuple[tuple[int, bytes, tuple[str, ...], tuple[tuple[str, ...], ...]], ...],
+    text: str,
+    held: str,
+    lowered: str | None,
+    /,
+) -> bool: ...
 def phrase_rows(
     rows_of: dict[str, tuple[int, ...]],
     tokens: list[str] | str,
