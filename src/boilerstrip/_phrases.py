@@ -302,19 +302,16 @@ def phrase_kinds(
     if c_phrase_candidates is not None and isinstance(texts, list) and isinstance(token_lists, list):
         sieved = c_phrase_candidates(texts, token_lists, limits, anywhere, whole, STRIPPED)
     for i, (text, toks) in enumerate(zip(texts, token_lists)):
-        if sieved is None:
-            keyed = all_candidates(text, toks, limits, (anywhere, whole), caches)
-        else:
-            found = sieved[i]
-            if found is None:
-                out.append(None)
-                continue
-            keyed = found
+        found = None if sieved is None else sieved[i]
+        if sieved is not None and found is None:
+            out.append(None)
+            continue
         # (A longer text is seldom repeated, and hashing it costs more than a repeat saves.)
         short = len(text) <= _KEYLESS_MAX_CHARS
         if short and text in kinds:
             out.append(kinds[text])
             continue
+        keyed = found if found is not None else all_candidates(text, toks, limits, (anywhere, whole), caches)
         kind = _phrase_kind(text, toks, keyed, limits, tables=(anywhere, whole), rows=caches)
         if short:
             kinds[text] = kind
