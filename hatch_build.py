@@ -46,6 +46,7 @@ C_DEPENDS = {
         "src/boilerstrip/_ctokens_names.h",
         "src/boilerstrip/_ctokens_words.h",
         "src/boilerstrip/_ctokens_columns.h",
+        "src/boilerstrip/_ctokens_rows.h",
     ],
     "_cfacts": ["src/boilerstrip/_cfacts.h"],
 }

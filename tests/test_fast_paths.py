@@ -85,10 +85,11 @@ def test_keyless_gate_gives_the_alternation_answer(text: str) -> None:
     stripped = text.strip(STRIPPED)
     expected = _compiled(whole.any_keyless).fullmatch(stripped) is not None
     assert (
-        _gate_open(whole, stripped, None, stripped.lower(), has_digit(stripped, None), whole=True) == expected
+        _gate_open(whole, stripped, None, stripped.lower(), has_digit(stripped, None), 7, whole=True)
+        == expected
     )
     expected = _compiled(anywhere.any_keyless).search(text) is not None
-    assert _gate_open(anywhere, text, None, text.lower(), has_digit(text, None), whole=False) == expected
+    assert _gate_open(anywhere, text, None, text.lower(), has_digit(text, None), 7, whole=False) == expected
 
 
 def test_keyless_gate_groups_every_branch_once() -> None:
@@ -421,11 +422,11 @@ def test_keyless_gate_on_lowered_ascii(text: str) -> None:
         lowered, low = stripped.lower(), variant.lower()
         expected = _compiled(whole.any_keyless).fullmatch(stripped) is not None
         assert (
-            _gate_open(whole, stripped, lowered, lowered, has_digit(stripped, lowered), whole=True)
+            _gate_open(whole, stripped, lowered, lowered, has_digit(stripped, lowered), 7, whole=True)
             == expected
         )
         expected = _compiled(anywhere.any_keyless).search(variant) is not None
-        assert _gate_open(anywhere, variant, low, low, has_digit(variant, low), whole=False) == expected
+        assert _gate_open(anywhere, variant, low, low, has_digit(variant, low), 7, whole=False) == expected
 
 
 @pytest.mark.parametrize("code", range(128))

@@ -40,6 +40,13 @@
  * sieve_passes(sieve, text) -> bool: whether the text starts with one of a phrase sieve's
  * starts or holds one of its strings (_phrase_sieve.passes). In _ctokens_sieve.c.
  *
+ * may_match(facts, text, held, lowered) -> bool: whether some branch whose facts are given may
+ * match the text (_match_facts.may_match). In _ctokens_sieve.c.
+ *
+ * phrase_candidates(texts, token_lists, limits, anywhere, whole, stripped) -> list: per block,
+ * None when no phrase row or gate can match it, else its key rows of both indexes that may and
+ * the gates that may open (_phrase_live.phrase_candidates). In _ctokens_phrase.c.
+ *
  * has_ascii_digit(text[, count[, runs]]) -> bool: whether the text holds one of "0"-"9" (_phrases._has_digit's
  * pattern on ASCII texts), or ``count`` of them (_phrases' digit counts), in at least ``runs``
  * runs (_match_facts.min_runs; _phrase_rows.has_ascii_digit, its reference).
@@ -313,6 +320,9 @@ PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *name_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_sieve.c */
 PyObject *sieve_passes(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *facts_may_match(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+/* _ctokens_phrase.c */
+PyObject *phrase_candidates(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_language.c */
 PyObject *stop_counts(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *language_hits(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
@@ -349,6 +359,11 @@ static PyMethodDef methods[] = {
      "_phrase_rows.pair_rows"},
     {"sieve_passes", (PyCFunction)(void (*)(void))sieve_passes, METH_FASTCALL,
      "sieve_passes(sieve, text) -> bool: see _phrase_sieve.passes"},
+    {"may_match", (PyCFunction)(void (*)(void))facts_may_match, METH_FASTCALL,
+     "may_match(facts, text, held, lowered) -> bool: see _match_facts.may_match"},
+    {"phrase_candidates", (PyCFunction)(void (*)(void))phrase_candidates, METH_FASTCALL,
+     "phrase_candidates(texts, token_lists, limits, anywhere, whole, stripped) -> list: see "
+     "_phrase_live.phrase_candidates"},
     {"language_counts", (PyCFunction)(void (*)(void))language_counts, METH_FASTCALL,
      "language_counts(token_lists, order, limit, n, table) -> (list[int], bytes) or None: see "
      "_language.detect_with_stops"},

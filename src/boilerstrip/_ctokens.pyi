@@ -27,6 +27,13 @@ def stop_column(
     kept: bytes, number: int, token_lists: list[list[str] | str], table: bytes, /
 ) -> list[int]: ...
 def sieve_passes(sieve: tuple[tuple[str, ...], tuple[str, ...], str, bytes], text: str, /) -> bool: ...
+def may_match(
+    facts: tuple[tuple[int, bytes, tuple[str, ...], tuple[tuple[str, ...], ...]], ...],
+    text: str,
+    held: str,
+    lowered: str | None,
+    /,
+) -> bool: ...
 def phrase_rows(
     rows_of: dict[str, tuple[int, ...]],
     tokens: list[str] | str,
@@ -48,6 +55,15 @@ def pair_rows(
     rows_of: tuple[dict[str, tuple[int, ...]], ...],
     /,
 ) -> tuple[list[int], list[int]]: ...
+def phrase_candidates(
+    texts: list[str],
+    token_lists: list[list[str] | str],
+    limits: tuple[int, int, int, int],
+    anywhere: tuple[object, ...],
+    whole: tuple[object, ...],
+    stripped: str,
+    /,
+) -> list[tuple[list[int], list[int], int] | None]: ...
 def has_ascii_digit(text: str, count: int = 1, /) -> bool: ...
 def lower(text: str, /) -> str: ...
 def copy_key(text: str, /) -> str: ...

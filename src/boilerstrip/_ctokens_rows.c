@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "_ctokens_rows.h"
 #include "_ctokens_words.h"
 
 #if defined(__GNUC__)
@@ -48,8 +49,6 @@ static PyObject *rows_of_token(PyObject *token, PyObject *exact, PyObject *prefi
 /* A key sieve's size (_phrase_rows.SIEVE_BYTES; pair_rows reads two of it). */
 #define SIEVE_BYTES 2048
 
-/* The rows phrase_rows holds on the stack before it allocates (most blocks select none). */
-#define STACK_ROWS 64
 
 /* Room for ``n`` more rows in the growable buffer ``*out`` of ``used`` and ``*size`` items,
  * which starts on the caller's stack (the first growth copies it); -1 on an error. */
@@ -118,8 +117,9 @@ static int by_value(const void *a, const void *b) {
 
 PyObject *ssize_list(const Py_ssize_t *values, Py_ssize_t n);
 
-/* The ``used`` rows at ``rows`` in row order, each once (sorted(set(rows))), as a new list. */
-static PyObject *distinct_list(Py_ssize_t *rows, Py_ssize_t used) {
+/* The ``used`` rows at ``rows`` put in row order, each once (sorted(set(rows))), in place: their
+ * number. */
+Py_ssize_t distinct_rows(Py_ssize_t *rows, Py_ssize_t used) {
     if (used > 16) {
         qsort(rows, (size_t)used, sizeof(Py_ssize_t), by_value);
     } else { /* a few rows (most blocks): an insertion sort, without qsort's set-up */
@@ -133,7 +133,12 @@ static PyObject *distinct_list(Py_ssize_t *rows, Py_ssize_t used) {
     Py_ssize_t distinct = 0;
     for (Py_ssize_t i = 0; i < used; i++)
         if (i == 0 || rows[i] != rows[i - 1]) rows[distinct++] = rows[i];
-    return ssize_list(rows, distinct);
+    return distinct;
+}
+
+/* The ``used`` rows at ``rows`` in row order, each once (sorted(set(rows))), as a new list. */
+static PyObject *distinct_list(Py_ssize_t *rows, Py_ssize_t used) {
+    return ssize_list(rows, distinct_rows(rows, used));
 }
 
 /* _phrase_rows.key_slot's hash, added to one character at a time: FNV-1a. */
@@ -249,18 +254,8 @@ done:
     return out;
 }
 
-/* One index's keys as pair_rows reads them (_phrase_rows.Keys: exact, prefix, heads, key sieve,
- * word table), and the rows its tokens select, in a growable buffer on the stack at first. */
-typedef struct {
-    const unsigned char *bits;
-    size_t mask;
-    OpenTable table;
-    Py_ssize_t stack[STACK_ROWS];
-    Py_ssize_t *rows, used, size;
-} Keys;
-
 /* Reads ``keys`` (a Keys tuple) into ``out``; -1 with an exception set when it is none. */
-static int keys_open(PyObject *keys, Keys *out) {
+int keys_open(PyObject *keys, Keys *out) {
     out->rows = out->stack;
     out->used = 0;
     out->size = STACK_ROWS;
@@ -316,6 +311,22 @@ static inline int keys_add(Keys *keys, const Word *word, const uint32_t *slots, 
     return rows < 0 || add_numbers(found, rows, &keys->rows, &keys->used, &keys->size) ? -1 : 0;
 }
 
+/* The key rows of one or two indexes (``second`` NULL: one) that the first ``limit`` tokens (all
+ * when negative) of ``tokens`` select, added to each one's buffer (pair_rows' loop: the tokens
+ * read once for both); -1 with an exception set. */
+int keys_rows(PyObject *tokens, Py_ssize_t limit, Keys *first, Keys *second) {
+    Py_ssize_t at = 0;
+    Word word;
+    for (int more; limit != 0 && (more = next_word(tokens, &at, &word)) != 0; limit--) {
+        if (more < 0) return -1;
+        uint32_t slots[3];
+        const int count = token_slots(&word, slots);
+        if (keys_add(first, &word, slots, count) || (second != NULL && keys_add(second, &word, slots, count)))
+            return -1;
+    }
+    return 0;
+}
+
 /* pair_rows(tokens, limit, first, second, rows_of) -> (list[int], list[int]): the key rows of two
  * indexes (``first``'s and ``second``'s Keys; ``second`` None for none: its list is empty) that
  * a block's first ``limit`` tokens (all when negative) select, each list in row order, each
@@ -332,15 +343,9 @@ PyObject *pair_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     Keys first, second;
     PyObject *out = NULL, *first_list = NULL, *second_list = NULL;
     first.rows = first.stack, second.rows = second.stack;
-    if (keys_open(args[2], &first) || (two && keys_open(args[3], &second))) goto done;
-    Py_ssize_t at = 0;
-    Word word;
-    for (int more; limit != 0 && (more = next_word(args[0], &at, &word)) != 0; limit--) {
-        if (more < 0) goto done;
-        uint32_t slots[3];
-        const int count = token_slots(&word, slots);
-        if (keys_add(&first, &word, slots, count) || (two && keys_add(&second, &word, slots, count))) goto done;
-    }
+    if (keys_open(args[2], &first) || (two && keys_open(args[3], &second)) ||
+        keys_rows(args[0], limit, &first, two ? &second : NULL))
+        goto done;
     first_list = distinct_list(first.rows, first.used);
     second_list = first_list == NULL ? NULL : two ? distinct_list(second.rows, second.used) : PyList_New(0);
     if (second_list != NULL) out = PyTuple_Pack(2, first_list, second_list);

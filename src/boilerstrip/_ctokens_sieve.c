@@ -69,27 +69,21 @@ static int holds(PyObject *text, int kind, const void *data, Py_ssize_t n, PyObj
     return 0;
 }
 
-/* sieve_passes(sieve, text) -> bool: whether ``text`` starts with one of the sieve's
- * ``starts`` or holds one of its ``holds`` (_phrase_sieve.passes: a Sieve, whose fields 0, 1,
- * 3 and 4 are read: the starts and the holds, tuples of str, ``first``, 128 bytes, and
- * ``places``, a byte a hold: when it is missing, or not of that length, each hold is searched
- * for its first character), in one
- * call where the compiled build made three (may_start_one, the starts, holds_one's ``in``
- * searches: about 230 instructions each). The starts are not asked of a text whose first
- * character is ASCII and 0 in ``first``, as may_start_one says. */
-PyObject *sieve_passes(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 2 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) < 4 || !PyUnicode_Check(args[1]) ||
-        !PyTuple_CheckExact(PyTuple_GET_ITEM(args[0], 0)) || !PyTuple_CheckExact(PyTuple_GET_ITEM(args[0], 1)) ||
-        !PyBytes_CheckExact(PyTuple_GET_ITEM(args[0], 3)) || PyBytes_GET_SIZE(PyTuple_GET_ITEM(args[0], 3)) != 128) {
+/* Whether the text (``n`` characters of ``kind`` at ``data``; ``text`` its str, read only when it
+ * is of four bytes: NULL for a buffer of one or two) starts with one of the sieve's ``starts`` or
+ * holds one of its ``holds``: 1, 0, or -1 with an exception set (sieve_passes, below; also
+ * _ctokens_phrase.c's page pass, on a block's lowered text in a buffer). */
+int sieve_text(PyObject *sieve, PyObject *text, int kind, const void *data, Py_ssize_t n) {
+    if (!PyTuple_Check(sieve) || PyTuple_GET_SIZE(sieve) < 4 || !PyTuple_CheckExact(PyTuple_GET_ITEM(sieve, 0)) ||
+        !PyTuple_CheckExact(PyTuple_GET_ITEM(sieve, 1)) || !PyBytes_CheckExact(PyTuple_GET_ITEM(sieve, 3)) ||
+        PyBytes_GET_SIZE(PyTuple_GET_ITEM(sieve, 3)) != 128 || (text == NULL && kind == PyUnicode_4BYTE_KIND)) {
         PyErr_SetString(PyExc_TypeError, "sieve_passes() takes a Sieve and a str");
-        return NULL;
+        return -1;
     }
-    PyObject *starts = PyTuple_GET_ITEM(args[0], 0), *strings = PyTuple_GET_ITEM(args[0], 1), *text = args[1];
-    const unsigned char *first = (const unsigned char *)PyBytes_AS_STRING(PyTuple_GET_ITEM(args[0], 3));
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = PyTuple_GET_SIZE(starts);
-    const int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    PyObject *places = PyTuple_GET_SIZE(args[0]) > 4 ? PyTuple_GET_ITEM(args[0], 4) : NULL;
+    PyObject *starts = PyTuple_GET_ITEM(sieve, 0), *strings = PyTuple_GET_ITEM(sieve, 1);
+    const unsigned char *first = (const unsigned char *)PyBytes_AS_STRING(PyTuple_GET_ITEM(sieve, 3));
+    const Py_ssize_t count = PyTuple_GET_SIZE(starts);
+    PyObject *places = PyTuple_GET_SIZE(sieve) > 4 ? PyTuple_GET_ITEM(sieve, 4) : NULL;
     const unsigned char *place = places != NULL && PyBytes_CheckExact(places) &&
                                          PyBytes_GET_SIZE(places) == PyTuple_GET_SIZE(strings)
                                      ? (const unsigned char *)PyBytes_AS_STRING(places)
@@ -100,13 +94,132 @@ PyObject *sieve_passes(PyObject *self, PyObject *const *args, Py_ssize_t nargs) 
         PyObject *string = i < count ? PyTuple_GET_ITEM(starts, i) : PyTuple_GET_ITEM(strings, i - count);
         if (!PyUnicode_Check(string)) {
             PyErr_SetString(PyExc_TypeError, "sieve_passes(): a sieve's strings are str");
+            return -1;
+        }
+        const int found = i < count ? starts_with(kind, data, n, string)
+                                    : holds(text, kind, data, n, string, place != NULL ? place[i - count] : 0);
+        if (found != 0) return found < 0 ? -1 : 1;
+    }
+    return 0;
+}
+
+/* sieve_passes(sieve, text) -> bool: whether ``text`` starts with one of the sieve's
+ * ``starts`` or holds one of its ``holds`` (_phrase_sieve.passes: a Sieve, whose fields 0, 1,
+ * 3 and 4 are read: the starts and the holds, tuples of str, ``first``, 128 bytes, and
+ * ``places``, a byte a hold: when it is missing, or not of that length, each hold is searched
+ * for its first character), in one
+ * call where the compiled build made three (may_start_one, the starts, holds_one's ``in``
+ * searches: about 230 instructions each). The starts are not asked of a text whose first
+ * character is ASCII and 0 in ``first``, as may_start_one says. */
+PyObject *sieve_passes(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "sieve_passes() takes a Sieve and a str");
+        return NULL;
+    }
+    PyObject *text = args[1];
+    const int found = sieve_text(args[0], text, PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text));
+    if (found < 0) return NULL;
+    return PyBool_FromLong(found);
+}
+
+/* The place of a string's least common character, as _phrase_sieve.rare_place finds it (the
+ * space and English letters ranked from the most common in lowered text; any other character
+ * rarer than all of them): where holds() looks for it first. */
+static Py_ssize_t rare_at(PyObject *string) {
+    /* (a rank a character: 27 for the space, 26 for "e", ..., 1 for "z", 0 for any other) */
+    static const unsigned char rank[128] = {
+        [' '] = 27, ['e'] = 26, ['t'] = 25, ['a'] = 24, ['o'] = 23, ['i'] = 22, ['n'] = 21,
+        ['s'] = 20, ['h'] = 19, ['r'] = 18, ['d'] = 17, ['l'] = 16, ['c'] = 15, ['u'] = 14,
+        ['m'] = 13, ['w'] = 12, ['f'] = 11, ['g'] = 10, ['y'] = 9,  ['p'] = 8,  ['b'] = 7,
+        ['v'] = 6,  ['k'] = 5,  ['j'] = 4,  ['x'] = 3,  ['q'] = 2,  ['z'] = 1,
+    };
+    const Py_ssize_t m = PyUnicode_GET_LENGTH(string) < 256 ? PyUnicode_GET_LENGTH(string) : 256;
+    const int kind = PyUnicode_KIND(string);
+    const void *data = PyUnicode_DATA(string);
+    Py_ssize_t place = 0, least = 28;
+    for (Py_ssize_t i = 0; i < m; i++) {
+        const Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        const Py_ssize_t r = c < 128 ? rank[c] : 0;
+        if (r < least) {
+            place = i;
+            least = r;
+            if (r == 0) break;
+        }
+    }
+    return place;
+}
+
+/* may_match(facts, text, held, lowered) -> bool: _match_facts.may_match, its reference: whether
+ * some branch whose BranchFacts are ``facts`` (digits, first, starts, needs) may match ``text``
+ * (``held``: its lower case; ``lowered``: the same when it is ASCII, else None): an ASCII text
+ * holds the branch's digits, its first character may start it, ``held`` starts with one of its
+ * starts and holds a string of each of its needs. True when ``facts`` is empty. */
+PyObject *facts_may_match(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 4 || !PyTuple_Check(args[0]) || !PyUnicode_Check(args[1]) || !PyUnicode_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "may_match() takes the facts, a str, its lower case and the ASCII one or None");
+        return NULL;
+    }
+    PyObject *facts = args[0], *text = args[1], *held = args[2];
+    const Py_ssize_t count = PyTuple_GET_SIZE(facts);
+    if (count == 0) Py_RETURN_TRUE;
+    const int ascii = args[3] != Py_None;
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text), held_n = PyUnicode_GET_LENGTH(held);
+    const int kind = PyUnicode_KIND(text), held_kind = PyUnicode_KIND(held);
+    const void *data = PyUnicode_DATA(text), *held_data = PyUnicode_DATA(held);
+    Py_ssize_t digits = -1; /* the text's 0-9, counted when first asked */
+    for (Py_ssize_t b = 0; b < count; b++) {
+        PyObject *branch = PyTuple_GET_ITEM(facts, b);
+        if (!PyTuple_Check(branch) || PyTuple_GET_SIZE(branch) != 4 || !PyBytes_Check(PyTuple_GET_ITEM(branch, 1)) ||
+            !PyTuple_Check(PyTuple_GET_ITEM(branch, 2)) || !PyTuple_Check(PyTuple_GET_ITEM(branch, 3))) {
+            PyErr_SetString(PyExc_TypeError, "may_match(): a branch's facts are BranchFacts");
             return NULL;
         }
-        const int found = i < count ? starts_with(kind, data, n, string) : holds(text, kind, data, n, string, place != NULL ? place[i - count] : 0);
-        if (found < 0) return NULL;
-        if (found) Py_RETURN_TRUE;
+        const Py_ssize_t want = PyLong_AsSsize_t(PyTuple_GET_ITEM(branch, 0));
+        if (want == -1 && PyErr_Occurred()) return NULL;
+        if (want > 0 && ascii) {
+            if (digits < 0) {
+                digits = 0;
+                for (Py_ssize_t i = 0; i < n; i++) {
+                    const Py_UCS4 c = PyUnicode_READ(kind, data, i);
+                    digits += c >= '0' && c <= '9';
+                }
+            }
+            if (digits < want) continue;
+        }
+        PyObject *first = PyTuple_GET_ITEM(branch, 1);
+        if (PyBytes_GET_SIZE(first) > 0 && n > 0) {
+            const Py_UCS4 c = PyUnicode_READ(kind, data, 0);
+            if (c < 128 && (c >= (Py_UCS4)PyBytes_GET_SIZE(first) || PyBytes_AS_STRING(first)[c] == 0)) continue;
+        }
+        PyObject *starts = PyTuple_GET_ITEM(branch, 2), *needs = PyTuple_GET_ITEM(branch, 3);
+        if (PyTuple_GET_SIZE(starts) > 0) {
+            int started = 0;
+            for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(starts) && !started; i++) {
+                PyObject *start = PyTuple_GET_ITEM(starts, i);
+                if (!PyUnicode_Check(start)) goto not_str;
+                started = starts_with(held_kind, held_data, held_n, start);
+            }
+            if (!started) continue;
+        }
+        int all = 1;
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(needs) && all; i++) {
+            PyObject *strings = PyTuple_GET_ITEM(needs, i);
+            if (!PyTuple_Check(strings)) goto not_str;
+            int found = 0;
+            for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(strings) && !found; j++) {
+                PyObject *string = PyTuple_GET_ITEM(strings, j);
+                if (!PyUnicode_Check(string)) goto not_str;
+                found = holds(held, held_kind, held_data, held_n, string, rare_at(string));
+                if (found < 0) return NULL;
+            }
+            all = found;
+        }
+        if (all) Py_RETURN_TRUE;
     }
     Py_RETURN_FALSE;
+not_str:
+    PyErr_SetString(PyExc_TypeError, "may_match(): a branch's strings are str");
+    return NULL;
 }
 
 #if defined(__GNUC__)

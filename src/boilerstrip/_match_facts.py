@@ -29,8 +29,10 @@ ASCII, or an empty text, is always tried; so is a text not ASCII for the digits.
 from __future__ import annotations
 
 import functools
-from typing import Final, NamedTuple
+from collections.abc import Callable
+from typing import Final, NamedTuple, cast
 
+from ._compiled import c_module
 from ._pattern_reader import (
     _atoms,
     _folded,
@@ -271,7 +273,7 @@ def class_members(atom: str) -> str | None:
     return "".join(members)
 
 
-def may_match(facts: tuple[BranchFacts, ...], text: str, held: str, lowered: str | None) -> bool:
+def facts_may_match(facts: tuple[BranchFacts, ...], text: str, held: str, lowered: str | None) -> bool:
     """Whether some branch whose :func:`branch_facts` are ``facts`` may match ``text``
     (``held``: lowercased; ``lowered``: the same when ``text`` is ASCII, else None; the facts
     of ASCII texts then, else those of any text); True when ``facts`` is ()."""
@@ -299,3 +301,17 @@ def _holds_all(needs: tuple[tuple[str, ...], ...], held: str) -> bool:
         if not found:
             return False
     return True
+
+
+MayMatch = Callable[[tuple[BranchFacts, ...], str, str, "str | None"], bool]
+
+
+def _c_may_match() -> MayMatch | None:
+    module = c_module("_ctokens")
+    return None if module is None else cast(MayMatch, module.may_match)
+
+
+# The compiled build's ``_ctokens.may_match`` (one C call where each branch's ``in`` searches
+# were a call of ``PyUnicode_Contains`` each), else :func:`facts_may_match`, its reference.
+_C_MAY_MATCH: Final = _c_may_match()
+may_match: Final[MayMatch] = facts_may_match if _C_MAY_MATCH is None else _C_MAY_MATCH

@@ -275,6 +275,33 @@ def _found(pattern: str, text: str, lowered: str | None = None, held: str | None
     )
 
 
+# _phrase_candidates' facts of a sieve's rest (:func:`rest_facts`).
+RestFacts = tuple[int, bytes, int, int, int, int, int]
+
+
+def rest_facts(pattern: str, *, whole: bool) -> RestFacts:
+    """The first tests :func:`_fullmatch` (``whole``) or :func:`_found` make of ``pattern``
+    before its facts' strings and its regex: whether it has branches tried at the start (all
+    of a fullmatch's; the ``^`` ones of a search), the ASCII characters they start with
+    (``may_start``'s mask), the digits and runs of digits each holds (``lacks_digits``), and
+    whether it has others, with theirs. A text these rule out is not matched."""
+    if not pattern:
+        return 0, b"", 0, 0, 0, 0, 0
+    if whole:
+        forms = _whole_forms(pattern)
+        return 1, forms.first, forms.digits, forms.runs, 0, 0, 0
+    split = _split(pattern)
+    return (
+        int(bool(split.start)),
+        split.first,
+        split.start_digits,
+        split.start_runs,
+        int(bool(split.rest)),
+        split.rest_digits,
+        split.rest_runs,
+    )
+
+
 def compiled_keys(pattern: str, filter_: PhraseFilter, *, whole: bool) -> set[Key]:
     """The (pattern, flags) that :func:`matches` of ``pattern`` through ``filter_`` may
     compile: the pattern or its filter's other branches, whole or split, folded and (where

@@ -28,18 +28,16 @@ from ._language import tokens as line_tokens
 from ._model import Label
 from ._pattern_reader import is_digit, is_wide, needs, top_level_branches
 from ._pattern_store import Key
-from ._phrase_match import compiled_keys, has_digit, matches
-from ._phrase_rows import (
-    MIN_PREFIX,
-    PREFIX,
-    Keys,
-    ascii_digit,
-    both_rows,
-    c_lower,
-    key_sieve,
-    phrase_rows,
-    rows_table,
+from ._phrase_candidates import (
+    ANYWHERE_GATE,
+    GATE_GROUPS,
+    LAST_LINE,
+    Candidates,
+    all_candidates,
+    c_phrase_candidates,
 )
+from ._phrase_match import RestFacts, compiled_keys, has_digit, matches, rest_facts
+from ._phrase_rows import MIN_PREFIX, PREFIX, Keys, ascii_digit, c_lower, key_sieve, phrase_rows, rows_table
 from ._phrase_sieve import PhraseFilter, phrase_filter
 from ._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
 
@@ -94,6 +92,9 @@ class _Index(NamedTuple):
     any_keyless: str
     gate: _Gate  # the same branches, grouped by what every match of each must hold
     gate_filters: tuple[PhraseFilter, PhraseFilter, PhraseFilter]  # of the gate's groups
+    # The facts of each group's sieves' rests (_phrase_match.rest_facts: of the ASCII sieve's,
+    # of the wide one's), read by _phrase_candidates.
+    gate_rests: tuple[tuple[RestFacts, RestFacts], ...]
 
 
 @functools.cache
@@ -183,6 +184,11 @@ def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
     heads = frozenset(k[:MIN_PREFIX] for k in prefix)
     sieve = key_sieve([*exact, *prefix])
     table = rows_table(exact_rows, prefix_rows, heads)
+    gate_filters = (
+        phrase_filter(gate.wide, whole=whole),
+        phrase_filter(gate.digit, whole=whole),
+        phrase_filter(gate.other, whole=whole),
+    )
     return _Index(
         tuple(Label(kind) for kind, _, _ in rows),
         tuple(pattern for _, _, pattern in rows),
@@ -191,10 +197,10 @@ def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
         tuple(keyless),
         "|".join(branches),
         gate,
-        (
-            phrase_filter(gate.wide, whole=whole),
-            phrase_filter(gate.digit, whole=whole),
-            phrase_filter(gate.other, whole=whole),
+        gate_filters,
+        tuple(
+            (rest_facts(f.ascii.rest, whole=whole), rest_facts(f.wide.rest, whole=whole))
+            for f in gate_filters
         ),
     )
 
@@ -220,19 +226,31 @@ def stored_keys() -> set[Key]:
     return keys
 
 
-def _gate_open(index: _Index, text: str, lowered: str | None, held: str, digit: bool, *, whole: bool) -> bool:
+def _gate_open(  # noqa: PLR0917
+    index: _Index, text: str, lowered: str | None, held: str, digit: bool, groups: int, *, whole: bool
+) -> bool:
     """Whether one of the keyless rows matches ``text`` (all of it when ``whole``, else
     anywhere in it): the answer of the rows' one alternation, each group of branches tried
     only on a text that can hold a match of it (0.4 times the whole-block gate's time),
-    through its filter. ``digit``: whether ``text`` holds a ``\\d`` (:func:`has_digit`)."""
+    through its filter. ``digit``: whether ``text`` holds a ``\\d`` (:func:`has_digit`);
+    ``groups``: the bits of the groups that may match (``_phrase_candidates``: 1 wide, 2
+    digit, 4 other), the others not tried."""
     wide, digit_rows, other = index.gate
     wide_filter, digit_filter, other_filter = index.gate_filters
     return (
-        (bool(other) and matches(other, other_filter, text, lowered, held, whole=whole))
+        (groups & 4 != 0 and bool(other) and matches(other, other_filter, text, lowered, held, whole=whole))
         or (
-            bool(digit_rows) and digit and matches(digit_rows, digit_filter, text, lowered, held, whole=whole)
+            groups & 2 != 0
+            and bool(digit_rows)
+            and digit
+            and matches(digit_rows, digit_filter, text, lowered, held, whole=whole)
         )
-        or (bool(wide) and lowered is None and matches(wide, wide_filter, text, lowered, held, whole=whole))
+        or (
+            groups & 1 != 0
+            and bool(wide)
+            and lowered is None
+            and matches(wide, wide_filter, text, lowered, held, whole=whole)
+        )
     )
 
 
@@ -275,22 +293,26 @@ def phrase_kinds(
     # most of the keyless searches. Their tokens are those of the text, so one answer holds.
     kinds: dict[str, Label | None] = {}
     out: list[Label | None] = []
-    limits = (scan_chars, whole_max_chars, scan_words)
+    limits = (scan_chars, whole_max_chars, scan_words, _KEYLESS_MAX_CHARS)
     # One tuple a page, of any length to the compiled build: an object passed on as it is.
     caches: tuple[dict[str, tuple[int, ...]], ...] = (anywhere_rows, whole_rows)
-    for text, toks in zip(texts, token_lists):
+    # The compiled build sieves every block's key rows and gates in one C pass over the page
+    # (_phrase_candidates: None for a block none of which may match it, which has no kind).
+    sieved: list[Candidates | None] | None = None
+    if c_phrase_candidates is not None and isinstance(texts, list) and isinstance(token_lists, list):
+        sieved = c_phrase_candidates(texts, token_lists, limits, anywhere, whole, STRIPPED)
+    for i, (text, toks) in enumerate(zip(texts, token_lists)):
+        found = None if sieved is None else sieved[i]
+        if sieved is not None and found is None:
+            out.append(None)
+            continue
         # (A longer text is seldom repeated, and hashing it costs more than a repeat saves.)
         short = len(text) <= _KEYLESS_MAX_CHARS
         if short and text in kinds:
             out.append(kinds[text])
             continue
-        kind = _phrase_kind(
-            text,
-            toks,
-            limits,
-            tables=(anywhere, whole),
-            rows=caches,
-        )
+        keyed = found if found is not None else all_candidates(text, toks, limits, (anywhere, whole), caches)
+        kind = _phrase_kind(text, toks, keyed, limits, tables=(anywhere, whole), rows=caches)
         if short:
             kinds[text] = kind
         out.append(kind)
@@ -300,58 +322,67 @@ def phrase_kinds(
 def _phrase_kind(
     text: str,
     tokens: Tokens,
-    limits: tuple[int, int, int],
+    keyed: Candidates,
+    limits: tuple[int, int, int, int],
     *,
     tables: tuple[_Index, _Index],
     rows: tuple[dict[str, tuple[int, ...]], ...],
 ) -> Label | None:
-    """``limits``: (scan_chars, whole_max_chars, scan_words) of :func:`phrase_kinds`."""
-    scan_chars, whole_max_chars, scan_words = limits
+    """``keyed``: the block's key rows of both indexes and the bits of the gates' groups that
+    may match (``_phrase_candidates``); ``limits``: (scan_chars, whole_max_chars, scan_words,
+    keyless_max_chars)."""
+    scan_chars, whole_max_chars, _, _ = limits
     anywhere, whole = tables
+    anywhere_keyed, whole_keyed, gates = keyed
     short = len(text) <= _KEYLESS_MAX_CHARS  # keyless rows are tried on short blocks only
-    ascii_text = text.isascii()
-    # A text whose lowering maps each character to one, whatever its neighbours, is
-    # lowercased once, as far as it is read (all of a text matched whole, else its first
-    # scan_chars): its lower case strips and cuts as it does (none of STRIPPED changes, and
-    # no character lowers to one of them). Such texts are the ASCII ones, and in the compiled
-    # build those block_counts split itself (their tokens a marked str: Latin-1 characters
-    # and separators, lowered by _ctokens.lower). Any other text is lowercased after each
-    # (str.lower may change a length, and a final sigma's case depends on what follows it).
-    simple = ascii_text or isinstance(tokens, str)
-    if not simple:
-        lowered_text = ""
-    else:
-        read = text if len(text) <= whole_max_chars or len(text) <= scan_chars else text[:scan_chars]
-        lowered_text = read.lower() if ascii_text or c_lower is None else c_lower(read)
-    # Whether a short text holds a \d, for both gates: stripping keeps every digit (none
-    # is in STRIPPED), and the head is all of a text no longer than scan_chars. Of the
-    # characters of a simple text only 0-9 are \d's (no Latin-1 character or separator is a
-    # decimal digit), so that none is searched with the regex.
-    digit = short and (ascii_digit(text, 1) if simple else has_digit(text, None))
     whole_text = len(text) <= whole_max_chars
-    # The key rows of both indexes, the tokens read once (the whole-block rows' only for a
-    # text they are tried on); the keyless rows are added where a gate opens.
-    anywhere_keyed, whole_keyed = both_rows(
-        tokens, scan_words, anywhere.keys, whole.keys if whole_text else None, rows
-    )
-    if whole_text:
-        stripped = text.strip(STRIPPED)
-        held = lowered_text.strip(STRIPPED) if simple else stripped.lower()
+    # (the keyless rows are tried where a gate opens, on a short text only)
+    whole_gate = gates & GATE_GROUPS if short else 0
+    anywhere_gate = gates >> ANYWHERE_GATE & GATE_GROUPS if short else 0
+    tried_whole = whole_text and (bool(whole_keyed) or whole_gate != 0)
+    if tried_whole or anywhere_keyed or anywhere_gate != 0:
+        ascii_text = text.isascii()
+        # A text whose lowering maps each character to one, whatever its neighbours, is
+        # lowercased once, as far as it is read (all of a text matched whole, else its first
+        # scan_chars): its lower case strips and cuts as it does (none of STRIPPED changes,
+        # and no character lowers to one of them). Such texts are the ASCII ones, and in the
+        # compiled build those block_counts split itself (their tokens a marked str: Latin-1
+        # characters and separators, lowered by _ctokens.lower). Any other text is lowercased
+        # after each (str.lower may change a length, and a final sigma's case depends on what
+        # follows it).
+        simple = ascii_text or isinstance(tokens, str)
+        if not simple:
+            lowered_text = ""
+        else:
+            read = text if whole_text or len(text) <= scan_chars else text[:scan_chars]
+            lowered_text = read.lower() if ascii_text or c_lower is None else c_lower(read)
+        # Whether a short text holds a \d, for both gates: stripping keeps every digit (none
+        # is in STRIPPED), and the head is all of a text no longer than scan_chars. Of the
+        # characters of a simple text only 0-9 are \d's (no Latin-1 character or separator is
+        # a decimal digit), so that none is searched with the regex.
+        digit = short and (ascii_digit(text, 1) if simple else has_digit(text, None))
+        if tried_whole:
+            stripped = text.strip(STRIPPED)
+            held = lowered_text.strip(STRIPPED) if simple else stripped.lower()
+            lowered = held if ascii_text else None
+            keyless = whole_gate != 0 and _gate_open(
+                whole, stripped, lowered, held, digit, whole_gate, whole=True
+            )
+            for row in _with_keyless(whole_keyed, whole.keyless, keyless):
+                if matches(whole.sources[row], whole.filters[row], stripped, lowered, held, whole=True):
+                    return whole.kinds[row]
+        head = text[:scan_chars]
+        held = lowered_text[:scan_chars] if simple else head.lower()
         lowered = held if ascii_text else None
-        keyless = short and _gate_open(whole, stripped, lowered, held, digit, whole=True)
-        for row in _with_keyless(whole_keyed, whole.keyless, keyless):
-            if matches(whole.sources[row], whole.filters[row], stripped, lowered, held, whole=True):
-                return whole.kinds[row]
-    head = text[:scan_chars]
-    held = lowered_text[:scan_chars] if simple else head.lower()
-    lowered = held if ascii_text else None
-    if short and len(text) > scan_chars:
-        digit = has_digit(head, lowered)
-    found_keyless = short and _gate_open(anywhere, head, lowered, held, digit, whole=False)
-    for row in _with_keyless(anywhere_keyed, anywhere.keyless, found_keyless):
-        if matches(anywhere.sources[row], anywhere.filters[row], head, lowered, held, whole=False):
-            return anywhere.kinds[row]
-    return _last_line_kind(text, whole, rows[1], whole_max_chars)
+        if short and len(text) > scan_chars:
+            digit = has_digit(head, lowered)
+        found_keyless = anywhere_gate != 0 and _gate_open(
+            anywhere, head, lowered, held, digit, anywhere_gate, whole=False
+        )
+        for row in _with_keyless(anywhere_keyed, anywhere.keyless, found_keyless):
+            if matches(anywhere.sources[row], anywhere.filters[row], head, lowered, held, whole=False):
+                return anywhere.kinds[row]
+    return _last_line_kind(text, whole, rows[1], whole_max_chars) if gates & LAST_LINE else None
 
 
 def _with_keyless(rows: list[int], keyless: tuple[int, ...], add: bool) -> list[int]:
@@ -375,7 +406,8 @@ def _last_line_kind(
         return None
     held = line.lower()
     lowered = held if line.isascii() else None
-    keyless = _gate_open(whole, line, lowered, held, has_digit(line, lowered), whole=True)  # a short line
+    digit = has_digit(line, lowered)
+    keyless = _gate_open(whole, line, lowered, held, digit, GATE_GROUPS, whole=True)  # a short line
     for row in _candidates(whole, rows_of, line_tokens(line), keyless):
         if matches(whole.sources[row], whole.filters[row], line, lowered, held, whole=True):
             return whole.kinds[row]
