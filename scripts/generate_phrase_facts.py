@@ -8,7 +8,7 @@ of the readers of their facts (``_pattern_reader``, ``_match_facts``, ``_phrase_
 ``_phrases``' key words and gate): tests/test_phrase_facts.py fails until it is run. The
 facts are read by the same functions a process uses for a pattern the data does not hold
 (``_phrase_match.read_whole`` and ``read_split``, ``_phrase_sieve.read_filter``,
-``_phrases._key_words`` and ``read_gate``), for every pattern the tables make: each row's
+``_phrase_keys.key_words`` and ``read_gate``), for every pattern the tables make: each row's
 pattern, each keyless gate's groups, the controls' and titled boxes' alternations, and the
 rest of each one's sieve (its branches without literal strings).
 """
@@ -33,10 +33,10 @@ from boilerstrip._phrase_facts import (
     chars_of,
     regex_version,
 )
+from boilerstrip._phrase_keys import key_words, read_gate
 from boilerstrip._phrase_match import read_split, read_whole, whole_source
 from boilerstrip._phrase_sieve import PhraseFilter, read_filter
 from boilerstrip._phrase_table import BOX_TITLES, PHRASES, PROFILE_LINKS, RELATED_TITLES, WHOLE_BLOCK_PHRASES
-from boilerstrip._phrases import _key_words, read_gate
 
 TARGET = Path(__file__).resolve().parent.parent / "src" / "boilerstrip" / "_phrase_facts_data.py"
 COMMAND = "python scripts/generate_phrase_facts.py"
@@ -75,7 +75,7 @@ class _Facts:
         """A table of ``_phrases``' index: its rows, and its keyless rows' gate."""
         branches: list[str] = []
         for _, _, pattern in rows:
-            keys = _key_words(pattern)
+            keys = key_words(pattern)
             self.keys[pattern] = tuple(sorted(keys or ()))
             self.pattern(pattern, whole=whole)
             if keys is None:
@@ -158,9 +158,9 @@ def render() -> str:
     facts = read_facts()
     parts = [
         _HEADER.format(version=regex_version()),
-        "# A row's key words (_phrases._key_words; []: none, the row is keyless).",
+        "# A row's key words (_phrase_keys.key_words; []: none, the row is keyless).",
         _table("KEY_WORDS", {key: (words,) for key, words in facts.keys.items()}),
-        "# The keyless rows' branches (joined) -> the gate's groups (_phrases.read_gate).",
+        "# The keyless rows' branches (joined) -> the gate's groups (_phrase_keys.read_gate).",
         _table("GATES", dict(facts.gates)),
         "# A pattern's sieves (_phrase_sieve.read_filter), searched anywhere and as a whole text.",
         _table("FOUND_FILTERS", dict(facts.filters[0])),

@@ -17,6 +17,7 @@ import regex
 import cscan_build
 from boilerstrip import _copied_boxes, _phrase_rows, _token_stats
 from boilerstrip._language import tokens
+from boilerstrip._phrase_keys import key_words as _key_words
 from boilerstrip._phrase_rows import (
     SIEVE_BYTES,
     Keys,
@@ -27,7 +28,7 @@ from boilerstrip._phrase_rows import (
     rows_table,
 )
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
-from boilerstrip._phrases import _Index, _indexes, _key_words, phrase_kinds
+from boilerstrip._phrases import _Index, _indexes, phrase_kinds
 from test_ctokens import marked
 
 

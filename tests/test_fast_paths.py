@@ -10,6 +10,7 @@ import regex
 from boilerstrip._language import _CJK_CHAR, is_cjk_char, tokens
 from boilerstrip._parse import body_of, parse
 from boilerstrip._pattern_reader import is_digit, is_wide, needs, reads_alike_lowered
+from boilerstrip._phrase_keys import _words
 from boilerstrip._phrase_match import _compiled, _found, _split, has_digit, opened_branches
 from boilerstrip._phrase_rows import has_ascii_digit
 from boilerstrip._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
@@ -17,7 +18,6 @@ from boilerstrip._phrases import (
     STRIPPED,
     _gate_open,
     _indexes,
-    _words,
     phrase_kind,
     phrase_kinds,
     top_level_branches,

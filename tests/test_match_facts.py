@@ -23,8 +23,9 @@ from boilerstrip._match_facts import (
     min_digits,
 )
 from boilerstrip._pattern_reader import top_level_branches
+from boilerstrip._phrase_keys import _words
 from boilerstrip._phrase_match import _compiled, _found, _fullmatch
-from boilerstrip._phrases import _indexes, _words
+from boilerstrip._phrases import _indexes
 
 _DIGITS = "0123456789"
 

@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 import regex
 
-from boilerstrip import _phrase_facts, _phrase_facts_data, _phrase_match, _phrases, _titled_boxes
+from boilerstrip import (
+    _phrase_facts,
+    _phrase_facts_data,
+    _phrase_keys,
+    _phrase_match,
+    _phrases,
+    _titled_boxes,
+)
 from boilerstrip._controls import _table as controls_table
 from boilerstrip._pattern_reader import top_level_branches
 from boilerstrip._phrase_match import read_split, read_whole, split_of, whole_forms_of
@@ -39,11 +46,11 @@ def test_stored_facts_are_those_read(whole: bool) -> None:
 
 def test_stored_keys_and_gates_are_those_read() -> None:
     for pattern in _phrase_facts._table("KEY_WORDS"):
-        assert _phrases._keys(pattern) == _phrases._key_words(pattern), pattern
+        assert _phrase_keys.stored_key_words(pattern) == _phrase_keys.key_words(pattern), pattern
     indexes = _phrases._indexes()
     assert {index.any_keyless for index in indexes} == set(_phrase_facts._table("GATES"))
     for index in indexes:
-        assert index.gate == _phrases.read_gate(top_level_branches(index.any_keyless))
+        assert index.gate == _phrase_keys.read_gate(top_level_branches(index.any_keyless))
 
 
 def _made_patterns() -> list[tuple[str, bool]]:

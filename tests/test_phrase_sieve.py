@@ -15,6 +15,8 @@ import regex
 from boilerstrip._case_folds import FOLDS_APART
 from boilerstrip._language import tokens
 from boilerstrip._pattern_reader import branch_literals, branch_prefixes, top_level_branches
+from boilerstrip._phrase_keys import _words
+from boilerstrip._phrase_keys import key_words as _key_words
 from boilerstrip._phrase_match import _compiled, matches
 from boilerstrip._phrase_rows import MIN_PREFIX, PREFIX, _rows_of_token
 from boilerstrip._phrase_sieve import may_start_one, phrase_filter, rare_place
@@ -24,8 +26,6 @@ from boilerstrip._phrases import (
     STRIPPED,
     _candidates,
     _indexes,
-    _key_words,
-    _words,
 )
 
 # Characters regex's IGNORECASE takes for another one of a different lower case, or that

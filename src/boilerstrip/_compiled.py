@@ -53,6 +53,7 @@ COMPILED_MODULES = (
     "_page_type",
     "_parse",
     "_pattern_reader",
+    "_phrase_keys",
     "_phrase_match",
     "_phrase_rows",
     "_phrase_sieve",

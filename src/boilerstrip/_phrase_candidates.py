@@ -33,7 +33,7 @@ from ._phrase_sieve import PhraseFilter, passes
 
 # A block's candidates: its key rows of the anywhere index and of the whole-block one, each
 # in row order, and bits: of the whole-block gate's groups that may match (1 the wide one, 2
-# the digit one, 4 the other one: ``_phrases._Gate``), of the anywhere gate's the same shifted
+# the digit one, 4 the other one: ``_phrase_keys.Gate``), of the anywhere gate's the same shifted
 # by ``ANYWHERE_GATE``, and ``LAST_LINE`` when ``_phrases._last_line_kind`` may find a kind (a
 # line break); None when none may match.
 Candidates = tuple[list[int], list[int], int]

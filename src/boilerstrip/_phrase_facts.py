@@ -37,7 +37,7 @@ WholeRow = tuple[bool, Chars, int, int, FactsRow, FactsRow]  # _phrase_match._Wh
 SplitRow = tuple[str, str, bool, Chars, int, int, int, int, FactsRow, FactsRow, FactsRow, FactsRow]
 SieveRow = tuple[tuple[str, ...], tuple[str, ...], str]  # _phrase_sieve.Sieve
 FilterRow = tuple[SieveRow, SieveRow]  # _phrase_sieve.PhraseFilter: ASCII texts, any text
-GateRow = tuple[str, str, str]  # _phrases._Gate
+GateRow = tuple[str, str, str]  # _phrase_keys.Gate
 
 _ASCII: Final = 128
 

@@ -15,7 +15,7 @@ from typing import Final
 # ``_phrase_facts`` uses them only while the phrase regexes are compiled under it.
 REGEX_VERSION: Final = 0
 
-# A row's key words (_phrases._key_words; []: none, the row is keyless).
+# A row's key words (_phrase_keys.key_words; []: none, the row is keyless).
 KEY_WORDS: Final = (
     r"""["\\bwe use (?:some |a few |only )?(?:essential |necessary |strictly necessary |optional )?cookies\\b", ["cookies"]]""",
     r"""["\\bthis (?:web)?site uses cookies\\b|\\bwe and our (?:\\d+ )?partners (?:use|store|process)\\b", ["cookies", "partners"]]""",
@@ -404,7 +404,7 @@ KEY_WORDS: Final = (
     r"""["سياسة الخصوصية|شروط الاستخدام|الشروط والأحكام|موافق|قبول|أوافق", ["أوافق", "الاستخدام", "الخصوصية", "قبول", "موافق", "والأحكام"]]""",
 )
 
-# The keyless rows' branches (joined) -> the gate's groups (_phrases.read_gate).
+# The keyless rows' branches (joined) -> the gate's groups (_phrase_keys.read_gate).
 GATES: Final = (
     r"""["©|\\(c\\) \\d{4}\\b|\\bcopyright (?:© ?)?\\d{4}\\b|^\\d{4}[-年/.]\\d{1,2}[-月/.]\\d{1,2}日?\\s?\\d{1,2}[:：]\\d{2}|[(（](?:资料图片?|图片来源[^)）]{0,20}|[^)）]{0,10}摄|供图)[)）]", "©|[(（](?:资料图片?|图片来源[^)）]{0,20}|[^)）]{0,10}摄|供图)[)）]", "\\(c\\) \\d{4}\\b|\\bcopyright (?:© ?)?\\d{4}\\b|^\\d{4}[-年/.]\\d{1,2}[-月/.]\\d{1,2}日?\\s?\\d{1,2}[:：]\\d{2}", ""]""",
     r"""["(?:[$€£] ?\\d+(?:[.,]\\d{2})? ?[/|·•,]? ?){2,}(?:other(?: amount)?)?|(?:\\p{L}+[,،]? )?(?:\\d{1,2}(?:st|nd|rd|th|er)?\\.? (?:de )?\\p{L}{3,}\\.?(?: de)?,? \\d{4}|\\p{L}{3,}\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}|\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})|\\d{4}[./-]\\d{1,2}[./-]\\d{1,2})(?:[,،]? ?(?:[-–|]|at|um|à|a las|в)? ?\\d{1,2}[:.h]\\d{2}(?: ?[ap]\\.?m\\.?)?(?: [a-z]{2,5})?)?(?: ?#\\d{1,6})?|(?:\\p{L}[\\p{L} .-]{0,30}:? )?[+−-]?\\d{1,2} ?°(?: ?[cf])?(?:,? [\\p{L} ]{1,30})?|loading|please wait|dismiss|×|✕|edit (?:this page )?on github|edit this page|view (?:page )?source|print this page|#\\d{1,6}", "(?:\\p{L}[\\p{L} .-]{0,30}:? )?[+−-]?\\d{1,2} ?°(?: ?[cf])?(?:,? [\\p{L} ]{1,30})?|×|✕", "(?:[$€£] ?\\d+(?:[.,]\\d{2})? ?[/|·•,]? ?){2,}(?:other(?: amount)?)?|(?:\\p{L}+[,،]? )?(?:\\d{1,2}(?:st|nd|rd|th|er)?\\.? (?:de )?\\p{L}{3,}\\.?(?: de)?,? \\d{4}|\\p{L}{3,}\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}|\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})|\\d{4}[./-]\\d{1,2}[./-]\\d{1,2})(?:[,،]? ?(?:[-–|]|at|um|à|a las|в)? ?\\d{1,2}[:.h]\\d{2}(?: ?[ap]\\.?m\\.?)?(?: [a-z]{2,5})?)?(?: ?#\\d{1,6})?|#\\d{1,6}", "loading|please wait|dismiss|edit (?:this page )?on github|edit this page|view (?:page )?source|print this page"]""",

@@ -20,13 +20,10 @@ import functools
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
-import regex
-
-from . import _phrase_facts
 from ._language import Tokens
 from ._language import tokens as line_tokens
 from ._model import Label
-from ._pattern_reader import is_digit, is_wide, needs, top_level_branches
+from ._pattern_reader import top_level_branches
 from ._pattern_store import Key
 from ._phrase_candidates import (
     ANYWHERE_GATE,
@@ -36,6 +33,7 @@ from ._phrase_candidates import (
     all_candidates,
     c_phrase_candidates,
 )
+from ._phrase_keys import Gate, stored_gate, stored_key_words
 from ._phrase_match import RestFacts, compiled_keys, has_digit, matches, rest_facts
 from ._phrase_rows import MIN_PREFIX, PREFIX, Keys, ascii_digit, c_lower, key_sieve, phrase_rows, rows_table
 from ._phrase_sieve import PhraseFilter, phrase_filter
@@ -45,34 +43,7 @@ __all__ = ["STRIPPED", "matches", "phrase_kind", "phrase_kinds"]  # (matches: _p
 
 # Final: the compiled build inlines each or reads it from a C static.
 _KEYLESS_MAX_CHARS: Final = 200  # rows without key words are searched on blocks up to this long
-# Pattern syntax that is not literal text: escapes, classes, group openers, quantifiers.
-# The patterns that read the tables' own patterns, compiled when the index is first built
-# (_syntax), not at import.
-_SYNTAX = r"\\[pPN]\{[^}]*\}|\\.|\[(?:\\.|[^\]])*\]|\(\?[^:)]*[:)]?|\{\d*,?\d*\}"
-_LITERAL_WORD = r"[\p{Han}\p{Hiragana}\p{Katakana}]|\w+"
-_OPTIONAL = r"\([^()]*\)(?:[?*]|\{0,\d*\})|[^()\s][?*]|[^()\s]\{0,\d*\}"
-_ESCAPE = r"\\[pPN]\{[^}]*\}|\\.|\[(?:\\.|[^\]])*\]"
-_GROUP = r"\((?:[^()]|\([^()]*\))*\)"
-_CJK = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 STRIPPED: Final = " .:!?…·|»«›‹>-"  # around whole-block phrases (and _titled_boxes' titles)
-# Words on most blocks of a page in their language: poor keys.
-_FUNCTION_WORDS = frozenset(
-    "a an the of to in on at by for from with and or is are be this that you your our we it "
-    "de la le les des du un une et en el los las y por para con der die das und ein eine von zu mit "
-    "il lo di da per che e o no na do em um uma и в на с по не".split()
-)
-
-
-class _Gate(NamedTuple):
-    """The keyless rows' branches in three alternations (each "" when it has none): those
-    every match of which holds a non-ASCII character that no ASCII character matches
-    (``©``, ``×``, CJK), else a digit (``\\d``: prices, dates), and the others. A text
-    without a digit, or ASCII, cannot match the first two: a short text is tried with
-    them only when it can (most short texts are ASCII words: "Share", "Read more")."""
-
-    wide: str
-    digit: str
-    other: str
 
 
 # A named tuple, not a frozen dataclass: defining one costs a fifth as much at import.
@@ -90,76 +61,11 @@ class _Index(NamedTuple):
     # (the same answer as trying each), and only then is each tried in row order. Made of
     # the rows' top-level branches, so that _found can try the anchored ones apart.
     any_keyless: str
-    gate: _Gate  # the same branches, grouped by what every match of each must hold
+    gate: Gate  # the same branches, grouped by what every match of each must hold
     gate_filters: tuple[PhraseFilter, PhraseFilter, PhraseFilter]  # of the gate's groups
     # The facts of each group's sieves' rests (_phrase_match.rest_facts: of the ASCII sieve's,
     # of the wide one's), read by _phrase_candidates.
     gate_rests: tuple[tuple[RestFacts, RestFacts], ...]
-
-
-@functools.cache
-def _syntax(pattern: str) -> regex.Pattern[str]:
-    return regex.compile(pattern)
-
-
-def _words(source: str) -> list[str]:
-    literal = _syntax(_SYNTAX).sub(" ", source).lower()
-    return [w[0] if _syntax(_CJK).match(w) else w for w in _syntax(_LITERAL_WORD).findall(literal)]
-
-
-def _branch_keys(branch: str) -> set[str] | None:
-    """Words one of which every match of ``branch`` holds: its longest word outside any
-    group once optional parts are gone, else the keys of one of its required groups;
-    None when it has neither."""
-    required = _syntax(_ESCAPE).sub(" ", branch)
-    while True:  # drop optional groups and characters, innermost first
-        reduced = _syntax(_OPTIONAL).sub(" ", required)
-        if reduced == required:
-            break
-        required = reduced
-    outside_groups = _syntax(_GROUP).sub(" ", required)
-    outside = sorted(_words(outside_groups), key=lambda w: (w in _FUNCTION_WORDS, -len(w), w))
-    if outside and outside[0] not in _FUNCTION_WORDS:
-        return {outside[0]}
-    # Only function words outside groups ("join the (?:conversation|discussion)"): the
-    # words of a required group select far fewer blocks.
-    for group in _syntax(_GROUP).findall(required):
-        inner = _key_words(regex.sub(r"^\((?:\?[^:)]*:)?|\)$", "", group))
-        if inner and not inner & _FUNCTION_WORDS:
-            return inner
-    return {outside[0]} if outside else None
-
-
-def _key_words(pattern: str) -> set[str] | None:
-    """Key words of a row, or None when some branch has none (the row is keyless)."""
-    keys: set[str] = set()
-    for branch in top_level_branches(pattern):
-        branch_keys = _branch_keys(branch)
-        if not branch_keys:
-            return None
-        keys |= branch_keys
-    return keys
-
-
-def _keys(pattern: str) -> set[str] | None:
-    """:func:`_key_words`, stored for the tables' rows (``_phrase_facts``)."""
-    stored = _phrase_facts.key_words(pattern)
-    if stored is None:
-        return _key_words(pattern)
-    return set(stored) if stored else None
-
-
-def _gate(branches: list[str]) -> _Gate:
-    """:func:`read_gate`, stored for the tables' keyless rows (``_phrase_facts``)."""
-    stored = _phrase_facts.gate("|".join(branches))
-    return _Gate(*stored) if stored is not None else read_gate(branches)
-
-
-def read_gate(branches: list[str]) -> _Gate:
-    wide = [b for b in branches if needs(b, is_wide)]
-    digit = [b for b in branches if b not in wide and needs(b, is_digit)]
-    other = [b for b in branches if b not in wide and b not in digit]
-    return _Gate("|".join(wide), "|".join(digit), "|".join(other))
 
 
 def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
@@ -168,14 +74,14 @@ def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
     prefix: dict[str, list[int]] = {}
     keyless: list[int] = []
     for row, (_kind, _language, pattern) in enumerate(rows):
-        keys = _keys(pattern)
+        keys = stored_key_words(pattern)
         if keys is None:
             keyless.append(row)
         for key in keys or ():
             target = prefix if len(key) >= MIN_PREFIX else exact
             target.setdefault(key[:PREFIX], []).append(row)
     branches = [branch for row in keyless for branch in top_level_branches(rows[row][2])]
-    gate = _gate(branches)
+    gate = stored_gate(branches)
     exact_rows = {k: tuple(v) for k, v in exact.items()}
     prefix_rows = {
         k: tuple(sorted({r for n in range(MIN_PREFIX, len(k) + 1) for r in prefix.get(k[:n], ())}))
