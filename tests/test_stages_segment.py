@@ -246,3 +246,53 @@ def test_text_with_a_few_control_characters_is_not_binary() -> None:
     page = "<p>" + "words " * 200 + "\x00\x07</p>"
     assert not looks_binary(page) and not looks_binary(page.encode())
     assert not looks_binary("") and not looks_binary(b"")
+
+
+# A merged row's structure: its cells' links moved by the text before their cell, the
+# header when every cell is one, the cells' images; a layout row's cells keep theirs.
+@pytest.mark.parametrize(
+    ("html", "text", "links", "header", "images"),
+    [
+        (
+            "<table><tr><td><a href='/one'>one</a></td><td>two <a href='/b'>b</a> <a href='/c'>c</a></td>"
+            "<td>plain</td><td><a href='/d'>d</a></td></tr></table>",
+            "one | two b c | plain | d",
+            [(0, 3, "/one"), (10, 11, "/b"), (12, 13, "/c"), (24, 25, "/d")],
+            False,
+            0,
+        ),
+        (
+            "<table><thead><tr><th>x<br>y</th><th><a href='/z'>z</a></th></tr></thead></table>",
+            "x y | z",
+            [(6, 7, "/z")],
+            True,
+            0,
+        ),
+        (
+            "<table><tr><th>h</th><td><img src='/i.png' alt='i'>v <a href='/w'>w</a></td></tr></table>",
+            "h | v w",
+            [(6, 7, "/w")],
+            False,
+            1,
+        ),
+    ],
+)
+def test_a_merged_row_keeps_its_cells_links_and_structure(
+    html: str, text: str, links: list[tuple[int, int, str]], header: bool, images: int
+) -> None:
+    (block,) = segment(body_of(parse(html))).blocks
+    assert (block.text, block.role) == (text, Role.TABLE_ROW)
+    assert [(k.start, k.end, k.href) for k in block.markup.links] == links
+    assert [text[s:e] for s, e, _ in links] == [k.href.strip("/") for k in block.markup.links]
+    assert block.markup.cells == tuple(text.split(" | "))
+    assert (block.markup.header, len(block.markup.images), block.markup.table) == (header, images, 1)
+
+
+def test_a_row_after_a_linked_row_keeps_its_own_links() -> None:
+    html = (
+        "<table><tr><td><a href='/a'>a</a></td><td>b</td></tr>"
+        "<tr><td>c</td><td><a href='/d'>d</a></td></tr></table><p><a href='/e'>e</a></p>"
+    )
+    blocks = segment(body_of(parse(html))).blocks
+    got = [(b.text, [(k.start, k.end, k.href) for k in b.markup.links]) for b in blocks]
+    assert got == [("a | b", [(0, 1, "/a")]), ("c | d", [(4, 5, "/d")]), ("e", [(0, 1, "/e")])]

@@ -308,24 +308,3 @@ def _start(value: str | None) -> int:
 def links_of(spans: array[int], hrefs: list[str], first: int, end: int) -> tuple[Link, ...]:
     """The links ``first`` to ``end`` (excluded) that :class:`Recorder` set apart."""
     return tuple(new_tuple(Link, (spans[2 * k], spans[2 * k + 1], hrefs[k])) for k in range(first, end))
-
-
-def row_markup(cells: list[tuple[str, Markup]]) -> Markup:
-    """The structure of a data-table row merged from its cells (text joined by " | ")."""
-    links: list[Link] = []
-    images: list[Image] = []
-    offset = 0
-    for text, markup in cells:
-        links.extend(Link(k.start + offset, k.end + offset, k.href) for k in markup.links)
-        images.extend(markup.images)
-        offset += len(text) + 3
-    first = cells[0][1]
-    return Markup(
-        lists=first.lists,
-        quote_depth=first.quote_depth,
-        table=first.table,
-        cells=tuple(text for text, _ in cells),
-        header=all(markup.header for _, markup in cells),
-        links=tuple(links),
-        images=tuple(images),
-    )

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from typing import Any, Final, cast
 
 from ._compiled import c_module
-from ._markup import Recorder, row_markup
-from ._model import NO_MARKUP, Markup, Role, with_links
+from ._markup import Recorder
+from ._model import NO_MARKUP, Image, Markup, Role, new_tuple
 from ._segmented import (
     _BLOCK_ELEMENT,
     _BLOCK_NUMBERS,
@@ -28,7 +28,6 @@ from ._segmented import (
     BlockTexts,
     Traversal,
     packed,
-    raw_blocks,
     truncate,
 )
 
@@ -85,6 +84,7 @@ def _c_helpers() -> tuple[
 _PARAGRAPH: Final = Role.PARAGRAPH
 _TABLE_CELL: Final = Role.TABLE_CELL
 _HEADING: Final = Role.HEADING
+_BLOCK_LINK_CHARS: Final = 2  # a block's link characters, in its row of _BLOCK_NUMBERS
 _ROWS: Final = {
     code: (struct.Struct(f"@{_NUMBERS}{code}"), struct.Struct(f"@{_BLOCK_NUMBERS}{code}")) for code in "iq"
 }
@@ -338,38 +338,64 @@ def _line_break(st: _State) -> None:
 def _merge_row(st: _State, frame: tuple[Any, ...]) -> None:
     """Turn the blocks of a data-table row (one block per cell, cells of this row
     only) into one row block; rows of layout tables, whose cells hold paragraphs,
-    stay as they are."""
-    numbers, rec = st.numbers, st.markup
-    first, element = frame[_FIRST_BLOCK], frame[_ELEMENT]
-    # Read off the columns first: the RawBlocks are made only for a row that is merged
-    # (not for the rows of a layout table, whose cells hold paragraphs).
-    columns = st.block_numbers
-    owners = columns[first * _BLOCK_NUMBERS + _BLOCK_ELEMENT :: _BLOCK_NUMBERS]
-    if not owners or len(set(owners)) != len(owners):
+    stay as they are.
+
+    Read off the columns, without RawBlocks, Links or a keyword-built Markup: the cells' links
+    are the row's, in order, each moved by the length of the text before its cell."""
+    numbers, rec, roles = st.numbers, st.markup, st.roles
+    first: int = frame[_FIRST_BLOCK]
+    element: int = frame[_ELEMENT]
+    count = len(roles) - first
+    if count <= 0:
         return
-    if any(row != element for row in columns[first * _BLOCK_NUMBERS + _BLOCK_ROW :: _BLOCK_NUMBERS]):
+    rows = st.block_numbers[first * _BLOCK_NUMBERS :].tolist()  # one call: the rows as ints
+    owners: list[int] = []
+    increasing = True  # (the usual case: distinct without a set)
+    for i in range(count):
+        at = i * _BLOCK_NUMBERS
+        owner: int = rows[at + _BLOCK_ELEMENT]
+        row: int = rows[at + _BLOCK_ROW]
+        if row != element or roles[first + i] is not _TABLE_CELL:
+            return
+        if numbers[owner * _NUMBERS + _PARENT] != element:
+            return
+        if owners and owner <= owners[-1]:
+            increasing = False
+        owners.append(owner)
+    if not increasing and len(set(owners)) != len(owners):
         return
-    if any(role is not _TABLE_CELL for role in st.roles[first:]):
-        return
-    if any(numbers[o * _NUMBERS + _PARENT] != element for o in owners):
-        return
-    row_blocks = raw_blocks(_traversal(st), first)
-    first_link = st.block_numbers[first * _BLOCK_NUMBERS + _FIRST_LINK]
-    truncate(st.texts, first)
-    del st.roles[first:], st.markups[first:], st.block_numbers[first * _BLOCK_NUMBERS :]
-    del rec.spans[2 * first_link :], rec.hrefs[first_link:]
+    first_link: int = rows[_FIRST_LINK]
+    texts, markups = st.texts, st.markups
+    cells = [texts[first + i].replace("\n", " ") for i in range(count)]
+    cell_markups = markups[first:]
+    spans, hrefs = rec.spans, rec.hrefs
+    link_chars = 0
+    header = True
+    images: list[Image] = []
+    offset = 0
+    for i in range(count):
+        at = i * _BLOCK_NUMBERS
+        link_chars += rows[at + _BLOCK_LINK_CHARS]
+        markup = cell_markups[i]
+        header = header and markup.header
+        images.extend(markup.images)
+        if offset:  # its links: from its first one to the next cell's first, or the last
+            end: int = rows[at + _BLOCK_NUMBERS + _FIRST_LINK] if i + 1 < count else len(hrefs)
+            for k in range(rows[at + _FIRST_LINK], end):
+                spans[2 * k] += offset
+                spans[2 * k + 1] += offset
+        offset += len(cells[i]) + 3
+    truncate(texts, first)
+    del roles[first:], markups[first:], st.block_numbers[first * _BLOCK_NUMBERS :]
     if not st.elements[element * _STRINGS + _STEP]:
         # The row is closed: no longer in open_blocks.
         _record_steps(st.elements, st.stack, st.strings, st.steps, [*st.open_blocks, frame])
-    cells = [b.text.replace("\n", " ") for b in row_blocks]
-    st.texts.append(" | ".join(cells))
-    st.roles.append(Role.TABLE_ROW)
-    st.block_numbers.extend((element, 0, sum(b.link_chars for b in row_blocks), element, first_link))
-    markup = row_markup([(c, b.markup) for c, b in zip(cells, row_blocks)])
-    for link in markup.links:  # set apart again, as the cells' were
-        rec.spans.extend((link.start, link.end))
-        rec.hrefs.append(link.href)
-    st.markups.append(with_links(markup, ()))
+    texts.append(" | ".join(cells))
+    roles.append(Role.TABLE_ROW)
+    st.block_numbers.extend((element, 0, link_chars, element, first_link))
+    head = cell_markups[0]
+    fields = (head.lists, head.quote_depth, "", head.table, tuple(cells), header, (), tuple(images))
+    st.markups.append(new_tuple(Markup, fields))
 
 
 def _traversal(st: _State) -> Traversal:
