@@ -27,8 +27,9 @@ from typing import Final, Protocol, cast
 
 from ._compiled import c_module
 from ._language import Tokens
+from ._match_facts import lacks_digits, may_start
 from ._phrase_match import RestFacts
-from ._phrase_rows import Keys, ascii_digits, both_rows, pair_rows
+from ._phrase_rows import Keys, both_rows, pair_rows
 from ._phrase_sieve import PhraseFilter, passes
 
 # A block's candidates: its key rows of the anywhere index and of the whole-block one, each
@@ -76,22 +77,15 @@ def all_candidates(
     return first_rows, second_rows, ALL_GATES
 
 
-def _lacks_digits(digits: int, runs: int, held: str, ascii_text: bool) -> bool:
-    """``_match_facts.lacks_digits`` (``held`` has the digits of the text it lowers)."""
-    if not ascii_text or (runs <= 1 and digits <= 0):
-        return False
-    return not ascii_digits(held, digits, max(runs, 1))
-
-
 def _rest_may_match(facts: RestFacts, held: str, first: str, ascii_text: bool) -> bool:
     """Whether a sieve's rest whose :func:`_phrase_match.rest_facts` are ``facts`` may match
     the text whose lower case is ``held`` and whose first character is ``first`` ("" when it
     is empty): ``_fullmatch``'s and ``_found``'s first tests of it."""
     has_start, mask, start_digits, start_runs, has_rest, rest_digits, rest_runs = facts
-    starts = not mask or not first or ord(first) >= len(mask) or mask[ord(first)] != 0
-    if has_start and starts and not _lacks_digits(start_digits, start_runs, held, ascii_text):
+    lowered = held if ascii_text else None  # (held has the digits of the text it lowers)
+    if has_start and may_start(mask, first) and not lacks_digits(start_digits, start_runs, held, lowered):
         return True
-    return bool(has_rest) and not _lacks_digits(rest_digits, rest_runs, held, ascii_text)
+    return bool(has_rest) and not lacks_digits(rest_digits, rest_runs, held, lowered)
 
 
 def _may_match(
