@@ -186,20 +186,11 @@ static PyObject *page_marks(PyObject *self, PyObject *args) {
     PageMarks found = {0, 0, 0};
     MarkSlot slots[64];
     clear_mark_slots(slots);
-    for (Node *at = root;;) {
-        const TextNode *fields = (const TextNode *)at; /* (lxb_dom_node_t's, as the walk reads them) */
-        if (fields->type == TYPE_ELEMENT) {
-            element_marks(at, slots, which, &found);
-            if (which == 0 && found.thread) return PyLong_FromLong(1);
-            if (which != 0 && found.sure >= enough) return PyLong_FromLong(1);
-        }
-        if (fields->first_child != NULL) {
-            at = fields->first_child;
-            continue;
-        }
-        while (at != root && ((const TextNode *)at)->next == NULL) at = ((const TextNode *)at)->parent;
-        if (at == root) break;
-        at = ((const TextNode *)at)->next;
+    for (Node *at = root; at != NULL; at = next_below(at, root)) {
+        if (((const TextNode *)at)->type != TYPE_ELEMENT) continue; /* (lxb_dom_node_t's fields) */
+        element_marks(at, slots, which, &found);
+        if (which == 0 && found.thread) return PyLong_FromLong(1);
+        if (which != 0 && found.sure >= enough) return PyLong_FromLong(1);
     }
     if (which == 0 || found.sure >= enough) return PyLong_FromLong(which != 0);
     return PyLong_FromLong(found.sure + found.loose < enough ? 0 : -1);
