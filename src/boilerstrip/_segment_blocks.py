@@ -18,6 +18,7 @@ from ._markup import Recorder
 from ._model import NO_MARKUP, Image, Markup, Role, new_tuple
 from ._segmented import (
     _BLOCK_ELEMENT,
+    _BLOCK_LINK_CHARS,
     _BLOCK_NUMBERS,
     _BLOCK_ROW,
     _FIRST_LINK,
@@ -84,7 +85,6 @@ def _c_helpers() -> tuple[
 _PARAGRAPH: Final = Role.PARAGRAPH
 _TABLE_CELL: Final = Role.TABLE_CELL
 _HEADING: Final = Role.HEADING
-_BLOCK_LINK_CHARS: Final = 2  # a block's link characters, in its row of _BLOCK_NUMBERS
 _ROWS: Final = {
     code: (struct.Struct(f"@{_NUMBERS}{code}"), struct.Struct(f"@{_BLOCK_NUMBERS}{code}")) for code in "iq"
 }

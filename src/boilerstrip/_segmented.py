@@ -151,7 +151,8 @@ _PARENT: Final = 0
 _DEPTH: Final = 1
 _CHARS: Final = 2
 _BLOCK_NUMBERS: Final = 5
-_BLOCK_ELEMENT: Final = 0  # columns of a block's numbers: its element, its table row
+_BLOCK_ELEMENT: Final = 0  # columns of a block's numbers: its element, link characters, table row
+_BLOCK_LINK_CHARS: Final = 2
 _BLOCK_ROW: Final = 3
 _FIRST_LINK: Final = 4
 
