@@ -21,7 +21,7 @@ from ._datelines import with_datelines
 from ._detached import without_detached_boxes, without_detached_product_boxes
 from ._dumps import without_dumps
 from ._form_labels import without_form_labels
-from ._model import Block, Label, Role, page_tuple
+from ._model import Block, Label, Role, label_list, page_tuple
 from ._options import Options
 from ._page_frame import locator_marks, without_page_frame
 from ._page_type import ARTICLE, PRODUCT, SECTIONED, THREAD
@@ -172,7 +172,7 @@ def relabel(
     page both sets of blocks alive took 0.65 times its size)."""
     # A list and a tuple, as extract() gives them: the compiled build reads their items in
     # place, where it read any Sequence's through generic calls.
-    kinds: list[Label] = labels if isinstance(labels, list) else list(labels)
+    kinds = label_list(labels)
     scores: tuple[float, ...] = probabilities if isinstance(probabilities, tuple) else tuple(probabilities)
     for i in range(len(scores)):
         b, p = blocks[i], scores[i]

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import Final, cast
 
 from ._compiled import c_module
-from ._model import Block, Features, Label, Role, page_tuple
+from ._model import Block, Features, Label, Role, label_list, page_tuple
 from ._options import Options
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
@@ -85,18 +85,13 @@ def copy_sig(features: Features) -> int:
     return features.words * 16 + (int(d * 15.0) if 0.0 <= d <= 1.0 else 0)
 
 
-def _label_list(labels: Sequence[Label]) -> list[Label]:
-    """``labels`` as a list: itself when it is one, as the decision gives them."""
-    return labels if isinstance(labels, list) else list(labels)
-
-
 def shared_sigs(blocks: Sequence[Block], labels: Sequence[Label]) -> list[int]:
     """Per bucket of :func:`copy_sig` (its remainder by the list's length), how many CONTENT
     blocks with words hold a sig of it, counted up to 2: a block whose bucket holds 1 repeats
     no kept text, and no kept text repeats it. Buckets in a list of small ints, not a set of
     sigs (a set's add and test of a boxed number cost about 160 instructions each)."""
     page = page_tuple(blocks)
-    kinds = _label_list(labels)
+    kinds = label_list(labels)
     counts = [0] * (min(2 * len(kinds), MAX_SIG_BUCKETS) + 1)
     size = len(counts)
     # A zip of a tuple and a list, read in place by the compiled build (a Sequence's items
@@ -127,7 +122,7 @@ def copy_hashes(
     profile's pages hold a sig of their own. ``shared``: :func:`shared_sigs` of the same
     blocks and labels, when the caller has them."""
     page = page_tuple(blocks)
-    kinds = _label_list(labels)
+    kinds = label_list(labels)
     if shared is None:
         shared = shared_sigs(page, kinds)
     size = len(shared)

@@ -27,7 +27,7 @@ from typing import Final
 
 import regex
 
-from ._model import Block, Label, Role, page_tuple
+from ._model import Block, Label, Role, label_list, page_tuple
 from ._options import Options
 from ._tail import is_prose
 
@@ -45,7 +45,7 @@ def kept_runs(blocks: Sequence[Block], labels: Sequence[Label]) -> list[list[int
     gap = True  # a dropped block with words since the last CONTENT block
     # A tuple and a list, as the decision gives them: read in place by the compiled build.
     page = page_tuple(blocks)
-    kinds: list[Label] = labels if isinstance(labels, list) else list(labels)
+    kinds = label_list(labels)
     for i, (b, kind) in enumerate(zip(page, kinds)):
         if kind is _CONTENT:
             if gap or not runs:

@@ -280,6 +280,12 @@ def page_tuple(blocks: Sequence[Block]) -> tuple[Block, ...]:
     return blocks if isinstance(blocks, tuple) else tuple(blocks)
 
 
+def label_list(labels: Sequence[Label]) -> list[Label]:
+    """``labels`` as a list: itself when it is one, as the decision gives a page's labels
+    (read in place by the compiled build, as :func:`page_tuple`'s tuple is)."""
+    return labels if isinstance(labels, list) else list(labels)
+
+
 @dataclass(frozen=True, slots=True)
 class Metadata:
     """What the page says about itself. URLs are resolved against ``extract(url=...)``
