@@ -328,14 +328,20 @@ done:
 /* _cscore_columns.c */
 PyObject *cscore_weigh_neighbours(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *cscore_caption_heads(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+/* _cscore_page.c */
+PyObject *cscore_score_page(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _cscore_cut.c */
 PyObject *cscore_cut_statistics(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *cscore_cut_threshold(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 static PyMethodDef methods[] = {
     {"weigh_neighbours", (PyCFunction)(void (*)(void))cscore_weigh_neighbours, METH_FASTCALL,
      "weigh_neighbours(z, weight, column) -> bytes or None: weigh() of _scorers._neighbour_mean(column)"},
     {"caption_heads", (PyCFunction)(void (*)(void))cscore_caption_heads, METH_FASTCALL,
      "caption_heads(texts) -> bytes: 1 per text where _scorers._may_hold_tail holds, else 0"},
+    {"score_page", (PyCFunction)(void (*)(void))cscore_score_page, METH_FASTCALL,
+     "score_page(weights, off, index, made, near, template, cap) -> (names, columns, probabilities) or None: "
+     "_probability._score_c's weighed and packed columns"},
     {"weigh", (PyCFunction)(void (*)(void))weigh, METH_FASTCALL,
      "weigh(z, weight, column) -> bytes: z[i] += weight * column[i] in place, and the column's doubles"},
     {"sigmoids", (PyCFunction)(void (*)(void))sigmoids, METH_FASTCALL,
@@ -348,6 +354,8 @@ static PyMethodDef methods[] = {
     {"cut_statistics", (PyCFunction)(void (*)(void))cscore_cut_statistics, METH_FASTCALL,
      "cut_statistics(probabilities, words, thresholds) -> (statistics, rows) or None: "
      "_cut.page_statistics and _cut._candidate_rows"},
+    {"cut_threshold", (PyCFunction)(void (*)(void))cscore_cut_threshold, METH_FASTCALL,
+     "cut_threshold(probabilities, words, model) -> threshold or None: _cut.predicted_threshold"},
     {NULL, NULL, 0, NULL},
 };
 

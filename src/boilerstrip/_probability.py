@@ -33,27 +33,46 @@ _Columns = Callable[[tuple[Block, ...]], list[list[float]]]
 
 
 _Loops = tuple[_Weigh, _Sigmoids, _Smooth]
+# _cscore.score_page: the names, packed columns and probabilities, or None (see its C file).
+_Page = Callable[
+    [
+        "tuple[tuple[str, float], ...]",
+        "set[str] | frozenset[str]",
+        dict[str, int],
+        list[list[float]],
+        tuple[int, int],
+        "array[float]",
+        float,
+    ],
+    "tuple[tuple[str, ...], tuple[float | array[float], ...], tuple[float, ...]] | None",
+]
 
 
-def _c_loops() -> tuple[_Loops | None, _Near | None, _Columns | None]:
+def _c_loops() -> tuple[_Loops | None, _Near | None, _Columns | None, _Page | None]:
     """The compiled build's C loops of this module (``_cscore``: the weighted sums, the
-    sigmoids and the smoothing, the same floats to the bit), its ``weigh_neighbours``, and
-    the one pass over the blocks with its ``caption_heads`` (:func:`_scorer_pass.page_columns`);
-    Nones in a pure install. (One look-up of the module: tests/test_ctokens.py counts them.)"""
+    sigmoids and the smoothing, the same floats to the bit), its ``weigh_neighbours``, the
+    one pass over the blocks with its ``caption_heads`` (:func:`_scorer_pass.page_columns`),
+    and ``score_page`` (:func:`_score_c`'s loop in one call); Nones in a pure install. (One
+    look-up of the module: tests/test_ctokens.py counts them.)"""
     module = c_module("_cscore")
     if module is None:
-        return None, None, None
+        return None, None, None, None
     loops = cast(_Weigh, module.weigh), cast(_Sigmoids, module.sigmoids), cast(_Smooth, module.smooth)
     heads = cast(Heads, module.caption_heads)
-    return loops, cast(_Near, module.weigh_neighbours), lambda page: page_columns(page, heads)
+    near = cast(_Near, module.weigh_neighbours)
+    return loops, near, lambda page: page_columns(page, heads), cast(_Page, module.score_page)
 
 
 _C_PARTS: Final = _c_loops()
 _C_LOOPS: Final = _C_PARTS[0]
 _C_NEAR: Final = _C_PARTS[1]
 _C_COLUMNS: Final = _C_PARTS[2]
+_C_PAGE: Final = _C_PARTS[3]
 _NEAR_TEXT: Final = INDEX["neighbour_text_density"]
 _NEAR_LINKS: Final = INDEX["neighbour_link_density"]
+_NEAR: Final = (_NEAR_TEXT, _NEAR_LINKS)
+_TEMPLATE: Final = array("d", [0.0])  # score_page's arrays: this one repeated, then filled
+_NONE_OFF: Final[frozenset[str]] = frozenset()
 
 
 def _sigmoid(x: float) -> float:
@@ -65,11 +84,21 @@ def _logit(p: float) -> float:
     return math.log(p / (1.0 - p))
 
 
+def _switched_off(options: Options) -> set[str] | frozenset[str]:
+    """The scorers the options switch off."""
+    disabled = options.disabled_scorers
+    comments = options.include_comments
+    if not disabled and not comments:
+        return _NONE_OFF
+    off = set(disabled)
+    if comments:
+        off |= _COMMENT_SCORERS
+    return off
+
+
 def active_weights(options: Options) -> tuple[float, list[tuple[str, float]]]:
     """(bias, [(scorer, weight)]) after switching off what the options switch off."""
-    off = set(options.disabled_scorers)
-    if options.include_comments:
-        off |= _COMMENT_SCORERS
+    off = _switched_off(options)
     bias = 0.0
     pairs = []
     for name, weight in options.weights:
@@ -90,11 +119,33 @@ class Scores:
 
 def score(blocks: Sequence[Block], options: Options) -> Scores:
     """Every scorer's output for every block, and the combined content probability."""
-    bias, pairs = active_weights(options)
     loops = _C_LOOPS  # a local: mypyc's narrowing of an optional Final reads it unboxed
     if loops is not None:
-        return _score_c(blocks, options, (bias, pairs), loops[0], loops[1], _C_COLUMNS, _C_NEAR)
-    return _score_python(blocks, options, (bias, pairs))
+        whole, columns_of = _C_PAGE, _C_COLUMNS
+        done = _score_page(blocks, options, whole, columns_of) if whole and columns_of else None
+        if done is not None:
+            return done
+        return _score_c(blocks, options, active_weights(options), loops[0], loops[1], _C_COLUMNS, _C_NEAR)
+    return _score_python(blocks, options, active_weights(options))
+
+
+def _score_page(
+    blocks: Sequence[Block], options: Options, whole: _Page, columns_of: _Columns
+) -> Scores | None:
+    """:func:`_score_c` in one call of ``whole`` (``_cscore.score_page``) after the one pass
+    over the blocks ``columns_of`` (a page whose columns are not coded), or None where it
+    leaves the page to :func:`_score_c`."""
+    if not blocks:
+        return None
+    coded_min = options.coded_scores_min_blocks
+    if coded_min is not None and len(blocks) >= coded_min:
+        return None
+    made = columns_of(page_tuple(blocks))
+    done = whole(options.weights, _switched_off(options), INDEX, made, _NEAR, _TEMPLATE, _LOGIT_CAP)
+    if done is None:
+        return None
+    names, columns, probabilities = done
+    return Scores(table=ScoreTable(names, columns), probabilities=probabilities)
 
 
 def _score_python(

@@ -74,6 +74,11 @@ _PHRASES: Final = _CONTAINERS + _KIND_COUNT  # the first phrase kind's column
 _COUNT: Final = _PHRASES + _KIND_COUNT
 
 
+# boilerplate_phrase's output per word count (the same floats: the same operations), up to
+# _LENGTH_WORDS: one float a count, not one a block.
+_BOILER: Final[tuple[object, ...]] = tuple(1.0 / (1.0 + w / 40.0) for w in range(_LENGTH_WORDS + 1))
+
+
 Heads = Callable[[list[str]], bytes]  # _cscore.caption_heads: _may_hold_tail per text
 
 
@@ -107,14 +112,27 @@ def page_columns(  # noqa: PLR0915 - one loop, every column's test inlined
         value = f.link_density
         if value != 0.0 or math.copysign(1.0, value) < 0.0:
             link[i] = value
-        text[i] = min(f.text_density, _TEXT_DENSITY_CAP) / _TEXT_DENSITY_CAP
+        # The same for a density of 1.0 (a capped one), the shared one (and so for others below).
+        value = min(f.text_density, _TEXT_DENSITY_CAP) / _TEXT_DENSITY_CAP
+        if value == 1.0:
+            text[i] = _ONE
+        elif value != 0.0 or math.copysign(1.0, value) < 0.0:
+            text[i] = value
         value = f.stopword_density
         if value != 0.0 or math.copysign(1.0, value) < 0.0:
             stop[i] = value
         length[i] = _LENGTHS[min(words, _LENGTH_WORDS)]
-        composite[i] = min(f.composite_density, _CETD_CAP) / _CETD_CAP
+        value = min(f.composite_density, _CETD_CAP) / _CETD_CAP
+        if value == 1.0:
+            composite[i] = _ONE
+        elif value != 0.0 or math.copysign(1.0, value) < 0.0:
+            composite[i] = value
         position = f.position
-        edge[i] = 1.0 - 2.0 * min(position, 1.0 - position)
+        value = 1.0 - 2.0 * min(position, 1.0 - position)
+        if value == 1.0:  # the first block and the last
+            edge[i] = _ONE
+        elif value != 0.0 or math.copysign(1.0, value) < 0.0:
+            edge[i] = value
         if words < SHORT_WORDS:
             if not short:
                 short = [_ZERO] * n
@@ -127,7 +145,11 @@ def page_columns(  # noqa: PLR0915 - one loop, every column's test inlined
                 last_repeat = repeat
                 last_volume = min(_log1p(repeat) / _REPEAT_SCALE, 1.0)
             rtext[i] = last_volume
-            rlinks[i] = f.repeat_link_density
+            value = f.repeat_link_density
+            if value == 1.0:
+                rlinks[i] = _ONE
+            elif value != 0.0 or math.copysign(1.0, value) < 0.0:
+                rlinks[i] = value
         if f.in_main_region:
             if not region:
                 region, rlong = [_ZERO] * n, [_ZERO] * n
@@ -170,13 +192,17 @@ def page_columns(  # noqa: PLR0915 - one loop, every column's test inlined
                     if not column:
                         column = [_ZERO] * n
                         cols[_CONTAINERS + k] = column
-                    column[i] = f.container_strength
+                    value = f.container_strength
+                    if value == 1.0:  # a tag's or a role's
+                        column[i] = _ONE
+                    elif value != 0.0 or math.copysign(1.0, value) < 0.0:
+                        column[i] = value
                     break
         phrase = f.phrase
         if phrase:
             if not boiler:
                 boiler = [_ZERO] * n
-            boiler[i] = 1.0 / (1.0 + words / 40.0)
+            boiler[i] = _BOILER[words] if 0 <= words <= _LENGTH_WORDS else 1.0 / (1.0 + words / 40.0)
             if _agree(f):
                 if not agree:
                     agree = [_ZERO] * n
