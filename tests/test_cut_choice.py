@@ -95,3 +95,50 @@ def test_predicted_threshold_takes_the_model_threshold(cscore: ModuleType) -> No
     model = ((threshold, (1.0,) * 23),)
     page = _squared(page_statistics([0.9], [10]), [1.0])
     assert cscore.cut_choice(model, page, _candidate_rows([0.9], [10], [threshold])) is threshold
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_cut_threshold_is_the_statistics_then_the_choice(cscore: ModuleType, seed: int) -> None:
+    """``_cscore.cut_threshold``, cut_statistics then cut_choice in one call, chooses what the
+    Python chooses, and leaves to Python (None) the pages cut_statistics leaves to it."""
+    rnd = random.Random(seed + 100)
+    for _ in range(60):
+        probs, words = _page(rnd)
+        for model in _models(rnd):
+            chosen = cscore.cut_threshold(tuple(probs), words, model)
+            if cscore.cut_statistics(probs, words, [t for t, _ in model]) is None:
+                assert chosen is None
+                continue
+            expected = _python_choice(
+                model, page_statistics(probs, words), _candidate_rows(probs, words, [t for t, _ in model])
+            )
+            assert chosen is not None
+            assert chosen == expected or (math.isnan(chosen) and math.isnan(expected))
+            if chosen != 0.5 or any(t == 0.5 for t, _ in model):
+                assert any(chosen is t for t, _ in model) or chosen == 0.5
+            assert _cut.predicted_threshold(probs, words, model) == chosen
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        ((0.5, (1.0,) * 23), [0.4, (1.0,) * 23]),  # a pair not a tuple
+        ((0.5, (1.0,) * 23), (1, (1.0,) * 23)),  # an int threshold
+        ((math.nan, (1.0,) * 23),),  # a NaN threshold
+        ((0.5, "abc"),),  # coefficients not a sequence of numbers
+        ((0.5, (1.0, "x")),),
+        ((0.5, (10**400,)),),  # too large for a double
+    ],
+)
+def test_cut_threshold_leaves_other_models_to_python(cscore: ModuleType, model: object) -> None:
+    assert cscore.cut_threshold([0.9, 0.2], [10, 3], model) is None
+
+
+def test_cut_threshold_takes_the_model_threshold(cscore: ModuleType) -> None:
+    threshold = 0.3
+    assert cscore.cut_threshold([0.9], [10], ((threshold, (1.0,) * 23),)) is threshold
+    assert cscore.cut_threshold([0.9], [10], ()) == 0.5
+    assert cscore.cut_threshold([0.9], [10, 1], CUT_MODEL) is None  # zip's length
+    assert cscore.cut_threshold({0.9}, [10], CUT_MODEL) is None
+    with pytest.raises(TypeError):
+        cscore.cut_threshold([0.9], [10])

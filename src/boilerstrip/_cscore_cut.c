@@ -66,10 +66,13 @@ static PyObject *floats(const double *values, Py_ssize_t n) {
     return out;
 }
 
-static PyObject *answer(const double *p, const double *w, Py_ssize_t n, const double *thresholds, Py_ssize_t t) {
+/* The page's statistics (9) and each threshold's row (2 a threshold, in ``rows``): 1, 0 where a
+ * sum is not finite (the Python then answers), -1 on an error. */
+static int compute(const double *p, const double *w, Py_ssize_t n, const double *thresholds, Py_ssize_t t,
+                   double *statistics, double *rows) {
     double total = 0.0;
     for (Py_ssize_t i = 0; i < n; i++) total += w[i];
-    double statistics[9] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    for (int k = 0; k < 9; k++) statistics[k] = 0.0;
     double expected_truth = 0.0;
     if (n > 0 && total > 0.0) {
         double mean = 0.0, above = 0.0, low = 0.0, high = 0.0, spread = 0.0, top = p[0];
@@ -89,17 +92,20 @@ static PyObject *answer(const double *p, const double *w, Py_ssize_t n, const do
         for (int k = 0; k < 9; k++) statistics[k] = values[k];
     }
     for (Py_ssize_t i = 0; i < n; i++) expected_truth += p[i] * w[i];
-    if (!isfinite(total) || !isfinite(expected_truth)) return none();
+    if (!isfinite(total) || !isfinite(expected_truth)) return 0;
     double lowest = INFINITY;
     for (Py_ssize_t k = 0; k < t; k++) lowest = thresholds[k] < lowest ? thresholds[k] : lowest;
-    Ranked *order = PyMem_Malloc(sizeof(Ranked) * (size_t)(n ? 2 * n : 1));
-    double *kept_sums = PyMem_Malloc(sizeof(double) * (size_t)(n + 1));
-    double *true_sums = PyMem_Malloc(sizeof(double) * (size_t)(n + 1));
-    PyObject *out = NULL, *rows = NULL, *stats = NULL;
-    if (order == NULL || kept_sums == NULL || true_sums == NULL) {
+    Ranked small_order[64];
+    double small_sums[66];
+    Ranked *order = n <= 32 ? small_order : PyMem_Malloc(sizeof(Ranked) * (size_t)(2 * n));
+    double *kept_sums = n <= 32 ? small_sums : PyMem_Malloc(sizeof(double) * (size_t)(2 * n + 2));
+    if (order == NULL || kept_sums == NULL) {
+        if (order != small_order) PyMem_Free(order);
+        if (kept_sums != small_sums) PyMem_Free(kept_sums);
         PyErr_NoMemory();
-        goto done;
+        return -1;
     }
+    double *true_sums = kept_sums + n + 1;
     Py_ssize_t size = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         if (p[i] >= lowest) order[size++] = (Ranked){p[i], i};
@@ -110,8 +116,6 @@ static PyObject *answer(const double *p, const double *w, Py_ssize_t n, const do
         kept_sums[k + 1] = kept_sums[k] + w[order[k].i];
         true_sums[k + 1] = true_sums[k] + p[order[k].i] * w[order[k].i];
     }
-    rows = PyList_New(t);
-    if (rows == NULL) goto done;
     for (Py_ssize_t k = 0; k < t; k++) {
         Py_ssize_t lo = 0, hi = size; /* the blocks at or above the threshold: a prefix */
         while (lo < hi) {
@@ -120,22 +124,52 @@ static PyObject *answer(const double *p, const double *w, Py_ssize_t n, const do
             else hi = mid;
         }
         const double kept = kept_sums[lo], denominator = kept + expected_truth;
-        const double row[2] = {denominator > 0.0 ? 2.0 * true_sums[lo] / denominator : 0.0,
-                               total > 0.0 ? kept / total : 0.0};
-        PyObject *pair = floats(row, 2);
+        rows[2 * k] = denominator > 0.0 ? 2.0 * true_sums[lo] / denominator : 0.0;
+        rows[2 * k + 1] = total > 0.0 ? kept / total : 0.0;
+    }
+    if (order != small_order) PyMem_Free(order);
+    if (kept_sums != small_sums) PyMem_Free(kept_sums);
+    return 1;
+}
+
+static PyObject *answer(const double *p, const double *w, Py_ssize_t n, const double *thresholds, Py_ssize_t t) {
+    double statistics[9];
+    double *rows = PyMem_Malloc(sizeof(double) * (size_t)(2 * t + 1));
+    if (rows == NULL) return PyErr_NoMemory();
+    PyObject *out = NULL, *listed = NULL, *stats = NULL;
+    const int done = compute(p, w, n, thresholds, t, statistics, rows);
+    if (done <= 0) {
+        PyMem_Free(rows);
+        return done < 0 ? NULL : none();
+    }
+    listed = PyList_New(t);
+    if (listed == NULL) goto done;
+    for (Py_ssize_t k = 0; k < t; k++) {
+        PyObject *pair = floats(rows + 2 * k, 2);
         if (pair == NULL) goto done;
-        PyList_SET_ITEM(rows, k, pair);
+        PyList_SET_ITEM(listed, k, pair);
     }
     stats = floats(statistics, 9);
     if (stats == NULL) goto done;
-    out = PyTuple_Pack(2, stats, rows);
+    out = PyTuple_Pack(2, stats, listed);
 done:
     Py_XDECREF(stats);
-    Py_XDECREF(rows);
-    PyMem_Free(order);
-    PyMem_Free(kept_sums);
-    PyMem_Free(true_sums);
+    Py_XDECREF(listed);
+    PyMem_Free(rows);
     return out;
+}
+
+/* The probabilities and words read into p and w (n each): 1, or 0 where the Python reads them. */
+static int read_page(PyObject *probabilities, PyObject *words, Py_ssize_t n, double *p, double *w) {
+    PyObject **ps = PySequence_Fast_ITEMS(probabilities), **ws = PySequence_Fast_ITEMS(words);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!PyFloat_CheckExact(ps[i]) || !PyLong_CheckExact(ws[i])) return 0;
+        p[i] = PyFloat_AS_DOUBLE(ps[i]);
+        const double count = PyLong_AsDouble(ws[i]);
+        if ((count == -1.0 && PyErr_Occurred()) || isnan(p[i]) || fabs(count) >= 9007199254740992.0) return 0;
+        w[i] = count + 1.0;
+    }
+    return 1;
 }
 
 PyObject *cscore_cut_statistics(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
@@ -146,7 +180,6 @@ PyObject *cscore_cut_statistics(PyObject *self, PyObject *const *args, Py_ssize_
     for (int k = 0; k < 3; k++) {
         if (!PyList_CheckExact(args[k]) && !PyTuple_CheckExact(args[k])) return none();
     }
-    PyObject **ps = PySequence_Fast_ITEMS(args[0]), **ws = PySequence_Fast_ITEMS(args[1]);
     PyObject **ts = PySequence_Fast_ITEMS(args[2]);
     const Py_ssize_t n = PySequence_Fast_GET_SIZE(args[0]), t = PySequence_Fast_GET_SIZE(args[2]);
     if (PySequence_Fast_GET_SIZE(args[1]) != n) return none(); /* zip's length: the Python's */
@@ -154,13 +187,7 @@ PyObject *cscore_cut_statistics(PyObject *self, PyObject *const *args, Py_ssize_
     if (values == NULL) return PyErr_NoMemory();
     double *p = values, *w = values + n, *thresholds = values + 2 * n;
     PyObject *out = NULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (!PyFloat_CheckExact(ps[i]) || !PyLong_CheckExact(ws[i])) goto fallback;
-        p[i] = PyFloat_AS_DOUBLE(ps[i]);
-        const double count = PyLong_AsDouble(ws[i]);
-        if ((count == -1.0 && PyErr_Occurred()) || isnan(p[i]) || fabs(count) >= 9007199254740992.0) goto fallback;
-        w[i] = count + 1.0;
-    }
+    if (!read_page(args[0], args[1], n, p, w)) goto fallback;
     for (Py_ssize_t k = 0; k < t; k++) {
         if (!PyFloat_CheckExact(ts[k]) || isnan(PyFloat_AS_DOUBLE(ts[k]))) goto fallback;
         thresholds[k] = PyFloat_AS_DOUBLE(ts[k]);
@@ -171,4 +198,86 @@ PyObject *cscore_cut_statistics(PyObject *self, PyObject *const *args, Py_ssize_
 fallback:
     PyMem_Free(values);
     return none();
+}
+
+/* cut_threshold(probabilities, words, model) -> threshold or None: _cut.predicted_threshold in
+ * one call, cut_statistics' sums then cut_choice's choice over them, without a float object
+ * between the two (the same doubles: each statistic and its square, the row and its squares,
+ * each candidate's products added in order from 0.0, the first highest sum's threshold object,
+ * 0.5 when none is above -inf). None where cut_statistics or cut_choice would give None, or
+ * where the model is not a sequence of (float threshold, sequence of floats or ints): the
+ * Python then answers (or raises). */
+PyObject *cscore_cut_threshold(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "cut_threshold() takes 3 arguments (probabilities, words, model)");
+        return NULL;
+    }
+    for (int k = 0; k < 3; k++) {
+        if (!PyList_CheckExact(args[k]) && !PyTuple_CheckExact(args[k])) return none();
+    }
+    const Py_ssize_t n = PySequence_Fast_GET_SIZE(args[0]), t = PySequence_Fast_GET_SIZE(args[2]);
+    if (PySequence_Fast_GET_SIZE(args[1]) != n) return none();
+    PyObject **model = PySequence_Fast_ITEMS(args[2]);
+    enum { SHARED = 19, INPUTS = SHARED + 4 }; /* 9 statistics, 1.0, their squares; a row and its squares */
+    double *values = PyMem_Malloc(sizeof(double) * (size_t)(2 * n + 3 * t + 1));
+    if (values == NULL) return PyErr_NoMemory();
+    double *p = values, *w = values + n, *thresholds = values + 2 * n, *rows = values + 2 * n + t;
+    double statistics[9], inputs[INPUTS];
+    PyObject *out = NULL;
+    for (Py_ssize_t k = 0; k < t; k++) {
+        PyObject *pair = model[k];
+        if (!PyTuple_CheckExact(pair) || PyTuple_GET_SIZE(pair) != 2) goto fallback;
+        PyObject *threshold = PyTuple_GET_ITEM(pair, 0), *coefficients = PyTuple_GET_ITEM(pair, 1);
+        if (!PyFloat_CheckExact(threshold) || isnan(PyFloat_AS_DOUBLE(threshold))) goto fallback;
+        if (!PyTuple_CheckExact(coefficients) && !PyList_CheckExact(coefficients)) goto fallback;
+        thresholds[k] = PyFloat_AS_DOUBLE(threshold);
+    }
+    if (!read_page(args[0], args[1], n, p, w)) goto fallback;
+    const int done = compute(p, w, n, thresholds, t, statistics, rows);
+    if (done < 0) goto failed;
+    if (done == 0) goto fallback;
+    for (int j = 0; j < 9; j++) {
+        inputs[j] = statistics[j];
+        inputs[10 + j] = statistics[j] * statistics[j];
+    }
+    inputs[9] = 1.0;
+    double best = -INFINITY;
+    Py_ssize_t chosen = -1;
+    for (Py_ssize_t k = 0; k < t; k++) {
+        PyObject *coefficients = PyTuple_GET_ITEM(model[k], 1);
+        const double first = rows[2 * k], second = rows[2 * k + 1];
+        inputs[SHARED] = first;
+        inputs[SHARED + 1] = second;
+        inputs[SHARED + 2] = first * first;
+        inputs[SHARED + 3] = second * second;
+        Py_ssize_t terms = PySequence_Fast_GET_SIZE(coefficients);
+        if (terms > INPUTS) terms = INPUTS;
+        PyObject **items = PySequence_Fast_ITEMS(coefficients);
+        double predicted = 0.0;
+        for (Py_ssize_t j = 0; j < terms; j++) {
+            double c;
+            if (PyFloat_CheckExact(items[j])) {
+                c = PyFloat_AS_DOUBLE(items[j]);
+            } else if (PyLong_CheckExact(items[j])) {
+                c = PyLong_AsDouble(items[j]);
+                if (c == -1.0 && PyErr_Occurred()) goto fallback;
+            } else {
+                goto fallback;
+            }
+            predicted += c * inputs[j];
+        }
+        if (predicted > best) {
+            best = predicted;
+            chosen = k;
+        }
+    }
+    out = chosen >= 0 ? Py_NewRef(PyTuple_GET_ITEM(model[chosen], 0)) : PyFloat_FromDouble(0.5);
+    PyMem_Free(values);
+    return out;
+fallback:
+    PyMem_Free(values);
+    return none();
+failed:
+    PyMem_Free(values);
+    return NULL;
 }

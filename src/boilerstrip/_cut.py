@@ -29,23 +29,30 @@ _CutChoice = Callable[[CutModel, list[float], list[tuple[float, ...]]], "float |
 
 _Statistics = tuple[tuple[float, ...], list[tuple[float, ...]]]
 _CutStatistics = Callable[[Sequence[float], Sequence[int], list[float]], "_Statistics | None"]
+_CutThreshold = Callable[[Sequence[float], Sequence[int], CutModel], "float | None"]
 
 
-def _c_loops() -> tuple[_CutChoice | None, _CutStatistics | None]:
+def _c_loops() -> tuple[_CutChoice | None, _CutStatistics | None, _CutThreshold | None]:
     """The compiled build's C loops of :func:`predicted_threshold` (``_cscore``), or Nones in
     a pure install: ``cut_choice``, its sums (the same products added in the same order, the
-    same choice; None where an input is not a float, which the Python loop then reads), and
+    same choice; None where an input is not a float, which the Python loop then reads),
     ``cut_statistics``, :func:`page_statistics` and :func:`_candidate_rows` in one C read of
-    the page (None where an input is not plain, which the Python then reads)."""
+    the page (None where an input is not plain, which the Python then reads), and
+    ``cut_threshold``, the two in one call (None where either would give None)."""
     module = c_module("_cscore")
     if module is None:
-        return None, None
-    return cast(_CutChoice, module.cut_choice), cast(_CutStatistics, module.cut_statistics)
+        return None, None, None
+    return (
+        cast(_CutChoice, module.cut_choice),
+        cast(_CutStatistics, module.cut_statistics),
+        cast(_CutThreshold, module.cut_threshold),
+    )
 
 
 _C_CUT: Final = _c_loops()
 _C_CHOICE: Final = _C_CUT[0]
 _C_STATISTICS: Final = _C_CUT[1]
+_C_THRESHOLD: Final = _C_CUT[2]
 
 STATISTICS = (
     "mean",  # word-weighted mean probability
@@ -210,6 +217,11 @@ def _squared(values: Sequence[float], middle: list[float]) -> list[float]:
 
 def predicted_threshold(probabilities: Sequence[float], words: Sequence[int], model: CutModel) -> float:
     """The candidate threshold whose predicted word F1 is highest (the first on ties)."""
+    whole = _C_THRESHOLD  # a local, as choice below
+    if whole is not None:
+        found = whole(probabilities, words, model)
+        if found is not None:
+            return found
     thresholds = [threshold for threshold, _ in model]
     sums = _C_STATISTICS  # a local, as choice below
     both = sums(probabilities, words, thresholds) if sums is not None else None
