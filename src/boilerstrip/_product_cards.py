@@ -202,7 +202,11 @@ def _shared_depths(locators: Sequence[str], steps: Sequence[str]) -> list[int]:
     steps when it starts with their path and ends or goes on with ">" there, which holds
     for every ``d`` up to the answer and none past it, so the answer is found by halving
     (a few prefix tests, where splitting made a string a step)."""
-    paths = [">".join(steps[:d]) for d in range(len(steps) + 1)]  # the first d steps
+    # The first d steps' path for each d: each the last one and a step (a slice and a join
+    # of the steps each cost about twice that).
+    paths = [""]
+    for step in steps:
+        paths.append(paths[-1] + ">" + step if len(paths) > 1 else step)
     out: list[int] = []
     for loc in locators:
         low, high = 0, len(steps)  # it shares at least low steps and at most high

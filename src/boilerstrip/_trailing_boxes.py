@@ -22,12 +22,13 @@ from typing import Final
 
 from ._model import Block, Label, page_tuple
 from ._options import Options
-from ._page_type import THREAD
+from ._page_type import THREAD as _THREAD_TYPE
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
 # EnumType.__getattr__'s hook (about 900 instructions).
 _CONTENT: Final = Label.CONTENT
 _COMMENTS: Final = Label.COMMENTS.value
+_THREAD: Final = _THREAD_TYPE  # a constant of this module's (the compiled build looked the import up)
 
 # The container kinds (``Features.container``) whose kept blocks after the body are dropped.
 TRAILING_KINDS: Final = frozenset({Label.COMMENTS.value, Label.LEGAL.value})
@@ -46,7 +47,7 @@ def without_trailing_boxes(
     (0 turns the rule off) or the page is a thread."""
     page = page_tuple(blocks)
     ratio = options.trailing_box_max_ratio
-    if not ratio or declared == THREAD:
+    if not ratio or declared == _THREAD:
         return labels
     kinds = TRAILING_KINDS - {_COMMENTS} if options.include_comments else TRAILING_KINDS
     run: list[int] = []  # the kept blocks of such boxes after the last kept block of none
