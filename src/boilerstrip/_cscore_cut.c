@@ -95,17 +95,23 @@ static int compute(const double *p, const double *w, Py_ssize_t n, const double 
     if (!isfinite(total) || !isfinite(expected_truth)) return 0;
     double lowest = INFINITY;
     for (Py_ssize_t k = 0; k < t; k++) lowest = thresholds[k] < lowest ? thresholds[k] : lowest;
+    /* A small page's buffers on the stack; a larger one's allocated as they always were (three
+     * blocks: one sum each, whose sizes the big pages' peak memory is measured with). */
     Ranked small_order[64];
-    double small_sums[66];
-    Ranked *order = n <= 32 ? small_order : PyMem_Malloc(sizeof(Ranked) * (size_t)(2 * n));
-    double *kept_sums = n <= 32 ? small_sums : PyMem_Malloc(sizeof(double) * (size_t)(2 * n + 2));
-    if (order == NULL || kept_sums == NULL) {
-        if (order != small_order) PyMem_Free(order);
-        if (kept_sums != small_sums) PyMem_Free(kept_sums);
+    double small_kept[33], small_true[33];
+    const int small = n <= 32;
+    Ranked *order = small ? small_order : PyMem_Malloc(sizeof(Ranked) * (size_t)(2 * n));
+    double *kept_sums = small ? small_kept : PyMem_Malloc(sizeof(double) * (size_t)(n + 1));
+    double *true_sums = small ? small_true : PyMem_Malloc(sizeof(double) * (size_t)(n + 1));
+    if (order == NULL || kept_sums == NULL || true_sums == NULL) {
+        if (!small) {
+            PyMem_Free(order);
+            PyMem_Free(kept_sums);
+            PyMem_Free(true_sums);
+        }
         PyErr_NoMemory();
         return -1;
     }
-    double *true_sums = kept_sums + n + 1;
     Py_ssize_t size = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         if (p[i] >= lowest) order[size++] = (Ranked){p[i], i};
@@ -127,8 +133,11 @@ static int compute(const double *p, const double *w, Py_ssize_t n, const double 
         rows[2 * k] = denominator > 0.0 ? 2.0 * true_sums[lo] / denominator : 0.0;
         rows[2 * k + 1] = total > 0.0 ? kept / total : 0.0;
     }
-    if (order != small_order) PyMem_Free(order);
-    if (kept_sums != small_sums) PyMem_Free(kept_sums);
+    if (!small) {
+        PyMem_Free(order);
+        PyMem_Free(kept_sums);
+        PyMem_Free(true_sums);
+    }
     return 1;
 }
 
@@ -219,9 +228,17 @@ PyObject *cscore_cut_threshold(PyObject *self, PyObject *const *args, Py_ssize_t
     if (PySequence_Fast_GET_SIZE(args[1]) != n) return none();
     PyObject **model = PySequence_Fast_ITEMS(args[2]);
     enum { SHARED = 19, INPUTS = SHARED + 4 }; /* 9 statistics, 1.0, their squares; a row and its squares */
-    double *values = PyMem_Malloc(sizeof(double) * (size_t)(2 * n + 3 * t + 1));
-    if (values == NULL) return PyErr_NoMemory();
-    double *p = values, *w = values + n, *thresholds = values + 2 * n, *rows = values + 2 * n + t;
+    /* The page's doubles as cut_statistics allocates them; the rows apart (on the stack for
+     * the model's few candidates). */
+    double *values = PyMem_Malloc(sizeof(double) * (size_t)(2 * n + t + 1));
+    double small_rows[64];
+    double *rows = t <= 32 ? small_rows : PyMem_Malloc(sizeof(double) * (size_t)(2 * t));
+    if (values == NULL || rows == NULL) {
+        PyMem_Free(values);
+        if (rows != small_rows) PyMem_Free(rows);
+        return PyErr_NoMemory();
+    }
+    double *p = values, *w = values + n, *thresholds = values + 2 * n;
     double statistics[9], inputs[INPUTS];
     PyObject *out = NULL;
     for (Py_ssize_t k = 0; k < t; k++) {
@@ -272,12 +289,14 @@ PyObject *cscore_cut_threshold(PyObject *self, PyObject *const *args, Py_ssize_t
         }
     }
     out = chosen >= 0 ? Py_NewRef(PyTuple_GET_ITEM(model[chosen], 0)) : PyFloat_FromDouble(0.5);
-    PyMem_Free(values);
-    return out;
+    goto done;
 fallback:
-    PyMem_Free(values);
-    return none();
+    out = none();
+    goto done;
 failed:
+    out = NULL;
+done:
     PyMem_Free(values);
-    return NULL;
+    if (rows != small_rows) PyMem_Free(rows);
+    return out;
 }
