@@ -5,6 +5,7 @@
  * them are those read without). Hidden, as _cscan's shared functions are. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "_ctokens_rows.h"
@@ -163,6 +164,25 @@ static inline Py_UCS4 lower_one(Py_UCS4 c) {
     return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ? c + 0x20 : c;
 }
 
+/* ``n`` one-byte characters lowered into ``to``, as lower_one lowers each: eight at a time
+ * where none is past ASCII (A-Z found by two adds, as _ctokens_copies.c's ascii_key finds them;
+ * a lowered letter is its upper case with the 0x20 bit set), one at a time elsewhere. */
+static void lower_bytes(const Py_UCS1 *in, Py_UCS1 *to, Py_ssize_t n) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    Py_ssize_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, in + i, 8);
+        if (x & highs) {
+            for (Py_ssize_t k = i; k < i + 8; k++) to[k] = (Py_UCS1)lower_one(in[k]);
+            continue;
+        }
+        x |= ((x + 0x3F * ones) & ~(x + 0x25 * ones) & highs) >> 2;
+        memcpy(to + i, &x, 8);
+    }
+    for (; i < n; i++) to[i] = (Py_UCS1)lower_one(in[i]);
+}
+
 /* Whether ``c`` is one of the ``count`` characters of ``strip`` (_phrases.STRIPPED). */
 static inline int stripped(Py_UCS4 c, const Py_UCS4 *strip, Py_ssize_t count) {
     for (Py_ssize_t i = 0; i < count; i++)
@@ -215,7 +235,7 @@ static PyObject *block_candidates(PyObject *text, PyObject *tokens, const Limits
     } else if (readable && kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *in = data;
         Py_UCS1 *to = (Py_UCS1 *)buffer;
-        for (Py_ssize_t i = 0; i < read; i++) to[i] = (Py_UCS1)lower_one(in[i]);
+        lower_bytes(in, to, read);
         if (short_text)
             for (Py_ssize_t i = 0; i < n && !digit; i++) digit = in[i] >= '0' && in[i] <= '9';
         line_break = n > 0 && memchr(in, '\n', (size_t)n) != NULL;

@@ -84,9 +84,6 @@ int word_table_open(PyObject *object, OpenTable *open) {
  * none is made or hashed (_ctokens_rows.c's look-ups of a token's key words). */
 Py_ssize_t open_table_numbers(const OpenTable *open, char tag, const Word *token, Py_ssize_t size,
                               Py_ssize_t *numbers) {
-    const unsigned char *table = open->table;
-    const Header header = open->header;
-    WordSlot slot;
     const int kind = token->kind;
     const void *data = token->data;
     if (size > token->length || size > 15) return -1; /* no key is that long */
@@ -108,18 +105,7 @@ Py_ssize_t open_table_numbers(const OpenTable *open, char tag, const Word *token
             memcpy(word + 4 * i, &c, 4);
         }
     }
-    if (find_bytes(table, &header, narrow, word, (size + 1) * narrow, &slot) == NULL) return -1;
-    for (Py_ssize_t k = 0; k < slot.numbers; k++) {
-        uint16_t number;
-        const uint64_t at = header.numbers_at + 2 * ((uint64_t)slot.numbers_at + (uint64_t)k);
-        if (at + 2 > header.size) {
-            PyErr_SetString(PyExc_ValueError, "a word table is the bytes word_table() makes");
-            return -2;
-        }
-        memcpy(&number, table + at, 2);
-        numbers[k] = number;
-    }
-    return slot.numbers;
+    return open_table_find(open, narrow, word, (size + 1) * narrow, numbers);
 }
 
 /* Whether the table ``open`` (word_table_open) holds the token: 1 or 0 (block_counts' title

@@ -194,6 +194,28 @@ static inline const unsigned char *find_bytes(const unsigned char *table, const 
     return NULL;
 }
 
+/* The numbers of the word of ``kind`` and ``bytes`` bytes at ``data`` in the table ``open``
+ * (word_table_open), written to ``numbers`` (room for 255): how many, -1 when the table does not
+ * hold it, -2 with an exception set when the table is broken (open_table_numbers, and
+ * _ctokens_rows.c's look-ups of a one-byte token's first characters after their tag, made in
+ * place: no character is read twice). */
+static inline Py_ssize_t open_table_find(const OpenTable *open, int kind, const unsigned char *data, Py_ssize_t bytes,
+                                         Py_ssize_t *numbers) {
+    WordSlot slot;
+    if (find_bytes(open->table, &open->header, kind, data, bytes, &slot) == NULL) return -1;
+    for (Py_ssize_t k = 0; k < slot.numbers; k++) {
+        uint16_t number;
+        const uint64_t at = open->header.numbers_at + 2 * ((uint64_t)slot.numbers_at + (uint64_t)k);
+        if (at + 2 > open->header.size) {
+            PyErr_SetString(PyExc_ValueError, "a word table is the bytes word_table() makes");
+            return -2;
+        }
+        memcpy(&number, open->table + at, 2);
+        numbers[k] = number;
+    }
+    return slot.numbers;
+}
+
 int read_header(PyObject *object, const unsigned char **table, Header *header);
 int word_table_open(PyObject *object, OpenTable *open);
 int open_table_holds(const OpenTable *open, const Word *token);
