@@ -273,6 +273,7 @@ static PyObject *block_candidates(PyObject *text, PyObject *tokens, const Limits
         if (open < 0) return NULL;
         gates |= open << 3 | line_break << 6;
         if (!gates && anywhere->keys.used == 0 && whole->keys.used == 0) Py_RETURN_NONE;
+        gates |= 128; /* (_phrase_candidates.SIEVED: what was kept passed its sieve, or has a rest) */
     }
     PyObject *first = ssize_list(anywhere->keys.rows, anywhere->keys.used);
     PyObject *second = first == NULL ? NULL : ssize_list(whole->keys.rows, whole->keys.used);

@@ -178,11 +178,11 @@ typedef struct {
     uint8_t numbers;  /* how many numbers it has */
 } WordSlot;
 
-/* The word of ``kind`` and ``bytes`` bytes at ``data`` in the table (its header read and checked:
- * read_header), its slot written to ``slot``; NULL when the table does not hold it. */
-static inline const unsigned char *find_bytes(const unsigned char *table, const Header *header, int kind,
-                                              const unsigned char *data, Py_ssize_t bytes, WordSlot *slot) {
-    const uint32_t h = word_hash(kind, data, bytes);
+/* The word of ``kind`` and ``bytes`` bytes at ``data``, whose word_hash is ``h``, in the table (its
+ * header read and checked: read_header), its slot written to ``slot``; NULL when the table does
+ * not hold it. */
+static inline const unsigned char *find_hashed(const unsigned char *table, const Header *header, uint32_t h,
+                                               int kind, const unsigned char *data, Py_ssize_t bytes, WordSlot *slot) {
     if (!filter_holds(table, header, h)) return NULL;
     for (uint64_t i = h & header->mask, tried = 0; tried <= header->mask; i = (i + 1) & header->mask, tried++) {
         memcpy(slot, table + sizeof(Header) + i * sizeof(WordSlot), sizeof(WordSlot));
@@ -192,6 +192,13 @@ static inline const unsigned char *find_bytes(const unsigned char *table, const 
             return table + slot->word_at;
     }
     return NULL;
+}
+
+/* find_hashed of the word's hash: the word of ``kind`` and ``bytes`` bytes at ``data`` in the
+ * table, or NULL. */
+static inline const unsigned char *find_bytes(const unsigned char *table, const Header *header, int kind,
+                                              const unsigned char *data, Py_ssize_t bytes, WordSlot *slot) {
+    return find_hashed(table, header, word_hash(kind, data, bytes), kind, data, bytes, slot);
 }
 
 /* The numbers of the word of ``kind`` and ``bytes`` bytes at ``data`` in the table ``open``
