@@ -189,18 +189,26 @@ static int slot_bits(const unsigned char *table, const Header *header, const Wor
 }
 
 /* A word language_counts has looked up in this call, in a slot by its hash: its characters
- * (in the lists, which the call holds), whether the index holds it and its languages' bits. A
- * page says "the", "of" and "and" many times: each found again here, not in the index (its
- * filter, its slot, its bytes compared and its numbers read, each a cache miss in 1.2 MB). */
+ * (in the lists, which the call holds), whether the index holds it, its languages' bits and
+ * how many times it was met since it took the slot (added to the languages' hits when it
+ * leaves the slot or the call ends: the same sums). A page says "the", "of" and "and" many
+ * times: each found again here, not in the index (its filter, its slot, its bytes compared and
+ * its numbers read, each a cache miss in 1.2 MB), and counted with one add. */
 typedef struct {
     const unsigned char *data;
     uint64_t languages;
+    Py_ssize_t count;
     uint32_t hash; /* 0: an empty slot (word_hash gives none) */
     uint16_t bytes;
     uint8_t kind, found;
 } Memo;
 
 #define MEMO_SLOTS 256 /* a power of two */
+
+/* ``count`` added to the hits of each language of ``languages``. */
+static inline void add_hits(Py_ssize_t *hits, uint64_t languages, Py_ssize_t count) {
+    for (uint64_t rest = languages; rest; rest &= rest - 1) hits[__builtin_ctzll(rest)] += count;
+}
 
 /* language_counts(lists, order, limit, n, table) -> (hits, kept) or None: language_hits of the
  * lists in ``order`` (a list of their places) with the stopword index's ``table``, and what
@@ -262,16 +270,20 @@ PyObject *language_counts(PyObject *self, PyObject *const *args, Py_ssize_t narg
                 same_bytes(memo->data, word.data, (size_t)bytes)) {
                 if (!memo->found) continue;
                 languages = memo->languages;
+                memo->count++;
             } else {
                 WordSlot slot;
-                const int found = find_hashed(table, &header, hash, word.kind, word.data, bytes, &slot) != NULL;
+                const int held = find_hashed(table, &header, hash, word.kind, word.data, bytes, &slot) != NULL;
                 languages = 0;
-                if (found && slot_bits(table, &header, &slot, n, &languages)) goto done;
-                if (bytes <= 0xFFFF)
-                    *memo = (Memo){word.data, languages, hash, (uint16_t)bytes, (uint8_t)word.kind, (uint8_t)found};
-                if (!found) continue;
+                if (held && slot_bits(table, &header, &slot, n, &languages)) goto done;
+                if (bytes <= 0xFFFF) {
+                    add_hits(hits, memo->languages, memo->count); /* (the word that leaves the slot) */
+                    *memo = (Memo){word.data, languages, held, hash, (uint16_t)bytes, (uint8_t)word.kind, (uint8_t)held};
+                } else {
+                    add_hits(hits, languages, held);
+                }
+                if (!held) continue;
             }
-            for (uint64_t rest = languages; rest; rest &= rest - 1) hits[__builtin_ctzll(rest)]++;
             if (found == room) {
                 uint64_t *more_bits = PyMem_Realloc(bits, 2 * (size_t)room * sizeof *bits);
                 if (more_bits == NULL) {
@@ -285,6 +297,7 @@ PyObject *language_counts(PyObject *self, PyObject *const *args, Py_ssize_t narg
         places[2 * i + 1] = found;
         if (seen >= limit) break; /* (the list that reaches the limit is read whole) */
     }
+    for (int m = 0; m < MEMO_SLOTS; m++) add_hits(hits, memos[m].languages, memos[m].count);
     const Kept kept = {blocks, found};
     const size_t size = sizeof kept + 2 * (size_t)blocks * sizeof *places + (size_t)found * sizeof *bits;
     PyObject *counts = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)size);

@@ -115,6 +115,42 @@ int open_table_holds(const OpenTable *open, const Word *token) {
     return find_bytes(open->table, &open->header, token->kind, token->data, token->length * token->kind, &slot) != NULL;
 }
 
+/* token_set(text, tokens) -> frozenset: frozenset(tokens(text)), the features stage's title
+ * words (_token_stats.token_stats). A text of Latin-1 characters and separators is split as
+ * block_counts splits a block's (the same tokens as _language.tokens: tests/test_ctokens.py),
+ * its tokens made str here; any other is handed to ``tokens``. Where the compiled build ran
+ * the token regex (its lower(), findall's list) on every page's title. */
+PyObject *token_set(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyUnicode_CheckExact(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "token_set() takes a str and a function");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    Py_ssize_t count = 0;
+    PyObject *marked = PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND ? byte_tokens(text, &count)
+                                                                     : wide_tokens(text, &count);
+    if (marked == NULL) return NULL;
+    if (marked == Py_None) {
+        Py_DECREF(marked);
+        PyObject *list = PyObject_CallOneArg(args[1], text);
+        if (list == NULL) return NULL;
+        PyObject *out = PyFrozenSet_New(list);
+        Py_DECREF(list);
+        return out;
+    }
+    PyObject *out = PyFrozenSet_New(NULL);
+    Py_ssize_t at = 0;
+    Word word;
+    int more;
+    while (out != NULL && (more = next_word(marked, &at, &word)) != 0) {
+        PyObject *token = more < 0 ? NULL : word_object(&word);
+        if (token == NULL || PySet_Add(out, token) < 0) Py_CLEAR(out); /* (a new frozenset takes adds) */
+        Py_XDECREF(token);
+    }
+    Py_DECREF(marked);
+    return out;
+}
+
 /* word_table(words[, numbers]): the table of a list of distinct str, each with a tuple of
  * numbers (ints of 0 to 65535, at most 255 of them) when ``numbers`` (a list as long) is given. */
 PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {

@@ -224,6 +224,11 @@ static inline Py_ssize_t open_table_find(const OpenTable *open, int kind, const 
 }
 
 int read_header(PyObject *object, const unsigned char **table, Header *header);
+/* _ctokens.c's splits (block_counts'): a one-byte text's tokens, and a wider text's of
+ * Latin-1 characters and separators (None, a new reference, for any other), each as one
+ * marked str (above), their number in ``*count``. */
+PyObject *byte_tokens(PyObject *text, Py_ssize_t *count);
+PyObject *wide_tokens(PyObject *text, Py_ssize_t *count);
 int word_table_open(PyObject *object, OpenTable *open);
 int open_table_holds(const OpenTable *open, const Word *token);
 Py_ssize_t open_table_numbers(const OpenTable *open, char tag, const Word *token, Py_ssize_t size,

@@ -6,6 +6,7 @@ as one word, since those scripts do not separate words with spaces.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -171,17 +172,23 @@ def _chosen(languages: tuple[str, ...], counts: list[int], declared: str) -> str
     """The language of the most hits (``counts``: per language of ``languages``, which are in
     code order), the declared one's multiplied by the bonus; of equals, the first in code
     order. (As a dict of the languages with hits, each float(count), whose sorted keys' max by
-    value is taken: one pass, with no dict and no sort.)"""
-    best, most = "", 0.0
-    for lang, count in zip(languages, counts):
-        if count:
-            # whole numbers: exact in any order
-            value = float(count) * _DECLARED_BONUS if lang == declared else float(count)
-            if not best or value > most:
-                best, most = lang, value
-    if not best:
+    value is taken: one pass, with no dict and no sort. The others' counts are compared as
+    ints, which their floats are exactly; only the declared one's is made a float, its place
+    found by bisection.)"""
+    mine = bisect.bisect_left(languages, declared)  # the declared language's place, if any
+    if mine == len(languages) or languages[mine] != declared:
+        mine = -1
+    best, most = -1, 0  # the first of the most hits among the languages not declared
+    for at, count in enumerate(counts):
+        if count > most and at != mine:
+            best, most = at, count
+    if mine >= 0 and counts[mine] > 0:
+        value = float(counts[mine]) * _DECLARED_BONUS
+        if best < 0 or value > float(most) or (value == float(most) and mine < best):
+            return declared
+    if best < 0:
         return declared if declared in STOPWORD_TEXT else ""
-    return best
+    return languages[best]
 
 
 def detect_with_stops(
