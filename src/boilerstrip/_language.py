@@ -6,7 +6,6 @@ as one word, since those scripts do not separate words with spaces.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections import Counter
@@ -168,16 +167,20 @@ def detect_language(token_lists: Iterable[Tokens], declared: str = "") -> str:
     return _chosen(languages, counts, declared)
 
 
+# The place of each language with a stoplist in code order (_stopword_index's languages).
+_PLACES: Final = {lang: at for at, lang in enumerate(sorted(STOPWORD_TEXT))}
+
+
 def _chosen(languages: tuple[str, ...], counts: list[int], declared: str) -> str:
     """The language of the most hits (``counts``: per language of ``languages``, which are in
     code order), the declared one's multiplied by the bonus; of equals, the first in code
     order. (As a dict of the languages with hits, each float(count), whose sorted keys' max by
     value is taken: one pass, with no dict and no sort. The others' counts are compared as
     ints, which their floats are exactly; only the declared one's is made a float, its place
-    found by bisection.)"""
-    mine = bisect.bisect_left(languages, declared)  # the declared language's place, if any
-    if mine == len(languages) or languages[mine] != declared:
-        mine = -1
+    read from ``_PLACES``.)"""
+    mine = _PLACES.get(declared, -1)  # the declared language's place, if any
+    if mine < 0 or mine >= len(languages) or languages[mine] != declared:
+        mine = languages.index(declared) if declared in languages else -1  # (other languages)
     best, most = -1, 0  # the first of the most hits among the languages not declared
     for at, count in enumerate(counts):
         if count > most and at != mine:
