@@ -19,6 +19,7 @@ import pytest
 import cscan_build
 from boilerstrip import _language, _token_stats
 from boilerstrip._language import _TOKEN, language_hits, stopwords, token_list, tokens
+from boilerstrip._phrase_candidates import separator
 from boilerstrip._token_stats import block_counts, stop_counts
 
 
@@ -65,6 +66,31 @@ _TEXTS = [
 @pytest.mark.parametrize("text", _TEXTS)
 def test_one_text_gives_the_python_counts(ctokens: ModuleType, text: str) -> None:
     assert _c(ctokens, [text], "Hello world") == block_counts([text], frozenset(tokens("Hello world")))
+
+
+@pytest.mark.parametrize(
+    "text", [*_TEXTS, "The Title | Site Name", "Ça va — “ok” the the THE", "Ελληνικά ΤΙΤΛΟΣ"]
+)
+def test_token_set_is_the_frozenset_of_the_tokens(ctokens: ModuleType, text: str) -> None:
+    """The title's words (token_set): split in C for a text of Latin-1 characters and
+    separators, by ``tokens`` for any other; each time the frozenset of tokens(text)."""
+    assert ctokens.token_set(text, tokens) == frozenset(tokens(text))
+    asked: list[str] = []
+
+    def counted(given: str) -> list[str]:
+        asked.append(given)
+        return tokens(given)
+
+    assert ctokens.token_set(text, counted) == frozenset(tokens(text))
+    split_here = all(ord(c) <= 0xFF or separator(ord(c)) for c in text)
+    assert asked == ([] if split_here else [text])
+
+
+def test_token_set_refuses_what_is_no_str(ctokens: ModuleType) -> None:
+    with pytest.raises(TypeError):
+        ctokens.token_set(b"bytes", tokens)
+    with pytest.raises(TypeError):
+        ctokens.token_set("a", tokens, 1)
 
 
 @pytest.mark.parametrize("code", range(256))

@@ -285,3 +285,7 @@ def test_the_choice_is_the_dicts(seed: int) -> None:
         if seed % 4 == 0:
             counts = [0] * len(languages)
         assert _language._chosen(languages, counts, declared) == _chosen_by_dict(languages, counts, declared)
+        # (languages other than the stoplists' own, in code order: the declared one's place searched)
+        some = tuple(sorted(rng.sample(languages, 12)))
+        some_counts = counts[: len(some)]
+        assert _language._chosen(some, some_counts, declared) == _chosen_by_dict(some, some_counts, declared)

@@ -23,6 +23,9 @@
  * block's stop_counts in language ``number``, the tokens detection read looked up once for
  * both (_language.detect_with_stops). In _ctokens_language.c.
  *
+ * token_set(text, tokens) -> frozenset: frozenset(tokens(text)), the title's words, a text of
+ * Latin-1 characters and separators split as block_counts splits it. In _ctokens_words.c.
+ *
  * word_table(words, numbers) -> bytes: the table of words (each with its tuple of numbers)
  * that stop_counts and language_hits read in place of the set and the index, without hashing
  * a token. In _ctokens_words.c.
@@ -152,14 +155,14 @@ static inline PyObject *join_tokens(const int kind, const void *data, const Py_s
     return out;
 }
 
-/* The tokens of a one-byte text. */
-static PyObject *byte_tokens(PyObject *text, Py_ssize_t *count) {
+/* The tokens of a one-byte text (also _ctokens_words.c's token_set). */
+PyObject *byte_tokens(PyObject *text, Py_ssize_t *count) {
     return join_tokens(PyUnicode_1BYTE_KIND, PyUnicode_1BYTE_DATA(text), PyUnicode_GET_LENGTH(text), count);
 }
 
 /* The tokens of a two- or four-byte text of Latin-1 characters and separators, or None
  * (a new reference) when it holds any other character. */
-static PyObject *wide_tokens(PyObject *text, Py_ssize_t *count) {
+PyObject *wide_tokens(PyObject *text, Py_ssize_t *count) {
     const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -330,6 +333,7 @@ PyObject *language_counts(PyObject *self, PyObject *const *args, Py_ssize_t narg
 PyObject *stop_column(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_words.c */
 PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *token_set(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_copies.c */
 PyObject *copy_key(PyObject *self, PyObject *text);
 PyObject *copy_hash(PyObject *self, PyObject *text);
@@ -346,6 +350,8 @@ static PyMethodDef methods[] = {
     {"block_counts", (PyCFunction)(void (*)(void))block_counts, METH_FASTCALL,
      "block_counts(texts, title_tokens, tokens, cjk_count) -> (tokens, counts, CJK counts, title "
      "matches): see _token_stats.block_counts"},
+    {"token_set", (PyCFunction)(void (*)(void))token_set, METH_FASTCALL,
+     "token_set(text, tokens) -> frozenset[str]: frozenset(tokens(text)); see _token_stats"},
     {"stop_counts", (PyCFunction)(void (*)(void))stop_counts, METH_FASTCALL,
      "stop_counts(token_lists, stopwords[, table]) -> list[int]: per list, its tokens in the set"},
     {"word_table", (PyCFunction)(void (*)(void))word_table, METH_FASTCALL,

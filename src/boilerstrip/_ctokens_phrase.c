@@ -5,6 +5,7 @@
  * them are those read without). Hidden, as _cscan's shared functions are. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "_ctokens_rows.h"
@@ -163,6 +164,42 @@ static inline Py_UCS4 lower_one(Py_UCS4 c) {
     return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ? c + 0x20 : c;
 }
 
+/* ``n`` one-byte characters lowered into ``to``, as lower_one lowers each: eight at a time
+ * where none is past ASCII (A-Z found by two adds, as _ctokens_copies.c's ascii_key finds them;
+ * a lowered letter is its upper case with the 0x20 bit set), one at a time elsewhere. */
+static void lower_bytes(const Py_UCS1 *in, Py_UCS1 *to, Py_ssize_t n) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    Py_ssize_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, in + i, 8);
+        if (x & highs) {
+            for (Py_ssize_t k = i; k < i + 8; k++) to[k] = (Py_UCS1)lower_one(in[k]);
+            continue;
+        }
+        x |= ((x + 0x3F * ones) & ~(x + 0x25 * ones) & highs) >> 2;
+        memcpy(to + i, &x, 8);
+    }
+    for (; i < n; i++) to[i] = (Py_UCS1)lower_one(in[i]);
+}
+
+/* Whether one of the ``n`` one-byte characters at ``in`` is one of 0-9: eight at a time (their
+ * high bits cleared, each compared with "0" and past "9" by an add that carries into no other
+ * byte; a byte whose high bit was set is none). */
+static int has_digit_byte(const Py_UCS1 *in, Py_ssize_t n) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    Py_ssize_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, in + i, 8);
+        const uint64_t low = x & ~highs;
+        if ((low + (0x80 - '0') * ones) & ~(low + (0x80 - '9' - 1) * ones) & ~x & highs) return 1;
+    }
+    for (; i < n; i++)
+        if (in[i] >= '0' && in[i] <= '9') return 1;
+    return 0;
+}
+
 /* Whether ``c`` is one of the ``count`` characters of ``strip`` (_phrases.STRIPPED). */
 static inline int stripped(Py_UCS4 c, const Py_UCS4 *strip, Py_ssize_t count) {
     for (Py_ssize_t i = 0; i < count; i++)
@@ -215,9 +252,8 @@ static PyObject *block_candidates(PyObject *text, PyObject *tokens, const Limits
     } else if (readable && kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *in = data;
         Py_UCS1 *to = (Py_UCS1 *)buffer;
-        for (Py_ssize_t i = 0; i < read; i++) to[i] = (Py_UCS1)lower_one(in[i]);
-        if (short_text)
-            for (Py_ssize_t i = 0; i < n && !digit; i++) digit = in[i] >= '0' && in[i] <= '9';
+        lower_bytes(in, to, read);
+        if (short_text) digit = has_digit_byte(in, n);
         line_break = n > 0 && memchr(in, '\n', (size_t)n) != NULL;
     } else if (readable) {
         const Py_UCS2 *in = data;
@@ -253,6 +289,7 @@ static PyObject *block_candidates(PyObject *text, PyObject *tokens, const Limits
         if (open < 0) return NULL;
         gates |= open << 3 | line_break << 6;
         if (!gates && anywhere->keys.used == 0 && whole->keys.used == 0) Py_RETURN_NONE;
+        gates |= 128; /* (_phrase_candidates.SIEVED: what was kept passed its sieve, or has a rest) */
     }
     PyObject *first = ssize_list(anywhere->keys.rows, anywhere->keys.used);
     PyObject *second = first == NULL ? NULL : ssize_list(whole->keys.rows, whole->keys.used);

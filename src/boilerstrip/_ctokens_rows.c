@@ -295,33 +295,69 @@ static inline int token_slots(const Word *token, uint32_t *slots) {
     return count;
 }
 
-/* may_have_rows from the token's slots (token_slots: ``count`` of them, 0 for any token). */
-static inline int sieve_passes(const Keys *keys, const uint32_t *slots, int count) {
-    if (count == 0) return 1;
-    for (int i = 0; i < count; i++)
-        if (has_bit(keys->bits, keys->mask, slots[i])) return 1;
+/* table_rows of a one-byte token whose sieve slots are ``slots`` (token_slots: ``count`` of
+ * them): only the key lengths whose slot's bit is set in the index's key sieve are looked up,
+ * longest first, each as its tag and the token's first characters copied once (no kind is
+ * read a character at a time), with no look-up of the head: a prefix key's first three
+ * characters are one of the heads, so a token that starts with one has its head there. The
+ * same rows as table_rows (the sieve holds a bit for every key: a clear bit is no key). */
+static inline Py_ssize_t byte_rows(const Keys *keys, const Word *token, const uint32_t *slots, int count,
+                                   Py_ssize_t *rows) {
+    const Py_ssize_t n = token->length;
+    unsigned char word[16]; /* (a tag and at most five characters; room for word_hash's reads) */
+    if (n < 3) {
+        if (!has_bit(keys->bits, keys->mask, slots[0])) return 0;
+        word[0] = 'e';
+        memcpy(word + 1, token->data, (size_t)n);
+        const Py_ssize_t found = open_table_find(&keys->table, PyUnicode_1BYTE_KIND, word, n + 1, rows);
+        return found == -1 ? 0 : found;
+    }
+    int copied = 0;
+    for (int k = count - 1; k >= 0; k--) {
+        if (!has_bit(keys->bits, keys->mask, slots[k])) continue;
+        if (!copied) {
+            word[0] = 'p';
+            memcpy(word + 1, token->data, (size_t)(3 + k));
+            copied = 1;
+        }
+        const Py_ssize_t found = open_table_find(&keys->table, PyUnicode_1BYTE_KIND, word, 4 + k, rows);
+        if (found != -1) return found;
+    }
     return 0;
 }
 
-/* The token's rows in ``keys`` added to its buffer; -1 with an exception set. */
-static inline int keys_add(Keys *keys, const Word *word, const uint32_t *slots, int slot_count) {
-    if (!sieve_passes(keys, slots, slot_count)) return 0;
-    Py_ssize_t found[256];
-    const Py_ssize_t rows = table_rows(&keys->table, word, found);
+/* The token's rows in ``keys`` added to its buffer (``found``: room for 255 rows); -1 with an
+ * exception set. */
+static int keys_add(Keys *keys, const Word *word, const uint32_t *slots, int slot_count, Py_ssize_t *found) {
+    const Py_ssize_t rows =
+        slot_count > 0 ? byte_rows(keys, word, slots, slot_count, found) : table_rows(&keys->table, word, found);
+    if (rows == 0) return 0;
     return rows < 0 || add_numbers(found, rows, &keys->rows, &keys->used, &keys->size) ? -1 : 0;
+}
+
+/* Whether a one-byte token's slots (``count`` of them) have a bit set in the key sieve of
+ * ``keys``: else it selects none of its rows (byte_rows looks up only those lengths). */
+static inline int any_bit(const Keys *keys, const uint32_t *slots, int count) {
+    int any = 0;
+    for (int i = 0; i < count; i++) any |= has_bit(keys->bits, keys->mask, slots[i]);
+    return any;
 }
 
 /* The key rows of one or two indexes (``second`` NULL: one) that the first ``limit`` tokens (all
  * when negative) of ``tokens`` select, added to each one's buffer (pair_rows' loop: the tokens
- * read once for both); -1 with an exception set. */
+ * read once for both); -1 with an exception set. A one-byte token whose slots no sieve holds
+ * (most) is passed over here, with no call. */
 int keys_rows(PyObject *tokens, Py_ssize_t limit, Keys *first, Keys *second) {
-    Py_ssize_t at = 0;
+    Py_ssize_t at = 0, found[256];
     Word word;
     for (int more; limit != 0 && (more = next_word(tokens, &at, &word)) != 0; limit--) {
         if (more < 0) return -1;
         uint32_t slots[3];
         const int count = token_slots(&word, slots);
-        if (keys_add(first, &word, slots, count) || (second != NULL && keys_add(second, &word, slots, count)))
+        const int in_first = count == 0 || any_bit(first, slots, count);
+        const int in_second = second != NULL && (count == 0 || any_bit(second, slots, count));
+        if ((in_first && keys_add(first, &word, slots, count, found)) ||
+            (in_second && keys_add(second, &word, slots, count, found)))
             return -1;
     }
     return 0;

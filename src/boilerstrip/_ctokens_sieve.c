@@ -47,9 +47,11 @@ static int holds(PyObject *text, int kind, const void *data, Py_ssize_t n, PyObj
     const Py_UCS4 rare = PyUnicode_READ(string_kind, s, at);
     /* The character can lie from ``at`` to ``n - m + at``: a string that starts there ends in the text. */
     if (kind == PyUnicode_1BYTE_KIND) {
-        const Py_UCS1 *h = data, *p = h + at, *end = h + n - m + at + 1;
+        const Py_UCS1 *h = data, *p = h + at, *end = h + n - m + at + 1, *str = s;
+        const Py_UCS1 head = str[0], tail = str[m - 1];
         while (p < end && (p = memchr(p, (int)rare, (size_t)(end - p))) != NULL) {
-            if (memcmp(p - at, s, (size_t)m) == 0) return 1;
+            /* (its first and last characters compared before the call) */
+            if (p[-at] == head && p[m - 1 - at] == tail && memcmp(p - at, s, (size_t)m) == 0) return 1;
             p++;
         }
         return 0;

@@ -84,9 +84,6 @@ int word_table_open(PyObject *object, OpenTable *open) {
  * none is made or hashed (_ctokens_rows.c's look-ups of a token's key words). */
 Py_ssize_t open_table_numbers(const OpenTable *open, char tag, const Word *token, Py_ssize_t size,
                               Py_ssize_t *numbers) {
-    const unsigned char *table = open->table;
-    const Header header = open->header;
-    WordSlot slot;
     const int kind = token->kind;
     const void *data = token->data;
     if (size > token->length || size > 15) return -1; /* no key is that long */
@@ -108,18 +105,7 @@ Py_ssize_t open_table_numbers(const OpenTable *open, char tag, const Word *token
             memcpy(word + 4 * i, &c, 4);
         }
     }
-    if (find_bytes(table, &header, narrow, word, (size + 1) * narrow, &slot) == NULL) return -1;
-    for (Py_ssize_t k = 0; k < slot.numbers; k++) {
-        uint16_t number;
-        const uint64_t at = header.numbers_at + 2 * ((uint64_t)slot.numbers_at + (uint64_t)k);
-        if (at + 2 > header.size) {
-            PyErr_SetString(PyExc_ValueError, "a word table is the bytes word_table() makes");
-            return -2;
-        }
-        memcpy(&number, table + at, 2);
-        numbers[k] = number;
-    }
-    return slot.numbers;
+    return open_table_find(open, narrow, word, (size + 1) * narrow, numbers);
 }
 
 /* Whether the table ``open`` (word_table_open) holds the token: 1 or 0 (block_counts' title
@@ -127,6 +113,42 @@ Py_ssize_t open_table_numbers(const OpenTable *open, char tag, const Word *token
 int open_table_holds(const OpenTable *open, const Word *token) {
     WordSlot slot;
     return find_bytes(open->table, &open->header, token->kind, token->data, token->length * token->kind, &slot) != NULL;
+}
+
+/* token_set(text, tokens) -> frozenset: frozenset(tokens(text)), the features stage's title
+ * words (_token_stats.token_stats). A text of Latin-1 characters and separators is split as
+ * block_counts splits a block's (the same tokens as _language.tokens: tests/test_ctokens.py),
+ * its tokens made str here; any other is handed to ``tokens``. Where the compiled build ran
+ * the token regex (its lower(), findall's list) on every page's title. */
+PyObject *token_set(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyUnicode_CheckExact(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "token_set() takes a str and a function");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    Py_ssize_t count = 0;
+    PyObject *marked = PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND ? byte_tokens(text, &count)
+                                                                     : wide_tokens(text, &count);
+    if (marked == NULL) return NULL;
+    if (marked == Py_None) {
+        Py_DECREF(marked);
+        PyObject *list = PyObject_CallOneArg(args[1], text);
+        if (list == NULL) return NULL;
+        PyObject *out = PyFrozenSet_New(list);
+        Py_DECREF(list);
+        return out;
+    }
+    PyObject *out = PyFrozenSet_New(NULL);
+    Py_ssize_t at = 0;
+    Word word;
+    int more;
+    while (out != NULL && (more = next_word(marked, &at, &word)) != 0) {
+        PyObject *token = more < 0 ? NULL : word_object(&word);
+        if (token == NULL || PySet_Add(out, token) < 0) Py_CLEAR(out); /* (a new frozenset takes adds) */
+        Py_XDECREF(token);
+    }
+    Py_DECREF(marked);
+    return out;
 }
 
 /* word_table(words[, numbers]): the table of a list of distinct str, each with a tuple of

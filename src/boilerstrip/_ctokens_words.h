@@ -178,11 +178,11 @@ typedef struct {
     uint8_t numbers;  /* how many numbers it has */
 } WordSlot;
 
-/* The word of ``kind`` and ``bytes`` bytes at ``data`` in the table (its header read and checked:
- * read_header), its slot written to ``slot``; NULL when the table does not hold it. */
-static inline const unsigned char *find_bytes(const unsigned char *table, const Header *header, int kind,
-                                              const unsigned char *data, Py_ssize_t bytes, WordSlot *slot) {
-    const uint32_t h = word_hash(kind, data, bytes);
+/* The word of ``kind`` and ``bytes`` bytes at ``data``, whose word_hash is ``h``, in the table (its
+ * header read and checked: read_header), its slot written to ``slot``; NULL when the table does
+ * not hold it. */
+static inline const unsigned char *find_hashed(const unsigned char *table, const Header *header, uint32_t h,
+                                               int kind, const unsigned char *data, Py_ssize_t bytes, WordSlot *slot) {
     if (!filter_holds(table, header, h)) return NULL;
     for (uint64_t i = h & header->mask, tried = 0; tried <= header->mask; i = (i + 1) & header->mask, tried++) {
         memcpy(slot, table + sizeof(Header) + i * sizeof(WordSlot), sizeof(WordSlot));
@@ -194,7 +194,41 @@ static inline const unsigned char *find_bytes(const unsigned char *table, const 
     return NULL;
 }
 
+/* find_hashed of the word's hash: the word of ``kind`` and ``bytes`` bytes at ``data`` in the
+ * table, or NULL. */
+static inline const unsigned char *find_bytes(const unsigned char *table, const Header *header, int kind,
+                                              const unsigned char *data, Py_ssize_t bytes, WordSlot *slot) {
+    return find_hashed(table, header, word_hash(kind, data, bytes), kind, data, bytes, slot);
+}
+
+/* The numbers of the word of ``kind`` and ``bytes`` bytes at ``data`` in the table ``open``
+ * (word_table_open), written to ``numbers`` (room for 255): how many, -1 when the table does not
+ * hold it, -2 with an exception set when the table is broken (open_table_numbers, and
+ * _ctokens_rows.c's look-ups of a one-byte token's first characters after their tag, made in
+ * place: no character is read twice). */
+static inline Py_ssize_t open_table_find(const OpenTable *open, int kind, const unsigned char *data, Py_ssize_t bytes,
+                                         Py_ssize_t *numbers) {
+    WordSlot slot;
+    if (find_bytes(open->table, &open->header, kind, data, bytes, &slot) == NULL) return -1;
+    for (Py_ssize_t k = 0; k < slot.numbers; k++) {
+        uint16_t number;
+        const uint64_t at = open->header.numbers_at + 2 * ((uint64_t)slot.numbers_at + (uint64_t)k);
+        if (at + 2 > open->header.size) {
+            PyErr_SetString(PyExc_ValueError, "a word table is the bytes word_table() makes");
+            return -2;
+        }
+        memcpy(&number, open->table + at, 2);
+        numbers[k] = number;
+    }
+    return slot.numbers;
+}
+
 int read_header(PyObject *object, const unsigned char **table, Header *header);
+/* _ctokens.c's splits (block_counts'): a one-byte text's tokens, and a wider text's of
+ * Latin-1 characters and separators (None, a new reference, for any other), each as one
+ * marked str (above), their number in ``*count``. */
+PyObject *byte_tokens(PyObject *text, Py_ssize_t *count);
+PyObject *wide_tokens(PyObject *text, Py_ssize_t *count);
 int word_table_open(PyObject *object, OpenTable *open);
 int open_table_holds(const OpenTable *open, const Word *token);
 Py_ssize_t open_table_numbers(const OpenTable *open, char tag, const Word *token, Py_ssize_t size,

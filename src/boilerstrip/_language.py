@@ -167,21 +167,31 @@ def detect_language(token_lists: Iterable[Tokens], declared: str = "") -> str:
     return _chosen(languages, counts, declared)
 
 
+# The place of each language with a stoplist in code order (_stopword_index's languages).
+_PLACES: Final = {lang: at for at, lang in enumerate(sorted(STOPWORD_TEXT))}
+
+
 def _chosen(languages: tuple[str, ...], counts: list[int], declared: str) -> str:
-    """The language of the most hits (``counts``: per language of ``languages``, which are in
-    code order), the declared one's multiplied by the bonus; of equals, the first in code
-    order. (As a dict of the languages with hits, each float(count), whose sorted keys' max by
-    value is taken: one pass, with no dict and no sort.)"""
-    best, most = "", 0.0
-    for lang, count in zip(languages, counts):
-        if count:
-            # whole numbers: exact in any order
-            value = float(count) * _DECLARED_BONUS if lang == declared else float(count)
-            if not best or value > most:
-                best, most = lang, value
-    if not best:
+    """The language of the most hits (``counts``: per language of ``languages``, languages
+    with a stoplist in code order), the declared one's multiplied by the bonus; of equals, the
+    first in code order. (As a dict of the languages with hits, each float(count), whose sorted keys' max by
+    value is taken: one pass, with no dict and no sort. The others' counts are compared as
+    ints, which their floats are exactly; only the declared one's is made a float, its place
+    read from ``_PLACES``.)"""
+    mine = _PLACES.get(declared, -1)  # the declared language's place, if it has a stoplist
+    if mine >= 0 and (mine >= len(languages) or languages[mine] != declared):
+        mine = languages.index(declared) if declared in languages else -1  # (some of them only)
+    best, most = -1, 0  # the first of the most hits among the languages not declared
+    for at, count in enumerate(counts):
+        if count > most and at != mine:
+            best, most = at, count
+    if mine >= 0 and counts[mine] > 0:
+        value = float(counts[mine]) * _DECLARED_BONUS
+        if best < 0 or value > float(most) or (value == float(most) and mine < best):
+            return declared
+    if best < 0:
         return declared if declared in STOPWORD_TEXT else ""
-    return best
+    return languages[best]
 
 
 def detect_with_stops(

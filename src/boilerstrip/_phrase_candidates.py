@@ -36,12 +36,15 @@ from ._phrase_sieve import PhraseFilter, passes
 # in row order, and bits: of the whole-block gate's groups that may match (1 the wide one, 2
 # the digit one, 4 the other one: ``_phrase_keys.Gate``), of the anywhere gate's the same shifted
 # by ``ANYWHERE_GATE``, and ``LAST_LINE`` when ``_phrases._last_line_kind`` may find a kind (a
-# line break); None when none may match.
+# line break), and ``SIEVED`` when its text was read here: then each key row and gate group kept
+# whose sieve (of the text's kind) has no rest passed that sieve, and ``_phrase_match.matches``
+# need not ask it again; None when none may match.
 Candidates = tuple[list[int], list[int], int]
 GATE_GROUPS: Final = 7
 ANYWHERE_GATE: Final = 3
 LAST_LINE: Final = 64
 ALL_GATES: Final = 127
+SIEVED: Final = 128
 READ_MAX: Final = 1024  # (_ctokens_phrase.c's) a longer read part is left unsieved
 
 
@@ -184,7 +187,7 @@ def block_candidates(  # noqa: PLR0917 - the arguments of the C loop it is the r
     gates |= groups << ANYWHERE_GATE | (LAST_LINE if "\n" in text else 0)
     if not gates and not keyed_anywhere and not keyed_whole:
         return None
-    return keyed_anywhere, keyed_whole, gates
+    return keyed_anywhere, keyed_whole, gates | SIEVED
 
 
 def phrase_candidates(  # noqa: PLR0917 - the arguments of the C loop it is the reference of

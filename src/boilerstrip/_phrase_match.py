@@ -328,15 +328,24 @@ def has_digit(text: str, lowered: str | None) -> bool:
 
 
 def matches(
-    pattern: str, filter_: PhraseFilter, text: str, lowered: str | None, held: str, *, whole: bool
+    pattern: str,
+    filter_: PhraseFilter,
+    text: str,
+    lowered: str | None,
+    held: str,
+    *,
+    whole: bool,
+    sieved: bool = False,
 ) -> bool:
     """Whether ``pattern`` matches all of ``text`` (``whole``) or occurs in it, its filter
     ``filter_`` read first: when ``text`` holds none of its strings, only the branches
     without strings are tried (the same answer: a text holds a match of an alternation if
     and only if it holds one of a branch). ``lowered`` as for :func:`_found`; ``held`` is
-    ``text`` lowercased."""
+    ``text`` lowercased. ``sieved``: the pattern was kept by ``_phrase_candidates``' pass on
+    this ``held`` (its ``SIEVED`` bit), which asks the sieve of a filter without a rest: it
+    passed, and is not asked again."""
     sieve = filter_.ascii if lowered is not None else filter_.wide
-    if not sieve_passes(sieve, held):
+    if (sieve.rest or not sieved) and not sieve_passes(sieve, held):
         rest = sieve.rest
         if not rest:
             return False

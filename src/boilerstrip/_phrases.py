@@ -29,6 +29,7 @@ from ._phrase_candidates import (
     ANYWHERE_GATE,
     GATE_GROUPS,
     LAST_LINE,
+    SIEVED,
     Candidates,
     all_candidates,
     c_phrase_candidates,
@@ -133,29 +134,42 @@ def stored_keys() -> set[Key]:
 
 
 def _gate_open(  # noqa: PLR0917
-    index: _Index, text: str, lowered: str | None, held: str, digit: bool, groups: int, *, whole: bool
+    index: _Index,
+    text: str,
+    lowered: str | None,
+    held: str,
+    digit: bool,
+    groups: int,
+    *,
+    whole: bool,
+    sieved: bool = False,
 ) -> bool:
     """Whether one of the keyless rows matches ``text`` (all of it when ``whole``, else
     anywhere in it): the answer of the rows' one alternation, each group of branches tried
     only on a text that can hold a match of it (0.4 times the whole-block gate's time),
     through its filter. ``digit``: whether ``text`` holds a ``\\d`` (:func:`has_digit`);
     ``groups``: the bits of the groups that may match (``_phrase_candidates``: 1 wide, 2
-    digit, 4 other), the others not tried."""
+    digit, 4 other), the others not tried; ``sieved``: they were kept by its pass on ``held``
+    (``matches``)."""
     wide, digit_rows, other = index.gate
     wide_filter, digit_filter, other_filter = index.gate_filters
     return (
-        (groups & 4 != 0 and bool(other) and matches(other, other_filter, text, lowered, held, whole=whole))
+        (
+            groups & 4 != 0
+            and bool(other)
+            and matches(other, other_filter, text, lowered, held, whole=whole, sieved=sieved)
+        )
         or (
             groups & 2 != 0
             and bool(digit_rows)
             and digit
-            and matches(digit_rows, digit_filter, text, lowered, held, whole=whole)
+            and matches(digit_rows, digit_filter, text, lowered, held, whole=whole, sieved=sieved)
         )
         or (
             groups & 1 != 0
             and bool(wide)
             and lowered is None
-            and matches(wide, wide_filter, text, lowered, held, whole=whole)
+            and matches(wide, wide_filter, text, lowered, held, whole=whole, sieved=sieved)
         )
     )
 
@@ -246,6 +260,9 @@ def _phrase_kind(
     whole_gate = gates & GATE_GROUPS if short else 0
     anywhere_gate = gates >> ANYWHERE_GATE & GATE_GROUPS if short else 0
     tried_whole = whole_text and (bool(whole_keyed) or whole_gate != 0)
+    # The rows and groups kept by the C pass on this held text passed their sieves where they
+    # have no rest (the keyless rows a gate adds were not sieved there).
+    sieved = gates & SIEVED != 0
     if tried_whole or anywhere_keyed or anywhere_gate != 0:
         ascii_text = text.isascii()
         # A text whose lowering maps each character to one, whatever its neighbours, is
@@ -272,10 +289,18 @@ def _phrase_kind(
             held = lowered_text.strip(STRIPPED) if simple else stripped.lower()
             lowered = held if ascii_text else None
             keyless = whole_gate != 0 and _gate_open(
-                whole, stripped, lowered, held, digit, whole_gate, whole=True
+                whole, stripped, lowered, held, digit, whole_gate, whole=True, sieved=sieved
             )
             for row in _with_keyless(whole_keyed, whole.keyless, keyless):
-                if matches(whole.sources[row], whole.filters[row], stripped, lowered, held, whole=True):
+                if matches(
+                    whole.sources[row],
+                    whole.filters[row],
+                    stripped,
+                    lowered,
+                    held,
+                    whole=True,
+                    sieved=sieved and not (keyless and row in whole.keyless),
+                ):
                     return whole.kinds[row]
         head = text[:scan_chars]
         held = lowered_text[:scan_chars] if simple else head.lower()
@@ -283,10 +308,18 @@ def _phrase_kind(
         if short and len(text) > scan_chars:
             digit = has_digit(head, lowered)
         found_keyless = anywhere_gate != 0 and _gate_open(
-            anywhere, head, lowered, held, digit, anywhere_gate, whole=False
+            anywhere, head, lowered, held, digit, anywhere_gate, whole=False, sieved=sieved
         )
         for row in _with_keyless(anywhere_keyed, anywhere.keyless, found_keyless):
-            if matches(anywhere.sources[row], anywhere.filters[row], head, lowered, held, whole=False):
+            if matches(
+                anywhere.sources[row],
+                anywhere.filters[row],
+                head,
+                lowered,
+                held,
+                whole=False,
+                sieved=sieved and not (found_keyless and row in anywhere.keyless),
+            ):
                 return anywhere.kinds[row]
     return _last_line_kind(text, whole, rows[1], whole_max_chars) if gates & LAST_LINE else None
 

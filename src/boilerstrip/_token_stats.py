@@ -87,19 +87,26 @@ CBlockCounts = Callable[
     [list[str], frozenset[str], Callable[[str], list[str]], Callable[[str, list[str]], int]], Counted
 ]
 CStopCounts = Callable[[list[Tokens], frozenset[str], bytes], list[int]]
+# frozenset(tokens(text)), a text of Latin-1 characters and separators split in C
+CTokenSet = Callable[[str, Callable[[str], list[str]]], frozenset[str]]
 
 
-def _c_loops() -> tuple[CBlockCounts | None, CStopCounts | None]:
+def _c_loops() -> tuple[CBlockCounts | None, CStopCounts | None, CTokenSet | None]:
     module = c_module("_ctokens")
     if module is None:
-        return None, None
-    return cast(CBlockCounts, module.block_counts), cast(CStopCounts, module.stop_counts)
+        return None, None, None
+    return (
+        cast(CBlockCounts, module.block_counts),
+        cast(CStopCounts, module.stop_counts),
+        cast(CTokenSet, module.token_set),
+    )
 
 
 # Looked up once at import (a pure install's failed import of _ctokens searches the path).
 _C_LOOPS: Final = _c_loops()
 _c_block_counts: Final = _C_LOOPS[0]
 _c_stop_counts: Final = _C_LOOPS[1]
+_c_token_set: Final = _C_LOOPS[2]
 
 
 def token_stats(
@@ -115,7 +122,7 @@ def token_stats(
 ) -> TokenStats:
     """The token counts of every block of ``texts``. ``language`` is the page language
     when the options fix it, else "" (detected from the longest blocks' stopwords)."""
-    title_tokens = frozenset(tokens(page_title))
+    title_tokens = frozenset(tokens(page_title)) if _c_token_set is None else _c_token_set(page_title, tokens)
     counts: list[int] = []
     cjk: list[int] = []
     title_match: list[bool] = []
