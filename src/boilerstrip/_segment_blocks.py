@@ -230,6 +230,7 @@ class _State:
         "strings",
         "tags",
         "texts",
+        "withheld",
         "zero_row",
     )
 
@@ -238,6 +239,7 @@ class _State:
     ) -> None:
         self.reveal = reveal
         self.panels = panels
+        self.withheld = False  # a hidden element or a <noscript> left out (Traversal.withheld)
         # The fields of every block-level element, a row of _STRINGS and one of _NUMBERS,
         # made into Elements by finish(): one list and one array for the page, not a list
         # per element (two small objects per element, which left holes in Python's memory
@@ -399,6 +401,6 @@ def _merge_row(st: _State, frame: tuple[Any, ...]) -> None:
 
 
 def _traversal(st: _State) -> Traversal:
-    rec = st.markup
+    rec = st.markup  # (new_tuple: the named tuple's class call is Python code, compiled too)
     columns = (st.texts, st.roles, st.block_numbers, st.markups, rec.spans, rec.hrefs)
-    return Traversal(st.elements, st.numbers, *columns)
+    return new_tuple(Traversal, (st.elements, st.numbers, *columns, st.withheld))
