@@ -108,8 +108,7 @@ _FIRST_BLOCK: Final = 9
 _STACK: Final = 10
 _PARENT_ELEMENT: Final = 11  # its block-level parent's index (-1: none), and how many are open
 _BLOCK_DEPTH: Final = 12
-# Fields of an entry of the stack of open elements (a list: its child counts are filled in
-# when first needed).
+# Fields of an entry of the stack of open elements (a list: child counts filled in when first needed).
 _NTH: Final = 1
 _FRAME: Final = 2
 _SEEN: Final = 3
@@ -260,8 +259,7 @@ class _State:
         self.add_block: Callable[[bytes], None] = self.block_numbers.frombytes
         self.markups: list[Markup] = []
         self.open_blocks: list[tuple[Any, ...]] = []  # the open block-level elements
-        # Every open element: [tag, :nth-of-type index, block tuple or None, child tag ->
-        # count or None].
+        # Every open element: [tag, :nth-of-type index, block tuple or None, child tag -> count or None].
         self.stack: list[list[Any]] = []
         self.pieces: list[str] = []  # raw text of the current block
         self.breaks: list[int] = []  # indices in pieces where a <br> started a new line
