@@ -69,7 +69,7 @@ def _c_elements(cscan: ModuleType, t: Traversal, max_shared: int = _MAX_SHARED_I
 
 
 def _c_blocks(cscan: ModuleType, t: Traversal, first: int = 0) -> Any:
-    texts, roles, numbers, markups, spans, hrefs = t[2:]
+    texts, roles, numbers, markups, spans, hrefs = t[2:8]
     return cscan.raw_blocks(
         RawBlock, Markup, Link, texts, roles, numbers, markups, spans, hrefs, first, _BLOCK_LAYOUT
     )

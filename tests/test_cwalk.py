@@ -15,7 +15,7 @@ from boilerstrip._errors import ExtractionTimeoutError
 from boilerstrip._parse import body_of, parse
 from boilerstrip._rules import REVEALED_SKIPPED_TAGS, SKIPPED_TAGS
 from boilerstrip._segment_blocks import _State, _traversal
-from boilerstrip._segmented import Segmented, finish
+from boilerstrip._segmented import Segmented, Traversal, finish
 from cscan_build import installed, installed_or_built
 
 # Class names for the screen-reader pre-check's places (see "screen reader places" below).
@@ -178,7 +178,7 @@ PAGES = {
 DEEP = 100_000  # inline elements: Lexbor parses 100,000 nested <div>s in about 40 s (20,000 here)
 
 
-def _segmented(
+def _walked(
     html: str,
     walker: Any,
     *,
@@ -187,7 +187,7 @@ def _segmented(
     unseen: bool = True,
     narrow: bool = False,
     pack_at: int | None = None,
-) -> Segmented:
+) -> Traversal:
     tree = parse(html)
     st = _State(reveal, panels, "i" if narrow else "q", pack_at)
     skipped = REVEALED_SKIPPED_TAGS if reveal else SKIPPED_TAGS
@@ -195,7 +195,11 @@ def _segmented(
         _segment._walk(st, body_of(tree), skipped, None, unseen)
     else:
         _segment._walk_c(st, body_of(tree), skipped, None, unseen, walker=walker)
-    return finish(_traversal(st))
+    return _traversal(st)
+
+
+def _segmented(html: str, walker: Any, **options: Any) -> Segmented:
+    return finish(_walked(html, walker, **options))
 
 
 @pytest.fixture(scope="module")
@@ -229,6 +233,15 @@ def test_same_segmented(walker: Any, name: str, mode: str) -> None:
     }
     html = PAGES[name]
     assert _segmented(html, walker, **options) == _segmented(html, None, **options)
+
+
+@pytest.mark.parametrize("mode", ["default", "reveal", "panels", "all seen"])
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_same_withheld(walker: Any, name: str, mode: str) -> None:
+    """The C walk tells as the Python walk whether it left out what a walk with reveal reads."""
+    options = {"reveal": mode == "reveal", "panels": mode == "panels", "unseen": mode != "all seen"}
+    html = PAGES[name]
+    assert _walked(html, walker, **options).withheld is _walked(html, None, **options).withheld
 
 
 @pytest.mark.parametrize("every", [0, 1, 2, 7])

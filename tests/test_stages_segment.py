@@ -10,7 +10,7 @@ from boilerstrip._language import detect_language, tokens
 from boilerstrip._parse import body_of, decode, parse
 from boilerstrip._phrases import phrase_kind
 from boilerstrip._rules import chrome_kind_of_name, normalise_name
-from boilerstrip._segment import segment
+from boilerstrip._segment import segment, traverse
 
 
 # -- segment ----------------------------------------------------------------------------
@@ -296,3 +296,30 @@ def test_a_row_after_a_linked_row_keeps_its_own_links() -> None:
     blocks = segment(body_of(parse(html))).blocks
     got = [(b.text, [(k.start, k.end, k.href) for k in b.markup.links]) for b in blocks]
     assert got == [("a | b", [(0, 1, "/a")]), ("c | d", [(4, 5, "/d")]), ("e", [(0, 1, "/e")])]
+
+
+# -- what a walk with reveal would read more (Traversal.withheld) -------------------------
+@pytest.mark.parametrize(
+    ("html", "withheld"),
+    [
+        ("<p>Hello world, this is a page.</p>", False),
+        ("<p>a</p><script>s</script><style>p{}</style><template><noscript>t</noscript></template>", False),
+        (
+            "<p>a</p><div style='color: red'>c</div><dialog open>o</dialog><div aria-hidden=true>i</div>",
+            False,
+        ),
+        ("<p>a <span class='sr-only'>clipped</span></p><p><span class=sr-only>alone</span></p>", False),
+        ("<p>a</p><noscript><p>Enable JavaScript</p></noscript>", True),
+        ("<p>a</p><div hidden><p>streamed</p></div>", True),
+        ("<p>a</p><p style='display: none'>later</p>", True),
+        ("<p>a</p><dialog><p>prompt</p></dialog>", True),
+        ("<p>a</p><div popover><noscript>n</noscript></div>", True),
+    ],
+)
+def test_withheld_tells_whether_a_walk_with_reveal_reads_more(html: str, withheld: bool) -> None:
+    root = body_of(parse(html))
+    first, revealed = traverse(root), traverse(root, reveal=True)
+    assert first.withheld is withheld
+    assert revealed.withheld is False  # (nothing is left out that a further walk would read)
+    # Not withheld: the walk with reveal records the very same columns (extract() skips it).
+    assert (first[:8] == revealed[:8]) is not withheld

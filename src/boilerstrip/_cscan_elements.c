@@ -267,7 +267,11 @@ PyObject *elements(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (owner_paths(strings, &numbers, number_rows, &blocks, paths, owns, chain) < 0) goto done;
     PyMem_Free(chain);
     chain = NULL;
-    if ((empty = PyUnicode_New(0, 0)) == NULL || shared_init(&shared, 1024) < 0) goto done;
+    /* (sized for the page: at most three values a row are kept, and the table grows as it fills;
+     * 1,024 slots cleared and read again on every page took 25,000 instructions a small page) */
+    size_t size = 16;
+    while (size < 1024 && size < (size_t)rows * 6) size *= 2;
+    if ((empty = PyUnicode_New(0, 0)) == NULL || shared_init(&shared, size) < 0) goto done;
     PyObject *made = PyTuple_New(rows);
     if (made == NULL) goto done;
     for (Py_ssize_t i = 0; i < rows; i++) {

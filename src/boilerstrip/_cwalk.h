@@ -140,6 +140,9 @@ int text_beside(Walker *w, Node *node);
 PyObject *segment_start(Walker *w, PyObject *args);
 int segment_visit(Walker *w, Node *node);
 int segment_leave(Walker *w, Parent *up);
+/* A tag of the walk's skipped ones met (`tag`, once a walk per tag id): st.withheld set when a
+ * walk with reveal would enter it; 0, or -1 with an error set. */
+int segment_skipped(Walker *w, PyObject *tag);
 void segment_free(Walker *w);
 /* The segment mode's pending rows of zeros appended to st.numbers (flush_rows): 0, or -1. */
 int segment_flush(Walker *w);

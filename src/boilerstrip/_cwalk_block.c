@@ -5,8 +5,8 @@
  * Markup appended to st's columns (the Markup by the Recorder's markup(), asked only when the
  * block may have structure, as _end_block asks it), then its pieces dropped (_cwalk_links.c).
  * The row of numbers is written as _segment_blocks' block_row packs it (C ints of st's itemsize,
- * a count past a 4-byte row's range the OverflowError traverse makes of struct's error) and
- * appended by block_numbers.frombytes. */
+ * a count past a 4-byte row's range the OverflowError traverse makes of struct's error), kept in
+ * C and appended by block_numbers.frombytes a few dozen rows at a time (flush_rows). */
 #include "_cwalk_segment.h"
 
 /* A list, or a Texts buffer (after packed()): its length, appended to. */
@@ -35,28 +35,25 @@ static int append_text(Segment *s, PyObject *text) {
     return failed ? -1 : 0;
 }
 
-/* The block's row: (owner, heading level, link characters, row or -1, links before it). */
+/* The block's row: (owner, heading level, link characters, row or -1, links before it), kept in
+ * block_tail until flush_rows appends it. */
 static int append_row(Segment *s, const Py_ssize_t row[5]) {
-    union {
-        int32_t narrow[5];
-        int64_t wide[5];
-    } bytes;
+    if (s->pending_blocks == TAIL_ROWS && flush_rows(s) < 0) return -1;
     if (s->itemsize == 4) {
+        int32_t *at = (int32_t *)s->block_tail + s->pending_blocks * 5;
         for (int i = 0; i < 5; i++) {
             if (row[i] < -s->row_max - 1 || row[i] > s->row_max) {
                 PyErr_SetString(PyExc_OverflowError, "'i' format requires -2147483648 <= number <= 2147483647");
                 return -1;
             }
-            bytes.narrow[i] = (int32_t)row[i];
+            at[i] = (int32_t)row[i];
         }
     } else {
-        for (int i = 0; i < 5; i++) bytes.wide[i] = (int64_t)row[i];
+        int64_t *at = s->block_tail + s->pending_blocks * 5;
+        for (int i = 0; i < 5; i++) at[i] = (int64_t)row[i];
     }
-    PyObject *packed = PyBytes_FromStringAndSize((const char *)&bytes, 5 * s->itemsize);
-    if (packed == NULL) return -1;
-    int failed = call_with(s->add_block, packed);
-    Py_DECREF(packed);
-    return failed;
+    s->pending_blocks++;
+    return 0;
 }
 
 /* The block of a non-empty text: _end_block once its text is made. */
@@ -160,26 +157,17 @@ int line_break(Segment *s) {
     return 0;
 }
 
-static PyObject *read_list(PyObject *of, const char *name) {
-    PyObject *value = PyObject_GetAttrString(of, name);
-    if (value != NULL && !PyList_CheckExact(value)) {
-        PyErr_Format(PyExc_TypeError, "%s is not a list", name);
-        Py_CLEAR(value);
-    }
-    return value;
-}
-
 int block_start(Segment *s, PyObject *st, PyObject *recorder) {
-    s->texts = PyObject_GetAttrString(st, "texts");
-    s->markups = read_list(st, "markups");
-    s->add_block = PyObject_GetAttrString(st, "add_block");
-    s->steps = PyObject_GetAttrString(st, "steps");
-    s->hrefs = read_list(recorder, "hrefs");
-    s->lists = read_list(recorder, "lists");
-    s->images = read_list(recorder, "images");
-    s->tables = read_list(recorder, "tables");
-    s->markup = PyObject_GetAttrString(recorder, "markup");
-    PyObject *pack_at = PyObject_GetAttrString(st, "pack_at");
+    s->texts = attribute(st, N_TEXTS, NULL);
+    s->markups = attribute(st, N_MARKUPS, &PyList_Type);
+    s->add_block = attribute(st, N_ADD_BLOCK, NULL);
+    s->steps = attribute(st, N_STEPS, NULL);
+    s->hrefs = attribute(recorder, N_HREFS, &PyList_Type);
+    s->lists = attribute(recorder, N_LISTS, &PyList_Type);
+    s->images = attribute(recorder, N_IMAGES, &PyList_Type);
+    s->tables = attribute(recorder, N_TABLES, &PyList_Type);
+    s->markup = attribute(recorder, N_MARKUP, NULL);
+    PyObject *pack_at = attribute(st, N_PACK_AT, NULL);
     if (pack_at == NULL) return -1;
     /* (None, or a count no length equals: never packed, as len(st.texts) == pack_at reads it) */
     s->pack_at = pack_at == Py_None ? -1 : PyLong_AsSsize_t(pack_at);

@@ -258,7 +258,7 @@ int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info) {
     if (!s->reveal &&
         (values[A_HIDDEN].present || values[A_STYLE].present || values[A_POPOVER].present || (flags & F_DIALOG))) {
         int gone = hidden(s, w, node, tag, flags, values);
-        if (gone) return gone < 0 ? -1 : 0;
+        if (gone) return gone < 0 || withhold(s) < 0 ? -1 : 0; /* (a walk with reveal enters it) */
     }
     Py_ssize_t nth = nth_of_type(w, tag);
     if (nth < 0) return -1;
@@ -286,7 +286,7 @@ int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info) {
         if (open_link(s, PyList_GET_SIZE(w->pieces), value_str(&values[A_HREF])) < 0) return -1;
     } else if (flags & F_PRE) {
         s->in_pre++;
-        if (store_attr(s, s->in_pre_name, new_int(s->in_pre)) < 0) return -1;
+        if (store_attr(s, segment_name(N_IN_PRE), new_int(s->in_pre)) < 0) return -1;
     }
     PyObject *frame = NULL;
     if ((flags & F_BLOCK) && open_block(s, tag, info, attributes, values, &frame) < 0) return -1;

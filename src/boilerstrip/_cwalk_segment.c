@@ -19,6 +19,7 @@
  *
  * Frames (the tuples of _segment_blocks' _ELEMENT ... _BLOCK_DEPTH) hold None in the fields
  * only _exit reads (_AT_*, _PARENT_ELEMENT, _BLOCK_DEPTH): those are kept in C (Block). */
+#include <stddef.h>
 #include <string.h>
 
 #include "_cwalk_segment.h"
@@ -26,7 +27,7 @@
 static PyObject *new_int(Py_ssize_t n) { return PyLong_FromSsize_t(n); }
 
 static int info_of(Segment *s, PyObject *name, uintptr_t id, TagInfo *info) {
-    if (id < CACHED && s->infos[id].flags) {
+    if (id < CACHED && (s->known[id / 64] >> (id % 64) & 1)) {
         *info = s->infos[id];
         return 0;
     }
@@ -53,7 +54,10 @@ static int info_of(Segment *s, PyObject *name, uintptr_t id, TagInfo *info) {
         if (in < 0) return -1;
         info->inherit = in;
     }
-    if (id < CACHED) s->infos[id] = *info;
+    if (id < CACHED) {
+        s->infos[id] = *info;
+        s->known[id / 64] |= (uint64_t)1 << (id % 64);
+    }
     return 0;
 }
 
@@ -72,15 +76,24 @@ int call_with(PyObject *function, PyObject *argument) {
 
 
 int flush_rows(Segment *s) {
-    const Py_ssize_t n = s->pending_rows;
-    if (n == 0) return 0;
-    PyObject *rows = PyMemoryView_FromMemory((char *)s->tail, n * 6 * s->itemsize, PyBUF_READ);
-    if (rows == NULL) return -1;
-    int failed = call_with(s->add_element, rows);
-    Py_DECREF(rows);
-    if (failed) return -1;
-    s->pending_rows = 0;
-    s->flushed += n;
+    const Py_ssize_t n = s->pending_rows, blocks = s->pending_blocks;
+    if (n) {
+        PyObject *rows = PyMemoryView_FromMemory((char *)s->tail, n * 6 * s->itemsize, PyBUF_READ);
+        if (rows == NULL) return -1;
+        int failed = call_with(s->add_element, rows);
+        Py_DECREF(rows);
+        if (failed) return -1;
+        s->pending_rows = 0;
+        s->flushed += n;
+    }
+    if (blocks) {
+        PyObject *rows = PyMemoryView_FromMemory((char *)s->block_tail, blocks * 5 * s->itemsize, PyBUF_READ);
+        if (rows == NULL) return -1;
+        int failed = call_with(s->add_block, rows);
+        Py_DECREF(rows);
+        if (failed) return -1;
+        s->pending_blocks = 0;
+    }
     return 0;
 }
 
@@ -164,7 +177,7 @@ static int leave(Walker *w, PyObject *tag, int flags) {
         s->quotes -= (flags & F_QUOTE) != 0;
         if (flags & F_PRE) {
             s->in_pre--;
-            if (store_attr(s, s->in_pre_name, new_int(s->in_pre)) < 0) return -1;
+            if (store_attr(s, segment_name(N_IN_PRE), new_int(s->in_pre)) < 0) return -1;
         }
     }
     return 0;
@@ -252,7 +265,7 @@ void segment_free(Walker *w) {
     w->segment = NULL;
     PyObject **held[] = {&s->st, &s->hooks, &s->stack, &s->open_blocks, &s->elements, &s->strings, &s->numbers,
                          &s->add_element, &s->zero_row, &s->roles, &s->breaks, &s->anchors, &s->links, &s->urls,
-                         &s->enter, &s->exit, &s->empty, &s->no_attrs, &s->space, &s->in_pre_name};
+                         &s->enter, &s->exit, &s->empty, &s->no_attrs, &s->space};
     for (size_t i = 0; i < sizeof held / sizeof *held; i++) Py_CLEAR(*held[i]);
     for (int i = 0; i < NAMES_KEPT; i++) Py_CLEAR(s->kept[i].names);
     for (int i = 0; i < SPACES_KEPT; i++) Py_CLEAR(s->spaces[i].text);
@@ -262,10 +275,39 @@ void segment_free(Walker *w) {
     PyMem_Free(s);
 }
 
-static PyObject *attribute(PyObject *of, const char *name, PyTypeObject *type) {
-    PyObject *value = PyObject_GetAttrString(of, name);
+static const char *const spelled[N_COUNT] = {
+    "markup", "anchors", "links", "_urls", "enter", "exit", "stack", "open_blocks", "elements", "strings",
+    "numbers", "add_element", "zero_row", "roles", "breaks", "pieces", "itemsize", "reveal", "panels", "in_pre",
+    "withheld", "texts", "markups", "add_block", "steps", "hrefs", "lists", "images", "tables", "pack_at"};
+static PyObject *interned[N_COUNT];
+
+PyObject *segment_name(int which) { return interned[which]; }
+
+/* The names interned, the first time: 0, or -1 with an error set. */
+static int intern_names(void) {
+    for (int i = 0; i < N_COUNT; i++)
+        if (interned[i] == NULL && (interned[i] = PyUnicode_InternFromString(spelled[i])) == NULL) return -1;
+    return 0;
+}
+
+int withhold(Segment *s) {
+    if (s->withheld) return 0;
+    s->withheld = 1;
+    return PyObject_SetAttr(s->st, interned[N_WITHHELD], Py_True);
+}
+
+int segment_skipped(Walker *w, PyObject *tag) {
+    Segment *s = w->segment;
+    if (s == NULL || s->reveal || s->withheld) return 0;
+    int still = PySet_Contains(s->hook[H_REVEALED], tag);
+    return still < 0 ? -1 : still ? 0 : withhold(s);
+}
+
+/* getattr(of, the name `which`), checked to be a `type` when one is given. */
+PyObject *attribute(PyObject *of, int which, PyTypeObject *type) {
+    PyObject *value = PyObject_GetAttr(of, interned[which]);
     if (value != NULL && type != NULL && !PyObject_TypeCheck(value, type)) {
-        PyErr_Format(PyExc_TypeError, "%s is not a %s", name, type->tp_name);
+        PyErr_Format(PyExc_TypeError, "%s is not a %s", spelled[which], type->tp_name);
         Py_CLEAR(value);
     }
     return value;
@@ -280,37 +322,41 @@ PyObject *segment_start(Walker *w, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "segment() once, before the walk, with the hooks of _segment._C_HOOKS");
         return NULL;
     }
-    Segment *s = PyMem_Calloc(1, sizeof(Segment));
+    if (intern_names() < 0) return NULL;
+    Segment *s = PyMem_Malloc(sizeof(Segment));
     if (s == NULL) return PyErr_NoMemory();
     w->segment = s;
+    memset(s, 0, offsetof(Segment, kept)); /* the tables: their empty slots marked (see Segment) */
+    for (int i = 0; i < NAMES_KEPT; i++) s->kept[i].names = NULL;
+    for (int i = 0; i < SPACES_KEPT; i++) s->spaces[i].text = NULL;
     for (int i = 0; i < ATTRIBUTE_IDS; i++) s->attribute_ids[i].which = -2;
     s->st = Py_NewRef(st);
     s->hooks = Py_NewRef(hooks);
     for (int i = 0; i < H_COUNT; i++) s->hook[i] = PyTuple_GET_ITEM(hooks, i);
-    PyObject *markup = PyObject_GetAttrString(st, "markup");
+    PyObject *markup = PyObject_GetAttr(st, interned[N_MARKUP]);
     if (markup == NULL) goto failed;
-    s->anchors = attribute(markup, "anchors", &PyList_Type);
-    s->links = attribute(markup, "links", &PyList_Type);
-    s->urls = attribute(markup, "_urls", &PyDict_Type);
-    s->enter = attribute(markup, "enter", NULL);
-    s->exit = attribute(markup, "exit", NULL);
+    s->anchors = attribute(markup, N_ANCHORS, &PyList_Type);
+    s->links = attribute(markup, N_LINKS, &PyList_Type);
+    s->urls = attribute(markup, N_URLS, &PyDict_Type);
+    s->enter = attribute(markup, N_ENTER, NULL);
+    s->exit = attribute(markup, N_EXIT, NULL);
     int started = PyErr_Occurred() ? -1 : block_start(s, st, markup);
     Py_DECREF(markup);
     if (started < 0) goto failed;
-    s->stack = attribute(st, "stack", &PyList_Type);
-    s->open_blocks = attribute(st, "open_blocks", &PyList_Type);
-    s->elements = attribute(st, "elements", &PyList_Type);
-    s->strings = attribute(st, "strings", &PyDict_Type);
-    s->numbers = attribute(st, "numbers", NULL);
+    s->stack = attribute(st, N_STACK, &PyList_Type);
+    s->open_blocks = attribute(st, N_OPEN_BLOCKS, &PyList_Type);
+    s->elements = attribute(st, N_ELEMENTS, &PyList_Type);
+    s->strings = attribute(st, N_STRINGS, &PyDict_Type);
+    s->numbers = attribute(st, N_NUMBERS, NULL);
     s->flushed = s->numbers != NULL ? PyObject_Size(s->numbers) / 6 : 0; /* (none yet: -1 on an error) */
-    s->add_element = attribute(st, "add_element", NULL);
-    s->zero_row = attribute(st, "zero_row", &PyBytes_Type);
-    s->roles = attribute(st, "roles", &PyList_Type);
-    s->breaks = attribute(st, "breaks", &PyList_Type);
-    PyObject *pieces = attribute(st, "pieces", NULL);
-    PyObject *size = attribute(st, "itemsize", NULL);
-    PyObject *reveal = attribute(st, "reveal", NULL);
-    PyObject *panels = attribute(st, "panels", NULL);
+    s->add_element = attribute(st, N_ADD_ELEMENT, NULL);
+    s->zero_row = attribute(st, N_ZERO_ROW, &PyBytes_Type);
+    s->roles = attribute(st, N_ROLES, &PyList_Type);
+    s->breaks = attribute(st, N_BREAKS, &PyList_Type);
+    PyObject *pieces = attribute(st, N_PIECES, NULL);
+    PyObject *size = attribute(st, N_ITEMSIZE, NULL);
+    PyObject *reveal = attribute(st, N_REVEAL, NULL);
+    PyObject *panels = attribute(st, N_PANELS, NULL);
     int ok = pieces == w->pieces && size != NULL && reveal != NULL && panels != NULL;
     if (ok) {
         s->itemsize = PyLong_AsSsize_t(size);
@@ -332,7 +378,6 @@ PyObject *segment_start(Walker *w, PyObject *args) {
     s->empty = PyUnicode_New(0, 0);
     s->no_attrs = PyDict_New();
     s->space = PyUnicode_FromString(" ");
-    s->in_pre_name = PyUnicode_InternFromString("in_pre");
     if (PyErr_Occurred() || s->reveal < 0 || s->panels < 0 || (s->itemsize != 4 && s->itemsize != 8)) goto failed;
     Py_RETURN_NONE;
 failed:

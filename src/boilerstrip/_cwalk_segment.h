@@ -15,8 +15,20 @@ enum {
 enum {
     H_BLOCK, H_ENTERED, H_EXITED, H_READS, H_CONTROLS, H_HEADINGS, H_ROLES, H_INHERITED, H_BLOCK_TEXT,
     H_RECORD_STEPS, H_PACKED, H_NO_MARKUP, H_PARAGRAPH, H_TABLE_CELL, H_HEADING, H_MERGE_ROW, H_WRAPPERS, H_PANEL,
-    H_SCREEN_READER, H_ROW_MAX, H_COUNT
+    H_SCREEN_READER, H_REVEALED, H_ROW_MAX, H_COUNT
 };
+/* The attributes of st and of its Recorder that the set-up reads (and in_pre and withheld, which
+ * the walk writes), by the interned names of segment_name: a name made anew for each read missed
+ * the type's attribute cache (about 900 instructions a read, 29 reads a walk). */
+enum {
+    N_MARKUP, N_ANCHORS, N_LINKS, N_URLS, N_ENTER, N_EXIT, N_STACK, N_OPEN_BLOCKS, N_ELEMENTS, N_STRINGS, N_NUMBERS,
+    N_ADD_ELEMENT, N_ZERO_ROW, N_ROLES, N_BREAKS, N_PIECES, N_ITEMSIZE, N_REVEAL, N_PANELS, N_IN_PRE, N_WITHHELD,
+    N_TEXTS, N_MARKUPS, N_ADD_BLOCK, N_STEPS, N_HREFS, N_LISTS, N_IMAGES, N_TABLES, N_PACK_AT, N_COUNT
+};
+/* The interned name (borrowed, made once a process: a constant) of the attribute `which`. */
+PyObject *segment_name(int which);
+/* getattr(of, the name `which`) (a new reference), checked to be a `type` unless NULL. */
+PyObject *attribute(PyObject *of, int which, PyTypeObject *type);
 
 typedef struct {
     int flags, level, inherit;
@@ -68,24 +80,23 @@ typedef struct {
 #define TAIL_ROWS 64
 #define ROW_BYTES 48
 
+/* Its tables (from `kept` on) are not cleared at the set-up, but for the fields that tell an
+ * empty slot: calloc cleared 19 KB a walk (about 20,000 instructions, 48,000 with the rest of the
+ * set-up, where the one-paragraph page's whole walk takes 40,000). */
 struct Segment {
-    KeptNames kept[NAMES_KEPT];
-    KeptSpaces spaces[SPACES_KEPT];
-    KeptAttribute attribute_ids[ATTRIBUTE_IDS];
     PyObject *spare[SPARE_ENTRIES];
     int spares;
     PyObject *st, *hooks, *stack, *open_blocks, *elements, *strings, *numbers, *add_element, *zero_row, *roles;
     PyObject *breaks, *enter, *exit, *empty, *no_attrs, *space;
     PyObject *anchors, *links, *urls; /* the Recorder's (see _cwalk_links.c) */
     PyObject *pieces; /* the Walker's (borrowed) */
-    PyObject *in_pre_name;
     /* What _end_block reads and writes (_cwalk_block.c): st's texts (replaced when packed), markups,
      * add_block (block_numbers.frombytes) and steps, the Recorder's hrefs, lists, images and
      * tables and its bound markup method; pack_at (-1: None). */
     PyObject *texts, *markups, *add_block, *steps, *hrefs, *lists, *images, *tables, *markup;
     Py_ssize_t pack_at;
     PyObject *hook[H_COUNT]; /* borrowed from hooks */
-    TagInfo infos[CACHED];
+    uint64_t known[CACHED / 64]; /* the tag ids whose infos[] are read */
     Block *blocks;
     Py_ssize_t open, capacity, itemsize;
     long long row_max; /* the largest count a 4-byte row holds */
@@ -97,8 +108,19 @@ struct Segment {
      * full, before _merge_row and whenever the walk hands back to Python (flush_rows), where
      * each element's row of zeros was one frombytes call (20,616 on 20 pages, 3.9 M). */
     Py_ssize_t pending_rows, flushed;
+    /* The blocks' rows not yet in st.block_numbers (_cwalk_block.c's append_row), in `block_tail`,
+     * appended with the element rows (flush_rows): a bytes object and a frombytes call a block
+     * took about 250 instructions (10,032 blocks on 20 pages). */
+    Py_ssize_t pending_blocks;
+    /* withheld: a hidden element or a tag of the walk's skipped ones not in H_REVEALED left out
+     * (st.withheld set True once). */
+    int has_text, reveal, panels, unseen, withheld;
+    KeptNames kept[NAMES_KEPT];       /* (empty: names NULL) */
+    KeptSpaces spaces[SPACES_KEPT];   /* (empty: text NULL) */
+    KeptAttribute attribute_ids[ATTRIBUTE_IDS]; /* (empty: which -2) */
+    TagInfo infos[CACHED];            /* (read where `known` has the id) */
     int64_t tail[TAIL_ROWS * ROW_BYTES / 8];
-    int has_text, reveal, panels, unseen;
+    int64_t block_tail[TAIL_ROWS * 5];
 };
 
 /* A popped stack entry: kept for reuse (its frame released) when no one else holds it, else freed. */
@@ -135,7 +157,10 @@ static inline int clear_list(PyObject *list) {
 }
 
 int store_attr(Segment *s, PyObject *name, PyObject *value);
-/* The rows of `tail` appended to st.numbers: 0, or -1 with an error set. */
+/* st.withheld = True, once a walk: 0, or -1 with an error set. */
+int withhold(Segment *s);
+/* The rows of `tail` appended to st.numbers and those of `block_tail` to st.block_numbers: 0, or
+ * -1 with an error set. */
 int flush_rows(Segment *s);
 /* A new element's row of zeros (in `tail`): 0, or -1 with an error set. */
 int add_row(Segment *s);

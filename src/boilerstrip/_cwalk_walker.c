@@ -25,7 +25,7 @@ static PyObject *walked(Walker *w, Node *node, uintptr_t id) {
         Py_UCS4 first = PyUnicode_READ_CHAR(tag, 0);
         drop = (first == '-' || first == '_' || first == '!') && PyUnicode_CompareWithASCIIString(tag, "-text") != 0;
     }
-    if (!drop) drop = PySet_Contains(w->skipped, tag);
+    if (!drop && (drop = PySet_Contains(w->skipped, tag)) > 0 && segment_skipped(w, tag) < 0) drop = -1;
     if (drop) {
         Py_DECREF(tag);
         return drop < 0 ? NULL : PyUnicode_New(0, 0);
@@ -69,7 +69,7 @@ PyObject *name_of(Walker *w, Node *node, int *kind) {
 int push_parent(Walker *w, Node *node) {
     if (w->depth == w->capacity) {
         Py_ssize_t was = w->capacity;
-        if (grow_full((void **)&w->parents, &w->capacity, 64, sizeof(Parent)) < 0) return -1;
+        if (grow_full((void **)&w->parents, &w->capacity, 16, sizeof(Parent)) < 0) return -1;
         memset(w->parents + was, 0, (size_t)(w->capacity - was) * sizeof(Parent));
     }
     Parent *up = &w->parents[w->depth++];

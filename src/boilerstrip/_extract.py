@@ -163,7 +163,8 @@ def measure(
     pack = options.packed_texts_min_blocks
     unseen = options.skip_screen_reader_text
     traversal = _traverse(root, panels=panels, deadline=deadline, pack=pack, unseen=unseen)
-    if _hides_its_text(traversal, declared, ld_objects, options):
+    # (read again only when the walk left something out that reveal reads: else the same)
+    if traversal.withheld and _hides_its_text(traversal, declared, ld_objects, options):
         traversal = _traverse(root, reveal=True, panels=panels, deadline=deadline, pack=pack, unseen=unseen)
     check_deadline(deadline)
     # Nothing after this reads the tree: releasing it here (Lexbor's nodes take about six

@@ -31,6 +31,7 @@ from typing import Final, NamedTuple, cast
 
 from ._bodies import droppable, hides_its_end
 from ._compiled import c_module
+from ._model import new_tuple
 from ._open_elements import (
     ACTIVE,
     BASE_DEPTH,
@@ -212,7 +213,8 @@ def scan_c(
         for limit in _limits(len(text), max_nodes, max_depth, max_attributes, max_depth_sum)
     )
     tables = TABLES if isinstance(text, str) else (*TABLES[:3], _bytes_patterns()[1], *TABLES[4:])
-    return Scan(*loop(text, nodes, depth, attributes, depth_sum, tables, bodies, runaways))
+    # (new_tuple: the named tuple's class call is Python code, compiled too)
+    return new_tuple(Scan, loop(text, nodes, depth, attributes, depth_sum, tables, bodies, runaways))
 
 
 def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed

@@ -102,6 +102,7 @@ def _enter(st: _State, tag: str, attrs: dict[str, str | None], node: Any) -> boo
         and ("hidden" in attrs or "style" in attrs or "popover" in attrs or tag == "dialog")
         and _is_hidden(attrs, st.panels, tag)
     ):
+        st.withheld = True  # (a walk with reveal would enter it)
         return False
     stack = st.stack
     if stack:
@@ -304,7 +305,9 @@ def _walk(st: _State, root: Any, skipped: frozenset[str], deadline: float | None
             tag_id = node.tag_id
             tag = tags.get(tag_id, _NO_TAG)
             if tag is _NO_TAG:
-                tag = tags[tag_id] = _walked_name(node.tag, skipped)
+                name = node.tag  # (a tag a walk with reveal enters, <noscript>: withheld here)
+                tag = tags[tag_id] = _walked_name(name, skipped)
+                st.withheld |= not tag and name in skipped and name not in REVEALED_SKIPPED_TAGS
         else:
             tag = "-text"
         if tag == "-text":  # (an empty text node: nothing to read)
@@ -377,6 +380,7 @@ _C_HOOKS: Final[tuple[object, ...]] = (
     _wrapper_names,
     shown_later,
     is_screen_reader_only,
+    REVEALED_SKIPPED_TAGS,  # a skipped tag not in it is one a walk with reveal enters (st.withheld)
     2**31 - 1,  # the largest count a 4-byte row holds (struct's "i"), as _segment_blocks._ROWS
 )
 

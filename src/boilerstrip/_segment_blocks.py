@@ -108,8 +108,7 @@ _FIRST_BLOCK: Final = 9
 _STACK: Final = 10
 _PARENT_ELEMENT: Final = 11  # its block-level parent's index (-1: none), and how many are open
 _BLOCK_DEPTH: Final = 12
-# Fields of an entry of the stack of open elements (a list: its child counts are filled in
-# when first needed).
+# Fields of an entry of the stack of open elements (a list: child counts filled in when first needed).
 _NTH: Final = 1
 _FRAME: Final = 2
 _SEEN: Final = 3
@@ -230,6 +229,7 @@ class _State:
         "strings",
         "tags",
         "texts",
+        "withheld",
         "zero_row",
     )
 
@@ -238,6 +238,7 @@ class _State:
     ) -> None:
         self.reveal = reveal
         self.panels = panels
+        self.withheld = False  # a hidden element or a <noscript> left out (Traversal.withheld)
         # The fields of every block-level element, a row of _STRINGS and one of _NUMBERS,
         # made into Elements by finish(): one list and one array for the page, not a list
         # per element (two small objects per element, which left holes in Python's memory
@@ -258,8 +259,7 @@ class _State:
         self.add_block: Callable[[bytes], None] = self.block_numbers.frombytes
         self.markups: list[Markup] = []
         self.open_blocks: list[tuple[Any, ...]] = []  # the open block-level elements
-        # Every open element: [tag, :nth-of-type index, block tuple or None, child tag ->
-        # count or None].
+        # Every open element: [tag, :nth-of-type index, block tuple or None, child tag -> count or None].
         self.stack: list[list[Any]] = []
         self.pieces: list[str] = []  # raw text of the current block
         self.breaks: list[int] = []  # indices in pieces where a <br> started a new line
@@ -399,6 +399,6 @@ def _merge_row(st: _State, frame: tuple[Any, ...]) -> None:
 
 
 def _traversal(st: _State) -> Traversal:
-    rec = st.markup
+    rec = st.markup  # (new_tuple: the named tuple's class call is Python code, compiled too)
     columns = (st.texts, st.roles, st.block_numbers, st.markups, rec.spans, rec.hrefs)
-    return Traversal(st.elements, st.numbers, *columns)
+    return new_tuple(Traversal, (st.elements, st.numbers, *columns, st.withheld))

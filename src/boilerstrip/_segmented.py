@@ -124,7 +124,9 @@ class Traversal(NamedTuple):
     block, ``texts``, ``roles`` and ``markups`` hold an item and ``block_numbers`` a row
     of _BLOCK_NUMBERS (element, heading level, link characters, table row, first link):
     a RawBlock and the int of its element's index took 0.7 times the page, these 0.3.
-    The markups lack their links, which are in ``spans`` and ``hrefs`` (_markup.Recorder)."""
+    The markups lack their links, which are in ``spans`` and ``hrefs`` (_markup.Recorder).
+    ``withheld``: whether the walk left out something a walk with ``reveal`` reads (a hidden
+    element, a ``<noscript>``); when not, that walk would record the same columns."""
 
     strings: list[str]
     numbers: array[int]
@@ -134,6 +136,7 @@ class Traversal(NamedTuple):
     markups: list[Markup]
     spans: array[int]
     hrefs: list[str]
+    withheld: bool = True
 
     @property
     def chars(self) -> int:
@@ -200,7 +203,7 @@ def raw_blocks(traversal: Traversal, first: int = 0) -> list[RawBlock]:
     """The blocks from ``first`` on, from their columns, with their links."""
     if _RAW_BLOCKS_C is None:
         return _raw_blocks_python(traversal, first)
-    texts, roles, numbers, markups, spans, hrefs = traversal[2:]
+    texts, roles, numbers, markups, spans, hrefs = traversal[2:8]
     return _RAW_BLOCKS_C(
         RawBlock, Markup, Link, texts, roles, numbers, markups, spans, hrefs, first, _BLOCK_LAYOUT
     )
@@ -209,7 +212,7 @@ def raw_blocks(traversal: Traversal, first: int = 0) -> list[RawBlock]:
 def _raw_blocks_python(traversal: Traversal, first: int = 0) -> list[RawBlock]:
     """:func:`raw_blocks`' Python path, and the reference of the compiled build's
     ``_cscan.raw_blocks``."""
-    texts, roles, numbers, markups, spans, hrefs = traversal[2:]
+    texts, roles, numbers, markups, spans, hrefs = traversal[2:8]
     count = len(texts)
     # The Markups with their links first, then the RawBlocks: both take 112 bytes, and made
     # in turn they would share the allocator's pools, where the Markups (kept to the end)
