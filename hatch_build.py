@@ -244,6 +244,9 @@ def compile_modules(root: Path, work: Path) -> dict[str, str]:
                     lib = _build(extensions, base, "use", work)
                 except Exception as error:  # a compiler that takes the profile flags badly
                     failed = repr(error)
+                else:
+                    pages = len(training_pages(root))
+                    print(f"boilerstrip: built with the profile of {pages} training pages", file=sys.stderr)
             if failed:
                 print(
                     f"boilerstrip: built without a profile ({failed})",
