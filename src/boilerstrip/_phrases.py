@@ -291,17 +291,11 @@ def _phrase_kind(
             keyless = whole_gate != 0 and _gate_open(
                 whole, stripped, lowered, held, digit, whole_gate, whole=True, sieved=sieved
             )
-            for row in _with_keyless(whole_keyed, whole.keyless, keyless):
-                if matches(
-                    whole.sources[row],
-                    whole.filters[row],
-                    stripped,
-                    lowered,
-                    held,
-                    whole=True,
-                    sieved=sieved and not (keyless and row in whole.keyless),
-                ):
-                    return whole.kinds[row]
+            kind = _first_kind(
+                whole, whole_keyed, keyless, stripped, lowered, held, whole=True, sieved=sieved
+            )
+            if kind is not None:
+                return kind
         head = text[:scan_chars]
         held = lowered_text[:scan_chars] if simple else head.lower()
         lowered = held if ascii_text else None
@@ -310,18 +304,35 @@ def _phrase_kind(
         found_keyless = anywhere_gate != 0 and _gate_open(
             anywhere, head, lowered, held, digit, anywhere_gate, whole=False, sieved=sieved
         )
-        for row in _with_keyless(anywhere_keyed, anywhere.keyless, found_keyless):
-            if matches(
-                anywhere.sources[row],
-                anywhere.filters[row],
-                head,
-                lowered,
-                held,
-                whole=False,
-                sieved=sieved and not (found_keyless and row in anywhere.keyless),
-            ):
-                return anywhere.kinds[row]
+        kind = _first_kind(
+            anywhere, anywhere_keyed, found_keyless, head, lowered, held, whole=False, sieved=sieved
+        )
+        if kind is not None:
+            return kind
     return _last_line_kind(text, whole, rows[1], whole_max_chars) if gates & LAST_LINE else None
+
+
+def _first_kind(  # noqa: PLR0917 - the texts matches() reads
+    index: _Index,
+    keyed: list[int],
+    keyless: bool,
+    text: str,
+    lowered: str | None,
+    held: str,
+    *,
+    whole: bool,
+    sieved: bool,
+) -> Label | None:
+    """The kind of the first row that matches ``text``, of a block's key rows ``keyed`` and,
+    when ``keyless`` (its gate opened), the index's keyless rows. ``sieved``: the C pass kept
+    the key rows on ``held`` (a keyless row a gate adds was not sieved there)."""
+    for row in _with_keyless(keyed, index.keyless, keyless):
+        also_sieved = sieved and not (keyless and row in index.keyless)
+        if matches(
+            index.sources[row], index.filters[row], text, lowered, held, whole=whole, sieved=also_sieved
+        ):
+            return index.kinds[row]
+    return None
 
 
 def _with_keyless(rows: list[int], keyless: tuple[int, ...], add: bool) -> list[int]:
