@@ -72,3 +72,15 @@ def installed_or_built(
     if cc is None:
         pytest.skip(f"{name} is not built (a pure install) and there is no C compiler to build it")
     return extension(name, factory.mktemp(name), cc, flags)
+
+
+def checked_cwalk(factory: pytest.TempPathFactory) -> ModuleType:
+    """The ``_cwalk`` extension (installed or built here), on a selectolax it was checked on:
+    on another, the test skips, as the segment stage would not use it."""
+    import selectolax
+
+    from boilerstrip import _lexbor_walk
+
+    if selectolax.__version__ not in _lexbor_walk.CHECKED:
+        pytest.skip("this selectolax is not one _cwalk was checked on")
+    return installed_or_built("_cwalk", factory)

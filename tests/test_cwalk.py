@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import selectolax
 from selectolax import lexbor
 
 from boilerstrip import _lexbor_walk, _segment
@@ -16,7 +15,7 @@ from boilerstrip._parse import body_of, parse
 from boilerstrip._rules import REVEALED_SKIPPED_TAGS, SKIPPED_TAGS
 from boilerstrip._segment_blocks import _State, _traversal
 from boilerstrip._segmented import Segmented, Traversal, finish
-from cscan_build import installed, installed_or_built
+from cscan_build import checked_cwalk, installed
 
 # Class names for the screen-reader pre-check's places (see "screen reader places" below).
 SCREEN_READER_PLACES = ("sr-only", "visually-hidden", "screen-reader-text", "element-invisible", "clipped")
@@ -204,9 +203,7 @@ def _segmented(html: str, walker: Any, **options: Any) -> Segmented:
 
 @pytest.fixture(scope="module")
 def module(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    if selectolax.__version__ not in _lexbor_walk.CHECKED:
-        pytest.skip("this selectolax is not one _cwalk was checked on")
-    return installed_or_built("_cwalk", tmp_path_factory)
+    return checked_cwalk(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

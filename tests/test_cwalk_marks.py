@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import selectolax
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax import lexbor
@@ -17,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 from boilerstrip import _head_marks, _lexbor_walk, _page_type
 from boilerstrip._head_marks import HeadMarks
 from boilerstrip._lexbor_walk import PRICE_SELECTOR, THREAD_SELECTOR, page_marks_of, readers_of
-from cscan_build import installed_or_built
+from cscan_build import checked_cwalk, installed_or_built
 
 THREAD = "https://schema.org/DiscussionForumPosting"
 PAGES = {
@@ -53,9 +52,7 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def marks(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    if selectolax.__version__ not in _lexbor_walk.CHECKED:
-        pytest.skip("this selectolax is not one _cwalk was checked on")
-    module = installed_or_built("_cwalk", tmp_path_factory)
+    module = checked_cwalk(tmp_path_factory)
     assert module.bind(lexbor.__file__)
     found = page_marks_of(module)
     assert found is not None  # the probe pages read as the selectors read them

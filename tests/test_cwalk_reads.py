@@ -9,20 +9,17 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import selectolax
 from selectolax import lexbor
 from selectolax.lexbor import LexborHTMLParser
 
-from boilerstrip import _lexbor_walk
 from boilerstrip._lexbor_walk import HEAD_SELECTOR, LD_TYPE, document_of, readers_of
-from cscan_build import installed_or_built
+from boilerstrip._page_type import _ld_texts
+from cscan_build import checked_cwalk
 
 
 @pytest.fixture(scope="module")
 def readers(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    if selectolax.__version__ not in _lexbor_walk.CHECKED:
-        pytest.skip("this selectolax is not one _cwalk was checked on")
-    module = installed_or_built("_cwalk", tmp_path_factory)
+    module = checked_cwalk(tmp_path_factory)
     assert module.bind(lexbor.__file__)
     found = readers_of(module)
     assert found is not None  # the probe page read as selectolax's API reads it
@@ -95,14 +92,7 @@ def _ld_texts_api(tree: Any, budget: int) -> tuple[str, ...] | None:
             scripts.append(script)
         elif (kind is not None and kind.lower() == LD_TYPE) or "xlink:type" in script.attributes:
             return None
-    texts = []
-    for script in scripts:
-        text = script.text(deep=True)[:budget]
-        budget -= len(text)
-        texts.append(text)
-        if budget <= 0:
-            break
-    return tuple(texts)
+    return _ld_texts(scripts, budget)
 
 
 @pytest.mark.parametrize("budget", [1, 5, 40, 200_000])

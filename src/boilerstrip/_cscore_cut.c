@@ -181,17 +181,27 @@ static int read_page(PyObject *probabilities, PyObject *words, Py_ssize_t n, dou
     return 1;
 }
 
-PyObject *cscore_cut_statistics(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+/* The two functions' three arguments: 1 when each is a list or tuple and the first two are
+ * as long (zip's length: the Python's), with ``*n`` and ``*t`` the first's and the third's
+ * lengths; 0 where the Python answers instead; -1 with a TypeError for another count. */
+static int page_args(PyObject *const *args, Py_ssize_t nargs, const char *usage, Py_ssize_t *n, Py_ssize_t *t) {
     if (nargs != 3) {
-        PyErr_SetString(PyExc_TypeError, "cut_statistics() takes 3 arguments (probabilities, words, thresholds)");
-        return NULL;
+        PyErr_SetString(PyExc_TypeError, usage);
+        return -1;
     }
     for (int k = 0; k < 3; k++) {
-        if (!PyList_CheckExact(args[k]) && !PyTuple_CheckExact(args[k])) return none();
+        if (!PyList_CheckExact(args[k]) && !PyTuple_CheckExact(args[k])) return 0;
     }
+    *n = PySequence_Fast_GET_SIZE(args[0]);
+    *t = PySequence_Fast_GET_SIZE(args[2]);
+    return PySequence_Fast_GET_SIZE(args[1]) == *n;
+}
+
+PyObject *cscore_cut_statistics(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    Py_ssize_t n, t;
+    const int read = page_args(args, nargs, "cut_statistics() takes 3 arguments (probabilities, words, thresholds)", &n, &t);
+    if (read <= 0) return read < 0 ? NULL : none();
     PyObject **ts = PySequence_Fast_ITEMS(args[2]);
-    const Py_ssize_t n = PySequence_Fast_GET_SIZE(args[0]), t = PySequence_Fast_GET_SIZE(args[2]);
-    if (PySequence_Fast_GET_SIZE(args[1]) != n) return none(); /* zip's length: the Python's */
     double *values = PyMem_Malloc(sizeof(double) * (size_t)(2 * n + t + 1));
     if (values == NULL) return PyErr_NoMemory();
     double *p = values, *w = values + n, *thresholds = values + 2 * n;
@@ -217,15 +227,9 @@ fallback:
  * where the model is not a sequence of (float threshold, sequence of floats or ints): the
  * Python then answers (or raises). */
 PyObject *cscore_cut_threshold(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 3) {
-        PyErr_SetString(PyExc_TypeError, "cut_threshold() takes 3 arguments (probabilities, words, model)");
-        return NULL;
-    }
-    for (int k = 0; k < 3; k++) {
-        if (!PyList_CheckExact(args[k]) && !PyTuple_CheckExact(args[k])) return none();
-    }
-    const Py_ssize_t n = PySequence_Fast_GET_SIZE(args[0]), t = PySequence_Fast_GET_SIZE(args[2]);
-    if (PySequence_Fast_GET_SIZE(args[1]) != n) return none();
+    Py_ssize_t n, t;
+    const int read = page_args(args, nargs, "cut_threshold() takes 3 arguments (probabilities, words, model)", &n, &t);
+    if (read <= 0) return read < 0 ? NULL : none();
     PyObject **model = PySequence_Fast_ITEMS(args[2]);
     enum { SHARED = 19, INPUTS = SHARED + 4 }; /* 9 statistics, 1.0, their squares; a row and its squares */
     /* The page's doubles as cut_statistics allocates them; the rows apart (on the stack for

@@ -75,23 +75,24 @@ int call_with(PyObject *function, PyObject *argument) {
 }
 
 
+/* Hand ``add`` the ``n`` pending rows of ``width`` items at ``tail`` as one read-only view. */
+static int hand_rows(PyObject *add, void *tail, Py_ssize_t n, Py_ssize_t width, Py_ssize_t itemsize) {
+    PyObject *rows = PyMemoryView_FromMemory((char *)tail, n * width * itemsize, PyBUF_READ);
+    if (rows == NULL) return -1;
+    int failed = call_with(add, rows);
+    Py_DECREF(rows);
+    return failed ? -1 : 0;
+}
+
 int flush_rows(Segment *s) {
     const Py_ssize_t n = s->pending_rows, blocks = s->pending_blocks;
     if (n) {
-        PyObject *rows = PyMemoryView_FromMemory((char *)s->tail, n * 6 * s->itemsize, PyBUF_READ);
-        if (rows == NULL) return -1;
-        int failed = call_with(s->add_element, rows);
-        Py_DECREF(rows);
-        if (failed) return -1;
+        if (hand_rows(s->add_element, s->tail, n, 6, s->itemsize) < 0) return -1;
         s->pending_rows = 0;
         s->flushed += n;
     }
     if (blocks) {
-        PyObject *rows = PyMemoryView_FromMemory((char *)s->block_tail, blocks * 5 * s->itemsize, PyBUF_READ);
-        if (rows == NULL) return -1;
-        int failed = call_with(s->add_block, rows);
-        Py_DECREF(rows);
-        if (failed) return -1;
+        if (hand_rows(s->add_block, s->block_tail, blocks, 5, s->itemsize) < 0) return -1;
         s->pending_blocks = 0;
     }
     return 0;

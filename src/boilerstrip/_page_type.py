@@ -106,9 +106,9 @@ _LD_TYPE_VALUE: Final = LD_TYPE  # "application/ld+json"
 _LD_SELECTOR: Final = f'script[type="{_LD_TYPE_VALUE}"]'
 
 
-def _ld_texts(scripts: Sequence[Any]) -> tuple[str, ...]:
+def _ld_texts(scripts: Sequence[Any], budget: int = _LD_MAX_CHARS) -> tuple[str, ...]:
+    """The scripts' texts in order, cut so that they hold ``budget`` characters in all."""
     texts = []
-    budget = _LD_MAX_CHARS
     for script in scripts:
         text = script.text(deep=True)[:budget]
         budget -= len(text)

@@ -288,11 +288,8 @@ def _phrase_kind(
             stripped = text.strip(STRIPPED)
             held = lowered_text.strip(STRIPPED) if simple else stripped.lower()
             lowered = held if ascii_text else None
-            keyless = whole_gate != 0 and _gate_open(
-                whole, stripped, lowered, held, digit, whole_gate, whole=True, sieved=sieved
-            )
             kind = _first_kind(
-                whole, whole_keyed, keyless, stripped, lowered, held, whole=True, sieved=sieved
+                whole, whole_keyed, whole_gate, stripped, lowered, held, digit, whole=True, sieved=sieved
             )
             if kind is not None:
                 return kind
@@ -301,11 +298,8 @@ def _phrase_kind(
         lowered = held if ascii_text else None
         if short and len(text) > scan_chars:
             digit = has_digit(head, lowered)
-        found_keyless = anywhere_gate != 0 and _gate_open(
-            anywhere, head, lowered, held, digit, anywhere_gate, whole=False, sieved=sieved
-        )
         kind = _first_kind(
-            anywhere, anywhere_keyed, found_keyless, head, lowered, held, whole=False, sieved=sieved
+            anywhere, anywhere_keyed, anywhere_gate, head, lowered, held, digit, whole=False, sieved=sieved
         )
         if kind is not None:
             return kind
@@ -315,17 +309,20 @@ def _phrase_kind(
 def _first_kind(  # noqa: PLR0917 - the texts matches() reads
     index: _Index,
     keyed: list[int],
-    keyless: bool,
+    gate: int,
     text: str,
     lowered: str | None,
     held: str,
+    digit: bool,
     *,
     whole: bool,
     sieved: bool,
 ) -> Label | None:
     """The kind of the first row that matches ``text``, of a block's key rows ``keyed`` and,
-    when ``keyless`` (its gate opened), the index's keyless rows. ``sieved``: the C pass kept
-    the key rows on ``held`` (a keyless row a gate adds was not sieved there)."""
+    when the index's gate opens on it (``gate``: the groups that may match, as
+    :func:`_gate_open` reads them), its keyless rows. ``sieved``: the C pass kept the key rows
+    on ``held`` (a keyless row the gate adds was not sieved there)."""
+    keyless = gate != 0 and _gate_open(index, text, lowered, held, digit, gate, whole=whole, sieved=sieved)
     for row in _with_keyless(keyed, index.keyless, keyless):
         also_sieved = sieved and not (keyless and row in index.keyless)
         if matches(
