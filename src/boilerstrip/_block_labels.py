@@ -22,6 +22,9 @@ _NAVIGATION: Final = Label.NAVIGATION
 _COMMENTS: Final = Label.COMMENTS.value
 _LABELS: Final = {label.value: label for label in Label}
 _TABLE: Final = tuple(HARD_RULES.values())
+# The table's (name, rule) pairs, read natively by the compiled build (a dict's items
+# through its generic iterator).
+_NAMED: Final = tuple(HARD_RULES.items())
 
 
 def hard_rules_of(declared: str, options: Options) -> frozenset[str]:
@@ -33,6 +36,15 @@ def hard_rules_of(declared: str, options: Options) -> frozenset[str]:
     if declared or options.metadata_line_undeclared:
         return options.hard_rules
     return options.hard_rules - {"metadata_line"}
+
+
+def page_rules(declared: str, options: Options) -> tuple[HardRule, ...]:
+    """The rules of :func:`hard_rules_of` in table order (not set order: the same output in
+    every process), picked once a page, without making the set."""
+    named = options.hard_rules
+    # hard_rules_of's set: less the metadata-line rule on a page that declares no type.
+    left = "" if declared or options.metadata_line_undeclared else "metadata_line"
+    return tuple([rule for name, rule in _NAMED if name in named and name != left])
 
 
 def label_of(b: Block, keep: bool, options: Options, rules: tuple[HardRule, ...]) -> Label:

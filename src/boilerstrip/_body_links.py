@@ -30,13 +30,11 @@ from ._tail import is_prose
 _PARAGRAPH: Final = Role.PARAGRAPH
 
 
-def _is_body_link(block: Block, options: Options) -> bool:
+def _is_body_link(block: Block, max_words: int, density: float) -> bool:
+    """``max_words`` and ``density``: the options ``body_link_max_words`` and
+    ``body_link_density``, read once a page (Options is not compiled: each read is generic)."""
     f = block.features
-    return (
-        block.role is _PARAGRAPH
-        and 0 < f.words <= options.body_link_max_words
-        and f.link_density >= options.body_link_density
-    )
+    return block.role is _PARAGRAPH and 0 < f.words <= max_words and f.link_density >= density
 
 
 def without_body_links(
@@ -53,11 +51,13 @@ def without_body_links(
         return labels
     words = [sum(page[i].features.words for i in run) for run in runs]
     body = runs[words.index(max(words))]  # the first of equals
-    prose = [i for i in body if is_prose(page[i], options.tail_prose_words, options.tail_prose_link_density)]
+    prose_words, prose_density = options.tail_prose_words, options.tail_prose_link_density
+    prose = [i for i in body if is_prose(page[i], prose_words, prose_density)]
     if len(prose) < 2:
         return labels
+    max_words, density = options.body_link_max_words, options.body_link_density
     out = list(labels)
     for i in body:
-        if prose[0] < i < prose[-1] and _is_body_link(page[i], options):
+        if prose[0] < i < prose[-1] and _is_body_link(page[i], max_words, density):
             out[i] = dropped(page[i])
     return out

@@ -28,6 +28,9 @@ _CONTENT: Final = Label.CONTENT
 
 _MIN_CARDS: Final = 3  # siblings that make a group of cards (as _repeats' default)
 _MIN_CARD_BLOCKS: Final = 2  # a card holds a title and something more; one block is a list item
+# The fewest blocks a page with a card holds: the card's, and one in each other sibling of
+# its group (every element lies on a block's locator).
+MIN_CARD_PAGE_BLOCKS: Final = _MIN_CARD_BLOCKS + _MIN_CARDS - 1
 # An element's key: (parent + 1) << this, plus its segment's number. A shift, not a product
 # by 2**32: mypyc multiplies a factor past 2**31 as a Python int (375 instructions).
 _SEGMENT_SHIFT: Final = 32
@@ -87,6 +90,12 @@ def card_tree(locators: Sequence[str]) -> CardTree:
     cards = elements.cards()
     block_cards = [cards[leaf] for leaf in elements.leaves]
     return CardTree(elements.parents, elements.tags, elements.ends, block_cards)
+
+
+def holds_cards(tree: CardTree) -> bool:
+    """Whether any block of ``tree`` is inside a card: on a page where none is, the card
+    rules (slots, groups, child cards) change no label."""
+    return any(card >= 0 for card in tree.cards)
 
 
 def card_slots(locators: Sequence[str]) -> list[Slot | None]:
@@ -306,13 +315,14 @@ def with_card_slots(
             total[number] = total[number] + 1  # not `+=` (see _Elements)
             if kind is _CONTENT:
                 kept[number] = kept[number] + 1
+    min_blocks = options.card_slot_min_blocks  # once, not per carded block (a generic read)
     out = list(labels)
     for i, number in enumerate(numbers):
         if (
             number >= 0
             and labels[i] in _COMPLETED
             and page[i].features.container in _COMPLETED_CONTAINERS
-            and total[number] >= options.card_slot_min_blocks
+            and total[number] >= min_blocks
             and kept[number] >= share * total[number]
         ):
             out[i] = _CONTENT

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from ._block_labels import hard_rules_of, label_of, labels_of
+from ._block_labels import label_of, labels_of, page_rules
 from ._body_links import without_body_links
 from ._captions import without_captions
 from ._card_groups import with_card_groups
-from ._card_slots import card_members, card_tree, with_card_slots
+from ._card_slots import MIN_CARD_PAGE_BLOCKS, card_members, card_tree, holds_cards, with_card_slots
 from ._child_cards import with_child_cards
 from ._closing_appeals import without_closing_appeals
 from ._closing_box import without_closing_box
@@ -31,7 +31,6 @@ from ._page_type import THREAD as _THREAD_TYPE
 from ._probability import Scores
 from ._product_cards import within_title_box, without_product_cards
 from ._score_table import ScoreRow, ScoreTable
-from ._scorers import HARD_RULES
 from ._sections import with_section_prose
 from ._stray_text import without_stray_text
 from ._table_rows import with_table_rows
@@ -83,10 +82,7 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
     sectioned = declared in (SECTIONED, THREAD) and options.sectioned_decision
     decision = options.sectioned_decision if sectioned else options.decision
     kept = _decide(blocks, probabilities, options, decision)
-    # The page's hard rules in table order (not set order: the same output in every
-    # process), picked once a page rather than per block.
-    named = hard_rules_of(declared, options)
-    rules = tuple(rule for name, rule in HARD_RULES.items() if name in named)
+    rules = page_rules(declared, options)  # the page's hard rules, once a page
     chrome = lambda b: label_of(b, False, options, rules)  # noqa: E731 -- the label of a dropped block
     kept_label = lambda b: label_of(b, True, options, rules)  # noqa: E731 -- the hard rules' verdict
     if declared == THREAD:
@@ -106,16 +102,20 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
         labels = without_product_cards(blocks, labels, options, chrome)
     if declared != THREAD:
         labels = within_title_box(blocks, labels, options, chrome)
-    # The card structure, found once for the slots and the groups (most of their cost).
+    # The card structure, found once for the slots and the groups (most of their cost). An
+    # article's repeated boxes are related-story rails; the rules above drop their lines on
+    # purpose (trafilatura-eval -0.0015 with the slots on articles, -0.0011 off). On a page
+    # where no block is in a card (too few blocks for one, or none found), the card rules
+    # change no label and are not asked.
     locators = [b.locator for b in page_tuple(blocks)]
-    tree = card_tree(locators) if declared != ARTICLE else None
-    if declared != ARTICLE:
-        # An article's repeated boxes are related-story rails; the rules above drop their
-        # lines on purpose (trafilatura-eval -0.0015 with the slots on articles, -0.0011 off).
+    tree = card_tree(locators) if declared != ARTICLE and len(locators) >= MIN_CARD_PAGE_BLOCKS else None
+    if tree is not None and not holds_cards(tree):
+        tree = None
+    if tree is not None:
         labels = with_card_slots(blocks, labels, options, tree, locators)
     if declared == SECTIONED:
         labels = with_section_prose(blocks, labels, probabilities, options, kept_label, hashes=hashes)
-    if declared in ("", SECTIONED):
+    if tree is not None and declared in ("", SECTIONED):
         members = card_members(locators, tree)  # one grouping for both rules
         # A listing's or a grid's many cards, mostly kept, are one unit (_card_groups).
         labels = with_card_groups(blocks, members, labels, probabilities, options, hashes=hashes)
@@ -215,6 +215,7 @@ def _with_posts(blocks: Sequence[Block], kept: list[bool], options: Options) -> 
     if not min_words:
         return kept
     first = next((i for i, k in enumerate(kept) if k), len(kept))
+    max_link_density = options.thread_post_max_link_density  # once, not per block
     out = list(kept)
     for i, b in enumerate(page):
         f = b.features
@@ -222,7 +223,7 @@ def _with_posts(blocks: Sequence[Block], kept: list[bool], options: Options) -> 
             i > first
             and not out[i]
             and f.words >= min_words
-            and f.link_density < options.thread_post_max_link_density
+            and f.link_density < max_link_density
             and not (f.container or f.phrase or f.phrase_container)
         ):
             out[i] = True
@@ -249,7 +250,7 @@ def _without_inline_teasers(blocks: Sequence[Block], kept: list[bool], options: 
     plain prose, is a teaser for another story placed inside the article ("Also on
     example.com <headline>", "DON'T MISS <headline>"), not part of it."""
     page = page_tuple(blocks)
-    out = list(kept)
+    out: list[bool] | None = None  # made at the first teaser: ``kept`` itself on most pages
     chosen = [i for i, k in enumerate(kept) if k]
     # The options read once, not per block (Options is not compiled: each read is generic).
     prose_words = options.inline_teaser_prose_words
@@ -270,8 +271,10 @@ def _without_inline_teasers(blocks: Sequence[Block], kept: list[bool], options: 
             and is_prose(page[chosen[n - 1]], prose_words, prose_link_density)
             and is_prose(page[chosen[n + 1]], prose_words, prose_link_density)
         ):
+            if out is None:
+                out = list(kept)
             out[i] = False
-    return out
+    return kept if out is None else out
 
 
 def _with_headings(
@@ -283,18 +286,20 @@ def _with_headings(
     a boilerplate phrase ("You might also like", "Weiterführende Links") heads a box of
     chrome, not a section, and is left to its own probability."""
     page = page_tuple(blocks)
-    out = list(kept)
-    reach = options.heading_reach
+    out: list[bool] | None = None  # made at the first heading kept: ``kept`` itself on most pages
+    reach, floor = options.heading_reach, options.heading_floor  # once, not per heading
     for i, block in enumerate(page):
         if (
-            not out[i]
+            not kept[i]
             and block.role is _HEADING
             and not block.features.phrase
-            and probabilities[i] >= options.heading_floor
+            and probabilities[i] >= floor
             and any(kept[i + 1 : i + 1 + reach])
         ):
+            if out is None:
+                out = list(kept)
             out[i] = True
-    return out
+    return kept if out is None else out
 
 
 def _choose(

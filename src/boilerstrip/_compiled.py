@@ -13,9 +13,11 @@ from importlib.machinery import ExtensionFileLoader
 from types import ModuleType
 
 # The stages' modules that the compiled build compiles. Not compiled: _options (mypyc
-# fails on it), _sourced (a generic dataclass, which mypyc cannot compile), _extract (the
-# entry point, cheap, and where benchmarks/profile_ab.py times the stages), the output
-# formats, the CLI, the annotated view and the data tables (no loops to speed up).
+# compiles it, but a native class checks each field's type when it is set: ill-typed values
+# would raise TypeError, not OptionsError, or be refused where Python takes them), _sourced
+# (a generic dataclass, which mypyc cannot compile), _extract (the entry point, cheap, and
+# where benchmarks/profile_ab.py times the stages), the output formats, the CLI, the
+# annotated view and the data tables (no loops to speed up).
 COMPILED_MODULES = (
     "_assemble",
     "_block_labels",

@@ -109,9 +109,14 @@ def without_controls(
     # Once a page, not per block (the compiled build calls a cache generically).
     table = _table()
     starts = _starts()
-    return [
-        dropped(b)
-        if kind is _CONTENT and len(b.text) <= limit and _is_control(table, starts, b.text)
-        else kind
-        for b, kind in zip(page_tuple(blocks), labels)
-    ]
+    page = page_tuple(blocks)
+    # ``labels`` itself where no block is a control (most pages): no list made and freed.
+    out: list[Label] | None = None
+    for i, kind in enumerate(labels):
+        if kind is _CONTENT:
+            text = page[i].text
+            if len(text) <= limit and _is_control(table, starts, text):
+                if out is None:
+                    out = list(labels)
+                out[i] = dropped(page[i])
+    return labels if out is None else out

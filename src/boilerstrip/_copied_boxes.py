@@ -209,7 +209,9 @@ def without_copied_boxes(
     :func:`copy_hashes`."""
     page = page_tuple(blocks)
     min_blocks, min_words = options.copy_box_min_blocks, options.copy_box_min_words
-    if not min_blocks:
+    # Two boxes of min_blocks kept blocks each are looked at, or none: a page of fewer blocks
+    # holds no copy (told before its boxes are made).
+    if not min_blocks or len(page) < 2 * min_blocks:
         return labels
     boxes: dict[str, list[int]] = {}  # parent's CSS path -> its kept blocks, in page order
     parent = ""  # the last block's parent (its ancestor()) and box
@@ -300,7 +302,7 @@ def without_copies(
     if shared is None:
         shared = shared_sigs(blocks, labels)
     size = len(shared)
-    out = list(labels)
+    out: list[Label] | None = None  # made at the first copy: ``labels`` itself on most pages
     first: dict[int, int] = {}  # a key's hash -> index of the first CONTENT block with it
     keys: dict[int, str] = {}  # the key of each first block a later one's hash matched
     others: dict[str, int] = {}  # a key whose hash a first block of another key holds -> its first
@@ -324,5 +326,7 @@ def without_copies(
                 j = others.setdefault(key, i)
         # The ancestors are compared only for a copy (j != i).
         if j != i and b.role not in NEVER_COPIES and not same_ancestor(page[j].locator, b.locator, levels):
+            if out is None:
+                out = list(labels)
             out[i] = chrome(b)
-    return out
+    return labels if out is None else out

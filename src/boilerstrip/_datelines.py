@@ -65,12 +65,12 @@ def with_datelines(
     )
     if headline < 0:
         return labels
+    prose_words, prose_density = options.tail_prose_words, options.tail_prose_link_density  # once a page
     body = next(
         (
             i
             for i in range(headline + 1, len(blocks))
-            if labels[i] is _CONTENT
-            and is_prose(blocks[i], options.tail_prose_words, options.tail_prose_link_density)
+            if labels[i] is _CONTENT and is_prose(blocks[i], prose_words, prose_density)
         ),
         -1,
     )

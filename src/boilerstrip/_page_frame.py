@@ -81,11 +81,11 @@ def without_page_frame(
     page = page_tuple(blocks)
     if not options.page_frame_drop:
         return labels
-    if marks is not None:
-        return [
-            dropped(b) if kind is _CONTENT and marks[i] & FRAME else kind
-            for i, (b, kind) in enumerate(zip(page, labels))
-        ]
-    return [
-        dropped(b) if kind is _CONTENT and in_page_frame(b.locator) else kind for b, kind in zip(page, labels)
-    ]
+    # ``labels`` itself where no block is dropped (most pages): no list made and freed.
+    out: list[Label] | None = None
+    for i, kind in enumerate(labels):
+        if kind is _CONTENT and (marks[i] & FRAME if marks is not None else in_page_frame(page[i].locator)):
+            if out is None:
+                out = list(labels)
+            out[i] = dropped(page[i])
+    return labels if out is None else out

@@ -127,14 +127,16 @@ def card_rows(blocks: Sequence[Block], options: Options) -> list[frozenset[str]]
     ``Options.product_card_min_cards`` of them."""
     siblings: defaultdict[tuple[int, str], set[str]] = defaultdict(set)
     nth = _nth()
+    # The options read once, not per block (Options is not compiled: each read is generic).
+    price_words, card_levels = options.product_card_price_words, options.product_card_levels
     for block in blocks:
-        if not _is_price(block, options.product_card_price_words):
+        if not _is_price(block, price_words):
             continue
         # The ancestors, one ">" further left each level (the path was split and joined
         # again for each); none past the root, nor an empty path.
         locator = block.locator
         end = len(locator)
-        for levels in range(1, options.product_card_levels + 1):
+        for levels in range(1, card_levels + 1):
             end = locator.rfind(">", 0, end)
             if end <= 0:
                 break
@@ -196,12 +198,13 @@ def without_product_cards(
     return out
 
 
-def _shared_depths(locators: Sequence[str], steps: Sequence[str]) -> list[int]:
+def _shared_depths(locators: list[str], steps: list[str]) -> list[int]:
     """How many leading steps of its CSS path each of ``locators`` shares with ``steps``
     (tests/test_decision_shortcuts.py checks it against splitting): a locator shares the first ``d``
     steps when it starts with their path and ends or goes on with ">" there, which holds
     for every ``d`` up to the answer and none past it, so the answer is found by halving
-    (a few prefix tests, where splitting made a string a step)."""
+    (a few prefix tests, where splitting made a string a step). Lists, read natively by the
+    compiled build (a Sequence through its generic iterator)."""
     # The first d steps' path for each d: each the last one and a step (a slice and a join
     # of the steps each cost about twice that).
     paths = [""]
@@ -251,8 +254,9 @@ def within_title_box(
     title = title_heading(blocks, labels, options)
     if title < 0:
         return labels
-    steps = blocks[title].locator.split(">")
-    items = list(blocks)  # a list's items read natively by the compiled build (a Sequence's generically)
+    # The page's tuple, read natively by the compiled build (a Sequence's items generically).
+    items = page_tuple(blocks)
+    steps = items[title].locator.split(">")
     kept = [i for i, kind in enumerate(labels) if kind is _CONTENT]
     shared = _shared_depths([items[i].locator for i in kept], steps)
     # The kept words by the steps their block shares with the h1's path: the words inside

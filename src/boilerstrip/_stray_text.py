@@ -73,12 +73,14 @@ def without_stray_text(
     tooltips, min_ids = options.tooltips_dropped, options.id_string_min_ids
     if not (tooltips or min_ids):
         return labels
-    out = list(labels)
+    out: list[Label] | None = None  # made when a block is dropped: ``labels`` itself on most pages
     for i, b in enumerate(page):
         if labels[i] is not _CONTENT or b.role is _CODE:
             continue
         if (tooltips and (marks[i] & TOOLTIP if marks is not None else in_tooltip(b))) or (
             min_ids and is_id_string(b, min_ids)
         ):
+            if out is None:
+                out = list(labels)
             out[i] = dropped(b)
-    return out
+    return labels if out is None else out

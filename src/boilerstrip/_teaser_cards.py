@@ -52,13 +52,11 @@ def _is_title(block: Block, min_words: int, max_words: int, link_density: float)
     )
 
 
-def _is_teaser(block: Block, options: Options) -> bool:
+def _is_teaser(block: Block, max_words: int, link_density: float) -> bool:
+    """``max_words`` and ``link_density``: the options ``teaser_card_teaser_words`` and
+    ``teaser_card_teaser_link_density``, read once a page."""
     f = block.features
-    return (
-        block.role is not _HEADING
-        and 0 < f.words <= options.teaser_card_teaser_words
-        and f.link_density < options.teaser_card_teaser_link_density
-    )
+    return block.role is not _HEADING and 0 < f.words <= max_words and f.link_density < link_density
 
 
 def teaser_rails(blocks: Sequence[Block], kept: Sequence[int], options: Options) -> list[list[int]]:
@@ -69,12 +67,21 @@ def teaser_rails(blocks: Sequence[Block], kept: Sequence[int], options: Options)
     density, filler = options.teaser_card_link_density, options.teaser_card_filler_words
     min_cards = options.teaser_card_min_cards  # read once, not per kept block
     title = [_is_title(page[i], low, high, density) for i in kept]
+    # Each card holds a title of its own: with fewer titles than a rail's cards, no rail
+    # (most pages; the rest of the pass not run).
+    titles = 0
+    for is_title in title:
+        if is_title:
+            titles += 1
+    if titles < min_cards:
+        return []
+    teaser_words, teaser_density = options.teaser_card_teaser_words, options.teaser_card_teaser_link_density
     short = [page[i].features.words <= filler for i in kept]
     rails: list[list[int]] = []
     cards: list[list[int]] = []
     j = 0
     while j <= len(kept):
-        if j + 1 < len(kept) and title[j] and _is_teaser(page[kept[j + 1]], options):
+        if j + 1 < len(kept) and title[j] and _is_teaser(page[kept[j + 1]], teaser_words, teaser_density):
             card = [kept[j], kept[j + 1]]
             j += 2
             while j < len(kept) and short[j] and not title[j]:  # "Read more »", a date

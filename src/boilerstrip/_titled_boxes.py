@@ -167,7 +167,7 @@ def without_titled_boxes(
     body_words = options.titled_box_body_words
     if not body_words:
         return labels
-    out = list(labels)
+    out = labels  # copied before the first box is dropped (most pages drop none)
     titles, links, related = _tables()
     title_starts, link_starts, related_starts = _all_starts()  # once a page (cached: a generic call)
     related_words = options.related_title_max_words if declared in _RELATED_KINDS else 0
@@ -192,7 +192,7 @@ def without_titled_boxes(
                 if any(out[j] is _CONTENT for j in box) and (
                     widget or not _holds_prose(blocks, out, box, options)
                 ):
-                    out = _dropped(blocks, out, range(i, end), dropped)
+                    out = _dropped(blocks, out if out is not labels else list(labels), range(i, end), dropped)
                     i = end
                     continue
         if out[i] is _CONTENT:
@@ -204,6 +204,6 @@ def without_titled_boxes(
             box = _profile_box(blocks, i)
             inside = sum(blocks[j].features.words for j in box if out[j] is _CONTENT)
             if inside and total - inside >= body_words:
-                out = _dropped(blocks, out, box, dropped)
+                out = _dropped(blocks, out if out is not labels else list(labels), box, dropped)
                 total -= inside
     return out
