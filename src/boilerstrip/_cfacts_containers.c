@@ -23,6 +23,30 @@ static int same_values(const Values *a, const Values *b) {
     return same_kind(a->kind, b->kind);
 }
 
+/* A Container's fields' names, interned once a process (a name made for each read missed the type's
+ * attribute cache). */
+static const char *const field_spelled[4] = {"kind", "strength", "content_hint", "in_scope"};
+static PyObject *field_names[4];
+
+static int intern_fields(void) {
+    for (int k = 0; k < 4; k++)
+        if (field_names[k] == NULL && (field_names[k] = PyUnicode_InternFromString(field_spelled[k])) == NULL)
+            return -1;
+    return 0;
+}
+
+/* make(*fields) for the frozen dataclass Container: its blank object, each field set as its
+ * generated __init__ sets it (object.__setattr__), without that __init__, which the compiled
+ * build runs in the interpreter (about 6,000 instructions a Container). */
+static PyObject *new_container(PyObject *make, PyObject *const fields[4]) {
+    PyTypeObject *type = (PyTypeObject *)make;
+    PyObject *empty = PyTuple_New(0), *made = empty != NULL ? type->tp_new(type, empty, NULL) : NULL;
+    Py_XDECREF(empty);
+    for (int k = 0; k < 4 && made != NULL; k++)
+        if (PyObject_GenericSetAttr(made, field_names[k], fields[k]) < 0) Py_CLEAR(made);
+    return made;
+}
+
 /* (kinds: tag -> chrome kind, role -> chrome kind, the content roles) */
 typedef struct {
     PyObject *tag_kinds, *role_kinds, *content_roles;
@@ -55,9 +79,13 @@ PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     /* none's values, read once (a root's parent) */
     Values none = {NULL, 0.0, 0, 0, args[8]};
     PyObject *fields[4] = {NULL, NULL, NULL, NULL};
-    static const char *const names_of[4] = {"kind", "strength", "content_hint", "in_scope"};
     int none_hint = -1, none_scope = -1, got = 0;
-    while (got < 4 && (fields[got] = PyObject_GetAttrString(args[8], names_of[got])) != NULL) got++;
+    if (!PyType_Check(args[7]) || ((PyTypeObject *)args[7])->tp_new == NULL || !PyObject_TypeCheck(args[8], (PyTypeObject *)args[7])) {
+        PyErr_SetString(PyExc_TypeError, "containers(): make is not the type of none");
+        return NULL;
+    }
+    if (intern_fields() < 0) return NULL;
+    while (got < 4 && (fields[got] = PyObject_GetAttr(args[8], field_names[got])) != NULL) got++;
     if (got == 4) {
         none.kind = fields[0];
         none.strength = PyFloat_AsDouble(fields[1]);
@@ -167,7 +195,7 @@ PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
                 if (strength == NULL) goto fail;
                 PyObject *fields_of[4] = {v.kind, strength, v.hint ? Py_True : Py_False,
                                           v.in_scope ? Py_True : Py_False};
-                PyObject *made_one = PyObject_Vectorcall(args[7], fields_of, 4, NULL);
+                PyObject *made_one = new_container(args[7], fields_of);
                 Py_DECREF(strength);
                 if (made_one == NULL) goto fail;
                 const int kept = PyList_Append(made, made_one); /* alive until the list holds it */

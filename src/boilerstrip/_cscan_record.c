@@ -20,15 +20,46 @@ static int bound_at(PyObject *breaks, Py_ssize_t k, Py_ssize_t *value) {
     return *value == -1 && PyErr_Occurred() ? -1 : 0;
 }
 
+/* Where the run of 8-byte words of p[j..n) that the line's collapse copies as they are ends (j
+ * itself if the first is not one), for a line with text written already: bytes of 0x20-0x7E
+ * (no control character), and outside <pre> no space at either end of a word nor two spaces
+ * side by side (each space then one between two printable characters, kept as it is). A word
+ * is tested at once where the loop below took a dozen instructions a character. */
+static Py_ssize_t ascii_words(const Py_UCS1 *p, Py_ssize_t j, Py_ssize_t n, int pre) {
+    const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80, ends = 0x80ULL | (0x80ULL << 56);
+    for (; n - j >= 8; j += 8) {
+        uint64_t x;
+        memcpy(&x, p + j, 8);
+        if ((((x - ones * 0x20) & ~x) | (x + ones) | x) & highs) break; /* a byte outside 0x20-0x7E */
+        if (!pre) {
+            const uint64_t eq = x ^ (ones * 0x20);
+            const uint64_t spaces = ~(((eq & ~highs) + ~highs) | eq) & highs; /* 0x80 at each space */
+            if (spaces & ((spaces << 8) | ends)) break;
+        }
+    }
+    return j;
+}
+
 /* A piece's characters appended at out[m] to the line begun at out[line_start] (see block_text),
  * for each kind of piece (TI) and of text (TO); the new end. */
-#define APPEND(NAME, TI, TO)                                                                               \
+#define APPEND(NAME, TI, TO, BYTES)                                                                        \
     static Py_ssize_t NAME(const void *data, Py_ssize_t n, void *out, Py_ssize_t m, Py_ssize_t line_start, \
                            int pre, int *pending) {                                                        \
         const TI *p = data;                                                                                \
         TO *o = out;                                                                                       \
         int pend = *pending;                                                                               \
         for (Py_ssize_t j = 0; j < n;) {                                                                   \
+            if (BYTES && n - j >= 8 && (pre || m > line_start)) {                                          \
+                const Py_ssize_t from = j;                                                                 \
+                j = ascii_words((const Py_UCS1 *)p, j, n, pre);                                            \
+                if (j > from) {                                                                            \
+                    if (pend) o[m++] = ' ';                                                                \
+                    pend = 0;                                                                              \
+                    memcpy(o + m, p + from, (size_t)(j - from));                                           \
+                    m += j - from;                                                                         \
+                    if (j == n) break;                                                                     \
+                }                                                                                          \
+            }                                                                                              \
             const Py_UCS4 c = p[j++];                                                                      \
             if (CONTROL(c)) continue;                                                                      \
             if (!pre) {                                                                                    \
@@ -50,12 +81,12 @@ static int bound_at(PyObject *breaks, Py_ssize_t k, Py_ssize_t *value) {
         *pending = pend;                                                                                   \
         return m;                                                                                          \
     }
-APPEND(append_11, Py_UCS1, Py_UCS1)
-APPEND(append_12, Py_UCS1, Py_UCS2)
-APPEND(append_22, Py_UCS2, Py_UCS2)
-APPEND(append_14, Py_UCS1, Py_UCS4)
-APPEND(append_24, Py_UCS2, Py_UCS4)
-APPEND(append_44, Py_UCS4, Py_UCS4)
+APPEND(append_11, Py_UCS1, Py_UCS1, 1)
+APPEND(append_12, Py_UCS1, Py_UCS2, 0)
+APPEND(append_22, Py_UCS2, Py_UCS2, 0)
+APPEND(append_14, Py_UCS1, Py_UCS4, 0)
+APPEND(append_24, Py_UCS2, Py_UCS4, 0)
+APPEND(append_44, Py_UCS4, Py_UCS4, 0)
 #undef APPEND
 
 static Py_ssize_t append(PyObject *piece, int kind, void *out, Py_ssize_t m, Py_ssize_t line_start, int pre,
@@ -87,7 +118,7 @@ PyObject *block_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (pre < 0) return NULL;
     const Py_ssize_t count = PyList_GET_SIZE(pieces), lines = PyList_GET_SIZE(breaks) + 1;
     Py_ssize_t total = lines; /* the newlines between lines, at most */
-    int kind = PyUnicode_1BYTE_KIND;
+    int kind = PyUnicode_1BYTE_KIND, ascii = 1;
     for (Py_ssize_t i = 0; i < count; i++) {
         PyObject *piece = PyList_GET_ITEM(pieces, i);
         if (!PyUnicode_Check(piece)) {
@@ -95,6 +126,7 @@ PyObject *block_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
             return NULL;
         }
         if ((int)PyUnicode_KIND(piece) > kind) kind = PyUnicode_KIND(piece);
+        ascii &= PyUnicode_IS_ASCII(piece) != 0;
         total += PyUnicode_GET_LENGTH(piece);
     }
     Py_UCS4 small[256];
@@ -121,7 +153,11 @@ PyObject *block_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         while (i < end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, out, i))) i++;
         if (i == end) start = end; /* whitespace alone: "" */
     }
-    text = PyUnicode_FromKindAndData(kind, (char *)out + start * kind, end - start);
+    if (ascii) { /* (an ASCII text, known so: not scanned again for its widest character) */
+        if ((text = PyUnicode_New(end - start, 127)) != NULL) memcpy(PyUnicode_DATA(text), (char *)out + start, (size_t)(end - start));
+    } else {
+        text = PyUnicode_FromKindAndData(kind, (char *)out + start * kind, end - start);
+    }
 done:
     if (out != small) PyMem_Free(out);
     return text;
