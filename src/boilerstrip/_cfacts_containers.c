@@ -23,27 +23,19 @@ static int same_values(const Values *a, const Values *b) {
     return same_kind(a->kind, b->kind);
 }
 
-/* A Container's fields' names, interned once a process (a name made for each read missed the type's
- * attribute cache). */
+/* A Container's fields' names. */
 static const char *const field_spelled[4] = {"kind", "strength", "content_hint", "in_scope"};
-static PyObject *field_names[4];
-
-static int intern_fields(void) {
-    for (int k = 0; k < 4; k++)
-        if (field_names[k] == NULL && (field_names[k] = PyUnicode_InternFromString(field_spelled[k])) == NULL)
-            return -1;
-    return 0;
-}
 
 /* make(*fields) for the frozen dataclass Container: its blank object, each field set as its
  * generated __init__ sets it (object.__setattr__), without that __init__, which the compiled
- * build runs in the interpreter (about 6,000 instructions a Container). */
-static PyObject *new_container(PyObject *make, PyObject *const fields[4]) {
+ * build runs in the interpreter (about 6,000 instructions a Container). names: the fields'
+ * names, interned (so that the type's attribute cache finds them). */
+static PyObject *new_container(PyObject *make, PyObject *const names[4], PyObject *const fields[4]) {
     PyTypeObject *type = (PyTypeObject *)make;
     PyObject *empty = PyTuple_New(0), *made = empty != NULL ? type->tp_new(type, empty, NULL) : NULL;
     Py_XDECREF(empty);
     for (int k = 0; k < 4 && made != NULL; k++)
-        if (PyObject_GenericSetAttr(made, field_names[k], fields[k]) < 0) Py_CLEAR(made);
+        if (PyObject_GenericSetAttr(made, names[k], fields[k]) < 0) Py_CLEAR(made);
     return made;
 }
 
@@ -80,11 +72,19 @@ PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     Values none = {NULL, 0.0, 0, 0, args[8]};
     PyObject *fields[4] = {NULL, NULL, NULL, NULL};
     int none_hint = -1, none_scope = -1, got = 0;
-    if (!PyType_Check(args[7]) || ((PyTypeObject *)args[7])->tp_new == NULL || !PyObject_TypeCheck(args[8], (PyTypeObject *)args[7])) {
+    PyTypeObject *make = PyType_Check(args[7]) ? (PyTypeObject *)args[7] : NULL;
+    if (make == NULL || make->tp_new == NULL || !PyObject_TypeCheck(args[8], make)) {
         PyErr_SetString(PyExc_TypeError, "containers(): make is not the type of none");
         return NULL;
     }
-    if (intern_fields() < 0) return NULL;
+    /* (interned names, made once a call: a name made for each read missed the type's attribute
+     * cache, about 900 instructions a read) */
+    PyObject *field_names[4] = {NULL, NULL, NULL, NULL};
+    for (int k = 0; k < 4; k++)
+        if ((field_names[k] = PyUnicode_InternFromString(field_spelled[k])) == NULL) {
+            for (int j = 0; j < k; j++) Py_DECREF(field_names[j]);
+            return NULL;
+        }
     while (got < 4 && (fields[got] = PyObject_GetAttr(args[8], field_names[got])) != NULL) got++;
     if (got == 4) {
         none.kind = fields[0];
@@ -93,7 +93,7 @@ PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         none_scope = PyObject_IsTrue(fields[3]);
     }
     if (PyErr_Occurred() || none_hint < 0 || none_scope < 0) {
-        for (int k = 0; k < 4; k++) Py_XDECREF(fields[k]);
+        for (int k = 0; k < 4; k++) Py_XDECREF(fields[k]), Py_DECREF(field_names[k]);
         if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "containers(): none is no Container");
         return NULL;
     }
@@ -195,7 +195,7 @@ PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
                 if (strength == NULL) goto fail;
                 PyObject *fields_of[4] = {v.kind, strength, v.hint ? Py_True : Py_False,
                                           v.in_scope ? Py_True : Py_False};
-                PyObject *made_one = new_container(args[7], fields_of);
+                PyObject *made_one = new_container(args[7], field_names, fields_of);
                 Py_DECREF(strength);
                 if (made_one == NULL) goto fail;
                 const int kept = PyList_Append(made, made_one); /* alive until the list holds it */
@@ -219,6 +219,6 @@ done:
     PyMem_Free(parents);
     Py_XDECREF(above);
     Py_XDECREF(fast);
-    for (int k = 0; k < 4; k++) Py_XDECREF(fields[k]);
+    for (int k = 0; k < 4; k++) Py_XDECREF(fields[k]), Py_DECREF(field_names[k]);
     return out;
 }
