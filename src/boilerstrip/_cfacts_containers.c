@@ -77,14 +77,23 @@ PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         PyErr_SetString(PyExc_TypeError, "containers(): make is not the type of none");
         return NULL;
     }
-    /* (interned names, made once a call: a name made for each read missed the type's attribute
-     * cache, about 900 instructions a read) */
+    /* The fields' names: the dataclass's own (interned) strs, as its __match_args__ holds them (a
+     * name made for each read missed the type's attribute cache, about 900 instructions a read). */
     PyObject *field_names[4] = {NULL, NULL, NULL, NULL};
-    for (int k = 0; k < 4; k++)
-        if ((field_names[k] = PyUnicode_InternFromString(field_spelled[k])) == NULL) {
-            for (int j = 0; j < k; j++) Py_DECREF(field_names[j]);
-            return NULL;
-        }
+    PyObject *spelled = PyObject_GetAttrString(args[7], "__match_args__");
+    int named = spelled != NULL && PyTuple_Check(spelled) && PyTuple_GET_SIZE(spelled) == 4;
+    for (int k = 0; k < 4 && named; k++) {
+        field_names[k] = PyTuple_GET_ITEM(spelled, k);
+        named = PyUnicode_Check(field_names[k]) &&
+                PyUnicode_CompareWithASCIIString(field_names[k], field_spelled[k]) == 0;
+        Py_INCREF(field_names[k]);
+    }
+    Py_XDECREF(spelled);
+    if (!named) {
+        for (int k = 0; k < 4; k++) Py_XDECREF(field_names[k]);
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "containers(): make is no Container");
+        return NULL;
+    }
     while (got < 4 && (fields[got] = PyObject_GetAttr(args[8], field_names[got])) != NULL) got++;
     if (got == 4) {
         none.kind = fields[0];

@@ -18,11 +18,12 @@ static int bound_at(PyObject *breaks, Py_ssize_t k, Py_ssize_t *value) {
 
 /* Where the run of 8-byte words of p[j..n) that the line's collapse copies as they are ends (j
  * itself if the first is not one), for a line with text written already: bytes of 0x20-0x7E
- * (no control character), and outside <pre> no space at either end of a word nor two spaces
- * side by side (each space then one between two printable characters, kept as it is). A word
- * is tested at once where the loop below took a dozen instructions a character. */
+ * (no control character), and outside <pre> no two spaces side by side nor a space last but
+ * before a printable character of the piece (each space then one space between two printable
+ * characters, or after a space pending: see APPEND). Tested a word at a time, where the loop
+ * below took about a dozen instructions a character. */
 static Py_ssize_t ascii_words(const Py_UCS1 *p, Py_ssize_t j, Py_ssize_t n, int pre) {
-    const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80, ends = 0x80ULL | (0x80ULL << 56);
+    const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
     for (; n - j >= 8; j += 8) {
         uint64_t x;
         memcpy(&x, p + j, 8);
@@ -30,7 +31,8 @@ static Py_ssize_t ascii_words(const Py_UCS1 *p, Py_ssize_t j, Py_ssize_t n, int 
         if (!pre) {
             const uint64_t eq = x ^ (ones * 0x20);
             const uint64_t spaces = ~(((eq & ~highs) + ~highs) | eq) & highs; /* 0x80 at each space */
-            if (spaces & ((spaces << 8) | ends)) break;
+            if (spaces & (spaces << 8)) break;
+            if (p[j + 7] == ' ' && (j + 8 == n || (Py_UCS4)p[j + 8] - 0x21U >= 0x5EU)) break;
         }
     }
     return j;
@@ -48,8 +50,8 @@ static Py_ssize_t ascii_words(const Py_UCS1 *p, Py_ssize_t j, Py_ssize_t n, int 
             if (BYTES && n - j >= 8 && (pre || m > line_start)) {                                          \
                 const Py_ssize_t from = j;                                                                 \
                 j = ascii_words((const Py_UCS1 *)p, j, n, pre);                                            \
-                if (j > from) {                                                                            \
-                    if (pend) o[m++] = ' ';                                                                \
+                if (j > from) { /* (a space pending and a space first: one space) */                      \
+                    if (pend && p[from] != ' ') o[m++] = ' ';                                              \
                     pend = 0;                                                                              \
                     memcpy(o + m, p + from, (size_t)(j - from));                                           \
                     m += j - from;                                                                         \
