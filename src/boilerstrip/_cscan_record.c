@@ -152,7 +152,8 @@ PyObject *block_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         if (i == end) start = end; /* whitespace alone: "" */
     }
     if (ascii) { /* (an ASCII text, known so: not scanned again for its widest character) */
-        if ((text = PyUnicode_New(end - start, 127)) != NULL) memcpy(PyUnicode_DATA(text), (char *)out + start, (size_t)(end - start));
+        if ((text = PyUnicode_New(end - start, 127)) != NULL)
+            memcpy(PyUnicode_DATA(text), (char *)out + start, (size_t)(end - start));
     } else {
         text = PyUnicode_FromKindAndData(kind, (char *)out + start * kind, end - start);
     }
