@@ -41,7 +41,7 @@ from boilerstrip._element_facts import (
 from boilerstrip._model import Label
 from boilerstrip._name_verdicts import NameVerdicts
 from boilerstrip._options import Options
-from boilerstrip._region import in_overlay_python
+from boilerstrip._region import in_overlay_python, points_of_python
 from boilerstrip._repeats import _NONE, Group, repeated_groups_python
 from boilerstrip._rules import CONTENT_ROLES
 from boilerstrip._segmented import Element
@@ -299,6 +299,32 @@ def test_malformed_elements_raise(
         call(cfacts, [("div", -1)])
 
 
+# Characters of the texts points_of counts: both commas, in strs of each kind.
+_COMMA_TEXT = ["a", "word ", ",", "，", "é", "\U0001f600", " ", ", "]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_points_as_python(cfacts: ModuleType, seed: int) -> None:
+    """The points of each block, bit for bit the Python's: commas of both kinds in texts of every
+    str kind, lengths past the cap of 3.0, link densities at and past the limit, words at it."""
+    rng = random.Random(seed + 700)
+    texts = ["".join(rng.choices(_COMMA_TEXT, k=rng.randrange(0, 400))) for _ in range(60)]
+    words = [rng.choice([0, 9, 10, 11, 300]) for _ in texts]
+    densities = [rng.choice([0.0, 0.1, 1 / 3, 0.35, 0.3500001, 0.9, 1]) for _ in texts]
+    no_points = [rng.random() < 0.2 for _ in texts]
+    for min_words, max_density in ((10, 0.35), (0, 1.0), (11, 0.1)):
+        expected = points_of_python(
+            texts, words, densities, no_points, min_words=min_words, max_link_density=max_density
+        )
+        got = cfacts.points(texts, words, densities, no_points, min_words, max_density)
+        assert [struct.pack("<d", v) for v in got] == [struct.pack("<d", v) for v in expected]
+        assert any(v > 0.0 for v in expected) and any(v == 0.0 for v in expected)
+    with pytest.raises(IndexError):
+        cfacts.points(texts, words[:-1], densities, no_points, 10, 0.35)
+    with pytest.raises(TypeError):
+        cfacts.points([b"x"], [30], [0.0], [False], 10, 0.35)
+
+
 def _loops(module: ModuleType) -> CFacts:
     return CFacts(
         module.composite_density,
@@ -308,6 +334,7 @@ def _loops(module: ModuleType) -> CFacts:
         module.repeated_groups,
         module.overlay,
         module.containers,
+        module.points,
     )
 
 
@@ -335,6 +362,9 @@ def test_the_stage_functions_through_the_loops(
     above = [rng.random() < 0.05 for _ in elements]
     comments = [rng.random() < 0.3 for _ in elements]
     options = _BOX_OPTIONS[which]
+    texts = ["".join(rng.choice(_COMMA_TEXT) for _ in range(rng.randrange(0, 90))) for _ in owners]
+    densities = [rng.choice([0.0, 0.1, 0.35, 0.5, 1.0]) for _ in owners]
+    no_points = [rng.random() < 0.1 for _ in owners]
 
     def run() -> tuple[object, ...]:
         boxes = phrase_boxes(
@@ -347,6 +377,7 @@ def test_the_stage_functions_through_the_loops(
             _repeats.repeated_groups(elements, 1 + which),
             _region.in_overlay(elements, reviews=bool(seed % 2)),
             _element_facts.enclosing_containers(elements, above, NameVerdicts()),
+            _region.points_of(texts, words, densities, no_points, options),
         )
 
     for module in (_cfacts_loops, _element_facts, _region, _repeats):

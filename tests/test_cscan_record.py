@@ -86,6 +86,26 @@ def test_block_text_is_the_python_text_on_generated_blocks(cscan: ModuleType, se
         )
 
 
+# Long runs of printable ASCII, with spaces single and doubled, at a piece's ends and between
+# words of every length: what block_text copies eight bytes at a time, and the bytes that stop it.
+_ASCII = ["word", "a", "xy", "longer words here", " ", "  ", "~", "!", "\x7f", "\t", "\n", "\x01", "\x1f"]
+_ASCII += ["é"]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_block_text_is_the_python_text_on_long_ascii_runs(cscan: ModuleType, seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(400):
+        weights = [30, 10, 10, 20, 25, 4, 3, 3, 1, 1, 1, 1, 1, rng.choice([0, 1])]
+        count = rng.randrange(1, 5)
+        pieces = ["".join(rng.choices(_ASCII, weights, k=rng.randrange(0, 24))) for _ in range(count)]
+        breaks = _breaks(rng, len(pieces))
+        pre = rng.random() < 0.3
+        text = cscan.block_text(pieces, breaks, pre)
+        assert text == _block_text_python(pieces, breaks, pre), (pieces, breaks, pre)
+        assert text.isascii() == all(piece.isascii() for piece in pieces)  # (é is never dropped)
+
+
 @pytest.mark.parametrize(
     "args", [([b"x"], [], False), (("x",), [], False), (["x"], (0,), False), (["x"], [])]
 )

@@ -11,6 +11,8 @@
  * division of two ints and its float-int operations are the C operations on doubles, in the
  * same order; built with -ffp-contract=off (hatch_build.py), and with libm's log and log1p, as
  * math.log and math.log1p call them. */
+#include <string.h>
+
 #include "_cfacts.h"
 
 #include <math.h>
@@ -196,6 +198,66 @@ done:
     return out;
 }
 
+/* A text's commas, ASCII (",") and full-width (U+FF0C), as _region._points counts them. */
+static Py_ssize_t commas(PyObject *text) {
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t count = 0;
+    if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND) {
+        for (const char *p = data, *end = p + n; (p = memchr(p, ',', (size_t)(end - p))) != NULL; p++) count++;
+    } else if (PyUnicode_KIND(text) == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *p = data;
+        for (Py_ssize_t i = 0; i < n; i++) count += p[i] == ',' || p[i] == 0xFF0C;
+    } else {
+        const Py_UCS4 *p = data;
+        for (Py_ssize_t i = 0; i < n; i++) count += p[i] == ',' || p[i] == 0xFF0C;
+    }
+    return count;
+}
+
+/* points(texts, words, link_density, no_points, min_words, max_link_density) -> list:
+ * _region.points_of's column in one pass (its Python is the reference: tests/test_cfacts.py),
+ * each value computed in the order Python computes it (this file is built without contraction). */
+PyObject *points(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 6 || !PyList_Check(args[0]) || !PyList_Check(args[1]) || !PyList_Check(args[2]) ||
+        !PyList_Check(args[3])) {
+        PyErr_SetString(PyExc_TypeError, "points() takes texts, words, link_density, no_points (lists), "
+                                         "min_words and max_link_density");
+        return NULL;
+    }
+    const Py_ssize_t n = PyList_GET_SIZE(args[0]);
+    const long long min_words = PyLong_AsLongLong(args[4]);
+    const double max_density = PyFloat_AsDouble(args[5]);
+    if (PyErr_Occurred()) return NULL;
+    if (PyList_GET_SIZE(args[1]) < n || PyList_GET_SIZE(args[2]) < n || PyList_GET_SIZE(args[3]) < n) {
+        PyErr_SetString(PyExc_IndexError, "points(): a column is shorter than the texts");
+        return NULL;
+    }
+    PyObject *out = PyList_New(n);
+    for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
+        const double density = PyFloat_AsDouble(PyList_GET_ITEM(args[2], i));
+        const int none = truth(PyList_GET_ITEM(args[3], i));
+        const long long words = none ? 0 : PyLong_AsLongLong(PyList_GET_ITEM(args[1], i));
+        PyObject *text = PyList_GET_ITEM(args[0], i), *value = NULL;
+        if (!PyErr_Occurred() && none >= 0) {
+            double v = 0.0;
+            if (!none && words >= min_words && !(density > max_density)) {
+                if (!PyUnicode_Check(text)) {
+                    PyErr_SetString(PyExc_TypeError, "points(): a text is not a str");
+                    Py_CLEAR(out);
+                    break;
+                }
+                const double share = (double)PyUnicode_GET_LENGTH(text) / 100.0;
+                v = (1.0 + (double)commas(text) + (3.0 < share ? 3.0 : share)) * (1.0 - density);
+            }
+            value = PyFloat_FromDouble(v);
+        }
+        if (value == NULL) Py_CLEAR(out);
+        else PyList_SET_ITEM(out, i, value);
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"composite_density", (PyCFunction)(void (*)(void))composite_density, METH_FASTCALL,
      "composite_density(elements, owners) -> list: _element_facts.composite_density"},
@@ -213,6 +275,8 @@ static PyMethodDef methods[] = {
     {"containers", (PyCFunction)(void (*)(void))containers, METH_FASTCALL,
      "containers(elements, above_region, tag_flags, bits, tables, memo, reader, make, none, strengths) -> "
      "list: _element_facts.enclosing_containers"},
+    {"points", (PyCFunction)(void (*)(void))points, METH_FASTCALL,
+     "points(texts, words, link_density, no_points, min_words, max_link_density) -> list: _region.points_of"},
     {NULL, NULL, 0, NULL},
 };
 

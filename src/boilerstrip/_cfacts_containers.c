@@ -23,6 +23,22 @@ static int same_values(const Values *a, const Values *b) {
     return same_kind(a->kind, b->kind);
 }
 
+/* A Container's fields' names. */
+static const char *const field_spelled[4] = {"kind", "strength", "content_hint", "in_scope"};
+
+/* make(*fields) for the frozen dataclass Container: its blank object, each field set as its
+ * generated __init__ sets it (object.__setattr__), without that __init__, which the compiled
+ * build runs in the interpreter (about 6,000 instructions a Container). names: the fields'
+ * names, interned (so that the type's attribute cache finds them). */
+static PyObject *new_container(PyObject *make, PyObject *const names[4], PyObject *const fields[4]) {
+    PyTypeObject *type = (PyTypeObject *)make;
+    PyObject *empty = PyTuple_New(0), *made = empty != NULL ? type->tp_new(type, empty, NULL) : NULL;
+    Py_XDECREF(empty);
+    for (int k = 0; k < 4 && made != NULL; k++)
+        if (PyObject_GenericSetAttr(made, names[k], fields[k]) < 0) Py_CLEAR(made);
+    return made;
+}
+
 /* (kinds: tag -> chrome kind, role -> chrome kind, the content roles) */
 typedef struct {
     PyObject *tag_kinds, *role_kinds, *content_roles;
@@ -55,9 +71,30 @@ PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     /* none's values, read once (a root's parent) */
     Values none = {NULL, 0.0, 0, 0, args[8]};
     PyObject *fields[4] = {NULL, NULL, NULL, NULL};
-    static const char *const names_of[4] = {"kind", "strength", "content_hint", "in_scope"};
     int none_hint = -1, none_scope = -1, got = 0;
-    while (got < 4 && (fields[got] = PyObject_GetAttrString(args[8], names_of[got])) != NULL) got++;
+    PyTypeObject *make = PyType_Check(args[7]) ? (PyTypeObject *)args[7] : NULL;
+    if (make == NULL || make->tp_new == NULL || !PyObject_TypeCheck(args[8], make)) {
+        PyErr_SetString(PyExc_TypeError, "containers(): make is not the type of none");
+        return NULL;
+    }
+    /* The fields' names: the dataclass's own (interned) strs, as its __match_args__ holds them (a
+     * name made for each read missed the type's attribute cache, about 900 instructions a read). */
+    PyObject *field_names[4] = {NULL, NULL, NULL, NULL};
+    PyObject *spelled = PyObject_GetAttrString(args[7], "__match_args__");
+    int named = spelled != NULL && PyTuple_Check(spelled) && PyTuple_GET_SIZE(spelled) == 4;
+    for (int k = 0; k < 4 && named; k++) {
+        field_names[k] = PyTuple_GET_ITEM(spelled, k);
+        named = PyUnicode_Check(field_names[k]) &&
+                PyUnicode_CompareWithASCIIString(field_names[k], field_spelled[k]) == 0;
+        Py_INCREF(field_names[k]);
+    }
+    Py_XDECREF(spelled);
+    if (!named) {
+        for (int k = 0; k < 4; k++) Py_XDECREF(field_names[k]);
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "containers(): make is no Container");
+        return NULL;
+    }
+    while (got < 4 && (fields[got] = PyObject_GetAttr(args[8], field_names[got])) != NULL) got++;
     if (got == 4) {
         none.kind = fields[0];
         none.strength = PyFloat_AsDouble(fields[1]);
@@ -65,7 +102,7 @@ PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         none_scope = PyObject_IsTrue(fields[3]);
     }
     if (PyErr_Occurred() || none_hint < 0 || none_scope < 0) {
-        for (int k = 0; k < 4; k++) Py_XDECREF(fields[k]);
+        for (int k = 0; k < 4; k++) Py_XDECREF(fields[k]), Py_DECREF(field_names[k]);
         if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "containers(): none is no Container");
         return NULL;
     }
@@ -167,7 +204,7 @@ PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
                 if (strength == NULL) goto fail;
                 PyObject *fields_of[4] = {v.kind, strength, v.hint ? Py_True : Py_False,
                                           v.in_scope ? Py_True : Py_False};
-                PyObject *made_one = PyObject_Vectorcall(args[7], fields_of, 4, NULL);
+                PyObject *made_one = new_container(args[7], field_names, fields_of);
                 Py_DECREF(strength);
                 if (made_one == NULL) goto fail;
                 const int kept = PyList_Append(made, made_one); /* alive until the list holds it */
@@ -191,6 +228,6 @@ done:
     PyMem_Free(parents);
     Py_XDECREF(above);
     Py_XDECREF(fast);
-    for (int k = 0; k < 4; k++) Py_XDECREF(fields[k]);
+    for (int k = 0; k < 4; k++) Py_XDECREF(fields[k]), Py_DECREF(field_names[k]);
     return out;
 }

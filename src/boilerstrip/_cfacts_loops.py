@@ -44,6 +44,8 @@ class CFacts(NamedTuple):
     # (elements, above_region, TAG_FLAGS, bits, tables, memo, c_reader, Container, none,
     # strengths): _element_facts.enclosing_containers
     containers: Callable[..., list[object]]
+    # (texts, words, link_density, no_points, min_words, max_link_density): _region.points_of
+    points: Callable[[list[str], list[int], list[float], list[bool], int, float], list[float]]
 
 
 def _c_facts() -> CFacts | None:
@@ -60,6 +62,7 @@ def _c_facts() -> CFacts | None:
         cast(Callable[..., list[object]], module.repeated_groups),
         cast(Callable[..., list[bool]], module.overlay),
         cast(Callable[..., list[object]], module.containers),
+        cast(Callable[..., list[float]], module.points),
     )
 
 

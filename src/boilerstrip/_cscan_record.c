@@ -3,15 +3,11 @@
  * owner's block-level ancestors (_segment_blocks._record_steps_python), and its links as offsets
  * in its text (_markup.record_links_python). The Python functions are the reference and the
  * fallback; tests/test_cscan_record.py checks that both give the same. The C walk's segment mode
- * (_cwalk_segment.c) calls the Python _end_block, which calls these. */
-#include "_cscan.h"
+ * (_cwalk_block.c) calls block_text, and records the steps by _csteps.c's loop itself. */
 #include <string.h>
 
-/* Slice bounds as pieces[a:b] reads them (negative from the end, clamped). */
-static void bounds(Py_ssize_t n, Py_ssize_t *a, Py_ssize_t *b) {
-    PySlice_AdjustIndices(n, a, b, 1);
-    if (*b < *a) *b = *a;
-}
+#include "_cscan.h"
+#include "_csteps.h"
 
 /* The break list's item k as a slice bound, or -1 with an error set (-1 is never a bound here:
  * PySlice_AdjustIndices makes it one below; so a negative bound is read as Python reads it). */
@@ -20,15 +16,48 @@ static int bound_at(PyObject *breaks, Py_ssize_t k, Py_ssize_t *value) {
     return *value == -1 && PyErr_Occurred() ? -1 : 0;
 }
 
+/* Where the run of 8-byte words of p[j..n) that the line's collapse copies as they are ends (j
+ * itself if the first is not one), for a line with text written already: bytes of 0x20-0x7E
+ * (no control character), and outside <pre> no two spaces side by side nor a space last but
+ * before a printable character of the piece (each space then one space between two printable
+ * characters, or after a space pending: see APPEND). Tested a word at a time, where the loop
+ * below took about a dozen instructions a character. */
+static Py_ssize_t ascii_words(const Py_UCS1 *p, Py_ssize_t j, Py_ssize_t n, int pre) {
+    const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
+    for (; n - j >= 8; j += 8) {
+        uint64_t x;
+        memcpy(&x, p + j, 8);
+        if ((((x - ones * 0x20) & ~x) | (x + ones) | x) & highs) break; /* a byte outside 0x20-0x7E */
+        if (!pre) {
+            const uint64_t eq = x ^ (ones * 0x20);
+            const uint64_t spaces = ~(((eq & ~highs) + ~highs) | eq) & highs; /* 0x80 at each space */
+            if (spaces & (spaces << 8)) break;
+            if (p[j + 7] == ' ' && (j + 8 == n || (Py_UCS4)p[j + 8] - 0x21U >= 0x5EU)) break;
+        }
+    }
+    return j;
+}
+
 /* A piece's characters appended at out[m] to the line begun at out[line_start] (see block_text),
  * for each kind of piece (TI) and of text (TO); the new end. */
-#define APPEND(NAME, TI, TO)                                                                               \
+#define APPEND(NAME, TI, TO, BYTES)                                                                        \
     static Py_ssize_t NAME(const void *data, Py_ssize_t n, void *out, Py_ssize_t m, Py_ssize_t line_start, \
                            int pre, int *pending) {                                                        \
         const TI *p = data;                                                                                \
         TO *o = out;                                                                                       \
         int pend = *pending;                                                                               \
         for (Py_ssize_t j = 0; j < n;) {                                                                   \
+            if (BYTES && n - j >= 8 && (pre || m > line_start)) {                                          \
+                const Py_ssize_t from = j;                                                                 \
+                j = ascii_words((const Py_UCS1 *)p, j, n, pre);                                            \
+                if (j > from) { /* (a space pending and a space first: one space) */                      \
+                    if (pend && p[from] != ' ') o[m++] = ' ';                                              \
+                    pend = 0;                                                                              \
+                    memcpy(o + m, p + from, (size_t)(j - from));                                           \
+                    m += j - from;                                                                         \
+                    if (j == n) break;                                                                     \
+                }                                                                                          \
+            }                                                                                              \
             const Py_UCS4 c = p[j++];                                                                      \
             if (CONTROL(c)) continue;                                                                      \
             if (!pre) {                                                                                    \
@@ -50,12 +79,12 @@ static int bound_at(PyObject *breaks, Py_ssize_t k, Py_ssize_t *value) {
         *pending = pend;                                                                                   \
         return m;                                                                                          \
     }
-APPEND(append_11, Py_UCS1, Py_UCS1)
-APPEND(append_12, Py_UCS1, Py_UCS2)
-APPEND(append_22, Py_UCS2, Py_UCS2)
-APPEND(append_14, Py_UCS1, Py_UCS4)
-APPEND(append_24, Py_UCS2, Py_UCS4)
-APPEND(append_44, Py_UCS4, Py_UCS4)
+APPEND(append_11, Py_UCS1, Py_UCS1, 1)
+APPEND(append_12, Py_UCS1, Py_UCS2, 0)
+APPEND(append_22, Py_UCS2, Py_UCS2, 0)
+APPEND(append_14, Py_UCS1, Py_UCS4, 0)
+APPEND(append_24, Py_UCS2, Py_UCS4, 0)
+APPEND(append_44, Py_UCS4, Py_UCS4, 0)
 #undef APPEND
 
 static Py_ssize_t append(PyObject *piece, int kind, void *out, Py_ssize_t m, Py_ssize_t line_start, int pre,
@@ -87,7 +116,7 @@ PyObject *block_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (pre < 0) return NULL;
     const Py_ssize_t count = PyList_GET_SIZE(pieces), lines = PyList_GET_SIZE(breaks) + 1;
     Py_ssize_t total = lines; /* the newlines between lines, at most */
-    int kind = PyUnicode_1BYTE_KIND;
+    int kind = PyUnicode_1BYTE_KIND, ascii = 1;
     for (Py_ssize_t i = 0; i < count; i++) {
         PyObject *piece = PyList_GET_ITEM(pieces, i);
         if (!PyUnicode_Check(piece)) {
@@ -95,6 +124,7 @@ PyObject *block_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
             return NULL;
         }
         if ((int)PyUnicode_KIND(piece) > kind) kind = PyUnicode_KIND(piece);
+        ascii &= PyUnicode_IS_ASCII(piece) != 0;
         total += PyUnicode_GET_LENGTH(piece);
     }
     Py_UCS4 small[256];
@@ -107,7 +137,7 @@ PyObject *block_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         Py_ssize_t a = 0, b = count;
         if ((line > 0 && bound_at(breaks, line - 1, &a) < 0) || (line < lines - 1 && bound_at(breaks, line, &b) < 0))
             goto done;
-        bounds(count, &a, &b);
+        slice_bounds(count, &a, &b);
         if (pre && line > 0) PyUnicode_WRITE(kind, out, m++, '\n');
         const Py_ssize_t line_start = m;
         int pending = 0;
@@ -121,81 +151,18 @@ PyObject *block_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         while (i < end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, out, i))) i++;
         if (i == end) start = end; /* whitespace alone: "" */
     }
-    text = PyUnicode_FromKindAndData(kind, (char *)out + start * kind, end - start);
+    if (ascii) { /* (an ASCII text, known so: not scanned again for its widest character) */
+        if ((text = PyUnicode_New(end - start, 127)) != NULL)
+            memcpy(PyUnicode_DATA(text), (char *)out + start, (size_t)(end - start));
+    } else {
+        text = PyUnicode_FromKindAndData(kind, (char *)out + start * kind, end - start);
+    }
 done:
     if (out != small) PyMem_Free(out);
     return text;
 }
 
-/* A stack entry's tag and :nth-of-type index (borrowed), or -1 with an error set. */
-static int entry_at(PyObject *stack, Py_ssize_t index, PyObject **tag, PyObject **nth) {
-    PyObject *entry = PyList_GetItem(stack, index);
-    if (entry == NULL) return -1;
-    if (!PyList_Check(entry) || PyList_GET_SIZE(entry) < 2) {
-        PyErr_SetString(PyExc_TypeError, "record_steps(): a stack entry is not a list [tag, nth, ...]");
-        return -1;
-    }
-    *tag = PyList_GET_ITEM(entry, 0);
-    *nth = PyList_GET_ITEM(entry, 1);
-    return 0;
-}
-
-/* f">{tag}:nth-of-type({nth})" for a str tag and an int nth: a new str. */
-static PyObject *one_step(PyObject *tag, PyObject *nth) {
-    if (!PyUnicode_Check(tag) || !PyLong_CheckExact(nth)) return PyUnicode_FromFormat(">%S:nth-of-type(%S)", tag, nth);
-    const long long number = PyLong_AsLongLong(nth);
-    if (number == -1 && PyErr_Occurred()) {
-        PyErr_Clear(); /* past a long long: as Python writes it */
-        return PyUnicode_FromFormat(">%S:nth-of-type(%S)", tag, nth);
-    }
-    char digits[24]; /* its decimal digits and ")", written from the end (snprintf took 350 instructions) */
-    int written = 0;
-    digits[sizeof digits - ++written] = ')';
-    unsigned long long left = number < 0 ? 0ULL - (unsigned long long)number : (unsigned long long)number;
-    do {
-        digits[sizeof digits - ++written] = (char)('0' + left % 10);
-        left /= 10;
-    } while (left);
-    if (number < 0) digits[sizeof digits - ++written] = '-';
-    const char *first = digits + sizeof digits - written;
-    const Py_ssize_t length = PyUnicode_GET_LENGTH(tag), size = 1 + length + 13 + written;
-    PyObject *step = PyUnicode_New(size, PyUnicode_MAX_CHAR_VALUE(tag));
-    if (step == NULL) return NULL;
-    const int kind = PyUnicode_KIND(step);
-    void *data = PyUnicode_DATA(step);
-    PyUnicode_WRITE(kind, data, 0, '>');
-    if (PyUnicode_CopyCharacters(step, 1, tag, 0, length) < 0) {
-        Py_DECREF(step);
-        return NULL;
-    }
-    static const char middle[] = ":nth-of-type(";
-    for (Py_ssize_t i = 0; i < 13; i++) PyUnicode_WRITE(kind, data, 1 + length + i, middle[i]);
-    for (int i = 0; i < written; i++) PyUnicode_WRITE(kind, data, 1 + length + 13 + i, first[i]);
-    return step;
-}
-
-/* The steps of the stack's entries first to end (included), joined after `head`; a new str. */
-static PyObject *steps_of(PyObject *stack, PyObject *head, Py_ssize_t first, Py_ssize_t end) {
-    Py_ssize_t a = first, b = end + 1;
-    bounds(PyList_GET_SIZE(stack), &a, &b);
-    PyObject *parts = PyList_New(0), *tag, *nth;
-    if (parts == NULL || (head != NULL && PyList_Append(parts, head) < 0)) goto error;
-    for (Py_ssize_t i = a; i < b; i++) {
-        if (entry_at(stack, i, &tag, &nth) < 0) goto error;
-        PyObject *step = one_step(tag, nth);
-        if (step == NULL) goto error;
-        int failed = PyList_Append(parts, step);
-        Py_DECREF(step);
-        if (failed) goto error;
-    }
-    PyObject *empty = PyUnicode_New(0, 0), *joined = empty != NULL ? PyUnicode_Join(empty, parts) : NULL;
-    Py_XDECREF(empty);
-    Py_DECREF(parts);
-    return joined;
-error:
-    Py_XDECREF(parts);
-    return NULL;
-}
+enum { FRAME_ELEMENT = 0, FRAME_STACK = 10 }; /* _segment_blocks' _ELEMENT and _STACK */
 
 /* A frame's int field (its element index or its stack position), or -1 with an error set. */
 static Py_ssize_t field(PyObject *frames, Py_ssize_t k, Py_ssize_t at) {
@@ -209,57 +176,19 @@ static Py_ssize_t field(PyObject *frames, Py_ssize_t k, Py_ssize_t at) {
     return value < 0 ? -1 : value;
 }
 
-enum { STRINGS = 4, STEP = 3, FRAME_ELEMENT = 0, FRAME_STACK = 10 }; /* _segmented's and _segment_blocks' */
+/* The frames' FrameField (see _csteps.h). */
+static Py_ssize_t frame_field(const void *frames, Py_ssize_t k, int stack) {
+    return field((PyObject *)frames, k, stack ? FRAME_STACK : FRAME_ELEMENT);
+}
 
-/* _record_steps_python(elements, stack, strings, steps, frames): see there. */
+/* _record_steps_python(elements, stack, strings, steps, frames): see there and _csteps.c. */
 PyObject *record_steps(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 5 || !PyList_Check(args[0]) || !PyList_Check(args[1]) || !PyDict_Check(args[2]) ||
         !PyDict_Check(args[3]) || !PyList_Check(args[4])) {
         PyErr_SetString(PyExc_TypeError, "record_steps() takes elements, stack, strings, steps and frames");
         return NULL;
     }
-    PyObject *elements = args[0], *stack = args[1], *strings = args[2], *steps = args[3], *frames = args[4];
-    for (Py_ssize_t k = PyList_GET_SIZE(frames) - 1; k >= 0; k--) {
-        Py_ssize_t element = field(frames, k, FRAME_ELEMENT), end = field(frames, k, FRAME_STACK);
-        if (element < 0 || end < 0) return NULL;
-        Py_ssize_t at = element * STRINGS + STEP;
-        PyObject *now = PyList_GetItem(elements, at), *step = NULL, *tag, *nth;
-        if (now == NULL) return NULL;
-        int done = PyObject_IsTrue(now);
-        if (done) {
-            if (done < 0) return NULL;
-            break; /* its ancestors have theirs too */
-        }
-        Py_ssize_t above = k ? field(frames, k - 1, FRAME_STACK) : 0;
-        if (above < 0) return NULL;
-        if (!k) { /* the outermost: the root's step is its bare tag */
-            if (entry_at(stack, 0, &tag, &nth) < 0) return NULL;
-            step = steps_of(stack, tag, 1, end);
-        } else if (above + 1 == end) { /* its parent is its block-level parent: one step, made once */
-            if (entry_at(stack, end, &tag, &nth) < 0) return NULL;
-            PyObject *by_nth = PyDict_GetItemWithError(steps, tag); /* borrowed */
-            if (by_nth == NULL) {
-                if (PyErr_Occurred() || (by_nth = PyDict_New()) == NULL) return NULL;
-                int failed = PyDict_SetItem(steps, tag, by_nth);
-                Py_DECREF(by_nth);
-                if (failed) return NULL;
-            }
-            PyObject *found = PyDict_GetItemWithError(by_nth, nth);
-            if (found == NULL) {
-                if (PyErr_Occurred() || (step = one_step(tag, nth)) == NULL) return NULL;
-                found = PyDict_SetDefault(strings, step, step);
-                Py_DECREF(step);
-                if (found == NULL || PyDict_SetItem(by_nth, nth, found) < 0) return NULL;
-            }
-            if (PyList_SetItem(elements, at, Py_NewRef(found)) < 0) return NULL;
-            continue;
-        } else {
-            step = steps_of(stack, NULL, above + 1, end);
-        }
-        if (step == NULL) return NULL;
-        PyObject *kept = PyDict_SetDefault(strings, step, step);
-        Py_DECREF(step);
-        if (kept == NULL || PyList_SetItem(elements, at, Py_NewRef(kept)) < 0) return NULL;
-    }
+    const Steps at = {args[0], args[1], args[2], args[3]};
+    if (record_open_steps(&at, PyList_GET_SIZE(args[4]), frame_field, args[4]) < 0) return NULL;
     Py_RETURN_NONE;
 }

@@ -1,12 +1,13 @@
 /* A block's end in C, for the Walker's segment mode (see _cwalk_segment.c): what
  * _segment_blocks._end_block and _line_break do (the pure walk's, and the reference), on the same
  * objects: the block's text (the hook _block_text: _cscan.block_text), its owner's CSS steps
- * (_record_steps: _cscan.record_steps) when it has none, its text, role, row of numbers and
- * Markup appended to st's columns (the Markup by the Recorder's markup(), asked only when the
+ * when it has none (_record_steps, by _csteps.c's loop over the Blocks), its text, role, row of
+ * numbers and Markup appended to st's columns (the Markup by the Recorder's markup(), asked only when the
  * block may have structure, as _end_block asks it), then its pieces dropped (_cwalk_links.c).
  * The row of numbers is written as _segment_blocks' block_row packs it (C ints of st's itemsize,
  * a count past a 4-byte row's range the OverflowError traverse makes of struct's error), kept in
  * C and appended by block_numbers.frombytes a few dozen rows at a time (flush_rows). */
+#include "_csteps.h"
 #include "_cwalk_segment.h"
 
 /* A list, or a Texts buffer (after packed()): its length, appended to. */
@@ -56,26 +57,29 @@ static int append_row(Segment *s, const Py_ssize_t row[5]) {
     return 0;
 }
 
+/* A Block's FrameField (_csteps.h). */
+static Py_ssize_t block_field(const void *blocks, Py_ssize_t k, int stack) {
+    const Block *block = (const Block *)blocks + k;
+    return stack ? block->stack : block->element;
+}
+
 /* The block of a non-empty text: _end_block once its text is made. */
 static int make_block(Segment *s, PyObject *text) {
-    if (s->open == 0 || PyList_GET_SIZE(s->open_blocks) == 0) {
+    if (s->open == 0) {
         PyErr_SetString(PyExc_IndexError, "list index out of range");
         return -1;
     }
     const Block *owner = &s->blocks[s->open - 1];
-    PyObject *frame = PyList_GET_ITEM(s->open_blocks, PyList_GET_SIZE(s->open_blocks) - 1);
     Py_ssize_t at = owner->element * 4 + 3; /* its step: _STRINGS, _STEP */
-    if (at >= PyList_GET_SIZE(s->elements) || !PyTuple_Check(frame) || PyTuple_GET_SIZE(frame) < 2) {
-        PyErr_SetString(PyExc_ValueError, "the open block's element or frame is not the walk's");
+    if (at >= PyList_GET_SIZE(s->elements)) {
+        PyErr_SetString(PyExc_ValueError, "the open block's element is not the walk's");
         return -1;
     }
     int stepped = PyObject_IsTrue(PyList_GET_ITEM(s->elements, at));
     if (stepped < 0) return -1;
     if (!stepped) {
-        PyObject *args[5] = {s->elements, s->stack, s->strings, s->steps, s->open_blocks};
-        PyObject *done = PyObject_Vectorcall(s->hook[H_RECORD_STEPS], args, 5, NULL);
-        Py_XDECREF(done);
-        if (done == NULL) return -1;
+        const Steps on = {s->elements, s->stack, s->strings, s->steps};
+        if (record_open_steps(&on, s->open, block_field, s->blocks) < 0) return -1;
     }
     PyObject *role = owner->role != NULL ? owner->role : s->hook[H_PARAGRAPH];
     const int cell = role == s->hook[H_TABLE_CELL];
@@ -91,7 +95,7 @@ static int make_block(Segment *s, PyObject *text) {
     if (append_row(s, row) < 0) return -1;
     PyObject *markup;
     if (structured) {
-        PyObject *args[5] = {text, s->pieces, PyTuple_GET_ITEM(frame, 1), s->in_pre > 0 ? Py_True : Py_False,
+        PyObject *args[5] = {text, s->pieces, owner->tag, s->in_pre > 0 ? Py_True : Py_False,
                              cell ? Py_True : Py_False};
         markup = PyObject_Vectorcall(s->markup, args, 5, NULL);
         if (markup == NULL) return -1;
@@ -186,3 +190,35 @@ void block_free(Segment *s) {
                          &s->lists, &s->images, &s->tables, &s->markup};
     for (size_t i = 0; i < sizeof held / sizeof *held; i++) Py_CLEAR(*held[i]);
 }
+
+/* The frame tuple of an open block (_segment_blocks' _ELEMENT ... _BLOCK_DEPTH), None in the
+ * fields only _exit reads (_AT_*, _PARENT_ELEMENT, _BLOCK_DEPTH): a new reference. */
+PyObject *new_frame(const Block *b) {
+    PyObject *made = PyTuple_New(13);
+    if (made == NULL) return NULL;
+    PyObject *items[13] = {PyLong_FromSsize_t(b->element), Py_NewRef(b->tag), Py_NewRef(Py_None),
+                           Py_NewRef(Py_None), Py_NewRef(Py_None), Py_NewRef(Py_None),
+                           Py_NewRef(b->role != NULL ? b->role : Py_None), PyLong_FromSsize_t(b->level),
+                           PyLong_FromSsize_t(b->row), PyLong_FromSsize_t(b->first_block),
+                           PyLong_FromSsize_t(b->stack), Py_NewRef(Py_None), Py_NewRef(Py_None)};
+    int failed = 0;
+    for (int i = 0; i < 13; i++) {
+        failed |= items[i] == NULL;
+        PyTuple_SET_ITEM(made, i, items[i]);
+    }
+    if (failed) Py_CLEAR(made);
+    return made;
+}
+
+int open_frames(Segment *s, Py_ssize_t count) {
+    if (close_frames(s) < 0) return -1;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *frame = new_frame(&s->blocks[k]);
+        int failed = frame == NULL || PyList_Append(s->open_blocks, frame) < 0;
+        Py_XDECREF(frame);
+        if (failed) return -1;
+    }
+    return 0;
+}
+
+int close_frames(Segment *s) { return PyList_SetSlice(s->open_blocks, 0, PyList_GET_SIZE(s->open_blocks), NULL); }

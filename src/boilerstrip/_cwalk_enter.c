@@ -203,8 +203,8 @@ static int enter_item(Segment *s) {
     return PyList_SetItem(s->lists, open - 1, made);
 }
 
-/* The block-level part of _enter: its frame, element row and Block. */
-static int open_block(Segment *s, PyObject *tag, const TagInfo *info, int attributes, const Value *values, PyObject **frame) {
+/* The block-level part of _enter: its element row and Block (no frame: see open_frames). */
+static int open_block(Segment *s, PyObject *tag, const TagInfo *info, int attributes, const Value *values) {
     if (end_text(s) < 0) return -1;
     PyObject *role = info->role;
     int level = info->level, inherit = info->inherit;
@@ -225,27 +225,10 @@ static int open_block(Segment *s, PyObject *tag, const TagInfo *info, int attrib
     Py_XDECREF(role_attr);
     if (failed) return -1;
     if (s->open == s->capacity && grow_full((void **)&s->blocks, &s->capacity, 64, sizeof(Block)) < 0) return -1;
-    Block *block = &s->blocks[s->open];
-    *block = (Block){index, s->chars, s->link_chars, s->tags, s->link_tags, parent, s->open, row, role, level, inherit,
-                     info->flags};
-    /* (index, tag, chars, link_chars, tags, links, role, level, row, blocks, depth, parent, up) */
-    PyObject *made = PyTuple_New(13);
-    if (made == NULL) return -1;
-    PyObject *items[13] = {new_int(index), Py_NewRef(tag), Py_NewRef(Py_None), Py_NewRef(Py_None), Py_NewRef(Py_None),
-                           Py_NewRef(Py_None), Py_NewRef(role != NULL ? role : Py_None), new_int(level), new_int(row),
-                           new_int(PyList_GET_SIZE(s->roles)), new_int(PyList_GET_SIZE(s->stack)),
-                           Py_NewRef(Py_None), Py_NewRef(Py_None)};
-    failed = 0;
-    for (int i = 0; i < 13; i++) {
-        if (items[i] == NULL) failed = 1;
-        PyTuple_SET_ITEM(made, i, items[i]);
-    }
-    if (failed || PyList_Append(s->open_blocks, made) < 0) {
-        Py_DECREF(made);
-        return -1;
-    }
+    s->blocks[s->open] = (Block){index, s->chars, s->link_chars, s->tags, s->link_tags, parent, s->open, row,
+                                 PyList_GET_SIZE(s->roles), PyList_GET_SIZE(s->stack), role, tag, level, inherit,
+                                 info->flags};
     s->open++;
-    *frame = made;
     return 0;
 }
 
@@ -288,22 +271,21 @@ int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info) {
         s->in_pre++;
         if (store_attr(s, segment_name(N_IN_PRE), new_int(s->in_pre)) < 0) return -1;
     }
-    PyObject *frame = NULL;
-    if ((flags & F_BLOCK) && open_block(s, tag, info, attributes, values, &frame) < 0) return -1;
-    PyObject *entry = s->spares ? s->spare[--s->spares] : PyList_New(4); /* (a spare: [tag, nth, None, None]) */
+    if ((flags & F_BLOCK) && open_block(s, tag, info, attributes, values) < 0) return -1;
+    /* (a spare: [tag, nth, None, None]; the frame's place holds None, as no one reads it here) */
+    PyObject *entry = s->spares ? s->spare[--s->spares] : PyList_New(4);
     PyObject *index = new_int(nth);
     if (entry == NULL || index == NULL) {
         Py_XDECREF(entry);
         Py_XDECREF(index);
-        Py_XDECREF(frame);
         return -1;
     }
-    PyObject *was[3] = {PyList_GET_ITEM(entry, 0), PyList_GET_ITEM(entry, 1), PyList_GET_ITEM(entry, 2)};
+    PyObject *was[2] = {PyList_GET_ITEM(entry, 0), PyList_GET_ITEM(entry, 1)};
     PyList_SET_ITEM(entry, 0, Py_NewRef(tag));
     PyList_SET_ITEM(entry, 1, index);
-    PyList_SET_ITEM(entry, 2, frame != NULL ? frame : Py_NewRef(Py_None));
+    if (PyList_GET_ITEM(entry, 2) == NULL) PyList_SET_ITEM(entry, 2, Py_NewRef(Py_None));
     if (PyList_GET_ITEM(entry, 3) == NULL) PyList_SET_ITEM(entry, 3, Py_NewRef(Py_None));
-    for (int i = 0; i < 3; i++) Py_XDECREF(was[i]);
+    for (int i = 0; i < 2; i++) Py_XDECREF(was[i]);
     int failed = PyList_Append(s->stack, entry);
     Py_DECREF(entry);
     if (failed) return -1;
@@ -312,7 +294,11 @@ int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info) {
     if (flags & F_ENTERED) {
         PyObject *attrs = flags & F_READS ? attributes_of(node, &w->keys) : Py_NewRef(s->no_attrs);
         PyObject *pre = new_int(s->in_pre);
-        PyObject *wrappers = flags & F_PRE ? PyObject_CallOneArg(s->hook[H_WRAPPERS], s->st) : Py_NewRef(s->empty);
+        PyObject *wrappers = Py_NewRef(s->empty);
+        if (flags & F_PRE) { /* (_wrapper_names reads st.open_blocks) */
+            Py_SETREF(wrappers, open_frames(s, s->open) < 0 ? NULL : PyObject_CallOneArg(s->hook[H_WRAPPERS], s->st));
+            if (close_frames(s) < 0) Py_CLEAR(wrappers);
+        }
         PyObject *done = attrs != NULL && pre != NULL && wrappers != NULL
                              ? PyObject_Vectorcall(s->enter, (PyObject *[]){tag, attrs, pre, wrappers}, 4, NULL)
                              : NULL;

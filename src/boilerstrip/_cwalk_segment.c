@@ -2,8 +2,9 @@
  * _State (the compiled build; _segment._walk_c turns it on with Walker.segment()).
  *
  * It does what _segment._enter, _segment._exit and _walk's text counting do, on the same
- * objects: the stack of open elements (st.stack, its entries [tag, :nth-of-type index, frame,
- * None]), the open block-level elements (st.open_blocks, their frame tuples), the element rows
+ * objects: the stack of open elements (st.stack, its entries [tag, :nth-of-type index, None,
+ * None]), the open block-level elements (Blocks in C; st.open_blocks given their frame tuples
+ * only while the Python that reads them runs: open_frames), the element rows
  * (st.elements, st.numbers), the interned strings (st.strings). The running totals (characters,
  * link characters, tags, links, has_text, in_link, in_pre, the block's link characters) are
  * kept here (st.in_pre written into st when it changes: st.has_text and st.block_link_chars are
@@ -17,8 +18,8 @@
  * open_link and close_link and _drop_pieces are done here, on the Recorder's lists (_cwalk_links.c),
  * and _end_block and _line_break (_cwalk_block.c), which call back the block's C of _cscan.
  *
- * Frames (the tuples of _segment_blocks' _ELEMENT ... _BLOCK_DEPTH) hold None in the fields
- * only _exit reads (_AT_*, _PARENT_ELEMENT, _BLOCK_DEPTH): those are kept in C (Block). */
+ * Frames (the tuples of _segment_blocks' _ELEMENT ... _BLOCK_DEPTH), where made, hold None in the
+ * fields only _exit reads (_AT_*, _PARENT_ELEMENT, _BLOCK_DEPTH): those are kept in C (Block). */
 #include <stddef.h>
 #include <string.h>
 
@@ -149,20 +150,15 @@ static int leave(Walker *w, PyObject *tag, int flags) {
     if (flags & F_BLOCK) {
         if (end_text(s) < 0 || write_row(s, &s->blocks[s->open - 1]) < 0) return -1;
         s->open--;
-        PyObject *frame = pop_last(s->open_blocks);
-        if (flags & F_TR) { /* (_merge_row reads the rows of the row's cells) */
-            if (flush_rows(s) < 0) {
-                Py_DECREF(frame);
-                return -1;
-            }
-            PyObject *done = PyObject_Vectorcall(s->hook[H_MERGE_ROW], (PyObject *[]){s->st, frame}, 2, NULL);
+        if (flags & F_TR) { /* (_merge_row reads the rows of the row's cells, its frame and st.open_blocks) */
+            PyObject *frame = flush_rows(s) < 0 ? NULL : new_frame(&s->blocks[s->open]); /* (_cwalk_block.c) */
+            PyObject *done = frame != NULL && open_frames(s, s->open) == 0
+                                 ? PyObject_Vectorcall(s->hook[H_MERGE_ROW], (PyObject *[]){s->st, frame}, 2, NULL)
+                                 : NULL;
+            Py_XDECREF(frame);
             Py_XDECREF(done);
-            if (done == NULL) {
-                Py_DECREF(frame);
-                return -1;
-            }
+            if (close_frames(s) < 0 || done == NULL) return -1;
         }
-        Py_DECREF(frame);
     }
     drop_entry(s, pop_last(s->stack));
     s->controls -= (flags & F_CONTROL) != 0;

@@ -35,9 +35,12 @@ typedef struct {
     PyObject *role; /* borrowed from the roles table, NULL for none */
 } TagInfo;
 
-typedef struct { /* an open block-level element: what _exit reads of its frame */
+/* An open block-level element: its frame's fields (_segment_blocks' _ELEMENT ... _BLOCK_DEPTH),
+ * kept here only: the frame tuple is made when Python reads st.open_blocks (open_frames). */
+typedef struct {
     Py_ssize_t element, chars, link_chars, tags, link_tags, parent, up, row;
-    PyObject *role;
+    Py_ssize_t first_block, stack; /* _FIRST_BLOCK (blocks made before it), _STACK */
+    PyObject *role, *tag;          /* (borrowed: the roles table's, its stack entry's) */
     int level, inherit, flags;
 } Block;
 
@@ -157,6 +160,11 @@ static inline int clear_list(PyObject *list) {
 }
 
 int store_attr(Segment *s, PyObject *name, PyObject *value);
+/* st.open_blocks given the frames of the `count` outermost open blocks, for the Python that reads
+ * them (_merge_row, _wrapper_names); close_frames empties it again: 0, or -1 with an error set. */
+int open_frames(Segment *s, Py_ssize_t count);
+PyObject *new_frame(const Block *b); /* one block's frame: a new reference */
+int close_frames(Segment *s);
 /* st.withheld = True, once a walk: 0, or -1 with an error set. */
 int withhold(Segment *s);
 /* The rows of `tail` appended to st.numbers and those of `block_tail` to st.block_numbers: 0, or

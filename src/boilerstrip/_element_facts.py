@@ -72,8 +72,7 @@ class Container:
     in_scope: bool  # inside <article>/<main>
 
 
-# What ``_cfacts.containers`` reads besides the elements, their above_region and the names'
-# memo and c_reader() (between the first three and the last three): see _cfacts_containers.c.
+# What ``_cfacts.containers`` reads besides the elements, above_region, memo and c_reader().
 _CONTAINER_TABLES: Final = (
     TAG_FLAGS,
     (SCOPE_TAG, _CHROME_TAG, _SCOPED_CHROME_TAG, PAGE_TAG),
@@ -92,11 +91,13 @@ def enclosing_containers(
 
     An element's own container (:func:`_own_container`, the reference) is read inline: the
     loop runs for every element, and a call returning a tuple made one each time. The compiled
-    build runs ``_cfacts``' loop (the names' memo read and filled in C)."""
+    build runs ``_cfacts``' loop (the names' memo read and filled in C), given its tables by position."""
     loops = C_FACTS  # a local: mypyc's narrowing of an optional Final reads it unboxed
     if loops is not None:
-        held = _CONTAINER_TABLES
-        made = loops.containers(elements, above_region, *held[:3], names.memo(), names.c_reader(), *held[3:])
+        tags, bits, kinds, make, none, strengths = _CONTAINER_TABLES
+        made = loops.containers(
+            elements, above_region, tags, bits, kinds, names.memo(), names.c_reader(), make, none, strengths
+        )
         return cast(list[Container], made)
     return enclosing_containers_python(elements, above_region, names)
 

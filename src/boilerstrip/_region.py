@@ -59,8 +59,26 @@ def points_of(
     ``Options.region_min_words`` words or over ``Options.region_max_link_density``; else
     more with its commas and length, less with its links. The options are read once (a field
     of Options is a generic attribute look-up in the compiled build) and the columns by index
-    (a zip of them is iterated generically)."""
+    (a zip of them is iterated generically). The compiled build runs ``_cfacts.points``."""
     min_words, max_link_density = options.region_min_words, options.region_max_link_density
+    loops = C_FACTS  # a local: mypyc's narrowing of an optional Final reads it unboxed
+    if loops is not None:
+        return loops.points(texts, words, link_density, no_points, min_words, max_link_density)
+    return points_of_python(
+        texts, words, link_density, no_points, min_words=min_words, max_link_density=max_link_density
+    )
+
+
+def points_of_python(
+    texts: list[str],
+    words: list[int],
+    link_density: list[float],
+    no_points: list[bool],
+    *,
+    min_words: int,
+    max_link_density: float,
+) -> list[float]:
+    """:func:`points_of` in Python (the reference of ``_cfacts.points``)."""
     out: list[float] = []
     for i in range(len(texts)):
         density = link_density[i]

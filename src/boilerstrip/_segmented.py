@@ -256,9 +256,11 @@ def finish(traversal: Traversal) -> Segmented:
     blocks = raw_blocks(traversal)
     strings, numbers, block_numbers = traversal.strings, traversal.numbers, traversal.block_numbers
     if _ELEMENTS_C is None:
-        return Segmented(_elements_python(strings, numbers, block_numbers), tuple(blocks))
-    elements = _ELEMENTS_C(Element, strings, numbers, block_numbers, _LAYOUT, _MAX_SHARED_INTS)
-    return Segmented(elements, tuple(blocks))
+        elements: tuple[Element, ...] = _elements_python(strings, numbers, block_numbers)
+    else:
+        elements = _ELEMENTS_C(Element, strings, numbers, block_numbers, _LAYOUT, _MAX_SHARED_INTS)
+    # (by new_tuple: a named tuple's class call runs its __new__ in the interpreter)
+    return new_tuple(Segmented, (elements, tuple(blocks)))
 
 
 def _elements_python(
