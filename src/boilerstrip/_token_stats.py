@@ -142,13 +142,13 @@ def token_stats(
         if len(texts) <= chunk:
             whole = toks
     if not language:
+        # The compiled build: the tokens detection reads looked up once for both, in one call.
+        found = detect_with_stops(whole, counts, declared_language) if whole is not None else None
+        if found is not None:
+            return TokenStats(counts, cjk, found[1], title_match, phrases, found[0])
         # The longest blocks first, as many as detection reads (a stable sort: ties keep
         # block order).
         order = sorted(range(len(texts)), key=counts.__getitem__, reverse=True)
-        # The compiled build: the tokens detection reads looked up once for both.
-        found = detect_with_stops(whole, order, declared_language) if whole is not None else None
-        if found is not None:
-            return TokenStats(counts, cjk, found[1], title_match, phrases, found[0])
         # Lazy maps, not a generator expression: mypyc makes a generator expression a list,
         # which tokenised every block at once (the 50 MB page's compiled peak, 898 MB).
         longest: Iterator[Tokens] = (
