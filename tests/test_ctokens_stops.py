@@ -80,6 +80,26 @@ def test_a_page_past_the_stack_buffers(ctokens: ModuleType) -> None:
         assert found == _expected(lists, limit, "")
 
 
+def test_a_block_far_longer_than_the_others(ctokens: ModuleType) -> None:
+    """A count past eight times the blocks (sorted by qsort, not counted), and ties around it."""
+    table = _index_table(ctokens)
+    lists: list[Tokens] = [
+        tokens("le la de " * 1500),
+        tokens("the of and"),
+        tokens("der die das"),
+        tokens("the of and " * 2),
+        tokens("le de la"),
+    ]
+    counts = [len(t) for t in lists]
+    for limit in (1, 4500, 4503, 4507, 10_000):
+        for declared in ("", "en", "de"):
+            mine = _language._PLACES.get(declared, -1)
+            found = ctokens.language_stops(
+                lists, counts, limit, len(_language._LANGUAGES), table, mine, _BONUS
+            )
+            assert found == _expected(lists, limit, declared)
+
+
 def test_no_more_than_64_languages(ctokens: ModuleType) -> None:
     table = ctokens.word_table(["a"], [(0,)])
     assert ctokens.language_stops([["a"]], [1], 10, 65, table, -1, _BONUS) is None

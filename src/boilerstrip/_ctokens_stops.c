@@ -66,14 +66,14 @@ static inline void add_hits(Py_ssize_t *hits, uint64_t languages, Py_ssize_t cou
 }
 
 /* The languages (bits below ``n``) of ``word`` in the stopword index's ``table``, from the memo or
- * looked up there and remembered, the meeting counted (``hits``: a word's meetings are added
- * there when it leaves its slot, or at once when it is too long for one). 1 when the index holds
- * the word, 0 when not, -1 with an exception set. */
+ * looked up there and remembered, the meeting counted when ``counting`` (``hits``: a word's
+ * meetings are added there when it leaves its slot, or at once when it is too long for one).
+ * 1 when the index holds the word, 0 when not, -1 with an exception set. */
 #if defined(__GNUC__)
 __attribute__((always_inline)) /* (two callers: a call a token cost a fifth more) */
 #endif
 static inline int word_languages(Memos *m, const unsigned char *table, const Header *header, Py_ssize_t n,
-                          const Word *word, Py_ssize_t *hits, uint64_t *languages) {
+                          const Word *word, Py_ssize_t *hits, int counting, uint64_t *languages) {
     const Py_ssize_t bytes = word->length * word->kind;
     const uint32_t hash = word_hash(word->kind, word->data, bytes);
     const unsigned place = hash & (MEMO_SLOTS - 1);
@@ -82,7 +82,7 @@ static inline int word_languages(Memos *m, const unsigned char *table, const Hea
     if (in_memo && memo->hash == hash && memo->kind == word->kind && memo->bytes == bytes &&
         same_bytes(memo->data, word->data, (size_t)bytes)) {
         *languages = memo->languages;
-        memo->count += memo->found;
+        memo->count += counting && memo->found;
         return memo->found;
     }
     WordSlot slot;
@@ -90,16 +90,17 @@ static inline int word_languages(Memos *m, const unsigned char *table, const Hea
     *languages = 0;
     if (held && slot_bits(table, header, &slot, n, languages)) return -1;
     if (bytes > 0xFFFF) {
-        add_hits(hits, *languages, held);
+        if (counting) add_hits(hits, *languages, held);
         return held;
     }
     if (in_memo) {
-        add_hits(hits, memo->languages, memo->count); /* (the word that leaves the slot) */
+        if (counting) add_hits(hits, memo->languages, memo->count); /* (the word that leaves the slot) */
     } else {
         m->taken[place >> 6] |= (uint64_t)1 << (place & 63);
         m->places[m->used++] = (unsigned char)place;
     }
-    *memo = (Memo){word->data, *languages, held, hash, (uint16_t)bytes, (uint8_t)word->kind, (uint8_t)held};
+    *memo = (Memo){word->data, *languages, counting && held, hash, (uint16_t)bytes, (uint8_t)word->kind,
+                   (uint8_t)held};
     return held;
 }
 
@@ -113,6 +114,32 @@ static int most_first(const void *a, const void *b) {
     const Counted *x = a, *y = b;
     if (x->count != y->count) return x->count < y->count ? 1 : -1;
     return (x->place > y->place) - (x->place < y->place);
+}
+
+/* ``order`` (the blocks in place order) sorted by most_first: counted (a table of each count's
+ * first place, one pass to fill it and one to place the blocks) where the largest count,
+ * ``most``, is within a few times the blocks' number, else by qsort. -1 with an exception set. */
+static int longest_first(Counted *order, Py_ssize_t blocks, Py_ssize_t most) {
+    if (most > 8 * blocks + 1024) {
+        qsort(order, (size_t)blocks, sizeof *order, most_first);
+        return 0;
+    }
+    Py_ssize_t *starts = PyMem_Calloc((size_t)most + 1, sizeof *starts);
+    Counted *sorted = PyMem_Malloc((size_t)(blocks ? blocks : 1) * sizeof *sorted);
+    if (starts != NULL && sorted != NULL) {
+        for (Py_ssize_t i = 0; i < blocks; i++) starts[order[i].count]++;
+        for (Py_ssize_t count = most, at = 0; count >= 0; count--) {
+            const Py_ssize_t these = starts[count];
+            starts[count] = at, at += these;
+        }
+        for (Py_ssize_t i = 0; i < blocks; i++) sorted[starts[order[i].count]++] = order[i];
+        memcpy(order, sorted, (size_t)blocks * sizeof *order);
+    }
+    const int failed = starts == NULL || sorted == NULL;
+    PyMem_Free(starts);
+    PyMem_Free(sorted);
+    if (failed) PyErr_NoMemory();
+    return failed ? -1 : 0;
 }
 
 /* _language._chosen of ``hits`` (per language number below ``n``): the number of the most hits,
@@ -166,7 +193,7 @@ PyObject *language_stops(PyObject *self, PyObject *const *args, Py_ssize_t nargs
     }
     const double bonus = PyFloat_AS_DOUBLE(args[6]);
     const Py_ssize_t blocks = PyList_GET_SIZE(lists);
-    Py_ssize_t hits[MAX_LANGUAGES] = {0}, found = 0, room = STACK_FOUND, seen = 0, total = 0;
+    Py_ssize_t hits[MAX_LANGUAGES] = {0}, found = 0, room = STACK_FOUND, seen = 0, total = 0, most = 0;
     Memos memos;
     memos.used = 0;
     memset(memos.taken, 0, sizeof memos.taken);
@@ -193,8 +220,9 @@ PyObject *language_stops(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         order[i] = (Counted){count, i};
         places[2 * i] = places[2 * i + 1] = -1;
         total += count;
+        most = count > most ? count : most;
     }
-    if (total > limit) qsort(order, (size_t)blocks, sizeof *order, most_first);
+    if (total > limit && longest_first(order, blocks, most)) goto done;
     for (Py_ssize_t p = 0; p < blocks; p++) {
         const Py_ssize_t i = order[p].place;
         places[2 * i] = found;
@@ -202,7 +230,7 @@ PyObject *language_stops(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         Word word;
         for (int more; (more = next_word(PyList_GET_ITEM(lists, i), &at, &word)) != 0;) {
             uint64_t languages;
-            const int held = more < 0 ? -1 : word_languages(&memos, table, &header, n, &word, hits, &languages);
+            const int held = more < 0 ? -1 : word_languages(&memos, table, &header, n, &word, hits, 1, &languages);
             if (held < 0) goto done;
             seen++;
             if (!held) continue;
@@ -227,7 +255,6 @@ PyObject *language_stops(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         memo->count = 0;
     }
     const Py_ssize_t number = chosen(hits, n, mine, bonus);
-    /* (the hits are read no more: the look-ups below add to them as they please) */
     stops = PyList_New(blocks);
     if (stops == NULL) goto done;
     for (Py_ssize_t i = 0; i < blocks; i++) {
@@ -239,7 +266,7 @@ PyObject *language_stops(PyObject *self, PyObject *const *args, Py_ssize_t nargs
             Word word;
             for (int more; (more = next_word(PyList_GET_ITEM(lists, i), &at, &word)) != 0;) {
                 uint64_t languages;
-                const int held = more < 0 ? -1 : word_languages(&memos, table, &header, n, &word, hits, &languages);
+                const int held = more < 0 ? -1 : word_languages(&memos, table, &header, n, &word, hits, 0, &languages);
                 if (held < 0) goto done;
                 count += (Py_ssize_t)(languages >> number & 1);
             }
