@@ -1,10 +1,9 @@
-"""The compiled build's word tables (_ctokens_words.c: word_table, read by stop_counts,
-language_hits, language_counts and stop_column in _ctokens_language.c) find exactly the
-tokens the set or dict they stand for holds: on every stoplist, on tokens of many scripts
-made by the C tokeniser and by the regex, on words of equal bytes and different kinds; and a
-table that is not one is refused, never read out of bounds. language_counts and stop_column
-give language_hits and every language's stop_counts. Where the compiled build is not
-installed the extension is built here with the C compiler (the comparisons skip without
+"""The compiled build's word tables (_ctokens_words.c: word_table, read by stop_counts and
+language_hits in _ctokens_language.c, and by language_stops: tests/test_ctokens_stops.py) find
+exactly the tokens the set or dict they stand for holds: on every stoplist, on tokens of many
+scripts made by the C tokeniser and by the regex, on words of equal bytes and different kinds;
+and a table that is not one is refused, never read out of bounds. Where the compiled build is
+not installed the extension is built here with the C compiler (the comparisons skip without
 one)."""
 
 from __future__ import annotations
@@ -159,108 +158,6 @@ def test_the_filter_passes_every_word_and_the_slots_decide(ctokens: ModuleType, 
 def test_stop_table_in_this_build() -> None:
     table = _language.stop_table("en")
     assert (table is None) is (_language._word_table is None)
-
-
-def _order(lists: list[list[str]], seed: int) -> list[int]:
-    """The lists' places, longest first as token_stats orders them, or shuffled."""
-    if seed % 2:
-        return random.Random(seed).sample(range(len(lists)), len(lists))
-    return sorted(range(len(lists)), key=lambda i: len(_language.token_list(lists[i])), reverse=True)
-
-
-@pytest.mark.parametrize("seed", range(4))
-@pytest.mark.parametrize("limit", [0, 1, 50, 3000])
-def test_language_counts_and_stop_column_are_hits_and_stop_counts(
-    ctokens: ModuleType, seed: int, limit: int
-) -> None:
-    """One pass of the lists detection reads (language_counts) gives language_hits of them, and
-    stop_column gives stop_counts of every list in each language's stoplist (those it read from
-    what it kept, the others looked up)."""
-    languages, index = _stopword_index()
-    table = _table(ctokens, list(index), list(index.values()))
-    lists = _lists(ctokens, seed, sorted(index)[seed::53])
-    order = _order(lists, seed)
-    found = ctokens.language_counts(lists, order, limit, len(languages), table)
-    assert found is not None
-    hits, kept = found
-    assert hits == language_hits(iter([lists[i] for i in order]), limit, index, len(languages))
-    for number, language in enumerate(languages):
-        stop = stopwords(language)
-        column = ctokens.stop_column(kept, number, lists, _table(ctokens, sorted(stop)))
-        assert column == stop_counts(lists, stop), language
-
-
-def test_language_counts_keep_no_more_than_64_languages(ctokens: ModuleType) -> None:
-    table = _table(ctokens, ["a"], [(0,)])
-    assert ctokens.language_counts([["a"]], [0], 10, 65, table) is None
-    hits, kept = ctokens.language_counts([["a", "b"], ["a"]], [1, 0], 1, 64, table)
-    assert hits[:2] == [1, 0]  # the first list in order reaches the limit: the other is not read
-    assert ctokens.stop_column(kept, 0, [["a", "b"], ["a"]], table) == [1, 1]
-
-
-@pytest.mark.parametrize(
-    "args",
-    [
-        ([["a"]], [1], 10, 2),  # a place out of range
-        ([["a"]], [0, 0], 10, 2),  # read twice
-        ([["a"]], [-1], 10, 2),
-        ([["a"]], ["0"], 10, 2),
-        ([[1]], [0], 10, 2),  # a token that is no str
-        ((["a"],), [0], 10, 2),
-    ],
-)
-def test_language_counts_refuse(ctokens: ModuleType, args: tuple[object, ...]) -> None:
-    table = _table(ctokens, ["a"], [(0,)])
-    with pytest.raises((TypeError, ValueError)):
-        ctokens.language_counts(*args, table)
-
-
-def test_stop_column_refuses_what_was_not_kept_of_the_lists(ctokens: ModuleType) -> None:
-    table = _table(ctokens, ["a"], [(0,)])
-    _, kept = ctokens.language_counts([["a"], ["b"]], [0, 1], 10, 2, table)
-    for bad in ((kept, 0, [["a"]]), (kept[:-1], 0, [["a"], ["b"]]), (kept, 64, [["a"], ["b"]]), (b"", 0, [])):
-        with pytest.raises(ValueError):
-            ctokens.stop_column(*bad, table)
-    with pytest.raises(TypeError):
-        ctokens.stop_column("kept", 0, [["a"], ["b"]], table)
-
-
-@pytest.mark.parametrize("declared", ["", "en", "fr", "xx"])
-def test_detect_with_stops_as_the_two_passes(
-    ctokens: ModuleType, monkeypatch: pytest.MonkeyPatch, declared: str
-) -> None:
-    """detect_with_stops (the compiled build's path) gives detect_language of the lists in order
-    and stop_counts in the language found, on texts of each language's stopwords, of none, and
-    of several at once."""
-    monkeypatch.setattr(_language, "_c_language_counts", ctokens.language_counts)
-    monkeypatch.setattr(_language, "_c_stop_column", ctokens.stop_column)
-    monkeypatch.setattr(_language, "_word_table", ctokens.word_table)
-    _language._index_table.cache_clear()
-    _language.stop_table.cache_clear()
-    rng = random.Random(declared)
-    try:
-        cases = [
-            [rng.choices(sorted(stopwords(language)), k=20) for _ in range(4)]
-            for language in sorted(STOPWORD_TEXT)
-        ]
-        cases += [
-            [["zzq", "xyzzy"]],
-            [],
-            [[w for lang in ("en", "de", "fr") for w in sorted(stopwords(lang))[:30]]],
-        ]
-        for words in cases:
-            lists: list[list[str]] = [tokens(" ".join(w)) for w in words]
-            order = sorted(range(len(lists)), key=lambda i: len(lists[i]), reverse=True)
-            language = detect_language(iter([lists[i] for i in order]), declared)
-            found = _language.detect_with_stops(lists, order, declared)
-            assert found == (language, stop_counts(lists, stopwords(language)))
-    finally:
-        _language._index_table.cache_clear()
-        _language.stop_table.cache_clear()
-
-
-def test_detect_with_stops_only_in_this_build() -> None:
-    assert (_language.detect_with_stops([], [], "") is None) is (_language._c_language_counts is None)
 
 
 def _chosen_by_dict(languages: tuple[str, ...], counts: list[int], declared: str) -> str:

@@ -98,7 +98,7 @@ C_EXTENSION_FILES = {
     "_ctokens": (
         "_ctokens", "_ctokens_rows", "_ctokens_names", "_ctokens_verdicts", "_ctokens_decision",
         "_ctokens_copies", "_ctokens_locators", "_ctokens_words", "_ctokens_sieve", "_ctokens_language",
-        "_ctokens_phrase",
+        "_ctokens_phrase", "_ctokens_stops",
     ),
     "_cwalk": (
         "_cwalk", "_cwalk_walker", "_cwalk_segment", "_cwalk_enter", "_cwalk_hidden", "_cwalk_links",

@@ -18,10 +18,10 @@
  * language_hits(tokens, limit, index, n[, table]) -> list[int]: per language, the tokens
  * that language detection counts (_language.language_hits). In _ctokens_language.c.
  *
- * language_counts(tokens, order, limit, n, table) -> (hits, kept) or None, and stop_column(kept,
- * number, tokens, table) -> list[int]: language_hits of the blocks in ``order``, then each
- * block's stop_counts in language ``number``, the tokens detection read looked up once for
- * both (_language.detect_with_stops). In _ctokens_language.c.
+ * language_stops(tokens, counts, limit, n, table, mine, bonus) -> (number, stops) or None: the
+ * page language detected from the longest blocks and each block's stop_counts in it, the
+ * tokens detection reads looked up once for both (_language.detect_with_stops). In
+ * _ctokens_stops.c.
  *
  * token_set(text, tokens) -> frozenset: frozenset(tokens(text)), the title's words, a text of
  * Latin-1 characters and separators split as block_counts splits it. In _ctokens_words.c.
@@ -329,8 +329,8 @@ PyObject *phrase_candidates(PyObject *self, PyObject *const *args, Py_ssize_t na
 /* _ctokens_language.c */
 PyObject *stop_counts(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *language_hits(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-PyObject *language_counts(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-PyObject *stop_column(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+/* _ctokens_stops.c */
+PyObject *language_stops(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 /* _ctokens_words.c */
 PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *token_set(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
@@ -370,11 +370,9 @@ static PyMethodDef methods[] = {
     {"phrase_candidates", (PyCFunction)(void (*)(void))phrase_candidates, METH_FASTCALL,
      "phrase_candidates(texts, token_lists, limits, anywhere, whole, stripped) -> list: see "
      "_phrase_live.phrase_candidates"},
-    {"language_counts", (PyCFunction)(void (*)(void))language_counts, METH_FASTCALL,
-     "language_counts(token_lists, order, limit, n, table) -> (list[int], bytes) or None: see "
-     "_language.detect_with_stops"},
-    {"stop_column", (PyCFunction)(void (*)(void))stop_column, METH_FASTCALL,
-     "stop_column(kept, number, token_lists, table) -> list[int]: see _language.detect_with_stops"},
+    {"language_stops", (PyCFunction)(void (*)(void))language_stops, METH_FASTCALL,
+     "language_stops(token_lists, counts, limit, n, table, mine, bonus) -> (int, list[int]) or None: "
+     "see _language.detect_with_stops"},
     {"has_ascii_digit", (PyCFunction)(void (*)(void))has_ascii_digit, METH_FASTCALL,
      "has_ascii_digit(text[, count[, runs]]) -> bool: whether it holds one of 0-9 (count of them, 1 by "
      "default; in runs runs of them)"},

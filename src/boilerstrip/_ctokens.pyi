@@ -21,12 +21,16 @@ def language_hits(
     table: bytes = ...,
     /,
 ) -> list[int]: ...
-def language_counts(
-    token_lists: list[list[str] | str], order: list[int], limit: int, n: int, table: bytes, /
-) -> tuple[list[int], bytes] | None: ...
-def stop_column(
-    kept: bytes, number: int, token_lists: list[list[str] | str], table: bytes, /
-) -> list[int]: ...
+def language_stops(
+    token_lists: list[list[str] | str],
+    counts: list[int],
+    limit: int,
+    n: int,
+    table: bytes,
+    mine: int,
+    bonus: float,
+    /,
+) -> tuple[int, list[int]] | None: ...
 def sieve_passes(sieve: tuple[tuple[str, ...], tuple[str, ...], str, bytes], text: str, /) -> bool: ...
 def may_match(
     facts: tuple[tuple[int, bytes, tuple[str, ...], tuple[tuple[str, ...], ...]], ...],

@@ -22,6 +22,7 @@ _TOKEN: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|\w+")
 # characters is a bitmap test for re, where \w calls Unicode's category functions a character.
 _ASCII_TOKEN: Final = re.compile(r"[a-z0-9_]+")
 _CJK: Final = frozenset({"zh", "ja"})
+_LANGUAGES: Final = tuple(sorted(STOPWORD_TEXT))  # the languages with a stoplist, in code order
 
 
 # The stoplists are split into sets when first used, not at import (a third of the
@@ -30,7 +31,7 @@ _CJK: Final = frozenset({"zh", "ja"})
 def _stopword_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
     """The languages with a stoplist, in code order, and word -> the numbers (places in
     that order) of those whose stoplist holds it, in order; never changed."""
-    languages = tuple(sorted(STOPWORD_TEXT))
+    languages = _LANGUAGES
     index: dict[str, tuple[int, ...]] = {}
     for number, lang in enumerate(languages):
         for word in stopwords(lang):
@@ -104,39 +105,35 @@ def language_hits(
 
 
 CHits = Callable[[Iterable[Tokens], int, dict[str, tuple[int, ...]], int, bytes], list[int]]
-CCounts = Callable[[list[Tokens], list[int], int, int, bytes], tuple[list[int], bytes] | None]
-CColumn = Callable[[bytes, int, list[Tokens], bytes], list[int]]
+CStops = Callable[[list[Tokens], list[int], int, int, bytes, int, float], tuple[int, list[int]] | None]
 
 
 class _CLoops(NamedTuple):
     hits: CHits
     word_table: WordTable
-    counts: CCounts
-    column: CColumn
+    stops: CStops
 
 
 def _c_loops() -> _CLoops | None:
     """The compiled build's C loops: :func:`language_hits` (only the stopwords counted, as
     a language each, where the reference's Counter and its loop over the counts cost two
     thirds of detection), which finds the tokens in a word table (``_ctokens.word_table``,
-    made once: no token is hashed, where a dict look-up hashed each), and the pair of
-    :func:`detect_with_stops`; None in a pure install, which runs the references."""
+    made once: no token is hashed, where a dict look-up hashed each), and
+    :func:`detect_with_stops`' one call; None in a pure install, which runs the references."""
     module = c_module("_ctokens")
     if module is None:
         return None
     return _CLoops(
         cast(CHits, module.language_hits),
         cast(WordTable, module.word_table),
-        cast(CCounts, module.language_counts),
-        cast(CColumn, module.stop_column),
+        cast(CStops, module.language_stops),
     )
 
 
 _C_LOOPS: Final = _c_loops()
 _c_language_hits: Final = None if _C_LOOPS is None else _C_LOOPS.hits
 _word_table: Final = None if _C_LOOPS is None else _C_LOOPS.word_table
-_c_language_counts: Final = None if _C_LOOPS is None else _C_LOOPS.counts
-_c_stop_column: Final = None if _C_LOOPS is None else _C_LOOPS.column
+_c_language_stops: Final = None if _C_LOOPS is None else _C_LOOPS.stops
 
 
 @functools.cache
@@ -167,8 +164,8 @@ def detect_language(token_lists: Iterable[Tokens], declared: str = "") -> str:
     return _chosen(languages, counts, declared)
 
 
-# The place of each language with a stoplist in code order (_stopword_index's languages).
-_PLACES: Final = {lang: at for at, lang in enumerate(sorted(STOPWORD_TEXT))}
+# The place of each language with a stoplist in code order (_LANGUAGES).
+_PLACES: Final = {lang: at for at, lang in enumerate(_LANGUAGES)}
 
 
 def _chosen(languages: tuple[str, ...], counts: list[int], declared: str) -> str:
@@ -195,26 +192,30 @@ def _chosen(languages: tuple[str, ...], counts: list[int], declared: str) -> str
 
 
 def detect_with_stops(
-    token_lists: list[Tokens], order: list[int], declared: str
+    token_lists: list[Tokens], counts: list[int], declared: str
 ) -> tuple[str, list[int]] | None:
-    """``detect_language`` of the lists taken in ``order`` (places in ``token_lists``), and
-    per list its tokens in the found language's stopwords (``_token_stats.stop_counts``), by
-    the compiled build's one look-up a token of the lists detection reads, in the stopword
-    index (``_ctokens.language_counts``: it keeps the languages of each stopword it finds,
-    which give the counts in any one language; ``_ctokens.stop_column`` looks up the other
-    lists' tokens in the stoplist). None in a pure install, which reads the lists twice."""
-    if _c_language_counts is None or _c_stop_column is None:
+    """``detect_language`` of the lists, longest first (``counts``: each one's tokens; ties in
+    list order), and per list its tokens in the found language's stopwords
+    (``_token_stats.stop_counts``), by the compiled build's one C call
+    (``_ctokens.language_stops``): each token detection reads looked up once in the stopword
+    index, which gives its languages (a word is in a stoplist when the index gives it that
+    language), the choice made as :func:`_chosen` makes it, and the other lists' tokens looked
+    up in the index too. None in a pure install, which reads the lists twice."""
+    if _c_language_stops is None:
         return None
-    languages, _ = _stopword_index()
-    found = _c_language_counts(token_lists, order, _DETECTION_TOKENS, len(languages), _index_table())
+    found = _c_language_stops(
+        token_lists,
+        counts,
+        _DETECTION_TOKENS,
+        len(_PLACES),
+        _index_table(),
+        _PLACES.get(declared, -1),
+        _DECLARED_BONUS,
+    )
     if found is None:  # (more languages than the C loop keeps apart)
         return None
-    hits, kept = found
-    language = _chosen(languages, hits, declared)
-    table = stop_table(language) if language in STOPWORD_TEXT else None
-    if table is None:
-        return language, [0] * len(token_lists)
-    return language, _c_stop_column(kept, languages.index(language), token_lists, table)
+    number, stops = found
+    return (_LANGUAGES[number] if number >= 0 else ""), stops
 
 
 def is_cjk(language: str) -> bool:

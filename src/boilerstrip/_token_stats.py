@@ -123,32 +123,28 @@ def token_stats(
     """The token counts of every block of ``texts``. ``language`` is the page language
     when the options fix it, else "" (detected from the longest blocks' stopwords)."""
     title_tokens = frozenset(tokens(page_title)) if _c_token_set is None else _c_token_set(page_title, tokens)
-    counts: list[int] = []
-    cjk: list[int] = []
-    title_match: list[bool] = []
-    phrases: list[Label | None] = []
     whole: list[Tokens] | None = None  # every block's tokens, when the page is one chunk
-    for start in range(0, len(texts), chunk):
-        part = list(texts[start : start + chunk])
-        if _c_block_counts is not None:
-            toks, n, k, matched = _c_block_counts(part, title_tokens, tokens, _cjk_count)
-        else:
-            toks, n, k, matched = block_counts(part, title_tokens)
-        counts += n
-        cjk += k
-        title_match += matched
-        # (the phrase rows read each block's first scan_words tokens)
-        phrases += phrase_kinds(part, toks, scan_chars, whole_max_chars, scan_words=scan_words)
-        if len(texts) <= chunk:
-            whole = toks
+    limits = (scan_words, scan_chars, whole_max_chars)
+    if len(texts) <= chunk:  # (all but the largest pages: their columns taken as they come)
+        whole, counts, cjk, title_match, phrases = _chunk_counts(
+            texts if isinstance(texts, list) else list(texts), title_tokens, limits
+        )
+    else:
+        counts, cjk, title_match, phrases = [], [], [], []
+        for start in range(0, len(texts), chunk):
+            _, n, k, matched, kinds = _chunk_counts(list(texts[start : start + chunk]), title_tokens, limits)
+            counts += n
+            cjk += k
+            title_match += matched
+            phrases += kinds
     if not language:
+        # The compiled build: the tokens detection reads looked up once for both, in one call.
+        found = detect_with_stops(whole, counts, declared_language) if whole is not None else None
+        if found is not None:
+            return TokenStats(counts, cjk, found[1], title_match, phrases, found[0])
         # The longest blocks first, as many as detection reads (a stable sort: ties keep
         # block order).
         order = sorted(range(len(texts)), key=counts.__getitem__, reverse=True)
-        # The compiled build: the tokens detection reads looked up once for both.
-        found = detect_with_stops(whole, order, declared_language) if whole is not None else None
-        if found is not None:
-            return TokenStats(counts, cjk, found[1], title_match, phrases, found[0])
         # Lazy maps, not a generator expression: mypyc makes a generator expression a list,
         # which tokenised every block at once (the 50 MB page's compiled peak, 898 MB).
         longest: Iterator[Tokens] = (
@@ -163,6 +159,20 @@ def token_stats(
     for start in range(0, len(texts), chunk):  # tokenised again, a chunk at a time
         stops += _stop_counts([tokens(text) for text in texts[start : start + chunk]], stop, table)
     return TokenStats(counts, cjk, stops, title_match, phrases, language)
+
+
+def _chunk_counts(
+    part: list[str], title_tokens: frozenset[str], limits: tuple[int, int, int]
+) -> tuple[list[Tokens], list[int], list[int], list[bool], list[Label | None]]:
+    """The blocks' tokens, their counts, CJK counts, title matches and phrase kinds
+    (``limits``: scan_words, scan_chars, whole_max_chars), by the C loop where there is one."""
+    if _c_block_counts is not None:
+        toks, n, k, matched = _c_block_counts(part, title_tokens, tokens, _cjk_count)
+    else:
+        toks, n, k, matched = block_counts(part, title_tokens)
+    scan_words, scan_chars, whole_max_chars = limits
+    # (the phrase rows read each block's first scan_words tokens)
+    return toks, n, k, matched, phrase_kinds(part, toks, scan_chars, whole_max_chars, scan_words=scan_words)
 
 
 def _stop_counts(token_lists: list[Tokens], stop: frozenset[str], table: bytes | None) -> list[int]:
