@@ -109,12 +109,16 @@ def active_weights(options: Options) -> tuple[float, list[tuple[str, float]]]:
     return bias, pairs
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # init=False: as ScoreTable
 class Scores:
     """The score stage's result: every scorer's output per block, and their combination."""
 
     table: ScoreTable  # row i: the outputs for block i
     probabilities: tuple[float, ...]
+
+    def __init__(self, table: ScoreTable, probabilities: tuple[float, ...]) -> None:
+        object.__setattr__(self, "table", table)
+        object.__setattr__(self, "probabilities", probabilities)
 
 
 def score(blocks: Sequence[Block], options: Options) -> Scores:
