@@ -17,7 +17,7 @@ from ._features import blocks_of, feature_columns, features_of, locators
 from ._head_marks import HeadMarks
 from ._limits import Scan, scan
 from ._metadata import complete, json_ld_objects, product_description, read_page
-from ._model import Block, Extraction, Metadata
+from ._model import Block, Extraction, Metadata, new_tuple
 from ._noscript import Page, without_runaways
 from ._options import DEFAULT_OPTIONS, Options
 from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_texts, page_type
@@ -181,7 +181,9 @@ def measure(
     del segmented  # its elements are read no more: released before the Features are made
     features = features_of(columns, options)
     del columns
-    return Measured(blocks_of(raw_blocks, paths, features), info.title, language, declared, metadata)
+    blocks = blocks_of(raw_blocks, paths, features)
+    # Measured(...) in one C call in the compiled build (a named tuple's __new__ is Python)
+    return new_tuple(Measured, (blocks, info.title, language, declared, metadata))
 
 
 def _traverse(
@@ -296,7 +298,7 @@ def _utf8_page(
     if body is None:
         return None
     body, found = _scan_as_shown(body, options, bodies)
-    page = Utf8Page(body)
+    page = new_tuple(Utf8Page, (body,))  # Utf8Page(body), without its Python __new__
     if found.cut is not None:  # cut, or raised, at a character offset: the text path
         bodies.clear()
         return None

@@ -23,7 +23,7 @@ from ._element_facts import (
     phrase_boxes,
 )
 from ._errors import check_deadline
-from ._model import Block, Features, Label, Role
+from ._model import Block, Features, Label, Role, new_tuple
 from ._name_verdicts import NameVerdicts
 from ._options import Options
 from ._page_type import ARTICLE, PRODUCT, THREAD
@@ -168,22 +168,25 @@ def feature_columns(
     columns = [c + k for c, k in zip(chars, cjk)]  # CJK characters are two columns wide
     del points, texts, in_comments, above, roots
     return (
-        Columns(
-            words=words,
-            chars=chars,
-            link_density=link_density,
-            columns=columns,
-            counts=counted.counts,
-            stops=counted.stops,
-            cetd=cetd,
-            depth=[elements[o].depth for o in owners],
-            inside=[inside[o] for o in owners],
-            containers=[containers[o] for o in owners],
-            phrases=[phrase.value if phrase is not None else "" for phrase in phrases],
-            boxes=[boxes[o] for o in owners],
-            ends=[b.text[-1] in _SENTENCE_END for b in blocks],
-            title_match=counted.title_match,
-            groups=[groups[o] for o in owners],
+        new_tuple(  # Columns(...) without its Python __new__: every field, in order
+            Columns,
+            (
+                words,
+                chars,
+                link_density,
+                columns,
+                counted.counts,
+                counted.stops,
+                cetd,
+                [elements[o].depth for o in owners],
+                [inside[o] for o in owners],
+                [containers[o] for o in owners],
+                [phrase.value if phrase is not None else "" for phrase in phrases],
+                [boxes[o] for o in owners],
+                [b.text[-1] in _SENTENCE_END for b in blocks],
+                counted.title_match,
+                [groups[o] for o in owners],
+            ),
         ),
         language,
     )

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Any, Final
+from typing import Any, Final, TypeVar, cast
 
 import regex
 
@@ -251,8 +251,20 @@ def read_page(tree: Any, ld_objects: Sequence[dict[str, Any]], marks: HeadMarks 
         best = found.best(field)
         if best is not None:
             value, source = best
-            values[field] = Sourced(normalise_date(value) if field == "published" else value, source)
+            values[field] = _sourced(normalise_date(value) if field == "published" else value, source)
     return Metadata(**values)
+
+
+_V = TypeVar("_V")
+
+
+def _sourced(value: _V, source: str) -> Sourced[_V]:
+    """``Sourced(value, source)``, set as its generated __init__ sets it: called from the
+    compiled build, that __init__ (Sourced stays Python) took a Python frame a value."""
+    made = cast("Sourced[_V]", object.__new__(Sourced))
+    object.__setattr__(made, "value", value)
+    object.__setattr__(made, "source", source)
+    return made
 
 
 def _first_datetime(tree: Any, marks: HeadMarks | None = None) -> str | None:
@@ -279,16 +291,16 @@ def complete(metadata: Metadata, blocks: Sequence[Block], base: str | None) -> M
     if not metadata.title.value:
         h1 = next((b for b in blocks if b.role is _HEADING and b.heading_level == 1), None)
         if h1 is not None:
-            changes["title"] = Sourced(h1.text, "page")
+            changes["title"] = _sourced(h1.text, "page")
     if not metadata.authors.value:
         names = _byline(blocks)
         if names:
-            changes["authors"] = Sourced(names, "page")
+            changes["authors"] = _sourced(names, "page")
     for field in ("canonical_url", "image"):
         found: Sourced[str] = getattr(metadata, field)
         if found.value:
             url = safe_url(found.value, base)
-            changes[field] = Sourced(url, found.source) if url else Sourced("")
+            changes[field] = _sourced(url, found.source) if url else _sourced("", "")
     return replace(metadata, **changes) if changes else metadata
 
 

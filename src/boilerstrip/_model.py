@@ -286,20 +286,45 @@ def label_list(labels: Sequence[Label]) -> list[Label]:
     return labels if isinstance(labels, list) else list(labels)
 
 
-@dataclass(frozen=True, slots=True)
+_NO_TEXT: Final[Sourced[str]] = Sourced("")
+_NO_NAMES: Final[Sourced[tuple[str, ...]]] = Sourced(())
+
+
+# init=False: __init__ written out, as Block's, for the compiled build (generated, it is Python)
+@dataclass(frozen=True, slots=True, init=False)
 class Metadata:
     """What the page says about itself. URLs are resolved against ``extract(url=...)``
     when it is an http(s) URL; the date is ISO 8601 when it could be read unambiguously,
     else as the page gives it."""
 
-    title: Sourced[str] = Sourced("")
-    authors: Sourced[tuple[str, ...]] = Sourced(())
-    published: Sourced[str] = Sourced("")
-    site_name: Sourced[str] = Sourced("")
-    language: Sourced[str] = Sourced("")
-    canonical_url: Sourced[str] = Sourced("")
-    description: Sourced[str] = Sourced("")
-    image: Sourced[str] = Sourced("")
+    title: Sourced[str] = _NO_TEXT
+    authors: Sourced[tuple[str, ...]] = _NO_NAMES
+    published: Sourced[str] = _NO_TEXT
+    site_name: Sourced[str] = _NO_TEXT
+    language: Sourced[str] = _NO_TEXT
+    canonical_url: Sourced[str] = _NO_TEXT
+    description: Sourced[str] = _NO_TEXT
+    image: Sourced[str] = _NO_TEXT
+
+    def __init__(  # noqa: PLR0917 - positional too, as the generated __init__
+        self,
+        title: Sourced[str] = _NO_TEXT,
+        authors: Sourced[tuple[str, ...]] = _NO_NAMES,
+        published: Sourced[str] = _NO_TEXT,
+        site_name: Sourced[str] = _NO_TEXT,
+        language: Sourced[str] = _NO_TEXT,
+        canonical_url: Sourced[str] = _NO_TEXT,
+        description: Sourced[str] = _NO_TEXT,
+        image: Sourced[str] = _NO_TEXT,
+    ) -> None:
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "authors", authors)
+        object.__setattr__(self, "published", published)
+        object.__setattr__(self, "site_name", site_name)
+        object.__setattr__(self, "language", language)
+        object.__setattr__(self, "canonical_url", canonical_url)
+        object.__setattr__(self, "description", description)
+        object.__setattr__(self, "image", image)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return by_constructor(self)
@@ -308,7 +333,7 @@ class Metadata:
 NO_METADATA = Metadata()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # init=False: as Metadata
 class Extraction:
     """The result of :func:`boilerstrip.extract`, with its output formats."""
 
@@ -320,6 +345,26 @@ class Extraction:
     language: str = ""
     truncated: bool = False  # the input was cut at a limit of Options (size, elements, depth)
     metadata: Metadata = NO_METADATA
+
+    def __init__(  # noqa: PLR0917 - positional too, as the generated __init__
+        self,
+        text: str,
+        title: str,
+        blocks: tuple[Block, ...],
+        confidence: float,
+        url: str | None = None,
+        language: str = "",
+        truncated: bool = False,
+        metadata: Metadata = NO_METADATA,
+    ) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "blocks", blocks)
+        object.__setattr__(self, "confidence", confidence)
+        object.__setattr__(self, "url", url)
+        object.__setattr__(self, "language", language)
+        object.__setattr__(self, "truncated", truncated)
+        object.__setattr__(self, "metadata", metadata)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return by_constructor(self)

@@ -12,6 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ._compiled import c_module
 from ._head_marks import HeadMarks
+from ._model import new_tuple
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -258,7 +259,8 @@ def page_info(tree: LexborHTMLParser, marks: HeadMarks | None = None) -> PageInf
     title = " ".join(value.translate(_NOT_TEXT).split()) if value and value.strip() else ""
     root = tree.root
     lang = (root.attributes.get("lang") or "") if root is not None else ""
-    return PageInfo(title, lang.strip().lower().split("-")[0].split("_")[0][:8])
+    language = lang.strip().lower().split("-")[0].split("_")[0][:8]
+    return new_tuple(PageInfo, (title, language))  # as PageInfo(...), without its Python __new__
 
 
 # Bytes and characters that text never holds: C0 controls but tab, newline, form feed and

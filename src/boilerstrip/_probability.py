@@ -8,12 +8,12 @@ from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
-from typing import Final, cast
+from typing import Any, Final, cast
 
 from ._compiled import c_module
 from ._model import Block, page_tuple
 from ._options import Options
-from ._score_table import CodedColumn, ScoreTable
+from ._score_table import CodedColumn, ScoreTable, by_constructor
 from ._scorer_pass import INDEX, Heads, page_columns
 from ._scorers import SCORERS, SHORT_WORDS, _neighbour_mean
 
@@ -109,12 +109,19 @@ def active_weights(options: Options) -> tuple[float, list[tuple[str, float]]]:
     return bias, pairs
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # init=False: as ScoreTable
 class Scores:
     """The score stage's result: every scorer's output per block, and their combination."""
 
     table: ScoreTable  # row i: the outputs for block i
     probabilities: tuple[float, ...]
+
+    def __init__(self, table: ScoreTable, probabilities: tuple[float, ...]) -> None:
+        object.__setattr__(self, "table", table)
+        object.__setattr__(self, "probabilities", probabilities)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return by_constructor(self)  # as ScoreTable's: the compiled class pickles by its __init__
 
 
 def score(blocks: Sequence[Block], options: Options) -> Scores:

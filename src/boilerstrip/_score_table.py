@@ -40,7 +40,9 @@ _MAX_CODED: Final = 256  # distinct outputs a byte can tell apart
 _NEGATIVE_ZERO: Final = array("d", [-0.0]).tobytes()
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+# init=False: the __init__ is written out (as ScoreRow's) so that the compiled build makes
+# it native; the generated one runs in the interpreter (once a page).
+@dataclass(frozen=True, slots=True, eq=False, init=False)
 class ScoreTable:
     """Every scorer's output for every block of one page, stored once for the page.
 
@@ -53,6 +55,12 @@ class ScoreTable:
 
     names: tuple[str, ...]
     columns: tuple[float | array[float] | CodedColumn, ...]  # one per name
+
+    def __init__(
+        self, names: tuple[str, ...], columns: tuple[float | array[float] | CodedColumn, ...]
+    ) -> None:
+        object.__setattr__(self, "names", names)
+        object.__setattr__(self, "columns", columns)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return by_constructor(self)

@@ -28,7 +28,7 @@ from ._language import (
     token_list,
     tokens,
 )
-from ._model import Label
+from ._model import Label, new_tuple
 from ._phrases import phrase_kinds
 
 # Blocks tokenised at once; above this a page is read in chunks. No development page comes
@@ -37,6 +37,7 @@ CHUNK_BLOCKS = 4096
 
 
 # A named tuple: made once per page, and a dataclass costs more to define at import.
+# Made by new_tuple (_model): a named tuple's class call runs its __new__ in the interpreter.
 class TokenStats(NamedTuple):
     """Per block (in block order) the counts its tokens give, and the page language."""
 
@@ -141,7 +142,7 @@ def token_stats(
         # The compiled build: the tokens detection reads looked up once for both, in one call.
         found = detect_with_stops(whole, counts, declared_language) if whole is not None else None
         if found is not None:
-            return TokenStats(counts, cjk, found[1], title_match, phrases, found[0])
+            return new_tuple(TokenStats, (counts, cjk, found[1], title_match, phrases, found[0]))
         # The longest blocks first, as many as detection reads (a stable sort: ties keep
         # block order).
         order = sorted(range(len(texts)), key=counts.__getitem__, reverse=True)
@@ -154,11 +155,12 @@ def token_stats(
     stop = stopwords(language)
     table = stop_table(language)  # the set as the C loop reads it (None in a pure install)
     if whole is not None:
-        return TokenStats(counts, cjk, _stop_counts(whole, stop, table), title_match, phrases, language)
+        fields = (counts, cjk, _stop_counts(whole, stop, table), title_match, phrases, language)
+        return new_tuple(TokenStats, fields)
     stops: list[int] = []
     for start in range(0, len(texts), chunk):  # tokenised again, a chunk at a time
         stops += _stop_counts([tokens(text) for text in texts[start : start + chunk]], stop, table)
-    return TokenStats(counts, cjk, stops, title_match, phrases, language)
+    return new_tuple(TokenStats, (counts, cjk, stops, title_match, phrases, language))
 
 
 def _chunk_counts(
