@@ -69,6 +69,12 @@ def _generated_twin(cls: type) -> type:
 
 @pytest.mark.parametrize(("cls", "values"), CASES, ids=IDS)
 def test_the_parameters_are_the_generated_ones(cls: type, values: dict[str, Any]) -> None:
+    check_generated_parameters(cls, values)
+
+
+def check_generated_parameters(cls: type, values: dict[str, Any]) -> None:
+    """``values`` name ``cls``'s fields in order, and its ``__init__`` takes the parameters
+    the generated one would (also read by test_page_objects_init)."""
     assert list(values) == [f.name for f in dataclasses.fields(cls)]
     try:
         ours = inspect.signature(cls)
