@@ -59,6 +59,7 @@ C_DEPENDS = {
         "src/boilerstrip/_ctokens_columns.h",
         "src/boilerstrip/_ctokens_rows.h",
     ],
+    "_cscore": ["src/boilerstrip/_cscore.h"],
     "_cfacts": ["src/boilerstrip/_cfacts.h"],
 }
 C_FLAGS = {"_cscore": ["-ffp-contract=off"], "_cfacts": ["-ffp-contract=off"]}

@@ -27,23 +27,26 @@ _TABLE: Final = tuple(HARD_RULES.values())
 _NAMED: Final = tuple(HARD_RULES.items())
 
 
-def hard_rules_of(declared: str, options: Options) -> frozenset[str]:
-    """The hard rules that decide alone on a page of type ``declared``: ``Options.hard_rules``,
-    less the metadata-line rule on a page that declares no type unless
+def _left_out(declared: str, options: Options) -> str:
+    """The hard rule that does not decide alone on a page of type ``declared``, or "": the
+    metadata-line rule on a page that declares no type unless
     ``Options.metadata_line_undeclared``. The sets' truths split on short bylines and dates;
     on pages that declare no type they keep them more often than not (dragnet, l3s-gn1,
     cleaneval, wcxb listings), so there the line's own probability decides."""
-    if declared or options.metadata_line_undeclared:
-        return options.hard_rules
-    return options.hard_rules - {"metadata_line"}
+    return "" if declared or options.metadata_line_undeclared else "metadata_line"
+
+
+def hard_rules_of(declared: str, options: Options) -> frozenset[str]:
+    """The hard rules that decide alone on a page of type ``declared``: ``Options.hard_rules``
+    less :func:`_left_out`'s."""
+    left = _left_out(declared, options)
+    return options.hard_rules - {left} if left else options.hard_rules
 
 
 def page_rules(declared: str, options: Options) -> tuple[HardRule, ...]:
     """The rules of :func:`hard_rules_of` in table order (not set order: the same output in
     every process), picked once a page, without making the set."""
-    named = options.hard_rules
-    # hard_rules_of's set: less the metadata-line rule on a page that declares no type.
-    left = "" if declared or options.metadata_line_undeclared else "metadata_line"
+    named, left = options.hard_rules, _left_out(declared, options)
     return tuple([rule for name, rule in _NAMED if name in named and name != left])
 
 

@@ -14,17 +14,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-/* A float of a column or a list: PyFloat_AsDouble, as struct's "d" and float arithmetic
- * read an int or a bool (exactly, below 2**53). -1.0 with an exception set on failure. */
-static inline double as_double(PyObject *item) {
-    return PyFloat_CheckExact(item) ? PyFloat_AS_DOUBLE(item) : PyFloat_AsDouble(item);
-}
-
-static inline double py_min(double a, double b) { return b < a ? b : a; }
-static inline double py_max(double a, double b) { return b > a ? b : a; }
-
-/* _probability._sigmoid */
-static inline double sigmoid(double x, double cap) { return 1.0 / (1.0 + exp(-py_max(-cap, py_min(cap, x)))); }
+#include "_cscore.h"
 
 /* _probability._logit */
 static inline double logit(double p) {
@@ -78,6 +68,20 @@ done:
     return out;
 }
 
+PyObject *sigmoid_tuple(const double *z, Py_ssize_t n, double cap) {
+    PyObject *out = PyTuple_New(n);
+    if (out == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *value = PyFloat_FromDouble(sigmoid(z[i], cap));
+        if (value == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(out, i, value);
+    }
+    return out;
+}
+
 /* sigmoids(z, cap) -> tuple: _sigmoid of each double of the buffer z. */
 static PyObject *sigmoids(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 2) {
@@ -93,18 +97,7 @@ static PyObject *sigmoids(PyObject *self, PyObject *const *args, Py_ssize_t narg
         PyErr_SetString(PyExc_TypeError, "sigmoids(): z is not a buffer of doubles");
         goto done;
     }
-    const Py_ssize_t n = view.len / (Py_ssize_t)sizeof(double);
-    const double *z = view.buf;
-    out = PyTuple_New(n);
-    if (out == NULL) goto done;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *value = PyFloat_FromDouble(sigmoid(z[i], cap));
-        if (value == NULL) {
-            Py_CLEAR(out);
-            goto done;
-        }
-        PyTuple_SET_ITEM(out, i, value);
-    }
+    out = sigmoid_tuple(view.buf, view.len / (Py_ssize_t)sizeof(double), cap);
 done:
     PyBuffer_Release(&view);
     return out;

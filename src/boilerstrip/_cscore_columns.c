@@ -16,11 +16,33 @@
 #include <math.h>
 #include <string.h>
 
+#include "_cscore.h"
+
 PyObject *cscore_weigh_neighbours(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *cscore_caption_heads(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
-static inline double item_double(PyObject *item) {
-    return PyFloat_CheckExact(item) ? PyFloat_AS_DOUBLE(item) : PyFloat_AsDouble(item);
+int neighbour_mean(PyObject *column, Py_ssize_t n, double *raw) {
+    if (!PyList_CheckExact(column) || PyList_GET_SIZE(column) != n) return 0;
+    if (n < 2) {
+        for (Py_ssize_t i = 0; i < n; i++) raw[i] = 0.0;
+        return 1;
+    }
+    /* The column's doubles read once each (the list does not change: no Python runs). */
+    double before = as_double(PyList_GET_ITEM(column, 0));
+    double here = as_double(PyList_GET_ITEM(column, 1));
+    if ((before == -1.0 || here == -1.0) && PyErr_Occurred()) return -1;
+    raw[0] = here;
+    for (Py_ssize_t i = 1; i < n - 1; i++) {
+        const double after = as_double(PyList_GET_ITEM(column, i + 1));
+        if (after == -1.0 && PyErr_Occurred()) return -1;
+        raw[i] = (before + after) / 2.0;
+        before = here;
+        here = after;
+    }
+    raw[n - 1] = before;
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (isnan(raw[i])) return 0;
+    return 1;
 }
 
 PyObject *cscore_weigh_neighbours(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
@@ -47,32 +69,14 @@ PyObject *cscore_weigh_neighbours(PyObject *self, PyObject *const *args, Py_ssiz
     out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(double));
     if (out == NULL) goto done;
     double *z = view.buf, *raw = (double *)PyBytes_AS_STRING(out);
-    if (n < 2) {
-        for (Py_ssize_t i = 0; i < n; i++) raw[i] = 0.0;
-    } else {
-        /* The column's doubles read once each (the list does not change: no Python runs). */
-        double before = item_double(PyList_GET_ITEM(column, 0));
-        double here = item_double(PyList_GET_ITEM(column, 1));
-        if ((before == -1.0 || here == -1.0) && PyErr_Occurred()) goto fail;
-        raw[0] = here;
-        for (Py_ssize_t i = 1; i < n - 1; i++) {
-            const double after = item_double(PyList_GET_ITEM(column, i + 1));
-            if (after == -1.0 && PyErr_Occurred()) goto fail;
-            raw[i] = (before + after) / 2.0;
-            before = here;
-            here = after;
-        }
-        raw[n - 1] = before;
-    }
-    /* A NaN output: None, z untouched (the Python column's NaN objects, some shared with the
-     * column read, would pack otherwise than the array's). */
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (isnan(raw[i])) {
-            Py_CLEAR(out);
-            Py_INCREF(Py_None);
-            out = Py_None;
-            goto done;
-        }
+    const int read = neighbour_mean(column, n, raw);
+    if (read < 0) goto fail;
+    if (read == 0) {
+        /* A NaN output: None, z untouched (the Python column's NaN objects, some shared with
+         * the column read, would pack otherwise than the array's). */
+        Py_CLEAR(out);
+        out = Py_NewRef(Py_None);
+        goto done;
     }
     for (Py_ssize_t i = 0; i < n; i++) z[i] += weight * raw[i];
     goto done;

@@ -26,19 +26,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "_cscore.h"
+
 PyObject *cscore_score_page(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-
-static inline double page_double(PyObject *item) {
-    return PyFloat_CheckExact(item) ? PyFloat_AS_DOUBLE(item) : PyFloat_AsDouble(item);
-}
-
-/* _probability._sigmoid, as _cscore.c's sigmoid: min(cap, x) is `x < cap ? x : cap`,
- * max(-cap, y) `y > -cap ? y : -cap` (NaN included). */
-static inline double capped_sigmoid(double x, double cap) {
-    const double low = x < cap ? x : cap;
-    const double high = low > -cap ? low : -cap;
-    return 1.0 / (1.0 + exp(-high));
-}
 
 /* ScoreTable.pack of n doubles: the float of the first when all have its bits, else an array. */
 static PyObject *pack(const double *raw, Py_ssize_t n, PyObject *template) {
@@ -65,35 +55,11 @@ static PyObject *pack(const double *raw, Py_ssize_t n, PyObject *template) {
     return array;
 }
 
-/* The neighbours' mean of a list of n doubles into raw: 0 if one is NaN, -1 on an error, else 1. */
-static int neighbour_mean(PyObject *column, Py_ssize_t n, double *raw) {
-    if (!PyList_CheckExact(column) || PyList_GET_SIZE(column) != n) return 0;
-    if (n < 2) {
-        for (Py_ssize_t i = 0; i < n; i++) raw[i] = 0.0;
-        return 1;
-    }
-    double before = page_double(PyList_GET_ITEM(column, 0));
-    double here = page_double(PyList_GET_ITEM(column, 1));
-    if ((before == -1.0 || here == -1.0) && PyErr_Occurred()) return -1;
-    raw[0] = here;
-    for (Py_ssize_t i = 1; i < n - 1; i++) {
-        const double after = page_double(PyList_GET_ITEM(column, i + 1));
-        if (after == -1.0 && PyErr_Occurred()) return -1;
-        raw[i] = (before + after) / 2.0;
-        before = here;
-        here = after;
-    }
-    raw[n - 1] = before;
-    for (Py_ssize_t i = 0; i < n; i++)
-        if (isnan(raw[i])) return 0;
-    return 1;
-}
-
 /* A column's doubles into raw: 0 if it is not a list of n, -1 on an error, else 1. */
 static int column_doubles(PyObject *column, Py_ssize_t n, double *raw) {
     if (!PyList_CheckExact(column) || PyList_GET_SIZE(column) != n) return 0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        raw[i] = page_double(PyList_GET_ITEM(column, i));
+        raw[i] = as_double(PyList_GET_ITEM(column, i));
         if (raw[i] == -1.0 && PyErr_Occurred()) return -1;
     }
     return 1;
@@ -204,16 +170,8 @@ PyObject *cscore_score_page(PyObject *self, PyObject *const *args, Py_ssize_t na
         PyTuple_SET_ITEM(columns, used++, column);
     }
     if (used != kept) goto python; /* (a set whose members changed under it: no Python runs here) */
-    PyObject *probabilities = PyTuple_New(n);
+    PyObject *probabilities = sigmoid_tuple(z, n, cap);
     if (probabilities == NULL) goto done;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *value = PyFloat_FromDouble(capped_sigmoid(z[i], cap));
-        if (value == NULL) {
-            Py_DECREF(probabilities);
-            goto done;
-        }
-        PyTuple_SET_ITEM(probabilities, i, value);
-    }
     out = PyTuple_New(3);
     if (out == NULL) {
         Py_DECREF(probabilities);

@@ -174,10 +174,8 @@ def _chosen(languages: tuple[str, ...], counts: list[int], declared: str) -> str
     first in code order. (As a dict of the languages with hits, each float(count), whose sorted keys' max by
     value is taken: one pass, with no dict and no sort. The others' counts are compared as
     ints, which their floats are exactly; only the declared one's is made a float, its place
-    read from ``_PLACES``.)"""
-    mine = _PLACES.get(declared, -1)  # the declared language's place, if it has a stoplist
-    if mine >= 0 and (mine >= len(languages) or languages[mine] != declared):
-        mine = languages.index(declared) if declared in languages else -1  # (some of them only)
+    found in ``languages``.)"""
+    mine = languages.index(declared) if declared in languages else -1  # the declared one's place
     best, most = -1, 0  # the first of the most hits among the languages not declared
     for at, count in enumerate(counts):
         if count > most and at != mine:

@@ -69,11 +69,7 @@ def teaser_rails(blocks: Sequence[Block], kept: Sequence[int], options: Options)
     title = [_is_title(page[i], low, high, density) for i in kept]
     # Each card holds a title of its own: with fewer titles than a rail's cards, no rail
     # (most pages; the rest of the pass not run).
-    titles = 0
-    for is_title in title:
-        if is_title:
-            titles += 1
-    if titles < min_cards:
+    if title.count(True) < min_cards:
         return []
     teaser_words, teaser_density = options.teaser_card_teaser_words, options.teaser_card_teaser_link_density
     short = [page[i].features.words <= filler for i in kept]
