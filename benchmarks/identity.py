@@ -57,14 +57,23 @@ def page_digest(result: boilerstrip.Extraction, formats: bool = False) -> str:
 
 
 def pages(data: Path) -> list[Path]:
-    return sorted(data.glob("*/html/*.html.gz"))
+    """The pages of a folder of sets (``<set>/html/<id>.html.gz``), else every ``.html`` file
+    under ``data`` (a folder of hand-made pages such as tests/fixtures)."""
+    return sorted(data.glob("*/html/*.html.gz")) or sorted(data.rglob("*.html"))
+
+
+def page_key(path: Path, data: Path) -> str:
+    """``<set>/<id>`` for a set's page, else the file's path under ``data``."""
+    if path.name.endswith(".html.gz"):
+        return f"{path.parent.parent.name}/{path.name.removesuffix('.html.gz')}"
+    return path.relative_to(data).as_posix()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("data", type=Path, help="folder of sets, e.g. ../shared/datasets")
+    parser.add_argument("data", type=Path, help="folder of sets (e.g. ../shared/datasets) or of .html files")
     parser.add_argument("--out", type=Path, required=True, help="JSON file of page -> digest")
     parser.add_argument("--compare", type=Path, help="an earlier --out file: list the pages that differ")
     parser.add_argument("--formats", action="store_true", help="hash the output formats and metadata too")
@@ -79,9 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     options = boilerstrip.Options(time_budget=None)
     digests = {}
     for path in files:
-        raw = gzip.decompress(path.read_bytes())
+        raw = path.read_bytes()
+        raw = gzip.decompress(raw) if path.suffix == ".gz" else raw
         html: str | bytes = raw if args.bytes else raw.decode("utf-8", "replace")
-        key = f"{path.parent.parent.name}/{path.name.removesuffix('.html.gz')}"
+        key = page_key(path, args.data)
         digests[key] = page_digest(boilerstrip.extract(html, options=options), args.formats)
     args.out.write_text(json.dumps(digests, indent=0, sort_keys=True))
     given = "bytes" if args.bytes else "text"
