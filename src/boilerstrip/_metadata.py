@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import Any, Final, TypeVar, cast
+from typing import Any, Final, NamedTuple, TypeVar, cast
 
 import regex
 
@@ -143,14 +143,40 @@ def _names(value: object) -> list[str]:
     return [] if not name or _URL_LIKE.match(name) else [name]
 
 
+def _no_constant(_: str) -> None:
+    """JSON-LD's NaN, Infinity and -Infinity, which no field here reads, as None."""
+    return None
+
+
+class _Context(NamedTuple):
+    """What the json module's C scanner reads of a decoder when it is made (its make_scanner):
+    a decoder's settings, as ``json.loads(text, parse_constant=_no_constant)`` makes them."""
+
+    strict: bool
+    object_hook: None
+    object_pairs_hook: None
+    parse_float: type[float]
+    parse_int: type[int]
+    parse_constant: Callable[[str], None]
+
+
+_Scan = Callable[[str, int], tuple[Any, int]]  # a scanner: the value at an index, and its end
+_CONTEXT: Final = _Context(True, None, None, float, int, _no_constant)
+_JSON_SPACE: Final = frozenset(" \t\n\r")  # the whitespace json skips around a document
+
+
 def json_ld_objects(texts: Iterable[str]) -> list[dict[str, Any]]:
     """The JSON-LD objects of the page (top level, in lists and in @graph), bad JSON skipped."""
-    import json  # imported on first use: it adds to the import time of boilerstrip
+    import json.scanner  # imported on first use: it adds to the import time of boilerstrip
 
     objects: list[dict[str, Any]] = []
+    # One scanner a page, made from fixed settings: json.loads(text, parse_constant=...) made
+    # a decoder per text, its __init__, decode and raw_decode interpreted Python frames.
+    c_scanner = cast("Callable[[_Context], _Scan] | None", getattr(json.scanner, "c_make_scanner", None))
+    scan = c_scanner(_CONTEXT) if c_scanner is not None else None
     for text in texts:
         try:
-            data = json.loads(text.strip().removesuffix(";"), parse_constant=lambda _: None)
+            data = _loads(text.strip().removesuffix(";"), scan)
         except (ValueError, RecursionError):  # malformed, or nested beyond the parser's reach
             continue
         pending = [data]
@@ -167,6 +193,29 @@ def json_ld_objects(texts: Iterable[str]) -> list[dict[str, Any]]:
                 if isinstance(main, dict):
                     pending.append(main)
     return objects
+
+
+def _loads(text: str, scan: _Scan | None) -> Any:
+    """``json.loads(text, parse_constant=_no_constant)`` through ``scan``, the C scanner of
+    those settings (None: through json.loads itself), raising the same ValueError where it does."""
+    if scan is None:
+        import json
+
+        return json.loads(text, parse_constant=_no_constant)
+    # As JSONDecoder.decode: a BOM refused; the document from the first character (the text
+    # is stripped: no whitespace before it); only json's whitespace after it.
+    if text.startswith("\ufeff"):
+        raise ValueError("Unexpected UTF-8 BOM")
+    try:
+        data, end = scan(text, 0)
+    except StopIteration:
+        raise ValueError("Expecting value") from None
+    size = len(text)
+    while end < size and text[end] in _JSON_SPACE:
+        end += 1
+    if end != size:
+        raise ValueError("Extra data")
+    return data
 
 
 def product_description(objects: Sequence[dict[str, Any]]) -> str:
