@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from boilerstrip._metadata import _CONTEXT, _loads, json_ld_objects
+from boilerstrip._metadata import _loads, _scanner, json_ld_objects
 
 
 def _old(text: str) -> tuple[str, Any]:
@@ -24,13 +24,6 @@ def _new(text: str, scan: Any) -> tuple[str, Any]:
         return "value", _loads(text, scan)
     except (ValueError, RecursionError) as error:
         return "error", type(error).__name__
-
-
-def _scanner() -> Any:
-    import json.scanner
-
-    maker = getattr(json.scanner, "c_make_scanner", None)
-    return None if maker is None else maker(_CONTEXT)
 
 
 @pytest.mark.parametrize(

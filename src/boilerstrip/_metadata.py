@@ -167,14 +167,15 @@ _JSON_SPACE: Final = frozenset(" \t\n\r")  # the whitespace json skips around a 
 
 def json_ld_objects(texts: Iterable[str]) -> list[dict[str, Any]]:
     """The JSON-LD objects of the page (top level, in lists and in @graph), bad JSON skipped."""
-    import json.scanner  # imported on first use: it adds to the import time of boilerstrip
-
     objects: list[dict[str, Any]] = []
-    # One scanner a page, made from fixed settings: json.loads(text, parse_constant=...) made
-    # a decoder per text, its __init__, decode and raw_decode interpreted Python frames.
-    c_scanner = cast("Callable[[_Context], _Scan] | None", getattr(json.scanner, "c_make_scanner", None))
-    scan = c_scanner(_CONTEXT) if c_scanner is not None else None
+    # One scanner a page that has a text (made from fixed settings): json.loads(text,
+    # parse_constant=...) made a decoder per text, its __init__, decode and raw_decode
+    # interpreted Python frames. None: json.loads itself.
+    scan: _Scan | None = None
+    first = True
     for text in texts:
+        if first:
+            scan, first = _scanner(), False
         try:
             data = _loads(text.strip().removesuffix(";"), scan)
         except (ValueError, RecursionError):  # malformed, or nested beyond the parser's reach
@@ -193,6 +194,14 @@ def json_ld_objects(texts: Iterable[str]) -> list[dict[str, Any]]:
                 if isinstance(main, dict):
                     pending.append(main)
     return objects
+
+
+def _scanner() -> _Scan | None:
+    """The json module's C scanner of :data:`_CONTEXT`'s settings, or None where it has none."""
+    import json.scanner  # imported on first use: it adds to the import time of boilerstrip
+
+    make = cast("Callable[[_Context], _Scan] | None", getattr(json.scanner, "c_make_scanner", None))
+    return None if make is None else make(_CONTEXT)
 
 
 def _loads(text: str, scan: _Scan | None) -> Any:
