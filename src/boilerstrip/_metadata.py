@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from typing import Any, Final, NamedTuple, TypeVar, cast
 
 import regex
@@ -143,14 +142,12 @@ def _names(value: object) -> list[str]:
     return [] if not name or _URL_LIKE.match(name) else [name]
 
 
-def _no_constant(_: str) -> None:
-    """JSON-LD's NaN, Infinity and -Infinity, which no field here reads, as None."""
+def _no_constant(_: str) -> None:  # JSON-LD's NaN, Infinity and -Infinity: no field here reads them
     return None
 
 
 class _Context(NamedTuple):
-    """What the json module's C scanner reads of a decoder when it is made (its make_scanner):
-    a decoder's settings, as ``json.loads(text, parse_constant=_no_constant)`` makes them."""
+    """The settings json.loads(text, parse_constant=_no_constant) gives its C scanner."""
 
     strict: bool
     object_hook: None
@@ -168,9 +165,8 @@ _JSON_SPACE: Final = frozenset(" \t\n\r")  # the whitespace json skips around a 
 def json_ld_objects(texts: Iterable[str]) -> list[dict[str, Any]]:
     """The JSON-LD objects of the page (top level, in lists and in @graph), bad JSON skipped."""
     objects: list[dict[str, Any]] = []
-    # One scanner a page that has a text (made from fixed settings): json.loads(text,
-    # parse_constant=...) made a decoder per text, its __init__, decode and raw_decode
-    # interpreted Python frames. None: json.loads itself.
+    # One scanner a page that has a text: json.loads(text, parse_constant=...) made a decoder
+    # per text, its __init__, decode and raw_decode Python frames. None: json.loads itself.
     scan: _Scan | None = None
     first = True
     for text in texts:
@@ -345,21 +341,34 @@ def _first_datetime(tree: Any, marks: HeadMarks | None = None) -> str | None:
 
 def complete(metadata: Metadata, blocks: Sequence[Block], base: str | None) -> Metadata:
     """``metadata`` with what the visible page adds (the h1, a byline) and its URLs resolved."""
-    changes: dict[str, Sourced[Any]] = {}
-    if not metadata.title.value:
+    title, authors = metadata.title, metadata.authors
+    canonical_url, image = metadata.canonical_url, metadata.image
+    changed = False
+    if not title.value:
         h1 = next((b for b in blocks if b.role is _HEADING and b.heading_level == 1), None)
         if h1 is not None:
-            changes["title"] = _sourced(h1.text, "page")
-    if not metadata.authors.value:
+            title, changed = _sourced(h1.text, "page"), True
+    if not authors.value:
         names = _byline(blocks)
         if names:
-            changes["authors"] = _sourced(names, "page")
-    for field in ("canonical_url", "image"):
-        found: Sourced[str] = getattr(metadata, field)
-        if found.value:
-            url = safe_url(found.value, base)
-            changes[field] = _sourced(url, found.source) if url else _sourced("", "")
-    return replace(metadata, **changes) if changes else metadata
+            authors, changed = _sourced(names, "page"), True
+    if canonical_url.value:
+        canonical_url, changed = _resolved(canonical_url, base), True
+    if image.value:
+        image, changed = _resolved(image, base), True
+    if not changed:
+        return metadata
+    # In field order, as dataclasses.replace made it (in Python frames, the compiled build too).
+    site, language = metadata.site_name, metadata.language
+    return Metadata(
+        title, authors, metadata.published, site, language, canonical_url, metadata.description, image
+    )
+
+
+def _resolved(found: Sourced[str], base: str | None) -> Sourced[str]:
+    """A URL of the metadata resolved against ``base`` (_urls.safe_url), or "" from no source."""
+    url = safe_url(found.value, base)
+    return _sourced(url, found.source) if url else _sourced("", "")
 
 
 # Compiled on first use, not at import (as the phrase tables are): it is only needed for
