@@ -8,7 +8,9 @@ samples the CPU clock with ``perf`` (no hardware counters needed: ``-e cpu-clock
 ``mypyc_profile.py run`` extracts the pages, unwinds each sample's stack (DWARF), keeps the
 samples taken inside the counted pass (under ``itertools.dropwhile``'s ``__next__``, as
 callgrind's ``--toggle-collect`` does) and counts each for every stage function its stack
-holds (inclusive), and for the library its innermost frame is in (self).
+holds (inclusive), and for the library its innermost frame is in (self). The interpreter's
+samples are also counted by the boilerstrip function that asked for them and by kind
+(allocation, deallocation, look-ups, the cyclic collector, interpreted frames).
 
     python benchmarks/mypyc_profile.py build . /tmp/b                 # the compiled build
     python benchmarks/timed_stages.py record /tmp/t.data ../shared/datasets --pkg /tmp/b/pkg
@@ -115,6 +117,76 @@ def _own(frames: list[tuple[str, str]]) -> str:
     return "(none)"
 
 
+# The kinds of the interpreter's work, by the first real (not inlined) frame's function or an
+# inlined one inside it, in this order: the first pattern that matches names the kind.
+KINDS = (
+    ("cyclic collector", r"^(gc_|visit_|deduce_unreachable|update_refs|subtract_refs|move_)"),
+    ("allocation", r"(Malloc|Calloc|Realloc|_Py_NewReference|GC_New|GC_Link|_alloc$|Alloc|maybe_freelist)"),
+    ("deallocation", r"(dealloc|Dealloc|Free|GC_Del|GC_UnTrack|_clear$)"),
+    (
+        "dict and attribute look-ups",
+        r"(dict|Dict|lookup|unicodekeys|_PyType_Lookup|GetAttr|SetAttr|siphash|hash)",
+    ),
+    (
+        "interpreted code and generic calls",
+        r"(_PyEval|[Vv]ectorcall|_PyFunction|slot_tp|MakeTpCall|Call|getargs|type_call)",
+    ),
+    ("str methods", r"(unicode|Unicode|find|ascii|_copy_characters|split|Split|join|Join|replace)"),
+    ("lists and tuples", r"(list|List|tuple|Tuple)"),
+)
+
+
+def kind_of(frames: list[tuple[str, str]]) -> str:
+    """The kind of interpreter work a sample is in (:data:`KINDS`), "other" for none."""
+    for fn, dso in frames:
+        for label, pattern in KINDS:
+            if re.search(pattern, fn):
+                return label
+        if dso != "inlined":
+            break
+    return "other"
+
+
+def interpreter_by_caller(
+    every: list[list[tuple[str, str]]],
+) -> tuple[int, collections.Counter[tuple[str, str]], collections.Counter[str]]:
+    """The counted pass's samples, its libpython samples by (boilerstrip's innermost
+    function, kind of work), and its samples in interpreted frames (``_PyEval_EvalFrameDefault``
+    inside the innermost own function) by that function."""
+    counted = [frames for frames in every if any(fn == _COUNTED for fn, _ in frames)]
+    by_caller = collections.Counter[tuple[str, str]]()
+    interpreted = collections.Counter[str]()
+    for frames in counted:
+        dso = next((d for _, d in frames if d != "inlined"), "")
+        if re.search(LIBRARIES[0][1], dso):
+            by_caller[(_own(frames), kind_of(frames))] += 1
+        for fn, d in frames:
+            if fn.startswith("CPyDef_") or re.search(_OWN_C, d):
+                break
+            if fn == "_PyEval_EvalFrameDefault":
+                interpreted[_own(frames)] += 1
+                break
+    return len(counted), by_caller, interpreted
+
+
+def report_interpreter(every: list[list[tuple[str, str]]], rows: int = 30) -> None:
+    """:func:`interpreter_by_caller` as Markdown tables: whose calls the interpreter's time is
+    spent in ("(none)": extract()'s own frames in _extract.py, and what they free)."""
+    n, by_caller, interpreted = interpreter_by_caller(every)
+    callers = collections.Counter[str]()
+    for (caller, _kind), count in by_caller.items():
+        callers[caller] += count
+    kinds = [label for label, _ in KINDS] + ["other"]
+    print("\n| boilerstrip's function | libpython, % of time | " + " | ".join(kinds) + " |")
+    print("|---|---|" + "---|" * len(kinds))
+    for caller, count in callers.most_common(rows):
+        cells = " | ".join(f"{100 * by_caller[(caller, kind)] / n:.2f}" for kind in kinds)
+        print(f"| `{caller}` | {100 * count / n:.2f} | {cells} |")
+    print("\n| interpreted frames under | % of time |\n|---|---|")
+    for caller, count in interpreted.most_common(15):
+        print(f"| `{caller}` | {100 * count / n:.2f} |")
+
+
 def report(data: Path, callgrind: Path | None) -> None:
     every = samples(data)
     found = shares(every)
@@ -136,6 +208,7 @@ def report(data: Path, callgrind: Path | None) -> None:
     print("\n| boilerstrip's innermost function (with what it calls outside) | % of time |\n|---|---|")
     for name, count in found.by_own.most_common(30):
         print(f"| `{name}` | {100 * count / n:.1f} |")
+    report_interpreter(every)
 
 
 def main() -> None:

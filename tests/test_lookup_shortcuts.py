@@ -55,7 +55,6 @@ def test_phrase_kinds_of_a_page_are_each_blocks_alone() -> None:
         ("_product_cards._HEADING", Role.HEADING),
         ("_controls._CONTENT", Label.CONTENT),
         ("_copied_boxes._CONTENT", Label.CONTENT),
-        ("_closing_box._CONTENT", Label.CONTENT),
         ("_teaser_cards._CONTENT", Label.CONTENT),
         ("_card_slots._CONTENT", Label.CONTENT),
         ("_card_groups._CONTENT", Label.CONTENT),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 
 import timed_stages
@@ -55,3 +57,42 @@ def test_the_interpreters_time_is_counted_for_the_own_function_that_asked() -> N
     found = timed_stages.shares(timed_stages.parse_script(_SCRIPT))
     # the dict look-up inside language_hits (a C extension's), the tokenizer inside parse
     assert found.by_own == {"language_hits": 1, "CPyDef__parse___parse": 1}
+
+
+def test_the_interpreters_samples_are_counted_by_caller_and_kind() -> None:
+    n, by_caller, interpreted = timed_stages.interpreter_by_caller(timed_stages.parse_script(_SCRIPT))
+    assert n == 2
+    # the dict look-up, an inlined frame of _Py_dict_lookup, asked for by language_hits
+    assert by_caller == {("language_hits", "dict and attribute look-ups"): 1}
+    assert not interpreted
+
+
+@pytest.mark.parametrize(
+    ("frames", "kind"),
+    [
+        ([("pymalloc_alloc", "inlined"), ("_PyObject_Malloc", "/lib/libpython3.11.so")], "allocation"),
+        ([("list_dealloc", "/lib/libpython3.11.so")], "deallocation"),
+        ([("visit_decref", "/lib/libpython3.11.so")], "cyclic collector"),
+        ([("_PyEval_EvalFrameDefault", "/lib/libpython3.11.so")], "interpreted code and generic calls"),
+        ([("asciilib_default_find", "inlined"), ("PyUnicode_Find", "/lib/libpython3.11.so")], "str methods"),
+        # an inlined reference count inside an allocation: the allocation's
+        ([("Py_INCREF", "inlined"), ("_PyObject_Malloc", "/lib/libpython3.11.so")], "allocation"),
+        ([("Py_INCREF", "/lib/libpython3.11.so"), ("_PyObject_Malloc", "/lib/libpython3.11.so")], "other"),
+    ],
+)
+def test_kind_of_reads_the_inlined_frames_and_the_first_real_one(
+    frames: list[tuple[str, str]], kind: str
+) -> None:
+    assert timed_stages.kind_of(frames) == kind
+
+
+def test_interpreted_frames_are_counted_for_the_function_that_called_into_them() -> None:
+    script = """
+\t   1 _PyEval_EvalFrameDefault (/lib/libpython3.11.so.1.0)
+\t   2 _PyEval_Vector (/lib/libpython3.11.so.1.0)
+\t   3 CPyDef__metadata___complete (/b/pkg/boilerstrip__mypyc.cpython-311.so)
+\t   bd9d dropwhile_next (/lib/libpython3.11.so.1.0)
+"""
+    n, by_caller, interpreted = timed_stages.interpreter_by_caller(timed_stages.parse_script(script))
+    assert (n, interpreted) == (1, {"CPyDef__metadata___complete": 1})
+    assert by_caller == {("CPyDef__metadata___complete", "interpreted code and generic calls"): 1}

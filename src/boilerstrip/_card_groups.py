@@ -66,11 +66,20 @@ def with_card_groups(
         n = block.features.words
         if group < 0 or not n:
             continue
-        cards.setdefault(group, set()).add(card)
+        # Not setdefault(group, set()): a set made and freed for every block of a group.
+        found = cards.get(group)
+        if found is None:
+            cards[group] = {card}
+        else:
+            found.add(card)
         words[group] = words.get(group, 0) + n
         kept[group] = kept.get(group, 0) + (n if kind is _CONTENT else 0)
         if kind is _CONTENT:
-            kept_cards.setdefault(group, set()).add(card)
+            found = kept_cards.get(group)
+            if found is None:
+                kept_cards[group] = {card}
+            else:
+                found.add(card)
     share = options.card_group_keep_share
     chosen = {g for g, c in cards.items() if len(c) >= min_cards and kept[g] > share * words[g]}
     out = with_groups_kept(members, labels, probabilities, chosen, options.card_group_floor)

@@ -14,14 +14,10 @@ section): the parent and the prose before it keep this one to a box of one line.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Final
 
 from ._model import Block, Label, Role, ancestor
 from ._options import Options
-
-# Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
-# EnumType.__getattr__'s hook (about 900 instructions).
-_CONTENT: Final = Label.CONTENT
+from ._tail import last_kept
 
 
 def _is_closing_line(block: Block, prose: Block, options: Options) -> bool:
@@ -45,9 +41,10 @@ def without_closing_box(
     line (see the module docstring); ``Options.closing_box_max_words`` 0 turns it off."""
     if not options.closing_box_max_words:
         return labels
-    kept = [i for i, kind in enumerate(labels) if kind is _CONTENT]
-    if len(kept) < 2 or not _is_closing_line(blocks[kept[-1]], blocks[kept[-2]], options):
+    last = last_kept(labels, len(labels))  # the last two kept blocks, read from the end
+    before = last_kept(labels, last) if last >= 0 else -1
+    if before < 0 or not _is_closing_line(blocks[last], blocks[before], options):
         return labels
     out = list(labels)
-    out[kept[-1]] = dropped(blocks[kept[-1]])
+    out[last] = dropped(blocks[last])
     return out

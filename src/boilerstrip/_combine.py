@@ -251,29 +251,30 @@ def _without_inline_teasers(blocks: Sequence[Block], kept: list[bool], options: 
     example.com <headline>", "DON'T MISS <headline>"), not part of it."""
     page = page_tuple(blocks)
     out: list[bool] | None = None  # made at the first teaser: ``kept`` itself on most pages
-    chosen = [i for i, k in enumerate(kept) if k]
     # The options read once, not per block (Options is not compiled: each read is generic).
     prose_words = options.inline_teaser_prose_words
     prose_link_density = options.inline_teaser_prose_link_density
     link_density, min_words = options.inline_teaser_link_density, options.inline_teaser_min_words
     max_words = options.inline_teaser_max_words
-    # Each kept block between two kept ones, by its place in ``chosen`` (not a zip of three
-    # slices: the compiled build copied two lists and iterated the zip generically).
-    for n in range(1, len(chosen) - 1):
-        i = chosen[n]
-        b = page[i]
-        if b.role is not _PARAGRAPH:
+    # Each kept block between two kept ones: the last two kept blocks carried along as the
+    # next one is found (no list of the kept blocks' indices, an int object each on a page
+    # of more than 256 blocks; no zip of slices, which the compiled build iterated generically).
+    before, i = -1, -1
+    for after in range(len(kept)):
+        if not kept[after]:
             continue
-        f = b.features
-        if (
-            f.link_density >= link_density
-            and min_words <= f.words <= max_words
-            and is_prose(page[chosen[n - 1]], prose_words, prose_link_density)
-            and is_prose(page[chosen[n + 1]], prose_words, prose_link_density)
-        ):
-            if out is None:
-                out = list(kept)
-            out[i] = False
+        if before >= 0 and page[i].role is _PARAGRAPH:
+            f = page[i].features
+            if (
+                f.link_density >= link_density
+                and min_words <= f.words <= max_words
+                and is_prose(page[before], prose_words, prose_link_density)
+                and is_prose(page[after], prose_words, prose_link_density)
+            ):
+                if out is None:
+                    out = list(kept)
+                out[i] = False
+        before, i = i, after
     return kept if out is None else out
 
 

@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from ._language import is_cjk_char, tokens
-from ._model import TABLE_ROLES, Block, Label, Role, page_tuple
+from ._model import TABLE_ROLES, Block, Label, Role, label_list, page_tuple
 from ._options import Options
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
@@ -84,16 +84,21 @@ def without_dumps(
     min_words, unit = options.dump_min_words, options.echo_min_unit_words
     if not (min_words or unit):
         return labels
-    kept = [i for i, kind in enumerate(labels) if kind is _CONTENT]
     most, distinct = options.echo_max_words, options.dump_max_distinct
-    dumps = {
-        i
-        for i in kept
-        if (min_words and is_dump(page[i], min_words, distinct)) or is_echo(page[i], unit, most)
-    }
+    kinds = label_list(labels)
+    dumps: list[int] = []
+    own = False  # a kept paragraph that is no dump
+    for i in range(len(kinds)):  # no list of the kept blocks' indices: read in place
+        if kinds[i] is not _CONTENT:
+            continue
+        b = page[i]
+        if (min_words and is_dump(b, min_words, distinct)) or is_echo(b, unit, most):
+            dumps.append(i)
+        elif b.role is _PARAGRAPH:
+            own = True
     # Beside a paragraph of the page's own (a post, an article, a product's description);
     # a page that is nothing but the dump (a log or a paste served as a page) is the dump.
-    if not dumps or not any(page[i].role is _PARAGRAPH for i in kept if i not in dumps):
+    if not dumps or not own:
         return labels
     out = list(labels)
     for i in dumps:

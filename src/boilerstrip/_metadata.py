@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
-from typing import Any, Final, TypeVar, cast
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Final, NamedTuple, TypeVar, cast
 
 import regex
 
@@ -143,14 +142,38 @@ def _names(value: object) -> list[str]:
     return [] if not name or _URL_LIKE.match(name) else [name]
 
 
+def _no_constant(_: str) -> None:  # JSON-LD's NaN, Infinity and -Infinity: no field here reads them
+    return None
+
+
+class _Context(NamedTuple):
+    """The settings json.loads(text, parse_constant=_no_constant) gives its C scanner."""
+
+    strict: bool
+    object_hook: None
+    object_pairs_hook: None
+    parse_float: type[float]
+    parse_int: type[int]
+    parse_constant: Callable[[str], None]
+
+
+_Scan = Callable[[str, int], tuple[Any, int]]  # a scanner: the value at an index, and its end
+_CONTEXT: Final = _Context(True, None, None, float, int, _no_constant)
+_JSON_SPACE: Final = frozenset(" \t\n\r")  # the whitespace json skips around a document
+
+
 def json_ld_objects(texts: Iterable[str]) -> list[dict[str, Any]]:
     """The JSON-LD objects of the page (top level, in lists and in @graph), bad JSON skipped."""
-    import json  # imported on first use: it adds to the import time of boilerstrip
-
     objects: list[dict[str, Any]] = []
+    # One scanner a page that has a text: json.loads(text, parse_constant=...) made a decoder
+    # per text, its __init__, decode and raw_decode Python frames. None: json.loads itself.
+    scan: _Scan | None = None
+    first = True
     for text in texts:
+        if first:
+            scan, first = _scanner(), False
         try:
-            data = json.loads(text.strip().removesuffix(";"), parse_constant=lambda _: None)
+            data = _loads(text.strip().removesuffix(";"), scan)
         except (ValueError, RecursionError):  # malformed, or nested beyond the parser's reach
             continue
         pending = [data]
@@ -167,6 +190,37 @@ def json_ld_objects(texts: Iterable[str]) -> list[dict[str, Any]]:
                 if isinstance(main, dict):
                     pending.append(main)
     return objects
+
+
+def _scanner() -> _Scan | None:
+    """The json module's C scanner of :data:`_CONTEXT`'s settings, or None where it has none."""
+    import json.scanner  # imported on first use: it adds to the import time of boilerstrip
+
+    make = cast("Callable[[_Context], _Scan] | None", getattr(json.scanner, "c_make_scanner", None))
+    return None if make is None else make(_CONTEXT)
+
+
+def _loads(text: str, scan: _Scan | None) -> Any:
+    """``json.loads(text, parse_constant=_no_constant)`` through ``scan``, the C scanner of
+    those settings (None: through json.loads itself), raising the same ValueError where it does."""
+    if scan is None:
+        import json
+
+        return json.loads(text, parse_constant=_no_constant)
+    # As JSONDecoder.decode: a BOM refused; the document from the first character (the text
+    # is stripped: no whitespace before it); only json's whitespace after it.
+    if text.startswith("\ufeff"):
+        raise ValueError("Unexpected UTF-8 BOM")
+    try:
+        data, end = scan(text, 0)
+    except StopIteration:
+        raise ValueError("Expecting value") from None
+    size = len(text)
+    while end < size and text[end] in _JSON_SPACE:
+        end += 1
+    if end != size:
+        raise ValueError("Extra data")
+    return data
 
 
 def product_description(objects: Sequence[dict[str, Any]]) -> str:
@@ -287,21 +341,34 @@ def _first_datetime(tree: Any, marks: HeadMarks | None = None) -> str | None:
 
 def complete(metadata: Metadata, blocks: Sequence[Block], base: str | None) -> Metadata:
     """``metadata`` with what the visible page adds (the h1, a byline) and its URLs resolved."""
-    changes: dict[str, Sourced[Any]] = {}
-    if not metadata.title.value:
+    title, authors = metadata.title, metadata.authors
+    canonical_url, image = metadata.canonical_url, metadata.image
+    changed = False
+    if not title.value:
         h1 = next((b for b in blocks if b.role is _HEADING and b.heading_level == 1), None)
         if h1 is not None:
-            changes["title"] = _sourced(h1.text, "page")
-    if not metadata.authors.value:
+            title, changed = _sourced(h1.text, "page"), True
+    if not authors.value:
         names = _byline(blocks)
         if names:
-            changes["authors"] = _sourced(names, "page")
-    for field in ("canonical_url", "image"):
-        found: Sourced[str] = getattr(metadata, field)
-        if found.value:
-            url = safe_url(found.value, base)
-            changes[field] = _sourced(url, found.source) if url else _sourced("", "")
-    return replace(metadata, **changes) if changes else metadata
+            authors, changed = _sourced(names, "page"), True
+    if canonical_url.value:
+        canonical_url, changed = _resolved(canonical_url, base), True
+    if image.value:
+        image, changed = _resolved(image, base), True
+    if not changed:
+        return metadata
+    # In field order, as dataclasses.replace made it (in Python frames, the compiled build too).
+    site, language = metadata.site_name, metadata.language
+    return Metadata(
+        title, authors, metadata.published, site, language, canonical_url, metadata.description, image
+    )
+
+
+def _resolved(found: Sourced[str], base: str | None) -> Sourced[str]:
+    """A URL of the metadata resolved against ``base`` (_urls.safe_url), or "" from no source."""
+    url = safe_url(found.value, base)
+    return _sourced(url, found.source) if url else _sourced("", "")
 
 
 # Compiled on first use, not at import (as the phrase tables are): it is only needed for

@@ -28,6 +28,14 @@ def is_prose(block: Block, min_words: int, max_link_density: float) -> bool:
 _TAIL_BOX_KINDS = frozenset(k.value for k in (Label.PROMO, Label.SHARE, Label.COMMENTS, Label.METADATA))
 
 
+def last_kept(labels: list[Label], end: int) -> int:
+    """The index of the last CONTENT label before ``end``, or -1 where none is."""
+    i = end - 1
+    while i >= 0 and labels[i] is not _CONTENT:
+        i -= 1
+    return i
+
+
 def _is_tail_line(block: Block, options: Options) -> bool:
     f = block.features
     linked = f.link_density >= options.tail_link_density and f.words <= options.tail_link_max_words
@@ -46,13 +54,17 @@ def without_tail(
     evidence names: they head or fill the boxes that follow an article
     ("Originalpublikation", "Mehr zum Thema", "Read more", a newsletter appeal), and end no
     section of it."""
-    kept = [i for i, kind in enumerate(labels) if kind is _CONTENT]
+    # The kept blocks read from the end, as far as the tail goes (no list of every kept
+    # block's index: an int object each on a page of more than 256 blocks).
+    last = last_kept(labels, len(labels))
     tail: list[int] = []
-    while kept and len(tail) < options.tail_max_blocks and _is_tail_line(blocks[kept[-1]], options):
-        tail.append(kept.pop())
-    if not tail or not kept:
+    max_blocks = options.tail_max_blocks
+    while last >= 0 and len(tail) < max_blocks and _is_tail_line(blocks[last], options):
+        tail.append(last)
+        last = last_kept(labels, last)
+    if not tail or last < 0:
         return labels
-    if not is_prose(blocks[kept[-1]], options.tail_prose_words, options.tail_prose_link_density):
+    if not is_prose(blocks[last], options.tail_prose_words, options.tail_prose_link_density):
         return labels
     out = list(labels)
     for i in tail:
