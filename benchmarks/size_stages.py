@@ -63,12 +63,43 @@ def stages(html: str, options: Any, clock: _Clock) -> Any:
     """``extract(html, options=options)``, stage by stage (the text path, no deadline)."""
     from boilerstrip import _extract as x
     from boilerstrip import _release
-    from boilerstrip._head_marks import HeadMarks
-    from boilerstrip._release import release_if_held
 
     # extract()'s pause of the cyclic collector, where this version has it
     pause = getattr(_release, "pause_collector", None)
     paused = pause(len(html), options.pause_collector_min_chars) if pause is not None else False
+    blocks, info, language, declared, metadata, truncated = _measure(html, options, clock)
+    scores = clock.run("score", lambda: x.score(blocks, options))
+    probabilities = clock.run("smooth", lambda: x.smooth(blocks, scores.probabilities, options))
+    address = metadata.canonical_url.value or ""
+    labels = clock.run(
+        "decide", lambda: x.decide(blocks, probabilities, options, declared=declared, address=address)
+    )
+    owned = list(blocks)
+    blocks = None
+    labelled = clock.run("relabel", lambda: x.relabel(owned, labels, probabilities, scores.table))
+    held = [owned, labels, scores, probabilities]
+    owned = labels = scores = probabilities = None
+    clock.run("free the scores", held.clear)
+    labelled = x.with_description(labelled, declared, metadata, options)
+    full = clock.run("complete", lambda: x.complete(metadata, labelled, None))
+    result = clock.run(
+        "assemble",
+        lambda: x.assemble(labelled, info.title, None, language, truncated=truncated, metadata=full),
+    )
+    held, labelled = [labelled], None
+    clock.run("free the labelled blocks", held.clear)
+    if options.release_after_chars is not None and len(html) >= options.release_after_chars:
+        clock.run("release (malloc_trim)", lambda: _release.release_if_held(options.release_min_free_top))
+    clock.run("resume the collector, and its next collection", lambda: _resumed(paused))
+    return result
+
+
+def _measure(html: str, options: Any, clock: _Clock) -> tuple[Any, ...]:
+    """The limits scan, then ``_extract.measure``'s stages; each stage's input freed (and
+    timed) where extract() frees it."""
+    from boilerstrip import _extract as x
+    from boilerstrip._head_marks import HeadMarks
+
     bodies: list[int] = []
     given, truncated = clock.run("limits scan", lambda: x.prepare_input(html, None, options, bodies=bodies))
     page = clock.run(
@@ -118,31 +149,7 @@ def stages(html: str, options: Any, clock: _Clock) -> Any:
     held, columns = [columns], None
     clock.run("free the columns", held.clear)
     blocks = clock.run("blocks_of", lambda: x.blocks_of(raw_blocks, paths, features))
-    raw_blocks = paths = features = None
-    scores = clock.run("score", lambda: x.score(blocks, options))
-    probabilities = clock.run("smooth", lambda: x.smooth(blocks, scores.probabilities, options))
-    address = metadata.canonical_url.value or ""
-    labels = clock.run(
-        "decide", lambda: x.decide(blocks, probabilities, options, declared=declared, address=address)
-    )
-    owned = list(blocks)
-    blocks = None
-    labelled = clock.run("relabel", lambda: x.relabel(owned, labels, probabilities, scores.table))
-    held = [owned, labels, scores, probabilities]
-    owned = labels = scores = probabilities = None
-    clock.run("free the scores", held.clear)
-    labelled = x.with_description(labelled, declared, metadata, options)
-    full = clock.run("complete", lambda: x.complete(metadata, labelled, None))
-    result = clock.run(
-        "assemble",
-        lambda: x.assemble(labelled, info.title, None, language, truncated=truncated, metadata=full),
-    )
-    held, labelled = [labelled], None
-    clock.run("free the labelled blocks", held.clear)
-    if options.release_after_chars is not None and len(html) >= options.release_after_chars:
-        clock.run("release (malloc_trim)", lambda: release_if_held(options.release_min_free_top))
-    clock.run("resume the collector, and its next collection", lambda: _resumed(paused))
-    return result
+    return blocks, info, language, declared, metadata, truncated
 
 
 def _resumed(paused: bool) -> None:
@@ -158,6 +165,8 @@ def child(megabytes: float) -> dict[str, Any]:
     from speed import big_page, unlimited_options
 
     options = unlimited_options()
+    given = json.loads(os.environ.get("SIZE_STAGES_SET", "{}"))  # --set
+    options = options.replace(**given) if given else options
     boilerstrip.extract(big_page(0.01), options=options)  # warm-up: lazy tables
     stages(big_page(0.01), options, _Clock())
     html = big_page(megabytes)
@@ -199,6 +208,9 @@ def main() -> int:
     parser.add_argument(
         "--gc-off", action="store_true", help="gc.disable() around the page: the collector's share"
     )
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="FIELD=VALUE", help="an Options field (JSON value)"
+    )
     parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
@@ -209,6 +221,8 @@ def main() -> int:
         env["PYTHONPATH"] = str(args.src.resolve())
     if args.gc_off:
         env["SIZE_STAGES_GC"] = "off"
+    fields = dict(item.split("=", 1) for item in args.set)
+    env["SIZE_STAGES_SET"] = json.dumps({name: json.loads(value) for name, value in fields.items()})
     runs: dict[float, list[dict[str, Any]]] = {size: [] for size in args.sizes}
     for _ in range(args.repeat):
         for size in args.sizes:
@@ -233,40 +247,39 @@ def main() -> int:
 
 
 def markdown(runs: dict[float, list[dict[str, Any]]]) -> str:
+    """A row a stage: CPU ms a MB (the least of the runs), minor faults a MB and the
+    collector's full collections (its first run) at each size; then the sums, and the ratio
+    of the largest page's ms a MB to the smallest's (1.00: linear)."""
     sizes = list(runs)
     names = list(dict.fromkeys(name for size in sizes for run in runs[size] for name in run["stages"]))
 
     def best(size: float, name: str, index: int) -> float:
-        return min(run["stages"].get(name, [0.0, 0.0])[index] for run in runs[size])
+        return min(run["stages"].get(name, [0.0] * 5)[index] for run in runs[size])
 
     mb = {size: runs[size][0]["input_mb"] for size in sizes}
     head = " | ".join(f"{size:g} MB" for size in sizes)
     lines = [
-        f"| stage | CPU ms a MB: {head} | minor faults a MB: {head} |",
-        "|---|" + "---|" * 2 * len(sizes),
+        f"| stage | CPU ms a MB: {head} | minor faults a MB: {head} | full collections: {head} |",
+        "|---|" + "---|" * 3 * len(sizes),
     ]
-    totals = {size: [0.0, 0.0] for size in sizes}
+    totals = {size: [0.0, 0.0, 0.0] for size in sizes}
     for name in names:
-        ms = [1000 * best(size, name, 0) / mb[size] for size in sizes]
-        faults = [best(size, name, 1) / mb[size] for size in sizes]
-        for size, a, b in zip(sizes, ms, faults):
-            totals[size][0] += a
-            totals[size][1] += b
-        lines.append(
-            f"| {name} | "
-            + " | ".join(f"{v:.1f}" for v in ms)
-            + " | "
-            + " | ".join(f"{v:,.0f}" for v in faults)
-            + " |"
-        )
-    lines.append(
-        "| **sum** | "
-        + " | ".join(f"**{totals[s][0]:.1f}**" for s in sizes)
-        + " | "
-        + " | ".join(f"{totals[s][1]:,.0f}" for s in sizes)
-        + " |"
+        row = [
+            [1000 * best(size, name, 0) / mb[size], best(size, name, 1) / mb[size], best(size, name, 4)]
+            for size in sizes
+        ]
+        for size, values in zip(sizes, row):
+            totals[size] = [a + b for a, b in zip(totals[size], values)]
+        lines.append(f"| {name} | " + _cells(row) + " |")
+    lines.append("| **sum** | " + _cells([totals[s] for s in sizes]) + " |")
+    ratio = totals[sizes[-1]][0] / totals[sizes[0]][0]
+    return "\n".join(lines) + f"\n\nms a MB at {sizes[-1]:g} MB / at {sizes[0]:g} MB: {ratio:.2f}\n"
+
+
+def _cells(row: list[list[float]]) -> str:
+    return " | ".join(
+        [f"{v[0]:.1f}" for v in row] + [f"{v[1]:,.0f}" for v in row] + [f"{v[2]:.0f}" for v in row]
     )
-    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
