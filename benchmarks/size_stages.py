@@ -153,10 +153,13 @@ def _measure(html: str, options: Any, clock: _Clock) -> tuple[Any, ...]:
 
 
 def _resumed(paused: bool) -> None:
-    """The collector turned on again if it was paused, and the young collection that the
-    next allocations start (the objects made while it was off, the result's, gone over once)."""
-    if paused:
-        gc.enable()
+    """extract()'s resume of the collector where it paused it (with its young collection),
+    and the collection the next allocations start (the objects made while it was off)."""
+    from boilerstrip import _release
+
+    resume = getattr(_release, "resume_collector", None)
+    if resume is not None:
+        resume(paused)
     _ = [[] for _ in range(1_000)]
 
 

@@ -5,6 +5,7 @@ collector the caller turned off; the same output either way."""
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -97,6 +98,24 @@ def test_pause_and_resume(chars: int, min_chars: int | None, enabled: bool, expe
     resume_collector(paused)
     assert gc.isenabled() is enabled
     gc.enable()
+
+
+class _Node:
+    """An object that can hold a reference cycle."""
+
+    def __init__(self) -> None:
+        self.me: object = self
+
+
+@pytest.mark.usefixtures("collector_on")
+def test_a_cycle_made_while_paused_is_collected_on_resume() -> None:
+    paused = pause_collector(10, 10)
+    node = _Node()
+    gone = weakref.ref(node)
+    del node
+    assert gone() is not None  # nothing collects it while paused
+    resume_collector(paused)
+    assert gone() is None
 
 
 def test_the_same_output_either_way() -> None:

@@ -77,9 +77,12 @@ def pause_collector(chars: int, min_chars: int | None) -> bool:
 
 
 def resume_collector(paused: bool) -> None:
-    """Turn the collector on again if :func:`pause_collector` turned it off."""
+    """Turn the collector on again if :func:`pause_collector` turned it off, and run its
+    young collection over what was made meanwhile (once: a loop that calls nothing but
+    extract() would otherwise never let it run, and keep any reference cycle made)."""
     if paused:
         gc.enable()
+        gc.collect(0)
 
 
 class _Allocator(NamedTuple):
