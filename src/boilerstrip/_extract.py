@@ -62,7 +62,7 @@ def extract(
         raise InputError(f"options must be an Options, not {type(options).__name__}")
     # A caller's tree is not ours to free: 0 for it.
     size = len(html) if isinstance(html, (str, bytes, bytearray, memoryview)) else 0
-    # (a big page's millions of objects are not gone over by the cyclic collector)
+    # (a big page's objects are not gone over again and again by the cyclic collector)
     paused = pause_collector(size, options.pause_collector_min_chars)
     try:
         return _extract(html, url, options, content_type, size)

@@ -64,8 +64,8 @@ def release_if_held(min_free_top: int | None) -> bool:
 def pause_collector(chars: int, min_chars: int | None) -> bool:
     """Turn Python's cyclic garbage collector off for a page of at least ``min_chars``
     characters (bytes, if given bytes), when it is on; whether it did (give the answer to
-    :func:`resume_collector`). A big page's blocks, features and scores are millions of
-    long-lived objects made in a few stages, and the collector's full collections, each
+    :func:`resume_collector`). A big page's blocks, features and scores are hundreds of
+    thousands of long-lived objects made in a few stages, and the collector's full collections, each
     when they have grown by a quarter, went over all of them again and again (CPU ms a MB
     of the size test's 50 MB page: 39 in the collector, 8 at 1 MB). extract() makes no
     reference cycles on such pages, so nothing waits for the collector meanwhile. Another
