@@ -24,7 +24,7 @@ from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_text
 from ._parse import Utf8, Utf8Page, body_of, decode, looks_binary, page_info, parse, utf8_body
 from ._parse import content_type as parse_content_type
 from ._probability import score, smooth
-from ._release import release_if_held
+from ._release import pause_collector, release_if_held, resume_collector
 from ._segment import traverse
 from ._segmented import Traversal, finish
 
@@ -60,6 +60,20 @@ def extract(
     options = DEFAULT_OPTIONS if options is None else options
     if not isinstance(options, Options):
         raise InputError(f"options must be an Options, not {type(options).__name__}")
+    # A caller's tree is not ours to free: 0 for it.
+    size = len(html) if isinstance(html, (str, bytes, bytearray, memoryview)) else 0
+    # (a big page's objects are not gone over again and again by the cyclic collector)
+    paused = pause_collector(size, options.pause_collector_min_chars)
+    try:
+        return _extract(html, url, options, content_type, size)
+    finally:
+        resume_collector(paused)
+
+
+def _extract(
+    html: str | bytes | Any, url: str | None, options: Options, content_type: str | None, size: int
+) -> Extraction:
+    """:func:`extract` of a page of ``size`` characters (bytes, if bytes), ``options`` checked."""
     deadline = None if options.time_budget is None else time.monotonic() + options.time_budget
     charset = None
     if content_type is not None:
@@ -68,8 +82,6 @@ def extract(
         textual, charset = parse_content_type(content_type)
         if not textual:
             return assemble((), "", url, "")  # an image, an archive, a PDF: no text
-    # A caller's tree is not ours to free: 0 for it.
-    size = len(html) if isinstance(html, (str, bytes, bytearray, memoryview)) else 0
     bodies: list[int] = []
     # A crawler's bytes, valid UTF-8, go to the parser as they are; other input as text.
     utf8 = _utf8_page(html, charset, options, bodies) if isinstance(html, (bytes, bytearray)) else None

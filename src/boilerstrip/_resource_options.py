@@ -76,6 +76,15 @@ class ResourceOptions:
     # -4.3%, most samples at 53.5 MB. 4 MiB: a third fewer faults than 1 MiB (0.43 -> 0.07 ms
     # of system time a page when the pages are run again), the same peak (benchmarks/RESULTS.md).
     release_min_free_top: int | None = 4_194_304
+    # extract() turns Python's cyclic garbage collector off while it reads a page of at least
+    # this many characters (bytes, if given bytes), and on again, with one young collection,
+    # before it returns (_release.pause_collector); None never. The same output either way.
+    # Design (compiled, benchmarks/size_stages.py, 2026-12-06): the collector's full collections
+    # went over the page's hundreds of thousands of blocks, features and scores again and again:
+    # 8 CPU ms a MB of the 1 MB size-test page, 39 of the 50 MB one (1.8 at 50 K, 3.6 at 500 K);
+    # no cyclic garbage on these pages. speed.py's 1, 5, 25, 50 MB: 81-82, 94-97, 119-120,
+    # 134-136 -> 73-75, 77-84, 90-91, 94-95 CPU ms a MB; the 50 MB peak 478 -> 479 MB.
+    pause_collector_min_chars: int | None = 1_000_000
     # Scorer columns of at least this many blocks are stored a byte a block where they
     # hold at most 256 distinct outputs (_score_table.CodedColumn), not 8; None never codes. The
     # same outputs either way. Design: 24 of 25 columns of the size test's pages and 3,017
