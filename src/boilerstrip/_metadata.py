@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Final, NamedTuple, TypeVar, cast
+from typing import Any, Final, TypeVar, cast
 
 import regex
 
@@ -146,34 +146,16 @@ def _no_constant(_: str) -> None:  # JSON-LD's NaN, Infinity and -Infinity: no f
     return None
 
 
-class _Context(NamedTuple):
-    """The settings json.loads(text, parse_constant=_no_constant) gives its C scanner."""
-
-    strict: bool
-    object_hook: None
-    object_pairs_hook: None
-    parse_float: type[float]
-    parse_int: type[int]
-    parse_constant: Callable[[str], None]
-
-
-_Scan = Callable[[str, int], tuple[Any, int]]  # a scanner: the value at an index, and its end
-_CONTEXT: Final = _Context(True, None, None, float, int, _no_constant)
-_JSON_SPACE: Final = frozenset(" \t\n\r")  # the whitespace json skips around a document
-
-
 def json_ld_objects(texts: Iterable[str]) -> list[dict[str, Any]]:
     """The JSON-LD objects of the page (top level, in lists and in @graph), bad JSON skipped."""
     objects: list[dict[str, Any]] = []
-    # One scanner a page that has a text: json.loads(text, parse_constant=...) made a decoder
-    # per text, its __init__, decode and raw_decode Python frames. None: json.loads itself.
-    scan: _Scan | None = None
-    first = True
+    # One decoder a page that has a text: json.loads(text, parse_constant=...) made one per text.
+    decode: Callable[[str], Any] | None = None
     for text in texts:
-        if first:
-            scan, first = _scanner(), False
+        if decode is None:
+            decode = _decoder()
         try:
-            data = _loads(text.strip().removesuffix(";"), scan)
+            data = decode(text.strip().removesuffix(";"))
         except (ValueError, RecursionError):  # malformed, or nested beyond the parser's reach
             continue
         pending = [data]
@@ -192,35 +174,12 @@ def json_ld_objects(texts: Iterable[str]) -> list[dict[str, Any]]:
     return objects
 
 
-def _scanner() -> _Scan | None:
-    """The json module's C scanner of :data:`_CONTEXT`'s settings, or None where it has none."""
-    import json.scanner  # imported on first use: it adds to the import time of boilerstrip
+def _decoder() -> Callable[[str], Any]:
+    """What json.loads(text, parse_constant=_no_constant) decodes a str with (a text opened by
+    a byte-order mark raises ValueError either way)."""
+    import json  # imported on first use: it adds to the import time of boilerstrip
 
-    make = cast("Callable[[_Context], _Scan] | None", getattr(json.scanner, "c_make_scanner", None))
-    return None if make is None else make(_CONTEXT)
-
-
-def _loads(text: str, scan: _Scan | None) -> Any:
-    """``json.loads(text, parse_constant=_no_constant)`` through ``scan``, the C scanner of
-    those settings (None: through json.loads itself), raising the same ValueError where it does."""
-    if scan is None:
-        import json
-
-        return json.loads(text, parse_constant=_no_constant)
-    # As JSONDecoder.decode: a BOM refused; the document from the first character (the text
-    # is stripped: no whitespace before it); only json's whitespace after it.
-    if text.startswith("\ufeff"):
-        raise ValueError("Unexpected UTF-8 BOM")
-    try:
-        data, end = scan(text, 0)
-    except StopIteration:
-        raise ValueError("Expecting value") from None
-    size = len(text)
-    while end < size and text[end] in _JSON_SPACE:
-        end += 1
-    if end != size:
-        raise ValueError("Extra data")
-    return data
+    return json.JSONDecoder(parse_constant=_no_constant).decode
 
 
 def product_description(objects: Sequence[dict[str, Any]]) -> str:
