@@ -126,9 +126,9 @@ def token_stats(
     """The token counts of every block of ``texts``. ``language`` is the page language
     when the options fix it, else "" (detected from the longest blocks' stopwords)."""
     title_tokens = frozenset(tokens(page_title)) if _c_token_set is None else _c_token_set(page_title, tokens)
-    whole: list[Tokens] | None = None  # every block's tokens, when the page is one chunk
     limits = (scan_words, scan_chars, whole_max_chars)
     if len(texts) <= chunk:  # (all but the largest pages: their columns taken as they come)
+        # (every block's tokens, held at once)
         whole, counts, cjk, title_match, phrases = _chunk_counts(
             texts if isinstance(texts, list) else list(texts), title_tokens, limits
         )
@@ -177,9 +177,8 @@ def token_stats(
 
 
 def _longest(token_lists: list[Tokens], counts: list[int]) -> Iterator[Tokens]:
-    """The lists, longest first (``counts``: each one's tokens), as many as detection reads
-    (a stable sort: ties keep list order). A lazy map, not a generator expression: mypyc
-    makes a generator expression a list."""
+    """The lists, longest first (``counts``: each one's tokens; a stable sort: ties keep
+    list order), lazily: detection reads only the first."""
     return map(token_lists.__getitem__, sorted(range(len(token_lists)), key=counts.__getitem__, reverse=True))
 
 
