@@ -115,7 +115,7 @@ _SOURCES = Path(__file__).resolve().parents[1] / "src" / "boilerstrip"
             "_card_slots",
             ["_MIN_CARDS", "_MIN_CARD_BLOCKS", "_SEGMENT_SHIFT", "_COMPLETED", "_COMPLETED_CONTAINERS"],
         ),
-        ("_language", ["_ASCII_TOKEN", "_TOKEN", "_CJK_CHAR", "_DETECTION_TOKENS"]),
+        ("_language", ["_ASCII_TOKEN", "_TOKEN", "_CJK_CHAR", "DETECTION_TOKENS"]),
         ("_rules", ["_CAMEL", "_SEPARATORS", "_STATE_WORDS", "_TAXONOMY", "_OVERLAY_NAME"]),
         ("_name_verdicts", ["_ALONE", "_ROWS", "_NOTHING"]),
     ],

@@ -47,7 +47,7 @@ def _stoplist(language: str) -> frozenset[str]:
 # Weight of the <html lang> declaration against stopword evidence: declarations are
 # often left at a template's default, so they only break near-ties.
 _DECLARED_BONUS: Final = 1.15
-_DETECTION_TOKENS: Final = 3000
+DETECTION_TOKENS: Final = 3000  # the tokens detection reads, the longest blocks first
 
 
 # A block's tokens: a list, or (the compiled build's ``_ctokens.block_counts``, for the texts
@@ -158,9 +158,9 @@ def detect_language(token_lists: Iterable[Tokens], declared: str = "") -> str:
     """The language whose stopwords cover most of the tokens; ``""`` when none do."""
     languages, index = _stopword_index()
     if _c_language_hits is not None:
-        counts = _c_language_hits(token_lists, _DETECTION_TOKENS, index, len(languages), _index_table())
+        counts = _c_language_hits(token_lists, DETECTION_TOKENS, index, len(languages), _index_table())
     else:
-        counts = language_hits(token_lists, _DETECTION_TOKENS, index, len(languages))
+        counts = language_hits(token_lists, DETECTION_TOKENS, index, len(languages))
     return _chosen(languages, counts, declared)
 
 
@@ -204,7 +204,7 @@ def detect_with_stops(
     found = _c_language_stops(
         token_lists,
         counts,
-        _DETECTION_TOKENS,
+        DETECTION_TOKENS,
         len(_PLACES),
         _index_table(),
         _PLACES.get(declared, -1),

@@ -3,9 +3,10 @@
 A token is a string object of about 60 bytes; held for every block at once they take
 about nine times the page's size, more than anything else the stage holds. Pages of up
 to ``CHUNK_BLOCKS`` blocks (all but the largest) are tokenised once and their tokens
-dropped when the counts are taken; larger pages are read a chunk at a time, and
-tokenised again for the stopword counts once the language is known (and for the
-language, on its longest blocks). Both ways give the same counts.
+dropped when the counts are taken; larger pages are read a chunk at a time (a fixed
+language's stopwords counted then), and tokenised again by the same loop for the
+stopword counts once the language is known (and for the language, on the longest blocks
+it reads). Both ways give the same counts.
 
 The compiled build runs the per-block loop in C (``_ctokens``: :func:`block_counts` and
 :func:`stop_counts` are its reference, and a pure install runs them), which gives most
@@ -19,6 +20,7 @@ from typing import Final, NamedTuple, cast
 
 from ._compiled import c_module
 from ._language import (
+    DETECTION_TOKENS,
     Tokens,
     detect_language,
     detect_with_stops,
@@ -124,43 +126,84 @@ def token_stats(
     """The token counts of every block of ``texts``. ``language`` is the page language
     when the options fix it, else "" (detected from the longest blocks' stopwords)."""
     title_tokens = frozenset(tokens(page_title)) if _c_token_set is None else _c_token_set(page_title, tokens)
-    whole: list[Tokens] | None = None  # every block's tokens, when the page is one chunk
     limits = (scan_words, scan_chars, whole_max_chars)
     if len(texts) <= chunk:  # (all but the largest pages: their columns taken as they come)
+        # (every block's tokens, held at once)
         whole, counts, cjk, title_match, phrases = _chunk_counts(
             texts if isinstance(texts, list) else list(texts), title_tokens, limits
         )
-    else:
-        counts, cjk, title_match, phrases = [], [], [], []
-        for start in range(0, len(texts), chunk):
-            _, n, k, matched, kinds = _chunk_counts(list(texts[start : start + chunk]), title_tokens, limits)
-            counts += n
-            cjk += k
-            title_match += matched
-            phrases += kinds
-    if not language:
-        # The compiled build: the tokens detection reads looked up once for both, in one call.
-        found = detect_with_stops(whole, counts, declared_language) if whole is not None else None
-        if found is not None:
-            return new_tuple(TokenStats, (counts, cjk, found[1], title_match, phrases, found[0]))
-        # The longest blocks first, as many as detection reads (a stable sort: ties keep
-        # block order).
-        order = sorted(range(len(texts)), key=counts.__getitem__, reverse=True)
-        # Lazy maps, not a generator expression: mypyc makes a generator expression a list,
-        # which tokenised every block at once (the 50 MB page's compiled peak, 898 MB).
-        longest: Iterator[Tokens] = (
-            map(whole.__getitem__, order) if whole is not None else map(tokens, map(texts.__getitem__, order))
+        if not language:
+            # The compiled build: the tokens detection reads looked up once for both, in one call.
+            found = detect_with_stops(whole, counts, declared_language)
+            if found is not None:
+                return new_tuple(TokenStats, (counts, cjk, found[1], title_match, phrases, found[0]))
+            language = detect_language(_longest(whole, counts), declared_language)
+        stop = stopwords(language)
+        fields = (
+            counts,
+            cjk,
+            _stop_counts(whole, stop, stop_table(language)),
+            title_match,
+            phrases,
+            language,
         )
-        language = detect_language(longest, declared_language)
+        return new_tuple(TokenStats, fields)
+    # A page of several chunks: a fixed language's stopwords counted as each chunk is read,
+    # a detected one's once the language is known, each chunk tokenised again (by the same
+    # C loop where there is one).
     stop = stopwords(language)
     table = stop_table(language)  # the set as the C loop reads it (None in a pure install)
-    if whole is not None:
-        fields = (counts, cjk, _stop_counts(whole, stop, table), title_match, phrases, language)
-        return new_tuple(TokenStats, fields)
-    stops: list[int] = []
-    for start in range(0, len(texts), chunk):  # tokenised again, a chunk at a time
-        stops += _stop_counts([tokens(text) for text in texts[start : start + chunk]], stop, table)
+    counts, cjk, stops, title_match, phrases = [], [], [], [], []
+    for start in range(0, len(texts), chunk):
+        toks, n, k, matched, kinds = _chunk_counts(list(texts[start : start + chunk]), title_tokens, limits)
+        counts += n
+        cjk += k
+        title_match += matched
+        phrases += kinds
+        if language and stop:
+            stops += _stop_counts(toks, stop, table)
+        del toks  # (the chunk's tokens dropped before the next chunk's are made)
+    if not language:
+        # Only the longest blocks that detection reads are tokenised again for it.
+        language = detect_language(_tokenised(_detection_texts(texts, counts)), declared_language)
+        stop = stopwords(language)
+        table = stop_table(language)
+        if stop:
+            for start in range(0, len(texts), chunk):  # tokenised again, a chunk at a time
+                stops += _stop_counts(_tokenised(list(texts[start : start + chunk])), stop, table)
+    if not stop:  # (no stoplist: no block has a stopword)
+        stops = [0] * len(texts)
     return new_tuple(TokenStats, (counts, cjk, stops, title_match, phrases, language))
+
+
+def _longest(token_lists: list[Tokens], counts: list[int]) -> Iterator[Tokens]:
+    """The lists, longest first (``counts``: each one's tokens; a stable sort: ties keep
+    list order), lazily: detection reads only the first."""
+    return map(token_lists.__getitem__, sorted(range(len(token_lists)), key=counts.__getitem__, reverse=True))
+
+
+def _detection_texts(texts: Sequence[str], counts: list[int]) -> list[str]:
+    """The texts whose tokens detection reads, in the order it reads them: the longest
+    (``counts``: each text's tokens; ties in text order) until ``DETECTION_TOKENS`` tokens
+    are seen, the text that reaches them read whole; texts without tokens add nothing."""
+    read: list[str] = []
+    seen = 0
+    for at in sorted(range(len(texts)), key=counts.__getitem__, reverse=True):
+        if seen >= DETECTION_TOKENS or counts[at] == 0:
+            break
+        read.append(texts[at])
+        seen += counts[at]
+    return read
+
+
+_NO_TITLE: Final = frozenset[str]()
+
+
+def _tokenised(part: list[str]) -> list[Tokens]:
+    """The texts' tokens, as the first pass made them (by the C loop where there is one)."""
+    if _c_block_counts is not None:
+        return _c_block_counts(part, _NO_TITLE, tokens, _cjk_count)[0]
+    return [tokens(text) for text in part]
 
 
 def _chunk_counts(
