@@ -1,7 +1,7 @@
 """The time budget's check, compiled in the compiled build (_errors re-exports it): the
 stages call it about 9 times a page, and an interpreted function called from compiled code
-costs a Python frame each time (benchmarks/RESULTS.md, "check_deadline and the input's
-preparation compiled")."""
+costs a Python frame each time (benchmarks/RESULTS.md, the subsection "check_deadline
+compiled ...")."""
 
 from __future__ import annotations
 

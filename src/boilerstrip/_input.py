@@ -1,7 +1,7 @@
 """The page's input made ready for the parser: text or UTF-8 bytes cut at the limits of
 ``Options``, its scripts' and style sheets' spans found (:func:`_limits.scan`). Split from
 _extract.py to be compiled in the compiled build: these helpers ran there as Python frames on
-every call (benchmarks/RESULTS.md, "check_deadline and the input's preparation compiled")."""
+every call (benchmarks/RESULTS.md, the subsection "check_deadline compiled ...")."""
 
 from __future__ import annotations
 
