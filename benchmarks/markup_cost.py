@@ -20,7 +20,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _pages import sample
-from boilerstrip import _extract, _markup, _parse, _segment, _segment_blocks
+from boilerstrip import _input, _markup, _parse, _segment, _segment_blocks
 from boilerstrip._model import NO_MARKUP, Markup
 
 
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     real = getattr(_segment_blocks, "Recorder")  # noqa: B009 - not re-exported by name
     try:
         for i, (_key, html) in enumerate(sample(args.data, args.sample, args.seed)):
-            tree = _parse.parse(_extract._as_text(html))
+            tree = _parse.parse(_input.as_text(html))
             root = _parse.body_of(tree)
             order = list(recorders.items())
             if i % 2:

@@ -4,7 +4,9 @@
     python benchmarks/profile_stages.py ../shared/datasets --pyinstrument   # call tree too
 
 Each stage is timed by wrapping the functions ``extract()`` calls (the wrappers cost
-well under a microsecond per call); the medians and means per page are printed as a
+well under a microsecond per call; in a compiled build, compiled modules call each other
+directly: the limits scan, called from the compiled _input, and the parts of the features
+stage are timed only when this runs the pure source); the medians and means per page are printed as a
 Markdown table. Runs in one process: use it for the breakdown, benchmarks/speed.py for
 the figures compared with peers.
 """
@@ -27,6 +29,13 @@ import boilerstrip
 from _pages import sample
 from boilerstrip import _extract, _features
 
+# Where newer code scans the input for the limits (older checkouts scanned from _extract).
+_input: ModuleType = (
+    importlib.import_module("boilerstrip._input")
+    if importlib.util.find_spec("boilerstrip._input") is not None
+    else ModuleType("absent")  # no scan: the row is skipped
+)
+
 # Where newer code reads the tokens (older checkouts, profiled for a before, read them in _features).
 _token_stats: ModuleType = (
     importlib.import_module("boilerstrip._token_stats")
@@ -37,6 +46,7 @@ _token_stats: ModuleType = (
 # (module, attribute, stage name): the functions extract() calls, by stage.
 _STAGES = (
     (_extract, "scan", "limits"),
+    (_input, "scan", "limits"),  # timed in the pure build only: _input is compiled
     (_extract, "parse", "parse"),
     (_extract, "page_info", "parse"),
     (_extract, "segment", "segment"),

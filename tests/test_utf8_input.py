@@ -1,5 +1,5 @@
 """Bytes that are valid UTF-8 go to the parser as they are (_parse.utf8_body, _parse.Utf8Page,
-_extract._utf8_page): the limits scan reads the bytes, no str of the page's characters
+_input.utf8_page): the limits scan reads the bytes, no str of the page's characters
 is made, and extract() gives what it gives for the text decode() makes of them."""
 
 from __future__ import annotations

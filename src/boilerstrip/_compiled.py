@@ -16,7 +16,8 @@ from types import ModuleType
 # compiles it, but a native class checks each field's type when it is set: ill-typed values
 # would raise TypeError, not OptionsError, or be refused where Python takes them), _sourced
 # (a generic dataclass, which mypyc cannot compile), _extract (the entry point, cheap, and
-# where benchmarks/profile_ab.py times the stages), the output formats, the CLI, the
+# where benchmarks/profile_ab.py times the stages; its input's preparation is _input, and
+# _errors' check_deadline is _deadline, both compiled), the output formats, the CLI, the
 # annotated view and the data tables (no loops to speed up).
 COMPILED_MODULES = (
     "_assemble",
@@ -35,6 +36,7 @@ COMPILED_MODULES = (
     "_cut",
     "_datelines",
     "_dates",
+    "_deadline",
     "_described",
     "_detached",
     "_dumps",
@@ -42,6 +44,7 @@ COMPILED_MODULES = (
     "_features",
     "_form_labels",
     "_head_marks",
+    "_input",
     "_language",
     "_limits",
     "_markup",

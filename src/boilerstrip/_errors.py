@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 
 class BoilerstripError(Exception):
     """Base class of every error boilerstrip raises."""
@@ -26,12 +24,11 @@ class ExtractionTimeoutError(BoilerstripError, TimeoutError):
     """``extract()`` ran past ``Options.time_budget``."""
 
 
-def check_deadline(deadline: float | None) -> None:
-    """Raise :class:`ExtractionTimeoutError` once ``time.monotonic()`` is past ``deadline``."""
-    if deadline is not None and time.monotonic() > deadline:
-        raise ExtractionTimeoutError("extraction ran past Options.time_budget")
-
-
 class MissingExtraError(BoilerstripError, ImportError):
     """A feature needs an optional dependency that is not installed; the message names the
     extra to install, e.g. ``pip install 'boilerstrip[warc]'``."""
+
+
+# Defined in a module of its own, compiled in the compiled build, and imported here, where
+# every stage imports it from: the exception classes above stay Python classes.
+from ._deadline import check_deadline as check_deadline  # noqa: E402, PLC0414

@@ -12,23 +12,21 @@ from ._assemble import assemble
 from ._bodies import without_bodies
 from ._combine import decide, relabel
 from ._described import with_description
-from ._errors import InputError, LimitError, check_deadline
+from ._errors import InputError, check_deadline
 from ._features import blocks_of, feature_columns, features_of, locators
 from ._head_marks import HeadMarks
-from ._limits import Scan, scan
+from ._input import as_text, utf8_page
+from ._input import prepare_input as prepare_input  # noqa: PLC0414 (read by _annotate and the tests)
 from ._metadata import complete, json_ld_objects, product_description, read_page
 from ._model import Block, Extraction, Metadata, new_tuple
-from ._noscript import Page, without_runaways
 from ._options import DEFAULT_OPTIONS, Options
 from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_texts, page_type
-from ._parse import Utf8, Utf8Page, body_of, decode, looks_binary, page_info, parse, utf8_body
+from ._parse import Utf8, body_of, looks_binary, page_info, parse
 from ._parse import content_type as parse_content_type
 from ._probability import score, smooth
 from ._release import pause_collector, release_if_held, resume_collector
 from ._segment import traverse
 from ._segmented import Traversal, finish
-
-_BYTES_PER_CHAR = 4  # bytes are cut at this many times max_input_chars before decoding (UTF-8, UTF-32)
 
 
 def extract(
@@ -84,7 +82,7 @@ def _extract(
             return assemble((), "", url, "")  # an image, an archive, a PDF: no text
     bodies: list[int] = []
     # A crawler's bytes, valid UTF-8, go to the parser as they are; other input as text.
-    utf8 = _utf8_page(html, charset, options, bodies) if isinstance(html, (bytes, bytearray)) else None
+    utf8 = utf8_page(html, charset, options, bodies) if isinstance(html, (bytes, bytearray)) else None
     given, truncated = (
         (utf8, False) if utf8 is not None else prepare_input(html, charset, options, bodies=bodies)
     )
@@ -152,7 +150,7 @@ def measure(
     if isinstance(html, LexborHTMLParser):
         tree = html
     else:
-        text = html if isinstance(html, Utf8) else _as_text(html)
+        text = html if isinstance(html, Utf8) else as_text(html)
         del html  # the caller keeps its own reference, if it has one
         size = len(text.data) if isinstance(text, Utf8) else len(text)  # bytes: at least its characters
         apart = options.parse_apart_min_chars is not None and size >= options.parse_apart_min_chars
@@ -236,119 +234,3 @@ def _hides_its_text(
     return declared == PRODUCT and description_hidden(
         product_description(ld_objects), segmented.texts, options
     )
-
-
-def prepare_input(
-    html: object, charset: str | None, options: Options, *, bodies: list[int] | None = None
-) -> tuple[str | LexborHTMLParser, bool]:
-    """The page as text cut at the limits, or as the caller's Lexbor tree; and whether it was
-    cut. ``bodies`` gets the scripts and style sheets of the text (_limits.scan)."""
-    if isinstance(html, LexborHTMLParser):
-        return html, False  # already parsed: the parse cost is paid, the time budget still holds
-    limit = options.max_input_chars
-    cut = False
-    if isinstance(html, (bytes, bytearray, memoryview)):
-        data = bytes(html)
-        if limit is not None and len(data) > limit * _BYTES_PER_CHAR:
-            data, cut = data[: _character_start(data, limit * _BYTES_PER_CHAR)], True
-        text = decode(data, charset)
-    else:
-        text = _tree_text(html) if not isinstance(html, str) else html
-    if limit is not None and len(text) > limit:
-        text, cut = text[:limit], True
-    if cut and options.on_limit == "raise":
-        raise LimitError(f"the input is longer than max_input_chars={limit}")
-    text, found = _scan_as_shown(text, options, bodies)
-    if found.cut is not None:
-        if options.on_limit == "raise":
-            value = getattr(options, found.limit)
-            raise LimitError(f"the input exceeds {found.limit}={value} at character {found.cut}")
-        text, cut = text[: found.cut], True
-    return text, cut
-
-
-def _scan_as_shown(text: Page, options: Options, bodies: list[int] | None) -> tuple[Page, Scan]:
-    """``text`` without the raw text that runs past its noscript (_noscript), and its
-    :func:`_limits.scan` at the limits of ``options``: scanned again where it was cut."""
-    runaways: list[int] = []
-    found = _scan(text, options, bodies, runaways)
-    if not runaways:
-        return text, found
-    text = without_runaways(text, runaways)
-    if bodies is not None:
-        bodies.clear()
-    return text, _scan(text, options, bodies)
-
-
-def _scan(
-    text: str | bytes, options: Options, bodies: list[int] | None, runaways: list[int] | None = None
-) -> Scan:
-    """:func:`_limits.scan` of ``text`` at the limits of ``options``."""
-    return scan(
-        text,
-        max_nodes=options.max_nodes,
-        max_depth=options.max_depth,
-        max_attributes=options.max_attributes,
-        max_depth_sum=options.max_depth_sum,
-        bodies=bodies,
-        runaways=runaways,
-    )
-
-
-def _utf8_page(
-    html: bytes | bytearray, charset: str | None, options: Options, bodies: list[int]
-) -> Utf8Page | None:
-    """Bytes that :func:`decode` reads as valid UTF-8, scanned as they are
-    (:class:`Utf8Page`), where they need no cut; None for every other page (the text
-    path). A crawler's page stays in its bytes to the parser: the text path made it a
-    str (4 bytes a character on a page with one character outside the BMP, up to 12 MB
-    on a dev page), then selectolax encoded it again."""
-    limit = options.max_input_chars
-    if limit is not None and len(html) > limit:  # may be cut in characters: the text path
-        return None
-    body = utf8_body(bytes(html), charset)
-    if body is None:
-        return None
-    body, found = _scan_as_shown(body, options, bodies)
-    page = new_tuple(Utf8Page, (body,))  # Utf8Page(body), without its Python __new__
-    if found.cut is not None:  # cut, or raised, at a character offset: the text path
-        bodies.clear()
-        return None
-    return page
-
-
-def _character_start(data: bytes, at: int) -> int:
-    """``at``, moved back to the start of the UTF-8 character it falls in (at most 3 bytes):
-    bytes cut inside a character are not valid UTF-8, and decode() would read the whole
-    page in another encoding. In any other encoding the page is cut at ``max_input_chars``
-    characters before this point anyway."""
-    start = at
-    while start > max(0, at - 3) and data[start] & 0xC0 == 0x80:  # a continuation byte
-        start -= 1
-    return start
-
-
-def _tree_text(html: object) -> str:
-    """The markup of a page parsed by selectolax's other engine or by lxml (serialised, so
-    the caller's tree is never touched)."""
-    module = type(html).__module__
-    if module.startswith("selectolax."):
-        markup = getattr(html, "html", None)
-        if isinstance(markup, str) or markup is None:
-            return markup or ""
-    elif module.startswith("lxml."):
-        from lxml import etree
-
-        if isinstance(html, (etree._Element, etree._ElementTree)):
-            return str(etree.tostring(html, encoding="unicode", method="html"))
-    raise InputError(
-        f"html must be str, bytes, a selectolax parser or an lxml element or tree, not {type(html).__name__}"
-    )
-
-
-def _as_text(html: str | bytes) -> str:
-    if isinstance(html, str):
-        return html
-    if isinstance(html, (bytes, bytearray, memoryview)):
-        return decode(bytes(html))
-    raise InputError(f"html must be str or bytes, not {type(html).__name__}")
