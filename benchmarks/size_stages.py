@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import itertools
 import json
 import os
@@ -61,7 +62,8 @@ class _Clock:
 
 def stages(html: str, options: Any, clock: _Clock) -> Any:
     """``extract(html, options=options)``, stage by stage (the text path, no deadline)."""
-    from boilerstrip import _extract as x
+    # Any: the stages as this version's _extract module names them, whichever build runs
+    x: Any = importlib.import_module("boilerstrip._extract")
     from boilerstrip import _release
 
     # extract()'s pause of the cyclic collector, where this version has it
@@ -74,7 +76,7 @@ def stages(html: str, options: Any, clock: _Clock) -> Any:
     labels = clock.run(
         "decide", lambda: x.decide(blocks, probabilities, options, declared=declared, address=address)
     )
-    owned = list(blocks)
+    owned: Any = list(blocks)
     blocks = None
     labelled = clock.run("relabel", lambda: x.relabel(owned, labels, probabilities, scores.table))
     held = [owned, labels, scores, probabilities]
@@ -97,7 +99,8 @@ def stages(html: str, options: Any, clock: _Clock) -> Any:
 def _measure(html: str, options: Any, clock: _Clock) -> tuple[Any, ...]:
     """The limits scan, then ``_extract.measure``'s stages; each stage's input freed (and
     timed) where extract() frees it."""
-    from boilerstrip import _extract as x
+    # Any: the stages as this version's _extract module names them, whichever build runs
+    x: Any = importlib.import_module("boilerstrip._extract")
     from boilerstrip._head_marks import HeadMarks
 
     bodies: list[int] = []
@@ -257,7 +260,7 @@ def markdown(runs: dict[float, list[dict[str, Any]]]) -> str:
     names = list(dict.fromkeys(name for size in sizes for run in runs[size] for name in run["stages"]))
 
     def best(size: float, name: str, index: int) -> float:
-        return min(run["stages"].get(name, [0.0] * 5)[index] for run in runs[size])
+        return float(min(run["stages"].get(name, [0.0] * 5)[index] for run in runs[size]))
 
     mb = {size: runs[size][0]["input_mb"] for size in sizes}
     head = " | ".join(f"{size:g} MB" for size in sizes)
