@@ -27,9 +27,8 @@ Parts:
           ``--bytes`` gives extract() each page's bytes, as a crawler does, not their text.
           The child writes each sample to stderr as it is taken.
   size    a page of about 1, 5, 25 and 50 MB built from repeated paragraphs and chrome, each in
-          its own process: time of extract() (and of the collection the next thousand
-          allocations start: a collector extract() paused goes over the objects it made
-          then) and the process's peak RSS (getrusage), against
+          its own process: time of extract() (with the young collection it runs where it
+          paused the cyclic collector) and the process's peak RSS (getrusage), against
           the same process before extract() (interpreter, page and import); ``--bytes``: the
           page given as its UTF-8 bytes. ``--src`` given more than once (this part only) runs
           every size with each, in the order given, in one table with the src and its build
@@ -117,9 +116,6 @@ def child_size(megabytes: float, as_bytes: bool = False) -> dict[str, Any]:
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     started, cpu_started = time.perf_counter(), time.process_time()
     result = boilerstrip.extract(html, options=options)
-    # The collection the next allocations start: where extract() paused the cyclic collector
-    # (Options.pause_collector_min_chars), it goes over the objects made meanwhile once.
-    _ = [[] for _ in range(1_000)]
     seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     return {

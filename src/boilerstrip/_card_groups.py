@@ -42,6 +42,16 @@ _CONTENT: Final = Label.CONTENT
 _COMPLETED = frozenset({Label.SIDEBAR, Label.NAVIGATION, Label.OTHER, Label.METADATA, Label.PROMO})
 
 
+def _add(sets: dict[int, set[int]], key: int, item: int) -> None:
+    """``item`` added to ``sets[key]``, made where missing (not setdefault(key, set()): a set
+    made and freed for every block of a group)."""
+    found = sets.get(key)
+    if found is None:
+        sets[key] = {item}
+    else:
+        found.add(item)
+
+
 def with_card_groups(
     blocks: Sequence[Block],
     members: Sequence[tuple[int, int]],
@@ -66,20 +76,11 @@ def with_card_groups(
         n = block.features.words
         if group < 0 or not n:
             continue
-        # Not setdefault(group, set()): a set made and freed for every block of a group.
-        found = cards.get(group)
-        if found is None:
-            cards[group] = {card}
-        else:
-            found.add(card)
+        _add(cards, group, card)
         words[group] = words.get(group, 0) + n
         kept[group] = kept.get(group, 0) + (n if kind is _CONTENT else 0)
         if kind is _CONTENT:
-            found = kept_cards.get(group)
-            if found is None:
-                kept_cards[group] = {card}
-            else:
-                found.add(card)
+            _add(kept_cards, group, card)
     share = options.card_group_keep_share
     chosen = {g for g, c in cards.items() if len(c) >= min_cards and kept[g] > share * words[g]}
     out = with_groups_kept(members, labels, probabilities, chosen, options.card_group_floor)

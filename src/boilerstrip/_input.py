@@ -126,6 +126,7 @@ def _tree_text(html: object) -> str:
 
 
 def as_text(html: str | bytes) -> str:
+    """``html`` as text: a str as it is, bytes decoded (:func:`_parse.decode`)."""
     if isinstance(html, str):
         return html
     if isinstance(html, (bytes, bytearray, memoryview)):
