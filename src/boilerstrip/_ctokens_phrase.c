@@ -69,10 +69,11 @@ static void count_digits(Held *held) {
     }
 }
 
-/* _match_facts.lacks_digits: an ASCII text with fewer than ``digits`` of 0-9, or fewer than
- * ``runs`` runs of them (when ``runs`` is above 1). */
+/* _match_facts.lacks_digits: a text with fewer than ``digits`` of 0-9, or fewer than ``runs`` runs
+ * of them (when ``runs`` is above 1): any text read here, whose \d are 0-9 (Latin-1 characters
+ * and separators), not only an ASCII one. */
 static inline int lacks_digits(Held *held, Py_ssize_t digits, Py_ssize_t runs) {
-    if (!held->ascii || (runs <= 1 && digits <= 0)) return 0;
+    if (runs <= 1 && digits <= 0) return 0;
     if (held->digits < 0) count_digits(held);
     if (runs > 1) return held->runs < runs || held->digits < digits;
     return digits > 0 && held->digits < digits;
@@ -200,6 +201,14 @@ static int has_digit_byte(const Py_UCS1 *in, Py_ssize_t n) {
     return 0;
 }
 
+/* Whether one of the ``n`` two-byte characters at ``in`` lies from ``low`` to ``high``: a loop
+ * with no exit, which the compiler runs many characters at a time. */
+static int wide_in(const Py_UCS2 *in, Py_ssize_t n, Py_UCS2 low, Py_UCS2 high) {
+    int found = 0;
+    for (Py_ssize_t i = 0; i < n; i++) found |= (Py_UCS2)(in[i] - low) <= (Py_UCS2)(high - low);
+    return found;
+}
+
 /* Whether ``c`` is one of the ``count`` characters of ``strip`` (_phrases.STRIPPED). */
 static inline int stripped(Py_UCS4 c, const Py_UCS4 *strip, Py_ssize_t count) {
     for (Py_ssize_t i = 0; i < count; i++)
@@ -257,19 +266,12 @@ static PyObject *block_candidates(PyObject *text, PyObject *tokens, const Limits
         line_break = n > 0 && memchr(in, '\n', (size_t)n) != NULL;
     } else if (readable) {
         const Py_UCS2 *in = data;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            const Py_UCS4 c = in[i];
-            if (i < read) {
-                if (c > 0xFF && !separator(c)) { /* (lowered by str.lower: Python) */
-                    readable = 0;
-                    break;
-                }
-                buffer[i] = (Py_UCS2)lower_one(c);
-            }
-            digit |= c >= '0' && c <= '9';
-            line_break |= c == '\n';
+        for (Py_ssize_t i = 0; i < read && readable; i++) {
+            readable = in[i] <= 0xFF || separator(in[i]); /* (else lowered by str.lower: Python) */
+            buffer[i] = (Py_UCS2)lower_one(in[i]);
         }
-        digit &= short_text;
+        digit = readable && short_text && wide_in(in, n, '0', '9');
+        line_break = readable && wide_in(in, n, '\n', '\n');
     }
     if (readable) {
         gates = 0;

@@ -80,15 +80,16 @@ def all_candidates(
     return first_rows, second_rows, ALL_GATES
 
 
-def _rest_may_match(facts: RestFacts, held: str, first: str, ascii_text: bool) -> bool:
+def _rest_may_match(facts: RestFacts, held: str, first: str) -> bool:
     """Whether a sieve's rest whose :func:`_phrase_match.rest_facts` are ``facts`` may match
     the text whose lower case is ``held`` and whose first character is ``first`` ("" when it
-    is empty): ``_fullmatch``'s and ``_found``'s first tests of it."""
+    is empty): ``_fullmatch``'s and ``_found``'s first tests of it. Its digits are counted on
+    any text read here, as on an ASCII one: of Latin-1 characters and separators, its only
+    ``\\d`` are 0-9 (held has the digits of the text it lowers)."""
     has_start, mask, start_digits, start_runs, has_rest, rest_digits, rest_runs = facts
-    lowered = held if ascii_text else None  # (held has the digits of the text it lowers)
-    if has_start and may_start(mask, first) and not lacks_digits(start_digits, start_runs, held, lowered):
+    if has_start and may_start(mask, first) and not lacks_digits(start_digits, start_runs, held, held):
         return True
-    return bool(has_rest) and not lacks_digits(rest_digits, rest_runs, held, lowered)
+    return bool(has_rest) and not lacks_digits(rest_digits, rest_runs, held, held)
 
 
 def _may_match(
@@ -98,9 +99,7 @@ def _may_match(
     pattern has branches without strings (tried whatever the sieve says) that their facts
     (``rests``, of the ASCII sieve's and of the wide one's; None: none known) do not rule out."""
     sieve = filter_.ascii if ascii_text else filter_.wide
-    if sieve.rest and (
-        rests is None or _rest_may_match(rests[0 if ascii_text else 1], held, first, ascii_text)
-    ):
+    if sieve.rest and (rests is None or _rest_may_match(rests[0 if ascii_text else 1], held, first)):
         return True
     return passes(sieve, held)
 

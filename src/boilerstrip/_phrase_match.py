@@ -38,6 +38,11 @@ Facts = tuple[BranchFacts, ...]  # () when they add nothing (:func:`branch_facts
 # (_match_facts) assume version 0's simple case folding, whatever regex.DEFAULT_VERSION is.
 _FOLDED: Final = regex.IGNORECASE | regex.VERSION0
 _PLAIN: Final = regex.VERSION0
+# regex's ``concurrent`` argument, given to every search here (positionally: a keyword costs the
+# call a dict): False keeps the GIL through the match. By default regex releases and takes it
+# again around each match of a str, about 230 of the 1,450 instructions of a search that fails at
+# once, and most of these fail at once (a phrase row tried on a short text). The answer is the same.
+_HOLD_GIL: Final = False
 
 
 # The memos of this module: per process, a pattern's value made on its first use, which
@@ -118,21 +123,24 @@ def read_whole(pattern: str) -> _Whole:
     return _Whole(reads_alike_lowered(pattern), first, digits, min_runs(pattern), ascii_facts, wide_facts)
 
 
-def _fullmatch(pattern: str, text: str, lowered: str | None, held: str | None = None) -> bool:
+def _fullmatch(
+    pattern: str, text: str, lowered: str | None, held: str | None = None, *, simple: bool = False
+) -> bool:
     """Whether ``pattern`` matches all of ``text``; ``lowered`` is ``text`` lowercased when
     it is ASCII, else None; ``held`` is ``text`` lowercased (None: lowercased here when
-    needed). A text whose first character starts no match, an ASCII one with fewer digits
-    (or runs of them) than every match has, or one that no branch's facts let match, is not
-    searched."""
+    needed); ``simple``: ``text`` is of Latin-1 characters and separators (its only ``\\d``
+    are 0-9, as an ASCII text's). A text whose first character starts no match, an ASCII or
+    simple one with fewer digits (or runs of them) than every match has, or one that no
+    branch's facts let match, is not searched."""
     alike, first, digits, runs, ascii_facts, wide_facts = _whole_forms(pattern)
-    if not may_start(first, text) or lacks_digits(digits, runs, text, lowered):
+    if not may_start(first, text) or lacks_digits(digits, runs, text, text if simple else lowered):
         return False
     branches = ascii_facts if lowered is not None else wide_facts
     if branches and not may_match(branches, text, text.lower() if held is None else held, lowered):
         return False
     if lowered is not None and alike:
-        return _plain(pattern).fullmatch(lowered) is not None
-    return _compiled(pattern).fullmatch(text) is not None
+        return _plain(pattern).fullmatch(lowered, None, None, _HOLD_GIL) is not None
+    return _compiled(pattern).fullmatch(text, None, None, _HOLD_GIL) is not None
 
 
 class _Split(NamedTuple):
@@ -233,17 +241,21 @@ def opened_branches(pattern: str, branch: str) -> list[str]:
     return [alternative + branch[end:] for alternative in alternatives]
 
 
-def _found(pattern: str, text: str, lowered: str | None = None, held: str | None = None) -> bool:
+def _found(
+    pattern: str, text: str, lowered: str | None = None, held: str | None = None, *, simple: bool = False
+) -> bool:
     """Whether ``pattern`` occurs in ``text``: the same answer as ``search``, since a text
     holds a match of an alternation if and only if it holds a match of one of its
     branches. Searched together, a ``^`` branch is tried again at every position of the
     text and keeps the others from the engine's fast scans; apart, it is tried once at
     the start (the rows' searches on dev pages take 0.72 times the instructions).
-    ``lowered`` is ``text`` lowercased when it is ASCII, else None; ``held`` as for
-    :func:`_fullmatch`. The ``^`` branches are not tried on a text whose first character
-    starts none of their matches; neither part on an ASCII text with fewer digits (or runs
-    of them) than each of its matches has, nor on one that none of its branches' facts let match."""
+    ``lowered`` is ``text`` lowercased when it is ASCII, else None; ``held`` and ``simple`` as
+    for :func:`_fullmatch`. The ``^`` branches are not tried on a text whose first character
+    starts none of their matches; neither part on an ASCII or simple text with fewer digits (or
+    runs of them) than each of its matches has, nor on one that none of its branches' facts let
+    match."""
     split = _split(pattern)
+    counted = text if simple else lowered  # (lacks_digits counts the digits of a text given)
     start, rest = split.start, split.rest
     # (each pair read as two: a pair indexed by a variable is boxed again in the compiled build)
     start_ascii, start_wide = split.start_facts
@@ -253,25 +265,25 @@ def _found(pattern: str, text: str, lowered: str | None = None, held: str | None
     if (
         not start
         or not may_start(split.first, text)
-        or lacks_digits(split.start_digits, split.start_runs, text, lowered)
+        or lacks_digits(split.start_digits, split.start_runs, text, counted)
     ):
         start = ""
     elif start_facts:
         held = text.lower() if held is None else held
         if not may_match(start_facts, text, held, lowered):
             start = ""
-    if not rest or lacks_digits(split.rest_digits, split.rest_runs, text, lowered):
+    if not rest or lacks_digits(split.rest_digits, split.rest_runs, text, counted):
         rest = ""
     elif rest_facts:
         held = text.lower() if held is None else held
         if not may_match(rest_facts, text, held, lowered):
             rest = ""
     if lowered is not None and split.alike:
-        return (bool(start) and _plain(start).match(lowered) is not None) or (
-            bool(rest) and _plain(rest).search(lowered) is not None
+        return (bool(start) and _plain(start).match(lowered, None, None, _HOLD_GIL) is not None) or (
+            bool(rest) and _plain(rest).search(lowered, None, None, _HOLD_GIL) is not None
         )
-    return (bool(start) and _compiled(start).match(text) is not None) or (
-        bool(rest) and _compiled(rest).search(text) is not None
+    return (bool(start) and _compiled(start).match(text, None, None, _HOLD_GIL) is not None) or (
+        bool(rest) and _compiled(rest).search(text, None, None, _HOLD_GIL) is not None
     )
 
 
@@ -324,7 +336,7 @@ def has_digit(text: str, lowered: str | None) -> bool:
     """Whether ``text`` holds a character regex's ``\\d`` matches (``lowered``: as above)."""
     if ascii_digit(text, 1):  # (0-9 are \d's; only a text without one is searched)
         return True
-    return lowered is None and _compiled(r"\d").search(text) is not None
+    return lowered is None and _compiled(r"\d").search(text, None, None, _HOLD_GIL) is not None
 
 
 def matches(
@@ -336,6 +348,7 @@ def matches(
     *,
     whole: bool,
     sieved: bool = False,
+    simple: bool = False,
 ) -> bool:
     """Whether ``pattern`` matches all of ``text`` (``whole``) or occurs in it, its filter
     ``filter_`` read first: when ``text`` holds none of its strings, only the branches
@@ -343,14 +356,16 @@ def matches(
     and only if it holds one of a branch). ``lowered`` as for :func:`_found`; ``held`` is
     ``text`` lowercased. ``sieved``: the pattern was kept by ``_phrase_candidates``' pass on
     this ``held`` (its ``SIEVED`` bit), which asks the sieve of a filter without a rest: it
-    passed, and is not asked again."""
+    passed, and is not asked again. ``simple``: as for :func:`_fullmatch`."""
     sieve = filter_.ascii if lowered is not None else filter_.wide
     if (sieve.rest or not sieved) and not sieve_passes(sieve, held):
         rest = sieve.rest
         if not rest:
             return False
         pattern = rest
-    return _fullmatch(pattern, text, lowered, held) if whole else _found(pattern, text, lowered, held)
+    if whole:
+        return _fullmatch(pattern, text, lowered, held, simple=simple)
+    return _found(pattern, text, lowered, held, simple=simple)
 
 
 class WholeRows(NamedTuple):

@@ -143,6 +143,7 @@ def _gate_open(  # noqa: PLR0917
     *,
     whole: bool,
     sieved: bool = False,
+    simple: bool = False,
 ) -> bool:
     """Whether one of the keyless rows matches ``text`` (all of it when ``whole``, else
     anywhere in it): the answer of the rows' one alternation, each group of branches tried
@@ -150,26 +151,28 @@ def _gate_open(  # noqa: PLR0917
     through its filter. ``digit``: whether ``text`` holds a ``\\d`` (:func:`has_digit`);
     ``groups``: the bits of the groups that may match (``_phrase_candidates``: 1 wide, 2
     digit, 4 other), the others not tried; ``sieved``: they were kept by its pass on ``held``
-    (``matches``)."""
+    (``matches``); ``simple``: ``text`` is of Latin-1 characters and separators (``matches``)."""
     wide, digit_rows, other = index.gate
     wide_filter, digit_filter, other_filter = index.gate_filters
     return (
         (
             groups & 4 != 0
             and bool(other)
-            and matches(other, other_filter, text, lowered, held, whole=whole, sieved=sieved)
+            and matches(other, other_filter, text, lowered, held, whole=whole, sieved=sieved, simple=simple)
         )
         or (
             groups & 2 != 0
             and bool(digit_rows)
             and digit
-            and matches(digit_rows, digit_filter, text, lowered, held, whole=whole, sieved=sieved)
+            and matches(
+                digit_rows, digit_filter, text, lowered, held, whole=whole, sieved=sieved, simple=simple
+            )
         )
         or (
             groups & 1 != 0
             and bool(wide)
             and lowered is None
-            and matches(wide, wide_filter, text, lowered, held, whole=whole, sieved=sieved)
+            and matches(wide, wide_filter, text, lowered, held, whole=whole, sieved=sieved, simple=simple)
         )
     )
 
@@ -289,7 +292,16 @@ def _phrase_kind(
             held = lowered_text.strip(STRIPPED) if simple else stripped.lower()
             lowered = held if ascii_text else None
             kind = _first_kind(
-                whole, whole_keyed, whole_gate, stripped, lowered, held, digit, whole=True, sieved=sieved
+                whole,
+                whole_keyed,
+                whole_gate,
+                stripped,
+                lowered,
+                held,
+                digit,
+                whole=True,
+                sieved=sieved,
+                simple=simple,
             )
             if kind is not None:
                 return kind
@@ -299,7 +311,16 @@ def _phrase_kind(
         if short and len(text) > scan_chars:
             digit = has_digit(head, lowered)
         kind = _first_kind(
-            anywhere, anywhere_keyed, anywhere_gate, head, lowered, held, digit, whole=False, sieved=sieved
+            anywhere,
+            anywhere_keyed,
+            anywhere_gate,
+            head,
+            lowered,
+            held,
+            digit,
+            whole=False,
+            sieved=sieved,
+            simple=simple,
         )
         if kind is not None:
             return kind
@@ -317,16 +338,27 @@ def _first_kind(  # noqa: PLR0917 - the texts matches() reads
     *,
     whole: bool,
     sieved: bool,
+    simple: bool,
 ) -> Label | None:
     """The kind of the first row that matches ``text``, of a block's key rows ``keyed`` and,
     when the index's gate opens on it (``gate``: the groups that may match, as
     :func:`_gate_open` reads them), its keyless rows. ``sieved``: the C pass kept the key rows
-    on ``held`` (a keyless row the gate adds was not sieved there)."""
-    keyless = gate != 0 and _gate_open(index, text, lowered, held, digit, gate, whole=whole, sieved=sieved)
+    on ``held`` (a keyless row the gate adds was not sieved there); ``simple``: ``text`` is of
+    Latin-1 characters and separators (``matches``)."""
+    keyless = gate != 0 and _gate_open(
+        index, text, lowered, held, digit, gate, whole=whole, sieved=sieved, simple=simple
+    )
     for row in _with_keyless(keyed, index.keyless, keyless):
         also_sieved = sieved and not (keyless and row in index.keyless)
         if matches(
-            index.sources[row], index.filters[row], text, lowered, held, whole=whole, sieved=also_sieved
+            index.sources[row],
+            index.filters[row],
+            text,
+            lowered,
+            held,
+            whole=whole,
+            sieved=also_sieved,
+            simple=simple,
         ):
             return index.kinds[row]
     return None
