@@ -254,10 +254,10 @@ def _phrase_kind(
     """``keyed``: the block's key rows of both indexes and the bits of the gates' groups that
     may match (``_phrase_candidates``); ``limits``: (scan_chars, whole_max_chars, scan_words,
     keyless_max_chars)."""
-    scan_chars, whole_max_chars, _, _ = limits
+    scan_chars, whole_max_chars, _, keyless_max_chars = limits
     anywhere, whole = tables
     anywhere_keyed, whole_keyed, gates = keyed
-    short = len(text) <= _KEYLESS_MAX_CHARS  # keyless rows are tried on short blocks only
+    short = len(text) <= keyless_max_chars  # keyless rows are tried on short blocks only
     whole_text = len(text) <= whole_max_chars
     # (the keyless rows are tried where a gate opens, on a short text only)
     whole_gate = gates & GATE_GROUPS if short else 0
