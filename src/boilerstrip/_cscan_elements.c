@@ -1,6 +1,6 @@
 /* The segment stage's Elements made in C from the traversal's columns, for the compiled build:
- * _segmented._elements_python is the reference, followed step by step, and the fallback;
- * tests/test_cscan_elements.py checks that both give the same.
+ * _segmented._elements_python is the reference, followed step by step (but for the CSS paths: see
+ * owner_paths), and the fallback; tests/test_cscan_elements.py checks that both give the same.
  *
  * elements(cls, strings, numbers, block_numbers, layout, max_shared) -> tuple of cls: per
  * block-level element, a row of `strings` (tag, class/id names, ARIA role, CSS step) and a row
@@ -113,42 +113,50 @@ static PyObject *shared_int(Shared *s, long long value, int remember) {
     return made;
 }
 
-/* The CSS path of every element that owns a block, in `paths` (new references; the ancestors'
- * paths on the way are kept too, as the reference's dict of them), and a mark in `owns`. */
+/* The CSS path of every element that owns a block, in `paths` (new references), and a mark in
+ * `owns`: its steps and its ancestors' joined into one new str (the reference's dict also keeps
+ * each ancestor's path on the way, a str each that no Element holds: about a hundred a page). */
 static int owner_paths(PyObject *strings, const Column *numbers, Py_ssize_t rows, const Column *blocks,
                        PyObject **paths, char *owns, Py_ssize_t *chain) {
     const Py_ssize_t count = blocks->n;
     const Py_ssize_t strings_count = PyList_GET_SIZE(strings);
-    PyObject *empty = PyUnicode_New(0, 0);
-    if (empty == NULL) return -1;
     for (Py_ssize_t k = 0; k < count; k += BLOCK_NUMBERS) {
         const long long owner = get(blocks, k);
         if (owner < 0) continue; /* the reference's path "" for it, never read */
         if (owner >= rows) goto out_of_range;
         if (owns[owner]) continue;
         owns[owner] = 1;
-        Py_ssize_t length = 0;
-        long long node = owner;
-        while (node >= 0 && (node >= rows || paths[node] == NULL)) {
+        Py_ssize_t length = 0, total = 0;
+        Py_UCS4 widest = 0;
+        for (long long node = owner; node >= 0; node = get(numbers, node * NUMBERS + PARENT)) {
             if (node >= rows || length >= rows) goto out_of_range; /* a parent past the end, or a cycle */
+            if (node * STRINGS + STEP >= strings_count) goto out_of_range;
+            PyObject *step = PyList_GET_ITEM(strings, node * STRINGS + STEP);
+            if (!PyUnicode_Check(step)) {
+                PyErr_SetString(PyExc_TypeError, "elements: a CSS step is not a str");
+                return -1;
+            }
+            const Py_UCS4 most = PyUnicode_MAX_CHAR_VALUE(step);
+            widest = most > widest ? most : widest;
+            total += PyUnicode_GET_LENGTH(step);
             chain[length++] = (Py_ssize_t)node;
-            node = get(numbers, node * NUMBERS + PARENT);
         }
-        PyObject *prefix = node >= 0 ? paths[node] : empty; /* borrowed */
-        while (length > 0) {
-            const Py_ssize_t at = chain[--length];
-            if (at * STRINGS + STEP >= strings_count) goto out_of_range;
-            PyObject *path = PyUnicode_Concat(prefix, PyList_GET_ITEM(strings, at * STRINGS + STEP));
-            if (path == NULL) goto error;
-            prefix = paths[at] = path;
+        PyObject *path = PyUnicode_New(total, widest);
+        if (path == NULL) return -1;
+        for (Py_ssize_t at = 0; length > 0;) {
+            PyObject *step = PyList_GET_ITEM(strings, chain[--length] * STRINGS + STEP);
+            const Py_ssize_t n = PyUnicode_GET_LENGTH(step);
+            if (PyUnicode_CopyCharacters(path, at, step, 0, n) < 0) {
+                Py_DECREF(path);
+                return -1;
+            }
+            at += n;
         }
+        paths[owner] = path;
     }
-    Py_DECREF(empty);
     return 0;
 out_of_range:
     PyErr_SetString(PyExc_IndexError, "elements: an element index out of range");
-error:
-    Py_DECREF(empty);
     return -1;
 }
 
