@@ -154,6 +154,15 @@ _ROWS = [
 ]
 
 
+# CSS steps of one, two and four bytes a character (ASCII, Latin-1, BMP, astral): paths of each kind.
+_WIDE = [
+    ("div", -1, 0, 9, 0, 5, 0),
+    ("caf\u00e9", 0, 1, 5, 0, 2, 0),
+    ("p", 1, 2, 5, 0, 1, 0),
+    ("\u0100", 0, 1, 4, 0, 2, 0),
+    ("\U0001f600", 3, 2, 4, 0, 1, 0),
+]
+
 # Past 256 elements: a parent's index object shared by its children (smaller ints are cached).
 _BIG = [("span", -1, 0, 1, 0, 1, 0)] * 300 + [("div", -1, 0, 3, 0, 4, 0)] + [("p", 300, 1, 1, 0, 1, 0)] * 3
 
@@ -169,8 +178,19 @@ _BIG = [("span", -1, 0, 1, 0, 1, 0)] * 300 + [("div", -1, 0, 3, 0, 4, 0)] + [("p
         (_ROWS, [2, 2, 2, 2]),
         (_ROWS, list(range(len(_ROWS)))),
         (_BIG, [301, 303, 5]),
+        (_WIDE, [2, 4, 1, 3, 0]),
     ],
-    ids=["none", "one", "repeated", "out-of-order", "minus-one", "one-owner", "all", "big-indices"],
+    ids=[
+        "none",
+        "one",
+        "repeated",
+        "out-of-order",
+        "minus-one",
+        "one-owner",
+        "all",
+        "big-indices",
+        "wide-steps",
+    ],
 )
 @pytest.mark.parametrize("code", ["q", "i"])
 @pytest.mark.parametrize("max_shared", [_MAX_SHARED_INTS, 0, 2])

@@ -8,7 +8,6 @@ the elements and read by the blocks they own.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 from . import _model
@@ -273,12 +272,16 @@ def locators(seg: Segmented) -> list[str]:
     return [elements[o].locator for o in seg.columns.owners]
 
 
-def blocks_of(blocks: BlockColumns, paths: Sequence[str], features: Sequence[Features]) -> tuple[Block, ...]:
+def blocks_of(blocks: BlockColumns, paths: list[str], features: tuple[Features, ...]) -> tuple[Block, ...]:
     """The unlabelled blocks: text and structure from the segment stage's columns, the CSS
     paths from :func:`locators`, plus features. It takes the paths rather than the elements,
     so that a caller can release the elements first (about 0.8 times the page on a big page)."""
-    count = min(len(blocks.texts), len(paths), len(features))  # (as a zip of them stopped)
-    # Each column read as its own typed list (the compiled build reads a list's item in place).
+    count = len(blocks.texts)
+    if len(paths) != count or len(features) != count:
+        raise ValueError("blocks_of(): the columns differ in length")
+    # Each column read as its own typed list, the paths and Features as what locators and
+    # features_of give (the compiled build reads their items in place, a Sequence's through a
+    # generic call with the index boxed).
     texts, roles, levels, rows, markups = (
         blocks.texts,
         blocks.roles,
