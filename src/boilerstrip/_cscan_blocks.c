@@ -36,7 +36,7 @@ static int texts_open(PyObject *source, Texts *t) {
     PyObject *data = PyObject_GetAttrString(source, "data"), *ends = NULL;
     int failed = data == NULL || PyObject_GetBuffer(data, &t->data, PyBUF_SIMPLE) < 0 ||
                  (ends = PyObject_GetAttrString(source, "ends")) == NULL ||
-                 column(ends, &t->ends, "raw_blocks: the texts' ends") < 0;
+                 column(ends, &t->ends, "block_columns: the texts' ends") < 0;
     Py_XDECREF(data); /* (the buffers hold their objects) */
     Py_XDECREF(ends);
     return failed ? -1 : 0;
@@ -54,7 +54,7 @@ static PyObject *text_at(const Texts *t, Py_ssize_t i) {
     if (t->list != NULL) return Py_NewRef(PyList_GET_ITEM(t->list, i));
     const long long start = i > 0 ? get(&t->ends, i - 1) : 0, end = get(&t->ends, i);
     if (start < 0 || end < start || end > t->data.len) {
-        PyErr_SetString(PyExc_ValueError, "raw_blocks: a text's end out of its buffer");
+        PyErr_SetString(PyExc_ValueError, "block_columns: a text's end out of its buffer");
         return NULL;
     }
     return PyUnicode_DecodeUTF8((const char *)t->data.buf + start, (Py_ssize_t)(end - start), "surrogatepass");
@@ -80,11 +80,11 @@ error:
 static PyObject *with_links(PyTypeObject *markup_type, PyTypeObject *link_type, PyObject *markup, const Column *spans,
                             PyObject *hrefs, long long first, long long end) {
     if (!PyTuple_Check(markup) || PyTuple_GET_SIZE(markup) != MARKUP_FIELDS) {
-        PyErr_SetString(PyExc_TypeError, "raw_blocks: a markup is not a Markup");
+        PyErr_SetString(PyExc_TypeError, "block_columns: a markup is not a Markup");
         return NULL;
     }
     if (first < 0 || 2 * end > spans->n || end > PyList_GET_SIZE(hrefs)) {
-        PyErr_SetString(PyExc_IndexError, "raw_blocks: a link out of range");
+        PyErr_SetString(PyExc_IndexError, "block_columns: a link out of range");
         return NULL;
     }
     PyObject *links = PyTuple_New((Py_ssize_t)(end - first)); /* tracked, as tuple()'s */

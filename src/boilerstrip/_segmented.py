@@ -78,7 +78,7 @@ class Segmented(NamedTuple):
 
 class Texts:
     """The blocks' texts of a page of many blocks while the tree is alive: one UTF-8 buffer
-    for the page and each text's end in it, made into str objects by :func:`raw_blocks`
+    for the page and each text's end in it, made into str objects by :func:`block_columns`
     once the tree is released (a str a block, alive beside the tree, took 49 bytes more
     than its characters and a list slot: about 0.3 times a big page). ``surrogatepass``
     gives back any str exactly. Pages of fewer blocks keep a list of strs (see
@@ -313,7 +313,7 @@ def _elements_python(
     # The columns read in C: strided slices of the strings, the rows unpacked by one iterator.
     rows = struct.Struct(f"@{_NUMBERS}{numbers.typecode}").iter_unpack(numbers)
     tag_of, names_of, aria_of = strings[0::_STRINGS], strings[_NAMES::_STRINGS], strings[_ARIA::_STRINGS]
-    element_class = Element  # a local, as raw_blocks' class
+    element_class = Element  # a local: the compiled build reads a class global from the module's dict
     for index, (tag, names, aria, row) in enumerate(zip(tag_of, names_of, aria_of, rows)):
         parent, depth, chars, link_chars, tags, link_tags = row
         level: int = depth
