@@ -145,7 +145,8 @@ def _measure(html: str, options: Any, clock: _Clock) -> tuple[Any, ...]:
         lambda: x.feature_columns(segmented, info.title, info.language, options, declared_type=declared),
     )
     paths = clock.run("locators", lambda: x.locators(segmented))
-    raw_blocks = segmented.blocks
+    # (the block columns of newer code, the RawBlocks of older)
+    raw_blocks = segmented.columns if hasattr(segmented, "columns") else segmented.blocks
     held, segmented = [segmented], None
     clock.run("free the elements", held.clear)
     features = clock.run("features_of", lambda: x.features_of(columns, options))

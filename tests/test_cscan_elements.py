@@ -1,6 +1,6 @@
-"""The compiled build's Elements and RawBlocks made in C (_cscan_elements.c's ``elements``,
-_cscan_blocks.c's ``raw_blocks``) are what their Python references make
-(``_segmented._elements_python``, ``_segmented._raw_blocks_python``): the same values, the
+"""The compiled build's Elements and block columns made in C (_cscan_elements.c's ``elements``,
+_cscan_blocks.c's ``block_columns``) are what their Python references make
+(``_segmented._elements_python``, ``_segmented._block_columns_python``): the same values, the
 same shared int objects, the same errors, on traversals of hand-made pages (both typecodes,
 texts as a list and as a Texts buffer) and on hand-made columns. Where the compiled build is
 not installed the extension is built here with the C compiler (the tests skip without one)."""
@@ -24,12 +24,14 @@ from boilerstrip._segmented import (
     _BLOCK_LAYOUT,
     _LAYOUT,
     _MAX_SHARED_INTS,
+    BlockColumns,
     Element,
     RawBlock,
     Texts,
     Traversal,
+    _block_columns_python,
     _elements_python,
-    _raw_blocks_python,
+    finish,
 )
 
 _PAGES = [
@@ -68,10 +70,10 @@ def _c_elements(cscan: ModuleType, t: Traversal, max_shared: int = _MAX_SHARED_I
     return cscan.elements(Element, t.strings, t.numbers, t.block_numbers, _LAYOUT, max_shared)
 
 
-def _c_blocks(cscan: ModuleType, t: Traversal, first: int = 0) -> Any:
+def _c_blocks(cscan: ModuleType, t: Traversal) -> Any:
     texts, roles, numbers, markups, spans, hrefs = t[2:8]
-    return cscan.raw_blocks(
-        RawBlock, Markup, Link, texts, roles, numbers, markups, spans, hrefs, first, _BLOCK_LAYOUT
+    return cscan.block_columns(
+        BlockColumns, Markup, Link, texts, roles, numbers, markups, spans, hrefs, _BLOCK_LAYOUT
     )
 
 
@@ -95,17 +97,30 @@ def test_elements_are_the_reference_s(cscan: ModuleType, name: str, t: Traversal
 
 
 @pytest.mark.parametrize(("name", "t"), _TRAVERSALS, ids=[name for name, _ in _TRAVERSALS])
-def test_raw_blocks_are_the_reference_s(cscan: ModuleType, name: str, t: Traversal) -> None:
-    for first in sorted({0, 1, len(t.texts) // 2, len(t.texts), len(t.texts) + 1}):
-        made, reference = _c_blocks(cscan, t, first), _raw_blocks_python(t, first)
-        assert type(made) is list
-        assert made == reference
-        assert [type(b) for b in made] == [RawBlock] * len(made)
-        assert [type(b.markup) for b in made] == [Markup] * len(made)
-        assert all(type(k) is Link and not gc.is_tracked(k) for b in made for k in b.markup.links)
-        assert [b.markup is r.markup for b, r in zip(made, reference)] == [
-            not r.markup.links for r in reference
-        ]
+def test_block_columns_are_the_reference_s(cscan: ModuleType, name: str, t: Traversal) -> None:
+    made, reference = _c_blocks(cscan, t), _block_columns_python(t)
+    assert type(made) is BlockColumns
+    assert made == reference
+    assert [type(column) for column in made] == [list] * len(made)
+    assert {len(column) for column in made} <= {len(t.texts)}
+    # the traversal's lists of texts (when a list) and roles taken as they are, never changed
+    assert (made.texts is t.texts) == (reference.texts is t.texts) == isinstance(t.texts, list)
+    assert made.roles is t.roles and reference.roles is t.roles
+    assert [type(m) for m in made.markups] == [Markup] * len(made.markups)
+    assert all(type(k) is Link and not gc.is_tracked(k) for m in made.markups for k in m.links)
+    assert [m is r for m, r in zip(made.markups, reference.markups)] == [
+        not r.links for r in reference.markups
+    ]
+    assert [m is k for m, k in zip(made.markups, t.markups)] == [not r.links for r in reference.markups]
+
+
+@pytest.mark.parametrize(("name", "t"), _TRAVERSALS, ids=[name for name, _ in _TRAVERSALS])
+def test_segmented_blocks_are_its_columns_rows(name: str, t: Traversal) -> None:
+    segmented = finish(t)
+    blocks = segmented.blocks
+    assert [type(b) for b in blocks] == [RawBlock] * len(t.texts)
+    assert [tuple(b) for b in blocks] == list(zip(*segmented.columns))
+    assert [b.element for b in blocks] == list(t.block_numbers[0::5])
 
 
 def _columns(
@@ -139,6 +154,15 @@ _ROWS = [
 ]
 
 
+# CSS steps of one, two and four bytes a character (ASCII, Latin-1, BMP, astral): paths of each kind.
+_WIDE = [
+    ("div", -1, 0, 9, 0, 5, 0),
+    ("caf\u00e9", 0, 1, 5, 0, 2, 0),
+    ("p", 1, 2, 5, 0, 1, 0),
+    ("\u0100", 0, 1, 4, 0, 2, 0),
+    ("\U0001f600", 3, 2, 4, 0, 1, 0),
+]
+
 # Past 256 elements: a parent's index object shared by its children (smaller ints are cached).
 _BIG = [("span", -1, 0, 1, 0, 1, 0)] * 300 + [("div", -1, 0, 3, 0, 4, 0)] + [("p", 300, 1, 1, 0, 1, 0)] * 3
 
@@ -154,8 +178,19 @@ _BIG = [("span", -1, 0, 1, 0, 1, 0)] * 300 + [("div", -1, 0, 3, 0, 4, 0)] + [("p
         (_ROWS, [2, 2, 2, 2]),
         (_ROWS, list(range(len(_ROWS)))),
         (_BIG, [301, 303, 5]),
+        (_WIDE, [2, 4, 1, 3, 0]),
     ],
-    ids=["none", "one", "repeated", "out-of-order", "minus-one", "one-owner", "all", "big-indices"],
+    ids=[
+        "none",
+        "one",
+        "repeated",
+        "out-of-order",
+        "minus-one",
+        "one-owner",
+        "all",
+        "big-indices",
+        "wide-steps",
+    ],
 )
 @pytest.mark.parametrize("code", ["q", "i"])
 @pytest.mark.parametrize("max_shared", [_MAX_SHARED_INTS, 0, 2])
@@ -210,13 +245,14 @@ def _linked(
         (["a", "b", "c", "d"], [0, 1, 1, 3], ["/a", "/b", "/c", "/d", "/e"]),
     ],
 )
-def test_raw_blocks_of_hand_made_columns(
+def test_block_columns_of_hand_made_columns(
     cscan: ModuleType, packed: bool, texts: list[str], first_links: list[int], hrefs: list[str]
 ) -> None:
     spans = [n for k in range(len(hrefs)) for n in (10 * k, 10 * k + 4)]
     t = _linked(texts, first_links, spans, hrefs, packed)
-    for first in range(len(texts) + 1):
-        assert _c_blocks(cscan, t, first) == _raw_blocks_python(t, first)
+    made = _c_blocks(cscan, t)
+    assert made == _block_columns_python(t)
+    assert made.texts == texts and made.owners == list(range(len(texts)))
 
 
 @pytest.mark.parametrize(
@@ -240,7 +276,7 @@ def test_elements_check_the_layout(cscan: ModuleType, layout: Any, error: type[E
         ({"texts": "text"}, AttributeError),
     ],
 )
-def test_raw_blocks_reject_what_their_callers_never_give(
+def test_block_columns_reject_what_their_callers_never_give(
     cscan: ModuleType, change: dict[str, Any], error: type[Exception]
 ) -> None:
     args: dict[str, Any] = {
@@ -253,16 +289,16 @@ def test_raw_blocks_reject_what_their_callers_never_give(
         "layout": _BLOCK_LAYOUT,
     } | change
     with pytest.raises(error):
-        cscan.raw_blocks(
-            RawBlock, Markup, Link, args["texts"], args["roles"], args["numbers"], args["markups"],
-            args["spans"], args["hrefs"], 0, args["layout"],
+        cscan.block_columns(
+            BlockColumns, Markup, Link, args["texts"], args["roles"], args["numbers"], args["markups"],
+            args["spans"], args["hrefs"], args["layout"],
         )  # fmt: skip
 
 
 def test_finish_uses_the_c_loops_when_the_build_has_them() -> None:
     module = cscan_build.installed("_cscan")
     if module is None:  # a pure install (or an extension a test built elsewhere): the Python path
-        assert _segmented._ELEMENTS_C is None and _segmented._RAW_BLOCKS_C is None
+        assert _segmented._ELEMENTS_C is None and _segmented._BLOCK_COLUMNS_C is None
     else:
         assert _segmented._ELEMENTS_C is module.elements
-        assert _segmented._RAW_BLOCKS_C is module.raw_blocks
+        assert _segmented._BLOCK_COLUMNS_C is module.block_columns

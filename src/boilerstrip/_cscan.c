@@ -328,9 +328,9 @@ static PyMethodDef methods[] = {
     {"elements", (PyCFunction)(void (*)(void))elements, METH_FASTCALL,
      "elements(cls, strings, numbers, block_numbers, layout, max_shared) -> tuple: see "
      "_segmented._elements_python"},
-    {"raw_blocks", (PyCFunction)(void (*)(void))raw_blocks, METH_FASTCALL,
-     "raw_blocks(block_cls, markup_cls, link_cls, texts, roles, numbers, markups, spans, hrefs, first, layout) -> "
-     "list: see _segmented._raw_blocks_python"},
+    {"block_columns", (PyCFunction)(void (*)(void))block_columns, METH_FASTCALL,
+     "block_columns(columns_cls, markup_cls, link_cls, texts, roles, numbers, markups, spans, hrefs, layout) -> "
+     "columns_cls: see _segmented._block_columns_python"},
     {"block_text", (PyCFunction)(void (*)(void))block_text, METH_FASTCALL,
      "block_text(pieces, breaks, pre) -> str: see _segment_blocks._block_text_python"},
     {"record_steps", (PyCFunction)(void (*)(void))record_steps, METH_FASTCALL,

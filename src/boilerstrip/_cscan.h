@@ -127,7 +127,7 @@ int column(PyObject *source, Column *c, const char *what); /* -1 with an error s
 PyObject *elements(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 /* _cscan_blocks.c */
-PyObject *raw_blocks(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *block_columns(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 /* _cscan_record.c and _cscan_links.c: a block's text, its owner's CSS steps, its links */
 PyObject *block_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs);

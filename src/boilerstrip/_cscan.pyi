@@ -26,8 +26,8 @@ def elements(
     max_shared: int,
     /,
 ) -> tuple[tuple[object, ...], ...]: ...
-def raw_blocks(
-    block_cls: type[tuple[object, ...]],
+def block_columns(
+    columns_cls: type[tuple[object, ...]],
     markup_cls: type[tuple[object, ...]],
     link_cls: type[tuple[object, ...]],
     texts: object,
@@ -36,10 +36,9 @@ def raw_blocks(
     markups: list[tuple[object, ...]],
     spans: object,
     hrefs: list[str],
-    first: int,
     layout: tuple[int, ...],
     /,
-) -> list[tuple[object, ...]]: ...
+) -> tuple[object, ...]: ...
 def join_words(text: str, /) -> str: ...
 def block_text(pieces: list[str], breaks: list[int], pre: bool, /) -> str: ...
 def record_steps(

@@ -1,17 +1,16 @@
-/* The segment stage's RawBlocks made in C from the traversal's block columns, for the compiled
- * build: _segmented._raw_blocks_python is the reference, followed step by step, and the
- * fallback; tests/test_cscan_elements.py checks that both give the same.
+/* The segment stage's block columns made in C from the traversal's, for the compiled build:
+ * _segmented._block_columns_python is the reference, followed step by step, and the fallback;
+ * tests/test_cscan_elements.py checks that both give the same.
  *
- * raw_blocks(block_cls, markup_cls, link_cls, texts, roles, numbers, markups, spans, hrefs,
- * first, layout) -> list: the blocks from `first` on. A block's text is `texts`' item (a list of
- * str, or a _segmented.Texts: one UTF-8 buffer, `data`, and each text's end, `ends`); its row of
+ * block_columns(columns_cls, markup_cls, link_cls, texts, roles, numbers, markups, spans, hrefs,
+ * layout) -> columns_cls (texts, owners, roles, levels, link_chars, rows, markups: a list each).
+ * A block's text is `texts`' item (a list of str, taken as it is, or a _segmented.Texts: one
+ * UTF-8 buffer, `data`, and each text's end, `ends`, decoded into a new list); its row of
  * `numbers` holds its element, heading level, link characters, table row and first link; the
  * links of block i are the spans and hrefs from its first link to the next block's (the last
- * block's: to the end of `hrefs`), made into a tuple of link_cls put in its Markup (the Markups
- * of all the blocks first, then the RawBlocks: see _segmented.raw_blocks on the allocator's
- * pools). Where the compiled reference made a row tuple and its ints, a field tuple and a call
- * a block (and a Python call a text when they are in a Texts), this makes the RawBlock and its
- * new ints alone. Each tuple is tracked by the collector or not as new_tuple leaves it. */
+ * block's: to the end of `hrefs`), made into a tuple of link_cls put in its Markup. Where the
+ * RawBlocks this made before took a tuple and the ints a block, and the later stages read them
+ * field by field, this makes four lists of ints. */
 #include "_cscan.h"
 
 /* The layout of _segmented's columns and of _model.Markup read here (checked against the one
@@ -37,7 +36,7 @@ static int texts_open(PyObject *source, Texts *t) {
     PyObject *data = PyObject_GetAttrString(source, "data"), *ends = NULL;
     int failed = data == NULL || PyObject_GetBuffer(data, &t->data, PyBUF_SIMPLE) < 0 ||
                  (ends = PyObject_GetAttrString(source, "ends")) == NULL ||
-                 column(ends, &t->ends, "raw_blocks: the texts' ends") < 0;
+                 column(ends, &t->ends, "block_columns: the texts' ends") < 0;
     Py_XDECREF(data); /* (the buffers hold their objects) */
     Py_XDECREF(ends);
     return failed ? -1 : 0;
@@ -55,7 +54,7 @@ static PyObject *text_at(const Texts *t, Py_ssize_t i) {
     if (t->list != NULL) return Py_NewRef(PyList_GET_ITEM(t->list, i));
     const long long start = i > 0 ? get(&t->ends, i - 1) : 0, end = get(&t->ends, i);
     if (start < 0 || end < start || end > t->data.len) {
-        PyErr_SetString(PyExc_ValueError, "raw_blocks: a text's end out of its buffer");
+        PyErr_SetString(PyExc_ValueError, "block_columns: a text's end out of its buffer");
         return NULL;
     }
     return PyUnicode_DecodeUTF8((const char *)t->data.buf + start, (Py_ssize_t)(end - start), "surrogatepass");
@@ -81,11 +80,11 @@ error:
 static PyObject *with_links(PyTypeObject *markup_type, PyTypeObject *link_type, PyObject *markup, const Column *spans,
                             PyObject *hrefs, long long first, long long end) {
     if (!PyTuple_Check(markup) || PyTuple_GET_SIZE(markup) != MARKUP_FIELDS) {
-        PyErr_SetString(PyExc_TypeError, "raw_blocks: a markup is not a Markup");
+        PyErr_SetString(PyExc_TypeError, "block_columns: a markup is not a Markup");
         return NULL;
     }
     if (first < 0 || 2 * end > spans->n || end > PyList_GET_SIZE(hrefs)) {
-        PyErr_SetString(PyExc_IndexError, "raw_blocks: a link out of range");
+        PyErr_SetString(PyExc_IndexError, "block_columns: a link out of range");
         return NULL;
     }
     PyObject *links = PyTuple_New((Py_ssize_t)(end - first)); /* tracked, as tuple()'s */
@@ -120,74 +119,83 @@ static int is_tuple_type(PyObject *type) {
            (PyTypeObject *)type != &PyTuple_Type;
 }
 
-PyObject *raw_blocks(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 11 || !is_tuple_type(args[0]) || !is_tuple_type(args[1]) || !is_tuple_type(args[2]) ||
-        !PyList_CheckExact(args[4]) || !PyList_CheckExact(args[6]) || !PyList_CheckExact(args[8]) ||
-        !PyLong_CheckExact(args[9])) {
-        PyErr_SetString(PyExc_TypeError, "raw_blocks() takes three named tuple classes, the traversal's block "
-                                         "columns, an int and a tuple");
+/* A new list of column `k` of `numbers`' rows (the reference's strided slice's tolist()). */
+static PyObject *numbers_column(const Column *numbers, Py_ssize_t count, int k) {
+    PyObject *list = PyList_New(count);
+    if (list == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *value = PyLong_FromLongLong(get(numbers, i * BLOCK_NUMBERS + k));
+        if (value == NULL) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, i, value);
+    }
+    return list;
+}
+
+PyObject *block_columns(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 10 || !is_tuple_type(args[0]) || !is_tuple_type(args[1]) || !is_tuple_type(args[2]) ||
+        !PyList_CheckExact(args[4]) || !PyList_CheckExact(args[6]) || !PyList_CheckExact(args[8])) {
+        PyErr_SetString(PyExc_TypeError, "block_columns() takes three named tuple classes, the traversal's block "
+                                         "columns and a tuple");
         return NULL;
     }
     static const long long expected[] = {BLOCK_NUMBERS, FIRST_LINK, MARKUP_LINKS, MARKUP_FIELDS};
-    if (!layout_is(args[10], expected, 4)) {
-        PyErr_SetString(PyExc_ValueError, "raw_blocks: the columns' layout is not the one this was built for");
+    if (!layout_is(args[9], expected, 4)) {
+        PyErr_SetString(PyExc_ValueError, "block_columns: the columns' layout is not the one this was built for");
         return NULL;
     }
-    PyTypeObject *block_type = (PyTypeObject *)args[0], *markup_type = (PyTypeObject *)args[1],
+    PyTypeObject *columns_type = (PyTypeObject *)args[0], *markup_type = (PyTypeObject *)args[1],
                  *link_type = (PyTypeObject *)args[2];
     PyObject *roles = args[4], *markups = args[6], *hrefs = args[8];
-    const Py_ssize_t first = PyLong_AsSsize_t(args[9]);
-    if (first == -1 && PyErr_Occurred()) return NULL;
     Texts texts;
     Column numbers = {.view = {.obj = NULL}}, spans = {.view = {.obj = NULL}};
     PyObject *out = NULL, *linked = NULL;
-    if (texts_open(args[3], &texts) < 0 || column(args[5], &numbers, "raw_blocks: numbers") < 0 ||
-        column(args[7], &spans, "raw_blocks: spans") < 0)
+    if (texts_open(args[3], &texts) < 0 || column(args[5], &numbers, "block_columns: numbers") < 0 ||
+        column(args[7], &spans, "block_columns: spans") < 0)
         goto done;
     const Py_ssize_t count = texts_count(&texts);
-    if (first >= count) {
-        out = PyList_New(0);
+    if (PyList_GET_SIZE(roles) < count || PyList_GET_SIZE(markups) < count || numbers.n < count * BLOCK_NUMBERS) {
+        PyErr_SetString(PyExc_IndexError, "block_columns: the block columns are shorter than the texts");
         goto done;
     }
-    if (first < 0 || PyList_GET_SIZE(roles) < count || PyList_GET_SIZE(markups) < count ||
-        numbers.n < count * BLOCK_NUMBERS) {
-        PyErr_SetString(PyExc_IndexError, "raw_blocks: the block columns are shorter than the texts");
-        goto done;
-    }
-    /* The Markups with their links first (a block's links end where the next block's begin). */
-    if ((linked = PyList_GetSlice(markups, first, count)) == NULL) goto done;
-    long long start = get(&numbers, first * BLOCK_NUMBERS + FIRST_LINK);
-    for (Py_ssize_t i = first; i < count; i++) {
+    /* The Markups with their links (a block's links end where the next block's begin). */
+    if ((linked = PyList_GetSlice(markups, 0, count)) == NULL) goto done;
+    long long start = count ? get(&numbers, FIRST_LINK) : 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
         const long long end =
             i + 1 < count ? get(&numbers, (i + 1) * BLOCK_NUMBERS + FIRST_LINK) : PyList_GET_SIZE(hrefs);
         if (end > start) {
-            PyObject *markup = with_links(markup_type, link_type, PyList_GET_ITEM(linked, i - first), &spans, hrefs,
-                                          start, end);
+            PyObject *markup =
+                with_links(markup_type, link_type, PyList_GET_ITEM(linked, i), &spans, hrefs, start, end);
             if (markup == NULL) goto done;
-            PyList_SetItem(linked, i - first, markup); /* (releases the one it replaces) */
+            PyList_SetItem(linked, i, markup); /* (releases the one it replaces) */
         }
         start = end;
     }
-    /* Then the RawBlocks: text, element, role, heading level, link characters, row, markup. */
-    PyObject *made = PyList_New(count - first);
-    if (made == NULL) goto done;
-    for (Py_ssize_t i = first; i < count; i++) {
-        const Py_ssize_t row = i * BLOCK_NUMBERS;
-        PyObject *items[7] = {text_at(&texts, i),
-                              PyLong_FromLongLong(get(&numbers, row + ELEMENT)),
-                              Py_NewRef(PyList_GET_ITEM(roles, i)),
-                              PyLong_FromLongLong(get(&numbers, row + LEVEL)),
-                              PyLong_FromLongLong(get(&numbers, row + LINK_CHARS)),
-                              PyLong_FromLongLong(get(&numbers, row + ROW)),
-                              Py_NewRef(PyList_GET_ITEM(linked, i - first))};
-        PyObject *block = tuple_of(block_type, items, 7);
-        if (block == NULL) {
-            Py_DECREF(made);
-            goto done;
+    /* The texts: the list as it is when it holds just the blocks', else a new one. */
+    PyObject *text_list;
+    if (texts.list != NULL && PyList_GET_SIZE(texts.list) == count) {
+        text_list = Py_NewRef(texts.list);
+    } else if ((text_list = PyList_New(count)) != NULL) {
+        for (Py_ssize_t i = 0; i < count; i++) {
+            PyObject *text = text_at(&texts, i);
+            if (text == NULL) {
+                Py_CLEAR(text_list);
+                break;
+            }
+            PyList_SET_ITEM(text_list, i, text);
         }
-        PyList_SET_ITEM(made, i - first, block);
     }
-    out = made;
+    PyObject *items[7] = {text_list,
+                          numbers_column(&numbers, count, ELEMENT),
+                          PyList_GET_SIZE(roles) == count ? Py_NewRef(roles) : PyList_GetSlice(roles, 0, count),
+                          numbers_column(&numbers, count, LEVEL),
+                          numbers_column(&numbers, count, LINK_CHARS),
+                          numbers_column(&numbers, count, ROW),
+                          Py_NewRef(linked)};
+    out = tuple_of(columns_type, items, 7);
 done:
     Py_XDECREF(linked);
     texts_close(&texts);

@@ -1,6 +1,6 @@
 /* The segment stage's Elements made in C from the traversal's columns, for the compiled build:
- * _segmented._elements_python is the reference, followed step by step, and the fallback;
- * tests/test_cscan_elements.py checks that both give the same.
+ * _segmented._elements_python is the reference, followed step by step (but for the CSS paths: see
+ * owner_paths), and the fallback; tests/test_cscan_elements.py checks that both give the same.
  *
  * elements(cls, strings, numbers, block_numbers, layout, max_shared) -> tuple of cls: per
  * block-level element, a row of `strings` (tag, class/id names, ARIA role, CSS step) and a row
@@ -18,6 +18,9 @@
 /* The layout of _segmented's columns that this file reads (checked against the one passed in). */
 enum { STRINGS = 4, NAMES = 1, ARIA = 2, STEP = 3, NUMBERS = 6, BLOCK_NUMBERS = 5 };
 enum { PARENT = 0, DEPTH = 1, CHARS = 2, LINK_CHARS = 3, TAGS = 4, LINK_TAGS = 5 };
+/* The elements of a page whose buffers elements() keeps in its frame (24 kB of stack), and the
+ * slots of the shared ints' table kept there (three values a row, the table half full). */
+enum { LOCAL_ROWS = 512, LOCAL_SLOTS = 1024 };
 
 /* The items of `source` (array("q") or array("i")), or -1 with an error set. */
 int column(PyObject *source, Column *c, const char *what) {
@@ -51,14 +54,22 @@ typedef struct {
     Slot *slots;
     size_t mask;
     Py_ssize_t count;
+    int heap; /* slots from PyMem (else the caller's buffer) */
 } Shared;
 
 static inline size_t slot_of(long long value, size_t mask) {
     return (size_t)(((unsigned long long)value * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
 }
 
-static int shared_init(Shared *s, size_t size) {
-    s->slots = PyMem_Calloc(size, sizeof(Slot));
+/* A table of `size` slots: in `local` (of `local_size`) when they fit, else on the heap (a
+ * request past 512 bytes goes to the C allocator, whose calloc took about 3,000 instructions a
+ * small page there). */
+static int shared_init(Shared *s, size_t size, Slot *local, size_t local_size) {
+    s->heap = local == NULL || size > local_size;
+    if (s->heap)
+        s->slots = PyMem_Calloc(size, sizeof(Slot));
+    else
+        s->slots = memset(local, 0, size * sizeof(Slot));
     s->mask = size - 1;
     s->count = 0;
     if (s->slots == NULL) {
@@ -71,13 +82,13 @@ static int shared_init(Shared *s, size_t size) {
 static void shared_free(Shared *s) {
     if (s->slots != NULL)
         for (size_t i = 0; i <= s->mask; i++) Py_XDECREF(s->slots[i].value);
-    PyMem_Free(s->slots);
+    if (s->heap) PyMem_Free(s->slots);
     s->slots = NULL;
 }
 
 static int shared_grow(Shared *s) {
     Shared grown;
-    if (shared_init(&grown, (s->mask + 1) * 2) < 0) return -1;
+    if (shared_init(&grown, (s->mask + 1) * 2, NULL, 0) < 0) return -1;
     for (size_t i = 0; i <= s->mask; i++) {
         if (s->slots[i].value == NULL) continue;
         size_t j = slot_of(s->slots[i].key, grown.mask);
@@ -85,7 +96,7 @@ static int shared_grow(Shared *s) {
         grown.slots[j] = s->slots[i];
     }
     grown.count = s->count;
-    PyMem_Free(s->slots);
+    if (s->heap) PyMem_Free(s->slots);
     *s = grown;
     return 0;
 }
@@ -113,42 +124,55 @@ static PyObject *shared_int(Shared *s, long long value, int remember) {
     return made;
 }
 
-/* The CSS path of every element that owns a block, in `paths` (new references; the ancestors'
- * paths on the way are kept too, as the reference's dict of them), and a mark in `owns`. */
+/* The CSS path of every element that owns a block, in `paths` (new references; NULL for the
+ * others): its steps and its ancestors' joined into one new str (the reference's dict also
+ * keeps each ancestor's path on the way, a str each that no Element holds: about a hundred a
+ * page). `chain`: room for `rows` indices. */
 static int owner_paths(PyObject *strings, const Column *numbers, Py_ssize_t rows, const Column *blocks,
-                       PyObject **paths, char *owns, Py_ssize_t *chain) {
+                       PyObject **paths, Py_ssize_t *chain) {
     const Py_ssize_t count = blocks->n;
     const Py_ssize_t strings_count = PyList_GET_SIZE(strings);
-    PyObject *empty = PyUnicode_New(0, 0);
-    if (empty == NULL) return -1;
     for (Py_ssize_t k = 0; k < count; k += BLOCK_NUMBERS) {
         const long long owner = get(blocks, k);
         if (owner < 0) continue; /* the reference's path "" for it, never read */
         if (owner >= rows) goto out_of_range;
-        if (owns[owner]) continue;
-        owns[owner] = 1;
-        Py_ssize_t length = 0;
-        long long node = owner;
-        while (node >= 0 && (node >= rows || paths[node] == NULL)) {
+        if (paths[owner] != NULL) continue;
+        Py_ssize_t length = 0, total = 0;
+        Py_UCS4 widest = 0;
+        for (long long node = owner; node >= 0; node = get(numbers, node * NUMBERS + PARENT)) {
             if (node >= rows || length >= rows) goto out_of_range; /* a parent past the end, or a cycle */
+            if (node * STRINGS + STEP >= strings_count) goto out_of_range;
+            PyObject *step = PyList_GET_ITEM(strings, node * STRINGS + STEP);
+            if (!PyUnicode_Check(step)) {
+                PyErr_SetString(PyExc_TypeError, "elements: a CSS step is not a str");
+                return -1;
+            }
+            const Py_UCS4 most = PyUnicode_MAX_CHAR_VALUE(step);
+            widest = most > widest ? most : widest;
+            total += PyUnicode_GET_LENGTH(step);
             chain[length++] = (Py_ssize_t)node;
-            node = get(numbers, node * NUMBERS + PARENT);
         }
-        PyObject *prefix = node >= 0 ? paths[node] : empty; /* borrowed */
-        while (length > 0) {
-            const Py_ssize_t at = chain[--length];
-            if (at * STRINGS + STEP >= strings_count) goto out_of_range;
-            PyObject *path = PyUnicode_Concat(prefix, PyList_GET_ITEM(strings, at * STRINGS + STEP));
-            if (path == NULL) goto error;
-            prefix = paths[at] = path;
+        PyObject *path = PyUnicode_New(total, widest);
+        if (path == NULL) return -1;
+        /* (one-byte steps, most pages' all, copied as bytes: PyUnicode_CopyCharacters checked
+         * and dispatched on each step's kind, 150 instructions a step) */
+        Py_UCS1 *bytes = PyUnicode_KIND(path) == PyUnicode_1BYTE_KIND ? PyUnicode_1BYTE_DATA(path) : NULL;
+        for (Py_ssize_t at = 0; length > 0;) {
+            PyObject *step = PyList_GET_ITEM(strings, chain[--length] * STRINGS + STEP);
+            const Py_ssize_t n = PyUnicode_GET_LENGTH(step);
+            if (bytes != NULL)
+                memcpy(bytes + at, PyUnicode_1BYTE_DATA(step), (size_t)n);
+            else if (PyUnicode_CopyCharacters(path, at, step, 0, n) < 0) {
+                Py_DECREF(path);
+                return -1;
+            }
+            at += n;
         }
+        paths[owner] = path;
     }
-    Py_DECREF(empty);
     return 0;
 out_of_range:
     PyErr_SetString(PyExc_IndexError, "elements: an element index out of range");
-error:
-    Py_DECREF(empty);
     return -1;
 }
 
@@ -252,33 +276,36 @@ PyObject *elements(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         rows = number_rows;
     }
     PyObject *result = NULL, **paths = NULL, *empty = NULL;
-    char *owns = NULL;
     Py_ssize_t *chain = NULL;
     Above above = {NULL, NULL, 0, 0};
-    Shared shared = {NULL, 0, 0};
+    Shared shared = {NULL, 0, 0, 0};
+    /* The paths, the chain of ancestors and the shared ints' table in buffers of this frame on
+     * a page of up to LOCAL_ROWS elements (most pages: see shared_init on the C allocator). */
+    PyObject *local_paths[LOCAL_ROWS];
+    Py_ssize_t local_chain[LOCAL_ROWS];
+    Slot local_slots[LOCAL_SLOTS];
+    const int local = number_rows <= LOCAL_ROWS;
     if (rows < 0) goto done;
-    paths = PyMem_Calloc((size_t)number_rows + 1, sizeof(PyObject *));
-    owns = PyMem_Calloc((size_t)number_rows + 1, 1);
-    chain = PyMem_Malloc(((size_t)number_rows + 1) * sizeof(Py_ssize_t));
-    if (paths == NULL || owns == NULL || chain == NULL) {
+    paths = local ? memset(local_paths, 0, (size_t)number_rows * sizeof(PyObject *))
+                  : PyMem_Calloc((size_t)number_rows + 1, sizeof(PyObject *));
+    chain = local ? local_chain : PyMem_Malloc(((size_t)number_rows + 1) * sizeof(Py_ssize_t));
+    if (paths == NULL || chain == NULL) {
         PyErr_NoMemory();
         goto done;
     }
-    if (owner_paths(strings, &numbers, number_rows, &blocks, paths, owns, chain) < 0) goto done;
-    PyMem_Free(chain);
-    chain = NULL;
+    if (owner_paths(strings, &numbers, number_rows, &blocks, paths, chain) < 0) goto done;
     /* (sized for the page: at most three values a row are kept, and the table grows as it fills;
      * 1,024 slots cleared and read again on every page took 25,000 instructions a small page) */
     size_t size = 16;
     while (size < 1024 && size < (size_t)rows * 6) size *= 2;
-    if ((empty = PyUnicode_New(0, 0)) == NULL || shared_init(&shared, size) < 0) goto done;
+    if ((empty = PyUnicode_New(0, 0)) == NULL || shared_init(&shared, size, local_slots, LOCAL_SLOTS) < 0) goto done;
     PyObject *made = PyTuple_New(rows);
     if (made == NULL) goto done;
     for (Py_ssize_t i = 0; i < rows; i++) {
         long long row[NUMBERS];
         for (int k = 0; k < NUMBERS; k++) row[k] = get(&numbers, i * NUMBERS + k);
         const long long level = row[DEPTH];
-        PyObject *element = make_element(type, strings, i, row, &above, &shared, owns[i] ? paths[i] : empty,
+        PyObject *element = make_element(type, strings, i, row, &above, &shared, paths[i] != NULL ? paths[i] : empty,
                                          shared.count < max_shared);
         if (element == NULL) {
             Py_DECREF(made);
@@ -298,9 +325,10 @@ PyObject *elements(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
 done:
     if (paths != NULL)
         for (Py_ssize_t i = 0; i < number_rows; i++) Py_XDECREF(paths[i]);
-    PyMem_Free(paths);
-    PyMem_Free(owns);
-    PyMem_Free(chain);
+    if (!local) {
+        PyMem_Free(paths);
+        PyMem_Free(chain);
+    }
     above_truncate(&above, 0);
     PyMem_Free(above.index);
     PyMem_Free(above.object);

@@ -187,11 +187,11 @@ def measure(
         segmented, info.title, info.language, options, declared_type=declared, deadline=deadline
     )
     check_deadline(deadline)
-    paths, raw_blocks = locators(segmented), segmented.blocks
+    paths, block_columns = locators(segmented), segmented.columns
     del segmented  # its elements are read no more: released before the Features are made
     features = features_of(columns, options)
     del columns
-    blocks = blocks_of(raw_blocks, paths, features)
+    blocks = blocks_of(block_columns, paths, features)
     # Measured(...) in one C call in the compiled build (a named tuple's __new__ is Python)
     return new_tuple(Measured, (blocks, info.title, language, declared, metadata))
 

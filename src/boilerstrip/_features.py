@@ -8,7 +8,6 @@ the elements and read by the blocks they own.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 from . import _model
@@ -29,7 +28,7 @@ from ._options import Options
 from ._page_type import ARTICLE, PRODUCT, THREAD
 from ._region import above_roots, in_overlay, inside_roots, points_of, region_roots
 from ._repeats import Group, repeated_groups
-from ._segmented import RawBlock, Segmented
+from ._segmented import BlockColumns, Segmented
 from ._token_stats import CHUNK_BLOCKS, token_stats
 
 # Final: the compiled build reads each from a C static or inlines it (a plain global is a
@@ -104,8 +103,8 @@ def feature_columns(
     """The first part of :func:`compute_features`: what it measures of the elements, per
     block, so that a caller can release the elements (about 0.8 times a big page) before
     the Features are made."""
-    blocks, elements = seg.blocks, seg.elements
-    texts = [b.text for b in blocks]
+    elements, blocks = seg.elements, seg.columns
+    texts, owners = blocks.texts, blocks.owners  # (read, never changed)
     counted = token_stats(
         texts,
         page_title,
@@ -118,10 +117,9 @@ def feature_columns(
     )
     check_deadline(deadline)
     language, cjk, phrases = counted.language, counted.cjk, counted.phrases
-    owners = [b.element for b in blocks]
     words = [_word_count(n, k) for n, k in zip(counted.counts, cjk)]
     chars = [len(text) for text in texts]
-    link_density = [min(b.link_chars / c, 1.0) if c else 0.0 for b, c in zip(blocks, chars)]
+    link_density = [min(n / c, 1.0) if c else 0.0 for n, c in zip(blocks.link_chars, chars)]
     names = NameVerdicts()  # what the page's class/id strings name, matched once per page
     overlay = in_overlay(elements, reviews=declared_type == PRODUCT, names=names)
     points = points_of(texts, words, link_density, [overlay[o] for o in owners], options)
@@ -143,7 +141,7 @@ def feature_columns(
     # only on pages with a metadata phrase.
     heading = Role.HEADING
     titles = (
-        [b.role is heading and p is None for b, p in zip(blocks, phrases)]
+        [role is heading and p is None for role, p in zip(blocks.roles, phrases)]
         if options.phrase_box_feed_titles and Label.METADATA in phrases
         else []
     )
@@ -166,7 +164,7 @@ def feature_columns(
     groups = repeated_groups(elements, options.repeat_min_siblings)
     check_deadline(deadline)
     columns = [c + k for c, k in zip(chars, cjk)]  # CJK characters are two columns wide
-    del points, texts, in_comments, above, roots
+    del points, in_comments, above, roots
     return (
         new_tuple(  # Columns(...) without its Python __new__: every field, in order
             Columns,
@@ -183,7 +181,7 @@ def feature_columns(
                 [containers[o] for o in owners],
                 [phrase.value if phrase is not None else "" for phrase in phrases],
                 [boxes[o] for o in owners],
-                [b.text[-1] in _SENTENCE_END for b in blocks],
+                [text[-1] in _SENTENCE_END for text in texts],
                 counted.title_match,
                 [groups[o] for o in owners],
             ),
@@ -271,25 +269,38 @@ def features_of(c: Columns, options: Options) -> tuple[Features, ...]:
 def locators(seg: Segmented) -> list[str]:
     """The CSS path of each block's element (what :func:`blocks_of` needs of the elements)."""
     elements = seg.elements
-    return [elements[raw.element].locator for raw in seg.blocks]
+    return [elements[o].locator for o in seg.columns.owners]
 
 
-def blocks_of(
-    raw_blocks: Sequence[RawBlock], paths: Sequence[str], features: Sequence[Features]
-) -> tuple[Block, ...]:
-    """The unlabelled blocks: text and structure from the segment stage, the CSS paths
-    from :func:`locators`, plus features. It takes the paths rather than the elements, so
-    that a caller can release the elements first (about 0.8 times the page on a big page)."""
+def blocks_of(blocks: BlockColumns, paths: list[str], features: tuple[Features, ...]) -> tuple[Block, ...]:
+    """The unlabelled blocks: text and structure from the segment stage's columns, the CSS
+    paths from :func:`locators`, plus features. It takes the paths rather than the elements,
+    so that a caller can release the elements first (about 0.8 times the page on a big page)."""
+    count = len(blocks.texts)
+    if len(paths) != count or len(features) != count:
+        raise ValueError("blocks_of(): the columns differ in length")
+    # Each column read as its own typed list, the paths and Features as what locators and
+    # features_of give (the compiled build reads their items in place, a Sequence's through a
+    # generic call with the index boxed).
+    texts, roles, levels, rows, markups = (
+        blocks.texts,
+        blocks.roles,
+        blocks.levels,
+        blocks.rows,
+        blocks.markups,
+    )
     return tuple(
-        Block(
-            index=i,
-            text=raw.text,
-            role=raw.role,
-            heading_level=raw.heading_level,
-            locator=path,
-            features=f,
-            row=raw.row,
-            markup=raw.markup,
-        )
-        for i, (raw, path, f) in enumerate(zip(raw_blocks, paths, features))
+        [
+            Block(
+                index=i,
+                text=texts[i],
+                role=roles[i],
+                heading_level=levels[i],
+                locator=paths[i],
+                features=features[i],
+                row=rows[i],
+                markup=markups[i],
+            )
+            for i in range(count)
+        ]
     )

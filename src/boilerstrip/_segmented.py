@@ -46,19 +46,39 @@ class RawBlock(NamedTuple):
     markup: Markup = NO_MARKUP  # the structure the output formats need (_markup.py)
 
 
+class BlockColumns(NamedTuple):
+    """The page's blocks as columns, an item a block, in the order of RawBlock's fields: what
+    the later stages read of the blocks (a RawBlock a block, made and read field by field, took
+    2.5% of extract()'s time at the median page, its dealloc and reads more)."""
+
+    texts: list[str]
+    owners: list[int]  # each block's Element index (RawBlock.element)
+    roles: list[Role]
+    levels: list[int]  # heading levels
+    link_chars: list[int]
+    rows: list[int]
+    markups: list[Markup]
+
+
 # A named tuple, not a frozen dataclass: defining one costs a fifth as much at import.
 class Segmented(NamedTuple):
     elements: tuple[Element, ...]
-    blocks: tuple[RawBlock, ...]
+    columns: BlockColumns
 
     @property
     def chars(self) -> int:
         return self.elements[0].chars if self.elements else 0
 
+    @property
+    def blocks(self) -> tuple[RawBlock, ...]:
+        """The blocks as RawBlocks, made on each call from :attr:`columns` (for tests and
+        tools: the pipeline reads the columns)."""
+        return tuple(RawBlock(*fields) for fields in zip(*self.columns))
+
 
 class Texts:
     """The blocks' texts of a page of many blocks while the tree is alive: one UTF-8 buffer
-    for the page and each text's end in it, made into str objects by :func:`raw_blocks`
+    for the page and each text's end in it, made into str objects by :func:`block_columns`
     once the tree is released (a str a block, alive beside the tree, took 49 bytes more
     than its characters and a list slot: about 0.3 times a big page). ``surrogatepass``
     gives back any str exactly. Pages of fewer blocks keep a list of strs (see
@@ -154,19 +174,20 @@ _PARENT: Final = 0
 _DEPTH: Final = 1
 _CHARS: Final = 2
 _BLOCK_NUMBERS: Final = 5
-_BLOCK_ELEMENT: Final = 0  # columns of a block's numbers: its element, link characters, table row
+_BLOCK_ELEMENT: Final = 0  # columns of a block's numbers: element, heading level, link chars, row
+_BLOCK_LEVEL: Final = 1
 _BLOCK_LINK_CHARS: Final = 2
 _BLOCK_ROW: Final = 3
 _FIRST_LINK: Final = 4
 
 
-# The compiled build's loops of _raw_blocks_python and _elements_python in C, straight from
+# The compiled build's loops of _block_columns_python and _elements_python in C, straight from
 # the columns (_cscan_blocks.c, _cscan_elements.c; None in a pure install), and the layouts of
 # the columns and of Markup they read (each checks that it was built for them).
 if TYPE_CHECKING:  # (array[int] is not subscriptable at run time before Python 3.12)
     _BlocksMaker = Callable[
         [
-            type[RawBlock],
+            type[BlockColumns],
             type[Markup],
             type[Link],
             BlockTexts,
@@ -175,10 +196,9 @@ if TYPE_CHECKING:  # (array[int] is not subscriptable at run time before Python 
             list[Markup],
             array[int],
             list[str],
-            int,
             tuple[int, ...],
         ],
-        list[RawBlock],
+        BlockColumns,
     ]
     _ElementsMaker = Callable[
         [type[Element], list[str], array[int], array[int], tuple[int, ...], int], tuple[Element, ...]
@@ -189,62 +209,59 @@ def _c_makers() -> tuple[_BlocksMaker | None, _ElementsMaker | None]:
     module = c_module("_cscan")
     if module is None:
         return None, None
-    return cast("_BlocksMaker", module.raw_blocks), cast("_ElementsMaker", module.elements)
+    return cast("_BlocksMaker", module.block_columns), cast("_ElementsMaker", module.elements)
 
 
 _C_MAKERS: Final = _c_makers()
-_RAW_BLOCKS_C: Final = _C_MAKERS[0]
+_BLOCK_COLUMNS_C: Final = _C_MAKERS[0]
 _ELEMENTS_C: Final = _C_MAKERS[1]
 _BLOCK_LAYOUT: Final = (_BLOCK_NUMBERS, _FIRST_LINK, Markup._fields.index("links"), len(Markup._fields))
 _LAYOUT: Final = (_STRINGS, _STEP, _NUMBERS, _BLOCK_NUMBERS)
 
 
-def raw_blocks(traversal: Traversal, first: int = 0) -> list[RawBlock]:
-    """The blocks from ``first`` on, from their columns, with their links."""
-    if _RAW_BLOCKS_C is None:
-        return _raw_blocks_python(traversal, first)
+def block_columns(traversal: Traversal) -> BlockColumns:
+    """The blocks' columns, the Markups with their links."""
+    if _BLOCK_COLUMNS_C is None:
+        return _block_columns_python(traversal)
     texts, roles, numbers, markups, spans, hrefs = traversal[2:8]
-    return _RAW_BLOCKS_C(
-        RawBlock, Markup, Link, texts, roles, numbers, markups, spans, hrefs, first, _BLOCK_LAYOUT
+    return _BLOCK_COLUMNS_C(
+        BlockColumns, Markup, Link, texts, roles, numbers, markups, spans, hrefs, _BLOCK_LAYOUT
     )
 
 
-def _raw_blocks_python(traversal: Traversal, first: int = 0) -> list[RawBlock]:
-    """:func:`raw_blocks`' Python path, and the reference of the compiled build's
-    ``_cscan.raw_blocks``."""
+def _block_columns_python(traversal: Traversal) -> BlockColumns:
+    """:func:`block_columns`' Python path, and the reference of the compiled build's
+    ``_cscan.block_columns``. The traversal's lists of texts and roles are taken as they are
+    when they hold just the blocks' (read, never changed, by the later stages)."""
     texts, roles, numbers, markups, spans, hrefs = traversal[2:8]
     count = len(texts)
-    # The Markups with their links first, then the RawBlocks: both take 112 bytes, and made
-    # in turn they would share the allocator's pools, where the Markups (kept to the end)
-    # would hold the pools of the RawBlocks (released by extract() once its Blocks are
-    # made) for good: 0.6 times a big page, which no later object reused.
-    if first >= count:
-        return []
     # Each block's links end where the next block's begin: the first-link column read through
     # a strided view (an item a block, not two generic reads of the array, nor a copy), the
     # Markups of the blocks without links (most) taken as they are.
-    linked = markups[first:count]
+    linked = markups[:count]
     view = memoryview(numbers)
-    start = numbers[first * _BLOCK_NUMBERS + _FIRST_LINK]
-    i = 0
-    for end in view[(first + 1) * _BLOCK_NUMBERS + _FIRST_LINK : count * _BLOCK_NUMBERS : _BLOCK_NUMBERS]:
-        if end > start:
-            linked[i] = with_links(linked[i], links_of(spans, hrefs, start, end))
-        start, i = end, i + 1
-    if len(hrefs) > start:
-        linked[i] = with_links(linked[i], links_of(spans, hrefs, start, len(hrefs)))
-    out = []
-    # The rows read as C ints by one iterator over a view of them (an array's slice is a new
-    # array, read item by item; unpack_from a row was a generic call with its offset boxed).
-    # The view is released with the iterator, when this returns: the traversal, which calls
-    # this for a table's rows, grows the array again after.
-    rows_view = view[first * _BLOCK_NUMBERS : count * _BLOCK_NUMBERS]
-    rows = struct.Struct(f"@{_BLOCK_NUMBERS}{numbers.typecode}").iter_unpack(rows_view)
-    block_class = RawBlock  # a local: the compiled build reads a class global from the module's dict
-    for i, (element, level, link_chars, row, _) in zip(range(first, count), rows):
-        fields = (texts[i], element, roles[i], level, link_chars, row, linked[i - first])
-        out.append(new_tuple(block_class, fields))
-    return out
+    if count:
+        start = numbers[_FIRST_LINK]
+        i = 0
+        for end in view[_BLOCK_NUMBERS + _FIRST_LINK : count * _BLOCK_NUMBERS : _BLOCK_NUMBERS]:
+            if end > start:
+                linked[i] = with_links(linked[i], links_of(spans, hrefs, start, end))
+            start, i = end, i + 1
+        if len(hrefs) > start:
+            linked[i] = with_links(linked[i], links_of(spans, hrefs, start, len(hrefs)))
+    # (the columns of the numbers as strided slices of a view of them, made into lists in C)
+    rows = view[: count * _BLOCK_NUMBERS]
+    columns = (
+        texts if isinstance(texts, list) and len(texts) == count else list(texts),
+        rows[_BLOCK_ELEMENT::_BLOCK_NUMBERS].tolist(),
+        roles if len(roles) == count else roles[:count],
+        rows[_BLOCK_LEVEL::_BLOCK_NUMBERS].tolist(),
+        rows[_BLOCK_LINK_CHARS::_BLOCK_NUMBERS].tolist(),
+        rows[_BLOCK_ROW::_BLOCK_NUMBERS].tolist(),
+        linked,
+    )
+    # (by new_tuple: a named tuple's class call runs its __new__ in the interpreter)
+    return new_tuple(BlockColumns, columns)
 
 
 _MAX_SHARED_INTS: Final = 4096  # see _elements_python
@@ -253,14 +270,14 @@ _MAX_SHARED_INTS: Final = 4096  # see _elements_python
 def finish(traversal: Traversal) -> Segmented:
     """The Elements, with the CSS paths of the elements that own blocks, of a traversal
     (made once the tree is released: see :class:`Traversal`)."""
-    blocks = raw_blocks(traversal)
+    columns = block_columns(traversal)
     strings, numbers, block_numbers = traversal.strings, traversal.numbers, traversal.block_numbers
     if _ELEMENTS_C is None:
         elements: tuple[Element, ...] = _elements_python(strings, numbers, block_numbers)
     else:
         elements = _ELEMENTS_C(Element, strings, numbers, block_numbers, _LAYOUT, _MAX_SHARED_INTS)
     # (by new_tuple: a named tuple's class call runs its __new__ in the interpreter)
-    return new_tuple(Segmented, (elements, tuple(blocks)))
+    return new_tuple(Segmented, (elements, columns))
 
 
 def _elements_python(
@@ -296,7 +313,7 @@ def _elements_python(
     # The columns read in C: strided slices of the strings, the rows unpacked by one iterator.
     rows = struct.Struct(f"@{_NUMBERS}{numbers.typecode}").iter_unpack(numbers)
     tag_of, names_of, aria_of = strings[0::_STRINGS], strings[_NAMES::_STRINGS], strings[_ARIA::_STRINGS]
-    element_class = Element  # a local, as raw_blocks' class
+    element_class = Element  # a local: the compiled build reads a class global from the module's dict
     for index, (tag, names, aria, row) in enumerate(zip(tag_of, names_of, aria_of, rows)):
         parent, depth, chars, link_chars, tags, link_tags = row
         level: int = depth
