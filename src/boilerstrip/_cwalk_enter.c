@@ -266,7 +266,7 @@ int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info) {
     if (flags & F_A) {
         s->link_tags++;
         s->in_link++;
-        if (open_link(s, PyList_GET_SIZE(w->pieces), value_str(&values[A_HREF])) < 0) return -1;
+        if (open_link(s, PyList_GET_SIZE(w->pieces), values[A_HREF].data, values[A_HREF].length) < 0) return -1;
     } else if (flags & F_PRE) {
         s->in_pre++;
         if (store_attr(s, segment_name(N_IN_PRE), new_int(s->in_pre)) < 0) return -1;

@@ -96,6 +96,10 @@ int flush_rows(Segment *s) {
         if (hand_rows(s->add_block, s->block_tail, blocks, 5, s->itemsize) < 0) return -1;
         s->pending_blocks = 0;
     }
+    if (s->pending_links) {
+        if (hand_rows(s->add_span, s->link_tail, s->pending_links, 2, s->itemsize) < 0) return -1;
+        s->pending_links = 0;
+    }
     return 0;
 }
 
@@ -261,13 +265,14 @@ void segment_free(Walker *w) {
     if (s == NULL) return;
     w->segment = NULL;
     PyObject **held[] = {&s->st, &s->hooks, &s->stack, &s->open_blocks, &s->elements, &s->strings, &s->numbers,
-                         &s->add_element, &s->zero_row, &s->roles, &s->breaks, &s->anchors, &s->links, &s->urls,
+                         &s->add_element, &s->zero_row, &s->roles, &s->breaks, &s->urls,
                          &s->enter, &s->exit, &s->empty, &s->no_attrs, &s->space};
     for (size_t i = 0; i < sizeof held / sizeof *held; i++) Py_CLEAR(*held[i]);
     for (int i = 0; i < NAMES_KEPT; i++) Py_CLEAR(s->kept[i].names);
     for (int i = 0; i < SPACES_KEPT; i++) Py_CLEAR(s->spaces[i].text);
     while (s->spares) Py_DECREF(s->spare[--s->spares]);
     block_free(s);
+    links_free(s);
     PyMem_Free(s->blocks);
     PyMem_Free(s);
 }
@@ -275,7 +280,8 @@ void segment_free(Walker *w) {
 static const char *const spelled[N_COUNT] = {
     "markup", "anchors", "links", "_urls", "enter", "exit", "stack", "open_blocks", "elements", "strings",
     "numbers", "add_element", "zero_row", "roles", "breaks", "pieces", "itemsize", "reveal", "panels", "in_pre",
-    "withheld", "texts", "markups", "add_block", "steps", "hrefs", "lists", "images", "tables", "pack_at"};
+    "withheld", "texts", "markups", "add_block", "steps", "hrefs", "lists", "images", "tables", "pack_at",
+    "spans", "frombytes", "structure"};
 static PyObject *interned[N_COUNT];
 
 PyObject *segment_name(int which) { return interned[which]; }
@@ -332,8 +338,6 @@ PyObject *segment_start(Walker *w, PyObject *args) {
     for (int i = 0; i < H_COUNT; i++) s->hook[i] = PyTuple_GET_ITEM(hooks, i);
     PyObject *markup = PyObject_GetAttr(st, interned[N_MARKUP]);
     if (markup == NULL) goto failed;
-    s->anchors = attribute(markup, N_ANCHORS, &PyList_Type);
-    s->links = attribute(markup, N_LINKS, &PyList_Type);
     s->urls = attribute(markup, N_URLS, &PyDict_Type);
     s->enter = attribute(markup, N_ENTER, NULL);
     s->exit = attribute(markup, N_EXIT, NULL);

@@ -176,12 +176,17 @@ class Recorder:
             if self.links or self.anchors
             else 0
         )
+        return self.structure(owner_tag, pre, cell, links > 0)
+
+    def structure(self, owner_tag: str, pre: bool, cell: bool, linked: bool) -> Markup:
+        """:meth:`markup` once the block's links are kept (``linked``: it has some): the C walk
+        keeps them itself (_cwalk_links.c) and calls this."""
         images: tuple[Image, ...] = ()
         if self.images:  # most blocks have none: no copy, no clear
             images = tuple(self.images)
             self.images.clear()
         table = self.tables[-1] if cell and self.tables else -1  # only rows and cells need it
-        if not (self.lists or self.quotes or table >= 0 or links or images or (pre and self.language)):
+        if not (self.lists or self.quotes or table >= 0 or linked or images or (pre and self.language)):
             return NO_MARKUP
         header = cell and (owner_tag == "th" or self.thead > 0)
         if not (self.lists or self.quotes or table >= 0 or images or (pre and self.language)):
