@@ -50,13 +50,13 @@ PAGES = {
     "breaks": "<p>a<br>b<br><br>c<br> <br>d</p><br><br>",
     "links": "<p><a href=' /a '>one</a> and <a href=''>none</a> <a>bare</a><a href=/b>two <b>x</b></a></p>",
     "links in C": "<a href=/o>open <div>one</div><div>two <a href=/i>in</a></div> tail</a>"
-    "<p><a href='\u00a0/nb\u00a0'>nb</a> <a href=/o>again</a> <a href=/o>and</a><a href=/e></a><a href>v</a></p>"
-    "<table><tr><th><a href=/h>H</a></th><td><a href=/c>C</a></td></tr><thead><tr><td><a href=/t>T</a></td></tr>"
-    "</thead></table><pre><a href=/p>\ncode\n</a></pre><p><a href=/x>a<br>b</a> <a href=/y>c</a></p>"
+    "<p><a href='\u00a0/nb\u00a0'>nb</a> <a href=/o>again</a> <a href=/o>and</a><a href=/e></a>"
+    "<a href>v</a></p><table><tr><th><a href=/h>H</a></th><td><a href=/c>C</a></td></tr>"
+    "<thead><tr><td><a href=/t>T</a></td></tr></thead></table><pre><a href=/p>\ncode\n</a></pre>"
+    "<p><a href=/x>a<br>b</a> <a href=/y>c</a></p>"
     "<p><a href=/s>x<svg><a href=/z>in svg</a></svg>y</a> z</p>"
-    "<a href=/o><table><tr><td>pre <a href=/i>in</a></td><td><a href=/j>j</a> <a href=/k>k</a></td></tr></table></a><p>"
-    + "".join(f"<a href=/l{i % 7}>l{i}</a> " for i in range(80))
-    + "</p>",
+    "<a href=/o><table><tr><td>pre <a href=/i>in</a></td><td><a href=/j>j</a> <a href=/k>k</a></td></tr>"
+    "</table></a><p>" + "".join(f"<a href=/l{i % 7}>l{i}</a> " for i in range(80)) + "</p>",
     "entities": "<p>&amp;&lt;&gt;&quot;&#39;&nbsp;&eacute;&#x1F600;&#0;&#128;&bogus;</p>",
     "non-ASCII": "<p class='é 中'>日本語のテキスト \U0001f600 Ωμέγα</p><p>\u200b\u3000\x0b\x1f</p>",
     "controls": "<p>a\x00b\x07c\x7fd\x85e</p><pre>\x01x\x9fy</pre>",
