@@ -100,6 +100,22 @@ int record_open_steps(const Steps *on, Py_ssize_t count, FrameField field, const
             step = steps_of(stack, tag, 1, end);
         } else if (above + 1 == end) { /* its parent is its block-level parent: one step, made once */
             if (entry_at(stack, end, &tag, &nth) < 0) return -1;
+            const Py_ssize_t index = on->memo != NULL && PyLong_CheckExact(nth) ? PyLong_AsSsize_t(nth) : -1;
+            if (index == -1 && PyErr_Occurred()) PyErr_Clear(); /* (past a Py_ssize_t: the dicts) */
+            if (index >= 0) {
+                StepSlot *slot = &on->memo[(((uintptr_t)tag >> 4) * 31 + (size_t)index) % STEP_MEMO];
+                if (slot->step == NULL || slot->tag != tag || slot->nth != index) {
+                    if ((step = one_step(tag, nth)) == NULL) return -1;
+                    PyObject *found = PyDict_SetDefault(strings, step, step);
+                    Py_DECREF(step);
+                    if (found == NULL) return -1;
+                    Py_XSETREF(slot->step, Py_NewRef(found));
+                    Py_XSETREF(slot->tag, Py_NewRef(tag));
+                    slot->nth = index;
+                }
+                if (PyList_SetItem(elements, at, Py_NewRef(slot->step)) < 0) return -1;
+                continue;
+            }
             PyObject *by_nth = PyDict_GetItemWithError(steps, tag); /* borrowed */
             if (by_nth == NULL) {
                 if (PyErr_Occurred() || (by_nth = PyDict_New()) == NULL) return -1;
@@ -125,4 +141,11 @@ int record_open_steps(const Steps *on, Py_ssize_t count, FrameField field, const
         if (kept == NULL || PyList_SetItem(elements, at, Py_NewRef(kept)) < 0) return -1;
     }
     return 0;
+}
+
+void steps_memo_free(StepSlot *memo) {
+    for (int i = 0; i < STEP_MEMO; i++) {
+        Py_CLEAR(memo[i].step);
+        Py_CLEAR(memo[i].tag);
+    }
 }

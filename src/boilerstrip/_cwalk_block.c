@@ -79,7 +79,7 @@ static int make_block(Segment *s, PyObject *text) {
     int stepped = PyObject_IsTrue(PyList_GET_ITEM(s->elements, at));
     if (stepped < 0) return -1;
     if (!stepped) {
-        const Steps on = {s->elements, s->stack, s->strings, s->steps};
+        const Steps on = {s->elements, s->stack, s->strings, s->steps, s->step_memo};
         if (record_open_steps(&on, s->open, block_field, s->blocks) < 0) return -1;
     }
     PyObject *role = owner->role != NULL ? owner->role : s->hook[H_PARAGRAPH];

@@ -273,6 +273,7 @@ void segment_free(Walker *w) {
     while (s->spares) Py_DECREF(s->spare[--s->spares]);
     block_free(s);
     links_free(s);
+    steps_memo_free(s->step_memo);
     PyMem_Free(s->blocks);
     PyMem_Free(s);
 }
@@ -333,6 +334,7 @@ PyObject *segment_start(Walker *w, PyObject *args) {
     for (int i = 0; i < NAMES_KEPT; i++) s->kept[i].names = NULL;
     for (int i = 0; i < SPACES_KEPT; i++) s->spaces[i].text = NULL;
     for (int i = 0; i < ATTRIBUTE_IDS; i++) s->attribute_ids[i].which = -2;
+    for (int i = 0; i < STEP_MEMO; i++) s->step_memo[i].step = s->step_memo[i].tag = NULL;
     s->st = Py_NewRef(st);
     s->hooks = Py_NewRef(hooks);
     for (int i = 0; i < H_COUNT; i++) s->hook[i] = PyTuple_GET_ITEM(hooks, i);

@@ -2,6 +2,7 @@
  * the visit of a node, the ends of elements, the set-up) and _cwalk_enter.c (_enter). */
 #ifndef BOILERSTRIP_CWALK_SEGMENT_H
 #define BOILERSTRIP_CWALK_SEGMENT_H
+#include "_csteps.h"
 #include "_cwalk.h"
 
 #pragma GCC visibility push(hidden)
@@ -148,6 +149,7 @@ struct Segment {
     int64_t tail[TAIL_ROWS * ROW_BYTES / 8];
     int64_t block_tail[TAIL_ROWS * 5];
     int64_t link_tail[TAIL_ROWS * 2];
+    StepSlot step_memo[STEP_MEMO]; /* (empty: step and tag NULL) */
 };
 
 /* A popped stack entry: kept for reuse (its frame released) when no one else holds it, else freed. */
