@@ -23,8 +23,10 @@ from ._model import NO_MARKUP, Image, Link, Markup, new_tuple
 # static in the compiled build (a dict lookup at each use otherwise).
 ENTERED: Final = frozenset({"ul", "ol", "li", "blockquote", "table", "thead", "pre", "code", "img"})
 EXITED: Final = frozenset({"ul", "ol", "blockquote", "table", "thead", "pre"})
-# The ones whose attributes Recorder.enter reads (the C walk gives the others an empty dict).
+# The ones whose attributes Recorder.enter reads (the C walk gives the others an empty dict),
+# and the attributes it reads of them (the C walk gives it those alone: _cwalk_enter.c's table).
 READS_ATTRIBUTES: Final = frozenset({"ol", "img", "pre", "code"})
+ENTER_READS: Final = ("start", "src", "data-src", "alt", "class", "data-lang")
 _NO_LANGUAGE: Final = frozenset({"default", "none", "text", "plain", "plaintext", "nohighlight", "auto"})
 _MAX_MISSES: Final = 32  # links of a block whose text is not found before the rest are given up
 _MAX_PENDING_IMAGES: Final = 8  # images waiting for a block (a text-less gallery keeps its last few)
