@@ -79,7 +79,7 @@ static int make_block(Segment *s, PyObject *text) {
     int stepped = PyObject_IsTrue(PyList_GET_ITEM(s->elements, at));
     if (stepped < 0) return -1;
     if (!stepped) {
-        const Steps on = {s->elements, s->stack, s->strings, s->steps, s->step_memo};
+        const Steps on = {s->elements, s->stack, s->strings, s->steps, &s->step_memo};
         if (record_open_steps(&on, s->open, block_field, s->blocks) < 0) return -1;
     }
     PyObject *role = owner->role != NULL ? owner->role : s->hook[H_PARAGRAPH];
@@ -99,6 +99,7 @@ static int make_block(Segment *s, PyObject *text) {
     if (structured || (links && cell)) { /* (links alone: no structure, but a header cell's) */
         PyObject *args[4] = {owner->tag, s->in_pre > 0 ? Py_True : Py_False, cell ? Py_True : Py_False,
                              links ? Py_True : Py_False};
+        if (s->structure == NULL && (s->structure = attribute(s->recorder, N_STRUCTURE, NULL)) == NULL) return -1;
         markup = PyObject_Vectorcall(s->structure, args, 4, NULL);
         if (markup == NULL) return -1;
     } else {
@@ -172,10 +173,7 @@ int block_start(Segment *s, PyObject *st, PyObject *recorder) {
     s->lists = attribute(recorder, N_LISTS, &PyList_Type);
     s->images = attribute(recorder, N_IMAGES, &PyList_Type);
     s->tables = attribute(recorder, N_TABLES, &PyList_Type);
-    s->structure = attribute(recorder, N_STRUCTURE, NULL);
-    PyObject *spans = attribute(recorder, N_SPANS, NULL);
-    s->add_span = spans != NULL ? attribute(spans, N_FROMBYTES, NULL) : NULL;
-    Py_XDECREF(spans);
+    s->recorder = Py_NewRef(recorder); /* (its structure and its spans' frombytes read when first needed) */
     PyObject *pack_at = attribute(st, N_PACK_AT, NULL);
     if (pack_at == NULL) return -1;
     /* (None, or a count no length equals: never packed, as len(st.texts) == pack_at reads it) */
@@ -192,7 +190,7 @@ int block_start(Segment *s, PyObject *st, PyObject *recorder) {
 
 void block_free(Segment *s) {
     PyObject **held[] = {&s->texts, &s->markups, &s->add_block, &s->steps, &s->hrefs,
-                         &s->lists, &s->images, &s->tables, &s->add_span, &s->structure};
+                         &s->lists, &s->images, &s->tables, &s->add_span, &s->structure, &s->recorder};
     for (size_t i = 0; i < sizeof held / sizeof *held; i++) Py_CLEAR(*held[i]);
 }
 

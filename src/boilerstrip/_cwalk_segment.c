@@ -97,6 +97,12 @@ int flush_rows(Segment *s) {
         s->pending_blocks = 0;
     }
     if (s->pending_links) {
+        if (s->add_span == NULL) {
+            PyObject *spans = attribute(s->recorder, N_SPANS, NULL);
+            s->add_span = spans != NULL ? attribute(spans, N_FROMBYTES, NULL) : NULL;
+            Py_XDECREF(spans);
+            if (s->add_span == NULL) return -1;
+        }
         if (hand_rows(s->add_span, s->link_tail, s->pending_links, 2, s->itemsize) < 0) return -1;
         s->pending_links = 0;
     }
@@ -273,7 +279,7 @@ void segment_free(Walker *w) {
     while (s->spares) Py_DECREF(s->spare[--s->spares]);
     block_free(s);
     links_free(s);
-    steps_memo_free(s->step_memo);
+    steps_memo_free(&s->step_memo);
     PyMem_Free(s->blocks);
     PyMem_Free(s);
 }
@@ -334,7 +340,7 @@ PyObject *segment_start(Walker *w, PyObject *args) {
     for (int i = 0; i < NAMES_KEPT; i++) s->kept[i].names = NULL;
     for (int i = 0; i < SPACES_KEPT; i++) s->spaces[i].text = NULL;
     for (int i = 0; i < ATTRIBUTE_IDS; i++) s->attribute_ids[i].which = -2;
-    for (int i = 0; i < STEP_MEMO; i++) s->step_memo[i].step = s->step_memo[i].tag = NULL;
+    memset(s->step_memo.used, 0, sizeof s->step_memo.used);
     s->st = Py_NewRef(st);
     s->hooks = Py_NewRef(hooks);
     for (int i = 0; i < H_COUNT; i++) s->hook[i] = PyTuple_GET_ITEM(hooks, i);

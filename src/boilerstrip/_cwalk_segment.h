@@ -116,8 +116,9 @@ struct Segment {
     PyObject *pieces; /* the Walker's (borrowed) */
     /* What _end_block reads and writes (_cwalk_block.c): st's texts (replaced when packed), markups,
      * add_block (block_numbers.frombytes) and steps, the Recorder's hrefs, lists, images and
-     * tables, its spans' frombytes and its bound structure method; pack_at (-1: None). */
-    PyObject *texts, *markups, *add_block, *steps, *hrefs, *lists, *images, *tables, *add_span, *structure;
+     * tables, and itself, its spans' frombytes and its bound structure method (NULL until first
+     * needed); pack_at (-1: None). */
+    PyObject *texts, *markups, *add_block, *steps, *hrefs, *lists, *images, *tables, *recorder, *add_span, *structure;
     Py_ssize_t pack_at;
     PyObject *hook[H_COUNT]; /* borrowed from hooks */
     uint64_t known[CACHED / 64]; /* the tag ids whose infos[] are read */
@@ -149,7 +150,7 @@ struct Segment {
     int64_t tail[TAIL_ROWS * ROW_BYTES / 8];
     int64_t block_tail[TAIL_ROWS * 5];
     int64_t link_tail[TAIL_ROWS * 2];
-    StepSlot step_memo[STEP_MEMO]; /* (empty: step and tag NULL) */
+    StepMemo step_memo; /* (its `used` cleared at the set-up) */
 };
 
 /* A popped stack entry: kept for reuse (its frame released) when no one else holds it, else freed. */
