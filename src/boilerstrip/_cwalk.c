@@ -127,10 +127,13 @@ static PyObject *key_of(Keys *keys, const unsigned char *name, size_t length) {
     return key;
 }
 
-/* Whether the name is one of `names` (NULL-terminated). */
+/* Whether the name is one of `names` (NULL-terminated): its first byte compared first. */
 static int among(const unsigned char *name, size_t length, const char *const *names) {
+    if (length == 0) return 0;
     for (; *names != NULL; names++)
-        if (strlen(*names) == length && memcmp(*names, name, length) == 0) return 1;
+        if ((unsigned char)**names == name[0] && strnlen(*names, length + 1) == length &&
+            memcmp(*names, name, length) == 0)
+            return 1;
     return 0;
 }
 
