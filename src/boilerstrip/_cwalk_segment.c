@@ -10,13 +10,13 @@
  * kept here (st.in_pre written into st when it changes: st.has_text and st.block_link_chars are
  * not, as no Python the walk calls reads them). What stays in Python is called from here with the
  * same arguments and at the same points as _enter and _exit call it: _merge_row, _wrapper_names,
- * the Recorder's enter, exit and markup (enter given the attributes' dict only for the tags of
- * _markup.READS_ATTRIBUTES, an empty one for the others; an <li> counted here: _cwalk_enter.c's
- * enter_item), is_disclosure_panel (with panels, for
- * a hidden element) and
+ * the Recorder's enter, exit and structure (enter given a dict of the attributes it reads only for
+ * the tags of _markup.READS_ATTRIBUTES, an empty one for the others; an <li> counted here:
+ * _cwalk_enter.c's enter_item), is_disclosure_panel (with panels, for a hidden element) and
  * is_screen_reader_only (for a class that holds one of its six substrings). The Recorder's
- * open_link and close_link and _drop_pieces are done here, on the Recorder's lists (_cwalk_links.c),
- * and _end_block and _line_break (_cwalk_block.c), which call back the block's C of _cscan.
+ * open_link and close_link, markup's links and _drop_pieces are done here, over the walk's own
+ * arrays (_cwalk_links.c), and _end_block and _line_break (_cwalk_block.c), which call back the
+ * block's C of _cscan.
  *
  * Frames (the tuples of _segment_blocks' _ELEMENT ... _BLOCK_DEPTH), where made, hold None in the
  * fields only _exit reads (_AT_*, _PARENT_ELEMENT, _BLOCK_DEPTH): those are kept in C (Block). */
@@ -285,7 +285,7 @@ void segment_free(Walker *w) {
 }
 
 static const char *const spelled[N_COUNT] = {
-    "markup", "anchors", "links", "_urls", "enter", "exit", "stack", "open_blocks", "elements", "strings",
+    "markup", "_urls", "enter", "exit", "stack", "open_blocks", "elements", "strings",
     "numbers", "add_element", "zero_row", "roles", "breaks", "pieces", "itemsize", "reveal", "panels", "in_pre",
     "withheld", "texts", "markups", "add_block", "steps", "hrefs", "lists", "images", "tables", "pack_at",
     "spans", "frombytes", "structure"};

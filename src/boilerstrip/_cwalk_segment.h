@@ -22,7 +22,7 @@ enum {
  * the walk writes), by the interned names of segment_name: a name made anew for each read missed
  * the type's attribute cache (about 900 instructions a read, 29 reads a walk). */
 enum {
-    N_MARKUP, N_ANCHORS, N_LINKS, N_URLS, N_ENTER, N_EXIT, N_STACK, N_OPEN_BLOCKS, N_ELEMENTS, N_STRINGS, N_NUMBERS,
+    N_MARKUP, N_URLS, N_ENTER, N_EXIT, N_STACK, N_OPEN_BLOCKS, N_ELEMENTS, N_STRINGS, N_NUMBERS,
     N_ADD_ELEMENT, N_ZERO_ROW, N_ROLES, N_BREAKS, N_PIECES, N_ITEMSIZE, N_REVEAL, N_PANELS, N_IN_PRE, N_WITHHELD,
     N_TEXTS, N_MARKUPS, N_ADD_BLOCK, N_STEPS, N_HREFS, N_LISTS, N_IMAGES, N_TABLES, N_PACK_AT, N_SPANS, N_FROMBYTES,
     N_STRUCTURE, N_COUNT
