@@ -4,12 +4,15 @@ every mode of the walk, and the same events as the reads through selectolax's AP
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from selectolax import lexbor
 
-from boilerstrip import _lexbor_walk, _segment
+from boilerstrip import _lexbor_walk, _markup, _segment
+from boilerstrip._compiled import is_extension
 from boilerstrip._errors import ExtractionTimeoutError
 from boilerstrip._parse import body_of, parse
 from boilerstrip._rules import REVEALED_SKIPPED_TAGS, SKIPPED_TAGS
@@ -49,6 +52,18 @@ PAGES = {
     "</figcaption></figure></div>",
     "breaks": "<p>a<br>b<br><br>c<br> <br>d</p><br><br>",
     "links": "<p><a href=' /a '>one</a> and <a href=''>none</a> <a>bare</a><a href=/b>two <b>x</b></a></p>",
+    "links in C": "<a href=/o>open <div>one</div><div>two <a href=/i>in</a></div> tail</a>"
+    "<p><a href='\u00a0/nb\u00a0'>nb</a> <a href=/o>again</a> <a href=/o>and</a><a href=/e></a>"
+    "<a href>v</a></p><table><tr><th><a href=/h>H</a></th><td><a href=/c>C</a></td></tr>"
+    "<thead><tr><td><a href=/t>T</a></td></tr></thead></table><pre><a href=/p>\ncode\n</a></pre>"
+    "<p><a href=/x>a<br>b</a> <a href=/y>c</a></p>"
+    "<p><a href=/s>x<svg><a href=/z>in svg</a></svg>y</a> z</p>"
+    "<a href=/o><table><tr><td>pre <a href=/i>in</a></td><td><a href=/j>j</a> <a href=/k>k</a></td></tr>"
+    "</table></a><p>" + "".join(f"<a href=/l{i % 7}>l{i}</a> " for i in range(80)) + "</p>",
+    "recorder reads": "<p>a<img class=x src=' /a.png ' data-src=/b.png alt=' A  b ' srcset='x 1x' width=3>"
+    "<img data-src=/c.png alt=c loading=lazy><img src='data:x' alt=d></p>"
+    "<ol start=' 4 ' class=o type=a reversed><li>four</li></ol><pre data-lang=Rust class=z id=q>r</pre>"
+    "<pre><code class='language-go' data-x=1>g</code></pre>",
     "entities": "<p>&amp;&lt;&gt;&quot;&#39;&nbsp;&eacute;&#x1F600;&#0;&#128;&bogus;</p>",
     "non-ASCII": "<p class='é 中'>日本語のテキスト \U0001f600 Ωμέγα</p><p>\u200b\u3000\x0b\x1f</p>",
     "controls": "<p>a\x00b\x07c\x7fd\x85e</p><pre>\x01x\x9fy</pre>",
@@ -211,6 +226,39 @@ def walker(module: Any) -> Any:
     """The module's Walker, bound, whether the probe accepts it or not (test_probe does)."""
     assert module.bind(lexbor.__file__)
     return module.Walker
+
+
+class _Reads(dict[str, "str | None"]):
+    """A dict that keeps the keys read of it."""
+
+    read: set[str]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key: str) -> str | None:
+        self.read.add(key)
+        return super().__getitem__(key)
+
+
+def test_enter_reads() -> None:
+    """The C walk gives Recorder.enter the attributes of _markup.ENTER_READS alone (its table in
+    _cwalk_enter.c): they are all Recorder.enter reads of any tag of READS_ATTRIBUTES."""
+    source = (Path(_markup.__file__).parent / "_cwalk_enter.c").read_text(encoding="utf-8")
+    table = re.search(r"recorder_reads\[\] = \{([^}]*)\}", source)
+    assert table is not None
+    assert tuple(re.findall(r'"([^"]*)"', table.group(1))) == _markup.ENTER_READS
+    if is_extension(_markup):
+        pytest.skip("the compiled Recorder reads a dict natively")
+    for tag in _markup.READS_ATTRIBUTES:
+        for in_pre in (0, 1):
+            attrs = _Reads(
+                {name: "x" for name in ("start", "src", "data-src", "alt", "class", "data-lang", "id")}
+            )
+            attrs.read = set()
+            _markup.Recorder().enter(tag, attrs, in_pre, "")
+            assert attrs.read <= set(_markup.ENTER_READS), tag
 
 
 def test_probe(module: Any) -> None:

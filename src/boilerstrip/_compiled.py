@@ -96,7 +96,7 @@ COMPILED_MODULES = (
 C_EXTENSION_FILES = {
     "_cscan": (
         "_cscan", "_cscan_tokens", "_cnames", "_cstack", "_ctags", "_cscan_helpers", "_cscan_elements",
-        "_cscan_blocks", "_cscan_record", "_cscan_links", "_cscan_text", "_cscan_svg", "_csteps",
+        "_cscan_blocks", "_cscan_record", "_cscan_links", "_cscan_text", "_cscan_svg", "_csteps", "_clinks",
     ),
     "_ctokens": (
         "_ctokens", "_ctokens_rows", "_ctokens_names", "_ctokens_verdicts", "_ctokens_decision",
@@ -105,7 +105,7 @@ C_EXTENSION_FILES = {
     ),
     "_cwalk": (
         "_cwalk", "_cwalk_walker", "_cwalk_segment", "_cwalk_enter", "_cwalk_hidden", "_cwalk_links",
-        "_cwalk_block", "_cwalk_reads", "_cwalk_head", "_csteps",
+        "_cwalk_block", "_cwalk_reads", "_cwalk_head", "_csteps", "_clinks",
     ),
     "_cscore": ("_cscore", "_cscore_columns", "_cscore_cut", "_cscore_page"),
     "_cfacts": ("_cfacts", "_cfacts_boxes", "_cfacts_groups", "_cfacts_containers"),

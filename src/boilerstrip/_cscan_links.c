@@ -2,62 +2,8 @@
  * (the reference and the fallback; tests/test_cscan_record.py checks that both give the same),
  * which Recorder.markup calls for each block that holds or is inside a link. */
 #include "_cscan.h"
+#include "_clinks.h"
 #include <string.h>
-
-/* "".join(pieces[start:end]), as Python slices (a new reference). */
-static PyObject *joined(PyObject *pieces, Py_ssize_t start, Py_ssize_t end) {
-    PySlice_AdjustIndices(PyList_GET_SIZE(pieces), &start, &end, 1);
-    if (end - start == 1) return Py_NewRef(PyList_GET_ITEM(pieces, start)); /* mostly one piece */
-    PyObject *slice = PyList_GetSlice(pieces, start, end > start ? end : start);
-    PyObject *empty = PyUnicode_New(0, 0);
-    PyObject *text = slice != NULL && empty != NULL ? PyUnicode_Join(empty, slice) : NULL;
-    Py_XDECREF(slice);
-    Py_XDECREF(empty);
-    return text;
-}
-
-/* Whether " ".join(text.split()) differs from the text: a space at either end, a space other
- * than " ", or two in a row (most anchors have none: the text is kept, nothing copied). */
-static int spaced(int kind, const void *data, Py_ssize_t n) {
-    int before = 1; /* (a space at the start) */
-    for (Py_ssize_t i = 0; i < n; i++) {
-        const Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        const int space = Py_UNICODE_ISSPACE(c);
-        if (space && (before || c != ' ')) return 1;
-        before = space;
-    }
-    return before && n > 0;
-}
-
-/* " ".join(raw.split()) (str.split's spaces: Py_UNICODE_ISSPACE; no control character dropped)
- * for a str: a new reference. */
-static PyObject *words(PyObject *raw) {
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(raw);
-    const int kind = PyUnicode_KIND(raw);
-    const void *data = PyUnicode_DATA(raw);
-    if (PyUnicode_CheckExact(raw) && !spaced(kind, data, n)) return Py_NewRef(raw);
-    void *out = PyMem_Malloc(n > 0 ? (size_t)n * (size_t)kind : 1);
-    if (out == NULL) return PyErr_NoMemory();
-    Py_ssize_t m = 0;
-    int pending = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        const Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (Py_UNICODE_ISSPACE(c)) {
-            pending = m > 0;
-            continue;
-        }
-        if (pending) {
-            PyUnicode_WRITE(kind, out, m++, ' ');
-            pending = 0;
-        }
-        PyUnicode_WRITE(kind, out, m++, c);
-    }
-    PyObject *text = m == n && (n == 0 || memcmp(out, data, (size_t)n * (size_t)kind) == 0) && PyUnicode_CheckExact(raw)
-                         ? Py_NewRef(raw) /* nothing dropped or made a space: the text itself */
-                         : PyUnicode_FromKindAndData(kind, out, m);
-    PyMem_Free(out);
-    return text;
-}
 
 /* join_words(text) -> str: _markup._collapse_python, " ".join(text.split()). */
 PyObject *join_words(PyObject *self, PyObject *arg) {
@@ -65,31 +11,7 @@ PyObject *join_words(PyObject *self, PyObject *arg) {
         PyErr_SetString(PyExc_TypeError, "join_words() takes a str");
         return NULL;
     }
-    return words(arg);
-}
-
-/* An anchor's text as the block's text holds it: raw.strip("\n") in <pre>, else
- * " ".join(raw.split()). Steals `raw`; a new reference. */
-static PyObject *anchor_text(PyObject *raw, int pre) {
-    if (raw == NULL) return NULL;
-    if (!PyUnicode_Check(raw)) {
-        Py_DECREF(raw);
-        PyErr_SetString(PyExc_TypeError, "record_links(): a piece is not a str");
-        return NULL;
-    }
-    PyObject *text;
-    if (pre) {
-        const int kind = PyUnicode_KIND(raw);
-        const void *data = PyUnicode_DATA(raw);
-        Py_ssize_t a = 0, b = PyUnicode_GET_LENGTH(raw);
-        while (a < b && PyUnicode_READ(kind, data, a) == '\n') a++;
-        while (b > a && PyUnicode_READ(kind, data, b - 1) == '\n') b--;
-        text = PyUnicode_Substring(raw, a, b);
-    } else {
-        text = words(raw);
-    }
-    Py_DECREF(raw);
-    return text;
+    return collapsed_words(arg);
 }
 
 /* A span's (start, end, href), the href borrowed; -1 with an error set. */
@@ -131,36 +53,6 @@ error:
     return NULL;
 }
 
-/* The links found: their start, end and href (borrowed from the spans' list, alive until the
- * links are kept), on the C stack up to LINKS_HELD. */
-#define LINKS_HELD 32
-typedef struct {
-    long long start, end;
-    PyObject *href;
-} Link;
-
-typedef struct {
-    Link held[LINKS_HELD], *links;
-    Py_ssize_t count, capacity;
-} Found;
-
-/* Keeps a found link's (at, at + length) and its href; -1 on error. */
-static int keep(Found *found, Py_ssize_t at, Py_ssize_t length, PyObject *href) {
-    if (found->count == found->capacity) {
-        Link *grown = PyMem_Malloc(2 * (size_t)found->capacity * sizeof(Link));
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        memcpy(grown, found->links, (size_t)found->count * sizeof(Link));
-        if (found->links != found->held) PyMem_Free(found->links);
-        found->links = grown;
-        found->capacity *= 2;
-    }
-    found->links[found->count++] = (Link){at, at + length, href};
-    return 0;
-}
-
 /* The found pairs appended to the array `spans` ("q" or "i") in one call of its frombytes, as
  * its extend would append them (a number past an "i" array's range: the same OverflowError). */
 static int extend_spans(PyObject *module, PyObject *spans, const Found *found) {
@@ -179,7 +71,7 @@ static int extend_spans(PyObject *module, PyObject *spans, const Found *found) {
     if (bytes == NULL) return -1;
     char *at = PyBytes_AS_STRING(bytes);
     for (Py_ssize_t i = 0; i < n; i++) {
-        const Link *link = &found->links[i / 2];
+        const Found1 *link = &found->links[i / 2];
         const long long number = i % 2 ? link->end : link->start;
         if (wide) {
             memcpy(at + 8 * i, &number, 8);
@@ -200,69 +92,6 @@ static int extend_spans(PyObject *module, PyObject *spans, const Found *found) {
     return done == NULL ? -1 : 0;
 }
 
-#define MAX_MISSES 32 /* _markup._MAX_MISSES */
-
-/* The links of `spans` found in `text` (see _markup._links), kept in `found`. */
-static int find_links(PyObject *text, PyObject *pieces, PyObject *spans, int pre, Found *found) {
-    const Py_ssize_t n = PyList_GET_SIZE(spans), count = PyList_GET_SIZE(pieces);
-    Py_ssize_t start, end, *ends = NULL, cursor = 0, after = 0, misses = 0;
-    PyObject *href;
-    if (n == 1) { /* the common case: one link, often the whole block */
-        if (unpack(PyList_GET_ITEM(spans, 0), &start, &end, &href) < 0) return -1;
-        PyObject *anchor = anchor_text(joined(pieces, start, end), pre);
-        if (anchor == NULL) return -1;
-        const Py_ssize_t length = PyUnicode_GET_LENGTH(anchor);
-        Py_ssize_t at = length ? PyUnicode_Find(text, anchor, 0, PY_SSIZE_T_MAX, 1) : -1;
-        Py_DECREF(anchor);
-        return at < -1 ? -1 : at >= 0 ? keep(found, at, length, href) : 0;
-    }
-    ends = PyMem_Malloc(((size_t)count + 1) * sizeof(Py_ssize_t)); /* raw characters before each piece */
-    if (ends == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    ends[0] = 0;
-    for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *piece = PyList_GET_ITEM(pieces, i);
-        if (!PyUnicode_Check(piece)) {
-            PyErr_SetString(PyExc_TypeError, "record_links(): a piece is not a str");
-            goto error;
-        }
-        ends[i + 1] = ends[i] + PyUnicode_GET_LENGTH(piece);
-    }
-    for (Py_ssize_t k = 0; k < n; k++) {
-        if (unpack(PyList_GET_ITEM(spans, k), &start, &end, &href) < 0) goto error;
-        PyObject *anchor = anchor_text(joined(pieces, start, end), pre);
-        if (anchor == NULL) goto error;
-        const Py_ssize_t length = PyUnicode_GET_LENGTH(anchor);
-        if (!length || start < after) {
-            Py_DECREF(anchor);
-            continue;
-        }
-        if (start < 0 || start > count) { /* (never: a link starts at a piece of the block) */
-            Py_DECREF(anchor);
-            PyErr_SetString(PyExc_IndexError, "record_links(): a link starts past the block's pieces");
-            goto error;
-        }
-        const Py_ssize_t limit = cursor + (ends[start] - ends[after]) + length + 1;
-        const Py_ssize_t at = PyUnicode_Find(text, anchor, cursor, limit, 1);
-        Py_DECREF(anchor);
-        if (at < -1) goto error;
-        if (at >= 0) {
-            if (keep(found, at, length, href) < 0) goto error;
-            cursor = at + length;
-            after = end;
-        } else if (++misses > MAX_MISSES) { /* its text differs (a <br> in it): the window grows */
-            break;
-        }
-    }
-    PyMem_Free(ends);
-    return 0;
-error:
-    PyMem_Free(ends);
-    return -1;
-}
-
 /* record_links(text, pieces, closed, anchors, pre, spans, hrefs) -> int: _markup.record_links_python.
  * The links found go to the array `spans` (one frombytes) and the list `hrefs`. */
 PyObject *record_links(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
@@ -275,18 +104,25 @@ PyObject *record_links(PyObject *self, PyObject *const *args, Py_ssize_t nargs) 
     if (pre < 0) return NULL;
     PyObject *spans = spans_of(args[2], args[3], PyList_GET_SIZE(args[1]));
     if (spans == NULL) return NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(spans);
+    Span held[LINKS_HELD], *each = n <= LINKS_HELD ? held : PyMem_Malloc((size_t)n * sizeof(Span));
     Found found;
-    found.links = found.held;
-    found.count = 0;
-    found.capacity = LINKS_HELD;
+    found_init(&found);
     PyObject *result = NULL;
-    if (find_links(args[0], args[1], spans, pre, &found) < 0 || (found.count && extend_spans(self, args[5], &found) < 0))
+    if (each == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (unpack(PyList_GET_ITEM(spans, k), &each[k].start, &each[k].end, &each[k].href) < 0) goto done;
+    if (find_links(args[0], args[1], each, n, pre, &found) < 0 || (found.count && extend_spans(self, args[5], &found) < 0))
         goto done;
     for (Py_ssize_t i = 0; i < found.count; i++)
         if (PyList_Append(args[6], found.links[i].href) < 0) goto done;
     result = PyLong_FromSsize_t(found.count);
 done:
     Py_DECREF(spans); /* (after the hrefs are kept: it holds them) */
-    if (found.links != found.held) PyMem_Free(found.links);
+    if (each != held) PyMem_Free(each);
+    found_free(&found);
     return result;
 }

@@ -188,7 +188,7 @@ PyObject *record_steps(PyObject *self, PyObject *const *args, Py_ssize_t nargs) 
         PyErr_SetString(PyExc_TypeError, "record_steps() takes elements, stack, strings, steps and frames");
         return NULL;
     }
-    const Steps at = {args[0], args[1], args[2], args[3]};
+    const Steps at = {args[0], args[1], args[2], args[3], NULL};
     if (record_open_steps(&at, PyList_GET_SIZE(args[4]), frame_field, args[4]) < 0) return NULL;
     Py_RETURN_NONE;
 }

@@ -1,5 +1,7 @@
 /* The CSS steps of the open block-level elements (see _csteps.h): _cscan_record.c's record_steps
  * and the C walk's blocks (_cwalk_block.c) share this loop. */
+#include <string.h>
+
 #include "_csteps.h"
 
 enum { STRINGS = 4, STEP = 3 }; /* _segmented's */
@@ -100,6 +102,25 @@ int record_open_steps(const Steps *on, Py_ssize_t count, FrameField field, const
             step = steps_of(stack, tag, 1, end);
         } else if (above + 1 == end) { /* its parent is its block-level parent: one step, made once */
             if (entry_at(stack, end, &tag, &nth) < 0) return -1;
+            const Py_ssize_t index = on->memo != NULL && PyLong_CheckExact(nth) ? PyLong_AsSsize_t(nth) : -1;
+            if (index == -1 && PyErr_Occurred()) PyErr_Clear(); /* (past a Py_ssize_t: the dicts) */
+            if (index >= 0) {
+                const size_t k = (((uintptr_t)tag >> 4) * 31 + (size_t)index) % STEP_MEMO;
+                StepSlot *slot = &on->memo->slots[k];
+                const uint64_t bit = (uint64_t)1 << (k % 64);
+                if (!(on->memo->used[k / 64] & bit)) slot->step = slot->tag = NULL, on->memo->used[k / 64] |= bit;
+                if (slot->step == NULL || slot->tag != tag || slot->nth != index) {
+                    if ((step = one_step(tag, nth)) == NULL) return -1;
+                    PyObject *found = PyDict_SetDefault(strings, step, step);
+                    Py_DECREF(step);
+                    if (found == NULL) return -1;
+                    Py_XSETREF(slot->step, Py_NewRef(found));
+                    Py_XSETREF(slot->tag, Py_NewRef(tag));
+                    slot->nth = index;
+                }
+                if (PyList_SetItem(elements, at, Py_NewRef(slot->step)) < 0) return -1;
+                continue;
+            }
             PyObject *by_nth = PyDict_GetItemWithError(steps, tag); /* borrowed */
             if (by_nth == NULL) {
                 if (PyErr_Occurred() || (by_nth = PyDict_New()) == NULL) return -1;
@@ -125,4 +146,14 @@ int record_open_steps(const Steps *on, Py_ssize_t count, FrameField field, const
         if (kept == NULL || PyList_SetItem(elements, at, Py_NewRef(kept)) < 0) return -1;
     }
     return 0;
+}
+
+void steps_memo_free(StepMemo *memo) {
+    for (int w = 0; w < STEP_MEMO / 64; w++)
+        for (uint64_t bits = memo->used[w]; bits; bits &= bits - 1) {
+            StepSlot *slot = &memo->slots[w * 64 + __builtin_ctzll(bits)];
+            Py_CLEAR(slot->step);
+            Py_CLEAR(slot->tag);
+        }
+    memset(memo->used, 0, sizeof memo->used);
 }

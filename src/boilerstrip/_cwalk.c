@@ -127,14 +127,24 @@ static PyObject *key_of(Keys *keys, const unsigned char *name, size_t length) {
     return key;
 }
 
-/* LexborNode.attributes (its names from `keys`, if not NULL). */
-PyObject *attributes_of(Node *node, Keys *keys) {
+/* Whether the name is one of `names` (NULL-terminated): its first byte compared first. */
+static int among(const unsigned char *name, size_t length, const char *const *names) {
+    if (length == 0) return 0;
+    for (; *names != NULL; names++)
+        if ((unsigned char)**names == name[0] && strnlen(*names, length + 1) == length &&
+            memcmp(*names, name, length) == 0)
+            return 1;
+    return 0;
+}
+
+PyObject *attributes_among(Node *node, Keys *keys, const char *const *names) {
     PyObject *attrs = PyDict_New();
     if (attrs == NULL || type_of(node) != TYPE_ELEMENT) return attrs;
     for (Attr *attr = first_attribute(node); attr != NULL; attr = next_attribute(attr)) {
         size_t name_length = 0, value_length = 0;
         const unsigned char *name = attr_name(attr, &name_length);
         if (name == NULL) name = (const unsigned char *)"", name_length = 0;
+        if (names != NULL && !among(name, name_length, names)) continue;
         PyObject *key = key_of(keys, name, name_length);
         const unsigned char *value = attr_value(attr, &value_length);
         PyObject *item = value != NULL ? decode(value, value_length) : Py_NewRef(Py_None);
@@ -149,6 +159,9 @@ PyObject *attributes_of(Node *node, Keys *keys) {
     }
     return attrs;
 }
+
+/* LexborNode.attributes (its names from `keys`, if not NULL). */
+PyObject *attributes_of(Node *node, Keys *keys) { return attributes_among(node, keys, NULL); }
 
 /* Whether a str is empty or all whitespace (not bool(text) or text.isspace()); -1 on error. */
 static int blank(PyObject *text) {

@@ -51,6 +51,8 @@ typedef struct {
     Key keys[KEYS];
 } Keys;
 PyObject *attributes_of(Node *node, Keys *keys);
+/* The same, of the attributes named in `names` alone (NULL-terminated; NULL: all). */
+PyObject *attributes_among(Node *node, Keys *keys, const char *const *names);
 /* The page readers (_cwalk_reads.c, _cwalk_head.c): an element's kind by its tag (read as
  * tree.tags() reads it: its qualified name in any ASCII case; KIND_FOLDED added where it is not
  * written in lowercase), looked up once a pass per name id in 64 slots. */

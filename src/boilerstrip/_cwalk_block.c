@@ -3,7 +3,8 @@
  * objects: the block's text (the hook _block_text: _cscan.block_text), its owner's CSS steps
  * when it has none (_record_steps, by _csteps.c's loop over the Blocks), its text, role, row of
  * numbers and Markup appended to st's columns (the Markup by the Recorder's markup(), asked only when the
- * block may have structure, as _end_block asks it), then its pieces dropped (_cwalk_links.c).
+ * block may have structure, as _end_block asks it: its structure(), the block's links found and kept
+ * here, _cwalk_links.c), then its pieces dropped (_cwalk_links.c).
  * The row of numbers is written as _segment_blocks' block_row packs it (C ints of st's itemsize,
  * a count past a 4-byte row's range the OverflowError traverse makes of struct's error), kept in
  * C and appended by block_numbers.frombytes a few dozen rows at a time (flush_rows). */
@@ -78,14 +79,13 @@ static int make_block(Segment *s, PyObject *text) {
     int stepped = PyObject_IsTrue(PyList_GET_ITEM(s->elements, at));
     if (stepped < 0) return -1;
     if (!stepped) {
-        const Steps on = {s->elements, s->stack, s->strings, s->steps};
+        const Steps on = {s->elements, s->stack, s->strings, s->steps, &s->step_memo};
         if (record_open_steps(&on, s->open, block_field, s->blocks) < 0) return -1;
     }
     PyObject *role = owner->role != NULL ? owner->role : s->hook[H_PARAGRAPH];
     const int cell = role == s->hook[H_TABLE_CELL];
-    /* Most blocks have no structure: the Recorder is asked only when one may. */
-    const int structured = PyList_GET_SIZE(s->lists) || s->quotes || PyList_GET_SIZE(s->links) ||
-                           PyList_GET_SIZE(s->anchors) || PyList_GET_SIZE(s->images) || s->in_pre ||
+    /* Most blocks have no structure: the Recorder is asked only when one may (links aside, kept here). */
+    const int structured = PyList_GET_SIZE(s->lists) || s->quotes || PyList_GET_SIZE(s->images) || s->in_pre ||
                            (cell && PyList_GET_SIZE(s->tables));
     if (append_text(s, text) < 0 || PyList_Append(s->roles, role) < 0) return -1;
     const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
@@ -93,11 +93,14 @@ static int make_block(Segment *s, PyObject *text) {
                                s->block_link_chars < length ? s->block_link_chars : length, cell ? owner->row : -1,
                                PyList_GET_SIZE(s->hrefs)};
     if (append_row(s, row) < 0) return -1;
+    const Py_ssize_t links = s->closed_count || s->anchors_open ? block_links(s, text) : 0;
+    if (links < 0) return -1;
     PyObject *markup;
-    if (structured) {
-        PyObject *args[5] = {text, s->pieces, owner->tag, s->in_pre > 0 ? Py_True : Py_False,
-                             cell ? Py_True : Py_False};
-        markup = PyObject_Vectorcall(s->markup, args, 5, NULL);
+    if (structured || (links && cell)) { /* (links alone: no structure, but a header cell's) */
+        PyObject *args[4] = {owner->tag, s->in_pre > 0 ? Py_True : Py_False, cell ? Py_True : Py_False,
+                             links ? Py_True : Py_False};
+        if (s->structure == NULL && (s->structure = attribute(s->recorder, N_STRUCTURE, NULL)) == NULL) return -1;
+        markup = PyObject_Vectorcall(s->structure, args, 4, NULL);
         if (markup == NULL) return -1;
     } else {
         markup = Py_NewRef(s->hook[H_NO_MARKUP]);
@@ -170,7 +173,7 @@ int block_start(Segment *s, PyObject *st, PyObject *recorder) {
     s->lists = attribute(recorder, N_LISTS, &PyList_Type);
     s->images = attribute(recorder, N_IMAGES, &PyList_Type);
     s->tables = attribute(recorder, N_TABLES, &PyList_Type);
-    s->markup = attribute(recorder, N_MARKUP, NULL);
+    s->recorder = Py_NewRef(recorder); /* (its structure and its spans' frombytes read when first needed) */
     PyObject *pack_at = attribute(st, N_PACK_AT, NULL);
     if (pack_at == NULL) return -1;
     /* (None, or a count no length equals: never packed, as len(st.texts) == pack_at reads it) */
@@ -187,7 +190,7 @@ int block_start(Segment *s, PyObject *st, PyObject *recorder) {
 
 void block_free(Segment *s) {
     PyObject **held[] = {&s->texts, &s->markups, &s->add_block, &s->steps, &s->hrefs,
-                         &s->lists, &s->images, &s->tables, &s->markup};
+                         &s->lists, &s->images, &s->tables, &s->add_span, &s->structure, &s->recorder};
     for (size_t i = 0; i < sizeof held / sizeof *held; i++) Py_CLEAR(*held[i]);
 }
 

@@ -10,13 +10,13 @@
  * kept here (st.in_pre written into st when it changes: st.has_text and st.block_link_chars are
  * not, as no Python the walk calls reads them). What stays in Python is called from here with the
  * same arguments and at the same points as _enter and _exit call it: _merge_row, _wrapper_names,
- * the Recorder's enter, exit and markup (enter given the attributes' dict only for the tags of
- * _markup.READS_ATTRIBUTES, an empty one for the others; an <li> counted here: _cwalk_enter.c's
- * enter_item), is_disclosure_panel (with panels, for
- * a hidden element) and
+ * the Recorder's enter, exit and structure (enter given a dict of the attributes it reads only for
+ * the tags of _markup.READS_ATTRIBUTES, an empty one for the others; an <li> counted here:
+ * _cwalk_enter.c's enter_item), is_disclosure_panel (with panels, for a hidden element) and
  * is_screen_reader_only (for a class that holds one of its six substrings). The Recorder's
- * open_link and close_link and _drop_pieces are done here, on the Recorder's lists (_cwalk_links.c),
- * and _end_block and _line_break (_cwalk_block.c), which call back the block's C of _cscan.
+ * open_link and close_link, markup's links and _drop_pieces are done here, over the walk's own
+ * arrays (_cwalk_links.c), and _end_block and _line_break (_cwalk_block.c), which call back the
+ * block's C of _cscan.
  *
  * Frames (the tuples of _segment_blocks' _ELEMENT ... _BLOCK_DEPTH), where made, hold None in the
  * fields only _exit reads (_AT_*, _PARENT_ELEMENT, _BLOCK_DEPTH): those are kept in C (Block). */
@@ -95,6 +95,16 @@ int flush_rows(Segment *s) {
     if (blocks) {
         if (hand_rows(s->add_block, s->block_tail, blocks, 5, s->itemsize) < 0) return -1;
         s->pending_blocks = 0;
+    }
+    if (s->pending_links) {
+        if (s->add_span == NULL) {
+            PyObject *spans = attribute(s->recorder, N_SPANS, NULL);
+            s->add_span = spans != NULL ? attribute(spans, N_FROMBYTES, NULL) : NULL;
+            Py_XDECREF(spans);
+            if (s->add_span == NULL) return -1;
+        }
+        if (hand_rows(s->add_span, s->link_tail, s->pending_links, 2, s->itemsize) < 0) return -1;
+        s->pending_links = 0;
     }
     return 0;
 }
@@ -261,21 +271,24 @@ void segment_free(Walker *w) {
     if (s == NULL) return;
     w->segment = NULL;
     PyObject **held[] = {&s->st, &s->hooks, &s->stack, &s->open_blocks, &s->elements, &s->strings, &s->numbers,
-                         &s->add_element, &s->zero_row, &s->roles, &s->breaks, &s->anchors, &s->links, &s->urls,
+                         &s->add_element, &s->zero_row, &s->roles, &s->breaks, &s->urls,
                          &s->enter, &s->exit, &s->empty, &s->no_attrs, &s->space};
     for (size_t i = 0; i < sizeof held / sizeof *held; i++) Py_CLEAR(*held[i]);
     for (int i = 0; i < NAMES_KEPT; i++) Py_CLEAR(s->kept[i].names);
     for (int i = 0; i < SPACES_KEPT; i++) Py_CLEAR(s->spaces[i].text);
     while (s->spares) Py_DECREF(s->spare[--s->spares]);
     block_free(s);
+    links_free(s);
+    steps_memo_free(&s->step_memo);
     PyMem_Free(s->blocks);
     PyMem_Free(s);
 }
 
 static const char *const spelled[N_COUNT] = {
-    "markup", "anchors", "links", "_urls", "enter", "exit", "stack", "open_blocks", "elements", "strings",
+    "markup", "_urls", "enter", "exit", "stack", "open_blocks", "elements", "strings",
     "numbers", "add_element", "zero_row", "roles", "breaks", "pieces", "itemsize", "reveal", "panels", "in_pre",
-    "withheld", "texts", "markups", "add_block", "steps", "hrefs", "lists", "images", "tables", "pack_at"};
+    "withheld", "texts", "markups", "add_block", "steps", "hrefs", "lists", "images", "tables", "pack_at",
+    "spans", "frombytes", "structure"};
 static PyObject *interned[N_COUNT];
 
 PyObject *segment_name(int which) { return interned[which]; }
@@ -327,13 +340,12 @@ PyObject *segment_start(Walker *w, PyObject *args) {
     for (int i = 0; i < NAMES_KEPT; i++) s->kept[i].names = NULL;
     for (int i = 0; i < SPACES_KEPT; i++) s->spaces[i].text = NULL;
     for (int i = 0; i < ATTRIBUTE_IDS; i++) s->attribute_ids[i].which = -2;
+    memset(s->step_memo.used, 0, sizeof s->step_memo.used);
     s->st = Py_NewRef(st);
     s->hooks = Py_NewRef(hooks);
     for (int i = 0; i < H_COUNT; i++) s->hook[i] = PyTuple_GET_ITEM(hooks, i);
     PyObject *markup = PyObject_GetAttr(st, interned[N_MARKUP]);
     if (markup == NULL) goto failed;
-    s->anchors = attribute(markup, N_ANCHORS, &PyList_Type);
-    s->links = attribute(markup, N_LINKS, &PyList_Type);
     s->urls = attribute(markup, N_URLS, &PyDict_Type);
     s->enter = attribute(markup, N_ENTER, NULL);
     s->exit = attribute(markup, N_EXIT, NULL);

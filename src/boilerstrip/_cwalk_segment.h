@@ -2,6 +2,7 @@
  * the visit of a node, the ends of elements, the set-up) and _cwalk_enter.c (_enter). */
 #ifndef BOILERSTRIP_CWALK_SEGMENT_H
 #define BOILERSTRIP_CWALK_SEGMENT_H
+#include "_csteps.h"
 #include "_cwalk.h"
 
 #pragma GCC visibility push(hidden)
@@ -21,9 +22,10 @@ enum {
  * the walk writes), by the interned names of segment_name: a name made anew for each read missed
  * the type's attribute cache (about 900 instructions a read, 29 reads a walk). */
 enum {
-    N_MARKUP, N_ANCHORS, N_LINKS, N_URLS, N_ENTER, N_EXIT, N_STACK, N_OPEN_BLOCKS, N_ELEMENTS, N_STRINGS, N_NUMBERS,
+    N_MARKUP, N_URLS, N_ENTER, N_EXIT, N_STACK, N_OPEN_BLOCKS, N_ELEMENTS, N_STRINGS, N_NUMBERS,
     N_ADD_ELEMENT, N_ZERO_ROW, N_ROLES, N_BREAKS, N_PIECES, N_ITEMSIZE, N_REVEAL, N_PANELS, N_IN_PRE, N_WITHHELD,
-    N_TEXTS, N_MARKUPS, N_ADD_BLOCK, N_STEPS, N_HREFS, N_LISTS, N_IMAGES, N_TABLES, N_PACK_AT, N_COUNT
+    N_TEXTS, N_MARKUPS, N_ADD_BLOCK, N_STEPS, N_HREFS, N_LISTS, N_IMAGES, N_TABLES, N_PACK_AT, N_SPANS, N_FROMBYTES,
+    N_STRUCTURE, N_COUNT
 };
 /* The interned name (borrowed, made once a process: a constant) of the attribute `which`. */
 PyObject *segment_name(int which);
@@ -75,6 +77,21 @@ typedef struct {
     int which; /* -2: an empty slot */
 } KeptAttribute;
 
+/* An open <a> of the walk (_cwalk_links.c): its first piece, its href attribute's bytes (Lexbor's,
+ * alive with the tree; NULL: none, or no value) and its URL once made (NULL: not yet; Py_None: none
+ * once stripped). */
+typedef struct {
+    Py_ssize_t start;
+    const unsigned char *data;
+    size_t length;
+    PyObject *href;
+} Anchor;
+/* A link of the current block, closed with text: its pieces and URL (the page's one str for it). */
+typedef struct {
+    Py_ssize_t start, end;
+    PyObject *url;
+} Closed;
+
 /* Stack entries ([tag, :nth-of-type index, frame, None] lists) kept for reuse once popped: a list
  * made and freed per element entered took about 150 instructions. */
 #define SPARE_ENTRIES 32
@@ -91,12 +108,17 @@ struct Segment {
     int spares;
     PyObject *st, *hooks, *stack, *open_blocks, *elements, *strings, *numbers, *add_element, *zero_row, *roles;
     PyObject *breaks, *enter, *exit, *empty, *no_attrs, *space;
-    PyObject *anchors, *links, *urls; /* the Recorder's (see _cwalk_links.c) */
+    PyObject *urls; /* the Recorder's table of URLs (see _cwalk_links.c) */
+    Anchor *anchors; /* the open <a>s, and the current block's closed links */
+    Py_ssize_t anchors_open, anchors_size;
+    Closed *closed;
+    Py_ssize_t closed_count, closed_size;
     PyObject *pieces; /* the Walker's (borrowed) */
     /* What _end_block reads and writes (_cwalk_block.c): st's texts (replaced when packed), markups,
      * add_block (block_numbers.frombytes) and steps, the Recorder's hrefs, lists, images and
-     * tables and its bound markup method; pack_at (-1: None). */
-    PyObject *texts, *markups, *add_block, *steps, *hrefs, *lists, *images, *tables, *markup;
+     * tables, and itself, its spans' frombytes and its bound structure method (NULL until first
+     * needed); pack_at (-1: None). */
+    PyObject *texts, *markups, *add_block, *steps, *hrefs, *lists, *images, *tables, *recorder, *add_span, *structure;
     Py_ssize_t pack_at;
     PyObject *hook[H_COUNT]; /* borrowed from hooks */
     uint64_t known[CACHED / 64]; /* the tag ids whose infos[] are read */
@@ -115,6 +137,9 @@ struct Segment {
      * appended with the element rows (flush_rows): a bytes object and a frombytes call a block
      * took about 250 instructions (10,032 blocks on 20 pages). */
     Py_ssize_t pending_blocks;
+    /* The links found whose (start, end) are not yet in the Recorder's spans (link_tail, appended
+     * by flush_rows with the rows): a frombytes call a block that holds links. */
+    Py_ssize_t pending_links;
     /* withheld: a hidden element or a tag of the walk's skipped ones not in H_REVEALED left out
      * (st.withheld set True once). */
     int has_text, reveal, panels, unseen, withheld;
@@ -124,6 +149,8 @@ struct Segment {
     TagInfo infos[CACHED];            /* (read where `known` has the id) */
     int64_t tail[TAIL_ROWS * ROW_BYTES / 8];
     int64_t block_tail[TAIL_ROWS * 5];
+    int64_t link_tail[TAIL_ROWS * 2];
+    StepMemo step_memo; /* (its `used` cleared at the set-up) */
 };
 
 /* A popped stack entry: kept for reuse (its frame released) when no one else holds it, else freed. */
@@ -181,10 +208,14 @@ int block_start(Segment *s, PyObject *st, PyObject *recorder);
 void block_free(Segment *s);
 /* _enter: 1 entered, 0 not (hidden, or screen-reader text left out), -1 on error. */
 int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info);
-/* _cwalk_links.c: Recorder.open_link (steals href), Recorder.close_link, _drop_pieces. */
-int open_link(Segment *s, Py_ssize_t at, PyObject *href);
+/* _cwalk_links.c: Recorder.open_link (its href's bytes: NULL for None), Recorder.close_link, the
+ * links of the block of `text` found and kept (Recorder.markup's record_links: how many, or -1),
+ * _drop_pieces, and the arrays freed (links_free). */
+int open_link(Segment *s, Py_ssize_t at, const unsigned char *data, size_t length);
 int close_link(Segment *s, Py_ssize_t at);
+Py_ssize_t block_links(Segment *s, PyObject *text);
 int drop_pieces(Segment *s);
+void links_free(Segment *s);
 /* _cwalk_hidden.c: a style that hides its element (display:none, visibility:hidden), a class
  * that marks screen-reader-only text. */
 int hiding_style(const unsigned char *data, size_t length);

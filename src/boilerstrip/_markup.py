@@ -23,8 +23,10 @@ from ._model import NO_MARKUP, Image, Link, Markup, new_tuple
 # static in the compiled build (a dict lookup at each use otherwise).
 ENTERED: Final = frozenset({"ul", "ol", "li", "blockquote", "table", "thead", "pre", "code", "img"})
 EXITED: Final = frozenset({"ul", "ol", "blockquote", "table", "thead", "pre"})
-# The ones whose attributes Recorder.enter reads (the C walk gives the others an empty dict).
+# The ones whose attributes Recorder.enter reads (the C walk gives the others an empty dict),
+# and the attributes it reads of them (the C walk gives it those alone: _cwalk_enter.c's table).
 READS_ATTRIBUTES: Final = frozenset({"ol", "img", "pre", "code"})
+ENTER_READS: Final = ("start", "src", "data-src", "alt", "class", "data-lang")
 _NO_LANGUAGE: Final = frozenset({"default", "none", "text", "plain", "plaintext", "nohighlight", "auto"})
 _MAX_MISSES: Final = 32  # links of a block whose text is not found before the rest are given up
 _MAX_PENDING_IMAGES: Final = 8  # images waiting for a block (a text-less gallery keeps its last few)
@@ -176,12 +178,17 @@ class Recorder:
             if self.links or self.anchors
             else 0
         )
+        return self.structure(owner_tag, pre, cell, links > 0)
+
+    def structure(self, owner_tag: str, pre: bool, cell: bool, linked: bool) -> Markup:
+        """:meth:`markup` once the block's links are kept (``linked``: it has some): the C walk
+        keeps them itself (_cwalk_links.c) and calls this."""
         images: tuple[Image, ...] = ()
         if self.images:  # most blocks have none: no copy, no clear
             images = tuple(self.images)
             self.images.clear()
         table = self.tables[-1] if cell and self.tables else -1  # only rows and cells need it
-        if not (self.lists or self.quotes or table >= 0 or links or images or (pre and self.language)):
+        if not (self.lists or self.quotes or table >= 0 or linked or images or (pre and self.language)):
             return NO_MARKUP
         header = cell and (owner_tag == "th" or self.thead > 0)
         if not (self.lists or self.quotes or table >= 0 or images or (pre and self.language)):
