@@ -110,12 +110,14 @@ def _pages(seed: int) -> list[tuple[list[float], list[int]]]:
 
 @pytest.mark.parametrize("window", [0, 1, 2, 3, 7, 400])
 @pytest.mark.parametrize("seed", [0, 1, 2])
-def test_smooth_is_the_python_smoothing(cscore: ModuleType, window: int, seed: int) -> None:
+@pytest.mark.parametrize("buffered", [False, True])  # the probabilities as score_page's array
+def test_smooth_is_the_python_smoothing(cscore: ModuleType, window: int, seed: int, buffered: bool) -> None:
     rnd = random.Random(seed)
     for probabilities, words in _pages(seed):
         coefficients = (rnd.uniform(-1, 1), 0.7701, rnd.uniform(-1, 1), rnd.choice([0.1506, -0.0]), 0.0173)
         expected = _smooth_python(probabilities, words, window, coefficients)
-        result = cscore.smooth(probabilities, tuple(words), window, SHORT_WORDS, *coefficients, 12.0)
+        given = array("d", probabilities) if buffered else probabilities
+        result = cscore.smooth(given, tuple(words), window, SHORT_WORDS, *coefficients, 12.0)
         assert type(result) is tuple
         assert _bits(result) == _bits(expected), (probabilities, words)
 
@@ -127,6 +129,10 @@ def test_smooth_refuses_what_it_cannot_sum(cscore: ModuleType) -> None:
         cscore.smooth([0.5], [2**63], 2, SHORT_WORDS, 0.0, 1.0, 0.0, 0.0, 0.0, 12.0)
     with pytest.raises(TypeError):
         cscore.smooth([0.5], ["1"], 2, SHORT_WORDS, 0.0, 1.0, 0.0, 0.0, 0.0, 12.0)
+    with pytest.raises(TypeError):  # a buffer of other than doubles
+        cscore.smooth(array("f", [0.5]), [1], 2, SHORT_WORDS, 0.0, 1.0, 0.0, 0.0, 0.0, 12.0)
+    with pytest.raises(ValueError):
+        cscore.smooth(array("d", [0.5, 0.5]), [1], 2, SHORT_WORDS, 0.0, 1.0, 0.0, 0.0, 0.0, 12.0)
     with pytest.raises(TypeError):
         cscore.weigh(array("f", [0.0]), 1.0, [1.0])
     with pytest.raises(ValueError):

@@ -19,7 +19,7 @@ import cscan_build
 from blocks import make_block
 from boilerstrip import Options, _probability
 from boilerstrip._model import Block, Role
-from boilerstrip._scorer_pass import NAMES, page_columns
+from boilerstrip._scorer_pass import INDEX, NAMES, page_columns
 from boilerstrip._scorers import CHROME_KINDS, SCORERS, _may_hold_tail, _neighbour_mean
 
 _KINDS = ["", "", "", *(k.value for k in CHROME_KINDS), "content"]
@@ -46,7 +46,7 @@ def _page(seed: int, n: int) -> list[Block]:
                 role=rnd.choice(roles),
                 words=words,
                 link_density=rnd.choice([0.0, 0.0, -0.0, 1.0, rnd.random()]),
-                text_density=rnd.choice([rnd.uniform(0, 30), 20.0, 0.0]),
+                text_density=rnd.choice([rnd.uniform(0, 30), 20.0, 0.0, -0.0, float(rnd.randint(1, 25))]),
                 stopword_density=rnd.choice([0.0, -0.0, rnd.random()]),
                 composite_density=rnd.choice([0.0, 3.0, rnd.uniform(0, 9)]),
                 position=i / max(n - 1, 1),
@@ -97,6 +97,23 @@ def test_page_columns_are_the_scorers_columns(
             assert _bits(expected) == bytes(8 * n), name  # a column of zeros is not made
         else:
             assert _bits(columns[i]) == _bits(expected), name
+
+
+@pytest.mark.parametrize(
+    ("link", "text", "shared"),
+    [(1.0, 1.0, True), (1.0, 7.0, True), (1.0, 19.0, True), (0.5, 2.5, False), (0.25, 0.5, False)],
+)
+def test_a_link_block_and_a_whole_text_density_share_their_floats(
+    link: float, text: float, shared: bool
+) -> None:
+    blocks = tuple(make_block(i, "a b c", words=3, link_density=link, text_density=text) for i in range(3))
+    columns = page_columns(blocks)
+    links, texts = columns[INDEX["link_density"]], columns[INDEX["text_density"]]
+    assert _bits(texts) == _bits(SCORERS["text_density"](blocks))
+    assert (texts[0] is texts[2]) == shared  # one float for the page's blocks, not one a block
+    assert _bits(links) == _bits(SCORERS["link_density"](blocks))
+    if link == 1.0:  # (another density is the features' float, shared where they share it)
+        assert links[0] is links[2]
 
 
 def test_a_page_of_plain_paragraphs_makes_no_kind_column() -> None:

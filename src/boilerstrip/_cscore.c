@@ -13,6 +13,7 @@
 #include <Python.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "_cscore.h"
 
@@ -104,7 +105,8 @@ done:
 }
 
 /* smooth(probabilities, words, window, short_words, bias, own, near, window_weight, short,
- * cap) -> tuple: _probability.smooth's probabilities from its rows (_smoothing_rows). The
+ * cap) -> tuple: _probability.smooth's probabilities from its rows (_smoothing_rows); the
+ * probabilities a sequence of floats or a buffer of doubles (score_page's array). The
  * words and their sums are whole numbers (long long: exact as Python's ints below 2**63;
  * a larger count raises OverflowError). */
 static PyObject *smooth(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
@@ -121,17 +123,26 @@ static PyObject *smooth(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         c[k] = PyFloat_AsDouble(args[4 + k]);
         if (c[k] == -1.0 && PyErr_Occurred()) return NULL;
     }
-    PyObject *ps = PySequence_Fast(args[0], "smooth(): the probabilities are not a sequence");
-    if (ps == NULL) return NULL;
-    PyObject *ws = PySequence_Fast(args[1], "smooth(): the words are not a sequence");
-    if (ws == NULL) {
-        Py_DECREF(ps);
+    /* The probabilities: a buffer of doubles (score_page's array) read in place, else a sequence. */
+    Py_buffer view = {0};
+    PyObject *ps = NULL;
+    if (!PyList_CheckExact(args[0]) && !PyTuple_CheckExact(args[0]) && PyObject_CheckBuffer(args[0])) {
+        if (PyObject_GetBuffer(args[0], &view, PyBUF_FORMAT) < 0) return NULL;
+        if (view.itemsize != (Py_ssize_t)sizeof(double) || view.format == NULL || strcmp(view.format, "d") != 0) {
+            PyBuffer_Release(&view);
+            PyErr_SetString(PyExc_TypeError, "smooth(): the probabilities are not a buffer of doubles");
+            return NULL;
+        }
+    } else if ((ps = PySequence_Fast(args[0], "smooth(): the probabilities are not a sequence")) == NULL) {
         return NULL;
     }
+    const double *buffered = ps == NULL ? view.buf : NULL;
+    PyObject *ws = PySequence_Fast(args[1], "smooth(): the words are not a sequence");
     PyObject *out = NULL;
     double *logits = NULL, *weighted = NULL;
     long long *words = NULL, *prefix = NULL;
-    const Py_ssize_t n = PySequence_Fast_GET_SIZE(ps);
+    if (ws == NULL) goto done;
+    const Py_ssize_t n = ps == NULL ? view.len / (Py_ssize_t)sizeof(double) : PySequence_Fast_GET_SIZE(ps);
     if (PySequence_Fast_GET_SIZE(ws) != n) {
         PyErr_SetString(PyExc_ValueError, "smooth(): probabilities and words differ in length");
         goto done;
@@ -147,7 +158,7 @@ static PyObject *smooth(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     }
     prefix[0] = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        const double p = as_double(PySequence_Fast_GET_ITEM(ps, i));
+        const double p = buffered != NULL ? buffered[i] : as_double(PySequence_Fast_GET_ITEM(ps, i));
         if (p == -1.0 && PyErr_Occurred()) goto done;
         words[i] = PyLong_AsLongLong(PySequence_Fast_GET_ITEM(ws, i));
         if (words[i] == -1 && PyErr_Occurred()) goto done;
@@ -197,8 +208,9 @@ done:
     PyMem_Free(weighted);
     PyMem_Free(words);
     PyMem_Free(prefix);
-    Py_DECREF(ps);
-    Py_DECREF(ws);
+    if (ps == NULL) PyBuffer_Release(&view);
+    Py_XDECREF(ps);
+    Py_XDECREF(ws);
     return out;
 }
 

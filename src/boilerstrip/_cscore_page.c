@@ -16,7 +16,8 @@
  * column of zeros under a finite weight adds nothing and is left out of the sums), and
  * packed as _score_table.ScoreTable.pack packs its doubles when they are not coded: the one
  * float when every output has the first one's bits, else an array of doubles; a column of
- * zeros is the float 0.0. The probabilities are _probability._sigmoid of the sums.
+ * zeros is the float 0.0. The probabilities are _probability._sigmoid of the sums, an
+ * array of doubles (template's type).
  * None (nothing made) where the Python loop must run instead: a name not in the index, a
  * column of zeros under a weight that is not finite, a neighbours' mean that is NaN.
  * tests/test_cscore_page.py compares it with the Python loop.
@@ -30,13 +31,8 @@
 
 PyObject *cscore_score_page(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
-/* ScoreTable.pack of n doubles: the float of the first when all have its bits, else an array. */
-static PyObject *pack(const double *raw, Py_ssize_t n, PyObject *template) {
-    if (n > 0) {
-        Py_ssize_t i = 1;
-        while (i < n && memcmp(&raw[i], &raw[0], sizeof(double)) == 0) i++;
-        if (i == n) return PyFloat_FromDouble(raw[0]);
-    }
+/* An array of the n doubles raw, the template repeated and filled. */
+static PyObject *doubles_array(const double *raw, Py_ssize_t n, PyObject *template) {
     PyObject *array = PySequence_Repeat(template, n);
     if (array == NULL) return NULL;
     Py_buffer view;
@@ -53,6 +49,16 @@ static PyObject *pack(const double *raw, Py_ssize_t n, PyObject *template) {
     if (n > 0) memcpy(view.buf, raw, (size_t)n * sizeof(double));
     PyBuffer_Release(&view);
     return array;
+}
+
+/* ScoreTable.pack of n doubles: the float of the first when all have its bits, else an array. */
+static PyObject *pack(const double *raw, Py_ssize_t n, PyObject *template) {
+    if (n > 0) {
+        Py_ssize_t i = 1;
+        while (i < n && memcmp(&raw[i], &raw[0], sizeof(double)) == 0) i++;
+        if (i == n) return PyFloat_FromDouble(raw[0]);
+    }
+    return doubles_array(raw, n, template);
 }
 
 /* A column's doubles into raw: 0 if it is not a list of n, -1 on an error, else 1. */
@@ -170,7 +176,10 @@ PyObject *cscore_score_page(PyObject *self, PyObject *const *args, Py_ssize_t na
         PyTuple_SET_ITEM(columns, used++, column);
     }
     if (used != kept) goto python; /* (a set whose members changed under it: no Python runs here) */
-    PyObject *probabilities = sigmoid_tuple(z, n, cap);
+    /* The probabilities as an array of doubles (read by _cscore.smooth, the only stage that
+     * reads them): one object a page where a tuple held a float a block. */
+    for (Py_ssize_t i = 0; i < n; i++) z[i] = sigmoid(z[i], cap);
+    PyObject *probabilities = doubles_array(z, n, template);
     if (probabilities == NULL) goto done;
     out = PyTuple_New(3);
     if (out == NULL) {

@@ -44,7 +44,7 @@ _Page = Callable[
         "array[float]",
         float,
     ],
-    "tuple[tuple[str, ...], tuple[float | array[float], ...], tuple[float, ...]] | None",
+    "tuple[tuple[str, ...], tuple[float | array[float], ...], array[float]] | None",
 ]
 
 
@@ -114,9 +114,11 @@ class Scores:
     """The score stage's result: every scorer's output per block, and their combination."""
 
     table: ScoreTable  # row i: the outputs for block i
-    probabilities: tuple[float, ...]
+    # A float a block; the compiled build's score_page gives an array of doubles (one object
+    # a page, read in place by _cscore.smooth), the Python loops a tuple.
+    probabilities: tuple[float, ...] | array[float]
 
-    def __init__(self, table: ScoreTable, probabilities: tuple[float, ...]) -> None:
+    def __init__(self, table: ScoreTable, probabilities: tuple[float, ...] | array[float]) -> None:
         object.__setattr__(self, "table", table)
         object.__setattr__(self, "probabilities", probabilities)
 

@@ -79,6 +79,13 @@ _COUNT: Final = _PHRASES + _KIND_COUNT
 _BOILER: Final[tuple[object, ...]] = tuple(1.0 / (1.0 + w / 40.0) for w in range(_LENGTH_WORDS + 1))
 
 
+# text_density's output for a whole number k of words per line below the cap (the same
+# operations: min(k, cap) is k, then the quotient): one float a number, not one a block.
+_TEXT_SHARES: Final[tuple[object, ...]] = tuple(
+    min(float(k), _TEXT_DENSITY_CAP) / _TEXT_DENSITY_CAP for k in range(int(_TEXT_DENSITY_CAP))
+)
+
+
 Heads = Callable[[list[str]], bytes]  # _cscore.caption_heads: _may_hold_tail per text
 
 
@@ -109,15 +116,25 @@ def page_columns(  # noqa: PLR0915 - one loop, every column's test inlined
         texts[i] = b.text
         # A density of +0.0 (most blocks' links, many short lines' stopwords) is the shared
         # zero already in its place: no float made and freed for it (-0.0 and NaN are set).
+        # The same for a density of 1.0 (a link's block, a capped one), the shared one (and
+        # so for others below).
         value = f.link_density
-        if value != 0.0 or math.copysign(1.0, value) < 0.0:
-            link[i] = value
-        # The same for a density of 1.0 (a capped one), the shared one (and so for others below).
-        value = min(f.text_density, _TEXT_DENSITY_CAP) / _TEXT_DENSITY_CAP
         if value == 1.0:
-            text[i] = _ONE
+            link[i] = _ONE
         elif value != 0.0 or math.copysign(1.0, value) < 0.0:
-            text[i] = value
+            link[i] = value
+        # A whole words per line below the cap (a block of one line: its words, 8 blocks
+        # in 10) is its shared quotient of _TEXT_SHARES.
+        density = f.text_density
+        whole = int(density) if 1.0 <= density < _TEXT_DENSITY_CAP else 0
+        if whole and whole == density:
+            text[i] = _TEXT_SHARES[whole]
+        else:
+            value = min(density, _TEXT_DENSITY_CAP) / _TEXT_DENSITY_CAP
+            if value == 1.0:
+                text[i] = _ONE
+            elif value != 0.0 or math.copysign(1.0, value) < 0.0:
+                text[i] = value
         value = f.stopword_density
         if value != 0.0 or math.copysign(1.0, value) < 0.0:
             stop[i] = value
