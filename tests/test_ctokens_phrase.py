@@ -67,6 +67,7 @@ _TEXTS = [
     "Lesezeit – 5 min read",
     "Reading time – fünf Minuten",
     "12 € – 15 € – Other amount",
+    "(c) 2024 Example Inc. · Berlin, Germany today",  # 45 characters: a gate's row, past 30
     "#12345",
     "A paragraph about nothing in particular, with no phrase at all in it. " * 3,
     "A long paragraph about nothing in particular that goes on, “quoted”, past the scan.  " * 8 + "Read more",
