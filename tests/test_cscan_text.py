@@ -84,6 +84,22 @@ def test_holds_frameset_anywhere_in_each_kind(cscan: ModuleType, kind: str, name
                 assert cscan.holds_frameset(data) is _bodies._has_frameset_python(data)
 
 
+@pytest.mark.parametrize("kind", _KINDS)
+@pytest.mark.parametrize("name", ["<frameset", "<FRAMESET", "<frameseT"])
+def test_holds_frameset_at_every_place_among_decoys(cscan: ModuleType, kind: str, name: str) -> None:
+    """The name at each place of two vector steps, after runs of "<" and "<f" that are not it
+    (each a candidate the vector loop stops at), and cut short at the end of the text."""
+    decoys = "<f<F<fr<frame><framesex<" + kind
+    for place in range(40):
+        filler = "".join(decoys[i % len(decoys)] for i in range(place))
+        for made in (filler + name + decoys, filler + name, filler + name[:-1], filler + decoys):
+            expected = _bodies._has_frameset_python(made)
+            assert expected is ("<frameset" in made.lower())
+            assert cscan.holds_frameset(made) is expected, (place, made)
+            data = made.encode("utf-8")
+            assert cscan.holds_frameset(data) is _bodies._has_frameset_python(data), (place, made)
+
+
 def _odd_python(text: str, chars: int) -> tuple[int, int]:
     """_parse.looks_binary's count of odd characters in the first ``chars`` of ``text``."""
     head = text[:chars]
