@@ -166,11 +166,6 @@ PyObject *copy_hash(PyObject *self, PyObject *text) {
     return PyLong_FromUnsignedLongLong(hash >> 2);
 }
 
-/* A Latin-1 character or a separator lowered (str.lower of it, one character). */
-static inline Py_UCS4 lower_one(Py_UCS4 c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ? c + 0x20 : c;
-}
-
 /* lower(text) -> str: ``text.lower()``. A text of Latin-1 characters and separators (those
  * block_counts splits) is lowered here a character at a time, each to one (none of them has a
  * context rule or a longer lower case): mypyc's str.lower makes a four-byte buffer and calls

@@ -160,11 +160,6 @@ static int index_filter(Index *index, int gate, int digit, Held *held) {
     return groups;
 }
 
-/* _ctokens_copies.c's lower_one: a Latin-1 character or a separator lowered (str.lower of it). */
-static inline Py_UCS4 lower_one(Py_UCS4 c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ? c + 0x20 : c;
-}
-
 /* ``n`` one-byte characters lowered into ``to``, as lower_one lowers each: eight at a time
  * where none is past ASCII (A-Z found by two adds, as _ctokens_copies.c's ascii_key finds them;
  * a lowered letter is its upper case with the 0x20 bit set), one at a time elsewhere. */

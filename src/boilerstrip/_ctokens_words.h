@@ -91,6 +91,12 @@ static inline int separator(Py_UCS4 c) {
            (c >= 0x1F900 && c <= 0x1F9FF);
 }
 
+/* A Latin-1 character or a separator lowered (str.lower of it, one character: none of
+ * them lowers to more than one). _ctokens_copies.c's lower and _ctokens_phrase.c read it. */
+static inline Py_UCS4 lower_one(Py_UCS4 c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ? c + 0x20 : c;
+}
+
 /* A word's hash, of its kind, its size and its bytes, read a few at a time: a word of up to
  * eight bytes (most tokens) in two reads (its first and last four bytes, which overlap, or
  * for up to three its first, middle and last), a longer one eight at a time; each read
