@@ -26,7 +26,7 @@ from boilerstrip import Options
 from boilerstrip._assemble import layout
 from boilerstrip._bench._report import page_record
 from boilerstrip._bench._sets import Page
-from boilerstrip._scorers import HARD_RULES
+from boilerstrip._hard_rules import HARD_RULES
 from replay import NEWS, dumped_sets, f1, groups, load, replayed, shards
 
 # (row label, the Options values that switch the step off, the hard rules switched off)

@@ -13,7 +13,7 @@ import pytest
 
 from boilerstrip import Options
 from boilerstrip._bench._sets import load_sets
-from boilerstrip._scorers import HARD_RULES
+from boilerstrip._hard_rules import HARD_RULES
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 from decision_ablation import STEP_FUNCTIONS, STEPS, replay_all, step_options, table

@@ -26,8 +26,8 @@ from boilerstrip._card_slots import (
 )
 from boilerstrip._child_cards import with_child_cards
 from boilerstrip._copied_boxes import without_copied_boxes
+from boilerstrip._hard_rules import HARD_RULES
 from boilerstrip._model import Block, Label, Link, Markup, Role
-from boilerstrip._scorers import HARD_RULES
 from boilerstrip._teaser_cards import teaser_rails
 
 _TAGS = ("div", "li", "p", "h3", "div:nth-of-type(2)", "li:nth-of-type(2)", "li:nth-of-type(3)")

@@ -1,4 +1,4 @@
-"""The hard rules' sieve (``_scorers.names_nothing``): a block it passes is named by no rule
+"""The hard rules' sieve (``_hard_rules.names_nothing``): a block it passes is named by no rule
 of HARD_RULES under any options, and the decision's labels with the sieve are those of
 every rule asked of every block."""
 
@@ -14,8 +14,8 @@ from blocks import make_block
 from boilerstrip import Block, Label, Options, Role
 from boilerstrip._block_labels import labels_of, rule_kind
 from boilerstrip._compiled import compiled
+from boilerstrip._hard_rules import HARD_RULES, HardRule, names_nothing
 from boilerstrip._model import Link, Markup
-from boilerstrip._scorers import HARD_RULES, HardRule, names_nothing
 
 PHRASES = ["", "metadata", "sidebar", "share", "comments", "promo", "navigation", "legal"]
 TEXTS = ["Read also: A long headline of the other story here", "By Jane Doe", "Share", "x: y", ""]

@@ -10,9 +10,9 @@ import pytest
 from blocks import make_block
 from boilerstrip import Block, Label, Options, Role, extract
 from boilerstrip._combine import label
+from boilerstrip._hard_rules import HARD_RULES
 from boilerstrip._model import Link, Markup
 from boilerstrip._probability import score
-from boilerstrip._scorers import HARD_RULES
 
 
 # -- predicted threshold --------------------------------------------------------------------

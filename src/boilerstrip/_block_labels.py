@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from ._hard_rules import HARD_RULES, HardRule, names_nothing
 from ._model import Block, Label, page_tuple
 from ._options import Options
-from ._scorers import HARD_RULES, HardRule, names_nothing
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
 # EnumType.__getattr__'s hook (about 900 instructions), and `Label(value)` runs

@@ -43,6 +43,7 @@ COMPILED_MODULES = (
     "_element_facts",
     "_features",
     "_form_labels",
+    "_hard_rules",
     "_head_marks",
     "_input",
     "_language",

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ._errors import OptionsError
-from ._scorers import HARD_RULES, SCORERS
+from ._hard_rules import HARD_RULES
+from ._scorers import SCORERS
 
 if TYPE_CHECKING:
     from ._options import Options

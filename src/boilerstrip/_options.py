@@ -8,9 +8,9 @@ from typing import Any
 
 from ._cut import CutModel
 from ._cut_weights import CUT_MODEL
+from ._hard_rules import HARD_RULES
 from ._option_checks import check_options
 from ._rule_options import RuleOptions
-from ._scorers import HARD_RULES
 from ._weights import SCORER_WEIGHTS, SMOOTHING_WEIGHTS
 
 
@@ -189,7 +189,7 @@ class Options(RuleOptions):
     cut_model: CutModel = CUT_MODEL
     smoothing_window: int = 3  # neighbours on each side that the smoothing reads
     disabled_scorers: frozenset[str] = field(default_factory=frozenset)  # for ablations
-    # Rules of _scorers.HARD_RULES that decide alone (all by default; empty for ablations).
+    # Rules of _hard_rules.HARD_RULES that decide alone (all by default; empty for ablations).
     # On 60 dev pages a set: phrase_box +0.001 mean F1 over sets and +0.004 snippet F1
     # on trafilatura-eval; metadata_line -0.001 (kept: bylines are not content).
     hard_rules: frozenset[str] = frozenset(HARD_RULES)

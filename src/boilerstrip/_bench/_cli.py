@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .._hard_rules import HARD_RULES
 from .._options import Options
-from .._scorers import HARD_RULES, SCORERS
+from .._scorers import SCORERS
 from .._version import __version__
 from ._gate import check, raise_floors, read_floors, set_figures, write_floors
 from ._peers import PEERS, canonical
