@@ -9,9 +9,10 @@ temporary folder, then runs the parts asked for:
 
 - ``ab``: benchmarks/profile_ab.py with the compiled build as the new version and this
   checkout's ``src/`` as the old one, page by page in turn in one process (stage times,
-  mean and median per page). The compiled build leaves _extract.py in Python, so the
-  stages it calls are still timed; the limits scan (called from the compiled _input) and
-  the parts of the features stage are not (compiled modules call each other directly).
+  mean and median per page). The compiled build's chain of stages (_pipeline) runs there
+  as Python, its source over the compiled stages, so the stages it calls are timed; the
+  limits scan (called from the compiled _input) and the parts of the features stage are not
+  (compiled modules call each other directly).
 - ``peers``: score.py (``--extractors boilerstrip,resiliparse,trafilatura --jobs 1``)
   ``--peer-runs`` times for each path in turn, through ``BOILERSTRIP_SRC``; a table of the
   median ms per page and the ratios of each run.

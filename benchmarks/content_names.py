@@ -52,7 +52,7 @@ import regex
 
 from _content_rules import BlockFacts, Link, PageFacts, rule_of
 from ablation import _column
-from boilerstrip import Options, _extract, _features
+from boilerstrip import Options, _features, _pipeline
 from boilerstrip._assemble import layout
 from boilerstrip._bench._report import page_record
 from boilerstrip._bench._sets import Page
@@ -138,7 +138,7 @@ def page_facts(page: Page) -> PageFacts | None:
         if isinstance(text, str) and looks_binary(text):
             return None
         with (
-            mock.patch.object(_extract, "feature_columns", columns),
+            mock.patch.object(_pipeline, "feature_columns", columns),
             mock.patch.object(_features, "enclosing_containers", containers),
         ):
             measured = measure(text, options)

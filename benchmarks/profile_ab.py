@@ -9,7 +9,9 @@ imported as ``boilerstrip_old``) and the installed one extract each page in turn
 first on every other page), ``--repeat`` times each, and each keeps its fastest run per page.
 Stages are timed by wrapping the functions ``extract()`` calls, as in profile_stages.py
 (in a compiled build, the limits scan, called from the compiled _input, is not timed: its
-time falls in no stage; run the pure source for it).
+time falls in no stage; run the pure source for it). A compiled build's chain of stages
+(_pipeline) runs here as Python, its source over the compiled stages (_chain_source), so that
+its calls can be wrapped: its total is that of an interpreted chain.
 Prints a Markdown table of the mean ms per page of each stage and their ratio, and the
 median time per page.
 """
@@ -32,7 +34,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))
 from _pages import sample
 
-# (module, attribute, stage name): the functions extract() calls.
+# (module, attribute, stage name): the functions extract() calls ("_extract": where its chain
+# reads them, see _chain).
 _STAGES = (
     ("_extract", "scan", "limits"),  # older code: scanned from _extract
     ("_input", "scan", "limits"),  # newer code: timed in the pure build only (_input is compiled)
@@ -68,9 +71,23 @@ _STAGES = (
 )
 
 
+def _chain(package: str) -> ModuleType | None:
+    """Where ``package``'s extract() reads the stages the "_extract" rows name: newer code's
+    _pipeline, or in its compiled build an interpreted copy of it, which extract() is made to
+    run (_chain_source: the compiled chain calls its stages natively, past its names); older
+    code's _extract."""
+    try:
+        source = importlib.import_module(f"{package}._chain_source")
+    except ModuleNotFoundError:
+        return sys.modules.get(f"{package}._extract")
+    chain: ModuleType | None = source.use_interpreted_chain()
+    return chain
+
+
 def _wrap(package: str, spent: dict[str, float]) -> None:
+    chain = _chain(package)
     for module_name, attr, stage in _STAGES:
-        module = sys.modules.get(f"{package}.{module_name}")
+        module = chain if module_name == "_extract" else sys.modules.get(f"{package}.{module_name}")
         original = getattr(module, attr, None)
         if original is None:
             continue

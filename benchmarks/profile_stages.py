@@ -6,7 +6,8 @@
 Each stage is timed by wrapping the functions ``extract()`` calls (the wrappers cost
 well under a microsecond per call; in a compiled build, compiled modules call each other
 directly: the limits scan, called from the compiled _input, and the parts of the features
-stage are timed only when this runs the pure source); the medians and means per page are printed as a
+stage are timed only when this runs the pure source; the compiled chain of stages, _pipeline,
+runs here as Python, its source over the compiled stages); the medians and means per page are printed as a
 Markdown table. Runs in one process: use it for the breakdown, benchmarks/speed.py for
 the figures compared with peers.
 """
@@ -27,7 +28,22 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))
 import boilerstrip
 from _pages import sample
-from boilerstrip import _extract, _features
+from boilerstrip import _features
+
+
+def _chain() -> ModuleType:
+    """Where extract() reads its stages: newer code's _pipeline, or in its compiled build an
+    interpreted copy of it, which extract() is made to run (_chain_source: the compiled chain
+    calls its stages natively, past its names); older code's _extract."""
+    if importlib.util.find_spec("boilerstrip._chain_source") is None:
+        return importlib.import_module("boilerstrip._extract")
+    from boilerstrip import _chain_source
+
+    chain = _chain_source.use_interpreted_chain()
+    return chain if chain is not None else importlib.import_module("boilerstrip._pipeline")
+
+
+_extract = _chain()
 
 # Where newer code scans the input for the limits (older checkouts scanned from _extract).
 _input: ModuleType = (

@@ -10,7 +10,7 @@ fresh process, as ``speed.py --parts size`` runs them.
         python benchmarks/size_stages.py --child 25
     python benchmarks/mypyc_profile.py stages /tmp/cg-25.out
 
-The child runs ``extract()``'s stages one by one, as ``_extract.extract`` and ``measure``
+The child runs ``extract()``'s stages one by one, as ``_pipeline.run`` and ``measure``
 call them on a page given as text with every input limit lifted, with the frees that
 ``extract()`` makes between stages timed as stages of their own (``free ...``): a stage's
 time is the process's CPU time (``time.process_time``) around it, its faults getrusage's
@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import importlib.util
 import itertools
 import json
 import os
@@ -60,10 +61,16 @@ class _Clock:
         return out
 
 
+def _chain() -> Any:
+    """The module that names this version's stages: _pipeline, or older code's _extract."""
+    found = importlib.util.find_spec("boilerstrip._pipeline") is not None
+    return importlib.import_module("boilerstrip._pipeline" if found else "boilerstrip._extract")
+
+
 def stages(html: str, options: Any, clock: _Clock) -> Any:
     """``extract(html, options=options)``, stage by stage (the text path, no deadline)."""
-    # Any: the stages as this version's _extract module names them, whichever build runs
-    x: Any = importlib.import_module("boilerstrip._extract")
+    # Any: the stages as this version's chain names them, whichever build runs
+    x: Any = _chain()
     from boilerstrip import _release
 
     # extract()'s pause of the cyclic collector, where this version has it
@@ -97,10 +104,10 @@ def stages(html: str, options: Any, clock: _Clock) -> Any:
 
 
 def _measure(html: str, options: Any, clock: _Clock) -> tuple[Any, ...]:
-    """The limits scan, then ``_extract.measure``'s stages; each stage's input freed (and
+    """The limits scan, then ``_pipeline.measure``'s stages; each stage's input freed (and
     timed) where extract() frees it."""
-    # Any: the stages as this version's _extract module names them, whichever build runs
-    x: Any = importlib.import_module("boilerstrip._extract")
+    # Any: the stages as this version's chain names them, whichever build runs
+    x: Any = _chain()
     from boilerstrip._head_marks import HeadMarks
 
     bodies: list[int] = []

@@ -171,7 +171,8 @@ def interpreter_by_caller(
 
 def report_interpreter(every: list[list[tuple[str, str]]], rows: int = 30) -> None:
     """:func:`interpreter_by_caller` as Markdown tables: whose calls the interpreter's time is
-    spent in ("(none)": extract()'s own frames in _extract.py, and what they free)."""
+    spent in ("(none)": extract()'s own frames in _extract.py, and what they free; compiled,
+    the chain of stages is ``CPyDef__pipeline_*``, and what its ``del``s free falls there)."""
     n, by_caller, interpreted = interpreter_by_caller(every)
     callers = collections.Counter[str]()
     for (caller, _kind), count in by_caller.items():

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-import boilerstrip._extract
 from blocks import make_block
 from boilerstrip import Block, Label, Options, OptionsError, extract
 from boilerstrip._combine import label
@@ -15,6 +15,7 @@ from boilerstrip._model import Link, Markup
 from boilerstrip._page_type import ARTICLE, PRODUCT, SECTIONED, THREAD
 from boilerstrip._probability import score
 from boilerstrip._urls import host_and_path
+from chain import chain_in_use
 
 _GRID = "body>main>div"
 _PAGE = "https://shop.example/jewelry/earrings"
@@ -146,13 +147,14 @@ def test_extract_gives_the_decision_the_page_address(
     monkeypatch: pytest.MonkeyPatch, head: str, url: str | None, expected: str
 ) -> None:
     seen: list[str] = []
-    decide = boilerstrip._extract.decide
+    chain = chain_in_use(monkeypatch)
+    decide: Callable[..., list[Label]] = chain.decide
 
     def recording(*args: Any, address: str = "", **kwargs: Any) -> list[Label]:
         seen.append(address)
         return decide(*args, address=address, **kwargs)
 
-    monkeypatch.setattr(boilerstrip._extract, "decide", recording)
+    monkeypatch.setattr(chain, "decide", recording)
     body = "<p>A paragraph of the page, long enough to keep.</p>"
     html = f"<html><head>{head}</head><body>{body}</body></html>"
     extract(html, url=url)

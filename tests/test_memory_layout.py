@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from boilerstrip import Options, _extract, extract
+from boilerstrip import Options, extract
 from boilerstrip._combine import decide, label, relabel
 from boilerstrip._compiled import compiled
 from boilerstrip._extract import measure
@@ -23,6 +23,7 @@ from boilerstrip._probability import score, smooth
 from boilerstrip._score_table import CodedColumn, ScoreTable
 from boilerstrip._segment import segment, traverse
 from boilerstrip._segmented import Texts, finish
+from chain import chain_in_use
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # The compiled build keeps densities as C doubles and boxes a new float each time one is
@@ -139,7 +140,7 @@ def test_a_count_past_four_bytes_traverses_again_in_eight(monkeypatch: pytest.Mo
             raise OverflowError("signed integer is greater than maximum")
         return traverse(*args, **kwargs)
 
-    monkeypatch.setattr(_extract, "traverse", overflowing)
+    monkeypatch.setattr(chain_in_use(monkeypatch), "traverse", overflowing)
     assert extract(html) == expected and calls == [True, False]
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from boilerstrip import Options, _bodies, _limits, extract
 from boilerstrip._parse import Utf8, Utf8Page, decode, looks_binary, utf8_body, utf8_head
+from chain import at_each_clock_read, chain_in_use
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = sorted(p.name for p in FIXTURES.glob("*.html"))[:6]
@@ -175,14 +176,37 @@ def test_the_parse_holds_the_only_reference(monkeypatch: pytest.MonkeyPatch, giv
     """extract() hands what it made for the parser (the UTF-8 of a text not ASCII, a
     crawler's bytes) to measure() and keeps no reference of its own, so that it is released
     once parsed, not held to the end of the extraction."""
-    from boilerstrip import _extract
-
-    parse, counts = _extract.parse, []
+    chain = chain_in_use(monkeypatch)
+    parse, counts = chain.parse, []
 
     def counting(text: str | Utf8, *, apart: bool = False) -> object:
         counts.append(sys.getrefcount(text))
         return parse(text, apart=apart)
 
-    monkeypatch.setattr(_extract, "parse", counting)
+    monkeypatch.setattr(chain, "parse", counting)
     extract(given)
-    assert counts == [3]  # getrefcount's argument, counting()'s parameter, measure()'s local
+    assert counts == [3]  # getrefcount's argument, counting()'s parameter, measure_held()'s local
+
+
+@pytest.mark.parametrize(
+    "given", [f"<p>caf\u00e9 {WIDE}</p>" * 500, "<p>caf\u00e9</p>".encode("latin-1") * 500]
+)
+def test_what_was_made_for_the_parse_is_gone(monkeypatch: pytest.MonkeyPatch, given: str | bytes) -> None:
+    """The same, seen from outside the chain, compiled or not (a compiled call's arguments stay
+    its caller's until it returns): at every look at the clock after the time budget's start,
+    no object of the size of the page's text or UTF-8 is alive (the UTF-8 of a text not ASCII;
+    the text of bytes not UTF-8 and its UTF-8), told apart by their sizes from the chunks of
+    Lexbor's tree, which selectolax takes from Python's allocator too."""
+    text = given if isinstance(given, str) else given.decode("cp1252")
+    sizes = {sys.getsizeof(text), sys.getsizeof(text.encode())}  # as tracemalloc counts them
+
+    def copies() -> int:
+        return sum(1 for t in tracemalloc.take_snapshot().traces if t.size in sizes)
+
+    seen = at_each_clock_read(monkeypatch, copies)
+    tracemalloc.start()
+    try:
+        extract(given, options=Options(time_budget=3600.0))
+    finally:
+        tracemalloc.stop()
+    assert len(seen) >= 4 and seen[1:] == [0] * (len(seen) - 1)  # the first: before it was made

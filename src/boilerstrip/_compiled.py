@@ -15,10 +15,11 @@ from types import ModuleType
 # The stages' modules that the compiled build compiles. Not compiled: _options (mypyc
 # compiles it, but a native class checks each field's type when it is set: ill-typed values
 # would raise TypeError, not OptionsError, or be refused where Python takes them), _sourced
-# (a generic dataclass, which mypyc cannot compile), _extract (the entry point, cheap, and
-# where benchmarks/profile_ab.py times the stages; its input's preparation is _input, and
-# _errors' check_deadline is _deadline, both compiled), the output formats, the CLI, the
-# annotated view and the data tables (no loops to speed up).
+# (a generic dataclass, which mypyc cannot compile), _extract (extract() itself, a plain
+# Python function in both builds: its one call goes to the compiled _pipeline, the stages'
+# chain; the tests and benchmarks that wrap the stages do so on an interpreted copy of it,
+# _chain_source), the output formats, the CLI, the annotated view and the data tables (no
+# loops to speed up).
 COMPILED_MODULES = (
     "_assemble",
     "_block_labels",
@@ -30,6 +31,7 @@ COMPILED_MODULES = (
     "_child_cards",
     "_closing_appeals",
     "_closing_box",
+    "_collector",
     "_combine",
     "_controls",
     "_copied_boxes",
@@ -64,6 +66,7 @@ COMPILED_MODULES = (
     "_phrase_rows",
     "_phrase_sieve",
     "_phrases",
+    "_pipeline",
     "_probability",
     "_product_cards",
     "_region",

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import functools
-import gc
 import os
 from typing import Any, NamedTuple
+
+# Defined in a compiled module of their own (the compiled _pipeline calls them on every page).
+from ._collector import pause_collector as pause_collector  # noqa: PLC0414
+from ._collector import resume_collector as resume_collector  # noqa: PLC0414
 
 
 def glibc() -> Any | None:
@@ -59,30 +62,6 @@ def release_if_held(min_free_top: int | None) -> bool:
         if held is not None and held < min_free_top:
             return False
     return release_memory()
-
-
-def pause_collector(chars: int, min_chars: int | None) -> bool:
-    """Turn Python's cyclic garbage collector off for a page of at least ``min_chars``
-    characters (bytes, if given bytes), when it is on; whether it did (give the answer to
-    :func:`resume_collector`). A big page's blocks, features and scores are hundreds of
-    thousands of long-lived objects made in a few stages, and the collector's full collections, each
-    when they have grown by a quarter, went over all of them again and again (CPU ms a MB
-    of the size test's 50 MB page: 39 in the collector, 8 at 1 MB). extract() makes no
-    reference cycles on such pages, so nothing waits for the collector meanwhile. Another
-    thread's extract() that finds it off leaves it as it is."""
-    if min_chars is None or chars < min_chars or not gc.isenabled():
-        return False
-    gc.disable()
-    return True
-
-
-def resume_collector(paused: bool) -> None:
-    """Turn the collector on again if :func:`pause_collector` turned it off, and run its
-    young collection over what was made meanwhile (once: a loop that calls nothing but
-    extract() would otherwise never let it run, and keep any reference cycle made)."""
-    if paused:
-        gc.enable()
-        gc.collect(0)
 
 
 class _Allocator(NamedTuple):
