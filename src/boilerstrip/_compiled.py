@@ -67,6 +67,7 @@ COMPILED_MODULES = (
     "_product_cards",
     "_region",
     "_repeats",
+    "_row_starts",
     "_rules",
     "_score_table",
     "_scorer_pass",

@@ -23,6 +23,7 @@ from ._match_facts import may_start, start_table
 from ._model import Block, Label, page_tuple
 from ._options import Options
 from ._phrase_match import WholeRows, is_whole_row, whole_rows
+from ._row_starts import by_start, for_text
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
 # EnumType.__getattr__'s hook (about 900 instructions).
@@ -72,6 +73,12 @@ def _table() -> WholeRows:
     return whole_rows(CONTROLS)
 
 
+@functools.cache
+def _tables() -> tuple[WholeRows, ...]:
+    """:func:`_table` cut by a text's first character (_row_starts.by_start)."""
+    return by_start(_table())
+
+
 # The ASCII characters the spaces' normalising (str.split's spaces) and the strip remove
 # from a text's start.
 _SKIPPED_ASCII: Final = _STRIP + "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
@@ -112,16 +119,17 @@ def is_control(text: str) -> bool:
     """Whether ``text``, its spaces normalised and surrounding punctuation stripped, is
     wholly a control's label (:data:`CONTROLS`): the case-insensitive fullmatch of the
     rows' alternation, sieved as the phrase rows are (_phrases.matches)."""
-    return _is_control(_table(), _starts(), text)
+    return _is_control(_tables(), _starts(), text)
 
 
-def _is_control(table: WholeRows, starts: bytes, text: str) -> bool:
+def _is_control(tables: tuple[WholeRows, ...], starts: bytes, text: str) -> bool:
     # A text that starts with an ASCII character no label starts with, and that neither the
     # split nor the strip removes, is no label: told before the text is split and joined
     # (is_whole_row reads the same first character of the stripped text).
     if not may_start(starts, text):
         return False
-    return is_whole_row(table, control_text(text))
+    stripped = control_text(text)
+    return is_whole_row(for_text(tables, stripped), stripped)
 
 
 def without_controls(
@@ -133,7 +141,7 @@ def without_controls(
     if not limit:
         return labels
     # Once a page, not per block (the compiled build calls a cache generically).
-    table = _table()
+    tables = _tables()
     starts = _starts()
     page = page_tuple(blocks)
     # ``labels`` itself where no block is a control (most pages): no list made and freed.
@@ -141,7 +149,7 @@ def without_controls(
     for i, kind in enumerate(labels):
         if kind is _CONTENT:
             text = page[i].text
-            if len(text) <= limit and _is_control(table, starts, text):
+            if len(text) <= limit and _is_control(tables, starts, text):
                 if out is None:
                     out = list(labels)
                 out[i] = dropped(page[i])
