@@ -71,6 +71,7 @@ COMPILED_MODULES = (
     "_product_cards",
     "_region",
     "_repeats",
+    "_row_starts",
     "_rules",
     "_score_table",
     "_scorer_pass",
@@ -111,7 +112,7 @@ C_EXTENSION_FILES = {
         "_cwalk", "_cwalk_walker", "_cwalk_segment", "_cwalk_enter", "_cwalk_hidden", "_cwalk_links",
         "_cwalk_block", "_cwalk_reads", "_cwalk_head", "_csteps", "_clinks",
     ),
-    "_cscore": ("_cscore", "_cscore_columns", "_cscore_cut", "_cscore_page"),
+    "_cscore": ("_cscore", "_cscore_columns", "_cscore_cut", "_cscore_page", "_cscore_rules"),
     "_cfacts": ("_cfacts", "_cfacts_boxes", "_cfacts_groups", "_cfacts_containers"),
 }  # fmt: skip
 

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import Final, cast
 
+from ._compiled import c_module
 from ._match_facts import may_start, start_table
 from ._model import Block, Label, page_tuple
 from ._options import Options
 from ._phrase_match import WholeRows, is_whole_row, whole_rows
+from ._row_starts import by_start, for_text
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
 # EnumType.__getattr__'s hook (about 900 instructions).
@@ -71,6 +73,12 @@ def _table() -> WholeRows:
     return whole_rows(CONTROLS)
 
 
+@functools.cache
+def _tables() -> tuple[WholeRows, ...]:
+    """:func:`_table` cut by a text's first character (_row_starts.by_start)."""
+    return by_start(_table())
+
+
 # The ASCII characters the spaces' normalising (str.split's spaces) and the strip remove
 # from a text's start.
 _SKIPPED_ASCII: Final = _STRIP + "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
@@ -82,20 +90,46 @@ def _starts() -> bytes:
     return start_table(_table().first, _SKIPPED_ASCII)
 
 
+# Per ASCII character, 1 for those of _STRIP: the compiled build's C strip reads it.
+_STRIP_TABLE: Final = bytes(1 if chr(c) in _STRIP else 0 for c in range(128))
+
+
+def _c_control_text() -> Callable[[str, bytes], str | None] | None:
+    """The compiled build's :func:`control_text` of an ASCII text in one C pass (the split's
+    list and words, the joined and the stripped str cost about 900 instructions a short
+    line), None for any other text; None in a pure install."""
+    module = c_module("_cscore")
+    return None if module is None else cast(Callable[[str, bytes], "str | None"], module.control_text)
+
+
+_C_CONTROL_TEXT: Final = _c_control_text()
+
+
+def control_text(text: str) -> str:
+    """``text`` as a control's label is matched: its spaces normalised (one space between
+    two words, none around them) and the characters of ``_STRIP`` taken from both ends."""
+    if _C_CONTROL_TEXT is not None:
+        found = _C_CONTROL_TEXT(text, _STRIP_TABLE)
+        if found is not None:
+            return found
+    return " ".join(text.split()).strip(_STRIP)
+
+
 def is_control(text: str) -> bool:
     """Whether ``text``, its spaces normalised and surrounding punctuation stripped, is
     wholly a control's label (:data:`CONTROLS`): the case-insensitive fullmatch of the
     rows' alternation, sieved as the phrase rows are (_phrases.matches)."""
-    return _is_control(_table(), _starts(), text)
+    return _is_control(_tables(), _starts(), text)
 
 
-def _is_control(table: WholeRows, starts: bytes, text: str) -> bool:
+def _is_control(tables: tuple[WholeRows, ...], starts: bytes, text: str) -> bool:
     # A text that starts with an ASCII character no label starts with, and that neither the
     # split nor the strip removes, is no label: told before the text is split and joined
     # (is_whole_row reads the same first character of the stripped text).
     if not may_start(starts, text):
         return False
-    return is_whole_row(table, " ".join(text.split()).strip(_STRIP))
+    stripped = control_text(text)
+    return is_whole_row(for_text(tables, stripped), stripped)
 
 
 def without_controls(
@@ -107,7 +141,7 @@ def without_controls(
     if not limit:
         return labels
     # Once a page, not per block (the compiled build calls a cache generically).
-    table = _table()
+    tables = _tables()
     starts = _starts()
     page = page_tuple(blocks)
     # ``labels`` itself where no block is a control (most pages): no list made and freed.
@@ -115,7 +149,7 @@ def without_controls(
     for i, kind in enumerate(labels):
         if kind is _CONTENT:
             text = page[i].text
-            if len(text) <= limit and _is_control(table, starts, text):
+            if len(text) <= limit and _is_control(tables, starts, text):
                 if out is None:
                     out = list(labels)
                 out[i] = dropped(page[i])

@@ -338,6 +338,13 @@ PyObject *cscore_score_page(PyObject *self, PyObject *const *args, Py_ssize_t na
 /* _cscore_cut.c */
 PyObject *cscore_cut_statistics(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *cscore_cut_threshold(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+/* _cscore_rules.c */
+PyObject *cscore_echo_head(PyObject *self, PyObject *text);
+PyObject *cscore_control_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *cscore_price_sieve(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *cscore_shared_depths(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *cscore_same_ancestor(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *cscore_forms_of(PyObject *self, PyObject *locators);
 
 static PyMethodDef methods[] = {
     {"weigh_neighbours", (PyCFunction)(void (*)(void))cscore_weigh_neighbours, METH_FASTCALL,
@@ -361,6 +368,16 @@ static PyMethodDef methods[] = {
      "_cut.page_statistics and _cut._candidate_rows"},
     {"cut_threshold", (PyCFunction)(void (*)(void))cscore_cut_threshold, METH_FASTCALL,
      "cut_threshold(probabilities, words, model) -> threshold or None: _cut.predicted_threshold"},
+    {"echo_head", cscore_echo_head, METH_O, "echo_head(text) -> bool: see _dumps.echo_head"},
+    {"control_text", (PyCFunction)(void (*)(void))cscore_control_text, METH_FASTCALL,
+     "control_text(text, strip) -> str or None: see _controls.control_text"},
+    {"price_sieve", (PyCFunction)(void (*)(void))cscore_price_sieve, METH_FASTCALL,
+     "price_sieve(text, currencies) -> bool or None: see _product_cards.price_sieve"},
+    {"shared_depths", (PyCFunction)(void (*)(void))cscore_shared_depths, METH_FASTCALL,
+     "shared_depths(locators, path) -> list: _product_cards._shared_depths(locators, path.split('>'))"},
+    {"same_ancestor", (PyCFunction)(void (*)(void))cscore_same_ancestor, METH_FASTCALL,
+     "same_ancestor(one, other, levels) -> bool: see _copied_boxes.same_ancestor"},
+    {"forms_of", cscore_forms_of, METH_O, "forms_of(locators) -> list or None: _form_labels.form_of of each"},
     {NULL, NULL, 0, NULL},
 };
 

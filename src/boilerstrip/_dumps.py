@@ -31,8 +31,9 @@ word is not enough: "O O O" and "15 15 15" are a game's board and a score the tr
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import Final, cast
 
+from ._compiled import c_module
 from ._language import is_cjk_char, tokens
 from ._model import TABLE_ROLES, Block, Label, Role, label_list, page_tuple
 from ._options import Options
@@ -42,8 +43,31 @@ from ._options import Options
 _CONTENT: Final = Label.CONTENT
 _PARAGRAPH: Final = Role.PARAGRAPH
 
-# A program's output and a data table's cells repeat by design.
+# A program's output and a data table's cells repeat by design (told by identity per block:
+# a set's test hashes the member).
 _NOT_ECHOES: Final = frozenset({Role.CODE, Role.TABLE_ROW})
+_CODE: Final = Role.CODE
+_TABLE_ROW: Final = Role.TABLE_ROW
+
+
+def _c_echo_head() -> Callable[[str], bool] | None:
+    """The compiled build's :func:`echo_head` in one C pass (the split's list and its two
+    strs, the second a copy of nearly all the text, cost about 600 instructions a short
+    kept block); None in a pure install."""
+    module = c_module("_cscore")
+    return None if module is None else cast(Callable[[str], bool], module.echo_head)
+
+
+_C_ECHO_HEAD: Final = _c_echo_head()
+
+
+def echo_head(text: str) -> bool:
+    """Whether the first word of ``text`` occurs (as a word or inside one) after the spaces
+    that end it: a text said over starts again with its first word."""
+    if _C_ECHO_HEAD is not None:
+        return _C_ECHO_HEAD(text)
+    head = text.split(None, 1)
+    return len(head) >= 2 and head[0] in head[1]
 
 
 def is_dump(block: Block, min_words: int, max_distinct: float) -> bool:
@@ -58,12 +82,14 @@ def is_dump(block: Block, min_words: int, max_distinct: float) -> bool:
 def is_echo(block: Block, min_unit_words: int, max_words: int) -> bool:
     """Whether ``block`` (at most ``max_words`` words) is one run of ``min_unit_words``
     words or more said over two or more times (see the module)."""
-    if not min_unit_words or block.features.words > max_words or block.role in _NOT_ECHOES:
+    if not min_unit_words or block.features.words > max_words:
+        return False
+    role = block.role
+    if role is _CODE or role is _TABLE_ROW:  # _NOT_ECHOES
         return False
     # A run said over starts again with its first word: a text whose first word does not
     # recur after it is none (most blocks), told without splitting all of it.
-    head = block.text.split(None, 1)
-    if len(head) < 2 or head[0] not in head[1]:
+    if not echo_head(block.text):
         return False
     words = block.text.split()
     n = len(words)

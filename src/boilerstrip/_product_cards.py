@@ -17,12 +17,12 @@ are left alone: their posts often sit beside the box of the thread's title.
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import Final, cast
 
 import regex
 
+from ._compiled import c_module
 from ._model import Block, Label, Role, page_tuple
 from ._options import Options
 from ._pattern_store import Key
@@ -82,10 +82,40 @@ STORED_KEYS: tuple[Key, ...] = ((_PRICE, regex.IGNORECASE | regex.VERSION0), (_N
 _ASCII_CURRENCY: Final = tuple(c.lower() for c in (*_SIGNS, *_CODES) if c.isascii())
 
 
-def _is_price(block: Block, max_words: int) -> bool:
-    if not 0 < block.features.words <= max_words:
-        return False
-    text = block.text
+_PriceSieve = Callable[[str, tuple[str, ...]], "bool | None"]
+_SharedDepths = Callable[[list[str], str], list[int]]
+
+
+def _c_loops() -> tuple[_PriceSieve | None, _SharedDepths | None]:
+    """The compiled build's C loops (``_cscore``), or Nones in a pure install:
+    :func:`price_sieve` in one pass (no lowered str made; a text past ASCII told without the
+    digit class's search where it holds a digit 0-9, or no character from U+0660 up), None
+    where the search is needed; :func:`shared_depths` in one pass (each locator's common
+    start with the path, eight bytes a step: the halving's prefix tests cost about 400
+    instructions a kept block)."""
+    module = c_module("_cscore")
+    if module is None:
+        return None, None
+    return cast(_PriceSieve, module.price_sieve), cast(_SharedDepths, module.shared_depths)
+
+
+_C_LOOPS: Final = _c_loops()
+_C_PRICE_SIEVE: Final = _C_LOOPS[0]
+_C_SHARED_DEPTHS: Final = _C_LOOPS[1]
+
+
+def price_sieve(text: str) -> bool:
+    """Whether ``text`` may hold a price, to be searched for it: a digit (``\\d``), and in
+    an ASCII text one of the currencies' ASCII strings too (see :func:`_is_price`)."""
+    if _C_PRICE_SIEVE is not None:
+        found = _C_PRICE_SIEVE(text, _ASCII_CURRENCY)
+        if found is not None:
+            return found
+    return python_price_sieve(text)
+
+
+def python_price_sieve(text: str) -> bool:
+    """:func:`price_sieve` in Python (the pure path, and the C's reference in the tests)."""
     # Either way round a price holds a digit (``\d``) and a currency: an ASCII text with no
     # digit, or none of the currencies' ASCII strings, is no price, told without the search
     # (which tries the pattern at every character: two thirds of the searches on the
@@ -94,11 +124,15 @@ def _is_price(block: Block, max_words: int) -> bool:
         if not ascii_digit(text, 1):  # _phrase_rows' test of 0-9 (in C where compiled)
             return False
         lowered = text.lower()
-        if not any(currency in lowered for currency in _ASCII_CURRENCY):
-            return False
-    elif _digit().search(text) is None:  # any other text: its digit class searched alone first
+        return any(currency in lowered for currency in _ASCII_CURRENCY)
+    return _digit().search(text) is not None  # any other text: its digit class searched alone
+
+
+def _is_price(block: Block, max_words: int) -> bool:
+    if not 0 < block.features.words <= max_words:
         return False
-    return _price().search(text) is not None
+    text = block.text
+    return price_sieve(text) and _price().search(text) is not None
 
 
 def _unnumbered(path: str, nth: regex.Pattern[str]) -> str:
@@ -125,11 +159,11 @@ def card_rows(blocks: Sequence[Block], options: Options) -> list[frozenset[str]]
     ancestors up to ``Options.product_card_levels`` levels, the sibling elements of one tag
     under one parent that each hold a price line, when there are at least
     ``Options.product_card_min_cards`` of them."""
-    siblings: defaultdict[tuple[int, str], set[str]] = defaultdict(set)
+    siblings: dict[tuple[int, str], set[str]] = {}
     nth = _nth()
     # The options read once, not per block (Options is not compiled: each read is generic).
     price_words, card_levels = options.product_card_price_words, options.product_card_levels
-    for block in blocks:
+    for block in page_tuple(blocks):  # a tuple's items read in place by the compiled build
         if not _is_price(block, price_words):
             continue
         # The ancestors, one ">" further left each level (the path was split and joined
@@ -141,7 +175,13 @@ def card_rows(blocks: Sequence[Block], options: Options) -> list[frozenset[str]]
             if end <= 0:
                 break
             card = locator[:end]
-            siblings[(levels, _unnumbered(card, nth))].add(card)
+            # A dict's own get and set (a defaultdict's item was a generic call).
+            key = (levels, _unnumbered(card, nth))
+            found = siblings.get(key)
+            if found is None:
+                siblings[key] = {card}
+            else:
+                found.add(card)
     return [frozenset(found) for found in siblings.values() if len(found) >= options.product_card_min_cards]
 
 
@@ -224,6 +264,14 @@ def _shared_depths(locators: list[str], steps: list[str]) -> list[int]:
     return out
 
 
+def shared_depths(locators: list[str], path: str) -> list[int]:
+    """How many leading steps of the CSS path ``path`` each of ``locators`` shares
+    (:func:`_shared_depths` of its steps)."""
+    if _C_SHARED_DEPTHS is not None:
+        return _C_SHARED_DEPTHS(locators, path)
+    return _shared_depths(locators, path.split(">"))
+
+
 def title_heading(blocks: Sequence[Block], labels: Sequence[Label], options: Options) -> int:
     """The index of the ``<h1>`` of the page's title, or -1: the page's one ``<h1>`` when it
     is kept; on a page with several, with ``Options.title_box_several_h1``, the one kept
@@ -256,18 +304,19 @@ def within_title_box(
         return labels
     # The page's tuple, read natively by the compiled build (a Sequence's items generically).
     items = page_tuple(blocks)
-    steps = items[title].locator.split(">")
+    path = items[title].locator
+    steps = path.count(">") + 1  # the h1 path's steps: the length of its split at ">"
     kept = [i for i, kind in enumerate(labels) if kind is _CONTENT]
-    shared = _shared_depths([items[i].locator for i in kept], steps)
+    shared = shared_depths([items[i].locator for i in kept], path)
     # The kept words by the steps their block shares with the h1's path: the words inside
     # the element ``depth`` steps down are those of depth and deeper, added up once.
-    words_at = [0] * (len(steps) + 1)
+    words_at = [0] * (steps + 1)
     for i, depth in zip(kept, shared):
         # Not `+=`: the compiled build adds to a list's item in place by a generic call.
         words_at[depth] = words_at[depth] + items[i].features.words
     needed = options.title_box_share * sum(words_at)
-    inside = words_at[len(steps)]
-    for depth in range(len(steps) - 1, 1, -1):  # the h1's parent up to the child of <body>
+    inside = words_at[steps]
+    for depth in range(steps - 1, 1, -1):  # the h1's parent up to the child of <body>
         inside += words_at[depth]
         if inside >= needed:
             out = list(labels)

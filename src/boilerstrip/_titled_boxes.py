@@ -44,6 +44,7 @@ from ._page_type import ARTICLE
 from ._phrase_match import WholeRows, is_whole_row, whole_rows
 from ._phrase_table import BOX_TITLES, PROFILE_LINKS, RELATED_TITLES
 from ._phrases import STRIPPED
+from ._row_starts import by_start, for_text
 from ._tail import is_prose
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
@@ -63,6 +64,13 @@ def _tables() -> tuple[WholeRows, WholeRows, WholeRows]:
 
 
 @functools.cache
+def _split_tables() -> tuple[tuple[WholeRows, ...], tuple[WholeRows, ...], tuple[WholeRows, ...]]:
+    """Each of :func:`_tables` cut by a text's first character (_row_starts.by_start)."""
+    titles, links, related = _tables()
+    return by_start(titles), by_start(links), by_start(related)
+
+
+@functools.cache
 def _all_starts() -> tuple[bytes, bytes, bytes]:
     """The :func:`_starts` of each of :func:`_tables`."""
     titles, links, related = _tables()
@@ -77,7 +85,7 @@ def _starts(first: bytes) -> bytes:
 _MAX_CHARS: Final = 40  # longer than any widget's title or profile link: no match is tried
 
 
-def _is_whole(table: WholeRows, starts: bytes, text: str) -> bool:
+def _is_whole(tables: tuple[WholeRows, ...], starts: bytes, text: str) -> bool:
     """Whether ``text``, stripped as the whole-block phrases are, is one of the table's rows:
     the phrase rows' own sieved, case-insensitive fullmatch (``starts``: the table's
     :func:`_starts`)."""
@@ -87,30 +95,30 @@ def _is_whole(table: WholeRows, starts: bytes, text: str) -> bool:
     if not may_start(starts, text):
         return False
     stripped = text.strip(STRIPPED)
-    return 0 < len(stripped) <= _MAX_CHARS and is_whole_row(table, stripped)
+    return 0 < len(stripped) <= _MAX_CHARS and is_whole_row(for_text(tables, stripped), stripped)
 
 
 def is_box_title(text: str) -> bool:
     """Whether ``text`` is a widget's title of ``BOX_TITLES`` (its whole text)."""
-    return _is_whole(_tables()[0], _all_starts()[0], text)
+    return _is_whole(_split_tables()[0], _all_starts()[0], text)
 
 
 def is_profile_link(text: str) -> bool:
     """Whether ``text`` is a profile widget's closing link of ``PROFILE_LINKS``."""
-    return _is_whole(_tables()[1], _all_starts()[1], text)
+    return _is_whole(_split_tables()[1], _all_starts()[1], text)
 
 
 def is_related_title(text: str) -> bool:
     """Whether ``text`` is the title of a list of other stories of ``RELATED_TITLES``."""
-    return _is_whole(_tables()[2], _all_starts()[2], text)
+    return _is_whole(_split_tables()[2], _all_starts()[2], text)
 
 
-def _is_related_title(block: Block, table: WholeRows, starts: bytes, max_words: int) -> bool:
+def _is_related_title(block: Block, tables: tuple[WholeRows, ...], starts: bytes, max_words: int) -> bool:
     """Whether ``block`` (a heading, or a line of at most ``max_words`` words) is the title
     of a list of other stories."""
     role = block.role
     return (role is _HEADING or (role is _PARAGRAPH and block.features.words <= max_words)) and _is_whole(
-        table, starts, block.text
+        tables, starts, block.text
     )
 
 
@@ -168,7 +176,7 @@ def without_titled_boxes(
     if not body_words:
         return labels
     out = labels  # copied before the first box is dropped (most pages drop none)
-    titles, links, related = _tables()
+    titles, links, related = _split_tables()
     title_starts, link_starts, related_starts = _all_starts()  # once a page (cached: a generic call)
     related_words = options.related_title_max_words if declared in _RELATED_KINDS else 0
     kept_words = 0  # kept words before the block
