@@ -184,6 +184,42 @@ PAGES = {
     + "<p data-class=no classes=no clas=no hidden-x style-y=1>c</p><p ID=i ItemProp=j>d</p>"
     + "<svg><a xlink:href=/s role=img><text class=t>s</text></a></svg><math><mi xlink:href=/m>m</mi></math>"
     + "<p hidden class=h>e</p><p popover>f</p><div id=z style='display:none'>g</div><p>end</p>",
+    # The names kept by a hash of the values' bytes and compared with the kept str's UTF-8
+    # (_cwalk_enter.c's names_of): values of the same lengths but other bytes, values that join
+    # into the same names from other lengths, long class lists (past 64 bytes) repeated and
+    # differing in their last byte, non-ASCII and replaced bytes, more names than 256 slots.
+    "names kept": "".join(
+        f"<div class='{c}' id='{i}' itemprop='{p}'>{n}</div>"
+        for n, (c, i, p) in enumerate(
+            [
+                ("ab", "", ""),
+                ("ba", "", ""),
+                ("a b", "c", ""),
+                ("a", "b c", ""),
+                ("a b c", "", ""),
+                ("a", "", "b c"),
+                ("", "a b", "c"),
+                ("", "", "a b c"),
+                ("ab", "", ""),
+                ("a b", "c", ""),
+            ]
+            * 2
+        )
+    )
+    + "".join(f"<p class='{'u-' * 40}{i % 3}'>{i}</p><p class='{'u-' * 40}'>-</p>" for i in range(9))
+    + "".join(f"<p class='{'v' * 100}{k}' id='{'w' * 70}'>{k}</p>" for k in "abab")
+    + "".join(f"<p class='é {k}' id='中{k}'>{k}</p><p class='\ufffd{k}'>r</p>" for k in "xyxy")
+    + "".join(f"<section class='s{i % 300}'>{i}</section>" for i in range(700)),
+    # The URLs kept by their href's bytes (_cwalk_links.c's close_link): hrefs of the same length,
+    # the same URL in other white space (one str for both), hrefs that strip to nothing, more
+    # URLs than 64 slots, repeated.
+    "urls kept": "<p>"
+    + "".join(
+        f"<a href='{h}'>{n}</a> "
+        for n, h in enumerate(["/a", "/b", " /a", "/a ", "/a", "/b", " ", "", "/é", "/é"])
+    )
+    + "</p>"
+    + "".join(f"<p><a href=/u{i % 150}>u{i}</a> <a href='/u{i % 150} '>v</a></p>" for i in range(400)),
     "row merges": "<table><tr><td>a<div></div>b</td><td>c</td></tr><tr><td>x</td><th>y</th></tr>"
     "<tr><div>d</div><td>e</td></tr><tr><td><table><tr><td>n1</td><td>n2</td></tr></table></td>"
     "<td>o</td></tr><tr><td><p>l1</p></td><td>l2</td></tr><tr></tr><tr><td>one</td></tr>"

@@ -275,6 +275,7 @@ void segment_free(Walker *w) {
                          &s->enter, &s->exit, &s->empty, &s->no_attrs, &s->space};
     for (size_t i = 0; i < sizeof held / sizeof *held; i++) Py_CLEAR(*held[i]);
     for (int i = 0; i < NAMES_KEPT; i++) Py_CLEAR(s->kept[i].names);
+    for (int i = 0; i < URLS_KEPT; i++) Py_CLEAR(s->kept_urls[i].url);
     for (int i = 0; i < SPACES_KEPT; i++) Py_CLEAR(s->spaces[i].text);
     while (s->spares) Py_DECREF(s->spare[--s->spares]);
     block_free(s);
@@ -338,6 +339,7 @@ PyObject *segment_start(Walker *w, PyObject *args) {
     w->segment = s;
     memset(s, 0, offsetof(Segment, kept)); /* the tables: their empty slots marked (see Segment) */
     for (int i = 0; i < NAMES_KEPT; i++) s->kept[i].names = NULL;
+    for (int i = 0; i < URLS_KEPT; i++) s->kept_urls[i].url = NULL;
     for (int i = 0; i < SPACES_KEPT; i++) s->spaces[i].text = NULL;
     for (int i = 0; i < ATTRIBUTE_IDS; i++) s->attribute_ids[i].which = -2;
     memset(s->step_memo.used, 0, sizeof s->step_memo.used);

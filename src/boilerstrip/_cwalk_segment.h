@@ -2,6 +2,8 @@
  * the visit of a node, the ends of elements, the set-up) and _cwalk_enter.c (_enter). */
 #ifndef BOILERSTRIP_CWALK_SEGMENT_H
 #define BOILERSTRIP_CWALK_SEGMENT_H
+#include <string.h>
+
 #include "_csteps.h"
 #include "_cwalk.h"
 
@@ -47,15 +49,39 @@ typedef struct {
 } Block;
 
 /* The names of the elements met last (a page repeats its class attributes), by a hash of the
- * class, id and itemprop values' bytes: each the interned str names_of made of them. */
-#define NAMES_KEPT 64
-#define NAMES_BYTES 64
+ * class, id and itemprop values' bytes and their lengths: each the interned str names_of made of
+ * them, whose UTF-8 is those bytes joined by spaces where they were valid UTF-8 (compared with
+ * them: no copy of the bytes, no limit on their length, where 64 slots of 64 bytes missed 30% of
+ * the repeated names: the long class lists of utility CSS). */
+#define NAMES_KEPT 256
 typedef struct {
     uint64_t hash;
-    size_t length; /* of bytes: the three values, each after its length */
-    unsigned char bytes[NAMES_BYTES];
+    size_t lengths[3]; /* of the three values (0: absent or empty) */
     PyObject *names;
 } KeptNames;
+
+/* FNV's hash (from HASH_START), on words, of bytes and then their length (the last word zero-padded). */
+#define HASH_START 14695981039346656037ULL
+static inline uint64_t bytes_hash(uint64_t hash, const unsigned char *data, size_t n) {
+    for (size_t i = 0; i < n; i += 8) {
+        uint64_t word = 0;
+        memcpy(&word, data + i, n - i >= 8 ? 8 : n - i);
+        hash = (hash ^ word) * 1099511628211ULL;
+        hash ^= hash >> 29;
+    }
+    hash = (hash ^ n) * 1099511628211ULL;
+    return hash ^ (hash >> 29);
+}
+
+/* The URLs of the links closed last, by a hash of their href's bytes (Lexbor's, alive with the
+ * tree): each the page's one str for it (the Recorder's _urls), found again without the href
+ * decoded, stripped and looked up in _urls (a third of a page's links repeat a URL). */
+#define URLS_KEPT 64
+typedef struct {
+    const unsigned char *data;
+    size_t length;
+    PyObject *url;
+} KeptUrl;
 
 /* The whitespace-only texts met last (a page's indentation between its tags: most of its text
  * nodes), each decoded once, by length and first and last bytes: a str made and freed per node
@@ -144,6 +170,7 @@ struct Segment {
      * (st.withheld set True once). */
     int has_text, reveal, panels, unseen, withheld;
     KeptNames kept[NAMES_KEPT];       /* (empty: names NULL) */
+    KeptUrl kept_urls[URLS_KEPT];     /* (empty: url NULL) */
     KeptSpaces spaces[SPACES_KEPT];   /* (empty: text NULL) */
     KeptAttribute attribute_ids[ATTRIBUTE_IDS]; /* (empty: which -2) */
     TagInfo infos[CACHED];            /* (read where `known` has the id) */
