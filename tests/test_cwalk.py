@@ -220,6 +220,18 @@ PAGES = {
     )
     + "</p>"
     + "".join(f"<p><a href=/u{i % 150}>u{i}</a> <a href='/u{i % 150} '>v</a></p>" for i in range(400)),
+    # Recorder.enter of an <img> in C (_cwalk_image.c): src in Unicode spaces, empty, valueless or
+    # blank (then data-src), data: URLs in any case and after spaces, a "data:" short of its colon,
+    # alt absent, valueless, empty and in runs of white space, non-ASCII, more pending images
+    # than the Recorder keeps (8) before a block, images in a list item, a link and a <pre>.
+    "images": "<p>a<img src='\u3000/u.png\xa0' alt=' x \n y '><img src='' data-src=/d.png alt>"
+    "<img src data-src=' /e.png '><img src=' ' data-src=/f.png alt=''><img src=/g.png src=/h.png>"
+    "<img src=' DATA:x'><img src='Data:y' data-src=/no.png><img src='data'><img src=' data:'>"
+    "<img src=/\u00e9.png alt='\u00e9  \u4e2d'><img data-src=''><img alt=only><img SRC=/up.png></p>"
+    + "".join(f"<img src=/g{i}.png alt='g {i}'>" for i in range(12))
+    + "<p>after the gallery</p><ul><li><img src=/li.png>item</li></ul>"
+    "<a href=/l><img src=/in-link.png alt=link></a> text<pre><img src=/pre.png>code</pre>"
+    "<figure><img src=/fig.png alt='a\tb'><figcaption>cap</figcaption></figure>",
     "row merges": "<table><tr><td>a<div></div>b</td><td>c</td></tr><tr><td>x</td><th>y</th></tr>"
     "<tr><div>d</div><td>e</td></tr><tr><td><table><tr><td>n1</td><td>n2</td></tr></table></td>"
     "<td>o</td></tr><tr><td><p>l1</p></td><td>l2</td></tr><tr></tr><tr><td>one</td></tr>"
@@ -295,6 +307,24 @@ def test_enter_reads() -> None:
             attrs.read = set()
             _markup.Recorder().enter(tag, attrs, in_pre, "")
             assert attrs.read <= set(_markup.ENTER_READS), tag
+
+
+@pytest.mark.parametrize(
+    ("constant", "value"),
+    [("MAX_PENDING_IMAGES", _markup._MAX_PENDING_IMAGES)],
+)
+def test_image_constants(constant: str, value: int) -> None:
+    """The C walk's Recorder.enter of an <img> (_cwalk_image.c) keeps as many pending images as
+    the Recorder, and reads the attributes Recorder.enter reads of an <img> (all among ENTER_READS)."""
+    source = (Path(_markup.__file__).parent / "_cwalk_image.c").read_text(encoding="utf-8")
+    defined = re.search(rf"#define {constant} (\d+)", source)
+    assert defined is not None
+    assert int(defined.group(1)) == value
+    table = re.search(r"image_reads\[I_COUNT\] = \{([^}]*)\}", source)
+    assert table is not None
+    reads = re.findall(r'"([^"]*)"', table.group(1))
+    assert reads == ["src", "data-src", "alt"]
+    assert set(reads) <= set(_markup.ENTER_READS)
 
 
 def test_probe(module: Any) -> None:

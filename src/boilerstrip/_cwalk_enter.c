@@ -321,6 +321,7 @@ int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info) {
     if (failed) return -1;
     s->controls += (flags & F_CONTROL) != 0;
     if ((flags & (F_LI | F_ENTERED)) == (F_LI | F_ENTERED)) return enter_item(s) < 0 ? -1 : 1;
+    if ((flags & (F_IMG | F_ENTERED)) == (F_IMG | F_ENTERED)) return enter_image(s, node) < 0 ? -1 : 1;
     if (flags & F_ENTERED) {
         PyObject *attrs = flags & F_READS ? attributes_among(node, &w->keys, recorder_reads) : Py_NewRef(s->no_attrs);
         PyObject *pre = new_int(s->in_pre);

@@ -12,7 +12,7 @@
 enum {
     F_BLOCK = 1, F_ENTERED = 2, F_EXITED = 4, F_READS = 8, F_CONTROL = 16, F_HEADING = 32,
     F_A = 64, F_PRE = 128, F_TR = 256, F_CELL = 512, F_DIALOG = 1024, F_KNOWN = 2048, F_QUOTE = 4096,
-    F_LI = 8192
+    F_LI = 8192, F_IMG = 16384
 };
 /* The hooks' order (_segment._C_HOOKS). */
 enum {
@@ -145,6 +145,7 @@ struct Segment {
      * tables, and itself, its spans' frombytes and its bound structure method (NULL until first
      * needed); pack_at (-1: None). */
     PyObject *texts, *markups, *add_block, *steps, *hrefs, *lists, *images, *tables, *recorder, *add_span, *structure;
+    PyObject *image_type; /* _model.Image (NULL until first needed: _cwalk_image.c) */
     Py_ssize_t pack_at;
     PyObject *hook[H_COUNT]; /* borrowed from hooks */
     uint64_t known[CACHED / 64]; /* the tag ids whose infos[] are read */
@@ -243,6 +244,8 @@ int close_link(Segment *s, Py_ssize_t at);
 Py_ssize_t block_links(Segment *s, PyObject *text);
 int drop_pieces(Segment *s);
 void links_free(Segment *s);
+/* _cwalk_image.c: Recorder.enter of an <img>: 0, or -1 with an error set. */
+int enter_image(Segment *s, Node *node);
 /* _cwalk_hidden.c: a style that hides its element (display:none, visibility:hidden), a class
  * that marks screen-reader-only text. */
 int hiding_style(const unsigned char *data, size_t length);
