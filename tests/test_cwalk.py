@@ -16,6 +16,7 @@ from boilerstrip._compiled import is_extension
 from boilerstrip._errors import ExtractionTimeoutError
 from boilerstrip._parse import body_of, parse
 from boilerstrip._rules import REVEALED_SKIPPED_TAGS, SKIPPED_TAGS
+from boilerstrip._screen_reader import SCREEN_READER_CLASSES
 from boilerstrip._segment_blocks import _State, _traversal
 from boilerstrip._segmented import Segmented, Traversal, finish
 from cscan_build import checked_cwalk, installed
@@ -232,6 +233,33 @@ PAGES = {
     + "<p>after the gallery</p><ul><li><img src=/li.png>item</li></ul>"
     "<a href=/l><img src=/in-link.png alt=link></a> text<pre><img src=/pre.png>code</pre>"
     "<figure><img src=/fig.png alt='a\tb'><figcaption>cap</figcaption></figure>",
+    # is_screen_reader_only of an ASCII class in C (_cwalk_hidden.c): each class alone, among
+    # others, in ASCII white space of every kind (\x1c-\x1f too, as str.split() reads them),
+    # near misses (a prefix, a suffix, another case, a hyphen more), and non-ASCII classes (the
+    # Python function's: a no-break space does not split, U+2003 does).
+    "screen reader words": "".join(
+        f"<p>t<span class='{c}'>{n}</span> u</p>"
+        for n, c in enumerate(
+            [
+                *sorted(SCREEN_READER_CLASSES),
+                "x\tsr-only\ny",
+                "a\x1csr-only",
+                "sr-only\x1f",
+                "\x0bclipped\x0c",
+                "\rvisually-hidden",
+                "sr-onl",
+                "sr-only-x",
+                "SR-ONLY",
+                "visually--hidden",
+                "hidden",
+                "hidden-visuallyx",
+                "é sr-only",
+                "sr-only\u00a0x",
+                "x\u2003sr-only",
+                "sr-only\u00e9",
+            ]
+        )
+    ),
     "row merges": "<table><tr><td>a<div></div>b</td><td>c</td></tr><tr><td>x</td><th>y</th></tr>"
     "<tr><div>d</div><td>e</td></tr><tr><td><table><tr><td>n1</td><td>n2</td></tr></table></td>"
     "<td>o</td></tr><tr><td><p>l1</p></td><td>l2</td></tr><tr></tr><tr><td>one</td></tr>"
@@ -325,6 +353,15 @@ def test_image_constants(constant: str, value: int) -> None:
     reads = re.findall(r'"([^"]*)"', table.group(1))
     assert reads == ["src", "data-src", "alt"]
     assert set(reads) <= set(_markup.ENTER_READS)
+
+
+def test_screen_reader_classes() -> None:
+    """The C walk's is_screen_reader_only of an ASCII class (_cwalk_hidden.c) knows the classes
+    _screen_reader knows."""
+    source = (Path(_markup.__file__).parent / "_cwalk_hidden.c").read_text(encoding="utf-8")
+    table = re.search(r"SCREEN_READER_CLASSES\[\] = \{([^}]*)\}", source)
+    assert table is not None
+    assert frozenset(re.findall(r'"([^"]*)"', table.group(1))) == SCREEN_READER_CLASSES
 
 
 def test_probe(module: Any) -> None:

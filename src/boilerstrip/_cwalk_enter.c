@@ -278,7 +278,8 @@ int enter_element(Walker *w, Node *node, PyObject *tag, const TagInfo *info) {
     if (s->unseen && truthy(&values[A_CLASS])) {
         const Value *c = &values[A_CLASS];
         int clips = marks_screen_reader(c->data, c->length);
-        if (clips) {
+        if (clips) clips = screen_reader_class(c->data, c->length);
+        if (clips < 0) { /* (a non-ASCII class: the Python function) */
             PyObject *classes = value_str(c);
             PyObject *verdict = classes != NULL ? PyObject_CallOneArg(s->hook[H_SCREEN_READER], classes) : NULL;
             Py_XDECREF(classes);

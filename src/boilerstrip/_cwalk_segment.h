@@ -250,6 +250,8 @@ int enter_image(Segment *s, Node *node);
  * that marks screen-reader-only text. */
 int hiding_style(const unsigned char *data, size_t length);
 int marks_screen_reader(const unsigned char *data, size_t length);
+/* is_screen_reader_only of an ASCII class: 1 or 0; -1 for one with a non-ASCII byte. */
+int screen_reader_class(const unsigned char *data, size_t length);
 
 #pragma GCC visibility pop
 
