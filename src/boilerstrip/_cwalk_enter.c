@@ -158,13 +158,17 @@ static PyObject *names_of(Segment *s, const Value *values) {
         lengths[i] = truthy(&values[i]) ? values[i].length : 0;
         hash = bytes_hash(hash, values[i].data, lengths[i]);
     }
-    KeptNames *kept = &s->kept[hash % NAMES_KEPT];
-    if (kept->names != NULL && kept->hash == hash && memcmp(kept->lengths, lengths, sizeof lengths) == 0 &&
+    const size_t slot = hash % NAMES_KEPT;
+    KeptNames *kept = &s->kept[slot];
+    const int used = slot_used(s->names_used, slot);
+    if (used && kept->hash == hash && memcmp(kept->lengths, lengths, sizeof lengths) == 0 &&
         names_hold(kept->names, values, lengths))
         return Py_NewRef(kept->names);
     PyObject *names = make_names(s, values);
     if (names != NULL) {
-        Py_XSETREF(kept->names, Py_NewRef(names));
+        if (used) Py_DECREF(kept->names);
+        kept->names = Py_NewRef(names);
+        use_slot(s->names_used, slot);
         kept->hash = hash;
         memcpy(kept->lengths, lengths, sizeof lengths);
     }

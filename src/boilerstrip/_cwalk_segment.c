@@ -12,8 +12,9 @@
  * same arguments and at the same points as _enter and _exit call it: _merge_row, _wrapper_names,
  * the Recorder's enter, exit and structure (enter given a dict of the attributes it reads only for
  * the tags of _markup.READS_ATTRIBUTES, an empty one for the others; an <li> counted here:
- * _cwalk_enter.c's enter_item; an <img>'s Image made here: _cwalk_image.c), is_disclosure_panel (with panels, for a hidden element) and
- * is_screen_reader_only (for a class that holds one of its six substrings). The Recorder's
+ * _cwalk_enter.c's enter_item; an <img>'s Image made here: _cwalk_image.c), is_disclosure_panel
+ * (with panels, for a hidden element) and is_screen_reader_only (for a class with a non-ASCII byte
+ * that holds one of its six substrings; _cwalk_hidden.c answers for the others). The Recorder's
  * open_link and close_link, markup's links and _drop_pieces are done here, over the walk's own
  * arrays (_cwalk_links.c), and _end_block and _line_break (_cwalk_block.c), which call back the
  * block's C of _cscan.
@@ -274,8 +275,7 @@ void segment_free(Walker *w) {
                          &s->add_element, &s->zero_row, &s->roles, &s->breaks, &s->urls,
                          &s->enter, &s->exit, &s->empty, &s->no_attrs, &s->space, &s->image_type};
     for (size_t i = 0; i < sizeof held / sizeof *held; i++) Py_CLEAR(*held[i]);
-    for (int i = 0; i < NAMES_KEPT; i++) Py_CLEAR(s->kept[i].names);
-    for (int i = 0; i < URLS_KEPT; i++) Py_CLEAR(s->kept_urls[i].url);
+    release_kept(s);
     for (int i = 0; i < SPACES_KEPT; i++) Py_CLEAR(s->spaces[i].text);
     while (s->spares) Py_DECREF(s->spare[--s->spares]);
     block_free(s);
@@ -338,8 +338,6 @@ PyObject *segment_start(Walker *w, PyObject *args) {
     if (s == NULL) return PyErr_NoMemory();
     w->segment = s;
     memset(s, 0, offsetof(Segment, kept)); /* the tables: their empty slots marked (see Segment) */
-    for (int i = 0; i < NAMES_KEPT; i++) s->kept[i].names = NULL;
-    for (int i = 0; i < URLS_KEPT; i++) s->kept_urls[i].url = NULL;
     for (int i = 0; i < SPACES_KEPT; i++) s->spaces[i].text = NULL;
     for (int i = 0; i < ATTRIBUTE_IDS; i++) s->attribute_ids[i].which = -2;
     memset(s->step_memo.used, 0, sizeof s->step_memo.used);

@@ -73,6 +73,10 @@ static inline uint64_t bytes_hash(uint64_t hash, const unsigned char *data, size
     return hash ^ (hash >> 29);
 }
 
+/* Whether slot k of a mask of slots is set; k set. */
+static inline int slot_used(const uint64_t *used, size_t k) { return (int)(used[k / 64] >> (k % 64) & 1); }
+static inline void use_slot(uint64_t *used, size_t k) { used[k / 64] |= (uint64_t)1 << (k % 64); }
+
 /* The URLs of the links closed last, by a hash of their href's bytes (Lexbor's, alive with the
  * tree): each the page's one str for it (the Recorder's _urls), found again without the href
  * decoded, stripped and looked up in _urls (a third of a page's links repeat a URL). */
@@ -149,6 +153,9 @@ struct Segment {
     Py_ssize_t pack_at;
     PyObject *hook[H_COUNT]; /* borrowed from hooks */
     uint64_t known[CACHED / 64]; /* the tag ids whose infos[] are read */
+    /* The slots of kept and kept_urls in use (cleared with the rest at the set-up, and read at the
+     * end: the tables' 320 slots were cleared and released one by one a walk). */
+    uint64_t names_used[NAMES_KEPT / 64], urls_used[URLS_KEPT / 64];
     Block *blocks;
     Py_ssize_t open, capacity, itemsize;
     long long row_max; /* the largest count a 4-byte row holds */
@@ -170,8 +177,8 @@ struct Segment {
     /* withheld: a hidden element or a tag of the walk's skipped ones not in H_REVEALED left out
      * (st.withheld set True once). */
     int has_text, reveal, panels, unseen, withheld;
-    KeptNames kept[NAMES_KEPT];       /* (empty: names NULL) */
-    KeptUrl kept_urls[URLS_KEPT];     /* (empty: url NULL) */
+    KeptNames kept[NAMES_KEPT];       /* (in use: names_used) */
+    KeptUrl kept_urls[URLS_KEPT];     /* (in use: urls_used) */
     KeptSpaces spaces[SPACES_KEPT];   /* (empty: text NULL) */
     KeptAttribute attribute_ids[ATTRIBUTE_IDS]; /* (empty: which -2) */
     TagInfo infos[CACHED];            /* (read where `known` has the id) */
@@ -180,6 +187,16 @@ struct Segment {
     int64_t link_tail[TAIL_ROWS * 2];
     StepMemo step_memo; /* (its `used` cleared at the set-up) */
 };
+
+/* The names and URLs kept released (the slots in use: a bit each). */
+static inline void release_kept(Segment *s) {
+    for (int i = 0; i < NAMES_KEPT / 64; i++)
+        for (uint64_t bits = s->names_used[i]; bits; bits &= bits - 1)
+            Py_DECREF(s->kept[i * 64 + __builtin_ctzll(bits)].names);
+    for (int i = 0; i < URLS_KEPT / 64; i++)
+        for (uint64_t bits = s->urls_used[i]; bits; bits &= bits - 1)
+            Py_DECREF(s->kept_urls[i * 64 + __builtin_ctzll(bits)].url);
+}
 
 /* A popped stack entry: kept for reuse (its frame released) when no one else holds it, else freed. */
 static inline void drop_entry(Segment *s, PyObject *entry) {
