@@ -161,8 +161,7 @@ static PyObject *names_of(Segment *s, const Value *values) {
     const size_t slot = hash % NAMES_KEPT;
     KeptNames *kept = &s->kept[slot];
     const int used = slot_used(s->names_used, slot);
-    if (used && kept->hash == hash && memcmp(kept->lengths, lengths, sizeof lengths) == 0 &&
-        names_hold(kept->names, values, lengths))
+    if (used && kept->hash == hash && names_hold(kept->names, values, lengths))
         return Py_NewRef(kept->names);
     PyObject *names = make_names(s, values);
     if (names != NULL) {
@@ -170,7 +169,6 @@ static PyObject *names_of(Segment *s, const Value *values) {
         kept->names = Py_NewRef(names);
         use_slot(s->names_used, slot);
         kept->hash = hash;
-        memcpy(kept->lengths, lengths, sizeof lengths);
     }
     return names;
 }

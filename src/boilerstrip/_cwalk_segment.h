@@ -50,13 +50,12 @@ typedef struct {
 
 /* The names of the elements met last (a page repeats its class attributes), by a hash of the
  * class, id and itemprop values' bytes and their lengths: each the interned str names_of made of
- * them, whose UTF-8 is those bytes joined by spaces where they were valid UTF-8 (compared with
- * them: no copy of the bytes, no limit on their length, where 64 slots of 64 bytes missed 30% of
- * the repeated names: the long class lists of utility CSS). */
+ * them, which is found again when its UTF-8 is the values' bytes joined by spaces (no copy of the
+ * bytes kept, no limit on their length: 64 slots of up to 64 bytes made 2,474 of the 7,102 names
+ * made on 20 pages without looking, their values past 64 bytes, the class lists of utility CSS). */
 #define NAMES_KEPT 256
 typedef struct {
     uint64_t hash;
-    size_t lengths[3]; /* of the three values (0: absent or empty) */
     PyObject *names;
 } KeptNames;
 
