@@ -185,10 +185,10 @@ PAGES = {
     + "<p data-class=no classes=no clas=no hidden-x style-y=1>c</p><p ID=i ItemProp=j>d</p>"
     + "<svg><a xlink:href=/s role=img><text class=t>s</text></a></svg><math><mi xlink:href=/m>m</mi></math>"
     + "<p hidden class=h>e</p><p popover>f</p><div id=z style='display:none'>g</div><p>end</p>",
-    # The names kept by a hash of the values' bytes and compared with the kept str's UTF-8
-    # (_cwalk_enter.c's names_of): values of the same lengths but other bytes, values that join
-    # into the same names from other lengths, long class lists (past 64 bytes) repeated and
-    # differing in their last byte, non-ASCII and replaced bytes, more names than 256 slots.
+    # The names kept by a hash of the values' bytes (_cwalk_enter.c's names_of): values of the
+    # same lengths but other bytes, values that join into the same names from other lengths, long
+    # class lists (past the 64 bytes kept) repeated and differing in their last byte, non-ASCII
+    # and replaced bytes, more names than the slots.
     "names kept": "".join(
         f"<div class='{c}' id='{i}' itemprop='{p}'>{n}</div>"
         for n, (c, i, p) in enumerate(

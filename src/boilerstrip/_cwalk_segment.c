@@ -338,6 +338,7 @@ PyObject *segment_start(Walker *w, PyObject *args) {
     if (s == NULL) return PyErr_NoMemory();
     w->segment = s;
     memset(s, 0, offsetof(Segment, kept)); /* the tables: their empty slots marked (see Segment) */
+    for (int i = 0; i < NAMES_KEPT; i++) s->kept[i].names = NULL;
     for (int i = 0; i < SPACES_KEPT; i++) s->spaces[i].text = NULL;
     for (int i = 0; i < ATTRIBUTE_IDS; i++) s->attribute_ids[i].which = -2;
     memset(s->step_memo.used, 0, sizeof s->step_memo.used);

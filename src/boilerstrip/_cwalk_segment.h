@@ -49,22 +49,28 @@ typedef struct {
 } Block;
 
 /* The names of the elements met last (a page repeats its class attributes), by a hash of the
- * class, id and itemprop values' bytes and their lengths: each the interned str names_of made of
- * them, which is found again when its UTF-8 is the values' bytes joined by spaces (no copy of the
- * bytes kept, no limit on their length: 64 slots of up to 64 bytes made 2,474 of the 7,102 names
- * made on 20 pages without looking, their values past 64 bytes, the class lists of utility CSS). */
-#define NAMES_KEPT 256
+ * class, id and itemprop values' bytes: each the interned str names_of made of them. */
+#define NAMES_KEPT 64
+#define NAMES_BYTES 64
 typedef struct {
     uint64_t hash;
+    size_t length; /* of bytes: the three values, each after its length */
+    unsigned char bytes[NAMES_BYTES];
     PyObject *names;
 } KeptNames;
 
 /* FNV's hash (from HASH_START), on words, of bytes and then their length (the last word zero-padded). */
 #define HASH_START 14695981039346656037ULL
 static inline uint64_t bytes_hash(uint64_t hash, const unsigned char *data, size_t n) {
-    for (size_t i = 0; i < n; i += 8) {
+    size_t i = 0;
+    for (uint64_t word; i + 8 <= n; i += 8) {
+        memcpy(&word, data + i, 8);
+        hash = (hash ^ word) * 1099511628211ULL;
+        hash ^= hash >> 29;
+    }
+    if (i < n) {
         uint64_t word = 0;
-        memcpy(&word, data + i, n - i >= 8 ? 8 : n - i);
+        memcpy(&word, data + i, n - i);
         hash = (hash ^ word) * 1099511628211ULL;
         hash ^= hash >> 29;
     }
@@ -78,7 +84,7 @@ static inline void use_slot(uint64_t *used, size_t k) { used[k / 64] |= (uint64_
 
 /* The URLs of the links closed last, by a hash of their href's bytes (Lexbor's, alive with the
  * tree): each the page's one str for it (the Recorder's _urls), found again without the href
- * decoded, stripped and looked up in _urls (a third of a page's links repeat a URL). */
+ * decoded, stripped and looked up in _urls (1,012 of the 5,830 links closed on 20 pages). */
 #define URLS_KEPT 64
 typedef struct {
     const unsigned char *data;
@@ -152,9 +158,8 @@ struct Segment {
     Py_ssize_t pack_at;
     PyObject *hook[H_COUNT]; /* borrowed from hooks */
     uint64_t known[CACHED / 64]; /* the tag ids whose infos[] are read */
-    /* The slots of kept and kept_urls in use (cleared with the rest at the set-up, and read at the
-     * end: the tables' 320 slots were cleared and released one by one a walk). */
-    uint64_t names_used[NAMES_KEPT / 64], urls_used[URLS_KEPT / 64];
+    /* The slots of kept_urls in use (cleared with the rest at the set-up, and read at the end). */
+    uint64_t urls_used[URLS_KEPT / 64];
     Block *blocks;
     Py_ssize_t open, capacity, itemsize;
     long long row_max; /* the largest count a 4-byte row holds */
@@ -176,7 +181,7 @@ struct Segment {
     /* withheld: a hidden element or a tag of the walk's skipped ones not in H_REVEALED left out
      * (st.withheld set True once). */
     int has_text, reveal, panels, unseen, withheld;
-    KeptNames kept[NAMES_KEPT];       /* (in use: names_used) */
+    KeptNames kept[NAMES_KEPT];       /* (empty: names NULL) */
     KeptUrl kept_urls[URLS_KEPT];     /* (in use: urls_used) */
     KeptSpaces spaces[SPACES_KEPT];   /* (empty: text NULL) */
     KeptAttribute attribute_ids[ATTRIBUTE_IDS]; /* (empty: which -2) */
@@ -187,11 +192,9 @@ struct Segment {
     StepMemo step_memo; /* (its `used` cleared at the set-up) */
 };
 
-/* The names and URLs kept released (the slots in use: a bit each). */
+/* The names and URLs kept released (the URLs' slots in use: a bit each). */
 static inline void release_kept(Segment *s) {
-    for (int i = 0; i < NAMES_KEPT / 64; i++)
-        for (uint64_t bits = s->names_used[i]; bits; bits &= bits - 1)
-            Py_DECREF(s->kept[i * 64 + __builtin_ctzll(bits)].names);
+    for (int i = 0; i < NAMES_KEPT; i++) Py_CLEAR(s->kept[i].names);
     for (int i = 0; i < URLS_KEPT / 64; i++)
         for (uint64_t bits = s->urls_used[i]; bits; bits &= bits - 1)
             Py_DECREF(s->kept_urls[i * 64 + __builtin_ctzll(bits)].url);
