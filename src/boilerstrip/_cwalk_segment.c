@@ -42,8 +42,9 @@ static int info_of(Segment *s, PyObject *name, uintptr_t id, TagInfo *info) {
     }
     static const char *const own[9] = {"a", "pre", "tr", "td", "th", "dialog", "blockquote", "li", "img"};
     static const int owns[9] = {F_A, F_PRE, F_TR, F_CELL, F_CELL, F_DIALOG, F_QUOTE, F_LI, F_IMG};
+    const Py_UCS4 first = PyUnicode_GET_LENGTH(name) ? PyUnicode_READ_CHAR(name, 0) : 0; /* (compared first) */
     for (int i = 0; i < 9; i++)
-        if (PyUnicode_CompareWithASCIIString(name, own[i]) == 0) flags |= owns[i];
+        if ((Py_UCS4)own[i][0] == first && PyUnicode_CompareWithASCIIString(name, own[i]) == 0) flags |= owns[i];
     info->flags = flags;
     info->role = NULL;
     info->level = info->inherit = 0;
