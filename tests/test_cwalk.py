@@ -16,6 +16,7 @@ from boilerstrip._compiled import is_extension
 from boilerstrip._errors import ExtractionTimeoutError
 from boilerstrip._parse import body_of, parse
 from boilerstrip._rules import REVEALED_SKIPPED_TAGS, SKIPPED_TAGS
+from boilerstrip._screen_reader import SCREEN_READER_CLASSES
 from boilerstrip._segment_blocks import _State, _traversal
 from boilerstrip._segmented import Segmented, Traversal, finish
 from cscan_build import checked_cwalk, installed
@@ -184,6 +185,81 @@ PAGES = {
     + "<p data-class=no classes=no clas=no hidden-x style-y=1>c</p><p ID=i ItemProp=j>d</p>"
     + "<svg><a xlink:href=/s role=img><text class=t>s</text></a></svg><math><mi xlink:href=/m>m</mi></math>"
     + "<p hidden class=h>e</p><p popover>f</p><div id=z style='display:none'>g</div><p>end</p>",
+    # The names kept by a hash of the values' bytes (_cwalk_enter.c's names_of): values of the
+    # same lengths but other bytes, values that join into the same names from other lengths, long
+    # class lists (past the 64 bytes kept) repeated and differing in their last byte, non-ASCII
+    # and replaced bytes, more names than the slots.
+    "names kept": "".join(
+        f"<div class='{c}' id='{i}' itemprop='{p}'>{n}</div>"
+        for n, (c, i, p) in enumerate(
+            [
+                ("ab", "", ""),
+                ("ba", "", ""),
+                ("a b", "c", ""),
+                ("a", "b c", ""),
+                ("a b c", "", ""),
+                ("a", "", "b c"),
+                ("", "a b", "c"),
+                ("", "", "a b c"),
+                ("ab", "", ""),
+                ("a b", "c", ""),
+            ]
+            * 2
+        )
+    )
+    + "".join(f"<p class='{'u-' * 40}{i % 3}'>{i}</p><p class='{'u-' * 40}'>-</p>" for i in range(9))
+    + "".join(f"<p class='{'v' * 100}{k}' id='{'w' * 70}'>{k}</p>" for k in "abab")
+    + "".join(f"<p class='é {k}' id='中{k}'>{k}</p><p class='\ufffd{k}'>r</p>" for k in "xyxy")
+    + "".join(f"<section class='s{i % 300}'>{i}</section>" for i in range(700)),
+    # The URLs kept by their href's bytes (_cwalk_links.c's close_link): hrefs of the same length,
+    # the same URL in other white space (one str for both), hrefs that strip to nothing, more
+    # URLs than 64 slots, repeated.
+    "urls kept": "<p>"
+    + "".join(
+        f"<a href='{h}'>{n}</a> "
+        for n, h in enumerate(["/a", "/b", " /a", "/a ", "/a", "/b", " ", "", "/é", "/é"])
+    )
+    + "</p>"
+    + "".join(f"<p><a href=/u{i % 150}>u{i}</a> <a href='/u{i % 150} '>v</a></p>" for i in range(400)),
+    # Recorder.enter of an <img> in C (_cwalk_image.c): src in Unicode spaces, empty, valueless or
+    # blank (then data-src), data: URLs in any case and after spaces, a "data:" short of its colon,
+    # alt absent, valueless, empty and in runs of white space, non-ASCII, more pending images
+    # than the Recorder keeps (8) before a block, images in a list item, a link and a <pre>.
+    "images": "<p>a<img src='\u3000/u.png\xa0' alt=' x \n y '><img src='' data-src=/d.png alt>"
+    "<img src data-src=' /e.png '><img src=' ' data-src=/f.png alt=''><img src=/g.png src=/h.png>"
+    "<img src=' DATA:x'><img src='Data:y' data-src=/no.png><img src='data'><img src=' data:'>"
+    "<img src=/\u00e9.png alt='\u00e9  \u4e2d'><img data-src=''><img alt=only><img SRC=/up.png></p>"
+    + "".join(f"<img src=/g{i}.png alt='g {i}'>" for i in range(12))
+    + "<p>after the gallery</p><ul><li><img src=/li.png>item</li></ul>"
+    "<a href=/l><img src=/in-link.png alt=link></a> text<pre><img src=/pre.png>code</pre>"
+    "<figure><img src=/fig.png alt='a\tb'><figcaption>cap</figcaption></figure>",
+    # is_screen_reader_only of an ASCII class in C (_cwalk_hidden.c): each class alone, among
+    # others, in ASCII white space of every kind (\x1c-\x1f too, as str.split() reads them),
+    # near misses (a prefix, a suffix, another case, a hyphen more), and non-ASCII classes (the
+    # Python function's: a no-break space does not split, U+2003 does).
+    "screen reader words": "".join(
+        f"<p>t<span class='{c}'>{n}</span> u</p>"
+        for n, c in enumerate(
+            [
+                *sorted(SCREEN_READER_CLASSES),
+                "x\tsr-only\ny",
+                "a\x1csr-only",
+                "sr-only\x1f",
+                "\x0bclipped\x0c",
+                "\rvisually-hidden",
+                "sr-onl",
+                "sr-only-x",
+                "SR-ONLY",
+                "visually--hidden",
+                "hidden",
+                "hidden-visuallyx",
+                "é sr-only",
+                "sr-only\u00a0x",
+                "x\u2003sr-only",
+                "sr-only\u00e9",
+            ]
+        )
+    ),
     "row merges": "<table><tr><td>a<div></div>b</td><td>c</td></tr><tr><td>x</td><th>y</th></tr>"
     "<tr><div>d</div><td>e</td></tr><tr><td><table><tr><td>n1</td><td>n2</td></tr></table></td>"
     "<td>o</td></tr><tr><td><p>l1</p></td><td>l2</td></tr><tr></tr><tr><td>one</td></tr>"
@@ -259,6 +335,33 @@ def test_enter_reads() -> None:
             attrs.read = set()
             _markup.Recorder().enter(tag, attrs, in_pre, "")
             assert attrs.read <= set(_markup.ENTER_READS), tag
+
+
+@pytest.mark.parametrize(
+    ("constant", "value"),
+    [("MAX_PENDING_IMAGES", _markup._MAX_PENDING_IMAGES)],
+)
+def test_image_constants(constant: str, value: int) -> None:
+    """The C walk's Recorder.enter of an <img> (_cwalk_image.c) keeps as many pending images as
+    the Recorder, and reads the attributes Recorder.enter reads of an <img> (all among ENTER_READS)."""
+    source = (Path(_markup.__file__).parent / "_cwalk_image.c").read_text(encoding="utf-8")
+    defined = re.search(rf"#define {constant} (\d+)", source)
+    assert defined is not None
+    assert int(defined.group(1)) == value
+    table = re.search(r"image_reads\[I_COUNT\] = \{([^}]*)\}", source)
+    assert table is not None
+    reads = re.findall(r'"([^"]*)"', table.group(1))
+    assert reads == ["src", "data-src", "alt"]
+    assert set(reads) <= set(_markup.ENTER_READS)
+
+
+def test_screen_reader_classes() -> None:
+    """The C walk's is_screen_reader_only of an ASCII class (_cwalk_hidden.c) knows the classes
+    _screen_reader knows."""
+    source = (Path(_markup.__file__).parent / "_cwalk_hidden.c").read_text(encoding="utf-8")
+    table = re.search(r"SCREEN_READER_CLASSES\[\] = \{([^}]*)\}", source)
+    assert table is not None
+    assert frozenset(re.findall(r'"([^"]*)"', table.group(1))) == SCREEN_READER_CLASSES
 
 
 def test_probe(module: Any) -> None:

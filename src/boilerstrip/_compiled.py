@@ -110,7 +110,7 @@ C_EXTENSION_FILES = {
     ),
     "_cwalk": (
         "_cwalk", "_cwalk_walker", "_cwalk_segment", "_cwalk_enter", "_cwalk_hidden", "_cwalk_links",
-        "_cwalk_block", "_cwalk_reads", "_cwalk_head", "_csteps", "_clinks",
+        "_cwalk_block", "_cwalk_reads", "_cwalk_head", "_csteps", "_clinks", "_cwalk_image",
     ),
     "_cscore": ("_cscore", "_cscore_columns", "_cscore_cut", "_cscore_page", "_cscore_rules"),
     "_cfacts": ("_cfacts", "_cfacts_boxes", "_cfacts_groups", "_cfacts_containers"),

@@ -46,8 +46,23 @@ int close_link(Segment *s, Py_ssize_t at) {
     Anchor a = s->anchors[--s->anchors_open];
     int failed = 0;
     if (a.data != NULL && at > a.start) { /* (a link of the block: text since it opened) */
-        PyObject *href = url_of(&a), *url = NULL;
-        if (href != NULL && href != Py_None) url = PyDict_SetDefault(s->urls, href, href); /* borrowed */
+        const size_t slot = bytes_hash(HASH_START, a.data, a.length) % URLS_KEPT;
+        KeptUrl *kept = &s->kept_urls[slot];
+        const int used = slot_used(s->urls_used, slot);
+        PyObject *href = NULL, *url = NULL; /* (url borrowed) */
+        if (used && kept->length == a.length && memcmp(kept->data, a.data, a.length) == 0) {
+            href = url = kept->url;
+        } else {
+            href = url_of(&a);
+            if (href != NULL && href != Py_None) url = PyDict_SetDefault(s->urls, href, href);
+            if (url != NULL) {
+                if (used) Py_DECREF(kept->url);
+                kept->url = Py_NewRef(url);
+                use_slot(s->urls_used, slot);
+                kept->data = a.data;
+                kept->length = a.length;
+            }
+        }
         failed = href == NULL || (href != Py_None && url == NULL);
         if (url != NULL) {
             if (s->closed_count == s->closed_size &&

@@ -12,8 +12,9 @@
  * same arguments and at the same points as _enter and _exit call it: _merge_row, _wrapper_names,
  * the Recorder's enter, exit and structure (enter given a dict of the attributes it reads only for
  * the tags of _markup.READS_ATTRIBUTES, an empty one for the others; an <li> counted here:
- * _cwalk_enter.c's enter_item), is_disclosure_panel (with panels, for a hidden element) and
- * is_screen_reader_only (for a class that holds one of its six substrings). The Recorder's
+ * _cwalk_enter.c's enter_item; an <img>'s Image made here: _cwalk_image.c), is_disclosure_panel
+ * (with panels, for a hidden element) and is_screen_reader_only (for a class with a non-ASCII byte
+ * that holds one of its six substrings; _cwalk_hidden.c answers for the others). The Recorder's
  * open_link and close_link, markup's links and _drop_pieces are done here, over the walk's own
  * arrays (_cwalk_links.c), and _end_block and _line_break (_cwalk_block.c), which call back the
  * block's C of _cscan.
@@ -39,10 +40,11 @@ static int info_of(Segment *s, PyObject *name, uintptr_t id, TagInfo *info) {
         if (in < 0) return -1;
         flags |= in ? sets[i] : 0;
     }
-    static const char *const own[8] = {"a", "pre", "tr", "td", "th", "dialog", "blockquote", "li"};
-    static const int owns[8] = {F_A, F_PRE, F_TR, F_CELL, F_CELL, F_DIALOG, F_QUOTE, F_LI};
-    for (int i = 0; i < 8; i++)
-        if (PyUnicode_CompareWithASCIIString(name, own[i]) == 0) flags |= owns[i];
+    static const char *const own[9] = {"a", "pre", "tr", "td", "th", "dialog", "blockquote", "li", "img"};
+    static const int owns[9] = {F_A, F_PRE, F_TR, F_CELL, F_CELL, F_DIALOG, F_QUOTE, F_LI, F_IMG};
+    const Py_UCS4 first = PyUnicode_GET_LENGTH(name) ? PyUnicode_READ_CHAR(name, 0) : 0; /* (compared first) */
+    for (int i = 0; i < 9; i++)
+        if ((Py_UCS4)own[i][0] == first && PyUnicode_CompareWithASCIIString(name, own[i]) == 0) flags |= owns[i];
     info->flags = flags;
     info->role = NULL;
     info->level = info->inherit = 0;
@@ -272,9 +274,9 @@ void segment_free(Walker *w) {
     w->segment = NULL;
     PyObject **held[] = {&s->st, &s->hooks, &s->stack, &s->open_blocks, &s->elements, &s->strings, &s->numbers,
                          &s->add_element, &s->zero_row, &s->roles, &s->breaks, &s->urls,
-                         &s->enter, &s->exit, &s->empty, &s->no_attrs, &s->space};
+                         &s->enter, &s->exit, &s->empty, &s->no_attrs, &s->space, &s->image_type};
     for (size_t i = 0; i < sizeof held / sizeof *held; i++) Py_CLEAR(*held[i]);
-    for (int i = 0; i < NAMES_KEPT; i++) Py_CLEAR(s->kept[i].names);
+    release_kept(s);
     for (int i = 0; i < SPACES_KEPT; i++) Py_CLEAR(s->spaces[i].text);
     while (s->spares) Py_DECREF(s->spare[--s->spares]);
     block_free(s);

@@ -2,6 +2,8 @@
  * the visit of a node, the ends of elements, the set-up) and _cwalk_enter.c (_enter). */
 #ifndef BOILERSTRIP_CWALK_SEGMENT_H
 #define BOILERSTRIP_CWALK_SEGMENT_H
+#include <string.h>
+
 #include "_csteps.h"
 #include "_cwalk.h"
 
@@ -10,7 +12,7 @@
 enum {
     F_BLOCK = 1, F_ENTERED = 2, F_EXITED = 4, F_READS = 8, F_CONTROL = 16, F_HEADING = 32,
     F_A = 64, F_PRE = 128, F_TR = 256, F_CELL = 512, F_DIALOG = 1024, F_KNOWN = 2048, F_QUOTE = 4096,
-    F_LI = 8192
+    F_LI = 8192, F_IMG = 16384
 };
 /* The hooks' order (_segment._C_HOOKS). */
 enum {
@@ -56,6 +58,39 @@ typedef struct {
     unsigned char bytes[NAMES_BYTES];
     PyObject *names;
 } KeptNames;
+
+/* FNV's hash (from HASH_START), on words, of bytes and then their length (the last word zero-padded). */
+#define HASH_START 14695981039346656037ULL
+static inline uint64_t bytes_hash(uint64_t hash, const unsigned char *data, size_t n) {
+    size_t i = 0;
+    for (uint64_t word; i + 8 <= n; i += 8) {
+        memcpy(&word, data + i, 8);
+        hash = (hash ^ word) * 1099511628211ULL;
+        hash ^= hash >> 29;
+    }
+    if (i < n) {
+        uint64_t word = 0;
+        memcpy(&word, data + i, n - i);
+        hash = (hash ^ word) * 1099511628211ULL;
+        hash ^= hash >> 29;
+    }
+    hash = (hash ^ n) * 1099511628211ULL;
+    return hash ^ (hash >> 29);
+}
+
+/* Whether slot k of a mask of slots is set; k set. */
+static inline int slot_used(const uint64_t *used, size_t k) { return (int)(used[k / 64] >> (k % 64) & 1); }
+static inline void use_slot(uint64_t *used, size_t k) { used[k / 64] |= (uint64_t)1 << (k % 64); }
+
+/* The URLs of the links closed last, by a hash of their href's bytes (Lexbor's, alive with the
+ * tree): each the page's one str for it (the Recorder's _urls), found again without the href
+ * decoded, stripped and looked up in _urls (1,012 of the 5,830 links closed on 20 pages). */
+#define URLS_KEPT 64
+typedef struct {
+    const unsigned char *data;
+    size_t length;
+    PyObject *url;
+} KeptUrl;
 
 /* The whitespace-only texts met last (a page's indentation between its tags: most of its text
  * nodes), each decoded once, by length and first and last bytes: a str made and freed per node
@@ -119,9 +154,12 @@ struct Segment {
      * tables, and itself, its spans' frombytes and its bound structure method (NULL until first
      * needed); pack_at (-1: None). */
     PyObject *texts, *markups, *add_block, *steps, *hrefs, *lists, *images, *tables, *recorder, *add_span, *structure;
+    PyObject *image_type; /* _model.Image (NULL until first needed: _cwalk_image.c) */
     Py_ssize_t pack_at;
     PyObject *hook[H_COUNT]; /* borrowed from hooks */
     uint64_t known[CACHED / 64]; /* the tag ids whose infos[] are read */
+    /* The slots of kept_urls in use (cleared with the rest at the set-up, and read at the end). */
+    uint64_t urls_used[URLS_KEPT / 64];
     Block *blocks;
     Py_ssize_t open, capacity, itemsize;
     long long row_max; /* the largest count a 4-byte row holds */
@@ -144,6 +182,7 @@ struct Segment {
      * (st.withheld set True once). */
     int has_text, reveal, panels, unseen, withheld;
     KeptNames kept[NAMES_KEPT];       /* (empty: names NULL) */
+    KeptUrl kept_urls[URLS_KEPT];     /* (in use: urls_used) */
     KeptSpaces spaces[SPACES_KEPT];   /* (empty: text NULL) */
     KeptAttribute attribute_ids[ATTRIBUTE_IDS]; /* (empty: which -2) */
     TagInfo infos[CACHED];            /* (read where `known` has the id) */
@@ -152,6 +191,14 @@ struct Segment {
     int64_t link_tail[TAIL_ROWS * 2];
     StepMemo step_memo; /* (its `used` cleared at the set-up) */
 };
+
+/* The names and URLs kept released (the URLs' slots in use: a bit each). */
+static inline void release_kept(Segment *s) {
+    for (int i = 0; i < NAMES_KEPT; i++) Py_CLEAR(s->kept[i].names);
+    for (int i = 0; i < URLS_KEPT / 64; i++)
+        for (uint64_t bits = s->urls_used[i]; bits; bits &= bits - 1)
+            Py_DECREF(s->kept_urls[i * 64 + __builtin_ctzll(bits)].url);
+}
 
 /* A popped stack entry: kept for reuse (its frame released) when no one else holds it, else freed. */
 static inline void drop_entry(Segment *s, PyObject *entry) {
@@ -216,10 +263,14 @@ int close_link(Segment *s, Py_ssize_t at);
 Py_ssize_t block_links(Segment *s, PyObject *text);
 int drop_pieces(Segment *s);
 void links_free(Segment *s);
+/* _cwalk_image.c: Recorder.enter of an <img>: 0, or -1 with an error set. */
+int enter_image(Segment *s, Node *node);
 /* _cwalk_hidden.c: a style that hides its element (display:none, visibility:hidden), a class
  * that marks screen-reader-only text. */
 int hiding_style(const unsigned char *data, size_t length);
 int marks_screen_reader(const unsigned char *data, size_t length);
+/* is_screen_reader_only of an ASCII class: 1 or 0; -1 for one with a non-ASCII byte. */
+int screen_reader_class(const unsigned char *data, size_t length);
 
 #pragma GCC visibility pop
 
