@@ -103,7 +103,19 @@ _URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.")
 
 
 def _clean(value: object) -> str:
-    return " ".join(str(value).split())[:_MAX_CHARS] if isinstance(value, (str, int, float)) else ""
+    if not isinstance(value, (str, int, float)):
+        return ""
+    text = str(value)
+    if _spaced(text):
+        return text[:_MAX_CHARS]  # (split and joined, it would be itself: no word made of it)
+    return " ".join(text.split())[:_MAX_CHARS]
+
+
+def _spaced(text: str) -> bool:
+    """Whether ``" ".join(text.split()) == text``: its words apart by one space, none around.
+    Every white space character but the space is unprintable (a control, a separator), so a
+    printable text holds no other; one scan and a search, where the split made each word."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 class _Found:

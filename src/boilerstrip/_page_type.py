@@ -191,18 +191,21 @@ def description_hidden(description: str, texts: Iterable[str], options: Options)
 # page's canonical URL, og:url or canonical link): such a page is a discussion whatever
 # its og:type says (XenForo and NodeBB declare "article"; Discourse and phpBB "website" or
 # nothing). Each row is the software's own URL scheme, with its topic id where a news
-# site's path could look alike (a "/t/" or "/topic/" section of a news or shop site).
+# site's path could look alike (a "/t/" or "/topic/" section of a news or shop site), and
+# the text each of its matches starts with: a path that holds none of them is no thread's,
+# told without the search (about 15,000 instructions an address in the compiled build).
 _THREAD_URLS = (
-    ("phpBB", r"/viewtopic\.php"),
-    ("vBulletin", r"/showthread\.php"),
-    ("XenForo", r"/threads/[^/]+\.\d+"),
-    ("Discourse", r"/t/[^/]+/\d+"),
-    ("NodeBB", r"/topic/\d+/"),
-    ("Flarum", r"/d/\d+-"),
-    ("Reddit", r"/r/\w+/comments/"),
-    ("Simple Machines", r"/index\.php\?topic=\d+"),
-    ("phpBB SEO, Tapatalk", r"-t\d+(?:-\d+)?\.html"),
+    ("phpBB", r"/viewtopic\.php", "/viewtopic.php"),
+    ("vBulletin", r"/showthread\.php", "/showthread.php"),
+    ("XenForo", r"/threads/[^/]+\.\d+", "/threads/"),
+    ("Discourse", r"/t/[^/]+/\d+", "/t/"),
+    ("NodeBB", r"/topic/\d+/", "/topic/"),
+    ("Flarum", r"/d/\d+-", "/d/"),
+    ("Reddit", r"/r/\w+/comments/", "/r/"),
+    ("Simple Machines", r"/index\.php\?topic=\d+", "/index.php?topic="),
+    ("phpBB SEO, Tapatalk", r"-t\d+(?:-\d+)?\.html", "-t"),
 )
+_THREAD_URL_STARTS: Final = tuple(start for _, _, start in _THREAD_URLS)
 
 
 @functools.cache
@@ -219,7 +222,7 @@ def _url_path() -> regex.Pattern[str]:
 _LD_TYPE = r'"@type"\s*:\s*(?:\[\s*)?"(?:https?://schema\.org/)?([\w.]{1,40})"'
 _WORD = r"\w+"
 _TAG = r"<[^>]{0,200}>"  # descriptions are often HTML written into the JSON
-_THREAD_URL = "|".join(f"(?:{pattern})" for _, pattern in _THREAD_URLS)
+_THREAD_URL = "|".join(f"(?:{pattern})" for _, pattern, _ in _THREAD_URLS)
 _URL_PATH = r"^(?:[a-z][a-z0-9+.\-]*:)?(?://[^/?#]*)?([^#]*)"
 STORED_KEYS: tuple[Key, ...] = tuple(
     (pattern, regex.VERSION0) for pattern in (_LD_TYPE, _WORD, _TAG, _THREAD_URL, _URL_PATH)
@@ -241,7 +244,10 @@ def page_type(
     if marks is None and tree is not None:
         marks = HeadMarks(tree)
     own = marks.own_addresses() if marks is not None else ()
-    if _thread_url(declared, url, options) or any(_thread_url(declared, address, options) for address in own):
+    # (an address given twice, as og:url and the canonical link often are, is read once)
+    if _thread_url(declared, url, options) or any(
+        _thread_url(declared, address, options) for at, address in enumerate(own) if address not in own[:at]
+    ):
         return THREAD
     if not declared and tree is not None and _shows_prices(tree, options.listing_min_prices, marks):
         return SECTIONED
@@ -253,7 +259,10 @@ def _thread_url(declared: str, url: str, options: Options) -> bool:
         return False
     match = _url_path().match(url.strip().lower())
     path = match.group(1) if match is not None else ""
-    return _thread_url_pattern().search("/" + path.lstrip("/")) is not None
+    probe = "/" + path.lstrip("/")
+    if not any(start in probe for start in _THREAD_URL_STARTS):
+        return False
+    return _thread_url_pattern().search(probe) is not None
 
 
 # Price elements: schema.org microdata's price, or a class naming the price alone.

@@ -261,7 +261,11 @@ def page_info(tree: LexborHTMLParser, marks: HeadMarks | None = None) -> PageInf
     if value and value.strip():
         # A printable title holds none of _NOT_TEXT's characters (each a control or a
         # surrogate): one scan, where translate looked each character up in the table.
-        title = " ".join((value if value.isprintable() else value.translate(_NOT_TEXT)).split())
+        printable = value.isprintable()
+        if printable and "  " not in value and value[:1] != " " and value[-1:] != " ":
+            title = value  # (as _metadata._spaced: split and joined, it would be itself)
+        else:
+            title = " ".join((value if printable else value.translate(_NOT_TEXT)).split())
     lang = marks.lang  # the root's (read once for the readers)
     language = lang.strip().lower().split("-")[0].split("_")[0][:8] if lang else ""
     return new_tuple(PageInfo, (title, language))  # as PageInfo(...), without its Python __new__
