@@ -138,7 +138,8 @@ def test_the_readers_answer_alike_with_marks(
     document (HeadMarks.document_reads; a fragment left to the selectors)."""
     if (_head_marks.__file__ or "").endswith(".py"):  # the pure sources: given the C readers here
         monkeypatch.setattr(_lexbor_walk, "READERS", readers)
-        monkeypatch.setattr(_head_marks, "READERS", readers)
+        monkeypatch.setattr(_head_marks, "_READ_HEAD", readers.head_marks)
+        monkeypatch.setattr(_head_marks, "_READ_DOCUMENT", readers.document_reads)
     for html in PAGES.values():
         tree = LexborHTMLParser("<i>first</i>" + html if fragment else html, is_fragment=fragment)
         marks = HeadMarks(tree)

@@ -20,7 +20,12 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from ._lexbor_walk import HEAD_SELECTOR, READERS, document_of
+from ._lexbor_walk import HEAD_SELECTOR, READERS
+
+# The C readers' functions, read off the module once (a method call on the module looked each
+# up by name, once a page): None in a pure install.
+_READ_HEAD: Final[Any] = READERS.head_marks if READERS is not None else None
+_READ_DOCUMENT: Final[Any] = READERS.document_reads if READERS is not None else None
 
 # The head's nodes read: its metas, its links whose rel holds "canonical" in any ASCII case,
 # and its title. The metadata reads the metas with a content (``meta[content]``).
@@ -36,17 +41,24 @@ LD_MAX_CHARS: Final = 200_000  # JSON-LD blocks past this are not read (some emb
 
 class HeadMarks:
     """The head's metas, canonical links and titles in document order, each as its tag, its
-    attributes and (a title) its text; and the metas after the head, read on first use."""
+    attributes and (a title) its text; and the metas after the head, read on first use.
+    ``lang``: the root's ``lang`` attribute (None where it has none or no root), read once for
+    the title's and the metadata's readers (each read ``tree.root`` and its attributes: a node
+    and a dict made each time)."""
 
     def __init__(self, tree: Any) -> None:
         entries: list[tuple[str, Attributes, str]] = []
         metas = 0
+        root = tree.root
+        self._root = root
+        root_attrs: Attributes | None = root.attributes if root is not None else None
+        self.lang: str | None = root_attrs.get("lang") if root_attrs is not None else None
         head = tree.head
         # The compiled build searches the head in C (_cwalk_head.c's ``head_marks``: the nodes'
         # fields, no selector's parse, no node made per match; an empty head gives no entries),
         # but where the selector reads a name or a rel otherwise (None). An empty head (the
         # parser's own, on a page that writes none) holds nothing to search.
-        read = READERS.head_marks(head.mem_id) if READERS is not None and head is not None else None
+        read = _READ_HEAD(head.mem_id) if _READ_HEAD is not None and head is not None else None
         if read is not None:
             entries, metas = read
         elif head is not None and head.child is not None:
@@ -72,12 +84,14 @@ class HeadMarks:
         first ``<time>``'s datetime (``_first_datetime``) and its microdata thread and price
         marks (``_page_type``'s whole-tree selectors), read in one C pass over ``tree`` (the
         tree these marks are of: _cwalk_reads.c), once a page; None where it is not read so (a
-        pure install, a fragment)."""
+        pure install, a fragment). The document is the parent of the root the marks read
+        (as _lexbor_walk.document_of finds it, without its Python call)."""
         if self._document is None:
-            document = document_of(tree)
+            root = self._root
+            document = root.parent if _READ_DOCUMENT is not None and root is not None else None
             if document is None:
                 return None
-            self._document = READERS.document_reads(document, LD_MAX_CHARS)
+            self._document = _READ_DOCUMENT(int(document.mem_id), LD_MAX_CHARS)
         return self._document
 
     def first_meta(self, tree: Any, key: str, value: str) -> Attributes | None:

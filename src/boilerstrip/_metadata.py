@@ -17,7 +17,7 @@ import regex
 
 from ._dates import normalise_date
 from ._head_marks import HeadMarks
-from ._model import Block, Label, Metadata, Role
+from ._model import _NO_NAMES, _NO_TEXT, Block, Label, Metadata, Role
 from ._page_type import ARTICLE_TYPES, PRODUCT_TYPES
 from ._pattern_store import compiled as stored_or_compiled
 from ._sourced import Sourced
@@ -103,7 +103,19 @@ _URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.")
 
 
 def _clean(value: object) -> str:
-    return " ".join(str(value).split())[:_MAX_CHARS] if isinstance(value, (str, int, float)) else ""
+    if not isinstance(value, (str, int, float)):
+        return ""
+    text = str(value)
+    if _spaced(text):
+        return text[:_MAX_CHARS]  # (split and joined, it would be itself: no word made of it)
+    return " ".join(text.split())[:_MAX_CHARS]
+
+
+def _spaced(text: str) -> bool:
+    """Whether ``" ".join(text.split()) == text``: its words apart by one space, none around.
+    Every white space character but the space is unprintable (a control, a separator), so a
+    printable text holds no other; one scan and a search, where the split made each word."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 class _Found:
@@ -121,15 +133,26 @@ class _Found:
                 by_source[source] = old + tuple(n for n in names if n not in old)
             return
         text = _clean(value)
-        if text:
-            self.values.setdefault(field, {}).setdefault(source, text)
+        if text:  # (the first value of a source is kept; no empty dict made to set a default)
+            given = self.values.get(field)
+            if given is None:
+                self.values[field] = {source: text}
+            elif source not in given:
+                given[source] = text
 
-    def best(self, field: str) -> tuple[Any, str] | None:
+    def chosen(self, field: str, missing: Sourced[Any]) -> Sourced[Any]:
+        """The field's value from its most trusted source (the first of SOURCES; a published
+        date normalised), or ``missing`` where no source gave one."""
         by_source = self.values.get(field)
-        if not by_source:
-            return None
-        source = min(by_source, key=_RANK.__getitem__)
-        return by_source[source], source
+        if by_source is None:  # (never an empty dict: add makes one with its first value)
+            return missing
+        best, rank = "", len(SOURCES)
+        for source in by_source:  # min(by_source, key=_RANK.__getitem__), no generic call
+            at = _RANK[source]
+            if at < rank:
+                best, rank = source, at
+        value = by_source[best]
+        return _sourced(normalise_date(value) if field == "published" else value, best)
 
 
 def _names(value: object) -> list[str]:
@@ -209,6 +232,8 @@ def _url_of(value: object) -> str:
 
 
 def _read_json_ld(objects: Sequence[dict[str, Any]], found: _Found) -> None:
+    if not objects:
+        return  # (most small pages have none: no search made of nothing)
     main = next((o for o in objects if _types(o) & _MAIN_TYPES), None)
     page = next((o for o in objects if _types(o) & _PAGE_TYPES), None)
     site = next((o for o in objects if _types(o) & _SITE_TYPES), None)
@@ -254,27 +279,35 @@ def read_page(tree: Any, ld_objects: Sequence[dict[str, Any]], marks: HeadMarks 
     _read_json_ld(ld_objects, found)
     marks = HeadMarks(tree) if marks is None else marks
     _read_head(marks, found)
-    root = tree.root
-    if root is not None:
-        found.add("language", "html", root.attributes.get("lang"))
-    if found.best("published") is None:
+    lang = marks.lang  # the root's (read once for the readers)
+    if lang:
+        found.add("language", "html", lang)
+    if "published" not in found.values:
         found.add("published", "page", _first_datetime(tree, marks))
-    values: dict[str, Sourced[Any]] = {}
-    for field in FIELDS:
-        best = found.best(field)
-        if best is not None:
-            value, source = best
-            values[field] = _sourced(normalise_date(value) if field == "published" else value, source)
-    return Metadata(**values)
+    # Each field chosen once, positionally in FIELDS' order (no dict of keywords made and
+    # unpacked through a generic call); a field no source gave is Metadata's default.
+    return Metadata(
+        found.chosen("title", _NO_TEXT),
+        found.chosen("authors", _NO_NAMES),
+        found.chosen("published", _NO_TEXT),
+        found.chosen("site_name", _NO_TEXT),
+        found.chosen("language", _NO_TEXT),
+        found.chosen("canonical_url", _NO_TEXT),
+        found.chosen("description", _NO_TEXT),
+        found.chosen("image", _NO_TEXT),
+    )
 
 
 _V = TypeVar("_V")
+# object.__new__, read once (the compiled build looked ``object`` up in builtins and its
+# ``__new__`` by name at each call).
+_new_object: Final = object.__new__
 
 
 def _sourced(value: _V, source: str) -> Sourced[_V]:
     """``Sourced(value, source)``, set as its generated __init__ sets it: called from the
     compiled build, that __init__ (Sourced stays Python) took a Python frame a value."""
-    made = cast("Sourced[_V]", object.__new__(Sourced))
+    made = cast("Sourced[_V]", _new_object(Sourced))
     object.__setattr__(made, "value", value)
     object.__setattr__(made, "source", source)
     return made
@@ -303,17 +336,18 @@ def complete(metadata: Metadata, blocks: Sequence[Block], base: str | None) -> M
     title, authors = metadata.title, metadata.authors
     canonical_url, image = metadata.canonical_url, metadata.image
     changed = False
-    if not title.value:
+    # Metadata's defaults are told by identity first (no attribute read of a value left empty).
+    if title is _NO_TEXT or not title.value:
         h1 = next((b for b in blocks if b.role is _HEADING and b.heading_level == 1), None)
         if h1 is not None:
             title, changed = _sourced(h1.text, "page"), True
-    if not authors.value:
+    if authors is _NO_NAMES or not authors.value:
         names = _byline(blocks)
         if names:
             authors, changed = _sourced(names, "page"), True
-    if canonical_url.value:
+    if canonical_url is not _NO_TEXT and canonical_url.value:
         canonical_url, changed = _resolved(canonical_url, base), True
-    if image.value:
+    if image is not _NO_TEXT and image.value:
         image, changed = _resolved(image, base), True
     if not changed:
         return metadata

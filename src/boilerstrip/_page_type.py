@@ -31,12 +31,13 @@ from ._pattern_store import Key
 from ._pattern_store import compiled as stored_or_compiled
 
 # schema.org types (JSON-LD "@type") and og:type values, lowercased.
-ARTICLE_TYPES = frozenset(
+# (Final, these tables: the compiled build reads them as its own statics, not by name.)
+ARTICLE_TYPES: Final = frozenset(
     "article newsarticle blogposting techarticle report scholarlyarticle reportagenewsarticle".split()
 )
 # schema.org types of multi-section pages; any og:type but an article's counts too
 # ("website", "product", "video.other").
-SECTIONED_LD_TYPES = frozenset(
+SECTIONED_LD_TYPES: Final = frozenset(
     {
         "product",
         "productgroup",
@@ -66,14 +67,14 @@ SECTIONED = "sectioned"
 PRODUCT = "product"
 THREAD = "thread"
 # schema.org types (JSON-LD only) of a discussion: a forum thread, a Q&A page.
-THREAD_LD_TYPES = frozenset({"discussionforumposting", "qapage"})
+THREAD_LD_TYPES: Final = frozenset({"discussionforumposting", "qapage"})
 # A forum thread declared in microdata (itemtype="https://schema.org/DiscussionForumPosting")
 # rather than JSON-LD, as some Discourse and Invision forums write it. Not QAPage: Stack
 # Exchange writes its Q&A so, and its truths drop the comments a thread keeps (the 12 wcxb
 # Stack Exchange pages as threads: -0.59 page points, 1 up, 9 down).
 _MICRODATA_THREAD_SELECTOR: Final = THREAD_SELECTOR  # '[itemtype*="schema.org/DiscussionForumPosting"]'
 # schema.org types and og:type values of a product page (a subset of the sectioned ones).
-PRODUCT_TYPES = frozenset({"product", "productgroup"})
+PRODUCT_TYPES: Final = frozenset({"product", "productgroup"})
 
 
 def json_ld_texts(tree: Any, marks: HeadMarks | None = None) -> tuple[str, ...]:
@@ -132,9 +133,11 @@ def declared_type(tree: Any, ld_texts: Sequence[str] | None = None, marks: HeadM
     ld: set[str] = set()
     for text in json_ld_texts(tree) if ld_texts is None else ld_texts:
         ld.update(t.lower() for t in _ld_type().findall(text))
-    if ld & ARTICLE_TYPES:
+    # The types are tested one by one (no set made of each intersection; none when the page
+    # declares none, as most small pages): the og:type is one type more, tested alone.
+    if _any_of(ld, ARTICLE_TYPES):
         return ARTICLE  # as below: no thread with an article, and an article whatever og:type says
-    if ld & THREAD_LD_TYPES:
+    if _any_of(ld, THREAD_LD_TYPES):
         return THREAD  # a forum's og:type is often "article"; its JSON-LD says more
     if marks is None:
         marks = HeadMarks(tree)
@@ -144,12 +147,17 @@ def declared_type(tree: Any, ld_texts: Sequence[str] | None = None, marks: HeadM
     if og is None:
         og = marks.first_meta(tree, "name", "og:type")
     og_type = (og.get("content") or "").strip().lower() if og is not None else ""
-    declared = ld | {og_type}
-    if declared & ARTICLE_TYPES:
+    if og_type in ARTICLE_TYPES:
         return ARTICLE
-    if declared & PRODUCT_TYPES:
+    if og_type in PRODUCT_TYPES or _any_of(ld, PRODUCT_TYPES):
         return PRODUCT
-    return SECTIONED if og_type or declared & SECTIONED_LD_TYPES else ""
+    return SECTIONED if og_type or _any_of(ld, SECTIONED_LD_TYPES) else ""
+
+
+def _any_of(types: set[str], kinds: frozenset[str]) -> bool:
+    """Whether one of ``types`` is one of ``kinds`` (``types & kinds``, no set made)."""
+    # (compiled: a loop, no generator made; no iterator made over no types)
+    return bool(types) and any(kind in kinds for kind in types)
 
 
 @functools.cache
@@ -183,18 +191,21 @@ def description_hidden(description: str, texts: Iterable[str], options: Options)
 # page's canonical URL, og:url or canonical link): such a page is a discussion whatever
 # its og:type says (XenForo and NodeBB declare "article"; Discourse and phpBB "website" or
 # nothing). Each row is the software's own URL scheme, with its topic id where a news
-# site's path could look alike (a "/t/" or "/topic/" section of a news or shop site).
+# site's path could look alike (a "/t/" or "/topic/" section of a news or shop site), and
+# the text each of its matches starts with: a path that holds none of them is no thread's,
+# told without the search (about 15,000 instructions an address in the compiled build).
 _THREAD_URLS = (
-    ("phpBB", r"/viewtopic\.php"),
-    ("vBulletin", r"/showthread\.php"),
-    ("XenForo", r"/threads/[^/]+\.\d+"),
-    ("Discourse", r"/t/[^/]+/\d+"),
-    ("NodeBB", r"/topic/\d+/"),
-    ("Flarum", r"/d/\d+-"),
-    ("Reddit", r"/r/\w+/comments/"),
-    ("Simple Machines", r"/index\.php\?topic=\d+"),
-    ("phpBB SEO, Tapatalk", r"-t\d+(?:-\d+)?\.html"),
+    ("phpBB", r"/viewtopic\.php", "/viewtopic.php"),
+    ("vBulletin", r"/showthread\.php", "/showthread.php"),
+    ("XenForo", r"/threads/[^/]+\.\d+", "/threads/"),
+    ("Discourse", r"/t/[^/]+/\d+", "/t/"),
+    ("NodeBB", r"/topic/\d+/", "/topic/"),
+    ("Flarum", r"/d/\d+-", "/d/"),
+    ("Reddit", r"/r/\w+/comments/", "/r/"),
+    ("Simple Machines", r"/index\.php\?topic=\d+", "/index.php?topic="),
+    ("phpBB SEO, Tapatalk", r"-t\d+(?:-\d+)?\.html", "-t"),
 )
+_THREAD_URL_STARTS: Final = tuple(start for _, _, start in _THREAD_URLS)
 
 
 @functools.cache
@@ -211,7 +222,7 @@ def _url_path() -> regex.Pattern[str]:
 _LD_TYPE = r'"@type"\s*:\s*(?:\[\s*)?"(?:https?://schema\.org/)?([\w.]{1,40})"'
 _WORD = r"\w+"
 _TAG = r"<[^>]{0,200}>"  # descriptions are often HTML written into the JSON
-_THREAD_URL = "|".join(f"(?:{pattern})" for _, pattern in _THREAD_URLS)
+_THREAD_URL = "|".join(f"(?:{pattern})" for _, pattern, _ in _THREAD_URLS)
 _URL_PATH = r"^(?:[a-z][a-z0-9+.\-]*:)?(?://[^/?#]*)?([^#]*)"
 STORED_KEYS: tuple[Key, ...] = tuple(
     (pattern, regex.VERSION0) for pattern in (_LD_TYPE, _WORD, _TAG, _THREAD_URL, _URL_PATH)
@@ -233,7 +244,10 @@ def page_type(
     if marks is None and tree is not None:
         marks = HeadMarks(tree)
     own = marks.own_addresses() if marks is not None else ()
-    if any(_thread_url(declared, address, options) for address in (url, *own)):
+    # (an address given twice, as og:url and the canonical link often are, is read once)
+    if _thread_url(declared, url, options) or any(
+        _thread_url(declared, address, options) for at, address in enumerate(own) if address not in own[:at]
+    ):
         return THREAD
     if not declared and tree is not None and _shows_prices(tree, options.listing_min_prices, marks):
         return SECTIONED
@@ -241,11 +255,14 @@ def page_type(
 
 
 def _thread_url(declared: str, url: str, options: Options) -> bool:
-    if not options.thread_urls or not url or (declared == ARTICLE and not options.thread_urls_over_article):
+    if not url or not options.thread_urls or (declared == ARTICLE and not options.thread_urls_over_article):
         return False
     match = _url_path().match(url.strip().lower())
     path = match.group(1) if match is not None else ""
-    return _thread_url_pattern().search("/" + path.lstrip("/")) is not None
+    probe = "/" + path.lstrip("/")
+    if not any(start in probe for start in _THREAD_URL_STARTS):
+        return False
+    return _thread_url_pattern().search(probe) is not None
 
 
 # Price elements: schema.org microdata's price, or a class naming the price alone.

@@ -244,7 +244,8 @@ def parse(html: str | Utf8, *, apart: bool = False) -> LexborHTMLParser:
 
 def body_of(tree: LexborHTMLParser) -> Any:
     """The node to segment: <body>, or the document root for body-less documents."""
-    return tree.body if tree.body is not None else tree.root
+    body = tree.body  # (each read makes a node)
+    return body if body is not None else tree.root
 
 
 def page_info(tree: LexborHTMLParser, marks: HeadMarks | None = None) -> PageInfo:
@@ -256,10 +257,17 @@ def page_info(tree: LexborHTMLParser, marks: HeadMarks | None = None) -> PageInf
     value = og.get("content") if og is not None else None
     if not (value and value.strip()):
         value = marks.first_title(tree)
-    title = " ".join(value.translate(_NOT_TEXT).split()) if value and value.strip() else ""
-    root = tree.root
-    lang = (root.attributes.get("lang") or "") if root is not None else ""
-    language = lang.strip().lower().split("-")[0].split("_")[0][:8]
+    title = ""
+    if value and value.strip():
+        # A printable title holds none of _NOT_TEXT's characters (each a control or a
+        # surrogate): one scan, where translate looked each character up in the table.
+        printable = value.isprintable()
+        if printable and "  " not in value and value[:1] != " " and value[-1:] != " ":
+            title = value  # (as _metadata._spaced: split and joined, it would be itself)
+        else:
+            title = " ".join((value if printable else value.translate(_NOT_TEXT)).split())
+    lang = marks.lang  # the root's (read once for the readers)
+    language = lang.strip().lower().split("-")[0].split("_")[0][:8] if lang else ""
     return new_tuple(PageInfo, (title, language))  # as PageInfo(...), without its Python __new__
 
 
