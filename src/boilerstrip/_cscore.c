@@ -338,13 +338,6 @@ PyObject *cscore_score_page(PyObject *self, PyObject *const *args, Py_ssize_t na
 /* _cscore_cut.c */
 PyObject *cscore_cut_statistics(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *cscore_cut_threshold(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-/* _cscore_rules.c */
-PyObject *cscore_echo_head(PyObject *self, PyObject *text);
-PyObject *cscore_control_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-PyObject *cscore_price_sieve(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-PyObject *cscore_shared_depths(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-PyObject *cscore_same_ancestor(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-PyObject *cscore_forms_of(PyObject *self, PyObject *locators);
 
 static PyMethodDef methods[] = {
     {"weigh_neighbours", (PyCFunction)(void (*)(void))cscore_weigh_neighbours, METH_FASTCALL,

@@ -1,5 +1,6 @@
-/* What the score stage's C files (_cscore.c, _cscore_columns.c, _cscore_page.c) share: the
- * reading of a float, _probability._sigmoid, and the two loops more than one of them runs. */
+/* What the score stage's C files (_cscore.c, _cscore_columns.c, _cscore_page.c, _cscore_rules.c)
+ * share: the reading of a float, _probability._sigmoid, the two loops more than one of them
+ * runs, and the decision rules' functions the module table lists. */
 #ifndef BOILERSTRIP_CSCORE_H
 #define BOILERSTRIP_CSCORE_H
 
@@ -25,5 +26,13 @@ PyObject *sigmoid_tuple(const double *z, Py_ssize_t n, double cap);
 /* _cscore_columns.c: _scorers._neighbour_mean of a list of n floats into raw: 1, 0 where the
  * column is not a list of n or an output is NaN (the Python loop reads it then), -1 on an error. */
 int neighbour_mean(PyObject *column, Py_ssize_t n, double *raw);
+
+/* _cscore_rules.c: the decision rules' per-block text tests, each beside its Python (see there). */
+PyObject *cscore_echo_head(PyObject *self, PyObject *text);
+PyObject *cscore_control_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *cscore_price_sieve(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *cscore_shared_depths(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *cscore_same_ancestor(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *cscore_forms_of(PyObject *self, PyObject *locators);
 
 #endif

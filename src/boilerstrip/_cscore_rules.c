@@ -43,12 +43,7 @@
 #include <stdint.h>
 #include <string.h>
 
-PyObject *cscore_echo_head(PyObject *self, PyObject *text);
-PyObject *cscore_control_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-PyObject *cscore_price_sieve(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-PyObject *cscore_shared_depths(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-PyObject *cscore_same_ancestor(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-PyObject *cscore_forms_of(PyObject *self, PyObject *locators);
+#include "_cscore.h"
 
 PyObject *cscore_echo_head(PyObject *self, PyObject *text) {
     (void)self;

@@ -71,13 +71,9 @@ static PyObject *image_of(Segment *s, const Read *reads) {
     const Read *src = &reads[I_SRC];
     if (src->data == NULL || src->length == 0) src = &reads[I_DATA_SRC]; /* (attrs.get("src") or ...) */
     if (src->data == NULL || src->length == 0) Py_RETURN_NONE;
-    PyObject *raw = PyUnicode_DecodeUTF8((const char *)src->data, (Py_ssize_t)src->length, "replace");
+    Py_ssize_t i, j;
+    PyObject *raw = decoded_stripped(src->data, src->length, &i, &j);
     if (raw == NULL) return NULL;
-    const int kind = PyUnicode_KIND(raw);
-    const void *data = PyUnicode_DATA(raw);
-    Py_ssize_t i = 0, j = PyUnicode_GET_LENGTH(raw);
-    while (i < j && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) i++;
-    while (j > i && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j - 1))) j--;
     if (i == j || data_url(raw, i, j)) {
         Py_DECREF(raw);
         Py_RETURN_NONE;

@@ -26,13 +26,9 @@ int open_link(Segment *s, Py_ssize_t at, const unsigned char *data, size_t lengt
 static PyObject *url_of(Anchor *a) {
     if (a->href != NULL) return a->href;
     if (a->data == NULL) return a->href = Py_NewRef(Py_None);
-    PyObject *raw = PyUnicode_DecodeUTF8((const char *)a->data, (Py_ssize_t)a->length, "replace");
+    Py_ssize_t i, j;
+    PyObject *raw = decoded_stripped(a->data, a->length, &i, &j);
     if (raw == NULL) return NULL;
-    const int kind = PyUnicode_KIND(raw);
-    const void *data = PyUnicode_DATA(raw);
-    Py_ssize_t i = 0, j = PyUnicode_GET_LENGTH(raw);
-    while (i < j && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) i++;
-    while (j > i && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j - 1))) j--;
     PyObject *href = j == i ? Py_NewRef(Py_None) : PyUnicode_Substring(raw, i, j);
     Py_DECREF(raw);
     return a->href = href;

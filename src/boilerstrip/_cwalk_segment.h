@@ -233,6 +233,22 @@ static inline int clear_list(PyObject *list) {
     return 0;
 }
 
+/* An attribute value's UTF-8 bytes decoded (bad bytes replaced), and in [*start, *end) the
+ * text without the white space str.strip() takes from its ends: the decoded str (a new
+ * reference), or NULL with an error set. (A link's href and an image's source.) */
+static inline PyObject *decoded_stripped(const unsigned char *bytes, size_t length, Py_ssize_t *start, Py_ssize_t *end) {
+    PyObject *raw = PyUnicode_DecodeUTF8((const char *)bytes, (Py_ssize_t)length, "replace");
+    if (raw == NULL) return NULL;
+    const int kind = PyUnicode_KIND(raw);
+    const void *data = PyUnicode_DATA(raw);
+    Py_ssize_t i = 0, j = PyUnicode_GET_LENGTH(raw);
+    while (i < j && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) i++;
+    while (j > i && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j - 1))) j--;
+    *start = i;
+    *end = j;
+    return raw;
+}
+
 int store_attr(Segment *s, PyObject *name, PyObject *value);
 /* st.open_blocks given the frames of the `count` outermost open blocks, for the Python that reads
  * them (_merge_row, _wrapper_names); close_frames empties it again: 0, or -1 with an error set. */
