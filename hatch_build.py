@@ -59,6 +59,7 @@ C_DEPENDS = {
         "src/boilerstrip/_clinks.h",
     ],
     "_ctokens": [
+        "src/boilerstrip/_ctokens.h",
         "src/boilerstrip/_ctokens_names.h",
         "src/boilerstrip/_ctokens_words.h",
         "src/boilerstrip/_ctokens_columns.h",

@@ -88,6 +88,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include "_ctokens.h"
 #include "_ctokens_words.h"
 
 /* Per Latin-1 character: 0 when the token regex's \w does not match it lowered, else the
@@ -96,7 +97,6 @@
  * U+00C0-U+00FF but U+00D7 and U+00F7 (the multiplication and division signs); U+00C0-U+00DE
  * lower by 0x20. A constant (it was filled at import: C state the module's interpreters would
  * share); tests/test_ctokens.py checks each entry against the regex and str.lower. */
-PyObject *ssize_list(const Py_ssize_t *values, Py_ssize_t n); /* in _ctokens_rows.c */
 
 static const Py_UCS1 lowered[256] = {
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,  /* 00-0F */
@@ -172,8 +172,6 @@ PyObject *wide_tokens(PyObject *text, Py_ssize_t *count) {
     }
     return join_tokens(kind, data, n, count);
 }
-
-PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 /* _token_stats.matches_title, the same comparisons in doubles (exact for these counts). The
  * title's words are looked up in ``*table``, their word table, made here when first needed
@@ -314,35 +312,6 @@ static PyObject *has_ascii_digit(PyObject *self, PyObject *const *args, Py_ssize
     Py_RETURN_FALSE;
 }
 
-
-/* _ctokens_rows.c */
-PyObject *phrase_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-PyObject *pair_rows(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-/* _ctokens_names.c, _ctokens_verdicts.c */
-PyObject *name_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-PyObject *name_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-/* _ctokens_sieve.c */
-PyObject *sieve_passes(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-PyObject *facts_may_match(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-/* _ctokens_phrase.c */
-PyObject *phrase_candidates(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-/* _ctokens_language.c */
-PyObject *stop_counts(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-PyObject *language_hits(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-/* _ctokens_stops.c */
-PyObject *language_stops(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-/* _ctokens_words.c */
-PyObject *word_table(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-PyObject *token_set(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-/* _ctokens_copies.c */
-PyObject *copy_key(PyObject *self, PyObject *text);
-PyObject *copy_hash(PyObject *self, PyObject *text);
-PyObject *lower(PyObject *self, PyObject *text);
-/* _ctokens_decision.c */
-PyObject *card_tree(PyObject *self, PyObject *locators);
-PyObject *slot_numbers(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
-/* _ctokens_locators.c */
-PyObject *locator_marks(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 static PyMethodDef methods[] = {
     {"language_hits", (PyCFunction)(void (*)(void))language_hits, METH_FASTCALL,
