@@ -36,6 +36,42 @@ def test_invalid_values_are_refused(changes: dict[str, object]) -> None:
         Options(**changes)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        # Each of these the pure path once read through and the compiled build refused.
+        ({"heading_reach": 3.0}, "heading_reach must be int, not float"),
+        ({"include_comments": None}, "include_comments must be bool, not NoneType"),
+        ({"closing_appeals": 0}, "closing_appeals must be bool, not int"),
+        ({"article_captions": "yes"}, "article_captions must be bool, not str"),
+        # Both builds read these through: a 1 for True, a bool for a count.
+        ({"never_empty": 1}, "never_empty must be bool, not int"),
+        ({"smoothing_window": True}, "smoothing_window must be int, not bool"),
+        ({"max_depth": 2.5}, "max_depth must be int | None, not float"),
+        # Once a TypeError from the range's comparison.
+        ({"threshold": "0.5"}, "threshold must be float, not str"),
+        ({"decision": None}, "decision must be str, not NoneType"),
+        ({"time_budget": True}, "time_budget must be float | None, not bool"),
+    ],
+)
+def test_values_of_another_type_are_refused(changes: dict[str, object], message: str) -> None:
+    with pytest.raises(OptionsError, match=f"^{message}$"):
+        Options(**changes)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "value"),
+    [
+        ({"threshold": 1}, "threshold", 1),  # a float field takes an int
+        ({"max_depth": None}, "max_depth", None),
+        ({"time_budget": 2}, "time_budget", 2),
+        ({"language": None}, "language", None),
+    ],
+)
+def test_values_of_their_own_type_are_taken(changes: dict[str, object], field: str, value: object) -> None:
+    assert getattr(Options(**changes), field) == value  # type: ignore[arg-type]
+
+
 def test_presets() -> None:
     precision, recall = Options.precision(), Options.recall()
     assert (precision.decision, recall.decision) == ("threshold", "expected_f1")

@@ -3,7 +3,9 @@ must lie in, then the few checks of their own kind."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import dataclasses
+from types import NoneType
+from typing import TYPE_CHECKING, Final
 
 from ._errors import OptionsError
 from ._hard_rules import HARD_RULES
@@ -62,8 +64,33 @@ POSITIVE_OR_NONE = (
 )  # fmt: skip
 
 
+# The classes a field's value may be, by its declared type (the annotation's text). Checked
+# first, so that a value of another type is an OptionsError, not a TypeError from a range's
+# comparison, and so that both builds take the same values: the compiled stages refuse what
+# the pure path would read through (a float count, None for a switch). A float takes an int,
+# as both builds read it; a bool, though an int, is no count.
+KINDS: Final = {
+    "bool": (bool,),
+    "int": (int,),
+    "float": (int, float),
+    "str": (str,),
+    "int | None": (int, NoneType),
+    "float | None": (int, float, NoneType),
+    "str | None": (str, NoneType),
+}
+
+
 def check_options(o: Options) -> None:
-    """Raise :class:`OptionsError` for the first field out of its range."""
+    """Raise :class:`OptionsError` for the first field of another type than its own, then
+    for the first out of its range."""
+    for f in dataclasses.fields(o):
+        kinds = KINDS.get(f.type) if isinstance(f.type, str) else None
+        if kinds is not None:  # the pairs, sets and cut model: their own checks below
+            value = getattr(o, f.name)
+            _check(
+                isinstance(value, kinds) and (f.type == "bool" or not isinstance(value, bool)),
+                f"{f.name} must be {f.type}, not {type(value).__name__}",
+            )
     for name in UNIT:
         _check(0.0 <= getattr(o, name) <= 1.0, f"{name} must be in [0, 1]")
     for name in OPEN_UNIT:
