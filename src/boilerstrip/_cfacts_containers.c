@@ -25,9 +25,6 @@ static int same_values(const Values *a, const Values *b) {
 
 /* A Container's fields' names. */
 static const char *const field_spelled[4] = {"kind", "strength", "content_hint", "in_scope"};
-/* "__match_args__", interned on the first call and kept: a str made for each call's read of
- * it missed the type's attribute cache (about 1,100 instructions a call, against some 200). */
-static PyObject *match_args;
 
 /* make(*fields) for the frozen dataclass Container: its blank object, each field set as its
  * generated __init__ sets it (object.__setattr__), without that __init__, which the compiled
@@ -83,7 +80,8 @@ PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     /* The fields' names: the dataclass's own (interned) strs, as its __match_args__ holds them (a
      * name made for each read missed the type's attribute cache, about 900 instructions a read). */
     PyObject *field_names[4] = {NULL, NULL, NULL, NULL};
-    if (match_args == NULL && (match_args = PyUnicode_InternFromString("__match_args__")) == NULL) return NULL;
+    PyObject *match_args = match_args_name(self); /* interned once (a str made here cost 1,000 a call) */
+    if (match_args == NULL) return NULL;
     PyObject *spelled = PyObject_GetAttr(args[7], match_args);
     int named = spelled != NULL && PyTuple_Check(spelled) && PyTuple_GET_SIZE(spelled) == 4;
     for (int k = 0; k < 4 && named; k++) {
