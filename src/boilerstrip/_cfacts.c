@@ -280,9 +280,33 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* The module's state: the name "__match_args__", interned when the module is made (containers()
+ * reads it on the Container type: a str made for each call missed the type's attribute cache). */
+typedef struct {
+    PyObject *match_args;
+} State;
+
+static int exec_module(PyObject *module) {
+    State *state = PyModule_GetState(module);
+    state->match_args = PyUnicode_InternFromString("__match_args__");
+    return state->match_args == NULL ? -1 : 0;
+}
+
+static void free_module(void *module) {
+    State *state = PyModule_GetState((PyObject *)module);
+    if (state != NULL) Py_CLEAR(state->match_args);
+}
+
+PyObject *match_args_name(PyObject *module) {
+    State *state = PyModule_GetState(module);
+    if (state != NULL && state->match_args == NULL) PyErr_SetString(PyExc_SystemError, "_cfacts: no module state");
+    return state != NULL ? state->match_args : NULL;
+}
+
 static PyModuleDef_Slot slots[] = {
+    {Py_mod_exec, exec_module},
 #ifdef Py_mod_gil
-    {Py_mod_gil, Py_MOD_GIL_NOT_USED}, /* no C state: the arguments only */
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED}, /* no C global: the state above (made once, then only read), the arguments */
 #endif
     {0, NULL},
 };
@@ -291,9 +315,10 @@ static struct PyModuleDef definition = {
     PyModuleDef_HEAD_INIT,
     .m_name = "boilerstrip._cfacts",
     .m_doc = "The features stage's per-element passes in C (the compiled build).",
-    .m_size = 0,
+    .m_size = sizeof(State),
     .m_methods = methods,
     .m_slots = slots,
+    .m_free = free_module,
 };
 
 PyMODINIT_FUNC PyInit__cfacts(void) { return PyModuleDef_Init(&definition); }

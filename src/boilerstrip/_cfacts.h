@@ -68,6 +68,7 @@ PyObject *phrase_tallies(PyObject *self, PyObject *const *args, Py_ssize_t nargs
 PyObject *repeated_groups(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *overlay(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *match_args_name(PyObject *module); /* _cfacts.c: borrowed from the module's state */
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop

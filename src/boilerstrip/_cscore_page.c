@@ -120,15 +120,26 @@ PyObject *cscore_score_page(PyObject *self, PyObject *const *args, Py_ssize_t na
     double bias = 0.0, weight = 0.0;
     Py_ssize_t kept = 0, used = 0; /* the columns of the table, and those made so far */
     PyObject *name = NULL, *out = NULL, *names = NULL, *columns = NULL;
+    /* The weighed pairs, read once: their names (borrowed from weights) and weights. */
+    PyObject **weighed = PyMem_Malloc((size_t)(pairs > 0 ? pairs : 1) * sizeof(PyObject *));
+    double *factor = PyMem_Malloc((size_t)(pairs > 0 ? pairs : 1) * sizeof(double));
+    if (weighed == NULL || factor == NULL) {
+        PyMem_Free(weighed);
+        PyMem_Free(factor);
+        return PyErr_NoMemory();
+    }
     for (Py_ssize_t k = 0; k < pairs; k++) {
-        if (!read_pair(PyTuple_GET_ITEM(weights, k), &name, &weight)) Py_RETURN_NONE;
+        if (!read_pair(PyTuple_GET_ITEM(weights, k), &name, &weight)) {
+            out = Py_NewRef(Py_None);
+            goto freed;
+        }
         if (is_bias(name)) {
             bias = weight;
             continue;
         }
         const int left_out = switched_off(off, name);
-        if (left_out < 0) return NULL;
-        kept += !left_out;
+        if (left_out < 0) goto freed;
+        if (!left_out) weighed[kept] = name, factor[kept++] = weight;
     }
     const size_t m = n > 0 ? (size_t)n : 1;
     double *z = PyMem_Malloc(m * sizeof(double)), *raw = PyMem_Malloc(m * sizeof(double));
@@ -139,12 +150,9 @@ PyObject *cscore_score_page(PyObject *self, PyObject *const *args, Py_ssize_t na
         goto done;
     }
     for (Py_ssize_t i = 0; i < n; i++) z[i] = bias;
-    for (Py_ssize_t k = 0; k < pairs; k++) {
-        read_pair(PyTuple_GET_ITEM(weights, k), &name, &weight); /* read above */
-        if (is_bias(name)) continue;
-        const int left_out = switched_off(off, name);
-        if (left_out < 0) goto done;
-        if (left_out) continue;
+    for (Py_ssize_t k = 0; k < kept; k++) {
+        name = weighed[k];
+        weight = factor[k];
         PyObject *found = PyDict_GetItemWithError(index, name);
         if (found == NULL) {
             if (PyErr_Occurred()) goto done;
@@ -198,5 +206,8 @@ done:
     PyMem_Free(raw);
     Py_XDECREF(names);
     Py_XDECREF(columns);
+freed:
+    PyMem_Free(weighed);
+    PyMem_Free(factor);
     return out;
 }

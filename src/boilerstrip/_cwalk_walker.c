@@ -222,11 +222,15 @@ static PyObject *walker_new(PyTypeObject *type, PyObject *args, PyObject *kwargs
         if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "no node at address 0");
         return NULL;
     }
+    /* The event "br", interned on the first walk and kept (interning it again each walk cost
+     * some 700 instructions: a str made, then looked up in the interned dict). */
+    static PyObject *br;
+    if (br == NULL && (br = PyUnicode_InternFromString("br")) == NULL) return NULL;
     Walker *w = (Walker *)type->tp_alloc(type, 0); /* zeroed: no names, no parents */
     if (w == NULL) return NULL;
     w->more = PyDict_New();
     w->interned = PyDict_New();
-    w->br = PyUnicode_InternFromString("br");
+    w->br = Py_NewRef(br);
     w->check = PyUnicode_New(0, 0);
     if (w->more == NULL || w->interned == NULL || w->br == NULL || w->check == NULL) {
         Py_DECREF(w);
