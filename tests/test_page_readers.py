@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from boilerstrip import Metadata, Sourced
 from boilerstrip._head_marks import HeadMarks
-from boilerstrip._metadata import _clean, _Found, _spaced, complete, json_ld_objects, read_page
+from boilerstrip._metadata import _clean, _Found, complete, json_ld_objects, read_page
 from boilerstrip._options import Options
 from boilerstrip._page_type import (
     _THREAD_URLS,
@@ -29,7 +29,7 @@ from boilerstrip._page_type import (
     json_ld_texts,
     page_type,
 )
-from boilerstrip._parse import _NOT_TEXT, page_info
+from boilerstrip._parse import _NOT_TEXT, is_spaced, page_info
 
 # <html ...> -> (HeadMarks.lang, page_info's language, the metadata's language)
 LANGS = {
@@ -200,7 +200,7 @@ def test_complete_reads_empty_values_alike(metadata: Metadata) -> None:
 
 
 def test_only_the_space_is_printable_white_space() -> None:
-    """What _metadata._spaced and page_info read a printable text by: str.split() splits on
+    """What _parse.is_spaced (page_info's and the metadata's) reads a printable text by: str.split() splits on
     no printable character but the space."""
     assert [c for c in range(0x110000) if chr(c).isspace() and chr(c).isprintable()] == [0x20]
 
@@ -225,7 +225,7 @@ CLEANED = {
 @pytest.mark.parametrize(("value", "expected"), list(CLEANED.values()), ids=list(CLEANED))
 def test_clean_folds_white_space_as_split(value: str | int, expected: str) -> None:
     assert _clean(value) == expected == " ".join(str(value).split())[:2000]
-    assert _spaced(str(value)) == (" ".join(str(value).split()) == str(value))
+    assert is_spaced(str(value)) == (" ".join(str(value).split()) == str(value))
 
 
 _LITERAL_PREFIX = regex.compile(r"(?:\\\W|[^\\\[\](){}.*+?^$|])+")

@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Callable
 from importlib.machinery import ExtensionFileLoader
 from types import ModuleType
+from typing import Any
 
 # The stages' modules that the compiled build compiles. Not compiled: _options (mypyc
 # compiles it, but a native class checks each field's type when it is set: ill-typed values
@@ -130,6 +131,13 @@ def is_extension(module: ModuleType) -> bool:
 # ``_ctokens.word_table(keys, values)``: the table its C loops find a token's values in
 # (read by _language, _name_verdicts and _phrase_rows).
 WordTable = Callable[[list[str], list[tuple[int, ...]]], bytes]
+
+
+def c_function(module: str, name: str) -> Any | None:
+    """The function ``name`` of the compiled build's C extension ``module``, or None in a pure
+    install (read once, at import, by the module that calls it: see :func:`c_module`)."""
+    found = c_module(module)
+    return None if found is None else getattr(found, name)
 
 
 def c_module(name: str) -> ModuleType | None:

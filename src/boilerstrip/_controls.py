@@ -18,7 +18,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Final, cast
 
-from ._compiled import c_module
+from ._compiled import c_function
 from ._match_facts import may_start, start_table
 from ._model import Block, Label, page_tuple
 from ._options import Options
@@ -94,15 +94,12 @@ def _starts() -> bytes:
 _STRIP_TABLE: Final = bytes(1 if chr(c) in _STRIP else 0 for c in range(128))
 
 
-def _c_control_text() -> Callable[[str, bytes], str | None] | None:
-    """The compiled build's :func:`control_text` of an ASCII text in one C pass (the split's
-    list and words, the joined and the stripped str cost about 900 instructions a short
-    line), None for any other text; None in a pure install."""
-    module = c_module("_cscore")
-    return None if module is None else cast(Callable[[str, bytes], "str | None"], module.control_text)
-
-
-_C_CONTROL_TEXT: Final = _c_control_text()
+# The compiled build's :func:`control_text` of an ASCII text in one C pass (the split's list
+# and words, the joined and the stripped str cost about 900 instructions a short line), None
+# for any other text; None in a pure install.
+_C_CONTROL_TEXT: Final = cast(
+    "Callable[[str, bytes], str | None] | None", c_function("_cscore", "control_text")
+)
 
 
 def control_text(text: str) -> str:

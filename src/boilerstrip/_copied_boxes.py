@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Final, cast
 
-from ._compiled import c_module
+from ._compiled import c_function
 from ._model import Block, Features, Label, Role, label_list, page_tuple
 from ._options import Options
 
@@ -33,21 +33,13 @@ _CONTENT: Final = Label.CONTENT
 NEVER_COPIES: Final = frozenset({Role.CODE})
 
 
-def _c_loops() -> tuple[Callable[[str], str] | None, Callable[[str], int] | None]:
-    """The compiled build's :func:`copy_key` in one pass in C (a list of every word of a long
-    text made, joined and lowered cost it about 6,600 instructions a block), checked against
-    its last line, and :func:`copy_hash` in C: of an ASCII text read in one pass without
-    making its key (the key, its str and str's hash cost about 2,400 instructions a block),
-    one hash a key (tests/test_ctokens_rows.py); None in a pure install."""
-    module = c_module("_ctokens")
-    if module is None:
-        return None, None
-    return cast(Callable[[str], str], module.copy_key), cast(Callable[[str], int], module.copy_hash)
-
-
-_C_LOOPS: Final = _c_loops()
-_c_copy_key: Final = _C_LOOPS[0]
-_c_copy_hash: Final = _C_LOOPS[1]
+# The compiled build's :func:`copy_key` in one pass in C (a list of every word of a long text
+# made, joined and lowered cost it about 6,600 instructions a block), checked against its last
+# line, and :func:`copy_hash` in C: of an ASCII text read in one pass without making its key
+# (the key, its str and str's hash cost about 2,400 instructions a block), one hash a key
+# (tests/test_ctokens_rows.py); None in a pure install.
+_c_copy_key: Final = cast("Callable[[str], str] | None", c_function("_ctokens", "copy_key"))
+_c_copy_hash: Final = cast("Callable[[str], int] | None", c_function("_ctokens", "copy_hash"))
 
 
 def copy_key(text: str) -> str:
@@ -190,14 +182,11 @@ def ancestor_end(locator: str, levels: int) -> int:
     return end
 
 
-def _c_same_ancestor() -> Callable[[str, str, int], bool] | None:
-    """The compiled build's :func:`same_ancestor` in one C call (the two ends' searches and
-    the slice cost about 700 instructions a copy); None in a pure install."""
-    module = c_module("_cscore")
-    return None if module is None else cast(Callable[[str, str, int], bool], module.same_ancestor)
-
-
-_C_SAME_ANCESTOR: Final = _c_same_ancestor()
+# The compiled build's :func:`same_ancestor` in one C call (the two ends' searches and the
+# slice cost about 700 instructions a copy); None in a pure install.
+_C_SAME_ANCESTOR: Final = cast(
+    "Callable[[str, str, int], bool] | None", c_function("_cscore", "same_ancestor")
+)
 
 
 def same_ancestor(one: str, other: str, levels: int) -> bool:

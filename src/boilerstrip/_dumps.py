@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Final, cast
 
-from ._compiled import c_module
+from ._compiled import c_function
 from ._language import is_cjk_char, tokens
 from ._model import TABLE_ROLES, Block, Label, Role, label_list, page_tuple
 from ._options import Options
@@ -50,15 +50,10 @@ _CODE: Final = Role.CODE
 _TABLE_ROW: Final = Role.TABLE_ROW
 
 
-def _c_echo_head() -> Callable[[str], bool] | None:
-    """The compiled build's :func:`echo_head` in one C pass (the split's list and its two
-    strs, the second a copy of nearly all the text, cost about 600 instructions a short
-    kept block); None in a pure install."""
-    module = c_module("_cscore")
-    return None if module is None else cast(Callable[[str], bool], module.echo_head)
-
-
-_C_ECHO_HEAD: Final = _c_echo_head()
+# The compiled build's :func:`echo_head` in one C pass (the split's list and its two strs,
+# the second a copy of nearly all the text, cost about 600 instructions a short kept block);
+# None in a pure install.
+_C_ECHO_HEAD: Final = cast("Callable[[str], bool] | None", c_function("_cscore", "echo_head"))
 
 
 def echo_head(text: str) -> bool:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Final, cast
 
-from ._compiled import c_module
+from ._compiled import c_function
 from ._model import TABLE_ROLES, Block, Label, page_tuple
 from ._options import Options
 
@@ -60,15 +60,10 @@ def form_of(locator: str) -> str:
     return ""
 
 
-def _c_forms_of() -> Callable[[list[str]], list[str] | None] | None:
-    """The compiled build's :func:`forms_of` in one C pass (a substring search and
-    :func:`form_of`'s steps a block cost about 300 and 800 instructions), None where a
-    locator is not of one byte a character; None in a pure install."""
-    module = c_module("_cscore")
-    return None if module is None else cast(Callable[[list[str]], "list[str] | None"], module.forms_of)
-
-
-_C_FORMS_OF: Final = _c_forms_of()
+# The compiled build's :func:`forms_of` in one C pass (a substring search and
+# :func:`form_of`'s steps a block cost about 300 and 800 instructions), None where a locator
+# is not of one byte a character; None in a pure install.
+_C_FORMS_OF: Final = cast("Callable[[list[str]], list[str] | None] | None", c_function("_cscore", "forms_of"))
 
 
 def forms_of(locators: list[str]) -> list[str]:

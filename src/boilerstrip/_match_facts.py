@@ -32,7 +32,7 @@ import functools
 from collections.abc import Callable
 from typing import Final, NamedTuple, cast
 
-from ._compiled import c_module
+from ._compiled import c_function
 from ._pattern_reader import (
     _atoms,
     _folded,
@@ -306,12 +306,7 @@ def _holds_all(needs: tuple[tuple[str, ...], ...], held: str) -> bool:
 MayMatch = Callable[[tuple[BranchFacts, ...], str, str, "str | None"], bool]
 
 
-def _c_may_match() -> MayMatch | None:
-    module = c_module("_ctokens")
-    return None if module is None else cast(MayMatch, module.may_match)
-
-
 # The compiled build's ``_ctokens.may_match`` (one C call where each branch's ``in`` searches
 # were a call of ``PyUnicode_Contains`` each), else :func:`facts_may_match`, its reference.
-_C_MAY_MATCH: Final = _c_may_match()
+_C_MAY_MATCH: Final = cast("MayMatch | None", c_function("_ctokens", "may_match"))
 may_match: Final[MayMatch] = facts_may_match if _C_MAY_MATCH is None else _C_MAY_MATCH

@@ -19,6 +19,7 @@ from ._dates import normalise_date
 from ._head_marks import HeadMarks
 from ._model import _NO_NAMES, _NO_TEXT, Block, Label, Metadata, Role
 from ._page_type import ARTICLE_TYPES, PRODUCT_TYPES
+from ._parse import is_spaced
 from ._pattern_store import compiled as stored_or_compiled
 from ._sourced import Sourced
 from ._urls import safe_url
@@ -106,16 +107,9 @@ def _clean(value: object) -> str:
     if not isinstance(value, (str, int, float)):
         return ""
     text = str(value)
-    if _spaced(text):
+    if is_spaced(text):
         return text[:_MAX_CHARS]  # (split and joined, it would be itself: no word made of it)
     return " ".join(text.split())[:_MAX_CHARS]
-
-
-def _spaced(text: str) -> bool:
-    """Whether ``" ".join(text.split()) == text``: its words apart by one space, none around.
-    Every white space character but the space is unprintable (a control, a separator), so a
-    printable text holds no other; one scan and a search, where the split made each word."""
-    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 class _Found:

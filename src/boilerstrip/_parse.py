@@ -10,7 +10,7 @@ from typing import Any, Final, NamedTuple, cast
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
-from ._compiled import c_module
+from ._compiled import c_function
 from ._head_marks import HeadMarks
 from ._model import new_tuple
 
@@ -248,6 +248,13 @@ def body_of(tree: LexborHTMLParser) -> Any:
     return body if body is not None else tree.root
 
 
+def is_spaced(text: str) -> bool:
+    """Whether ``" ".join(text.split()) == text``: its words apart by one space, none around.
+    Every white space character but the space is unprintable (a control, a separator), so a
+    printable text holds no other; one scan and a search, where the split made each word."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
 def page_info(tree: LexborHTMLParser, marks: HeadMarks | None = None) -> PageInfo:
     """The page's title (the first og:title meta's content, else the first title's text)
     and language; ``marks``: the head's (made here when not given)."""
@@ -259,13 +266,12 @@ def page_info(tree: LexborHTMLParser, marks: HeadMarks | None = None) -> PageInf
         value = marks.first_title(tree)
     title = ""
     if value and value.strip():
-        # A printable title holds none of _NOT_TEXT's characters (each a control or a
-        # surrogate): one scan, where translate looked each character up in the table.
-        printable = value.isprintable()
-        if printable and "  " not in value and value[:1] != " " and value[-1:] != " ":
-            title = value  # (as _metadata._spaced: split and joined, it would be itself)
+        if is_spaced(value):
+            title = value  # (split and joined, and translated, it would be itself)
         else:
-            title = " ".join((value if printable else value.translate(_NOT_TEXT)).split())
+            # A printable title holds none of _NOT_TEXT's characters (each a control or a
+            # surrogate): one scan, where translate looked each character up in the table.
+            title = " ".join((value if value.isprintable() else value.translate(_NOT_TEXT)).split())
     lang = marks.lang  # the root's (read once for the readers)
     language = lang.strip().lower().split("-")[0].split("_")[0][:8] if lang else ""
     return new_tuple(PageInfo, (title, language))  # as PageInfo(...), without its Python __new__
@@ -281,13 +287,8 @@ _BINARY_SNIFF = 8192
 _OddCharacters = Callable[[str | bytes, int], tuple[int, int]]
 
 
-def _odd_characters() -> _OddCharacters | None:
-    """The compiled build's ``_cscan.odd_characters`` (see :func:`looks_binary`), or None."""
-    module = c_module("_cscan")
-    return None if module is None else cast(_OddCharacters, module.odd_characters)
-
-
-_ODD_CHARACTERS: Final = _odd_characters()
+# The compiled build's ``_cscan.odd_characters`` (see :func:`looks_binary`), or None.
+_ODD_CHARACTERS: Final = cast("_OddCharacters | None", c_function("_cscan", "odd_characters"))
 
 
 def looks_binary(html: str | bytes | Utf8Page) -> bool:

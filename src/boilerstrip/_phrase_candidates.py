@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Final, Protocol, cast
 
-from ._compiled import c_module
+from ._compiled import c_function
 from ._language import Tokens
 from ._match_facts import lacks_digits, may_start
 from ._phrase_match import RestFacts
@@ -209,11 +209,6 @@ PageCandidates = Callable[
 ]
 
 
-def _c_phrase_candidates() -> PageCandidates | None:
-    module = c_module("_ctokens")
-    return None if module is None else cast(PageCandidates, module.phrase_candidates)
-
-
 # The compiled build's C pass (None in a pure install, which reads every block's candidates
 # with all_candidates).
-c_phrase_candidates: Final = _c_phrase_candidates()
+c_phrase_candidates: Final = cast("PageCandidates | None", c_function("_ctokens", "phrase_candidates"))

@@ -22,7 +22,7 @@ from typing import Final, cast
 
 import regex
 
-from ._compiled import c_module
+from ._compiled import c_function
 from ._model import Block, Label, Role, page_tuple
 from ._options import Options
 from ._pattern_store import Key
@@ -86,22 +86,13 @@ _PriceSieve = Callable[[str, tuple[str, ...]], "bool | None"]
 _SharedDepths = Callable[[list[str], str], list[int]]
 
 
-def _c_loops() -> tuple[_PriceSieve | None, _SharedDepths | None]:
-    """The compiled build's C loops (``_cscore``), or Nones in a pure install:
-    :func:`price_sieve` in one pass (no lowered str made; a text past ASCII told without the
-    digit class's search where it holds a digit 0-9, or no character from U+0660 up), None
-    where the search is needed; :func:`shared_depths` in one pass (each locator's common
-    start with the path, eight bytes a step: the halving's prefix tests cost about 400
-    instructions a kept block)."""
-    module = c_module("_cscore")
-    if module is None:
-        return None, None
-    return cast(_PriceSieve, module.price_sieve), cast(_SharedDepths, module.shared_depths)
-
-
-_C_LOOPS: Final = _c_loops()
-_C_PRICE_SIEVE: Final = _C_LOOPS[0]
-_C_SHARED_DEPTHS: Final = _C_LOOPS[1]
+# The compiled build's C loops (``_cscore``), or None in a pure install: :func:`price_sieve`
+# in one pass (no lowered str made; a text past ASCII told without the digit class's search
+# where it holds a digit 0-9, or no character from U+0660 up), None where the search is
+# needed; :func:`shared_depths` in one pass (each locator's common start with the path, eight
+# bytes a step: the halving's prefix tests cost about 400 instructions a kept block).
+_C_PRICE_SIEVE: Final = cast("_PriceSieve | None", c_function("_cscore", "price_sieve"))
+_C_SHARED_DEPTHS: Final = cast("_SharedDepths | None", c_function("_cscore", "shared_depths"))
 
 
 def price_sieve(text: str) -> bool:
