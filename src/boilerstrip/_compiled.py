@@ -136,8 +136,13 @@ WordTable = Callable[[list[str], list[tuple[int, ...]]], bytes]
 def c_function(module: str, name: str) -> Any | None:
     """The function ``name`` of the compiled build's C extension ``module``, or None in a pure
     install (read once, at import, by the module that calls it: see :func:`c_module`)."""
+    return c_functions(module, name)[0]
+
+
+def c_functions(module: str, *names: str) -> tuple[Any | None, ...]:
+    """:func:`c_function` of each of ``names``, the extension looked up once."""
     found = c_module(module)
-    return None if found is None else getattr(found, name)
+    return tuple(None if found is None else getattr(found, name) for name in names)
 
 
 def c_module(name: str) -> ModuleType | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Final, cast
 
-from ._compiled import c_function
+from ._compiled import c_function, c_functions
 from ._model import Block, Features, Label, Role, label_list, page_tuple
 from ._options import Options
 
@@ -38,8 +38,9 @@ NEVER_COPIES: Final = frozenset({Role.CODE})
 # line, and :func:`copy_hash` in C: of an ASCII text read in one pass without making its key
 # (the key, its str and str's hash cost about 2,400 instructions a block), one hash a key
 # (tests/test_ctokens_rows.py); None in a pure install.
-_c_copy_key: Final = cast("Callable[[str], str] | None", c_function("_ctokens", "copy_key"))
-_c_copy_hash: Final = cast("Callable[[str], int] | None", c_function("_ctokens", "copy_hash"))
+_C_COPIES: Final = c_functions("_ctokens", "copy_key", "copy_hash")
+_c_copy_key: Final = cast("Callable[[str], str] | None", _C_COPIES[0])
+_c_copy_hash: Final = cast("Callable[[str], int] | None", _C_COPIES[1])
 
 
 def copy_key(text: str) -> str:

@@ -22,7 +22,7 @@ from typing import Final, cast
 
 import regex
 
-from ._compiled import c_function
+from ._compiled import c_functions
 from ._model import Block, Label, Role, page_tuple
 from ._options import Options
 from ._pattern_store import Key
@@ -91,8 +91,9 @@ _SharedDepths = Callable[[list[str], str], list[int]]
 # where it holds a digit 0-9, or no character from U+0660 up), None where the search is
 # needed; :func:`shared_depths` in one pass (each locator's common start with the path, eight
 # bytes a step: the halving's prefix tests cost about 400 instructions a kept block).
-_C_PRICE_SIEVE: Final = cast("_PriceSieve | None", c_function("_cscore", "price_sieve"))
-_C_SHARED_DEPTHS: Final = cast("_SharedDepths | None", c_function("_cscore", "shared_depths"))
+_C_LOOPS: Final = c_functions("_cscore", "price_sieve", "shared_depths")
+_C_PRICE_SIEVE: Final = cast("_PriceSieve | None", _C_LOOPS[0])
+_C_SHARED_DEPTHS: Final = cast("_SharedDepths | None", _C_LOOPS[1])
 
 
 def price_sieve(text: str) -> bool:
