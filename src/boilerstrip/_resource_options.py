@@ -63,8 +63,14 @@ class ResourceOptions:
     # to 4,089): VmRSS above 1.05 times the 1,000th sample after 17.5% of extractions at 128 K,
     # 4.4% at 64 K (37% of dev pages are under it; their trees take at most about 0.8 MB).
     # The call costs 1 to 2 ms of system time a page (freed pages are faulted in again),
-    # about +2% CPU over the dev pages (benchmarks/RESULTS.md, issue5-rss15).
-    release_after_chars: int | None = 65_536
+    # about +2% CPU over the dev pages (benchmarks/RESULTS.md, issue5-rss15). Raised from
+    # 64 K to 256 K (2026-12-06, compiled, score.py's 300-page sample): the free-top check
+    # (mallinfo2 walks every free chunk) took 42 us a call at the median in score.py's
+    # conditions, 1.7% of all the time sampled, and 41% of the pages, the median page
+    # among them, stop paying it; the RSS loop at 20,000 as text +2.3% -> -3.4%, as bytes
+    # +0.7% -> -1.2%, cycle-aligned +2.7% -> +2.7% (text) and +4.5% -> +3.1% (bytes);
+    # never trimming: +10.9%.
+    release_after_chars: int | None = 262_144
     # ...and only when glibc's heap then holds at least this many bytes free at its top
     # (mallinfo2's keepcost; where it cannot be read, always); None always. The same output
     # either way. The trim also gives back the free holes below the top, which the next page
