@@ -6,6 +6,7 @@
 #define BOILERSTRIP_CSCAN_H
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -69,6 +70,18 @@ static inline Py_ssize_t find4(const Py_UCS4 *p, Py_ssize_t i, Py_ssize_t n, Py_
     for (; i < n; i++)
         if (p[i] == c) return i;
     return -1;
+}
+
+/* The first index in [i, end) of text t holding the ASCII character c, or -1 (memchr, find2 or
+ * find4 by the text's kind). */
+static inline Py_ssize_t find_in(const Text *t, Py_UCS4 c, Py_ssize_t i, Py_ssize_t end) {
+    if (i >= end) return -1;
+    if (t->kind == PyUnicode_1BYTE_KIND) {
+        const char *data = t->data, *found = memchr(data + i, (int)c, (size_t)(end - i));
+        return found == NULL ? -1 : found - data;
+    }
+    if (t->kind == PyUnicode_2BYTE_KIND) return find2(t->data, i, end, (Py_UCS2)c);
+    return find4(t->data, i, end, c);
 }
 
 /* The tokenizer's spaces in _TOKEN: \t \n \f \r and " " (not \v, not Unicode spaces). */

@@ -59,6 +59,15 @@ static Py_ssize_t next_inner_stop(const Text *t, Py_ssize_t i, Py_ssize_t close)
                 _mm_or_si128(_mm_cmpeq_epi16(low, _mm_set1_epi16('i')), _mm_cmpeq_epi16(low, _mm_set1_epi16('p')))));
             if (hits) return i + (__builtin_ctz((unsigned)hits) >> 1);
         }
+    } else { /* four at a time */
+        const Py_UCS4 *data = (const Py_UCS4 *)t->data;
+        for (; close - i >= 4; i += 4) {
+            const __m128i c = _mm_loadu_si128((const __m128i *)(data + i)), low = _mm_or_si128(c, _mm_set1_epi32(0x20));
+            const int hits = _mm_movemask_epi8(_mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi32(c, _mm_set1_epi32('<')), _mm_cmpeq_epi32(c, _mm_set1_epi32('>'))),
+                _mm_or_si128(_mm_cmpeq_epi32(low, _mm_set1_epi32('i')), _mm_cmpeq_epi32(low, _mm_set1_epi32('p')))));
+            if (hits) return i + (__builtin_ctz((unsigned)hits) >> 2);
+        }
     }
 #endif
     for (; i < close; i++) {
@@ -82,7 +91,10 @@ int svg_droppable(const Text *t, Py_ssize_t end, Py_ssize_t close) {
             if (at(t, i) == '<') {
                 Py_UCS4 next = i + 1 < close ? at(t, i + 1) : 0;
                 if (next == '/' ? !(i + 2 < close && is_letter(at(t, i + 2))) : !is_letter(next)) return 0;
-                if (any_word_at(t, i, close, svg_tag_words, sizeof svg_tag_words / sizeof svg_tag_words[0])) return 0;
+                const Py_UCS4 first = next | 0x20; /* a tag word's letter after "<" (only "T" and "t" give "t") */
+                if ((first == 't' || first == 's' || first == 'm' || first == 'f') &&
+                    any_word_at(t, i, close, svg_tag_words, sizeof svg_tag_words / sizeof svg_tag_words[0]))
+                    return 0;
             } else if (any_word_at(t, i, close, svg_inner_words, sizeof svg_inner_words / sizeof svg_inner_words[0])) {
                 return 0;
             }

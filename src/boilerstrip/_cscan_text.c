@@ -339,8 +339,7 @@ int droppable(const Text *t, Py_ssize_t start, Py_ssize_t end, Py_ssize_t close,
 int hides_its_end(const Text *t, Py_ssize_t end, Py_ssize_t close) {
     static const char open[] = "<script";
     int comment = 0;
-    for (Py_ssize_t i = end; i < close; i++) {
-        if (at(t, i) != '<') continue;
+    for (Py_ssize_t i = end; (i = find_in(t, '<', i, close)) >= 0; i++) { /* from "<" to "<" (a script's text is long) */
         if (!comment) {
             if (i + 4 <= close && at(t, i + 1) == '!' && at(t, i + 2) == '-' && at(t, i + 3) == '-') {
                 comment = 1;

@@ -122,23 +122,6 @@ static void count_down(Stack *s, const Entry *e) {
 
 /* ---- OpenElements' methods ---- */
 
-int push(Stack *s, const Entry *entry, int foreign) {
-    Py_ssize_t position = s->size;
-    if (foreign && ints_push(&s->foreign, position) < 0) return -1;
-    if (grow((void **)&s->e, &s->capacity, position + 1, sizeof(Entry)) < 0) return -1;
-    s->e[position] = *entry;
-    Py_XINCREF(entry->str);
-    s->size++;
-    if (entry->retired || entry->id < 0) return 0; /* "#x": no kind */
-    unsigned long kind = s->names->flags[entry->id];
-    if ((kind & F_TRACKED) && ints_push(&s->where[s->names->slot[entry->id]], position) < 0) return -1;
-    if ((kind & F_BOUNDARY) && ints_push(&s->bounds, position) < 0) return -1;
-    if ((kind & F_SPECIAL) && ints_push(&s->special, position) < 0) return -1;
-    if ((kind & F_MARKER) && ints_push(&s->markers, s->detached_size) < 0) return -1;
-    if ((kind & F_FOREIGN) && !foreign && ints_push(&s->foreign, position) < 0) return -1;
-    return 0;
-}
-
 int push_name(Stack *s, const Name *name, int foreign) {
     Entry entry = {name->id, 0, name->str, 0, 0, 0};
     return push(s, &entry, foreign);
@@ -149,35 +132,22 @@ int push_id(Stack *s, int id) {
     return push(s, &entry, 0);
 }
 
-static void clear_to(Stack *s, Py_ssize_t length) {
+void clear_to(Stack *s, Py_ssize_t length) {
     for (Py_ssize_t i = length; i < s->detached_size; i++) count_down(s, &s->detached[i]);
     if (length < s->detached_size) s->detached_size = length;
 }
 
-/* pop_to(position, own): own is a name's id, -1 for none (keyed entries have ids). */
-int pop_to(Stack *s, Py_ssize_t position, int own) {
-    while (s->size > position) {
-        Entry e = s->e[--s->size];
-        unsigned long kind = e.id < 0 ? 0 : s->names->flags[e.id];
-        if (e.retired) kind &= ~(unsigned long)F_TRACKED;
-        if (kind & F_TRACKED) ints_pop(&s->where[s->names->slot[e.id]]);
-        if (kind & F_BOUNDARY) ints_pop(&s->bounds);
-        if (kind & F_SPECIAL) ints_pop(&s->special);
-        if ((kind & F_MARKER) && s->markers.size) clear_to(s, s->markers.items[--s->markers.size]);
-        if (s->foreign.size && s->foreign.items[s->foreign.size - 1] == s->size) ints_pop(&s->foreign);
-        Py_XDECREF(e.str);
-        if (e.key_end && !(!e.retired && e.id == own && s->size == position)) {
-            if (e.key_hash == -1) e.key_hash = key_hash(s->t, e.key_start, e.key_end);
-            Count *c = count_add(s, &e);
-            if (c == NULL) return -1;
-            if (c->count < s->names->noahs_ark) {
-                if (grow((void **)&s->detached, &s->detached_capacity, s->detached_size + 1, sizeof(Entry)) < 0)
-                    return -1;
-                e.str = NULL;
-                s->detached[s->detached_size++] = e;
-                c->count++;
-            }
-        }
+/* pop_to's step for a popped formatting element e (its key): detached, unless Noah's ark holds
+ * enough of its key. */
+int detach(Stack *s, Entry *e) {
+    if (e->key_hash == -1) e->key_hash = key_hash(s->t, e->key_start, e->key_end);
+    Count *c = count_add(s, e);
+    if (c == NULL) return -1;
+    if (c->count < s->names->noahs_ark) {
+        if (grow((void **)&s->detached, &s->detached_capacity, s->detached_size + 1, sizeof(Entry)) < 0) return -1;
+        e->str = NULL;
+        s->detached[s->detached_size++] = *e;
+        c->count++;
     }
     return 0;
 }
@@ -231,8 +201,7 @@ Py_ssize_t adopt(Stack *s, Py_ssize_t position) {
     return 1 + clones;
 }
 
-Py_ssize_t last(const Stack *s, const Name *name) {
-    if (name->id >= 0 && (s->names->flags[name->id] & F_TRACKED)) return ints_last(&s->where[s->names->slot[name->id]], -1);
+Py_ssize_t last_untracked(const Stack *s, const Name *name) {
     Py_ssize_t stop = s->size - s->names->search_depth;
     if (stop < 0) stop = 0;
     for (Py_ssize_t position = s->size - 1; position >= stop; position--)

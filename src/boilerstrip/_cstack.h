@@ -152,19 +152,62 @@ static inline unsigned long flags_of(const Stack *s, const Entry *e) {
     } while (0)
 
 /* OpenElements' methods (_cstack.c); positions -1 for none, -1 returned on an error. */
-int push(Stack *s, const Entry *entry, int foreign);
 int push_name(Stack *s, const Name *name, int foreign);
 int push_id(Stack *s, int id);
-int pop_to(Stack *s, Py_ssize_t position, int own);
 void forget(Stack *s, int id);
 void retire(Stack *s, Py_ssize_t position);
 Py_ssize_t adopt(Stack *s, Py_ssize_t position);
-Py_ssize_t last(const Stack *s, const Name *name);
 Py_ssize_t in_scope(const Stack *s, const Name *name, int extra1, int extra2);
 Py_ssize_t in_table_scope(const Stack *s, int id);
 int no_special_above(const Stack *s, Py_ssize_t position, unsigned long allowed);
 int leave_foreign(Stack *s);
 Py_hash_t key_hash(const Text *t, Py_ssize_t start, Py_ssize_t end);
+
+void clear_to(Stack *s, Py_ssize_t length);
+int detach(Stack *s, Entry *e);
+Py_ssize_t last_untracked(const Stack *s, const Name *name);
+
+/* push, pop_to and last are inline: the tree builder's steps (_ctags.c) call them at almost every
+ * tag, and a call and return were a third of their instructions. */
+static inline int push(Stack *s, const Entry *entry, int foreign) {
+    Py_ssize_t position = s->size;
+    if (foreign && ints_push(&s->foreign, position) < 0) return -1;
+    if (position >= s->capacity && grow((void **)&s->e, &s->capacity, position + 1, sizeof(Entry)) < 0) return -1;
+    s->e[position] = *entry;
+    Py_XINCREF(entry->str);
+    s->size++;
+    if (entry->retired || entry->id < 0) return 0; /* "#x": no kind */
+    unsigned long kind = s->names->flags[entry->id];
+    if ((kind & F_TRACKED) && ints_push(&s->where[s->names->slot[entry->id]], position) < 0) return -1;
+    if ((kind & F_BOUNDARY) && ints_push(&s->bounds, position) < 0) return -1;
+    if ((kind & F_SPECIAL) && ints_push(&s->special, position) < 0) return -1;
+    if ((kind & F_MARKER) && ints_push(&s->markers, s->detached_size) < 0) return -1;
+    if ((kind & F_FOREIGN) && !foreign && ints_push(&s->foreign, position) < 0) return -1;
+    return 0;
+}
+
+/* pop_to(position, own): own is a name's id, -1 for none (keyed entries have ids). */
+static inline int pop_to(Stack *s, Py_ssize_t position, int own) {
+    while (s->size > position) {
+        Entry e = s->e[--s->size];
+        unsigned long kind = e.id < 0 ? 0 : s->names->flags[e.id];
+        if (e.retired) kind &= ~(unsigned long)F_TRACKED;
+        if (kind & F_TRACKED) ints_pop(&s->where[s->names->slot[e.id]]);
+        if (kind & F_BOUNDARY) ints_pop(&s->bounds);
+        if (kind & F_SPECIAL) ints_pop(&s->special);
+        if ((kind & F_MARKER) && s->markers.size) clear_to(s, s->markers.items[--s->markers.size]);
+        if (s->foreign.size && s->foreign.items[s->foreign.size - 1] == s->size) ints_pop(&s->foreign);
+        Py_XDECREF(e.str);
+        if (e.key_end && !(!e.retired && e.id == own && s->size == position)) TRY(detach(s, &e));
+    }
+    return 0;
+}
+
+/* The position of the last open element named `name`, or -1. */
+static inline Py_ssize_t last(const Stack *s, const Name *name) {
+    if (name->id >= 0 && (s->names->flags[name->id] & F_TRACKED)) return ints_last(&s->where[s->names->slot[name->id]], -1);
+    return last_untracked(s, name);
+}
 
 static inline Py_ssize_t last_id(const Stack *s, int id) {
     Name name = {id, NULL};
