@@ -155,16 +155,16 @@ def test_a_pages_repeated_texts_get_their_first_candidates(ctokens: ModuleType) 
 def test_rest_facts_are_the_matchers(whole: bool) -> None:
     """The gates' rests' facts: an empty rest has none; the whole-block digit gate's prices hold
     two runs of digits, the anywhere digit gate's dates start with a digit."""
-    assert rest_facts("", whole=whole) == (0, b"", 0, 0, 0, 0, 0)
+    assert rest_facts("", whole=whole) == (0, b"", 0, 0, 0, 0, 0, (), ())
     anywhere, whole_index = _indexes()
     index = whole_index if whole else anywhere
     digit_rests = index.gate_rests[1]
     assert len(index.gate_rests) == 3
     if whole:
-        has_start, _, digits, runs, has_rest, _, _ = digit_rests[0]
+        has_start, _, digits, runs, has_rest, _, _, _, _ = digit_rests[0]
         assert (has_start, has_rest) == (1, 0) and digits >= 2 and runs >= 2
     else:
-        has_start, first, digits, _, _, _, _ = digit_rests[0]
+        has_start, first, digits, _, _, _, _, _, _ = digit_rests[0]
         assert has_start == 1 and digits >= 4
         assert [chr(c) for c in range(128) if first[c]] == list("0123456789")
 

@@ -16,6 +16,8 @@
 #endif
 
 int sieve_text(PyObject *sieve, PyObject *text, int kind, const void *data, Py_ssize_t n);
+int branches_may_match(PyObject *facts, Py_UCS4 first, int ascii, int kind, const void *data, Py_ssize_t n,
+                       PyObject *held, Py_ssize_t digits);
 
 /* The longest text lowered here (its first scan_chars, or all of a whole-block one): a longer
  * read is left to Python. */
@@ -79,13 +81,22 @@ static inline int lacks_digits(Held *held, Py_ssize_t digits, Py_ssize_t runs) {
     return digits > 0 && held->digits < digits;
 }
 
+/* Whether one part of a sieve's rest may match the held text: its digits and runs (lacks_digits),
+ * then its branch facts (branches_may_match). 1, 0, -1 on an error. */
+static int part_may_match(Held *held, Py_ssize_t digits, Py_ssize_t runs, PyObject *facts) {
+    if (lacks_digits(held, digits, runs)) return 0;
+    if (PyTuple_Check(facts) && PyTuple_GET_SIZE(facts) == 0) return 1;
+    if (held->digits < 0) count_digits(held);
+    return branches_may_match(facts, held->first, held->ascii, held->kind, held->data, held->n, NULL, held->digits);
+}
+
 /* Whether the rest of a sieve, whose facts are ``facts`` (_phrase_match.rest_facts: whether it
  * has branches tried at the start, their first characters, digits and runs, whether it has
- * others, their digits and runs), may match the held text: _phrase_match._fullmatch's and
- * _found's first tests (may_start, lacks_digits) of it. 1, 0, -1 on an error. */
+ * others, their digits and runs, then each part's branch facts), may match the held text:
+ * _phrase_match._fullmatch's and _found's tests of it before its regex. 1, 0, -1 on an error. */
 static int rest_may_match(PyObject *facts, Held *held) {
-    if (!PyTuple_Check(facts) || PyTuple_GET_SIZE(facts) != 7 || !PyBytes_Check(PyTuple_GET_ITEM(facts, 1))) {
-        PyErr_SetString(PyExc_TypeError, "phrase_candidates(): a rest's facts are 7 items");
+    if (!PyTuple_Check(facts) || PyTuple_GET_SIZE(facts) != 9 || !PyBytes_Check(PyTuple_GET_ITEM(facts, 1))) {
+        PyErr_SetString(PyExc_TypeError, "phrase_candidates(): a rest's facts are 9 items");
         return -1;
     }
     Py_ssize_t values[7];
@@ -98,9 +109,10 @@ static int rest_may_match(PyObject *facts, Held *held) {
     if (values[0]) {
         const int starts = PyBytes_GET_SIZE(first) == 0 || held->n == 0 || held->first >= 128 ||
                            (PyBytes_GET_SIZE(first) == 128 && PyBytes_AS_STRING(first)[held->first] != 0);
-        if (starts && !lacks_digits(held, values[2], values[3])) return 1;
+        const int found = starts ? part_may_match(held, values[2], values[3], PyTuple_GET_ITEM(facts, 7)) : 0;
+        if (found != 0) return found;
     }
-    return values[4] && !lacks_digits(held, values[5], values[6]);
+    return values[4] ? part_may_match(held, values[5], values[6], PyTuple_GET_ITEM(facts, 8)) : 0;
 }
 
 /* Whether a pattern with the filter ``filter`` (a PhraseFilter: its ASCII and its wide sieve) may

@@ -27,9 +27,9 @@ from typing import Final, Protocol, cast
 
 from ._compiled import c_function
 from ._language import Tokens
-from ._match_facts import lacks_digits, may_start
+from ._match_facts import BranchFacts, lacks_digits, may_start
 from ._phrase_match import RestFacts
-from ._phrase_rows import Keys, both_rows, pair_rows
+from ._phrase_rows import Keys, ascii_digit, both_rows, pair_rows
 from ._phrase_sieve import PhraseFilter, passes
 
 # A block's candidates: its key rows of the anywhere index and of the whole-block one, each
@@ -80,16 +80,42 @@ def all_candidates(
     return first_rows, second_rows, ALL_GATES
 
 
-def _rest_may_match(facts: RestFacts, held: str, first: str) -> bool:
+def _rest_may_match(facts: RestFacts, held: str, first: str, ascii_text: bool) -> bool:
     """Whether a sieve's rest whose :func:`_phrase_match.rest_facts` are ``facts`` may match
     the text whose lower case is ``held`` and whose first character is ``first`` ("" when it
-    is empty): ``_fullmatch``'s and ``_found``'s first tests of it. Its digits are counted on
-    any text read here, as on an ASCII one: of Latin-1 characters and separators, its only
-    ``\\d`` are 0-9 (held has the digits of the text it lowers)."""
-    has_start, mask, start_digits, start_runs, has_rest, rest_digits, rest_runs = facts
-    if has_start and may_start(mask, first) and not lacks_digits(start_digits, start_runs, held, held):
+    is empty): ``_fullmatch``'s and ``_found``'s tests of it before its regex. Its digits are
+    counted on any text read here, as on an ASCII one: of Latin-1 characters and separators,
+    its only ``\\d`` are 0-9 (held has the digits of the text it lowers)."""
+    has_start, mask, start_digits, start_runs, has_rest, rest_digits, rest_runs, start, rest = facts
+    if (
+        has_start
+        and may_start(mask, first)
+        and not lacks_digits(start_digits, start_runs, held, held)
+        and _branches_may_match(start, held, first, ascii_text)
+    ):
         return True
-    return bool(has_rest) and not lacks_digits(rest_digits, rest_runs, held, held)
+    return (
+        bool(has_rest)
+        and not lacks_digits(rest_digits, rest_runs, held, held)
+        and _branches_may_match(rest, held, first, ascii_text)
+    )
+
+
+def _branches_may_match(facts: tuple[BranchFacts, ...], held: str, first: str, ascii_text: bool) -> bool:
+    """``_match_facts.facts_may_match`` of a text whose lower case is ``held`` and whose first
+    character is ``first`` (an ASCII text's digits are those of its lower case)."""
+    if not facts:
+        return True
+    for digits, mask, starts, needs in facts:
+        if digits and ascii_text and not ascii_digit(held, digits):
+            continue
+        if mask and not may_start(mask, first):
+            continue
+        if starts and not held.startswith(starts):
+            continue
+        if all(any(string in held for string in strings) for strings in needs):
+            return True
+    return False
 
 
 def _may_match(
@@ -99,7 +125,7 @@ def _may_match(
     pattern has branches without strings (tried whatever the sieve says) that their facts
     (``rests``, of the ASCII sieve's and of the wide one's; None: none known) do not rule out."""
     sieve = filter_.ascii if ascii_text else filter_.wide
-    if sieve.rest and (rests is None or _rest_may_match(rests[0 if ascii_text else 1], held, first)):
+    if sieve.rest and (rests is None or _rest_may_match(rests[0 if ascii_text else 1], held, first, ascii_text)):
         return True
     return passes(sieve, held)
 

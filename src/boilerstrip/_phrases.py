@@ -64,8 +64,8 @@ class _Index(NamedTuple):
     any_keyless: str
     gate: Gate  # the same branches, grouped by what every match of each must hold
     gate_filters: tuple[PhraseFilter, PhraseFilter, PhraseFilter]  # of the gate's groups
-    # The facts of each group's sieves' rests (_phrase_match.rest_facts: of the ASCII sieve's,
-    # of the wide one's), read by _phrase_candidates.
+    # The facts of each group's sieves' rests (_phrase_match.rest_facts: of the ASCII sieve's
+    # for ASCII texts, of the wide one's for any other), read by _phrase_candidates.
     gate_rests: tuple[tuple[RestFacts, RestFacts], ...]
 
 
@@ -106,7 +106,7 @@ def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
         gate,
         gate_filters,
         tuple(
-            (rest_facts(f.ascii.rest, whole=whole), rest_facts(f.wide.rest, whole=whole))
+            (rest_facts(f.ascii.rest, whole=whole), rest_facts(f.wide.rest, whole=whole, ascii_text=False))
             for f in gate_filters
         ),
     )
