@@ -17,7 +17,7 @@ from boilerstrip import _phrases, _token_stats
 from boilerstrip._language import Tokens, tokens
 from boilerstrip._match_facts import BranchFacts, facts_may_match
 from boilerstrip._phrase_candidates import all_candidates, phrase_candidates
-from boilerstrip._phrase_match import _split, _whole_forms, rest_facts
+from boilerstrip._phrase_match import _split, _whole_forms, rest_facts, row_tests
 from boilerstrip._phrase_rows import rows_table
 from boilerstrip._phrases import STRIPPED, _Index, _indexes, _phrase_kind
 
@@ -217,3 +217,37 @@ def test_may_match_is_its_reference(ctokens: ModuleType) -> None:
             answers.add(expected)
     assert answers == {False, True}
     assert ctokens.may_match((), "x", "x", "x")
+
+
+def _tested(index: _Index) -> _Index:
+    """``index`` with every row's tests made (as _first_kind makes them once a block tries it)."""
+    tests = [
+        row_tests(source, filter_, whole=index is _indexes()[1])
+        for source, filter_ in zip(index.sources, index.filters)
+    ]
+    return index._replace(row_tests=list(tests))
+
+
+@pytest.mark.parametrize("marked", [False, True])
+@pytest.mark.parametrize("limits", _LIMITS)
+def test_rows_tests_drop_rows_as_their_matches_would(
+    ctokens: ModuleType, limits: tuple[int, int, int, int], marked: bool
+) -> None:
+    """With every row's tests made, the C pass still gives its reference's candidates, the
+    kinds read with them are those read with all rows, and it drops rows (and blocks) the
+    sieves alone keep: "Garmin 5 Review" passes the reviews row's sieve but starts with no digit."""
+    anywhere, whole = _indexes()
+    tested = (_tested(anywhere), _tested(whole))
+    texts = [*_ALL, "Garmin 5 Review", "Fēnix 8 AMOLED review"]
+    token_lists = _token_lists(ctokens, texts, marked)
+    expected = phrase_candidates(texts, token_lists, limits, *tested, STRIPPED)
+    c_tested = tuple(
+        c._replace(row_tests=t.row_tests) for c, t in zip(_c_indexes(ctokens), tested, strict=True)
+    )
+    assert ctokens.phrase_candidates(texts, token_lists, limits, *c_tested, STRIPPED) == expected
+    every = [all_candidates(t, k, limits, (anywhere, whole), ({}, {})) for t, k in zip(texts, token_lists)]
+    assert _kinds(texts, token_lists, expected, limits) == _kinds(texts, token_lists, every, limits)
+    bare = [index._replace(row_tests=[None] * len(index.sources)) for index in (anywhere, whole)]
+    untested = phrase_candidates(texts, token_lists, limits, *bare, STRIPPED)
+    fewer = sum(len(f[0]) + len(f[1]) for f in expected if f is not None)
+    assert fewer < sum(len(f[0]) + len(f[1]) for f in untested if f is not None)

@@ -28,13 +28,13 @@ int branches_may_match(PyObject *facts, Py_UCS4 first, int ascii, int kind, cons
  * and the facts of their filters' rests (field 8: _phrase_match.rest_facts, of the ASCII sieve's
  * and of the wide one's). */
 typedef struct {
-    PyObject *filters, *gate, *gate_filters, *gate_rests;
+    PyObject *filters, *gate, *gate_filters, *gate_rests, *row_tests;
     Keys keys;
 } Index;
 
 static int index_open(PyObject *index, Index *out) {
     out->keys.rows = out->keys.stack;
-    if (!PyTuple_Check(index) || PyTuple_GET_SIZE(index) != 9 || !PyTuple_CheckExact(PyTuple_GET_ITEM(index, 2)) ||
+    if (!PyTuple_Check(index) || PyTuple_GET_SIZE(index) != 10 || !PyList_Check(PyTuple_GET_ITEM(index, 9)) || !PyTuple_CheckExact(PyTuple_GET_ITEM(index, 2)) ||
         !PyTuple_Check(PyTuple_GET_ITEM(index, 6)) || PyTuple_GET_SIZE(PyTuple_GET_ITEM(index, 6)) != 3 ||
         !PyTuple_Check(PyTuple_GET_ITEM(index, 7)) || PyTuple_GET_SIZE(PyTuple_GET_ITEM(index, 7)) != 3 ||
         !PyTuple_Check(PyTuple_GET_ITEM(index, 8)) || PyTuple_GET_SIZE(PyTuple_GET_ITEM(index, 8)) != 3) {
@@ -45,6 +45,7 @@ static int index_open(PyObject *index, Index *out) {
     out->gate = PyTuple_GET_ITEM(index, 6);
     out->gate_filters = PyTuple_GET_ITEM(index, 7);
     out->gate_rests = PyTuple_GET_ITEM(index, 8);
+    out->row_tests = PyTuple_GET_ITEM(index, 9);
     return keys_open(PyTuple_GET_ITEM(index, 3), &out->keys);
 }
 
@@ -117,10 +118,11 @@ static int rest_may_match(PyObject *facts, Held *held) {
 
 /* Whether a pattern with the filter ``filter`` (a PhraseFilter: its ASCII and its wide sieve) may
  * match the held text, as _phrase_match.matches reads it: its sieve (the ASCII one for an ASCII
- * text) passes the text, or it has branches without strings (``rest``, tried by matches
- * whatever the sieve says) that ``rests`` (their facts: rest_may_match; NULL: none known) do
+ * text) passes the text and the pattern's own facts (``own``, rest_may_match's, of ASCII texts and
+ * of any other; NULL: none known) do not rule it out, or it has branches without strings
+ * (``rest``, tried by matches whatever the sieve says) that ``rests`` (their facts, the same) do
  * not rule out. 1, 0, -1 on an error. */
-static int may_match(PyObject *filter, Held *held, PyObject *rests) {
+static int may_match(PyObject *filter, Held *held, PyObject *rests, PyObject *own) {
     if (!PyTuple_Check(filter) || PyTuple_GET_SIZE(filter) != 2) {
         PyErr_SetString(PyExc_TypeError, "phrase_candidates(): a filter is a PhraseFilter");
         return -1;
@@ -135,7 +137,9 @@ static int may_match(PyObject *filter, Held *held, PyObject *rests) {
         const int found = rest_may_match(PyTuple_GET_ITEM(rests, held->ascii ? 0 : 1), held);
         if (found != 0) return found;
     }
-    return sieve_text(sieve, NULL, held->kind, held->data, held->n);
+    const int passed = sieve_text(sieve, NULL, held->kind, held->data, held->n);
+    if (passed <= 0 || own == NULL || !PyTuple_Check(own) || PyTuple_GET_SIZE(own) != 2) return passed;
+    return rest_may_match(PyTuple_GET_ITEM(own, held->ascii ? 0 : 1), held);
 }
 
 /* Keeps, of the index's key rows (in its keys' buffer, in row order), those that may match the
@@ -153,7 +157,11 @@ static int index_filter(Index *index, int gate, int digit, Held *held) {
             PyErr_SetString(PyExc_IndexError, "phrase_candidates(): a key's row is out of its index");
             return -1;
         }
-        const int found = may_match(PyTuple_GET_ITEM(index->filters, row), held, NULL);
+        /* (a row's tests, once a block has tried it: its own facts and its rest's) */
+        PyObject *tests = row < PyList_GET_SIZE(index->row_tests) ? PyList_GET_ITEM(index->row_tests, row) : Py_None;
+        const int known = PyTuple_Check(tests) && PyTuple_GET_SIZE(tests) == 2;
+        const int found = may_match(PyTuple_GET_ITEM(index->filters, row), held,
+                                    known ? PyTuple_GET_ITEM(tests, 1) : NULL, known ? PyTuple_GET_ITEM(tests, 0) : NULL);
         if (found < 0) return -1;
         if (found) index->keys.rows[kept++] = row;
     }
@@ -165,7 +173,7 @@ static int index_filter(Index *index, int gate, int digit, Held *held) {
         PyObject *source = PyTuple_GET_ITEM(index->gate, g);
         if (!asked[g] || !PyUnicode_Check(source) || PyUnicode_GET_LENGTH(source) == 0) continue;
         const int found =
-            may_match(PyTuple_GET_ITEM(index->gate_filters, g), held, PyTuple_GET_ITEM(index->gate_rests, g));
+            may_match(PyTuple_GET_ITEM(index->gate_filters, g), held, PyTuple_GET_ITEM(index->gate_rests, g), NULL);
         if (found < 0) return -1;
         groups |= found << g;
     }

@@ -28,7 +28,7 @@ from typing import Final, Protocol, cast
 from ._compiled import c_function
 from ._language import Tokens
 from ._match_facts import BranchFacts, lacks_digits, may_start
-from ._phrase_match import RestFacts
+from ._phrase_match import RestFacts, RowTests
 from ._phrase_rows import Keys, ascii_digit, both_rows, pair_rows
 from ._phrase_sieve import PhraseFilter, passes
 
@@ -61,6 +61,8 @@ class Index(Protocol):
     def gate_filters(self) -> tuple[PhraseFilter, PhraseFilter, PhraseFilter]: ...
     @property
     def gate_rests(self) -> tuple[tuple[RestFacts, RestFacts], ...]: ...
+    @property
+    def row_tests(self) -> list[RowTests | None]: ...
 
 
 def all_candidates(
@@ -119,15 +121,23 @@ def _branches_may_match(facts: tuple[BranchFacts, ...], held: str, first: str, a
 
 
 def _may_match(
-    filter_: PhraseFilter, held: str, first: str, ascii_text: bool, rests: tuple[RestFacts, RestFacts] | None
+    filter_: PhraseFilter,
+    held: str,
+    first: str,
+    ascii_text: bool,
+    rests: tuple[RestFacts, RestFacts] | None,
+    own: tuple[RestFacts, RestFacts] | None = None,
 ) -> bool:
-    """``_phrase_match.matches``' first steps: whether the sieve passes ``held``, or the
-    pattern has branches without strings (tried whatever the sieve says) that their facts
-    (``rests``, of the ASCII sieve's and of the wide one's; None: none known) do not rule out."""
+    """``_phrase_match.matches``' first steps: whether the sieve passes ``held`` and the
+    pattern's own facts (``own``, of ASCII texts and of any text; None: none known) do not rule
+    it out, or the pattern has branches without strings (tried whatever the sieve says) that
+    their facts (``rests``, the same) do not rule out."""
     sieve = filter_.ascii if ascii_text else filter_.wide
     if sieve.rest and (rests is None or _rest_may_match(rests[0 if ascii_text else 1], held, first, ascii_text)):
         return True
-    return passes(sieve, held)
+    return passes(sieve, held) and (
+        own is None or _rest_may_match(own[0 if ascii_text else 1], held, first, ascii_text)
+    )
 
 
 def _sieved(
@@ -135,7 +145,12 @@ def _sieved(
 ) -> tuple[list[int], int]:
     """The rows that may match ``held`` (whose text starts with ``first``), and the bits of the
     gate's groups that may."""
-    kept = [row for row in rows if _may_match(index.filters[row], held, first, ascii_text, None)]
+    kept = []
+    for row in rows:
+        tests = index.row_tests[row]
+        own, rests = (None, None) if tests is None else tests
+        if _may_match(index.filters[row], held, first, ascii_text, rests, own):
+            kept.append(row)
     asked = (not ascii_text, digit, True)  # the gate's wide, digit and other groups
     groups = 0
     for bit, (ask, source, filter_, rests) in enumerate(

@@ -320,6 +320,22 @@ def rest_facts(pattern: str, *, whole: bool, ascii_text: bool = True) -> RestFac
     )
 
 
+# A key row's tests for _phrase_candidates' pass: the facts of its pattern (of ASCII texts, of
+# any other), asked where its sieve passes, and of its sieve's rest (the same), asked where not.
+RowTests = tuple[tuple[RestFacts, RestFacts], tuple[RestFacts, RestFacts]]
+
+
+def row_tests(pattern: str, filter_: PhraseFilter, *, whole: bool) -> RowTests:
+    """The :data:`RowTests` of a row whose pattern is ``pattern`` and filter ``filter_``."""
+    return (
+        (rest_facts(pattern, whole=whole), rest_facts(pattern, whole=whole, ascii_text=False)),
+        (
+            rest_facts(filter_.ascii.rest, whole=whole),
+            rest_facts(filter_.wide.rest, whole=whole, ascii_text=False),
+        ),
+    )
+
+
 def compiled_keys(pattern: str, filter_: PhraseFilter, *, whole: bool) -> set[Key]:
     """The (pattern, flags) that :func:`matches` of ``pattern`` through ``filter_`` may
     compile: the pattern or its filter's other branches, whole or split, folded and (where
