@@ -3,6 +3,7 @@
  * same). Hidden, as _cscan's shared functions are. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 #include <string.h>
 
 #if defined(__GNUC__)
@@ -231,6 +232,31 @@ PyObject *facts_may_match(PyObject *self, PyObject *const *args, Py_ssize_t narg
                                          PyUnicode_DATA(held), PyUnicode_GET_LENGTH(held), held, -1);
     if (found < 0) return NULL;
     return PyBool_FromLong(found);
+}
+
+/* Whether one of the ``n`` one-byte characters at ``in`` is one of 0-9 (for _ctokens_phrase.c's
+ * pass): eight at a time (their high bits cleared, each compared with "0" and past "9" by an add
+ * that carries into no other byte; a byte whose high bit was set is none). */
+int has_digit_byte(const Py_UCS1 *in, Py_ssize_t n) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    Py_ssize_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, in + i, 8);
+        const uint64_t low = x & ~highs;
+        if ((low + (0x80 - '0') * ones) & ~(low + (0x80 - '9' - 1) * ones) & ~x & highs) return 1;
+    }
+    for (; i < n; i++)
+        if (in[i] >= '0' && in[i] <= '9') return 1;
+    return 0;
+}
+
+/* Whether one of the ``n`` two-byte characters at ``in`` lies from ``low`` to ``high``: a loop
+ * with no exit, which the compiler runs many characters at a time. */
+int wide_in(const Py_UCS2 *in, Py_ssize_t n, Py_UCS2 low, Py_UCS2 high) {
+    int found = 0;
+    for (Py_ssize_t i = 0; i < n; i++) found |= (Py_UCS2)(in[i] - low) <= (Py_UCS2)(high - low);
+    return found;
 }
 
 #if defined(__GNUC__)

@@ -120,7 +120,7 @@ def _branches_may_match(facts: tuple[BranchFacts, ...], held: str, first: str, a
     return False
 
 
-def _may_match(
+def _may_match(  # noqa: PLR0917 - may_match's of _ctokens_phrase.c
     filter_: PhraseFilter,
     held: str,
     first: str,
@@ -133,11 +133,10 @@ def _may_match(
     it out, or the pattern has branches without strings (tried whatever the sieve says) that
     their facts (``rests``, the same) do not rule out."""
     sieve = filter_.ascii if ascii_text else filter_.wide
-    if sieve.rest and (rests is None or _rest_may_match(rests[0 if ascii_text else 1], held, first, ascii_text)):
+    which = 0 if ascii_text else 1
+    if sieve.rest and (rests is None or _rest_may_match(rests[which], held, first, ascii_text)):
         return True
-    return passes(sieve, held) and (
-        own is None or _rest_may_match(own[0 if ascii_text else 1], held, first, ascii_text)
-    )
+    return passes(sieve, held) and (own is None or _rest_may_match(own[which], held, first, ascii_text))
 
 
 def _sieved(
