@@ -90,7 +90,7 @@ static inline int lacks_digits(Held *held, Py_ssize_t digits, Py_ssize_t runs) {
 static int part_may_match(Held *held, Py_ssize_t digits, Py_ssize_t runs, PyObject *facts) {
     if (lacks_digits(held, digits, runs)) return 0;
     if (PyTuple_Check(facts) && PyTuple_GET_SIZE(facts) == 0) return 1;
-    if (held->digits < 0) count_digits(held);
+    /* (its digits counted there only if a branch asks them) */
     return branches_may_match(facts, held->first, held->ascii, held->kind, held->data, held->n, NULL, held->digits);
 }
 
