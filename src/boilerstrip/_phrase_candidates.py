@@ -4,8 +4,11 @@ block none of which is kept no kind without reading it further.
 
 A key row or a gate's group (``_phrases._Index``) is dropped when its sieve alone rules the
 block out (``_phrase_match.matches``' first step: a text that holds none of the sieve's
-strings can match only its branches without strings, and the pattern has none): its matches
-call would be False, so the first row that matches, and the kind, stay the same. Each index is
+strings can match only its branches without strings, and the pattern has none), or when the
+tests ``_fullmatch`` and ``_found`` ask before a regex (first characters, digits, branch
+facts: a gate's rests' always, a key row's once a block has tried it, ``_Index.row_tests``)
+rule out the pattern or rest it would try: its matches call would be False, so the first
+row that matches, and the kind, stay the same. Each index is
 read as ``_phrases._phrase_kind`` reads it: the whole-block one on its text stripped (a text
 of up to ``whole_max_chars``), the anywhere one on its first ``scan_chars`` characters, the
 gates on a short text only (the digit group only on a text with a digit, the wide group only
