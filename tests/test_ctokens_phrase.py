@@ -17,7 +17,7 @@ from boilerstrip import _phrases, _token_stats
 from boilerstrip._language import Tokens, tokens
 from boilerstrip._match_facts import BranchFacts, facts_may_match
 from boilerstrip._phrase_candidates import all_candidates, phrase_candidates
-from boilerstrip._phrase_match import _split, _whole_forms, rest_facts
+from boilerstrip._phrase_match import _split, _whole_forms, rest_facts, row_tests
 from boilerstrip._phrase_rows import rows_table
 from boilerstrip._phrases import STRIPPED, _Index, _indexes, _phrase_kind
 
@@ -155,16 +155,16 @@ def test_a_pages_repeated_texts_get_their_first_candidates(ctokens: ModuleType) 
 def test_rest_facts_are_the_matchers(whole: bool) -> None:
     """The gates' rests' facts: an empty rest has none; the whole-block digit gate's prices hold
     two runs of digits, the anywhere digit gate's dates start with a digit."""
-    assert rest_facts("", whole=whole) == (0, b"", 0, 0, 0, 0, 0)
+    assert rest_facts("", whole=whole) == (0, b"", 0, 0, 0, 0, 0, (), ())
     anywhere, whole_index = _indexes()
     index = whole_index if whole else anywhere
     digit_rests = index.gate_rests[1]
     assert len(index.gate_rests) == 3
     if whole:
-        has_start, _, digits, runs, has_rest, _, _ = digit_rests[0]
+        has_start, _, digits, runs, has_rest, _, _, _, _ = digit_rests[0]
         assert (has_start, has_rest) == (1, 0) and digits >= 2 and runs >= 2
     else:
-        has_start, first, digits, _, _, _, _ = digit_rests[0]
+        has_start, first, digits, _, _, _, _, _, _ = digit_rests[0]
         assert has_start == 1 and digits >= 4
         assert [chr(c) for c in range(128) if first[c]] == list("0123456789")
 
@@ -217,3 +217,37 @@ def test_may_match_is_its_reference(ctokens: ModuleType) -> None:
             answers.add(expected)
     assert answers == {False, True}
     assert ctokens.may_match((), "x", "x", "x")
+
+
+def _tested(index: _Index) -> _Index:
+    """``index`` with every row's tests made (as _first_kind makes them once a block tries it)."""
+    tests = [
+        row_tests(source, filter_, whole=index is _indexes()[1])
+        for source, filter_ in zip(index.sources, index.filters)
+    ]
+    return index._replace(row_tests=list(tests))
+
+
+@pytest.mark.parametrize("marked", [False, True])
+@pytest.mark.parametrize("limits", _LIMITS)
+def test_rows_tests_drop_rows_as_their_matches_would(
+    ctokens: ModuleType, limits: tuple[int, int, int, int], marked: bool
+) -> None:
+    """With every row's tests made, the C pass still gives its reference's candidates, the
+    kinds read with them are those read with all rows, and it drops rows (and blocks) the
+    sieves alone keep: "Garmin 5 Review" passes the reviews row's sieve but starts with no digit."""
+    anywhere, whole = _indexes()
+    tested = (_tested(anywhere), _tested(whole))
+    texts = [*_ALL, "Garmin 5 Review", "Fēnix 8 AMOLED review"]
+    token_lists = _token_lists(ctokens, texts, marked)
+    expected = phrase_candidates(texts, token_lists, limits, *tested, STRIPPED)
+    c_tested = tuple(
+        c._replace(row_tests=t.row_tests) for c, t in zip(_c_indexes(ctokens), tested, strict=True)
+    )
+    assert ctokens.phrase_candidates(texts, token_lists, limits, *c_tested, STRIPPED) == expected
+    every = [all_candidates(t, k, limits, (anywhere, whole), ({}, {})) for t, k in zip(texts, token_lists)]
+    assert _kinds(texts, token_lists, expected, limits) == _kinds(texts, token_lists, every, limits)
+    bare = [index._replace(row_tests=[None] * len(index.sources)) for index in (anywhere, whole)]
+    untested = phrase_candidates(texts, token_lists, limits, *bare, STRIPPED)
+    fewer = sum(len(f[0]) + len(f[1]) for f in expected if f is not None)
+    assert fewer < sum(len(f[0]) + len(f[1]) for f in untested if f is not None)

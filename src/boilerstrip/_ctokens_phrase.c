@@ -16,23 +16,28 @@
 #endif
 
 int sieve_text(PyObject *sieve, PyObject *text, int kind, const void *data, Py_ssize_t n);
+int branches_may_match(PyObject *facts, Py_UCS4 first, int ascii, int kind, const void *data, Py_ssize_t n,
+                       PyObject *held, Py_ssize_t digits);
+int has_digit_byte(const Py_UCS1 *in, Py_ssize_t n); /* (these two in _ctokens_sieve.c) */
+int wide_in(const Py_UCS2 *in, Py_ssize_t n, Py_UCS2 low, Py_UCS2 high);
 
 /* The longest text lowered here (its first scan_chars, or all of a whole-block one): a longer
  * read is left to Python. */
 #define READ_MAX 1024
 
-/* One index as the pass reads it (_phrases._Index): its rows' filters (field 2), its keys
- * (field 3, opened: keys_open), its gate's three alternations (field 6), their filters (field 7)
- * and the facts of their filters' rests (field 8: _phrase_match.rest_facts, of the ASCII sieve's
- * and of the wide one's). */
+/* One index as the pass reads it (_phrases._Index): its rows' filters (field 2), keys (3, opened:
+ * keys_open), gate's three alternations (6), their filters (7), the facts of their filters' rests
+ * (8: _phrase_match.rest_facts, of the ASCII sieve's and of the wide one's) and its rows' tests
+ * (9: a list, None or _phrase_match.row_tests a row). */
 typedef struct {
-    PyObject *filters, *gate, *gate_filters, *gate_rests;
+    PyObject *filters, *gate, *gate_filters, *gate_rests, *row_tests;
     Keys keys;
 } Index;
 
 static int index_open(PyObject *index, Index *out) {
     out->keys.rows = out->keys.stack;
-    if (!PyTuple_Check(index) || PyTuple_GET_SIZE(index) != 9 || !PyTuple_CheckExact(PyTuple_GET_ITEM(index, 2)) ||
+    if (!PyTuple_Check(index) || PyTuple_GET_SIZE(index) != 10 || !PyList_Check(PyTuple_GET_ITEM(index, 9)) ||
+        !PyTuple_CheckExact(PyTuple_GET_ITEM(index, 2)) ||
         !PyTuple_Check(PyTuple_GET_ITEM(index, 6)) || PyTuple_GET_SIZE(PyTuple_GET_ITEM(index, 6)) != 3 ||
         !PyTuple_Check(PyTuple_GET_ITEM(index, 7)) || PyTuple_GET_SIZE(PyTuple_GET_ITEM(index, 7)) != 3 ||
         !PyTuple_Check(PyTuple_GET_ITEM(index, 8)) || PyTuple_GET_SIZE(PyTuple_GET_ITEM(index, 8)) != 3) {
@@ -43,6 +48,7 @@ static int index_open(PyObject *index, Index *out) {
     out->gate = PyTuple_GET_ITEM(index, 6);
     out->gate_filters = PyTuple_GET_ITEM(index, 7);
     out->gate_rests = PyTuple_GET_ITEM(index, 8);
+    out->row_tests = PyTuple_GET_ITEM(index, 9);
     return keys_open(PyTuple_GET_ITEM(index, 3), &out->keys);
 }
 
@@ -79,13 +85,22 @@ static inline int lacks_digits(Held *held, Py_ssize_t digits, Py_ssize_t runs) {
     return digits > 0 && held->digits < digits;
 }
 
-/* Whether the rest of a sieve, whose facts are ``facts`` (_phrase_match.rest_facts: whether it
- * has branches tried at the start, their first characters, digits and runs, whether it has
- * others, their digits and runs), may match the held text: _phrase_match._fullmatch's and
- * _found's first tests (may_start, lacks_digits) of it. 1, 0, -1 on an error. */
+/* Whether one part of a sieve's rest may match the held text: its digits and runs (lacks_digits),
+ * then its branch facts (branches_may_match). 1, 0, -1 on an error. */
+static int part_may_match(Held *held, Py_ssize_t digits, Py_ssize_t runs, PyObject *facts) {
+    if (lacks_digits(held, digits, runs)) return 0;
+    if (PyTuple_Check(facts) && PyTuple_GET_SIZE(facts) == 0) return 1;
+    /* (its digits counted there only if a branch asks them) */
+    return branches_may_match(facts, held->first, held->ascii, held->kind, held->data, held->n, NULL, held->digits);
+}
+
+/* Whether a pattern (a sieve's rest, or a row's own) whose facts are ``facts`` (rest_facts: whether
+ * it has branches tried at the start, their first characters, digits, runs, whether it has others,
+ * theirs, each part's branch facts) may match the held text: _phrase_match._fullmatch's and
+ * _found's tests of it before its regex. 1, 0, -1 on an error. */
 static int rest_may_match(PyObject *facts, Held *held) {
-    if (!PyTuple_Check(facts) || PyTuple_GET_SIZE(facts) != 7 || !PyBytes_Check(PyTuple_GET_ITEM(facts, 1))) {
-        PyErr_SetString(PyExc_TypeError, "phrase_candidates(): a rest's facts are 7 items");
+    if (!PyTuple_Check(facts) || PyTuple_GET_SIZE(facts) != 9 || !PyBytes_Check(PyTuple_GET_ITEM(facts, 1))) {
+        PyErr_SetString(PyExc_TypeError, "phrase_candidates(): a rest's facts are 9 items");
         return -1;
     }
     Py_ssize_t values[7];
@@ -98,17 +113,19 @@ static int rest_may_match(PyObject *facts, Held *held) {
     if (values[0]) {
         const int starts = PyBytes_GET_SIZE(first) == 0 || held->n == 0 || held->first >= 128 ||
                            (PyBytes_GET_SIZE(first) == 128 && PyBytes_AS_STRING(first)[held->first] != 0);
-        if (starts && !lacks_digits(held, values[2], values[3])) return 1;
+        const int found = starts ? part_may_match(held, values[2], values[3], PyTuple_GET_ITEM(facts, 7)) : 0;
+        if (found != 0) return found;
     }
-    return values[4] && !lacks_digits(held, values[5], values[6]);
+    return values[4] ? part_may_match(held, values[5], values[6], PyTuple_GET_ITEM(facts, 8)) : 0;
 }
 
 /* Whether a pattern with the filter ``filter`` (a PhraseFilter: its ASCII and its wide sieve) may
  * match the held text, as _phrase_match.matches reads it: its sieve (the ASCII one for an ASCII
- * text) passes the text, or it has branches without strings (``rest``, tried by matches
- * whatever the sieve says) that ``rests`` (their facts: rest_may_match; NULL: none known) do
+ * text) passes the text and the pattern's own facts (``own``, rest_may_match's, of ASCII texts and
+ * of any other; NULL: none known) do not rule it out, or it has branches without strings
+ * (``rest``, tried by matches whatever the sieve says) that ``rests`` (their facts, the same) do
  * not rule out. 1, 0, -1 on an error. */
-static int may_match(PyObject *filter, Held *held, PyObject *rests) {
+static int may_match(PyObject *filter, Held *held, PyObject *rests, PyObject *own) {
     if (!PyTuple_Check(filter) || PyTuple_GET_SIZE(filter) != 2) {
         PyErr_SetString(PyExc_TypeError, "phrase_candidates(): a filter is a PhraseFilter");
         return -1;
@@ -123,7 +140,9 @@ static int may_match(PyObject *filter, Held *held, PyObject *rests) {
         const int found = rest_may_match(PyTuple_GET_ITEM(rests, held->ascii ? 0 : 1), held);
         if (found != 0) return found;
     }
-    return sieve_text(sieve, NULL, held->kind, held->data, held->n);
+    const int passed = sieve_text(sieve, NULL, held->kind, held->data, held->n);
+    if (passed <= 0 || own == NULL || !PyTuple_Check(own) || PyTuple_GET_SIZE(own) != 2) return passed;
+    return rest_may_match(PyTuple_GET_ITEM(own, held->ascii ? 0 : 1), held);
 }
 
 /* Keeps, of the index's key rows (in its keys' buffer, in row order), those that may match the
@@ -141,7 +160,11 @@ static int index_filter(Index *index, int gate, int digit, Held *held) {
             PyErr_SetString(PyExc_IndexError, "phrase_candidates(): a key's row is out of its index");
             return -1;
         }
-        const int found = may_match(PyTuple_GET_ITEM(index->filters, row), held, NULL);
+        /* (a row's tests, once a block has tried it: its own facts and its rest's) */
+        PyObject *tests = row < PyList_GET_SIZE(index->row_tests) ? PyList_GET_ITEM(index->row_tests, row) : NULL;
+        const int known = tests != NULL && PyTuple_Check(tests) && PyTuple_GET_SIZE(tests) == 2;
+        PyObject *rests = known ? PyTuple_GET_ITEM(tests, 1) : NULL, *own = known ? PyTuple_GET_ITEM(tests, 0) : NULL;
+        const int found = may_match(PyTuple_GET_ITEM(index->filters, row), held, rests, own);
         if (found < 0) return -1;
         if (found) index->keys.rows[kept++] = row;
     }
@@ -153,7 +176,7 @@ static int index_filter(Index *index, int gate, int digit, Held *held) {
         PyObject *source = PyTuple_GET_ITEM(index->gate, g);
         if (!asked[g] || !PyUnicode_Check(source) || PyUnicode_GET_LENGTH(source) == 0) continue;
         const int found =
-            may_match(PyTuple_GET_ITEM(index->gate_filters, g), held, PyTuple_GET_ITEM(index->gate_rests, g));
+            may_match(PyTuple_GET_ITEM(index->gate_filters, g), held, PyTuple_GET_ITEM(index->gate_rests, g), NULL);
         if (found < 0) return -1;
         groups |= found << g;
     }
@@ -179,31 +202,6 @@ static void lower_bytes(const Py_UCS1 *in, Py_UCS1 *to, Py_ssize_t n) {
     for (; i < n; i++) to[i] = (Py_UCS1)lower_one(in[i]);
 }
 
-/* Whether one of the ``n`` one-byte characters at ``in`` is one of 0-9: eight at a time (their
- * high bits cleared, each compared with "0" and past "9" by an add that carries into no other
- * byte; a byte whose high bit was set is none). */
-static int has_digit_byte(const Py_UCS1 *in, Py_ssize_t n) {
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    Py_ssize_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t x;
-        memcpy(&x, in + i, 8);
-        const uint64_t low = x & ~highs;
-        if ((low + (0x80 - '0') * ones) & ~(low + (0x80 - '9' - 1) * ones) & ~x & highs) return 1;
-    }
-    for (; i < n; i++)
-        if (in[i] >= '0' && in[i] <= '9') return 1;
-    return 0;
-}
-
-/* Whether one of the ``n`` two-byte characters at ``in`` lies from ``low`` to ``high``: a loop
- * with no exit, which the compiler runs many characters at a time. */
-static int wide_in(const Py_UCS2 *in, Py_ssize_t n, Py_UCS2 low, Py_UCS2 high) {
-    int found = 0;
-    for (Py_ssize_t i = 0; i < n; i++) found |= (Py_UCS2)(in[i] - low) <= (Py_UCS2)(high - low);
-    return found;
-}
-
 /* Whether ``c`` is one of the ``count`` characters of ``strip`` (_phrases.STRIPPED). */
 static inline int stripped(Py_UCS4 c, const Py_UCS4 *strip, Py_ssize_t count) {
     for (Py_ssize_t i = 0; i < count; i++)
@@ -217,16 +215,14 @@ typedef struct {
     Py_ssize_t strip_count;
 } Limits;
 
-/* The block's candidates: None when no row or gate of either index can match it, else
- * (anywhere rows, whole-block rows, gates), each list in row order, each row once, of the key
- * rows its first scan_words tokens select (_phrase_rows.pair_rows; the whole-block rows only for
- * a text of up to whole_max characters), and ``gates`` the bits of the gates' groups that may
- * match (index_filter's: the whole-block gate's, then the anywhere gate's shifted by 3) and 64
- * for a text _phrases._last_line_kind may read (one with a line break). A text read here (one of one or two bytes a
- * character, ASCII or whose tokens block_counts gave as a marked str: Latin-1 characters and
- * separators, lowered a character at a time as _phrases lowers them, whose read part is at most
- * READ_MAX characters) keeps only the rows and gates that may match it (index_filter), and is
- * None when none does and it has no line break; any other has all its key rows and gates 127. A new reference, NULL on an error. */
+/* The block's candidates: None when no row or gate of either index can match it, else (anywhere
+ * rows, whole-block rows, gates), each list in row order, each row once, of the key rows its first
+ * scan_words tokens select (_phrase_rows.pair_rows; the whole-block ones only for a text of up to
+ * whole_max characters), ``gates`` the bits of the gates' groups that may match (index_filter's:
+ * the whole-block gate's, then the anywhere gate's shifted by 3) and 64 for a text with a line
+ * break (_phrases._last_line_kind). A text read here (of one or two bytes a character, ASCII or
+ * whose tokens are block_counts' marked str, lowered as _phrases lowers it, its read part at most
+ * READ_MAX) keeps the rows and gates that may match it; any other all, and gates 127. */
 static PyObject *block_candidates(PyObject *text, PyObject *tokens, const Limits *limits, Index *anywhere,
                                   Index *whole, Py_UCS2 *buffer) {
     if (!PyUnicode_Check(text)) {

@@ -3,6 +3,7 @@
  * same). Hidden, as _cscan's shared functions are. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 #include <string.h>
 
 #if defined(__GNUC__)
@@ -151,33 +152,24 @@ static Py_ssize_t rare_at(PyObject *string) {
     return place;
 }
 
-/* may_match(facts, text, held, lowered) -> bool: _match_facts.may_match, its reference: whether
- * some branch whose BranchFacts are ``facts`` (digits, first, starts, needs) may match ``text``
- * (``held``: its lower case; ``lowered``: the same when it is ASCII, else None): an ASCII text
- * holds the branch's digits, its first character may start it, ``held`` starts with one of its
- * starts and holds a string of each of its needs. True when ``facts`` is empty. */
-PyObject *facts_may_match(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 4 || !PyTuple_Check(args[0]) || !PyUnicode_Check(args[1]) || !PyUnicode_Check(args[2])) {
-        PyErr_SetString(PyExc_TypeError, "may_match() takes the facts, a str, its lower case and the ASCII one or None");
-        return NULL;
-    }
-    PyObject *facts = args[0], *text = args[1], *held = args[2];
+/* Whether some branch whose BranchFacts are ``facts`` (digits, first, starts, needs) may match a
+ * text whose lower case is the ``n`` characters of ``kind`` at ``data`` (``held``, its str, read
+ * only when it is of four bytes: NULL for a buffer of one or two) and whose first character
+ * (before it was lowered) is ``first``: an ASCII text (``ascii``) holds the branch's digits
+ * (``digits``: its count of 0-9, or -1 to count them when asked), its first character may start
+ * it, its lower case starts with one of its starts and holds a string of each of its needs.
+ * 1 (also when ``facts`` is empty), 0, -1 on an error (also _ctokens_phrase.c's page pass). */
+int branches_may_match(PyObject *facts, Py_UCS4 first, int ascii, int kind, const void *data, Py_ssize_t n,
+                       PyObject *held, Py_ssize_t digits) {
+    if (!PyTuple_Check(facts)) goto not_facts;
     const Py_ssize_t count = PyTuple_GET_SIZE(facts);
-    if (count == 0) Py_RETURN_TRUE;
-    const int ascii = args[3] != Py_None;
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(text), held_n = PyUnicode_GET_LENGTH(held);
-    const int kind = PyUnicode_KIND(text), held_kind = PyUnicode_KIND(held);
-    const void *data = PyUnicode_DATA(text), *held_data = PyUnicode_DATA(held);
-    Py_ssize_t digits = -1; /* the text's 0-9, counted when first asked */
     for (Py_ssize_t b = 0; b < count; b++) {
         PyObject *branch = PyTuple_GET_ITEM(facts, b);
         if (!PyTuple_Check(branch) || PyTuple_GET_SIZE(branch) != 4 || !PyBytes_Check(PyTuple_GET_ITEM(branch, 1)) ||
-            !PyTuple_Check(PyTuple_GET_ITEM(branch, 2)) || !PyTuple_Check(PyTuple_GET_ITEM(branch, 3))) {
-            PyErr_SetString(PyExc_TypeError, "may_match(): a branch's facts are BranchFacts");
-            return NULL;
-        }
+            !PyTuple_Check(PyTuple_GET_ITEM(branch, 2)) || !PyTuple_Check(PyTuple_GET_ITEM(branch, 3)))
+            goto not_facts;
         const Py_ssize_t want = PyLong_AsSsize_t(PyTuple_GET_ITEM(branch, 0));
-        if (want == -1 && PyErr_Occurred()) return NULL;
+        if (want == -1 && PyErr_Occurred()) return -1;
         if (want > 0 && ascii) {
             if (digits < 0) {
                 digits = 0;
@@ -188,18 +180,17 @@ PyObject *facts_may_match(PyObject *self, PyObject *const *args, Py_ssize_t narg
             }
             if (digits < want) continue;
         }
-        PyObject *first = PyTuple_GET_ITEM(branch, 1);
-        if (PyBytes_GET_SIZE(first) > 0 && n > 0) {
-            const Py_UCS4 c = PyUnicode_READ(kind, data, 0);
-            if (c < 128 && (c >= (Py_UCS4)PyBytes_GET_SIZE(first) || PyBytes_AS_STRING(first)[c] == 0)) continue;
-        }
+        PyObject *mask = PyTuple_GET_ITEM(branch, 1);
+        if (PyBytes_GET_SIZE(mask) > 0 && n > 0 && first < 128 &&
+            (first >= (Py_UCS4)PyBytes_GET_SIZE(mask) || PyBytes_AS_STRING(mask)[first] == 0))
+            continue;
         PyObject *starts = PyTuple_GET_ITEM(branch, 2), *needs = PyTuple_GET_ITEM(branch, 3);
         if (PyTuple_GET_SIZE(starts) > 0) {
             int started = 0;
             for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(starts) && !started; i++) {
                 PyObject *start = PyTuple_GET_ITEM(starts, i);
                 if (!PyUnicode_Check(start)) goto not_str;
-                started = starts_with(held_kind, held_data, held_n, start);
+                started = starts_with(kind, data, n, start);
             }
             if (!started) continue;
         }
@@ -211,17 +202,61 @@ PyObject *facts_may_match(PyObject *self, PyObject *const *args, Py_ssize_t narg
             for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(strings) && !found; j++) {
                 PyObject *string = PyTuple_GET_ITEM(strings, j);
                 if (!PyUnicode_Check(string)) goto not_str;
-                found = holds(held, held_kind, held_data, held_n, string, rare_at(string));
-                if (found < 0) return NULL;
+                found = holds(held, kind, data, n, string, rare_at(string));
+                if (found < 0) return -1;
             }
             all = found;
         }
-        if (all) Py_RETURN_TRUE;
+        if (all) return 1;
     }
-    Py_RETURN_FALSE;
+    return count == 0;
+not_facts:
+    PyErr_SetString(PyExc_TypeError, "may_match(): a branch's facts are BranchFacts");
+    return -1;
 not_str:
     PyErr_SetString(PyExc_TypeError, "may_match(): a branch's strings are str");
-    return NULL;
+    return -1;
+}
+
+/* may_match(facts, text, held, lowered) -> bool: _match_facts.may_match, its reference:
+ * branches_may_match of ``text``'s first character and ``held`` (its lower case; ``lowered``: the
+ * same when it is ASCII, else None; an ASCII text's digits are those of its lower case). */
+PyObject *facts_may_match(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 4 || !PyTuple_Check(args[0]) || !PyUnicode_Check(args[1]) || !PyUnicode_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "may_match() takes the facts, a str, its lower case and the ASCII one or None");
+        return NULL;
+    }
+    PyObject *text = args[1], *held = args[2];
+    const Py_UCS4 first = PyUnicode_GET_LENGTH(text) > 0 ? PyUnicode_READ_CHAR(text, 0) : 0;
+    const int found = branches_may_match(args[0], first, args[3] != Py_None, PyUnicode_KIND(held),
+                                         PyUnicode_DATA(held), PyUnicode_GET_LENGTH(held), held, -1);
+    if (found < 0) return NULL;
+    return PyBool_FromLong(found);
+}
+
+/* Whether one of the ``n`` one-byte characters at ``in`` is one of 0-9 (for _ctokens_phrase.c's
+ * pass): eight at a time (their high bits cleared, each compared with "0" and past "9" by an add
+ * that carries into no other byte; a byte whose high bit was set is none). */
+int has_digit_byte(const Py_UCS1 *in, Py_ssize_t n) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    Py_ssize_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, in + i, 8);
+        const uint64_t low = x & ~highs;
+        if ((low + (0x80 - '0') * ones) & ~(low + (0x80 - '9' - 1) * ones) & ~x & highs) return 1;
+    }
+    for (; i < n; i++)
+        if (in[i] >= '0' && in[i] <= '9') return 1;
+    return 0;
+}
+
+/* Whether one of the ``n`` two-byte characters at ``in`` lies from ``low`` to ``high``: a loop
+ * with no exit, which the compiler runs many characters at a time. */
+int wide_in(const Py_UCS2 *in, Py_ssize_t n, Py_UCS2 low, Py_UCS2 high) {
+    int found = 0;
+    for (Py_ssize_t i = 0; i < n; i++) found |= (Py_UCS2)(in[i] - low) <= (Py_UCS2)(high - low);
+    return found;
 }
 
 #if defined(__GNUC__)

@@ -4,8 +4,11 @@ block none of which is kept no kind without reading it further.
 
 A key row or a gate's group (``_phrases._Index``) is dropped when its sieve alone rules the
 block out (``_phrase_match.matches``' first step: a text that holds none of the sieve's
-strings can match only its branches without strings, and the pattern has none): its matches
-call would be False, so the first row that matches, and the kind, stay the same. Each index is
+strings can match only its branches without strings, and the pattern has none), or when the
+tests ``_fullmatch`` and ``_found`` ask before a regex (first characters, digits, branch
+facts: a gate's rests' always, a key row's once a block has tried it, ``_Index.row_tests``)
+rule out the pattern or rest it would try: its matches call would be False, so the first
+row that matches, and the kind, stay the same. Each index is
 read as ``_phrases._phrase_kind`` reads it: the whole-block one on its text stripped (a text
 of up to ``whole_max_chars``), the anywhere one on its first ``scan_chars`` characters, the
 gates on a short text only (the digit group only on a text with a digit, the wide group only
@@ -27,9 +30,9 @@ from typing import Final, Protocol, cast
 
 from ._compiled import c_function
 from ._language import Tokens
-from ._match_facts import lacks_digits, may_start
-from ._phrase_match import RestFacts
-from ._phrase_rows import Keys, both_rows, pair_rows
+from ._match_facts import BranchFacts, lacks_digits, may_start
+from ._phrase_match import RestFacts, RowTests
+from ._phrase_rows import Keys, ascii_digit, both_rows, pair_rows
 from ._phrase_sieve import PhraseFilter, passes
 
 # A block's candidates: its key rows of the anywhere index and of the whole-block one, each
@@ -61,6 +64,8 @@ class Index(Protocol):
     def gate_filters(self) -> tuple[PhraseFilter, PhraseFilter, PhraseFilter]: ...
     @property
     def gate_rests(self) -> tuple[tuple[RestFacts, RestFacts], ...]: ...
+    @property
+    def row_tests(self) -> list[RowTests | None]: ...
 
 
 def all_candidates(
@@ -80,28 +85,61 @@ def all_candidates(
     return first_rows, second_rows, ALL_GATES
 
 
-def _rest_may_match(facts: RestFacts, held: str, first: str) -> bool:
+def _rest_may_match(facts: RestFacts, held: str, first: str, ascii_text: bool) -> bool:
     """Whether a sieve's rest whose :func:`_phrase_match.rest_facts` are ``facts`` may match
     the text whose lower case is ``held`` and whose first character is ``first`` ("" when it
-    is empty): ``_fullmatch``'s and ``_found``'s first tests of it. Its digits are counted on
-    any text read here, as on an ASCII one: of Latin-1 characters and separators, its only
-    ``\\d`` are 0-9 (held has the digits of the text it lowers)."""
-    has_start, mask, start_digits, start_runs, has_rest, rest_digits, rest_runs = facts
-    if has_start and may_start(mask, first) and not lacks_digits(start_digits, start_runs, held, held):
+    is empty): ``_fullmatch``'s and ``_found``'s tests of it before its regex. Its digits are
+    counted on any text read here, as on an ASCII one: of Latin-1 characters and separators,
+    its only ``\\d`` are 0-9 (held has the digits of the text it lowers)."""
+    has_start, mask, start_digits, start_runs, has_rest, rest_digits, rest_runs, start, rest = facts
+    if (
+        has_start
+        and may_start(mask, first)
+        and not lacks_digits(start_digits, start_runs, held, held)
+        and _branches_may_match(start, held, first, ascii_text)
+    ):
         return True
-    return bool(has_rest) and not lacks_digits(rest_digits, rest_runs, held, held)
+    return (
+        bool(has_rest)
+        and not lacks_digits(rest_digits, rest_runs, held, held)
+        and _branches_may_match(rest, held, first, ascii_text)
+    )
 
 
-def _may_match(
-    filter_: PhraseFilter, held: str, first: str, ascii_text: bool, rests: tuple[RestFacts, RestFacts] | None
+def _branches_may_match(facts: tuple[BranchFacts, ...], held: str, first: str, ascii_text: bool) -> bool:
+    """``_match_facts.facts_may_match`` of a text whose lower case is ``held`` and whose first
+    character is ``first`` (an ASCII text's digits are those of its lower case)."""
+    if not facts:
+        return True
+    for digits, mask, starts, needs in facts:
+        if digits and ascii_text and not ascii_digit(held, digits):
+            continue
+        if mask and not may_start(mask, first):
+            continue
+        if starts and not held.startswith(starts):
+            continue
+        if all(any(string in held for string in strings) for strings in needs):
+            return True
+    return False
+
+
+def _may_match(  # noqa: PLR0917 - may_match's of _ctokens_phrase.c
+    filter_: PhraseFilter,
+    held: str,
+    first: str,
+    ascii_text: bool,
+    rests: tuple[RestFacts, RestFacts] | None,
+    own: tuple[RestFacts, RestFacts] | None = None,
 ) -> bool:
-    """``_phrase_match.matches``' first steps: whether the sieve passes ``held``, or the
-    pattern has branches without strings (tried whatever the sieve says) that their facts
-    (``rests``, of the ASCII sieve's and of the wide one's; None: none known) do not rule out."""
+    """``_phrase_match.matches``' first steps: whether the sieve passes ``held`` and the
+    pattern's own facts (``own``, of ASCII texts and of any text; None: none known) do not rule
+    it out, or the pattern has branches without strings (tried whatever the sieve says) that
+    their facts (``rests``, the same) do not rule out."""
     sieve = filter_.ascii if ascii_text else filter_.wide
-    if sieve.rest and (rests is None or _rest_may_match(rests[0 if ascii_text else 1], held, first)):
+    which = 0 if ascii_text else 1
+    if sieve.rest and (rests is None or _rest_may_match(rests[which], held, first, ascii_text)):
         return True
-    return passes(sieve, held)
+    return passes(sieve, held) and (own is None or _rest_may_match(own[which], held, first, ascii_text))
 
 
 def _sieved(
@@ -109,7 +147,12 @@ def _sieved(
 ) -> tuple[list[int], int]:
     """The rows that may match ``held`` (whose text starts with ``first``), and the bits of the
     gate's groups that may."""
-    kept = [row for row in rows if _may_match(index.filters[row], held, first, ascii_text, None)]
+    kept = []
+    for row in rows:
+        tests = index.row_tests[row]
+        own, rests = (None, None) if tests is None else tests
+        if _may_match(index.filters[row], held, first, ascii_text, rests, own):
+            kept.append(row)
     asked = (not ascii_text, digit, True)  # the gate's wide, digit and other groups
     groups = 0
     for bit, (ask, source, filter_, rests) in enumerate(

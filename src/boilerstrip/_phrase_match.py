@@ -288,21 +288,25 @@ def _found(
 
 
 # _phrase_candidates' facts of a sieve's rest (:func:`rest_facts`).
-RestFacts = tuple[int, bytes, int, int, int, int, int]
+RestFacts = tuple[int, bytes, int, int, int, int, int, Facts, Facts]
 
 
-def rest_facts(pattern: str, *, whole: bool) -> RestFacts:
-    """The first tests :func:`_fullmatch` (``whole``) or :func:`_found` make of ``pattern``
-    before its facts' strings and its regex: whether it has branches tried at the start (all
-    of a fullmatch's; the ``^`` ones of a search), the ASCII characters they start with
-    (``may_start``'s mask), the digits and runs of digits each holds (``lacks_digits``), and
-    whether it has others, with theirs. A text these rule out is not matched."""
+def rest_facts(pattern: str, *, whole: bool, ascii_text: bool = True) -> RestFacts:
+    """The tests :func:`_fullmatch` (``whole``) or :func:`_found` make of ``pattern`` before
+    its regex: whether it has branches tried at the start (all of a fullmatch's; the ``^`` ones
+    of a search), the ASCII characters they start with (``may_start``'s mask), the digits and
+    runs of digits each holds (``lacks_digits``), and whether it has others, with theirs; then
+    the branch facts of each part (``may_match``: of ASCII texts, or of any text when not
+    ``ascii_text``). A text these rule out is not matched."""
     if not pattern:
-        return 0, b"", 0, 0, 0, 0, 0
+        return 0, b"", 0, 0, 0, 0, 0, (), ()
     if whole:
         forms = _whole_forms(pattern)
-        return 1, forms.first, forms.digits, forms.runs, 0, 0, 0
+        facts = forms.ascii_facts if ascii_text else forms.wide_facts
+        return 1, forms.first, forms.digits, forms.runs, 0, 0, 0, facts, ()
     split = _split(pattern)
+    start_ascii, start_wide = split.start_facts
+    rest_ascii, rest_wide = split.rest_facts
     return (
         int(bool(split.start)),
         split.first,
@@ -311,6 +315,24 @@ def rest_facts(pattern: str, *, whole: bool) -> RestFacts:
         int(bool(split.rest)),
         split.rest_digits,
         split.rest_runs,
+        start_ascii if ascii_text else start_wide,
+        rest_ascii if ascii_text else rest_wide,
+    )
+
+
+# A key row's tests for _phrase_candidates' pass: the facts of its pattern (of ASCII texts, of
+# any other), asked where its sieve passes, and of its sieve's rest (the same), asked where not.
+RowTests = tuple[tuple[RestFacts, RestFacts], tuple[RestFacts, RestFacts]]
+
+
+def row_tests(pattern: str, filter_: PhraseFilter, *, whole: bool) -> RowTests:
+    """The :data:`RowTests` of a row whose pattern is ``pattern`` and filter ``filter_``."""
+    return (
+        (rest_facts(pattern, whole=whole), rest_facts(pattern, whole=whole, ascii_text=False)),
+        (
+            rest_facts(filter_.ascii.rest, whole=whole),
+            rest_facts(filter_.wide.rest, whole=whole, ascii_text=False),
+        ),
     )
 
 

@@ -35,7 +35,7 @@ from ._phrase_candidates import (
     c_phrase_candidates,
 )
 from ._phrase_keys import Gate, stored_gate, stored_key_words
-from ._phrase_match import RestFacts, compiled_keys, has_digit, matches, rest_facts
+from ._phrase_match import RestFacts, RowTests, compiled_keys, has_digit, matches, rest_facts, row_tests
 from ._phrase_rows import MIN_PREFIX, PREFIX, Keys, ascii_digit, c_lower, key_sieve, phrase_rows, rows_table
 from ._phrase_sieve import PhraseFilter, phrase_filter
 from ._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
@@ -64,9 +64,16 @@ class _Index(NamedTuple):
     any_keyless: str
     gate: Gate  # the same branches, grouped by what every match of each must hold
     gate_filters: tuple[PhraseFilter, PhraseFilter, PhraseFilter]  # of the gate's groups
-    # The facts of each group's sieves' rests (_phrase_match.rest_facts: of the ASCII sieve's,
-    # of the wide one's), read by _phrase_candidates.
+    # The facts of each group's sieves' rests (_phrase_match.rest_facts: of the ASCII sieve's
+    # for ASCII texts, of the wide one's for any other), read by _phrase_candidates.
     gate_rests: tuple[tuple[RestFacts, RestFacts], ...]
+    # Per row, its tests (_phrase_match.row_tests), read by _phrase_candidates' pass to drop a
+    # key row whose sieve passes but whose matches call would be False without a regex; None
+    # until a block first tries the row (_first_kind): made at the index's build, every row's
+    # facts would be read at a process's first call (issue5-tokens47's +6.5%). A memo as
+    # _phrase_match's are: made from the row alone, the same in every thread, and the pass
+    # gives the same kinds with or without it.
+    row_tests: list[RowTests | None]
 
 
 def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
@@ -106,9 +113,10 @@ def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
         gate,
         gate_filters,
         tuple(
-            (rest_facts(f.ascii.rest, whole=whole), rest_facts(f.wide.rest, whole=whole))
+            (rest_facts(f.ascii.rest, whole=whole), rest_facts(f.wide.rest, whole=whole, ascii_text=False))
             for f in gate_filters
         ),
+        [None] * len(rows),
     )
 
 
@@ -348,19 +356,14 @@ def _first_kind(  # noqa: PLR0917 - the texts matches() reads
     keyless = gate != 0 and _gate_open(
         index, text, lowered, held, digit, gate, whole=whole, sieved=sieved, simple=simple
     )
+    tests = index.row_tests
     for row in _with_keyless(keyed, index.keyless, keyless):
         also_sieved = sieved and not (keyless and row in index.keyless)
-        if matches(
-            index.sources[row],
-            index.filters[row],
-            text,
-            lowered,
-            held,
-            whole=whole,
-            sieved=also_sieved,
-            simple=simple,
-        ):
+        source, filter_ = index.sources[row], index.filters[row]
+        if matches(source, filter_, text, lowered, held, whole=whole, sieved=also_sieved, simple=simple):
             return index.kinds[row]
+        if tests[row] is None:
+            tests[row] = row_tests(source, filter_, whole=whole)
     return None
 
 
