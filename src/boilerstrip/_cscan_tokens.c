@@ -19,18 +19,10 @@ static const unsigned char ENDS[128] = {['\t'] = SPACE, ['\n'] = SPACE, ['\f'] =
 #define IN(c, bits) ((c) < 128 && (ENDS[(c)] & (bits)))
 #define AT(i) PyUnicode_READ(kind, t->data, (i))
 
-/* First index at or after `from` holding `c` (ASCII), or -1: memchr over one-byte text; over
- * two- and four-byte text (most pages: one curly quote makes a str two bytes a character),
- * find2 and find4 (_cscan.h: eight or four characters a compare, no call). */
+/* First index at or after `from` holding `c` (ASCII), or -1 (_cscan.h's find_kind, of this
+ * copy's kind). */
 ONE_KIND Py_ssize_t find(const Text *t, const int kind, Py_UCS4 c, Py_ssize_t from) {
-    const Py_ssize_t n = t->n;
-    if (from >= n) return -1;
-    if (kind == PyUnicode_1BYTE_KIND) {
-        const char *data = t->data, *found = memchr(data + from, (int)c, (size_t)(n - from));
-        return found == NULL ? -1 : found - data;
-    }
-    if (kind == PyUnicode_2BYTE_KIND) return find2(t->data, from, n, (Py_UCS2)c);
-    return find4(t->data, from, n, c);
+    return find_kind(t, kind, c, from, t->n);
 }
 
 

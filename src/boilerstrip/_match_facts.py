@@ -277,12 +277,18 @@ def facts_may_match(facts: tuple[BranchFacts, ...], text: str, held: str, lowere
     """Whether some branch whose :func:`branch_facts` are ``facts`` may match ``text``
     (``held``: lowercased; ``lowered``: the same when ``text`` is ASCII, else None; the facts
     of ASCII texts then, else those of any text); True when ``facts`` is ()."""
+    return branches_may_match(facts, held, text[:1], lowered is not None)
+
+
+def branches_may_match(facts: tuple[BranchFacts, ...], held: str, first: str, ascii_text: bool) -> bool:
+    """:func:`facts_may_match` of a text whose lower case is ``held`` and whose first character
+    is ``first`` ("" for none; lowering changes no digit, so an ASCII text's are ``held``'s)."""
     if not facts:
         return True
-    for digits, first, starts, needs in facts:
-        if digits and lowered is not None and not ascii_digit(text, digits):
+    for digits, mask, starts, needs in facts:
+        if digits and ascii_text and not ascii_digit(held, digits):
             continue
-        if first and not may_start(first, text):
+        if mask and not may_start(mask, first):
             continue
         if starts and not held.startswith(starts):
             continue

@@ -30,9 +30,9 @@ from typing import Final, Protocol, cast
 
 from ._compiled import c_function
 from ._language import Tokens
-from ._match_facts import BranchFacts, lacks_digits, may_start
+from ._match_facts import branches_may_match, lacks_digits, may_start
 from ._phrase_match import RestFacts, RowTests
-from ._phrase_rows import Keys, ascii_digit, both_rows, pair_rows
+from ._phrase_rows import Keys, both_rows, pair_rows
 from ._phrase_sieve import PhraseFilter, passes
 
 # A block's candidates: its key rows of the anywhere index and of the whole-block one, each
@@ -96,31 +96,14 @@ def _rest_may_match(facts: RestFacts, held: str, first: str, ascii_text: bool) -
         has_start
         and may_start(mask, first)
         and not lacks_digits(start_digits, start_runs, held, held)
-        and _branches_may_match(start, held, first, ascii_text)
+        and branches_may_match(start, held, first, ascii_text)
     ):
         return True
     return (
         bool(has_rest)
         and not lacks_digits(rest_digits, rest_runs, held, held)
-        and _branches_may_match(rest, held, first, ascii_text)
+        and branches_may_match(rest, held, first, ascii_text)
     )
-
-
-def _branches_may_match(facts: tuple[BranchFacts, ...], held: str, first: str, ascii_text: bool) -> bool:
-    """``_match_facts.facts_may_match`` of a text whose lower case is ``held`` and whose first
-    character is ``first`` (an ASCII text's digits are those of its lower case)."""
-    if not facts:
-        return True
-    for digits, mask, starts, needs in facts:
-        if digits and ascii_text and not ascii_digit(held, digits):
-            continue
-        if mask and not may_start(mask, first):
-            continue
-        if starts and not held.startswith(starts):
-            continue
-        if all(any(string in held for string in strings) for strings in needs):
-            return True
-    return False
 
 
 def _may_match(  # noqa: PLR0917 - may_match's of _ctokens_phrase.c
