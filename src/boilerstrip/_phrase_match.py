@@ -325,14 +325,18 @@ def rest_facts(pattern: str, *, whole: bool, ascii_text: bool = True) -> RestFac
 RowTests = tuple[tuple[RestFacts, RestFacts], tuple[RestFacts, RestFacts]]
 
 
+def sieve_rests(filter_: PhraseFilter, *, whole: bool) -> tuple[RestFacts, RestFacts]:
+    """The :func:`rest_facts` of ``filter_``'s sieves' rests: the ASCII one's for ASCII texts,
+    the wide one's for any other (a row's, and a gate group's in ``_phrases._Index``)."""
+    ascii_rest = rest_facts(filter_.ascii.rest, whole=whole)
+    return ascii_rest, rest_facts(filter_.wide.rest, whole=whole, ascii_text=False)
+
+
 def row_tests(pattern: str, filter_: PhraseFilter, *, whole: bool) -> RowTests:
     """The :data:`RowTests` of a row whose pattern is ``pattern`` and filter ``filter_``."""
     return (
         (rest_facts(pattern, whole=whole), rest_facts(pattern, whole=whole, ascii_text=False)),
-        (
-            rest_facts(filter_.ascii.rest, whole=whole),
-            rest_facts(filter_.wide.rest, whole=whole, ascii_text=False),
-        ),
+        sieve_rests(filter_, whole=whole),
     )
 
 

@@ -35,7 +35,7 @@ from ._phrase_candidates import (
     c_phrase_candidates,
 )
 from ._phrase_keys import Gate, stored_gate, stored_key_words
-from ._phrase_match import RestFacts, RowTests, compiled_keys, has_digit, matches, rest_facts, row_tests
+from ._phrase_match import RestFacts, RowTests, compiled_keys, has_digit, matches, row_tests, sieve_rests
 from ._phrase_rows import MIN_PREFIX, PREFIX, Keys, ascii_digit, c_lower, key_sieve, phrase_rows, rows_table
 from ._phrase_sieve import PhraseFilter, phrase_filter
 from ._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
@@ -112,10 +112,7 @@ def _index(rows: tuple[tuple[str, str, str], ...], *, whole: bool) -> _Index:
         "|".join(branches),
         gate,
         gate_filters,
-        tuple(
-            (rest_facts(f.ascii.rest, whole=whole), rest_facts(f.wide.rest, whole=whole, ascii_text=False))
-            for f in gate_filters
-        ),
+        tuple(sieve_rests(f, whole=whole) for f in gate_filters),
         [None] * len(rows),
     )
 
