@@ -4,11 +4,13 @@ frameset page, and the result of extract() is the same as with every body kept."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from boilerstrip import Options, _bodies, _limits, extract
+from boilerstrip._input import prepare_input
 from boilerstrip._parse import Utf8, Utf8Page
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -124,3 +126,52 @@ def _recorded(text: str | bytes) -> list[int]:
     bodies: list[int] = []
     _limits.scan(text, max_nodes=None, max_depth=None, max_attributes=None, bodies=bodies)
     return bodies
+
+
+# Pages cut at a limit where the tag that fires it opens a script, a style sheet or an svg,
+# or just before or after it: the scan has recorded that body by then. (limit's name, its
+# value, the page.)
+_BIG = "x" * 3_000
+_HELLO = "<p>hello world</p>"
+_CUT_PAGES = (
+    {
+        f"{name} at depth {depth}": ("max_depth", 8, _HELLO + "<div>" * depth + body + "<p>more</p>")
+        for depth in range(4, 9)
+        for name, body in (
+            ("script", f"<script>{_BIG}</script>"),
+            ("style", f"<style>{_BIG}</style>"),
+            ("svg", f"<svg><g>{_BIG}</g></svg>"),
+        )
+    }
+    | {
+        f"script at node {nodes}": ("max_nodes", 8, _HELLO + "<b>x</b>" * nodes + f"<script>{_BIG}</script>")
+        for nodes in range(2, 7)
+    }
+    | {
+        "script past the attribute limit": (
+            "max_attributes",
+            2,
+            f'{_HELLO}<script a="1" b="2" c="3">{_BIG}</script><p>more</p>',
+        ),
+    }
+)
+
+
+@pytest.mark.parametrize("name", sorted(_CUT_PAGES))
+@pytest.mark.parametrize("as_bytes", [False, True], ids=["text", "bytes"])
+def test_a_cut_page_drops_no_body_past_its_cut(name: str, as_bytes: bool) -> None:
+    """A body recorded past the cut names text that is gone: the compiled copy of the kept
+    spans raised on it (ValueError: a script or style sheet at the depth limit); Python's
+    slices passed over it."""
+    limit, value, page = _CUT_PAGES[name]
+    options = Options(drop_raw_text_min_chars=1_000, **{limit: value})
+    bodies: list[int] = []
+    text, cut = prepare_input(page, None, options, bodies=bodies)
+    assert isinstance(text, str)
+    assert all(end <= len(text) for end in bodies[1::2])
+    given: str | bytes = page.encode("utf-8") if as_bytes else page
+    result = extract(given, options=options)
+    assert result.text.startswith("hello world")
+    kept = extract(given, options=replace(options, drop_raw_text_min_chars=None))
+    assert result.to_dict() == kept.to_dict()
+    assert result.truncated == cut

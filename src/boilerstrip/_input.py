@@ -43,7 +43,18 @@ def prepare_input(
             value = getattr(options, found.limit)
             raise LimitError(f"the input exceeds {found.limit}={value} at character {found.cut}")
         text, cut = text[: found.cut], True
+        if bodies:
+            _bodies_before(bodies, found.cut)
     return text, cut
+
+
+def _bodies_before(bodies: list[int], cut: int) -> None:
+    """Keeps in ``bodies`` the spans that end at or before ``cut``: the scan records a body
+    as it reads it, and a limit can fire at the tag that opened it (a script at the depth
+    limit) or later, once it is read. Past the cut, the text they named is gone, and a body
+    the cut runs through is now unclosed, which the parser may read on as text: kept."""
+    spans = list(zip(bodies[::2], bodies[1::2]))
+    bodies[:] = [at for start, end in spans if end <= cut for at in (start, end)]
 
 
 def _scan_as_shown(text: Page, options: Options, bodies: list[int] | None) -> tuple[Page, Scan]:
