@@ -46,6 +46,11 @@ CASES = {
     "script in a comment kept": ("<!-- <script>x</script> --><p>y",) * 2,
     "script in an attribute kept": ('<div title="<script>x</script>">y</div>',) * 2,
     "textarea and title kept": ("<title>a</title><textarea>b</textarea>",) * 2,
+    # A select inserts what it holds (the parser reads it as a customizable select).
+    "script in a select": ("<select><script>x</script></select>", "<select><script></script></select>"),
+    "style in a select": ("<select><style>p{}</style></select>", "<select><style></style></select>"),
+    "script in a select's title kept": ("<select><title><script>x</script></title></select><p>y",) * 2,
+    "script in a select's textarea kept": ("<select><textarea><script>x</script></textarea></select>",) * 2,
 }
 
 

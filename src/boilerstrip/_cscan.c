@@ -235,7 +235,7 @@ static PyObject *scan(PyObject *module, PyObject *args) {
             if ((flags & F_TEXT_START) && !(stack_foreign(stack) && stack_in_foreign(stack))) {
                 if (name_is(names, &name, "plaintext"))
                     follows = 2;
-                else if (name_is(names, &name, "script") || !(stack_has(stack, "select") || stack_has(stack, "frameset")))
+                else if (name_is(names, &name, "script") || !stack_has(stack, "frameset"))
                     follows = 1;
             }
             int opens_svg = name.id >= 0 && name.id == names->svg && !stack_foreign(stack);

@@ -289,13 +289,15 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
             if lower in IGNORED:
                 continue
             # Raw text only where the parser inserts the element: svg's <style> holds markup,
-            # and a select or a frameset ignores most of them (all but <script>). Read before
-            # the tag changes the stack; only for the few names that can start it.
+            # and a frameset ignores all of them but <script>. A select inserts them all:
+            # Lexbor (selectolax 1.0 on) parses its content as the HTML standard's
+            # customizable select does, not as a list of options. Read before the tag changes
+            # the stack; only for the few names that can start it.
             follows = ""  # "raw": raw text up to the element's end tag; "all": the rest is text
             if lower in _TEXT_STARTS and not (foreign and stack.in_foreign()):
                 if lower == "plaintext":
                     follows = "all"
-                elif lower == "script" or not (where.get("select") or where.get("frameset")):
+                elif lower == "script" or not where.get("frameset"):
                     follows = "raw"
             opens_svg = lower == "svg" and not foreign
             if foreign or detached:
