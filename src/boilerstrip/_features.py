@@ -179,7 +179,8 @@ def feature_columns(
                 [elements[o].depth for o in owners],
                 [inside[o] for o in owners],
                 [containers[o] for o in owners],
-                [phrase.value if phrase is not None else "" for phrase in phrases],
+                # (_value_: what the enum property .value returns, without its Python call)
+                [phrase._value_ if phrase is not None else "" for phrase in phrases],
                 [boxes[o] for o in owners],
                 [text[-1] in _SENTENCE_END for text in texts],
                 counted.title_match,
