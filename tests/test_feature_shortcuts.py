@@ -10,7 +10,15 @@ import random
 import pytest
 import regex
 
-from boilerstrip._element_facts import Container, _own_container, enclosing_containers, phrase_boxes
+from boilerstrip._element_facts import (
+    COMMENTS,
+    Container,
+    _own_container,
+    enclosing_containers,
+    not_comments,
+    phrase_boxes,
+)
+from boilerstrip._features import _without_comments
 from boilerstrip._model import Label
 from boilerstrip._name_sieve import spaced_words
 from boilerstrip._name_verdicts import (
@@ -264,6 +272,22 @@ def test_equal_containers_are_one_object(seed: int) -> None:
     by_value: dict[Container, Container] = {}
     for container in containers:
         assert by_value.setdefault(container, container) is container
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_thread_containers_lose_comments_as_each_alone(seed: int) -> None:
+    # A thread page's containers without their comments kind, each copy made once per
+    # (content hint, in scope): the values each container's not_comments gives.
+    rng = random.Random(seed + 4000)
+    made = [
+        Container(kind, strength, hint, scope)
+        for kind in ("", COMMENTS, "navigation")
+        for strength in (0.0, 0.7, 1.0)
+        for hint in (False, True)
+        for scope in (False, True)
+    ]
+    containers = [rng.choice(made) for _ in range(200)]
+    assert _without_comments(containers) == [not_comments(c) for c in containers]
 
 
 # Names around the rules' words: each word alone, in pairs and threes (the rules' phrases

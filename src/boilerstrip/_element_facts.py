@@ -307,7 +307,9 @@ def _phrase_tallies(
     (C counts a node, no boxed index or dict look-up a step), or the loop here."""
     loops = C_FACTS  # a local, as in composite_density
     if loops is not None:
-        kinds_of = [None if phrase is None else phrase.value for phrase in phrases]
+        # _value_, what .value returns: .value is an enum property, a Python call per block
+        # in the compiled build too; _value_ is the member's own attribute.
+        kinds_of = [None if phrase is None else phrase._value_ for phrase in phrases]
         found = loops.phrase_tallies(elements, owners, kinds_of, words)
         if found is not None:
             return found

@@ -135,7 +135,7 @@ def feature_columns(
         declared_type not in (ARTICLE, PRODUCT) and is_thread(containers, owners, points, options)
     )
     if thread:
-        containers = [not_comments(c) for c in containers]
+        containers = _without_comments(containers)
     in_comments = [c.kind == COMMENTS for c in containers]
     # Headings that are no phrase (cards' titles), for the metadata boxes' feed test: read
     # only on pages with a metadata phrase.
@@ -179,7 +179,8 @@ def feature_columns(
                 [elements[o].depth for o in owners],
                 [inside[o] for o in owners],
                 [containers[o] for o in owners],
-                [phrase.value if phrase is not None else "" for phrase in phrases],
+                # (_value_: what the enum property .value returns, without its Python call)
+                [phrase._value_ if phrase is not None else "" for phrase in phrases],
                 [boxes[o] for o in owners],
                 [text[-1] in _SENTENCE_END for text in texts],
                 counted.title_match,
@@ -188,6 +189,25 @@ def feature_columns(
         ),
         language,
     )
+
+
+def _without_comments(containers: list[Container]) -> list[Container]:
+    """:func:`not_comments` of each container, a copy made once per (content hint, in scope),
+    all that a copy keeps: making a Container in the compiled build runs the dataclass's
+    ``__init__`` in Python (about 3,000 instructions), and a thread page's comments are
+    hundreds of elements."""
+    copies: dict[tuple[bool, bool], Container] = {}
+    out: list[Container] = []
+    for c in containers:
+        if c.kind != COMMENTS:
+            out.append(c)
+            continue
+        key = (c.content_hint, c.in_scope)
+        copy = copies.get(key)
+        if copy is None:
+            copy = copies[key] = not_comments(c)
+        out.append(copy)
+    return out
 
 
 def _shared(known: dict[float, float], x: float) -> float:

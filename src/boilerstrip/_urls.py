@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from ._model import Link
@@ -66,9 +66,13 @@ def host_and_path(url: str, base: str | None = None) -> tuple[str, str] | None:
     The same answer as ``urlsplit(urljoin(base, url))`` (:func:`_joined_host_and_path`,
     which tests/test_urls.py compares it with), without the join where it changes
     nothing that is read: a URL with a scheme of its own keeps its host and path (the join
-    only puts it back together), and a path from the root ("/jewelry/hoops") takes the
-    base's host as it is (the join's work is the dot segments, which it then has none of).
-    A join cost about 20,000 instructions (two splits of new strings and a put-together)."""
+    only puts it back together), a path from the root ("/jewelry/hoops") takes the base's
+    host as it is (the join's work is the dot segments, which it then has none of), a
+    protocol-relative one ("//cdn.example/x") keeps its own, and a query or fragment alone
+    ("#top") the base's host and path. A join cost about 20,000 instructions (two splits
+    of new strings and a put-together), a split of a new string (past urllib's cache)
+    about 5,000: a plainly written http(s) or protocol-relative URL is read here
+    (:func:`_authority`)."""
     parse = _parse()
     url = url.strip()
     if not base:
@@ -77,35 +81,69 @@ def host_and_path(url: str, base: str | None = None) -> tuple[str, str] | None:
         except ValueError:
             return None
         return parts.netloc.lower(), parts.path or "/"
+    try:
+        based = parse.urlsplit(base)  # urllib's cache: the page's one base, split once
+    except ValueError:  # the join splits it too, whatever the URL
+        return None
+    scheme = based.scheme
+    # The join keeps the URL's host (or the base's) and puts the parts back as they were.
+    plain = bool(based.netloc) and scheme in parse.uses_relative and scheme in parse.uses_netloc
     if url[:1] == "/" and url[1:2] != "/" and "\t" not in url and "\n" not in url and "\r" not in url:
         # A path from the root (without the tab, newline or carriage return urlsplit
         # removes): its path is up to its query or fragment; without a parameter (";") or
         # a dot segment ("/." covers them all) the join keeps it.
         path = url.split("#", 1)[0].split("?", 1)[0]
-        if ";" not in path and "/." not in path:
-            try:
-                based = parse.urlsplit(base)  # urllib's cache: the page's one base, split once
-            except ValueError:
-                return None
-            scheme = based.scheme
-            if based.netloc and scheme in parse.uses_relative and scheme in parse.uses_netloc:
-                return based.netloc.lower(), path
+        if plain and ";" not in path and "/." not in path:
+            return based.netloc.lower(), path
+    elif url[:2] == "//":
+        # Protocol-relative: the base's scheme, the URL's own host (when it has one) and path.
+        found = _authority(url) if plain else None
+        if found is not None and found[0]:
+            return found[0].lower(), found[1] or "/"
+    elif url[:1] == "#" or url[:1] == "?":
+        # A fragment or query alone: the base's host and path.
+        if plain:
+            return based.netloc.lower(), based.path or "/"
     elif url[:1].isascii() and url[:1].isalpha() and ":" in url:
         # A scheme of its own, perhaps: the join gives the URL back, or the same parts (the
         # split below reads it as the join's own split does).
+        at = url.find(":")
+        if url[:at].lower() in _WEB_SCHEMES and url[at + 1 : at + 3] == "//":
+            found = _authority(url[at + 1 :])
+            if found is not None and found[0] and ";" not in found[1]:
+                return found[0].lower(), found[1] or "/"
         try:
             parts = parse.urlsplit(url)
-            based = parse.urlsplit(base)
         except ValueError:
             return None
-        scheme = parts.scheme
-        if scheme and (
-            scheme != based.scheme
-            or scheme not in parse.uses_relative
-            or (scheme in parse.uses_netloc and parts.netloc and ";" not in parts.path)
+        own = parts.scheme
+        if own and (
+            own != scheme
+            or own not in parse.uses_relative
+            or (own in parse.uses_netloc and parts.netloc and ";" not in parts.path)
         ):
             return parts.netloc.lower(), parts.path or "/"
     return _joined_host_and_path(url, base)
+
+
+# http and https: in urllib's uses_relative and uses_netloc, on every Python version.
+_WEB_SCHEMES: Final = frozenset({"http", "https"})
+
+
+def _authority(rest: str) -> tuple[str, str] | None:
+    """urlsplit's netloc and path of ``rest``, a URL after its scheme that starts with "//",
+    where it is plainly written: printable ASCII (nothing urlsplit strips, removes or
+    checks: no tab, newline or non-ASCII host) without brackets (an IPv6 host, which
+    urlsplit checks); None otherwise. The netloc runs up to the first "/", "?" or "#";
+    the path from there up to the fragment ("#") or query ("?"), as urlsplit reads them."""
+    if not (rest.isascii() and rest.isprintable()) or "[" in rest or "]" in rest:
+        return None
+    end = len(rest)
+    for mark in ("/", "?", "#"):
+        found = rest.find(mark, 2)
+        if 0 <= found < end:
+            end = found
+    return rest[2:end], rest[end:].split("#", 1)[0].split("?", 1)[0]
 
 
 def _joined_host_and_path(url: str, base: str) -> tuple[str, str] | None:
