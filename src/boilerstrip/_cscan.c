@@ -188,6 +188,7 @@ static PyObject *scan(PyObject *module, PyObject *args) {
     const char *limit = "";
     int had_text = 0;
     Py_ssize_t svg_at = -1, svg_end = -1; /* an svg opened outside svg and math: its place on the stack, its start tag's end */
+    long long options = 0;                /* the options of the select opened last, up to this tag */
     PyObject *record = bodies; /* where bodies go: Py_None once a script may hide its end tag (hides_its_end) */
     Token tok;
     while (pos < n) {
@@ -242,6 +243,12 @@ static PyObject *scan(PyObject *module, PyObject *args) {
             CHECK(added = stack_start_tag(stack, &name, start, end));
             elements += added;
             volume += (long long)added * (stack_size(stack) + base_depth);
+            /* A select's options, counted up and added to the work (see _limits.scan_python). */
+            if (name.id >= 0 && name.id == names->option) {
+                if (stack_has(stack, "select")) volume += ++options;
+            } else if (name.id >= 0 && name.id == names->select) {
+                options = 0;
+            }
             if (opens_svg && stack_size(stack) > 0 && is_id(&stack->e[stack_size(stack) - 1], names->svg)) {
                 svg_at = stack_size(stack) - 1; /* (not "<svg/>", which closes itself) */
                 svg_end = end;

@@ -99,7 +99,9 @@ class Scan(NamedTuple):
 
     elements: int
     depth: int
-    depth_sum: int  # the depths of all the elements added up: the parser's and locators' work
+    # The depths of all the elements added up, and a select's options counted up (the k-th
+    # adds k): the parser's and locators' work.
+    depth_sum: int
     cut: int | None = None
     limit: str = ""  # the limit that set the cut: "max_nodes", "max_depth", ... or ""
 
@@ -246,6 +248,7 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
     pos = previous_end = 0
     had_text = False
     svg_at = svg_end = -1  # an svg opened outside svg and math: its place on the stack, its start tag's end
+    options = 0  # the options of the select opened last, up to this tag
     while pos < len(text):
         resume = -1
         for match in (
@@ -348,6 +351,14 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                 added = 1
             elements += added
             volume += added * (len(names) + BASE_DEPTH)
+            if lower == "option":
+                if where.get("select"):
+                    # Lexbor's selectedness check reads the select's options at each new one:
+                    # their count, added up, is the parser's work (quadratic in a select).
+                    options += 1
+                    volume += options
+            elif lower == "select":
+                options = 0
             if opens_svg and names and names[-1] == "svg":  # (not "<svg/>", which closes itself)
                 svg_at, svg_end = len(names) - 1, end
             if follows == "raw":
