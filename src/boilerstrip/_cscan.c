@@ -167,10 +167,15 @@ static PyObject *scan(PyObject *module, PyObject *args) {
         return NULL;
     }
     PyObject *stack_tables, *text_starts, *body_names, *raw_end_patterns;
-    Py_ssize_t base_depth, long_tag;
-    if (!PyArg_ParseTuple(tables, "O!O!O!O!nn:tables", &PyTuple_Type, &stack_tables, &PyFrozenSet_Type, &text_starts,
-                          &PyFrozenSet_Type, &body_names, &PyDict_Type, &raw_end_patterns, &base_depth, &long_tag))
+    Py_ssize_t base_depth, long_tag, option_shift;
+    if (!PyArg_ParseTuple(tables, "O!O!O!O!nnn:tables", &PyTuple_Type, &stack_tables, &PyFrozenSet_Type, &text_starts,
+                          &PyFrozenSet_Type, &body_names, &PyDict_Type, &raw_end_patterns, &base_depth, &long_tag,
+                          &option_shift))
         return NULL;
+    if (option_shift < 0 || option_shift > 62) {
+        PyErr_SetString(PyExc_ValueError, "scan: the option shift must be from 0 to 62");
+        return NULL;
+    }
     Names *own;
     const Names *names = names_for(module, stack_tables, text_starts, body_names, &own);
     if (names == NULL) return NULL;
@@ -245,7 +250,7 @@ static PyObject *scan(PyObject *module, PyObject *args) {
             volume += (long long)added * (stack_size(stack) + base_depth);
             /* A select's options, counted up and added to the work (see _limits.scan_python). */
             if (name.id >= 0 && name.id == names->option) {
-                if (stack_has(stack, "select")) volume += ++options;
+                if (stack_has(stack, "select")) volume += ++options >> option_shift;
             } else if (name.id >= 0 && name.id == names->select) {
                 options = 0;
             }
