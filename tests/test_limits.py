@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from boilerstrip import (
     _limits,
     extract,
 )
-from boilerstrip._limits import scan, scan_python
+from boilerstrip._limits import OPTION_WORK_SHIFT, Scan, scan, scan_python
 from boilerstrip._open_elements import BASE_DEPTH, IGNORED, OpenElements
 from boilerstrip._tree_steps import end_tag, start_tag
 
@@ -51,6 +52,10 @@ CRAFTED: dict[str, str] = {
     "nested tables": "<table><tr><td>" * 30_000,
     "nested lists": "<ul><li>" * 50_000,
     "select": "<select>" + "<div>" * 50_000,
+    # Lexbor reads a select's options at each new one: quadratic (10,000 took 1.6 s).
+    "options in a select": "<select>" + "<option>x" * 100_000,
+    "selected options in a select": "<select>" + "<option selected>x" * 100_000,
+    "options in selects": ("<select>" + "<option>x" * 1_000 + "</select>") * 40,
     "many attributes": large.attribute_bomb(40_000),
     "deep, then many blocks": "<div>" * 990 + "<p>x</p>" * 100_000,
 }
@@ -140,6 +145,19 @@ def test_scan_counts_at_least_what_the_parser_builds(page: Path) -> None:
 @pytest.mark.parametrize("page", sorted(FIXTURES.glob("*.html")), ids=lambda p: p.stem)
 def test_default_limits_do_not_touch_real_pages(page: Path) -> None:
     assert not extract(page.read_bytes()).truncated
+
+
+@pytest.mark.parametrize("count", [1, 8, 9, 17, 1_000])
+@pytest.mark.parametrize("scanner", [scan, scan_python], ids=["installed", "python"])
+def test_a_selects_options_count_as_the_parsers_work(count: int, scanner: Callable[..., Scan]) -> None:
+    """The k-th option of a select adds k >> OPTION_WORK_SHIFT to the depth sum, options
+    outside one nothing."""
+    unlimited: dict[str, None] = dict.fromkeys(("max_nodes", "max_depth", "max_attributes"))
+    in_select = scanner("<select>" + "<option>x" * count, **unlimited)
+    in_div = scanner("<div>" + "<option>x" * count, **unlimited)
+    assert (in_select.elements, in_select.depth) == (in_div.elements, in_div.depth)
+    added = sum(k >> OPTION_WORK_SHIFT for k in range(1, count + 1))
+    assert in_select.depth_sum - in_div.depth_sum == added
 
 
 def test_a_limit_can_be_lifted() -> None:

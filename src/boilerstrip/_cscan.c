@@ -167,10 +167,15 @@ static PyObject *scan(PyObject *module, PyObject *args) {
         return NULL;
     }
     PyObject *stack_tables, *text_starts, *body_names, *raw_end_patterns;
-    Py_ssize_t base_depth, long_tag;
-    if (!PyArg_ParseTuple(tables, "O!O!O!O!nn:tables", &PyTuple_Type, &stack_tables, &PyFrozenSet_Type, &text_starts,
-                          &PyFrozenSet_Type, &body_names, &PyDict_Type, &raw_end_patterns, &base_depth, &long_tag))
+    Py_ssize_t base_depth, long_tag, option_shift;
+    if (!PyArg_ParseTuple(tables, "O!O!O!O!nnn:tables", &PyTuple_Type, &stack_tables, &PyFrozenSet_Type, &text_starts,
+                          &PyFrozenSet_Type, &body_names, &PyDict_Type, &raw_end_patterns, &base_depth, &long_tag,
+                          &option_shift))
         return NULL;
+    if (option_shift < 0 || option_shift > 62) {
+        PyErr_SetString(PyExc_ValueError, "scan: the option shift must be from 0 to 62");
+        return NULL;
+    }
     Names *own;
     const Names *names = names_for(module, stack_tables, text_starts, body_names, &own);
     if (names == NULL) return NULL;
@@ -188,6 +193,7 @@ static PyObject *scan(PyObject *module, PyObject *args) {
     const char *limit = "";
     int had_text = 0;
     Py_ssize_t svg_at = -1, svg_end = -1; /* an svg opened outside svg and math: its place on the stack, its start tag's end */
+    long long options = 0;                /* the options of the select opened last, up to this tag */
     PyObject *record = bodies; /* where bodies go: Py_None once a script may hide its end tag (hides_its_end) */
     Token tok;
     while (pos < n) {
@@ -242,6 +248,12 @@ static PyObject *scan(PyObject *module, PyObject *args) {
             CHECK(added = stack_start_tag(stack, &name, start, end));
             elements += added;
             volume += (long long)added * (stack_size(stack) + base_depth);
+            /* A select's options, counted up and added to the work (see _limits.scan_python). */
+            if (name.id >= 0 && name.id == names->option) {
+                if (stack_has(stack, "select")) volume += ++options >> option_shift;
+            } else if (name.id >= 0 && name.id == names->select) {
+                options = 0;
+            }
             if (opens_svg && stack_size(stack) > 0 && is_id(&stack->e[stack_size(stack) - 1], names->svg)) {
                 svg_at = stack_size(stack) - 1; /* (not "<svg/>", which closes itself) */
                 svg_end = end;

@@ -99,11 +99,19 @@ class Scan(NamedTuple):
 
     elements: int
     depth: int
-    depth_sum: int  # the depths of all the elements added up: the parser's and locators' work
+    # The depths of all the elements added up, and a select's options counted up
+    # (OPTION_WORK_SHIFT): the parser's and locators' work.
+    depth_sum: int
     cut: int | None = None
     limit: str = ""  # the limit that set the cut: "max_nodes", "max_depth", ... or ""
 
 
+# A select's k-th option adds k >> OPTION_WORK_SHIFT to the depth sum: Lexbor reads all
+# of a select's options at each new one. Tuned on Lexbor's time (selectolax 1.0.2): an
+# option read again costs 9 to 32 ns, a unit of depth sum about 28 ns; at 3, one select
+# holds about 5,600 options (0.14 to 0.5 s of parse) before max_depth_sum cuts the page,
+# ten times the dev pages' largest (571).
+OPTION_WORK_SHIFT: Final = 3
 # What the C loop is given besides the text and the limits: the tables of its stack (a port
 # of _open_elements.py's) and the ones of this module.
 TABLES: Final[tuple[object, ...]] = (
@@ -113,6 +121,7 @@ TABLES: Final[tuple[object, ...]] = (
     _RAW_END,
     BASE_DEPTH,
     _LONG_TAG,
+    OPTION_WORK_SHIFT,
 )
 _C_BOUND = 2**62  # the C loop counts in 64 bits: limits past this are the same as none
 CLoop = Callable[
@@ -246,6 +255,7 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
     pos = previous_end = 0
     had_text = False
     svg_at = svg_end = -1  # an svg opened outside svg and math: its place on the stack, its start tag's end
+    options = 0  # the options of the select opened last, up to this tag
     while pos < len(text):
         resume = -1
         for match in (
@@ -348,6 +358,13 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                 added = 1
             elements += added
             volume += added * (len(names) + BASE_DEPTH)
+            if lower == "option":
+                if where.get("select"):
+                    # Lexbor reads the select's options at each new one (OPTION_WORK_SHIFT).
+                    options += 1
+                    volume += options >> OPTION_WORK_SHIFT
+            elif lower == "select":
+                options = 0
             if opens_svg and names and names[-1] == "svg":  # (not "<svg/>", which closes itself)
                 svg_at, svg_end = len(names) - 1, end
             if follows == "raw":

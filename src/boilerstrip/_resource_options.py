@@ -27,7 +27,8 @@ class ResourceOptions:
     max_depth: int | None = 1_000
     # The depths of all elements added up: what the parser's scope checks and the blocks'
     # locators and phrase boxes cost (1,000 levels x 250,000 elements would be 250 M; 2 M
-    # take about 2 s). Dev: at most 231,391.
+    # take about 2 s). Dev: at most 231,391. With each select's options counted up
+    # (_limits.OPTION_WORK_SHIFT): Lexbor reads them all at each new one.
     max_depth_sum: int | None = 2_000_000
     max_attributes: int | None = 256  # design: one tag's attributes are compared pairwise
     on_limit: str = "truncate"  # or "raise"
