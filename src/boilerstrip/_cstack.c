@@ -47,6 +47,7 @@ void stack_free(Stack *s) {
     PyMem_Free(s->bounds.items);
     PyMem_Free(s->special.items);
     PyMem_Free(s->foreign.items);
+    PyMem_Free(s->spaces.items);
     PyMem_Free(s->markers.items);
     PyMem_Free(s->detached);
     PyMem_Free(s->counts);
@@ -236,14 +237,20 @@ int no_special_above(const Stack *s, Py_ssize_t position, unsigned long allowed)
     return 1;
 }
 
-int stack_in_foreign(const Stack *s) {
-    Py_ssize_t top = s->size - 1;
-    return s->foreign.size && s->foreign.items[s->foreign.size - 1] == top && !(flags_of(s, &s->e[top]) & F_INTEGRATION);
+int stack_in_foreign(const Stack *s, int id) {
+    if (!s->foreign.size || s->foreign.items[s->foreign.size - 1] != s->size - 1) return 0;
+    Py_ssize_t space = s->spaces.items[s->spaces.size - 1];
+    if (space & SPACE_HTML_POINT) return 0;
+    if (space & SPACE_TEXT_POINT) return id >= 0 && (s->names->flags[id] & F_GLYPH);
+    return !((space & SPACE_ANNOTATION) && id >= 0 && id == s->names->svg);
 }
 
+/* The svg and math elements above the last HTML element or integration point close. */
 int leave_foreign(Stack *s) {
     Py_ssize_t run = s->foreign.size - 1;
-    while (run > 0 && s->foreign.items[run - 1] == s->foreign.items[run] - 1) run--;
+    while (run > 0 && s->foreign.items[run - 1] == s->foreign.items[run] - 1 &&
+           !(s->spaces.items[run - 1] & (SPACE_HTML_POINT | SPACE_TEXT_POINT)))
+        run--;
     return pop_to(s, s->foreign.items[run], -1);
 }
 
