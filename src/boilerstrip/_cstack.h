@@ -172,6 +172,11 @@ Py_ssize_t in_scope(const Stack *s, const Name *name, int extra1, int extra2);
 Py_ssize_t in_table_scope(const Stack *s, int id);
 int no_special_above(const Stack *s, Py_ssize_t position, unsigned long allowed);
 int leave_foreign(Stack *s);
+/* _tree_steps._foreign_kind: what the foreign element `name` (its start tag text[start:end]) opened
+ * in the current one (a foreign element) is; open_foreign: foreign.append(position) and
+ * spaces.append(space) (both out of line: rare, and kept out of the inline push). */
+int foreign_kind(const Stack *s, const Name *name, Py_ssize_t start, Py_ssize_t end);
+int open_foreign(Stack *s, Py_ssize_t position, int space);
 Py_hash_t key_hash(const Text *t, Py_ssize_t start, Py_ssize_t end);
 
 void clear_to(Stack *s, Py_ssize_t length);
@@ -183,7 +188,7 @@ Py_ssize_t last_untracked(const Stack *s, const Name *name);
  * is (its SPACE_ code), 0 for others. */
 static inline int push(Stack *s, const Entry *entry, int foreign) {
     Py_ssize_t position = s->size;
-    if (foreign && (ints_push(&s->foreign, position) < 0 || ints_push(&s->spaces, foreign) < 0)) return -1;
+    if (foreign && open_foreign(s, position, foreign) < 0) return -1;
     if (position >= s->capacity && grow((void **)&s->e, &s->capacity, position + 1, sizeof(Entry)) < 0) return -1;
     s->e[position] = *entry;
     Py_XINCREF(entry->str);
@@ -194,10 +199,8 @@ static inline int push(Stack *s, const Entry *entry, int foreign) {
     if ((kind & F_BOUNDARY) && ints_push(&s->bounds, position) < 0) return -1;
     if ((kind & F_SPECIAL) && ints_push(&s->special, position) < 0) return -1;
     if ((kind & F_MARKER) && ints_push(&s->markers, s->detached_size) < 0) return -1;
-    if ((kind & F_FOREIGN) && !foreign) { /* an <svg> or <math> in HTML */
-        if (ints_push(&s->foreign, position) < 0) return -1;
-        if (ints_push(&s->spaces, entry->id == s->names->svg ? SPACE_SVG : SPACE_MATH) < 0) return -1;
-    }
+    if ((kind & F_FOREIGN) && !foreign && open_foreign(s, position, entry->id == s->names->svg ? SPACE_SVG : SPACE_MATH) < 0)
+        return -1; /* an <svg> or <math> in HTML */
     return 0;
 }
 
@@ -212,8 +215,8 @@ static inline int pop_to(Stack *s, Py_ssize_t position, int own) {
         if (kind & F_SPECIAL) ints_pop(&s->special);
         if ((kind & F_MARKER) && s->markers.size) clear_to(s, s->markers.items[--s->markers.size]);
         if (s->foreign.size && s->foreign.items[s->foreign.size - 1] == s->size) {
-            ints_pop(&s->foreign);
-            ints_pop(&s->spaces);
+            s->foreign.size--;
+            s->spaces.size--; /* (the same size) */
         }
         Py_XDECREF(e.str);
         if (e.key_end && !(!e.retired && e.id == own && s->size == position)) TRY(detach(s, &e));
