@@ -154,6 +154,18 @@ def test_annotation_xml_encoding(loop: _limits.CLoop, attribute: str) -> None:
     _assert_same(loop, f"<div><math><ANNOTATION-XML {attribute}/><i>a{inside}")
 
 
+ATTRIBUTE_PIECES = (
+    *("encoding", "ENCODING", "=", " ", "\t", "/", '"', "'", "text/html", "TEXT", "/html", "x"),
+    *("&sol;", "&#47;", "&#x2f", "&#", "&plus;", "application", "xhtml+xml", "\u0130", ">"),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(attributes=st.lists(st.sampled_from(ATTRIBUTE_PIECES), max_size=12))
+def test_annotation_xml_attributes_random(loop: _limits.CLoop, attributes: list[str]) -> None:
+    _assert_same(loop, "<math><annotation-xml " + "".join(attributes) + "><b>x<b>y<div>z")
+
+
 def _generated(seed: int) -> str:
     """Random tags of every table name and a few others, with keys that repeat."""
     rng = random.Random(seed)
