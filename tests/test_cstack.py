@@ -73,6 +73,13 @@ HAND_MADE: dict[str, str] = {
     "foreign self closing": "<svg><path/><path d=M0/><rect x='1'/><rect x = \"2\" /><g/ ></svg>x",
     "foreign integration": "<svg><foreignObject><div>x</div></foreignObject><desc><b>y</desc>"
     "<title>z</title></svg>",
+    "foreign points by namespace": "<math><desc><b>a<title><i>b</title></desc><foreignObject><p>c</math>"
+    "<svg><mi><b>d<mtext><i>e</mtext><ms><mo><mn><p>f</svg><svg><desc><b>g<title><i>h</i></title></svg>",
+    "math text points": "<math><mi><b>a<mglyph><i>b</mglyph><malignmark/><mtext><p>c<mglyph><u>d</math>x",
+    "annotation-xml": "<math><annotation-xml><b>a<svg><desc><p>b</svg></annotation-xml>"
+    "<annotation-xml encoding=text/html><i>c<svg><desc><u>d</math><math><svg><desc><p>e</math>",
+    "breakout to a point": "<svg><foreignObject><svg><g><p>a</p></svg><desc><svg><desc><svg><g><div>b</svg>"
+    "<math><mi><mglyph><ul>c</math><math><annotation-xml encoding=text/html><math><mi><p>d",
     "foreign raw text": "<svg><script>a<b></script><style>c</style></svg><script>d</script>",
     "scoped ends": "<div><span><section>x</div></span></section><object><div></object>",
     "form end": "<form><div></form>x</div></form>",
@@ -95,6 +102,68 @@ HAND_MADE: dict[str, str] = {
     "deep nesting": "<div>" * 10_000 + "x",
     "formatting bomb": large.formatting_bomb(40, 150),
 }
+
+
+# The encoding attributes of annotation-xml (an HTML integration point when it says HTML), as
+# the tokenizer reads attributes and character references.
+ENCODINGS = (
+    "encoding=text/html",
+    "ENCODING='Text/HTML'",
+    'encoding="application/xhtml+xml"',
+    "encoding = text/html",
+    "encoding\t=\n'text/html'",
+    "/encoding=text/html",
+    "x encoding=text/html",
+    "x=encoding encoding=text/html",
+    "encoding=text/html encoding=x",
+    "encoding=x encoding=text/html",
+    "encoding encoding=text/html",
+    "encoding= text/html/",
+    "encoding=text/html/",
+    "encoding=' text/html'",
+    "encoding='text/html '",
+    "encoding=text/htm",
+    "encoding=text/htmlx",
+    "encoding='text&sol;html'",
+    "encoding='text&#47;html'",
+    "encoding='text&#047html'",
+    "encoding='text&#x2F;html'",
+    "encoding='text&#X2f;html'",
+    "encoding='&#116;ext/html'",
+    "encoding='text&#1;/html'",
+    "encoding='text&#x110000000000000000000000002F;html'",
+    "encoding='text&#;html'",
+    "encoding='text&#x;html'",
+    "encoding='text&sol html'",
+    "encoding='application&sol;xhtml&plus;xml'",
+    "encoding='application/xhtml&plusxml'",
+    "encoding='text&amp;/html'",
+    "encoding='t\u0130xt/html'",
+    "encoding='\u212a'",
+    "encod\u0130ng=text/html",
+    "=encoding=text/html",
+    "encoding=''",
+    "encoding",
+)
+
+
+@pytest.mark.parametrize("attribute", ENCODINGS)
+def test_annotation_xml_encoding(loop: _limits.CLoop, attribute: str) -> None:
+    _assert_same(loop, f"<math><annotation-xml {attribute}>" + "<b>x" * 6 + "<div>y</math>z")
+    inside = f"<annotation-xml {attribute}><svg><desc><p>b"
+    _assert_same(loop, f"<div><math><ANNOTATION-XML {attribute}/><i>a{inside}")
+
+
+ATTRIBUTE_PIECES = (
+    *("encoding", "ENCODING", "=", " ", "\t", "/", '"', "'", "text/html", "TEXT", "/html", "x"),
+    *("&sol;", "&#47;", "&#x2f", "&#", "&plus;", "application", "xhtml+xml", "\u0130", ">"),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(attributes=st.lists(st.sampled_from(ATTRIBUTE_PIECES), max_size=12))
+def test_annotation_xml_attributes_random(loop: _limits.CLoop, attributes: list[str]) -> None:
+    _assert_same(loop, "<math><annotation-xml " + "".join(attributes) + "><b>x<b>y<div>z")
 
 
 def _generated(seed: int) -> str:

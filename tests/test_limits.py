@@ -59,6 +59,26 @@ CRAFTED: dict[str, str] = {
     "many attributes": large.attribute_bomb(40_000),
     "deep, then many blocks": "<div>" * 990 + "<p>x</p>" * 100_000,
 }
+# Foreign elements named as the integration points of the other namespace (or an annotation-xml
+# whose encoding is not HTML) are plain ones: the <a> in them nest, foreign, and each </x> walks
+# the whole stack (quadratic in Lexbor: 280 KB took 7 to 26 s).
+FOREIGN_NESTS = (
+    "<math><desc>",
+    "<math><title>",
+    "<math><foreignObject>",
+    "<svg><mi>",
+    "<svg><mo>",
+    "<svg><mn>",
+    "<svg><ms>",
+    "<svg><mtext>",
+    "<math><annotation-xml>",
+    "<math><annotation-xml encoding=text/xml>",
+    "<math><mi><mglyph>",
+    "<math><mi><malignmark>",
+    "<math><svg><desc>",
+    "<svg><math><mi>",
+)
+CRAFTED.update({f"a nested in {head}": head + "<a>" * 40_000 + "</x>" * 40_000 for head in FOREIGN_NESTS})
 
 
 def _tree_size(html: str) -> tuple[int, int]:
@@ -130,6 +150,49 @@ def test_scan_counts_the_clones_of_misnested_formatting(name: str) -> None:
     found = scan(html, max_nodes=None, max_depth=None, max_attributes=None)
     elements, depth = _tree_size(html)
     assert found.elements >= elements - 3 and found.depth >= depth - 1
+
+
+# Integration points by namespace: the scan's depth against Lexbor's tree, where <a> nest
+# (foreign) and where they do not (HTML, each closing the one before).
+FOREIGN_DEPTHS = (
+    *FOREIGN_NESTS,
+    "<svg><desc>",
+    "<svg><title>",
+    "<svg><foreignObject>",
+    "<math><mi>",
+    "<math><mtext>",
+    "<svg><annotation-xml encoding=text/html>",
+    "<math><annotation-xml encoding=text/html>",
+    "<math><annotation-xml encoding='TEXT/HTML'>",
+    "<math><annotation-xml encoding=application/xhtml+xml>",
+    "<math><annotation-xml encoding='text&sol;html'>",
+    "<math><annotation-xml encoding='text&#47;html'>",
+    "<math><annotation-xml encoding='text&#x2F;html'>",
+    "<math><annotation-xml encoding='text&#1;/html'>",
+    "<math><annotation-xml encoding=' text/html'>",
+    "<math><annotation-xml ENCODING=text/html>",
+    "<math><annotation-xml encoding=x encoding=text/html>",
+    "<math><annotation-xml encoding=text/html encoding=x>",
+    "<math><annotation-xml/encoding=text/html>",
+    '<math><annotation-xml encoding = "text/html">',
+    "<math><annotation-xml encoding=text/html/>",
+    '<math><annotation-xml x="encoding=text/html">',
+    "<math><annotation-xml><svg><desc>",
+    "<math><annotation-xml><svg>",
+    # an HTML tag in foreign content closes the foreign elements down to an integration point
+    "<svg><foreignObject><svg><g><p>",
+    "<math><mi><mglyph><p>",
+    "<svg><desc><svg><desc><svg><g><p>",
+    "<math><annotation-xml encoding=text/html><math><mi><p>",
+)
+
+
+@pytest.mark.parametrize("head", FOREIGN_DEPTHS)
+def test_scan_reads_integration_points_by_namespace(head: str) -> None:
+    html = head + "<a>" * 10 + "</x>" * 10
+    found = scan_python(html, max_nodes=None, max_depth=None, max_attributes=None)
+    depth = _tree_size(html)[1]
+    assert depth - 1 <= found.depth <= depth + 1
 
 
 @pytest.mark.parametrize("page", sorted(FIXTURES.glob("*.html")), ids=lambda p: p.stem)

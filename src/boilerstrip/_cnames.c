@@ -89,11 +89,11 @@ static int names_fill(Names *N, PyObject *stack_tables, PyObject *text_starts, P
                           &bits[3], &bits[4], &PyTuple_Type, &sets, &N->search_depth, &N->noahs_ark))
         return -1;
     /* The order of C_TABLES' sets: the flags from F_IGNORED up. */
-    if (PyTuple_GET_SIZE(sets) != 13) {
-        PyErr_SetString(PyExc_ValueError, "_cscan: C_TABLES holds 13 sets");
+    if (PyTuple_GET_SIZE(sets) != 15) {
+        PyErr_SetString(PyExc_ValueError, "_cscan: C_TABLES holds 15 sets");
         return -1;
     }
-    for (Py_ssize_t i = 0; i < 13; i++)
+    for (Py_ssize_t i = 0; i < 15; i++)
         if (flag_all(N, PyTuple_GET_ITEM(sets, i), F_IGNORED << i) < 0) return -1;
     if (flag_all(N, text_starts, F_TEXT_START) < 0 || flag_all(N, body_names, F_BODY) < 0) return -1;
     PyObject *key, *value;
@@ -119,7 +119,7 @@ static int names_fill(Names *N, PyObject *stack_tables, PyObject *text_starts, P
         {&N->form, "form"},   {&N->br, "br"},           {&N->ul, "ul"},             {&N->ol, "ol"},
         {&N->script, "script"}, {&N->plaintext, "plaintext"}, {&N->headings[0], "h1"}, {&N->headings[1], "h2"},
         {&N->headings[2], "h3"}, {&N->headings[3], "h4"}, {&N->headings[4], "h5"}, {&N->headings[5], "h6"},
-        {&N->svg, "svg"},     {&N->noscript, "noscript"},
+        {&N->svg, "svg"},     {&N->noscript, "noscript"}, {&N->annotation_xml, "annotation-xml"},
     };
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
         if ((*named[i].id = id_of(N, named[i].text)) < 0) return -1;

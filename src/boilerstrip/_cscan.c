@@ -238,7 +238,7 @@ static PyObject *scan(PyObject *module, PyObject *args) {
             }
             /* Raw text only where the parser inserts the element (see _limits.py). */
             int follows = 0; /* 1: raw text up to the element's end tag; 2: the rest is text */
-            if ((flags & F_TEXT_START) && !(stack_foreign(stack) && stack_in_foreign(stack))) {
+            if ((flags & F_TEXT_START) && !(stack_foreign(stack) && stack_in_foreign(stack, name.id))) {
                 if (name_is(names, &name, "plaintext"))
                     follows = 2;
                 else if (name_is(names, &name, "script") || !stack_has(stack, "frameset"))

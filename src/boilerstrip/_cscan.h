@@ -175,13 +175,15 @@ enum {
     F_HEADING = 1 << 10,
     F_NO_RECONSTRUCT = 1 << 11,
     F_BREAKOUT = 1 << 12,
-    F_INTEGRATION = 1 << 13,
+    F_SVG_POINT = 1 << 13, /* an HTML integration point in svg */
     F_TABLE_PART = 1 << 14,
     F_SCOPED_END = 1 << 15,
     F_ABOVE_LI = 1 << 16,
     F_ABOVE_DD = 1 << 17,
-    F_TEXT_START = 1 << 18, /* the tables of _limits.py */
-    F_BODY = 1 << 19,
+    F_MATH_POINT = 1 << 18, /* a text integration point in math */
+    F_GLYPH = 1 << 19,      /* mglyph, malignmark: foreign in a text integration point */
+    F_TEXT_START = 1 << 20, /* the tables of _limits.py */
+    F_BODY = 1 << 21,
 };
 
 /* A tag's name: the id of a name the tables hold, else -1 and the name's str. */
@@ -206,7 +208,7 @@ int name_is(const Names *names, const Name *name, const char *which); /* "script
  * open): inline, in _cstack.h (the loop reads them at each tag). */
 Stack *stack_new(const Text *t, const Names *names);
 void stack_free(Stack *s);
-int stack_in_foreign(const Stack *s);
+int stack_in_foreign(const Stack *s, int id); /* for a start tag of the name id (-1: none of the tables') */
 int stack_has(const Stack *s, const char *which); /* where.get(which): "select", "frameset" */
 Py_ssize_t stack_reconstruct(Stack *s);
 Py_ssize_t stack_start_tag(Stack *s, const Name *name, Py_ssize_t start, Py_ssize_t end);

@@ -47,6 +47,7 @@ void stack_free(Stack *s) {
     PyMem_Free(s->bounds.items);
     PyMem_Free(s->special.items);
     PyMem_Free(s->foreign.items);
+    PyMem_Free(s->spaces.items);
     PyMem_Free(s->markers.items);
     PyMem_Free(s->detached);
     PyMem_Free(s->counts);
@@ -121,6 +122,10 @@ static void count_down(Stack *s, const Entry *e) {
 }
 
 /* ---- OpenElements' methods ---- */
+
+int open_foreign(Stack *s, Py_ssize_t position, int space) {
+    return ints_push(&s->foreign, position) < 0 || ints_push(&s->spaces, space) < 0 ? -1 : 0;
+}
 
 int push_name(Stack *s, const Name *name, int foreign) {
     Entry entry = {name->id, 0, name->str, 0, 0, 0};
@@ -236,14 +241,127 @@ int no_special_above(const Stack *s, Py_ssize_t position, unsigned long allowed)
     return 1;
 }
 
-int stack_in_foreign(const Stack *s) {
-    Py_ssize_t top = s->size - 1;
-    return s->foreign.size && s->foreign.items[s->foreign.size - 1] == top && !(flags_of(s, &s->e[top]) & F_INTEGRATION);
+int stack_in_foreign(const Stack *s, int id) {
+    if (!s->foreign.size || s->foreign.items[s->foreign.size - 1] != s->size - 1) return 0;
+    Py_ssize_t space = s->spaces.items[s->spaces.size - 1];
+    if (space & SPACE_HTML_POINT) return 0;
+    if (space & SPACE_TEXT_POINT) return id >= 0 && (s->names->flags[id] & F_GLYPH);
+    return !((space & SPACE_ANNOTATION) && id >= 0 && id == s->names->svg);
 }
 
+/* The svg and math elements above the last HTML element or integration point close. */
 int leave_foreign(Stack *s) {
     Py_ssize_t run = s->foreign.size - 1;
-    while (run > 0 && s->foreign.items[run - 1] == s->foreign.items[run] - 1) run--;
+    while (run > 0 && s->foreign.items[run - 1] == s->foreign.items[run] - 1 &&
+           !(s->spaces.items[run - 1] & (SPACE_HTML_POINT | SPACE_TEXT_POINT)))
+        run--;
     return pop_to(s, s->foreign.items[run], -1);
 }
 
+/* ---- foreign elements: what each is (out of the loop's way: rare) ---- */
+
+/* _tree_steps._referred and its _REFERENCE: the character reference at text[i] ("&") that can
+ * spell an encoding (numeric, &sol; or &plus;), as the character it gives (U+FFFD past ASCII),
+ * with *next past it; -1 for none ("&" read as itself). */
+static Py_UCS4 referred(const Text *t, Py_ssize_t i, Py_ssize_t end, Py_ssize_t *next) {
+    static const char *const signs[] = {"sol;", "plus;"};
+    for (int k = 0; k < 2; k++) {
+        Py_ssize_t length = (Py_ssize_t)strlen(signs[k]), j = 0;
+        while (j < length && i + 1 + j < end && at(t, i + 1 + j) == (Py_UCS4)signs[k][j]) j++;
+        if (j == length) {
+            *next = i + 1 + length;
+            return k ? '+' : '/';
+        }
+    }
+    if (i + 1 >= end || at(t, i + 1) != '#') return (Py_UCS4)-1;
+    Py_ssize_t j = i + 2;
+    int hex = j < end && (at(t, j) == 'x' || at(t, j) == 'X');
+    j += hex;
+    Py_ssize_t digits = j;
+    unsigned long code = 0;
+    for (; j < end; j++) {
+        Py_UCS4 c = at(t, j), value;
+        if (c >= '0' && c <= '9')
+            value = c - '0';
+        else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+            value = (c | 0x20) - 'a' + 10;
+        else
+            break;
+        code = code * (hex ? 16 : 10) + value;
+        if (code > 0x10FFFF) code = 0x110000; /* past Unicode: the same as any too large */
+    }
+    if (j == digits) return (Py_UCS4)-1;
+    *next = j < end && at(t, j) == ';' ? j + 1 : j;
+    return code > 0 && code < 128 ? (Py_UCS4)code : 0xFFFD;
+}
+
+/* _tree_steps._encoding_is_html: whether the value text[start:end] of an encoding attribute,
+ * its character references read, is text/html or application/xhtml+xml (ASCII case-insensitively). */
+static int html_encoding(const Text *t, Py_ssize_t start, Py_ssize_t end) {
+    static const char *const encodings[] = {"text/html", "application/xhtml+xml"};
+    for (int k = 0; k < 2; k++) {
+        const char *e = encodings[k];
+        Py_ssize_t i = start, length = (Py_ssize_t)strlen(e), n = 0;
+        for (; i < end && n < length; n++) {
+            Py_UCS4 c = at(t, i);
+            Py_ssize_t next = i + 1;
+            if (c == '&') {
+                Py_UCS4 r = referred(t, i, end, &next);
+                if (r != (Py_UCS4)-1) c = r;
+            }
+            if (c > 127 || (Py_UCS4)(c | (Py_UCS4)((c - 'A' < 26u) << 5)) != (Py_UCS4)e[n]) break;
+            i = next;
+        }
+        if (i == end && n == length) return 1;
+    }
+    return 0;
+}
+
+/* _tree_steps._encoding_is_html: the first encoding attribute of the tag whose attributes are
+ * text[i:end] (">" excluded) read as the tokenizer reads them. */
+static int encoding_is_html(const Text *t, Py_ssize_t i, Py_ssize_t end) {
+    static const char name_[] = "encoding";
+    while (i < end) {
+        while (i < end && (is_space(at(t, i)) || at(t, i) == '/')) i++;
+        if (i >= end) break;
+        Py_ssize_t name_start = i++; /* the first character may be "=" */
+        while (i < end && !is_space(at(t, i)) && at(t, i) != '/' && at(t, i) != '=' && at(t, i) != '>') i++;
+        int is_encoding = i - name_start == 8;
+        for (Py_ssize_t k = 0; is_encoding && k < 8; k++) {
+            Py_UCS4 c = at(t, name_start + k);
+            is_encoding = c < 128 && (Py_UCS4)(c | (Py_UCS4)((c - 'A' < 26u) << 5)) == (Py_UCS4)name_[k];
+        }
+        Py_ssize_t j = i, value_start = -1, value_end = -1;
+        while (j < end && is_space(at(t, j))) j++;
+        if (j < end && at(t, j) == '=') {
+            j++;
+            while (j < end && is_space(at(t, j))) j++;
+            Py_UCS4 quote = j < end ? at(t, j) : 0;
+            Py_ssize_t close = j + 1;
+            if (quote == '"' || quote == '\'') {
+                while (close < end && at(t, close) != quote) close++;
+            }
+            if ((quote == '"' || quote == '\'') && close < end) {
+                value_start = j + 1;
+                value_end = close;
+                i = close + 1;
+            } else {
+                value_start = j;
+                while (j < end && !is_space(at(t, j)) && at(t, j) != '>') j++;
+                value_end = i = j;
+            }
+        }
+        if (is_encoding) return value_start >= 0 && html_encoding(t, value_start, value_end);
+    }
+    return 0;
+}
+
+int foreign_kind(const Stack *s, const Name *name, Py_ssize_t start, Py_ssize_t end) {
+    Py_ssize_t current = s->spaces.items[s->spaces.size - 1];
+    unsigned long flags = name_flags(s->names, name);
+    if (current & SPACE_SVG) return flags & F_SVG_POINT ? SPACE_SVG | SPACE_HTML_POINT : SPACE_SVG;
+    if (flags & F_MATH_POINT) return SPACE_MATH | SPACE_TEXT_POINT;
+    if (name->id >= 0 && name->id == s->names->annotation_xml)
+        return SPACE_MATH | (encoding_is_html(s->t, start + 15, end - 1) ? SPACE_HTML_POINT : SPACE_ANNOTATION);
+    return SPACE_MATH;
+}

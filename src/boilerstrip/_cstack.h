@@ -26,7 +26,7 @@ struct Names {
     int tracked;
     Py_ssize_t search_depth, noahs_ark;
     int a, nobr, button, li, dd, dt, p, option, optgroup, table, td, th, caption, tr, tbody, thead, tfoot,
-        template_, select, frameset, form, br, ul, ol, script, plaintext, svg, noscript;
+        template_, select, frameset, form, br, ul, ol, script, plaintext, svg, noscript, annotation_xml;
     int headings[6];
 };
 
@@ -109,6 +109,7 @@ struct Stack {
     Py_ssize_t size, capacity;
     Ints *where; /* per tracked name */
     Ints bounds, special, foreign, markers;
+    Ints spaces; /* what each element of `foreign` is: SPACE_SVG or SPACE_MATH, and its point bits */
     Entry *detached; /* their str is NULL: formatting elements have ids */
     Py_ssize_t detached_size, detached_capacity;
     Count *counts; /* detached_count */
@@ -145,6 +146,16 @@ static inline unsigned long flags_of(const Stack *s, const Entry *e) {
     return e->retired || e->id < 0 ? 0 : s->names->flags[e->id];
 }
 
+/* OpenElements.spaces' codes (_open_elements.py's IN_SVG, ...): a foreign element's namespace,
+ * and for an integration point which start tags in it are HTML. */
+enum {
+    SPACE_SVG = 1,
+    SPACE_MATH = 2,
+    SPACE_HTML_POINT = 4, /* all of them */
+    SPACE_TEXT_POINT = 8, /* all but mglyph and malignmark */
+    SPACE_ANNOTATION = 16, /* math's annotation-xml that is no point: only an <svg> */
+};
+
 #define MAX(a, b) ((a) > (b) ? (a) : (b))
 #define TRY(x) \
     do { \
@@ -161,6 +172,11 @@ Py_ssize_t in_scope(const Stack *s, const Name *name, int extra1, int extra2);
 Py_ssize_t in_table_scope(const Stack *s, int id);
 int no_special_above(const Stack *s, Py_ssize_t position, unsigned long allowed);
 int leave_foreign(Stack *s);
+/* _tree_steps._foreign_kind: what the foreign element `name` (its start tag text[start:end]) opened
+ * in the current one (a foreign element) is; open_foreign: foreign.append(position) and
+ * spaces.append(space) (both out of line: rare, and kept out of the inline push). */
+int foreign_kind(const Stack *s, const Name *name, Py_ssize_t start, Py_ssize_t end);
+int open_foreign(Stack *s, Py_ssize_t position, int space);
 Py_hash_t key_hash(const Text *t, Py_ssize_t start, Py_ssize_t end);
 
 void clear_to(Stack *s, Py_ssize_t length);
@@ -168,10 +184,11 @@ int detach(Stack *s, Entry *e);
 Py_ssize_t last_untracked(const Stack *s, const Name *name);
 
 /* push, pop_to and last are inline: the tree builder's steps (_ctags.c) call them at almost every
- * tag, and a call and return were a third of their instructions. */
+ * tag, and a call and return were a third of their instructions. foreign: what a foreign element
+ * is (its SPACE_ code), 0 for others. */
 static inline int push(Stack *s, const Entry *entry, int foreign) {
     Py_ssize_t position = s->size;
-    if (foreign && ints_push(&s->foreign, position) < 0) return -1;
+    if (foreign && open_foreign(s, position, foreign) < 0) return -1;
     if (position >= s->capacity && grow((void **)&s->e, &s->capacity, position + 1, sizeof(Entry)) < 0) return -1;
     s->e[position] = *entry;
     Py_XINCREF(entry->str);
@@ -182,7 +199,8 @@ static inline int push(Stack *s, const Entry *entry, int foreign) {
     if ((kind & F_BOUNDARY) && ints_push(&s->bounds, position) < 0) return -1;
     if ((kind & F_SPECIAL) && ints_push(&s->special, position) < 0) return -1;
     if ((kind & F_MARKER) && ints_push(&s->markers, s->detached_size) < 0) return -1;
-    if ((kind & F_FOREIGN) && !foreign && ints_push(&s->foreign, position) < 0) return -1;
+    if ((kind & F_FOREIGN) && !foreign && open_foreign(s, position, entry->id == s->names->svg ? SPACE_SVG : SPACE_MATH) < 0)
+        return -1; /* an <svg> or <math> in HTML */
     return 0;
 }
 
@@ -196,7 +214,10 @@ static inline int pop_to(Stack *s, Py_ssize_t position, int own) {
         if (kind & F_BOUNDARY) ints_pop(&s->bounds);
         if (kind & F_SPECIAL) ints_pop(&s->special);
         if ((kind & F_MARKER) && s->markers.size) clear_to(s, s->markers.items[--s->markers.size]);
-        if (s->foreign.size && s->foreign.items[s->foreign.size - 1] == s->size) ints_pop(&s->foreign);
+        if (s->foreign.size && s->foreign.items[s->foreign.size - 1] == s->size) {
+            s->foreign.size--;
+            s->spaces.size--; /* (the same size) */
+        }
         Py_XDECREF(e.str);
         if (e.key_end && !(!e.retired && e.id == own && s->size == position)) TRY(detach(s, &e));
     }

@@ -51,9 +51,10 @@ Py_ssize_t stack_start_tag(Stack *s, const Name *name, Py_ssize_t start, Py_ssiz
     const Names *n = s->names;
     unsigned long flags = name_flags(n, name);
     int id = name->id;
-    if (s->foreign.size && stack_in_foreign(s)) {
+    if (s->foreign.size && stack_in_foreign(s, id)) {
         if (!(flags & F_BREAKOUT)) {
-            if (!self_closing(s->t, start, end)) TRY(push_name(s, name, 1));
+            if (!self_closing(s->t, start, end))
+                TRY(push_name(s, name, foreign_kind(s, name, start, end)));
             return 1;
         }
         TRY(leave_foreign(s));

@@ -304,7 +304,7 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
             # customizable select does, not as a list of options. Read before the tag changes
             # the stack; only for the few names that can start it.
             follows = ""  # "raw": raw text up to the element's end tag; "all": the rest is text
-            if lower in _TEXT_STARTS and not (foreign and stack.in_foreign()):
+            if lower in _TEXT_STARTS and not (foreign and stack.in_foreign(lower)):
                 if lower == "plaintext":
                     follows = "all"
                 elif lower == "script" or not where.get("frameset"):

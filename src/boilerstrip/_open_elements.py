@@ -70,7 +70,21 @@ _BREAKOUT: Final = _HEADINGS | _names(
     "b big blockquote body br center code dd div dl dt em embed head hr i img li listing "
     "menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var"
 )
-_INTEGRATION: Final = ("foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml")
+# The integration points, by namespace: in svg, these are HTML integration points (every
+# start tag in them is HTML); in math, the text integration points (every start tag but
+# _GLYPHS), and annotation-xml when its encoding says HTML. The same names in the other
+# namespace are plain foreign elements, whose content stays foreign.
+_SVG_POINTS: Final = _names("foreignobject desc title")
+_MATH_POINTS: Final = _names("mi mo mn ms mtext")
+_GLYPHS: Final = _names("mglyph malignmark")
+# What a foreign element is, kept in OpenElements.spaces: its namespace, and for an
+# integration point which start tags in it are HTML.
+IN_SVG: Final = 1
+IN_MATH: Final = 2
+_HTML_POINT: Final = 4  # all of them
+_TEXT_POINT: Final = 8  # all but mglyph and malignmark
+_ANNOTATION: Final = 16  # math's annotation-xml that is no point: only an <svg> (an svg element)
+_POINTS: Final = _HTML_POINT | _TEXT_POINT
 # Start tags that do more than open an element.
 ACTIVE: Final = _CLOSES_P | _TABLE_PARTS | _VOID | _FORMATTING | _names("option optgroup button select table")
 # Start tags that, with nothing foreign, detached, in a frameset or a <p> open, only add
@@ -82,10 +96,14 @@ _NOAHS_ARK: Final = 3  # the parser keeps at most three identical detached forma
 BASE_DEPTH: Final = 2  # <html> and <body>
 # The elements whose positions the implied ends and scopes look up (others are searched
 # for near the top of the stack only).
-_TRACKED: Final = _names(
-    "p button li ul ol dd dt a nobr select table td th caption tr template tbody thead tfoot svg "
-    "math frameset h1 h2 h3 h4 h5 h6"
-) | frozenset(_INTEGRATION)
+_TRACKED: Final = (
+    _names(
+        "p button li ul ol dd dt a nobr select table td th caption tr template tbody thead tfoot svg "
+        "math frameset h1 h2 h3 h4 h5 h6 annotation-xml"
+    )
+    | _SVG_POINTS
+    | _MATH_POINTS
+)
 _IS_BOUNDARY: Final = 1
 _IS_SPECIAL: Final = 2
 _IS_MARKER: Final = 4
@@ -106,7 +124,8 @@ TRACKED: Final = _IS_TRACKED
 SPECIAL: Final = _IS_SPECIAL
 # What the compiled build's port of this module (_cstack.c) is given: KIND, its bits in the
 # order it reads them, the sets it gives each name as bits (in the order of _cscan.h's flags
-# from F_IGNORED up), and the search depth and the ark's size.
+# from F_IGNORED up), and the search depth and the ark's size (the codes of `spaces` are
+# _cstack.h's too).
 # Typed as a tuple of objects: the compiled build keeps it one object (a tuple of known
 # types would be made anew at each use).
 C_TABLES: Final[tuple[object, ...]] = (
@@ -121,11 +140,13 @@ C_TABLES: Final[tuple[object, ...]] = (
         _HEADINGS,
         _NO_RECONSTRUCT,
         _BREAKOUT,
-        frozenset(_INTEGRATION),
+        _SVG_POINTS,
         _TABLE_PARTS,
         _SCOPED_END,
         _ABOVE_LI,
         _ABOVE_DD,
+        _MATH_POINTS,
+        _GLYPHS,
     ),
     _SEARCH_DEPTH,
     _NOAHS_ARK,
@@ -142,15 +163,18 @@ class OpenElements:
         self.bounds: list[int] = []
         self.special: list[int] = []
         self.foreign: list[int] = []  # positions of the svg and math elements (and those in them)
+        self.spaces: list[int] = []  # what each of them is: IN_SVG or IN_MATH, and its point bits
         self.markers: list[int] = []  # length of `detached` when each marker opened
         # (name, key) of the formatting elements closed by another element's end
         self.detached: list[tuple[str, str]] = []
         self.detached_count: dict[str, int] = {}
 
-    def push(self, name: str, key: str = "", *, foreign: bool = False) -> None:
+    def push(self, name: str, key: str = "", *, foreign: int = 0) -> None:
+        """Open ``name``; ``foreign``: what a foreign element is (its namespace and point bits)."""
         position = len(self.names)
         if foreign:
             self.foreign.append(position)
+            self.spaces.append(foreign)
         self.names.append(name)
         self.keys.append(key)
         kind = KIND.get(name)
@@ -163,8 +187,9 @@ class OpenElements:
                 self.special.append(position)
             if kind & _IS_MARKER:
                 self.markers.append(len(self.detached))
-            if kind & _IS_FOREIGN and not foreign:
+            if kind & _IS_FOREIGN and not foreign:  # an <svg> or <math> in HTML
                 self.foreign.append(position)
+                self.spaces.append(IN_SVG if name == "svg" else IN_MATH)
 
     def pop_to(self, position: int, own: str = "") -> None:
         """Close every element from ``position`` up; formatting elements other than
@@ -187,6 +212,7 @@ class OpenElements:
                     self.clear_to(self.markers.pop())
             if self.foreign and self.foreign[-1] == len(names):
                 self.foreign.pop()
+                self.spaces.pop()
             if key and not (name == own and len(names) == position):
                 count = self.detached_count.get(key, 0)
                 if count < _NOAHS_ARK:
@@ -279,14 +305,23 @@ class OpenElements:
                 return False
         return True
 
-    def in_foreign(self) -> bool:
-        """Whether the current element is an svg or math one, but not an integration point."""
-        top = len(self.names) - 1
-        return bool(self.foreign) and self.foreign[-1] == top and self.names[top] not in _INTEGRATION
+    def in_foreign(self, name: str) -> bool:
+        """Whether start tag ``name`` is read as foreign content: the current element is an
+        svg or math one, and not an integration point for it."""
+        if not self.foreign or self.foreign[-1] != len(self.names) - 1:
+            return False
+        space = self.spaces[-1]
+        if space & _HTML_POINT:
+            return False
+        if space & _TEXT_POINT:
+            return name in _GLYPHS
+        return not (space & _ANNOTATION and name == "svg")
 
     def leave_foreign(self) -> None:
-        """Close the svg and math elements above the last HTML one (an HTML tag in svg)."""
-        run = len(self.foreign) - 1
-        while run > 0 and self.foreign[run - 1] == self.foreign[run] - 1:
+        """Close the svg and math elements above the last HTML element or integration point
+        (an HTML tag in svg)."""
+        foreign, spaces = self.foreign, self.spaces
+        run = len(foreign) - 1
+        while run > 0 and foreign[run - 1] == foreign[run] - 1 and not spaces[run - 1] & _POINTS:
             run -= 1
-        self.pop_to(self.foreign[run])
+        self.pop_to(foreign[run])

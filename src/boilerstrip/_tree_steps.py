@@ -8,22 +8,44 @@ of a pure install: a change here is made there too (tests/test_cstack.py compare
 
 from __future__ import annotations
 
+import re
+from typing import Final
+
 from ._open_elements import (
     _ABOVE_DD,
     _ABOVE_LI,
+    _ANNOTATION,
     _BREAKOUT,
     _CLOSES_P,
     _FORMATTING,
     _HEADINGS,
+    _HTML_POINT,
+    _MATH_POINTS,
     _NO_RECONSTRUCT,
     _SCOPED_END,
+    _SVG_POINTS,
     _TABLE_PARTS,
     _TABLE_SECTIONS,
+    _TEXT_POINT,
     _VOID,
     ACTIVE,
     IGNORED,
+    IN_MATH,
+    IN_SVG,
     OpenElements,
 )
+
+# An attribute as the tokenizer reads it after the tag's name: its name, and its value quoted
+# one way or the other or bare (the tag is a whole one, its quotes closed); "/" is read as a space.
+_ATTRIBUTE_VALUE: Final = re.compile(
+    r"""[\t\n\f\r /]*([^\t\n\f\r />][^\t\n\f\r /=>]*)"""
+    r"""(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]*)))?"""
+)
+# The character references that can spell an encoding: numeric ones and the two ASCII signs
+# it may hold (no named reference gives a letter); others are left as they are, and no
+# encoding holds "&".
+_REFERENCE: Final = re.compile("&(?:#[xX]([0-9a-fA-F]+);?|#([0-9]+);?|(sol|plus);)")
+_HTML_ENCODINGS: Final = ("text/html", "application/xhtml+xml")
 
 
 def start_tag(stack: OpenElements, name: str, text: str, start: int, end: int) -> int:
@@ -31,10 +53,10 @@ def start_tag(stack: OpenElements, name: str, text: str, start: int, end: int) -
     adds (0 when the parser ignores it, more for re-created formatting elements and
     implied table sections and rows)."""
     names = stack.names
-    if stack.foreign and stack.in_foreign():
+    if stack.foreign and stack.in_foreign(name):
         if name not in _BREAKOUT:
             if not _self_closing(text, start, end):
-                stack.push(name, foreign=True)
+                stack.push(name, foreign=_foreign_kind(stack.spaces[-1], name, text, start, end))
             return 1
         stack.leave_foreign()
     added = 1
@@ -82,6 +104,39 @@ def start_tag(stack: OpenElements, name: str, text: str, start: int, end: int) -
     if name not in _VOID:
         stack.push(name, text[start:end] if name in _FORMATTING else "")
     return added
+
+
+def _foreign_kind(current: int, name: str, text: str, start: int, end: int) -> int:
+    """What the foreign element ``name`` (its start tag ``text[start:end]``) opened in the
+    foreign element ``current`` is (OpenElements.spaces): in its namespace, and an integration
+    point as the parser sees one (by name and namespace, annotation-xml by its encoding)."""
+    if current & IN_SVG:
+        return IN_SVG | _HTML_POINT if name in _SVG_POINTS else IN_SVG
+    if name in _MATH_POINTS:
+        return IN_MATH | _TEXT_POINT
+    if name == "annotation-xml":
+        html = _encoding_is_html(text, start + len("<annotation-xml"), end)
+        return IN_MATH | (_HTML_POINT if html else _ANNOTATION)
+    return IN_MATH
+
+
+def _encoding_is_html(text: str, pos: int, end: int) -> bool:
+    """Whether the first ``encoding`` attribute of the tag whose attributes are ``text[pos:end]``
+    is text/html or application/xhtml+xml (ASCII case-insensitively), as the parser reads it."""
+    while (found := _ATTRIBUTE_VALUE.match(text, pos, end - 1)) and found.end() > pos:
+        pos = found.end()
+        if found[1].lower() == "encoding":  # (no other character lowers into "encoding")
+            value = _REFERENCE.sub(_referred, found[2] or found[3] or found[4] or "")
+            return value.isascii() and value.lower() in _HTML_ENCODINGS
+    return False
+
+
+def _referred(reference: re.Match[str]) -> str:
+    """The character a reference of _REFERENCE gives, U+FFFD for one past ASCII (or none)."""
+    if reference[3]:
+        return "/" if reference[3] == "sol" else "+"
+    code = int(reference[1], 16) if reference[1] else int(reference[2])
+    return chr(code) if 0 < code < 128 else "\ufffd"
 
 
 def _self_closing(text: str, start: int, end: int) -> bool:
