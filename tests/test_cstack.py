@@ -132,6 +132,10 @@ ENCODINGS = (
     "encoding='&#116;ext/html'",
     "encoding='text&#1;/html'",
     "encoding='text&#x110000000000000000000000002F;html'",
+    # past Python's 4,300 digits of a decimal int(); leading zeros before a character
+    "encoding='text&#" + "1" * 5_000 + ";html'",
+    "encoding='text&#" + "0" * 5_000 + "47;html'",
+    "encoding='text&#x" + "0" * 5_000 + "2f;html'",
     "encoding='text&#;html'",
     "encoding='text&#x;html'",
     "encoding='text&sol html'",

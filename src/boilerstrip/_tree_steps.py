@@ -135,7 +135,12 @@ def _referred(reference: re.Match[str]) -> str:
     """The character a reference of _REFERENCE gives, U+FFFD for one past ASCII (or none)."""
     if reference[3]:
         return "/" if reference[3] == "sol" else "+"
-    code = int(reference[1], 16) if reference[1] else int(reference[2])
+    # (leading zeros dropped, and more than three digits past ASCII: a decimal int() of more
+    # than 4,300 digits raises)
+    digits = (reference[1] or reference[2]).lstrip("0")
+    if len(digits) > 3:
+        return "\ufffd"
+    code = int(digits or "0", 16 if reference[1] else 10)
     return chr(code) if 0 < code < 128 else "\ufffd"
 
 
