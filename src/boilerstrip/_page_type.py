@@ -244,9 +244,10 @@ def page_type(
     if marks is None and tree is not None:
         marks = HeadMarks(tree)
     own = marks.own_addresses() if marks is not None else ()
-    # (an address given twice, as og:url and the canonical link often are, is read once)
+    # (an address given twice, as og:url and the canonical link often are, is read once;
+    # by a dict, not a search of the ones before: a page of 70,000 canonical links took 12 s)
     if _thread_url(declared, url, options) or any(
-        _thread_url(declared, address, options) for at, address in enumerate(own) if address not in own[:at]
+        _thread_url(declared, address, options) for address in dict.fromkeys(own)
     ):
         return THREAD
     if not declared and tree is not None and _shows_prices(tree, options.listing_min_prices, marks):
