@@ -79,6 +79,7 @@ HAND_MADE: dict[str, str] = {
     "lists and headings": "<ul><li>a<li>b<p>c<li>d</ul><h1><h2>x</h1></h2><dl><dt>a<dd>b",
     "formatting across blocks": "<b><i><div></b>x</i><p><a href=1><a href=2><nobr><nobr>x</p>y",
     "select and frameset": "<select><option>a<optgroup><option>b</select><frameset><div></frameset>",
+    "stray end tags": "<div><div></p></br></p><b></p>x</b></div><p></p></p></BR></div></p>",
     "options in and out of selects": "<option>a<select><option>b<OPTION selected>c<div><option>d</div>"
     "<select><option>e</select><option>f<select><option>g<option>h",
     "template and marker": "<template><b>x</template><td><b>y</td><applet><i>z</applet>w",

@@ -56,6 +56,8 @@ CRAFTED: dict[str, str] = {
     "options in a select": "<select>" + "<option>x" * 100_000,
     "selected options in a select": "<select>" + "<option selected>x" * 100_000,
     "options in selects": ("<select>" + "<option>x" * 1_000 + "</select>") * 40,
+    # A stray </p> makes a <p> where it stands: each adds its depth to the depth sum.
+    "stray end tags under deep nesting": "<div>" * 990 + ("</p>" + "word " * 7) * 60_000,
     "many attributes": large.attribute_bomb(40_000),
     "deep, then many blocks": "<div>" * 990 + "<p>x</p>" * 100_000,
 }
@@ -384,7 +386,9 @@ def _scan_by_steps(text: str) -> tuple[int, int, int]:
         had_text = False
         lower = name.lower()
         if text[start + 1] == "/":
-            elements += end_tag(stack, lower)
+            added = end_tag(stack, lower)
+            elements += added
+            volume += added * (len(stack.names) + BASE_DEPTH)
             continue
         if lower in IGNORED:
             continue

@@ -227,8 +227,21 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                     svg_droppable(&t, svg_end, start))
                     CHECK(add_span(record, svg_end, start));
                 CHECK(added = stack_end_tag(stack, &name));
-                elements += added;
                 Py_CLEAR(name.str);
+                if (added) { /* a stray </p> or </br> makes an element (see _limits.scan_python) */
+                    elements += added;
+                    volume += (long long)added * (stack_size(stack) + base_depth);
+                    if (elements > node_limit) {
+                        cut = start;
+                        limit = "max_nodes";
+                        goto done;
+                    }
+                    if (volume > volume_limit) {
+                        cut = start;
+                        limit = "max_depth_sum";
+                        goto done;
+                    }
+                }
                 continue;
             }
             unsigned long flags = name_flags(names, &name);

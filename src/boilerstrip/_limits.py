@@ -281,7 +281,14 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                 svg_at = -1  # closed, or left for HTML, by an earlier tag
             if text[start + 1] == slash:
                 if not names or names[-1] != lower:
-                    elements += end_tag(stack, lower)
+                    added = end_tag(stack, lower)  # a stray </p> or </br> makes an element
+                    if added:
+                        elements += added
+                        volume += added * (len(names) + BASE_DEPTH)
+                        if elements > node_limit:
+                            return result(start, "max_nodes")
+                        if volume > volume_limit:
+                            return result(start, "max_depth_sum")
                     continue
                 if svg_at == len(names) - 1 and bodies is not None and svg_droppable(text, svg_end, start):
                     bodies += (svg_end, start)  # its own end tag closes it (names[-1] is "svg")
