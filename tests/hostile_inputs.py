@@ -41,3 +41,24 @@ def formatting_bomb(distinct: int = 1_000, repeats: int = 10_000) -> str:
 
 def attribute_bomb(count: int = 40_000) -> str:
     return "<div " + " ".join(f"a{i}" for i in range(count)) + ">x</div>"
+
+
+def select_options(count: int = 100_000) -> str:
+    """One select of ``count`` options: the parser reads all of them at each new one."""
+    return "<select>" + "<option>x" * count
+
+
+def foreign_nest(count: int = 40_000, head: str = "<math><desc>") -> str:
+    """Foreign elements nested under a name that is no integration point in its namespace,
+    each closed by an end tag the parser looks for down its whole stack."""
+    return head + "<a>" * count + "</x>" * count
+
+
+def stray_end_tags(count: int = 60_000) -> str:
+    """Paragraphs made by stray ``</p>`` end tags under 990 open elements."""
+    return "<div>" * 990 + ("</p>" + "word " * 7) * count
+
+
+def canonical_links(count: int = 36_000) -> str:
+    """The head's own address given ``count`` times, each a different one."""
+    return "".join(f"<link rel=canonical href=/x{i}>" for i in range(count))
