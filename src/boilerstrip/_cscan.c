@@ -147,6 +147,15 @@ static int holds_noscript(const Stack *stack, const Names *names) {
     return 0;
 }
 
+/* The limit on counts that the elements or the depth sum are past ("" for none), checked after
+ * each tag that adds elements: a start tag, or a stray end tag that makes one. */
+static inline const char *count_limit(long long elements, long long volume, long long node_limit,
+                                      long long volume_limit) {
+    if (elements > node_limit) return "max_nodes";
+    if (volume > volume_limit) return "max_depth_sum";
+    return "";
+}
+
 #define CHECK(x) \
     do { \
         if ((x) < 0) goto error; \
@@ -231,14 +240,8 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                 if (added) { /* a stray </p> or </br> makes an element (see _limits.scan_python) */
                     elements += added;
                     volume += (long long)added * (stack_size(stack) + base_depth);
-                    if (elements > node_limit) {
+                    if ((limit = count_limit(elements, volume, node_limit, volume_limit))[0]) {
                         cut = start;
-                        limit = "max_nodes";
-                        goto done;
-                    }
-                    if (volume > volume_limit) {
-                        cut = start;
-                        limit = "max_depth_sum";
                         goto done;
                     }
                 }
@@ -310,14 +313,8 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                     goto done;
                 }
             }
-            if (elements > node_limit) {
+            if ((limit = count_limit(elements, volume, node_limit, volume_limit))[0]) {
                 cut = start;
-                limit = "max_nodes";
-                goto done;
-            }
-            if (volume > volume_limit) {
-                cut = start;
-                limit = "max_depth_sum";
                 goto done;
             }
             if (resume >= 0) break;
