@@ -17,9 +17,10 @@ from boilerstrip import _phrases, _token_stats
 from boilerstrip._language import Tokens, tokens
 from boilerstrip._match_facts import BranchFacts, facts_may_match
 from boilerstrip._phrase_candidates import all_candidates, phrase_candidates
-from boilerstrip._phrase_match import _split, _whole_forms, rest_facts, row_tests
+from boilerstrip._phrase_match import _split, _whole_forms
 from boilerstrip._phrase_rows import rows_table
 from boilerstrip._phrases import STRIPPED, _Index, _indexes, _phrase_kind
+from boilerstrip._row_tests import rest_facts, row_tests
 
 _TEXTS = [
     "",

@@ -73,6 +73,7 @@ COMPILED_MODULES = (
     "_region",
     "_repeats",
     "_row_starts",
+    "_row_tests",
     "_rules",
     "_score_table",
     "_scorer_pass",

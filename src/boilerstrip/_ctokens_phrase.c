@@ -27,8 +27,8 @@ int wide_in(const Py_UCS2 *in, Py_ssize_t n, Py_UCS2 low, Py_UCS2 high);
 
 /* One index as the pass reads it (_phrases._Index): its rows' filters (field 2), keys (3, opened:
  * keys_open), gate's three alternations (6), their filters (7), the facts of their filters' rests
- * (8: _phrase_match.rest_facts, of the ASCII sieve's and of the wide one's) and its rows' tests
- * (9: a list, None or _phrase_match.row_tests a row). */
+ * (8: _row_tests.rest_facts, of the ASCII sieve's and of the wide one's) and its rows' tests
+ * (9: a list, None or _row_tests.row_tests a row). */
 typedef struct {
     PyObject *filters, *gate, *gate_filters, *gate_rests, *row_tests;
     Keys keys;

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from . import _controls, _metadata, _page_type, _product_cards, _rules, _titled_boxes
 from ._pattern_store import Key
-from ._phrase_match import WholeRows, compiled_keys
+from ._phrase_match import WholeRows
 from ._phrases import stored_keys as phrase_keys
+from ._row_tests import compiled_keys
 
 
 def _whole_rows_keys(table: WholeRows) -> set[Key]:

@@ -31,9 +31,9 @@ from typing import Final, Protocol, cast
 from ._compiled import c_function
 from ._language import Tokens
 from ._match_facts import branches_may_match, lacks_digits, may_start
-from ._phrase_match import RestFacts, RowTests
 from ._phrase_rows import Keys, both_rows, pair_rows
 from ._phrase_sieve import PhraseFilter, passes
+from ._row_tests import RestFacts, RowTests
 
 # A block's candidates: its key rows of the anywhere index and of the whole-block one, each
 # in row order, and bits: of the whole-block gate's groups that may match (1 the wide one, 2
@@ -86,7 +86,7 @@ def all_candidates(
 
 
 def _rest_may_match(facts: RestFacts, held: str, first: str, ascii_text: bool) -> bool:
-    """Whether a sieve's rest whose :func:`_phrase_match.rest_facts` are ``facts`` may match
+    """Whether a sieve's rest whose :func:`_row_tests.rest_facts` are ``facts`` may match
     the text whose lower case is ``held`` and whose first character is ``first`` ("" when it
     is empty): ``_fullmatch``'s and ``_found``'s tests of it before its regex. Its digits are
     counted on any text read here, as on an ASCII one: of Latin-1 characters and separators,

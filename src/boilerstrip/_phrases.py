@@ -35,10 +35,11 @@ from ._phrase_candidates import (
     c_phrase_candidates,
 )
 from ._phrase_keys import Gate, stored_gate, stored_key_words
-from ._phrase_match import RestFacts, RowTests, compiled_keys, has_digit, matches, row_tests, sieve_rests
+from ._phrase_match import has_digit, matches
 from ._phrase_rows import MIN_PREFIX, PREFIX, Keys, ascii_digit, c_lower, key_sieve, phrase_rows, rows_table
 from ._phrase_sieve import PhraseFilter, phrase_filter
 from ._phrase_table import PHRASES, WHOLE_BLOCK_PHRASES
+from ._row_tests import RestFacts, RowTests, compiled_keys, row_tests, sieve_rests
 
 __all__ = ["STRIPPED", "matches", "phrase_kind", "phrase_kinds"]  # (matches: _phrase_match's)
 
@@ -64,10 +65,10 @@ class _Index(NamedTuple):
     any_keyless: str
     gate: Gate  # the same branches, grouped by what every match of each must hold
     gate_filters: tuple[PhraseFilter, PhraseFilter, PhraseFilter]  # of the gate's groups
-    # The facts of each group's sieves' rests (_phrase_match.rest_facts: of the ASCII sieve's
+    # The facts of each group's sieves' rests (_row_tests.rest_facts: of the ASCII sieve's
     # for ASCII texts, of the wide one's for any other), read by _phrase_candidates.
     gate_rests: tuple[tuple[RestFacts, RestFacts], ...]
-    # Per row, its tests (_phrase_match.row_tests), read by _phrase_candidates' pass to drop a
+    # Per row, its tests (_row_tests.row_tests), read by _phrase_candidates' pass to drop a
     # key row whose sieve passes but whose matches call would be False without a regex; None
     # until a block first tries the row (_first_kind): made at the index's build, every row's
     # facts would be read at a process's first call (issue5-tokens47's +6.5%). A memo as
