@@ -31,6 +31,8 @@ INPUTS = {
     "40,000 foreign elements nested in math's desc": "foreign_nest(40_000)",
     "60,000 stray </p> under 990 open elements": "stray_end_tags(60_000)",
     "36,000 canonical links": "canonical_links(36_000)",
+    "40,000 <body> tags of a new attribute each": "merged_attributes(40_000, 'body')",
+    "320 <html> tags of 255 new attributes each": "merged_dense(320, 'html')",
 }
 REPEAT = 3  # the fastest of three runs: the machine is shared, the slower runs measure its load
 CHILD = """

@@ -62,3 +62,14 @@ def stray_end_tags(count: int = 60_000) -> str:
 def canonical_links(count: int = 36_000) -> str:
     """The head's own address given ``count`` times, each a different one."""
     return "".join(f"<link rel=canonical href=/x{i}>" for i in range(count))
+
+
+def merged_attributes(count: int = 40_000, tag: str = "body") -> str:
+    """``count`` repeated ``<body>`` (or ``<html>``) tags of one new attribute each: the parser
+    merges them onto one element, each name compared with all those already there."""
+    return "".join(f"<{tag} a{i}=1>" for i in range(count))
+
+
+def merged_dense(count: int = 320, tag: str = "html") -> str:
+    """``count`` repeated tags of 255 new attributes each, merged onto one element."""
+    return "".join(f"<{tag} " + " ".join(f"a{i}x{j}=1" for j in range(255)) + ">" for i in range(count))

@@ -203,6 +203,7 @@ static PyObject *scan(PyObject *module, PyObject *args) {
     int had_text = 0;
     Py_ssize_t svg_at = -1, svg_end = -1; /* an svg opened outside svg and math: its place on the stack, its start tag's end */
     long long options = 0;                /* the options of the select opened last, up to this tag */
+    PyObject *merged_names[2] = {NULL, NULL}; /* the attribute names merged onto html and body */
     PyObject *record = bodies; /* where bodies go: Py_None once a script may hide its end tag (hides_its_end) */
     Token tok;
     while (pos < n) {
@@ -248,7 +249,18 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                 continue;
             }
             unsigned long flags = name_flags(names, &name);
-            if (flags & F_IGNORED) {
+            if (flags & F_IGNORED) { /* html, head or body: html's and body's attributes merge (_merged_attributes) */
+                PyObject *raw = name_str(names, &name); /* a name of the tables */
+                int body = PyUnicode_CompareWithASCIIString(raw, "body") == 0;
+                if (body || PyUnicode_CompareWithASCIIString(raw, "html") == 0) {
+                    Py_ssize_t count;
+                    CHECK(count = merge_attributes(&t, tok.name_end, end, &merged_names[body]));
+                    if (count > attribute_limit) {
+                        cut = start;
+                        limit = "max_attributes";
+                        goto done;
+                    }
+                }
                 Py_CLEAR(name.str);
                 continue;
             }
@@ -329,6 +341,8 @@ done:
         result = Py_BuildValue("LLLns", elements, depth + base_depth, volume, cut, limit);
 error:
     Py_XDECREF(name.str);
+    Py_XDECREF(merged_names[0]);
+    Py_XDECREF(merged_names[1]);
     stack_free(stack);
     names_free(own);
     return result;

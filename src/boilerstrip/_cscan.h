@@ -145,6 +145,10 @@ int hides_its_end(const Text *t, Py_ssize_t end, Py_ssize_t close);
    letters in any case; -1 where none does (see _limits.scan_python's runaways) */
 Py_ssize_t find_word(const Text *t, Py_ssize_t from, Py_ssize_t to, const char *word);
 
+/* _cscan_merged.c: _merged_attributes.merge, from the tag's name's end; *merged is a set made on
+ * first use; its size after, or -1 on an error */
+Py_ssize_t merge_attributes(const Text *t, Py_ssize_t name_end, Py_ssize_t end, PyObject **merged);
+
 /* _cscan_elements.c */
 int column(PyObject *source, Column *c, const char *what); /* -1 with an error set */
 PyObject *elements(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
