@@ -31,6 +31,14 @@ INPUTS = {
     "40,000 foreign elements nested in math's desc": "foreign_nest(40_000)",
     "60,000 stray </p> under 990 open elements": "stray_end_tags(60_000)",
     "36,000 canonical links": "canonical_links(36_000)",
+    "40,000 <body> tags of a new attribute each": "merged_attributes(40_000, 'body')",
+    "320 <html> tags of 255 new attributes each": "merged_dense(320, 'html')",
+    # Left (Lexbor's table of names, see RESULTS.md "Many distinct tag or attribute names")
+    "145,000 distinct end tags": "distinct_end_tags(145_000)",
+    "145,000 distinct elements": "distinct_elements(145_000)",
+    "145,000 distinct svg elements": "distinct_svg_elements(145_000)",
+    "800 <br> of 250 distinct attributes each": "distinct_attributes(800, 250)",
+    "125,000 end tags of 4,000 names in one bucket": "colliding_end_tags(4_000, 125_000)",
 }
 REPEAT = 3  # the fastest of three runs: the machine is shared, the slower runs measure its load
 CHILD = """

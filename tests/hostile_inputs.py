@@ -62,3 +62,50 @@ def stray_end_tags(count: int = 60_000) -> str:
 def canonical_links(count: int = 36_000) -> str:
     """The head's own address given ``count`` times, each a different one."""
     return "".join(f"<link rel=canonical href=/x{i}>" for i in range(count))
+
+
+def merged_attributes(count: int = 40_000, tag: str = "body") -> str:
+    """``count`` repeated ``<body>`` (or ``<html>``) tags of one new attribute each: the parser
+    merges them onto one element, each name compared with all those already there."""
+    return "".join(f"<{tag} a{i}=1>" for i in range(count))
+
+
+def merged_dense(count: int = 320, tag: str = "html") -> str:
+    """``count`` repeated tags of 255 new attributes each, merged onto one element."""
+    return "".join(f"<{tag} " + " ".join(f"a{i}x{j}=1" for j in range(255)) + ">" for i in range(count))
+
+
+# Lexbor puts each tag or attribute name outside its static tables into a per-document hash
+# of 128 chained buckets that never grows (lexbor/core/hash.c): each occurrence walks its chain.
+def distinct_end_tags(count: int = 145_000) -> str:
+    return "".join(f"</x{i}>" for i in range(count))
+
+
+def distinct_elements(count: int = 145_000) -> str:
+    return "".join(f"<x{i}></x{i}>" for i in range(count))
+
+
+def distinct_svg_elements(count: int = 145_000) -> str:
+    return "<svg>" + "".join(f"<g{i}/>" for i in range(count))
+
+
+def distinct_attributes(tags: int = 800, each: int = 250) -> str:
+    return "".join("<br " + " ".join(f"a{i}x{j}" for j in range(each)) + ">" for i in range(tags))
+
+
+def _bucket(name: str) -> int:
+    """Lexbor's bucket of a lower-case ASCII name: Jenkins' one-at-a-time hash, modulo 128."""
+    h = 0
+    for byte in name.encode("ascii"):
+        h = (h + byte) & 0xFFFFFFFF
+        h = (h + (h << 10)) & 0xFFFFFFFF
+        h ^= h >> 6
+    h = (h + (h << 3)) & 0xFFFFFFFF
+    h ^= h >> 11
+    return ((h + (h << 15)) & 0xFFFFFFFF) % 128
+
+
+def colliding_end_tags(distinct: int = 4_000, count: int = 125_000) -> str:
+    """``count`` end tags of ``distinct`` names that all fall in one bucket of Lexbor's table."""
+    names = [name for name in (f"x{i}" for i in range(distinct * 200)) if _bucket(name) == 0][:distinct]
+    return "".join(f"</{names[i % distinct]}>" for i in range(count))

@@ -75,6 +75,10 @@ HAND_MADE: dict[str, str] = {
     "noscript runaways": "<noscript><iframe src=x /></noscript><p>a<NOSCRIPT><TEXTAREA></NoScript>b"
     "<noscript><iframe></iframe></noscript><noscript><title>x</noscript><noscript><script>x</noscript>"
     "<noscript><p><plaintext>y</noscript>z<noscript><b><noembed>\u4e2d</noscript ><p>w",
+    "merged attributes": "<html lang=en><body class=a ID=b><p>x<BODY class=c id=d data-x>"
+    "<html LANG=fr x'y=1 =z>"
+    "<body/a='1'b=2/c><body x\"0' ='0 a=\"x>y\" b0='p q'><template><body t=1></template><svg><html s=1>"
+    '<head h=1><body \u00c9=1 \u00e9=2 \u017f=3 S=4><body a="x>',
     "tables": "<table><td>a<td>b<tr><th>c</table><table><caption>x<tbody><tr><td>",
     "lists and headings": "<ul><li>a<li>b<p>c<li>d</ul><h1><h2>x</h1></h2><dl><dt>a<dd>b",
     "formatting across blocks": "<b><i><div></b>x</i><p><a href=1><a href=2><nobr><nobr>x</p>y",

@@ -59,6 +59,10 @@ CRAFTED: dict[str, str] = {
     # A stray </p> makes a <p> where it stands: each adds its depth to the depth sum.
     "stray end tags under deep nesting": "<div>" * 990 + ("</p>" + "word " * 7) * 60_000,
     "many attributes": large.attribute_bomb(40_000),
+    # Repeated <body> and <html> tags merge their attributes onto one element (_merged_attributes).
+    "attributes merged onto body": large.merged_attributes(40_000, "body"),
+    "attributes merged onto html": large.merged_attributes(40_000, "html"),
+    "attributes merged onto html, 255 a tag": large.merged_dense(320),
     "deep, then many blocks": "<div>" * 990 + "<p>x</p>" * 100_000,
 }
 # Foreign elements named as the integration points of the other namespace (or an annotation-xml

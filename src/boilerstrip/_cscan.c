@@ -60,48 +60,6 @@ static const Names *names_for(PyObject *module, PyObject *stack_tables, PyObject
     return *own = names_new(stack_tables, text_starts, body_names);
 }
 
-/* len(_limits._ATTRIBUTE.findall(text, p, end)), read by hand: a name ([^\s"'>/=]+), and where
- * \s* "=" follows it, \s*, then a value: quoted when its closing quote comes before `end`,
- * else a run of [^\s>] (from an unclosed quote too). \s is Python's (Py_UNICODE_ISSPACE:
- * bytes are read as their Latin-1 text, where 0x85 and 0xA0 are spaces). */
-static inline int ends_name(Py_UCS4 c) {
-    return c == '"' || c == '\'' || c == '>' || c == '/' || c == '=' || Py_UNICODE_ISSPACE(c);
-}
-
-static Py_ssize_t count_attributes(const Text *t, Py_ssize_t p, Py_ssize_t end) {
-    Py_ssize_t count = 0;
-    while (p < end) {
-        if (ends_name(at(t, p))) {
-            p++;
-            continue;
-        }
-        count++;
-        while (p < end && !ends_name(at(t, p))) p++;
-        Py_ssize_t q = p;
-        while (q < end && Py_UNICODE_ISSPACE(at(t, q))) q++;
-        if (q >= end || at(t, q) != '=') continue; /* a name alone */
-        q++;
-        while (q < end && Py_UNICODE_ISSPACE(at(t, q))) q++;
-        Py_UCS4 quote = q < end ? at(t, q) : 0, c;
-        if (quote == '"' || quote == '\'') {
-            Py_ssize_t close = q + 1;
-            if (t->kind == PyUnicode_2BYTE_KIND) { /* most pages: a long tag's values found eight at a time */
-                close = find2(t->data, close, end, (Py_UCS2)quote);
-                close = close < 0 ? end : close;
-            } else {
-                while (close < end && at(t, close) != quote) close++;
-            }
-            if (close < end) {
-                p = close + 1;
-                continue;
-            }
-        }
-        while (q < end && (c = at(t, q)) != '>' && !Py_UNICODE_ISSPACE(c)) q++;
-        p = q;
-    }
-    return count;
-}
-
 /* raw_end[name].search(text, from).start(), or -1 (the regex, where raw_end() cannot decide);
  * -2 on error. */
 static Py_ssize_t search_raw_end(PyObject *raw_end, PyObject *name, PyObject *text, Py_ssize_t from) {
@@ -203,6 +161,7 @@ static PyObject *scan(PyObject *module, PyObject *args) {
     int had_text = 0;
     Py_ssize_t svg_at = -1, svg_end = -1; /* an svg opened outside svg and math: its place on the stack, its start tag's end */
     long long options = 0;                /* the options of the select opened last, up to this tag */
+    PyObject *merged_names[2] = {NULL, NULL}; /* the attribute names merged onto html and body */
     PyObject *record = bodies; /* where bodies go: Py_None once a script may hide its end tag (hides_its_end) */
     Token tok;
     while (pos < n) {
@@ -248,8 +207,15 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                 continue;
             }
             unsigned long flags = name_flags(names, &name);
-            if (flags & F_IGNORED) {
+            if (flags & F_IGNORED) { /* html, head, body: html's and body's attributes merge (_merged_attributes) */
+                int past = merges_past(names, &name, &t, tok.name_end, end, attribute_limit, merged_names);
                 Py_CLEAR(name.str);
+                CHECK(past);
+                if (past) {
+                    cut = start;
+                    limit = "max_attributes";
+                    goto done;
+                }
                 continue;
             }
             /* Raw text only where the parser inserts the element (see _limits.py). */
@@ -329,6 +295,7 @@ done:
         result = Py_BuildValue("LLLns", elements, depth + base_depth, volume, cut, limit);
 error:
     Py_XDECREF(name.str);
+    merged_free(merged_names);
     stack_free(stack);
     names_free(own);
     return result;

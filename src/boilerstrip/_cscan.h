@@ -195,6 +195,15 @@ typedef struct {
 typedef struct Stack Stack;
 typedef struct Names Names;
 
+/* _cscan_attributes.c: len(_limits._ATTRIBUTE.findall(text, p, end)), read by hand; for an html,
+ * head or body start tag, its attribute names merged onto html's (merged[0]) or body's (merged[1])
+ * set, made on first use (_merged_attributes.merge): 1 where that element's then pass `limit`, 0
+ * where not, -1 on an error; the sets freed. */
+Py_ssize_t count_attributes(const Text *t, Py_ssize_t p, Py_ssize_t end);
+int merges_past(const Names *N, const Name *name, const Text *t, Py_ssize_t name_end, Py_ssize_t end, long long limit,
+                PyObject *merged[2]);
+void merged_free(PyObject *merged[2]);
+
 /* The names' table built from _open_elements.C_TABLES and _limits' (NULL on an error), only read
  * after; whether one was built from these tables (the same objects). */
 Names *names_new(PyObject *stack_tables, PyObject *text_starts, PyObject *body_names);

@@ -1,24 +1,23 @@
 """Limits: a cheap pass over the markup that bounds what the C parser will build.
 
-A call into Lexbor cannot be interrupted, and some small inputs make it slow or huge:
-each block start tag looks down the open elements for a ``<p>`` to close (8,000 nested
-``<div>`` take 0.08 s, 32,000 take 4.6 s); formatting elements closed by a block end are
-re-created at the next text, so n distinct unclosed ``<b id=i>`` and m ``</p><p>x`` build
-n x m elements (90 KB make ten million); one tag's attributes are compared pairwise
-(40,000 of them take 3.6 s).
+A call into Lexbor cannot be interrupted, and some small inputs make it slow or huge: each block start
+tag looks down the open elements for a ``<p>`` to close (8,000 nested ``<div>`` take 0.08 s, 32,000 take
+4.6 s); formatting elements closed by a block end are re-created at the next text, so n distinct unclosed
+``<b id=i>`` and m ``</p><p>x`` build n x m elements (90 KB make ten million); one tag's attributes are
+compared pairwise (40,000 of them take 3.6 s), as are those repeated ``<body>`` and ``<html>`` tags merge
+onto one element (_merged_attributes.py).
 
-:func:`scan` follows the HTML tree builder closely enough to bound all three: one regex
-pass with a stack of open elements, the implied ends that real pages rely on (``<p>``,
-``<li>``, table cells, ...), scopes, and the detached formatting elements. Where it is
-unsure it keeps elements open, so that crafted input cannot make it count less than the
-parser builds. It gives the offset of the first tag past a limit: the text is cut there.
+:func:`scan` follows the HTML tree builder closely enough to bound all three: one regex pass with a stack
+of open elements, the implied ends that real pages rely on (``<p>``, ``<li>``, table cells, ...), scopes,
+and the detached formatting elements. Where it is unsure it keeps elements open, so that crafted input
+cannot make it count less than the parser builds. It gives the offset of the first tag past a limit: the
+text is cut there.
 
-The compiled build also holds ``_cscan``, the same loop in C (``_cscan.c``): its tokenizer
-reads ``_TOKEN``'s matches by hand, and its stack of open elements is a port of
-``_open_elements.py`` on C arrays (``_cstack.c``, ``_ctags.c``), so that the loop calls Python
-only for a raw text end where a non-ASCII character may fold into its name; :func:`scan` runs it when
-present, else :func:`scan_python`, which is the reference (tests/test_cscan.py and
-tests/test_cstack.py check that the two agree).
+The compiled build also holds ``_cscan``, the same loop in C (``_cscan.c``): its tokenizer reads
+``_TOKEN``'s matches by hand, and its stack of open elements is a port of ``_open_elements.py`` on C
+arrays (``_cstack.c``, ``_ctags.c``), so that the loop calls Python only for a raw text end where a
+non-ASCII character may fold into its name; :func:`scan` runs it when present, else :func:`scan_python`,
+which is the reference (tests/test_cscan.py and tests/test_cstack.py check that the two agree).
 """
 
 from __future__ import annotations
@@ -31,6 +30,7 @@ from typing import Final, NamedTuple, cast
 
 from ._bodies import droppable, hides_its_end
 from ._compiled import c_module
+from ._merged_attributes import merge
 from ._model import new_tuple
 from ._open_elements import (
     ACTIVE,
@@ -133,9 +133,7 @@ CLoop = Callable[
 def c_loop() -> CLoop | None:
     """The C loop of the compiled build, or None (a pure-Python install)."""
     module = c_module("_cscan")
-    if module is None:
-        return None
-    return cast(CLoop, module.scan)
+    return None if module is None else cast(CLoop, module.scan)
 
 
 _C_LOOP = c_loop()
@@ -256,6 +254,7 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
     had_text = False
     svg_at = svg_end = -1  # an svg opened outside svg and math: its place on the stack, its start tag's end
     options = 0  # the options of the select opened last, up to this tag
+    merged: dict[str, set[str]] = {}  # the attribute names merged onto html and body
     while pos < len(text):
         resume = -1
         for match in (
@@ -303,7 +302,9 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                     if kind & SPECIAL:
                         special.pop()
                 continue
-            if lower in IGNORED:
+            if lower in IGNORED:  # html's and body's attributes merge onto one element (_merged_attributes)
+                if merge(merged, lower, text, match.end(1), end, limit=attribute_limit):
+                    return result(start, "max_attributes")
                 continue
             # Raw text only where the parser inserts the element: svg's <style> holds markup,
             # and a frameset ignores all of them but <script>. A select inserts them all:
@@ -415,8 +416,7 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
 
 def _tag(text: str | bytes, start: int, end: int) -> str:
     """The tag ``text[start:end]`` as text: bytes read one character a byte (Latin-1)."""
-    tag = text[start:end]
-    return tag if isinstance(tag, str) else tag.decode("latin-1")
+    return text[start:end] if isinstance(text, str) else text[start:end].decode("latin-1")
 
 
 def _attributes(text: str | bytes, start: int, end: int) -> int:

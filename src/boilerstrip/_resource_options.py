@@ -30,7 +30,9 @@ class ResourceOptions:
     # take about 2 s). Dev: at most 231,391. With each select's options counted up
     # (_limits.OPTION_WORK_SHIFT): Lexbor reads them all at each new one.
     max_depth_sum: int | None = 2_000_000
-    max_attributes: int | None = 256  # design: one tag's attributes are compared pairwise
+    # Design: one tag's attributes are compared pairwise, as are the distinct names repeated
+    # <body> and <html> tags merge onto their element (_merged_attributes): both are limited.
+    max_attributes: int | None = 256
     on_limit: str = "truncate"  # or "raise"
     # Seconds one extract() may take (ExtractionTimeoutError); checked between stages and in the
     # traversal. Design: the largest accepted input (10 M characters of prose) took up to 9.9 s
