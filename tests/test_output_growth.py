@@ -5,9 +5,13 @@ to_json's memory is that of its text, whatever the depth of the blocks."""
 from __future__ import annotations
 
 import dataclasses
+import json
+import tracemalloc
 
 import pytest
 
+from boilerstrip import extract
+from boilerstrip._json_out import to_dict
 from boilerstrip._model import Markup
 from structured_pages import content_of
 
@@ -57,3 +61,28 @@ def test_the_links_of_a_row_are_read_once(fmt: str, n: int) -> None:
     out = shown.to_markdown(links=True) if fmt == "markdown" else shown.to_html(links=True)
     assert out.count("https://ex.org/x") == n
     assert _CountedLinks.reads <= 2
+
+
+DEEP = "<body>" + "<ul><li>" * 480 + "<li>word word</li>" * 200
+
+
+@pytest.mark.parametrize("indent", [None, 0, 2, "\t"])
+def test_to_json_is_the_json_of_to_dict(indent: int | str | None) -> None:
+    for page in (DEEP, "<p>One.</p><ul><li>a</li></ul>", ""):
+        result = extract(page)
+        assert result.to_json(indent=indent) == json.dumps(to_dict(result), ensure_ascii=False, indent=indent)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("blocks", [100, 200])
+def test_to_json_of_deep_blocks_takes_about_its_text(blocks: int) -> None:
+    """Blocks each under 480 lists: to_dict holds a dict per list per block, 4.5 times
+    the JSON; to_json holds one block's at a time (its peak: the parts and the whole)."""
+    result = extract("<body>" + "<ul><li>" * 480 + "<li>word word</li>" * blocks)
+    tracemalloc.start()
+    try:
+        text = result.to_json()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(text) > 30 * blocks * 480
+    assert peak < 2.5 * len(text)
