@@ -86,3 +86,18 @@ def test_to_json_of_deep_blocks_takes_about_its_text(blocks: int) -> None:
         tracemalloc.stop()
     assert len(text) > 30 * blocks * 480
     assert peak < 2.5 * len(text)
+
+
+@pytest.mark.parametrize("quotes", [20, 900])
+def test_markdown_quotes_are_written_at_most_16_deep(quotes: int) -> None:
+    """A code block of many lines under many quotes: each line carries at most 16 ">"."""
+    page = "<blockquote>" * quotes + "<p>Said.</p><pre>" + "let x = 1;\n" * 1_000 + "</pre>"
+    md = content_of(page).to_markdown()
+    assert md.startswith("> " * 16 + "Said.\n" + ">" + " >" * 15 + "\n" + "> " * 16 + "```\n")
+    assert "> " * 17 not in md
+    assert len(md) < 5 * len(page)
+
+
+def test_markdown_quotes_up_to_16_deep_are_kept() -> None:
+    md = content_of("<blockquote>" * 16 + "<p>Deep.</p>").to_markdown()
+    assert md == "> " * 16 + "Deep."
