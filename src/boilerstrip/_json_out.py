@@ -31,7 +31,7 @@ def to_dict(result: Extraction) -> dict[str, Any]:
     return {**_head(result), "blocks": [block_dict(b) for b in result.blocks]}
 
 
-def to_json(result: Extraction, indent: int | str | None = None) -> str:
+def to_json(result: Extraction, indent: int | None = None) -> str:
     """``json.dumps(to_dict(result))``, the same text, but built a block at a time: the
     whole dict takes several times its JSON's memory (a dict for each enclosing list of
     each block: 4.5 times the JSON on blocks each under 480 lists), and only one
