@@ -109,3 +109,43 @@ def colliding_end_tags(distinct: int = 4_000, count: int = 125_000) -> str:
     """``count`` end tags of ``distinct`` names that all fall in one bucket of Lexbor's table."""
     names = [name for name in (f"x{i}" for i in range(distinct * 200)) if _bucket(name) == 0][:distinct]
     return "".join(f"</{names[i % distinct]}>" for i in range(count))
+
+
+# Pages whose output formats, not extract(), grow past the page (benchmarks/hostile.py
+# times the format after extract()).
+
+
+def deep_list_items(items: int = 20_000, depth: int = 480) -> str:
+    """List items under ``depth`` open lists: each block's JSON holds its whole locator and
+    every enclosing list (cut at max_depth_sum: 1,597 blocks)."""
+    return "<body>" + "<ul><li>" * depth + "<li>word word</li>" * items
+
+
+def wide_table(cells: int = 4_000) -> str:
+    """A row of ``cells`` cells over as many rows of one cell (Markdown padded every row)."""
+    return "<table><tr>" + "<td>a</td>" * cells + "</tr>" + "<tr><td>b</td></tr>" * cells + "</table>"
+
+
+def linked_row(cells: int = 4_000) -> str:
+    """One table row of ``cells`` linked cells (each cell's links were read from all the row's)."""
+    return (
+        "<article>" + PARAGRAPH + "<table><tr><th>h</th><th>i</th></tr><tr>"
+        + "<td><a href='/x'>cell text</a></td>" * cells + "</tr></table></article>"
+    )  # fmt: skip
+
+
+def quoted_code(lines: int = 4_000, quotes: int = 900) -> str:
+    """A code block of ``lines`` lines under ``quotes`` blockquotes (Markdown marks each line)."""
+    return (
+        "<blockquote>" * quotes
+        + PARAGRAPH
+        + "<pre><code>"
+        + "let x = 1;\n" * lines
+        + "</code></pre>"
+        + PARAGRAPH
+    )
+
+
+def short_paragraphs(count: int = 40_000) -> str:
+    """Many short paragraphs: the JSON of a block is about 1.7 KB whatever its text."""
+    return "<p>word word word word.</p>" * count

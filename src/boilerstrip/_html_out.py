@@ -17,7 +17,7 @@ import regex
 
 from ._figures import is_figure_only, shown_blocks
 from ._model import Block, Link, Markup, Role
-from ._urls import link_runs, safe_url
+from ._urls import cell_spans, link_runs, safe_url
 
 _LANGUAGE_NAME = regex.compile(r"[^\w+#.\-]")
 
@@ -45,15 +45,11 @@ def _images(markup: Markup, base: str | None) -> list[str]:
 
 def _row(block: Block, base: str | None, links: bool) -> str:
     cell_tag = "th" if block.markup.header else "td"
-    cells, at = [], 0
-    for cell in block.markup.cells or (block.text,):
-        spans = [
-            Link(k.start - at, k.end - at, k.href)
-            for k in block.markup.links
-            if at <= k.start and k.end <= at + len(cell)
-        ]
-        cells.append(f"<{cell_tag}>{_inline(cell, spans, base, links)}</{cell_tag}>")
-        at += len(cell) + 3
+    texts = block.markup.cells or (block.text,)
+    cells = [
+        f"<{cell_tag}>{_inline(cell, spans, base, links)}</{cell_tag}>"
+        for cell, spans in zip(texts, cell_spans(texts, block.markup.links))
+    ]
     return "<tr>" + "".join(cells) + "</tr>"
 
 

@@ -12,13 +12,18 @@ import regex
 
 from ._figures import is_figure_only, shown_blocks
 from ._model import Block, Image, Link, Role
-from ._urls import link_runs, safe_url
+from ._urls import cell_spans, link_runs, safe_url
 
 # Characters that start inline markup anywhere, and line starts that make a block.
 _INLINE = regex.compile(r"([\\`*\[\]<>]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}]))")
 _LINE_START = regex.compile(r"^(\s*)([#>+=|~]|-(?=\s|$))", regex.MULTILINE)
 _NUMBERED = regex.compile(r"^(\s*\d+)([.)])(?=\s|$)", regex.MULTILINE)
 _BACKTICKS = regex.compile(r"`{3,}")
+_PADDED = 64  # the widest table whose short rows are padded
+# The deepest blockquote written: each line of a quoted block carries its ">" marks, so a
+# code block of many lines under many quotes grew as their product (4,000 lines under 900
+# quotes: 7.3 MB of a 55 KB page); Markdown readers nest no deeper (markdown-it: 20 levels).
+_QUOTES = 16
 
 
 def escape(text: str) -> str:
@@ -65,7 +70,12 @@ def _table(rows: Sequence[Block], base: str | None, links: bool) -> str:
     width = max(len(c) for c in cells)
     lines = []
     for number, row in enumerate(cells):
-        lines.append("| " + " | ".join(row + [""] * (width - len(row))) + " |")
+        # The header row is padded to the widest row (a wider row would be cut to it); the
+        # others only in a table up to _PADDED cells wide, for the raw text's sake (GFM
+        # fills a short row): padding every row of a wide table is quadratic (a row of
+        # 4,000 cells over 4,000 rows of one cell made 48 MB of a 116 KB page).
+        pad = width - len(row) if number == 0 or width <= _PADDED else 0
+        lines.append("| " + " | ".join(row + [""] * pad) + " |")
         if number == 0:
             lines.append("|" + "|".join(["---"] * width) + "|")
     return "\n".join(lines)
@@ -73,16 +83,10 @@ def _table(rows: Sequence[Block], base: str | None, links: bool) -> str:
 
 def _cells(row: Block, base: str | None, links: bool) -> list[str]:
     cells = row.markup.cells or (row.text,)
-    out, at = [], 0
-    for cell in cells:  # cells are joined by " | " in the row's text: link offsets are the row's
-        spans = [
-            Link(k.start - at, k.end - at, k.href)
-            for k in row.markup.links
-            if at <= k.start and k.end <= at + len(cell)
-        ]
-        out.append(_inline(cell, spans, base, links).replace("|", "\\|").replace("\\\n", " "))
-        at += len(cell) + 3
-    return out
+    return [
+        _inline(cell, spans, base, links).replace("|", "\\|").replace("\\\n", " ")
+        for cell, spans in zip(cells, cell_spans(cells, row.markup.links))
+    ]
 
 
 def _list_item(block: Block, previous: Block | None, body: str, hidden: int) -> str:
@@ -112,7 +116,7 @@ def _separator(previous: Block, block: Block) -> str:
     """One newline between items of one list and rows of one table, else a blank line."""
     a, b = previous.markup, block.markup
     if a.quote_depth and b.quote_depth:  # one quote goes on (a line of ">" keeps it open)
-        return "\n" + ("> " * min(a.quote_depth, b.quote_depth)).rstrip() + "\n"
+        return "\n" + ("> " * min(a.quote_depth, b.quote_depth, _QUOTES)).rstrip() + "\n"
     if previous.role is Role.TABLE_ROW and block.role is Role.TABLE_ROW and a.table == b.table:
         return "\n"
     one_list = a.lists and b.lists and a.lists[0][0] == b.lists[0][0]  # one outermost list
@@ -154,7 +158,7 @@ def render(
             elif shown:
                 body = "\n\n".join([*shown, body])
         if block.markup.quote_depth:
-            prefix = "> " * block.markup.quote_depth
+            prefix = "> " * min(block.markup.quote_depth, _QUOTES)
             body = "\n".join((prefix + line).rstrip() for line in body.split("\n"))
         if previous is not None:
             parts.append(_separator(previous, block))

@@ -396,9 +396,9 @@ class Extraction:
 
     def to_json(self, *, indent: int | None = None) -> str:
         """:meth:`to_dict` as a JSON string (non-ASCII characters kept)."""
-        import json
+        from ._json_out import to_json
 
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return to_json(self, indent)
 
     def __str__(self) -> str:
         return self.text
