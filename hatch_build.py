@@ -51,7 +51,12 @@ LIST = "src/boilerstrip/_compiled.py"  # COMPILED_MODULES: the modules to compil
 # stages' float loops and the features stage's element passes (no fused multiply-adds: the
 # floats Python makes).
 C_DEPENDS = {
-    "_cscan": ["src/boilerstrip/_cscan.h", "src/boilerstrip/_cstack.h", "src/boilerstrip/_csteps.h", "src/boilerstrip/_clinks.h"],
+    "_cscan": [
+        "src/boilerstrip/_cscan.h",
+        "src/boilerstrip/_cstack.h",
+        "src/boilerstrip/_csteps.h",
+        "src/boilerstrip/_clinks.h",
+    ],
     "_cwalk": [
         "src/boilerstrip/_cwalk.h",
         "src/boilerstrip/_cwalk_segment.h",
