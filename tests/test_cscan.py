@@ -155,7 +155,9 @@ HAND_MADE: dict[str, str] = {
     # Lexbor's name-table work (_name_work): names outside its static tables, in any case, with
     # NULs and characters outside ASCII (counted as in every bucket), in end tags and cut tags.
     "custom names": "<x-a data-b=1 DATA-B=2 Onclick=x rel=y><X-A></x-a><g><G/></g><\u00e9l \u00e9=1 =z>"
-    "<a\x00b c\x00d=1></a\x00B><svg><path d=1 Fill=red></svg><p \u4e2d=\u4e2d></p x=1><x-b y=1 z='",
+    "<a\x00b c\x00d=1></a\x00B><svg><path d=1 Fill=red><feComponentTransfer/><feSpecularLighting>"
+    "<x-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa data-bbbbbbbbbbbbbbbbbbbbbbb=1 data-bbbbbbbbbbbbbbbbbbbbbbbB=2></svg>"
+    "<p \u4e2d=\u4e2d></p x=1><x-b y=1 z='",
     "names in one bucket": large.colliding_end_tags(40, 400) + "<br a=1>" * 20,
     "distinct names": large.distinct_end_tags(300) + large.distinct_attributes(3, 40),
 }

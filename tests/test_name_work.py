@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 import hostile_inputs as large
 from boilerstrip import Options, OptionsError, _limits, extract
-from boilerstrip._name_work import STATIC_TAGS, bucket
+from boilerstrip._name_work import STATIC_ATTRIBUTES, STATIC_TAGS, bucket
 
 SCANS: dict[str, Callable[..., _limits.Scan]] = {"python": _limits.scan_python, "installed": _limits.scan}
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -136,3 +136,8 @@ def test_none_lifts_the_limit() -> None:
     html = "<p>x</p>" + large.colliding_end_tags(200, 2_000)
     assert extract(html, options=Options(max_name_work=1_000)).truncated
     assert not extract(html, options=Options(max_name_work=None)).truncated
+
+
+def test_static_names_fit_the_c_loops_keys() -> None:
+    # _cscan_namework.c looks static names up by their lowered key of KEY (24) bytes
+    assert max(len(name) for name in STATIC_TAGS | STATIC_ATTRIBUTES) <= 24

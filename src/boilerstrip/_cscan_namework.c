@@ -7,9 +7,10 @@
 #define BUCKETS 128
 #define WILD (-1) /* a name with a character outside ASCII or a NUL: counted as in every bucket */
 #define FREE (-2) /* a name of Lexbor's static tables */
-#define STATIC_MAX 32 /* longer names are in no static table */
+#define KEY 24 /* names up to this long (every static one: tests/test_name_work.py) are kept lowered, zero-padded */
 
 typedef struct {
+    char key[KEY]; /* a short ASCII name, lowered, zero-padded */
     Py_ssize_t at; /* the name's first occurrence in the text */
     Py_ssize_t len; /* 0: an empty slot */
     uint32_t hash;
@@ -43,12 +44,26 @@ void namework_free(NameWork *w) {
     PyMem_Free(w);
 }
 
-static inline Py_UCS4 lowered(Py_UCS4 c) { return c - 'A' < 26u ? c + 32 : c; }
+#if defined(__GNUC__)
+#define INLINE static inline __attribute__((always_inline))
+#else
+#define INLINE static inline
+#endif
+
+/* The text's character i, its kind a constant where the callers below are inlined (namework_tag
+ * calls them once a kind), so that each loop reads one width. */
+INLINE Py_UCS4 read_kind(const void *data, int kind, Py_ssize_t i) {
+    return kind == PyUnicode_1BYTE_KIND   ? ((const Py_UCS1 *)data)[i]
+           : kind == PyUnicode_2BYTE_KIND ? ((const Py_UCS2 *)data)[i]
+                                          : ((const Py_UCS4 *)data)[i];
+}
+
+INLINE Py_UCS4 lowered(Py_UCS4 c) { return c - 'A' < 26u ? c + 32 : c; }
 
 /* Whether text[a:a+len] and text[b:b+len] are one name (ASCII capitals lowered). */
-static int same_name(const Text *t, Py_ssize_t a, Py_ssize_t b, Py_ssize_t len) {
+INLINE int same_name(const void *data, int kind, Py_ssize_t a, Py_ssize_t b, Py_ssize_t len) {
     for (Py_ssize_t i = 0; i < len; i++)
-        if (lowered(at(t, a + i)) != lowered(at(t, b + i))) return 0;
+        if (lowered(read_kind(data, kind, a + i)) != lowered(read_kind(data, kind, b + i))) return 0;
     return 1;
 }
 
@@ -86,96 +101,118 @@ static int rehash(NameWork *w) {
     return 0;
 }
 
-/* Counts one occurrence of the name text[start:end] of `kind` (NameWork.add); -1 on an error. */
-static int add(NameWork *w, int kind, const Text *t, Py_ssize_t start, Py_ssize_t end) {
+/* Counts one occurrence of the name text[start:end] of `kind` (NameWork.add), whose hash and
+ * wildness the caller read with it; -1 on an error. */
+INLINE int add(NameWork *w, int which, const void *data, int kind, Py_ssize_t start, Py_ssize_t end, uint32_t h,
+               int wild, const char key[KEY]) {
     Py_ssize_t len = end - start;
-    uint32_t h = 0;
-    int wild = 0;
-    for (Py_ssize_t i = start; i < end; i++) { /* Jenkins' one-at-a-time hash, as Lexbor's */
-        Py_UCS4 c = at(t, i);
-        wild |= c == 0 || c >= 0x80;
-        h += lowered(c);
-        h += h << 10;
-        h ^= h >> 6;
-    }
-    h += h << 3;
+    h += h << 3; /* the hash's end (Jenkins' one-at-a-time, as Lexbor's) */
     h ^= h >> 11;
     h += h << 15;
-    size_t j = (h ^ (uint32_t)kind * 0x9E3779B9u) & (w->cap - 1);
+    size_t j = (h ^ (uint32_t)which * 0x9E3779B9u) & (w->cap - 1);
     NameEntry *e;
     for (;; j = (j + 1) & (w->cap - 1)) {
         e = &w->e[j];
         if (!e->len) break;
-        if (e->hash == h && e->kind == kind && e->len == len && same_name(t, e->at, start, len)) break;
+        if (e->hash == h && e->kind == which && e->len == len &&
+            (len <= KEY && !wild ? memcmp(e->key, key, KEY) == 0 : same_name(data, kind, e->at, start, len)))
+            break;
     }
     if (!e->len) { /* a new name */
         int code;
-        char name[STATIC_MAX];
         if (wild) {
             code = WILD;
-            w->wild[kind]++;
+            w->wild[which]++;
         } else {
-            int found = 0;
-            if (len <= STATIC_MAX) {
-                for (Py_ssize_t i = 0; i < len; i++) name[i] = (char)lowered(at(t, start + i));
-                found = is_static(w->statics[kind], name, len);
-            }
-            if (found) {
+            if (len <= KEY && is_static(w->statics[which], key, len)) { /* (no static name is longer) */
                 code = FREE;
             } else {
                 code = (int)(h % BUCKETS);
-                long long chain = ++w->chains[kind][code];
-                if (chain > w->longest[kind]) w->longest[kind] = chain;
+                long long chain = ++w->chains[which][code];
+                if (chain > w->longest[which]) w->longest[which] = chain;
             }
         }
-        *e = (NameEntry){start, len, h, kind, code};
+        *e = (NameEntry){{0}, start, len, h, which, code};
+        memcpy(e->key, key, KEY);
         if (++w->used * 2 > w->cap && rehash(w) < 0) return -1;
         if (code >= 0)
-            w->work += w->chains[kind][code] + w->wild[kind];
+            w->work += w->chains[which][code] + w->wild[which];
         else if (code == WILD)
-            w->work += w->longest[kind] + w->wild[kind];
+            w->work += w->longest[which] + w->wild[which];
         return 0;
     }
     if (e->code >= 0)
-        w->work += w->chains[kind][e->code] + w->wild[kind];
+        w->work += w->chains[which][e->code] + w->wild[which];
     else if (e->code == WILD)
-        w->work += w->longest[kind] + w->wild[kind];
+        w->work += w->longest[which] + w->wild[which];
     return 0;
 }
+
+/* One step of the hash over the name's (lowered) character c; *wild set where c is outside
+ * ASCII or a NUL. */
+#define STEP(h, c, wild, key, i)                     \
+    do {                                             \
+        Py_UCS4 low_ = lowered(c);                   \
+        wild |= (c) - 1 >= 0x7Fu; /* a NUL, or past ASCII */ \
+        if ((i) < KEY) key[i] = (char)low_;          \
+        h += low_;                                   \
+        h += h << 10;                                \
+        h ^= h >> 6;                                 \
+    } while (0)
 
 /* Before a name: spaces and "/" (and a ">" in a value the input's end left open); a name ends at
  * a space, "/", "=" or ">" (as _merged_attributes._ATTRIBUTE reads them). */
 static inline int between(Py_UCS4 c) { return is_space(c) || c == '/' || c == '>'; }
 static inline int ends_name(Py_UCS4 c) { return is_space(c) || c == '/' || c == '=' || c == '>'; }
 
-long long namework_tag(NameWork *w, const Text *t, Py_ssize_t name_start, Py_ssize_t name_end, Py_ssize_t end) {
-    if (add(w, 0, t, name_start, name_end) < 0) return -1;
+/* namework_tag over text of one kind (inlined once a kind). */
+INLINE long long tag_kind(NameWork *w, const Text *t, int kind, Py_ssize_t name_start, Py_ssize_t name_end,
+                          Py_ssize_t end) {
+    const void *data = t->data;
+    uint32_t h = 0;
+    int wild = 0;
+    char key[KEY] = {0};
+    for (Py_ssize_t i = name_start; i < name_end; i++) STEP(h, read_kind(data, kind, i), wild, key, i - name_start);
+    if (add(w, 0, data, kind, name_start, name_end, h, wild, key) < 0) return -1;
     Py_ssize_t p = name_end;
-    if (end > p && at(t, end - 1) == '>') end--;
+    if (end > p && read_kind(data, kind, end - 1) == '>') end--;
     while (p < end) { /* the attributes' names (NameWork.tag), their values skipped */
-        if (between(at(t, p))) {
+        Py_UCS4 c = read_kind(data, kind, p);
+        if (between(c)) {
             p++;
             continue;
         }
         Py_ssize_t start = p++; /* a name may start with "=" */
-        while (p < end && !ends_name(at(t, p))) p++;
-        if (add(w, 1, t, start, p) < 0) return -1;
+        h = 0;
+        wild = 0;
+        memset(key, 0, KEY);
+        STEP(h, c, wild, key, 0);
+        while (p < end && !ends_name(c = read_kind(data, kind, p))) {
+            STEP(h, c, wild, key, p - start);
+            p++;
+        }
+        if (add(w, 1, data, kind, start, p, h, wild, key) < 0) return -1;
         Py_ssize_t q = p;
-        while (q < end && is_space(at(t, q))) q++;
-        if (q >= end || at(t, q) != '=') continue;
+        while (q < end && is_space(read_kind(data, kind, q))) q++;
+        if (q >= end || read_kind(data, kind, q) != '=') continue;
         q++;
-        while (q < end && is_space(at(t, q))) q++;
-        Py_UCS4 quote = q < end ? at(t, q) : 0;
+        while (q < end && is_space(read_kind(data, kind, q))) q++;
+        Py_UCS4 quote = q < end ? read_kind(data, kind, q) : 0;
         if (quote == '"' || quote == '\'') {
-            Py_ssize_t close = q + 1;
-            while (close < end && at(t, close) != quote) close++;
-            if (close < end) {
+            Py_ssize_t close = find_kind(t, kind, quote, q + 1, end);
+            if (close >= 0) {
                 p = close + 1;
                 continue;
             }
-        }
-        while (q < end && !is_space(at(t, q)) && at(t, q) != '>') q++;
+        } /* else, or a quote the tag's end left open: a value up to a space or ">" */
+        while (q < end && !is_space(c = read_kind(data, kind, q)) && c != '>') q++;
         p = q;
     }
     return w->work;
+}
+
+long long namework_tag(NameWork *w, const Text *t, Py_ssize_t name_start, Py_ssize_t name_end, Py_ssize_t end) {
+    if (t->kind == PyUnicode_1BYTE_KIND) return tag_kind(w, t, PyUnicode_1BYTE_KIND, name_start, name_end, end);
+    if (t->kind == PyUnicode_2BYTE_KIND) return tag_kind(w, t, PyUnicode_2BYTE_KIND, name_start, name_end, end);
+    return tag_kind(w, t, PyUnicode_4BYTE_KIND, name_start, name_end, end);
 }
