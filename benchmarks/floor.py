@@ -82,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
             max_depth=options.max_depth,
             max_attributes=options.max_attributes,
             max_depth_sum=options.max_depth_sum,
+            max_name_work=options.max_name_work,
         ),
         "boilerstrip": boilerstrip.extract,
     }

@@ -5,8 +5,8 @@
 Input number n is generated from seed n alone (benchmarks/hostile_grammar.py): 60% random
 HTML from the grammar, 10% repeated constructs, 15% random bytes, 15% fixture pages with
 bytes flipped, cut or repeated. One input in four is extracted at small limits drawn from
-its seed (:func:`limits_for`: depth, elements, attributes, the depth sum, and the scripts'
-and style sheets' bodies dropped from 1 character), where the limits' cuts meet the
+its seed (:func:`limits_for`: depth, elements, attributes, the depth sum, the name work, and
+the scripts' and style sheets' bodies dropped from 1 character), where the limits' cuts meet the
 raw-text elements, and must give the same result with every body kept. Each one is
 checked: the result is an Extraction with 0 <= confidence <= 1, confidence 0 exactly when
 no block is content, no control character or surrogate in the text or the title; any
@@ -62,6 +62,7 @@ def limits_for(seed: int) -> Options | None:
         max_attributes=rng.randint(1, 20),
         max_depth_sum=rng.randint(5, 2_000),
         drop_raw_text_min_chars=rng.randint(1, 200),
+        max_name_work=rng.randint(1, 400),  # (drawn last: the earlier draws stay as they were)
     )
 
 

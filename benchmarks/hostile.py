@@ -38,7 +38,7 @@ INPUTS = {
     "36,000 canonical links": "canonical_links(36_000)",
     "40,000 <body> tags of a new attribute each": "merged_attributes(40_000, 'body')",
     "320 <html> tags of 255 new attributes each": "merged_dense(320, 'html')",
-    # Left (Lexbor's table of names, see RESULTS.md "Many distinct tag or attribute names")
+    # Lexbor's table of names (max_name_work, _name_work.py; see RESULTS.md)
     "145,000 distinct end tags": "distinct_end_tags(145_000)",
     "145,000 distinct elements": "distinct_elements(145_000)",
     "145,000 distinct svg elements": "distinct_svg_elements(145_000)",

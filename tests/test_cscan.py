@@ -18,14 +18,19 @@ import cscan_build
 import hostile_inputs as large
 from boilerstrip import _limits, _parse
 
-SETTINGS: tuple[dict[str, Any], ...] = (
-    {"max_nodes": 250_000, "max_depth": 1000, "max_attributes": 256, "max_depth_sum": 2_000_000},
-    {"max_nodes": 60, "max_depth": 8, "max_attributes": 2, "max_depth_sum": 400},
-    {"max_nodes": 7, "max_depth": 3, "max_attributes": 0, "max_depth_sum": 30},
-    {"max_nodes": None, "max_depth": None, "max_attributes": None, "max_depth_sum": None},
-    {"max_nodes": 50, "max_depth": None, "max_attributes": None, "max_depth_sum": None},
-    {"max_nodes": None, "max_depth": None, "max_attributes": None, "max_depth_sum": 500},
-    {"max_nodes": 10**30, "max_depth": -5, "max_attributes": -1, "max_depth_sum": 10**30},  # past 64 bits
+_LIMITS = ("max_nodes", "max_depth", "max_attributes", "max_depth_sum", "max_name_work")
+SETTINGS: tuple[dict[str, Any], ...] = tuple(
+    dict(zip(_LIMITS, values, strict=True))
+    for values in (
+        (250_000, 1000, 256, 2_000_000, 4_000_000),
+        (60, 8, 2, 400, 40),
+        (7, 3, 0, 30, 3),
+        (None, None, None, None, None),
+        (50, None, None, None, None),
+        (None, None, None, 500, None),
+        (None, None, None, None, 12),
+        (10**30, -5, -1, 10**30, 10**30),  # past 64 bits
+    )
 )
 
 # Hostile and odd markup, each a case the tokenizer or the stack reads differently.
@@ -147,6 +152,14 @@ HAND_MADE: dict[str, str] = {
     "lone surrogates": "<p>\udcff<div>\ud800</div><b\udcff>x",
     "replacement characters": _parse.decode(b"<p>\xff\xfe<div>\x80\x81<b>\xc3(</b>"),
     "control characters": "<p\v>x<div\x00>y</div\x0b><a\x0c href=x>z",
+    # Lexbor's name-table work (_name_work): names outside its static tables, in any case, with
+    # NULs and characters outside ASCII (counted as in every bucket), in end tags and cut tags.
+    "custom names": "<x-a data-b=1 DATA-B=2 Onclick=x rel=y><X-A></x-a><g><G/></g><\u00e9l \u00e9=1 =z>"
+    "<a\x00b c\x00d=1></a\x00B><svg><path d=1 Fill=red><feComponentTransfer/><feSpecularLighting>"
+    "<x-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa data-bbbbbbbbbbbbbbbbbbbbbbb=1 data-bbbbbbbbbbbbbbbbbbbbbbbB=2></svg>"
+    "<p \u4e2d=\u4e2d></p x=1><x-b y=1 z='",
+    "names in one bucket": large.colliding_end_tags(40, 400) + "<br a=1>" * 20,
+    "distinct names": large.distinct_end_tags(300) + large.distinct_attributes(3, 40),
 }
 
 
@@ -345,4 +358,23 @@ def test_cuts_are_found(loop: _limits.CLoop) -> None:
     found = {
         _limits.scan_c(loop, text, **setting).limit for text in HAND_MADE.values() for setting in SETTINGS
     }
-    assert {"max_nodes", "max_depth", "max_attributes", "max_depth_sum"} <= found
+    assert {"max_nodes", "max_depth", "max_attributes", "max_depth_sum", "max_name_work"} <= found
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        large.distinct_end_tags,
+        large.distinct_elements,
+        large.distinct_svg_elements,
+        large.distinct_attributes,
+        large.colliding_end_tags,
+    ],
+)
+def test_hostile_names(loop: _limits.CLoop, make: Callable[[], str]) -> None:
+    html = make()  # cut by max_name_work at its default, and at five times it
+    in_c = functools.partial(_limits.scan_c, loop)
+    for setting in (SETTINGS[0], {**SETTINGS[3], "max_name_work": 20_000_000}):
+        for text in (html, html.encode()):
+            found = in_c(text, **setting)
+            assert found == _limits.scan_python(text, **setting) and found.limit == "max_name_work"

@@ -72,7 +72,7 @@ def test_the_c_scan_from_threads_with_either_tables(cscan: ModuleType, mix: str)
 
     def scan(text: str, tables: tuple[object, ...]) -> tuple[object, ...]:
         bodies: list[int] = []
-        found = cscan.scan(text, _UNLIMITED, _UNLIMITED, _UNLIMITED, _UNLIMITED, tables, bodies)
+        found = cscan.scan(text, _UNLIMITED, _UNLIMITED, _UNLIMITED, _UNLIMITED, _UNLIMITED, tables, bodies)
         return (*found, tuple(bodies))
 
     texts = [p.read_bytes().decode("utf-8", "replace") for p in PAGES]

@@ -121,9 +121,9 @@ static inline const char *count_limit(long long elements, long long volume, long
 
 static PyObject *scan(PyObject *module, PyObject *args) {
     PyObject *str, *tables, *bodies = Py_None, *runaways = Py_None;
-    long long node_limit, depth_limit, attribute_limit, volume_limit;
-    if (!PyArg_ParseTuple(args, "OLLLLO!|OO:scan", &str, &node_limit, &depth_limit, &attribute_limit, &volume_limit,
-                          &PyTuple_Type, &tables, &bodies, &runaways))
+    long long node_limit, depth_limit, attribute_limit, volume_limit, work_limit;
+    if (!PyArg_ParseTuple(args, "OLLLLLO!|OO:scan", &str, &node_limit, &depth_limit, &attribute_limit, &volume_limit,
+                          &work_limit, &PyTuple_Type, &tables, &bodies, &runaways))
         return NULL;
     if (!PyUnicode_Check(str) && !PyBytes_Check(str)) {
         PyErr_SetString(PyExc_TypeError, "scan: text must be str or bytes");
@@ -133,11 +133,11 @@ static PyObject *scan(PyObject *module, PyObject *args) {
         PyErr_SetString(PyExc_TypeError, "scan: bodies and runaways must be lists or None");
         return NULL;
     }
-    PyObject *stack_tables, *text_starts, *body_names, *raw_end_patterns;
+    PyObject *stack_tables, *text_starts, *body_names, *raw_end_patterns, *static_tags, *static_attributes;
     Py_ssize_t base_depth, long_tag, option_shift;
-    if (!PyArg_ParseTuple(tables, "O!O!O!O!nnn:tables", &PyTuple_Type, &stack_tables, &PyFrozenSet_Type, &text_starts,
-                          &PyFrozenSet_Type, &body_names, &PyDict_Type, &raw_end_patterns, &base_depth, &long_tag,
-                          &option_shift))
+    if (!PyArg_ParseTuple(tables, "O!O!O!O!nnnO!O!:tables", &PyTuple_Type, &stack_tables, &PyFrozenSet_Type,
+                          &text_starts, &PyFrozenSet_Type, &body_names, &PyDict_Type, &raw_end_patterns, &base_depth,
+                          &long_tag, &option_shift, &PyTuple_Type, &static_tags, &PyTuple_Type, &static_attributes))
         return NULL;
     if (option_shift < 0 || option_shift > 62) {
         PyErr_SetString(PyExc_ValueError, "scan: the option shift must be from 0 to 62");
@@ -149,7 +149,9 @@ static PyObject *scan(PyObject *module, PyObject *args) {
     Text t = PyBytes_Check(str) ? (Text){str, PyBytes_AS_STRING(str), PyUnicode_1BYTE_KIND, PyBytes_GET_SIZE(str), 1}
                                 : (Text){str, PyUnicode_DATA(str), PyUnicode_KIND(str), PyUnicode_GET_LENGTH(str), 0};
     Stack *stack = stack_new(&t, names);
-    if (stack == NULL) {
+    NameWork *work = stack == NULL ? NULL : namework_new(static_tags, static_attributes);
+    if (work == NULL) { /* (the static names: sorted tuples of ASCII str, _limits.TABLES) */
+        stack_free(stack);
         names_free(own);
         return NULL;
     }
@@ -172,6 +174,13 @@ static PyObject *scan(PyObject *module, PyObject *args) {
             had_text = had_text || start > previous_end;
             previous_end = end;
             if (tok.name_start < 0) continue; /* a comment, a doctype, a processing instruction or "</" junk */
+            long long name_work = namework_tag(work, &t, tok.name_start, tok.name_end, end); /* (a cut tag's too) */
+            CHECK(name_work);
+            if (name_work > work_limit) {
+                cut = start;
+                limit = "max_name_work";
+                goto done;
+            }
             if (at(&t, end - 1) != '>') goto done; /* a tag cut by the end: dropped */
             if (end - start >= long_tag) {
                 if (count_attributes(&t, start + 2, end) > attribute_limit) {
@@ -296,6 +305,7 @@ done:
 error:
     Py_XDECREF(name.str);
     merged_free(merged_names);
+    namework_free(work);
     stack_free(stack);
     names_free(own);
     return result;
@@ -303,7 +313,7 @@ error:
 
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
-     "scan(text, node_limit, depth_limit, attribute_limit, volume_limit, tables, bodies=None, runaways=None) -> (elements, depth, "
+     "scan(text, node_limit, depth_limit, attribute_limit, volume_limit, work_limit, tables, bodies=None, runaways=None) -> (elements, depth, "
      "depth_sum, cut, limit): the loop of _limits.scan_python"},
     {"utf8_spans", (PyCFunction)(void (*)(void))utf8_spans, METH_FASTCALL,
      "utf8_spans(text, keep) -> bytes | None: see _bodies._utf8"},

@@ -195,7 +195,7 @@ typedef struct {
 typedef struct Stack Stack;
 typedef struct Names Names;
 
-/* _cscan_attributes.c: len(_limits._ATTRIBUTE.findall(text, p, end)), read by hand; for an html,
+/* _cscan_attributes.c: len(_merged_attributes._COUNTED.findall(text, p, end)), read by hand; for an html,
  * head or body start tag, its attribute names merged onto html's (merged[0]) or body's (merged[1])
  * set, made on first use (_merged_attributes.merge): 1 where that element's then pass `limit`, 0
  * where not, -1 on an error; the sets freed. */
@@ -203,6 +203,13 @@ Py_ssize_t count_attributes(const Text *t, Py_ssize_t p, Py_ssize_t end);
 int merges_past(const Names *N, const Name *name, const Text *t, Py_ssize_t name_end, Py_ssize_t end, long long limit,
                 PyObject *merged[2]);
 void merged_free(PyObject *merged[2]);
+
+/* _cscan_namework.c: Lexbor's name-table work (_name_work.NameWork), in a table of one call's:
+ * namework_tag counts a tag's name and its attributes' and gives the work so far (-1 on an error). */
+typedef struct NameWork NameWork;
+NameWork *namework_new(PyObject *static_tags, PyObject *static_attributes); /* NULL on an error */
+void namework_free(NameWork *work);
+long long namework_tag(NameWork *work, const Text *t, Py_ssize_t name_start, Py_ssize_t name_end, Py_ssize_t end);
 
 /* The names' table built from _open_elements.C_TABLES and _limits' (NULL on an error), only read
  * after; whether one was built from these tables (the same objects). */

@@ -7,6 +7,7 @@ def scan(
     depth_limit: int,
     attribute_limit: int,
     volume_limit: int,
+    work_limit: int,
     tables: tuple[object, ...],
     bodies: list[int] | None = None,
     runaways: list[int] | None = None,

@@ -4,7 +4,7 @@
  * of str, one an element, made on first use). */
 #include "_cstack.h" /* (and _cscan.h) */
 
-/* len(_limits._ATTRIBUTE.findall(text, p, end)), read by hand: a name ([^\s"'>/=]+), and where
+/* len(_merged_attributes._COUNTED.findall(text, p, end)), read by hand: a name ([^\s"'>/=]+), and where
  * \s* "=" follows it, \s*, then a value: quoted when its closing quote comes before `end`,
  * else a run of [^\s>] (from an unclosed quote too). \s is Python's (Py_UNICODE_ISSPACE:
  * bytes are read as their Latin-1 text, where 0x85 and 0xA0 are spaces). */

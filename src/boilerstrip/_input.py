@@ -80,6 +80,7 @@ def _scan(
         max_depth=options.max_depth,
         max_attributes=options.max_attributes,
         max_depth_sum=options.max_depth_sum,
+        max_name_work=options.max_name_work,
         bodies=bodies,
         runaways=runaways,
     )

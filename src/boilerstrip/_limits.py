@@ -30,8 +30,9 @@ from typing import Final, NamedTuple, cast
 
 from ._bodies import droppable, hides_its_end
 from ._compiled import c_module
-from ._merged_attributes import merge
+from ._merged_attributes import count_attributes, merge
 from ._model import new_tuple
+from ._name_work import STATIC_NAMES, NameWork
 from ._open_elements import (
     ACTIVE,
     BASE_DEPTH,
@@ -70,7 +71,6 @@ _TOKEN = re.compile(
 )
 _TEXT_STARTS = _RAW_TEXT | {"plaintext"}
 _RAW_END = {name: re.compile(rf"</(?i:{name})[\t\n\f\r />]") for name in _RAW_TEXT}
-_ATTRIBUTE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 _BODIES = frozenset({"script", "style"})  # the raw text scan(bodies=...) records
 # Where a noscript's raw text ends for a browser that runs scripts (scan(runaways=...)):
 # ASCII letters in any case, as the C loop reads them (re.A: no other letter folds to them).
@@ -79,8 +79,8 @@ _NOSCRIPT_END = re.compile("</noscript", re.I | re.A)
 
 # The same patterns for a page given as UTF-8 bytes, read one character a byte as Latin-1
 # reads them: neither holds a class that reads a byte above 0x7F otherwise ((?i) folds no
-# Latin-1 letter to ASCII). _ATTRIBUTE's \s does (0x85 and 0xA0): a tag's bytes are read
-# as Latin-1 text for it (_tag). Compiled on first use, not at import (only bytes need them);
+# Latin-1 letter to ASCII). _merged_attributes.count_attributes' \s does (0x85 and 0xA0): it
+# reads a tag's bytes as Latin-1 text. Compiled on first use, not at import (only bytes need them);
 # the cache holds one value that depends on nothing.
 @functools.cache
 def _bytes_patterns() -> tuple[re.Pattern[bytes], dict[str, re.Pattern[bytes]], re.Pattern[bytes]]:
@@ -113,7 +113,7 @@ class Scan(NamedTuple):
 # ten times the dev pages' largest (571).
 OPTION_WORK_SHIFT: Final = 3
 # What the C loop is given besides the text and the limits: the tables of its stack (a port
-# of _open_elements.py's) and the ones of this module.
+# of _open_elements.py's), the ones of this module and Lexbor's static names (_name_work).
 TABLES: Final[tuple[object, ...]] = (
     C_TABLES,
     _TEXT_STARTS,
@@ -122,10 +122,11 @@ TABLES: Final[tuple[object, ...]] = (
     BASE_DEPTH,
     _LONG_TAG,
     OPTION_WORK_SHIFT,
+    *STATIC_NAMES,
 )
 _C_BOUND = 2**62  # the C loop counts in 64 bits: limits past this are the same as none
 CLoop = Callable[
-    [str | bytes, int, int, int, int, tuple[object, ...], "list[int] | None", "list[int] | None"],
+    [str | bytes, int, int, int, int, int, tuple[object, ...], "list[int] | None", "list[int] | None"],
     tuple[int, int, int, "int | None", str],
 ]
 
@@ -139,22 +140,12 @@ def c_loop() -> CLoop | None:
 _C_LOOP = c_loop()
 
 
-def _limits(
-    length: int,
-    max_nodes: int | None,
-    max_depth: int | None,
-    max_attributes: int | None,
-    max_depth_sum: int | None,
-) -> tuple[int, int, int, int]:
-    """The node, depth, attribute and depth-sum limits the loop compares with (None: more
-    than the text can reach)."""
+def _limits(length: int, *limits: int | None) -> tuple[int, int, int, int, int]:
+    """The node, depth, attribute, depth-sum and name-work limits the loop compares with (None:
+    more than the text can reach)."""
     unlimited = length**2 + 1
-    return (
-        unlimited if max_nodes is None else max_nodes,
-        (unlimited if max_depth is None else max_depth) - BASE_DEPTH,
-        unlimited if max_attributes is None else max_attributes,
-        unlimited if max_depth_sum is None else max_depth_sum,
-    )
+    nodes, depth, attributes, volume, work = (unlimited if limit is None else limit for limit in limits)
+    return nodes, depth - BASE_DEPTH, attributes, volume, work
 
 
 def scan(
@@ -164,6 +155,7 @@ def scan(
     max_depth: int | None,
     max_attributes: int | None,
     max_depth_sum: int | None = None,
+    max_name_work: int | None = None,
     bodies: list[int] | None = None,
     runaways: list[int] | None = None,
 ) -> Scan:
@@ -188,6 +180,7 @@ def scan(
             max_depth=max_depth,
             max_attributes=max_attributes,
             max_depth_sum=max_depth_sum,
+            max_name_work=max_name_work,
             bodies=bodies,
             runaways=runaways,
         )
@@ -198,6 +191,7 @@ def scan(
         max_depth=max_depth,
         max_attributes=max_attributes,
         max_depth_sum=max_depth_sum,
+        max_name_work=max_name_work,
         bodies=bodies,
         runaways=runaways,
     )
@@ -211,17 +205,19 @@ def scan_c(
     max_depth: int | None,
     max_attributes: int | None,
     max_depth_sum: int | None = None,
+    max_name_work: int | None = None,
     bodies: list[int] | None = None,
     runaways: list[int] | None = None,
 ) -> Scan:
     """:func:`scan` with the C loop ``loop``."""
-    nodes, depth, attributes, depth_sum = (
+    nodes, depth, attributes, depth_sum, name_work = (
         max(-_C_BOUND, min(limit, _C_BOUND))
-        for limit in _limits(len(text), max_nodes, max_depth, max_attributes, max_depth_sum)
+        for limit in _limits(len(text), max_nodes, max_depth, max_attributes, max_depth_sum, max_name_work)
     )
     tables = TABLES if isinstance(text, str) else (*TABLES[:3], _bytes_patterns()[1], *TABLES[4:])
     # (new_tuple: the named tuple's class call is Python code, compiled too)
-    return new_tuple(Scan, loop(text, nodes, depth, attributes, depth_sum, tables, bodies, runaways))
+    fields = loop(text, nodes, depth, attributes, depth_sum, name_work, tables, bodies, runaways)
+    return new_tuple(Scan, fields)
 
 
 def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
@@ -231,6 +227,7 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
     max_depth: int | None,
     max_attributes: int | None,
     max_depth_sum: int | None = None,
+    max_name_work: int | None = None,
     bodies: list[int] | None = None,
     runaways: list[int] | None = None,
 ) -> Scan:
@@ -240,9 +237,10 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
     names, keys, where, special = stack.names, stack.keys, stack.where, stack.special
     detached, foreign = stack.detached, stack.foreign
     elements = depth = volume = 0
-    node_limit, depth_limit, attribute_limit, volume_limit = _limits(
-        len(text), max_nodes, max_depth, max_attributes, max_depth_sum
+    node_limit, depth_limit, attribute_limit, volume_limit, work_limit = _limits(
+        len(text), max_nodes, max_depth, max_attributes, max_depth_sum, max_name_work
     )
+    names_work = NameWork()  # Lexbor's name-table work (_name_work)
 
     def result(cut: int | None = None, limit: str = "") -> Scan:
         return Scan(elements, depth + BASE_DEPTH, volume, cut, limit)
@@ -266,9 +264,11 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
             name: str | bytes | None = match[1]  # the tag's name, None for other tokens
             if name is None:  # a comment, a doctype, a processing instruction or "</" junk
                 continue
+            if names_work.tag(text, match.start(1), match.end(1), end) > work_limit:  # (a cut tag's too)
+                return result(start, "max_name_work")
             if text[end - 1] != gt:
                 return result()  # a tag cut by the end: dropped
-            if end - start >= _LONG_TAG and _attributes(text, start, end) > attribute_limit:
+            if end - start >= _LONG_TAG and count_attributes(text, start, end) > attribute_limit:
                 return result(start, "max_attributes")
             if had_text and detached:  # text re-creates the detached formatting elements
                 added = stack.reconstruct()
@@ -417,10 +417,3 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
 def _tag(text: str | bytes, start: int, end: int) -> str:
     """The tag ``text[start:end]`` as text: bytes read one character a byte (Latin-1)."""
     return text[start:end] if isinstance(text, str) else text[start:end].decode("latin-1")
-
-
-def _attributes(text: str | bytes, start: int, end: int) -> int:
-    """The attributes of the tag ``text[start:end]``, as the parser reads them."""
-    if isinstance(text, str):
-        return len(_ATTRIBUTE.findall(text, start + 2, end))
-    return len(_ATTRIBUTE.findall(_tag(text, start, end), 2))

@@ -24,6 +24,8 @@ _ATTRIBUTE = re.compile(
 )
 # The tokenizer lowers ASCII capitals only (str.lower() would fold names it keeps apart).
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+# A tag's attributes as the parser counts them (count_attributes: max_attributes on one tag).
+_COUNTED = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 
 
 def merge(
@@ -40,3 +42,11 @@ def merge(
     for found in _ATTRIBUTE.finditer(tag):
         names.add(found[1].translate(_ASCII_LOWER))
     return len(names) > limit
+
+
+def count_attributes(text: str | bytes, start: int, end: int) -> int:
+    """The attributes of the tag ``text[start:end]``, as the parser reads them (bytes read one
+    character a byte, Latin-1: \\s reads 0x85 and 0xA0 as spaces, as the C loop does)."""
+    if isinstance(text, str):
+        return len(_COUNTED.findall(text, start + 2, end))
+    return len(_COUNTED.findall(text[start:end].decode("latin-1"), 2))
