@@ -22,7 +22,7 @@ _LIMITS = ("max_nodes", "max_depth", "max_attributes", "max_depth_sum", "max_nam
 SETTINGS: tuple[dict[str, Any], ...] = tuple(
     dict(zip(_LIMITS, values, strict=True))
     for values in (
-        (250_000, 1000, 256, 2_000_000, 4_000_000),
+        (250_000, 1000, 256, 2_000_000, 8_000_000),
         (60, 8, 2, 400, 40),
         (7, 3, 0, 30, 3),
         (None, None, None, None, None),

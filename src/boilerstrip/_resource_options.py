@@ -34,9 +34,9 @@ class ResourceOptions:
     # <body> and <html> tags merge onto their element (_merged_attributes): both are limited.
     max_attributes: int | None = 256
     # Lexbor's name-table work (_name_work): per occurrence of a tag or attribute name outside its
-    # static tables, the distinct names in its hash bucket. Design: 4 M holds the hostile families
-    # to 0.05 s of parse; dev at most 35,162, and 2.76 M for one repeated to 250,000 elements.
-    max_name_work: int | None = 4_000_000
+    # static tables, the distinct names in its hash bucket. Design: 8 M holds the hostile families
+    # to 0.12 s of parse; dev at most 35,162, and 2.76 M for one repeated to 250,000 elements.
+    max_name_work: int | None = 8_000_000
     on_limit: str = "truncate"  # or "raise"
     # Seconds one extract() may take (ExtractionTimeoutError); checked between stages and in the
     # traversal. Design: the largest accepted input (10 M characters of prose) took up to 9.9 s
