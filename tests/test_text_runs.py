@@ -22,6 +22,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "before a table, hidden inputs in it": lambda n: "<table>" + "x<input type=hidden>" * n,
     "before a table, from a row between cells": lambda n: "<table><tr>" + "x<td a=1></td>" * n,
     "white space in a table": lambda n: "<table>" + " </foo a=1>" * n,
+    "in a template's row": lambda n: "<template><tr>" + "x<!---->" * n,
     "ignored end tags": lambda n: "<body>" + "x</i a=1>" * n,
     "ignored body tags": lambda n: "<body>" + "x<body a=1>" * n,
     "ignored cells": lambda n: "<body>" + "x<td a=1>" * n,
@@ -68,6 +69,7 @@ def test_the_loops_agree_on_gathered_text(name: str) -> None:
         ("<table>" + " " * 300 + "<!---->" + " " * 300 + "<!---->", 0),
         ("<frameset>" + " " * 300 + "<x a=1></x>" + " " * 300 + "<!---->", 300),
         ("<body>" + "x" * 300 + "<col a=1>" + "y" * 300 + "<!---->", 300),
+        ("<template><tr>" + "x" * 300 + "<!---->" + "y" * 300 + "<!---->", 300),
     ],
 )
 @pytest.mark.parametrize("scan", SCANS)

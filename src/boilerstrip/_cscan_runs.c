@@ -7,7 +7,8 @@ long long run_units(Runs *r, const Text *t, Py_ssize_t start, Py_ssize_t end, co
     Py_ssize_t size = stack_size(s);
     const Entry *top = size > 0 ? &s->e[size - 1] : NULL;
     int foster = top != NULL && (is_id(top, N->table) || is_id(top, N->tbody) || is_id(top, N->thead) ||
-                                 is_id(top, N->tfoot) || is_id(top, N->tr) || is_id(top, N->colgroup));
+                                 is_id(top, N->tfoot) || is_id(top, N->tr) || is_id(top, N->colgroup) ||
+                                 is_id(top, N->template_));
     if (foster) { /* visible text only: white space goes into the table */
         foster = 0;
         for (Py_ssize_t i = start; i < end && !foster; i++) {

@@ -12,9 +12,9 @@ ignores (``"x</i a=1>" * n``: 0.88 MB, 0.3 s, 484 MB); in a table, text is put b
 safe side: a piece in the flow joins the one before unless a tag pushed, popped or added an
 element in between (the stack's size or the element count moved; not a tag the parser may
 ignore, ``KEEPS``, nor any in a frameset), or a comment came; every piece of visible text
-put before a table joins all those put before any table so far. The count is added to the depth
-sum, ``TEXT_RUN_SHIFT`` bits down, so that ``max_depth_sum`` bounds it as it bounds the scope
-checks. The C loop counts the same (``_cscan_runs.c``).
+put before a table (or in a template: ``FOSTERING``) joins all those put so far. The count
+is added to the depth sum, ``TEXT_RUN_SHIFT`` bits down, so that ``max_depth_sum`` bounds it
+as it bounds the scope checks. The C loop counts the same (``_cscan_runs.c``).
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ from typing import Final
 TEXT_RUN_SHIFT: Final = 6
 _MASK: Final = (1 << TEXT_RUN_SHIFT) - 1
 # The current nodes under which visible text is put before the table (foster parenting); in a
-# colgroup it closes the colgroup first.
-FOSTERING: Final = frozenset({"table", "tbody", "thead", "tfoot", "tr", "colgroup"})
+# colgroup it closes the colgroup first. In a template, the scan opens no table parts, where the
+# parser puts such text at the end of the template's contents, whatever goes into the row.
+FOSTERING: Final = frozenset({"table", "tbody", "thead", "tfoot", "tr", "colgroup", "template"})
 # Start tags the scan counts as elements and the parser may ignore in the body (and every tag
 # in a frameset): the text on either side may be one node.
 KEEPS: Final = frozenset({"col", "frame", "frameset"})
