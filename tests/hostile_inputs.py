@@ -151,3 +151,20 @@ def quoted_code(lines: int = 4_000, quotes: int = 900) -> str:
 def short_paragraphs(count: int = 40_000) -> str:
     """Many short paragraphs: the JSON of a block is about 1.7 KB whatever its text."""
     return "<p>word word word word.</p>" * count
+
+
+# Text Lexbor appends to the text node before it, copying the node when anything took memory
+# since (an attribute's value, a comment's data): quadratic in time and memory (_text_runs).
+def foster_text(count: int = 160_000) -> str:
+    """Text put before a table (foster parenting), a comment into the table between each piece."""
+    return "<table>" + "x<!---->" * count
+
+
+def ignored_tags_text(count: int = 160_000) -> str:
+    """Text in the body between end tags the parser ignores, each with an attribute's value."""
+    return "<body>" + "x</i a=1>" * count
+
+
+def ignored_end_tags(count: int = 1_000_000) -> str:
+    """End tags the parser ignores under 990 open elements: each looks down the whole stack."""
+    return "<span>" * 990 + "</div>" * count

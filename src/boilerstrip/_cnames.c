@@ -120,6 +120,7 @@ static int names_fill(Names *N, PyObject *stack_tables, PyObject *text_starts, P
         {&N->script, "script"}, {&N->plaintext, "plaintext"}, {&N->headings[0], "h1"}, {&N->headings[1], "h2"},
         {&N->headings[2], "h3"}, {&N->headings[3], "h4"}, {&N->headings[4], "h5"}, {&N->headings[5], "h6"},
         {&N->svg, "svg"},     {&N->noscript, "noscript"}, {&N->annotation_xml, "annotation-xml"},
+        {&N->col, "col"},     {&N->colgroup, "colgroup"}, {&N->frame, "frame"},
     };
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
         if ((*named[i].id = id_of(N, named[i].text)) < 0) return -1;

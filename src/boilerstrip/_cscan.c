@@ -134,13 +134,15 @@ static PyObject *scan(PyObject *module, PyObject *args) {
         return NULL;
     }
     PyObject *stack_tables, *text_starts, *body_names, *raw_end_patterns, *static_tags, *static_attributes;
-    Py_ssize_t base_depth, long_tag, option_shift;
-    if (!PyArg_ParseTuple(tables, "O!O!O!O!nnnO!O!:tables", &PyTuple_Type, &stack_tables, &PyFrozenSet_Type,
+    Py_ssize_t base_depth, long_tag, option_shift, run_shift, walk_shift;
+    if (!PyArg_ParseTuple(tables, "O!O!O!O!nnnnnO!O!:tables", &PyTuple_Type, &stack_tables, &PyFrozenSet_Type,
                           &text_starts, &PyFrozenSet_Type, &body_names, &PyDict_Type, &raw_end_patterns, &base_depth,
-                          &long_tag, &option_shift, &PyTuple_Type, &static_tags, &PyTuple_Type, &static_attributes))
+                          &long_tag, &option_shift, &run_shift, &walk_shift, &PyTuple_Type, &static_tags,
+                          &PyTuple_Type, &static_attributes))
         return NULL;
-    if (option_shift < 0 || option_shift > 62) {
-        PyErr_SetString(PyExc_ValueError, "scan: the option shift must be from 0 to 62");
+    if (option_shift < 0 || option_shift > 62 || run_shift < 0 || run_shift > 62 || walk_shift < 0 ||
+        walk_shift > 62) {
+        PyErr_SetString(PyExc_ValueError, "scan: the option, text run and end walk shifts must be from 0 to 62");
         return NULL;
     }
     Names *own;
@@ -165,15 +167,29 @@ static PyObject *scan(PyObject *module, PyObject *args) {
     long long options = 0;                /* the options of the select opened last, up to this tag */
     PyObject *merged_names[2] = {NULL, NULL}; /* the attribute names merged onto html and body */
     PyObject *record = bodies; /* where bodies go: Py_None once a script may hide its end tag (hides_its_end) */
+    Runs runs = {0, 0, 0, -1, -1}; /* the text nodes Lexbor appends to (_text_runs) */
     Token tok;
     while (pos < n) {
         Py_ssize_t resume = -1, from = pos;
         while (next_token(&t, from, &tok)) {
             Py_ssize_t start = tok.start, end = tok.end;
             from = end;
-            had_text = had_text || start > previous_end;
+            if (start > previous_end) { /* text, which Lexbor may append to the node before (_text_runs) */
+                had_text = 1;
+                volume += run_units(&runs, &t, previous_end, start, stack, names, elements, run_shift);
+                if (volume > volume_limit) {
+                    cut = start;
+                    limit = "max_depth_sum";
+                    goto done;
+                }
+            }
             previous_end = end;
-            if (tok.name_start < 0) continue; /* a comment, a doctype, a processing instruction or "</" junk */
+            if (tok.name_start < 0) { /* a comment, a doctype, a processing instruction or "</" junk */
+                if (start + 3 < n && (at(&t, start + 1) == '?' || (at(&t, start + 1) == '!' &&
+                                                                    at(&t, start + 2) == '-' && at(&t, start + 3) == '-')))
+                    runs.depth = -1; /* a comment: the next piece in the flow starts a node */
+                continue;
+            }
             long long name_work = namework_tag(work, &t, tok.name_start, tok.name_end, end); /* (a cut tag's too) */
             CHECK(name_work);
             if (name_work > work_limit) {
@@ -198,11 +214,23 @@ static PyObject *scan(PyObject *module, PyObject *args) {
             CHECK(name_of(names, &t, tok.name_start, tok.name_end, &name));
             if (svg_at >= 0 && (stack_size(stack) <= svg_at || !is_id(&stack->e[svg_at], names->svg)))
                 svg_at = -1; /* closed, or left for HTML, by an earlier tag */
+            /* a tag the parser may ignore: the text runs go on (_text_runs.KEEPS) */
+            int keeps = (name.id >= 0 && (name.id == names->col || name.id == names->frame ||
+                                          name.id == names->frameset)) ||
+                        where_has(stack, names->frameset);
             if (at(&t, start + 1) == '/') {
                 /* its own end tag closes it, with nothing open in it (see _limits.scan_python) */
                 if (svg_at >= 0 && svg_at == stack_size(stack) - 1 && name.id == names->svg && record != Py_None &&
                     svg_droppable(&t, svg_end, start))
                     CHECK(add_span(record, svg_end, start));
+                if (!(stack_size(stack) && is(&stack->e[stack_size(stack) - 1], &name))) {
+                    volume += stack_size(stack) >> walk_shift; /* Lexbor looks down its stack for it */
+                    if (volume > volume_limit) {
+                        cut = start;
+                        limit = "max_depth_sum";
+                        goto done;
+                    }
+                }
                 CHECK(added = stack_end_tag(stack, &name));
                 Py_CLEAR(name.str);
                 if (added) { /* a stray </p> or </br> makes an element (see _limits.scan_python) */
@@ -212,6 +240,10 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                         cut = start;
                         goto done;
                     }
+                }
+                if (keeps) {
+                    runs.depth = stack_size(stack);
+                    runs.elements = elements;
                 }
                 continue;
             }
@@ -239,6 +271,10 @@ static PyObject *scan(PyObject *module, PyObject *args) {
             CHECK(added = stack_start_tag(stack, &name, start, end));
             elements += added;
             volume += (long long)added * (stack_size(stack) + base_depth);
+            if (keeps) {
+                runs.depth = stack_size(stack);
+                runs.elements = elements;
+            }
             /* A select's options, counted up and added to the work (see _limits.scan_python). */
             if (name.id >= 0 && name.id == names->option) {
                 if (stack_has(stack, "select")) volume += ++options >> option_shift;

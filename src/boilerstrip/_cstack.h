@@ -26,7 +26,7 @@ struct Names {
     int tracked;
     Py_ssize_t search_depth, noahs_ark;
     int a, nobr, button, li, dd, dt, p, option, optgroup, table, td, th, caption, tr, tbody, thead, tfoot,
-        template_, select, frameset, form, br, ul, ol, script, plaintext, svg, noscript, annotation_xml;
+        template_, select, frameset, form, br, ul, ol, script, plaintext, svg, noscript, annotation_xml, col, colgroup, frame;
     int headings[6];
 };
 
@@ -163,6 +163,14 @@ enum {
     } while (0)
 
 /* OpenElements' methods (_cstack.c); positions -1 for none, -1 returned on an error. */
+/* _cscan_runs.c: the text nodes Lexbor appends to (_text_runs.TextRuns) */
+typedef struct {
+    long long flow, foster, carry, elements;
+    Py_ssize_t depth;
+} Runs;
+long long run_units(Runs *r, const Text *t, Py_ssize_t start, Py_ssize_t end, const Stack *s, const Names *N,
+                    long long elements, Py_ssize_t shift);
+
 int push_name(Stack *s, const Name *name, int foreign);
 int push_id(Stack *s, int id);
 void forget(Stack *s, int id);

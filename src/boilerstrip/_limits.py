@@ -47,6 +47,7 @@ from ._open_elements import (
     OpenElements,
 )
 from ._svg_bodies import svg_droppable
+from ._text_runs import KEEPS, TEXT_RUN_SHIFT, TextRuns
 from ._tree_steps import end_tag, start_tag
 
 _RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes".split())
@@ -112,6 +113,10 @@ class Scan(NamedTuple):
 # holds about 5,600 options (0.14 to 0.5 s of parse) before max_depth_sum cuts the page,
 # ten times the dev pages' largest (571).
 OPTION_WORK_SHIFT: Final = 3
+# An end tag that is not the current element's adds the stack's size >> END_WALK_SHIFT: Lexbor
+# looks down its open elements for it (an ignored </div> under 990 <span>: 2.2 ns an element,
+# 0.4 s a MB), and makes nothing the other counts see.
+END_WALK_SHIFT: Final = 4
 # What the C loop is given besides the text and the limits: the tables of its stack (a port
 # of _open_elements.py's), the ones of this module and Lexbor's static names (_name_work).
 TABLES: Final[tuple[object, ...]] = (
@@ -122,6 +127,8 @@ TABLES: Final[tuple[object, ...]] = (
     BASE_DEPTH,
     _LONG_TAG,
     OPTION_WORK_SHIFT,
+    TEXT_RUN_SHIFT,
+    END_WALK_SHIFT,
     *STATIC_NAMES,
 )
 _C_BOUND = 2**62  # the C loop counts in 64 bits: limits past this are the same as none
@@ -241,6 +248,7 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
         len(text), max_nodes, max_depth, max_attributes, max_depth_sum, max_name_work
     )
     names_work = NameWork()  # Lexbor's name-table work (_name_work)
+    runs = TextRuns()  # the text nodes Lexbor appends to (_text_runs)
 
     def result(cut: int | None = None, limit: str = "") -> Scan:
         return Scan(elements, depth + BASE_DEPTH, volume, cut, limit)
@@ -259,10 +267,15 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
             _TOKEN.finditer(text, pos) if isinstance(text, str) else _bytes_patterns()[0].finditer(text, pos)
         ):
             start, end = match.span()
-            had_text = had_text or start > previous_end
+            if start > previous_end:  # text, which Lexbor may append to the node before (_text_runs)
+                had_text = True
+                volume += runs.units(text, previous_end, start, names, elements)
+                if volume > volume_limit:
+                    return result(start, "max_depth_sum")
             previous_end = end
             name: str | bytes | None = match[1]  # the tag's name, None for other tokens
             if name is None:  # a comment, a doctype, a processing instruction or "</" junk
+                runs.other(text, start)
                 continue
             if names_work.tag(text, match.start(1), match.end(1), end) > work_limit:  # (a cut tag's too)
                 return result(start, "max_name_work")
@@ -278,8 +291,12 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
             lower = name.lower() if isinstance(name, str) else name.decode("latin-1").lower()
             if svg_at >= 0 and (len(names) <= svg_at or names[svg_at] != "svg"):
                 svg_at = -1  # closed, or left for HTML, by an earlier tag
+            keeps = lower in KEEPS or bool(where.get("frameset"))  # the text runs go on (_text_runs)
             if text[start + 1] == slash:
                 if not names or names[-1] != lower:
+                    volume += len(names) >> END_WALK_SHIFT  # Lexbor looks down its stack for it
+                    if volume > volume_limit:
+                        return result(start, "max_depth_sum")
                     added = end_tag(stack, lower)  # a stray </p> or </br> makes an element
                     if added:
                         elements += added
@@ -288,6 +305,8 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                             return result(start, "max_nodes")
                         if volume > volume_limit:
                             return result(start, "max_depth_sum")
+                    if keeps:
+                        runs.keep(len(names), elements)
                     continue
                 if svg_at == len(names) - 1 and bodies is not None and svg_droppable(text, svg_end, start):
                     bodies += (svg_end, start)  # its own end tag closes it (names[-1] is "svg")
@@ -301,6 +320,8 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                         where[lower].pop()
                     if kind & SPECIAL:
                         special.pop()
+                if keeps:
+                    runs.keep(len(names), elements)
                 continue
             if lower in IGNORED:  # html's and body's attributes merge onto one element (_merged_attributes)
                 if merge(merged, lower, text, match.end(1), end, limit=attribute_limit):
@@ -366,6 +387,8 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                 added = 1
             elements += added
             volume += added * (len(names) + BASE_DEPTH)
+            if keeps:
+                runs.keep(len(names), elements)
             if lower == "option":
                 if where.get("select"):
                     # Lexbor reads the select's options at each new one (OPTION_WORK_SHIFT).

@@ -28,7 +28,9 @@ class ResourceOptions:
     # The depths of all elements added up: what the parser's scope checks and the blocks'
     # locators and phrase boxes cost (1,000 levels x 250,000 elements would be 250 M; 2 M
     # take about 2 s). Dev: at most 231,391. With each select's options counted up
-    # (_limits.OPTION_WORK_SHIFT): Lexbor reads them all at each new one.
+    # (_limits.OPTION_WORK_SHIFT): Lexbor reads them all at each new one; the text Lexbor appends
+    # to a node it copies (_text_runs) and the end tags it looks down its stack for
+    # (_limits.END_WALK_SHIFT): dev at most 232,038.
     max_depth_sum: int | None = 2_000_000
     # Design: one tag's attributes are compared pairwise, as are the distinct names repeated
     # <body> and <html> tags merge onto their element (_merged_attributes): both are limited.

@@ -1,0 +1,36 @@
+/* The text nodes Lexbor appends to, counted for the limits scan's C loop: see _text_runs.py's
+ * TextRuns, which this follows (tests/test_text_runs.py checks that the loops agree). */
+#include "_cstack.h"
+
+long long run_units(Runs *r, const Text *t, Py_ssize_t start, Py_ssize_t end, const Stack *s, const Names *N,
+                    long long elements, Py_ssize_t shift) {
+    Py_ssize_t size = stack_size(s);
+    const Entry *top = size > 0 ? &s->e[size - 1] : NULL;
+    int foster = top != NULL && (is_id(top, N->table) || is_id(top, N->tbody) || is_id(top, N->thead) ||
+                                 is_id(top, N->tfoot) || is_id(top, N->tr) || is_id(top, N->colgroup) ||
+                                 is_id(top, N->template_));
+    if (foster) { /* visible text only: white space goes into the table */
+        foster = 0;
+        for (Py_ssize_t i = start; i < end && !foster; i++) {
+            Py_UCS4 c = at(t, i);
+            foster = !(c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r');
+        }
+    }
+    long long work;
+    if (foster) {
+        work = r->foster;
+        r->foster += end - start;
+    } else {
+        if (r->depth != size || r->elements != elements) {
+            r->flow = 0;
+            r->depth = size;
+            r->elements = elements;
+        }
+        work = r->flow;
+        r->flow += end - start;
+    }
+    r->carry += work;
+    long long units = r->carry >> shift;
+    r->carry &= (1LL << shift) - 1;
+    return units;
+}
