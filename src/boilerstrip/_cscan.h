@@ -97,6 +97,52 @@ static inline Py_ssize_t find_in(const Text *t, Py_UCS4 c, Py_ssize_t i, Py_ssiz
 /* The tokenizer's spaces in _TOKEN: \t \n \f \r and " " (not \v, not Unicode spaces). */
 static inline int is_space(Py_UCS4 c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
+#if defined(__GNUC__)
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE static inline
+#endif
+
+/* The text's character i, its kind a constant where the caller is inlined into a copy made for
+ * one kind (as _cscan_namework.c's loops are), so that each copy reads one width. */
+ALWAYS_INLINE Py_UCS4 read_kind(const void *data, int kind, Py_ssize_t i) {
+    return kind == PyUnicode_1BYTE_KIND   ? ((const Py_UCS1 *)data)[i]
+           : kind == PyUnicode_2BYTE_KIND ? ((const Py_UCS2 *)data)[i]
+                                          : ((const Py_UCS4 *)data)[i];
+}
+
+/* A tag's attribute names as the tokenizer reads them, within a tag that _TOKEN matched
+ * (_merged_attributes._ATTRIBUTE; _cscan_attributes.c and _cscan_namework.c walk them): before
+ * a name, spaces and "/" (and a ">" in a value the input's end left open: the regex skips it);
+ * a name's first character may be "=", and the name ends at a space, "/", "=" or ">". */
+static inline int before_name(Py_UCS4 c) { return is_space(c) || c == '/' || c == '>'; }
+static inline int ends_name(Py_UCS4 c) { return is_space(c) || c == '/' || c == '=' || c == '>'; }
+
+/* The start of the next attribute name in text[p:end] (t's text, of `kind`), or end. */
+ALWAYS_INLINE Py_ssize_t next_name(const Text *t, int kind, Py_ssize_t p, Py_ssize_t end) {
+    while (p < end && before_name(read_kind(t->data, kind, p))) p++;
+    return p;
+}
+
+/* Past the value, if any, of the attribute whose name ends at p, before `end` (the tag's ">"
+ * excluded): [ \t\n\f\r]* "=" [ \t\n\f\r]* then a quoted value, or where its quote is left
+ * open or none opens it, a run up to a space or ">"; p itself where no "=" follows. */
+ALWAYS_INLINE Py_ssize_t past_value(const Text *t, int kind, Py_ssize_t p, Py_ssize_t end) {
+    const void *data = t->data;
+    Py_ssize_t q = p;
+    while (q < end && is_space(read_kind(data, kind, q))) q++;
+    if (q >= end || read_kind(data, kind, q) != '=') return p;
+    q++;
+    while (q < end && is_space(read_kind(data, kind, q))) q++;
+    Py_UCS4 quote = q < end ? read_kind(data, kind, q) : 0, c;
+    if (quote == '"' || quote == '\'') {
+        Py_ssize_t close = find_kind(t, kind, quote, q + 1, end);
+        if (close >= 0) return close + 1;
+    }
+    while (q < end && !is_space(c = read_kind(data, kind, q)) && c != '>') q++;
+    return q;
+}
+
 typedef struct {
     Py_ssize_t start, end;
     Py_ssize_t name_start, name_end; /* name_start < 0: not a tag (comment, doctype, junk) */

@@ -44,19 +44,7 @@ void namework_free(NameWork *w) {
     PyMem_Free(w);
 }
 
-#if defined(__GNUC__)
-#define INLINE static inline __attribute__((always_inline))
-#else
-#define INLINE static inline
-#endif
-
-/* The text's character i, its kind a constant where the callers below are inlined (namework_tag
- * calls them once a kind), so that each loop reads one width. */
-INLINE Py_UCS4 read_kind(const void *data, int kind, Py_ssize_t i) {
-    return kind == PyUnicode_1BYTE_KIND   ? ((const Py_UCS1 *)data)[i]
-           : kind == PyUnicode_2BYTE_KIND ? ((const Py_UCS2 *)data)[i]
-                                          : ((const Py_UCS4 *)data)[i];
-}
+#define INLINE ALWAYS_INLINE
 
 INLINE Py_UCS4 lowered(Py_UCS4 c) { return c - 'A' < 26u ? c + 32 : c; }
 
@@ -160,11 +148,6 @@ INLINE int add(NameWork *w, int which, const void *data, int kind, Py_ssize_t st
         h ^= h >> 6;                                 \
     } while (0)
 
-/* Before a name: spaces and "/" (and a ">" in a value the input's end left open); a name ends at
- * a space, "/", "=" or ">" (as _merged_attributes._ATTRIBUTE reads them). */
-static inline int between(Py_UCS4 c) { return is_space(c) || c == '/' || c == '>'; }
-static inline int ends_name(Py_UCS4 c) { return is_space(c) || c == '/' || c == '=' || c == '>'; }
-
 /* namework_tag over text of one kind (inlined once a kind). */
 INLINE long long tag_kind(NameWork *w, const Text *t, int kind, Py_ssize_t name_start, Py_ssize_t name_end,
                           Py_ssize_t end) {
@@ -176,13 +159,9 @@ INLINE long long tag_kind(NameWork *w, const Text *t, int kind, Py_ssize_t name_
     if (add(w, 0, data, kind, name_start, name_end, h, wild, key) < 0) return -1;
     Py_ssize_t p = name_end;
     if (end > p && read_kind(data, kind, end - 1) == '>') end--;
-    while (p < end) { /* the attributes' names (NameWork.tag), their values skipped */
-        Py_UCS4 c = read_kind(data, kind, p);
-        if (between(c)) {
-            p++;
-            continue;
-        }
-        Py_ssize_t start = p++; /* a name may start with "=" */
+    while ((p = next_name(t, kind, p, end)) < end) { /* the attributes' names (NameWork.tag), values skipped */
+        Py_ssize_t start = p++; /* (its first character may be "=") */
+        Py_UCS4 c = read_kind(data, kind, start);
         h = 0;
         wild = 0;
         memset(key, 0, KEY);
@@ -192,21 +171,7 @@ INLINE long long tag_kind(NameWork *w, const Text *t, int kind, Py_ssize_t name_
             p++;
         }
         if (add(w, 1, data, kind, start, p, h, wild, key) < 0) return -1;
-        Py_ssize_t q = p;
-        while (q < end && is_space(read_kind(data, kind, q))) q++;
-        if (q >= end || read_kind(data, kind, q) != '=') continue;
-        q++;
-        while (q < end && is_space(read_kind(data, kind, q))) q++;
-        Py_UCS4 quote = q < end ? read_kind(data, kind, q) : 0;
-        if (quote == '"' || quote == '\'') {
-            Py_ssize_t close = find_kind(t, kind, quote, q + 1, end);
-            if (close >= 0) {
-                p = close + 1;
-                continue;
-            }
-        } /* else, or a quote the tag's end left open: a value up to a space or ">" */
-        while (q < end && !is_space(c = read_kind(data, kind, q)) && c != '>') q++;
-        p = q;
+        p = past_value(t, kind, p, end);
     }
     return w->work;
 }
