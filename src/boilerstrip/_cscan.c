@@ -174,7 +174,10 @@ static PyObject *scan(PyObject *module, PyObject *args) {
             had_text = had_text || start > previous_end;
             previous_end = end;
             if (tok.name_start < 0) continue; /* a comment, a doctype, a processing instruction or "</" junk */
-            long long name_work = namework_tag(work, &t, tok.name_start, tok.name_end, end); /* (a cut tag's too) */
+            int known; /* 1: the name is ASCII and the tables' (name_of), which the name work may know static */
+            CHECK(known = name_of(names, &t, tok.name_start, tok.name_end, &name));
+            long long name_work = namework_tag(work, &t, known ? name.id : -1, tok.name_start, tok.name_end, end);
+            /* (a cut tag's too) */
             CHECK(name_work);
             if (name_work > work_limit) {
                 cut = start;
@@ -195,7 +198,6 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                 volume += (long long)added * stack_size(stack);
             }
             had_text = 0;
-            CHECK(name_of(names, &t, tok.name_start, tok.name_end, &name));
             if (svg_at >= 0 && (stack_size(stack) <= svg_at || !is_id(&stack->e[svg_at], names->svg)))
                 svg_at = -1; /* closed, or left for HTML, by an earlier tag */
             if (at(&t, start + 1) == '/') {

@@ -115,8 +115,12 @@ ALWAYS_INLINE Py_UCS4 read_kind(const void *data, int kind, Py_ssize_t i) {
  * (_merged_attributes._ATTRIBUTE; _cscan_attributes.c and _cscan_namework.c walk them): before
  * a name, spaces and "/" (and a ">" in a value the input's end left open: the regex skips it);
  * a name's first character may be "=", and the name ends at a space, "/", "=" or ">". */
-static inline int before_name(Py_UCS4 c) { return is_space(c) || c == '/' || c == '>'; }
-static inline int ends_name(Py_UCS4 c) { return is_space(c) || c == '/' || c == '=' || c == '>'; }
+#define SPACE_BITS (1ULL << ' ' | 1ULL << '\t' | 1ULL << '\n' | 1ULL << '\f' | 1ULL << '\r')
+#define BEFORE_NAME_BITS (SPACE_BITS | 1ULL << '/' | 1ULL << '>')
+#define ENDS_NAME_BITS (BEFORE_NAME_BITS | 1ULL << '=')
+/* (each a bit test: all these characters are below 64) */
+static inline int before_name(Py_UCS4 c) { return c < 64 && (BEFORE_NAME_BITS >> c) & 1; }
+static inline int ends_name(Py_UCS4 c) { return c < 64 && (ENDS_NAME_BITS >> c) & 1; }
 
 /* The start of the next attribute name in text[p:end] (t's text, of `kind`), or end. */
 ALWAYS_INLINE Py_ssize_t next_name(const Text *t, int kind, Py_ssize_t p, Py_ssize_t end) {
@@ -251,11 +255,13 @@ int merges_past(const Names *N, const Name *name, const Text *t, Py_ssize_t name
 void merged_free(PyObject *merged[2]);
 
 /* _cscan_namework.c: Lexbor's name-table work (_name_work.NameWork), in a table of one call's:
- * namework_tag counts a tag's name and its attributes' and gives the work so far (-1 on an error). */
+ * namework_tag counts a tag's name and its attributes' and gives the work so far (-1 on an error);
+ * id: the name's id where name_of read it as a table's ASCII name, else -1. */
 typedef struct NameWork NameWork;
 NameWork *namework_new(PyObject *static_tags, PyObject *static_attributes); /* NULL on an error */
 void namework_free(NameWork *work);
-long long namework_tag(NameWork *work, const Text *t, Py_ssize_t name_start, Py_ssize_t name_end, Py_ssize_t end);
+long long namework_tag(NameWork *work, const Text *t, int id, Py_ssize_t name_start, Py_ssize_t name_end,
+                       Py_ssize_t end);
 
 /* The names' table built from _open_elements.C_TABLES and _limits' (NULL on an error), only read
  * after; whether one was built from these tables (the same objects). */
