@@ -151,3 +151,20 @@ def quoted_code(lines: int = 4_000, quotes: int = 900) -> str:
 def short_paragraphs(count: int = 40_000) -> str:
     """Many short paragraphs: the JSON of a block is about 1.7 KB whatever its text."""
     return "<p>word word word word.</p>" * count
+
+
+def adjusted_attributes(distinct: int = 2_500, count: int = 250_000) -> str:
+    """``distinct`` attribute names in the bucket of ``viewBox`` as the tree builder writes it,
+    then ``count`` svg elements with a ``viewbox``: at each, Lexbor looks ``viewBox`` up in that
+    crowded bucket (html/tree.c's svg adjustment), a walk the tokenizer's own names do not make."""
+    names = [name for name in (f"x{i}" for i in range(distinct * 200)) if _bucket(name) == _bucket("viewBox")]
+    tags = ("<br " + " ".join(names[i : min(i + 100, distinct)]) + ">" for i in range(0, distinct, 100))
+    return "".join(tags) + "<svg>" + "<g viewbox=1></g>" * count
+
+
+def adjusted_tags(distinct: int = 2_500, count: int = 250_000) -> str:
+    """The same for an svg tag: ``clipPath``, looked up in the tag hash at each ``<clippath>`` in svg."""
+    names = [
+        name for name in (f"x{i}" for i in range(distinct * 200)) if _bucket(name) == _bucket("clipPath")
+    ]
+    return "".join(f"</{name}>" for name in names[:distinct]) + "<svg>" + "<clippath></clippath>" * count

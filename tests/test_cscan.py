@@ -161,6 +161,8 @@ HAND_MADE: dict[str, str] = {
     "names in one bucket": large.colliding_end_tags(40, 400) + "<br a=1>" * 20,
     # The C loop's name work reads a short ASCII name fast (its key: up to 24 characters), any
     # other slowly, and skips a tables' tag it knows static: each way, and across each border.
+    "svg and MathML names looked up again": "<svg viewBox=1 VIEWBOX=2 xlink:HREF=3 xlink:actuate=4><clipPath>"
+    + "<FECOMPONENTTRANSFER/></clippath><foreignObject><math definitionurl=1 xmlns:xlink=x></svg>",
     "fast and slow names": "<link/><lin\u212a href=1><LINK REL=x><lin\u212a><a\u212a></A\u212a>"
     + "<b></b ><b x=1></b><DIV/>"
     + "".join(
@@ -379,6 +381,8 @@ def test_cuts_are_found(loop: _limits.CLoop) -> None:
         large.distinct_svg_elements,
         large.distinct_attributes,
         large.colliding_end_tags,
+        large.adjusted_attributes,
+        large.adjusted_tags,
     ],
 )
 def test_hostile_names(loop: _limits.CLoop, make: Callable[[], str]) -> None:

@@ -133,11 +133,12 @@ static PyObject *scan(PyObject *module, PyObject *args) {
         PyErr_SetString(PyExc_TypeError, "scan: bodies and runaways must be lists or None");
         return NULL;
     }
-    PyObject *stack_tables, *text_starts, *body_names, *raw_end_patterns, *static_tags, *static_attributes;
+    PyObject *stack_tables, *text_starts, *body_names, *raw_end_patterns, *lexbor_names[4];
     Py_ssize_t base_depth, long_tag, option_shift;
-    if (!PyArg_ParseTuple(tables, "O!O!O!O!nnnO!O!:tables", &PyTuple_Type, &stack_tables, &PyFrozenSet_Type,
+    if (!PyArg_ParseTuple(tables, "O!O!O!O!nnnO!O!O!O!:tables", &PyTuple_Type, &stack_tables, &PyFrozenSet_Type,
                           &text_starts, &PyFrozenSet_Type, &body_names, &PyDict_Type, &raw_end_patterns, &base_depth,
-                          &long_tag, &option_shift, &PyTuple_Type, &static_tags, &PyTuple_Type, &static_attributes))
+                          &long_tag, &option_shift, &PyTuple_Type, &lexbor_names[0], &PyTuple_Type, &lexbor_names[1],
+                          &PyTuple_Type, &lexbor_names[2], &PyTuple_Type, &lexbor_names[3]))
         return NULL;
     if (option_shift < 0 || option_shift > 62) {
         PyErr_SetString(PyExc_ValueError, "scan: the option shift must be from 0 to 62");
@@ -149,8 +150,8 @@ static PyObject *scan(PyObject *module, PyObject *args) {
     Text t = PyBytes_Check(str) ? (Text){str, PyBytes_AS_STRING(str), PyUnicode_1BYTE_KIND, PyBytes_GET_SIZE(str), 1}
                                 : (Text){str, PyUnicode_DATA(str), PyUnicode_KIND(str), PyUnicode_GET_LENGTH(str), 0};
     Stack *stack = stack_new(&t, names);
-    NameWork *work = stack == NULL ? NULL : namework_new(static_tags, static_attributes);
-    if (work == NULL) { /* (the static names: sorted tuples of ASCII str, _limits.TABLES) */
+    NameWork *work = stack == NULL ? NULL : namework_new(lexbor_names);
+    if (work == NULL) { /* (Lexbor's names: _name_work.LEXBOR_NAMES, in _limits.TABLES) */
         stack_free(stack);
         names_free(own);
         return NULL;

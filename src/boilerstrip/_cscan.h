@@ -258,7 +258,8 @@ void merged_free(PyObject *merged[2]);
  * namework_tag counts a tag's name and its attributes' and gives the work so far (-1 on an error);
  * id: the name's id where name_of read it as a table's ASCII name, else -1. */
 typedef struct NameWork NameWork;
-NameWork *namework_new(PyObject *static_tags, PyObject *static_attributes); /* NULL on an error */
+/* names: _name_work.LEXBOR_NAMES' four tuples (borrowed); NULL on an error */
+NameWork *namework_new(PyObject *const names[4]);
 void namework_free(NameWork *work);
 long long namework_tag(NameWork *work, const Text *t, int id, Py_ssize_t name_start, Py_ssize_t name_end,
                        Py_ssize_t end);

@@ -3,7 +3,8 @@
  * A short ASCII name (most are) is read once, into its lowered key, and found in the table by a
  * hash of the key's words; Lexbor's hash of it, which gives its bucket, is made only when the
  * name is new. A tag whose name is one of the loop's tables' (_cstack.h) is looked up once a
- * call: after, where it is one of Lexbor's static names, it is not read at all. */
+ * call: after, where it is one of Lexbor's static names, it is not read at all. The names the
+ * tree builder looks up again for a name (_name_work.ADJUSTED) are counted with it. */
 #include "_cstack.h" /* (and _cscan.h) */
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #define WILD (-1) /* a name with a character outside ASCII or a NUL: counted as in every bucket */
 #define FREE (-2) /* a name of Lexbor's static tables */
 #define FAILED (-3)
+#define ADJUSTED (-4) /* add's code for a static name with names adjusted from it */
 #define KEY 24 /* names up to this long (every static one: tests/test_name_work.py) are kept lowered, zero-padded */
 
 typedef struct {
@@ -22,6 +24,7 @@ typedef struct {
     int kind; /* 0: a tag's name, 1: an attribute's */
     int code; /* its bucket, WILD or FREE */
     int slow; /* longer than KEY, or with a character outside ASCII or a NUL */
+    int adjusted; /* its index in the adjusted pairs of its kind, or -1 */
 } NameEntry;
 
 struct NameWork {
@@ -29,10 +32,11 @@ struct NameWork {
     size_t cap, used;
     long long chains[2][BUCKETS], longest[2], wild[2], work;
     PyObject *statics[2]; /* sorted tuples of ASCII str (borrowed: the caller's tables) */
+    PyObject *adjusted[2]; /* sorted tuples of (ASCII str, tuple of ASCII str) (borrowed) */
     unsigned char tag_ids[NAME_SLOTS / 4]; /* per id of the loop's names: 0 not met yet, 1 static, 2 counted */
 };
 
-NameWork *namework_new(PyObject *static_tags, PyObject *static_attributes) {
+NameWork *namework_new(PyObject *const names[4]) {
     NameWork *w = PyMem_Calloc(1, sizeof(NameWork));
     if (w == NULL) return (NameWork *)PyErr_NoMemory();
     w->cap = 256;
@@ -40,8 +44,10 @@ NameWork *namework_new(PyObject *static_tags, PyObject *static_attributes) {
         PyMem_Free(w);
         return (NameWork *)PyErr_NoMemory();
     }
-    w->statics[0] = static_tags;
-    w->statics[1] = static_attributes;
+    for (int i = 0; i < 2; i++) {
+        w->statics[i] = names[i];
+        w->adjusted[i] = names[2 + i];
+    }
     return w;
 }
 
@@ -62,22 +68,24 @@ INLINE int same_name(const void *data, int kind, Py_ssize_t a, Py_ssize_t b, Py_
     return 1;
 }
 
-/* Whether the ASCII name `name` (lowered, `len` bytes) is in the sorted tuple of str `names`. */
-static int is_static(PyObject *names, const char *name, Py_ssize_t len) {
+/* The index of the ASCII name `name` (`len` bytes) in the sorted tuple `names` of str, or of pairs
+ * whose first item is the str, or -1. */
+static int index_of(PyObject *names, const char *name, Py_ssize_t len) {
     Py_ssize_t low = 0, high = PyTuple_GET_SIZE(names);
     while (low < high) {
         Py_ssize_t mid = (low + high) / 2;
         PyObject *item = PyTuple_GET_ITEM(names, mid);
+        if (PyTuple_Check(item)) item = PyTuple_GET_ITEM(item, 0);
         Py_ssize_t n = PyUnicode_GET_LENGTH(item);
         int order = memcmp(PyUnicode_1BYTE_DATA(item), name, (size_t)(n < len ? n : len));
         if (order == 0) order = n < len ? -1 : n > len;
-        if (order == 0) return 1;
+        if (order == 0) return (int)mid;
         if (order < 0)
             low = mid + 1;
         else
             high = mid;
     }
-    return 0;
+    return -1;
 }
 
 /* The end of Lexbor's hash (Jenkins' one-at-a-time, core/hash.c), and the whole of it over a
@@ -126,11 +134,14 @@ static int rehash(NameWork *w) {
     return 0;
 }
 
+static int count_adjusted(NameWork *w, int which, int index);
+
 /* Counts one occurrence of the name text[start:end] of `kind` (NameWork.add), found by its hash h:
- * a fast name by its key, a slow one (wild: with a character outside ASCII or a NUL) by its text.
- * Its code (a bucket, WILD or FREE), or FAILED. */
+ * a fast name by its key, a slow one (wild: with a character outside ASCII or a NUL) by its text;
+ * with `adjusted`, the names the tree builder looks up for it too (NameWork.add; else _count).
+ * Its code (a bucket, WILD, FREE, or ADJUSTED for a static name with adjusted names), or FAILED. */
 INLINE int add(NameWork *w, int which, const void *data, int kind, Py_ssize_t start, Py_ssize_t end, uint32_t h,
-               int slow, int wild, const char *key) {
+               int slow, int wild, const char *key, int adjusted) {
     Py_ssize_t len = end - start;
     size_t j = (h ^ (uint32_t)which * 0x9E3779B9u) & (w->cap - 1);
     NameEntry *e;
@@ -141,19 +152,20 @@ INLINE int add(NameWork *w, int which, const void *data, int kind, Py_ssize_t st
             (slow ? same_name(data, kind, e->at, start, len) : memcmp(e->key, key, KEY) == 0))
             break;
     }
-    int code = e->code;
+    int code = e->code, index = e->adjusted;
     if (!e->len) { /* a new name */
+        index = slow ? -1 : index_of(w->adjusted[which], key, len); /* (every adjusted name is fast) */
         if (wild) {
             code = WILD;
             w->wild[which]++;
-        } else if (!slow && is_static(w->statics[which], key, len)) { /* (no static name is longer) */
+        } else if (!slow && index_of(w->statics[which], key, len) >= 0) { /* (no static name is longer) */
             code = FREE;
         } else {
             code = (int)((slow ? h : lexbor_hash(key, len)) % BUCKETS);
             long long chain = ++w->chains[which][code];
             if (chain > w->longest[which]) w->longest[which] = chain;
         }
-        *e = (NameEntry){{0}, start, len, h, which, code, slow};
+        *e = (NameEntry){{0}, start, len, h, which, code, slow, index};
         if (!slow) memcpy(e->key, key, KEY);
         if (++w->used * 2 > w->cap && rehash(w) < 0) return FAILED;
     }
@@ -161,7 +173,25 @@ INLINE int add(NameWork *w, int which, const void *data, int kind, Py_ssize_t st
         w->work += w->chains[which][code] + w->wild[which];
     else if (code == WILD)
         w->work += w->longest[which] + w->wild[which];
+    if (adjusted && index >= 0) {
+        if (count_adjusted(w, which, index) < 0) return FAILED;
+        if (code == FREE) return ADJUSTED;
+    }
     return code;
+}
+
+/* The names adjusted from the `index`th of the adjusted pairs of `which` kind, each counted once
+ * (_count: written as the tree builder writes them, no longer than KEY: a test). */
+static int count_adjusted(NameWork *w, int which, int index) {
+    PyObject *names = PyTuple_GET_ITEM(PyTuple_GET_ITEM(w->adjusted[which], index), 1);
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(names); i++) {
+        PyObject *name = PyTuple_GET_ITEM(names, i);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(name);
+        char key[KEY] = {0};
+        memcpy(key, PyUnicode_1BYTE_DATA(name), (size_t)(len < KEY ? len : KEY));
+        if (add(w, which, NULL, PyUnicode_1BYTE_KIND, 0, len, words_hash(key), 0, 0, key, 0) == FAILED) return -1;
+    }
+    return 0;
 }
 
 /* A slow name's occurrence: Lexbor's hash of its lowered characters, then add. */
@@ -175,7 +205,7 @@ static int add_slow(NameWork *w, int which, const void *data, int kind, Py_ssize
         h += h << 10;
         h ^= h >> 6;
     }
-    return add(w, which, data, kind, start, end, finished(h), 1, wild, NULL);
+    return add(w, which, data, kind, start, end, finished(h), 1, wild, NULL, 1);
 }
 
 /* What stops the read of a fast attribute name: what ends a name (ends_name), and a NUL (all
@@ -196,7 +226,7 @@ INLINE long long tag_kind(NameWork *w, const Text *t, int kind, int id, Py_ssize
                 wild |= c - 1 >= 0x7Fu;
                 key[i] = (char)lowered(c);
             }
-            if (!wild) code = add(w, 0, data, kind, name_start, name_end, words_hash(key), 0, 0, key);
+            if (!wild) code = add(w, 0, data, kind, name_start, name_end, words_hash(key), 0, 0, key, 1);
         }
         if (len > KEY || wild) code = add_slow(w, 0, data, kind, name_start, name_end);
         if (code == FAILED) return -1;
@@ -219,7 +249,7 @@ INLINE long long tag_kind(NameWork *w, const Text *t, int kind, int id, Py_ssize
             while (p < end && !ends_name(read_kind(data, kind, p))) p++;
         }
         int code = nul || any > 127 || p - start > KEY ? add_slow(w, 1, data, kind, start, p)
-                                                       : add(w, 1, data, kind, start, p, words_hash(key), 0, 0, key);
+                                                       : add(w, 1, data, kind, start, p, words_hash(key), 0, 0, key, 1);
         if (code == FAILED) return -1;
         p = past_value(t, kind, p, end);
     }
