@@ -76,9 +76,10 @@ static int index_of(PyObject *names, const char *name, Py_ssize_t len) {
         Py_ssize_t mid = (low + high) / 2;
         PyObject *item = PyTuple_GET_ITEM(names, mid);
         if (PyTuple_Check(item)) item = PyTuple_GET_ITEM(item, 0);
-        Py_ssize_t n = PyUnicode_GET_LENGTH(item);
-        int order = memcmp(PyUnicode_1BYTE_DATA(item), name, (size_t)(n < len ? n : len));
-        if (order == 0) order = n < len ? -1 : n > len;
+        Py_ssize_t n = PyUnicode_GET_LENGTH(item), k = 0, m = n < len ? n : len;
+        const unsigned char *bytes = PyUnicode_1BYTE_DATA(item);
+        while (k < m && bytes[k] == (unsigned char)name[k]) k++; /* (short names: no call) */
+        int order = k < m ? (bytes[k] < (unsigned char)name[k] ? -1 : 1) : n < len ? -1 : n > len;
         if (order == 0) return (int)mid;
         if (order < 0)
             low = mid + 1;
@@ -154,11 +155,13 @@ INLINE int add(NameWork *w, int which, const void *data, int kind, Py_ssize_t st
     }
     int code = e->code, index = e->adjusted;
     if (!e->len) { /* a new name */
-        index = slow ? -1 : index_of(w->adjusted[which], key, len); /* (every adjusted name is fast) */
+        int known = !slow && index_of(w->statics[which], key, len) >= 0; /* (no static name is longer) */
+        /* (every adjusted name is fast: an svg tag's is static, an attribute's is not) */
+        index = slow || known != (which == 0) ? -1 : index_of(w->adjusted[which], key, len);
         if (wild) {
             code = WILD;
             w->wild[which]++;
-        } else if (!slow && index_of(w->statics[which], key, len) >= 0) { /* (no static name is longer) */
+        } else if (known) {
             code = FREE;
         } else {
             code = (int)((slow ? h : lexbor_hash(key, len)) % BUCKETS);
