@@ -21,11 +21,11 @@ typedef struct {
     Py_ssize_t at; /* the name's first occurrence in the text (a slow name is compared there) */
     Py_ssize_t len; /* 0: an empty slot */
     uint32_t hash; /* a fast name's words_hash, a slow one's Lexbor's */
-    int kind; /* 0: a tag's name, 1: an attribute's */
     int code; /* its bucket, WILD or FREE */
-    int slow; /* longer than KEY, or with a character outside ASCII or a NUL */
-    int adjusted; /* its index in the adjusted pairs of its kind, or -1 */
-} NameEntry;
+    short adjusted; /* its index in the adjusted pairs of its kind (a few dozen), or -1 */
+    char kind; /* 0: a tag's name, 1: an attribute's */
+    char slow; /* longer than KEY, or with a character outside ASCII or a NUL */
+} NameEntry; /* (56 bytes, 128 to start: a page of a few names costs little to clear) */
 
 struct NameWork {
     NameEntry *e;
@@ -39,7 +39,7 @@ struct NameWork {
 NameWork *namework_new(PyObject *const names[4]) {
     NameWork *w = PyMem_Calloc(1, sizeof(NameWork));
     if (w == NULL) return (NameWork *)PyErr_NoMemory();
-    w->cap = 256;
+    w->cap = 128;
     if ((w->e = PyMem_Calloc(w->cap, sizeof(NameEntry))) == NULL) {
         PyMem_Free(w);
         return (NameWork *)PyErr_NoMemory();
@@ -168,7 +168,7 @@ INLINE int add(NameWork *w, int which, const void *data, int kind, Py_ssize_t st
             long long chain = ++w->chains[which][code];
             if (chain > w->longest[which]) w->longest[which] = chain;
         }
-        *e = (NameEntry){{0}, start, len, h, which, code, slow, index};
+        *e = (NameEntry){{0}, start, len, h, code, (short)index, (char)which, (char)slow};
         if (!slow) memcpy(e->key, key, KEY);
         if (++w->used * 2 > w->cap && rehash(w) < 0) return FAILED;
     }
