@@ -126,11 +126,16 @@ class NameWork:
         """Counts one occurrence of ``name`` (as the tokenizer reads it, capitals not lowered),
         and of the names the tree builder looks up for it (ADJUSTED)."""
         lower = name.lower() if name.isascii() else name.translate(_ASCII_LOWER)
-        self._count(kind, lower)
+        found = self.seen[kind].get(lower)
         adjusted = ADJUSTED[kind].get(lower)
-        if adjusted is not None:
-            for other in adjusted:
+        if found is None or adjusted is not None:
+            self._count(kind, lower)
+            for other in adjusted or ():
                 self._count(kind, other)
+        elif found >= 0:  # (a name met before, the most: _count's end, inline)
+            self.work += self.chains[kind][found] + self.wild[kind]
+        elif found == _WILD:
+            self.work += self.longest[kind] + self.wild[kind]
 
     def _count(self, kind: int, name: str) -> None:
         """Counts one look-up of ``name`` (lowered, or as the tree builder writes it)."""
