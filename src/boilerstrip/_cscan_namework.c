@@ -33,7 +33,8 @@ struct NameWork {
     long long chains[2][BUCKETS], longest[2], wild[2], work;
     PyObject *statics[2]; /* sorted tuples of ASCII str (borrowed: the caller's tables) */
     PyObject *adjusted[2]; /* sorted tuples of (ASCII str, tuple of ASCII str) (borrowed) */
-    unsigned char tag_ids[NAME_SLOTS / 4]; /* per id of the loop's names: 0 not met yet, 1 static, 2 counted */
+    /* per id of the loop's names (_cstack.h): 0 not met yet, 1 static (none adjusted), 2 counted */
+    unsigned char tag_ids[NAME_SLOTS / 4];
 };
 
 NameWork *namework_new(PyObject *const names[4]) {
