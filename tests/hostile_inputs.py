@@ -168,3 +168,20 @@ def ignored_tags_text(count: int = 160_000) -> str:
 def ignored_end_tags(count: int = 1_000_000) -> str:
     """End tags the parser ignores under 990 open elements: each looks down the whole stack."""
     return "<span>" * 990 + "</div>" * count
+
+
+def adjusted_attributes(distinct: int = 2_500, count: int = 250_000) -> str:
+    """``distinct`` attribute names in the bucket of ``viewBox`` as the tree builder writes it,
+    then ``count`` svg elements with a ``viewbox``: at each, Lexbor looks ``viewBox`` up in that
+    crowded bucket (html/tree.c's svg adjustment), a walk the tokenizer's own names do not make."""
+    names = [name for name in (f"x{i}" for i in range(distinct * 200)) if _bucket(name) == _bucket("viewBox")]
+    tags = ("<br " + " ".join(names[i : min(i + 100, distinct)]) + ">" for i in range(0, distinct, 100))
+    return "".join(tags) + "<svg>" + "<g viewbox=1></g>" * count
+
+
+def adjusted_tags(distinct: int = 2_500, count: int = 250_000) -> str:
+    """The same for an svg tag: ``clipPath``, looked up in the tag hash at each ``<clippath>`` in svg."""
+    names = [
+        name for name in (f"x{i}" for i in range(distinct * 200)) if _bucket(name) == _bucket("clipPath")
+    ]
+    return "".join(f"</{name}>" for name in names[:distinct]) + "<svg>" + "<clippath></clippath>" * count

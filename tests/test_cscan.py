@@ -159,6 +159,18 @@ HAND_MADE: dict[str, str] = {
     "<x-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa data-bbbbbbbbbbbbbbbbbbbbbbb=1 data-bbbbbbbbbbbbbbbbbbbbbbbB=2></svg>"
     "<p \u4e2d=\u4e2d></p x=1><x-b y=1 z='",
     "names in one bucket": large.colliding_end_tags(40, 400) + "<br a=1>" * 20,
+    # The C loop's name work reads a short ASCII name fast (its key: up to 24 characters), any
+    # other slowly, and skips a tables' tag it knows static: each way, and across each border.
+    "svg and MathML names looked up again": "<svg viewBox=1 VIEWBOX=2 xlink:HREF=3 xlink:actuate=4><clipPath>"
+    + "<FECOMPONENTTRANSFER/></clippath><foreignObject><math definitionurl=1 xmlns:xlink=x></svg>",
+    "fast and slow names": "<link/><lin\u212a href=1><LINK REL=x><lin\u212a><a\u212a></A\u212a>"
+    + "<b></b ><b x=1></b><DIV/>"
+    + "".join(
+        f"<x-{'t' * n} {'a' * n}=1 {'A' * n}B='2' data-{'b' * n}></x-{'T' * n}>"
+        for n in (20, 21, 22, 23, 24, 28, 29, 30, 31)
+    )
+    + "<p \x00a=1 a\x00=2 =\x00 a\x00b\x00c \x00></p \x00><q \u00e9=1 a\u00e9 \u4e2d\u4e2d=2 \U0001f600>"
+    + "<svg><path D=1 d=2 STYLE=x CLASS=y><feComponentTransfer></svg>",
     "distinct names": large.distinct_end_tags(300) + large.distinct_attributes(3, 40),
 }
 
@@ -369,6 +381,8 @@ def test_cuts_are_found(loop: _limits.CLoop) -> None:
         large.distinct_svg_elements,
         large.distinct_attributes,
         large.colliding_end_tags,
+        large.adjusted_attributes,
+        large.adjusted_tags,
     ],
 )
 def test_hostile_names(loop: _limits.CLoop, make: Callable[[], str]) -> None:

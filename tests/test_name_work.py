@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 import hostile_inputs as large
 from boilerstrip import Options, OptionsError, _limits, extract
-from boilerstrip._name_work import STATIC_ATTRIBUTES, STATIC_TAGS, bucket
+from boilerstrip._name_work import ADJUSTED, STATIC_ATTRIBUTES, STATIC_TAGS, bucket
 
 SCANS: dict[str, Callable[..., _limits.Scan]] = {"python": _limits.scan_python, "installed": _limits.scan}
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -53,6 +53,12 @@ COUNTED: dict[str, tuple[str, int]] = {
     "values and quotes skipped": ("<br data-a='data-b c=d' data-c=\"e>f\" data-d=g>", 3),
     "a tag cut by the end": ("<x-a data-b='1", 2),
     "raw text is not read": ("<script><x-a data-b></script><textarea><x-c></textarea>", 0),
+    "static attributes": ("<p lang=a target=b align=c accept-charset=d valign=e vlink=f>", 0),
+    # the names the tree builder looks up again, each in its own bucket (72 and 9; 13 and 126;
+    # 122, 17, 11, 81 and 82): the tokenizer's name, then each adjusted one
+    "svg attributes looked up again": ("<svg viewBox=1 VIEWBOX=2></svg>", 4),  # 1 + 1, 1 + 1
+    "svg tags looked up again": ("<svg><clipPath></clipPath></svg>", 2),  # (clippath static) 1, 1
+    "MathML and foreign attributes": ("<math definitionURL=x xlink:href=y xlink:actuate=z>", 7),
 }
 
 
@@ -87,6 +93,8 @@ def test_the_cut_is_at_the_first_tag_past_the_limit(html: str, limit: int, scan:
 
 HOSTILE = {
     "145,000 distinct end tags": large.distinct_end_tags,
+    "250,000 viewbox in a crowded bucket of viewBox": large.adjusted_attributes,
+    "250,000 clippath in a crowded bucket of clipPath": large.adjusted_tags,
     "145,000 distinct elements": large.distinct_elements,
     "145,000 distinct svg elements": large.distinct_svg_elements,
     "800 <br> of 250 distinct attributes": large.distinct_attributes,
@@ -139,5 +147,65 @@ def test_none_lifts_the_limit() -> None:
 
 
 def test_static_names_fit_the_c_loops_keys() -> None:
-    # _cscan_namework.c looks static names up by their lowered key of KEY (24) bytes
-    assert max(len(name) for name in STATIC_TAGS | STATIC_ATTRIBUTES) <= 24
+    # _cscan_namework.c looks static and adjusted names up by their key of KEY (24) ASCII bytes
+    adjusted = {name for kind in ADJUSTED for names in kind.values() for name in names}
+    names = STATIC_TAGS | STATIC_ATTRIBUTES | adjusted | {name for kind in ADJUSTED for name in kind}
+    assert all(name.isascii() and 0 < len(name) <= 24 for name in names)
+    assert not adjusted & (STATIC_TAGS | STATIC_ATTRIBUTES)  # (counted as they are: none static)
+
+
+# Lexbor 3.1.0 (selectolax 1.0.2's sdist, lexbor/source/lexbor/): dom/interfaces/attr_res.h's
+# static attribute names (lxb_dom_attr_res_shs_data, all of which its look-up finds), written out
+# here to pin _name_work's copy.
+LEXBOR_STATIC_ATTRIBUTES = """accept accept-charset active align alink alt axis bgcolor charset checked
+class clear codetype color compact content declare defer dir direction disabled enctype face focus
+for frame height hover href hreflang html http-equiv id is lang language link maxlength media method
+multiple nohref noresize noshade nowrap placeholder pool public readonly rel required rev rules
+scheme scope scrolling selected shape size slot src style system target text title type valign
+valuetype vlink width xmlns""".split()
+# The same Lexbor: html/tag_res.h's svg tag names (lxb_html_tag_res_fixname_svg), html/tree_res.h's
+# svg attribute names (lxb_html_tree_res_attr_adjust_svg_map, "to") and foreign attributes
+# (lxb_html_tree_res_attr_adjust_foreign_map: qualified name and local name, "xmlns" left out:
+# it looks nothing up), html/tree.c's MathML definitionURL.
+LEXBOR_SVG_TAGS = """altGlyph altGlyphDef altGlyphItem animateColor animateMotion animateTransform
+clipPath feBlend feColorMatrix feComponentTransfer feComposite feConvolveMatrix feDiffuseLighting
+feDisplacementMap feDistantLight feDropShadow feFlood feFuncA feFuncB feFuncG feFuncR feGaussianBlur
+feImage feMerge feMergeNode feMorphology feOffset fePointLight feSpecularLighting feSpotLight feTile
+feTurbulence foreignObject glyphRef linearGradient radialGradient textPath""".split()
+LEXBOR_SVG_ATTRIBUTES = """attributeName attributeType baseFrequency baseProfile calcMode clipPathUnits
+diffuseConstant edgeMode filterUnits glyphRef gradientTransform gradientUnits kernelMatrix
+kernelUnitLength keyPoints keySplines keyTimes lengthAdjust limitingConeAngle markerHeight markerUnits
+markerWidth maskContentUnits maskUnits numOctaves pathLength patternContentUnits patternTransform
+patternUnits pointsAtX pointsAtY pointsAtZ preserveAlpha preserveAspectRatio primitiveUnits refX refY
+repeatCount repeatDur requiredExtensions requiredFeatures specularConstant specularExponent
+spreadMethod startOffset stdDeviation stitchTiles surfaceScale systemLanguage tableValues targetX
+targetY textLength viewBox viewTarget xChannelSelector yChannelSelector zoomAndPan""".split()
+LEXBOR_FOREIGN_ATTRIBUTES = [
+    ("xlink:actuate", "actuate"),
+    ("xlink:arcrole", "arcrole"),
+    ("xlink:href", "href"),
+    ("xlink:role", "role"),
+    ("xlink:show", "show"),
+    ("xlink:title", "title"),
+    ("xlink:type", "type"),
+    ("xml:lang", "lang"),
+    ("xml:space", "space"),
+    ("xmlns:xlink", "xlink"),
+]
+
+
+def test_static_attributes_are_lexbors() -> None:
+    assert sorted(STATIC_ATTRIBUTES) == sorted(LEXBOR_STATIC_ATTRIBUTES)
+
+
+def test_adjusted_names_are_lexbors() -> None:
+    assert ADJUSTED[0] == {name.lower(): (name,) for name in LEXBOR_SVG_TAGS}
+    local = {qualified: (qualified, name) for qualified, name in LEXBOR_FOREIGN_ATTRIBUTES}
+    # a local name Lexbor finds static is looked up in no hash
+    foreign = {
+        key: names[:1] if names[1] in LEXBOR_STATIC_ATTRIBUTES else names for key, names in local.items()
+    }
+    svg = {name.lower(): (name,) for name in LEXBOR_SVG_ATTRIBUTES}
+    assert ADJUSTED[1] == {**svg, "definitionurl": ("definitionURL",), **foreign}
+    # the C loop looks an adjusted tag up only among static names, an attribute among the others
+    assert set(ADJUSTED[0]) <= STATIC_TAGS and not set(ADJUSTED[1]) & STATIC_ATTRIBUTES

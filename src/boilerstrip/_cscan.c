@@ -133,12 +133,13 @@ static PyObject *scan(PyObject *module, PyObject *args) {
         PyErr_SetString(PyExc_TypeError, "scan: bodies and runaways must be lists or None");
         return NULL;
     }
-    PyObject *stack_tables, *text_starts, *body_names, *raw_end_patterns, *static_tags, *static_attributes;
+    PyObject *stack_tables, *text_starts, *body_names, *raw_end_patterns, *lexbor_names[4];
     Py_ssize_t base_depth, long_tag, option_shift, run_shift, walk_shift;
-    if (!PyArg_ParseTuple(tables, "O!O!O!O!nnnnnO!O!:tables", &PyTuple_Type, &stack_tables, &PyFrozenSet_Type,
+    if (!PyArg_ParseTuple(tables, "O!O!O!O!nnnnnO!O!O!O!:tables", &PyTuple_Type, &stack_tables, &PyFrozenSet_Type,
                           &text_starts, &PyFrozenSet_Type, &body_names, &PyDict_Type, &raw_end_patterns, &base_depth,
-                          &long_tag, &option_shift, &run_shift, &walk_shift, &PyTuple_Type, &static_tags,
-                          &PyTuple_Type, &static_attributes))
+                          &long_tag, &option_shift, &run_shift, &walk_shift, &PyTuple_Type, &lexbor_names[0],
+                          &PyTuple_Type, &lexbor_names[1], &PyTuple_Type, &lexbor_names[2], &PyTuple_Type,
+                          &lexbor_names[3]))
         return NULL;
     if (option_shift < 0 || option_shift > 62 || run_shift < 0 || run_shift > 62 || walk_shift < 0 ||
         walk_shift > 62) {
@@ -151,8 +152,8 @@ static PyObject *scan(PyObject *module, PyObject *args) {
     Text t = PyBytes_Check(str) ? (Text){str, PyBytes_AS_STRING(str), PyUnicode_1BYTE_KIND, PyBytes_GET_SIZE(str), 1}
                                 : (Text){str, PyUnicode_DATA(str), PyUnicode_KIND(str), PyUnicode_GET_LENGTH(str), 0};
     Stack *stack = stack_new(&t, names);
-    NameWork *work = stack == NULL ? NULL : namework_new(static_tags, static_attributes);
-    if (work == NULL) { /* (the static names: sorted tuples of ASCII str, _limits.TABLES) */
+    NameWork *work = stack == NULL ? NULL : namework_new(lexbor_names);
+    if (work == NULL) { /* (Lexbor's names: _name_work.LEXBOR_NAMES, in _limits.TABLES) */
         stack_free(stack);
         names_free(own);
         return NULL;
@@ -190,7 +191,10 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                     runs.depth = -1; /* a comment: the next piece in the flow starts a node */
                 continue;
             }
-            long long name_work = namework_tag(work, &t, tok.name_start, tok.name_end, end); /* (a cut tag's too) */
+            int known; /* 1: the name is ASCII and the tables' (name_of), which the name work may know static */
+            CHECK(known = name_of(names, &t, tok.name_start, tok.name_end, &name));
+            long long name_work = namework_tag(work, &t, known ? name.id : -1, tok.name_start, tok.name_end, end);
+            /* (a cut tag's too) */
             CHECK(name_work);
             if (name_work > work_limit) {
                 cut = start;
@@ -211,7 +215,6 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                 volume += (long long)added * stack_size(stack);
             }
             had_text = 0;
-            CHECK(name_of(names, &t, tok.name_start, tok.name_end, &name));
             if (svg_at >= 0 && (stack_size(stack) <= svg_at || !is_id(&stack->e[svg_at], names->svg)))
                 svg_at = -1; /* closed, or left for HTML, by an earlier tag */
             /* a tag the parser may ignore: the text runs go on (_text_runs.KEEPS) */

@@ -97,6 +97,56 @@ static inline Py_ssize_t find_in(const Text *t, Py_UCS4 c, Py_ssize_t i, Py_ssiz
 /* The tokenizer's spaces in _TOKEN: \t \n \f \r and " " (not \v, not Unicode spaces). */
 static inline int is_space(Py_UCS4 c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
+#if defined(__GNUC__)
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE static inline
+#endif
+
+/* The text's character i, its kind a constant where the caller is inlined into a copy made for
+ * one kind (as _cscan_namework.c's loops are), so that each copy reads one width. */
+ALWAYS_INLINE Py_UCS4 read_kind(const void *data, int kind, Py_ssize_t i) {
+    return kind == PyUnicode_1BYTE_KIND   ? ((const Py_UCS1 *)data)[i]
+           : kind == PyUnicode_2BYTE_KIND ? ((const Py_UCS2 *)data)[i]
+                                          : ((const Py_UCS4 *)data)[i];
+}
+
+/* A tag's attribute names as the tokenizer reads them, within a tag that _TOKEN matched
+ * (_merged_attributes._ATTRIBUTE; _cscan_attributes.c and _cscan_namework.c walk them): before
+ * a name, spaces and "/" (and a ">" in a value the input's end left open: the regex skips it);
+ * a name's first character may be "=", and the name ends at a space, "/", "=" or ">". */
+#define SPACE_BITS (1ULL << ' ' | 1ULL << '\t' | 1ULL << '\n' | 1ULL << '\f' | 1ULL << '\r')
+#define BEFORE_NAME_BITS (SPACE_BITS | 1ULL << '/' | 1ULL << '>')
+#define ENDS_NAME_BITS (BEFORE_NAME_BITS | 1ULL << '=')
+/* (each a bit test: all these characters are below 64) */
+static inline int before_name(Py_UCS4 c) { return c < 64 && (BEFORE_NAME_BITS >> c) & 1; }
+static inline int ends_name(Py_UCS4 c) { return c < 64 && (ENDS_NAME_BITS >> c) & 1; }
+
+/* The start of the next attribute name in text[p:end] (t's text, of `kind`), or end. */
+ALWAYS_INLINE Py_ssize_t next_name(const Text *t, int kind, Py_ssize_t p, Py_ssize_t end) {
+    while (p < end && before_name(read_kind(t->data, kind, p))) p++;
+    return p;
+}
+
+/* Past the value, if any, of the attribute whose name ends at p, before `end` (the tag's ">"
+ * excluded): [ \t\n\f\r]* "=" [ \t\n\f\r]* then a quoted value, or where its quote is left
+ * open or none opens it, a run up to a space or ">"; p itself where no "=" follows. */
+ALWAYS_INLINE Py_ssize_t past_value(const Text *t, int kind, Py_ssize_t p, Py_ssize_t end) {
+    const void *data = t->data;
+    Py_ssize_t q = p;
+    while (q < end && is_space(read_kind(data, kind, q))) q++;
+    if (q >= end || read_kind(data, kind, q) != '=') return p;
+    q++;
+    while (q < end && is_space(read_kind(data, kind, q))) q++;
+    Py_UCS4 quote = q < end ? read_kind(data, kind, q) : 0, c;
+    if (quote == '"' || quote == '\'') {
+        Py_ssize_t close = find_kind(t, kind, quote, q + 1, end);
+        if (close >= 0) return close + 1;
+    }
+    while (q < end && !is_space(c = read_kind(data, kind, q)) && c != '>') q++;
+    return q;
+}
+
 typedef struct {
     Py_ssize_t start, end;
     Py_ssize_t name_start, name_end; /* name_start < 0: not a tag (comment, doctype, junk) */
@@ -205,11 +255,14 @@ int merges_past(const Names *N, const Name *name, const Text *t, Py_ssize_t name
 void merged_free(PyObject *merged[2]);
 
 /* _cscan_namework.c: Lexbor's name-table work (_name_work.NameWork), in a table of one call's:
- * namework_tag counts a tag's name and its attributes' and gives the work so far (-1 on an error). */
+ * namework_tag counts a tag's name and its attributes' and gives the work so far (-1 on an error);
+ * id: the name's id where name_of read it as a table's ASCII name, else -1. */
 typedef struct NameWork NameWork;
-NameWork *namework_new(PyObject *static_tags, PyObject *static_attributes); /* NULL on an error */
+/* names: _name_work.LEXBOR_NAMES' four tuples (borrowed); NULL on an error */
+NameWork *namework_new(PyObject *const names[4]);
 void namework_free(NameWork *work);
-long long namework_tag(NameWork *work, const Text *t, Py_ssize_t name_start, Py_ssize_t name_end, Py_ssize_t end);
+long long namework_tag(NameWork *work, const Text *t, int id, Py_ssize_t name_start, Py_ssize_t name_end,
+                       Py_ssize_t end);
 
 /* The names' table built from _open_elements.C_TABLES and _limits' (NULL on an error), only read
  * after; whether one was built from these tables (the same objects). */

@@ -46,11 +46,6 @@ Py_ssize_t count_attributes(const Text *t, Py_ssize_t p, Py_ssize_t end) {
     return count;
 }
 
-/* The names merged onto html or body, read as the tokenizer reads them (as _merged_attributes._ATTRIBUTE).
- * Before a name: spaces and "/" (and a ">" in a value the input's end left open: the regex skips it). */
-static inline int between(Py_UCS4 c) { return is_space(c) || c == '/' || c == '>'; }
-static inline int ends_tokenizer_name(Py_UCS4 c) { return is_space(c) || c == '/' || c == '=' || c == '>'; }
-
 /* A name of text[start:end] with ASCII capitals lowered (the tokenizer's), as a new str. */
 static PyObject *folded(const Text *t, Py_ssize_t start, Py_ssize_t end) {
     Py_UCS4 largest = 0;
@@ -69,35 +64,15 @@ static PyObject *folded(const Text *t, Py_ssize_t start, Py_ssize_t end) {
 static Py_ssize_t merge_attributes(const Text *t, Py_ssize_t p, Py_ssize_t end, PyObject **merged) {
     if (*merged == NULL && (*merged = PySet_New(NULL)) == NULL) return -1;
     end--; /* the tag's ">" */
-    while (p < end) {
-        Py_UCS4 c = at(t, p);
-        if (between(c)) {
-            p++;
-            continue;
-        }
-        Py_ssize_t start = p++; /* a name may start with "=" */
-        while (p < end && !ends_tokenizer_name(at(t, p))) p++;
+    while ((p = next_name(t, t->kind, p, end)) < end) { /* the names as the tokenizer reads them (_cscan.h) */
+        Py_ssize_t start = p++; /* (its first character may be "=") */
+        while (p < end && !ends_name(at(t, p))) p++;
         PyObject *name = folded(t, start, p);
         if (name == NULL) return -1;
         int failed = PySet_Add(*merged, name);
         Py_DECREF(name);
         if (failed) return -1;
-        Py_ssize_t q = p; /* its value, if any: [ \t\n\f\r]* "=" [ \t\n\f\r]* then quoted or not */
-        while (q < end && is_space(at(t, q))) q++;
-        if (q >= end || at(t, q) != '=') continue;
-        q++;
-        while (q < end && is_space(at(t, q))) q++;
-        Py_UCS4 quote = q < end ? at(t, q) : 0;
-        if (quote == '"' || quote == '\'') {
-            Py_ssize_t close = q + 1;
-            while (close < end && at(t, close) != quote) close++;
-            if (close < end) {
-                p = close + 1;
-                continue;
-            }
-        } /* else, or a quote the input's end left open: a value up to a space, as the regex reads it */
-        while (q < end && !is_space(at(t, q)) && at(t, q) != '>') q++;
-        p = q;
+        p = past_value(t, t->kind, p, end);
     }
     return PySet_GET_SIZE(*merged);
 }

@@ -61,7 +61,8 @@ int name_of_other(const Names *N, const Text *t, Py_ssize_t start, Py_ssize_t en
     }
 
 /* The tag text[start:end]'s name: the id of a table's name (ASCII, lowered here; inline, as the
- * loop reads one at each tag), else name_of_other's (a str, or the id str.lower() gives). */
+ * loop reads one at each tag), else name_of_other's (a str, or the id str.lower() gives). 1 where
+ * the name is ASCII and a table's (read here), 0 where name_of_other read it, -1 on an error. */
 static inline int name_of(const Names *N, const Text *t, Py_ssize_t start, Py_ssize_t end, Name *name) {
     Py_ssize_t length = end - start;
     name->str = NULL;
@@ -77,7 +78,7 @@ static inline int name_of(const Names *N, const Text *t, Py_ssize_t start, Py_ss
             LOWER_KEY(Py_UCS4)
         if (i == length) {
             name->id = find_key(N, key, length, h);
-            if (name->id >= 0) return 0;
+            if (name->id >= 0) return 1;
         }
     }
     return name_of_other(N, t, start, end, name);

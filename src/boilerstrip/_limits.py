@@ -32,7 +32,7 @@ from ._bodies import droppable, hides_its_end
 from ._compiled import c_module
 from ._merged_attributes import count_attributes, merge
 from ._model import new_tuple
-from ._name_work import STATIC_NAMES, NameWork
+from ._name_work import LEXBOR_NAMES, NameWork
 from ._open_elements import (
     ACTIVE,
     BASE_DEPTH,
@@ -118,7 +118,7 @@ OPTION_WORK_SHIFT: Final = 3
 # 0.4 s a MB), and makes nothing the other counts see.
 END_WALK_SHIFT: Final = 4
 # What the C loop is given besides the text and the limits: the tables of its stack (a port
-# of _open_elements.py's), the ones of this module and Lexbor's static names (_name_work).
+# of _open_elements.py's), the ones of this module and Lexbor's names (_name_work.LEXBOR_NAMES).
 TABLES: Final[tuple[object, ...]] = (
     C_TABLES,
     _TEXT_STARTS,
@@ -129,7 +129,7 @@ TABLES: Final[tuple[object, ...]] = (
     OPTION_WORK_SHIFT,
     TEXT_RUN_SHIFT,
     END_WALK_SHIFT,
-    *STATIC_NAMES,
+    *LEXBOR_NAMES,
 )
 _C_BOUND = 2**62  # the C loop counts in 64 bits: limits past this are the same as none
 CLoop = Callable[

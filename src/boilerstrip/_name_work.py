@@ -8,7 +8,10 @@ thousand names that fall in one bucket, repeated. :class:`NameWork` counts that 
 limits scan (``max_name_work``): per occurrence of a name outside the static tables, the
 distinct names in its bucket so far. A name with a character outside ASCII or a NUL (which the
 tokenizer replaces) is counted as in every bucket: its own walk as the longest chain, and it
-lengthens every other's. So the count is never below Lexbor's walk.
+lengthens every other's. The tree builder looks some names up again, in the same hashes, when
+it makes an svg or MathML element (``ADJUSTED``: ``viewBox`` for ``viewbox``, ``clipPath`` for
+``clippath``, ...): these are counted at each occurrence of the name they adjust, wherever it
+stands. So the count is never below Lexbor's walk.
 """
 
 from __future__ import annotations
@@ -37,20 +40,65 @@ STATIC_TAGS: Final = frozenset(
     span strike strong style sub summary sup svg table tbody td template textarea textpath tfoot th
     thead time title tr track tt u ul var video wbr xmp""".split()
 )
+# Lexbor's static attribute names: dom/interfaces/attr_res.h (Lexbor 3.1.0, in selectolax 1.0.2),
+# the names its tokenizer finds there before the document's hash (a test pins them).
 STATIC_ATTRIBUTES: Final = frozenset(
-    """active alt charset checked class color content dir disabled face focus for height hover href
-    html http-equiv id is maxlength multiple placeholder pool public readonly rel required scheme
-    selected size slot src style system title type width xmlns""".split()
+    """accept accept-charset active align alink alt axis bgcolor charset checked class clear codetype
+    color compact content declare defer dir direction disabled enctype face focus for frame height
+    hover href hreflang html http-equiv id is lang language link maxlength media method multiple
+    nohref noresize noshade nowrap placeholder pool public readonly rel required rev rules scheme
+    scope scrolling selected shape size slot src style system target text title type valign
+    valuetype vlink width xmlns""".split()
+)
+# The names the tree builder looks up again when it makes an svg or MathML element (Lexbor 3.1.0,
+# in selectolax 1.0.2; a test pins them): an svg tag's name in its case (html/tag_res.h's svg
+# fixnames, into the tag hash as written), an svg attribute's (html/tree_res.h's svg map) and
+# MathML's definitionURL (html/tree.c), as written, into the attribute hash; a foreign attribute's
+# qualified name, and its local name where not static (html/tree_res.h's foreign map). Each is
+# counted as a name of its own at each occurrence of the name it adjusts (the lowered key).
+_SVG_TAGS: Final = """altGlyph altGlyphDef altGlyphItem animateColor animateMotion animateTransform clipPath
+    feBlend feColorMatrix feComponentTransfer feComposite feConvolveMatrix feDiffuseLighting
+    feDisplacementMap feDistantLight feDropShadow feFlood feFuncA feFuncB feFuncG feFuncR
+    feGaussianBlur feImage feMerge feMergeNode feMorphology feOffset fePointLight feSpecularLighting
+    feSpotLight feTile feTurbulence foreignObject glyphRef linearGradient radialGradient
+    textPath""".split()
+_SVG_ATTRIBUTES: Final = """attributeName attributeType baseFrequency baseProfile calcMode clipPathUnits
+    diffuseConstant edgeMode filterUnits glyphRef gradientTransform gradientUnits kernelMatrix
+    kernelUnitLength keyPoints keySplines keyTimes lengthAdjust limitingConeAngle markerHeight
+    markerUnits markerWidth maskContentUnits maskUnits numOctaves pathLength patternContentUnits
+    patternTransform patternUnits pointsAtX pointsAtY pointsAtZ preserveAlpha preserveAspectRatio
+    primitiveUnits refX refY repeatCount repeatDur requiredExtensions requiredFeatures
+    specularConstant specularExponent spreadMethod startOffset stdDeviation stitchTiles
+    surfaceScale systemLanguage tableValues targetX targetY textLength viewBox viewTarget
+    xChannelSelector yChannelSelector zoomAndPan""".split()
+_FOREIGN_ATTRIBUTES: Final = """xlink:actuate xlink:arcrole xlink:href xlink:role xlink:show xlink:title
+    xlink:type xml:lang xml:space xmlns:xlink""".split()  # (and xmlns, which looks nothing up)
+ADJUSTED: Final[tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]] = (
+    {name.lower(): (name,) for name in _SVG_TAGS},
+    {
+        **{name.lower(): (name,) for name in _SVG_ATTRIBUTES},
+        "definitionurl": ("definitionURL",),
+        **{
+            name: (name,) if name.partition(":")[2] in STATIC_ATTRIBUTES else (name, name.partition(":")[2])
+            for name in _FOREIGN_ATTRIBUTES
+        },
+    },
 )
 _STATIC: Final = (STATIC_TAGS, STATIC_ATTRIBUTES)
-STATIC_NAMES: Final = (tuple(sorted(STATIC_TAGS)), tuple(sorted(STATIC_ATTRIBUTES)))  # for the C loop
+# For the C loop: the static names of each kind, sorted, then the adjusted ones, sorted pairs.
+LEXBOR_NAMES: Final = (
+    tuple(sorted(STATIC_TAGS)),
+    tuple(sorted(STATIC_ATTRIBUTES)),
+    *(tuple(sorted(adjusted.items())) for adjusted in ADJUSTED),
+)
 BUCKETS: Final = 128
 _WILD: Final = -1  # a name whose bucket is not computed (a character outside ASCII, or a NUL)
 _FREE: Final = -2  # a static name
 
 
 def bucket(name: str) -> int:
-    """The bucket of Lexbor's hash that the ASCII name ``name`` (lowered) falls in."""
+    """The bucket of Lexbor's hash that the ASCII name ``name`` falls in (as written: the
+    tokenizer's names lowered, the tree builder's in their case)."""
     h = 0
     for c in name.encode("ascii"):
         h = (h + c) & 0xFFFFFFFF
@@ -75,22 +123,36 @@ class NameWork:
         self.work = 0
 
     def add(self, kind: int, name: str) -> None:
-        """Counts one occurrence of ``name`` (as the tokenizer reads it, capitals not lowered)."""
+        """Counts one occurrence of ``name`` (as the tokenizer reads it, capitals not lowered),
+        and of the names the tree builder looks up for it (ADJUSTED)."""
         lower = name.lower() if name.isascii() else name.translate(_ASCII_LOWER)
+        found = self.seen[kind].get(lower)
+        adjusted = ADJUSTED[kind].get(lower)
+        if found is None or adjusted is not None:
+            self._count(kind, lower)
+            for other in adjusted or ():
+                self._count(kind, other)
+        elif found >= 0:  # (a name met before, the most: _count's end, inline)
+            self.work += self.chains[kind][found] + self.wild[kind]
+        elif found == _WILD:
+            self.work += self.longest[kind] + self.wild[kind]
+
+    def _count(self, kind: int, name: str) -> None:
+        """Counts one look-up of ``name`` (lowered, or as the tree builder writes it)."""
         seen = self.seen[kind]
-        found = seen.get(lower)
+        found = seen.get(name)
         if found is None:  # a new name
-            if lower in _STATIC[kind]:
+            if name in _STATIC[kind]:
                 found = _FREE
-            elif not lower.isascii() or "\0" in lower:
+            elif not name.isascii() or "\0" in name:
                 found = _WILD
                 self.wild[kind] += 1
             else:
-                found = bucket(lower)
+                found = bucket(name)
                 chains = self.chains[kind]
                 chains[found] += 1
                 self.longest[kind] = max(self.longest[kind], chains[found])
-            seen[lower] = found
+            seen[name] = found
         if found >= 0:
             self.work += self.chains[kind][found] + self.wild[kind]
         elif found == _WILD:
