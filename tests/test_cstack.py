@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hostile_inputs as large
-from boilerstrip import _limits, _open_elements
+from boilerstrip import _limits, _open_elements, _scan_patterns
 from test_cscan import SETTINGS, _assert_same
 
 
@@ -26,7 +26,7 @@ def loop(cscan: ModuleType) -> _limits.CLoop:
 
 def _table_names() -> list[str]:
     kinds, _, sets, _, _ = _open_elements.C_TABLES
-    return sorted(set(kinds).union(*sets, _limits._TEXT_STARTS))
+    return sorted(set(kinds).union(*sets, _scan_patterns.TEXT_STARTS))
 
 
 # Names the tables do not hold, each read another way: common, custom, longer than the C

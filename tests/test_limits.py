@@ -20,7 +20,7 @@ from boilerstrip import (
     LimitError,
     Options,
     OptionsError,
-    _limits,
+    _scan_patterns,
     extract,
 )
 from boilerstrip._limits import OPTION_WORK_SHIFT, Scan, scan, scan_python
@@ -340,7 +340,7 @@ def test_the_features_stage_checks_the_time_budget() -> None:
 
 # The scan's token regex uses possessive repeats (Python 3.11+) where no backtracking can
 # change its match; the greedy form (3.10) must read the same tokens, spans and names.
-_GREEDY = _limits._TOKEN.pattern.replace("*+", "*").replace("++", "+").replace("?+", "?")
+_GREEDY = _scan_patterns.TOKEN.pattern.replace("*+", "*").replace("++", "+").replace("?+", "?")
 _GREEDY_TOKEN = re.compile(_GREEDY, re.S)
 _TAG_SHAPES = {
     "quoted >": "<a title=\"x > y\" href='a>b'>t</a>",
@@ -367,7 +367,7 @@ def test_token_regex_reads_as_its_greedy_form(text: str) -> None:
     def tokens(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], str | None]]:
         return [(m.span(), m["name"]) for m in pattern.finditer(text)]
 
-    assert tokens(_limits._TOKEN) == tokens(_GREEDY_TOKEN)
+    assert tokens(_scan_patterns.TOKEN) == tokens(_GREEDY_TOKEN)
 
 
 def _scan_by_steps(text: str) -> tuple[int, int, int]:
@@ -376,7 +376,7 @@ def _scan_by_steps(text: str) -> tuple[int, int, int]:
     stack = OpenElements()
     elements = depth = volume = previous_end = 0
     had_text = False
-    for match in _limits._TOKEN.finditer(text):
+    for match in _scan_patterns.TOKEN.finditer(text):
         start, end = match.span()
         had_text = had_text or start > previous_end
         previous_end = end

@@ -1,7 +1,7 @@
 /* The limits scan's loop in C, for the compiled build (see _limits.py, whose Python loop
  * this follows step by step and which stays the fallback and the reference).
  *
- * The tokenizer (what _limits._TOKEN matches, read by hand) is in _cscan_tokens.c; the stack
+ * The tokenizer (what _scan_patterns.TOKEN matches, read by hand) is in _cscan_tokens.c; the stack
  * of open elements with the tree builder's steps (_open_elements.py's OpenElements, _tree_steps.py's start_tag
  * and end_tag) in _cstack.c and _ctags.c; the raw text ends are found here too. Only a raw
  * text end where a non-ASCII character may fold into its name calls Python (_limits' pattern). tests/test_cscan.py and tests/test_cstack.py

@@ -94,7 +94,7 @@ static inline Py_ssize_t find_in(const Text *t, Py_UCS4 c, Py_ssize_t i, Py_ssiz
     return find_kind(t, t->kind, c, i, end);
 }
 
-/* The tokenizer's spaces in _TOKEN: \t \n \f \r and " " (not \v, not Unicode spaces). */
+/* The tokenizer's spaces in _scan_patterns.TOKEN: \t \n \f \r and " " (not \v, not Unicode spaces). */
 static inline int is_space(Py_UCS4 c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
 #if defined(__GNUC__)
@@ -111,7 +111,7 @@ ALWAYS_INLINE Py_UCS4 read_kind(const void *data, int kind, Py_ssize_t i) {
                                           : ((const Py_UCS4 *)data)[i];
 }
 
-/* A tag's attribute names as the tokenizer reads them, within a tag that _TOKEN matched
+/* A tag's attribute names as the tokenizer reads them, within a tag that _scan_patterns.TOKEN matched
  * (_merged_attributes._ATTRIBUTE; _cscan_attributes.c and _cscan_namework.c walk them): before
  * a name, spaces and "/" (and a ">" in a value the input's end left open: the regex skips it);
  * a name's first character may be "=", and the name ends at a space, "/", "=" or ">". */

@@ -1,4 +1,4 @@
-/* The limits scan's tokenizer in C (the compiled build): what _limits._TOKEN matches, read by
+/* The limits scan's tokenizer in C (the compiled build): what _scan_patterns.TOKEN matches, read by
  * hand, and a tag's name lowered as str.lower() lowers it. */
 #include "_cscan.h"
 #include <string.h>
@@ -117,7 +117,7 @@ ONE_KIND Py_ssize_t attributes_end(const Text *t, const int kind, Py_ssize_t p) 
     return p < n && AT(p) == '>' ? p + 1 : p;
 }
 
-/* Whether _TOKEN matches at `i` (a "<"), and what. */
+/* Whether _scan_patterns.TOKEN matches at `i` (a "<"), and what. */
 ONE_KIND int match_at(const Text *t, const int kind, Py_ssize_t i, Token *tok) {
     Py_ssize_t n = t->n;
     if (i + 1 >= n) return 0;

@@ -14,7 +14,7 @@ cannot make it count less than the parser builds. It gives the offset of the fir
 text is cut there.
 
 The compiled build also holds ``_cscan``, the same loop in C (``_cscan.c``): its tokenizer reads
-``_TOKEN``'s matches by hand, and its stack of open elements is a port of ``_open_elements.py`` on C
+``TOKEN``'s matches by hand, and its stack of open elements is a port of ``_open_elements.py`` on C
 arrays (``_cstack.c``, ``_ctags.c``), so that the loop calls Python only for a raw text end where a
 non-ASCII character may fold into its name; :func:`scan` runs it when present, else :func:`scan_python`,
 which is the reference (tests/test_cscan.py and tests/test_cstack.py check that the two agree).
@@ -22,9 +22,6 @@ which is the reference (tests/test_cscan.py and tests/test_cstack.py check that 
 
 from __future__ import annotations
 
-import functools
-import re
-import sys
 from collections.abc import Callable
 from typing import Final, NamedTuple, cast
 
@@ -46,49 +43,10 @@ from ._open_elements import (
     VOID,
     OpenElements,
 )
+from ._scan_patterns import BODIES, NOSCRIPT_END, RAW_END, TEXT_STARTS, TOKEN, bytes_patterns
 from ._svg_bodies import svg_droppable
 from ._text_runs import KEEPS, TEXT_RUN_SHIFT, TextRuns
 from ._tree_steps import end_tag, start_tag
-
-_RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes".split())
-# Attributes up to the ">" that ends the tag, as the tokenizer reads them: a quoted value may
-# hold ">" and markup (an unclosed quote runs to the end of the input, where the tag is
-# dropped); an unquoted value runs to a space or ">"; "=" with no name before it is a name.
-# The repeats are possessive where re has them (Python 3.11): all that follows a tag's name,
-# or the first character of a bogus comment, is optional up to the end of the pattern, so
-# the first greedy path always matches and the regex never backtracks into them: the same
-# matches, without the backtracking state (about 0.7x the time of the regex).
-_P = "+" if sys.version_info >= (3, 11) else ""
-_ATTRIBUTES = (
-    rf"""(?:[\t\n\f\r /]+{_P}|[^\t\n\f\r />][^\t\n\f\r /=>]*{_P}"""  # a name may start with "=" or a quote
-    rf"""(?:[\t\n\f\r ]*{_P}=[\t\n\f\r ]*{_P}(?:"[^"]*{_P}"?|'[^']*{_P}'?|[^\t\n\f\r >]*{_P}))?{_P})*{_P}>?"""
-)
-_TOKEN = re.compile(
-    r"<(?:!--(?:-?>|.*?(?:--!?>|\Z))"  # a comment; "<!-->" and "<!--->" are empty ones
-    rf"|[!?][^>]*{_P}>?"  # doctype, CDATA, processing instruction: bogus comments to the next ">"
-    rf"|/(?:>|[^A-Za-z>][^>]*{_P}>?)"  # "</>" and "</ junk>"
-    rf"|/?(?P<name>[A-Za-z][^\t\n\f\r />]*{_P}){_ATTRIBUTES})",
-    re.S,
-)
-_TEXT_STARTS = _RAW_TEXT | {"plaintext"}
-_RAW_END = {name: re.compile(rf"</(?i:{name})[\t\n\f\r />]") for name in _RAW_TEXT}
-_BODIES = frozenset({"script", "style"})  # the raw text scan(bodies=...) records
-# Where a noscript's raw text ends for a browser that runs scripts (scan(runaways=...)):
-# ASCII letters in any case, as the C loop reads them (re.A: no other letter folds to them).
-_NOSCRIPT_END = re.compile("</noscript", re.I | re.A)
-
-
-# The same patterns for a page given as UTF-8 bytes, read one character a byte as Latin-1
-# reads them: neither holds a class that reads a byte above 0x7F otherwise ((?i) folds no
-# Latin-1 letter to ASCII). _merged_attributes.count_attributes' \s does (0x85 and 0xA0): it
-# reads a tag's bytes as Latin-1 text. Compiled on first use, not at import (only bytes need them);
-# the cache holds one value that depends on nothing.
-@functools.cache
-def _bytes_patterns() -> tuple[re.Pattern[bytes], dict[str, re.Pattern[bytes]], re.Pattern[bytes]]:
-    raw_end = {name: re.compile(pattern.pattern.encode("ascii")) for name, pattern in _RAW_END.items()}
-    noscript_end = re.compile(_NOSCRIPT_END.pattern.encode("ascii"), re.I)
-    return re.compile(_TOKEN.pattern.encode("ascii"), re.S), raw_end, noscript_end
-
 
 _LONG_TAG = 512  # attributes are counted only in tags this long (in characters) or longer
 
@@ -121,9 +79,9 @@ END_WALK_SHIFT: Final = 4
 # of _open_elements.py's), the ones of this module and Lexbor's names (_name_work.LEXBOR_NAMES).
 TABLES: Final[tuple[object, ...]] = (
     C_TABLES,
-    _TEXT_STARTS,
-    _BODIES,
-    _RAW_END,
+    TEXT_STARTS,
+    BODIES,
+    RAW_END,
     BASE_DEPTH,
     _LONG_TAG,
     OPTION_WORK_SHIFT,
@@ -221,7 +179,7 @@ def scan_c(
         max(-_C_BOUND, min(limit, _C_BOUND))
         for limit in _limits(len(text), max_nodes, max_depth, max_attributes, max_depth_sum, max_name_work)
     )
-    tables = TABLES if isinstance(text, str) else (*TABLES[:3], _bytes_patterns()[1], *TABLES[4:])
+    tables = TABLES if isinstance(text, str) else (*TABLES[:3], bytes_patterns()[1], *TABLES[4:])
     # (new_tuple: the named tuple's class call is Python code, compiled too)
     fields = loop(text, nodes, depth, attributes, depth_sum, name_work, tables, bodies, runaways)
     return new_tuple(Scan, fields)
@@ -264,7 +222,7 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
     while pos < len(text):
         resume = -1
         for match in (
-            _TOKEN.finditer(text, pos) if isinstance(text, str) else _bytes_patterns()[0].finditer(text, pos)
+            TOKEN.finditer(text, pos) if isinstance(text, str) else bytes_patterns()[0].finditer(text, pos)
         ):
             start, end = match.span()
             if start > previous_end:  # text, which Lexbor may append to the node before (_text_runs)
@@ -333,7 +291,7 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
             # customizable select does, not as a list of options. Read before the tag changes
             # the stack; only for the few names that can start it.
             follows = ""  # "raw": raw text up to the element's end tag; "all": the rest is text
-            if lower in _TEXT_STARTS and not (foreign and stack.in_foreign(lower)):
+            if lower in TEXT_STARTS and not (foreign and stack.in_foreign(lower)):
                 if lower == "plaintext":
                     follows = "all"
                 elif lower == "script" or not where.get("frameset"):
@@ -400,23 +358,23 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                 svg_at, svg_end = len(names) - 1, end
             if follows == "raw":
                 close = (
-                    _RAW_END[lower].search(text, end)
+                    RAW_END[lower].search(text, end)
                     if isinstance(text, str)
-                    else _bytes_patterns()[1][lower].search(text, end)
+                    else bytes_patterns()[1][lower].search(text, end)
                 )
                 resume = close.start() if close else len(text)
-                if bodies is not None and close and not foreign and lower in _BODIES:
+                if bodies is not None and close and not foreign and lower in BODIES:
                     if droppable(text, start, end, resume):
                         bodies += (end, resume)
                     elif lower == "script" and hides_its_end(text, end, resume):
                         bodies = None  # what follows is not sure: no later body recorded
             elif follows:
                 resume = len(text)
-            if follows and runaways is not None and lower not in _BODIES and "noscript" in names:
+            if follows and runaways is not None and lower not in BODIES and "noscript" in names:
                 found = (
-                    _NOSCRIPT_END.search(text, end, resume)
+                    NOSCRIPT_END.search(text, end, resume)
                     if isinstance(text, str)
-                    else _bytes_patterns()[2].search(text, end, resume)
+                    else bytes_patterns()[2].search(text, end, resume)
                 )
                 if found:  # a raw text that runs past its noscript: read on from the noscript's end
                     runaways += (start, found.start())

@@ -16,7 +16,7 @@ import re
 import string
 
 # An attribute's name and value as the tokenizer reads them after the tag's name, within a
-# tag that _limits._TOKEN matched (a quoted value closes before its ">"): "/" and spaces
+# tag that _scan_patterns.TOKEN matched (a quoted value closes before its ">"): "/" and spaces
 # between attributes, a name that may start with "=" and holds quotes, and its value.
 _ATTRIBUTE = re.compile(
     r"""[\t\n\f\r /]*([^\t\n\f\r />][^\t\n\f\r /=>]*)"""
