@@ -61,6 +61,10 @@ def _recorded(page: str) -> list[str]:
         ("<math><svg><path/></svg></math>", []),  # opened inside math
         ("<svg><svg><path/></svg></svg>", ["<svg><path/></svg>"]),  # the outer one's body
         ("<b><svg><i></i></svg></b>", []),
+        # An <svg .../> in HTML closes itself: what follows up to a stray </svg> is HTML, no body.
+        ('<button><svg width="1"/><path d="1"/></svg></button>', []),
+        ('<button><svg a="x" b"/><path d="1"/></svg></button>', []),  # a name may hold a quote
+        ("<svg fill=red/><path/></svg>", []),  # the value is "red/", the svg open: kept all the same
     ],
 )
 def test_scan_records_svg_bodies(page: str, recorded: list[str]) -> None:
@@ -94,3 +98,20 @@ def test_output_is_the_same_with_svg_bodies_dropped(name: str) -> None:
 def test_an_icons_body_goes_with_the_scripts() -> None:
     recorded = _recorded(_PAGES["icons"])
     assert recorded.count(ICON[ICON.index(">") + 1 : -len("</svg>")]) == 2
+
+
+# Pages whose <svg/> closes itself, a stray </svg> after HTML elements: found by
+# benchmarks/fuzz.py (seed 227090), where the elements went with the scripts' bodies and the
+# blocks' composite density (which counts elements) moved.
+_SELF_CLOSED = {
+    "svg": f"<html><head>{_SCRIPT}</head><body><div><p>{_PROSE}</p><button><svg width='20' height='20'/>"
+    f"<path d='1'/><path d='2'/></svg></button></div><div><p>{_PROSE}</p></div></body></html>",
+    "svg, a name holding a quote": f"<html><head>{_SCRIPT}</head><body><div><p>{_PROSE}</p><button>"
+    '<svg aria-hidden="x" stroke"/><path d="1"/><g><g></g></g></svg></button></div></body></html>',
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SELF_CLOSED))
+def test_a_self_closed_svg_leaves_the_output_as_with_the_bodies_kept(name: str) -> None:
+    page = _SELF_CLOSED[name]
+    assert extract(page) == extract(page, options=Options(drop_raw_text_min_chars=None))

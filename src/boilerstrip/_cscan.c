@@ -284,8 +284,11 @@ static PyObject *scan(PyObject *module, PyObject *args) {
             } else if (name.id >= 0 && name.id == names->select) {
                 options = 0;
             }
-            if (opens_svg && stack_size(stack) > 0 && is_id(&stack->e[stack_size(stack) - 1], names->svg)) {
-                svg_at = stack_size(stack) - 1; /* (not "<svg/>", which closes itself) */
+            /* A start tag ending in "/>" is never read as opening a body: Lexbor closes an
+             * <svg .../> at once, and the scan's stack keeps it open where unsure. */
+            if (opens_svg && at(&t, end - 2) != '/' && stack_size(stack) > 0 &&
+                is_id(&stack->e[stack_size(stack) - 1], names->svg)) {
+                svg_at = stack_size(stack) - 1;
                 svg_end = end;
             }
             if (follows == 1) {

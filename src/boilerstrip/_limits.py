@@ -354,7 +354,9 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                     volume += options >> OPTION_WORK_SHIFT
             elif lower == "select":
                 options = 0
-            if opens_svg and names and names[-1] == "svg":  # (not "<svg/>", which closes itself)
+            # A start tag ending in "/>" is never read as opening a body: Lexbor closes an
+            # <svg .../> at once, and the scan's stack keeps it open where unsure.
+            if opens_svg and text[end - 2] != slash and names and names[-1] == "svg":
                 svg_at, svg_end = len(names) - 1, end
             if follows == "raw":
                 close = (
