@@ -11,10 +11,7 @@ long long run_units(Runs *r, const Text *t, Py_ssize_t start, Py_ssize_t end, co
                                  is_id(top, N->template_));
     if (foster) { /* visible text only: white space goes into the table */
         foster = 0;
-        for (Py_ssize_t i = start; i < end && !foster; i++) {
-            Py_UCS4 c = at(t, i);
-            foster = !(c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r');
-        }
+        for (Py_ssize_t i = start; i < end && !foster; i++) foster = !is_space(at(t, i));
     }
     long long work;
     if (foster) {

@@ -163,7 +163,6 @@ enum {
         if ((x) < 0) return -1; \
     } while (0)
 
-/* OpenElements' methods (_cstack.c); positions -1 for none, -1 returned on an error. */
 /* _cscan_runs.c: the text nodes Lexbor appends to (_text_runs.TextRuns) */
 typedef struct {
     long long flow, foster, carry, elements;
@@ -172,6 +171,7 @@ typedef struct {
 long long run_units(Runs *r, const Text *t, Py_ssize_t start, Py_ssize_t end, const Stack *s, const Names *N,
                     long long elements, Py_ssize_t shift);
 
+/* OpenElements' methods (_cstack.c); positions -1 for none, -1 returned on an error. */
 int push_name(Stack *s, const Name *name, int foreign);
 int push_id(Stack *s, int id);
 void forget(Stack *s, int id);

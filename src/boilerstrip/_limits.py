@@ -14,10 +14,11 @@ cannot make it count less than the parser builds. It gives the offset of the fir
 text is cut there.
 
 The compiled build also holds ``_cscan``, the same loop in C (``_cscan.c``): its tokenizer reads
-``TOKEN``'s matches by hand, and its stack of open elements is a port of ``_open_elements.py`` on C
-arrays (``_cstack.c``, ``_ctags.c``), so that the loop calls Python only for a raw text end where a
-non-ASCII character may fold into its name; :func:`scan` runs it when present, else :func:`scan_python`,
-which is the reference (tests/test_cscan.py and tests/test_cstack.py check that the two agree).
+``_scan_patterns.TOKEN``'s matches by hand, and its stack of open elements is a port of
+``_open_elements.py`` on C arrays (``_cstack.c``, ``_ctags.c``), so that the loop calls Python
+only for a raw text end where a non-ASCII character may fold into its name; :func:`scan` runs it
+when present, else :func:`scan_python`, which is the reference (tests/test_cscan.py and
+tests/test_cstack.py check that the two agree).
 """
 
 from __future__ import annotations

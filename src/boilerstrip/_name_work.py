@@ -172,11 +172,3 @@ class NameWork:
             for found in _ATTRIBUTE.finditer(rest[:-1] if rest[-1] == ">" else rest):
                 self.add(1, found[1])
         return self.work
-
-
-def name_work(text: str | bytes, tags: list[tuple[int, int, int]]) -> int:
-    """The work of the tags ``tags`` (their name's start and end, the tag's end) of ``text``."""
-    work = NameWork()
-    for name_start, name_end, end in tags:
-        work.tag(text, name_start, name_end, end)
-    return work.work

@@ -37,7 +37,7 @@ class ResourceOptions:
     max_attributes: int | None = 256
     # Lexbor's name-table work (_name_work): per occurrence of a tag or attribute name outside its
     # static tables, the distinct names in its hash bucket. Design: 8 M holds the hostile families
-    # to 0.12 s of parse; dev at most 35,162, and 2.76 M for one repeated to 250,000 elements.
+    # to 0.12 s of parse; dev at most 35,711, and 2.74 M for one repeated to 250,000 elements.
     max_name_work: int | None = 8_000_000
     on_limit: str = "truncate"  # or "raise"
     # Seconds one extract() may take (ExtractionTimeoutError); checked between stages and in the
