@@ -44,6 +44,8 @@ INPUTS = {
     "145,000 distinct svg elements": "distinct_svg_elements(145_000)",
     "800 <br> of 250 distinct attributes each": "distinct_attributes(800, 250)",
     "125,000 end tags of 4,000 names in one bucket": "colliding_end_tags(4_000, 125_000)",
+    "250,000 <g viewbox> in a crowded bucket of viewBox": "adjusted_attributes(2_500, 250_000)",
+    "250,000 <clippath> in a crowded bucket of clipPath": "adjusted_tags(2_500, 250_000)",
     # text Lexbor appends to one node (_text_runs), end tags it looks down its stack for
     "160,000 pieces of text before a table": "foster_text(160_000)",
     "160,000 pieces of text between ignored tags": "ignored_tags_text(160_000)",
