@@ -56,6 +56,16 @@ CASES = {
         "<p># not a heading</p><p>1. not a list</p>",
         "\\# not a heading\n\n1\\. not a list",
     ),
+    # The page's text holds "&nbsp;" and "&#38;" as characters: written as they are, a Markdown
+    # reader would show a space and "&".
+    "entity references escaped": (
+        "<p>Write &amp;nbsp; or &amp;#160; or &amp;#xA0; for a space.</p>",
+        "Write \\&nbsp; or \\&#160; or \\&#xA0; for a space.",
+    ),
+    "ampersands that start no reference kept": (
+        "<p>AT&amp;T &amp; co; a &amp;b c &amp;#; &amp;#x; &amp;nbsp</p>",
+        "AT&T & co; a &b c &#; &#x; &nbsp",
+    ),
 }
 
 
@@ -78,6 +88,10 @@ LINKS = {
         "| A | [B](https://ex.org/b) |\n|---|---|",
     ),
     "parentheses in the URL": ('<p><a href="/a_(b)">w</a></p>', "[w](<https://ex.org/a_(b)>)"),
+    "entity reference in the URL": (
+        '<p><a href="/q?a=1&amp;amp;b=2">q</a></p>',
+        "[q](https://ex.org/q?a=1\\&amp;b=2)",
+    ),
 }
 
 
@@ -112,6 +126,10 @@ IMAGES = {
     ),
     "data URL dropped": ('<p><img src="data:image/png;base64,AAAA" alt="d">Text</p>', "Text"),
     "lazy image": ('<p><img data-src="/lazy.png" alt="">Text</p>', "![](https://ex.org/lazy.png)\n\nText"),
+    "entity reference in the alt text": (
+        '<p><img src="/i.png" alt="a &amp;amp; b">Text</p>',
+        "![a \\&amp; b](https://ex.org/i.png)\n\nText",
+    ),
 }
 
 

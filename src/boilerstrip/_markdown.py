@@ -14,8 +14,13 @@ from ._figures import is_figure_only, shown_blocks
 from ._model import Block, Image, Link, Role
 from ._urls import cell_spans, link_runs, safe_url
 
-# Characters that start inline markup anywhere, and line starts that make a block.
-_INLINE = regex.compile(r"([\\`*\[\]<>]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}]))")
+# Characters that start inline markup anywhere, and line starts that make a block. An "&"
+# that starts what CommonMark reads as an entity or character reference ("&amp;", "&#38;") is
+# escaped too: a page's literal "&nbsp;" (a manual's text, a site's doubly escaped entity)
+# would otherwise be shown as the character it names.
+_ENTITY = r"&(?=[A-Za-z][A-Za-z0-9]{0,31};|#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};)"
+_INLINE = regex.compile(r"([\\`*\[\]<>]|" + _ENTITY + r"|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}]))")
+_ENTITY_START = regex.compile(_ENTITY)
 _LINE_START = regex.compile(r"^(\s*)([#>+=|~]|-(?=\s|$))", regex.MULTILINE)
 _NUMBERED = regex.compile(r"^(\s*\d+)([.)])(?=\s|$)", regex.MULTILINE)
 _BACKTICKS = regex.compile(r"`{3,}")
@@ -45,6 +50,7 @@ def _inline(text: str, spans: Sequence[Link], base: str | None, links: bool) -> 
 
 
 def _destination(url: str) -> str:
+    url = _ENTITY_START.sub(r"\\&", url)  # read as a reference there too
     if any(c in url for c in " ()<>"):
         return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
     return url
@@ -55,6 +61,7 @@ def _image(image: Image, base: str | None) -> str | None:
     if src is None:
         return None
     alt = image.alt.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    alt = _ENTITY_START.sub(r"\\&", alt)
     return f"![{alt}]({_destination(src)})"
 
 
