@@ -165,6 +165,12 @@ def ignored_tags_text(count: int = 160_000) -> str:
     return "<body>" + "x</i a=1>" * count
 
 
+def valueless_tags_text(count: int = 400_000) -> str:
+    """Text in the body between end tags the parser ignores, with valueless attributes: Lexbor
+    grows the one node in place (linear), so the scan must not cut the page."""
+    return "<body>" + "x</i a>" * count
+
+
 def ignored_end_tags(count: int = 1_000_000) -> str:
     """End tags the parser ignores under 990 open elements: each looks down the whole stack."""
     return "<span>" * 990 + "</div>" * count

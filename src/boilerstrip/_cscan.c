@@ -168,7 +168,7 @@ static PyObject *scan(PyObject *module, PyObject *args) {
     long long options = 0;                /* the options of the select opened last, up to this tag */
     PyObject *merged_names[2] = {NULL, NULL}; /* the attribute names merged onto html and body */
     PyObject *record = bodies; /* where bodies go: Py_None once a script may hide its end tag (hides_its_end) */
-    Runs runs = {0, 0, 0, -1, -1}; /* the text nodes Lexbor appends to (_text_runs) */
+    Runs runs = {0, 0, 0, -1, -1, 0}; /* the text nodes Lexbor appends to (_text_runs) */
     Token tok;
     while (pos < n) {
         Py_ssize_t resume = -1, from = pos;

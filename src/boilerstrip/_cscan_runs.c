@@ -2,6 +2,15 @@
  * TextRuns, which this follows (tests/test_text_runs.py checks that the loops agree). */
 #include "_cstack.h"
 
+/* _text_runs.may_take_memory: an "=", a "<!" or a "<?" in the tokens t[start:end). */
+static int may_take_memory(const Text *t, Py_ssize_t start, Py_ssize_t end) {
+    for (Py_ssize_t i = start; i < end; i++) {
+        const Py_UCS4 c = at(t, i);
+        if (c == '=' || (c == '<' && i + 1 < end && (at(t, i + 1) == '!' || at(t, i + 1) == '?'))) return 1;
+    }
+    return 0;
+}
+
 long long run_units(Runs *r, const Text *t, Py_ssize_t start, Py_ssize_t end, const Stack *s, const Names *N,
                     long long elements, Py_ssize_t shift) {
     Py_ssize_t size = stack_size(s);
@@ -17,14 +26,18 @@ long long run_units(Runs *r, const Text *t, Py_ssize_t start, Py_ssize_t end, co
     if (foster) {
         work = r->foster;
         r->foster += end - start;
+        r->taken = -1; /* (the fostered text's own node may be the memory's last) */
     } else {
         if (r->depth != size || r->elements != elements) {
             r->flow = 0;
             r->depth = size;
             r->elements = elements;
         }
-        work = r->flow;
+        /* grown in place unless the tokens since the last piece may have taken memory */
+        const int taken = r->flow > 0 && (r->taken < 0 || may_take_memory(t, r->taken, start));
+        work = taken ? r->flow : 0;
         r->flow += end - start;
+        r->taken = end;
     }
     r->carry += work;
     long long units = r->carry >> shift;

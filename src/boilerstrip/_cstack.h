@@ -167,6 +167,7 @@ enum {
 typedef struct {
     long long flow, foster, carry, elements;
     Py_ssize_t depth;
+    Py_ssize_t taken; /* where the last piece ended, or -1 once memory was taken since */
 } Runs;
 long long run_units(Runs *r, const Text *t, Py_ssize_t start, Py_ssize_t end, const Stack *s, const Names *N,
                     long long elements, Py_ssize_t shift);
