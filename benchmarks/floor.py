@@ -83,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             max_attributes=options.max_attributes,
             max_depth_sum=options.max_depth_sum,
             max_name_work=options.max_name_work,
+            max_total_attributes=options.max_total_attributes,
         ),
         "boilerstrip": boilerstrip.extract,
     }

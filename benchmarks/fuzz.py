@@ -63,6 +63,7 @@ def limits_for(seed: int) -> Options | None:
         max_depth_sum=rng.randint(5, 2_000),
         drop_raw_text_min_chars=rng.randint(1, 200),
         max_name_work=rng.randint(1, 400),  # (drawn last: the earlier draws stay as they were)
+        max_total_attributes=rng.randint(1, 60),
     )
 
 

@@ -50,6 +50,7 @@ INPUTS = {
     "160,000 pieces of text before a table": "foster_text(160_000)",
     "160,000 pieces of text between ignored tags": "ignored_tags_text(160_000)",
     "400,000 pieces of text between valueless ignored tags": "valueless_tags_text(400_000)",
+    "6,900 <br> of 250 attributes each (5 MB)": "dense_attributes(6_900, 250)",
     "1,000,000 ignored end tags under 990 elements": "ignored_end_tags(1_000_000)",
 }
 # name: (input, output format)

@@ -66,7 +66,7 @@ SIZES_MB = (1, 5, 25, 50)
 # Options fields that cap the input (on branches that add limits): None lifts each one.
 LIMIT_FIELDS = (
     "max_input_chars", "max_nodes", "max_depth", "max_depth_sum", "max_attributes", "max_name_work",
-    "time_budget",
+    "max_total_attributes", "time_budget",
 )  # fmt: skip
 
 

@@ -165,6 +165,14 @@ def ignored_tags_text(count: int = 160_000) -> str:
     return "<body>" + "x</i a=1>" * count
 
 
+def dense_attributes(count: int = 6_900, per_tag: int = 250) -> str:
+    """``count`` <br> tags of ``per_tag`` distinct short attribute names each (5 MB at the
+    defaults): Lexbor keeps 230 bytes an attribute, 76 times the page's size."""
+    names = [a + b for a in ("", *"abcdefghijklmnopqrstuvwxyz") for b in "abcdefghijklmnopqrstuvwxyz"]
+    tag = "<br " + " ".join(names[:per_tag]) + ">"
+    return "<p>A paragraph of text before the tags.</p>" + tag * count + "<p>After them.</p>"
+
+
 def valueless_tags_text(count: int = 400_000) -> str:
     """Text in the body between end tags the parser ignores, with valueless attributes: Lexbor
     grows the one node in place (linear), so the scan must not cut the page."""

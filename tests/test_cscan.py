@@ -18,18 +18,26 @@ import cscan_build
 import hostile_inputs as large
 from boilerstrip import _limits, _parse
 
-_LIMITS = ("max_nodes", "max_depth", "max_attributes", "max_depth_sum", "max_name_work")
+_LIMITS = (
+    "max_nodes",
+    "max_depth",
+    "max_attributes",
+    "max_depth_sum",
+    "max_name_work",
+    "max_total_attributes",
+)
 SETTINGS: tuple[dict[str, Any], ...] = tuple(
     dict(zip(_LIMITS, values, strict=True))
     for values in (
-        (250_000, 1000, 256, 2_000_000, 8_000_000),
-        (60, 8, 2, 400, 40),
-        (7, 3, 0, 30, 3),
-        (None, None, None, None, None),
-        (50, None, None, None, None),
-        (None, None, None, 500, None),
-        (None, None, None, None, 12),
-        (10**30, -5, -1, 10**30, 10**30),  # past 64 bits
+        (250_000, 1000, 256, 2_000_000, 8_000_000, 500_000),
+        (60, 8, 2, 400, 40, None),
+        (7, 3, 0, 30, 3, None),
+        (None, None, None, None, None, None),
+        (50, None, None, None, None, None),
+        (None, None, None, 500, None, None),
+        (None, None, None, None, 12, None),
+        (None, None, None, None, None, 40),
+        (10**30, -5, -1, 10**30, 10**30, 10**30),  # past 64 bits
     )
 )
 
@@ -370,7 +378,7 @@ def test_cuts_are_found(loop: _limits.CLoop) -> None:
     found = {
         _limits.scan_c(loop, text, **setting).limit for text in HAND_MADE.values() for setting in SETTINGS
     }
-    assert {"max_nodes", "max_depth", "max_attributes", "max_depth_sum", "max_name_work"} <= found
+    assert set(_LIMITS) <= found
 
 
 @pytest.mark.parametrize(

@@ -121,9 +121,9 @@ static inline const char *count_limit(long long elements, long long volume, long
 
 static PyObject *scan(PyObject *module, PyObject *args) {
     PyObject *str, *tables, *bodies = Py_None, *runaways = Py_None;
-    long long node_limit, depth_limit, attribute_limit, volume_limit, work_limit;
-    if (!PyArg_ParseTuple(args, "OLLLLLO!|OO:scan", &str, &node_limit, &depth_limit, &attribute_limit, &volume_limit,
-                          &work_limit, &PyTuple_Type, &tables, &bodies, &runaways))
+    long long node_limit, depth_limit, attribute_limit, volume_limit, work_limit, total_limit;
+    if (!PyArg_ParseTuple(args, "OLLLLLLO!|OO:scan", &str, &node_limit, &depth_limit, &attribute_limit, &volume_limit,
+                          &work_limit, &total_limit, &PyTuple_Type, &tables, &bodies, &runaways))
         return NULL;
     if (!PyUnicode_Check(str) && !PyBytes_Check(str)) {
         PyErr_SetString(PyExc_TypeError, "scan: text must be str or bytes");
@@ -196,9 +196,9 @@ static PyObject *scan(PyObject *module, PyObject *args) {
             long long name_work = namework_tag(work, &t, known ? name.id : -1, tok.name_start, tok.name_end, end);
             /* (a cut tag's too) */
             CHECK(name_work);
-            if (name_work > work_limit) {
+            if (name_work > work_limit || namework_attributes(work) > total_limit) {
                 cut = start;
-                limit = "max_name_work";
+                limit = name_work > work_limit ? "max_name_work" : "max_total_attributes";
                 goto done;
             }
             if (at(&t, end - 1) != '>') goto done; /* a tag cut by the end: dropped */
@@ -355,7 +355,8 @@ error:
 
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
-     "scan(text, node_limit, depth_limit, attribute_limit, volume_limit, work_limit, tables, bodies=None, runaways=None) -> (elements, depth, "
+     "scan(text, node_limit, depth_limit, attribute_limit, volume_limit, work_limit, total_limit, tables, bodies=None, "
+     "runaways=None) -> (elements, depth, "
      "depth_sum, cut, limit): the loop of _limits.scan_python"},
     {"utf8_spans", (PyCFunction)(void (*)(void))utf8_spans, METH_FASTCALL,
      "utf8_spans(text, keep) -> bytes | None: see _bodies._utf8"},

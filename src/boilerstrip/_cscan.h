@@ -261,6 +261,7 @@ typedef struct NameWork NameWork;
 /* names: _name_work.LEXBOR_NAMES' four tuples (borrowed); NULL on an error */
 NameWork *namework_new(PyObject *const names[4]);
 void namework_free(NameWork *work);
+long long namework_attributes(const NameWork *work); /* the attributes read so far */
 long long namework_tag(NameWork *work, const Text *t, int id, Py_ssize_t name_start, Py_ssize_t name_end,
                        Py_ssize_t end);
 

@@ -8,6 +8,7 @@ def scan(
     attribute_limit: int,
     volume_limit: int,
     work_limit: int,
+    total_limit: int,
     tables: tuple[object, ...],
     bodies: list[int] | None = None,
     runaways: list[int] | None = None,

@@ -31,6 +31,7 @@ struct NameWork {
     NameEntry *e;
     size_t cap, used;
     long long chains[2][BUCKETS], longest[2], wild[2], work;
+    long long attributes; /* the attributes read (NameWork.attributes) */
     PyObject *statics[2]; /* sorted tuples of ASCII str (borrowed: the caller's tables) */
     PyObject *adjusted[2]; /* sorted tuples of (ASCII str, tuple of ASCII str) (borrowed) */
     /* per id of the loop's names (_cstack.h): 0 not met yet, 1 static (none adjusted), 2 counted */
@@ -255,6 +256,7 @@ INLINE long long tag_kind(NameWork *w, const Text *t, int kind, int id, Py_ssize
         int code = nul || any > 127 || p - start > KEY ? add_slow(w, 1, data, kind, start, p)
                                                        : add(w, 1, data, kind, start, p, words_hash(key), 0, 0, key, 1);
         if (code == FAILED) return -1;
+        w->attributes++;
         p = past_value(t, kind, p, end);
     }
     return w->work;
@@ -271,6 +273,8 @@ static long long tag_any(NameWork *w, const Text *t, int id, Py_ssize_t name_sta
     if (t->kind == PyUnicode_2BYTE_KIND) return tag_kind(w, t, PyUnicode_2BYTE_KIND, id, name_start, name_end, end);
     return tag_kind(w, t, PyUnicode_4BYTE_KIND, id, name_start, name_end, end);
 }
+
+long long namework_attributes(const NameWork *w) { return w->attributes; }
 
 long long namework_tag(NameWork *w, const Text *t, int id, Py_ssize_t name_start, Py_ssize_t name_end,
                        Py_ssize_t end) {

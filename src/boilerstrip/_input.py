@@ -81,6 +81,7 @@ def _scan(
         max_attributes=options.max_attributes,
         max_depth_sum=options.max_depth_sum,
         max_name_work=options.max_name_work,
+        max_total_attributes=options.max_total_attributes,
         bodies=bodies,
         runaways=runaways,
     )

@@ -44,6 +44,7 @@ from ._open_elements import (
     VOID,
     OpenElements,
 )
+from ._scan_costs import END_WALK_SHIFT, OPTION_WORK_SHIFT
 from ._scan_patterns import BODIES, NOSCRIPT_END, RAW_END, TEXT_STARTS, TOKEN, bytes_patterns
 from ._svg_bodies import svg_droppable
 from ._text_runs import KEEPS, TEXT_RUN_SHIFT, TextRuns
@@ -66,16 +67,6 @@ class Scan(NamedTuple):
     limit: str = ""  # the limit that set the cut: "max_nodes", "max_depth", ... or ""
 
 
-# A select's k-th option adds k >> OPTION_WORK_SHIFT to the depth sum: Lexbor reads all
-# of a select's options at each new one. Tuned on Lexbor's time (selectolax 1.0.2): an
-# option read again costs 9 to 32 ns, a unit of depth sum about 28 ns; at 3, one select
-# holds about 5,600 options (0.14 to 0.5 s of parse) before max_depth_sum cuts the page,
-# ten times the dev pages' largest (571).
-OPTION_WORK_SHIFT: Final = 3
-# An end tag that is not the current element's adds the stack's size >> END_WALK_SHIFT: Lexbor
-# looks down its open elements for it (an ignored </div> under 990 <span>: 2.2 ns an element,
-# 0.4 s a MB), and makes nothing the other counts see.
-END_WALK_SHIFT: Final = 4
 # What the C loop is given besides the text and the limits: the tables of its stack (a port
 # of _open_elements.py's), the ones of this module and Lexbor's names (_name_work.LEXBOR_NAMES).
 TABLES: Final[tuple[object, ...]] = (
@@ -92,7 +83,7 @@ TABLES: Final[tuple[object, ...]] = (
 )
 _C_BOUND = 2**62  # the C loop counts in 64 bits: limits past this are the same as none
 CLoop = Callable[
-    [str | bytes, int, int, int, int, int, tuple[object, ...], "list[int] | None", "list[int] | None"],
+    [str | bytes, int, int, int, int, int, int, tuple[object, ...], "list[int] | None", "list[int] | None"],
     tuple[int, int, int, "int | None", str],
 ]
 
@@ -106,12 +97,12 @@ def c_loop() -> CLoop | None:
 _C_LOOP = c_loop()
 
 
-def _limits(length: int, *limits: int | None) -> tuple[int, int, int, int, int]:
-    """The node, depth, attribute, depth-sum and name-work limits the loop compares with (None:
-    more than the text can reach)."""
-    unlimited = length**2 + 1
-    nodes, depth, attributes, volume, work = (unlimited if limit is None else limit for limit in limits)
-    return nodes, depth - BASE_DEPTH, attributes, volume, work
+def _limits(length: int, *limits: int | None) -> list[int]:
+    """The limits the loop compares with, in scan()'s order (None: more than the text can
+    reach), the depth's less the elements that always exist."""
+    found = [length**2 + 1 if limit is None else limit for limit in limits]
+    found[1] -= BASE_DEPTH
+    return found
 
 
 def scan(
@@ -122,6 +113,7 @@ def scan(
     max_attributes: int | None,
     max_depth_sum: int | None = None,
     max_name_work: int | None = None,
+    max_total_attributes: int | None = None,
     bodies: list[int] | None = None,
     runaways: list[int] | None = None,
 ) -> Scan:
@@ -147,6 +139,7 @@ def scan(
             max_attributes=max_attributes,
             max_depth_sum=max_depth_sum,
             max_name_work=max_name_work,
+            max_total_attributes=max_total_attributes,
             bodies=bodies,
             runaways=runaways,
         )
@@ -158,6 +151,7 @@ def scan(
         max_attributes=max_attributes,
         max_depth_sum=max_depth_sum,
         max_name_work=max_name_work,
+        max_total_attributes=max_total_attributes,
         bodies=bodies,
         runaways=runaways,
     )
@@ -172,17 +166,18 @@ def scan_c(
     max_attributes: int | None,
     max_depth_sum: int | None = None,
     max_name_work: int | None = None,
+    max_total_attributes: int | None = None,
     bodies: list[int] | None = None,
     runaways: list[int] | None = None,
 ) -> Scan:
     """:func:`scan` with the C loop ``loop``."""
-    nodes, depth, attributes, depth_sum, name_work = (
-        max(-_C_BOUND, min(limit, _C_BOUND))
-        for limit in _limits(len(text), max_nodes, max_depth, max_attributes, max_depth_sum, max_name_work)
-    )
+    given = (max_nodes, max_depth, max_attributes, max_depth_sum, max_name_work, max_total_attributes)
+    nodes, depth, attributes, depth_sum, work, total = [
+        max(-_C_BOUND, min(n, _C_BOUND)) for n in _limits(len(text), *given)
+    ]
     tables = TABLES if isinstance(text, str) else (*TABLES[:3], bytes_patterns()[1], *TABLES[4:])
     # (new_tuple: the named tuple's class call is Python code, compiled too)
-    fields = loop(text, nodes, depth, attributes, depth_sum, name_work, tables, bodies, runaways)
+    fields = loop(text, nodes, depth, attributes, depth_sum, work, total, tables, bodies, runaways)
     return new_tuple(Scan, fields)
 
 
@@ -194,6 +189,7 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
     max_attributes: int | None,
     max_depth_sum: int | None = None,
     max_name_work: int | None = None,
+    max_total_attributes: int | None = None,
     bodies: list[int] | None = None,
     runaways: list[int] | None = None,
 ) -> Scan:
@@ -203,8 +199,8 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
     names, keys, where, special = stack.names, stack.keys, stack.where, stack.special
     detached, foreign = stack.detached, stack.foreign
     elements = depth = volume = 0
-    node_limit, depth_limit, attribute_limit, volume_limit, work_limit = _limits(
-        len(text), max_nodes, max_depth, max_attributes, max_depth_sum, max_name_work
+    node_limit, depth_limit, attribute_limit, volume_limit, work_limit, total_limit = _limits(
+        len(text), max_nodes, max_depth, max_attributes, max_depth_sum, max_name_work, max_total_attributes
     )
     names_work = NameWork()  # Lexbor's name-table work (_name_work)
     runs = TextRuns()  # the text nodes Lexbor appends to (_text_runs)
@@ -238,6 +234,8 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
                 continue
             if names_work.tag(text, match.start(1), match.end(1), end) > work_limit:  # (a cut tag's too)
                 return result(start, "max_name_work")
+            if names_work.attributes > total_limit:  # each one Lexbor's memory, end tags' too
+                return result(start, "max_total_attributes")
             if text[end - 1] != gt:
                 return result()  # a tag cut by the end: dropped
             if end - start >= _LONG_TAG and count_attributes(text, start, end) > attribute_limit:

@@ -113,7 +113,7 @@ def bucket(name: str) -> int:
 class NameWork:
     """The work of one page's names so far (tags: kind 0, attributes: kind 1)."""
 
-    __slots__ = ("chains", "longest", "seen", "wild", "work")
+    __slots__ = ("attributes", "chains", "longest", "seen", "wild", "work")
 
     def __init__(self) -> None:
         self.seen: tuple[dict[str, int], dict[str, int]] = ({}, {})  # a name's bucket, _WILD or _FREE
@@ -121,6 +121,7 @@ class NameWork:
         self.longest = [0, 0]  # the longest chain
         self.wild = [0, 0]  # the distinct names of no computed bucket
         self.work = 0
+        self.attributes = 0  # the attributes read (max_total_attributes): each one Lexbor's memory
 
     def add(self, kind: int, name: str) -> None:
         """Counts one occurrence of ``name`` (as the tokenizer reads it, capitals not lowered),
@@ -171,4 +172,5 @@ class NameWork:
         if len(rest) > 1:
             for found in _ATTRIBUTE.finditer(rest[:-1] if rest[-1] == ">" else rest):
                 self.add(1, found[1])
+                self.attributes += 1
         return self.work

@@ -59,6 +59,7 @@ POSITIVE = ("wrap_width", "phrase_scan_chars", "phrase_scan_words")
 # Limits and size switches: a positive int, or None for none.
 POSITIVE_OR_NONE = (
     "max_input_chars", "max_nodes", "max_depth", "max_depth_sum", "max_attributes", "max_name_work",
+    "max_total_attributes",
     "parse_apart_min_chars", "drop_raw_text_min_chars", "coded_scores_min_blocks", "packed_texts_min_blocks",
     "release_after_chars", "release_min_free_top", "pause_collector_min_chars",
 )  # fmt: skip

@@ -39,6 +39,11 @@ class ResourceOptions:
     # static tables, the distinct names in its hash bucket. Design: 8 M holds the hostile families
     # to 0.12 s of parse; dev at most 35,711, and 2.74 M for one repeated to 250,000 elements.
     max_name_work: int | None = 8_000_000
+    # The attributes of all tags, end tags' too (the tokenizer reads them): Lexbor keeps each
+    # (130-270 bytes), so a page of dense tags took 76 times its size (5 MB of <br> with 250
+    # attributes each: 382 MB in Lexbor alone). Design: 500,000, at most about 135 MB; dev at
+    # most 39,076 (12.8x).
+    max_total_attributes: int | None = 500_000
     on_limit: str = "truncate"  # or "raise"
     # Seconds one extract() may take (ExtractionTimeoutError); checked between stages and in the
     # traversal. Design: the largest accepted input (10 M characters of prose) took up to 9.9 s
