@@ -51,6 +51,8 @@ INPUTS = {
     "160,000 pieces of text between ignored tags": "ignored_tags_text(160_000)",
     "400,000 pieces of text between valueless ignored tags": "valueless_tags_text(400_000)",
     "6,900 <br> of 250 attributes each (5 MB)": "dense_attributes(6_900, 250)",
+    "700,000 bogus comments (2.8 MB)": "bogus_comments(700_000)",
+    "700,000 pieces of text between comments (5.6 MB)": "comment_text(700_000)",
     "1,000,000 ignored end tags under 990 elements": "ignored_end_tags(1_000_000)",
 }
 # name: (input, output format)

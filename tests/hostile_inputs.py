@@ -173,6 +173,16 @@ def dense_attributes(count: int = 6_900, per_tag: int = 250) -> str:
     return "<p>A paragraph of text before the tags.</p>" + tag * count + "<p>After them.</p>"
 
 
+def bogus_comments(count: int = 700_000) -> str:
+    """Bogus comments (2.8 MB): each a comment node of the tree, 38 times its bytes."""
+    return "<p>A paragraph of text before them.</p>" + "<!x>" * count
+
+
+def comment_text(count: int = 700_000) -> str:
+    """Text split by comments (5.6 MB): a text node and a comment node a piece."""
+    return "<p>A paragraph of text before them.</p>" + "x<!---->" * count
+
+
 def valueless_tags_text(count: int = 400_000) -> str:
     """Text in the body between end tags the parser ignores, with valueless attributes: Lexbor
     grows the one node in place (linear), so the scan must not cut the page."""

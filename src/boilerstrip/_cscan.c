@@ -189,6 +189,11 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                 if (start + 3 < n && (at(&t, start + 1) == '?' || (at(&t, start + 1) == '!' &&
                                                                     at(&t, start + 2) == '-' && at(&t, start + 3) == '-')))
                     runs.depth = -1; /* a comment: the next piece in the flow starts a node */
+                if (makes_comment(&t, start) && elements > --node_limit) { /* a node: one element fewer */
+                    cut = start;
+                    limit = "max_nodes";
+                    goto done;
+                }
                 continue;
             }
             int known; /* 1: the name is ASCII and the tables' (name_of), which the name work may know static */

@@ -154,6 +154,8 @@ typedef struct {
 
 /* _cscan_tokens.c */
 int next_token(const Text *t, Py_ssize_t from, Token *tok);
+/* _scan_patterns.makes_comment: whether a token without a name at start is a comment node */
+int makes_comment(const Text *t, Py_ssize_t start);
 PyObject *substring(const Text *t, Py_ssize_t start, Py_ssize_t end);
 PyObject *lower_name(const Text *t, Py_ssize_t start, Py_ssize_t end);
 Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_t from, Py_ssize_t *undecided,

@@ -250,3 +250,15 @@ Py_ssize_t raw_end(const Text *t, const char *name, Py_ssize_t length, Py_ssize_
     }
     return -1;
 }
+
+int makes_comment(const Text *t, Py_ssize_t start) {
+    if (start + 2 < t->n && at(t, start + 1) == '/' && at(t, start + 2) == '>') return 0; /* "</>": ignored */
+    static const char doctype[] = "!doctype";
+    for (Py_ssize_t i = 0; i < 8; i++) {
+        if (start + 1 + i >= t->n) return 1;
+        Py_UCS4 c = at(t, start + 1 + i);
+        if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+        if (c != (Py_UCS4)doctype[i]) return 1;
+    }
+    return 0; /* a doctype: in the body, ignored */
+}

@@ -45,7 +45,7 @@ from ._open_elements import (
     OpenElements,
 )
 from ._scan_costs import END_WALK_SHIFT, OPTION_WORK_SHIFT
-from ._scan_patterns import BODIES, NOSCRIPT_END, RAW_END, TEXT_STARTS, TOKEN, bytes_patterns
+from ._scan_patterns import BODIES, NOSCRIPT_END, RAW_END, TEXT_STARTS, TOKEN, bytes_patterns, makes_comment
 from ._svg_bodies import svg_droppable
 from ._text_runs import KEEPS, TEXT_RUN_SHIFT, TextRuns
 from ._tree_steps import end_tag, start_tag
@@ -231,6 +231,10 @@ def scan_python(  # noqa: PLR0915 - one loop, its common cases inlined for speed
             name: str | bytes | None = match[1]  # the tag's name, None for other tokens
             if name is None:  # a comment, a doctype, a processing instruction or "</" junk
                 runs.other(text, start)
+                if makes_comment(text, start):  # a node too: one fewer element allowed
+                    node_limit -= 1
+                    if elements > node_limit:
+                        return result(start, "max_nodes")
                 continue
             if names_work.tag(text, match.start(1), match.end(1), end) > work_limit:  # (a cut tag's too)
                 return result(start, "max_name_work")

@@ -37,6 +37,15 @@ BODIES = frozenset({"script", "style"})  # the raw text _limits.scan(bodies=...)
 NOSCRIPT_END = re.compile("</noscript", re.I | re.A)
 
 
+def makes_comment(text: str | bytes, start: int) -> bool:
+    """Whether the token at ``start`` that is no tag (a TOKEN match without a name) is one the
+    parser puts in the tree as a comment node: all but ``</>`` and a doctype. (A CDATA section
+    in svg or math is text, not a node: counted too, on the safe side.)"""
+    head = text[start + 1 : start + 9]
+    word = head.decode("latin-1") if isinstance(head, bytes) else head
+    return word[:2] != "/>" and not (word.isascii() and word.lower() == "!doctype")
+
+
 # The same patterns for a page given as UTF-8 bytes, read one character a byte as Latin-1
 # reads them: neither holds a class that reads a byte above 0x7F otherwise ((?i) folds no
 # Latin-1 letter to ASCII). _merged_attributes.count_attributes' \s does (0x85 and 0xA0): it
