@@ -104,7 +104,7 @@ C_EXTENSION_FILES = {
     "_cscan": (
         "_cscan", "_cscan_tokens", "_cnames", "_cstack", "_ctags", "_cscan_helpers", "_cscan_elements",
         "_cscan_blocks", "_cscan_record", "_cscan_links", "_cscan_text", "_cscan_svg", "_csteps", "_clinks",
-        "_cscan_attributes", "_cscan_namework", "_cscan_runs",
+        "_cscan_attributes", "_cscan_namework", "_cscan_runs", "_cscan_module",
     ),
     "_ctokens": (
         "_ctokens", "_ctokens_rows", "_ctokens_names", "_ctokens_verdicts", "_ctokens_decision",

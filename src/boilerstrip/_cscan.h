@@ -209,7 +209,7 @@ PyObject *block_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *record_steps(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *record_links(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *join_words(PyObject *self, PyObject *arg);
-PyObject *frombytes_name(PyObject *module); /* _cscan.c: borrowed from the module's state */
+PyObject *frombytes_name(PyObject *module); /* _cscan_module.c: borrowed from the module's state */
 
 /* _cstack.c: the names the tables hold get ids, with their sets as bits. */
 enum {
@@ -272,6 +272,12 @@ long long namework_tag(NameWork *work, const Text *t, int id, Py_ssize_t name_st
 Names *names_new(PyObject *stack_tables, PyObject *text_starts, PyObject *body_names);
 void names_free(Names *names);
 int names_built_from(const Names *names, PyObject *stack_tables, PyObject *text_starts, PyObject *body_names);
+/* _cscan_module.c: the module's table of these tables, or one made for the call alone, returned
+ * in *own for the caller to free (NULL on an error) */
+const Names *names_for(PyObject *module, PyObject *stack_tables, PyObject *text_starts, PyObject *body_names,
+                       Names **own);
+/* _cscan.c: the limits scan's loop (the module's scan) */
+PyObject *limits_scan(PyObject *module, PyObject *args);
 /* name_of(names, t, start, end, name): inline, in _cstack.h */
 PyObject *name_str(const Names *names, const Name *name); /* borrowed */
 int name_is(const Names *names, const Name *name, const char *which); /* "script", "plaintext" */
