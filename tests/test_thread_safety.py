@@ -1,7 +1,7 @@
 """extract() from several threads at once, each on another page, gives the serial output, in
 whichever build runs the tests (the pure source, or the compiled build on PYTHONPATH): no
 call changes shared state. The limits scan's C loop (_cscan.c) keeps its names' table in its
-module's state, built by the first call and only read after; a call handed other tables (a
+module's state (_cscan_module.c), built by the first call and only read after; a call handed other tables (a
 second copy of the Python modules) builds its own, so threads mixing the two read the same
 Scan as one thread does."""
 
@@ -72,7 +72,7 @@ def test_the_c_scan_from_threads_with_either_tables(cscan: ModuleType, mix: str)
 
     def scan(text: str, tables: tuple[object, ...]) -> tuple[object, ...]:
         bodies: list[int] = []
-        found = cscan.scan(text, _UNLIMITED, _UNLIMITED, _UNLIMITED, _UNLIMITED, _UNLIMITED, tables, bodies)
+        found = cscan.scan(text, *[_UNLIMITED] * 6, tables, bodies)
         return (*found, tuple(bodies))
 
     texts = [p.read_bytes().decode("utf-8", "replace") for p in PAGES]
