@@ -82,6 +82,11 @@ def pip_install(
     venv: Path, *targets: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     with _PIP:
+        # Nor beside another process's pip (another run of this script, a developer's).
+        while (
+            subprocess.run(["pgrep", "-f", "pip install"], capture_output=True, check=False).returncode == 0
+        ):
+            time.sleep(10)
         return run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", *targets], env=env)
 
 
@@ -221,8 +226,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("pythons", nargs="+", help="interpreters to test (paths)")
-    parser.add_argument("--work", type=Path, required=True, help="folder for the venvs and digests")
+    parser.add_argument("pythons", nargs="*", help="interpreters to test (paths)")
+    parser.add_argument(
+        "--merge",
+        type=Path,
+        action="append",
+        default=[],
+        help="the JSON of an earlier run: its versions join the report (a later file's, or this run's, win)",
+    )
+    parser.add_argument("--work", type=Path, default=Path("."), help="folder for the venvs and digests")
     parser.add_argument("--data", type=Path, help="the development pages (../shared/datasets)")
     parser.add_argument(
         "--reference", type=Path, help="identity.py --formats digests of the pages to compare with"
@@ -232,7 +244,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-suite", action="store_true", help="skip the test suite")
     args = parser.parse_args(argv)
     with ThreadPoolExecutor(args.jobs) as pool:
-        results = list(pool.map(lambda p: one_python(p, args), args.pythons))
+        ran = list(pool.map(lambda p: one_python(p, args), args.pythons))
+    by_version: dict[str, Version] = {}
+    for earlier in args.merge:
+        for row in json.loads(earlier.read_text()):
+            row["identity"] = {k: Identity(**v) for k, v in row["identity"].items()}
+            by_version[row["version"]] = Version(**row)
+    by_version |= {r.version: r for r in ran}
+    results = sorted(by_version.values(), key=lambda r: tuple(map(int, r.version.split("."))))
     args.out.write_text(report(results, args))
     args.out.with_suffix(".json").write_text(json.dumps([asdict(r) for r in results], indent=1) + "\n")
     print(args.out.read_text())
