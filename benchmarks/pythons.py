@@ -18,7 +18,9 @@ figures as JSON beside it. pip runs one at a time (a lock), however many ``--job
     python benchmarks/pythons.py /root/.pyenv/versions/3.1{0.13,2.1,3.0}/bin/python \\
         --work /tmp/pythons --data ../shared/datasets --reference /tmp/id-3.11-pure.json --jobs 2
 
-An existing venv under ``--work`` is used as it is (delete the folder to reinstall).
+An existing venv under ``--work`` is used as it is (delete the folder to reinstall). Runs
+in several processes join in one report: ``--merge`` each one's JSON (a later one's version
+wins), with or without interpreters to run now.
 """
 
 from __future__ import annotations
