@@ -30,7 +30,7 @@ def test_store_holds_exactly_what_the_tables_compile() -> None:
 
 
 def test_store_is_of_the_dev_extras_regex() -> None:
-    pins = regex.findall(r'"regex==([^"]+)"', (ROOT / "pyproject.toml").read_text())
+    pins = regex.findall(r'"regex==([^";]+)[";]', (ROOT / "pyproject.toml").read_text())
     assert pins == [stored_version()], f"the dev extra pins regex {pins}, the store is of {stored_version()}"
 
 

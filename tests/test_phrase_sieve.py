@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import random
 import sys
+import unicodedata
 
 import pytest
 import regex
@@ -187,7 +188,11 @@ def _computed_folds_apart() -> set[int]:
 
 def test_folds_apart_holds_every_character_lowercasing_cannot_trust() -> None:
     table = {code for first, last in FOLDS_APART for code in range(first, last + 1)}
-    assert _computed_folds_apart() <= table
+    # Less the characters this Python's Unicode database leaves unassigned, whose case pairs
+    # regex knows and str.lower does not (3.10's is Unicode 13: 80 of Unicode 14's Glagolitic,
+    # Latin and Vithkuqi letters); the table is made on a Python that knows them.
+    known = {code for code in _computed_folds_apart() if unicodedata.category(chr(code)) != "Cn"}
+    assert known <= table
 
 
 def test_strings_for_any_text_take_only_their_own_lower_case() -> None:

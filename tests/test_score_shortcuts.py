@@ -16,6 +16,7 @@ import pytest
 
 from blocks import make_block
 from boilerstrip import Block, Options, Role, _cut
+from boilerstrip._float_sum import float_sum
 from boilerstrip._score_table import ScoreTable, doubles
 from boilerstrip._scorers import (
     _CAPTION_SCAN_CHARS,
@@ -98,18 +99,19 @@ def test_caption_is_the_plain_search(seed: int, role: Role) -> None:
 
 
 def _plain_statistics(probabilities: list[float], words: list[int]) -> tuple[float, ...]:
-    """_cut.page_statistics as it was written first: a generator's sum() per statistic."""
+    """_cut.page_statistics as it was written first: a generator's sum() per statistic (as
+    Python 3.11's sum() added floats: float_sum, plain; 3.12's is compensated)."""
     weights = [w + 1.0 for w in words]
-    total = sum(weights)
+    total = float_sum(weights)
     if not probabilities or total <= 0.0:
         return (0.0,) * len(_cut.STATISTICS)
-    above = sum(w for p, w in zip(probabilities, weights) if p >= 0.5)
+    above = float_sum(w for p, w in zip(probabilities, weights) if p >= 0.5)
     return (
-        sum(p * w for p, w in zip(probabilities, weights)) / total,
+        float_sum(p * w for p, w in zip(probabilities, weights)) / total,
         above / total,
-        sum(w for p, w in zip(probabilities, weights) if 0.2 <= p < 0.5) / total,
-        sum(w for p, w in zip(probabilities, weights) if 0.5 <= p < 0.8) / total,
-        sum(abs(p - 0.5) * 2.0 * w for p, w in zip(probabilities, weights)) / total,
+        float_sum(w for p, w in zip(probabilities, weights) if 0.2 <= p < 0.5) / total,
+        float_sum(w for p, w in zip(probabilities, weights) if 0.5 <= p < 0.8) / total,
+        float_sum(abs(p - 0.5) * 2.0 * w for p, w in zip(probabilities, weights)) / total,
         math.log(len(probabilities) + 1.0),
         max(probabilities),
         math.log(total),
@@ -122,7 +124,7 @@ def _plain_threshold(probabilities: list[float], words: list[int], model: _cut.C
     rows = _cut._candidate_rows(probabilities, words, [threshold for threshold, _ in model])
     best_threshold, best = 0.5, -math.inf
     for (threshold, coefficients), candidate in zip(model, rows):
-        predicted = sum(c * x for c, x in zip(coefficients, _cut.model_inputs(statistics, candidate)))
+        predicted = float_sum(c * x for c, x in zip(coefficients, _cut.model_inputs(statistics, candidate)))
         if predicted > best:
             best_threshold, best = threshold, predicted
     return best_threshold
@@ -156,8 +158,8 @@ def _plain_candidate_rows(
 ) -> list[tuple[float, ...]]:
     """_cut._candidate_rows as it was written first: sum() and accumulate() of generators."""
     weights = [w + 1.0 for w in words]
-    total = sum(weights)
-    expected_truth = sum(p * w for p, w in zip(probabilities, weights))
+    total = float_sum(weights)
+    expected_truth = float_sum(p * w for p, w in zip(probabilities, weights))
     order = sorted(range(len(weights)), key=probabilities.__getitem__, reverse=True)
     negated = [-probabilities[i] for i in order]
     kept_sums = [0.0, *accumulate(weights[i] for i in order)]

@@ -185,7 +185,9 @@ def test_the_parse_holds_the_only_reference(monkeypatch: pytest.MonkeyPatch, giv
 
     monkeypatch.setattr(chain, "parse", counting)
     extract(given)
-    assert counts == [3]  # getrefcount's argument, counting()'s parameter, measure_held()'s local
+    # getrefcount's argument, counting()'s parameter, measure_held()'s local; and on 3.10 the
+    # caller's stack's (its calls copy their arguments into the callee's frame; 3.11's move them).
+    assert counts == [3 if sys.version_info >= (3, 11) else 4]
 
 
 @pytest.mark.parametrize(

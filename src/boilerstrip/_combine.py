@@ -20,6 +20,7 @@ from ._cut import predicted_threshold
 from ._datelines import with_datelines
 from ._detached import without_detached_boxes, without_detached_product_boxes
 from ._dumps import without_dumps
+from ._float_sum import float_sum
 from ._form_labels import without_form_labels
 from ._model import Block, Label, Role, label_list, page_tuple
 from ._options import Options
@@ -232,8 +233,9 @@ def _with_posts(blocks: Sequence[Block], kept: list[bool], options: Options) -> 
 
 def margin(probabilities: Sequence[float], words: Sequence[int]) -> float:
     """How decided a page is: the word-weighted mean of |p - 0.5| * 2, in [0, 1]."""
-    total = sum(w + 1 for w in words)
-    return sum((w + 1) * abs(p - 0.5) * 2.0 for p, w in zip(probabilities, words)) / total if total else 0.0
+    total = sum(w + 1 for w in words)  # integers: exact in any order
+    spread = float_sum((w + 1) * abs(p - 0.5) * 2.0 for p, w in zip(probabilities, words))
+    return spread / total if total else 0.0
 
 
 def _decide(
@@ -341,7 +343,7 @@ def _expected_f1_choice(
     blocks: Sequence[Block], probabilities: Sequence[float], options: Options
 ) -> list[bool]:
     weights = [b.features.words + 1.0 for b in blocks]
-    expected_truth = sum(p * w for p, w in zip(probabilities, weights))
+    expected_truth = float_sum(p * w for p, w in zip(probabilities, weights))
     order = sorted(range(len(blocks)), key=lambda i: (-probabilities[i], i))
     best, best_count, true_words, kept_words = -1.0, 0, 0.0, 0.0
     for count, i in enumerate(order, 1):

@@ -45,6 +45,7 @@ COMPILED_MODULES = (
     "_dumps",
     "_element_facts",
     "_features",
+    "_float_sum",
     "_form_labels",
     "_hard_rules",
     "_head_marks",

@@ -27,6 +27,7 @@ from typing import Final
 
 import regex
 
+from ._float_sum import float_sum
 from ._model import Block, Label, Role, label_list, page_tuple
 from ._options import Options
 from ._tail import is_prose
@@ -63,7 +64,7 @@ def _is_detached_box(blocks: Sequence[Block], run: list[int], options: Options) 
     words = sum(blocks[i].features.words for i in run)
     if words <= options.detached_max_words and not any(blocks[i].features.in_main_region for i in run):
         return True
-    linked = sum(blocks[i].features.link_density * blocks[i].features.words for i in run)
+    linked = float_sum(blocks[i].features.link_density * blocks[i].features.words for i in run)
     return linked >= options.detached_link_density * words > 0
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Final, cast
 
 from ._cfacts_loops import C_FACTS
+from ._float_sum import float_sum
 from ._model import Label
 from ._name_verdicts import NameVerdicts
 from ._options import Options
@@ -179,8 +180,8 @@ def is_thread(
 ) -> bool:
     """A forum or Q&A page: most of its dense text sits in containers named as comments
     (posts in class="comment"), so those are its content, not a thread below an article."""
-    total = sum(points)
-    in_comments = sum(p for o, p in zip(owners, points) if containers[o].kind == COMMENTS)
+    total = float_sum(points)
+    in_comments = float_sum(p for o, p in zip(owners, points) if containers[o].kind == COMMENTS)
     return in_comments > 0.0 and in_comments >= options.thread_min_share * total
 
 

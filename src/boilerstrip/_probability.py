@@ -11,6 +11,7 @@ from itertools import compress
 from typing import Any, Final, cast
 
 from ._compiled import c_module
+from ._float_sum import float_sum
 from ._model import Block, page_tuple
 from ._options import Options
 from ._score_table import CodedColumn, ScoreTable, by_constructor
@@ -255,9 +256,9 @@ def _smoothing_rows(
 ) -> Iterator[list[float]]:
     # One row at a time: the rows of a big page, all alive, took 0.4 times its size.
     # Each sum takes the same terms in the same order as sum() over the neighbours and the
-    # window did (sum() starts from the integer 0: 0 + x is 0.0 + x), so every row is the
-    # same to the bit; the products and the words' weights are made once per block, not
-    # once per window that holds it (half the time).
+    # window did up to Python 3.11 (from 0.0, uncompensated: float_sum), so every row is the
+    # same to the bit on every Python and as _cscore.smooth; the products and the words'
+    # weights are made once per block, not once per window that holds it (half the time).
     logits = [_logit(p) for p in probabilities]
     n = len(logits)
     weights = [w + 1 for w in words]
@@ -273,7 +274,7 @@ def _smoothing_rows(
         yield [
             logits[i],
             near,
-            sum(weighted[lo:i] + weighted[i + 1 : hi]) / total if total else 0.0,
+            float_sum(weighted[lo:i] + weighted[i + 1 : hi]) / total if total else 0.0,
             1.0 if words[i] < SHORT_WORDS else 0.0,
         ]
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from ._copied_boxes import first_kept, is_kept_text
+from ._float_sum import float_sum
 from ._model import Block, Label, Role, page_tuple
 from ._options import Options
 
@@ -60,9 +61,9 @@ def with_table_rows(
             continue
         if not any(labels[i] is _CONTENT for i in rows):
             continue
-        if sum(probabilities[i] for i in rows) < options.table_rows_floor * n:
+        if float_sum(probabilities[i] for i in rows) < options.table_rows_floor * n:
             continue
-        if sum(blocks[i].features.link_density for i in rows) > options.table_rows_max_link_density * n:
+        if float_sum(blocks[i].features.link_density for i in rows) > options.table_rows_max_link_density * n:
             continue
         for i in rows:
             if labels[i] is _CONTENT or kept_label(blocks[i]) is not _CONTENT:
