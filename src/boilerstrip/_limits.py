@@ -97,12 +97,13 @@ def c_loop() -> CLoop | None:
 _C_LOOP = c_loop()
 
 
-def _limits(length: int, *limits: int | None) -> list[int]:
+def _limits(length: int, max_nodes: int | None, max_depth: int | None, *others: int | None) -> list[int]:
     """The limits the loop compares with, in scan()'s order (None: more than the text can
     reach), the depth's less the elements that always exist."""
-    found = [length**2 + 1 if limit is None else limit for limit in limits]
-    found[1] -= BASE_DEPTH
-    return found
+    unlimited = length**2 + 1
+    nodes = unlimited if max_nodes is None else max_nodes
+    depth = (unlimited if max_depth is None else max_depth) - BASE_DEPTH
+    return [nodes, depth, *[unlimited if limit is None else limit for limit in others]]
 
 
 def scan(
