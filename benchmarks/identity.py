@@ -17,6 +17,8 @@ run both ways to check both input paths.
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import enum
 import gzip
 import hashlib
 import json
@@ -26,33 +28,59 @@ from pathlib import Path
 import boilerstrip
 
 
+def canonical(value: object) -> str:
+    """A text for ``value`` that no Python version writes differently.
+
+    ``repr()`` of a str escapes the characters its Unicode tables call unprintable, and those
+    tables grow with each Python; strings are written raw here, after their length. Floats keep
+    ``repr()`` (the shortest text that reads back the same, on every Python since 3.1).
+    """
+    if isinstance(value, str):
+        return f"s{len(value)}:{value}"
+    if isinstance(value, enum.Enum):
+        return "e" + canonical(value.value)
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(value)
+    if isinstance(value, (tuple, list)):
+        return "(" + ",".join(canonical(item) for item in value) + ")"
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = (canonical(getattr(value, f.name)) for f in dataclasses.fields(value))
+        return type(value).__name__ + "(" + ",".join(fields) + ")"
+    raise TypeError(f"no canonical text for {type(value).__name__}")
+
+
 def page_digest(result: boilerstrip.Extraction, formats: bool = False) -> str:
     h = hashlib.sha256()
+
+    def add(value: object) -> None:
+        h.update(canonical(value).encode("utf-8", "surrogatepass"))
+
     if formats:
-        outputs = (
-            result.to_markdown(links=True, images=True),
-            result.to_html(links=True, images=True),
-            result.to_json(),
-            repr(result.metadata),
+        add(
+            (
+                result.to_markdown(links=True, images=True),
+                result.to_html(links=True, images=True),
+                result.to_json(),
+                result.metadata,
+            )
         )
-        h.update(repr(outputs).encode("utf-8", "surrogatepass"))
-    head = (result.text, result.title, result.language, repr(result.confidence), result.url)
-    h.update(repr(head).encode("utf-8", "surrogatepass"))
+    add((result.text, result.title, result.language, result.confidence, result.url))
     for b in result.blocks:
-        row = (
-            b.index,
-            b.text,
-            b.role.value,
-            b.heading_level,
-            b.locator,
-            repr(b.features),
-            b.label.value,
-            repr(b.score),
-            b.scorer_names,
-            repr(b.scorer_outputs),
-            b.row,
+        add(
+            (
+                b.index,
+                b.text,
+                b.role,
+                b.heading_level,
+                b.locator,
+                b.features,
+                b.label,
+                b.score,
+                b.scorer_names,
+                b.scorer_outputs,
+                b.row,
+            )
         )
-        h.update(repr(row).encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
 

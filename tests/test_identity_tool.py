@@ -53,3 +53,32 @@ def test_same_code_agrees_and_a_changed_digest_is_reported(tmp_path: Path, given
     changed["page.html"] = "0" * 64
     first.write_text(json.dumps(changed))
     assert identity.main([str(root), "--formats", *given, "--out", str(second), "--compare", str(first)]) == 1
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        # U+1FAE8 is printable to 3.12's Unicode tables, not to 3.11's: repr() differs there.
+        ("\U0001fae8 ok", "s4:\U0001fae8 ok"),
+        ("a'\n", "s3:a'\n"),
+        (("ab", "c"), "(s2:ab,s1:c)"),
+        (0.1, "0.1"),
+        (None, "None"),
+        (True, "True"),
+    ],
+)
+def test_canonical_writes_strings_raw_after_their_length(value: object, text: str) -> None:
+    assert identity.canonical(value) == text
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [(("a,s1:b",), ("a", "b")), (("ab", "c"), ("a", "bc")), ((1,), (True,)), ((), ("",))],
+)
+def test_canonical_tells_values_apart(first: object, second: object) -> None:
+    assert identity.canonical(first) != identity.canonical(second)
+
+
+def test_canonical_refuses_a_type_it_does_not_know() -> None:
+    with pytest.raises(TypeError, match="no canonical text for dict"):
+        identity.canonical({"a": 1})
