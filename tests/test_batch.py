@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ import pytest
 
 from boilerstrip import Options, extract
 from boilerstrip._batch_cli import main
+from boilerstrip._sources import SourcePage
 from boilerstrip.batch import run_batch
 from optional import needs
 from warc_pages import Response, cp1251_page, fixture, write_warc
@@ -306,10 +308,11 @@ def test_resume_reads_what_a_killed_run_left(tmp_path: Path, name: str) -> None:
 
 
 def test_a_worker_that_died_idle_is_replaced_and_no_page_is_lost(pages: Path) -> None:
-    from boilerstrip._batch import BatchSummary, _Supervisor
+    from boilerstrip._batch import BatchSummary
+    from boilerstrip._batch_supervisor import Supervisor
     from boilerstrip.batch import iter_sources
 
-    supervisor = _Supervisor(1, 30.0, (Options(), False, {}))
+    supervisor = Supervisor(1, 30.0, (Options(), False, {}))
     while not supervisor.workers[0].ready:
         supervisor._wait()
     supervisor.workers[0].process.kill()  # killed from outside (an OOM kill) before its first page
@@ -320,11 +323,46 @@ def test_a_worker_that_died_idle_is_replaced_and_no_page_is_lost(pages: Path) ->
     assert {r["status"] for r in records} == {"ok"}
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_worker_gets_its_next_page_before_the_last_record_is_written(pages: Path, jobs: int) -> None:
+    """The parent hands a free worker its next page (read while the worker extracted the
+    last), and only then writes records; it reads at most one page ahead for each worker."""
+    from boilerstrip._batch import BatchSummary
+    from boilerstrip._batch_supervisor import Supervisor
+    from boilerstrip.batch import iter_sources
+
+    supervisor = Supervisor(jobs, 30.0, (Options(), False, {}))
+    read = 0
+
+    def counted() -> Iterator[SourcePage]:
+        nonlocal read
+        for page in iter_sources([pages]):
+            read += 1
+            yield page
+
+    busy_at_write: list[bool] = []
+    read_ahead: list[int] = []
+
+    def write(record: dict[str, Any]) -> None:
+        written = len(busy_at_write)
+        busy_at_write.append(any(w.page is not None for w in supervisor.workers))
+        read_ahead.append(read - written - 1)  # pages read beyond the record being written
+        records.append(record)
+
+    records: list[dict[str, Any]] = []
+    supervisor.run(counted(), {}, BatchSummary(), write)
+    assert [r["origin"] for r in records] == [str(pages / f"{n}.html") for n in sorted(NAMES)]
+    assert {r["status"] for r in records} == {"ok"}
+    # Every record but the last few is written while a worker already holds a later page.
+    assert all(busy_at_write[: len(NAMES) - 2 * jobs])
+    assert max(read_ahead) <= 2 * jobs  # one page in each worker, one read for each
+
+
 # Run in a fresh interpreter: the call is process-wide. A freed 16 MB block would raise glibc's
 # dynamic threshold to 16 MB; with the threshold fixed, a new 4 MB block is still mmapped.
 _THRESHOLD_CHECK = """
 import ctypes, sys
-from boilerstrip._batch import fix_mmap_threshold
+from boilerstrip._batch_supervisor import fix_mmap_threshold
 libc = ctypes.CDLL(None)
 if not hasattr(libc, "mallinfo2"):
     sys.exit(3)

@@ -15,7 +15,8 @@ import pytest
 DEFERRED_MODULES = (
     "boilerstrip._annotate", "boilerstrip._annotate_view", "boilerstrip._json_out",
     "boilerstrip._markdown", "boilerstrip._html_out", "boilerstrip.batch", "boilerstrip._batch",
-    "boilerstrip._batch_cli", "boilerstrip._batch_output", "boilerstrip._cli", "boilerstrip._bench",
+    "boilerstrip._batch_cli", "boilerstrip._batch_output", "boilerstrip._batch_supervisor",
+    "boilerstrip._cli", "boilerstrip._bench",
     "boilerstrip.integrations", "boilerstrip._sources", "boilerstrip._extras",
     "boilerstrip._phrase_facts_data",
     "json", "html", "email", "datetime", "argparse", "pathlib", "gzip", "hashlib", "subprocess",
