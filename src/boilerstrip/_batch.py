@@ -130,7 +130,7 @@ def run_batch(
     done = kept_records(output) if resume else {}
     summary = BatchSummary()
     started = time.monotonic()
-    writer = open_writer(output, blocks=blocks)
+    writer = open_writer(output, blocks=blocks, background=True)
     try:
         for record in done.values():
             writer.write(record)

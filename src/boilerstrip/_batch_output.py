@@ -10,6 +10,8 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import queue
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, Protocol, cast
@@ -18,8 +20,12 @@ from ._extras import require
 from ._records import RECORD_FIELDS
 
 OUTPUT_SUFFIXES = (".jsonl", ".jsonl.gz", ".parquet")
+COMPRESSED_KINDS = ("jsonl.gz", "parquet")
 # Records held before a Parquet row group is written: small enough to keep memory flat.
 PARQUET_ROWS_PER_GROUP = 1_000
+# Records queued for the writing thread (in_background) before the parent waits for it: a few
+# seconds of the workers' output, at a few KB a record, to ride out a slow disk.
+QUEUED_RECORDS = 1_000
 
 
 class RecordWriter(Protocol):
@@ -98,17 +104,60 @@ class _ParquetWriter:
         self._writer.close()
 
 
+class _BackgroundWriter:
+    """Writes records in a thread of its own, in the order given. Compressing them (zlib and
+    pyarrow let other threads run meanwhile) then overlaps the parent's reading of the next
+    pages instead of following it: for a .jsonl.gz output, about half the parent's time a
+    page. An error of the writing thread is raised by the next write() or by close()."""
+
+    def __init__(self, writer: RecordWriter, queued: int) -> None:
+        self._writer = writer
+        self._queue: queue.Queue[dict[str, Any] | None] = queue.Queue(queued)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._drain, name="boilerstrip-batch-writer", daemon=True)
+        self._thread.start()
+
+    def _drain(self) -> None:
+        while (record := self._queue.get()) is not None:
+            if self._error is None:  # after an error, only drained: close() raises it
+                try:
+                    self._writer.write(record)
+                except BaseException as error:  # raised again in the caller's thread
+                    self._error = error
+
+    def write(self, record: dict[str, Any]) -> None:
+        if self._error is not None:
+            raise self._error
+        self._queue.put(record)
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        self._writer.close()
+        if self._error is not None:
+            raise self._error
+
+
+def in_background(writer: RecordWriter, queued: int = QUEUED_RECORDS) -> RecordWriter:
+    """``writer`` with its writing done in a thread of its own (see _BackgroundWriter)."""
+    return _BackgroundWriter(writer, queued)
+
+
 def partial_path(output: Path) -> Path:
     return output.with_name(output.name + ".partial")
 
 
-def open_writer(output: Path, *, blocks: bool) -> RecordWriter:
-    """A writer of ``output``'s kind, writing into :func:`partial_path` (see :func:`finish`)."""
+def open_writer(output: Path, *, blocks: bool, background: bool = False) -> RecordWriter:
+    """A writer of ``output``'s kind, writing into :func:`partial_path` (see :func:`finish`);
+    with ``background``, a compressed kind's writing is done in a thread of its own
+    (:func:`in_background`: a plain JSONL line costs too little to be worth a thread)."""
     kind = output_kind(output)
     target = partial_path(output)
     if kind == "parquet":
-        return _ParquetWriter(target, blocks)
-    return _JsonlWriter(target, compressed=kind == "jsonl.gz")
+        writer: RecordWriter = _ParquetWriter(target, blocks)
+    else:
+        writer = _JsonlWriter(target, compressed=kind == "jsonl.gz")
+    return in_background(writer) if background and kind in COMPRESSED_KINDS else writer
 
 
 def finish(writer: RecordWriter, output: Path) -> None:
