@@ -124,6 +124,11 @@ class Options(RuleOptions):
     # "A page-type signal for pages that declare nothing" (every set; even and odd wcxb ids).
     thread_urls: bool = True
     thread_urls_over_article: bool = True
+    # A page that declares an article at an index's address (a path ending in a
+    # "/category/<name>", "/browse/<name>", "/collections/" or "/shop/" step:
+    # _page_type.index_url) is a multi-section page: a category's or a shop's cards. Dev
+    # (replay of every set, then boilerstrip bench): see benchmarks/RESULTS.md, issue4-shop57.
+    index_urls_over_article: bool = True
     # A page that declares nothing and holds at least this many price elements
     # (itemprop="price", class "price") is a product grid: a multi-section page (0:
     # never). Dev (per-page oracle replay, every set): 5, 7, 11 and 15 all gave wcxb

@@ -236,8 +236,9 @@ def page_type(
     the page's ``url``, or an address its ``tree`` gives itself (og:url, the canonical
     link), is a thread of common forum software (_THREAD_URLS) and it
     declares nothing, a multi-section type or (``Options.thread_urls_over_article``) an
-    article; or "sectioned" when it declares nothing and its ``tree`` shows a product grid
-    (_shows_prices). A declared product or thread is kept. ``marks``: the head's
+    article; or "sectioned" when it declares an article at an index's address
+    (``Options.index_urls_over_article``, :func:`index_url`), or declares nothing and its
+    ``tree`` shows a product grid (_shows_prices). A declared product or thread is kept. ``marks``: the head's
     (_head_marks), made here when not given."""
     if declared in (PRODUCT, THREAD):
         return declared
@@ -246,10 +247,17 @@ def page_type(
     own = marks.own_addresses() if marks is not None else ()
     # (an address given twice, as og:url and the canonical link often are, is read once;
     # by a dict, not a search of the ones before: a page of 70,000 canonical links took 12 s)
+    addresses = dict.fromkeys(own)
     if _thread_url(declared, url, options) or any(
-        _thread_url(declared, address, options) for address in dict.fromkeys(own)
+        _thread_url(declared, address, options) for address in addresses
     ):
         return THREAD
+    if (
+        declared == ARTICLE
+        and options.index_urls_over_article
+        and (index_url(url) or any(index_url(address) for address in addresses))
+    ):
+        return SECTIONED
     if not declared and tree is not None and _shows_prices(tree, options.listing_min_prices, marks):
         return SECTIONED
     return declared
@@ -264,6 +272,32 @@ def _thread_url(declared: str, url: str, options: Options) -> bool:
     if not any(start in probe for start in _THREAD_URL_STARTS):
         return False
     return _thread_url_pattern().search(probe) is not None
+
+
+# An index's path steps (lowercased). A page that declares an article at such an address
+# is a category's or a shop's list of cards, which are its content (themes write og:type
+# "article" on every page of a site): INDEX_STEPS name the index as the path's last step
+# ("/collections/") or the step before it, the one category listed ("/category/action",
+# "/browse/gps-watches"); INDEX_END_STEPS only as the last ("/shop/": "/shop/<slug>" is one
+# product's page). Dev (every set, 2026-12-07, issue4-shop57 in benchmarks/RESULTS.md):
+# wcxb collection 5 pages up, listing 1, article 1 down; no other set's page has such an
+# address and an article's declaration.
+INDEX_STEPS: Final = frozenset({"category", "categories", "browse", "collection", "collections"})
+INDEX_END_STEPS: Final = frozenset({"shop", "store"})
+
+
+def index_url(url: str) -> bool:
+    """Whether ``url``'s path is an index's (INDEX_STEPS, INDEX_END_STEPS); its query and
+    fragment aside."""
+    if not url:
+        return False
+    match = _url_path().match(url.strip().lower())
+    path = match.group(1).partition("?")[0] if match is not None else ""
+    steps = [step for step in path.split("/") if step]
+    if not steps:
+        return False
+    last = steps[-1]
+    return last in INDEX_STEPS or last in INDEX_END_STEPS or (len(steps) > 1 and steps[-2] in INDEX_STEPS)
 
 
 # Price elements: schema.org microdata's price, or a class naming the price alone.
