@@ -35,9 +35,12 @@ if TYPE_CHECKING:
     from ._batch import BatchSummary
 
 # Records held, per worker, behind a page still in progress (so that output keeps input
-# order): about 10 s of work for one worker at 25 pages/s, so that a page held up to its
-# deadline does not idle the other workers; at most a few MB of records.
-WINDOW_PER_JOB = 256
+# order), so that a slow page does not idle the other workers: about 4-5 s of a compiled
+# worker's pages (200-250 a second; 40 s of a pure one's), at about 8 KB a record (the dev
+# pages' mean) 8 MB a worker. Design (benchmarks/batch_throughput.py, 2 workers, a page
+# hanging to its 10 s deadline): 256 stalled the other worker once it was 512 records ahead
+# (134-139 pages/s); 1,024 gave 155.
+WINDOW_PER_JOB = 1024
 # glibc's mallopt(M_MMAP_THRESHOLD): a fixed threshold (glibc's default, 128 KiB) for a worker.
 # glibc otherwise raises it to the size of every larger block it frees (a page's text, up to
 # 32 MB), after which everything below that size comes from its heap and the heap it keeps
