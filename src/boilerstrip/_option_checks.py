@@ -44,6 +44,7 @@ NON_NEGATIVE = (
     "product_card_min_cards", "copy_box_min_blocks", "copy_box_min_words", "card_group_min_cards",
     "section_prose_min_words", "id_string_min_ids", "control_max_chars", "form_label_max_words",
     "product_carousel_max_cards", "child_card_min_cards", "thread_chrome_box_min_words",
+    "thread_heading_max_level",
     "body_link_max_words", "dateline_max_words", "teaser_card_min_cards", "teaser_card_title_min_words",
     "teaser_card_title_max_words", "teaser_card_teaser_words", "teaser_card_filler_words",
     "teaser_card_body_words", "teaser_card_prose_words", "table_rows_min_rows",

@@ -150,6 +150,12 @@ class Options(RuleOptions):
     # other set or type moved; 5 / 10 / 20 words gave less on the metadata boxes alone
     # (+0.0028 / +0.0011 / +0.0006 against +0.0031 at 1).
     thread_chrome_box_min_words: int = 1
+    # On a page treated as a thread, a kept heading of level 1 to this one is dropped: the
+    # thread's title and the posts' subject lines, which the truths leave out (0: off). Dev
+    # (block-dump replay of every set): wcxb forum +0.0025 (50 pages up on 49 sites, 10
+    # down; even ids +0.0027, odd +0.0024), no other set or type moved; 1 / 2 / 4 / 6 gave
+    # +0.0013 / +0.0017 / +0.0022 / +0.0025 (a guide's h4 sections are in its truth).
+    thread_heading_max_level: int = 3
     # Kept blocks of a comments or legal box after the last kept block of the body are
     # dropped (_trailing_boxes), unless they hold more than this many times the words kept
     # outside such boxes (0: off). Dev (block-dump replay, then bench): wcxb +0.0012 (12 up,
