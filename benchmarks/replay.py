@@ -48,6 +48,7 @@ import regex
 
 from boilerstrip import Options
 from boilerstrip._assemble import layout
+from boilerstrip._author_bios import without_bios
 from boilerstrip._bench._cli import ablated, with_settings
 from boilerstrip._bench._metrics import snippet_f1
 from boilerstrip._bench._report import group_figures, page_record
@@ -133,6 +134,7 @@ class Dumped(NamedTuple):
     declared: str  # the page type its markup declares (_page_type)
     metadata: Metadata
     error: str  # the exception extract() raised ("": none); the bench scores such a page as empty
+    bios: tuple[str, ...] = ()  # the JSON-LD's descriptions of people (none in a dump made before them)
 
 
 class _Reading:
@@ -162,7 +164,14 @@ def dump_page(page: Page) -> tuple[Dumped, set[str]]:
     except Exception as error:
         return Dumped(page.key, (), (), ScoreTable((), ()), "", NO_METADATA, repr(error)), reading.read
     dumped = Dumped(
-        page.key, measured.blocks, probabilities, scores.table, measured.declared, measured.metadata, ""
+        page.key,
+        measured.blocks,
+        probabilities,
+        scores.table,
+        measured.declared,
+        measured.metadata,
+        "",
+        measured.bios,
     )
     return dumped, reading.read
 
@@ -212,6 +221,7 @@ def replayed(page: Dumped, options: Options, decide: Decide = decide) -> tuple[B
     """The page's labelled blocks, as extract() returns them."""
     address = page.metadata.canonical_url.value  # the bench gives extract() no url
     labels = decide(page.blocks, page.probabilities, options, declared=page.declared, address=address)
+    labels = without_bios(page.blocks, labels, page.bios, options)
     blocks = relabel(list(page.blocks), labels, page.probabilities, page.table)
     return with_description(blocks, page.declared, page.metadata, options)
 

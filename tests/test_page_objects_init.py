@@ -136,7 +136,7 @@ def test_sourced_is_the_class_calls(value: Any, source: str) -> None:
 
 @pytest.mark.parametrize(
     ("cls", "size"),
-    [(PageInfo, 2), (Utf8Page, 1), (TokenStats, 6), (Columns, 15), (Measured, 5)],
+    [(PageInfo, 2), (Utf8Page, 1), (TokenStats, 6), (Columns, 15), (Measured, 6)],
     ids=["PageInfo", "Utf8Page", "TokenStats", "Columns", "Measured"],
 )
 def test_named_tuples_by_new_tuple_are_the_class_calls(cls: type[tuple[Any, ...]], size: int) -> None:

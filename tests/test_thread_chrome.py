@@ -1,14 +1,15 @@
-"""On a thread, blocks kept inside a box named as chrome (a post's header, its signature) are dropped."""
+"""On a thread, blocks kept inside a box named as chrome (a post's header, its signature) are
+dropped, and so are its kept headings (its title, the posts' subject lines)."""
 
 from __future__ import annotations
 
 import pytest
 
 from blocks import make_block
-from boilerstrip import Block, Label, Options, OptionsError, extract
+from boilerstrip import Block, Label, Options, OptionsError, Role, extract
 from boilerstrip._combine import decide
 from boilerstrip._page_type import ARTICLE, PRODUCT, SECTIONED, THREAD
-from boilerstrip._thread_chrome import without_chrome_boxes
+from boilerstrip._thread_chrome import without_chrome_boxes, without_thread_headings
 
 _PROSE = "A reply in the thread that answers the question with a few sentences of its own words."
 
@@ -97,3 +98,62 @@ def test_a_threads_signatures_leave_its_text() -> None:
     assert "too old to care" in before  # kept on main
     assert "too old to care" not in after
     assert after.count("It was post number") == 3
+
+
+def _headed(level: int) -> list[Block]:
+    """A heading of ``level`` (0: a paragraph) over two posts' prose."""
+    text = "Re: Which projector?"
+    role = Role.HEADING if level else Role.PARAGRAPH
+    head = Block(
+        index=0, text=text, role=role, heading_level=level, locator="h", features=make_block(0, text).features
+    )
+    return [head, make_block(1, _PROSE), make_block(2, _PROSE)]
+
+
+@pytest.mark.parametrize(
+    ("level", "deepest", "dropped"),
+    [
+        (1, 3, True),  # the thread's title
+        (2, 3, True),
+        (3, 3, True),  # a post's subject line
+        (4, 3, False),  # a long first post's own sections
+        (4, 6, True),
+        (1, 0, False),  # off
+        (0, 3, False),  # a paragraph
+    ],
+)
+def test_a_threads_headings_are_dropped(level: int, deepest: int, dropped: bool) -> None:
+    blocks = _headed(level)
+    out = without_thread_headings(
+        blocks, [Label.CONTENT] * 3, Options(thread_heading_max_level=deepest), _dropped
+    )
+    assert (out[0] is Label.OTHER) is dropped
+    assert out[1:] == [Label.CONTENT] * 2  # the posts stay
+
+
+@pytest.mark.parametrize(
+    ("declared", "dropped"),
+    [(THREAD, True), ("", False), (ARTICLE, False), (SECTIONED, False), (PRODUCT, False)],
+)
+def test_only_threads_lose_their_headings(declared: str, dropped: bool) -> None:
+    blocks = _headed(1)
+    options = Options(
+        weights=(), smoothing=(), decision="threshold", tail_max_blocks=0, closing_box_max_words=0
+    )
+    labels = decide(blocks, (0.9,) * len(blocks), options, declared=declared)
+    assert labels[1:] == [Label.CONTENT] * 2
+    assert (labels[0] is not Label.CONTENT) is dropped
+
+
+def test_a_negative_heading_level_is_refused() -> None:
+    with pytest.raises(OptionsError):
+        Options(thread_heading_max_level=-1)
+
+
+def test_a_threads_title_leaves_its_text_not_its_title() -> None:
+    before = extract(_THREAD, options=Options(thread_heading_max_level=0))
+    after = extract(_THREAD)
+    assert before.text.startswith("Which projector?")  # kept on main
+    assert "Which projector?" not in after.text
+    assert after.title == "Which projector?"
+    assert after.text.count("It was post number") == 3

@@ -31,7 +31,7 @@ UNIT = (
     "teaser_card_prose_link_density", "teaser_card_teaser_link_density",
 )  # fmt: skip
 # Shares that must leave something: in (0, 1].
-OPEN_UNIT = ("region_secondary_share", "phrase_box_min_share")
+OPEN_UNIT = ("region_secondary_share", "phrase_box_min_share", "author_bio_share")
 # Counts where 0 switches a step off or means "any": at least 0.
 NON_NEGATIVE = (
     "heading_reach", "hidden_description_min_words", "reveal_below_chars", "region_min_words",
@@ -44,11 +44,12 @@ NON_NEGATIVE = (
     "product_card_min_cards", "copy_box_min_blocks", "copy_box_min_words", "card_group_min_cards",
     "section_prose_min_words", "id_string_min_ids", "control_max_chars", "form_label_max_words",
     "product_carousel_max_cards", "child_card_min_cards", "thread_chrome_box_min_words",
+    "thread_heading_max_level",
     "body_link_max_words", "dateline_max_words", "teaser_card_min_cards", "teaser_card_title_min_words",
     "teaser_card_title_max_words", "teaser_card_teaser_words", "teaser_card_filler_words",
     "teaser_card_body_words", "teaser_card_prose_words", "table_rows_min_rows",
     "dump_min_words", "phrase_box_feed_titles", "titled_box_body_words", "echo_min_unit_words",
-    "echo_max_words", "related_title_max_words", "trailing_box_max_ratio",
+    "echo_max_words", "related_title_max_words", "trailing_box_max_ratio", "author_bio_min_words",
 )  # fmt: skip
 # Counts of at least one.
 AT_LEAST_ONE = (

@@ -155,11 +155,25 @@ class Options(RuleOptions):
     # other set or type moved; 5 / 10 / 20 words gave less on the metadata boxes alone
     # (+0.0028 / +0.0011 / +0.0006 against +0.0031 at 1).
     thread_chrome_box_min_words: int = 1
+    # On a page treated as a thread, a kept heading of level 1 to this one is dropped: the
+    # thread's title and the posts' subject lines, which the truths leave out (0: off). Dev
+    # (block-dump replay of every set): wcxb forum +0.0025 (50 pages up on 49 sites, 10
+    # down; even ids +0.0027, odd +0.0024), no other set or type moved; 1 / 2 / 4 / 6 gave
+    # +0.0013 / +0.0017 / +0.0022 / +0.0025 (a guide's h4 sections are in its truth).
+    thread_heading_max_level: int = 3
     # Kept blocks of a comments or legal box after the last kept block of the body are
     # dropped (_trailing_boxes), unless they hold more than this many times the words kept
     # outside such boxes (0: off). Dev (block-dump replay, then bench): wcxb +0.0012 (12 up,
     # 3 down; even and odd ids up), product +0.0095; no set down. 3 to 10 give the same.
     trailing_box_max_ratio: float = 5.0
+    # A kept block of at least this many words, at least the share below of whose words are
+    # words of a description the page's JSON-LD gives a Person (the writer's bio that SEO
+    # plugins publish), is an author bio: metadata (_author_bios; 0 words: off). Dev
+    # (block-dump replay of every set, then bench): wcxb article +0.0003 (13 pages up on 13
+    # sites, 2 down; even and odd ids up), trafilatura-eval +0.0005 (one page); no set or
+    # type down. 8, 12 and 20 words and shares 0.6, 0.8 and 0.9 give the same figures.
+    author_bio_min_words: int = 12
+    author_bio_share: float = 0.8
     # -- boilerplate phrases -------------------------------------------------
     # Design (speed): phrases are searched in the first N characters of a block, whose
     # first N tokens select the patterns to try; button and link labels ("Read more")

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from selectolax.lexbor import LexborHTMLParser
 
 from ._assemble import assemble
+from ._author_bios import person_descriptions, without_bios
 from ._bodies import without_bodies
 from ._collector import pause_collector, resume_collector
 from ._combine import decide, relabel
@@ -82,7 +83,7 @@ def _extract(html: Any, url: str | None, options: Options, content_type: object,
     # a call's arguments stay the caller's until it returns: the list is emptied by the callee).
     held: list[Readable] = [page]
     del page
-    blocks, page_title, language, declared, page_metadata = measure_held(
+    blocks, page_title, language, declared, page_metadata, bios = measure_held(
         held, options, deadline=deadline, url=url
     )
     scores = score(blocks, options)
@@ -90,6 +91,7 @@ def _extract(html: Any, url: str | None, options: Options, content_type: object,
     probabilities = smooth(blocks, scores.probabilities, options)
     address = page_metadata.canonical_url.value or (url if isinstance(url, str) else "")
     labels = decide(blocks, probabilities, options, declared=declared, address=address)
+    labels = without_bios(blocks, labels, bios, options)
     # Each unlabelled block is released as its labelled copy is made (relabel), and the
     # probabilities before the result's text is made (on a big page, the blocks are about
     # 0.65 times its size).
@@ -118,6 +120,7 @@ class Measured(NamedTuple):
     language: str
     declared: str  # the page type its markup and URL declare (_page_type.page_type)
     metadata: Metadata  # what the markup says of the page (_metadata.read_page)
+    bios: tuple[str, ...] = ()  # the JSON-LD's descriptions of people (_author_bios)
 
 
 def measure(
@@ -154,6 +157,7 @@ def measure_held(
     ld_texts = json_ld_texts(tree, marks)
     ld_objects = json_ld_objects(ld_texts)  # parsed once: for the metadata and the product description
     metadata = read_page(tree, ld_objects, marks)
+    bios = person_descriptions(ld_objects)  # an author's bio, told from the article (_author_bios)
     address = metadata.canonical_url.value or (url if isinstance(url, str) else "")
     declared = page_type(declared_type(tree, ld_texts, marks), address, options, tree, marks)
     del marks
@@ -181,7 +185,7 @@ def measure_held(
     del columns
     blocks = blocks_of(block_columns, paths, features)
     # Measured(...) in one C call in the compiled build (a named tuple's __new__ is Python)
-    return new_tuple(Measured, (blocks, info.title, language, declared, metadata))
+    return new_tuple(Measured, (blocks, info.title, language, declared, metadata, bios))
 
 
 def _traverse(

@@ -10,6 +10,11 @@ chrome (CHROME_BOX_KINDS: the element's own class/id names or tag, ``Features.co
 takes the label its own evidence names. Not comment boxes: on a thread they are the posts
 (``Options.thread_min_share``). The posts rule (_combine._with_posts) already leaves such
 blocks out; this step is its counterpart for the blocks the decision itself keeps.
+
+A thread's headings are chrome too: the thread's title over the posts (the page's <h1>,
+which the result's title already holds) and the posts' subject lines ("Re: <the title>").
+On a thread, a kept heading of level 1 to ``Options.thread_heading_max_level`` takes the
+label its own evidence names (``without_thread_headings``).
 """
 
 from __future__ import annotations
@@ -17,12 +22,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from ._model import Block, Label
+from ._model import Block, Label, Role
 from ._options import Options
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
 # EnumType.__getattr__'s hook (about 900 instructions).
 _CONTENT: Final = Label.CONTENT
+_HEADING: Final = Role.HEADING
 
 # The container kinds that name a post's chrome. Dev (block-dump replay of every set, each
 # kind alone on threads): metadata +0.0031 on wcxb forum (22 pages up, 9 down), navigation
@@ -55,5 +61,20 @@ def without_chrome_boxes(
     for i, b in enumerate(blocks):
         f = b.features
         if labels[i] is _CONTENT and f.container in CHROME_BOX_KINDS and f.words >= min_words:
+            out[i] = dropped(b)
+    return out
+
+
+def without_thread_headings(
+    blocks: Sequence[Block], labels: list[Label], options: Options, dropped: Callable[[Block], Label]
+) -> list[Label]:
+    """On a thread, ``labels`` with every kept heading of level 1 to
+    ``Options.thread_heading_max_level`` given ``dropped(block)``."""
+    deepest = options.thread_heading_max_level
+    if not deepest:
+        return labels
+    out = list(labels)
+    for i, b in enumerate(blocks):
+        if labels[i] is _CONTENT and b.role is _HEADING and 1 <= b.heading_level <= deepest:
             out[i] = dropped(b)
     return out
