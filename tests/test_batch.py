@@ -10,7 +10,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,6 @@ import pytest
 
 from boilerstrip import Options, extract
 from boilerstrip._batch_cli import main
-from boilerstrip._sources import SourcePage
 from boilerstrip.batch import run_batch
 from optional import needs
 from warc_pages import Response, cp1251_page, fixture, write_warc
@@ -332,30 +330,24 @@ def test_a_worker_gets_its_next_page_before_the_last_record_is_written(pages: Pa
     from boilerstrip.batch import iter_sources
 
     supervisor = Supervisor(jobs, 30.0, (Options(), False, {}))
-    read = 0
-
-    def counted() -> Iterator[SourcePage]:
-        nonlocal read
-        for page in iter_sources([pages]):
-            read += 1
-            yield page
-
-    busy_at_write: list[bool] = []
-    read_ahead: list[int] = []
+    idle_with_pages_left: list[bool] = []  # at each write: a free worker while pages wait
+    read_ahead: list[int] = []  # pages read and not handed out yet, at each write
 
     def write(record: dict[str, Any]) -> None:
-        written = len(busy_at_write)
-        busy_at_write.append(any(w.page is not None for w in supervisor.workers))
-        read_ahead.append(read - written - 1)  # pages read beyond the record being written
+        free = any(w.ready and w.page is None for w in supervisor.workers)
+        left = bool(supervisor.ahead or supervisor.unsent) or not supervisor.exhausted
+        idle_with_pages_left.append(free and left)
+        read_ahead.append(len(supervisor.ahead))
         records.append(record)
 
     records: list[dict[str, Any]] = []
-    supervisor.run(counted(), {}, BatchSummary(), write)
+    supervisor.run(iter_sources([pages]), {}, BatchSummary(), write)
     assert [r["origin"] for r in records] == [str(pages / f"{n}.html") for n in sorted(NAMES)]
     assert {r["status"] for r in records} == {"ok"}
-    # Every record but the last few is written while a worker already holds a later page.
-    assert all(busy_at_write[: len(NAMES) - 2 * jobs])
-    assert max(read_ahead) <= 2 * jobs  # one page in each worker, one read for each
+    # (A worker slowed down may let the other finish every later page first: then the
+    # records are written with both free and no page left, which is no fault.)
+    assert not any(idle_with_pages_left)
+    assert max(read_ahead) <= jobs  # at most one page read ahead for each worker
 
 
 # Run in a fresh interpreter: the call is process-wide. A freed 16 MB block would raise glibc's
