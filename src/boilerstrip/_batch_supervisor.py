@@ -194,7 +194,6 @@ class Supervisor:
                 starting = not all(w.ready for w in self.workers)
                 if self.next_write < self.next_seq or (starting and (self.unsent or not self.exhausted)):
                     self._wait()
-            self._write_finished()
         finally:
             for worker in self.workers:
                 worker.kill()
