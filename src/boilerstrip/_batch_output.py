@@ -26,6 +26,9 @@ PARQUET_ROWS_PER_GROUP = 1_000
 # Records queued for the writing thread (in_background) before the parent waits for it: a few
 # seconds of the workers' output, at a few KB a record, to ride out a slow disk.
 QUEUED_RECORDS = 1_000
+# A .jsonl.gz output's gzip level: zlib's default. On 600 development pages' records (8.4 KB
+# each), level 9 cost 0.55-0.65 CPU ms a record and level 6 0.41-0.44, for 0.2% more bytes.
+GZIP_LEVEL = 6
 
 
 class RecordWriter(Protocol):
@@ -57,7 +60,11 @@ class _JsonlWriter:
         # extraction), so that it can be followed while it grows; gzip would lose its ratio.
         self._flush_each = not compressed
         # Held open for the run, closed by close().
-        opened = gzip.open(path, "wt", encoding="utf-8") if compressed else path.open("w", encoding="utf-8")  # noqa: SIM115
+        opened = (
+            gzip.open(path, "wt", encoding="utf-8", compresslevel=GZIP_LEVEL)  # noqa: SIM115
+            if compressed
+            else path.open("w", encoding="utf-8")
+        )
         self._stream = cast(IO[str], opened)
 
     def write(self, record: dict[str, Any]) -> None:
