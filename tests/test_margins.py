@@ -41,3 +41,26 @@ def test_a_margin_that_is_only_noise_is_below_zero_about_half_the_time() -> None
     peer = {k: 0.8 for k in _KEYS}  # the same mean as boilerstrip's, page by page apart
     found = _run({"p": peer}, 0.0)
     assert round(found.margin, 6) == 0.0 and 0.3 < found.margin_below_zero < 0.7
+
+
+def test_a_snippet_set_is_figured_by_its_pooled_f1_not_a_mean_of_pages() -> None:
+    # (tp, fp, fn, tn): 9 of 10 "with" snippets found on one page; on the other its one "with"
+    # snippet missed and a "without" one found. Pooled: 2*9 / (18 + 1 + 2) = 0.8571; a mean
+    # of the pages' F1s would give (18/19 + 0) / 2 = 0.4737. The peer: 12 / (12 + 0 + 6).
+    own: dict[str, margins.Value] = {"t/a": (9, 0, 1, 0), "t/b": (0, 1, 1, 0)}
+    peer: dict[str, margins.Value] = {"t/a": (5, 0, 5, 0), "t/b": (1, 0, 1, 0)}
+    (found,) = margins.margins(own, {"p": peer}, {"t": ["t/a", "t/b"]}, target=0.0, rounds=200, seed=1)
+    assert round(found.mean, 4) == 0.8571
+    assert round(found.margin, 4) == round(18 / 21 - 12 / 18, 4)
+
+
+def test_a_set_target_applies_to_its_types_and_the_default_to_the_rest() -> None:
+    groups = {"s": _KEYS, "s: article": _KEYS, "u": _KEYS}
+    found = margins.margins(
+        _OWN, {"p": dict.fromkeys(_KEYS, 0.0)}, groups, target=0.5, rounds=200, seed=1, targets={"s": 0.95}
+    )
+    assert [(m.group, m.target, m.under_target) for m in found] == [
+        ("s", 0.95, 1.0),
+        ("s: article", 0.95, 1.0),
+        ("u", 0.5, 0.0),
+    ]
