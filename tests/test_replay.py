@@ -20,6 +20,7 @@ from replay import (
     _options,
     dump,
     dump_page,
+    id_half,
     load,
     main,
     replay,
@@ -152,3 +153,18 @@ def test_run_compares_a_phrase_row_with_the_page_without_it(
     assert "- fixtures/news_seed" in shown  # listed among the changed pages, against the page as it is
     assert main(["run", str(tmp_path), "--phrase", "promo=no such words here", "--jobs", "1"]) == 0
     assert "Pages changed" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("page_id", "half"), [("0071", "odd"), ("4912", "even"), ("mozilla-1", "odd"), ("nytimes-4", "even")]
+)
+def test_an_id_with_digits_is_split_by_its_number(page_id: str, half: str) -> None:
+    assert id_half(page_id) == half
+
+
+def test_ids_without_digits_fall_in_both_halves_the_same_way_each_time() -> None:
+    # trafilatura-eval's ids are mostly site names: by their digits alone all were "odd".
+    names = ["peta", "macwelt", "zdh", "archive", "familie", "chadim", "heise", "golem", "taz", "spiegel"]
+    halves = [id_half(n) for n in names]
+    assert {"even", "odd"} == set(halves)
+    assert halves == [id_half(n) for n in names]
