@@ -143,6 +143,13 @@ CHROME_EXAMPLES = [
     ("Impressum", "legal"),
     ("Datenschutz", "legal"),
     ("Zum Inhalt springen", "navigation"),
+    ("Jede kleine Spende hilft den notleidenden Menschen dieser Welt!", "promo"),
+    ("Online-Pressemappe - alle Pressemitteilungen | RSS-Feed abonnieren", "promo"),
+    ("Sie sind aktuell nicht eingeloggt.", "comments"),
+    ("Sie müssen angemeldet sein, um einen Kommentar abzugeben.", "comments"),
+    # Polish
+    ("Zapraszamy też do subskrypcji tygodnika.", "promo"),
+    ("dołącz do dyskusji", "comments"),
     # French
     ("Ce site utilise des cookies pour améliorer votre expérience.", "legal"),
     ("Tous droits réservés", "legal"),
@@ -222,6 +229,8 @@ ARTICLE_SENTENCES = [
     "A version of the bill passed the Senate last week, reporting by the committee is due in May.",
     "Die Polizei hat Anzeige gegen den Fahrer erstattet, der mit 120 km/h durch die Innenstadt gefahren war.",
     "Der Sprecher wollte keinen Kommentar abgeben und verwies auf die laufenden Ermittlungen.",
+    "Die Spende hilft vor allem Familien, die ihr Haus bei der Flut verloren haben.",
+    "Wer sich nicht angemeldet hat, darf an der Abstimmung im Verein nicht teilnehmen.",
     "Fragen zum Inhalt des Vertrags beantwortet die Behörde nach eigenen Angaben erst im Herbst.",
     "Le gouvernement a publié le 3 mai un rapport sur la qualité de l'air dans les grandes villes.",
     "Sur le même sujet, le ministre de l'Intérieur a promis des annonces dans les prochains jours.",

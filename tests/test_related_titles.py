@@ -117,6 +117,15 @@ def test_the_rule_is_off_at_zero_and_checked() -> None:
         ("Further reading", False),
         ("Stories", False),
         ("", False),
+        # the other languages (a German title longer than 40 characters too)
+        ("Diese Artikel könnten dich ebenfalls interessieren:", True),
+        ("Artikel und Videos zum Thema", True),
+        ("À lire aussi", True),
+        ("Noticias relacionadas", True),
+        ("Czytaj także", True),
+        ("Читайте также", True),
+        ("Siehe auch", False),  # "See also", as in English
+        ("Weitere Informationen", False),
     ],
 )
 def test_the_table_matches_whole_texts(text: str, related: bool) -> None:

@@ -443,6 +443,9 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ),
     ("promo", "de", r"\bunsere app (?:herunterladen|laden)\b|\blade dir (?:jetzt )?(?:unsere|die) app\b"),
     ("promo", "de", r"\b(?:direkt )?in ihr(?:em)? (?:e-?mail-)?postfach\b"),
+    # A donation appeal's closing line and a press page's feed link (issue4-lang58: one
+    # trafilatura-eval page each).
+    ("promo", "de", r"\bjede (?:noch so )?(?:kleine )?spende (?:hilft|zählt)\b|\brss-?feed abonnieren\b"),
     ("share", "de", r"\bauf (?:facebook|twitter|x|whatsapp|linkedin|telegram|pinterest) teilen\b"),
     (
         "share",
@@ -456,6 +459,13 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("comments", "de", r"^\d+ kommentare?\b|\b(?:einen )?kommentar (?:schreiben|verfassen)\b"),
     ("comments", "de", r"\bdiskutieren sie mit\b|\bdie kommentarfunktion (?:ist|wurde)\b"),
     ("comments", "de", r"^(?=.{1,60}$)(?:schreibe|schreiben sie) einen kommentar\b"),
+    # A comment form's notice for a visitor not logged in (the English "you must be logged in").
+    (
+        "comments",
+        "de",
+        r"^(?=.{1,80}$)sie (?:sind|müssen) (?:aktuell |derzeit |zurzeit |momentan |noch )?(?:nicht )?"
+        r"(?:eingeloggt|angemeldet)\b",
+    ),
     ("other", "de", r"^(?=.{1,80}$)wie (?:bewerten|fanden) sie diese[nrs]? (?:artikel|beitrag|seite)\b"),
     ("comments", "de", r"\bihre e-mail-adresse wird nicht veröffentlicht\b"),
     ("comments", "de", r"^(?=.{1,60}$)\S+(?: \S+){0,3} sagt ?:$"),
@@ -687,9 +697,11 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         r"\bartykuł sponsorowany\b|\bmasz już (?:konto|subskrypcję|prenumeratę)\b"
         r"|\bwykup (?:dostęp|subskrypcję)\b",
     ),
+    ("promo", "pl", r"\bzapraszamy (?:też |również |także )?do (?:subskrypcji|prenumeraty)\b"),
     ("share", "pl", r"\budostępnij (?:na|w) (?:facebooku|twitterze|x|whatsappie|linkedinie)\b"),
     ("sidebar", "pl", r"^(?:czytaj|zobacz) (?:też|także|również)\b|\bnajczęściej czytane\b"),
     ("comments", "pl", r"\bdodaj komentarz\b|^\d+ komentarz(?:e|y|ów)?\b"),
+    ("comments", "pl", r"^(?=.{1,60}$)(?:dołącz do|rozpocznij) dyskusj[iaę]\b"),
     (
         "metadata",
         "pl",
@@ -1321,6 +1333,66 @@ RELATED_TITLES: tuple[tuple[str, str, str], ...] = (
     # News"); singular only: a blog's "Previous Posts" box lists its archive, which a truth
     # keeps (dragnet).
     ("sidebar", "en", r"(?:next|previous|prev) (?:[\w'’]+ ){0,2}(?:news|post|article|story|entry)"),
+    # The same titles in the table's other languages; their "See also" ("Siehe auch", "Voir
+    # aussi", "Veja também", "Zobacz też") is left out as the English one is.
+    (
+        "sidebar",
+        "de",
+        r"(?:das|diese[sr]?(?: artikel| beiträge| themen)?) könnten? (?:sie|dich|euch)"
+        r" (?:auch |ebenfalls )?interessieren"
+        r"|(?:ähnliche|verwandte|empfohlene|weitere|beliebte)"
+        r" (?:artikel|beiträge|nachrichten|meldungen|news|rezepte)"
+        r"|(?:mehr|artikel|videos|beiträge|news)(?: und (?:videos|artikel|bilder))? zum thema"
+        r"|lesen sie (?:auch|mehr)|auch interessant|meistgelesen(?:e (?:artikel|beiträge|nachrichten))?",
+    ),
+    (
+        "sidebar",
+        "fr",
+        r"(?:articles?|actualités|sujets) (?:similaires|liés|recommandés|associés)"
+        r"|(?:à )?lire (?:aussi|également)"
+        r"|sur le même (?:sujet|thème)|les plus lus|(?:vous aimerez|vous pourriez aimer) (?:aussi|également)"
+        r"|ces articles (?:peuvent|pourraient) vous intéresser|dans la même rubrique",
+    ),
+    (
+        "sidebar",
+        "es",
+        r"(?:noticias|art[íi]culos|notas|entradas) (?:relacionad[ao]s|similares|recomendad[ao]s)"
+        r"|(?:también )?te (?:puede|podr[íi]a) interesar|(?:lo )?m[áa]s le[íi]d[oa]s?|le[ae] tambi[ée]n"
+        r"|m[áa]s noticias|otras noticias|te recomendamos",
+    ),
+    (
+        "sidebar",
+        "it",
+        r"(?:articoli|notizie) (?:correlat[ie]|simili|consigliat[ie])"
+        r"|(?:ti )?potrebbe(?:ro)? (?:anche )?interessarti"
+        r"|leggi anche|(?:i )?più lett[ie]|altre notizie",
+    ),
+    (
+        "sidebar",
+        "pt",
+        r"(?:notícias|artigos|matérias|posts) (?:relacionad[ao]s|semelhantes)|leia também"
+        r"|(?:as |os )?mais lid[ao]s"
+        r"|você (?:também )?pode gostar|mais notícias",
+    ),
+    (
+        "sidebar",
+        "nl",
+        r"gerelateerde (?:artikelen|berichten|nieuws)|lees ook|meest gelezen|meer nieuws|ander nieuws",
+    ),
+    (
+        "sidebar",
+        "pl",
+        r"(?:czytaj|przeczytaj) (?:też|także|również)|podobne (?:artykuły|wpisy)|polecane artykuły"
+        r"|najczęściej czytane|może cię (?:też |także |również )?zainteresować"
+        r"|więcej (?:artykułów|wiadomości)",
+    ),
+    (
+        "sidebar",
+        "ru",
+        r"читайте (?:также|ещё|еще)"
+        r"|(?:похожие|связанные|рекомендуемые) (?:статьи|материалы|новости|записи)"
+        r"|самое (?:читаемое|популярное)|другие новости|вам (?:также )?может понравиться",
+    ),
 )
 
 # The link that closes a blog's profile widget (Blogger's "View my complete profile", in the
