@@ -63,7 +63,6 @@ STEPS: tuple[tuple[str, dict[str, Any], tuple[str, ...]], ...] = (
     ("a thread's chrome boxes", {"thread_chrome_box_min_words": 0}, ()),
     ("a thread's headings (its title, the posts' subject lines)", {"thread_heading_max_level": 0}, ()),
     ("promo lines that close the kept text (closing appeals)", {"closing_appeals": False}, ()),
-    ("promo paragraphs in a declared body (body appeals)", {"body_appeal_max_words": 0}, ()),
     ("an article's captions", {"article_captions": False}, ()),
     ("the other rows of a partly kept table", {"table_rows_min_rows": 0}, ()),
     (
@@ -110,7 +109,6 @@ STEP_FUNCTIONS: dict[str, str] = {
     "without_chrome_boxes": "a thread's chrome boxes",
     "without_thread_headings": "a thread's headings (its title, the posts' subject lines)",
     "without_closing_appeals": "promo lines that close the kept text (closing appeals)",
-    "without_body_appeals": "promo paragraphs in a declared body (body appeals)",
     "without_captions": "an article's captions",
     "with_datelines": "an undeclared article's dateline under its headline",
     "without_trailing_boxes": "comments and fine print after the body (trailing boxes)",

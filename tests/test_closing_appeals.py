@@ -1,6 +1,5 @@
 """Closing appeals: a promo line that closes the kept text is dropped whatever its length
-(_closing_appeals); inside the body it is left to the model, unless the page declares an
-article or a multi-section page and the appeal is a paragraph of a few sentences."""
+(_closing_appeals); inside the body it is left to the model."""
 
 from __future__ import annotations
 
@@ -23,14 +22,13 @@ _DONATE = (
     "its rivers is paid for by people like you. Please donate today to keep it free for all.</p>"
 )
 _TAGS = "<p>Tags: bridges</p>"
-_OFF = Options(closing_appeals=False, body_appeal_max_words=0)
-_ARTICLE = '<meta property="og:type" content="article">'
+_OFF = Options(closing_appeals=False)
 
 
-def _page(*parts: str, head: str = "") -> str:
+def _page(*parts: str) -> str:
     body = "".join(parts)
     return (
-        f"<html><head><title>The bridge</title>{head}</head><body>"
+        "<html><head><title>The bridge</title></head><body>"
         f"<article><h1>The bridge</h1>{body}</article></body></html>"
     )
 
@@ -63,24 +61,6 @@ def test_prose_after_the_appeal_keeps_it_unless_the_limit_allows(after_words: in
     assert _kept(html, "donate today", Options(closing_appeal_after_words=after_words)) is not dropped
 
 
-@pytest.mark.parametrize(
-    ("head", "options", "dropped"),
-    [
-        (_ARTICLE, Options(), True),  # a declared article: the appeal in its body goes
-        ("", Options(), False),  # no declared type: left to the model
-        (_ARTICLE, Options(body_appeal_max_words=0), False),  # off
-        (_ARTICLE, Options(body_appeal_max_words=20), False),  # longer than the limit
-        (_ARTICLE, Options(body_appeal_min_words=50), False),  # shorter than the least
-    ],
-)
-def test_an_appeal_inside_a_declared_body_is_dropped(head: str, options: Options, dropped: bool) -> None:
-    html = _page(_PROSE * 3, _DONATE, _PROSE * 2, head=head)
-    assert _kept(html, "donate today", options) is not dropped
-
-
-@pytest.mark.parametrize(
-    "field", ["closing_appeal_after_words", "body_appeal_min_words", "body_appeal_max_words"]
-)
-def test_the_limits_must_not_be_negative(field: str) -> None:
+def test_the_limit_must_not_be_negative() -> None:
     with pytest.raises(OptionsError):
-        Options(**{field: -1})
+        Options(closing_appeal_after_words=-1)

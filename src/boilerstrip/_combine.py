@@ -12,7 +12,7 @@ from ._captions import without_captions
 from ._card_groups import with_card_groups
 from ._card_slots import MIN_CARD_PAGE_BLOCKS, card_members, card_tree, holds_cards, with_card_slots
 from ._child_cards import with_child_cards
-from ._closing_appeals import without_body_appeals, without_closing_appeals
+from ._closing_appeals import without_closing_appeals
 from ._closing_box import without_closing_box
 from ._controls import without_controls
 from ._copied_boxes import copy_hashes, shared_sigs, without_copied_boxes, without_copies
@@ -167,9 +167,6 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
         labels = without_thread_headings(blocks, labels, options, chrome)
     # An appeal (a promo phrase) that closes the kept text, however long (_closing_appeals).
     labels = without_closing_appeals(blocks, labels, options, chrome)
-    if declared in (ARTICLE, SECTIONED):
-        # ... and, on a declared article or multi-section page, one set into the body (_closing_appeals).
-        labels = without_body_appeals(blocks, labels, options, chrome)
     if declared == ARTICLE:
         # An article's photo and video captions, numbered figures aside (_captions).
         labels = without_captions(blocks, labels, options, chrome)

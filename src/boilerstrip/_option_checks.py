@@ -40,7 +40,6 @@ NON_NEGATIVE = (
     "inline_teaser_prose_words", "copy_shared_ancestor_levels", "headline_words", "listing_min_prices",
     "thread_description_min_words", "thread_post_min_words", "tail_max_blocks", "tail_prose_words",
     "tail_short_words", "tail_link_max_words", "closing_box_max_words", "closing_appeal_after_words",
-    "body_appeal_min_words", "body_appeal_max_words",
     "detached_max_words",
     "product_card_min_cards", "copy_box_min_blocks", "copy_box_min_words", "card_group_min_cards",
     "section_prose_min_words", "id_string_min_ids", "control_max_chars", "form_label_max_words",

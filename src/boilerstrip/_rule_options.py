@@ -87,18 +87,6 @@ class RuleOptions(ResourceOptions):
     # collection -0.0018 (a shipping banner); anywhere on the page: wcxb -0.0003 (prices).
     closing_appeals: bool = True
     closing_appeal_after_words: int = 0
-    # Appeals in a declared body (_closing_appeals.without_body_appeals): on a page that
-    # declares an article or a multi-section page, a kept block with a promo phrase of
-    # body_appeal_min_words to body_appeal_max_words words is dropped wherever it stands; a
-    # max of 0 turns it off. Dev, every set (block-dump replay, issue4-snip58): 7-60 words
-    # gave trafilatura-eval +0.0011 (2 pages, one in each id half), wcxb +0.00003 (collection
-    # +0.0004, article 1 page up, service 1 page down, -0.00003), no other set moved; 7 is the
-    # first length past box_label_max_words (6 and 10 gave the same); 100 words: wcxb article
-    # -0.00007 (a 65-word "Dear Reader" column the truth keeps); no minimum: wcxb collection
-    # -0.0003 (prices read as donation amounts); on undeclared pages too: wcxb collection
-    # -0.0018 (a shipping banner the truth keeps), cleaneval +0.0001.
-    body_appeal_min_words: int = 7
-    body_appeal_max_words: int = 60
     # Captions (_captions): an article's kept captions are dropped, numbered ones ("Figure 3")
     # aside; their figures stay in the Markdown and HTML outputs (_figures); False keeps them.
     # Dev (bench with the gate): scrapinghub +0.0025 (3 sites), wcxb article +0.0007 (51
