@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -139,3 +140,22 @@ def test_unknown_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
         main(["--format", "pdf", str(SEED)])
     assert exit_.value.code == 2
     assert "pdf" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[str(SEED)] * 40, ["--json", *[str(SEED)] * 10], ["--format", "markdown", *[str(SEED)] * 40]],
+    ids=["text", "json", "markdown"],
+)
+def test_a_closed_pipe_stops_quietly(args: list[str]) -> None:
+    """``boilerstrip PAGE... | head -1``: the reader goes away after one line; the command
+    stops with status 1 and no traceback (it printed BrokenPipeError's)."""
+    command = [sys.executable, "-m", "boilerstrip", *args]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()
+        err = process.stderr.read().decode("utf-8", "replace")
+        status = process.wait(timeout=120)
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+    assert status == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -96,7 +97,21 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+    """The command; exit status 1 when the reader of its output went away (``| head -1``)."""
+    try:
+        return _command(sys.argv[1:] if argv is None else list(argv))
+    except BrokenPipeError:
+        # Quietly, as other tools stop: what is still buffered for standard output goes
+        # to os.devnull, so that the interpreter's last flush raises nothing either.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):  # not a file descriptor: nothing left to flush there
+            pass
+        return 1
+
+
+def _command(argv: list[str]) -> int:
     if argv[:1] == ["bench"]:
         from ._bench import main as bench
 
