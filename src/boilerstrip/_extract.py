@@ -4,8 +4,7 @@ its docstring and its pickling by name are the same in both builds)."""
 
 from __future__ import annotations
 
-import re
-from typing import Any, Final
+from typing import Any
 
 from ._errors import InputError
 from ._input import prepare_input as prepare_input  # noqa: PLC0414 (read by _annotate and the tests)
@@ -14,10 +13,7 @@ from ._options import Options
 from ._pipeline import Measured as Measured  # noqa: PLC0414 (read by the tests and benchmarks)
 from ._pipeline import measure as measure  # noqa: PLC0414 (read by the tests and benchmarks)
 from ._pipeline import run as run  # noqa: PLC0414 (swapped by _chain_source for the tests and benchmarks)
-
-# Code points no UTF-8 output can hold (a str's lone surrogates: a file name's undecodable
-# bytes, a JSON string's "\\udcff").
-_SURROGATES: Final = re.compile("[\ud800-\udfff]")
+from ._surrogates import writable
 
 
 def extract(
@@ -58,4 +54,4 @@ def checked_url(url: object) -> str | None:
         return None
     if not isinstance(url, str):
         raise InputError(f"url must be str or None, not {type(url).__name__}")
-    return url if url.isascii() else _SURROGATES.sub("\ufffd", url)
+    return writable(url)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from ._extras import require
+from ._surrogates import writable
 
 # What an HTTP Content-Type must start with for a WARC response to count as a page.
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -51,6 +52,15 @@ class SourcePage:
     content_type: str | None
     origin: str
     error: str = ""
+
+    def __post_init__(self) -> None:
+        # What goes into the page's record is written as UTF-8: a file name's undecodable
+        # bytes or a JSON string's lone surrogate as U+FFFD (set here, so the page's key and
+        # its record's key, read back by --resume, are the same).
+        for name in ("url", "record_id", "origin", "error"):
+            value = getattr(self, name)
+            if isinstance(value, str) and writable(value) is not value:
+                object.__setattr__(self, name, writable(value))
 
     @property
     def key(self) -> str:
