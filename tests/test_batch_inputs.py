@@ -57,3 +57,39 @@ def test_lone_surrogates_in_a_record_do_not_stop_the_run(tmp_path: Path, suffix:
     assert written[1]["url"] == "https://example.org/\ufffd"
     again = run_batch([folder], out, jobs=1, resume=True, stderr=io.StringIO())
     assert (again.pages, again.skipped) == (0, 3)
+
+
+@pytest.mark.parametrize("resume", [False, True], ids=["fresh", "resume"])
+def test_the_output_named_as_an_input_is_refused(tmp_path: Path, resume: bool) -> None:
+    """It was read, then replaced by its own records: the input lost."""
+    source = tmp_path / "pages.jsonl"
+    source.write_text(json.dumps({"html": PAGE}) + "\n", "utf-8")
+    before = source.read_bytes()
+    with pytest.raises(ValueError, match="the output is also an input"):
+        run_batch([source], tmp_path / "." / "pages.jsonl", jobs=1, resume=resume, stderr=io.StringIO())
+    assert source.read_bytes() == before
+    assert not list(tmp_path.glob("*.partial"))
+
+
+@pytest.mark.parametrize("resume", [False, True], ids=["again", "resume"])
+def test_an_earlier_output_in_an_input_folder_is_not_read_as_pages(tmp_path: Path, resume: bool) -> None:
+    """``batch pages/ -o pages/out.jsonl`` twice: the second run read the first one's records
+    as JSONL pages, an error record each (exit 3)."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.html").write_text(PAGE, "utf-8")
+    out = folder / "out.jsonl"
+    assert not run_batch([folder], out, jobs=1, stderr=io.StringIO()).failed
+    summary = run_batch([folder], out, jobs=1, resume=resume, stderr=io.StringIO())
+    assert not summary.failed
+    assert [r["origin"] for r in records(out)] == [str(folder / "a.html")]
+
+
+def test_an_output_that_is_a_folder_is_refused_before_any_work(tmp_path: Path) -> None:
+    """It was found only at the end, when the finished run's file could not be renamed over it."""
+    source = tmp_path / "a.html"
+    source.write_text(PAGE, "utf-8")
+    (tmp_path / "out.jsonl").mkdir()
+    with pytest.raises(ValueError, match="the output is a folder"):
+        run_batch([source], tmp_path / "out.jsonl", jobs=1, stderr=io.StringIO())
+    assert not list(tmp_path.glob("*.partial"))

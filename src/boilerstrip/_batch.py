@@ -71,9 +71,15 @@ def usable_cpus() -> int:
 
 
 def _pages(
-    inputs: Iterable[str | os.PathLike[str]], fields: dict[str, str], summary: BatchSummary, stderr: TextIO
+    inputs: Iterable[str | os.PathLike[str]],
+    fields: dict[str, str],
+    summary: BatchSummary,
+    stderr: TextIO,
+    output: str,
 ) -> Iterator[SourcePage]:
     for path in input_files(inputs):
+        if os.path.realpath(path) == output:  # an earlier run's output in an input folder: not a page
+            continue
         try:
             yield from read_path(path, **fields)
         except MissingExtraError:
@@ -108,6 +114,8 @@ def run_batch(
     written after each one. ``fault_plan`` (page key -> "crash", "hang" or "raise") is a
     test hook that makes the worker fail on those pages. Ctrl-C stops the workers and
     leaves a valid output of the records written so far (the summary says interrupted).
+    The output is never read as an input: ValueError when it is one of ``inputs``, and an
+    input folder's copy of it (an earlier run's) is skipped.
 
     Workers are started as multiprocessing starts them (forkserver, else spawn): a script
     that calls this must do so under ``if __name__ == "__main__":``, or its workers run the
@@ -117,7 +125,11 @@ def run_batch(
     stderr = sys.stderr if stderr is None else stderr
     output = Path(output)
     output_kind(output)  # ValueError for a name of no known kind, before any work
+    if output.is_dir():
+        raise ValueError(f"the output is a folder: {output}")
     inputs = list(inputs)
+    if any(os.path.realpath(p) == os.path.realpath(output) for p in inputs):  # it would be overwritten
+        raise ValueError(f"the output is also an input: {output}")
     if any(p.name.lower().endswith(WARC_SUFFIXES) for p in input_files(inputs)):
         require("fastwarc.warc", "warc", "reading WARC files")  # before the output is touched
     plan = dict(fault_plan or {})
@@ -135,7 +147,7 @@ def run_batch(
         for record in done.values():
             writer.write(record)
         fields = {"html_field": html_field, "url_field": url_field, "id_field": id_field}
-        pages = _pages(inputs, fields, summary, stderr)
+        pages = _pages(inputs, fields, summary, stderr, os.path.realpath(output))
 
         def write(record: dict[str, Any]) -> None:
             writer.write(record)
