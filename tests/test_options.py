@@ -52,6 +52,20 @@ def test_invalid_values_are_refused(changes: dict[str, object]) -> None:
         ({"threshold": "0.5"}, "threshold must be float, not str"),
         ({"decision": None}, "decision must be str, not NoneType"),
         ({"time_budget": True}, "time_budget must be float | None, not bool"),
+        # The compiled build raised OverflowError or TypeError, the pure one read them through
+        # (or raised OverflowError: time_budget).
+        ({"smoothing_window": 2**63}, "smoothing_window must be between -2\\*\\*62 and 2\\*\\*62"),
+        ({"phrase_scan_chars": 2**63}, "phrase_scan_chars must be between -2\\*\\*62 and 2\\*\\*62"),
+        ({"max_nodes": 2**63}, "max_nodes must be between -2\\*\\*62 and 2\\*\\*62"),
+        (
+            {"trailing_box_max_ratio": 10**400},
+            "trailing_box_max_ratio must be between -2\\*\\*62 and 2\\*\\*62",
+        ),
+        ({"time_budget": 10**400}, "time_budget must be between -2\\*\\*62 and 2\\*\\*62"),
+        ({"region_min_words": -(2**63)}, "region_min_words must be between -2\\*\\*62 and 2\\*\\*62"),
+        # The one share without a range: any float was taken.
+        ({"thread_min_share": -1.0}, "thread_min_share must be in \\[0, 1\\]"),
+        ({"thread_min_share": float("nan")}, "thread_min_share must be in \\[0, 1\\]"),
     ],
 )
 def test_values_of_another_type_are_refused(changes: dict[str, object], message: str) -> None:
@@ -66,6 +80,8 @@ def test_values_of_another_type_are_refused(changes: dict[str, object], message:
         ({"max_depth": None}, "max_depth", None),
         ({"time_budget": 2}, "time_budget", 2),
         ({"language": None}, "language", None),
+        ({"max_nodes": 2**62}, "max_nodes", 2**62),
+        ({"time_budget": float("inf")}, "time_budget", float("inf")),
     ],
 )
 def test_values_of_their_own_type_are_taken(changes: dict[str, object], field: str, value: object) -> None:

@@ -28,7 +28,7 @@ UNIT = (
     "section_prose_max_link_density", "section_prose_min_stopwords", "detached_link_density",
     "table_rows_floor", "table_rows_max_link_density", "dump_max_distinct",
     "form_label_max_share", "body_link_density", "teaser_card_link_density",
-    "teaser_card_prose_link_density", "teaser_card_teaser_link_density",
+    "teaser_card_prose_link_density", "teaser_card_teaser_link_density", "thread_min_share",
 )  # fmt: skip
 # Shares that must leave something: in (0, 1].
 OPEN_UNIT = ("region_secondary_share", "phrase_box_min_share", "author_bio_share")
@@ -80,11 +80,15 @@ KINDS: Final = {
     "float | None": (int, float, NoneType),
     "str | None": (str, NoneType),
 }
+# The largest int a field takes (a count, a limit, a float field's int). Design: the compiled
+# build holds counts in C's 64-bit integers (its stages raised OverflowError or TypeError from
+# 2**63 where the pure build read on); 2**62 leaves room for a sum of two.
+MAX_INT: Final = 2**62
 
 
 def check_options(o: Options) -> None:
-    """Raise :class:`OptionsError` for the first field of another type than its own, then
-    for the first out of its range."""
+    """Raise :class:`OptionsError` for the first field of another type than its own (or an
+    int past :data:`MAX_INT`), then for the first out of its range."""
     for f in dataclasses.fields(o):
         kinds = KINDS.get(f.type) if isinstance(f.type, str) else None
         if kinds is not None:  # the pairs, sets and cut model: their own checks below
@@ -92,6 +96,10 @@ def check_options(o: Options) -> None:
             _check(
                 isinstance(value, kinds) and (f.type == "bool" or not isinstance(value, bool)),
                 f"{f.name} must be {f.type}, not {type(value).__name__}",
+            )
+            _check(
+                isinstance(value, bool) or not isinstance(value, int) or abs(value) <= MAX_INT,
+                f"{f.name} must be between -2**62 and 2**62",
             )
     for name in UNIT:
         _check(0.0 <= getattr(o, name) <= 1.0, f"{name} must be in [0, 1]")
