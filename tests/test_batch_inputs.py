@@ -93,3 +93,50 @@ def test_an_output_that_is_a_folder_is_refused_before_any_work(tmp_path: Path) -
     with pytest.raises(ValueError, match="the output is a folder"):
         run_batch([source], tmp_path / "out.jsonl", jobs=1, stderr=io.StringIO())
     assert not list(tmp_path.glob("*.partial"))
+
+
+def _flip_gzip_middle(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 8] = bytes(b ^ 0xFF for b in data[middle : middle + 8])
+    path.write_bytes(bytes(data))
+
+
+def _ff_after_header(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[20:30] = b"\xff" * 10
+    path.write_bytes(bytes(data))
+
+
+def _junk_line(path: Path) -> None:
+    lines = path.read_bytes().splitlines(keepends=True)
+    path.write_bytes(b"".join([lines[0], b"\xff\xfe\x00 not UTF-8\n", *lines[1:]]))
+
+
+def _not_gzip(path: Path) -> None:
+    path.write_bytes(b"plain text, not gzip\n")
+
+
+@pytest.mark.parametrize(
+    ("suffix", "damage"),
+    [
+        (".jsonl.gz", _flip_gzip_middle),
+        (".jsonl.gz", _ff_after_header),
+        (".jsonl", _junk_line),
+        (".jsonl.gz", _not_gzip),
+    ],
+    ids=["failed crc", "corrupt deflate", "line not UTF-8", "not gzip"],
+)
+def test_resume_of_a_damaged_output_keeps_its_whole_records(tmp_path: Path, suffix: str, damage: Any) -> None:
+    """The records before the damage are kept, the other pages done again, one record each
+    (zlib.error was a traceback; a failed CRC, a line not UTF-8 or a file not gzip stopped the run)."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name in "abcdefgh":
+        (folder / f"{name}.html").write_text(PAGE.replace("harbour", f"harbour {name}"), "utf-8")
+    out = tmp_path / f"out{suffix}"
+    assert not run_batch([folder], out, jobs=1, stderr=io.StringIO()).failed
+    damage(out)
+    summary = run_batch([folder], out, jobs=1, resume=True, stderr=io.StringIO())
+    assert not summary.failed and summary.pages + summary.skipped == 8
+    assert sorted(Path(r["origin"]).stem for r in records(out)) == list("abcdefgh")

@@ -12,6 +12,7 @@ import json
 import os
 import queue
 import threading
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, Protocol, cast
@@ -176,17 +177,22 @@ def finish(writer: RecordWriter, output: Path) -> None:
 
 
 def _jsonl_records(output: Path, compressed: bool) -> Iterator[dict[str, Any]]:
-    opened = gzip.open(output, "rt", encoding="utf-8") if compressed else output.open(encoding="utf-8")  # noqa: SIM115
-    with cast(IO[str], opened) as stream:
+    # Lines as bytes: one that is not UTF-8 is skipped as a line cut short is (read as text,
+    # it stopped the run with a UnicodeDecodeError that named no file).
+    opened = gzip.open(output, "rb") if compressed else output.open("rb")  # noqa: SIM115
+    with cast(IO[bytes], opened) as stream:
         try:
             for line in stream:
                 try:
                     record = json.loads(line)
-                except ValueError:  # a line cut short by a killed run
+                except ValueError:  # a line cut short by a killed run, or not UTF-8
                     continue
                 if isinstance(record, dict):
                     yield record
-        except EOFError:  # a gzip stream cut short by a killed run: its whole lines count
+        # A gzip stream cut short by a killed run, or corrupt (zlib.error was a traceback, a
+        # failed CRC a usage error): its whole lines before that count, the rest's pages are
+        # done again.
+        except (EOFError, zlib.error, gzip.BadGzipFile):
             return
 
 
