@@ -140,3 +140,49 @@ def test_resume_of_a_damaged_output_keeps_its_whole_records(tmp_path: Path, suff
     summary = run_batch([folder], out, jobs=1, resume=True, stderr=io.StringIO())
     assert not summary.failed and summary.pages + summary.skipped == 8
     assert sorted(Path(r["origin"]).stem for r in records(out)) == list("abcdefgh")
+
+
+def _cut_in_last_body(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: data.rindex(b"harbour") + 3])
+
+
+def _cut_in_last_member(path: Path) -> None:
+    from fastwarc import warc
+
+    with path.open("rb") as stream:
+        last = [r.stream_pos for r in warc.ArchiveIterator(stream)][-1]
+    data = path.read_bytes()
+    path.write_bytes(data[: (last + len(data)) // 2])
+
+
+def _cut_in_last_header(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: data.rindex(b"WARC/1.") + 12])  # inside "WARC-Type: ..."
+
+
+@needs("fastwarc", "warcio")
+@pytest.mark.parametrize(
+    ("gzipped", "cut"),
+    [(False, _cut_in_last_body), (True, _cut_in_last_member), (False, _cut_in_last_header)],
+    ids=["warc body", "warc.gz member", "warc header"],
+)
+def test_a_warc_file_cut_short_is_said(tmp_path: Path, gzipped: bool, cut: Any) -> None:
+    """fastwarc ends a file cut inside a record without an error: the record was an "ok" page
+    of its first bytes, or was lost with the rest, and the run exited 0."""
+    from warc_pages import Response, write_warc
+
+    path = tmp_path / ("crawl.warc.gz" if gzipped else "crawl.warc")
+    pages = [
+        Response(f"https://example.org/{n}", PAGE.replace("boats", f"boats {n}" * 400).encode())
+        for n in "abc"
+    ]
+    write_warc(path, pages, gzip=gzipped)
+    out = tmp_path / "out.jsonl"
+    assert not run_batch([path], out, jobs=1, stderr=io.StringIO()).failed
+    cut(path)
+    summary = run_batch([path], out, jobs=1, stderr=io.StringIO())
+    assert summary.failed
+    last = records(out)[-1]
+    assert last["status"] == "error" and "the WARC file ends inside this record" in last["error"]
+    assert [r["status"] for r in records(out)[:2]] == ["ok", "ok"]

@@ -126,25 +126,46 @@ def read_warc(path: str | os.PathLike[str]) -> Iterator[SourcePage]:
     """The HTML pages of a WARC file (plain or gzip-compressed, per record or whole): its
     response records whose HTTP Content-Type is HTML or missing, with the target URI, the
     WARC-Record-ID and the HTTP Content-Type header (whose charset extract() uses before the
-    page's meta). Requests, metadata, images and other records are skipped.
+    page's meta). Requests, metadata, images and other records are skipped. A record the file
+    ends inside gives a page whose ``error`` says so.
 
     Needs fastwarc: ``pip install 'boilerstrip[warc]'`` (:class:`MissingExtraError` otherwise).
     """
     warc: Any = require("fastwarc.warc", "warc", "reading WARC files")
     path = Path(path)
     with path.open("rb") as stream:
-        records = warc.ArchiveIterator(stream, record_types=warc.WarcRecordType.response, parse_http=True)
-        for record in records:
+        # Every record, so that one the file ends inside is seen whatever its type.
+        for record in warc.ArchiveIterator(stream, parse_http=True):
+            if record.record_type != warc.WarcRecordType.response:
+                if record.headers.get("Content-Length") is None:
+                    yield _cut_page(path, record, _cut_short(record, 0))
+                continue
             content_type = _http_header(record, "Content-Type")
             if not _is_html(content_type):
                 continue
+            body = record.reader.read()
             yield SourcePage(
-                html=_decoded_body(record.reader.read(), record.http_headers),
+                html=_decoded_body(body, record.http_headers),
                 url=record.headers.get("WARC-Target-URI"),
                 record_id=record.record_id,
                 content_type=content_type,
                 origin=f"{path}#{record.stream_pos}",
+                error=_cut_short(record, len(body)),
             )
+
+
+def _cut_page(path: Path, record: Any, error: str) -> SourcePage:
+    return SourcePage(b"", None, record.record_id, None, f"{path}#{record.stream_pos}", error=error)
+
+
+def _cut_short(record: Any, read: int) -> str:
+    """Why a WARC record is cut short (the file ends inside it: fastwarc then ends the file
+    without an error), or "": every record declares its length, and its block holds it."""
+    if record.headers.get("Content-Length") is None:
+        return "the WARC file ends inside this record (no Content-Length: its headers are cut short)"
+    if read < record.content_length:
+        return f"the WARC file ends inside this record ({read} of its {record.content_length} bytes)"
+    return ""
 
 
 def _dechunked(body: bytes) -> bytes:
