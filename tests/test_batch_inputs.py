@@ -186,3 +186,44 @@ def test_a_warc_file_cut_short_is_said(tmp_path: Path, gzipped: bool, cut: Any) 
     last = records(out)[-1]
     assert last["status"] == "error" and "the WARC file ends inside this record" in last["error"]
     assert [r["status"] for r in records(out)[:2]] == ["ok", "ok"]
+
+
+def _write(path: Path, data: bytes) -> None:
+    import gzip
+
+    path.write_bytes(gzip.compress(data) if path.name.endswith(".gz") else data)
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz"])
+@pytest.mark.parametrize("last_newline", [True, False], ids=["newline", "no newline"])
+def test_a_jsonl_line_too_long_is_an_error_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str, last_newline: bool
+) -> None:
+    """The parent held a line whole: a .jsonl.gz line of 300 MB (a 300 KB file) took 1 GB."""
+    from boilerstrip import _sources
+
+    monkeypatch.setattr(_sources, "MAX_LINE_BYTES", 1000)
+    lines = [json.dumps({"html": PAGE, "id": i}) for i in ("a", "b", "c", "d")]
+    lines[1] = json.dumps({"html": "x" * 2500, "id": "b"})  # past the limit, in three reads
+    lines[3] = json.dumps({"html": "y" * 999, "id": "d"})
+    path = tmp_path / f"pages{suffix}"
+    _write(path, "\n".join(lines).encode() + (b"\n" if last_newline else b""))
+    pages = list(_sources.iter_sources([path]))
+    assert [(p.record_id, p.origin.rsplit(":", 1)[1]) for p in pages] == [
+        ("a", "1"),
+        (None, "2"),
+        ("c", "3"),
+        (None, "4"),
+    ]
+    assert pages[1].error == pages[3].error == "line is longer than 1,000 bytes"
+
+
+def test_an_html_gz_is_inflated_up_to_the_warc_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As a WARC body is: a 300 KB .html.gz of 300 MB took 650 MB of the parent's memory."""
+    from boilerstrip import _sources
+
+    monkeypatch.setattr(_sources, "MAX_INFLATED_BYTES", 1000)
+    path = tmp_path / "page.html.gz"
+    _write(path, PAGE.encode() * 100)
+    (page,) = _sources.iter_sources([path])
+    assert page.html == (PAGE.encode() * 100)[:1000]

@@ -29,6 +29,10 @@ ALL_SUFFIXES = WARC_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES
 # Design: a compressed body is inflated up to this many bytes, 4x Options.max_input_chars'
 # default (what extract() reads of bytes at most), so a small zip bomb costs no more.
 MAX_INFLATED_BYTES = 40_000_000
+# A JSONL line longer than this is no page, but an error (what is left of it is skipped): its
+# page, escaped as JSON, may take twice MAX_INFLATED_BYTES, which is all extract() reads. Design:
+# the parent holds a line whole (a .jsonl.gz line of 300 MB from a 300 KB file took 1 GB).
+MAX_LINE_BYTES = 2 * MAX_INFLATED_BYTES
 # JSON strings are Unicode: their pages are handed to extract() as UTF-8 whatever their meta says.
 _JSONL_CONTENT_TYPE = "text/html; charset=utf-8"
 
@@ -77,10 +81,12 @@ def _open_maybe_gzip(path: Path) -> IO[bytes]:
 
 
 def read_html_file(path: str | os.PathLike[str]) -> SourcePage:
-    """One HTML file (gzip-compressed when its name ends in .gz) as a page with no URL."""
+    """One HTML file (gzip-compressed when its name ends in .gz, inflated up to
+    MAX_INFLATED_BYTES, as a WARC body is) as a page with no URL."""
     path = Path(path)
     with _open_maybe_gzip(path) as stream:
-        html = stream.read()
+        # (a 300 KB .html.gz of 300 MB took 650 MB of the parent's memory)
+        html = stream.read(MAX_INFLATED_BYTES) if isinstance(stream, gzip.GzipFile) else stream.read()
     return SourcePage(html=html, url=None, record_id=None, content_type=None, origin=str(path))
 
 
@@ -110,12 +116,27 @@ def read_jsonl(
     """The pages of a JSONL file (gzip-compressed when its name ends in .gz): one JSON object
     per line, the page's HTML in ``html_field``, its URL in ``url_field`` and its identifier,
     if any, in ``id_field`` (the page's record_id). Blank lines are skipped; a line that is
-    not an object with an HTML string gives a page whose ``error`` says why."""
+    not an object with an HTML string, or longer than MAX_LINE_BYTES, gives a page whose
+    ``error`` says why."""
     path = Path(path)
     with _open_maybe_gzip(path) as stream:
-        for number, line in enumerate(stream, 1):
-            if line.strip():
+        for number, line in enumerate(_lines(stream), 1):
+            if line is None:
+                why = f"line is longer than {MAX_LINE_BYTES:,} bytes"
+                yield SourcePage(b"", None, None, None, f"{path}:{number}", error=why)
+            elif line.strip():
                 yield _jsonl_page(line, f"{path}:{number}", html_field, url_field, id_field)
+
+
+def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
+    """The lines of ``stream``, None for one longer than MAX_LINE_BYTES (never held whole)."""
+    while line := stream.readline(MAX_LINE_BYTES):
+        if len(line) < MAX_LINE_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+            pass
+        yield None
 
 
 def _is_html(content_type: str | None) -> bool:
