@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -159,3 +160,22 @@ def test_a_closed_pipe_stops_quietly(args: list[str]) -> None:
         status = process.wait(timeout=120)
     assert "Traceback" not in err and "Exception ignored" not in err, err
     assert status == 1
+
+
+@pytest.mark.parametrize("second", [[], [str(SEED)]], ids=["one page", "two pages"])
+def test_an_odd_file_name_on_a_strict_stdout(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, second: list[str]
+) -> None:
+    """A file name's undecodable byte, with stdout strict UTF-8 (PYTHONIOENCODING=utf-8, a
+    UTF-8 locale other than C): the header of several pages raised UnicodeEncodeError, --json
+    wrote a url that is not UTF-8 through a lenient stdout."""
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/odd\xff.html"))
+    odd.write_bytes(SEED.read_bytes())
+    out = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(out, encoding="utf-8", errors="strict"))
+    for args in (["--json"], []):
+        assert main([*args, str(odd), *second]) == 0
+    sys.stdout.flush()
+    text = out.getvalue().decode("utf-8")
+    assert json.loads(text.splitlines()[0])["url"].endswith("odd\ufffd.html")
+    assert ("odd\ufffd.html <==" in text) == bool(second)

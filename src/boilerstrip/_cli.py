@@ -14,6 +14,7 @@ from ._errors import BoilerstripError
 from ._extract import extract
 from ._model import Extraction
 from ._options import Options
+from ._surrogates import writable
 from ._version import __version__
 
 
@@ -150,7 +151,8 @@ def _command(argv: list[str]) -> int:
             print(result.to_json())
             continue
         if len(args.pages) > 1:
-            print(f"{'' if index == 0 else chr(10)}==> {page} <==")
+            # (a file name's undecodable bytes as U+FFFD: a strict UTF-8 stdout refuses them)
+            print(f"{'' if index == 0 else chr(10)}==> {writable(page)} <==")
         if args.blocks:
             print(_blocks_table(result))
         else:
