@@ -227,3 +227,14 @@ def test_an_html_gz_is_inflated_up_to_the_warc_limit(tmp_path: Path, monkeypatch
     _write(path, PAGE.encode() * 100)
     (page,) = _sources.iter_sources([path])
     assert page.html == (PAGE.encode() * 100)[:1000]
+
+
+@pytest.mark.parametrize("item", ["<p>a page as a str</p>", None, ["html"]], ids=["str", "None", "list"])
+def test_an_engine_item_that_is_no_mapping_gives_an_error_record(item: object) -> None:
+    """dask's ``bag.map(extract_page)`` over a Bag of str: AttributeError, the compute failed."""
+    from boilerstrip import Options
+    from boilerstrip.integrations._common import row_record
+
+    record = row_record(item, Options())  # type: ignore[arg-type]
+    assert record["status"] == "error"
+    assert record["error"] == f"a page must be a SourcePage or a mapping, not {type(item).__name__}"
