@@ -63,6 +63,18 @@ def test_invalid_values_are_refused(changes: dict[str, object]) -> None:
         ),
         ({"time_budget": 10**400}, "time_budget must be between -2\\*\\*62 and 2\\*\\*62"),
         ({"region_min_words": -(2**63)}, "region_min_words must be between -2\\*\\*62 and 2\\*\\*62"),
+        # Pairs and models of another shape: a ValueError or TypeError of their unpacking.
+        ({"weights": "x"}, "weights must be \\(name, number\\) pairs"),
+        ({"smoothing": 5}, "smoothing must be \\(name, number\\) pairs"),
+        (
+            {"cut_model": ((0.5,),)},
+            "cut_model must be \\(threshold in \\[0, 1\\], coefficients\\) pairs of one length",
+        ),
+        (
+            {"cut_model": ((0.5, ("a",)),)},
+            "cut_model must be \\(threshold in \\[0, 1\\], coefficients\\) pairs of one length",
+        ),
+        ({"disabled_scorers": frozenset({5})}, "disabled_scorers must be a frozenset of scorer names"),
         # The one share without a range: any float was taken.
         ({"thread_min_share": -1.0}, "thread_min_share must be in \\[0, 1\\]"),
         ({"thread_min_share": float("nan")}, "thread_min_share must be in \\[0, 1\\]"),

@@ -4,6 +4,7 @@ must lie in, then the few checks of their own kind."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from types import NoneType
 from typing import TYPE_CHECKING, Final
 
@@ -129,26 +130,46 @@ def check_options(o: Options) -> None:
         o.language is None or (isinstance(o.language, str) and 2 <= len(o.language) <= 8),
         "language must be an ISO 639 code or None",
     )
-    _check(
-        all(isinstance(n, str) and isinstance(w, (int, float)) for n, w in o.weights),
+    _shaped(
+        lambda: all(isinstance(n, str) and isinstance(w, (int, float)) for n, w in o.weights),
         "weights must be (name, number) pairs",
     )
-    _check(
-        all(isinstance(n, str) and isinstance(w, (int, float)) for n, w in o.smoothing),
+    _shaped(
+        lambda: all(isinstance(n, str) and isinstance(w, (int, float)) for n, w in o.smoothing),
         "smoothing must be (name, number) pairs",
     )
-    _check(
-        bool(o.cut_model)
-        and all(0.0 <= t <= 1.0 and len(c) == len(o.cut_model[0][1]) for t, c in o.cut_model),
+    _shaped(
+        lambda: (
+            bool(o.cut_model)
+            and all(
+                0.0 <= t <= 1.0
+                and len(c) == len(o.cut_model[0][1])
+                and all(isinstance(x, (int, float)) for x in c)
+                for t, c in o.cut_model
+            )
+        ),
         "cut_model must be (threshold in [0, 1], coefficients) pairs of one length",
     )
-    _check(isinstance(o.disabled_scorers, frozenset), "disabled_scorers must be a frozenset")
+    _check(
+        isinstance(o.disabled_scorers, frozenset) and all(isinstance(n, str) for n in o.disabled_scorers),
+        "disabled_scorers must be a frozenset of scorer names",
+    )
     unknown = ({n for n, _ in o.weights} | set(o.disabled_scorers)) - {"bias", *SCORERS}
     _check(not unknown, f"unknown scorers: {', '.join(sorted(unknown))}")
     _check(
         isinstance(o.hard_rules, frozenset) and o.hard_rules <= set(HARD_RULES),
         f"hard_rules must be a frozenset of rule names ({', '.join(HARD_RULES)})",
     )
+
+
+def _shaped(condition: Callable[[], bool], message: str) -> None:
+    """:func:`_check` of a nested value's condition, which a value of another shape makes
+    raise (a str or an int for pairs: ValueError or TypeError, not OptionsError)."""
+    try:
+        holds = condition()
+    except (TypeError, ValueError):
+        holds = False
+    _check(holds, message)
 
 
 def _check(condition: bool, message: str) -> None:
