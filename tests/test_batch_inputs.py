@@ -238,3 +238,13 @@ def test_an_engine_item_that_is_no_mapping_gives_an_error_record(item: object) -
     record = row_record(item, Options())  # type: ignore[arg-type]
     assert record["status"] == "error"
     assert record["error"] == f"a page must be a SourcePage or a mapping, not {type(item).__name__}"
+
+
+@pytest.mark.parametrize("timeout", [float("nan"), 1e308, -1.0], ids=repr)
+def test_a_timeout_out_of_range_is_refused(tmp_path: Path, timeout: float) -> None:
+    """NaN left pages without a deadline; 1e308 raised OverflowError from poll() mid-run."""
+    source = tmp_path / "a.html"
+    source.write_text(PAGE, "utf-8")
+    with pytest.raises(ValueError, match="the timeout must be 0"):
+        run_batch([source], tmp_path / "out.jsonl", jobs=1, timeout=timeout, stderr=io.StringIO())
+    assert not list(tmp_path.glob("out.*"))

@@ -26,6 +26,10 @@ from ._sources import WARC_SUFFIXES, SourcePage, input_files, read_path
 # deadline, so that a slow page usually ends with a clean "timeout" record and no kill.
 BUDGET_SHARE = 0.9
 FAULTS = ("crash", "hang", "raise")
+# The longest timeout a page may have, in seconds. Design: the supervisor waits on its workers
+# with poll(), which takes at most 2**31 - 1 ms (24.8 days): past it, the run stopped with an
+# OverflowError once its first page was out; NaN compared false and left pages without one.
+MAX_TIMEOUT = 2_000_000.0
 
 
 @dataclass
@@ -132,6 +136,8 @@ def run_batch(
         raise ValueError(f"the output is also an input: {output}")
     if any(p.name.lower().endswith(WARC_SUFFIXES) for p in input_files(inputs)):
         require("fastwarc.warc", "warc", "reading WARC files")  # before the output is touched
+    if timeout is not None and not 0 <= timeout <= MAX_TIMEOUT:
+        raise ValueError(f"the timeout must be 0 (none) to {MAX_TIMEOUT:,.0f} seconds, not {timeout}")
     plan = dict(fault_plan or {})
     unknown = sorted(set(plan.values()) - set(FAULTS))
     if unknown:
