@@ -26,6 +26,9 @@ def test_keyword_only_and_frozen() -> None:
         {"region_secondary_share": 0.0},
         {"phrase_box_min_share": 2.0},
         {"language": "x"},
+        {"language": "\udcff\udcff"},  # echoed in result.language: its JSON was not UTF-8
+        {"language": "de\x00"},
+        {"language": "e n"},
         {"weights": (("link_density", "high"),)},
         {"disabled_scorers": {"link_density"}},
         {"listing_min_prices": -1},
@@ -92,6 +95,8 @@ def test_values_of_another_type_are_refused(changes: dict[str, object], message:
         ({"max_depth": None}, "max_depth", None),
         ({"time_budget": 2}, "time_budget", 2),
         ({"language": None}, "language", None),
+        ({"language": "zh-Hant"}, "language", "zh-Hant"),
+        ({"language": "pt_BR"}, "language", "pt_BR"),
         ({"max_nodes": 2**62}, "max_nodes", 2**62),
         ({"time_budget": float("inf")}, "time_budget", float("inf")),
     ],

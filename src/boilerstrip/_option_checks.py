@@ -127,7 +127,15 @@ def check_options(o: Options) -> None:
         "time_budget must be positive or None",
     )
     _check(
-        o.language is None or (isinstance(o.language, str) and 2 <= len(o.language) <= 8),
+        o.language is None
+        or (
+            isinstance(o.language, str)
+            and 2 <= len(o.language) <= 8
+            # letters, digits, "-" and "_" (a lone surrogate or a control character, which
+            # result.language echoes, made its JSON unwritable or held a NUL)
+            and o.language.isascii()
+            and o.language.replace("-", "").replace("_", "").isalnum()
+        ),
         "language must be an ISO 639 code or None",
     )
     _shaped(
