@@ -248,3 +248,39 @@ def test_a_timeout_out_of_range_is_refused(tmp_path: Path, timeout: float) -> No
     with pytest.raises(ValueError, match="the timeout must be 0"):
         run_batch([source], tmp_path / "out.jsonl", jobs=1, timeout=timeout, stderr=io.StringIO())
     assert not list(tmp_path.glob("out.*"))
+
+
+FOREIGN = [
+    {"status": "ok", "origin": "ORIGIN", "confidence": "high"},  # a confidence of text
+    {
+        "status": "ok",
+        "origin": "ORIGIN",
+        "title": "",
+        "language": "en",
+        "confidence": 0.5,
+        "truncated": False,
+    },
+]
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", pytest.param(".parquet", marks=needs("pyarrow"))])
+@pytest.mark.parametrize("foreign", FOREIGN, ids=["confidence text", "no text"])
+def test_resume_does_not_keep_foreign_records(tmp_path: Path, suffix: str, foreign: dict[str, Any]) -> None:
+    """An object with "status": "ok" and the page's origin was kept as its record: its page
+    skipped, the object copied into the output (Parquet: the run's records left in
+    OUT.partial when the writer refused it at the end)."""
+    source = tmp_path / "a.html"
+    source.write_text(PAGE, "utf-8")
+    out = tmp_path / f"out{suffix}"
+    row = {name: str(source) if value == "ORIGIN" else value for name, value in foreign.items()}
+    if suffix == ".parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.Table.from_pylist([row]), out)
+    else:
+        out.write_text(json.dumps(row) + "\n", "utf-8")
+    summary = run_batch([source], out, jobs=1, resume=True, stderr=io.StringIO())
+    assert (summary.pages, summary.ok, summary.skipped) == (1, 1, 0)
+    (record,) = records(out)
+    assert "ordinary prose" in record["text"]
