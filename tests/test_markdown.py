@@ -15,6 +15,11 @@ CASES = {
     "line break": ("<p>First line<br>second line</p>", "First line\\\nsecond line"),
     "unordered list": ("<ul><li>a</li><li>b</li></ul>", "- a\n- b"),
     "ordered list with start": ("<ol start=4><li>a</li><li>b</li></ol>", "4. a\n5. b"),
+    # "-2. a" is a line of text in CommonMark, no list item
+    "ordered list with a negative start": (
+        "<ol start=-2><li>a</li><li>b</li><li>c</li></ol>",
+        "0. a\n0. b\n0. c",
+    ),
     "nested lists": (
         "<ol><li>one<ul><li>x</li><li>y<ol><li>deep</li></ol></li></ul></li><li>two</li></ol>",
         "1. one\n   - x\n   - y\n     1. deep\n2. two",
