@@ -46,6 +46,9 @@ CASES = {
         "```rust\nfn f() {}\n```",
     ),
     "code language from data-lang": ('<pre data-lang="Go">x := 1</pre>', "```go\nx := 1\n```"),
+    # The line after the fence was the code's first: "x" came before it.
+    "data-lang that is no name": ('<pre data-lang="py&#10;x">y = 1</pre>', "```\ny = 1\n```"),
+    "data-lang with a space": ('<pre data-lang="objective c">y = 1</pre>', "```\ny = 1\n```"),
     "code without language": ("<pre>plain</pre>", "```\nplain\n```"),
     "code holding a fence": ("<pre>```\nx\n```</pre>", "````\n```\nx\n```\n````"),
     "blockquote": ("<blockquote><p>Said.</p><p>Again.</p></blockquote>", "> Said.\n>\n> Again."),
