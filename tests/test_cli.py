@@ -179,3 +179,24 @@ def test_an_odd_file_name_on_a_strict_stdout(
     text = out.getvalue().decode("utf-8")
     assert json.loads(text.splitlines()[0])["url"].endswith("odd\ufffd.html")
     assert ("odd\ufffd.html <==" in text) == bool(second)
+
+
+@pytest.mark.parametrize(
+    "page", ["<p>" + "word " * 400 + "</p>", "<p>" + "é" * 400 + "</p>"], ids=["ascii", "utf-8"]
+)
+@pytest.mark.parametrize("limit", [50, 1000, None], ids=["cut", "whole", "no limit"])
+def test_a_page_is_read_as_far_as_extract_reads_it(tmp_path: Path, page: str, limit: int | None) -> None:
+    """The same extraction from what is read: /dev/zero (or a 50 GB file) was read whole."""
+    from boilerstrip import Options, extract
+    from boilerstrip._cli import read_page
+
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode())
+    options = Options(max_input_chars=limit)
+    data = read_page(str(path), options)
+    assert len(data) == (
+        len(page.encode()) if limit is None or limit * 4 >= len(page.encode()) else limit * 4 + 1
+    )
+    expected = extract(path.read_bytes(), options=options)
+    result = extract(data, options=options)
+    assert (result.text, result.truncated) == (expected.text, expected.truncated)

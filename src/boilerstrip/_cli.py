@@ -12,6 +12,7 @@ from . import _lexbor_walk
 from ._compiled import compiled
 from ._errors import BoilerstripError
 from ._extract import extract
+from ._input import _BYTES_PER_CHAR as BYTES_PER_CHAR
 from ._model import Extraction
 from ._options import Options
 from ._surrogates import writable
@@ -49,6 +50,17 @@ def render(result: Extraction, output: str, *, links: bool = False, images: bool
     if output == "json":
         return result.to_json()
     return result.text
+
+
+def read_page(page: str, options: Options) -> bytes:
+    """The bytes of file ``page`` (``-``: standard input) that extract() reads with ``options``,
+    and one more, so that it still says truncated: a 50 GB file, or /dev/zero, was read whole."""
+    limit = options.max_input_chars
+    size = -1 if limit is None else limit * BYTES_PER_CHAR + 1
+    if page == "-":
+        return sys.stdin.buffer.read(size)
+    with Path(page).open("rb") as stream:
+        return stream.read(size)
 
 
 def add_option_arguments(parser: argparse.ArgumentParser) -> None:
@@ -135,7 +147,7 @@ def _command(argv: list[str]) -> int:
     status = 0
     for index, page in enumerate(args.pages):
         try:
-            data = sys.stdin.buffer.read() if page == "-" else Path(page).read_bytes()
+            data = read_page(page, options)
         except OSError as error:
             print(f"boilerstrip: {page}: {error.strerror}", file=sys.stderr)
             status = 1
