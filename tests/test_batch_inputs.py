@@ -284,3 +284,28 @@ def test_resume_does_not_keep_foreign_records(tmp_path: Path, suffix: str, forei
     assert (summary.pages, summary.ok, summary.skipped) == (1, 1, 0)
     (record,) = records(out)
     assert "ordinary prose" in record["text"]
+
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+@pytest.mark.parametrize("line", [DEEP, '{"html": ' + DEEP + "}"], ids=["array", "in a field"])
+def test_a_jsonl_line_nested_too_deep_is_an_error_page(tmp_path: Path, line: str) -> None:
+    """json.loads raised RecursionError: the file's reading ended there, its next pages lost."""
+    source = tmp_path / "pages.jsonl"
+    source.write_text(
+        "\n".join([json.dumps({"html": PAGE}), line, json.dumps({"html": PAGE})]) + "\n", "utf-8"
+    )
+    summary = run_batch([source], tmp_path / "out.jsonl", jobs=1, stderr=io.StringIO())
+    assert (summary.ok, summary.errors["error"], summary.unreadable_inputs) == (2, 1, 0)
+    assert records(tmp_path / "out.jsonl")[1]["error"] == "line nests too deep to be read as JSON"
+
+
+def test_resume_skips_an_output_line_nested_too_deep(tmp_path: Path) -> None:
+    """RecursionError stopped the run, reported as a worker that cannot start (exit 1)."""
+    source = tmp_path / "a.html"
+    source.write_text(PAGE, "utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text(DEEP + "\n", "utf-8")
+    summary = run_batch([source], out, jobs=1, resume=True, stderr=io.StringIO())
+    assert (summary.pages, summary.ok) == (1, 1)

@@ -185,7 +185,9 @@ def _jsonl_records(output: Path, compressed: bool) -> Iterator[dict[str, Any]]:
             for line in stream:
                 try:
                     record = json.loads(line)
-                except ValueError:  # a line cut short by a killed run, or not UTF-8
+                # a line cut short by a killed run, not UTF-8, or nested too deep (RecursionError
+                # stopped the run, as if a worker could not start)
+                except (ValueError, RecursionError):
                     continue
                 if isinstance(record, dict):
                     yield record

@@ -98,6 +98,8 @@ def _jsonl_page(line: bytes, origin: str, html_field: str, url_field: str, id_fi
         record = json.loads(line)
     except ValueError as error:  # also UnicodeDecodeError
         return not_a_page(f"line is not JSON: {error}")
+    except RecursionError:  # (it ended the file's reading: its next lines were lost)
+        return not_a_page("line nests too deep to be read as JSON")
     if not isinstance(record, dict):
         return not_a_page(f"line is a JSON {type(record).__name__}, not an object")
     html, url, record_id = record.get(html_field), record.get(url_field), record.get(id_field)
