@@ -309,3 +309,27 @@ def test_resume_skips_an_output_line_nested_too_deep(tmp_path: Path) -> None:
     out.write_text(DEEP + "\n", "utf-8")
     summary = run_batch([source], out, jobs=1, resume=True, stderr=io.StringIO())
     assert (summary.pages, summary.ok) == (1, 1)
+
+
+@pytest.mark.parametrize("limit", [40, None], ids=["cut", "no limit"])
+@pytest.mark.parametrize("name", ["page.html", "page.html.gz"])
+def test_an_html_file_is_read_as_far_as_extract_reads_it(
+    tmp_path: Path, limit: int | None, name: str
+) -> None:
+    """The parent read a plain file whole (a huge one, or /dev/zero, took all its memory);
+    the records are the same."""
+    from boilerstrip import Options, _batch, _input, _sources
+    from boilerstrip.batch import page_record
+
+    assert _batch.BYTES_PER_CHAR == _input._BYTES_PER_CHAR
+    data = (PAGE * 10).encode()
+    path = tmp_path / name
+    _write(path, data)
+    options = Options(max_input_chars=limit)
+    max_bytes = None if limit is None else limit * 4 + 1
+    (page,) = _sources.read_path(path, max_bytes=max_bytes)
+    assert page.html == data[:max_bytes]
+    out = tmp_path / "out.jsonl"
+    run_batch([path], out, options=options, jobs=1, timeout=0, stderr=io.StringIO())
+    whole = _sources.SourcePage(data, None, None, None, str(path))
+    assert records(out) == [page_record(whole, options)]

@@ -26,6 +26,9 @@ from ._sources import WARC_SUFFIXES, SourcePage, input_files, read_path
 # deadline, so that a slow page usually ends with a clean "timeout" record and no kill.
 BUDGET_SHARE = 0.9
 FAULTS = ("crash", "hang", "raise")
+# The bytes a character of Options.max_input_chars that extract() reads (_input._BYTES_PER_CHAR;
+# not imported: the parent keeps to the standard library and the options).
+BYTES_PER_CHAR = 4
 # The longest timeout a page may have, in seconds. Design: the supervisor waits on its workers
 # with poll(), which takes at most 2**31 - 1 ms (24.8 days): past it, the run stopped with an
 # OverflowError once its first page was out; NaN compared false and left pages without one.
@@ -76,7 +79,7 @@ def usable_cpus() -> int:
 
 def _pages(
     inputs: Iterable[str | os.PathLike[str]],
-    fields: dict[str, str],
+    fields: dict[str, Any],
     summary: BatchSummary,
     stderr: TextIO,
     output: str,
@@ -152,7 +155,16 @@ def run_batch(
     try:
         for record in done.values():
             writer.write(record)
-        fields = {"html_field": html_field, "url_field": url_field, "id_field": id_field}
+        # An HTML file is read as far as extract() reads it, and one byte more so that it
+        # still says truncated: a huge file (or /dev/zero) was read whole by the parent.
+        limit = options.max_input_chars
+        max_bytes = None if limit is None else limit * BYTES_PER_CHAR + 1
+        fields = {
+            "html_field": html_field,
+            "url_field": url_field,
+            "id_field": id_field,
+            "max_bytes": max_bytes,
+        }
         pages = _pages(inputs, fields, summary, stderr, os.path.realpath(output))
 
         def write(record: dict[str, Any]) -> None:

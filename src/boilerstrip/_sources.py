@@ -80,13 +80,16 @@ def _open_maybe_gzip(path: Path) -> IO[bytes]:
     return cast(IO[bytes], gzip.open(path, "rb")) if path.name.lower().endswith(".gz") else path.open("rb")
 
 
-def read_html_file(path: str | os.PathLike[str]) -> SourcePage:
+def read_html_file(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> SourcePage:
     """One HTML file (gzip-compressed when its name ends in .gz, inflated up to
-    MAX_INFLATED_BYTES, as a WARC body is) as a page with no URL."""
+    MAX_INFLATED_BYTES, as a WARC body is) as a page with no URL; at most ``max_bytes``
+    of it (None: all)."""
     path = Path(path)
     with _open_maybe_gzip(path) as stream:
         # (a 300 KB .html.gz of 300 MB took 650 MB of the parent's memory)
-        html = stream.read(MAX_INFLATED_BYTES) if isinstance(stream, gzip.GzipFile) else stream.read()
+        if isinstance(stream, gzip.GzipFile):
+            max_bytes = MAX_INFLATED_BYTES if max_bytes is None else min(max_bytes, MAX_INFLATED_BYTES)
+        html = stream.read(-1 if max_bytes is None else max_bytes)
     return SourcePage(html=html, url=None, record_id=None, content_type=None, origin=str(path))
 
 
@@ -256,10 +259,15 @@ def folder_files(folder: Path, suffixes: tuple[str, ...] = ALL_SUFFIXES) -> Iter
 
 
 def read_path(
-    path: str | os.PathLike[str], *, html_field: str = "html", url_field: str = "url", id_field: str = "id"
+    path: str | os.PathLike[str],
+    *,
+    html_field: str = "html",
+    url_field: str = "url",
+    id_field: str = "id",
+    max_bytes: int | None = None,
 ) -> Iterator[SourcePage]:
     """The pages of one file, read by its name: .warc and .warc.gz as WARC, .jsonl and
-    .jsonl.gz as JSONL, anything else as one HTML page."""
+    .jsonl.gz as JSONL, anything else as one HTML page (at most ``max_bytes`` of it)."""
     path = Path(path)
     kind = _kind(path)
     if kind == "warc":
@@ -267,7 +275,7 @@ def read_path(
     elif kind == "jsonl":
         yield from read_jsonl(path, html_field=html_field, url_field=url_field, id_field=id_field)
     else:
-        yield read_html_file(path)
+        yield read_html_file(path, max_bytes=max_bytes)
 
 
 def input_files(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
