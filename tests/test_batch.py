@@ -192,8 +192,11 @@ def test_parquet_output(pages: Path, tmp_path: Path) -> None:
         ["-o", "out.jsonl", "--set", "no_such_option=1"],
         ["-o", "out.jsonl", "--jobs", "0"],
         ["-o", "out.jsonl", "--set", "threshold=2"],
+        ["-o", "out.jsonl", "--set", "replace=1"],
+        ["-o", "out.jsonl", "--timeout", "nan"],
+        ["-o", "out.jsonl", "--timeout", "1e308"],
     ],
-    ids=["output kind", "unknown option", "no workers", "option out of range"],
+    ids=["output kind", "unknown option", "no workers", "option out of range", "no field", "nan", "huge"],
 )
 def test_usage_errors_exit_2(
     pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]

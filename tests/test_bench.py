@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -204,9 +205,31 @@ def test_ablation_switches_off_matching_scorers_and_rules() -> None:
         ("language=de", "language", "de"),
         ("language=none", "language", None),
         ("hard_rules=phrase_box", "hard_rules", frozenset({"phrase_box"})),
+        # A limit lifted, as README says None does (an int or a float was required).
+        ("max_nodes=none", "max_nodes", None),
+        ("time_budget=none", "time_budget", None),
     ],
 )
 def test_settings_take_the_field_type(setting: str, field: str, value: object) -> None:
     from boilerstrip._bench._cli import with_settings
 
     assert getattr(with_settings(Options(), [setting]), field) == value
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        # Options attributes that are no field: a TypeError from Options() (a traceback).
+        ("replace=x", "NAME an Options field"),
+        ("__class__=x", "NAME an Options field"),
+        ("cut_model=x", "NAME an Options field"),  # read as a str: "not enough values to unpack"
+        ("max_nodes=1e3", "max_nodes takes an integer or none, not '1e3'"),
+        ("threshold=high", "threshold takes a number, not 'high'"),
+        ("never_empty=yes", "never_empty takes true or false, not 'yes'"),
+    ],
+)
+def test_settings_refused_say_why(setting: str, message: str) -> None:
+    from boilerstrip._bench._cli import with_settings
+
+    with pytest.raises(ValueError, match=re.escape(message)):
+        with_settings(Options(), [setting])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -139,3 +141,62 @@ def test_unknown_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
         main(["--format", "pdf", str(SEED)])
     assert exit_.value.code == 2
     assert "pdf" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[str(SEED)] * 40, ["--json", *[str(SEED)] * 10], ["--format", "markdown", *[str(SEED)] * 40]],
+    ids=["text", "json", "markdown"],
+)
+def test_a_closed_pipe_stops_quietly(args: list[str]) -> None:
+    """``boilerstrip PAGE... | head -1``: the reader goes away after one line; the command
+    stops with status 1 and no traceback (it printed BrokenPipeError's)."""
+    command = [sys.executable, "-m", "boilerstrip", *args]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()
+        err = process.stderr.read().decode("utf-8", "replace")
+        status = process.wait(timeout=120)
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+    assert status == 1
+
+
+@pytest.mark.parametrize("second", [[], [str(SEED)]], ids=["one page", "two pages"])
+def test_an_odd_file_name_on_a_strict_stdout(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, second: list[str]
+) -> None:
+    """A file name's undecodable byte, with stdout strict UTF-8 (PYTHONIOENCODING=utf-8, a
+    UTF-8 locale other than C): the header of several pages raised UnicodeEncodeError, --json
+    wrote a url that is not UTF-8 through a lenient stdout."""
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/odd\xff.html"))
+    odd.write_bytes(SEED.read_bytes())
+    out = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(out, encoding="utf-8", errors="strict"))
+    for args in (["--json"], []):
+        assert main([*args, str(odd), *second]) == 0
+    sys.stdout.flush()
+    text = out.getvalue().decode("utf-8")
+    assert json.loads(text.splitlines()[0])["url"].endswith("odd\ufffd.html")
+    assert ("odd\ufffd.html <==" in text) == bool(second)
+
+
+@pytest.mark.parametrize(
+    "page", ["<p>" + "word " * 400 + "</p>", "<p>" + "é" * 400 + "</p>"], ids=["ascii", "utf-8"]
+)
+@pytest.mark.parametrize("limit", [50, 1000, None], ids=["cut", "whole", "no limit"])
+def test_a_page_is_read_as_far_as_extract_reads_it(tmp_path: Path, page: str, limit: int | None) -> None:
+    """The same extraction from what is read: /dev/zero (or a 50 GB file) was read whole."""
+    from boilerstrip import Options, extract
+    from boilerstrip._cli import read_page
+
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode())
+    options = Options(max_input_chars=limit)
+    data = read_page(str(path), options)
+    assert len(data) == (
+        len(page.encode()) if limit is None or limit * 4 >= len(page.encode()) else limit * 4 + 1
+    )
+    expected = extract(path.read_bytes(), options=options)
+    result = extract(data, options=options)
+    assert (result.text, result.truncated) == (expected.text, expected.truncated)

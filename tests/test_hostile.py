@@ -5,11 +5,12 @@ from __future__ import annotations
 import gzip
 import socket
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from boilerstrip import Extraction, InputError, extract
+from boilerstrip import Extraction, InputError, annotate, extract
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 
@@ -179,6 +180,32 @@ def test_lxml_is_imported_only_when_needed() -> None:
 def test_other_inputs_are_a_typed_error(value: object) -> None:
     with pytest.raises(InputError):
         extract(value)
+
+
+@pytest.mark.parametrize("function", [extract, annotate], ids=["extract", "annotate"])
+@pytest.mark.parametrize("url", [5, b"https://example.org/", ["https://example.org/"]], ids=repr)
+def test_a_url_not_a_str_is_a_typed_error(function: Callable[..., object], url: object) -> None:
+    """Both builds alike: the pure one read any url through, the compiled chain raised TypeError."""
+    with pytest.raises(InputError, match="url must be str or None"):
+        function("<p>Hello there, a page of a few words.</p>", url=url)
+
+
+@pytest.mark.parametrize(
+    ("url", "recorded"),
+    [
+        ("https://example.org/\udcff/p", "https://example.org/\ufffd/p"),
+        ("\ud800caf\u00e9", "\ufffdcaf\u00e9"),
+    ],
+    ids=["escaped-byte", "lone-high"],
+)
+def test_a_url_with_lone_surrogates_is_recorded_writable(url: str, recorded: str) -> None:
+    """A file name's undecodable bytes (the command line's default url) or a JSON string's
+    escape: the result, its JSON and the canonical URL resolved against it stay UTF-8."""
+    page = '<link rel="canonical" href="c.html"><p>Hello there, a page of a few words.</p>'
+    result = extract(page, url=url)
+    assert result.url == recorded
+    result.to_json().encode("utf-8")
+    result.metadata.canonical_url.value.encode("utf-8")
 
 
 # -- security -------------------------------------------------------------------------

@@ -15,6 +15,11 @@ CASES = {
     "line break": ("<p>First line<br>second line</p>", "First line\\\nsecond line"),
     "unordered list": ("<ul><li>a</li><li>b</li></ul>", "- a\n- b"),
     "ordered list with start": ("<ol start=4><li>a</li><li>b</li></ol>", "4. a\n5. b"),
+    # "-2. a" is a line of text in CommonMark, no list item
+    "ordered list with a negative start": (
+        "<ol start=-2><li>a</li><li>b</li><li>c</li></ol>",
+        "0. a\n0. b\n0. c",
+    ),
     "nested lists": (
         "<ol><li>one<ul><li>x</li><li>y<ol><li>deep</li></ol></li></ul></li><li>two</li></ol>",
         "1. one\n   - x\n   - y\n     1. deep\n2. two",
@@ -41,6 +46,9 @@ CASES = {
         "```rust\nfn f() {}\n```",
     ),
     "code language from data-lang": ('<pre data-lang="Go">x := 1</pre>', "```go\nx := 1\n```"),
+    # The line after the fence was the code's first: "x" came before it.
+    "data-lang that is no name": ('<pre data-lang="py&#10;x">y = 1</pre>', "```\ny = 1\n```"),
+    "data-lang with a space": ('<pre data-lang="objective c">y = 1</pre>', "```\ny = 1\n```"),
     "code without language": ("<pre>plain</pre>", "```\nplain\n```"),
     "code holding a fence": ("<pre>```\nx\n```</pre>", "````\n```\nx\n```\n````"),
     "blockquote": ("<blockquote><p>Said.</p><p>Again.</p></blockquote>", "> Said.\n>\n> Again."),

@@ -26,6 +26,9 @@ def test_keyword_only_and_frozen() -> None:
         {"region_secondary_share": 0.0},
         {"phrase_box_min_share": 2.0},
         {"language": "x"},
+        {"language": "\udcff\udcff"},  # echoed in result.language: its JSON was not UTF-8
+        {"language": "de\x00"},
+        {"language": "e n"},
         {"weights": (("link_density", "high"),)},
         {"disabled_scorers": {"link_density"}},
         {"listing_min_prices": -1},
@@ -52,6 +55,32 @@ def test_invalid_values_are_refused(changes: dict[str, object]) -> None:
         ({"threshold": "0.5"}, "threshold must be float, not str"),
         ({"decision": None}, "decision must be str, not NoneType"),
         ({"time_budget": True}, "time_budget must be float | None, not bool"),
+        # The compiled build raised OverflowError or TypeError, the pure one read them through
+        # (or raised OverflowError: time_budget).
+        ({"smoothing_window": 2**63}, "smoothing_window must be between -2\\*\\*62 and 2\\*\\*62"),
+        ({"phrase_scan_chars": 2**63}, "phrase_scan_chars must be between -2\\*\\*62 and 2\\*\\*62"),
+        ({"max_nodes": 2**63}, "max_nodes must be between -2\\*\\*62 and 2\\*\\*62"),
+        (
+            {"trailing_box_max_ratio": 10**400},
+            "trailing_box_max_ratio must be between -2\\*\\*62 and 2\\*\\*62",
+        ),
+        ({"time_budget": 10**400}, "time_budget must be between -2\\*\\*62 and 2\\*\\*62"),
+        ({"region_min_words": -(2**63)}, "region_min_words must be between -2\\*\\*62 and 2\\*\\*62"),
+        # Pairs and models of another shape: a ValueError or TypeError of their unpacking.
+        ({"weights": "x"}, "weights must be \\(name, number\\) pairs"),
+        ({"smoothing": 5}, "smoothing must be \\(name, number\\) pairs"),
+        (
+            {"cut_model": ((0.5,),)},
+            "cut_model must be \\(threshold in \\[0, 1\\], coefficients\\) pairs of one length",
+        ),
+        (
+            {"cut_model": ((0.5, ("a",)),)},
+            "cut_model must be \\(threshold in \\[0, 1\\], coefficients\\) pairs of one length",
+        ),
+        ({"disabled_scorers": frozenset({5})}, "disabled_scorers must be a frozenset of scorer names"),
+        # The one share without a range: any float was taken.
+        ({"thread_min_share": -1.0}, "thread_min_share must be in \\[0, 1\\]"),
+        ({"thread_min_share": float("nan")}, "thread_min_share must be in \\[0, 1\\]"),
     ],
 )
 def test_values_of_another_type_are_refused(changes: dict[str, object], message: str) -> None:
@@ -66,6 +95,10 @@ def test_values_of_another_type_are_refused(changes: dict[str, object], message:
         ({"max_depth": None}, "max_depth", None),
         ({"time_budget": 2}, "time_budget", 2),
         ({"language": None}, "language", None),
+        ({"language": "zh-Hant"}, "language", "zh-Hant"),
+        ({"language": "pt_BR"}, "language", "pt_BR"),
+        ({"max_nodes": 2**62}, "max_nodes", 2**62),
+        ({"time_budget": float("inf")}, "time_budget", float("inf")),
     ],
 )
 def test_values_of_their_own_type_are_taken(changes: dict[str, object], field: str, value: object) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ._annotate import annotate
-from ._cli import add_option_arguments, options_from
+from ._cli import add_option_arguments, options_from, read_page
 from ._errors import BoilerstripError
 
 
@@ -36,7 +36,7 @@ def main(argv: Sequence[str]) -> int:
         return 2
     page = args.page
     try:
-        data = sys.stdin.buffer.read() if page == "-" else Path(page).read_bytes()
+        data = read_page(page, options)
     except OSError as error:
         print(f"boilerstrip annotate: {page}: {error.strerror}", file=sys.stderr)
         return 1

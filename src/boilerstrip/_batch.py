@@ -26,6 +26,13 @@ from ._sources import WARC_SUFFIXES, SourcePage, input_files, read_path
 # deadline, so that a slow page usually ends with a clean "timeout" record and no kill.
 BUDGET_SHARE = 0.9
 FAULTS = ("crash", "hang", "raise")
+# The bytes a character of Options.max_input_chars that extract() reads (_input._BYTES_PER_CHAR;
+# not imported: the parent keeps to the standard library and the options).
+BYTES_PER_CHAR = 4
+# The longest timeout a page may have, in seconds. Design: the supervisor waits on its workers
+# with poll(), which takes at most 2**31 - 1 ms (24.8 days): past it, the run stopped with an
+# OverflowError once its first page was out; NaN compared false and left pages without one.
+MAX_TIMEOUT = 2_000_000.0
 
 
 @dataclass
@@ -71,9 +78,15 @@ def usable_cpus() -> int:
 
 
 def _pages(
-    inputs: Iterable[str | os.PathLike[str]], fields: dict[str, str], summary: BatchSummary, stderr: TextIO
+    inputs: Iterable[str | os.PathLike[str]],
+    fields: dict[str, Any],
+    summary: BatchSummary,
+    stderr: TextIO,
+    output: str,
 ) -> Iterator[SourcePage]:
     for path in input_files(inputs):
+        if os.path.realpath(path) == output:  # an earlier run's output in an input folder: not a page
+            continue
         try:
             yield from read_path(path, **fields)
         except MissingExtraError:
@@ -108,6 +121,8 @@ def run_batch(
     written after each one. ``fault_plan`` (page key -> "crash", "hang" or "raise") is a
     test hook that makes the worker fail on those pages. Ctrl-C stops the workers and
     leaves a valid output of the records written so far (the summary says interrupted).
+    The output is never read as an input: ValueError when it is one of ``inputs``, and an
+    input folder's copy of it (an earlier run's) is skipped.
 
     Workers are started as multiprocessing starts them (forkserver, else spawn): a script
     that calls this must do so under ``if __name__ == "__main__":``, or its workers run the
@@ -117,9 +132,15 @@ def run_batch(
     stderr = sys.stderr if stderr is None else stderr
     output = Path(output)
     output_kind(output)  # ValueError for a name of no known kind, before any work
+    if output.is_dir():
+        raise ValueError(f"the output is a folder: {output}")
     inputs = list(inputs)
+    if any(os.path.realpath(p) == os.path.realpath(output) for p in inputs):  # it would be overwritten
+        raise ValueError(f"the output is also an input: {output}")
     if any(p.name.lower().endswith(WARC_SUFFIXES) for p in input_files(inputs)):
         require("fastwarc.warc", "warc", "reading WARC files")  # before the output is touched
+    if timeout is not None and not 0 <= timeout <= MAX_TIMEOUT:
+        raise ValueError(f"the timeout must be 0 (none) to {MAX_TIMEOUT:,.0f} seconds, not {timeout}")
     plan = dict(fault_plan or {})
     unknown = sorted(set(plan.values()) - set(FAULTS))
     if unknown:
@@ -134,8 +155,17 @@ def run_batch(
     try:
         for record in done.values():
             writer.write(record)
-        fields = {"html_field": html_field, "url_field": url_field, "id_field": id_field}
-        pages = _pages(inputs, fields, summary, stderr)
+        # An HTML file is read as far as extract() reads it, and one byte more so that it
+        # still says truncated: a huge file (or /dev/zero) was read whole by the parent.
+        limit = options.max_input_chars
+        max_bytes = None if limit is None else limit * BYTES_PER_CHAR + 1
+        fields = {
+            "html_field": html_field,
+            "url_field": url_field,
+            "id_field": id_field,
+            "max_bytes": max_bytes,
+        }
+        pages = _pages(inputs, fields, summary, stderr, os.path.realpath(output))
 
         def write(record: dict[str, Any]) -> None:
             writer.write(record)

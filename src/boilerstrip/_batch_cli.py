@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ._batch import FAULTS, run_batch, usable_cpus
+from ._batch import FAULTS, MAX_TIMEOUT, run_batch, usable_cpus
 from ._batch_output import OUTPUT_SUFFIXES
 from ._cli import add_option_arguments, options_from
 from ._errors import BoilerstripError
@@ -125,8 +125,8 @@ def main(argv: Sequence[str]) -> int:
     try:
         options = with_settings(options_from(args), args.set)
         plan = _fault_plan(args.fault_plan)
-        if args.jobs < 1 or args.timeout < 0:
-            raise ValueError("--jobs must be at least 1 and --timeout at least 0")
+        if args.jobs < 1 or not 0 <= args.timeout <= MAX_TIMEOUT:
+            raise ValueError(f"--jobs must be at least 1 and --timeout 0 (none) to {MAX_TIMEOUT:,.0f}")
     except (BoilerstripError, ValueError, OSError) as error:
         parser.print_usage(sys.stderr)
         print(f"boilerstrip batch: {error}", file=sys.stderr)

@@ -12,9 +12,10 @@ import json
 import os
 import queue
 import threading
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any, Protocol, cast
+from typing import IO, Any, Final, Protocol, cast
 
 from ._extras import require
 from ._records import RECORD_FIELDS
@@ -176,17 +177,24 @@ def finish(writer: RecordWriter, output: Path) -> None:
 
 
 def _jsonl_records(output: Path, compressed: bool) -> Iterator[dict[str, Any]]:
-    opened = gzip.open(output, "rt", encoding="utf-8") if compressed else output.open(encoding="utf-8")  # noqa: SIM115
-    with cast(IO[str], opened) as stream:
+    # Lines as bytes: one that is not UTF-8 is skipped as a line cut short is (read as text,
+    # it stopped the run with a UnicodeDecodeError that named no file).
+    opened = gzip.open(output, "rb") if compressed else output.open("rb")  # noqa: SIM115
+    with cast(IO[bytes], opened) as stream:
         try:
             for line in stream:
                 try:
                     record = json.loads(line)
-                except ValueError:  # a line cut short by a killed run
+                # a line cut short by a killed run, not UTF-8, or nested too deep (RecursionError
+                # stopped the run, as if a worker could not start)
+                except (ValueError, RecursionError):
                     continue
                 if isinstance(record, dict):
                     yield record
-        except EOFError:  # a gzip stream cut short by a killed run: its whole lines count
+        # A gzip stream cut short by a killed run, or corrupt (zlib.error was a traceback, a
+        # failed CRC a usage error): its whole lines before that count, the rest's pages are
+        # done again.
+        except (EOFError, zlib.error, gzip.BadGzipFile):
             return
 
 
@@ -202,15 +210,40 @@ def read_records(output: Path) -> Iterator[dict[str, Any]]:
         yield from _jsonl_records(output, compressed=kind == "jsonl.gz")
 
 
+# The types of an ok record's fields: a kept record holds its text, and any other of these
+# it holds (not None) is of its type.
+_OK_FIELDS: Final[dict[str, tuple[type, ...]]] = {
+    "url": (str,), "record_id": (str,), "origin": (str,), "title": (str,), "language": (str,),
+    "confidence": (int, float), "truncated": (bool,), "blocks": (list,),
+}  # fmt: skip
+
+
+def _is_ok_record(record: dict[str, Any]) -> bool:
+    """Whether ``record`` is an ok record as a run writes it: a foreign file's object (a
+    "confidence" of text, no text) once went into the output as it was, or stopped a
+    Parquet output's run when it was closed, the run's records left in OUT.partial."""
+    return (
+        record.get("status") == "ok"
+        and isinstance(record.get("text"), str)
+        and not isinstance(record.get("confidence"), bool)
+        and all(
+            isinstance(record[name], kind)
+            for name, kind in _OK_FIELDS.items()
+            if record.get(name) is not None
+        )
+    )
+
+
 def kept_records(output: Path) -> dict[str, dict[str, Any]]:
     """The successful records of an earlier output, by page key (the later record of a page
-    wins): what --resume keeps. Error records are dropped, so their pages are tried again."""
+    wins): what --resume keeps. Error records, and objects that are no ok record, are
+    dropped, so their pages are tried again."""
     kept: dict[str, dict[str, Any]] = {}
     for record in read_records(output):
         key = record_key(record)
         if key is None:
             continue
-        if record.get("status") == "ok":
+        if _is_ok_record(record):
             kept[key] = record
         else:
             kept.pop(key, None)

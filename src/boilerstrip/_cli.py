@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,8 +12,10 @@ from . import _lexbor_walk
 from ._compiled import compiled
 from ._errors import BoilerstripError
 from ._extract import extract
+from ._input import _BYTES_PER_CHAR as BYTES_PER_CHAR
 from ._model import Extraction
 from ._options import Options
+from ._surrogates import writable
 from ._version import __version__
 
 
@@ -47,6 +50,17 @@ def render(result: Extraction, output: str, *, links: bool = False, images: bool
     if output == "json":
         return result.to_json()
     return result.text
+
+
+def read_page(page: str, options: Options) -> bytes:
+    """The bytes of file ``page`` (``-``: standard input) that extract() reads with ``options``,
+    and one more, so that it still says truncated: a 50 GB file, or /dev/zero, was read whole."""
+    limit = options.max_input_chars
+    size = -1 if limit is None else limit * BYTES_PER_CHAR + 1
+    if page == "-":
+        return sys.stdin.buffer.read(size)
+    with Path(page).open("rb") as stream:
+        return stream.read(size)
 
 
 def add_option_arguments(parser: argparse.ArgumentParser) -> None:
@@ -96,7 +110,21 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+    """The command; exit status 1 when the reader of its output went away (``| head -1``)."""
+    try:
+        return _command(sys.argv[1:] if argv is None else list(argv))
+    except BrokenPipeError:
+        # Quietly, as other tools stop: what is still buffered for standard output goes
+        # to os.devnull, so that the interpreter's last flush raises nothing either.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):  # not a file descriptor: nothing left to flush there
+            pass
+        return 1
+
+
+def _command(argv: list[str]) -> int:
     if argv[:1] == ["bench"]:
         from ._bench import main as bench
 
@@ -119,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     status = 0
     for index, page in enumerate(args.pages):
         try:
-            data = sys.stdin.buffer.read() if page == "-" else Path(page).read_bytes()
+            data = read_page(page, options)
         except OSError as error:
             print(f"boilerstrip: {page}: {error.strerror}", file=sys.stderr)
             status = 1
@@ -135,7 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(result.to_json())
             continue
         if len(args.pages) > 1:
-            print(f"{'' if index == 0 else chr(10)}==> {page} <==")
+            # (a file name's undecodable bytes as U+FFFD: a strict UTF-8 stdout refuses them)
+            print(f"{'' if index == 0 else chr(10)}==> {writable(page)} <==")
         if args.blocks:
             print(_blocks_table(result))
         else:

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._errors import InputError
 from ._input import prepare_input as prepare_input  # noqa: PLC0414 (read by _annotate and the tests)
 from ._model import Extraction
 from ._options import Options
 from ._pipeline import Measured as Measured  # noqa: PLC0414 (read by the tests and benchmarks)
 from ._pipeline import measure as measure  # noqa: PLC0414 (read by the tests and benchmarks)
 from ._pipeline import run as run  # noqa: PLC0414 (swapped by _chain_source for the tests and benchmarks)
+from ._surrogates import writable
 
 
 def extract(
@@ -31,8 +33,9 @@ def extract(
     (never modified).
     ``content_type`` is the HTTP Content-Type header value, e.g. ``"text/html;
     charset=iso-8859-1"``: a type that is not text (an image, a PDF) gives an empty result.
-    ``url`` is recorded in the result; where the markup names no canonical URL it also tells
-    a forum thread by its address. ``options`` defaults to ``Options()``.
+    ``url`` is recorded in the result (its lone surrogates as U+FFFD); where the markup names
+    no canonical URL it also tells a forum thread by its address. ``options`` defaults to
+    ``Options()``.
 
     Text beyond a limit of ``options`` (characters, elements, nesting depth, attributes of
     a tag) is cut before the first tag past it and the result has ``truncated=True``, or,
@@ -41,4 +44,14 @@ def extract(
     from :class:`BoilerstripError`. Nothing in the page is fetched or run.
     """
     # One call into the chain (_pipeline.run), which checks options and content_type.
-    return run(html, url, options, content_type)
+    return run(html, checked_url(url), options, content_type)
+
+
+def checked_url(url: object) -> str | None:
+    """``url`` as extract() records it: InputError if not a str or None, and U+FFFD for each
+    lone surrogate, which the result's JSON could not be written with as UTF-8."""
+    if url is None:
+        return None
+    if not isinstance(url, str):
+        raise InputError(f"url must be str or None, not {type(url).__name__}")
+    return writable(url)

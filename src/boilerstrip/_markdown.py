@@ -116,7 +116,9 @@ def _list_item(block: Block, previous: Block | None, body: str, hidden: int) -> 
 
 
 def _marker(kind: str, number: int) -> str:
-    return f"{number}. " if kind == "ol" else "- "
+    # CommonMark's list numbers are 0 or more: "-3. " would be a line of text, no list item
+    # (an <ol start="-3">: its items are numbered from 0, as Markdown renumbers them anyway).
+    return f"{max(number, 0)}. " if kind == "ol" else "- "
 
 
 def _separator(previous: Block, block: Block) -> str:

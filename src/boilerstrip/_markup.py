@@ -37,7 +37,9 @@ def code_language(attrs: dict[str, str | None]) -> str:
     """The code language an element names in its class or data-lang attribute, or ""."""
     named = (attrs.get("data-lang") or "").strip().lower()
     if named:
-        return "" if named in _NO_LANGUAGE else named
+        # A name as a class gives it: data-lang="py&#10;x" made Markdown's fence "```py", its
+        # code "x" and the rest.
+        return "" if named in _NO_LANGUAGE or _language_name().fullmatch(named) is None else named
     return named_language(attrs.get("class") or "")
 
 
@@ -50,6 +52,11 @@ def _language() -> re.Pattern[str]:
     return re.compile(
         r"(?:^|\s)(?:(?:language|lang|highlight-source|highlight)-([\w+#.-]{1,30})|sourceCode\s+([\w+#.-]{1,30}))"
     )
+
+
+@functools.cache
+def _language_name() -> re.Pattern[str]:
+    return re.compile(r"[\w+#.-]{1,30}")
 
 
 def named_language(names: str) -> str:

@@ -4,6 +4,7 @@ must lie in, then the few checks of their own kind."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from types import NoneType
 from typing import TYPE_CHECKING, Final
 
@@ -28,7 +29,7 @@ UNIT = (
     "section_prose_max_link_density", "section_prose_min_stopwords", "detached_link_density",
     "table_rows_floor", "table_rows_max_link_density", "dump_max_distinct",
     "form_label_max_share", "body_link_density", "teaser_card_link_density",
-    "teaser_card_prose_link_density", "teaser_card_teaser_link_density",
+    "teaser_card_prose_link_density", "teaser_card_teaser_link_density", "thread_min_share",
 )  # fmt: skip
 # Shares that must leave something: in (0, 1].
 OPEN_UNIT = ("region_secondary_share", "phrase_box_min_share", "author_bio_share")
@@ -80,11 +81,15 @@ KINDS: Final = {
     "float | None": (int, float, NoneType),
     "str | None": (str, NoneType),
 }
+# The largest int a field takes (a count, a limit, a float field's int). Design: the compiled
+# build holds counts in C's 64-bit integers (its stages raised OverflowError or TypeError from
+# 2**63 where the pure build read on); 2**62 leaves room for a sum of two.
+MAX_INT: Final = 2**62
 
 
 def check_options(o: Options) -> None:
-    """Raise :class:`OptionsError` for the first field of another type than its own, then
-    for the first out of its range."""
+    """Raise :class:`OptionsError` for the first field of another type than its own (or an
+    int past :data:`MAX_INT`), then for the first out of its range."""
     for f in dataclasses.fields(o):
         kinds = KINDS.get(f.type) if isinstance(f.type, str) else None
         if kinds is not None:  # the pairs, sets and cut model: their own checks below
@@ -92,6 +97,10 @@ def check_options(o: Options) -> None:
             _check(
                 isinstance(value, kinds) and (f.type == "bool" or not isinstance(value, bool)),
                 f"{f.name} must be {f.type}, not {type(value).__name__}",
+            )
+            _check(
+                isinstance(value, bool) or not isinstance(value, int) or abs(value) <= MAX_INT,
+                f"{f.name} must be between -2**62 and 2**62",
             )
     for name in UNIT:
         _check(0.0 <= getattr(o, name) <= 1.0, f"{name} must be in [0, 1]")
@@ -118,29 +127,57 @@ def check_options(o: Options) -> None:
         "time_budget must be positive or None",
     )
     _check(
-        o.language is None or (isinstance(o.language, str) and 2 <= len(o.language) <= 8),
+        o.language is None
+        or (
+            isinstance(o.language, str)
+            and 2 <= len(o.language) <= 8
+            # letters, digits, "-" and "_" (a lone surrogate or a control character, which
+            # result.language echoes, made its JSON unwritable or held a NUL)
+            and o.language.isascii()
+            and o.language.replace("-", "").replace("_", "").isalnum()
+        ),
         "language must be an ISO 639 code or None",
     )
-    _check(
-        all(isinstance(n, str) and isinstance(w, (int, float)) for n, w in o.weights),
+    _shaped(
+        lambda: all(isinstance(n, str) and isinstance(w, (int, float)) for n, w in o.weights),
         "weights must be (name, number) pairs",
     )
-    _check(
-        all(isinstance(n, str) and isinstance(w, (int, float)) for n, w in o.smoothing),
+    _shaped(
+        lambda: all(isinstance(n, str) and isinstance(w, (int, float)) for n, w in o.smoothing),
         "smoothing must be (name, number) pairs",
     )
-    _check(
-        bool(o.cut_model)
-        and all(0.0 <= t <= 1.0 and len(c) == len(o.cut_model[0][1]) for t, c in o.cut_model),
+    _shaped(
+        lambda: (
+            bool(o.cut_model)
+            and all(
+                0.0 <= t <= 1.0
+                and len(c) == len(o.cut_model[0][1])
+                and all(isinstance(x, (int, float)) for x in c)
+                for t, c in o.cut_model
+            )
+        ),
         "cut_model must be (threshold in [0, 1], coefficients) pairs of one length",
     )
-    _check(isinstance(o.disabled_scorers, frozenset), "disabled_scorers must be a frozenset")
+    _check(
+        isinstance(o.disabled_scorers, frozenset) and all(isinstance(n, str) for n in o.disabled_scorers),
+        "disabled_scorers must be a frozenset of scorer names",
+    )
     unknown = ({n for n, _ in o.weights} | set(o.disabled_scorers)) - {"bias", *SCORERS}
     _check(not unknown, f"unknown scorers: {', '.join(sorted(unknown))}")
     _check(
         isinstance(o.hard_rules, frozenset) and o.hard_rules <= set(HARD_RULES),
         f"hard_rules must be a frozenset of rule names ({', '.join(HARD_RULES)})",
     )
+
+
+def _shaped(condition: Callable[[], bool], message: str) -> None:
+    """:func:`_check` of a nested value's condition, which a value of another shape makes
+    raise (a str or an int for pairs: ValueError or TypeError, not OptionsError)."""
+    try:
+        holds = condition()
+    except (TypeError, ValueError):
+        holds = False
+    _check(holds, message)
 
 
 def _check(condition: bool, message: str) -> None:

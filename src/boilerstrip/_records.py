@@ -14,6 +14,7 @@ from ._errors import ExtractionTimeoutError
 from ._extract import extract
 from ._options import Options
 from ._sources import SourcePage
+from ._surrogates import writable
 
 # "timeout": past the deadline (the parent's, or Options.time_budget inside extract());
 # "crash": the worker process died on the page; "error": an exception, or not a page.
@@ -33,7 +34,7 @@ def error_record(page: SourcePage, kind: str, message: str) -> dict[str, Any]:
     """The record of a page that gave no extraction: ``kind`` is one of :data:`ERROR_KINDS`."""
     if kind not in ERROR_KINDS:
         raise ValueError(f"error kind must be one of {', '.join(ERROR_KINDS)}, not {kind!r}")
-    return {**_head(page), "status": kind, "error": message}
+    return {**_head(page), "status": kind, "error": writable(message)}
 
 
 def page_record(page: SourcePage, options: Options, *, blocks: bool = False) -> dict[str, Any]:

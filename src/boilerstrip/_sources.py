@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from ._extras import require
+from ._surrogates import writable
 
 # What an HTTP Content-Type must start with for a WARC response to count as a page.
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -28,6 +29,10 @@ ALL_SUFFIXES = WARC_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES
 # Design: a compressed body is inflated up to this many bytes, 4x Options.max_input_chars'
 # default (what extract() reads of bytes at most), so a small zip bomb costs no more.
 MAX_INFLATED_BYTES = 40_000_000
+# A JSONL line longer than this is no page, but an error (what is left of it is skipped): its
+# page, escaped as JSON, may take twice MAX_INFLATED_BYTES, which is all extract() reads. Design:
+# the parent holds a line whole (a .jsonl.gz line of 300 MB from a 300 KB file took 1 GB).
+MAX_LINE_BYTES = 2 * MAX_INFLATED_BYTES
 # JSON strings are Unicode: their pages are handed to extract() as UTF-8 whatever their meta says.
 _JSONL_CONTENT_TYPE = "text/html; charset=utf-8"
 
@@ -52,6 +57,15 @@ class SourcePage:
     origin: str
     error: str = ""
 
+    def __post_init__(self) -> None:
+        # What goes into the page's record is written as UTF-8: a file name's undecodable
+        # bytes or a JSON string's lone surrogate as U+FFFD (set here, so the page's key and
+        # its record's key, read back by --resume, are the same).
+        for name in ("url", "record_id", "origin", "error"):
+            value = getattr(self, name)
+            if isinstance(value, str) and writable(value) is not value:
+                object.__setattr__(self, name, writable(value))
+
     @property
     def key(self) -> str:
         """The page's identity in an output: its WARC record id, else its origin."""
@@ -66,11 +80,16 @@ def _open_maybe_gzip(path: Path) -> IO[bytes]:
     return cast(IO[bytes], gzip.open(path, "rb")) if path.name.lower().endswith(".gz") else path.open("rb")
 
 
-def read_html_file(path: str | os.PathLike[str]) -> SourcePage:
-    """One HTML file (gzip-compressed when its name ends in .gz) as a page with no URL."""
+def read_html_file(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> SourcePage:
+    """One HTML file (gzip-compressed when its name ends in .gz, inflated up to
+    MAX_INFLATED_BYTES, as a WARC body is) as a page with no URL; at most ``max_bytes``
+    of it (None: all)."""
     path = Path(path)
     with _open_maybe_gzip(path) as stream:
-        html = stream.read()
+        # (a 300 KB .html.gz of 300 MB took 650 MB of the parent's memory)
+        if isinstance(stream, gzip.GzipFile):
+            max_bytes = MAX_INFLATED_BYTES if max_bytes is None else min(max_bytes, MAX_INFLATED_BYTES)
+        html = stream.read(-1 if max_bytes is None else max_bytes)
     return SourcePage(html=html, url=None, record_id=None, content_type=None, origin=str(path))
 
 
@@ -82,6 +101,8 @@ def _jsonl_page(line: bytes, origin: str, html_field: str, url_field: str, id_fi
         record = json.loads(line)
     except ValueError as error:  # also UnicodeDecodeError
         return not_a_page(f"line is not JSON: {error}")
+    except RecursionError:  # (it ended the file's reading: its next lines were lost)
+        return not_a_page("line nests too deep to be read as JSON")
     if not isinstance(record, dict):
         return not_a_page(f"line is a JSON {type(record).__name__}, not an object")
     html, url, record_id = record.get(html_field), record.get(url_field), record.get(id_field)
@@ -100,12 +121,27 @@ def read_jsonl(
     """The pages of a JSONL file (gzip-compressed when its name ends in .gz): one JSON object
     per line, the page's HTML in ``html_field``, its URL in ``url_field`` and its identifier,
     if any, in ``id_field`` (the page's record_id). Blank lines are skipped; a line that is
-    not an object with an HTML string gives a page whose ``error`` says why."""
+    not an object with an HTML string, or longer than MAX_LINE_BYTES, gives a page whose
+    ``error`` says why."""
     path = Path(path)
     with _open_maybe_gzip(path) as stream:
-        for number, line in enumerate(stream, 1):
-            if line.strip():
+        for number, line in enumerate(_lines(stream), 1):
+            if line is None:
+                why = f"line is longer than {MAX_LINE_BYTES:,} bytes"
+                yield SourcePage(b"", None, None, None, f"{path}:{number}", error=why)
+            elif line.strip():
                 yield _jsonl_page(line, f"{path}:{number}", html_field, url_field, id_field)
+
+
+def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
+    """The lines of ``stream``, None for one longer than MAX_LINE_BYTES (never held whole)."""
+    while line := stream.readline(MAX_LINE_BYTES):
+        if len(line) < MAX_LINE_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+            pass
+        yield None
 
 
 def _is_html(content_type: str | None) -> bool:
@@ -116,25 +152,46 @@ def read_warc(path: str | os.PathLike[str]) -> Iterator[SourcePage]:
     """The HTML pages of a WARC file (plain or gzip-compressed, per record or whole): its
     response records whose HTTP Content-Type is HTML or missing, with the target URI, the
     WARC-Record-ID and the HTTP Content-Type header (whose charset extract() uses before the
-    page's meta). Requests, metadata, images and other records are skipped.
+    page's meta). Requests, metadata, images and other records are skipped. A record the file
+    ends inside gives a page whose ``error`` says so.
 
     Needs fastwarc: ``pip install 'boilerstrip[warc]'`` (:class:`MissingExtraError` otherwise).
     """
     warc: Any = require("fastwarc.warc", "warc", "reading WARC files")
     path = Path(path)
     with path.open("rb") as stream:
-        records = warc.ArchiveIterator(stream, record_types=warc.WarcRecordType.response, parse_http=True)
-        for record in records:
+        # Every record, so that one the file ends inside is seen whatever its type.
+        for record in warc.ArchiveIterator(stream, parse_http=True):
+            if record.record_type != warc.WarcRecordType.response:
+                if record.headers.get("Content-Length") is None:
+                    yield _cut_page(path, record, _cut_short(record, 0))
+                continue
             content_type = _http_header(record, "Content-Type")
             if not _is_html(content_type):
                 continue
+            body = record.reader.read()
             yield SourcePage(
-                html=_decoded_body(record.reader.read(), record.http_headers),
+                html=_decoded_body(body, record.http_headers),
                 url=record.headers.get("WARC-Target-URI"),
                 record_id=record.record_id,
                 content_type=content_type,
                 origin=f"{path}#{record.stream_pos}",
+                error=_cut_short(record, len(body)),
             )
+
+
+def _cut_page(path: Path, record: Any, error: str) -> SourcePage:
+    return SourcePage(b"", None, record.record_id, None, f"{path}#{record.stream_pos}", error=error)
+
+
+def _cut_short(record: Any, read: int) -> str:
+    """Why a WARC record is cut short (the file ends inside it: fastwarc then ends the file
+    without an error), or "": every record declares its length, and its block holds it."""
+    if record.headers.get("Content-Length") is None:
+        return "the WARC file ends inside this record (no Content-Length: its headers are cut short)"
+    if read < record.content_length:
+        return f"the WARC file ends inside this record ({read} of its {record.content_length} bytes)"
+    return ""
 
 
 def _dechunked(body: bytes) -> bytes:
@@ -202,10 +259,15 @@ def folder_files(folder: Path, suffixes: tuple[str, ...] = ALL_SUFFIXES) -> Iter
 
 
 def read_path(
-    path: str | os.PathLike[str], *, html_field: str = "html", url_field: str = "url", id_field: str = "id"
+    path: str | os.PathLike[str],
+    *,
+    html_field: str = "html",
+    url_field: str = "url",
+    id_field: str = "id",
+    max_bytes: int | None = None,
 ) -> Iterator[SourcePage]:
     """The pages of one file, read by its name: .warc and .warc.gz as WARC, .jsonl and
-    .jsonl.gz as JSONL, anything else as one HTML page."""
+    .jsonl.gz as JSONL, anything else as one HTML page (at most ``max_bytes`` of it)."""
     path = Path(path)
     kind = _kind(path)
     if kind == "warc":
@@ -213,7 +275,7 @@ def read_path(
     elif kind == "jsonl":
         yield from read_jsonl(path, html_field=html_field, url_field=url_field, id_field=id_field)
     else:
-        yield read_html_file(path)
+        yield read_html_file(path, max_bytes=max_bytes)
 
 
 def input_files(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import fnmatch
 import json
 import os
@@ -68,25 +69,48 @@ def ablated(options: Options, patterns: Sequence[str]) -> Options:
     )
 
 
+# The declared types of the Options fields --set can set (the others are pairs and models).
+_SETTABLE = ("bool", "int", "float", "str", "int | None", "float | None", "str | None", "frozenset[str]")
+
+
 def with_settings(options: Options, settings: Sequence[str]) -> Options:
-    """``options`` with NAME=VALUE settings applied; VALUE is read as the field's type."""
+    """``options`` with NAME=VALUE settings applied; VALUE is read as the field's type
+    (``none`` for None where the field takes it: a limit lifted). ValueError for a NAME that is
+    no such field, or a VALUE not of its type; OptionsError for one out of its range."""
+    kinds = {f.name: f.type for f in dataclasses.fields(options)}
     changes: dict[str, object] = {}
     for setting in settings:
         name, sep, text = setting.partition("=")
-        if not sep or not hasattr(options, name) or name in ("weights", "smoothing"):
-            raise ValueError(f"--set takes NAME=VALUE with NAME an Options field, not {setting!r}")
-        current = getattr(options, name)
-        if isinstance(current, bool):
-            if text not in ("true", "false"):
-                raise ValueError(f"--set {name} takes true or false")
-            changes[name] = text == "true"
-        elif isinstance(current, (int, float)):
-            changes[name] = type(current)(float(text)) if isinstance(current, float) else int(text)
-        elif isinstance(current, frozenset):
-            changes[name] = frozenset(v for v in text.split(",") if v)
-        else:
-            changes[name] = None if text == "none" else text
+        kind = kinds.get(name)
+        if not sep or kind not in _SETTABLE:
+            raise ValueError(
+                "--set takes NAME=VALUE with NAME an Options field of a number, a string, "
+                f"true/false or a comma-separated set, not {setting!r}"
+            )
+        changes[name] = _setting(name, str(kind), text)
     return options.replace(**changes)
+
+
+def _setting(name: str, kind: str, text: str) -> object:
+    optional = kind.endswith(" | None")
+    if optional and text == "none":
+        return None
+    kind = kind.removesuffix(" | None")
+    if kind == "frozenset[str]":
+        return frozenset(v for v in text.split(",") if v)
+    if kind == "str":
+        return text
+    if kind == "bool" and text in ("true", "false"):
+        return text == "true"
+    try:
+        if kind == "int":
+            return int(text)
+        if kind == "float":
+            return float(text)
+    except ValueError:
+        pass
+    wanted = {"bool": "true or false", "int": "an integer", "float": "a number"}[kind]
+    raise ValueError(f"--set {name} takes {wanted}{' or none' if optional else ''}, not {text!r}")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -30,11 +30,14 @@ def page_of(
 
     A row's ``html_field`` is bytes in any encoding or str (handed to extract() as UTF-8);
     ``url_field``, ``record_id``, ``content_type``, ``origin`` and ``error`` may be missing
-    or None. A row whose html is neither gives a page with ``error`` set, which
-    ``page_record`` turns into an error record.
+    or None. A row whose html is neither, or an item that is no mapping, gives a page with
+    ``error`` set, which ``page_record`` turns into an error record.
     """
     if isinstance(item, SourcePage):
         return item
+    if not hasattr(item, "get"):  # a Bag of str or lists: an error record each, not AttributeError
+        why = f"a page must be a SourcePage or a mapping, not {type(item).__name__}"
+        return SourcePage(html=b"", url=None, record_id=None, content_type=None, origin="", error=why)
     html = item.get(html_field)
     content_type = _text_or_none(item.get("content_type"))
     error = _text_or_none(item.get("error")) or ""
