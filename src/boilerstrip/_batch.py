@@ -20,15 +20,14 @@ from ._batch_supervisor import Supervisor
 from ._errors import MissingExtraError
 from ._extras import require
 from ._options import Options
+from ._resource_options import BYTES_PER_CHAR as BYTES_PER_CHAR  # noqa: PLC0414 (read by the tests)
+from ._resource_options import bytes_to_read
 from ._sources import WARC_SUFFIXES, SourcePage, input_files, read_path
 
 # Inside a worker, extract() is asked to stop (Options.time_budget) at this share of the
 # deadline, so that a slow page usually ends with a clean "timeout" record and no kill.
 BUDGET_SHARE = 0.9
 FAULTS = ("crash", "hang", "raise")
-# The bytes a character of Options.max_input_chars that extract() reads (_input._BYTES_PER_CHAR;
-# not imported: the parent keeps to the standard library and the options).
-BYTES_PER_CHAR = 4
 # The longest timeout a page may have, in seconds. Design: the supervisor waits on its workers
 # with poll(), which takes at most 2**31 - 1 ms (24.8 days): past it, the run stopped with an
 # OverflowError once its first page was out; NaN compared false and left pages without one.
@@ -157,8 +156,7 @@ def run_batch(
             writer.write(record)
         # An HTML file is read as far as extract() reads it, and one byte more so that it
         # still says truncated: a huge file (or /dev/zero) was read whole by the parent.
-        limit = options.max_input_chars
-        max_bytes = None if limit is None else limit * BYTES_PER_CHAR + 1
+        max_bytes = bytes_to_read(options.max_input_chars)
         fields = {
             "html_field": html_field,
             "url_field": url_field,

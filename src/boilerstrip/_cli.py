@@ -12,9 +12,9 @@ from . import _lexbor_walk
 from ._compiled import compiled
 from ._errors import BoilerstripError
 from ._extract import extract
-from ._input import _BYTES_PER_CHAR as BYTES_PER_CHAR
 from ._model import Extraction
 from ._options import Options
+from ._resource_options import bytes_to_read
 from ._surrogates import writable
 from ._version import __version__
 
@@ -55,8 +55,8 @@ def render(result: Extraction, output: str, *, links: bool = False, images: bool
 def read_page(page: str, options: Options) -> bytes:
     """The bytes of file ``page`` (``-``: standard input) that extract() reads with ``options``,
     and one more, so that it still says truncated: a 50 GB file, or /dev/zero, was read whole."""
-    limit = options.max_input_chars
-    size = -1 if limit is None else limit * BYTES_PER_CHAR + 1
+    limit = bytes_to_read(options.max_input_chars)
+    size = -1 if limit is None else limit
     if page == "-":
         return sys.stdin.buffer.read(size)
     with Path(page).open("rb") as stream:

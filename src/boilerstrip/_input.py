@@ -13,8 +13,7 @@ from ._model import new_tuple
 from ._noscript import Page, without_runaways
 from ._options import Options
 from ._parse import Utf8Page, decode, utf8_body
-
-_BYTES_PER_CHAR = 4  # bytes are cut at this many times max_input_chars before decoding (UTF-8, UTF-32)
+from ._resource_options import BYTES_PER_CHAR as _BYTES_PER_CHAR
 
 
 def prepare_input(

@@ -9,6 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Bytes are cut at this many times max_input_chars before decoding (UTF-8's longest, UTF-32).
+BYTES_PER_CHAR = 4
+
+
+def bytes_to_read(max_input_chars: int | None) -> int | None:
+    """The bytes of a page a reader (the command line, the batch) need hand extract(): as
+    many as it reads under ``max_input_chars``, and one more, so that it still says truncated;
+    None for all of them."""
+    return None if max_input_chars is None else max_input_chars * BYTES_PER_CHAR + 1
+
 
 # Never made on its own: no __init__, __repr__ or __eq__ of its own to generate at import.
 @dataclass(frozen=True, slots=True, kw_only=True, init=False, repr=False, eq=False)

@@ -63,8 +63,8 @@ class SourcePage:
         # its record's key, read back by --resume, are the same).
         for name in ("url", "record_id", "origin", "error"):
             value = getattr(self, name)
-            if isinstance(value, str) and writable(value) is not value:
-                object.__setattr__(self, name, writable(value))
+            if isinstance(value, str) and (written := writable(value)) is not value:
+                object.__setattr__(self, name, written)
 
     @property
     def key(self) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .._hard_rules import HARD_RULES
+from .._option_checks import KINDS
 from .._options import Options
 from .._scorers import SCORERS
 from .._version import __version__
@@ -69,8 +70,9 @@ def ablated(options: Options, patterns: Sequence[str]) -> Options:
     )
 
 
-# The declared types of the Options fields --set can set (the others are pairs and models).
-_SETTABLE = ("bool", "int", "float", "str", "int | None", "float | None", "str | None", "frozenset[str]")
+# The declared types of the Options fields --set can set: the scalars Options checks by kind,
+# and the sets (the others are pairs and models).
+_SETTABLE = (*KINDS, "frozenset[str]")
 
 
 def with_settings(options: Options, settings: Sequence[str]) -> Options:
