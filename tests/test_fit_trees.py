@@ -127,3 +127,23 @@ def test_lightgbm_dump_read_as_flat_trees(tmp_path: Path) -> None:
     written: dict[str, object] = {}
     exec(path.read_text("utf-8"), written)
     assert Trees(*(written[name.upper()] for name in Trees._fields)) == trees
+
+
+@pytest.mark.parametrize(
+    ("key", "even"),
+    [
+        ("wcxb/4043", False),
+        ("wcxb/4380", True),
+        ("trafilatura-eval/macwelt", True),
+        ("trafilatura-eval/peta", False),
+    ],
+)
+def test_cross_fit_halves_are_replays(key: str, even: bool) -> None:
+    """fit_trees' folds are replay.py's id halves, digits or not (an id without digits was
+    always odd, which put most of trafilatura-eval in one fold)."""
+    pytest.importorskip("numpy")
+    from fit_trees import _is_even
+    from replay import id_half
+
+    assert _is_even(key) is even
+    assert _is_even(key) == (id_half(key.split("/", 1)[1]) == "even")
