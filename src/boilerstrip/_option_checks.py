@@ -55,7 +55,7 @@ NON_NEGATIVE = (
 # Counts of at least one.
 AT_LEAST_ONE = (
     "region_max_count", "phrase_box_min_hits", "product_card_levels", "product_card_price_words",
-    "card_slot_min_blocks", "detached_max_runs",
+    "card_slot_min_blocks", "detached_max_runs", "binary_min_odd_chars",
 )  # fmt: skip
 POSITIVE = ("wrap_width", "phrase_scan_chars", "phrase_scan_words")
 # Limits and size switches: a positive int, or None for none.
