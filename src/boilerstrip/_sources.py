@@ -18,6 +18,7 @@ from typing import IO, Any, cast
 
 from ._extras import require
 from ._surrogates import writable
+from ._warc_tail import tail_cut
 
 # What an HTTP Content-Type must start with for a WARC response to count as a page.
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -160,17 +161,22 @@ def read_warc(path: str | os.PathLike[str]) -> Iterator[SourcePage]:
     response records whose HTTP Content-Type is HTML or missing, with the target URI, the
     WARC-Record-ID and the HTTP Content-Type header (whose charset extract() uses before the
     page's meta). Requests, metadata, images and other records are skipped. A record the file
-    ends inside gives a page whose ``error`` says so.
+    ends inside (or its header) gives a page whose ``error`` says so.
 
     Needs fastwarc: ``pip install 'boilerstrip[warc]'`` (:class:`MissingExtraError` otherwise).
     """
     warc: Any = require("fastwarc.warc", "warc", "reading WARC files")
     path = Path(path)
+    last: tuple[int, str | None] | None = None  # the last record's offset and Content-Length
+    last_id, said = None, False
     with path.open("rb") as stream:
         # Every record, so that one the file ends inside is seen whatever its type.
         for record in warc.ArchiveIterator(stream, parse_http=True):
+            last, last_id = (record.stream_pos, record.headers.get("Content-Length")), record.record_id
+            said = False
             if record.record_type != warc.WarcRecordType.response:
-                if record.headers.get("Content-Length") is None:
+                if _no_length(record):
+                    said = True
                     yield _cut_page(path, record, _cut_short(record, 0))
                 continue
             content_type = _http_header(record, "Content-Type")
@@ -178,26 +184,39 @@ def read_warc(path: str | os.PathLike[str]) -> Iterator[SourcePage]:
                 continue
             body = record.reader.read()
             html, inflated_whole = _decoded_body(body, record.http_headers)
+            cut = _cut_short(record, len(body))
+            said, last_id = bool(cut), None  # (a cut said after its page is keyed by its offset)
             yield SourcePage(
                 html=html,
                 url=record.headers.get("WARC-Target-URI"),
                 record_id=record.record_id,
                 content_type=content_type,
                 origin=f"{path}#{record.stream_pos}",
-                error=_cut_short(record, len(body)),
+                error=cut,
                 # cut here, or by its crawler (WARC-Truncated: length, time, disconnect)
                 truncated=not inflated_whole or record.headers.get("WARC-Truncated") is not None,
             )
+    if not said:  # fastwarc ends a file cut in a header, or in a record that is no page, quietly
+        why, at = tail_cut(path, last)
+        if why:
+            record_id = last_id if last is not None and at == last[0] else None
+            yield SourcePage(b"", None, record_id, None, f"{path}#{at}", error=why)
 
 
 def _cut_page(path: Path, record: Any, error: str) -> SourcePage:
     return SourcePage(b"", None, record.record_id, None, f"{path}#{record.stream_pos}", error=error)
 
 
+def _no_length(record: Any) -> bool:
+    """Whether a WARC record has no Content-Length, or one cut short to nothing ("")."""
+    length = record.headers.get("Content-Length")
+    return length is None or not str(length).strip().isdigit()
+
+
 def _cut_short(record: Any, read: int) -> str:
     """Why a WARC record is cut short (the file ends inside it: fastwarc then ends the file
     without an error), or "": every record declares its length, and its block holds it."""
-    if record.headers.get("Content-Length") is None:
+    if _no_length(record):
         return "the WARC file ends inside this record (no Content-Length: its headers are cut short)"
     if read < record.content_length:
         return f"the WARC file ends inside this record ({read} of its {record.content_length} bytes)"
