@@ -135,7 +135,7 @@ def page_facts(page: Page) -> PageFacts | None:
     options = Options()
     try:
         text, _ = prepare_input(page.html(), None, options)
-        if isinstance(text, str) and looks_binary(text):
+        if isinstance(text, str) and looks_binary(text, options.binary_min_odd_chars):
             return None
         with (
             mock.patch.object(_pipeline, "feature_columns", columns),

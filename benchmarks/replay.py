@@ -157,7 +157,7 @@ def dump_page(page: Page) -> tuple[Dumped, set[str]]:
     options = cast(Options, reading)
     try:
         text, _ = prepare_input(page.html(), None, options)
-        if isinstance(text, str) and looks_binary(text):
+        if isinstance(text, str) and looks_binary(text, options.binary_min_odd_chars):
             return Dumped(page.key, (), (), ScoreTable((), ()), "", NO_METADATA, ""), reading.read
         measured = measure(text, options)
         scores = score(measured.blocks, options)

@@ -35,6 +35,7 @@ def test_exported_names() -> None:
         "OptionsError",
         "Role",
         "Sourced",
+        "UnknownOptionError",
         "__version__",
         "annotate",
         "compiled",

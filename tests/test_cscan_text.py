@@ -122,12 +122,16 @@ def test_odd_characters_counts_as_looks_binary_does(cscan: ModuleType, kind: str
 @pytest.mark.parametrize("kind", _KINDS)
 @pytest.mark.parametrize("share", [0, 1, 4, 5, 6, 50])
 def test_looks_binary_at_its_threshold(cscan: ModuleType, kind: str, share: int) -> None:
-    """The compiled build's decision (``odd >= 5%`` of the head's characters) is the
-    reference's, from a str and from UTF-8 bytes, around the threshold and past 8 KB."""
-    for length in (20, 100, 9000):
+    """The compiled build's decision (``odd >= 5%`` of the head's characters, and at least
+    ``min_odd``) is the reference's, from a str and from UTF-8 bytes, around the threshold
+    and past 8 KB."""
+    for length in (5, 20, 100, 9000):
         text = (kind + "\x01" * share + "a" * length)[: length + len(kind)]
-        odd, head = cscan.odd_characters(text, _parse._BINARY_SNIFF)
-        assert (head > 0 and odd >= _parse._BINARY_SHARE * head) is _parse._looks_binary_python(text)
-        odd, head = cscan.odd_characters(text.encode("utf-8"), _parse._BINARY_SNIFF)
-        page = Utf8Page(text.encode("utf-8"))
-        assert (head > 0 and odd >= _parse._BINARY_SHARE * head) is _parse._looks_binary_python(page)
+        for min_odd in (1, 2, 6):
+            odd, head = cscan.odd_characters(text, _parse._BINARY_SNIFF)
+            binary = head > 0 and odd >= _parse._BINARY_SHARE * head and odd >= min_odd
+            assert binary is _parse._looks_binary_python(text, min_odd)
+            odd, head = cscan.odd_characters(text.encode("utf-8"), _parse._BINARY_SNIFF)
+            page = Utf8Page(text.encode("utf-8"))
+            binary = head > 0 and odd >= _parse._BINARY_SHARE * head and odd >= min_odd
+            assert binary is _parse._looks_binary_python(page, min_odd)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import pickle
+from collections.abc import Callable
 
 import pytest
 
-from boilerstrip import Options, OptionsError, extract
+from boilerstrip import Options, OptionsError, UnknownOptionError, extract
 
 
 def test_keyword_only_and_frozen() -> None:
@@ -143,3 +146,50 @@ def test_precision_keeps_no_more_than_recall() -> None:
 def test_disabling_a_scorer_removes_its_output() -> None:
     block = extract(PAGE, options=Options(disabled_scorers=frozenset({"link_density"}))).blocks[0]
     assert "link_density" not in dict(block.scores)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: Options(bogus=1), "Options has no field 'bogus'$"),
+        (lambda: Options(treshold=0.6), r"'treshold' \(did you mean 'threshold'\?\)"),
+        (
+            lambda: Options(max_input_char=5, decison="x"),
+            r"'max_input_char' \(did you mean 'max_input_chars'\?\), 'decison'",
+        ),
+        (lambda: Options().replace(bogus=1), "no field 'bogus'"),
+        (lambda: dataclasses.replace(Options(), bogus=1), "no field 'bogus'"),
+        (lambda: Options.precision(bogus=1), "no field 'bogus'"),
+        (lambda: Options.recall(bogus=1), "no field 'bogus'"),
+    ],
+    ids=["unknown", "misspelt", "two", "replace", "dataclasses.replace", "precision", "recall"],
+)
+def test_an_unknown_field_is_an_options_error_and_a_type_error(
+    make: Callable[[], Options], message: str
+) -> None:
+    """Options(bogus=1) raised the generated __init__'s bare TypeError, not OptionsError."""
+    with pytest.raises(UnknownOptionError, match=message) as raised:
+        make()
+    assert isinstance(raised.value, OptionsError) and isinstance(
+        raised.value, TypeError
+    )  # TypeError as before
+
+
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+def test_options_still_pickle_copy_and_replace(protocol: int) -> None:
+    options = Options(threshold=0.6, disabled_scorers=frozenset({"link_density"}))
+    assert pickle.loads(pickle.dumps(options, protocol)) == options
+    assert copy.copy(options) == copy.deepcopy(options) == options
+    assert dataclasses.replace(options, threshold=0.7) == options.replace(threshold=0.7) != options
+    error = pickle.loads(pickle.dumps(_raised(lambda: Options(bogus=1)), protocol))
+    assert isinstance(error, OptionsError) and isinstance(error, TypeError)
+    with pytest.raises(TypeError, match="positional"):
+        Options(0.5)  # type: ignore[misc]
+
+
+def _raised(make: Callable[[], object]) -> BaseException:
+    try:
+        make()
+    except BaseException as error:
+        return error
+    raise AssertionError("nothing raised")

@@ -188,8 +188,26 @@ def test_failed_page_drops_the_item() -> None:
         ({"BOILERSTRIP_OPTIONS": {"treshold": 0.6}}, r"unknown option \['treshold'\]"),
         ({"BOILERSTRIP_OPTIONS": "not json"}, "BOILERSTRIP_OPTIONS must be an Options or a dict"),
         ({"BOILERSTRIP_FIELDS": ["text", "summary"]}, r"unknown boilerstrip field \['summary'\]"),
+        # JSON text nested too deep: json's RecursionError ended the crawler's start
+        (
+            {"BOILERSTRIP_OPTIONS": "[" * 100_000 + "]" * 100_000},
+            "BOILERSTRIP_OPTIONS: its JSON nests too deep",
+        ),
+        ({"BOILERSTRIP_OPTIONS": '{"weights": ' + "[" * 100_000 + "]" * 100_000 + "}"}, "nests too deep"),
+        (
+            {"BOILERSTRIP_FIELDS": "[" * 100_000 + "]" * 100_000},
+            "BOILERSTRIP_FIELDS: its JSON nests too deep",
+        ),
     ],
-    ids=["out-of-range", "misspelt", "not-a-dict", "unknown-field"],
+    ids=[
+        "out-of-range",
+        "misspelt",
+        "not-a-dict",
+        "unknown-field",
+        "deep-options",
+        "deep-value",
+        "deep-fields",
+    ],
 )
 def test_bad_settings_fail_when_the_crawler_starts(settings: dict[str, Any], message: str) -> None:
     with pytest.raises(OptionsError, match=message):

@@ -244,8 +244,8 @@ def test_text_with_a_few_control_characters_is_not_binary() -> None:
     from boilerstrip._parse import looks_binary
 
     page = "<p>" + "words " * 200 + "\x00\x07</p>"
-    assert not looks_binary(page) and not looks_binary(page.encode())
-    assert not looks_binary("") and not looks_binary(b"")
+    assert not looks_binary(page, 2) and not looks_binary(page.encode(), 2)
+    assert not looks_binary("", 2) and not looks_binary(b"", 2)
 
 
 # A merged row's structure: its cells' links moved by the text before their cell, the

@@ -62,7 +62,8 @@ def test_the_head_is_the_texts(name: str) -> None:
     text = decode(data, charset)
     for chars in (1, 3, 8, CHUNK):
         assert utf8_head(page, chars) == text[:chars]
-    assert looks_binary(page) is looks_binary(text)
+    for min_odd in (1, 2):
+        assert looks_binary(page, min_odd) is looks_binary(text, min_odd)
 
 
 def _without(page: str | Utf8Page, min_chars: int | None) -> str:

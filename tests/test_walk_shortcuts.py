@@ -12,6 +12,7 @@ import pytest
 
 from boilerstrip import _assemble
 from boilerstrip._model import Label, Role
+from boilerstrip._options import DEFAULT_OPTIONS
 from boilerstrip._parse import _BINARY_SHARE, _BINARY_SNIFF, body_of, looks_binary, parse
 from boilerstrip._segment import segment
 
@@ -21,7 +22,8 @@ _ODD = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\ufffd]")
 
 def _plain_looks_binary(text: str) -> bool:
     head = text[:_BINARY_SNIFF]
-    return bool(head) and len(_ODD.findall(head)) >= _BINARY_SHARE * len(head)
+    odd = len(_ODD.findall(head))
+    return bool(head) and odd >= _BINARY_SHARE * len(head) and odd >= DEFAULT_OPTIONS.binary_min_odd_chars
 
 
 @pytest.mark.parametrize(
@@ -42,7 +44,7 @@ def _plain_looks_binary(text: str) -> bool:
     ],
 )
 def test_the_binary_sniff_counts_as_the_regex_does(text: str) -> None:
-    assert looks_binary(text) is _plain_looks_binary(text)
+    assert looks_binary(text, DEFAULT_OPTIONS.binary_min_odd_chars) is _plain_looks_binary(text)
 
 
 @pytest.mark.parametrize(

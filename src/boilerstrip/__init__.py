@@ -7,7 +7,14 @@
 from typing import TYPE_CHECKING, Any
 
 from ._compiled import compiled
-from ._errors import BoilerstripError, ExtractionTimeoutError, InputError, LimitError, OptionsError
+from ._errors import (
+    BoilerstripError,
+    ExtractionTimeoutError,
+    InputError,
+    LimitError,
+    OptionsError,
+    UnknownOptionError,
+)
 from ._extract import extract
 from ._model import Block, Extraction, Features, Image, Label, Link, Markup, Metadata, Role
 from ._options import Options
@@ -55,6 +62,7 @@ __all__ = [
     "OptionsError",
     "Role",
     "Sourced",
+    "UnknownOptionError",
     "__version__",
     "annotate",
     "compiled",

@@ -92,7 +92,7 @@ def annotate(
         html = html.html or ""  # serialised: the caller's tree is never touched
     text, truncated = prepare_input(html, charset, options)
     assert isinstance(text, str)  # only a Lexbor tree stays parsed, and it was serialised
-    if looks_binary(text):
+    if looks_binary(text, options.binary_min_odd_chars):
         text, note = "", "not shown: binary data"
     deadline = None if options.time_budget is None else time.monotonic() + options.time_budget
     # One parse serves both: extract() reads a Lexbor tree without touching it, and only

@@ -43,6 +43,7 @@ class BatchSummary:
     errors: Counter[str] = field(default_factory=Counter)  # by kind: timeout, crash, error
     skipped: int = 0  # pages already done in the output (--resume)
     unreadable_inputs: int = 0  # input files that could not be read (reported on stderr)
+    repeated_inputs: int = 0  # input files named again (the same file, by its real path): read once
     seconds: float = 0.0
     interrupted: bool = False
 
@@ -66,6 +67,8 @@ class BatchSummary:
             parts.append(f"{self.skipped} skipped as already done")
         if self.unreadable_inputs:
             parts.append(f"{self.unreadable_inputs} unreadable input files")
+        if self.repeated_inputs:
+            parts.append(f"{self.repeated_inputs} input files named twice, read once")
         return "batch " + ("interrupted: " if self.interrupted else "done: ") + ", ".join(parts)
 
 
@@ -83,9 +86,19 @@ def _pages(
     stderr: TextIO,
     output: str,
 ) -> Iterator[SourcePage]:
+    # The real paths of the files read: a file named twice (a.html a.html, a folder and a file
+    # in it, a relative and an absolute path, a link) gave its pages twice, a record each, of
+    # one key when named alike; --resume then kept one.
+    read: set[str] = set()
     for path in input_files(inputs):
-        if os.path.realpath(path) == output:  # an earlier run's output in an input folder: not a page
+        real = os.path.realpath(path)
+        if real == output:  # an earlier run's output in an input folder: not a page
             continue
+        if real in read:
+            summary.repeated_inputs += 1
+            print(f"boilerstrip batch: {path}: named before, read once", file=stderr)
+            continue
+        read.add(real)
         try:
             yield from read_path(path, **fields)
         except MissingExtraError:
@@ -121,7 +134,8 @@ def run_batch(
     test hook that makes the worker fail on those pages. Ctrl-C stops the workers and
     leaves a valid output of the records written so far (the summary says interrupted).
     The output is never read as an input: ValueError when it is one of ``inputs``, and an
-    input folder's copy of it (an earlier run's) is skipped.
+    input folder's copy of it (an earlier run's) is skipped. A file named again (by its real
+    path: a folder and a file in it, a link) is read once (``summary.repeated_inputs``).
 
     Workers are started as multiprocessing starts them (forkserver, else spawn): a script
     that calls this must do so under ``if __name__ == "__main__":``, or its workers run the

@@ -11,6 +11,11 @@ class OptionsError(BoilerstripError, ValueError):
     """An :class:`~boilerstrip.Options` value is out of range or of the wrong type."""
 
 
+class UnknownOptionError(OptionsError, TypeError):
+    """:class:`~boilerstrip.Options` was given a field it does not have (``Options(treshold=0.6)``):
+    an :class:`OptionsError`, and the ``TypeError`` Python raises for an unknown keyword."""
+
+
 class InputError(BoilerstripError, TypeError):
     """``extract()`` was given something that is not HTML text or bytes."""
 

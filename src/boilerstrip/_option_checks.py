@@ -4,11 +4,12 @@ must lie in, then the few checks of their own kind."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+import difflib
+from collections.abc import Callable, Mapping
 from types import NoneType
 from typing import TYPE_CHECKING, Final
 
-from ._errors import OptionsError
+from ._errors import OptionsError, UnknownOptionError
 from ._hard_rules import HARD_RULES
 from ._scorers import SCORERS
 
@@ -55,7 +56,7 @@ NON_NEGATIVE = (
 # Counts of at least one.
 AT_LEAST_ONE = (
     "region_max_count", "phrase_box_min_hits", "product_card_levels", "product_card_price_words",
-    "card_slot_min_blocks", "detached_max_runs",
+    "card_slot_min_blocks", "detached_max_runs", "binary_min_odd_chars",
 )  # fmt: skip
 POSITIVE = ("wrap_width", "phrase_scan_chars", "phrase_scan_words")
 # Limits and size switches: a positive int, or None for none.
@@ -168,6 +169,17 @@ def check_options(o: Options) -> None:
         isinstance(o.hard_rules, frozenset) and o.hard_rules <= set(HARD_RULES),
         f"hard_rules must be a frozenset of rule names ({', '.join(HARD_RULES)})",
     )
+
+
+def unknown_fields(cls: type, changes: Mapping[str, object]) -> UnknownOptionError:
+    """The error for the names of ``changes`` that are no field of dataclass ``cls``, each
+    with its nearest field if one is near."""
+    fields = list(cls.__dataclass_fields__)  # type: ignore[attr-defined]
+    named = []
+    for name in (n for n in changes if n not in cls.__dataclass_fields__):  # type: ignore[attr-defined]
+        near = difflib.get_close_matches(name, fields, n=1)
+        named.append(f"{name!r}" + (f" (did you mean {near[0]!r}?)" if near else ""))
+    return UnknownOptionError(f"{cls.__name__} has no field {', '.join(named)}")
 
 
 def _shaped(condition: Callable[[], bool], message: str) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from ._cut import CutModel
 from ._cut_weights import CUT_MODEL
 from ._hard_rules import HARD_RULES
-from ._option_checks import check_options
+from ._option_checks import check_options, unknown_fields
 from ._rule_options import RuleOptions
 from ._weights import SCORER_WEIGHTS, SMOOTHING_WEIGHTS
 
@@ -222,6 +222,14 @@ class Options(RuleOptions):
     # headline-length (at least this many words); these only name the kind.
     link_list_density: float = 0.5
     headline_words: int = 6
+
+    def __new__(cls, *args: Any, **changes: Any) -> Options:
+        # A name that is no field: an OptionsError naming it (and the nearest field), where
+        # the generated __init__ raised a bare TypeError. Also what replace() and
+        # dataclasses.replace() call; pickle and copy call it with no names.
+        if not changes.keys() <= cls.__dataclass_fields__.keys():
+            raise unknown_fields(cls, changes)
+        return object.__new__(cls)  # (slots=True remakes the class: no zero-argument super())
 
     def __post_init__(self) -> None:
         check_options(self)

@@ -291,18 +291,20 @@ _OddCharacters = Callable[[str | bytes, int], tuple[int, int]]
 _ODD_CHARACTERS: Final = cast("_OddCharacters | None", c_function("_cscan", "odd_characters"))
 
 
-def looks_binary(html: str | bytes | Utf8Page) -> bool:
+def looks_binary(html: str | bytes | Utf8Page, min_odd: int) -> bool:
     """Whether the input is binary data (an image, an archive, a PDF) rather than text:
-    at least 5% of its first 8 KB are control bytes or U+FFFD. In the compiled build, a
-    str's or a Utf8Page's are counted in C (_cscan_text.c's ``odd_characters``: a compare
-    or two a character where the head's copy, encoding and translate took about 12)."""
+    at least 5% of its first 8 KB are control bytes or U+FFFD, and at least ``min_odd``
+    (``Options.binary_min_odd_chars``: one stray NUL in a text of 20 characters is no
+    image). In the compiled build, a str's or a Utf8Page's are counted in C
+    (_cscan_text.c's ``odd_characters``: a compare or two a character where the head's
+    copy, encoding and translate took about 12)."""
     if _ODD_CHARACTERS is not None and isinstance(html, (str, Utf8Page)):
         odd, length = _ODD_CHARACTERS(html.data if isinstance(html, Utf8Page) else html, _BINARY_SNIFF)
-        return length > 0 and odd >= _BINARY_SHARE * length
-    return _looks_binary_python(html)
+        return length > 0 and odd >= _BINARY_SHARE * length and odd >= min_odd
+    return _looks_binary_python(html, min_odd)
 
 
-def _looks_binary_python(html: str | bytes | Utf8Page) -> bool:
+def _looks_binary_python(html: str | bytes | Utf8Page, min_odd: int) -> bool:
     """:func:`looks_binary` in Python: the reference, and the path of a pure-Python install."""
     head = utf8_head(html, _BINARY_SNIFF) if isinstance(html, Utf8Page) else html[:_BINARY_SNIFF]
     if not head:
@@ -314,4 +316,4 @@ def _looks_binary_python(html: str | bytes | Utf8Page) -> bool:
         odd = len(data) - len(data.translate(None, _BINARY_BYTES)) + head.count("\ufffd")
     else:
         odd = len(head) - len(bytes(head).translate(None, _BINARY_BYTES))
-    return odd >= _BINARY_SHARE * len(head)
+    return odd >= _BINARY_SHARE * len(head) and odd >= min_odd

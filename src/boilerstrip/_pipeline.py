@@ -73,7 +73,7 @@ def _extract(html: Any, url: str | None, options: Options, content_type: object,
     if isinstance(given, LexborHTMLParser):
         page = given
     else:
-        if looks_binary(given):
+        if looks_binary(given, options.binary_min_odd_chars):
             return assemble((), "", url, "", truncated=truncated)  # binary data sent as HTML
         # The scripts' and style sheets' text, which no stage reads: the tree is smaller.
         page = without_bodies(given, bodies, options.drop_raw_text_min_chars)

@@ -56,7 +56,7 @@ def page_record(page: SourcePage, options: Options, *, blocks: bool = False) -> 
         "title": result.title,
         "language": result.language,
         "confidence": result.confidence,
-        "truncated": result.truncated,
+        "truncated": result.truncated or page.truncated,  # cut by extract(), or by the reader
         "text": result.text,
     }
     if blocks:

@@ -56,6 +56,11 @@ class ResourceOptions:
     # most 39,076 (12.8x).
     max_total_attributes: int | None = 500_000
     on_limit: str = "truncate"  # or "raise"
+    # A page is binary data (an image, an archive: an empty result) when at least 5% of its
+    # first 8 KB are controls or U+FFFD (_parse.looks_binary), and at least this many. Design:
+    # at 1, one NUL in a text of 20 characters or fewer made it binary ('<p>a\0b cd</p>' gave
+    # ""); at 2 only such short inputs change (from 21 characters 5% is more than one).
+    binary_min_odd_chars: int = 2
     # Seconds one extract() may take (ExtractionTimeoutError); checked between stages and in the
     # traversal. Design: the largest accepted input (10 M characters of prose) took up to 9.9 s
     # on the shared 2-core machine (benchmarks/RESULTS.md), so 30 s stops hangs, not big pages.

@@ -18,6 +18,7 @@ from typing import IO, Any, cast
 
 from ._extras import require
 from ._surrogates import writable
+from ._warc_tail import tail_cut
 
 # What an HTTP Content-Type must start with for a WARC response to count as a page.
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -48,6 +49,9 @@ class SourcePage:
     It is the resume key when ``record_id`` is None. ``error`` is set when the input
     held something that is not a page (a JSONL line without an html string):
     :func:`boilerstrip.batch.page_record` turns such a page into an error record.
+    ``truncated`` is set when the reader dropped bytes of the page (an HTML file or a WARC
+    body inflated past MAX_INFLATED_BYTES, a file past ``max_bytes``, a WARC record its
+    crawler marked WARC-Truncated): the page's record then says truncated.
     """
 
     html: bytes
@@ -56,6 +60,7 @@ class SourcePage:
     content_type: str | None
     origin: str
     error: str = ""
+    truncated: bool = False
 
     def __post_init__(self) -> None:
         # What goes into the page's record is written as UTF-8: a file name's undecodable
@@ -83,14 +88,17 @@ def _open_maybe_gzip(path: Path) -> IO[bytes]:
 def read_html_file(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> SourcePage:
     """One HTML file (gzip-compressed when its name ends in .gz, inflated up to
     MAX_INFLATED_BYTES, as a WARC body is) as a page with no URL; at most ``max_bytes``
-    of it (None: all)."""
+    of it (None: all). A page cut at either is ``truncated``."""
     path = Path(path)
     with _open_maybe_gzip(path) as stream:
         # (a 300 KB .html.gz of 300 MB took 650 MB of the parent's memory)
         if isinstance(stream, gzip.GzipFile):
             max_bytes = MAX_INFLATED_BYTES if max_bytes is None else min(max_bytes, MAX_INFLATED_BYTES)
         html = stream.read(-1 if max_bytes is None else max_bytes)
-    return SourcePage(html=html, url=None, record_id=None, content_type=None, origin=str(path))
+        # One byte more tells a file cut here from one that ends here (a .html.gz cut at 40 MB
+        # that decodes to at most max_input_chars said truncated: false).
+        cut = max_bytes is not None and len(html) == max_bytes and bool(stream.read(1))
+    return SourcePage(html=html, url=None, record_id=None, content_type=None, origin=str(path), truncated=cut)
 
 
 def _jsonl_page(line: bytes, origin: str, html_field: str, url_field: str, id_field: str) -> SourcePage:
@@ -153,41 +161,62 @@ def read_warc(path: str | os.PathLike[str]) -> Iterator[SourcePage]:
     response records whose HTTP Content-Type is HTML or missing, with the target URI, the
     WARC-Record-ID and the HTTP Content-Type header (whose charset extract() uses before the
     page's meta). Requests, metadata, images and other records are skipped. A record the file
-    ends inside gives a page whose ``error`` says so.
+    ends inside (or its header) gives a page whose ``error`` says so.
 
     Needs fastwarc: ``pip install 'boilerstrip[warc]'`` (:class:`MissingExtraError` otherwise).
     """
     warc: Any = require("fastwarc.warc", "warc", "reading WARC files")
     path = Path(path)
+    last: tuple[int, str | None] | None = None  # the last record's offset and Content-Length
+    last_id, said = None, False
     with path.open("rb") as stream:
         # Every record, so that one the file ends inside is seen whatever its type.
         for record in warc.ArchiveIterator(stream, parse_http=True):
+            last, last_id = (record.stream_pos, record.headers.get("Content-Length")), record.record_id
+            said = False
             if record.record_type != warc.WarcRecordType.response:
-                if record.headers.get("Content-Length") is None:
+                if _no_length(record):
+                    said = True
                     yield _cut_page(path, record, _cut_short(record, 0))
                 continue
             content_type = _http_header(record, "Content-Type")
             if not _is_html(content_type):
                 continue
             body = record.reader.read()
+            html, inflated_whole = _decoded_body(body, record.http_headers)
+            cut = _cut_short(record, len(body))
+            said, last_id = bool(cut), None  # (a cut said after its page is keyed by its offset)
             yield SourcePage(
-                html=_decoded_body(body, record.http_headers),
+                html=html,
                 url=record.headers.get("WARC-Target-URI"),
                 record_id=record.record_id,
                 content_type=content_type,
                 origin=f"{path}#{record.stream_pos}",
-                error=_cut_short(record, len(body)),
+                error=cut,
+                # cut here, or by its crawler (WARC-Truncated: length, time, disconnect)
+                truncated=not inflated_whole or record.headers.get("WARC-Truncated") is not None,
             )
+    if not said:  # fastwarc ends a file cut in a header, or in a record that is no page, quietly
+        why, at = tail_cut(path, last)
+        if why:
+            record_id = last_id if last is not None and at == last[0] else None
+            yield SourcePage(b"", None, record_id, None, f"{path}#{at}", error=why)
 
 
 def _cut_page(path: Path, record: Any, error: str) -> SourcePage:
     return SourcePage(b"", None, record.record_id, None, f"{path}#{record.stream_pos}", error=error)
 
 
+def _no_length(record: Any) -> bool:
+    """Whether a WARC record has no Content-Length, or one cut short to nothing ("")."""
+    length = record.headers.get("Content-Length")
+    return length is None or not str(length).strip().isdigit()
+
+
 def _cut_short(record: Any, read: int) -> str:
     """Why a WARC record is cut short (the file ends inside it: fastwarc then ends the file
     without an error), or "": every record declares its length, and its block holds it."""
-    if record.headers.get("Content-Length") is None:
+    if _no_length(record):
         return "the WARC file ends inside this record (no Content-Length: its headers are cut short)"
     if read < record.content_length:
         return f"the WARC file ends inside this record ({read} of its {record.content_length} bytes)"
@@ -210,13 +239,14 @@ def _dechunked(body: bytes) -> bytes:
     return b"".join(parts) if parts else body
 
 
-def _decoded_body(body: bytes, headers: Any) -> bytes:
-    """The page as the server meant it: crawlers that archive the raw HTTP stream (wget,
+def _decoded_body(body: bytes, headers: Any) -> tuple[bytes, bool]:
+    """The page as the server meant it, and False if inflating it stopped at
+    MAX_INFLATED_BYTES with more to come: crawlers that archive the raw HTTP stream (wget,
     Heritrix) keep chunked transfer coding and gzip or deflate content coding; Common
     Crawl's WARCs hold decoded bodies and rename those headers. Other codings (br, zstd)
-    are left as they are. Inflating stops at MAX_INFLATED_BYTES."""
+    are left as they are."""
     if headers is None:
-        return body
+        return body, True
     if "chunked" in str(headers.get("Transfer-Encoding") or "").lower():
         body = _dechunked(body)
     coding = str(headers.get("Content-Encoding") or "").strip().lower()
@@ -224,15 +254,28 @@ def _decoded_body(body: bytes, headers: Any) -> bytes:
         # wbits: 16 + 15 reads gzip; 32 + 15 detects zlib or gzip (deflate is often either).
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS if "gzip" in coding else 32 + zlib.MAX_WBITS)
         try:
-            return inflater.decompress(body, MAX_INFLATED_BYTES)
+            return _inflated(inflater, body)
         except zlib.error:
             if coding != "deflate":
-                return body
+                return body, True
             try:  # raw deflate, without the zlib header
-                return zlib.decompressobj(-zlib.MAX_WBITS).decompress(body, MAX_INFLATED_BYTES)
+                return _inflated(zlib.decompressobj(-zlib.MAX_WBITS), body)
             except zlib.error:
-                return body
-    return body
+                return body, True
+    return body, True
+
+
+def _inflated(inflater: Any, body: bytes) -> tuple[bytes, bool]:
+    """``body`` inflated up to MAX_INFLATED_BYTES, and whether that is all of it: the
+    stream ended, or one more byte would not come (a stream its body cuts short gives what
+    it holds)."""
+    data = inflater.decompress(body, MAX_INFLATED_BYTES)
+    if len(data) < MAX_INFLATED_BYTES or inflater.eof:
+        return data, True
+    try:
+        return data, not inflater.decompress(inflater.unconsumed_tail, 1)
+    except zlib.error:  # damaged past the cut: still cut there
+        return data, False
 
 
 def _http_header(record: Any, name: str) -> str | None:

@@ -103,7 +103,7 @@ class BoilerstripPipeline:
             html_field=settings.get("BOILERSTRIP_HTML_FIELD", "html"),
             url_field=settings.get("BOILERSTRIP_URL_FIELD", "url"),
             content_type_field=settings.get("BOILERSTRIP_CONTENT_TYPE_FIELD", "content_type"),
-            fields=_fields_setting(settings.getdictorlist("BOILERSTRIP_FIELDS", list(DEFAULT_FIELDS))),
+            fields=_fields_setting(_read(settings.getdictorlist, "BOILERSTRIP_FIELDS", list(DEFAULT_FIELDS))),
             options=_options_setting(settings.get("BOILERSTRIP_OPTIONS"), settings.getdict),
             drop_html=settings.getbool("BOILERSTRIP_DROP_HTML", False),
         )
@@ -130,6 +130,15 @@ class BoilerstripPipeline:
         return item
 
 
+def _read(read: Callable[[str, Any], Any], name: str, default: Any = None) -> Any:
+    """``read(name, default)``: a setting Scrapy parses as JSON text; nested too deep, an
+    OptionsError (json's RecursionError ended the crawler's start), as BOILERSTRIP_OPTIONS."""
+    try:
+        return read(name, default)
+    except RecursionError:
+        raise OptionsError(f"{name}: its JSON nests too deep to be read") from None
+
+
 def _fields_setting(value: dict[Any, Any] | list[Any]) -> dict[str, str]:
     fields = {str(name): str(name) for name in value} if isinstance(value, list) else value
     if not all(isinstance(key, str) and key for key in fields.values()):
@@ -147,6 +156,8 @@ def _options_setting(value: Any, getdict: Callable[[str], dict[Any, Any]]) -> Op
         raise OptionsError(
             f"BOILERSTRIP_OPTIONS must be an Options or a dict of its fields: {error}"
         ) from None
+    except RecursionError:  # JSON text nested too deep: it ended the crawler's start
+        raise OptionsError("BOILERSTRIP_OPTIONS: its JSON nests too deep to be read") from None
     known = {field.name for field in dataclasses.fields(Options)}
     unknown = sorted(set(fields) - known)
     if unknown:
