@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from ._after_body import without_after_body
 from ._block_labels import label_of, labels_of, page_rules
 from ._body_links import without_body_links
 from ._captions import without_captions
@@ -172,7 +173,12 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
         labels = without_captions(blocks, labels, options, chrome)
     # On a page that declares no type, the dateline between the kept headline and the body.
     labels = with_datelines(blocks, labels, options, declared)
-    return without_trailing_boxes(blocks, labels, options, chrome, declared)  # comments, fine print after it
+    # Comments and fine print after the body (_trailing_boxes).
+    labels = without_trailing_boxes(blocks, labels, options, chrome, declared)
+    if declared == ARTICLE:
+        # Last: what is still kept after the element holding the article's prose (_after_body).
+        labels = without_after_body(blocks, labels, probabilities, options, chrome)
+    return labels
 
 
 def relabel(

@@ -22,6 +22,7 @@ from typing import Any
 # _chain_source), the output formats, the CLI, the annotated view and the data tables (no
 # loops to speed up).
 COMPILED_MODULES = (
+    "_after_body",
     "_assemble",
     "_block_labels",
     "_bodies",

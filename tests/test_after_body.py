@@ -1,0 +1,174 @@
+"""After the body's box: on a declared article, kept blocks after the element that holds the
+sure prose paragraphs are dropped (_after_body), an <h1> and the main region's sure blocks
+aside, unless they outweigh the body."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from blocks import make_block
+from boilerstrip import Block, Label, Options, OptionsError
+from boilerstrip._after_body import body_box, inside, without_after_body
+from boilerstrip._combine import decide
+from boilerstrip._model import Role
+
+_PROSE = (
+    "The council met on Tuesday and agreed to rebuild the old stone bridge before the winter"
+    " comes, after a long debate about the cost of the work and who should pay for it."
+)  # 32 words
+_OPTIONS = Options()
+_BODY = "body>div.page>article"
+
+
+def _dropped(block: Block) -> Label:
+    return Label.OTHER
+
+
+def _block(i: int, locator: str, *, words: int = 32, main: bool = True, level: int = 0) -> Block:
+    text = " ".join((_PROSE.split() * 3)[i : i + words])  # another text a block: no copies
+    block = make_block(i, text, role=Role.HEADING if level else Role.PARAGRAPH, in_main_region=main)
+    return replace(block, locator=locator, heading_level=level)
+
+
+# (locator, probability, words, in the main region, heading level) a block
+_PAGE = (
+    (f"{_BODY}>p:nth-of-type(1)", 0.95, 32, True, 0),
+    (f"{_BODY}>p:nth-of-type(2)", 0.95, 32, True, 0),
+    (f"{_BODY}>div.quote>p", 0.95, 32, True, 0),
+    (f"{_BODY}>p:nth-of-type(3)", 0.95, 32, True, 0),
+)
+
+
+def _kept(
+    after: tuple[tuple[str, float, int, bool, int], ...],
+    options: Options = _OPTIONS,
+    before: tuple[tuple[str, float, int, bool, int], ...] = (),
+) -> list[bool]:
+    rows = before + _PAGE + after
+    blocks = [_block(i, loc, words=w, main=m, level=h) for i, (loc, _, w, m, h) in enumerate(rows)]
+    probabilities = [p for _, p, _, _, _ in rows]
+    labels = [Label.CONTENT] * len(blocks)
+    out = without_after_body(blocks, labels, probabilities, options, _dropped)
+    return [label is Label.CONTENT for label in out]
+
+
+_ASIDE = "body>div.page>aside>p"
+
+
+@pytest.mark.parametrize(
+    ("after", "kept"),
+    [
+        # a references list, a blurb, a call to action after the article's element go
+        (((_ASIDE, 0.75, 30, False, 0), (_ASIDE, 0.7, 10, False, 0)), [False, False]),
+        # ... in the main region too, below the keep probability
+        (((_ASIDE, 0.79, 30, True, 0),), [False]),
+        # the main region's sure blocks stay (a second part of the article in its own box,
+        # short enough not to move the body's element)
+        (((_ASIDE, 0.9, 12, True, 0), (_ASIDE, 0.8, 10, False, 0)), [True, False]),
+        # a sure paragraph after it that moves the element: the element holds it too
+        (((_ASIDE, 0.9, 30, False, 0),), [True]),
+        # an <h1> stays
+        (((_ASIDE, 0.6, 5, False, 1), (_ASIDE, 0.6, 10, False, 0)), [True, False]),
+        # a heading of another level does not
+        (((_ASIDE, 0.6, 5, False, 2),), [False]),
+        # more words after the element than half the body's: the page goes on, nothing goes
+        (((_ASIDE, 0.7, 40, False, 0), (_ASIDE, 0.7, 30, False, 0)), [True, True]),
+        # a block still inside the body's element is the body's
+        (((f"{_BODY}>ul>li", 0.3, 30, False, 0),), [True]),
+    ],
+)
+def test_what_follows_the_body_element_is_dropped(
+    after: tuple[tuple[str, float, int, bool, int], ...], kept: list[bool]
+) -> None:
+    assert _kept(after)[len(_PAGE) :] == kept
+
+
+def test_blocks_before_the_body_are_left() -> None:
+    before = (("body>div.page>header>p", 0.6, 12, False, 0),)
+    after = ((_ASIDE, 0.6, 12, False, 0),)
+    assert _kept(after, before=before) == [True, True, True, True, True, False]
+
+
+@pytest.mark.parametrize(
+    ("options", "dropped"),
+    [
+        (_OPTIONS, True),
+        (Options(after_body_max_ratio=0.0), False),  # off
+        (Options(after_body_max_ratio=0.05), False),  # 30 words after against 128 inside
+        (Options(after_body_min_words=200), False),  # 128 sure words: too few
+        (Options(after_body_prose_probability=0.99), False),  # no paragraph is sure enough
+        (Options(after_body_prose_words=40), False),  # nor long enough
+        (Options(after_body_keep_probability=0.75), False),  # the block after is sure enough
+    ],
+)
+def test_the_options(options: Options, dropped: bool) -> None:
+    assert _kept(((_ASIDE, 0.79, 30, True, 0),), options)[-1] is not dropped
+
+
+@pytest.mark.parametrize(
+    ("share", "box"),
+    [
+        (0.9, _BODY),  # the element holding every sure paragraph
+        (0.7, _BODY),  # the quote's div holds a quarter: not it
+        (0.2, f"{_BODY}>div.quote"),  # the innermost element holding a fifth
+    ],
+)
+def test_the_body_box(share: float, box: str) -> None:
+    blocks = [_block(i, loc) for i, (loc, *_) in enumerate(_PAGE)]
+    labels = [Label.CONTENT] * len(blocks)
+    found = body_box(blocks, labels, [0.95] * len(blocks), Options(after_body_share=share))
+    assert found == box
+
+
+def test_the_body_box_reads_only_kept_sure_paragraphs() -> None:
+    blocks = [_block(i, loc) for i, (loc, *_) in enumerate(_PAGE)]
+    labels = [Label.OTHER, Label.OTHER, Label.CONTENT, Label.OTHER]
+    assert body_box(blocks, labels, [0.95] * 4, Options(after_body_min_words=20)) == f"{_BODY}>div.quote"
+    assert body_box(blocks, [Label.CONTENT] * 4, [0.5] * 4, _OPTIONS) == ""
+
+
+@pytest.mark.parametrize(
+    ("locator", "box", "held"),
+    [
+        ("a>b>c", "a>b", True),
+        ("a>b", "a>b", True),
+        ("a>bc>d", "a>b", False),  # a sibling whose name starts the same
+        ("a", "a>b", False),
+    ],
+)
+def test_inside(locator: str, box: str, held: bool) -> None:
+    assert inside(locator, box) is held
+
+
+def _decided(declared: str, options: Options = _OPTIONS) -> bool:
+    rows = (*_PAGE, (_ASIDE, 0.7, 30, False, 0))
+    blocks = [_block(i, loc, words=w, main=m) for i, (loc, _, w, m, _) in enumerate(rows)]
+    labels = decide(blocks, [p for _, p, *_ in rows], options, declared=declared)
+    assert labels[: len(_PAGE)] == [Label.CONTENT] * len(_PAGE)
+    return labels[-1] is Label.CONTENT
+
+
+def test_decide_drops_it_on_articles_only() -> None:
+    assert not _decided("article")
+    assert _decided("article", Options(after_body_max_ratio=0.0))
+    assert _decided("")
+    assert _decided("sectioned")
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("after_body_max_ratio", -0.5),
+        ("after_body_share", 0.0),
+        ("after_body_share", 1.5),
+        ("after_body_prose_probability", 1.5),
+        ("after_body_keep_probability", -0.1),
+        ("after_body_prose_words", -1),
+        ("after_body_min_words", -1),
+    ],
+)
+def test_bad_options_are_refused(field: str, value: float) -> None:
+    with pytest.raises(OptionsError):
+        Options(**{field: value})
