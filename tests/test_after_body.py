@@ -10,7 +10,7 @@ import pytest
 
 from blocks import make_block
 from boilerstrip import Block, Label, Options, OptionsError
-from boilerstrip._after_body import body_box, inside, without_after_body
+from boilerstrip._after_body import body_box, in_sibling, inside, tag_of, without_after_body
 from boilerstrip._combine import decide
 from boilerstrip._model import Role
 
@@ -153,8 +153,100 @@ def _decided(declared: str, options: Options = _OPTIONS) -> bool:
 def test_decide_drops_it_on_articles_only() -> None:
     assert not _decided("article")
     assert _decided("article", Options(after_body_max_ratio=0.0))
-    assert _decided("")
+    assert _decided("")  # 128 sure words: too few for a page that declares no type
     assert _decided("sectioned")
+
+
+# A page that declares no type: its body a <section> of 8 sure paragraphs (256 words).
+_MAIN = "body>main"
+_SECTION = f"{_MAIN}>section:nth-of-type(1)"
+_BARE_PAGE = tuple((f"{_SECTION}>p:nth-of-type({k})", 0.95, 32, True, Role.PARAGRAPH) for k in range(1, 9))
+_Row = tuple[str, float, int, bool, Role]
+
+
+def _bare_kept(
+    after: tuple[_Row, ...], options: Options = _OPTIONS, declared: str = "", main: bool = True
+) -> list[bool]:
+    rows = _BARE_PAGE + after
+    blocks = [
+        replace(
+            make_block(i, " ".join((_PROSE.split() * 3)[i : i + w]), role=r, in_main_region=m and main),
+            locator=loc,
+        )
+        for i, (loc, _, w, m, r) in enumerate(rows)
+    ]
+    labels = [Label.CONTENT] * len(blocks)
+    out = without_after_body(blocks, labels, [p for _, p, *_ in rows], options, _dropped, declared=declared)
+    return [label is Label.CONTENT for label in out[len(_BARE_PAGE) :]]
+
+
+_P = Role.PARAGRAPH
+
+
+@pytest.mark.parametrize(
+    ("after", "kept"),
+    [
+        # a blurb after the body's element goes
+        (((f"{_MAIN}>aside>p", 0.7, 30, False, _P),), [False]),
+        # ... and so does a paragraph in a sibling <div>
+        (((f"{_MAIN}>div:nth-of-type(2)>p", 0.7, 30, False, _P),), [False]),
+        # a list item stays (comments a news truth keeps)
+        (((f"{_MAIN}>aside>ul>li", 0.7, 30, False, Role.LIST_ITEM),), [True]),
+        # a sibling <section> stays: the document's next part
+        (((f"{_MAIN}>section:nth-of-type(2)>p", 0.7, 30, False, _P),), [True]),
+        # more than 0.3 times the body's words after it: nothing goes
+        (((f"{_MAIN}>aside>p", 0.7, 40, False, _P), (f"{_MAIN}>aside>p", 0.7, 40, False, _P)), [True, True]),
+    ],
+)
+def test_a_page_declaring_no_type(after: tuple[_Row, ...], kept: list[bool]) -> None:
+    assert _bare_kept(after) == kept
+
+
+_AFTER: tuple[_Row, ...] = ((f"{_MAIN}>aside>p", 0.7, 30, False, _P),)
+
+
+@pytest.mark.parametrize(
+    ("options", "declared", "main", "dropped"),
+    [
+        (_OPTIONS, "", True, True),
+        (_OPTIONS, "article", True, True),
+        (_OPTIONS, "", False, False),  # the body outside the main region
+        (Options(after_body_bare_main_share=0.0), "", False, True),
+        (Options(after_body_bare_max_ratio=0.0), "", True, False),  # off
+        (Options(after_body_bare_max_ratio=0.0), "article", True, True),  # articles: their own
+        (Options(after_body_bare_min_words=300), "", True, False),  # 256 sure words
+        (Options(after_body_bare_max_ratio=0.1), "", True, False),  # 30 words against 256
+        (_OPTIONS, "sectioned", True, False),  # other declared types: left alone
+        (_OPTIONS, "product", True, False),
+        (_OPTIONS, "thread", True, False),
+    ],
+)
+def test_the_bare_options(options: Options, declared: str, main: bool, dropped: bool) -> None:
+    assert _bare_kept(_AFTER, options, declared, main) == [not dropped]
+
+
+@pytest.mark.parametrize(
+    ("step", "tag"),
+    [("section:nth-of-type(2)", "section"), ("div.page", "div"), ("p#x", "p"), ("a[1]", "a"), ("ul", "ul")],
+)
+def test_tag_of(step: str, tag: str) -> None:
+    assert tag_of(step) == tag
+
+
+@pytest.mark.parametrize(
+    ("locator", "held"),
+    [
+        ("m>section:nth-of-type(2)>p", True),
+        ("m>section:nth-of-type(2)", True),
+        ("m>section.x>div>p", True),
+        ("m>div>section>p", False),  # a section further down is no sibling
+        ("m>sections>p", False),
+        ("n>section>p", False),
+    ],
+)
+def test_in_sibling(locator: str, held: bool) -> None:
+    assert in_sibling(locator, "m>", "section") is held
+    assert not in_sibling(locator, "", "section")
 
 
 @pytest.mark.parametrize(
@@ -167,6 +259,9 @@ def test_decide_drops_it_on_articles_only() -> None:
         ("after_body_keep_probability", -0.1),
         ("after_body_prose_words", -1),
         ("after_body_min_words", -1),
+        ("after_body_bare_min_words", -1),
+        ("after_body_bare_max_ratio", -0.1),
+        ("after_body_bare_main_share", 1.5),
     ],
 )
 def test_bad_options_are_refused(field: str, value: float) -> None:

@@ -15,6 +15,12 @@ drop hold more than ``Options.after_body_max_ratio`` times the words kept inside
 is left alone: there the text after the box is as much the page as the box is (a gallery's
 slides, a listing declaring an article).
 
+A page that declares no type gets the same rule, stricter (``Options.after_body_bare_*``):
+more sure words, a smaller ratio, a body mostly inside the main region (or an element named
+like content), and two kinds of block left alone after it: list items (the reader comments
+some news truths keep, printed as a list) and a ``<section>`` that is the body's sibling
+(the next part of a document split into sections, each the body of its own).
+
 The rules before this one (the tail, the closing box, detached boxes, teaser rails, titled
 boxes, trailing boxes) each name one kind of box after the body by its shape; this one
 needs no shape, only the body's own element.
@@ -27,12 +33,45 @@ from typing import Final
 
 from ._model import Block, Label, Role, page_tuple
 from ._options import Options
+from ._page_type import ARTICLE
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
 # EnumType.__getattr__'s hook (about 900 instructions).
 _CONTENT: Final = Label.CONTENT
 _PARAGRAPH: Final = Role.PARAGRAPH
 _HEADING: Final = Role.HEADING
+
+# On a page that declares no type, what after the body's element is left alone (rules as
+# data): these roles, and blocks inside a sibling of the body's element of these tags.
+BARE_KEPT_ROLES: Final = frozenset({Role.LIST_ITEM})
+BARE_SIBLING_TAGS: Final = frozenset({"section"})
+_TAG_END: Final = ".:#["  # what ends an element's tag name in a locator's step
+
+
+def tag_of(step: str) -> str:
+    """The tag name of one step of a locator ("section:nth-of-type(2)" -> "section")."""
+    for i, c in enumerate(step):
+        if c in _TAG_END:
+            return step[:i]
+    return step
+
+
+def sibling_prefix(box: str) -> tuple[str, str]:
+    """The path of the parent of the element at ``box`` (with its ">") and the element's tag,
+    or ("", "") for an element at the top."""
+    cut = box.rfind(">")
+    if cut < 0:
+        return "", ""
+    return box[: cut + 1], tag_of(box[cut + 1 :])
+
+
+def in_sibling(locator: str, parent: str, tag: str) -> bool:
+    """Whether ``locator`` is inside a child of ``parent`` whose tag is ``tag``."""
+    if not parent or not locator.startswith(parent):
+        return False
+    step = locator[len(parent) :]
+    cut = step.find(">")
+    return tag_of(step if cut < 0 else step[:cut]) == tag
 
 
 def inside(locator: str, box: str) -> bool:
@@ -41,10 +80,15 @@ def inside(locator: str, box: str) -> bool:
 
 
 def body_box(
-    blocks: Sequence[Block], labels: Sequence[Label], probabilities: Sequence[float], options: Options
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    probabilities: Sequence[float],
+    options: Options,
+    min_words: int | None = None,
 ) -> str:
     """The CSS path of the innermost element holding ``Options.after_body_share`` of the
-    words of the kept prose paragraphs the model is sure of, or "" (too few such words)."""
+    words of the kept prose paragraphs the model is sure of, or "" (fewer such words than
+    ``min_words``, by default ``Options.after_body_min_words``)."""
     held: dict[str, int] = {}  # an ancestor's path -> the sure paragraphs' words inside it
     total = 0
     for b, label, p in zip(blocks, labels, probabilities):
@@ -63,7 +107,9 @@ def body_box(
             path = locator[:cut]
             held[path] = held.get(path, 0) + words
             cut = locator.find(">", cut + 1)
-    if not total or total < options.after_body_min_words:
+    if min_words is None:
+        min_words = options.after_body_min_words
+    if not total or total < min_words:
         return ""
     need = options.after_body_share * total
     best = ""
@@ -80,25 +126,45 @@ def without_after_body(
     probabilities: Sequence[float],
     options: Options,
     dropped: Callable[[Block], Label],
+    *,
+    declared: str = ARTICLE,
 ) -> list[Label]:
     """``labels`` with the kept blocks after the body's element (:func:`body_box`) given
     ``dropped(block)``, an ``<h1>`` and the main region's sure blocks aside, unless they
     hold more than ``Options.after_body_max_ratio`` times the words kept inside it (0 turns
-    the rule off)."""
-    ratio = options.after_body_max_ratio
+    the rule off); on a page that declares no type (``declared`` ""), with the
+    ``Options.after_body_bare_*`` limits and guards. Other declared types: unchanged."""
+    bare = not declared
+    if declared == ARTICLE:
+        min_words, ratio = options.after_body_min_words, options.after_body_max_ratio
+    elif bare:
+        min_words, ratio = options.after_body_bare_min_words, options.after_body_bare_max_ratio
+    else:
+        return labels
     if not ratio:
         return labels
     page = page_tuple(blocks)
-    box = body_box(page, labels, probabilities, options)
+    box = body_box(page, labels, probabilities, options, min_words)
     if not box:
         return labels
     last = -1  # the body's last block
     body_words = 0  # the words kept inside it
+    main_words = 0  # ... of which in the main region or an element named like content
     for i, b in enumerate(page):
         if inside(b.locator, box):
             last = i
             if labels[i] is _CONTENT:
-                body_words += b.features.words
+                f = b.features
+                body_words += f.words
+                if f.in_main_region or f.content_hint:
+                    main_words += f.words
+    parent, tag = "", ""
+    if bare:
+        if main_words < options.after_body_bare_main_share * body_words:
+            return labels
+        parent, tag = sibling_prefix(box)
+        if tag not in BARE_SIBLING_TAGS:
+            parent = ""
     after: list[int] = []
     after_words = 0
     keep = options.after_body_keep_probability
@@ -107,6 +173,8 @@ def without_after_body(
         if labels[i] is not _CONTENT or (b.role is _HEADING and b.heading_level == 1):
             continue
         if b.features.in_main_region and probabilities[i] >= keep:
+            continue
+        if bare and (b.role in BARE_KEPT_ROLES or in_sibling(b.locator, parent, tag)):
             continue
         after.append(i)
         after_words += b.features.words

@@ -31,7 +31,7 @@ UNIT = (
     "table_rows_floor", "table_rows_max_link_density", "dump_max_distinct",
     "form_label_max_share", "body_link_density", "teaser_card_link_density",
     "teaser_card_prose_link_density", "teaser_card_teaser_link_density", "thread_min_share",
-    "after_body_prose_probability", "after_body_keep_probability",
+    "after_body_prose_probability", "after_body_keep_probability", "after_body_bare_main_share",
 )  # fmt: skip
 # Shares that must leave something: in (0, 1].
 OPEN_UNIT = ("region_secondary_share", "phrase_box_min_share", "author_bio_share", "after_body_share")
@@ -54,6 +54,7 @@ NON_NEGATIVE = (
     "dump_min_words", "phrase_box_feed_titles", "titled_box_body_words", "echo_min_unit_words",
     "echo_max_words", "related_title_max_words", "trailing_box_max_ratio", "author_bio_min_words",
     "after_body_max_ratio", "after_body_prose_words", "after_body_min_words",
+    "after_body_bare_min_words", "after_body_bare_max_ratio",
 )  # fmt: skip
 # Counts of at least one.
 AT_LEAST_ONE = (

@@ -191,6 +191,18 @@ class Options(RuleOptions):
     after_body_prose_probability: float = 0.8
     after_body_min_words: int = 100
     after_body_keep_probability: float = 0.9
+    # On a page that declares no type, the same rule with after_body_bare_min_words sure
+    # words and a ratio of after_body_bare_max_ratio (0: off), when after_body_bare_main_share
+    # of the words kept in the body's element are in the main region or an element named
+    # like content; list items and the body's sibling <section>s after it stay
+    # (_after_body.BARE_*). Dev (block-dump replay of every set, issue4-after59): l3s-gn1
+    # +0.0018, cleaneval +0.0007, wcxb +0.0001, dragnet +0.00004, each on both id halves;
+    # no set or wcxb type down by more than 0.00002. 200 / 300 words and ratios 0.2 / 0.3 /
+    # 0.4 all pass (0.3, 200 the most); at 100 or 150 words dragnet's even ids fall; the
+    # main share (0.5 / 0.8 the same) keeps an undeclared about page of trafilatura-eval.
+    after_body_bare_min_words: int = 200
+    after_body_bare_max_ratio: float = 0.3
+    after_body_bare_main_share: float = 0.5
     # -- boilerplate phrases -------------------------------------------------
     # Design (speed): phrases are searched in the first N characters of a block, whose
     # first N tokens select the patterns to try; button and link labels ("Read more")
