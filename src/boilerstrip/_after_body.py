@@ -115,8 +115,10 @@ def body_box(
     best = ""
     depth = -1
     for path, words in held.items():
-        if words >= need and path.count(">") > depth:
-            best, depth = path, path.count(">")
+        if words >= need:
+            steps = path.count(">")
+            if steps > depth:
+                best, depth = path, steps
     return best
 
 

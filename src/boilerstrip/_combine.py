@@ -175,10 +175,9 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
     labels = with_datelines(blocks, labels, options, declared)
     # Comments and fine print after the body (_trailing_boxes).
     labels = without_trailing_boxes(blocks, labels, options, chrome, declared)
-    if declared in (ARTICLE, ""):
-        # Last: what is still kept after the element holding the article's prose (_after_body).
-        labels = without_after_body(blocks, labels, probabilities, options, chrome, declared=declared)
-    return labels
+    # Last: on an article or an undeclared page, what is still kept after the element holding
+    # its prose (_after_body, which tells the two apart and leaves other types alone).
+    return without_after_body(blocks, labels, probabilities, options, chrome, declared=declared)
 
 
 def relabel(
