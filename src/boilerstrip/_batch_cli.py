@@ -13,7 +13,7 @@ from typing import Any
 from ._batch import FAULTS, MAX_TIMEOUT, run_batch, usable_cpus
 from ._batch_output import OUTPUT_SUFFIXES
 from ._cli import add_option_arguments, options_from
-from ._errors import BoilerstripError
+from ._errors import BoilerstripError, json_nesting_checked
 
 EXIT_OK, EXIT_BROKEN, EXIT_USAGE, EXIT_FAILED_PAGES, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -91,7 +91,8 @@ def _parser() -> argparse.ArgumentParser:
 def _fault_plan(path: Path | None) -> dict[str, str]:
     if path is None:
         return {}
-    plan = json.loads(path.read_text("utf-8"))
+    with json_nesting_checked("--fault-plan"):
+        plan = json.loads(path.read_text("utf-8"))
     if not isinstance(plan, dict) or not all(v in FAULTS for v in plan.values()):
         raise ValueError(f"--fault-plan: a JSON object mapping page keys to {', '.join(FAULTS)}")
     return {str(k): str(v) for k, v in plan.items()}
