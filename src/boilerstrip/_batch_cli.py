@@ -23,7 +23,8 @@ input file, with #offset in a WARC or :line in a JSONL file) and status: "ok" wi
 language, confidence, truncated, text (and blocks with --blocks), or an error kind with
 error, the message: "timeout" (past --timeout: the worker was killed and replaced),
 "crash" (the worker died: a segfault, an out-of-memory kill) or "error" (an exception, or
-a JSONL line that is not a page). Records are written in input order.
+a JSONL line that is not a page, or a page whose record_id an earlier page of the run gave:
+its record has no record_id, so that ids stay unique). Records are written in input order.
 
 --resume keeps the successful records of the existing output and skips their pages (a page
 is known by its record_id, else its origin: give the same input paths); pages whose record
