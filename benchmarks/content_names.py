@@ -62,7 +62,7 @@ from boilerstrip._extract import measure, prepare_input
 from boilerstrip._features import feature_columns
 from boilerstrip._model import Label
 from boilerstrip._name_verdicts import NameVerdicts
-from boilerstrip._parse import looks_binary
+from boilerstrip._parse import is_tagless_scrap, looks_binary
 from boilerstrip._pattern_reader import top_level_branches
 from boilerstrip._probability import _add_weighted, _sigmoid, active_weights, score, smooth
 from boilerstrip._rules import (
@@ -135,7 +135,10 @@ def page_facts(page: Page) -> PageFacts | None:
     options = Options()
     try:
         text, _ = prepare_input(page.html(), None, options)
-        if isinstance(text, str) and looks_binary(text, options.binary_min_odd_chars):
+        if isinstance(text, str) and (
+            looks_binary(text, options.binary_min_odd_chars)
+            or is_tagless_scrap(text, options.tagless_max_chars)
+        ):
             return None
         with (
             mock.patch.object(_pipeline, "feature_columns", columns),

@@ -58,7 +58,7 @@ from boilerstrip._combine import decide, relabel
 from boilerstrip._described import with_description
 from boilerstrip._extract import measure, prepare_input
 from boilerstrip._model import NO_METADATA, Block, Label, Metadata
-from boilerstrip._parse import looks_binary
+from boilerstrip._parse import is_tagless_scrap, looks_binary
 from boilerstrip._phrases import STRIPPED
 from boilerstrip._probability import score, smooth
 from boilerstrip._score_table import ScoreTable
@@ -157,7 +157,10 @@ def dump_page(page: Page) -> tuple[Dumped, set[str]]:
     options = cast(Options, reading)
     try:
         text, _ = prepare_input(page.html(), None, options)
-        if isinstance(text, str) and looks_binary(text, options.binary_min_odd_chars):
+        if isinstance(text, str) and (
+            looks_binary(text, options.binary_min_odd_chars)
+            or is_tagless_scrap(text, options.tagless_max_chars)
+        ):
             return Dumped(page.key, (), (), ScoreTable((), ()), "", NO_METADATA, ""), reading.read
         measured = measure(text, options)
         scores = score(measured.blocks, options)

@@ -227,7 +227,14 @@ def test_the_bare_options(options: Options, declared: str, main: bool, dropped: 
 
 @pytest.mark.parametrize(
     ("step", "tag"),
-    [("section:nth-of-type(2)", "section"), ("div.page", "div"), ("p#x", "p"), ("a[1]", "a"), ("ul", "ul")],
+    [
+        ("section:nth-of-type(2)", "section"),
+        ("ul", "ul"),
+        ("svg:x:nth-of-type(1)", "svg"),  # as the frame's C port (_ctokens_locators.c) reads it
+        # a step holds a tag and its index only: "." and "#" are a tag's own (<div.page>)
+        ("div.page:nth-of-type(1)", "div.page"),
+        ("p#x:nth-of-type(1)", "p#x"),
+    ],
 )
 def test_tag_of(step: str, tag: str) -> None:
     assert tag_of(step) == tag
@@ -238,7 +245,8 @@ def test_tag_of(step: str, tag: str) -> None:
     [
         ("m>section:nth-of-type(2)>p", True),
         ("m>section:nth-of-type(2)", True),
-        ("m>section.x>div>p", True),
+        ("m>section:nth-of-type(1)>div>p", True),
+        ("m>section.x:nth-of-type(1)>p", False),  # a tag so named (<section.x>) is no section
         ("m>div>section>p", False),  # a section further down is no sibling
         ("m>sections>p", False),
         ("n>section>p", False),

@@ -90,6 +90,7 @@ def test_bytes_are_decoded_by_their_declared_charset() -> None:
     [
         (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, None, "binary data"),
         (f"<p>{PROSE}</p>".encode(), "image/png", "the content type is image/png"),
+        (b"\xb4\xaa\x98'\xa7", None, "5 characters without a tag"),  # random bytes: extract()'s ""
     ],
 )
 def test_what_is_not_html_gives_an_empty_view(data: bytes, content_type: str | None, note: str) -> None:

@@ -206,6 +206,26 @@ def test_usage_errors_exit_2(
     assert not list(tmp_path.glob("out.*"))
 
 
+@pytest.mark.parametrize(
+    ("plan", "message"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "--fault-plan: its JSON nests too deep to be read"),
+        ('{"a": ' + "[" * 100_000 + "]" * 100_000 + "}", "--fault-plan: its JSON nests too deep"),
+        ('["crash"]', "--fault-plan: a JSON object mapping page keys"),
+        ('{"a": "explode"}', "--fault-plan: a JSON object mapping page keys"),
+    ],
+    ids=["deep", "deep-value", "not-an-object", "unknown-fault"],
+)
+def test_bad_fault_plan_is_a_usage_error(
+    pages: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], plan: str, message: str
+) -> None:
+    # JSON nested too deep raised json's RecursionError: a traceback, not the usage error
+    (tmp_path / "plan.json").write_text(plan, "utf-8")
+    assert batch(pages, "-o", tmp_path / "out.jsonl", "--fault-plan", tmp_path / "plan.json") == 2
+    assert message in capsys.readouterr().err
+    assert not list(tmp_path.glob("out.*"))
+
+
 def test_parquet_without_pyarrow_names_the_extra(
     pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -33,6 +33,7 @@ from typing import Final
 
 from ._model import Block, Label, Role, page_tuple
 from ._options import Options
+from ._page_frame import tag_of
 from ._page_type import ARTICLE
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
@@ -45,15 +46,6 @@ _HEADING: Final = Role.HEADING
 # data): these roles, and blocks inside a sibling of the body's element of these tags.
 BARE_KEPT_ROLES: Final = frozenset({Role.LIST_ITEM})
 BARE_SIBLING_TAGS: Final = frozenset({"section"})
-_TAG_END: Final = ".:#["  # what ends an element's tag name in a locator's step
-
-
-def tag_of(step: str) -> str:
-    """The tag name of one step of a locator ("section:nth-of-type(2)" -> "section")."""
-    for i, c in enumerate(step):
-        if c in _TAG_END:
-            return step[:i]
-    return step
 
 
 def sibling_prefix(box: str) -> tuple[str, str]:

@@ -22,7 +22,7 @@ from ._errors import InputError
 from ._extract import extract, prepare_input
 from ._model import Block, Extraction
 from ._options import DEFAULT_OPTIONS, Options
-from ._parse import body_of, looks_binary, parse
+from ._parse import body_of, is_tagless_scrap, looks_binary, parse
 from ._parse import content_type as parse_content_type
 from ._rules import REVEALED_SKIPPED_TAGS, SKIPPED_TAGS
 from ._segment import _is_hidden, segment
@@ -94,6 +94,8 @@ def annotate(
     assert isinstance(text, str)  # only a Lexbor tree stays parsed, and it was serialised
     if looks_binary(text, options.binary_min_odd_chars):
         text, note = "", "not shown: binary data"
+    elif text and is_tagless_scrap(text, options.tagless_max_chars):
+        text, note = "", f"not shown: {len(text)} characters without a tag"
     deadline = None if options.time_budget is None else time.monotonic() + options.time_budget
     # One parse serves both: extract() reads a Lexbor tree without touching it, and only
     # then is the tree marked and cleaned.

@@ -13,7 +13,7 @@ from typing import Any
 from ._batch import FAULTS, MAX_TIMEOUT, run_batch, usable_cpus
 from ._batch_output import OUTPUT_SUFFIXES
 from ._cli import add_option_arguments, options_from
-from ._errors import BoilerstripError
+from ._errors import BoilerstripError, json_nesting_checked
 
 EXIT_OK, EXIT_BROKEN, EXIT_USAGE, EXIT_FAILED_PAGES, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -23,7 +23,8 @@ input file, with #offset in a WARC or :line in a JSONL file) and status: "ok" wi
 language, confidence, truncated, text (and blocks with --blocks), or an error kind with
 error, the message: "timeout" (past --timeout: the worker was killed and replaced),
 "crash" (the worker died: a segfault, an out-of-memory kill) or "error" (an exception, or
-a JSONL line that is not a page). Records are written in input order.
+a JSONL line that is not a page, or a page whose record_id an earlier page of the run gave:
+its record has no record_id, so that ids stay unique). Records are written in input order.
 
 --resume keeps the successful records of the existing output and skips their pages (a page
 is known by its record_id, else its origin: give the same input paths); pages whose record
@@ -91,7 +92,8 @@ def _parser() -> argparse.ArgumentParser:
 def _fault_plan(path: Path | None) -> dict[str, str]:
     if path is None:
         return {}
-    plan = json.loads(path.read_text("utf-8"))
+    with json_nesting_checked("--fault-plan"):
+        plan = json.loads(path.read_text("utf-8"))
     if not isinstance(plan, dict) or not all(v in FAULTS for v in plan.values()):
         raise ValueError(f"--fault-plan: a JSON object mapping page keys to {', '.join(FAULTS)}")
     return {str(k): str(v) for k, v in plan.items()}

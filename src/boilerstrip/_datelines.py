@@ -21,6 +21,7 @@ from typing import Final
 from ._dates import holds_date
 from ._model import Block, Label, Role
 from ._options import Options
+from ._page_frame import tag_of
 from ._tail import is_prose
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
@@ -35,13 +36,13 @@ _FIELDS = frozenset({"dd", "dt", "td", "th"})
 
 
 def _in_header(locator: str) -> bool:
-    """Whether the element at ``locator`` (``tag:nth-of-type(n)`` steps) sits in a ``<header>``."""
-    return "header" in locator and any(step.split(":", 1)[0] == "header" for step in locator.split(">"))
+    """Whether the element at ``locator`` sits in a ``<header>``."""
+    return "header" in locator and any(tag_of(step) == "header" for step in locator.split(">"))
 
 
 def _is_field(locator: str) -> bool:
     """Whether the element at ``locator`` is a term, its value or a table cell."""
-    return locator.rsplit(">", 1)[-1].split(":", 1)[0] in _FIELDS
+    return tag_of(locator.rsplit(">", 1)[-1]) in _FIELDS
 
 
 def with_datelines(

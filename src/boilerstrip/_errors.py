@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 
 class BoilerstripError(Exception):
     """Base class of every error boilerstrip raises."""
@@ -32,6 +35,16 @@ class ExtractionTimeoutError(BoilerstripError, TimeoutError):
 class MissingExtraError(BoilerstripError, ImportError):
     """A feature needs an optional dependency that is not installed; the message names the
     extra to install, e.g. ``pip install 'boilerstrip[warc]'``."""
+
+
+@contextmanager
+def json_nesting_checked(name: str) -> Iterator[None]:
+    """Reading the JSON text of a setting ``name``: json's ``RecursionError`` on text nested too
+    deep (a traceback that ended the program) as an :class:`OptionsError` naming the setting."""
+    try:
+        yield
+    except RecursionError:
+        raise OptionsError(f"{name}: its JSON nests too deep to be read") from None
 
 
 # Defined in a module of its own, compiled in the compiled build, and imported here, where

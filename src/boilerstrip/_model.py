@@ -213,7 +213,7 @@ class Block:
     text: str
     role: Role
     heading_level: int  # 1-6 for headings, 0 otherwise
-    locator: str  # CSS path of the element that holds the text, e.g. "body>div.main>p:nth-of-type(3)"
+    locator: str  # CSS path of the text's element: "body>div:nth-of-type(2)>p:nth-of-type(3)"
     features: Features
     label: Label = Label.OTHER
     score: float = 0.0  # probability that the block is content

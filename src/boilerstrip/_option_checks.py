@@ -54,7 +54,7 @@ NON_NEGATIVE = (
     "dump_min_words", "phrase_box_feed_titles", "titled_box_body_words", "echo_min_unit_words",
     "echo_max_words", "related_title_max_words", "trailing_box_max_ratio", "author_bio_min_words",
     "after_body_max_ratio", "after_body_prose_words", "after_body_min_words",
-    "after_body_bare_min_words", "after_body_bare_max_ratio",
+    "after_body_bare_min_words", "after_body_bare_max_ratio", "tagless_max_chars",
 )  # fmt: skip
 # Counts of at least one.
 AT_LEAST_ONE = (

@@ -54,13 +54,19 @@ def locator_marks(locators: list[str], labels: list[Label]) -> bytes | None:
     return None if _marks_c is None else _marks_c(locators, labels, _CONTENT)
 
 
+def tag_of(step: str) -> str:
+    """The tag of one step of a locator, a CSS path of ``tag:nth-of-type(n)`` steps
+    ("section:nth-of-type(2)" -> "section"; "svg:x:nth-of-type(1)" -> "svg")."""
+    return step.split(":", 1)[0]
+
+
 def in_page_frame(locator: str) -> bool:
-    """Whether the element at ``locator`` (a CSS path of ``tag:nth-of-type(n)`` steps)
-    sits inside a ``<footer>`` or ``<nav>`` that no ``<article>`` or ``<main>`` encloses."""
+    """Whether the element at ``locator`` sits inside a ``<footer>`` or ``<nav>`` that no
+    ``<article>`` or ``<main>`` encloses."""
     if "footer" not in locator and "nav" not in locator:
         return False
     for step in locator.split(">"):
-        tag = step.split(":", 1)[0]
+        tag = tag_of(step)
         if tag in _SCOPES:
             return False
         if tag in _FRAME:

@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ._compiled import c_function
 from ._head_marks import HeadMarks
 from ._model import new_tuple
+from ._resource_options import BYTES_PER_CHAR
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -302,6 +303,25 @@ def looks_binary(html: str | bytes | Utf8Page, min_odd: int) -> bool:
         odd, length = _ODD_CHARACTERS(html.data if isinstance(html, Utf8Page) else html, _BINARY_SNIFF)
         return length > 0 and odd >= _BINARY_SHARE * length and odd >= min_odd
     return _looks_binary_python(html, min_odd)
+
+
+def is_tagless_scrap(html: str | Utf8Page, max_chars: int) -> bool:
+    """Whether the input is at most ``max_chars`` characters (``Options.tagless_max_chars``)
+    holding no tag: "<" before an ASCII letter, "/", "!" or "?", as the HTML tokenizer starts
+    one. Such a scrap is no page: random bytes read as text give as many letters."""
+    if isinstance(html, Utf8Page):
+        if len(html.data) > BYTES_PER_CHAR * max_chars:
+            return False
+        html = html.data.decode("utf-8", "replace")
+    if len(html) > max_chars:
+        return False
+    at = html.find("<")
+    while at >= 0:
+        after = html[at + 1 : at + 2]
+        if after and after.isascii() and (after.isalpha() or after in "/!?"):
+            return False
+        at = html.find("<", at + 1)
+    return True
 
 
 def _looks_binary_python(html: str | bytes | Utf8Page, min_odd: int) -> bool:

@@ -26,7 +26,7 @@ from ._metadata import complete, json_ld_objects, product_description, read_page
 from ._model import Block, Extraction, Metadata, new_tuple
 from ._options import DEFAULT_OPTIONS, Options
 from ._page_type import PRODUCT, declared_type, description_hidden, json_ld_texts, page_type
-from ._parse import Utf8, body_of, looks_binary, page_info, parse
+from ._parse import Utf8, body_of, is_tagless_scrap, looks_binary, page_info, parse
 from ._parse import content_type as parse_content_type
 from ._probability import score, smooth
 from ._release import release_if_held
@@ -73,8 +73,10 @@ def _extract(html: Any, url: str | None, options: Options, content_type: object,
     if isinstance(given, LexborHTMLParser):
         page = given
     else:
-        if looks_binary(given, options.binary_min_odd_chars):
-            return assemble((), "", url, "", truncated=truncated)  # binary data sent as HTML
+        if looks_binary(given, options.binary_min_odd_chars) or is_tagless_scrap(
+            given, options.tagless_max_chars
+        ):
+            return assemble((), "", url, "", truncated=truncated)  # binary data or a scrap sent as HTML
         # The scripts' and style sheets' text, which no stage reads: the tree is smaller.
         page = without_bodies(given, bodies, options.drop_raw_text_min_chars)
     del given, bodies, utf8

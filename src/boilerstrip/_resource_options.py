@@ -61,6 +61,13 @@ class ResourceOptions:
     # at 1, one NUL in a text of 20 characters or fewer made it binary ('<p>a\0b cd</p>' gave
     # ""); at 2 only such short inputs change (from 21 characters 5% is more than one).
     binary_min_odd_chars: int = 2
+    # An input of at most this many characters holding no tag ("<" before a letter, "/", "!" or
+    # "?") is no page either: an empty result (_parse.is_tagless_scrap); 0 reads every one.
+    # Design: random junk that short gave its few characters (random bytes read as
+    # windows-1252, or behind a UTF-16 byte-order mark, are letters as often as not), which
+    # nothing tells from a scrap of text; 20 is where binary_min_odd_chars, not the 5% share,
+    # decides the sniff. A tag makes a page of any length: "<p>Hi</p>" keeps "Hi".
+    tagless_max_chars: int = 20
     # Seconds one extract() may take (ExtractionTimeoutError); checked between stages and in the
     # traversal. Design: the largest accepted input (10 M characters of prose) took up to 9.9 s
     # on the shared 2-core machine (benchmarks/RESULTS.md), so 30 s stops hangs, not big pages.

@@ -18,7 +18,7 @@ from typing import IO, Any, cast
 
 from ._extras import require
 from ._surrogates import writable
-from ._warc_tail import tail_cut
+from ._warc_tail import Inflated, gzipped_whole, tail_cut
 
 # What an HTTP Content-Type must start with for a WARC response to count as a page.
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -34,6 +34,8 @@ MAX_INFLATED_BYTES = 40_000_000
 # page, escaped as JSON, may take twice MAX_INFLATED_BYTES, which is all extract() reads. Design:
 # the parent holds a line whole (a .jsonl.gz line of 300 MB from a 300 KB file took 1 GB).
 MAX_LINE_BYTES = 2 * MAX_INFLATED_BYTES
+# A file gzipped whole is read to its end this much at a time, past its last record (if any).
+_DRAIN = 1 << 20
 # JSON strings are Unicode: their pages are handed to extract() as UTF-8 whatever their meta says.
 _JSONL_CONTENT_TYPE = "text/html; charset=utf-8"
 
@@ -161,7 +163,9 @@ def read_warc(path: str | os.PathLike[str]) -> Iterator[SourcePage]:
     response records whose HTTP Content-Type is HTML or missing, with the target URI, the
     WARC-Record-ID and the HTTP Content-Type header (whose charset extract() uses before the
     page's meta). Requests, metadata, images and other records are skipped. A record the file
-    ends inside (or its header) gives a page whose ``error`` says so.
+    ends inside (or its header) gives a page whose ``error`` says so. A file gzipped whole
+    (one gzip stream, not a member a record) is read through Python's gzip: its offsets
+    (``origin``) are in its inflated stream.
 
     Needs fastwarc: ``pip install 'boilerstrip[warc]'`` (:class:`MissingExtraError` otherwise).
     """
@@ -169,35 +173,49 @@ def read_warc(path: str | os.PathLike[str]) -> Iterator[SourcePage]:
     path = Path(path)
     last: tuple[int, str | None] | None = None  # the last record's offset and Content-Length
     last_id, said = None, False
-    with path.open("rb") as stream:
-        # Every record, so that one the file ends inside is seen whatever its type.
-        for record in warc.ArchiveIterator(stream, parse_http=True):
-            last, last_id = (record.stream_pos, record.headers.get("Content-Length")), record.record_id
-            said = False
-            if record.record_type != warc.WarcRecordType.response:
-                if _no_length(record):
-                    said = True
-                    yield _cut_page(path, record, _cut_short(record, 0))
-                continue
-            content_type = _http_header(record, "Content-Type")
-            if not _is_html(content_type):
-                continue
-            body = record.reader.read()
-            html, inflated_whole = _decoded_body(body, record.http_headers)
-            cut = _cut_short(record, len(body))
-            said, last_id = bool(cut), None  # (a cut said after its page is keyed by its offset)
-            yield SourcePage(
-                html=html,
-                url=record.headers.get("WARC-Target-URI"),
-                record_id=record.record_id,
-                content_type=content_type,
-                origin=f"{path}#{record.stream_pos}",
-                error=cut,
-                # cut here, or by its crawler (WARC-Truncated: length, time, disconnect)
-                truncated=not inflated_whole or record.headers.get("WARC-Truncated") is not None,
-            )
+    with path.open("rb") as raw:
+        # fastwarc reads a file gzipped whole, but gives its records no offsets of their own
+        # and ends it quietly where it is cut: Python's gzip gives them, and raises EOFError.
+        inflated = Inflated(raw) if gzipped_whole(raw) else None
+        stream = raw if inflated is None else inflated
+        try:
+            # Every record, so that one the file ends inside is seen whatever its type.
+            for record in warc.ArchiveIterator(stream, parse_http=True):
+                last, last_id = (record.stream_pos, record.headers.get("Content-Length")), record.record_id
+                said = False
+                if inflated is not None:
+                    inflated.mark(record.stream_pos)
+                if record.record_type != warc.WarcRecordType.response:
+                    if _no_length(record):
+                        said = True
+                        yield _cut_page(path, record, _cut_short(record, 0))
+                    continue
+                content_type = _http_header(record, "Content-Type")
+                if not _is_html(content_type):
+                    continue
+                body = record.reader.read()
+                html, inflated_whole = _decoded_body(body, record.http_headers)
+                cut = _cut_short(record, len(body))
+                said, last_id = bool(cut), None  # (a cut said after its page is keyed by its offset)
+                yield SourcePage(
+                    html=html,
+                    url=record.headers.get("WARC-Target-URI"),
+                    record_id=record.record_id,
+                    content_type=content_type,
+                    origin=f"{path}#{record.stream_pos}",
+                    error=cut,
+                    # cut here, or by its crawler (WARC-Truncated: length, time, disconnect)
+                    truncated=not inflated_whole or record.headers.get("WARC-Truncated") is not None,
+                )
+            while inflated is not None and inflated.read(_DRAIN):  # to the stream's end
+                pass
+        except EOFError:  # (the record it is cut in, if a page, was said above)
+            if not said:
+                why = "the WARC file ends inside its gzip stream (it is gzipped whole)"
+                yield SourcePage(b"", None, None, None, f"{path}#{stream.tell()}", error=why)
+            return
     if not said:  # fastwarc ends a file cut in a header, or in a record that is no page, quietly
-        why, at = tail_cut(path, last)
+        why, at = tail_cut(path, last, inflated)
         if why:
             record_id = last_id if last is not None and at == last[0] else None
             yield SourcePage(b"", None, record_id, None, f"{path}#{at}", error=why)

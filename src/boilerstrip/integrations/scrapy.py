@@ -18,7 +18,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.http import Response
 
-from .._errors import BoilerstripError, OptionsError
+from .._errors import BoilerstripError, OptionsError, json_nesting_checked
 from .._extract import extract
 from .._model import Extraction
 from .._options import Options
@@ -133,10 +133,8 @@ class BoilerstripPipeline:
 def _read(read: Callable[[str, Any], Any], name: str, default: Any = None) -> Any:
     """``read(name, default)``: a setting Scrapy parses as JSON text; nested too deep, an
     OptionsError (json's RecursionError ended the crawler's start), as BOILERSTRIP_OPTIONS."""
-    try:
+    with json_nesting_checked(name):
         return read(name, default)
-    except RecursionError:
-        raise OptionsError(f"{name}: its JSON nests too deep to be read") from None
 
 
 def _fields_setting(value: dict[Any, Any] | list[Any]) -> dict[str, str]:
@@ -150,14 +148,13 @@ def _options_setting(value: Any, getdict: Callable[[str], dict[Any, Any]]) -> Op
     """``BOILERSTRIP_OPTIONS`` as Options: an Options as it is, a dict (or JSON text) of fields."""
     if value is None or isinstance(value, Options):
         return value
-    try:
-        fields = getdict("BOILERSTRIP_OPTIONS")
-    except (TypeError, ValueError) as error:
-        raise OptionsError(
-            f"BOILERSTRIP_OPTIONS must be an Options or a dict of its fields: {error}"
-        ) from None
-    except RecursionError:  # JSON text nested too deep: it ended the crawler's start
-        raise OptionsError("BOILERSTRIP_OPTIONS: its JSON nests too deep to be read") from None
+    with json_nesting_checked("BOILERSTRIP_OPTIONS"):  # JSON text nested too deep
+        try:
+            fields = getdict("BOILERSTRIP_OPTIONS")
+        except (TypeError, ValueError) as error:
+            raise OptionsError(
+                f"BOILERSTRIP_OPTIONS must be an Options or a dict of its fields: {error}"
+            ) from None
     known = {field.name for field in dataclasses.fields(Options)}
     unknown = sorted(set(fields) - known)
     if unknown:
