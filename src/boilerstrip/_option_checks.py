@@ -54,7 +54,9 @@ NON_NEGATIVE = (
     "dump_min_words", "phrase_box_feed_titles", "titled_box_body_words", "echo_min_unit_words",
     "echo_max_words", "related_title_max_words", "trailing_box_max_ratio", "author_bio_min_words",
     "after_body_max_ratio", "after_body_prose_words", "after_body_min_words",
-    "after_body_bare_min_words", "after_body_bare_max_ratio",
+    "after_body_bare_min_words", "after_body_bare_max_ratio", "after_body_sectioned_min_words",
+    "after_body_sectioned_max_ratio", "after_body_sectioned_before_ratio",
+    "after_body_product_max_ratio", "after_body_product_before_ratio",
 )  # fmt: skip
 # Counts of at least one.
 AT_LEAST_ONE = (
