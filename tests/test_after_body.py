@@ -236,14 +236,20 @@ _TYPED_PAGE = tuple((f"{_TYPED_BODY}>p:nth-of-type({k})", 0.95, 32, True, _P) fo
 
 
 def _typed_dropped(
-    declared: str, options: Options = _OPTIONS, *, before: int = 0, after_words: int = 30
+    declared: str,
+    options: Options = _OPTIONS,
+    *,
+    before: int = 0,
+    after_words: int = 30,
+    role: Role = _P,
+    after: str = "body>main>aside>p",
 ) -> bool:
     """Whether the block after the body goes on a page declaring ``declared`` with ``before``
     blocks of 50 words kept before the body."""
     rows = (
         *((f"body>header>div:nth-of-type({k})>p", 0.7, 50, False, _P) for k in range(1, before + 1)),
         *_TYPED_PAGE,
-        ("body>main>aside>p", 0.7, after_words, False, _P),
+        (after, 0.7, after_words, False, role),
     )
     blocks = [
         replace(
@@ -287,6 +293,37 @@ def test_sections_and_products(
     declared: str, options: Options, before: int, after_words: int, dropped: bool
 ) -> None:
     assert _typed_dropped(declared, options, before=before, after_words=after_words) is dropped
+
+
+@pytest.mark.parametrize(
+    ("declared", "role", "dropped"),
+    [
+        ("product", Role.TABLE_ROW, False),  # a product's specifications stay
+        ("product", Role.TABLE_CELL, False),
+        ("product", Role.LIST_ITEM, True),
+        ("product", Role.HEADING, True),
+        ("sectioned", Role.TABLE_ROW, True),  # a product's only
+        ("article", Role.TABLE_ROW, True),
+    ],
+)
+def test_a_products_tables_stay(declared: str, role: Role, dropped: bool) -> None:
+    assert _typed_dropped(declared, role=role) is dropped
+
+
+@pytest.mark.parametrize(
+    ("declared", "after", "dropped"),
+    [
+        # a product's other details panels (its body is body>main>div.content) stay
+        ("product", "body>main>div.features>ul>li", False),
+        ("product", "body>main>div:nth-of-type(3)>h2", False),
+        ("product", "body>main>section>p", True),  # another tag: no sibling panel
+        ("product", "body>aside>div>p", True),  # outside the body's parent
+        ("sectioned", "body>main>div.features>ul>li", True),  # a product's only
+        ("article", "body>main>div.features>ul>li", True),
+    ],
+)
+def test_a_products_sibling_panels_stay(declared: str, after: str, dropped: bool) -> None:
+    assert _typed_dropped(declared, after=after) is dropped
 
 
 @pytest.mark.parametrize(
