@@ -231,7 +231,7 @@ def test_the_bare_options(options: Options, declared: str, main: bool, dropped: 
 
 # A multi-section or product page: its body 10 sure paragraphs (320 words), the kept text
 # before it (blocks of 50 words the model is not sure of) and after it (30 words) as a case says.
-_TYPED_BODY = "body>main>div.content"
+_TYPED_BODY = "body>main>div:nth-of-type(1)"
 _TYPED_PAGE = tuple((f"{_TYPED_BODY}>p:nth-of-type({k})", 0.95, 32, True, _P) for k in range(1, 11))
 
 
@@ -313,13 +313,13 @@ def test_a_products_tables_stay(declared: str, role: Role, dropped: bool) -> Non
 @pytest.mark.parametrize(
     ("declared", "after", "dropped"),
     [
-        # a product's other details panels (its body is body>main>div.content) stay
-        ("product", "body>main>div.features>ul>li", False),
+        # a product's other details panels (its body is body>main>div:nth-of-type(1)) stay
+        ("product", "body>main>div:nth-of-type(2)>ul>li", False),
         ("product", "body>main>div:nth-of-type(3)>h2", False),
         ("product", "body>main>section>p", True),  # another tag: no sibling panel
         ("product", "body>aside>div>p", True),  # outside the body's parent
-        ("sectioned", "body>main>div.features>ul>li", True),  # a product's only
-        ("article", "body>main>div.features>ul>li", True),
+        ("sectioned", "body>main>div:nth-of-type(2)>ul>li", True),  # a product's only
+        ("article", "body>main>div:nth-of-type(2)>ul>li", True),
     ],
 )
 def test_a_products_sibling_panels_stay(declared: str, after: str, dropped: bool) -> None:
