@@ -74,6 +74,8 @@ STEPS: tuple[tuple[str, dict[str, Any], tuple[str, ...]], ...] = (
     ("comments and fine print after the body (trailing boxes)", {"trailing_box_max_ratio": 0.0}, ()),
     ("what an article keeps after its body's element", {"after_body_max_ratio": 0.0}, ()),
     ("... and an undeclared page", {"after_body_bare_max_ratio": 0.0}, ()),
+    ("... and a multi-section page", {"after_body_sectioned_max_ratio": 0.0}, ()),
+    ("... and a product", {"after_body_product_max_ratio": 0.0}, ()),
     ("an author's bio that the JSON-LD names (after the decision)", {"author_bio_min_words": 0}, ()),
     ("hard rule: phrase box", {}, ("phrase_box",)),
     ("hard rule: metadata line", {}, ("metadata_line",)),

@@ -1,6 +1,7 @@
 """After the body's box: on a declared article, kept blocks after the element that holds the
 sure prose paragraphs are dropped (_after_body), an <h1> and the main region's sure blocks
-aside, unless they outweigh the body."""
+aside, unless they outweigh the body; on undeclared, multi-section and product pages with
+their own limits."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from blocks import make_block
 from boilerstrip import Block, Label, Options, OptionsError
-from boilerstrip._after_body import body_box, in_sibling, inside, tag_of, without_after_body
+from boilerstrip._after_body import Limits, body_box, in_sibling, inside, limits, tag_of, without_after_body
 from boilerstrip._combine import decide
 from boilerstrip._model import Role
 
@@ -150,11 +151,14 @@ def _decided(declared: str, options: Options = _OPTIONS) -> bool:
     return labels[-1] is Label.CONTENT
 
 
-def test_decide_drops_it_on_articles_only() -> None:
+def test_decide_drops_it_by_declared_type() -> None:
     assert not _decided("article")
     assert _decided("article", Options(after_body_max_ratio=0.0))
     assert _decided("")  # 128 sure words: too few for a page that declares no type
-    assert _decided("sectioned")
+    assert _decided("sectioned")  # ... and for a multi-section page
+    assert not _decided("product")  # a product needs the article's 100
+    assert _decided("product", Options(after_body_product_max_ratio=0.0))
+    assert _decided("thread")
 
 
 # A page that declares no type: its body a <section> of 8 sure paragraphs (256 words).
@@ -216,13 +220,124 @@ _AFTER: tuple[_Row, ...] = ((f"{_MAIN}>aside>p", 0.7, 30, False, _P),)
         (Options(after_body_bare_max_ratio=0.0), "article", True, True),  # articles: their own
         (Options(after_body_bare_min_words=300), "", True, False),  # 256 sure words
         (Options(after_body_bare_max_ratio=0.1), "", True, False),  # 30 words against 256
-        (_OPTIONS, "sectioned", True, False),  # other declared types: left alone
-        (_OPTIONS, "product", True, False),
-        (_OPTIONS, "thread", True, False),
+        (_OPTIONS, "sectioned", True, False),  # 256 sure words: too few for sections
+        (_OPTIONS, "product", True, True),  # a product's own limits
+        (_OPTIONS, "thread", True, False),  # threads: left alone
     ],
 )
 def test_the_bare_options(options: Options, declared: str, main: bool, dropped: bool) -> None:
     assert _bare_kept(_AFTER, options, declared, main) == [not dropped]
+
+
+# A multi-section or product page: its body 10 sure paragraphs (320 words), the kept text
+# before it (blocks of 50 words the model is not sure of) and after it (30 words) as a case says.
+_TYPED_BODY = "body>main>div:nth-of-type(1)"
+_TYPED_PAGE = tuple((f"{_TYPED_BODY}>p:nth-of-type({k})", 0.95, 32, True, _P) for k in range(1, 11))
+
+
+def _typed_dropped(
+    declared: str,
+    options: Options = _OPTIONS,
+    *,
+    before: int = 0,
+    after_words: int = 30,
+    role: Role = _P,
+    after: str = "body>main>aside>p",
+) -> bool:
+    """Whether the block after the body goes on a page declaring ``declared`` with ``before``
+    blocks of 50 words kept before the body."""
+    rows = (
+        *((f"body>header>div:nth-of-type({k})>p", 0.7, 50, False, _P) for k in range(1, before + 1)),
+        *_TYPED_PAGE,
+        (after, 0.7, after_words, False, role),
+    )
+    blocks = [
+        replace(
+            make_block(i, " ".join((_PROSE.split() * 9)[i : i + w]), role=r, in_main_region=m), locator=loc
+        )
+        for i, (loc, _, w, m, r) in enumerate(rows)
+    ]
+    labels = [Label.CONTENT] * len(blocks)
+    out = without_after_body(blocks, labels, [p for _, p, *_ in rows], options, _dropped, declared=declared)
+    assert out[:-1] == labels[:-1]  # the body and what precedes it stay
+    return out[-1] is not Label.CONTENT
+
+
+@pytest.mark.parametrize(
+    ("declared", "options", "before", "after_words", "dropped"),
+    [
+        ("sectioned", _OPTIONS, 0, 30, True),
+        ("product", _OPTIONS, 0, 30, True),
+        ("thread", _OPTIONS, 0, 30, False),
+        # kept text before the body: 150 words against 320 inside goes on a multi-section
+        # page (under 0.5 times), 200 does not; a product allows 0.25 times (80 words)
+        ("sectioned", _OPTIONS, 3, 30, True),
+        ("sectioned", _OPTIONS, 4, 30, False),
+        ("product", _OPTIONS, 1, 30, True),
+        ("product", _OPTIONS, 2, 30, False),
+        ("sectioned", Options(after_body_sectioned_before_ratio=0.7), 4, 30, True),
+        ("product", Options(after_body_product_before_ratio=0.4), 2, 30, True),
+        # the words after it: a multi-section page allows 0.5 times the body's, a product 0.8
+        ("sectioned", _OPTIONS, 0, 170, False),
+        ("product", _OPTIONS, 0, 170, True),
+        ("product", _OPTIONS, 0, 260, False),
+        ("sectioned", Options(after_body_sectioned_max_ratio=0.0), 0, 30, False),  # off
+        ("product", Options(after_body_product_max_ratio=0.0), 0, 30, False),  # off
+        # the sure words a body needs: 320 here
+        ("sectioned", Options(after_body_sectioned_min_words=400), 0, 30, False),
+        ("product", Options(after_body_min_words=400), 0, 30, False),  # the article's count
+        ("article", Options(after_body_sectioned_min_words=400), 0, 30, True),  # not the article's
+    ],
+)
+def test_sections_and_products(
+    declared: str, options: Options, before: int, after_words: int, dropped: bool
+) -> None:
+    assert _typed_dropped(declared, options, before=before, after_words=after_words) is dropped
+
+
+@pytest.mark.parametrize(
+    ("declared", "role", "dropped"),
+    [
+        ("product", Role.TABLE_ROW, False),  # a product's specifications stay
+        ("product", Role.TABLE_CELL, False),
+        ("product", Role.LIST_ITEM, True),
+        ("product", Role.HEADING, True),
+        ("sectioned", Role.TABLE_ROW, True),  # a product's only
+        ("article", Role.TABLE_ROW, True),
+    ],
+)
+def test_a_products_tables_stay(declared: str, role: Role, dropped: bool) -> None:
+    assert _typed_dropped(declared, role=role) is dropped
+
+
+@pytest.mark.parametrize(
+    ("declared", "after", "dropped"),
+    [
+        # a product's other details panels (its body is body>main>div:nth-of-type(1)) stay
+        ("product", "body>main>div:nth-of-type(2)>ul>li", False),
+        ("product", "body>main>div:nth-of-type(3)>h2", False),
+        ("product", "body>main>section>p", True),  # another tag: no sibling panel
+        ("product", "body>aside>div>p", True),  # outside the body's parent
+        ("sectioned", "body>main>div:nth-of-type(2)>ul>li", True),  # a product's only
+        ("article", "body>main>div:nth-of-type(2)>ul>li", True),
+    ],
+)
+def test_a_products_sibling_panels_stay(declared: str, after: str, dropped: bool) -> None:
+    assert _typed_dropped(declared, after=after) is dropped
+
+
+@pytest.mark.parametrize(
+    ("declared", "expected"),
+    [
+        ("article", Limits(100, 0.5, None)),
+        ("", Limits(200, 0.3, None)),
+        ("sectioned", Limits(300, 0.5, 0.5)),
+        ("product", Limits(100, 0.8, 0.25)),
+        ("thread", Limits(0, 0.0, None)),
+    ],
+)
+def test_limits(declared: str, expected: Limits) -> None:
+    assert limits(declared, _OPTIONS) == expected
 
 
 @pytest.mark.parametrize(
@@ -270,6 +385,11 @@ def test_in_sibling(locator: str, held: bool) -> None:
         ("after_body_bare_min_words", -1),
         ("after_body_bare_max_ratio", -0.1),
         ("after_body_bare_main_share", 1.5),
+        ("after_body_sectioned_min_words", -1),
+        ("after_body_sectioned_max_ratio", -0.1),
+        ("after_body_sectioned_before_ratio", -0.1),
+        ("after_body_product_max_ratio", -0.1),
+        ("after_body_product_before_ratio", -0.1),
     ],
 )
 def test_bad_options_are_refused(field: str, value: float) -> None:

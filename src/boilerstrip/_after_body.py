@@ -21,6 +21,17 @@ like content), and two kinds of block left alone after it: list items (the reade
 some news truths keep, printed as a list) and a ``<section>`` that is the body's sibling
 (the next part of a document split into sections, each the body of its own).
 
+A page that declares several sections (``sectioned``) or a product gets it too, with its
+own limits (``Options.after_body_sectioned_*``, ``Options.after_body_product_*``: more sure
+words on a multi-section page, a larger ratio on a product's), and one more: the page is left
+alone when the words kept before the body's element are more than
+``Options.after_body_sectioned_before_ratio`` (``..._product_before_ratio``) times the words kept
+inside it. There the sure prose is one part of the page among others (a service page's FAQ
+section after its other sections, a category page's buying guide under its grid of products),
+and what follows it is as much the page as what precedes it. After a product's body, a data
+table's rows stay (its specifications), and so do the body's element's siblings (its other
+details panels: features, specifications).
+
 The rules before this one (the tail, the closing box, detached boxes, teaser rails, titled
 boxes, trailing boxes) each name one kind of box after the body by its shape; this one
 needs no shape, only the body's own element.
@@ -29,12 +40,12 @@ needs no shape, only the body's own element.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import Final, NamedTuple
 
-from ._model import Block, Label, Role, page_tuple
+from ._model import TABLE_ROLES, Block, Label, Role, page_tuple
 from ._options import Options
 from ._page_frame import tag_of
-from ._page_type import ARTICLE
+from ._page_type import ARTICLE, PRODUCT, SECTIONED
 
 # Enum members read per block, once here: on Python 3.11 each `Label.X` goes through
 # EnumType.__getattr__'s hook (about 900 instructions).
@@ -45,6 +56,13 @@ _HEADING: Final = Role.HEADING
 # On a page that declares no type, what after the body's element is left alone (rules as
 # data): these roles, and blocks inside a sibling of the body's element of these tags.
 BARE_KEPT_ROLES: Final = frozenset({Role.LIST_ITEM})
+# On a declared product, what after the body's element is left alone: a data table's rows
+# and cells (its specifications: the sets' truths split on them, 2 pages up and 2 down on 4
+# sites, product +0.0004), and any sibling of the body's element (the product's details
+# panels, "Features" and "Specifications" beside its "Description": tests/fixtures/
+# product_page; the sets' truths leave such siblings out on 3 sites and keep them on 1,
+# product -0.0013).
+PRODUCT_KEPT_ROLES: Final = TABLE_ROLES
 BARE_SIBLING_TAGS: Final = frozenset({"section"})
 
 
@@ -114,6 +132,36 @@ def body_box(
     return best
 
 
+class Limits(NamedTuple):
+    """What the rule asks of a page of one declared type."""
+
+    min_words: int  # the sure prose words a body's element needs
+    max_ratio: float  # the largest ratio of the words to drop to the body's (0: off)
+    before_ratio: float | None  # the largest ratio of the kept words before it (None: any)
+
+
+def limits(declared: str, options: Options) -> Limits:
+    """The rule's limits on a page that declares ``declared`` ("" for none); other declared
+    types (threads): off."""
+    if declared == ARTICLE:
+        return Limits(options.after_body_min_words, options.after_body_max_ratio, None)
+    if not declared:
+        return Limits(options.after_body_bare_min_words, options.after_body_bare_max_ratio, None)
+    if declared == SECTIONED:
+        return Limits(
+            options.after_body_sectioned_min_words,
+            options.after_body_sectioned_max_ratio,
+            options.after_body_sectioned_before_ratio,
+        )
+    if declared == PRODUCT:
+        return Limits(
+            options.after_body_min_words,
+            options.after_body_product_max_ratio,
+            options.after_body_product_before_ratio,
+        )
+    return Limits(0, 0.0, None)
+
+
 def without_after_body(
     blocks: Sequence[Block],
     labels: list[Label],
@@ -127,14 +175,11 @@ def without_after_body(
     ``dropped(block)``, an ``<h1>`` and the main region's sure blocks aside, unless they
     hold more than ``Options.after_body_max_ratio`` times the words kept inside it (0 turns
     the rule off); on a page that declares no type (``declared`` ""), with the
-    ``Options.after_body_bare_*`` limits and guards. Other declared types: unchanged."""
+    ``Options.after_body_bare_*`` limits and guards; on a multi-section page or a product,
+    with their own limits (:func:`limits`). Threads: unchanged."""
     bare = not declared
-    if declared == ARTICLE:
-        min_words, ratio = options.after_body_min_words, options.after_body_max_ratio
-    elif bare:
-        min_words, ratio = options.after_body_bare_min_words, options.after_body_bare_max_ratio
-    else:
-        return labels
+    product = declared == PRODUCT
+    min_words, ratio, before_ratio = limits(declared, options)
     if not ratio:
         return labels
     page = page_tuple(blocks)
@@ -144,6 +189,7 @@ def without_after_body(
     last = -1  # the body's last block
     body_words = 0  # the words kept inside it
     main_words = 0  # ... of which in the main region or an element named like content
+    before_words = 0  # the words kept before its first block
     for i, b in enumerate(page):
         if inside(b.locator, box):
             last = i
@@ -152,13 +198,22 @@ def without_after_body(
                 body_words += f.words
                 if f.in_main_region or f.content_hint:
                     main_words += f.words
-    parent, tag = "", ""
+        elif last < 0 and labels[i] is _CONTENT:
+            before_words += b.features.words
+    if before_ratio is not None and before_words > before_ratio * body_words:
+        return labels
+    if bare and main_words < options.after_body_bare_main_share * body_words:
+        return labels
+    kept_roles: frozenset[Role] = frozenset()
+    parent, tag = "", ""  # blocks in a sibling of the body's element of this tag stay ("": none)
     if bare:
-        if main_words < options.after_body_bare_main_share * body_words:
-            return labels
+        kept_roles = BARE_KEPT_ROLES
         parent, tag = sibling_prefix(box)
         if tag not in BARE_SIBLING_TAGS:
             parent = ""
+    elif product:
+        kept_roles = PRODUCT_KEPT_ROLES
+        parent, tag = sibling_prefix(box)
     after: list[int] = []
     after_words = 0
     keep = options.after_body_keep_probability
@@ -168,7 +223,7 @@ def without_after_body(
             continue
         if b.features.in_main_region and probabilities[i] >= keep:
             continue
-        if bare and (b.role in BARE_KEPT_ROLES or in_sibling(b.locator, parent, tag)):
+        if b.role in kept_roles or in_sibling(b.locator, parent, tag):
             continue
         after.append(i)
         after_words += b.features.words

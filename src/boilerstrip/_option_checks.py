@@ -55,6 +55,9 @@ NON_NEGATIVE = (
     "echo_max_words", "related_title_max_words", "trailing_box_max_ratio", "author_bio_min_words",
     "after_body_max_ratio", "after_body_prose_words", "after_body_min_words",
     "after_body_bare_min_words", "after_body_bare_max_ratio", "tagless_max_chars",
+    "after_body_sectioned_min_words", "after_body_sectioned_max_ratio",
+    "after_body_sectioned_before_ratio", "after_body_product_max_ratio",
+    "after_body_product_before_ratio",
 )  # fmt: skip
 # Counts of at least one.
 AT_LEAST_ONE = (

@@ -203,6 +203,22 @@ class Options(RuleOptions):
     after_body_bare_min_words: int = 200
     after_body_bare_max_ratio: float = 0.3
     after_body_bare_main_share: float = 0.5
+    # On a page that declares several sections, the same rule with after_body_sectioned_min_words
+    # sure words and a ratio of after_body_sectioned_max_ratio; on a declared product, the
+    # article's words and a ratio of after_body_product_max_ratio (0: off). Either is left
+    # alone when the words kept before the body's element are more than its *_before_ratio
+    # times those inside it. Dev (block-dump replay of every set, issue4-after60): wcxb
+    # +0.0010 (product +0.0043, article +0.0010, service +0.0008, collection +0.0003; both id
+    # halves up or level), scrapinghub +0.0017, google-trends-2017 -0.0002 (one page's
+    # fact-check box); 200 sectioned words lower product's odd ids, 500 article's; sectioned
+    # ratio 0.5 = 0.8 (0.3 lowers article); product ratio 0.8 = 1.0 (0.5 lowers product's odd
+    # ids); sectioned before-ratio 0.5 = 0.7 (none: service's odd ids fall); product
+    # before-ratio 0.25 (0.15 lowers product's odd ids, 0.5 drops collection's even ids).
+    after_body_sectioned_min_words: int = 300
+    after_body_sectioned_max_ratio: float = 0.5
+    after_body_sectioned_before_ratio: float = 0.5
+    after_body_product_max_ratio: float = 0.8
+    after_body_product_before_ratio: float = 0.25
     # -- boilerplate phrases -------------------------------------------------
     # Design (speed): phrases are searched in the first N characters of a block, whose
     # first N tokens select the patterns to try; button and link labels ("Read more")
