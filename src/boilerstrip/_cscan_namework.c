@@ -4,7 +4,9 @@
  * hash of the key's words; Lexbor's hash of it, which gives its bucket, is made only when the
  * name is new. A tag whose name is one of the loop's tables' (_cstack.h) is looked up once a
  * call: after, where it is one of Lexbor's static names, it is not read at all. The names the
- * tree builder looks up again for a name (_name_work.ADJUSTED) are counted with it. */
+ * tree builder looks up again for a name (_name_work.ADJUSTED) are counted with it. A tag's
+ * attribute names are those its tokenizer read (Token.name_at), not found again here, and the
+ * commonest static ones (COMMON) are told from their characters alone. */
 #include "_cstack.h" /* (and _cscan.h) */
 #include <stdlib.h>
 #include <string.h>
