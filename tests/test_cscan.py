@@ -180,6 +180,14 @@ HAND_MADE: dict[str, str] = {
     + "<p \x00a=1 a\x00=2 =\x00 a\x00b\x00c \x00></p \x00><q \u00e9=1 a\u00e9 \u4e2d\u4e2d=2 \U0001f600>"
     + "<svg><path D=1 d=2 STYLE=x CLASS=y><feComponentTransfer></svg>",
     "distinct names": large.distinct_end_tags(300) + large.distinct_attributes(3, 40),
+    # The name work reads the names the tokenizer found in a tag closed by its ">" (up to 32 of
+    # them; past that, or in a tag the text's end cuts, it walks the tag itself), and tells the
+    # commonest static names from their characters: names that begin or end like them, in
+    # capitals, before a space or a "/", on each side of 32 attributes, values holding ">".
+    "common attribute names": "<a class=x classes=1 clas=2 CLASS=3 class =4 class/id=5 i=6 ids=7 hreflang=8>"
+    + "<img src=1 srcset=2 alt alt= title='>' type=\"a>b\" target content width height href rel style/>"
+    + "".join(f"<p{' class=x' * n}{' data-x=1' * (n % 3)}>" for n in (31, 32, 33, 40))
+    + "<x-y class=1 data-z=2 style='x>y'></x-y class=1 data-q=2><b class=\"open>",
 }
 
 

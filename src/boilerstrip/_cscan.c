@@ -150,7 +150,7 @@ PyObject *limits_scan(PyObject *module, PyObject *args) {
             }
             int known; /* 1: the name is ASCII and the tables' (name_of), which the name work may know static */
             CHECK(known = name_of(names, &t, tok.name_start, tok.name_end, &name));
-            long long name_work = namework_tag(work, &t, known ? name.id : -1, tok.name_start, tok.name_end, end);
+            long long name_work = namework_tag(work, &t, known ? name.id : -1, &tok);
             /* (a cut tag's too) */
             CHECK(name_work);
             if (name_work > work_limit || namework_attributes(work) > total_limit) {

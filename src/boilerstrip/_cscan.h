@@ -147,9 +147,15 @@ ALWAYS_INLINE Py_ssize_t past_value(const Text *t, int kind, Py_ssize_t p, Py_ss
     return q;
 }
 
+#define TOKEN_NAMES 32 /* a tag's attribute names kept by the tokenizer, at most */
 typedef struct {
     Py_ssize_t start, end;
     Py_ssize_t name_start, name_end; /* name_start < 0: not a tag (comment, doctype, junk) */
+    /* A tag closed by its ">": its attribute names' spans as the tokenizer read them (start, end;
+     * the name work's names, which need not walk the tag again). -1: more than TOKEN_NAMES, or
+     * a tag the text's end cut, whose names the name work reads in a walk of its own. */
+    int names;
+    Py_ssize_t name_at[2 * TOKEN_NAMES];
 } Token;
 
 /* _cscan_tokens.c */
@@ -264,8 +270,7 @@ typedef struct NameWork NameWork;
 NameWork *namework_new(PyObject *const names[4]);
 void namework_free(NameWork *work);
 long long namework_attributes(const NameWork *work); /* the attributes read so far */
-long long namework_tag(NameWork *work, const Text *t, int id, Py_ssize_t name_start, Py_ssize_t name_end,
-                       Py_ssize_t end);
+long long namework_tag(NameWork *work, const Text *t, int id, const Token *tok);
 
 /* The names' table built from _open_elements.C_TABLES and _limits' (NULL on an error), only read
  * after; whether one was built from these tables (the same objects). */

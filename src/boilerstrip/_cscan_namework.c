@@ -4,7 +4,9 @@
  * hash of the key's words; Lexbor's hash of it, which gives its bucket, is made only when the
  * name is new. A tag whose name is one of the loop's tables' (_cstack.h) is looked up once a
  * call: after, where it is one of Lexbor's static names, it is not read at all. The names the
- * tree builder looks up again for a name (_name_work.ADJUSTED) are counted with it. */
+ * tree builder looks up again for a name (_name_work.ADJUSTED) are counted with it. A tag's
+ * attribute names are those its tokenizer read (Token.name_at), not found again here, and the
+ * commonest static ones (COMMON) are told from their characters alone. */
 #include "_cstack.h" /* (and _cscan.h) */
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +38,8 @@ struct NameWork {
     PyObject *adjusted[2]; /* sorted tuples of (ASCII str, tuple of ASCII str) (borrowed) */
     /* per id of the loop's names (_cstack.h): 0 not met yet, 1 static (none adjusted), 2 counted */
     unsigned char tag_ids[NAME_SLOTS / 4];
+    /* per entry of COMMON, a bit: looked up in statics[1] this call, and found there */
+    unsigned int common_checked, common_static;
 };
 
 NameWork *namework_new(PyObject *const names[4]) {
@@ -213,14 +217,79 @@ static int add_slow(NameWork *w, int which, const void *data, int kind, Py_ssize
     return add(w, which, data, kind, start, end, finished(h), 1, wild, NULL, 1);
 }
 
-/* What stops the read of a fast attribute name: what ends a name (ends_name), and a NUL (all
- * below 64, a bit each). */
-INLINE int stops(Py_UCS4 c) { return c < 64 && ((ENDS_NAME_BITS | 1) >> c) & 1; }
+/* The attribute names the pages write most, all of them Lexbor's static names (class, href and
+ * style alone are half the attributes of score.py's pages): one written so, in lower case, is
+ * told from its length and characters, without its key, hash or look-up (a static name counts no
+ * work: add's FREE, and adjusts no name). Each is checked once a call to be one of the static
+ * names the caller gave; a name written otherwise (in capitals) takes the common path. */
+static const struct {
+    char text[8];
+    unsigned char length;
+} COMMON[] = {{"alt", 3},   {"class", 5}, {"content", 7}, {"height", 6}, {"href", 4}, {"id", 2},   {"rel", 3},
+              {"src", 3},   {"style", 5}, {"target", 6},  {"title", 5},  {"type", 4}, {"width", 5}};
+
+
+/* Whether text[at:at+length] is the ASCII `name`. */
+INLINE int written(const void *data, int kind, Py_ssize_t at, const char *name, int length) {
+    for (int i = 0; i < length; i++)
+        if (read_kind(data, kind, at + i) != (unsigned char)name[i]) return 0;
+    return 1;
+}
+
+/* The entry of COMMON that the name text[at:at+len] (its first character c) is, or -1. */
+INLINE int common_of(const void *data, int kind, Py_ssize_t at, Py_ssize_t len, Py_UCS4 c) {
+    int i, last; /* the entries that begin with c: COMMON[i..last] (sorted) */
+    switch (c) {
+    case 'a': i = last = 0; break;
+    case 'c': i = 1, last = 2; break;
+    case 'h': i = 3, last = 4; break;
+    case 'i': i = last = 5; break;
+    case 'r': i = last = 6; break;
+    case 's': i = 7, last = 8; break;
+    case 't': i = 9, last = 11; break;
+    case 'w': i = last = 12; break;
+    default: return -1;
+    }
+    for (; i <= last; i++)
+        if (COMMON[i].length == len && written(data, kind, at + 1, COMMON[i].text + 1, (int)len - 1)) return i;
+    return -1;
+}
+
+/* Whether COMMON[i] is one of the static attribute names of this call (looked up once). */
+static int is_common_static(NameWork *w, int i) {
+    unsigned int bit = 1u << i;
+    if (!(w->common_checked & bit)) {
+        w->common_checked |= bit;
+        if (index_of(w->statics[1], COMMON[i].text, COMMON[i].length) >= 0) w->common_static |= bit;
+    }
+    return (w->common_static & bit) != 0;
+}
+
+/* One attribute's name, text[start:stop], counted (NameWork.tag's loop): add's code, or FAILED. */
+INLINE int attribute(NameWork *w, const void *data, int kind, Py_ssize_t start, Py_ssize_t stop) {
+    Py_ssize_t len = stop - start;
+    Py_UCS4 c = read_kind(data, kind, start), any = c;
+    w->attributes++;
+    int common = common_of(data, kind, start, len, c);
+    if (common >= 0 && is_common_static(w, common)) return FREE; /* nothing to count */
+    if (len > KEY) return add_slow(w, 1, data, kind, start, stop);
+    char key[KEY] = {0};
+    int nul = c == 0;
+    key[0] = (char)lowered(c);
+    for (Py_ssize_t i = 1; i < len; i++) {
+        c = read_kind(data, kind, start + i);
+        any |= c;
+        nul |= c == 0;
+        key[i] = (char)lowered(c);
+    }
+    return nul || any > 127 ? add_slow(w, 1, data, kind, start, stop)
+                            : add(w, 1, data, kind, start, stop, words_hash(key), 0, 0, key, 1);
+}
 
 /* namework_tag over text of one kind (inlined once a kind). */
-INLINE long long tag_kind(NameWork *w, const Text *t, int kind, int id, Py_ssize_t name_start, Py_ssize_t name_end,
-                          Py_ssize_t end) {
+INLINE long long tag_kind(NameWork *w, const Text *t, int kind, int id, const Token *tok) {
     const void *data = t->data;
+    Py_ssize_t name_start = tok->name_start, name_end = tok->name_end, end = tok->end;
     if (id < 0 || w->tag_ids[id] != 1) { /* the tag's name, unless known static */
         Py_ssize_t len = name_end - name_start;
         int code = FAILED, wild = 0;
@@ -237,26 +306,17 @@ INLINE long long tag_kind(NameWork *w, const Text *t, int kind, int id, Py_ssize
         if (code == FAILED) return -1;
         if (id >= 0) w->tag_ids[id] = code == FREE ? 1 : 2;
     }
+    if (tok->names >= 0) { /* the names the tokenizer read (the same as the walk below reads) */
+        for (int i = 0; i < tok->names; i++)
+            if (attribute(w, data, kind, tok->name_at[2 * i], tok->name_at[2 * i + 1]) == FAILED) return -1;
+        return w->work;
+    }
     Py_ssize_t p = name_end;
     if (end > p && read_kind(data, kind, end - 1) == '>') end--;
     while ((p = next_name(t, kind, p, end)) < end) { /* the attributes' names (NameWork.tag), values skipped */
-        Py_ssize_t start = p++; /* (its first character may be "=") */
-        char key[32] = {0}; /* (a name longer than KEY is read on into its last bytes, and is slow) */
-        Py_UCS4 c = read_kind(data, kind, start), any = c;
-        int nul = c == 0;
-        key[0] = (char)lowered(c);
-        for (; p < end && !stops(c = read_kind(data, kind, p)); p++) {
-            any |= c;
-            key[(p - start) & 31] = (char)lowered(c);
-        }
-        if (p < end && c == 0) { /* a NUL in the name: it goes on */
-            nul = 1;
-            while (p < end && !ends_name(read_kind(data, kind, p))) p++;
-        }
-        int code = nul || any > 127 || p - start > KEY ? add_slow(w, 1, data, kind, start, p)
-                                                       : add(w, 1, data, kind, start, p, words_hash(key), 0, 0, key, 1);
-        if (code == FAILED) return -1;
-        w->attributes++;
+        Py_ssize_t start = p++; /* (its first character may be "="; a NUL does not end it) */
+        while (p < end && !ends_name(read_kind(data, kind, p))) p++;
+        if (attribute(w, data, kind, start, p) == FAILED) return -1;
         p = past_value(t, kind, p, end);
     }
     return w->work;
@@ -267,18 +327,16 @@ INLINE long long tag_kind(NameWork *w, const Text *t, int kind, int id, Py_ssize
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static long long tag_any(NameWork *w, const Text *t, int id, Py_ssize_t name_start, Py_ssize_t name_end,
-                         Py_ssize_t end) {
-    if (t->kind == PyUnicode_1BYTE_KIND) return tag_kind(w, t, PyUnicode_1BYTE_KIND, id, name_start, name_end, end);
-    if (t->kind == PyUnicode_2BYTE_KIND) return tag_kind(w, t, PyUnicode_2BYTE_KIND, id, name_start, name_end, end);
-    return tag_kind(w, t, PyUnicode_4BYTE_KIND, id, name_start, name_end, end);
+static long long tag_any(NameWork *w, const Text *t, int id, const Token *tok) {
+    if (t->kind == PyUnicode_1BYTE_KIND) return tag_kind(w, t, PyUnicode_1BYTE_KIND, id, tok);
+    if (t->kind == PyUnicode_2BYTE_KIND) return tag_kind(w, t, PyUnicode_2BYTE_KIND, id, tok);
+    return tag_kind(w, t, PyUnicode_4BYTE_KIND, id, tok);
 }
 
 long long namework_attributes(const NameWork *w) { return w->attributes; }
 
-long long namework_tag(NameWork *w, const Text *t, int id, Py_ssize_t name_start, Py_ssize_t name_end,
-                       Py_ssize_t end) {
+long long namework_tag(NameWork *w, const Text *t, int id, const Token *tok) {
     /* A static name with no attributes (most end tags, and many start tags): nothing to count. */
-    if (id >= 0 && end - name_end <= 1 && w->tag_ids[id] == 1) return w->work;
-    return tag_any(w, t, id, name_start, name_end, end);
+    if (id >= 0 && tok->names == 0 && w->tag_ids[id] == 1) return w->work;
+    return tag_any(w, t, id, tok);
 }

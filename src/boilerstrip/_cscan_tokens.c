@@ -86,9 +86,11 @@ ONE_KIND Py_ssize_t past_gt(const Text *t, const int kind, Py_ssize_t from) {
     return i < 0 ? t->n : i + 1;
 }
 
-/* _ATTRIBUTES from `p` (just after a tag's name): the end of the tag. */
-ONE_KIND Py_ssize_t attributes_end(const Text *t, const int kind, Py_ssize_t p) {
+/* _ATTRIBUTES from `p` (just after a tag's name): the end of the tag; its names' spans in tok
+ * (Token.names). */
+ONE_KIND Py_ssize_t attributes_end(const Text *t, const int kind, Py_ssize_t p, Token *tok) {
     Py_ssize_t n = t->n;
+    int names = 0;
     while (p < n) {
         Py_UCS4 c = AT(p);
         if (is_space(c) || c == '/') {
@@ -98,7 +100,13 @@ ONE_KIND Py_ssize_t attributes_end(const Text *t, const int kind, Py_ssize_t p) 
         }
         if (c == '>') break;
         /* a name: its first character may be "=" or a quote */
+        Py_ssize_t start = p;
         p = name_run(t, kind, p + 1, 1);
+        if (names < TOKEN_NAMES) {
+            tok->name_at[2 * names] = start;
+            tok->name_at[2 * names + 1] = p;
+        }
+        names++;
         Py_ssize_t q = p;
         while (q < n && is_space(AT(q))) q++;
         if (q < n && AT(q) == '=') {
@@ -114,7 +122,12 @@ ONE_KIND Py_ssize_t attributes_end(const Text *t, const int kind, Py_ssize_t p) 
             }
         }
     }
-    return p < n && AT(p) == '>' ? p + 1 : p;
+    if (p < n && AT(p) == '>') {
+        tok->names = names <= TOKEN_NAMES ? names : -1;
+        return p + 1;
+    }
+    tok->names = -1; /* cut by the text's end: its names as the name work's own walk reads them */
+    return p;
 }
 
 /* Whether _scan_patterns.TOKEN matches at `i` (a "<"), and what. */
@@ -173,7 +186,7 @@ ONE_KIND int match_at(const Text *t, const int kind, Py_ssize_t i, Token *tok) {
     Py_ssize_t p = name_run(t, kind, name + 1, 0);
     tok->name_start = name;
     tok->name_end = p;
-    tok->end = attributes_end(t, kind, p);
+    tok->end = attributes_end(t, kind, p, tok);
     return 1;
 }
 
