@@ -10,10 +10,11 @@ pages in it, their mean confidence and their mean F1; a calibrated confidence ha
 close. Under each check, two figures: the gap (the pages-weighted mean of each bin's
 |mean confidence - mean F1|) and the mean squared error of the confidence against the page's
 F1, of the half-fit map and of the shipped map on the same pages.
-A third table checks the map the package ships (src/boilerstrip/_calibration.py, the
-confidence extract() returns) on every page; under it and the second, a bin whose mean
+A last table checks the map the package ships (src/boilerstrip/_calibration.py, the
+confidence extract() returns) on every page; under it and each check, a bin whose mean
 confidence is more than 0.03 from its mean F1 is broken down by set and page type. With ``--write``
-the map is refitted on all the pages and written to src/boilerstrip/_calibration.py.
+the map is refitted on all the pages and written to src/boilerstrip/_calibration.py: each
+block of pages the fit pools at its lowest and highest raw confidence.
 ``--dump D`` reads the pages' blocks from a block dump (``replay.py dump``) and replays the
 decision, instead of extracting every page (the same blocks, a third of the time).
 """
