@@ -4,13 +4,17 @@
 
 The raw confidence is the word-weighted margin of the block probabilities from 0.5.
 Here it is mapped to the expected word F1 of the page by isotonic regression (pool
-adjacent violators), fitted on the even-numbered pages of each set and checked on the
-odd-numbered ones. The reliability table prints, for each confidence bin, the pages in
-it, their mean confidence and their mean F1; a calibrated confidence has the two close.
-A third table checks the map the package ships (src/boilerstrip/_calibration.py, the
-confidence extract() returns) on every page; under it and the second, a bin whose mean
+adjacent violators), fitted on the pages of one half (replay.id_half: even and odd ids) and
+checked on the other, both ways. The reliability table prints, for each confidence bin, the
+pages in it, their mean confidence and their mean F1; a calibrated confidence has the two
+close. Under each check, two figures: the gap (the pages-weighted mean of each bin's
+|mean confidence - mean F1|) and the mean squared error of the confidence against the page's
+F1, of the half-fit map and of the shipped map on the same pages.
+A last table checks the map the package ships (src/boilerstrip/_calibration.py, the
+confidence extract() returns) on every page; under it and each check, a bin whose mean
 confidence is more than 0.03 from its mean F1 is broken down by set and page type. With ``--write``
-the map is refitted on all the pages and written to src/boilerstrip/_calibration.py.
+the map is refitted on all the pages and written to src/boilerstrip/_calibration.py: each
+block of pages the fit pools at its lowest and highest raw confidence.
 ``--dump D`` reads the pages' blocks from a block dump (``replay.py dump``) and replays the
 decision, instead of extracting every page (the same blocks, a third of the time).
 """
@@ -30,10 +34,9 @@ from boilerstrip._bench._metrics import text_score, words
 from boilerstrip._bench._sets import Page, load_sets
 from boilerstrip._extract import extract
 from boilerstrip._model import Block
-from replay import load, replayed, shards
+from replay import id_half, load, replayed, shards
 
 BINS = 10
-KNOTS = 12  # points of the piecewise-linear map written to the package
 OFF = 0.03  # a bin this far from its mean F1 is broken down by set and page type
 
 
@@ -102,23 +105,50 @@ def off_bins(pairs: Sequence[tuple[float, float]], labels: Sequence[str]) -> lis
 
 
 def isotonic(pairs: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Non-decreasing fit of F1 on raw confidence: (x, fitted y) per block of pooled points."""
-    blocks: list[list[float]] = []  # [sum_x, sum_y, count]
+    """Non-decreasing fit of F1 on raw confidence, as points to interpolate between: each
+    block of pooled points at its lowest and its highest x, at the block's mean F1 (one point
+    when the two coincide), so that a page inside a block gets the block's F1, not a value
+    interpolated towards the next block from the block's mean x."""
+    blocks: list[list[float]] = []  # [sum_y, count, lowest x, highest x]
     for x, y in sorted(pairs):
-        blocks.append([x, y, 1.0])
-        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] > blocks[-1][1] / blocks[-1][2]:
+        blocks.append([y, 1.0, x, x])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
             last = blocks.pop()
-            for i in range(3):
-                blocks[-1][i] += last[i]
-    return [(sx / n, sy / n) for sx, sy, n in blocks]
+            blocks[-1][0] += last[0]
+            blocks[-1][1] += last[1]
+            blocks[-1][3] = last[3]
+    points = []
+    for sy, n, lo, hi in blocks:
+        points.append((lo, sy / n))
+        if hi > lo:
+            points.append((hi, sy / n))
+    return points
 
 
-def knots(fit: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """A few points of the fitted curve, evenly spread over its length, ends included."""
-    if len(fit) <= KNOTS:
-        return fit
-    step = (len(fit) - 1) / (KNOTS - 1)
-    return [fit[round(i * step)] for i in range(KNOTS)]
+def _in_bins(pairs: Sequence[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """The pairs of each confidence bin (the last bin holds 1.0), empty bins included."""
+    bins: list[list[tuple[float, float]]] = [[] for _ in range(BINS)]
+    for c, f in pairs:
+        bins[min(int(c * BINS), BINS - 1)].append((c, f))
+    return bins
+
+
+def gap(pairs: Sequence[tuple[float, float]]) -> float:
+    """The pages-weighted mean of each bin's |mean confidence - mean F1| (0: every bin's
+    mean confidence is its mean F1)."""
+    total = sum(abs(sum(c for c, _ in b) - sum(f for _, f in b)) for b in _in_bins(pairs))
+    return total / len(pairs) if pairs else 0.0
+
+
+def squared_error(pairs: Sequence[tuple[float, float]]) -> float:
+    """The mean squared difference of each page's confidence and its F1 (a Brier score)."""
+    return sum((c - f) ** 2 for c, f in pairs) / len(pairs) if pairs else 0.0
+
+
+def mapped(points: Sequence[tuple[float, float]], s: Scored) -> float:
+    """The confidence a map gives the page, as confidence() does: 0 when nothing is content
+    (the shipped confidence is 0 exactly then)."""
+    return 0.0 if s.shipped == 0.0 else max(round(interpolate(points, s.raw), 4), 0.0001)
 
 
 def reliability(pairs: list[tuple[float, float]]) -> list[str]:
@@ -150,26 +180,36 @@ def main(argv: list[str] | None = None) -> int:
             scored = list(pool.map(page_pair, pages, chunksize=16))
     labels = [f"{p.set} {p.page_type}" if p.page_type else p.set for p in pages]
     pairs = [(s.raw, s.f1) for s in scored]
-    even = [pr for i, pr in enumerate(pairs) if i % 2 == 0]
-    odd = [pr for i, pr in enumerate(pairs) if i % 2 == 1]
-    points = knots(isotonic(even))
     print(f"Raw confidence (word-weighted margin), all {len(pairs)} text-GT pages:\n")
     print("\n".join(reliability(pairs)))
-    print("\nCalibrated (map fitted on the even pages), on the odd pages it was not fitted on:\n")
-    held_out = [(interpolate(points, c), f) for c, f in odd]
-    print("\n".join(reliability(held_out)))
-    print("\n" + "\n".join(off_bins(held_out, labels[1::2]) or ["(every bin within 0.03)"]))
+    halves = [id_half(p.id) for p in pages]
+    for fit, check in (("even", "odd"), ("odd", "even")):
+        points = isotonic([pr for pr, h in zip(pairs, halves, strict=True) if h == fit])
+        inside = [i for i, h in enumerate(halves) if h == check]
+        held_out = [(mapped(points, scored[i]), scored[i].f1) for i in inside]
+        shipped_half = [(scored[i].shipped, scored[i].f1) for i in inside]
+        print(f"\nCalibrated (map fitted on the {fit} ids), on the {len(inside)} pages of {check} ids:\n")
+        print("\n".join(reliability(held_out)))
+        print(
+            "\n" + "\n".join(off_bins(held_out, [labels[i] for i in inside]) or ["(every bin within 0.03)"])
+        )
+        print(
+            f"\ngap {gap(held_out):.4f}, squared error {squared_error(held_out):.4f}"
+            f" (the shipped map on these pages: {gap(shipped_half):.4f}, {squared_error(shipped_half):.4f})"
+        )
     print(f"\nThe shipped map (the confidence extract() returns), all {len(pairs)} text-GT pages:\n")
     shipped = [(s.shipped, s.f1) for s in scored]
     print("\n".join(reliability(shipped)))
     print("\n" + "\n".join(off_bins(shipped, labels) or ["(every bin within 0.03)"]))
+    print(f"\ngap {gap(shipped):.4f}, squared error {squared_error(shipped):.4f}")
     if args.write:
-        final = knots(isotonic(pairs))
+        final = isotonic(pairs)
         rows = ",\n".join(f"    ({x:.4f}, {y:.4f})" for x, y in final)
         Path(__file__).resolve().parents[1].joinpath("src/boilerstrip/_calibration.py").write_text(
             '"""Confidence calibration: written by benchmarks/calibrate.py; do not edit.\n\n'
             "Points (raw confidence, expected word F1) of an isotonic fit on every text-GT page of\n"
-            f'the development sets ({len(pairs)} pages); confidence is interpolated between them.\n"""\n\n'
+            f"the development sets ({len(pairs)} pages), each block of pooled pages at its lowest and\n"
+            'highest raw confidence; confidence is interpolated between them.\n"""\n\n'
             "from __future__ import annotations\n\n"
             f"CONFIDENCE_POINTS: tuple[tuple[float, float], ...] = (\n{rows},\n)\n"
         )

@@ -11,7 +11,9 @@ With ``--formats`` each digest also covers the output formats: ``to_markdown()``
 ``to_html()`` with links and images, ``to_json()`` and ``result.metadata``. With ``--bytes``
 each page is given as its decompressed bytes, as a crawler has them (extract() finds the
 encoding; valid UTF-8 goes to the parser as it is), instead of the text the loop decodes:
-run both ways to check both input paths.
+run both ways to check both input paths. With ``--without-confidence`` each page's confidence
+is set to 0 before it is hashed (in the result and in ``to_json()``), so that a new
+calibration map (benchmarks/calibrate.py --write) can be shown to change nothing else.
 """
 
 from __future__ import annotations
@@ -107,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", action="store_true", help="hash the output formats and metadata too")
     parser.add_argument("--limit", type=int, default=0, help="first N pages only")
     parser.add_argument("--bytes", action="store_true", help="give extract() each page's bytes, not its text")
+    parser.add_argument(
+        "--without-confidence", action="store_true", help="hash every page with its confidence set to 0"
+    )
     args = parser.parse_args(argv)
     files = pages(args.data)
     if args.limit:
@@ -120,7 +125,10 @@ def main(argv: list[str] | None = None) -> int:
         raw = gzip.decompress(raw) if path.suffix == ".gz" else raw
         html: str | bytes = raw if args.bytes else raw.decode("utf-8", "replace")
         key = page_key(path, args.data)
-        digests[key] = page_digest(boilerstrip.extract(html, options=options), args.formats)
+        result = boilerstrip.extract(html, options=options)
+        if args.without_confidence:
+            result = dataclasses.replace(result, confidence=0.0)
+        digests[key] = page_digest(result, args.formats)
     args.out.write_text(json.dumps(digests, indent=0, sort_keys=True))
     given = "bytes" if args.bytes else "text"
     print(f"{len(digests)} pages hashed with {boilerstrip.__file__}, given as {given}", file=sys.stderr)

@@ -82,3 +82,17 @@ def test_canonical_tells_values_apart(first: object, second: object) -> None:
 def test_canonical_refuses_a_type_it_does_not_know() -> None:
     with pytest.raises(TypeError, match="no canonical text for dict"):
         identity.canonical({"a": 1})
+
+
+@pytest.mark.parametrize(("given", "differ"), [([], 1), (["--without-confidence"], 0)])
+def test_a_new_calibration_map_differs_only_in_the_confidence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: list[str], differ: int
+) -> None:
+    root = _fixtures(tmp_path / "pages")
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    assert identity.main([str(root), "--formats", *given, "--out", str(first)]) == 0
+    monkeypatch.setattr("boilerstrip._assemble.CONFIDENCE_POINTS", ((0.0, 0.01), (1.0, 0.02)))
+    assert (
+        identity.main([str(root), "--formats", *given, "--out", str(second), "--compare", str(first)])
+        == differ
+    )
