@@ -62,6 +62,7 @@ STEPS: tuple[tuple[str, dict[str, Any], tuple[str, ...]], ...] = (
     ("form labels", {"form_label_max_words": 0}, ()),
     ("a thread's chrome boxes", {"thread_chrome_box_min_words": 0}, ()),
     ("a thread's headings (its title, the posts' subject lines)", {"thread_heading_max_level": 0}, ()),
+    ('a thread\'s short doubtful lines ("X said:", "Reply 16")', {"thread_short_line_max_words": 0}, ()),
     ("promo lines that close the kept text (closing appeals)", {"closing_appeals": False}, ()),
     ("an article's captions", {"article_captions": False}, ()),
     ("the other rows of a partly kept table", {"table_rows_min_rows": 0}, ()),
