@@ -113,6 +113,7 @@ STEP_FUNCTIONS: dict[str, str] = {
     "without_form_labels": "form labels",
     "without_chrome_boxes": "a thread's chrome boxes",
     "without_thread_headings": "a thread's headings (its title, the posts' subject lines)",
+    "without_short_lines": 'a thread\'s short doubtful lines ("X said:", "Reply 16")',
     "without_closing_appeals": "promo lines that close the kept text (closing appeals)",
     "without_captions": "an article's captions",
     "with_datelines": "an undeclared article's dateline under its headline",
