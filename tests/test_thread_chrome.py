@@ -1,5 +1,6 @@
 """On a thread, blocks kept inside a box named as chrome (a post's header, its signature) are
-dropped, and so are its kept headings (its title, the posts' subject lines)."""
+dropped, and so are its kept headings (its title, the posts' subject lines) and the short
+lines the decision doubts ("X said:", "Reply 16")."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from blocks import make_block
 from boilerstrip import Block, Label, Options, OptionsError, Role, extract
 from boilerstrip._combine import decide
 from boilerstrip._page_type import ARTICLE, PRODUCT, SECTIONED, THREAD
-from boilerstrip._thread_chrome import without_chrome_boxes, without_thread_headings
+from boilerstrip._thread_chrome import without_chrome_boxes, without_short_lines, without_thread_headings
 
 _PROSE = "A reply in the thread that answers the question with a few sentences of its own words."
 
@@ -157,3 +158,55 @@ def test_a_threads_title_leaves_its_text_not_its_title() -> None:
     assert "Which projector?" not in after.text
     assert after.title == "Which projector?"
     assert after.text.count("It was post number") == 3
+
+
+def _lined(text: str, role: Role = Role.PARAGRAPH) -> list[Block]:
+    """Two posts' prose with a short line between them."""
+    return [make_block(0, _PROSE), make_block(1, text, role=role), make_block(2, _PROSE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "probability", "changes", "dropped"),
+    [
+        ("piizog said:", Role.PARAGRAPH, 0.45, {}, True),  # a post's header line
+        ("Reply 16", Role.LIST_ITEM, 0.3, {}, True),
+        ("Click to expand...", Role.PARAGRAPH, 0.59, {}, True),
+        ("Click to expand...", Role.PARAGRAPH, 0.6, {}, False),  # at the limit: sure enough
+        ("Thank you so much", Role.PARAGRAPH, 0.3, {}, False),  # four words: a reply
+        ("Thank you so much", Role.PARAGRAPH, 0.3, {"thread_short_line_max_words": 4}, True),
+        ("piizog said:", Role.PARAGRAPH, 0.45, {"thread_short_line_max_probability": 0.4}, False),
+        ("piizog said:", Role.PARAGRAPH, 0.45, {"thread_short_line_max_words": 0}, False),  # off
+        ("Replies", Role.HEADING, 0.3, {}, False),  # headings: without_thread_headings
+    ],
+)
+def test_a_threads_short_doubtful_lines_are_dropped(
+    text: str, role: Role, probability: float, changes: dict[str, object], dropped: bool
+) -> None:
+    blocks = _lined(text, role)
+    options = Options(**changes)  # type: ignore[arg-type]
+    out = without_short_lines(blocks, [Label.CONTENT] * 3, (0.9, probability, 0.9), options, _dropped)
+    assert (out[1] is Label.OTHER) is dropped
+    assert [out[0], out[2]] == [Label.CONTENT] * 2  # the posts stay
+
+
+@pytest.mark.parametrize(
+    ("declared", "dropped"),
+    [(THREAD, True), ("", False), (ARTICLE, False), (SECTIONED, False), (PRODUCT, False)],
+)
+def test_only_threads_lose_their_short_lines(declared: str, dropped: bool) -> None:
+    blocks = _lined("piizog said:")
+    options = Options(
+        weights=(), smoothing=(), decision="threshold", threshold=0.4, sectioned_decision="",
+        tail_max_blocks=0, closing_box_max_words=0, thread_post_min_words=0,
+    )  # fmt: skip
+    labels = decide(blocks, (0.9, 0.5, 0.9), options, declared=declared)
+    assert [labels[0], labels[2]] == [Label.CONTENT] * 2
+    assert (labels[1] is not Label.CONTENT) is dropped
+
+
+@pytest.mark.parametrize(
+    "changes", [{"thread_short_line_max_words": -1}, {"thread_short_line_max_probability": 1.5}]
+)
+def test_short_line_limits_out_of_range_are_refused(changes: dict[str, object]) -> None:
+    with pytest.raises(OptionsError):
+        Options(**changes)  # type: ignore[arg-type]

@@ -38,7 +38,7 @@ from ._stray_text import without_stray_text
 from ._table_rows import with_table_rows
 from ._tail import is_prose, without_tail
 from ._teaser_cards import without_teaser_cards
-from ._thread_chrome import without_chrome_boxes, without_thread_headings
+from ._thread_chrome import without_chrome_boxes, without_short_lines, without_thread_headings
 from ._titled_boxes import without_titled_boxes
 from ._trailing_boxes import without_trailing_boxes
 
@@ -166,6 +166,8 @@ def decide(  # noqa: PLR0915 - the decision's steps in order, a statement or two
         labels = without_chrome_boxes(blocks, labels, options, chrome)
         # ... and its headings: the thread's title and the posts' subject lines (_thread_chrome).
         labels = without_thread_headings(blocks, labels, options, chrome)
+        # ... and the short lines it doubts: a post's "X said:", "Reply 16" (_thread_chrome).
+        labels = without_short_lines(blocks, labels, probabilities, options, chrome)
     # An appeal (a promo phrase) that closes the kept text, however long (_closing_appeals).
     labels = without_closing_appeals(blocks, labels, options, chrome)
     if declared == ARTICLE:

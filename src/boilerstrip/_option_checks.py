@@ -32,6 +32,7 @@ UNIT = (
     "form_label_max_share", "body_link_density", "teaser_card_link_density",
     "teaser_card_prose_link_density", "teaser_card_teaser_link_density", "thread_min_share",
     "after_body_prose_probability", "after_body_keep_probability", "after_body_bare_main_share",
+    "thread_short_line_max_probability",
 )  # fmt: skip
 # Shares that must leave something: in (0, 1].
 OPEN_UNIT = ("region_secondary_share", "phrase_box_min_share", "author_bio_share", "after_body_share")
@@ -47,7 +48,7 @@ NON_NEGATIVE = (
     "product_card_min_cards", "copy_box_min_blocks", "copy_box_min_words", "card_group_min_cards",
     "section_prose_min_words", "id_string_min_ids", "control_max_chars", "form_label_max_words",
     "product_carousel_max_cards", "child_card_min_cards", "thread_chrome_box_min_words",
-    "thread_heading_max_level",
+    "thread_heading_max_level", "thread_short_line_max_words",
     "body_link_max_words", "dateline_max_words", "teaser_card_min_cards", "teaser_card_title_min_words",
     "teaser_card_title_max_words", "teaser_card_teaser_words", "teaser_card_filler_words",
     "teaser_card_body_words", "teaser_card_prose_words", "table_rows_min_rows",

@@ -15,6 +15,13 @@ A thread's headings are chrome too: the thread's title over the posts (the page'
 which the result's title already holds) and the posts' subject lines ("Re: <the title>").
 On a thread, a kept heading of level 1 to ``Options.thread_heading_max_level`` takes the
 label its own evidence names (``without_thread_headings``).
+
+And so are the short lines the decision keeps between the posts, at a probability it doubts:
+a post's header and footer lines in boxes the markup does not name ("piizog said:", "Click
+to expand...", "Reply 16", a reaction count, the poster's name). On a thread, a kept block
+of at most ``Options.thread_short_line_max_words`` words, not a heading, whose probability
+is under ``Options.thread_short_line_max_probability`` takes the label its own evidence
+names (``without_short_lines``); a short reply the model is sure of stays.
 """
 
 from __future__ import annotations
@@ -76,5 +83,31 @@ def without_thread_headings(
     out = list(labels)
     for i, b in enumerate(blocks):
         if labels[i] is _CONTENT and b.role is _HEADING and 1 <= b.heading_level <= deepest:
+            out[i] = dropped(b)
+    return out
+
+
+def without_short_lines(
+    blocks: Sequence[Block],
+    labels: list[Label],
+    probabilities: Sequence[float],
+    options: Options,
+    dropped: Callable[[Block], Label],
+) -> list[Label]:
+    """On a thread, ``labels`` with every kept block of 1 to
+    ``Options.thread_short_line_max_words`` words, not a heading, whose probability is under
+    ``Options.thread_short_line_max_probability``, given ``dropped(block)``."""
+    most = options.thread_short_line_max_words
+    if not most:
+        return labels
+    below = options.thread_short_line_max_probability
+    out = list(labels)
+    for i, b in enumerate(blocks):
+        if (
+            labels[i] is _CONTENT
+            and b.role is not _HEADING
+            and 0 < b.features.words <= most
+            and probabilities[i] < below
+        ):
             out[i] = dropped(b)
     return out
