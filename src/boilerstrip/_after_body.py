@@ -66,6 +66,22 @@ PRODUCT_KEPT_ROLES: Final = TABLE_ROLES
 BARE_SIBLING_TAGS: Final = frozenset({"section"})
 
 
+class Guards(NamedTuple):
+    """What the rule leaves alone on a page of one declared type."""
+
+    kept_roles: frozenset[Role]  # blocks after the body of these roles
+    sibling_tags: frozenset[str] | None  # blocks in a sibling of the body of these tags (None: any)
+    main_share: bool  # the page, unless Options.after_body_bare_main_share of the body is main
+
+
+# The guards by declared type (rules as data); a type not named here has none.
+GUARDS: Final[dict[str, Guards]] = {
+    "": Guards(BARE_KEPT_ROLES, BARE_SIBLING_TAGS, main_share=True),
+    PRODUCT: Guards(PRODUCT_KEPT_ROLES, None, main_share=False),
+}
+_NO_GUARDS: Final = Guards(frozenset(), frozenset(), main_share=False)
+
+
 def sibling_prefix(box: str) -> tuple[str, str]:
     """The path of the parent of the element at ``box`` (with its ">") and the element's tag,
     or ("", "") for an element at the top."""
@@ -177,8 +193,6 @@ def without_after_body(
     the rule off); on a page that declares no type (``declared`` ""), with the
     ``Options.after_body_bare_*`` limits and guards; on a multi-section page or a product,
     with their own limits (:func:`limits`). Threads: unchanged."""
-    bare = not declared
-    product = declared == PRODUCT
     min_words, ratio, before_ratio = limits(declared, options)
     if not ratio:
         return labels
@@ -202,18 +216,13 @@ def without_after_body(
             before_words += b.features.words
     if before_ratio is not None and before_words > before_ratio * body_words:
         return labels
-    if bare and main_words < options.after_body_bare_main_share * body_words:
+    guards = GUARDS.get(declared, _NO_GUARDS)
+    if guards.main_share and main_words < options.after_body_bare_main_share * body_words:
         return labels
-    kept_roles: frozenset[Role] = frozenset()
-    parent, tag = "", ""  # blocks in a sibling of the body's element of this tag stay ("": none)
-    if bare:
-        kept_roles = BARE_KEPT_ROLES
-        parent, tag = sibling_prefix(box)
-        if tag not in BARE_SIBLING_TAGS:
-            parent = ""
-    elif product:
-        kept_roles = PRODUCT_KEPT_ROLES
-        parent, tag = sibling_prefix(box)
+    # Blocks in a sibling of the body's element of this tag stay (parent "": none).
+    parent, tag = sibling_prefix(box)
+    if guards.sibling_tags is not None and tag not in guards.sibling_tags:
+        parent = ""
     after: list[int] = []
     after_words = 0
     keep = options.after_body_keep_probability
@@ -223,7 +232,7 @@ def without_after_body(
             continue
         if b.features.in_main_region and probabilities[i] >= keep:
             continue
-        if b.role in kept_roles or in_sibling(b.locator, parent, tag):
+        if b.role in guards.kept_roles or in_sibling(b.locator, parent, tag):
             continue
         after.append(i)
         after_words += b.features.words
